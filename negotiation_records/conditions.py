@@ -1,0 +1,164 @@
+"""
+Terms on the table: demands, preconditions, offers and commitments.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from negotiation_records._validators import (
+    PARTY_REFS,
+    SOURCE_REFS,
+    Record,
+    as_text,
+    as_text_tuple,
+    as_tuple,
+    check_enum,
+    check_instance,
+    check_slug,
+    check_text,
+    check_tuple,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.stances import Position, Stance
+from negotiation_records.timeutil import Moment, moment_sort_key
+
+
+__all__ = ["Condition", "ConditionKind"]
+
+
+class ConditionKind(enum.Enum):
+    """
+    What kind of term a condition is.
+
+    ``demand``: something one party wants from another; ``precondition``: a
+    demand that must be met before talks (or a step) go ahead; ``offer``: something
+    a party is willing to give; ``commitment``: something a party has undertaken.
+
+    Example:
+        >>> ConditionKind("precondition")
+        <ConditionKind.PRECONDITION: 'precondition'>
+    """
+
+    DEMAND = "demand"
+    PRECONDITION = "precondition"
+    OFFER = "offer"
+    COMMITMENT = "commitment"
+
+
+def _condition_kind(value: ConditionKind | str) -> ConditionKind:
+    return to_enum(ConditionKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class Condition(Record):
+    """
+    One term: a demand, a precondition, an offer or a commitment.
+
+    Attributes:
+        id: Slug other records use to refer to this term.
+        text: The term in words.
+        kind: What kind of term it is.
+        demanded_by: Id of the party that puts it forward (for an offer or a
+            commitment, the party that offers or commits), optional.
+        addressed_to: Ids of the parties it is addressed to.
+        topics: Free tags ("territory", "military-aid", "ceasefire", "prisoners").
+        positions: Where parties stand on it, oldest first; a party may change
+            its position over time.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> cede = Condition(
+        ...     id="cede-four-regions",
+        ...     text="Ukraine cedes the four regions Moscow claims",
+        ...     kind="demand",
+        ...     demanded_by="russia",
+        ...     addressed_to=["ukraine"],
+        ...     topics=["territory"],
+        ...     positions=[Position(party="ukraine", stance="opposes")],
+        ... )
+        >>> cede.stance_of("ukraine")
+        <Stance.OPPOSES: 'opposes'>
+    """
+
+    id: str = attrs.field(metadata=checked(check_slug))
+    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
+    kind: ConditionKind = attrs.field(
+        default=ConditionKind.DEMAND,
+        converter=_condition_kind,
+        metadata=checked(check_enum(ConditionKind)),
+    )
+    demanded_by: str | None = attrs.field(
+        default=None, metadata=checked(optional(check_slug))
+    )
+    addressed_to: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    )
+    topics: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=as_text_tuple,
+        metadata=checked(check_tuple(check_text, unique="topic")),
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(
+            check_tuple(check_instance(Position, "a Position"), unique="position")
+        ),
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.demanded_by is not None and self.demanded_by in self.addressed_to:
+            yield (
+                "addressed_to",
+                f"{self.demanded_by!r} cannot address a condition to itself",
+            )
+
+    def stance_of(self, party: str, at: Moment | None = None) -> Stance | None:
+        """
+        The party's latest stance on this term (as of *at*, if given), or ``None``.
+
+        Positions without a date count as the oldest.
+
+        Example:
+            >>> c = Condition(id="c", text="t", positions=[
+            ...     Position(party="a", stance="opposes", on=pendulum.date(2025, 6, 1)),
+            ...     Position(party="a", stance="accepts", on=pendulum.date(2025, 7, 1)),
+            ... ])
+            >>> c.stance_of("a"), c.stance_of("a", at=pendulum.date(2025, 6, 15))
+            (<Stance.ACCEPTS: 'accepts'>, <Stance.OPPOSES: 'opposes'>)
+        """
+        found: Position | None = None
+        for position in self._ordered_positions():
+            if position.party != party:
+                continue
+            if at is not None and position.on is not None:
+                if moment_sort_key(position.on) > moment_sort_key(at):
+                    continue
+            found = position
+        return None if found is None else found.stance
+
+    def _ordered_positions(self) -> list[Position]:
+        undated = [p for p in self.positions if p.on is None]
+        dated = [p for p in self.positions if p.on is not None]
+        dated.sort(key=lambda p: moment_sort_key(p.on))  # type: ignore[arg-type]
+        return undated + dated
+
+    def with_position(self, position: Position) -> Condition:
+        """
+        A copy with *position* added (earlier positions are kept as history).
+
+        Example:
+            >>> c = Condition(id="c", text="t")
+            >>> c.with_position(Position(party="a", stance="rejects")).stance_of("a")
+            <Stance.REJECTS: 'rejects'>
+        """
+        return attrs.evolve(self, positions=(*self.positions, position))

@@ -1,0 +1,191 @@
+"""
+The exceptions that negotiation_records raises on purpose.
+
+Every error the library raises deliberately derives from
+:class:`NegotiationRecordError`, so ``except NegotiationRecordError`` catches all
+of them and nothing else.  Each also derives from the built-in exception a caller
+would naturally catch: bad data is a :class:`ValueError`, an unknown key in a
+lookup is a :class:`LookupError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+__all__ = [
+    "IllegalTransitionError",
+    "NegotiationRecordError",
+    "RecordNotFoundError",
+    "ValidationError",
+]
+
+
+class NegotiationRecordError(Exception):
+    """
+    Base class of every error negotiation_records raises on purpose.
+
+    Example:
+        >>> issubclass(ValidationError, NegotiationRecordError)
+        True
+    """
+
+
+class ValidationError(NegotiationRecordError, ValueError):
+    """
+    Bad data, found on construction or on load.
+
+    A ``ValidationError`` never stops at the first problem: ``errors`` lists every
+    problem found, each as a ``(path, message)`` pair, and ``str()`` shows them all,
+    one per line.  Paths use attribute and index steps relative to the record being
+    built or loaded, e.g. ``proposals[1].addressed_to[0]``; ``$`` names the whole
+    value.
+
+    Attributes:
+        errors: Every problem as a ``(path, message)`` pair, in the order found.
+
+    Example:
+        >>> from negotiation_records import Party
+        >>> try:
+        ...     Party(id="Russia ", name=" ", kind="state")
+        ... except ValidationError as exc:
+        ...     print(exc)
+        2 problems:
+          id: must be a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, at most 64 characters), got 'Russia '
+          name: must be non-empty text, got ' '
+    """
+
+    errors: tuple[tuple[str, str], ...]
+
+    def __init__(self, errors: Iterable[tuple[str, str]]) -> None:
+        self.errors = tuple((str(path), str(message)) for path, message in errors)
+        if not self.errors:
+            self.errors = (("$", "invalid value"),)
+        super().__init__(self.errors)
+
+    def __str__(self) -> str:
+        lines = [f"{path}: {message}" for path, message in self.errors]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+
+    def __repr__(self) -> str:
+        return f"ValidationError({list(self.errors)!r})"
+
+    def prefixed(self, prefix: str) -> ValidationError:
+        """
+        Return a copy whose paths start with *prefix* (``"parties[2]"``).
+
+        Example:
+            >>> ValidationError([("name", "must be non-empty text")]).prefixed(
+            ...     "parties[2]"
+            ... ).errors
+            (('parties[2].name', 'must be non-empty text'),)
+        """
+        return ValidationError(
+            (join_path(prefix, path), message) for path, message in self.errors
+        )
+
+
+class RecordNotFoundError(NegotiationRecordError, LookupError):
+    """
+    A lookup such as ``Negotiation.party("rusia")`` named no existing record.
+
+    Attributes:
+        kind: What was looked up (``"party"``, ``"round"``, ...).
+        key: The id or number that was not found.
+        known: The keys that do exist, for the message.
+
+    Example:
+        >>> print(RecordNotFoundError("party", "rusia", ("russia", "ukraine")))
+        no party 'rusia' (did you mean 'russia'?; known: 'russia', 'ukraine')
+    """
+
+    kind: str
+    key: object
+    known: tuple[object, ...]
+
+    def __init__(self, kind: str, key: object, known: Iterable[object] = ()) -> None:
+        self.kind = kind
+        self.key = key
+        self.known = tuple(known)
+        super().__init__(kind, key)
+
+    def __str__(self) -> str:
+        import difflib  # noqa: PLC0415 - only needed to format the message
+
+        message = f"no {self.kind} {self.key!r}"
+        hints = []
+        close = difflib.get_close_matches(
+            str(self.key), [str(k) for k in self.known], n=1
+        )
+        if close:
+            match = next(k for k in self.known if str(k) == close[0])
+            hints.append(f"did you mean {match!r}?")
+        if self.known:
+            hints.append("known: " + ", ".join(repr(k) for k in self.known))
+        else:
+            hints.append(f"there is no {self.kind} at all")
+        return f"{message} ({'; '.join(hints)})"
+
+
+class IllegalTransitionError(NegotiationRecordError, ValueError):
+    """
+    A status change that the record's rules forbid.
+
+    Raised by the status methods, e.g. accepting a withdrawn proposal or marking
+    an ultimatum complied with after it expired without ``late=True``.
+
+    Attributes:
+        record: What changes status (``"proposal 'p-1'"``).
+        current: The status it has.
+        requested: The status asked for.
+        reason: Why the change is refused.
+
+    Example:
+        >>> print(IllegalTransitionError("proposal 'p-1'", "withdrawn", "accepted"))
+        proposal 'p-1' cannot go from 'withdrawn' to 'accepted'
+    """
+
+    record: str
+    current: str
+    requested: str
+    reason: str | None
+
+    def __init__(
+        self, record: str, current: str, requested: str, reason: str | None = None
+    ) -> None:
+        self.record = record
+        self.current = current
+        self.requested = requested
+        self.reason = reason
+        super().__init__(record, current, requested, reason)
+
+    def __str__(self) -> str:
+        text = f"{self.record} cannot go from {self.current!r} to {self.requested!r}"
+        if self.reason:
+            text += f": {self.reason}"
+        return text
+
+
+def join_path(prefix: str, path: str) -> str:
+    """
+    Join two error paths: ``join_path("parties[0]", "name") == "parties[0].name"``.
+
+    ``$`` stands for the value itself and disappears when joined.
+
+    Example:
+        >>> join_path("rounds[1]", "outcomes[0].text")
+        'rounds[1].outcomes[0].text'
+        >>> join_path("rounds", "[1]")
+        'rounds[1]'
+        >>> join_path("", "$")
+        '$'
+    """
+    if path in ("", "$"):
+        return prefix or "$"
+    if prefix in ("", "$"):
+        return path
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"

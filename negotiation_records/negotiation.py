@@ -1,0 +1,459 @@
+"""
+The whole record of one set of talks, checked as a whole.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+import attrs
+
+from negotiation_records._validators import (
+    Check,
+    Record,
+    as_optional_text,
+    as_text,
+    as_tuple,
+    check_enum,
+    check_instance,
+    check_slug,
+    check_text,
+    check_tuple,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.conditions import Condition
+from negotiation_records.errors import RecordNotFoundError
+from negotiation_records.parties import Party, PartyKind
+from negotiation_records.proposals import Proposal
+from negotiation_records.rounds import Round
+from negotiation_records.sources import Source, Statement
+from negotiation_records.stances import Response
+from negotiation_records.timeutil import is_before
+from negotiation_records.ultimatums import Ultimatum
+
+
+__all__ = ["Negotiation", "NegotiationStatus"]
+
+T = TypeVar("T")
+
+
+class NegotiationStatus(enum.Enum):
+    """
+    Where the talks as a whole stand.
+
+    Example:
+        >>> NegotiationStatus("stalled")
+        <NegotiationStatus.STALLED: 'stalled'>
+    """
+
+    ACTIVE = "active"
+    STALLED = "stalled"
+    SUSPENDED = "suspended"
+    CONCLUDED = "concluded"
+    COLLAPSED = "collapsed"
+
+
+def _negotiation_status(value: NegotiationStatus | str) -> NegotiationStatus:
+    return to_enum(NegotiationStatus, value)
+
+
+def _records(cls: type[object], label: str) -> dict[str, Check]:
+    return checked(check_tuple(check_instance(cls, label)))
+
+
+@attrs.frozen(kw_only=True)
+class Negotiation(Record):
+    """
+    The whole record of one set of talks.
+
+    On construction a negotiation checks what no single record can, and reports
+    **every** problem in one :class:`~negotiation_records.ValidationError`:
+    ids are unique within their collection, round numbers are unique, every party
+    id, round number, proposal id, statement id and source id that is referenced
+    exists, and a proposal made in round N is dated inside that round when both
+    dates are known.
+
+    Attributes:
+        id: Slug of the negotiation.
+        title: Its name ("Russia–Ukraine peace talks, 2025").
+        parties: Everyone at or around the table.
+        conditions: Standing terms that belong to no proposal (e.g. a party's
+            demands stated in public).
+        rounds: Meetings, by number.
+        proposals: What was put on the table.
+        ultimatums: Demands with deadlines.
+        statements: Quotes.
+        sources: Where the facts come from.
+        status: Where the talks stand.
+        notes: Free notes about the record (optional).
+
+    Example:
+        >>> talks = Negotiation(
+        ...     id="talks",
+        ...     title="Example talks",
+        ...     parties=[
+        ...         Party(id="north", name="North", kind="state"),
+        ...         Party(id="south", name="South", kind="state"),
+        ...     ],
+        ...     proposals=[
+        ...         Proposal(id="p-1", proposed_by="north", addressed_to=["sout"],
+        ...                  made_on=pendulum.date(2025, 7, 1), summary="Meet"),
+        ...     ],
+        ... )
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: proposals[0].addressed_to[0]: unknown party 'sout'
+    """
+
+    id: str = attrs.field(metadata=checked(check_slug))
+    title: str = attrs.field(converter=as_text, metadata=checked(check_text))
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Party, "a Party")
+    )
+    conditions: tuple[Condition, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Condition, "a Condition")
+    )
+    rounds: tuple[Round, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Round, "a Round")
+    )
+    proposals: tuple[Proposal, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Proposal, "a Proposal")
+    )
+    ultimatums: tuple[Ultimatum, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Ultimatum, "an Ultimatum")
+    )
+    statements: tuple[Statement, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Statement, "a Statement")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=_records(Source, "a Source")
+    )
+    status: NegotiationStatus = attrs.field(
+        default=NegotiationStatus.ACTIVE,
+        converter=_negotiation_status,
+        metadata=checked(check_enum(NegotiationStatus)),
+    )
+    notes: str | None = attrs.field(
+        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
+    )
+
+    # --- whole-record validation ------------------------------------------------
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        return _Checker(self).problems()
+
+    # --- lookups ------------------------------------------------------------------
+
+    def party(self, id: str) -> Party:  # noqa: A002 - the field is called id
+        """
+        The party with this id, or :class:`~negotiation_records.RecordNotFoundError`.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="russia", name="Russia", kind="state")])
+            >>> talks.party("russia").name
+            'Russia'
+            >>> talks.party("rusia")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.RecordNotFoundError: no party 'rusia' (did you mean 'russia'?; known: 'russia')
+        """
+        return _find(self.parties, lambda p: p.id, id, "party")
+
+    def round(self, number: int) -> Round:
+        """The round with this number, or :class:`RecordNotFoundError`."""
+        return _find(self.rounds, lambda r: r.number, number, "round")
+
+    def proposal(self, id: str) -> Proposal:  # noqa: A002
+        """The proposal with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.proposals, lambda p: p.id, id, "proposal")
+
+    def ultimatum(self, id: str) -> Ultimatum:  # noqa: A002
+        """The ultimatum with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.ultimatums, lambda u: u.id, id, "ultimatum")
+
+    def condition(self, id: str) -> Condition:  # noqa: A002
+        """
+        The condition with this id — a standing condition, a proposal's term or an
+        ultimatum's demand — or :class:`RecordNotFoundError`.
+        """
+        return _find(list(self.all_conditions()), lambda c: c.id, id, "condition")
+
+    def statement(self, id: str) -> Statement:  # noqa: A002
+        """The statement with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.statements, lambda s: s.id, id, "statement")
+
+    def source(self, id: str) -> Source:  # noqa: A002
+        """The source with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.sources, lambda s: s.id, id, "source")
+
+    def find_party(self, name: str) -> Party:
+        """
+        The party whose name or alias is *name* ("Kyiv", "the Kremlin"), or
+        :class:`RecordNotFoundError`.
+        """
+        for party in self.parties:
+            if party.known_as(name):
+                return party
+        raise RecordNotFoundError(
+            "party named", name, [n for p in self.parties for n in (p.name, *p.aliases)]
+        )
+
+    def all_conditions(self) -> Iterator[Condition]:
+        """Every condition: standing ones, then proposals' terms, then ultimatums' demands."""
+        yield from self.conditions
+        for proposal in self.proposals:
+            yield from proposal.terms
+        for ultimatum in self.ultimatums:
+            if isinstance(ultimatum.demand, Condition):
+                yield ultimatum.demand
+
+    # --- changes --------------------------------------------------------------------
+
+    def with_party(self, party: Party) -> Negotiation:
+        """A copy with *party* added, or replacing the party with the same id."""
+        return attrs.evolve(self, parties=_upsert(self.parties, party, lambda p: p.id))
+
+    def with_condition(self, condition: Condition) -> Negotiation:
+        """A copy with a standing *condition* added or replaced (by id)."""
+        return attrs.evolve(
+            self, conditions=_upsert(self.conditions, condition, lambda c: c.id)
+        )
+
+    def with_round(self, round: Round) -> Negotiation:  # noqa: A002
+        """A copy with *round* added or replaced (by number)."""
+        return attrs.evolve(
+            self, rounds=_upsert(self.rounds, round, lambda r: r.number)
+        )
+
+    def with_proposal(self, proposal: Proposal) -> Negotiation:
+        """A copy with *proposal* added or replaced (by id)."""
+        return attrs.evolve(
+            self, proposals=_upsert(self.proposals, proposal, lambda p: p.id)
+        )
+
+    def with_ultimatum(self, ultimatum: Ultimatum) -> Negotiation:
+        """A copy with *ultimatum* added or replaced (by id)."""
+        return attrs.evolve(
+            self, ultimatums=_upsert(self.ultimatums, ultimatum, lambda u: u.id)
+        )
+
+    def with_statement(self, statement: Statement) -> Negotiation:
+        """A copy with *statement* added or replaced (by id)."""
+        return attrs.evolve(
+            self, statements=_upsert(self.statements, statement, lambda s: s.id)
+        )
+
+    def with_source(self, source: Source) -> Negotiation:
+        """A copy with *source* added or replaced (by id)."""
+        return attrs.evolve(self, sources=_upsert(self.sources, source, lambda s: s.id))
+
+
+def _find(
+    items: Iterable[T], key: Callable[[T], object], wanted: object, kind: str
+) -> T:
+    items = list(items)
+    for item in items:
+        if key(item) == wanted and type(key(item)) is type(wanted):
+            return item
+    raise RecordNotFoundError(kind, wanted, [key(item) for item in items])
+
+
+def _upsert(items: tuple[T, ...], new: T, key: Callable[[T], object]) -> tuple[T, ...]:
+    wanted = key(new)
+    if any(key(item) == wanted for item in items):
+        return tuple(new if key(item) == wanted else item for item in items)
+    return (*items, new)
+
+
+class _Checker:
+    """Collects the whole-record problems of a negotiation."""
+
+    def __init__(self, negotiation: Negotiation) -> None:
+        self.n = negotiation
+        self.out: list[tuple[str, str]] = []
+        self.party_ids = {p.id for p in negotiation.parties}
+        self.round_numbers = {r.number for r in negotiation.rounds}
+        self.proposal_ids = {p.id for p in negotiation.proposals}
+        self.statement_ids = {s.id for s in negotiation.statements}
+        self.source_ids = {s.id for s in negotiation.sources}
+
+    def problems(self) -> list[tuple[str, str]]:
+        n = self.n
+        self._unique("parties", [p.id for p in n.parties], "party id")
+        self._unique(
+            "rounds", [r.number for r in n.rounds], "round number", field="number"
+        )
+        self._unique("proposals", [p.id for p in n.proposals], "proposal id")
+        self._unique("ultimatums", [u.id for u in n.ultimatums], "ultimatum id")
+        self._unique("statements", [s.id for s in n.statements], "statement id")
+        self._unique("sources", [s.id for s in n.sources], "source id")
+        condition_paths = [(f"conditions[{i}]", c) for i, c in enumerate(n.conditions)]
+        condition_paths += [
+            (f"proposals[{i}].terms[{j}]", c)
+            for i, p in enumerate(n.proposals)
+            for j, c in enumerate(p.terms)
+        ]
+        condition_paths += [
+            (f"ultimatums[{i}].demand", u.demand)
+            for i, u in enumerate(n.ultimatums)
+            if isinstance(u.demand, Condition)
+        ]
+        seen: dict[str, str] = {}
+        for path, condition in condition_paths:
+            if condition.id in seen:
+                self.out.append(
+                    (
+                        f"{path}.id",
+                        f"condition id {condition.id!r} is already used at {seen[condition.id]}",
+                    )
+                )
+            else:
+                seen[condition.id] = path
+
+        for i, party in enumerate(n.parties):
+            self._sources(f"parties[{i}]", party.sources)
+            for j, rep in enumerate(party.representatives):
+                self._sources(f"parties[{i}].representatives[{j}]", rep.sources)
+            for j, member in enumerate(party.members):
+                self._party(f"parties[{i}].members[{j}]", member)
+            if party.kind is PartyKind.COALITION and not party.members:
+                pass  # a coalition whose members are not recorded is allowed
+        for path, condition in condition_paths:
+            self._condition(path, condition)
+        for i, rnd in enumerate(n.rounds):
+            self._round(f"rounds[{i}]", rnd)
+        for i, proposal in enumerate(n.proposals):
+            self._proposal(f"proposals[{i}]", proposal)
+        for i, ultimatum in enumerate(n.ultimatums):
+            self._ultimatum(f"ultimatums[{i}]", ultimatum)
+        for i, statement in enumerate(n.statements):
+            if statement.party is not None:
+                self._party(f"statements[{i}].party", statement.party)
+            if statement.source is not None:
+                self._ref(
+                    f"statements[{i}].source",
+                    statement.source,
+                    self.source_ids,
+                    "source",
+                )
+            self._sources(f"statements[{i}]", statement.sources)
+        return self.out
+
+    # helpers -------------------------------------------------------------------
+
+    def _unique(
+        self, path: str, keys: list[object], noun: str, field: str = "id"
+    ) -> None:
+        for index, key in enumerate(keys):
+            if key in keys[:index]:
+                first = keys.index(key)
+                self.out.append(
+                    (
+                        f"{path}[{index}].{field}",
+                        f"{noun} {key!r} is already used by {path}[{first}]",
+                    )
+                )
+
+    def _ref(self, path: str, value: str, known: set[str], noun: str) -> None:
+        if value not in known:
+            self.out.append((path, f"unknown {noun} {value!r}"))
+
+    def _party(self, path: str, value: str) -> None:
+        self._ref(path, value, self.party_ids, "party")
+
+    def _parties(self, path: str, values: tuple[str, ...]) -> None:
+        for index, value in enumerate(values):
+            self._party(f"{path}[{index}]", value)
+
+    def _sources(self, path: str, values: tuple[str, ...]) -> None:
+        for index, value in enumerate(values):
+            self._ref(f"{path}.sources[{index}]", value, self.source_ids, "source")
+
+    def _statement(self, path: str, value: str | None) -> None:
+        if value is not None:
+            self._ref(path, value, self.statement_ids, "statement")
+
+    def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
+        for index, response in enumerate(responses):
+            here = f"{path}.responses[{index}]"
+            self._party(f"{here}.party", response.party)
+            self._statement(f"{here}.statement", response.statement)
+            self._sources(here, response.sources)
+
+    def _condition(self, path: str, condition: Condition) -> None:
+        if condition.demanded_by is not None:
+            self._party(f"{path}.demanded_by", condition.demanded_by)
+        self._parties(f"{path}.addressed_to", condition.addressed_to)
+        self._sources(path, condition.sources)
+        for index, position in enumerate(condition.positions):
+            here = f"{path}.positions[{index}]"
+            self._party(f"{here}.party", position.party)
+            self._statement(f"{here}.statement", position.statement)
+            self._sources(here, position.sources)
+
+    def _round(self, path: str, rnd: Round) -> None:
+        self._parties(f"{path}.hosts", rnd.hosts)
+        self._parties(f"{path}.mediators", rnd.mediators)
+        for index, delegation in enumerate(rnd.delegations):
+            self._party(f"{path}.delegations[{index}].party", delegation.party)
+        for index, outcome in enumerate(rnd.outcomes):
+            self._parties(f"{path}.outcomes[{index}].parties", outcome.parties)
+            self._sources(f"{path}.outcomes[{index}]", outcome.sources)
+        self._sources(path, rnd.sources)
+
+    def _proposal(self, path: str, proposal: Proposal) -> None:
+        self._party(f"{path}.proposed_by", proposal.proposed_by)
+        self._parties(f"{path}.addressed_to", proposal.addressed_to)
+        if proposal.round is not None:
+            if proposal.round not in self.round_numbers:
+                self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
+            else:
+                rnd = next(r for r in self.n.rounds if r.number == proposal.round)
+                if rnd.starts is not None and not rnd.covers(proposal.made_on):
+                    span = f"{rnd.starts}" + (
+                        f" to {rnd.ends}" if rnd.ends is not None else ""
+                    )
+                    self.out.append(
+                        (
+                            f"{path}.made_on",
+                            f"{proposal.made_on} is outside round {rnd.number} ({span})",
+                        )
+                    )
+        if proposal.counter_to is not None:
+            self._ref(
+                f"{path}.counter_to", proposal.counter_to, self.proposal_ids, "proposal"
+            )
+            if proposal.counter_to in self.proposal_ids:
+                original = next(
+                    p for p in self.n.proposals if p.id == proposal.counter_to
+                )
+                if is_before(proposal.made_on, original.made_on):
+                    self.out.append(
+                        (
+                            f"{path}.made_on",
+                            f"a counter-proposal ({proposal.made_on}) cannot predate the "
+                            f"proposal it counters ({original.made_on})",
+                        )
+                    )
+        self._responses(path, proposal.responses)
+        self._sources(path, proposal.sources)
+
+    def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
+        self._party(f"{path}.issued_by", ultimatum.issued_by)
+        self._parties(f"{path}.addressed_to", ultimatum.addressed_to)
+        for index, consequence in enumerate(ultimatum.consequences):
+            self._parties(
+                f"{path}.consequences[{index}].target_parties",
+                consequence.target_parties,
+            )
+            self._sources(f"{path}.consequences[{index}]", consequence.sources)
+        for index, revision in enumerate(ultimatum.revisions):
+            self._statement(f"{path}.revisions[{index}].statement", revision.statement)
+            self._sources(f"{path}.revisions[{index}]", revision.sources)
+        self._responses(path, ultimatum.responses)
+        self._sources(path, ultimatum.sources)

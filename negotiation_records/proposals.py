@@ -1,0 +1,297 @@
+"""
+Proposals: what a party puts on the table, and the answers it gets.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from negotiation_records._status import check_transition
+from negotiation_records._validators import (
+    PARTY_REFS,
+    SOURCE_REFS,
+    Record,
+    as_text,
+    as_text_tuple,
+    as_tuple,
+    check_enum,
+    check_instance,
+    check_int,
+    check_slug,
+    check_text,
+    check_tuple,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.conditions import Condition
+from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.stances import Response, Stance
+from negotiation_records.timeutil import (
+    Moment,
+    check_moment,
+    is_before,
+    moment_eq_key,
+    to_moment,
+    to_optional_moment,
+)
+from negotiation_records.windows import Window
+
+
+__all__ = ["Proposal", "ProposalStatus"]
+
+
+class ProposalStatus(enum.Enum):
+    """
+    Where a proposal stands.
+
+    ``pending`` and ``countered`` are open; the others are final.
+
+    Example:
+        >>> ProposalStatus("lapsed-without-response").is_open
+        False
+    """
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    COUNTERED = "countered"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    LAPSED_WITHOUT_RESPONSE = "lapsed-without-response"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the proposal is still on the table."""
+        return self in (ProposalStatus.PENDING, ProposalStatus.COUNTERED)
+
+
+_P = ProposalStatus
+_TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
+    _P.PENDING: frozenset(
+        {
+            _P.ACCEPTED,
+            _P.REJECTED,
+            _P.COUNTERED,
+            _P.WITHDRAWN,
+            _P.EXPIRED,
+            _P.LAPSED_WITHOUT_RESPONSE,
+        }
+    ),
+    _P.COUNTERED: frozenset({_P.ACCEPTED, _P.REJECTED, _P.WITHDRAWN, _P.EXPIRED}),
+}
+
+
+def _proposal_status(value: ProposalStatus | str) -> ProposalStatus:
+    return to_enum(ProposalStatus, value)
+
+
+def _check_window(value: object) -> list[tuple[str, str]]:
+    return [] if value is None else check_instance(Window, "a Window")(value)
+
+
+@attrs.frozen(kw_only=True)
+class Proposal(Record):
+    """
+    Something put on the table by a party: an invitation, an offer, a plan.
+
+    Change its status with the methods (:meth:`respond`, :meth:`accept`,
+    :meth:`reject`, :meth:`mark_countered`, :meth:`withdraw`, :meth:`expire`,
+    :meth:`lapse`); each returns a new proposal and refuses an illegal move with
+    :class:`~negotiation_records.IllegalTransitionError`.
+
+    Attributes:
+        id: Slug other records use to refer to it.
+        proposed_by: Id of the proposing party.
+        addressed_to: Ids of the parties it is addressed to.
+        made_on: When it was made.
+        summary: What is proposed, in one sentence.
+        terms: The conditions it contains.
+        round: Number of the round it belongs to (optional).
+        counter_to: Id of the proposal it answers (optional).
+        responses: Answers received, oldest first.
+        status: Where it stands.
+        status_on: When the status last changed (optional).
+        window: When the proposed thing would happen ("next week"), optional.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> invite = Proposal(
+        ...     id="new-round-invitation",
+        ...     proposed_by="ukraine",
+        ...     addressed_to=["russia"],
+        ...     made_on=pendulum.date(2025, 7, 19),
+        ...     summary="A new round of talks next week",
+        ...     window=Window.next_week(of=pendulum.date(2025, 7, 19)),
+        ... )
+        >>> invite.status
+        <ProposalStatus.PENDING: 'pending'>
+        >>> invite.withdraw(on=pendulum.date(2025, 7, 30)).accept(
+        ...     on=pendulum.date(2025, 8, 1)
+        ... )
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.IllegalTransitionError: proposal 'new-round-invitation' cannot go from 'withdrawn' to 'accepted': from 'withdrawn' it can go to nothing: it is final
+    """
+
+    id: str = attrs.field(metadata=checked(check_slug))
+    proposed_by: str = attrs.field(metadata=checked(check_slug))
+    addressed_to: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    )
+    made_on: Moment = attrs.field(
+        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    )
+    summary: str = attrs.field(converter=as_text, metadata=checked(check_text))
+    terms: tuple[Condition, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(check_tuple(check_instance(Condition, "a Condition"))),
+    )
+    round: int | None = attrs.field(
+        default=None, metadata=checked(optional(check_int(1)))
+    )
+    counter_to: str | None = attrs.field(
+        default=None, metadata=checked(optional(check_slug))
+    )
+    responses: tuple[Response, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(
+            check_tuple(check_instance(Response, "a Response"), unique="response")
+        ),
+    )
+    status: ProposalStatus = attrs.field(
+        default=ProposalStatus.PENDING,
+        converter=_proposal_status,
+        metadata=checked(check_enum(ProposalStatus)),
+    )
+    status_on: Moment | None = attrs.field(
+        default=None,
+        converter=to_optional_moment,
+        eq=moment_eq_key,
+        metadata=checked(optional(check_moment)),
+    )
+    window: Window | None = attrs.field(default=None, metadata=checked(_check_window))
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.proposed_by in self.addressed_to:
+            yield (
+                "addressed_to",
+                f"{self.proposed_by!r} cannot address a proposal to itself",
+            )
+        if self.counter_to == self.id:
+            yield ("counter_to", "a proposal cannot counter itself")
+        seen: set[str] = set()
+        for index, response in enumerate(self.responses):
+            if response.party == self.proposed_by:
+                yield (
+                    f"responses[{index}].party",
+                    f"{response.party!r} made the proposal and cannot respond to it",
+                )
+            if is_before(response.on, self.made_on):
+                yield (
+                    f"responses[{index}].on",
+                    f"{response.on} is before the proposal was made ({self.made_on})",
+                )
+            seen.add(response.party)
+        ids = [t.id for t in self.terms]
+        for index, term_id in enumerate(ids):
+            if term_id in ids[:index]:
+                yield (f"terms[{index}].id", f"term id {term_id!r} appears twice")
+        if self.status_on is not None and is_before(self.status_on, self.made_on):
+            yield (
+                "status_on",
+                f"{self.status_on} is before the proposal was made ({self.made_on})",
+            )
+        if self.status is ProposalStatus.LAPSED_WITHOUT_RESPONSE and seen & set(
+            self.addressed_to
+        ):
+            yield (
+                "status",
+                "a proposal that lapsed without response cannot have responses from "
+                "the parties it was addressed to",
+            )
+
+    @property
+    def label(self) -> str:
+        """``"proposal 'id'"``, for messages."""
+        return f"proposal {self.id!r}"
+
+    def respond(
+        self,
+        party: str,
+        *,
+        on: Moment,
+        stance: Stance | str,
+        text: str | None = None,
+        statement: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """
+        A copy with a response added; the status does not change by itself.
+
+        A response to a withdrawn, expired or lapsed proposal is refused; record
+        the outcome with :meth:`accept` or :meth:`reject` when it is settled.
+
+        Example:
+            >>> p = Proposal(id="p", proposed_by="a", addressed_to=["b"],
+            ...              made_on=pendulum.date(2025, 7, 1), summary="Meet")
+            >>> p.respond("b", on=pendulum.date(2025, 7, 2), stance="undecided").responses[0].stance
+            <Stance.UNDECIDED: 'undecided'>
+        """
+        if not self.status.is_open and self.status in (
+            ProposalStatus.WITHDRAWN,
+            ProposalStatus.EXPIRED,
+            ProposalStatus.LAPSED_WITHOUT_RESPONSE,
+        ):
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                "responded",
+                f"it is {self.status.value} and can no longer be answered",
+            )
+        response = Response(
+            party=party,
+            on=on,
+            stance=stance,
+            text=text,
+            statement=statement,
+            sources=sources,
+        )
+        return attrs.evolve(self, responses=(*self.responses, response))
+
+    def _to(self, status: ProposalStatus, on: Moment | None) -> Proposal:
+        check_transition(self.label, _TRANSITIONS, self.status, status)
+        return attrs.evolve(self, status=status, status_on=on)
+
+    def accept(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal accepted (from pending or countered)."""
+        return self._to(ProposalStatus.ACCEPTED, on)
+
+    def reject(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal rejected (from pending or countered)."""
+        return self._to(ProposalStatus.REJECTED, on)
+
+    def mark_countered(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal countered (from pending); record the counter-proposal
+        as its own :class:`Proposal` with ``counter_to`` set to this id."""
+        return self._to(ProposalStatus.COUNTERED, on)
+
+    def withdraw(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal withdrawn by its proposer (from pending or countered)."""
+        return self._to(ProposalStatus.WITHDRAWN, on)
+
+    def expire(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal expired (its own time limit ran out)."""
+        return self._to(ProposalStatus.EXPIRED, on)
+
+    def lapse(self, *, on: Moment | None = None) -> Proposal:
+        """Mark the proposal lapsed without response (from pending only)."""
+        return self._to(ProposalStatus.LAPSED_WITHOUT_RESPONSE, on)

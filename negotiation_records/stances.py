@@ -1,0 +1,144 @@
+"""
+Where parties stand: stances, positions on terms, and responses to proposals.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from negotiation_records._validators import (
+    SOURCE_REFS,
+    Record,
+    as_optional_text,
+    as_text_tuple,
+    check_enum,
+    check_slug,
+    check_text,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.timeutil import (
+    Moment,
+    check_moment,
+    moment_eq_key,
+    to_moment,
+    to_optional_moment,
+)
+
+
+__all__ = ["Position", "Response", "Stance"]
+
+
+class Stance(enum.Enum):
+    """
+    How a party stands on a term, a proposal or an ultimatum.
+
+    Ordered from agreement to refusal: ``supports`` (actively wants it),
+    ``accepts`` (agrees to it), ``undecided``, ``opposes`` (argues against it),
+    ``rejects`` (formally refuses it).
+
+    Example:
+        >>> Stance("opposes").is_negative
+        True
+    """
+
+    SUPPORTS = "supports"
+    ACCEPTS = "accepts"
+    UNDECIDED = "undecided"
+    OPPOSES = "opposes"
+    REJECTS = "rejects"
+
+    @property
+    def is_positive(self) -> bool:
+        """``supports`` or ``accepts``."""
+        return self in (Stance.SUPPORTS, Stance.ACCEPTS)
+
+    @property
+    def is_negative(self) -> bool:
+        """``opposes`` or ``rejects``."""
+        return self in (Stance.OPPOSES, Stance.REJECTS)
+
+
+def _stance(value: Stance | str) -> Stance:
+    return to_enum(Stance, value)
+
+
+@attrs.frozen(kw_only=True)
+class Position(Record):
+    """
+    A party's stance on a condition, and when it was taken.
+
+    Attributes:
+        party: Id of the party.
+        stance: Where it stands.
+        on: When the position was taken or reported (optional).
+        text: How it was put, in the sources' words (optional).
+        statement: Id of the statement that expresses it (optional).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> Position(party="ukraine", stance="opposes").stance
+        <Stance.OPPOSES: 'opposes'>
+    """
+
+    party: str = attrs.field(metadata=checked(check_slug))
+    stance: Stance = attrs.field(
+        converter=_stance, metadata=checked(check_enum(Stance))
+    )
+    on: Moment | None = attrs.field(
+        default=None,
+        converter=to_optional_moment,
+        eq=moment_eq_key,
+        metadata=checked(optional(check_moment)),
+    )
+    text: str | None = attrs.field(
+        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
+    )
+    statement: str | None = attrs.field(
+        default=None, metadata=checked(optional(check_slug))
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Response(Record):
+    """
+    A party's answer to a proposal or an ultimatum.
+
+    Attributes:
+        party: Id of the responding party.
+        on: When it responded.
+        stance: The answer.
+        text: What it said, briefly (optional).
+        statement: Id of the statement that carries the answer (optional).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> Response(
+        ...     party="russia", on=pendulum.date(2025, 7, 15), stance="rejects",
+        ...     text="Called the ultimatum blackmail.",
+        ... ).stance.is_negative
+        True
+    """
+
+    party: str = attrs.field(metadata=checked(check_slug))
+    on: Moment = attrs.field(
+        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    )
+    stance: Stance = attrs.field(
+        converter=_stance, metadata=checked(check_enum(Stance))
+    )
+    text: str | None = attrs.field(
+        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
+    )
+    statement: str | None = attrs.field(
+        default=None, metadata=checked(optional(check_slug))
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )

@@ -1,0 +1,824 @@
+"""
+Moments, zones and periods: the time values every record uses.
+
+A *moment* is one of
+
+* a :class:`pendulum.Date` — day precision, what news reports usually give;
+* a time-zone-aware :class:`pendulum.DateTime` — a named zone
+  (``Europe/Kyiv``) or a fixed UTC offset;
+* a :class:`PartialDate` — a month (``2025-06``) or a year (``2025``) for vaguer
+  sources ("talks stalled in June").
+
+A naive datetime is refused: the library never guesses a zone.  Plain
+:class:`datetime.date` and aware :class:`datetime.datetime` values are converted.
+
+Moments are written as text in three forms, all read back exactly
+(:func:`format_moment` / :func:`parse_moment`):
+
+* ``2025-07-14``, ``2025-07`` and ``2025`` for dates and partial dates;
+* ``2025-07-14T12:00:00-04:00[America/New_York]`` (RFC 9557) for a named zone, so
+  the zone survives a round trip; ``2025-07-14T16:00:00Z`` for UTC;
+* ``2025-07-14T15:00:00+03:00`` (RFC 3339) for a fixed offset.
+
+Periods (:class:`Period`) are the library's own small value for ISO 8601
+durations: ``P50D``, ``PT48H``, ``P3M``, ``P1Y2M10DT2H30M``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any, TypeAlias
+
+import attrs
+import pendulum
+
+from negotiation_records._validators import Problems, short_repr, type_name
+from negotiation_records.errors import ValidationError
+
+
+__all__ = [
+    "Moment",
+    "PartialDate",
+    "Period",
+    "format_moment",
+    "is_before",
+    "moment_sort_key",
+    "moment_span",
+    "parse_moment",
+    "to_moment",
+    "zone",
+]
+
+_UTC = pendulum.UTC
+
+
+@functools.total_ordering
+@attrs.frozen(order=False)
+class PartialDate:
+    """
+    A month or a year, for sources vaguer than a day ("talks stalled in June").
+
+    A partial date stands for the whole span it covers.  It sorts by the start of
+    that span (then the longer span first), so it can be sorted with dates and
+    datetimes through :func:`moment_sort_key`; compared with ``<``/``>`` against a
+    date or datetime it is before it when its span starts earlier.
+
+    Attributes:
+        year: The year, 1 to 9999.
+        month: The month, 1 to 12, or ``None`` for a whole year.
+
+    Example:
+        >>> june = PartialDate(2025, 6)
+        >>> str(june), str(PartialDate(2025))
+        ('2025-06', '2025')
+        >>> june.start, june.end
+        (Date(2025, 6, 1), Date(2025, 6, 30))
+        >>> june.contains(pendulum.date(2025, 6, 16))
+        True
+        >>> sorted([pendulum.date(2025, 6, 2), june], key=moment_sort_key)
+        [PartialDate(year=2025, month=6), Date(2025, 6, 2)]
+    """
+
+    year: int
+    month: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        if not isinstance(self.year, int) or isinstance(self.year, bool):
+            problems.append(
+                ("year", f"must be an integer, got {short_repr(self.year)}")
+            )
+        elif not 1 <= self.year <= 9999:
+            problems.append(("year", f"must be between 1 and 9999, got {self.year}"))
+        if self.month is not None:
+            if not isinstance(self.month, int) or isinstance(self.month, bool):
+                problems.append(
+                    (
+                        "month",
+                        f"must be an integer or None, got {short_repr(self.month)}",
+                    )
+                )
+            elif not 1 <= self.month <= 12:
+                problems.append(
+                    ("month", f"must be between 1 and 12, got {self.month}")
+                )
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day of the span."""
+        return pendulum.Date(self.year, self.month or 1, 1)
+
+    @property
+    def end(self) -> pendulum.Date:
+        """The last day of the span."""
+        if self.month is None:
+            return pendulum.Date(self.year, 12, 31)
+        return self.start.end_of("month")
+
+    def contains(self, moment: Moment) -> bool:
+        """Whether *moment* (its calendar date, in its own zone) lies in this span."""
+        if isinstance(moment, PartialDate):
+            return self.start <= moment.start and moment.end <= self.end
+        day = moment.date() if isinstance(moment, pendulum.DateTime) else moment
+        return self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, (PartialDate, _dt.date)):
+            return NotImplemented
+        return moment_sort_key(self) < moment_sort_key(other)  # type: ignore[arg-type]
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, (PartialDate, _dt.date)):
+            return NotImplemented
+        return moment_sort_key(self) > moment_sort_key(other)  # type: ignore[arg-type]
+
+
+Moment: TypeAlias = pendulum.DateTime | pendulum.Date | PartialDate
+"""A date, a zone-aware datetime or a partial date (month or year)."""
+
+_DAY = _dt.timedelta(days=1)
+
+
+def moment_span(moment: Moment) -> tuple[_dt.datetime, _dt.datetime]:
+    """
+    The span of time a moment covers, as a pair of aware UTC datetimes.
+
+    A datetime covers a single instant (start == end).  A date, month or year covers
+    its calendar days read **in UTC** — the convention by which moments without a
+    zone are placed among zoned ones; the end is exclusive.
+
+    Example:
+        >>> start, end = moment_span(pendulum.date(2025, 7, 14))
+        >>> start.isoformat(), end.isoformat()
+        ('2025-07-14T00:00:00+00:00', '2025-07-15T00:00:00+00:00')
+    """
+    if isinstance(moment, pendulum.DateTime):
+        instant = moment.astimezone(_dt.UTC)
+        return instant, instant
+    if isinstance(moment, PartialDate):
+        first, last = moment.start, moment.end
+    else:
+        first = last = moment
+    start = _dt.datetime(first.year, first.month, first.day, tzinfo=_dt.UTC)
+    end = _dt.datetime(last.year, last.month, last.day, tzinfo=_dt.UTC) + _DAY
+    return start, end
+
+
+def moment_sort_key(moment: Moment) -> tuple[_dt.datetime, _dt.timedelta]:
+    """
+    A key that sorts dates, datetimes and partial dates together.
+
+    Moments sort by the start of the span they cover (:func:`moment_span`, days
+    read in UTC); at the same start the longer span comes first, so "June 2025"
+    comes before "1 June 2025", which comes before "1 June 2025, 09:00 UTC".
+
+    Example:
+        >>> kyiv = pendulum.datetime(2025, 6, 1, 9, tz="Europe/Kyiv")
+        >>> sorted(
+        ...     [kyiv, pendulum.date(2025, 6, 1), PartialDate(2025, 6)],
+        ...     key=moment_sort_key,
+        ... )  # doctest: +NORMALIZE_WHITESPACE
+        [PartialDate(year=2025, month=6), Date(2025, 6, 1),
+         DateTime(2025, 6, 1, 9, 0, 0, tzinfo=Timezone('Europe/Kyiv'))]
+
+        The Kyiv morning is 06:00 UTC, after the start of the UTC day.
+    """
+    start, end = moment_span(moment)
+    return start, start - end
+
+
+def _day_span(moment: Moment) -> tuple[_dt.date, _dt.date]:
+    if isinstance(moment, PartialDate):
+        return moment.start, moment.end
+    if isinstance(moment, pendulum.DateTime):
+        day = _dt.date(moment.year, moment.month, moment.day)
+        return day, day
+    return moment, moment
+
+
+def is_before(first: Moment, second: Moment) -> bool:
+    """
+    Whether *first* is certainly before *second*.
+
+    Two datetimes compare as instants.  Otherwise both are read as calendar days
+    (a datetime on its own date in its own zone, a month or year as all its days),
+    and *first* is before *second* only when all its days come before all of
+    *second*'s: a date is not before a datetime on the same day, and "June 2025"
+    is not before "16 June 2025".  Validation uses this rule, so it never refuses
+    a record for a difference the sources cannot resolve.
+
+    Example:
+        >>> is_before(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 15))
+        True
+        >>> is_before(PartialDate(2025, 6), pendulum.date(2025, 6, 16))
+        False
+    """
+    if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
+        return first < second
+    return _day_span(first)[1] < _day_span(second)[0]
+
+
+# --- conversion from Python values -------------------------------------------
+
+
+def moment_eq_key(value: object) -> object:
+    """
+    Equality key for moment fields: a datetime compares by instant **and** zone.
+
+    ``pendulum.DateTime`` equality is by instant alone, so ``12:00-04:00`` in New
+    York equals ``16:00Z``; records compare the zone too, because it decides what
+    "one day later" means.
+    """
+    if isinstance(value, _dt.datetime):
+        tz = value.tzinfo
+        name = tz.name if isinstance(tz, pendulum.Timezone) else str(value.utcoffset())
+        return (value, name)
+    return value
+
+
+def to_moment(value: Moment | _dt.date) -> Moment:
+    """
+    Convert a date or an aware datetime to a moment; pass anything else through.
+
+    Used as the converter of every moment field.  ``datetime.date`` becomes
+    ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
+    keeping its zone (a ``zoneinfo`` zone stays named).  A naive datetime, a string
+    or any other value is passed through unchanged for :func:`check_moment` to
+    report.
+
+    Example:
+        >>> import datetime, zoneinfo
+        >>> to_moment(datetime.date(2025, 7, 14))
+        Date(2025, 7, 14)
+        >>> to_moment(
+        ...     datetime.datetime(2025, 7, 14, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Kyiv"))
+        ... )
+        DateTime(2025, 7, 14, 12, 0, 0, tzinfo=Timezone('Europe/Kyiv'))
+    """
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return value  # type: ignore[return-value]  # reported by check_moment
+        if isinstance(value, pendulum.DateTime) and isinstance(
+            value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)
+        ):
+            return value
+        return pendulum.instance(value)
+    if isinstance(value, _dt.date):
+        if type(value) is pendulum.Date:
+            return value
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
+def to_optional_moment(value: Moment | _dt.date | None) -> Moment | None:
+    """:func:`to_moment` that keeps ``None``."""
+    return None if value is None else to_moment(value)
+
+
+def to_date(value: pendulum.Date | _dt.date) -> pendulum.Date:
+    """Convert a ``datetime.date`` (not a datetime) to ``pendulum.Date``."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        if type(value) is pendulum.Date:
+            return value
+        return pendulum.Date(value.year, value.month, value.day)
+    return value  # type: ignore[return-value]  # reported by check_date
+
+
+_MOMENT_LABEL = "a date, a zone-aware datetime or a PartialDate"
+
+
+def check_moment(value: object) -> Problems:
+    """Problems with a moment field's value (see :func:`to_moment`)."""
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return [
+                (
+                    "",
+                    f"naive datetime {value.isoformat()} has no time zone; give it a "
+                    "zone (the library never guesses one) or record a date",
+                )
+            ]
+        return []
+    if isinstance(value, (_dt.date, PartialDate)):
+        return []
+    hint = " (parse text with parse_moment)" if isinstance(value, str) else ""
+    return [
+        (
+            "",
+            f"must be {_MOMENT_LABEL}, got {type_name(value)} {short_repr(value)}{hint}",
+        )
+    ]
+
+
+def check_date(value: object) -> Problems:
+    """Problems with a field that must be a calendar date."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return []
+    return [("", f"must be a date, got {type_name(value)} {short_repr(value)}")]
+
+
+# --- zones --------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1024)
+def _zone(name: str) -> pendulum.Timezone:
+    return pendulum.timezone(name)
+
+
+def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """
+    The named IANA time zone *name* (cached), or a :class:`ValidationError`.
+
+    ``"UTC"`` gives pendulum's UTC.  Offsets such as ``"+03:00"`` are not zone
+    names; use a named zone.
+
+    Example:
+        >>> zone("Europe/Kyiv")
+        Timezone('Europe/Kyiv')
+        >>> zone("Europe/Kiev2")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: $: unknown time zone 'Europe/Kiev2'
+    """
+    if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
+        raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
+    try:
+        return _zone(name)
+    except Exception:  # noqa: BLE001 - pendulum/zoneinfo raise several kinds
+        raise ValidationError(
+            [("$", f"unknown time zone {short_repr(name)}")]
+        ) from None
+
+
+def zone_name(moment: _dt.datetime) -> str | None:
+    """The IANA name of a datetime's zone, or ``None`` for a fixed offset."""
+    tz = moment.tzinfo
+    if isinstance(tz, pendulum.Timezone):
+        return tz.name
+    return None
+
+
+# --- text ---------------------------------------------------------------------
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
+    r"(Z|[+-]\d{2}:\d{2})"
+    r"(?:\[([A-Za-z0-9_+\-/]{1,64})\])?"
+)
+
+
+def _datetime_text(moment: _dt.datetime) -> str:
+    return moment.isoformat(
+        timespec="microseconds" if moment.microsecond else "seconds"
+    )
+
+
+def format_moment(moment: Moment) -> str:
+    """
+    Write a moment as text: ISO dates, RFC 9557 for named zones, RFC 3339 otherwise.
+
+    UTC is written with ``Z``; a fixed offset of zero keeps ``+00:00``.
+
+    Example:
+        >>> format_moment(pendulum.datetime(2025, 7, 14, 12, tz="America/New_York"))
+        '2025-07-14T12:00:00-04:00[America/New_York]'
+        >>> format_moment(pendulum.datetime(2025, 7, 14, 16))
+        '2025-07-14T16:00:00Z'
+        >>> format_moment(pendulum.date(2025, 7, 14)), format_moment(PartialDate(2025, 6))
+        ('2025-07-14', '2025-06')
+    """
+    if isinstance(moment, pendulum.DateTime):
+        tz = moment.tzinfo
+        text = _datetime_text(moment)
+        if isinstance(tz, pendulum.Timezone):
+            if tz.name == "UTC":
+                return text[:-6] + "Z"
+            return f"{text}[{tz.name}]"
+        return text
+    if isinstance(moment, PartialDate):
+        return str(moment)
+    if isinstance(moment, _dt.date):
+        return moment.isoformat()
+    raise ValidationError([("$", f"must be {_MOMENT_LABEL}, got {short_repr(moment)}")])
+
+
+def parse_moment(text: str) -> Moment:
+    """
+    Read a moment written by :func:`format_moment` (or plain RFC 3339).
+
+    The parser is strict: no guessing of zones, no ``"now"``, no other layouts.
+    A named zone's offset must be the zone's offset at that instant.
+
+    Example:
+        >>> parse_moment("2025-07-14T12:00:00-04:00[America/New_York]").timezone_name
+        'America/New_York'
+        >>> parse_moment("2025-06")
+        PartialDate(year=2025, month=6)
+        >>> parse_moment("2025-07-14T12:00:00")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: $: '2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a zone, or give a date
+    """
+    if not isinstance(text, str):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"must be a moment as text, got {type_name(text)} {short_repr(text)}",
+                )
+            ]
+        )
+    match = _DATETIME.fullmatch(text)
+    if match:
+        return _parse_datetime(text, *match.groups())
+    try:
+        if _DATE.fullmatch(text):
+            return pendulum.Date.fromisoformat(text)
+        partial = _PARTIAL.fullmatch(text)
+        if partial:
+            year, month = partial.groups()
+            return PartialDate(int(year), None if month is None else int(month))
+    except ValueError as exc:
+        raise ValidationError(
+            [("$", f"impossible date {short_repr(text)}: {exc}")]
+        ) from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"{short_repr(text)} has no UTC offset; write one (Z, +03:00) or a "
+                    "zone, or give a date",
+                )
+            ]
+        )
+    raise ValidationError(
+        [
+            (
+                "$",
+                f"{short_repr(text)} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an "
+                "RFC 3339/RFC 9557 timestamp)",
+            )
+        ]
+    )
+
+
+def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
+    try:
+        parsed = _dt.datetime.fromisoformat(
+            local + ("+00:00" if offset == "Z" else offset)
+        )
+    except ValueError as exc:
+        raise ValidationError(
+            [("$", f"impossible timestamp {short_repr(text)}: {exc}")]
+        ) from None
+    if name is not None:
+        tz = zone(name)
+        try:
+            zoned = parsed.astimezone(tz)
+        except (OverflowError, ValueError) as exc:
+            raise ValidationError(
+                [("$", f"timestamp {short_repr(text)} out of range: {exc}")]
+            ) from None
+        if offset != "Z" and zoned.utcoffset() != parsed.utcoffset():
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"offset {offset} does not match {name} at that instant "
+                        f"({_format_offset(zoned.utcoffset())}) in {short_repr(text)}",
+                    )
+                ]
+            )
+        return _from_stdlib(zoned, tz)
+    if offset == "Z":
+        return _from_stdlib(parsed, _UTC)
+    seconds = int(parsed.utcoffset().total_seconds())  # type: ignore[union-attr]
+    return _from_stdlib(parsed, _fixed(seconds))
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed(seconds: int) -> pendulum.FixedTimezone:
+    return pendulum.FixedTimezone(seconds)
+
+
+def _from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
+    return pendulum.DateTime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=tz,
+        fold=value.fold,
+    )
+
+
+def _format_offset(offset: _dt.timedelta | None) -> str:
+    total = int((offset or _dt.timedelta()).total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, minutes = divmod(abs(total) // 60, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+# --- periods ------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+)
+_PERIOD_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+_PERIOD_LIMITS = {
+    "years": 9999,
+    "months": 9999 * 12,
+    "weeks": 9999 * 53,
+    "days": 9999 * 366,
+    "hours": 9999 * 366 * 24,
+    "minutes": 9999 * 366 * 24 * 60,
+    "seconds": 9999 * 366 * 24 * 3600,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """
+    An ISO 8601 duration kept as its parts: years, months, weeks, days, hours,
+    minutes and seconds (whole, non-negative numbers).
+
+    Unlike :class:`pendulum.Duration`, a ``Period`` never turns a month into 30 days:
+    ``P1M`` and ``P30D`` are different values (a month from 31 January is the end of
+    February, 30 days from it is 2 March).  Calendar parts (years, months, weeks,
+    days) move the wall clock; exact parts (hours, minutes, seconds) are elapsed
+    time — see :doc:`/deadlines`.
+
+    Attributes:
+        years: Calendar years.
+        months: Calendar months.
+        weeks: Calendar weeks (seven calendar days).
+        days: Calendar days.
+        hours: Elapsed hours.
+        minutes: Elapsed minutes.
+        seconds: Elapsed seconds.
+
+    Example:
+        >>> Period.parse("P1Y2M10DT2H30M")
+        Period(years=1, months=2, weeks=0, days=10, hours=2, minutes=30, seconds=0)
+        >>> str(Period(days=50)), Period.parse("P1M") == Period.parse("P30D")
+        ('P50D', False)
+    """
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+    hours: int = 0
+    minutes: int = 0
+    seconds: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        for name in _PERIOD_UNITS:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append(
+                    (
+                        name,
+                        f"must be a whole number, got {type_name(value)} {short_repr(value)}",
+                    )
+                )
+            elif value < 0:
+                problems.append((name, f"must not be negative, got {value}"))
+            elif value > _PERIOD_LIMITS[name]:
+                problems.append(
+                    (name, f"is too large ({value} > {_PERIOD_LIMITS[name]})")
+                )
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """
+        Read an ISO 8601 duration such as ``P50D``, ``PT48H`` or ``P1Y2M10DT2H30M``.
+
+        Weeks may be combined with other parts (``P1W3D``, as ISO 8601-2 allows).
+        Negative, fractional and empty durations are refused.
+
+        Example:
+            >>> Period.parse("PT48H").hours
+            48
+            >>> Period.parse("P1.5D")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: $: 'P1.5D' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
+        """
+        if not isinstance(text, str):
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"must be an ISO 8601 duration as text, got {type_name(text)} {short_repr(text)}",
+                    )
+                ]
+            )
+        match = _PERIOD.fullmatch(text) if len(text) <= 64 else None
+        if match is None:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"{short_repr(text)} is not an ISO 8601 duration of whole "
+                        "non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+                    )
+                ]
+            )
+        parts = {
+            name: int(group)
+            for name, group in zip(_PERIOD_UNITS, match.groups(), strict=True)
+            if group is not None
+        }
+        try:
+            return cls(**parts)
+        except ValidationError as exc:
+            raise ValidationError(
+                (path, f"{message} in {short_repr(text)}")
+                for path, message in exc.errors
+            ) from None
+
+    @classmethod
+    def from_duration(cls, duration: _dt.timedelta) -> Period:
+        """
+        Take the parts of a :class:`pendulum.Duration` (or a ``timedelta``).
+
+        A ``pendulum.Duration`` keeps its years and months; a plain ``timedelta``
+        gives days and seconds.  Negative durations and fractions of a second are
+        refused.
+
+        Example:
+            >>> Period.from_duration(pendulum.duration(months=3, days=2))
+            Period(years=0, months=3, weeks=0, days=2, hours=0, minutes=0, seconds=0)
+        """
+        if isinstance(duration, pendulum.Duration) and not isinstance(
+            duration, pendulum.Interval
+        ):
+            parts = {
+                "years": duration.years,
+                "months": duration.months,
+                "days": duration.weeks * 7 + duration.remaining_days,
+                "hours": duration.hours,
+                "minutes": duration.minutes,
+                "seconds": duration.remaining_seconds,
+            }
+        elif isinstance(duration, _dt.timedelta):
+            if duration < _dt.timedelta(0):
+                raise ValidationError(
+                    [("$", f"a period must not be negative, got {duration}")]
+                )
+            hours, rest = divmod(duration.seconds, 3600)
+            minutes, seconds = divmod(rest, 60)
+            parts = {
+                "days": duration.days,
+                "hours": hours,
+                "minutes": minutes,
+                "seconds": seconds,
+            }
+        else:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"must be a duration, got {type_name(duration)} {short_repr(duration)}",
+                    )
+                ]
+            )
+        if duration.microseconds:
+            raise ValidationError(
+                [("$", "fractions of a second are not supported in a period")]
+            )
+        return cls(**parts)
+
+    @classmethod
+    def coerce(cls, value: Period | _dt.timedelta | str) -> Period:
+        """
+        A ``Period`` from a ``Period``, a ``pendulum.Duration``/``timedelta`` or ISO text.
+
+        Example:
+            >>> Period.coerce("P50D") == Period.coerce(pendulum.duration(days=50))
+            True
+        """
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)
+        return cls.from_duration(value)
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether every part is zero."""
+        return not any(getattr(self, name) for name in _PERIOD_UNITS)
+
+    @property
+    def calendar_part(self) -> Period:
+        """The years, months, weeks and days alone."""
+        return Period(
+            years=self.years, months=self.months, weeks=self.weeks, days=self.days
+        )
+
+    @property
+    def exact_part(self) -> Period:
+        """The hours, minutes and seconds alone."""
+        return Period(hours=self.hours, minutes=self.minutes, seconds=self.seconds)
+
+    @property
+    def has_exact_part(self) -> bool:
+        """Whether the period has hours, minutes or seconds."""
+        return bool(self.hours or self.minutes or self.seconds)
+
+    def to_duration(self) -> pendulum.Duration:
+        """
+        The equivalent :class:`pendulum.Duration` (for arithmetic only).
+
+        Example:
+            >>> Period(months=1).to_duration().months
+            1
+        """
+        return pendulum.duration(
+            years=self.years,
+            months=self.months,
+            weeks=self.weeks,
+            days=self.days,
+            hours=self.hours,
+            minutes=self.minutes,
+            seconds=self.seconds,
+        )
+
+    def isoformat(self) -> str:
+        """
+        The ISO 8601 text: ``P50D``, ``PT48H``, ``P1Y2M10DT2H30M``; zero is ``PT0S``.
+
+        Example:
+            >>> Period(weeks=2).isoformat(), Period().isoformat()
+            ('P2W', 'PT0S')
+        """
+        date_part = "".join(
+            f"{value}{unit}"
+            for value, unit in (
+                (self.years, "Y"),
+                (self.months, "M"),
+                (self.weeks, "W"),
+                (self.days, "D"),
+            )
+            if value
+        )
+        time_part = "".join(
+            f"{value}{unit}"
+            for value, unit in (
+                (self.hours, "H"),
+                (self.minutes, "M"),
+                (self.seconds, "S"),
+            )
+            if value
+        )
+        if not date_part and not time_part:
+            return "PT0S"
+        return "P" + date_part + ("T" + time_part if time_part else "")
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __add__(self, other: object) -> Period:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return Period(
+            **{
+                name: getattr(self, name) + getattr(other, name)
+                for name in _PERIOD_UNITS
+            }
+        )
+
+    def describe(self) -> str:
+        """
+        The period in words: ``"50 days"``, ``"1 month 2 weeks"``, ``"48 hours"``.
+
+        Example:
+            >>> Period.parse("P1Y2M10DT2H30M").describe()
+            '1 year 2 months 10 days 2 hours 30 minutes'
+        """
+        words = [
+            f"{value} {name[:-1] if value == 1 else name}"
+            for name in _PERIOD_UNITS
+            if (value := getattr(self, name))
+        ]
+        return " ".join(words) or "0 seconds"

@@ -1,0 +1,404 @@
+"""
+Ultimatums: a demand with a deadline and a consequence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from negotiation_records._status import check_transition
+from negotiation_records._validators import (
+    PARTY_REFS,
+    SOURCE_REFS,
+    Problems,
+    Record,
+    as_text,
+    as_text_tuple,
+    as_tuple,
+    check_enum,
+    check_instance,
+    check_slug,
+    check_text,
+    check_tuple,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.stances import Response, Stance
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    check_moment,
+    is_before,
+    moment_eq_key,
+    to_moment,
+    to_optional_moment,
+)
+
+
+__all__ = ["Consequence", "ConsequenceKind", "Ultimatum", "UltimatumStatus"]
+
+
+class ConsequenceKind(enum.Enum):
+    """
+    What an ultimatum threatens.
+
+    Example:
+        >>> ConsequenceKind("secondary-sanction")
+        <ConsequenceKind.SECONDARY_SANCTION: 'secondary-sanction'>
+    """
+
+    TARIFF = "tariff"
+    SANCTION = "sanction"
+    SECONDARY_SANCTION = "secondary-sanction"
+    MILITARY = "military"
+    DIPLOMATIC = "diplomatic"
+    LEGAL = "legal"
+    OTHER = "other"
+
+
+class UltimatumStatus(enum.Enum):
+    """
+    Where an ultimatum stands.
+
+    ``pending`` until the addressee complies, the issuer withdraws it or the
+    deadline passes (``expired``); an expired ultimatum may then be ``enforced``.
+
+    Example:
+        >>> UltimatumStatus.PENDING.value
+        'pending'
+    """
+
+    PENDING = "pending"
+    COMPLIED = "complied"
+    EXPIRED = "expired"
+    ENFORCED = "enforced"
+    WITHDRAWN = "withdrawn"
+
+
+_U = UltimatumStatus
+_TRANSITIONS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
+    _U.PENDING: frozenset({_U.COMPLIED, _U.EXPIRED, _U.ENFORCED, _U.WITHDRAWN}),
+    _U.EXPIRED: frozenset({_U.ENFORCED, _U.COMPLIED, _U.WITHDRAWN}),
+}
+
+
+def _consequence_kind(value: ConsequenceKind | str) -> ConsequenceKind:
+    return to_enum(ConsequenceKind, value)
+
+
+def _ultimatum_status(value: UltimatumStatus | str) -> UltimatumStatus:
+    return to_enum(UltimatumStatus, value)
+
+
+def _demand(value: Condition | str) -> Condition | str:
+    return as_text(value) if isinstance(value, str) else value
+
+
+def _check_demand(value: object) -> Problems:
+    if isinstance(value, Condition):
+        return []
+    if isinstance(value, str):
+        return check_text(value)
+    return check_instance(Condition, "a Condition or text")(value)
+
+
+@attrs.frozen(kw_only=True)
+class Consequence(Record):
+    """
+    What happens if an ultimatum is not met, and whom it would hit.
+
+    Attributes:
+        text: The consequence in words ("100 % tariffs").
+        kind: Its kind.
+        targets: Who it would hit, in words; need not be parties
+            ("countries that buy Russian oil").
+        target_parties: Ids of parties it would hit, where they are parties.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> Consequence(
+        ...     text="Secondary sanctions on buyers of Russian oil",
+        ...     kind="secondary-sanction",
+        ...     targets=["countries that buy Russian oil"],
+        ... ).kind
+        <ConsequenceKind.SECONDARY_SANCTION: 'secondary-sanction'>
+    """
+
+    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
+    kind: ConsequenceKind = attrs.field(
+        default=ConsequenceKind.OTHER,
+        converter=_consequence_kind,
+        metadata=checked(check_enum(ConsequenceKind)),
+    )
+    targets: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=as_text_tuple,
+        metadata=checked(check_tuple(check_text, unique="target")),
+    )
+    target_parties: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Ultimatum(Record):
+    """
+    A demand with a deadline and a consequence.
+
+    Status changes go through :meth:`comply`, :meth:`expire`, :meth:`enforce` and
+    :meth:`withdraw`; :meth:`revise_deadline` extends or shortens the deadline and
+    keeps the earlier one in :attr:`revisions`.
+
+    Attributes:
+        id: Slug other records use to refer to it.
+        issued_by: Id of the party that issued it.
+        addressed_to: Ids of the parties it is addressed to.
+        issued_at: When it was issued.
+        demand: What is demanded: a :class:`Condition` or plain text.
+        deadline: When it runs out.
+        consequences: What is threatened.
+        status: Where it stands.
+        status_on: When the status last changed (optional).
+        responses: Answers from the addressees (or others), oldest first.
+        revisions: Earlier deadlines, oldest first, with when and why they changed.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> ultimatum = Ultimatum(
+        ...     id="us-ultimatum-2025-07",
+        ...     issued_by="united-states",
+        ...     addressed_to=["russia"],
+        ...     issued_at=pendulum.date(2025, 7, 14),
+        ...     demand="Reach a ceasefire with Ukraine",
+        ...     deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50),
+        ... )
+        >>> ultimatum.deadline.due
+        Date(2025, 9, 2)
+        >>> shorter = ultimatum.revise_deadline(
+        ...     Deadline.after(pendulum.date(2025, 7, 29), days=10),
+        ...     on=pendulum.date(2025, 7, 29),
+        ...     reason="cut to 10-12 days",
+        ... )
+        >>> shorter.deadline.due, shorter.revisions[0].previous.due
+        (Date(2025, 8, 8), Date(2025, 9, 2))
+    """
+
+    id: str = attrs.field(metadata=checked(check_slug))
+    issued_by: str = attrs.field(metadata=checked(check_slug))
+    addressed_to: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    )
+    issued_at: Moment = attrs.field(
+        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    )
+    demand: Condition | str = attrs.field(
+        converter=_demand, metadata=checked(_check_demand)
+    )
+    deadline: Deadline = attrs.field(
+        metadata=checked(check_instance(Deadline, "a Deadline"))
+    )
+    consequences: tuple[Consequence, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(check_tuple(check_instance(Consequence, "a Consequence"))),
+    )
+    status: UltimatumStatus = attrs.field(
+        default=UltimatumStatus.PENDING,
+        converter=_ultimatum_status,
+        metadata=checked(check_enum(UltimatumStatus)),
+    )
+    status_on: Moment | None = attrs.field(
+        default=None,
+        converter=to_optional_moment,
+        eq=moment_eq_key,
+        metadata=checked(optional(check_moment)),
+    )
+    responses: tuple[Response, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(
+            check_tuple(check_instance(Response, "a Response"), unique="response")
+        ),
+    )
+    revisions: tuple[DeadlineRevision, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=checked(
+            check_tuple(check_instance(DeadlineRevision, "a DeadlineRevision"))
+        ),
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
+    )
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.issued_by in self.addressed_to:
+            yield (
+                "addressed_to",
+                f"{self.issued_by!r} cannot address an ultimatum to itself",
+            )
+        for index, response in enumerate(self.responses):
+            if is_before(response.on, self.issued_at):
+                yield (
+                    f"responses[{index}].on",
+                    f"{response.on} is before the ultimatum was issued ({self.issued_at})",
+                )
+        for index, revision in enumerate(self.revisions):
+            if is_before(revision.revised_on, self.issued_at):
+                yield (
+                    f"revisions[{index}].revised_on",
+                    f"{revision.revised_on} is before the ultimatum was issued ({self.issued_at})",
+                )
+            if index and is_before(
+                revision.revised_on, self.revisions[index - 1].revised_on
+            ):
+                yield (
+                    f"revisions[{index}].revised_on",
+                    "revisions must be in the order they were made",
+                )
+        if self.status_on is not None and is_before(self.status_on, self.issued_at):
+            yield (
+                "status_on",
+                f"{self.status_on} is before the ultimatum was issued ({self.issued_at})",
+            )
+
+    @property
+    def label(self) -> str:
+        """``"ultimatum 'id'"``, for messages."""
+        return f"ultimatum {self.id!r}"
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Every deadline it has had, oldest first, the current one last."""
+        return (*(r.previous for r in self.revisions), self.deadline)
+
+    def revise_deadline(
+        self,
+        new: Deadline,
+        *,
+        on: Moment | _dt.date,
+        reason: str | None = None,
+        statement: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
+        """
+        A copy with the deadline replaced by *new*; the old one goes to ``revisions``.
+
+        Only a pending ultimatum's deadline can be revised (an expired one may be
+        revived by revising it: its status goes back to pending).
+        """
+        if self.status not in (UltimatumStatus.PENDING, UltimatumStatus.EXPIRED):
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                "revised",
+                f"a {self.status.value} ultimatum's deadline cannot be revised",
+            )
+        revision = DeadlineRevision(
+            previous=self.deadline,
+            revised_on=to_moment(on),
+            reason=reason,
+            statement=statement,
+            sources=sources,
+        )
+        return attrs.evolve(
+            self,
+            deadline=new,
+            revisions=(*self.revisions, revision),
+            status=UltimatumStatus.PENDING,
+            status_on=self.status_on
+            if self.status is UltimatumStatus.PENDING
+            else to_moment(on),
+        )
+
+    def respond(
+        self,
+        party: str,
+        *,
+        on: Moment,
+        stance: Stance | str,
+        text: str | None = None,
+        statement: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
+        """A copy with a response added (the status does not change by itself)."""
+        response = Response(
+            party=party,
+            on=on,
+            stance=stance,
+            text=text,
+            statement=statement,
+            sources=sources,
+        )
+        return attrs.evolve(self, responses=(*self.responses, response))
+
+    def _to(
+        self, status: UltimatumStatus, on: Moment | None, reason: str | None = None
+    ) -> Ultimatum:
+        check_transition(self.label, _TRANSITIONS, self.status, status, reason)
+        return attrs.evolve(self, status=status, status_on=on)
+
+    def comply(self, *, on: Moment, late: bool = False) -> Ultimatum:
+        """
+        Mark the demand met on *on*.
+
+        Meeting it after the deadline passed (or after the ultimatum was marked
+        expired) needs ``late=True``: the record must say so explicitly.
+        """
+        moment = to_moment(on)
+        after_deadline = (
+            self.status is UltimatumStatus.EXPIRED or self.deadline.is_past(moment)
+        )
+        if after_deadline and not late:
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                UltimatumStatus.COMPLIED.value,
+                "the deadline had passed; pass late=True to record late compliance",
+            )
+        return self._to(UltimatumStatus.COMPLIED, moment)
+
+    def expire(self, *, on: Moment | None = None) -> Ultimatum:
+        """
+        Mark the ultimatum expired; *on* defaults to the deadline's due moment.
+
+        Refused if *on* is before the deadline has passed.
+        """
+        moment = self.deadline.due if on is None else to_moment(on)
+        if on is not None and not self.deadline.is_past(_end_of(moment)):
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                UltimatumStatus.EXPIRED.value,
+                f"the deadline ({self.deadline.due}) had not passed on {moment}",
+            )
+        return self._to(UltimatumStatus.EXPIRED, moment)
+
+    def enforce(self, *, on: Moment) -> Ultimatum:
+        """Mark the consequences carried out (from pending or expired)."""
+        return self._to(UltimatumStatus.ENFORCED, to_moment(on))
+
+    def withdraw(self, *, on: Moment) -> Ultimatum:
+        """Mark the ultimatum withdrawn by its issuer."""
+        return self._to(UltimatumStatus.WITHDRAWN, to_moment(on))
+
+
+def _end_of(moment: Moment) -> Moment:
+    """The instant just after a moment: a date or a month counts to its end."""
+    if isinstance(moment, pendulum.DateTime):
+        return moment
+    last = moment.end if isinstance(moment, PartialDate) else moment
+    assert isinstance(last, pendulum.Date)  # noqa: S101
+    return last.add(days=1)

@@ -1,0 +1,128 @@
+"""
+Windows: the span of days in which something proposed should happen.
+
+"A new round next week" or "by the end of the month" is not a moment but a span
+of calendar days.  A :class:`Window` keeps that span (both ends included) and,
+optionally, the words the source used.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from negotiation_records._validators import (
+    Record,
+    as_optional_text,
+    check_text,
+    checked,
+    optional,
+)
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    check_date,
+    to_date,
+)
+
+
+__all__ = ["Window"]
+
+
+@attrs.frozen(kw_only=True)
+class Window(Record):
+    """
+    A span of calendar days, both ends included, with the words that named it.
+
+    Build it from a reference date with :meth:`next_week` or
+    :meth:`end_of_month`, or give the two ends with :meth:`between`.
+
+    Attributes:
+        start: The first day.
+        end: The last day (not before ``start``).
+        label: How the source put it ("next week"), optional.
+
+    Example:
+        >>> week = Window.next_week(of=pendulum.date(2025, 7, 19))
+        >>> week.start, week.end
+        (Date(2025, 7, 21), Date(2025, 7, 27))
+        >>> week.contains(pendulum.date(2025, 7, 23))
+        True
+    """
+
+    start: pendulum.Date = attrs.field(converter=to_date, metadata=checked(check_date))
+    end: pendulum.Date = attrs.field(converter=to_date, metadata=checked(check_date))
+    label: str | None = attrs.field(
+        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
+    )
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.end < self.start:
+            yield ("end", f"must not be before start ({self.start}), got {self.end}")
+
+    @classmethod
+    def between(
+        cls, start: _dt.date, end: _dt.date, *, label: str | None = None
+    ) -> Window:
+        """
+        The days from *start* to *end*, both included.
+
+        Example:
+            >>> Window.between(pendulum.date(2025, 8, 1), pendulum.date(2025, 8, 8)).days
+            8
+        """
+        return cls(start=to_date(start), end=to_date(end), label=label)
+
+    @classmethod
+    def next_week(cls, *, of: _dt.date, label: str | None = "next week") -> Window:
+        """
+        The Monday-to-Sunday week after the one containing *of* (ISO weeks).
+
+        Example:
+            >>> Window.next_week(of=pendulum.date(2025, 12, 29)).end   # across the year
+            Date(2026, 1, 11)
+        """
+        day = to_date(of)
+        monday = day.subtract(days=day.weekday()).add(weeks=1)
+        return cls(start=monday, end=monday.add(days=6), label=label)
+
+    @classmethod
+    def end_of_month(
+        cls, *, of: _dt.date, label: str | None = "by the end of the month"
+    ) -> Window:
+        """
+        From *of* to the last day of its month.
+
+        Example:
+            >>> Window.end_of_month(of=pendulum.date(2024, 2, 10)).end   # leap year
+            Date(2024, 2, 29)
+        """
+        day = to_date(of)
+        return cls(start=day, end=day.end_of("month"), label=label)
+
+    @property
+    def days(self) -> int:
+        """How many days the window spans."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, moment: Moment | _dt.date) -> bool:
+        """
+        Whether *moment* falls inside the window.
+
+        A datetime counts by its calendar date in its own zone; a month or a year
+        counts only if it lies wholly inside.
+        """
+        if isinstance(moment, PartialDate):
+            return self.start <= moment.start and moment.end <= self.end
+        if isinstance(moment, pendulum.DateTime):
+            day = _dt.date(moment.year, moment.month, moment.day)
+        else:
+            day = moment
+        return self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        span = f"{self.start}..{self.end}"
+        return f"{self.label} ({span})" if self.label else span
