@@ -232,8 +232,10 @@ class Party(Record):
             ...       aliases=["Moscow"]).known_as("moscow")
             True
         """
+        if not isinstance(name, str):
+            return False
         wanted = as_text(name).casefold().strip()
-        return any(wanted == n.casefold() for n in (self.name, *self.aliases))
+        return any(wanted == n.casefold().strip() for n in (self.name, *self.aliases))
 
     def representatives_on(self, moment: Moment) -> tuple[Representative, ...]:
         """The representatives who held their role at *moment*."""

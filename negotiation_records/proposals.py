@@ -28,7 +28,7 @@ from negotiation_records._validators import (
     to_enum,
 )
 from negotiation_records.conditions import Condition
-from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
@@ -239,6 +239,8 @@ class Proposal(Record):
 
         A response to a withdrawn, expired or lapsed proposal is refused; record
         the outcome with :meth:`accept` or :meth:`reject` when it is settled.
+        Bad values are reported at the place the response would take
+        (``responses[2].party``).
 
         Example:
             >>> p = Proposal(id="p", proposed_by="a", addressed_to=["b"],
@@ -257,14 +259,17 @@ class Proposal(Record):
                 "responded",
                 f"it is {self.status.value} and can no longer be answered",
             )
-        response = Response(
-            party=party,
-            on=on,
-            stance=stance,
-            text=text,
-            statement=statement,
-            sources=sources,
-        )
+        try:
+            response = Response(
+                party=party,
+                on=on,
+                stance=stance,
+                text=text,
+                statement=statement,
+                sources=sources,
+            )
+        except ValidationError as exc:
+            raise exc.prefixed(f"responses[{len(self.responses)}]") from None
         return attrs.evolve(self, responses=(*self.responses, response))
 
     def _to(self, status: ProposalStatus, on: Moment | None) -> Proposal:
@@ -293,5 +298,17 @@ class Proposal(Record):
         return self._to(ProposalStatus.EXPIRED, on)
 
     def lapse(self, *, on: Moment | None = None) -> Proposal:
-        """Mark the proposal lapsed without response (from pending only)."""
+        """
+        Mark the proposal lapsed without response (from pending only).
+
+        Refused when a party it was addressed to has responded.
+        """
+        answered = [r.party for r in self.responses if r.party in self.addressed_to]
+        if answered:
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                ProposalStatus.LAPSED_WITHOUT_RESPONSE.value,
+                f"{answered[0]!r} responded to it",
+            )
         return self._to(ProposalStatus.LAPSED_WITHOUT_RESPONSE, on)

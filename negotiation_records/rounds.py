@@ -347,7 +347,7 @@ class Round(Record):
 
     @property
     def when(self) -> Moment | None:
-        """When the round is or would be: ``starts``, else the window's first day."""
+        """When the round is or would be (``starts``, else the window's first day)."""
         if self.starts is not None:
             return self.starts
         return None if self.window is None else self.window.start

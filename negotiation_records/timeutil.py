@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import zoneinfo
 from typing import Any, TypeAlias
 
 import attrs
@@ -143,9 +144,41 @@ class PartialDate:
 
 
 Moment: TypeAlias = pendulum.DateTime | pendulum.Date | PartialDate
-"""A date, a zone-aware datetime or a partial date (month or year)."""
+"""
+A date, a zone-aware datetime or a partial date (month or year).
 
-_DAY = _dt.timedelta(days=1)
+Examples of each, and the rules for comparing and counting from them, are in
+:doc:`/deadlines`.
+"""
+
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+_FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
+_LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
+
+
+def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
+    """Start and (exclusive) end of a moment's span, as offsets from 1970-01-01Z.
+
+    Offsets never overflow, even for the first and last days of the calendar.
+    """
+    if isinstance(moment, pendulum.DateTime):
+        instant = _dt.datetime.__sub__(moment, _EPOCH)
+        return instant, instant
+    if isinstance(moment, PartialDate):
+        first, last = moment.start, moment.end
+    else:
+        first = last = moment
+    start = _dt.timedelta(days=first.toordinal() - _EPOCH_ORDINAL)
+    end = _dt.timedelta(days=last.toordinal() - _EPOCH_ORDINAL + 1)
+    return start, end
+
+
+def _instant(offset: _dt.timedelta) -> _dt.datetime:
+    try:
+        return _EPOCH + offset
+    except OverflowError:
+        return _FIRST_INSTANT if offset < _dt.timedelta(0) else _LAST_INSTANT
 
 
 def moment_span(moment: Moment) -> tuple[_dt.datetime, _dt.datetime]:
@@ -154,32 +187,28 @@ def moment_span(moment: Moment) -> tuple[_dt.datetime, _dt.datetime]:
 
     A datetime covers a single instant (start == end).  A date, month or year covers
     its calendar days read **in UTC** — the convention by which moments without a
-    zone are placed among zoned ones; the end is exclusive.
+    zone are placed among zoned ones; the end is exclusive.  At the edges of the
+    calendar (an end after 9999-12-31, or a year-1 instant before 0001-01-01 UTC)
+    the span is cut to the first or last representable instant.
 
     Example:
         >>> start, end = moment_span(pendulum.date(2025, 7, 14))
         >>> start.isoformat(), end.isoformat()
         ('2025-07-14T00:00:00+00:00', '2025-07-15T00:00:00+00:00')
     """
-    if isinstance(moment, pendulum.DateTime):
-        instant = moment.astimezone(_dt.UTC)
-        return instant, instant
-    if isinstance(moment, PartialDate):
-        first, last = moment.start, moment.end
-    else:
-        first = last = moment
-    start = _dt.datetime(first.year, first.month, first.day, tzinfo=_dt.UTC)
-    end = _dt.datetime(last.year, last.month, last.day, tzinfo=_dt.UTC) + _DAY
-    return start, end
+    start, end = _offsets(moment)
+    return _instant(start), _instant(end)
 
 
-def moment_sort_key(moment: Moment) -> tuple[_dt.datetime, _dt.timedelta]:
+def moment_sort_key(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
     """
     A key that sorts dates, datetimes and partial dates together.
 
     Moments sort by the start of the span they cover (:func:`moment_span`, days
     read in UTC); at the same start the longer span comes first, so "June 2025"
     comes before "1 June 2025", which comes before "1 June 2025, 09:00 UTC".
+    The key is opaque: compare keys, do not read them.  It works for every moment,
+    from 0001-01-01 to 9999-12-31.
 
     Example:
         >>> kyiv = pendulum.datetime(2025, 6, 1, 9, tz="Europe/Kyiv")
@@ -192,7 +221,7 @@ def moment_sort_key(moment: Moment) -> tuple[_dt.datetime, _dt.timedelta]:
 
         The Kyiv morning is 06:00 UTC, after the start of the UTC day.
     """
-    start, end = moment_span(moment)
+    start, end = _offsets(moment)
     return start, start - end
 
 
@@ -216,6 +245,12 @@ def is_before(first: Moment, second: Moment) -> bool:
     is not before "16 June 2025".  Validation uses this rule, so it never refuses
     a record for a difference the sources cannot resolve.
 
+    :func:`moment_sort_key` agrees with this rule (what is before sorts first)
+    except for a datetime whose calendar date in its own zone differs from its
+    date in UTC (late evening west of UTC, early morning east of it) compared
+    with a date-precision moment: the sort reads days in UTC, this rule reads
+    the datetime's own day.
+
     Example:
         >>> is_before(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 15))
         True
@@ -223,11 +258,23 @@ def is_before(first: Moment, second: Moment) -> bool:
         False
     """
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
-        return first < second
+        # Compare instants in UTC: datetimes sharing a tzinfo compare by wall clock.
+        return _since_epoch(first) < _since_epoch(second)
     return _day_span(first)[1] < _day_span(second)[0]
 
 
 # --- conversion from Python values -------------------------------------------
+
+
+def _since_epoch(value: _dt.datetime) -> _dt.timedelta:
+    """
+    An aware datetime's instant as the time since 1970-01-01 UTC.
+
+    Unlike ``astimezone(UTC)`` this never overflows at the edges of the calendar,
+    and unlike ``==``/``<`` it does not compare two datetimes sharing a tzinfo by
+    their wall clocks (which ignores ``fold``).
+    """
+    return _dt.datetime.__sub__(value, _EPOCH)
 
 
 def moment_eq_key(value: object) -> object:
@@ -241,7 +288,9 @@ def moment_eq_key(value: object) -> object:
     if isinstance(value, _dt.datetime):
         tz = value.tzinfo
         name = tz.name if isinstance(tz, pendulum.Timezone) else str(value.utcoffset())
-        return (value, name)
+        # In UTC: two datetimes sharing a tzinfo compare by wall clock and ignore
+        # ``fold``, so 01:30 EDT would equal 01:30 EST an hour later.
+        return (_since_epoch(value), name)
     return value
 
 
@@ -251,9 +300,13 @@ def to_moment(value: Moment | _dt.date) -> Moment:
 
     Used as the converter of every moment field.  ``datetime.date`` becomes
     ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
-    keeping its zone (a ``zoneinfo`` zone stays named).  A naive datetime, a string
-    or any other value is passed through unchanged for :func:`check_moment` to
-    report.
+    keeping its zone (a ``zoneinfo`` zone stays named) and the instant the standard
+    library gives it (PEP 495: a wall time skipped by a clock change becomes the
+    real time at that instant, ``fold`` picks the side of a repeated hour).  A zone
+    that pendulum cannot name (a ``zoneinfo`` zone read from a file, a custom
+    ``tzinfo``) is replaced by its UTC offset at that instant.  A
+    naive datetime, a string or any other value is passed through unchanged for
+    :func:`check_moment` to report.
 
     Example:
         >>> import datetime, zoneinfo
@@ -271,12 +324,37 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)
         ):
             return value
-        return pendulum.instance(value)
+        if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
+            return _in_named_zone(value, value.tzinfo.key)
+        try:
+            return pendulum.DateTime.instance(value)
+        except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
+            return _at_fixed_offset(value)
     if isinstance(value, _dt.date):
         if type(value) is pendulum.Date:
             return value
         return pendulum.Date(value.year, value.month, value.day)
     return value
+
+
+def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
+    """*value* in the pendulum zone *name*, same instant; a fixed offset if unnamed."""
+    try:
+        tz = zone(name)  # type: ignore[arg-type]
+    except ValidationError:  # no key, or a zone pendulum does not know
+        return _at_fixed_offset(value)
+    try:
+        local = value.astimezone(_dt.UTC).astimezone(tz)
+    except OverflowError:  # at the edges of the calendar: keep the wall time
+        local = value
+    return _from_stdlib(local, tz)
+
+
+def _at_fixed_offset(value: _dt.datetime) -> Moment:
+    """*value* with its zone replaced by its UTC offset at that instant."""
+    offset = value.utcoffset()
+    assert offset is not None  # noqa: S101 - only aware datetimes come here
+    return _from_stdlib(value, _fixed(int(offset.total_seconds())))
 
 
 def to_optional_moment(value: Moment | _dt.date | None) -> Moment | None:
@@ -369,12 +447,13 @@ def zone_name(moment: _dt.datetime) -> str | None:
 
 # --- text ---------------------------------------------------------------------
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?", re.ASCII)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DATETIME = re.compile(
     r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
-    r"(Z|[+-]\d{2}:\d{2})"
-    r"(?:\[([A-Za-z0-9_+\-/]{1,64})\])?"
+    r"(Z|[+-]\d{2}:\d{2}(?::\d{2})?)"
+    r"(?:\[([A-Za-z0-9_+\-/]{1,64})\])?",
+    re.ASCII,
 )
 
 
@@ -389,6 +468,8 @@ def format_moment(moment: Moment) -> str:
     Write a moment as text: ISO dates, RFC 9557 for named zones, RFC 3339 otherwise.
 
     UTC is written with ``Z``; a fixed offset of zero keeps ``+00:00``.
+    An offset with seconds (the local mean time of zones before standard time,
+    ``+00:19:32`` in 19th-century Amsterdam) is written ``+HH:MM:SS`` and read back.
 
     Example:
         >>> format_moment(pendulum.datetime(2025, 7, 14, 12, tz="America/New_York"))
@@ -453,7 +534,7 @@ def parse_moment(text: str) -> Moment:
         raise ValidationError(
             [("$", f"impossible date {short_repr(text)}: {exc}")]
         ) from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text, re.ASCII):
         raise ValidationError(
             [
                 (
@@ -487,10 +568,17 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
         tz = zone(name)
         try:
             zoned = parsed.astimezone(tz)
-        except (OverflowError, ValueError) as exc:
-            raise ValidationError(
-                [("$", f"timestamp {short_repr(text)} out of range: {exc}")]
-            ) from None
+        except OverflowError as exc:
+            # At the edges of the calendar the UTC instant is out of range; read
+            # the wall time in the zone instead, on the side the offset names.
+            if offset == "Z":
+                raise ValidationError(
+                    [("$", f"timestamp {short_repr(text)} out of range: {exc}")]
+                ) from None
+            wall = parsed.replace(tzinfo=tz)
+            zoned = (
+                wall.replace(fold=1) if wall.utcoffset() != parsed.utcoffset() else wall
+            )
         if offset != "Z" and zoned.utcoffset() != parsed.utcoffset():
             raise ValidationError(
                 [
@@ -538,7 +626,8 @@ def _format_offset(offset: _dt.timedelta | None) -> str:
 
 _PERIOD = re.compile(
     r"P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
-    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",
+    re.ASCII,
 )
 _PERIOD_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
 _PERIOD_LIMITS = {
@@ -550,6 +639,28 @@ _PERIOD_LIMITS = {
     "minutes": 9999 * 366 * 24 * 60,
     "seconds": 9999 * 366 * 24 * 3600,
 }
+
+
+def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
+    """
+    The parts a ``pendulum.Duration`` was built with, when pendulum kept them.
+
+    pendulum stores them (``_signature``) and adds them part by part in
+    ``DateTime + Duration``; older or foreign durations fall back to the
+    normalised attributes.
+    """
+    signature = getattr(duration, "_signature", None)
+    if not isinstance(signature, dict):
+        return None
+    parts: dict[str, int] = {}
+    for name in _PERIOD_UNITS:
+        value = signature.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        parts[name] = value
+    if signature.get("microseconds"):
+        return None
+    return parts
 
 
 @attrs.frozen(kw_only=True)
@@ -662,17 +773,25 @@ class Period:
         """
         Take the parts of a :class:`pendulum.Duration` (or a ``timedelta``).
 
-        A ``pendulum.Duration`` keeps its years and months; a plain ``timedelta``
-        gives days and seconds.  Negative durations and fractions of a second are
-        refused.
+        A ``pendulum.Duration`` gives the parts it was built with, as pendulum's own
+        arithmetic uses them: ``pendulum.duration(hours=48)`` is 48 elapsed hours,
+        not two calendar days, although the ``Duration`` normalises it to
+        ``days=2``.  A plain ``timedelta`` gives whole days (calendar days) and the
+        remaining hours, minutes and seconds.  Negative durations and fractions of
+        a second are refused.
 
         Example:
             >>> Period.from_duration(pendulum.duration(months=3, days=2))
             Period(years=0, months=3, weeks=0, days=2, hours=0, minutes=0, seconds=0)
+            >>> Period.from_duration(pendulum.duration(hours=48)).hours
+            48
         """
         if isinstance(duration, pendulum.Duration) and not isinstance(
             duration, pendulum.Interval
         ):
+            built = _duration_signature(duration)
+            if built is not None:
+                return cls(**built)
             parts = {
                 "years": duration.years,
                 "months": duration.months,

@@ -31,7 +31,7 @@ from negotiation_records._validators import (
 )
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
@@ -296,8 +296,25 @@ class Ultimatum(Record):
         """
         A copy with the deadline replaced by *new*; the old one goes to ``revisions``.
 
+        *new* may be later (an extension) or earlier (a cut).  Every earlier
+        deadline is kept, oldest first, with when (*on*) and why (*reason*) it was
+        replaced; :attr:`deadlines` lists them all with the current one last.
         Only a pending ultimatum's deadline can be revised (an expired one may be
-        revived by revising it: its status goes back to pending).
+        revived by revising it: its status goes back to pending).  A revision
+        dated before the ultimatum or before the previous revision is refused.
+
+        Example:
+            >>> issued = pendulum.date(2025, 7, 14)
+            >>> ultimatum = Ultimatum(
+            ...     id="u", issued_by="us", addressed_to=["ru"], issued_at=issued,
+            ...     demand="Ceasefire", deadline=Deadline.after(issued, days=50),
+            ... )
+            >>> cut = ultimatum.revise_deadline(
+            ...     Deadline.after(pendulum.date(2025, 7, 29), days=10),
+            ...     on=pendulum.date(2025, 7, 29), reason="Ten days from today",
+            ... )
+            >>> [str(d.due) for d in cut.deadlines]
+            ['2025-09-02', '2025-08-08']
         """
         if self.status not in (UltimatumStatus.PENDING, UltimatumStatus.EXPIRED):
             raise IllegalTransitionError(
@@ -306,13 +323,16 @@ class Ultimatum(Record):
                 "revised",
                 f"a {self.status.value} ultimatum's deadline cannot be revised",
             )
-        revision = DeadlineRevision(
-            previous=self.deadline,
-            revised_on=to_moment(on),
-            reason=reason,
-            statement=statement,
-            sources=sources,
-        )
+        try:
+            revision = DeadlineRevision(
+                previous=self.deadline,
+                revised_on=to_moment(on),
+                reason=reason,
+                statement=statement,
+                sources=sources,
+            )
+        except ValidationError as exc:
+            raise exc.prefixed(f"revisions[{len(self.revisions)}]") from None
         return attrs.evolve(
             self,
             deadline=new,
@@ -333,15 +353,23 @@ class Ultimatum(Record):
         statement: str | None = None,
         sources: Iterable[str] = (),
     ) -> Ultimatum:
-        """A copy with a response added (the status does not change by itself)."""
-        response = Response(
-            party=party,
-            on=on,
-            stance=stance,
-            text=text,
-            statement=statement,
-            sources=sources,
-        )
+        """
+        A copy with a response added (the status does not change by itself).
+
+        Bad values are reported at the place the response would take
+        (``responses[1].stance``).
+        """
+        try:
+            response = Response(
+                party=party,
+                on=on,
+                stance=stance,
+                text=text,
+                statement=statement,
+                sources=sources,
+            )
+        except ValidationError as exc:
+            raise exc.prefixed(f"responses[{len(self.responses)}]") from None
         return attrs.evolve(self, responses=(*self.responses, response))
 
     def _to(

@@ -1,0 +1,417 @@
+"""The error classes, the field-check helpers, and that bad input only ever
+raises ValidationError (with every problem in one error)."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, cast
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    IllegalTransitionError,
+    NegotiationRecordError,
+    Party,
+    Proposal,
+    RecordNotFoundError,
+    Round,
+    ValidationError,
+)
+from negotiation_records._status import check_transition
+from negotiation_records._validators import (
+    Record,
+    all_of,
+    as_optional_text,
+    as_text_tuple,
+    as_tuple,
+    check_bool,
+    check_int,
+    check_slug,
+    check_text,
+    check_tuple,
+    checked,
+    short_repr,
+    to_enum,
+)
+from negotiation_records.errors import join_path
+from tests.strategies_foundation import VALID, errors_of, junk, slug_error
+
+
+class TestValidationError:
+    def test_is_a_value_error_and_a_library_error(self) -> None:
+        """ValidationError is caught by `except ValueError` and by the base class."""
+        exc = ValidationError([("id", "bad")])
+        assert isinstance(exc, ValueError)
+        assert isinstance(exc, NegotiationRecordError)
+
+    def test_errors_are_a_tuple_of_string_pairs(self) -> None:
+        """Any iterable of (path, message) pairs is stored as a tuple of str pairs."""
+        pairs: list[Any] = [("a", "one"), ("b", 2)]
+        exc = ValidationError(iter(pairs))
+        assert exc.errors == (("a", "one"), ("b", "2"))
+
+    def test_one_problem_prints_on_one_line(self) -> None:
+        """str() of a single problem is 'path: message'."""
+        assert str(ValidationError([("name", "must be text")])) == "name: must be text"
+
+    def test_several_problems_print_all(self) -> None:
+        """str() lists every problem, one per line, after a count."""
+        exc = ValidationError([("id", "bad id"), ("name", "bad name")])
+        assert str(exc) == "2 problems:\n  id: bad id\n  name: bad name"
+
+    def test_no_problem_still_says_something(self) -> None:
+        """An empty list of problems becomes one generic problem on '$'."""
+        assert ValidationError([]).errors == (("$", "invalid value"),)
+
+    def test_repr_shows_the_errors(self) -> None:
+        """repr() shows the problems as a list."""
+        assert repr(ValidationError([("a", "b")])) == "ValidationError([('a', 'b')])"
+
+    def test_prefixed_moves_every_path_under_the_prefix(self) -> None:
+        """prefixed() joins the prefix to each path, '$' becoming the prefix."""
+        exc = ValidationError([("name", "x"), ("$", "y"), ("[0]", "z")])
+        assert exc.prefixed("parties[2]").errors == (
+            ("parties[2].name", "x"),
+            ("parties[2]", "y"),
+            ("parties[2][0]", "z"),
+        )
+
+
+class TestJoinPath:
+    @pytest.mark.parametrize(
+        ("prefix", "path", "joined"),
+        [
+            ("rounds[1]", "outcomes[0].text", "rounds[1].outcomes[0].text"),
+            ("rounds", "[1]", "rounds[1]"),
+            ("", "$", "$"),
+            ("", "", "$"),
+            ("$", "name", "name"),
+            ("", "name", "name"),
+            ("parties[0]", "", "parties[0]"),
+        ],
+    )
+    def test_join(self, prefix: str, path: str, joined: str) -> None:
+        """Attribute steps get a dot, index steps none, '$' disappears."""
+        assert join_path(prefix, path) == joined
+
+
+class TestRecordNotFoundError:
+    def test_is_a_lookup_error(self) -> None:
+        """RecordNotFoundError is caught by `except LookupError`."""
+        exc = RecordNotFoundError("party", "rusia", ["russia"])
+        assert isinstance(exc, LookupError)
+        assert isinstance(exc, NegotiationRecordError)
+        assert (exc.kind, exc.key, exc.known) == ("party", "rusia", ("russia",))
+
+    def test_message_suggests_the_closest_key(self) -> None:
+        """The message names the key, suggests a close one and lists the known."""
+        exc = RecordNotFoundError("party", "rusia", ("russia", "ukraine"))
+        assert str(exc) == (
+            "no party 'rusia' (did you mean 'russia'?; known: 'russia', 'ukraine')"
+        )
+
+    def test_message_without_close_match(self) -> None:
+        """Without a close key the message only lists the known keys."""
+        assert str(RecordNotFoundError("round", 5, (1, 2))) == (
+            "no round 5 (known: 1, 2)"
+        )
+
+    def test_message_suggests_numbers_with_their_type(self) -> None:
+        """A suggested key keeps its own type in the message."""
+        assert str(RecordNotFoundError("round", 3, (1, 2, 33))) == (
+            "no round 3 (did you mean 33?; known: 1, 2, 33)"
+        )
+
+    def test_message_when_nothing_exists(self) -> None:
+        """With no records at all the message says so."""
+        assert str(RecordNotFoundError("ultimatum", "x")) == (
+            "no ultimatum 'x' (there is no ultimatum at all)"
+        )
+
+
+class TestIllegalTransitionError:
+    def test_is_a_value_error(self) -> None:
+        """IllegalTransitionError is a ValueError and a library error."""
+        exc = IllegalTransitionError("round 1", "held", "cancelled")
+        assert isinstance(exc, ValueError)
+        assert isinstance(exc, NegotiationRecordError)
+        assert (exc.record, exc.current, exc.requested, exc.reason) == (
+            "round 1",
+            "held",
+            "cancelled",
+            None,
+        )
+
+    def test_message_with_and_without_reason(self) -> None:
+        """The message names the record, both states and the reason if any."""
+        assert str(IllegalTransitionError("round 1", "held", "cancelled")) == (
+            "round 1 cannot go from 'held' to 'cancelled'"
+        )
+        assert str(IllegalTransitionError("p", "a", "b", "why")) == (
+            "p cannot go from 'a' to 'b': why"
+        )
+
+
+class _Light(enum.Enum):
+    RED = "red"
+    GREEN = "green"
+    OFF = "off"
+
+
+_TABLE = {_Light.RED: frozenset({_Light.GREEN, _Light.OFF})}
+
+
+class TestCheckTransition:
+    def test_allowed_change_passes(self) -> None:
+        """A change listed in the table raises nothing."""
+        check_transition("light", _TABLE, _Light.RED, _Light.GREEN)
+
+    def test_refused_change_lists_what_is_allowed(self) -> None:
+        """A change not in the table names the allowed targets."""
+        with pytest.raises(IllegalTransitionError) as info:
+            check_transition("light", _TABLE, _Light.RED, _Light.RED)
+        assert str(info.value) == (
+            "light cannot go from 'red' to 'red': from 'red' it can go to "
+            "'green', 'off'"
+        )
+
+    def test_final_state_says_it_is_final(self) -> None:
+        """A state with no way out is called final."""
+        with pytest.raises(IllegalTransitionError) as info:
+            check_transition("light", _TABLE, _Light.OFF, _Light.RED)
+        assert str(info.value).endswith("from 'off' it can go to nothing: it is final")
+
+    def test_given_reason_wins(self) -> None:
+        """An explicit reason replaces the generated one."""
+        with pytest.raises(IllegalTransitionError) as info:
+            check_transition("light", _TABLE, _Light.OFF, _Light.RED, "broken")
+        assert info.value.reason == "broken"
+
+
+class _BrokenRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+class _BrokenIterable:
+    def __iter__(self) -> Any:
+        raise RuntimeError("cannot iterate")
+
+
+class _BrokenSequence(list[int]):
+    def __iter__(self) -> Any:
+        raise RuntimeError("cannot iterate")
+
+
+class TestFieldHelpers:
+    def test_short_repr_cuts_long_values(self) -> None:
+        """Long values are cut to the limit with an ellipsis."""
+        assert short_repr("x" * 200, limit=10) == "'xxxxxx..."
+
+    def test_short_repr_survives_a_broken_repr(self) -> None:
+        """A value whose repr raises is named by its type."""
+        assert short_repr(_BrokenRepr()) == "<_BrokenRepr object>"
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (["a", "b"], ("a", "b")),
+            (("a",), ("a",)),
+            ({"a"}, ("a",)),
+            ({"a": 1}.keys(), ("a",)),
+            ({"a": 1}.values(), (1,)),
+            (iter(["a"]), ("a",)),
+        ],
+    )
+    def test_as_tuple_converts_collections(self, value: Any, expected: Any) -> None:
+        """Lists, sets, mapping views and iterators become tuples."""
+        assert as_tuple(value) == expected
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "Kyiv",
+            b"ab",
+            bytearray(b"ab"),
+            {"a": 1},
+            range(3),
+            5,
+            None,
+            _BrokenIterable(),
+        ],
+        ids=repr,
+    )
+    def test_as_tuple_passes_non_lists_through(self, value: Any) -> None:
+        """Strings, mappings, ranges and non-iterables are left for the check."""
+        assert as_tuple(value) is value
+
+    def test_as_tuple_passes_a_broken_sequence_through(self) -> None:
+        """A sequence that fails while iterating is left for the check."""
+        value: Any = _BrokenSequence([1])
+        assert as_tuple(value) is value
+
+    def test_text_converters(self) -> None:
+        """Text converters NFC-normalise strings and keep None and non-strings."""
+        assert as_optional_text(None) is None
+        assert as_text_tuple(["Tu\u0308rkiye"]) == ("Türkiye",)
+        kept: object = as_text_tuple(cast(Any, "Kyiv"))
+        assert kept == "Kyiv"
+
+    def test_to_enum(self) -> None:
+        """Enum values become members; anything else is passed through."""
+        assert to_enum(_Light, "red") is _Light.RED
+        assert to_enum(_Light, _Light.OFF) is _Light.OFF
+        blue: object = to_enum(_Light, "blue")
+        three: object = to_enum(_Light, cast(Any, 3))
+        assert blue == "blue"
+        assert three == 3
+
+    def test_check_tuple_reports_unhashable_items_without_crashing(self) -> None:
+        """Duplicate detection skips items that cannot be hashed."""
+        check = check_tuple(check_text, unique="alias")
+        assert check((["x"], ["x"])) == [
+            ("[0]", "must be text (str), got list ['x']"),
+            ("[1]", "must be text (str), got list ['x']"),
+        ]
+
+    def test_all_of_stops_at_the_first_problem(self) -> None:
+        """all_of runs checks in order and returns the first problems found."""
+        check = all_of(check_text, check_slug)
+        assert check("ok") == []
+        assert check(" ") == [("", "must be non-empty text, got ' '")]
+        assert check("Not a slug") == [("", slug_error("Not a slug"))]
+
+    def test_check_bool_and_int(self) -> None:
+        """Booleans must be bools, integers must not be."""
+        assert check_bool(value=True) == []
+        assert check_bool(1) == [("", "must be True or False, got 1")]
+        assert check_int()(-5) == []
+        yes = True
+        assert check_int()(yes) == [("", "must be an integer, got bool True")]
+
+
+@attrs.frozen(kw_only=True)
+class _Note(Record):
+    text: str = attrs.field(metadata=checked(check_text))
+    extra: object = attrs.field(default=None)
+
+
+class TestRecordBase:
+    def test_fields_without_a_check_are_not_checked(self) -> None:
+        """Only fields with a check are validated; the others take any value."""
+        assert _Note(text="x", extra=object()).text == "x"
+        assert errors_of(_Note, text=1, extra=object()) == (
+            ("text", "must be text (str), got int 1"),
+        )
+
+
+def _kwargs_strategy(cls: type[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    valid = VALID[cls]()
+    names = sorted(valid)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict[str, Any]:
+        kwargs = VALID[cls]()
+        for name in draw(st.sets(st.sampled_from(names), min_size=1, max_size=3)):
+            kwargs[name] = draw(junk, label=name)
+        return kwargs
+
+    return build()
+
+
+def _build(cls: type[Any], kwargs: dict[str, Any]) -> object:
+    """The record, or the ValidationError (any other exception propagates)."""
+    try:
+        return cls(**kwargs)
+    except ValidationError as exc:
+        return exc
+
+
+class TestOnlyValidationErrorEscapes:
+    @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)
+    def test_valid_keywords_build(self, cls: type[Any]) -> None:
+        """The reference keywords used below are valid."""
+        assert isinstance(cls(**VALID[cls]()), cls)
+
+    @pytest.mark.parametrize("cls", list(VALID), ids=lambda c: c.__name__)
+    @settings(max_examples=60)
+    @given(data=st.data())
+    def test_junk_fields(self, cls: type[Any], data: st.DataObject) -> None:
+        """Arbitrary values in any fields give a record or a ValidationError."""
+        outcome = _build(cls, data.draw(_kwargs_strategy(cls)))
+        if isinstance(outcome, ValidationError):
+            assert outcome.errors
+            assert all(
+                isinstance(path, str) and isinstance(message, str) and message
+                for path, message in outcome.errors
+            )
+            assert str(outcome)
+        else:
+            assert isinstance(outcome, cls)
+            hash(outcome)
+
+
+class TestProblemsReportedTogether:
+    def test_every_bad_field_is_reported(self) -> None:
+        """Several bad fields of one record come in one ValidationError."""
+        assert errors_of(
+            Party,
+            id="Ukraine",
+            name=" ",
+            kind="nation",
+            country="ua",
+            aliases="Kyiv",
+        ) == (
+            ("id", slug_error("Ukraine")),
+            ("name", "must be non-empty text, got ' '"),
+            (
+                "kind",
+                "'nation' is not a valid PartyKind (choose from 'state', "
+                "'organization', 'coalition', 'person', 'group', 'other')",
+            ),
+            (
+                "country",
+                "must be an ISO 3166-1 alpha-2 code (two upper-case letters such "
+                "as 'UA'), got 'ua'",
+            ),
+            ("aliases", "must be a list of values, got str 'Kyiv'"),
+        )
+
+    def test_bad_items_in_several_lists_are_reported(self) -> None:
+        """Problems inside lists carry the index, all of them together."""
+        assert errors_of(
+            Proposal,
+            id="p",
+            proposed_by="ukraine",
+            addressed_to=["russia", "Russia", "russia"],
+            made_on=pendulum.naive(2025, 7, 19),
+            summary="",
+            sources=["a", "a"],
+        ) == (
+            ("addressed_to[1]", slug_error("Russia")),
+            ("addressed_to[2]", "party 'russia' appears twice"),
+            (
+                "made_on",
+                "naive datetime 2025-07-19T00:00:00 has no time zone; give it a "
+                "zone (the library never guesses one) or record a date",
+            ),
+            ("summary", "must be non-empty text, got ''"),
+            ("sources[1]", "source 'a' appears twice"),
+        )
+
+    def test_cross_field_problems_are_reported_together(self) -> None:
+        """Once every field is well-formed, all cross-field problems come at once."""
+        assert errors_of(
+            Round,
+            number=2,
+            status="scheduled",
+            ends=pendulum.date(2025, 6, 2),
+            outcomes=[],
+        ) == (
+            ("starts", "a round with an end needs a start"),
+            ("starts", "a scheduled round needs a start"),
+        )

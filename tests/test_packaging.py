@@ -1,0 +1,168 @@
+"""The package as users get it: public names, version, and the built wheel."""
+
+from __future__ import annotations
+
+import email.parser
+import importlib.metadata
+import inspect
+import os
+import subprocess
+import sys
+import types
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import negotiation_records
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC = sorted(negotiation_records.__all__)
+
+
+class TestPublicApi:
+    def test_version_matches_the_metadata(self) -> None:
+        """__version__ is the installed distribution's version."""
+        assert negotiation_records.__version__ == importlib.metadata.version(
+            "negotiation-records"
+        )
+
+    def test_unknown_attribute(self) -> None:
+        """A missing attribute raises AttributeError naming it."""
+        with pytest.raises(AttributeError, match="no attribute 'nope'"):
+            _ = negotiation_records.nope
+
+    def test_all_has_no_duplicates(self) -> None:
+        """__all__ lists each name once."""
+        assert len(set(negotiation_records.__all__)) == len(negotiation_records.__all__)
+
+    @pytest.mark.parametrize("name", PUBLIC)
+    def test_every_public_name_exists(self, name: str) -> None:
+        """Every name in __all__ is importable from the package root."""
+        assert hasattr(negotiation_records, name)
+
+    @pytest.mark.parametrize("name", PUBLIC)
+    def test_every_public_name_is_documented(self, name: str) -> None:
+        """Every public class and function has its own docstring."""
+        obj = getattr(negotiation_records, name)
+        if isinstance(obj, types.UnionType):  # the Moment alias
+            assert name == "Moment"
+            return
+        if inspect.isclass(obj) or inspect.isroutine(obj):
+            doc = obj.__dict__.get("__doc__") if inspect.isclass(obj) else obj.__doc__
+            assert doc
+            assert doc.strip()
+
+    def test_the_issue_import_line(self) -> None:
+        """The import line of the set-up instructions works."""
+        from negotiation_records import (  # noqa: F401
+            Condition,
+            Deadline,
+            Negotiation,
+            Party,
+            Proposal,
+            Round,
+            Ultimatum,
+            ValidationError,
+        )
+
+    def test_py_typed(self) -> None:
+        """The package ships the PEP 561 marker."""
+        assert (Path(negotiation_records.__file__).parent / "py.typed").is_file()
+
+    def test_moment_alias(self) -> None:
+        """Moment is the union of the three moment types."""
+        import pendulum
+
+        assert set(negotiation_records.Moment.__args__) == {
+            pendulum.DateTime,
+            pendulum.Date,
+            negotiation_records.PartialDate,
+        }
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built from the source tree, offline."""
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(  # noqa: S603 - our own interpreter and pip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-build-isolation",
+            "--no-deps",
+            "--no-index",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (built,) = out.glob("negotiation_records-*.whl")
+    return built
+
+
+class TestWheel:
+    def test_contents(self, wheel: Path) -> None:
+        """The wheel holds the package and py.typed, not tests, docs or examples."""
+        names = zipfile.ZipFile(wheel).namelist()
+        assert "negotiation_records/__init__.py" in names
+        assert "negotiation_records/py.typed" in names
+        top = {name.split("/")[0] for name in names}
+        assert top == {
+            "negotiation_records",
+            next(t for t in top if t.endswith(".dist-info")),
+        }
+        package = {p.name for p in (ROOT / "negotiation_records").glob("*.py")}
+        assert {f"negotiation_records/{p}" for p in package} <= set(names)
+
+    def test_metadata(self, wheel: Path) -> None:
+        """Only attrs, cattrs and pendulum are required; Python 3.11 at least."""
+        archive = zipfile.ZipFile(wheel)
+        (meta,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        message = email.parser.Parser().parsestr(archive.read(meta).decode())
+        assert message["Name"] == "negotiation-records"
+        assert message["Version"] == negotiation_records.__version__
+        assert message["Requires-Python"] == ">=3.11"
+        required = sorted(
+            r.split(">")[0].split("=")[0].strip()
+            for r in message.get_all("Requires-Dist") or []
+            if "extra ==" not in r
+        )
+        assert required == ["attrs", "cattrs", "pendulum"]
+        assert "test" in (message.get_all("Provides-Extra") or [])
+
+    def test_installed_wheel_imports(self, wheel: Path, tmp_path: Path) -> None:
+        """The built package imports and reports its version outside the tree."""
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(tmp_path / "site")
+        code = (
+            "import importlib.metadata, negotiation_records as n\n"
+            "from negotiation_records import Party, Proposal, Condition, Ultimatum, "
+            "Round, Negotiation, Deadline, ValidationError\n"
+            "print(n.__file__)\n"
+            "print(n.__version__ == importlib.metadata.version('negotiation-records'))\n"
+            "print(Deadline.after(__import__('pendulum').date(2025, 7, 14), days=50).due)\n"
+        )
+        env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+        result = subprocess.run(  # noqa: S603 - our own interpreter
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+            env=env,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        location, same_version, due = result.stdout.splitlines()
+        assert location.startswith(str(tmp_path / "site"))
+        assert same_version == "True"
+        assert due == "2025-09-02"

@@ -1,0 +1,410 @@
+"""Proposals, responses, and the proposal status changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Condition,
+    IllegalTransitionError,
+    PartialDate,
+    Proposal,
+    ProposalStatus,
+    Response,
+    Stance,
+    ValidationError,
+    Window,
+)
+from tests.strategies_foundation import errors_of, slug_error
+
+
+MADE = pendulum.date(2025, 7, 19)
+LATER = pendulum.date(2025, 7, 25)
+
+
+def proposal(**changes: Any) -> Proposal:
+    """Ukraine's invitation to a new round, with *changes* applied."""
+    kwargs: dict[str, Any] = {
+        "id": "new-round",
+        "proposed_by": "ukraine",
+        "addressed_to": ["russia"],
+        "made_on": MADE,
+        "summary": "A new round of talks next week",
+    }
+    kwargs.update(changes)
+    return Proposal(**kwargs)
+
+
+def answer(party: str = "russia", on: Any = LATER, stance: str = "rejects") -> Response:
+    """A response."""
+    return Response(party=party, on=on, stance=stance)
+
+
+class TestResponse:
+    def test_fields(self) -> None:
+        """A response is a party, a moment, a stance and optional words."""
+        r = Response(
+            party="russia",
+            on=PartialDate(2025, 7),
+            stance="rejects",
+            text="Called it blackmail",
+            statement="zakharova-blackmail",
+            sources=["src"],
+        )
+        assert r.stance is Stance.REJECTS
+        assert r.sources == ("src",)
+
+    def test_invalid(self) -> None:
+        """Every bad field of a response is reported together."""
+        assert errors_of(
+            Response,
+            party="",
+            on=dt.datetime(2025, 7, 19, 12),
+            stance="maybe",
+            text=5,
+        ) == (
+            ("party", slug_error("")),
+            (
+                "on",
+                "naive datetime 2025-07-19T12:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+            (
+                "stance",
+                "'maybe' is not a valid Stance (choose from 'supports', 'accepts', "
+                "'undecided', 'opposes', 'rejects')",
+            ),
+            ("text", "must be text (str), got int 5"),
+        )
+
+    def test_on_is_required(self) -> None:
+        """A response without a moment is refused."""
+        assert errors_of(Response, party="russia", on=None, stance="rejects") == (
+            (
+                "on",
+                "must be a date, a zone-aware datetime or a PartialDate, got "
+                "NoneType None",
+            ),
+        )
+
+
+class TestProposalFields:
+    def test_defaults(self) -> None:
+        """A new proposal is pending, with no terms, round or responses."""
+        p = proposal()
+        assert p.status is ProposalStatus.PENDING
+        assert p.status.is_open
+        assert (p.round, p.counter_to, p.status_on, p.window) == (
+            None,
+            None,
+            None,
+            None,
+        )
+        assert p.terms == ()
+        assert p.responses == ()
+        assert p.sources == ()
+        assert p.label == "proposal 'new-round'"
+
+    def test_full(self) -> None:
+        """Terms, a round, a window and sources are kept."""
+        week = Window.next_week(of=MADE)
+        p = proposal(
+            terms=[Condition(id="ceasefire", text="A ceasefire", kind="offer")],
+            round=3,
+            window=week,
+            sources=["src"],
+        )
+        assert p.terms[0].id == "ceasefire"
+        assert (p.round, p.window) == (3, week)
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (0, "must be at least 1, got 0"),
+            (-2, "must be at least 1, got -2"),
+            (True, "must be an integer, got bool True"),
+            ("3", "must be an integer, got str '3'"),
+            (3.0, "must be an integer, got float 3.0"),
+        ],
+    )
+    def test_round_number(self, value: object, message: str) -> None:
+        """A round number is an integer of at least 1, never a bool."""
+        assert errors_of(proposal, round=value) == (("round", message),)
+
+    def test_window_must_be_a_window(self) -> None:
+        """The window is a Window, not the words for it."""
+        assert errors_of(proposal, window="next week") == (
+            ("window", "must be a Window, got str 'next week'"),
+        )
+
+    def test_terms_must_be_conditions(self) -> None:
+        """Terms are Condition records, with distinct ids."""
+        term = Condition(id="ceasefire", text="A ceasefire")
+        assert errors_of(proposal, terms=["ceasefire"]) == (
+            ("terms[0]", "must be a Condition, got str 'ceasefire'"),
+        )
+        assert errors_of(
+            proposal, terms=[term, Condition(id="ceasefire", text="Another")]
+        ) == (("terms[1].id", "term id 'ceasefire' appears twice"),)
+
+    def test_ids_and_parties(self) -> None:
+        """Ids are slugs; the proposer is not an addressee; no addressee twice."""
+        assert errors_of(
+            proposal, id="New Round", proposed_by="Ukraine", counter_to="-x"
+        ) == (
+            ("id", slug_error("New Round")),
+            ("proposed_by", slug_error("Ukraine")),
+            ("counter_to", slug_error("-x")),
+        )
+        assert errors_of(proposal, addressed_to=["russia", "ukraine"]) == (
+            ("addressed_to", "'ukraine' cannot address a proposal to itself"),
+        )
+        assert errors_of(proposal, addressed_to=["russia", "russia"]) == (
+            ("addressed_to[1]", "party 'russia' appears twice"),
+        )
+
+    def test_cannot_counter_itself(self) -> None:
+        """counter_to names another proposal."""
+        assert errors_of(proposal, counter_to="new-round") == (
+            ("counter_to", "a proposal cannot counter itself"),
+        )
+
+    def test_summary_and_made_on_required(self) -> None:
+        """The summary is text and made_on a moment."""
+        assert errors_of(proposal, summary=" ", made_on=None) == (
+            (
+                "made_on",
+                "must be a date, a zone-aware datetime or a PartialDate, got "
+                "NoneType None",
+            ),
+            ("summary", "must be non-empty text, got ' '"),
+        )
+
+    def test_response_rules(self) -> None:
+        """The proposer cannot respond; responses do not predate the proposal."""
+        assert errors_of(
+            proposal,
+            responses=[
+                answer("ukraine"),
+                answer(on=pendulum.date(2025, 7, 18)),
+                answer(on=PartialDate(2025, 7)),
+                answer(on=pendulum.datetime(2025, 7, 19, 1, tz="Europe/Moscow")),
+            ],
+        ) == (
+            (
+                "responses[0].party",
+                "'ukraine' made the proposal and cannot respond to it",
+            ),
+            (
+                "responses[1].on",
+                "2025-07-18 is before the proposal was made (2025-07-19)",
+            ),
+        )
+
+    def test_identical_responses_are_refused(self) -> None:
+        """The same response twice is a mistake."""
+        assert errors_of(proposal, responses=[answer(), answer()])[0][0] == (
+            "responses[1]"
+        )
+
+    def test_status_on_not_before_made_on(self) -> None:
+        """The status cannot change before the proposal was made."""
+        assert errors_of(
+            proposal, status="withdrawn", status_on=pendulum.date(2025, 7, 1)
+        ) == (("status_on", "2025-07-01 is before the proposal was made (2025-07-19)"),)
+
+    def test_lapsed_with_addressee_response_is_invalid(self) -> None:
+        """Lapsed without response means no addressee answered."""
+        assert errors_of(
+            proposal, status="lapsed-without-response", responses=[answer()]
+        ) == (
+            (
+                "status",
+                "a proposal that lapsed without response cannot have responses from "
+                "the parties it was addressed to",
+            ),
+        )
+        # A comment by a third party is not an answer from the addressee.
+        proposal(status="lapsed-without-response", responses=[answer("turkiye")])
+
+    def test_unknown_status_lists_choices(self) -> None:
+        """An unknown status names every valid one."""
+        assert errors_of(proposal, status="open") == (
+            (
+                "status",
+                "'open' is not a valid ProposalStatus (choose from 'pending', "
+                "'accepted', 'rejected', 'countered', 'withdrawn', 'expired', "
+                "'lapsed-without-response')",
+            ),
+        )
+
+
+ALLOWED = {
+    ProposalStatus.PENDING: {
+        ProposalStatus.ACCEPTED,
+        ProposalStatus.REJECTED,
+        ProposalStatus.COUNTERED,
+        ProposalStatus.WITHDRAWN,
+        ProposalStatus.EXPIRED,
+        ProposalStatus.LAPSED_WITHOUT_RESPONSE,
+    },
+    ProposalStatus.COUNTERED: {
+        ProposalStatus.ACCEPTED,
+        ProposalStatus.REJECTED,
+        ProposalStatus.WITHDRAWN,
+        ProposalStatus.EXPIRED,
+    },
+}
+
+METHODS: dict[ProposalStatus, Callable[..., Proposal]] = {
+    ProposalStatus.ACCEPTED: Proposal.accept,
+    ProposalStatus.REJECTED: Proposal.reject,
+    ProposalStatus.COUNTERED: Proposal.mark_countered,
+    ProposalStatus.WITHDRAWN: Proposal.withdraw,
+    ProposalStatus.EXPIRED: Proposal.expire,
+    ProposalStatus.LAPSED_WITHOUT_RESPONSE: Proposal.lapse,
+}
+
+
+class TestStatusChanges:
+    @pytest.mark.parametrize("current", list(ProposalStatus), ids=lambda s: s.value)
+    @pytest.mark.parametrize("target", list(METHODS), ids=lambda s: s.value)
+    def test_transition_table(
+        self, current: ProposalStatus, target: ProposalStatus
+    ) -> None:
+        """Each method moves an open proposal as allowed and refuses the rest."""
+        start = proposal(status=current)
+        method = METHODS[target]
+        if target in ALLOWED.get(current, set()):
+            moved = method(start, on=LATER)
+            assert moved.status is target
+            assert moved.status_on == LATER
+            assert start.status is current  # the original is unchanged
+        else:
+            with pytest.raises(IllegalTransitionError) as info:
+                method(start, on=LATER)
+            assert info.value.current == current.value
+            assert info.value.requested == target.value
+
+    def test_withdrawn_cannot_be_accepted(self) -> None:
+        """A withdrawn proposal is final: accepting it is refused with a reason."""
+        withdrawn = proposal().withdraw(on=LATER)
+        with pytest.raises(IllegalTransitionError) as info:
+            withdrawn.accept(on=LATER)
+        assert str(info.value) == (
+            "proposal 'new-round' cannot go from 'withdrawn' to 'accepted': from "
+            "'withdrawn' it can go to nothing: it is final"
+        )
+
+    def test_countered_lists_the_ways_on(self) -> None:
+        """The refusal names what the current status allows."""
+        with pytest.raises(IllegalTransitionError) as info:
+            proposal().mark_countered().mark_countered()
+        assert str(info.value) == (
+            "proposal 'new-round' cannot go from 'countered' to 'countered': from "
+            "'countered' it can go to 'accepted', 'expired', 'rejected', 'withdrawn'"
+        )
+
+    def test_status_on_is_optional(self) -> None:
+        """A status change without a date leaves status_on empty."""
+        assert proposal().reject().status_on is None
+
+    def test_status_on_before_made_on_is_refused(self) -> None:
+        """A change dated before the proposal is a ValidationError."""
+        with pytest.raises(ValidationError) as info:
+            proposal().accept(on=pendulum.date(2025, 7, 1))
+        assert info.value.errors == (
+            ("status_on", "2025-07-01 is before the proposal was made (2025-07-19)"),
+        )
+
+    def test_lapse_after_an_answer_is_refused(self) -> None:
+        """A proposal an addressee answered cannot lapse without response."""
+        answered = proposal().respond("russia", on=LATER, stance="undecided")
+        with pytest.raises(IllegalTransitionError) as info:
+            answered.lapse(on=LATER)
+        assert str(info.value) == (
+            "proposal 'new-round' cannot go from 'pending' to "
+            "'lapsed-without-response': 'russia' responded to it"
+        )
+
+    def test_lapse_with_a_third_party_comment(self) -> None:
+        """A comment from a party not addressed does not stop a lapse."""
+        commented = proposal().respond("turkiye", on=LATER, stance="supports")
+        assert (
+            commented.lapse(on=LATER).status is ProposalStatus.LAPSED_WITHOUT_RESPONSE
+        )
+
+
+class TestRespond:
+    def test_respond_adds_a_response(self) -> None:
+        """respond() returns a copy with the response appended; status unchanged."""
+        p = proposal()
+        answered = p.respond(
+            "russia",
+            on=LATER,
+            stance="undecided",
+            text="No official response yet",
+            statement="peskov-momentum",
+            sources=["src"],
+        )
+        assert p.responses == ()
+        assert answered.status is ProposalStatus.PENDING
+        assert answered.responses == (
+            Response(
+                party="russia",
+                on=LATER,
+                stance=Stance.UNDECIDED,
+                text="No official response yet",
+                statement="peskov-momentum",
+                sources=("src",),
+            ),
+        )
+        again = answered.respond("russia", on=LATER.add(days=1), stance="rejects")
+        assert [r.stance for r in again.responses] == [Stance.UNDECIDED, Stance.REJECTS]
+
+    @pytest.mark.parametrize(
+        "status", ["withdrawn", "expired", "lapsed-without-response"]
+    )
+    def test_response_to_a_closed_proposal_is_refused(self, status: str) -> None:
+        """No one can answer a withdrawn, expired or lapsed proposal."""
+        with pytest.raises(IllegalTransitionError) as info:
+            proposal(status=status).respond("russia", on=LATER, stance="accepts")
+        assert str(info.value) == (
+            f"proposal 'new-round' cannot go from {status!r} to 'responded': it is "
+            f"{status} and can no longer be answered"
+        )
+
+    @pytest.mark.parametrize("status", ["pending", "countered", "accepted", "rejected"])
+    def test_response_to_a_settled_proposal_is_recorded(self, status: str) -> None:
+        """Answers to open or settled proposals are recorded."""
+        p = proposal(status=status).respond("russia", on=LATER, stance="accepts")
+        assert len(p.responses) == 1
+
+    def test_bad_response_is_a_validation_error(self) -> None:
+        """A response with bad values is refused with paths."""
+        with pytest.raises(ValidationError) as info:
+            proposal().respond("Russia", on=LATER, stance="yes")
+        assert info.value.errors == (
+            ("responses[0].party", slug_error("Russia")),
+            (
+                "responses[0].stance",
+                "'yes' is not a valid Stance (choose from 'supports', 'accepts', "
+                "'undecided', 'opposes', 'rejects')",
+            ),
+        )
+
+    def test_the_proposer_cannot_respond(self) -> None:
+        """The proposing party's answer is refused by the proposal's checks."""
+        with pytest.raises(ValidationError) as info:
+            proposal().respond("ukraine", on=LATER, stance="supports")
+        assert info.value.errors == (
+            (
+                "responses[0].party",
+                "'ukraine' made the proposal and cannot respond to it",
+            ),
+        )

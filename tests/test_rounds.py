@@ -1,0 +1,424 @@
+"""Rounds of talks, their delegations and outcomes, and round status changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Delegation,
+    IllegalTransitionError,
+    Outcome,
+    OutcomeKind,
+    PartialDate,
+    Quantity,
+    Round,
+    RoundLevel,
+    RoundStatus,
+    ValidationError,
+    Window,
+)
+from tests.strategies_foundation import errors_of, slug_error
+
+
+MAY_16 = pendulum.date(2025, 5, 16)
+JUNE_2 = pendulum.date(2025, 6, 2)
+NEXT_WEEK = Window.next_week(of=pendulum.date(2025, 7, 19))
+
+
+def held(**changes: Any) -> Round:
+    """The first Istanbul round, with *changes* applied."""
+    kwargs: dict[str, Any] = {
+        "number": 1,
+        "status": "held",
+        "starts": MAY_16,
+        "location": "Istanbul",
+        "hosts": ["turkiye"],
+    }
+    kwargs.update(changes)
+    return Round(**kwargs)
+
+
+def proposed(**changes: Any) -> Round:
+    """A proposed third round, with *changes* applied."""
+    kwargs: dict[str, Any] = {"number": 3, "window": NEXT_WEEK}
+    kwargs.update(changes)
+    return Round(**kwargs)
+
+
+class TestQuantity:
+    def test_text(self) -> None:
+        """A quantity prints as amount, unit and 'each' when given."""
+        assert str(Quantity(amount=1000, unit="prisoners", each=True)) == (
+            "1000 prisoners each"
+        )
+        assert str(Quantity(amount=6000, unit="bodies")) == "6000 bodies"
+        assert str(Quantity(amount=2.5, unit="tonnes")) == "2.5 tonnes"
+
+    @pytest.mark.parametrize(
+        ("amount", "message"),
+        [
+            (-1, "must not be negative, got -1"),
+            (float("nan"), "must be a finite number, got nan"),
+            (float("inf"), "must be a finite number, got inf"),
+            (True, "must be a number, got bool True"),
+            ("1,000", "must be a number, got str '1,000'"),
+        ],
+    )
+    def test_amount(self, amount: object, message: str) -> None:
+        """The amount is a finite, non-negative number."""
+        assert errors_of(Quantity, amount=amount, unit="prisoners") == (
+            ("amount", message),
+        )
+
+    def test_unit_and_each(self) -> None:
+        """The unit is text and each a real bool."""
+        assert errors_of(Quantity, amount=1, unit="", each="yes") == (
+            ("unit", "must be non-empty text, got ''"),
+            ("each", "must be True or False, got 'yes'"),
+        )
+
+
+class TestOutcomeAndDelegation:
+    def test_outcome(self) -> None:
+        """An outcome has text, a kind, parties bound and maybe a quantity."""
+        o = Outcome(
+            text="Exchange of 1,000 prisoners each",
+            kind="prisoner-exchange",
+            parties=["ukraine", "russia"],
+            quantity=Quantity(amount=1000, unit="prisoners", each=True),
+        )
+        assert o.kind is OutcomeKind.PRISONER_EXCHANGE
+        assert Outcome(text="Statement").kind is OutcomeKind.OTHER
+
+    def test_outcome_invalid(self) -> None:
+        """Bad kinds, repeated parties and non-quantities are reported."""
+        assert errors_of(
+            Outcome,
+            text="x",
+            kind="swap",
+            parties=["ukraine", "ukraine"],
+            quantity=1000,
+        ) == (
+            (
+                "kind",
+                "'swap' is not a valid OutcomeKind (choose from 'prisoner-exchange', "
+                "'remains-exchange', 'ceasefire', 'agreement', 'statement', "
+                "'no-agreement', 'other')",
+            ),
+            ("parties[1]", "party 'ukraine' appears twice"),
+            ("quantity", "must be a Quantity, got int 1000"),
+        )
+
+    def test_delegation(self) -> None:
+        """A delegation names its party, head and members (none twice)."""
+        d = Delegation(party="ukraine", head="Rustem Umerov", members=["A", "B"])
+        assert d.members == ("A", "B")
+        assert errors_of(Delegation, party="Ukraine", head="", members=["A", "A"]) == (
+            ("party", slug_error("Ukraine")),
+            ("head", "must be non-empty text, got ''"),
+            ("members[1]", "member 'A' appears twice"),
+        )
+
+
+class TestRoundFields:
+    def test_defaults(self) -> None:
+        """A round is proposed, at delegation level, with nothing else known."""
+        r = Round(number=1)
+        assert r.status is RoundStatus.PROPOSED
+        assert r.level is RoundLevel.DELEGATIONS
+        assert (r.starts, r.ends, r.location, r.window, r.summary) == (
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        assert r.label == "round 1"
+
+    @pytest.mark.parametrize(
+        ("number", "message"),
+        [
+            (0, "must be at least 1, got 0"),
+            (-1, "must be at least 1, got -1"),
+            (True, "must be an integer, got bool True"),
+            (False, "must be an integer, got bool False"),
+            (1.0, "must be an integer, got float 1.0"),
+            ("1", "must be an integer, got str '1'"),
+        ],
+    )
+    def test_number(self, number: object, message: str) -> None:
+        """Round numbers are integers from 1, and not bools."""
+        assert errors_of(Round, number=number) == (("number", message),)
+
+    def test_level_and_status_values(self) -> None:
+        """Level and status are given by value; unknown values list the choices."""
+        assert Round(number=1, level="leaders").level is RoundLevel.LEADERS
+        assert errors_of(Round, number=1, level="summit", status="done") == (
+            (
+                "status",
+                "'done' is not a valid RoundStatus (choose from 'proposed', "
+                "'scheduled', 'held', 'postponed', 'cancelled')",
+            ),
+            (
+                "level",
+                "'summit' is not a valid RoundLevel (choose from 'leaders', "
+                "'ministers', 'delegations', 'technical')",
+            ),
+        )
+
+    def test_ends_before_starts(self) -> None:
+        """ends must not be before starts."""
+        assert errors_of(held, ends=pendulum.date(2025, 5, 15)) == (
+            ("ends", "must not be before starts (2025-05-16), got 2025-05-15"),
+        )
+
+    def test_ends_mixed_precision(self) -> None:
+        """Same-day datetime vs date is fine; a month wholly before is not."""
+        held(
+            starts=MAY_16, ends=pendulum.datetime(2025, 5, 16, 18, tz="Europe/Istanbul")
+        )
+        held(
+            starts=pendulum.datetime(2025, 5, 16, 10, tz="Europe/Istanbul"), ends=MAY_16
+        )
+        held(starts=MAY_16, ends=PartialDate(2025, 5))
+        held(starts=PartialDate(2025, 5), ends=MAY_16)
+        assert errors_of(held, starts=MAY_16, ends=PartialDate(2025, 4)) == (
+            ("ends", "must not be before starts (2025-05-16), got 2025-04"),
+        )
+        assert errors_of(
+            held,
+            starts=pendulum.datetime(2025, 5, 16, 12, tz="Europe/Istanbul"),
+            ends=pendulum.datetime(2025, 5, 16, 11, tz="Europe/Istanbul"),
+        ) == (
+            (
+                "ends",
+                "must not be before starts (2025-05-16 12:00:00+03:00), got "
+                "2025-05-16 11:00:00+03:00",
+            ),
+        )
+
+    def test_plain_python_moments_are_converted(self) -> None:
+        """datetime.date values become pendulum dates."""
+        r = held(starts=dt.date(2025, 5, 16), ends=dt.date(2025, 5, 17))
+        assert type(r.starts) is pendulum.Date
+        assert type(r.ends) is pendulum.Date
+
+    def test_ends_needs_starts(self) -> None:
+        """A round with an end needs a start."""
+        assert errors_of(Round, number=1, ends=MAY_16) == (
+            ("starts", "a round with an end needs a start"),
+        )
+
+    @pytest.mark.parametrize("status", ["scheduled", "held"])
+    def test_scheduled_and_held_need_starts(self, status: str) -> None:
+        """A scheduled or held round has a start."""
+        assert errors_of(Round, number=1, status=status) == (
+            ("starts", f"a {status} round needs a start"),
+        )
+
+    @pytest.mark.parametrize(
+        "status", ["proposed", "scheduled", "postponed", "cancelled"]
+    )
+    def test_outcomes_only_on_held_rounds(self, status: str) -> None:
+        """Only a held round has outcomes."""
+        assert errors_of(
+            Round,
+            number=1,
+            status=status,
+            starts=MAY_16,
+            outcomes=[Outcome(text="x")],
+        ) == (
+            ("outcomes", f"only a held round has outcomes, but status is {status!r}"),
+        )
+
+    def test_lists(self) -> None:
+        """Hosts and mediators are distinct party ids; one delegation per party."""
+        assert errors_of(
+            held,
+            hosts=["turkiye", "turkiye"],
+            mediators="turkiye",
+            delegations=[Delegation(party="ukraine"), "russia"],
+            outcomes=[Outcome(text="x"), 3],
+        ) == (
+            ("hosts[1]", "party 'turkiye' appears twice"),
+            ("mediators", "must be a list of values, got str 'turkiye'"),
+            ("delegations[1]", "must be a Delegation, got str 'russia'"),
+            ("outcomes[1]", "must be an Outcome, got int 3"),
+        )
+        assert errors_of(
+            held,
+            delegations=[
+                Delegation(party="ukraine"),
+                Delegation(party="ukraine", head="Rustem Umerov"),
+            ],
+        ) == (("delegations[1].party", "party 'ukraine' has two delegations"),)
+
+    def test_window_and_text(self) -> None:
+        """The window is a Window; location and summary are non-blank text."""
+        assert errors_of(proposed, window="next week", location=" ", summary="") == (
+            ("location", "must be non-empty text, got ' '"),
+            ("window", "must be a Window, got str 'next week'"),
+            ("summary", "must be non-empty text, got ''"),
+        )
+
+
+class TestWhenAndCovers:
+    def test_when(self) -> None:
+        """when is the start, else the window's first day, else None."""
+        assert held().when == MAY_16
+        assert proposed().when == pendulum.date(2025, 7, 21)
+        assert Round(number=4).when is None
+
+    def test_covers_one_day(self) -> None:
+        """A round without an end covers its start day."""
+        r = held()
+        assert r.covers(MAY_16)
+        assert r.covers(pendulum.datetime(2025, 5, 16, 23, tz="Europe/Istanbul"))
+        assert not r.covers(pendulum.date(2025, 5, 17))
+        assert not r.covers(pendulum.date(2025, 5, 15))
+
+    def test_covers_a_span(self) -> None:
+        """A round with an end covers every day from start to end."""
+        r = held(ends=pendulum.date(2025, 5, 18))
+        assert r.covers(pendulum.date(2025, 5, 17))
+        assert r.covers(pendulum.date(2025, 5, 18))
+        assert not r.covers(pendulum.date(2025, 5, 19))
+
+    def test_covers_without_dates(self) -> None:
+        """Without a start, the window decides; without either, anything goes."""
+        assert proposed().covers(pendulum.date(2025, 7, 23))
+        assert not proposed().covers(pendulum.date(2025, 7, 30))
+        assert Round(number=4).covers(pendulum.date(1999, 1, 1))
+
+
+Move = Callable[[Round], Round]
+
+MOVES: dict[RoundStatus, Move] = {
+    RoundStatus.SCHEDULED: lambda r: r.schedule(starts=pendulum.date(2025, 7, 23)),
+    RoundStatus.HELD: lambda r: r.hold(starts=pendulum.date(2025, 7, 23)),
+    RoundStatus.POSTPONED: lambda r: r.postpone(),
+    RoundStatus.CANCELLED: lambda r: r.cancel(),
+}
+
+ALLOWED = {
+    RoundStatus.PROPOSED: {
+        RoundStatus.SCHEDULED,
+        RoundStatus.HELD,
+        RoundStatus.POSTPONED,
+        RoundStatus.CANCELLED,
+    },
+    RoundStatus.SCHEDULED: {
+        RoundStatus.HELD,
+        RoundStatus.POSTPONED,
+        RoundStatus.CANCELLED,
+    },
+    RoundStatus.POSTPONED: {
+        RoundStatus.SCHEDULED,
+        RoundStatus.HELD,
+        RoundStatus.CANCELLED,
+    },
+}
+
+
+class TestStatusChanges:
+    @pytest.mark.parametrize("current", list(RoundStatus), ids=lambda s: s.value)
+    @pytest.mark.parametrize("target", list(MOVES), ids=lambda s: s.value)
+    def test_transition_table(self, current: RoundStatus, target: RoundStatus) -> None:
+        """Each move is allowed or refused as the round's rules say."""
+        start = Round(number=3, status=current, starts=MAY_16)
+        if target in ALLOWED.get(current, set()):
+            assert MOVES[target](start).status is target
+            assert start.status is current
+        else:
+            with pytest.raises(IllegalTransitionError) as info:
+                MOVES[target](start)
+            assert (info.value.current, info.value.requested) == (
+                current.value,
+                target.value,
+            )
+
+    def test_schedule(self) -> None:
+        """Scheduling sets the dates and, if given, the place."""
+        r = proposed().schedule(
+            starts=dt.date(2025, 7, 23),
+            ends=pendulum.date(2025, 7, 24),
+            location="Istanbul",
+        )
+        assert r.status is RoundStatus.SCHEDULED
+        assert (r.starts, r.ends, r.location) == (
+            pendulum.date(2025, 7, 23),
+            pendulum.date(2025, 7, 24),
+            "Istanbul",
+        )
+        assert proposed(location="Geneva").schedule(starts=MAY_16).location == "Geneva"
+
+    def test_schedule_to_held(self) -> None:
+        """A scheduled round is held with its outcomes appended."""
+        scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
+        exchange = Outcome(text="Exchange of 1,200 prisoners", kind="prisoner-exchange")
+        done = scheduled.hold(outcomes=[exchange], ends=pendulum.date(2025, 7, 23))
+        assert done.status is RoundStatus.HELD
+        assert done.outcomes == (exchange,)
+        assert done.starts == pendulum.date(2025, 7, 23)
+
+    def test_hold_without_start_is_refused(self) -> None:
+        """Holding a round whose start is unknown needs the start."""
+        with pytest.raises(ValidationError) as info:
+            proposed().hold()
+        assert info.value.errors == (("starts", "a held round needs a start"),)
+
+    def test_schedule_with_end_before_start_is_refused(self) -> None:
+        """The new dates are checked."""
+        with pytest.raises(ValidationError) as info:
+            proposed().schedule(starts=JUNE_2, ends=MAY_16)
+        assert info.value.errors == (
+            ("ends", "must not be before starts (2025-06-02), got 2025-05-16"),
+        )
+
+    def test_postpone_clears_the_dates(self) -> None:
+        """A postponed round loses its dates and may get a new window."""
+        scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
+        later = Window.between(pendulum.date(2025, 8, 1), pendulum.date(2025, 8, 8))
+        postponed = scheduled.postpone(window=later)
+        assert postponed.status is RoundStatus.POSTPONED
+        assert (postponed.starts, postponed.ends, postponed.window) == (
+            None,
+            None,
+            later,
+        )
+        assert postponed.schedule(starts=pendulum.date(2025, 8, 4)).status is (
+            RoundStatus.SCHEDULED
+        )
+
+    def test_held_cannot_be_cancelled(self) -> None:
+        """A held round is final."""
+        with pytest.raises(IllegalTransitionError) as info:
+            held().cancel()
+        assert str(info.value) == (
+            "round 1 cannot go from 'held' to 'cancelled': from 'held' it can go to "
+            "nothing: it is final"
+        )
+
+    def test_cancelled_cannot_be_held(self) -> None:
+        """A cancelled round is final."""
+        with pytest.raises(IllegalTransitionError) as info:
+            proposed().cancel().hold(starts=MAY_16)
+        assert str(info.value) == (
+            "round 3 cannot go from 'cancelled' to 'held': from 'cancelled' it can "
+            "go to nothing: it is final"
+        )
+
+    def test_scheduled_cannot_be_scheduled_again(self) -> None:
+        """Rescheduling goes through postpone."""
+        scheduled = proposed().schedule(starts=MAY_16)
+        with pytest.raises(IllegalTransitionError) as info:
+            scheduled.schedule(starts=JUNE_2)
+        assert str(info.value) == (
+            "round 3 cannot go from 'scheduled' to 'scheduled': from 'scheduled' it "
+            "can go to 'cancelled', 'held', 'postponed'"
+        )

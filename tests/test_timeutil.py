@@ -1,0 +1,966 @@
+"""Moments, partial dates, zones, text forms and periods (``timeutil``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import zoneinfo
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Moment,
+    PartialDate,
+    Period,
+    Statement,
+    ValidationError,
+    format_moment,
+    is_before,
+    moment_sort_key,
+    parse_moment,
+)
+from negotiation_records.timeutil import (
+    check_date,
+    check_moment,
+    moment_eq_key,
+    moment_span,
+    to_date,
+    to_moment,
+    to_optional_moment,
+    zone,
+    zone_name,
+)
+from tests.strategies_foundation import errors_of
+
+
+UTC = dt.UTC
+NY = "America/New_York"
+
+dates = st.dates().map(lambda d: pendulum.Date(d.year, d.month, d.day))
+partial_dates = st.builds(
+    PartialDate, st.integers(1, 9999), st.none() | st.integers(1, 12)
+)
+zoned_datetimes = st.datetimes(timezones=st.timezones()).map(pendulum.instance)
+fixed_offsets = st.integers(-(24 * 3600 - 1), 24 * 3600 - 1).map(
+    lambda seconds: dt.timezone(dt.timedelta(seconds=seconds))
+)
+offset_datetimes = st.datetimes(timezones=fixed_offsets).map(to_moment)
+moments: st.SearchStrategy[Moment] = st.one_of(
+    dates, partial_dates, zoned_datetimes, offset_datetimes
+)
+# Datetimes whose calendar date is the same in their zone and in UTC.
+utc_datetimes = st.datetimes(timezones=st.just(UTC)).map(pendulum.instance)
+
+
+def same_moment(a: object, b: object) -> bool:
+    """Equal, of the same type, and (for datetimes) in the same zone and fold."""
+    if type(a) is not type(b) or a != b:
+        return False
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return (
+            moment_eq_key(a) == moment_eq_key(b)
+            and zone_name(a) == zone_name(b)
+            and a.utcoffset() == b.utcoffset()
+            and a.replace(tzinfo=None) == b.replace(tzinfo=None)
+        )
+    return True
+
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def same_instant(a: dt.datetime, b: dt.datetime) -> bool:
+    """The same instant (``==`` is always False across zones in a fold or gap)."""
+    return dt.datetime.__sub__(a, EPOCH) == dt.datetime.__sub__(b, EPOCH)
+
+
+def parse_error(text: object) -> str:
+    """The single message parse_moment gives for *text*."""
+    with pytest.raises(ValidationError) as info:
+        parse_moment(text)  # type: ignore[arg-type]
+    (path, message), *rest = info.value.errors
+    assert path == "$"
+    assert not rest
+    return message
+
+
+class TestPartialDate:
+    def test_month_and_year(self) -> None:
+        """A month or a year prints as ISO text and knows its first and last day."""
+        june = PartialDate(2025, 6)
+        assert str(june) == "2025-06"
+        assert (june.start, june.end) == (
+            pendulum.date(2025, 6, 1),
+            pendulum.date(2025, 6, 30),
+        )
+        year = PartialDate(2025)
+        assert str(year) == "2025"
+        assert (year.start, year.end) == (
+            pendulum.date(2025, 1, 1),
+            pendulum.date(2025, 12, 31),
+        )
+
+    @pytest.mark.parametrize(
+        ("year", "month", "last"),
+        [(2024, 2, 29), (2023, 2, 28), (2000, 2, 29), (1900, 2, 28), (2025, 4, 30)],
+    )
+    def test_end_of_month(self, year: int, month: int, last: int) -> None:
+        """The last day of a month follows leap years and month lengths."""
+        assert PartialDate(year, month).end == pendulum.date(year, month, last)
+
+    def test_small_years_print_with_four_digits(self) -> None:
+        """Years are zero-padded to four digits."""
+        assert str(PartialDate(33, 1)) == "0033-01"
+
+    @pytest.mark.parametrize(
+        ("year", "month", "errors"),
+        [
+            (0, None, (("year", "must be between 1 and 9999, got 0"),)),
+            (10000, 1, (("year", "must be between 1 and 9999, got 10000"),)),
+            (True, None, (("year", "must be an integer, got True"),)),
+            ("2025", None, (("year", "must be an integer, got '2025'"),)),
+            (2025, 13, (("month", "must be between 1 and 12, got 13"),)),
+            (2025, 0, (("month", "must be between 1 and 12, got 0"),)),
+            (2025, 6.0, (("month", "must be an integer or None, got 6.0"),)),
+            (
+                -1,
+                False,
+                (
+                    ("year", "must be between 1 and 9999, got -1"),
+                    ("month", "must be an integer or None, got False"),
+                ),
+            ),
+        ],
+    )
+    def test_invalid(self, year: object, month: object, errors: object) -> None:
+        """Out-of-range or wrongly typed parts are refused, all of them together."""
+        assert errors_of(PartialDate, year=year, month=month) == errors
+
+    def test_contains(self) -> None:
+        """A span contains the dates, datetimes and spans inside it."""
+        june = PartialDate(2025, 6)
+        assert june.contains(pendulum.date(2025, 6, 30))
+        assert not june.contains(pendulum.date(2025, 7, 1))
+        # 30 June 23:00 in Kyiv is 1 July nowhere that matters: its own date counts
+        assert june.contains(pendulum.datetime(2025, 6, 30, 23, tz="Europe/Kyiv"))
+        assert PartialDate(2025).contains(june)
+        assert not june.contains(PartialDate(2025))
+
+    def test_comparison_with_dates_and_datetimes(self) -> None:
+        """A span compares by its start; at the same start the longer is first."""
+        june = PartialDate(2025, 6)
+        first = pendulum.date(2025, 6, 1)
+        assert june < first
+        assert first > june
+        assert june <= first
+        assert not june > first
+        assert PartialDate(2025) < june
+        assert june < pendulum.datetime(2025, 6, 1, tz="UTC")
+        assert june > pendulum.date(2025, 5, 31)
+        items: list[Moment] = [first, june, PartialDate(2025)]
+        assert sorted(items, key=moment_sort_key) == [
+            PartialDate(2025),
+            june,
+            first,
+        ]
+
+    def test_comparison_with_other_types_is_refused(self) -> None:
+        """Ordering against text is a TypeError, as for dates."""
+        with pytest.raises(TypeError):
+            _ = PartialDate(2025) < "2026"
+        with pytest.raises(TypeError):
+            _ = PartialDate(2025) > 2024
+
+    def test_value_semantics(self) -> None:
+        """Partial dates are frozen, hashable and equal by value."""
+        assert PartialDate(2025, 6) == PartialDate(2025, 6)
+        assert PartialDate(2025, 6) != PartialDate(2025)
+        assert len({PartialDate(2025, 6), PartialDate(2025, 6)}) == 1
+
+
+class TestSpansAndOrder:
+    def test_span_of_a_date_is_its_utc_day(self) -> None:
+        """A date covers its day read in UTC, end exclusive."""
+        assert moment_span(pendulum.date(2025, 7, 14)) == (
+            dt.datetime(2025, 7, 14, tzinfo=UTC),
+            dt.datetime(2025, 7, 15, tzinfo=UTC),
+        )
+
+    def test_span_of_a_datetime_is_one_instant(self) -> None:
+        """A datetime covers one instant, given in UTC."""
+        moment = pendulum.datetime(2025, 7, 14, 12, tz=NY)
+        start, end = moment_span(moment)
+        assert start == end == dt.datetime(2025, 7, 14, 16, tzinfo=UTC)
+        assert start.tzinfo is UTC
+
+    def test_span_at_the_edges_of_the_calendar(self) -> None:
+        """Spans beyond 9999-12-31 or before 0001-01-01 UTC are cut, not an error."""
+        last = dt.datetime.max.replace(tzinfo=UTC)
+        first = dt.datetime.min.replace(tzinfo=UTC)
+        assert moment_span(pendulum.date(9999, 12, 31))[1] == last
+        assert moment_span(PartialDate(9999))[1] == last
+        early = pendulum.datetime(1, 1, 1, tz=pendulum.FixedTimezone(5 * 3600))
+        assert moment_span(early) == (first, first)
+
+    def test_sort_order_of_precisions(self) -> None:
+        """Year, month, day, then times within the day: coarser spans come first."""
+        kyiv = pendulum.datetime(2025, 6, 1, 9, tz="Europe/Kyiv")
+        items: list[Moment] = [
+            kyiv,
+            pendulum.date(2025, 6, 1),
+            PartialDate(2025, 6),
+            PartialDate(2025),
+            pendulum.date(2025, 5, 31),
+        ]
+        assert sorted(items, key=moment_sort_key) == [
+            PartialDate(2025),
+            pendulum.date(2025, 5, 31),
+            PartialDate(2025, 6),
+            pendulum.date(2025, 6, 1),
+            kyiv,
+        ]
+
+    def test_sort_key_works_at_the_edges_of_the_calendar(self) -> None:
+        """The key never overflows, from year 1 to 9999-12-31."""
+        items: list[Moment] = [
+            pendulum.date(9999, 12, 31),
+            PartialDate(9999, 12),
+            pendulum.datetime(1, 1, 1, tz=pendulum.FixedTimezone(5 * 3600)),
+            pendulum.date(1, 1, 1),
+            pendulum.instance(dt.datetime.max.replace(tzinfo=UTC)),
+        ]
+        assert sorted(items, key=moment_sort_key) == [
+            items[2],
+            items[3],
+            items[1],
+            items[0],
+            items[4],
+        ]
+
+    def test_is_before_between_datetimes_is_by_instant(self) -> None:
+        """Two datetimes compare as instants, whatever their zones."""
+        ny_noon = pendulum.datetime(2025, 7, 14, 12, tz=NY)
+        kyiv = pendulum.datetime(2025, 7, 14, 18, tz="Europe/Kyiv")  # 15:00 UTC
+        assert is_before(kyiv, ny_noon)
+        assert not is_before(ny_noon, kyiv)
+        assert not is_before(ny_noon, ny_noon.in_timezone("UTC"))
+
+    def test_is_before_with_dates_reads_whole_days(self) -> None:
+        """With a date or a span involved, only whole days decide."""
+        day = pendulum.date(2025, 6, 16)
+        evening = pendulum.datetime(2025, 6, 16, 23, tz="Pacific/Auckland")
+        assert not is_before(day, evening)
+        assert not is_before(evening, day)
+        assert is_before(day, evening.add(days=1))
+        assert is_before(pendulum.date(2025, 6, 15), day)
+        assert not is_before(PartialDate(2025, 6), day)
+        assert not is_before(day, PartialDate(2025, 6))
+        assert is_before(PartialDate(2025, 5), day)
+        assert is_before(day, PartialDate(2025, 7))
+        assert is_before(PartialDate(2024), PartialDate(2025, 1))
+
+    def test_sort_key_and_is_before_differ_for_a_date_across_utc_midnight(
+        self,
+    ) -> None:
+        """The documented exception: a datetime whose own date is not its UTC date."""
+        late = pendulum.datetime(2025, 6, 15, 23, tz="Etc/GMT+12")  # 16 June in UTC
+        day = pendulum.date(2025, 6, 16)
+        assert is_before(late, day)
+        assert moment_sort_key(day) < moment_sort_key(late)
+
+    @given(moments, moments)
+    def test_is_before_is_asymmetric(self, a: Moment, b: Moment) -> None:
+        """No two moments are each before the other."""
+        assert not (is_before(a, b) and is_before(b, a))
+
+    @given(moments)
+    def test_is_before_is_irreflexive(self, a: Moment) -> None:
+        """No moment is before itself."""
+        assert not is_before(a, a)
+
+    @given(
+        st.one_of(dates, partial_dates, utc_datetimes),
+        st.one_of(dates, partial_dates, utc_datetimes),
+    )
+    def test_sort_key_agrees_with_is_before(self, a: Moment, b: Moment) -> None:
+        """What is certainly before sorts first (datetimes on their UTC date)."""
+        if is_before(a, b):
+            assert moment_sort_key(a) < moment_sort_key(b)
+
+    @given(st.one_of(zoned_datetimes, offset_datetimes), st.one_of(zoned_datetimes))
+    def test_sort_key_orders_datetimes_by_instant(
+        self, a: pendulum.DateTime, b: pendulum.DateTime
+    ) -> None:
+        """Among datetimes the key is the instant, in any zones."""
+        assert (moment_sort_key(a) < moment_sort_key(b)) == is_before(a, b)
+        assert (moment_sort_key(a) == moment_sort_key(b)) == (a == b)
+
+    @given(st.lists(moments, max_size=8))
+    def test_sorting_is_a_total_preorder(self, items: list[Moment]) -> None:
+        """Sorting by the key is stable and idempotent for any mix of moments."""
+        once = sorted(items, key=moment_sort_key)
+        assert sorted(once, key=moment_sort_key) == once
+        keys = [moment_sort_key(m) for m in once]
+        assert keys == sorted(keys)
+
+
+class TestEqualityKey:
+    def test_same_instant_in_other_zones_differs(self) -> None:
+        """A datetime's key holds its zone, so equal instants in two zones differ."""
+        ny = pendulum.datetime(2025, 7, 14, 12, tz=NY)
+        utc = ny.in_timezone("UTC")
+        fixed = ny.in_timezone(pendulum.FixedTimezone(-4 * 3600))
+        assert ny == utc == fixed
+        assert len({moment_eq_key(ny), moment_eq_key(utc), moment_eq_key(fixed)}) == 3
+
+    def test_other_values_are_their_own_key(self) -> None:
+        """Dates, partial dates and None are compared as they are."""
+        assert moment_eq_key(pendulum.date(2025, 7, 14)) == pendulum.date(2025, 7, 14)
+        assert moment_eq_key(None) is None
+
+
+def _tzfile(name: str) -> Traversable:
+    return importlib.resources.files("tzdata").joinpath("zoneinfo", *name.split("/"))
+
+
+class _TwoHoursAhead(dt.tzinfo):
+    """A minimal tzinfo without a name, as some libraries write them."""
+
+    def utcoffset(self, _: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=2)
+
+    def dst(self, _: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, _: dt.datetime | None) -> str:
+        raise NotImplementedError
+
+
+class TestConversion:
+    def test_plain_date_becomes_pendulum_date(self) -> None:
+        """datetime.date becomes pendulum.Date; a pendulum.Date stays itself."""
+        converted = to_moment(dt.date(2024, 2, 29))
+        assert type(converted) is pendulum.Date
+        assert converted == pendulum.date(2024, 2, 29)
+        same = pendulum.date(2025, 1, 1)
+        assert to_moment(same) is same
+
+    def test_zoneinfo_zone_stays_named(self) -> None:
+        """An aware datetime with a zoneinfo zone keeps the zone's name."""
+        value = dt.datetime(2025, 7, 14, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Kyiv"))
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.timezone_name == "Europe/Kyiv"
+        assert converted == value
+        assert isinstance(converted.tzinfo, pendulum.Timezone)
+
+    def test_fixed_offset_and_utc(self) -> None:
+        """A datetime.timezone becomes a fixed offset; UTC becomes pendulum's UTC."""
+        plus3 = to_moment(
+            dt.datetime(2025, 7, 14, 12, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+        )
+        assert isinstance(plus3, pendulum.DateTime)
+        assert isinstance(plus3.tzinfo, pendulum.FixedTimezone)
+        assert plus3.utcoffset() == dt.timedelta(hours=3)
+        utc = to_moment(dt.datetime(2025, 7, 14, 12, tzinfo=UTC))
+        assert isinstance(utc, pendulum.DateTime)
+        assert utc.timezone_name == "UTC"
+
+    def test_pendulum_datetime_is_kept(self) -> None:
+        """A pendulum datetime with a pendulum zone is returned as it is."""
+        value = pendulum.datetime(2025, 7, 14, 12, tz=NY)
+        assert to_moment(value) is value
+
+    def test_pendulum_datetime_with_stdlib_zone_is_converted(self) -> None:
+        """A pendulum datetime carrying a stdlib zone gets a pendulum zone."""
+        value = pendulum.DateTime.fromisoformat("2025-07-14T12:00:00+03:00")
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert isinstance(converted.tzinfo, pendulum.FixedTimezone)
+        assert converted == value
+
+    def test_skipped_wall_time_keeps_the_stdlib_instant(self) -> None:
+        """A time in a spring-forward gap becomes the real time at the same instant."""
+        gap = dt.datetime(2025, 3, 9, 2, 30, tzinfo=zoneinfo.ZoneInfo(NY))
+        converted = to_moment(gap)
+        assert isinstance(converted, pendulum.DateTime)
+        assert same_instant(converted, gap)  # as the standard library reads it
+        assert same_moment(converted, pendulum.datetime(2025, 3, 9, 3, 30, tz=NY))
+
+    @pytest.mark.parametrize("fold", [0, 1])
+    def test_repeated_hour_keeps_its_fold(self, fold: int) -> None:
+        """In a fall-back hour, fold picks the side and is kept."""
+        value = dt.datetime(2025, 11, 2, 1, 30, fold=fold, tzinfo=zoneinfo.ZoneInfo(NY))
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.fold == fold
+        assert converted.utcoffset() == value.utcoffset()
+
+    def test_edges_of_the_calendar(self) -> None:
+        """Datetimes whose UTC instant is out of range keep their wall time."""
+        value = dt.datetime(1, 1, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Kolkata"))
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.timezone_name == "Asia/Kolkata"
+        assert converted.replace(tzinfo=None) == dt.datetime(1, 1, 1)
+
+    @pytest.mark.parametrize("key", [None, "Not/AZone"])
+    def test_zone_pendulum_cannot_name_becomes_an_offset(self, key: str | None) -> None:
+        """A zoneinfo zone read from a file without a known key keeps its offset."""
+        with _tzfile("Europe/Kyiv").open("rb") as file:
+            tz = zoneinfo.ZoneInfo.from_file(file, key=key)
+        converted = to_moment(dt.datetime(2025, 7, 1, 12, tzinfo=tz))
+        assert isinstance(converted, pendulum.DateTime)
+        assert isinstance(converted.tzinfo, pendulum.FixedTimezone)
+        assert converted.utcoffset() == dt.timedelta(hours=3)
+
+    def test_custom_tzinfo_becomes_an_offset(self) -> None:
+        """A tzinfo pendulum cannot read is replaced by its offset."""
+        converted = to_moment(dt.datetime(2025, 7, 1, 12, tzinfo=_TwoHoursAhead()))
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.utcoffset() == dt.timedelta(hours=2)
+        assert converted == dt.datetime(2025, 7, 1, 10, tzinfo=UTC)
+
+    @pytest.mark.parametrize(
+        "value",
+        [dt.datetime(2025, 7, 14, 12), "2025-07-14", 5, None, PartialDate(2025)],
+        ids=repr,
+    )
+    def test_other_values_pass_through(self, value: object) -> None:
+        """Naive datetimes, text and other values are left for the check."""
+        assert to_moment(value) is value  # type: ignore[arg-type]
+
+    def test_optional_and_date_converters(self) -> None:
+        """to_optional_moment keeps None; to_date converts dates only."""
+        assert to_optional_moment(None) is None
+        assert to_optional_moment(dt.date(2025, 1, 2)) == pendulum.date(2025, 1, 2)
+        assert type(to_date(dt.date(2025, 1, 2))) is pendulum.Date
+        same = pendulum.date(2025, 1, 2)
+        assert to_date(same) is same
+        now: Any = dt.datetime(2025, 1, 2, tzinfo=UTC)
+        assert to_date(now) is now
+
+
+class TestMomentChecks:
+    def test_naive_datetime_needs_a_zone(self) -> None:
+        """A naive datetime is refused with a message saying a zone is needed."""
+        assert check_moment(dt.datetime(2025, 7, 14, 12)) == [
+            (
+                "",
+                "naive datetime 2025-07-14T12:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            )
+        ]
+
+    def test_text_gets_a_hint(self) -> None:
+        """Text is refused with a pointer to parse_moment."""
+        assert check_moment("2025-07-14") == [
+            (
+                "",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-07-14' (parse text with parse_moment)",
+            )
+        ]
+
+    def test_valid_moments_pass(self) -> None:
+        """Dates, aware datetimes and partial dates pass."""
+        for value in (
+            pendulum.date(2025, 7, 14),
+            pendulum.datetime(2025, 7, 14, tz=NY),
+            PartialDate(2025),
+        ):
+            assert check_moment(value) == []
+
+    def test_other_types(self) -> None:
+        """Anything else names its type and value."""
+        assert check_moment(1.5) == [
+            (
+                "",
+                "must be a date, a zone-aware datetime or a PartialDate, got float 1.5",
+            )
+        ]
+
+    def test_check_date(self) -> None:
+        """A calendar date passes; a datetime or text does not."""
+        assert check_date(pendulum.date(2025, 1, 1)) == []
+        assert check_date(pendulum.datetime(2025, 1, 1)) == [
+            (
+                "",
+                "must be a date, got DateTime "
+                "DateTime(2025, 1, 1, 0, 0, 0, tzinfo=Timezone('UTC'))",
+            )
+        ]
+
+
+class TestZones:
+    def test_named_zone(self) -> None:
+        """A known IANA name gives a pendulum zone; UTC gives pendulum's UTC."""
+        assert zone("Europe/Kyiv").name == "Europe/Kyiv"
+        assert zone("UTC") == pendulum.UTC
+
+    @pytest.mark.parametrize(
+        "name", ["Europe/Kiev2", "", "x" * 65, "Europe/\x00Kyiv", 3, None, "+03:00"]
+    )
+    def test_unknown_zone(self, name: object) -> None:
+        """Unknown names, empty or odd values give one clear ValidationError."""
+        with pytest.raises(ValidationError) as info:
+            zone(name)  # type: ignore[arg-type]
+        assert info.value.errors == (("$", f"unknown time zone {name!r}"),)
+
+    def test_zone_name(self) -> None:
+        """zone_name gives the IANA name, or None for a fixed offset."""
+        assert zone_name(pendulum.datetime(2025, 1, 1, tz=NY)) == NY
+        fixed = pendulum.datetime(2025, 1, 1, tz=pendulum.FixedTimezone(3600))
+        assert zone_name(fixed) is None
+
+
+class TestFormatAndParse:
+    @pytest.mark.parametrize(
+        ("moment", "text"),
+        [
+            (
+                pendulum.datetime(2025, 7, 14, 12, tz=NY),
+                "2025-07-14T12:00:00-04:00[America/New_York]",
+            ),
+            (pendulum.datetime(2025, 7, 14, 16), "2025-07-14T16:00:00Z"),
+            (
+                pendulum.datetime(2025, 7, 14, 15, tz=pendulum.FixedTimezone(10800)),
+                "2025-07-14T15:00:00+03:00",
+            ),
+            (
+                pendulum.datetime(2025, 7, 14, 15, tz=pendulum.FixedTimezone(0)),
+                "2025-07-14T15:00:00+00:00",
+            ),
+            (
+                pendulum.datetime(2025, 7, 14, 15, 0, 0, 1500, tz="Europe/Kyiv"),
+                "2025-07-14T15:00:00.001500+03:00[Europe/Kyiv]",
+            ),
+            (
+                pendulum.datetime(1900, 1, 1, tz="Europe/Amsterdam"),
+                "1900-01-01T00:00:00+00:19:32[Europe/Amsterdam]",
+            ),
+            (pendulum.date(2024, 2, 29), "2024-02-29"),
+            (PartialDate(2025, 6), "2025-06"),
+            (PartialDate(2025), "2025"),
+        ],
+    )
+    def test_known_forms(self, moment: Moment, text: str) -> None:
+        """Each kind of moment has one text form, which parses back exactly."""
+        assert format_moment(moment) == text
+        assert same_moment(parse_moment(text), moment)
+
+    def test_format_refuses_other_values(self) -> None:
+        """Formatting something that is not a moment is a ValidationError."""
+        with pytest.raises(ValidationError) as info:
+            format_moment("2025")  # type: ignore[arg-type]
+        assert info.value.errors == (
+            (
+                "$",
+                "must be a date, a zone-aware datetime or a PartialDate, got '2025'",
+            ),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "utc", "zone_name"),
+        [
+            ("2025-07-14T16:00:00+00:00", "2025-07-14T16:00:00", None),
+            (
+                "2025-07-14T16:00:00Z[Europe/Paris]",
+                "2025-07-14T16:00:00",
+                "Europe/Paris",
+            ),
+            (
+                "2025-07-14T18:00:00+02:00[Europe/Paris]",
+                "2025-07-14T16:00:00",
+                "Europe/Paris",
+            ),
+        ],
+    )
+    def test_parse_other_valid_forms(
+        self, text: str, utc: str, zone_name: str | None
+    ) -> None:
+        """RFC 3339 offsets and a Z instant in a named zone are read."""
+        parsed = parse_moment(text)
+        assert isinstance(parsed, pendulum.DateTime)
+        assert parsed.in_timezone("UTC").isoformat().startswith(utc)
+        assert parsed.timezone_name == zone_name or (
+            zone_name is None and isinstance(parsed.tzinfo, pendulum.FixedTimezone)
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                "2025-07-14T12:00:00",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
+                "zone, or give a date",
+            ),
+            (
+                "2025-07-14T12:00",
+                "'2025-07-14T12:00' has no UTC offset; write one (Z, +03:00) or a "
+                "zone, or give a date",
+            ),
+            (
+                "2023-02-29",
+                "impossible date '2023-02-29': day is out of range for month",
+            ),
+            (
+                "2025-13",
+                "impossible date '2025-13': month: must be between 1 and 12, got 13",
+            ),
+            (
+                "0000",
+                "impossible date '0000': year: must be between 1 and 9999, got 0",
+            ),
+            (
+                "2025-02-30T12:00:00Z",
+                "impossible timestamp '2025-02-30T12:00:00Z': day is out of range "
+                "for month",
+            ),
+            (
+                "2025-07-14T12:00:00-05:00[America/New_York]",
+                "offset -05:00 does not match America/New_York at that instant "
+                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'",
+            ),
+            (
+                "9999-12-31T23:00:00-04:00[America/New_York]",
+                "offset -04:00 does not match America/New_York at that instant "
+                "(-05:00) in '9999-12-31T23:00:00-04:00[America/New_York]'",
+            ),
+            (
+                "0001-01-01T00:00:00Z[America/New_York]",
+                "timestamp '0001-01-01T00:00:00Z[America/New_York]' out of range: "
+                "date value out of range",
+            ),
+            (
+                "2025-07-14T12:00:00+03:00[Mars/Olympus]",
+                "unknown time zone 'Mars/Olympus'",
+            ),
+            (
+                "now",
+                "'now' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC "
+                "9557 timestamp)",
+            ),
+            (
+                "14 July 2025",
+                "'14 July 2025' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp)",
+            ),
+            (
+                "2025-7-14",
+                "'2025-7-14' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp)",
+            ),
+            (
+                "+2025-07-14",
+                "'+2025-07-14' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp)",
+            ),
+            (5, "must be a moment as text, got int 5"),
+            (None, "must be a moment as text, got NoneType None"),
+        ],
+    )
+    def test_parse_refuses(self, text: object, message: str) -> None:
+        """Naive, impossible, mismatched and unknown forms are refused clearly."""
+        assert parse_error(text) == message
+
+    @pytest.mark.parametrize("fold", [0, 1])
+    @pytest.mark.parametrize(
+        ("zone_name", "wall"),
+        [
+            (NY, dt.datetime(2025, 11, 2, 1, 30)),
+            ("Europe/London", dt.datetime(2025, 10, 26, 1, 30)),
+            ("Europe/Kyiv", dt.datetime(2025, 10, 26, 3, 30)),
+        ],
+    )
+    def test_repeated_hour_round_trips(
+        self, zone_name: str, wall: dt.datetime, fold: int
+    ) -> None:
+        """Both sides of a DST-ambiguous hour survive format and parse."""
+        moment = to_moment(wall.replace(tzinfo=zoneinfo.ZoneInfo(zone_name), fold=fold))
+        text = format_moment(moment)
+        back = parse_moment(text)
+        assert same_moment(back, moment)
+        assert isinstance(back, pendulum.DateTime)
+        assert back.fold == fold
+
+    def test_the_two_sides_of_a_repeated_hour_differ(self) -> None:
+        """The two readings of 01:30 on the fall-back night are an hour apart."""
+        first = parse_moment("2025-11-02T01:30:00-04:00[America/New_York]")
+        second = parse_moment("2025-11-02T01:30:00-05:00[America/New_York]")
+        assert isinstance(first, pendulum.DateTime)
+        assert isinstance(second, pendulum.DateTime)
+        assert (second - first).in_hours() == 1
+
+    def test_edges_of_the_calendar_round_trip(self) -> None:
+        """Moments in year 1 and year 9999 round-trip in named zones."""
+        for moment in (
+            to_moment(dt.datetime(1, 1, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Kolkata"))),
+            pendulum.datetime(9999, 12, 31, 23, tz=NY),
+            pendulum.datetime(9999, 12, 31, 23, 59, tz="Pacific/Kiritimati"),
+        ):
+            assert same_moment(parse_moment(format_moment(moment)), moment)
+
+    @given(dates)
+    def test_dates_round_trip(self, moment: pendulum.Date) -> None:
+        """Every date round-trips through text."""
+        assert same_moment(parse_moment(format_moment(moment)), moment)
+
+    @given(partial_dates)
+    def test_partial_dates_round_trip(self, moment: PartialDate) -> None:
+        """Every month and year round-trips through text."""
+        assert same_moment(parse_moment(format_moment(moment)), moment)
+
+    @given(zoned_datetimes)
+    def test_zoned_datetimes_round_trip(self, moment: pendulum.DateTime) -> None:
+        """Every datetime in a named zone round-trips with its zone and fold."""
+        assert same_moment(parse_moment(format_moment(moment)), moment)
+
+    @given(offset_datetimes)
+    def test_offset_datetimes_round_trip(self, moment: pendulum.DateTime) -> None:
+        """Every datetime at a fixed offset round-trips with its offset."""
+        assert same_moment(parse_moment(format_moment(moment)), moment)
+
+    @given(st.datetimes(timezones=st.timezones()))
+    def test_converted_datetimes_keep_instant_and_zone(
+        self, value: dt.datetime
+    ) -> None:
+        """Converting a zoneinfo datetime keeps its instant and zone name."""
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert zone_name(converted) == getattr(value.tzinfo, "key", None)
+        if (
+            dt.datetime(1, 1, 2)
+            < value.replace(tzinfo=None)
+            < dt.datetime(9999, 12, 30)
+        ):
+            assert same_instant(converted, value)
+
+
+periods = st.builds(
+    Period,
+    years=st.integers(0, 9999),
+    months=st.integers(0, 9999 * 12),
+    weeks=st.integers(0, 9999 * 53),
+    days=st.integers(0, 9999 * 366),
+    hours=st.integers(0, 9999 * 366 * 24),
+    minutes=st.integers(0, 9999 * 366 * 24 * 60),
+    seconds=st.integers(0, 9999 * 366 * 24 * 3600),
+)
+small_periods = st.builds(
+    Period,
+    years=st.integers(0, 3),
+    months=st.integers(0, 11),
+    weeks=st.integers(0, 10),
+    days=st.integers(0, 400),
+    hours=st.integers(0, 23),
+    minutes=st.integers(0, 59),
+    seconds=st.integers(0, 59),
+)
+
+
+class TestPeriod:
+    @pytest.mark.parametrize(
+        ("text", "period"),
+        [
+            ("P50D", Period(days=50)),
+            ("PT48H", Period(hours=48)),
+            ("P3M", Period(months=3)),
+            ("P2W", Period(weeks=2)),
+            ("P1W3D", Period(weeks=1, days=3)),
+            (
+                "P1Y2M10DT2H30M",
+                Period(years=1, months=2, days=10, hours=2, minutes=30),
+            ),
+            ("PT0S", Period()),
+            ("PT90S", Period(seconds=90)),
+        ],
+    )
+    def test_parse_and_format(self, text: str, period: Period) -> None:
+        """ISO 8601 durations are read into their parts and written back the same."""
+        assert Period.parse(text) == period
+        assert period.isoformat() == text
+        assert str(period) == text
+
+    def test_month_is_not_thirty_days(self) -> None:
+        """Unlike pendulum.Duration, P1M and P30D differ."""
+        assert Period.parse("P1M") != Period.parse("P30D")
+        assert hash(Period(months=1)) != hash(Period(days=30))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "P",
+            "PT",
+            "P1.5D",
+            "-P1D",
+            "P1DT",
+            "1D",
+            "p1d",
+            "P1H",
+            "PT1D",
+            "P" + "1" * 64 + "D",
+        ],
+    )
+    def test_parse_refuses_other_text(self, text: str) -> None:
+        """Empty, fractional, negative, misplaced and overlong forms are refused."""
+        with pytest.raises(ValidationError) as info:
+            Period.parse(text)
+        assert info.value.errors == (
+            (
+                "$",
+                f"{text!r} is not an ISO 8601 duration of whole non-negative parts "
+                "(like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+            ),
+        )
+
+    def test_parse_refuses_non_text(self) -> None:
+        """A number is not a duration text."""
+        with pytest.raises(ValidationError) as info:
+            Period.parse(50)  # type: ignore[arg-type]
+        assert info.value.errors == (
+            ("$", "must be an ISO 8601 duration as text, got int 50"),
+        )
+
+    def test_parse_refuses_huge_parts_naming_the_text(self) -> None:
+        """A part beyond the calendar is refused, naming the part and the text."""
+        with pytest.raises(ValidationError) as info:
+            Period.parse("P10000Y")
+        assert info.value.errors == (
+            ("years", "is too large (10000 > 9999) in 'P10000Y'"),
+        )
+
+    def test_invalid_parts(self) -> None:
+        """Negative, fractional and boolean parts are refused together."""
+        assert errors_of(Period, days=-1, hours=1.5, weeks=True) == (
+            ("weeks", "must be a whole number, got bool True"),
+            ("days", "must not be negative, got -1"),
+            ("hours", "must be a whole number, got float 1.5"),
+        )
+
+    def test_from_duration(self) -> None:
+        """A pendulum Duration gives the parts it was built with."""
+        assert Period.from_duration(pendulum.duration(months=3, days=2)) == Period(
+            months=3, days=2
+        )
+        assert Period.from_duration(
+            pendulum.duration(years=1, weeks=2, days=1, hours=5, minutes=6, seconds=7)
+        ) == Period(years=1, weeks=2, days=1, hours=5, minutes=6, seconds=7)
+        assert Period.from_duration(pendulum.duration(hours=48)) == Period(hours=48)
+
+    def test_from_timedelta(self) -> None:
+        """A timedelta gives days, hours, minutes and seconds."""
+        assert Period.from_duration(
+            dt.timedelta(days=2, hours=3, minutes=4, seconds=5)
+        ) == Period(days=2, hours=3, minutes=4, seconds=5)
+
+    def test_from_interval_counts_its_length(self) -> None:
+        """A pendulum Interval counts as the timedelta it spans."""
+        interval = pendulum.interval(
+            pendulum.datetime(2025, 1, 1), pendulum.datetime(2025, 2, 1)
+        )
+        assert Period.from_duration(interval) == Period(days=31)
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (
+                dt.timedelta(days=-1),
+                "a period must not be negative, got -1 day, 0:00:00",
+            ),
+            (
+                dt.timedelta(seconds=1, microseconds=5),
+                "fractions of a second are not supported in a period",
+            ),
+            (
+                pendulum.duration(seconds=1, microseconds=5),
+                "fractions of a second are not supported in a period",
+            ),
+            ("P1D", "must be a duration, got str 'P1D'"),
+        ],
+    )
+    def test_from_duration_refuses(self, value: object, message: str) -> None:
+        """Negative or fractional durations and non-durations are refused."""
+        with pytest.raises(ValidationError) as info:
+            Period.from_duration(value)  # type: ignore[arg-type]
+        assert info.value.errors == (("$", message),)
+
+    def test_coerce(self) -> None:
+        """coerce accepts a Period, ISO text or a duration."""
+        fifty = Period(days=50)
+        assert Period.coerce(fifty) is fifty
+        assert Period.coerce("P50D") == fifty
+        assert Period.coerce(pendulum.duration(days=50)) == fifty
+
+    def test_parts(self) -> None:
+        """Calendar and exact parts split a period in two."""
+        period = Period.parse("P1Y2M3W4DT5H6M7S")
+        assert period.calendar_part == Period(years=1, months=2, weeks=3, days=4)
+        assert period.exact_part == Period(hours=5, minutes=6, seconds=7)
+        assert period.has_exact_part
+        assert not period.calendar_part.has_exact_part
+        assert Period().is_zero
+        assert not period.is_zero
+
+    def test_to_duration_keeps_months(self) -> None:
+        """to_duration builds a pendulum Duration with the same parts."""
+        duration = Period(months=1, weeks=1, hours=2).to_duration()
+        assert (duration.months, duration.weeks, duration.hours) == (1, 1, 2)
+
+    def test_add(self) -> None:
+        """Adding periods adds their parts, never flattening months."""
+        assert Period(months=1) + Period(months=1, days=2) == Period(months=2, days=2)
+        with pytest.raises(TypeError):
+            _ = Period(days=1) + 1
+
+    @pytest.mark.parametrize(
+        ("period", "words"),
+        [
+            (Period(days=50), "50 days"),
+            (Period(months=1, weeks=2), "1 month 2 weeks"),
+            (Period(hours=48), "48 hours"),
+            (Period(years=1, seconds=1), "1 year 1 second"),
+            (Period(), "0 seconds"),
+        ],
+    )
+    def test_describe(self, period: Period, words: str) -> None:
+        """describe() spells the parts out, singular or plural."""
+        assert period.describe() == words
+
+    @given(periods)
+    def test_iso_round_trip(self, period: Period) -> None:
+        """Period.parse(p.isoformat()) == p for every period."""
+        assert Period.parse(period.isoformat()) == period
+
+    @given(small_periods)
+    def test_duration_round_trip(self, period: Period) -> None:
+        """A period survives a trip through pendulum.Duration unchanged."""
+        assert Period.from_duration(period.to_duration()) == period
+
+
+class TestRepeatedHour:
+    """Datetimes in the hour a clock change repeats are told apart by instant."""
+
+    first = pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=0)
+    second = pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=1)
+
+    def test_same_wall_clock_different_instants(self) -> None:
+        """01:30 EDT and 01:30 EST are an hour apart."""
+        assert self.first.utcoffset() != self.second.utcoffset()
+
+    def test_is_before_uses_instants(self) -> None:
+        """is_before does not compare two datetimes sharing a zone by wall clock."""
+        assert is_before(self.first, self.second)
+        assert not is_before(self.second, self.first)
+
+    def test_equality_key_uses_instants(self) -> None:
+        """Records holding the two moments are not equal."""
+        assert moment_eq_key(self.first) != moment_eq_key(self.second)
+        one = Statement(id="s", speaker="A", said_on=self.first, text="t")
+        other = Statement(id="s", speaker="A", said_on=self.second, text="t")
+        assert one != other

@@ -1,0 +1,449 @@
+"""Ultimatums, consequences, status changes and deadline revisions."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Condition,
+    Consequence,
+    ConsequenceKind,
+    Deadline,
+    DeadlineRevision,
+    IllegalTransitionError,
+    PartialDate,
+    Response,
+    Stance,
+    Ultimatum,
+    UltimatumStatus,
+    ValidationError,
+)
+from tests.strategies_foundation import errors_of, slug_error
+
+
+ISSUED = pendulum.date(2025, 7, 14)
+DUE = pendulum.date(2025, 9, 2)
+FIFTY_DAYS = Deadline.after(ISSUED, days=50)
+
+
+def ultimatum(**changes: Any) -> Ultimatum:
+    """The US 50-day ultimatum to Russia, with *changes* applied."""
+    kwargs: dict[str, Any] = {
+        "id": "us-ultimatum",
+        "issued_by": "united-states",
+        "addressed_to": ["russia"],
+        "issued_at": ISSUED,
+        "demand": "Reach a ceasefire with Ukraine",
+        "deadline": FIFTY_DAYS,
+    }
+    kwargs.update(changes)
+    return Ultimatum(**kwargs)
+
+
+def refusal(record: Ultimatum, method: str, **kwargs: Any) -> str:
+    """The message of the IllegalTransitionError *method* raises."""
+    with pytest.raises(IllegalTransitionError) as info:
+        getattr(record, method)(**kwargs)
+    return str(info.value)
+
+
+class TestConsequence:
+    def test_fields(self) -> None:
+        """A consequence has text, a kind and whom it would hit."""
+        c = Consequence(
+            text="Secondary sanctions on countries that buy Russian oil",
+            kind="secondary-sanction",
+            targets=["countries that purchase Russian oil"],
+        )
+        assert c.kind is ConsequenceKind.SECONDARY_SANCTION
+        assert c.target_parties == ()
+        assert Consequence(text="Something").kind is ConsequenceKind.OTHER
+
+    def test_invalid(self) -> None:
+        """Bad kinds, blank or repeated targets and bad party ids are reported."""
+        assert errors_of(
+            Consequence,
+            text="",
+            kind="tariffs",
+            targets=["buyers", "buyers"],
+            target_parties=["Russia"],
+        ) == (
+            ("text", "must be non-empty text, got ''"),
+            (
+                "kind",
+                "'tariffs' is not a valid ConsequenceKind (choose from 'tariff', "
+                "'sanction', 'secondary-sanction', 'military', 'diplomatic', "
+                "'legal', 'other')",
+            ),
+            ("targets[1]", "target 'buyers' appears twice"),
+            ("target_parties[0]", slug_error("Russia")),
+        )
+
+
+class TestUltimatumFields:
+    def test_defaults(self) -> None:
+        """A new ultimatum is pending with no responses or revisions."""
+        u = ultimatum()
+        assert u.status is UltimatumStatus.PENDING
+        assert u.status_on is None
+        assert u.responses == ()
+        assert u.revisions == ()
+        assert u.consequences == ()
+        assert u.deadline.due == DUE
+        assert u.deadlines == (FIFTY_DAYS,)
+        assert u.label == "ultimatum 'us-ultimatum'"
+
+    def test_demand_as_text_or_condition(self) -> None:
+        """The demand is text (NFC) or a Condition."""
+        assert ultimatum(
+            demand=unicodedata.normalize("NFD", "Cessez-le-feu à Kyiv")
+        ).demand == ("Cessez-le-feu à Kyiv")
+        term = Condition(id="ceasefire-50", text="Reach a ceasefire")
+        assert ultimatum(demand=term).demand is term
+
+    @pytest.mark.parametrize(
+        ("demand", "message"),
+        [
+            (" ", "must be non-empty text, got ' '"),
+            (5, "must be a Condition or text, got int 5"),
+            (None, "must be a Condition or text, got NoneType None"),
+        ],
+    )
+    def test_bad_demand(self, demand: object, message: str) -> None:
+        """A blank or non-text demand is refused."""
+        assert errors_of(ultimatum, demand=demand) == (("demand", message),)
+
+    def test_deadline_must_be_a_deadline(self) -> None:
+        """The deadline is a Deadline, not a date."""
+        assert errors_of(ultimatum, deadline=DUE) == (
+            ("deadline", "must be a Deadline, got Date Date(2025, 9, 2)"),
+        )
+
+    def test_consequences_must_be_consequences(self) -> None:
+        """Consequences are Consequence records."""
+        assert errors_of(ultimatum, consequences=["tariffs"]) == (
+            ("consequences[0]", "must be a Consequence, got str 'tariffs'"),
+        )
+
+    def test_ids_and_addressees(self) -> None:
+        """Ids are slugs; the issuer is not addressed; no addressee twice."""
+        assert errors_of(ultimatum, id="US ultimatum", issued_by="") == (
+            ("id", slug_error("US ultimatum")),
+            ("issued_by", slug_error("")),
+        )
+        assert errors_of(ultimatum, addressed_to=["russia", "united-states"]) == (
+            ("addressed_to", "'united-states' cannot address an ultimatum to itself"),
+        )
+        assert errors_of(ultimatum, addressed_to=["russia", "russia"]) == (
+            ("addressed_to[1]", "party 'russia' appears twice"),
+        )
+
+    def test_dates_not_before_issue(self) -> None:
+        """Responses, revisions and status changes do not predate the ultimatum."""
+        early = pendulum.date(2025, 7, 1)
+        assert errors_of(
+            ultimatum,
+            responses=[Response(party="russia", on=early, stance="rejects")],
+            revisions=[DeadlineRevision(previous=FIFTY_DAYS, revised_on=early)],
+            status="withdrawn",
+            status_on=early,
+        ) == (
+            (
+                "responses[0].on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
+            (
+                "revisions[0].revised_on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
+            ("status_on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+        )
+
+    def test_revisions_in_order(self) -> None:
+        """Revisions are kept in the order they were made."""
+        assert errors_of(
+            ultimatum,
+            revisions=[
+                DeadlineRevision(
+                    previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 8, 1)
+                ),
+                DeadlineRevision(
+                    previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 7, 29)
+                ),
+            ],
+        ) == (
+            (
+                "revisions[1].revised_on",
+                "revisions must be in the order they were made",
+            ),
+        )
+
+    def test_unknown_status(self) -> None:
+        """An unknown status lists the valid ones."""
+        assert errors_of(ultimatum, status="ignored") == (
+            (
+                "status",
+                "'ignored' is not a valid UltimatumStatus (choose from 'pending', "
+                "'complied', 'expired', 'enforced', 'withdrawn')",
+            ),
+        )
+
+
+class TestComply:
+    def test_comply_before_the_deadline(self) -> None:
+        """Meeting the demand in time marks it complied on that day."""
+        done = ultimatum().comply(on=pendulum.date(2025, 8, 20))
+        assert done.status is UltimatumStatus.COMPLIED
+        assert done.status_on == pendulum.date(2025, 8, 20)
+
+    def test_comply_on_the_last_day(self) -> None:
+        """The due date itself is still in time (a date lasts to its end)."""
+        assert ultimatum().comply(on=DUE).status is UltimatumStatus.COMPLIED
+        last_minute = pendulum.datetime(2025, 9, 2, 23, 59, tz="UTC")
+        assert ultimatum().comply(on=last_minute).status is UltimatumStatus.COMPLIED
+
+    def test_comply_after_the_deadline_needs_late(self) -> None:
+        """Late compliance is refused unless the record says late=True."""
+        day_after = pendulum.date(2025, 9, 3)
+        assert refusal(ultimatum(), "comply", on=day_after) == (
+            "ultimatum 'us-ultimatum' cannot go from 'pending' to 'complied': the "
+            "deadline had passed; pass late=True to record late compliance"
+        )
+        late = ultimatum().comply(on=day_after, late=True)
+        assert late.status is UltimatumStatus.COMPLIED
+
+    def test_expired_ultimatum_complied_only_with_late(self) -> None:
+        """After expiry, compliance needs late=True even if dated earlier."""
+        expired = ultimatum().expire()
+        assert refusal(expired, "comply", on=pendulum.date(2025, 9, 10)) == (
+            "ultimatum 'us-ultimatum' cannot go from 'expired' to 'complied': the "
+            "deadline had passed; pass late=True to record late compliance"
+        )
+        done = expired.comply(on=pendulum.date(2025, 9, 10), late=True)
+        assert done.status is UltimatumStatus.COMPLIED
+
+    def test_complied_is_final(self) -> None:
+        """A complied ultimatum cannot be enforced, expired or withdrawn."""
+        done = ultimatum().comply(on=pendulum.date(2025, 8, 1))
+        final = "from 'complied' it can go to nothing: it is final"
+        assert refusal(done, "enforce", on=DUE).endswith(final)
+        assert refusal(done, "withdraw", on=DUE).endswith(final)
+        assert refusal(done, "expire").endswith(final)
+        assert refusal(done, "comply", on=DUE).endswith(final)
+
+
+class TestExpire:
+    def test_expire_defaults_to_the_due_moment(self) -> None:
+        """Without on=, the ultimatum expires at its deadline."""
+        expired = ultimatum().expire()
+        assert expired.status is UltimatumStatus.EXPIRED
+        assert expired.status_on == DUE
+
+    @pytest.mark.parametrize(
+        "on",
+        [
+            DUE,
+            pendulum.date(2025, 9, 3),
+            pendulum.datetime(2025, 9, 3, tz="UTC"),
+            PartialDate(2025, 9),
+        ],
+        ids=str,
+    )
+    def test_expire_once_the_deadline_passed(self, on: Any) -> None:
+        """Expiry on or after the due day is accepted."""
+        assert ultimatum().expire(on=on).status is UltimatumStatus.EXPIRED
+
+    @pytest.mark.parametrize(
+        ("on", "shown"),
+        [
+            (pendulum.date(2025, 8, 1), "2025-08-01"),
+            (pendulum.datetime(2025, 9, 2, 12, tz="UTC"), "2025-09-02 12:00:00+00:00"),
+            (PartialDate(2025, 8), "2025-08"),
+        ],
+    )
+    def test_expire_before_the_deadline_is_refused(self, on: Any, shown: str) -> None:
+        """An ultimatum cannot expire before its deadline has passed."""
+        assert refusal(ultimatum(), "expire", on=on) == (
+            "ultimatum 'us-ultimatum' cannot go from 'pending' to 'expired': the "
+            f"deadline (2025-09-02) had not passed on {shown}"
+        )
+
+
+class TestEnforceAndWithdraw:
+    def test_expired_can_be_enforced(self) -> None:
+        """The consequences can follow an expiry."""
+        enforced = ultimatum().expire().enforce(on=pendulum.date(2025, 9, 5))
+        assert enforced.status is UltimatumStatus.ENFORCED
+        assert enforced.status_on == pendulum.date(2025, 9, 5)
+
+    def test_pending_can_be_enforced(self) -> None:
+        """Consequences imposed before the deadline are recorded too."""
+        assert (
+            ultimatum().enforce(on=pendulum.date(2025, 8, 6)).status
+            is UltimatumStatus.ENFORCED
+        )
+
+    def test_withdraw(self) -> None:
+        """The issuer can withdraw a pending or expired ultimatum."""
+        assert ultimatum().withdraw(on=pendulum.date(2025, 8, 1)).status is (
+            UltimatumStatus.WITHDRAWN
+        )
+        assert ultimatum().expire().withdraw(on=pendulum.date(2025, 9, 3)).status is (
+            UltimatumStatus.WITHDRAWN
+        )
+
+    def test_enforced_and_withdrawn_are_final(self) -> None:
+        """Nothing follows enforcement or withdrawal."""
+        enforced = ultimatum().enforce(on=DUE)
+        assert refusal(enforced, "withdraw", on=DUE) == (
+            "ultimatum 'us-ultimatum' cannot go from 'enforced' to 'withdrawn': from "
+            "'enforced' it can go to nothing: it is final"
+        )
+        withdrawn = ultimatum().withdraw(on=DUE)
+        assert refusal(withdrawn, "enforce", on=DUE).endswith("it is final")
+
+    def test_expired_cannot_expire_again(self) -> None:
+        """Expiry happens once."""
+        assert refusal(ultimatum().expire(), "expire") == (
+            "ultimatum 'us-ultimatum' cannot go from 'expired' to 'expired': from "
+            "'expired' it can go to 'complied', 'enforced', 'withdrawn'"
+        )
+
+    def test_status_change_before_issue_is_refused(self) -> None:
+        """A status change dated before the ultimatum is a ValidationError."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().withdraw(on=pendulum.date(2025, 7, 1))
+        assert info.value.errors == (
+            ("status_on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+        )
+
+
+class TestRespond:
+    def test_respond(self) -> None:
+        """respond() appends a response and leaves the status alone."""
+        u = ultimatum().respond(
+            "russia",
+            on=PartialDate(2025, 7),
+            stance="rejects",
+            text="Called it blackmail",
+            statement="zakharova-blackmail",
+        )
+        assert u.status is UltimatumStatus.PENDING
+        assert u.responses[0].stance is Stance.REJECTS
+        assert u.responses[0].on == PartialDate(2025, 7)
+
+    def test_bad_response_names_its_place(self) -> None:
+        """A malformed response is reported at the index it would take."""
+        answered = ultimatum().respond("russia", on=ISSUED, stance="rejects")
+        with pytest.raises(ValidationError) as info:
+            answered.respond("Russia", on=ISSUED, stance="rejects")
+        assert info.value.errors == (("responses[1].party", slug_error("Russia")),)
+
+    def test_response_before_issue_is_refused(self) -> None:
+        """A response dated before the ultimatum is refused."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().respond(
+                "russia", on=pendulum.date(2025, 7, 10), stance="rejects"
+            )
+        assert info.value.errors == (
+            (
+                "responses[0].on",
+                "2025-07-10 is before the ultimatum was issued (2025-07-14)",
+            ),
+        )
+
+
+class TestReviseDeadline:
+    def test_revision_keeps_the_earlier_deadline(self) -> None:
+        """The 50-day deadline cut to 10-12 days stays on record."""
+        cut_on = pendulum.date(2025, 7, 28)
+        shorter = Deadline.after(cut_on, days=10)
+        u = ultimatum().revise_deadline(
+            shorter,
+            on=cut_on,
+            reason="cut to 10-12 days",
+            statement="trump-cut",
+            sources=["src"],
+        )
+        assert u.deadline == shorter
+        assert u.deadline.due == pendulum.date(2025, 8, 7)
+        (revision,) = u.revisions
+        assert revision.previous == FIFTY_DAYS
+        assert revision.revised_on == cut_on
+        assert (revision.reason, revision.statement, revision.sources) == (
+            "cut to 10-12 days",
+            "trump-cut",
+            ("src",),
+        )
+        assert u.status is UltimatumStatus.PENDING
+        assert u.status_on is None
+
+    def test_revisions_stay_in_order(self) -> None:
+        """Each revision appends the replaced deadline, oldest first."""
+        second = Deadline.after(pendulum.date(2025, 7, 28), days=10)
+        third = Deadline.on(pendulum.date(2025, 8, 8))
+        u = (
+            ultimatum()
+            .revise_deadline(second, on=pendulum.date(2025, 7, 28))
+            .revise_deadline(third, on=pendulum.date(2025, 7, 29))
+        )
+        assert [r.previous for r in u.revisions] == [FIFTY_DAYS, second]
+        assert u.deadlines == (FIFTY_DAYS, second, third)
+
+    def test_revision_out_of_order_is_refused(self) -> None:
+        """A revision dated before the previous one is a ValidationError."""
+        u = ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 8, 8)), on=pendulum.date(2025, 7, 29)
+        )
+        with pytest.raises(ValidationError) as info:
+            u.revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 9)), on=pendulum.date(2025, 7, 28)
+            )
+        assert info.value.errors == (
+            (
+                "revisions[1].revised_on",
+                "revisions must be in the order they were made",
+            ),
+        )
+
+    def test_bad_revision_names_its_place(self) -> None:
+        """A malformed revision is reported at the index it would take."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 8)),
+                on=pendulum.date(2025, 7, 29),
+                reason=" ",
+                statement="Trump",
+            )
+        assert info.value.errors == (
+            ("revisions[0].reason", "must be non-empty text, got ' '"),
+            ("revisions[0].statement", slug_error("Trump")),
+        )
+
+    def test_revising_an_expired_ultimatum_revives_it(self) -> None:
+        """An extension after expiry makes the ultimatum pending again."""
+        expired = ultimatum().expire()
+        revived = expired.revise_deadline(
+            Deadline.on(pendulum.date(2025, 10, 1)), on=pendulum.date(2025, 9, 4)
+        )
+        assert revived.status is UltimatumStatus.PENDING
+        assert revived.status_on == pendulum.date(2025, 9, 4)
+        assert revived.revisions[0].previous == FIFTY_DAYS
+
+    @pytest.mark.parametrize("status", ["complied", "enforced", "withdrawn"])
+    def test_settled_ultimatum_cannot_be_revised(self, status: str) -> None:
+        """Only a pending or expired ultimatum's deadline can change."""
+        settled = ultimatum(status=status)
+        assert refusal(
+            settled,
+            "revise_deadline",
+            new=Deadline.on(pendulum.date(2025, 10, 1)),
+            on=pendulum.date(2025, 9, 1),
+        ) == (
+            f"ultimatum 'us-ultimatum' cannot go from {status!r} to 'revised': a "
+            f"{status} ultimatum's deadline cannot be revised"
+        )
