@@ -3,18 +3,73 @@ Deadlines: when something falls due, how long is left, and how it was revised.
 
 A :class:`Deadline` keeps its *rule* — an absolute moment, an anchor plus a
 :class:`~negotiation_records.Period`, or an anchor plus a number of business days
-— together with the resolved ``due`` moment.  The rules (see :doc:`/deadlines`):
+— together with the resolved ``due`` moment.  Build one with :meth:`Deadline.on`,
+:meth:`Deadline.after` or :meth:`Deadline.after_business_days`.
 
-* calendar parts of a period (years, months, weeks, days) move the wall clock in
-  the anchor's zone; exact parts (hours, minutes, seconds) are elapsed time, added
-  after the calendar parts.  48 hours across a daylight-saving change is not two
-  days;
-* a month from 31 January is the last day of February (29 February in a leap
-  year); periods are always added to the anchor, never stepped;
-* a date-precision deadline lasts to the end of its day in the zone it names
-  (UTC when it names none): it is past from the first instant of the next day;
-* a period must be positive; an exact period (hours, minutes, seconds) needs an
-  anchor with a time of day.
+The rules, each with a worked example:
+
+**Calendar parts move the wall clock, exact parts are elapsed time.**  Years,
+months, weeks and days move the wall clock in the anchor's zone; hours, minutes
+and seconds are elapsed time, added after the calendar parts.  The United States
+moved its clocks forward on 9 March 2025, so 48 hours from noon on 8 March in New
+York is 13:00 on 10 March, while two days is 12:00:
+
+    >>> noon = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+    >>> Deadline.after(noon, "PT48H").due
+    DateTime(2025, 3, 10, 13, 0, 0, tzinfo=Timezone('America/New_York'))
+    >>> Deadline.after(noon, days=2).due
+    DateTime(2025, 3, 10, 12, 0, 0, tzinfo=Timezone('America/New_York'))
+
+**Months clamp to the end of the month, and are counted from the anchor.**
+Years and months are added first (a day that the target month lacks becomes its
+last day), then weeks and days.  A period is always added to the anchor in one
+step, never month by month:
+
+    >>> Deadline.after(pendulum.date(2025, 1, 31), "P1M").due
+    Date(2025, 2, 28)
+    >>> Deadline.after(pendulum.date(2024, 1, 31), "P1M").due   # leap year
+    Date(2024, 2, 29)
+    >>> Deadline.after(pendulum.date(2024, 1, 31), "P2M").due   # not 29 March
+    Date(2024, 3, 31)
+
+**A date-precision deadline lasts to the end of its day, in its zone.**  It is
+still open at 23:59:59.999999 and has passed from the first instant of the next
+day (the *exclusive* next midnight, :attr:`Deadline.cutoff`), read in the zone
+the deadline names (``tz``; UTC when it names none):
+
+    >>> kyiv = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+    >>> kyiv.cutoff
+    DateTime(2025, 9, 3, 0, 0, 0, tzinfo=Timezone('Europe/Kyiv'))
+    >>> kyiv.is_past(at=pendulum.datetime(2025, 9, 2, 20, 59, 59, tz="UTC"))
+    False
+    >>> kyiv.is_past(at=pendulum.datetime(2025, 9, 2, 21, tz="UTC"))
+    True
+
+Where a clock change skips midnight the day starts at the first instant that
+exists (Havana moved from 00:00 to 01:00 on 10 March 2024); where midnight
+happens twice the first of the two ends the day.
+
+**Wall times that do not exist, or exist twice.**  When calendar arithmetic
+lands on a wall time skipped by a clock change, the time moves forward by the
+length of the gap (02:30 on 9 March 2025 in New York becomes 03:30); when it
+lands on a wall time that happens twice, the earlier one is taken.  This is the
+"compatible" rule of RFC 9557 and JavaScript's Temporal.
+
+**Refused**, each as a :class:`~negotiation_records.ValidationError` naming the
+field: a zero or negative period, an ISO duration that does not parse, an
+unknown zone name, a naive datetime (the library never guesses a zone), and
+hours, minutes or seconds counted from a date (they need a time of day):
+
+    >>> Deadline.after(pendulum.date(2025, 7, 14), days=-50)
+    Traceback (most recent call last):
+    ...
+    negotiation_records.errors.ValidationError: period.days: must not be negative, got -50
+
+**Periods from durations.**  A :class:`pendulum.Duration` counts the parts it was
+built with, as pendulum's own ``+`` does: ``pendulum.duration(hours=48)`` is 48
+elapsed hours, ``pendulum.duration(days=2)`` two calendar days.  A plain
+:class:`datetime.timedelta` only knows days and seconds: its days are calendar
+days, the rest is elapsed time.
 """
 
 from __future__ import annotations
@@ -63,6 +118,12 @@ __all__ = ["Deadline", "DeadlineRevision"]
 
 _MAX_BUSINESS_DAYS = 100_000
 _UTC = pendulum.UTC
+_PERIOD_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+
+
+# --- checks -------------------------------------------------------------------
 
 
 def _check_due(value: object) -> Problems:
@@ -86,11 +147,23 @@ def _check_period(value: object) -> Problems:
 
 
 def _check_zone_name(value: object) -> Problems:
+    if not isinstance(value, str):
+        return [
+            (
+                "",
+                f"must be an IANA time zone name such as 'Europe/Kyiv', got "
+                f"{type_name(value)} {short_repr(value)}",
+            )
+        ]
     try:
-        zone(value)  # type: ignore[arg-type]
+        zone(value)
     except ValidationError:
         return [("", f"unknown time zone {short_repr(value)}")]
     return []
+
+
+def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
+    return [(join_path(prefix, path), message) for path, message in problems]
 
 
 def _as_holidays(
@@ -102,8 +175,120 @@ def _as_holidays(
     return items
 
 
-def _is_business_day(day: _dt.date, holidays: Container[Any]) -> bool:
-    return day.weekday() < 5 and day not in holidays
+# --- arithmetic ---------------------------------------------------------------
+
+
+def _utc(moment: _dt.datetime) -> _dt.datetime:
+    """The same instant in UTC.
+
+    Aware datetimes that share a ``tzinfo`` compare and subtract by wall clock in
+    Python (a repeated hour compares equal to itself an hour later); in UTC they
+    compare as instants.
+    """
+    return _dt.datetime.astimezone(moment, _dt.UTC)
+
+
+def _in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """*instant* as a pendulum datetime in *tz* (same instant)."""
+    return pendulum.instance(_utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
+
+
+def _localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """
+    The naive wall time *wall* in *tz*, by the "compatible" rule.
+
+    A wall time that happens twice is read as the first; one that a clock change
+    skips is moved forward by the length of the gap (``fold=0`` in PEP 495 gives
+    exactly that).
+    """
+    return _in_zone(wall.replace(tzinfo=tz, fold=0), tz)
+
+
+def _start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """
+    The first instant at which the wall clock in *tz* shows *day* (or a later day).
+
+    Normally midnight; the first of two midnights when midnight is repeated; the
+    instant of the clock change when midnight is skipped.
+    """
+    wall = _dt.datetime.combine(day, _dt.time())
+    early = _utc(wall.replace(tzinfo=tz, fold=0))
+    if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
+        return _in_zone(early, tz)
+    # Midnight does not exist: the day starts at the clock change, which lies
+    # between the two readings of midnight (PEP 495 fold=1 is before it, fold=0
+    # after it).  Find it to the second.
+    late = _utc(wall.replace(tzinfo=tz, fold=1))
+    low, high = min(early, late), max(early, late)
+    while high - low > _dt.timedelta(seconds=1):
+        middle = low + (high - low) // 2
+        middle = middle.replace(microsecond=0)
+        if _dt.datetime.astimezone(middle, tz).date() >= day:
+            high = middle
+        else:
+            low = middle
+    return _in_zone(high, tz)
+
+
+def _add_calendar(anchor: pendulum.Date, period: Period) -> pendulum.Date:
+    """Years and months (clamped to the month's end), then weeks and days."""
+    day = pendulum.Date(anchor.year, anchor.month, anchor.day)
+    return day.add(
+        years=period.years, months=period.months, weeks=period.weeks, days=period.days
+    )
+
+
+def _add_period(anchor: Moment, period: Period) -> Moment:
+    """Add *period* to *anchor*: calendar parts on the wall clock, then exact parts."""
+    if isinstance(anchor, pendulum.DateTime):
+        tz = anchor.tzinfo
+        assert tz is not None  # noqa: S101 - aware by check_moment
+        moved: pendulum.DateTime = anchor
+        if not period.calendar_part.is_zero:
+            day = _add_calendar(anchor, period)
+            moved = _localize(
+                _dt.datetime.combine(day, anchor.time().replace(tzinfo=None)), tz
+            )
+        if period.has_exact_part:
+            elapsed = _dt.timedelta(
+                hours=period.hours, minutes=period.minutes, seconds=period.seconds
+            )
+            moved = _in_zone(_utc(moved) + elapsed, tz)
+        return moved
+    assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
+    return _add_calendar(anchor, period)
+
+
+def _resolve_after(anchor: Moment, period: Period) -> Moment:
+    if period.has_exact_part and not isinstance(anchor, pendulum.DateTime):
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    f"{period} has hours, minutes or seconds, which need an anchor with "
+                    f"a time of day and a zone; got the date {format_moment(anchor)}",
+                )
+            ]
+        )
+    try:
+        return _add_period(anchor, period)
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    f"{format_moment(anchor)} + {period} is outside the calendar ({exc})",
+                )
+            ]
+        ) from None
+
+
+def _anchor_day(moment: Moment) -> pendulum.Date:
+    """The calendar date of a date or datetime (a datetime's own zone)."""
+    if isinstance(moment, pendulum.DateTime):
+        return pendulum.Date(moment.year, moment.month, moment.day)
+    assert isinstance(moment, pendulum.Date)  # noqa: S101
+    return moment
 
 
 def _count_business_days(
@@ -124,23 +309,65 @@ def _count_business_days(
     return day, tuple(skipped)
 
 
-def _add_period(anchor: pendulum.Date, period: Period) -> Moment:
-    """Add *period* to *anchor*: calendar parts on the wall clock, then exact parts."""
+def _resolve_business_days(
+    anchor: Moment, n: int, holidays: Container[Any]
+) -> tuple[Moment, tuple[pendulum.Date, ...]]:
+    day = _anchor_day(anchor)
+    try:
+        last, skipped = _count_business_days(day, n, holidays)
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError(
+            [("business_days", f"runs past the calendar: {exc}")]
+        ) from None
     if isinstance(anchor, pendulum.DateTime):
-        moved = anchor.add(
-            years=period.years,
-            months=period.months,
-            weeks=period.weeks,
-            days=period.days,
+        assert anchor.tzinfo is not None  # noqa: S101
+        wall = _dt.datetime.combine(last, anchor.time().replace(tzinfo=None))
+        return _localize(wall, anchor.tzinfo), skipped
+    return last, skipped
+
+
+def _as_period(value: Period | _dt.timedelta | str) -> Period:
+    """
+    A :class:`Period` from a period, a duration or ISO text.
+
+    A :class:`pendulum.Duration` counts the parts it was built with, as pendulum's
+    own arithmetic does (:meth:`Period.from_duration`).
+    """
+    return Period.coerce(value)
+
+
+def _period_from(
+    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
+) -> Period:
+    if period is not None and parts:
+        raise ValidationError([("period", "give a period or keyword parts, not both")])
+    unknown = sorted(set(parts) - set(_PERIOD_PARTS))
+    if unknown:
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    f"unknown period part {unknown[0]!r} (use years, months, weeks, "
+                    "days, hours, minutes or seconds)",
+                )
+            ]
         )
-        if period.has_exact_part:
-            moved = moved.add(
-                hours=period.hours, minutes=period.minutes, seconds=period.seconds
-            )
-        return moved
-    return anchor.add(
-        years=period.years, months=period.months, weeks=period.weeks, days=period.days
-    )
+    try:
+        return Period(**parts) if period is None else _as_period(period)
+    except ValidationError as exc:
+        raise exc.prefixed("period") from None
+
+
+def _zone_for(tz: str | None, path: str = "tz") -> Zone:
+    if tz is None:
+        return _UTC
+    problems = _check_zone_name(tz)
+    if problems:
+        raise ValidationError(_prefixed(problems, path))
+    return zone(tz)
+
+
+# --- the value ------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -150,7 +377,9 @@ class Deadline(Record):
 
     Build one with :meth:`on`, :meth:`after` or :meth:`after_business_days`; the
     constructor itself is for loading, and checks that ``due`` follows from the
-    rule.  Deadlines sort by the instant they pass (:attr:`cutoff`).
+    rule.  Deadlines compare by the instant they pass (:attr:`cutoff`), across
+    zones; ``==`` compares the whole value (rule included), so two deadlines with
+    the same cutoff may be neither ``<`` nor ``==`` each other.
 
     Attributes:
         due: The moment it falls due: a date (lasting to the end of that day in
@@ -169,6 +398,8 @@ class Deadline(Record):
         Date(2025, 9, 2)
         >>> deadline.describe(at=pendulum.datetime(2025, 8, 12, tz="UTC"))
         'due in 3 weeks'
+        >>> sorted([deadline, Deadline.on(pendulum.date(2025, 8, 8))])[0].due
+        Date(2025, 8, 8)
     """
 
     due: Moment = attrs.field(
@@ -209,12 +440,15 @@ class Deadline(Record):
         Example:
             >>> Deadline.on(pendulum.date(2019, 3, 29), tz="Europe/London").cutoff
             DateTime(2019, 3, 30, 0, 0, 0, tzinfo=Timezone('Europe/London'))
+            >>> utc = pendulum.datetime(2025, 9, 27, 20, tz="America/New_York")
+            >>> Deadline.on(utc, tz="UTC").due
+            DateTime(2025, 9, 28, 0, 0, 0, tzinfo=Timezone('UTC'))
         """
         due = to_moment(moment)
         if isinstance(due, PartialDate):
             due = due.end
         if tz is not None and isinstance(due, pendulum.DateTime):
-            due = due.in_timezone(zone(tz))
+            due = _in_zone(due, _zone_for(tz))
             tz = None
         return cls(due=due, tz=tz)
 
@@ -232,30 +466,29 @@ class Deadline(Record):
 
         *period* is a :class:`~negotiation_records.Period`, a
         :class:`pendulum.Duration` (or ``timedelta``), an ISO 8601 duration such
-        as ``"P50D"``; or give keyword parts instead (``days=50``).  From a date
-        only calendar parts make sense: ``PT48H`` needs a datetime anchor.
+        as ``"P50D"``, ``"PT48H"``, ``"P3M"`` or ``"P1Y2M10DT2H30M"``; or give
+        keyword parts instead (``days=50``).  From a date only calendar parts make
+        sense: ``PT48H`` needs a datetime anchor.  *tz* names the zone whose end
+        of day closes a date deadline.
 
         Example:
             >>> ny = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
-            >>> Deadline.after(ny, "PT48H").due   # across the DST change
+            >>> Deadline.after(ny, pendulum.duration(hours=48)).due   # across the DST change
             DateTime(2025, 3, 10, 13, 0, 0, tzinfo=Timezone('America/New_York'))
-            >>> Deadline.after(ny, days=2).due
-            DateTime(2025, 3, 10, 12, 0, 0, tzinfo=Timezone('America/New_York'))
+            >>> Deadline.after(pendulum.date(2025, 7, 14), "P50D").due
+            Date(2025, 9, 2)
+            >>> Deadline.after(pendulum.date(2025, 7, 14), "P50")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: period: 'P50' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
         """
-        if period is not None and parts:
-            raise ValidationError(
-                [("period", "give a period or keyword parts, not both")]
-            )
-        try:
-            resolved = Period(**parts) if period is None else Period.coerce(period)
-        except TypeError as exc:
-            raise ValidationError([("period", f"unknown period part: {exc}")]) from None
-        except ValidationError as exc:
-            raise exc.prefixed("period") from None
+        resolved = _period_from(period, parts)
         start = to_moment(anchor)
         problems = _prefixed(_check_anchor(start), "anchor") + _prefixed(
             _check_period(resolved), "period"
         )
+        if tz is not None:
+            problems += _prefixed(_check_zone_name(tz), "tz")
         if problems:
             raise ValidationError(problems)
         due = _resolve_after(start, resolved)
@@ -273,17 +506,19 @@ class Deadline(Record):
         """
         A deadline *n* business days (Monday to Friday) after *anchor*.
 
-        The anchor's own day is not counted.  *holidays* is any container of dates
-        (a set, a list, or a calendar from the ``holidays`` package); the weekday
-        holidays actually skipped are kept in :attr:`holidays`.  From a datetime the
-        deadline keeps its time of day.
+        The anchor's own day is not counted: one business day after a Friday is
+        the Monday.  *holidays* is any container of dates (a set, a list, or a
+        calendar from the ``holidays`` package, which this library does not need);
+        the weekday holidays actually skipped are kept in :attr:`holidays`.  From
+        a datetime the deadline keeps its time of day (on the wall clock).
 
         Example:
             >>> christmas = {pendulum.date(2025, 12, 25), pendulum.date(2025, 12, 26)}
-            >>> Deadline.after_business_days(
+            >>> deadline = Deadline.after_business_days(
             ...     pendulum.date(2025, 12, 19), 5, holidays=christmas
-            ... ).due
-            Date(2025, 12, 30)
+            ... )
+            >>> deadline.due, deadline.holidays
+            (Date(2025, 12, 30), (Date(2025, 12, 25), Date(2025, 12, 26)))
         """
         start = to_moment(anchor)
         problems = _prefixed(_check_anchor(start), "anchor") + _prefixed(
@@ -293,20 +528,45 @@ class Deadline(Record):
             problems.append(
                 ("business_days", f"must be at most {_MAX_BUSINESS_DAYS}, got {n}")
             )
+        if tz is not None:
+            problems += _prefixed(_check_zone_name(tz), "tz")
+        if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
+            problems.append(
+                (
+                    "holidays",
+                    "must be a container of dates (a set, a list or a holidays "
+                    f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
+                )
+            )
         if problems:
             raise ValidationError(problems)
-        assert isinstance(start, pendulum.Date)  # noqa: S101 - narrowed by _check_anchor
-        day = start.date() if isinstance(start, pendulum.DateTime) else start
         try:
-            last, skipped = _count_business_days(day, n, holidays)
-        except (OverflowError, ValueError) as exc:
+            due, skipped = _resolve_business_days(start, n, holidays)
+        except TypeError as exc:
             raise ValidationError(
-                [("business_days", f"runs past the calendar: {exc}")]
+                [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
             ) from None
-        due: Moment = last
-        if isinstance(start, pendulum.DateTime):
-            due = start.add(days=(last - day).days)
         return cls(due=due, anchor=start, business_days=n, holidays=skipped, tz=tz)
+
+    def extended(
+        self, by: Period | _dt.timedelta | str | None = None, **parts: int
+    ) -> Deadline:
+        """
+        A new deadline *by* later, counted from this one's due moment.
+
+        This is how a truce is extended "for another 90 days": the new period runs
+        from the old expiry, in the same zone.
+
+        Example:
+            >>> truce = Deadline.after(
+            ...     pendulum.datetime(2025, 5, 14, 0, 1, tz="America/New_York"), "P90D"
+            ... )
+            >>> truce.due
+            DateTime(2025, 8, 12, 0, 1, 0, tzinfo=Timezone('America/New_York'))
+            >>> truce.extended("P90D").due   # the clocks went back on 2 November
+            DateTime(2025, 11, 10, 0, 1, 0, tzinfo=Timezone('America/New_York'))
+        """
+        return Deadline.after(self.due, by, tz=self.tz, **parts)
 
     # --- validation -----------------------------------------------------------
 
@@ -323,31 +583,29 @@ class Deadline(Record):
             return problems
         if self.holidays and self.business_days is None:
             problems.append(("holidays", "only a business-day deadline skips holidays"))
-        if (
-            self.period is not None or self.business_days is not None
-        ) and self.anchor is None:
-            problems.append(("anchor", "a relative deadline needs an anchor"))
-            return problems
-        if (
-            self.anchor is not None
-            and self.period is None
-            and self.business_days is None
-        ):
-            problems.append(("anchor", "an anchor needs a period or business days"))
-            return problems
         if self.anchor is None:
+            if self.period is not None or self.business_days is not None:
+                problems.append(("anchor", "a relative deadline needs an anchor"))
             return problems
         try:
             if self.period is not None:
                 expected = _resolve_after(self.anchor, self.period)
                 rule = f"{format_moment(self.anchor)} + {self.period}"
-            else:
-                assert self.business_days is not None  # noqa: S101
-                expected = self._resolve_business_days(self.anchor, self.business_days)
+            elif self.business_days is not None:
+                expected, _ = _resolve_business_days(
+                    self.anchor, self.business_days, frozenset(self.holidays)
+                )
                 rule = f"{self.business_days} business days after {format_moment(self.anchor)}"
+            else:
+                problems.append(("anchor", "an anchor needs a period or business days"))
+                return problems
         except ValidationError as exc:
             return problems + list(exc.errors)
-        if moment_eq_key(expected) != moment_eq_key(self.due):
+        if moment_eq_key(expected) != moment_eq_key(self.due) or (
+            isinstance(expected, pendulum.DateTime)
+            and isinstance(self.due, pendulum.DateTime)
+            and _utc(expected) != _utc(self.due)
+        ):
             problems.append(
                 (
                     "due",
@@ -356,10 +614,10 @@ class Deadline(Record):
                 )
             )
         if self.holidays and self.business_days is not None:
-            day = _anchor_day(self.anchor)
+            first = _anchor_day(self.anchor)
             last = _anchor_day(expected)
             stray = [
-                h for h in self.holidays if not (day < h <= last and h.weekday() < 5)
+                h for h in self.holidays if not (first < h <= last and h.weekday() < 5)
             ]
             if stray:
                 problems.append(
@@ -370,84 +628,92 @@ class Deadline(Record):
                 )
         return problems
 
-    def _resolve_business_days(self, anchor: Moment, n: int) -> Moment:
-        day = _anchor_day(anchor)
-        last, _ = _count_business_days(day, n, frozenset(self.holidays))
-        if isinstance(anchor, pendulum.DateTime):
-            return anchor.add(days=(last - day).days)
-        return last
-
     # --- questions ------------------------------------------------------------
 
     @property
-    def zone(self) -> pendulum.Timezone | pendulum.FixedTimezone:
-        """The zone in which the deadline is read."""
+    def zone(self) -> Zone:
+        """
+        The zone in which the deadline is read: the datetime's own, else ``tz``,
+        else UTC.
+
+        Example:
+            >>> Deadline.on(pendulum.date(2025, 9, 2)).zone
+            Timezone('UTC')
+        """
         if isinstance(self.due, pendulum.DateTime):
             return self.due.tzinfo  # type: ignore[return-value]
-        return zone(self.tz) if self.tz is not None else _UTC
+        return _zone_for(self.tz)
 
     @property
     def cutoff(self) -> pendulum.DateTime:
         """
         The first instant at which the deadline has passed.
 
-        For a datetime ``due`` it is ``due`` itself.  For a date it is the first
-        instant of the next day in the deadline's zone (the exclusive midnight, or
-        the first existing time if midnight is skipped by a clock change).
+        For a datetime ``due`` it is ``due`` itself.  For a date it is the start of
+        the next day in the deadline's :attr:`zone`: midnight (exclusive: the whole
+        of the due day, to 23:59:59.999999, is still in time); where a clock change
+        skips midnight, the first instant of the next day; where midnight happens
+        twice, the first.
 
         Example:
             >>> Deadline.on(pendulum.date(2025, 9, 2)).cutoff
             DateTime(2025, 9, 3, 0, 0, 0, tzinfo=Timezone('UTC'))
+            >>> Deadline.on(pendulum.date(2024, 3, 9), tz="America/Havana").cutoff
+            DateTime(2024, 3, 10, 1, 0, 0, tzinfo=Timezone('America/Havana'))
         """
         due = self.due
         if isinstance(due, pendulum.DateTime):
             return due
         assert isinstance(due, pendulum.Date)  # noqa: S101 - PartialDate refused on construction
-        nxt = due.add(days=1)
-        return pendulum.datetime(nxt.year, nxt.month, nxt.day, tz=self.zone)
+        return _start_of_day(due.add(days=1), self.zone)
 
-    def remaining(self, at: Moment | _dt.datetime | None = None) -> pendulum.Duration:
+    def remaining(self, at: Moment | _dt.date | None = None) -> pendulum.Duration:
         """
-        Time left until :attr:`cutoff` (negative once passed); *at* defaults to now.
+        Elapsed time left until :attr:`cutoff`, negative once passed.
 
-        A date *at* means the start of that day in the deadline's zone.
+        *at* defaults to now (in UTC; the machine's local zone is never used).
+        A date *at* means the start of that day in the deadline's zone, a month or
+        a year the start of its first day.
 
         Example:
-            >>> d = Deadline.on(pendulum.datetime(2025, 9, 2, 12, tz="Europe/Kyiv"))
-            >>> d.remaining(at=pendulum.datetime(2025, 9, 2, 9, tz="UTC")).in_hours()
-            0
-            >>> d.remaining(at=pendulum.datetime(2025, 9, 1, 9, tz="UTC")).in_hours()
-            24
+            >>> ny = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+            >>> Deadline.after(ny, "PT48H").remaining(at=ny).in_hours()
+            48
+            >>> Deadline.after(ny, days=2).remaining(at=ny).in_hours()   # 23-hour Sunday
+            47
         """
-        instant = self._instant(at)
-        delta = _dt.datetime.__sub__(self.cutoff, instant)
+        delta = _dt.datetime.__sub__(_utc(self.cutoff), _utc(self._instant(at)))
         return pendulum.duration(
             days=delta.days, seconds=delta.seconds, microseconds=delta.microseconds
         )
 
-    def is_past(self, at: Moment | _dt.datetime | None = None) -> bool:
+    def is_past(self, at: Moment | _dt.date | None = None) -> bool:
         """
         Whether the deadline has passed at *at* (now by default).
 
+        Exactly at :attr:`cutoff` it has passed; :meth:`remaining` is then zero.
+
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
-            >>> d.is_past(at=pendulum.datetime(2025, 9, 2, 20, tz="UTC"))
-            False
-            >>> d.is_past(at=pendulum.datetime(2025, 9, 2, 21, tz="UTC"))
-            True
+            >>> d.is_past(at=pendulum.date(2025, 9, 2)), d.is_past(at=pendulum.date(2025, 9, 3))
+            (False, True)
         """
-        return self._instant(at) >= self.cutoff
+        return _utc(self._instant(at)) >= _utc(self.cutoff)
 
-    def describe(self, at: Moment | _dt.datetime | None = None) -> str:
+    def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
         In words: ``"due in 3 weeks"``, ``"passed 2 days ago"``, ``"due now"``.
 
-        Amounts are rounded down to the largest fitting unit.
+        Amounts are rounded down to the largest unit that fits at least twice
+        (a month counts as 30 days, a year as 365): 13 days is ``"13 days"``,
+        14 days ``"2 weeks"``.  ``"due now"`` is said exactly at the cutoff.
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))
             >>> d.describe(at=pendulum.date(2025, 9, 5))
             'passed 2 days ago'
+            >>> d.describe(at=pendulum.date(2025, 7, 20))
+            'due in 6 weeks'
         """
         seconds = self.remaining(at).total_seconds()
         if seconds == 0:
@@ -455,7 +721,7 @@ class Deadline(Record):
         amount = _humanize(abs(seconds))
         return f"due in {amount}" if seconds > 0 else f"passed {amount} ago"
 
-    def _instant(self, at: Moment | _dt.datetime | None) -> _dt.datetime:
+    def _instant(self, at: Moment | _dt.date | None) -> _dt.datetime:
         if at is None:
             return pendulum.now(_UTC)
         moment = to_moment(at)
@@ -466,29 +732,49 @@ class Deadline(Record):
             return moment
         day = moment.start if isinstance(moment, PartialDate) else moment
         assert isinstance(day, _dt.date)  # noqa: S101
-        return pendulum.datetime(day.year, day.month, day.day, tz=self.zone)
+        return _start_of_day(day, self.zone)
 
-    # ordering by cutoff ---------------------------------------------------------
+    # ordering by cutoff, as instants ----------------------------------------------
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return self.cutoff < other.cutoff
+        return _utc(self.cutoff) < _utc(other.cutoff)
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return self.cutoff <= other.cutoff
+        return _utc(self.cutoff) <= _utc(other.cutoff)
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return self.cutoff > other.cutoff
+        return _utc(self.cutoff) > _utc(other.cutoff)
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return self.cutoff >= other.cutoff
+        return _utc(self.cutoff) >= _utc(other.cutoff)
+
+    def describe_rule(self) -> str:
+        """
+        The rule in words: ``"50 days after 2025-07-14"``, ``"on 2025-08-08"``.
+
+        Example:
+            >>> Deadline.after(pendulum.date(2025, 7, 14), days=50).describe_rule()
+            '50 days after 2025-07-14'
+            >>> Deadline.on(pendulum.date(2025, 8, 8), tz="Europe/Kyiv").describe_rule()
+            'on 2025-08-08 (to the end of the day, Europe/Kyiv)'
+        """
+        if self.period is not None and self.anchor is not None:
+            return f"{self.period.describe()} after {format_moment(self.anchor)}"
+        if self.business_days is not None and self.anchor is not None:
+            unit = "business day" if self.business_days == 1 else "business days"
+            return f"{self.business_days} {unit} after {format_moment(self.anchor)}"
+        text = f"on {format_moment(self.due)}"
+        if not isinstance(self.due, pendulum.DateTime):
+            text += f" (to the end of the day, {self.tz or 'UTC'})"
+        return text
 
     def __str__(self) -> str:
         text = format_moment(self.due)
@@ -497,47 +783,9 @@ class Deadline(Record):
         if self.period is not None:
             text += f" [{self.period} after {format_moment(self.anchor)}]"  # type: ignore[arg-type]
         elif self.business_days is not None:
-            text += f" [{self.business_days} business days after {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+            unit = "business day" if self.business_days == 1 else "business days"
+            text += f" [{self.business_days} {unit} after {format_moment(self.anchor)}]"  # type: ignore[arg-type]
         return text
-
-
-def _anchor_day(moment: Moment) -> pendulum.Date:
-    if isinstance(moment, pendulum.DateTime):
-        return moment.date()
-    assert isinstance(moment, pendulum.Date)  # noqa: S101
-    return moment
-
-
-def _resolve_after(anchor: Moment, period: Period) -> Moment:
-    if isinstance(anchor, PartialDate):
-        raise ValidationError(
-            [("anchor", "must be a date or a datetime to count from")]
-        )
-    if period.has_exact_part and not isinstance(anchor, pendulum.DateTime):
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    f"{period} has hours, minutes or seconds, which need an anchor with "
-                    f"a time of day and a zone; got the date {format_moment(anchor)}",
-                )
-            ]
-        )
-    try:
-        return _add_period(anchor, period)
-    except (OverflowError, ValueError) as exc:
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    f"{format_moment(anchor)} + {period} is outside the calendar ({exc})",
-                )
-            ]
-        ) from None
-
-
-def _prefixed(problems: Problems, prefix: str) -> Problems:
-    return [(join_path(prefix, path), message) for path, message in problems]
 
 
 _UNITS = (
@@ -557,6 +805,8 @@ def _humanize(seconds: float) -> str:
             return f"{int(seconds // size)} {name}s"
     if seconds >= 60:
         return "1 minute"
+    if seconds < 1:
+        return "less than a second"
     count = int(seconds)
     return f"{count} second" + ("" if count == 1 else "s")
 
@@ -567,7 +817,9 @@ class DeadlineRevision(Record):
     An earlier deadline that was replaced, with when and why.
 
     Kept in order in ``Ultimatum.revisions`` by
-    :meth:`~negotiation_records.Ultimatum.revise_deadline`.
+    :meth:`~negotiation_records.Ultimatum.revise_deadline`; the deadline that
+    replaced it is the next revision's ``previous``, or the ultimatum's current
+    ``deadline`` for the last revision.
 
     Attributes:
         previous: The deadline as it stood before the change.

@@ -4,12 +4,14 @@ The whole record of one set of talks, checked as a whole.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 import attrs
 
+from negotiation_records import queries
 from negotiation_records._validators import (
     Check,
     Record,
@@ -27,12 +29,14 @@ from negotiation_records._validators import (
 )
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
-from negotiation_records.parties import Party, PartyKind
+from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
+from negotiation_records.queries import PartyPositions, UltimatumDeadline
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Response
-from negotiation_records.timeutil import is_before
+from negotiation_records.timeline import TimelineEvent, build_timeline
+from negotiation_records.timeutil import Moment, Period, is_before
 from negotiation_records.ultimatums import Ultimatum
 
 
@@ -212,6 +216,126 @@ class Negotiation(Record):
             if isinstance(ultimatum.demand, Condition):
                 yield ultimatum.demand
 
+    # --- time queries (implemented in negotiation_records.queries/.timeline) ------
+
+    def timeline(self) -> tuple[TimelineEvent, ...]:
+        """
+        Every dated event in time order: rounds, proposals, responses, ultimatums
+        issued, deadline revisions, replaced and current deadlines, statements,
+        dated positions and status changes.
+
+        Events sort by :func:`~negotiation_records.moment_sort_key` of their
+        moment (dates, months and zoned datetimes together; a date counts from
+        the start of its UTC day); an answer never sorts before what it answers;
+        ties follow :class:`~negotiation_records.EventKind`, then record order.
+        See :mod:`negotiation_records.timeline`.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="us", name="United States", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     ultimatums=[Ultimatum(
+            ...         id="u", issued_by="us", addressed_to=["ru"],
+            ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+            ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+            >>> [(str(e.moment), e.kind.value) for e in talks.timeline()]
+            [('2025-07-14', 'ultimatum'), ('2025-09-02', 'deadline')]
+        """
+        return build_timeline(self)
+
+    def pending_ultimatums(
+        self, at: Moment | _dt.date | None = None
+    ) -> tuple[Ultimatum, ...]:
+        """
+        The ultimatums still open at *at* (now, in UTC, by default), in record
+        order: issued by then, not closed by then, deadline in force not passed.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="us", name="US", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     ultimatums=[Ultimatum(
+            ...         id="u", issued_by="us", addressed_to=["ru"],
+            ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+            ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+            >>> [u.id for u in talks.pending_ultimatums(at=pendulum.date(2025, 9, 2))]
+            ['u']
+            >>> talks.pending_ultimatums(at=pendulum.date(2025, 9, 3))
+            ()
+        """
+        return queries.pending_ultimatums(self, at)
+
+    def upcoming_deadlines(
+        self,
+        at: Moment | _dt.date | None = None,
+        within: Period | _dt.timedelta | str | None = None,
+    ) -> tuple[UltimatumDeadline, ...]:
+        """
+        The deadlines of the ultimatums open at *at*, soonest first, as
+        ``(ultimatum, deadline)`` pairs; with *within* (``"P7D"``, a
+        ``pendulum.Duration`` or a ``Period``) only those due by *at* + *within*.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="us", name="US", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     ultimatums=[Ultimatum(
+            ...         id="u", issued_by="us", addressed_to=["ru"],
+            ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+            ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+            >>> at = pendulum.datetime(2025, 8, 26, 12, tz="Europe/Kyiv")
+            >>> [(u.id, str(d.due)) for u, d in talks.upcoming_deadlines(at, within="P7D")]
+            [('u', '2025-09-02')]
+            >>> talks.upcoming_deadlines(at, within="P6D")
+            ()
+        """
+        return queries.upcoming_deadlines(self, at, within)
+
+    def expired_deadlines(
+        self, at: Moment | _dt.date | None = None
+    ) -> tuple[UltimatumDeadline, ...]:
+        """
+        The deadlines that had run out by *at* without the demand being met in
+        time, oldest first, as ``(ultimatum, deadline)`` pairs.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="us", name="US", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     ultimatums=[Ultimatum(
+            ...         id="u", issued_by="us", addressed_to=["ru"],
+            ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+            ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+            >>> [u.id for u, _ in talks.expired_deadlines(at=pendulum.date(2025, 9, 3))]
+            ['u']
+        """
+        return queries.expired_deadlines(self, at)
+
+    def positions(
+        self,
+        party_id: str,
+        at: Moment | _dt.date | None = None,
+    ) -> PartyPositions:
+        """
+        What *party_id* demands and offers, and its stance on every other
+        party's terms (as of *at*, if given); see
+        :class:`~negotiation_records.PartyPositions`.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="ua", name="Ukraine", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     conditions=[Condition(
+            ...         id="cede", text="Cede four regions", demanded_by="ru",
+            ...         addressed_to=["ua"],
+            ...         positions=[Position(party="ua", stance="opposes")])])
+            >>> [c.id for c in talks.positions("ru").demands]
+            ['cede']
+            >>> talks.positions("ua").stance_on("cede")
+            <Stance.OPPOSES: 'opposes'>
+        """
+        return queries.positions(self, party_id, at)
+
     # --- changes --------------------------------------------------------------------
 
     def with_party(self, party: Party) -> Negotiation:
@@ -321,8 +445,6 @@ class _Checker:
                 self._sources(f"parties[{i}].representatives[{j}]", rep.sources)
             for j, member in enumerate(party.members):
                 self._party(f"parties[{i}].members[{j}]", member)
-            if party.kind is PartyKind.COALITION and not party.members:
-                pass  # a coalition whose members are not recorded is allowed
         for path, condition in condition_paths:
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
@@ -367,10 +489,14 @@ class _Checker:
         self._ref(path, value, self.party_ids, "party")
 
     def _parties(self, path: str, values: tuple[str, ...]) -> None:
+        if self.party_ids.issuperset(values):  # the usual case: no path to build
+            return
         for index, value in enumerate(values):
             self._party(f"{path}[{index}]", value)
 
     def _sources(self, path: str, values: tuple[str, ...]) -> None:
+        if self.source_ids.issuperset(values):
+            return
         for index, value in enumerate(values):
             self._ref(f"{path}.sources[{index}]", value, self.source_ids, "source")
 

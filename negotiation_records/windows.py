@@ -3,7 +3,7 @@ Windows: the span of days in which something proposed should happen.
 
 "A new round next week" or "by the end of the month" is not a moment but a span
 of calendar days.  A :class:`Window` keeps that span (both ends included) and,
-optionally, the words the source used.
+optionally, the words the source used.  Weeks are ISO weeks, Monday to Sunday.
 """
 
 from __future__ import annotations
@@ -20,16 +20,39 @@ from negotiation_records._validators import (
     check_text,
     checked,
     optional,
+    short_repr,
+    type_name,
 )
+from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
     check_date,
+    check_moment,
     to_date,
+    to_moment,
 )
 
 
 __all__ = ["Window"]
+
+
+def _day_of(value: object, path: str) -> pendulum.Date:
+    """
+    The calendar date of a date, or of an aware datetime in its own zone.
+
+    Anything else (a naive datetime, text, a month) is refused, naming *path*.
+    """
+    if isinstance(value, _dt.datetime):
+        problems = check_moment(value)
+        if problems:
+            raise ValidationError((path, message) for _, message in problems)
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, _dt.date):
+        return to_date(value)
+    raise ValidationError(
+        [(path, f"must be a date, got {type_name(value)} {short_repr(value)}")]
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -38,7 +61,9 @@ class Window(Record):
     A span of calendar days, both ends included, with the words that named it.
 
     Build it from a reference date with :meth:`next_week` or
-    :meth:`end_of_month`, or give the two ends with :meth:`between`.
+    :meth:`end_of_month`, or give the two ends with :meth:`between`.  Days are
+    calendar days wherever the reader is: a datetime is in the window when its
+    date, in its own zone, is.
 
     Attributes:
         start: The first day.
@@ -51,6 +76,8 @@ class Window(Record):
         (Date(2025, 7, 21), Date(2025, 7, 27))
         >>> week.contains(pendulum.date(2025, 7, 23))
         True
+        >>> str(week)
+        'next week (2025-07-21..2025-07-27)'
     """
 
     start: pendulum.Date = attrs.field(converter=to_date, metadata=checked(check_date))
@@ -73,54 +100,77 @@ class Window(Record):
         Example:
             >>> Window.between(pendulum.date(2025, 8, 1), pendulum.date(2025, 8, 8)).days
             8
+            >>> Window.between(pendulum.date(2025, 8, 8), pendulum.date(2025, 8, 1))
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: end: must not be before start (2025-08-08), got 2025-08-01
         """
         return cls(start=to_date(start), end=to_date(end), label=label)
 
     @classmethod
-    def next_week(cls, *, of: _dt.date, label: str | None = "next week") -> Window:
+    def next_week(
+        cls, *, of: _dt.date | pendulum.DateTime, label: str | None = "next week"
+    ) -> Window:
         """
         The Monday-to-Sunday week after the one containing *of* (ISO weeks).
 
+        Said on a Sunday, "next week" starts the following day.  *of* is a date,
+        or an aware datetime (its date in its own zone).
+
         Example:
+            >>> Window.next_week(of=pendulum.date(2025, 7, 20)).start   # a Sunday
+            Date(2025, 7, 21)
             >>> Window.next_week(of=pendulum.date(2025, 12, 29)).end   # across the year
             Date(2026, 1, 11)
         """
-        day = to_date(of)
+        day = _day_of(of, "of")
         monday = day.subtract(days=day.weekday()).add(weeks=1)
         return cls(start=monday, end=monday.add(days=6), label=label)
 
     @classmethod
     def end_of_month(
-        cls, *, of: _dt.date, label: str | None = "by the end of the month"
+        cls,
+        *,
+        of: _dt.date | pendulum.DateTime,
+        label: str | None = "by the end of the month",
     ) -> Window:
         """
-        From *of* to the last day of its month.
+        From *of* to the last day of its month, both included.
 
         Example:
             >>> Window.end_of_month(of=pendulum.date(2024, 2, 10)).end   # leap year
             Date(2024, 2, 29)
+            >>> Window.end_of_month(of=pendulum.date(2025, 2, 10)).days
+            19
         """
-        day = to_date(of)
+        day = _day_of(of, "of")
         return cls(start=day, end=day.end_of("month"), label=label)
 
     @property
     def days(self) -> int:
-        """How many days the window spans."""
+        """How many days the window spans (both ends counted)."""
         return (self.end - self.start).days + 1
 
     def contains(self, moment: Moment | _dt.date) -> bool:
         """
         Whether *moment* falls inside the window.
 
-        A datetime counts by its calendar date in its own zone; a month or a year
-        counts only if it lies wholly inside.
+        A datetime counts by its calendar date in its own zone (so 23:30 in Kyiv on
+        the last day is inside, although it is already the next day in Tokyo); a
+        month or a year counts only if it lies wholly inside.  A naive datetime is
+        refused.
+
+        Example:
+            >>> week = Window.next_week(of=pendulum.date(2025, 7, 19))
+            >>> week.contains(pendulum.datetime(2025, 7, 27, 23, 30, tz="Europe/Kyiv"))
+            True
+            >>> week.contains(PartialDate(2025, 7))
+            False
         """
-        if isinstance(moment, PartialDate):
-            return self.start <= moment.start and moment.end <= self.end
-        if isinstance(moment, pendulum.DateTime):
-            day = _dt.date(moment.year, moment.month, moment.day)
-        else:
-            day = moment
+        value = to_moment(moment)
+        if isinstance(value, PartialDate):
+            return self.start <= value.start and value.end <= self.end
+        day = _day_of(value, "moment")
         return self.start <= day <= self.end
 
     def __str__(self) -> str:

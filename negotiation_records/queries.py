@@ -1,0 +1,435 @@
+"""
+The time questions users ask of a record, behind the query methods of
+:class:`~negotiation_records.Negotiation`.
+
+Every question is asked *as of* a moment ``at`` — by default now, in UTC (the
+machine's local zone is never used).  ``at`` may be a zone-aware datetime, a date
+(its start: for a deadline, the start of that day in the deadline's zone) or a
+month or year (its start).  Asking as of a past moment reads the record as it
+stood then, as far as the record's dates allow:
+
+* an ultimatum counts from when it was issued;
+* the deadline *in force* at ``at`` is the one that had not yet been replaced:
+  a revision counts from its ``revised_on``;
+* a status (complied, withdrawn, expired, enforced) counts from its
+  ``status_on``; a status without a date counts always.
+
+Moments are compared with :func:`~negotiation_records.moment_sort_key` (a date
+counts from the start of its UTC day, a month from its first day), except that
+whether a deadline has passed is always :meth:`Deadline.is_past
+<negotiation_records.Deadline.is_past>`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, NamedTuple
+
+import attrs
+import pendulum
+
+from negotiation_records.conditions import Condition, ConditionKind
+from negotiation_records.deadlines import Deadline
+from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
+from negotiation_records.stances import Stance
+from negotiation_records.timeline import Talks
+from negotiation_records.timeutil import (
+    Moment,
+    Period,
+    check_moment,
+    moment_eq_key,
+    moment_sort_key,
+    to_moment,
+)
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+
+
+__all__ = [
+    "PartyPositions",
+    "TermStance",
+    "UltimatumDeadline",
+    "as_of",
+    "deadline_in_force",
+    "expired_deadlines",
+    "pending_ultimatums",
+    "positions",
+    "upcoming_deadlines",
+]
+
+_CLOSED = frozenset(
+    {
+        UltimatumStatus.COMPLIED,
+        UltimatumStatus.WITHDRAWN,
+        UltimatumStatus.EXPIRED,
+        UltimatumStatus.ENFORCED,
+    }
+)
+_MET = frozenset({UltimatumStatus.COMPLIED, UltimatumStatus.WITHDRAWN})
+_DEMANDS = frozenset({ConditionKind.DEMAND, ConditionKind.PRECONDITION})
+
+
+class UltimatumDeadline(NamedTuple):
+    """
+    An ultimatum with the deadline in force at the moment asked about.
+
+    What :meth:`Negotiation.upcoming_deadlines
+    <negotiation_records.Negotiation.upcoming_deadlines>` and
+    :meth:`~negotiation_records.Negotiation.expired_deadlines` return.  A named
+    tuple: unpack it (``for ultimatum, deadline in ...``) or read its fields.
+
+    Attributes:
+        ultimatum: The ultimatum, as the record holds it now.
+        deadline: Its deadline in force at the moment asked about (an earlier one
+            if the deadline was revised later).
+
+    Example:
+        >>> issued = pendulum.date(2025, 7, 14)
+        >>> entry = UltimatumDeadline(
+        ...     Ultimatum(id="u", issued_by="us", addressed_to=["ru"],
+        ...               issued_at=issued, demand="Ceasefire",
+        ...               deadline=Deadline.after(issued, days=50)),
+        ...     Deadline.after(issued, days=50),
+        ... )
+        >>> ultimatum, deadline = entry
+        >>> ultimatum.id, deadline.due
+        ('u', Date(2025, 9, 2))
+    """
+
+    ultimatum: Ultimatum
+    deadline: Deadline
+
+    @property
+    def id(self) -> str:
+        """The ultimatum's id."""
+        return self.ultimatum.id
+
+
+@attrs.frozen(kw_only=True)
+class TermStance:
+    """
+    A party's stance on one term put forward by someone else.
+
+    Attributes:
+        condition: The term.
+        stance: The party's latest stance on it, or ``None`` if none is recorded.
+        on: When that stance was taken, if the record dates it.
+
+    Example:
+        >>> TermStance(
+        ...     condition=Condition(id="c", text="Cede four regions"),
+        ...     stance=Stance.OPPOSES,
+        ... ).stance.is_negative
+        True
+    """
+
+    condition: Condition
+    stance: Stance | None = None
+    on: Moment | None = attrs.field(default=None, eq=moment_eq_key)
+
+
+@attrs.frozen(kw_only=True)
+class PartyPositions:
+    """
+    Where one party stands: what it puts forward, and its stance on the rest.
+
+    What :meth:`Negotiation.positions
+    <negotiation_records.Negotiation.positions>` returns.  A term belongs to the
+    party in its ``demanded_by``; a term without one belongs to the proposal's
+    proposer or the ultimatum's issuer it is part of.  A response to an ultimatum
+    counts as a stance on its demand.
+
+    Attributes:
+        party: The party's id.
+        demands: The demands and preconditions it puts forward, in record order
+            (standing conditions, proposals' terms, ultimatums' demands).
+        offers: The offers and commitments it puts forward.
+        stances: Its stance on every term put forward by another party (or by
+            no one), in record order; ``stance`` is ``None`` where the record has
+            none.
+
+    Example:
+        >>> cede = Condition(id="cede", text="Cede four regions", demanded_by="ru",
+        ...                  addressed_to=["ua"],
+        ...                  positions=[Position(party="ua", stance="opposes")])
+        >>> mine = PartyPositions(
+        ...     party="ua", stances=(TermStance(condition=cede, stance=Stance.OPPOSES),)
+        ... )
+        >>> mine.stance_on("cede")
+        <Stance.OPPOSES: 'opposes'>
+    """
+
+    party: str
+    demands: tuple[Condition, ...] = ()
+    offers: tuple[Condition, ...] = ()
+    stances: tuple[TermStance, ...] = ()
+
+    def stance_on(self, condition_id: str) -> Stance | None:
+        """
+        The party's stance on the term *condition_id* (``None`` if it has none).
+
+        Raises :class:`~negotiation_records.RecordNotFoundError` if the term is
+        not another party's term of the record.
+        """
+        for entry in self.stances:
+            if entry.condition.id == condition_id:
+                return entry.stance
+        raise RecordNotFoundError(
+            "term of another party",
+            condition_id,
+            [entry.condition.id for entry in self.stances],
+        )
+
+
+# --- the moment asked about -----------------------------------------------------
+
+
+def as_of(at: Moment | _dt.date | None) -> Moment:
+    """
+    The moment a question is asked about: *at*, or now in UTC.
+
+    Example:
+        >>> from negotiation_records.queries import as_of
+        >>> as_of(pendulum.date(2025, 7, 20))
+        Date(2025, 7, 20)
+        >>> as_of(None).timezone_name
+        'UTC'
+    """
+    if at is None:
+        return pendulum.now(pendulum.UTC)
+    moment = to_moment(at)
+    problems = check_moment(moment)
+    if problems:
+        raise ValidationError((join_path("at", path), msg) for path, msg in problems)
+    return moment
+
+
+def _not_after(moment: Moment, at: Moment) -> bool:
+    return moment_sort_key(moment) <= moment_sort_key(at)
+
+
+def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Deadline:
+    """
+    The ultimatum's deadline as it stood at *at*: the latest one whose revision
+    (or the ultimatum's issue, for the first) was not after *at*.
+
+    Example:
+        >>> from negotiation_records.queries import deadline_in_force
+        >>> issued = pendulum.date(2025, 7, 14)
+        >>> u = Ultimatum(id="u", issued_by="us", addressed_to=["ru"],
+        ...               issued_at=issued, demand="Ceasefire",
+        ...               deadline=Deadline.after(issued, days=50))
+        >>> cut = u.revise_deadline(Deadline.after(pendulum.date(2025, 7, 29), days=10),
+        ...                         on=pendulum.date(2025, 7, 29))
+        >>> deadline_in_force(cut, pendulum.date(2025, 7, 20)).due
+        Date(2025, 9, 2)
+        >>> deadline_in_force(cut, pendulum.date(2025, 7, 30)).due
+        Date(2025, 8, 8)
+    """
+    moment = as_of(at)
+    deadlines = ultimatum.deadlines
+    current = deadlines[0]
+    for index, revision in enumerate(ultimatum.revisions):
+        if not _not_after(revision.revised_on, moment):
+            break
+        current = deadlines[index + 1]
+    return current
+
+
+def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
+    return _not_after(ultimatum.issued_at, at)
+
+
+def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
+    if ultimatum.status not in _CLOSED:
+        return False
+    return ultimatum.status_on is None or _not_after(ultimatum.status_on, at)
+
+
+def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
+    found = []
+    for ultimatum in talks.ultimatums:
+        if not _issued(ultimatum, at) or _closed(ultimatum, at):
+            continue
+        deadline = deadline_in_force(ultimatum, at)
+        if not deadline.is_past(at):
+            found.append(UltimatumDeadline(ultimatum, deadline))
+    return found
+
+
+def pending_ultimatums(
+    talks: Talks, at: Moment | _dt.date | None = None
+) -> tuple[Ultimatum, ...]:
+    """
+    The ultimatums still open at *at*, in record order.
+
+    Open means: issued by then, not complied with, withdrawn, expired or enforced
+    by then, and its deadline in force then has not passed.  An ultimatum whose
+    status still says ``pending`` but whose deadline has passed is not open (see
+    :func:`expired_deadlines`).
+    """
+    moment = as_of(at)
+    return tuple(entry.ultimatum for entry in _pending(talks, moment))
+
+
+def upcoming_deadlines(
+    talks: Talks,
+    at: Moment | _dt.date | None = None,
+    within: Period | _dt.timedelta | str | None = None,
+) -> tuple[UltimatumDeadline, ...]:
+    """
+    The deadlines of the ultimatums open at *at*, soonest first.
+
+    With *within* (a :class:`~negotiation_records.Period`, a
+    :class:`pendulum.Duration` or ISO text such as ``"P7D"``), only those that
+    fall due by the horizon *at* + *within* (added by the rules of
+    :meth:`Deadline.after <negotiation_records.Deadline.after>`): a deadline with
+    a time of day when that time is not after the horizon; a date deadline when
+    its day has begun by the horizon, in its zone ("due on 2 September" is due
+    within a week of 26 August, noon).  A date horizon includes its whole day.
+    Ties keep record order.
+    """
+    moment = as_of(at)
+    entries = _pending(talks, moment)
+    if within is not None:
+        horizon = _horizon(moment, within)
+        entries = [entry for entry in entries if _due_by(entry.deadline, horizon)]
+    return tuple(sorted(entries, key=lambda entry: entry.deadline))
+
+
+def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
+    """*at* + *within*: a datetime, or a date (meaning that whole day)."""
+    try:
+        return Deadline.after(at, within).due
+    except ValidationError as exc:
+        renamed = {"period": "within", "anchor": "at"}
+        raise ValidationError(
+            (_rename(path, renamed), message) for path, message in exc.errors
+        ) from None
+
+
+def _due_by(deadline: Deadline, horizon: Moment) -> bool:
+    """Whether *deadline* falls due by *horizon* (see :func:`upcoming_deadlines`)."""
+    if isinstance(deadline.due, pendulum.DateTime):
+        if isinstance(horizon, pendulum.DateTime):
+            return deadline.is_past(horizon)
+        assert isinstance(horizon, pendulum.Date)  # noqa: S101 - from Deadline.after
+        return deadline.is_past(horizon.add(days=1))
+    if isinstance(horizon, pendulum.DateTime):
+        local = horizon.in_timezone(deadline.zone)
+        return pendulum.Date(local.year, local.month, local.day) >= deadline.due
+    return bool(horizon >= deadline.due)
+
+
+def _rename(path: str, renamed: dict[str, str]) -> str:
+    head, dot, rest = path.partition(".")
+    return renamed.get(head, head) + dot + rest
+
+
+def expired_deadlines(
+    talks: Talks, at: Moment | _dt.date | None = None
+) -> tuple[UltimatumDeadline, ...]:
+    """
+    The deadlines that had run out by *at* without the demand being met in time,
+    oldest first.
+
+    For each ultimatum issued by *at*, its deadline in force then, if it had
+    passed; unless the ultimatum was complied with or withdrawn before that
+    deadline passed (or at an unrecorded time).  A late compliance still lists the
+    deadline: it did run out.  Deadlines replaced before *at* are not listed; they
+    are in the ultimatum's ``revisions``.
+    """
+    moment = as_of(at)
+    found = []
+    for ultimatum in talks.ultimatums:
+        if not _issued(ultimatum, moment):
+            continue
+        deadline = deadline_in_force(ultimatum, moment)
+        if not deadline.is_past(moment):
+            continue
+        if ultimatum.status in _MET and (
+            ultimatum.status_on is None or not deadline.is_past(ultimatum.status_on)
+        ):
+            continue
+        found.append(UltimatumDeadline(ultimatum, deadline))
+    return tuple(sorted(found, key=lambda entry: entry.deadline))
+
+
+# --- positions --------------------------------------------------------------------
+
+
+def positions(
+    talks: Talks, party_id: str, at: Moment | _dt.date | None = None
+) -> PartyPositions:
+    """
+    What *party_id* puts forward and where it stands on everyone else's terms.
+
+    With *at*, stances taken after *at* are left out (undated ones always count,
+    as the oldest).  See :class:`PartyPositions` for whose term is whose.
+    """
+    known = [party.id for party in talks.parties]
+    if party_id not in known:
+        raise RecordNotFoundError("party", party_id, known)
+    moment = None if at is None else as_of(at)
+    demands: list[Condition] = []
+    offers: list[Condition] = []
+    stances: list[TermStance] = []
+    for condition, owner, ultimatum in _terms(talks):
+        if owner == party_id:
+            (demands if condition.kind in _DEMANDS else offers).append(condition)
+            continue
+        stances.append(_stance(condition, ultimatum, party_id, moment))
+    return PartyPositions(
+        party=party_id,
+        demands=tuple(demands),
+        offers=tuple(offers),
+        stances=tuple(stances),
+    )
+
+
+def _terms(talks: Talks) -> list[tuple[Condition, str | None, Ultimatum | None]]:
+    terms: list[tuple[Condition, str | None, Ultimatum | None]] = [
+        (condition, condition.demanded_by, None) for condition in talks.conditions
+    ]
+    for proposal in talks.proposals:
+        terms += [
+            (term, term.demanded_by or proposal.proposed_by, None)
+            for term in proposal.terms
+        ]
+    for ultimatum in talks.ultimatums:
+        if isinstance(ultimatum.demand, Condition):
+            demand = ultimatum.demand
+            terms.append((demand, demand.demanded_by or ultimatum.issued_by, ultimatum))
+    return terms
+
+
+def _stance(
+    condition: Condition,
+    ultimatum: Ultimatum | None,
+    party: str,
+    at: Moment | None,
+) -> TermStance:
+    undated: list[Stance] = []
+    dated: list[tuple[Any, Stance, Moment]] = []
+    for position in condition.positions:
+        if position.party != party:
+            continue
+        if position.on is None:
+            undated.append(position.stance)
+        else:
+            dated.append((moment_sort_key(position.on), position.stance, position.on))
+    if ultimatum is not None:
+        dated += [
+            (moment_sort_key(response.on), response.stance, response.on)
+            for response in ultimatum.responses
+            if response.party == party
+        ]
+    if at is not None:
+        limit = moment_sort_key(at)
+        dated = [entry for entry in dated if entry[0] <= limit]
+    dated.sort(key=lambda entry: entry[0])
+    if dated:
+        _, stance, on = dated[-1]
+        return TermStance(condition=condition, stance=stance, on=on)
+    if undated:
+        return TermStance(condition=condition, stance=undated[-1])
+    return TermStance(condition=condition)

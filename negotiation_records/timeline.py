@@ -1,0 +1,476 @@
+"""
+The timeline of a record: every dated event, in time order.
+
+:func:`build_timeline` (behind :meth:`Negotiation.timeline
+<negotiation_records.Negotiation.timeline>`) turns rounds, proposals, responses,
+ultimatums, deadline revisions, deadlines, statements, dated positions and dated
+status changes into :class:`TimelineEvent` values.
+
+**The order.**  Events sort by :func:`~negotiation_records.moment_sort_key` of
+their moment: by the start of the span the moment covers, days read in UTC; at
+the same start the longer span comes first ("July 2025", then "14 July 2025",
+then "14 July 2025, 09:00 UTC").  Two refinements keep the story readable:
+
+* an event never sorts before what it answers: a response, a status change or a
+  deadline revision sorts no earlier than its proposal or ultimatum, and a
+  statement cited by a response no earlier than that response's proposal or
+  ultimatum (Russia's answer dated only "July 2025" comes after the ultimatum of
+  14 July that it answers; it is still shown as ``2025-07``);
+* events that sort equal keep the order of :class:`EventKind` (rounds,
+  proposals, ultimatums, statements, responses, positions, status changes,
+  deadline revisions, replaced deadlines, deadlines), then their order in the
+  record.  A date-precision deadline lasts to the end of its day, so it comes
+  after the other events dated that day (but before a zoned event later that
+  day: a date counts from the start of its UTC day).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+import attrs
+
+from negotiation_records._validators import (
+    Problems,
+    Record,
+    as_text,
+    check_enum,
+    check_int,
+    check_slug,
+    check_text,
+    checked,
+    optional,
+    to_enum,
+)
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import Deadline
+from negotiation_records.parties import Party
+from negotiation_records.proposals import Proposal, ProposalStatus
+from negotiation_records.rounds import Round
+from negotiation_records.sources import Statement
+from negotiation_records.stances import Response
+from negotiation_records.timeutil import (
+    Moment,
+    check_moment,
+    format_moment,
+    moment_eq_key,
+    moment_sort_key,
+    to_moment,
+)
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+
+
+__all__ = ["EventKind", "TimelineEvent", "build_timeline"]
+
+_QUOTE_LIMIT = 160
+
+Key = tuple[Any, ...]
+
+
+class EventKind(enum.Enum):
+    """
+    What a :class:`TimelineEvent` records.
+
+    The members are listed in the order that breaks ties in a timeline.
+
+    Example:
+        >>> EventKind("deadline-revision")
+        <EventKind.DEADLINE_REVISION: 'deadline-revision'>
+    """
+
+    ROUND = "round"
+    """A round of talks: held, scheduled, proposed (at its window's first day)..."""
+    PROPOSAL = "proposal"
+    """A proposal is made."""
+    ULTIMATUM = "ultimatum"
+    """An ultimatum is issued."""
+    STATEMENT = "statement"
+    """Someone is quoted."""
+    RESPONSE = "response"
+    """A party answers a proposal or an ultimatum."""
+    POSITION = "position"
+    """A party takes a dated stance on a condition."""
+    STATUS = "status"
+    """A proposal or an ultimatum changes status (accepted, expired, ...)."""
+    DEADLINE_REVISION = "deadline-revision"
+    """An ultimatum's deadline is extended or cut."""
+    REPLACED_DEADLINE = "replaced-deadline"
+    """When a deadline that was later replaced would have fallen due."""
+    DEADLINE = "deadline"
+    """An ultimatum's current deadline falls due."""
+
+
+_RANK = {kind: index for index, kind in enumerate(EventKind)}
+
+
+def _event_kind(value: EventKind | str) -> EventKind:
+    return to_enum(EventKind, value)
+
+
+def _check_record_id(value: object) -> Problems:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return check_int(1)(value)
+    return check_slug(value)
+
+
+@attrs.frozen(kw_only=True)
+class TimelineEvent(Record):
+    """
+    One dated event of a record, as :meth:`Negotiation.timeline
+    <negotiation_records.Negotiation.timeline>` lists it.
+
+    Attributes:
+        moment: When it happened (or falls due): a date, a zoned datetime or a
+            month or year.
+        kind: What happened.
+        record_id: The id of the record it belongs to: the proposal or ultimatum
+            for a response, a status change or a deadline; the condition for a
+            position; the round *number* for a round.
+        summary: One line saying what happened, with party names.
+        path: Where it is in the record (``"ultimatums[0].responses[0]"``), in the
+            notation of :class:`~negotiation_records.ValidationError` paths.
+        party: The id of the party that acted, where there is one.
+
+    Example:
+        >>> event = TimelineEvent(
+        ...     moment=pendulum.date(2025, 9, 2),
+        ...     kind="deadline",
+        ...     record_id="us-ultimatum-2025-07",
+        ...     summary="Deadline of ultimatum 'us-ultimatum-2025-07' falls due",
+        ...     path="ultimatums[0].deadline",
+        ... )
+        >>> str(event)
+        "2025-09-02  deadline           Deadline of ultimatum 'us-ultimatum-2025-07' falls due"
+    """
+
+    moment: Moment = attrs.field(
+        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    )
+    kind: EventKind = attrs.field(
+        converter=_event_kind, metadata=checked(check_enum(EventKind))
+    )
+    record_id: str | int = attrs.field(metadata=checked(_check_record_id))
+    summary: str = attrs.field(converter=as_text, metadata=checked(check_text))
+    path: str = attrs.field(metadata=checked(check_text))
+    party: str | None = attrs.field(
+        default=None, metadata=checked(optional(check_slug))
+    )
+
+    def __str__(self) -> str:
+        return (
+            f"{format_moment(self.moment):<10}  {self.kind.value:<17}  {self.summary}"
+        )
+
+
+class Talks(Protocol):
+    """What :func:`build_timeline` reads from a record (a ``Negotiation``)."""
+
+    @property
+    def parties(self) -> tuple[Party, ...]: ...  # pragma: no cover
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]: ...  # pragma: no cover
+
+    @property
+    def rounds(self) -> tuple[Round, ...]: ...  # pragma: no cover
+
+    @property
+    def proposals(self) -> tuple[Proposal, ...]: ...  # pragma: no cover
+
+    @property
+    def ultimatums(self) -> tuple[Ultimatum, ...]: ...  # pragma: no cover
+
+    @property
+    def statements(self) -> tuple[Statement, ...]: ...  # pragma: no cover
+
+
+def one_line(text: str, limit: int = _QUOTE_LIMIT) -> str:
+    """*text* on one line (whitespace collapsed), cut to *limit* characters."""
+    line = re.sub(r"\s+", " ", text).strip()
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line
+
+
+class _Builder:
+    """Collects the events of one record, each with its sort key."""
+
+    def __init__(self, talks: Talks) -> None:
+        self.talks = talks
+        self.names = {party.id: party.name for party in talks.parties}
+        self.items: list[tuple[Key, int, TimelineEvent]] = []
+        self.statement_floor: dict[str, Key] = {}
+
+    def name(self, party: str) -> str:
+        return self.names.get(party, party)
+
+    def names_of(self, parties: tuple[str, ...]) -> str:
+        names = [self.name(p) for p in parties]
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    def add(
+        self,
+        moment: Moment,
+        kind: EventKind,
+        record_id: str | int,
+        summary: str,
+        path: str,
+        *,
+        party: str | None = None,
+        floor: Key | None = None,
+    ) -> None:
+        key: Key = moment_sort_key(moment)
+        if floor is not None and floor > key:
+            key = floor
+        event = TimelineEvent(
+            moment=moment,
+            kind=kind,
+            record_id=record_id,
+            summary=one_line(summary, 10 * _QUOTE_LIMIT),
+            path=path,
+            party=party,
+        )
+        self.items.append((key, _RANK[kind], event))
+
+    def build(self) -> tuple[TimelineEvent, ...]:
+        talks = self.talks
+        for index, rnd in enumerate(talks.rounds):
+            self.round(f"rounds[{index}]", rnd)
+        for index, proposal in enumerate(talks.proposals):
+            self.proposal(f"proposals[{index}]", proposal)
+        for index, ultimatum in enumerate(talks.ultimatums):
+            self.ultimatum(f"ultimatums[{index}]", ultimatum)
+        for index, statement in enumerate(talks.statements):
+            self.statement(f"statements[{index}]", statement)
+        for path, condition in self.conditions():
+            self.positions(path, condition)
+        self.items.sort(key=lambda item: (item[0], item[1]))  # stable: record order
+        return tuple(event for _, _, event in self.items)
+
+    def conditions(self) -> Iterator[tuple[str, Condition]]:
+        talks = self.talks
+        for index, condition in enumerate(talks.conditions):
+            yield f"conditions[{index}]", condition
+        for index, proposal in enumerate(talks.proposals):
+            for term_index, term in enumerate(proposal.terms):
+                yield f"proposals[{index}].terms[{term_index}]", term
+        for index, ultimatum in enumerate(talks.ultimatums):
+            if isinstance(ultimatum.demand, Condition):
+                yield f"ultimatums[{index}].demand", ultimatum.demand
+
+    # one method per kind of record ------------------------------------------------
+
+    def round(self, path: str, rnd: Round) -> None:
+        when = rnd.when
+        if when is None:
+            return
+        text = f"Round {rnd.number} {rnd.status.value}"
+        if rnd.location:
+            text += f" in {rnd.location}"
+        if rnd.starts is not None:
+            if rnd.ends is not None and moment_eq_key(rnd.ends) != moment_eq_key(
+                rnd.starts
+            ):
+                text += f", to {format_moment(rnd.ends)}"
+        else:  # dated by its window alone
+            text += f" for {rnd.window}"
+        if rnd.summary:
+            text += f": {rnd.summary}"
+        self.add(when, EventKind.ROUND, rnd.number, text, path)
+
+    def proposal(self, path: str, proposal: Proposal) -> None:
+        text = f"{self.name(proposal.proposed_by)} proposes"
+        if proposal.addressed_to:
+            text += f" to {self.names_of(proposal.addressed_to)}"
+        if proposal.counter_to is not None:
+            text += f" (countering proposal {proposal.counter_to!r})"
+        text += f": {proposal.summary}"
+        self.add(
+            proposal.made_on,
+            EventKind.PROPOSAL,
+            proposal.id,
+            text,
+            path,
+            party=proposal.proposed_by,
+        )
+        floor = moment_sort_key(proposal.made_on)
+        label = f"proposal {proposal.id!r}"
+        self.responses(path, proposal.id, label, proposal.responses, floor)
+        if (
+            proposal.status is not ProposalStatus.PENDING
+            and proposal.status_on is not None
+        ):
+            status = proposal.status.value.replace("-", " ")
+            self.add(
+                proposal.status_on,
+                EventKind.STATUS,
+                proposal.id,
+                f"Proposal {proposal.id!r} {status}",
+                f"{path}.status",
+                floor=floor,
+            )
+
+    def responses(
+        self,
+        path: str,
+        record_id: str,
+        label: str,
+        responses: tuple[Response, ...],
+        floor: Key,
+    ) -> None:
+        for index, response in enumerate(responses):
+            text = f"{self.name(response.party)} {response.stance.value} {label}"
+            if response.text:
+                text += f": {response.text}"
+            self.add(
+                response.on,
+                EventKind.RESPONSE,
+                record_id,
+                text,
+                f"{path}.responses[{index}]",
+                party=response.party,
+                floor=floor,
+            )
+            if response.statement is not None:
+                known = self.statement_floor.get(response.statement)
+                if known is None or floor > known:
+                    self.statement_floor[response.statement] = floor
+
+    def ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
+        uid = ultimatum.id
+        issuer = ultimatum.issued_by
+        deadlines = ultimatum.deadlines
+        demand = (
+            ultimatum.demand.text
+            if isinstance(ultimatum.demand, Condition)
+            else ultimatum.demand
+        )
+        text = f"{self.name(issuer)} issues an ultimatum"
+        if ultimatum.addressed_to:
+            text += f" to {self.names_of(ultimatum.addressed_to)}"
+        text += f": {demand} (due {format_moment(deadlines[0].due)})"
+        self.add(
+            ultimatum.issued_at, EventKind.ULTIMATUM, uid, text, path, party=issuer
+        )
+        floor = moment_sort_key(ultimatum.issued_at)
+        label = f"the ultimatum {uid!r}"
+        self.responses(path, uid, label, ultimatum.responses, floor)
+        for index, revision in enumerate(ultimatum.revisions):
+            here = f"{path}.revisions[{index}]"
+            old, new = revision.previous, deadlines[index + 1]
+            verb = "extended" if new > old else "cut" if new < old else "changed"
+            text = (
+                f"Deadline of ultimatum {uid!r} {verb} from "
+                f"{format_moment(old.due)} to {format_moment(new.due)}"
+            )
+            if revision.reason:
+                text += f": {revision.reason}"
+            self.add(
+                revision.revised_on,
+                EventKind.DEADLINE_REVISION,
+                uid,
+                text,
+                here,
+                party=issuer,
+                floor=floor,
+            )
+            self.add(
+                old.due,
+                EventKind.REPLACED_DEADLINE,
+                uid,
+                f"Replaced deadline of ultimatum {uid!r} ({_rule(old)}; replaced on "
+                f"{format_moment(revision.revised_on)})",
+                f"{here}.previous",
+                party=issuer,
+            )
+        text = f"Deadline of ultimatum {uid!r} falls due ({_rule(ultimatum.deadline)})"
+        if ultimatum.status in (UltimatumStatus.COMPLIED, UltimatumStatus.WITHDRAWN):
+            text += f"; the ultimatum was {ultimatum.status.value}"
+        self.add(
+            ultimatum.deadline.due,
+            EventKind.DEADLINE,
+            uid,
+            text,
+            f"{path}.deadline",
+            party=issuer,
+        )
+        if (
+            ultimatum.status is not UltimatumStatus.PENDING
+            and ultimatum.status_on is not None
+        ):
+            self.add(
+                ultimatum.status_on,
+                EventKind.STATUS,
+                uid,
+                f"Ultimatum {uid!r} {ultimatum.status.value}",
+                f"{path}.status",
+                floor=floor,
+            )
+
+    def statement(self, path: str, statement: Statement) -> None:
+        speaker = statement.speaker
+        if statement.party is not None:
+            speaker += f" ({self.name(statement.party)})"
+        text = f"{speaker}: “{one_line(statement.text)}”"
+        self.add(
+            statement.said_on,
+            EventKind.STATEMENT,
+            statement.id,
+            text,
+            path,
+            party=statement.party,
+            floor=self.statement_floor.get(statement.id),
+        )
+
+    def positions(self, path: str, condition: Condition) -> None:
+        for index, position in enumerate(condition.positions):
+            if position.on is None:
+                continue
+            text = (
+                f"{self.name(position.party)} {position.stance.value} "
+                f"{condition.id!r}: {condition.text}"
+            )
+            self.add(
+                position.on,
+                EventKind.POSITION,
+                condition.id,
+                text,
+                f"{path}.positions[{index}]",
+                party=position.party,
+            )
+
+
+def _rule(deadline: Deadline) -> str:
+    return deadline.describe_rule()
+
+
+def build_timeline(talks: Talks) -> tuple[TimelineEvent, ...]:
+    """
+    Every dated event of *talks* (a ``Negotiation``), in time order.
+
+    See the module documentation above for the order.  Undated records (a round
+    with neither a start nor a window, an undated position or status change) are
+    left out.
+
+    Example:
+        >>> from negotiation_records.timeline import build_timeline
+        >>> issued = pendulum.date(2025, 7, 14)
+        >>> talks = Negotiation(
+        ...     id="t", title="T",
+        ...     parties=[Party(id="us", name="United States", kind="state"),
+        ...              Party(id="ru", name="Russia", kind="state")],
+        ...     ultimatums=[Ultimatum(
+        ...         id="u", issued_by="us", addressed_to=["ru"], issued_at=issued,
+        ...         demand="Ceasefire", deadline=Deadline.after(issued, days=50))],
+        ... )
+        >>> for event in build_timeline(talks):
+        ...     print(event)
+        2025-07-14  ultimatum          United States issues an ultimatum to Russia: Ceasefire (due 2025-09-02)
+        2025-09-02  deadline           Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
+    """
+    return _Builder(talks).build()

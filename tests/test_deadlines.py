@@ -1,0 +1,1089 @@
+"""Deadline arithmetic: constructors, rules, questions, ordering and revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Deadline,
+    DeadlineRevision,
+    IllegalTransitionError,
+    PartialDate,
+    Period,
+    Ultimatum,
+    UltimatumStatus,
+    ValidationError,
+)
+
+
+NOON_NY = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+ISSUED = pendulum.date(2025, 7, 14)
+
+
+def errors(exc: pytest.ExceptionInfo[ValidationError]) -> tuple[tuple[str, str], ...]:
+    """The (path, message) pairs of a caught ValidationError."""
+    return exc.value.errors
+
+
+def utc(moment: object) -> dt.datetime:
+    """A datetime moment as a UTC instant."""
+    assert isinstance(moment, dt.datetime)
+    return moment.astimezone(dt.UTC)
+
+
+class TestOn:
+    """``Deadline.on``: an absolute due moment."""
+
+    def test_date_lasts_to_the_end_of_the_day_in_utc(self) -> None:
+        """A date without a zone is past from the next UTC midnight."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2))
+        assert deadline.cutoff == pendulum.datetime(2025, 9, 3, tz="UTC")
+        assert deadline.tz is None
+
+    def test_date_in_a_named_zone(self) -> None:
+        """With tz the day ends at midnight in that zone."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+        assert utc(deadline.cutoff) == dt.datetime(2025, 9, 2, 21, tzinfo=dt.UTC)
+        assert deadline.cutoff.timezone_name == "Europe/Kyiv"
+
+    def test_datetime_keeps_its_zone(self) -> None:
+        """A zoned datetime is due at that instant, in its own zone."""
+        deadline = Deadline.on(NOON_NY)
+        assert deadline.due == NOON_NY
+        assert deadline.zone.name == "America/New_York"
+
+    def test_datetime_shown_in_another_zone(self) -> None:
+        """tz re-expresses a datetime without moving the instant."""
+        deadline = Deadline.on(NOON_NY, tz="Europe/Kyiv")
+        assert isinstance(deadline.due, pendulum.DateTime)
+        assert deadline.due.timezone_name == "Europe/Kyiv"
+        assert utc(deadline.due) == utc(NOON_NY)
+        assert deadline.tz is None
+
+    def test_plain_python_values_are_converted(self) -> None:
+        """datetime.date and zoneinfo datetimes become pendulum values."""
+        kyiv = zoneinfo.ZoneInfo("Europe/Kyiv")
+        assert Deadline.on(dt.date(2025, 9, 2)).due == pendulum.date(2025, 9, 2)
+        due = Deadline.on(dt.datetime(2025, 9, 2, 12, tzinfo=kyiv)).due
+        assert isinstance(due, pendulum.DateTime)
+        assert due.timezone_name == "Europe/Kyiv"
+
+    def test_month_or_year_means_its_last_day(self) -> None:
+        """A month ends with its last day (29 February in a leap year)."""
+        assert Deadline.on(PartialDate(2024, 2)).due == pendulum.date(2024, 2, 29)
+        assert Deadline.on(PartialDate(2025)).due == pendulum.date(2025, 12, 31)
+
+    def test_naive_datetime_refused(self) -> None:
+        """The library never guesses a zone."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on(dt.datetime(2025, 1, 1))
+        assert errors(exc) == (
+            (
+                "due",
+                "naive datetime 2025-01-01T00:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+        )
+
+    def test_text_refused(self) -> None:
+        """Text is not a moment; parse it first."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on("2025-01-01")  # type: ignore[arg-type]
+        assert errors(exc) == (
+            (
+                "due",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-01-01' (parse text with parse_moment)",
+            ),
+        )
+
+    @pytest.mark.parametrize(
+        "moment", [pendulum.date(2025, 1, 1), pendulum.datetime(2025, 1, 1)]
+    )
+    def test_unknown_zone_refused(self, moment: pendulum.Date) -> None:
+        """An unknown zone name is reported on tz, for dates and datetimes."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on(moment, tz="Mars/Olympus_Mons")
+        assert errors(exc) == (("tz", "unknown time zone 'Mars/Olympus_Mons'"),)
+
+    def test_zone_must_be_text(self) -> None:
+        """A zone is named by its IANA name."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on(pendulum.date(2025, 1, 1), tz=3)  # type: ignore[arg-type]
+        assert errors(exc) == (
+            ("tz", "must be an IANA time zone name such as 'Europe/Kyiv', got int 3"),
+        )
+
+
+class TestAfter:
+    """``Deadline.after``: an anchor plus a period."""
+
+    def test_fifty_days_from_a_date(self) -> None:
+        """The July 2025 ultimatum: 50 days from 14 July is 2 September."""
+        deadline = Deadline.after(ISSUED, days=50)
+        assert deadline.due == pendulum.date(2025, 9, 2)
+        assert deadline.anchor == ISSUED
+        assert deadline.period == Period(days=50)
+
+    @pytest.mark.parametrize(
+        "period",
+        ["P50D", Period(days=50), pendulum.duration(days=50), dt.timedelta(days=50)],
+        ids=["iso", "period", "duration", "timedelta"],
+    )
+    def test_every_form_of_period(self, period: Any) -> None:
+        """ISO text, a Period, a Duration and a timedelta give the same deadline."""
+        assert Deadline.after(ISSUED, period) == Deadline.after(ISSUED, days=50)
+
+    def test_hours_are_elapsed_time_across_a_dst_change(self) -> None:
+        """48 hours from noon 8 March 2025 in New York is 13:00 on 10 March."""
+        deadline = Deadline.after(NOON_NY, "PT48H")
+        assert deadline.due == pendulum.datetime(2025, 3, 10, 13, tz="America/New_York")
+        assert utc(deadline.due) - utc(NOON_NY) == dt.timedelta(hours=48)
+
+    def test_days_move_the_wall_clock(self) -> None:
+        """Two days from noon 8 March 2025 in New York is noon on 10 March."""
+        deadline = Deadline.after(NOON_NY, days=2)
+        assert deadline.due == pendulum.datetime(2025, 3, 10, 12, tz="America/New_York")
+        assert utc(deadline.due) - utc(NOON_NY) == dt.timedelta(hours=47)
+
+    def test_duration_counts_the_parts_it_was_built_with(self) -> None:
+        """pendulum.duration(hours=48) is elapsed, duration(days=2) calendar."""
+        hours = Deadline.after(NOON_NY, pendulum.duration(hours=48))
+        days = Deadline.after(NOON_NY, pendulum.duration(days=2))
+        assert hours.period == Period(hours=48)
+        assert hours.due == NOON_NY + pendulum.duration(hours=48)
+        assert days.period == Period(days=2)
+        assert days.due == NOON_NY + pendulum.duration(days=2)
+
+    def test_timedelta_days_are_calendar_days(self) -> None:
+        """A timedelta cannot tell 48 hours from 2 days: whole days are calendar days."""
+        deadline = Deadline.after(NOON_NY, dt.timedelta(hours=48, minutes=30))
+        assert deadline.period == Period(days=2, minutes=30)
+        assert deadline.due == pendulum.datetime(
+            2025, 3, 10, 12, 30, tz="America/New_York"
+        )
+
+    def test_duration_with_milliseconds_uses_its_normalised_parts(self) -> None:
+        """milliseconds=1000 is one second; a true fraction is refused."""
+        deadline = Deadline.after(NOON_NY, pendulum.duration(milliseconds=1000))
+        assert deadline.period == Period(seconds=1)
+
+    def test_fractional_duration_uses_its_normalised_parts(self) -> None:
+        """A Duration built from fractions is read by its whole parts."""
+        deadline = Deadline.after(NOON_NY, pendulum.duration(hours=1.5))
+        assert deadline.period == Period(hours=1, minutes=30)
+
+    def test_full_iso_duration(self) -> None:
+        """P1Y2M10DT2H30M: calendar parts first, then elapsed time."""
+        anchor = pendulum.datetime(2024, 1, 31, 22, tz="Europe/Kyiv")
+        deadline = Deadline.after(anchor, "P1Y2M10DT2H30M")
+        assert deadline.due == pendulum.datetime(2025, 4, 11, 0, 30, tz="Europe/Kyiv")
+
+    @pytest.mark.parametrize(
+        ("anchor", "period", "due"),
+        [
+            ((2025, 1, 31), "P1M", (2025, 2, 28)),
+            ((2024, 1, 31), "P1M", (2024, 2, 29)),
+            ((2024, 1, 31), "P2M", (2024, 3, 31)),
+            ((2024, 2, 29), "P1Y", (2025, 2, 28)),
+            ((2024, 2, 29), "P4Y", (2028, 2, 29)),
+            ((2025, 1, 31), "P1M1W", (2025, 3, 7)),
+            ((2025, 12, 31), "P2M", (2026, 2, 28)),
+        ],
+    )
+    def test_months_clamp_to_the_end_of_the_month(
+        self,
+        anchor: tuple[int, int, int],
+        period: str,
+        due: tuple[int, int, int],
+    ) -> None:
+        """A month after 31 January is the last day of February, never stepped."""
+        deadline = Deadline.after(pendulum.date(*anchor), period)
+        assert deadline.due == pendulum.date(*due)
+
+    def test_skipped_wall_time_moves_forward(self) -> None:
+        """02:30 on 9 March 2025 does not exist in New York: 03:30 is taken."""
+        anchor = pendulum.datetime(2025, 3, 8, 2, 30, tz="America/New_York")
+        deadline = Deadline.after(anchor, days=1)
+        assert deadline.due == pendulum.datetime(
+            2025, 3, 9, 3, 30, tz="America/New_York"
+        )
+
+    def test_repeated_wall_time_takes_the_first(self) -> None:
+        """01:30 on 2 November 2025 happens twice in New York: the EDT one is taken."""
+        anchor = pendulum.datetime(2025, 11, 1, 1, 30, tz="America/New_York")
+        deadline = Deadline.after(anchor, days=1)
+        assert utc(deadline.due) == dt.datetime(2025, 11, 2, 5, 30, tzinfo=dt.UTC)
+
+    def test_hours_inside_a_repeated_hour(self) -> None:
+        """One hour after 01:30 EDT is 01:30 EST, an hour later as an instant."""
+        anchor = pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=0)
+        deadline = Deadline.after(anchor, hours=1)
+        assert utc(deadline.due) == dt.datetime(2025, 11, 2, 6, 30, tzinfo=dt.UTC)
+        assert deadline.remaining(at=anchor) == pendulum.duration(hours=1)
+        assert Deadline.on(anchor) < deadline
+
+    def test_tz_names_the_end_of_a_date_deadline(self) -> None:
+        """From a date, tz says whose midnight closes the last day."""
+        deadline = Deadline.after(ISSUED, days=50, tz="America/New_York")
+        assert deadline.tz == "America/New_York"
+        assert utc(deadline.cutoff) == dt.datetime(2025, 9, 3, 4, tzinfo=dt.UTC)
+
+    def test_tz_with_a_datetime_anchor_refused(self) -> None:
+        """A datetime deadline carries its own zone."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(NOON_NY, days=2, tz="UTC")
+        assert errors(exc) == (
+            ("tz", "is only for a date deadline; a datetime carries its own zone"),
+        )
+
+    @pytest.mark.parametrize(
+        ("kwargs", "expected"),
+        [
+            ({"days": -50}, ("period.days", "must not be negative, got -50")),
+            (
+                {"period": pendulum.duration(days=-5)},
+                ("period.days", "must not be negative, got -5"),
+            ),
+            (
+                {"period": dt.timedelta(days=-1)},
+                ("period", "a period must not be negative, got -1 day, 0:00:00"),
+            ),
+            ({"days": 0}, ("period", "must be a positive period, got a zero period")),
+            (
+                {"period": "PT0S"},
+                ("period", "must be a positive period, got a zero period"),
+            ),
+            ({}, ("period", "must be a positive period, got a zero period")),
+        ],
+    )
+    def test_zero_or_negative_period_refused(
+        self, kwargs: dict[str, Any], expected: tuple[str, str]
+    ) -> None:
+        """A deadline must lie after its anchor."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, **kwargs)
+        assert errors(exc) == (expected,)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["P50", "P-1D", "p1d", "P", "PT", "P1DT", " P1D", "P1.5D", "50 days", ""],
+    )
+    def test_unparsable_iso_duration_refused(self, text: str) -> None:
+        """Only whole, non-negative ISO 8601 durations are read."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, text)
+        assert errors(exc) == (
+            (
+                "period",
+                f"{text!r} is not an ISO 8601 duration of whole non-negative parts "
+                "(like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+            ),
+        )
+
+    def test_exact_period_from_a_date_refused(self) -> None:
+        """Hours need a time of day to count from."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, "PT48H")
+        assert errors(exc) == (
+            (
+                "period",
+                "PT48H has hours, minutes or seconds, which need an anchor with a time "
+                "of day and a zone; got the date 2025-07-14",
+            ),
+        )
+
+    def test_period_and_parts_refused_together(self) -> None:
+        """Either a period or keyword parts."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, "P1D", days=1)
+        assert errors(exc) == (("period", "give a period or keyword parts, not both"),)
+
+    def test_unknown_part_refused(self) -> None:
+        """A misspelt keyword part is named."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, dayz=1)
+        assert errors(exc) == (
+            (
+                "period",
+                "unknown period part 'dayz' (use years, months, weeks, days, hours, "
+                "minutes or seconds)",
+            ),
+        )
+
+    def test_non_period_refused(self) -> None:
+        """A number is not a period."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, 5)  # type: ignore[arg-type]
+        assert errors(exc) == (("period", "must be a duration, got int 5"),)
+
+    def test_fractions_of_a_second_refused(self) -> None:
+        """Periods count whole seconds."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(NOON_NY, dt.timedelta(days=1, microseconds=5))
+        assert errors(exc) == (
+            ("period", "fractions of a second are not supported in a period"),
+        )
+
+    def test_naive_anchor_refused(self) -> None:
+        """A naive anchor is refused, naming the anchor."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(dt.datetime(2025, 1, 31, 12), days=3)
+        assert errors(exc) == (
+            (
+                "anchor",
+                "naive datetime 2025-01-31T12:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+        )
+
+    def test_month_anchor_refused(self) -> None:
+        """A month is too vague to count from."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(PartialDate(2025, 1), days=1)
+        assert errors(exc) == (
+            ("anchor", "must be a date or a datetime to count from, not 2025-01"),
+        )
+
+    def test_unknown_zone_refused(self) -> None:
+        """A misspelt zone is reported with the other problems."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(PartialDate(2025, 1), days=0, tz="Europe/Kiev2")
+        assert errors(exc) == (
+            ("anchor", "must be a date or a datetime to count from, not 2025-01"),
+            ("period", "must be a positive period, got a zero period"),
+            ("tz", "unknown time zone 'Europe/Kiev2'"),
+        )
+
+    def test_outside_the_calendar_refused(self) -> None:
+        """Running past 9999 is a validation error, not an OverflowError."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(pendulum.date(9999, 12, 1), months=1)
+        assert errors(exc) == (
+            (
+                "period",
+                "9999-12-01 + P1M is outside the calendar (year 10000 is out of range)",
+            ),
+        )
+
+
+class TestExtended:
+    """``Deadline.extended``: a further period from the due moment."""
+
+    def test_truce_extended_across_the_end_of_dst(self) -> None:
+        """90 more days from 12:01 a.m. EDT on 12 August is 12:01 a.m. EST on 10 November."""
+        truce = Deadline.after(
+            pendulum.datetime(2025, 5, 14, 0, 1, tz="America/New_York"), "P90D"
+        )
+        extended = truce.extended("P90D")
+        assert extended.anchor == truce.due
+        assert extended.due == pendulum.datetime(
+            2025, 11, 10, 0, 1, tz="America/New_York"
+        )
+        assert utc(extended.due) - utc(truce.due) == dt.timedelta(hours=2161)
+
+    def test_date_deadline_keeps_its_zone(self) -> None:
+        """Extending a date deadline keeps the zone of its end of day."""
+        deadline = Deadline.on(pendulum.date(2025, 8, 1), tz="America/New_York")
+        extended = deadline.extended(days=30)
+        assert (extended.due, extended.tz) == (pendulum.date(2025, 8, 31), deadline.tz)
+
+
+class TestAfterBusinessDays:
+    """``Deadline.after_business_days``: Monday to Friday, skipping holidays."""
+
+    def test_friday_plus_one_is_monday(self) -> None:
+        """The anchor's day does not count; weekends are skipped."""
+        deadline = Deadline.after_business_days(pendulum.date(2025, 7, 18), 1)
+        assert deadline.due == pendulum.date(2025, 7, 21)
+
+    def test_weekday_holidays_are_skipped_and_kept(self) -> None:
+        """Christmas and Boxing Day push five business days to 30 December."""
+        holidays = {
+            pendulum.date(2025, 12, 25),
+            pendulum.date(2025, 12, 26),
+            pendulum.date(2025, 12, 27),  # a Saturday: not kept
+        }
+        deadline = Deadline.after_business_days(
+            pendulum.date(2025, 12, 19), 5, holidays=holidays
+        )
+        assert deadline.due == pendulum.date(2025, 12, 30)
+        assert deadline.holidays == (
+            pendulum.date(2025, 12, 25),
+            pendulum.date(2025, 12, 26),
+        )
+
+    def test_plain_dates_and_lists_work(self) -> None:
+        """Holidays may be a list of datetime.date."""
+        deadline = Deadline.after_business_days(
+            dt.date(2025, 12, 24), 1, holidays=[dt.date(2025, 12, 25)]
+        )
+        assert deadline.due == pendulum.date(2025, 12, 26)
+
+    def test_datetime_anchor_keeps_its_wall_clock_time(self) -> None:
+        """Across a DST change the time of day stays 09:00."""
+        anchor = pendulum.datetime(2025, 3, 7, 9, tz="America/New_York")
+        deadline = Deadline.after_business_days(anchor, 1)
+        assert deadline.due == pendulum.datetime(2025, 3, 10, 9, tz="America/New_York")
+
+    def test_holidays_package_calendar(self) -> None:
+        """A calendar from the holidays package works as is (4 July 2025 is skipped)."""
+        holidays = pytest.importorskip("holidays")
+        deadline = Deadline.after_business_days(
+            pendulum.date(2025, 7, 1), 3, holidays=holidays.US()
+        )
+        assert deadline.due == pendulum.date(2025, 7, 7)
+        assert deadline.holidays == (pendulum.date(2025, 7, 4),)
+        assert Deadline(**attrs.asdict(deadline, recurse=False)) == deadline
+
+    @pytest.mark.parametrize(
+        ("n", "message"),
+        [
+            (0, "must be at least 1, got 0"),
+            (-1, "must be at least 1, got -1"),
+            (True, "must be an integer, got bool True"),
+            (1.5, "must be an integer, got float 1.5"),
+            (100_001, "must be at most 100000, got 100001"),
+        ],
+    )
+    def test_bad_counts_refused(self, n: Any, message: str) -> None:
+        """The count is a whole number from 1 to 100000."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, n)
+        assert errors(exc) == (("business_days", message),)
+
+    def test_past_the_calendar_refused(self) -> None:
+        """Counting past 9999-12-31 is a validation error."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(pendulum.date(9999, 12, 30), 5)
+        assert errors(exc) == (
+            ("business_days", "runs past the calendar: date value out of range"),
+        )
+
+    def test_holidays_must_be_a_container(self) -> None:
+        """None or text is not a calendar."""
+        for bad in (None, "2025-12-25"):
+            with pytest.raises(ValidationError) as exc:
+                Deadline.after_business_days(ISSUED, 3, holidays=bad)  # type: ignore[arg-type]
+            assert errors(exc) == (
+                (
+                    "holidays",
+                    "must be a container of dates (a set, a list or a holidays "
+                    f"calendar), got {type(bad).__name__} {bad!r}",
+                ),
+            )
+
+    def test_broken_calendar_reported(self) -> None:
+        """A calendar that cannot look a date up is a validation error."""
+
+        class Broken:
+            def __contains__(self, item: object) -> bool:
+                raise TypeError("no lookups today")
+
+            def __repr__(self) -> str:
+                return "Broken()"
+
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, 3, holidays=Broken())
+        assert errors(exc) == (
+            ("holidays", "cannot look dates up in Broken(): no lookups today"),
+        )
+
+    def test_unknown_zone_refused(self) -> None:
+        """tz is checked like everywhere else."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, 3, tz="Nowhere/Town")
+        assert errors(exc) == (("tz", "unknown time zone 'Nowhere/Town'"),)
+
+
+class TestLoadingChecks:
+    """The constructor checks that a deadline's fields agree."""
+
+    def _refused(self, **fields: Any) -> tuple[tuple[str, str], ...]:
+        with pytest.raises(ValidationError) as exc:
+            Deadline(**fields)
+        return errors(exc)
+
+    def test_due_must_follow_from_the_rule(self) -> None:
+        """A due date that the rule does not give is refused, showing the rule."""
+        assert self._refused(
+            due=pendulum.date(2025, 9, 1), anchor=ISSUED, period=Period(days=50)
+        ) == (
+            (
+                "due",
+                "2025-09-01 does not follow from the rule (2025-07-14 + P50D = 2025-09-02)",
+            ),
+        )
+
+    def test_due_instant_must_follow_even_in_a_repeated_hour(self) -> None:
+        """01:30 EST is not 01:30 EDT, though Python compares them equal."""
+        anchor = pendulum.datetime(2025, 11, 2, 0, 30, tz="America/New_York")
+        right = Deadline.after(anchor, hours=1)
+        wrong = pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=1)
+        assert utc(right.due) == dt.datetime(2025, 11, 2, 5, 30, tzinfo=dt.UTC)
+        assert self._refused(due=wrong, anchor=anchor, period=Period(hours=1)) == (
+            (
+                "due",
+                "2025-11-02T01:30:00-05:00[America/New_York] does not follow from the "
+                "rule (2025-11-02T00:30:00-04:00[America/New_York] + PT1H = "
+                "2025-11-02T01:30:00-04:00[America/New_York])",
+            ),
+        )
+
+    def test_holidays_must_be_a_list(self) -> None:
+        """A number is not a list of holidays."""
+        assert self._refused(due=pendulum.date(2025, 1, 2), holidays=5) == (
+            ("holidays", "must be a list of values, got int 5"),
+        )
+
+    def test_business_day_rule_checked(self) -> None:
+        """Holidays outside the count and a wrong due date are both reported."""
+        deadline = Deadline.after_business_days(
+            pendulum.date(2025, 12, 19), 5, holidays={pendulum.date(2025, 12, 25)}
+        )
+        with pytest.raises(ValidationError) as exc:
+            attrs.evolve(deadline, holidays=[pendulum.date(2025, 12, 20)])
+        assert errors(exc) == (
+            (
+                "due",
+                "2025-12-29 does not follow from the rule (5 business days after "
+                "2025-12-19 = 2025-12-26)",
+            ),
+            ("holidays", "2025-12-20 is not a weekday inside the count"),
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "expected"),
+        [
+            (
+                {"due": pendulum.datetime(2025, 1, 1), "tz": "UTC"},
+                ("tz", "is only for a date deadline; a datetime carries its own zone"),
+            ),
+            (
+                {
+                    "due": pendulum.date(2025, 1, 2),
+                    "anchor": pendulum.date(2025, 1, 1),
+                    "period": Period(days=1),
+                    "business_days": 1,
+                },
+                ("business_days", "give a period or business days, not both"),
+            ),
+            (
+                {
+                    "due": pendulum.date(2025, 1, 2),
+                    "holidays": [pendulum.date(2025, 1, 1)],
+                },
+                ("holidays", "only a business-day deadline skips holidays"),
+            ),
+            (
+                {"due": pendulum.date(2025, 1, 2), "anchor": pendulum.date(2025, 1, 1)},
+                ("anchor", "an anchor needs a period or business days"),
+            ),
+            (
+                {"due": pendulum.date(2025, 1, 2), "period": Period(days=1)},
+                ("anchor", "a relative deadline needs an anchor"),
+            ),
+            (
+                {
+                    "due": pendulum.date(2025, 1, 2),
+                    "anchor": pendulum.date(2025, 1, 1),
+                    "period": Period(),
+                },
+                ("period", "must be a positive period, got a zero period"),
+            ),
+            (
+                {"due": PartialDate(2025, 1)},
+                ("due", "must be a date or a datetime, not a month or a year"),
+            ),
+            (
+                {"due": pendulum.date(2025, 1, 2), "period": "P1D"},
+                ("period", "must be a Period, got str 'P1D'"),
+            ),
+            (
+                {
+                    "due": pendulum.date(2025, 1, 2),
+                    "anchor": pendulum.date(2025, 1, 1),
+                    "period": Period(hours=24),
+                },
+                (
+                    "period",
+                    "PT24H has hours, minutes or seconds, which need an anchor with a "
+                    "time of day and a zone; got the date 2025-01-01",
+                ),
+            ),
+            (
+                {
+                    "due": pendulum.date(2025, 1, 2),
+                    "holidays": [pendulum.date(2025, 1, 1), pendulum.date(2025, 1, 1)],
+                },
+                ("holidays[1]", "holiday Date(2025, 1, 1) appears twice"),
+            ),
+        ],
+    )
+    def test_inconsistent_fields_refused(
+        self, fields: dict[str, Any], expected: tuple[str, str]
+    ) -> None:
+        """Each inconsistency is reported with its path."""
+        assert self._refused(**fields) == (expected,)
+
+
+class TestCutoff:
+    """Where exactly a date-precision deadline ends."""
+
+    def test_last_microsecond_is_still_in_time(self) -> None:
+        """The boundary is the exclusive next midnight."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+        last = pendulum.datetime(2025, 9, 2, 23, 59, 59, 999_999, tz="Europe/Kyiv")
+        assert not deadline.is_past(at=last)
+        assert deadline.is_past(at=last.add(microseconds=1))
+        assert deadline.remaining(at=last) == pendulum.duration(microseconds=1)
+
+    def test_skipped_midnight(self) -> None:
+        """Havana went from 00:00 to 01:00 on 10 March 2024: the day began at 01:00."""
+        deadline = Deadline.on(pendulum.date(2024, 3, 9), tz="America/Havana")
+        assert deadline.cutoff == pendulum.datetime(2024, 3, 10, 1, tz="America/Havana")
+        assert utc(deadline.cutoff) == dt.datetime(2024, 3, 10, 5, tzinfo=dt.UTC)
+
+    def test_repeated_midnight_takes_the_first(self) -> None:
+        """Havana's midnight of 3 November 2024 happened twice: the first ends the day."""
+        deadline = Deadline.on(pendulum.date(2024, 11, 2), tz="America/Havana")
+        assert utc(deadline.cutoff) == dt.datetime(2024, 11, 3, 4, tzinfo=dt.UTC)
+        assert deadline.cutoff.fold == 0
+
+    def test_gap_across_midnight(self) -> None:
+        """Toronto went from 23:30 to 00:30 on 30 March 1919: 31 March began at 00:30."""
+        deadline = Deadline.on(pendulum.date(1919, 3, 30), tz="America/Toronto")
+        assert deadline.cutoff == pendulum.datetime(
+            1919, 3, 31, 0, 30, tz="America/Toronto"
+        )
+        assert utc(deadline.cutoff) == dt.datetime(1919, 3, 31, 4, 30, tzinfo=dt.UTC)
+
+    def test_skipped_day(self) -> None:
+        """Samoa skipped 30 December 2011: 29 December ended at the jump."""
+        for day in (29, 30):
+            deadline = Deadline.on(pendulum.date(2011, 12, day), tz="Pacific/Apia")
+            assert utc(deadline.cutoff) == dt.datetime(2011, 12, 30, 10, tzinfo=dt.UTC)
+
+
+class TestRemainingAndIsPast:
+    """``remaining``, ``is_past`` and the moment they are asked at."""
+
+    def test_remaining_is_elapsed_time_across_dst(self) -> None:
+        """From noon 8 March, PT48H leaves 48 hours and P2D 47."""
+        assert Deadline.after(NOON_NY, "PT48H").remaining(at=NOON_NY).in_hours() == 48
+        assert Deadline.after(NOON_NY, days=2).remaining(at=NOON_NY).in_hours() == 47
+
+    def test_negative_once_passed(self) -> None:
+        """Remaining time goes negative after the cutoff."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2))
+        assert deadline.remaining(at=pendulum.date(2025, 9, 5)) == pendulum.duration(
+            days=-2
+        )
+
+    def test_date_at_means_the_start_of_that_day_in_the_deadlines_zone(self) -> None:
+        """A date asked about is read in the deadline's zone."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2), tz="Asia/Tokyo")
+        assert deadline.remaining(at=pendulum.date(2025, 9, 2)) == pendulum.duration(
+            days=1
+        )
+        assert deadline.remaining(at=PartialDate(2025, 9)) == pendulum.duration(days=2)
+
+    def test_at_across_zones(self) -> None:
+        """Comparisons across zones are by instant."""
+        deadline = Deadline.on(pendulum.datetime(2025, 9, 2, 12, tz="Europe/Kyiv"))
+        assert not deadline.is_past(
+            at=pendulum.datetime(2025, 9, 2, 4, 59, tz="America/New_York")
+        )
+        assert deadline.is_past(at=pendulum.datetime(2025, 9, 2, 9, tz="UTC"))
+        kolkata = zoneinfo.ZoneInfo("Asia/Kolkata")
+        assert deadline.is_past(at=dt.datetime(2025, 9, 2, 14, 30, tzinfo=kolkata))
+        assert not deadline.is_past(at=dt.datetime(2025, 9, 2, 14, 29, tzinfo=kolkata))
+
+    def test_default_is_now(self) -> None:
+        """Without at, the question is asked now."""
+        assert Deadline.on(pendulum.date(2000, 1, 1)).is_past()
+        assert not Deadline.on(pendulum.date(9000, 1, 1)).is_past()
+        assert Deadline.on(pendulum.date(9000, 1, 1)).describe().startswith("due in ")
+
+    def test_naive_at_refused(self) -> None:
+        """A naive moment is refused, naming at."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2))
+        with pytest.raises(ValidationError) as exc:
+            deadline.is_past(at=dt.datetime(2025, 9, 2))
+        assert errors(exc) == (
+            (
+                "at",
+                "naive datetime 2025-09-02T00:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+        )
+
+
+class TestDescribe:
+    """``describe``: how far off, in words."""
+
+    @pytest.mark.parametrize(
+        ("delta", "text"),
+        [
+            (pendulum.duration(weeks=3), "due in 3 weeks"),
+            (pendulum.duration(days=-2), "passed 2 days ago"),
+            (pendulum.duration(), "due now"),
+            (pendulum.duration(days=13), "due in 13 days"),
+            (pendulum.duration(days=14), "due in 2 weeks"),
+            (pendulum.duration(days=1), "due in 24 hours"),
+            (pendulum.duration(days=60), "due in 2 months"),
+            (pendulum.duration(days=-800), "passed 2 years ago"),
+            (pendulum.duration(minutes=1, seconds=59), "due in 1 minute"),
+            (pendulum.duration(seconds=59), "due in 59 seconds"),
+            (pendulum.duration(seconds=1), "due in 1 second"),
+            (pendulum.duration(microseconds=-10), "passed less than a second ago"),
+        ],
+    )
+    def test_wording(self, delta: pendulum.Duration, text: str) -> None:
+        """Rounded down to the largest unit that fits twice."""
+        due = pendulum.datetime(2025, 9, 2, 12, tz="Europe/Kyiv")
+        deadline = Deadline.on(due)
+        assert deadline.describe(at=due - delta) == text
+
+    def test_fifty_days_as_of_twelve_august(self) -> None:
+        """Three weeks and a day before 3 September is 'due in 3 weeks'."""
+        deadline = Deadline.after(ISSUED, days=50)
+        assert deadline.describe(at=pendulum.datetime(2025, 8, 12, tz="UTC")) == (
+            "due in 3 weeks"
+        )
+
+    def test_rule_and_text(self) -> None:
+        """The rule is described in words and in str()."""
+        business = Deadline.after_business_days(pendulum.date(2025, 7, 18), 1)
+        assert business.describe_rule() == "1 business day after 2025-07-18"
+        assert str(business) == "2025-07-21 [1 business day after 2025-07-18]"
+        assert str(Deadline.after_business_days(pendulum.date(2025, 7, 18), 2)) == (
+            "2025-07-22 [2 business days after 2025-07-18]"
+        )
+        assert (
+            str(Deadline.on(NOON_NY)) == "2025-03-08T12:00:00-05:00[America/New_York]"
+        )
+        assert Deadline.on(NOON_NY).describe_rule() == (
+            "on 2025-03-08T12:00:00-05:00[America/New_York]"
+        )
+        dated = Deadline.after(ISSUED, days=50, tz="America/New_York")
+        assert (
+            str(dated)
+            == "2025-09-02 (end of day, America/New_York) [P50D after 2025-07-14]"
+        )
+        assert Deadline.on(pendulum.date(2025, 9, 2)).describe_rule() == (
+            "on 2025-09-02 (to the end of the day, UTC)"
+        )
+
+
+class TestOrdering:
+    """Deadlines sort by the instant they pass."""
+
+    def test_across_zones(self) -> None:
+        """17:00 in Kyiv (14:00 UTC) is before noon in New York (16:00 UTC)."""
+        ny = Deadline.on(pendulum.datetime(2025, 9, 2, 12, tz="America/New_York"))
+        kyiv = Deadline.on(pendulum.datetime(2025, 9, 2, 17, tz="Europe/Kyiv"))
+        utc_day = Deadline.on(pendulum.date(2025, 9, 2))
+        kyiv_day = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+        assert sorted([utc_day, ny, kyiv_day, kyiv]) == [kyiv, ny, kyiv_day, utc_day]
+        assert kyiv < ny
+        assert kyiv <= ny
+        assert utc_day > kyiv_day
+        assert utc_day >= kyiv_day
+
+    def test_repeated_hour_sorts_by_instant(self) -> None:
+        """01:30 EST comes after 01:45 EDT."""
+        edt = Deadline.on(
+            pendulum.datetime(2025, 11, 2, 1, 45, tz="America/New_York", fold=0)
+        )
+        est = Deadline.on(
+            pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=1)
+        )
+        assert edt < est
+        assert est.remaining(at=edt.due) == pendulum.duration(minutes=45)
+        assert not est.is_past(at=edt.due)
+
+    def test_equality_is_by_value(self) -> None:
+        """Same cutoff, different rule: neither equal nor ordered."""
+        on = Deadline.on(pendulum.date(2025, 9, 2))
+        after = Deadline.after(ISSUED, days=50)
+        assert on != after
+        assert not on < after
+        assert not after < on
+        assert on <= after
+        assert len({on, after, Deadline.after(ISSUED, "P50D")}) == 2
+
+    def test_not_comparable_with_other_values(self) -> None:
+        """Comparing with a date is a TypeError."""
+        deadline = Deadline.on(pendulum.date(2025, 9, 2))
+        for other in (pendulum.date(2025, 9, 2), 5):
+            with pytest.raises(TypeError):
+                assert deadline < other
+            with pytest.raises(TypeError):
+                assert deadline <= other
+            with pytest.raises(TypeError):
+                assert deadline > other
+            with pytest.raises(TypeError):
+                assert deadline >= other
+
+
+def _ultimatum() -> Ultimatum:
+    return Ultimatum(
+        id="us-ultimatum-2025-07",
+        issued_by="united-states",
+        addressed_to=["russia"],
+        issued_at=ISSUED,
+        demand="Reach a ceasefire",
+        deadline=Deadline.after(ISSUED, days=50),
+    )
+
+
+class TestRevisions:
+    """``Ultimatum.revise_deadline`` keeps every earlier deadline."""
+
+    def test_shorten_then_extend_keeps_both_in_order(self) -> None:
+        """Cut to 10-12 days on 28 July, then 10 days from 29 July: both kept."""
+        original = _ultimatum()
+        cut = original.revise_deadline(
+            Deadline.after(pendulum.date(2025, 7, 28), days=12),
+            on=pendulum.date(2025, 7, 28),
+            reason="about 10 or 12 days from today",
+        )
+        again = cut.revise_deadline(
+            Deadline.after(pendulum.date(2025, 7, 29), days=10),
+            on=pendulum.date(2025, 7, 29),
+            reason="ten days from today",
+            sources=["kyiv-independent"],
+        )
+        assert original.revisions == ()
+        assert [str(d.due) for d in again.deadlines] == [
+            "2025-09-02",
+            "2025-08-09",
+            "2025-08-08",
+        ]
+        assert again.revisions == (
+            DeadlineRevision(
+                previous=original.deadline,
+                revised_on=pendulum.date(2025, 7, 28),
+                reason="about 10 or 12 days from today",
+            ),
+            DeadlineRevision(
+                previous=cut.deadline,
+                revised_on=pendulum.date(2025, 7, 29),
+                reason="ten days from today",
+                sources=["kyiv-independent"],
+            ),
+        )
+        assert again.status is UltimatumStatus.PENDING
+
+    def test_extension(self) -> None:
+        """A later deadline is an extension."""
+        longer = _ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 12, 31)), on=pendulum.date(2025, 8, 30)
+        )
+        assert longer.deadline > longer.revisions[0].previous
+
+    def test_revision_before_issue_refused(self) -> None:
+        """A revision cannot predate the ultimatum."""
+        with pytest.raises(ValidationError) as exc:
+            _ultimatum().revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 8)), on=pendulum.date(2025, 7, 1)
+            )
+        assert errors(exc) == (
+            (
+                "revisions[0].revised_on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
+        )
+
+    def test_revisions_out_of_order_refused(self) -> None:
+        """A second revision dated before the first is refused."""
+        cut = _ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 8, 8)), on=pendulum.date(2025, 7, 29)
+        )
+        with pytest.raises(ValidationError) as exc:
+            cut.revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 9)), on=pendulum.date(2025, 7, 28)
+            )
+        assert errors(exc) == (
+            (
+                "revisions[1].revised_on",
+                "revisions must be in the order they were made",
+            ),
+        )
+
+    def test_naive_revision_moment_refused(self) -> None:
+        """The revision's moment is checked, with its path in the revisions."""
+        with pytest.raises(ValidationError) as exc:
+            _ultimatum().revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 8)),
+                on=dt.datetime(2025, 7, 29, 12),
+            )
+        assert errors(exc) == (
+            (
+                "revisions[0].revised_on",
+                "naive datetime 2025-07-29T12:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+        )
+
+    def test_withdrawn_ultimatum_cannot_be_revised(self) -> None:
+        """Only a pending or expired ultimatum's deadline changes."""
+        withdrawn = _ultimatum().withdraw(on=pendulum.date(2025, 8, 1))
+        with pytest.raises(IllegalTransitionError):
+            withdrawn.revise_deadline(
+                Deadline.on(pendulum.date(2025, 9, 30)), on=pendulum.date(2025, 8, 2)
+            )
+
+    def test_expired_ultimatum_revived(self) -> None:
+        """Revising an expired ultimatum makes it pending again, dated."""
+        expired = _ultimatum().expire()
+        revived = expired.revise_deadline(
+            Deadline.on(pendulum.date(2025, 10, 1)), on=pendulum.date(2025, 9, 5)
+        )
+        assert revived.status is UltimatumStatus.PENDING
+        assert revived.status_on == pendulum.date(2025, 9, 5)
+
+
+# --- properties -----------------------------------------------------------------
+
+SAFE_ZONES = sorted(
+    name
+    for name in zoneinfo.available_timezones()
+    if not name.startswith(("right/", "posix/"))
+    and name not in {"Factory", "localtime"}
+)
+
+dates = st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31))
+zoned = st.builds(
+    lambda naive, name, fold: pendulum.instance(
+        naive.replace(tzinfo=zoneinfo.ZoneInfo(name), fold=fold)
+    ),
+    st.datetimes(min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.sampled_from(SAFE_ZONES),
+    st.integers(0, 1),
+)
+calendar_periods = st.builds(
+    Period,
+    years=st.integers(0, 3),
+    months=st.integers(0, 30),
+    weeks=st.integers(0, 10),
+    days=st.integers(0, 400),
+).filter(lambda p: not p.is_zero)
+periods = st.builds(
+    Period,
+    years=st.integers(0, 3),
+    months=st.integers(0, 30),
+    weeks=st.integers(0, 10),
+    days=st.integers(0, 400),
+    hours=st.integers(0, 100),
+    minutes=st.integers(0, 200),
+    seconds=st.integers(0, 5000),
+).filter(lambda p: not p.is_zero)
+
+
+def _deadlines() -> st.SearchStrategy[Deadline]:
+    return st.one_of(
+        st.builds(Deadline.after, dates, calendar_periods),
+        st.builds(Deadline.after, zoned, periods),
+        st.builds(
+            lambda d, tz: Deadline.on(d, tz=tz), dates, st.sampled_from(SAFE_ZONES)
+        ),
+        st.builds(Deadline.on, zoned),
+        st.builds(
+            lambda a, n, h: Deadline.after_business_days(a, n, holidays=h),
+            st.one_of(dates, zoned),
+            st.integers(1, 60),
+            st.frozensets(dates, max_size=40),
+        ),
+    )
+
+
+class TestProperties:
+    """Hypothesis properties of the arithmetic."""
+
+    @given(anchor=dates, period=calendar_periods)
+    def test_due_not_before_a_date_anchor(
+        self, anchor: dt.date, period: Period
+    ) -> None:
+        """after(anchor, p).due is after anchor for positive p (dates)."""
+        assert Deadline.after(anchor, period).due > anchor
+
+    @given(anchor=zoned, period=periods)
+    def test_due_not_before_a_zoned_anchor(
+        self, anchor: pendulum.DateTime, period: Period
+    ) -> None:
+        """after(anchor, p).due >= anchor for positive p, in any zone."""
+        deadline = Deadline.after(anchor, period)
+        assert utc(deadline.due) >= utc(anchor)
+        assert deadline.remaining(at=anchor) >= pendulum.duration()
+
+    @given(anchor=zoned, hours=st.integers(1, 10_000))
+    def test_hours_are_exact(self, anchor: pendulum.DateTime, hours: int) -> None:
+        """PTnH is exactly n elapsed hours, whatever the zone does."""
+        deadline = Deadline.after(anchor, hours=hours)
+        assert utc(deadline.due) - utc(anchor) == dt.timedelta(hours=hours)
+
+    @given(
+        anchor=st.one_of(dates, zoned),
+        n=st.integers(1, 300),
+        holidays=st.frozensets(dates, max_size=60),
+    )
+    def test_business_days_never_fall_on_a_weekend_or_holiday(
+        self, anchor: dt.date, n: int, holidays: frozenset[dt.date]
+    ) -> None:
+        """The due day is a weekday that is not a holiday."""
+        due = Deadline.after_business_days(anchor, n, holidays=holidays).due
+        assert isinstance(due, dt.date)
+        day = dt.date(due.year, due.month, due.day)
+        assert day.weekday() < 5
+        assert day not in holidays
+
+    @given(deadline=_deadlines(), at=st.one_of(dates, zoned))
+    def test_remaining_not_positive_exactly_when_past(
+        self, deadline: Deadline, at: dt.date
+    ) -> None:
+        """remaining(at) <= 0 if and only if is_past(at)."""
+        assert (deadline.remaining(at) <= pendulum.duration()) == deadline.is_past(at)
+
+    @given(deadline=_deadlines())
+    def test_rebuilt_from_fields_is_accepted(self, deadline: Deadline) -> None:
+        """The loading checks agree with the constructors."""
+        fields = {a.name: getattr(deadline, a.name) for a in attrs.fields(Deadline)}
+        rebuilt = Deadline(**fields)
+        assert rebuilt == deadline
+        assert utc(rebuilt.cutoff) == utc(deadline.cutoff)
+
+    @given(deadline=_deadlines())
+    def test_cutoff_is_when_it_passes(self, deadline: Deadline) -> None:
+        """Just before the cutoff it is open, at the cutoff it has passed."""
+        cutoff = deadline.cutoff
+        assume(utc(cutoff) > dt.datetime(1970, 1, 2, tzinfo=dt.UTC))
+        assert deadline.is_past(at=cutoff)
+        assert not deadline.is_past(at=cutoff - dt.timedelta(microseconds=1))
+
+
+def _iter_dates(start: dt.date, days: int) -> Iterator[dt.date]:
+    for offset in range(days):
+        yield start + dt.timedelta(days=offset)
+
+
+def test_date_deadline_cutoff_is_the_next_day_everywhere() -> None:
+    """In every zone, a date deadline ends when the next day begins there."""
+    for name in ("Europe/Kyiv", "America/Havana", "Asia/Tehran", "Pacific/Chatham"):
+        tz = zoneinfo.ZoneInfo(name)
+        for day in _iter_dates(dt.date(2024, 1, 1), 366):
+            cutoff = Deadline.on(day, tz=name).cutoff
+            local = cutoff.astimezone(tz)
+            assert local.date() > day
+            before = (cutoff - dt.timedelta(seconds=1)).astimezone(tz)
+            assert before.date() <= day

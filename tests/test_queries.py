@@ -1,0 +1,414 @@
+"""The time questions of a Negotiation: pending, upcoming, expired, positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Condition,
+    Deadline,
+    Negotiation,
+    PartialDate,
+    Party,
+    PartyPositions,
+    Period,
+    Position,
+    Proposal,
+    RecordNotFoundError,
+    Response,
+    Stance,
+    TermStance,
+    Ultimatum,
+    UltimatumDeadline,
+    ValidationError,
+)
+from tests.seed import seed_record
+
+
+ISSUED = pendulum.date(2025, 7, 14)
+
+
+def _ultimatum(uid: str = "u", **changes: Any) -> Ultimatum:
+    fields: dict[str, Any] = {
+        "id": uid,
+        "issued_by": "united-states",
+        "addressed_to": ["russia"],
+        "issued_at": ISSUED,
+        "demand": "Reach a ceasefire",
+        "deadline": Deadline.after(ISSUED, days=50),
+    }
+    fields.update(changes)
+    return Ultimatum(**fields)
+
+
+def _talks(*ultimatums: Ultimatum, **fields: Any) -> Negotiation:
+    return Negotiation(
+        id="talks",
+        title="Talks",
+        parties=[
+            Party(id="ukraine", name="Ukraine", kind="state"),
+            Party(id="russia", name="Russia", kind="state"),
+            Party(id="united-states", name="United States", kind="state"),
+        ],
+        ultimatums=ultimatums,
+        **fields,
+    )
+
+
+def _ids(entries: tuple[UltimatumDeadline, ...]) -> list[str]:
+    return [entry.ultimatum.id for entry in entries]
+
+
+class TestPendingUltimatums:
+    """``pending_ultimatums(at)``: what is still open."""
+
+    @pytest.mark.parametrize(
+        ("at", "pending"),
+        [
+            (pendulum.date(2025, 7, 13), False),
+            (pendulum.date(2025, 7, 14), True),
+            (pendulum.datetime(2025, 9, 2, 23, 59, 59, tz="UTC"), True),
+            (pendulum.date(2025, 9, 3), False),
+            (PartialDate(2025, 8), True),
+        ],
+    )
+    def test_from_issue_to_deadline(self, at: Any, pending: bool) -> None:
+        """Open from the day it is issued until its deadline passes."""
+        talks = _talks(_ultimatum())
+        assert bool(talks.pending_ultimatums(at)) is pending
+
+    def test_seed_record(self) -> None:
+        """On 20 July 2025 the US ultimatum is pending."""
+        at = pendulum.datetime(2025, 7, 20, 12, tz="Europe/Kyiv")
+        assert [u.id for u in seed_record().pending_ultimatums(at)] == [
+            "us-ultimatum-2025-07"
+        ]
+
+    def test_status_counts_from_its_date(self) -> None:
+        """Complied on 1 August: pending on 31 July, not on 1 August."""
+        talks = _talks(_ultimatum().comply(on=pendulum.date(2025, 8, 1)))
+        assert talks.pending_ultimatums(pendulum.date(2025, 7, 31))
+        assert not talks.pending_ultimatums(pendulum.date(2025, 8, 1))
+
+    def test_undated_status_counts_always(self) -> None:
+        """A withdrawal without a date closes the ultimatum at any moment."""
+        withdrawn = _ultimatum(status="withdrawn")
+        assert _talks(withdrawn).pending_ultimatums(pendulum.date(2025, 7, 20)) == ()
+
+    def test_deadline_in_force_then(self) -> None:
+        """Before the cut the 50-day deadline counts, after it the 10-day one."""
+        cut = _ultimatum().revise_deadline(
+            Deadline.after(pendulum.date(2025, 7, 29), days=10),
+            on=pendulum.date(2025, 7, 29),
+        )
+        talks = _talks(cut)
+        assert talks.pending_ultimatums(pendulum.date(2025, 8, 20)) == ()
+        before = talks.upcoming_deadlines(pendulum.date(2025, 7, 20))
+        assert [str(d.due) for _, d in before] == ["2025-09-02"]
+        after = talks.upcoming_deadlines(pendulum.date(2025, 7, 30))
+        assert [str(d.due) for _, d in after] == ["2025-08-08"]
+
+    def test_record_order(self) -> None:
+        """Pending ultimatums come in the order of the record."""
+        later = _ultimatum("later", deadline=Deadline.on(pendulum.date(2025, 12, 1)))
+        talks = _talks(later, _ultimatum())
+        assert [u.id for u in talks.pending_ultimatums(ISSUED)] == ["later", "u"]
+
+    def test_default_is_now(self) -> None:
+        """Without at, the record is read now (UTC)."""
+        far = _ultimatum("far", deadline=Deadline.on(pendulum.date(9000, 1, 1)))
+        talks = _talks(_ultimatum(), far)
+        assert [u.id for u in talks.pending_ultimatums()] == ["far"]
+        assert _ids(talks.upcoming_deadlines()) == ["far"]
+        assert _ids(talks.expired_deadlines()) == ["u"]
+
+    def test_naive_at_refused(self) -> None:
+        """at must say its zone."""
+        with pytest.raises(ValidationError) as exc:
+            _talks(_ultimatum()).pending_ultimatums(dt.datetime(2025, 7, 20, 12))
+        assert exc.value.errors == (
+            (
+                "at",
+                "naive datetime 2025-07-20T12:00:00 has no time zone; give it a zone "
+                "(the library never guesses one) or record a date",
+            ),
+        )
+
+
+class TestUpcomingDeadlines:
+    """``upcoming_deadlines(at, within)``: what falls due soon, soonest first."""
+
+    def test_soonest_first_across_zones(self) -> None:
+        """Sorted by the instant each passes, whatever its zone."""
+        tokyo = _ultimatum(
+            "tokyo", deadline=Deadline.on(pendulum.date(2025, 9, 2), tz="Asia/Tokyo")
+        )
+        ny = _ultimatum(
+            "ny",
+            deadline=Deadline.on(
+                pendulum.datetime(2025, 9, 2, 12, tz="America/New_York")
+            ),
+        )
+        talks = _talks(_ultimatum(), ny, tokyo)
+        entries = talks.upcoming_deadlines(pendulum.date(2025, 8, 1))
+        assert _ids(entries) == ["tokyo", "ny", "u"]
+        assert [entry.id for entry in entries] == ["tokyo", "ny", "u"]
+        ultimatum, deadline = entries[0]
+        assert (ultimatum.id, deadline) == ("tokyo", tokyo.deadline)
+
+    @pytest.mark.parametrize(
+        "within",
+        ["P7D", Period(days=7), pendulum.duration(days=7), dt.timedelta(days=7), "P1W"],
+    )
+    def test_within_a_week(self, within: Any) -> None:
+        """Due on 2 September is within a week of 26 August, not of 25 August."""
+        talks = _talks(_ultimatum())
+        assert _ids(
+            talks.upcoming_deadlines(pendulum.date(2025, 8, 26), within=within)
+        ) == ["u"]
+        assert talks.upcoming_deadlines(pendulum.date(2025, 8, 25), within=within) == ()
+
+    def test_within_from_a_datetime(self) -> None:
+        """A date deadline counts once its day has begun by the horizon, in its zone."""
+        talks = _talks(_ultimatum())
+        noon = pendulum.datetime(2025, 8, 26, 12, tz="Europe/Kyiv")
+        assert _ids(talks.upcoming_deadlines(noon, within="P7D")) == ["u"]
+        assert talks.upcoming_deadlines(noon, within="P6D") == ()
+        # 2 September 02:00 in Kyiv is still 1 September in UTC, the deadline's zone
+        early = pendulum.datetime(2025, 8, 26, 2, tz="Europe/Kyiv")
+        assert talks.upcoming_deadlines(early, within="P7D") == ()
+
+    def test_within_hours(self) -> None:
+        """A datetime deadline counts when its instant is not after the horizon."""
+        due = pendulum.datetime(2025, 3, 10, 13, tz="America/New_York")
+        issued = pendulum.date(2025, 3, 1)
+        talks = _talks(_ultimatum(issued_at=issued, deadline=Deadline.on(due)))
+        noon = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+        assert _ids(talks.upcoming_deadlines(noon, within="PT48H")) == ["u"]
+        assert talks.upcoming_deadlines(noon, within="P2D") == ()
+        assert talks.upcoming_deadlines(noon, within="PT47H59M59S") == ()
+
+    def test_datetime_deadline_within_a_date_horizon(self) -> None:
+        """A date horizon includes its whole day."""
+        due = pendulum.datetime(2025, 9, 2, 23, 59, tz="UTC")
+        talks = _talks(_ultimatum(deadline=Deadline.on(due)))
+        assert _ids(
+            talks.upcoming_deadlines(pendulum.date(2025, 8, 26), within="P7D")
+        ) == ["u"]
+        assert talks.upcoming_deadlines(pendulum.date(2025, 8, 26), within="P6D") == ()
+
+    def test_passed_deadlines_are_not_upcoming(self) -> None:
+        """A deadline that has passed is expired, not upcoming."""
+        talks = _talks(_ultimatum())
+        assert talks.upcoming_deadlines(pendulum.date(2025, 9, 3), within="P1Y") == ()
+
+    @pytest.mark.parametrize(
+        ("at", "within", "expected"),
+        [
+            (ISSUED, "P0D", ("within", "must be a positive period, got a zero period")),
+            (
+                ISSUED,
+                pendulum.duration(days=-1),
+                ("within.days", "must not be negative, got -1"),
+            ),
+            (
+                ISSUED,
+                "a week",
+                (
+                    "within",
+                    "'a week' is not an ISO 8601 duration of whole non-negative parts "
+                    "(like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+                ),
+            ),
+            (
+                ISSUED,
+                "PT48H",
+                (
+                    "within",
+                    "PT48H has hours, minutes or seconds, which need an anchor with a "
+                    "time of day and a zone; got the date 2025-07-14",
+                ),
+            ),
+            (
+                PartialDate(2025, 7),
+                "P7D",
+                ("at", "must be a date or a datetime to count from, not 2025-07"),
+            ),
+        ],
+    )
+    def test_bad_window_refused(
+        self, at: Any, within: Any, expected: tuple[str, str]
+    ) -> None:
+        """Problems with within or at are reported with their own names."""
+        talks = _talks(_ultimatum())
+        with pytest.raises(ValidationError) as exc:
+            talks.upcoming_deadlines(at, within=within)
+        assert exc.value.errors == (expected,)
+
+
+class TestExpiredDeadlines:
+    """``expired_deadlines(at)``: deadlines that ran out unmet."""
+
+    def test_after_the_deadline(self) -> None:
+        """On 3 September 2025 the 50-day deadline has run out."""
+        entries = seed_record().expired_deadlines(pendulum.date(2025, 9, 3))
+        assert [(e.id, str(e.deadline.due)) for e in entries] == [
+            ("us-ultimatum-2025-07", "2025-09-02")
+        ]
+        assert seed_record().expired_deadlines(pendulum.date(2025, 9, 2)) == ()
+
+    def test_complied_in_time_is_not_expired(self) -> None:
+        """A demand met on the due day was met in time."""
+        met = _ultimatum().comply(on=pendulum.date(2025, 9, 2))
+        assert _talks(met).expired_deadlines(pendulum.date(2025, 12, 1)) == ()
+
+    def test_late_compliance_is_still_expired(self) -> None:
+        """Met after the deadline: the deadline did run out."""
+        late = _ultimatum().comply(on=pendulum.date(2025, 9, 10), late=True)
+        assert _ids(_talks(late).expired_deadlines(pendulum.date(2025, 12, 1))) == ["u"]
+
+    def test_undated_withdrawal_is_not_expired(self) -> None:
+        """Withdrawn at an unrecorded time: assumed before the deadline."""
+        withdrawn = _ultimatum(status="withdrawn")
+        assert _talks(withdrawn).expired_deadlines(pendulum.date(2025, 12, 1)) == ()
+
+    def test_expired_and_enforced_are_listed_oldest_first(self) -> None:
+        """Expired or enforced ultimatums are listed, by when they ran out."""
+        early = _ultimatum(
+            "early", deadline=Deadline.on(pendulum.date(2025, 8, 1))
+        ).expire()
+        enforced = _ultimatum().enforce(on=pendulum.date(2025, 9, 5))
+        talks = _talks(enforced, early)
+        assert _ids(talks.expired_deadlines(pendulum.date(2025, 12, 1))) == [
+            "early",
+            "u",
+        ]
+
+    def test_not_yet_issued(self) -> None:
+        """An ultimatum issued after at is not considered."""
+        assert _talks(_ultimatum()).expired_deadlines(pendulum.date(2025, 7, 1)) == ()
+
+    def test_replaced_deadline_is_not_listed(self) -> None:
+        """Only the deadline in force at at counts."""
+        extended = _ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 12, 31)), on=pendulum.date(2025, 8, 30)
+        )
+        talks = _talks(extended)
+        assert talks.expired_deadlines(pendulum.date(2025, 9, 10)) == ()
+        assert _ids(talks.upcoming_deadlines(pendulum.date(2025, 9, 10))) == ["u"]
+        # asked as of a day before the extension, the old deadline had not passed
+        assert talks.expired_deadlines(pendulum.date(2025, 8, 29)) == ()
+
+
+class TestPositions:
+    """``positions(party_id)``: what a party demands, and where it stands."""
+
+    def test_russias_demands_and_stances(self) -> None:
+        """Russia demands the four regions and no Western aid, and rejects the ultimatum."""
+        russia = seed_record().positions("russia")
+        assert isinstance(russia, PartyPositions)
+        assert [c.id for c in russia.demands] == [
+            "cede-four-regions",
+            "reject-western-aid",
+        ]
+        assert russia.offers == ()
+        assert [(s.condition.id, s.stance, s.on) for s in russia.stances] == [
+            ("ceasefire", None, None),
+            ("ceasefire-within-50-days", Stance.REJECTS, PartialDate(2025, 7)),
+        ]
+        assert russia.stance_on("ceasefire-within-50-days") is Stance.REJECTS
+
+    def test_ukraines_offers_and_stances(self) -> None:
+        """Ukraine offers a ceasefire and opposes both Russian demands."""
+        ukraine = seed_record().positions("ukraine")
+        assert ukraine.demands == ()
+        assert [c.id for c in ukraine.offers] == ["ceasefire"]
+        assert ukraine.stance_on("cede-four-regions") is Stance.OPPOSES
+        assert ukraine.stance_on("reject-western-aid") is Stance.OPPOSES
+        assert ukraine.stance_on("ceasefire-within-50-days") is None
+
+    def test_latest_stance_as_of_a_moment(self) -> None:
+        """A later dated stance wins; with at, later stances are left out."""
+        condition = Condition(
+            id="c",
+            text="Terms",
+            demanded_by="russia",
+            positions=[
+                Position(party="ukraine", stance="undecided"),
+                Position(
+                    party="ukraine", stance="accepts", on=pendulum.date(2025, 8, 1)
+                ),
+                Position(
+                    party="ukraine", stance="opposes", on=pendulum.date(2025, 7, 1)
+                ),
+                Position(party="united-states", stance="supports"),
+            ],
+        )
+        talks = _talks(conditions=[condition])
+        latest = talks.positions("ukraine").stances[0]
+        assert latest == TermStance(
+            condition=condition, stance=Stance.ACCEPTS, on=pendulum.date(2025, 8, 1)
+        )
+        assert talks.positions("ukraine", at=pendulum.date(2025, 7, 15)).stance_on(
+            "c"
+        ) is (Stance.OPPOSES)
+        early = talks.positions("ukraine", at=pendulum.date(2025, 6, 1)).stances[0]
+        assert (early.stance, early.on) == (Stance.UNDECIDED, None)
+
+    def test_whose_term_is_whose(self) -> None:
+        """A term without demanded_by belongs to its proposer or issuer."""
+        offer = Condition(id="talks-offer", text="Talks in Geneva", kind="offer")
+        demand = Condition(id="cf", text="Ceasefire")
+        proposal = Proposal(
+            id="p",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=ISSUED,
+            summary="Talks",
+            terms=[offer],
+        )
+        ultimatum = _ultimatum(
+            demand=demand,
+            responses=[
+                Response(
+                    party="russia", on=pendulum.date(2025, 7, 15), stance="rejects"
+                ),
+                Response(
+                    party="russia", on=pendulum.date(2025, 8, 20), stance="accepts"
+                ),
+            ],
+        )
+        talks = _talks(ultimatum, proposals=[proposal])
+        assert [c.id for c in talks.positions("ukraine").offers] == ["talks-offer"]
+        assert [c.id for c in talks.positions("united-states").demands] == ["cf"]
+        russia = talks.positions("russia")
+        assert russia.stance_on("cf") is Stance.ACCEPTS
+        assert talks.positions("russia", at=pendulum.date(2025, 8, 1)).stance_on(
+            "cf"
+        ) is (Stance.REJECTS)
+        assert russia.stance_on("talks-offer") is None
+
+    def test_text_demands_are_not_terms(self) -> None:
+        """An ultimatum whose demand is plain text adds no term."""
+        assert _talks(_ultimatum()).positions("russia") == PartyPositions(
+            party="russia"
+        )
+
+    def test_unknown_party(self) -> None:
+        """An unknown party is a RecordNotFoundError with a suggestion."""
+        with pytest.raises(RecordNotFoundError) as exc:
+            seed_record().positions("rusia")
+        assert str(exc.value).startswith("no party 'rusia' (did you mean 'russia'?")
+
+    def test_unknown_term(self) -> None:
+        """stance_on names the terms it knows."""
+        with pytest.raises(RecordNotFoundError) as exc:
+            seed_record().positions("russia").stance_on("cede-four-regions")
+        assert str(exc.value) == (
+            "no term of another party 'cede-four-regions' (known: 'ceasefire', "
+            "'ceasefire-within-50-days')"
+        )

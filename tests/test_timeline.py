@@ -1,0 +1,559 @@
+"""The timeline: every dated event of a record, in a documented order."""
+
+from __future__ import annotations
+
+import doctest
+from typing import Any
+
+import pendulum
+import pytest
+
+import negotiation_records
+from negotiation_records import (
+    Condition,
+    Deadline,
+    EventKind,
+    Negotiation,
+    PartialDate,
+    Party,
+    Position,
+    Proposal,
+    Response,
+    Round,
+    Statement,
+    TimelineEvent,
+    Ultimatum,
+    ValidationError,
+    deadlines,
+    queries,
+    timeline,
+    windows,
+)
+from tests.seed import seed_record
+
+
+def _parties() -> list[Party]:
+    return [
+        Party(id="ukraine", name="Ukraine", kind="state"),
+        Party(id="russia", name="Russia", kind="state"),
+        Party(id="united-states", name="United States", kind="state"),
+    ]
+
+
+def _talks(**fields: Any) -> Negotiation:
+    return Negotiation(id="talks", title="Talks", parties=_parties(), **fields)
+
+
+def _summary(talks: Negotiation) -> list[tuple[str, str, str | int]]:
+    return [
+        (negotiation_records.format_moment(e.moment), e.kind.value, e.record_id)
+        for e in talks.timeline()
+    ]
+
+
+class TestSeedTimeline:
+    """The 2025 Russia–Ukraine record's timeline."""
+
+    def test_in_order_with_the_ultimatums_due_date(self) -> None:
+        """Every dated event, in time order, ending with the 2 September deadline."""
+        assert _summary(seed_record()) == [
+            ("2025-05-16", "round", 1),
+            ("2025-06-02", "round", 2),
+            ("2025-07-14", "ultimatum", "us-ultimatum-2025-07"),
+            ("2025-07", "statement", "zakharova-blackmail"),
+            ("2025-07", "response", "us-ultimatum-2025-07"),
+            ("2025-07-18", "statement", "peskov-momentum"),
+            ("2025-07-19", "proposal", "new-round-invitation"),
+            ("2025-07-19", "proposal", "leaders-meeting"),
+            ("2025-07-19", "statement", "zelenskyy-ceasefire"),
+            ("2025-07-19", "statement", "zelenskyy-leaders"),
+            ("2025-07-19", "position", "cede-four-regions"),
+            ("2025-07-19", "position", "reject-western-aid"),
+            ("2025-07-21", "round", 3),
+            ("2025-09-02", "deadline", "us-ultimatum-2025-07"),
+        ]
+
+    def test_summaries_name_the_parties(self) -> None:
+        """Each event has a one-line summary with party names, a path and a party."""
+        events = {(e.kind, e.record_id): e for e in seed_record().timeline()}
+        issued = events[EventKind.ULTIMATUM, "us-ultimatum-2025-07"]
+        assert issued.summary == (
+            "United States issues an ultimatum to Russia: Reach a ceasefire with "
+            "Ukraine (due 2025-09-02)"
+        )
+        assert (issued.path, issued.party) == ("ultimatums[0]", "united-states")
+        due = events[EventKind.DEADLINE, "us-ultimatum-2025-07"]
+        assert due.moment == pendulum.date(2025, 9, 2)
+        assert due.summary == (
+            "Deadline of ultimatum 'us-ultimatum-2025-07' falls due "
+            "(50 days after 2025-07-14)"
+        )
+        assert due.path == "ultimatums[0].deadline"
+        response = events[EventKind.RESPONSE, "us-ultimatum-2025-07"]
+        assert response.summary == (
+            "Russia rejects the ultimatum 'us-ultimatum-2025-07': Called the "
+            "ultimatum blackmail"
+        )
+        assert (response.path, response.party) == (
+            "ultimatums[0].responses[0]",
+            "russia",
+        )
+        proposed_round = events[EventKind.ROUND, 3]
+        assert proposed_round.summary == (
+            "Round 3 proposed for next week (2025-07-21..2025-07-27): New round "
+            "proposed by Ukraine"
+        )
+        position = events[EventKind.POSITION, "cede-four-regions"]
+        assert position.path == "conditions[0].positions[0]"
+        assert position.summary == (
+            "Ukraine opposes 'cede-four-regions': Ukraine cedes control of the four "
+            "regions Moscow claims"
+        )
+        peskov = events[EventKind.STATEMENT, "peskov-momentum"]
+        assert peskov.summary == (
+            "Dmitry Peskov (Russia): “Moscow agrees that momentum is needed in the "
+            "peace efforts.”"
+        )
+
+    def test_printed_lines(self) -> None:
+        """str(event) is the moment, the kind and the summary, in columns."""
+        lines = [str(event) for event in seed_record().timeline()]
+        assert lines[0] == (
+            "2025-05-16  round              Round 1 held in Istanbul: First direct "
+            "talks since 2022; no breakthrough"
+        )
+        assert lines[3].startswith("2025-07     statement          Maria Zakharova")
+
+
+class TestOrder:
+    """The documented order of events."""
+
+    def test_dates_months_and_zoned_moments_sort_together(self) -> None:
+        """A month before its days, a day before its times (days read in UTC)."""
+        statements = [
+            Statement(
+                id="late-kyiv",
+                speaker="A",
+                said_on=pendulum.datetime(2025, 7, 20, 1, tz="Europe/Kyiv"),
+                text="Kyiv, 1 a.m. 20 July (22:00 UTC on 19 July)",
+            ),
+            Statement(
+                id="day", speaker="B", said_on=pendulum.date(2025, 7, 19), text="t"
+            ),
+            Statement(id="month", speaker="C", said_on=PartialDate(2025, 7), text="t"),
+            Statement(
+                id="morning-utc",
+                speaker="D",
+                said_on=pendulum.datetime(2025, 7, 19, 9, tz="UTC"),
+                text="t",
+            ),
+            Statement(id="year", speaker="E", said_on=PartialDate(2025), text="t"),
+        ]
+        assert [e.record_id for e in _talks(statements=statements).timeline()] == [
+            "year",
+            "month",
+            "day",
+            "morning-utc",
+            "late-kyiv",
+        ]
+
+    def test_ties_follow_the_kinds_then_record_order(self) -> None:
+        """On one day: round, proposal, ultimatum, statement, response, position, deadline."""
+        day = pendulum.date(2025, 7, 19)
+        talks = _talks(
+            statements=[
+                Statement(id="s2", speaker="B", said_on=day, text="t"),
+                Statement(id="s1", speaker="A", said_on=day, text="t"),
+            ],
+            conditions=[
+                Condition(
+                    id="c",
+                    text="Terms",
+                    demanded_by="russia",
+                    positions=[Position(party="ukraine", stance="rejects", on=day)],
+                )
+            ],
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="united-states",
+                    addressed_to=["russia"],
+                    issued_at=day.subtract(days=1),
+                    demand="Now",
+                    deadline=Deadline.on(day),
+                    responses=[Response(party="russia", on=day, stance="rejects")],
+                )
+            ],
+            proposals=[
+                Proposal(
+                    id="p",
+                    proposed_by="ukraine",
+                    addressed_to=["russia"],
+                    made_on=day,
+                    summary="Meet",
+                )
+            ],
+            rounds=[Round(number=1, status="held", starts=day)],
+        )
+        assert [(e.kind.value, e.record_id) for e in talks.timeline()][1:] == [
+            ("round", 1),
+            ("proposal", "p"),
+            ("statement", "s2"),
+            ("statement", "s1"),
+            ("response", "u"),
+            ("position", "c"),
+            ("deadline", "u"),
+        ]
+
+    def test_kind_order_is_the_enum_order(self) -> None:
+        """EventKind lists the tie order."""
+        assert [kind.value for kind in EventKind] == [
+            "round",
+            "proposal",
+            "ultimatum",
+            "statement",
+            "response",
+            "position",
+            "status",
+            "deadline-revision",
+            "replaced-deadline",
+            "deadline",
+        ]
+
+    def test_answer_never_sorts_before_what_it_answers(self) -> None:
+        """A response and its cited statement dated only by month follow the ultimatum."""
+        issued = pendulum.date(2025, 7, 14)
+        talks = _talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="united-states",
+                    addressed_to=["russia"],
+                    issued_at=issued,
+                    demand="Ceasefire",
+                    deadline=Deadline.after(issued, days=50),
+                    responses=[
+                        Response(
+                            party="russia",
+                            on=PartialDate(2025, 7),
+                            stance="rejects",
+                            statement="blackmail",
+                        )
+                    ],
+                )
+            ],
+            statements=[
+                Statement(
+                    id="other", speaker="X", said_on=PartialDate(2025, 7), text="t"
+                ),
+                Statement(
+                    id="blackmail",
+                    speaker="Maria Zakharova",
+                    party="russia",
+                    said_on=PartialDate(2025, 7),
+                    text="Blackmail.",
+                ),
+            ],
+        )
+        assert [(str(e.moment), e.record_id) for e in talks.timeline()] == [
+            ("2025-07", "other"),
+            ("2025-07-14", "u"),
+            ("2025-07", "blackmail"),
+            ("2025-07", "u"),
+            ("2025-09-02", "u"),
+        ]
+
+    def test_statement_cited_twice_follows_the_later_record(self) -> None:
+        """A statement answering two records sorts after the later of them."""
+        blackmail = Response(
+            party="russia", on=PartialDate(2025, 7), stance="rejects", statement="s"
+        )
+        talks = _talks(
+            proposals=[
+                Proposal(
+                    id="p",
+                    proposed_by="ukraine",
+                    addressed_to=["russia"],
+                    made_on=pendulum.date(2025, 7, 20),
+                    summary="Meet",
+                    responses=[blackmail],
+                )
+            ],
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="united-states",
+                    addressed_to=["russia"],
+                    issued_at=pendulum.date(2025, 7, 14),
+                    demand="Ceasefire",
+                    deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50),
+                    responses=[blackmail],
+                )
+            ],
+            statements=[
+                Statement(id="s", speaker="Z", said_on=PartialDate(2025, 7), text="No.")
+            ],
+        )
+        assert [(e.kind.value, e.record_id) for e in talks.timeline()][:5] == [
+            ("ultimatum", "u"),
+            ("response", "u"),
+            ("proposal", "p"),
+            ("statement", "s"),
+            ("response", "p"),
+        ]
+
+    def test_undated_records_are_left_out(self) -> None:
+        """A round with no date or window and an undated position make no event."""
+        talks = _talks(
+            rounds=[Round(number=1)],
+            conditions=[
+                Condition(
+                    id="c",
+                    text="t",
+                    positions=[Position(party="ukraine", stance="accepts")],
+                )
+            ],
+        )
+        assert talks.timeline() == ()
+
+
+class TestEvents:
+    """What each kind of record contributes."""
+
+    def test_revised_deadlines(self) -> None:
+        """A cut deadline gives a revision, the replaced deadline and the current one."""
+        issued = pendulum.date(2025, 7, 14)
+        ultimatum = (
+            Ultimatum(
+                id="u",
+                issued_by="united-states",
+                addressed_to=["russia"],
+                issued_at=issued,
+                demand="Ceasefire",
+                deadline=Deadline.after(issued, days=50),
+            )
+            .revise_deadline(
+                Deadline.after(pendulum.date(2025, 7, 29), days=10),
+                on=pendulum.date(2025, 7, 29),
+                reason="Ten days from today",
+            )
+            .revise_deadline(
+                Deadline.on(pendulum.date(2025, 8, 31)), on=pendulum.date(2025, 8, 1)
+            )
+        )
+        events = _talks(ultimatums=[ultimatum]).timeline()
+        assert [(str(e.moment), e.kind.value, e.path) for e in events] == [
+            ("2025-07-14", "ultimatum", "ultimatums[0]"),
+            ("2025-07-29", "deadline-revision", "ultimatums[0].revisions[0]"),
+            ("2025-08-01", "deadline-revision", "ultimatums[0].revisions[1]"),
+            ("2025-08-08", "replaced-deadline", "ultimatums[0].revisions[1].previous"),
+            ("2025-08-31", "deadline", "ultimatums[0].deadline"),
+            ("2025-09-02", "replaced-deadline", "ultimatums[0].revisions[0].previous"),
+        ]
+        assert events[1].summary == (
+            "Deadline of ultimatum 'u' cut from 2025-09-02 to 2025-08-08: Ten days "
+            "from today"
+        )
+        assert events[2].summary == (
+            "Deadline of ultimatum 'u' extended from 2025-08-08 to 2025-08-31"
+        )
+        assert events[3].summary == (
+            "Replaced deadline of ultimatum 'u' (10 days after 2025-07-29; replaced "
+            "on 2025-08-01)"
+        )
+        assert events[0].summary.endswith("(due 2025-09-02)")
+
+    def test_unchanged_revision(self) -> None:
+        """A revision to an equal cutoff says 'changed'."""
+        issued = pendulum.date(2025, 7, 14)
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            issued_at=issued,
+            demand="Ceasefire",
+            deadline=Deadline.after(issued, days=50),
+        ).revise_deadline(Deadline.on(pendulum.date(2025, 9, 2)), on=issued)
+        events = _talks(ultimatums=[ultimatum]).timeline()
+        assert events[1].summary == (
+            "Deadline of ultimatum 'u' changed from 2025-09-02 to 2025-09-02"
+        )
+        assert events[0].summary == (
+            "United States issues an ultimatum: Ceasefire (due 2025-09-02)"
+        )
+
+    def test_status_changes(self) -> None:
+        """Dated status changes of proposals and ultimatums are events."""
+        day = pendulum.date(2025, 7, 1)
+        proposal = Proposal(
+            id="p",
+            proposed_by="ukraine",
+            addressed_to=["russia", "united-states"],
+            made_on=day,
+            summary="Meet",
+        ).lapse(on=pendulum.date(2025, 7, 10))
+        counter = Proposal(
+            id="q",
+            proposed_by="russia",
+            made_on=pendulum.date(2025, 7, 2),
+            summary="Meet later",
+            counter_to="p",
+        ).accept()  # undated: no status event
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            addressed_to=["russia"],
+            issued_at=day,
+            demand=Condition(id="cf", text="Ceasefire"),
+            deadline=Deadline.after(day, days=5),
+        ).withdraw(on=pendulum.date(2025, 7, 3))
+        events = _talks(
+            proposals=[proposal, counter], ultimatums=[ultimatum]
+        ).timeline()
+        summaries = [(str(e.moment), e.kind.value, e.summary) for e in events]
+        assert summaries == [
+            (
+                "2025-07-01",
+                "proposal",
+                "Ukraine proposes to Russia and United States: Meet",
+            ),
+            (
+                "2025-07-01",
+                "ultimatum",
+                "United States issues an ultimatum to Russia: Ceasefire (due 2025-07-06)",
+            ),
+            (
+                "2025-07-02",
+                "proposal",
+                "Russia proposes (countering proposal 'p'): Meet later",
+            ),
+            ("2025-07-03", "status", "Ultimatum 'u' withdrawn"),
+            (
+                "2025-07-06",
+                "deadline",
+                "Deadline of ultimatum 'u' falls due (5 days after 2025-07-01); the ultimatum was withdrawn",
+            ),
+            ("2025-07-10", "status", "Proposal 'p' lapsed without response"),
+        ]
+
+    def test_rounds(self) -> None:
+        """A round's span, place and summary; an unknown party id is shown as is."""
+        talks = _talks(
+            rounds=[
+                Round(
+                    number=1,
+                    status="held",
+                    starts=pendulum.date(2025, 5, 16),
+                    ends=pendulum.date(2025, 5, 17),
+                    location="Istanbul",
+                ),
+                Round(
+                    number=2,
+                    status="held",
+                    starts=pendulum.date(2025, 6, 2),
+                    ends=pendulum.date(2025, 6, 2),
+                ),
+            ],
+        )
+        assert [e.summary for e in talks.timeline()] == [
+            "Round 1 held in Istanbul, to 2025-05-17",
+            "Round 2 held",
+        ]
+
+    def test_long_statements_on_one_line(self) -> None:
+        """Quotes are put on one line and cut to 160 characters."""
+        text = "Line one.\n\n   Line two. " + "word " * 60
+        talks = _talks(
+            statements=[
+                Statement(
+                    id="s", speaker="A", said_on=pendulum.date(2025, 1, 1), text=text
+                )
+            ]
+        )
+        (event,) = talks.timeline()
+        quote = event.summary.removeprefix("A: “").removesuffix("”")
+        assert "\n" not in event.summary
+        assert quote.startswith("Line one. Line two. word")
+        assert len(quote) == 160
+        assert quote.endswith("…")
+
+    def test_one_line_helper(self) -> None:
+        """Short text is kept, only its whitespace collapsed."""
+        assert timeline.one_line("  a\tb\n c ") == "a b c"
+
+
+class TestTimelineEvent:
+    """The event value itself."""
+
+    def test_checked_on_construction(self) -> None:
+        """Every field is checked and every problem reported."""
+        with pytest.raises(ValidationError) as exc:
+            TimelineEvent(
+                moment="2025-07-14",  # type: ignore[arg-type]
+                kind="meeting",
+                record_id=0,
+                summary=" ",
+                path="",
+                party="Russia",
+            )
+        assert [path for path, _ in exc.value.errors] == [
+            "moment",
+            "kind",
+            "record_id",
+            "summary",
+            "path",
+            "party",
+        ]
+        assert exc.value.errors[2] == ("record_id", "must be at least 1, got 0")
+
+    def test_value_semantics(self) -> None:
+        """Events are frozen, comparable values."""
+        event = TimelineEvent(
+            moment=pendulum.date(2025, 7, 14),
+            kind=EventKind.ULTIMATUM,
+            record_id="u",
+            summary="Issued",
+            path="ultimatums[0]",
+        )
+        assert event == TimelineEvent(
+            moment=pendulum.date(2025, 7, 14),
+            kind="ultimatum",
+            record_id="u",
+            summary="Issued",
+            path="ultimatums[0]",
+        )
+        assert hash(event)
+
+
+def _doctests(obj: object, name: str) -> list[doctest.DocTest]:
+    globs: dict[str, Any] = {"pendulum": pendulum}
+    globs.update(
+        {n: getattr(negotiation_records, n) for n in negotiation_records.__all__}
+    )
+    return doctest.DocTestFinder().find(obj, name, globs=globs)
+
+
+_EXAMPLES = [
+    test
+    for obj, name in [
+        (deadlines, "deadlines"),
+        (windows, "windows"),
+        (timeline, "timeline"),
+        (queries, "queries"),
+        (Negotiation.timeline, "Negotiation.timeline"),
+        (Negotiation.pending_ultimatums, "Negotiation.pending_ultimatums"),
+        (Negotiation.upcoming_deadlines, "Negotiation.upcoming_deadlines"),
+        (Negotiation.expired_deadlines, "Negotiation.expired_deadlines"),
+        (Negotiation.positions, "Negotiation.positions"),
+        (Ultimatum.revise_deadline, "Ultimatum.revise_deadline"),
+    ]
+    for test in _doctests(obj, name)
+    if test.examples
+]
+
+
+@pytest.mark.parametrize("test", _EXAMPLES, ids=lambda t: t.name)
+def test_docstring_examples_run(test: doctest.DocTest) -> None:
+    """The examples in the docstrings of the time modules are right."""
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0
