@@ -12,7 +12,8 @@ Import everything from the package root::
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -22,9 +23,15 @@ from negotiation_records.errors import (
     RecordNotFoundError,
     ValidationError,
 )
+from negotiation_records.migrations import (
+    SCHEMA_VERSION,
+    register_migration,
+    unregister_migration,
+)
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
 from negotiation_records.proposals import Proposal, ProposalStatus
+from negotiation_records.queries import PartyPositions, TermStance, UltimatumDeadline
 from negotiation_records.rounds import (
     Delegation,
     Outcome,
@@ -36,6 +43,7 @@ from negotiation_records.rounds import (
 )
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Position, Response, Stance
+from negotiation_records.timeline import EventKind, TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
@@ -54,7 +62,23 @@ from negotiation_records.ultimatums import (
 from negotiation_records.windows import Window
 
 
+if TYPE_CHECKING:  # loaded on first use, see __getattr__
+    from negotiation_records.schema import json_schema
+    from negotiation_records.serialization import (
+        JSONLinesError,
+        converter,
+        from_dict,
+        from_json,
+        make_converter,
+        read_jsonl,
+        to_dict,
+        to_json,
+        write_jsonl,
+    )
+
+
 __all__ = [
+    "SCHEMA_VERSION",
     "Condition",
     "ConditionKind",
     "Consequence",
@@ -62,7 +86,9 @@ __all__ = [
     "Deadline",
     "DeadlineRevision",
     "Delegation",
+    "EventKind",
     "IllegalTransitionError",
+    "JSONLinesError",
     "Moment",
     "Negotiation",
     "NegotiationRecordError",
@@ -72,6 +98,7 @@ __all__ = [
     "PartialDate",
     "Party",
     "PartyKind",
+    "PartyPositions",
     "PartyRole",
     "Period",
     "Position",
@@ -87,18 +114,58 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "TermStance",
+    "TimelineEvent",
     "Ultimatum",
+    "UltimatumDeadline",
     "UltimatumStatus",
     "ValidationError",
     "Window",
+    "converter",
     "format_moment",
+    "from_dict",
+    "from_json",
     "is_before",
+    "json_schema",
+    "make_converter",
     "moment_sort_key",
     "parse_moment",
+    "read_jsonl",
+    "register_migration",
+    "to_dict",
+    "to_json",
+    "unregister_migration",
+    "write_jsonl",
 ]
 
 
+# The serialization layer (cattrs, json) is imported when one of its names is
+# first used (PEP 562): a script that only builds records, or a command that
+# only prints its help, does not pay for it.
+_LAZY = {
+    "JSONLinesError": "serialization",
+    "converter": "serialization",
+    "from_dict": "serialization",
+    "from_json": "serialization",
+    "make_converter": "serialization",
+    "read_jsonl": "serialization",
+    "to_dict": "serialization",
+    "to_json": "serialization",
+    "write_jsonl": "serialization",
+    "json_schema": "schema",
+}
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 

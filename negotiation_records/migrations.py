@@ -1,0 +1,175 @@
+"""
+Versions of the serialized format, and the steps that bring old documents up to date.
+
+Every serialized :class:`~negotiation_records.Negotiation` starts with
+``"schema_version"``: the version of the format it was written in.  This library
+writes :data:`SCHEMA_VERSION` and reads it; a document with a *newer* version is
+refused (a newer library wrote it: upgrade ``negotiation-records``), and a
+document with an *older* version is brought up to date by the migration steps
+registered with :func:`register_migration`, one version at a time, before it is
+loaded as usual.  A document without ``"schema_version"`` is refused: the loader
+never guesses which format it is reading.
+
+A migration works on plain JSON data (the parsed document, a ``dict``), never on
+records, so it can rename keys, move values and fill in new required fields
+before the strict loader sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from negotiation_records._validators import short_repr
+from negotiation_records.errors import ValidationError
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Migration",
+    "register_migration",
+    "unregister_migration",
+]
+
+SCHEMA_VERSION: Final = 1
+"""
+The version of the serialized format this library writes (and reads).
+
+How versions and migrations work, with examples: :doc:`/serialization`.
+"""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""A step from one version to the next: takes a document, returns the upgraded one."""
+
+_MIGRATIONS: dict[int, Migration] = {}
+
+_KEY = "schema_version"
+
+
+def register_migration(from_version: int, function: Migration) -> Migration:
+    """
+    Register *function* to upgrade documents from *from_version* to the next version.
+
+    *function* receives the document as a ``dict`` (a shallow copy that it may
+    change) still holding ``"schema_version": from_version``, and returns the
+    document as version ``from_version + 1`` would have it; the loader sets
+    ``"schema_version"`` itself.  Steps are chained: a document of version 0 runs
+    through the step from 0, then from 1, and so on up to :data:`SCHEMA_VERSION`.
+    Registering a step for a version again replaces the earlier step.  An
+    exception raised by a step is reported as a
+    :class:`~negotiation_records.ValidationError` at ``schema_version``.
+
+    Returns *function*.  :func:`unregister_migration` removes the step again.
+
+    Example:
+        >>> def from_v0(document):
+        ...     document["title"] = document.pop("name")   # version 0 said "name"
+        ...     return document
+        >>> _ = register_migration(0, from_v0)
+        >>> old = {"schema_version": 0, "id": "t", "name": "Talks"}
+        >>> from_dict(Negotiation, old).title
+        'Talks'
+        >>> unregister_migration(0)
+    """
+    if (
+        not isinstance(from_version, int)
+        or isinstance(from_version, bool)
+        or not 0 <= from_version < SCHEMA_VERSION
+    ):
+        raise ValueError(
+            f"from_version must be an integer from 0 to {SCHEMA_VERSION - 1} (the "
+            f"current version is {SCHEMA_VERSION}), got {short_repr(from_version)}"
+        )
+    if not callable(function):
+        raise TypeError(f"function must be callable, got {short_repr(function)}")
+    _MIGRATIONS[from_version] = function
+    return function
+
+
+def unregister_migration(from_version: int) -> None:
+    """
+    Remove the step registered from *from_version*, if there is one.
+
+    Example:
+        >>> unregister_migration(0)   # nothing registered: nothing happens
+    """
+    _MIGRATIONS.pop(from_version, None)
+
+
+def upgrade(document: dict[str, Any]) -> dict[str, Any]:
+    """
+    Check a document's ``schema_version`` and bring it to :data:`SCHEMA_VERSION`.
+
+    Returns a new dict without the ``"schema_version"`` key (the records have no
+    such field); raises :class:`~negotiation_records.ValidationError` for a
+    missing, malformed, newer or unmigratable version.
+    """
+    if _KEY not in document:
+        raise ValidationError(
+            [
+                (
+                    _KEY,
+                    "is missing; a serialized Negotiation must say which version of "
+                    f"the format it uses (this library writes {SCHEMA_VERSION})",
+                )
+            ]
+        )
+    version = document[_KEY]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValidationError(
+            [(_KEY, f"must be an integer, got {short_repr(version)}")]
+        )
+    if version > SCHEMA_VERSION:
+        raise ValidationError(
+            [
+                (
+                    _KEY,
+                    f"{version} is newer than this library understands (it reads "
+                    f"versions up to {SCHEMA_VERSION}); upgrade negotiation-records",
+                )
+            ]
+        )
+    body = dict(document)
+    while version < SCHEMA_VERSION:
+        step = _MIGRATIONS.get(version)
+        if step is None:
+            raise ValidationError(
+                [
+                    (
+                        _KEY,
+                        f"{version} is older than {SCHEMA_VERSION} and no migration "
+                        f"from version {version} is registered",
+                    )
+                ]
+            )
+        try:
+            migrated = step(body)
+        except Exception as exc:
+            raise ValidationError(
+                [
+                    (
+                        _KEY,
+                        f"migration from version {version} failed: "
+                        f"{type(exc).__name__}: {_cut(str(exc))}",
+                    )
+                ]
+            ) from exc
+        if not isinstance(migrated, dict):
+            raise ValidationError(
+                [
+                    (
+                        _KEY,
+                        f"migration from version {version} returned "
+                        f"{type(migrated).__name__}, not a dict",
+                    )
+                ]
+            )
+        version += 1
+        body = dict(migrated)
+        body[_KEY] = version
+    del body[_KEY]
+    return body
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

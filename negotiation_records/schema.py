@@ -1,0 +1,368 @@
+"""
+JSON Schema (draft 2020-12) for the serialized records, generated from the classes.
+
+:func:`json_schema` walks a record class's attrs fields: their types give the
+JSON types (objects, arrays, strings, integers, numbers, booleans, ``null``), the
+fields without a default are ``required``, enums list their values, nested records
+become ``$defs`` referenced with ``$ref``, and the field checks add what JSON
+Schema can say about them (the identifier slug pattern, non-empty text, country
+codes, Wikidata ids, URLs, lower bounds, distinct items).  Moments and periods
+are strings with patterns for their text forms.  Descriptions come from the
+classes' docstrings.
+
+The schema describes what the strict loader accepts, but it cannot say
+everything: impossible dates (``2025-02-30``), unknown time zones, a deadline
+whose ``due`` does not follow from its rule, references to ids that do not
+exist and the other cross-field rules are checked only by the loader.  It is
+never stricter than the loader: a document the schema rejects is rejected by
+:func:`~negotiation_records.from_json` too.  It describes the current format
+version (``"schema_version": 1``) in strict mode (no unknown keys).
+
+The published schema of a whole :class:`~negotiation_records.Negotiation` is
+``schema/negotiation-record.schema.json`` in the repository; regenerate it with
+``python schema/regenerate.py`` after changing a record class.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import pendulum
+
+from negotiation_records import _validators
+from negotiation_records.migrations import SCHEMA_VERSION
+from negotiation_records.negotiation import Negotiation
+from negotiation_records.serialization import to_dict
+from negotiation_records.timeutil import Moment, PartialDate, Period
+
+
+__all__ = ["DIALECT", "json_schema"]
+
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of :func:`json_schema`'s output (draft 2020-12)."""
+
+_NONE_TYPE: Final = type(None)
+_DIGITS: Final = "[0-9]"
+_DATE: Final = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DATETIME: Final = (
+    _DATE + r"T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)(\[[A-Za-z0-9_+/-]{1,64}\])?"
+)
+_PERIOD: Final = (
+    "P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
+    "(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?"
+)
+
+_SHARED: Final[dict[str, dict[str, Any]]] = {
+    "Id": {
+        "type": "string",
+        "pattern": f"^{_validators.SLUG_PATTERN}$",
+        "description": "An identifier: "
+        + _validators.SLUG_RULE
+        + " (ukraine, round-2, us-ultimatum-2025-07).",
+    },
+    "Date": {
+        "type": "string",
+        "format": "date",
+        "pattern": f"^{_DATE}$",
+        "description": "A calendar date, YYYY-MM-DD.",
+    },
+    "DateTime": {
+        "type": "string",
+        "pattern": f"^{_DATETIME}$",
+        "description": "A zone-aware timestamp: RFC 9557 with the zone name "
+        "(2025-07-14T12:00:00-04:00[America/New_York]), RFC 3339 in UTC "
+        "(2025-07-14T16:00:00Z) or with a fixed offset "
+        "(2025-07-14T15:00:00+03:00).  The offset must be the zone's offset at "
+        "that instant.",
+    },
+    "PartialDate": {
+        "type": "string",
+        "pattern": "^[0-9]{4}(-[0-9]{2})?$",
+        "description": "A month (YYYY-MM) or a year (YYYY), for vaguer sources.",
+    },
+    "Moment": {
+        "anyOf": [
+            {"$ref": "#/$defs/Date"},
+            {"$ref": "#/$defs/DateTime"},
+            {"$ref": "#/$defs/PartialDate"},
+        ],
+        "description": "A date, a zone-aware timestamp, a month or a year.",
+    },
+    "Period": {
+        "type": "string",
+        "pattern": f"^{_PERIOD}$",
+        "maxLength": 64,
+        "description": "An ISO 8601 duration of whole, non-negative parts: "
+        "P50D, PT48H, P3M, P1Y2M10DT2H30M.",
+    },
+}
+
+_TIME_TYPES: Final[dict[Any, str]] = {
+    pendulum.DateTime: "DateTime",
+    pendulum.Date: "Date",
+    PartialDate: "PartialDate",
+    Period: "Period",
+    pendulum.Duration: "Period",
+}
+
+_STRING_CHECKS: Final[dict[Callable[..., Any], dict[str, Any]]] = {
+    _validators.check_slug: {"$ref": "#/$defs/Id"},
+    _validators.check_text: {"type": "string", "minLength": 1},
+    _validators.check_country: {
+        "type": "string",
+        "pattern": "^[A-Z]{2}$",
+        "description": "An ISO 3166-1 alpha-2 country code (UA, RU, US).",
+    },
+    _validators.check_wikidata: {
+        "type": "string",
+        "pattern": "^Q[1-9][0-9]{0,11}$",
+        "description": "A Wikidata item id (Q212).",
+    },
+    _validators.check_url: {
+        "type": "string",
+        "pattern": r"^https?://[^\s/]+\S*$",
+        "description": "An absolute http(s) URL.",
+    },
+}
+
+
+def json_schema(cls: type[Any]) -> dict[str, Any]:
+    """
+    The JSON Schema (draft 2020-12) of a record class's serialized form.
+
+    The record itself is the root schema; the records, enums and text forms it
+    uses are in ``$defs``.  The result is plain JSON data (``json.dumps`` it to
+    publish it) and is the same on every call.
+
+    Example:
+        >>> schema = json_schema(Party)
+        >>> schema["required"], schema["properties"]["kind"]["$ref"]
+        (['id', 'name', 'kind'], '#/$defs/PartyKind')
+        >>> schema["$defs"]["Id"]["pattern"]
+        '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$'
+        >>> json_schema(Negotiation)["properties"]["schema_version"]["const"]
+        1
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)) or cls in _TIME_TYPES:
+        raise TypeError(f"json_schema() needs a record class, got {cls!r}")
+    return _schema(cls)
+
+
+@functools.cache
+def _schema(cls: type[Any]) -> dict[str, Any]:
+    builder = _Builder()
+    root = builder.record_body(cls)
+    defs = {name: builder.defs[name] for name in sorted(builder.defs)}
+    return {"$schema": DIALECT, **root, "$defs": defs}
+
+
+class _Builder:
+    """Collects ``$defs`` while it walks the types of one root record."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, name: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: a record may refer to itself
+            self.defs[name] = make()
+        return {"$ref": f"#/$defs/{name}"}
+
+    def shared(self, name: str) -> dict[str, Any]:
+        if name == "Moment":
+            for part in ("Date", "DateTime", "PartialDate"):
+                self.shared(part)
+        return self.ref(name, lambda: dict(_SHARED[name]))
+
+    def record_body(self, cls: type[Any]) -> dict[str, Any]:
+        docs = _attribute_docs(cls)
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if cls is Negotiation:
+            properties["schema_version"] = {
+                "const": SCHEMA_VERSION,
+                "description": "The version of the serialized format; "
+                f"this schema describes version {SCHEMA_VERSION}.",
+            }
+            required.append("schema_version")
+        for field in attrs.fields(cls):
+            check = field.metadata.get(_validators._CHECK_KEY)
+            schema = self.value(hints[field.name], check)
+            extra: dict[str, Any] = {}
+            if field.name in docs:
+                extra["description"] = docs[field.name]
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+            elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                extra["default"] = to_dict(field.default)
+            properties[field.name] = {**schema, **extra} if extra else schema
+        body: dict[str, Any] = {"title": cls.__name__}
+        summary = _summary(cls)
+        if summary:
+            body["description"] = summary
+        body |= {
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        return body
+
+    def value(self, t: Any, check: Any) -> dict[str, Any]:
+        check = _unwrap_optional(check)
+        origin = get_origin(t)
+        if origin in (types.UnionType, typing.Union):
+            args = get_args(t)
+            if _NONE_TYPE in args:
+                inner = [a for a in args if a is not _NONE_TYPE]
+                rest = functools.reduce(lambda a, b: a | b, inner)
+                return {"anyOf": [self.value(rest, check), {"type": "null"}]}
+            if t == Moment:
+                return self.shared("Moment")
+            if set(args) == {int, float}:
+                return {"type": "number"}
+            return {"anyOf": [self.value(arg, None) for arg in args]}
+        if origin in (tuple, list):
+            item_check, unique = _tuple_check(check)
+            array: dict[str, Any] = {
+                "type": "array",
+                "items": self.value(get_args(t)[0], item_check),
+            }
+            if unique:
+                array["uniqueItems"] = True
+            return array
+        if t in _TIME_TYPES:
+            return self.shared(_TIME_TYPES[t])
+        if isinstance(t, enum.EnumMeta):
+            return self.ref(t.__name__, lambda: _enum_schema(t))
+        if isinstance(t, type) and attrs.has(t):
+            return self.ref(t.__name__, lambda: self.record_body(t))
+        if t is str:
+            schema = _string_schema(check)
+            if "$ref" in schema:
+                return self.shared(schema["$ref"].rsplit("/", 1)[-1])
+            return schema
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return _integer_schema(check)
+        if t is float:
+            return {"type": "number"}
+        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover
+
+
+# --- reading the field checks ---------------------------------------------------------
+
+
+def _made_by(check: Any, factory: Callable[..., Any]) -> bool:
+    return bool(
+        getattr(check, "__module__", None) == _validators.__name__
+        and getattr(check, "__qualname__", "").startswith(
+            f"{factory.__name__}.<locals>."
+        )
+    )
+
+
+def _closure(check: Any) -> dict[str, Any]:
+    try:
+        return dict(inspect.getclosurevars(check).nonlocals)
+    except TypeError:  # pragma: no cover - not a Python function
+        return {}
+
+
+def _unwrap_optional(check: Any) -> Any:
+    while check is not None and _made_by(check, _validators.optional):
+        check = _closure(check).get("check")
+    return check
+
+
+def _tuple_check(check: Any) -> tuple[Any, bool]:
+    if _made_by(check, _validators.check_tuple):
+        found = _closure(check)
+        return found.get("item_check"), found.get("unique") is not None
+    return None, False
+
+
+def _string_schema(check: Any) -> dict[str, Any]:
+    if _made_by(check, _validators.all_of):
+        for part in _closure(check).get("checks", ()):
+            schema = _string_schema(part)
+            if schema != {"type": "string"}:
+                return schema
+    try:
+        return dict(_STRING_CHECKS[check])
+    except (KeyError, TypeError):
+        return {"type": "string"}
+
+
+def _integer_schema(check: Any) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "integer"}
+    if _made_by(check, _validators.check_int):
+        minimum = _closure(check).get("minimum")
+        if minimum is not None:
+            schema["minimum"] = minimum
+    return schema
+
+
+def _enum_schema(cls: enum.EnumMeta) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": cls.__name__}
+    summary = _summary(cls)
+    if summary:
+        schema["description"] = summary
+    schema["type"] = "string"
+    schema["enum"] = [member.value for member in cls]  # type: ignore[var-annotated]
+    return schema
+
+
+# --- descriptions from docstrings -----------------------------------------------------
+
+_ROLE: Final = re.compile(r":[a-z]+:`~?([^`]+)`")
+_LITERAL: Final = re.compile(r"``([^`]+)``")
+
+
+def _plain(text: str) -> str:
+    """Docstring markup to plain text: roles keep their last name part."""
+    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
+    return _LITERAL.sub(r"\1", text)
+
+
+def _doc(cls: type[Any]) -> str:
+    """The class's own docstring (not one inherited from a base class)."""
+    return inspect.cleandoc(cls.__dict__.get("__doc__") or "")
+
+
+def _summary(cls: type[Any]) -> str:
+    paragraph = _doc(cls).split("\n\n", 1)[0]
+    if re.fullmatch(r"[A-Z][a-z]+:", paragraph.split("\n", 1)[0]):
+        return ""  # the docstring starts with a section such as "Attributes:"
+    return _plain(" ".join(paragraph.split()))
+
+
+def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+    lines = _doc(cls).splitlines()
+    if "Attributes:" not in lines:
+        return {}
+    found: dict[str, str] = {}
+    current: str | None = None
+    for line in lines[lines.index("Attributes:") + 1 :]:
+        if not line.strip():
+            continue
+        if not line.startswith(" "):
+            break
+        match = re.fullmatch(r" {4}(\w+): (.*)", line)
+        if match:
+            current = match.group(1)
+            found[current] = match.group(2).strip()
+        elif current is not None:
+            found[current] += " " + line.strip()
+    return {name: _plain(text) for name, text in found.items()}

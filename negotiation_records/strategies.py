@@ -1,0 +1,1090 @@
+"""
+Hypothesis strategies that generate valid records of every type.
+
+For property-based tests of code that uses negotiation records: every strategy
+here generates values that construct without error, so a test can take them as
+given.  Moments come in all three kinds (dates, zone-aware datetimes in named
+zones, in UTC and at fixed offsets, months and years), deadlines by all three
+rules, and :func:`negotiations` builds whole records whose references (party,
+round, proposal, statement and source ids) all resolve.
+
+Needs `Hypothesis <https://hypothesis.readthedocs.io>`_, which the ``test`` extra
+installs; the package itself never imports this module.
+
+Example:
+    >>> from hypothesis import given
+    >>> from negotiation_records import strategies
+    >>> @given(strategies.parties())
+    ... def test_party_round_trip(party):
+    ...     assert from_json(Party, to_json(party)) == party
+    >>> test_party_round_trip()
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import unicodedata
+import zoneinfo
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar
+
+import attrs
+import pendulum
+from hypothesis import strategies as st
+
+from negotiation_records._validators import SLUG_PATTERN
+from negotiation_records.conditions import Condition, ConditionKind
+from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.errors import ValidationError
+from negotiation_records.negotiation import Negotiation, NegotiationStatus
+from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
+from negotiation_records.proposals import Proposal, ProposalStatus
+from negotiation_records.rounds import (
+    Delegation,
+    Outcome,
+    OutcomeKind,
+    Quantity,
+    Round,
+    RoundLevel,
+    RoundStatus,
+)
+from negotiation_records.sources import Source, Statement
+from negotiation_records.stances import Position, Response, Stance
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    Period,
+    is_before,
+    to_moment,
+    zone,
+)
+from negotiation_records.ultimatums import (
+    Consequence,
+    ConsequenceKind,
+    Ultimatum,
+    UltimatumStatus,
+)
+from negotiation_records.windows import Window
+
+
+__all__ = [
+    "conditions",
+    "consequences",
+    "dates",
+    "datetimes",
+    "deadline_revisions",
+    "deadlines",
+    "delegations",
+    "for_type",
+    "moments",
+    "negotiations",
+    "outcomes",
+    "partial_dates",
+    "parties",
+    "periods",
+    "positions",
+    "proposals",
+    "quantities",
+    "representatives",
+    "responses",
+    "rounds",
+    "slugs",
+    "sources",
+    "statements",
+    "texts",
+    "ultimatums",
+    "windows",
+    "zone_names",
+]
+
+T = TypeVar("T")
+S = st.SearchStrategy
+
+_FIRST_DAY = _dt.date(1900, 1, 1)
+_LAST_DAY = _dt.date(2100, 12, 31)
+
+
+# --- building blocks ------------------------------------------------------------------
+
+
+@functools.cache
+def slugs() -> S[str]:
+    """
+    Identifiers: lower-case slugs of 1 to 64 characters.
+
+    Example:
+        >>> from negotiation_records.strategies import slugs
+        >>> from negotiation_records._validators import check_slug
+        >>> check_slug(slugs().example())
+        []
+    """
+    return st.from_regex(SLUG_PATTERN, fullmatch=True)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@functools.cache
+def texts(*, max_size: int = 40) -> S[str]:
+    """
+    Free text as records store it: non-blank, NFC-normalised, any Unicode scalar.
+
+    Example:
+        >>> from negotiation_records.strategies import texts
+        >>> texts().example().strip() != ""
+        True
+    """
+    return (
+        st.text(st.characters(codec="utf-8"), min_size=1, max_size=max_size)
+        .map(_nfc)
+        .filter(lambda text: bool(text.strip()))
+    )
+
+
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    names = []
+    for name in sorted(zoneinfo.available_timezones()):
+        try:
+            zone(name)
+        except ValidationError:  # pragma: no cover - depends on the tz database
+            continue
+        names.append(name)
+    return tuple(names)
+
+
+@functools.cache
+def zone_names() -> S[str]:
+    """
+    Names of IANA time zones that this system knows (``Europe/Kyiv``).
+
+    Example:
+        >>> from negotiation_records.strategies import zone_names
+        >>> from negotiation_records.timeutil import zone
+        >>> zone(zone_names().example()) is not None
+        True
+    """
+    return st.sampled_from(_zone_names())
+
+
+@functools.cache
+def dates() -> S[pendulum.Date]:
+    """
+    Calendar dates from 1900 to 2100, as :class:`pendulum.Date`.
+
+    Example:
+        >>> from negotiation_records.strategies import dates
+        >>> type(dates().example()).__name__
+        'Date'
+    """
+    return st.dates(_FIRST_DAY, _LAST_DAY).map(
+        lambda day: pendulum.Date(day.year, day.month, day.day)
+    )
+
+
+@functools.cache
+def _fixed_offsets() -> S[pendulum.FixedTimezone]:
+    return st.integers(-18 * 60, 18 * 60).map(
+        lambda minutes: pendulum.FixedTimezone(minutes * 60)
+    )
+
+
+@functools.cache
+def datetimes() -> S[pendulum.DateTime]:
+    """
+    Zone-aware datetimes: in a named zone (most), in UTC, or at a fixed offset.
+
+    Wall times skipped by a clock change are never generated; times that happen
+    twice come with either ``fold``.
+
+    Example:
+        >>> from negotiation_records.strategies import datetimes
+        >>> datetimes().example().tzinfo is not None
+        True
+    """
+    return st.datetimes(
+        _dt.datetime(1900, 1, 2),  # noqa: DTZ001 - hypothesis takes naive bounds
+        _dt.datetime(2100, 12, 30),  # noqa: DTZ001
+        timezones=_zones(),
+        allow_imaginary=False,
+    ).map(_as_pendulum)
+
+
+def _as_pendulum(value: _dt.datetime) -> pendulum.DateTime:
+    moment = to_moment(value)
+    assert isinstance(moment, pendulum.DateTime)  # noqa: S101
+    return moment
+
+
+@functools.cache
+def partial_dates() -> S[PartialDate]:
+    """
+    Months (``2025-06``) and years (``2025``).
+
+    Example:
+        >>> from negotiation_records.strategies import partial_dates
+        >>> isinstance(partial_dates().example(), PartialDate)
+        True
+    """
+    return st.builds(
+        PartialDate,
+        st.integers(_FIRST_DAY.year, _LAST_DAY.year),
+        st.none() | st.integers(1, 12),
+    )
+
+
+@functools.cache
+def moments() -> S[Moment]:
+    """
+    Moments of every kind: dates, zone-aware datetimes, months and years.
+
+    Example:
+        >>> from negotiation_records.strategies import moments
+        >>> from negotiation_records.timeutil import check_moment
+        >>> check_moment(moments().example())
+        []
+    """
+    return st.one_of(dates(), datetimes(), partial_dates())
+
+
+def _part(limit: int) -> S[int]:
+    return st.one_of(st.just(0), st.integers(1, limit))
+
+
+@functools.cache
+def periods(*, calendar_only: bool = False) -> S[Period]:
+    """
+    Non-zero ISO 8601 periods (``P1Y2M10DT2H30M``); *calendar_only* leaves out
+    hours, minutes and seconds (what a date can be counted with).
+
+    Example:
+        >>> from negotiation_records.strategies import periods
+        >>> periods().example().is_zero
+        False
+    """
+
+    def exact(limit: int) -> S[int]:
+        return st.just(0) if calendar_only else _part(limit)
+
+    return st.builds(
+        Period,
+        years=_part(20),
+        months=_part(30),
+        weeks=_part(10),
+        days=_part(400),
+        hours=exact(100),
+        minutes=exact(200),
+        seconds=exact(5000),
+    ).filter(lambda period: not period.is_zero)
+
+
+def _optional(strategy: S[T]) -> S[T | None]:
+    return st.none() | strategy
+
+
+def _text_lists(*, max_size: int = 3) -> S[list[str]]:
+    return st.lists(texts(max_size=20), max_size=max_size, unique=True)
+
+
+class _Pools:
+    """
+    The ids a record may refer to; ``None`` means any slug.
+
+    Each method returns a strategy; the strategies are built once per pool.
+    """
+
+    def __init__(
+        self,
+        parties: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+        statements: Sequence[str] | None = None,
+    ) -> None:
+        self._party = _one_of_pool(parties)
+        self._some_party = slugs() if parties is None else _some_of_pool(parties)
+        self._parties = _many_of_pool(parties)
+        self._source = _one_of_pool(sources)
+        self._sources = _many_of_pool(sources)
+        self._statement = _one_of_pool(statements)
+
+    def party(self) -> S[str | None]:
+        return self._party
+
+    def some_party(self) -> S[str]:
+        return self._some_party
+
+    def party_list(self, exclude: str | None = None) -> S[list[str]]:
+        if exclude is None:
+            return self._parties
+        return self._parties.map(lambda found: [i for i in found if i != exclude])
+
+    def source(self) -> S[str | None]:
+        return self._source
+
+    def source_list(self) -> S[list[str]]:
+        return self._sources
+
+    def statement(self) -> S[str | None]:
+        return self._statement
+
+
+def _one_of_pool(pool: Sequence[str] | None) -> S[str | None]:
+    if pool is None:
+        return _optional(slugs())
+    if not pool:
+        return st.none()
+    return _optional(_some_of_pool(pool))
+
+
+def _some_of_pool(pool: Sequence[str]) -> S[str]:
+    return st.sampled_from(tuple(pool))
+
+
+def _many_of_pool(pool: Sequence[str] | None) -> S[list[str]]:
+    if pool is None:
+        return st.lists(slugs(), max_size=3, unique=True)
+    if not pool:
+        return st.just([])
+    return st.lists(_some_of_pool(pool), max_size=3, unique=True)
+
+
+_ANY = _Pools()
+
+
+# --- chains of moments that never go backwards ------------------------------------------
+
+
+@functools.cache
+def _zones() -> S[_dt.tzinfo]:
+    return st.one_of(zone_names().map(zone), st.just(pendulum.UTC), _fixed_offsets())
+
+
+_TIME_OF_DAY: Final = st.tuples(
+    st.integers(0, 23), st.integers(0, 59), st.integers(0, 59)
+)
+_KIND: Final = st.sampled_from(("date", "datetime", "month", "year"))
+_GAP: Final = st.integers(3, 400)
+_FIRST: Final = st.dates(_FIRST_DAY, _dt.date(2050, 1, 1))
+
+
+@st.composite
+def _chain(draw: st.DrawFn, size: int) -> list[Moment]:
+    """
+    *size* moments in order: none is before an earlier one.
+
+    Days at least three apart keep datetimes in order whatever their zones (local
+    times differ from UTC by at most 26 hours); a month or a year stands for the
+    span around its day.
+    """
+    day = draw(_FIRST)
+    found: list[Moment] = []
+    for index in range(size):
+        if index:
+            day += _dt.timedelta(days=draw(_GAP))
+        found.append(_moment_on(day, draw(_KIND), draw(_zones()), draw(_TIME_OF_DAY)))
+    return found
+
+
+def _moment_on(
+    day: _dt.date, kind: str, tz: _dt.tzinfo, time: tuple[int, int, int]
+) -> Moment:
+    """A moment on *day*: the date, a datetime on it, its month or its year."""
+    date = pendulum.Date(day.year, day.month, day.day)
+    if kind == "month":
+        return PartialDate(day.year, day.month)
+    if kind == "year":
+        return PartialDate(day.year)
+    if kind == "datetime":
+        moment = pendulum.datetime(day.year, day.month, day.day, *time, tz=tz)
+        if moment.date() == date:  # a clock change may push a wall time past midnight
+            return moment
+    return date
+
+
+# --- deadlines -------------------------------------------------------------------------
+
+
+@functools.cache
+def deadlines() -> S[Deadline]:
+    """
+    Deadlines by all three rules: on a moment, a period after an anchor, and
+    business days after an anchor (with holidays skipped).
+
+    Example:
+        >>> from negotiation_records.strategies import deadlines
+        >>> isinstance(deadlines().example(), Deadline)
+        True
+    """
+    return st.one_of(_deadlines_on(), _deadlines_after(), _deadlines_business())
+
+
+@functools.cache
+def _deadlines_on() -> S[Deadline]:
+    return st.one_of(
+        st.builds(
+            Deadline.on, st.one_of(dates(), partial_dates()), tz=_optional(zone_names())
+        ),
+        st.builds(Deadline.on, datetimes()),
+    )
+
+
+@functools.cache
+def _deadlines_after() -> S[Deadline]:
+    from_dates = st.builds(
+        Deadline.after,
+        dates().filter(lambda day: day.year <= 2050),
+        periods(calendar_only=True),
+        tz=_optional(zone_names()),
+    )
+    from_datetimes = st.builds(
+        Deadline.after,
+        datetimes().filter(lambda moment: moment.year <= 2050),
+        periods(),
+    )
+    return st.one_of(from_dates, from_datetimes)
+
+
+@st.composite
+def _deadlines_business(draw: st.DrawFn) -> Deadline:
+    anchor = draw(st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050))
+    n = draw(st.integers(1, 60))
+    day = anchor.date() if isinstance(anchor, pendulum.DateTime) else anchor
+    offsets = draw(st.lists(st.integers(1, 120), max_size=5, unique=True))
+    holidays = {day.add(days=offset) for offset in offsets}
+    tz = (
+        None if isinstance(anchor, pendulum.DateTime) else draw(_optional(zone_names()))
+    )
+    return Deadline.after_business_days(anchor, n, holidays=holidays, tz=tz)
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@st.composite
+def _representative(draw: st.DrawFn, pools: _Pools) -> Representative:
+    held = draw(st.sampled_from(["none", "since", "until", "both"]))
+    since: Moment | None = None
+    until: Moment | None = None
+    if held == "both":
+        since, until = draw(_chain(2))
+    elif held == "since":
+        since = draw(moments())
+    elif held == "until":
+        until = draw(moments())
+    return Representative(
+        name=draw(texts()),
+        role=draw(_optional(texts())),
+        since=since,
+        until=until,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def representatives() -> S[Representative]:
+    """
+    People acting for a party, with roles and the dates they held them.
+
+    Example:
+        >>> from negotiation_records.strategies import representatives
+        >>> isinstance(representatives().example(), Representative)
+        True
+    """
+    return _representative(_ANY)
+
+
+@st.composite
+def _party(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Party:  # noqa: A002
+    ident = draw(slugs()) if id is None else id
+    kind = draw(st.sampled_from(PartyKind))
+    members = (
+        draw(pools.party_list(exclude=ident)) if kind is PartyKind.COALITION else []
+    )
+    return Party(
+        id=ident,
+        name=draw(texts()),
+        kind=kind,
+        role=draw(st.sampled_from(PartyRole)),
+        country=draw(_optional(st.from_regex(r"[A-Z]{2}", fullmatch=True))),
+        wikidata=draw(_optional(st.integers(1, 10**9).map(lambda n: f"Q{n}"))),
+        aliases=draw(_text_lists()),
+        representatives=draw(st.lists(_representative(pools), max_size=2)),
+        members=members,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def parties() -> S[Party]:
+    """
+    Parties of every kind and role; coalitions with members.
+
+    Example:
+        >>> from negotiation_records.strategies import parties
+        >>> isinstance(parties().example(), Party)
+        True
+    """
+    return _party(_ANY)
+
+
+@st.composite
+def _position(draw: st.DrawFn, pools: _Pools) -> Position:
+    return Position(
+        party=draw(pools.some_party()),
+        stance=draw(st.sampled_from(Stance)),
+        on=draw(_optional(moments())),
+        text=draw(_optional(texts())),
+        statement=draw(pools.statement()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def positions() -> S[Position]:
+    """
+    A party's stance on a condition.
+
+    Example:
+        >>> from negotiation_records.strategies import positions
+        >>> isinstance(positions().example(), Position)
+        True
+    """
+    return _position(_ANY)
+
+
+@st.composite
+def _response(draw: st.DrawFn, pools: _Pools) -> Response:
+    return _make_response(draw, pools, draw(moments()))
+
+
+def _make_response(draw: st.DrawFn, pools: _Pools, on: Moment) -> Response:
+    return Response(
+        party=draw(pools.some_party()),
+        on=on,
+        stance=draw(st.sampled_from(Stance)),
+        text=draw(_optional(texts())),
+        statement=draw(pools.statement()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def responses() -> S[Response]:
+    """
+    A party's answer to a proposal or an ultimatum.
+
+    Example:
+        >>> from negotiation_records.strategies import responses
+        >>> isinstance(responses().example(), Response)
+        True
+    """
+    return _response(_ANY)
+
+
+@st.composite
+def _condition(draw: st.DrawFn, pools: _Pools) -> Condition:
+    demanded_by = draw(pools.party())
+    return Condition(
+        id=draw(slugs()),
+        text=draw(texts()),
+        kind=draw(st.sampled_from(ConditionKind)),
+        demanded_by=demanded_by,
+        addressed_to=draw(pools.party_list(exclude=demanded_by)),
+        topics=draw(_text_lists()),
+        positions=draw(st.lists(_position(pools), max_size=2, unique=True)),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def conditions() -> S[Condition]:
+    """
+    Demands, preconditions, offers and commitments, with parties' positions.
+
+    Example:
+        >>> from negotiation_records.strategies import conditions
+        >>> isinstance(conditions().example(), Condition)
+        True
+    """
+    return _condition(_ANY)
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> Window:
+    """
+    Spans of calendar days ("next week"), both ends included.
+
+    Example:
+        >>> from negotiation_records.strategies import windows
+        >>> window = windows().example()
+        >>> window.start <= window.end
+        True
+    """
+    start = draw(dates().filter(lambda day: day.year < 2100))
+    return Window.between(
+        start, start.add(days=draw(st.integers(0, 60))), label=draw(_optional(texts()))
+    )
+
+
+@st.composite
+def _proposal(draw: st.DrawFn, pools: _Pools) -> Proposal:
+    proposed_by = draw(pools.some_party())
+    count = draw(st.integers(0, 2))
+    made_on, *later = draw(_chain(count + 2))
+    status = draw(st.sampled_from(ProposalStatus))
+    addressed_to = draw(pools.party_list(exclude=proposed_by))
+    answers = []
+    for on in later[:count]:
+        response = _make_response(draw, pools, on)
+        if response.party == proposed_by:
+            continue
+        if (
+            status is ProposalStatus.LAPSED_WITHOUT_RESPONSE
+            and response.party in addressed_to
+        ):
+            continue
+        if response not in answers:
+            answers.append(response)
+    terms = draw(st.lists(_condition(pools), max_size=2, unique_by=lambda c: c.id))
+    ident = draw(slugs())
+    counter_to = draw(_optional(slugs().filter(lambda other: other != ident)))
+    return Proposal(
+        id=ident,
+        proposed_by=proposed_by,
+        addressed_to=addressed_to,
+        made_on=made_on,
+        summary=draw(texts()),
+        terms=terms,
+        round=draw(_optional(st.integers(1, 20))),
+        counter_to=counter_to,
+        responses=answers,
+        status=status,
+        status_on=later[-1] if draw(st.booleans()) else None,
+        window=draw(_optional(windows())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def proposals() -> S[Proposal]:
+    """
+    Proposals in every status, with terms, responses and windows.
+
+    Example:
+        >>> from negotiation_records.strategies import proposals
+        >>> isinstance(proposals().example(), Proposal)
+        True
+    """
+    return _proposal(_ANY)
+
+
+@st.composite
+def _consequence(draw: st.DrawFn, pools: _Pools) -> Consequence:
+    return Consequence(
+        text=draw(texts()),
+        kind=draw(st.sampled_from(ConsequenceKind)),
+        targets=draw(_text_lists()),
+        target_parties=draw(pools.party_list()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def consequences() -> S[Consequence]:
+    """
+    What an ultimatum threatens.
+
+    Example:
+        >>> from negotiation_records.strategies import consequences
+        >>> isinstance(consequences().example(), Consequence)
+        True
+    """
+    return _consequence(_ANY)
+
+
+@st.composite
+def _revision(draw: st.DrawFn, pools: _Pools) -> DeadlineRevision:
+    return _make_revision(draw, pools, draw(moments()))
+
+
+def _make_revision(draw: st.DrawFn, pools: _Pools, on: Moment) -> DeadlineRevision:
+    return DeadlineRevision(
+        previous=draw(deadlines()),
+        revised_on=on,
+        reason=draw(_optional(texts())),
+        statement=draw(pools.statement()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def deadline_revisions() -> S[DeadlineRevision]:
+    """
+    Earlier deadlines replaced by a revision, with when and why.
+
+    Example:
+        >>> from negotiation_records.strategies import deadline_revisions
+        >>> isinstance(deadline_revisions().example(), DeadlineRevision)
+        True
+    """
+    return _revision(_ANY)
+
+
+@st.composite
+def _ultimatum(draw: st.DrawFn, pools: _Pools) -> Ultimatum:
+    issued_by = draw(pools.some_party())
+    answered = draw(st.integers(0, 2))
+    revised = draw(st.integers(0, 2))
+    issued_at, *later = draw(_chain(1 + answered + revised + 1))
+    answers = []
+    for on in later[:answered]:
+        response = _make_response(draw, pools, on)
+        if response not in answers:
+            answers.append(response)
+    revisions = [
+        _make_revision(draw, pools, on) for on in later[answered : answered + revised]
+    ]
+    demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
+    return Ultimatum(
+        id=draw(slugs()),
+        issued_by=issued_by,
+        addressed_to=draw(pools.party_list(exclude=issued_by)),
+        issued_at=issued_at,
+        demand=demand,
+        deadline=draw(deadlines()),
+        consequences=draw(st.lists(_consequence(pools), max_size=2)),
+        status=draw(st.sampled_from(UltimatumStatus)),
+        status_on=later[-1] if draw(st.booleans()) else None,
+        responses=answers,
+        revisions=revisions,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def ultimatums() -> S[Ultimatum]:
+    """
+    Ultimatums with conditions or text as demands, deadlines by every rule,
+    consequences, responses and revised deadlines.
+
+    Example:
+        >>> from negotiation_records.strategies import ultimatums
+        >>> isinstance(ultimatums().example(), Ultimatum)
+        True
+    """
+    return _ultimatum(_ANY)
+
+
+@functools.cache
+def quantities() -> S[Quantity]:
+    """
+    Counted amounts, whole or fractional.
+
+    Example:
+        >>> from negotiation_records.strategies import quantities
+        >>> quantities().example().amount >= 0
+        True
+    """
+    amounts: S[int | float] = st.one_of(
+        st.integers(0, 10**12),
+        st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
+    )
+    return st.builds(Quantity, amount=amounts, unit=texts(), each=st.booleans())
+
+
+@st.composite
+def _outcome(draw: st.DrawFn, pools: _Pools) -> Outcome:
+    return Outcome(
+        text=draw(texts()),
+        kind=draw(st.sampled_from(OutcomeKind)),
+        parties=draw(pools.party_list()),
+        quantity=draw(_optional(quantities())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def outcomes() -> S[Outcome]:
+    """
+    What came of a round.
+
+    Example:
+        >>> from negotiation_records.strategies import outcomes
+        >>> isinstance(outcomes().example(), Outcome)
+        True
+    """
+    return _outcome(_ANY)
+
+
+@st.composite
+def _delegation(draw: st.DrawFn, pools: _Pools) -> Delegation:
+    return Delegation(
+        party=draw(pools.some_party()),
+        head=draw(_optional(texts())),
+        members=draw(_text_lists()),
+    )
+
+
+@functools.cache
+def delegations() -> S[Delegation]:
+    """
+    A party's team at a round.
+
+    Example:
+        >>> from negotiation_records.strategies import delegations
+        >>> isinstance(delegations().example(), Delegation)
+        True
+    """
+    return _delegation(_ANY)
+
+
+@st.composite
+def _round(draw: st.DrawFn, pools: _Pools, number: int | None = None) -> Round:
+    status = draw(st.sampled_from(RoundStatus))
+    dated = status in (RoundStatus.SCHEDULED, RoundStatus.HELD) or draw(st.booleans())
+    starts: Moment | None = None
+    ends: Moment | None = None
+    if dated:
+        if draw(st.booleans()):
+            starts, ends = draw(_chain(2))
+        else:
+            starts = draw(moments())
+    return Round(
+        number=draw(st.integers(1, 50)) if number is None else number,
+        status=status,
+        level=draw(st.sampled_from(RoundLevel)),
+        starts=starts,
+        ends=ends,
+        location=draw(_optional(texts())),
+        hosts=draw(pools.party_list()),
+        mediators=draw(pools.party_list()),
+        delegations=draw(
+            st.lists(_delegation(pools), max_size=2, unique_by=lambda d: d.party)
+        ),
+        outcomes=draw(st.lists(_outcome(pools), max_size=2))
+        if status is RoundStatus.HELD
+        else [],
+        window=draw(_optional(windows())),
+        summary=draw(_optional(texts())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def rounds() -> S[Round]:
+    """
+    Rounds in every status and level, dated, undated or with a window.
+
+    Example:
+        >>> from negotiation_records.strategies import rounds
+        >>> rounds().example().number >= 1
+        True
+    """
+    return _round(_ANY)
+
+
+@st.composite
+def _source(draw: st.DrawFn, id: str | None = None) -> Source:  # noqa: A002
+    return Source(
+        id=draw(slugs()) if id is None else id,
+        publisher=draw(texts()),
+        title=draw(_optional(texts())),
+        url=draw(
+            _optional(
+                st.from_regex(
+                    r"https?://[a-z0-9.-]{1,20}(/[a-z0-9/._-]{0,20})?", fullmatch=True
+                )
+            )
+        ),
+        published=draw(_optional(moments())),
+        accessed=draw(_optional(moments())),
+    )
+
+
+@functools.cache
+def sources() -> S[Source]:
+    """
+    Sources with or without titles, URLs and dates.
+
+    Example:
+        >>> from negotiation_records.strategies import sources
+        >>> isinstance(sources().example(), Source)
+        True
+    """
+    return _source()
+
+
+@st.composite
+def _statement(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Statement:  # noqa: A002
+    return Statement(
+        id=draw(slugs()) if id is None else id,
+        speaker=draw(texts()),
+        speaker_role=draw(_optional(texts())),
+        party=draw(pools.party()),
+        said_on=draw(moments()),
+        text=draw(texts(max_size=80)),
+        source=draw(pools.source()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def statements() -> S[Statement]:
+    """
+    Quotes with a speaker, a party, a date and a source.
+
+    Example:
+        >>> from negotiation_records.strategies import statements
+        >>> isinstance(statements().example(), Statement)
+        True
+    """
+    return _statement(_ANY)
+
+
+# --- whole records ------------------------------------------------------------------------
+
+
+@st.composite
+def negotiations(draw: st.DrawFn) -> Negotiation:
+    """
+    Whole records whose references all resolve: every party, round, proposal,
+    statement and source id that a record cites exists, ids are unique, and a
+    proposal dated in a round lies inside it.
+
+    Example:
+        >>> from negotiation_records.strategies import negotiations
+        >>> isinstance(negotiations().example(), Negotiation)
+        True
+    """
+    source_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    party_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    statement_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    pools = _Pools(parties=party_ids, sources=source_ids, statements=statement_ids)
+    if not party_ids:
+        # Proposals, ultimatums and statements all name a party.
+        return Negotiation(
+            id=draw(slugs()),
+            title=draw(texts()),
+            sources=[draw(_source(id=ident)) for ident in source_ids],
+            status=draw(st.sampled_from(NegotiationStatus)),
+            notes=draw(_optional(texts())),
+        )
+    round_list = [
+        draw(_round(pools, number=number))
+        for number in draw(st.lists(st.integers(1, 30), max_size=3, unique=True))
+    ]
+    proposal_list = draw(
+        st.lists(_proposal(pools), max_size=2, unique_by=lambda p: p.id)
+    )
+    proposal_list = [_fit(p, round_list, proposal_list) for p in proposal_list]
+    condition_list = draw(st.lists(_condition(pools), max_size=2))
+    ultimatum_list = draw(
+        st.lists(_ultimatum(pools), max_size=2, unique_by=lambda u: u.id)
+    )
+    condition_list, proposal_list, ultimatum_list = _distinct_conditions(
+        condition_list, proposal_list, ultimatum_list
+    )
+    return Negotiation(
+        id=draw(slugs()),
+        title=draw(texts()),
+        parties=[draw(_party(pools, id=ident)) for ident in party_ids],
+        conditions=condition_list,
+        rounds=round_list,
+        proposals=proposal_list,
+        ultimatums=ultimatum_list,
+        statements=[draw(_statement(pools, id=ident)) for ident in statement_ids],
+        sources=[draw(_source(id=ident)) for ident in source_ids],
+        status=draw(st.sampled_from(NegotiationStatus)),
+        notes=draw(_optional(texts())),
+    )
+
+
+def _fit(
+    proposal: Proposal, round_list: list[Round], everything: list[Proposal]
+) -> Proposal:
+    """Point a proposal only at rounds that cover it and proposals it may counter."""
+    changes: dict[str, Any] = {}
+    rnd = next((r for r in round_list if r.number == proposal.round), None)
+    if proposal.round is not None and (rnd is None or not rnd.covers(proposal.made_on)):
+        changes["round"] = None
+    original = next((p for p in everything if p.id == proposal.counter_to), None)
+    if proposal.counter_to is not None and (
+        original is None or is_before(proposal.made_on, original.made_on)
+    ):
+        changes["counter_to"] = None
+    return attrs.evolve(proposal, **changes) if changes else proposal
+
+
+def _distinct_conditions(
+    standing: list[Condition],
+    proposal_list: list[Proposal],
+    ultimatum_list: list[Ultimatum],
+) -> tuple[list[Condition], list[Proposal], list[Ultimatum]]:
+    """Rename conditions so that ids are unique across the whole record."""
+    counter = iter(range(10**6))
+
+    def renamed(condition: Condition, seen: set[str]) -> Condition:
+        if condition.id in seen:
+            base = condition.id[:50].rstrip("._-")
+            condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
+            while condition.id in seen:  # pragma: no cover - vanishingly rare
+                condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
+        seen.add(condition.id)
+        return condition
+
+    seen: set[str] = set()
+    standing = [renamed(c, seen) for c in standing]
+    proposal_list = [
+        attrs.evolve(p, terms=[renamed(c, seen) for c in p.terms])
+        for p in proposal_list
+    ]
+    ultimatum_list = [
+        attrs.evolve(u, demand=renamed(u.demand, seen))
+        if isinstance(u.demand, Condition)
+        else u
+        for u in ultimatum_list
+    ]
+    return standing, proposal_list, ultimatum_list
+
+
+# --- by type -------------------------------------------------------------------------------
+
+_BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
+    Condition: conditions,
+    Consequence: consequences,
+    Deadline: deadlines,
+    DeadlineRevision: deadline_revisions,
+    Delegation: delegations,
+    Negotiation: negotiations,
+    Outcome: outcomes,
+    PartialDate: partial_dates,
+    Party: parties,
+    Period: periods,
+    Position: positions,
+    Proposal: proposals,
+    Quantity: quantities,
+    Representative: representatives,
+    Response: responses,
+    Round: rounds,
+    Source: sources,
+    Statement: statements,
+    Ultimatum: ultimatums,
+    Window: windows,
+}
+
+
+def for_type(cls: type[T]) -> S[T]:
+    """
+    The strategy for a record class (or ``PartialDate``, ``Period``).
+
+    Example:
+        >>> from negotiation_records.strategies import for_type
+        >>> isinstance(for_type(Party).example(), Party)
+        True
+    """
+    try:
+        strategy: S[T] = _BY_TYPE[cls]()
+    except KeyError:
+        raise TypeError(f"no strategy for {cls!r}") from None
+    return strategy

@@ -1,0 +1,212 @@
+"""JSON Lines: one record a line, streamed both ways, errors with line numbers."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import pickle
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from negotiation_records import (
+    JSONLinesError,
+    Negotiation,
+    Source,
+    ValidationError,
+    read_jsonl,
+    to_json,
+    write_jsonl,
+)
+from tests.seed import seed_record
+
+
+SOURCES = [Source(id="a", publisher="A"), Source(id="b", publisher="Україна")]
+
+
+class TestWriting:
+    def test_one_compact_document_a_line(self, tmp_path: Path) -> None:
+        """Each record is one line of compact JSON, UTF-8, ending with a newline."""
+        path = tmp_path / "sources.jsonl"
+        assert write_jsonl(SOURCES, path) == 2
+        assert path.read_bytes() == (
+            to_json(SOURCES[0]) + "\n" + to_json(SOURCES[1]) + "\n"
+        ).encode("utf-8")
+
+    def test_text_and_binary_files(self) -> None:
+        """An open text or binary file is written in place."""
+        text = io.StringIO()
+        binary = io.BytesIO()
+        assert write_jsonl(SOURCES, text) == write_jsonl(SOURCES, binary) == 2
+        assert binary.getvalue() == text.getvalue().encode("utf-8")
+
+    def test_file_like_objects_say_their_mode(self) -> None:
+        """An object that is not an io class is written as its mode says."""
+
+        class Sink:
+            def __init__(self, mode: str) -> None:
+                self.mode = mode
+                self.parts: list[str | bytes] = []
+
+            def write(self, data: str | bytes) -> int:
+                self.parts.append(data)
+                return len(data)
+
+        binary, text = Sink("wb"), Sink("w")
+        write_jsonl(SOURCES[:1], binary)  # type: ignore[arg-type]
+        write_jsonl(SOURCES[:1], text)  # type: ignore[arg-type]
+        assert binary.parts == [(to_json(SOURCES[0]) + "\n").encode()]
+        assert text.parts == [to_json(SOURCES[0]) + "\n"]
+
+    def test_records_may_come_from_a_generator(self, tmp_path: Path) -> None:
+        """Any iterable of records is written as it comes."""
+        path = tmp_path / "many.jsonl"
+        count = write_jsonl(
+            (Source(id=f"s{i}", publisher="P") for i in range(5)), str(path)
+        )
+        assert count == 5
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 5
+
+    def test_negotiations_carry_their_version_on_every_line(self) -> None:
+        """Each negotiation line is a full versioned document."""
+        out = io.StringIO()
+        write_jsonl([seed_record(), seed_record()], out)
+        lines = out.getvalue().splitlines()
+        assert all(line.startswith('{"schema_version":1,') for line in lines)
+        assert list(read_jsonl(Negotiation, io.StringIO(out.getvalue()))) == [
+            seed_record(),
+            seed_record(),
+        ]
+
+
+class TestReading:
+    def test_round_trip_through_a_path(self, tmp_path: Path) -> None:
+        """What write_jsonl writes, read_jsonl reads back, from a str or Path."""
+        path = tmp_path / "sources.jsonl"
+        write_jsonl(SOURCES, path)
+        assert list(read_jsonl(Source, path)) == SOURCES
+        assert list(read_jsonl(Source, str(path))) == SOURCES
+
+    def test_text_and_binary_files(self) -> None:
+        """An open text or binary file is read line by line."""
+        text = "".join(to_json(s) + "\n" for s in SOURCES)
+        assert list(read_jsonl(Source, io.StringIO(text))) == SOURCES
+        assert list(read_jsonl(Source, io.BytesIO(text.encode()))) == SOURCES
+
+    def test_blank_lines_and_crlf_are_fine(self) -> None:
+        """Blank lines are skipped; Windows line endings are whitespace."""
+        blob = b'\r\n{"id":"a","publisher":"A"}\r\n   \n\n{"id":"b","publisher":"B"}'
+        assert [s.id for s in read_jsonl(Source, io.BytesIO(blob))] == ["a", "b"]
+
+    def test_reading_is_lazy(self) -> None:
+        """Records are yielded one at a time: a bad line stops only when reached."""
+        blob = io.StringIO('{"id":"a","publisher":"A"}\nnot json\n')
+        reader = read_jsonl(Source, blob)
+        assert next(reader).id == "a"
+        with pytest.raises(JSONLinesError):
+            next(reader)
+
+    def test_strict_false_ignores_unknown_keys(self) -> None:
+        """strict=False applies to every line."""
+        blob = io.StringIO('{"id":"a","publisher":"A","extra":1}\n')
+        assert list(read_jsonl(Source, blob, strict=False)) == [SOURCES[0]]
+
+
+class TestErrors:
+    def test_an_error_names_the_line_and_the_path(self) -> None:
+        """A bad record gives its line number and every problem's path inside it."""
+        blob = io.StringIO(
+            '{"id":"a","publisher":"A"}\n\n{"id":"B!","publisher":5,"x":1}\n'
+        )
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Source, blob))
+        error = info.value
+        assert isinstance(error, ValidationError)
+        assert error.line == 3
+        assert error.errors == (
+            ("publisher", "must be a string, got number 5"),
+            ("$", "unknown key 'x'"),
+        )
+        assert str(error) == (
+            "line 3: 2 problems:\n"
+            "  publisher: must be a string, got number 5\n"
+            "  $: unknown key 'x'"
+        )
+
+    def test_invalid_json_on_a_line(self) -> None:
+        """A line that is not JSON is reported with its number."""
+        blob = io.StringIO('{"id":"a","publisher":"A"}\n{"id": \n')
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Source, blob))
+        assert info.value.line == 2
+        assert info.value.errors == (
+            ("$", "invalid JSON: Expecting value at column 8"),
+        )
+
+    def test_bytes_that_are_not_utf_8(self) -> None:
+        """A line with bytes that are not UTF-8 is reported with its number."""
+        blob = io.BytesIO(
+            b'{"id":"a","publisher":"A"}\n{"id":"b","publisher":"\xe9"}\n'
+        )
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Source, blob))
+        assert info.value.line == 2
+        assert info.value.errors == (
+            (
+                "$",
+                "not UTF-8 text: invalid continuation byte at byte offset 23 (b'\\xe9\"}')",
+            ),
+        )
+
+    def test_dangling_reference_in_a_negotiation_line(self) -> None:
+        """Whole-record validation errors come with the line number too."""
+        broken = to_json(seed_record()).replace(
+            '"party":"russia"', '"party":"rusia"', 1
+        )
+        blob = io.StringIO(to_json(seed_record()) + "\n" + broken + "\n")
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Negotiation, blob))
+        assert info.value.line == 2
+        assert info.value.errors == (
+            ("rounds[0].delegations[1].party", "unknown party 'rusia'"),
+        )
+
+    def test_the_error_pickles(self) -> None:
+        """JSONLinesError survives pickling (multiprocessing, pytest-xdist)."""
+        error = JSONLinesError(7, [("name", "must be non-empty text, got ''")])
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+        assert (copy.line, copy.errors, str(copy)) == (
+            7,
+            error.errors,
+            "line 7: name: must be non-empty text, got ''",
+        )
+        assert (
+            repr(copy)
+            == "JSONLinesError(7, [('name', \"must be non-empty text, got ''\")])"
+        )
+
+
+class TestStreaming:
+    def test_memory_stays_flat_over_200_000_records(self, tmp_path: Path) -> None:
+        """Reading 200 000 records peaks at a tiny fraction of the file's size."""
+        path = tmp_path / "big.jsonl"
+        record = Source(id="tass-2025-07-19", publisher="TASS")
+        assert write_jsonl(itertools.repeat(record, 200_000), path) == 200_000
+        size = path.stat().st_size
+        assert size > 10_000_000
+
+        tracemalloc.start()
+        try:
+            count = 0
+            last = None
+            for loaded in read_jsonl(Source, path):
+                count += 1
+                last = loaded
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+
+        assert count == 200_000
+        assert last == record
+        assert peak < size / 50, f"reader peaked at {peak} bytes for a {size}-byte file"

@@ -1,0 +1,389 @@
+"""The JSON Schema: generated, published, valid, and never stricter than the loader."""
+
+from __future__ import annotations
+
+import copy
+import enum
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Condition,
+    Consequence,
+    Deadline,
+    DeadlineRevision,
+    Delegation,
+    Negotiation,
+    Outcome,
+    PartialDate,
+    Party,
+    Position,
+    Proposal,
+    Quantity,
+    Representative,
+    Response,
+    Round,
+    Source,
+    Statement,
+    Ultimatum,
+    ValidationError,
+    Window,
+    from_dict,
+    json_schema,
+    to_dict,
+)
+from negotiation_records import strategies as nrst
+from negotiation_records._validators import (
+    all_of,
+    check_bool,
+    check_int,
+    check_slug,
+    check_text,
+    checked,
+)
+from negotiation_records.schema import DIALECT
+from tests.seed import seed_record
+
+
+PUBLISHED = (
+    Path(__file__).resolve().parent.parent / "schema" / "negotiation-record.schema.json"
+)
+
+RECORDS: list[type[Any]] = [
+    Condition,
+    Consequence,
+    Deadline,
+    DeadlineRevision,
+    Delegation,
+    Negotiation,
+    Outcome,
+    Party,
+    Position,
+    Proposal,
+    Quantity,
+    Representative,
+    Response,
+    Round,
+    Source,
+    Statement,
+    Ultimatum,
+    Window,
+]
+
+
+_VALIDATORS: dict[type[Any], jsonschema.Draft202012Validator] = {}
+
+
+def validator(cls: type[Any]) -> jsonschema.Draft202012Validator:
+    """A jsonschema validator for *cls*'s schema (built once)."""
+    if cls not in _VALIDATORS:
+        _VALIDATORS[cls] = jsonschema.Draft202012Validator(json_schema(cls))
+    return _VALIDATORS[cls]
+
+
+def assert_valid(cls: type[Any], data: Any) -> None:
+    """*data* (a serialized *cls*) validates against json_schema(cls)."""
+    problems = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(cls).iter_errors(data)
+    ]
+    assert not problems, problems
+
+
+def schema_rejects(cls: type[Any], data: Any) -> bool:
+    """Whether json_schema(cls) rejects *data*."""
+    return not validator(cls).is_valid(data)
+
+
+class TestGeneratedSchema:
+    @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
+    def test_every_record_has_a_valid_draft_2020_12_schema(
+        self, cls: type[Any]
+    ) -> None:
+        """json_schema gives a valid draft 2020-12 schema for every record class."""
+        schema = json_schema(cls)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == DIALECT
+        assert schema["title"] == cls.__name__
+        assert list(schema["properties"])[-len(attrs.fields(cls)) :] == [
+            f.name for f in attrs.fields(cls)
+        ]
+        assert schema["additionalProperties"] is False
+
+    def test_required_fields_are_those_without_defaults(self) -> None:
+        """Required lists the fields that have no default, in order."""
+        assert json_schema(Party)["required"] == ["id", "name", "kind"]
+        assert json_schema(Negotiation)["required"] == ["schema_version", "id", "title"]
+        assert json_schema(Deadline)["required"] == ["due"]
+
+    def test_types_enums_and_references(self) -> None:
+        """Fields map to JSON types; enums and nested records go to $defs."""
+        schema = json_schema(Party)
+        properties = schema["properties"]
+        assert properties["kind"] == {
+            "$ref": "#/$defs/PartyKind",
+            "description": "What sort of actor this is.",
+        }
+        assert schema["$defs"]["PartyKind"]["enum"] == [
+            "state",
+            "organization",
+            "coalition",
+            "person",
+            "group",
+            "other",
+        ]
+        assert properties["representatives"]["items"] == {
+            "$ref": "#/$defs/Representative"
+        }
+        assert properties["country"]["anyOf"][1] == {"type": "null"}
+        assert properties["country"]["anyOf"][0]["pattern"] == "^[A-Z]{2}$"
+        assert properties["aliases"]["uniqueItems"] is True
+        assert properties["aliases"]["items"] == {"type": "string", "minLength": 1}
+        assert properties["role"]["default"] == "principal"
+        assert properties["name"]["description"].startswith("Display name")
+
+    def test_moments_periods_and_numbers(self) -> None:
+        """Moments, periods and numbers have their patterns and bounds."""
+        deadline = json_schema(Deadline)
+        assert deadline["properties"]["due"] == {
+            "$ref": "#/$defs/Moment",
+            "description": deadline["properties"]["due"]["description"],
+        }
+        assert set(deadline["$defs"]) == {
+            "Date",
+            "DateTime",
+            "Moment",
+            "PartialDate",
+            "Period",
+        }
+        assert deadline["properties"]["business_days"]["anyOf"][0] == {
+            "type": "integer",
+            "minimum": 1,
+        }
+        assert json_schema(Quantity)["properties"]["amount"]["type"] == "number"
+        assert json_schema(Ultimatum)["properties"]["demand"]["anyOf"] == [
+            {"$ref": "#/$defs/Condition"},
+            {"type": "string"},
+        ]
+
+    def test_every_text_field_says_more_than_string(self) -> None:
+        """The field checks are read: no text field of a record is a bare string."""
+        schema = json_schema(Negotiation)
+        bare = []
+        for name, definition in schema["$defs"].items():
+            for field, prop in definition.get("properties", {}).items():
+                inner = prop.get("anyOf", [prop])[0]
+                inner = inner.get("items", inner)
+                if inner.get("type") == "string" and len(inner) == 1:
+                    bare.append(f"{name}.{field}")
+        assert bare == ["Deadline.tz"]  # an IANA zone name: checked by the loader
+
+    def test_any_attrs_class_gets_a_schema(self) -> None:
+        """A user's own attrs class is described from its fields and checks."""
+        schema = json_schema(Sample)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert "description" not in schema  # no docstring of its own
+        assert schema["properties"] == {
+            "size": {
+                "type": "number",
+                "description": "How big, over two lines.",
+                "default": 1.0,
+            },
+            "flag": {"type": "boolean", "default": False},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "count": {"type": "integer", "default": 0},
+            "code": {"type": "string", "minLength": 1, "default": "a"},
+            "slug": {"$ref": "#/$defs/Id", "default": "b"},
+            "colour": {"$ref": "#/$defs/Colour", "default": "red"},
+        }
+        assert schema["$defs"]["Colour"] == {
+            "title": "Colour",
+            "type": "string",
+            "enum": ["red"],
+        }
+        assert schema["required"] == []
+
+    def test_json_schema_needs_a_record_class(self) -> None:
+        """Non-record types are refused."""
+        with pytest.raises(TypeError, match="needs a record class"):
+            json_schema(PartialDate)
+        with pytest.raises(TypeError, match="needs a record class"):
+            json_schema(str)
+
+    def test_the_published_schema_is_up_to_date(self) -> None:
+        """schema/negotiation-record.schema.json is what json_schema(Negotiation) gives.
+
+        After changing a record class, run ``python schema/regenerate.py``.
+        """
+        published = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+        assert published == json_schema(Negotiation), (
+            "the published schema is stale: run python schema/regenerate.py"
+        )
+        text = json.dumps(json_schema(Negotiation), indent=2, ensure_ascii=False)
+        assert PUBLISHED.read_text(encoding="utf-8") == text + "\n"
+
+
+class TestDocumentsValidate:
+    def test_the_seed_record_validates(self) -> None:
+        """The 2025 record's JSON validates against the published schema."""
+        published = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+        jsonschema.validate(to_dict(seed_record()), published)
+
+    @settings(max_examples=30)
+    @given(nrst.negotiations())
+    def test_generated_negotiations_validate(self, record: Negotiation) -> None:
+        """Every generated negotiation's JSON validates against the schema."""
+        assert_valid(Negotiation, to_dict(record))
+
+
+class Colour(enum.Enum):
+    RED = "red"
+
+
+@attrs.frozen(kw_only=True)
+class Sample:
+    """
+    Attributes:
+        size: How big,
+            over two lines.
+
+    Nothing else.
+    """
+
+    size: float = 1.0
+    flag: bool = False
+    tags: list[str] = attrs.field(factory=list)
+    count: int = attrs.field(default=0, metadata=checked(check_int()))
+    code: str = attrs.field(
+        default="a", metadata=checked(all_of(check_bool, check_text, check_slug))
+    )
+    slug: str = attrs.field(default="b", metadata=checked(all_of(check_slug)))
+    colour: Colour = Colour.RED
+
+
+def _seed() -> dict[str, Any]:
+    data = to_dict(seed_record())
+    assert isinstance(data, dict)
+    return data
+
+
+def _with(change: Any) -> dict[str, Any]:
+    data = _seed()
+    change(data)
+    return data
+
+
+# Documents the schema rejects; each must be rejected by the loader as well.
+SCHEMA_REJECTS: dict[str, dict[str, Any]] = {
+    "no schema_version": _with(lambda d: d.pop("schema_version")),
+    "schema_version 2": _with(lambda d: d.update(schema_version=2)),
+    "schema_version as text": _with(lambda d: d.update(schema_version="1")),
+    "title missing": _with(lambda d: d.pop("title")),
+    "unknown top-level key": _with(lambda d: d.update(titel="x")),
+    "unknown nested key": _with(lambda d: d["parties"][0].update(nmae="x")),
+    "id not a slug": _with(lambda d: d.update(id="Russia Ukraine")),
+    "party id too long": _with(lambda d: d["parties"][0].update(id="a" * 65)),
+    "empty title": _with(lambda d: d.update(title="")),
+    "kind not an enum value": _with(lambda d: d["parties"][0].update(kind="stat")),
+    "kind a number": _with(lambda d: d["parties"][0].update(kind=1)),
+    "country lower case": _with(lambda d: d["parties"][0].update(country="ua")),
+    "wikidata without Q": _with(lambda d: d["parties"][0].update(wikidata="212")),
+    "aliases a string": _with(lambda d: d["parties"][0].update(aliases="Kyiv")),
+    "aliases repeated": _with(lambda d: d["parties"][0].update(aliases=["K", "K"])),
+    "alias empty": _with(lambda d: d["parties"][0].update(aliases=[""])),
+    "parties an object": _with(lambda d: d.update(parties={})),
+    "party a string": _with(lambda d: d["parties"].__setitem__(0, "ukraine")),
+    "round number zero": _with(lambda d: d["rounds"][0].update(number=0)),
+    "round number text": _with(lambda d: d["rounds"][0].update(number="1")),
+    "round number boolean": _with(lambda d: d["rounds"][0].update(number=True)),
+    "date in words": _with(lambda d: d["rounds"][0].update(starts="16 May 2025")),
+    "naive timestamp": _with(
+        lambda d: d["rounds"][0].update(starts="2025-05-16T10:00:00")
+    ),
+    "timestamp without seconds": _with(
+        lambda d: d["rounds"][0].update(starts="2025-05-16T10:00Z")
+    ),
+    "window start a month": _with(
+        lambda d: d["rounds"][2]["window"].update(start="2025-07")
+    ),
+    "period in words": _with(
+        lambda d: d["ultimatums"][0]["deadline"].update(period="50 days")
+    ),
+    "negative period": _with(
+        lambda d: d["ultimatums"][0]["deadline"].update(period="-P50D")
+    ),
+    "due missing": _with(lambda d: d["ultimatums"][0]["deadline"].pop("due")),
+    "amount text": _with(
+        lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(amount="1000")
+    ),
+    "each a string": _with(
+        lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(each="yes")
+    ),
+    "demand a number": _with(lambda d: d["ultimatums"][0].update(demand=5)),
+    "null for a list": _with(lambda d: d.update(sources=None)),
+    "url not http": _with(lambda d: d["sources"][0].update(url="ftp://x")),
+    "business days zero": _with(
+        lambda d: d["ultimatums"][0]["deadline"].update(period=None, business_days=0)
+    ),
+}
+
+
+class TestSchemaAndLoaderAgree:
+    @pytest.mark.parametrize("name", sorted(SCHEMA_REJECTS))
+    def test_what_the_schema_rejects_the_loader_rejects(self, name: str) -> None:
+        """Each document the schema rejects is refused by from_dict too."""
+        document = SCHEMA_REJECTS[name]
+        assert schema_rejects(Negotiation, document), f"schema accepts {name}"
+        with pytest.raises(ValidationError):
+            from_dict(Negotiation, copy.deepcopy(document))
+
+    @settings(max_examples=300)
+    @given(st.data())
+    def test_random_edits_never_pass_the_loader_when_the_schema_fails(
+        self, data: st.DataObject
+    ) -> None:
+        """Random value swaps in the seed: schema rejection implies loader rejection."""
+        document = _seed()
+        paths = list(_leaf_paths(document))
+        path = data.draw(st.sampled_from(paths))
+        value = data.draw(
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(-5, 5),
+                st.floats(allow_nan=False, allow_infinity=False),
+                st.text(max_size=5),
+                st.sampled_from(["", "2025", "2025-13", "P0D", "PT", "state", "Q1"]),
+                st.just([]),
+                st.just({}),
+            )
+        )
+        _set(document, path, value)
+        if schema_rejects(Negotiation, document):
+            with pytest.raises(ValidationError):
+                from_dict(Negotiation, document)
+
+
+def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> Any:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaf_paths(item, (*path, key))
+    elif isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            yield from _leaf_paths(item, (*path, index))
+    else:
+        yield path
+
+
+def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
+    target = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value

@@ -1,0 +1,773 @@
+"""The serialized form: its shape, its strictness, its versions and its errors."""
+
+from __future__ import annotations
+
+import collections
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import cattrs
+import pendulum
+import pytest
+
+from negotiation_records import (
+    SCHEMA_VERSION,
+    Condition,
+    Deadline,
+    Negotiation,
+    PartialDate,
+    Party,
+    Period,
+    Quantity,
+    Response,
+    Round,
+    Source,
+    Ultimatum,
+    ValidationError,
+    Window,
+    converter,
+    from_dict,
+    from_json,
+    make_converter,
+    register_migration,
+    to_dict,
+    to_json,
+    unregister_migration,
+)
+from negotiation_records.migrations import upgrade
+from tests.seed import seed_record
+
+
+def seed_data() -> dict[str, Any]:
+    """The seed record as plain JSON data."""
+    data = to_dict(seed_record())
+    assert isinstance(data, dict)
+    return data
+
+
+def errors(cls: Any, data: Any, **options: Any) -> tuple[tuple[str, str], ...]:
+    """The problems from_dict reports for *data*."""
+    with pytest.raises(ValidationError) as info:
+        from_dict(cls, data, **options)
+    return info.value.errors
+
+
+def json_errors(cls: Any, text: str | bytes) -> tuple[tuple[str, str], ...]:
+    """The problems from_json reports for *text*."""
+    with pytest.raises(ValidationError) as info:
+        from_json(cls, text)
+    return info.value.errors
+
+
+SOURCE: dict[str, Any] = {"id": "tass", "publisher": "TASS"}
+
+
+class TestShape:
+    def test_keys_follow_field_order_and_every_field_is_written(self) -> None:
+        """A record's keys are all its fields, in declaration order."""
+        party = Party(id="russia", name="Russia", kind="state")
+        assert list(to_dict(party)) == [f.name for f in attrs.fields(Party)]
+        assert to_dict(party) == {
+            "id": "russia",
+            "name": "Russia",
+            "kind": "state",
+            "role": "principal",
+            "country": None,
+            "wikidata": None,
+            "aliases": [],
+            "representatives": [],
+            "members": [],
+            "sources": [],
+        }
+
+    def test_negotiation_starts_with_schema_version(self) -> None:
+        """A serialized negotiation's first key is schema_version 1."""
+        data = seed_data()
+        assert next(iter(data)) == "schema_version"
+        assert data["schema_version"] == SCHEMA_VERSION == 1
+        assert to_json(seed_record()).startswith('{"schema_version":1,"id":')
+
+    def test_only_plain_json_types_come_out(self) -> None:
+        """to_dict gives dicts, lists, strings, numbers, booleans and None only."""
+
+        def walk(value: object) -> Iterator[type]:
+            yield type(value)
+            if isinstance(value, dict):
+                assert all(type(k) is str for k in value)
+                for item in value.values():
+                    yield from walk(item)
+            elif isinstance(value, list):
+                for item in value:
+                    yield from walk(item)
+
+        assert set(walk(seed_data())) <= {dict, list, str, int, float, bool, type(None)}
+
+    def test_output_is_deterministic(self) -> None:
+        """Two equal records give byte-identical JSON."""
+        assert to_json(seed_record()) == to_json(seed_record())
+        assert to_json(seed_record(), indent=2) == to_json(seed_record(), indent=2)
+
+    def test_compact_and_indented_forms(self) -> None:
+        """Compact JSON has no spaces; indent pretty-prints the same data."""
+        compact = to_json(Source(**SOURCE))
+        assert compact == (
+            '{"id":"tass","publisher":"TASS","title":null,"url":null,'
+            '"published":null,"accessed":null}'
+        )
+        pretty = to_json(Source(**SOURCE), indent=2)
+        assert pretty.startswith('{\n  "id": "tass",\n')
+        assert json.loads(pretty) == json.loads(compact)
+
+    def test_non_ascii_text_is_written_as_is(self) -> None:
+        """Türkiye and Україна stay readable, not \\u-escaped."""
+        text = to_json(Party(id="ukraine", name="Україна", kind="state"))
+        assert '"name":"Україна"' in text
+
+    def test_enums_are_written_by_value(self) -> None:
+        """An enum member is written as its value."""
+        party = Party(id="us", name="United States", kind="state", role="third-party")
+        assert to_dict(party)["role"] == "third-party"
+
+    def test_lists_of_records(self) -> None:
+        """A list or tuple of records is a JSON array; from_json reads list[...]."""
+        sources = [Source(id="a", publisher="A"), Source(id="b", publisher="B")]
+        assert to_dict(tuple(sources)) == to_dict(sources)
+        assert from_json(list[Source], to_json(sources)) == sources
+        assert from_dict(list[Source], []) == []
+
+    def test_the_library_converter_is_its_own(self) -> None:
+        """The library registers nothing on cattrs' global converter."""
+        assert converter is not cattrs.global_converter
+        assert cattrs.structure("5", int) == 5  # the global converter still coerces
+        assert errors(Quantity, {"amount": "5", "unit": "x"}) == (
+            ("amount", "must be a number, got string '5'"),
+        )
+
+    def test_make_converter_builds_an_independent_converter(self) -> None:
+        """Hooks registered on a new converter leave the library's alone."""
+        mine = make_converter()
+        mine.register_unstructure_hook(Period, lambda p: p.describe())
+        rule = Deadline.after(pendulum.date(2025, 7, 14), days=50)
+        assert to_dict(rule, converter=mine)["period"] == "50 days"
+        assert to_dict(rule)["period"] == "P50D"
+        mine.register_structure_hook(Period, lambda value, _: Period(days=50))
+        data = to_dict(rule) | {"period": "fifty days"}
+        assert from_dict(Deadline, data, converter=mine) == rule
+
+
+class TestMoments:
+    @pytest.mark.parametrize(
+        ("moment", "text"),
+        [
+            (pendulum.date(2025, 7, 14), "2025-07-14"),
+            (PartialDate(2025, 6), "2025-06"),
+            (PartialDate(2025), "2025"),
+            (
+                pendulum.datetime(2025, 7, 14, 12, tz="America/New_York"),
+                "2025-07-14T12:00:00-04:00[America/New_York]",
+            ),
+            (pendulum.datetime(2025, 7, 14, 16, tz="UTC"), "2025-07-14T16:00:00Z"),
+            (
+                pendulum.datetime(2025, 7, 14, 15, tz=pendulum.FixedTimezone(10800)),
+                "2025-07-14T15:00:00+03:00",
+            ),
+            (
+                pendulum.datetime(2025, 7, 14, 15, 0, 0, 250, tz="Europe/Kyiv"),
+                "2025-07-14T15:00:00.000250+03:00[Europe/Kyiv]",
+            ),
+        ],
+    )
+    def test_moment_forms_round_trip(self, moment: Any, text: str) -> None:
+        """Each kind of moment has one text form, and reads back with its zone."""
+        response = Response(party="russia", on=moment, stance="rejects")
+        data = to_dict(response)
+        assert data["on"] == text
+        loaded = from_dict(Response, data)
+        assert loaded == response
+        if isinstance(moment, pendulum.DateTime):
+            assert isinstance(loaded.on, pendulum.DateTime)
+            assert loaded.on.timezone_name == moment.timezone_name
+
+    def test_plain_rfc_3339_is_read(self) -> None:
+        """An RFC 3339 timestamp with Z or an offset is read."""
+        response = from_dict(
+            Response,
+            {"party": "russia", "on": "2025-07-14T16:00:00+00:00", "stance": "accepts"},
+        )
+        assert response.on == pendulum.datetime(2025, 7, 14, 16, tz="UTC")
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                "2025-07-14T12:00:00",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
+                "zone, or give a date",
+            ),
+            (
+                "2025-02-30",
+                "impossible date '2025-02-30': day is out of range for month",
+            ),
+            (
+                "2025-07-14T12:00:00+03:00[Mars/Olympus]",
+                "unknown time zone 'Mars/Olympus'",
+            ),
+            (
+                "2025-07-14T12:00:00-05:00[America/New_York]",
+                "offset -05:00 does not match America/New_York at that instant "
+                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'",
+            ),
+            (
+                "next week",
+                "'next week' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp)",
+            ),
+            (
+                "٢٠٢٥",
+                "must be a moment as text (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp such as "
+                "'2025-07-14T12:00:00-04:00[America/New_York]'), got string '٢٠٢٥'",
+            ),
+            (
+                20250714,
+                "must be a moment as text (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp such as "
+                "'2025-07-14T12:00:00-04:00[America/New_York]'), got number 20250714",
+            ),
+        ],
+    )
+    def test_bad_moments_are_refused_with_the_field_path(
+        self, text: object, message: str
+    ) -> None:
+        """Naive, impossible, unknown-zone and mismatched moments are refused."""
+        data = {"party": "russia", "on": text, "stance": "rejects"}
+        assert errors(Response, data) == (("on", message),)
+
+    def test_a_window_wants_plain_dates(self) -> None:
+        """A field typed as a date refuses a month or a timestamp."""
+        assert errors(Window, {"start": "2025-07", "end": "2025-07-27T00:00:00Z"}) == (
+            ("start", "must be a date as text (YYYY-MM-DD), got string '2025-07'"),
+            (
+                "end",
+                "must be a date as text (YYYY-MM-DD), got string "
+                "'2025-07-27T00:00:00Z'",
+            ),
+        )
+        assert errors(Window, {"start": "2025-13-01", "end": "2025-07-27"}) == (
+            ("start", "impossible date '2025-13-01': month must be in 1..12"),
+        )
+
+    def test_pendulum_types_have_their_own_hooks(self) -> None:
+        """Date, DateTime, PartialDate, Period and Duration load and dump alone."""
+        assert from_dict(pendulum.Date, "2025-07-14") == pendulum.date(2025, 7, 14)
+        moment = from_dict(pendulum.DateTime, "2025-07-14T12:00:00+03:00[Europe/Kyiv]")
+        assert moment.timezone_name == "Europe/Kyiv"
+        assert from_dict(PartialDate, "2025-06") == PartialDate(2025, 6)
+        assert from_dict(Period, "P1Y2M10DT2H30M") == Period(
+            years=1, months=2, days=10, hours=2, minutes=30
+        )
+        assert to_dict(pendulum.duration(months=1, days=3)) == "P1M3D"
+        assert from_dict(pendulum.Duration, "P1M").months == 1
+        assert errors(pendulum.DateTime, "2025-07-14") == (
+            (
+                "$",
+                "must be a timestamp with a zone or an offset, got string '2025-07-14'",
+            ),
+        )
+        assert errors(PartialDate, "2025-07-14") == (
+            (
+                "$",
+                "must be a month (YYYY-MM) or a year (YYYY), got string '2025-07-14'",
+            ),
+        )
+        assert errors(Period, 50) == (
+            ("$", "must be an ISO 8601 duration as text (P50D, PT48H), got number 50"),
+        )
+
+
+class TestDeadlines:
+    def test_a_deadline_holds_its_rule_and_its_due_moment(self) -> None:
+        """A relative deadline is written with anchor, period and the resolved due."""
+        deadline = Deadline.after(pendulum.date(2025, 7, 14), days=50)
+        assert to_dict(deadline) == {
+            "due": "2025-09-02",
+            "tz": None,
+            "anchor": "2025-07-14",
+            "period": "P50D",
+            "business_days": None,
+            "holidays": [],
+        }
+
+    def test_business_day_deadlines_keep_their_holidays(self) -> None:
+        """A business-day deadline round-trips with the holidays it skipped."""
+        deadline = Deadline.after_business_days(
+            pendulum.datetime(2025, 12, 19, 9, tz="Europe/Kyiv"),
+            5,
+            holidays={pendulum.date(2025, 12, 25)},
+        )
+        data = to_dict(deadline)
+        assert data["due"] == "2025-12-29T09:00:00+02:00[Europe/Kyiv]"
+        assert data["holidays"] == ["2025-12-25"]
+        assert from_dict(Deadline, data) == deadline
+
+    def test_a_due_moment_that_disagrees_with_the_rule_is_refused(self) -> None:
+        """On load the rule and the due moment must agree; the path names the field."""
+        data = seed_data()
+        data["ultimatums"][0]["deadline"]["due"] = "2025-09-03"
+        assert errors(Negotiation, data) == (
+            (
+                "ultimatums[0].deadline.due",
+                "2025-09-03 does not follow from the rule (2025-07-14 + P50D = "
+                "2025-09-02)",
+            ),
+        )
+
+    def test_a_rule_without_an_anchor_is_refused(self) -> None:
+        """A period with no anchor is refused with the deadline's own message."""
+        assert errors(Deadline, {"due": "2025-09-02", "period": "P50D"}) == (
+            ("anchor", "a relative deadline needs an anchor"),
+        )
+        assert errors(Deadline, {"due": "2025-09-02", "tz": "Mars/Base"}) == (
+            ("tz", "unknown time zone 'Mars/Base'"),
+        )
+
+
+class TestStrictTypes:
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            (
+                {"amount": "5", "unit": "x"},
+                ("amount", "must be a number, got string '5'"),
+            ),
+            ({"amount": True, "unit": "x"}, ("amount", "must be a number, got true")),
+            ({"amount": 5, "unit": 1}, ("unit", "must be a string, got number 1")),
+            ({"amount": 5, "unit": None}, ("unit", "must be a string, got null")),
+            (
+                {"amount": 5, "unit": ["x"]},
+                ("unit", "must be a string, got an array of 1 item"),
+            ),
+            (
+                {"amount": 5, "unit": "x", "each": "false"},
+                ("each", "must be true or false, got string 'false'"),
+            ),
+            (
+                {"amount": 5, "unit": "x", "each": 0},
+                ("each", "must be true or false, got number 0"),
+            ),
+            (
+                {"amount": float("inf"), "unit": "x"},
+                ("amount", "must be a finite number, got number inf"),
+            ),
+        ],
+    )
+    def test_primitives_are_not_coerced(
+        self, data: dict[str, Any], expected: tuple[str, str]
+    ) -> None:
+        """Strings, numbers and booleans are taken only as themselves."""
+        assert errors(Quantity, data) == (expected,)
+
+    def test_integers_refuse_booleans_floats_and_text(self) -> None:
+        """An integer field takes a JSON integer only."""
+        assert errors(Round, {"number": True}) == (
+            ("number", "must be an integer, got true"),
+        )
+        assert errors(Round, {"number": 1.0}) == (
+            ("number", "must be an integer, got number 1.0"),
+        )
+        assert errors(Round, {"number": "1"}) == (
+            ("number", "must be an integer, got string '1'"),
+        )
+
+    def test_a_string_is_not_a_list(self) -> None:
+        """'Kyiv' is not a list of aliases, an object is not a list, a tuple is not JSON."""
+        base = {"id": "ukraine", "name": "Ukraine", "kind": "state"}
+        assert errors(Party, base | {"aliases": "Kyiv"}) == (
+            ("aliases", "must be an array, got string 'Kyiv'"),
+        )
+        assert errors(Party, base | {"aliases": {"Kyiv": 1}}) == (
+            ("aliases", "must be an array, got an object with 1 key"),
+        )
+        assert errors(Party, base | {"aliases": ("Kyiv",)}) == (
+            ("aliases", "must be an array, got tuple ('Kyiv',)"),
+        )
+        assert errors(Party, base | {"aliases": ["Kyiv", 7]}) == (
+            ("aliases[1]", "must be a string, got number 7"),
+        )
+
+    def test_a_record_must_be_an_object(self) -> None:
+        """A record given as anything but a JSON object is refused, naming the class."""
+        assert errors(Party, ["ukraine"]) == (
+            ("$", "must be an object (Party), got an array of 1 item"),
+        )
+        assert errors(Negotiation, "talks") == (
+            ("$", "must be an object (Negotiation), got string 'talks'"),
+        )
+        assert errors(list[Party], {"id": "x"}) == (
+            ("$", "must be an array, got an object with 1 key"),
+        )
+
+    def test_unknown_enum_values_list_the_choices(self) -> None:
+        """An unknown enum value is refused with every valid value."""
+        assert errors(Party, {"id": "x", "name": "X", "kind": "stat"}) == (
+            (
+                "kind",
+                "'stat' is not a valid PartyKind (choose from 'state', "
+                "'organization', 'coalition', 'person', 'group', 'other')",
+            ),
+        )
+        assert errors(Party, {"id": "x", "name": "X", "kind": 1}) == (
+            (
+                "kind",
+                "must be a string naming a PartyKind (one of 'state', "
+                "'organization', 'coalition', 'person', 'group', 'other'), got number 1",
+            ),
+        )
+
+    def test_lone_surrogates_are_not_text(self) -> None:
+        """A string with an unpaired surrogate escape is refused."""
+        assert json_errors(Source, '{"id": "a", "publisher": "\\ud800x"}') == (
+            (
+                "publisher",
+                "contains a lone surrogate, which is not Unicode text: '\\ud800x'",
+            ),
+        )
+        pair = from_json(Source, '{"id": "a", "publisher": "\\ud83d\\ude00"}')
+        assert pair.publisher == "\N{GRINNING FACE}"
+
+    def test_a_demand_is_text_or_a_condition(self) -> None:
+        """Ultimatum.demand takes a string or a Condition object, nothing else."""
+        data = seed_data()["ultimatums"][0]
+        text_demand = from_dict(Ultimatum, data | {"demand": "Ceasefire"})
+        assert text_demand.demand == "Ceasefire"
+        assert isinstance(from_dict(Ultimatum, data).demand, Condition)
+        assert errors(Ultimatum, data | {"demand": 5}) == (
+            ("demand", "must be text or a Condition object, got number 5"),
+        )
+        assert errors(Ultimatum, data | {"demand": {"id": "c"}}) == (
+            ("demand.text", "required field missing"),
+        )
+
+
+class TestOtherTypes:
+    def test_floats(self) -> None:
+        """A float field takes finite JSON numbers; integers become floats."""
+        assert from_dict(float, 2) == 2.0
+        assert type(from_dict(float, 2)) is float
+        assert from_dict(float, 2.5) == 2.5
+        assert errors(float, "2.5") == (("$", "must be a number, got string '2.5'"),)
+        assert errors(float, float("nan")) == (
+            ("$", "must be a finite number, got number nan"),
+        )
+
+    def test_a_mapping_that_is_a_dict_is_an_object(self) -> None:
+        """A dict subclass (an OrderedDict) is accepted as an object."""
+        assert from_dict(Source, collections.OrderedDict(SOURCE)) == Source(**SOURCE)
+
+
+class TestMissingAndUnknownKeys:
+    def test_missing_required_fields_are_named(self) -> None:
+        """Every missing required field is reported at its path."""
+        assert errors(Party, {"id": "x"}) == (
+            ("name", "required field missing"),
+            ("kind", "required field missing"),
+        )
+
+    def test_fields_with_defaults_may_be_left_out(self) -> None:
+        """A document may leave out fields that have a default."""
+        assert from_dict(Source, SOURCE) == Source(id="tass", publisher="TASS")
+
+    def test_unknown_keys_are_refused_with_their_path(self) -> None:
+        """An unknown key is refused, naming the key and the object it is in."""
+        data = seed_data()
+        data["parties"][2]["nmae"] = "USA"
+        data["titel"] = "typo"
+        assert errors(Negotiation, data) == (
+            ("parties[2]", "unknown key 'nmae'"),
+            ("$", "unknown key 'titel'"),
+        )
+
+    def test_strict_false_ignores_unknown_keys(self) -> None:
+        """strict=False ignores unknown keys, everywhere in the document."""
+        data = seed_data()
+        data["parties"][2]["added_in_v2"] = {"anything": [1, 2]}
+        data["extra"] = True
+        assert from_dict(Negotiation, data, strict=False) == seed_record()
+        assert from_json(Negotiation, json.dumps(data), strict=False) == seed_record()
+
+    def test_strict_false_is_strict_about_everything_else(self) -> None:
+        """strict=False still refuses wrong types."""
+        assert errors(Source, {"id": "a", "publisher": 5, "x": 1}, strict=False) == (
+            ("publisher", "must be a string, got number 5"),
+        )
+
+    def test_strict_false_with_an_own_converter(self) -> None:
+        """strict=False works with a converter from make_converter()."""
+        mine = make_converter()
+        assert from_dict(
+            Source, SOURCE | {"x": 1}, strict=False, converter=mine
+        ) == Source(**SOURCE)
+        with pytest.raises(ValidationError):
+            from_dict(Source, SOURCE | {"x": 1}, converter=mine)
+
+    def test_duplicate_keys_are_refused_where_they_are(self) -> None:
+        """A key that appears twice in a JSON object is refused at that object's path."""
+        text = '[{"id": "a", "publisher": "A", "publisher": "B", "id": "c"}]'
+        assert json_errors(list[Source], text) == (
+            ("[0]", "duplicate key 'publisher' in one JSON object"),
+            ("[0]", "duplicate key 'id' in one JSON object"),
+        )
+
+
+class TestErrorContract:
+    def test_every_problem_is_listed_with_its_path(self) -> None:
+        """Problems anywhere in a document are all reported together."""
+        data = seed_data()
+        data["parties"][1]["kind"] = "stat"
+        data["parties"][0]["name"] = 5
+        data["rounds"][0]["starts"] = "2025-07-14T12:00:00"
+        data["proposals"][0]["addressed_to"] = "russia"
+        del data["title"]
+        assert errors(Negotiation, data) == (
+            ("title", "required field missing"),
+            ("parties[0].name", "must be a string, got number 5"),
+            (
+                "parties[1].kind",
+                "'stat' is not a valid PartyKind (choose from 'state', "
+                "'organization', 'coalition', 'person', 'group', 'other')",
+            ),
+            (
+                "rounds[0].starts",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
+                "zone, or give a date",
+            ),
+            ("proposals[0].addressed_to", "must be an array, got string 'russia'"),
+        )
+
+    def test_record_validation_errors_get_the_path_prefix(self) -> None:
+        """A record's own checks report at the right depth."""
+        data = seed_data()
+        data["parties"][0]["country"] = "ua"
+        data["parties"][1]["representatives"][2]["name"] = "  "
+        assert errors(Negotiation, data) == (
+            (
+                "parties[0].country",
+                "must be an ISO 3166-1 alpha-2 code (two upper-case letters such "
+                "as 'UA'), got 'ua'",
+            ),
+            ("parties[1].representatives[2].name", "must be non-empty text, got '  '"),
+        )
+
+    def test_dangling_references_are_refused(self) -> None:
+        """Whole-record validation runs on load, with paths."""
+        data = seed_data()
+        data["proposals"][1]["addressed_to"] = ["rusia"]
+        data["statements"][0]["source"] = "nowhere"
+        assert errors(Negotiation, data) == (
+            ("proposals[1].addressed_to[0]", "unknown party 'rusia'"),
+            ("statements[0].source", "unknown source 'nowhere'"),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ('{"id": "a"', "invalid JSON: Expecting ',' delimiter at column 11"),
+            ("", "invalid JSON: Expecting value at column 1"),
+            (
+                '{\n  "id": "a",\n}',
+                "invalid JSON: Expecting property name enclosed in double quotes at line 3 "
+                "column 1",
+            ),
+            ('{"id": "a"} x', "invalid JSON: Extra data at column 13"),
+            ("[" * 100_000, "invalid JSON: nested too deeply"),
+            ("1" * 5000, "invalid JSON: a number has too many digits (more than 4300)"),
+            ('{"amount": NaN}', "invalid JSON: NaN is not a JSON number"),
+            ('{"amount": -Infinity}', "invalid JSON: -Infinity is not a JSON number"),
+            (
+                "\ufeff{}",
+                "invalid JSON: the text starts with a byte order mark (U+FEFF)",
+            ),
+        ],
+    )
+    def test_bad_json_text(self, text: str, message: str) -> None:
+        """Text that is not JSON is refused at $."""
+        assert json_errors(Quantity, text) == (("$", message),)
+
+    def test_bytes_must_be_utf_8(self) -> None:
+        """Bytes are read as UTF-8; anything else is refused, naming the byte."""
+        assert from_json(
+            Source, '{"id":"a","publisher":"Україна"}'.encode()
+        ).publisher == ("Україна")
+        assert json_errors(Source, b'{"id": "a", "publisher": "\xff"}') == (
+            ("$", "not UTF-8 text: invalid start byte at byte offset 26 (b'\\xff\"}')"),
+        )
+        assert json_errors(Source, '{"id": "a"}'.encode("utf-16")) == (
+            (
+                "$",
+                "not UTF-8 text: invalid start byte at byte offset 0 (b'\\xff\\xfe{\\x00')",
+            ),
+        )
+
+    def test_json_text_must_be_text(self) -> None:
+        """from_json takes str or bytes only."""
+        with pytest.raises(ValidationError) as info:
+            from_json(Source, 5)  # type: ignore[arg-type]
+        assert info.value.errors == (
+            ("$", "must be JSON text (str or bytes), got int"),
+        )
+
+    def test_deeply_nested_data_fails_cleanly(self) -> None:
+        """Absurd nesting in a field is a type error, not a RecursionError."""
+        nested: list[Any] = []
+        for _ in range(100_000):
+            nested = [nested]
+        assert errors(Source, {"id": "a", "publisher": nested}) == (
+            ("publisher", "must be a string, got an array of 1 item"),
+        )
+
+    def test_huge_numbers_in_data(self) -> None:
+        """A huge integer where text belongs is described without printing it."""
+        assert errors(Source, {"id": "a", "publisher": 10**5000}) == (
+            ("publisher", "must be a string, got number <int object>"),
+        )
+
+    def test_unsupported_classes_are_a_programming_error(self) -> None:
+        """Asking to load a type the converter does not know is a TypeError."""
+
+        class Unknown:
+            pass
+
+        with pytest.raises(TypeError, match="cannot load"):
+            from_dict(Unknown, {})
+
+    def test_unexpected_exceptions_are_still_reported(self) -> None:
+        """Exceptions from a user's hooks become problems with paths."""
+        mine = make_converter()
+
+        def explode(value: Any, _: Any) -> Any:
+            if value == "deep":
+                raise RecursionError("too deep")
+            if value == "key":
+                raise KeyError(value)
+            raise RuntimeError("boom")
+
+        mine.register_structure_hook(PartialDate, explode)
+        mine.register_structure_hook(Period, explode)
+        data = {"amount": 1, "unit": "x"}
+        assert from_dict(Quantity, data, converter=mine) == Quantity(amount=1, unit="x")
+        assert errors(PartialDate, "deep", converter=mine) == (
+            ("$", "nested too deeply"),
+        )
+        assert errors(list[PartialDate], ["key", "x"], converter=mine) == (
+            ("[0]", "invalid value (KeyError: 'key')"),
+            ("[1]", "invalid value (RuntimeError: boom)"),
+        )
+
+    def test_the_original_exception_is_chained(self) -> None:
+        """A ValidationError from the loader keeps cattrs' error as its cause."""
+        with pytest.raises(ValidationError) as info:
+            from_dict(Source, {"id": "a"})
+        assert isinstance(info.value.__cause__, cattrs.ClassValidationError)
+
+
+class TestVersions:
+    def test_a_missing_version_is_refused(self) -> None:
+        """A document without schema_version is refused."""
+        data = seed_data()
+        del data["schema_version"]
+        assert errors(Negotiation, data) == (
+            (
+                "schema_version",
+                "is missing; a serialized Negotiation must say which version of the "
+                "format it uses (this library writes 1)",
+            ),
+        )
+
+    def test_a_newer_version_is_refused(self) -> None:
+        """A document from a newer library is refused with advice."""
+        assert errors(Negotiation, seed_data() | {"schema_version": 2}) == (
+            (
+                "schema_version",
+                "2 is newer than this library understands (it reads versions up to "
+                "1); upgrade negotiation-records",
+            ),
+        )
+
+    @pytest.mark.parametrize("version", ["1", 1.0, True, None])
+    def test_the_version_is_an_integer(self, version: object) -> None:
+        """schema_version must be a JSON integer."""
+        assert errors(Negotiation, seed_data() | {"schema_version": version}) == (
+            ("schema_version", f"must be an integer, got {version!r}"),
+        )
+
+    def test_an_older_version_without_a_migration_is_refused(self) -> None:
+        """Version 0 without a registered step cannot be read."""
+        assert errors(Negotiation, seed_data() | {"schema_version": 0}) == (
+            (
+                "schema_version",
+                "0 is older than 1 and no migration from version 0 is registered",
+            ),
+        )
+
+    def test_a_registered_migration_upgrades_old_documents(self) -> None:
+        """A step from version 0 is applied before loading, inside lists too."""
+
+        def from_v0(document: dict[str, Any]) -> dict[str, Any]:
+            document["title"] = document.pop("name")
+            return document
+
+        old = seed_data()
+        old["schema_version"] = 0
+        old["name"] = old.pop("title")
+        register_migration(0, from_v0)
+        try:
+            assert from_dict(Negotiation, old) == seed_record()
+            assert from_json(list[Negotiation], json.dumps([old])) == [seed_record()]
+            assert old["schema_version"] == 0  # the caller's data is not changed
+        finally:
+            unregister_migration(0)
+        with pytest.raises(ValidationError):
+            from_dict(Negotiation, old)
+
+    def test_a_failing_migration_is_a_validation_error(self) -> None:
+        """An exception inside a step is reported at schema_version."""
+
+        def broken(document: dict[str, Any]) -> dict[str, Any]:
+            return {"title": document["name"]}
+
+        register_migration(0, broken)
+        try:
+            assert errors(Negotiation, {"schema_version": 0}) == (
+                ("schema_version", "migration from version 0 failed: KeyError: 'name'"),
+            )
+        finally:
+            unregister_migration(0)
+
+    def test_a_migration_must_return_a_dict(self) -> None:
+        """A step that returns something else is reported."""
+        register_migration(0, lambda document: [document])  # type: ignore[arg-type,return-value]
+        try:
+            with pytest.raises(ValidationError) as info:
+                upgrade({"schema_version": 0})
+        finally:
+            unregister_migration(0)
+        assert info.value.errors == (
+            ("schema_version", "migration from version 0 returned list, not a dict"),
+        )
+
+    @pytest.mark.parametrize("version", [-1, 1, 2, True, "0"])
+    def test_migrations_are_registered_from_older_versions_only(
+        self, version: Any
+    ) -> None:
+        """register_migration takes a version below the current one."""
+        with pytest.raises(
+            ValueError, match="from_version must be an integer from 0 to 0"
+        ):
+            register_migration(version, lambda document: document)
+
+    def test_a_migration_must_be_callable(self) -> None:
+        """register_migration refuses a non-callable."""
+        with pytest.raises(TypeError, match="function must be callable"):
+            register_migration(0, "upgrade")  # type: ignore[arg-type]
