@@ -1,0 +1,662 @@
+"""
+A picture of a negotiation over time: :func:`timeline`.
+
+Needs matplotlib, which the core library does not depend on::
+
+    pip install 'negotiation-records[plot]'
+
+The figure is drawn on matplotlib's Agg canvas (no window, no display needed)
+and never touches ``pyplot``'s global state, so it is safe in scripts, tests,
+servers and docs builds.  Save it with ``figure.savefig("talks.png")`` (or
+``.svg``, ``.pdf``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import pendulum
+
+from negotiation_records.negotiation import Negotiation
+from negotiation_records.parties import PartyRole
+from negotiation_records.proposals import ProposalStatus
+from negotiation_records.rounds import Round, RoundStatus
+from negotiation_records.stances import Response, Stance
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    format_moment,
+    moment_span,
+    to_moment,
+)
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.figure import Figure
+
+
+__all__ = ["PLOT_EXTRA_HINT", "timeline"]
+
+PLOT_EXTRA_HINT = (
+    "the timeline picture needs matplotlib; install the 'plot' extra: "
+    "pip install 'negotiation-records[plot]'"
+)
+"""The message of the :class:`ImportError` raised when matplotlib is missing."""
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+_BLUE = "#0072B2"
+_ORANGE = "#E69F00"
+_GREEN = "#009E73"
+_RED = "#D55E00"
+_PURPLE = "#CC79A7"
+_GREY = "#7F7F7F"
+_INK = "#222222"
+
+_WIDTH_IN = 12.0
+_LEFT_IN = 1.45  # room for the lane names
+_RIGHT_IN = 0.3
+_TOP_IN = 0.85  # title and the label of the `at` line
+_BOTTOM_IN = 1.05  # date axis and legend
+_ROW_IN = 0.3
+_LANE_GAP = 0.7  # rows of space between two lanes
+_FONT = 8.0
+_GAP_PX = 8.0  # horizontal space kept between two things in one row, at 100 dpi
+_MARKER_PT = 7.0
+_MARKER_PX = _MARKER_PT * 100 / 72
+_HALF_DAY = 0.5  # matplotlib dates count days
+
+_Kind = Literal["point", "span", "bar"]
+
+
+@attrs.define
+class _Item:
+    """One thing drawn in a lane; ``row`` and the label place are set by the layout."""
+
+    lane: int
+    start: float
+    end: float
+    kind: _Kind
+    label: str = ""
+    color: str = _INK
+    marker: str = "o"
+    filled: bool = True
+    hatch: str | None = None
+    ghosts: tuple[float, ...] = ()  # earlier deadlines of an ultimatum bar
+    row: int = 0
+    label_x: float = 0.0
+    label_align: str = "left"
+    label_inside: bool = False
+    left: float = 0.0
+    right: float = 0.0
+
+
+def _require_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401, PLC0415 - optional dependency
+    except ImportError as exc:
+        raise ImportError(PLOT_EXTRA_HINT, name="matplotlib") from exc
+
+
+def timeline(
+    negotiation: Negotiation,
+    at: Moment | datetime.date | None = None,
+) -> Figure:
+    """
+    Draw the talks over time: one lane per party, dates along the bottom.
+
+    * **Rounds** sit in their own lane at the top, as spans labelled with their
+      number, status (unless held) and place, and as a faint band behind every
+      lane; a round that is only proposed is hatched over its window
+      ("next week").  In the lanes of the parties that sent a delegation, hosted
+      or mediated, a small square marks the round.
+    * **Proposals** are triangles in the proposing party's lane, labelled with
+      their id (and status, unless pending); **responses** (to proposals and to
+      ultimatums) are circles in the responding party's lane, green for
+      ``supports``/``accepts``, red for ``opposes``/``rejects``, grey otherwise.
+    * **Ultimatums** are bars in the issuing party's lane from the day they were
+      issued to the moment the deadline passes; earlier deadlines replaced by
+      :meth:`~negotiation_records.Ultimatum.revise_deadline` are dashed outlines,
+      and the label says what they were.
+    * A date, month or year is drawn over the days it covers (in UTC, as
+      :func:`~negotiation_records.timeutil.moment_span` reads it): a month is a
+      bracket, not a point.
+    * *at* (optional) draws a dashed line at that moment, and ultimatum labels
+      then say how much time is left ("due in 6 weeks").  Without it the picture
+      does not depend on when it is drawn.
+
+    Labels never overlap: a lane grows a row for a label that would touch
+    another, and the figure grows with the lanes.  Statements and sources are
+    not drawn.
+
+    Args:
+        negotiation: The record to draw.
+        at: A moment to mark (a date is its start in UTC), or ``None``.
+
+    Returns:
+        A :class:`matplotlib.figure.Figure` on the Agg canvas; save it with
+        ``savefig``.
+
+    Raises:
+        ImportError: matplotlib is not installed (install the ``plot`` extra).
+
+    Example:
+        >>> from negotiation_records.plot import timeline
+        >>> talks = Negotiation(
+        ...     id="talks", title="Example talks",
+        ...     parties=[Party(id="north", name="North", kind="state"),
+        ...              Party(id="south", name="South", kind="state")],
+        ...     rounds=[Round(number=1, status="held",
+        ...                   starts=pendulum.date(2025, 5, 16), location="Geneva")],
+        ... )
+        >>> figure = timeline(talks, at=pendulum.date(2025, 5, 20))
+        >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
+        ['Rounds', 'North', 'South']
+    """
+    _require_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    at_moment = None if at is None else to_moment(at)
+    figure = Figure(figsize=(_WIDTH_IN, 4.0), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    lanes = ["Rounds"] + [_lane_name(p.name, p.role) for p in negotiation.parties]
+    lane_of = {p.id: i + 1 for i, p in enumerate(negotiation.parties)}
+    items = list(_items(negotiation, lane_of, at_moment))
+    bands = [_band(r) for r in negotiation.rounds]
+    xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
+    xs += [x for band in bands if band is not None for x in band[:2]]
+    at_x = None if at_moment is None else _span(at_moment)[0]
+    if at_x is not None:
+        xs.append(at_x)
+    x_min, x_max = _x_limits(xs)
+
+    axes_px = (_WIDTH_IN - _LEFT_IN - _RIGHT_IN) * figure.dpi
+    per_px = (x_max - x_min) / axes_px
+    rows = _layout(
+        items,
+        lanes=len(lanes),
+        x_min=x_min,
+        x_max=x_max,
+        per_px=per_px,
+        renderer=renderer,
+    )
+    bases, total = _lane_bases(rows)
+
+    height = _TOP_IN + _BOTTOM_IN + total * _ROW_IN
+    figure.set_size_inches(_WIDTH_IN, height)
+    figure.subplots_adjust(
+        left=_LEFT_IN / _WIDTH_IN,
+        right=1 - _RIGHT_IN / _WIDTH_IN,
+        top=1 - _TOP_IN / height,
+        bottom=_BOTTOM_IN / height,
+    )
+    ax = figure.add_subplot()
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(-total + 0.5, 0.5)
+    _draw_lanes(ax, lanes, rows, bases)
+    for band in bands:
+        if band is not None:
+            start, end, hatch = band
+            ax.axvspan(
+                start,
+                end,
+                facecolor=_BLUE,
+                alpha=0.06 if hatch is None else 0.03,
+                hatch=hatch,
+                edgecolor=(0, 0.45, 0.7, 0.15),
+                linewidth=0,
+                zorder=0,
+            )
+    for item in items:
+        _draw(ax, item, -(bases[item.lane] + item.row), per_px)
+    if at_moment is not None and at_x is not None:
+        ax.axvline(at_x, color=_INK, linestyle="--", linewidth=1, zorder=4)
+        ax.annotate(
+            f"at {format_moment(at_moment)}",
+            xy=(at_x, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=_FONT,
+        )
+    _date_axis(ax)
+    ax.set_title(
+        f"{negotiation.title} ({negotiation.status.value})",
+        loc="left",
+        fontsize=11,
+        pad=16,
+    )
+    _legend(figure)
+    return figure
+
+
+# --- what to draw -------------------------------------------------------------------
+
+
+def _lane_name(name: str, role: PartyRole) -> str:
+    if role is PartyRole.PRINCIPAL:
+        return name
+    return f"{name}\n({role.value.replace('-', ' ')})"
+
+
+def _days(moment: datetime.datetime) -> float:
+    """A UTC datetime as matplotlib's date number (days since 1970-01-01)."""
+    delta = moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    return delta.total_seconds() / 86400
+
+
+_FIRST_DAY = _days(datetime.datetime(1, 1, 1, tzinfo=datetime.UTC))
+_LAST_DAY = _days(datetime.datetime(9999, 12, 31, tzinfo=datetime.UTC))
+
+
+def _span(moment: Moment) -> tuple[float, float]:
+    start, end = moment_span(moment)
+    return _days(start), _days(end)
+
+
+def _mark(
+    lane: int,
+    moment: Moment,
+    label: str,
+    *,
+    color: str,
+    marker: str,
+    filled: bool = True,
+) -> _Item:
+    """A point, or a bracket over the days of a month or year."""
+    start, end = _span(moment)
+    if isinstance(moment, PartialDate):
+        return _Item(
+            lane, start, end, "span", label, color=color, marker=marker, filled=filled
+        )
+    x = (start + end) / 2
+    return _Item(lane, x, x, "point", label, color=color, marker=marker, filled=filled)
+
+
+def _response_color(stance: Stance) -> str:
+    if stance.is_positive:
+        return _GREEN
+    if stance.is_negative:
+        return _RED
+    return _GREY
+
+
+def _responses(
+    responses: Iterable[Response], target: str, lane_of: dict[str, int]
+) -> Iterator[_Item]:
+    for response in responses:
+        yield _mark(
+            lane_of[response.party],
+            response.on,
+            f"{response.stance.value} {target}",
+            color=_response_color(response.stance),
+            marker="o",
+        )
+
+
+def _round_extent(rnd: Round) -> tuple[float, float, bool] | None:
+    """Start, end and whether the round is only planned (over its window)."""
+    if rnd.starts is not None:
+        start, _ = _span(rnd.starts)
+        _, end = _span(rnd.ends if rnd.ends is not None else rnd.starts)
+        return start, end, False
+    if rnd.window is not None:
+        start, _ = _span(rnd.window.start)
+        _, end = _span(rnd.window.end)
+        return start, end, True
+    return None
+
+
+def _band(rnd: Round) -> tuple[float, float, str | None] | None:
+    extent = _round_extent(rnd)
+    if extent is None:
+        return None
+    start, end, planned = extent
+    return start, end, "///" if planned else None
+
+
+def _round_label(rnd: Round) -> str:
+    parts = [f"Round {rnd.number}"]
+    if rnd.status is not RoundStatus.HELD:
+        parts.append(rnd.status.value)
+    if rnd.location:
+        parts.append(rnd.location)
+    if rnd.starts is None and rnd.window is not None and rnd.window.label:
+        parts.append(rnd.window.label)
+    return " · ".join(parts)
+
+
+def _ultimatum_bar(ultimatum: Ultimatum, lane: int, at: Moment | None) -> _Item:
+    start, _ = _span(ultimatum.issued_at)
+    end = _days(ultimatum.deadline.cutoff)
+    ghosts = tuple(_days(r.previous.cutoff) for r in ultimatum.revisions)
+    label = f"{ultimatum.id} · deadline {format_moment(ultimatum.deadline.due)}"
+    if ultimatum.revisions:
+        earlier = ", ".join(format_moment(r.previous.due) for r in ultimatum.revisions)
+        label += f" (was {earlier})"
+    if ultimatum.status is not UltimatumStatus.PENDING:
+        label += f" · {ultimatum.status.value}"
+    elif at is not None:
+        label += f" · {ultimatum.deadline.describe(at)}"
+    return _Item(
+        lane, start, max(end, start), "bar", label, color=_PURPLE, ghosts=ghosts
+    )
+
+
+def _helper_label(rnd: Round, party: str) -> str:
+    if party in rnd.hosts:
+        return "host"
+    if party in rnd.mediators:
+        return "mediator"
+    return ""
+
+
+def _items(
+    negotiation: Negotiation, lane_of: dict[str, int], at: Moment | None
+) -> Iterator[_Item]:
+    for rnd in negotiation.rounds:
+        extent = _round_extent(rnd)
+        if extent is None:
+            continue
+        start, end, planned = extent
+        yield _Item(
+            0,
+            start,
+            end,
+            "bar",
+            _round_label(rnd),
+            color=_BLUE,
+            hatch="///" if planned else None,
+            filled=not planned,
+        )
+        if planned:
+            continue
+        present = [d.party for d in rnd.delegations] + [*rnd.hosts, *rnd.mediators]
+        x = (start + end) / 2
+        for party in dict.fromkeys(present):
+            yield _Item(
+                lane_of[party],
+                x,
+                x,
+                "point",
+                _helper_label(rnd, party),
+                color=_BLUE,
+                marker="s",
+                filled=party not in rnd.hosts and party not in rnd.mediators,
+            )
+    for proposal in negotiation.proposals:
+        label = proposal.id
+        if proposal.status is not ProposalStatus.PENDING:
+            label += f" ({proposal.status.value})"
+        yield _mark(
+            lane_of[proposal.proposed_by],
+            proposal.made_on,
+            label,
+            color=_ORANGE,
+            marker=">",
+            filled=proposal.status.is_open,
+        )
+        yield from _responses(proposal.responses, proposal.id, lane_of)
+    for ultimatum in negotiation.ultimatums:
+        yield _ultimatum_bar(ultimatum, lane_of[ultimatum.issued_by], at)
+        yield from _responses(ultimatum.responses, ultimatum.id, lane_of)
+
+
+# --- layout -------------------------------------------------------------------------
+
+
+def _x_limits(xs: list[float]) -> tuple[float, float]:
+    if not xs:
+        today = _days(pendulum.now(pendulum.UTC).start_of("day"))
+        return today - 15, today + 15
+    low, high = min(xs), max(xs)
+    pad = max(3.0, (high - low) * 0.04)
+    # matplotlib's dates run from year 1 to 9999-12-31 (a float a hair later
+    # rounds to year 10000).
+    return max(low - pad, _FIRST_DAY), min(high + pad, _LAST_DAY)
+
+
+def _text_px(text: str, renderer: RendererAgg) -> float:
+    from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+
+    if not text:
+        return 0.0
+    width, _, _ = renderer.get_text_width_height_descent(  # type: ignore[no-untyped-call]
+        text, FontProperties(size=_FONT), ismath=False
+    )
+    return float(width)
+
+
+def _place_label(
+    item: _Item, x_min: float, x_max: float, per_px: float, label_w: float
+) -> None:
+    """Decide where the label goes and what the item then covers, in data units."""
+    gap = _GAP_PX * per_px
+    half_marker = _MARKER_PX / 2 * per_px
+    start, end = item.start, max(item.end, *item.ghosts) if item.ghosts else item.end
+    if item.kind == "point":
+        start, end = start - half_marker, end + half_marker
+    if not item.label:
+        item.left, item.right = start, end
+        return
+    if item.kind == "bar" and label_w + 2 * gap <= item.end - item.start:
+        item.label_inside = True
+        item.label_x, item.label_align = item.start + gap, "left"
+        item.left, item.right = start, end
+    elif end + gap + label_w <= x_max:
+        item.label_x, item.label_align = end + gap / 2, "left"
+        item.left, item.right = start, end + gap / 2 + label_w
+    else:
+        item.label_x, item.label_align = start - gap / 2, "right"
+        item.left, item.right = max(x_min, start - gap / 2 - label_w), end
+
+
+def _layout(
+    items: list[_Item],
+    *,
+    lanes: int,
+    x_min: float,
+    x_max: float,
+    per_px: float,
+    renderer: RendererAgg,
+) -> list[int]:
+    """Give every item a row in its lane so that nothing overlaps; rows per lane."""
+    for item in items:
+        _place_label(
+            item, x_min, x_max, per_px, _text_px(item.label, renderer) * per_px
+        )
+    gap = _GAP_PX * per_px
+    ends: list[list[float]] = [[] for _ in range(lanes)]
+    for item in sorted(items, key=lambda i: (i.lane, i.left, i.right)):
+        rows = ends[item.lane]
+        for row, last in enumerate(rows):
+            if last + gap <= item.left:
+                item.row = row
+                rows[row] = item.right
+                break
+        else:
+            item.row = len(rows)
+            rows.append(item.right)
+    return [max(1, len(rows)) for rows in ends]
+
+
+def _lane_bases(rows: list[int]) -> tuple[list[float], float]:
+    """The first row of each lane, counted from the top, and the total height."""
+    bases: list[float] = []
+    top = 0.0
+    for count in rows:
+        bases.append(top)
+        top += count + _LANE_GAP
+    return bases, top - _LANE_GAP
+
+
+# --- drawing --------------------------------------------------------------------------
+
+
+def _draw_lanes(
+    ax: Axes, names: list[str], rows: list[int], bases: list[float]
+) -> None:
+    centres = [
+        -(base + (count - 1) / 2) for base, count in zip(bases, rows, strict=True)
+    ]
+    ax.set_yticks(centres, names, fontsize=10)
+    ax.tick_params(axis="y", length=0)
+    for index, base in enumerate(bases):
+        if index:
+            ax.axhline(
+                -(base - 0.5 - _LANE_GAP / 2), color="#BBBBBB", linewidth=0.8, zorder=1
+            )
+    ax.axhspan(-(rows[0] - 0.5 + _LANE_GAP / 2), 0.5, facecolor="#F4F4F4", zorder=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+
+
+def _draw(ax: Axes, item: _Item, y: float, per_px: float) -> None:
+    face = item.color if item.filled else "white"
+    if item.kind == "point":
+        ax.plot(
+            [item.start],
+            [y],
+            marker=item.marker,
+            markersize=_MARKER_PT,
+            markerfacecolor=face,
+            markeredgecolor=item.color,
+            linestyle="none",
+            zorder=5,
+        )
+    elif item.kind == "span":
+        ax.plot(
+            [item.start, item.end],
+            [y, y],
+            color=item.color,
+            linewidth=2,
+            marker="|",
+            markersize=_MARKER_PT + 1,
+            zorder=5,
+        )
+        ax.plot(
+            [(item.start + item.end) / 2],
+            [y],
+            marker=item.marker,
+            markersize=_MARKER_PT,
+            markerfacecolor=face,
+            markeredgecolor=item.color,
+            linestyle="none",
+            zorder=5,
+        )
+    else:
+        _draw_bar(ax, item, y, per_px)
+    if item.label:
+        ax.text(
+            item.label_x,
+            y,
+            item.label,
+            ha=item.label_align,
+            va="center",
+            fontsize=_FONT,
+            color="white" if item.label_inside and item.filled else _INK,
+            zorder=6,
+            bbox=None
+            if item.label_inside
+            else {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 0.6},
+        )
+
+
+def _draw_bar(ax: Axes, item: _Item, y: float, per_px: float) -> None:
+    height = 0.62
+    width = max(item.end - item.start, 2 * per_px)
+    for ghost in item.ghosts:
+        ax.broken_barh(
+            [(item.start, ghost - item.start)],
+            (y - height / 2, height),
+            facecolors="none",
+            edgecolors=item.color,
+            linestyles="--",
+            linewidth=1,
+            zorder=3,
+        )
+    ax.broken_barh(
+        [(item.start, width)],
+        (y - height / 2, height),
+        facecolors=item.color if item.filled else "white",
+        edgecolors=item.color,
+        hatch=item.hatch,
+        linewidth=1,
+        zorder=4,
+    )
+
+
+def _date_axis(ax: Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: PLC0415
+
+    locator = AutoDateLocator(minticks=5, maxticks=12)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    # The offset (shown once, under the axis) names the year only.
+    formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d"]
+    )
+    ax.xaxis.set_major_formatter(formatter)
+    ax.tick_params(axis="x", labelsize=_FONT + 1)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+
+
+def _legend(figure: Figure) -> None:
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
+    def marker(symbol: str, color: str, *, filled: bool = True) -> Line2D:
+        return Line2D(
+            [],
+            [],
+            marker=symbol,
+            linestyle="none",
+            markerfacecolor=color if filled else "white",
+            markeredgecolor=color,
+            markersize=7,
+        )
+
+    handles: list[Any] = [
+        Patch(facecolor=_BLUE, edgecolor=_BLUE, label="round held"),
+        Patch(facecolor="white", edgecolor=_BLUE, hatch="///", label="round planned"),
+        marker("s", _BLUE),
+        marker("s", _BLUE, filled=False),
+        marker(">", _ORANGE),
+        marker("o", _GREEN),
+        marker("o", _RED),
+        marker("o", _GREY),
+        Patch(facecolor=_PURPLE, edgecolor=_PURPLE),
+        Patch(facecolor="none", edgecolor=_PURPLE, linestyle="--"),
+    ]
+    labels = [
+        "round held",
+        "round planned",
+        "delegation",
+        "host / mediator",
+        "proposal (hollow: closed)",
+        "supports / accepts",
+        "opposes / rejects",
+        "undecided",
+        "ultimatum, to its deadline",
+        "earlier deadline",
+    ]
+    figure.legend(
+        handles,
+        labels,
+        loc="lower center",
+        ncol=5,
+        frameon=False,
+        fontsize=_FONT,
+        bbox_to_anchor=(0.5, 0.0),
+        handlelength=1.6,
+        columnspacing=1.4,
+    )

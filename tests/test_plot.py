@@ -1,0 +1,356 @@
+"""The timeline picture: lanes, marks, labels that never overlap, PNG and SVG output."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pendulum
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.image import imread
+from matplotlib.text import Text
+
+from negotiation_records import (
+    Deadline,
+    Negotiation,
+    Party,
+    Proposal,
+    Response,
+    Round,
+    Ultimatum,
+    Window,
+)
+from negotiation_records.plot import PLOT_EXTRA_HINT, timeline
+from tests.seed import seed_record
+
+
+REPORT_DAY = pendulum.date(2025, 7, 19)
+
+
+def texts(figure: Figure) -> list[str]:
+    """Every text drawn inside the axes (labels of marks, the `at` label)."""
+    return [t.get_text() for t in figure.axes[0].texts]
+
+
+def lane_names(figure: Figure) -> list[str]:
+    return [label.get_text() for label in figure.axes[0].get_yticklabels()]
+
+
+def overlapping_labels(figure: Figure) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes intersect."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    labels: list[Text] = [t for t in figure.axes[0].texts if t.get_text()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in labels]
+    return [
+        (a, b)
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+        if box_a.overlaps(box_b)
+    ]
+
+
+def revised_seed() -> Negotiation:
+    """The seed record with the ultimatum cut to ten days, and more marks in July."""
+    talks = seed_record()
+    ultimatum = talks.ultimatum("us-ultimatum-2025-07").revise_deadline(
+        Deadline.after(pendulum.date(2025, 7, 29), days=10),
+        on=pendulum.date(2025, 7, 29),
+        reason="cut to 10-12 days",
+    )
+    invitation = talks.proposal("new-round-invitation").respond(
+        "russia", on=pendulum.date(2025, 7, 21), stance="accepts"
+    )
+    counter = Proposal(
+        id="russian-memorandum",
+        proposed_by="russia",
+        addressed_to=["ukraine"],
+        made_on=pendulum.datetime(2025, 7, 19, 15, tz="Europe/Moscow"),
+        summary="A memorandum of Russian terms",
+        status="rejected",
+        responses=[
+            Response(party="ukraine", on=REPORT_DAY, stance="undecided"),
+        ],
+    )
+    return (
+        talks.with_ultimatum(ultimatum).with_proposal(invitation).with_proposal(counter)
+    )
+
+
+class TestSeedPicture:
+    def test_png_is_a_real_picture(self, tmp_path: Path) -> None:
+        """The seed timeline saves as a sizeable PNG with many colours, not a blank."""
+        target = tmp_path / "seed.png"
+        timeline(seed_record(), at=pendulum.date(2025, 7, 20)).savefig(target)
+        assert target.stat().st_size > 20_000
+        pixels = imread(target)
+        height, width = pixels.shape[:2]
+        assert width >= 1000
+        assert height >= 400
+        flat = pixels.reshape(-1, pixels.shape[2])
+        colours = {tuple(p) for p in flat[:: max(1, len(flat) // 50_000)].tolist()}
+        assert len(colours) > 50
+        ink = (flat[:, :3] < 0.9).any(axis=1).mean()
+        assert 0.03 < ink < 0.6
+
+    def test_one_lane_per_party_under_the_rounds(self) -> None:
+        """The lanes are the rounds, then each party in record order, with roles."""
+        assert lane_names(timeline(seed_record())) == [
+            "Rounds",
+            "Ukraine",
+            "Russia",
+            "United States\n(third party)",
+            "Türkiye\n(host)",
+        ]
+
+    def test_rounds_carry_number_and_place(self) -> None:
+        """Held rounds show their number and place; the proposed one its window."""
+        labels = texts(timeline(seed_record()))
+        assert "Round 1 · Istanbul" in labels
+        assert "Round 2 · Istanbul" in labels
+        assert "Round 3 · proposed · next week" in labels
+        assert labels.count("host") == 2
+
+    def test_proposals_responses_and_the_ultimatum(self) -> None:
+        """Proposals, the response to the ultimatum and the ultimatum bar are labelled."""
+        labels = texts(timeline(seed_record()))
+        assert "new-round-invitation" in labels
+        assert "leaders-meeting" in labels
+        assert "rejects us-ultimatum-2025-07" in labels
+        assert "us-ultimatum-2025-07 · deadline 2025-09-02" in labels
+
+    def test_labels_do_not_overlap(self) -> None:
+        """No two labels of the seed picture touch."""
+        assert overlapping_labels(timeline(seed_record())) == []
+
+    def test_dates_on_the_axis(self) -> None:
+        """The x axis is a date axis whose ticks name months, and the year is shown."""
+        figure = timeline(seed_record())
+        figure.canvas.draw()
+        ticks = [t.get_text() for t in figure.axes[0].get_xticklabels()]
+        assert {"Jun", "Jul", "Aug"} <= set(ticks)
+        assert figure.axes[0].xaxis.get_major_formatter().get_offset() == "2025"
+
+    def test_title_names_the_talks(self) -> None:
+        """The title is the negotiation's title and status."""
+        figure = timeline(seed_record())
+        assert (
+            figure.axes[0].get_title(loc="left")
+            == "Russia–Ukraine peace talks, 2025 (stalled)"
+        )
+
+    def test_svg(self, tmp_path: Path) -> None:
+        """The same figure saves as SVG."""
+        target = tmp_path / "seed.svg"
+        timeline(seed_record()).savefig(target)
+        text = target.read_text(encoding="utf-8")
+        assert text.lstrip().startswith("<?xml")
+        assert "<svg" in text
+
+
+class TestAt:
+    def test_line_and_time_left(self) -> None:
+        """With `at`, a dashed line is drawn and the ultimatum says the time left."""
+        figure = timeline(seed_record(), at=pendulum.date(2025, 7, 20))
+        labels = texts(figure)
+        assert "at 2025-07-20" in labels
+        assert "us-ultimatum-2025-07 · deadline 2025-09-02 · due in 6 weeks" in labels
+        dashed = [
+            line for line in figure.axes[0].get_lines() if line.get_linestyle() == "--"
+        ]
+        assert len(dashed) == 1
+
+    def test_no_line_without_at(self) -> None:
+        """Without `at` the picture has no `at` line and no time left."""
+        labels = texts(timeline(seed_record()))
+        assert not [label for label in labels if label.startswith("at ")]
+        assert not [label for label in labels if "due in" in label]
+
+    def test_datetime_at(self) -> None:
+        """A zoned `at` is written in full on its line."""
+        at = pendulum.datetime(2025, 8, 1, 12, tz="Europe/Kyiv")
+        assert "at 2025-08-01T12:00:00+03:00[Europe/Kyiv]" in texts(
+            timeline(seed_record(), at=at)
+        )
+
+
+class TestBusierRecords:
+    def test_revised_deadline_is_shown(self) -> None:
+        """A cut deadline is drawn with the earlier one named in the label."""
+        labels = texts(timeline(revised_seed(), at=pendulum.date(2025, 8, 1)))
+        assert (
+            "us-ultimatum-2025-07 · deadline 2025-08-08 (was 2025-09-02) · due in 8 days"
+            in labels
+        )
+
+    def test_busier_record_still_has_no_overlaps(self) -> None:
+        """More marks in the same week push labels to new rows, never on top."""
+        figure = timeline(revised_seed(), at=pendulum.date(2025, 8, 1))
+        assert overlapping_labels(figure) == []
+        labels = texts(figure)
+        assert "accepts new-round-invitation" in labels
+        assert "russian-memorandum (rejected)" in labels
+        assert "undecided russian-memorandum" in labels
+
+    def test_taller_when_lanes_fill(self) -> None:
+        """The figure grows with the rows the lanes need."""
+        plain = timeline(seed_record()).get_size_inches()[1]
+        busy = timeline(revised_seed()).get_size_inches()[1]
+        assert busy > plain
+
+    def test_closed_ultimatum_says_its_status(self) -> None:
+        """An ultimatum no longer pending shows its status instead of the time left."""
+        talks = seed_record()
+        ultimatum = talks.ultimatum("us-ultimatum-2025-07").withdraw(
+            on=pendulum.date(2025, 8, 1)
+        )
+        labels = texts(
+            timeline(talks.with_ultimatum(ultimatum), at=pendulum.date(2025, 8, 2))
+        )
+        assert "us-ultimatum-2025-07 · deadline 2025-09-02 · withdrawn" in labels
+
+    def test_round_with_mediator_and_undated_round(self) -> None:
+        """A mediator is marked; a round with neither date nor window is left out."""
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[
+                Party(id="north", name="North", kind="state"),
+                Party(id="south", name="South", kind="state"),
+                Party(id="un", name="UN", kind="organization", role="mediator"),
+            ],
+            rounds=[
+                Round(
+                    number=1,
+                    status="held",
+                    starts=pendulum.datetime(2025, 3, 1, 9, tz="Europe/Zurich"),
+                    ends=pendulum.datetime(2025, 3, 3, 18, tz="Europe/Zurich"),
+                    location="Geneva",
+                    mediators=["un"],
+                ),
+                Round(number=2, status="proposed"),
+                Round(
+                    number=3,
+                    status="proposed",
+                    window=Window.between(
+                        pendulum.date(2025, 4, 1), pendulum.date(2025, 4, 30)
+                    ),
+                ),
+            ],
+        )
+        figure = timeline(talks)
+        labels = texts(figure)
+        assert "mediator" in labels
+        assert "Round 1 · Geneva" in labels
+        assert "Round 3 · proposed" in labels
+        assert not [label for label in labels if label.startswith("Round 2")]
+        assert lane_names(figure)[-1] == "UN\n(mediator)"
+
+    def test_label_at_the_right_edge_goes_left(self) -> None:
+        """A label that would leave the picture on the right is drawn left of its mark."""
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[
+                Party(id="north", name="North", kind="state"),
+                Party(id="south", name="South", kind="state"),
+            ],
+            proposals=[
+                Proposal(
+                    id="first",
+                    proposed_by="north",
+                    addressed_to=["south"],
+                    made_on=pendulum.date(2025, 1, 1),
+                    summary="First",
+                ),
+                Proposal(
+                    id="a-proposal-with-a-rather-long-name-at-the-end",
+                    proposed_by="north",
+                    addressed_to=["south"],
+                    made_on=pendulum.date(2025, 2, 1),
+                    summary="Last",
+                    responses=[
+                        Response(
+                            party="south",
+                            on=pendulum.date(2025, 2, 2),
+                            stance="supports",
+                        )
+                    ],
+                ),
+            ],
+        )
+        figure = timeline(talks)
+        last = next(
+            t
+            for t in figure.axes[0].texts
+            if t.get_text() == "a-proposal-with-a-rather-long-name-at-the-end"
+        )
+        assert last.get_horizontalalignment() == "right"
+        assert overlapping_labels(figure) == []
+
+    def test_empty_record(self) -> None:
+        """A record with no dated events still draws its lanes."""
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[Party(id="north", name="North", kind="state")],
+        )
+        figure = timeline(talks)
+        assert lane_names(figure) == ["Rounds", "North"]
+        assert texts(figure) == []
+
+    def test_edges_of_the_calendar(self, tmp_path: Path) -> None:
+        """Rounds in year 1 and year 9999 are drawn; the axis stays in the calendar."""
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[Party(id="north", name="North", kind="state")],
+            rounds=[
+                Round(number=1, status="held", starts=pendulum.date(1, 1, 1)),
+                Round(number=2, status="held", starts=pendulum.date(9999, 12, 31)),
+            ],
+        )
+        figure = timeline(talks)
+        figure.savefig(tmp_path / "edges.png")
+        assert "Round 2" in texts(figure)
+
+    def test_ultimatum_bar_label_outside_a_short_bar(self) -> None:
+        """A bar too short for its label has the label beside it."""
+        issued = pendulum.datetime(2025, 7, 14, 12, tz="UTC")
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[
+                Party(id="north", name="North", kind="state"),
+                Party(id="south", name="South", kind="state"),
+            ],
+            rounds=[Round(number=1, status="held", starts=pendulum.date(2025, 1, 1))],
+            ultimatums=[
+                Ultimatum(
+                    id="short",
+                    issued_by="north",
+                    addressed_to=["south"],
+                    issued_at=issued,
+                    demand="Stop",
+                    deadline=Deadline.after(issued, hours=48),
+                )
+            ],
+        )
+        figure = timeline(talks)
+        bar_label = next(
+            t for t in figure.axes[0].texts if t.get_text().startswith("short")
+        )
+        assert bar_label.get_color() != "white"
+
+
+class TestWithoutMatplotlib:
+    def test_missing_matplotlib_names_the_extra(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without matplotlib the error says which extra to install."""
+        monkeypatch.setitem(sys.modules, "matplotlib", None)
+        with pytest.raises(ImportError) as info:
+            timeline(seed_record())
+        assert str(info.value) == PLOT_EXTRA_HINT
+        assert "pip install 'negotiation-records[plot]'" in str(info.value)
