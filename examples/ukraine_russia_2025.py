@@ -4,7 +4,8 @@ The 2025 Russia–Ukraine talks as a record: the library's main example.
 Builds the record described in a news report of 19 July 2025 (Ukraine proposes a
 new round of talks "next week"; the US gives Moscow 50 days to agree a ceasefire),
 checks it, and prints what a reader of the record wants to know: the parties, where
-each side stands, what is pending, and when the ultimatum runs out.
+each side stands, what is pending, when the ultimatum runs out, and the timeline
+of every dated event.
 
 Run it with ``python examples/ukraine_russia_2025.py``.
 """
@@ -103,7 +104,9 @@ def build_record() -> Negotiation:
             wikidata="Q30",
             aliases=["Washington"],
             representatives=[
-                Representative(name="Donald Trump", role="President of the United States")
+                Representative(
+                    name="Donald Trump", role="President of the United States"
+                )
             ],
             sources=cited,
         ),
@@ -334,7 +337,9 @@ def main() -> None:
             print(f"  outcome: {outcome.text}")
     for condition in talks.conditions:
         stance = condition.stance_of("ukraine")
-        print(f"Russia demands: {condition.text} — Ukraine {stance.value if stance else '?'}")
+        print(
+            f"Russia demands: {condition.text} — Ukraine {stance.value if stance else '?'}"
+        )
     for proposal in talks.proposals:
         print(f"Proposal {proposal.id}: {proposal.summary} [{proposal.status.value}]")
     ultimatum = talks.ultimatum("us-ultimatum-2025-07")
@@ -343,6 +348,9 @@ def main() -> None:
         f"Ultimatum {ultimatum.id}: due {deadline.due} "
         f"({deadline.describe(at=at)} as of {at.to_date_string()})"
     )
+    print("Timeline:")
+    for event in talks.timeline():
+        print(f"  {event}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,289 @@
+"""
+A trade truce with a 90-day tariff pause that is later extended: what is due when.
+
+The United States and China met in Geneva on 10 and 11 May 2025 and agreed, in a
+joint statement of 12 May, that each side would suspend 24 percentage points of
+its additional tariffs "for an initial period of 90 days" from 14 May. The US side
+ran from 12:01 a.m. EDT on 14 May 2025, so the pause was due to end at 12:01 a.m.
+EDT on 12 August. On 11 August an executive order extended it by another 90
+days, counted from the old end, to 12:01 a.m. EST on 10 November 2025.
+
+The library has no separate "truce" record: a pause that ends unless it is renewed
+is recorded as an ``Ultimatum`` — a demand with a deadline and a consequence (the
+suspended tariffs come back) — and its extension as a deadline revision, which
+keeps the earlier deadline.
+
+The script shows
+
+* the deadline rule and where it lands, in the zone of the order;
+* why the second 90 days are 2,161 hours and not 2,160 (US clocks went back on
+  2 November) and why counting from the day the order was signed is a day short;
+* what is due, and how far off, at several moments of the truce;
+* the timeline of the record.
+
+Run it with ``python examples/trade_truce_2025.py``.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from negotiation_records import (
+    Condition,
+    Consequence,
+    Deadline,
+    Delegation,
+    Negotiation,
+    Outcome,
+    Party,
+    Quantity,
+    Representative,
+    Round,
+    Source,
+    Ultimatum,
+)
+
+
+NEW_YORK = "America/New_York"
+PAUSE_ID = "us-tariff-pause-2025"
+
+PAUSE_STARTS = pendulum.datetime(2025, 5, 14, 0, 1, tz=NEW_YORK)
+"""12:01 a.m. EDT on 14 May 2025: the suspension takes effect (Executive Order 14298)."""
+
+EXTENDED_ON = pendulum.date(2025, 8, 11)
+"""Executive Order 14334 is signed."""
+
+
+def sources() -> list[Source]:
+    """Where the facts come from."""
+    return [
+        Source(
+            id="joint-statement-2025-05-12",
+            publisher="Bastille Post (Xinhua translation)",
+            title="Joint statement on China-U.S. economic, trade meeting issued",
+            url="https://www.bastillepost.com/global/article/4839625-joint-statement-on-china-u-s-economic-trade-meeting-issued",
+            published=pendulum.date(2025, 5, 12),
+        ),
+        Source(
+            id="eo-14298",
+            publisher="Federal Register (govinfo)",
+            title="Executive Order 14298: Modifying Reciprocal Tariff Rates To Reflect "
+            "Discussions With the People's Republic of China",
+            url="https://www.govinfo.gov/content/pkg/FR-2025-05-21/html/2025-09297.htm",
+            published=pendulum.date(2025, 5, 21),
+        ),
+        Source(
+            id="eo-14334",
+            publisher="LegisTrack",
+            title="Executive Order 14334",
+            url="https://legistrack.vercel.app/bills/eo/cmg8v6rh80008vgdktivzvt80",
+        ),
+    ]
+
+
+def first_deadline() -> Deadline:
+    """90 days from the moment the suspension took effect."""
+    return Deadline.after(PAUSE_STARTS, "P90D")
+
+
+def build_record() -> Negotiation:
+    """The truce as agreed in May and extended in August."""
+    parties = [
+        Party(
+            id="united-states",
+            name="United States",
+            kind="state",
+            country="US",
+            wikidata="Q30",
+            aliases=["Washington"],
+            representatives=[
+                Representative(name="Scott Bessent", role="Treasury Secretary"),
+                Representative(name="Jamieson Greer", role="US Trade Representative"),
+            ],
+        ),
+        Party(
+            id="china",
+            name="China",
+            kind="state",
+            country="CN",
+            wikidata="Q148",
+            aliases=["Beijing"],
+            representatives=[
+                Representative(name="He Lifeng", role="Vice Premier"),
+            ],
+        ),
+        Party(
+            id="switzerland",
+            name="Switzerland",
+            kind="state",
+            role="host",
+            country="CH",
+            wikidata="Q39",
+        ),
+    ]
+    geneva = Round(
+        number=1,
+        status="held",
+        level="ministers",
+        starts=pendulum.date(2025, 5, 10),
+        ends=pendulum.date(2025, 5, 11),
+        location="Geneva",
+        hosts=["switzerland"],
+        delegations=[
+            Delegation(
+                party="united-states", head="Scott Bessent", members=["Jamieson Greer"]
+            ),
+            Delegation(party="china", head="He Lifeng"),
+        ],
+        outcomes=[
+            Outcome(
+                text="Each side suspends 24 percentage points of its additional "
+                "tariffs for an initial 90 days, keeping 10 per cent",
+                kind="agreement",
+                parties=["united-states", "china"],
+                quantity=Quantity(
+                    amount=24, unit="percentage points suspended", each=True
+                ),
+                sources=["joint-statement-2025-05-12"],
+            ),
+            Outcome(
+                text="A mechanism for continued economic and trade consultations",
+                kind="agreement",
+                parties=["united-states", "china"],
+                sources=["joint-statement-2025-05-12"],
+            ),
+        ],
+        summary="High-level economic and trade meeting",
+        sources=["joint-statement-2025-05-12"],
+    )
+    pause = Ultimatum(
+        id=PAUSE_ID,
+        issued_by="united-states",
+        addressed_to=["china"],
+        issued_at=pendulum.date(2025, 5, 12),
+        demand=Condition(
+            id="us-suspension",
+            text="Tariffs on Chinese goods stay 24 percentage points lower while "
+            "talks continue",
+            kind="commitment",
+            demanded_by="united-states",
+            addressed_to=["china"],
+            topics=["tariffs"],
+        ),
+        deadline=first_deadline(),
+        consequences=[
+            Consequence(
+                text="The suspended 24 percentage points of additional tariff on "
+                "Chinese goods apply again",
+                kind="tariff",
+                target_parties=["china"],
+            ),
+        ],
+        sources=["joint-statement-2025-05-12", "eo-14298"],
+    )
+    talks = Negotiation(
+        id="us-china-tariff-truce-2025",
+        title="US–China tariff truce, 2025",
+        parties=parties,
+        rounds=[geneva],
+        ultimatums=[pause],
+        sources=sources(),
+        status="active",
+        notes="China suspended 24 percentage points of its own additional tariffs "
+        "on US goods for the same 90 days, and extended that suspension in August.",
+    )
+    return extend(talks)
+
+
+def extend(talks: Negotiation) -> Negotiation:
+    """Executive Order 14334: another 90 days, counted from the old end."""
+    pause = talks.ultimatum(PAUSE_ID)
+    extended = pause.revise_deadline(
+        Deadline.after(pause.deadline.due, "P90D"),
+        on=EXTENDED_ON,
+        reason="Executive Order 14334 extends the suspension by 90 days",
+        sources=["eo-14334"],
+    )
+    return talks.with_ultimatum(extended)
+
+
+def wall_clock(moment: pendulum.DateTime) -> str:
+    """``2025-08-12 00:01 EDT (Tue)``."""
+    return moment.format("YYYY-MM-DD HH:mm zz (ddd)")
+
+
+def main() -> None:
+    """Build the record and print what is due when."""
+    talks = build_record()
+    pause = talks.ultimatum(PAUSE_ID)
+    first, second = pause.deadlines
+    assert isinstance(first.due, pendulum.DateTime)
+    assert isinstance(second.due, pendulum.DateTime)
+
+    print(f"{talks.title} — {talks.status.value}")
+    geneva = talks.round(1)
+    print(
+        f"Round {geneva.number} ({geneva.status.value}): {geneva.starts} to "
+        f"{geneva.ends}, {geneva.location}"
+    )
+    for outcome in geneva.outcomes:
+        print(f"  outcome: {outcome.text}")
+    print()
+
+    print("The pause")
+    print(f"  starts:    {wall_clock(PAUSE_STARTS)}")
+    print(f"  rule:      {first.describe_rule()}")
+    print(f"  first end: {wall_clock(first.due)}")
+    for revision, new in zip(pause.revisions, pause.deadlines[1:], strict=True):
+        print(f"  revised on {revision.revised_on}: {revision.reason}")
+        print(f"  new rule:  {new.describe_rule()}")
+    print(f"  new end:   {wall_clock(second.due)}")
+    hours = (second.due - first.due).in_hours()
+    print(
+        f"  second 90 days: {hours} hours elapsed, not 2160 "
+        "(US clocks went back on 2025-11-02)"
+    )
+    signing_day = Deadline.after(EXTENDED_ON, "P90D")
+    print(
+        f"  counted from the signing day ({EXTENDED_ON}) it would be "
+        f"{signing_day.due}: a day short"
+    )
+    print()
+
+    print("What is due when (the record as it stood at each moment)")
+    moments = [
+        pendulum.datetime(2025, 6, 1, 9, tz=NEW_YORK),
+        pendulum.datetime(2025, 7, 20, 9, tz=NEW_YORK),
+        pendulum.datetime(2025, 8, 10, 18, tz=NEW_YORK),
+        pendulum.datetime(2025, 8, 12, 9, tz=NEW_YORK),
+        pendulum.datetime(2025, 11, 9, 23, 30, tz=NEW_YORK),
+        pendulum.datetime(2025, 11, 10, 0, 1, tz=NEW_YORK),
+    ]
+    for at in moments:
+        # The extension is part of the record only from the day it was signed.
+        known = talks if at.date() >= EXTENDED_ON else before_extension(talks)
+        due = known.ultimatum(PAUSE_ID).deadline
+        assert isinstance(due.due, pendulum.DateTime)
+        soon = known.upcoming_deadlines(at, within="P30D")
+        flag = "  <- within 30 days" if soon else ""
+        print(
+            f"  {wall_clock(at)}: pause ends {wall_clock(due.due)}, "
+            f"{due.describe(at=at)}{flag}"
+        )
+    print()
+
+    print("Timeline")
+    for event in talks.timeline():
+        print(f"  {event}")
+
+
+def before_extension(talks: Negotiation) -> Negotiation:
+    """The record as it stood before the extension: the pause with its first end."""
+    pause = talks.ultimatum(PAUSE_ID)
+    original = attrs.evolve(pause, deadline=pause.revisions[0].previous, revisions=())
+    return talks.with_ultimatum(original)
+
+
+if __name__ == "__main__":
+    main()
