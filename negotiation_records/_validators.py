@@ -18,9 +18,18 @@ so the records use a different split:
 from __future__ import annotations
 
 import enum
+import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import (
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    MappingView,
+    Sequence,
+    Set,
+)
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -34,14 +43,39 @@ E = TypeVar("E", bound=enum.Enum)
 
 _CHECK_KEY = "negotiation_records.check"
 
+_LISTS = (Sequence, Set, MappingView, Iterator)
+_NOT_LISTS = (str, bytes, bytearray, memoryview, range, Mapping, io.IOBase)
+
 SLUG_PATTERN = r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?"
 _SLUG = re.compile(SLUG_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]{0,11}")
 
 SLUG_RULE = (
     "a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, at most 64 characters)"
 )
+
+_URL = re.compile(r"https?://[^\s/]+\S*")
+
+#: What each check accepts, in a form :func:`_compile_fast_check` turns into
+#: straight-line code (see "the fast path" below).  A check without an entry is
+#: called as it is.
+_SPECS: dict[Check, tuple[Any, ...]] = {}
+
+
+def fast_spec(check: Check, *spec: Any) -> Check:
+    """
+    Declare what *check* accepts, for the compiled fast path; return *check*.
+
+    *spec* is one of ``("text",)``, ``("re", pattern)``, ``("is", cls)``,
+    ``("int", minimum)``, ``("optional", check)``, ``("tuple", check, unique)``,
+    ``("all", checks)`` or ``("moment",)``.  The compiled test must accept a value
+    only if *check* finds no problem with it (it may refuse more: refused values
+    are then given to *check* itself).
+    """
+    _SPECS[check] = spec
+    return check
 
 
 def short_repr(value: object, limit: int = 80) -> str:
@@ -65,6 +99,8 @@ def type_name(value: object) -> str:
 
 def as_text(value: str) -> str:
     """NFC-normalise a string; leave anything else for the check to report."""
+    if value.__class__ is str and value.isascii():  # fast path: ASCII is NFC
+        return value
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     return value
@@ -77,16 +113,16 @@ def as_optional_text(value: str | None) -> str | None:
 
 def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """
-    Turn a list (or any non-string iterable) into a tuple.
+    Turn a list (a tuple, set, deque, dict view, generator ...) into a tuple.
 
-    A string, bytes or a mapping is passed through so that the check reports it:
-    ``aliases="Kyiv"`` must not become ``('K', 'y', 'i', 'v')``.
+    Only collections of items are converted: a sequence, a set, a mapping view
+    or an iterator.  A string, bytes, a mapping, a ``range``, a file or any other
+    object is passed through so that the check reports it: ``aliases="Kyiv"``
+    must not become ``('K', 'y', 'i', 'v')``, nor a dict its keys.
     """
     if isinstance(value, tuple):
         return value
-    if isinstance(value, (str, bytes, bytearray, dict)) or not isinstance(
-        value, Iterable
-    ):
+    if isinstance(value, _NOT_LISTS) or not isinstance(value, _LISTS):
         return value  # type: ignore[return-value]
     try:
         return tuple(value)
@@ -97,6 +133,12 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def as_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
     """:func:`as_tuple`, NFC-normalising the strings inside."""
     items = as_tuple(value)
+    if items.__class__ is tuple:
+        for item in items:
+            if item.__class__ is not str or not item.isascii():
+                break
+        else:  # fast path: ASCII strings only, already NFC
+            return items
     if isinstance(items, tuple):
         return tuple(as_text(item) for item in items)
     return items
@@ -111,6 +153,13 @@ def check_text(value: object) -> Problems:
         return [("", f"must be text (str), got {type_name(value)} {short_repr(value)}")]
     if not value.strip():
         return [("", f"must be non-empty text, got {short_repr(value)}")]
+    if _SURROGATE.search(value):
+        return [
+            (
+                "",
+                f"must be valid Unicode text (no lone surrogates), got {short_repr(value)}",
+            )
+        ]
     return []
 
 
@@ -145,7 +194,7 @@ def check_wikidata(value: object) -> Problems:
 
 def check_url(value: object) -> Problems:
     """An absolute http(s) URL without spaces."""
-    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+\S*", value):
+    if not isinstance(value, str) or not _URL.fullmatch(value):
         return [("", f"must be an absolute http(s) URL, got {short_repr(value)}")]
     return []
 
@@ -158,6 +207,8 @@ def check_instance(cls: type[Any] | tuple[type[Any], ...], label: str) -> Check:
             return []
         return [("", f"must be {label}, got {type_name(value)} {short_repr(value)}")]
 
+    if isinstance(cls, type) and not issubclass(cls, bool):
+        fast_spec(check, "is", cls)
     return check
 
 
@@ -175,7 +226,7 @@ def check_enum(cls: type[enum.Enum]) -> Check:
             )
         ]
 
-    return check
+    return fast_spec(check, "is", cls)
 
 
 def check_int(minimum: int | None = None) -> Check:
@@ -190,7 +241,7 @@ def check_int(minimum: int | None = None) -> Check:
             return [("", f"must be at least {minimum}, got {value}")]
         return []
 
-    return check
+    return fast_spec(check, "int", minimum)
 
 
 def check_bool(value: object) -> Problems:
@@ -200,13 +251,21 @@ def check_bool(value: object) -> Problems:
     return []
 
 
+fast_spec(check_text, "text")
+fast_spec(check_slug, "re", _SLUG)
+fast_spec(check_country, "re", _COUNTRY)
+fast_spec(check_wikidata, "re", _WIKIDATA)
+fast_spec(check_url, "re", _URL)
+fast_spec(check_bool, "is", bool)
+
+
 def optional(check: Check) -> Check:
     """Accept ``None``, otherwise apply *check*."""
 
     def checked(value: object) -> Problems:
         return [] if value is None else check(value)
 
-    return checked
+    return fast_spec(checked, "optional", check)
 
 
 def check_tuple(item_check: Check, *, unique: str | None = None) -> Check:
@@ -242,7 +301,7 @@ def check_tuple(item_check: Check, *, unique: str | None = None) -> Check:
                     )
         return problems
 
-    return check
+    return fast_spec(check, "tuple", item_check, unique)
 
 
 SOURCE_REFS = check_tuple(check_slug, unique="source")
@@ -259,7 +318,7 @@ def all_of(*checks: Check) -> Check:
                 return problems
         return []
 
-    return check
+    return fast_spec(check, "all", checks)
 
 
 # --- fields and the record base -----------------------------------------------
@@ -284,6 +343,97 @@ def _field_problems(instance: object) -> Iterator[tuple[str, str]]:
             yield join_path(attribute.name, path), message
 
 
+# --- the fast path: one compiled test of every field per record class ---------
+#
+# Constructing a record runs every field's check.  Called one by one, through
+# the ``optional``/``check_tuple`` wrappers, the checks cost more than building
+# the record.  So each record class gets, on its first instance, one generated
+# function that tests every field in straight-line code (from the checks'
+# specs, see :func:`fast_spec`) and only answers "all valid" or "look closer".
+# When it says "look closer", the checks themselves run, as before, and make the
+# messages: what is accepted and what is reported does not change.
+
+
+class _FastCode:
+    """Builds the source of one compiled test, and the names it uses."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, object] = {}
+
+    def name(self, obj: object) -> str:
+        key = f"_n{len(self.names)}"
+        self.names[key] = obj
+        return key
+
+    def lines(self, check: Check, v: str, pad: str, depth: int = 0) -> list[str]:
+        """
+        Statements that ``return False`` unless *check* surely finds nothing wrong
+        with the value in the variable *v*.
+        """
+        spec = _SPECS.get(check, ("call",))
+        kind = spec[0]
+        fail = f"{pad}    return False"
+        if kind == "text":
+            surrogate = self.name(_SURROGATE.search)
+            return [
+                f"{pad}if {v}.__class__ is not str or not {v}.strip() or {surrogate}({v}):",
+                fail,
+            ]
+        if kind == "re":
+            match = self.name(spec[1].fullmatch)
+            return [f"{pad}if {v}.__class__ is not str or {match}({v}) is None:", fail]
+        if kind == "is":
+            return [f"{pad}if {v}.__class__ is not {self.name(spec[1])}:", fail]
+        if kind == "int" and spec[1] is not None:
+            return [
+                f"{pad}if {v}.__class__ is not int or {v} < {int(spec[1])!r}:",
+                fail,
+            ]
+        if kind == "int":
+            return [f"{pad}if {v}.__class__ is not int:", fail]
+        if kind == "moment":
+            return [f"{pad}if not {self.name(spec[1])}({v}):", fail]
+        if kind == "optional":
+            inner = self.lines(spec[1], v, pad + "    ", depth)
+            return [f"{pad}if {v} is not None:", *inner]
+        if kind == "all":
+            return [line for one in spec[1] for line in self.lines(one, v, pad, depth)]
+        if kind == "tuple":
+            item = f"_x{depth}"
+            found = [
+                f"{pad}if {v}.__class__ is not tuple:",
+                fail,
+                f"{pad}for {item} in {v}:",
+                *self.lines(spec[1], item, pad + "    ", depth + 1),
+                f"{pad}    pass",
+            ]
+            if spec[2] is not None:
+                found += [f"{pad}if len({v}) > 1 and len(set({v})) != len({v}):", fail]
+            return found
+        return [f"{pad}if {self.name(check)}({v}):", fail]
+
+
+def _compile_fast_check(cls: type) -> Callable[[Any], bool]:
+    """The compiled test of every checked field of the record class *cls*."""
+    code = _FastCode()
+    lines = ["def fields_ok(self):"]
+    for attribute in attrs.fields(cls):
+        check = attribute.metadata.get(_CHECK_KEY)
+        if check is not None:
+            lines.append(f"    v = self.{attribute.name}")
+            lines.extend(code.lines(check, "v", "    "))
+    lines.append("    return True")
+    namespace: dict[str, Any] = dict(code.names)
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<fast checks of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - code built above from the checks' specs
+    fields_ok: Callable[[Any], bool] = namespace["fields_ok"]
+    _FAST[cls] = fields_ok
+    return fields_ok
+
+
+_FAST: dict[type, Callable[[Any], bool]] = {}
+
+
 class Record:
     """
     Mixin for the frozen attrs records: validate every field, then the whole.
@@ -297,7 +447,13 @@ class Record:
     _kind: ClassVar[str] = "record"
 
     def __attrs_post_init__(self) -> None:
-        problems = list(_field_problems(self))
+        cls = self.__class__
+        fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
+        try:
+            valid = fields_ok(self)
+        except Exception:  # noqa: BLE001 - the checks themselves will say what
+            valid = False
+        problems = [] if valid else list(_field_problems(self))
         if not problems:
             problems.extend(self._problems())
         if problems:

@@ -1,0 +1,90 @@
+"""
+JSON text through orjson, when it is installed (the ``fast`` extra) — private.
+
+The standard library's :mod:`json` is the reference: what it reads, refuses and
+writes, with the settings of :mod:`negotiation_records.serialization`, is the
+library's JSON.  orjson is used only where it gives the very same result; each
+function here returns :data:`NOT_FAST` when it cannot vouch for that, and the
+caller then uses :mod:`json`.
+
+* :func:`loads` reads a document with orjson and keeps the result only if orjson
+  writes it back *byte for byte* as it was given, which is the case for the
+  compact form that :func:`~negotiation_records.to_json` and
+  :func:`~negotiation_records.write_jsonl` write.  Equal bytes prove that no key
+  was repeated (orjson keeps the last of two, the library refuses them), that
+  no number was out of range, rounded or spelled another way (``1E5``,
+  ``-0``), and that no escape or white space needed reading.  Any other text,
+  valid or not, is left to :mod:`json`, which gives the exact messages.
+* :func:`dumps` writes compact JSON.  orjson refuses integers beyond 64 bits and
+  lone surrogates (:mod:`json` writes them), and writes numbers smaller than
+  ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output
+  that may hold such a number is left to :mod:`json`.  Neither writes ``NaN``:
+  the records cannot hold one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the `fast` extra is installed in the tests
+    _orjson = None  # type: ignore[assignment]
+
+
+__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "loads"]
+
+AVAILABLE: Final = _orjson is not None
+"""Whether orjson is installed and used."""
+
+NOT_FAST: Final = object()
+"""Returned when orjson's answer might differ from :mod:`json`'s."""
+
+
+def loads(text: str | bytes | bytearray | memoryview) -> Any:
+    """The parsed document, or :data:`NOT_FAST` if it is not in the compact form."""
+    if _orjson is None:  # pragma: no cover
+        return NOT_FAST
+    try:
+        if isinstance(text, str):
+            raw = text.encode("utf-8")
+        elif isinstance(text, bytes):
+            raw = text
+        else:
+            raw = bytes(text)
+        data = _orjson.loads(raw)
+        if _orjson.dumps(data) != raw:
+            return NOT_FAST
+    except (ValueError, TypeError):  # orjson.JSONDecodeError, UnicodeError
+        return NOT_FAST
+    return data
+
+
+def _may_hold_a_small_number(out: bytes) -> bool:
+    """Whether *out* may hold a number written differently by :mod:`json`.
+
+    orjson writes numbers below 1e-4 as ``0.0000…`` or with an exponent
+    ``…e-…`` after a digit; text that merely looks alike only costs a detour.
+    """
+    if b".0000" in out:
+        return True
+    at = out.find(b"e-")
+    while at > 0:
+        if 0x30 <= out[at - 1] <= 0x39:  # a digit before the exponent
+            return True
+        at = out.find(b"e-", at + 2)
+    return False
+
+
+def dumps(data: Any) -> Any:
+    """Compact JSON text of *data*, or :data:`NOT_FAST`."""
+    if _orjson is None:  # pragma: no cover
+        return NOT_FAST
+    try:
+        out = _orjson.dumps(data)
+    except TypeError:  # orjson.JSONEncodeError: a big integer, a lone surrogate ...
+        return NOT_FAST
+    if _may_hold_a_small_number(out):
+        return NOT_FAST
+    return out.decode("utf-8")
