@@ -70,7 +70,7 @@ def fast_spec(check: Check, *spec: Any) -> Check:
 
     *spec* is one of ``("text",)``, ``("re", pattern)``, ``("is", cls)``,
     ``("int", minimum)``, ``("optional", check)``, ``("tuple", check, unique)``,
-    ``("all", checks)`` or ``("moment",)``.  The compiled test must accept a value
+    ``("all", checks)`` or ``("moment", classes, datetime_class, zone_classes)``.  The compiled test must accept a value
     only if *check* finds no problem with it (it may refuse more: refused values
     are then given to *check* itself).
     """
@@ -376,7 +376,8 @@ class _FastCode:
         if kind == "text":
             surrogate = self.name(_SURROGATE.search)
             return [
-                f"{pad}if {v}.__class__ is not str or not {v}.strip() or {surrogate}({v}):",
+                f"{pad}if {v}.__class__ is not str or not {v}.strip()"
+                f" or (not {v}.isascii() and {surrogate}({v})):",
                 fail,
             ]
         if kind == "re":
@@ -391,8 +392,13 @@ class _FastCode:
             ]
         if kind == "int":
             return [f"{pad}if {v}.__class__ is not int:", fail]
-        if kind == "moment":
-            return [f"{pad}if not {self.name(spec[1])}({v}):", fail]
+        if kind == "moment":  # ("moment", always valid classes, datetime class, zones)
+            valid, datetime, zones = (self.name(part) for part in spec[1:])
+            return [
+                f"{pad}if {v}.__class__ not in {valid} and ("
+                f"{v}.__class__ is not {datetime} or {v}.tzinfo.__class__ not in {zones}):",
+                fail,
+            ]
         if kind == "optional":
             inner = self.lines(spec[1], v, pad + "    ", depth)
             return [f"{pad}if {v} is not None:", *inner]

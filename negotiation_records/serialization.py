@@ -402,10 +402,17 @@ def _optional_unstructure_factory(
 # --- time values -------------------------------------------------------------------
 
 
+#: Moments read from text, by the text.  Moments are immutable values and the
+#: same dates recur throughout a record and a corpus ("2025-07-14" in a round,
+#: a proposal, its responses and the statements about it), so a loaded moment
+#: is read once and shared.  Bounded; bad text is not kept (it raises).
+_parse_moment_cached: Final = functools.lru_cache(maxsize=4096)(parse_moment)
+
+
 def _structure_moment(value: Any, _: Any = Moment) -> Moment:
     if value.__class__ is not str or not value.isascii():
         raise _fail(f"must be a moment as text ({_MOMENT_FORMS}), got {_show(value)}")
-    return parse_moment(value)
+    return _parse_moment_cached(value)
 
 
 def _structure_date(value: Any, _: Any = pendulum.Date) -> pendulum.Date:
@@ -625,7 +632,12 @@ def _compile_structure(
             body += ["else:", *("    " + line for line in value)]
         body.append(f"f{index} = v")
     body.append("self = _new(_cls)")
-    body += [f"_set(self, {field.name!r}, f{i})" for i, field in enumerate(fields)]
+    for i, field in enumerate(fields):
+        slot = getattr(cls, field.name, None)
+        if isinstance(slot, types.MemberDescriptorType):  # a slot: set it directly
+            body.append(f"{name(slot.__set__)}(self, f{i})")
+        else:  # pragma: no cover - every record is slotted
+            body.append(f"_set(self, {field.name!r}, f{i})")
     body += ["self.__attrs_post_init__()", "return self"]
     lines = [
         "def structure(o, _=None):",

@@ -27,6 +27,7 @@ from negotiation_records import (
     PartialDate,
     Party,
     PartyKind,
+    Period,
     Position,
     Proposal,
     Quantity,
@@ -42,6 +43,7 @@ from negotiation_records import (
     converter,
     from_dict,
     make_converter,
+    parse_moment,
     to_dict,
 )
 from negotiation_records import strategies as nst
@@ -57,6 +59,7 @@ from negotiation_records._validators import (
     fast_spec,
     optional,
 )
+from negotiation_records.deadlines import _add_calendar, _in_zone
 from negotiation_records.serialization import _collect
 from negotiation_records.timeutil import moment_eq_key
 
@@ -666,3 +669,89 @@ class TestCompiledRecordHooks:
             hook = conv.get_structure_hook(cls)
             assert "_slow" not in hook.__globals__
         assert conv.get_structure_hook(SelfMade)({"n": 2}, SelfMade).m == 2
+
+
+_ZONES = [
+    "America/New_York",
+    "Europe/London",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "UTC",
+]
+
+
+class TestFastArithmeticIsPendulums:
+    """The deadline arithmetic in plain datetime gives what pendulum gives."""
+
+    @given(
+        st.dates(min_value=pendulum.date(1, 1, 1), max_value=pendulum.date(9998, 1, 1)),
+        st.integers(0, 30),
+        st.integers(0, 40),
+        st.integers(0, 10),
+        st.integers(0, 400),
+    )
+    def test_calendar_addition(
+        self, day: Any, years: int, months: int, weeks: int, days: int
+    ) -> None:
+        """Years and months clamp to the month's end, then weeks and days."""
+        anchor = pendulum.Date(day.year, day.month, day.day)
+        period = Period(years=years, months=months, weeks=weeks, days=days)
+        expected = anchor.add(years=years, months=months, weeks=weeks, days=days)
+        got = _add_calendar(anchor, period)
+        assert (type(got), got) == (pendulum.Date, expected)
+
+    def test_calendar_addition_past_the_last_year_fails_like_pendulum(self) -> None:
+        """Running off the calendar raises ValueError, which deadlines report."""
+        with pytest.raises(ValueError, match="year 10000 is out of range"):
+            _add_calendar(pendulum.date(9999, 12, 1), Period(months=1))
+
+    @given(
+        st.datetimes(
+            min_value=pendulum.datetime(1900, 1, 1).naive(),
+            max_value=pendulum.datetime(2100, 1, 1).naive(),
+        ),
+        st.sampled_from(_ZONES),
+    )
+    def test_an_instant_in_a_zone(self, utc: Any, name: str) -> None:
+        """Same instant, same wall clock and offset as pendulum's conversion.
+
+        (pendulum marks unambiguous times ``fold=1``, the standard library
+        ``fold=0``; the fold matters only in a repeated hour, where the offset
+        tells the two apart.)
+        """
+        instant = pendulum.instance(utc, tz="UTC")
+        tz = pendulum.timezone(name)
+        expected = instant.in_timezone(tz)
+        got = _in_zone(instant, tz)
+        assert type(got) is pendulum.DateTime
+        assert got.tzinfo is tz
+        assert (got.naive(), got.utcoffset(), got.timestamp()) == (
+            expected.naive(),
+            expected.utcoffset(),
+            expected.timestamp(),
+        )
+
+
+class TestMomentCache:
+    def test_loaded_moments_are_shared_and_equal(self) -> None:
+        """The same text loads once; the value is the one parse_moment gives."""
+        data = {
+            "id": "s",
+            "speaker": "X",
+            "said_on": "2025-11-02T01:30:00-05:00[America/New_York]",
+            "text": "t",
+        }
+        first = from_dict(Statement, data)
+        second = from_dict(Statement, data)
+        assert first.said_on is second.said_on
+        assert moment_eq_key(first.said_on) == moment_eq_key(
+            parse_moment("2025-11-02T01:30:00-05:00[America/New_York]")
+        )
+        assert first.said_on.fold == 1
+
+    def test_bad_text_is_refused_every_time(self) -> None:
+        """An error is not cached away: the second load is refused too."""
+        data = {"id": "s", "speaker": "X", "said_on": "2025-02-30", "text": "t"}
+        for _ in range(2):
+            with pytest.raises(ValidationError, match="said_on: impossible date"):
+                from_dict(Statement, data)
