@@ -747,6 +747,7 @@ class TestMomentCache:
         assert moment_eq_key(first.said_on) == moment_eq_key(
             parse_moment("2025-11-02T01:30:00-05:00[America/New_York]")
         )
+        assert isinstance(first.said_on, pendulum.DateTime)
         assert first.said_on.fold == 1
 
     def test_bad_text_is_refused_every_time(self) -> None:
