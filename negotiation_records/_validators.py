@@ -438,6 +438,40 @@ def _compile_fast_check(cls: type) -> Callable[[Any], bool]:
 
 
 _FAST: dict[type, Callable[[Any], bool]] = {}
+_VALIDATORS: dict[type, Callable[[Any], None]] = {}
+
+
+def record_validator(cls: type) -> Callable[[Any], None]:
+    """
+    The function that validates a new instance of the record class *cls*.
+
+    It raises one :class:`ValidationError` with every field's problems, or, when
+    the fields are valid, with the problems across fields (``_problems``).  The
+    compiled field test runs first; the checks themselves run only when it does
+    not vouch for every field.  Built once a class.
+    """
+    known = _VALIDATORS.get(cls)
+    if known is not None:
+        return known
+    fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
+    cross = cls._problems if cls._problems is not Record._problems else None  # type: ignore[attr-defined]
+
+    def validate(self: Any) -> None:
+        try:
+            valid = fields_ok(self)
+        except Exception:  # noqa: BLE001 - the checks themselves will say what
+            valid = False
+        if not valid:
+            problems = list(_field_problems(self))
+            if problems:
+                raise ValidationError(problems)
+        if cross is not None:
+            problems = list(cross(self))
+            if problems:
+                raise ValidationError(problems)
+
+    _VALIDATORS[cls] = validate
+    return validate
 
 
 class Record:
@@ -454,16 +488,7 @@ class Record:
 
     def __attrs_post_init__(self) -> None:
         cls = self.__class__
-        fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
-        try:
-            valid = fields_ok(self)
-        except Exception:  # noqa: BLE001 - the checks themselves will say what
-            valid = False
-        problems = [] if valid else list(_field_problems(self))
-        if not problems:
-            problems.extend(self._problems())
-        if problems:
-            raise ValidationError(problems)
+        (_VALIDATORS.get(cls) or record_validator(cls))(self)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         """Cross-field problems; the default finds none."""

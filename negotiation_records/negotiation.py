@@ -394,6 +394,10 @@ def _upsert(items: tuple[T, ...], new: T, key: Callable[[T], object]) -> tuple[T
     return (*items, new)
 
 
+def _joined(parts: tuple[object, ...]) -> str:
+    return "".join(map(str, parts))
+
+
 class _Checker:
     """Collects the whole-record problems of a negotiation."""
 
@@ -440,11 +444,11 @@ class _Checker:
                 seen[condition.id] = path
 
         for i, party in enumerate(n.parties):
-            self._sources(f"parties[{i}]", party.sources)
+            self._sources(party.sources, "parties[", i, "]")
             for j, rep in enumerate(party.representatives):
-                self._sources(f"parties[{i}].representatives[{j}]", rep.sources)
+                self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
             for j, member in enumerate(party.members):
-                self._party(f"parties[{i}].members[{j}]", member)
+                self._party(member, "parties[", i, "].members[", j, "]")
         for path, condition in condition_paths:
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
@@ -455,15 +459,17 @@ class _Checker:
             self._ultimatum(f"ultimatums[{i}]", ultimatum)
         for i, statement in enumerate(n.statements):
             if statement.party is not None:
-                self._party(f"statements[{i}].party", statement.party)
+                self._party(statement.party, "statements[", i, "].party")
             if statement.source is not None:
                 self._ref(
-                    f"statements[{i}].source",
                     statement.source,
                     self.source_ids,
                     "source",
+                    "statements[",
+                    i,
+                    "].source",
                 )
-            self._sources(f"statements[{i}]", statement.sources)
+            self._sources(statement.sources, "statements[", i, "]")
         return self.out
 
     # helpers -------------------------------------------------------------------
@@ -481,60 +487,64 @@ class _Checker:
                     )
                 )
 
-    def _ref(self, path: str, value: str, known: set[str], noun: str) -> None:
+    # The reference helpers take the path as parts, joined only for a message:
+    # a valid record has hundreds of references and no message to write.
+
+    def _ref(self, value: str, known: set[str], noun: str, *path: object) -> None:
         if value not in known:
-            self.out.append((path, f"unknown {noun} {value!r}"))
+            self.out.append((_joined(path), f"unknown {noun} {value!r}"))
 
-    def _party(self, path: str, value: str) -> None:
-        self._ref(path, value, self.party_ids, "party")
+    def _party(self, value: str, *path: object) -> None:
+        if value not in self.party_ids:
+            self._ref(value, self.party_ids, "party", *path)
 
-    def _parties(self, path: str, values: tuple[str, ...]) -> None:
+    def _parties(self, values: tuple[str, ...], *path: object) -> None:
         if self.party_ids.issuperset(values):  # the usual case: no path to build
             return
         for index, value in enumerate(values):
-            self._party(f"{path}[{index}]", value)
+            self._party(value, *path, "[", index, "]")
 
-    def _sources(self, path: str, values: tuple[str, ...]) -> None:
+    def _sources(self, values: tuple[str, ...], *path: object) -> None:
         if self.source_ids.issuperset(values):
             return
         for index, value in enumerate(values):
-            self._ref(f"{path}.sources[{index}]", value, self.source_ids, "source")
+            self._ref(value, self.source_ids, "source", *path, ".sources[", index, "]")
 
-    def _statement(self, path: str, value: str | None) -> None:
-        if value is not None:
-            self._ref(path, value, self.statement_ids, "statement")
+    def _statement(self, value: str | None, *path: object) -> None:
+        if value is not None and value not in self.statement_ids:
+            self._ref(value, self.statement_ids, "statement", *path)
 
     def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
         for index, response in enumerate(responses):
-            here = f"{path}.responses[{index}]"
-            self._party(f"{here}.party", response.party)
-            self._statement(f"{here}.statement", response.statement)
-            self._sources(here, response.sources)
+            here = (path, ".responses[", index, "]")
+            self._party(response.party, *here, ".party")
+            self._statement(response.statement, *here, ".statement")
+            self._sources(response.sources, *here)
 
     def _condition(self, path: str, condition: Condition) -> None:
         if condition.demanded_by is not None:
-            self._party(f"{path}.demanded_by", condition.demanded_by)
-        self._parties(f"{path}.addressed_to", condition.addressed_to)
-        self._sources(path, condition.sources)
+            self._party(condition.demanded_by, path, ".demanded_by")
+        self._parties(condition.addressed_to, path, ".addressed_to")
+        self._sources(condition.sources, path)
         for index, position in enumerate(condition.positions):
-            here = f"{path}.positions[{index}]"
-            self._party(f"{here}.party", position.party)
-            self._statement(f"{here}.statement", position.statement)
-            self._sources(here, position.sources)
+            here = (path, ".positions[", index, "]")
+            self._party(position.party, *here, ".party")
+            self._statement(position.statement, *here, ".statement")
+            self._sources(position.sources, *here)
 
     def _round(self, path: str, rnd: Round) -> None:
-        self._parties(f"{path}.hosts", rnd.hosts)
-        self._parties(f"{path}.mediators", rnd.mediators)
+        self._parties(rnd.hosts, path, ".hosts")
+        self._parties(rnd.mediators, path, ".mediators")
         for index, delegation in enumerate(rnd.delegations):
-            self._party(f"{path}.delegations[{index}].party", delegation.party)
+            self._party(delegation.party, path, ".delegations[", index, "].party")
         for index, outcome in enumerate(rnd.outcomes):
-            self._parties(f"{path}.outcomes[{index}].parties", outcome.parties)
-            self._sources(f"{path}.outcomes[{index}]", outcome.sources)
-        self._sources(path, rnd.sources)
+            self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
+            self._sources(outcome.sources, path, ".outcomes[", index, "]")
+        self._sources(rnd.sources, path)
 
     def _proposal(self, path: str, proposal: Proposal) -> None:
-        self._party(f"{path}.proposed_by", proposal.proposed_by)
-        self._parties(f"{path}.addressed_to", proposal.addressed_to)
+        self._party(proposal.proposed_by, path, ".proposed_by")
+        self._parties(proposal.addressed_to, path, ".addressed_to")
         if proposal.round is not None:
             if proposal.round not in self.round_numbers:
                 self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
@@ -552,7 +562,7 @@ class _Checker:
                     )
         if proposal.counter_to is not None:
             self._ref(
-                f"{path}.counter_to", proposal.counter_to, self.proposal_ids, "proposal"
+                proposal.counter_to, self.proposal_ids, "proposal", path, ".counter_to"
             )
             if proposal.counter_to in self.proposal_ids:
                 original = next(
@@ -567,19 +577,18 @@ class _Checker:
                         )
                     )
         self._responses(path, proposal.responses)
-        self._sources(path, proposal.sources)
+        self._sources(proposal.sources, path)
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
-        self._party(f"{path}.issued_by", ultimatum.issued_by)
-        self._parties(f"{path}.addressed_to", ultimatum.addressed_to)
+        self._party(ultimatum.issued_by, path, ".issued_by")
+        self._parties(ultimatum.addressed_to, path, ".addressed_to")
         for index, consequence in enumerate(ultimatum.consequences):
-            self._parties(
-                f"{path}.consequences[{index}].target_parties",
-                consequence.target_parties,
-            )
-            self._sources(f"{path}.consequences[{index}]", consequence.sources)
+            here = (path, ".consequences[", index, "]")
+            self._parties(consequence.target_parties, *here, ".target_parties")
+            self._sources(consequence.sources, *here)
         for index, revision in enumerate(ultimatum.revisions):
-            self._statement(f"{path}.revisions[{index}].statement", revision.statement)
-            self._sources(f"{path}.revisions[{index}]", revision.sources)
+            here = (path, ".revisions[", index, "]")
+            self._statement(revision.statement, *here, ".statement")
+            self._sources(revision.sources, *here)
         self._responses(path, ultimatum.responses)
-        self._sources(path, ultimatum.sources)
+        self._sources(ultimatum.sources, path)

@@ -83,6 +83,7 @@ from negotiation_records._validators import (
     as_text,
     as_text_tuple,
     as_tuple,
+    record_validator,
     short_repr,
 )
 from negotiation_records.conditions import Condition
@@ -638,7 +639,11 @@ def _compile_structure(
             body.append(f"{name(slot.__set__)}(self, f{i})")
         else:  # pragma: no cover - every record is slotted
             body.append(f"_set(self, {field.name!r}, f{i})")
-    body += ["self.__attrs_post_init__()", "return self"]
+    if cls.__attrs_post_init__ is _Record.__attrs_post_init__:
+        body.append(f"{name(record_validator(cls))}(self)")
+    else:  # pragma: no cover - no record overrides it
+        body.append("self.__attrs_post_init__()")
+    body.append("return self")
     lines = [
         "def structure(o, _=None):",
         "    if o.__class__ is dict:",
