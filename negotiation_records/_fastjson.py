@@ -24,6 +24,7 @@ caller then uses :mod:`json`.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 
@@ -61,20 +62,19 @@ def loads(text: str | bytes | bytearray | memoryview) -> Any:
     return data
 
 
+#: ``.0000``, and a negative exponent after a digit (``e-`` is found first, the
+#: digit before it checked after: much faster than a search for ``[0-9]e-``).
+_ZEROS: Final = re.compile(rb"\.0000")
+_EXPONENT: Final = re.compile(rb"e-(?<=[0-9]e-)")
+
+
 def _may_hold_a_small_number(out: bytes) -> bool:
     """Whether *out* may hold a number written differently by :mod:`json`.
 
     orjson writes numbers below 1e-4 as ``0.0000…`` or with an exponent
     ``…e-…`` after a digit; text that merely looks alike only costs a detour.
     """
-    if b".0000" in out:
-        return True
-    at = out.find(b"e-")
-    while at > 0:
-        if 0x30 <= out[at - 1] <= 0x39:  # a digit before the exponent
-            return True
-        at = out.find(b"e-", at + 2)
-    return False
+    return _ZEROS.search(out) is not None or _EXPONENT.search(out) is not None
 
 
 def dumps(data: Any) -> Any:

@@ -469,9 +469,9 @@ _DATETIME = re.compile(
 
 
 def _datetime_text(moment: _dt.datetime) -> str:
-    return moment.isoformat(
-        timespec="microseconds" if moment.microsecond else "seconds"
-    )
+    # isoformat() writes microseconds exactly when there are some: seconds
+    # precision otherwise ("auto"), as the format wants.
+    return _dt.datetime.isoformat(moment)
 
 
 def format_moment(moment: Moment) -> str:
