@@ -354,6 +354,38 @@ def _field_problems(instance: object) -> Iterator[tuple[str, str]]:
 # messages: what is accepted and what is reported does not change.
 
 
+class _Matched(set[str]):
+    """
+    The strings a pattern has matched, up to a bound (then it starts afresh).
+
+    ``add`` answers whether the string matches, and remembers it if it does:
+    identifiers are tested many times (once where defined, again in every
+    reference), and a set lookup is several times faster than a match.
+    """
+
+    _LIMIT: ClassVar[int] = 16384
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        super().__init__()
+        self._fullmatch = pattern.fullmatch
+
+    def add(self, text: str) -> bool:  # type: ignore[override]
+        if self._fullmatch(text) is None:
+            return False
+        if len(self) >= self._LIMIT:
+            self.clear()
+        super().add(text)
+        return True
+
+
+_MATCHED: dict[re.Pattern[str], _Matched] = {}
+
+
+def _matched(pattern: re.Pattern[str]) -> _Matched:
+    """The shared :class:`_Matched` set of *pattern*."""
+    return _MATCHED.setdefault(pattern, _Matched(pattern))
+
+
 class _FastCode:
     """Builds the source of one compiled test, and the names it uses."""
 
@@ -380,9 +412,12 @@ class _FastCode:
                 f" or (not {v}.isascii() and {surrogate}({v})):",
                 fail,
             ]
-        if kind == "re":
-            match = self.name(spec[1].fullmatch)
-            return [f"{pad}if {v}.__class__ is not str or {match}({v}) is None:", fail]
+        if kind == "re":  # ids recur as references: remember the valid ones
+            valid = self.name(_matched(spec[1]))
+            return [
+                f"{pad}if {v}.__class__ is not str or ({v} not in {valid} and not {valid}.add({v})):",
+                fail,
+            ]
         if kind == "is":
             return [f"{pad}if {v}.__class__ is not {self.name(spec[1])}:", fail]
         if kind == "int" and spec[1] is not None:

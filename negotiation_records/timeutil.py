@@ -258,7 +258,11 @@ def is_before(first: Moment, second: Moment) -> bool:
         False
     """
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
-        # Compare instants in UTC: datetimes sharing a tzinfo compare by wall clock.
+        if first.tzinfo is not second.tzinfo:
+            # Python compares datetimes in different zones as instants.
+            return _dt.datetime.__lt__(first, second)
+        # Sharing a tzinfo, they would compare by wall clock (ignoring fold):
+        # compare the instants.
         return _since_epoch(first) < _since_epoch(second)
     return _day_span(first)[1] < _day_span(second)[0]
 

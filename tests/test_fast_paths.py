@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import enum
 import json
+import re
 import unicodedata
 from typing import Any, cast
 
@@ -52,6 +53,7 @@ from negotiation_records._validators import (
     Record,
     _compile_fast_check,
     _field_problems,
+    _Matched,
     as_text,
     as_text_tuple,
     check_instance,
@@ -756,3 +758,26 @@ class TestMomentCache:
         for _ in range(2):
             with pytest.raises(ValidationError, match="said_on: impossible date"):
                 from_dict(Statement, data)
+
+
+class TestMatchedStrings:
+    def test_only_matches_are_remembered(self) -> None:
+        """A valid id is kept for the next test; an invalid one never is."""
+        matched = _Matched(re.compile(r"[a-z]+"))
+        assert matched.add("kyiv")
+        assert not matched.add("Kyiv")
+        assert set(matched) == {"kyiv"}
+
+    def test_the_set_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """At the limit the set starts afresh: memory stays flat on any corpus."""
+        monkeypatch.setattr(_Matched, "_LIMIT", 3)
+        matched = _Matched(re.compile(r"[a-z]+"))
+        for word in ("a", "b", "c", "d"):
+            assert matched.add(word)
+        assert set(matched) == {"d"}
+
+    def test_an_invalid_reference_after_valid_ones_is_reported(self) -> None:
+        """Remembered ids do not let a bad one through."""
+        Party(id="ukraine", name="Ukraine", kind="state")
+        with pytest.raises(ValidationError, match="id: must be a lower-case slug"):
+            Party(id="Ukraine", name="Ukraine", kind="state")

@@ -89,6 +89,18 @@ def parse_error(text: object) -> str:
     return message
 
 
+#: Zoned datetimes around the autumn clock changes of 2025 (Kyiv 26 October,
+#: New York 2 November), either fold.
+_AUTUMN_MOMENTS = st.builds(
+    lambda wall, name, fold: pendulum.instance(wall, tz=name).replace(fold=fold),
+    st.datetimes(
+        min_value=dt.datetime(2025, 10, 25), max_value=dt.datetime(2025, 11, 4)
+    ),
+    st.sampled_from(["America/New_York", "Europe/Kyiv", "UTC"]),
+    st.sampled_from([0, 1]),
+)
+
+
 class TestPartialDate:
     def test_month_and_year(self) -> None:
         """A month or a year prints as ISO text and knows its first and last day."""
@@ -249,6 +261,13 @@ class TestSpansAndOrder:
         assert is_before(kyiv, ny_noon)
         assert not is_before(ny_noon, kyiv)
         assert not is_before(ny_noon, ny_noon.in_timezone("UTC"))
+
+    @given(_AUTUMN_MOMENTS, _AUTUMN_MOMENTS)
+    def test_is_before_is_the_order_of_instants(
+        self, first: pendulum.DateTime, second: pendulum.DateTime
+    ) -> None:
+        """Same zone or not, repeated hours included: earlier instant first."""
+        assert is_before(first, second) == (first.timestamp() < second.timestamp())
 
     def test_is_before_with_dates_reads_whole_days(self) -> None:
         """With a date or a span involved, only whole days decide."""
