@@ -9,6 +9,7 @@ import enum
 import json
 import re
 import unicodedata
+import zoneinfo
 from typing import Any, cast
 
 import attrs
@@ -732,6 +733,14 @@ class TestFastArithmeticIsPendulums:
             expected.utcoffset(),
             expected.timestamp(),
         )
+
+
+    def test_an_instant_in_another_kind_of_zone(self) -> None:
+        """A zone that is not pendulum's still gives the same instant."""
+        instant = pendulum.datetime(2025, 7, 14, 12, tz="UTC")
+        got = _in_zone(instant, zoneinfo.ZoneInfo("Europe/Kyiv"))
+        assert type(got) is pendulum.DateTime
+        assert (got.hour, got.timestamp()) == (15, instant.timestamp())
 
 
 class TestMomentCache:
