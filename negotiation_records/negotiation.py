@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import TypeVar
 
 import attrs
@@ -405,8 +406,10 @@ class _Checker:
         self.n = negotiation
         self.out: list[tuple[str, str]] = []
         self.party_ids = {p.id for p in negotiation.parties}
-        self.round_numbers = {r.number for r in negotiation.rounds}
-        self.proposal_ids = {p.id for p in negotiation.proposals}
+        self.rounds = {r.number: r for r in reversed(negotiation.rounds)}
+        self.round_numbers = self.rounds.keys()
+        self.proposals = {p.id: p for p in reversed(negotiation.proposals)}
+        self.proposal_ids = self.proposals.keys()
         self.statement_ids = {s.id for s in negotiation.statements}
         self.source_ids = {s.id for s in negotiation.sources}
 
@@ -477,9 +480,10 @@ class _Checker:
     def _unique(
         self, path: str, keys: list[object], noun: str, field: str = "id"
     ) -> None:
+        first_at: dict[object, int] = {}
         for index, key in enumerate(keys):
-            if key in keys[:index]:
-                first = keys.index(key)
+            first = first_at.setdefault(key, index)
+            if first != index:
                 self.out.append(
                     (
                         f"{path}[{index}].{field}",
@@ -490,7 +494,9 @@ class _Checker:
     # The reference helpers take the path as parts, joined only for a message:
     # a valid record has hundreds of references and no message to write.
 
-    def _ref(self, value: str, known: set[str], noun: str, *path: object) -> None:
+    def _ref(
+        self, value: str, known: AbstractSet[str], noun: str, *path: object
+    ) -> None:
         if value not in known:
             self.out.append((_joined(path), f"unknown {noun} {value!r}"))
 
@@ -549,7 +555,7 @@ class _Checker:
             if proposal.round not in self.round_numbers:
                 self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
             else:
-                rnd = next(r for r in self.n.rounds if r.number == proposal.round)
+                rnd = self.rounds[proposal.round]
                 if rnd.starts is not None and not rnd.covers(proposal.made_on):
                     span = f"{rnd.starts}" + (
                         f" to {rnd.ends}" if rnd.ends is not None else ""
@@ -565,9 +571,7 @@ class _Checker:
                 proposal.counter_to, self.proposal_ids, "proposal", path, ".counter_to"
             )
             if proposal.counter_to in self.proposal_ids:
-                original = next(
-                    p for p in self.n.proposals if p.id == proposal.counter_to
-                )
+                original = self.proposals[proposal.counter_to]
                 if is_before(proposal.made_on, original.made_on):
                     self.out.append(
                         (

@@ -201,10 +201,12 @@ class Proposal(Record):
                     f"{response.on} is before the proposal was made ({self.made_on})",
                 )
             seen.add(response.party)
-        ids = [t.id for t in self.terms]
-        for index, term_id in enumerate(ids):
-            if term_id in ids[:index]:
+        term_ids: set[str] = set()
+        for index, term in enumerate(self.terms):
+            term_id = term.id
+            if term_id in term_ids:
                 yield (f"terms[{index}].id", f"term id {term_id!r} appears twice")
+            term_ids.add(term_id)
         if self.status_on is not None and is_before(self.status_on, self.made_on):
             yield (
                 "status_on",

@@ -332,13 +332,15 @@ class Round(Record):
                 "outcomes",
                 f"only a held round has outcomes, but status is {self.status.value!r}",
             )
-        parties = [d.party for d in self.delegations]
-        for index, party in enumerate(parties):
-            if party in parties[:index]:
+        seen: set[str] = set()
+        for index, delegation in enumerate(self.delegations):
+            party = delegation.party
+            if party in seen:
                 yield (
                     f"delegations[{index}].party",
                     f"party {party!r} has two delegations",
                 )
+            seen.add(party)
 
     @property
     def label(self) -> str:
