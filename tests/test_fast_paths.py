@@ -734,7 +734,6 @@ class TestFastArithmeticIsPendulums:
             expected.timestamp(),
         )
 
-
     def test_an_instant_in_another_kind_of_zone(self) -> None:
         """A zone that is not pendulum's still gives the same instant."""
         instant = pendulum.datetime(2025, 7, 14, 12, tz="UTC")

@@ -8,6 +8,8 @@ from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from negotiation_records import (
     Delegation,
@@ -288,6 +290,34 @@ class TestWhenAndCovers:
         assert r.covers(pendulum.date(2025, 5, 17))
         assert r.covers(pendulum.date(2025, 5, 18))
         assert not r.covers(pendulum.date(2025, 5, 19))
+
+    @given(
+        st.lists(
+            st.builds(
+                lambda wall, name, fold: pendulum.instance(wall, tz=name).replace(
+                    fold=fold
+                ),
+                st.datetimes(
+                    min_value=dt.datetime(2025, 10, 25),
+                    max_value=dt.datetime(2025, 11, 4),
+                ),
+                st.sampled_from(["America/New_York", "Europe/Kyiv", "UTC"]),
+                st.sampled_from([0, 1]),
+            ),
+            min_size=3,
+            max_size=3,
+        )
+    )
+    def test_covers_between_datetimes_is_by_instant(
+        self, moments: list[pendulum.DateTime]
+    ) -> None:
+        """From start to end inclusive, by instant, repeated hours included."""
+        starts, ends = sorted(moments[:2], key=lambda m: m.timestamp())
+        r = held(starts=starts, ends=ends)
+        moment = moments[2]
+        assert r.covers(moment) == (
+            starts.timestamp() <= moment.timestamp() <= ends.timestamp()
+        )
 
     def test_covers_without_dates(self) -> None:
         """Without a start, the window decides; without either, anything goes."""
