@@ -53,7 +53,6 @@ import io
 import json
 import linecache
 import math
-import operator
 import os
 import re
 import types
@@ -132,6 +131,12 @@ _MOMENT_FORMS: Final = (
 #: What some of the library's hooks do, for the compiled record hooks (see
 #: "compiled record hooks" below): a hook maps to its kind and what it uses.
 _HOOK_KINDS: weakref.WeakKeyDictionary[Callable[..., Any], tuple[Any, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+#: The same for the unstructure hooks.
+_UNSTRUCTURE_KINDS: weakref.WeakKeyDictionary[Callable[..., Any], tuple[Any, ...]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -347,6 +352,7 @@ def _sequence_unstructure_factory(
     def unstructure(value: Any) -> list[Any]:
         return [item_hook(item) for item in value] if value else []
 
+    _UNSTRUCTURE_KINDS[unstructure] = ("items", item_hook)
     return unstructure
 
 
@@ -397,6 +403,7 @@ def _optional_unstructure_factory(
     def unstructure(value: Any) -> Any:
         return None if value is None else hook(value)
 
+    _UNSTRUCTURE_KINDS[unstructure] = ("optional", hook)
     return unstructure
 
 
@@ -484,7 +491,11 @@ def _is_plain_enum(t: Any) -> bool:
 
 
 def _enum_unstructure_factory(cls: type[enum.Enum]) -> Callable[[Any], Any]:
-    return operator.attrgetter("_value_")
+    def unstructure(value: enum.Enum) -> Any:
+        return value._value_
+
+    _UNSTRUCTURE_KINDS[unstructure] = ("enum",)
+    return unstructure
 
 
 # --- records ------------------------------------------------------------------------
@@ -743,14 +754,77 @@ def _field_code(
     return [f"v = {full}"]
 
 
-def _negotiation_unstructure_factory(
+def _record_unstructure_factory(
     cls: type[Any], conv: cattrs.BaseConverter
 ) -> Callable[[Any], dict[str, Any]]:
-    inner = make_dict_unstructure_fn(cls, conv)
+    """
+    The unstructure hook of a record: a compiled function that writes every
+    field in order, calling the field types' hooks (the ones cattrs' generated
+    function would call) except where their work fits in an expression: plain
+    values, enums, arrays of text, moments.  A ``Negotiation`` starts with its
+    ``schema_version``.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    if getattr(conv, "use_alias", False) or not issubclass(cls, _Record):
+        return make_dict_unstructure_fn(cls, conv)  # pragma: no cover - not used
+    names: dict[str, Any] = {"_Date": pendulum.Date, "_format": format_moment}
 
-    def unstructure(value: Any) -> dict[str, Any]:
-        return {"schema_version": SCHEMA_VERSION, **inner(value)}
+    def name(obj: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = obj
+        return key
 
+    body: list[str] = []
+    items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls is Negotiation else []
+    for index, field in enumerate(fields):
+        hook = conv.get_unstructure_hook(field.type)
+        value = f"r.{field.name}"
+        kind = _UNSTRUCTURE_KINDS.get(hook, ("",))[0]
+        if hook is identity:
+            items.append(f"{field.name!r}: {value}")
+            continue
+        if hook is list:
+            items.append(f"{field.name!r}: list({value})")
+            continue
+        if kind == "enum":
+            items.append(f"{field.name!r}: {value}._value_")
+            continue
+        written = f"v{index}"
+        moment = f"({written}.isoformat() if {written}.__class__ is _Date else _format({written}))"
+        body.append(f"{written} = {value}")
+        if hook is _unstructure_moment:
+            body.append(f"{written} = {moment}")
+        elif hook is _unstructure_optional_moment:
+            body.append(f"if {written} is not None:")
+            body.append(f"    {written} = {moment}")
+        elif kind == "items":
+            item = name(_UNSTRUCTURE_KINDS[hook][1])
+            body.append(
+                f"{written} = [{item}(x) for x in {written}] if {written} else []"
+            )
+        elif kind == "optional":
+            inner = name(_UNSTRUCTURE_KINDS[hook][1])
+            body.append(f"if {written} is not None:")
+            body.append(f"    {written} = {inner}({written})")
+        else:
+            body.append(f"{written} = {name(hook)}({written})")
+        items.append(f"{field.name!r}: {written}")
+    lines = [
+        "def unstructure(r):",
+        *("    " + line for line in body),
+        "    return {" + ", ".join(items) + "}",
+    ]
+    source = "\n".join(lines) + "\n"
+    filename = f"<compiled unstructure {cls.__module__}.{cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - built above
+    linecache.cache[filename] = (
+        len(source),
+        None,
+        source.splitlines(keepends=True),
+        filename,
+    )
+    unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
     return unstructure
 
 
@@ -846,9 +920,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
 
     # Records: generated by cattrs, behind a check that the value is an object.
     conv.register_structure_hook_factory(_is_record, _record_structure_factory)
-    conv.register_unstructure_hook_factory(
-        lambda t: t is Negotiation, _negotiation_unstructure_factory
-    )
+    conv.register_unstructure_hook_factory(_is_record, _record_unstructure_factory)
     # A demand is a Condition or text; registered last, so it wins over the above.
     conv.register_structure_hook_factory(_equals(_DEMAND), _structure_demand_factory)
     return conv

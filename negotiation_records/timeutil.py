@@ -498,9 +498,10 @@ def format_moment(moment: Moment) -> str:
         tz = moment.tzinfo
         text = _datetime_text(moment)
         if isinstance(tz, pendulum.Timezone):
-            if tz.name == "UTC":
+            name = tz.key  # what pendulum's ``name`` gives, without the property
+            if name == "UTC":
                 return text[:-6] + "Z"
-            return f"{text}[{tz.name}]"
+            return f"{text}[{name}]"
         return text
     if isinstance(moment, PartialDate):
         return str(moment)
