@@ -380,6 +380,10 @@ class _Matched(set[str]):
 
 _MATCHED: dict[re.Pattern[str], _Matched] = {}
 
+#: Whether compiled checks remember matched strings (turned off only by
+#: ``benchmarks/ablation.py``, to measure what remembering buys).
+_REMEMBER_MATCHES = True
+
 
 def _matched(pattern: re.Pattern[str]) -> _Matched:
     """The shared :class:`_Matched` set of *pattern*."""
@@ -412,6 +416,9 @@ class _FastCode:
                 f" or (not {v}.isascii() and {surrogate}({v})):",
                 fail,
             ]
+        if kind == "re" and not _REMEMBER_MATCHES:
+            match = self.name(spec[1].fullmatch)
+            return [f"{pad}if {v}.__class__ is not str or {match}({v}) is None:", fail]
         if kind == "re":  # ids recur as references: remember the valid ones
             valid = self.name(_matched(spec[1]))
             return [
