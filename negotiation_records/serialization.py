@@ -568,8 +568,8 @@ def _record_structure_factory(
 # record class gets one compiled function that reads the fields with the checks
 # inlined, runs only the converters that can still change a value (NFC for
 # non-ASCII text, the enum converters ...), and builds the record the way its
-# ``__init__`` does (attributes set in order, then ``__attrs_post_init__``, which
-# runs every check).  Anything unusual — a wrong type, a missing or unknown key,
+# ``__init__`` does (attributes set in order, then the class's validation, the
+# function ``__attrs_post_init__`` runs, which runs every check).  Anything unusual — a wrong type, a missing or unknown key,
 # a failed check — sends the object to the cattrs hook, which gives the result
 # or the exact errors: the compiled function only ever answers for input on
 # which the two agree.
