@@ -1093,12 +1093,14 @@ def _parse_json(text: str | bytes | bytearray) -> Any:
         raise _fail(f"must be JSON text (str or bytes), got {type(text).__name__}")
     if text.startswith("\ufeff"):
         raise _fail("invalid JSON: the text starts with a byte order mark (U+FEFF)")
+    if not text.strip(" \t\r\n"):
+        raise _fail("invalid JSON: no value (the text is empty or only white space)")
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        if "\n" not in text.rstrip("\r\n"):  # one line: the column says it all
-            where = f"column {exc.colno}"
+        if exc.lineno == 1 and "\n" not in text.rstrip("\r\n"):
+            where = f"column {exc.colno}"  # one line: the column says it all
         raise _fail(f"invalid JSON: {exc.msg} at {where}") from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None

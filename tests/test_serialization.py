@@ -574,7 +574,9 @@ class TestErrorContract:
         ("text", "message"),
         [
             ('{"id": "a"', "invalid JSON: Expecting ',' delimiter at column 11"),
-            ("", "invalid JSON: Expecting value at column 1"),
+            ("", "invalid JSON: no value (the text is empty or only white space)"),
+            ("\n\n", "invalid JSON: no value (the text is empty or only white space)"),
+            ('{"id":\n', "invalid JSON: Expecting value at line 2 column 1"),
             (
                 '{\n  "id": "a",\n}',
                 "invalid JSON: Expecting property name enclosed in double quotes at line 3 "
