@@ -59,14 +59,6 @@ def _without_moment_cache() -> contextlib.AbstractContextManager[None]:
     return _patched(serialization, "_parse_moment_cached", parse_moment)
 
 
-def _never_fast(cls: type) -> Callable[[Any], bool]:
-    def fields_ok(self: Any) -> bool:
-        return False
-
-    _validators._FAST[cls] = fields_ok
-    return fields_ok
-
-
 def _fresh_checks() -> None:
     """Forget the compiled checks and validators, so that they are built anew."""
     _validators._FAST.clear()
@@ -121,7 +113,7 @@ def variants(data: bytes) -> dict[str, dict[str, Timer]]:
     record = from_json(Negotiation, data)
     shipped = make_converter()  # given explicitly, as the variants' converters are
     no_checks, _ = _converter_built(
-        data, _patched(_validators, "_compile_fast_check", _never_fast)
+        data, _patched(_validators, "_COMPILED_CHECKS", value=False)
     )
     no_memo, _ = _converter_built(
         data, _patched(_validators, "_REMEMBER_MATCHES", value=False)
@@ -135,7 +127,7 @@ def variants(data: bytes) -> dict[str, dict[str, Timer]]:
     )
     everything_off, slow_validators = _converter_built(
         data,
-        _patched(_validators, "_compile_fast_check", _never_fast),
+        _patched(_validators, "_COMPILED_CHECKS", value=False),
         _patched(serialization, "_compiled_structure", lambda *_: None),
         _patched(serialization, "_record_unstructure_factory", _cattrs_unstructure),
     )

@@ -380,9 +380,11 @@ class _Matched(set[str]):
 
 _MATCHED: dict[re.Pattern[str], _Matched] = {}
 
-#: Whether compiled checks remember matched strings (turned off only by
-#: ``benchmarks/ablation.py``, to measure what remembering buys).
+#: Whether compiled checks remember matched strings, and whether fields are
+#: tested by compiled checks at all (turned off only by ``benchmarks/ablation.py``,
+#: to measure what each buys).
 _REMEMBER_MATCHES = True
+_COMPILED_CHECKS = True
 
 
 def _matched(pattern: re.Pattern[str]) -> _Matched:
@@ -391,15 +393,28 @@ def _matched(pattern: re.Pattern[str]) -> _Matched:
 
 
 class _FastCode:
-    """Builds the source of one compiled test, and the names it uses."""
+    """
+    Builds the source of one compiled test, and the names it uses.
 
-    def __init__(self) -> None:
+    The test runs *fail* (``return False`` by default) for any value it cannot
+    vouch for; its names start with *prefix*, so that other generated code can
+    share a namespace with them.
+    """
+
+    def __init__(self, prefix: str = "_n", fail: str = "return False") -> None:
         self.names: dict[str, object] = {}
+        self.prefix = prefix
+        self.fail = fail
 
     def name(self, obj: object) -> str:
-        key = f"_n{len(self.names)}"
+        key = f"{self.prefix}{len(self.names)}"
         self.names[key] = obj
         return key
+
+    def field(self, attribute: attrs.Attribute[Any], v: str, pad: str) -> list[str]:
+        """The test of the field *attribute*'s value in *v* (none if unchecked)."""
+        check = attribute.metadata.get(_CHECK_KEY)
+        return [] if check is None else self.lines(check, v, pad)
 
     def lines(self, check: Check, v: str, pad: str, depth: int = 0) -> list[str]:
         """
@@ -408,7 +423,7 @@ class _FastCode:
         """
         spec = _SPECS.get(check, ("call",))
         kind = spec[0]
-        fail = f"{pad}    return False"
+        fail = f"{pad}    {self.fail}"
         if kind == "text":
             surrogate = self.name(_SURROGATE.search)
             return [
@@ -483,6 +498,11 @@ _FAST: dict[type, Callable[[Any], bool]] = {}
 _VALIDATORS: dict[type, Callable[[Any], None]] = {}
 
 
+def _no_fast_check(record: object) -> bool:
+    """Vouch for nothing: every field's check runs (see ``_COMPILED_CHECKS``)."""
+    return False
+
+
 def record_validator(cls: type) -> Callable[[Any], None]:
     """
     The function that validates a new instance of the record class *cls*.
@@ -495,7 +515,11 @@ def record_validator(cls: type) -> Callable[[Any], None]:
     known = _VALIDATORS.get(cls)
     if known is not None:
         return known
-    fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
+    fields_ok = (
+        (_FAST.get(cls) or _compile_fast_check(cls))
+        if _COMPILED_CHECKS
+        else _no_fast_check
+    )
     cross = cls._problems if cls._problems is not Record._problems else None  # type: ignore[attr-defined]
 
     def validate(self: Any) -> None:
@@ -513,6 +537,25 @@ def record_validator(cls: type) -> Callable[[Any], None]:
                 raise ValidationError(problems)
 
     _VALIDATORS[cls] = validate
+    return validate
+
+
+def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
+    """
+    The check across fields of the record class *cls* (its ``_problems``), as a
+    function that raises the :class:`ValidationError`, or ``None`` if it has none.
+
+    For generated code that tests every field itself (see :class:`_FastCode`).
+    """
+    if cls._problems is Record._problems:  # type: ignore[attr-defined]
+        return None
+    cross = cls._problems  # type: ignore[attr-defined]
+
+    def validate(self: Any) -> None:
+        problems = list(cross(self))
+        if problems:
+            raise ValidationError(problems)
+
     return validate
 
 

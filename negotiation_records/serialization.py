@@ -75,13 +75,15 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from negotiation_records import _fastjson
+from negotiation_records import _fastjson, _validators
 from negotiation_records._validators import Record as _Record
 from negotiation_records._validators import (
+    _FastCode,
     as_optional_text,
     as_text,
     as_text_tuple,
     as_tuple,
+    cross_field_validator,
     record_validator,
     short_repr,
 )
@@ -620,6 +622,7 @@ def _compile_structure(
         names[key] = obj
         return key
 
+    checks = _FastCode(prefix="_c", fail="raise LookupError")
     body = ["d = _upgrade(o)" if cls is Negotiation else "d = o"]
     if getattr(conv, "forbid_extra_keys", False):
         keys = name(frozenset(field.name for field in fields))
@@ -636,6 +639,8 @@ def _compile_structure(
             raise _NotCompiledError
         hook = conv.get_structure_hook(field.type)
         value = _field_code(field.type, hook, converter, name)
+        if _validators._COMPILED_CHECKS:
+            value += checks.field(field, "v", "")
         if field.default is attrs.NOTHING:
             body += [f"v = d[{field.name!r}]", *value]
         else:
@@ -650,11 +655,14 @@ def _compile_structure(
             body.append(f"{name(slot.__set__)}(self, f{i})")
         else:  # pragma: no cover - every record is slotted
             body.append(f"_set(self, {field.name!r}, f{i})")
-    if cls.__attrs_post_init__ is _Record.__attrs_post_init__:
+    if cls.__attrs_post_init__ is not _Record.__attrs_post_init__:
+        raise _NotCompiledError  # pragma: no cover - no record overrides it
+    if not _validators._COMPILED_CHECKS:  # every field's check, then the rest
         body.append(f"{name(record_validator(cls))}(self)")
-    else:  # pragma: no cover - no record overrides it
-        body.append("self.__attrs_post_init__()")
+    elif (cross := cross_field_validator(cls)) is not None:
+        body.append(f"{name(cross)}(self)")
     body.append("return self")
+    names.update(checks.names)
     lines = [
         "def structure(o, _=None):",
         "    if o.__class__ is dict:",
