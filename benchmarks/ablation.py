@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     """Measure every variant, print the table, exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--rounds", type=int, default=9, help="interleaved rounds (default 9)"
+        "--rounds", type=int, default=15, help="interleaved rounds (default 15)"
     )
     parser.add_argument(
         "--least",

@@ -485,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     """Measure, print the table, exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--rounds", type=int, default=9, help="interleaved rounds (default 9)"
+        "--rounds", type=int, default=15, help="interleaved rounds (default 15)"
     )
     parser.add_argument(
         "--least",
@@ -496,8 +496,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--import-runs",
         type=int,
-        default=15,
-        help="fresh interpreters per import statement (default 15)",
+        default=25,
+        help="fresh interpreters per import statement (default 25)",
     )
     parser.add_argument(
         "--lines",
