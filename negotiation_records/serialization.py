@@ -775,7 +775,7 @@ def _record_unstructure_factory(
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
     if getattr(conv, "use_alias", False) or not issubclass(cls, _Record):
-        return make_dict_unstructure_fn(cls, conv)  # pragma: no cover - not used
+        return make_dict_unstructure_fn(cls, conv)  # your own attrs classes: cattrs
     names: dict[str, Any] = {"_Date": pendulum.Date, "_format": format_moment}
 
     def name(obj: object) -> str:

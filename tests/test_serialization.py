@@ -156,6 +156,30 @@ class TestShape:
         data = to_dict(rule) | {"period": "fifty days"}
         assert from_dict(Deadline, data, converter=mine) == rule
 
+    def test_your_own_attrs_class_holding_records(self) -> None:
+        """An attrs class of yours that holds records is written and read strictly."""
+        mine = make_converter()
+        briefing = _Briefing(
+            analyst="Desk", parties=(Party(id="russia", name="Russia", kind="state"),)
+        )
+        data = to_dict(briefing, converter=mine)
+        assert data == {
+            "analyst": "Desk",
+            "parties": [to_dict(briefing.parties[0])],
+        }
+        assert from_dict(_Briefing, data, converter=mine) == briefing
+        assert errors(_Briefing, data | {"analyst": 1}, converter=mine) == (
+            ("analyst", "must be a string, got number 1"),
+        )
+
+
+@attrs.frozen
+class _Briefing:
+    """A user's class holding records (see "Extending the converter")."""
+
+    analyst: str
+    parties: tuple[Party, ...]
+
 
 class TestMoments:
     @pytest.mark.parametrize(
