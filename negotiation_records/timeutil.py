@@ -536,12 +536,17 @@ def parse_moment(text: str) -> Moment:
                 )
             ]
         )
+    if len(text) == 10 and _DATE.fullmatch(text):  # the commonest: a date
+        try:
+            return pendulum.Date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValidationError(
+                [("$", f"impossible date {short_repr(text)}: {exc}")]
+            ) from None
     match = _DATETIME.fullmatch(text)
     if match:
         return _parse_datetime(text, *match.groups())
     try:
-        if _DATE.fullmatch(text):
-            return pendulum.Date.fromisoformat(text)
         partial = _PARTIAL.fullmatch(text)
         if partial:
             year, month = partial.groups()
