@@ -70,9 +70,9 @@ def fast_spec(check: Check, *spec: Any) -> Check:
 
     *spec* is one of ``("text",)``, ``("re", pattern)``, ``("is", cls)``,
     ``("int", minimum)``, ``("optional", check)``, ``("tuple", check, unique)``,
-    ``("all", checks)`` or ``("moment", classes, datetime_class, zone_classes)``.  The compiled test must accept a value
-    only if *check* finds no problem with it (it may refuse more: refused values
-    are then given to *check* itself).
+    ``("all", checks)`` or ``("moment", classes, datetime_class, zone_classes)``.
+    The compiled test must accept a value only if *check* finds no problem with
+    it (it may refuse more: refused values are then given to *check* itself).
     """
     _SPECS[check] = spec
     return check
@@ -418,8 +418,8 @@ class _FastCode:
 
     def lines(self, check: Check, v: str, pad: str, depth: int = 0) -> list[str]:
         """
-        Statements that ``return False`` unless *check* surely finds nothing wrong
-        with the value in the variable *v*.
+        Statements that run the failing statement unless *check* surely finds
+        nothing wrong with the value in the variable *v*.
         """
         spec = _SPECS.get(check, ("call",))
         kind = spec[0]

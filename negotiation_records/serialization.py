@@ -567,14 +567,15 @@ def _record_structure_factory(
 # cattrs' generated hook builds a dict of keyword arguments, calls a hook for
 # every field, then the class, whose ``__init__`` runs every converter again on
 # what the hooks already converted.  For the usual case — a valid object — a
-# record class gets one compiled function that reads the fields with the checks
-# inlined, runs only the converters that can still change a value (NFC for
-# non-ASCII text, the enum converters ...), and builds the record the way its
-# ``__init__`` does (attributes set in order, then the class's validation, the
-# function ``__attrs_post_init__`` runs, which runs every check).  Anything unusual — a wrong type, a missing or unknown key,
-# a failed check — sends the object to the cattrs hook, which gives the result
-# or the exact errors: the compiled function only ever answers for input on
-# which the two agree.
+# record class gets one compiled function that reads the fields, runs only the
+# converters that can still change a value (NFC for non-ASCII text, the enum
+# converters ...), tests each value with the compiled field checks of
+# ``_validators`` as it reads it, and builds the record the way its ``__init__``
+# does (attributes set in order), then runs the checks across fields.  Anything
+# unusual — a wrong type, a missing or unknown key, a value the compiled checks
+# do not vouch for, a failed check — sends the object to the cattrs hook, which
+# gives the result or the exact errors: the compiled function only ever answers
+# for input on which the two agree.
 
 _MISSING: Final = object()
 
