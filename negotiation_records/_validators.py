@@ -520,7 +520,7 @@ def record_validator(cls: type) -> Callable[[Any], None]:
         if _COMPILED_CHECKS
         else _no_fast_check
     )
-    cross = cls._problems if cls._problems is not Record._problems else None  # type: ignore[attr-defined]
+    cross = cross_field_validator(cls)
 
     def validate(self: Any) -> None:
         try:
@@ -532,9 +532,7 @@ def record_validator(cls: type) -> Callable[[Any], None]:
             if problems:
                 raise ValidationError(problems)
         if cross is not None:
-            problems = list(cross(self))
-            if problems:
-                raise ValidationError(problems)
+            cross(self)
 
     _VALIDATORS[cls] = validate
     return validate

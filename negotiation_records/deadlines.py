@@ -105,6 +105,7 @@ from negotiation_records.timeutil import (
     Moment,
     PartialDate,
     Period,
+    _from_stdlib,
     _since_epoch,
     check_date,
     check_moment,
@@ -205,18 +206,7 @@ def _in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
             plain = _dt.datetime.astimezone(instant, _dt.UTC)
         else:
             plain = instant
-        local = _dt.datetime.astimezone(plain, tz)
-        return pendulum.DateTime(
-            local.year,
-            local.month,
-            local.day,
-            local.hour,
-            local.minute,
-            local.second,
-            local.microsecond,
-            tzinfo=tz,
-            fold=local.fold,
-        )
+        return _from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
     return pendulum.instance(_utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
 
 

@@ -406,10 +406,9 @@ class _Checker:
         self.n = negotiation
         self.out: list[tuple[str, str]] = []
         self.party_ids = {p.id for p in negotiation.parties}
+        # by key, the first of duplicates (reported by _unique) winning
         self.rounds = {r.number: r for r in reversed(negotiation.rounds)}
-        self.round_numbers = self.rounds.keys()
         self.proposals = {p.id: p for p in reversed(negotiation.proposals)}
-        self.proposal_ids = self.proposals.keys()
         self.statement_ids = {s.id for s in negotiation.statements}
         self.source_ids = {s.id for s in negotiation.sources}
 
@@ -552,7 +551,7 @@ class _Checker:
         self._party(proposal.proposed_by, path, ".proposed_by")
         self._parties(proposal.addressed_to, path, ".addressed_to")
         if proposal.round is not None:
-            if proposal.round not in self.round_numbers:
+            if proposal.round not in self.rounds:
                 self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
             else:
                 rnd = self.rounds[proposal.round]
@@ -568,9 +567,13 @@ class _Checker:
                     )
         if proposal.counter_to is not None:
             self._ref(
-                proposal.counter_to, self.proposal_ids, "proposal", path, ".counter_to"
+                proposal.counter_to,
+                self.proposals.keys(),
+                "proposal",
+                path,
+                ".counter_to",
             )
-            if proposal.counter_to in self.proposal_ids:
+            if proposal.counter_to in self.proposals:
                 original = self.proposals[proposal.counter_to]
                 if is_before(proposal.made_on, original.made_on):
                     self.out.append(

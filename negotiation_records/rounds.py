@@ -9,7 +9,6 @@ import enum
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from negotiation_records._status import check_transition
 from negotiation_records._validators import (
@@ -36,7 +35,6 @@ from negotiation_records._validators import (
 )
 from negotiation_records.timeutil import (
     Moment,
-    _since_epoch,
     check_moment,
     is_before,
     moment_eq_key,
@@ -364,14 +362,6 @@ class Round(Record):
         if self.starts is None:
             return True if self.window is None else self.window.contains(moment)
         last = self.ends if self.ends is not None else self.starts
-        if (
-            isinstance(moment, pendulum.DateTime)
-            and isinstance(self.starts, pendulum.DateTime)
-            and isinstance(last, pendulum.DateTime)
-        ):  # three instants (what is_before compares), each found once
-            return (
-                _since_epoch(self.starts) <= _since_epoch(moment) <= _since_epoch(last)
-            )
         return not is_before(moment, self.starts) and not is_before(last, moment)
 
     def _to(self, status: RoundStatus, **changes: object) -> Round:

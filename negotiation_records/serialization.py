@@ -130,15 +130,10 @@ _MOMENT_FORMS: Final = (
 )
 
 
-#: What some of the library's hooks do, for the compiled record hooks (see
-#: "compiled record hooks" below): a hook maps to its kind and what it uses.
+#: What some of the library's structure and unstructure hooks do, for the
+#: compiled record hooks (see "compiled record hooks" below): a hook maps to its
+#: kind and what it uses.
 _HOOK_KINDS: weakref.WeakKeyDictionary[Callable[..., Any], tuple[Any, ...]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-#: The same for the unstructure hooks.
-_UNSTRUCTURE_KINDS: weakref.WeakKeyDictionary[Callable[..., Any], tuple[Any, ...]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -354,7 +349,7 @@ def _sequence_unstructure_factory(
     def unstructure(value: Any) -> list[Any]:
         return [item_hook(item) for item in value] if value else []
 
-    _UNSTRUCTURE_KINDS[unstructure] = ("items", item_hook)
+    _HOOK_KINDS[unstructure] = ("items", item_hook)
     return unstructure
 
 
@@ -405,7 +400,7 @@ def _optional_unstructure_factory(
     def unstructure(value: Any) -> Any:
         return None if value is None else hook(value)
 
-    _UNSTRUCTURE_KINDS[unstructure] = ("optional", hook)
+    _HOOK_KINDS[unstructure] = ("optional", hook)
     return unstructure
 
 
@@ -496,7 +491,7 @@ def _enum_unstructure_factory(cls: type[enum.Enum]) -> Callable[[Any], Any]:
     def unstructure(value: enum.Enum) -> Any:
         return value._value_
 
-    _UNSTRUCTURE_KINDS[unstructure] = ("enum",)
+    _HOOK_KINDS[unstructure] = ("enum",)
     return unstructure
 
 
@@ -789,7 +784,7 @@ def _record_unstructure_factory(
     for index, field in enumerate(fields):
         hook = conv.get_unstructure_hook(field.type)
         value = f"r.{field.name}"
-        kind = _UNSTRUCTURE_KINDS.get(hook, ("",))[0]
+        kind = _HOOK_KINDS.get(hook, ("",))[0]
         if hook is identity:
             items.append(f"{field.name!r}: {value}")
             continue
@@ -808,12 +803,12 @@ def _record_unstructure_factory(
             body.append(f"if {written} is not None:")
             body.append(f"    {written} = {moment}")
         elif kind == "items":
-            item = name(_UNSTRUCTURE_KINDS[hook][1])
+            item = name(_HOOK_KINDS[hook][1])
             body.append(
                 f"{written} = [{item}(x) for x in {written}] if {written} else []"
             )
         elif kind == "optional":
-            inner = name(_UNSTRUCTURE_KINDS[hook][1])
+            inner = name(_HOOK_KINDS[hook][1])
             body.append(f"if {written} is not None:")
             body.append(f"    {written} = {inner}({written})")
         else:

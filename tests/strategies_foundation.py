@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -28,9 +30,31 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
 )
+from negotiation_records._validators import Record
 
 
 Errors = tuple[tuple[str, str], ...]
+
+
+def _record_types() -> tuple[type[Record], ...]:
+    """The record classes a Negotiation document can hold, itself included."""
+    found: set[type[Record]] = set()
+    todo: list[Any] = [Negotiation]
+    while todo:
+        t = todo.pop()
+        if isinstance(t, type) and issubclass(t, Record):
+            if t not in found:
+                found.add(t)
+                record: Any = t
+                attrs.resolve_types(record)
+                todo += [field.type for field in attrs.fields(record)]
+        else:
+            todo += typing.get_args(t)
+    return tuple(sorted(found, key=lambda cls: cls.__name__))
+
+
+RECORD_TYPES = _record_types()
+"""Every record class of a serialized negotiation, by name (for tests of all)."""
 
 SLUG_RULE = (
     "must be a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, "

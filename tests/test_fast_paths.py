@@ -20,28 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
-    Condition,
-    Consequence,
-    Deadline,
-    DeadlineRevision,
-    Delegation,
     Negotiation,
-    Outcome,
     PartialDate,
     Party,
     PartyKind,
     Period,
-    Position,
-    Proposal,
-    Quantity,
-    Representative,
-    Response,
-    Round,
-    Source,
     Statement,
-    Ultimatum,
     ValidationError,
-    Window,
     _fastjson,
     converter,
     from_dict,
@@ -66,28 +51,10 @@ from negotiation_records._validators import (
 from negotiation_records.deadlines import _add_calendar, _in_zone
 from negotiation_records.serialization import _collect
 from negotiation_records.timeutil import moment_eq_key
+from tests.strategies_foundation import RECORD_TYPES
 
 
-RECORDS: list[type[Record]] = [
-    Condition,
-    Consequence,
-    Deadline,
-    DeadlineRevision,
-    Delegation,
-    Negotiation,
-    Outcome,
-    Party,
-    Position,
-    Proposal,
-    Quantity,
-    Representative,
-    Response,
-    Round,
-    Source,
-    Statement,
-    Ultimatum,
-    Window,
-]
+RECORDS = RECORD_TYPES
 
 
 class _Str(str):

@@ -13,26 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
-    Condition,
-    Consequence,
-    Deadline,
-    DeadlineRevision,
-    Delegation,
     Negotiation,
-    Outcome,
     PartialDate,
-    Party,
     Period,
-    Position,
-    Proposal,
     Quantity,
-    Representative,
     Response,
-    Round,
-    Source,
-    Statement,
-    Ultimatum,
-    Window,
     from_dict,
     from_json,
     to_dict,
@@ -40,29 +25,11 @@ from negotiation_records import (
 )
 from negotiation_records import strategies as nrst
 from tests.seed import seed_record
+from tests.strategies_foundation import RECORD_TYPES
 from tests.test_schema import assert_valid
 
 
-RECORDS: list[type[Any]] = [
-    Condition,
-    Consequence,
-    Deadline,
-    DeadlineRevision,
-    Delegation,
-    Negotiation,
-    Outcome,
-    Party,
-    Position,
-    Proposal,
-    Quantity,
-    Representative,
-    Response,
-    Round,
-    Source,
-    Statement,
-    Ultimatum,
-    Window,
-]
+RECORDS = RECORD_TYPES
 
 
 def zones(value: object, path: str = "$") -> Iterator[tuple[str, str, str]]:

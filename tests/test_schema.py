@@ -15,26 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
-    Condition,
-    Consequence,
     Deadline,
-    DeadlineRevision,
-    Delegation,
     Negotiation,
-    Outcome,
     PartialDate,
     Party,
-    Position,
-    Proposal,
     Quantity,
-    Representative,
-    Response,
-    Round,
-    Source,
-    Statement,
     Ultimatum,
     ValidationError,
-    Window,
     from_dict,
     json_schema,
     to_dict,
@@ -50,32 +37,14 @@ from negotiation_records._validators import (
 )
 from negotiation_records.schema import DIALECT
 from tests.seed import seed_record
+from tests.strategies_foundation import RECORD_TYPES
 
 
 PUBLISHED = (
     Path(__file__).resolve().parent.parent / "schema" / "negotiation-record.schema.json"
 )
 
-RECORDS: list[type[Any]] = [
-    Condition,
-    Consequence,
-    Deadline,
-    DeadlineRevision,
-    Delegation,
-    Negotiation,
-    Outcome,
-    Party,
-    Position,
-    Proposal,
-    Quantity,
-    Representative,
-    Response,
-    Round,
-    Source,
-    Statement,
-    Ultimatum,
-    Window,
-]
+RECORDS = RECORD_TYPES
 
 
 _VALIDATORS: dict[type[Any], jsonschema.Draft202012Validator] = {}
