@@ -27,6 +27,7 @@ from negotiation_records import (
     Negotiation,
     _fastjson,
     _validators,
+    format_moment,
     from_json,
     make_converter,
     serialization,
@@ -125,6 +126,10 @@ def variants(data: bytes) -> dict[str, dict[str, Timer]]:
         data,
         _patched(serialization, "_record_unstructure_factory", _cattrs_unstructure),
     )
+    uncached_writing, _ = _converter_built(
+        data,
+        _patched(serialization, "_write_datetime", format_moment),
+    )
     everything_off, slow_validators = _converter_built(
         data,
         _patched(_validators, "_COMPILED_CHECKS", value=False),
@@ -150,6 +155,18 @@ def variants(data: bytes) -> dict[str, dict[str, Timer]]:
 
         return timed
 
+    def cold_writing(func: Timer) -> Timer:
+        # what a record written for the first time gets
+        def timed() -> object:
+            serialization._WRITTEN.clear()
+            return func()
+
+        return timed
+
+    def searching() -> contextlib.AbstractContextManager[None]:
+        # as if the small floats were not counted: orjson's output is searched
+        return _patched(serialization, "_written_by_counting_hooks", lambda *_: False)
+
     def all_off(func: Timer) -> Timer:
         return _in(_without_orjson, _in(_without_moment_cache, _in(slow_checks, func)))
 
@@ -168,10 +185,19 @@ def variants(data: bytes) -> dict[str, dict[str, Timer]]:
         "encode": {
             "as shipped": dump(),
             "without orjson (stdlib json)": _in(_without_orjson, dump()),
+            "searching orjson's output for small numbers": _in(searching, dump()),
+            "written-moment cache emptied before each call": cold_writing(dump()),
         },
         "to_dict": {
             "as shipped": lambda: to_dict(record),
-            "cattrs' unstructure hooks": lambda: to_dict(
+            "written-moment cache emptied before each call": cold_writing(
+                lambda: to_dict(record)
+            ),
+            "as shipped, converter given": lambda: to_dict(record, converter=shipped),
+            "without the written-moment cache (converter given)": lambda: to_dict(
+                record, converter=uncached_writing
+            ),
+            "cattrs' unstructure hooks (converter given)": lambda: to_dict(
                 record, converter=cattrs_unstructure
             ),
         },

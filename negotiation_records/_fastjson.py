@@ -18,7 +18,8 @@ caller then uses :mod:`json`.
 * :func:`dumps` writes compact JSON.  orjson refuses integers beyond 64 bits and
   lone surrogates (:mod:`json` writes them), and writes numbers smaller than
   ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output
-  that may hold such a number is left to :mod:`json`.  Neither writes ``NaN``:
+  that may hold such a number is left to :mod:`json` (the serializer counts
+  the ones its records write, and says when the output holds none).  Neither writes ``NaN``:
   the records cannot hold one.
 """
 
@@ -77,14 +78,19 @@ def _may_hold_a_small_number(out: bytes) -> bool:
     return _ZEROS.search(out) is not None or _EXPONENT.search(out) is not None
 
 
-def dumps(data: Any) -> Any:
-    """Compact JSON text of *data*, or :data:`NOT_FAST`."""
+def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
+    """Compact JSON text of *data*, or :data:`NOT_FAST`.
+
+    A caller that knows *data* holds no float between -1e-4 and 1e-4 (zero
+    aside) passes ``may_hold_small_floats=False``, which spares the search of
+    the output for one.
+    """
     if _orjson is None:  # pragma: no cover
         return NOT_FAST
     try:
         out = _orjson.dumps(data)
     except TypeError:  # orjson.JSONEncodeError: a big integer, a lone surrogate ...
         return NOT_FAST
-    if _may_hold_a_small_number(out):
+    if may_hold_small_floats and _may_hold_a_small_number(out):
         return NOT_FAST
     return out.decode("utf-8")

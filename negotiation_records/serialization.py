@@ -50,6 +50,7 @@ from __future__ import annotations
 import enum
 import functools
 import io
+import itertools
 import json
 import linecache
 import math
@@ -467,18 +468,67 @@ def _unstructure_duration(value: pendulum.Duration) -> str:
     return Period.from_duration(value).isoformat()
 
 
+#: The text of the ``pendulum.DateTime`` objects written lately, by the
+#: object's identity: ``id(moment) -> (moment, text)``.  Writing one costs about
+#: 1.5 µs, most of it ``zoneinfo`` finding the UTC offset of a ``datetime``
+#: subclass the slow way, and moment objects are shared: loaded moments come
+#: from ``_parse_moment_cached``, and records built in Python pass the same
+#: moments around (a round's start, the proposals made then, their responses).
+#: Keyed by identity rather than by value, a moment never written before costs
+#: only a dictionary look-up more (its hash would cost as much as its text); an
+#: entry holds its moment, so its ``id`` cannot be reused while it is kept.
+#: Bounded: emptied when full.
+_WRITTEN: Final[dict[int, tuple[pendulum.DateTime, str]]] = {}
+_WRITTEN_MAX: Final = 4096
+
+
+def _write_datetime(value: pendulum.DateTime) -> str:
+    """The text of a ``pendulum.DateTime``, as :func:`format_moment` writes it."""
+    entry = _WRITTEN.get(id(value))
+    if entry is not None and entry[0] is value:
+        return entry[1]
+    text = format_moment(value)
+    if len(_WRITTEN) >= _WRITTEN_MAX:
+        _WRITTEN.clear()
+    _WRITTEN[id(value)] = (value, text)
+    return text
+
+
+def _write_moment(value: Moment) -> str:
+    """The text of a moment in a record, as :func:`format_moment` writes it."""
+    if value.__class__ is pendulum.Date:
+        return value.isoformat()
+    if value.__class__ is pendulum.DateTime:
+        return _write_datetime(value)
+    return format_moment(value)
+
+
 def _unstructure_optional_moment(value: Moment | None) -> str | None:
     if value is None:
         return None
-    if value.__class__ is pendulum.Date:
-        return value.isoformat()
-    return format_moment(value)
+    return _write_moment(value)
 
 
 def _unstructure_moment(value: Moment) -> str:
-    if value.__class__ is pendulum.Date:
-        return value.isoformat()
-    return format_moment(value)
+    return _write_moment(value)
+
+
+# --- numbers ---------------------------------------------------------------------
+
+
+#: Counts the floats between -1e-4 and 1e-4 (zero aside) that the library's
+#: records have written: the only numbers that :mod:`json` and orjson write
+#: differently (``1e-05`` and ``0.00001``).  :func:`to_json` reads it before and
+#: after writing a record, and asks :mod:`._fastjson` to search the output for
+#: such numbers only when it moved (in this thread or another: then it searches
+#: needlessly, never wrongly).  ``next()`` on a count is atomic.
+_SMALL_FLOATS: Final = itertools.count()
+
+
+def _unstructure_number(value: int | float) -> int | float:
+    if value.__class__ is float and -1e-4 < value < 1e-4 and value:
+        next(_SMALL_FLOATS)
+    return value
 
 
 def _is_plain_enum(t: Any) -> bool:
@@ -493,6 +543,37 @@ def _enum_unstructure_factory(cls: type[enum.Enum]) -> Callable[[Any], Any]:
 
     _HOOK_KINDS[unstructure] = ("enum",)
     return unstructure
+
+
+#: Unstructure hooks that write no float, or count the small ones (see
+#: ``_SMALL_FLOATS``); ``identity`` and ``list`` only for the library's own
+#: records, whose plain fields hold no float (a test checks every field type).
+_COUNTING_HOOKS: Final = frozenset(
+    [
+        identity,
+        list,
+        _unstructure_date,
+        _unstructure_period,
+        _unstructure_duration,
+        _unstructure_moment,
+        _unstructure_optional_moment,
+        _unstructure_number,
+        format_moment,
+        _write_moment,
+    ]
+)
+
+
+def _counts_small_floats(hook: Any) -> bool:
+    """Whether every float written by *hook* from a library record is counted."""
+    if hook in _COUNTING_HOOKS:
+        return True
+    kind = _HOOK_KINDS.get(hook, ("",))
+    if kind[0] == "enum":
+        return True  # the library's enums have text values
+    if kind[0] in ("items", "optional", "text-or"):
+        return _counts_small_floats(kind[1])
+    return bool(kind[0] == "counting")  # a library record's own compiled hook
 
 
 # --- records ------------------------------------------------------------------------
@@ -772,7 +853,12 @@ def _record_unstructure_factory(
     fields = attrs.fields(cls)
     if getattr(conv, "use_alias", False) or not issubclass(cls, _Record):
         return make_dict_unstructure_fn(cls, conv)  # your own attrs classes: cattrs
-    names: dict[str, Any] = {"_Date": pendulum.Date, "_format": format_moment}
+    names: dict[str, Any] = {
+        "_Date": pendulum.Date,
+        "_DateTime": pendulum.DateTime,
+        "_datetime": _write_datetime,
+        "_format": format_moment,
+    }
 
     def name(obj: object) -> str:
         key = f"_n{len(names)}"
@@ -781,21 +867,25 @@ def _record_unstructure_factory(
 
     body: list[str] = []
     items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls is Negotiation else []
-    for index, field in enumerate(fields):
-        hook = conv.get_unstructure_hook(field.type)
+    hooks = [conv.get_unstructure_hook(field.type) for field in fields]
+    for index, (field, hook) in enumerate(zip(fields, hooks, strict=True)):
         value = f"r.{field.name}"
         kind = _HOOK_KINDS.get(hook, ("",))[0]
         if hook is identity:
             items.append(f"{field.name!r}: {value}")
             continue
         if hook is list:
-            items.append(f"{field.name!r}: list({value})")
+            items.append(f"{field.name!r}: [*{value}]")
             continue
         if kind == "enum":
             items.append(f"{field.name!r}: {value}._value_")
             continue
         written = f"v{index}"
-        moment = f"({written}.isoformat() if {written}.__class__ is _Date else _format({written}))"
+        moment = (  # _write_moment, inline
+            f"({written}.isoformat() if {written}.__class__ is _Date"
+            f" else _datetime({written})"
+            f" if {written}.__class__ is _DateTime else _format({written}))"
+        )
         body.append(f"{written} = {value}")
         if hook is _unstructure_moment:
             body.append(f"{written} = {moment}")
@@ -804,9 +894,7 @@ def _record_unstructure_factory(
             body.append(f"    {written} = {moment}")
         elif kind == "items":
             item = name(_HOOK_KINDS[hook][1])
-            body.append(
-                f"{written} = [{item}(x) for x in {written}] if {written} else []"
-            )
+            body.append(f"{written} = [*map({item}, {written})] if {written} else []")
         elif kind == "optional":
             inner = name(_HOOK_KINDS[hook][1])
             body.append(f"if {written} is not None:")
@@ -829,6 +917,9 @@ def _record_unstructure_factory(
         filename,
     )
     unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
+    own = cls.__module__.partition(".")[0] == __name__.partition(".")[0]
+    if own and all(_counts_small_floats(hook) for hook in hooks):
+        _HOOK_KINDS[unstructure] = ("counting",)
     return unstructure
 
 
@@ -846,6 +937,18 @@ def _structure_demand_factory(
         raise _fail(f"must be text or a Condition object, got {_show(value)}")
 
     return structure
+
+
+def _demand_unstructure_factory(
+    t: Any, conv: cattrs.BaseConverter
+) -> Callable[[Any], Any]:
+    condition = conv.get_unstructure_hook(Condition)
+
+    def unstructure(value: Condition | str) -> Any:
+        return value if isinstance(value, str) else condition(value)
+
+    _HOOK_KINDS[unstructure] = ("text-or", condition)
+    return unstructure
 
 
 # --- the converter -------------------------------------------------------------------
@@ -909,7 +1012,7 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(pendulum.Date, _structure_date)
     conv.register_unstructure_hook(pendulum.Date, _unstructure_date)
     conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
-    conv.register_unstructure_hook(pendulum.DateTime, format_moment)
+    conv.register_unstructure_hook(pendulum.DateTime, _write_moment)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, format_moment)
     conv.register_structure_hook(Period, _structure_period)
@@ -927,6 +1030,10 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook_factory(_is_record, _record_unstructure_factory)
     # A demand is a Condition or text; registered last, so it wins over the above.
     conv.register_structure_hook_factory(_equals(_DEMAND), _structure_demand_factory)
+    conv.register_unstructure_hook_factory(
+        _equals(_DEMAND), _demand_unstructure_factory
+    )
+    conv.register_unstructure_hook_func(_equals(_AMOUNT), _unstructure_number)
     return conv
 
 
@@ -1115,6 +1222,17 @@ def _parse_json(text: str | bytes | bytearray) -> Any:
         raise _fail(f"invalid JSON: {_cut(message)}") from None
 
 
+def _written_by_counting_hooks(conv: cattrs.Converter, obj: Any) -> bool:
+    """Whether *conv* writes *obj* (a record or a list of them) with hooks that
+    count the small floats they write (see ``_SMALL_FLOATS``)."""
+    hook = conv.get_unstructure_hook
+    if isinstance(obj, (list, tuple)):
+        return all(
+            _HOOK_KINDS.get(hook(item.__class__)) == ("counting",) for item in obj
+        )
+    return _HOOK_KINDS.get(hook(obj.__class__)) == ("counting",)
+
+
 def to_json(
     obj: Any,
     *,
@@ -1133,17 +1251,21 @@ def to_json(
         >>> to_json(Window.between(pendulum.date(2025, 7, 21), pendulum.date(2025, 7, 27)))
         '{"start":"2025-07-21","end":"2025-07-27","label":null}'
     """
-    data = to_dict(obj, converter=converter)
-    if indent is None:
-        if converter is None and _fastjson.AVAILABLE:
-            text = _fastjson.dumps(data)
-            if text is not _fastjson.NOT_FAST:
-                result: str = text
-                return result
-        return json.dumps(
-            data, ensure_ascii=False, allow_nan=False, separators=(",", ":")
-        )
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+    if indent is not None:
+        data = to_dict(obj, converter=converter)
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+    if converter is None and _fastjson.AVAILABLE:
+        counted = _written_by_counting_hooks(_default, obj)
+        before = next(_SMALL_FLOATS)
+        data = to_dict(obj)
+        unsure = not counted or next(_SMALL_FLOATS) != before + 1
+        text = _fastjson.dumps(data, may_hold_small_floats=unsure)
+        if text is not _fastjson.NOT_FAST:
+            result: str = text
+            return result
+    else:
+        data = to_dict(obj, converter=converter)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def from_json(

@@ -8,6 +8,7 @@ import copy
 import enum
 import json
 import re
+import typing
 import unicodedata
 import zoneinfo
 from typing import Any, cast
@@ -21,18 +22,24 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Negotiation,
+    Outcome,
+    OutcomeKind,
     PartialDate,
     Party,
     PartyKind,
     Period,
+    Quantity,
     Statement,
     ValidationError,
     _fastjson,
     converter,
+    format_moment,
     from_dict,
     make_converter,
     parse_moment,
+    serialization,
     to_dict,
+    to_json,
 )
 from negotiation_records import strategies as nst
 from negotiation_records._validators import (
@@ -454,6 +461,77 @@ class TestOrjsonGivesTheStdlibResult:
         assert _fastjson.dumps(["1e-5"]) is _fastjson.NOT_FAST
 
 
+def _field_types(t: Any) -> list[Any]:
+    """*t* and every type inside it (union members, tuple items)."""
+    found = [t]
+    for arg in typing.get_args(t):
+        if arg is not Ellipsis:
+            found += _field_types(arg)
+    return found
+
+
+_SMALL_AMOUNTS = [1e-05, 2.5e-7, 5e-324, 9.999999999999999e-05, 1e-4, 0.0, 1e16]
+
+
+class TestWritingJson:
+    """to_json writes what json writes; through orjson without searching its
+    output for small numbers when the library's hooks counted them."""
+
+    def test_only_amounts_hold_floats(self) -> None:
+        """The counting hooks rely on it: no field of a library record admits a
+        float except through ``int | float``, which the counting hook writes."""
+        for cls in RECORDS:
+            for field in attrs.fields(cast(Any, cls)):
+                if float in _field_types(field.type):
+                    assert field.type == int | float, (cls, field.name)
+                    hook = converter.get_unstructure_hook(field.type)
+                    assert hook is serialization._unstructure_number
+
+    @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
+    @settings(max_examples=25)
+    @given(data=st.data())
+    def test_every_record_is_written_as_json_writes_it(
+        self, cls: type[Record], data: st.DataObject
+    ) -> None:
+        """Byte for byte the standard library's text, and by the counting hooks."""
+        record = data.draw(nst.for_type(cls))
+        assert serialization._written_by_counting_hooks(converter, record)
+        assert serialization._written_by_counting_hooks(converter, [record, record])
+        assert to_json(record) == _stdlib_dumps(to_dict(record))
+        assert to_json([record]) == _stdlib_dumps(to_dict([record]))
+
+    @pytest.mark.parametrize("amount", _SMALL_AMOUNTS)
+    def test_small_amounts_are_written_as_json_writes_them(self, amount: float) -> None:
+        """1e-05, not orjson's 0.00001: at any depth, alone or in a list."""
+        quantity = Quantity(amount=amount, unit="t")
+        outcome = Outcome(text="x", kind=OutcomeKind.OTHER, quantity=quantity)
+        for value in (quantity, outcome, [outcome, outcome], (quantity,)):
+            assert to_json(value) == _stdlib_dumps(to_dict(value))
+        assert f'"amount":{amount!r}' in to_json(outcome)
+
+    def test_floats_of_other_hooks_are_searched_for(self) -> None:
+        """A class of your own, or a hook of your own for a record, is not counted:
+        its output is searched for small numbers as before."""
+
+        @attrs.frozen(kw_only=True)
+        class Reading(Record):
+            value: float
+
+        conv = make_converter()
+        conv.register_unstructure_hook(
+            Quantity, lambda q: {"amount": q.amount * 1e-9, "unit": q.unit}
+        )
+        outcome = Outcome(
+            text="x", kind=OutcomeKind.OTHER, quantity=Quantity(amount=10, unit="t")
+        )
+        assert not serialization._written_by_counting_hooks(conv, outcome)
+        assert not serialization._written_by_counting_hooks(converter, Reading(value=1))
+        assert not serialization._written_by_counting_hooks(converter, {"a": 1e-5})
+        reading = Reading(value=1e-5)
+        assert to_json(reading) == '{"value":1e-05}'
+        assert to_json([reading, outcome]) == _stdlib_dumps(to_dict([reading, outcome]))
+
+
 _JSON_EDGES: list[Any] = [
     None,
     True,
@@ -750,6 +828,49 @@ class TestMomentCache:
         for _ in range(2):
             with pytest.raises(ValidationError, match="said_on: impossible date"):
                 from_dict(Statement, data)
+
+
+class TestWrittenMomentCache:
+    def test_equal_moments_keep_their_own_text(self) -> None:
+        """Moments equal to each other but written otherwise keep their own text,
+        written or found again: the two 01:30s of a night when clocks go back
+        (``fold``), the same instant in a named zone, in UTC and at an offset."""
+        zone = pendulum.timezone("America/New_York")
+        earlier = pendulum.DateTime(2025, 11, 2, 1, 30, tzinfo=zone, fold=0)
+        later = pendulum.DateTime(2025, 11, 2, 1, 30, tzinfo=zone, fold=1)
+        summer = pendulum.datetime(2025, 7, 14, 12, tz=zone)
+        utc = summer.in_timezone("UTC")
+        fixed = summer.in_timezone(pendulum.FixedTimezone(-4 * 3600))
+        assert earlier == later
+        assert summer == utc == fixed
+        moments = (earlier, later, summer, utc, fixed)
+        expected = [
+            "2025-11-02T01:30:00-04:00[America/New_York]",
+            "2025-11-02T01:30:00-05:00[America/New_York]",
+            "2025-07-14T12:00:00-04:00[America/New_York]",
+            "2025-07-14T16:00:00Z",
+            "2025-07-14T12:00:00-04:00",
+        ]
+        for _ in range(2):  # written, then found again
+            written = [
+                to_dict(Statement(id="s", speaker="X", said_on=moment, text="t"))[
+                    "said_on"
+                ]
+                for moment in moments
+            ]
+            assert written == expected
+            assert written == [format_moment(moment) for moment in moments]
+
+    def test_moments_made_and_dropped_get_their_own_text(self) -> None:
+        """The cache is keyed by identity and bounded: moments made, written and
+        dropped one after the other (their addresses reused) each get their own
+        text, and the cache never keeps more than its size."""
+        start = pendulum.datetime(2025, 1, 1, tz="Europe/Kyiv")
+        for hours in range(serialization._WRITTEN_MAX + 10):
+            moment = start.add(hours=hours)
+            assert serialization._write_moment(moment) == format_moment(moment)
+            del moment
+            assert len(serialization._WRITTEN) <= serialization._WRITTEN_MAX
 
 
 class TestMatchedStrings:
