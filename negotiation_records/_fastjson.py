@@ -19,8 +19,8 @@ caller then uses :mod:`json`.
   lone surrogates (:mod:`json` writes them), and writes numbers smaller than
   ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output
   that may hold such a number is left to :mod:`json` (the serializer counts
-  the ones its records write, and says when the output holds none).  Neither writes ``NaN``:
-  the records cannot hold one.
+  the ones its records write, and says when the output holds none).  Neither
+  writes ``NaN``: the records cannot hold one.
 """
 
 from __future__ import annotations

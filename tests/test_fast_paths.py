@@ -460,6 +460,13 @@ class TestOrjsonGivesTheStdlibResult:
         )
         assert _fastjson.dumps(["1e-5"]) is _fastjson.NOT_FAST
 
+    def test_a_caller_that_vouches_for_its_numbers_spares_the_search(self) -> None:
+        """Without small floats to fear, text that looks like one is kept; what
+        orjson refuses is still left to json."""
+        vouched = {"may_hold_small_floats": False}
+        assert _fastjson.dumps(["1e-5", 0.5], **vouched) == '["1e-5",0.5]'
+        assert _fastjson.dumps([2**64], **vouched) is _fastjson.NOT_FAST
+
 
 def _field_types(t: Any) -> list[Any]:
     """*t* and every type inside it (union members, tuple items)."""
