@@ -477,7 +477,7 @@ def _field_types(t: Any) -> list[Any]:
     return found
 
 
-_SMALL_AMOUNTS = [1e-05, 2.5e-7, 5e-324, 9.999999999999999e-05, 1e-4, 0.0, 1e16]
+_EDGE_AMOUNTS = [1e-05, 2.5e-7, 5e-324, 9.999999999999999e-05, 1e-4, 0.0, 1e16]
 
 
 class TestWritingJson:
@@ -507,7 +507,7 @@ class TestWritingJson:
         assert to_json(record) == _stdlib_dumps(to_dict(record))
         assert to_json([record]) == _stdlib_dumps(to_dict([record]))
 
-    @pytest.mark.parametrize("amount", _SMALL_AMOUNTS)
+    @pytest.mark.parametrize("amount", _EDGE_AMOUNTS)
     def test_small_amounts_are_written_as_json_writes_them(self, amount: float) -> None:
         """1e-05, not orjson's 0.00001: at any depth, alone or in a list."""
         quantity = Quantity(amount=amount, unit="t")
