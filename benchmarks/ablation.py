@@ -21,7 +21,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 from reference import build_reference
-from run import Timer, interleaved, versions
+from run import Timer, add_timing_options, interleaved, versions
 
 from negotiation_records import (
     Negotiation,
@@ -240,15 +240,7 @@ def render(timed: dict[str, dict[str, float]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Measure every variant, print the table, exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--rounds", type=int, default=15, help="interleaved rounds (default 15)"
-    )
-    parser.add_argument(
-        "--least",
-        type=float,
-        default=0.05,
-        help="seconds one timing sample lasts at least (default 0.05)",
-    )
+    add_timing_options(parser)
     args = parser.parse_args(argv)
     data = to_json(build_reference()).encode()
     cases = variants(data)

@@ -514,9 +514,8 @@ def render(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Measure, print the table, exit 0."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_timing_options(parser: argparse.ArgumentParser) -> None:
+    """The options of :func:`interleaved`: ``--rounds`` and ``--least``."""
     parser.add_argument(
         "--rounds", type=int, default=15, help="interleaved rounds (default 15)"
     )
@@ -526,6 +525,12 @@ def main(argv: list[str] | None = None) -> int:
         default=0.05,
         help="seconds one timing sample lasts at least (default 0.05)",
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the table, exit 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_timing_options(parser)
     parser.add_argument(
         "--import-runs",
         type=int,

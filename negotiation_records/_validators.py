@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import io
+import linecache
 import re
 import unicodedata
 from collections.abc import (
@@ -486,12 +487,27 @@ def _compile_fast_check(cls: type) -> Callable[[Any], bool]:
             lines.append(f"    v = self.{attribute.name}")
             lines.extend(code.lines(check, "v", "    "))
     lines.append("    return True")
-    namespace: dict[str, Any] = dict(code.names)
-    source = "\n".join(lines) + "\n"
-    exec(compile(source, f"<fast checks of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - code built above from the checks' specs
-    fields_ok: Callable[[Any], bool] = namespace["fields_ok"]
+    fields_ok: Callable[[Any], bool] = compile_function(
+        lines, f"<fast checks of {cls.__qualname__}>", dict(code.names)
+    )
     _FAST[cls] = fields_ok
     return fields_ok
+
+
+def compile_function(lines: list[str], filename: str, names: dict[str, Any]) -> Any:
+    """
+    The function that *lines* (its ``def`` and body) define, with *names* as its
+    globals; its source is kept under *filename* for tracebacks and debuggers.
+    """
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - code built by the library
+    linecache.cache[filename] = (
+        len(source),
+        None,
+        source.splitlines(keepends=True),
+        filename,
+    )
+    return names[lines[0].removeprefix("def ").partition("(")[0]]
 
 
 _FAST: dict[type, Callable[[Any], bool]] = {}

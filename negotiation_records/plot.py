@@ -520,19 +520,23 @@ def _draw_lanes(
         ax.spines[side].set_visible(False)
 
 
+def _draw_marker(ax: Axes, item: _Item, x: float, y: float) -> None:
+    """The item's marker at (*x*, *y*): filled, or white inside its colour."""
+    ax.plot(
+        [x],
+        [y],
+        marker=item.marker,
+        markersize=_MARKER_PT,
+        markerfacecolor=item.color if item.filled else "white",
+        markeredgecolor=item.color,
+        linestyle="none",
+        zorder=5,
+    )
+
+
 def _draw(ax: Axes, item: _Item, y: float, per_px: float) -> None:
-    face = item.color if item.filled else "white"
     if item.kind == "point":
-        ax.plot(
-            [item.start],
-            [y],
-            marker=item.marker,
-            markersize=_MARKER_PT,
-            markerfacecolor=face,
-            markeredgecolor=item.color,
-            linestyle="none",
-            zorder=5,
-        )
+        _draw_marker(ax, item, item.start, y)
     elif item.kind == "span":
         ax.plot(
             [item.start, item.end],
@@ -543,16 +547,7 @@ def _draw(ax: Axes, item: _Item, y: float, per_px: float) -> None:
             markersize=_MARKER_PT + 1,
             zorder=5,
         )
-        ax.plot(
-            [(item.start + item.end) / 2],
-            [y],
-            marker=item.marker,
-            markersize=_MARKER_PT,
-            markerfacecolor=face,
-            markeredgecolor=item.color,
-            linestyle="none",
-            zorder=5,
-        )
+        _draw_marker(ax, item, (item.start + item.end) / 2, y)
     else:
         _draw_bar(ax, item, y, per_px)
     if item.label:

@@ -28,8 +28,8 @@ from negotiation_records._validators import (
     to_enum,
 )
 from negotiation_records.conditions import Condition
-from negotiation_records.errors import IllegalTransitionError, ValidationError
-from negotiation_records.stances import Response, Stance
+from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.stances import Response, Stance, _append_response
 from negotiation_records.timeutil import (
     Moment,
     check_moment,
@@ -261,18 +261,16 @@ class Proposal(Record):
                 "responded",
                 f"it is {self.status.value} and can no longer be answered",
             )
-        try:
-            response = Response(
-                party=party,
-                on=on,
-                stance=stance,
-                text=text,
-                statement=statement,
-                sources=sources,
-            )
-        except ValidationError as exc:
-            raise exc.prefixed(f"responses[{len(self.responses)}]") from None
-        return attrs.evolve(self, responses=(*self.responses, response))
+        responses = _append_response(
+            self.responses,
+            party=party,
+            on=on,
+            stance=stance,
+            text=text,
+            statement=statement,
+            sources=sources,
+        )
+        return attrs.evolve(self, responses=responses)
 
     def _to(self, status: ProposalStatus, on: Moment | None) -> Proposal:
         check_transition(self.label, _TRANSITIONS, self.status, status)

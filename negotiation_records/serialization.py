@@ -52,7 +52,6 @@ import functools
 import io
 import itertools
 import json
-import linecache
 import math
 import os
 import re
@@ -84,6 +83,7 @@ from negotiation_records._validators import (
     as_text,
     as_text_tuple,
     as_tuple,
+    compile_function,
     cross_field_validator,
     record_validator,
     short_repr,
@@ -749,16 +749,8 @@ def _compile_structure(
         "            pass",
         "    return _slow(o, _cls)",
     ]
-    source = "\n".join(lines) + "\n"
     filename = f"<compiled structure {cls.__module__}.{cls.__qualname__}>"
-    exec(compile(source, filename, "exec"), names)  # noqa: S102 - built above
-    linecache.cache[filename] = (
-        len(source),
-        None,
-        source.splitlines(keepends=True),
-        filename,
-    )
-    structure: Callable[[Any, Any], Any] = names["structure"]
+    structure: Callable[[Any, Any], Any] = compile_function(lines, filename, names)
     return structure
 
 
@@ -907,16 +899,10 @@ def _record_unstructure_factory(
         *("    " + line for line in body),
         "    return {" + ", ".join(items) + "}",
     ]
-    source = "\n".join(lines) + "\n"
     filename = f"<compiled unstructure {cls.__module__}.{cls.__qualname__}>"
-    exec(compile(source, filename, "exec"), names)  # noqa: S102 - built above
-    linecache.cache[filename] = (
-        len(source),
-        None,
-        source.splitlines(keepends=True),
-        filename,
+    unstructure: Callable[[Any], dict[str, Any]] = compile_function(
+        lines, filename, names
     )
-    unstructure: Callable[[Any], dict[str, Any]] = names["unstructure"]
     own = cls.__module__.partition(".")[0] == __name__.partition(".")[0]
     if own and all(_counts_small_floats(hook) for hook in hooks):
         _HOOK_KINDS[unstructure] = ("counting",)

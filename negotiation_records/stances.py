@@ -5,6 +5,7 @@ Where parties stand: stances, positions on terms, and responses to proposals.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -20,6 +21,7 @@ from negotiation_records._validators import (
     optional,
     to_enum,
 )
+from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     Moment,
     check_moment,
@@ -142,3 +144,32 @@ class Response(Record):
     sources: tuple[str, ...] = attrs.field(
         default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
     )
+
+
+def _append_response(
+    responses: tuple[Response, ...],
+    *,
+    party: str,
+    on: Moment,
+    stance: Stance | str,
+    text: str | None,
+    statement: str | None,
+    sources: Iterable[str],
+) -> tuple[Response, ...]:
+    """
+    *responses* with a new :class:`Response` at the end, for the ``respond``
+    methods of proposals and ultimatums; its problems are reported at the place
+    it would take (``responses[2].party``).
+    """
+    try:
+        response = Response(
+            party=party,
+            on=on,
+            stance=stance,
+            text=text,
+            statement=statement,
+            sources=sources,
+        )
+    except ValidationError as exc:
+        raise exc.prefixed(f"responses[{len(responses)}]") from None
+    return (*responses, response)

@@ -32,7 +32,7 @@ from negotiation_records._validators import (
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
-from negotiation_records.stances import Response, Stance
+from negotiation_records.stances import Response, Stance, _append_response
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
@@ -359,18 +359,16 @@ class Ultimatum(Record):
         Bad values are reported at the place the response would take
         (``responses[1].stance``).
         """
-        try:
-            response = Response(
-                party=party,
-                on=on,
-                stance=stance,
-                text=text,
-                statement=statement,
-                sources=sources,
-            )
-        except ValidationError as exc:
-            raise exc.prefixed(f"responses[{len(self.responses)}]") from None
-        return attrs.evolve(self, responses=(*self.responses, response))
+        responses = _append_response(
+            self.responses,
+            party=party,
+            on=on,
+            stance=stance,
+            text=text,
+            statement=statement,
+            sources=sources,
+        )
+        return attrs.evolve(self, responses=responses)
 
     def _to(
         self, status: UltimatumStatus, on: Moment | None, reason: str | None = None
