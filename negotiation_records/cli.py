@@ -35,7 +35,7 @@ from typing import IO, Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import pendulum
 
-from negotiation_records._validators import Record
+from negotiation_records._record import Record
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation

@@ -9,21 +9,17 @@ from collections.abc import Iterable
 
 import attrs
 
-from negotiation_records._validators import (
-    PARTY_REFS,
-    SOURCE_REFS,
-    Record,
-    as_text,
-    as_text_tuple,
-    as_tuple,
-    check_enum,
-    check_instance,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    to_enum,
+from negotiation_records._record import Record
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Many,
+    Maybe,
+    Nested,
+    Slug,
+    Text,
+    field,
 )
 from negotiation_records.stances import Position, Stance
 from negotiation_records.timeutil import Moment, moment_sort_key
@@ -49,10 +45,6 @@ class ConditionKind(enum.Enum):
     PRECONDITION = "precondition"
     OFFER = "offer"
     COMMITMENT = "commitment"
-
-
-def _condition_kind(value: ConditionKind | str) -> ConditionKind:
-    return to_enum(ConditionKind, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,34 +78,16 @@ class Condition(Record):
         <Stance.OPPOSES: 'opposes'>
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    kind: ConditionKind = attrs.field(
-        default=ConditionKind.DEMAND,
-        converter=_condition_kind,
-        metadata=checked(check_enum(ConditionKind)),
+    id: str = field(Slug())
+    text: str = field(Text())
+    kind: ConditionKind = field(Choice(ConditionKind), default=ConditionKind.DEMAND)
+    demanded_by: str | None = field(Maybe(Slug()), default=None)
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    topics: tuple[str, ...] = field(Many(Text(), unique="topic"), default=())
+    positions: tuple[Position, ...] = field(
+        Many(Nested(Position), unique="position"), default=()
     )
-    demanded_by: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    addressed_to: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    topics: tuple[str, ...] = attrs.field(
-        default=(),
-        converter=as_text_tuple,
-        metadata=checked(check_tuple(check_text, unique="topic")),
-    )
-    positions: tuple[Position, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(
-            check_tuple(check_instance(Position, "a Position"), unique="position")
-        ),
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.demanded_by is not None and self.demanded_by in self.addressed_to:

@@ -82,24 +82,24 @@ from typing import Any
 import attrs
 import pendulum
 
-from negotiation_records._validators import (
-    SOURCE_REFS,
-    Problems,
-    Record,
-    as_optional_text,
-    as_text_tuple,
-    as_tuple,
-    check_instance,
-    check_int,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    short_repr,
-    type_name,
-)
+from negotiation_records._record import Record
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.fields import (
+    SOURCE_IDS,
+    DateKind,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    PeriodKind,
+    Problems,
+    Slug,
+    Text,
+    ZoneName,
+    field,
+)
 from negotiation_records.timeutil import (
     _EPOCH,
     Moment,
@@ -107,13 +107,10 @@ from negotiation_records.timeutil import (
     Period,
     _from_stdlib,
     _since_epoch,
-    check_date,
     check_moment,
     format_moment,
     moment_eq_key,
-    to_date,
     to_moment,
-    to_optional_moment,
     zone,
 )
 
@@ -130,53 +127,18 @@ Zone = pendulum.Timezone | pendulum.FixedTimezone
 # --- checks -------------------------------------------------------------------
 
 
-def _check_due(value: object) -> Problems:
-    if isinstance(value, PartialDate):
-        return [("", "must be a date or a datetime, not a month or a year")]
-    return check_moment(value)
-
-
-def _check_anchor(value: object) -> Problems:
-    if isinstance(value, PartialDate):
-        return [("", f"must be a date or a datetime to count from, not {value}")]
-    return check_moment(value)
-
-
-def _check_period(value: object) -> Problems:
-    if not isinstance(value, Period):
-        return [("", f"must be a Period, got {type_name(value)} {short_repr(value)}")]
-    if value.is_zero:
-        return [("", "must be a positive period, got a zero period")]
-    return []
-
-
-def _check_zone_name(value: object) -> Problems:
-    if not isinstance(value, str):
-        return [
-            (
-                "",
-                f"must be an IANA time zone name such as 'Europe/Kyiv', got "
-                f"{type_name(value)} {short_repr(value)}",
-            )
-        ]
-    try:
-        zone(value)
-    except ValidationError:
-        return [("", f"unknown time zone {short_repr(value)}")]
-    return []
+#: The kinds of the fields, where the constructors check their arguments too.
+_DUE = MomentKind(partial=False)
+_ANCHOR = MomentKind(
+    partial=False, refusal="must be a date or a datetime to count from, not {value}"
+)
+_PERIOD = PeriodKind()
+_ZONE = ZoneName()
+_BUSINESS_DAYS = Int(min=1, max=_MAX_BUSINESS_DAYS)
 
 
 def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
     return [(join_path(prefix, path), message) for path, message in problems]
-
-
-def _as_holidays(
-    value: Iterable[pendulum.Date | _dt.date],
-) -> tuple[pendulum.Date, ...]:
-    items = as_tuple(value)
-    if isinstance(items, tuple):
-        return tuple(to_date(item) for item in items)
-    return items
 
 
 # --- arithmetic ---------------------------------------------------------------
@@ -392,7 +354,7 @@ def _period_from(
 def _zone_for(tz: str | None, path: str = "tz") -> Zone:
     if tz is None:
         return _UTC
-    problems = _check_zone_name(tz)
+    problems = _ZONE.problems(tz)
     if problems:
         raise ValidationError(_prefixed(problems, path))
     return zone(tz)
@@ -433,28 +395,13 @@ class Deadline(Record):
         Date(2025, 8, 8)
     """
 
-    due: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(_check_due)
-    )
-    tz: str | None = attrs.field(
-        default=None, metadata=checked(optional(_check_zone_name))
-    )
-    anchor: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(_check_anchor)),
-    )
-    period: Period | None = attrs.field(
-        default=None, metadata=checked(optional(_check_period))
-    )
-    business_days: int | None = attrs.field(
-        default=None, metadata=checked(optional(check_int(1)))
-    )
-    holidays: tuple[pendulum.Date, ...] = attrs.field(
-        default=(),
-        converter=_as_holidays,
-        metadata=checked(check_tuple(check_date, unique="holiday")),
+    due: Moment = field(_DUE)
+    tz: str | None = field(Maybe(_ZONE), default=None)
+    anchor: Moment | None = field(Maybe(_ANCHOR), default=None)
+    period: Period | None = field(Maybe(_PERIOD), default=None)
+    business_days: int | None = field(Maybe(_BUSINESS_DAYS), default=None)
+    holidays: tuple[pendulum.Date, ...] = field(
+        Many(DateKind(), unique="holiday"), default=()
     )
 
     # --- constructors ---------------------------------------------------------
@@ -515,11 +462,11 @@ class Deadline(Record):
         """
         resolved = _period_from(period, parts)
         start = to_moment(anchor)
-        problems = _prefixed(_check_anchor(start), "anchor") + _prefixed(
-            _check_period(resolved), "period"
+        problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
+            _PERIOD.problems(resolved), "period"
         )
         if tz is not None:
-            problems += _prefixed(_check_zone_name(tz), "tz")
+            problems += _prefixed(_ZONE.problems(tz), "tz")
         if problems:
             raise ValidationError(problems)
         due = _resolve_after(start, resolved)
@@ -552,15 +499,11 @@ class Deadline(Record):
             (Date(2025, 12, 30), (Date(2025, 12, 25), Date(2025, 12, 26)))
         """
         start = to_moment(anchor)
-        problems = _prefixed(_check_anchor(start), "anchor") + _prefixed(
-            check_int(1)(n), "business_days"
+        problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
+            _BUSINESS_DAYS.problems(n), "business_days"
         )
-        if not problems and n > _MAX_BUSINESS_DAYS:
-            problems.append(
-                ("business_days", f"must be at most {_MAX_BUSINESS_DAYS}, got {n}")
-            )
         if tz is not None:
-            problems += _prefixed(_check_zone_name(tz), "tz")
+            problems += _prefixed(_ZONE.problems(tz), "tz")
         if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
             problems.append(
                 (
@@ -866,18 +809,8 @@ class DeadlineRevision(Record):
         Date(2025, 9, 2)
     """
 
-    previous: Deadline = attrs.field(
-        metadata=checked(check_instance(Deadline, "a Deadline"))
-    )
-    revised_on: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
-    )
-    reason: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    statement: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    previous: Deadline = field(Nested(Deadline))
+    revised_on: Moment = field(MomentKind())
+    reason: str | None = field(Maybe(Text()), default=None)
+    statement: str | None = field(Maybe(Slug()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from negotiation_records._validators import short_repr
+from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 

@@ -8,28 +8,23 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import attrs
 
 from negotiation_records import queries
-from negotiation_records._validators import (
-    Check,
-    Record,
-    as_optional_text,
-    as_text,
-    as_tuple,
-    check_enum,
-    check_instance,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    to_enum,
-)
+from negotiation_records._record import Record
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
+from negotiation_records.fields import (
+    Choice,
+    Many,
+    Maybe,
+    Nested,
+    Slug,
+    Text,
+    field,
+)
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
 from negotiation_records.queries import PartyPositions, UltimatumDeadline
@@ -60,14 +55,6 @@ class NegotiationStatus(enum.Enum):
     SUSPENDED = "suspended"
     CONCLUDED = "concluded"
     COLLAPSED = "collapsed"
-
-
-def _negotiation_status(value: NegotiationStatus | str) -> NegotiationStatus:
-    return to_enum(NegotiationStatus, value)
-
-
-def _records(cls: type[object], label: str) -> dict[str, Check]:
-    return checked(check_tuple(check_instance(cls, label)))
 
 
 @attrs.frozen(kw_only=True)
@@ -114,37 +101,21 @@ class Negotiation(Record):
         negotiation_records.errors.ValidationError: proposals[0].addressed_to[0]: unknown party 'sout'
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    title: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    parties: tuple[Party, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Party, "a Party")
+    _versioned: ClassVar[bool] = True  # written with its schema_version
+
+    id: str = field(Slug())
+    title: str = field(Text())
+    parties: tuple[Party, ...] = field(Many(Nested(Party)), default=())
+    conditions: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
+    rounds: tuple[Round, ...] = field(Many(Nested(Round)), default=())
+    proposals: tuple[Proposal, ...] = field(Many(Nested(Proposal)), default=())
+    ultimatums: tuple[Ultimatum, ...] = field(Many(Nested(Ultimatum)), default=())
+    statements: tuple[Statement, ...] = field(Many(Nested(Statement)), default=())
+    sources: tuple[Source, ...] = field(Many(Nested(Source)), default=())
+    status: NegotiationStatus = field(
+        Choice(NegotiationStatus), default=NegotiationStatus.ACTIVE
     )
-    conditions: tuple[Condition, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Condition, "a Condition")
-    )
-    rounds: tuple[Round, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Round, "a Round")
-    )
-    proposals: tuple[Proposal, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Proposal, "a Proposal")
-    )
-    ultimatums: tuple[Ultimatum, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Ultimatum, "an Ultimatum")
-    )
-    statements: tuple[Statement, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Statement, "a Statement")
-    )
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=as_tuple, metadata=_records(Source, "a Source")
-    )
-    status: NegotiationStatus = attrs.field(
-        default=NegotiationStatus.ACTIVE,
-        converter=_negotiation_status,
-        metadata=checked(check_enum(NegotiationStatus)),
-    )
-    notes: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
+    notes: str | None = field(Maybe(Text()), default=None)
 
     # --- whole-record validation ------------------------------------------------
 

@@ -13,31 +13,25 @@ from collections.abc import Iterable
 
 import attrs
 
-from negotiation_records._validators import (
-    PARTY_REFS,
-    SOURCE_REFS,
-    Record,
-    as_optional_text,
+from negotiation_records._record import Record
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Country,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    Text,
+    Wikidata,
     as_text,
-    as_text_tuple,
-    as_tuple,
-    check_country,
-    check_enum,
-    check_instance,
-    check_slug,
-    check_text,
-    check_tuple,
-    check_wikidata,
-    checked,
-    optional,
-    to_enum,
+    field,
 )
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
     is_before,
-    moment_eq_key,
-    to_optional_moment,
 )
 
 
@@ -78,14 +72,6 @@ class PartyRole(enum.Enum):
     THIRD_PARTY = "third-party"
 
 
-def _party_kind(value: PartyKind | str) -> PartyKind:
-    return to_enum(PartyKind, value)
-
-
-def _party_role(value: PartyRole | str) -> PartyRole:
-    return to_enum(PartyRole, value)
-
-
 @attrs.frozen(kw_only=True)
 class Representative(Record):
     """
@@ -109,25 +95,11 @@ class Representative(Record):
         'Rustem Umerov'
     """
 
-    name: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    role: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    since: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    until: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    name: str = field(Text())
+    role: str | None = field(Maybe(Text()), default=None)
+    since: Moment | None = field(Maybe(MomentKind()), default=None)
+    until: Moment | None = field(Maybe(MomentKind()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.since is not None and self.until is not None:
@@ -179,40 +151,18 @@ class Party(Record):
         (<PartyKind.STATE: 'state'>, ('Moscow', 'the Kremlin'))
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    name: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    kind: PartyKind = attrs.field(
-        converter=_party_kind, metadata=checked(check_enum(PartyKind))
+    id: str = field(Slug())
+    name: str = field(Text())
+    kind: PartyKind = field(Choice(PartyKind))
+    role: PartyRole = field(Choice(PartyRole), default=PartyRole.PRINCIPAL)
+    country: str | None = field(Maybe(Country()), default=None)
+    wikidata: str | None = field(Maybe(Wikidata()), default=None)
+    aliases: tuple[str, ...] = field(Many(Text(), unique="alias"), default=())
+    representatives: tuple[Representative, ...] = field(
+        Many(Nested(Representative)), default=()
     )
-    role: PartyRole = attrs.field(
-        default=PartyRole.PRINCIPAL,
-        converter=_party_role,
-        metadata=checked(check_enum(PartyRole)),
-    )
-    country: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_country))
-    )
-    wikidata: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_wikidata))
-    )
-    aliases: tuple[str, ...] = attrs.field(
-        default=(),
-        converter=as_text_tuple,
-        metadata=checked(check_tuple(check_text, unique="alias")),
-    )
-    representatives: tuple[Representative, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(
-            check_tuple(check_instance(Representative, "a Representative"))
-        ),
-    )
-    members: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    members: tuple[str, ...] = field(PARTY_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.id in self.members:

@@ -9,34 +9,27 @@ from collections.abc import Iterable
 
 import attrs
 
+from negotiation_records._record import Record
 from negotiation_records._status import check_transition
-from negotiation_records._validators import (
-    PARTY_REFS,
-    SOURCE_REFS,
-    Record,
-    as_text,
-    as_text_tuple,
-    as_tuple,
-    check_enum,
-    check_instance,
-    check_int,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    to_enum,
-)
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    Text,
+    field,
+)
 from negotiation_records.stances import Response, Stance, _append_response
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
     is_before,
-    moment_eq_key,
-    to_moment,
-    to_optional_moment,
 )
 from negotiation_records.windows import Window
 
@@ -85,14 +78,6 @@ _TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
 }
 
 
-def _proposal_status(value: ProposalStatus | str) -> ProposalStatus:
-    return to_enum(ProposalStatus, value)
-
-
-def _check_window(value: object) -> list[tuple[str, str]]:
-    return [] if value is None else check_instance(Window, "a Window")(value)
-
-
 @attrs.frozen(kw_only=True)
 class Proposal(Record):
     """
@@ -137,48 +122,23 @@ class Proposal(Record):
         negotiation_records.errors.IllegalTransitionError: proposal 'new-round-invitation' cannot go from 'withdrawn' to 'accepted': from 'withdrawn' it can go to nothing: it is final
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    proposed_by: str = attrs.field(metadata=checked(check_slug))
-    addressed_to: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    id: str = field(Slug())
+    proposed_by: str = field(Slug())
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    made_on: Moment = field(MomentKind())
+    summary: str = field(Text())
+    terms: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
+    round: int | None = field(Maybe(Int(min=1)), default=None)
+    counter_to: str | None = field(Maybe(Slug()), default=None)
+    responses: tuple[Response, ...] = field(
+        Many(Nested(Response), unique="response"), default=()
     )
-    made_on: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    status: ProposalStatus = field(
+        Choice(ProposalStatus), default=ProposalStatus.PENDING
     )
-    summary: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    terms: tuple[Condition, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(check_tuple(check_instance(Condition, "a Condition"))),
-    )
-    round: int | None = attrs.field(
-        default=None, metadata=checked(optional(check_int(1)))
-    )
-    counter_to: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    responses: tuple[Response, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(
-            check_tuple(check_instance(Response, "a Response"), unique="response")
-        ),
-    )
-    status: ProposalStatus = attrs.field(
-        default=ProposalStatus.PENDING,
-        converter=_proposal_status,
-        metadata=checked(check_enum(ProposalStatus)),
-    )
-    status_on: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    window: Window | None = attrs.field(default=None, metadata=checked(_check_window))
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    status_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    window: Window | None = field(Maybe(Nested(Window)), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.proposed_by in self.addressed_to:

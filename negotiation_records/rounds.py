@@ -10,34 +10,28 @@ from collections.abc import Iterable
 
 import attrs
 
+from negotiation_records._record import Record
 from negotiation_records._status import check_transition
-from negotiation_records._validators import (
-    PARTY_REFS,
-    SOURCE_REFS,
+from negotiation_records._values import short_repr, type_name
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Bool,
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Number,
     Problems,
-    Record,
-    as_optional_text,
-    as_text,
-    as_text_tuple,
-    as_tuple,
-    check_bool,
-    check_enum,
-    check_instance,
-    check_int,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    short_repr,
-    to_enum,
-    type_name,
+    Slug,
+    Text,
+    field,
 )
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
     is_before,
-    moment_eq_key,
     to_moment,
     to_optional_moment,
 )
@@ -113,18 +107,6 @@ _TRANSITIONS: dict[RoundStatus, frozenset[RoundStatus]] = {
 }
 
 
-def _round_status(value: RoundStatus | str) -> RoundStatus:
-    return to_enum(RoundStatus, value)
-
-
-def _round_level(value: RoundLevel | str) -> RoundLevel:
-    return to_enum(RoundLevel, value)
-
-
-def _outcome_kind(value: OutcomeKind | str) -> OutcomeKind:
-    return to_enum(OutcomeKind, value)
-
-
 def _check_amount(value: object) -> Problems:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return [("", f"must be a number, got {type_name(value)} {short_repr(value)}")]
@@ -150,9 +132,9 @@ class Quantity(Record):
         '1000 prisoners each'
     """
 
-    amount: int | float = attrs.field(metadata=checked(_check_amount))
-    unit: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    each: bool = attrs.field(default=False, metadata=checked(check_bool))
+    amount: int | float = field(Number(min=0))
+    unit: str = field(Text())
+    each: bool = field(Bool(), default=False)
 
     def __str__(self) -> str:
         return f"{self.amount:g} {self.unit}" + (" each" if self.each else "")
@@ -180,21 +162,11 @@ class Outcome(Record):
         <OutcomeKind.PRISONER_EXCHANGE: 'prisoner-exchange'>
     """
 
-    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    kind: OutcomeKind = attrs.field(
-        default=OutcomeKind.OTHER,
-        converter=_outcome_kind,
-        metadata=checked(check_enum(OutcomeKind)),
-    )
-    parties: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    quantity: Quantity | None = attrs.field(
-        default=None, metadata=checked(optional(check_instance(Quantity, "a Quantity")))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    text: str = field(Text())
+    kind: OutcomeKind = field(Choice(OutcomeKind), default=OutcomeKind.OTHER)
+    parties: tuple[str, ...] = field(PARTY_IDS, default=())
+    quantity: Quantity | None = field(Maybe(Nested(Quantity)), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -212,15 +184,9 @@ class Delegation(Record):
         'Rustem Umerov'
     """
 
-    party: str = attrs.field(metadata=checked(check_slug))
-    head: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    members: tuple[str, ...] = attrs.field(
-        default=(),
-        converter=as_text_tuple,
-        metadata=checked(check_tuple(check_text, unique="member")),
-    )
+    party: str = field(Slug())
+    head: str | None = field(Maybe(Text()), default=None)
+    members: tuple[str, ...] = field(Many(Text(), unique="member"), default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -261,57 +227,19 @@ class Round(Record):
         negotiation_records.errors.IllegalTransitionError: round 1 cannot go from 'held' to 'cancelled': from 'held' it can go to nothing: it is final
     """
 
-    number: int = attrs.field(metadata=checked(check_int(1)))
-    status: RoundStatus = attrs.field(
-        default=RoundStatus.PROPOSED,
-        converter=_round_status,
-        metadata=checked(check_enum(RoundStatus)),
-    )
-    level: RoundLevel = attrs.field(
-        default=RoundLevel.DELEGATIONS,
-        converter=_round_level,
-        metadata=checked(check_enum(RoundLevel)),
-    )
-    starts: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    ends: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    location: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    hosts: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    mediators: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    delegations: tuple[Delegation, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(check_tuple(check_instance(Delegation, "a Delegation"))),
-    )
-    outcomes: tuple[Outcome, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(check_tuple(check_instance(Outcome, "an Outcome"))),
-    )
-    window: Window | None = attrs.field(
-        default=None, metadata=checked(optional(check_instance(Window, "a Window")))
-    )
-    summary: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    number: int = field(Int(min=1))
+    status: RoundStatus = field(Choice(RoundStatus), default=RoundStatus.PROPOSED)
+    level: RoundLevel = field(Choice(RoundLevel), default=RoundLevel.DELEGATIONS)
+    starts: Moment | None = field(Maybe(MomentKind()), default=None)
+    ends: Moment | None = field(Maybe(MomentKind()), default=None)
+    location: str | None = field(Maybe(Text()), default=None)
+    hosts: tuple[str, ...] = field(PARTY_IDS, default=())
+    mediators: tuple[str, ...] = field(PARTY_IDS, default=())
+    delegations: tuple[Delegation, ...] = field(Many(Nested(Delegation)), default=())
+    outcomes: tuple[Outcome, ...] = field(Many(Nested(Outcome)), default=())
+    window: Window | None = field(Maybe(Nested(Window)), default=None)
+    summary: str | None = field(Maybe(Text()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.starts is not None and self.ends is not None:

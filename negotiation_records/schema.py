@@ -31,16 +31,14 @@ import inspect
 import re
 import types
 import typing
-from collections.abc import Callable
 from typing import Any, Final, get_args, get_origin
 
 import attrs
 import pendulum
 
-from negotiation_records import _validators
+from negotiation_records import fields
 from negotiation_records.migrations import SCHEMA_VERSION
-from negotiation_records.negotiation import Negotiation
-from negotiation_records.serialization import to_dict
+from negotiation_records.serialization import converter
 from negotiation_records.timeutil import Moment, PartialDate, Period
 
 
@@ -64,9 +62,9 @@ _PERIOD: Final = (
 _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Id": {
         "type": "string",
-        "pattern": f"^{_validators.SLUG_PATTERN}$",
+        "pattern": f"^{fields.SLUG_PATTERN}$",
         "description": "An identifier: "
-        + _validators.SLUG_RULE
+        + fields.SLUG_RULE
         + " (ukraine, round-2, us-ultimatum-2025-07).",
     },
     "Date": {
@@ -106,34 +104,6 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
-_TIME_TYPES: Final[dict[Any, str]] = {
-    pendulum.DateTime: "DateTime",
-    pendulum.Date: "Date",
-    PartialDate: "PartialDate",
-    Period: "Period",
-    pendulum.Duration: "Period",
-}
-
-_STRING_CHECKS: Final[dict[Callable[..., Any], dict[str, Any]]] = {
-    _validators.check_slug: {"$ref": "#/$defs/Id"},
-    _validators.check_text: {"type": "string", "minLength": 1},
-    _validators.check_country: {
-        "type": "string",
-        "pattern": "^[A-Z]{2}$",
-        "description": "An ISO 3166-1 alpha-2 country code (UA, RU, US).",
-    },
-    _validators.check_wikidata: {
-        "type": "string",
-        "pattern": "^Q[1-9][0-9]{0,11}$",
-        "description": "A Wikidata item id (Q212).",
-    },
-    _validators.check_url: {
-        "type": "string",
-        "pattern": r"^https?://[^\s/]+\S*$",
-        "description": "An absolute http(s) URL.",
-    },
-}
-
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
     """
@@ -152,7 +122,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> json_schema(Negotiation)["properties"]["schema_version"]["const"]
         1
     """
-    if not (isinstance(cls, type) and attrs.has(cls)) or cls in _TIME_TYPES:
+    if not (isinstance(cls, type) and attrs.has(cls)) or cls in (PartialDate, Period):
         raise TypeError(f"json_schema() needs a record class, got {cls!r}")
     return _schema(cls)
 
@@ -166,46 +136,67 @@ def _schema(cls: type[Any]) -> dict[str, Any]:
 
 
 class _Builder:
-    """Collects ``$defs`` while it walks the types of one root record."""
+    """
+    Collects ``$defs`` while it walks the fields of one root record; each
+    field's kind (:mod:`negotiation_records.fields`) gives its own schema.
+    """
 
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
 
-    def ref(self, name: str, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def ref(self, name: str, make: Any) -> dict[str, Any]:
         if name not in self.defs:
             self.defs[name] = {}  # placeholder: a record may refer to itself
             self.defs[name] = make()
         return {"$ref": f"#/$defs/{name}"}
 
-    def shared(self, name: str) -> dict[str, Any]:
+    def shared(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """A named definition given by a kind (the first one given is kept)."""
+        return self.ref(name, lambda: dict(schema))
+
+    def time(self, name: str) -> dict[str, Any]:
+        """One of the text forms of time (Date, DateTime, PartialDate, Moment, Period)."""
         if name == "Moment":
             for part in ("Date", "DateTime", "PartialDate"):
-                self.shared(part)
+                self.time(part)
         return self.ref(name, lambda: dict(_SHARED[name]))
+
+    def enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        return self.ref(cls.__name__, lambda: _enum_schema(cls))
+
+    def record(self, cls: type[Any]) -> dict[str, Any]:
+        return self.ref(cls.__name__, lambda: self.record_body(cls))
 
     def record_body(self, cls: type[Any]) -> dict[str, Any]:
         docs = _attribute_docs(cls)
         hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        if cls is Negotiation:
+        if getattr(cls, "_versioned", False):
             properties["schema_version"] = {
                 "const": SCHEMA_VERSION,
                 "description": "The version of the serialized format; "
                 f"this schema describes version {SCHEMA_VERSION}.",
             }
             required.append("schema_version")
-        for field in attrs.fields(cls):
-            check = field.metadata.get(_validators._CHECK_KEY)
-            schema = self.value(hints[field.name], check)
+        for attribute in attrs.fields(cls):
+            kind = fields.kind_of(attribute) or _kind_of_type(
+                hints[attribute.name], f"{cls.__name__}.{attribute.name}"
+            )
+            schema = kind.schema(self)
             extra: dict[str, Any] = {}
-            if field.name in docs:
-                extra["description"] = docs[field.name]
-            if field.default is attrs.NOTHING:
-                required.append(field.name)
-            elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                extra["default"] = to_dict(field.default)
-            properties[field.name] = {**schema, **extra} if extra else schema
+            if attribute.name in docs:
+                extra["description"] = docs[attribute.name]
+            if attribute.default is attrs.NOTHING:
+                required.append(attribute.name)
+            elif not isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
+                default = (
+                    kind.convert(attribute.default)
+                    if kind.converts
+                    else attribute.default
+                )
+                extra["default"] = kind.dump(default, converter)
+            properties[attribute.name] = {**schema, **extra} if extra else schema
         body: dict[str, Any] = {"title": cls.__name__}
         summary = _summary(cls)
         if summary:
@@ -218,100 +209,50 @@ class _Builder:
         }
         return body
 
-    def value(self, t: Any, check: Any) -> dict[str, Any]:
-        check = _unwrap_optional(check)
-        origin = get_origin(t)
-        if origin in (types.UnionType, typing.Union):
-            args = get_args(t)
-            if _NONE_TYPE in args:
-                inner = [a for a in args if a is not _NONE_TYPE]
-                rest = functools.reduce(lambda a, b: a | b, inner)
-                return {"anyOf": [self.value(rest, check), {"type": "null"}]}
-            if t == Moment:
-                return self.shared("Moment")
-            if set(args) == {int, float}:
-                return {"type": "number"}
-            return {"anyOf": [self.value(arg, None) for arg in args]}
-        if origin in (tuple, list):
-            item_check, unique = _tuple_check(check)
-            array: dict[str, Any] = {
-                "type": "array",
-                "items": self.value(get_args(t)[0], item_check),
-            }
-            if unique:
-                array["uniqueItems"] = True
-            return array
-        if t in _TIME_TYPES:
-            return self.shared(_TIME_TYPES[t])
-        if isinstance(t, enum.EnumMeta):
-            return self.ref(t.__name__, lambda: _enum_schema(t))
-        if isinstance(t, type) and attrs.has(t):
-            return self.ref(t.__name__, lambda: self.record_body(t))
-        if t is str:
-            schema = _string_schema(check)
-            if "$ref" in schema:
-                return self.shared(schema["$ref"].rsplit("/", 1)[-1])
-            return schema
-        if t is bool:
-            return {"type": "boolean"}
-        if t is int:
-            return _integer_schema(check)
-        if t is float:
-            return {"type": "number"}
-        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover
+
+class _Plain(fields.Kind):
+    """The schema of a plain JSON type, for a field of your own without a kind."""
+
+    __slots__ = ("_schema",)
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self._schema = schema
+
+    def schema(self, defs: Any) -> dict[str, Any]:
+        return dict(self._schema)
 
 
-# --- reading the field checks ---------------------------------------------------------
+_TYPE_KINDS: Final[dict[Any, fields.Kind]] = {
+    str: _Plain({"type": "string"}),
+    int: _Plain({"type": "integer"}),
+    float: _Plain({"type": "number"}),
+    bool: fields.Bool(),
+    pendulum.Date: fields.DateKind(),
+    pendulum.DateTime: _Plain({"$ref": "#/$defs/DateTime"}),
+    Period: fields.PeriodKind(),
+}
 
 
-def _made_by(check: Any, factory: Callable[..., Any]) -> bool:
-    return bool(
-        getattr(check, "__module__", None) == _validators.__name__
-        and getattr(check, "__qualname__", "").startswith(
-            f"{factory.__name__}.<locals>."
+def _kind_of_type(t: Any, where: str) -> fields.Kind:
+    """The kind a field of your own class without one has, from its type."""
+    if t in _TYPE_KINDS:
+        return _TYPE_KINDS[t]
+    if t == Moment:
+        return fields.MomentKind()
+    origin = get_origin(t)
+    args = get_args(t)
+    if origin in (types.UnionType, typing.Union) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return fields.Maybe(
+            _kind_of_type(functools.reduce(lambda a, b: a | b, rest), where)
         )
-    )
-
-
-def _closure(check: Any) -> dict[str, Any]:
-    try:
-        return dict(inspect.getclosurevars(check).nonlocals)
-    except TypeError:  # pragma: no cover - not a Python function
-        return {}
-
-
-def _unwrap_optional(check: Any) -> Any:
-    while check is not None and _made_by(check, _validators.optional):
-        check = _closure(check).get("check")
-    return check
-
-
-def _tuple_check(check: Any) -> tuple[Any, bool]:
-    if _made_by(check, _validators.check_tuple):
-        found = _closure(check)
-        return found.get("item_check"), found.get("unique") is not None
-    return None, False
-
-
-def _string_schema(check: Any) -> dict[str, Any]:
-    if _made_by(check, _validators.all_of):
-        for part in _closure(check).get("checks", ()):
-            schema = _string_schema(part)
-            if schema != {"type": "string"}:
-                return schema
-    try:
-        return dict(_STRING_CHECKS[check])
-    except (KeyError, TypeError):
-        return {"type": "string"}
-
-
-def _integer_schema(check: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "integer"}
-    if _made_by(check, _validators.check_int):
-        minimum = _closure(check).get("minimum")
-        if minimum is not None:
-            schema["minimum"] = minimum
-    return schema
+    if origin in (list, tuple) and args and (origin is list or args[-1] is Ellipsis):
+        return fields.Many(_kind_of_type(args[0], where))
+    if isinstance(t, enum.EnumMeta):
+        return fields.Choice(t)
+    if isinstance(t, type) and attrs.has(t):
+        return fields.Nested(t)
+    raise TypeError(f"no JSON Schema for {where} of type {t!r}")
 
 
 def _enum_schema(cls: enum.EnumMeta) -> dict[str, Any]:

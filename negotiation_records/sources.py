@@ -6,24 +6,18 @@ from __future__ import annotations
 
 import attrs
 
-from negotiation_records._validators import (
-    SOURCE_REFS,
-    Record,
-    as_optional_text,
-    as_text,
-    as_text_tuple,
-    check_slug,
-    check_text,
-    check_url,
-    checked,
-    optional,
+from negotiation_records._record import Record
+from negotiation_records.fields import (
+    SOURCE_IDS,
+    Maybe,
+    MomentKind,
+    Slug,
+    Text,
+    Url,
+    field,
 )
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
-    moment_eq_key,
-    to_moment,
-    to_optional_moment,
 )
 
 
@@ -53,24 +47,12 @@ class Source(Record):
         'Ukrinform'
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    publisher: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    title: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    url: str | None = attrs.field(default=None, metadata=checked(optional(check_url)))
-    published: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    accessed: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
+    id: str = field(Slug())
+    publisher: str = field(Text())
+    title: str | None = field(Maybe(Text()), default=None)
+    url: str | None = field(Maybe(Url()), default=None)
+    published: Moment | None = field(Maybe(MomentKind()), default=None)
+    accessed: Moment | None = field(Maybe(MomentKind()), default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -99,21 +81,11 @@ class Statement(Record):
         'Dmitry Peskov'
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    speaker: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    speaker_role: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    party: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    said_on: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
-    )
-    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    source: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    id: str = field(Slug())
+    speaker: str = field(Text())
+    speaker_role: str | None = field(Maybe(Text()), default=None)
+    party: str | None = field(Maybe(Slug()), default=None)
+    said_on: Moment = field(MomentKind())
+    text: str = field(Text())
+    source: str | None = field(Maybe(Slug()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())

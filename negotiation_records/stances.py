@@ -9,25 +9,19 @@ from collections.abc import Iterable
 
 import attrs
 
-from negotiation_records._validators import (
-    SOURCE_REFS,
-    Record,
-    as_optional_text,
-    as_text_tuple,
-    check_enum,
-    check_slug,
-    check_text,
-    checked,
-    optional,
-    to_enum,
-)
+from negotiation_records._record import Record
 from negotiation_records.errors import ValidationError
+from negotiation_records.fields import (
+    SOURCE_IDS,
+    Choice,
+    Maybe,
+    MomentKind,
+    Slug,
+    Text,
+    field,
+)
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
-    moment_eq_key,
-    to_moment,
-    to_optional_moment,
 )
 
 
@@ -64,10 +58,6 @@ class Stance(enum.Enum):
         return self in (Stance.OPPOSES, Stance.REJECTS)
 
 
-def _stance(value: Stance | str) -> Stance:
-    return to_enum(Stance, value)
-
-
 @attrs.frozen(kw_only=True)
 class Position(Record):
     """
@@ -86,25 +76,12 @@ class Position(Record):
         <Stance.OPPOSES: 'opposes'>
     """
 
-    party: str = attrs.field(metadata=checked(check_slug))
-    stance: Stance = attrs.field(
-        converter=_stance, metadata=checked(check_enum(Stance))
-    )
-    on: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    text: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    statement: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    party: str = field(Slug())
+    stance: Stance = field(Choice(Stance))
+    on: Moment | None = field(Maybe(MomentKind()), default=None)
+    text: str | None = field(Maybe(Text()), default=None)
+    statement: str | None = field(Maybe(Slug()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -128,22 +105,12 @@ class Response(Record):
         True
     """
 
-    party: str = attrs.field(metadata=checked(check_slug))
-    on: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
-    )
-    stance: Stance = attrs.field(
-        converter=_stance, metadata=checked(check_enum(Stance))
-    )
-    text: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
-    statement: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    party: str = field(Slug())
+    on: Moment = field(MomentKind())
+    stance: Stance = field(Choice(Stance))
+    text: str | None = field(Maybe(Text()), default=None)
+    statement: str | None = field(Maybe(Slug()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
 
 def _append_response(

@@ -33,10 +33,10 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from negotiation_records._validators import SLUG_PATTERN
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import ValidationError
+from negotiation_records.fields import SLUG_PATTERN, Country, text_problems
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
 from negotiation_records.proposals import Proposal, ProposalStatus
@@ -115,8 +115,8 @@ def slugs() -> S[str]:
 
     Example:
         >>> from negotiation_records.strategies import slugs
-        >>> from negotiation_records._validators import check_slug
-        >>> check_slug(slugs().example())
+        >>> from negotiation_records.fields import Slug
+        >>> Slug().problems(slugs().example())
         []
     """
     return st.from_regex(SLUG_PATTERN, fullmatch=True)
@@ -129,7 +129,9 @@ def _nfc(text: str) -> str:
 @functools.cache
 def texts(*, max_size: int = 40) -> S[str]:
     """
-    Free text as records store it: non-blank, NFC-normalised, any Unicode scalar.
+    Free text as records store it: NFC-normalised, any Unicode scalar but the
+    control characters other than tab, line feed and carriage return, with at
+    least one visible character (see :class:`~negotiation_records.fields.Text`).
 
     Example:
         >>> from negotiation_records.strategies import texts
@@ -137,10 +139,23 @@ def texts(*, max_size: int = 40) -> S[str]:
         True
     """
     return (
-        st.text(st.characters(codec="utf-8"), min_size=1, max_size=max_size)
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=["Cc"])
+            | st.sampled_from("\t\n\r"),
+            min_size=1,
+            max_size=max_size,
+        )
         .map(_nfc)
-        .filter(lambda text: bool(text.strip()))
+        .filter(lambda text: not text_problems(text))
     )
+
+
+@functools.cache
+def _countries() -> S[str]:
+    codes = Country.codes
+    if codes:
+        return st.sampled_from(sorted(codes))
+    return st.from_regex(r"[A-Z]{2}", fullmatch=True)  # pragma: no cover
 
 
 @functools.cache
@@ -506,7 +521,7 @@ def _party(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Party:  # n
         name=draw(texts()),
         kind=kind,
         role=draw(st.sampled_from(PartyRole)),
-        country=draw(_optional(st.from_regex(r"[A-Z]{2}", fullmatch=True))),
+        country=draw(_optional(_countries())),
         wikidata=draw(_optional(st.integers(1, 10**9).map(lambda n: f"Q{n}"))),
         aliases=draw(_text_lists()),
         representatives=draw(st.lists(_representative(pools), max_size=2)),

@@ -33,20 +33,18 @@ from typing import Any, Protocol
 
 import attrs
 
-from negotiation_records._validators import (
-    Problems,
-    Record,
-    as_text,
-    check_enum,
-    check_int,
-    check_slug,
-    check_text,
-    checked,
-    optional,
-    to_enum,
-)
+from negotiation_records._record import Record
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
+from negotiation_records.fields import (
+    Choice,
+    Maybe,
+    MomentKind,
+    RecordId,
+    Slug,
+    Text,
+    field,
+)
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import Round
@@ -54,11 +52,9 @@ from negotiation_records.sources import Statement
 from negotiation_records.stances import Response
 from negotiation_records.timeutil import (
     Moment,
-    check_moment,
     format_moment,
     moment_eq_key,
     moment_sort_key,
-    to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
@@ -106,16 +102,6 @@ class EventKind(enum.Enum):
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
 
 
-def _event_kind(value: EventKind | str) -> EventKind:
-    return to_enum(EventKind, value)
-
-
-def _check_record_id(value: object) -> Problems:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return check_int(1)(value)
-    return check_slug(value)
-
-
 @attrs.frozen(kw_only=True)
 class TimelineEvent(Record):
     """
@@ -146,18 +132,12 @@ class TimelineEvent(Record):
         "2025-09-02  deadline           Deadline of ultimatum 'us-ultimatum-2025-07' falls due"
     """
 
-    moment: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
-    )
-    kind: EventKind = attrs.field(
-        converter=_event_kind, metadata=checked(check_enum(EventKind))
-    )
-    record_id: str | int = attrs.field(metadata=checked(_check_record_id))
-    summary: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    path: str = attrs.field(metadata=checked(check_text))
-    party: str | None = attrs.field(
-        default=None, metadata=checked(optional(check_slug))
-    )
+    moment: Moment = field(MomentKind())
+    kind: EventKind = field(Choice(EventKind))
+    record_id: str | int = field(RecordId())
+    summary: str = field(Text())
+    path: str = field(Text())
+    party: str | None = field(Maybe(Slug()), default=None)
 
     def __str__(self) -> str:
         return (

@@ -35,7 +35,7 @@ from typing import Any, TypeAlias
 import attrs
 import pendulum
 
-from negotiation_records._validators import Problems, fast_spec, short_repr, type_name
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
 
@@ -53,6 +53,8 @@ __all__ = [
 ]
 
 _UTC = pendulum.UTC
+
+Problems = list[tuple[str, str]]
 
 
 @functools.total_ordering
@@ -399,17 +401,6 @@ def check_moment(value: object) -> Problems:
             f"must be {_MOMENT_LABEL}, got {type_name(value)} {short_repr(value)}{hint}",
         )
     ]
-
-
-# Dates, partial dates and pendulum datetimes in pendulum's zones are always
-# valid moments: the compiled record checks accept them without a call.
-fast_spec(
-    check_moment,
-    "moment",
-    frozenset([pendulum.Date, PartialDate]),
-    pendulum.DateTime,
-    frozenset([pendulum.Timezone, pendulum.FixedTimezone]),
-)
 
 
 def check_date(value: object) -> Problems:

@@ -11,36 +11,30 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from negotiation_records._record import Record
 from negotiation_records._status import check_transition
-from negotiation_records._validators import (
-    PARTY_REFS,
-    SOURCE_REFS,
-    Problems,
-    Record,
-    as_text,
-    as_text_tuple,
-    as_tuple,
-    check_enum,
-    check_instance,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    optional,
-    to_enum,
-)
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    Text,
+    TextOr,
+    field,
+)
 from negotiation_records.stances import Response, Stance, _append_response
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    check_moment,
     is_before,
-    moment_eq_key,
     to_moment,
-    to_optional_moment,
 )
 
 
@@ -91,26 +85,6 @@ _TRANSITIONS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
 }
 
 
-def _consequence_kind(value: ConsequenceKind | str) -> ConsequenceKind:
-    return to_enum(ConsequenceKind, value)
-
-
-def _ultimatum_status(value: UltimatumStatus | str) -> UltimatumStatus:
-    return to_enum(UltimatumStatus, value)
-
-
-def _demand(value: Condition | str) -> Condition | str:
-    return as_text(value) if isinstance(value, str) else value
-
-
-def _check_demand(value: object) -> Problems:
-    if isinstance(value, Condition):
-        return []
-    if isinstance(value, str):
-        return check_text(value)
-    return check_instance(Condition, "a Condition or text")(value)
-
-
 @attrs.frozen(kw_only=True)
 class Consequence(Record):
     """
@@ -133,23 +107,13 @@ class Consequence(Record):
         <ConsequenceKind.SECONDARY_SANCTION: 'secondary-sanction'>
     """
 
-    text: str = attrs.field(converter=as_text, metadata=checked(check_text))
-    kind: ConsequenceKind = attrs.field(
-        default=ConsequenceKind.OTHER,
-        converter=_consequence_kind,
-        metadata=checked(check_enum(ConsequenceKind)),
+    text: str = field(Text())
+    kind: ConsequenceKind = field(
+        Choice(ConsequenceKind), default=ConsequenceKind.OTHER
     )
-    targets: tuple[str, ...] = attrs.field(
-        default=(),
-        converter=as_text_tuple,
-        metadata=checked(check_tuple(check_text, unique="target")),
-    )
-    target_parties: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    targets: tuple[str, ...] = field(Many(Text(), unique="target"), default=())
+    target_parties: tuple[str, ...] = field(PARTY_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -195,53 +159,24 @@ class Ultimatum(Record):
         (Date(2025, 8, 8), Date(2025, 9, 2))
     """
 
-    id: str = attrs.field(metadata=checked(check_slug))
-    issued_by: str = attrs.field(metadata=checked(check_slug))
-    addressed_to: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(PARTY_REFS)
+    id: str = field(Slug())
+    issued_by: str = field(Slug())
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    issued_at: Moment = field(MomentKind())
+    demand: Condition | str = field(TextOr(Condition))
+    deadline: Deadline = field(Nested(Deadline))
+    consequences: tuple[Consequence, ...] = field(Many(Nested(Consequence)), default=())
+    status: UltimatumStatus = field(
+        Choice(UltimatumStatus), default=UltimatumStatus.PENDING
     )
-    issued_at: Moment = attrs.field(
-        converter=to_moment, eq=moment_eq_key, metadata=checked(check_moment)
+    status_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    responses: tuple[Response, ...] = field(
+        Many(Nested(Response), unique="response"), default=()
     )
-    demand: Condition | str = attrs.field(
-        converter=_demand, metadata=checked(_check_demand)
+    revisions: tuple[DeadlineRevision, ...] = field(
+        Many(Nested(DeadlineRevision)), default=()
     )
-    deadline: Deadline = attrs.field(
-        metadata=checked(check_instance(Deadline, "a Deadline"))
-    )
-    consequences: tuple[Consequence, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(check_tuple(check_instance(Consequence, "a Consequence"))),
-    )
-    status: UltimatumStatus = attrs.field(
-        default=UltimatumStatus.PENDING,
-        converter=_ultimatum_status,
-        metadata=checked(check_enum(UltimatumStatus)),
-    )
-    status_on: Moment | None = attrs.field(
-        default=None,
-        converter=to_optional_moment,
-        eq=moment_eq_key,
-        metadata=checked(optional(check_moment)),
-    )
-    responses: tuple[Response, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(
-            check_tuple(check_instance(Response, "a Response"), unique="response")
-        ),
-    )
-    revisions: tuple[DeadlineRevision, ...] = attrs.field(
-        default=(),
-        converter=as_tuple,
-        metadata=checked(
-            check_tuple(check_instance(DeadlineRevision, "a DeadlineRevision"))
-        ),
-    )
-    sources: tuple[str, ...] = attrs.field(
-        default=(), converter=as_text_tuple, metadata=checked(SOURCE_REFS)
-    )
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.issued_by in self.addressed_to:

@@ -14,20 +14,18 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from negotiation_records._validators import (
-    Record,
-    as_optional_text,
-    check_text,
-    checked,
-    optional,
-    short_repr,
-    type_name,
-)
+from negotiation_records._record import Record
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
+from negotiation_records.fields import (
+    DateKind,
+    Maybe,
+    Text,
+    field,
+)
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    check_date,
     check_moment,
     to_date,
     to_moment,
@@ -80,11 +78,9 @@ class Window(Record):
         'next week (2025-07-21..2025-07-27)'
     """
 
-    start: pendulum.Date = attrs.field(converter=to_date, metadata=checked(check_date))
-    end: pendulum.Date = attrs.field(converter=to_date, metadata=checked(check_date))
-    label: str | None = attrs.field(
-        default=None, converter=as_optional_text, metadata=checked(optional(check_text))
-    )
+    start: pendulum.Date = field(DateKind())
+    end: pendulum.Date = field(DateKind())
+    label: str | None = field(Maybe(Text()), default=None)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.end < self.start:

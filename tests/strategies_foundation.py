@@ -30,7 +30,7 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
 )
-from negotiation_records._validators import Record
+from negotiation_records._record import Record
 
 
 Errors = tuple[tuple[str, str], ...]

@@ -21,23 +21,20 @@ from negotiation_records import (
     Round,
     ValidationError,
 )
+from negotiation_records._record import Record
 from negotiation_records._status import check_transition
-from negotiation_records._validators import (
-    Record,
-    all_of,
-    as_optional_text,
-    as_text_tuple,
-    as_tuple,
-    check_bool,
-    check_int,
-    check_slug,
-    check_text,
-    check_tuple,
-    checked,
-    short_repr,
-    to_enum,
-)
+from negotiation_records._values import short_repr
 from negotiation_records.errors import join_path
+from negotiation_records.fields import (
+    Bool,
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    Text,
+    as_tuple,
+    field,
+)
 from tests.strategies_foundation import VALID, errors_of, junk, slug_error
 
 
@@ -254,49 +251,42 @@ class TestFieldHelpers:
         value: Any = _BrokenSequence([1])
         assert as_tuple(value) is value
 
-    def test_text_converters(self) -> None:
-        """Text converters NFC-normalise strings and keep None and non-strings."""
-        assert as_optional_text(None) is None
-        assert as_text_tuple(["Tu\u0308rkiye"]) == ("Türkiye",)
-        kept: object = as_text_tuple(cast(Any, "Kyiv"))
+    def test_text_kinds_normalise(self) -> None:
+        """Text kinds NFC-normalise strings and keep None and non-strings."""
+        assert Maybe(Text()).convert(None) is None
+        assert Many(Text()).convert(["Tu\u0308rkiye"]) == ("Türkiye",)
+        kept: object = Many(Text()).convert(cast(Any, "Kyiv"))
         assert kept == "Kyiv"
 
-    def test_to_enum(self) -> None:
+    def test_choice_converts_values(self) -> None:
         """Enum values become members; anything else is passed through."""
-        assert to_enum(_Light, "red") is _Light.RED
-        assert to_enum(_Light, _Light.OFF) is _Light.OFF
-        blue: object = to_enum(_Light, "blue")
-        three: object = to_enum(_Light, cast(Any, 3))
-        assert blue == "blue"
-        assert three == 3
+        light = Choice(_Light)
+        assert light.convert("red") is _Light.RED
+        assert light.convert(_Light.OFF) is _Light.OFF
+        assert light.convert("blue") == "blue"
+        assert light.convert(3) == 3
+        assert light.convert(["unhashable"]) == ["unhashable"]
 
-    def test_check_tuple_reports_unhashable_items_without_crashing(self) -> None:
+    def test_many_reports_unhashable_items_without_crashing(self) -> None:
         """Duplicate detection skips items that cannot be hashed."""
-        check = check_tuple(check_text, unique="alias")
-        assert check((["x"], ["x"])) == [
+        kind = Many(Text(), unique="alias")
+        assert kind.problems((["x"], ["x"])) == [
             ("[0]", "must be text (str), got list ['x']"),
             ("[1]", "must be text (str), got list ['x']"),
         ]
 
-    def test_all_of_stops_at_the_first_problem(self) -> None:
-        """all_of runs checks in order and returns the first problems found."""
-        check = all_of(check_text, check_slug)
-        assert check("ok") == []
-        assert check(" ") == [("", "must be non-empty text, got ' '")]
-        assert check("Not a slug") == [("", slug_error("Not a slug"))]
-
-    def test_check_bool_and_int(self) -> None:
+    def test_bool_and_int(self) -> None:
         """Booleans must be bools, integers must not be."""
-        assert check_bool(value=True) == []
-        assert check_bool(1) == [("", "must be True or False, got 1")]
-        assert check_int()(-5) == []
+        assert Bool().problems(value=True) == []
+        assert Bool().problems(1) == [("", "must be True or False, got 1")]
+        assert Int().problems(-5) == []
         yes = True
-        assert check_int()(yes) == [("", "must be an integer, got bool True")]
+        assert Int().problems(yes) == [("", "must be an integer, got bool True")]
 
 
 @attrs.frozen(kw_only=True)
 class _Note(Record):
-    text: str = attrs.field(metadata=checked(check_text))
+    text: str = field(Text())
     extra: object = attrs.field(default=None)
 
 

@@ -1,17 +1,12 @@
-"""The fast paths give exactly what the plain ones give: the compiled field
-checks of the records, the ASCII shortcuts of the text converters, and JSON
-through orjson."""
+"""The fast paths give exactly what the plain ones give: the compiled record
+loaders and writers, JSON through orjson, and the deadline arithmetic."""
 
 from __future__ import annotations
 
 import copy
-import enum
 import json
-import re
-import typing
-import unicodedata
 import zoneinfo
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import pendulum
@@ -22,336 +17,25 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Negotiation,
-    Outcome,
-    OutcomeKind,
-    PartialDate,
     Party,
-    PartyKind,
     Period,
-    Quantity,
-    Statement,
     ValidationError,
     _fastjson,
     converter,
-    format_moment,
     from_dict,
     make_converter,
-    parse_moment,
-    serialization,
     to_dict,
-    to_json,
 )
 from negotiation_records import strategies as nst
-from negotiation_records._validators import (
-    _FAST,
-    Record,
-    _compile_fast_check,
-    _field_problems,
-    _Matched,
-    as_text,
-    as_text_tuple,
-    check_instance,
-    check_tuple,
-    fast_spec,
-    optional,
-)
+from negotiation_records._hooks import collect_problems
+from negotiation_records._record import Record
 from negotiation_records.deadlines import _add_calendar, _in_zone
-from negotiation_records.serialization import _collect
+from negotiation_records.fields import Many, Text, field
 from negotiation_records.timeutil import moment_eq_key
 from tests.strategies_foundation import RECORD_TYPES
 
 
 RECORDS = RECORD_TYPES
-
-
-class _Str(str):
-    __slots__ = ()
-
-
-class _Tuple(tuple[Any, ...]):
-    __slots__ = ()
-
-
-class _Color(enum.Enum):
-    RED = "red"
-
-
-def _reference_problems(record: Record) -> list[tuple[str, str]]:
-    """What construction reported before the fast path: every field check, then
-    the cross-field checks if the fields were all valid."""
-    problems = list(_field_problems(record))
-    if not problems:
-        problems.extend(record._problems())
-    return problems
-
-
-def _reported(record: Record) -> list[tuple[str, str]]:
-    try:
-        record.__attrs_post_init__()
-    except ValidationError as exc:
-        return list(exc.errors)
-    return []
-
-
-_SCALARS = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-3, 3),
-    st.floats(allow_nan=True),
-    st.sampled_from(
-        ["", " ", "\t", "ok", "Ok", "a b", "q212", "Q212", "UA", "ua", "e\u0301"]
-    ),
-    nst.slugs(),
-    nst.texts(),
-    st.builds(_Str, st.sampled_from(["ukraine", "Ukraine", " "])),
-    st.sampled_from([PartyKind.STATE, _Color.RED]),
-    nst.moments(),
-    st.builds(pendulum.naive, st.just(2025), st.just(7), st.just(14)),
-    st.just(PartialDate(2025, 6)),
-)
-_HOSTILE = st.one_of(
-    _SCALARS,
-    st.lists(_SCALARS, max_size=3).map(tuple),
-    st.lists(_SCALARS, max_size=3),
-    st.lists(nst.slugs(), max_size=3).map(lambda items: (*items, *items[:1])),
-    st.lists(_SCALARS, max_size=2).map(_Tuple),
-)
-
-
-_EDGES: list[object] = [
-    None,
-    True,
-    False,
-    0,
-    1,
-    -1,
-    2,
-    1.5,
-    float("nan"),
-    "",
-    " ",
-    "\t\n",
-    "ok",
-    "Ok",
-    "a b",
-    "ukraine",
-    "Ukraine",
-    "-x",
-    "x-",
-    "a" * 65,
-    "q212",
-    "Q212",
-    "Q0",
-    "UA",
-    "ua",
-    "UAX",
-    "e\u0301",
-    "https://example.org/a",
-    "http:// example",
-    "P50D",
-    "Europe/Kyiv",
-    "Mars/Olympus",
-    _Str("ukraine"),
-    _Str(" "),
-    PartyKind.STATE,
-    _Color.RED,
-    pendulum.date(2025, 7, 14),
-    pendulum.datetime(2025, 7, 14, 12, tz="Europe/Kyiv"),
-    pendulum.naive(2025, 7, 14, 12),
-    PartialDate(2025, 6),
-    (),
-    ("a",),
-    ("a", "a"),
-    ("ukraine", "russia"),
-    (" ",),
-    ("Ukraine",),
-    (1,),
-    (None,),
-    [],
-    ["a"],
-    _Tuple(("a",)),
-    (pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 14)),
-]
-
-
-def _edge_values(original: object) -> list[object]:
-    """The edge values, and variations of a field's own valid value."""
-    values = list(_EDGES)
-    if isinstance(original, tuple) and original:
-        values += [
-            (original[0], original[0]),
-            (*original, None),
-            list(original),
-            _Tuple(original),
-        ]
-    if isinstance(original, Record):
-        values += [(original,), _Str("x")]
-    return values
-
-
-def _corrupted(record: Record, data: st.DataObject) -> Record:
-    """A copy of *record* whose fields hold whatever the strategies give,
-    set without any conversion or check (as a buggy caller or a bad load could)."""
-    cls = type(record)
-    copy = object.__new__(cls)
-    fields = attrs.fields(cast(Any, cls))
-    bad = data.draw(st.sets(st.sampled_from([f.name for f in fields]), max_size=3))
-    for field in fields:
-        value = getattr(record, field.name)
-        if field.name in bad:
-            value = data.draw(_HOSTILE)
-        object.__setattr__(copy, field.name, value)
-    return copy
-
-
-class TestCompiledFieldChecks:
-    @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=25)
-    @given(data=st.data())
-    def test_valid_records_take_the_fast_path(
-        self, cls: type[Record], data: st.DataObject
-    ) -> None:
-        """Every valid record passes the compiled test (the field checks are not re-run)."""
-        record = data.draw(nst.for_type(cls))
-        fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
-        assert fields_ok(record)
-        assert list(_field_problems(record)) == []
-
-    @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=60)
-    @given(data=st.data())
-    def test_reports_exactly_what_the_checks_report(
-        self, cls: type[Record], data: st.DataObject
-    ) -> None:
-        """With any field values at all, construction reports the very problems,
-        in the very order, that running every check one by one reports."""
-        record = _corrupted(data.draw(nst.for_type(cls)), data)
-        fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
-        if fields_ok(record):
-            assert list(_field_problems(record)) == []
-        assert _reported(record) == _reference_problems(record)
-
-    @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=5)
-    @given(data=st.data())
-    def test_every_edge_value_in_every_field(
-        self, cls: type[Record], data: st.DataObject
-    ) -> None:
-        """Each field of a valid record, set in turn to each of many edge values,
-        is reported exactly as the checks one by one report it."""
-        record = data.draw(nst.for_type(cls))
-        fields_ok = _FAST.get(cls) or _compile_fast_check(cls)
-        for field in attrs.fields(cast(Any, cls)):
-            original = getattr(record, field.name)
-            for value in _edge_values(original):
-                copy = object.__new__(cls)
-                for other in attrs.fields(cast(Any, cls)):
-                    object.__setattr__(copy, other.name, getattr(record, other.name))
-                object.__setattr__(copy, field.name, value)
-                if fields_ok(copy):
-                    assert list(_field_problems(copy)) == [], (field.name, value)
-                assert _reported(copy) == _reference_problems(copy)
-
-    def test_a_string_subclass_is_checked_the_slow_way(self) -> None:
-        """A str subclass is not taken on trust; the checks decide (and accept it)."""
-        party = Party(id=_Str("ukraine"), name="Ukraine", kind="state")
-        assert party.id == "ukraine"
-        assert not _FAST[Party](party)
-
-    def test_a_failing_check_still_names_every_problem(self) -> None:
-        """The compiled test only says 'look closer': all problems are reported."""
-        with pytest.raises(ValidationError) as caught:
-            Party(id="Ukraine", name=" ", kind="stat", aliases=["Kyiv", "Kyiv"])
-        assert caught.value.errors == (
-            (
-                "id",
-                "must be a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, at "
-                "most 64 characters), got 'Ukraine'",
-            ),
-            ("name", "must be non-empty text, got ' '"),
-            (
-                "kind",
-                "'stat' is not a valid PartyKind (choose from 'state', "
-                "'organization', 'coalition', 'person', 'group', 'other')",
-            ),
-            ("aliases[1]", "alias 'Kyiv' appears twice"),
-        )
-
-    def test_a_check_that_raises_in_the_compiled_test_falls_back(self) -> None:
-        """An unhashable item makes set() raise; the checks themselves then decide."""
-        check = check_tuple(check_instance(list, "a list"), unique="list")
-
-        @attrs.frozen(kw_only=True)
-        class Lists(Record):
-            items: tuple[list[int], ...] = attrs.field(
-                metadata={"negotiation_records.check": check}
-            )
-
-        assert Lists(items=([1], [1])).items == ([1], [1])
-
-    def test_a_check_without_a_spec_is_called(self) -> None:
-        """A check the compiler knows nothing about is called as it is."""
-        calls: list[object] = []
-
-        def odd(value: object) -> list[tuple[str, str]]:
-            calls.append(value)
-            return [] if isinstance(value, int) and value % 2 else [("", "even")]
-
-        @attrs.frozen(kw_only=True)
-        class Odd(Record):
-            n: int = attrs.field(metadata={"negotiation_records.check": odd})
-            m: int | None = attrs.field(
-                default=None, metadata={"negotiation_records.check": optional(odd)}
-            )
-
-        assert Odd(n=3).n == 3
-        with pytest.raises(ValidationError, match="n: even"):
-            Odd(n=4)
-        assert calls[:1] == [3]
-
-    def test_a_spec_that_is_not_known_calls_the_check(self) -> None:
-        """An unknown spec kind is treated like no spec at all."""
-
-        def positive(value: object) -> list[tuple[str, str]]:
-            return [] if isinstance(value, int) and value > 0 else [("", "not > 0")]
-
-        fast_spec(positive, "something-new")
-
-        @attrs.frozen(kw_only=True)
-        class Positive(Record):
-            n: int = attrs.field(metadata={"negotiation_records.check": positive})
-
-        assert Positive(n=1).n == 1
-        with pytest.raises(ValidationError, match="n: not > 0"):
-            Positive(n=0)
-
-
-class TestTextConverters:
-    @given(st.text())
-    def test_as_text_is_nfc(self, text: str) -> None:
-        """as_text gives the NFC form of any text, ASCII or not."""
-        assert as_text(text) == unicodedata.normalize("NFC", text)
-
-    @given(st.lists(st.text(max_size=5), max_size=4))
-    def test_as_text_tuple_is_a_tuple_of_nfc(self, items: list[str]) -> None:
-        """as_text_tuple gives a plain tuple of NFC texts, from a list or a tuple."""
-        expected = tuple(unicodedata.normalize("NFC", item) for item in items)
-        for given_value in (items, tuple(items), _Tuple(items)):
-            converted = as_text_tuple(given_value)
-            assert converted == expected
-            assert type(converted) is tuple
-
-    def test_ascii_tuple_is_kept(self) -> None:
-        """A tuple of ASCII strings is already converted: it is kept as it is."""
-        aliases = ("Kyiv", "Kiev")
-        assert as_text_tuple(aliases) is aliases
-
-    def test_non_text_items_are_passed_through(self) -> None:
-        """Items that are not text are left for the check to report."""
-        mixed: Any = ("a", 1)
-        number: Any = 1
-        assert as_text_tuple(mixed) == mixed
-        assert as_text(number) is number
 
 
 def _json_values() -> st.SearchStrategy[Any]:
@@ -468,77 +152,6 @@ class TestOrjsonGivesTheStdlibResult:
         assert _fastjson.dumps([2**64], **vouched) is _fastjson.NOT_FAST
 
 
-def _field_types(t: Any) -> list[Any]:
-    """*t* and every type inside it (union members, tuple items)."""
-    found = [t]
-    for arg in typing.get_args(t):
-        if arg is not Ellipsis:
-            found += _field_types(arg)
-    return found
-
-
-_EDGE_AMOUNTS = [1e-05, 2.5e-7, 5e-324, 9.999999999999999e-05, 1e-4, 0.0, 1e16]
-
-
-class TestWritingJson:
-    """to_json writes what json writes; through orjson without searching its
-    output for small numbers when the library's hooks counted them."""
-
-    def test_only_amounts_hold_floats(self) -> None:
-        """The counting hooks rely on it: no field of a library record admits a
-        float except through ``int | float``, which the counting hook writes."""
-        for cls in RECORDS:
-            for field in attrs.fields(cast(Any, cls)):
-                if float in _field_types(field.type):
-                    assert field.type == int | float, (cls, field.name)
-                    hook = converter.get_unstructure_hook(field.type)
-                    assert hook is serialization._unstructure_number
-
-    @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=25)
-    @given(data=st.data())
-    def test_every_record_is_written_as_json_writes_it(
-        self, cls: type[Record], data: st.DataObject
-    ) -> None:
-        """Byte for byte the standard library's text, and by the counting hooks."""
-        record = data.draw(nst.for_type(cls))
-        assert serialization._written_by_counting_hooks(converter, record)
-        assert serialization._written_by_counting_hooks(converter, [record, record])
-        assert to_json(record) == _stdlib_dumps(to_dict(record))
-        assert to_json([record]) == _stdlib_dumps(to_dict([record]))
-
-    @pytest.mark.parametrize("amount", _EDGE_AMOUNTS)
-    def test_small_amounts_are_written_as_json_writes_them(self, amount: float) -> None:
-        """1e-05, not orjson's 0.00001: at any depth, alone or in a list."""
-        quantity = Quantity(amount=amount, unit="t")
-        outcome = Outcome(text="x", kind=OutcomeKind.OTHER, quantity=quantity)
-        for value in (quantity, outcome, [outcome, outcome], (quantity,)):
-            assert to_json(value) == _stdlib_dumps(to_dict(value))
-        assert f'"amount":{amount!r}' in to_json(outcome)
-
-    def test_floats_of_other_hooks_are_searched_for(self) -> None:
-        """A class of your own, or a hook of your own for a record, is not counted:
-        its output is searched for small numbers as before."""
-
-        @attrs.frozen(kw_only=True)
-        class Reading(Record):
-            value: float
-
-        conv = make_converter()
-        conv.register_unstructure_hook(
-            Quantity, lambda q: {"amount": q.amount * 1e-9, "unit": q.unit}
-        )
-        outcome = Outcome(
-            text="x", kind=OutcomeKind.OTHER, quantity=Quantity(amount=10, unit="t")
-        )
-        assert not serialization._written_by_counting_hooks(conv, outcome)
-        assert not serialization._written_by_counting_hooks(converter, Reading(value=1))
-        assert not serialization._written_by_counting_hooks(converter, {"a": 1e-5})
-        reading = Reading(value=1e-5)
-        assert to_json(reading) == '{"value":1e-05}'
-        assert to_json([reading, outcome]) == _stdlib_dumps(to_dict([reading, outcome]))
-
-
 _JSON_EDGES: list[Any] = [
     None,
     True,
@@ -625,7 +238,7 @@ def _outcome(hook: Any, data: Any, cls: type[Any]) -> tuple[str, Any]:
     try:
         return "loaded", hook(copy.deepcopy(data), cls)
     except Exception as exc:  # noqa: BLE001 - compared below
-        return "refused", _collect(exc)
+        return "refused", collect_problems(exc)
 
 
 class TestCompiledRecordHooks:
@@ -634,7 +247,7 @@ class TestCompiledRecordHooks:
         """The library's converters load every record class through a compiled hook."""
         for conv in (converter, make_converter(forbid_extra_keys=False)):
             hook = conv.get_structure_hook(cls)
-            assert "_slow" in hook.__globals__
+            assert "_exact" in hook.__globals__
 
     @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
     @pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
@@ -647,7 +260,7 @@ class TestCompiledRecordHooks:
         gives: the same record (same types, same zones) or the same problems."""
         conv = converter if strict else make_converter(forbid_extra_keys=False)
         hook = conv.get_structure_hook(cls)
-        slow = hook.__globals__["_slow"]
+        slow = hook.__globals__["_exact"]
         record = data.draw(nst.for_type(cls))
         plain = to_dict(record)
         if data.draw(st.booleans()):
@@ -710,16 +323,17 @@ class TestCompiledRecordHooks:
 
         @attrs.frozen(kw_only=True)
         class Tagged(Record):
-            tags: tuple[str, ...] = attrs.field(factory=tuple)
-            note: str = attrs.field(default="none")
+            tags: tuple[str, ...] = field(Many(Text()), factory=tuple)
+            note: str = field(Text(), default="none")
 
         hook = make_converter().get_structure_hook(Tagged)
-        assert "_slow" in hook.__globals__
+        assert "_exact" in hook.__globals__
         assert hook({}, Tagged) == Tagged()
         assert hook({"tags": ["a"]}, Tagged).tags == ("a",)
 
     def test_classes_the_compiler_cannot_read_are_left_to_cattrs(self) -> None:
-        """A field with an attrs validator, or a default made from self, is not compiled."""
+        """A field with an attrs validator or without a kind, a default made from
+        self, or an __init__ of your own: not compiled, loaded through __init__."""
 
         @attrs.frozen(kw_only=True)
         class Validated(Record):
@@ -736,10 +350,21 @@ class TestCompiledRecordHooks:
         class NotARecord:
             n: int
 
+        class OwnInit(Party):
+            __slots__ = ()
+
+            def __init__(self, **kwargs: Any) -> None:
+                kwargs.setdefault("aliases", ["set by __init__"])
+                super().__init__(**kwargs)
+
         conv = make_converter()
-        for cls in (Validated, SelfMade, NotARecord):
+        loaded = conv.get_structure_hook(OwnInit)(
+            {"id": "x", "name": "X", "kind": "state"}, OwnInit
+        )
+        assert loaded.aliases == ("set by __init__",)
+        for cls in (Validated, SelfMade, NotARecord, OwnInit):
             hook = conv.get_structure_hook(cls)
-            assert "_slow" not in hook.__globals__
+            assert "_exact" not in hook.__globals__
         assert conv.get_structure_hook(SelfMade)({"n": 2}, SelfMade).m == 2
 
 
@@ -809,95 +434,3 @@ class TestFastArithmeticIsPendulums:
         got = _in_zone(instant, zoneinfo.ZoneInfo("Europe/Kyiv"))
         assert type(got) is pendulum.DateTime
         assert (got.hour, got.timestamp()) == (15, instant.timestamp())
-
-
-class TestMomentCache:
-    def test_loaded_moments_are_shared_and_equal(self) -> None:
-        """The same text loads once; the value is the one parse_moment gives."""
-        data = {
-            "id": "s",
-            "speaker": "X",
-            "said_on": "2025-11-02T01:30:00-05:00[America/New_York]",
-            "text": "t",
-        }
-        first = from_dict(Statement, data)
-        second = from_dict(Statement, data)
-        assert first.said_on is second.said_on
-        assert moment_eq_key(first.said_on) == moment_eq_key(
-            parse_moment("2025-11-02T01:30:00-05:00[America/New_York]")
-        )
-        assert isinstance(first.said_on, pendulum.DateTime)
-        assert first.said_on.fold == 1
-
-    def test_bad_text_is_refused_every_time(self) -> None:
-        """An error is not cached away: the second load is refused too."""
-        data = {"id": "s", "speaker": "X", "said_on": "2025-02-30", "text": "t"}
-        for _ in range(2):
-            with pytest.raises(ValidationError, match="said_on: impossible date"):
-                from_dict(Statement, data)
-
-
-class TestWrittenMomentCache:
-    def test_equal_moments_keep_their_own_text(self) -> None:
-        """Moments equal to each other but written otherwise keep their own text,
-        written or found again: the two 01:30s of a night when clocks go back
-        (``fold``), the same instant in a named zone, in UTC and at an offset."""
-        zone = pendulum.timezone("America/New_York")
-        earlier = pendulum.DateTime(2025, 11, 2, 1, 30, tzinfo=zone, fold=0)
-        later = pendulum.DateTime(2025, 11, 2, 1, 30, tzinfo=zone, fold=1)
-        summer = pendulum.datetime(2025, 7, 14, 12, tz=zone)
-        utc = summer.in_timezone("UTC")
-        fixed = summer.in_timezone(pendulum.FixedTimezone(-4 * 3600))
-        assert earlier == later
-        assert summer == utc == fixed
-        moments = (earlier, later, summer, utc, fixed)
-        expected = [
-            "2025-11-02T01:30:00-04:00[America/New_York]",
-            "2025-11-02T01:30:00-05:00[America/New_York]",
-            "2025-07-14T12:00:00-04:00[America/New_York]",
-            "2025-07-14T16:00:00Z",
-            "2025-07-14T12:00:00-04:00",
-        ]
-        for _ in range(2):  # written, then found again
-            written = [
-                to_dict(Statement(id="s", speaker="X", said_on=moment, text="t"))[
-                    "said_on"
-                ]
-                for moment in moments
-            ]
-            assert written == expected
-            assert written == [format_moment(moment) for moment in moments]
-
-    def test_moments_made_and_dropped_get_their_own_text(self) -> None:
-        """The cache is keyed by identity and bounded: moments made, written and
-        dropped one after the other (their addresses reused) each get their own
-        text, and the cache never keeps more than its size."""
-        start = pendulum.datetime(2025, 1, 1, tz="Europe/Kyiv")
-        for hours in range(serialization._WRITTEN_MAX + 10):
-            moment = start.add(hours=hours)
-            assert serialization._write_moment(moment) == format_moment(moment)
-            del moment
-            assert len(serialization._WRITTEN) <= serialization._WRITTEN_MAX
-
-
-class TestMatchedStrings:
-    def test_only_matches_are_remembered(self) -> None:
-        """A valid id is kept for the next test; an invalid one never is."""
-        matched = _Matched(re.compile(r"[a-z]+"))
-        assert matched.add("kyiv")
-        assert not matched.add("Kyiv")
-        assert set(matched) == {"kyiv"}
-
-    def test_the_set_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """At the limit the set starts afresh: memory stays flat on any corpus."""
-        monkeypatch.setattr(_Matched, "_LIMIT", 3)
-        matched = _Matched(re.compile(r"[a-z]+"))
-        for word in ("a", "b", "c", "d"):
-            assert matched.add(word)
-        assert set(matched) == {"d"}
-
-    def test_an_invalid_reference_after_valid_ones_is_reported(self) -> None:
-        """Remembered ids do not let a bad one through."""
-        Party(id="ukraine", name="Ukraine", kind="state")
-        with pytest.raises(ValidationError, match="id: must be a lower-case slug"):
-            Party(id="Ukraine", name="Ukraine", kind="state")

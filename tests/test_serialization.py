@@ -146,15 +146,15 @@ class TestShape:
         )
 
     def test_make_converter_builds_an_independent_converter(self) -> None:
-        """Hooks registered on a new converter leave the library's alone."""
+        """Hooks registered on a new converter leave the library's alone; the
+        records' own fields keep the library's format (their kinds say it)."""
         mine = make_converter()
         mine.register_unstructure_hook(Period, lambda p: p.describe())
         rule = Deadline.after(pendulum.date(2025, 7, 14), days=50)
-        assert to_dict(rule, converter=mine)["period"] == "50 days"
+        assert mine.unstructure(Period(days=50)) == "50 days"
+        assert converter.unstructure(Period(days=50)) == "P50D"
+        assert to_dict(rule, converter=mine)["period"] == "P50D"
         assert to_dict(rule)["period"] == "P50D"
-        mine.register_structure_hook(Period, lambda value, _: Period(days=50))
-        data = to_dict(rule) | {"period": "fifty days"}
-        assert from_dict(Deadline, data, converter=mine) == rule
 
     def test_your_own_attrs_class_holding_records(self) -> None:
         """An attrs class of yours that holds records is written and read strictly."""
@@ -455,7 +455,7 @@ class TestStrictTypes:
         assert json_errors(Source, '{"id": "a", "publisher": "\\ud800x"}') == (
             (
                 "publisher",
-                "contains a lone surrogate, which is not Unicode text: '\\ud800x'",
+                "must be valid Unicode text (no lone surrogates), got '\\ud800x'",
             ),
         )
         pair = from_json(Source, '{"id": "a", "publisher": "\\ud83d\\ude00"}')
@@ -691,11 +691,11 @@ class TestErrorContract:
             ("[1]", "invalid value (RuntimeError: boom)"),
         )
 
-    def test_the_original_exception_is_chained(self) -> None:
-        """A ValidationError from the loader keeps cattrs' error as its cause."""
+    def test_a_missing_field_is_named(self) -> None:
+        """A missing field is reported by name, not as a raw KeyError."""
         with pytest.raises(ValidationError) as info:
             from_dict(Source, {"id": "a"})
-        assert isinstance(info.value.__cause__, cattrs.ClassValidationError)
+        assert info.value.errors == (("publisher", "required field missing"),)
 
 
 class TestVersions:

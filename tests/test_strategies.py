@@ -28,7 +28,7 @@ from negotiation_records import (
     Ultimatum,
 )
 from negotiation_records import strategies as nrst
-from negotiation_records._validators import check_slug, check_text
+from negotiation_records.fields import Slug, Text
 from negotiation_records.timeutil import check_moment, zone
 
 
@@ -78,12 +78,12 @@ class TestBuildingBlocks:
     @given(nrst.slugs())
     def test_slugs_are_valid_ids(self, slug: str) -> None:
         """Every slug passes the id check."""
-        assert check_slug(slug) == []
+        assert Slug().problems(slug) == []
 
     @given(nrst.texts())
     def test_texts_are_stored_as_records_store_them(self, text: str) -> None:
         """Texts are non-blank and already NFC."""
-        assert check_text(text) == []
+        assert Text().problems(text) == []
         assert unicodedata.normalize("NFC", text) == text
 
     @given(nrst.zone_names())

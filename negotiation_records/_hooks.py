@@ -1,0 +1,555 @@
+"""
+The cattrs hooks of the library's JSON format (private).
+
+Records are read and written from their fields' kinds
+(:mod:`negotiation_records.fields`): one generated function per record class
+and converter reads a valid JSON object straight into the record (each value
+tested as it is read, the record built without a second pass), and one writes
+a record out.  Anything unusual — a wrong type, a missing or unknown key, a
+value the compiled tests do not vouch for, a failed check — sends the object to
+the exact path, which reads every field with :meth:`Kind.load
+<negotiation_records.fields.Kind.load>`, collects every problem with its path
+and builds the record through its ``__init__``.  The compiled path only ever
+answers for input on which the two agree.
+
+Strict hooks for plain types (``str``, ``int``, enums, lists, optional values,
+pendulum's types) serve your own attrs classes and ``list[Party]``-style
+targets; cattrs' defaults coerce (``str(1)``, ``int("5")``), these do not.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._jsontext import check_object
+from negotiation_records._record import Record, cross_field_validator
+from negotiation_records._values import short_repr, show_json
+from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.fields import (
+    DateKind,
+    Kind,
+    MomentKind,
+    PeriodKind,
+    kind_of,
+    write_moment,
+)
+from negotiation_records.migrations import SCHEMA_VERSION, upgrade
+from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
+
+
+__all__ = ["collect_problems", "configure_converter"]
+
+_MISSING: Final = object()
+_NONE_TYPE: Final = type(None)
+_IMMUTABLE: Final = (str, int, float, bool, type(None), enum.Enum)
+
+
+def _fail(message: str) -> ValidationError:
+    return ValidationError([("", message)])
+
+
+# --- errors of cattrs' own hooks (your attrs classes) -------------------------------
+
+
+def collect_problems(exc: BaseException, path: str = "") -> list[tuple[str, str]]:
+    """Turn an exception from loading (cattrs' groups included) into problems."""
+    if isinstance(exc, ValidationError):
+        return [(join_path(path, sub), message) for sub, message in exc.errors]
+    if isinstance(exc, ClassValidationError):
+        named, other = exc.group_exceptions()
+        found: list[tuple[str, str]] = []
+        for sub, note in named:
+            found += collect_problems(sub, join_path(path, note.name))
+        for sub in other:
+            found += collect_problems(sub, path)
+        return found
+    if isinstance(exc, IterableValidationError):
+        indexed, rest = exc.group_exceptions()
+        found = []
+        for sub, item in indexed:
+            found += collect_problems(sub, join_path(path, f"[{item.index!r}]"))
+        for sub in rest:
+            found += collect_problems(sub, path)
+        return found
+    where = path or "$"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            (where, f"unknown key {short_repr(key)}")
+            for key in sorted(exc.extra_fields, key=repr)
+        ]
+    if isinstance(exc, KeyError) and any(
+        isinstance(note, AttributeValidationNote)
+        for note in getattr(exc, "__notes__", ())
+    ):
+        return [(where, "required field missing")]
+    if isinstance(exc, RecursionError):
+        return [(where, "nested too deeply")]
+    text = str(exc)
+    text = text if len(text) <= 200 else text[:197] + "..."
+    return [(where, f"invalid value ({type(exc).__name__}: {text})")]
+
+
+# --- records: the exact path --------------------------------------------------------
+
+
+def _field_loader(
+    attribute: attrs.Attribute[Any], conv: cattrs.Converter
+) -> Callable[[Any], Any]:
+    kind = kind_of(attribute)
+    if kind is not None:
+        return functools.partial(kind.load, conv=conv)
+    hook = conv.get_structure_hook(attribute.type)
+    target = attribute.type
+
+    def load(value: Any) -> Any:
+        return hook(value, target)
+
+    return load
+
+
+def _exact_structure(
+    cls: type[Any], conv: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    """Read a record field by field, collecting every problem, then build it."""
+    fields = [a for a in attrs.fields(cls) if a.init]
+    names = frozenset(a.name for a in fields)
+    name = cls.__name__
+    versioned = bool(getattr(cls, "_versioned", False))
+    loaders: dict[str, Callable[[Any], Any]] = {}
+
+    def loader(attribute: attrs.Attribute[Any]) -> Callable[[Any], Any]:
+        found = loaders.get(attribute.name)
+        if found is None:  # made on first use: nested hooks may not exist yet
+            found = loaders[attribute.name] = _field_loader(attribute, conv)
+        return found
+
+    def structure(value: Any, _: Any = cls) -> Any:
+        check_object(value, name)
+        if versioned:
+            value = upgrade(value)
+        problems: list[tuple[str, str]] = []
+        arguments: dict[str, Any] = {}
+        for attribute in fields:
+            key = attribute.name
+            if key not in value:
+                if attribute.default is attrs.NOTHING:
+                    problems.append((key, "required field missing"))
+                continue
+            try:
+                arguments[attribute.alias] = loader(attribute)(value[key])
+            except Exception as exc:  # noqa: BLE001 - every problem is collected
+                problems += collect_problems(exc, key)
+        if conv.forbid_extra_keys:
+            problems += [
+                ("", f"unknown key {short_repr(key)}")
+                for key in sorted(value.keys() - names, key=repr)
+            ]
+        if problems:
+            raise ValidationError(problems)
+        return cls(**arguments)
+
+    return structure
+
+
+# --- records: the compiled path -------------------------------------------------------
+
+
+def _compilable(cls: type[Any]) -> bool:
+    """Whether *cls* is built exactly as its generated ``__init__`` would build it."""
+    if not issubclass(cls, Record):
+        return False
+    if cls.__attrs_post_init__ is not Record.__attrs_post_init__:
+        return False
+    init = cls.__dict__.get("__init__")
+    code = getattr(init, "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return False  # an __init__ of your own must run
+    for attribute in attrs.fields(cls):
+        kind = kind_of(attribute)
+        if (
+            kind is None
+            or not attribute.init
+            or attribute.alias != attribute.name
+            or attribute.validator is not None
+            or attribute.converter not in (None, kind.convert)
+            or not isinstance(
+                getattr(cls, attribute.name, None), types.MemberDescriptorType
+            )
+        ):
+            return False
+        default = attribute.default
+        if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
+            return False
+    return True
+
+
+def _default_code(attribute: attrs.Attribute[Any], kind: Kind, ns: Namespace) -> str:
+    """An expression giving a missing field the value ``__init__`` would give it."""
+    default = attribute.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        call = f"{ns.name(default.factory)}()"
+        return f"{ns.name(kind.convert)}({call})" if kind.converts else call
+    value = kind.convert(default) if kind.converts else default
+    if isinstance(value, _IMMUTABLE) or (
+        value.__class__ is tuple and all(isinstance(i, _IMMUTABLE) for i in value)
+    ):
+        return ns.name(value)
+    return f"{ns.name(kind.convert)}({ns.name(default)})"
+
+
+def _compiled_structure(
+    cls: type[Any], conv: cattrs.Converter, exact: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    ns = Namespace(
+        _cls=cls, _exact=exact, _MISSING=_MISSING, _new=object.__new__, _upgrade=upgrade
+    )
+    fields = attrs.fields(cls)
+    body = ["d = _upgrade(o)" if getattr(cls, "_versioned", False) else "d = o"]
+    if conv.forbid_extra_keys:
+        keys = ns.name(frozenset(a.name for a in fields))
+        body += [f"if not {keys}.issuperset(d):", "    raise LookupError"]
+    for index, attribute in enumerate(fields):
+        kind = kind_of(attribute)
+        assert kind is not None  # noqa: S101 - see _compilable
+        read = [
+            f"v = {kind.load_expr(ns, 'v', conv)}",
+            *kind.check_code(ns, "v", "", "raise LookupError"),
+        ]
+        if attribute.default is attrs.NOTHING:
+            body += [f"v = d[{attribute.name!r}]", *read]
+        else:
+            body += [
+                f"v = d.get({attribute.name!r}, _MISSING)",
+                "if v is _MISSING:",
+                f"    v = {_default_code(attribute, kind, ns)}",
+                "else:",
+                *("    " + line for line in read),
+            ]
+        body.append(f"f{index} = v")
+    body.append("self = _new(_cls)")
+    for index, attribute in enumerate(fields):
+        slot = getattr(cls, attribute.name)
+        body.append(f"{ns.name(slot.__set__)}(self, f{index})")
+    cross = cross_field_validator(cls)
+    if cross is not None:
+        body.append(f"{ns.name(cross)}(self)")
+    body.append("return self")
+    lines = [
+        "def structure(o, _=None):",
+        "    if o.__class__ is dict:",
+        "        try:",
+        *("            " + line for line in body),
+        "        except Exception:",
+        "            pass",
+        "    return _exact(o, _cls)",
+    ]
+    what = f"structure {cls.__module__}.{cls.__qualname__}"
+    structure: Callable[[Any, Any], Any] = compile_function(lines, what, ns.names)
+    return structure
+
+
+def _record_structure_factory(
+    cls: type[Any], conv: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    attrs.resolve_types(cls)
+    if issubclass(cls, Record):
+        exact = _exact_structure(cls, conv)
+        if _compilable(cls) and not getattr(conv, "use_alias", False):
+            return _compiled_structure(cls, conv, exact)
+        return exact
+    inner = make_dict_structure_fn(cls, conv)  # your own attrs classes: cattrs
+    name = cls.__name__
+
+    def structure(value: Any, _: Any = cls) -> Any:
+        check_object(value, name)
+        return inner(value, cls)
+
+    return structure
+
+
+def _record_unstructure_factory(
+    cls: type[Any], conv: cattrs.Converter
+) -> Callable[[Any], dict[str, Any]]:
+    """
+    A record's writer: every field in order, through its kind (a field without
+    one through cattrs' hook for its type); a versioned record starts with its
+    ``schema_version``.
+    """
+    attrs.resolve_types(cls)
+    if not issubclass(cls, Record) or getattr(conv, "use_alias", False):
+        return make_dict_unstructure_fn(cls, conv)  # your own attrs classes: cattrs
+    ns = Namespace()
+    body: list[str] = []
+    items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls._versioned else []
+    for index, attribute in enumerate(attrs.fields(cls)):
+        kind = kind_of(attribute)
+        value = f"r.{attribute.name}"
+        if kind is None:
+            hook = conv.get_unstructure_hook(attribute.type)
+            items.append(f"{attribute.name!r}: {ns.name(hook)}({value})")
+            continue
+        local = f"v{index}"
+        written = kind.dump_expr(ns, local, conv)
+        if written == local:
+            items.append(f"{attribute.name!r}: {value}")
+        else:
+            body.append(f"{local} = {value}")
+            items.append(f"{attribute.name!r}: {written}")
+    lines = [
+        "def unstructure(r):",
+        *("    " + line for line in body),
+        "    return {" + ", ".join(items) + "}",
+    ]
+    what = f"unstructure {cls.__module__}.{cls.__qualname__}"
+    unstructure: Callable[[Any], dict[str, Any]] = compile_function(
+        lines, what, ns.names
+    )
+    return unstructure
+
+
+# --- plain types, for your own classes and list[...] targets -----------------------------
+
+
+def _kind_hook(kind: Kind) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any = None) -> Any:
+        loaded = kind.load(value, None)
+        problems = kind.problems(loaded)
+        if problems:
+            raise ValidationError(problems)
+        return loaded
+
+    return structure
+
+
+def _structure_str(value: Any, _: Any = str) -> str:
+    if value.__class__ is not str:
+        raise _fail(f"must be a string, got {show_json(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: Any = int) -> int:
+    if value.__class__ is not int:
+        raise _fail(f"must be an integer, got {show_json(value)}")
+    return value
+
+
+def _structure_float(value: Any, _: Any = float) -> float:
+    if value.__class__ is float:
+        if not math.isfinite(value):
+            raise _fail(f"must be a finite number, got {show_json(value)}")
+        return value
+    if value.__class__ is int:
+        return float(value)
+    raise _fail(f"must be a number, got {show_json(value)}")
+
+
+def _structure_bool(value: Any, _: Any = bool) -> bool:
+    if value.__class__ is not bool:
+        raise _fail(f"must be true or false, got {show_json(value)}")
+    return value
+
+
+def _enum_structure_factory(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    from negotiation_records.fields import Choice  # noqa: PLC0415 - one kind per enum
+
+    choice = Choice(cls)
+
+    def structure(value: Any, _: Any = cls) -> Any:
+        return choice.load(value, None)
+
+    return structure
+
+
+def _is_plain_enum(t: Any) -> bool:
+    return isinstance(t, enum.EnumMeta) and "_value_" not in getattr(
+        t, "__annotations__", {}
+    )
+
+
+def _enum_unstructure_factory(cls: type[enum.Enum]) -> Callable[[Any], Any]:
+    def unstructure(value: enum.Enum) -> Any:
+        return value._value_
+
+    return unstructure
+
+
+def _is_homogeneous_sequence(t: Any) -> bool:
+    origin = get_origin(t)
+    if origin is list:
+        return len(get_args(t)) == 1
+    if origin is tuple:
+        args = get_args(t)
+        return len(args) == 2 and args[1] is Ellipsis
+    return False
+
+
+def _sequence_structure_factory(
+    t: Any, conv: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    item_type = get_args(t)[0]
+    item_hook = conv.get_structure_hook(item_type)
+    make: Callable[[list[Any]], Any] = list if get_origin(t) is list else tuple
+
+    def structure(value: Any, _: Any = t) -> Any:
+        if value.__class__ is not list:
+            raise _fail(f"must be an array, got {show_json(value)}")
+        result = []
+        problems: list[tuple[str, str]] = []
+        for index, item in enumerate(value):
+            try:
+                result.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected with its index
+                problems += collect_problems(exc, f"[{index}]")
+        if problems:
+            raise ValidationError(problems)
+        return make(result)
+
+    return structure
+
+
+def _sequence_unstructure_factory(
+    t: Any, conv: cattrs.Converter
+) -> Callable[[Any], Any]:
+    item_hook = conv.get_unstructure_hook(get_args(t)[0])
+
+    def unstructure(value: Any) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure
+
+
+def _is_optional(t: Any) -> bool:
+    return get_origin(t) in (types.UnionType, typing.Union) and _NONE_TYPE in get_args(
+        t
+    )
+
+
+def _without_none(t: Any) -> Any:
+    return functools.reduce(
+        lambda a, b: a | b, [arg for arg in get_args(t) if arg is not _NONE_TYPE]
+    )
+
+
+def _optional_structure_factory(
+    t: Any, conv: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    inner = _without_none(t)
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: Any, _: Any = t) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+def _optional_unstructure_factory(
+    t: Any, conv: cattrs.Converter
+) -> Callable[[Any], Any]:
+    hook = conv.get_unstructure_hook(_without_none(t))
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else hook(value)
+
+    return unstructure
+
+
+def _structure_datetime(value: Any, _: Any = pendulum.DateTime) -> pendulum.DateTime:
+    moment = MomentKind().load(value, None)
+    if not isinstance(moment, pendulum.DateTime):
+        raise _fail(
+            f"must be a timestamp with a zone or an offset, got {show_json(value)}"
+        )
+    return moment
+
+
+def _structure_partial_date(value: Any, _: Any = PartialDate) -> PartialDate:
+    moment = MomentKind().load(value, None)
+    if not isinstance(moment, PartialDate):
+        raise _fail(
+            f"must be a month (YYYY-MM) or a year (YYYY), got {show_json(value)}"
+        )
+    return moment
+
+
+def _structure_duration(value: Any, _: Any = pendulum.Duration) -> pendulum.Duration:
+    period: Period = PeriodKind(positive=False).load(value, None)
+    return period.to_duration()
+
+
+def _unstructure_duration(value: pendulum.Duration) -> str:
+    return Period.from_duration(value).isoformat()
+
+
+def _equals(target: Any) -> Callable[[Any], bool]:
+    def predicate(t: Any) -> bool:
+        return bool(t == target)
+
+    return predicate
+
+
+def _is_record(t: Any) -> bool:
+    return isinstance(t, type) and attrs.has(t)
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """
+    Install the library's JSON format on *conv* (the cattrs ``preconf`` pattern).
+
+    Records are read and written from their fields' kinds; plain types get
+    strict hooks (no coercion: ``"5"`` is not a number, ``1`` is not a string);
+    moments, periods and enums are written as the library writes them.  Unknown
+    keys are refused when *conv* was made with ``forbid_extra_keys=True``.
+    """
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, enum.EnumMeta), _enum_structure_factory
+    )
+    conv.register_unstructure_hook_factory(_is_plain_enum, _enum_unstructure_factory)
+
+    conv.register_structure_hook_factory(
+        _is_homogeneous_sequence, _sequence_structure_factory
+    )
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_sequence, _sequence_unstructure_factory
+    )
+    conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
+    conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
+
+    # Time values: each exact class separately (DateTime subclasses Date).
+    conv.register_structure_hook(pendulum.Date, _kind_hook(DateKind()))
+    conv.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
+    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    conv.register_unstructure_hook(pendulum.DateTime, format_moment)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, format_moment)
+    conv.register_structure_hook(Period, _kind_hook(PeriodKind(positive=False)))
+    conv.register_unstructure_hook(Period, Period.isoformat)
+    conv.register_structure_hook(pendulum.Duration, _structure_duration)
+    conv.register_unstructure_hook(pendulum.Duration, _unstructure_duration)
+    conv.register_structure_hook_func(_equals(Moment), _kind_hook(MomentKind()))
+    conv.register_unstructure_hook_func(_equals(Moment), write_moment)
+
+    conv.register_structure_hook_factory(_is_record, _record_structure_factory)
+    conv.register_unstructure_hook_factory(_is_record, _record_unstructure_factory)

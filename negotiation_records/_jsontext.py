@@ -1,0 +1,106 @@
+"""
+Reading JSON text strictly (private): the standard library's parser, with
+duplicate keys, ``NaN``, byte order marks and bad UTF-8 refused.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from negotiation_records._values import short_repr, show_json
+from negotiation_records.errors import ValidationError
+
+
+__all__ = ["DuplicateKeys", "check_object", "parse_json"]
+
+
+class DuplicateKeys(dict[str, Any]):
+    """A parsed JSON object in which a key appeared twice (refused where loaded)."""
+
+    __slots__ = ("duplicates",)
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    marked = DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen and key not in marked.duplicates:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
+
+
+def check_object(value: Any, name: str) -> None:
+    """Raise unless *value* is a JSON object without repeated keys."""
+    if value.__class__ is dict:
+        return
+    if isinstance(value, DuplicateKeys):
+        raise ValidationError(
+            ("", f"duplicate key {short_repr(key)} in one JSON object")
+            for key in value.duplicates
+        )
+    if not isinstance(value, dict):
+        raise ValidationError(
+            [("", f"must be an object ({name}), got {show_json(value)}")]
+        )
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_object_pairs, parse_constant=_reject_constant
+)
+
+
+def _fail(message: str) -> ValidationError:
+    return ValidationError([("$", message)])
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def decode_utf8(data: bytes | bytearray | memoryview) -> str:
+    """*data* as text, or a :class:`ValidationError` saying where it is not UTF-8."""
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(
+            f"not UTF-8 text: {exc.reason} at byte offset {exc.start} "
+            f"({bytes(exc.object[exc.start : exc.start + 4])!r})"
+        ) from None
+
+
+def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
+    """The JSON value of *text*, or a :class:`ValidationError` saying why not."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text = decode_utf8(text)
+    elif not isinstance(text, str):
+        raise _fail(f"must be JSON text (str or bytes), got {type(text).__name__}")
+    if text.startswith("\ufeff"):
+        raise _fail("invalid JSON: the text starts with a byte order mark (U+FEFF)")
+    if not text.strip(" \t\r\n"):
+        raise _fail("invalid JSON: no value (the text is empty or only white space)")
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        if exc.lineno == 1 and "\n" not in text.rstrip("\r\n"):
+            where = f"column {exc.colno}"  # one line: the column says it all
+        raise _fail(f"invalid JSON: {exc.msg} at {where}") from None
+    except RecursionError:
+        raise _fail("invalid JSON: nested too deeply") from None
+    except ValueError as exc:
+        message = str(exc)
+        if "digits" in message:
+            message = "a number has too many digits (more than 4300)"
+        raise _fail(f"invalid JSON: {_cut(message)}") from None

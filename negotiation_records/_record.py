@@ -1,0 +1,128 @@
+"""
+The base of every record (private): validation on construction.
+
+Records validate on construction and report **every** problem at once.  attrs
+runs converters and validators field by field and stops at the first exception,
+so the records use a different split:
+
+* each field's kind (:mod:`negotiation_records.fields`) converts what it can
+  into the stored form and passes anything else through untouched;
+* :class:`Record` then tests every field — first with one compiled test per
+  class, built from the kinds' :meth:`~negotiation_records.fields.Kind.check_code`,
+  which vouches for valid values without a call; when it cannot vouch for
+  them all, every kind's :meth:`~negotiation_records.fields.Kind.problems` runs
+  and makes the messages;
+* when the fields are valid, the class's own cross-field ``_problems()`` runs;
+* one :class:`~negotiation_records.ValidationError` holds everything found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.fields import kind_of
+
+
+__all__ = ["Record", "cross_field_validator", "field_problems", "record_validator"]
+
+_VALIDATORS: Final[dict[type, Callable[[Any], None]]] = {}
+
+
+def field_problems(instance: object) -> Iterator[tuple[str, str]]:
+    """Every field's problems, with paths from the record."""
+    for attribute in attrs.fields(type(instance)):  # type: ignore[misc]
+        kind = kind_of(attribute)
+        if kind is None:
+            continue
+        for path, message in kind.problems(getattr(instance, attribute.name)):
+            yield join_path(attribute.name, path), message
+
+
+def _compile_field_test(cls: type) -> Callable[[Any], bool]:
+    """The compiled test of every field of the record class *cls*."""
+    ns = Namespace()
+    lines = ["def fields_ok(self):"]
+    for attribute in attrs.fields(cls):
+        kind = kind_of(attribute)
+        if kind is not None:
+            lines.append(f"    v = self.{attribute.name}")
+            lines.extend(kind.check_code(ns, "v", "    ", "return False"))
+    lines.append("    return True")
+    test: Callable[[Any], bool] = compile_function(
+        lines, f"checks {cls.__module__}.{cls.__qualname__}", ns.names
+    )
+    return test
+
+
+def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
+    """
+    The check across fields of the record class *cls* (its ``_problems``), as a
+    function that raises the :class:`ValidationError`, or ``None`` if it has none.
+    """
+    if getattr(cls, "_problems", Record._problems) is Record._problems:
+        return None
+    cross = cls._problems  # type: ignore[attr-defined]
+
+    def validate(self: Any) -> None:
+        problems = list(cross(self))
+        if problems:
+            raise ValidationError(problems)
+
+    return validate
+
+
+def record_validator(cls: type) -> Callable[[Any], None]:
+    """
+    The function that validates a new instance of the record class *cls*: one
+    :class:`ValidationError` with every field's problems or, when the fields
+    are valid, with the problems across fields.  Built once a class.
+    """
+    known = _VALIDATORS.get(cls)
+    if known is not None:
+        return known
+    fields_ok = _compile_field_test(cls)
+    cross = cross_field_validator(cls)
+
+    def validate(self: Any) -> None:
+        try:
+            valid = fields_ok(self)
+        except Exception:  # noqa: BLE001 - the kinds' own checks will say what
+            valid = False
+        if not valid:
+            problems = list(field_problems(self))
+            if problems:
+                raise ValidationError(problems)
+        if cross is not None:
+            cross(self)
+
+    _VALIDATORS[cls] = validate
+    return validate
+
+
+class Record:
+    """
+    Mixin for the frozen attrs records: validate every field, then the whole.
+
+    Subclasses may override :meth:`_problems` for checks across fields; it runs
+    only when every field passed its own check, so it may rely on types.  A
+    class that is a whole document (with a ``schema_version`` when serialized)
+    sets ``_versioned = True``.
+    """
+
+    __slots__ = ()
+
+    _kind: ClassVar[str] = "record"
+    _versioned: ClassVar[bool] = False
+
+    def __attrs_post_init__(self) -> None:
+        cls = self.__class__
+        (_VALIDATORS.get(cls) or record_validator(cls))(self)
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        """Cross-field problems; the default finds none."""
+        return ()

@@ -1,0 +1,48 @@
+"""
+Describing values in messages (private): short, safe, never walking the value.
+"""
+
+from __future__ import annotations
+
+
+__all__ = ["plural", "short_repr", "show_json", "type_name"]
+
+
+def short_repr(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to *limit* characters, for messages about hostile input."""
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the problem
+        text = f"<{type(value).__name__} object>"
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return text
+
+
+def type_name(value: object) -> str:
+    """The name of *value*'s type, for messages."""
+    return type(value).__name__
+
+
+def plural(count: int, noun: str) -> str:
+    """``"1 item"``, ``"2 items"``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def show_json(value: object) -> str:
+    """Describe a loaded JSON value in JSON's words, briefly and without walking it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (int, float)):
+        return f"number {short_repr(value)}"
+    if isinstance(value, str):
+        return f"string {short_repr(value)}"
+    if isinstance(value, list):
+        return f"an array of {plural(len(value), 'item')}"
+    if isinstance(value, dict):
+        return f"an object with {plural(len(value), 'key')}"
+    return f"{type(value).__name__} {short_repr(value)}"
