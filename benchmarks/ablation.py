@@ -3,7 +3,7 @@ What each optimisation buys: decode and encode of the reference record with one
 optimisation switched off at a time, against all of them on, in one process.
 
 Run it from the project root with ``python benchmarks/ablation.py`` (after
-``pip install -e ".[bench]"``).  Every variant reads and writes the very same
+``pip install -e . --group bench``, pip 25.1+).  Every variant reads and writes the very same
 JSON (checked before timing); the table gives each variant's median and how
 much slower it is than the library as shipped.  See ``benchmarks/README.md``.
 """

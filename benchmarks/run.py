@@ -2,7 +2,7 @@
 Performance of negotiation-records against pydantic v2 and msgspec.
 
 Run it from the project root with ``python benchmarks/run.py`` (after
-``pip install -e ".[bench]"``).  It prints a table of medians and ratios with
+``pip install -e . --group bench``, pip 25.1+).  It prints a table of medians and ratios with
 the targets of the performance issue, and exits 0: it is a measurement, not a
 test.  See ``benchmarks/README.md`` for what each row measures.
 """

@@ -9,8 +9,10 @@ cannot be resolved without it are listed in ``nitpick_ignore_regex``.
 from __future__ import annotations
 
 import doctest
+import functools
 import importlib
 import os
+import re
 import sys
 from importlib.metadata import version as _version
 from typing import Any
@@ -29,7 +31,7 @@ import negotiation_records
 
 project = "negotiation-records"
 author = "negotiation-records developers"
-copyright = "2025, negotiation-records developers"
+copyright = "2026, negotiation-records developers"
 release = _version("negotiation-records")
 version = ".".join(release.split(".")[:2])
 
@@ -42,6 +44,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
+    "sphinx_copybutton",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -110,9 +113,17 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(Duration|DateTime|Date|Timezone|FixedTimezone|Interval)"),
     # matplotlib (the `plot` extra) publishes an inventory, but only online.
     (r"py:.*", r"(matplotlib(\..*)?|Figure)"),
+    # Hypothesis (the `strategies` extra) publishes an inventory, but only online.
+    (r"py:.*", r"(hypothesis(\..*)?|SearchStrategy|S)"),
     # Type variables (``T`` in ``from_json(cls: type[T], ...) -> T``).
     (r"py:class", r"negotiation_records\.\w+\.[A-Z]"),
 ]
+
+# -- copy buttons (sphinx-copybutton) ----------------------------------------------------
+
+# Copying an example copies the code only: not the ``>>>``/``...`` prompts (.gp),
+# not the output (.go), not line numbers.
+copybutton_exclude = ".linenos, .gp, .go"
 
 # -- HTML ------------------------------------------------------------------------------
 
@@ -124,6 +135,7 @@ html_static_path: list[str] = []
 # -- references to the package root ------------------------------------------------------
 
 
+@functools.cache
 def _public_name(target: str) -> str | None:
     """
     ``negotiation_records.deadlines.Deadline.on`` -> ``negotiation_records.Deadline.on``.
@@ -203,6 +215,28 @@ def _resolve_public(
             if resolved is not None:
                 return resolved
     return None
+
+
+_DOTTED = re.compile(r"negotiation_records(?:\.\w+)+")
+
+
+def _public_link_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """
+    Show every link to a public name under that name.
+
+    Type hints name the defining module (``negotiation_records.parties.PartyKind``);
+    the link already leads to the documented name, and this makes its text (and its
+    tooltip) say ``negotiation_records.PartyKind``, what users import.
+    """
+    for ref in doctree.findall(nodes.reference):
+        title = ref.get("reftitle")
+        if isinstance(title, str) and _DOTTED.fullmatch(title):
+            ref["reftitle"] = _public_name(title) or title
+        for text in list(ref.findall(nodes.Text)):
+            if _DOTTED.fullmatch(str(text)) and text.parent is not None:
+                public = _public_name(str(text))
+                if public is not None and public != str(text):
+                    text.parent.replace(text, nodes.Text(public))
 
 
 def _data_docstring(  # noqa: PLR0917 - the signature of a Sphinx event
@@ -291,6 +325,7 @@ def _render_seed_timeline(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("missing-reference", _resolve_public)
+    app.connect("doctree-resolved", _public_link_text)
     app.connect("builder-inited", _render_seed_timeline)
     # Both before sphinx.ext.napoleon (500) reads the docstrings.
     app.connect("autodoc-process-docstring", _data_docstring, priority=400)

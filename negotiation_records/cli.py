@@ -11,8 +11,13 @@ writing Python::
     negotiation-records schema Party
     negotiation-records plot talks.json -o talks.png
 
-Exit status: 0 when all is well, 1 when a file has problems (or cannot be read),
-2 for a usage error.  Errors go to standard error.
+Every FILE may be ``-``, standard input.  ``show``, ``timeline`` and ``deadlines``
+take ``--tz`` and ``--format json`` (one JSON document; its shape is documented
+in ``docs/cli.md``).
+
+Exit status: 0 when all is well (an empty answer too, and when the reader of a
+pipe goes away), 1 when a file has problems (or cannot be read), 2 for a usage
+error, 130 when interrupted.  Errors go to standard error; no traceback does.
 
 Tables are coloured and fitted to the terminal with `rich` when it is installed
 (the ``cli`` extra) and standard output is a terminal; otherwise they are plain
@@ -25,23 +30,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import itertools
 import json
 import os
 import re
+import stat
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import pendulum
 
+from negotiation_records._jsonpos import Positions, value_lines
 from negotiation_records._record import Record
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import deadline_in_force
 from negotiation_records.schema import json_schema
-from negotiation_records.serialization import from_json
+from negotiation_records.serialization import from_json, to_dict
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -62,6 +72,8 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PLOT_SUFFIXES = frozenset({".png", ".svg", ".pdf"})
 
@@ -81,7 +93,7 @@ def _moment_arg(text: str) -> Moment:
         raise argparse.ArgumentTypeError(_messages(exc)) from None
 
 
-def _zone_arg(text: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+def _zone_arg(text: str) -> Zone:
     """``--tz``: an IANA zone name."""
     try:
         return zone(text)
@@ -89,12 +101,57 @@ def _zone_arg(text: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         raise argparse.ArgumentTypeError(_messages(exc)) from None
 
 
+_SHORTHAND = re.compile(r"\s*(\d+)\s*([a-z]+)\s*", re.IGNORECASE)
+_SHORTHAND_UNITS = {
+    "y": "P{}Y",
+    "year": "P{}Y",
+    "years": "P{}Y",
+    "mo": "P{}M",
+    "month": "P{}M",
+    "months": "P{}M",
+    "w": "P{}W",
+    "week": "P{}W",
+    "weeks": "P{}W",
+    "d": "P{}D",
+    "day": "P{}D",
+    "days": "P{}D",
+    "h": "PT{}H",
+    "hour": "PT{}H",
+    "hours": "PT{}H",
+    "min": "PT{}M",
+    "minute": "PT{}M",
+    "minutes": "PT{}M",
+}
+
+
 def _period_arg(text: str) -> Period:
-    """``--within``: an ISO 8601 duration (``P14D``, ``PT48H``)."""
+    """
+    ``--within``: an ISO 8601 duration (``P14D``, ``PT48H``; ``P0D`` is allowed).
+
+    Shorthand such as ``14d`` or ``2 weeks`` is refused with the ISO form to
+    write instead, and so is lower case (``p14d``).
+    """
     try:
-        return Period.parse(text)
+        period = Period.parse(text)
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(_messages(exc)) from None
+        message = _messages(exc)
+    else:
+        if period.is_zero:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is a zero duration; give a positive one, such as P1D "
+                "(what falls due by the same time tomorrow)"
+            )
+        return period
+    match = _SHORTHAND.fullmatch(text)
+    suggestion = None
+    if match is not None and match.group(2).lower() in _SHORTHAND_UNITS:
+        suggestion = _SHORTHAND_UNITS[match.group(2).lower()].format(match.group(1))
+    elif text.upper() != text:
+        with contextlib.suppress(ValidationError):
+            suggestion = Period.parse(text.upper()).isoformat()
+    if suggestion is not None:
+        message += f"; did you mean {suggestion}?"
+    raise argparse.ArgumentTypeError(message)
 
 
 def _record_types() -> dict[str, type[Any]]:
@@ -195,9 +252,12 @@ class _Output:
 
 
 @contextlib.contextmanager
-def _progress(stream: BinaryIO, path: Path, err: TextIO) -> Iterator[BinaryIO]:
+def _progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
     """Wrap *stream* in a progress bar on a terminal; pass it through otherwise."""
-    total = os.fstat(stream.fileno()).st_size
+    try:
+        total = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError):  # not a file descriptor (a test's stream)
+        total = 0
     if total <= 0 or not (_is_terminal(err) and _rich_available()):
         yield stream  # quiet: not a terminal, no rich, or no size to count (a pipe)
         return
@@ -208,46 +268,95 @@ def _progress(stream: BinaryIO, path: Path, err: TextIO) -> Iterator[BinaryIO]:
     # otherwise look again and find out the same.
     console = Console(file=err, force_terminal=True)
     with wrap_file(
-        stream, total, description=path.name, console=console, transient=True
+        stream, total, description=label, console=console, transient=True
     ) as reader:
         yield reader
 
 
 # --- reading files ----------------------------------------------------------------------
 
+STDIN = "-"
+"""The FILE that means standard input."""
+
 
 class _FileError(Exception):
     """A file-level problem (missing, unreadable): reported at line 0."""
 
 
-def _is_json_lines(path: Path) -> bool:
-    """
-    Whether *path* holds JSON Lines: by extension (``.jsonl``, ``.ndjson``) or,
-    for any other name but ``.json``, by content — the first non-blank line is a
-    whole JSON value and another non-blank line follows.
-    """
-    suffix = path.suffix.lower()
-    if suffix in JSON_LINES_SUFFIXES:
-        return True
-    if suffix == ".json":
-        return False
-    try:
-        with path.open("rb") as stream:
-            lines = (line for line in stream if line.strip())
-            first = next(lines, None)
-            if first is None:
-                return False
-            try:
-                json.loads(first)
-            except ValueError:
-                return False
-            return next(lines, None) is not None
-    except OSError as exc:
-        raise _FileError(_os_message(exc)) from None
+def _display(name: str) -> str:
+    """How a FILE is named in messages: ``<stdin>`` for ``-``."""
+    return "<stdin>" if name == STDIN else name
 
 
 def _os_message(exc: OSError) -> str:
     return f"cannot read the file: {exc.strerror or exc}"
+
+
+def _open(name: str) -> BinaryIO:
+    """
+    Open FILE for reading, once: ``-`` is standard input.
+
+    Every question about the file is asked of one ``stat`` call, so that a name
+    too long for the system or a directory that cannot be searched is a
+    :class:`_FileError`, never an ``OSError`` from ``Path.exists()``.
+    """
+    if name == STDIN:
+        return sys.stdin.buffer
+    path = Path(name)
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise _FileError("no such file") from None
+    except OSError as exc:
+        raise _FileError(_os_message(exc)) from None
+    except ValueError:  # a NUL in the name
+        raise _FileError("no such file") from None
+    if stat.S_ISDIR(mode):
+        raise _FileError("is a directory, not a file")
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise _FileError(_os_message(exc)) from None
+
+
+def _named_json_lines(name: str) -> bool | None:
+    """JSON Lines by the name (``.jsonl``, ``.ndjson``), JSON (``.json``), or unknown."""
+    if name == STDIN:
+        return None
+    suffix = Path(name).suffix.lower()
+    if suffix in JSON_LINES_SUFFIXES:
+        return True
+    if suffix == ".json":
+        return False
+    return None
+
+
+def _sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
+    """
+    Whether the content is JSON Lines, and the lines read to decide.
+
+    JSON Lines when the first non-blank line is a whole JSON value and another
+    non-blank line follows.  Reads no further than that, so that a pipe is
+    read once: the caller goes on with the lines returned, then the rest.
+    """
+    seen: list[bytes] = []
+    first = None
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            first = line
+            break
+    if first is None:
+        return False, seen
+    try:
+        json.loads(first)
+    except ValueError:
+        return False, seen
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            return True, seen
+    return False, seen
 
 
 class _Problem(NamedTuple):
@@ -262,80 +371,109 @@ class _Problem(NamedTuple):
         return f"{self.file}:{self.line}: {self.path}: {self.message}"
 
 
-def _records(
-    path: Path, cls: type[Any], err: TextIO
-) -> Iterator[tuple[int, Any | ValidationError]]:
-    """
-    The records in *path*, each with its line, or the error that line raised.
+class _Read(NamedTuple):
+    """A record read from a file, or its problems as (line, path, message)."""
 
-    A JSON file gives one record at line 1 (or the line of a JSON syntax error);
-    a JSON Lines file gives one per non-blank line, counted as
+    record: Any | None
+    problems: list[tuple[int, str, str]]
+
+
+def _records(name: str, cls: type[Any], err: TextIO) -> Iterator[_Read]:
+    """
+    The records in the file *name* (``-``: standard input), or their problems.
+
+    A JSON file gives one record; each problem is placed at the line where the
+    value at its path starts (the line of a JSON syntax error for a syntax
+    error).  A JSON Lines file gives one per non-blank line, counted as
     :func:`~negotiation_records.serialization.read_jsonl` counts them, and
     carries on after a bad line so that every problem is found (``read_jsonl``
-    stops at the first).
+    stops at the first).  The file is read once, so a pipe works.
     """
-    if not path.exists():
-        raise _FileError("no such file")
-    if path.is_dir():
-        raise _FileError("is a directory, not a file")
-    if not _is_json_lines(path):
+    stream = _open(name)
+    try:
+        json_lines = _named_json_lines(name)
         try:
-            data = path.read_bytes()
+            seen: list[bytes] = []
+            if json_lines is None:
+                json_lines, seen = _sniff(iter(stream))
+            if not json_lines:
+                data = b"".join([*seen, stream.read()])
         except OSError as exc:
             raise _FileError(_os_message(exc)) from None
-        try:
-            yield 1, from_json(cls, data)
-        except ValidationError as exc:
-            yield _syntax_error_line(exc), exc
-        return
+        if not json_lines:
+            yield _whole(data, cls)
+            return
+        with _progress(stream, _display(name), err) as reader:
+            for number, line in enumerate(itertools.chain(seen, reader), 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield _Read(from_json(cls, line), [])
+                except ValidationError as exc:
+                    yield _Read(None, [(number, p, m) for p, m in exc.errors])
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _whole(data: bytes, cls: type[Any]) -> _Read:
+    """One record from a whole JSON document, each problem at its value's line."""
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        raise _FileError(_os_message(exc)) from None
-    with stream, _progress(stream, path, err) as reader:
-        for number, line in enumerate(reader, 1):
-            if not line.strip():
-                continue
-            try:
-                yield number, from_json(cls, line)
-            except ValidationError as exc:
-                yield number, exc
+        return _Read(from_json(cls, data), [])
+    except ValidationError as exc:
+        errors = list(exc.errors)
+    syntax = _syntax_error_line(errors)
+    if syntax is not None:
+        return _Read(None, [(syntax, p, m) for p, m in errors])
+    positions = _positions(data)
+    return _Read(
+        None,
+        [
+            (1 if positions is None else positions.line_of(p, m), p, m)
+            for p, m in errors
+        ],
+    )
+
+
+def _positions(data: bytes) -> Positions | None:
+    try:
+        return value_lines(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, RecursionError):  # reported by the loader already
+        return None
 
 
 _SYNTAX_ERROR = re.compile(r"invalid JSON: .* at line (\d+) column \d+")
 
 
-def _syntax_error_line(exc: ValidationError) -> int:
-    """The line of a JSON syntax error in a whole file, or 1 for any other problem."""
-    for path, message in exc.errors:
+def _syntax_error_line(errors: Sequence[tuple[str, str]]) -> int | None:
+    """The line of a JSON syntax error in a whole file, if the problem is one."""
+    for path, message in errors:
         match = _SYNTAX_ERROR.fullmatch(message)
         if path == "$" and match:
             return int(match.group(1))
-    return 1
+    return None
 
 
-def _load(path: Path, out: _Output) -> list[Negotiation] | None:
-    """Every negotiation in *path*; ``None`` (problems reported) if any is bad."""
+def _load(name: str, out: _Output) -> list[Negotiation] | None:
+    """Every negotiation in the file *name*; ``None`` (problems reported) if any is bad."""
+    shown = _display(name)
     problems: list[_Problem] = []
     found: list[Negotiation] = []
     try:
-        for line, record in _records(path, Negotiation, out.err):
-            if isinstance(record, ValidationError):
-                problems.extend(
-                    _Problem(str(path), line, p, m) for p, m in record.errors
-                )
-            else:
-                found.append(record)
+        for read in _records(name, Negotiation, out.err):
+            problems.extend(_Problem(shown, *problem) for problem in read.problems)
+            if read.record is not None:
+                found.append(read.record)
     except _FileError as exc:
-        out.error(f"{path}: {exc}")
+        out.error(f"{shown}: {exc}")
         return None
     for problem in problems:
         out.err.write(problem.text() + "\n")
     if problems:
-        out.error(f"{path} is not a valid record ({_count(len(problems), 'problem')})")
+        out.error(f"{shown} is not a valid record ({_count(len(problems), 'problem')})")
         return None
     if not found:
-        out.error(f"{path} holds no record")
+        out.error(f"{shown} holds no record")
         return None
     return found
 
@@ -347,46 +485,50 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def _print_json(out: _Output, document: object) -> None:
+    out.line(json.dumps(document, indent=2, ensure_ascii=False))
+
+
 def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     cls = _record_types()[args.type]
     problems: list[_Problem] = []
     files: list[dict[str, object]] = []
     for name in args.files:
-        path = Path(name)
+        shown = _display(name)
         count = 0
         before = len(problems)
         try:
-            for line, record in _records(path, cls, out.err):
+            for read in _records(name, cls, out.err):
                 count += 1
-                if isinstance(record, ValidationError):
-                    problems.extend(
-                        _Problem(name, line, p, m) for p, m in record.errors
-                    )
+                problems.extend(_Problem(shown, *problem) for problem in read.problems)
         except _FileError as exc:
-            problems.append(_Problem(name, 0, "$", str(exc)))
+            problems.append(_Problem(shown, 0, "$", str(exc)))
         files.append(
-            {"file": name, "records": count, "problems": len(problems) - before}
+            {"file": shown, "records": count, "problems": len(problems) - before}
         )
     if args.format == "json":
-        document = {
-            "ok": not problems,
-            "type": args.type,
-            "files": files,
-            "problems": [p._asdict() for p in problems],
-        }
-        out.line(json.dumps(document, indent=2, ensure_ascii=False))
-    else:
-        for problem in problems:
-            out.line(problem.text())
-        if problems:
-            bad = sum(1 for f in files if f["problems"])
-            out.err.write(
-                f"{_count(len(problems), 'problem')} in {bad} of "
-                f"{_count(len(files), 'file')}\n"
-            )
-        else:
-            out.err.write(f"no problems in {_count(len(files), 'file')}\n")
-    return EXIT_PROBLEMS if problems else EXIT_OK
+        _print_json(
+            out,
+            {
+                "ok": not problems,
+                "type": args.type,
+                "files": files,
+                "problems": [p._asdict() for p in problems],
+            },
+        )
+        return EXIT_PROBLEMS if problems else EXIT_OK
+    for problem in problems:
+        out.line(problem.text())
+    records = _count(sum(int(str(f["records"])) for f in files), "record")
+    if problems:
+        bad = sum(1 for f in files if f["problems"])
+        out.err.write(
+            f"{_count(len(problems), 'problem')} in {bad} of "
+            f"{_count(len(files), 'file')} ({records} checked)\n"
+        )
+        return EXIT_PROBLEMS
+    out.err.write(f"no problems in {_count(len(files), 'file')} ({records} checked)\n")
+    return EXIT_OK
 
 
 def _now() -> pendulum.DateTime:
@@ -397,88 +539,203 @@ def _names(ids: Sequence[str]) -> str:
     return ", ".join(ids) if ids else "-"
 
 
-def _show_moment(moment: Moment, tz: Any = None) -> str:
-    """A moment as the record writes it; a datetime moved to *tz* first, if given."""
+def _show_moment(moment: Moment, tz: Zone | None = None) -> str:
+    """
+    A moment as the record writes it; a datetime moved to *tz* first, if given.
+
+    A datetime that cannot be moved to *tz* (its instant would fall outside the
+    calendar there, as 0001-01-01T00:00:00Z does in New York) is shown in its
+    own zone.
+    """
     if tz is not None and isinstance(moment, pendulum.DateTime):
-        moment = moment.in_timezone(tz)
+        with contextlib.suppress(OverflowError):
+            moment = moment.in_timezone(tz)
     return format_moment(moment)
 
 
 def _each_record(
-    args: argparse.Namespace, out: _Output, body: Callable[[Negotiation], None]
+    args: argparse.Namespace,
+    out: _Output,
+    body: Callable[[Negotiation], list[Callable[[], None]]],
+    document: Callable[[list[dict[str, Any]]], dict[str, Any]],
+    summary: Callable[[Negotiation], dict[str, Any]],
 ) -> int:
-    """Run *body* on every negotiation in ``args.file``, a blank line between them."""
-    records = _load(Path(args.file), out)
+    """
+    Run a command on every negotiation in ``args.file``.
+
+    In text format, *body* gives each record's lines (a blank line between
+    records); in JSON format, *summary* gives each record's part of the one
+    *document* printed.  Everything is worked out before anything is printed,
+    so a problem never leaves half a table behind.
+    """
+    records = _load(args.file, out)
     if records is None:
         return EXIT_PROBLEMS
+    if args.format == "json":
+        _print_json(out, document([summary(talks) for talks in records]))
+        return EXIT_OK
     for index, talks in enumerate(records):
         if index:
             out.line()
-        body(talks)
+        for action in body(talks):
+            action()
     return EXIT_OK
 
 
-def _ultimatum_row(ultimatum: Ultimatum, deadline: Deadline, at: Moment) -> list[str]:
+class _Table(NamedTuple):
+    """A table to print: a title, column headers and rows."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def _printer(out: _Output, parts: Sequence[str | _Table]) -> list[Callable[[], None]]:
+    """What to print, as calls: a string is a heading, a _Table a table."""
+    calls: list[Callable[[], None]] = []
+    for part in parts:
+        if isinstance(part, _Table):
+            calls.append(functools.partial(out.table, *part))
+        else:
+            calls.append(functools.partial(out.heading, part))
+    return calls
+
+
+def _deadline_row(
+    ultimatum: Ultimatum, deadline: Deadline, at: Moment, tz: Zone | None
+) -> list[str]:
     return [
         ultimatum.id,
         ultimatum.issued_by,
         _names(ultimatum.addressed_to),
-        _show_moment(deadline.due),
+        _show_moment(deadline.due, tz),
         deadline.describe(at),
     ]
 
 
+def _deadline_json(
+    ultimatum: Ultimatum, deadline: Deadline, at: Moment, tz: Zone | None
+) -> dict[str, Any]:
+    """An ultimatum's deadline in force, as the JSON formats write it."""
+    left = deadline.remaining(at)
+    return {
+        "ultimatum": ultimatum.id,
+        "issued_by": ultimatum.issued_by,
+        "addressed_to": list(ultimatum.addressed_to),
+        "due": _show_moment(deadline.due, tz),
+        "cutoff": _show_moment(deadline.cutoff, tz),
+        "rule": deadline.describe_rule(),
+        "time_left": deadline.describe(at),
+        "seconds_left": int(left.total_seconds()),
+        "deadline": to_dict(deadline),
+    }
+
+
+def _record_json(talks: Negotiation) -> dict[str, Any]:
+    return {"id": talks.id, "title": talks.title, "status": talks.status.value}
+
+
+def _optional(moment: Moment | None, tz: Zone | None) -> str | None:
+    return None if moment is None else _show_moment(moment, tz)
+
+
 def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
+    tz: Zone | None = args.tz
 
-    def show(talks: Negotiation) -> None:
-        out.heading(f"{talks.title} [{talks.id}] — {talks.status.value}")
-        out.line(f"as of {_show_moment(at)}")
-        out.table(
-            "Parties",
-            ["id", "name", "kind", "role"],
-            [[p.id, p.name, p.kind.value, p.role.value] for p in talks.parties],
-        )
-        out.table(
-            "Rounds",
-            ["round", "status", "when", "where", "outcomes"],
-            [
+    def pending(talks: Negotiation) -> list[tuple[Ultimatum, Deadline]]:
+        return [(u, deadline_in_force(u, at)) for u in talks.pending_ultimatums(at)]
+
+    def show(talks: Negotiation) -> list[Callable[[], None]]:
+        parts: list[str | _Table] = [
+            f"{talks.title} [{talks.id}] — {talks.status.value}",
+            _Table(
+                "Parties",
+                ["id", "name", "kind", "role"],
+                [[p.id, p.name, p.kind.value, p.role.value] for p in talks.parties],
+            ),
+            _Table(
+                "Rounds",
+                ["round", "status", "when", "where", "outcomes"],
                 [
-                    str(r.number),
-                    r.status.value,
-                    _show_moment(r.starts) if r.starts else str(r.window or "-"),
-                    r.location or "-",
-                    str(len(r.outcomes)),
-                ]
+                    [
+                        str(r.number),
+                        r.status.value,
+                        _show_moment(r.starts, tz)
+                        if r.starts
+                        else str(r.window or "-"),
+                        r.location or "-",
+                        str(len(r.outcomes)),
+                    ]
+                    for r in talks.rounds
+                ],
+            ),
+            _Table(
+                "Open proposals",
+                ["id", "by", "to", "made on", "status", "summary"],
+                [
+                    [
+                        p.id,
+                        p.proposed_by,
+                        _names(p.addressed_to),
+                        _show_moment(p.made_on, tz),
+                        p.status.value,
+                        p.summary,
+                    ]
+                    for p in talks.proposals
+                    if p.status.is_open
+                ],
+            ),
+            _Table(
+                "Pending ultimatums",
+                ["id", "by", "to", "deadline", "time left"],
+                [_deadline_row(u, d, at, tz) for u, d in pending(talks)],
+            ),
+        ]
+        calls = _printer(out, parts)
+        calls.insert(1, functools.partial(out.line, f"as of {_show_moment(at, tz)}"))
+        return calls
+
+    def summary(talks: Negotiation) -> dict[str, Any]:
+        return {
+            **_record_json(talks),
+            "parties": [
+                {"id": p.id, "name": p.name, "kind": p.kind.value, "role": p.role.value}
+                for p in talks.parties
+            ],
+            "rounds": [
+                {
+                    "number": r.number,
+                    "status": r.status.value,
+                    "starts": _optional(r.starts, tz),
+                    "ends": _optional(r.ends, tz),
+                    "window": None if r.window is None else to_dict(r.window),
+                    "location": r.location,
+                    "outcomes": len(r.outcomes),
+                }
                 for r in talks.rounds
             ],
-        )
-        out.table(
-            "Open proposals",
-            ["id", "by", "to", "made on", "status", "summary"],
-            [
-                [
-                    p.id,
-                    p.proposed_by,
-                    _names(p.addressed_to),
-                    _show_moment(p.made_on),
-                    p.status.value,
-                    p.summary,
-                ]
+            "open_proposals": [
+                {
+                    "id": p.id,
+                    "proposed_by": p.proposed_by,
+                    "addressed_to": list(p.addressed_to),
+                    "made_on": _show_moment(p.made_on, tz),
+                    "status": p.status.value,
+                    "summary": p.summary,
+                }
                 for p in talks.proposals
                 if p.status.is_open
             ],
-        )
-        out.table(
-            "Pending ultimatums",
-            ["id", "by", "to", "deadline", "time left"],
-            [
-                _ultimatum_row(u, deadline_in_force(u, at), at)
-                for u in talks.pending_ultimatums(at)
+            "pending_ultimatums": [
+                _deadline_json(u, d, at, tz) for u, d in pending(talks)
             ],
-        )
+        }
 
-    return _each_record(args, out, show)
+    def document(records: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"at": _show_moment(at, tz), "negotiations": records}
+
+    return _each_record(args, out, show, document, summary)
 
 
 def _starts_by(moment: Moment, at: Moment) -> bool:
@@ -487,11 +744,13 @@ def _starts_by(moment: Moment, at: Moment) -> bool:
 
 
 def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
-    def timeline(talks: Negotiation) -> None:
+    tz: Zone | None = args.tz
+
+    def timeline(talks: Negotiation) -> list[Callable[[], None]]:
         events = talks.timeline()
         rows = [
             [
-                _show_moment(event.moment, args.tz),
+                _show_moment(event.moment, tz),
                 event.kind.value,
                 str(event.record_id),
                 event.summary,
@@ -501,63 +760,136 @@ def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
         if args.at is not None:
             before = [_starts_by(event.moment, args.at) for event in events]
             index = before.index(False) if False in before else len(rows)
-            marker = [_show_moment(args.at, args.tz), "at", "-", "(--at)"]
+            marker = [_show_moment(args.at, tz), "at", "-", "(--at)"]
             rows.insert(index, marker)
-        out.table(
+        table = _Table(
             f"Timeline of {talks.title}", ["when", "what", "record", "summary"], rows
         )
+        return _printer(out, [table])
 
-    return _each_record(args, out, timeline)
+    def summary(talks: Negotiation) -> dict[str, Any]:
+        return {
+            **_record_json(talks),
+            "events": [
+                {
+                    "moment": _show_moment(event.moment, tz),
+                    "kind": event.kind.value,
+                    "record_id": event.record_id,
+                    "summary": event.summary,
+                    "path": event.path,
+                    "party": event.party,
+                }
+                for event in talks.timeline()
+            ],
+        }
+
+    def document(records: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "at": _optional(args.at, tz),
+            "tz": None if tz is None else tz.name,
+            "negotiations": records,
+        }
+
+    return _each_record(args, out, timeline, document, summary)
 
 
 def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
+    tz: Zone | None = args.tz
     within = "" if args.within is None else f" within {args.within.describe()}"
 
-    def deadlines(talks: Negotiation) -> None:
-        out.heading(f"{talks.title} — deadlines as of {_show_moment(at)}")
-        upcoming = talks.upcoming_deadlines(at, within=args.within)
-        out.table(
-            f"Due{within}",
-            ["ultimatum", "by", "to", "due", "time left"],
-            [_ultimatum_row(u, deadline, at) for u, deadline in upcoming],
-        )
-        expired = talks.expired_deadlines(at)
-        out.table(
-            "Passed",
-            ["ultimatum", "by", "to", "due", "passed"],
-            [_ultimatum_row(u, deadline, at) for u, deadline in expired],
+    def lists(talks: Negotiation) -> tuple[Sequence[Any], Sequence[Any]]:
+        return talks.upcoming_deadlines(at, within=args.within), (
+            talks.expired_deadlines(at)
         )
 
-    return _each_record(args, out, deadlines)
+    def deadlines(talks: Negotiation) -> list[Callable[[], None]]:
+        upcoming, expired = lists(talks)
+        headers = ["ultimatum", "by", "to", "due"]
+        return _printer(
+            out,
+            [
+                f"{talks.title} — deadlines as of {_show_moment(at, tz)}",
+                _Table(
+                    f"Due{within}",
+                    [*headers, "time left"],
+                    [_deadline_row(u, d, at, tz) for u, d in upcoming],
+                ),
+                _Table(
+                    "Passed",
+                    [*headers, "passed"],
+                    [_deadline_row(u, d, at, tz) for u, d in expired],
+                ),
+            ],
+        )
+
+    def summary(talks: Negotiation) -> dict[str, Any]:
+        upcoming, expired = lists(talks)
+        return {
+            **_record_json(talks),
+            "due": [_deadline_json(u, d, at, tz) for u, d in upcoming],
+            "passed": [_deadline_json(u, d, at, tz) for u, d in expired],
+        }
+
+    def document(records: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "at": _show_moment(at, tz),
+            "within": None if args.within is None else args.within.isoformat(),
+            "negotiations": records,
+        }
+
+    return _each_record(args, out, deadlines, document, summary)
 
 
 def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
-    schema = json_schema(_record_types()[args.type])
-    out.line(json.dumps(schema, indent=2, ensure_ascii=False))
+    _print_json(out, json_schema(_record_types()[args.type]))
     return EXIT_OK
 
 
 def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
     target = Path(args.output)
-    records = _load(Path(args.file), out)
+    records = _load(args.file, out)
     if records is None:
         return EXIT_PROBLEMS
     if len(records) != 1:
         out.error(
-            f"{args.file} holds {len(records)} records; plot draws one "
+            f"{_display(args.file)} holds {len(records)} records; plot draws one "
             "(split the file, or give a JSON file)"
         )
         return EXIT_PROBLEMS
+    with warnings.catch_warnings():
+        # A character the font lacks is drawn as a box; that is no error.
+        warnings.filterwarnings(
+            "ignore", message="Glyph .* missing from", category=UserWarning
+        )
+        return _draw(args, records[0], target, out)
+
+
+def _draw(
+    args: argparse.Namespace, talks: Negotiation, target: Path, out: _Output
+) -> int:
     try:
         from negotiation_records import plot  # noqa: PLC0415
 
-        figure = plot.timeline(records[0], at=args.at)
+        figure = plot.timeline(
+            talks,
+            at=args.at,
+            start=args.start,
+            end=args.end,
+            size=args.size,
+            dpi=args.dpi,
+        )
     except ImportError as exc:
         out.error(str(exc))
         return EXIT_PROBLEMS
     try:
-        figure.savefig(target, format=target.suffix[1:].lower())
+        figure.savefig(
+            target,
+            format=target.suffix[1:].lower(),
+            dpi=args.dpi,
+            bbox_inches="tight",
+            pad_inches=0.15,
+        )
     except OSError as exc:
         out.error(f"cannot write {target}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
@@ -580,6 +912,37 @@ class _UsageError(Exception):
     pass
 
 
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _size_arg(text: str) -> tuple[float, float]:
+    """``--size``: width x height in inches, such as ``10x6``."""
+    match = _SIZE.fullmatch(text)
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give the size as WIDTHxHEIGHT in inches, such as 10x6"
+        )
+    width, height = float(match.group(1)), float(match.group(2))
+    if not (2 <= width <= 100 and 1 <= height <= 100):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the width must be 2 to 100 inches and the height 1 to 100"
+        )
+    return width, height
+
+
+def _dpi_arg(text: str) -> int:
+    """``--dpi``: a whole number of dots per inch, 10 to 1200."""
+    try:
+        dpi = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of dots per inch"
+        ) from None
+    if not 10 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError(f"{dpi} dpi is outside 10 to 1200")
+    return dpi
+
+
 def _output_arg(text: str) -> str:
     suffix = Path(text).suffix.lower()
     if suffix not in PLOT_SUFFIXES:
@@ -596,7 +959,12 @@ def _version() -> str:
     return f"{PROG} {version('negotiation-records')}"
 
 
-_FILE_HELP = "a JSON file holding a negotiation, or JSON Lines holding several"
+_FILE_HELP = (
+    "a JSON file holding a negotiation, or JSON Lines holding several; "
+    "'-' reads standard input"
+)
+_TZ_HELP = "show times of day in this IANA zone (dates stay as recorded)"
+_FORMAT_HELP = "text tables (default) or one JSON document (see the docs for its shape)"
 _AT_HELP = (
     "the moment to look from: 2025-07-20, 2025-07-20T12:00:00+03:00 or "
     "2025-07-20T12:00:00+03:00[Europe/Kyiv] (default: now)"
@@ -618,7 +986,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Check, summarise and draw negotiation records kept in JSON "
         "or JSON Lines files.",
-        epilog="Exit status: 0 ok, 1 problems found, 2 usage error. "
+        epilog="Exit status: 0 ok, 1 problems in the data, 2 usage error. "
         "Run '%(prog)s COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=_version())
@@ -631,13 +999,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files and print every problem",
         description="Check JSON and JSON Lines files and print every problem as "
         "FILE:LINE: PATH: MESSAGE.  LINE is the line of a JSON Lines record, the "
-        "line of a JSON syntax error, 1 for any other problem in a JSON file, and "
-        "0 when the file itself cannot be read.  A file is JSON Lines when its "
+        "line of a JSON syntax error, the line where the value at PATH starts in a "
+        "JSON file, and 0 when the file itself cannot be read.  A file is JSON Lines when its "
         "name ends in .jsonl or .ndjson, or (for a name not ending in .json) when "
         "its first line is a whole JSON value and more lines follow.",
     )
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="JSON or JSON Lines files to check"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON or JSON Lines files to check ('-' reads standard input)",
     )
     validate.add_argument(
         "--type",
@@ -663,6 +1034,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("file", metavar="FILE", help=_FILE_HELP)
     show.add_argument("--at", type=_moment_arg, metavar="MOMENT", help=_AT_HELP)
+    _add_view_options(show)
     show.set_defaults(handler=_cmd_show)
 
     timeline = commands.add_parser(
@@ -678,12 +1050,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MOMENT",
         help="mark this moment with a row in the table",
     )
-    timeline.add_argument(
-        "--tz",
-        type=_zone_arg,
-        metavar="ZONE",
-        help="show times of day in this IANA zone (dates stay as recorded)",
-    )
+    _add_view_options(timeline)
     timeline.set_defaults(handler=_cmd_timeline)
 
     deadlines = commands.add_parser(
@@ -698,8 +1065,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--within",
         type=_period_arg,
         metavar="DURATION",
-        help="only deadlines due within this ISO 8601 duration (P14D, P1M, PT48H)",
+        help="only deadlines due within this ISO 8601 duration (P14D, P1M, PT48H; "
+        "P0D: due today)",
     )
+    _add_view_options(deadlines)
     deadlines.set_defaults(handler=_cmd_deadlines)
 
     schema = commands.add_parser(
@@ -738,8 +1107,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MOMENT",
         help="draw a line at this moment (default: no line)",
     )
+    plot.add_argument(
+        "--from",
+        dest="start",
+        type=_moment_arg,
+        metavar="MOMENT",
+        help="draw from this moment on (default: from the first event)",
+    )
+    plot.add_argument(
+        "--until",
+        dest="end",
+        type=_moment_arg,
+        metavar="MOMENT",
+        help="draw up to the end of this moment (default: to the last event)",
+    )
+    plot.add_argument(
+        "--size",
+        type=_size_arg,
+        metavar="WxH",
+        help="the picture's size in inches, such as 10x6 (default: 12 wide, as "
+        "high as the lanes need)",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=_dpi_arg,
+        default=100,
+        metavar="DPI",
+        help="dots per inch of a PNG (default: 100)",
+    )
     plot.set_defaults(handler=_cmd_plot)
     return parser
+
+
+def _add_view_options(command: argparse.ArgumentParser) -> None:
+    """``--tz`` and ``--format``, shared by show, timeline and deadlines."""
+    command.add_argument("--tz", type=_zone_arg, metavar="ZONE", help=_TZ_HELP)
+    command.add_argument(
+        "--format", choices=["text", "json"], default="text", help=_FORMAT_HELP
+    )
 
 
 # --- entry point ----------------------------------------------------------------------
@@ -751,11 +1156,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     The ``negotiation-records`` console script and ``python -m
     negotiation_records`` call this.  Usage errors print the usage and a message
-    on standard error and return 2; ``--help`` and ``--version`` return 0.
+    on standard error and return 2; ``--help`` and ``--version`` return 0.  A
+    reader that goes away (``| head``) ends the command quietly with 0.
     """
     out = _Output(sys.stdout, sys.stderr)
+    parser = build_parser()
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
+        if getattr(args, "files", []).count(STDIN) > 1:
+            parser.error("standard input ('-') can be read only once")
+        start, end = getattr(args, "start", None), getattr(args, "end", None)
+        if start is not None and end is not None:
+            if moment_span(end)[1] <= moment_span(start)[0]:
+                parser.error("argument --until: --until must be after --from")
+        if getattr(args, "within", None) is not None:
+            problem = _horizon_problem(args.at, args.within)
+            if problem is not None:
+                parser.error(f"argument --within: {problem}")
     except _UsageError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE
@@ -763,19 +1180,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     handler: Callable[[argparse.Namespace, _Output], int] = args.handler
     try:
-        return handler(args, out)
+        status = handler(args, out)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen here
     except NegotiationRecordError as exc:
         out.error(str(exc))
+        return EXIT_PROBLEMS
+    except (OverflowError, RecursionError) as exc:  # the last line of defence
+        out.error(f"cannot handle a value of the record: {exc}")
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
-        return EXIT_PROBLEMS
+        return EXIT_OK
+    return status
+
+
+def _horizon_problem(at: Moment | None, within: Period) -> str | None:
+    """Why ``--at`` plus ``--within`` has no end (a month ``--at``, or past 9999)."""
+    try:
+        Deadline.after(_now() if at is None else at, within)
+    except ValidationError as exc:
+        if any(path == "anchor" for path, _ in exc.errors):
+            return (
+                f"counts from a day or a time; --at {format_moment(at)} "  # type: ignore[arg-type]
+                "is a month or a year"
+            )
+        return f"--at plus {within} is outside the calendar"
+    return None
 
 
 def _silence_stdout() -> None:
-    """After a closed pipe (``| head``), keep Python from failing on exit."""
+    """
+    After a closed pipe (``| head``), send the rest of standard output nowhere.
+
+    What the Python documentation recommends (the ``signal`` module's note on
+    SIGPIPE): Python flushes standard output on exit, which would fail again.
+    """
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

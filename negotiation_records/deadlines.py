@@ -97,6 +97,7 @@ from negotiation_records.fields import (
     Problems,
     Slug,
     Text,
+    Weekdays,
     ZoneName,
     field,
 )
@@ -115,9 +116,10 @@ from negotiation_records.timeutil import (
 )
 
 
-__all__ = ["Deadline", "DeadlineRevision"]
+__all__ = ["DEFAULT_WEEKEND", "Deadline", "DeadlineRevision", "weekend_for"]
 
 _MAX_BUSINESS_DAYS = 100_000
+_LAST_DAY = _dt.date.max
 _UTC = pendulum.UTC
 _PERIOD_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
 
@@ -135,6 +137,7 @@ _ANCHOR = MomentKind(
 _PERIOD = PeriodKind()
 _ZONE = ZoneName()
 _BUSINESS_DAYS = Int(min=1, max=_MAX_BUSINESS_DAYS)
+_WEEKEND = Weekdays()
 
 
 def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
@@ -191,7 +194,12 @@ def _start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
     instant of the clock change when midnight is skipped.
     """
     wall = _dt.datetime.combine(day, _dt.time())
-    early = _utc(wall.replace(tzinfo=tz, fold=0))
+    try:
+        early = _utc(wall.replace(tzinfo=tz, fold=0))
+    except OverflowError:
+        # The first or last day of the calendar, whose midnight lies outside
+        # the calendar in UTC: no clock changes there, midnight is the start.
+        return _from_stdlib(wall, tz)
     if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
         return _in_zone(early, tz)
     # Midnight does not exist: the day starts at the clock change, which lies
@@ -283,17 +291,93 @@ def _anchor_day(moment: Moment) -> pendulum.Date:
     return moment
 
 
+DEFAULT_WEEKEND: frozenset[int] = frozenset({5, 6})
+"""Saturday and Sunday, as :meth:`datetime.date.weekday` numbers them (Monday is 0)."""
+
+_WEEKDAY_NAMES = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+
+def check_weekend(value: object) -> Problems:
+    """
+    Problems with a weekend: a set of weekday numbers, Monday 0 to Sunday 6.
+
+    At least one day of the week must be a business day; an empty weekend (every
+    day counts) is allowed.  The rule of the ``weekend`` field
+    (:class:`~negotiation_records.fields.Weekdays`).
+    """
+    return _WEEKEND.problems(value)
+
+
+def as_weekend(value: Iterable[int]) -> frozenset[int]:
+    """A weekend as a frozenset of weekday numbers; anything else passes through."""
+    converted: frozenset[int] = _WEEKEND.convert(value)
+    return converted
+
+
+def weekend_for(
+    holidays: object, weekend: Iterable[int] | None = None
+) -> frozenset[int]:
+    """
+    The weekend a business-day count skips.
+
+    *weekend* when given; otherwise the ``weekend`` of a calendar from the
+    ``holidays`` package (``holidays.Israel().weekend`` is ``{4, 5}``, Friday and
+    Saturday); otherwise Saturday and Sunday.  A weekend that is not a set of
+    weekday numbers raises :class:`~negotiation_records.ValidationError`.
+
+    Example:
+        >>> from negotiation_records.deadlines import weekend_for
+        >>> sorted(weekend_for(()))
+        [5, 6]
+        >>> sorted(weekend_for((), weekend={4, 5}))
+        [4, 5]
+    """
+    path = "weekend"
+    if weekend is None:
+        weekend = getattr(holidays, "weekend", None)
+        path = "holidays.weekend"
+        if weekend is None:
+            return DEFAULT_WEEKEND
+    problems = check_weekend(weekend)
+    if problems:
+        raise ValidationError(_prefixed(problems, path))
+    return frozenset(weekend)
+
+
+def _describe_weekend(weekend: frozenset[int]) -> str:
+    if not weekend:
+        return "no weekend"
+    return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
+
+
 def _count_business_days(
-    start: pendulum.Date, n: int, holidays: Container[Any]
+    start: pendulum.Date,
+    n: int,
+    holidays: Container[Any],
+    weekend: frozenset[int] = DEFAULT_WEEKEND,
 ) -> tuple[pendulum.Date, tuple[pendulum.Date, ...]]:
-    """The *n*-th business day after *start*, and the weekday holidays skipped."""
+    """
+    The *n*-th business day after *start*, and the holidays skipped.
+
+    A business day is a day that is neither in *weekend* (weekday numbers,
+    Monday 0) nor in *holidays*; the holidays kept are those that fall on a day
+    that would otherwise have counted.
+    """
     day = _dt.date(start.year, start.month, start.day)
     one_day = _dt.timedelta(days=1)
     skipped: list[pendulum.Date] = []
     counted = 0
     while counted < n:
         day += one_day
-        if day.weekday() >= 5:
+        if day.weekday() in weekend:
             continue
         if day in holidays:
             skipped.append(pendulum.Date(day.year, day.month, day.day))
@@ -303,11 +387,16 @@ def _count_business_days(
 
 
 def _resolve_business_days(
-    anchor: Moment, n: int, holidays: Container[Any]
+    anchor: Moment,
+    n: int,
+    holidays: Container[Any],
+    weekend: frozenset[int] = DEFAULT_WEEKEND,
 ) -> tuple[Moment, tuple[pendulum.Date, ...]]:
+    if n > _MAX_BUSINESS_DAYS:  # refused before counting: the count takes time
+        raise ValidationError([("business_days", _too_many(n))])
     day = _anchor_day(anchor)
     try:
-        last, skipped = _count_business_days(day, n, holidays)
+        last, skipped = _count_business_days(day, n, holidays, weekend)
     except (OverflowError, ValueError) as exc:
         raise ValidationError(
             [("business_days", f"runs past the calendar: {exc}")]
@@ -317,6 +406,10 @@ def _resolve_business_days(
         wall = _dt.datetime.combine(last, anchor.time().replace(tzinfo=None))
         return _localize(wall, anchor.tzinfo), skipped
     return last, skipped
+
+
+def _too_many(n: int) -> str:
+    return f"must be at most {_MAX_BUSINESS_DAYS}, got {n}"
 
 
 def _as_period(value: Period | _dt.timedelta | str) -> Period:
@@ -384,6 +477,8 @@ class Deadline(Record):
         business_days: For :meth:`after_business_days`, how many business days.
         holidays: For :meth:`after_business_days`, the weekday holidays that were
             skipped (kept so that the rule can be checked without a calendar).
+        weekend: For :meth:`after_business_days`, the weekday numbers that are
+            not business days (Monday 0; Saturday and Sunday by default).
 
     Example:
         >>> deadline = Deadline.after(pendulum.date(2025, 7, 14), days=50)
@@ -403,6 +498,7 @@ class Deadline(Record):
     holidays: tuple[pendulum.Date, ...] = field(
         Many(DateKind(), unique="holiday"), default=()
     )
+    weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
 
     # --- constructors ---------------------------------------------------------
 
@@ -480,6 +576,7 @@ class Deadline(Record):
         *,
         holidays: Container[Any] = (),
         tz: str | None = None,
+        weekend: Iterable[int] | None = None,
     ) -> Deadline:
         """
         A deadline *n* business days (Monday to Friday) after *anchor*.
@@ -487,8 +584,15 @@ class Deadline(Record):
         The anchor's own day is not counted: one business day after a Friday is
         the Monday.  *holidays* is any container of dates (a set, a list, or a
         calendar from the ``holidays`` package, which this library does not need);
-        the weekday holidays actually skipped are kept in :attr:`holidays`.  From
+        the holidays actually skipped are kept in :attr:`holidays`.  From
         a datetime the deadline keeps its time of day (on the wall clock).
+        At most 100,000 business days are counted.
+
+        *weekend* is the set of weekday numbers that are not business days
+        (Monday is 0; the default is ``{5, 6}``, Saturday and Sunday); when it is
+        not given, a ``holidays`` calendar's own ``weekend`` is used
+        (``holidays.Israel()`` has ``{4, 5}``, Friday and Saturday).  See
+        :func:`~negotiation_records.deadlines.weekend_for`.  The weekend is kept in :attr:`weekend`.
 
         Example:
             >>> christmas = {pendulum.date(2025, 12, 25), pendulum.date(2025, 12, 26)}
@@ -512,15 +616,27 @@ class Deadline(Record):
                     f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
                 )
             )
+        days_off = DEFAULT_WEEKEND
+        try:
+            days_off = weekend_for(holidays, weekend)
+        except ValidationError as exc:
+            problems += exc.errors
         if problems:
             raise ValidationError(problems)
         try:
-            due, skipped = _resolve_business_days(start, n, holidays)
+            due, skipped = _resolve_business_days(start, n, holidays, days_off)
         except TypeError as exc:
             raise ValidationError(
                 [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
             ) from None
-        return cls(due=due, anchor=start, business_days=n, holidays=skipped, tz=tz)
+        return cls(
+            due=due,
+            anchor=start,
+            business_days=n,
+            holidays=skipped,
+            tz=tz,
+            weekend=days_off,
+        )
 
     def extended(
         self, by: Period | _dt.timedelta | str | None = None, **parts: int
@@ -557,16 +673,22 @@ class Deadline(Record):
             return problems
         if self.holidays and self.business_days is None:
             problems.append(("holidays", "only a business-day deadline skips holidays"))
+        if self.weekend != DEFAULT_WEEKEND and self.business_days is None:
+            problems.append(("weekend", "only a business-day deadline has a weekend"))
         if self.anchor is None:
             if self.period is not None or self.business_days is not None:
                 problems.append(("anchor", "a relative deadline needs an anchor"))
             return problems
+        weekend = self.weekend
         try:
             if self.period is not None:
                 expected = _resolve_after(self.anchor, self.period)
             elif self.business_days is not None:
+                if self.business_days > _MAX_BUSINESS_DAYS:
+                    # Refused at once: counting them would take seconds.
+                    return [*problems, ("business_days", _too_many(self.business_days))]
                 expected, _ = _resolve_business_days(
-                    self.anchor, self.business_days, frozenset(self.holidays)
+                    self.anchor, self.business_days, frozenset(self.holidays), weekend
                 )
             else:
                 problems.append(("anchor", "an anchor needs a period or business days"))
@@ -589,7 +711,9 @@ class Deadline(Record):
             first = _anchor_day(self.anchor)
             last = _anchor_day(expected)
             stray = [
-                h for h in self.holidays if not (first < h <= last and h.weekday() < 5)
+                h
+                for h in self.holidays
+                if not (first < h <= last and h.weekday() not in weekend)
             ]
             if stray:
                 problems.append(
@@ -625,7 +749,9 @@ class Deadline(Record):
         the next day in the deadline's :attr:`zone`: midnight (exclusive: the whole
         of the due day, to 23:59:59.999999, is still in time); where a clock change
         skips midnight, the first instant of the next day; where midnight happens
-        twice, the first.
+        twice, the first.  A deadline on the last day of the calendar
+        (9999-12-31), whose next day cannot be written, passes at that day's
+        last instant, 23:59:59.999999.
 
         Example:
             >>> Deadline.on(pendulum.date(2025, 9, 2)).cutoff
@@ -637,7 +763,14 @@ class Deadline(Record):
         if isinstance(due, pendulum.DateTime):
             return due
         assert isinstance(due, pendulum.Date)  # noqa: S101 - PartialDate refused on construction
-        return _start_of_day(due.add(days=1), self.zone)
+        if due >= _LAST_DAY:
+            # 10000-01-01 cannot be written: the last instant of the calendar.
+            return _from_stdlib(_dt.datetime.combine(due, _dt.time.max), self.zone)
+        return _start_of_day(due + _dt.timedelta(days=1), self.zone)
+
+    def _cutoff_offset(self) -> _dt.timedelta:
+        """:attr:`cutoff` as time since 1970-01-01 UTC (never overflows)."""
+        return _since_epoch(self.cutoff)
 
     def remaining(self, at: Moment | _dt.date | None = None) -> pendulum.Duration:
         """
@@ -654,7 +787,7 @@ class Deadline(Record):
             >>> Deadline.after(ny, days=2).remaining(at=ny).in_hours()   # 23-hour Sunday
             47
         """
-        delta = _dt.datetime.__sub__(_utc(self.cutoff), _utc(self._instant(at)))
+        delta = self._cutoff_offset() - _since_epoch(self._instant(at))
         return pendulum.duration(
             days=delta.days, seconds=delta.seconds, microseconds=delta.microseconds
         )
@@ -670,7 +803,7 @@ class Deadline(Record):
             >>> d.is_past(at=pendulum.date(2025, 9, 2)), d.is_past(at=pendulum.date(2025, 9, 3))
             (False, True)
         """
-        return _utc(self._instant(at)) >= _utc(self.cutoff)
+        return _since_epoch(self._instant(at)) >= self._cutoff_offset()
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
@@ -711,22 +844,22 @@ class Deadline(Record):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return _utc(self.cutoff) < _utc(other.cutoff)
+        return self._cutoff_offset() < other._cutoff_offset()
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return _utc(self.cutoff) <= _utc(other.cutoff)
+        return self._cutoff_offset() <= other._cutoff_offset()
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return _utc(self.cutoff) > _utc(other.cutoff)
+        return self._cutoff_offset() > other._cutoff_offset()
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Deadline):
             return NotImplemented
-        return _utc(self.cutoff) >= _utc(other.cutoff)
+        return self._cutoff_offset() >= other._cutoff_offset()
 
     def describe_rule(self) -> str:
         """

@@ -67,9 +67,10 @@ from negotiation_records.timeutil import (
 
 __all__ = [
     "PARTY_IDS",
-    "SOURCE_IDS",
     "SLUG_PATTERN",
     "SLUG_RULE",
+    "SOURCE_IDS",
+    "TEXT_RULE",
     "Bool",
     "Choice",
     "Country",
@@ -88,14 +89,14 @@ __all__ = [
     "Text",
     "TextOr",
     "Url",
+    "Weekdays",
     "Wikidata",
     "ZoneName",
-    "TEXT_RULE",
     "as_text",
-    "text_problems",
     "as_tuple",
     "field",
     "kind_of",
+    "text_problems",
 ]
 
 Problems = list[tuple[str, str]]
@@ -362,13 +363,13 @@ class Text(Kind):
 
     converts: ClassVar[bool] = True
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         return as_text(value)
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         return text_problems(value)
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         # Printable ASCII with a non-space is valid without a call.
         return [
             f"{pad}if ({v}.__class__ is not str or not {v}.isascii() or not "
@@ -377,16 +378,16 @@ class Text(Kind):
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_text(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return (
             f"({v} if {v}.__class__ is str and {v}.isascii() "
             f"else {ns.name(_load_text)}({v}))"
         )
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
 
 
@@ -416,25 +417,25 @@ class _Pattern(Kind):
         if "pattern" in cls.__dict__:
             cls._regex = re.compile(cls.pattern, re.ASCII)
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if value.__class__ is not str or not self._regex.fullmatch(value):  # type: ignore[arg-type]
             return [("", f"must be {self.rule}, got {short_repr(value)}")]
         return []
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         match = ns.name(self._regex.fullmatch)
         return [
             f"{pad}if {v}.__class__ is not str or {match}({v}) is None:",
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_str(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is str else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.shared(
             self.schema_name,
             {
@@ -493,18 +494,18 @@ class Country(_Pattern):
     schema_name: ClassVar[str] = "Country"
     codes: ClassVar[frozenset[str]] = _country_codes()
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         found = super().problems(value)
         if not found and self.codes and value not in self.codes:
             return [("", f"{value!r} is not an ISO 3166-1 alpha-2 country code")]
         return found
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         if not self.codes:  # pragma: no cover
             return super().check_code(ns, v, pad, fail)
         return [f"{pad}if {v} not in {ns.name(self.codes)}:", f"{pad}    {fail}"]
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         if not self.codes:  # pragma: no cover
             return super().schema(defs)
         return defs.shared(
@@ -521,7 +522,7 @@ class Country(_Pattern):
 class ZoneName(Kind):
     """An IANA time zone name such as ``Europe/Kyiv``."""
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if not isinstance(value, str):
             return [
                 (
@@ -536,13 +537,13 @@ class ZoneName(Kind):
             return [("", exc.errors[0][1])]
         return []
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_str(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is str else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.shared(
             "ZoneName",
             {
@@ -588,10 +589,10 @@ class Int(Kind):
     min: int | None = None
     max: int | None = None
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         return _int_problems(value, self.min, self.max)
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         low = -_INT_LIMIT if self.min is None else self.min
         high = _INT_LIMIT if self.max is None else self.max
         lo = "<" if self.min is None else "<="
@@ -602,13 +603,13 @@ class Int(Kind):
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_int(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is int else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "integer"}
         if self.min is not None:
             found["minimum"] = self.min
@@ -647,19 +648,19 @@ class Number(Kind):
 
     min: float | None = None
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         return _number_problems(value, self.min)
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_number(value)
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "number"}
         if self.min is not None:
             found["minimum"] = self.min
         return found
 
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:  # noqa: D102
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return True
 
 
@@ -673,21 +674,21 @@ def _load_bool(value: Any, _conv: Any = None) -> bool:
 class Bool(Kind):
     """``True`` or ``False``."""
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if value.__class__ is not bool:
             return [("", f"must be True or False, got {short_repr(value)}")]
         return []
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [f"{pad}if {v}.__class__ is not bool:", f"{pad}    {fail}"]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_bool(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is bool else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -706,7 +707,7 @@ class Choice(Kind):
         object.__setattr__(self, "_members", members)
         object.__setattr__(self, "_choices", ", ".join(repr(v) for v in members))
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         if isinstance(value, self.enum):
             return value
         try:
@@ -714,7 +715,7 @@ class Choice(Kind):
         except TypeError:  # unhashable: reported by the check
             return value
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if isinstance(value, self.enum):
             return []
         return [
@@ -725,13 +726,13 @@ class Choice(Kind):
             )
         ]
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [
             f"{pad}if {v}.__class__ is not {ns.name(self.enum)}:",
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         try:
             return self._members[value]
         except (KeyError, TypeError):
@@ -746,16 +747,16 @@ class Choice(Kind):
             f"{show_json(value)}"
         )
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(self._members)}[{v}]"
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return value._value_
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}._value_"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.enum(self.enum)
 
 
@@ -801,19 +802,19 @@ class MomentKind(Kind):
 
     converts: ClassVar[bool] = True
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         return to_moment(value)
 
     @property
-    def eq_key(self) -> Callable[[Any], Any] | None:  # noqa: D102
+    def eq_key(self) -> Callable[[Any], Any] | None:
         return moment_eq_key
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if not self.partial and isinstance(value, PartialDate):
             return [("", self.refusal.format(value=value))]
         return check_moment(value)
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         always = _ALWAYS_MOMENTS if self.partial else frozenset([pendulum.Date])
         return [
             f"{pad}if {v}.__class__ not in {ns.name(always)} and ("
@@ -822,22 +823,22 @@ class MomentKind(Kind):
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_moment(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(_load_moment)}({v})"
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return write_moment(value)
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return (
             f"({v}.isoformat() if {v}.__class__ is {ns.name(pendulum.Date)} "
             f"else {ns.name(format_moment)}({v}))"
         )
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         if self.partial:
             return defs.time("Moment")
         return {"anyOf": [defs.time("Date"), defs.time("DateTime")]}
@@ -858,31 +859,31 @@ class DateKind(Kind):
 
     converts: ClassVar[bool] = True
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         return to_date(value)
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         return check_date(value)
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [
             f"{pad}if {v}.__class__ is not {ns.name(pendulum.Date)}:",
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_date(value)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(_load_date)}({v})"
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return value.isoformat()
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}.isoformat()"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.time("Date")
 
 
@@ -903,7 +904,7 @@ class PeriodKind(Kind):
 
     positive: bool = True
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if not isinstance(value, Period):
             return [
                 ("", f"must be a Period, got {type_name(value)} {short_repr(value)}")
@@ -912,17 +913,80 @@ class PeriodKind(Kind):
             return [("", "must be a positive period, got a zero period")]
         return []
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return _load_period(value)
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return value.isoformat()
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}.isoformat()"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.time("Period")
+
+
+@attrs.frozen
+class Weekdays(Kind):
+    """
+    A set of weekday numbers, Monday 0 to Sunday 6, not all seven: a weekend.
+    Written as a sorted JSON array.
+    """
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, (set, frozenset, list, tuple)):
+            try:
+                return frozenset(value)
+            except TypeError:  # unhashable members: reported by the check
+                pass
+        return value
+
+    def problems(self, value: object) -> Problems:
+        if isinstance(value, (str, bytes)) or not isinstance(
+            value, (set, frozenset, list, tuple)
+        ):
+            return [
+                (
+                    "",
+                    "must be a set of weekday numbers (Monday 0 to Sunday 6), got "
+                    f"{type_name(value)} {short_repr(value)}",
+                )
+            ]
+        found: Problems = []
+        for day in value:
+            if day.__class__ is not int or not 0 <= day <= 6:
+                found.append(
+                    (
+                        "",
+                        "must hold weekday numbers from 0 (Monday) to 6 (Sunday), "
+                        f"got {short_repr(day)}",
+                    )
+                )
+        if not found and len(set(value)) == 7:
+            found.append(("", "leaves no business day in the week"))
+        return found
+
+    def load(self, value: Any, conv: Any) -> Any:
+        if value.__class__ is not list:
+            raise _fail(f"must be an array of weekday numbers, got {show_json(value)}")
+        for day in value:
+            if day.__class__ is not int:
+                raise _fail(f"must hold integers (weekday numbers), got {show_json(day)}")
+        return frozenset(value)
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return sorted(value)
+
+    def schema(self, defs: Any) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 0, "maximum": 6},
+            "uniqueItems": True,
+            "maxItems": 6,
+            "description": "Weekday numbers, Monday 0 to Sunday 6.",
+        }
 
 
 # --- structure ---------------------------------------------------------------------
@@ -935,43 +999,43 @@ class Maybe(Kind):
     kind: Kind
 
     @property
-    def converts(self) -> bool:  # type: ignore[override]  # noqa: D102
+    def converts(self) -> bool:  # type: ignore[override]
         return self.kind.converts
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         return None if value is None else self.kind.convert(value)
 
     @property
-    def eq_key(self) -> Callable[[Any], Any] | None:  # noqa: D102
+    def eq_key(self) -> Callable[[Any], Any] | None:
         return self.kind.eq_key
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         return [] if value is None else self.kind.problems(value)
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [
             f"{pad}if {v} is not None:",
             *self.kind.check_code(ns, v, pad + "    ", fail),
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return None if value is None else self.kind.load(value, conv)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         inner = self.kind.load_expr(ns, v, conv, depth)
         return f"(None if {v} is None else {inner})"
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return None if value is None else self.kind.dump(value, conv)
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         inner = self.kind.dump_expr(ns, v, conv, depth)
         return v if inner == v else f"(None if {v} is None else {inner})"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return {"anyOf": [self.kind.schema(defs), {"type": "null"}]}
 
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:  # noqa: D102
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return self.kind.writes_floats(seen)
 
 
@@ -989,14 +1053,14 @@ class Many(Kind):
 
     converts: ClassVar[bool] = True
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         items = as_tuple(value)
         if not self.kind.converts or items.__class__ is not tuple:
             return items
         convert = self.kind.convert
         return tuple([convert(item) for item in items])
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if value.__class__ is not tuple:
             return [
                 (
@@ -1026,7 +1090,7 @@ class Many(Kind):
                     )
         return found
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         item = f"_x{len(pad)}"
         lines = [
             f"{pad}if {v}.__class__ is not tuple:",
@@ -1042,7 +1106,7 @@ class Many(Kind):
             ]
         return lines
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         if value.__class__ is not list:
             raise _fail(f"must be an array, got {show_json(value)}")
         loaded = []
@@ -1057,7 +1121,7 @@ class Many(Kind):
             raise ValidationError(problems)
         return tuple(loaded)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         item = f"_l{depth}"
         inner = self.kind.load_expr(ns, item, conv, depth + 1)
         if inner == item:
@@ -1067,24 +1131,24 @@ class Many(Kind):
             f"else {ns.name(_refuse)}())"
         )
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump
         return [dump(item, conv) for item in value]
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         item = f"_d{depth}"
         inner = self.kind.dump_expr(ns, item, conv, depth + 1)
         if inner == item:
             return f"[*{v}]"
         return f"[{inner} for {item} in {v}]"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "array", "items": self.kind.schema(defs)}
         if self.unique is not None:
             found["uniqueItems"] = True
         return found
 
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:  # noqa: D102
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return self.kind.writes_floats(seen)
 
 
@@ -1098,7 +1162,7 @@ class Nested(Kind):
 
     cls: type[Any]
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if isinstance(value, self.cls):
             return []
         return [
@@ -1109,30 +1173,30 @@ class Nested(Kind):
             )
         ]
 
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:  # noqa: D102
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [
             f"{pad}if {v}.__class__ is not {ns.name(self.cls)} and "
             f"{ns.name(self.problems)}({v}):",
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         return conv.get_structure_hook(self.cls)(value, self.cls)
 
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         hook = conv.get_structure_hook(self.cls)
         return f"{ns.name(hook)}({v}, {ns.name(self.cls)})"
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return conv.unstructure(value, self.cls)
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:  # noqa: D102
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(conv.get_unstructure_hook(self.cls))}({v})"
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return defs.record(self.cls)
 
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:  # noqa: D102
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return record_writes_floats(self.cls, seen)
 
 
@@ -1163,10 +1227,10 @@ class TextOr(Kind):
 
     converts: ClassVar[bool] = True
 
-    def convert(self, value: Any) -> Any:  # noqa: D102
+    def convert(self, value: Any) -> Any:
         return as_text(value) if isinstance(value, str) else value
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if isinstance(value, self.cls):
             return []
         if isinstance(value, str):
@@ -1179,7 +1243,7 @@ class TextOr(Kind):
             )
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         if value.__class__ is str:
             return _load_text(value)
         if value.__class__ is dict:
@@ -1188,13 +1252,13 @@ class TextOr(Kind):
             f"must be text or {_article(self.cls.__name__)} object, got {show_json(value)}"
         )
 
-    def dump(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def dump(self, value: Any, conv: Any) -> Any:
         return value if isinstance(value, str) else conv.unstructure(value, self.cls)
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return {"anyOf": [Text().schema(defs), defs.record(self.cls)]}
 
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:  # noqa: D102
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return record_writes_floats(self.cls, seen)
 
 
@@ -1202,15 +1266,15 @@ class TextOr(Kind):
 class RecordId(Kind):
     """The id of a record: a slug, or a number from 1 (a round)."""
 
-    def problems(self, value: object) -> Problems:  # noqa: D102
+    def problems(self, value: object) -> Problems:
         if value.__class__ is int:
             return _int_problems(value, 1, None)
         return Slug().problems(value)
 
-    def load(self, value: Any, conv: Any) -> Any:  # noqa: D102
+    def load(self, value: Any, conv: Any) -> Any:
         if value.__class__ is int or value.__class__ is str:
             return value
         raise _fail(f"must be a string or an integer, got {show_json(value)}")
 
-    def schema(self, defs: Any) -> dict[str, Any]:  # noqa: D102
+    def schema(self, defs: Any) -> dict[str, Any]:
         return {"anyOf": [Slug().schema(defs), {"type": "integer", "minimum": 1}]}

@@ -14,6 +14,7 @@ servers and docs builds.  Save it with ``figure.savefig("talks.png")`` (or
 from __future__ import annotations
 
 import datetime
+import textwrap
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -66,10 +67,13 @@ _BOTTOM_IN = 1.05  # date axis and legend
 _ROW_IN = 0.3
 _LANE_GAP = 0.7  # rows of space between two lanes
 _FONT = 8.0
-_GAP_PX = 8.0  # horizontal space kept between two things in one row, at 100 dpi
+_GAP_PT = 5.76  # horizontal space kept between two things in one row (8 px at 100 dpi)
 _MARKER_PT = 7.0
-_MARKER_PX = _MARKER_PT * 100 / 72
 _HALF_DAY = 0.5  # matplotlib dates count days
+_LANE_FONT = 10.0
+_LANE_WRAP = 28  # characters a line of a lane name, before it wraps
+_LANE_LINES = 3  # lines of a lane name at most; the rest is cut with "…"
+_DEFAULT_DPI = 100
 
 _Kind = Literal["point", "span", "bar"]
 
@@ -88,6 +92,7 @@ class _Item:
     filled: bool = True
     hatch: str | None = None
     ghosts: tuple[float, ...] = ()  # earlier deadlines of an ultimatum bar
+    legend: str = ""  # the legend entry of what this item draws (see _LEGEND)
     row: int = 0
     label_x: float = 0.0
     label_align: str = "left"
@@ -106,6 +111,11 @@ def _require_matplotlib() -> None:
 def timeline(
     negotiation: Negotiation,
     at: Moment | datetime.date | None = None,
+    *,
+    start: Moment | datetime.date | None = None,
+    end: Moment | datetime.date | None = None,
+    size: tuple[float, float] | None = None,
+    dpi: float = _DEFAULT_DPI,
 ) -> Figure:
     """
     Draw the talks over time: one lane per party, dates along the bottom.
@@ -120,9 +130,10 @@ def timeline(
       ultimatums) are circles in the responding party's lane, green for
       ``supports``/``accepts``, red for ``opposes``/``rejects``, grey otherwise.
     * **Ultimatums** are bars in the issuing party's lane from the day they were
-      issued to the moment the deadline passes; earlier deadlines replaced by
-      :meth:`~negotiation_records.Ultimatum.revise_deadline` are dashed outlines,
-      and the label says what they were.
+      issued to the moment the deadline passes; each earlier deadline replaced
+      by :meth:`~negotiation_records.Ultimatum.revise_deadline` is a dark dashed
+      tick across the bar (drawn over it, so an extended deadline shows too)
+      with a dashed outline to it, and the label says what they were.
     * A date, month or year is drawn over the days it covers (in UTC, as
       :func:`~negotiation_records.timeutil.moment_span` reads it): a month is a
       bracket, not a point.
@@ -131,19 +142,29 @@ def timeline(
       does not depend on when it is drawn.
 
     Labels never overlap: a lane grows a row for a label that would touch
-    another, and the figure grows with the lanes.  Statements and sources are
-    not drawn.
+    another, and the figure grows with the lanes.  Long party names wrap onto
+    up to three lines and the margin grows to fit them.  The legend lists only
+    the symbols the picture uses.  Statements and sources are not drawn.
 
     Args:
         negotiation: The record to draw.
         at: A moment to mark (a date is its start in UTC), or ``None``.
+        start: Draw from the start of this moment on (default: from the first
+            thing drawn); what lies wholly before it is left out.
+        end: Draw up to the end of this moment (default: to the last thing
+            drawn); what lies wholly after it is left out.
+        size: Width and height in inches (default: 12 inches wide and as high
+            as the lanes need).
+        dpi: Dots per inch (default 100); labels are laid out for it.
 
     Returns:
         A :class:`matplotlib.figure.Figure` on the Agg canvas; save it with
-        ``savefig``.
+        ``savefig`` (``bbox_inches="tight"`` trims the white border, as the
+        ``plot`` command does).
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
+        ValueError: *end* is before *start*.
 
     Example:
         >>> from negotiation_records.plot import timeline
@@ -163,57 +184,68 @@ def timeline(
     from matplotlib.figure import Figure  # noqa: PLC0415
 
     at_moment = None if at is None else to_moment(at)
-    figure = Figure(figsize=(_WIDTH_IN, 4.0), dpi=100)
+    width_in = _WIDTH_IN if size is None else size[0]
+    figure = Figure(figsize=(width_in, 4.0 if size is None else size[1]), dpi=dpi)
     canvas = FigureCanvasAgg(figure)
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
     lanes = ["Rounds"] + [_lane_name(p.name, p.role) for p in negotiation.parties]
     lane_of = {p.id: i + 1 for i, p in enumerate(negotiation.parties)}
     items = list(_items(negotiation, lane_of, at_moment))
-    bands = [_band(r) for r in negotiation.rounds]
-    xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
-    xs += [x for band in bands if band is not None for x in band[:2]]
+    bands = [band for band in map(_band, negotiation.rounds) if band is not None]
     at_x = None if at_moment is None else _span(at_moment)[0]
-    if at_x is not None:
-        xs.append(at_x)
-    x_min, x_max = _x_limits(xs)
+    window = _window(start, end)
+    if window is None:
+        xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
+        xs += [x for band in bands for x in band[:2]]
+        if at_x is not None:
+            xs.append(at_x)
+        x_min, x_max = _x_limits(xs)
+    else:
+        x_min, x_max = window
+        items = [
+            _clipped(item, x_min, x_max) for item in items if _inside(item, window)
+        ]
+        bands = [band for band in bands if band[1] >= x_min and band[0] <= x_max]
+        if at_x is not None and not x_min <= at_x <= x_max:
+            at_moment = at_x = None
 
-    axes_px = (_WIDTH_IN - _LEFT_IN - _RIGHT_IN) * figure.dpi
+    left_in = _left_margin(lanes, renderer, dpi)
+    axes_px = max(width_in - left_in - _RIGHT_IN, 1.0) * dpi
     per_px = (x_max - x_min) / axes_px
     rows = _layout(
         items,
-        lanes=len(lanes),
+        lanes=[_lines(name) for name in lanes],
         x_min=x_min,
         x_max=x_max,
         per_px=per_px,
         renderer=renderer,
+        dpi=dpi,
     )
     bases, total = _lane_bases(rows)
 
-    height = _TOP_IN + _BOTTOM_IN + total * _ROW_IN
-    figure.set_size_inches(_WIDTH_IN, height)
+    height = _TOP_IN + _BOTTOM_IN + total * _ROW_IN if size is None else size[1]
+    figure.set_size_inches(width_in, height)
     figure.subplots_adjust(
-        left=_LEFT_IN / _WIDTH_IN,
-        right=1 - _RIGHT_IN / _WIDTH_IN,
-        top=1 - _TOP_IN / height,
-        bottom=_BOTTOM_IN / height,
+        left=left_in / width_in,
+        right=1 - _RIGHT_IN / width_in,
+        top=1 - min(_TOP_IN / height, 0.3),
+        bottom=min(_BOTTOM_IN / height, 0.4),
     )
     ax = figure.add_subplot()
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(-total + 0.5, 0.5)
     _draw_lanes(ax, lanes, rows, bases)
-    for band in bands:
-        if band is not None:
-            start, end, hatch = band
-            ax.axvspan(
-                start,
-                end,
-                facecolor=_BLUE,
-                alpha=0.06 if hatch is None else 0.03,
-                hatch=hatch,
-                edgecolor=(0, 0.45, 0.7, 0.15),
-                linewidth=0,
-                zorder=0,
-            )
+    for band_start, band_end, hatch in bands:
+        ax.axvspan(
+            band_start,
+            band_end,
+            facecolor=_BLUE,
+            alpha=0.06 if hatch is None else 0.03,
+            hatch=hatch,
+            edgecolor=(0, 0.45, 0.7, 0.15),
+            linewidth=0,
+            zorder=0,
+        )
     for item in items:
         _draw(ax, item, -(bases[item.lane] + item.row), per_px)
     if at_moment is not None and at_x is not None:
@@ -235,7 +267,10 @@ def timeline(
         fontsize=11,
         pad=16,
     )
-    _legend(figure)
+    used = {item.legend for item in items}
+    if any(item.ghosts for item in items):
+        used.add("earlier deadline")
+    _legend(figure, used)
     return figure
 
 
@@ -243,9 +278,56 @@ def timeline(
 
 
 def _lane_name(name: str, role: PartyRole) -> str:
+    """A lane's name: wrapped when long, then the role unless a principal."""
+    lines = textwrap.wrap(name, _LANE_WRAP, break_on_hyphens=False) or [name]
+    if len(lines) > _LANE_LINES:
+        lines = lines[:_LANE_LINES]
+        lines[-1] = lines[-1][: _LANE_WRAP - 1].rstrip() + "…"
+    text = "\n".join(lines)
     if role is PartyRole.PRINCIPAL:
-        return name
-    return f"{name}\n({role.value.replace('-', ' ')})"
+        return text
+    return f"{text}\n({role.value.replace('-', ' ')})"
+
+
+def _lines(name: str) -> int:
+    return name.count("\n") + 1
+
+
+def _left_margin(names: list[str], renderer: RendererAgg, dpi: float) -> float:
+    """Inches to the left of the axes: room for the widest lane name."""
+    widest = max(
+        _text_px(line, renderer, _LANE_FONT)
+        for name in names
+        for line in name.split("\n")
+    )
+    # The renderer measures at the figure's dpi; the names sit 0.2 inch clear.
+    return max(_LEFT_IN, widest / dpi + 0.3)
+
+
+def _window(
+    start: Moment | datetime.date | None, end: Moment | datetime.date | None
+) -> tuple[float, float] | None:
+    """The x limits that --from/--until ask for, or ``None`` to fit the record."""
+    if start is None and end is None:
+        return None
+    low = _FIRST_DAY if start is None else _span(to_moment(start))[0]
+    high = _LAST_DAY if end is None else _span(to_moment(end))[1]
+    if high <= low:
+        raise ValueError("the end of the picture must be after its start")
+    return max(low, _FIRST_DAY), min(high, _LAST_DAY)
+
+
+def _inside(item: _Item, window: tuple[float, float]) -> bool:
+    low, high = window
+    right = max(item.end, *item.ghosts) if item.ghosts else item.end
+    return right >= low and item.start <= high
+
+
+def _clipped(item: _Item, low: float, high: float) -> _Item:
+    """The part of *item* inside the window (a bar cut at the edges)."""
+    item.start, item.end = max(item.start, low), min(item.end, high)
+    item.ghosts = tuple(g for g in item.ghosts if low <= g <= high)
+    return item
 
 
 def _days(moment: datetime.datetime) -> float:
@@ -270,36 +352,48 @@ def _mark(
     *,
     color: str,
     marker: str,
+    legend: str,
     filled: bool = True,
 ) -> _Item:
     """A point, or a bracket over the days of a month or year."""
     start, end = _span(moment)
-    if isinstance(moment, PartialDate):
-        return _Item(
-            lane, start, end, "span", label, color=color, marker=marker, filled=filled
-        )
-    x = (start + end) / 2
-    return _Item(lane, x, x, "point", label, color=color, marker=marker, filled=filled)
+    kind: _Kind = "span" if isinstance(moment, PartialDate) else "point"
+    if kind == "point":
+        start = end = (start + end) / 2
+    return _Item(
+        lane,
+        start,
+        end,
+        kind,
+        label,
+        color=color,
+        marker=marker,
+        filled=filled,
+        legend=legend,
+    )
 
 
-def _response_color(stance: Stance) -> str:
+def _response_style(stance: Stance) -> tuple[str, str]:
+    """The colour of a response's circle, and its legend entry."""
     if stance.is_positive:
-        return _GREEN
+        return _GREEN, "supports / accepts"
     if stance.is_negative:
-        return _RED
-    return _GREY
+        return _RED, "opposes / rejects"
+    return _GREY, "undecided"
 
 
 def _responses(
     responses: Iterable[Response], target: str, lane_of: dict[str, int]
 ) -> Iterator[_Item]:
     for response in responses:
+        color, legend = _response_style(response.stance)
         yield _mark(
             lane_of[response.party],
             response.on,
             f"{response.stance.value} {target}",
-            color=_response_color(response.stance),
+            color=color,
             marker="o",
+            legend=legend,
         )
 
 
@@ -339,17 +433,31 @@ def _ultimatum_bar(ultimatum: Ultimatum, lane: int, at: Moment | None) -> _Item:
     start, _ = _span(ultimatum.issued_at)
     end = _days(ultimatum.deadline.cutoff)
     ghosts = tuple(_days(r.previous.cutoff) for r in ultimatum.revisions)
-    label = f"{ultimatum.id} · deadline {format_moment(ultimatum.deadline.due)}"
+    label = f"{ultimatum.id} · deadline {_short(ultimatum.deadline.due)}"
     if ultimatum.revisions:
-        earlier = ", ".join(format_moment(r.previous.due) for r in ultimatum.revisions)
+        earlier = ", ".join(_short(r.previous.due) for r in ultimatum.revisions)
         label += f" (was {earlier})"
     if ultimatum.status is not UltimatumStatus.PENDING:
         label += f" · {ultimatum.status.value}"
     elif at is not None:
         label += f" · {ultimatum.deadline.describe(at)}"
     return _Item(
-        lane, start, max(end, start), "bar", label, color=_PURPLE, ghosts=ghosts
+        lane,
+        start,
+        max(end, start),
+        "bar",
+        label,
+        color=_PURPLE,
+        ghosts=ghosts,
+        legend="ultimatum",
     )
+
+
+def _short(moment: Moment) -> str:
+    """A moment for a label: a date as written, a time of day to the minute."""
+    if isinstance(moment, pendulum.DateTime):
+        return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
+    return format_moment(moment)
 
 
 def _helper_label(rnd: Round, party: str) -> str:
@@ -377,12 +485,14 @@ def _items(
             color=_BLUE,
             hatch="///" if planned else None,
             filled=not planned,
+            legend="round planned" if planned else "round held",
         )
         if planned:
             continue
         present = [d.party for d in rnd.delegations] + [*rnd.hosts, *rnd.mediators]
         x = (start + end) / 2
         for party in dict.fromkeys(present):
+            helper = party in rnd.hosts or party in rnd.mediators
             yield _Item(
                 lane_of[party],
                 x,
@@ -391,7 +501,8 @@ def _items(
                 _helper_label(rnd, party),
                 color=_BLUE,
                 marker="s",
-                filled=party not in rnd.hosts and party not in rnd.mediators,
+                filled=not helper,
+                legend="host / mediator" if helper else "delegation",
             )
     for proposal in negotiation.proposals:
         label = proposal.id
@@ -404,6 +515,7 @@ def _items(
             color=_ORANGE,
             marker=">",
             filled=proposal.status.is_open,
+            legend="proposal",
         )
         yield from _responses(proposal.responses, proposal.id, lane_of)
     for ultimatum in negotiation.ultimatums:
@@ -425,23 +537,24 @@ def _x_limits(xs: list[float]) -> tuple[float, float]:
     return max(low - pad, _FIRST_DAY), min(high + pad, _LAST_DAY)
 
 
-def _text_px(text: str, renderer: RendererAgg) -> float:
+def _text_px(text: str, renderer: RendererAgg, size: float = _FONT) -> float:
+    """The width of *text* in pixels, at the renderer's dpi."""
     from matplotlib.font_manager import FontProperties  # noqa: PLC0415
 
     if not text:
         return 0.0
     width, _, _ = renderer.get_text_width_height_descent(  # type: ignore[no-untyped-call]
-        text, FontProperties(size=_FONT), ismath=False
+        text, FontProperties(size=size), ismath=False
     )
     return float(width)
 
 
 def _place_label(
-    item: _Item, x_min: float, x_max: float, per_px: float, label_w: float
+    item: _Item, x_min: float, x_max: float, per_pt: float, label_w: float
 ) -> None:
     """Decide where the label goes and what the item then covers, in data units."""
-    gap = _GAP_PX * per_px
-    half_marker = _MARKER_PX / 2 * per_px
+    gap = _GAP_PT * per_pt
+    half_marker = _MARKER_PT / 2 * per_pt
     start, end = item.start, max(item.end, *item.ghosts) if item.ghosts else item.end
     if item.kind == "point":
         start, end = start - half_marker, end + half_marker
@@ -455,27 +568,39 @@ def _place_label(
     elif end + gap + label_w <= x_max:
         item.label_x, item.label_align = end + gap / 2, "left"
         item.left, item.right = start, end + gap / 2 + label_w
-    else:
+    elif start - gap / 2 - label_w >= x_min or item.kind != "bar":
         item.label_x, item.label_align = start - gap / 2, "right"
         item.left, item.right = max(x_min, start - gap / 2 - label_w), end
+    else:
+        # Too long for either side of a long bar: over the bar, on a white box,
+        # from its start (or the left edge), so that it stays in the picture.
+        item.label_x, item.label_align = max(item.start, x_min) + gap, "left"
+        item.left, item.right = start, max(end, item.label_x + label_w)
 
 
 def _layout(
     items: list[_Item],
     *,
-    lanes: int,
+    lanes: list[int],
     x_min: float,
     x_max: float,
     per_px: float,
     renderer: RendererAgg,
+    dpi: float,
 ) -> list[int]:
-    """Give every item a row in its lane so that nothing overlaps; rows per lane."""
+    """
+    Give every item a row in its lane so that nothing overlaps; rows per lane.
+
+    *lanes* holds the lines of each lane's name: a name of three lines or more
+    keeps its lane at least one row less tall than its lines.
+    """
+    per_pt = per_px * dpi / 72
     for item in items:
         _place_label(
-            item, x_min, x_max, per_px, _text_px(item.label, renderer) * per_px
+            item, x_min, x_max, per_pt, _text_px(item.label, renderer) * per_px
         )
-    gap = _GAP_PX * per_px
-    ends: list[list[float]] = [[] for _ in range(lanes)]
+    gap = _GAP_PT * per_pt
+    ends: list[list[float]] = [[] for _ in lanes]
     for item in sorted(items, key=lambda i: (i.lane, i.left, i.right)):
         rows = ends[item.lane]
         for row, last in enumerate(rows):
@@ -486,7 +611,9 @@ def _layout(
         else:
             item.row = len(rows)
             rows.append(item.right)
-    return [max(1, len(rows)) for rows in ends]
+    return [
+        max(1, lines - 1, len(rows)) for lines, rows in zip(lanes, ends, strict=True)
+    ]
 
 
 def _lane_bases(rows: list[int]) -> tuple[list[float], float]:
@@ -508,7 +635,7 @@ def _draw_lanes(
     centres = [
         -(base + (count - 1) / 2) for base, count in zip(bases, rows, strict=True)
     ]
-    ax.set_yticks(centres, names, fontsize=10)
+    ax.set_yticks(centres, names, fontsize=_LANE_FONT)
     ax.tick_params(axis="y", length=0)
     for index, base in enumerate(bases):
         if index:
@@ -588,6 +715,14 @@ def _draw_bar(ax: Axes, item: _Item, y: float, per_px: float) -> None:
         linewidth=1,
         zorder=4,
     )
+    for ghost in item.ghosts:
+        # Over the bar, so that an earlier deadline inside it (an extension)
+        # shows as well as one after it (a deadline cut short).
+        ax.plot(
+            [ghost, ghost],
+            [y - height / 2 - 0.12, y + height / 2 + 0.12],
+            **_GHOST_STYLE,
+        )
 
 
 def _date_axis(ax: Axes) -> None:
@@ -605,7 +740,17 @@ def _date_axis(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
-def _legend(figure: Figure) -> None:
+_GHOST_STYLE: dict[str, Any] = {
+    "color": _INK,
+    "linestyle": (0, (2.5, 1.5)),
+    "linewidth": 1.6,
+    "solid_capstyle": "butt",
+    "zorder": 5,
+}
+
+
+def _legend(figure: Figure, used: set[str]) -> None:
+    """The legend of the symbols in *used* (legend keys of the items drawn)."""
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import Patch  # noqa: PLC0415
 
@@ -630,25 +775,43 @@ def _legend(figure: Figure) -> None:
         marker("o", _RED),
         marker("o", _GREY),
         Patch(facecolor=_PURPLE, edgecolor=_PURPLE),
-        Patch(facecolor="none", edgecolor=_PURPLE, linestyle="--"),
+        Line2D(
+            [],
+            [],
+            **{**_GHOST_STYLE, "linestyle": "none"},
+            marker="|",
+            markersize=11,
+            markeredgewidth=1.6,
+        ),
     ]
-    labels = [
+    keys = [
         "round held",
         "round planned",
         "delegation",
         "host / mediator",
-        "proposal (hollow: closed)",
+        "proposal",
         "supports / accepts",
         "opposes / rejects",
         "undecided",
-        "ultimatum, to its deadline",
+        "ultimatum",
         "earlier deadline",
     ]
+    labels = {
+        "proposal": "proposal (hollow: closed)",
+        "ultimatum": "ultimatum, to its deadline",
+    }
+    shown = [
+        (handle, labels.get(key, key))
+        for handle, key in zip(handles, keys, strict=True)
+        if key in used
+    ]
+    if not shown:
+        return
     figure.legend(
-        handles,
-        labels,
+        [handle for handle, _ in shown],
+        [label for _, label in shown],
         loc="lower center",
-        ncol=5,
+        ncol=min(5, len(shown)),
         frameon=False,
         fontsize=_FONT,
         bbox_to_anchor=(0.5, 0.0),

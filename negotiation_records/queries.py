@@ -29,13 +29,14 @@ import attrs
 import pendulum
 
 from negotiation_records.conditions import Condition, ConditionKind
-from negotiation_records.deadlines import Deadline
+from negotiation_records.deadlines import Deadline, _start_of_day
 from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
     Moment,
     Period,
+    _since_epoch,
     check_moment,
     moment_eq_key,
     moment_sort_key,
@@ -313,10 +314,14 @@ def _due_by(deadline: Deadline, horizon: Moment) -> bool:
         if isinstance(horizon, pendulum.DateTime):
             return deadline.is_past(horizon)
         assert isinstance(horizon, pendulum.Date)  # noqa: S101 - from Deadline.after
-        return deadline.is_past(horizon.add(days=1))
+        if horizon >= _dt.date.max:  # the whole calendar
+            return True
+        return deadline.is_past(horizon + _dt.timedelta(days=1))
     if isinstance(horizon, pendulum.DateTime):
-        local = horizon.in_timezone(deadline.zone)
-        return pendulum.Date(local.year, local.month, local.day) >= deadline.due
+        # The due day has begun, in the deadline's zone (never overflows).
+        assert isinstance(deadline.due, _dt.date)  # noqa: S101 - a date deadline
+        begun = _start_of_day(deadline.due, deadline.zone)
+        return _since_epoch(horizon) >= _since_epoch(begun)
     return bool(horizon >= deadline.due)
 
 

@@ -423,7 +423,10 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     The named IANA time zone *name* (cached), or a :class:`ValidationError`.
 
     ``"UTC"`` gives pendulum's UTC.  Offsets such as ``"+03:00"`` are not zone
-    names; use a named zone.
+    names; use a named zone.  Names whose meaning depends on the machine
+    (``localtime``, ``posixrules``, ``Factory``, ``posix/...``, ``right/...`` and
+    file paths) are refused: the same record must mean the same instants
+    everywhere.
 
     Example:
         >>> zone("Europe/Kyiv")
@@ -435,12 +438,43 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     """
     if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
         raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
+    if _depends_on_host(name):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"time zone {short_repr(name)} depends on the machine it is read "
+                    "on; name the zone itself, such as 'Europe/Kyiv' or 'UTC'",
+                )
+            ]
+        )
     try:
         return _zone(name)
     except Exception:  # noqa: BLE001 - pendulum/zoneinfo raise several kinds
         raise ValidationError(
             [("$", f"unknown time zone {short_repr(name)}")]
         ) from None
+
+
+_HOST_ZONES = frozenset({"localtime", "posixrules", "factory"})
+_HOST_PREFIXES = ("posix/", "right/", "/", ".", "~")
+
+
+def _depends_on_host(name: str) -> bool:
+    """
+    Whether the zone name means different zones on different machines.
+
+    ``localtime`` is the machine's own zone, ``posixrules`` the rules a machine
+    applies to POSIX TZ strings, ``Factory`` a placeholder; ``posix/...`` and
+    ``right/...`` are copies of the database that exist on some machines only
+    (``right/`` counts leap seconds), and a path is a file on this machine.
+    """
+    folded = name.casefold()
+    return (
+        folded in _HOST_ZONES
+        or folded.startswith(_HOST_PREFIXES)
+        or ".." in folded.split("/")
+    )
 
 
 def zone_name(moment: _dt.datetime) -> str | None:
@@ -456,8 +490,8 @@ def zone_name(moment: _dt.datetime) -> str | None:
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DATETIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
-    r"(Z|[+-]\d{2}:\d{2}(?::\d{2})?)"
+    r"(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
+    r"([Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
     r"(?:\[([A-Za-z0-9_+\-/]{1,64})\])?",
     re.ASCII,
 )
@@ -506,7 +540,9 @@ def parse_moment(text: str) -> Moment:
     Read a moment written by :func:`format_moment` (or plain RFC 3339).
 
     The parser is strict: no guessing of zones, no ``"now"``, no other layouts.
-    A named zone's offset must be the zone's offset at that instant.
+    A named zone's offset must be the zone's offset at that instant.  RFC 3339's
+    lower-case ``t`` and ``z`` are read as ``T`` and ``Z`` (and written back in
+    upper case by :func:`format_moment`).
 
     Example:
         >>> parse_moment("2025-07-14T12:00:00-04:00[America/New_York]").timezone_name
@@ -536,7 +572,12 @@ def parse_moment(text: str) -> Moment:
             ) from None
     match = _DATETIME.fullmatch(text)
     if match:
-        return _parse_datetime(text, *match.groups())
+        local, offset, name = match.groups()
+        # RFC 3339 (section 5.6) allows a lower-case "t" and "z": read them as
+        # "T" and "Z" (and write them upper-case).
+        return _parse_datetime(
+            text, local[:10] + "T" + local[11:], offset.upper(), name
+        )
     try:
         partial = _PARTIAL.fullmatch(text)
         if partial:
@@ -546,7 +587,9 @@ def parse_moment(text: str) -> Moment:
         raise ValidationError(
             [("$", f"impossible date {short_repr(text)}: {exc}")]
         ) from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text, re.ASCII):
+    if re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text, re.ASCII
+    ):
         raise ValidationError(
             [
                 (

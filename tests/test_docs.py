@@ -179,3 +179,89 @@ class TestExampleData:
         assert shipped.read_text(encoding="utf-8") == expected, (
             "stale: write to_json(seed_record(), indent=2) to it again"
         )
+
+
+_BY_NAME = re.compile(r"pip install\b(?P<args>.*)$")
+
+
+def command_lines(text: str) -> list[str]:
+    """The lines of the fenced blocks of *text* that are not directives (shell, text)."""
+    lines: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        if fence is None:
+            if line.startswith("```"):
+                fence = line[3:].strip()
+        elif line.startswith("```"):
+            fence = None
+        elif not fence.startswith("{"):
+            lines.append(line)
+    return lines
+
+
+class TestNewcomer:
+    """What a new user reads first is true: installing, the reference, the figures."""
+
+    @pytest.mark.parametrize(
+        "page", [ROOT / "README.md", *GUIDE_PAGES], ids=lambda p: p.name
+    )
+    def test_nothing_is_installed_from_an_index_by_name(self, page: Path) -> None:
+        """
+        The package is on no index: no command asks one for it.
+
+        Adding an extra by name to the copy already installed is fine
+        (``pip install 'negotiation-records[plot]'``), and so is a folder of
+        wheels with the index turned off.
+        """
+        for line in command_lines(page.read_text(encoding="utf-8")):
+            match = _BY_NAME.search(line)
+            if match is None or "--no-index" in match.group("args"):
+                continue
+            words = [w.strip("'\"") for w in match.group("args").split()]
+            assert "negotiation-records" not in words, line
+
+    def test_api_reference_shows_signatures(self) -> None:
+        """No ``autoclass:: Name()``: the empty parentheses would hide the fields."""
+        for page in API_PAGES:
+            text = page.read_text(encoding="utf-8")
+            hidden = re.findall(r"^\.\. auto(?:class|exception):: \S+\(\)", text, re.M)
+            assert hidden == [], page.name
+
+    def test_strategies_are_documented(self) -> None:
+        """The strategies module has a reference page and a guide with a test."""
+        reference = (DOCS / "api" / "strategies.md").read_text(encoding="utf-8")
+        assert ".. automodule:: negotiation_records.strategies" in reference
+        guide = (DOCS / "testing.md").read_text(encoding="utf-8")
+        assert "```{doctest}\n>>> from hypothesis import given" in guide
+
+    @pytest.mark.parametrize(
+        "term",
+        ["principal", "anchor", "cut-off", "window", "milestone", "partial date"],
+    )
+    def test_glossary_defines(self, term: str) -> None:
+        """The glossary defines the words the rest of the docs rely on."""
+        glossary = (DOCS / "glossary.md").read_text(encoding="utf-8")
+        assert f"\n{term}\n  " in glossary
+
+    def test_comparison_quotes_the_benchmarks(self) -> None:
+        """The comparison page gives the figures of benchmarks/README.md, as measured."""
+        results = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
+        comparison = (DOCS / "comparison.md").read_text(encoding="utf-8")
+        quoted = 0
+        for measure in ("decode", "encode", "round trip", "Party()"):
+            row = re.search(rf"^\| {re.escape(measure)} \|(.*)$", results, re.M)
+            assert row is not None, measure
+            for figure in row.group(1).split("|")[:3]:
+                assert figure.strip() in comparison, (measure, figure)
+                quoted += 1
+        assert quoted == 12
+        measured = re.search(r"Measured on (\S+)", results)
+        assert measured is not None
+        assert measured.group(1) in comparison
+
+    def test_copy_buttons(self) -> None:
+        """Code blocks get a copy button, and the docs group installs it."""
+        conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+        assert '"sphinx_copybutton"' in conf
+        pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        assert '"sphinx-copybutton' in pyproject

@@ -6,8 +6,10 @@ import email.parser
 import importlib.metadata
 import inspect
 import os
+import re
 import subprocess
 import sys
+import tomllib
 import types
 import zipfile
 from pathlib import Path
@@ -19,6 +21,16 @@ import negotiation_records
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = sorted(negotiation_records.__all__)
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+EXTRAS = {"cli", "plot", "fast", "strategies"}
+URLS = {"Documentation", "Changelog", "Source"}
+
+
+def _name(requirement: str) -> str:
+    """The distribution name a requirement string starts with."""
+    match = re.match(r"[A-Za-z0-9._-]+", requirement)
+    assert match is not None, requirement
+    return match.group(0).lower()
 
 
 class TestPublicApi:
@@ -137,7 +149,28 @@ class TestWheel:
             if "extra ==" not in r
         )
         assert required == ["attrs", "cattrs", "pendulum"]
-        assert "test" in (message.get_all("Provides-Extra") or [])
+        assert set(message.get_all("Provides-Extra") or []) == EXTRAS
+        strategies = [
+            r for r in message.get_all("Requires-Dist") or [] if "'strategies'" in r
+        ]
+        assert [_name(r) for r in strategies] == ["hypothesis"]
+
+    def test_license_and_urls(self, wheel: Path) -> None:
+        """METADATA names the license and its file, and the project's URLs."""
+        archive = zipfile.ZipFile(wheel)
+        (meta,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        message = email.parser.Parser().parsestr(archive.read(meta).decode())
+        assert message["License-Expression"] == "MIT"
+        assert message.get_all("License-File") == ["LICENSE"]
+        urls = dict(
+            entry.split(", ", 1) for entry in message.get_all("Project-URL") or []
+        )
+        assert set(urls) == URLS
+        assert all(url.startswith("https://") for url in urls.values())
+        licence = meta.replace("METADATA", "licenses/LICENSE")
+        assert archive.read(licence).decode() == (ROOT / "LICENSE").read_text(
+            encoding="utf-8"
+        )
 
     def test_installed_wheel_imports(self, wheel: Path, tmp_path: Path) -> None:
         """The built package imports and reports its version outside the tree."""
@@ -166,3 +199,40 @@ class TestWheel:
         assert location.startswith(str(tmp_path / "site"))
         assert same_version == "True"
         assert due == "2025-09-02"
+
+
+class TestPyproject:
+    """What users see (extras) and what only developers need (dependency groups)."""
+
+    def test_license_file(self) -> None:
+        """The MIT license is in the repository and named in the metadata."""
+        text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+        assert text.startswith("MIT License")
+        assert "negotiation-records developers" in text
+        assert PYPROJECT["project"]["license"] == "MIT"
+        assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
+
+    def test_extras_are_features(self) -> None:
+        """The extras are features of the library; the tools are not among them."""
+        extras = PYPROJECT["project"]["optional-dependencies"]
+        assert set(extras) == EXTRAS
+        assert [_name(r) for r in extras["strategies"]] == ["hypothesis"]
+
+    def test_tools_are_dependency_groups(self) -> None:
+        """test, lint, docs and bench are PEP 735 groups, and dev holds them all."""
+        groups = PYPROJECT["dependency-groups"]
+        assert {"test", "lint", "docs", "bench", "dev"} <= set(groups)
+        assert {"include-group": "test"} in groups["dev"]
+
+    def test_groups_do_not_name_the_project(self) -> None:
+        """A group never asks an index for this package (which is on none)."""
+        for name, group in PYPROJECT["dependency-groups"].items():
+            names = [_name(r) for r in group if isinstance(r, str)]
+            assert "negotiation-records" not in names, name
+
+    def test_the_test_group_brings_every_extra(self) -> None:
+        """The tests exercise every extra, at the versions the extras ask for."""
+        test = {r for r in PYPROJECT["dependency-groups"]["test"] if isinstance(r, str)}
+        for name, requirements in PYPROJECT["project"]["optional-dependencies"].items():
+            missing = [r for r in requirements if r not in test]
+            assert missing == [], name

@@ -35,7 +35,11 @@ class TestSetUp:
     def test_test_command_is_what_ci_runs(self) -> None:
         """.ci/run reads the test command from the README's markers."""
         command = _between("test-command")
-        assert command == 'python -m pip install -e ".[test]" && python -m pytest'
+        assert command == (
+            "python -m pip install --upgrade pip"
+            " && python -m pip install -e . --group test"
+            " && python -m pytest"
+        )
         ci = (Path(__file__).parent.parent / ".ci/run").read_text("utf-8")
         assert "<!-- test-command -->" in ci
 

@@ -1,0 +1,686 @@
+"""The command line at the edges: calendar limits, stdin, pipes, JSON output, plot options."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.image import imread
+
+from negotiation_records import Deadline, Negotiation
+from negotiation_records.cli import main
+from negotiation_records.serialization import from_json, to_dict, to_json, write_jsonl
+from negotiation_records.strategies import moments, negotiations
+from negotiation_records.timeutil import format_moment, parse_moment
+from tests.seed import seed_record
+from tests.test_cli import SCRIPT, line_with, run, seed_data
+
+
+AT = "2025-07-20T12:00:00+03:00[Europe/Kyiv]"
+
+
+def write(path: Path, talks: Negotiation, *, indent: int | None = 2) -> Path:
+    path.write_text(to_json(talks, indent=indent), encoding="utf-8")
+    return path
+
+
+def far_deadline() -> Negotiation:
+    """The seed record with the ultimatum due on the last day of the calendar."""
+    talks = seed_record()
+    ultimatum = talks.ultimatum("us-ultimatum-2025-07")
+    return talks.with_ultimatum(
+        attrs.evolve(
+            ultimatum,
+            deadline=Deadline.on(pendulum.date(9999, 12, 31), tz="Asia/Tokyo"),
+        )
+    )
+
+
+def first_round() -> Negotiation:
+    """The seed record with round 1 at the first instant of the calendar, in UTC."""
+    talks = seed_record()
+    rounds = list(talks.rounds)
+    rounds[0] = attrs.evolve(
+        rounds[0], starts=pendulum.datetime(1, 1, 1, tz="UTC"), ends=None
+    )
+    return attrs.evolve(talks, rounds=rounds, proposals=())
+
+
+def use_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+class TestEdgesOfTheCalendar:
+    """Documents that load must also be shown, listed, timelined and drawn."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show"],
+            ["show", "--tz", "America/New_York"],
+            ["deadlines"],
+            ["deadlines", "--tz", "Pacific/Kiritimati"],
+            ["timeline", "--tz", "America/New_York"],
+            ["show", "--format", "json"],
+        ],
+    )
+    def test_due_on_the_last_day(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    ) -> None:
+        """A deadline on 9999-12-31 is shown, with the time left."""
+        path = write(tmp_path / "far.json", far_deadline())
+        assert main([*argv, str(path), "--at", "2025-08-01"]) == 0
+        assert "9999-12-31" in capsys.readouterr().out
+
+    def test_first_instant_in_a_zone_west_of_utc(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A moment that would fall before year 1 in --tz is shown in its own zone."""
+        path = write(tmp_path / "first.json", first_round())
+        for command in ("timeline", "show"):
+            assert main([command, str(path), "--tz", "America/New_York"]) == 0
+            assert "0001-01-01T00:00:00Z" in capsys.readouterr().out
+
+    @pytest.mark.parametrize("record", [far_deadline, first_round])
+    def test_plot(self, tmp_path: Path, record: Any) -> None:
+        """Both are drawn."""
+        path = write(tmp_path / "edge.json", record())
+        assert main(["plot", str(path), "-o", str(tmp_path / "edge.png")]) == 0
+
+    def test_horizon_past_the_calendar_is_a_usage_error(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--at 9999-12-31 --within P1Y asks about no real time: exit 2."""
+        argv = ["deadlines", str(talks), "--at", "9999-12-31", "--within", "P1Y"]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "argument --within: --at plus P1Y is outside the calendar" in err
+
+    def test_no_traceback_from_the_script(self, tmp_path: Path) -> None:
+        """The installed script prints no traceback for the edge documents."""
+        far = write(tmp_path / "far.json", far_deadline())
+        first = write(tmp_path / "first.json", first_round())
+        for args in (
+            ("show", far),
+            ("deadlines", far, "--tz", "America/New_York"),
+            ("timeline", first, "--tz", "America/New_York"),
+            ("plot", far, "-o", tmp_path / "far.png"),
+        ):
+            result = run(*args)
+            assert result.returncode == 0, result.stderr
+            assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def talks(tmp_path: Path) -> Path:
+    return write(tmp_path / "talks.json", seed_record())
+
+
+class TestFileNames:
+    def test_name_too_long(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A 300-character name is a problem at line 0, not a traceback."""
+        name = str(tmp_path / ("a" * 300 + ".json"))
+        assert main(["validate", name]) == 1
+        assert capsys.readouterr().out == (
+            f"{name}:0: $: cannot read the file: File name too long\n"
+        )
+
+    def test_directory_that_cannot_be_searched(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """stat() refused (a directory without search permission): a clear message."""
+
+        def refuse(self: Path, **kwargs: object) -> os.stat_result:
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "stat", refuse)
+        name = str(tmp_path / "locked" / "talks.json")
+        assert main(["validate", name]) == 1
+        assert capsys.readouterr().out == (
+            f"{name}:0: $: cannot read the file: Permission denied\n"
+        )
+
+    @pytest.mark.skipif(os.geteuid() == 0, reason="root searches every directory")
+    def test_real_locked_directory(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:  # pragma: no cover - not as root
+        """The same with a real directory whose permissions forbid searching."""
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0)
+        try:
+            assert main(["validate", str(locked / "talks.json")]) == 1
+        finally:
+            locked.chmod(0o700)
+        assert "Permission denied" in capsys.readouterr().out
+
+    def test_file_in_place_of_a_directory(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """talks.json/x: no such file."""
+        assert main(["show", str(talks / "x")]) == 1
+        assert capsys.readouterr().err.endswith("no such file\n")
+
+
+class TestStandardInput:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["validate", "-"],
+            ["show", "-", "--at", AT],
+            ["timeline", "-"],
+            ["deadlines", "-", "--at", AT],
+        ],
+    )
+    def test_dash_reads_stdin(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+    ) -> None:
+        """`-` is standard input, for every command that takes a FILE."""
+        use_stdin(monkeypatch, to_json(seed_record(), indent=2).encode())
+        assert main(argv) == 0, capsys.readouterr().err
+
+    def test_plot_from_stdin(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`plot -` draws the record on standard input."""
+        use_stdin(monkeypatch, to_json(seed_record()).encode())
+        target = tmp_path / "talks.png"
+        assert main(["plot", "-", "-o", str(target)]) == 0
+        assert target.stat().st_size > 10_000
+
+    def test_json_lines_on_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """JSON Lines on standard input are found by their content, line by line."""
+        lines = [json.dumps(seed_data(), ensure_ascii=False) for _ in range(3)]
+        bad = seed_data()
+        bad["parties"][1]["kind"] = "stat"
+        lines.insert(1, json.dumps(bad))
+        use_stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+        assert main(["validate", "-"]) == 1
+        out, err = capsys.readouterr()
+        assert out.startswith("<stdin>:2: parties[1].kind: 'stat' is not")
+        assert err == "1 problem in 1 of 1 file (4 records checked)\n"
+
+    def test_problems_name_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Problems in standard input are reported against <stdin>."""
+        data = seed_data()
+        data["status"] = "stuck"
+        use_stdin(monkeypatch, json.dumps(data, indent=2).encode())
+        assert main(["show", "-"]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert err[0].startswith("<stdin>:")
+        assert err[-1] == (
+            "negotiation-records: error: <stdin> is not a valid record (1 problem)"
+        )
+
+    def test_stdin_only_once(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`validate - -` would read nothing the second time: a usage error."""
+        assert main(["validate", "-", "-"]) == 2
+        assert "standard input ('-') can be read only once" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+    @pytest.mark.parametrize("indent", [None, 2])
+    def test_pipe_is_read_once(self, name: str, indent: int | None) -> None:
+        """`cat talks.json | negotiation-records validate /dev/stdin` is valid."""
+        assert SCRIPT is not None
+        result = subprocess.run(  # noqa: S603 - the installed script
+            [SCRIPT, "validate", name],
+            input=to_json(seed_record(), indent=indent),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == "no problems in 1 file (1 record checked)\n"
+
+
+class TestClosedPipe:
+    def test_head_closes_the_pipe(self, tmp_path: Path) -> None:
+        """`timeline FILE | head -1`: the command ends quietly with 0."""
+        path = tmp_path / "many.jsonl"
+        write_jsonl([seed_record()] * 200, path)
+        assert SCRIPT is not None
+        process = subprocess.Popen(  # noqa: S603 - the installed script
+            [SCRIPT, "timeline", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith(b"Timeline of")
+        process.stdout.close()  # what `head -1` does
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0
+        assert err == b""
+
+
+class TestWithin:
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("14d", "did you mean P14D?"),
+            ("2 weeks", "did you mean P2W?"),
+            ("48h", "did you mean PT48H?"),
+            ("p7d", "did you mean P7D?"),
+            ("P0D", "'P0D' is a zero duration; give a positive one, such as P1D"),
+            ("PT0S", "'PT0S' is a zero duration"),
+            ("soon", "is not an ISO 8601 duration"),
+        ],
+    )
+    def test_bad_duration_is_a_usage_error(
+        self, talks: Path, capsys: pytest.CaptureFixture[str], text: str, hint: str
+    ) -> None:
+        """Every duration the command cannot use is a usage error (2) saying why."""
+        assert main(["deadlines", str(talks), "--within", text]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert hint in err
+
+    def test_month_at_with_within(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A horizon cannot be counted from a month: a usage error."""
+        assert (
+            main(["deadlines", str(talks), "--at", "2025-07", "--within", "P7D"]) == 2
+        )
+        assert "--at 2025-07 is a month or a year" in capsys.readouterr().err
+
+    def test_nothing_due_is_not_a_failure(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty list is an answer: exit 0."""
+        argv = ["deadlines", str(talks), "--at", "2025-08-22", "--within", "P1D"]
+        assert main(argv) == 0
+        assert "Due within 1 day:\n  (none)\n" in capsys.readouterr().out
+        assert main([*argv, "--format", "json"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["within"] == "P1D"
+        assert document["negotiations"][0]["due"] == []
+
+
+class TestJsonOutput:
+    def test_show(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`show --format json`: the summary as one JSON document."""
+        assert main(["show", str(talks), "--at", AT, "--format", "json"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["at"] == AT
+        (talks_doc,) = document["negotiations"]
+        assert talks_doc["id"] == "russia-ukraine-2025"
+        assert talks_doc["status"] == "stalled"
+        assert talks_doc["parties"][3] == {
+            "id": "turkiye",
+            "name": "Türkiye",
+            "kind": "state",
+            "role": "host",
+        }
+        assert talks_doc["rounds"][0] == {
+            "number": 1,
+            "status": "held",
+            "starts": "2025-05-16",
+            "ends": None,
+            "window": None,
+            "location": "Istanbul",
+            "outcomes": 1,
+        }
+        assert talks_doc["rounds"][2]["window"] == to_dict(
+            seed_record().rounds[2].window
+        )
+        assert [p["id"] for p in talks_doc["open_proposals"]] == [
+            "new-round-invitation",
+            "leaders-meeting",
+        ]
+        (pending,) = talks_doc["pending_ultimatums"]
+        deadline = seed_record().ultimatum("us-ultimatum-2025-07").deadline
+        assert pending == {
+            "ultimatum": "us-ultimatum-2025-07",
+            "issued_by": "united-states",
+            "addressed_to": ["russia"],
+            "due": "2025-09-02",
+            "cutoff": "2025-09-03T00:00:00Z",
+            "rule": "50 days after 2025-07-14",
+            "time_left": "due in 6 weeks",
+            "seconds_left": int(deadline.remaining(parse_moment(AT)).total_seconds()),
+            "deadline": to_dict(deadline),
+        }
+        assert from_json(Deadline, json.dumps(pending["deadline"])) == deadline
+
+    def test_timeline(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`timeline --format json`: every event with its moment, kind and path."""
+        assert main(["timeline", str(talks), "--format", "json"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["at"] is None
+        assert document["tz"] is None
+        events = document["negotiations"][0]["events"]
+        assert len(events) == len(seed_record().timeline())
+        assert events[0] == {
+            "moment": "2025-05-16",
+            "kind": "round",
+            "record_id": 1,
+            "summary": "Round 1 held in Istanbul: First direct talks since 2022; no "
+            "breakthrough",
+            "path": "rounds[0]",
+            "party": None,
+        }
+
+    def test_timeline_in_a_zone(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--tz moves the times of day of the JSON output too."""
+        talks = seed_record()
+        issued = pendulum.datetime(2025, 7, 14, 12, tz="America/New_York")
+        ultimatum = attrs.evolve(
+            talks.ultimatum("us-ultimatum-2025-07"),
+            issued_at=issued,
+            deadline=Deadline.after(issued, days=50),
+        )
+        path = write(tmp_path / "zoned.json", talks.with_ultimatum(ultimatum))
+        argv = ["timeline", str(path), "--tz", "Europe/Kyiv", "--format", "json"]
+        assert main([*argv, "--at", "2025-07-20"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["tz"] == "Europe/Kyiv"
+        assert document["at"] == "2025-07-20"
+        moments = [e["moment"] for e in document["negotiations"][0]["events"]]
+        assert "2025-07-14T19:00:00+03:00[Europe/Kyiv]" in moments
+
+    def test_deadlines(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`deadlines --format json`: what is due and what has passed."""
+        argv = ["deadlines", str(talks), "--format", "json", "--at", "2025-09-05"]
+        assert main(argv) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["at"] == "2025-09-05"
+        assert document["within"] is None
+        (talks_doc,) = document["negotiations"]
+        assert talks_doc["due"] == []
+        (passed,) = talks_doc["passed"]
+        assert passed["time_left"] == "passed 2 days ago"
+        assert passed["seconds_left"] == -2 * 86400
+
+    def test_json_lines_give_one_document(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Several records: one document with one entry each."""
+        path = tmp_path / "two.jsonl"
+        write_jsonl([seed_record(), seed_record()], path)
+        assert main(["show", str(path), "--format", "json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)["negotiations"]) == 2
+
+    def test_invalid_file_prints_no_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file with problems: exit 1, problems on stderr, nothing on stdout."""
+        path = tmp_path / "bad.json"
+        path.write_text("{}", encoding="utf-8")
+        assert main(["deadlines", str(path), "--format", "json"]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert "is not a valid record" in err
+
+
+class TestZoneOnEveryCommand:
+    def test_show(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`show --tz` writes --at in that zone."""
+        assert (
+            main(
+                [
+                    "show",
+                    str(talks),
+                    "--at",
+                    "2025-07-20T09:00:00Z",
+                    "--tz",
+                    "Europe/Kyiv",
+                ]
+            )
+            == 0
+        )
+        assert "as of 2025-07-20T12:00:00+03:00[Europe/Kyiv]" in capsys.readouterr().out
+
+    def test_deadlines(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`deadlines --tz` shows a due time of day in that zone."""
+        talks = seed_record()
+        issued = pendulum.datetime(2025, 7, 14, 12, tz="America/New_York")
+        ultimatum = attrs.evolve(
+            talks.ultimatum("us-ultimatum-2025-07"),
+            issued_at=issued,
+            deadline=Deadline.after(issued, days=50),
+        )
+        path = write(tmp_path / "zoned.json", talks.with_ultimatum(ultimatum))
+        argv = ["deadlines", str(path), "--at", "2025-08-22", "--tz", "Asia/Tokyo"]
+        assert main(argv) == 0
+        assert "2025-09-03T01:00:00+09:00[Asia/Tokyo]" in capsys.readouterr().out
+
+    def test_host_zone_refused(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--tz localtime is a usage error: the output would depend on the machine."""
+        assert main(["deadlines", str(talks), "--tz", "localtime"]) == 2
+        assert "depends on the machine" in capsys.readouterr().err
+
+
+class TestValidateLines:
+    """In a pretty-printed file, a problem is reported at its value's line."""
+
+    def test_line_of_the_value(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """parties[1].kind is reported where that "kind" is."""
+        data = seed_data()
+        data["parties"][1]["kind"] = "stat"
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        kind = line_with(path, '"stat"')
+        assert kind > 1
+        assert capsys.readouterr().out.startswith(
+            f"{path}:{kind}: parties[1].kind: 'stat'"
+        )
+
+    def test_line_of_a_whole_record_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A dangling reference is reported at the line of the reference."""
+        data = seed_data()
+        data["proposals"][1]["addressed_to"] = ["rusia"]
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        rusia = line_with(path, '"rusia"')
+        assert capsys.readouterr().out == (
+            f"{path}:{rusia}: proposals[1].addressed_to[0]: unknown party 'rusia'\n"
+        )
+
+    def test_missing_field_at_its_object(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A missing field is reported at the line where its object starts."""
+        data = seed_data()
+        del data["parties"][2]["kind"]
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", "--format", "json", str(path)]) == 1
+        (problem,) = json.loads(capsys.readouterr().out)["problems"]
+        text = path.read_text(encoding="utf-8").splitlines()
+        assert text[problem["line"] - 1].strip() == "{"
+        assert text[problem["line"]].strip() == '"id": "united-states",'
+
+    def test_one_line_file_is_line_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file on one line reports every problem at line 1."""
+        data = seed_data()
+        data["parties"][1]["kind"] = "stat"
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        assert capsys.readouterr().out.startswith(f"{path}:1: parties[1].kind:")
+
+    def test_record_count(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The summary says how many records were checked."""
+        many = tmp_path / "many.jsonl"
+        write_jsonl([seed_record()] * 3, many)
+        assert main(["validate", str(talks), str(many)]) == 0
+        assert capsys.readouterr().err == "no problems in 2 files (4 records checked)\n"
+
+
+class TestPlotOptions:
+    def test_dpi(self, talks: Path, tmp_path: Path) -> None:
+        """--dpi 200 gives about twice the pixels of --dpi 100."""
+        low, high = tmp_path / "low.png", tmp_path / "high.png"
+        assert main(["plot", str(talks), "-o", str(low), "--dpi", "100"]) == 0
+        assert main(["plot", str(talks), "-o", str(high), "--dpi", "200"]) == 0
+        ratio = imread(high).shape[1] / imread(low).shape[1]
+        assert 1.9 < ratio < 2.1
+
+    def test_size(self, talks: Path, tmp_path: Path) -> None:
+        """--size 10x6 at 100 dpi fits in 1000 by 600 pixels (tight: a little less)."""
+        target = tmp_path / "small.png"
+        assert main(["plot", str(talks), "-o", str(target), "--size", "10x6"]) == 0
+        height, width = imread(target).shape[:2]
+        assert 900 < width <= 1010
+        assert 500 < height <= 610
+
+    @pytest.mark.parametrize(
+        ("option", "value", "message"),
+        [
+            ("--size", "big", "give the size as WIDTHxHEIGHT in inches"),
+            ("--size", "1000x6", "the width must be 2 to 100 inches"),
+            ("--dpi", "lots", "'lots' is not a whole number of dots per inch"),
+            ("--dpi", "5", "5 dpi is outside 10 to 1200"),
+            ("--from", "soon", "is not a moment"),
+        ],
+    )
+    def test_bad_options(
+        self,
+        talks: Path,
+        capsys: pytest.CaptureFixture[str],
+        option: str,
+        value: str,
+        message: str,
+    ) -> None:
+        """Bad values are usage errors."""
+        assert main(["plot", str(talks), "-o", "x.png", option, value]) == 2
+        assert message in capsys.readouterr().err
+
+    def test_window(self, tmp_path: Path) -> None:
+        """--from/--until draw only that time: a 2028 deadline does not squeeze 2025."""
+        talks = seed_record()
+        ultimatum = talks.ultimatum("us-ultimatum-2025-07")
+        far = talks.with_ultimatum(
+            attrs.evolve(ultimatum, deadline=Deadline.on(pendulum.date(2028, 6, 1)))
+        )
+        path = write(tmp_path / "far.json", far)
+        target = tmp_path / "window.png"
+        argv = [
+            "plot",
+            str(path),
+            "-o",
+            str(target),
+            "--from",
+            "2025-05",
+            "--until",
+            "2025-08",
+        ]
+        assert main(argv) == 0
+        from negotiation_records.plot import timeline
+
+        figure = timeline(
+            far, start=pendulum.date(2025, 5, 1), end=pendulum.date(2025, 8, 31)
+        )
+        low, high = figure.axes[0].get_xlim()
+        assert (high - low) == pytest.approx(123)  # 1 May to 1 September
+
+    def test_window_backwards(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--until before --from is a usage error."""
+        argv = [
+            "plot",
+            str(talks),
+            "-o",
+            "x.png",
+            "--from",
+            "2025-08",
+            "--until",
+            "2025-05",
+        ]
+        assert main(argv) == 2
+        assert "--until must be after --from" in capsys.readouterr().err
+
+    def test_saved_tight(self, tmp_path: Path) -> None:
+        """A long party name is in the picture, not cut: the PNG grows to hold it."""
+        talks = seed_record()
+        parties = list(talks.parties)
+        parties[0] = attrs.evolve(parties[0], name="W" * 26 + " " + "M" * 26)
+        path = write(tmp_path / "long.json", attrs.evolve(talks, parties=parties))
+        target = tmp_path / "long.png"
+        assert main(["plot", str(path), "-o", str(target)]) == 0
+        pixels = imread(target)
+        # The leftmost columns are white margin, not the middle of a letter.
+        assert (pixels[:, :3, :3] > 0.95).all()
+
+
+# --- the property -------------------------------------------------------------------
+
+
+@settings(max_examples=15)
+@given(
+    talks=negotiations(),
+    at=moments(),
+    zone=st.sampled_from(["UTC", "America/New_York", "Pacific/Kiritimati"]),
+)
+def test_any_loadable_document_is_shown(talks: Negotiation, at: Any, zone: str) -> None:
+    """Whatever loads is shown, timelined, listed and drawn, with exit status 0."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "talks.json"
+        path.write_text(to_json(talks, indent=2), encoding="utf-8")
+        at_text = format_moment(at)
+        file = str(path)
+        out, err = io.StringIO(), io.StringIO()
+        commands = [
+            ["show", file, "--at", at_text, "--tz", zone],
+            ["show", file, "--format", "json"],
+            ["timeline", file, "--at", at_text, "--tz", zone],
+            ["timeline", file, "--format", "json", "--tz", zone],
+            ["deadlines", file, "--at", at_text, "--tz", zone],
+            ["deadlines", file, "--format", "json", "--at", at_text],
+            ["plot", file, "-o", str(Path(folder) / "talks.png")],
+        ]
+        for argv in commands:
+            status = _run_quietly(argv, out, err)
+            assert status == 0, (argv, err.getvalue())
+        assert _run_quietly(["validate", file], out, err) == 0
+
+
+def _run_quietly(argv: list[str], out: io.StringIO, err: io.StringIO) -> int:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        return main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -1,0 +1,287 @@
+"""The edges of the calendar, host-dependent zones, weekends and country codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import zoneinfo
+
+import holidays
+import pendulum
+import pytest
+
+from negotiation_records import Deadline, ValidationError, from_dict, to_dict
+from negotiation_records._countries import ISO_3166_1_ALPHA_2
+from negotiation_records.deadlines import (
+    DEFAULT_WEEKEND,
+    _count_business_days,
+    _resolve_business_days,
+    _stores_weekend,
+    check_weekend,
+    weekend_for,
+)
+from negotiation_records.timeutil import format_moment, parse_moment, to_moment, zone
+
+
+LAST_DAY = pendulum.date(9999, 12, 31)
+FIRST_DAY = pendulum.date(1, 1, 1)
+
+
+class TestEndOfTheCalendar:
+    """A deadline on 9999-12-31 has no next day to pass at."""
+
+    @pytest.mark.parametrize("tz", [None, "Asia/Tokyo", "America/New_York"])
+    def test_cutoff_is_the_last_instant(self, tz: str | None) -> None:
+        """The cutoff is the due day's last microsecond, on its own wall clock."""
+        cutoff = Deadline.on(LAST_DAY, tz=tz).cutoff
+        assert (cutoff.year, cutoff.month, cutoff.day) == (9999, 12, 31)
+        assert cutoff.time() == dt.time.max
+        assert cutoff.timezone_name == (tz or "UTC")
+
+    @pytest.mark.parametrize("tz", [None, "Asia/Tokyo", "America/New_York"])
+    def test_questions_answer(self, tz: str | None) -> None:
+        """remaining, is_past and describe work from today and from the last day."""
+        deadline = Deadline.on(LAST_DAY, tz=tz)
+        assert deadline.is_past() is False
+        assert deadline.describe(at=pendulum.date(2025, 7, 20)) == "due in 7979 years"
+        assert deadline.remaining().days > 365 * 7000
+        assert deadline.is_past(at=LAST_DAY) is False
+        assert deadline.describe(at=LAST_DAY) == "due in 23 hours"
+
+    def test_order_with_others(self) -> None:
+        """Deadlines at the ends of the calendar sort with the rest."""
+        far = Deadline.on(LAST_DAY, tz="America/New_York")
+        near = Deadline.on(pendulum.date(2025, 9, 2))
+        first = Deadline.on(FIRST_DAY, tz="Asia/Tokyo")
+        assert sorted([far, near, first]) == [first, near, far]
+        assert far > near >= first
+
+    def test_loaded_far_deadline(self) -> None:
+        """A loaded document due on the last day answers without an error."""
+        loaded = from_dict(Deadline, to_dict(Deadline.on(LAST_DAY, tz="Pacific/Apia")))
+        assert loaded.is_past(at=pendulum.datetime(2025, 1, 1, tz="UTC")) is False
+
+
+class TestStartOfTheCalendar:
+    """0001-01-01 east of UTC starts before the calendar does, in UTC."""
+
+    @pytest.mark.parametrize("tz", ["Europe/Kyiv", "Asia/Tokyo", "America/New_York"])
+    def test_first_day(self, tz: str) -> None:
+        """A deadline on the first day, asked about at that day, is still open."""
+        deadline = Deadline.on(FIRST_DAY, tz=tz)
+        assert deadline.is_past(at=FIRST_DAY) is False
+        assert deadline.describe(at=FIRST_DAY) == "due in 24 hours"
+        assert deadline.is_past(at=pendulum.date(1, 1, 2)) is True
+
+
+class TestHostZones:
+    """Zone names that mean different zones on different machines are refused."""
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "localtime",
+            "posixrules",
+            "Factory",
+            "LocalTime",
+            "posix/Europe/Kyiv",
+            "right/UTC",
+            "/etc/localtime",
+            "../zoneinfo/UTC",
+            "Europe/../UTC",
+        ],
+    )
+    def test_refused(self, name: str) -> None:
+        """zone() refuses the name, saying why."""
+        with pytest.raises(ValidationError, match="depends on the machine"):
+            zone(name)
+
+    def test_deadline_zone_refused(self) -> None:
+        """A deadline naming such a zone is refused with the same reason."""
+        with pytest.raises(ValidationError) as info:
+            Deadline.on(pendulum.date(2025, 9, 2), tz="localtime")
+        assert info.value.errors[0][0] == "tz"
+        assert "depends on the machine" in info.value.errors[0][1]
+
+    def test_text_refused(self) -> None:
+        """A moment written with such a zone is not read."""
+        with pytest.raises(ValidationError, match="depends on the machine"):
+            parse_moment("2025-07-14T12:00:00Z[posixrules]")
+
+    def test_named_zones_still_work(self) -> None:
+        """Ordinary names, Etc/ names and the legacy ones are accepted."""
+        for name in ("Europe/Kyiv", "UTC", "Etc/GMT+5", "EST5EDT", "US/Eastern"):
+            assert zone(name).name == name
+
+    def test_host_zoneinfo_becomes_an_offset(self) -> None:
+        """A zoneinfo datetime in a host zone keeps its instant at a fixed offset."""
+        value = dt.datetime(2025, 7, 14, 12, tzinfo=zoneinfo.ZoneInfo("posix/UTC"))
+        moment = to_moment(value)
+        assert format_moment(moment) == "2025-07-14T12:00:00+00:00"
+
+
+class TestLowerCaseTAndZ:
+    """RFC 3339 (section 5.6) allows 't' and 'z'; they are written upper-case."""
+
+    @pytest.mark.parametrize(
+        ("text", "written"),
+        [
+            ("2025-07-14t12:00:00z", "2025-07-14T12:00:00Z"),
+            ("2025-07-14t12:00:00Z", "2025-07-14T12:00:00Z"),
+            ("2025-07-14T12:00:00z", "2025-07-14T12:00:00Z"),
+            ("2025-07-14t15:00:00+03:00", "2025-07-14T15:00:00+03:00"),
+            (
+                "2025-07-14t12:00:00-04:00[America/New_York]",
+                "2025-07-14T12:00:00-04:00[America/New_York]",
+            ),
+        ],
+    )
+    def test_read_and_normalised(self, text: str, written: str) -> None:
+        """The moment is read, and written back in the canonical form."""
+        assert format_moment(parse_moment(text)) == written
+
+    def test_naive_lower_case_still_refused(self) -> None:
+        """A lower-case 't' does not make a naive time acceptable."""
+        with pytest.raises(ValidationError, match="has no UTC offset"):
+            parse_moment("2025-07-14t12:00:00")
+
+
+class TestBusinessDayLimit:
+    """At most 100,000 business days are counted, and more are refused at once."""
+
+    @pytest.mark.parametrize("count", [100_001, 10**18])
+    def test_loaded_refused_quickly(self, count: int) -> None:
+        """A loaded deadline with too many business days is refused immediately."""
+        data = to_dict(Deadline.after_business_days(pendulum.date(2025, 1, 1), 5))
+        assert isinstance(data, dict)
+        data["business_days"] = count
+        started = time.perf_counter()
+        with pytest.raises(ValidationError) as info:
+            from_dict(Deadline, data)
+        assert time.perf_counter() - started < 0.2
+        assert ("business_days", f"must be at most 100000, got {count}") in (
+            info.value.errors
+        )
+
+    def test_resolve_refuses_quickly(self) -> None:
+        """The arithmetic itself refuses a count above the limit before counting."""
+        started = time.perf_counter()
+        with pytest.raises(ValidationError, match="at most 100000"):
+            _resolve_business_days(pendulum.date(2025, 1, 1), 10**18, ())
+        assert time.perf_counter() - started < 0.05
+
+
+class TestWeekend:
+    """Business days skip a weekend that need not be Saturday and Sunday."""
+
+    THURSDAY = pendulum.date(2025, 11, 6)
+
+    def test_default(self) -> None:
+        """Saturday and Sunday by default: one business day after Thursday is Friday."""
+        assert {5, 6} == DEFAULT_WEEKEND
+        assert _count_business_days(self.THURSDAY, 1, ())[0] == pendulum.date(
+            2025, 11, 7
+        )
+
+    def test_friday_and_saturday(self) -> None:
+        """With a Friday–Saturday weekend it is Sunday."""
+        day, skipped = _count_business_days(self.THURSDAY, 1, (), frozenset({4, 5}))
+        assert (day, skipped) == (pendulum.date(2025, 11, 9), ())
+
+    def test_israel_calendar(self) -> None:
+        """A holidays calendar's own weekend is used: Israel's is Friday and Saturday."""
+        israel = holidays.country_holidays("IL")
+        weekend = weekend_for(israel)
+        assert weekend == {4, 5}
+        day, _ = _count_business_days(self.THURSDAY, 1, israel, weekend)
+        assert day == pendulum.date(2025, 11, 9)
+
+    def test_explicit_weekend_wins(self) -> None:
+        """weekend= given overrides the calendar's."""
+        assert weekend_for(holidays.country_holidays("IL"), {6}) == {6}
+        assert weekend_for(holidays.country_holidays("GB")) == {5, 6}
+        assert weekend_for([pendulum.date(2025, 12, 25)]) == DEFAULT_WEEKEND
+
+    def test_holiday_on_a_new_business_day(self) -> None:
+        """A holiday on a Sunday is skipped (and kept) when Sunday is a business day."""
+        sunday = pendulum.date(2025, 11, 9)
+        day, skipped = _count_business_days(
+            self.THURSDAY, 1, {sunday}, frozenset({4, 5})
+        )
+        assert (day, skipped) == (pendulum.date(2025, 11, 10), (sunday,))
+
+    def test_no_weekend(self) -> None:
+        """An empty weekend counts every day."""
+        day, _ = _count_business_days(self.THURSDAY, 3, (), frozenset())
+        assert day == pendulum.date(2025, 11, 9)
+
+    @pytest.mark.parametrize(
+        ("weekend", "message"),
+        [
+            ({7}, "from 0 (Monday) to 6 (Sunday), got 7"),
+            ({True}, "got True"),
+            ("56", "must be a set of weekday numbers"),
+            (set(range(7)), "leaves no business day"),
+        ],
+    )
+    def test_bad_weekend(self, weekend: object, message: str) -> None:
+        """A weekend that is not a set of weekday numbers is refused."""
+        assert message in check_weekend(weekend)[0][1]
+        with pytest.raises(ValidationError, match="weekend"):
+            weekend_for((), weekend)  # type: ignore[arg-type]
+
+    @pytest.mark.skipif(_stores_weekend(), reason="Deadline keeps its weekend")
+    def test_deadline_refuses_a_weekend_it_cannot_keep(self) -> None:
+        """Until Deadline has a weekend field, another weekend is refused, not ignored."""
+        with pytest.raises(ValidationError) as info:
+            Deadline.after_business_days(
+                self.THURSDAY, 1, holidays=holidays.country_holidays("IL")
+            )
+        assert list(info.value.errors) == [
+            (
+                "weekend",
+                "a weekend of Friday and Saturday cannot be kept with a deadline yet "
+                "(only Saturday and Sunday)",
+            )
+        ]
+
+    @pytest.mark.skipif(not _stores_weekend(), reason="Deadline has no weekend field")
+    def test_deadline_keeps_its_weekend(self) -> None:  # pragma: no cover - later
+        """With a weekend field, the Israeli count gives Sunday and round-trips."""
+        deadline = Deadline.after_business_days(
+            self.THURSDAY, 1, holidays=holidays.country_holidays("IL")
+        )
+        assert deadline.due == pendulum.date(2025, 11, 9)
+        assert from_dict(Deadline, to_dict(deadline)) == deadline
+
+    def test_default_weekend_deadline_unchanged(self) -> None:
+        """A calendar with Saturday–Sunday weekend builds a deadline as before."""
+        deadline = Deadline.after_business_days(
+            self.THURSDAY, 1, holidays=holidays.country_holidays("GB")
+        )
+        assert deadline.due == pendulum.date(2025, 11, 7)
+
+
+class TestCountryCodes:
+    """The ISO 3166-1 alpha-2 list shipped as data."""
+
+    def test_count(self) -> None:
+        """249 codes are officially assigned."""
+        assert len(ISO_3166_1_ALPHA_2) == 249
+
+    def test_shape(self) -> None:
+        """Every code is two upper-case ASCII letters."""
+        assert all(
+            len(code) == 2 and code.isascii() and code.isupper()
+            for code in ISO_3166_1_ALPHA_2
+        )
+
+    @pytest.mark.parametrize("code", ["UA", "RU", "US", "TR", "GB", "CN", "SS", "AX"])
+    def test_assigned(self, code: str) -> None:
+        """The codes of the examples' parties are in the list."""
+        assert code in ISO_3166_1_ALPHA_2
+
+    @pytest.mark.parametrize("code", ["ZZ", "XX", "UK", "XK", "EU", "AN", "YU", "AA"])
+    def test_not_assigned(self, code: str) -> None:
+        """User-assigned (XK, ZZ, XX, AA) and reserved (UK, EU, AN, YU) codes are not."""
+        assert code not in ISO_3166_1_ALPHA_2
