@@ -218,6 +218,7 @@ class PDeadline(_Strict):
     period: Annotated[str, Field(pattern=PERIOD)] | None = None
     business_days: Annotated[int, Field(ge=1)] | None = None
     holidays: tuple[dt.date, ...] = ()
+    weekend: tuple[Annotated[int, Field(ge=0, le=6)], ...] = (5, 6)
 
 
 class PDeadlineRevision(_Strict):
@@ -451,6 +452,7 @@ class MsgDeadline(_Struct, frozen=True, kw_only=True):
     period: Annotated[str, msgspec.Meta(pattern=PERIOD)] | None = None
     business_days: MPositive | None = None
     holidays: tuple[dt.date, ...] = ()
+    weekend: tuple[Annotated[int, msgspec.Meta(ge=0, le=6)], ...] = (5, 6)
 
 
 class MsgDeadlineRevision(_Struct, frozen=True, kw_only=True):

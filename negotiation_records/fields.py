@@ -112,12 +112,12 @@ _LISTS: Final = (Sequence, Set, MappingView, Iterator)
 _NOT_LISTS: Final = (str, bytes, bytearray, memoryview, range, Mapping, io.IOBase)
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """Raised by compiled loaders for anything unusual: the exact path decides."""
 
 
 def _refuse(*_: object) -> Any:
-    raise _Refused
+    raise _RefusedError
 
 
 def _fail(message: str) -> ValidationError:
@@ -973,7 +973,9 @@ class Weekdays(Kind):
             raise _fail(f"must be an array of weekday numbers, got {show_json(value)}")
         for day in value:
             if day.__class__ is not int:
-                raise _fail(f"must hold integers (weekday numbers), got {show_json(day)}")
+                raise _fail(
+                    f"must hold integers (weekday numbers), got {show_json(day)}"
+                )
         return frozenset(value)
 
     def dump(self, value: Any, conv: Any) -> Any:

@@ -16,7 +16,6 @@ from negotiation_records.deadlines import (
     DEFAULT_WEEKEND,
     _count_business_days,
     _resolve_business_days,
-    _stores_weekend,
     check_weekend,
     weekend_for,
 )
@@ -230,29 +229,20 @@ class TestWeekend:
         with pytest.raises(ValidationError, match="weekend"):
             weekend_for((), weekend)  # type: ignore[arg-type]
 
-    @pytest.mark.skipif(_stores_weekend(), reason="Deadline keeps its weekend")
-    def test_deadline_refuses_a_weekend_it_cannot_keep(self) -> None:
-        """Until Deadline has a weekend field, another weekend is refused, not ignored."""
-        with pytest.raises(ValidationError) as info:
-            Deadline.after_business_days(
-                self.THURSDAY, 1, holidays=holidays.country_holidays("IL")
-            )
-        assert list(info.value.errors) == [
-            (
-                "weekend",
-                "a weekend of Friday and Saturday cannot be kept with a deadline yet "
-                "(only Saturday and Sunday)",
-            )
-        ]
-
-    @pytest.mark.skipif(not _stores_weekend(), reason="Deadline has no weekend field")
-    def test_deadline_keeps_its_weekend(self) -> None:  # pragma: no cover - later
-        """With a weekend field, the Israeli count gives Sunday and round-trips."""
+    def test_deadline_keeps_its_weekend(self) -> None:
+        """The Israeli count gives Sunday, keeps its weekend and round-trips."""
         deadline = Deadline.after_business_days(
             self.THURSDAY, 1, holidays=holidays.country_holidays("IL")
         )
         assert deadline.due == pendulum.date(2025, 11, 9)
+        assert deadline.weekend == frozenset({4, 5})
+        assert to_dict(deadline)["weekend"] == [4, 5]
         assert from_dict(Deadline, to_dict(deadline)) == deadline
+        with pytest.raises(ValidationError, match="weekend: only a business-day"):
+            Deadline.on(self.THURSDAY).__class__(due=self.THURSDAY, weekend={4, 5})
+        wrong = to_dict(deadline) | {"weekend": [5, 6]}
+        with pytest.raises(ValidationError, match="due"):
+            from_dict(Deadline, wrong)  # the rule gives another day
 
     def test_default_weekend_deadline_unchanged(self) -> None:
         """A calendar with Saturday–Sunday weekend builds a deadline as before."""

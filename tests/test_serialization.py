@@ -322,6 +322,7 @@ class TestDeadlines:
             "period": "P50D",
             "business_days": None,
             "holidays": [],
+            "weekend": [5, 6],
         }
 
     def test_business_day_deadlines_keep_their_holidays(self) -> None:
