@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
     from negotiation_records.schema import json_schema
     from negotiation_records.serialization import (
         JSONLinesError,
+        configure_converter,
         converter,
         from_dict,
         from_json,
@@ -121,6 +122,7 @@ __all__ = [
     "UltimatumStatus",
     "ValidationError",
     "Window",
+    "configure_converter",
     "converter",
     "format_moment",
     "from_dict",
@@ -144,6 +146,7 @@ __all__ = [
 # only prints its help, does not pay for it.
 _LAZY = {
     "JSONLinesError": "serialization",
+    "configure_converter": "serialization",
     "converter": "serialization",
     "from_dict": "serialization",
     "from_json": "serialization",

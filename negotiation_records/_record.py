@@ -35,7 +35,7 @@ _VALIDATORS: Final[dict[type, Callable[[Any], None]]] = {}
 
 def field_problems(instance: object) -> Iterator[tuple[str, str]]:
     """Every field's problems, with paths from the record."""
-    for attribute in attrs.fields(type(instance)):  # type: ignore[misc]
+    for attribute in attrs.fields(type(instance)):  # type: ignore[arg-type]
         kind = kind_of(attribute)
         if kind is None:
             continue

@@ -10,12 +10,12 @@ there:
 * **construction** — :meth:`Kind.convert` turns what it can into the stored
   form (``"state"`` into ``PartyKind.STATE``, a list into a tuple, text into
   NFC) and :meth:`Kind.problems` reports what is wrong, never raising;
-* **the compiled check** of a record class — :meth:`Kind.check_code` gives the
+* **the compiled check** of a record class — ``Kind.check_code`` gives the
   straight-line test that vouches for a valid value without a call; what it
   cannot vouch for goes to :meth:`Kind.problems`;
 * **loading** — :meth:`Kind.load` reads strict JSON data (no coercion: ``"5"``
-  is not a number) and :meth:`Kind.load_expr` the same, compiled;
-* **writing** — :meth:`Kind.dump` and :meth:`Kind.dump_expr`;
+  is not a number) and ``Kind.load_expr`` the same, compiled;
+* **writing** — :meth:`Kind.dump` and ``Kind.dump_expr``;
 * **the JSON Schema** — :meth:`Kind.schema`.
 
 The strategies of :mod:`negotiation_records.strategies` are the one other
@@ -28,6 +28,7 @@ surrogate — on construction, on load from JSON with or without orjson, ASCII o
 not, at any depth.
 
 Example:
+    >>> from negotiation_records.fields import Many, Slug, Text
     >>> Text().problems("  \\u200b ")
     [('', "must hold a visible character (not only white space, zero-width or filler characters), got '  \\\\u200b '")]
     >>> Many(Slug(), unique="party").problems(("ukraine", "ukraine"))
@@ -42,7 +43,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, MappingView, Sequence, Set
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, Protocol
 
 import attrs
 import pendulum
@@ -85,6 +86,7 @@ __all__ = [
     "PeriodKind",
     "Problems",
     "RecordId",
+    "SchemaDefs",
     "Slug",
     "Text",
     "TextOr",
@@ -142,9 +144,25 @@ def as_tuple(value: Any) -> Any:
     if isinstance(value, _NOT_LISTS) or not isinstance(value, _LISTS):
         return value
     try:
-        return tuple(value)
+        return tuple(value)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a broken iterable is reported by the check
         return value
+
+
+class SchemaDefs(Protocol):
+    """Where a kind's JSON Schema finds shared definitions (each gives a ``$ref``)."""
+
+    def shared(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """A named definition, given by the first kind that names it."""
+
+    def time(self, name: str) -> dict[str, Any]:
+        """Date, DateTime, PartialDate, Moment or Period."""
+
+    def enum(self, cls: type[Any]) -> dict[str, Any]:
+        """An enum's values."""
+
+    def record(self, cls: type[Any]) -> dict[str, Any]:
+        """A record class's object schema."""
 
 
 # --- the base ---------------------------------------------------------------------
@@ -203,7 +221,7 @@ class Kind:
             return v  # written as it is
         return f"{ns.name(self.dump)}({v}, {ns.name(conv)})"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         """
         The JSON Schema of the field's JSON form.  *defs* gives shared
         definitions: ``defs.shared(name, schema)`` and ``defs.record(cls)``
@@ -232,6 +250,8 @@ def field(
     key and its check come from the kind.
 
     Example:
+        >>> import attrs
+        >>> from negotiation_records.fields import Text, field, kind_of
         >>> @attrs.frozen(kw_only=True)
         ... class Note:
         ...     text: str = field(Text())
@@ -387,7 +407,7 @@ class Text(Kind):
             f"else {ns.name(_load_text)}({v}))"
         )
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
 
 
@@ -418,7 +438,11 @@ class _Pattern(Kind):
             cls._regex = re.compile(cls.pattern, re.ASCII)
 
     def problems(self, value: object) -> Problems:
-        if value.__class__ is not str or not self._regex.fullmatch(value):  # type: ignore[arg-type]
+        if (
+            not isinstance(value, str)
+            or value.__class__ is not str
+            or not self._regex.fullmatch(value)
+        ):
             return [("", f"must be {self.rule}, got {short_repr(value)}")]
         return []
 
@@ -435,7 +459,7 @@ class _Pattern(Kind):
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is str else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared(
             self.schema_name,
             {
@@ -505,7 +529,7 @@ class Country(_Pattern):
             return super().check_code(ns, v, pad, fail)
         return [f"{pad}if {v} not in {ns.name(self.codes)}:", f"{pad}    {fail}"]
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         if not self.codes:  # pragma: no cover
             return super().schema(defs)
         return defs.shared(
@@ -543,7 +567,7 @@ class ZoneName(Kind):
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is str else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared(
             "ZoneName",
             {
@@ -609,7 +633,7 @@ class Int(Kind):
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is int else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "integer"}
         if self.min is not None:
             found["minimum"] = self.min
@@ -654,7 +678,7 @@ class Number(Kind):
     def load(self, value: Any, conv: Any) -> Any:
         return _load_number(value)
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "number"}
         if self.min is not None:
             found["minimum"] = self.min
@@ -688,7 +712,7 @@ class Bool(Kind):
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is bool else {ns.name(_refuse)}())"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -697,7 +721,7 @@ class Choice(Kind):
     """A member of an enum, given as the member or its value (``"state"``)."""
 
     enum: type[enum.Enum]
-    _members: dict[Any, enum.Enum] = attrs.field(init=False, eq=False, repr=False)
+    _members: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
     _choices: str = attrs.field(init=False, eq=False, repr=False)
 
     converts: ClassVar[bool] = True
@@ -756,7 +780,7 @@ class Choice(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}._value_"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.enum(self.enum)
 
 
@@ -838,7 +862,7 @@ class MomentKind(Kind):
             f"else {ns.name(format_moment)}({v}))"
         )
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         if self.partial:
             return defs.time("Moment")
         return {"anyOf": [defs.time("Date"), defs.time("DateTime")]}
@@ -883,7 +907,7 @@ class DateKind(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}.isoformat()"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.time("Date")
 
 
@@ -922,7 +946,7 @@ class PeriodKind(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{v}.isoformat()"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.time("Period")
 
 
@@ -981,7 +1005,7 @@ class Weekdays(Kind):
     def dump(self, value: Any, conv: Any) -> Any:
         return sorted(value)
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {
             "type": "array",
             "items": {"type": "integer", "minimum": 0, "maximum": 6},
@@ -1034,7 +1058,7 @@ class Maybe(Kind):
         inner = self.kind.dump_expr(ns, v, conv, depth)
         return v if inner == v else f"(None if {v} is None else {inner})"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"anyOf": [self.kind.schema(defs), {"type": "null"}]}
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
@@ -1144,7 +1168,7 @@ class Many(Kind):
             return f"[*{v}]"
         return f"[{inner} for {item} in {v}]"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "array", "items": self.kind.schema(defs)}
         if self.unique is not None:
             found["uniqueItems"] = True
@@ -1195,7 +1219,7 @@ class Nested(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(conv.get_unstructure_hook(self.cls))}({v})"
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.record(self.cls)
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
@@ -1257,7 +1281,7 @@ class TextOr(Kind):
     def dump(self, value: Any, conv: Any) -> Any:
         return value if isinstance(value, str) else conv.unstructure(value, self.cls)
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"anyOf": [Text().schema(defs), defs.record(self.cls)]}
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
@@ -1278,5 +1302,5 @@ class RecordId(Kind):
             return value
         raise _fail(f"must be a string or an integer, got {show_json(value)}")
 
-    def schema(self, defs: Any) -> dict[str, Any]:
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"anyOf": [Slug().schema(defs), {"type": "integer", "minimum": 1}]}

@@ -249,7 +249,7 @@ def _kind_of_type(t: Any, where: str) -> fields.Kind:
     if origin in (list, tuple) and args and (origin is list or args[-1] is Ellipsis):
         return fields.Many(_kind_of_type(args[0], where))
     if isinstance(t, enum.EnumMeta):
-        return fields.Choice(t)
+        return fields.Choice(t)  # type: ignore[arg-type]
     if isinstance(t, type) and attrs.has(t):
         return fields.Nested(t)
     raise TypeError(f"no JSON Schema for {where} of type {t!r}")

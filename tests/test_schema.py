@@ -137,11 +137,11 @@ class TestGeneratedSchema:
         schema = json_schema(Negotiation)
         bare = []
         for name, definition in schema["$defs"].items():
-            for field, prop in definition.get("properties", {}).items():
+            for key, prop in definition.get("properties", {}).items():
                 inner = prop.get("anyOf", [prop])[0]
                 inner = inner.get("items", inner)
                 if inner.get("type") == "string" and len(inner) == 1:
-                    bare.append(f"{name}.{field}")
+                    bare.append(f"{name}.{key}")
         assert bare == []
 
     def test_any_attrs_class_gets_a_schema(self) -> None:
