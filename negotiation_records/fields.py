@@ -300,6 +300,12 @@ TEXT_RULE: Final = (
 )
 
 
+def _escaped(value: str, limit: int = 80) -> str:
+    """A text's ``ascii()`` (what is invisible shows as ``\\u200b``), cut."""
+    text = ascii(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def text_problems(value: object) -> Problems:
     """The text rule (see :class:`Text`) on a stored value."""
     if not isinstance(value, str):
@@ -330,7 +336,7 @@ def text_problems(value: object) -> Problems:
             (
                 "",
                 "must hold a visible character (not only white space, zero-width "
-                f"or filler characters), got {short_repr(value)}",
+                f"or filler characters), got {_escaped(value)}",
             )
         ]
     return []
@@ -1000,7 +1006,10 @@ class Weekdays(Kind):
                 raise _fail(
                     f"must hold integers (weekday numbers), got {show_json(day)}"
                 )
-        return frozenset(value)
+        days = frozenset(value)
+        if len(days) != len(value):
+            raise _fail(f"must name each weekday once, got {short_repr(value)}")
+        return days
 
     def dump(self, value: Any, conv: Any) -> Any:
         return sorted(value)

@@ -470,7 +470,13 @@ def _deadlines_business(draw: st.DrawFn) -> Deadline:
     tz = (
         None if isinstance(anchor, pendulum.DateTime) else draw(_optional(zone_names()))
     )
-    return Deadline.after_business_days(anchor, n, holidays=holidays, tz=tz)
+    weekend = draw(
+        st.sampled_from([None, {5, 6}, {4, 5}, {6}, set()])  # Israel, one day, none
+        | st.sets(st.integers(0, 6), max_size=6)
+    )
+    return Deadline.after_business_days(
+        anchor, n, holidays=holidays, tz=tz, weekend=weekend
+    )
 
 
 # --- records ------------------------------------------------------------------------------

@@ -1,0 +1,224 @@
+"""
+Cold work: what users do, each input seen once.
+
+* *decode, distinct documents*: 200 versions of the reference document, each
+  with its own title and notes, each read once per round;
+* *encode, records built in Python*: 200 reference records built by
+  ``build_reference()`` (separate objects), each written once per round;
+* *10,000 invalid parties*: one document whose 10,000 parties each have a bad
+  ``kind``, refused with every problem;
+* *40,000-character URL*: a source whose URL ends in a space, refused;
+* *per item, 10,000 ÷ 1,000 statements*: ``from_json`` and ``to_json`` time per
+  statement of a negotiation of 10,000 statements over one of 1,000.
+
+Run it alone (``python benchmarks/cold.py``) for the library that is installed,
+or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
+OLD_TREE too (each in its own interpreter, several times, medians shown): the
+before and after of a change, in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+from reference import build_reference
+
+from negotiation_records import (
+    Negotiation,
+    Source,
+    ValidationError,
+    from_json,
+    to_json,
+)
+
+
+HERE = Path(__file__).resolve().parent
+
+
+def _forgetting() -> Callable[[], None]:
+    """
+    A function that empties the caches an older version of the library keeps of
+    input it has seen (parsed moment texts, matched ids, written moments), so
+    that the same bytes read again count as new, as a corpus read once would.
+    The current version keeps no such cache: it does nothing then.
+    """
+    from negotiation_records import serialization
+
+    clears: list[Callable[[], Any]] = []
+    cached = getattr(serialization, "_parse_moment_cached", None)
+    if cached is not None:
+        clears.append(cached.cache_clear)
+    written = getattr(serialization, "_WRITTEN", None)
+    if written is not None:
+        clears.append(written.clear)
+    try:
+        from negotiation_records import _validators
+    except ImportError:
+        pass
+    else:
+        clears += [matched.clear for matched in _validators._MATCHED.values()]
+
+    def forget() -> None:
+        for clear in clears:
+            clear()
+
+    return forget
+
+
+def _per_call(function: Callable[[], Any], calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        function()
+    return (time.perf_counter() - start) / calls
+
+
+def _cycle(items: list[Any]) -> Callable[[], Any]:
+    state = {"i": 0}
+
+    def next_item() -> Any:
+        state["i"] = (state["i"] + 1) % len(items)
+        return items[state["i"]]
+
+    return next_item
+
+
+def _statements(count: int) -> Negotiation:
+    base = build_reference()
+    said = base.statements[0]
+    items = [
+        attrs.evolve(said, id=f"s-{index}", text=f"{said.text} ({index})")
+        for index in range(count - len(base.statements))
+    ]
+    return attrs.evolve(base, statements=[*base.statements, *items])
+
+
+def measure() -> dict[str, float]:
+    """Seconds per call of each cold workload (for the installed library)."""
+    reference = build_reference()
+    documents = [
+        to_json(
+            attrs.evolve(reference, title=f"{reference.title} #{i}", notes=f"copy {i}")
+        ).encode()
+        for i in range(200)
+    ]
+    records = [build_reference() for _ in range(200)]
+    found: dict[str, float] = {}
+    next_document = _cycle(documents)
+    forget = _forgetting()
+    found["decode, distinct documents"] = _per_call(
+        lambda: (forget(), from_json(Negotiation, next_document())), 400
+    )
+    next_record = _cycle(records)
+    found["encode, records built in Python"] = _per_call(
+        lambda: (forget(), to_json(next_record())), 400
+    )
+    bad = json.loads(documents[0])
+    party = bad["parties"][0]
+    bad["parties"] = [
+        dict(party, id=f"p-{i}", kind="stat", representatives=[]) for i in range(10_000)
+    ]
+    for key in ("rounds", "conditions", "proposals", "ultimatums", "statements"):
+        bad[key] = []
+    bad_text = json.dumps(bad)
+
+    def refuse() -> None:
+        try:
+            from_json(Negotiation, bad_text)
+        except ValidationError as exc:
+            if len(exc.errors) != 10_000:
+                raise RuntimeError("not every problem was reported") from exc
+
+    found["10,000 invalid parties, all reported"] = _per_call(refuse, 3)
+    url = "https://" + "a" * 40_000 + " "
+
+    def refuse_url() -> None:
+        try:
+            Source(id="s", publisher="P", url=url)
+        except ValueError:
+            return
+
+    found["40,000-character URL refused"] = _per_call(refuse_url, 3)
+    for direction in ("from_json", "to_json"):
+        per_item = []
+        for count in (1_000, 10_000):
+            record = _statements(count)
+            text = to_json(record)
+            work = (
+                functools.partial(from_json, Negotiation, text)
+                if direction == "from_json"
+                else functools.partial(to_json, record)
+            )
+            seconds = _per_call(work, 3)
+            per_item.append(seconds / count)
+        found[f"per item {direction}, 10,000 / 1,000 statements"] = (
+            per_item[1] / per_item[0]
+        )
+    return found
+
+
+def _run_in(tree: Path | None) -> dict[str, float]:
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
+    out = subprocess.run(  # noqa: S603 - this interpreter, this script
+        [sys.executable, str(Path(__file__)), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tree or HERE.parent,
+    ).stdout
+    result: dict[str, float] = json.loads(out)
+    return result
+
+
+def _show(name: str, value: float) -> str:
+    if name.startswith("per item"):
+        return f"{value:.2f}"
+    return f"{value * 1e3:.3f} ms" if value >= 1e-3 else f"{value * 1e6:.1f} µs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the cold workloads' times (and those of OLD_TREE with --compare)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--compare", type=Path, metavar="OLD_TREE")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.json:
+        print(json.dumps(measure()))
+        return 0
+    if args.compare is None:
+        for name, value in measure().items():
+            print(f"{name}: {_show(name, value)}")
+        return 0
+    old: list[dict[str, float]] = []
+    new: list[dict[str, float]] = []
+    for _ in range(args.runs):
+        old.append(_run_in(args.compare.resolve()))
+        new.append(_run_in(None))
+    print("| workload | before | after | after ÷ before |")
+    print("|---|---|---|---|")
+    for name in new[0]:
+        before = statistics.median(run[name] for run in old)
+        after = statistics.median(run[name] for run in new)
+        print(
+            f"| {name} | {_show(name, before)} | {_show(name, after)} "
+            f"| {after / before:.2f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

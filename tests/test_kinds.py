@@ -1,0 +1,355 @@
+"""Each field kind says its rule once, and every path agrees with it.
+
+For every kind, on generated input: construction (the compiled check and the
+kind's own problems), the compiled loader, the exact loader, JSON text with and
+without orjson, and the JSON Schema accept and refuse the same values.  The text
+rule is checked the same way at every depth of a record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Negotiation,
+    Party,
+    PartyKind,
+    Source,
+    ValidationError,
+    _fastjson,
+    converter,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+)
+from negotiation_records import strategies as nst
+from negotiation_records._record import Record, field_problems, record_validator
+from negotiation_records.fields import (
+    Bool,
+    Choice,
+    Country,
+    DateKind,
+    Int,
+    Kind,
+    Many,
+    Maybe,
+    MomentKind,
+    Number,
+    PeriodKind,
+    RecordId,
+    Slug,
+    Text,
+    Url,
+    Weekdays,
+    Wikidata,
+    ZoneName,
+    field,
+    kind_of,
+)
+from tests.seed import seed_record
+from tests.strategies_foundation import RECORD_TYPES
+
+
+# Kinds whose JSON Schema says all of the rule; the others (time and zones:
+# impossible dates, unknown zones and wrong offsets are the loader's) have a
+# schema that is never stricter than the loader.
+KINDS: dict[str, tuple[Kind, bool]] = {
+    "Text": (Text(), True),
+    "Slug": (Slug(), True),
+    "Wikidata": (Wikidata(), True),
+    "Url": (Url(), True),
+    "Country": (Country(), True),
+    "ZoneName": (ZoneName(), False),
+    "Int": (Int(), True),
+    "Int(min=1, max=9)": (Int(min=1, max=9), True),
+    "Number(min=0)": (Number(min=0), True),
+    "Bool": (Bool(), True),
+    "Choice": (Choice(PartyKind), True),
+    "MomentKind": (MomentKind(), False),
+    "MomentKind(partial=False)": (MomentKind(partial=False), False),
+    "DateKind": (DateKind(), False),
+    "PeriodKind": (PeriodKind(), False),
+    "Weekdays": (Weekdays(), True),
+    "RecordId": (RecordId(), True),
+    "Maybe(Text)": (Maybe(Text()), True),
+    "Many(Slug, unique)": (Many(Slug(), unique="party"), True),
+    "Many(Text)": (Many(Text()), True),
+}
+
+_CHARS = list(
+    "aZ09-_. éЗ\t\n\r\x00\x07\x1f\x7f\x85\xa0\xad\u034f\u200b\u2028\u2800"
+    "\u3000\u3164\ufe0f\ufeff\ud800"
+)
+_WORDS = [
+    "ukraine",
+    "round-2",
+    "Q212",
+    "UA",
+    "ZZ",
+    "UK",
+    "https://example.org/a?b=c",
+    "https://",
+    "ftp://x",
+    "Europe/Kyiv",
+    "localtime",
+    "2025-07-14",
+    "2025-02-30",
+    "2025-07",
+    "2025",
+    "2025-07-14T12:00:00-04:00[America/New_York]",
+    "2025-07-14T16:00:00Z",
+    "2025-07-14t16:00:00z",
+    "2025-07-14T12:00:00",
+    "P50D",
+    "P0D",
+    "PT48H",
+    "state",
+    "coalition",
+    "Кyiv",
+]
+_TEXTS = st.text(st.sampled_from(_CHARS), max_size=6) | st.sampled_from(_WORDS)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 12),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False).filter(
+        lambda x: not x.is_integer()  # 1.0 is an integer to JSON Schema
+    ),
+    _TEXTS,
+)
+JSON_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=4), max_leaves=8
+)
+
+
+def holder(kind: Kind) -> type[Any]:
+    """A record class with one field of *kind*."""
+
+    @attrs.frozen(kw_only=True)
+    class Holder(Record):
+        value: Any = field(kind)
+
+    return Holder
+
+
+_HOLDERS = {name: holder(kind) for name, (kind, _) in KINDS.items()}
+
+
+def _accepts(load: Callable[[], object]) -> bool:
+    return _problems_of(load) is None
+
+
+def _problems_of(call: Callable[[], object]) -> list[tuple[str, str]] | None:
+    """The problems *call* raises, or ``None`` if it raises none."""
+    try:
+        call()
+    except ValidationError as exc:
+        return list(exc.errors)
+    return None
+
+
+def _schema_accepts(cls: type[Any], value: Any) -> bool:
+    return bool(
+        jsonschema.Draft202012Validator(json_schema(cls)).is_valid({"value": value})
+    )
+
+
+class TestEveryPathAgrees:
+    @pytest.mark.parametrize("name", list(KINDS))
+    @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+    @given(value=JSON_VALUES)
+    def test_loaders_and_schema_agree(self, name: str, value: Any) -> None:
+        """The compiled loader, the exact loader, JSON text with and without
+        orjson and the schema accept and refuse the same JSON values."""
+        cls = _HOLDERS[name]
+        data = {"value": value}
+        compiled = converter.get_structure_hook(cls)
+        exact = compiled.__globals__["_exact"]
+        by_compiled = _accepts(lambda: from_dict(cls, data))
+        by_exact = _accepts(lambda: exact(data, cls))
+        assert by_compiled == by_exact
+        try:
+            text = json.dumps(data)
+        except ValueError:  # an integer of more than 4300 digits is not JSON text
+            text = None
+        if text is not None:
+            assert _accepts(lambda: from_json(cls, text)) == by_exact
+            compact = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+            assert _accepts(lambda: from_json(cls, compact)) == by_exact
+        schema_ok = _schema_accepts(cls, value)
+        if not schema_ok:  # the schema is never stricter than the loader
+            assert not by_exact
+        if KINDS[name][1] and not (isinstance(value, int) and abs(value) >= 10**4300):
+            assert schema_ok == by_exact, (value, schema_ok, by_exact)
+
+    @pytest.mark.parametrize("name", list(KINDS))
+    @settings(max_examples=150)
+    @given(value=JSON_VALUES)
+    def test_compiled_check_is_the_kinds_check(self, name: str, value: Any) -> None:
+        """On any stored value, the compiled check vouches only for values the
+        kind finds nothing wrong with, and construction raises exactly those
+        problems."""
+        cls = _HOLDERS[name]
+        kind = KINDS[name][0]
+        stored = kind.convert(value) if kind.converts else value
+        record = object.__new__(cls)
+        object.__setattr__(record, "value", stored)
+        problems = list(field_problems(record))
+        assert problems == [
+            ("value" if path == "" else f"value{path}" if path[0] == "[" else path, m)
+            for path, m in kind.problems(stored)
+        ]
+        assert _problems_of(lambda: record_validator(cls)(record)) == (problems or None)
+        assert _problems_of(lambda: cls(value=value)) == (problems or None)
+        if not problems:
+            built: Any = cls(value=value)
+            assert to_dict(built)["value"] == kind.dump(built.value, converter)
+
+
+def _party(name: str) -> dict[str, Any]:
+    return {"id": "p", "name": name, "kind": "state"}
+
+
+class TestTheTextRule:
+    @settings(max_examples=300)
+    @given(text=_TEXTS)
+    def test_every_path_and_depth_agree(self, text: str) -> None:
+        """Construction, from_dict and from_json (with and without orjson, ASCII
+        or not) refuse the same texts with the same message, at any depth."""
+        expected = _problems_of(lambda: Party(id="p", name=text, kind="state"))
+        document = to_dict(seed_record())
+        document["parties"][1]["representatives"][0]["name"] = text
+        loads: list[Callable[[], object]] = [
+            lambda: from_dict(Party, _party(text)),
+            lambda: from_json(Party, json.dumps(_party(text))),
+            lambda: from_json(Party, json.dumps(_party(text), ensure_ascii=False)),
+        ]
+        for load in loads:
+            assert _problems_of(load) == expected
+        deep = _problems_of(lambda: from_dict(Negotiation, document))
+        if expected is None:
+            assert deep is None
+        else:
+            assert deep == [("parties[1].representatives[0].name", expected[0][1])]
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("", "must be non-empty text, got ''"),
+            (" \t\n", "must be non-empty text, got ' \\t\\n'"),
+            (
+                "\u200b\u200d",
+                "must hold a visible character (not only white space, zero-width "
+                "or filler characters), got '\\u200b\\u200d'",
+            ),
+            (
+                "\u3164",
+                "must hold a visible character (not only white space, zero-width "
+                "or filler characters), got '\\u3164'",
+            ),
+            (
+                "Kyiv\x00",
+                "must not hold a control character (U+0000 at index 4; only tab, "
+                "line feed and carriage return are allowed), got 'Kyiv\\x00'",
+            ),
+            (
+                "a\ud800",
+                "must be valid Unicode text (no lone surrogates), got 'a\\ud800'",
+            ),
+        ],
+    )
+    def test_examples(self, text: str, message: str) -> None:
+        """Blank, invisible, control and surrogate texts are refused; tab, line
+        feed and carriage return inside text are fine."""
+        with pytest.raises(ValidationError) as caught:
+            Party(id="p", name=text, kind="state")
+        assert caught.value.errors == (("name", message),)
+        assert Party(id="p", name="Line one\r\n\tline two", kind="state").name
+
+    def test_orjson_and_json_read_the_same(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The same bytes give the same refusal with orjson off."""
+        text = json.dumps(_party("\u200b"), separators=(",", ":"))
+        with pytest.raises(ValidationError) as fast:
+            from_json(Party, text)
+        monkeypatch.setattr(_fastjson, "AVAILABLE", value=False)
+        with pytest.raises(ValidationError) as slow:
+            from_json(Party, text)
+        assert fast.value.errors == slow.value.errors
+
+
+class TestIntegersAndPatterns:
+    def test_integers_that_cannot_be_written_are_refused(self) -> None:
+        """More than 4300 digits: refused on construction and on load."""
+        huge = 10**4300
+        assert Int().problems(huge) == [("", "must have at most 4300 digits")]
+        assert Number().problems(-huge) == [("", "must have at most 4300 digits")]
+        assert Int().problems(huge - 1) == []
+        with pytest.raises(ValidationError, match="at most 4300 digits"):
+            from_dict(_HOLDERS["Int"], {"value": huge})
+
+    def test_a_long_url_is_refused(self) -> None:
+        """The URL pattern refuses a 40,000-character URL with a space at the end
+        (its pattern has no ambiguous repetition; the time is measured in
+        benchmarks/)."""
+        url = "https://" + "a" * 40_000 + " "
+        with pytest.raises(ValidationError, match="url: must be an absolute"):
+            Source(id="s", publisher="P", url=url)
+        assert Source(id="s", publisher="P", url=url.strip()).url
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://example.org",
+            "https://example.org/",
+            "http://example.org/a b",
+            "https://example.org?q=1",
+            "https://example.org#top",
+        ],
+    )
+    def test_urls(self, url: str) -> None:
+        """Absolute http(s) URLs without white space."""
+        assert (Url().problems(url) == []) is (" " not in url)
+
+
+class TestEveryFieldHasAKindAndAStrategy:
+    @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
+    def test_every_field_has_a_kind(self, cls: type[Any]) -> None:
+        """Every field of every record is declared with a kind."""
+        assert [a.name for a in attrs.fields(cls) if kind_of(a) is None] == []
+
+    @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
+    def test_the_strategies_vary_every_field(self, cls: type[Any]) -> None:
+        """A field that the strategies never set (a new field without a strategy)
+        fails here: each field takes two different values in generated records."""
+        names = [a.name for a in attrs.fields(cls)]
+        seen: dict[str, set[str]] = {name: set() for name in names}
+
+        @settings(
+            max_examples=100, database=None, derandomize=True, phases=[Phase.generate]
+        )
+        @given(nst.for_type(cls))
+        def collect(record: Any) -> None:
+            for name in names:
+                seen[name].add(repr(getattr(record, name)))
+
+        collect()
+        assert [name for name in names if len(seen[name]) < 2] == []
+
+
+def test_kinds_compare_as_values() -> None:
+    """Kinds are frozen values: equal when they say the same rule."""
+    assert Many(Slug(), unique="party") == Many(Slug(), unique="party")
+    assert Int(min=1) != Int(min=2)
+    assert Choice(PartyKind) == Choice(PartyKind)
