@@ -41,6 +41,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._jsontext import check_object
 from negotiation_records._record import Record, cross_field_validator
+from negotiation_records._time_kinds import write_moment
 from negotiation_records._values import short_repr, show_json
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -49,7 +50,6 @@ from negotiation_records.fields import (
     MomentKind,
     PeriodKind,
     kind_of,
-    write_moment,
 )
 from negotiation_records.migrations import SCHEMA_VERSION, upgrade
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment

@@ -102,15 +102,15 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.timeutil import (
-    _EPOCH,
+    EPOCH,
     Moment,
     PartialDate,
     Period,
-    _from_stdlib,
-    _since_epoch,
     check_moment,
     format_moment,
+    from_stdlib,
     moment_eq_key,
+    since_epoch,
     to_moment,
     zone,
 )
@@ -166,12 +166,12 @@ def _in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
         # calls) does not keep the fold that marks the second of two repeated
         # hours, and a plain datetime's offset is several times faster to find.
         if instant.__class__ is not _dt.datetime:
-            plain = _EPOCH + _since_epoch(instant)
+            plain = EPOCH + since_epoch(instant)
         elif instant.tzinfo is not _dt.UTC:
             plain = _dt.datetime.astimezone(instant, _dt.UTC)
         else:
             plain = instant
-        return _from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
+        return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
     return pendulum.instance(_utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
 
 
@@ -186,7 +186,7 @@ def _localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
     return _in_zone(wall.replace(tzinfo=tz, fold=0), tz)
 
 
-def _start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
+def start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
     """
     The first instant at which the wall clock in *tz* shows *day* (or a later day).
 
@@ -199,7 +199,7 @@ def _start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
     except OverflowError:
         # The first or last day of the calendar, whose midnight lies outside
         # the calendar in UTC: no clock changes there, midnight is the start.
-        return _from_stdlib(wall, tz)
+        return from_stdlib(wall, tz)
     if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
         return _in_zone(early, tz)
     # Midnight does not exist: the day starts at the clock change, which lies
@@ -253,7 +253,7 @@ def _add_period(anchor: Moment, period: Period) -> Moment:
                 hours=period.hours, minutes=period.minutes, seconds=period.seconds
             )
             # In plain datetime arithmetic: pendulum's own addition is slower.
-            moved = _in_zone(_EPOCH + _since_epoch(moved) + elapsed, tz)
+            moved = _in_zone(EPOCH + since_epoch(moved) + elapsed, tz)
         return moved
     assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
     return _add_calendar(anchor, period)
@@ -765,12 +765,12 @@ class Deadline(Record):
         assert isinstance(due, pendulum.Date)  # noqa: S101 - PartialDate refused on construction
         if due >= _LAST_DAY:
             # 10000-01-01 cannot be written: the last instant of the calendar.
-            return _from_stdlib(_dt.datetime.combine(due, _dt.time.max), self.zone)
-        return _start_of_day(due + _dt.timedelta(days=1), self.zone)
+            return from_stdlib(_dt.datetime.combine(due, _dt.time.max), self.zone)
+        return start_of_day(due + _dt.timedelta(days=1), self.zone)
 
     def _cutoff_offset(self) -> _dt.timedelta:
         """:attr:`cutoff` as time since 1970-01-01 UTC (never overflows)."""
-        return _since_epoch(self.cutoff)
+        return since_epoch(self.cutoff)
 
     def remaining(self, at: Moment | _dt.date | None = None) -> pendulum.Duration:
         """
@@ -787,7 +787,7 @@ class Deadline(Record):
             >>> Deadline.after(ny, days=2).remaining(at=ny).in_hours()   # 23-hour Sunday
             47
         """
-        delta = self._cutoff_offset() - _since_epoch(self._instant(at))
+        delta = self._cutoff_offset() - since_epoch(self._instant(at))
         return pendulum.duration(
             days=delta.days, seconds=delta.seconds, microseconds=delta.microseconds
         )
@@ -803,7 +803,7 @@ class Deadline(Record):
             >>> d.is_past(at=pendulum.date(2025, 9, 2)), d.is_past(at=pendulum.date(2025, 9, 3))
             (False, True)
         """
-        return _since_epoch(self._instant(at)) >= self._cutoff_offset()
+        return since_epoch(self._instant(at)) >= self._cutoff_offset()
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
@@ -837,7 +837,7 @@ class Deadline(Record):
             return moment
         day = moment.start if isinstance(moment, PartialDate) else moment
         assert isinstance(day, _dt.date)  # noqa: S101
-        return _start_of_day(day, self.zone)
+        return start_of_day(day, self.zone)
 
     # ordering by cutoff, as instants ----------------------------------------------
 

@@ -26,7 +26,7 @@ from negotiation_records.fields import (
     Text,
     field,
 )
-from negotiation_records.stances import Response, Stance, _append_response
+from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
     Moment,
     is_before,
@@ -221,7 +221,7 @@ class Proposal(Record):
                 "responded",
                 f"it is {self.status.value} and can no longer be answered",
             )
-        responses = _append_response(
+        responses = append_response(
             self.responses,
             party=party,
             on=on,

@@ -29,17 +29,17 @@ import attrs
 import pendulum
 
 from negotiation_records.conditions import Condition, ConditionKind
-from negotiation_records.deadlines import Deadline, _start_of_day
+from negotiation_records.deadlines import Deadline, start_of_day
 from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
     Moment,
     Period,
-    _since_epoch,
     check_moment,
     moment_eq_key,
     moment_sort_key,
+    since_epoch,
     to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
@@ -320,8 +320,8 @@ def _due_by(deadline: Deadline, horizon: Moment) -> bool:
     if isinstance(horizon, pendulum.DateTime):
         # The due day has begun, in the deadline's zone (never overflows).
         assert isinstance(deadline.due, _dt.date)  # noqa: S101 - a date deadline
-        begun = _start_of_day(deadline.due, deadline.zone)
-        return _since_epoch(horizon) >= _since_epoch(begun)
+        begun = start_of_day(deadline.due, deadline.zone)
+        return since_epoch(horizon) >= since_epoch(begun)
     return bool(horizon >= deadline.due)
 
 

@@ -113,7 +113,7 @@ class Response(Record):
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
 
-def _append_response(
+def append_response(
     responses: tuple[Response, ...],
     *,
     party: str,

@@ -153,8 +153,9 @@ Examples of each, and the rules for comparing and counting from them, are in
 :doc:`/deadlines`.
 """
 
-_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
-_EPOCH_ORDINAL = _EPOCH.toordinal()
+EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+"""1970-01-01 in UTC, as a plain ``datetime``: what :func:`since_epoch` counts from."""
+_EPOCH_ORDINAL = EPOCH.toordinal()
 _FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 _LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
 
@@ -165,7 +166,7 @@ def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
     Offsets never overflow, even for the first and last days of the calendar.
     """
     if isinstance(moment, pendulum.DateTime):
-        instant = _dt.datetime.__sub__(moment, _EPOCH)
+        instant = _dt.datetime.__sub__(moment, EPOCH)
         return instant, instant
     if isinstance(moment, PartialDate):
         first, last = moment.start, moment.end
@@ -178,7 +179,7 @@ def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
 
 def _instant(offset: _dt.timedelta) -> _dt.datetime:
     try:
-        return _EPOCH + offset
+        return EPOCH + offset
     except OverflowError:
         return _FIRST_INSTANT if offset < _dt.timedelta(0) else _LAST_INSTANT
 
@@ -265,14 +266,14 @@ def is_before(first: Moment, second: Moment) -> bool:
             return _dt.datetime.__lt__(first, second)
         # Sharing a tzinfo, they would compare by wall clock (ignoring fold):
         # compare the instants.
-        return _since_epoch(first) < _since_epoch(second)
+        return since_epoch(first) < since_epoch(second)
     return _day_span(first)[1] < _day_span(second)[0]
 
 
 # --- conversion from Python values -------------------------------------------
 
 
-def _since_epoch(value: _dt.datetime) -> _dt.timedelta:
+def since_epoch(value: _dt.datetime) -> _dt.timedelta:
     """
     An aware datetime's instant as the time since 1970-01-01 UTC.
 
@@ -280,7 +281,7 @@ def _since_epoch(value: _dt.datetime) -> _dt.timedelta:
     and unlike ``==``/``<`` it does not compare two datetimes sharing a tzinfo by
     their wall clocks (which ignores ``fold``).
     """
-    return _dt.datetime.__sub__(value, _EPOCH)
+    return _dt.datetime.__sub__(value, EPOCH)
 
 
 def moment_eq_key(value: object) -> object:
@@ -296,7 +297,7 @@ def moment_eq_key(value: object) -> object:
         name = tz.name if isinstance(tz, pendulum.Timezone) else str(value.utcoffset())
         # In UTC: two datetimes sharing a tzinfo compare by wall clock and ignore
         # ``fold``, so 01:30 EDT would equal 01:30 EST an hour later.
-        return (_since_epoch(value), name)
+        return (since_epoch(value), name)
     return value
 
 
@@ -353,14 +354,14 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
         local = value.astimezone(_dt.UTC).astimezone(tz)
     except OverflowError:  # at the edges of the calendar: keep the wall time
         local = value
-    return _from_stdlib(local, tz)
+    return from_stdlib(local, tz)
 
 
 def _at_fixed_offset(value: _dt.datetime) -> Moment:
     """*value* with its zone replaced by its UTC offset at that instant."""
     offset = value.utcoffset()
     assert offset is not None  # noqa: S101 - only aware datetimes come here
-    return _from_stdlib(value, _fixed(int(offset.total_seconds())))
+    return from_stdlib(value, _fixed(int(offset.total_seconds())))
 
 
 def to_optional_moment(value: Moment | _dt.date | None) -> Moment | None:
@@ -644,11 +645,11 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
                     )
                 ]
             )
-        return _from_stdlib(zoned, tz)
+        return from_stdlib(zoned, tz)
     if offset == "Z":
-        return _from_stdlib(parsed, _UTC)
+        return from_stdlib(parsed, _UTC)
     seconds = int(parsed.utcoffset().total_seconds())  # type: ignore[union-attr]
-    return _from_stdlib(parsed, _fixed(seconds))
+    return from_stdlib(parsed, _fixed(seconds))
 
 
 @functools.lru_cache(maxsize=256)
@@ -656,7 +657,8 @@ def _fixed(seconds: int) -> pendulum.FixedTimezone:
     return pendulum.FixedTimezone(seconds)
 
 
-def _from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
+def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
+    """The wall time of *value* (a plain ``datetime``) as a pendulum datetime in *tz*."""
     return pendulum.DateTime(
         value.year,
         value.month,

@@ -29,7 +29,7 @@ from negotiation_records.fields import (
     TextOr,
     field,
 )
-from negotiation_records.stances import Response, Stance, _append_response
+from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
@@ -294,7 +294,7 @@ class Ultimatum(Record):
         Bad values are reported at the place the response would take
         (``responses[1].stance``).
         """
-        responses = _append_response(
+        responses = append_response(
             self.responses,
             party=party,
             on=on,

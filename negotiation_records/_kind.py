@@ -1,0 +1,203 @@
+"""
+The base of the field kinds (private; the public names are in
+:mod:`negotiation_records.fields`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator, Mapping, MappingView, Sequence, Set
+from typing import Any, ClassVar, Final, Protocol
+
+import attrs
+
+from negotiation_records._codegen import Namespace
+from negotiation_records.errors import ValidationError, join_path
+
+
+__all__ = [
+    "INT_LIMIT",
+    "KIND_KEY",
+    "Kind",
+    "Problems",
+    "RefusedError",
+    "SchemaDefs",
+    "as_tuple",
+    "fail",
+    "field",
+    "kind_of",
+    "prefixed",
+    "refuse",
+]
+
+
+Problems = list[tuple[str, str]]
+"""What a check finds: ``(path, message)`` pairs, the path relative to the value."""
+
+KIND_KEY: Final = "negotiation_records.kind"
+
+#: The largest integers that can be written back as text (Python refuses to
+#: turn an integer of more than 4,300 digits into text by default).
+INT_LIMIT: Final = 10**4300
+
+_LISTS: Final = (Sequence, Set, MappingView, Iterator)
+_NOT_LISTS: Final = (str, bytes, bytearray, memoryview, range, Mapping, io.IOBase)
+
+
+class RefusedError(Exception):
+    """Raised by compiled loaders for anything unusual: the exact path decides."""
+
+
+def refuse(*_: object) -> Any:
+    raise RefusedError
+
+
+def fail(message: str) -> ValidationError:
+    return ValidationError([("", message)])
+
+
+def prefixed(prefix: str, problems: Problems) -> Problems:
+    return [(join_path(prefix, path), message) for path, message in problems]
+
+
+def as_tuple(value: Any) -> Any:
+    """
+    Turn a list (a tuple, set, deque, dict view, generator ...) into a tuple.
+
+    Only collections of items are converted: a sequence, a set, a mapping view
+    or an iterator.  A string, bytes, a mapping, a ``range``, a file or any other
+    object is passed through so that the check reports it: ``aliases="Kyiv"``
+    must not become ``('K', 'y', 'i', 'v')``, nor a dict its keys.
+    """
+    if value.__class__ is tuple:
+        return value
+    if isinstance(value, _NOT_LISTS) or not isinstance(value, _LISTS):
+        return value
+    try:
+        return tuple(value)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a broken iterable is reported by the check
+        return value
+
+
+class SchemaDefs(Protocol):
+    """Where a kind's JSON Schema finds shared definitions (each gives a ``$ref``)."""
+
+    def shared(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """A named definition, given by the first kind that names it."""
+
+    def time(self, name: str) -> dict[str, Any]:
+        """Date, DateTime, PartialDate, Moment or Period."""
+
+    def enum(self, cls: type[Any]) -> dict[str, Any]:
+        """An enum's values."""
+
+    def record(self, cls: type[Any]) -> dict[str, Any]:
+        """A record class's object schema."""
+
+
+# --- the base ---------------------------------------------------------------------
+
+
+class Kind:
+    """
+    What a field holds: its conversion, its problems, its JSON and its schema.
+
+    Subclasses override what differs from these defaults: no conversion, values
+    written and read as they are, a compiled check that calls
+    :meth:`problems`.  Kinds are frozen values; compare them with ``==``.
+    """
+
+    __slots__ = ()
+
+    #: Whether :meth:`convert` may change a value (``False``: no converter).
+    converts: ClassVar[bool] = False
+
+    def convert(self, value: Any) -> Any:
+        """The stored form of a constructor argument; anything else unchanged."""
+        return value
+
+    def problems(self, value: object) -> Problems:
+        """What is wrong with a stored value (paths relative to it); never raises."""
+        raise NotImplementedError
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        """
+        Statements that run *fail* unless the value in the variable *v* surely
+        has no problem.  They may refuse more than :meth:`problems` (a refused
+        value is then given to :meth:`problems`), never less.
+        """
+        return [f"{pad}if {ns.name(self.problems)}({v}):", f"{pad}    {fail}"]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        """
+        The value of a field read from JSON data (before :meth:`problems`).
+
+        Raises :class:`~negotiation_records.ValidationError` for data of the
+        wrong JSON type; *conv* is the :class:`cattrs.Converter` in use.
+        """
+        raise NotImplementedError
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        """An expression giving :meth:`load` of *v*, or raising anything."""
+        return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        """The JSON data of a stored value."""
+        return value
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        """An expression giving :meth:`dump` of *v*."""
+        if type(self).dump is Kind.dump:
+            return v  # written as it is
+        return f"{ns.name(self.dump)}({v}, {ns.name(conv)})"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        """
+        The JSON Schema of the field's JSON form.  *defs* gives shared
+        definitions: ``defs.shared(name, schema)`` and ``defs.record(cls)``
+        return a ``$ref``.
+        """
+        raise NotImplementedError
+
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
+        """Whether the JSON form may hold a float (written differently by encoders)."""
+        return False
+
+    @property
+    def eq_key(self) -> Callable[[Any], Any] | None:
+        """The equality key of the field (``None``: the value itself)."""
+        return None
+
+
+def field(
+    kind: Kind,
+    *,
+    default: Any = attrs.NOTHING,
+    factory: Callable[[], Any] | None = None,
+) -> Any:
+    """
+    An attrs field that holds a value of *kind*: its converter, its equality
+    key and its check come from the kind.
+
+    Example:
+        >>> import attrs
+        >>> from negotiation_records.fields import Text, field, kind_of
+        >>> @attrs.frozen(kw_only=True)
+        ... class Note:
+        ...     text: str = field(Text())
+        >>> kind_of(attrs.fields(Note).text)
+        Text()
+    """
+    return attrs.field(
+        default=default,
+        factory=factory,
+        converter=kind.convert if kind.converts else None,
+        eq=kind.eq_key or True,
+        metadata={KIND_KEY: kind},
+    )
+
+
+def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:
+    """The kind of an attrs field declared with :func:`field`, or ``None``."""
+    kind: Kind | None = attribute.metadata.get(KIND_KEY)
+    return kind

@@ -1,0 +1,637 @@
+"""
+The field kinds of plain values (private; the public names are in
+:mod:`negotiation_records.fields`): text, identifiers and codes, numbers,
+flags, enums, zone names and weekdays.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import unicodedata
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from negotiation_records._codegen import Namespace
+from negotiation_records._kind import (
+    INT_LIMIT,
+    Kind,
+    Problems,
+    SchemaDefs,
+    fail,
+    refuse,
+)
+from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records.errors import ValidationError
+from negotiation_records.timeutil import (
+    zone,
+)
+
+
+__all__ = [
+    "SLUG_PATTERN",
+    "SLUG_RULE",
+    "TEXT_RULE",
+    "Bool",
+    "Choice",
+    "Country",
+    "Int",
+    "Number",
+    "Slug",
+    "Text",
+    "Url",
+    "Weekdays",
+    "Wikidata",
+    "ZoneName",
+    "as_text",
+    "int_problems",
+    "load_text",
+    "text_problems",
+]
+
+
+# --- text ------------------------------------------------------------------------
+
+#: Control characters (C0 but tab, line feed and carriage return; DEL; C1)
+#: and lone surrogates: never in text.
+_FORBIDDEN_CLASS: Final = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+#: What does not show: white space, zero-width and format characters, fillers,
+#: variation selectors (the Basic Multilingual Plane; see _INVISIBLE_ASTRAL).
+_INVISIBLE_BMP: Final = (
+    r"\t\n\r \xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f"
+    r"\u2000-\u200f\u2028-\u202f\u205f-\u206f\u2800\u3000\u3164\ufe00-\ufe0f"
+    r"\ufeff\uffa0\ufff0-\ufff8"
+)
+_INVISIBLE_ASTRAL: Final = (
+    r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_FORBIDDEN: Final = re.compile(f"[{_FORBIDDEN_CLASS}]")
+_VISIBLE: Final = re.compile(
+    f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}{_INVISIBLE_ASTRAL}]"
+)
+
+TEXT_RULE: Final = (
+    "text must hold a visible character (not only white space, zero-width or "
+    "filler characters) and no control character other than tab, line feed and "
+    "carriage return, nor a lone surrogate"
+)
+
+
+def _escaped(value: str, limit: int = 80) -> str:
+    """A text's ``ascii()`` (what is invisible shows as ``\\u200b``), cut."""
+    text = ascii(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def text_problems(value: object) -> Problems:
+    """The text rule (see :class:`Text`) on a stored value."""
+    if not isinstance(value, str):
+        return [("", f"must be text (str), got {type_name(value)} {short_repr(value)}")]
+    if not value.strip():
+        return [("", f"must be non-empty text, got {short_repr(value)}")]
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        char = bad.group()
+        if "\ud800" <= char <= "\udfff":
+            return [
+                (
+                    "",
+                    "must be valid Unicode text (no lone surrogates), got "
+                    f"{short_repr(value)}",
+                )
+            ]
+        return [
+            (
+                "",
+                f"must not hold a control character (U+{ord(char):04X} at index "
+                f"{bad.start()}; only tab, line feed and carriage return are "
+                f"allowed), got {short_repr(value)}",
+            )
+        ]
+    if _VISIBLE.search(value) is None:
+        return [
+            (
+                "",
+                "must hold a visible character (not only white space, zero-width "
+                f"or filler characters), got {_escaped(value)}",
+            )
+        ]
+    return []
+
+
+def as_text(value: Any) -> Any:
+    """NFC-normalise a string; leave anything else unchanged."""
+    if value.__class__ is str:
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", str(value))
+    return value
+
+
+def _load_str(value: Any, _conv: Any = None) -> str:
+    if value.__class__ is not str:
+        raise fail(f"must be a string, got {show_json(value)}")
+    return value
+
+
+def load_text(value: Any, _conv: Any = None) -> str:
+    if value.__class__ is not str:
+        raise fail(f"must be a string, got {show_json(value)}")
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+# The JSON Schema of the text rule: no forbidden character, and one visible.
+# Patterns are written for both Python's re and ECMA 262 (no astral escapes:
+# the schema leaves characters outside the Basic Multilingual Plane to the
+# loader, so it is never stricter than the loader).
+_TEXT_SCHEMA: Final = {
+    "type": "string",
+    "minLength": 1,
+    "allOf": [
+        {"pattern": f"^[^{_FORBIDDEN_CLASS}]*$"},
+        {"pattern": f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}]"},
+    ],
+}
+
+
+@attrs.frozen
+class Text(Kind):
+    """
+    Free text: names, summaries, quotes.  Stored as given, NFC-normalised.
+
+    The rule: at least one visible character (not only white space, zero-width
+    or filler characters), no control character other than tab, line feed and
+    carriage return, no lone surrogate.
+    """
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        return as_text(value)
+
+    def problems(self, value: object) -> Problems:
+        return text_problems(value)
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        # Printable ASCII with a non-space is valid without a call.
+        return [
+            f"{pad}if ({v}.__class__ is not str or not {v}.isascii() or not "
+            f"{v}.isprintable() or {v}.isspace() or not {v}) and "
+            f"{ns.name(text_problems)}({v}):",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return load_text(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return (
+            f"({v} if {v}.__class__ is str and {v}.isascii() "
+            f"else {ns.name(load_text)}({v}))"
+        )
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
+
+
+# --- patterns ----------------------------------------------------------------------
+
+SLUG_PATTERN: Final = r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?"
+"""The regular expression of an identifier (a whole string)."""
+
+SLUG_RULE: Final = (
+    "a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, at most 64 characters)"
+)
+"""The identifier rule, in words."""
+
+
+class _Pattern(Kind):
+    """A string that matches a regular expression, whole (ASCII only)."""
+
+    __slots__ = ()
+
+    pattern: ClassVar[str]
+    rule: ClassVar[str]
+    schema_name: ClassVar[str]
+    _regex: ClassVar[re.Pattern[str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "pattern" in cls.__dict__:
+            cls._regex = re.compile(cls.pattern, re.ASCII)
+
+    def problems(self, value: object) -> Problems:
+        if (
+            not isinstance(value, str)
+            or value.__class__ is not str
+            or not self._regex.fullmatch(value)
+        ):
+            return [("", f"must be {self.rule}, got {short_repr(value)}")]
+        return []
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        match = ns.name(self._regex.fullmatch)
+        return [
+            f"{pad}if {v}.__class__ is not str or {match}({v}) is None:",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_str(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"({v} if {v}.__class__ is str else {ns.name(refuse)}())"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.shared(
+            self.schema_name,
+            {
+                "type": "string",
+                "pattern": f"^{self.pattern}$",
+                "description": self.rule[0].upper() + self.rule[1:] + ".",
+            },
+        )
+
+
+@attrs.frozen
+class Slug(_Pattern):
+    """An identifier: a lower-case slug such as ``ukraine`` or ``round-2``."""
+
+    pattern: ClassVar[str] = SLUG_PATTERN
+    rule: ClassVar[str] = SLUG_RULE
+    schema_name: ClassVar[str] = "Id"
+
+
+@attrs.frozen
+class Wikidata(_Pattern):
+    """A Wikidata item id such as ``Q212``."""
+
+    pattern: ClassVar[str] = "Q[1-9][0-9]{0,11}"
+    rule: ClassVar[str] = "a Wikidata item id such as 'Q212'"
+    schema_name: ClassVar[str] = "Wikidata"
+
+
+@attrs.frozen
+class Url(_Pattern):
+    """An absolute http(s) URL without white space (matched in linear time)."""
+
+    pattern: ClassVar[str] = r"https?://[^\s/?#]+(?:[/?#]\S*)?"
+    rule: ClassVar[str] = "an absolute http(s) URL"
+    schema_name: ClassVar[str] = "Url"
+
+
+def _country_codes() -> frozenset[str]:
+    try:
+        from negotiation_records._countries import (  # noqa: PLC0415
+            ISO_3166_1_ALPHA_2,
+        )
+    except ImportError:  # pragma: no cover - the list ships with the package
+        return frozenset()
+    return ISO_3166_1_ALPHA_2
+
+
+@attrs.frozen
+class Country(_Pattern):
+    """An ISO 3166-1 alpha-2 country code such as ``UA``."""
+
+    pattern: ClassVar[str] = "[A-Z]{2}"
+    rule: ClassVar[str] = (
+        "an ISO 3166-1 alpha-2 code (two upper-case letters such as 'UA')"
+    )
+    schema_name: ClassVar[str] = "Country"
+    codes: ClassVar[frozenset[str]] = _country_codes()
+
+    def problems(self, value: object) -> Problems:
+        found = super().problems(value)
+        if not found and self.codes and value not in self.codes:
+            return [("", f"{value!r} is not an ISO 3166-1 alpha-2 country code")]
+        return found
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        if not self.codes:  # pragma: no cover
+            return super().check_code(ns, v, pad, fail)
+        return [f"{pad}if {v} not in {ns.name(self.codes)}:", f"{pad}    {fail}"]
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        if not self.codes:  # pragma: no cover
+            return super().schema(defs)
+        return defs.shared(
+            self.schema_name,
+            {
+                "type": "string",
+                "enum": sorted(self.codes),
+                "description": "An ISO 3166-1 alpha-2 country code (UA, RU, US).",
+            },
+        )
+
+
+@attrs.frozen
+class ZoneName(Kind):
+    """An IANA time zone name such as ``Europe/Kyiv``."""
+
+    def problems(self, value: object) -> Problems:
+        if not isinstance(value, str):
+            return [
+                (
+                    "",
+                    "must be an IANA time zone name such as 'Europe/Kyiv', got "
+                    f"{type_name(value)} {short_repr(value)}",
+                )
+            ]
+        try:
+            zone(value)
+        except ValidationError as exc:
+            return [("", exc.errors[0][1])]
+        return []
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_str(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"({v} if {v}.__class__ is str else {ns.name(refuse)}())"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.shared(
+            "ZoneName",
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64,
+                "description": "An IANA time zone name (Europe/Kyiv, America/New_York).",
+            },
+        )
+
+
+# --- numbers and flags ----------------------------------------------------------------
+
+
+def int_problems(value: object, minimum: int | None, maximum: int | None) -> Problems:
+    if value.__class__ is not int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = int(value)
+        else:
+            return [
+                ("", f"must be an integer, got {type_name(value)} {short_repr(value)}")
+            ]
+    assert isinstance(value, int)  # noqa: S101 - for the type checker
+    if not -INT_LIMIT < value < INT_LIMIT:
+        return [("", "must have at most 4300 digits")]
+    if minimum is not None and value < minimum:
+        return [("", f"must be at least {minimum}, got {value}")]
+    if maximum is not None and value > maximum:
+        return [("", f"must be at most {maximum}, got {value}")]
+    return []
+
+
+def _load_int(value: Any, _conv: Any = None) -> int:
+    if value.__class__ is not int:
+        raise fail(f"must be an integer, got {show_json(value)}")
+    return value
+
+
+@attrs.frozen
+class Int(Kind):
+    """An integer (not a bool), between *min* and *max* when given."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def problems(self, value: object) -> Problems:
+        return int_problems(value, self.min, self.max)
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        low = -INT_LIMIT if self.min is None else self.min
+        high = INT_LIMIT if self.max is None else self.max
+        lo = "<" if self.min is None else "<="
+        hi = "<" if self.max is None else "<="
+        return [
+            f"{pad}if {v}.__class__ is not int or not "
+            f"{ns.name(low)} {lo} {v} {hi} {ns.name(high)}:",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_int(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"({v} if {v}.__class__ is int else {ns.name(refuse)}())"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        found: dict[str, Any] = {"type": "integer"}
+        if self.min is not None:
+            found["minimum"] = self.min
+        if self.max is not None:
+            found["maximum"] = self.max
+        return found
+
+
+def _number_problems(value: object, minimum: float | None) -> Problems:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return [("", f"must be a number, got {type_name(value)} {short_repr(value)}")]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [("", f"must be a finite number, got {value!r}")]
+    if isinstance(value, int) and not -INT_LIMIT < value < INT_LIMIT:
+        return [("", "must have at most 4300 digits")]
+    if minimum is not None and value < minimum:
+        if minimum == 0:
+            return [("", f"must not be negative, got {value!r}")]
+        return [("", f"must not be less than {minimum:g}, got {value!r}")]
+    return []
+
+
+def _load_number(value: Any, _conv: Any = None) -> Any:
+    if value.__class__ is int:
+        return value
+    if value.__class__ is float:
+        if not math.isfinite(value):
+            raise fail(f"must be a finite number, got {show_json(value)}")
+        return value
+    raise fail(f"must be a number, got {show_json(value)}")
+
+
+@attrs.frozen
+class Number(Kind):
+    """An integer or a finite float (not a bool), at least *min* when given."""
+
+    min: float | None = None
+
+    def problems(self, value: object) -> Problems:
+        return _number_problems(value, self.min)
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_number(value)
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        found: dict[str, Any] = {"type": "number"}
+        if self.min is not None:
+            found["minimum"] = self.min
+        return found
+
+    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
+        return True
+
+
+def _load_bool(value: Any, _conv: Any = None) -> bool:
+    if value.__class__ is not bool:
+        raise fail(f"must be true or false, got {show_json(value)}")
+    return value
+
+
+@attrs.frozen
+class Bool(Kind):
+    """``True`` or ``False``."""
+
+    def problems(self, value: object) -> Problems:
+        if value.__class__ is not bool:
+            return [("", f"must be True or False, got {short_repr(value)}")]
+        return []
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        return [f"{pad}if {v}.__class__ is not bool:", f"{pad}    {fail}"]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_bool(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"({v} if {v}.__class__ is bool else {ns.name(refuse)}())"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@attrs.frozen
+class Choice(Kind):
+    """A member of an enum, given as the member or its value (``"state"``)."""
+
+    enum: type[enum.Enum]
+    _members: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
+    _choices: str = attrs.field(init=False, eq=False, repr=False)
+
+    converts: ClassVar[bool] = True
+
+    def __attrs_post_init__(self) -> None:
+        members = {member.value: member for member in self.enum}
+        object.__setattr__(self, "_members", members)
+        object.__setattr__(self, "_choices", ", ".join(repr(v) for v in members))
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, self.enum):
+            return value
+        try:
+            return self._members.get(value, value)
+        except TypeError:  # unhashable: reported by the check
+            return value
+
+    def problems(self, value: object) -> Problems:
+        if isinstance(value, self.enum):
+            return []
+        return [
+            (
+                "",
+                f"{short_repr(value)} is not a valid {self.enum.__name__} "
+                f"(choose from {self._choices})",
+            )
+        ]
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        return [
+            f"{pad}if {v}.__class__ is not {ns.name(self.enum)}:",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        try:
+            return self._members[value]
+        except (KeyError, TypeError):
+            pass
+        name = self.enum.__name__
+        if value.__class__ is str:
+            raise fail(
+                f"{short_repr(value)} is not a valid {name} (choose from {self._choices})"
+            )
+        raise fail(
+            f"must be a string naming a {name} (one of {self._choices}), got "
+            f"{show_json(value)}"
+        )
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(self._members)}[{v}]"
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return value._value_
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{v}._value_"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.enum(self.enum)
+
+
+@attrs.frozen
+class Weekdays(Kind):
+    """
+    A set of weekday numbers, Monday 0 to Sunday 6, not all seven: a weekend.
+    Written as a sorted JSON array.
+    """
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, (set, frozenset, list, tuple)):
+            try:
+                return frozenset(value)
+            except TypeError:  # unhashable members: reported by the check
+                pass
+        return value
+
+    def problems(self, value: object) -> Problems:
+        if isinstance(value, (str, bytes)) or not isinstance(
+            value, (set, frozenset, list, tuple)
+        ):
+            return [
+                (
+                    "",
+                    "must be a set of weekday numbers (Monday 0 to Sunday 6), got "
+                    f"{type_name(value)} {short_repr(value)}",
+                )
+            ]
+        found: Problems = []
+        for day in value:
+            if day.__class__ is not int or not 0 <= day <= 6:
+                found.append(
+                    (
+                        "",
+                        "must hold weekday numbers from 0 (Monday) to 6 (Sunday), "
+                        f"got {short_repr(day)}",
+                    )
+                )
+        if not found and len(set(value)) == 7:
+            found.append(("", "leaves no business day in the week"))
+        return found
+
+    def load(self, value: Any, conv: Any) -> Any:
+        if value.__class__ is not list:
+            raise fail(f"must be an array of weekday numbers, got {show_json(value)}")
+        for day in value:
+            if day.__class__ is not int:
+                raise fail(
+                    f"must hold integers (weekday numbers), got {show_json(day)}"
+                )
+        days = frozenset(value)
+        if len(days) != len(value):
+            raise fail(f"must name each weekday once, got {short_repr(value)}")
+        return days
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return sorted(value)
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 0, "maximum": 6},
+            "uniqueItems": True,
+            "maxItems": 6,
+            "description": "Weekday numbers, Monday 0 to Sunday 6.",
+        }

@@ -1,0 +1,209 @@
+"""
+The field kinds of time (private; the public names are in
+:mod:`negotiation_records.fields`): moments, dates and periods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar, Final
+
+import attrs
+import pendulum
+
+from negotiation_records._codegen import Namespace
+from negotiation_records._kind import (
+    Kind,
+    Problems,
+    SchemaDefs,
+    fail,
+)
+from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records.errors import ValidationError
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    Period,
+    check_date,
+    check_moment,
+    format_moment,
+    moment_eq_key,
+    parse_moment,
+    to_date,
+    to_moment,
+)
+
+
+__all__ = [
+    "DateKind",
+    "MomentKind",
+    "PeriodKind",
+    "write_moment",
+]
+
+
+# --- time ---------------------------------------------------------------------------
+
+_MOMENT_FORMS: Final = (
+    "YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp such as "
+    "'2025-07-14T12:00:00-04:00[America/New_York]'"
+)
+_DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ALWAYS_MOMENTS: Final = frozenset([pendulum.Date, PartialDate])
+_PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
+
+
+def _load_moment(value: Any, _conv: Any = None) -> Moment:
+    if value.__class__ is not str or not value.isascii():
+        raise fail(
+            f"must be a moment as text ({_MOMENT_FORMS}), got {show_json(value)}"
+        )
+    try:
+        return parse_moment(value)
+    except ValidationError as exc:
+        raise fail(exc.errors[0][1]) from None
+
+
+def write_moment(value: Moment) -> str:
+    """The text of a moment in a record, as :func:`format_moment` writes it."""
+    if value.__class__ is pendulum.Date:
+        return value.isoformat()
+    return format_moment(value)
+
+
+@attrs.frozen
+class MomentKind(Kind):
+    """
+    A moment: a date, a zone-aware datetime or (unless *partial* is false) a
+    month or a year.  *refusal* is the message refusing a month or a year
+    (``{value}`` stands for it).
+    """
+
+    partial: bool = True
+    refusal: str = "must be a date or a datetime, not a month or a year"
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        return to_moment(value)
+
+    @property
+    def eq_key(self) -> Callable[[Any], Any] | None:
+        return moment_eq_key
+
+    def problems(self, value: object) -> Problems:
+        if not self.partial and isinstance(value, PartialDate):
+            return [("", self.refusal.format(value=value))]
+        return check_moment(value)
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        always = _ALWAYS_MOMENTS if self.partial else frozenset([pendulum.Date])
+        return [
+            f"{pad}if {v}.__class__ not in {ns.name(always)} and ("
+            f"{v}.__class__ is not {ns.name(pendulum.DateTime)} or "
+            f"{v}.tzinfo.__class__ not in {ns.name(_PENDULUM_ZONES)}):",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_moment(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(_load_moment)}({v})"
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return write_moment(value)
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return (
+            f"({v}.isoformat() if {v}.__class__ is {ns.name(pendulum.Date)} "
+            f"else {ns.name(format_moment)}({v}))"
+        )
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        if self.partial:
+            return defs.time("Moment")
+        return {"anyOf": [defs.time("Date"), defs.time("DateTime")]}
+
+
+def _load_date(value: Any, _conv: Any = None) -> pendulum.Date:
+    if value.__class__ is not str or not _DATE_TEXT.fullmatch(value):
+        raise fail(f"must be a date as text (YYYY-MM-DD), got {show_json(value)}")
+    try:
+        return pendulum.Date.fromisoformat(value)
+    except ValueError as exc:
+        raise fail(f"impossible date {short_repr(value)}: {exc}") from None
+
+
+@attrs.frozen
+class DateKind(Kind):
+    """A calendar date (``datetime.date`` becomes ``pendulum.Date``)."""
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        return to_date(value)
+
+    def problems(self, value: object) -> Problems:
+        return check_date(value)
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        return [
+            f"{pad}if {v}.__class__ is not {ns.name(pendulum.Date)}:",
+            f"{pad}    {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_date(value)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(_load_date)}({v})"
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return value.isoformat()
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{v}.isoformat()"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.time("Date")
+
+
+def _load_period(value: Any, _conv: Any = None) -> Period:
+    if value.__class__ is not str or not value.isascii():
+        raise fail(
+            f"must be an ISO 8601 duration as text (P50D, PT48H), got {show_json(value)}"
+        )
+    try:
+        return Period.parse(value)
+    except ValidationError as exc:
+        raise fail(exc.errors[0][1]) from None
+
+
+@attrs.frozen
+class PeriodKind(Kind):
+    """A :class:`~negotiation_records.Period`; a positive one if *positive*."""
+
+    positive: bool = True
+
+    def problems(self, value: object) -> Problems:
+        if not isinstance(value, Period):
+            return [
+                ("", f"must be a Period, got {type_name(value)} {short_repr(value)}")
+            ]
+        if self.positive and value.is_zero:
+            return [("", "must be a positive period, got a zero period")]
+        return []
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _load_period(value)
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return value.isoformat()
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{v}.isoformat()"
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return defs.time("Period")
