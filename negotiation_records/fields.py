@@ -375,7 +375,7 @@ class TextOr(Kind):
     def load(self, value: Any, conv: Any) -> Any:
         if value.__class__ is str:
             return load_text(value)
-        if value.__class__ is dict:
+        if isinstance(value, dict):  # one with a repeated key is reported there
             return Nested(self.cls).load(value, conv)
         raise fail(
             f"must be text or {_article(self.cls.__name__)} object, got {show_json(value)}"

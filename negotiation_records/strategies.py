@@ -22,21 +22,32 @@ Example:
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
-import unicodedata
-import zoneinfo
-from collections.abc import Callable, Sequence
-from typing import Any, Final, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
 from hypothesis import strategies as st
 
+from negotiation_records._value_strategies import (
+    ANY_POOLS,
+    Pools,
+    chain,
+    country_codes,
+    dates,
+    datetimes,
+    moments,
+    optional,
+    partial_dates,
+    periods,
+    slugs,
+    text_lists,
+    texts,
+    zone_names,
+)
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import ValidationError
-from negotiation_records.fields import SLUG_PATTERN, Country, text_problems
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
 from negotiation_records.proposals import Proposal, ProposalStatus
@@ -56,8 +67,6 @@ from negotiation_records.timeutil import (
     PartialDate,
     Period,
     is_before,
-    to_moment,
-    zone,
 )
 from negotiation_records.ultimatums import (
     Consequence,
@@ -101,321 +110,6 @@ __all__ = [
 T = TypeVar("T")
 S = st.SearchStrategy
 
-_FIRST_DAY = _dt.date(1900, 1, 1)
-_LAST_DAY = _dt.date(2100, 12, 31)
-
-
-# --- building blocks ------------------------------------------------------------------
-
-
-@functools.cache
-def slugs() -> S[str]:
-    """
-    Identifiers: lower-case slugs of 1 to 64 characters.
-
-    Example:
-        >>> from negotiation_records.strategies import slugs
-        >>> from negotiation_records.fields import Slug
-        >>> Slug().problems(slugs().example())
-        []
-    """
-    return st.from_regex(SLUG_PATTERN, fullmatch=True)
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-@functools.cache
-def texts(*, max_size: int = 40) -> S[str]:
-    """
-    Free text as records store it: NFC-normalised, any Unicode scalar but the
-    control characters other than tab, line feed and carriage return, with at
-    least one visible character (see :class:`~negotiation_records.fields.Text`).
-
-    Example:
-        >>> from negotiation_records.strategies import texts
-        >>> texts().example().strip() != ""
-        True
-    """
-    return (
-        st.text(
-            st.characters(codec="utf-8", exclude_categories=["Cc"])
-            | st.sampled_from("\t\n\r"),
-            min_size=1,
-            max_size=max_size,
-        )
-        .map(_nfc)
-        .filter(lambda text: not text_problems(text))
-    )
-
-
-@functools.cache
-def _countries() -> S[str]:
-    codes = Country.codes
-    if codes:
-        return st.sampled_from(sorted(codes))
-    return st.from_regex(r"[A-Z]{2}", fullmatch=True)  # pragma: no cover
-
-
-@functools.cache
-def _zone_names() -> tuple[str, ...]:
-    names = []
-    for name in sorted(zoneinfo.available_timezones()):
-        try:
-            zone(name)
-        except ValidationError:  # pragma: no cover - depends on the tz database
-            continue
-        names.append(name)
-    return tuple(names)
-
-
-@functools.cache
-def zone_names() -> S[str]:
-    """
-    Names of IANA time zones that this system knows (``Europe/Kyiv``).
-
-    Example:
-        >>> from negotiation_records.strategies import zone_names
-        >>> from negotiation_records.timeutil import zone
-        >>> zone(zone_names().example()) is not None
-        True
-    """
-    return st.sampled_from(_zone_names())
-
-
-@functools.cache
-def dates() -> S[pendulum.Date]:
-    """
-    Calendar dates from 1900 to 2100, as :class:`pendulum.Date`.
-
-    Example:
-        >>> from negotiation_records.strategies import dates
-        >>> type(dates().example()).__name__
-        'Date'
-    """
-    return st.dates(_FIRST_DAY, _LAST_DAY).map(
-        lambda day: pendulum.Date(day.year, day.month, day.day)
-    )
-
-
-@functools.cache
-def _fixed_offsets() -> S[pendulum.FixedTimezone]:
-    return st.integers(-18 * 60, 18 * 60).map(
-        lambda minutes: pendulum.FixedTimezone(minutes * 60)
-    )
-
-
-@functools.cache
-def datetimes() -> S[pendulum.DateTime]:
-    """
-    Zone-aware datetimes: in a named zone (most), in UTC, or at a fixed offset.
-
-    Wall times skipped by a clock change are never generated; times that happen
-    twice come with either ``fold``.
-
-    Example:
-        >>> from negotiation_records.strategies import datetimes
-        >>> datetimes().example().tzinfo is not None
-        True
-    """
-    return st.datetimes(
-        _dt.datetime(1900, 1, 2),  # noqa: DTZ001 - hypothesis takes naive bounds
-        _dt.datetime(2100, 12, 30),  # noqa: DTZ001
-        timezones=_zones(),
-        allow_imaginary=False,
-    ).map(_as_pendulum)
-
-
-def _as_pendulum(value: _dt.datetime) -> pendulum.DateTime:
-    moment = to_moment(value)
-    assert isinstance(moment, pendulum.DateTime)  # noqa: S101
-    return moment
-
-
-@functools.cache
-def partial_dates() -> S[PartialDate]:
-    """
-    Months (``2025-06``) and years (``2025``).
-
-    Example:
-        >>> from negotiation_records.strategies import partial_dates
-        >>> isinstance(partial_dates().example(), PartialDate)
-        True
-    """
-    return st.builds(
-        PartialDate,
-        st.integers(_FIRST_DAY.year, _LAST_DAY.year),
-        st.none() | st.integers(1, 12),
-    )
-
-
-@functools.cache
-def moments() -> S[Moment]:
-    """
-    Moments of every kind: dates, zone-aware datetimes, months and years.
-
-    Example:
-        >>> from negotiation_records.strategies import moments
-        >>> from negotiation_records.timeutil import check_moment
-        >>> check_moment(moments().example())
-        []
-    """
-    return st.one_of(dates(), datetimes(), partial_dates())
-
-
-def _part(limit: int) -> S[int]:
-    return st.one_of(st.just(0), st.integers(1, limit))
-
-
-@functools.cache
-def periods(*, calendar_only: bool = False) -> S[Period]:
-    """
-    Non-zero ISO 8601 periods (``P1Y2M10DT2H30M``); *calendar_only* leaves out
-    hours, minutes and seconds (what a date can be counted with).
-
-    Example:
-        >>> from negotiation_records.strategies import periods
-        >>> periods().example().is_zero
-        False
-    """
-
-    def exact(limit: int) -> S[int]:
-        return st.just(0) if calendar_only else _part(limit)
-
-    return st.builds(
-        Period,
-        years=_part(20),
-        months=_part(30),
-        weeks=_part(10),
-        days=_part(400),
-        hours=exact(100),
-        minutes=exact(200),
-        seconds=exact(5000),
-    ).filter(lambda period: not period.is_zero)
-
-
-def _optional(strategy: S[T]) -> S[T | None]:
-    return st.none() | strategy
-
-
-def _text_lists(*, max_size: int = 3) -> S[list[str]]:
-    return st.lists(texts(max_size=20), max_size=max_size, unique=True)
-
-
-class _Pools:
-    """
-    The ids a record may refer to; ``None`` means any slug.
-
-    Each method returns a strategy; the strategies are built once per pool.
-    """
-
-    def __init__(
-        self,
-        parties: Sequence[str] | None = None,
-        sources: Sequence[str] | None = None,
-        statements: Sequence[str] | None = None,
-    ) -> None:
-        self._party = _one_of_pool(parties)
-        self._some_party = slugs() if parties is None else _some_of_pool(parties)
-        self._parties = _many_of_pool(parties)
-        self._source = _one_of_pool(sources)
-        self._sources = _many_of_pool(sources)
-        self._statement = _one_of_pool(statements)
-
-    def party(self) -> S[str | None]:
-        return self._party
-
-    def some_party(self) -> S[str]:
-        return self._some_party
-
-    def party_list(self, exclude: str | None = None) -> S[list[str]]:
-        if exclude is None:
-            return self._parties
-        return self._parties.map(lambda found: [i for i in found if i != exclude])
-
-    def source(self) -> S[str | None]:
-        return self._source
-
-    def source_list(self) -> S[list[str]]:
-        return self._sources
-
-    def statement(self) -> S[str | None]:
-        return self._statement
-
-
-def _one_of_pool(pool: Sequence[str] | None) -> S[str | None]:
-    if pool is None:
-        return _optional(slugs())
-    if not pool:
-        return st.none()
-    return _optional(_some_of_pool(pool))
-
-
-def _some_of_pool(pool: Sequence[str]) -> S[str]:
-    return st.sampled_from(tuple(pool))
-
-
-def _many_of_pool(pool: Sequence[str] | None) -> S[list[str]]:
-    if pool is None:
-        return st.lists(slugs(), max_size=3, unique=True)
-    if not pool:
-        return st.just([])
-    return st.lists(_some_of_pool(pool), max_size=3, unique=True)
-
-
-_ANY = _Pools()
-
-
-# --- chains of moments that never go backwards ------------------------------------------
-
-
-@functools.cache
-def _zones() -> S[_dt.tzinfo]:
-    return st.one_of(zone_names().map(zone), st.just(pendulum.UTC), _fixed_offsets())
-
-
-_TIME_OF_DAY: Final = st.tuples(
-    st.integers(0, 23), st.integers(0, 59), st.integers(0, 59)
-)
-_KIND: Final = st.sampled_from(("date", "datetime", "month", "year"))
-_GAP: Final = st.integers(3, 400)
-_FIRST: Final = st.dates(_FIRST_DAY, _dt.date(2050, 1, 1))
-
-
-@st.composite
-def _chain(draw: st.DrawFn, size: int) -> list[Moment]:
-    """
-    *size* moments in order: none is before an earlier one.
-
-    Days at least three apart keep datetimes in order whatever their zones (local
-    times differ from UTC by at most 26 hours); a month or a year stands for the
-    span around its day.
-    """
-    day = draw(_FIRST)
-    found: list[Moment] = []
-    for index in range(size):
-        if index:
-            day += _dt.timedelta(days=draw(_GAP))
-        found.append(_moment_on(day, draw(_KIND), draw(_zones()), draw(_TIME_OF_DAY)))
-    return found
-
-
-def _moment_on(
-    day: _dt.date, kind: str, tz: _dt.tzinfo, time: tuple[int, int, int]
-) -> Moment:
-    """A moment on *day*: the date, a datetime on it, its month or its year."""
-    date = pendulum.Date(day.year, day.month, day.day)
-    if kind == "month":
-        return PartialDate(day.year, day.month)
-    if kind == "year":
-        return PartialDate(day.year)
-    if kind == "datetime":
-        moment = pendulum.datetime(day.year, day.month, day.day, *time, tz=tz)
-        if moment.date() == date:  # a clock change may push a wall time past midnight
-            return moment
-    return date
-
 
 # --- deadlines -------------------------------------------------------------------------
 
@@ -438,7 +132,7 @@ def deadlines() -> S[Deadline]:
 def _deadlines_on() -> S[Deadline]:
     return st.one_of(
         st.builds(
-            Deadline.on, st.one_of(dates(), partial_dates()), tz=_optional(zone_names())
+            Deadline.on, st.one_of(dates(), partial_dates()), tz=optional(zone_names())
         ),
         st.builds(Deadline.on, datetimes()),
     )
@@ -450,7 +144,7 @@ def _deadlines_after() -> S[Deadline]:
         Deadline.after,
         dates().filter(lambda day: day.year <= 2050),
         periods(calendar_only=True),
-        tz=_optional(zone_names()),
+        tz=optional(zone_names()),
     )
     from_datetimes = st.builds(
         Deadline.after,
@@ -467,9 +161,7 @@ def _deadlines_business(draw: st.DrawFn) -> Deadline:
     day = anchor.date() if isinstance(anchor, pendulum.DateTime) else anchor
     offsets = draw(st.lists(st.integers(1, 120), max_size=5, unique=True))
     holidays = {day.add(days=offset) for offset in offsets}
-    tz = (
-        None if isinstance(anchor, pendulum.DateTime) else draw(_optional(zone_names()))
-    )
+    tz = None if isinstance(anchor, pendulum.DateTime) else draw(optional(zone_names()))
     weekend = draw(
         st.sampled_from([None, {5, 6}, {4, 5}, {6}, set()])  # Israel, one day, none
         | st.sets(st.integers(0, 6), max_size=6)
@@ -483,19 +175,19 @@ def _deadlines_business(draw: st.DrawFn) -> Deadline:
 
 
 @st.composite
-def _representative(draw: st.DrawFn, pools: _Pools) -> Representative:
+def _representative(draw: st.DrawFn, pools: Pools) -> Representative:
     held = draw(st.sampled_from(["none", "since", "until", "both"]))
     since: Moment | None = None
     until: Moment | None = None
     if held == "both":
-        since, until = draw(_chain(2))
+        since, until = draw(chain(2))
     elif held == "since":
         since = draw(moments())
     elif held == "until":
         until = draw(moments())
     return Representative(
         name=draw(texts()),
-        role=draw(_optional(texts())),
+        role=draw(optional(texts())),
         since=since,
         until=until,
         sources=draw(pools.source_list()),
@@ -512,11 +204,11 @@ def representatives() -> S[Representative]:
         >>> isinstance(representatives().example(), Representative)
         True
     """
-    return _representative(_ANY)
+    return _representative(ANY_POOLS)
 
 
 @st.composite
-def _party(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Party:  # noqa: A002
+def _party(draw: st.DrawFn, pools: Pools, id: str | None = None) -> Party:  # noqa: A002
     ident = draw(slugs()) if id is None else id
     kind = draw(st.sampled_from(PartyKind))
     members = (
@@ -527,9 +219,9 @@ def _party(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Party:  # n
         name=draw(texts()),
         kind=kind,
         role=draw(st.sampled_from(PartyRole)),
-        country=draw(_optional(_countries())),
-        wikidata=draw(_optional(st.integers(1, 10**9).map(lambda n: f"Q{n}"))),
-        aliases=draw(_text_lists()),
+        country=draw(optional(country_codes())),
+        wikidata=draw(optional(st.integers(1, 10**9).map(lambda n: f"Q{n}"))),
+        aliases=draw(text_lists()),
         representatives=draw(st.lists(_representative(pools), max_size=2)),
         members=members,
         sources=draw(pools.source_list()),
@@ -546,16 +238,16 @@ def parties() -> S[Party]:
         >>> isinstance(parties().example(), Party)
         True
     """
-    return _party(_ANY)
+    return _party(ANY_POOLS)
 
 
 @st.composite
-def _position(draw: st.DrawFn, pools: _Pools) -> Position:
+def _position(draw: st.DrawFn, pools: Pools) -> Position:
     return Position(
         party=draw(pools.some_party()),
         stance=draw(st.sampled_from(Stance)),
-        on=draw(_optional(moments())),
-        text=draw(_optional(texts())),
+        on=draw(optional(moments())),
+        text=draw(optional(texts())),
         statement=draw(pools.statement()),
         sources=draw(pools.source_list()),
     )
@@ -571,20 +263,20 @@ def positions() -> S[Position]:
         >>> isinstance(positions().example(), Position)
         True
     """
-    return _position(_ANY)
+    return _position(ANY_POOLS)
 
 
 @st.composite
-def _response(draw: st.DrawFn, pools: _Pools) -> Response:
+def _response(draw: st.DrawFn, pools: Pools) -> Response:
     return _make_response(draw, pools, draw(moments()))
 
 
-def _make_response(draw: st.DrawFn, pools: _Pools, on: Moment) -> Response:
+def _make_response(draw: st.DrawFn, pools: Pools, on: Moment) -> Response:
     return Response(
         party=draw(pools.some_party()),
         on=on,
         stance=draw(st.sampled_from(Stance)),
-        text=draw(_optional(texts())),
+        text=draw(optional(texts())),
         statement=draw(pools.statement()),
         sources=draw(pools.source_list()),
     )
@@ -600,11 +292,11 @@ def responses() -> S[Response]:
         >>> isinstance(responses().example(), Response)
         True
     """
-    return _response(_ANY)
+    return _response(ANY_POOLS)
 
 
 @st.composite
-def _condition(draw: st.DrawFn, pools: _Pools) -> Condition:
+def _condition(draw: st.DrawFn, pools: Pools) -> Condition:
     demanded_by = draw(pools.party())
     return Condition(
         id=draw(slugs()),
@@ -612,7 +304,7 @@ def _condition(draw: st.DrawFn, pools: _Pools) -> Condition:
         kind=draw(st.sampled_from(ConditionKind)),
         demanded_by=demanded_by,
         addressed_to=draw(pools.party_list(exclude=demanded_by)),
-        topics=draw(_text_lists()),
+        topics=draw(text_lists()),
         positions=draw(st.lists(_position(pools), max_size=2, unique=True)),
         sources=draw(pools.source_list()),
     )
@@ -628,7 +320,7 @@ def conditions() -> S[Condition]:
         >>> isinstance(conditions().example(), Condition)
         True
     """
-    return _condition(_ANY)
+    return _condition(ANY_POOLS)
 
 
 @st.composite
@@ -644,15 +336,15 @@ def windows(draw: st.DrawFn) -> Window:
     """
     start = draw(dates().filter(lambda day: day.year < 2100))
     return Window.between(
-        start, start.add(days=draw(st.integers(0, 60))), label=draw(_optional(texts()))
+        start, start.add(days=draw(st.integers(0, 60))), label=draw(optional(texts()))
     )
 
 
 @st.composite
-def _proposal(draw: st.DrawFn, pools: _Pools) -> Proposal:
+def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
     proposed_by = draw(pools.some_party())
     count = draw(st.integers(0, 2))
-    made_on, *later = draw(_chain(count + 2))
+    made_on, *later = draw(chain(count + 2))
     status = draw(st.sampled_from(ProposalStatus))
     addressed_to = draw(pools.party_list(exclude=proposed_by))
     answers = []
@@ -669,7 +361,7 @@ def _proposal(draw: st.DrawFn, pools: _Pools) -> Proposal:
             answers.append(response)
     terms = draw(st.lists(_condition(pools), max_size=2, unique_by=lambda c: c.id))
     ident = draw(slugs())
-    counter_to = draw(_optional(slugs().filter(lambda other: other != ident)))
+    counter_to = draw(optional(slugs().filter(lambda other: other != ident)))
     return Proposal(
         id=ident,
         proposed_by=proposed_by,
@@ -677,12 +369,12 @@ def _proposal(draw: st.DrawFn, pools: _Pools) -> Proposal:
         made_on=made_on,
         summary=draw(texts()),
         terms=terms,
-        round=draw(_optional(st.integers(1, 20))),
+        round=draw(optional(st.integers(1, 20))),
         counter_to=counter_to,
         responses=answers,
         status=status,
         status_on=later[-1] if draw(st.booleans()) else None,
-        window=draw(_optional(windows())),
+        window=draw(optional(windows())),
         sources=draw(pools.source_list()),
     )
 
@@ -697,15 +389,15 @@ def proposals() -> S[Proposal]:
         >>> isinstance(proposals().example(), Proposal)
         True
     """
-    return _proposal(_ANY)
+    return _proposal(ANY_POOLS)
 
 
 @st.composite
-def _consequence(draw: st.DrawFn, pools: _Pools) -> Consequence:
+def _consequence(draw: st.DrawFn, pools: Pools) -> Consequence:
     return Consequence(
         text=draw(texts()),
         kind=draw(st.sampled_from(ConsequenceKind)),
-        targets=draw(_text_lists()),
+        targets=draw(text_lists()),
         target_parties=draw(pools.party_list()),
         sources=draw(pools.source_list()),
     )
@@ -721,19 +413,19 @@ def consequences() -> S[Consequence]:
         >>> isinstance(consequences().example(), Consequence)
         True
     """
-    return _consequence(_ANY)
+    return _consequence(ANY_POOLS)
 
 
 @st.composite
-def _revision(draw: st.DrawFn, pools: _Pools) -> DeadlineRevision:
+def _revision(draw: st.DrawFn, pools: Pools) -> DeadlineRevision:
     return _make_revision(draw, pools, draw(moments()))
 
 
-def _make_revision(draw: st.DrawFn, pools: _Pools, on: Moment) -> DeadlineRevision:
+def _make_revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
     return DeadlineRevision(
         previous=draw(deadlines()),
         revised_on=on,
-        reason=draw(_optional(texts())),
+        reason=draw(optional(texts())),
         statement=draw(pools.statement()),
         sources=draw(pools.source_list()),
     )
@@ -749,15 +441,15 @@ def deadline_revisions() -> S[DeadlineRevision]:
         >>> isinstance(deadline_revisions().example(), DeadlineRevision)
         True
     """
-    return _revision(_ANY)
+    return _revision(ANY_POOLS)
 
 
 @st.composite
-def _ultimatum(draw: st.DrawFn, pools: _Pools) -> Ultimatum:
+def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     issued_by = draw(pools.some_party())
     answered = draw(st.integers(0, 2))
     revised = draw(st.integers(0, 2))
-    issued_at, *later = draw(_chain(1 + answered + revised + 1))
+    issued_at, *later = draw(chain(1 + answered + revised + 1))
     answers = []
     for on in later[:answered]:
         response = _make_response(draw, pools, on)
@@ -794,7 +486,7 @@ def ultimatums() -> S[Ultimatum]:
         >>> isinstance(ultimatums().example(), Ultimatum)
         True
     """
-    return _ultimatum(_ANY)
+    return _ultimatum(ANY_POOLS)
 
 
 @functools.cache
@@ -815,12 +507,12 @@ def quantities() -> S[Quantity]:
 
 
 @st.composite
-def _outcome(draw: st.DrawFn, pools: _Pools) -> Outcome:
+def _outcome(draw: st.DrawFn, pools: Pools) -> Outcome:
     return Outcome(
         text=draw(texts()),
         kind=draw(st.sampled_from(OutcomeKind)),
         parties=draw(pools.party_list()),
-        quantity=draw(_optional(quantities())),
+        quantity=draw(optional(quantities())),
         sources=draw(pools.source_list()),
     )
 
@@ -835,15 +527,15 @@ def outcomes() -> S[Outcome]:
         >>> isinstance(outcomes().example(), Outcome)
         True
     """
-    return _outcome(_ANY)
+    return _outcome(ANY_POOLS)
 
 
 @st.composite
-def _delegation(draw: st.DrawFn, pools: _Pools) -> Delegation:
+def _delegation(draw: st.DrawFn, pools: Pools) -> Delegation:
     return Delegation(
         party=draw(pools.some_party()),
-        head=draw(_optional(texts())),
-        members=draw(_text_lists()),
+        head=draw(optional(texts())),
+        members=draw(text_lists()),
     )
 
 
@@ -857,18 +549,18 @@ def delegations() -> S[Delegation]:
         >>> isinstance(delegations().example(), Delegation)
         True
     """
-    return _delegation(_ANY)
+    return _delegation(ANY_POOLS)
 
 
 @st.composite
-def _round(draw: st.DrawFn, pools: _Pools, number: int | None = None) -> Round:
+def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
     status = draw(st.sampled_from(RoundStatus))
     dated = status in (RoundStatus.SCHEDULED, RoundStatus.HELD) or draw(st.booleans())
     starts: Moment | None = None
     ends: Moment | None = None
     if dated:
         if draw(st.booleans()):
-            starts, ends = draw(_chain(2))
+            starts, ends = draw(chain(2))
         else:
             starts = draw(moments())
     return Round(
@@ -877,7 +569,7 @@ def _round(draw: st.DrawFn, pools: _Pools, number: int | None = None) -> Round:
         level=draw(st.sampled_from(RoundLevel)),
         starts=starts,
         ends=ends,
-        location=draw(_optional(texts())),
+        location=draw(optional(texts())),
         hosts=draw(pools.party_list()),
         mediators=draw(pools.party_list()),
         delegations=draw(
@@ -886,8 +578,8 @@ def _round(draw: st.DrawFn, pools: _Pools, number: int | None = None) -> Round:
         outcomes=draw(st.lists(_outcome(pools), max_size=2))
         if status is RoundStatus.HELD
         else [],
-        window=draw(_optional(windows())),
-        summary=draw(_optional(texts())),
+        window=draw(optional(windows())),
+        summary=draw(optional(texts())),
         sources=draw(pools.source_list()),
     )
 
@@ -902,7 +594,7 @@ def rounds() -> S[Round]:
         >>> rounds().example().number >= 1
         True
     """
-    return _round(_ANY)
+    return _round(ANY_POOLS)
 
 
 @st.composite
@@ -910,16 +602,16 @@ def _source(draw: st.DrawFn, id: str | None = None) -> Source:  # noqa: A002
     return Source(
         id=draw(slugs()) if id is None else id,
         publisher=draw(texts()),
-        title=draw(_optional(texts())),
+        title=draw(optional(texts())),
         url=draw(
-            _optional(
+            optional(
                 st.from_regex(
                     r"https?://[a-z0-9.-]{1,20}(/[a-z0-9/._-]{0,20})?", fullmatch=True
                 )
             )
         ),
-        published=draw(_optional(moments())),
-        accessed=draw(_optional(moments())),
+        published=draw(optional(moments())),
+        accessed=draw(optional(moments())),
     )
 
 
@@ -937,11 +629,11 @@ def sources() -> S[Source]:
 
 
 @st.composite
-def _statement(draw: st.DrawFn, pools: _Pools, id: str | None = None) -> Statement:  # noqa: A002
+def _statement(draw: st.DrawFn, pools: Pools, id: str | None = None) -> Statement:  # noqa: A002
     return Statement(
         id=draw(slugs()) if id is None else id,
         speaker=draw(texts()),
-        speaker_role=draw(_optional(texts())),
+        speaker_role=draw(optional(texts())),
         party=draw(pools.party()),
         said_on=draw(moments()),
         text=draw(texts(max_size=80)),
@@ -960,7 +652,7 @@ def statements() -> S[Statement]:
         >>> isinstance(statements().example(), Statement)
         True
     """
-    return _statement(_ANY)
+    return _statement(ANY_POOLS)
 
 
 # --- whole records ------------------------------------------------------------------------
@@ -981,7 +673,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
     source_ids = draw(st.lists(slugs(), max_size=3, unique=True))
     party_ids = draw(st.lists(slugs(), max_size=3, unique=True))
     statement_ids = draw(st.lists(slugs(), max_size=3, unique=True))
-    pools = _Pools(parties=party_ids, sources=source_ids, statements=statement_ids)
+    pools = Pools(parties=party_ids, sources=source_ids, statements=statement_ids)
     if not party_ids:
         # Proposals, ultimatums and statements all name a party.
         return Negotiation(
@@ -989,7 +681,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
             title=draw(texts()),
             sources=[draw(_source(id=ident)) for ident in source_ids],
             status=draw(st.sampled_from(NegotiationStatus)),
-            notes=draw(_optional(texts())),
+            notes=draw(optional(texts())),
         )
     round_list = [
         draw(_round(pools, number=number))
@@ -1017,7 +709,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         statements=[draw(_statement(pools, id=ident)) for ident in statement_ids],
         sources=[draw(_source(id=ident)) for ident in source_ids],
         status=draw(st.sampled_from(NegotiationStatus)),
-        notes=draw(_optional(texts())),
+        notes=draw(optional(texts())),
     )
 
 

@@ -1,0 +1,347 @@
+"""
+Hypothesis strategies of plain values (private; the public names are in
+:mod:`negotiation_records.strategies`): identifiers, texts, zones, moments,
+periods, and the pools of ids and chains of moments the record strategies
+draw from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import unicodedata
+import zoneinfo
+from collections.abc import Sequence
+from typing import Final, TypeVar
+
+import pendulum
+from hypothesis import strategies as st
+
+from negotiation_records.errors import ValidationError
+from negotiation_records.fields import SLUG_PATTERN, Country, text_problems
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    Period,
+    to_moment,
+    zone,
+)
+
+
+T = TypeVar("T")
+S = st.SearchStrategy
+
+FIRST_DAY = _dt.date(1900, 1, 1)
+LAST_DAY = _dt.date(2100, 12, 31)
+
+
+# --- building blocks ------------------------------------------------------------------
+
+
+@functools.cache
+def slugs() -> S[str]:
+    """
+    Identifiers: lower-case slugs of 1 to 64 characters.
+
+    Example:
+        >>> from negotiation_records.strategies import slugs
+        >>> from negotiation_records.fields import Slug
+        >>> Slug().problems(slugs().example())
+        []
+    """
+    return st.from_regex(SLUG_PATTERN, fullmatch=True)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@functools.cache
+def texts(*, max_size: int = 40) -> S[str]:
+    """
+    Free text as records store it: NFC-normalised, any Unicode scalar but the
+    control characters other than tab, line feed and carriage return, with at
+    least one visible character (see :class:`~negotiation_records.fields.Text`).
+
+    Example:
+        >>> from negotiation_records.strategies import texts
+        >>> texts().example().strip() != ""
+        True
+    """
+    return (
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=["Cc"])
+            | st.sampled_from("\t\n\r"),
+            min_size=1,
+            max_size=max_size,
+        )
+        .map(nfc)
+        .filter(lambda text: not text_problems(text))
+    )
+
+
+@functools.cache
+def country_codes() -> S[str]:
+    codes = Country.codes
+    if codes:
+        return st.sampled_from(sorted(codes))
+    return st.from_regex(r"[A-Z]{2}", fullmatch=True)  # pragma: no cover
+
+
+@functools.cache
+def zone_name_list() -> tuple[str, ...]:
+    names = []
+    for name in sorted(zoneinfo.available_timezones()):
+        try:
+            zone(name)
+        except ValidationError:  # pragma: no cover - depends on the tz database
+            continue
+        names.append(name)
+    return tuple(names)
+
+
+@functools.cache
+def zone_names() -> S[str]:
+    """
+    Names of IANA time zones that this system knows (``Europe/Kyiv``).
+
+    Example:
+        >>> from negotiation_records.strategies import zone_names
+        >>> from negotiation_records.timeutil import zone
+        >>> zone(zone_names().example()) is not None
+        True
+    """
+    return st.sampled_from(zone_name_list())
+
+
+@functools.cache
+def dates() -> S[pendulum.Date]:
+    """
+    Calendar dates from 1900 to 2100, as :class:`pendulum.Date`.
+
+    Example:
+        >>> from negotiation_records.strategies import dates
+        >>> type(dates().example()).__name__
+        'Date'
+    """
+    return st.dates(FIRST_DAY, LAST_DAY).map(
+        lambda day: pendulum.Date(day.year, day.month, day.day)
+    )
+
+
+@functools.cache
+def fixed_offsets() -> S[pendulum.FixedTimezone]:
+    return st.integers(-18 * 60, 18 * 60).map(
+        lambda minutes: pendulum.FixedTimezone(minutes * 60)
+    )
+
+
+@functools.cache
+def datetimes() -> S[pendulum.DateTime]:
+    """
+    Zone-aware datetimes: in a named zone (most), in UTC, or at a fixed offset.
+
+    Wall times skipped by a clock change are never generated; times that happen
+    twice come with either ``fold``.
+
+    Example:
+        >>> from negotiation_records.strategies import datetimes
+        >>> datetimes().example().tzinfo is not None
+        True
+    """
+    return st.datetimes(
+        _dt.datetime(1900, 1, 2),  # noqa: DTZ001 - hypothesis takes naive bounds
+        _dt.datetime(2100, 12, 30),  # noqa: DTZ001
+        timezones=zones(),
+        allow_imaginary=False,
+    ).map(as_pendulum)
+
+
+def as_pendulum(value: _dt.datetime) -> pendulum.DateTime:
+    moment = to_moment(value)
+    assert isinstance(moment, pendulum.DateTime)  # noqa: S101
+    return moment
+
+
+@functools.cache
+def partial_dates() -> S[PartialDate]:
+    """
+    Months (``2025-06``) and years (``2025``).
+
+    Example:
+        >>> from negotiation_records.strategies import partial_dates
+        >>> isinstance(partial_dates().example(), PartialDate)
+        True
+    """
+    return st.builds(
+        PartialDate,
+        st.integers(FIRST_DAY.year, LAST_DAY.year),
+        st.none() | st.integers(1, 12),
+    )
+
+
+@functools.cache
+def moments() -> S[Moment]:
+    """
+    Moments of every kind: dates, zone-aware datetimes, months and years.
+
+    Example:
+        >>> from negotiation_records.strategies import moments
+        >>> from negotiation_records.timeutil import check_moment
+        >>> check_moment(moments().example())
+        []
+    """
+    return st.one_of(dates(), datetimes(), partial_dates())
+
+
+def period_part(limit: int) -> S[int]:
+    return st.one_of(st.just(0), st.integers(1, limit))
+
+
+@functools.cache
+def periods(*, calendar_only: bool = False) -> S[Period]:
+    """
+    Non-zero ISO 8601 periods (``P1Y2M10DT2H30M``); *calendar_only* leaves out
+    hours, minutes and seconds (what a date can be counted with).
+
+    Example:
+        >>> from negotiation_records.strategies import periods
+        >>> periods().example().is_zero
+        False
+    """
+
+    def exact(limit: int) -> S[int]:
+        return st.just(0) if calendar_only else period_part(limit)
+
+    return st.builds(
+        Period,
+        years=period_part(20),
+        months=period_part(30),
+        weeks=period_part(10),
+        days=period_part(400),
+        hours=exact(100),
+        minutes=exact(200),
+        seconds=exact(5000),
+    ).filter(lambda period: not period.is_zero)
+
+
+def optional(strategy: S[T]) -> S[T | None]:
+    return st.none() | strategy
+
+
+def text_lists(*, max_size: int = 3) -> S[list[str]]:
+    return st.lists(texts(max_size=20), max_size=max_size, unique=True)
+
+
+class Pools:
+    """
+    The ids a record may refer to; ``None`` means any slug.
+
+    Each method returns a strategy; the strategies are built once per pool.
+    """
+
+    def __init__(
+        self,
+        parties: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+        statements: Sequence[str] | None = None,
+    ) -> None:
+        self._party = one_of_pool(parties)
+        self._some_party = slugs() if parties is None else some_of_pool(parties)
+        self._parties = many_of_pool(parties)
+        self._source = one_of_pool(sources)
+        self._sources = many_of_pool(sources)
+        self._statement = one_of_pool(statements)
+
+    def party(self) -> S[str | None]:
+        return self._party
+
+    def some_party(self) -> S[str]:
+        return self._some_party
+
+    def party_list(self, exclude: str | None = None) -> S[list[str]]:
+        if exclude is None:
+            return self._parties
+        return self._parties.map(lambda found: [i for i in found if i != exclude])
+
+    def source(self) -> S[str | None]:
+        return self._source
+
+    def source_list(self) -> S[list[str]]:
+        return self._sources
+
+    def statement(self) -> S[str | None]:
+        return self._statement
+
+
+def one_of_pool(pool: Sequence[str] | None) -> S[str | None]:
+    if pool is None:
+        return optional(slugs())
+    if not pool:
+        return st.none()
+    return optional(some_of_pool(pool))
+
+
+def some_of_pool(pool: Sequence[str]) -> S[str]:
+    return st.sampled_from(tuple(pool))
+
+
+def many_of_pool(pool: Sequence[str] | None) -> S[list[str]]:
+    if pool is None:
+        return st.lists(slugs(), max_size=3, unique=True)
+    if not pool:
+        return st.just([])
+    return st.lists(some_of_pool(pool), max_size=3, unique=True)
+
+
+ANY_POOLS = Pools()
+
+
+# --- chains of moments that never go backwards ------------------------------------------
+
+
+@functools.cache
+def zones() -> S[_dt.tzinfo]:
+    return st.one_of(zone_names().map(zone), st.just(pendulum.UTC), fixed_offsets())
+
+
+_TIME_OF_DAY: Final = st.tuples(
+    st.integers(0, 23), st.integers(0, 59), st.integers(0, 59)
+)
+_KIND: Final = st.sampled_from(("date", "datetime", "month", "year"))
+_GAP: Final = st.integers(3, 400)
+_FIRST: Final = st.dates(FIRST_DAY, _dt.date(2050, 1, 1))
+
+
+@st.composite
+def chain(draw: st.DrawFn, size: int) -> list[Moment]:
+    """
+    *size* moments in order: none is before an earlier one.
+
+    Days at least three apart keep datetimes in order whatever their zones (local
+    times differ from UTC by at most 26 hours); a month or a year stands for the
+    span around its day.
+    """
+    day = draw(_FIRST)
+    found: list[Moment] = []
+    for index in range(size):
+        if index:
+            day += _dt.timedelta(days=draw(_GAP))
+        found.append(moment_on(day, draw(_KIND), draw(zones()), draw(_TIME_OF_DAY)))
+    return found
+
+
+def moment_on(
+    day: _dt.date, kind: str, tz: _dt.tzinfo, time: tuple[int, int, int]
+) -> Moment:
+    """A moment on *day*: the date, a datetime on it, its month or its year."""
+    date = pendulum.Date(day.year, day.month, day.day)
+    if kind == "month":
+        return PartialDate(day.year, day.month)
+    if kind == "year":
+        return PartialDate(day.year)
+    if kind == "datetime":
+        moment = pendulum.datetime(day.year, day.month, day.day, *time, tz=tz)
+        if moment.date() == date:  # a clock change may push a wall time past midnight
+            return moment
+    return date
