@@ -76,11 +76,15 @@ def _forgetting() -> Callable[[], None]:
     return forget
 
 
-def _per_call(function: Callable[[], Any], calls: int) -> float:
-    start = time.perf_counter()
-    for _ in range(calls):
-        function()
-    return (time.perf_counter() - start) / calls
+def _per_call(function: Callable[[], Any], calls: int, passes: int = 1) -> float:
+    """Seconds per call: the best of *passes* passes of *calls* calls."""
+    best = float("inf")
+    for _ in range(passes):
+        start = time.perf_counter()
+        for _ in range(calls):
+            function()
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
 
 
 def _cycle(items: list[Any]) -> Callable[[], Any]:
@@ -117,11 +121,11 @@ def measure() -> dict[str, float]:
     next_document = _cycle(documents)
     forget = _forgetting()
     found["decode, distinct documents"] = _per_call(
-        lambda: (forget(), from_json(Negotiation, next_document())), 400
+        lambda: (forget(), from_json(Negotiation, next_document())), 200, 5
     )
     next_record = _cycle(records)
     found["encode, records built in Python"] = _per_call(
-        lambda: (forget(), to_json(next_record())), 400
+        lambda: (forget(), to_json(next_record())), 200, 5
     )
     bad = json.loads(documents[0])
     party = bad["parties"][0]

@@ -6,6 +6,7 @@ The base of the field kinds (private; the public names are in
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator, Mapping, MappingView, Sequence, Set
 from typing import Any, ClassVar, Final, Protocol
 
@@ -18,6 +19,7 @@ from negotiation_records.errors import ValidationError, join_path
 __all__ = [
     "INT_LIMIT",
     "KIND_KEY",
+    "SMALL_FLOATS",
     "Kind",
     "Problems",
     "RefusedError",
@@ -25,6 +27,7 @@ __all__ = [
     "as_tuple",
     "fail",
     "field",
+    "flag_small_float",
     "kind_of",
     "prefixed",
     "refuse",
@@ -77,6 +80,27 @@ def as_tuple(value: Any) -> Any:
         return tuple(value)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a broken iterable is reported by the check
         return value
+
+
+class _SmallFloats(threading.local):
+    """Whether a small float was written, in this thread (see :data:`SMALL_FLOATS`)."""
+
+    written: bool = False
+
+
+SMALL_FLOATS: Final = _SmallFloats()
+"""
+Set by the kinds that write floats when they write one between -1e-4 and 1e-4
+(zero aside), which :mod:`json` and orjson write differently: ``to_json`` clears
+it, writes a record, and leaves the text to :mod:`json` only if it was set.
+"""
+
+
+def flag_small_float(value: Any) -> Any:
+    """*value*, unchanged; a small float is flagged in :data:`SMALL_FLOATS`."""
+    if value.__class__ is float and value and -1e-4 < value < 1e-4:
+        SMALL_FLOATS.written = True
+    return value
 
 
 class SchemaDefs(Protocol):
@@ -160,7 +184,12 @@ class Kind:
         raise NotImplementedError
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
-        """Whether the JSON form may hold a float (written differently by encoders)."""
+        """
+        Whether the JSON form may hold a float between -1e-4 and 1e-4 (zero
+        aside) that the kind does not flag in :data:`SMALL_FLOATS`: the only
+        numbers that :mod:`json` and orjson write differently (``1e-05`` and
+        ``0.00001``).
+        """
         return False
 
     @property

@@ -21,6 +21,7 @@ from negotiation_records._kind import (
     Problems,
     SchemaDefs,
     fail,
+    flag_small_float,
     refuse,
 )
 from negotiation_records._values import short_repr, show_json, type_name
@@ -463,14 +464,17 @@ class Number(Kind):
     def load(self, value: Any, conv: Any) -> Any:
         return _load_number(value)
 
+    def dump(self, value: Any, conv: Any) -> Any:
+        return flag_small_float(value)
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(flag_small_float)}({v})"
+
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "number"}
         if self.min is not None:
             found["minimum"] = self.min
         return found
-
-    def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
-        return True
 
 
 def _load_bool(value: Any, _conv: Any = None) -> bool:

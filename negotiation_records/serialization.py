@@ -59,6 +59,7 @@ import cattrs
 from negotiation_records import _fastjson
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import parse_json
+from negotiation_records._kind import SMALL_FLOATS
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
 from negotiation_records.migrations import SCHEMA_VERSION
@@ -301,8 +302,12 @@ def to_json(
         data = to_dict(obj, converter=converter)
         return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
     if converter is None and _fastjson.AVAILABLE:
+        unflagged = _may_write_floats(obj)  # floats the kinds do not flag
+        SMALL_FLOATS.written = False
         data = to_dict(obj)
-        text = _fastjson.dumps(data, may_hold_small_floats=_may_write_floats(obj))
+        text = _fastjson.dumps(
+            data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
+        )
         if text is not _fastjson.NOT_FAST:
             result: str = text
             return result
@@ -333,7 +338,12 @@ def from_json(
         ...
         negotiation_records.errors.ValidationError: [0].amount: must be a number, got string '1000'
     """
-    conv = _pick(strict, converter)
+    return _load_json(_pick(strict, converter), cls, text)
+
+
+def _load_json(
+    conv: cattrs.Converter, cls: type[T], text: str | bytes | bytearray
+) -> T:
     if _fastjson.AVAILABLE:
         fast = _fastjson.loads(text)
         if fast is not _fastjson.NOT_FAST:
@@ -442,23 +452,28 @@ def _without_newline(line: str | bytes) -> str | bytes:
 
 
 def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
-    hook = _hook(conv, cls)
-    for number, line in enumerate(handle, 1):
+    lines = iter(handle)
+    number = 0
+    while True:
+        number += 1
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:  # a text handle over bytes that are not UTF-8
+            raise JSONLinesError(
+                number,
+                [
+                    (
+                        "$",
+                        f"not UTF-8 text: {exc.reason} at byte offset {exc.start} of the file",
+                    )
+                ],
+            ) from None
         if not line.strip():
             continue
-        text = _without_newline(line)
-        if _fastjson.AVAILABLE:
-            fast = _fastjson.loads(text)
-            if fast is not _fastjson.NOT_FAST:
-                try:
-                    loaded: T = hook(fast, cls)
-                except Exception:  # noqa: BLE001, S110 - the exact path below says what
-                    pass
-                else:
-                    yield loaded
-                    continue
         try:
-            record: T = _run(hook, parse_json(text), cls)
+            record: T = _load_json(conv, cls, _without_newline(line))
         except ValidationError as exc:
             raise JSONLinesError(number, exc.errors) from exc
         yield record

@@ -114,6 +114,19 @@ class TestReading:
 
 
 class TestErrors:
+    def test_a_text_handle_over_bytes_that_are_not_utf8(self) -> None:
+        """A text handle that cannot decode its bytes gives a JSONLinesError, not
+        a raw UnicodeDecodeError; in binary mode the exact line is named."""
+        raw = b'{"id":"a","publisher":"A"}\n{"id":"b","publisher":"\xff"}\n'
+        handle = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Source, handle))
+        assert "not UTF-8 text" in str(info.value)
+        with pytest.raises(JSONLinesError) as exact:
+            list(read_jsonl(Source, io.BytesIO(raw)))
+        assert exact.value.line == 2
+        assert "not UTF-8 text" in exact.value.errors[0][1]
+
     def test_an_error_names_the_line_and_the_path(self) -> None:
         """A bad record gives its line number and every problem's path inside it."""
         blob = io.StringIO(

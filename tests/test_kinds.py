@@ -353,3 +353,36 @@ def test_kinds_compare_as_values() -> None:
     assert Many(Slug(), unique="party") == Many(Slug(), unique="party")
     assert Int(min=1) != Int(min=2)
     assert Choice(PartyKind) == Choice(PartyKind)
+
+
+class TestFloatsWrittenAsJsonWritesThem:
+    @pytest.mark.parametrize(
+        "amount", [1e-05, 2.5e-7, 5e-324, 9.999999999999999e-05, 1e-4, 0.0, 1e16, 0.5]
+    )
+    def test_amounts_at_the_edges(self, amount: float) -> None:
+        """With orjson, a record holding a small float is written exactly as the
+        standard library writes it (1e-05, not 0.00001), at any depth."""
+        from negotiation_records import Outcome, Quantity, to_json
+
+        outcome = Outcome(text="x", quantity=Quantity(amount=amount, unit="u"))
+        seed = seed_record()
+        rounds = list(seed.rounds)
+        rounds[0] = attrs.evolve(rounds[0], outcomes=[*rounds[0].outcomes, outcome])
+        record = attrs.evolve(seed, rounds=rounds)
+        for obj in (outcome, record, [outcome, outcome]):
+            expected = json.dumps(
+                to_dict(obj), ensure_ascii=False, separators=(",", ":")
+            )
+            assert to_json(obj) == expected
+
+    def test_a_field_without_a_kind_is_searched(self) -> None:
+        """A float in a field the library does not describe is found in the output."""
+        from negotiation_records import to_json
+
+        @attrs.frozen(kw_only=True)
+        class Reading(Record):
+            name: str = field(Text())
+            value: float = 0.0
+
+        reading = Reading(name="r", value=1e-05)
+        assert to_json(reading) == '{"name":"r","value":1e-05}'
