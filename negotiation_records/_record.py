@@ -118,10 +118,18 @@ class Record:
 
     _kind: ClassVar[str] = "record"
     _versioned: ClassVar[bool] = False
+    #: Whether the class takes init-only arguments (``status=``) that
+    #: :meth:`_take_init_only` folds into its fields before the check.
+    _init_only: ClassVar[bool] = False
 
     def __attrs_post_init__(self) -> None:
         cls = self.__class__
+        if cls._init_only:
+            self._take_init_only()
         (_VALIDATORS.get(cls) or record_validator(cls))(self)
+
+    def _take_init_only(self) -> None:
+        """Fold the init-only arguments into the fields; the default has none."""
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         """Cross-field problems; the default finds none."""

@@ -67,6 +67,7 @@ from negotiation_records.timeutil import (
 
 
 __all__ = [
+    "INIT_ONLY",
     "PARTY_IDS",
     "SLUG_PATTERN",
     "SLUG_RULE",
@@ -97,6 +98,7 @@ __all__ = [
     "as_text",
     "as_tuple",
     "field",
+    "is_init_only",
     "kind_of",
     "text_problems",
 ]
@@ -265,6 +267,23 @@ def field(
         eq=kind.eq_key or True,
         metadata={_KIND_KEY: kind},
     )
+
+
+INIT_ONLY: Final = "negotiation_records.init_only"
+"""
+Metadata key of an init-only constructor argument: an attrs field declared as
+``attrs.field(default=None, alias="status", eq=False, repr=False,
+metadata={INIT_ONLY: True})`` that the record folds into its real fields
+(:mod:`negotiation_records.history`) and then sets to ``None``.
+"""
+
+
+def is_init_only(attribute: attrs.Attribute[Any]) -> bool:
+    """
+    Whether *attribute* is an init-only constructor argument (``status=``,
+    ``status_on=``): never read, written or described as a field.
+    """
+    return bool(attribute.metadata.get(INIT_ONLY))
 
 
 def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:
@@ -1239,6 +1258,8 @@ def record_writes_floats(cls: type[Any], seen: frozenset[type] = frozenset()) ->
         return False
     seen = seen | {cls}
     for attribute in attrs.fields(cls):
+        if is_init_only(attribute):
+            continue
         kind = kind_of(attribute)
         if kind is None or kind.writes_floats(seen):
             return True  # a field the library does not describe: may be anything

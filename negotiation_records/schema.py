@@ -180,6 +180,8 @@ class _Builder:
             }
             required.append("schema_version")
         for attribute in attrs.fields(cls):
+            if fields.is_init_only(attribute):
+                continue
             kind = fields.kind_of(attribute) or _kind_of_type(
                 hints[attribute.name], f"{cls.__name__}.{attribute.name}"
             )

@@ -45,6 +45,7 @@ __all__ = [
     "Period",
     "format_moment",
     "is_before",
+    "is_known_by",
     "moment_sort_key",
     "moment_span",
     "parse_moment",
@@ -267,6 +268,30 @@ def is_before(first: Moment, second: Moment) -> bool:
         # compare the instants.
         return _since_epoch(first) < _since_epoch(second)
     return _day_span(first)[1] < _day_span(second)[0]
+
+
+def is_known_by(moment: Moment, at: Moment) -> bool:
+    """
+    Whether something dated *moment* had surely happened by *at*.
+
+    A date or a datetime counts when it sorts no later than *at*
+    (:func:`moment_sort_key`: a date counts from the start of its UTC day, so a
+    day-precision event counts as of that day).  A month or a year counts only
+    once its whole span has passed: "July 2025" is not known as of 31 July,
+    since what happened "in July" may not have happened yet; it is as of
+    1 August.  A month or year *at* is read as its start.
+
+    Example:
+        >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 7, 31))
+        False
+        >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 8, 1))
+        True
+        >>> is_known_by(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 14))
+        True
+    """
+    if isinstance(moment, PartialDate):
+        return _offsets(moment)[1] <= _offsets(at)[0]
+    return moment_sort_key(moment) <= moment_sort_key(at)
 
 
 # --- conversion from Python values -------------------------------------------
