@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any, ClassVar, TypeVar
 
 import attrs
+import pendulum
 
 from negotiation_records import queries, snapshot
 from negotiation_records._record import Record
@@ -360,7 +361,7 @@ class Negotiation(Record):
         self,
         at: Moment | _dt.date | None = None,
         *,
-        tz: str | None = None,
+        tz: str | pendulum.Timezone | pendulum.FixedTimezone | None = None,
     ) -> tuple[TimelineEvent, ...]:
         """
         Every dated event in time order: rounds, proposals, responses, ultimatums
@@ -375,7 +376,7 @@ class Negotiation(Record):
 
         With *at*, the timeline of the record as it stood then (:meth:`as_of`):
         later events are left out, and each ultimatum's deadline is the one in
-        force then.  With *tz* (an IANA name), moments written inside the
+        force then.  With *tz* (an IANA name or a zone), moments written inside the
         summaries are shown in that zone.
 
         Example:

@@ -416,6 +416,15 @@ def check_moment(value: object) -> Problems:
                     "zone (the library never guesses one) or record a date",
                 )
             ]
+        name = getattr(value.tzinfo, "name", None) or getattr(value.tzinfo, "key", None)
+        if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
+            return [
+                (
+                    "",
+                    f"time zone {short_repr(name)} is an abbreviation, not a place; "
+                    f"name the IANA zone instead, such as {_ABBREVIATIONS[name.upper()]}",
+                )
+            ]
         return []
     if isinstance(value, (_dt.date, PartialDate)):
         return []
@@ -460,9 +469,30 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         Traceback (most recent call last):
         ...
         negotiation_records.errors.ValidationError: $: unknown time zone 'Europe/Kiev2'
+
+    Abbreviations such as ``EST`` or ``CET`` are refused: they are fixed
+    offsets (or old rules) that skip daylight-saving time.
+
+        >>> zone("EST")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: $: time zone 'EST' is an abbreviation, not a place: it keeps one offset (or a legacy rule) and silently skips the daylight-saving time of the places that use it; name the IANA zone instead, such as 'America/New_York' or 'America/Toronto'
     """
     if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
         raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
+    abbreviation = _ABBREVIATIONS.get(name.upper())
+    if abbreviation is not None:
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"time zone {short_repr(name)} is an abbreviation, not a place: "
+                    "it keeps one offset (or a legacy rule) and silently skips the "
+                    "daylight-saving time of the places that use it; name the IANA "
+                    f"zone instead, such as {abbreviation}",
+                )
+            ]
+        )
     if _depends_on_host(name):
         raise ValidationError(
             [
@@ -480,6 +510,27 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
             [("$", f"unknown time zone {short_repr(name)}")]
         ) from None
 
+
+#: Zone abbreviations in the time-zone database (fixed offsets or legacy US
+#: and European rules), with the IANA names to use instead.
+_ABBREVIATIONS = {
+    "EST": "'America/New_York' or 'America/Toronto'",
+    "EDT": "'America/New_York' or 'America/Toronto'",
+    "EST5EDT": "'America/New_York' or 'America/Toronto'",
+    "CST6CDT": "'America/Chicago'",
+    "MST": "'America/Denver' or 'America/Phoenix'",
+    "MST7MDT": "'America/Denver'",
+    "PST8PDT": "'America/Los_Angeles'",
+    "HST": "'Pacific/Honolulu'",
+    "CET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "CEST": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "MET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "EET": "'Europe/Kyiv', 'Europe/Athens' or 'Europe/Helsinki'",
+    "WET": "'Europe/Lisbon'",
+}
+
+ABBREVIATED_ZONES = frozenset(_ABBREVIATIONS)
+"""Zone names refused as abbreviations (upper case)."""
 
 _HOST_ZONES = frozenset({"localtime", "posixrules", "factory"})
 _HOST_PREFIXES = ("posix/", "right/", "/", ".", "~")
