@@ -274,12 +274,14 @@ def is_known_by(moment: Moment, at: Moment) -> bool:
     """
     Whether something dated *moment* had surely happened by *at*.
 
-    A date or a datetime counts when it sorts no later than *at*
-    (:func:`moment_sort_key`: a date counts from the start of its UTC day, so a
-    day-precision event counts as of that day).  A month or a year counts only
+    Both are read as the start of the span they cover (:func:`moment_span`:
+    days in UTC).  A date or a datetime counts when it starts no later than
+    *at* starts: a day-precision event counts as of that day, a datetime as of
+    its instant (as of the date 9 August, what happened at 00:00 UTC that day
+    counts, what happened at 10:00 does not).  A month or a year counts only
     once its whole span has passed: "July 2025" is not known as of 31 July,
     since what happened "in July" may not have happened yet; it is as of
-    1 August.  A month or year *at* is read as its start.
+    1 August.
 
     Example:
         >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 7, 31))
@@ -291,7 +293,7 @@ def is_known_by(moment: Moment, at: Moment) -> bool:
     """
     if isinstance(moment, PartialDate):
         return _offsets(moment)[1] <= _offsets(at)[0]
-    return moment_sort_key(moment) <= moment_sort_key(at)
+    return _offsets(moment)[0] <= _offsets(at)[0]
 
 
 # --- conversion from Python values -------------------------------------------
