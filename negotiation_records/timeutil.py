@@ -375,7 +375,10 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
     try:
         tz = zone(name)  # type: ignore[arg-type]
     except ValidationError:  # no key, or a zone pendulum does not know
-        return _at_fixed_offset(value)
+        if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
+            tz = _zone(name)  # kept, so that the check names the abbreviation
+        else:
+            return _at_fixed_offset(value)
     try:
         local = value.astimezone(_dt.UTC).astimezone(tz)
     except OverflowError:  # at the edges of the calendar: keep the wall time
