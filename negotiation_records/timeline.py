@@ -6,10 +6,23 @@ The timeline of a record: every dated event, in time order.
 ultimatums, deadline revisions, deadlines, statements, dated positions and dated
 status changes into :class:`TimelineEvent` values.
 
-**The order.**  Events sort by :func:`~negotiation_records.moment_sort_key` of
-their moment: by the start of the span the moment covers, days read in UTC; at
-the same start the longer span comes first ("July 2025", then "14 July 2025",
-then "14 July 2025, 09:00 UTC").  Two refinements keep the story readable:
+**The order.**  Events sort by the calendar day they show, then within a day:
+
+* **the day** of a date is that date; of a month or a year, its first day; of
+  a datetime, its date in the zone it is shown in (the ``tz`` of
+  :func:`build_timeline`, else its own zone) — so "14 July, 01:00 in Kyiv"
+  is read as 14 July, as the reader sees it, although it is 13 July in UTC;
+* **on one day**, a month or year that starts that day comes first (the longer
+  span first), then what is dated to the day, then the timed events in the
+  order of their instants, and last the deadlines that fall due at the *end* of
+  that day (a date-precision deadline lasts its whole day).  So "14 July 2025"
+  comes before "14 July 2025, 09:00", however the zones differ.
+
+Timed events on the same day always keep the order of their instants; two
+timed events shown in different zones around midnight are ordered by the day
+each shows (pass ``tz`` — the command line's ``--tz`` — to read everything in
+one zone, where the day order is the order of instants).  Two refinements keep
+the story readable:
 
 * an event never sorts before what it answers: a response, a status change or a
   deadline revision sorts no earlier than its proposal or ultimatum, and a
@@ -19,14 +32,13 @@ then "14 July 2025, 09:00 UTC").  Two refinements keep the story readable:
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, statements, responses, positions, status changes,
   deadline revisions, replaced deadlines, deadlines), then their order in the
-  record.  A date-precision deadline lasts to the end of its day, so it comes
-  after the other events dated that day (but before a zoned event later that
-  day: a date counts from the start of its UTC day).
+  record.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import enum
 import re
 from collections.abc import Iterator
@@ -55,6 +67,7 @@ from negotiation_records.sources import Statement
 from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
+    PartialDate,
     format_moment,
     moment_eq_key,
     moment_sort_key,
@@ -219,6 +232,22 @@ class _Builder:
     def name(self, party: str) -> str:
         return self.names.get(party, party)
 
+    def key(self, moment: Moment, kind: EventKind | None = None) -> Key:
+        """The sort key of *moment* (see the module documentation)."""
+        if isinstance(moment, pendulum.DateTime):
+            shown = moment
+            if self.tz is not None:
+                with contextlib.suppress(OverflowError):
+                    shown = moment.in_timezone(self.tz)
+            day = _dt.date(shown.year, shown.month, shown.day).toordinal()
+            return (day, 1, moment_sort_key(moment)[0])
+        if isinstance(moment, PartialDate):
+            start, end = moment.start, moment.end
+            return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)
+        if kind in (EventKind.DEADLINE, EventKind.REPLACED_DEADLINE):
+            return (moment.toordinal(), 2, 0)  # due at the end of the day
+        return (moment.toordinal(), 0, -1)
+
     def show(self, moment: Moment) -> str:
         """A moment in a summary: a datetime in the zone asked for, if any."""
         if self.tz is not None and isinstance(moment, pendulum.DateTime):
@@ -282,7 +311,7 @@ class _Builder:
         party: str | None = None,
         floor: Key | None = None,
     ) -> None:
-        key: Key = moment_sort_key(moment)
+        key: Key = self.key(moment, kind)
         if floor is not None and floor > key:
             key = floor
         event = TimelineEvent(
@@ -360,7 +389,7 @@ class _Builder:
             path,
             party=proposal.proposed_by,
         )
-        floor = moment_sort_key(proposal.made_on)
+        floor = self.key(proposal.made_on)
         label = f"proposal {proposal.id!r}"
         self.responses(path, proposal.id, label, proposal.responses, floor)
         self.changes(
@@ -414,7 +443,7 @@ class _Builder:
         self.add(
             ultimatum.issued_at, EventKind.ULTIMATUM, uid, text, path, party=issuer
         )
-        floor = moment_sort_key(ultimatum.issued_at)
+        floor = self.key(ultimatum.issued_at)
         label = f"the ultimatum {uid!r}"
         self.responses(path, uid, label, ultimatum.responses, floor)
         for index, revision in enumerate(ultimatum.revisions):

@@ -618,3 +618,41 @@ def test_cli_timeline_at(later: Path, capsys: pytest.CaptureFixture[str]) -> Non
     events = json.loads(capsys.readouterr().out)["negotiations"][0]["events"]
     assert all(e["kind"] != "response" for e in events)
     assert "2025-09-02" in [e["moment"] for e in events]
+
+
+def test_same_day_date_before_timed_and_deadline_last() -> None:
+    """On one day: the date-only event, then timed ones, then a date deadline."""
+    kyiv_early = pendulum.datetime(2025, 7, 14, 1, tz="Europe/Kyiv")  # 13 July UTC
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[
+            _ultimatum(deadline=Deadline.on(day(2025, 7, 15))).respond(
+                "ru", on=day(2025, 7, 15), stance="rejects"
+            )
+        ],
+        statements=[
+            Statement(id="early", speaker="A", said_on=kyiv_early, text="Early"),
+            Statement(
+                id="late",
+                speaker="B",
+                said_on=pendulum.datetime(2025, 7, 15, 22, tz="UTC"),
+                text="Late",
+            ),
+        ],
+    )
+    kinds = [(e.kind.value, e.record_id) for e in talks.timeline()]
+    assert kinds == [
+        ("ultimatum", "u"),
+        ("statement", "early"),
+        ("response", "u"),
+        ("statement", "late"),
+        ("deadline", "u"),
+    ]
+    # read in UTC, the Kyiv morning is on 13 July: before the ultimatum
+    in_utc = [e.record_id for e in talks.timeline(tz="UTC")]
+    assert in_utc[:2] == ["early", "u"]
