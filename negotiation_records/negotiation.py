@@ -195,9 +195,9 @@ class Negotiation(Record):
         change = StatusChange(
             status=status,
             on=None if on is None else to_moment(on),
-            by=by,
+            by=tuple(by),
             reason=reason,
-            sources=sources,
+            sources=tuple(sources),
         )
         return attrs.evolve(self, history=(*self.history, change))
 

@@ -88,7 +88,7 @@ _STANCE_VERBS = {
 }
 
 #: How a status reads after "Ultimatum 'u' ..." ("complied with").
-_STATUS_WORDS = {
+_STATUS_WORDS: dict[enum.Enum, str] = {
     UltimatumStatus.COMPLIED: "complied with",
     UltimatumStatus.PENDING: "pending again",
 }

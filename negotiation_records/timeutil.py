@@ -284,6 +284,7 @@ def is_known_by(moment: Moment, at: Moment) -> bool:
     1 August.
 
     Example:
+        >>> from negotiation_records.timeutil import is_known_by
         >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 7, 31))
         False
         >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 8, 1))

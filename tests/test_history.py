@@ -14,8 +14,8 @@ from negotiation_records import (
     IllegalTransitionError,
     Negotiation,
     NegotiationStatus,
-    Party,
     PartialDate,
+    Party,
     Proposal,
     ProposalStatus,
     Round,
@@ -177,7 +177,8 @@ def test_late_compliance_and_revival() -> None:
 
 def test_round_paths() -> None:
     proposed = Round(number=3, window=Window.next_week(of=day(2025, 7, 19)))
-    assert proposed.status is RoundStatus.PROPOSED and proposed.history == ()
+    assert proposed.status is RoundStatus.PROPOSED
+    assert proposed.history == ()
     scheduled = proposed.schedule(starts=day(2025, 7, 23), on=day(2025, 7, 21))
     postponed = scheduled.postpone(on=day(2025, 7, 22))
     held = postponed.schedule(starts=day(2025, 7, 30), on=day(2025, 7, 25)).hold()
@@ -320,7 +321,7 @@ def test_deadline_before_issue_is_refused() -> None:
 
 @pytest.mark.parametrize("name", ["EST", "CET", "est", "MST7MDT", "EET"])
 def test_zone_abbreviations_are_refused(name: str) -> None:
-    with pytest.raises(ValidationError, match="abbreviation, not a place.*'"):
+    with pytest.raises(ValidationError, match=r"abbreviation, not a place.*'"):
         zone(name)
 
 

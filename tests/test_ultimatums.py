@@ -160,7 +160,10 @@ class TestUltimatumFields:
                 "revisions[0].revised_on",
                 "2025-07-01 is before the ultimatum was issued (2025-07-14)",
             ),
-            ("history[0].on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+            (
+                "history[0].on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
         )
 
     def test_revisions_in_order(self) -> None:
@@ -318,7 +321,10 @@ class TestEnforceAndWithdraw:
         with pytest.raises(ValidationError) as info:
             ultimatum().withdraw(on=pendulum.date(2025, 7, 1))
         assert info.value.errors == (
-            ("history[0].on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+            (
+                "history[0].on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
         )
 
 
