@@ -83,11 +83,11 @@ class TestShape:
         }
 
     def test_negotiation_starts_with_schema_version(self) -> None:
-        """A serialized negotiation's first key is schema_version 1."""
+        """A serialized negotiation's first key is schema_version 2."""
         data = seed_data()
         assert next(iter(data)) == "schema_version"
         assert data["schema_version"] == SCHEMA_VERSION == 2
-        assert to_json(seed_record()).startswith('{"schema_version":1,"id":')
+        assert to_json(seed_record()).startswith('{"schema_version":2,"id":')
 
     def test_only_plain_json_types_come_out(self) -> None:
         """to_dict gives dicts, lists, strings, numbers, booleans and None only."""
