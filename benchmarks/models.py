@@ -162,11 +162,51 @@ class PWindow(_Strict):
     label: PText | None = None
 
 
+class PRoundChange(_Strict):
+    """A change of a round's status."""
+
+    status: RoundStatus
+    on: PMoment | None = None
+    by: tuple[PSlug, ...] = ()
+    reason: PText | None = None
+    sources: tuple[PSlug, ...] = ()
+
+
+class PProposalChange(_Strict):
+    """A change of a proposal's status."""
+
+    status: ProposalStatus
+    on: PMoment | None = None
+    by: tuple[PSlug, ...] = ()
+    reason: PText | None = None
+    sources: tuple[PSlug, ...] = ()
+
+
+class PUltimatumChange(_Strict):
+    """A change of an ultimatum's status."""
+
+    status: UltimatumStatus
+    on: PMoment | None = None
+    by: tuple[PSlug, ...] = ()
+    reason: PText | None = None
+    sources: tuple[PSlug, ...] = ()
+
+
+class PNegotiationChange(_Strict):
+    """A change of a negotiation's status."""
+
+    status: NegotiationStatus
+    on: PMoment | None = None
+    by: tuple[PSlug, ...] = ()
+    reason: PText | None = None
+    sources: tuple[PSlug, ...] = ()
+
+
 class PRound(_Strict):
     """A round."""
 
     number: Annotated[int, Field(ge=1)]
-    status: RoundStatus
+    history: tuple[PRoundChange, ...] = ()
     level: RoundLevel = RoundLevel.DELEGATIONS
     starts: PMoment | None = None
     ends: PMoment | None = None
@@ -203,8 +243,7 @@ class PProposal(_Strict):
     round: Annotated[int, Field(ge=1)] | None = None
     counter_to: PSlug | None = None
     responses: tuple[PResponse, ...] = ()
-    status: ProposalStatus = ProposalStatus.PENDING
-    status_on: PMoment | None = None
+    history: tuple[PProposalChange, ...] = ()
     window: PWindow | None = None
     sources: tuple[PSlug, ...] = ()
 
@@ -251,8 +290,7 @@ class PUltimatum(_Strict):
     demand: PCondition | PText
     deadline: PDeadline
     consequences: tuple[PConsequence, ...] = ()
-    status: UltimatumStatus = UltimatumStatus.PENDING
-    status_on: PMoment | None = None
+    history: tuple[PUltimatumChange, ...] = ()
     responses: tuple[PResponse, ...] = ()
     revisions: tuple[PDeadlineRevision, ...] = ()
     sources: tuple[PSlug, ...] = ()
@@ -285,7 +323,7 @@ class PSource(_Strict):
 class PNegotiation(_Strict):
     """The whole record."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: PSlug
     title: PText
     parties: tuple[PParty, ...] = ()
@@ -295,7 +333,7 @@ class PNegotiation(_Strict):
     ultimatums: tuple[PUltimatum, ...] = ()
     statements: tuple[PStatement, ...] = ()
     sources: tuple[PSource, ...] = ()
-    status: NegotiationStatus = NegotiationStatus.ACTIVE
+    history: tuple[PNegotiationChange, ...] = ()
     notes: PText | None = None
 
 
@@ -396,11 +434,51 @@ class MsgWindow(_Struct, frozen=True, kw_only=True):
     label: MText | None = None
 
 
+class MsgRoundChange(_Struct, frozen=True, kw_only=True):
+    """A change of a round's status."""
+
+    status: RoundStatus
+    on: MMoment | None = None
+    by: tuple[MSlug, ...] = ()
+    reason: MText | None = None
+    sources: tuple[MSlug, ...] = ()
+
+
+class MsgProposalChange(_Struct, frozen=True, kw_only=True):
+    """A change of a proposal's status."""
+
+    status: ProposalStatus
+    on: MMoment | None = None
+    by: tuple[MSlug, ...] = ()
+    reason: MText | None = None
+    sources: tuple[MSlug, ...] = ()
+
+
+class MsgUltimatumChange(_Struct, frozen=True, kw_only=True):
+    """A change of an ultimatum's status."""
+
+    status: UltimatumStatus
+    on: MMoment | None = None
+    by: tuple[MSlug, ...] = ()
+    reason: MText | None = None
+    sources: tuple[MSlug, ...] = ()
+
+
+class MsgNegotiationChange(_Struct, frozen=True, kw_only=True):
+    """A change of a negotiation's status."""
+
+    status: NegotiationStatus
+    on: MMoment | None = None
+    by: tuple[MSlug, ...] = ()
+    reason: MText | None = None
+    sources: tuple[MSlug, ...] = ()
+
+
 class MsgRound(_Struct, frozen=True, kw_only=True):
     """A round."""
 
     number: MPositive
-    status: RoundStatus
+    history: tuple[MsgRoundChange, ...] = ()
     level: RoundLevel = RoundLevel.DELEGATIONS
     starts: MMoment | None = None
     ends: MMoment | None = None
@@ -437,8 +515,7 @@ class MsgProposal(_Struct, frozen=True, kw_only=True):
     round: MPositive | None = None
     counter_to: MSlug | None = None
     responses: tuple[MsgResponse, ...] = ()
-    status: ProposalStatus = ProposalStatus.PENDING
-    status_on: MMoment | None = None
+    history: tuple[MsgProposalChange, ...] = ()
     window: MsgWindow | None = None
     sources: tuple[MSlug, ...] = ()
 
@@ -485,8 +562,7 @@ class MsgUltimatum(_Struct, frozen=True, kw_only=True):
     demand: MsgCondition | MText
     deadline: MsgDeadline
     consequences: tuple[MsgConsequence, ...] = ()
-    status: UltimatumStatus = UltimatumStatus.PENDING
-    status_on: MMoment | None = None
+    history: tuple[MsgUltimatumChange, ...] = ()
     responses: tuple[MsgResponse, ...] = ()
     revisions: tuple[MsgDeadlineRevision, ...] = ()
     sources: tuple[MSlug, ...] = ()
@@ -519,7 +595,7 @@ class MsgSource(_Struct, frozen=True, kw_only=True):
 class MsgNegotiation(_Struct, frozen=True, kw_only=True):
     """The whole record."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: MSlug
     title: MText
     parties: tuple[MsgParty, ...] = ()
@@ -529,5 +605,5 @@ class MsgNegotiation(_Struct, frozen=True, kw_only=True):
     ultimatums: tuple[MsgUltimatum, ...] = ()
     statements: tuple[MsgStatement, ...] = ()
     sources: tuple[MsgSource, ...] = ()
-    status: NegotiationStatus = NegotiationStatus.ACTIVE
+    history: tuple[MsgNegotiationChange, ...] = ()
     notes: MText | None = None

@@ -22,7 +22,6 @@ Run it with ``python examples/labour_strike_notice.py``.
 
 from __future__ import annotations
 
-import attrs
 import pendulum
 
 from negotiation_records import (
@@ -251,16 +250,14 @@ def main() -> None:
     print()
 
     print("What was pending")
-    # Before the deal the notice was still open: the record as it stood then.
-    notice_open = talks.with_ultimatum(
-        attrs.evolve(notice, status="pending", status_on=None)
-    )
+    # Each question reads the record as it stood then (Negotiation.as_of):
+    # before the deal of 6 January the notice was still open.
     for at in (
         pendulum.date(2025, 12, 22),
         pendulum.date(2026, 1, 5),
         pendulum.date(2026, 1, 7),
     ):
-        for ultimatum, due in notice_open.upcoming_deadlines(at):
+        for ultimatum, due in talks.upcoming_deadlines(at):
             print(f"  on {at}: {ultimatum.id} ends {due.due}, {due.describe(at=at)}")
     print(
         "  after the deal of 2026-01-06 nothing is pending: "

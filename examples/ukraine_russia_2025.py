@@ -171,6 +171,7 @@ def build_record() -> Negotiation:
         Round(
             number=3,
             status="proposed",
+            status_on=REPORT_DAY,  # first proposed in the report of 19 July
             window=Window.next_week(of=REPORT_DAY),
             summary="New round proposed by Ukraine",
             sources=cited,

@@ -23,6 +23,7 @@ from negotiation_records.errors import (
     RecordNotFoundError,
     ValidationError,
 )
+from negotiation_records.history import StatusChange
 from negotiation_records.migrations import (
     SCHEMA_VERSION,
     register_migration,
@@ -115,6 +116,7 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "StatusChange",
     "TermStance",
     "TimelineEvent",
     "Ultimatum",

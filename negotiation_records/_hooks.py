@@ -49,6 +49,7 @@ from negotiation_records.fields import (
     Kind,
     MomentKind,
     PeriodKind,
+    is_init_only,
     kind_of,
 )
 from negotiation_records.migrations import SCHEMA_VERSION, upgrade
@@ -129,7 +130,7 @@ def _exact_structure(
     cls: type[Any], conv: cattrs.Converter
 ) -> Callable[[Any, Any], Any]:
     """Read a record field by field, collecting every problem, then build it."""
-    fields = [a for a in attrs.fields(cls) if a.init]
+    fields = [a for a in attrs.fields(cls) if a.init and not is_init_only(a)]
     names = frozenset(a.name for a in fields)
     name = cls.__name__
     versioned = bool(getattr(cls, "_versioned", False))
@@ -183,6 +184,10 @@ def _compilable(cls: type[Any]) -> bool:
     if code is None or not code.co_filename.startswith("<attrs generated"):
         return False  # an __init__ of your own must run
     for attribute in attrs.fields(cls):  # type: ignore[arg-type]
+        if is_init_only(attribute):
+            if attribute.default is not None:
+                return False
+            continue
         kind = kind_of(attribute)
         if (
             kind is None
@@ -221,7 +226,8 @@ def _compiled_structure(
     ns = Namespace(
         _cls=cls, _exact=exact, _MISSING=_MISSING, _new=object.__new__, _upgrade=upgrade
     )
-    fields = attrs.fields(cls)
+    fields = [a for a in attrs.fields(cls) if not is_init_only(a)]
+    unset = [a for a in attrs.fields(cls) if is_init_only(a)]
     body = ["d = _upgrade(o)" if getattr(cls, "_versioned", False) else "d = o"]
     if conv.forbid_extra_keys:
         keys = ns.name(frozenset(a.name for a in fields))
@@ -248,6 +254,9 @@ def _compiled_structure(
     for index, attribute in enumerate(fields):
         slot = getattr(cls, attribute.name)
         body.append(f"{ns.name(slot.__set__)}(self, f{index})")
+    for attribute in unset:  # init-only arguments hold None once built
+        slot = getattr(cls, attribute.name)
+        body.append(f"{ns.name(slot.__set__)}(self, None)")
     cross = cross_field_validator(cls)
     if cross is not None:
         body.append(f"{ns.name(cross)}(self)")
@@ -300,6 +309,8 @@ def _record_unstructure_factory(
     body: list[str] = []
     items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls._versioned else []
     for index, attribute in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
+        if is_init_only(attribute):
+            continue
         kind = kind_of(attribute)
         value = f"r.{attribute.name}"
         if kind is None:

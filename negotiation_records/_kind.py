@@ -17,6 +17,7 @@ from negotiation_records.errors import ValidationError, join_path
 
 
 __all__ = [
+    "INIT_ONLY",
     "INT_LIMIT",
     "KIND_KEY",
     "SMALL_FLOATS",
@@ -28,6 +29,7 @@ __all__ = [
     "fail",
     "field",
     "flag_small_float",
+    "is_init_only",
     "kind_of",
     "prefixed",
     "refuse",
@@ -224,6 +226,23 @@ def field(
         eq=kind.eq_key or True,
         metadata={KIND_KEY: kind},
     )
+
+
+INIT_ONLY: Final = "negotiation_records.init_only"
+"""
+Metadata key of an init-only constructor argument: an attrs field declared as
+``attrs.field(default=None, alias="status", eq=False, repr=False,
+metadata={INIT_ONLY: True})`` that the record folds into its real fields
+(:mod:`negotiation_records.history`) and then sets to ``None``.
+"""
+
+
+def is_init_only(attribute: attrs.Attribute[Any]) -> bool:
+    """
+    Whether *attribute* is an init-only constructor argument (``status=``,
+    ``status_on=``): never read, written or described as a field.
+    """
+    return bool(attribute.metadata.get(INIT_ONLY))
 
 
 def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:

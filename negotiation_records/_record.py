@@ -104,6 +104,21 @@ def record_validator(cls: type) -> Callable[[Any], None]:
     return validate
 
 
+def _with_argument_problems(record: Any, exc: ValidationError) -> None:
+    """Raise *exc*'s problems with an init-only argument, and the fields' too."""
+    problems = list(exc.errors)
+    problems += [
+        problem
+        for problem in field_problems(record)
+        if not problem[0].startswith("history")
+    ]
+    order = {a.alias: i for i, a in enumerate(attrs.fields(type(record)))}
+    order.update({a.name: i for i, a in enumerate(attrs.fields(type(record)))})
+    order["status"] = order["status_on"] = order.get("history", 0)
+    problems.sort(key=lambda p: order.get(p[0].split(".")[0].split("[")[0], 0))
+    raise ValidationError(problems) from None
+
+
 class Record:
     """
     Mixin for the frozen attrs records: validate every field, then the whole.
@@ -118,10 +133,21 @@ class Record:
 
     _kind: ClassVar[str] = "record"
     _versioned: ClassVar[bool] = False
+    #: Whether the class takes init-only arguments (``status=``) that
+    #: :meth:`_take_init_only` folds into its fields before the check.
+    _init_only: ClassVar[bool] = False
 
     def __attrs_post_init__(self) -> None:
         cls = self.__class__
+        if cls._init_only:
+            try:
+                self._take_init_only()
+            except ValidationError as exc:  # reported with the fields' problems
+                _with_argument_problems(self, exc)
         (_VALIDATORS.get(cls) or record_validator(cls))(self)
+
+    def _take_init_only(self) -> None:
+        """Fold the init-only arguments into the fields; the default has none."""
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         """Cross-field problems; the default finds none."""

@@ -22,6 +22,7 @@ from negotiation_records._kind import (
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
+    ABBREVIATED_ZONES,
     Moment,
     PartialDate,
     Period,
@@ -102,7 +103,8 @@ class MomentKind(Kind):
         return [
             f"{pad}if {v}.__class__ not in {ns.name(always)} and ("
             f"{v}.__class__ is not {ns.name(pendulum.DateTime)} or "
-            f"{v}.tzinfo.__class__ not in {ns.name(_PENDULUM_ZONES)}):",
+            f"{v}.tzinfo.__class__ not in {ns.name(_PENDULUM_ZONES)} or "
+            f"getattr({v}.tzinfo, 'name', None) in {ns.name(ABBREVIATED_ZONES)}):",
             f"{pad}    {fail}",
         ]
 

@@ -305,12 +305,13 @@ def zones() -> S[_dt.tzinfo]:
     return st.one_of(zone_names().map(zone), st.just(pendulum.UTC), fixed_offsets())
 
 
-_TIME_OF_DAY: Final = st.tuples(
+TIME_OF_DAY: Final = st.tuples(
     st.integers(0, 23), st.integers(0, 59), st.integers(0, 59)
 )
-_KIND: Final = st.sampled_from(("date", "datetime", "month", "year"))
-_GAP: Final = st.integers(3, 400)
-_FIRST: Final = st.dates(FIRST_DAY, _dt.date(2050, 1, 1))
+MOMENT_KIND: Final = st.sampled_from(("date", "datetime", "month", "year"))
+GAP: Final = st.integers(3, 400)
+FIRST: Final = st.dates(FIRST_DAY, _dt.date(2050, 1, 1))
+STEPS: Final = st.integers(0, 3)
 
 
 @st.composite
@@ -322,12 +323,14 @@ def chain(draw: st.DrawFn, size: int) -> list[Moment]:
     times differ from UTC by at most 26 hours); a month or a year stands for the
     span around its day.
     """
-    day = draw(_FIRST)
+    day = draw(FIRST)
     found: list[Moment] = []
     for index in range(size):
         if index:
-            day += _dt.timedelta(days=draw(_GAP))
-        found.append(moment_on(day, draw(_KIND), draw(zones()), draw(_TIME_OF_DAY)))
+            day += _dt.timedelta(days=draw(GAP))
+        found.append(
+            moment_on(day, draw(MOMENT_KIND), draw(zones()), draw(TIME_OF_DAY))
+        )
     return found
 
 

@@ -52,6 +52,7 @@ from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import deadline_in_force
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import from_json, to_dict
+from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -646,7 +647,8 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
     def pending(talks: Negotiation) -> list[tuple[Ultimatum, Deadline]]:
         return [(u, deadline_in_force(u, at)) for u in talks.pending_ultimatums(at)]
 
-    def show(talks: Negotiation) -> list[Callable[[], None]]:
+    def show(record: Negotiation) -> list[Callable[[], None]]:
+        talks = record.as_of(at)
         parts: list[str | _Table] = [
             f"{talks.title} [{talks.id}] — {talks.status.value}",
             _Table(
@@ -696,7 +698,8 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
         calls.insert(1, functools.partial(out.line, f"as of {_show_moment(at, tz)}"))
         return calls
 
-    def summary(talks: Negotiation) -> dict[str, Any]:
+    def summary(record: Negotiation) -> dict[str, Any]:
+        talks = record.as_of(at)
         return {
             **_record_json(talks),
             "parties": [
@@ -746,8 +749,11 @@ def _starts_by(moment: Moment, at: Moment) -> bool:
 def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
     tz: Zone | None = args.tz
 
+    def events_of(talks: Negotiation) -> tuple[TimelineEvent, ...]:
+        return talks.timeline(args.at, tz=tz)
+
     def timeline(talks: Negotiation) -> list[Callable[[], None]]:
-        events = talks.timeline()
+        events = events_of(talks)
         rows = [
             [
                 _show_moment(event.moment, tz),
@@ -779,7 +785,7 @@ def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
                     "path": event.path,
                     "party": event.party,
                 }
-                for event in talks.timeline()
+                for event in events_of(talks)
             ],
         }
 

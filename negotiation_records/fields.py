@@ -44,12 +44,14 @@ import attrs
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
+    INIT_ONLY,
     Kind,
     Problems,
     SchemaDefs,
     as_tuple,
     fail,
     field,
+    is_init_only,
     kind_of,
     prefixed,
     refuse,
@@ -84,6 +86,7 @@ from negotiation_records.errors import ValidationError, join_path
 
 
 __all__ = [
+    "INIT_ONLY",
     "PARTY_IDS",
     "SLUG_PATTERN",
     "SLUG_RULE",
@@ -114,6 +117,7 @@ __all__ = [
     "as_text",
     "as_tuple",
     "field",
+    "is_init_only",
     "kind_of",
     "text_problems",
 ]
@@ -342,6 +346,8 @@ def record_writes_floats(cls: type[Any], seen: frozenset[type] = frozenset()) ->
         return False
     seen = seen | {cls}
     for attribute in attrs.fields(cls):
+        if is_init_only(attribute):
+            continue
         kind = kind_of(attribute)
         if kind is None or kind.writes_floats(seen):
             return True  # a field the library does not describe: may be anything

@@ -31,9 +31,13 @@ __all__ = [
     "unregister_migration",
 ]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 """
 The version of the serialized format this library writes (and reads).
+
+Version 2 keeps every status change: a proposal, an ultimatum, a round and the
+negotiation hold a ``history`` of changes instead of version 1's ``status``
+(and ``status_on``); the step from version 1 is registered here.
 
 How versions and migrations work, with examples: :doc:`/serialization`.
 """
@@ -169,6 +173,54 @@ def upgrade(document: dict[str, Any]) -> dict[str, Any]:
         body[_KEY] = version
     del body[_KEY]
     return body
+
+
+_INITIAL: Final = {
+    "proposals": "pending",
+    "ultimatums": "pending",
+    "rounds": "proposed",
+}
+
+
+def _history_of(record: dict[str, Any], initial: str) -> None:
+    """Replace a version-1 record's ``status``/``status_on`` by a ``history``."""
+    if "status" not in record and "status_on" not in record:
+        return
+    status = record.pop("status", initial)
+    on = record.pop("status_on", None)
+    if status == initial and on is None:
+        history: list[dict[str, Any]] = []
+    else:
+        history = [{"status": status, "on": on}]
+    record["history"] = history
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """
+    Version 1 to 2: ``status`` and ``status_on`` become a one-step ``history``
+    (none when the status was the initial one, undated).
+
+    A version-1 record kept only its latest status, so the history holds that
+    one change: ``{"status": "accepted", "status_on": "2025-07-20"}`` becomes
+    ``{"history": [{"status": "accepted", "on": "2025-07-20"}]}``, and a pending
+    proposal without a date an empty history.  Anything that is not shaped as
+    version 1 says is left for the loader to report.
+    """
+    for key, initial in _INITIAL.items():
+        records = document.get(key)
+        if isinstance(records, list):
+            upgraded = []
+            for item in records:
+                record = dict(item) if isinstance(item, dict) else item
+                if isinstance(record, dict):
+                    _history_of(record, initial)
+                upgraded.append(record)
+            document[key] = upgraded
+    _history_of(document, "active")
+    return document
+
+
+register_migration(1, _from_version_1)
 
 
 def _cut(text: str, limit: int = 200) -> str:

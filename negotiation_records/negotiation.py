@@ -8,22 +8,32 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
+import pendulum
 
-from negotiation_records import queries
+from negotiation_records import queries, snapshot
 from negotiation_records._record import Record
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
 from negotiation_records.fields import (
-    Choice,
+    INIT_ONLY,
     Many,
     Maybe,
     Nested,
     Slug,
     Text,
     field,
+)
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    history_until,
+    status_at,
+    take_status_arguments,
 )
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
@@ -32,7 +42,13 @@ from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Response
 from negotiation_records.timeline import TimelineEvent, build_timeline
-from negotiation_records.timeutil import Moment, Period, is_before
+from negotiation_records.timeutil import (
+    Moment,
+    Period,
+    is_before,
+    is_known_by,
+    to_moment,
+)
 from negotiation_records.ultimatums import Ultimatum
 
 
@@ -55,6 +71,12 @@ class NegotiationStatus(enum.Enum):
     SUSPENDED = "suspended"
     CONCLUDED = "concluded"
     COLLAPSED = "collapsed"
+
+
+#: Version 1 had no rule for the talks' status: any change is allowed.
+STATUS_STEPS: dict[NegotiationStatus, frozenset[NegotiationStatus]] = {
+    status: frozenset(NegotiationStatus) - {status} for status in NegotiationStatus
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -80,7 +102,10 @@ class Negotiation(Record):
         ultimatums: Demands with deadlines.
         statements: Quotes.
         sources: Where the facts come from.
-        status: Where the talks stand.
+        history: Every change of the talks' status, oldest first (see
+            :mod:`negotiation_records.history`); :attr:`status`,
+            :attr:`status_on` and :meth:`status_at` read it.  The constructor
+            also takes ``status=`` and ``status_on=``, folded into the history.
         notes: Free notes about the record (optional).
 
     Example:
@@ -112,15 +137,82 @@ class Negotiation(Record):
     ultimatums: tuple[Ultimatum, ...] = field(Many(Nested(Ultimatum)), default=())
     statements: tuple[Statement, ...] = field(Many(Nested(Statement)), default=())
     sources: tuple[Source, ...] = field(Many(Nested(Source)), default=())
-    status: NegotiationStatus = field(
-        Choice(NegotiationStatus), default=NegotiationStatus.ACTIVE
-    )
+    history: tuple[StatusChange, ...] = field(History(NegotiationStatus), default=())
     notes: str | None = field(Maybe(Text()), default=None)
+    # Init-only (version-1 code): folded into ``history``, then None.
+    _status_given: NegotiationStatus | str | None = attrs.field(
+        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+    )
+    _status_on_given: Moment | _dt.date | None = attrs.field(
+        default=None,
+        alias="status_on",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True},
+    )
+
+    _init_only: ClassVar[bool] = True
+
+    def _take_init_only(self) -> None:
+        take_status_arguments(self, NegotiationStatus.ACTIVE)
+
+    @property
+    def status(self) -> NegotiationStatus:
+        """Where the talks stand now: the last change of :attr:`history` (else active)."""
+        return current_status(self.history, NegotiationStatus.ACTIVE)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> NegotiationStatus:
+        """
+        The talks' status in force at *at*: the last change known by then (an
+        undated change counts always; a month or year once it has passed).
+        """
+        return status_at(self.history, NegotiationStatus.ACTIVE, to_moment(at))  # type: ignore[no-any-return]
+
+    def with_status(
+        self,
+        status: NegotiationStatus | str,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Negotiation:
+        """
+        A copy whose talks changed to *status* (on *on*, by the parties *by*,
+        for *reason*): one more step of :attr:`history`.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T")
+            >>> stalled = talks.with_status("stalled", on=pendulum.date(2025, 6, 2))
+            >>> stalled.status, str(stalled.status_on)
+            (<NegotiationStatus.STALLED: 'stalled'>, '2025-06-02')
+        """
+        change = StatusChange(
+            status=status,
+            on=None if on is None else to_moment(on),
+            by=tuple(by),
+            reason=reason,
+            sources=tuple(sources),
+        )
+        return attrs.evolve(self, history=(*self.history, change))
 
     # --- whole-record validation ------------------------------------------------
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        return _Checker(self).problems()
+        yield from history_problems(
+            "negotiation",
+            self.history,
+            NegotiationStatus.ACTIVE,
+            STATUS_STEPS,
+            start=None,
+            start_name="negotiation",
+        )
+        yield from _Checker(self).problems()
 
     # --- lookups ------------------------------------------------------------------
 
@@ -190,7 +282,87 @@ class Negotiation(Record):
 
     # --- time queries (implemented in negotiation_records.queries/.timeline) ------
 
-    def timeline(self) -> tuple[TimelineEvent, ...]:
+    def as_of(self, at: Moment | _dt.date) -> Negotiation:
+        """
+        The record as it stood at *at*: what was known then, and nothing later.
+
+        * records first dated after *at* are left out: a proposal made later,
+          an ultimatum issued later, a statement said later, a round first
+          heard of later (the earliest of its dated status changes, its start
+          and its window);
+        * histories, responses, positions and deadline revisions are cut at
+          *at*; each ultimatum's deadline is the one in force then, and a round
+          not yet held has no outcomes;
+        * a date or a datetime counts once it has come (a day-precision moment
+          from the start of its day); a month or a year (``2025-07``) only once
+          its **whole** span has passed, so a snapshot never shows what may not
+          have happened yet.  An undated status change or position counts
+          always.  See :func:`~negotiation_records.timeutil.is_known_by`.
+
+        Parties, standing conditions (with their positions cut) and sources
+        stay.  A link to a statement left out is dropped.  Every query —
+        :meth:`timeline`, :meth:`positions`, :meth:`pending_ultimatums`,
+        :meth:`upcoming_deadlines`, :meth:`expired_deadlines` and the command
+        line's ``--at`` — reads this snapshot.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", parties=[
+            ...     Party(id="us", name="US", kind="state"),
+            ...     Party(id="ru", name="Russia", kind="state")],
+            ...     ultimatums=[Ultimatum(
+            ...         id="u", issued_by="us", addressed_to=["ru"],
+            ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+            ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+            >>> talks.as_of(pendulum.date(2025, 7, 1)).ultimatums
+            ()
+            >>> [u.id for u in talks.as_of(pendulum.date(2025, 7, 14)).ultimatums]
+            ['u']
+        """
+        moment = queries.as_of(at)
+        statements = tuple(s for s in self.statements if is_known_by(s.said_on, moment))
+        said = frozenset(s.id for s in statements)
+        rounds = tuple(
+            r
+            for r in (snapshot.round_as_of(rnd, moment) for rnd in self.rounds)
+            if r is not None
+        )
+        numbers = frozenset(r.number for r in rounds)
+        proposals = tuple(
+            p
+            for p in (
+                snapshot.proposal_as_of(proposal, moment, said, numbers)
+                for proposal in self.proposals
+            )
+            if p is not None
+        )
+        ultimatums = tuple(
+            u
+            for u in (
+                snapshot.ultimatum_as_of(ultimatum, moment, said)
+                for ultimatum in self.ultimatums
+            )
+            if u is not None
+        )
+        changes: dict[str, Any] = {
+            "conditions": tuple(
+                snapshot.condition_as_of(c, moment, said) for c in self.conditions
+            ),
+            "rounds": rounds,
+            "proposals": proposals,
+            "ultimatums": ultimatums,
+            "statements": statements,
+            "history": history_until(self.history, moment),
+        }
+        if all(getattr(self, name) == value for name, value in changes.items()):
+            return self
+        return attrs.evolve(self, **changes)
+
+    def timeline(
+        self,
+        at: Moment | _dt.date | None = None,
+        *,
+        tz: str | pendulum.Timezone | pendulum.FixedTimezone | None = None,
+    ) -> tuple[TimelineEvent, ...]:
         """
         Every dated event in time order: rounds, proposals, responses, ultimatums
         issued, deadline revisions, replaced and current deadlines, statements,
@@ -201,6 +373,11 @@ class Negotiation(Record):
         the start of its UTC day); an answer never sorts before what it answers;
         ties follow :class:`~negotiation_records.EventKind`, then record order.
         See :mod:`negotiation_records.timeline`.
+
+        With *at*, the timeline of the record as it stood then (:meth:`as_of`):
+        later events are left out, and each ultimatum's deadline is the one in
+        force then.  With *tz* (an IANA name or a zone), moments written inside the
+        summaries are shown in that zone.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -213,7 +390,7 @@ class Negotiation(Record):
             >>> [(str(e.moment), e.kind.value) for e in talks.timeline()]
             [('2025-07-14', 'ultimatum'), ('2025-09-02', 'deadline')]
         """
-        return build_timeline(self)
+        return build_timeline(self if at is None else self.as_of(at), tz)
 
     def pending_ultimatums(
         self, at: Moment | _dt.date | None = None
@@ -235,7 +412,8 @@ class Negotiation(Record):
             >>> talks.pending_ultimatums(at=pendulum.date(2025, 9, 3))
             ()
         """
-        return queries.pending_ultimatums(self, at)
+        moment = queries.as_of(at)
+        return queries.pending_ultimatums(self.as_of(moment), moment)
 
     def upcoming_deadlines(
         self,
@@ -261,7 +439,8 @@ class Negotiation(Record):
             >>> talks.upcoming_deadlines(at, within="P6D")
             ()
         """
-        return queries.upcoming_deadlines(self, at, within)
+        moment = queries.as_of(at)
+        return queries.upcoming_deadlines(self.as_of(moment), moment, within)
 
     def expired_deadlines(
         self, at: Moment | _dt.date | None = None
@@ -281,7 +460,8 @@ class Negotiation(Record):
             >>> [u.id for u, _ in talks.expired_deadlines(at=pendulum.date(2025, 9, 3))]
             ['u']
         """
-        return queries.expired_deadlines(self, at)
+        moment = queries.as_of(at)
+        return queries.expired_deadlines(self.as_of(moment), moment)
 
     def positions(
         self,
@@ -306,7 +486,10 @@ class Negotiation(Record):
             >>> talks.positions("ua").stance_on("cede")
             <Stance.OPPOSES: 'opposes'>
         """
-        return queries.positions(self, party_id, at)
+        if at is None:
+            return queries.positions(self, party_id)
+        moment = queries.as_of(at)
+        return queries.positions(self.as_of(moment), party_id, moment)
 
     # --- changes --------------------------------------------------------------------
 
@@ -443,6 +626,7 @@ class _Checker:
                     "].source",
                 )
             self._sources(statement.sources, "statements[", i, "]")
+        self._history("", n.history)
         return self.out
 
     # helpers -------------------------------------------------------------------
@@ -490,6 +674,12 @@ class _Checker:
         if value is not None and value not in self.statement_ids:
             self._ref(value, self.statement_ids, "statement", *path)
 
+    def _history(self, path: str, history: tuple[StatusChange, ...]) -> None:
+        for index, change in enumerate(history):
+            here = (path, "." if path else "", "history[", index, "]")
+            self._parties(change.by, *here, ".by")
+            self._sources(change.sources, *here)
+
     def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
         for index, response in enumerate(responses):
             here = (path, ".responses[", index, "]")
@@ -516,6 +706,7 @@ class _Checker:
         for index, outcome in enumerate(rnd.outcomes):
             self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
             self._sources(outcome.sources, path, ".outcomes[", index, "]")
+        self._history(path, rnd.history)
         self._sources(rnd.sources, path)
 
     def _proposal(self, path: str, proposal: Proposal) -> None:
@@ -555,6 +746,7 @@ class _Checker:
                         )
                     )
         self._responses(path, proposal.responses)
+        self._history(path, proposal.history)
         self._sources(proposal.sources, path)
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
@@ -569,4 +761,5 @@ class _Checker:
             self._statement(revision.statement, *here, ".statement")
             self._sources(revision.sources, *here)
         self._responses(path, ultimatum.responses)
+        self._history(path, ultimatum.history)
         self._sources(ultimatum.sources, path)

@@ -426,7 +426,7 @@ def _round_label(rnd: Round) -> str:
         parts.append(rnd.location)
     if rnd.starts is None and rnd.window is not None and rnd.window.label:
         parts.append(rnd.window.label)
-    return " · ".join(parts)
+    return " ".join(" · ".join(parts).split())  # one line: no glyph for a newline
 
 
 def _ultimatum_bar(ultimatum: Ultimatum, lane: int, at: Moment | None) -> _Item:

@@ -4,8 +4,10 @@ Proposals: what a party puts on the table, and the answers it gets.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -14,9 +16,9 @@ from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
+    INIT_ONLY,
     PARTY_IDS,
     SOURCE_IDS,
-    Choice,
     Int,
     Many,
     Maybe,
@@ -26,11 +28,16 @@ from negotiation_records.fields import (
     Text,
     field,
 )
-from negotiation_records.stances import Response, Stance, append_response
-from negotiation_records.timeutil import (
-    Moment,
-    is_before,
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    status_at,
+    take_status_arguments,
 )
+from negotiation_records.stances import Response, Stance, append_response
+from negotiation_records.timeutil import Moment, is_before, to_moment
 from negotiation_records.windows import Window
 
 
@@ -63,7 +70,8 @@ class ProposalStatus(enum.Enum):
 
 
 _P = ProposalStatus
-_TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
+#: The status changes a proposal's history may take, from each status.
+STATUS_STEPS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
     _P.PENDING: frozenset(
         {
             _P.ACCEPTED,
@@ -98,8 +106,10 @@ class Proposal(Record):
         round: Number of the round it belongs to (optional).
         counter_to: Id of the proposal it answers (optional).
         responses: Answers received, oldest first.
-        status: Where it stands.
-        status_on: When the status last changed (optional).
+        history: Every change of status, oldest first (see
+            :mod:`negotiation_records.history`); :attr:`status`,
+            :attr:`status_on` and :meth:`status_at` read it.  The constructor
+            also takes ``status=`` and ``status_on=``, folded into the history.
         window: When the proposed thing would happen ("next week"), optional.
         sources: Ids of the sources for this.
 
@@ -133,12 +143,49 @@ class Proposal(Record):
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )
-    status: ProposalStatus = field(
-        Choice(ProposalStatus), default=ProposalStatus.PENDING
-    )
-    status_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    history: tuple[StatusChange, ...] = field(History(ProposalStatus), default=())
     window: Window | None = field(Maybe(Nested(Window)), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    # Init-only (version-1 code): folded into ``history``, then None.
+    _status_given: ProposalStatus | str | None = attrs.field(
+        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+    )
+    _status_on_given: Moment | _dt.date | None = attrs.field(
+        default=None,
+        alias="status_on",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True},
+    )
+
+    _init_only: ClassVar[bool] = True
+
+    def _take_init_only(self) -> None:
+        take_status_arguments(self, ProposalStatus.PENDING)
+
+    @property
+    def status(self) -> ProposalStatus:
+        """Where it stands now: the last change of :attr:`history` (else pending)."""
+        return current_status(self.history, ProposalStatus.PENDING)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> ProposalStatus:
+        """
+        The status in force at *at*: the last change known by then (an undated
+        change counts always; a month or year once it has passed).
+
+        Example:
+            >>> p = Proposal(id="p", proposed_by="a", addressed_to=["b"],
+            ...              made_on=pendulum.date(2025, 7, 1), summary="Meet")
+            >>> done = p.accept(on=pendulum.date(2025, 7, 9))
+            >>> done.status_at(pendulum.date(2025, 7, 8)), done.status
+            (<ProposalStatus.PENDING: 'pending'>, <ProposalStatus.ACCEPTED: 'accepted'>)
+        """
+        return status_at(self.history, ProposalStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.proposed_by in self.addressed_to:
@@ -167,11 +214,14 @@ class Proposal(Record):
             if term_id in term_ids:
                 yield (f"terms[{index}].id", f"term id {term_id!r} appears twice")
             term_ids.add(term_id)
-        if self.status_on is not None and is_before(self.status_on, self.made_on):
-            yield (
-                "status_on",
-                f"{self.status_on} is before the proposal was made ({self.made_on})",
-            )
+        yield from history_problems(
+            self.label,
+            self.history,
+            ProposalStatus.PENDING,
+            STATUS_STEPS,
+            start=self.made_on,
+            start_name="proposal was made",
+        )
         if self.status is ProposalStatus.LAPSED_WITHOUT_RESPONSE and seen & set(
             self.addressed_to
         ):
@@ -233,8 +283,9 @@ class Proposal(Record):
         return attrs.evolve(self, responses=responses)
 
     def _to(self, status: ProposalStatus, on: Moment | None) -> Proposal:
-        check_transition(self.label, _TRANSITIONS, self.status, status)
-        return attrs.evolve(self, status=status, status_on=on)
+        check_transition(self.label, STATUS_STEPS, self.status, status)
+        change = StatusChange(status=status, on=None if on is None else to_moment(on))
+        return attrs.evolve(self, history=(*self.history, change))
 
     def accept(self, *, on: Moment | None = None) -> Proposal:
         """Mark the proposal accepted (from pending or countered)."""

@@ -11,8 +11,12 @@ stood then, as far as the record's dates allow:
 * an ultimatum counts from when it was issued;
 * the deadline *in force* at ``at`` is the one that had not yet been replaced:
   a revision counts from its ``revised_on``;
-* a status (complied, withdrawn, expired, enforced) counts from its
-  ``status_on``; a status without a date counts always.
+* a status (complied, withdrawn, expired, enforced) counts from the date of
+  its change in the ultimatum's ``history``; an undated change counts always.
+
+The methods of :class:`~negotiation_records.Negotiation` ask these questions of
+the record *as it stood* at ``at`` (:meth:`Negotiation.as_of
+<negotiation_records.Negotiation.as_of>`), so later events never leak in.
 
 Moments are compared with :func:`~negotiation_records.moment_sort_key` (a date
 counts from the start of its UTC day, a month from its first day), except that
@@ -241,9 +245,7 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
-    if ultimatum.status not in _CLOSED:
-        return False
-    return ultimatum.status_on is None or _not_after(ultimatum.status_on, at)
+    return ultimatum.status_at(at) in _CLOSED
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -14,6 +15,7 @@ from negotiation_records._record import Record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.fields import (
+    INIT_ONLY,
     PARTY_IDS,
     SOURCE_IDS,
     Bool,
@@ -28,6 +30,14 @@ from negotiation_records.fields import (
     Slug,
     Text,
     field,
+)
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    status_at,
+    take_status_arguments,
 )
 from negotiation_records.timeutil import (
     Moment,
@@ -100,7 +110,8 @@ class OutcomeKind(enum.Enum):
 
 
 _R = RoundStatus
-_TRANSITIONS: dict[RoundStatus, frozenset[RoundStatus]] = {
+#: The status changes a round's history may take, from each status.
+STATUS_STEPS: dict[RoundStatus, frozenset[RoundStatus]] = {
     _R.PROPOSED: frozenset({_R.SCHEDULED, _R.HELD, _R.POSTPONED, _R.CANCELLED}),
     _R.SCHEDULED: frozenset({_R.HELD, _R.POSTPONED, _R.CANCELLED}),
     _R.POSTPONED: frozenset({_R.SCHEDULED, _R.HELD, _R.CANCELLED}),
@@ -195,12 +206,15 @@ class Round(Record):
     One meeting or session of talks.
 
     Status changes go through :meth:`schedule`, :meth:`hold`, :meth:`postpone`
-    and :meth:`cancel`; a held round cannot be cancelled, a cancelled one cannot
-    be held.
+    and :meth:`cancel` (each takes an optional ``on``, the day of the change);
+    a held round cannot be cancelled, a cancelled one cannot be held.
 
     Attributes:
         number: 1, 2, ... — unique within a negotiation.
-        status: Where it stands.
+        history: Every change of status, oldest first (see
+            :mod:`negotiation_records.history`); :attr:`status`,
+            :attr:`status_on` and :meth:`status_at` read it.  The constructor
+            also takes ``status=`` and ``status_on=``, folded into the history.
         level: Who meets.
         starts: When it starts (needed once scheduled or held).
         ends: When it ends (not before ``starts``), optional.
@@ -228,7 +242,7 @@ class Round(Record):
     """
 
     number: int = field(Int(min=1))
-    status: RoundStatus = field(Choice(RoundStatus), default=RoundStatus.PROPOSED)
+    history: tuple[StatusChange, ...] = field(History(RoundStatus), default=())
     level: RoundLevel = field(Choice(RoundLevel), default=RoundLevel.DELEGATIONS)
     starts: Moment | None = field(Maybe(MomentKind()), default=None)
     ends: Moment | None = field(Maybe(MomentKind()), default=None)
@@ -240,8 +254,49 @@ class Round(Record):
     window: Window | None = field(Maybe(Nested(Window)), default=None)
     summary: str | None = field(Maybe(Text()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    # Init-only (version-1 code): folded into ``history``, then None.
+    _status_given: RoundStatus | str | None = attrs.field(
+        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+    )
+    _status_on_given: Moment | _dt.date | None = attrs.field(
+        default=None,
+        alias="status_on",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True},
+    )
+
+    _init_only: ClassVar[bool] = True
+
+    def _take_init_only(self) -> None:
+        take_status_arguments(self, RoundStatus.PROPOSED)
+
+    @property
+    def status(self) -> RoundStatus:
+        """Where it stands now: the last change of :attr:`history` (else proposed)."""
+        return current_status(self.history, RoundStatus.PROPOSED)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> RoundStatus:
+        """
+        The status in force at *at*: the last change known by then (an undated
+        change counts always; a month or year once it has passed).
+        """
+        return status_at(self.history, RoundStatus.PROPOSED, to_moment(at))  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
+        yield from history_problems(
+            self.label,
+            self.history,
+            RoundStatus.PROPOSED,
+            STATUS_STEPS,
+            start=None,
+            start_name="round",
+        )
         if self.starts is not None and self.ends is not None:
             if is_before(self.ends, self.starts):
                 yield (
@@ -292,9 +347,12 @@ class Round(Record):
         last = self.ends if self.ends is not None else self.starts
         return not is_before(moment, self.starts) and not is_before(last, moment)
 
-    def _to(self, status: RoundStatus, **changes: object) -> Round:
-        check_transition(self.label, _TRANSITIONS, self.status, status)
-        return attrs.evolve(self, status=status, **changes)  # type: ignore[arg-type]
+    def _to(
+        self, status: RoundStatus, on: Moment | _dt.date | None, **changes: object
+    ) -> Round:
+        check_transition(self.label, STATUS_STEPS, self.status, status)
+        change = StatusChange(status=status, on=to_optional_moment(on))
+        return attrs.evolve(self, history=(*self.history, change), **changes)  # type: ignore[arg-type]
 
     def schedule(
         self,
@@ -302,15 +360,16 @@ class Round(Record):
         starts: Moment | _dt.date,
         ends: Moment | _dt.date | None = None,
         location: str | None = None,
+        on: Moment | _dt.date | None = None,
     ) -> Round:
-        """A copy scheduled for *starts* (from proposed or postponed)."""
+        """A copy scheduled for *starts* (from proposed or postponed), on *on*."""
         changes: dict[str, object] = {
             "starts": to_moment(starts),
             "ends": to_optional_moment(ends),
         }
         if location is not None:
             changes["location"] = location
-        return self._to(RoundStatus.SCHEDULED, **changes)
+        return self._to(RoundStatus.SCHEDULED, on, **changes)
 
     def hold(
         self,
@@ -318,19 +377,28 @@ class Round(Record):
         outcomes: Iterable[Outcome] = (),
         starts: Moment | _dt.date | None = None,
         ends: Moment | _dt.date | None = None,
+        on: Moment | _dt.date | None = None,
     ) -> Round:
-        """A copy marked held, with its outcomes (and dates, if they changed)."""
+        """
+        A copy marked held, with its outcomes (and dates, if they changed); the
+        change is dated *on*, or else the round's start.
+        """
         changes: dict[str, object] = {"outcomes": (*self.outcomes, *outcomes)}
         if starts is not None:
             changes["starts"] = to_moment(starts)
         if ends is not None:
             changes["ends"] = to_moment(ends)
-        return self._to(RoundStatus.HELD, **changes)
+        when = on if on is not None else changes.get("starts", self.starts)
+        return self._to(RoundStatus.HELD, when, **changes)  # type: ignore[arg-type]
 
-    def postpone(self, *, window: Window | None = None) -> Round:
+    def postpone(
+        self, *, window: Window | None = None, on: Moment | _dt.date | None = None
+    ) -> Round:
         """A copy marked postponed; the old dates are cleared, a new window may be given."""
-        return self._to(RoundStatus.POSTPONED, starts=None, ends=None, window=window)
+        return self._to(
+            RoundStatus.POSTPONED, on, starts=None, ends=None, window=window
+        )
 
-    def cancel(self) -> Round:
-        """A copy marked cancelled."""
-        return self._to(RoundStatus.CANCELLED)
+    def cancel(self, *, on: Moment | _dt.date | None = None) -> Round:
+        """A copy marked cancelled (on *on*, if given)."""
+        return self._to(RoundStatus.CANCELLED, on)

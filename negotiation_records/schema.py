@@ -120,7 +120,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> schema["$defs"]["Id"]["pattern"]
         '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$'
         >>> json_schema(Negotiation)["properties"]["schema_version"]["const"]
-        1
+        2
     """
     if not (isinstance(cls, type) and attrs.has(cls)) or cls in (PartialDate, Period):
         raise TypeError(f"json_schema() needs a record class, got {cls!r}")
@@ -180,6 +180,8 @@ class _Builder:
             }
             required.append("schema_version")
         for attribute in attrs.fields(cls):
+            if fields.is_init_only(attribute):
+                continue
             kind = fields.kind_of(attribute) or _kind_of_type(
                 hints[attribute.name], f"{cls.__name__}.{attribute.name}"
             )

@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 
 from negotiation_records._value_strategies import (
     ANY_POOLS,
+    STEPS,
     Pools,
     chain,
     country_codes,
@@ -48,9 +49,13 @@ from negotiation_records._value_strategies import (
 )
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.history import StatusChange
+from negotiation_records.negotiation import STATUS_STEPS as _NEGOTIATION_STEPS
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
+from negotiation_records.proposals import STATUS_STEPS as _PROPOSAL_STEPS
 from negotiation_records.proposals import Proposal, ProposalStatus
+from negotiation_records.rounds import STATUS_STEPS as _ROUND_STEPS
 from negotiation_records.rounds import (
     Delegation,
     Outcome,
@@ -68,6 +73,7 @@ from negotiation_records.timeutil import (
     Period,
     is_before,
 )
+from negotiation_records.ultimatums import STATUS_STEPS as _ULTIMATUM_STEPS
 from negotiation_records.ultimatums import (
     Consequence,
     ConsequenceKind,
@@ -101,6 +107,7 @@ __all__ = [
     "slugs",
     "sources",
     "statements",
+    "status_changes",
     "texts",
     "ultimatums",
     "windows",
@@ -109,6 +116,65 @@ __all__ = [
 
 T = TypeVar("T")
 S = st.SearchStrategy
+
+
+# --- status histories ----------------------------------------------------------------
+
+
+def _walk(
+    draw: st.DrawFn,
+    pools: Pools,
+    steps: Any,
+    initial: Any,
+    moments: Sequence[Moment],
+) -> list[StatusChange]:
+    """A legal history from *initial*: one step per moment, some left undated."""
+    changes: list[StatusChange] = []
+    current = initial
+    for on in moments:
+        options = sorted(steps.get(current, ()), key=lambda s: s.value)
+        if not options:
+            break
+        current = draw(st.sampled_from(options))
+        changes.append(
+            StatusChange(
+                status=current,
+                on=on if draw(st.booleans()) else None,
+                by=draw(pools.party_list()),
+                reason=draw(optional(texts())),
+                sources=draw(pools.source_list()),
+            )
+        )
+    return changes
+
+
+@st.composite
+def _status_change(draw: st.DrawFn, pools: Pools) -> StatusChange:
+    enum_ = draw(
+        st.sampled_from(
+            (ProposalStatus, UltimatumStatus, RoundStatus, NegotiationStatus)
+        )
+    )
+    return StatusChange(
+        status=draw(st.sampled_from(enum_)),
+        on=draw(optional(moments())),
+        by=draw(pools.party_list()),
+        reason=draw(optional(texts())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def status_changes() -> S[StatusChange]:
+    """
+    Status changes of every kind of record, dated or not.
+
+    Example:
+        >>> from negotiation_records.strategies import status_changes
+        >>> isinstance(status_changes().example(), StatusChange)
+        True
+    """
+    return _status_change(ANY_POOLS)
 
 
 # --- deadlines -------------------------------------------------------------------------
@@ -344,8 +410,10 @@ def windows(draw: st.DrawFn) -> Window:
 def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
     proposed_by = draw(pools.some_party())
     count = draw(st.integers(0, 2))
-    made_on, *later = draw(chain(count + 2))
-    status = draw(st.sampled_from(ProposalStatus))
+    steps = draw(st.integers(0, 2))
+    made_on, *later = draw(chain(count + 1 + steps))
+    history = _walk(draw, pools, _PROPOSAL_STEPS, ProposalStatus.PENDING, later[count:])
+    status = history[-1].status if history else ProposalStatus.PENDING
     addressed_to = draw(pools.party_list(exclude=proposed_by))
     answers = []
     for on in later[:count]:
@@ -372,8 +440,7 @@ def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
         round=draw(optional(st.integers(1, 20))),
         counter_to=counter_to,
         responses=answers,
-        status=status,
-        status_on=later[-1] if draw(st.booleans()) else None,
+        history=history,
         window=draw(optional(windows())),
         sources=draw(pools.source_list()),
     )
@@ -449,7 +516,8 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     issued_by = draw(pools.some_party())
     answered = draw(st.integers(0, 2))
     revised = draw(st.integers(0, 2))
-    issued_at, *later = draw(chain(1 + answered + revised + 1))
+    steps = draw(st.integers(0, 2))
+    issued_at, *later = draw(chain(1 + answered + revised + steps))
     answers = []
     for on in later[:answered]:
         response = _make_response(draw, pools, on)
@@ -458,6 +526,16 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     revisions = [
         _make_revision(draw, pools, on) for on in later[answered : answered + revised]
     ]
+    not_before = deadlines().filter(lambda d: not is_before(d.due, issued_at))
+    if revisions and is_before(revisions[0].previous.due, issued_at):
+        revisions[0] = attrs.evolve(revisions[0], previous=draw(not_before))
+    history = _walk(
+        draw,
+        pools,
+        _ULTIMATUM_STEPS,
+        UltimatumStatus.PENDING,
+        later[answered + revised :],
+    )
     demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
     return Ultimatum(
         id=draw(slugs()),
@@ -465,10 +543,9 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         addressed_to=draw(pools.party_list(exclude=issued_by)),
         issued_at=issued_at,
         demand=demand,
-        deadline=draw(deadlines()),
+        deadline=draw(deadlines() if revisions else not_before),
         consequences=draw(st.lists(_consequence(pools), max_size=2)),
-        status=draw(st.sampled_from(UltimatumStatus)),
-        status_on=later[-1] if draw(st.booleans()) else None,
+        history=history,
         responses=answers,
         revisions=revisions,
         sources=draw(pools.source_list()),
@@ -554,7 +631,10 @@ def delegations() -> S[Delegation]:
 
 @st.composite
 def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
-    status = draw(st.sampled_from(RoundStatus))
+    history = _walk(
+        draw, pools, _ROUND_STEPS, RoundStatus.PROPOSED, draw(chain(draw(STEPS)))
+    )
+    status = history[-1].status if history else RoundStatus.PROPOSED
     dated = status in (RoundStatus.SCHEDULED, RoundStatus.HELD) or draw(st.booleans())
     starts: Moment | None = None
     ends: Moment | None = None
@@ -565,7 +645,7 @@ def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
             starts = draw(moments())
     return Round(
         number=draw(st.integers(1, 50)) if number is None else number,
-        status=status,
+        history=history,
         level=draw(st.sampled_from(RoundLevel)),
         starts=starts,
         ends=ends,
@@ -680,7 +760,13 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
             id=draw(slugs()),
             title=draw(texts()),
             sources=[draw(_source(id=ident)) for ident in source_ids],
-            status=draw(st.sampled_from(NegotiationStatus)),
+            history=_walk(
+                draw,
+                pools,
+                _NEGOTIATION_STEPS,
+                NegotiationStatus.ACTIVE,
+                draw(chain(draw(STEPS))),
+            ),
             notes=draw(optional(texts())),
         )
     round_list = [
@@ -708,7 +794,13 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         ultimatums=ultimatum_list,
         statements=[draw(_statement(pools, id=ident)) for ident in statement_ids],
         sources=[draw(_source(id=ident)) for ident in source_ids],
-        status=draw(st.sampled_from(NegotiationStatus)),
+        history=_walk(
+            draw,
+            pools,
+            _NEGOTIATION_STEPS,
+            NegotiationStatus.ACTIVE,
+            draw(chain(draw(STEPS))),
+        ),
         notes=draw(optional(texts())),
     )
 
@@ -782,6 +874,7 @@ _BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
     Round: rounds,
     Source: sources,
     Statement: statements,
+    StatusChange: status_changes,
     Ultimatum: ultimatums,
     Window: windows,
 }

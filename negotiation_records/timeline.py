@@ -6,10 +6,23 @@ The timeline of a record: every dated event, in time order.
 ultimatums, deadline revisions, deadlines, statements, dated positions and dated
 status changes into :class:`TimelineEvent` values.
 
-**The order.**  Events sort by :func:`~negotiation_records.moment_sort_key` of
-their moment: by the start of the span the moment covers, days read in UTC; at
-the same start the longer span comes first ("July 2025", then "14 July 2025",
-then "14 July 2025, 09:00 UTC").  Two refinements keep the story readable:
+**The order.**  Events sort by the calendar day they show, then within a day:
+
+* **the day** of a date is that date; of a month or a year, its first day; of
+  a datetime, its date in the zone it is shown in (the ``tz`` of
+  :func:`build_timeline`, else its own zone) — so "14 July, 01:00 in Kyiv"
+  is read as 14 July, as the reader sees it, although it is 13 July in UTC;
+* **on one day**, a month or year that starts that day comes first (the longer
+  span first), then what is dated to the day, then the timed events in the
+  order of their instants, and last the deadlines that fall due at the *end* of
+  that day (a date-precision deadline lasts its whole day).  So "14 July 2025"
+  comes before "14 July 2025, 09:00", however the zones differ.
+
+Timed events on the same day always keep the order of their instants; two
+timed events shown in different zones around midnight are ordered by the day
+each shows (pass ``tz`` — the command line's ``--tz`` — to read everything in
+one zone, where the day order is the order of instants).  Two refinements keep
+the story readable:
 
 * an event never sorts before what it answers: a response, a status change or a
   deadline revision sorts no earlier than its proposal or ultimatum, and a
@@ -19,19 +32,20 @@ then "14 July 2025, 09:00 UTC").  Two refinements keep the story readable:
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, statements, responses, positions, status changes,
   deadline revisions, replaced deadlines, deadlines), then their order in the
-  record.  A date-precision deadline lasts to the end of its day, so it comes
-  after the other events dated that day (but before a zoned event later that
-  day: a date counts from the start of its UTC day).
+  record.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as _dt
 import enum
 import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
 import attrs
+import pendulum
 
 from negotiation_records._record import Record
 from negotiation_records.conditions import Condition
@@ -45,18 +59,39 @@ from negotiation_records.fields import (
     Text,
     field,
 )
+from negotiation_records.history import StatusChange
 from negotiation_records.parties import Party
-from negotiation_records.proposals import Proposal, ProposalStatus
+from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Statement
-from negotiation_records.stances import Response
+from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
+    PartialDate,
     format_moment,
     moment_eq_key,
     moment_sort_key,
+    zone,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+
+
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+
+#: How a stance reads in a sentence ("Russia has not decided on ...").
+_STANCE_VERBS = {
+    Stance.SUPPORTS: "supports",
+    Stance.ACCEPTS: "accepts",
+    Stance.UNDECIDED: "has not decided on",
+    Stance.OPPOSES: "opposes",
+    Stance.REJECTS: "rejects",
+}
+
+#: How a status reads after "Ultimatum 'u' ..." ("complied with").
+_STATUS_WORDS: dict[enum.Enum, str] = {
+    UltimatumStatus.COMPLIED: "complied with",
+    UltimatumStatus.PENDING: "pending again",
+}
 
 
 __all__ = ["EventKind", "TimelineEvent", "build_timeline"]
@@ -90,7 +125,10 @@ class EventKind(enum.Enum):
     POSITION = "position"
     """A party takes a dated stance on a condition."""
     STATUS = "status"
-    """A proposal or an ultimatum changes status (accepted, expired, ...)."""
+    """
+    A proposal, an ultimatum, a round or the talks change status (accepted,
+    expired, ...): one event for each dated change of a ``history``.
+    """
     DEADLINE_REVISION = "deadline-revision"
     """An ultimatum's deadline is extended or cut."""
     REPLACED_DEADLINE = "replaced-deadline"
@@ -166,6 +204,12 @@ class Talks(Protocol):
     @property
     def statements(self) -> tuple[Statement, ...]: ...  # pragma: no cover
 
+    @property
+    def id(self) -> str: ...  # pragma: no cover
+
+    @property
+    def history(self) -> tuple[StatusChange, ...]: ...  # pragma: no cover
+
 
 def one_line(text: str, limit: int = _QUOTE_LIMIT) -> str:
     """*text* on one line (whitespace collapsed), cut to *limit* characters."""
@@ -178,14 +222,77 @@ def one_line(text: str, limit: int = _QUOTE_LIMIT) -> str:
 class _Builder:
     """Collects the events of one record, each with its sort key."""
 
-    def __init__(self, talks: Talks) -> None:
+    def __init__(self, talks: Talks, tz: Zone | None = None) -> None:
         self.talks = talks
+        self.tz = tz
         self.names = {party.id: party.name for party in talks.parties}
         self.items: list[tuple[Key, int, TimelineEvent]] = []
         self.statement_floor: dict[str, Key] = {}
 
     def name(self, party: str) -> str:
         return self.names.get(party, party)
+
+    def key(self, moment: Moment, kind: EventKind | None = None) -> Key:
+        """The sort key of *moment* (see the module documentation)."""
+        if isinstance(moment, pendulum.DateTime):
+            shown = moment
+            if self.tz is not None:
+                with contextlib.suppress(OverflowError):
+                    shown = moment.in_timezone(self.tz)
+            day = _dt.date(shown.year, shown.month, shown.day).toordinal()
+            return (day, 1, moment_sort_key(moment)[0])
+        if isinstance(moment, PartialDate):
+            start, end = moment.start, moment.end
+            return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)
+        if kind in (EventKind.DEADLINE, EventKind.REPLACED_DEADLINE):
+            return (moment.toordinal(), 2, 0)  # due at the end of the day
+        return (moment.toordinal(), 0, -1)
+
+    def show(self, moment: Moment) -> str:
+        """A moment in a summary: a datetime in the zone asked for, if any."""
+        if self.tz is not None and isinstance(moment, pendulum.DateTime):
+            with contextlib.suppress(OverflowError):
+                moment = moment.in_timezone(self.tz)
+        return format_moment(moment)
+
+    def changes(
+        self,
+        path: str,
+        record_id: str | int,
+        subject: str,
+        history: tuple[StatusChange, ...],
+        *,
+        floor: Key | None = None,
+        skip: Moment | None = None,
+    ) -> None:
+        """One event per dated change of *history* (but one dated *skip*, last)."""
+        for index, change in enumerate(history):
+            if change.on is None:
+                continue
+            if (
+                skip is not None
+                and index == len(history) - 1
+                and moment_eq_key(change.on) == moment_eq_key(skip)
+            ):
+                continue
+            status = change.status
+            word = _STATUS_WORDS.get(status) if isinstance(status, enum.Enum) else None
+            if word is None:
+                word = str(getattr(status, "value", status)).replace("-", " ")
+            text = f"{subject} {word}"
+            if change.by:
+                text += f" (by {self.names_of(change.by)})"
+            if change.reason:
+                text += f": {change.reason}"
+            self.add(
+                change.on,
+                EventKind.STATUS,
+                record_id,
+                text,
+                f"{path}history[{index}]",
+                party=change.by[0] if len(change.by) == 1 else None,
+                floor=floor,
+            )
 
     def names_of(self, parties: tuple[str, ...]) -> str:
         names = [self.name(p) for p in parties]
@@ -204,7 +311,7 @@ class _Builder:
         party: str | None = None,
         floor: Key | None = None,
     ) -> None:
-        key: Key = moment_sort_key(moment)
+        key: Key = self.key(moment, kind)
         if floor is not None and floor > key:
             key = floor
         event = TimelineEvent(
@@ -229,6 +336,7 @@ class _Builder:
             self.statement(f"statements[{index}]", statement)
         for path, condition in self.conditions():
             self.positions(path, condition)
+        self.changes("", talks.id, "Talks", talks.history)
         self.items.sort(key=lambda item: (item[0], item[1]))  # stable: record order
         return tuple(event for _, _, event in self.items)
 
@@ -256,12 +364,15 @@ class _Builder:
             if rnd.ends is not None and moment_eq_key(rnd.ends) != moment_eq_key(
                 rnd.starts
             ):
-                text += f", to {format_moment(rnd.ends)}"
+                text += f", to {self.show(rnd.ends)}"
         else:  # dated by its window alone
             text += f" for {rnd.window}"
         if rnd.summary:
             text += f": {rnd.summary}"
         self.add(when, EventKind.ROUND, rnd.number, text, path)
+        self.changes(
+            f"{path}.", rnd.number, f"Round {rnd.number}", rnd.history, skip=when
+        )
 
     def proposal(self, path: str, proposal: Proposal) -> None:
         text = f"{self.name(proposal.proposed_by)} proposes"
@@ -278,22 +389,16 @@ class _Builder:
             path,
             party=proposal.proposed_by,
         )
-        floor = moment_sort_key(proposal.made_on)
+        floor = self.key(proposal.made_on)
         label = f"proposal {proposal.id!r}"
         self.responses(path, proposal.id, label, proposal.responses, floor)
-        if (
-            proposal.status is not ProposalStatus.PENDING
-            and proposal.status_on is not None
-        ):
-            status = proposal.status.value.replace("-", " ")
-            self.add(
-                proposal.status_on,
-                EventKind.STATUS,
-                proposal.id,
-                f"Proposal {proposal.id!r} {status}",
-                f"{path}.status",
-                floor=floor,
-            )
+        self.changes(
+            f"{path}.",
+            proposal.id,
+            f"Proposal {proposal.id!r}",
+            proposal.history,
+            floor=floor,
+        )
 
     def responses(
         self,
@@ -304,7 +409,8 @@ class _Builder:
         floor: Key,
     ) -> None:
         for index, response in enumerate(responses):
-            text = f"{self.name(response.party)} {response.stance.value} {label}"
+            verb = _STANCE_VERBS[response.stance]
+            text = f"{self.name(response.party)} {verb} {label}"
             if response.text:
                 text += f": {response.text}"
             self.add(
@@ -333,11 +439,11 @@ class _Builder:
         text = f"{self.name(issuer)} issues an ultimatum"
         if ultimatum.addressed_to:
             text += f" to {self.names_of(ultimatum.addressed_to)}"
-        text += f": {demand} (due {format_moment(deadlines[0].due)})"
+        text += f": {demand} (due {self.show(deadlines[0].due)})"
         self.add(
             ultimatum.issued_at, EventKind.ULTIMATUM, uid, text, path, party=issuer
         )
-        floor = moment_sort_key(ultimatum.issued_at)
+        floor = self.key(ultimatum.issued_at)
         label = f"the ultimatum {uid!r}"
         self.responses(path, uid, label, ultimatum.responses, floor)
         for index, revision in enumerate(ultimatum.revisions):
@@ -346,7 +452,7 @@ class _Builder:
             verb = "extended" if new > old else "cut" if new < old else "changed"
             text = (
                 f"Deadline of ultimatum {uid!r} {verb} from "
-                f"{format_moment(old.due)} to {format_moment(new.due)}"
+                f"{self.show(old.due)} to {self.show(new.due)}"
             )
             if revision.reason:
                 text += f": {revision.reason}"
@@ -364,13 +470,15 @@ class _Builder:
                 EventKind.REPLACED_DEADLINE,
                 uid,
                 f"Replaced deadline of ultimatum {uid!r} ({_rule(old)}; replaced on "
-                f"{format_moment(revision.revised_on)})",
+                f"{self.show(revision.revised_on)})",
                 f"{here}.previous",
                 party=issuer,
             )
         text = f"Deadline of ultimatum {uid!r} falls due ({_rule(ultimatum.deadline)})"
-        if ultimatum.status in (UltimatumStatus.COMPLIED, UltimatumStatus.WITHDRAWN):
-            text += f"; the ultimatum was {ultimatum.status.value}"
+        if ultimatum.status is UltimatumStatus.COMPLIED:
+            text += "; the ultimatum was complied with"
+        elif ultimatum.status is UltimatumStatus.WITHDRAWN:
+            text += "; the ultimatum was withdrawn"
         self.add(
             ultimatum.deadline.due,
             EventKind.DEADLINE,
@@ -379,18 +487,9 @@ class _Builder:
             f"{path}.deadline",
             party=issuer,
         )
-        if (
-            ultimatum.status is not UltimatumStatus.PENDING
-            and ultimatum.status_on is not None
-        ):
-            self.add(
-                ultimatum.status_on,
-                EventKind.STATUS,
-                uid,
-                f"Ultimatum {uid!r} {ultimatum.status.value}",
-                f"{path}.status",
-                floor=floor,
-            )
+        self.changes(
+            f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
+        )
 
     def statement(self, path: str, statement: Statement) -> None:
         speaker = statement.speaker
@@ -429,13 +528,17 @@ def _rule(deadline: Deadline) -> str:
     return deadline.describe_rule()
 
 
-def build_timeline(talks: Talks) -> tuple[TimelineEvent, ...]:
+def build_timeline(
+    talks: Talks, tz: Zone | str | None = None
+) -> tuple[TimelineEvent, ...]:
     """
     Every dated event of *talks* (a ``Negotiation``), in time order.
 
     See the module documentation above for the order.  Undated records (a round
     with neither a start nor a window, an undated position or status change) are
-    left out.
+    left out.  With *tz* (a zone or an IANA name), the moments written inside
+    the summaries ("due 2025-09-02T...") are shown in that zone; the events'
+    own ``moment`` is kept as recorded.
 
     Example:
         >>> from negotiation_records.timeline import build_timeline
@@ -453,4 +556,5 @@ def build_timeline(talks: Talks) -> tuple[TimelineEvent, ...]:
         2025-07-14  ultimatum          United States issues an ultimatum to Russia: Ceasefire (due 2025-09-02)
         2025-09-02  deadline           Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
     """
-    return _Builder(talks).build()
+    zone_ = zone(tz) if isinstance(tz, str) else tz
+    return _Builder(talks, zone_).build()

@@ -45,6 +45,7 @@ __all__ = [
     "Period",
     "format_moment",
     "is_before",
+    "is_known_by",
     "moment_sort_key",
     "moment_span",
     "parse_moment",
@@ -270,6 +271,33 @@ def is_before(first: Moment, second: Moment) -> bool:
     return _day_span(first)[1] < _day_span(second)[0]
 
 
+def is_known_by(moment: Moment, at: Moment) -> bool:
+    """
+    Whether something dated *moment* had surely happened by *at*.
+
+    Both are read as the start of the span they cover (:func:`moment_span`:
+    days in UTC).  A date or a datetime counts when it starts no later than
+    *at* starts: a day-precision event counts as of that day, a datetime as of
+    its instant (as of the date 9 August, what happened at 00:00 UTC that day
+    counts, what happened at 10:00 does not).  A month or a year counts only
+    once its whole span has passed: "July 2025" is not known as of 31 July,
+    since what happened "in July" may not have happened yet; it is as of
+    1 August.
+
+    Example:
+        >>> from negotiation_records.timeutil import is_known_by
+        >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 7, 31))
+        False
+        >>> is_known_by(PartialDate(2025, 7), pendulum.date(2025, 8, 1))
+        True
+        >>> is_known_by(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 14))
+        True
+    """
+    if isinstance(moment, PartialDate):
+        return _offsets(moment)[1] <= _offsets(at)[0]
+    return _offsets(moment)[0] <= _offsets(at)[0]
+
+
 # --- conversion from Python values -------------------------------------------
 
 
@@ -349,7 +377,10 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
     try:
         tz = zone(name)  # type: ignore[arg-type]
     except ValidationError:  # no key, or a zone pendulum does not know
-        return _at_fixed_offset(value)
+        if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
+            tz = _zone(name)  # kept, so that the check names the abbreviation
+        else:
+            return _at_fixed_offset(value)
     try:
         local = value.astimezone(_dt.UTC).astimezone(tz)
     except OverflowError:  # at the edges of the calendar: keep the wall time
@@ -390,6 +421,15 @@ def check_moment(value: object) -> Problems:
                     "",
                     f"naive datetime {value.isoformat()} has no time zone; give it a "
                     "zone (the library never guesses one) or record a date",
+                )
+            ]
+        name = getattr(value.tzinfo, "name", None) or getattr(value.tzinfo, "key", None)
+        if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
+            return [
+                (
+                    "",
+                    f"time zone {short_repr(name)} is an abbreviation, not a place; "
+                    f"name the IANA zone instead, such as {_ABBREVIATIONS[name.upper()]}",
                 )
             ]
         return []
@@ -436,9 +476,30 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         Traceback (most recent call last):
         ...
         negotiation_records.errors.ValidationError: $: unknown time zone 'Europe/Kiev2'
+
+    Abbreviations such as ``EST`` or ``CET`` are refused: they are fixed
+    offsets (or old rules) that skip daylight-saving time.
+
+        >>> zone("EST")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: $: time zone 'EST' is an abbreviation, not a place: it keeps one offset (or a legacy rule) and silently skips the daylight-saving time of the places that use it; name the IANA zone instead, such as 'America/New_York' or 'America/Toronto'
     """
     if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
         raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
+    abbreviation = _ABBREVIATIONS.get(name.upper())
+    if abbreviation is not None:
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"time zone {short_repr(name)} is an abbreviation, not a place: "
+                    "it keeps one offset (or a legacy rule) and silently skips the "
+                    "daylight-saving time of the places that use it; name the IANA "
+                    f"zone instead, such as {abbreviation}",
+                )
+            ]
+        )
     if _depends_on_host(name):
         raise ValidationError(
             [
@@ -456,6 +517,27 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
             [("$", f"unknown time zone {short_repr(name)}")]
         ) from None
 
+
+#: Zone abbreviations in the time-zone database (fixed offsets or legacy US
+#: and European rules), with the IANA names to use instead.
+_ABBREVIATIONS = {
+    "EST": "'America/New_York' or 'America/Toronto'",
+    "EDT": "'America/New_York' or 'America/Toronto'",
+    "EST5EDT": "'America/New_York' or 'America/Toronto'",
+    "CST6CDT": "'America/Chicago'",
+    "MST": "'America/Denver' or 'America/Phoenix'",
+    "MST7MDT": "'America/Denver'",
+    "PST8PDT": "'America/Los_Angeles'",
+    "HST": "'Pacific/Honolulu'",
+    "CET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "CEST": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "MET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
+    "EET": "'Europe/Kyiv', 'Europe/Athens' or 'Europe/Helsinki'",
+    "WET": "'Europe/Lisbon'",
+}
+
+ABBREVIATED_ZONES = frozenset(_ABBREVIATIONS)
+"""Zone names refused as abbreviations (upper case)."""
 
 _HOST_ZONES = frozenset({"localtime", "posixrules", "factory"})
 _HOST_PREFIXES = ("posix/", "right/", "/", ".", "~")

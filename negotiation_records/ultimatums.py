@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 import pendulum
@@ -17,17 +18,25 @@ from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
+    INIT_ONLY,
     PARTY_IDS,
     SOURCE_IDS,
     Choice,
     Many,
-    Maybe,
     MomentKind,
     Nested,
     Slug,
     Text,
     TextOr,
     field,
+)
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    status_at,
+    take_status_arguments,
 )
 from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
@@ -79,9 +88,15 @@ class UltimatumStatus(enum.Enum):
 
 
 _U = UltimatumStatus
-_TRANSITIONS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
+_METHOD_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
     _U.PENDING: frozenset({_U.COMPLIED, _U.EXPIRED, _U.ENFORCED, _U.WITHDRAWN}),
     _U.EXPIRED: frozenset({_U.ENFORCED, _U.COMPLIED, _U.WITHDRAWN}),
+}
+#: The steps a history may take: those of the methods, and an expired
+#: ultimatum revived by a revised deadline (see ``Ultimatum.revise_deadline``).
+STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
+    **_METHOD_STEPS,
+    _U.EXPIRED: _METHOD_STEPS[_U.EXPIRED] | {_U.PENDING},
 }
 
 
@@ -133,8 +148,10 @@ class Ultimatum(Record):
         demand: What is demanded: a :class:`Condition` or plain text.
         deadline: When it runs out.
         consequences: What is threatened.
-        status: Where it stands.
-        status_on: When the status last changed (optional).
+        history: Every change of status, oldest first (see
+            :mod:`negotiation_records.history`); :attr:`status`,
+            :attr:`status_on` and :meth:`status_at` read it.  The constructor
+            also takes ``status=`` and ``status_on=``, folded into the history.
         responses: Answers from the addressees (or others), oldest first.
         revisions: Earlier deadlines, oldest first, with when and why they changed.
         sources: Ids of the sources for this.
@@ -166,10 +183,7 @@ class Ultimatum(Record):
     demand: Condition | str = field(TextOr(Condition))
     deadline: Deadline = field(Nested(Deadline))
     consequences: tuple[Consequence, ...] = field(Many(Nested(Consequence)), default=())
-    status: UltimatumStatus = field(
-        Choice(UltimatumStatus), default=UltimatumStatus.PENDING
-    )
-    status_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    history: tuple[StatusChange, ...] = field(History(UltimatumStatus), default=())
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )
@@ -177,6 +191,39 @@ class Ultimatum(Record):
         Many(Nested(DeadlineRevision)), default=()
     )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    # Init-only (version-1 code): folded into ``history``, then None.
+    _status_given: UltimatumStatus | str | None = attrs.field(
+        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+    )
+    _status_on_given: Moment | _dt.date | None = attrs.field(
+        default=None,
+        alias="status_on",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True},
+    )
+
+    _init_only: ClassVar[bool] = True
+
+    def _take_init_only(self) -> None:
+        take_status_arguments(self, UltimatumStatus.PENDING)
+
+    @property
+    def status(self) -> UltimatumStatus:
+        """Where it stands now: the last change of :attr:`history` (else pending)."""
+        return current_status(self.history, UltimatumStatus.PENDING)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> UltimatumStatus:
+        """
+        The status in force at *at*: the last change known by then (an undated
+        change counts always; a month or year once it has passed).
+        """
+        return status_at(self.history, UltimatumStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.issued_by in self.addressed_to:
@@ -203,11 +250,22 @@ class Ultimatum(Record):
                     f"revisions[{index}].revised_on",
                     "revisions must be in the order they were made",
                 )
-        if self.status_on is not None and is_before(self.status_on, self.issued_at):
+        first = self.deadlines[0]
+        if is_before(first.due, self.issued_at):
+            where = "revisions[0].previous" if self.revisions else "deadline"
             yield (
-                "status_on",
-                f"{self.status_on} is before the ultimatum was issued ({self.issued_at})",
+                where,
+                f"falls due ({first.due}) before the ultimatum was issued "
+                f"({self.issued_at})",
             )
+        yield from history_problems(
+            self.label,
+            self.history,
+            UltimatumStatus.PENDING,
+            STATUS_STEPS,
+            start=self.issued_at,
+            start_name="ultimatum was issued",
+        )
 
     @property
     def label(self) -> str:
@@ -268,14 +326,21 @@ class Ultimatum(Record):
             )
         except ValidationError as exc:
             raise exc.prefixed(f"revisions[{len(self.revisions)}]") from None
+        history = self.history
+        if self.status is UltimatumStatus.EXPIRED:  # revived
+            history = (
+                *history,
+                StatusChange(
+                    status=UltimatumStatus.PENDING,
+                    on=revision.revised_on,
+                    reason=reason or "deadline revised",
+                ),
+            )
         return attrs.evolve(
             self,
             deadline=new,
             revisions=(*self.revisions, revision),
-            status=UltimatumStatus.PENDING,
-            status_on=self.status_on
-            if self.status is UltimatumStatus.PENDING
-            else to_moment(on),
+            history=history,
         )
 
     def respond(
@@ -308,8 +373,9 @@ class Ultimatum(Record):
     def _to(
         self, status: UltimatumStatus, on: Moment | None, reason: str | None = None
     ) -> Ultimatum:
-        check_transition(self.label, _TRANSITIONS, self.status, status, reason)
-        return attrs.evolve(self, status=status, status_on=on)
+        check_transition(self.label, _METHOD_STEPS, self.status, status, reason)
+        change = StatusChange(status=status, on=on)
+        return attrs.evolve(self, history=(*self.history, change))
 
     def comply(self, *, on: Moment, late: bool = False) -> Ultimatum:
         """
@@ -333,11 +399,22 @@ class Ultimatum(Record):
 
     def expire(self, *, on: Moment | None = None) -> Ultimatum:
         """
-        Mark the ultimatum expired; *on* defaults to the deadline's due moment.
+        Mark the ultimatum expired; *on* defaults to the deadline's cut-off
+        (:attr:`Deadline.cutoff <negotiation_records.Deadline.cutoff>`: for a
+        date deadline the midnight that ends its day, in its zone), the first
+        instant at which the deadline has passed.
 
         Refused if *on* is before the deadline has passed.
+
+        Example:
+            >>> issued = pendulum.date(2025, 7, 14)
+            >>> u = Ultimatum(id="u", issued_by="us", addressed_to=["ru"],
+            ...               issued_at=issued, demand="Ceasefire",
+            ...               deadline=Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv"))
+            >>> print(u.expire().status_on)
+            2025-09-03 00:00:00+03:00
         """
-        moment = self.deadline.due if on is None else to_moment(on)
+        moment = self.deadline.cutoff if on is None else to_moment(on)
         if on is not None and not self.deadline.is_past(_end_of(moment)):
             raise IllegalTransitionError(
                 self.label,

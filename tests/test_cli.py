@@ -81,7 +81,7 @@ def talks(tmp_path: Path) -> Path:
 def broken(tmp_path: Path) -> Path:
     """The seed record with an unknown status, a typo'd key and a dangling party."""
     data = seed_data()
-    data["status"] = "stuck"
+    data["history"][0]["status"] = "stuck"
     data["titel"] = "typo"
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -131,7 +131,7 @@ class TestInstalledScript:
         status = line_with(broken, '"status": "stuck"')
         titel = line_with(broken, '"titel"')
         assert result.stdout.splitlines() == [
-            f"{broken}:{status}: status: 'stuck' is not a valid NegotiationStatus "
+            f"{broken}:{status}: history[0].status: 'stuck' is not a valid NegotiationStatus "
             "(choose from 'active', 'stalled', 'suspended', 'concluded', 'collapsed')",
             f"{broken}:{titel}: $: unknown key 'titel'",
         ]
@@ -408,7 +408,7 @@ class TestPlot:
         out, err = capsys.readouterr()
         assert out == ""
         assert err.splitlines() == [
-            f"{broken}:{line_with(broken, 'stuck')}: status: 'stuck' is not a valid "
+            f"{broken}:{line_with(broken, 'stuck')}: history[0].status: 'stuck' is not a valid "
             "NegotiationStatus (choose from 'active', 'stalled', 'suspended', "
             "'concluded', 'collapsed')",
             f"{broken}:{line_with(broken, 'titel')}: $: unknown key 'titel'",
@@ -870,7 +870,7 @@ class TestDocsPage:
             to_json(seed_record(), indent=2), encoding="utf-8"
         )
         data = seed_data()
-        data["status"] = "stuck"
+        data["history"][0]["status"] = "stuck"
         data["titel"] = "typo"
         (tmp_path / "broken.json").write_text(
             json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"

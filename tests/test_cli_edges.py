@@ -226,7 +226,7 @@ class TestStandardInput:
     ) -> None:
         """Problems in standard input are reported against <stdin>."""
         data = seed_data()
-        data["status"] = "stuck"
+        data["history"][0]["status"] = "stuck"
         use_stdin(monkeypatch, json.dumps(data, indent=2).encode())
         assert main(["show", "-"]) == 1
         err = capsys.readouterr().err.splitlines()

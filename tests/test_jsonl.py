@@ -73,7 +73,7 @@ class TestWriting:
         out = io.StringIO()
         write_jsonl([seed_record(), seed_record()], out)
         lines = out.getvalue().splitlines()
-        assert all(line.startswith('{"schema_version":1,') for line in lines)
+        assert all(line.startswith('{"schema_version":2,') for line in lines)
         assert list(read_jsonl(Negotiation, io.StringIO(out.getvalue()))) == [
             seed_record(),
             seed_record(),

@@ -216,7 +216,12 @@ class TestProposalFields:
         """The status cannot change before the proposal was made."""
         assert errors_of(
             proposal, status="withdrawn", status_on=pendulum.date(2025, 7, 1)
-        ) == (("status_on", "2025-07-01 is before the proposal was made (2025-07-19)"),)
+        ) == (
+            (
+                "history[0].on",
+                "2025-07-01 is before the proposal was made (2025-07-19)",
+            ),
+        )
 
     def test_lapsed_with_addressee_response_is_invalid(self) -> None:
         """Lapsed without response means no addressee answered."""
@@ -319,7 +324,10 @@ class TestStatusChanges:
         with pytest.raises(ValidationError) as info:
             proposal().accept(on=pendulum.date(2025, 7, 1))
         assert info.value.errors == (
-            ("status_on", "2025-07-01 is before the proposal was made (2025-07-19)"),
+            (
+                "history[0].on",
+                "2025-07-01 is before the proposal was made (2025-07-19)",
+            ),
         )
 
     def test_lapse_after_an_answer_is_refused(self) -> None:

@@ -83,11 +83,11 @@ class TestShape:
         }
 
     def test_negotiation_starts_with_schema_version(self) -> None:
-        """A serialized negotiation's first key is schema_version 1."""
+        """A serialized negotiation's first key is schema_version 2."""
         data = seed_data()
         assert next(iter(data)) == "schema_version"
-        assert data["schema_version"] == SCHEMA_VERSION == 1
-        assert to_json(seed_record()).startswith('{"schema_version":1,"id":')
+        assert data["schema_version"] == SCHEMA_VERSION == 2
+        assert to_json(seed_record()).startswith('{"schema_version":2,"id":')
 
     def test_only_plain_json_types_come_out(self) -> None:
         """to_dict gives dicts, lists, strings, numbers, booleans and None only."""
@@ -708,17 +708,17 @@ class TestVersions:
             (
                 "schema_version",
                 "is missing; a serialized Negotiation must say which version of the "
-                "format it uses (this library writes 1)",
+                "format it uses (this library writes 2)",
             ),
         )
 
     def test_a_newer_version_is_refused(self) -> None:
         """A document from a newer library is refused with advice."""
-        assert errors(Negotiation, seed_data() | {"schema_version": 2}) == (
+        assert errors(Negotiation, seed_data() | {"schema_version": 3}) == (
             (
                 "schema_version",
-                "2 is newer than this library understands (it reads versions up to "
-                "1); upgrade negotiation-records",
+                "3 is newer than this library understands (it reads versions up to "
+                "2); upgrade negotiation-records",
             ),
         )
 
@@ -734,7 +734,7 @@ class TestVersions:
         assert errors(Negotiation, seed_data() | {"schema_version": 0}) == (
             (
                 "schema_version",
-                "0 is older than 1 and no migration from version 0 is registered",
+                "0 is older than 2 and no migration from version 0 is registered",
             ),
         )
 
@@ -784,13 +784,13 @@ class TestVersions:
             ("schema_version", "migration from version 0 returned list, not a dict"),
         )
 
-    @pytest.mark.parametrize("version", [-1, 1, 2, True, "0"])
+    @pytest.mark.parametrize("version", [-1, 2, 3, True, "0"])
     def test_migrations_are_registered_from_older_versions_only(
         self, version: Any
     ) -> None:
         """register_migration takes a version below the current one."""
         with pytest.raises(
-            ValueError, match="from_version must be an integer from 0 to 0"
+            ValueError, match="from_version must be an integer from 0 to 1"
         ):
             register_migration(version, lambda document: document)
 

@@ -69,6 +69,7 @@ class TestSeedTimeline:
             ("2025-07-19", "statement", "zelenskyy-leaders"),
             ("2025-07-19", "position", "cede-four-regions"),
             ("2025-07-19", "position", "reject-western-aid"),
+            ("2025-07-19", "status", 3),
             ("2025-07-21", "round", 3),
             ("2025-09-02", "deadline", "us-ultimatum-2025-07"),
         ]

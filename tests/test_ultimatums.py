@@ -160,7 +160,10 @@ class TestUltimatumFields:
                 "revisions[0].revised_on",
                 "2025-07-01 is before the ultimatum was issued (2025-07-14)",
             ),
-            ("status_on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+            (
+                "history[0].on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
         )
 
     def test_revisions_in_order(self) -> None:
@@ -237,11 +240,11 @@ class TestComply:
 
 
 class TestExpire:
-    def test_expire_defaults_to_the_due_moment(self) -> None:
-        """Without on=, the ultimatum expires at its deadline."""
+    def test_expire_defaults_to_the_cutoff(self) -> None:
+        """Without on=, the ultimatum expires at its deadline's cut-off."""
         expired = ultimatum().expire()
         assert expired.status is UltimatumStatus.EXPIRED
-        assert expired.status_on == DUE
+        assert expired.status_on == ultimatum().deadline.cutoff
 
     @pytest.mark.parametrize(
         "on",
@@ -318,7 +321,10 @@ class TestEnforceAndWithdraw:
         with pytest.raises(ValidationError) as info:
             ultimatum().withdraw(on=pendulum.date(2025, 7, 1))
         assert info.value.errors == (
-            ("status_on", "2025-07-01 is before the ultimatum was issued (2025-07-14)"),
+            (
+                "history[0].on",
+                "2025-07-01 is before the ultimatum was issued (2025-07-14)",
+            ),
         )
 
 

@@ -1,0 +1,376 @@
+"""
+Status histories: every status change of a proposal, ultimatum, round or
+negotiation, kept in order.
+
+A record's ``history`` is the one source of truth about its status: its
+``status`` and ``status_on`` are read-only properties that give the last change
+(or the initial status when nothing has changed yet), and ``status_at(at)`` the
+status in force at a moment.  Each step is checked against the record's
+transition rules, from the initial status on; the first change may also restate
+the initial status, which dates it ("pending since 14 July").
+
+Version-1 code that passes ``status=`` and ``status_on=`` to a constructor keeps
+working: those two arguments are *init-only*.  They are not fields of the record
+(it stores no copy of them); the record turns them into one more step of its
+history before it checks itself:
+
+* ``Proposal(..., status="accepted", status_on=day)`` has the history
+  ``(StatusChange(status=ACCEPTED, on=day),)``;
+* ``attrs.evolve(proposal, status="withdrawn", status_on=day)`` appends the
+  change to the history the proposal already had;
+* a ``status`` equal to the current one adds nothing, except that a
+  ``status_on`` dates an undated last change (or the initial status).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, Final, TypeVar
+
+import attrs
+
+from negotiation_records._codegen import Namespace
+from negotiation_records._record import Record
+from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Kind,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Problems,
+    SchemaDefs,
+    Text,
+    field,
+)
+from negotiation_records.timeutil import Moment, is_before, is_known_by, to_moment
+
+
+__all__ = ["History", "StatusChange", "StatusKind", "status_at"]
+
+
+def _status_key(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+@attrs.frozen
+class StatusKind(Kind):
+    """
+    A status in a :class:`StatusChange`: a member of the owner's status enum.
+
+    On its own a change may hold the status as text (``"accepted"``); the
+    record whose history holds it turns the text into its own enum
+    (:class:`History`).  Two changes compare by the status's value.
+    """
+
+    def problems(self, value: object) -> Problems:
+        if isinstance(value, enum.Enum) and isinstance(value.value, str):
+            return []
+        if isinstance(value, str) and value:
+            return []
+        return [
+            (
+                "",
+                f"must be a status (an enum member or its value), got "
+                f"{type_name(value)} {short_repr(value)}",
+            )
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        if isinstance(value, enum.Enum):  # resolved by History.load
+            return value
+        if value.__class__ is not str:
+            raise ValidationError([("", f"must be a string, got {show_json(value)}")])
+        return value
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return _status_key(value)
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+    @property
+    def eq_key(self) -> Callable[[Any], Any] | None:
+        return _status_key
+
+
+@attrs.frozen(kw_only=True)
+class StatusChange(Record):
+    """
+    One change of status: what it became, when, by whom and why.
+
+    Attributes:
+        status: The status from then on (a member of the owner's status enum).
+        on: When it changed (optional: the sources may not say).
+        by: Ids of the parties that made the change, where known.
+        reason: Why, in words (optional).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> change = StatusChange(
+        ...     status=UltimatumStatus.EXPIRED, on=pendulum.date(2025, 9, 3)
+        ... )
+        >>> change.status, str(change.on)
+        (<UltimatumStatus.EXPIRED: 'expired'>, '2025-09-03')
+    """
+
+    status: enum.Enum | str = field(StatusKind())
+    on: Moment | None = field(Maybe(MomentKind()), default=None)
+    by: tuple[str, ...] = field(PARTY_IDS, default=())
+    reason: str | None = field(Maybe(Text()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+
+_CHANGES: Final = Many(Nested(StatusChange))
+
+
+@attrs.frozen
+class History(Kind):
+    """
+    A record's ``history``: status changes whose statuses are members of *enum*.
+
+    Text statuses (``"accepted"``) are turned into members on construction and
+    on load; the JSON Schema names the enum's values.
+    """
+
+    enum: type[enum.Enum]
+
+    converts: ClassVar[bool] = True
+
+    def _resolve(self, change: Any) -> Any:
+        if isinstance(change, StatusChange) and not isinstance(
+            change.status, self.enum
+        ):
+            member = Choice(self.enum).convert(change.status)
+            if isinstance(member, self.enum):
+                return attrs.evolve(change, status=member)
+        return change
+
+    def convert(self, value: Any) -> Any:
+        items = _CHANGES.convert(value)
+        if items.__class__ is not tuple:
+            return items
+        return tuple([self._resolve(item) for item in items])
+
+    def problems(self, value: object) -> Problems:
+        found = _CHANGES.problems(value)
+        if found:
+            return found
+        assert isinstance(value, tuple)  # noqa: S101 - checked above
+        for index, change in enumerate(value):
+            found += [
+                (join_path(f"[{index}].status", path), message)
+                for path, message in Choice(self.enum).problems(change.status)
+            ]
+        return found
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        item = f"_h{len(pad)}"
+        return [
+            f"{pad}if {v}.__class__ is not tuple:",
+            f"{pad}    {fail}",
+            f"{pad}for {item} in {v}:",
+            f"{pad}    if {item}.__class__ is not {ns.name(StatusChange)} or "
+            f"{item}.status.__class__ is not {ns.name(self.enum)}:",
+            f"{pad}        {fail}",
+        ]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        if value.__class__ is not list:
+            raise ValidationError([("", f"must be an array, got {show_json(value)}")])
+        choice = Choice(self.enum)
+        loaded = []
+        problems: Problems = []
+        for index, given in enumerate(value):
+            item = given
+            if given.__class__ is dict and "status" in given:
+                item = dict(given)
+                try:
+                    item["status"] = choice.load(given["status"], conv)
+                except ValidationError as exc:
+                    problems += [
+                        (join_path(f"[{index}].status", path), message)
+                        for path, message in exc.errors
+                    ]
+                    continue
+            try:
+                loaded.append(Nested(StatusChange).load(item, conv))
+            except ValidationError as exc:
+                problems += [
+                    (join_path(f"[{index}]", path), message)
+                    for path, message in exc.errors
+                ]
+        if problems:
+            raise ValidationError(problems)
+        return tuple(loaded)
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return _CHANGES.dump(value, conv)
+
+    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return _CHANGES.dump_expr(ns, v, conv, depth)
+
+    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": {
+                "allOf": [
+                    defs.record(StatusChange),
+                    {"properties": {"status": defs.enum(self.enum)}},
+                ]
+            },
+        }
+
+
+# --- the rules, shared by the records ------------------------------------------------
+
+
+def fold_status_arguments(
+    record: Any, initial: enum.Enum, status: Any, on: Any
+) -> tuple[StatusChange, ...] | None:
+    """
+    The history of *record* with the init-only ``status``/``status_on``
+    arguments folded in, or ``None`` if they change nothing.
+    """
+    if status is None and on is None:
+        return None
+    history: tuple[Any, ...] = record.history
+    if history.__class__ is not tuple:
+        return None  # reported by the field check
+    cls = type(initial)
+    if status is None:
+        status = history[-1].status if history else initial
+    member = Choice(cls).convert(status)
+    if not isinstance(member, cls):
+        raise ValidationError(Choice(cls).problems(member)).prefixed("status")
+    moment = None if on is None else to_moment(on)
+    current = _status_key(history[-1].status) if history else initial.value
+    if member.value == current:
+        last_on = history[-1].on if history else None
+        if moment is None or moment == last_on:
+            return history
+        if history and last_on is None:
+            return (*history[:-1], attrs.evolve(history[-1], on=moment))
+        if not history:
+            return (StatusChange(status=member, on=moment),)
+    return (*history, StatusChange(status=member, on=moment))
+
+
+def history_problems(
+    label: str,
+    history: tuple[StatusChange, ...],
+    initial: enum.Enum,
+    table: Mapping[Any, frozenset[Any]],
+    *,
+    start: Moment | None,
+    start_name: str,
+) -> Iterable[tuple[str, str]]:
+    """
+    The problems of a history: each step allowed by *table* from the status
+    before it, no dated step before *start* (the record's own date) nor before
+    an earlier dated step.
+    """
+    current = initial
+    last: Moment | None = None
+    for index, change in enumerate(history):
+        here = f"history[{index}]"
+        status = change.status
+        restates = index == 0 and status is initial
+        if not restates and status not in table.get(current, frozenset()):
+            allowed = sorted(s.value for s in table.get(current, frozenset()))
+            why = (
+                "it can go to " + ", ".join(repr(a) for a in allowed)
+                if allowed
+                else "it is final"
+            )
+            yield (
+                f"{here}.status",
+                f"{label} cannot go from {current.value!r} to "
+                f"{_status_key(status)!r}: from {current.value!r} {why}",
+            )
+        if change.on is not None:
+            if start is not None and is_before(change.on, start):
+                yield (
+                    f"{here}.on",
+                    f"{change.on} is before the {start_name} ({start})",
+                )
+            if last is not None and is_before(change.on, last):
+                yield (
+                    f"{here}.on",
+                    f"{change.on} is before the change before it ({last}); "
+                    "changes must be in the order they were made",
+                )
+            last = change.on
+        if isinstance(status, type(initial)):
+            current = status
+
+
+def status_at(history: tuple[StatusChange, ...], initial: enum.Enum, at: Moment) -> Any:
+    """The status in force at *at*: the last change known by then (undated count)."""
+    current: Any = initial
+    for change in history:
+        if change.on is None or is_known_by(change.on, at):
+            current = change.status
+        else:
+            break
+    return current
+
+
+def history_until(
+    history: tuple[StatusChange, ...], at: Moment
+) -> tuple[StatusChange, ...]:
+    """The changes known by *at*, in order; an undated change counts always."""
+    kept = []
+    for change in history:
+        if change.on is not None and not is_known_by(change.on, at):
+            break
+        kept.append(change)
+    return tuple(kept)
+
+
+S = TypeVar("S", bound=enum.Enum)
+
+
+def current_status(history: tuple[StatusChange, ...], initial: S) -> S:
+    """The status after the last change of *history* (*initial* if none)."""
+    if history:
+        status = history[-1].status
+        if isinstance(status, type(initial)):
+            return status
+    return initial
+
+
+def take_status_arguments(record: Any, initial: enum.Enum) -> None:
+    """
+    Fold a record's init-only ``status``/``status_on`` arguments (the slots
+    ``_status_given`` and ``_status_on_given``) into its ``history``, then clear
+    them.  Called before the record checks itself.
+    """
+    status, on = record._status_given, record._status_on_given
+    if status is None and on is None:
+        return
+    object.__setattr__(record, "_status_given", None)
+    object.__setattr__(record, "_status_on_given", None)
+    try:
+        moment = None if on is None else to_moment(on)
+    except ValidationError as exc:
+        raise exc.prefixed("status_on") from None
+    except Exception as exc:  # noqa: BLE001 - reported as a problem of the argument
+        raise ValidationError(
+            [("status_on", f"must be a moment, got {short_repr(on)} ({exc})")]
+        ) from None
+    if moment is not None:
+        problems = MomentKind().problems(moment)
+        if problems:
+            raise ValidationError(problems).prefixed("status_on")
+    history = fold_status_arguments(record, initial, status, moment)
+    if history is not None:
+        object.__setattr__(record, "history", history)

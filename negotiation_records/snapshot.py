@@ -1,0 +1,163 @@
+"""
+As-of snapshots of the records: each record as it stood at a moment.
+
+:meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>` puts these
+together; the rules are in its documentation and in :doc:`/concepts` ("What was
+known when").  Every function here takes a moment *at* already converted
+(:func:`~negotiation_records.queries.as_of`) and answers with
+:func:`~negotiation_records.timeutil.is_known_by`: a date or a datetime counts
+once it has come, a month or a year only once its whole span has passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from typing import TypeVar
+
+import attrs
+
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import DeadlineRevision
+from negotiation_records.history import StatusChange, history_until
+from negotiation_records.proposals import Proposal
+from negotiation_records.rounds import Round, RoundStatus
+from negotiation_records.stances import Position, Response
+from negotiation_records.timeutil import Moment, is_known_by, moment_sort_key
+from negotiation_records.ultimatums import Ultimatum
+
+
+__all__ = [
+    "condition_as_of",
+    "proposal_as_of",
+    "round_as_of",
+    "round_first_dated",
+    "ultimatum_as_of",
+]
+
+T = TypeVar("T")
+
+
+def _linked(statement: str | None, statements: AbstractSet[str]) -> str | None:
+    """A statement id, or ``None`` if the statement is not in the snapshot."""
+    return statement if statement is None or statement in statements else None
+
+
+def _responses(
+    responses: Iterable[Response], at: Moment, statements: AbstractSet[str]
+) -> tuple[Response, ...]:
+    return tuple(
+        r
+        if _linked(r.statement, statements) == r.statement
+        else attrs.evolve(r, statement=None)
+        for r in responses
+        if is_known_by(r.on, at)
+    )
+
+
+def _positions(
+    positions: Iterable[Position], at: Moment, statements: AbstractSet[str]
+) -> tuple[Position, ...]:
+    return tuple(
+        p
+        if _linked(p.statement, statements) == p.statement
+        else attrs.evolve(p, statement=None)
+        for p in positions
+        if p.on is None or is_known_by(p.on, at)
+    )
+
+
+def _changes(history: tuple[StatusChange, ...], at: Moment) -> tuple[StatusChange, ...]:
+    return history_until(history, at)
+
+
+def _same(old: T, **changes: object) -> T:
+    """*old* with *changes*, or *old* itself if nothing changed (no new check)."""
+    if all(getattr(old, name) == value for name, value in changes.items()):
+        return old
+    return attrs.evolve(old, **changes)  # type: ignore[misc]
+
+
+def condition_as_of(
+    condition: Condition, at: Moment, statements: AbstractSet[str]
+) -> Condition:
+    """*condition* with the positions taken after *at* left out (undated ones stay)."""
+    return _same(condition, positions=_positions(condition.positions, at, statements))
+
+
+def proposal_as_of(
+    proposal: Proposal,
+    at: Moment,
+    statements: AbstractSet[str],
+    rounds: AbstractSet[int],
+) -> Proposal | None:
+    """*proposal* as it stood at *at*, or ``None`` if it was made later."""
+    if not is_known_by(proposal.made_on, at):
+        return None
+    return _same(
+        proposal,
+        terms=tuple(condition_as_of(t, at, statements) for t in proposal.terms),
+        responses=_responses(proposal.responses, at, statements),
+        history=_changes(proposal.history, at),
+        round=proposal.round if proposal.round in rounds else None,
+    )
+
+
+def ultimatum_as_of(
+    ultimatum: Ultimatum, at: Moment, statements: AbstractSet[str]
+) -> Ultimatum | None:
+    """
+    *ultimatum* as it stood at *at* — its responses, status changes and
+    deadline revisions cut at *at*, its deadline the one in force then — or
+    ``None`` if it was issued later.
+    """
+    if not is_known_by(ultimatum.issued_at, at):
+        return None
+    kept = 0
+    for revision in ultimatum.revisions:
+        if not is_known_by(revision.revised_on, at):
+            break
+        kept += 1
+    revisions: tuple[DeadlineRevision, ...] = tuple(
+        r
+        if _linked(r.statement, statements) == r.statement
+        else attrs.evolve(r, statement=None)
+        for r in ultimatum.revisions[:kept]
+    )
+    demand = ultimatum.demand
+    if isinstance(demand, Condition):
+        demand = condition_as_of(demand, at, statements)
+    return _same(
+        ultimatum,
+        demand=demand,
+        deadline=ultimatum.deadlines[kept],
+        revisions=revisions,
+        responses=_responses(ultimatum.responses, at, statements),
+        history=_changes(ultimatum.history, at),
+    )
+
+
+def round_first_dated(rnd: Round) -> Moment | None:
+    """
+    When a round is first heard of: the earliest of its dated status changes,
+    its start and its window's first day (``None``: undated).
+    """
+    candidates: list[Moment] = [c.on for c in rnd.history if c.on is not None]
+    if rnd.starts is not None:
+        candidates.append(rnd.starts)
+    if rnd.window is not None:
+        candidates.append(rnd.window.start)
+    return min(candidates, key=moment_sort_key) if candidates else None
+
+
+def round_as_of(rnd: Round, at: Moment) -> Round | None:
+    """
+    *rnd* as it stood at *at*, or ``None`` if it was first heard of later; its
+    outcomes only if it had been held by then.
+    """
+    first = round_first_dated(rnd)
+    if first is not None and not is_known_by(first, at):
+        return None
+    history = _changes(rnd.history, at)
+    held = bool(history) and history[-1].status is RoundStatus.HELD
+    return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())

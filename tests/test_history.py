@@ -1,0 +1,659 @@
+"""Status histories, as-of snapshots and format version 2 (issue 12)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Deadline,
+    IllegalTransitionError,
+    Negotiation,
+    NegotiationStatus,
+    PartialDate,
+    Party,
+    Proposal,
+    ProposalStatus,
+    Round,
+    RoundStatus,
+    Statement,
+    StatusChange,
+    Ultimatum,
+    UltimatumStatus,
+    ValidationError,
+    Window,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+from negotiation_records.cli import main
+from negotiation_records.migrations import SCHEMA_VERSION
+from negotiation_records.timeutil import is_known_by, zone
+
+
+DATA = Path(__file__).resolve().parent / "data"
+V1 = DATA / "russia-ukraine-2025.v1.json"
+
+day = pendulum.date
+
+
+def _proposal(**changes: object) -> Proposal:
+    fields: dict[str, object] = {
+        "id": "p",
+        "proposed_by": "a",
+        "addressed_to": ["b"],
+        "made_on": day(2025, 7, 1),
+        "summary": "Meet",
+    }
+    fields.update(changes)
+    return Proposal(**fields)  # type: ignore[arg-type]
+
+
+def _ultimatum(**changes: object) -> Ultimatum:
+    issued = day(2025, 7, 14)
+    fields: dict[str, object] = {
+        "id": "u",
+        "issued_by": "us",
+        "addressed_to": ["ru"],
+        "issued_at": issued,
+        "demand": "Ceasefire",
+        "deadline": Deadline.after(issued, days=50),
+    }
+    fields.update(changes)
+    return Ultimatum(**fields)  # type: ignore[arg-type]
+
+
+# --- dated histories along every path ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "final"),
+    [
+        (["accept"], ProposalStatus.ACCEPTED),
+        (["reject"], ProposalStatus.REJECTED),
+        (["withdraw"], ProposalStatus.WITHDRAWN),
+        (["expire"], ProposalStatus.EXPIRED),
+        (["lapse"], ProposalStatus.LAPSED_WITHOUT_RESPONSE),
+        (["mark_countered", "accept"], ProposalStatus.ACCEPTED),
+        (["mark_countered", "reject"], ProposalStatus.REJECTED),
+        (["mark_countered", "withdraw"], ProposalStatus.WITHDRAWN),
+        (["mark_countered", "expire"], ProposalStatus.EXPIRED),
+    ],
+)
+def test_proposal_paths_keep_every_dated_step(
+    path: list[str], final: ProposalStatus
+) -> None:
+    proposal = _proposal()
+    for offset, method in enumerate(path, start=2):
+        proposal = getattr(proposal, method)(on=day(2025, 7, offset))
+    assert proposal.status is final
+    assert proposal.status_on == day(2025, 7, len(path) + 1)
+    assert [c.on for c in proposal.history] == [
+        day(2025, 7, n) for n in range(2, len(path) + 2)
+    ]
+    assert proposal.status_at(day(2025, 7, 1)) is ProposalStatus.PENDING
+    assert proposal.status_at(day(2025, 7, 2)) is proposal.history[0].status
+    assert from_json(Proposal, to_json(proposal)) == proposal
+    events = [
+        e
+        for e in Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="a", name="A", kind="state"),
+                Party(id="b", name="B", kind="state"),
+            ],
+            proposals=[proposal],
+        ).timeline()
+        if e.kind.value == "status"
+    ]
+    assert len(events) == len(path)
+
+
+@pytest.mark.parametrize(
+    ("steps", "final"),
+    [
+        ([("comply", day(2025, 8, 1))], UltimatumStatus.COMPLIED),
+        ([("withdraw", day(2025, 8, 1))], UltimatumStatus.WITHDRAWN),
+        ([("enforce", day(2025, 8, 1))], UltimatumStatus.ENFORCED),
+        ([("expire", None)], UltimatumStatus.EXPIRED),
+        ([("expire", None), ("enforce", day(2025, 9, 5))], UltimatumStatus.ENFORCED),
+        ([("expire", None), ("withdraw", day(2025, 9, 5))], UltimatumStatus.WITHDRAWN),
+    ],
+)
+def test_ultimatum_paths_keep_every_dated_step(
+    steps: list[tuple[str, pendulum.Date | None]], final: UltimatumStatus
+) -> None:
+    ultimatum = _ultimatum()
+    for method, on in steps:
+        ultimatum = getattr(ultimatum, method)(**({} if on is None else {"on": on}))
+    assert ultimatum.status is final
+    assert len(ultimatum.history) == len(steps)
+    assert ultimatum.status_at(day(2025, 7, 20)) is UltimatumStatus.PENDING
+    assert from_json(Ultimatum, to_json(ultimatum)) == ultimatum
+
+
+def test_expired_then_enforced_shows_both_in_the_timeline() -> None:
+    ultimatum = _ultimatum().expire().enforce(on=day(2025, 9, 5))
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="United States", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[ultimatum],
+    )
+    summaries = [e.summary for e in talks.timeline() if e.kind.value == "status"]
+    assert summaries == ["Ultimatum 'u' expired", "Ultimatum 'u' enforced"]
+
+
+def test_late_compliance_and_revival() -> None:
+    expired = _ultimatum().expire()
+    with pytest.raises(IllegalTransitionError, match="late=True"):
+        expired.comply(on=day(2025, 9, 4))
+    late = expired.comply(on=day(2025, 9, 4), late=True)
+    assert [c.status for c in late.history] == [
+        UltimatumStatus.EXPIRED,
+        UltimatumStatus.COMPLIED,
+    ]
+    revived = expired.revise_deadline(
+        Deadline.after(day(2025, 9, 4), days=10), on=day(2025, 9, 4)
+    )
+    assert revived.status is UltimatumStatus.PENDING
+    assert [c.status for c in revived.history] == [
+        UltimatumStatus.EXPIRED,
+        UltimatumStatus.PENDING,
+    ]
+    noon = pendulum.datetime(2025, 9, 3, 12, tz="UTC")
+    assert revived.status_at(noon) is UltimatumStatus.EXPIRED
+    assert revived.status_at(day(2025, 9, 4)) is UltimatumStatus.PENDING
+
+
+def test_round_paths() -> None:
+    proposed = Round(number=3, window=Window.next_week(of=day(2025, 7, 19)))
+    assert proposed.status is RoundStatus.PROPOSED
+    assert proposed.history == ()
+    scheduled = proposed.schedule(starts=day(2025, 7, 23), on=day(2025, 7, 21))
+    postponed = scheduled.postpone(on=day(2025, 7, 22))
+    held = postponed.schedule(starts=day(2025, 7, 30), on=day(2025, 7, 25)).hold()
+    assert [c.status for c in held.history] == [
+        RoundStatus.SCHEDULED,
+        RoundStatus.POSTPONED,
+        RoundStatus.SCHEDULED,
+        RoundStatus.HELD,
+    ]
+    assert held.history[-1].on == day(2025, 7, 30)  # held on its start
+    assert held.status_at(day(2025, 7, 22)) is RoundStatus.POSTPONED
+    cancelled = proposed.cancel(on=day(2025, 7, 20))
+    assert cancelled.status is RoundStatus.CANCELLED
+    with pytest.raises(IllegalTransitionError):
+        cancelled.hold(starts=day(2025, 7, 30))
+    assert from_json(Round, to_json(held)) == held
+
+
+def test_negotiation_status_changes() -> None:
+    talks = Negotiation(id="t", title="T")
+    stalled = talks.with_status("stalled", on=day(2025, 6, 2), reason="No progress")
+    resumed = stalled.with_status("active", on=day(2025, 7, 23))
+    assert resumed.status is NegotiationStatus.ACTIVE
+    assert resumed.status_at(day(2025, 7, 1)) is NegotiationStatus.STALLED
+    assert [e.summary for e in resumed.timeline()] == [
+        "Talks stalled: No progress",
+        "Talks active",
+    ]
+    assert from_json(Negotiation, to_json(resumed)) == resumed
+
+
+# --- version-1 constructors ---------------------------------------------------------
+
+
+def test_status_arguments_become_a_history() -> None:
+    accepted = _proposal(status="accepted", status_on=day(2025, 7, 3))
+    assert accepted.history == (
+        StatusChange(status=ProposalStatus.ACCEPTED, on=day(2025, 7, 3)),
+    )
+    assert accepted.status is ProposalStatus.ACCEPTED
+    assert accepted.status_on == day(2025, 7, 3)
+    assert _proposal(status="pending").history == ()
+    dated_pending = _proposal(status="pending", status_on=day(2025, 7, 2))
+    assert dated_pending.status_on == day(2025, 7, 2)
+    assert Round(number=1, status="held", starts=day(2025, 5, 16)).status_on is None
+    assert Negotiation(id="t", title="T", status="stalled").status is (
+        NegotiationStatus.STALLED
+    )
+    # evolve, as version-1 code did, appends a step
+    withdrawn = attrs.evolve(
+        _proposal(), status=ProposalStatus.WITHDRAWN, status_on=day(2025, 7, 5)
+    )
+    assert withdrawn.status is ProposalStatus.WITHDRAWN
+    assert attrs.evolve(withdrawn, summary="Talk").history == withdrawn.history
+    # the init-only arguments are not kept
+    assert "status" not in to_dict(withdrawn)
+    assert withdrawn == _proposal().withdraw(on=day(2025, 7, 5))
+
+
+def test_status_arguments_are_checked() -> None:
+    with pytest.raises(ValidationError, match="status: 'agreed' is not a valid"):
+        _proposal(status="agreed")
+    with pytest.raises(ValidationError, match="status_on: naive datetime"):
+        _proposal(status="accepted", status_on=pendulum.naive(2025, 7, 3))
+    with pytest.raises(ValidationError, match="history"):
+        attrs.evolve(_proposal(status="withdrawn"), status="accepted")
+
+
+def test_history_steps_are_checked() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _proposal(
+            history=[
+                StatusChange(status="withdrawn", on=day(2025, 7, 3)),
+                StatusChange(status="accepted", on=day(2025, 7, 2)),
+                StatusChange(status="bogus"),
+            ]
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].status",
+            "'bogus' is not a valid ProposalStatus (choose from 'pending', "
+            "'accepted', 'rejected', 'countered', 'withdrawn', 'expired', "
+            "'lapsed-without-response')",
+        ),
+    )
+    with pytest.raises(ValidationError) as caught:
+        _proposal(
+            history=[
+                StatusChange(status="withdrawn", on=day(2025, 7, 3)),
+                StatusChange(status="accepted", on=day(2025, 7, 2)),
+            ]
+        )
+    assert [path for path, _ in caught.value.errors] == [
+        "history[1].status",
+        "history[1].on",
+    ]
+    with pytest.raises(ValidationError, match="before the proposal was made"):
+        _proposal(history=[StatusChange(status="accepted", on=day(2025, 6, 1))])
+
+
+def test_unknown_party_in_a_change_is_reported() -> None:
+    with pytest.raises(ValidationError, match=r"history\[0\]\.by\[0\]: unknown party"):
+        Negotiation(id="t", title="T").with_status("stalled", by=["nobody"])
+
+
+# --- deadlines and expiry ---------------------------------------------------------------
+
+
+def test_expire_without_on_stamps_the_cutoff() -> None:
+    ultimatum = _ultimatum(
+        deadline=Deadline.on(day(2025, 9, 2), tz="Europe/Kyiv"),
+    )
+    expired = ultimatum.expire()
+    assert expired.status_on == ultimatum.deadline.cutoff
+    noon = pendulum.datetime(2025, 9, 2, 12, tz="Europe/Kyiv")
+    with pytest.raises(IllegalTransitionError):
+        ultimatum.expire(on=noon)
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[expired],
+    )
+    # at noon on the due day: still upcoming, as the status says
+    assert [u.id for u, _ in talks.upcoming_deadlines(noon)] == ["u"]
+    assert talks.expired_deadlines(noon) == ()
+    after = pendulum.datetime(2025, 9, 3, 0, 30, tz="Europe/Kyiv")
+    assert [u.id for u, _ in talks.expired_deadlines(after)] == ["u"]
+
+
+def test_deadline_before_issue_is_refused() -> None:
+    with pytest.raises(ValidationError, match="deadline: falls due"):
+        _ultimatum(deadline=Deadline.on(day(2025, 7, 1)))
+    # due the same day it was issued is allowed
+    _ultimatum(deadline=Deadline.on(day(2025, 7, 14)))
+
+
+@pytest.mark.parametrize("name", ["EST", "CET", "est", "MST7MDT", "EET"])
+def test_zone_abbreviations_are_refused(name: str) -> None:
+    with pytest.raises(ValidationError, match=r"abbreviation, not a place.*'"):
+        zone(name)
+
+
+def test_abbreviated_zone_on_construction_and_load() -> None:
+    with pytest.raises(ValidationError, match="America/New_York"):
+        _proposal(made_on=pendulum.datetime(2025, 7, 1, tz="EST"))
+    data = to_dict(_proposal())
+    data["made_on"] = "2025-07-01T00:00:00-05:00[EST]"
+    with pytest.raises(ValidationError, match="made_on: time zone 'EST'"):
+        from_dict(Proposal, data)
+
+
+# --- as of ----------------------------------------------------------------------------------
+
+
+def test_known_by_partial_dates() -> None:
+    july = PartialDate(2025, 7)
+    assert not is_known_by(july, day(2025, 7, 1))
+    assert not is_known_by(july, pendulum.datetime(2025, 7, 31, 23, tz="UTC"))
+    assert is_known_by(july, pendulum.datetime(2025, 8, 1, tz="UTC"))
+    assert is_known_by(july, day(2025, 8, 1))
+    assert not is_known_by(PartialDate(2025), day(2025, 12, 31))
+
+
+def _talks() -> Negotiation:
+    parties = [
+        Party(id="ua", name="Ukraine", kind="state"),
+        Party(id="ru", name="Russia", kind="state"),
+        Party(id="us", name="US", kind="state"),
+    ]
+    issued = day(2025, 7, 14)
+    ultimatum = (
+        _ultimatum(issued_by="us", addressed_to=["ru"])
+        .respond("ru", on=PartialDate(2025, 7), stance="rejects", statement="blackmail")
+        .revise_deadline(Deadline.after(day(2025, 7, 29), days=10), on=day(2025, 7, 29))
+        .expire()
+    )
+    assert ultimatum.issued_at == issued
+    invite = Proposal(
+        id="invite",
+        proposed_by="ua",
+        addressed_to=["ru"],
+        made_on=day(2025, 7, 19),
+        summary="A new round next week",
+        window=Window.next_week(of=day(2025, 7, 19)),
+    ).respond("ru", on=day(2025, 7, 22), stance="accepts")
+    return Negotiation(
+        id="t",
+        title="T",
+        parties=parties,
+        rounds=[
+            Round(number=1, status="held", starts=day(2025, 5, 16)),
+            Round(
+                number=3,
+                status="proposed",
+                status_on=day(2025, 7, 19),
+                window=Window.next_week(of=day(2025, 7, 19)),
+            ).schedule(starts=day(2025, 7, 23), on=day(2025, 7, 22)),
+        ],
+        proposals=[invite.accept(on=day(2025, 7, 22))],
+        ultimatums=[ultimatum],
+        statements=[
+            Statement(
+                id="blackmail",
+                speaker="Maria Zakharova",
+                party="ru",
+                said_on=PartialDate(2025, 7),
+                text="Washington's ultimatum is blackmail.",
+            )
+        ],
+        status="stalled",
+        status_on=day(2025, 6, 20),
+    )
+
+
+def test_as_of_before_everything() -> None:
+    before = _talks().as_of(day(2025, 5, 1))
+    assert before.rounds == ()
+    assert before.proposals == ()
+    assert before.ultimatums == ()
+    assert before.statements == ()
+    assert before.status is NegotiationStatus.ACTIVE
+
+
+def test_as_of_inside_a_partial_date_and_a_window() -> None:
+    inside = _talks().as_of(day(2025, 7, 20))
+    assert [r.number for r in inside.rounds] == [1, 3]
+    assert inside.round(3).status is RoundStatus.PROPOSED  # scheduled on the 22nd
+    (invite,) = inside.proposals
+    assert invite.status is ProposalStatus.PENDING
+    assert invite.responses == ()
+    (ultimatum,) = inside.ultimatums
+    assert ultimatum.responses == ()  # "July 2025": not known until July ends
+    assert ultimatum.revisions == ()
+    assert ultimatum.deadline.due == day(2025, 9, 2)  # the deadline in force then
+    assert ultimatum.status is UltimatumStatus.PENDING
+    assert inside.statements == ()
+    assert inside.status is NegotiationStatus.STALLED
+    assert [u.id for u in inside.pending_ultimatums(day(2025, 7, 20))] == ["u"]
+
+
+def test_as_of_after_the_partial_dates() -> None:
+    after = _talks().as_of(day(2025, 8, 1))
+    (ultimatum,) = after.ultimatums
+    assert [r.stance.value for r in ultimatum.responses] == ["rejects"]
+    assert ultimatum.responses[0].statement == "blackmail"
+    assert ultimatum.deadline.due == day(2025, 8, 8)
+    assert ultimatum.status is UltimatumStatus.PENDING
+    assert [s.id for s in after.statements] == ["blackmail"]
+    assert after.proposal("invite").status is ProposalStatus.ACCEPTED
+    assert after.round(3).status is RoundStatus.SCHEDULED
+
+
+def test_as_of_after_everything_is_the_record() -> None:
+    talks = _talks()
+    assert talks.as_of(day(2026, 1, 1)) is talks
+
+
+def test_a_dropped_statement_link_is_cut() -> None:
+    talks = _talks()
+    # a response dated inside July, citing a statement dated only "July 2025"
+    ultimatum = talks.ultimatums[0]
+    early = attrs.evolve(
+        ultimatum,
+        responses=[attrs.evolve(ultimatum.responses[0], on=day(2025, 7, 16))],
+    )
+    snapshot = talks.with_ultimatum(early).as_of(day(2025, 7, 20))
+    assert snapshot.ultimatums[0].responses[0].statement is None
+
+
+def test_queries_read_the_snapshot() -> None:
+    talks = _talks()
+    at = day(2025, 7, 20)
+    assert [e.moment for e in talks.timeline(at)] == [
+        e.moment for e in talks.as_of(at).timeline()
+    ]
+    assert all(
+        e.kind.value not in ("response", "deadline-revision")
+        for e in talks.timeline(at)
+    )
+    assert talks.positions("ru", at).stance_on is not None
+    assert [(u.id, str(d.due)) for u, d in talks.upcoming_deadlines(at)] == [
+        ("u", "2025-09-02")
+    ]
+    assert talks.expired_deadlines(at) == ()
+    late = day(2025, 8, 10)
+    assert [(u.id, str(d.due)) for u, d in talks.expired_deadlines(late)] == [
+        ("u", "2025-08-08")
+    ]
+
+
+def test_timeline_tz_applies_to_summaries() -> None:
+    issued = pendulum.datetime(2025, 7, 14, 12, tz="America/New_York")
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[
+            _ultimatum(issued_at=issued, deadline=Deadline.after(issued, hours=48))
+        ],
+    )
+    (issue, _) = talks.timeline(tz="Europe/Kyiv")
+    assert "due 2025-07-16T19:00:00+03:00[Europe/Kyiv]" in issue.summary
+
+
+def test_summary_wording() -> None:
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[
+            _ultimatum()
+            .respond("ru", on=day(2025, 7, 15), stance="undecided")
+            .comply(on=day(2025, 8, 1))
+        ],
+    )
+    summaries = [e.summary for e in talks.timeline()]
+    assert "Russia has not decided on the ultimatum 'u'" in summaries
+    assert "Ultimatum 'u' complied with" in summaries
+    assert any(s.endswith("the ultimatum was complied with") for s in summaries)
+
+
+# --- format version 2 ---------------------------------------------------------------
+
+
+def test_version_1_document_loads_migrates_and_writes_version_2() -> None:
+    text = V1.read_text(encoding="utf-8")
+    old = json.loads(text)
+    assert old["schema_version"] == 1
+    talks = from_json(Negotiation, text)
+    new = to_dict(talks)
+    assert new["schema_version"] == SCHEMA_VERSION == 2
+    assert "status" not in new
+    assert new["history"] == [
+        {"status": old["status"], "on": None, "by": [], "reason": None, "sources": []}
+    ]
+    for key in ("rounds", "proposals", "ultimatums"):
+        for before, after in zip(old[key], new[key], strict=True):
+            status = before.get("status")
+            changes = after["history"]
+            if (
+                status in (None, "pending", "proposed")
+                and before.get("status_on") is None
+            ):
+                assert changes == []
+            else:
+                assert changes[-1]["status"] == status
+                assert changes[-1]["on"] == before.get("status_on")
+            rest_before = {
+                k: v for k, v in before.items() if k not in ("status", "status_on")
+            }
+            rest_after = {k: v for k, v in after.items() if k != "history"}
+            assert rest_before == rest_after  # nothing else changed
+    rest_old = {
+        k: v
+        for k, v in old.items()
+        if k not in ("schema_version", "status", *("rounds", "proposals", "ultimatums"))
+    }
+    rest_new = {
+        k: v
+        for k, v in new.items()
+        if k
+        not in ("schema_version", "history", *("rounds", "proposals", "ultimatums"))
+    }
+    assert rest_old == rest_new
+    assert from_json(Negotiation, to_json(talks)) == talks
+
+
+def test_the_migration_leaves_the_input_alone() -> None:
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    copy = json.loads(V1.read_text(encoding="utf-8"))
+    from_dict(Negotiation, old)
+    assert old == copy
+
+
+def test_version_1_with_dated_statuses() -> None:
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    old["ultimatums"][0]["status"] = "expired"
+    old["ultimatums"][0]["status_on"] = "2025-09-03"
+    old["proposals"][0]["status"] = "pending"
+    old["proposals"][0]["status_on"] = "2025-07-20"
+    talks = from_dict(Negotiation, old)
+    assert talks.ultimatums[0].status is UltimatumStatus.EXPIRED
+    assert str(talks.ultimatums[0].status_on) == "2025-09-03"
+    assert talks.proposals[0].status is ProposalStatus.PENDING
+    assert str(talks.proposals[0].status_on) == "2025-07-20"
+
+
+# --- the command line on a record with later events --------------------------------
+
+
+@pytest.fixture
+def later(tmp_path: Path) -> Path:
+    path = tmp_path / "talks.json"
+    path.write_text(to_json(_talks()), encoding="utf-8")
+    return path
+
+
+def test_cli_show_at(later: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(later), "--at", "2025-07-20", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["negotiations"][0]
+    assert [r["status"] for r in shown["rounds"]] == ["held", "proposed"]
+    assert [p["status"] for p in shown["open_proposals"]] == ["pending"]
+    assert [u["due"] for u in shown["pending_ultimatums"]] == ["2025-09-02"]
+    assert main(["show", str(later), "--at", "2025-05-01", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["negotiations"][0]
+    assert shown["rounds"] == []
+    assert shown["open_proposals"] == []
+    assert shown["status"] == "active"
+
+
+def test_cli_deadlines_at(later: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["deadlines", str(later), "--at", "2025-07-20", "--format", "json"]) == 0
+    )
+    shown = json.loads(capsys.readouterr().out)["negotiations"][0]
+    assert [d["due"] for d in shown["due"]] == ["2025-09-02"]
+    assert shown["passed"] == []
+    assert (
+        main(["deadlines", str(later), "--at", "2025-08-10", "--format", "json"]) == 0
+    )
+    shown = json.loads(capsys.readouterr().out)["negotiations"][0]
+    assert shown["due"] == []
+    assert [d["due"] for d in shown["passed"]] == ["2025-08-08"]
+
+
+def test_cli_timeline_at(later: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(later), "--at", "2025-07-20", "--format", "json"]) == 0
+    events = json.loads(capsys.readouterr().out)["negotiations"][0]["events"]
+    assert all(e["kind"] != "response" for e in events)
+    assert "2025-09-02" in [e["moment"] for e in events]
+
+
+def test_same_day_date_before_timed_and_deadline_last() -> None:
+    """On one day: the date-only event, then timed ones, then a date deadline."""
+    kyiv_early = pendulum.datetime(2025, 7, 14, 1, tz="Europe/Kyiv")  # 13 July UTC
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[
+            _ultimatum(deadline=Deadline.on(day(2025, 7, 15))).respond(
+                "ru", on=day(2025, 7, 15), stance="rejects"
+            )
+        ],
+        statements=[
+            Statement(id="early", speaker="A", said_on=kyiv_early, text="Early"),
+            Statement(
+                id="late",
+                speaker="B",
+                said_on=pendulum.datetime(2025, 7, 15, 22, tz="UTC"),
+                text="Late",
+            ),
+        ],
+    )
+    kinds = [(e.kind.value, e.record_id) for e in talks.timeline()]
+    assert kinds == [
+        ("ultimatum", "u"),
+        ("statement", "early"),
+        ("response", "u"),
+        ("statement", "late"),
+        ("deadline", "u"),
+    ]
+    # read in UTC, the Kyiv morning is on 13 July: before the ultimatum
+    in_utc = [e.record_id for e in talks.timeline(tz="UTC")]
+    assert in_utc[:2] == ["early", "u"]
