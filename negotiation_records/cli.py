@@ -31,27 +31,33 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import itertools
 import json
 import os
 import re
-import stat
 import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO, NamedTuple, NoReturn, TextIO
+from typing import Any, NamedTuple, NoReturn, TextIO
 
 import pendulum
 
-from negotiation_records._jsonpos import Positions, value_lines
+from negotiation_records._cli_read import (
+    STDIN,
+    FileError,
+    Problem,
+    display,
+    is_terminal,
+    read_records,
+    rich_available,
+)
 from negotiation_records._record import Record
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import deadline_in_force
 from negotiation_records.schema import json_schema
-from negotiation_records.serialization import from_json, to_dict
+from negotiation_records.serialization import to_dict
 from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
@@ -75,7 +81,6 @@ EXIT_INTERRUPTED = 130
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
-JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PLOT_SUFFIXES = frozenset({".png", ".svg", ".pdf"})
 
 
@@ -172,28 +177,13 @@ def _record_types() -> dict[str, type[Any]]:
 # --- output ---------------------------------------------------------------------------
 
 
-def _is_terminal(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # closed or not a real stream
-        return False
-
-
-def _rich_available() -> bool:
-    try:
-        import rich  # noqa: F401, PLC0415 - optional dependency
-    except ImportError:
-        return False
-    return True
-
-
 class _Output:
     """Where and how to print: plain text, or rich tables on a terminal."""
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out = out
         self.err = err
-        self.rich = _is_terminal(out) and _rich_available()
+        self.rich = is_terminal(out) and rich_available()
 
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -252,220 +242,17 @@ class _Output:
         console.print(table)
 
 
-@contextlib.contextmanager
-def _progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
-    """Wrap *stream* in a progress bar on a terminal; pass it through otherwise."""
-    try:
-        total = os.fstat(stream.fileno()).st_size
-    except (OSError, ValueError):  # not a file descriptor (a test's stream)
-        total = 0
-    if total <= 0 or not (_is_terminal(err) and _rich_available()):
-        yield stream  # quiet: not a terminal, no rich, or no size to count (a pipe)
-        return
-    from rich.console import Console  # noqa: PLC0415
-    from rich.progress import wrap_file  # noqa: PLC0415
-
-    # The caller checked that `err` is a terminal; say so to rich, which would
-    # otherwise look again and find out the same.
-    console = Console(file=err, force_terminal=True)
-    with wrap_file(
-        stream, total, description=label, console=console, transient=True
-    ) as reader:
-        yield reader
-
-
-# --- reading files ----------------------------------------------------------------------
-
-STDIN = "-"
-"""The FILE that means standard input."""
-
-
-class _FileError(Exception):
-    """A file-level problem (missing, unreadable): reported at line 0."""
-
-
-def _display(name: str) -> str:
-    """How a FILE is named in messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if name == STDIN else name
-
-
-def _os_message(exc: OSError) -> str:
-    return f"cannot read the file: {exc.strerror or exc}"
-
-
-def _open(name: str) -> BinaryIO:
-    """
-    Open FILE for reading, once: ``-`` is standard input.
-
-    Every question about the file is asked of one ``stat`` call, so that a name
-    too long for the system or a directory that cannot be searched is a
-    :class:`_FileError`, never an ``OSError`` from ``Path.exists()``.
-    """
-    if name == STDIN:
-        return sys.stdin.buffer
-    path = Path(name)
-    try:
-        mode = path.stat().st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        raise _FileError("no such file") from None
-    except OSError as exc:
-        raise _FileError(_os_message(exc)) from None
-    except ValueError:  # a NUL in the name
-        raise _FileError("no such file") from None
-    if stat.S_ISDIR(mode):
-        raise _FileError("is a directory, not a file")
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise _FileError(_os_message(exc)) from None
-
-
-def _named_json_lines(name: str) -> bool | None:
-    """JSON Lines by the name (``.jsonl``, ``.ndjson``), JSON (``.json``), or unknown."""
-    if name == STDIN:
-        return None
-    suffix = Path(name).suffix.lower()
-    if suffix in JSON_LINES_SUFFIXES:
-        return True
-    if suffix == ".json":
-        return False
-    return None
-
-
-def _sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
-    """
-    Whether the content is JSON Lines, and the lines read to decide.
-
-    JSON Lines when the first non-blank line is a whole JSON value and another
-    non-blank line follows.  Reads no further than that, so that a pipe is
-    read once: the caller goes on with the lines returned, then the rest.
-    """
-    seen: list[bytes] = []
-    first = None
-    for line in lines:
-        seen.append(line)
-        if line.strip():
-            first = line
-            break
-    if first is None:
-        return False, seen
-    try:
-        json.loads(first)
-    except ValueError:
-        return False, seen
-    for line in lines:
-        seen.append(line)
-        if line.strip():
-            return True, seen
-    return False, seen
-
-
-class _Problem(NamedTuple):
-    """One problem found in one file."""
-
-    file: str
-    line: int
-    path: str
-    message: str
-
-    def text(self) -> str:
-        return f"{self.file}:{self.line}: {self.path}: {self.message}"
-
-
-class _Read(NamedTuple):
-    """A record read from a file, or its problems as (line, path, message)."""
-
-    record: Any | None
-    problems: list[tuple[int, str, str]]
-
-
-def _records(name: str, cls: type[Any], err: TextIO) -> Iterator[_Read]:
-    """
-    The records in the file *name* (``-``: standard input), or their problems.
-
-    A JSON file gives one record; each problem is placed at the line where the
-    value at its path starts (the line of a JSON syntax error for a syntax
-    error).  A JSON Lines file gives one per non-blank line, counted as
-    :func:`~negotiation_records.serialization.read_jsonl` counts them, and
-    carries on after a bad line so that every problem is found (``read_jsonl``
-    stops at the first).  The file is read once, so a pipe works.
-    """
-    stream = _open(name)
-    try:
-        json_lines = _named_json_lines(name)
-        try:
-            seen: list[bytes] = []
-            if json_lines is None:
-                json_lines, seen = _sniff(iter(stream))
-            if not json_lines:
-                data = b"".join([*seen, stream.read()])
-        except OSError as exc:
-            raise _FileError(_os_message(exc)) from None
-        if not json_lines:
-            yield _whole(data, cls)
-            return
-        with _progress(stream, _display(name), err) as reader:
-            for number, line in enumerate(itertools.chain(seen, reader), 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield _Read(from_json(cls, line), [])
-                except ValidationError as exc:
-                    yield _Read(None, [(number, p, m) for p, m in exc.errors])
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-
-
-def _whole(data: bytes, cls: type[Any]) -> _Read:
-    """One record from a whole JSON document, each problem at its value's line."""
-    try:
-        return _Read(from_json(cls, data), [])
-    except ValidationError as exc:
-        errors = list(exc.errors)
-    syntax = _syntax_error_line(errors)
-    if syntax is not None:
-        return _Read(None, [(syntax, p, m) for p, m in errors])
-    positions = _positions(data)
-    return _Read(
-        None,
-        [
-            (1 if positions is None else positions.line_of(p, m), p, m)
-            for p, m in errors
-        ],
-    )
-
-
-def _positions(data: bytes) -> Positions | None:
-    try:
-        return value_lines(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, RecursionError):  # reported by the loader already
-        return None
-
-
-_SYNTAX_ERROR = re.compile(r"invalid JSON: .* at line (\d+) column \d+")
-
-
-def _syntax_error_line(errors: Sequence[tuple[str, str]]) -> int | None:
-    """The line of a JSON syntax error in a whole file, if the problem is one."""
-    for path, message in errors:
-        match = _SYNTAX_ERROR.fullmatch(message)
-        if path == "$" and match:
-            return int(match.group(1))
-    return None
-
-
 def _load(name: str, out: _Output) -> list[Negotiation] | None:
     """Every negotiation in the file *name*; ``None`` (problems reported) if any is bad."""
-    shown = _display(name)
-    problems: list[_Problem] = []
+    shown = display(name)
+    problems: list[Problem] = []
     found: list[Negotiation] = []
     try:
-        for read in _records(name, Negotiation, out.err):
-            problems.extend(_Problem(shown, *problem) for problem in read.problems)
+        for read in read_records(name, Negotiation, out.err):
+            problems.extend(Problem(shown, *problem) for problem in read.problems)
             if read.record is not None:
                 found.append(read.record)
-    except _FileError as exc:
+    except FileError as exc:
         out.error(f"{shown}: {exc}")
         return None
     for problem in problems:
@@ -492,18 +279,18 @@ def _print_json(out: _Output, document: object) -> None:
 
 def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     cls = _record_types()[args.type]
-    problems: list[_Problem] = []
+    problems: list[Problem] = []
     files: list[dict[str, object]] = []
     for name in args.files:
-        shown = _display(name)
+        shown = display(name)
         count = 0
         before = len(problems)
         try:
-            for read in _records(name, cls, out.err):
+            for read in read_records(name, cls, out.err):
                 count += 1
-                problems.extend(_Problem(shown, *problem) for problem in read.problems)
-        except _FileError as exc:
-            problems.append(_Problem(shown, 0, "$", str(exc)))
+                problems.extend(Problem(shown, *problem) for problem in read.problems)
+        except FileError as exc:
+            problems.append(Problem(shown, 0, "$", str(exc)))
         files.append(
             {"file": shown, "records": count, "problems": len(problems) - before}
         )
@@ -859,7 +646,7 @@ def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
         return EXIT_PROBLEMS
     if len(records) != 1:
         out.error(
-            f"{_display(args.file)} holds {len(records)} records; plot draws one "
+            f"{display(args.file)} holds {len(records)} records; plot draws one "
             "(split the file, or give a JSON file)"
         )
         return EXIT_PROBLEMS

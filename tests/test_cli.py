@@ -27,6 +27,7 @@ from negotiation_records import (
     Party,
     Source,
     ValidationError,
+    _cli_read,
     cli,
 )
 from negotiation_records.cli import main
@@ -518,7 +519,7 @@ class TestExits:
         def interrupted(*args: object) -> Iterator[Any]:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(cli, "_records", interrupted)
+        monkeypatch.setattr(cli, "read_records", interrupted)
         assert main(["validate", str(talks)]) == 130
 
     def test_broken_pipe(self, talks: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -527,7 +528,7 @@ class TestExits:
         def closed(*args: object) -> Iterator[Any]:
             raise BrokenPipeError
 
-        monkeypatch.setattr(cli, "_records", closed)
+        monkeypatch.setattr(cli, "read_records", closed)
         monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
         assert main(["validate", str(talks)]) == 0
 
@@ -781,7 +782,8 @@ class TestTerminal:
 
     @pytest.fixture
     def terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+        monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+        monkeypatch.setattr(_cli_read, "is_terminal", lambda stream: True)
         monkeypatch.setenv("COLUMNS", "160")
 
     @pytest.mark.usefixtures("terminal")
@@ -832,7 +834,8 @@ class TestTerminal:
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """Without the cli extra a terminal gets the plain tables."""
-        monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+        monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+        monkeypatch.setattr(_cli_read, "is_terminal", lambda stream: True)
         monkeypatch.setitem(sys.modules, "rich", None)
         assert main(["deadlines", str(talks), "--at", "2025-08-21"]) == 0
         assert "  us-ultimatum-2025-07  united-states" in capsys.readouterr().out
@@ -841,9 +844,9 @@ class TestTerminal:
         """Streams that are not terminals, closed or not streams at all, are not terminals."""
         closed = io.StringIO()
         closed.close()
-        assert cli._is_terminal(io.StringIO()) is False
-        assert cli._is_terminal(closed) is False
-        assert cli._is_terminal(object()) is False  # type: ignore[arg-type]
+        assert _cli_read.is_terminal(io.StringIO()) is False
+        assert _cli_read.is_terminal(closed) is False
+        assert _cli_read.is_terminal(object()) is False  # type: ignore[arg-type]
 
 
 def console_examples() -> list[tuple[str, str]]:

@@ -1,0 +1,241 @@
+"""
+Reading record files for the command line (private): one pass over a file or
+standard input, JSON or JSON Lines, every problem placed at its line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, BinaryIO, NamedTuple, TextIO
+
+from negotiation_records._jsonpos import Positions, value_lines
+from negotiation_records.errors import ValidationError
+from negotiation_records.serialization import from_json
+
+
+@contextlib.contextmanager
+def progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
+    """Wrap *stream* in a progress bar on a terminal; pass it through otherwise."""
+    try:
+        total = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError):  # not a file descriptor (a test's stream)
+        total = 0
+    if total <= 0 or not (is_terminal(err) and rich_available()):
+        yield stream  # quiet: not a terminal, no rich, or no size to count (a pipe)
+        return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import wrap_file  # noqa: PLC0415
+
+    # The caller checked that `err` is a terminal; say so to rich, which would
+    # otherwise look again and find out the same.
+    console = Console(file=err, force_terminal=True)
+    with wrap_file(
+        stream, total, description=label, console=console, transient=True
+    ) as reader:
+        yield reader
+
+
+def is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed or not a real stream
+        return False
+
+
+def rich_available() -> bool:
+    try:
+        import rich  # noqa: F401, PLC0415 - optional dependency
+    except ImportError:
+        return False
+    return True
+
+
+# --- reading files ----------------------------------------------------------------------
+
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+STDIN = "-"
+"""The FILE that means standard input."""
+
+
+class FileError(Exception):
+    """A file-level problem (missing, unreadable): reported at line 0."""
+
+
+def display(name: str) -> str:
+    """How a FILE is named in messages: ``<stdin>`` for ``-``."""
+    return "<stdin>" if name == STDIN else name
+
+
+def os_message(exc: OSError) -> str:
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def open_file(name: str) -> BinaryIO:
+    """
+    Open FILE for reading, once: ``-`` is standard input.
+
+    Every question about the file is asked of one ``stat`` call, so that a name
+    too long for the system or a directory that cannot be searched is a
+    :class:`FileError`, never an ``OSError`` from ``Path.exists()``.
+    """
+    if name == STDIN:
+        return sys.stdin.buffer
+    path = Path(name)
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileError("no such file") from None
+    except OSError as exc:
+        raise FileError(os_message(exc)) from None
+    except ValueError:  # a NUL in the name
+        raise FileError("no such file") from None
+    if stat.S_ISDIR(mode):
+        raise FileError("is a directory, not a file")
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise FileError(os_message(exc)) from None
+
+
+def named_json_lines(name: str) -> bool | None:
+    """JSON Lines by the name (``.jsonl``, ``.ndjson``), JSON (``.json``), or unknown."""
+    if name == STDIN:
+        return None
+    suffix = Path(name).suffix.lower()
+    if suffix in JSON_LINES_SUFFIXES:
+        return True
+    if suffix == ".json":
+        return False
+    return None
+
+
+def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
+    """
+    Whether the content is JSON Lines, and the lines read to decide.
+
+    JSON Lines when the first non-blank line is a whole JSON value and another
+    non-blank line follows.  Reads no further than that, so that a pipe is
+    read once: the caller goes on with the lines returned, then the rest.
+    """
+    seen: list[bytes] = []
+    first = None
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            first = line
+            break
+    if first is None:
+        return False, seen
+    try:
+        json.loads(first)
+    except ValueError:
+        return False, seen
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            return True, seen
+    return False, seen
+
+
+class Problem(NamedTuple):
+    """One problem found in one file."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def text(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+
+
+class Read(NamedTuple):
+    """A record read from a file, or its problems as (line, path, message)."""
+
+    record: Any | None
+    problems: list[tuple[int, str, str]]
+
+
+def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
+    """
+    The records in the file *name* (``-``: standard input), or their problems.
+
+    A JSON file gives one record; each problem is placed at the line where the
+    value at its path starts (the line of a JSON syntax error for a syntax
+    error).  A JSON Lines file gives one per non-blank line, counted as
+    :func:`~negotiation_records.serialization.read_jsonl` counts them, and
+    carries on after a bad line so that every problem is found (``read_jsonl``
+    stops at the first).  The file is read once, so a pipe works.
+    """
+    stream = open_file(name)
+    try:
+        json_lines = named_json_lines(name)
+        try:
+            seen: list[bytes] = []
+            if json_lines is None:
+                json_lines, seen = sniff(iter(stream))
+            if not json_lines:
+                data = b"".join([*seen, stream.read()])
+        except OSError as exc:
+            raise FileError(os_message(exc)) from None
+        if not json_lines:
+            yield whole(data, cls)
+            return
+        with progress(stream, display(name), err) as reader:
+            for number, line in enumerate(itertools.chain(seen, reader), 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Read(from_json(cls, line), [])
+                except ValidationError as exc:
+                    yield Read(None, [(number, p, m) for p, m in exc.errors])
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def whole(data: bytes, cls: type[Any]) -> Read:
+    """One record from a whole JSON document, each problem at its value's line."""
+    try:
+        return Read(from_json(cls, data), [])
+    except ValidationError as exc:
+        errors = list(exc.errors)
+    syntax = syntax_error_line(errors)
+    if syntax is not None:
+        return Read(None, [(syntax, p, m) for p, m in errors])
+    positions = value_positions(data)
+    return Read(
+        None,
+        [
+            (1 if positions is None else positions.line_of(p, m), p, m)
+            for p, m in errors
+        ],
+    )
+
+
+def value_positions(data: bytes) -> Positions | None:
+    try:
+        return value_lines(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, RecursionError):  # reported by the loader already
+        return None
+
+
+SYNTAX_ERROR = re.compile(r"invalid JSON: .* at line (\d+) column \d+")
+
+
+def syntax_error_line(errors: Sequence[tuple[str, str]]) -> int | None:
+    """The line of a JSON syntax error in a whole file, if the problem is one."""
+    for path, message in errors:
+        match = SYNTAX_ERROR.fullmatch(message)
+        if path == "$" and match:
+            return int(match.group(1))
+    return None

@@ -1,0 +1,341 @@
+"""
+:class:`Period`, the library's own ISO 8601 duration (private module; import
+it from :mod:`negotiation_records` or :mod:`negotiation_records.timeutil`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import attrs
+import pendulum
+
+from negotiation_records._values import short_repr, type_name
+from negotiation_records.errors import ValidationError
+
+
+__all__ = ["Period"]
+
+Problems = list[tuple[str, str]]
+
+
+# --- periods ------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+    r"(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?",
+    re.ASCII,
+)
+_PERIOD_UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+_PERIOD_LIMITS = {
+    "years": 9999,
+    "months": 9999 * 12,
+    "weeks": 9999 * 53,
+    "days": 9999 * 366,
+    "hours": 9999 * 366 * 24,
+    "minutes": 9999 * 366 * 24 * 60,
+    "seconds": 9999 * 366 * 24 * 3600,
+}
+
+
+def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
+    """
+    The parts a ``pendulum.Duration`` was built with, when pendulum kept them.
+
+    pendulum stores them (``_signature``) and adds them part by part in
+    ``DateTime + Duration``; older or foreign durations fall back to the
+    normalised attributes.
+    """
+    signature = getattr(duration, "_signature", None)
+    if not isinstance(signature, dict):
+        return None
+    parts: dict[str, int] = {}
+    for name in _PERIOD_UNITS:
+        value = signature.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        parts[name] = value
+    if signature.get("microseconds"):
+        return None
+    return parts
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """
+    An ISO 8601 duration kept as its parts: years, months, weeks, days, hours,
+    minutes and seconds (whole, non-negative numbers).
+
+    Unlike :class:`pendulum.Duration`, a ``Period`` never turns a month into 30 days:
+    ``P1M`` and ``P30D`` are different values (a month from 31 January is the end of
+    February, 30 days from it is 2 March).  Calendar parts (years, months, weeks,
+    days) move the wall clock; exact parts (hours, minutes, seconds) are elapsed
+    time — see :doc:`/deadlines`.
+
+    Attributes:
+        years: Calendar years.
+        months: Calendar months.
+        weeks: Calendar weeks (seven calendar days).
+        days: Calendar days.
+        hours: Elapsed hours.
+        minutes: Elapsed minutes.
+        seconds: Elapsed seconds.
+
+    Example:
+        >>> Period.parse("P1Y2M10DT2H30M")
+        Period(years=1, months=2, weeks=0, days=10, hours=2, minutes=30, seconds=0)
+        >>> str(Period(days=50)), Period.parse("P1M") == Period.parse("P30D")
+        ('P50D', False)
+    """
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+    hours: int = 0
+    minutes: int = 0
+    seconds: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        for name in _PERIOD_UNITS:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                problems.append(
+                    (
+                        name,
+                        f"must be a whole number, got {type_name(value)} {short_repr(value)}",
+                    )
+                )
+            elif value < 0:
+                problems.append((name, f"must not be negative, got {value}"))
+            elif value > _PERIOD_LIMITS[name]:
+                problems.append(
+                    (name, f"is too large ({value} > {_PERIOD_LIMITS[name]})")
+                )
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """
+        Read an ISO 8601 duration such as ``P50D``, ``PT48H`` or ``P1Y2M10DT2H30M``.
+
+        Weeks may be combined with other parts (``P1W3D``, as ISO 8601-2 allows).
+        Negative, fractional and empty durations are refused.
+
+        Example:
+            >>> Period.parse("PT48H").hours
+            48
+            >>> Period.parse("P1.5D")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: $: 'P1.5D' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
+        """
+        if not isinstance(text, str):
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"must be an ISO 8601 duration as text, got {type_name(text)} {short_repr(text)}",
+                    )
+                ]
+            )
+        match = _PERIOD.fullmatch(text) if len(text) <= 64 else None
+        if match is None:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"{short_repr(text)} is not an ISO 8601 duration of whole "
+                        "non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+                    )
+                ]
+            )
+        parts = {
+            name: int(group)
+            for name, group in zip(_PERIOD_UNITS, match.groups(), strict=True)
+            if group is not None
+        }
+        try:
+            return cls(**parts)
+        except ValidationError as exc:
+            raise ValidationError(
+                (path, f"{message} in {short_repr(text)}")
+                for path, message in exc.errors
+            ) from None
+
+    @classmethod
+    def from_duration(cls, duration: _dt.timedelta) -> Period:
+        """
+        Take the parts of a :class:`pendulum.Duration` (or a ``timedelta``).
+
+        A ``pendulum.Duration`` gives the parts it was built with, as pendulum's own
+        arithmetic uses them: ``pendulum.duration(hours=48)`` is 48 elapsed hours,
+        not two calendar days, although the ``Duration`` normalises it to
+        ``days=2``.  A plain ``timedelta`` gives whole days (calendar days) and the
+        remaining hours, minutes and seconds.  Negative durations and fractions of
+        a second are refused.
+
+        Example:
+            >>> Period.from_duration(pendulum.duration(months=3, days=2))
+            Period(years=0, months=3, weeks=0, days=2, hours=0, minutes=0, seconds=0)
+            >>> Period.from_duration(pendulum.duration(hours=48)).hours
+            48
+        """
+        if isinstance(duration, pendulum.Duration) and not isinstance(
+            duration, pendulum.Interval
+        ):
+            built = _duration_signature(duration)
+            if built is not None:
+                return cls(**built)
+            parts = {
+                "years": duration.years,
+                "months": duration.months,
+                "days": duration.weeks * 7 + duration.remaining_days,
+                "hours": duration.hours,
+                "minutes": duration.minutes,
+                "seconds": duration.remaining_seconds,
+            }
+        elif isinstance(duration, _dt.timedelta):
+            if duration < _dt.timedelta(0):
+                raise ValidationError(
+                    [("$", f"a period must not be negative, got {duration}")]
+                )
+            hours, rest = divmod(duration.seconds, 3600)
+            minutes, seconds = divmod(rest, 60)
+            parts = {
+                "days": duration.days,
+                "hours": hours,
+                "minutes": minutes,
+                "seconds": seconds,
+            }
+        else:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"must be a duration, got {type_name(duration)} {short_repr(duration)}",
+                    )
+                ]
+            )
+        if duration.microseconds:
+            raise ValidationError(
+                [("$", "fractions of a second are not supported in a period")]
+            )
+        return cls(**parts)
+
+    @classmethod
+    def coerce(cls, value: Period | _dt.timedelta | str) -> Period:
+        """
+        A ``Period`` from a ``Period``, a ``pendulum.Duration``/``timedelta`` or ISO text.
+
+        Example:
+            >>> Period.coerce("P50D") == Period.coerce(pendulum.duration(days=50))
+            True
+        """
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)
+        return cls.from_duration(value)
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether every part is zero."""
+        return not any(getattr(self, name) for name in _PERIOD_UNITS)
+
+    @property
+    def calendar_part(self) -> Period:
+        """The years, months, weeks and days alone."""
+        return Period(
+            years=self.years, months=self.months, weeks=self.weeks, days=self.days
+        )
+
+    @property
+    def exact_part(self) -> Period:
+        """The hours, minutes and seconds alone."""
+        return Period(hours=self.hours, minutes=self.minutes, seconds=self.seconds)
+
+    @property
+    def has_exact_part(self) -> bool:
+        """Whether the period has hours, minutes or seconds."""
+        return bool(self.hours or self.minutes or self.seconds)
+
+    def to_duration(self) -> pendulum.Duration:
+        """
+        The equivalent :class:`pendulum.Duration` (for arithmetic only).
+
+        Example:
+            >>> Period(months=1).to_duration().months
+            1
+        """
+        return pendulum.duration(
+            years=self.years,
+            months=self.months,
+            weeks=self.weeks,
+            days=self.days,
+            hours=self.hours,
+            minutes=self.minutes,
+            seconds=self.seconds,
+        )
+
+    def isoformat(self) -> str:
+        """
+        The ISO 8601 text: ``P50D``, ``PT48H``, ``P1Y2M10DT2H30M``; zero is ``PT0S``.
+
+        Example:
+            >>> Period(weeks=2).isoformat(), Period().isoformat()
+            ('P2W', 'PT0S')
+        """
+        date_part = "".join(
+            f"{value}{unit}"
+            for value, unit in (
+                (self.years, "Y"),
+                (self.months, "M"),
+                (self.weeks, "W"),
+                (self.days, "D"),
+            )
+            if value
+        )
+        time_part = "".join(
+            f"{value}{unit}"
+            for value, unit in (
+                (self.hours, "H"),
+                (self.minutes, "M"),
+                (self.seconds, "S"),
+            )
+            if value
+        )
+        if not date_part and not time_part:
+            return "PT0S"
+        return "P" + date_part + ("T" + time_part if time_part else "")
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __add__(self, other: object) -> Period:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return Period(
+            **{
+                name: getattr(self, name) + getattr(other, name)
+                for name in _PERIOD_UNITS
+            }
+        )
+
+    def describe(self) -> str:
+        """
+        The period in words: ``"50 days"``, ``"1 month 2 weeks"``, ``"48 hours"``.
+
+        Example:
+            >>> Period.parse("P1Y2M10DT2H30M").describe()
+            '1 year 2 months 10 days 2 hours 30 minutes'
+        """
+        words = [
+            f"{value} {name[:-1] if value == 1 else name}"
+            for name in _PERIOD_UNITS
+            if (value := getattr(self, name))
+        ]
+        return " ".join(words) or "0 seconds"
