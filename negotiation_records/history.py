@@ -25,6 +25,7 @@ history before it checks itself:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -52,6 +53,12 @@ from negotiation_records.timeutil import Moment, is_before, is_known_by, to_mome
 
 
 __all__ = ["History", "StatusChange", "StatusKind", "status_at"]
+
+
+@functools.cache
+def _choice(enum_class: type[enum.Enum]) -> Choice:
+    """The :class:`~negotiation_records.fields.Choice` of a status enum, made once."""
+    return Choice(enum_class)
 
 
 def _status_key(value: Any) -> Any:
@@ -146,7 +153,7 @@ class History(Kind):
         if isinstance(change, StatusChange) and not isinstance(
             change.status, self.enum
         ):
-            member = Choice(self.enum).convert(change.status)
+            member = _choice(self.enum).convert(change.status)
             if isinstance(member, self.enum):
                 return attrs.evolve(change, status=member)
         return change
@@ -165,7 +172,7 @@ class History(Kind):
         for index, change in enumerate(value):
             found += [
                 (join_path(f"[{index}].status", path), message)
-                for path, message in Choice(self.enum).problems(change.status)
+                for path, message in _choice(self.enum).problems(change.status)
             ]
         return found
 
@@ -183,7 +190,7 @@ class History(Kind):
     def load(self, value: Any, conv: Any) -> Any:
         if value.__class__ is not list:
             raise ValidationError([("", f"must be an array, got {show_json(value)}")])
-        choice = Choice(self.enum)
+        choice = _choice(self.enum)
         loaded = []
         problems: Problems = []
         for index, given in enumerate(value):
@@ -248,9 +255,9 @@ def fold_status_arguments(
     cls = type(initial)
     if status is None:
         status = history[-1].status if history else initial
-    member = Choice(cls).convert(status)
+    member = _choice(cls).convert(status)
     if not isinstance(member, cls):
-        raise ValidationError(Choice(cls).problems(member)).prefixed("status")
+        raise ValidationError(_choice(cls).problems(member)).prefixed("status")
     moment = None if on is None else to_moment(on)
     current = _status_key(history[-1].status) if history else initial.value
     if member.value == current:
