@@ -20,7 +20,9 @@ __all__ = [
     "INIT_ONLY",
     "INT_LIMIT",
     "KIND_KEY",
+    "MEMO",
     "SMALL_FLOATS",
+    "DocumentMemo",
     "Kind",
     "Problems",
     "RefusedError",
@@ -103,6 +105,45 @@ def flag_small_float(value: Any) -> Any:
     if value.__class__ is float and value and -1e-4 < value < 1e-4:
         SMALL_FLOATS.written = True
     return value
+
+
+class DocumentMemo:
+    """
+    What one document repeats, read once: the moments parsed from a text and the
+    identifiers that matched their pattern.  The same dates and ids recur
+    throughout a document (a round's start in the proposals made that day, in
+    their responses and in the statements about them; a party id in every
+    reference), and both are immutable values, so the compiled loaders and
+    checks look them up here first.
+
+    The public loading functions empty it when they finish (:meth:`forget`), so
+    nothing read from one document serves the next.  Bounded: emptied when full.
+    Loads running at once in several threads may share entries, which only
+    saves them work: the same text always gives the same value.
+    """
+
+    __slots__ = ("ids", "moments")
+
+    LIMIT: ClassVar[int] = 4096
+
+    def __init__(self) -> None:
+        self.moments: dict[str, Any] = {}
+        self.ids: set[str] = set()
+
+    def forget(self) -> None:
+        """Empty it (at the end of a load)."""
+        self.moments.clear()
+        self.ids.clear()
+
+    def remember_id(self, text: str) -> None:
+        """Note that *text* matched the identifier pattern."""
+        if len(self.ids) >= self.LIMIT:
+            self.ids.clear()
+        self.ids.add(text)
+
+
+MEMO: Final = DocumentMemo()
+"""The memo of the document being read (see :class:`DocumentMemo`)."""
 
 
 class SchemaDefs(Protocol):

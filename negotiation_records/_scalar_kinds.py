@@ -17,6 +17,7 @@ import attrs
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INT_LIMIT,
+    MEMO,
     Kind,
     Problems,
     SchemaDefs,
@@ -215,6 +216,8 @@ class _Pattern(Kind):
 
     pattern: ClassVar[str]
     rule: ClassVar[str]
+    #: Whether matches are remembered for the rest of the document (ids recur).
+    memo: ClassVar[bool] = False
     schema_name: ClassVar[str]
     _regex: ClassVar[re.Pattern[str]]
 
@@ -234,9 +237,19 @@ class _Pattern(Kind):
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         match = ns.name(self._regex.fullmatch)
-        return [
-            f"{pad}if {v}.__class__ is not str or {match}({v}) is None:",
+        if not self.memo:
+            return [
+                f"{pad}if {v}.__class__ is not str or {match}({v}) is None:",
+                f"{pad}    {fail}",
+            ]
+        seen = ns.name(MEMO.ids)
+        return [  # ids recur in a document: each is matched once (see MEMO)
+            f"{pad}if {v}.__class__ is not str:",
             f"{pad}    {fail}",
+            f"{pad}if {v} not in {seen}:",
+            f"{pad}    if {match}({v}) is None:",
+            f"{pad}        {fail}",
+            f"{pad}    {ns.name(MEMO.remember_id)}({v})",
         ]
 
     def load(self, value: Any, conv: Any) -> Any:
@@ -261,6 +274,7 @@ class Slug(_Pattern):
     """An identifier: a lower-case slug such as ``ukraine`` or ``round-2``."""
 
     pattern: ClassVar[str] = SLUG_PATTERN
+    memo: ClassVar[bool] = True
     rule: ClassVar[str] = SLUG_RULE
     schema_name: ClassVar[str] = "Id"
 

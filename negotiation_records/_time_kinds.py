@@ -14,6 +14,7 @@ import pendulum
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
+    MEMO,
     Kind,
     Problems,
     SchemaDefs,
@@ -56,14 +57,20 @@ _PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
 
 
 def _load_moment(value: Any, _conv: Any = None) -> Moment:
+    known = MEMO.moments.get(value) if value.__class__ is str else None
+    if known is not None:  # a text this document gave before (see MEMO)
+        return known  # type: ignore[no-any-return]
     if value.__class__ is not str or not value.isascii():
         raise fail(
             f"must be a moment as text ({_MOMENT_FORMS}), got {show_json(value)}"
         )
     try:
-        return parse_moment(value)
+        moment = parse_moment(value)
     except ValidationError as exc:
         raise fail(exc.errors[0][1]) from None
+    if len(MEMO.moments) < MEMO.LIMIT:
+        MEMO.moments[value] = moment
+    return moment
 
 
 def write_moment(value: Moment) -> str:

@@ -59,7 +59,7 @@ import cattrs
 from negotiation_records import _fastjson
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import parse_json
-from negotiation_records._kind import SMALL_FLOATS
+from negotiation_records._kind import MEMO, SMALL_FLOATS
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
 from negotiation_records.migrations import SCHEMA_VERSION
@@ -258,7 +258,10 @@ def from_dict(
         ...           strict=False).id
         'tass'
     """
-    result: T = _structure(_pick(strict, converter), data, cls)
+    try:
+        result: T = _structure(_pick(strict, converter), data, cls)
+    finally:
+        MEMO.forget()
     return result
 
 
@@ -338,7 +341,10 @@ def from_json(
         ...
         negotiation_records.errors.ValidationError: [0].amount: must be a number, got string '1000'
     """
-    return _load_json(_pick(strict, converter), cls, text)
+    try:
+        return _load_json(_pick(strict, converter), cls, text)
+    finally:
+        MEMO.forget()
 
 
 def _load_json(
@@ -476,4 +482,6 @@ def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterat
             record: T = _load_json(conv, cls, _without_newline(line))
         except ValidationError as exc:
             raise JSONLinesError(number, exc.errors) from exc
+        finally:
+            MEMO.forget()
         yield record

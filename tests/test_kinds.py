@@ -391,3 +391,36 @@ class TestFloatsWrittenAsJsonWritesThem:
 
         reading = Reading(name="r", value=1e-05)
         assert to_json(reading) == '{"name":"r","value":1e-05}'
+
+
+class TestDocumentMemo:
+    def test_nothing_read_from_one_document_serves_the_next(self) -> None:
+        """Moments and ids a document repeats are read once, and forgotten when
+        the load ends: two loads of the same text share no moment object."""
+        from negotiation_records import from_json, to_json
+        from negotiation_records._kind import MEMO
+
+        text = to_json(seed_record())
+        first = from_json(Negotiation, text)
+        assert not MEMO.moments
+        assert not MEMO.ids
+        second = from_json(Negotiation, text)
+        assert first == second
+        assert first.rounds[0].starts is not second.rounds[0].starts
+        dates = [p.made_on for p in first.proposals]
+        repeated = [d for d in dates if dates.count(d) > 1]
+        assert all(d is repeated[0] for d in repeated if d == repeated[0])
+
+    def test_a_bad_id_after_good_ones_is_still_refused(self) -> None:
+        """An id that matched once is remembered; one that does not match is
+        checked every time."""
+        with pytest.raises(ValidationError, match="members"):
+            from_dict(
+                Party,
+                {"id": "ok", "name": "A", "kind": "state", "members": ["Bad Id"]},
+            )
+        document = to_dict(seed_record())
+        document["proposals"][0]["addressed_to"] = ["russia", "Rusia"]
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, document)
+        assert caught.value.errors[0][0] == "proposals[0].addressed_to[1]"
