@@ -37,7 +37,10 @@ The version of the serialized format this library writes (and reads).
 
 Version 2 keeps every status change: a proposal, an ultimatum, a round and the
 negotiation hold a ``history`` of changes instead of version 1's ``status``
-(and ``status_on``); the step from version 1 is registered here.
+(and ``status_on``).  A proposal's ``proposed_by`` is a list of party ids (a
+joint text), a coalition's ``members`` are objects with dates, and an outcome
+holds ``quantities`` (a list) instead of one ``quantity``.  The step from
+version 1 is registered here.
 
 How versions and migrations work, with examples: :doc:`/serialization`.
 """
@@ -198,7 +201,10 @@ def _history_of(record: dict[str, Any], initial: str) -> None:
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """
     Version 1 to 2: ``status`` and ``status_on`` become a one-step ``history``
-    (none when the status was the initial one, undated).
+    (none when the status was the initial one, undated); a proposal's
+    ``proposed_by`` id becomes a list of one id; a coalition's ``members`` ids
+    become membership objects without dates (``{"party": "france"}``); an
+    outcome's ``quantity`` becomes ``quantities``, a list of none or one.
 
     A version-1 record kept only its latest status, so the history holds that
     one change: ``{"status": "accepted", "status_on": "2025-07-20"}`` becomes
@@ -217,7 +223,64 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
                 upgraded.append(record)
             document[key] = upgraded
     _history_of(document, "active")
+    _proposers_of(document.get("proposals"))
+    _members_of(document.get("parties"))
+    _quantities_of(document.get("rounds"))
     return document
+
+
+def _records(value: Any) -> list[Any] | None:
+    """A list of records, each a copy, or ``None`` (left for the loader)."""
+    if not isinstance(value, list):
+        return None
+    return [dict(item) if isinstance(item, dict) else item for item in value]
+
+
+def _proposers_of(proposals: Any) -> None:
+    """``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has several)."""
+    if not isinstance(proposals, list):
+        return
+    for index, proposal in enumerate(proposals):
+        if isinstance(proposal, dict) and isinstance(proposal.get("proposed_by"), str):
+            proposal = dict(proposal)
+            proposal["proposed_by"] = [proposal["proposed_by"]]
+            proposals[index] = proposal
+
+
+def _members_of(parties: Any) -> None:
+    """A coalition's member ids become memberships: ``{"party": "france"}``."""
+    if not isinstance(parties, list):
+        return
+    for index, party in enumerate(parties):
+        if isinstance(party, dict) and isinstance(party.get("members"), list):
+            party = dict(party)
+            party["members"] = [
+                {"party": member} if isinstance(member, str) else member
+                for member in party["members"]
+            ]
+            parties[index] = party
+
+
+def _quantities_of(rounds: Any) -> None:
+    """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
+    if not isinstance(rounds, list):
+        return
+    for index, rnd in enumerate(rounds):
+        if not isinstance(rnd, dict) or not isinstance(rnd.get("outcomes"), list):
+            continue
+        rnd = dict(rnd)
+        outcomes = []
+        for outcome in rnd["outcomes"]:
+            if isinstance(outcome, dict) and "quantity" in outcome:
+                outcome = dict(outcome)
+                quantity = outcome.pop("quantity")
+                if "quantities" not in outcome:  # else the loader reports the key
+                    outcome["quantities"] = [] if quantity is None else [quantity]
+                else:
+                    outcome["quantity"] = quantity
+            outcomes.append(outcome)
+        rnd["outcomes"] = outcomes
+        rounds[index] = rnd
 
 
 register_migration(1, _from_version_1)
