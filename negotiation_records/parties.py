@@ -222,7 +222,7 @@ class Party(Record):
         Many(Nested(Representative)), default=()
     )
     members: tuple[Membership, ...] = field(
-        Many(Nested(Membership, shorthand="party"), unique="member"), default=()
+        Many(Nested(Membership, shorthand="party")), default=()
     )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
@@ -235,7 +235,9 @@ class Party(Record):
                     f"a party cannot be a member of itself ({self.id!r})",
                 )
             others = earlier.setdefault(member.party, [])
-            if any(member.overlaps(other) for other in others):
+            if member in others:
+                yield (f"members[{index}]", f"party {member.party!r} appears twice")
+            elif any(member.overlaps(other) for other in others):
                 yield (
                     f"members[{index}]",
                     f"party {member.party!r} is already a member for part of this span",

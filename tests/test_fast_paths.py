@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Negotiation,
+    Outcome,
     Party,
     Period,
     Proposal,
@@ -224,7 +225,7 @@ def _mutated(data: Any, draw: st.DataObject) -> Any:
 
 INIT_ONLY_NAMES = {
     cls: [f.name for f in attrs.fields(cls) if is_init_only(f)]
-    for cls in (Negotiation, Proposal, Round, Ultimatum)
+    for cls in (Negotiation, Outcome, Proposal, Round, Ultimatum)
 }
 
 
