@@ -797,7 +797,9 @@ class Deadline(Record):
             )
             return problems
         if self.counts_back and self.period is None:
-            problems.append(("counts_back", "only a period is counted back from an anchor"))
+            problems.append(
+                ("counts_back", "only a period is counted back from an anchor")
+            )
         if self.holidays and self.business_days is None:
             problems.append(("holidays", "only a business-day deadline skips holidays"))
         if self.weekend != DEFAULT_WEEKEND and self.business_days is None:

@@ -223,64 +223,64 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
                 upgraded.append(record)
             document[key] = upgraded
     _history_of(document, "active")
-    _proposers_of(document.get("proposals"))
-    _members_of(document.get("parties"))
-    _quantities_of(document.get("rounds"))
+    _each(document, "proposals", _proposers_of)
+    _each(document, "parties", _members_of)
+    _each(document, "rounds", _quantities_of)
     return document
 
 
-def _records(value: Any) -> list[Any] | None:
-    """A list of records, each a copy, or ``None`` (left for the loader)."""
-    if not isinstance(value, list):
-        return None
-    return [dict(item) if isinstance(item, dict) else item for item in value]
+def _each(
+    document: dict[str, Any], key: str, change: Callable[[dict[str, Any]], None]
+) -> None:
+    """Apply *change* to a copy of every record in the list at *key* (a new list)."""
+    records = document.get(key)
+    if not isinstance(records, list):
+        return  # left for the loader to report
+    upgraded = []
+    for item in records:
+        if isinstance(item, dict):
+            record = dict(item)
+            change(record)
+            upgraded.append(record)
+        else:
+            upgraded.append(item)
+    document[key] = upgraded
 
 
-def _proposers_of(proposals: Any) -> None:
+def _proposers_of(proposal: dict[str, Any]) -> None:
     """``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has several)."""
-    if not isinstance(proposals, list):
-        return
-    for index, proposal in enumerate(proposals):
-        if isinstance(proposal, dict) and isinstance(proposal.get("proposed_by"), str):
-            proposal = dict(proposal)
-            proposal["proposed_by"] = [proposal["proposed_by"]]
-            proposals[index] = proposal
+    if isinstance(proposal.get("proposed_by"), str):
+        proposal["proposed_by"] = [proposal["proposed_by"]]
 
 
-def _members_of(parties: Any) -> None:
+def _members_of(party: dict[str, Any]) -> None:
     """A coalition's member ids become memberships: ``{"party": "france"}``."""
-    if not isinstance(parties, list):
-        return
-    for index, party in enumerate(parties):
-        if isinstance(party, dict) and isinstance(party.get("members"), list):
-            party = dict(party)
-            party["members"] = [
-                {"party": member} if isinstance(member, str) else member
-                for member in party["members"]
-            ]
-            parties[index] = party
+    if isinstance(party.get("members"), list):
+        party["members"] = [
+            {"party": member} if isinstance(member, str) else member
+            for member in party["members"]
+        ]
 
 
-def _quantities_of(rounds: Any) -> None:
+def _quantities_of(rnd: dict[str, Any]) -> None:
     """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
-    if not isinstance(rounds, list):
+    outcomes = rnd.get("outcomes")
+    if not isinstance(outcomes, list):
         return
-    for index, rnd in enumerate(rounds):
-        if not isinstance(rnd, dict) or not isinstance(rnd.get("outcomes"), list):
-            continue
-        rnd = dict(rnd)
-        outcomes = []
-        for outcome in rnd["outcomes"]:
-            if isinstance(outcome, dict) and "quantity" in outcome:
-                outcome = dict(outcome)
-                quantity = outcome.pop("quantity")
-                if "quantities" not in outcome:  # else the loader reports the key
-                    outcome["quantities"] = [] if quantity is None else [quantity]
-                else:
-                    outcome["quantity"] = quantity
-            outcomes.append(outcome)
-        rnd["outcomes"] = outcomes
-        rounds[index] = rnd
+    upgraded = []
+    for outcome in outcomes:
+        if (
+            isinstance(outcome, dict)
+            and "quantity" in outcome
+            and "quantities" not in outcome  # else the loader reports both keys
+        ):
+            new = dict(outcome)
+            quantity = new.pop("quantity")
+            new["quantities"] = [] if quantity is None else [quantity]
+            upgraded.append(new)
+        else:
+            upgraded.append(outcome)
+    rnd["outcomes"] = upgraded
 
 
 register_migration(1, _from_version_1)

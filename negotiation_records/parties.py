@@ -263,9 +263,7 @@ class Party(Record):
 
     def members_on(self, moment: Moment) -> tuple[str, ...]:
         """The ids of the parties that were members at *moment*."""
-        return tuple(
-            dict.fromkeys(m.party for m in self.members if m.holds_on(moment))
-        )
+        return tuple(dict.fromkeys(m.party for m in self.members if m.holds_on(moment)))
 
     def known_as(self, name: str) -> bool:
         """

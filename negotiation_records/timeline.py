@@ -377,7 +377,9 @@ class _Builder:
 
     def proposal(self, path: str, proposal: Proposal) -> None:
         proposers = proposal.proposed_by
-        text = f"{self.names_of(proposers)} propose" + ("s" if len(proposers) == 1 else "")
+        text = f"{self.names_of(proposers)} propose" + (
+            "s" if len(proposers) == 1 else ""
+        )
         if proposal.addressed_to:
             text += f" to {self.names_of(proposal.addressed_to)}"
         if proposal.counter_to is not None:

@@ -516,7 +516,7 @@ def test_summary_wording() -> None:
 
 
 #: The keys that version 2 added, with the values a version-1 document implies.
-_NEW_DEFAULTS = {
+_NEW_DEFAULTS: dict[str, Any] = {
     "counts_back": False,
     "day": None,
     "verbatim": True,
@@ -548,8 +548,9 @@ def _version_1_shape(data: Any) -> Any:
         shaped["quantity"] = quantities[0] if quantities else None
     if "members" in shaped and "kind" in shaped:  # a party's memberships
         shaped["members"] = [
-            m["party"] if m == {"party": m["party"], "since": None, "until": None,
-                                "sources": []} else m
+            m["party"]
+            if m == {"party": m["party"], "since": None, "until": None, "sources": []}
+            else m
             for m in shaped["members"]
         ]
     return shaped

@@ -41,7 +41,8 @@ class TestPartyFields:
         p = party()
         assert p.role is PartyRole.PRINCIPAL
         assert (p.country, p.wikidata) == (None, None)
-        assert p.aliases == p.members == p.sources == ()
+        assert p.aliases == p.sources == ()
+        assert p.members == ()
         assert p.representatives == ()
 
     def test_enums_from_values(self) -> None:
@@ -245,7 +246,9 @@ class TestPartyFields:
     def test_members_carry_dates(self) -> None:
         """A party may leave and rejoin, but not be a member twice at once."""
         left = Membership(
-            party="uk", since=pendulum.date(1973, 1, 1), until=pendulum.date(2020, 1, 31)
+            party="uk",
+            since=pendulum.date(1973, 1, 1),
+            until=pendulum.date(2020, 1, 31),
         )
         back = Membership(party="uk", since=pendulum.date(2030, 1, 1))
         eu = party(id="eu", kind="coalition", members=[left, back, "fr"])
@@ -257,7 +260,9 @@ class TestPartyFields:
             ("members[1]", "party 'uk' is already a member for part of this span"),
         )
         assert errors_of(
-            Membership, party="uk", since=pendulum.date(2020, 1, 1),
+            Membership,
+            party="uk",
+            since=pendulum.date(2020, 1, 1),
             until=pendulum.date(2019, 1, 1),
         ) == (("until", "must not be before since (2020-01-01), got 2019-01-01"),)
 
