@@ -74,7 +74,6 @@ days, the rest is elapsed time.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Container, Iterable
 from typing import Any
@@ -82,6 +81,10 @@ from typing import Any
 import attrs
 import pendulum
 
+from negotiation_records._deadline_arithmetic import add_period as _add_period
+from negotiation_records._deadline_arithmetic import in_zone as _in_zone
+from negotiation_records._deadline_arithmetic import localize as _localize
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
@@ -103,7 +106,6 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.timeutil import (
-    EPOCH,
     Moment,
     PartialDate,
     Period,
@@ -147,123 +149,7 @@ def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
     return [(join_path(prefix, path), message) for path, message in problems]
 
 
-# --- arithmetic ---------------------------------------------------------------
-
-
-def _utc(moment: _dt.datetime) -> _dt.datetime:
-    """The same instant in UTC.
-
-    Aware datetimes that share a ``tzinfo`` compare and subtract by wall clock in
-    Python (a repeated hour compares equal to itself an hour later); in UTC they
-    compare as instants.
-    """
-    return _dt.datetime.astimezone(moment, _dt.UTC)
-
-
-def _in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """*instant* as a pendulum datetime in *tz* (same instant)."""
-    if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
-        # What pendulum.instance(...).in_timezone(tz) gives, built directly:
-        # several times faster, and deadlines are resolved on every load.
-        # In UTC, as a plain datetime: pendulum's own replace() (which astimezone
-        # calls) does not keep the fold that marks the second of two repeated
-        # hours, and a plain datetime's offset is several times faster to find.
-        if instant.__class__ is not _dt.datetime:
-            plain = EPOCH + since_epoch(instant)
-        elif instant.tzinfo is not _dt.UTC:
-            plain = _dt.datetime.astimezone(instant, _dt.UTC)
-        else:
-            plain = instant
-        return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
-    return pendulum.instance(_utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
-
-
-def _localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """
-    The naive wall time *wall* in *tz*, by the "compatible" rule.
-
-    A wall time that happens twice is read as the first; one that a clock change
-    skips is moved forward by the length of the gap (``fold=0`` in PEP 495 gives
-    exactly that).
-    """
-    return _in_zone(wall.replace(tzinfo=tz, fold=0), tz)
-
-
-def start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """
-    The first instant at which the wall clock in *tz* shows *day* (or a later day).
-
-    Normally midnight; the first of two midnights when midnight is repeated; the
-    instant of the clock change when midnight is skipped.
-    """
-    wall = _dt.datetime.combine(day, _dt.time())
-    try:
-        early = _utc(wall.replace(tzinfo=tz, fold=0))
-    except OverflowError:
-        # The first or last day of the calendar, whose midnight lies outside
-        # the calendar in UTC: no clock changes there, midnight is the start.
-        return from_stdlib(wall, tz)
-    if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
-        return _in_zone(early, tz)
-    # Midnight does not exist: the day starts at the clock change, which lies
-    # between the two readings of midnight (PEP 495 fold=1 is before it, fold=0
-    # after it).  Find it to the second.
-    late = _utc(wall.replace(tzinfo=tz, fold=1))
-    low, high = min(early, late), max(early, late)
-    while high - low > _dt.timedelta(seconds=1):
-        middle = low + (high - low) // 2
-        middle = middle.replace(microsecond=0)
-        if _dt.datetime.astimezone(middle, tz).date() >= day:
-            high = middle
-        else:
-            low = middle
-    return _in_zone(high, tz)
-
-
-def _add_calendar(anchor: _dt.date, period: Period, sign: int = 1) -> pendulum.Date:
-    """
-    Years and months (clamped to the month's end), then weeks and days; with
-    *sign* -1, taken away instead.
-
-    The same rule as pendulum's ``Date.add``, in plain :mod:`datetime`
-    arithmetic, which is several times faster (deadlines are resolved every time
-    a record is loaded).
-    """
-    months = anchor.month - 1 + sign * period.months
-    year = anchor.year + sign * period.years + months // 12
-    month = months % 12 + 1
-    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
-        raise ValueError(f"year {year} is out of range")
-    day = min(anchor.day, calendar.monthrange(year, month)[1])
-    moved = _dt.date(year, month, day) + sign * _dt.timedelta(
-        weeks=period.weeks, days=period.days
-    )
-    return pendulum.Date(moved.year, moved.month, moved.day)
-
-
-def _add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:
-    """
-    Add *period* to *anchor* (with *sign* -1, take it away): calendar parts on
-    the wall clock, then exact parts as elapsed time.
-    """
-    if isinstance(anchor, pendulum.DateTime):
-        tz = anchor.tzinfo
-        assert tz is not None  # noqa: S101 - aware by check_moment
-        moved: pendulum.DateTime = anchor
-        if period.years or period.months or period.weeks or period.days:
-            day = _add_calendar(anchor, period, sign)
-            moved = _localize(
-                _dt.datetime.combine(day, anchor.time().replace(tzinfo=None)), tz
-            )
-        if period.has_exact_part:
-            elapsed = _dt.timedelta(
-                hours=period.hours, minutes=period.minutes, seconds=period.seconds
-            )
-            # In plain datetime arithmetic: pendulum's own addition is slower.
-            moved = _in_zone(EPOCH + since_epoch(moved) + sign * elapsed, tz)
-        return moved
-    assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
-    return _add_calendar(anchor, period, sign)
+# --- arithmetic (in negotiation_records._deadline_arithmetic) -----------------------
 
 
 def _resolve_after(anchor: Moment, period: Period, before: bool = False) -> Moment:

@@ -32,8 +32,9 @@ from typing import Any, NamedTuple
 import attrs
 import pendulum
 
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records.conditions import Condition, ConditionKind
-from negotiation_records.deadlines import Deadline, start_of_day
+from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance

@@ -282,17 +282,21 @@ def _deadlines_business(draw: st.DrawFn) -> Deadline:
 # --- records ------------------------------------------------------------------------------
 
 
-@st.composite
-def _representative(draw: st.DrawFn, pools: Pools) -> Representative:
+def _span(draw: st.DrawFn) -> tuple[Moment | None, Moment | None]:
     held = draw(st.sampled_from(["none", "since", "until", "both"]))
-    since: Moment | None = None
-    until: Moment | None = None
     if held == "both":
         since, until = draw(chain(2))
-    elif held == "since":
-        since = draw(moments())
-    elif held == "until":
-        until = draw(moments())
+        return since, until
+    if held == "since":
+        return draw(moments()), None
+    if held == "until":
+        return None, draw(moments())
+    return None, None
+
+
+@st.composite
+def _representative(draw: st.DrawFn, pools: Pools) -> Representative:
+    since, until = _span(draw)
     return Representative(
         name=draw(texts()),
         role=draw(optional(texts())),
@@ -313,18 +317,6 @@ def representatives() -> S[Representative]:
         True
     """
     return _representative(ANY_POOLS)
-
-
-def _span(draw: st.DrawFn) -> tuple[Moment | None, Moment | None]:
-    held = draw(st.sampled_from(["none", "since", "until", "both"]))
-    if held == "both":
-        since, until = draw(chain(2))
-        return since, until
-    if held == "since":
-        return draw(moments()), None
-    if held == "until":
-        return None, draw(moments())
-    return None, None
 
 
 @st.composite

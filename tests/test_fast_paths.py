@@ -31,9 +31,10 @@ from negotiation_records import (
     to_dict,
 )
 from negotiation_records import strategies as nst
+from negotiation_records._deadline_arithmetic import add_calendar as _add_calendar
+from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
-from negotiation_records.deadlines import _add_calendar, _in_zone
 from negotiation_records.fields import Many, Text, field, is_init_only
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import moment_eq_key
