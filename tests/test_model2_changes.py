@@ -585,3 +585,37 @@ def test_version_1_shapes_are_migrated() -> None:
     assert outcomes[0].quantities == (Quantity(amount=1000, unit="prisoners"),)
     assert outcomes[1].quantities == outcomes[2].quantities == ()
     assert from_json(Negotiation, to_json(talks)) == talks
+
+
+# --- the command line and the picture ----------------------------------------------
+
+
+def _joint_talks() -> Negotiation:
+    return Negotiation(id="t", title="T", parties=_parties(), proposals=[_joint()])
+
+
+def test_the_command_line_lists_every_proposer(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """show lists a joint text's proposers, as a list in JSON."""
+    from negotiation_records.cli import main
+
+    path = tmp_path / "talks.json"
+    path.write_text(to_json(_joint_talks()), encoding="utf-8")
+    assert main(["show", str(path), "--at", "2025-07-20", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    proposals = shown["negotiations"][0]["open_proposals"]
+    assert proposals[0]["proposed_by"] == ["ukraine", "france"]
+    assert main(["show", str(path), "--at", "2025-07-20"]) == 0
+    assert "ukraine, france" in capsys.readouterr().out
+
+
+def test_the_picture_marks_a_joint_text_on_every_proposers_lane() -> None:
+    """One proposal mark on each proposer's lane."""
+    from negotiation_records import plot
+
+    talks = _joint_talks()
+    lane_of = {party.id: index + 1 for index, party in enumerate(talks.parties)}
+    items = list(plot._items(talks, lane_of, None))
+    lanes = sorted(item.lane for item in items if item.legend == "proposal")
+    assert lanes == [lane_of["ukraine"], lane_of["france"]]
