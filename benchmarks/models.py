@@ -42,6 +42,7 @@ from negotiation_records import (
     OutcomeKind,
     PartyKind,
     PartyRole,
+    Precision,
     ProposalStatus,
     RoundLevel,
     RoundStatus,
@@ -89,6 +90,15 @@ class PRepresentative(_Strict):
     sources: tuple[PSlug, ...] = ()
 
 
+class PMembership(_Strict):
+    """A membership of a coalition."""
+
+    party: PSlug
+    since: PMoment | None = None
+    until: PMoment | None = None
+    sources: tuple[PSlug, ...] = ()
+
+
 class PParty(_Strict):
     """A party."""
 
@@ -100,7 +110,7 @@ class PParty(_Strict):
     wikidata: Annotated[str, Field(pattern=WIKIDATA)] | None = None
     aliases: tuple[PText, ...] = ()
     representatives: tuple[PRepresentative, ...] = ()
-    members: tuple[PSlug, ...] = ()
+    members: tuple[PMembership, ...] = ()
     sources: tuple[PSlug, ...] = ()
 
 
@@ -142,6 +152,9 @@ class PQuantity(_Strict):
     amount: int | float
     unit: PText
     each: bool = False
+    precision: Precision = Precision.EXACT
+    given_by: tuple[PSlug, ...] = ()
+    received_by: tuple[PSlug, ...] = ()
 
 
 class POutcome(_Strict):
@@ -150,7 +163,7 @@ class POutcome(_Strict):
     text: PText
     kind: OutcomeKind
     parties: tuple[PSlug, ...] = ()
-    quantity: PQuantity | None = None
+    quantities: tuple[PQuantity, ...] = ()
     sources: tuple[PSlug, ...] = ()
 
 
@@ -235,7 +248,7 @@ class PProposal(_Strict):
     """A proposal."""
 
     id: PSlug
-    proposed_by: PSlug
+    proposed_by: tuple[PSlug, ...]
     addressed_to: tuple[PSlug, ...]
     made_on: PMoment
     summary: PText
@@ -258,6 +271,8 @@ class PDeadline(_Strict):
     business_days: Annotated[int, Field(ge=1)] | None = None
     holidays: tuple[dt.date, ...] = ()
     weekend: tuple[Annotated[int, Field(ge=0, le=6)], ...] = (5, 6)
+    counts_back: bool = False
+    day: Annotated[int, Field(ge=1)] | None = None
 
 
 class PDeadlineRevision(_Strict):
@@ -305,6 +320,7 @@ class PStatement(_Strict):
     party: PSlug | None = None
     said_on: PMoment
     text: PText
+    verbatim: bool = True
     source: PSlug | None = None
     sources: tuple[PSlug, ...] = ()
 
@@ -361,6 +377,15 @@ class MsgRepresentative(_Struct, frozen=True, kw_only=True):
     sources: tuple[MSlug, ...] = ()
 
 
+class MsgMembership(_Struct, frozen=True, kw_only=True):
+    """A membership of a coalition."""
+
+    party: MSlug
+    since: MMoment | None = None
+    until: MMoment | None = None
+    sources: tuple[MSlug, ...] = ()
+
+
 class MsgParty(_Struct, frozen=True, kw_only=True):
     """A party."""
 
@@ -372,7 +397,7 @@ class MsgParty(_Struct, frozen=True, kw_only=True):
     wikidata: Annotated[str, msgspec.Meta(pattern=WIKIDATA)] | None = None
     aliases: tuple[MText, ...] = ()
     representatives: tuple[MsgRepresentative, ...] = ()
-    members: tuple[MSlug, ...] = ()
+    members: tuple[MsgMembership, ...] = ()
     sources: tuple[MSlug, ...] = ()
 
 
@@ -414,6 +439,9 @@ class MsgQuantity(_Struct, frozen=True, kw_only=True):
     amount: int | float
     unit: MText
     each: bool = False
+    precision: Precision = Precision.EXACT
+    given_by: tuple[MSlug, ...] = ()
+    received_by: tuple[MSlug, ...] = ()
 
 
 class MsgOutcome(_Struct, frozen=True, kw_only=True):
@@ -422,7 +450,7 @@ class MsgOutcome(_Struct, frozen=True, kw_only=True):
     text: MText
     kind: OutcomeKind
     parties: tuple[MSlug, ...] = ()
-    quantity: MsgQuantity | None = None
+    quantities: tuple[MsgQuantity, ...] = ()
     sources: tuple[MSlug, ...] = ()
 
 
@@ -507,7 +535,7 @@ class MsgProposal(_Struct, frozen=True, kw_only=True):
     """A proposal."""
 
     id: MSlug
-    proposed_by: MSlug
+    proposed_by: tuple[MSlug, ...]
     addressed_to: tuple[MSlug, ...]
     made_on: MMoment
     summary: MText
@@ -530,6 +558,8 @@ class MsgDeadline(_Struct, frozen=True, kw_only=True):
     business_days: MPositive | None = None
     holidays: tuple[dt.date, ...] = ()
     weekend: tuple[Annotated[int, msgspec.Meta(ge=0, le=6)], ...] = (5, 6)
+    counts_back: bool = False
+    day: MPositive | None = None
 
 
 class MsgDeadlineRevision(_Struct, frozen=True, kw_only=True):
@@ -577,6 +607,7 @@ class MsgStatement(_Struct, frozen=True, kw_only=True):
     party: MSlug | None = None
     said_on: MMoment
     text: MText
+    verbatim: bool = True
     source: MSlug | None = None
     sources: tuple[MSlug, ...] = ()
 

@@ -221,7 +221,7 @@ def main() -> None:
         for proposal in talks.proposals:
             if proposal.round != rnd.number:
                 continue
-            who = talks.party(proposal.proposed_by).name
+            who = " and ".join(talks.party(p).name for p in proposal.proposed_by)
             answers = (
                 f", countering {proposal.counter_to}" if proposal.counter_to else ""
             )

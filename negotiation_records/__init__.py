@@ -30,13 +30,20 @@ from negotiation_records.migrations import (
     unregister_migration,
 )
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
-from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
+from negotiation_records.parties import (
+    Membership,
+    Party,
+    PartyKind,
+    PartyRole,
+    Representative,
+)
 from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.queries import PartyPositions, TermStance, UltimatumDeadline
 from negotiation_records.rounds import (
     Delegation,
     Outcome,
     OutcomeKind,
+    Precision,
     Quantity,
     Round,
     RoundLevel,
@@ -91,6 +98,7 @@ __all__ = [
     "EventKind",
     "IllegalTransitionError",
     "JSONLinesError",
+    "Membership",
     "Moment",
     "Negotiation",
     "NegotiationRecordError",
@@ -104,6 +112,7 @@ __all__ = [
     "PartyRole",
     "Period",
     "Position",
+    "Precision",
     "Proposal",
     "ProposalStatus",
     "Quantity",

@@ -465,7 +465,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
                 [
                     [
                         p.id,
-                        p.proposed_by,
+                        _names(p.proposed_by),
                         _names(p.addressed_to),
                         _show_moment(p.made_on, tz),
                         p.status.value,
@@ -508,7 +508,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
             "open_proposals": [
                 {
                     "id": p.id,
-                    "proposed_by": p.proposed_by,
+                    "proposed_by": list(p.proposed_by),
                     "addressed_to": list(p.addressed_to),
                     "made_on": _show_moment(p.made_on, tz),
                     "status": p.status.value,

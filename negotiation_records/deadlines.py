@@ -74,7 +74,6 @@ days, the rest is elapsed time.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Container, Iterable
 from typing import Any
@@ -82,11 +81,16 @@ from typing import Any
 import attrs
 import pendulum
 
+from negotiation_records._deadline_arithmetic import add_period as _add_period
+from negotiation_records._deadline_arithmetic import in_zone as _in_zone
+from negotiation_records._deadline_arithmetic import localize as _localize
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
+    Bool,
     DateKind,
     Int,
     Many,
@@ -102,7 +106,6 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.timeutil import (
-    EPOCH,
     Moment,
     PartialDate,
     Period,
@@ -119,6 +122,7 @@ from negotiation_records.timeutil import (
 __all__ = ["DEFAULT_WEEKEND", "Deadline", "DeadlineRevision", "weekend_for"]
 
 _MAX_BUSINESS_DAYS = 100_000
+_MAX_DAY = (_dt.date.max - _dt.date.min).days + 1  # every day of the calendar
 _LAST_DAY = _dt.date.max
 _UTC = pendulum.UTC
 _PERIOD_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
@@ -137,6 +141,7 @@ _ANCHOR = MomentKind(
 _PERIOD = PeriodKind()
 _ZONE = ZoneName()
 _BUSINESS_DAYS = Int(min=1, max=_MAX_BUSINESS_DAYS)
+_DAY = Int(min=1, max=_MAX_DAY)
 _WEEKEND = Weekdays()
 
 
@@ -144,122 +149,10 @@ def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
     return [(join_path(prefix, path), message) for path, message in problems]
 
 
-# --- arithmetic ---------------------------------------------------------------
+# --- arithmetic (in negotiation_records._deadline_arithmetic) -----------------------
 
 
-def _utc(moment: _dt.datetime) -> _dt.datetime:
-    """The same instant in UTC.
-
-    Aware datetimes that share a ``tzinfo`` compare and subtract by wall clock in
-    Python (a repeated hour compares equal to itself an hour later); in UTC they
-    compare as instants.
-    """
-    return _dt.datetime.astimezone(moment, _dt.UTC)
-
-
-def _in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """*instant* as a pendulum datetime in *tz* (same instant)."""
-    if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
-        # What pendulum.instance(...).in_timezone(tz) gives, built directly:
-        # several times faster, and deadlines are resolved on every load.
-        # In UTC, as a plain datetime: pendulum's own replace() (which astimezone
-        # calls) does not keep the fold that marks the second of two repeated
-        # hours, and a plain datetime's offset is several times faster to find.
-        if instant.__class__ is not _dt.datetime:
-            plain = EPOCH + since_epoch(instant)
-        elif instant.tzinfo is not _dt.UTC:
-            plain = _dt.datetime.astimezone(instant, _dt.UTC)
-        else:
-            plain = instant
-        return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
-    return pendulum.instance(_utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
-
-
-def _localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """
-    The naive wall time *wall* in *tz*, by the "compatible" rule.
-
-    A wall time that happens twice is read as the first; one that a clock change
-    skips is moved forward by the length of the gap (``fold=0`` in PEP 495 gives
-    exactly that).
-    """
-    return _in_zone(wall.replace(tzinfo=tz, fold=0), tz)
-
-
-def start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """
-    The first instant at which the wall clock in *tz* shows *day* (or a later day).
-
-    Normally midnight; the first of two midnights when midnight is repeated; the
-    instant of the clock change when midnight is skipped.
-    """
-    wall = _dt.datetime.combine(day, _dt.time())
-    try:
-        early = _utc(wall.replace(tzinfo=tz, fold=0))
-    except OverflowError:
-        # The first or last day of the calendar, whose midnight lies outside
-        # the calendar in UTC: no clock changes there, midnight is the start.
-        return from_stdlib(wall, tz)
-    if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
-        return _in_zone(early, tz)
-    # Midnight does not exist: the day starts at the clock change, which lies
-    # between the two readings of midnight (PEP 495 fold=1 is before it, fold=0
-    # after it).  Find it to the second.
-    late = _utc(wall.replace(tzinfo=tz, fold=1))
-    low, high = min(early, late), max(early, late)
-    while high - low > _dt.timedelta(seconds=1):
-        middle = low + (high - low) // 2
-        middle = middle.replace(microsecond=0)
-        if _dt.datetime.astimezone(middle, tz).date() >= day:
-            high = middle
-        else:
-            low = middle
-    return _in_zone(high, tz)
-
-
-def _add_calendar(anchor: _dt.date, period: Period) -> pendulum.Date:
-    """
-    Years and months (clamped to the month's end), then weeks and days.
-
-    The same rule as pendulum's ``Date.add``, in plain :mod:`datetime`
-    arithmetic, which is several times faster (deadlines are resolved every time
-    a record is loaded).
-    """
-    months = anchor.month - 1 + period.months
-    year = anchor.year + period.years + months // 12
-    month = months % 12 + 1
-    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
-        raise ValueError(f"year {year} is out of range")
-    day = min(anchor.day, calendar.monthrange(year, month)[1])
-    moved = _dt.date(year, month, day) + _dt.timedelta(
-        weeks=period.weeks, days=period.days
-    )
-    return pendulum.Date(moved.year, moved.month, moved.day)
-
-
-def _add_period(anchor: Moment, period: Period) -> Moment:
-    """Add *period* to *anchor*: calendar parts on the wall clock, then exact parts."""
-    if isinstance(anchor, pendulum.DateTime):
-        tz = anchor.tzinfo
-        assert tz is not None  # noqa: S101 - aware by check_moment
-        moved: pendulum.DateTime = anchor
-        if period.years or period.months or period.weeks or period.days:
-            day = _add_calendar(anchor, period)
-            moved = _localize(
-                _dt.datetime.combine(day, anchor.time().replace(tzinfo=None)), tz
-            )
-        if period.has_exact_part:
-            elapsed = _dt.timedelta(
-                hours=period.hours, minutes=period.minutes, seconds=period.seconds
-            )
-            # In plain datetime arithmetic: pendulum's own addition is slower.
-            moved = _in_zone(EPOCH + since_epoch(moved) + elapsed, tz)
-        return moved
-    assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
-    return _add_calendar(anchor, period)
-
-
-def _resolve_after(anchor: Moment, period: Period) -> Moment:
+def _resolve_after(anchor: Moment, period: Period, before: bool = False) -> Moment:
     if period.has_exact_part and not isinstance(anchor, pendulum.DateTime):
         raise ValidationError(
             [
@@ -271,16 +164,40 @@ def _resolve_after(anchor: Moment, period: Period) -> Moment:
             ]
         )
     try:
-        return _add_period(anchor, period)
+        return _add_period(anchor, period, -1 if before else 1)
     except (OverflowError, ValueError) as exc:
+        sign = "-" if before else "+"
         raise ValidationError(
             [
                 (
                     "period",
-                    f"{format_moment(anchor)} + {period} is outside the calendar ({exc})",
+                    f"{format_moment(anchor)} {sign} {period} is outside the calendar "
+                    f"({exc})",
                 )
             ]
         ) from None
+
+
+def _resolve_day(anchor: Moment, day: int) -> pendulum.Date:
+    """Day *day* counted from *anchor*'s day, which is day 1."""
+    start = _anchor_day(anchor)
+    try:
+        moved = start + _dt.timedelta(days=day - 1)
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError(
+            [("day", f"day {day} from {start} is outside the calendar ({exc})")]
+        ) from None
+    return pendulum.Date(moved.year, moved.month, moved.day)
+
+
+def _zone_name_of(moment: Moment) -> str | None:
+    """The IANA name of a datetime's zone (``None``: a date, or a fixed offset)."""
+    tz = getattr(moment, "tzinfo", None)
+    if isinstance(tz, pendulum.Timezone) and not isinstance(tz, pendulum.FixedTimezone):
+        name = tz.name
+        if not _ZONE.problems(name):
+            return name
+    return None
 
 
 def _anchor_day(moment: Moment) -> pendulum.Date:
@@ -461,8 +378,8 @@ class Deadline(Record):
     """
     When something falls due, with the rule that put it there.
 
-    Build one with :meth:`on`, :meth:`after` or :meth:`after_business_days`; the
-    constructor itself is for loading, and checks that ``due`` follows from the
+    Build one with :meth:`on`, :meth:`after`, :meth:`before`, :meth:`on_day` or
+    :meth:`after_business_days`; the constructor itself is for loading, and checks that ``due`` follows from the
     rule.  Deadlines compare by the instant they pass (:attr:`cutoff`), across
     zones; ``==`` compares the whole value (rule included), so two deadlines with
     the same cutoff may be neither ``<`` nor ``==`` each other.
@@ -479,6 +396,10 @@ class Deadline(Record):
             skipped (kept so that the rule can be checked without a calendar).
         weekend: For :meth:`after_business_days`, the weekday numbers that are
             not business days (Monday 0; Saturday and Sunday by default).
+        counts_back: For :meth:`before`, true: the period is counted back
+            from ``anchor`` ("24 hours before the ceasefire").
+        day: For :meth:`on_day`, the number of the day, counted inclusively
+            from ``anchor``'s day (day 1): "by day 16".
 
     Example:
         >>> deadline = Deadline.after(pendulum.date(2025, 7, 14), days=50)
@@ -499,6 +420,8 @@ class Deadline(Record):
         Many(DateKind(), unique="holiday"), default=()
     )
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
+    counts_back: bool = field(Bool(), default=False)
+    day: int | None = field(Maybe(_DAY), default=None)
 
     # --- constructors ---------------------------------------------------------
 
@@ -567,6 +490,87 @@ class Deadline(Record):
             raise ValidationError(problems)
         due = _resolve_after(start, resolved)
         return cls(due=due, anchor=start, period=resolved, tz=tz)
+
+    @classmethod
+    def before(
+        cls,
+        anchor: Moment | _dt.date,
+        period: Period | _dt.timedelta | str | None = None,
+        *,
+        tz: str | None = None,
+        **parts: int,
+    ) -> Deadline:
+        """
+        A deadline a period *before* *anchor*: "24 hours before the ceasefire".
+
+        The rule of :meth:`after`, counted back: years and months back first
+        (a day that the target month lacks becomes its last day), then weeks and
+        days, on the wall clock in the anchor's zone; then hours, minutes and
+        seconds back as elapsed time.  The period itself is positive, as for
+        :meth:`after`; that it counts back is kept in :attr:`counts_back`.
+
+        Example:
+            >>> start = pendulum.datetime(2025, 3, 9, 12, tz="America/New_York")
+            >>> Deadline.before(start, "PT24H").due   # the clocks moved that night
+            DateTime(2025, 3, 8, 11, 0, 0, tzinfo=Timezone('America/New_York'))
+            >>> Deadline.before(start, days=1).due
+            DateTime(2025, 3, 8, 12, 0, 0, tzinfo=Timezone('America/New_York'))
+            >>> Deadline.before(pendulum.date(2025, 3, 31), "P1M").due
+            Date(2025, 2, 28)
+        """
+        resolved = _period_from(period, parts)
+        start = to_moment(anchor)
+        problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
+            _PERIOD.problems(resolved), "period"
+        )
+        if tz is not None:
+            problems += _prefixed(_ZONE.problems(tz), "tz")
+        if problems:
+            raise ValidationError(problems)
+        due = _resolve_after(start, resolved, before=True)
+        return cls(due=due, anchor=start, period=resolved, tz=tz, counts_back=True)
+
+    @classmethod
+    def on_day(
+        cls,
+        n: int,
+        *,
+        counting_from: Moment | _dt.date,
+        tz: str | None = None,
+    ) -> Deadline:
+        """
+        The end of day *n*, counting *counting_from*'s own day as day 1.
+
+        "Talks on phase two by day 16" of a ceasefire that began on 19 January
+        2025 fall due on 3 February: the count is inclusive, unlike
+        :meth:`after` (``after(start, days=16)`` is 4 February).  The deadline is
+        a day, lasting to its end in *tz*; from a datetime the days are those of
+        its own wall clock, and *tz* defaults to its zone (give *tz* for a fixed
+        offset, which has no zone name; otherwise UTC).  The number is kept in
+        :attr:`day`.
+
+        Example:
+            >>> Deadline.on_day(16, counting_from=pendulum.date(2025, 1, 19)).due
+            Date(2025, 2, 3)
+            >>> start = pendulum.datetime(2025, 1, 19, 8, 30, tz="Asia/Jerusalem")
+            >>> d = Deadline.on_day(16, counting_from=start)
+            >>> d.due, d.tz
+            (Date(2025, 2, 3), 'Asia/Jerusalem')
+            >>> Deadline.on_day(16, counting_from=pendulum.date(2025, 1, 19)).describe_rule()
+            'day 16 counting from 2025-01-19 (day 1)'
+        """
+        start = to_moment(counting_from)
+        problems = _prefixed(_ANCHOR.problems(start), "counting_from") + _prefixed(
+            _DAY.problems(n), "day"
+        )
+        if tz is not None:
+            problems += _prefixed(_ZONE.problems(tz), "tz")
+        if problems:
+            raise ValidationError(problems)
+        due = _resolve_day(start, n)
+        if tz is None:
+            tz = _zone_name_of(start)
+        return cls(due=due, anchor=start, day=n, tz=tz)
 
     @classmethod
     def after_business_days(
@@ -671,18 +675,40 @@ class Deadline(Record):
                 ("business_days", "give a period or business days, not both")
             )
             return problems
+        if self.day is not None and (
+            self.period is not None or self.business_days is not None
+        ):
+            problems.append(
+                ("day", "give a day, a period or business days: only one of them")
+            )
+            return problems
+        if self.counts_back and self.period is None:
+            problems.append(
+                ("counts_back", "only a period is counted back from an anchor")
+            )
         if self.holidays and self.business_days is None:
             problems.append(("holidays", "only a business-day deadline skips holidays"))
         if self.weekend != DEFAULT_WEEKEND and self.business_days is None:
             problems.append(("weekend", "only a business-day deadline has a weekend"))
         if self.anchor is None:
-            if self.period is not None or self.business_days is not None:
+            if (
+                self.period is not None
+                or self.business_days is not None
+                or self.day is not None
+            ):
                 problems.append(("anchor", "a relative deadline needs an anchor"))
             return problems
         weekend = self.weekend
         try:
             if self.period is not None:
-                expected = _resolve_after(self.anchor, self.period)
+                expected = _resolve_after(self.anchor, self.period, self.counts_back)
+            elif self.day is not None:
+                expected = _resolve_day(self.anchor, self.day)
+                if isinstance(self.due, pendulum.DateTime):
+                    problems.append(
+                        ("due", "a day count falls due on a date (the end of that day)")
+                    )
+                    return problems
             elif self.business_days is not None:
                 if self.business_days > _MAX_BUSINESS_DAYS:
                     # Refused at once: counting them would take seconds.
@@ -691,13 +717,18 @@ class Deadline(Record):
                     self.anchor, self.business_days, frozenset(self.holidays), weekend
                 )
             else:
-                problems.append(("anchor", "an anchor needs a period or business days"))
+                problems.append(
+                    ("anchor", "an anchor needs a period, business days or a day")
+                )
                 return problems
         except ValidationError as exc:
             return problems + list(exc.errors)
         if moment_eq_key(expected) != moment_eq_key(self.due):  # instant and zone
             if self.period is not None:
-                rule = f"{format_moment(self.anchor)} + {self.period}"
+                sign = "-" if self.counts_back else "+"
+                rule = f"{format_moment(self.anchor)} {sign} {self.period}"
+            elif self.day is not None:
+                rule = f"day {self.day} counting from {format_moment(self.anchor)}"
             else:
                 rule = f"{self.business_days} business days after {format_moment(self.anchor)}"
             problems.append(
@@ -872,7 +903,10 @@ class Deadline(Record):
             'on 2025-08-08 (to the end of the day, Europe/Kyiv)'
         """
         if self.period is not None and self.anchor is not None:
-            return f"{self.period.describe()} after {format_moment(self.anchor)}"
+            way = "before" if self.counts_back else "after"
+            return f"{self.period.describe()} {way} {format_moment(self.anchor)}"
+        if self.day is not None and self.anchor is not None:
+            return f"day {self.day} counting from {format_moment(self.anchor)} (day 1)"
         if self.business_days is not None and self.anchor is not None:
             unit = "business day" if self.business_days == 1 else "business days"
             return f"{self.business_days} {unit} after {format_moment(self.anchor)}"
@@ -886,7 +920,10 @@ class Deadline(Record):
         if self.tz is not None:
             text += f" (end of day, {self.tz})"
         if self.period is not None:
-            text += f" [{self.period} after {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+            way = "before" if self.counts_back else "after"
+            text += f" [{self.period} {way} {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+        elif self.day is not None:
+            text += f" [day {self.day} from {format_moment(self.anchor)}]"  # type: ignore[arg-type]
         elif self.business_days is not None:
             unit = "business day" if self.business_days == 1 else "business days"
             text += f" [{self.business_days} {unit} after {format_moment(self.anchor)}]"  # type: ignore[arg-type]

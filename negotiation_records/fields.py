@@ -90,6 +90,7 @@ __all__ = [
     "PARTY_IDS",
     "SLUG_PATTERN",
     "SLUG_RULE",
+    "SOME_PARTY_IDS",
     "SOURCE_IDS",
     "TEXT_RULE",
     "Bool",
@@ -178,15 +179,22 @@ class Many(Kind):
     A tuple of values of *kind* (any list is accepted on construction).
 
     With *unique* (a noun such as ``"party"``) an item that repeats an earlier
-    one is reported too.
+    one is reported too; with *min_items* a shorter list is reported.  With
+    *single*, a lone string given on construction is taken as a one-item tuple
+    (``proposed_by="ukraine"`` as ``("ukraine",)``, for code written when the
+    field held one value); JSON data stays strict: an array.
     """
 
     kind: Kind
     unique: str | None = None
+    min_items: int = 0
+    single: bool = False
 
     converts: ClassVar[bool] = True
 
     def convert(self, value: Any) -> Any:
+        if self.single and isinstance(value, str):
+            value = (value,)
         items = as_tuple(value)
         if not self.kind.converts or items.__class__ is not tuple:
             return items
@@ -203,6 +211,14 @@ class Many(Kind):
             ]
         assert isinstance(value, tuple)  # noqa: S101 - for the type checker
         found: Problems = []
+        if len(value) < self.min_items:
+            found.append(
+                (
+                    "",
+                    f"must hold at least {self.min_items} "
+                    f"{'item' if self.min_items == 1 else 'items'}, got {len(value)}",
+                )
+            )
         item_problems = self.kind.problems
         seen: set[object] = set()
         for index, item in enumerate(value):
@@ -232,6 +248,8 @@ class Many(Kind):
             *self.kind.check_code(ns, item, pad + "    ", fail),
             f"{pad}    pass",
         ]
+        if self.min_items:
+            lines += [f"{pad}if len({v}) < {self.min_items}:", f"{pad}    {fail}"]
         if self.unique is not None:
             lines += [
                 f"{pad}if len({v}) > 1 and len(set({v})) != len({v}):",
@@ -277,6 +295,8 @@ class Many(Kind):
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "array", "items": self.kind.schema(defs)}
+        if self.min_items:
+            found["minItems"] = self.min_items
         if self.unique is not None:
             found["uniqueItems"] = True
         return found
@@ -291,13 +311,40 @@ def _article(name: str) -> str:
 
 @attrs.frozen
 class Nested(Kind):
-    """A record of class *cls* (a JSON object in the serialized form)."""
+    """
+    A record of class *cls* (a JSON object in the serialized form).
+
+    With *shorthand* (the name of one of the record's fields), a string given on
+    construction is taken as the record with only that field set:
+    ``Nested(Membership, shorthand="party")`` turns ``"france"`` into
+    ``Membership(party="france")``.  A string that is not a valid value of that
+    field is reported as that field would report it; JSON data stays strict (an
+    object).
+    """
 
     cls: type[Any]
+    shorthand: str | None = None
+
+    @property
+    def converts(self) -> bool:  # type: ignore[override]
+        return self.shorthand is not None
+
+    def convert(self, value: Any) -> Any:
+        if self.shorthand is None or not isinstance(value, str):
+            return value
+        try:
+            return self.cls(**{self.shorthand: value})
+        except ValidationError:
+            return value  # reported by problems()
 
     def problems(self, value: object) -> Problems:
         if isinstance(value, self.cls):
             return []
+        if self.shorthand is not None and isinstance(value, str):
+            kind = kind_of(attrs.fields_dict(self.cls)[self.shorthand])
+            found = [] if kind is None else kind.problems(value)
+            if found:
+                return found
         return [
             (
                 "",
@@ -335,6 +382,12 @@ class Nested(Kind):
 
 PARTY_IDS: Final = Many(Slug(), unique="party")
 """The kind of a list of party ids: slugs, none twice."""
+
+SOME_PARTY_IDS: Final = Many(Slug(), unique="party", min_items=1, single=True)
+"""
+The kind of a list of at least one party id, none twice; a lone id given on
+construction is taken as a one-item list (``proposed_by="ukraine"``).
+"""
 
 SOURCE_IDS: Final = Many(Slug(), unique="source")
 """The kind of every record's ``sources`` field: distinct source ids."""

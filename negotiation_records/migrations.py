@@ -37,7 +37,10 @@ The version of the serialized format this library writes (and reads).
 
 Version 2 keeps every status change: a proposal, an ultimatum, a round and the
 negotiation hold a ``history`` of changes instead of version 1's ``status``
-(and ``status_on``); the step from version 1 is registered here.
+(and ``status_on``).  A proposal's ``proposed_by`` is a list of party ids (a
+joint text), a coalition's ``members`` are objects with dates, and an outcome
+holds ``quantities`` (a list) instead of one ``quantity``.  The step from
+version 1 is registered here.
 
 How versions and migrations work, with examples: :doc:`/serialization`.
 """
@@ -198,7 +201,10 @@ def _history_of(record: dict[str, Any], initial: str) -> None:
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """
     Version 1 to 2: ``status`` and ``status_on`` become a one-step ``history``
-    (none when the status was the initial one, undated).
+    (none when the status was the initial one, undated); a proposal's
+    ``proposed_by`` id becomes a list of one id; a coalition's ``members`` ids
+    become membership objects without dates (``{"party": "france"}``); an
+    outcome's ``quantity`` becomes ``quantities``, a list of none or one.
 
     A version-1 record kept only its latest status, so the history holds that
     one change: ``{"status": "accepted", "status_on": "2025-07-20"}`` becomes
@@ -217,7 +223,64 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
                 upgraded.append(record)
             document[key] = upgraded
     _history_of(document, "active")
+    _each(document, "proposals", _proposers_of)
+    _each(document, "parties", _members_of)
+    _each(document, "rounds", _quantities_of)
     return document
+
+
+def _each(
+    document: dict[str, Any], key: str, change: Callable[[dict[str, Any]], None]
+) -> None:
+    """Apply *change* to a copy of every record in the list at *key* (a new list)."""
+    records = document.get(key)
+    if not isinstance(records, list):
+        return  # left for the loader to report
+    upgraded = []
+    for item in records:
+        if isinstance(item, dict):
+            record = dict(item)
+            change(record)
+            upgraded.append(record)
+        else:
+            upgraded.append(item)
+    document[key] = upgraded
+
+
+def _proposers_of(proposal: dict[str, Any]) -> None:
+    """``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has several)."""
+    if isinstance(proposal.get("proposed_by"), str):
+        proposal["proposed_by"] = [proposal["proposed_by"]]
+
+
+def _members_of(party: dict[str, Any]) -> None:
+    """A coalition's member ids become memberships: ``{"party": "france"}``."""
+    if isinstance(party.get("members"), list):
+        party["members"] = [
+            {"party": member} if isinstance(member, str) else member
+            for member in party["members"]
+        ]
+
+
+def _quantities_of(rnd: dict[str, Any]) -> None:
+    """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
+    outcomes = rnd.get("outcomes")
+    if not isinstance(outcomes, list):
+        return
+    upgraded = []
+    for outcome in outcomes:
+        if (
+            isinstance(outcome, dict)
+            and "quantity" in outcome
+            and "quantities" not in outcome  # else the loader reports both keys
+        ):
+            new = dict(outcome)
+            quantity = new.pop("quantity")
+            new["quantities"] = [] if quantity is None else [quantity]
+            upgraded.append(new)
+        else:
+            upgraded.append(outcome)
+    rnd["outcomes"] = upgraded
 
 
 register_migration(1, _from_version_1)

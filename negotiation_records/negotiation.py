@@ -604,7 +604,8 @@ class _Checker:
             for j, rep in enumerate(party.representatives):
                 self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
             for j, member in enumerate(party.members):
-                self._party(member, "parties[", i, "].members[", j, "]")
+                self._party(member.party, "parties[", i, "].members[", j, "].party")
+                self._sources(member.sources, "parties[", i, "].members[", j, "]")
         for path, condition in condition_paths:
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
@@ -705,12 +706,16 @@ class _Checker:
             self._party(delegation.party, path, ".delegations[", index, "].party")
         for index, outcome in enumerate(rnd.outcomes):
             self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
+            for q, quantity in enumerate(outcome.quantities):
+                here = (path, ".outcomes[", index, "].quantities[", q, "]")
+                self._parties(quantity.given_by, *here, ".given_by")
+                self._parties(quantity.received_by, *here, ".received_by")
             self._sources(outcome.sources, path, ".outcomes[", index, "]")
         self._history(path, rnd.history)
         self._sources(rnd.sources, path)
 
     def _proposal(self, path: str, proposal: Proposal) -> None:
-        self._party(proposal.proposed_by, path, ".proposed_by")
+        self._parties(proposal.proposed_by, path, ".proposed_by")
         self._parties(proposal.addressed_to, path, ".addressed_to")
         if proposal.round is not None:
             if proposal.round not in self.rounds:

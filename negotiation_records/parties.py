@@ -15,7 +15,6 @@ import attrs
 
 from negotiation_records._record import Record
 from negotiation_records.fields import (
-    PARTY_IDS,
     SOURCE_IDS,
     Choice,
     Country,
@@ -35,7 +34,7 @@ from negotiation_records.timeutil import (
 )
 
 
-__all__ = ["Party", "PartyKind", "PartyRole", "Representative"]
+__all__ = ["Membership", "Party", "PartyKind", "PartyRole", "Representative"]
 
 
 class PartyKind(enum.Enum):
@@ -126,6 +125,64 @@ class Representative(Record):
 
 
 @attrs.frozen(kw_only=True)
+class Membership(Record):
+    """
+    A party's membership of a coalition, and when it held.
+
+    A coalition's ``members`` are memberships; a plain party id given on
+    construction is taken as a membership without dates (``members=["france"]``).
+    A member with no stance of its own on a term takes its coalition's, for the
+    time it was a member (see :meth:`Negotiation.positions
+    <negotiation_records.Negotiation.positions>`).
+
+    Attributes:
+        party: Id of the member party.
+        since: When it joined (optional; unknown means "from the start").
+        until: When it left (optional; not before ``since``).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> uk = Membership(party="united-kingdom", since=pendulum.date(1973, 1, 1),
+        ...                 until=pendulum.date(2020, 1, 31))
+        >>> uk.holds_on(pendulum.date(2019, 3, 29)), uk.holds_on(pendulum.date(2021, 1, 1))
+        (True, False)
+    """
+
+    party: str = field(Slug())
+    since: Moment | None = field(Maybe(MomentKind()), default=None)
+    until: Moment | None = field(Maybe(MomentKind()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.since is not None and self.until is not None:
+            if is_before(self.until, self.since):
+                yield (
+                    "until",
+                    f"must not be before since ({self.since}), got {self.until}",
+                )
+
+    def holds_on(self, moment: Moment) -> bool:
+        """Whether the party was a member at *moment* (open ends count as held)."""
+        if self.since is not None and is_before(moment, self.since):
+            return False
+        return not (self.until is not None and is_before(self.until, moment))
+
+    def overlaps(self, other: Membership) -> bool:
+        """Whether the two spans share a moment (open ends reach everything)."""
+        if (
+            self.until is not None
+            and other.since is not None
+            and is_before(self.until, other.since)
+        ):
+            return False
+        return not (
+            other.until is not None
+            and self.since is not None
+            and is_before(other.until, self.since)
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Party(Record):
     """
     A side at the table, or a mediator, host, guarantor or observer.
@@ -139,7 +196,10 @@ class Party(Record):
         wikidata: Wikidata item id (``"Q212"``), optional.
         aliases: Other names the sources use ("Kyiv", "the Kremlin").
         representatives: People acting for the party.
-        members: For a coalition, the ids of its member parties.
+        members: For a coalition, its members (:class:`Membership`: a party id
+            with optional dates).  A plain id is accepted on construction
+            (``members=["france", "germany"]``).  A party may be listed twice
+            (it left and joined again), but not for spans that overlap.
         sources: Ids of the sources for this.
 
     Example:
@@ -161,17 +221,49 @@ class Party(Record):
     representatives: tuple[Representative, ...] = field(
         Many(Nested(Representative)), default=()
     )
-    members: tuple[str, ...] = field(PARTY_IDS, default=())
+    members: tuple[Membership, ...] = field(
+        Many(Nested(Membership, shorthand="party")), default=()
+    )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        if self.id in self.members:
-            yield ("members", f"a party cannot be a member of itself ({self.id!r})")
+        earlier: dict[str, list[Membership]] = {}
+        for index, member in enumerate(self.members):
+            if member.party == self.id:
+                yield (
+                    f"members[{index}].party",
+                    f"a party cannot be a member of itself ({self.id!r})",
+                )
+            others = earlier.setdefault(member.party, [])
+            if member in others:
+                yield (f"members[{index}]", f"party {member.party!r} appears twice")
+            elif any(member.overlaps(other) for other in others):
+                yield (
+                    f"members[{index}]",
+                    f"party {member.party!r} is already a member for part of this span",
+                )
+            others.append(member)
         if self.members and self.kind is not PartyKind.COALITION:
             yield (
                 "members",
                 f"only a coalition has members, but kind is {self.kind.value!r}",
             )
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        """
+        The ids of the members, each once, in order (whatever their dates).
+
+        Example:
+            >>> Party(id="eu", name="EU", kind="coalition",
+            ...       members=["france", "germany"]).member_ids
+            ('france', 'germany')
+        """
+        return tuple(dict.fromkeys(member.party for member in self.members))
+
+    def members_on(self, moment: Moment) -> tuple[str, ...]:
+        """The ids of the parties that were members at *moment*."""
+        return tuple(dict.fromkeys(m.party for m in self.members if m.holds_on(moment)))
 
     def known_as(self, name: str) -> bool:
         """

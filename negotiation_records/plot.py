@@ -508,15 +508,16 @@ def _items(
         label = proposal.id
         if proposal.status is not ProposalStatus.PENDING:
             label += f" ({proposal.status.value})"
-        yield _mark(
-            lane_of[proposal.proposed_by],
-            proposal.made_on,
-            label,
-            color=_ORANGE,
-            marker=">",
-            filled=proposal.status.is_open,
-            legend="proposal",
-        )
+        for proposer in proposal.proposed_by:  # a joint text: on every lane
+            yield _mark(
+                lane_of[proposer],
+                proposal.made_on,
+                label,
+                color=_ORANGE,
+                marker=">",
+                filled=proposal.status.is_open,
+                legend="proposal",
+            )
         yield from _responses(proposal.responses, proposal.id, lane_of)
     for ultimatum in negotiation.ultimatums:
         yield _ultimatum_bar(ultimatum, lane_of[ultimatum.issued_by], at)

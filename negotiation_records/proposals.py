@@ -14,10 +14,11 @@ import attrs
 from negotiation_records._record import Record
 from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
-from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     INIT_ONLY,
     PARTY_IDS,
+    SOME_PARTY_IDS,
     SOURCE_IDS,
     Int,
     Many,
@@ -98,7 +99,10 @@ class Proposal(Record):
 
     Attributes:
         id: Slug other records use to refer to it.
-        proposed_by: Id of the proposing party.
+        proposed_by: Ids of the proposing parties: one, or several for a joint
+            text (at least one, none twice).  A single id is accepted on
+            construction (``proposed_by="ukraine"``, as version 1 had it) and
+            stored as a one-item tuple.
         addressed_to: Ids of the parties it is addressed to.
         made_on: When it was made.
         summary: What is proposed, in one sentence.
@@ -133,7 +137,7 @@ class Proposal(Record):
     """
 
     id: str = field(Slug())
-    proposed_by: str = field(Slug())
+    proposed_by: tuple[str, ...] = field(SOME_PARTY_IDS)
     addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
     made_on: Moment = field(MomentKind())
     summary: str = field(Text())
@@ -188,19 +192,21 @@ class Proposal(Record):
         return status_at(self.history, ProposalStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        if self.proposed_by in self.addressed_to:
-            yield (
-                "addressed_to",
-                f"{self.proposed_by!r} cannot address a proposal to itself",
-            )
+        proposers = self.proposed_by
+        for party in self.addressed_to:
+            if party in proposers:
+                yield (
+                    "addressed_to",
+                    f"{party!r} cannot address a proposal to itself",
+                )
         if self.counter_to == self.id:
             yield ("counter_to", "a proposal cannot counter itself")
         seen: set[str] = set()
         for index, response in enumerate(self.responses):
-            if response.party == self.proposed_by:
+            if response.party in proposers:
                 yield (
                     f"responses[{index}].party",
-                    f"{response.party!r} made the proposal and cannot respond to it",
+                    f"{response.party!r} {self._made_it} and cannot respond to it",
                 )
             if is_before(response.on, self.made_on):
                 yield (
@@ -232,6 +238,12 @@ class Proposal(Record):
             )
 
     @property
+    def _made_it(self) -> str:
+        if len(self.proposed_by) == 1:
+            return "made the proposal"
+        return "is one of its proposers"
+
+    @property
     def label(self) -> str:
         """``"proposal 'id'"``, for messages."""
         return f"proposal {self.id!r}"
@@ -251,14 +263,21 @@ class Proposal(Record):
 
         A response to a withdrawn, expired or lapsed proposal is refused; record
         the outcome with :meth:`accept` or :meth:`reject` when it is settled.
-        Bad values are reported at the place the response would take
-        (``responses[2].party``).
+        A proposer (one of the co-proposers of a joint text) cannot respond to
+        it; any other party can.  Bad values are reported at the place the
+        response would take (``responses[2].party``).
 
         Example:
             >>> p = Proposal(id="p", proposed_by="a", addressed_to=["b"],
             ...              made_on=pendulum.date(2025, 7, 1), summary="Meet")
             >>> p.respond("b", on=pendulum.date(2025, 7, 2), stance="undecided").responses[0].stance
             <Stance.UNDECIDED: 'undecided'>
+            >>> joint = Proposal(id="j", proposed_by=["a", "c"], addressed_to=["b"],
+            ...                  made_on=pendulum.date(2025, 7, 1), summary="Meet")
+            >>> joint.respond("c", on=pendulum.date(2025, 7, 2), stance="supports")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: responses[0].party: 'c' is one of its proposers and cannot respond to it
         """
         if not self.status.is_open and self.status in (
             ProposalStatus.WITHDRAWN,
@@ -270,6 +289,15 @@ class Proposal(Record):
                 self.status.value,
                 "responded",
                 f"it is {self.status.value} and can no longer be answered",
+            )
+        if isinstance(party, str) and party in self.proposed_by:
+            raise ValidationError(
+                [
+                    (
+                        f"responses[{len(self.responses)}].party",
+                        f"{party!r} {self._made_it} and cannot respond to it",
+                    )
+                ]
             )
         responses = append_response(
             self.responses,

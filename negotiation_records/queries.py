@@ -32,9 +32,11 @@ from typing import Any, NamedTuple
 import attrs
 import pendulum
 
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records.conditions import Condition, ConditionKind
-from negotiation_records.deadlines import Deadline, start_of_day
+from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
+from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -118,6 +120,9 @@ class TermStance:
         condition: The term.
         stance: The party's latest stance on it, or ``None`` if none is recorded.
         on: When that stance was taken, if the record dates it.
+        inherited_from: The id of the coalition whose stance this is, when the
+            party has no stance of its own on the term and takes its
+            coalition's (``None``: the party's own stance, or none).
 
     Example:
         >>> TermStance(
@@ -130,6 +135,12 @@ class TermStance:
     condition: Condition
     stance: Stance | None = None
     on: Moment | None = attrs.field(default=None, eq=moment_eq_key)
+    inherited_from: str | None = None
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the stance is a coalition's, taken by a member (see above)."""
+        return self.inherited_from is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -140,8 +151,15 @@ class PartyPositions:
     What :meth:`Negotiation.positions
     <negotiation_records.Negotiation.positions>` returns.  A term belongs to the
     party in its ``demanded_by``; a term without one belongs to the proposal's
-    proposer or the ultimatum's issuer it is part of.  A response to an ultimatum
-    counts as a stance on its demand.
+    proposer (each co-proposer of a joint text) or the ultimatum's issuer it is
+    part of.  A response to an ultimatum counts as a stance on its demand.
+
+    A member of a coalition with no stance of its own on a term takes the
+    coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
+    the coalition).  A coalition's dated stance counts for the parties that were
+    members on that date; an undated one for those that were members at the
+    moment asked about (any member, when no moment is given).  When several
+    coalitions of the party have a stance, the latest dated one is taken.
 
     Attributes:
         party: The party's id.
@@ -380,11 +398,19 @@ def positions(
     demands: list[Condition] = []
     offers: list[Condition] = []
     stances: list[TermStance] = []
-    for condition, owner, ultimatum in _terms(talks):
-        if owner == party_id:
+    coalitions = [
+        (party.id, [m for m in party.members if m.party == party_id])
+        for party in talks.parties
+        if any(m.party == party_id for m in party.members)
+    ]
+    for condition, owners, ultimatum in _terms(talks):
+        if party_id in owners:
             (demands if condition.kind in _DEMANDS else offers).append(condition)
             continue
-        stances.append(_stance(condition, ultimatum, party_id, moment))
+        own = _stance(condition, ultimatum, party_id, moment)
+        if own.stance is None and coalitions:
+            own = _inherited(condition, ultimatum, coalitions, moment) or own
+        stances.append(own)
     return PartyPositions(
         party=party_id,
         demands=tuple(demands),
@@ -393,20 +419,58 @@ def positions(
     )
 
 
-def _terms(talks: Talks) -> list[tuple[Condition, str | None, Ultimatum | None]]:
-    terms: list[tuple[Condition, str | None, Ultimatum | None]] = [
-        (condition, condition.demanded_by, None) for condition in talks.conditions
+def _inherited(
+    condition: Condition,
+    ultimatum: Ultimatum | None,
+    coalitions: list[tuple[str, list[Membership]]],
+    at: Moment | None,
+) -> TermStance | None:
+    """The latest stance of a coalition on *condition* that its member takes."""
+    found: list[tuple[Any, int, TermStance]] = []
+    for order, (coalition, memberships) in enumerate(coalitions):
+        theirs = _stance(condition, ultimatum, coalition, at)
+        if theirs.stance is None:
+            continue
+        when = theirs.on if theirs.on is not None else at
+        if when is not None and not any(m.holds_on(when) for m in memberships):
+            continue
+        key = None if theirs.on is None else moment_sort_key(theirs.on)
+        found.append((key, order, attrs.evolve(theirs, inherited_from=coalition)))
+    if not found:
+        return None
+    dated = [entry for entry in found if entry[0] is not None]
+    return max(dated, key=lambda e: e[0])[2] if dated else found[-1][2]
+
+
+def _terms(
+    talks: Talks,
+) -> list[tuple[Condition, tuple[str, ...], Ultimatum | None]]:
+    """Every term, with the ids of the parties that put it forward."""
+    terms: list[tuple[Condition, tuple[str, ...], Ultimatum | None]] = [
+        (condition, _owner(condition.demanded_by), None)
+        for condition in talks.conditions
     ]
     for proposal in talks.proposals:
         terms += [
-            (term, term.demanded_by or proposal.proposed_by, None)
+            (
+                term,
+                proposal.proposed_by
+                if term.demanded_by is None
+                else (term.demanded_by,),
+                None,
+            )
             for term in proposal.terms
         ]
     for ultimatum in talks.ultimatums:
         if isinstance(ultimatum.demand, Condition):
             demand = ultimatum.demand
-            terms.append((demand, demand.demanded_by or ultimatum.issued_by, ultimatum))
+            owner = demand.demanded_by or ultimatum.issued_by
+            terms.append((demand, (owner,), ultimatum))
     return terms
+
+
+def _owner(party: str | None) -> tuple[str, ...]:
+    return () if party is None else (party,)
 
 
 def _stance(

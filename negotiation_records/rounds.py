@@ -14,6 +14,7 @@ import attrs
 from negotiation_records._record import Record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
+from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     INIT_ONLY,
     PARTY_IDS,
@@ -52,6 +53,7 @@ __all__ = [
     "Delegation",
     "Outcome",
     "OutcomeKind",
+    "Precision",
     "Quantity",
     "Round",
     "RoundLevel",
@@ -109,6 +111,29 @@ class OutcomeKind(enum.Enum):
     OTHER = "other"
 
 
+class Precision(enum.Enum):
+    """
+    How exact a count is: ``exact``, ``about`` ("about 1,900"), ``at-least``
+    ("at least 1,000", "more than 1,000") or ``at-most`` ("up to 1,000").
+
+    Example:
+        >>> Precision("at-least")
+        <Precision.AT_LEAST: 'at-least'>
+    """
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+
+
+_PRECISION_WORDS = {
+    Precision.EXACT: "",
+    Precision.ABOUT: "about ",
+    Precision.AT_LEAST: "at least ",
+    Precision.AT_MOST: "at most ",
+}
+
 _R = RoundStatus
 #: The status changes a round's history may take, from each status.
 STATUS_STEPS: dict[RoundStatus, frozenset[RoundStatus]] = {
@@ -131,24 +156,57 @@ def _check_amount(value: object) -> Problems:
 @attrs.frozen(kw_only=True)
 class Quantity(Record):
     """
-    A counted amount: "1,000 prisoners each", "6,000 bodies".
+    A counted amount: "1,000 prisoners each", "about 1,900 prisoners".
+
+    An exchange is two counts, one for each direction: the outcome (or action)
+    holds both, each with its ``given_by`` and ``received_by``.
 
     Attributes:
         amount: The number (not negative).
         unit: What is counted ("prisoners", "bodies").
         each: Whether every party named gives (or gets) that amount.
+        precision: How exact the number is (exact by default; ``about``,
+            ``at-least``, ``at-most``).
+        given_by: Ids of the parties that give (or release) what is counted
+            (optional; checked against the negotiation's parties).
+        received_by: Ids of the parties that receive it (optional; none of
+            them also in ``given_by``).
 
     Example:
         >>> str(Quantity(amount=1000, unit="prisoners", each=True))
         '1000 prisoners each'
+        >>> str(Quantity(amount=1900, unit="prisoners", precision="about",
+        ...              given_by=["israel"], received_by=["hamas"]))
+        'about 1900 prisoners (from israel to hamas)'
     """
 
     amount: int | float = field(Number(min=0))
     unit: str = field(Text())
     each: bool = field(Bool(), default=False)
+    precision: Precision = field(Choice(Precision), default=Precision.EXACT)
+    given_by: tuple[str, ...] = field(PARTY_IDS, default=())
+    received_by: tuple[str, ...] = field(PARTY_IDS, default=())
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        for index, party in enumerate(self.received_by):
+            if party in self.given_by:
+                yield (
+                    f"received_by[{index}]",
+                    f"party {party!r} cannot both give and receive the same count",
+                )
 
     def __str__(self) -> str:
-        return f"{self.amount:g} {self.unit}" + (" each" if self.each else "")
+        text = f"{_PRECISION_WORDS[self.precision]}{self.amount:g} {self.unit}"
+        if self.each:
+            text += " each"
+        ends = []
+        if self.given_by:
+            ends.append("from " + ", ".join(self.given_by))
+        if self.received_by:
+            ends.append("to " + ", ".join(self.received_by))
+        if ends:
+            text += f" ({' '.join(ends)})"
+        return text
 
 
 @attrs.frozen(kw_only=True)
@@ -160,7 +218,10 @@ class Outcome(Record):
         text: The outcome in words.
         kind: Its kind.
         parties: Ids of the parties bound by it.
-        quantity: How much, where the sources count it (optional).
+        quantities: How much, where the sources count it: none, one, or
+            several (an exchange is two counts, one each way).  The
+            constructor also takes ``quantity=`` (one quantity, as version 1
+            had it), stored as a one-item tuple; :attr:`quantity` reads it back.
         sources: Ids of the sources for this.
 
     Example:
@@ -169,15 +230,51 @@ class Outcome(Record):
         ...     kind="prisoner-exchange",
         ...     parties=["ukraine", "russia"],
         ...     quantity=Quantity(amount=1000, unit="prisoners", each=True),
-        ... ).kind
-        <OutcomeKind.PRISONER_EXCHANGE: 'prisoner-exchange'>
+        ... ).quantities[0].each
+        True
+        >>> swap = Outcome(text="Exchange", kind="prisoner-exchange", quantities=[
+        ...     Quantity(amount=33, unit="hostages", given_by=["hamas"]),
+        ...     Quantity(amount=1900, unit="prisoners", precision="about",
+        ...              given_by=["israel"]),
+        ... ])
+        >>> [str(q) for q in swap.quantities]
+        ['33 hostages (from hamas)', 'about 1900 prisoners (from israel)']
     """
 
     text: str = field(Text())
     kind: OutcomeKind = field(Choice(OutcomeKind), default=OutcomeKind.OTHER)
     parties: tuple[str, ...] = field(PARTY_IDS, default=())
-    quantity: Quantity | None = field(Maybe(Nested(Quantity)), default=None)
+    quantities: tuple[Quantity, ...] = field(Many(Nested(Quantity)), default=())
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    # Init-only (version-1 code): folded into ``quantities``, then None.
+    _quantity_given: Quantity | None = attrs.field(
+        default=None, alias="quantity", eq=False, repr=False, metadata={INIT_ONLY: True}
+    )
+
+    _init_only: ClassVar[bool] = True
+
+    def _take_init_only(self) -> None:
+        given = self._quantity_given
+        if given is None:
+            return
+        object.__setattr__(self, "_quantity_given", None)
+        problems = [
+            (join_path("quantity", path), message)
+            for path, message in Nested(Quantity).problems(given)
+        ]
+        if self.quantities:
+            problems.append(("quantity", "give quantity or quantities, not both"))
+        if problems:
+            raise ValidationError(problems)
+        object.__setattr__(self, "quantities", (given,))
+
+    @property
+    def quantity(self) -> Quantity | None:
+        """
+        The first of :attr:`quantities`, or ``None`` (for code written for
+        version 1, when an outcome held one quantity).
+        """
+        return self.quantities[0] if self.quantities else None
 
 
 @attrs.frozen(kw_only=True)

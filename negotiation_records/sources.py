@@ -9,6 +9,7 @@ import attrs
 from negotiation_records._record import Record
 from negotiation_records.fields import (
     SOURCE_IDS,
+    Bool,
     Maybe,
     MomentKind,
     Slug,
@@ -58,7 +59,8 @@ class Source(Record):
 @attrs.frozen(kw_only=True)
 class Statement(Record):
     """
-    A quote: who said what, for which party, when, and where it was reported.
+    A quote (or a paraphrase): who said what, for which party, when, and where
+    it was reported.
 
     Attributes:
         id: Slug that responses and revisions can cite.
@@ -66,7 +68,11 @@ class Statement(Record):
         speaker_role: Their role when speaking ("Kremlin spokesperson"), optional.
         party: Id of the party the speaker speaks for (optional).
         said_on: When it was said.
-        text: The quote, as reported.
+        text: The quote, as reported; or, when ``verbatim`` is false, what was
+            said in the source's own words.
+        verbatim: Whether ``text`` is the speaker's own words (true by
+            default); false for a paraphrase, which the timeline shows without
+            quotation marks.
         source: Id of the source that reports it (optional).
         sources: Further source ids.
 
@@ -87,5 +93,6 @@ class Statement(Record):
     party: str | None = field(Maybe(Slug()), default=None)
     said_on: Moment = field(MomentKind())
     text: str = field(Text())
+    verbatim: bool = field(Bool(), default=True)
     source: str | None = field(Maybe(Slug()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())

@@ -52,7 +52,13 @@ from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange
 from negotiation_records.negotiation import STATUS_STEPS as _NEGOTIATION_STEPS
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
-from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
+from negotiation_records.parties import (
+    Membership,
+    Party,
+    PartyKind,
+    PartyRole,
+    Representative,
+)
 from negotiation_records.proposals import STATUS_STEPS as _PROPOSAL_STEPS
 from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import STATUS_STEPS as _ROUND_STEPS
@@ -60,6 +66,7 @@ from negotiation_records.rounds import (
     Delegation,
     Outcome,
     OutcomeKind,
+    Precision,
     Quantity,
     Round,
     RoundLevel,
@@ -92,6 +99,7 @@ __all__ = [
     "deadlines",
     "delegations",
     "for_type",
+    "memberships",
     "moments",
     "negotiations",
     "outcomes",
@@ -183,15 +191,22 @@ def status_changes() -> S[StatusChange]:
 @functools.cache
 def deadlines() -> S[Deadline]:
     """
-    Deadlines by all three rules: on a moment, a period after an anchor, and
-    business days after an anchor (with holidays skipped).
+    Deadlines by every rule: on a moment, a period after or before an anchor,
+    day *n* counted inclusively from an anchor, and business days after an
+    anchor (with holidays skipped).
 
     Example:
         >>> from negotiation_records.strategies import deadlines
         >>> isinstance(deadlines().example(), Deadline)
         True
     """
-    return st.one_of(_deadlines_on(), _deadlines_after(), _deadlines_business())
+    return st.one_of(
+        _deadlines_on(),
+        _deadlines_after(),
+        _deadlines_before(),
+        _deadlines_on_day(),
+        _deadlines_business(),
+    )
 
 
 @functools.cache
@@ -220,6 +235,33 @@ def _deadlines_after() -> S[Deadline]:
     return st.one_of(from_dates, from_datetimes)
 
 
+@functools.cache
+def _deadlines_before() -> S[Deadline]:
+    from_dates = st.builds(
+        Deadline.before,
+        dates().filter(lambda day: day.year >= 1950),
+        periods(calendar_only=True),
+        tz=optional(zone_names()),
+    )
+    from_datetimes = st.builds(
+        Deadline.before,
+        datetimes().filter(lambda moment: moment.year >= 1950),
+        periods(),
+    )
+    return st.one_of(from_dates, from_datetimes)
+
+
+@functools.cache
+def _deadlines_on_day() -> S[Deadline]:
+    anchors = st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050)
+    return st.builds(
+        lambda n, anchor, tz: Deadline.on_day(n, counting_from=anchor, tz=tz),
+        st.integers(1, 400),
+        anchors,
+        optional(zone_names()),
+    )
+
+
 @st.composite
 def _deadlines_business(draw: st.DrawFn) -> Deadline:
     anchor = draw(st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050))
@@ -240,17 +282,21 @@ def _deadlines_business(draw: st.DrawFn) -> Deadline:
 # --- records ------------------------------------------------------------------------------
 
 
-@st.composite
-def _representative(draw: st.DrawFn, pools: Pools) -> Representative:
+def _span(draw: st.DrawFn) -> tuple[Moment | None, Moment | None]:
     held = draw(st.sampled_from(["none", "since", "until", "both"]))
-    since: Moment | None = None
-    until: Moment | None = None
     if held == "both":
         since, until = draw(chain(2))
-    elif held == "since":
-        since = draw(moments())
-    elif held == "until":
-        until = draw(moments())
+        return since, until
+    if held == "since":
+        return draw(moments()), None
+    if held == "until":
+        return None, draw(moments())
+    return None, None
+
+
+@st.composite
+def _representative(draw: st.DrawFn, pools: Pools) -> Representative:
+    since, until = _span(draw)
     return Representative(
         name=draw(texts()),
         role=draw(optional(texts())),
@@ -274,12 +320,39 @@ def representatives() -> S[Representative]:
 
 
 @st.composite
+def _membership(draw: st.DrawFn, pools: Pools, party: str | None = None) -> Membership:
+    since, until = _span(draw)
+    return Membership(
+        party=draw(pools.some_party()) if party is None else party,
+        since=since,
+        until=until,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def memberships() -> S[Membership]:
+    """
+    A coalition's members, with and without dates.
+
+    Example:
+        >>> from negotiation_records.strategies import memberships
+        >>> isinstance(memberships().example(), Membership)
+        True
+    """
+    return _membership(ANY_POOLS)
+
+
+@st.composite
 def _party(draw: st.DrawFn, pools: Pools, id: str | None = None) -> Party:  # noqa: A002
     ident = draw(slugs()) if id is None else id
     kind = draw(st.sampled_from(PartyKind))
-    members = (
+    member_ids = (
         draw(pools.party_list(exclude=ident)) if kind is PartyKind.COALITION else []
     )
+    members = [
+        draw(st.just(member) | _membership(pools, member)) for member in member_ids
+    ]
     return Party(
         id=ident,
         name=draw(texts()),
@@ -408,17 +481,21 @@ def windows(draw: st.DrawFn) -> Window:
 
 @st.composite
 def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
-    proposed_by = draw(pools.some_party())
+    first = draw(pools.some_party())
+    others = draw(pools.party_list(exclude=first))[: draw(st.integers(0, 2))]
+    proposed_by = [first, *others]
     count = draw(st.integers(0, 2))
     steps = draw(st.integers(0, 2))
     made_on, *later = draw(chain(count + 1 + steps))
     history = _walk(draw, pools, _PROPOSAL_STEPS, ProposalStatus.PENDING, later[count:])
     status = history[-1].status if history else ProposalStatus.PENDING
-    addressed_to = draw(pools.party_list(exclude=proposed_by))
+    addressed_to = [
+        party for party in draw(pools.party_list()) if party not in proposed_by
+    ]
     answers = []
     for on in later[:count]:
         response = _make_response(draw, pools, on)
-        if response.party == proposed_by:
+        if response.party in proposed_by:
             continue
         if (
             status is ProposalStatus.LAPSED_WITHOUT_RESPONSE
@@ -432,7 +509,8 @@ def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
     counter_to = draw(optional(slugs().filter(lambda other: other != ident)))
     return Proposal(
         id=ident,
-        proposed_by=proposed_by,
+        # a lone id as a string, as version-1 code writes it, or as a list
+        proposed_by=first if not others and draw(st.booleans()) else proposed_by,
         addressed_to=addressed_to,
         made_on=made_on,
         summary=draw(texts()),
@@ -569,27 +647,51 @@ def ultimatums() -> S[Ultimatum]:
 @functools.cache
 def quantities() -> S[Quantity]:
     """
-    Counted amounts, whole or fractional.
+    Counted amounts, whole or fractional, of every precision, with the parties
+    that give and receive them.
 
     Example:
         >>> from negotiation_records.strategies import quantities
         >>> quantities().example().amount >= 0
         True
     """
+    return _quantity(ANY_POOLS)
+
+
+@st.composite
+def _quantity(draw: st.DrawFn, pools: Pools) -> Quantity:
     amounts: S[int | float] = st.one_of(
         st.integers(0, 10**12),
         st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
     )
-    return st.builds(Quantity, amount=amounts, unit=texts(), each=st.booleans())
+    given_by = draw(pools.party_list())
+    received_by = [p for p in draw(pools.party_list()) if p not in given_by]
+    return Quantity(
+        amount=draw(amounts),
+        unit=draw(texts()),
+        each=draw(st.booleans()),
+        precision=draw(st.sampled_from(Precision)),
+        given_by=given_by,
+        received_by=received_by,
+    )
 
 
 @st.composite
 def _outcome(draw: st.DrawFn, pools: Pools) -> Outcome:
+    quantity_list = draw(st.lists(_quantity(pools), max_size=2))
+    if len(quantity_list) == 1 and draw(st.booleans()):
+        return Outcome(  # as version-1 code writes it
+            text=draw(texts()),
+            kind=draw(st.sampled_from(OutcomeKind)),
+            parties=draw(pools.party_list()),
+            quantity=quantity_list[0],
+            sources=draw(pools.source_list()),
+        )
     return Outcome(
         text=draw(texts()),
         kind=draw(st.sampled_from(OutcomeKind)),
         parties=draw(pools.party_list()),
-        quantity=draw(optional(quantities())),
+        quantities=quantity_list,
         sources=draw(pools.source_list()),
     )
 
@@ -717,6 +819,7 @@ def _statement(draw: st.DrawFn, pools: Pools, id: str | None = None) -> Statemen
         party=draw(pools.party()),
         said_on=draw(moments()),
         text=draw(texts(max_size=80)),
+        verbatim=draw(st.booleans()),
         source=draw(pools.source()),
         sources=draw(pools.source_list()),
     )
@@ -861,6 +964,7 @@ _BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
     Deadline: deadlines,
     DeadlineRevision: deadline_revisions,
     Delegation: delegations,
+    Membership: memberships,
     Negotiation: negotiations,
     Outcome: outcomes,
     PartialDate: partial_dates,

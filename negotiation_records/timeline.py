@@ -156,7 +156,8 @@ class TimelineEvent(Record):
         summary: One line saying what happened, with party names.
         path: Where it is in the record (``"ultimatums[0].responses[0]"``), in the
             notation of :class:`~negotiation_records.ValidationError` paths.
-        party: The id of the party that acted, where there is one.
+        party: The id of the party that acted, where there is one (``None``
+            for an act of several parties, such as a joint proposal).
 
     Example:
         >>> event = TimelineEvent(
@@ -375,7 +376,10 @@ class _Builder:
         )
 
     def proposal(self, path: str, proposal: Proposal) -> None:
-        text = f"{self.name(proposal.proposed_by)} proposes"
+        proposers = proposal.proposed_by
+        text = f"{self.names_of(proposers)} propose" + (
+            "s" if len(proposers) == 1 else ""
+        )
         if proposal.addressed_to:
             text += f" to {self.names_of(proposal.addressed_to)}"
         if proposal.counter_to is not None:
@@ -387,7 +391,7 @@ class _Builder:
             proposal.id,
             text,
             path,
-            party=proposal.proposed_by,
+            party=proposers[0] if len(proposers) == 1 else None,
         )
         floor = self.key(proposal.made_on)
         label = f"proposal {proposal.id!r}"
@@ -495,7 +499,10 @@ class _Builder:
         speaker = statement.speaker
         if statement.party is not None:
             speaker += f" ({self.name(statement.party)})"
-        text = f"{speaker}: “{one_line(statement.text)}”"
+        if statement.verbatim:
+            text = f"{speaker}: “{one_line(statement.text)}”"
+        else:  # a paraphrase: the source's words, not a quote
+            text = f"{speaker}, paraphrased: {one_line(statement.text)}"
         self.add(
             statement.said_on,
             EventKind.STATEMENT,

@@ -16,6 +16,7 @@ from negotiation_records import (
     Deadline,
     DeadlineRevision,
     Delegation,
+    Membership,
     Negotiation,
     Outcome,
     Party,
@@ -202,6 +203,16 @@ def quantity_kwargs() -> dict[str, Any]:
     return {"amount": 1000, "unit": "prisoners", "each": True}
 
 
+def membership_kwargs() -> dict[str, Any]:
+    """A valid Membership."""
+    return {
+        "party": "ukraine",
+        "since": pendulum.date(2025, 1, 1),
+        "until": None,
+        "sources": ["src"],
+    }
+
+
 def outcome_kwargs() -> dict[str, Any]:
     """A valid Outcome."""
     return {
@@ -304,6 +315,7 @@ VALID: dict[type[Any], Callable[[], dict[str, Any]]] = {
     Consequence: consequence_kwargs,
     Ultimatum: ultimatum_kwargs,
     Quantity: quantity_kwargs,
+    Membership: membership_kwargs,
     Outcome: outcome_kwargs,
     Delegation: delegation_kwargs,
     Round: round_kwargs,

@@ -587,7 +587,7 @@ class TestLoadingChecks:
             ),
             (
                 {"due": pendulum.date(2025, 1, 2), "anchor": pendulum.date(2025, 1, 1)},
-                ("anchor", "an anchor needs a period or business days"),
+                ("anchor", "an anchor needs a period, business days or a day"),
             ),
             (
                 {"due": pendulum.date(2025, 1, 2), "period": Period(days=1)},

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Negotiation,
+    Outcome,
     Party,
     Period,
     Proposal,
@@ -30,9 +31,10 @@ from negotiation_records import (
     to_dict,
 )
 from negotiation_records import strategies as nst
+from negotiation_records._deadline_arithmetic import add_calendar as _add_calendar
+from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
-from negotiation_records.deadlines import _add_calendar, _in_zone
 from negotiation_records.fields import Many, Text, field, is_init_only
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import moment_eq_key
@@ -224,7 +226,7 @@ def _mutated(data: Any, draw: st.DataObject) -> Any:
 
 INIT_ONLY_NAMES = {
     cls: [f.name for f in attrs.fields(cls) if is_init_only(f)]
-    for cls in (Negotiation, Proposal, Round, Ultimatum)
+    for cls in (Negotiation, Outcome, Proposal, Round, Ultimatum)
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -18,6 +19,7 @@ from negotiation_records import (
     Party,
     Proposal,
     ProposalStatus,
+    Quantity,
     Round,
     RoundStatus,
     Statement,
@@ -513,12 +515,53 @@ def test_summary_wording() -> None:
 # --- format version 2 ---------------------------------------------------------------
 
 
+#: The keys that version 2 added, with the values a version-1 document implies.
+_NEW_DEFAULTS: dict[str, Any] = {
+    "counts_back": False,
+    "day": None,
+    "verbatim": True,
+    "precision": "exact",
+    "given_by": [],
+    "received_by": [],
+}
+
+
+def _version_1_shape(data: Any) -> Any:
+    """
+    Version-2 data with the changes to version-1 records undone (a one-item
+    ``proposed_by`` list, undated memberships, ``quantities`` of none or one,
+    the new keys at their defaults), to compare with the version-1 document.
+    """
+    if isinstance(data, list):
+        return [_version_1_shape(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    shaped = {
+        key: _version_1_shape(value)
+        for key, value in data.items()
+        if not (key in _NEW_DEFAULTS and value == _NEW_DEFAULTS[key])
+    }
+    if isinstance(shaped.get("proposed_by"), list) and len(shaped["proposed_by"]) == 1:
+        shaped["proposed_by"] = shaped["proposed_by"][0]
+    if "quantities" in shaped and len(shaped["quantities"]) <= 1:
+        quantities = shaped.pop("quantities")
+        shaped["quantity"] = quantities[0] if quantities else None
+    if "members" in shaped and "kind" in shaped:  # a party's memberships
+        shaped["members"] = [
+            m["party"]
+            if m == {"party": m["party"], "since": None, "until": None, "sources": []}
+            else m
+            for m in shaped["members"]
+        ]
+    return shaped
+
+
 def test_version_1_document_loads_migrates_and_writes_version_2() -> None:
     text = V1.read_text(encoding="utf-8")
     old = json.loads(text)
     assert old["schema_version"] == 1
     talks = from_json(Negotiation, text)
-    new = to_dict(talks)
+    new = _version_1_shape(to_dict(talks))
     assert new["schema_version"] == SCHEMA_VERSION == 2
     assert "status" not in new
     assert new["history"] == [
@@ -554,6 +597,13 @@ def test_version_1_document_loads_migrates_and_writes_version_2() -> None:
     }
     assert rest_old == rest_new
     assert from_json(Negotiation, to_json(talks)) == talks
+    written = to_dict(talks)
+    assert written["proposals"][0]["proposed_by"] == ["ukraine"]
+    quantities = written["rounds"][0]["outcomes"][0]["quantities"]
+    assert [q["amount"] for q in quantities] == [1000]
+    assert talks.rounds[0].outcomes[0].quantity == Quantity(
+        amount=1000, unit="prisoners", each=True
+    )
 
 
 def test_the_migration_leaves_the_input_alone() -> None:

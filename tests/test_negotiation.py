@@ -162,7 +162,7 @@ class TestReferences:
         ) == (
             ("parties[4].sources[0]", "unknown source 'nosrc'"),
             ("parties[4].representatives[0].sources[0]", "unknown source 'nosrc'"),
-            ("parties[4].members[1]", "unknown party 'frnce'"),
+            ("parties[4].members[1].party", "unknown party 'frnce'"),
         )
 
     def test_condition_references(self) -> None:
@@ -247,7 +247,7 @@ class TestReferences:
                 )
             ],
         ) == (
-            ("proposals[0].proposed_by", "unknown party 'ukriane'"),
+            ("proposals[0].proposed_by[0]", "unknown party 'ukriane'"),
             ("proposals[0].addressed_to[0]", "unknown party 'rusia'"),
             ("proposals[0].round", "unknown round 7"),
             ("proposals[0].counter_to", "unknown proposal 'p-0'"),

@@ -12,6 +12,7 @@ import pendulum
 import pytest
 
 from negotiation_records import (
+    Membership,
     PartialDate,
     Party,
     PartyKind,
@@ -40,7 +41,8 @@ class TestPartyFields:
         p = party()
         assert p.role is PartyRole.PRINCIPAL
         assert (p.country, p.wikidata) == (None, None)
-        assert p.aliases == p.members == p.sources == ()
+        assert p.aliases == p.sources == ()
+        assert p.members == ()
         assert p.representatives == ()
 
     def test_enums_from_values(self) -> None:
@@ -220,22 +222,49 @@ class TestPartyFields:
     def test_members_only_for_a_coalition(self) -> None:
         """Only a coalition has members, and never itself."""
         coalition = party(id="eu", name="EU", kind="coalition", members=["fr", "de"])
-        assert coalition.members == ("fr", "de")
+        assert coalition.members == (Membership(party="fr"), Membership(party="de"))
+        assert coalition.member_ids == ("fr", "de")
         assert errors_of(party, members=["fr"]) == (
             ("members", "only a coalition has members, but kind is 'state'"),
         )
         assert errors_of(party, id="eu", kind="coalition", members=["eu"]) == (
-            ("members", "a party cannot be a member of itself ('eu')"),
+            ("members[0].party", "a party cannot be a member of itself ('eu')"),
         )
 
     def test_member_ids_are_slugs_and_distinct(self) -> None:
-        """No party appears twice among the members."""
-        assert errors_of(
-            party, id="eu", kind="coalition", members=["fr", "FR", "fr"]
-        ) == (
+        """A member id is a slug; no party appears twice among the members."""
+        assert errors_of(party, id="eu", kind="coalition", members=["fr", "FR"]) == (
             ("members[1]", slug_error("FR")),
-            ("members[2]", "party 'fr' appears twice"),
         )
+        assert errors_of(
+            party, id="eu", kind="coalition", members=["fr", "de", "fr"]
+        ) == (("members[2]", "party 'fr' appears twice"),)
+        assert errors_of(party, id="eu", kind="coalition", members=[1]) == (
+            ("members[0]", "must be a Membership, got int 1"),
+        )
+
+    def test_members_carry_dates(self) -> None:
+        """A party may leave and rejoin, but not be a member twice at once."""
+        left = Membership(
+            party="uk",
+            since=pendulum.date(1973, 1, 1),
+            until=pendulum.date(2020, 1, 31),
+        )
+        back = Membership(party="uk", since=pendulum.date(2030, 1, 1))
+        eu = party(id="eu", kind="coalition", members=[left, back, "fr"])
+        assert eu.member_ids == ("uk", "fr")
+        assert eu.members_on(pendulum.date(2019, 3, 29)) == ("uk", "fr")
+        assert eu.members_on(pendulum.date(2025, 1, 1)) == ("fr",)
+        again = Membership(party="uk", since=pendulum.date(2019, 1, 1))
+        assert errors_of(party, id="eu", kind="coalition", members=[left, again]) == (
+            ("members[1]", "party 'uk' is already a member for part of this span"),
+        )
+        assert errors_of(
+            Membership,
+            party="uk",
+            since=pendulum.date(2020, 1, 1),
+            until=pendulum.date(2019, 1, 1),
+        ) == (("until", "must not be before since (2020-01-01), got 2019-01-01"),)
 
     def test_sources_are_distinct_ids(self) -> None:
         """Cited sources are slugs, none twice."""

@@ -158,7 +158,7 @@ class TestProposalFields:
             proposal, id="New Round", proposed_by="Ukraine", counter_to="-x"
         ) == (
             ("id", slug_error("New Round")),
-            ("proposed_by", slug_error("Ukraine")),
+            ("proposed_by[0]", slug_error("Ukraine")),
             ("counter_to", slug_error("-x")),
         )
         assert errors_of(proposal, addressed_to=["russia", "ukraine"]) == (

@@ -277,10 +277,10 @@ SCHEMA_REJECTS: dict[str, dict[str, Any]] = {
     ),
     "due missing": _with(lambda d: d["ultimatums"][0]["deadline"].pop("due")),
     "amount text": _with(
-        lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(amount="1000")
+        lambda d: d["rounds"][0]["outcomes"][0]["quantities"][0].update(amount="1000")
     ),
     "each a string": _with(
-        lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(each="yes")
+        lambda d: d["rounds"][0]["outcomes"][0]["quantities"][0].update(each="yes")
     ),
     "demand a number": _with(lambda d: d["ultimatums"][0].update(demand=5)),
     "null for a list": _with(lambda d: d.update(sources=None)),

@@ -149,7 +149,7 @@ class TestProposals:
             "leaders-meeting",
         ]
         for proposal in record.proposals:
-            assert proposal.proposed_by == "ukraine"
+            assert proposal.proposed_by == ("ukraine",)
             assert proposal.addressed_to == ("russia",)
             assert proposal.made_on == pendulum.date(2025, 7, 19)
             assert proposal.status is ProposalStatus.PENDING

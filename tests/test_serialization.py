@@ -323,6 +323,8 @@ class TestDeadlines:
             "business_days": None,
             "holidays": [],
             "weekend": [5, 6],
+            "counts_back": False,
+            "day": None,
         }
 
     def test_business_day_deadlines_keep_their_holidays(self) -> None:

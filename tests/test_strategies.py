@@ -190,7 +190,8 @@ class TestNegotiations:
         statement_ids = {s.id for s in talks.statements}
         round_numbers = {r.number for r in talks.rounds}
         for proposal in talks.proposals:
-            assert proposal.proposed_by in party_ids
+            assert proposal.proposed_by
+            assert set(proposal.proposed_by) <= party_ids
             assert set(proposal.addressed_to) <= party_ids
             assert proposal.round is None or proposal.round in round_numbers
             assert set(proposal.sources) <= source_ids

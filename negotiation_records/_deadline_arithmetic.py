@@ -1,0 +1,147 @@
+"""
+Calendar and clock arithmetic of deadlines (private; see
+:mod:`negotiation_records.deadlines` for the rules): the same instant in
+another zone, a wall time read by the "compatible" rule, the first instant of a
+day, and a period added to (or taken from) a moment.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+
+import pendulum
+
+from negotiation_records.timeutil import (
+    EPOCH,
+    Moment,
+    Period,
+    from_stdlib,
+    since_epoch,
+)
+
+
+__all__ = [
+    "add_calendar",
+    "add_period",
+    "in_zone",
+    "localize",
+    "start_of_day",
+    "utc",
+]
+
+
+def utc(moment: _dt.datetime) -> _dt.datetime:
+    """The same instant in UTC.
+
+    Aware datetimes that share a ``tzinfo`` compare and subtract by wall clock in
+    Python (a repeated hour compares equal to itself an hour later); in UTC they
+    compare as instants.
+    """
+    return _dt.datetime.astimezone(moment, _dt.UTC)
+
+
+def in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """*instant* as a pendulum datetime in *tz* (same instant)."""
+    if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
+        # What pendulum.instance(...).in_timezone(tz) gives, built directly:
+        # several times faster, and deadlines are resolved on every load.
+        # In UTC, as a plain datetime: pendulum's own replace() (which astimezone
+        # calls) does not keep the fold that marks the second of two repeated
+        # hours, and a plain datetime's offset is several times faster to find.
+        if instant.__class__ is not _dt.datetime:
+            plain = EPOCH + since_epoch(instant)
+        elif instant.tzinfo is not _dt.UTC:
+            plain = _dt.datetime.astimezone(instant, _dt.UTC)
+        else:
+            plain = instant
+        return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
+    return pendulum.instance(utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
+
+
+def localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """
+    The naive wall time *wall* in *tz*, by the "compatible" rule.
+
+    A wall time that happens twice is read as the first; one that a clock change
+    skips is moved forward by the length of the gap (``fold=0`` in PEP 495 gives
+    exactly that).
+    """
+    return in_zone(wall.replace(tzinfo=tz, fold=0), tz)
+
+
+def start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """
+    The first instant at which the wall clock in *tz* shows *day* (or a later day).
+
+    Normally midnight; the first of two midnights when midnight is repeated; the
+    instant of the clock change when midnight is skipped.
+    """
+    wall = _dt.datetime.combine(day, _dt.time())
+    try:
+        early = utc(wall.replace(tzinfo=tz, fold=0))
+    except OverflowError:
+        # The first or last day of the calendar, whose midnight lies outside
+        # the calendar in UTC: no clock changes there, midnight is the start.
+        return from_stdlib(wall, tz)
+    if _dt.datetime.astimezone(early, tz).replace(tzinfo=None) == wall:
+        return in_zone(early, tz)
+    # Midnight does not exist: the day starts at the clock change, which lies
+    # between the two readings of midnight (PEP 495 fold=1 is before it, fold=0
+    # after it).  Find it to the second.
+    late = utc(wall.replace(tzinfo=tz, fold=1))
+    low, high = min(early, late), max(early, late)
+    while high - low > _dt.timedelta(seconds=1):
+        middle = low + (high - low) // 2
+        middle = middle.replace(microsecond=0)
+        if _dt.datetime.astimezone(middle, tz).date() >= day:
+            high = middle
+        else:
+            low = middle
+    return in_zone(high, tz)
+
+
+def add_calendar(anchor: _dt.date, period: Period, sign: int = 1) -> pendulum.Date:
+    """
+    Years and months (clamped to the month's end), then weeks and days; with
+    *sign* -1, taken away instead.
+
+    The same rule as pendulum's ``Date.add``, in plain :mod:`datetime`
+    arithmetic, which is several times faster (deadlines are resolved every time
+    a record is loaded).
+    """
+    months = anchor.month - 1 + sign * period.months
+    year = anchor.year + sign * period.years + months // 12
+    month = months % 12 + 1
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        raise ValueError(f"year {year} is out of range")
+    day = min(anchor.day, calendar.monthrange(year, month)[1])
+    moved = _dt.date(year, month, day) + sign * _dt.timedelta(
+        weeks=period.weeks, days=period.days
+    )
+    return pendulum.Date(moved.year, moved.month, moved.day)
+
+
+def add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:
+    """
+    Add *period* to *anchor* (with *sign* -1, take it away): calendar parts on
+    the wall clock, then exact parts as elapsed time.
+    """
+    if isinstance(anchor, pendulum.DateTime):
+        tz = anchor.tzinfo
+        assert tz is not None  # noqa: S101 - aware by check_moment
+        moved: pendulum.DateTime = anchor
+        if period.years or period.months or period.weeks or period.days:
+            day = add_calendar(anchor, period, sign)
+            moved = localize(
+                _dt.datetime.combine(day, anchor.time().replace(tzinfo=None)), tz
+            )
+        if period.has_exact_part:
+            elapsed = _dt.timedelta(
+                hours=period.hours, minutes=period.minutes, seconds=period.seconds
+            )
+            # In plain datetime arithmetic: pendulum's own addition is slower.
+            moved = in_zone(EPOCH + since_epoch(moved) + sign * elapsed, tz)
+        return moved
+    assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
+    return add_calendar(anchor, period, sign)
