@@ -15,6 +15,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from negotiation_records.actions import Action, ActionKind
+from negotiation_records.agreements import (
+    Agreement,
+    AgreementStage,
+    AgreementStatus,
+    Phase,
+)
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -29,6 +36,7 @@ from negotiation_records.migrations import (
     register_migration,
     unregister_migration,
 )
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
 from negotiation_records.proposals import Proposal, ProposalStatus
@@ -60,6 +68,7 @@ from negotiation_records.ultimatums import (
     Ultimatum,
     UltimatumStatus,
 )
+from negotiation_records.votes import Threshold, Vote, VoteResult
 from negotiation_records.windows import Window
 
 
@@ -81,16 +90,25 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Action",
+    "ActionKind",
+    "Agreement",
+    "AgreementStage",
+    "AgreementStatus",
+    "Alternative",
     "Condition",
     "ConditionKind",
     "Consequence",
     "ConsequenceKind",
     "Deadline",
+    "DeadlineEntry",
     "DeadlineRevision",
     "Delegation",
     "EventKind",
     "IllegalTransitionError",
     "JSONLinesError",
+    "Milestone",
+    "MilestoneStatus",
     "Moment",
     "Negotiation",
     "NegotiationRecordError",
@@ -103,6 +121,7 @@ __all__ = [
     "PartyPositions",
     "PartyRole",
     "Period",
+    "Phase",
     "Position",
     "Proposal",
     "ProposalStatus",
@@ -118,11 +137,14 @@ __all__ = [
     "Statement",
     "StatusChange",
     "TermStance",
+    "Threshold",
     "TimelineEvent",
     "Ultimatum",
     "UltimatumDeadline",
     "UltimatumStatus",
     "ValidationError",
+    "Vote",
+    "VoteResult",
     "Window",
     "configure_converter",
     "converter",
