@@ -40,7 +40,12 @@ from negotiation_records.milestones import Alternative, Milestone, MilestoneStat
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
 from negotiation_records.proposals import Proposal, ProposalStatus
-from negotiation_records.queries import PartyPositions, TermStance, UltimatumDeadline
+from negotiation_records.queries import (
+    DeadlineEntry,
+    PartyPositions,
+    TermStance,
+    UltimatumDeadline,
+)
 from negotiation_records.rounds import (
     Delegation,
     Outcome,

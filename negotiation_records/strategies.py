@@ -30,6 +30,15 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
+from negotiation_records._model2_strategies import (
+    actions,
+    agreements,
+    alternatives,
+    milestones,
+    model2_records,
+    phases,
+    votes,
+)
 from negotiation_records._value_strategies import (
     ANY_POOLS,
     STEPS,
@@ -47,9 +56,12 @@ from negotiation_records._value_strategies import (
     texts,
     zone_names,
 )
+from negotiation_records.actions import Action
+from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import STATUS_STEPS as _NEGOTIATION_STEPS
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import Party, PartyKind, PartyRole, Representative
@@ -80,10 +92,14 @@ from negotiation_records.ultimatums import (
     Ultimatum,
     UltimatumStatus,
 )
+from negotiation_records.votes import Vote
 from negotiation_records.windows import Window
 
 
 __all__ = [
+    "actions",
+    "agreements",
+    "alternatives",
     "conditions",
     "consequences",
     "dates",
@@ -92,12 +108,14 @@ __all__ = [
     "deadlines",
     "delegations",
     "for_type",
+    "milestones",
     "moments",
     "negotiations",
     "outcomes",
     "partial_dates",
     "parties",
     "periods",
+    "phases",
     "positions",
     "proposals",
     "quantities",
@@ -110,6 +128,7 @@ __all__ = [
     "status_changes",
     "texts",
     "ultimatums",
+    "votes",
     "windows",
     "zone_names",
 ]
@@ -152,7 +171,14 @@ def _walk(
 def _status_change(draw: st.DrawFn, pools: Pools) -> StatusChange:
     enum_ = draw(
         st.sampled_from(
-            (ProposalStatus, UltimatumStatus, RoundStatus, NegotiationStatus)
+            (
+                ProposalStatus,
+                UltimatumStatus,
+                RoundStatus,
+                NegotiationStatus,
+                AgreementStatus,
+                MilestoneStatus,
+            )
         )
     )
     return StatusChange(
@@ -784,6 +810,17 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
     condition_list, proposal_list, ultimatum_list = _distinct_conditions(
         condition_list, proposal_list, ultimatum_list
     )
+    used = {c.id for c in condition_list}
+    used |= {c.id for p in proposal_list for c in p.terms}
+    used |= {u.demand.id for u in ultimatum_list if isinstance(u.demand, Condition)}
+    model2 = model2_records(
+        draw,
+        pools,
+        [p.id for p in proposal_list],
+        [r.number for r in round_list],
+        [u.id for u in ultimatum_list],
+        used,
+    )
     return Negotiation(
         id=draw(slugs()),
         title=draw(texts()),
@@ -793,6 +830,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         proposals=proposal_list,
         ultimatums=ultimatum_list,
         statements=[draw(_statement(pools, id=ident)) for ident in statement_ids],
+        **model2,
         sources=[draw(_source(id=ident)) for ident in source_ids],
         history=_walk(
             draw,
@@ -856,6 +894,12 @@ def _distinct_conditions(
 # --- by type -------------------------------------------------------------------------------
 
 _BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
+    Action: actions,
+    Agreement: agreements,
+    Alternative: alternatives,
+    Milestone: milestones,
+    Phase: phases,
+    Vote: votes,
     Condition: conditions,
     Consequence: consequences,
     Deadline: deadlines,
