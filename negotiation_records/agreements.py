@@ -4,7 +4,7 @@ a treaty, a memorandum — with their phases, entry into force and expiry.
 
 An :class:`Agreement` keeps every change of its status in ``history`` (drafted,
 initialled, signed, ratified, in force, suspended, terminated, expired,
-superseded; the steps allowed are :data:`STATUS_STEPS`), its entry into force
+superseded; the steps allowed are ``STATUS_STEPS``), its entry into force
 and its expiry as :class:`~negotiation_records.Deadline` values, and every
 earlier expiry in ``revisions`` when it is extended (a truce of 90 days
 extended by another 90), as an ultimatum keeps its revised deadlines.
@@ -199,7 +199,7 @@ class Agreement(Record):
     A text the parties reached: a ceasefire, a framework, a deal, a treaty.
 
     Status changes go through :meth:`with_status` (checked against
-    :data:`STATUS_STEPS`); :meth:`extend` replaces the expiry and keeps the
+    ``STATUS_STEPS``); :meth:`extend` replaces the expiry and keeps the
     earlier one in :attr:`revisions`.
 
     Attributes:
@@ -322,7 +322,7 @@ class Agreement(Record):
         sources: Iterable[str] = (),
     ) -> Agreement:
         """
-        A copy with one more status change, checked against :data:`STATUS_STEPS`.
+        A copy with one more status change, checked against ``STATUS_STEPS``.
 
         Example:
             >>> deal = Agreement(id="deal", title="Deal", stage="comprehensive")

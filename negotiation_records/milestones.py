@@ -4,7 +4,7 @@ contract's expiry, "talks on phase two by day 16".
 
 A :class:`Milestone` has a deadline that may be revised (each earlier one kept
 in ``revisions``, as an ultimatum's), a status history (pending, met, missed,
-cancelled, superseded; the steps allowed are :data:`STATUS_STEPS`) and
+cancelled, superseded; the steps allowed are ``STATUS_STEPS``) and
 conditional :class:`Alternative` deadlines: "22 May if the Commons approves
 the deal, otherwise 12 April", each with its condition in words, its own
 deadline, and, once known, whether it applied.
@@ -241,7 +241,7 @@ class Milestone(Record):
         sources: Iterable[str] = (),
     ) -> Milestone:
         """
-        A copy with one more status change, checked against :data:`STATUS_STEPS`.
+        A copy with one more status change, checked against ``STATUS_STEPS``.
 
         Example:
             >>> clock = Milestone(id="m", title="Talks on phase two",

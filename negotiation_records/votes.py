@@ -161,7 +161,7 @@ class Vote(Record):
 
     @property
     def decided(self) -> VoteResult | None:
-        """The result the counts decide (``None``: they do not); see :func:`decided_result`."""
+        """The result the counts decide (``None``: they do not); see :func:`~negotiation_records.votes.decided_result`."""
         return decided_result(self.threshold, self.yes, self.no, self.members)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
