@@ -42,6 +42,7 @@ from typing import Any, NamedTuple, NoReturn, TextIO
 
 import pendulum
 
+from negotiation_records import _cli_model2
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -431,6 +432,9 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
     tz: Zone | None = args.tz
 
+    def shown(moment: Moment) -> str:
+        return _show_moment(moment, tz)
+
     def pending(talks: Negotiation) -> list[tuple[Ultimatum, Deadline]]:
         return [(u, deadline_in_force(u, at)) for u in talks.pending_ultimatums(at)]
 
@@ -480,6 +484,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
                 ["id", "by", "to", "deadline", "time left"],
                 [_deadline_row(u, d, at, tz) for u, d in pending(talks)],
             ),
+            *(_Table(*t) for t in _cli_model2.show_tables(talks, shown)),
         ]
         calls = _printer(out, parts)
         calls.insert(1, functools.partial(out.line, f"as of {_show_moment(at, tz)}"))
@@ -520,6 +525,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
             "pending_ultimatums": [
                 _deadline_json(u, d, at, tz) for u, d in pending(talks)
             ],
+            **_cli_model2.show_json(talks, shown),
         }
 
     def document(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -591,6 +597,9 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
     tz: Zone | None = args.tz
     within = "" if args.within is None else f" within {args.within.describe()}"
 
+    def shown(moment: Moment) -> str:
+        return _show_moment(moment, tz)
+
     def lists(talks: Negotiation) -> tuple[Sequence[Any], Sequence[Any]]:
         return talks.upcoming_deadlines(at, within=args.within), (
             talks.expired_deadlines(at)
@@ -613,6 +622,12 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
                     [*headers, "passed"],
                     [_deadline_row(u, d, at, tz) for u, d in expired],
                 ),
+                *(
+                    _Table(*t)
+                    for t in _cli_model2.deadline_tables(
+                        talks, at, args.within, within, shown
+                    )
+                ),
             ],
         )
 
@@ -622,6 +637,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
             **_record_json(talks),
             "due": [_deadline_json(u, d, at, tz) for u, d in upcoming],
             "passed": [_deadline_json(u, d, at, tz) for u, d in expired],
+            **_cli_model2.deadlines_json(talks, at, args.within, shown, to_dict),
         }
 
     def document(records: list[dict[str, Any]]) -> dict[str, Any]:
