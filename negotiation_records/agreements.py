@@ -333,16 +333,19 @@ class Agreement(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
         """
+        target = Choice(AgreementStatus).convert(status)
+        if not isinstance(target, AgreementStatus):
+            raise ValidationError(Choice(AgreementStatus).problems(target)).prefixed(
+                "status"
+            )
+        check_transition(self.label, STATUS_STEPS, self.status, target, None)
         change = StatusChange(
-            status=status,
+            status=target,
             on=None if on is None else to_moment(on),
             by=tuple(by),
             reason=reason,
             sources=tuple(sources),
         )
-        target = change.status
-        assert isinstance(target, AgreementStatus)  # noqa: S101 - converted by History
-        check_transition(self.label, STATUS_STEPS, self.status, target, None)
         return attrs.evolve(self, history=(*self.history, change))
 
     def extend(

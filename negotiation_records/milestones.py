@@ -22,11 +22,12 @@ from negotiation_records._record import Record
 from negotiation_records._status import check_transition
 from negotiation_records.agreements import first_dated, new_revision, revision_problems
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
     Bool,
+    Choice,
     Int,
     Many,
     Maybe,
@@ -249,16 +250,19 @@ class Milestone(Record):
             >>> clock.with_status("missed", on=pendulum.date(2025, 2, 4)).status
             <MilestoneStatus.MISSED: 'missed'>
         """
+        target = Choice(MilestoneStatus).convert(status)
+        if not isinstance(target, MilestoneStatus):
+            raise ValidationError(Choice(MilestoneStatus).problems(target)).prefixed(
+                "status"
+            )
+        check_transition(self.label, STATUS_STEPS, self.status, target, None)
         change = StatusChange(
-            status=status,
+            status=target,
             on=None if on is None else to_moment(on),
             by=tuple(by),
             reason=reason,
             sources=tuple(sources),
         )
-        target = change.status
-        assert isinstance(target, MilestoneStatus)  # noqa: S101 - converted by History
-        check_transition(self.label, STATUS_STEPS, self.status, target, None)
         return attrs.evolve(self, history=(*self.history, change))
 
     def revise_deadline(

@@ -575,7 +575,7 @@ class _Builder:
         self.changes(
             f"{path}.",
             aid,
-            f"Agreement {aid!r} ({agreement.title})",
+            f"Agreement {aid!r}",
             agreement.history,
         )
         if agreement.in_force is not None:
