@@ -896,7 +896,7 @@ def _legend(figure: Figure, used: set[str]) -> None:
     labels = {
         "proposal": "proposal (hollow: closed)",
         "ultimatum": "ultimatum, to its deadline",
-        "agreement": "agreement, to its expiry",
+        "agreement": "agreement (a bar: to its expiry)",
         "milestone": "milestone, to its deadline",
     }
     shown = [
