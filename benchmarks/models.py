@@ -348,6 +348,12 @@ class PNegotiation(_Strict):
     proposals: tuple[PProposal, ...] = ()
     ultimatums: tuple[PUltimatum, ...] = ()
     statements: tuple[PStatement, ...] = ()
+    # The reference document has no agreements, milestones, votes or actions
+    # (format version 2's newer records): empty lists only.
+    agreements: tuple[()] = ()
+    milestones: tuple[()] = ()
+    votes: tuple[()] = ()
+    actions: tuple[()] = ()
     sources: tuple[PSource, ...] = ()
     history: tuple[PNegotiationChange, ...] = ()
     notes: PText | None = None
@@ -635,6 +641,12 @@ class MsgNegotiation(_Struct, frozen=True, kw_only=True):
     proposals: tuple[MsgProposal, ...] = ()
     ultimatums: tuple[MsgUltimatum, ...] = ()
     statements: tuple[MsgStatement, ...] = ()
+    # The reference document has no agreements, milestones, votes or actions
+    # (format version 2's newer records): empty lists only.
+    agreements: tuple[()] = ()
+    milestones: tuple[()] = ()
+    votes: tuple[()] = ()
+    actions: tuple[()] = ()
     sources: tuple[MsgSource, ...] = ()
     history: tuple[MsgNegotiationChange, ...] = ()
     notes: MText | None = None

@@ -8,10 +8,10 @@ ran from 12:01 a.m. EDT on 14 May 2025, so the pause was due to end at 12:01 a.m
 EDT on 12 August. On 11 August an executive order extended it by another 90
 days, counted from the old end, to 12:01 a.m. EST on 10 November 2025.
 
-The library has no separate "truce" record: a pause that ends unless it is renewed
-is recorded as an ``Ultimatum`` — a demand with a deadline and a consequence (the
-suspended tariffs come back) — and its extension as a deadline revision, which
-keeps the earlier deadline.
+The truce is an ``Agreement`` (the joint statement): signed on 12 May, in force
+from 12:01 a.m. EDT on 14 May, with an expiry 90 days later.  The extension is a
+revision of that expiry (``Agreement.extend``), which keeps the earlier one, so
+the record asked "as of" a day before 11 August still shows the first end.
 
 The script shows
 
@@ -30,8 +30,8 @@ import attrs
 import pendulum
 
 from negotiation_records import (
+    Agreement,
     Condition,
-    Consequence,
     Deadline,
     Delegation,
     Negotiation,
@@ -41,12 +41,12 @@ from negotiation_records import (
     Representative,
     Round,
     Source,
-    Ultimatum,
+    StatusChange,
 )
 
 
 NEW_YORK = "America/New_York"
-PAUSE_ID = "us-tariff-pause-2025"
+PAUSE_ID = "geneva-truce-2025"
 
 PAUSE_STARTS = pendulum.datetime(2025, 5, 14, 0, 1, tz=NEW_YORK)
 """12:01 a.m. EDT on 14 May 2025: the suspension takes effect (Executive Order 14298)."""
@@ -157,29 +157,43 @@ def build_record() -> Negotiation:
         summary="High-level economic and trade meeting",
         sources=["joint-statement-2025-05-12"],
     )
-    pause = Ultimatum(
+    pause = Agreement(
         id=PAUSE_ID,
-        issued_by="united-states",
-        addressed_to=["china"],
-        issued_at=pendulum.date(2025, 5, 12),
-        demand=Condition(
-            id="us-suspension",
-            text="Tariffs on Chinese goods stay 24 percentage points lower while "
-            "talks continue",
-            kind="commitment",
-            demanded_by="united-states",
-            addressed_to=["china"],
-            topics=["tariffs"],
-        ),
-        deadline=first_deadline(),
-        consequences=[
-            Consequence(
-                text="The suspended 24 percentage points of additional tariff on "
-                "Chinese goods apply again",
-                kind="tariff",
-                target_parties=["china"],
+        title="Joint statement on the China-U.S. economic and trade meeting in Geneva",
+        stage="ceasefire",
+        signatories=["united-states", "china"],
+        provisions=[
+            Condition(
+                id="us-suspension",
+                text="The United States suspends 24 percentage points of its "
+                "additional tariffs on Chinese goods for an initial 90 days",
+                kind="commitment",
+                demanded_by="china",
+                addressed_to=["united-states"],
+                topics=["tariffs"],
+            ),
+            Condition(
+                id="china-suspension",
+                text="China suspends 24 percentage points of its additional "
+                "tariffs on US goods for the same 90 days",
+                kind="commitment",
+                demanded_by="united-states",
+                addressed_to=["china"],
+                topics=["tariffs"],
             ),
         ],
+        round=1,
+        history=[
+            StatusChange(
+                status="signed",
+                on=pendulum.date(2025, 5, 12),
+                by=["united-states", "china"],
+                sources=["joint-statement-2025-05-12"],
+            ),
+            StatusChange(status="in-force", on=PAUSE_STARTS, sources=["eo-14298"]),
+        ],
+        in_force=Deadline.on(PAUSE_STARTS),
+        expires=first_deadline(),
         sources=["joint-statement-2025-05-12", "eo-14298"],
     )
     talks = Negotiation(
@@ -187,25 +201,34 @@ def build_record() -> Negotiation:
         title="US–China tariff truce, 2025",
         parties=parties,
         rounds=[geneva],
-        ultimatums=[pause],
+        agreements=[pause],
         sources=sources(),
         status="active",
-        notes="China suspended 24 percentage points of its own additional tariffs "
-        "on US goods for the same 90 days, and extended that suspension in August.",
+        notes="China extended its own suspension in August as well.",
     )
     return extend(talks)
 
 
 def extend(talks: Negotiation) -> Negotiation:
     """Executive Order 14334: another 90 days, counted from the old end."""
-    pause = talks.ultimatum(PAUSE_ID)
-    extended = pause.revise_deadline(
-        Deadline.after(pause.deadline.due, "P90D"),
+    pause = talks.agreement(PAUSE_ID)
+    assert pause.expires is not None
+    extended = pause.extend(
+        Deadline.after(pause.expires.due, "P90D"),
         on=EXTENDED_ON,
         reason="Executive Order 14334 extends the suspension by 90 days",
         sources=["eo-14334"],
     )
-    return talks.with_ultimatum(extended)
+    return attrs_replace(talks, extended)
+
+
+def attrs_replace(talks: Negotiation, agreement: Agreement) -> Negotiation:
+    """*talks* with *agreement* in place of the one with its id."""
+
+    return attrs.evolve(
+        talks,
+        agreements=[agreement if a.id == agreement.id else a for a in talks.agreements],
+    )
 
 
 def wall_clock(moment: pendulum.DateTime) -> str:
@@ -216,8 +239,8 @@ def wall_clock(moment: pendulum.DateTime) -> str:
 def main() -> None:
     """Build the record and print what is due when."""
     talks = build_record()
-    pause = talks.ultimatum(PAUSE_ID)
-    first, second = pause.deadlines
+    pause = talks.agreement(PAUSE_ID)
+    first, second = pause.expiries
     assert isinstance(first.due, pendulum.DateTime)
     assert isinstance(second.due, pendulum.DateTime)
 
@@ -235,7 +258,7 @@ def main() -> None:
     print(f"  starts:    {wall_clock(PAUSE_STARTS)}")
     print(f"  rule:      {first.describe_rule()}")
     print(f"  first end: {wall_clock(first.due)}")
-    for revision, new in zip(pause.revisions, pause.deadlines[1:], strict=True):
+    for revision, new in zip(pause.revisions, pause.expiries[1:], strict=True):
         print(f"  revised on {revision.revised_on}: {revision.reason}")
         print(f"  new rule:  {new.describe_rule()}")
     print(f"  new end:   {wall_clock(second.due)}")
@@ -262,10 +285,11 @@ def main() -> None:
     ]
     for at in moments:
         # The extension is part of the record only from the day it was signed.
-        known = talks if at.date() >= EXTENDED_ON else before_extension(talks)
-        due = known.ultimatum(PAUSE_ID).deadline
+        known = talks.as_of(at)
+        due = known.agreement(PAUSE_ID).expires
+        assert due is not None
         assert isinstance(due.due, pendulum.DateTime)
-        soon = known.upcoming_deadlines(at, within="P30D")
+        soon = talks.all_upcoming_deadlines(at, within="P30D")
         flag = "  <- within 30 days" if soon else ""
         print(
             f"  {wall_clock(at)}: pause ends {wall_clock(due.due)}, "
@@ -276,13 +300,6 @@ def main() -> None:
     print("Timeline")
     for event in talks.timeline():
         print(f"  {event}")
-
-
-def before_extension(talks: Negotiation) -> Negotiation:
-    """The record as it stood before the extension: the pause with its first end."""
-    pause = talks.ultimatum(PAUSE_ID)
-    original = attrs.evolve(pause, deadline=pause.revisions[0].previous, revisions=())
-    return talks.with_ultimatum(original)
 
 
 if __name__ == "__main__":

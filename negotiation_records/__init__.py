@@ -15,6 +15,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from negotiation_records.actions import Action, ActionKind
+from negotiation_records.agreements import (
+    Agreement,
+    AgreementStage,
+    AgreementStatus,
+    Phase,
+)
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -29,6 +36,7 @@ from negotiation_records.migrations import (
     register_migration,
     unregister_migration,
 )
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import (
     Membership,
@@ -38,7 +46,12 @@ from negotiation_records.parties import (
     Representative,
 )
 from negotiation_records.proposals import Proposal, ProposalStatus
-from negotiation_records.queries import PartyPositions, TermStance, UltimatumDeadline
+from negotiation_records.queries import (
+    DeadlineEntry,
+    PartyPositions,
+    TermStance,
+    UltimatumDeadline,
+)
 from negotiation_records.rounds import (
     Delegation,
     Outcome,
@@ -67,6 +80,7 @@ from negotiation_records.ultimatums import (
     Ultimatum,
     UltimatumStatus,
 )
+from negotiation_records.votes import Threshold, Vote, VoteResult
 from negotiation_records.windows import Window
 
 
@@ -88,17 +102,26 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Action",
+    "ActionKind",
+    "Agreement",
+    "AgreementStage",
+    "AgreementStatus",
+    "Alternative",
     "Condition",
     "ConditionKind",
     "Consequence",
     "ConsequenceKind",
     "Deadline",
+    "DeadlineEntry",
     "DeadlineRevision",
     "Delegation",
     "EventKind",
     "IllegalTransitionError",
     "JSONLinesError",
     "Membership",
+    "Milestone",
+    "MilestoneStatus",
     "Moment",
     "Negotiation",
     "NegotiationRecordError",
@@ -111,6 +134,7 @@ __all__ = [
     "PartyPositions",
     "PartyRole",
     "Period",
+    "Phase",
     "Position",
     "Precision",
     "Proposal",
@@ -127,11 +151,14 @@ __all__ = [
     "Statement",
     "StatusChange",
     "TermStance",
+    "Threshold",
     "TimelineEvent",
     "Ultimatum",
     "UltimatumDeadline",
     "UltimatumStatus",
     "ValidationError",
+    "Vote",
+    "VoteResult",
     "Window",
     "configure_converter",
     "converter",

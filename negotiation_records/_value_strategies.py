@@ -17,6 +17,7 @@ from typing import Final, TypeVar
 import pendulum
 from hypothesis import strategies as st
 
+from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import SLUG_PATTERN, Country, text_problems
 from negotiation_records.timeutil import (
@@ -348,3 +349,97 @@ def moment_on(
         if moment.date() == date:  # a clock change may push a wall time past midnight
             return moment
     return date
+
+
+# --- deadlines -------------------------------------------------------------------------
+
+
+@functools.cache
+def deadlines() -> S[Deadline]:
+    """
+    Deadlines by every rule: on a moment, a period after or before an anchor,
+    day *n* counted inclusively from an anchor, and business days after an
+    anchor (with holidays skipped).
+
+    Example:
+        >>> from negotiation_records.strategies import deadlines
+        >>> isinstance(deadlines().example(), Deadline)
+        True
+    """
+    return st.one_of(
+        deadlines_on(),
+        deadlines_after(),
+        _deadlines_before(),
+        _deadlines_on_day(),
+        deadlines_business(),
+    )
+
+
+@functools.cache
+def deadlines_on() -> S[Deadline]:
+    return st.one_of(
+        st.builds(
+            Deadline.on, st.one_of(dates(), partial_dates()), tz=optional(zone_names())
+        ),
+        st.builds(Deadline.on, datetimes()),
+    )
+
+
+@functools.cache
+def deadlines_after() -> S[Deadline]:
+    from_dates = st.builds(
+        Deadline.after,
+        dates().filter(lambda day: day.year <= 2050),
+        periods(calendar_only=True),
+        tz=optional(zone_names()),
+    )
+    from_datetimes = st.builds(
+        Deadline.after,
+        datetimes().filter(lambda moment: moment.year <= 2050),
+        periods(),
+    )
+    return st.one_of(from_dates, from_datetimes)
+
+
+@functools.cache
+def _deadlines_before() -> S[Deadline]:
+    from_dates = st.builds(
+        Deadline.before,
+        dates().filter(lambda day: day.year >= 1950),
+        periods(calendar_only=True),
+        tz=optional(zone_names()),
+    )
+    from_datetimes = st.builds(
+        Deadline.before,
+        datetimes().filter(lambda moment: moment.year >= 1950),
+        periods(),
+    )
+    return st.one_of(from_dates, from_datetimes)
+
+
+@functools.cache
+def _deadlines_on_day() -> S[Deadline]:
+    anchors = st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050)
+    return st.builds(
+        lambda n, anchor, tz: Deadline.on_day(n, counting_from=anchor, tz=tz),
+        st.integers(1, 400),
+        anchors,
+        optional(zone_names()),
+    )
+
+
+@st.composite
+def deadlines_business(draw: st.DrawFn) -> Deadline:
+    anchor = draw(st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050))
+    n = draw(st.integers(1, 60))
+    day = anchor.date() if isinstance(anchor, pendulum.DateTime) else anchor
+    offsets = draw(st.lists(st.integers(1, 120), max_size=5, unique=True))
+    holidays = {day.add(days=offset) for offset in offsets}
+    tz = None if isinstance(anchor, pendulum.DateTime) else draw(optional(zone_names()))
+    weekend = draw(
+        st.sampled_from([None, {5, 6}, {4, 5}, {6}, set()])  # Israel, one day, none
+        | st.sets(st.integers(0, 6), max_size=6)
+    )
+    return Deadline.after_business_days(
+        anchor, n, holidays=holidays, tz=tz, weekend=weekend
+    )

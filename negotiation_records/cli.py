@@ -33,7 +33,6 @@ import contextlib
 import functools
 import json
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -42,6 +41,16 @@ from typing import Any, NamedTuple, NoReturn, TextIO
 
 import pendulum
 
+from negotiation_records import _cli_model2
+from negotiation_records._cli_args import (
+    dpi_arg,
+    moment_arg,
+    output_arg,
+    period_arg,
+    record_types,
+    size_arg,
+    zone_arg,
+)
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -51,7 +60,6 @@ from negotiation_records._cli_read import (
     read_records,
     rich_available,
 )
-from negotiation_records._record import Record
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
@@ -64,8 +72,6 @@ from negotiation_records.timeutil import (
     Period,
     format_moment,
     moment_span,
-    parse_moment,
-    zone,
 )
 from negotiation_records.ultimatums import Ultimatum
 
@@ -80,98 +86,6 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
-
-PLOT_SUFFIXES = frozenset({".png", ".svg", ".pdf"})
-
-
-# --- argument types -------------------------------------------------------------------
-
-
-def _messages(exc: ValidationError) -> str:
-    return "; ".join(message for _, message in exc.errors)
-
-
-def _moment_arg(text: str) -> Moment:
-    """``--at``: a moment as :func:`~negotiation_records.parse_moment` reads it."""
-    try:
-        return parse_moment(text)
-    except ValidationError as exc:
-        raise argparse.ArgumentTypeError(_messages(exc)) from None
-
-
-def _zone_arg(text: str) -> Zone:
-    """``--tz``: an IANA zone name."""
-    try:
-        return zone(text)
-    except ValidationError as exc:
-        raise argparse.ArgumentTypeError(_messages(exc)) from None
-
-
-_SHORTHAND = re.compile(r"\s*(\d+)\s*([a-z]+)\s*", re.IGNORECASE)
-_SHORTHAND_UNITS = {
-    "y": "P{}Y",
-    "year": "P{}Y",
-    "years": "P{}Y",
-    "mo": "P{}M",
-    "month": "P{}M",
-    "months": "P{}M",
-    "w": "P{}W",
-    "week": "P{}W",
-    "weeks": "P{}W",
-    "d": "P{}D",
-    "day": "P{}D",
-    "days": "P{}D",
-    "h": "PT{}H",
-    "hour": "PT{}H",
-    "hours": "PT{}H",
-    "min": "PT{}M",
-    "minute": "PT{}M",
-    "minutes": "PT{}M",
-}
-
-
-def _period_arg(text: str) -> Period:
-    """
-    ``--within``: an ISO 8601 duration (``P14D``, ``PT48H``; ``P0D`` is allowed).
-
-    Shorthand such as ``14d`` or ``2 weeks`` is refused with the ISO form to
-    write instead, and so is lower case (``p14d``).
-    """
-    try:
-        period = Period.parse(text)
-    except ValidationError as exc:
-        message = _messages(exc)
-    else:
-        if period.is_zero:
-            raise argparse.ArgumentTypeError(
-                f"{text!r} is a zero duration; give a positive one, such as P1D "
-                "(what falls due by the same time tomorrow)"
-            )
-        return period
-    match = _SHORTHAND.fullmatch(text)
-    suggestion = None
-    if match is not None and match.group(2).lower() in _SHORTHAND_UNITS:
-        suggestion = _SHORTHAND_UNITS[match.group(2).lower()].format(match.group(1))
-    elif text.upper() != text:
-        with contextlib.suppress(ValidationError):
-            suggestion = Period.parse(text.upper()).isoformat()
-    if suggestion is not None:
-        message += f"; did you mean {suggestion}?"
-    raise argparse.ArgumentTypeError(message)
-
-
-def _record_types() -> dict[str, type[Any]]:
-    """The record classes a file may hold, by name (``--type`` and ``schema``)."""
-    import negotiation_records  # noqa: PLC0415
-
-    found = {
-        name: getattr(negotiation_records, name) for name in negotiation_records.__all__
-    }
-    return {
-        name: obj
-        for name, obj in found.items()
-        if isinstance(obj, type) and issubclass(obj, Record)
-    }
 
 
 # --- output ---------------------------------------------------------------------------
@@ -278,7 +192,7 @@ def _print_json(out: _Output, document: object) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
-    cls = _record_types()[args.type]
+    cls = record_types()[args.type]
     problems: list[Problem] = []
     files: list[dict[str, object]] = []
     for name in args.files:
@@ -431,6 +345,9 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
     tz: Zone | None = args.tz
 
+    def shown(moment: Moment) -> str:
+        return _show_moment(moment, tz)
+
     def pending(talks: Negotiation) -> list[tuple[Ultimatum, Deadline]]:
         return [(u, deadline_in_force(u, at)) for u in talks.pending_ultimatums(at)]
 
@@ -480,6 +397,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
                 ["id", "by", "to", "deadline", "time left"],
                 [_deadline_row(u, d, at, tz) for u, d in pending(talks)],
             ),
+            *(_Table(*t) for t in _cli_model2.show_tables(talks, shown)),
         ]
         calls = _printer(out, parts)
         calls.insert(1, functools.partial(out.line, f"as of {_show_moment(at, tz)}"))
@@ -520,6 +438,7 @@ def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
             "pending_ultimatums": [
                 _deadline_json(u, d, at, tz) for u, d in pending(talks)
             ],
+            **_cli_model2.show_json(talks, shown),
         }
 
     def document(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -591,6 +510,9 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
     tz: Zone | None = args.tz
     within = "" if args.within is None else f" within {args.within.describe()}"
 
+    def shown(moment: Moment) -> str:
+        return _show_moment(moment, tz)
+
     def lists(talks: Negotiation) -> tuple[Sequence[Any], Sequence[Any]]:
         return talks.upcoming_deadlines(at, within=args.within), (
             talks.expired_deadlines(at)
@@ -613,6 +535,12 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
                     [*headers, "passed"],
                     [_deadline_row(u, d, at, tz) for u, d in expired],
                 ),
+                *(
+                    _Table(*t)
+                    for t in _cli_model2.deadline_tables(
+                        talks, at, args.within, within, shown
+                    )
+                ),
             ],
         )
 
@@ -622,6 +550,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
             **_record_json(talks),
             "due": [_deadline_json(u, d, at, tz) for u, d in upcoming],
             "passed": [_deadline_json(u, d, at, tz) for u, d in expired],
+            **_cli_model2.deadlines_json(talks, at, args.within, shown, to_dict),
         }
 
     def document(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -635,7 +564,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
-    _print_json(out, json_schema(_record_types()[args.type]))
+    _print_json(out, json_schema(record_types()[args.type]))
     return EXIT_OK
 
 
@@ -705,47 +634,6 @@ class _UsageError(Exception):
     pass
 
 
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*")
-
-
-def _size_arg(text: str) -> tuple[float, float]:
-    """``--size``: width x height in inches, such as ``10x6``."""
-    match = _SIZE.fullmatch(text)
-    if match is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: give the size as WIDTHxHEIGHT in inches, such as 10x6"
-        )
-    width, height = float(match.group(1)), float(match.group(2))
-    if not (2 <= width <= 100 and 1 <= height <= 100):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: the width must be 2 to 100 inches and the height 1 to 100"
-        )
-    return width, height
-
-
-def _dpi_arg(text: str) -> int:
-    """``--dpi``: a whole number of dots per inch, 10 to 1200."""
-    try:
-        dpi = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of dots per inch"
-        ) from None
-    if not 10 <= dpi <= 1200:
-        raise argparse.ArgumentTypeError(f"{dpi} dpi is outside 10 to 1200")
-    return dpi
-
-
-def _output_arg(text: str) -> str:
-    suffix = Path(text).suffix.lower()
-    if suffix not in PLOT_SUFFIXES:
-        known = ", ".join(sorted(PLOT_SUFFIXES))
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: the file name must end in one of {known}"
-        )
-    return text
-
-
 def _version() -> str:
     from importlib.metadata import version  # noqa: PLC0415
 
@@ -774,7 +662,7 @@ def build_parser() -> argparse.ArgumentParser:
         >>> args.command, args.within.isoformat()
         ('deadlines', 'P14D')
     """
-    types = sorted(_record_types())
+    types = sorted(record_types())
     parser = _Parser(
         prog=PROG,
         description="Check, summarise and draw negotiation records kept in JSON "
@@ -826,7 +714,7 @@ def build_parser() -> argparse.ArgumentParser:
         "pending ultimatums.",
     )
     show.add_argument("file", metavar="FILE", help=_FILE_HELP)
-    show.add_argument("--at", type=_moment_arg, metavar="MOMENT", help=_AT_HELP)
+    show.add_argument("--at", type=moment_arg, metavar="MOMENT", help=_AT_HELP)
     _add_view_options(show)
     show.set_defaults(handler=_cmd_show)
 
@@ -839,7 +727,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("file", metavar="FILE", help=_FILE_HELP)
     timeline.add_argument(
         "--at",
-        type=_moment_arg,
+        type=moment_arg,
         metavar="MOMENT",
         help="mark this moment with a row in the table",
     )
@@ -853,10 +741,10 @@ def build_parser() -> argparse.ArgumentParser:
         "those that have passed.",
     )
     deadlines.add_argument("file", metavar="FILE", help=_FILE_HELP)
-    deadlines.add_argument("--at", type=_moment_arg, metavar="MOMENT", help=_AT_HELP)
+    deadlines.add_argument("--at", type=moment_arg, metavar="MOMENT", help=_AT_HELP)
     deadlines.add_argument(
         "--within",
-        type=_period_arg,
+        type=period_arg,
         metavar="DURATION",
         help="only deadlines due within this ISO 8601 duration (P14D, P1M, PT48H; "
         "P0D: due today)",
@@ -890,40 +778,40 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         required=True,
-        type=_output_arg,
+        type=output_arg,
         metavar="OUT",
         help="the picture to write: a name ending in .png, .svg or .pdf",
     )
     plot.add_argument(
         "--at",
-        type=_moment_arg,
+        type=moment_arg,
         metavar="MOMENT",
         help="draw a line at this moment (default: no line)",
     )
     plot.add_argument(
         "--from",
         dest="start",
-        type=_moment_arg,
+        type=moment_arg,
         metavar="MOMENT",
         help="draw from this moment on (default: from the first event)",
     )
     plot.add_argument(
         "--until",
         dest="end",
-        type=_moment_arg,
+        type=moment_arg,
         metavar="MOMENT",
         help="draw up to the end of this moment (default: to the last event)",
     )
     plot.add_argument(
         "--size",
-        type=_size_arg,
+        type=size_arg,
         metavar="WxH",
         help="the picture's size in inches, such as 10x6 (default: 12 wide, as "
         "high as the lanes need)",
     )
     plot.add_argument(
         "--dpi",
-        type=_dpi_arg,
+        type=dpi_arg,
         default=100,
         metavar="DPI",
         help="dots per inch of a PNG (default: 100)",
@@ -934,7 +822,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_view_options(command: argparse.ArgumentParser) -> None:
     """``--tz`` and ``--format``, shared by show, timeline and deadlines."""
-    command.add_argument("--tz", type=_zone_arg, metavar="ZONE", help=_TZ_HELP)
+    command.add_argument("--tz", type=zone_arg, metavar="ZONE", help=_TZ_HELP)
     command.add_argument(
         "--format", choices=["text", "json"], default="text", help=_FORMAT_HELP
     )

@@ -13,8 +13,10 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 import pendulum
 
-from negotiation_records import queries, snapshot
+from negotiation_records import _model2_checks, queries, snapshot
 from negotiation_records._record import Record
+from negotiation_records.actions import Action
+from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
 from negotiation_records.fields import (
@@ -35,9 +37,10 @@ from negotiation_records.history import (
     status_at,
     take_status_arguments,
 )
+from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
-from negotiation_records.queries import PartyPositions, UltimatumDeadline
+from negotiation_records.queries import DeadlineEntry, PartyPositions, UltimatumDeadline
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Response
@@ -50,6 +53,7 @@ from negotiation_records.timeutil import (
     to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum
+from negotiation_records.votes import Vote
 
 
 __all__ = ["Negotiation", "NegotiationStatus"]
@@ -101,6 +105,11 @@ class Negotiation(Record):
         proposals: What was put on the table.
         ultimatums: Demands with deadlines.
         statements: Quotes.
+        agreements: Texts the parties reached (:class:`~negotiation_records.Agreement`).
+        milestones: Deadlines no one issued as a threat
+            (:class:`~negotiation_records.Milestone`).
+        votes: Bodies deciding on texts (:class:`~negotiation_records.Vote`).
+        actions: Dated acts (:class:`~negotiation_records.Action`).
         sources: Where the facts come from.
         history: Every change of the talks' status, oldest first (see
             :mod:`negotiation_records.history`); :attr:`status`,
@@ -136,6 +145,10 @@ class Negotiation(Record):
     proposals: tuple[Proposal, ...] = field(Many(Nested(Proposal)), default=())
     ultimatums: tuple[Ultimatum, ...] = field(Many(Nested(Ultimatum)), default=())
     statements: tuple[Statement, ...] = field(Many(Nested(Statement)), default=())
+    agreements: tuple[Agreement, ...] = field(Many(Nested(Agreement)), default=())
+    milestones: tuple[Milestone, ...] = field(Many(Nested(Milestone)), default=())
+    votes: tuple[Vote, ...] = field(Many(Nested(Vote)), default=())
+    actions: tuple[Action, ...] = field(Many(Nested(Action)), default=())
     sources: tuple[Source, ...] = field(Many(Nested(Source)), default=())
     history: tuple[StatusChange, ...] = field(History(NegotiationStatus), default=())
     notes: str | None = field(Maybe(Text()), default=None)
@@ -212,7 +225,9 @@ class Negotiation(Record):
             start=None,
             start_name="negotiation",
         )
-        yield from _Checker(self).problems()
+        checker = _Checker(self)
+        yield from checker.problems()
+        yield from _model2_checks.problems(self, checker)
 
     # --- lookups ------------------------------------------------------------------
 
@@ -255,6 +270,22 @@ class Negotiation(Record):
         """The statement with this id, or :class:`RecordNotFoundError`."""
         return _find(self.statements, lambda s: s.id, id, "statement")
 
+    def agreement(self, id: str) -> Agreement:  # noqa: A002
+        """The agreement with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.agreements, lambda a: a.id, id, "agreement")
+
+    def milestone(self, id: str) -> Milestone:  # noqa: A002
+        """The milestone with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.milestones, lambda m: m.id, id, "milestone")
+
+    def vote(self, id: str) -> Vote:  # noqa: A002
+        """The vote with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.votes, lambda v: v.id, id, "vote")
+
+    def action(self, id: str) -> Action:  # noqa: A002
+        """The action with this id, or :class:`RecordNotFoundError`."""
+        return _find(self.actions, lambda a: a.id, id, "action")
+
     def source(self, id: str) -> Source:  # noqa: A002
         """The source with this id, or :class:`RecordNotFoundError`."""
         return _find(self.sources, lambda s: s.id, id, "source")
@@ -272,13 +303,18 @@ class Negotiation(Record):
         )
 
     def all_conditions(self) -> Iterator[Condition]:
-        """Every condition: standing ones, then proposals' terms, then ultimatums' demands."""
+        """
+        Every condition: standing ones, then proposals' terms, then ultimatums'
+        demands, then agreements' provisions.
+        """
         yield from self.conditions
         for proposal in self.proposals:
             yield from proposal.terms
         for ultimatum in self.ultimatums:
             if isinstance(ultimatum.demand, Condition):
                 yield ultimatum.demand
+        for agreement in self.agreements:
+            yield from agreement.provisions
 
     # --- time queries (implemented in negotiation_records.queries/.timeline) ------
 
@@ -289,9 +325,12 @@ class Negotiation(Record):
         * records first dated after *at* are left out: a proposal made later,
           an ultimatum issued later, a statement said later, a round first
           heard of later (the earliest of its dated status changes, its start
-          and its window);
+          and its window), an agreement first dated later (its earliest dated
+          status change), a milestone set later, a vote or an action later;
         * histories, responses, positions and deadline revisions are cut at
-          *at*; each ultimatum's deadline is the one in force then, and a round
+          *at*; each ultimatum's and milestone's deadline and each agreement's
+          expiry is the one in force then, a milestone's alternatives are cut
+          to those deadlines (and "applied" only once decided), and a round
           not yet held has no outcomes;
         * a date or a datetime counts once it has come (a day-precision moment
           from the start of its day); a month or a year (``2025-07``) only once
@@ -344,6 +383,7 @@ class Negotiation(Record):
             if u is not None
         )
         changes: dict[str, Any] = {
+            **snapshot.model2_as_of(self, moment, said, numbers),
             "conditions": tuple(
                 snapshot.condition_as_of(c, moment, said) for c in self.conditions
             ),
@@ -462,6 +502,44 @@ class Negotiation(Record):
         """
         moment = queries.as_of(at)
         return queries.expired_deadlines(self.as_of(moment), moment)
+
+    def all_upcoming_deadlines(
+        self,
+        at: Moment | _dt.date | None = None,
+        within: Period | _dt.timedelta | str | None = None,
+    ) -> tuple[DeadlineEntry, ...]:
+        """
+        Every deadline still to come at *at*, soonest first, as
+        :class:`~negotiation_records.DeadlineEntry` pairs: the open ultimatums'
+        (as :meth:`upcoming_deadlines`), the pending milestones' and the
+        expiries of the agreements still running.  :meth:`upcoming_deadlines`
+        keeps to ultimatums, as in version 1.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", milestones=[Milestone(
+            ...     id="m", title="Clock", deadline=Deadline.on(pendulum.date(2019, 3, 29)))])
+            >>> [(e.kind, e.id) for e in talks.all_upcoming_deadlines(pendulum.date(2019, 3, 1))]
+            [('milestone', 'm')]
+        """
+        moment = queries.as_of(at)
+        return queries.all_upcoming_deadlines(self.as_of(moment), moment, within)
+
+    def all_expired_deadlines(
+        self, at: Moment | _dt.date | None = None
+    ) -> tuple[DeadlineEntry, ...]:
+        """
+        Every deadline that had run out by *at*, oldest first: the ultimatums'
+        (as :meth:`expired_deadlines`), the milestones' not met in time and the
+        agreements' expiries.
+
+        Example:
+            >>> talks = Negotiation(id="t", title="T", milestones=[Milestone(
+            ...     id="m", title="Clock", deadline=Deadline.on(pendulum.date(2019, 3, 29)))])
+            >>> [e.id for e in talks.all_expired_deadlines(pendulum.date(2019, 4, 1))]
+            ['m']
+        """
+        moment = queries.as_of(at)
+        return queries.all_expired_deadlines(self.as_of(moment), moment)
 
     def positions(
         self,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
+from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.parties import PartyRole
 from negotiation_records.proposals import ProposalStatus
@@ -34,6 +35,7 @@ from negotiation_records.timeutil import (
     to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+from negotiation_records.votes import VoteResult
 
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ _RED = "#D55E00"
 _PURPLE = "#CC79A7"
 _GREY = "#7F7F7F"
 _INK = "#222222"
+_SKY = "#56B4E9"
 
 _WIDTH_IN = 12.0
 _LEFT_IN = 1.45  # room for the lane names
@@ -522,6 +525,90 @@ def _items(
     for ultimatum in negotiation.ultimatums:
         yield _ultimatum_bar(ultimatum, lane_of[ultimatum.issued_by], at)
         yield from _responses(ultimatum.responses, ultimatum.id, lane_of)
+    yield from _model2_items(negotiation, lane_of)
+
+
+def _first_lane(parties: Iterable[str], lane_of: dict[str, int]) -> int:
+    """The lane of the first of *parties* (the rounds' lane 0 if none)."""
+    return next((lane_of[p] for p in parties if p in lane_of), 0)
+
+
+def _model2_items(negotiation: Negotiation, lane_of: dict[str, int]) -> Iterator[_Item]:
+    """
+    Agreements (a sky-blue bar from their first date to their expiry, earlier
+    expiries as ghosts; a diamond when they have no expiry), milestones (a
+    grey bar from when they were set to the deadline, earlier deadlines as
+    ghosts; a diamond when unset), votes
+    (triangles, green passed, red failed) and actions (crosses).
+    """
+    for agreement in negotiation.agreements:
+        lane = _first_lane(agreement.signatories, lane_of)
+        label = f"{agreement.id} ({agreement.status.value})"
+        first = agreement.first_dated
+        if agreement.expires is not None and first is not None:
+            start, _ = _span(first)
+            end = _days(agreement.expires.cutoff)
+            label += f" · expires {_short(agreement.expires.due)}"
+            yield _Item(
+                lane,
+                start,
+                max(end, start),
+                "bar",
+                label,
+                color=_SKY,
+                ghosts=tuple(_days(r.previous.cutoff) for r in agreement.revisions),
+                legend="agreement",
+            )
+        elif first is not None:
+            yield _mark(lane, first, label, color=_SKY, marker="D", legend="agreement")
+    for milestone in negotiation.milestones:
+        lane = _first_lane((*milestone.applies_to, *milestone.set_by), lane_of)
+        label = f"{milestone.id} · due {_short(milestone.deadline.due)}"
+        if milestone.revisions:
+            earlier = ", ".join(_short(r.previous.due) for r in milestone.revisions)
+            label += f" (was {earlier})"
+        if milestone.status is not MilestoneStatus.PENDING:
+            label += f" · {milestone.status.value}"
+        if milestone.set_on is None:
+            yield _mark(
+                lane,
+                milestone.deadline.due,
+                label,
+                color=_GREY,
+                marker="D",
+                legend="milestone",
+            )
+            continue
+        start, _ = _span(milestone.set_on)
+        yield _Item(
+            lane,
+            start,
+            max(_days(milestone.deadline.cutoff), start),
+            "bar",
+            label,
+            color=_GREY,
+            ghosts=tuple(_days(r.previous.cutoff) for r in milestone.revisions),
+            legend="milestone",
+        )
+    for vote in negotiation.votes:
+        passed = vote.result is VoteResult.PASSED
+        yield _mark(
+            lane_of.get(vote.party or "", 0),
+            vote.on,
+            f"{vote.id} {vote.result.value}",
+            color=_GREEN if passed else _RED,
+            marker="^",
+            legend="vote passed" if passed else "vote failed",
+        )
+    for action in negotiation.actions:
+        yield _mark(
+            _first_lane(action.by, lane_of),
+            action.on,
+            f"{action.id} ({action.kind.value})",
+            color=_INK,
+            marker="X",
+            legend="action",
+        )
 
 
 # --- layout -------------------------------------------------------------------------
@@ -784,6 +871,11 @@ def _legend(figure: Figure, used: set[str]) -> None:
             markersize=11,
             markeredgewidth=1.6,
         ),
+        Patch(facecolor=_SKY, edgecolor=_SKY),
+        Patch(facecolor=_GREY, edgecolor=_GREY),
+        marker("^", _GREEN),
+        marker("^", _RED),
+        marker("X", _INK),
     ]
     keys = [
         "round held",
@@ -796,10 +888,17 @@ def _legend(figure: Figure, used: set[str]) -> None:
         "undecided",
         "ultimatum",
         "earlier deadline",
+        "agreement",
+        "milestone",
+        "vote passed",
+        "vote failed",
+        "action",
     ]
     labels = {
         "proposal": "proposal (hollow: closed)",
         "ultimatum": "ultimatum, to its deadline",
+        "agreement": "agreement (a bar: to its expiry)",
+        "milestone": "milestone, to its deadline",
     }
     shown = [
         (handle, labels.get(key, key))

@@ -33,9 +33,11 @@ import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
+from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
+from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
@@ -52,9 +54,12 @@ from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
 
 __all__ = [
+    "DeadlineEntry",
     "PartyPositions",
     "TermStance",
     "UltimatumDeadline",
+    "all_expired_deadlines",
+    "all_upcoming_deadlines",
     "as_of",
     "deadline_in_force",
     "expired_deadlines",
@@ -109,6 +114,41 @@ class UltimatumDeadline(NamedTuple):
     def id(self) -> str:
         """The ultimatum's id."""
         return self.ultimatum.id
+
+
+class DeadlineEntry(NamedTuple):
+    """
+    A record that falls due — an ultimatum, a milestone or an agreement's
+    expiry — with its deadline in force at the moment asked about.
+
+    What :meth:`Negotiation.all_upcoming_deadlines
+    <negotiation_records.Negotiation.all_upcoming_deadlines>` and
+    :meth:`~negotiation_records.Negotiation.all_expired_deadlines` return.
+
+    Attributes:
+        record: The ultimatum, milestone or agreement.
+        deadline: Its deadline (an agreement's: its expiry) in force then.
+
+    Example:
+        >>> clock = Milestone(id="m", title="Clock",
+        ...                   deadline=Deadline.on(pendulum.date(2019, 3, 29)))
+        >>> entry = DeadlineEntry(clock, clock.deadline)
+        >>> entry.kind, entry.id
+        ('milestone', 'm')
+    """
+
+    record: Ultimatum | Milestone | Agreement
+    deadline: Deadline
+
+    @property
+    def id(self) -> str:
+        """The record's id."""
+        return self.record.id
+
+    @property
+    def kind(self) -> str:
+        """``"ultimatum"``, ``"milestone"`` or ``"agreement"``."""
+        return type(self.record).__name__.lower()
 
 
 @attrs.frozen(kw_only=True)
@@ -377,6 +417,94 @@ def expired_deadlines(
             continue
         found.append(UltimatumDeadline(ultimatum, deadline))
     return tuple(sorted(found, key=lambda entry: entry.deadline))
+
+
+def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
+    current = deadlines[0]
+    for index, revision in enumerate(revisions):
+        if not _not_after(revision.revised_on, at):
+            break
+        current = deadlines[index + 1]
+    return current
+
+
+_MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
+_AGREEMENT_RUNNING = frozenset(
+    {
+        AgreementStatus.DRAFTED,
+        AgreementStatus.INITIALLED,
+        AgreementStatus.SIGNED,
+        AgreementStatus.RATIFIED,
+        AgreementStatus.IN_FORCE,
+        AgreementStatus.SUSPENDED,
+    }
+)
+
+
+def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
+    """Milestones and agreement expiries, each with whether it is still open."""
+    found: list[tuple[DeadlineEntry, bool]] = []
+    for milestone in talks.milestones:
+        deadline = _in_force(milestone.revisions, milestone.deadlines, at)
+        status = milestone.status_at(at)
+        open_ = status in _MILESTONE_OPEN
+        if status is MilestoneStatus.MISSED or open_:
+            found.append((DeadlineEntry(milestone, deadline), open_))
+    for agreement in talks.agreements:
+        if agreement.expires is None:
+            continue
+        deadline = _in_force(agreement.revisions, agreement.expiries, at)
+        status = agreement.status_at(at)
+        if status in _AGREEMENT_RUNNING or status is AgreementStatus.EXPIRED:
+            found.append(
+                (DeadlineEntry(agreement, deadline), status in _AGREEMENT_RUNNING)
+            )
+    return found
+
+
+def all_upcoming_deadlines(
+    talks: Any,
+    at: Moment | _dt.date | None = None,
+    within: Period | _dt.timedelta | str | None = None,
+) -> tuple[DeadlineEntry, ...]:
+    """
+    Every deadline still to come at *at*, soonest first: the open ultimatums'
+    (as :func:`upcoming_deadlines`), the pending milestones' and the expiries of
+    the agreements not terminated, superseded or expired.  *within* as for
+    :func:`upcoming_deadlines`.
+    """
+    moment = as_of(at)
+    entries = [DeadlineEntry(e.ultimatum, e.deadline) for e in _pending(talks, moment)]
+    entries += [
+        entry
+        for entry, open_ in _other_entries(talks, moment)
+        if open_ and not entry.deadline.is_past(moment)
+    ]
+    if within is not None:
+        horizon = _horizon(moment, within)
+        entries = [entry for entry in entries if _due_by(entry.deadline, horizon)]
+    return tuple(sorted(entries, key=lambda entry: entry.deadline))
+
+
+def all_expired_deadlines(
+    talks: Any, at: Moment | _dt.date | None = None
+) -> tuple[DeadlineEntry, ...]:
+    """
+    Every deadline that had run out by *at*, oldest first: the ultimatums' (as
+    :func:`expired_deadlines`), the milestones' not met by then (missed, or
+    still pending past their deadline) and the expiries that had passed of the
+    agreements not terminated or superseded.
+    """
+    moment = as_of(at)
+    entries = [
+        DeadlineEntry(e.ultimatum, e.deadline) for e in expired_deadlines(talks, moment)
+    ]
+    entries += [
+        entry
+        for entry, _ in _other_entries(talks, moment)
+        if entry.deadline.is_past(moment)
+    ]
+    return tuple(sorted(entries, key=lambda entry: entry.deadline))
 
 
 # --- positions --------------------------------------------------------------------

@@ -402,11 +402,11 @@ class Round(Record):
                 )
         if self.ends is not None and self.starts is None:
             yield ("starts", "a round with an end needs a start")
-        if (
-            self.status in (RoundStatus.SCHEDULED, RoundStatus.HELD)
-            and self.starts is None
-        ):
-            yield ("starts", f"a {self.status.value} round needs a start")
+        if self.status is RoundStatus.HELD and self.starts is None:
+            # A scheduled round may lack a known start (a date not announced,
+            # or dates cleared by a later postponement, which a snapshot as of
+            # the time it was scheduled shows: Negotiation.as_of).
+            yield ("starts", "a held round needs a start")
         if self.outcomes and self.status is not RoundStatus.HELD:
             yield (
                 "outcomes",

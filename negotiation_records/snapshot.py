@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
+from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import DeadlineRevision
 from negotiation_records.history import StatusChange, history_until
+from negotiation_records.milestones import Alternative, Milestone
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.stances import Position, Response
@@ -28,7 +30,10 @@ from negotiation_records.ultimatums import Ultimatum
 
 
 __all__ = [
+    "agreement_as_of",
     "condition_as_of",
+    "milestone_as_of",
+    "model2_as_of",
     "proposal_as_of",
     "round_as_of",
     "round_first_dated",
@@ -161,3 +166,140 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     history = _changes(rnd.history, at)
     held = bool(history) and history[-1].status is RoundStatus.HELD
     return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())
+
+
+# --- agreements, milestones, votes and actions -------------------------------------
+
+
+def _kept_revisions(
+    revisions: tuple[DeadlineRevision, ...], at: Moment, statements: AbstractSet[str]
+) -> tuple[DeadlineRevision, ...]:
+    kept = []
+    for revision in revisions:
+        if not is_known_by(revision.revised_on, at):
+            break
+        kept.append(
+            revision
+            if _linked(revision.statement, statements) == revision.statement
+            else attrs.evolve(revision, statement=None)
+        )
+    return tuple(kept)
+
+
+def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
+    agreement: Agreement,
+    at: Moment,
+    statements: AbstractSet[str],
+    rounds: AbstractSet[int],
+    proposals: AbstractSet[str],
+    agreements: AbstractSet[str],
+) -> Agreement | None:
+    """
+    *agreement* as it stood at *at* — history and expiry revisions cut, its
+    expiry the one in force then, links to records left out dropped — or
+    ``None`` if it was first dated later.
+    """
+    first = agreement.first_dated
+    if first is not None and not is_known_by(first, at):
+        return None
+    revisions = _kept_revisions(agreement.revisions, at, statements)
+    expiries = agreement.expiries
+    return _same(
+        agreement,
+        provisions=tuple(
+            condition_as_of(c, at, statements) for c in agreement.provisions
+        ),
+        history=_changes(agreement.history, at),
+        revisions=revisions,
+        expires=expiries[len(revisions)] if expiries else None,
+        round=agreement.round if agreement.round in rounds else None,
+        from_proposal=(
+            agreement.from_proposal if agreement.from_proposal in proposals else None
+        ),
+        amends=tuple(a for a in agreement.amends if a in agreements),
+        supersedes=tuple(a for a in agreement.supersedes if a in agreements),
+    )
+
+
+def _alternative_as_of(alternative: Alternative, at: Moment) -> Alternative:
+    if alternative.decided_on is None or is_known_by(alternative.decided_on, at):
+        return alternative
+    return attrs.evolve(alternative, applied=None, decided_on=None)
+
+
+def milestone_as_of(
+    milestone: Milestone,
+    at: Moment,
+    statements: AbstractSet[str],
+    agreements: AbstractSet[str],
+) -> Milestone | None:
+    """
+    *milestone* as it stood at *at* — history, revisions and alternatives cut,
+    its deadline the one in force then — or ``None`` if it was set later.
+    """
+    first = milestone.first_dated
+    if first is not None and not is_known_by(first, at):
+        return None
+    revisions = _kept_revisions(milestone.revisions, at, statements)
+    kept = len(revisions)
+    return _same(
+        milestone,
+        agreement=milestone.agreement if milestone.agreement in agreements else None,
+        deadline=milestone.deadlines[kept],
+        revisions=revisions,
+        alternatives=tuple(
+            _alternative_as_of(a, at) for a in milestone.alternatives if a.stage <= kept
+        ),
+        history=_changes(milestone.history, at),
+    )
+
+
+def model2_as_of(
+    talks: Any, at: Moment, statements: AbstractSet[str], rounds: AbstractSet[int]
+) -> dict[str, Any]:
+    """The agreements, milestones, votes and actions of *talks* as of *at*."""
+    proposals = frozenset(p.id for p in talks.proposals if is_known_by(p.made_on, at))
+    first_known = frozenset(
+        a.id
+        for a in talks.agreements
+        if a.first_dated is None or is_known_by(a.first_dated, at)
+    )
+    agreements = tuple(
+        a
+        for a in (
+            agreement_as_of(a, at, statements, rounds, proposals, first_known)
+            for a in talks.agreements
+        )
+        if a is not None
+    )
+    milestones = tuple(
+        m
+        for m in (
+            milestone_as_of(m, at, statements, first_known) for m in talks.milestones
+        )
+        if m is not None
+    )
+    subjects = (
+        proposals
+        | first_known
+        | {m.id for m in milestones}
+        | {u.id for u in talks.ultimatums if is_known_by(u.issued_at, at)}
+    )
+    votes = tuple(
+        v
+        if v.subject is None or v.subject in subjects
+        else attrs.evolve(v, subject=None)
+        for v in talks.votes
+        if is_known_by(v.on, at)
+    )
+    actions = tuple(
+        a if a.ends is None or is_known_by(a.ends, at) else attrs.evolve(a, ends=None)
+        for a in talks.actions
+        if is_known_by(a.on, at)
+    )
+    return {
+        "agreements": agreements,
+        "milestones": milestones,
+        "votes": votes,
+        "actions": actions,
+    }

@@ -27,9 +27,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
-import pendulum
 from hypothesis import strategies as st
 
+from negotiation_records._model2_strategies import (
+    actions,
+    agreements,
+    alternatives,
+    milestones,
+    model2_records,
+    phases,
+    votes,
+)
 from negotiation_records._value_strategies import (
     ANY_POOLS,
     STEPS,
@@ -38,6 +46,7 @@ from negotiation_records._value_strategies import (
     country_codes,
     dates,
     datetimes,
+    deadlines,
     moments,
     optional,
     partial_dates,
@@ -47,9 +56,12 @@ from negotiation_records._value_strategies import (
     texts,
     zone_names,
 )
+from negotiation_records.actions import Action
+from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import STATUS_STEPS as _NEGOTIATION_STEPS
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import (
@@ -87,10 +99,14 @@ from negotiation_records.ultimatums import (
     Ultimatum,
     UltimatumStatus,
 )
+from negotiation_records.votes import Vote
 from negotiation_records.windows import Window
 
 
 __all__ = [
+    "actions",
+    "agreements",
+    "alternatives",
     "conditions",
     "consequences",
     "dates",
@@ -100,12 +116,14 @@ __all__ = [
     "delegations",
     "for_type",
     "memberships",
+    "milestones",
     "moments",
     "negotiations",
     "outcomes",
     "partial_dates",
     "parties",
     "periods",
+    "phases",
     "positions",
     "proposals",
     "quantities",
@@ -118,6 +136,7 @@ __all__ = [
     "status_changes",
     "texts",
     "ultimatums",
+    "votes",
     "windows",
     "zone_names",
 ]
@@ -160,7 +179,14 @@ def _walk(
 def _status_change(draw: st.DrawFn, pools: Pools) -> StatusChange:
     enum_ = draw(
         st.sampled_from(
-            (ProposalStatus, UltimatumStatus, RoundStatus, NegotiationStatus)
+            (
+                ProposalStatus,
+                UltimatumStatus,
+                RoundStatus,
+                NegotiationStatus,
+                AgreementStatus,
+                MilestoneStatus,
+            )
         )
     )
     return StatusChange(
@@ -183,100 +209,6 @@ def status_changes() -> S[StatusChange]:
         True
     """
     return _status_change(ANY_POOLS)
-
-
-# --- deadlines -------------------------------------------------------------------------
-
-
-@functools.cache
-def deadlines() -> S[Deadline]:
-    """
-    Deadlines by every rule: on a moment, a period after or before an anchor,
-    day *n* counted inclusively from an anchor, and business days after an
-    anchor (with holidays skipped).
-
-    Example:
-        >>> from negotiation_records.strategies import deadlines
-        >>> isinstance(deadlines().example(), Deadline)
-        True
-    """
-    return st.one_of(
-        _deadlines_on(),
-        _deadlines_after(),
-        _deadlines_before(),
-        _deadlines_on_day(),
-        _deadlines_business(),
-    )
-
-
-@functools.cache
-def _deadlines_on() -> S[Deadline]:
-    return st.one_of(
-        st.builds(
-            Deadline.on, st.one_of(dates(), partial_dates()), tz=optional(zone_names())
-        ),
-        st.builds(Deadline.on, datetimes()),
-    )
-
-
-@functools.cache
-def _deadlines_after() -> S[Deadline]:
-    from_dates = st.builds(
-        Deadline.after,
-        dates().filter(lambda day: day.year <= 2050),
-        periods(calendar_only=True),
-        tz=optional(zone_names()),
-    )
-    from_datetimes = st.builds(
-        Deadline.after,
-        datetimes().filter(lambda moment: moment.year <= 2050),
-        periods(),
-    )
-    return st.one_of(from_dates, from_datetimes)
-
-
-@functools.cache
-def _deadlines_before() -> S[Deadline]:
-    from_dates = st.builds(
-        Deadline.before,
-        dates().filter(lambda day: day.year >= 1950),
-        periods(calendar_only=True),
-        tz=optional(zone_names()),
-    )
-    from_datetimes = st.builds(
-        Deadline.before,
-        datetimes().filter(lambda moment: moment.year >= 1950),
-        periods(),
-    )
-    return st.one_of(from_dates, from_datetimes)
-
-
-@functools.cache
-def _deadlines_on_day() -> S[Deadline]:
-    anchors = st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050)
-    return st.builds(
-        lambda n, anchor, tz: Deadline.on_day(n, counting_from=anchor, tz=tz),
-        st.integers(1, 400),
-        anchors,
-        optional(zone_names()),
-    )
-
-
-@st.composite
-def _deadlines_business(draw: st.DrawFn) -> Deadline:
-    anchor = draw(st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050))
-    n = draw(st.integers(1, 60))
-    day = anchor.date() if isinstance(anchor, pendulum.DateTime) else anchor
-    offsets = draw(st.lists(st.integers(1, 120), max_size=5, unique=True))
-    holidays = {day.add(days=offset) for offset in offsets}
-    tz = None if isinstance(anchor, pendulum.DateTime) else draw(optional(zone_names()))
-    weekend = draw(
-        st.sampled_from([None, {5, 6}, {4, 5}, {6}, set()])  # Israel, one day, none
-        | st.sets(st.integers(0, 6), max_size=6)
-    )
-    return Deadline.after_business_days(
-        anchor, n, holidays=holidays, tz=tz, weekend=weekend
-    )
 
 
 # --- records ------------------------------------------------------------------------------
@@ -737,7 +669,10 @@ def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
         draw, pools, _ROUND_STEPS, RoundStatus.PROPOSED, draw(chain(draw(STEPS)))
     )
     status = history[-1].status if history else RoundStatus.PROPOSED
-    dated = status in (RoundStatus.SCHEDULED, RoundStatus.HELD) or draw(st.booleans())
+    needs_start = any(
+        change.status in (RoundStatus.SCHEDULED, RoundStatus.HELD) for change in history
+    )
+    dated = needs_start or draw(st.booleans())
     starts: Moment | None = None
     ends: Moment | None = None
     if dated:
@@ -887,6 +822,17 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
     condition_list, proposal_list, ultimatum_list = _distinct_conditions(
         condition_list, proposal_list, ultimatum_list
     )
+    used = {c.id for c in condition_list}
+    used |= {c.id for p in proposal_list for c in p.terms}
+    used |= {u.demand.id for u in ultimatum_list if isinstance(u.demand, Condition)}
+    model2 = model2_records(
+        draw,
+        pools,
+        [p.id for p in proposal_list],
+        [r.number for r in round_list],
+        [u.id for u in ultimatum_list],
+        used,
+    )
     return Negotiation(
         id=draw(slugs()),
         title=draw(texts()),
@@ -896,6 +842,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         proposals=proposal_list,
         ultimatums=ultimatum_list,
         statements=[draw(_statement(pools, id=ident)) for ident in statement_ids],
+        **model2,
         sources=[draw(_source(id=ident)) for ident in source_ids],
         history=_walk(
             draw,
@@ -959,6 +906,12 @@ def _distinct_conditions(
 # --- by type -------------------------------------------------------------------------------
 
 _BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
+    Action: actions,
+    Agreement: agreements,
+    Alternative: alternatives,
+    Milestone: milestones,
+    Phase: phases,
+    Vote: votes,
     Condition: conditions,
     Consequence: consequences,
     Deadline: deadlines,

@@ -48,8 +48,10 @@ import attrs
 import pendulum
 
 from negotiation_records._record import Record
+from negotiation_records.actions import Action
+from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import Deadline
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.fields import (
     Choice,
     Maybe,
@@ -60,6 +62,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.history import StatusChange
+from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round
@@ -74,6 +77,7 @@ from negotiation_records.timeutil import (
     zone,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+from negotiation_records.votes import Vote
 
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
@@ -118,6 +122,14 @@ class EventKind(enum.Enum):
     """A proposal is made."""
     ULTIMATUM = "ultimatum"
     """An ultimatum is issued."""
+    AGREEMENT = "agreement"
+    """An agreement is due to enter into force (its ``in_force`` deadline)."""
+    MILESTONE = "milestone"
+    """A milestone is set."""
+    VOTE = "vote"
+    """A body votes."""
+    ACTION = "action"
+    """A party acts (a strike, an exchange, an aid halt...)."""
     STATEMENT = "statement"
     """Someone is quoted."""
     RESPONSE = "response"
@@ -129,15 +141,23 @@ class EventKind(enum.Enum):
     A proposal, an ultimatum, a round or the talks change status (accepted,
     expired, ...): one event for each dated change of a ``history``.
     """
+    PHASE = "phase"
+    """A phase of an agreement starts."""
     DEADLINE_REVISION = "deadline-revision"
-    """An ultimatum's deadline is extended or cut."""
+    """An ultimatum's or milestone's deadline or an agreement's expiry is
+    extended or cut."""
     REPLACED_DEADLINE = "replaced-deadline"
     """When a deadline that was later replaced would have fallen due."""
+    ALTERNATIVE_DEADLINE = "alternative-deadline"
+    """A conditional deadline of a milestone, or the end of an agreement's phase."""
     DEADLINE = "deadline"
-    """An ultimatum's current deadline falls due."""
+    """An ultimatum's or milestone's current deadline, or an agreement's expiry, falls due."""
 
 
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
+_DUE_KINDS = frozenset(
+    {EventKind.DEADLINE, EventKind.REPLACED_DEADLINE, EventKind.ALTERNATIVE_DEADLINE}
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -206,6 +226,18 @@ class Talks(Protocol):
     def statements(self) -> tuple[Statement, ...]: ...  # pragma: no cover
 
     @property
+    def agreements(self) -> tuple[Agreement, ...]: ...  # pragma: no cover
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]: ...  # pragma: no cover
+
+    @property
+    def votes(self) -> tuple[Vote, ...]: ...  # pragma: no cover
+
+    @property
+    def actions(self) -> tuple[Action, ...]: ...  # pragma: no cover
+
+    @property
     def id(self) -> str: ...  # pragma: no cover
 
     @property
@@ -245,7 +277,7 @@ class _Builder:
         if isinstance(moment, PartialDate):
             start, end = moment.start, moment.end
             return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)
-        if kind in (EventKind.DEADLINE, EventKind.REPLACED_DEADLINE):
+        if kind in _DUE_KINDS:
             return (moment.toordinal(), 2, 0)  # due at the end of the day
         return (moment.toordinal(), 0, -1)
 
@@ -335,6 +367,14 @@ class _Builder:
             self.ultimatum(f"ultimatums[{index}]", ultimatum)
         for index, statement in enumerate(talks.statements):
             self.statement(f"statements[{index}]", statement)
+        for index, agreement in enumerate(talks.agreements):
+            self.agreement(f"agreements[{index}]", agreement)
+        for index, milestone in enumerate(talks.milestones):
+            self.milestone(f"milestones[{index}]", milestone)
+        for index, vote in enumerate(talks.votes):
+            self.vote(f"votes[{index}]", vote)
+        for index, action in enumerate(talks.actions):
+            self.action(f"actions[{index}]", action)
         for path, condition in self.conditions():
             self.positions(path, condition)
         self.changes("", talks.id, "Talks", talks.history)
@@ -351,6 +391,9 @@ class _Builder:
         for index, ultimatum in enumerate(talks.ultimatums):
             if isinstance(ultimatum.demand, Condition):
                 yield f"ultimatums[{index}].demand", ultimatum.demand
+        for index, agreement in enumerate(talks.agreements):
+            for term_index, term in enumerate(agreement.provisions):
+                yield f"agreements[{index}].provisions[{term_index}]", term
 
     # one method per kind of record ------------------------------------------------
 
@@ -493,6 +536,175 @@ class _Builder:
         )
         self.changes(
             f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
+        )
+
+    def revisions(  # noqa: PLR0917 - one per part of the event
+        self,
+        path: str,
+        record_id: str,
+        label: str,
+        revisions: tuple[DeadlineRevision, ...],
+        deadlines: tuple[Deadline, ...],
+        floor: Key | None,
+    ) -> None:
+        """The revisions of a milestone's deadline or an agreement's expiry."""
+        for index, revision in enumerate(revisions):
+            here = f"{path}.revisions[{index}]"
+            old, new = revision.previous, deadlines[index + 1]
+            verb = "extended" if new > old else "cut" if new < old else "changed"
+            text = f"{label} {verb} from {self.show(old.due)} to {self.show(new.due)}"
+            if revision.reason:
+                text += f": {revision.reason}"
+            self.add(
+                revision.revised_on,
+                EventKind.DEADLINE_REVISION,
+                record_id,
+                text,
+                here,
+                floor=floor,
+            )
+            self.add(
+                old.due,
+                EventKind.REPLACED_DEADLINE,
+                record_id,
+                f"Replaced: {label} ({_rule(old)}; replaced on "
+                f"{self.show(revision.revised_on)})",
+                f"{here}.previous",
+            )
+
+    def agreement(self, path: str, agreement: Agreement) -> None:
+        aid = agreement.id
+        first = agreement.first_dated
+        floor = None if first is None else self.key(first)
+        self.changes(
+            f"{path}.",
+            aid,
+            f"Agreement {aid!r}",
+            agreement.history,
+        )
+        if agreement.in_force is not None:
+            self.add(
+                agreement.in_force.due,
+                EventKind.AGREEMENT,
+                aid,
+                f"Agreement {aid!r} due to enter into force "
+                f"({_rule(agreement.in_force)})",
+                f"{path}.in_force",
+            )
+        for index, phase in enumerate(agreement.phases):
+            here = f"{path}.phases[{index}]"
+            if phase.starts is not None:
+                text = f"{phase.name} of agreement {aid!r} starts"
+                if phase.obligations:
+                    text += ": " + "; ".join(phase.obligations)
+                self.add(phase.starts, EventKind.PHASE, aid, text, here)
+            if phase.ends is not None:
+                self.add(
+                    phase.ends.due,
+                    EventKind.ALTERNATIVE_DEADLINE,
+                    aid,
+                    f"{phase.name} of agreement {aid!r} ends ({_rule(phase.ends)})",
+                    f"{here}.ends",
+                )
+        if agreement.expires is not None:
+            self.revisions(
+                path,
+                aid,
+                f"Expiry of agreement {aid!r}",
+                agreement.revisions,
+                agreement.expiries,
+                floor,
+            )
+            self.add(
+                agreement.expires.due,
+                EventKind.DEADLINE,
+                aid,
+                f"Agreement {aid!r} expires ({_rule(agreement.expires)})",
+                f"{path}.expires",
+            )
+
+    def milestone(self, path: str, milestone: Milestone) -> None:
+        mid = milestone.id
+        deadlines = milestone.deadlines
+        floor = None
+        if milestone.set_on is not None:
+            text = f"Milestone {mid!r} set: {milestone.title} (due {self.show(deadlines[0].due)})"
+            if milestone.set_by:
+                text += f" by {self.names_of(milestone.set_by)}"
+            self.add(
+                milestone.set_on,
+                EventKind.MILESTONE,
+                mid,
+                text,
+                path,
+                party=milestone.set_by[0] if len(milestone.set_by) == 1 else None,
+            )
+            floor = self.key(milestone.set_on)
+        self.revisions(
+            path,
+            mid,
+            f"Deadline of milestone {mid!r}",
+            milestone.revisions,
+            deadlines,
+            floor,
+        )
+        for index, alternative in enumerate(milestone.alternatives):
+            text = (
+                f"Alternative deadline of milestone {mid!r} {alternative.condition} "
+                f"({_rule(alternative.deadline)})"
+            )
+            if alternative.applied is not None:
+                text += "; it applied" if alternative.applied else "; it did not apply"
+            self.add(
+                alternative.deadline.due,
+                EventKind.ALTERNATIVE_DEADLINE,
+                mid,
+                text,
+                f"{path}.alternatives[{index}]",
+            )
+        self.add(
+            milestone.deadline.due,
+            EventKind.DEADLINE,
+            mid,
+            f"Deadline of milestone {mid!r} falls due: {milestone.title} "
+            f"({_rule(milestone.deadline)})",
+            f"{path}.deadline",
+        )
+        self.changes(
+            f"{path}.", mid, f"Milestone {mid!r}", milestone.history, floor=floor
+        )
+
+    def vote(self, path: str, vote: Vote) -> None:
+        text = f"{vote.body} votes on {vote.question}: {vote.result.value}"
+        counts = [
+            f"{n} {word}"
+            for n, word in (
+                (vote.yes, "for"),
+                (vote.no, "against"),
+                (vote.abstain, "abstaining"),
+            )
+            if n is not None
+        ]
+        if counts:
+            text += " (" + ", ".join(counts) + ")"
+        self.add(vote.on, EventKind.VOTE, vote.id, text, path, party=vote.party)
+
+    def action(self, path: str, action: Action) -> None:
+        text = f"{self.names_of(action.by)} {action.kind.value}"
+        if action.toward:
+            text += f" ({self.names_of(action.toward)})"
+        if action.mode:
+            text += f", {action.mode}"
+        text += f": {action.summary}"
+        if action.ends is not None:
+            text += f" (until {self.show(action.ends)})"
+        self.add(
+            action.on,
+            EventKind.ACTION,
+            action.id,
+            text,
+            path,
+            party=action.by[0] if len(action.by) == 1 else None,
         )
 
     def statement(self, path: str, statement: Statement) -> None:

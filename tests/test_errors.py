@@ -398,10 +398,10 @@ class TestProblemsReportedTogether:
         assert errors_of(
             Round,
             number=2,
-            status="scheduled",
+            status="held",
             ends=pendulum.date(2025, 6, 2),
             outcomes=[],
         ) == (
             ("starts", "a round with an end needs a start"),
-            ("starts", "a scheduled round needs a start"),
+            ("starts", "a held round needs a start"),
         )

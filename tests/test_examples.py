@@ -35,7 +35,24 @@ EXPECTED = {
         "it would be 2025-11-09: a day short",
         "2025-08-10 18:00 EDT (Sun): pause ends 2025-08-12 00:01 EDT (Tue), due in 30 hours",
         "2025-08-12 09:00 EDT (Tue): pause ends 2025-11-10 00:01 EST (Mon), due in 2 months",
-        "deadline-revision  Deadline of ultimatum 'us-tariff-pause-2025' extended",
+        "deadline-revision  Expiry of agreement 'geneva-truce-2025' extended",
+        "2025-05-12  status             Agreement 'geneva-truce-2025' signed (by United States and China)",
+    ],
+    "article_50.py": [
+        "The treaties cease to apply to the United Kingdom: met",
+        "  deadline 1: 2019-04-12 (on 2019-04-12 (to the end of the day, Europe/Brussels))",
+        "    if the House of Commons approves the withdrawal agreement by 29 March 2019: "
+        "2019-05-22 — did not apply",
+        "    otherwise: 2019-04-12 — applied",
+        "  deadline 3: 2020-01-31",
+        "2019-03-29 House of Commons: Approve the withdrawal agreement — 286 to 344, failed",
+        "  2019-03-25: due 2019-04-12, due in 2 weeks; alternatives: 2019-05-22 (open), "
+        "2019-04-12 (open)",
+        "  2019-04-01: due 2019-04-12, due in 12 days; alternatives: 2019-05-22 "
+        "(not applied), 2019-04-12 (applied)",
+        "  2019-10-01: due 2019-10-31, due in 4 weeks",
+        "deadline-revision  Deadline of milestone 'article-50-period' extended from "
+        "2019-03-29 to 2019-04-12",
     ],
     "labour_strike_notice.py": [
         "Northbridge bus drivers' pay talks, 2025–26 — concluded",

@@ -212,12 +212,18 @@ class TestOrder:
             "round",
             "proposal",
             "ultimatum",
+            "agreement",
+            "milestone",
+            "vote",
+            "action",
             "statement",
             "response",
             "position",
             "status",
+            "phase",
             "deadline-revision",
             "replaced-deadline",
+            "alternative-deadline",
             "deadline",
         ]
 

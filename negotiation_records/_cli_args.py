@@ -1,0 +1,159 @@
+"""
+The types of the command line's arguments (private): moments, zones,
+durations, record types, picture sizes and file names, each refused with a
+message that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from negotiation_records._record import Record
+from negotiation_records.errors import ValidationError
+from negotiation_records.timeutil import (
+    Moment,
+    Period,
+    parse_moment,
+    zone,
+)
+
+
+Zone = pendulum.Timezone | pendulum.FixedTimezone
+PLOT_SUFFIXES = frozenset({".png", ".svg", ".pdf"})
+
+
+# --- argument types -------------------------------------------------------------------
+
+
+def messages(exc: ValidationError) -> str:
+    return "; ".join(message for _, message in exc.errors)
+
+
+def moment_arg(text: str) -> Moment:
+    """``--at``: a moment as :func:`~negotiation_records.parse_moment` reads it."""
+    try:
+        return parse_moment(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(messages(exc)) from None
+
+
+def zone_arg(text: str) -> Zone:
+    """``--tz``: an IANA zone name."""
+    try:
+        return zone(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(messages(exc)) from None
+
+
+_SHORTHAND = re.compile(r"\s*(\d+)\s*([a-z]+)\s*", re.IGNORECASE)
+_SHORTHAND_UNITS = {
+    "y": "P{}Y",
+    "year": "P{}Y",
+    "years": "P{}Y",
+    "mo": "P{}M",
+    "month": "P{}M",
+    "months": "P{}M",
+    "w": "P{}W",
+    "week": "P{}W",
+    "weeks": "P{}W",
+    "d": "P{}D",
+    "day": "P{}D",
+    "days": "P{}D",
+    "h": "PT{}H",
+    "hour": "PT{}H",
+    "hours": "PT{}H",
+    "min": "PT{}M",
+    "minute": "PT{}M",
+    "minutes": "PT{}M",
+}
+
+
+def period_arg(text: str) -> Period:
+    """
+    ``--within``: an ISO 8601 duration (``P14D``, ``PT48H``; ``P0D`` is allowed).
+
+    Shorthand such as ``14d`` or ``2 weeks`` is refused with the ISO form to
+    write instead, and so is lower case (``p14d``).
+    """
+    try:
+        period = Period.parse(text)
+    except ValidationError as exc:
+        message = messages(exc)
+    else:
+        if period.is_zero:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is a zero duration; give a positive one, such as P1D "
+                "(what falls due by the same time tomorrow)"
+            )
+        return period
+    match = _SHORTHAND.fullmatch(text)
+    suggestion = None
+    if match is not None and match.group(2).lower() in _SHORTHAND_UNITS:
+        suggestion = _SHORTHAND_UNITS[match.group(2).lower()].format(match.group(1))
+    elif text.upper() != text:
+        with contextlib.suppress(ValidationError):
+            suggestion = Period.parse(text.upper()).isoformat()
+    if suggestion is not None:
+        message += f"; did you mean {suggestion}?"
+    raise argparse.ArgumentTypeError(message)
+
+
+def record_types() -> dict[str, type[Any]]:
+    """The record classes a file may hold, by name (``--type`` and ``schema``)."""
+    import negotiation_records  # noqa: PLC0415
+
+    found = {
+        name: getattr(negotiation_records, name) for name in negotiation_records.__all__
+    }
+    return {
+        name: obj
+        for name, obj in found.items()
+        if isinstance(obj, type) and issubclass(obj, Record)
+    }
+
+
+SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*")
+
+
+def size_arg(text: str) -> tuple[float, float]:
+    """``--size``: width x height in inches, such as ``10x6``."""
+    match = SIZE.fullmatch(text)
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give the size as WIDTHxHEIGHT in inches, such as 10x6"
+        )
+    width, height = float(match.group(1)), float(match.group(2))
+    if not (2 <= width <= 100 and 1 <= height <= 100):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the width must be 2 to 100 inches and the height 1 to 100"
+        )
+    return width, height
+
+
+def dpi_arg(text: str) -> int:
+    """``--dpi``: a whole number of dots per inch, 10 to 1200."""
+    try:
+        dpi = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of dots per inch"
+        ) from None
+    if not 10 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError(f"{dpi} dpi is outside 10 to 1200")
+    return dpi
+
+
+def output_arg(text: str) -> str:
+    suffix = Path(text).suffix.lower()
+    if suffix not in PLOT_SUFFIXES:
+        known = ", ".join(sorted(PLOT_SUFFIXES))
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the file name must end in one of {known}"
+        )
+    return text

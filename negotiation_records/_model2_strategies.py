@@ -1,0 +1,414 @@
+"""
+Hypothesis strategies for the records of model 2: agreements (with phases),
+milestones (with alternatives), votes and actions (private; the public names
+are exported by :mod:`negotiation_records.strategies`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from negotiation_records._value_strategies import (
+    ANY_POOLS,
+    Pools,
+    chain,
+    moments,
+    optional,
+    slugs,
+    text_lists,
+    texts,
+)
+from negotiation_records.actions import Action, ActionKind
+from negotiation_records.agreements import STATUS_STEPS as _AGREEMENT_STEPS
+from negotiation_records.agreements import (
+    Agreement,
+    AgreementStage,
+    AgreementStatus,
+    Phase,
+)
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
+from negotiation_records.timeutil import Moment, is_before
+from negotiation_records.votes import Threshold, Vote, VoteResult, decided_result
+
+
+__all__ = [
+    "actions",
+    "agreements",
+    "alternatives",
+    "milestones",
+    "model2_records",
+    "phases",
+    "votes",
+]
+
+S = st.SearchStrategy
+
+
+def _deadlines() -> S[Deadline]:
+    from negotiation_records.strategies import deadlines  # noqa: PLC0415 - a cycle
+
+    return deadlines()
+
+
+def _not_before(start: Moment | None) -> S[Deadline]:
+    if start is None:
+        return _deadlines()
+    return _deadlines().filter(lambda d: not is_before(d.due, start))
+
+
+def _revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
+    return DeadlineRevision(
+        previous=draw(_deadlines()),
+        revised_on=on,
+        reason=draw(optional(texts())),
+        statement=draw(pools.statement()),
+        sources=draw(pools.source_list()),
+    )
+
+
+def _walk(
+    draw: st.DrawFn, pools: Pools, steps: Any, initial: Any, on: Sequence[Moment]
+) -> Any:
+    from negotiation_records.strategies import _walk as walk  # noqa: PLC0415
+
+    return walk(draw, pools, steps, initial, on)
+
+
+def _condition(draw: st.DrawFn, pools: Pools) -> Condition:
+    from negotiation_records.strategies import _condition as condition  # noqa: PLC0415
+
+    return draw(condition(pools))
+
+
+# --- phases and agreements ----------------------------------------------------------
+
+
+@st.composite
+def _phase(draw: st.DrawFn, pools: Pools) -> Phase:
+    starts = draw(optional(moments()))
+    return Phase(
+        name=draw(texts()),
+        starts=starts,
+        ends=draw(optional(_not_before(starts))),
+        obligations=draw(text_lists()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def phases() -> S[Phase]:
+    """
+    Phases of agreements, with or without a start and an end.
+
+    Example:
+        >>> from negotiation_records.strategies import phases
+        >>> isinstance(phases().example(), Phase)
+        True
+    """
+    return _phase(ANY_POOLS)
+
+
+@st.composite
+def _agreement(  # noqa: PLR0917 - the pools a record draws from
+    draw: st.DrawFn,
+    pools: Pools,
+    proposals: Sequence[str] | None = None,
+    rounds: Sequence[int] | None = None,
+    agreements: Sequence[str] | None = None,
+    ident: str | None = None,
+) -> Agreement:
+    ident = draw(slugs()) if ident is None else ident
+    steps = draw(st.integers(0, 3))
+    revised = draw(st.integers(0, 2))
+    dates = draw(chain(steps + revised))
+    history = _walk(
+        draw, pools, _AGREEMENT_STEPS, AgreementStatus.DRAFTED, dates[:steps]
+    )
+    expires = draw(optional(_deadlines()))
+    revisions = (
+        [_revision(draw, pools, on) for on in dates[steps:]]
+        if expires is not None
+        else []
+    )
+
+    def links(pool: Sequence[Any] | None, base: S[Any]) -> S[Any]:
+        return base if pool is None else st.sampled_from([None, *pool])
+
+    others = (
+        st.lists(slugs().filter(lambda s: s != ident), max_size=2, unique=True)
+        if agreements is None
+        else st.lists(st.sampled_from(list(agreements)), max_size=2, unique=True)
+        if agreements
+        else st.just([])
+    )
+    return Agreement(
+        id=ident,
+        title=draw(texts()),
+        stage=draw(st.sampled_from(AgreementStage)),
+        signatories=draw(pools.party_list()),
+        witnesses=draw(pools.party_list()),
+        guarantors=draw(pools.party_list()),
+        provisions=[_condition(draw, pools) for _ in range(draw(st.integers(0, 2)))],
+        from_proposal=draw(links(proposals, optional(slugs()))),
+        round=draw(links(rounds, optional(st.integers(1, 10**6)))),
+        history=history,
+        in_force=draw(optional(_deadlines())),
+        expires=expires,
+        revisions=revisions,
+        phases=draw(st.lists(_phase(pools), max_size=2)),
+        amends=draw(others),
+        supersedes=draw(others),
+        summary=draw(optional(texts())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def agreements() -> S[Agreement]:
+    """
+    Agreements with legal histories, phases, provisions and extended expiries.
+
+    Example:
+        >>> from negotiation_records.strategies import agreements
+        >>> isinstance(agreements().example(), Agreement)
+        True
+    """
+    return _agreement(ANY_POOLS)
+
+
+# --- milestones -----------------------------------------------------------------------
+
+
+@st.composite
+def _alternative(draw: st.DrawFn, pools: Pools, stages: int = 3) -> Alternative:
+    return Alternative(
+        condition=draw(texts()),
+        deadline=draw(_deadlines()),
+        stage=draw(st.integers(0, stages - 1)),
+        applied=draw(st.sampled_from([None, False, True])),
+        decided_on=draw(optional(moments())),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def alternatives() -> S[Alternative]:
+    """
+    Conditional deadlines of milestones, decided or not.
+
+    Example:
+        >>> from negotiation_records.strategies import alternatives
+        >>> isinstance(alternatives().example(), Alternative)
+        True
+    """
+    return _alternative(ANY_POOLS)
+
+
+@st.composite
+def _milestone(
+    draw: st.DrawFn,
+    pools: Pools,
+    agreements: Sequence[str] | None = None,
+    ident: str | None = None,
+) -> Milestone:
+    revised = draw(st.integers(0, 2))
+    steps = draw(st.integers(0, 2))
+    dated = draw(st.booleans())
+    start, *later = draw(chain(1 + revised + steps))
+    set_on = start if dated else None
+    revisions = [_revision(draw, pools, on) for on in later[:revised]]
+    first = draw(_not_before(set_on))
+    if revisions:
+        revisions[0] = attrs.evolve(revisions[0], previous=first)
+    deadline = draw(_deadlines()) if revisions else first
+    history = _walk(
+        draw, pools, _MILESTONE_STEPS, MilestoneStatus.PENDING, later[revised:]
+    )
+    found: list[Alternative] = []
+    applied: set[int] = set()
+    for alternative in draw(st.lists(_alternative(pools, revised + 1), max_size=3)):
+        if alternative.applied:
+            if alternative.stage in applied:
+                alternative = attrs.evolve(alternative, applied=False)  # noqa: PLW2901
+            applied.add(alternative.stage)
+        if alternative not in found:
+            found.append(alternative)
+    agreement = (
+        draw(optional(slugs()))
+        if agreements is None
+        else draw(st.sampled_from([None, *agreements]))
+    )
+    return Milestone(
+        id=draw(slugs()) if ident is None else ident,
+        title=draw(texts()),
+        set_by=draw(pools.party_list()),
+        agreement=agreement,
+        applies_to=draw(pools.party_list()),
+        set_on=set_on,
+        deadline=deadline,
+        revisions=revisions,
+        alternatives=found,
+        history=history,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def milestones() -> S[Milestone]:
+    """
+    Milestones with revised deadlines, conditional alternatives and histories.
+
+    Example:
+        >>> from negotiation_records.strategies import milestones
+        >>> isinstance(milestones().example(), Milestone)
+        True
+    """
+    return _milestone(ANY_POOLS)
+
+
+# --- votes and actions ------------------------------------------------------------------
+
+
+@st.composite
+def _vote(draw: st.DrawFn, pools: Pools, subjects: Sequence[str] | None = None) -> Vote:
+    counts = optional(st.integers(0, 700))
+    yes, no, abstain = draw(counts), draw(counts), draw(counts)
+    members = draw(optional(st.integers(1, 800)))
+    if members is not None:
+        members = max(members, (yes or 0) + (no or 0) + (abstain or 0), 1)
+    threshold = draw(st.sampled_from(Threshold))
+    result = decided_result(threshold, yes, no, members) or draw(
+        st.sampled_from(VoteResult)
+    )
+    subject = (
+        draw(optional(slugs()))
+        if subjects is None
+        else draw(st.sampled_from([None, *subjects]))
+    )
+    return Vote(
+        id=draw(slugs()),
+        body=draw(texts()),
+        party=draw(pools.party()),
+        on=draw(moments()),
+        question=draw(texts()),
+        subject=subject,
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        members=members,
+        threshold=threshold,
+        result=result,
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def votes() -> S[Vote]:
+    """
+    Votes under every threshold, with results that agree with their counts.
+
+    Example:
+        >>> from negotiation_records.strategies import votes
+        >>> isinstance(votes().example(), Vote)
+        True
+    """
+    return _vote(ANY_POOLS)
+
+
+@st.composite
+def _action(draw: st.DrawFn, pools: Pools) -> Action:
+    from negotiation_records.strategies import quantities  # noqa: PLC0415 - a cycle
+
+    first = draw(pools.some_party())
+    by = [first, *(p for p in draw(pools.party_list()) if p != first)]
+    on, ends = draw(chain(2))
+    return Action(
+        id=draw(slugs()),
+        kind=draw(st.sampled_from(ActionKind)),
+        by=by,
+        toward=draw(pools.party_list()),
+        on=on,
+        ends=ends if draw(st.booleans()) else None,
+        mode=draw(optional(texts())),
+        summary=draw(texts()),
+        quantities=draw(st.lists(quantities(), max_size=2)),
+        sources=draw(pools.source_list()),
+    )
+
+
+@functools.cache
+def actions() -> S[Action]:
+    """
+    Actions of every PLOVER kind, with quantities.
+
+    Example:
+        >>> from negotiation_records.strategies import actions
+        >>> isinstance(actions().example(), Action)
+        True
+    """
+    return _action(ANY_POOLS)
+
+
+# --- in a whole record ------------------------------------------------------------------
+
+
+def model2_records(  # noqa: PLR0917 - the ids a whole record offers
+    draw: st.DrawFn,
+    pools: Pools,
+    proposals: Sequence[str],
+    rounds: Sequence[int],
+    ultimatums: Sequence[str],
+    conditions: set[str],
+) -> dict[str, Any]:
+    """
+    Agreements, milestones, votes and actions for a whole record whose
+    references all resolve (*conditions*: the condition ids already used).
+    """
+    agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
+    agreement_list = []
+    for ident in agreement_ids:
+        agreement = draw(
+            _agreement(
+                pools,
+                proposals,
+                rounds,
+                [a for a in agreement_ids if a != ident],
+                ident,
+            )
+        )
+        provisions = []
+        for provision in agreement.provisions:
+            if provision.id in conditions:
+                provision = attrs.evolve(  # noqa: PLW2901
+                    provision, id=f"{provision.id[:50]}-p{len(conditions)}"
+                )
+                while provision.id in conditions:  # pragma: no cover - rare
+                    provision = attrs.evolve(provision, id=provision.id + "x")  # noqa: PLW2901
+            conditions.add(provision.id)
+            provisions.append(provision)
+        agreement_list.append(attrs.evolve(agreement, provisions=provisions))
+    milestone_list = draw(
+        st.lists(_milestone(pools, agreement_ids), max_size=2, unique_by=lambda m: m.id)
+    )
+    subjects = [
+        *proposals,
+        *ultimatums,
+        *agreement_ids,
+        *(m.id for m in milestone_list),
+    ]
+    return {
+        "agreements": agreement_list,
+        "milestones": milestone_list,
+        "votes": draw(
+            st.lists(_vote(pools, subjects), max_size=2, unique_by=lambda v: v.id)
+        ),
+        "actions": draw(st.lists(_action(pools), max_size=2, unique_by=lambda a: a.id)),
+    }

@@ -1,0 +1,391 @@
+"""
+Agreements: the texts the parties reached — a ceasefire, a framework, a deal,
+a treaty, a memorandum — with their phases, entry into force and expiry.
+
+An :class:`Agreement` keeps every change of its status in ``history`` (drafted,
+initialled, signed, ratified, in force, suspended, terminated, expired,
+superseded; the steps allowed are ``STATUS_STEPS``), its entry into force
+and its expiry as :class:`~negotiation_records.Deadline` values, and every
+earlier expiry in ``revisions`` when it is extended (a truce of 90 days
+extended by another 90), as an ultimatum keeps its revised deadlines.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from negotiation_records._record import Record
+from negotiation_records._status import check_transition
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    Text,
+    field,
+)
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    status_at,
+)
+from negotiation_records.timeutil import Moment, is_before, moment_sort_key, to_moment
+
+
+__all__ = ["STATUS_STEPS", "Agreement", "AgreementStage", "AgreementStatus", "Phase"]
+
+AGREEMENT_IDS = Many(Slug(), unique="agreement")
+"""The kind of a list of agreement ids: slugs, none twice."""
+
+
+class AgreementStage(enum.Enum):
+    """
+    What stage of a peace process a text belongs to: the stages of the PA-X
+    peace agreements database.
+
+    Example:
+        >>> AgreementStage("ceasefire")
+        <AgreementStage.CEASEFIRE: 'ceasefire'>
+    """
+
+    PRE_NEGOTIATION = "pre-negotiation"
+    CEASEFIRE = "ceasefire"
+    FRAMEWORK = "framework"
+    PARTIAL = "partial"
+    COMPREHENSIVE = "comprehensive"
+    IMPLEMENTATION = "implementation"
+    RENEWAL = "renewal"
+
+
+class AgreementStatus(enum.Enum):
+    """
+    Where an agreement stands.
+
+    ``drafted`` until it is initialled or signed; a signed text may be
+    ratified, then enters into force; a text in force may be suspended (and
+    resume), terminated, expire or be superseded by a later one.
+
+    Example:
+        >>> AgreementStatus("in-force")
+        <AgreementStatus.IN_FORCE: 'in-force'>
+    """
+
+    DRAFTED = "drafted"
+    INITIALLED = "initialled"
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    IN_FORCE = "in-force"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+    EXPIRED = "expired"
+    SUPERSEDED = "superseded"
+
+
+_A = AgreementStatus
+#: The steps an agreement's history may take.  ``terminated`` and
+#: ``superseded`` are final; an expired agreement may come back into force
+#: (a truce extended after it lapsed).
+STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
+    _A.DRAFTED: frozenset({_A.INITIALLED, _A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.INITIALLED: frozenset({_A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.SIGNED: frozenset({_A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.RATIFIED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.IN_FORCE: frozenset({_A.SUSPENDED, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
+    _A.SUSPENDED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
+    _A.EXPIRED: frozenset({_A.IN_FORCE, _A.SUPERSEDED}),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Phase(Record):
+    """
+    One phase of an agreement: "phase one, 42 days".
+
+    Attributes:
+        name: Its name ("Phase one").
+        starts: When it starts (optional).
+        ends: When it ends, as a deadline ("42 days after the start"), optional.
+        obligations: What each side must do in it, in words.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> start = pendulum.date(2025, 1, 19)
+        >>> phase = Phase(name="Phase one", starts=start,
+        ...               ends=Deadline.after(start, days=42),
+        ...               obligations=["Release of 33 hostages"])
+        >>> phase.ends.due
+        Date(2025, 3, 2)
+    """
+
+    name: str = field(Text())
+    starts: Moment | None = field(Maybe(MomentKind()), default=None)
+    ends: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
+    obligations: tuple[str, ...] = field(Many(Text(), unique="obligation"), default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if (
+            self.starts is not None
+            and self.ends is not None
+            and is_before(self.ends.due, self.starts)
+        ):
+            yield (
+                "ends",
+                f"falls due ({self.ends.due}) before the phase starts ({self.starts})",
+            )
+
+
+def revision_problems(
+    revisions: tuple[DeadlineRevision, ...], start: Moment | None, start_name: str
+) -> Iterable[tuple[str, str]]:
+    """Revisions in the order they were made, none before *start*."""
+    for index, revision in enumerate(revisions):
+        if start is not None and is_before(revision.revised_on, start):
+            yield (
+                f"revisions[{index}].revised_on",
+                f"{revision.revised_on} is before the {start_name} ({start})",
+            )
+        if index and is_before(revision.revised_on, revisions[index - 1].revised_on):
+            yield (
+                f"revisions[{index}].revised_on",
+                "revisions must be in the order they were made",
+            )
+
+
+def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
+    previous: Deadline,
+    index: int,
+    on: Moment | _dt.date,
+    reason: str | None,
+    statement: str | None,
+    sources: Iterable[str],
+) -> DeadlineRevision:
+    """The revision that replaces *previous*, reported at ``revisions[index]``."""
+    try:
+        return DeadlineRevision(
+            previous=previous,
+            revised_on=to_moment(on),
+            reason=reason,
+            statement=statement,
+            sources=tuple(sources),
+        )
+    except ValidationError as exc:
+        raise exc.prefixed(f"revisions[{index}]") from None
+
+
+def first_dated(history: tuple[StatusChange, ...]) -> Moment | None:
+    """The earliest dated change of *history* (``None``: none is dated)."""
+    dated = [change.on for change in history if change.on is not None]
+    return min(dated, key=moment_sort_key) if dated else None
+
+
+@attrs.frozen(kw_only=True)
+class Agreement(Record):
+    """
+    A text the parties reached: a ceasefire, a framework, a deal, a treaty.
+
+    Status changes go through :meth:`with_status` (checked against
+    ``STATUS_STEPS``); :meth:`extend` replaces the expiry and keeps the
+    earlier one in :attr:`revisions`.
+
+    Attributes:
+        id: Slug other records use to refer to it.
+        title: Its name ("Geneva joint statement").
+        stage: Its stage (:class:`AgreementStage`, the PA-X stages).
+        signatories: Ids of the parties that signed (or are to sign) it.
+        witnesses: Ids of parties that witnessed it.
+        guarantors: Ids of parties that guarantee it.
+        provisions: What it provides, as conditions (ids unique across the
+            whole record, as every condition's).
+        from_proposal: Id of the proposal it grew out of (optional).
+        round: Number of the round it was reached in (optional).
+        history: Every change of status, oldest first (initially drafted);
+            :attr:`status`, :attr:`status_on` and :meth:`status_at` read it.
+        in_force: When it enters into force, as a deadline ("90 days after
+            endorsement" or a fixed day), optional.
+        expires: When it expires (optional); revisable with :meth:`extend`.
+        revisions: Earlier expiries, oldest first, with when and why they changed.
+        phases: Its phases, in order.
+        amends: Ids of agreements it amends.
+        supersedes: Ids of agreements it replaces.
+        summary: What it says, in words (optional).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> signed = pendulum.date(2025, 5, 12)
+        >>> truce = Agreement(
+        ...     id="geneva", title="Geneva joint statement", stage="ceasefire",
+        ...     signatories=["us", "cn"],
+        ...     history=[StatusChange(status="signed", on=signed),
+        ...              StatusChange(status="in-force", on=pendulum.date(2025, 5, 14))],
+        ...     expires=Deadline.after(pendulum.date(2025, 5, 14), days=90),
+        ... )
+        >>> truce.status, truce.expires.due
+        (<AgreementStatus.IN_FORCE: 'in-force'>, Date(2025, 8, 12))
+        >>> longer = truce.extend(Deadline.after(pendulum.date(2025, 8, 12), days=90),
+        ...                       on=pendulum.date(2025, 8, 11))
+        >>> [str(d.due) for d in longer.expiries]
+        ['2025-08-12', '2025-11-10']
+    """
+
+    id: str = field(Slug())
+    title: str = field(Text())
+    stage: AgreementStage = field(Choice(AgreementStage))
+    signatories: tuple[str, ...] = field(PARTY_IDS, default=())
+    witnesses: tuple[str, ...] = field(PARTY_IDS, default=())
+    guarantors: tuple[str, ...] = field(PARTY_IDS, default=())
+    provisions: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
+    from_proposal: str | None = field(Maybe(Slug()), default=None)
+    round: int | None = field(Maybe(Int(min=1)), default=None)
+    history: tuple[StatusChange, ...] = field(History(AgreementStatus), default=())
+    in_force: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
+    expires: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
+    revisions: tuple[DeadlineRevision, ...] = field(
+        Many(Nested(DeadlineRevision)), default=()
+    )
+    phases: tuple[Phase, ...] = field(Many(Nested(Phase)), default=())
+    amends: tuple[str, ...] = field(AGREEMENT_IDS, default=())
+    supersedes: tuple[str, ...] = field(AGREEMENT_IDS, default=())
+    summary: str | None = field(Maybe(Text()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    @property
+    def label(self) -> str:
+        """``"agreement 'id'"``, for messages."""
+        return f"agreement {self.id!r}"
+
+    @property
+    def status(self) -> AgreementStatus:
+        """Where it stands now: the last change of :attr:`history` (else drafted)."""
+        return current_status(self.history, AgreementStatus.DRAFTED)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> AgreementStatus:
+        """The status in force at *at*: the last change known by then."""
+        return status_at(self.history, AgreementStatus.DRAFTED, to_moment(at))  # type: ignore[no-any-return]
+
+    @property
+    def first_dated(self) -> Moment | None:
+        """When it is first heard of: its earliest dated status change."""
+        return first_dated(self.history)
+
+    @property
+    def expiries(self) -> tuple[Deadline, ...]:
+        """Every expiry it has had, oldest first, the current one last."""
+        if self.expires is None:
+            return ()
+        return (*(r.previous for r in self.revisions), self.expires)
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.revisions and self.expires is None:
+            yield ("revisions", "an agreement without an expiry has no revisions")
+        yield from revision_problems(
+            self.revisions, self.first_dated, "agreement's first date"
+        )
+        for name in ("amends", "supersedes"):
+            if self.id in getattr(self, name):
+                yield (name, f"{self.label} cannot {name.rstrip('s')} itself")
+        yield from history_problems(
+            self.label,
+            self.history,
+            AgreementStatus.DRAFTED,
+            STATUS_STEPS,
+            start=None,
+            start_name="agreement",
+        )
+
+    def with_status(
+        self,
+        status: AgreementStatus | str,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Agreement:
+        """
+        A copy with one more status change, checked against ``STATUS_STEPS``.
+
+        Example:
+            >>> deal = Agreement(id="deal", title="Deal", stage="comprehensive")
+            >>> deal.with_status("signed", on=pendulum.date(2025, 1, 15)).status
+            <AgreementStatus.SIGNED: 'signed'>
+            >>> deal.with_status("in-force")
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
+        """
+        target = Choice(AgreementStatus).convert(status)
+        if not isinstance(target, AgreementStatus):
+            raise ValidationError(Choice(AgreementStatus).problems(target)).prefixed(
+                "status"
+            )
+        check_transition(self.label, STATUS_STEPS, self.status, target, None)
+        change = StatusChange(
+            status=target,
+            on=None if on is None else to_moment(on),
+            by=tuple(by),
+            reason=reason,
+            sources=tuple(sources),
+        )
+        return attrs.evolve(self, history=(*self.history, change))
+
+    def extend(
+        self,
+        new: Deadline,
+        *,
+        on: Moment | _dt.date,
+        reason: str | None = None,
+        statement: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Agreement:
+        """
+        A copy whose expiry is *new* (later or earlier); the old expiry goes to
+        :attr:`revisions` with when (*on*) and why (*reason*).  An agreement
+        that had expired comes back into force.
+        """
+        if self.expires is None:
+            raise IllegalTransitionError(
+                self.label, self.status.value, "extended", "it has no expiry to extend"
+            )
+        if self.status in (AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED):
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                "extended",
+                f"a {self.status.value} agreement cannot be extended",
+            )
+        revision = new_revision(
+            self.expires, len(self.revisions), on, reason, statement, sources
+        )
+        history = self.history
+        if self.status is AgreementStatus.EXPIRED:
+            history = (
+                *history,
+                StatusChange(
+                    status=AgreementStatus.IN_FORCE,
+                    on=revision.revised_on,
+                    reason=reason or "expiry extended",
+                ),
+            )
+        return attrs.evolve(
+            self, expires=new, revisions=(*self.revisions, revision), history=history
+        )

@@ -1,0 +1,322 @@
+"""
+Milestones: deadlines no one issued as a threat — a treaty clock, a
+contract's expiry, "talks on phase two by day 16".
+
+A :class:`Milestone` has a deadline that may be revised (each earlier one kept
+in ``revisions``, as an ultimatum's), a status history (pending, met, missed,
+cancelled, superseded; the steps allowed are ``STATUS_STEPS``) and
+conditional :class:`Alternative` deadlines: "22 May if the Commons approves
+the deal, otherwise 12 April", each with its condition in words, its own
+deadline, and, once known, whether it applied.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from negotiation_records._record import Record
+from negotiation_records._status import check_transition
+from negotiation_records.agreements import first_dated, new_revision, revision_problems
+from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.fields import (
+    PARTY_IDS,
+    SOURCE_IDS,
+    Bool,
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    Text,
+    field,
+)
+from negotiation_records.history import (
+    History,
+    StatusChange,
+    current_status,
+    history_problems,
+    status_at,
+)
+from negotiation_records.timeutil import Moment, is_before, moment_sort_key, to_moment
+
+
+__all__ = ["STATUS_STEPS", "Alternative", "Milestone", "MilestoneStatus"]
+
+
+class MilestoneStatus(enum.Enum):
+    """
+    Where a milestone stands: ``pending`` until it is met, missed, cancelled
+    or superseded by another.
+
+    Example:
+        >>> MilestoneStatus("missed")
+        <MilestoneStatus.MISSED: 'missed'>
+    """
+
+    PENDING = "pending"
+    MET = "met"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+    SUPERSEDED = "superseded"
+
+
+_M = MilestoneStatus
+#: The steps a milestone's history may take: a missed milestone may be met
+#: late, or pending again when its deadline is revised (see
+#: :meth:`Milestone.revise_deadline`).
+STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
+    _M.PENDING: frozenset({_M.MET, _M.MISSED, _M.CANCELLED, _M.SUPERSEDED}),
+    _M.MISSED: frozenset({_M.MET, _M.PENDING, _M.CANCELLED, _M.SUPERSEDED}),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Alternative(Record):
+    """
+    A conditional deadline of a milestone: a condition in words and its own
+    deadline.
+
+    Attributes:
+        condition: When it applies, in words ("if the Commons approves the deal").
+        deadline: The deadline that applies then.
+        stage: Which of the milestone's deadlines it qualifies, counted as in
+            :attr:`Milestone.deadlines` (0 the first; the current one is
+            ``len(revisions)``).
+        applied: Whether it applied, once known (``None``: not known yet).
+        decided_on: When that became known (optional).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> Alternative(
+        ...     condition="if the Commons approves the withdrawal agreement",
+        ...     deadline=Deadline.on(pendulum.date(2019, 5, 22), tz="Europe/Brussels"),
+        ...     applied=False,
+        ... ).deadline.due
+        Date(2019, 5, 22)
+    """
+
+    condition: str = field(Text())
+    deadline: Deadline = field(Nested(Deadline))
+    stage: int = field(Int(min=0), default=0)
+    applied: bool | None = field(Maybe(Bool()), default=None)
+    decided_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+
+@attrs.frozen(kw_only=True)
+class Milestone(Record):
+    """
+    A deadline no one issued as a threat: a treaty clock, a contract expiry.
+
+    Attributes:
+        id: Slug other records use to refer to it.
+        title: What is due ("Article 50 period ends").
+        set_by: Ids of the parties that set it (may be empty).
+        agreement: Id of the agreement that sets it (optional).
+        applies_to: Ids of the parties it binds.
+        set_on: When it was set (optional; else its first dated change).
+        deadline: When it falls due now.
+        revisions: Earlier deadlines, oldest first, with when and why they changed.
+        alternatives: Conditional deadlines, each tied to one of
+            :attr:`deadlines` by its ``stage``; of one stage at most one applied.
+        history: Every change of status, oldest first (initially pending).
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> clock = Milestone(
+        ...     id="article-50", title="Article 50 period ends",
+        ...     applies_to=["uk", "eu"], set_on=pendulum.date(2017, 3, 29),
+        ...     deadline=Deadline.after(pendulum.date(2017, 3, 29), years=2, tz="Europe/Brussels"),
+        ... )
+        >>> clock.deadline.due, clock.status
+        (Date(2019, 3, 29), <MilestoneStatus.PENDING: 'pending'>)
+    """
+
+    id: str = field(Slug())
+    title: str = field(Text())
+    set_by: tuple[str, ...] = field(PARTY_IDS, default=())
+    agreement: str | None = field(Maybe(Slug()), default=None)
+    applies_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    set_on: Moment | None = field(Maybe(MomentKind()), default=None)
+    deadline: Deadline = field(Nested(Deadline))
+    revisions: tuple[DeadlineRevision, ...] = field(
+        Many(Nested(DeadlineRevision)), default=()
+    )
+    alternatives: tuple[Alternative, ...] = field(
+        Many(Nested(Alternative), unique="alternative"), default=()
+    )
+    history: tuple[StatusChange, ...] = field(History(MilestoneStatus), default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    @property
+    def label(self) -> str:
+        """``"milestone 'id'"``, for messages."""
+        return f"milestone {self.id!r}"
+
+    @property
+    def status(self) -> MilestoneStatus:
+        """Where it stands now: the last change of :attr:`history` (else pending)."""
+        return current_status(self.history, MilestoneStatus.PENDING)
+
+    @property
+    def status_on(self) -> Moment | None:
+        """When the status last changed (``None``: no change, or undated)."""
+        return self.history[-1].on if self.history else None
+
+    def status_at(self, at: Moment | _dt.date) -> MilestoneStatus:
+        """The status in force at *at*: the last change known by then."""
+        return status_at(self.history, MilestoneStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Every deadline it has had, oldest first, the current one last."""
+        return (*(r.previous for r in self.revisions), self.deadline)
+
+    @property
+    def first_dated(self) -> Moment | None:
+        """When it is first heard of: :attr:`set_on`, else its first dated change."""
+        if self.set_on is not None:
+            return self.set_on
+        dated = [m for m in (first_dated(self.history),) if m is not None]
+        dated += [r.revised_on for r in self.revisions[:1]]
+        return min(dated, key=moment_sort_key) if dated else None
+
+    def applied(self, stage: int | None = None) -> Alternative | None:
+        """
+        The alternative that applied at *stage* (default: the current
+        deadline's), or ``None`` if none is known to have applied.
+        """
+        wanted = len(self.revisions) if stage is None else stage
+        for alternative in self.alternatives:
+            if alternative.stage == wanted and alternative.applied:
+                return alternative
+        return None
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        yield from revision_problems(self.revisions, self.set_on, "milestone was set")
+        if self.set_on is not None and is_before(self.deadlines[0].due, self.set_on):
+            where = "revisions[0].previous" if self.revisions else "deadline"
+            yield (
+                where,
+                f"falls due ({self.deadlines[0].due}) before the milestone was set ({self.set_on})",
+            )
+        applied: dict[int, int] = {}
+        for index, alternative in enumerate(self.alternatives):
+            if alternative.stage > len(self.revisions):
+                yield (
+                    f"alternatives[{index}].stage",
+                    f"the milestone has no deadline {alternative.stage} "
+                    f"(it has {len(self.revisions) + 1})",
+                )
+            if alternative.applied:
+                if alternative.stage in applied:
+                    yield (
+                        f"alternatives[{index}].applied",
+                        f"alternatives[{applied[alternative.stage]}] already applied "
+                        f"to deadline {alternative.stage}",
+                    )
+                applied.setdefault(alternative.stage, index)
+        yield from history_problems(
+            self.label,
+            self.history,
+            MilestoneStatus.PENDING,
+            STATUS_STEPS,
+            start=self.set_on,
+            start_name="milestone was set",
+        )
+
+    def with_status(
+        self,
+        status: MilestoneStatus | str,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Milestone:
+        """
+        A copy with one more status change, checked against ``STATUS_STEPS``.
+
+        Example:
+            >>> clock = Milestone(id="m", title="Talks on phase two",
+            ...                   deadline=Deadline.on(pendulum.date(2025, 2, 3)))
+            >>> clock.with_status("missed", on=pendulum.date(2025, 2, 4)).status
+            <MilestoneStatus.MISSED: 'missed'>
+        """
+        target = Choice(MilestoneStatus).convert(status)
+        if not isinstance(target, MilestoneStatus):
+            raise ValidationError(Choice(MilestoneStatus).problems(target)).prefixed(
+                "status"
+            )
+        check_transition(self.label, STATUS_STEPS, self.status, target, None)
+        change = StatusChange(
+            status=target,
+            on=None if on is None else to_moment(on),
+            by=tuple(by),
+            reason=reason,
+            sources=tuple(sources),
+        )
+        return attrs.evolve(self, history=(*self.history, change))
+
+    def revise_deadline(
+        self,
+        new: Deadline,
+        *,
+        on: Moment | _dt.date,
+        reason: str | None = None,
+        alternatives: Iterable[Alternative] = (),
+        statement: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Milestone:
+        """
+        A copy whose deadline is *new*; the old one goes to :attr:`revisions`.
+
+        *alternatives* qualify the new deadline: their ``stage`` is set to it.
+        A missed milestone whose deadline is revised is pending again.
+
+        Example:
+            >>> clock = Milestone(id="m", title="Clock",
+            ...                   deadline=Deadline.on(pendulum.date(2019, 3, 29)))
+            >>> later = clock.revise_deadline(
+            ...     Deadline.on(pendulum.date(2019, 4, 12)), on=pendulum.date(2019, 3, 22),
+            ...     alternatives=[Alternative(condition="if the deal is approved",
+            ...                               deadline=Deadline.on(pendulum.date(2019, 5, 22)))])
+            >>> [str(d.due) for d in later.deadlines], later.alternatives[0].stage
+            (['2019-03-29', '2019-04-12'], 1)
+        """
+        if self.status not in (MilestoneStatus.PENDING, MilestoneStatus.MISSED):
+            raise IllegalTransitionError(
+                self.label,
+                self.status.value,
+                "revised",
+                f"a {self.status.value} milestone's deadline cannot be revised",
+            )
+        revision = new_revision(
+            self.deadline, len(self.revisions), on, reason, statement, sources
+        )
+        stage = len(self.revisions) + 1
+        added = tuple(attrs.evolve(a, stage=stage) for a in alternatives)
+        history = self.history
+        if self.status is MilestoneStatus.MISSED:
+            history = (
+                *history,
+                StatusChange(
+                    status=MilestoneStatus.PENDING,
+                    on=revision.revised_on,
+                    reason=reason or "deadline revised",
+                ),
+            )
+        return attrs.evolve(
+            self,
+            deadline=new,
+            revisions=(*self.revisions, revision),
+            alternatives=(*self.alternatives, *added),
+            history=history,
+        )

@@ -1,0 +1,204 @@
+"""
+Votes: a body deciding on a text — a parliament, a cabinet, a union's
+members, the Security Council.
+
+Where a :class:`Vote`'s counts and its :class:`Threshold` decide the result,
+the recorded ``result`` must agree with them (:func:`decided_result`):
+
+* ``simple-majority`` — of those voting: passed when ``yes > no``
+  (abstentions do not count); needs ``yes`` and ``no``;
+* ``absolute-majority`` — of the members: passed when ``yes > members / 2``;
+  needs ``yes`` and ``members``;
+* ``two-thirds`` — of those voting: passed when ``3 * yes >= 2 * (yes + no)``;
+  needs ``yes`` and ``no``;
+* ``three-fifths`` — of the members (a US Senate cloture vote, 60 of 100):
+  passed when ``5 * yes >= 3 * members``; needs ``yes`` and ``members``;
+* ``unanimity`` — no one votes against and at least one votes for:
+  passed when ``no == 0 and yes > 0`` (an abstention does not block, as in
+  the Council of the EU); needs ``yes`` and ``no``;
+* ``consensus`` and ``other`` — the counts do not decide; any result is
+  accepted.
+
+When a count the rule needs is missing, the result is not checked.  The
+counts must also fit the body: ``yes + no + abstain`` cannot exceed ``members``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from negotiation_records._record import Record
+from negotiation_records.fields import (
+    SOURCE_IDS,
+    Choice,
+    Int,
+    Maybe,
+    MomentKind,
+    Slug,
+    Text,
+    field,
+)
+from negotiation_records.timeutil import Moment
+
+
+__all__ = ["Threshold", "Vote", "VoteResult", "decided_result"]
+
+
+class Threshold(enum.Enum):
+    """
+    What a vote needs to pass (see :mod:`negotiation_records.votes` for each rule).
+
+    Example:
+        >>> Threshold("three-fifths")
+        <Threshold.THREE_FIFTHS: 'three-fifths'>
+    """
+
+    SIMPLE_MAJORITY = "simple-majority"
+    ABSOLUTE_MAJORITY = "absolute-majority"
+    TWO_THIRDS = "two-thirds"
+    THREE_FIFTHS = "three-fifths"
+    UNANIMITY = "unanimity"
+    CONSENSUS = "consensus"
+    OTHER = "other"
+
+
+class VoteResult(enum.Enum):
+    """
+    How a vote came out.
+
+    Example:
+        >>> VoteResult("failed")
+        <VoteResult.FAILED: 'failed'>
+    """
+
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+def decided_result(
+    threshold: Threshold,
+    yes: int | None,
+    no: int | None,
+    members: int | None,
+) -> VoteResult | None:
+    """
+    The result the counts decide under *threshold*, or ``None`` when they do
+    not (a count the rule needs is missing, or consensus or another rule).
+
+    Example:
+        >>> from negotiation_records.votes import decided_result
+        >>> decided_result(Threshold.THREE_FIFTHS, 58, 42, 100)
+        <VoteResult.FAILED: 'failed'>
+        >>> decided_result(Threshold.SIMPLE_MAJORITY, 286, 344, None)
+        <VoteResult.FAILED: 'failed'>
+    """
+    passed: bool | None = None
+    if threshold is Threshold.SIMPLE_MAJORITY and yes is not None and no is not None:
+        passed = yes > no
+    elif threshold is Threshold.ABSOLUTE_MAJORITY and yes is not None and members:
+        passed = 2 * yes > members
+    elif threshold is Threshold.TWO_THIRDS and yes is not None and no is not None:
+        passed = yes > 0 and 3 * yes >= 2 * (yes + no)
+    elif threshold is Threshold.THREE_FIFTHS and yes is not None and members:
+        passed = 5 * yes >= 3 * members
+    elif threshold is Threshold.UNANIMITY and yes is not None and no is not None:
+        passed = no == 0 and yes > 0
+    if passed is None:
+        return None
+    return VoteResult.PASSED if passed else VoteResult.FAILED
+
+
+@attrs.frozen(kw_only=True)
+class Vote(Record):
+    """
+    A body deciding on a text.
+
+    Attributes:
+        id: Slug other records use to refer to it.
+        body: Who voted, in words ("House of Commons").
+        party: Id of the party the body is or belongs to (optional).
+        on: When.
+        question: What was put to the vote.
+        subject: Id of the proposal, agreement, ultimatum or milestone voted
+            on (optional).
+        yes: Votes for (optional).
+        no: Votes against (optional).
+        abstain: Abstentions (optional).
+        members: How many members the body has (optional).
+        threshold: What it needed to pass.
+        result: How it came out; must agree with the counts where they decide it.
+        sources: Ids of the sources for this.
+
+    Example:
+        >>> vote = Vote(id="mv1", body="House of Commons", on=pendulum.date(2019, 1, 15),
+        ...             question="Approve the withdrawal agreement", yes=202, no=432,
+        ...             result="failed")
+        >>> vote.result, vote.decided
+        (<VoteResult.FAILED: 'failed'>, <VoteResult.FAILED: 'failed'>)
+        >>> Vote(id="v", body="Senate", on=pendulum.date(2025, 10, 1), question="Cloture",
+        ...      yes=58, no=42, members=100, threshold="three-fifths", result="passed")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: result: 'passed' does not agree with the counts: 58 of 100 members in favour fails a three-fifths vote (needs 60)
+    """
+
+    id: str = field(Slug())
+    body: str = field(Text())
+    party: str | None = field(Maybe(Slug()), default=None)
+    on: Moment = field(MomentKind())
+    question: str = field(Text())
+    subject: str | None = field(Maybe(Slug()), default=None)
+    yes: int | None = field(Maybe(Int(min=0)), default=None)
+    no: int | None = field(Maybe(Int(min=0)), default=None)
+    abstain: int | None = field(Maybe(Int(min=0)), default=None)
+    members: int | None = field(Maybe(Int(min=1)), default=None)
+    threshold: Threshold = field(Choice(Threshold), default=Threshold.SIMPLE_MAJORITY)
+    result: VoteResult = field(Choice(VoteResult))
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    @property
+    def decided(self) -> VoteResult | None:
+        """The result the counts decide (``None``: they do not); see :func:`~negotiation_records.votes.decided_result`."""
+        return decided_result(self.threshold, self.yes, self.no, self.members)
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.members is not None:
+            cast = sum(n for n in (self.yes, self.no, self.abstain) if n is not None)
+            if cast > self.members:
+                yield (
+                    "members",
+                    f"{cast} votes recorded, more than the {self.members} members",
+                )
+        decided = self.decided
+        if decided is not None and decided is not self.result:
+            yield (
+                "result",
+                f"{self.result.value!r} does not agree with the counts: {self._why()}",
+            )
+
+    def _why(self) -> str:
+        t, yes, no, members = (
+            self.threshold,
+            self.yes or 0,
+            self.no or 0,
+            self.members or 0,
+        )
+        verdict = "passes" if self.decided is VoteResult.PASSED else "fails"
+        if t is Threshold.SIMPLE_MAJORITY:
+            return f"{yes} for and {no} against {verdict} a simple majority of those voting"
+        if t is Threshold.ABSOLUTE_MAJORITY:
+            return (
+                f"{yes} of {members} members in favour {verdict} an absolute majority "
+                f"(needs {members // 2 + 1})"
+            )
+        if t is Threshold.TWO_THIRDS:
+            return f"{yes} for and {no} against {verdict} two thirds of those voting"
+        if t is Threshold.THREE_FIFTHS:
+            return (
+                f"{yes} of {members} members in favour {verdict} a three-fifths vote "
+                f"(needs {-(-3 * members // 5)})"
+            )
+        return f"{yes} for and {no} against {verdict} a unanimous vote"

@@ -1,0 +1,554 @@
+"""Agreements, milestones, votes and actions: the records, their rules and references."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings
+
+from negotiation_records import (
+    Action,
+    ActionKind,
+    Agreement,
+    AgreementStatus,
+    Alternative,
+    Condition,
+    Deadline,
+    EventKind,
+    IllegalTransitionError,
+    Milestone,
+    MilestoneStatus,
+    Negotiation,
+    Party,
+    Phase,
+    Proposal,
+    Quantity,
+    RecordNotFoundError,
+    StatusChange,
+    Threshold,
+    ValidationError,
+    Vote,
+    VoteResult,
+    from_json,
+    to_json,
+)
+from negotiation_records import strategies as nst
+from negotiation_records.cli import main
+from negotiation_records.votes import decided_result
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+D = pendulum.date
+
+
+def errors(call: Any) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as info:
+        call()
+    return list(info.value.errors)
+
+
+def paths(call: Any) -> list[str]:
+    return [path for path, _ in errors(call)]
+
+
+def truce(**changes: Any) -> Agreement:
+    fields: dict[str, Any] = {
+        "id": "truce",
+        "title": "Truce",
+        "stage": "ceasefire",
+        "signatories": ["us", "cn"],
+        "history": [
+            StatusChange(status="signed", on=D(2025, 5, 12)),
+            StatusChange(status="in-force", on=D(2025, 5, 14)),
+        ],
+        "expires": Deadline.after(D(2025, 5, 14), days=90),
+    }
+    fields.update(changes)
+    return Agreement(**fields)
+
+
+def clock(**changes: Any) -> Milestone:
+    fields: dict[str, Any] = {
+        "id": "clock",
+        "title": "Clock",
+        "applies_to": ["us"],
+        "set_on": D(2017, 3, 29),
+        "deadline": Deadline.on(D(2019, 3, 29)),
+    }
+    fields.update(changes)
+    return Milestone(**fields)
+
+
+def vote(**changes: Any) -> Vote:
+    fields: dict[str, Any] = {
+        "id": "v",
+        "body": "House",
+        "on": D(2019, 3, 29),
+        "question": "Approve",
+        "result": "failed",
+    }
+    fields.update(changes)
+    return Vote(**fields)
+
+
+def talks(**changes: Any) -> Negotiation:
+    fields: dict[str, Any] = {
+        "id": "t",
+        "title": "T",
+        "parties": [
+            Party(id="us", name="United States", kind="state"),
+            Party(id="cn", name="China", kind="state"),
+        ],
+    }
+    fields.update(changes)
+    return Negotiation(**fields)
+
+
+# --- agreements --------------------------------------------------------------------
+
+
+class TestAgreement:
+    def test_status_follows_history(self) -> None:
+        agreement = truce()
+        assert agreement.status is AgreementStatus.IN_FORCE
+        assert agreement.status_at(D(2025, 5, 13)) is AgreementStatus.SIGNED
+        assert agreement.status_at(D(2025, 5, 1)) is AgreementStatus.DRAFTED
+
+    def test_illegal_steps_are_refused(self) -> None:
+        assert paths(
+            lambda: truce(history=[StatusChange(status="in-force", on=D(2025, 5, 14))])
+        ) == ["history[0].status"]
+        with pytest.raises(IllegalTransitionError):
+            truce().with_status("signed")
+        terminated = truce().with_status("terminated", on=D(2025, 6, 1))
+        with pytest.raises(IllegalTransitionError):
+            terminated.with_status("in-force")
+
+    def test_extension_keeps_the_earlier_expiry(self) -> None:
+        longer = truce().extend(
+            Deadline.after(D(2025, 8, 12), days=90), on=D(2025, 8, 11), reason="EO"
+        )
+        assert [str(d.due) for d in longer.expiries] == ["2025-08-12", "2025-11-10"]
+        assert longer.revisions[0].reason == "EO"
+
+    def test_an_expired_truce_extended_is_in_force_again(self) -> None:
+        lapsed = truce().with_status("expired", on=D(2025, 8, 13))
+        again = lapsed.extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 20))
+        assert again.status is AgreementStatus.IN_FORCE
+
+    def test_no_expiry_no_extension(self) -> None:
+        with pytest.raises(IllegalTransitionError):
+            truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))
+
+    def test_revisions_need_an_expiry_and_order(self) -> None:
+        longer = truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 11))
+        assert paths(lambda: attrs.evolve(longer, expires=None)) == ["revisions"]
+
+    def test_revision_before_first_date_is_refused(self) -> None:
+        assert paths(
+            lambda: truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 5, 1))
+        ) == ["revisions[0].revised_on"]
+
+    def test_cannot_amend_itself(self) -> None:
+        assert paths(lambda: truce(amends=["truce"], supersedes=["truce"])) == [
+            "amends",
+            "supersedes",
+        ]
+
+    def test_phase_ends_after_it_starts(self) -> None:
+        start = D(2025, 1, 19)
+        assert Phase(name="One", starts=start, ends=Deadline.after(start, days=42)).ends
+        assert paths(
+            lambda: Phase(name="One", starts=start, ends=Deadline.on(D(2025, 1, 1)))
+        ) == ["ends"]
+
+
+# --- milestones ---------------------------------------------------------------------
+
+
+class TestMilestone:
+    def test_revisions_and_alternatives(self) -> None:
+        later = clock().revise_deadline(
+            Deadline.on(D(2019, 4, 12)),
+            on=D(2019, 3, 22),
+            alternatives=[
+                Alternative(
+                    condition="if approved",
+                    deadline=Deadline.on(D(2019, 5, 22)),
+                    applied=False,
+                ),
+                Alternative(
+                    condition="otherwise",
+                    deadline=Deadline.on(D(2019, 4, 12)),
+                    applied=True,
+                ),
+            ],
+        )
+        assert [a.stage for a in later.alternatives] == [1, 1]
+        applied = later.applied()
+        assert applied is not None
+        assert applied.condition == "otherwise"
+        assert later.applied(0) is None
+
+    def test_two_applied_alternatives_of_one_deadline_are_refused(self) -> None:
+        both = [
+            Alternative(condition=c, deadline=Deadline.on(D(2019, 4, 12)), applied=True)
+            for c in ("a", "b")
+        ]
+        assert paths(lambda: clock(alternatives=both)) == ["alternatives[1].applied"]
+
+    def test_an_alternative_of_a_deadline_it_does_not_have(self) -> None:
+        alt = Alternative(condition="a", deadline=Deadline.on(D(2019, 4, 12)), stage=2)
+        assert paths(lambda: clock(alternatives=[alt])) == ["alternatives[0].stage"]
+
+    def test_deadline_before_it_was_set(self) -> None:
+        assert paths(lambda: clock(deadline=Deadline.on(D(2016, 1, 1)))) == ["deadline"]
+
+    def test_status_steps(self) -> None:
+        missed = clock().with_status("missed", on=D(2019, 3, 30))
+        revived = missed.revise_deadline(Deadline.on(D(2019, 6, 1)), on=D(2019, 4, 1))
+        assert revived.status is MilestoneStatus.PENDING
+        met = revived.with_status("met", on=D(2019, 5, 1))
+        with pytest.raises(IllegalTransitionError):
+            met.with_status("missed")
+        with pytest.raises(IllegalTransitionError):
+            met.revise_deadline(Deadline.on(D(2019, 7, 1)), on=D(2019, 5, 2))
+        with pytest.raises(ValidationError):
+            clock().with_status("late")
+
+
+# --- votes ------------------------------------------------------------------------
+
+
+class TestVoteResult:
+    @pytest.mark.parametrize(
+        ("threshold", "yes", "no", "members", "expected"),
+        [
+            # simple majority of those voting: abstentions do not count
+            ("simple-majority", 286, 344, None, "failed"),
+            ("simple-majority", 51, 50, None, "passed"),
+            ("simple-majority", 50, 50, None, "failed"),
+            # absolute majority of members
+            ("absolute-majority", 326, 0, 650, "passed"),
+            ("absolute-majority", 325, 0, 650, "failed"),
+            # two-thirds of those voting
+            ("two-thirds", 20, 10, None, "passed"),
+            ("two-thirds", 19, 10, None, "failed"),
+            # three-fifths of members (Senate cloture)
+            ("three-fifths", 60, 40, 100, "passed"),
+            ("three-fifths", 58, 42, 100, "failed"),
+            # unanimity: no one against, someone for
+            ("unanimity", 15, 0, None, "passed"),
+            ("unanimity", 14, 1, None, "failed"),
+            ("unanimity", 0, 0, None, "failed"),
+        ],
+    )
+    def test_each_rule(
+        self, threshold: str, yes: int, no: int, members: int | None, expected: str
+    ) -> None:
+        assert decided_result(Threshold(threshold), yes, no, members) is VoteResult(
+            expected
+        )
+        assert vote(
+            threshold=threshold, yes=yes, no=no, members=members, result=expected
+        ).decided is VoteResult(expected)
+        other = "passed" if expected == "failed" else "failed"
+        assert paths(
+            lambda: vote(
+                threshold=threshold, yes=yes, no=no, members=members, result=other
+            )
+        ) == ["result"]
+
+    @pytest.mark.parametrize("threshold", ["consensus", "other"])
+    def test_counts_do_not_decide(self, threshold: str) -> None:
+        assert vote(threshold=threshold, yes=1, no=99, result="passed").decided is None
+
+    def test_missing_counts_are_not_checked(self) -> None:
+        assert vote(threshold="three-fifths", yes=58, result="passed").decided is None
+        assert vote(yes=10, result="passed").decided is None
+
+    def test_counts_fit_the_body(self) -> None:
+        assert paths(
+            lambda: vote(yes=60, no=40, abstain=1, members=100, result="passed")
+        ) == ["members"]
+
+    def test_message_names_the_rule(self) -> None:
+        [(_, message)] = errors(
+            lambda: vote(
+                threshold="three-fifths", yes=58, no=42, members=100, result="passed"
+            )
+        )
+        assert "needs 60" in message
+
+
+# --- actions ----------------------------------------------------------------------
+
+
+class TestAction:
+    def test_an_exchange(self) -> None:
+        exchange = Action(
+            id="swap",
+            kind="cooperate",
+            by=["us", "cn"],
+            on=D(2025, 6, 9),
+            summary="Prisoner exchange",
+            quantities=[Quantity(amount=307, unit="prisoners")] * 2,
+        )
+        assert exchange.kind is ActionKind.COOPERATE
+        assert len(exchange.quantities) == 2
+
+    def test_needs_a_party_and_ends_after_it_began(self) -> None:
+        assert paths(
+            lambda: Action(
+                id="a",
+                kind="protest",
+                by=[],
+                on=D(2025, 6, 9),
+                ends=D(2025, 6, 1),
+                summary="Strike",
+            )
+        ) == ["by", "ends"]
+
+    def test_sixteen_plover_kinds(self) -> None:
+        assert len(ActionKind) == 16
+
+
+# --- in a negotiation -------------------------------------------------------------
+
+
+def full() -> Negotiation:
+    agreement = truce(
+        provisions=[Condition(id="pause", text="Pause tariffs")],
+        from_proposal="p",
+        round=None,
+    ).extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 11), reason="EO 14334")
+    milestone = clock(
+        id="talks-due",
+        set_on=D(2025, 5, 12),
+        agreement="truce",
+        deadline=Deadline.on(D(2025, 7, 1)),
+    )
+    return talks(
+        proposals=[
+            Proposal(id="p", proposed_by="us", made_on=D(2025, 5, 1), summary="Pause")
+        ],
+        agreements=[agreement],
+        milestones=[milestone],
+        votes=[
+            vote(
+                id="v", on=D(2025, 5, 20), subject="truce", yes=3, no=1, result="passed"
+            )
+        ],
+        actions=[
+            Action(
+                id="a",
+                kind="sanction",
+                by=["us"],
+                toward=["cn"],
+                on=D(2025, 6, 1),
+                summary="Export controls",
+            )
+        ],
+    )
+
+
+class TestInANegotiation:
+    def test_lookups(self) -> None:
+        record = full()
+        assert record.agreement("truce").id == "truce"
+        assert record.milestone("talks-due").id == "talks-due"
+        assert record.vote("v").result is VoteResult.PASSED
+        assert record.action("a").kind is ActionKind.SANCTION
+        assert record.condition("pause").text == "Pause tariffs"
+        with pytest.raises(RecordNotFoundError):
+            record.vote("w")
+
+    def test_every_reference_is_checked(self) -> None:
+        record = full()
+        found = paths(
+            lambda: attrs.evolve(
+                record,
+                agreements=[
+                    attrs.evolve(
+                        record.agreements[0],
+                        signatories=["us", "xx"],
+                        from_proposal="nope",
+                        round=4,
+                        amends=["other"],
+                        sources=["s"],
+                    )
+                ],
+                milestones=[
+                    attrs.evolve(record.milestones[0], agreement="nope", set_by=["yy"])
+                ],
+                votes=[attrs.evolve(record.votes[0], party="zz", subject="nope")],
+                actions=[attrs.evolve(record.actions[0], toward=["ww"])],
+            )
+        )
+        assert found == [
+            "agreements[0].signatories[1]",
+            "agreements[0].from_proposal",
+            "agreements[0].round",
+            "agreements[0].amends[0]",
+            "agreements[0].sources[0]",
+            "milestones[0].set_by[0]",
+            "milestones[0].agreement",
+            "votes[0].party",
+            "votes[0].subject",
+            "actions[0].toward[0]",
+        ]
+
+    def test_ids_are_unique(self) -> None:
+        record = full()
+        found = paths(
+            lambda: attrs.evolve(
+                record,
+                agreements=record.agreements * 2,
+                milestones=record.milestones * 2,
+                votes=record.votes * 2,
+                actions=record.actions * 2,
+            )
+        )
+        assert "agreements[1].id" in found
+        assert "milestones[1].id" in found
+        assert "votes[1].id" in found
+        assert "actions[1].id" in found
+        assert "agreements[1].provisions[0].id" in found
+
+    def test_timeline(self) -> None:
+        kinds = [(str(e.moment), e.kind) for e in full().timeline()]
+        assert ("2025-05-12", EventKind.MILESTONE) in kinds
+        assert ("2025-05-20", EventKind.VOTE) in kinds
+        assert ("2025-06-01", EventKind.ACTION) in kinds
+        assert ("2025-08-11", EventKind.DEADLINE_REVISION) in kinds
+        assert ("2025-08-12", EventKind.REPLACED_DEADLINE) in kinds
+        assert ("2025-11-10", EventKind.DEADLINE) in kinds
+        assert ("2025-05-14", EventKind.STATUS) in kinds
+
+    def test_as_of_leaves_out_and_cuts(self) -> None:
+        record = full()
+        before = record.as_of(D(2025, 5, 1))
+        assert before.agreements == ()
+        assert before.milestones == ()
+        assert before.votes == ()
+        assert before.actions == ()
+        july = record.as_of(D(2025, 7, 1))
+        agreement = july.agreement("truce")
+        assert agreement.revisions == ()
+        assert agreement.expires is not None
+        assert str(agreement.expires.due) == "2025-08-12"
+        assert [a.id for a in july.actions] == ["a"]
+        assert record.as_of(D(2025, 5, 13)).agreement("truce").status is (
+            AgreementStatus.SIGNED
+        )
+
+    def test_as_of_cuts_alternatives(self) -> None:
+        milestone = clock().revise_deadline(
+            Deadline.on(D(2019, 4, 12)),
+            on=D(2019, 3, 22),
+            alternatives=[
+                Alternative(
+                    condition="if approved",
+                    deadline=Deadline.on(D(2019, 5, 22)),
+                    applied=False,
+                    decided_on=D(2019, 3, 29),
+                )
+            ],
+        )
+        record = talks(milestones=[milestone])
+        assert record.as_of(D(2019, 3, 1)).milestones[0].alternatives == ()
+        assert (
+            record.as_of(D(2019, 3, 25)).milestones[0].alternatives[0].applied is None
+        )
+        assert (
+            record.as_of(D(2019, 4, 1)).milestones[0].alternatives[0].applied is False
+        )
+
+    def test_deadline_queries(self) -> None:
+        record = full()
+        upcoming = record.all_upcoming_deadlines(D(2025, 6, 1))
+        assert [(e.kind, e.id, str(e.deadline.due)) for e in upcoming] == [
+            ("milestone", "talks-due", "2025-07-01"),
+            ("agreement", "truce", "2025-08-12"),
+        ]
+        assert [e.id for e in record.all_upcoming_deadlines(D(2025, 6, 1), "P7D")] == []
+        passed = record.all_expired_deadlines(D(2025, 7, 2))
+        assert [(e.kind, e.id) for e in passed] == [("milestone", "talks-due")]
+        assert record.upcoming_deadlines(D(2025, 6, 1)) == ()  # ultimatums only
+
+    def test_json_round_trip(self) -> None:
+        record = full()
+        assert from_json(Negotiation, to_json(record)) == record
+
+
+@settings(max_examples=25, deadline=None)
+@given(nst.negotiations())
+def test_generated_records_round_trip(record: Negotiation) -> None:
+    assert from_json(Negotiation, to_json(record)) == record
+
+
+# --- the command line and the examples ---------------------------------------------
+
+
+def cli(*args: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(list(args)) == 0
+    return out.getvalue()
+
+
+class TestCommandLine:
+    @pytest.fixture
+    def path(self, tmp_path: Path) -> Path:
+        sys.path.insert(0, str(EXAMPLES))
+        try:
+            import article_50
+
+            record = article_50.build_record()
+        finally:
+            sys.path.remove(str(EXAMPLES))
+        target = tmp_path / "a50.json"
+        target.write_text(to_json(record), encoding="utf-8")
+        return target
+
+    def test_show_text_and_json(self, path: Path) -> None:
+        text = cli("show", str(path), "--at", "2019-03-25")
+        assert "Milestones:" in text
+        assert "Votes:" in text
+        assert "article-50-period" in text
+        data = json.loads(
+            cli("show", str(path), "--at", "2020-03-01", "--format", "json")
+        )
+        [record] = data["negotiations"]
+        assert [v["id"] for v in record["votes"]] == [
+            "meaningful-vote-1",
+            "meaningful-vote-3",
+        ]
+        assert record["milestones"][0]["status"] == "met"
+        assert record["agreements"][0]["status"] == "in-force"
+
+    def test_deadlines(self, path: Path) -> None:
+        text = cli("deadlines", str(path), "--at", "2019-03-25")
+        assert "Milestones and agreement expiries due" in text
+        assert "2019-04-12" in text
+        data = json.loads(
+            cli("deadlines", str(path), "--at", "2019-03-25", "--format", "json")
+        )
+        [record] = data["negotiations"]
+        due = record["milestones_and_agreements"]["due"]
+        assert [(d["kind"], d["id"], d["due"]) for d in due] == [
+            ("milestone", "article-50-period", "2019-04-12")
+        ]
+
+    def test_timeline(self, path: Path) -> None:
+        text = cli("timeline", str(path))
+        assert "vote" in text
+        assert "alternative-deadline" in text
