@@ -320,7 +320,8 @@ def _render_seed_timeline(app: Sphinx) -> None:
     spec.loader.exec_module(example)
     target = Path(app.srcdir) / "_build" / "generated" / "seed-timeline.png"
     target.parent.mkdir(parents=True, exist_ok=True)
-    timeline(example.build_record(), at=example.REPORT_DAY).savefig(target)
+    record = example.build_record().as_of(example.REPORT_DAY)  # as plot --at draws
+    timeline(record, at=example.REPORT_DAY).savefig(target)
 
 
 def setup(app: Sphinx) -> None:

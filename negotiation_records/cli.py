@@ -584,7 +584,8 @@ def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
         warnings.filterwarnings(
             "ignore", message="Glyph .* missing from", category=UserWarning
         )
-        return _draw(args, records[0], target, out)
+        talks = records[0] if args.at is None else records[0].as_of(args.at)
+        return _draw(args, talks, target, out)
 
 
 def _draw(
@@ -786,7 +787,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--at",
         type=moment_arg,
         metavar="MOMENT",
-        help="draw a line at this moment (default: no line)",
+        help="draw the record as it stood at this moment, with a line there "
+        "(default: everything, no line)",
     )
     plot.add_argument(
         "--from",

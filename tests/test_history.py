@@ -654,6 +654,27 @@ def test_cli_show_at(later: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert shown["status"] == "active"
 
 
+def test_cli_plot_at(
+    later: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plot --at draws the record as it stood then, not the later events."""
+    from negotiation_records import plot
+
+    drawn: list[Negotiation] = []
+    real = plot.timeline
+
+    def spy(talks: Negotiation, **kwargs: Any) -> Any:
+        drawn.append(talks)
+        return real(talks, **kwargs)
+
+    monkeypatch.setattr(plot, "timeline", spy)
+    target = tmp_path / "then.png"
+    assert main(["plot", str(later), "-o", str(target), "--at", "2025-05-01"]) == 0
+    assert drawn[-1].rounds == ()
+    assert main(["plot", str(later), "-o", str(target)]) == 0
+    assert drawn[-1].rounds != ()
+
+
 def test_cli_deadlines_at(later: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(["deadlines", str(later), "--at", "2025-07-20", "--format", "json"]) == 0
