@@ -353,13 +353,10 @@ def _load_json(
     if _fastjson.AVAILABLE:
         fast = _fastjson.loads(text)
         if fast is not _fastjson.NOT_FAST:
-            hook = _hook(conv, cls)
-            try:
-                loaded: T = hook(fast, cls)
-            except Exception:  # noqa: BLE001, S110 - the exact path below says what
-                pass
-            else:
-                return loaded
+            # orjson's data is the standard library's for this text (loads
+            # vouches for it), so its problems are the same: one pass only.
+            loaded: T = _run(_hook(conv, cls), fast, cls)
+            return loaded
     result: T = _structure(conv, parse_json(text), cls)
     return result
 

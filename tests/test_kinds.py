@@ -424,3 +424,26 @@ class TestDocumentMemo:
         with pytest.raises(ValidationError) as caught:
             from_dict(Negotiation, document)
         assert caught.value.errors[0][0] == "proposals[0].addressed_to[1]"
+
+
+def test_a_refused_compact_document_is_parsed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With orjson, a compact document that fails validation is not parsed a
+    second time by the standard library to find its problems."""
+    from negotiation_records import serialization
+
+    if not _fastjson.AVAILABLE:  # pragma: no cover - the fast extra is installed
+        pytest.skip("orjson is not installed")
+    calls: list[object] = []
+    real = serialization.parse_json
+
+    def counting(text: Any) -> Any:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(serialization, "parse_json", counting)
+    text = json.dumps(_party("\u200b"), separators=(",", ":"), ensure_ascii=False)
+    with pytest.raises(ValidationError, match="visible character"):
+        from_json(Party, text)
+    assert calls == []
