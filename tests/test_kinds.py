@@ -436,7 +436,7 @@ def test_a_refused_compact_document_is_parsed_once(
     if not _fastjson.AVAILABLE:  # pragma: no cover - the fast extra is installed
         pytest.skip("orjson is not installed")
     calls: list[object] = []
-    real = serialization.parse_json
+    real: Callable[[Any], Any] = getattr(serialization, "parse_json")  # noqa: B009
 
     def counting(text: Any) -> Any:
         calls.append(text)
