@@ -67,6 +67,7 @@ from negotiation_records.stances import Position, Response, Stance
 from negotiation_records.timeline import EventKind, TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
     PartialDate,
     Period,
     format_moment,
@@ -123,6 +124,7 @@ __all__ = [
     "Milestone",
     "MilestoneStatus",
     "Moment",
+    "MomentInput",
     "Negotiation",
     "NegotiationRecordError",
     "NegotiationStatus",

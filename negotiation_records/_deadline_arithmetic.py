@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from collections.abc import Container
+from typing import Any
 
 import pendulum
 
@@ -24,6 +26,7 @@ from negotiation_records.timeutil import (
 __all__ = [
     "add_calendar",
     "add_period",
+    "count_business_days",
     "in_zone",
     "localize",
     "start_of_day",
@@ -145,3 +148,31 @@ def add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:
         return moved
     assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
     return add_calendar(anchor, period, sign)
+
+
+def count_business_days(
+    start: pendulum.Date,
+    n: int,
+    holidays: Container[Any],
+    weekend: frozenset[int],
+) -> tuple[pendulum.Date, tuple[pendulum.Date, ...]]:
+    """
+    The *n*-th business day after *start*, and the holidays skipped.
+
+    A business day is a day that is neither in *weekend* (weekday numbers,
+    Monday 0) nor in *holidays*; the holidays kept are those that fall on a day
+    that would otherwise have counted.
+    """
+    day = _dt.date(start.year, start.month, start.day)
+    one_day = _dt.timedelta(days=1)
+    skipped: list[pendulum.Date] = []
+    counted = 0
+    while counted < n:
+        day += one_day
+        if day.weekday() in weekend:
+            continue
+        if day in holidays:
+            skipped.append(pendulum.Date(day.year, day.month, day.day))
+            continue
+        counted += 1
+    return pendulum.Date(day.year, day.month, day.day), tuple(skipped)

@@ -183,6 +183,15 @@ class Kind:
         """The stored form of a constructor argument; anything else unchanged."""
         return value
 
+    def accepts(self) -> str:
+        """
+        What the constructor takes for the field, as the text of a type
+        annotation (``"PartyKind | str"``, ``"Iterable[str]"``).  Type checkers
+        read it in the typed ``__init__`` written into each record class
+        (``python -m negotiation_records._signatures --write``).
+        """
+        raise NotImplementedError
+
     def problems(self, value: object) -> Problems:
         """What is wrong with a stored value (paths relative to it); never raises."""
         raise NotImplementedError

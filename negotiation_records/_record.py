@@ -19,7 +19,7 @@ so the records use a different split:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
@@ -28,9 +28,39 @@ from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import kind_of
 
 
-__all__ = ["Record", "cross_field_validator", "field_problems", "record_validator"]
+__all__ = [
+    "Record",
+    "cross_field_validator",
+    "field_problems",
+    "frozen_record",
+    "record_validator",
+]
 
 _VALIDATORS: Final[dict[type, Callable[[Any], None]]] = {}
+
+if TYPE_CHECKING:
+    # Type checkers see ``attrs.frozen(..., init=False)``: the class's own typed
+    # ``__init__`` declaration then gives the constructor's argument types.
+    from attrs import frozen as frozen_record
+else:
+
+    def frozen_record(*, init: bool = True, **options: Any) -> Any:
+        """
+        The decorator of every record class: ``attrs.frozen(**options)``.
+
+        Record classes are written ``@frozen_record(kw_only=True, init=False)``
+        and declare, under ``if TYPE_CHECKING:``, an ``__init__`` whose argument
+        types are what the fields' kinds accept (``kind: PartyKind | str``,
+        ``aliases: Iterable[str]``), written by ``python -m
+        negotiation_records._signatures --write``.  mypy's attrs plugin cannot
+        see the converters that :func:`~negotiation_records.fields.field`
+        installs, so without that declaration it would type the arguments as the
+        stored types.  Type checkers read ``init=False`` and keep the declared
+        ``__init__``; at run time *init* is ignored and the constructor is the one
+        attrs writes.
+        """
+        del init
+        return attrs.frozen(**options)
 
 
 def field_problems(instance: object) -> Iterator[tuple[str, str]]:

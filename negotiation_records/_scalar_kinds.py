@@ -173,6 +173,9 @@ class Text(Kind):
     def convert(self, value: Any) -> Any:
         return as_text(value)
 
+    def accepts(self) -> str:
+        return "str"
+
     def problems(self, value: object) -> Problems:
         return text_problems(value)
 
@@ -225,6 +228,9 @@ class _Pattern(Kind):
         super().__init_subclass__(**kwargs)
         if "pattern" in cls.__dict__:
             cls._regex = re.compile(cls.pattern, re.ASCII)
+
+    def accepts(self) -> str:
+        return "str"
 
     def problems(self, value: object) -> Problems:
         if (
@@ -346,6 +352,9 @@ class Country(_Pattern):
 class ZoneName(Kind):
     """An IANA time zone name such as ``Europe/Kyiv``."""
 
+    def accepts(self) -> str:
+        return "str"
+
     def problems(self, value: object) -> Problems:
         if not isinstance(value, str):
             return [
@@ -413,6 +422,9 @@ class Int(Kind):
     min: int | None = None
     max: int | None = None
 
+    def accepts(self) -> str:
+        return "int"
+
     def problems(self, value: object) -> Problems:
         return int_problems(value, self.min, self.max)
 
@@ -472,6 +484,9 @@ class Number(Kind):
 
     min: float | None = None
 
+    def accepts(self) -> str:
+        return "float"
+
     def problems(self, value: object) -> Problems:
         return _number_problems(value, self.min)
 
@@ -500,6 +515,9 @@ def _load_bool(value: Any, _conv: Any = None) -> bool:
 @attrs.frozen
 class Bool(Kind):
     """``True`` or ``False``."""
+
+    def accepts(self) -> str:
+        return "bool"
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is not bool:
@@ -541,6 +559,9 @@ class Choice(Kind):
             return self._members.get(value, value)
         except TypeError:  # unhashable: reported by the check
             return value
+
+    def accepts(self) -> str:
+        return f"{self.enum.__name__} | str"
 
     def problems(self, value: object) -> Problems:
         if isinstance(value, self.enum):
@@ -603,6 +624,9 @@ class Weekdays(Kind):
             except TypeError:  # unhashable members: reported by the check
                 pass
         return value
+
+    def accepts(self) -> str:
+        return "Collection[int]"
 
     def problems(self, value: object) -> Problems:
         if isinstance(value, (str, bytes)) or not isinstance(

@@ -100,6 +100,9 @@ class MomentKind(Kind):
     def eq_key(self) -> Callable[[Any], Any] | None:
         return moment_eq_key
 
+    def accepts(self) -> str:
+        return "MomentInput"
+
     def problems(self, value: object) -> Problems:
         if not self.partial and isinstance(value, PartialDate):
             return [("", self.refusal.format(value=value))]
@@ -154,6 +157,9 @@ class DateKind(Kind):
     def convert(self, value: Any) -> Any:
         return to_date(value)
 
+    def accepts(self) -> str:
+        return "DateInput"
+
     def problems(self, value: object) -> Problems:
         return check_date(value)
 
@@ -195,6 +201,9 @@ class PeriodKind(Kind):
     """A :class:`~negotiation_records.Period`; a positive one if *positive*."""
 
     positive: bool = True
+
+    def accepts(self) -> str:
+        return "Period"
 
     def problems(self, value: object) -> Problems:
         if not isinstance(value, Period):

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
-
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -28,7 +27,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.rounds import Quantity
-from negotiation_records.timeutil import Moment, is_before
+from negotiation_records.timeutil import Moment, MomentInput, is_before
 
 
 __all__ = ["Action", "ActionKind"]
@@ -62,7 +61,7 @@ class ActionKind(enum.Enum):
     ASSAULT = "assault"
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Action(Record):
     """
     A dated act by one or more parties.
@@ -97,6 +96,24 @@ class Action(Record):
     summary: str = field(Text())
     quantities: tuple[Quantity, ...] = field(Many(Nested(Quantity)), default=())
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            kind: ActionKind | str,
+            by: Iterable[str],
+            toward: Iterable[str] = ...,
+            on: MomentInput,
+            ends: MomentInput | None = ...,
+            mode: str | None = ...,
+            summary: str,
+            quantities: Iterable[Quantity] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if not self.by:

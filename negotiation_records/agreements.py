@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -43,7 +44,13 @@ from negotiation_records.history import (
     history_problems,
     status_at,
 )
-from negotiation_records.timeutil import Moment, is_before, moment_sort_key, to_moment
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    is_before,
+    moment_sort_key,
+    to_moment,
+)
 
 
 __all__ = ["STATUS_STEPS", "Agreement", "AgreementStage", "AgreementStatus", "Phase"]
@@ -110,7 +117,7 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Phase(Record):
     """
     One phase of an agreement: "phase one, 42 days".
@@ -136,6 +143,19 @@ class Phase(Record):
     ends: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
     obligations: tuple[str, ...] = field(Many(Text(), unique="obligation"), default=())
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            name: str,
+            starts: MomentInput | None = ...,
+            ends: Deadline | None = ...,
+            obligations: Iterable[str] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if (
@@ -193,7 +213,7 @@ def first_dated(history: tuple[StatusChange, ...]) -> Moment | None:
     return min(dated, key=moment_sort_key) if dated else None
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Agreement(Record):
     """
     A text the parties reached: a ceasefire, a framework, a deal, a treaty.
@@ -262,6 +282,32 @@ class Agreement(Record):
     supersedes: tuple[str, ...] = field(AGREEMENT_IDS, default=())
     summary: str | None = field(Maybe(Text()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            title: str,
+            stage: AgreementStage | str,
+            signatories: Iterable[str] = ...,
+            witnesses: Iterable[str] = ...,
+            guarantors: Iterable[str] = ...,
+            provisions: Iterable[Condition] = ...,
+            from_proposal: str | None = ...,
+            round: int | None = ...,  # noqa: A002 - the field's name
+            history: Iterable[StatusChange] = ...,
+            in_force: Deadline | None = ...,
+            expires: Deadline | None = ...,
+            revisions: Iterable[DeadlineRevision] = ...,
+            phases: Iterable[Phase] = ...,
+            amends: Iterable[str] = ...,
+            supersedes: Iterable[str] = ...,
+            summary: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     @property
     def label(self) -> str:

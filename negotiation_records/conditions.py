@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -47,7 +48,7 @@ class ConditionKind(enum.Enum):
     COMMITMENT = "commitment"
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Condition(Record):
     """
     One term: a demand, a precondition, an offer or a commitment.
@@ -88,6 +89,22 @@ class Condition(Record):
         Many(Nested(Position), unique="position"), default=()
     )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            text: str,
+            kind: ConditionKind | str = ...,
+            demanded_by: str | None = ...,
+            addressed_to: Iterable[str] = ...,
+            topics: Iterable[str] = ...,
+            positions: Iterable[Position] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.demanded_by is not None and self.demanded_by in self.addressed_to:

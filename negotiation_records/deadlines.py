@@ -75,17 +75,19 @@ days, the rest is elapsed time.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Container, Iterable
-from typing import Any
+from collections.abc import Collection, Container, Iterable
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import add_period as _add_period
+from negotiation_records._deadline_arithmetic import (
+    count_business_days,
+    start_of_day,
+)
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._deadline_arithmetic import localize as _localize
-from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -106,7 +108,9 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.timeutil import (
+    DateInput,
     Moment,
+    MomentInput,
     PartialDate,
     Period,
     check_moment,
@@ -275,34 +279,6 @@ def _describe_weekend(weekend: frozenset[int]) -> str:
     return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
 
 
-def _count_business_days(
-    start: pendulum.Date,
-    n: int,
-    holidays: Container[Any],
-    weekend: frozenset[int] = DEFAULT_WEEKEND,
-) -> tuple[pendulum.Date, tuple[pendulum.Date, ...]]:
-    """
-    The *n*-th business day after *start*, and the holidays skipped.
-
-    A business day is a day that is neither in *weekend* (weekday numbers,
-    Monday 0) nor in *holidays*; the holidays kept are those that fall on a day
-    that would otherwise have counted.
-    """
-    day = _dt.date(start.year, start.month, start.day)
-    one_day = _dt.timedelta(days=1)
-    skipped: list[pendulum.Date] = []
-    counted = 0
-    while counted < n:
-        day += one_day
-        if day.weekday() in weekend:
-            continue
-        if day in holidays:
-            skipped.append(pendulum.Date(day.year, day.month, day.day))
-            continue
-        counted += 1
-    return pendulum.Date(day.year, day.month, day.day), tuple(skipped)
-
-
 def _resolve_business_days(
     anchor: Moment,
     n: int,
@@ -313,7 +289,7 @@ def _resolve_business_days(
         raise ValidationError([("business_days", _too_many(n))])
     day = _anchor_day(anchor)
     try:
-        last, skipped = _count_business_days(day, n, holidays, weekend)
+        last, skipped = count_business_days(day, n, holidays, weekend)
     except (OverflowError, ValueError) as exc:
         raise ValidationError(
             [("business_days", f"runs past the calendar: {exc}")]
@@ -373,7 +349,7 @@ def _zone_for(tz: str | None, path: str = "tz") -> Zone:
 # --- the value ------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True, order=False)
+@frozen_record(kw_only=True, order=False, init=False)
 class Deadline(Record):
     """
     When something falls due, with the rule that put it there.
@@ -422,6 +398,23 @@ class Deadline(Record):
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
     counts_back: bool = field(Bool(), default=False)
     day: int | None = field(Maybe(_DAY), default=None)
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            due: MomentInput,
+            tz: str | None = ...,
+            anchor: MomentInput | None = ...,
+            period: Period | None = ...,
+            business_days: int | None = ...,
+            holidays: Iterable[DateInput] = ...,
+            weekend: Collection[int] = ...,
+            counts_back: bool = ...,
+            day: int | None = ...,
+        ) -> None: ...
 
     # --- constructors ---------------------------------------------------------
 
@@ -953,7 +946,7 @@ def _humanize(seconds: float) -> str:
     return f"{count} second" + ("" if count == 1 else "s")
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class DeadlineRevision(Record):
     """
     An earlier deadline that was replaced, with when and why.
@@ -984,3 +977,16 @@ class DeadlineRevision(Record):
     reason: str | None = field(Maybe(Text()), default=None)
     statement: str | None = field(Maybe(Slug()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            previous: Deadline,
+            revised_on: MomentInput,
+            reason: str | None = ...,
+            statement: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...

@@ -143,6 +143,9 @@ class Maybe(Kind):
     def eq_key(self) -> Callable[[Any], Any] | None:
         return self.kind.eq_key
 
+    def accepts(self) -> str:
+        return f"{self.kind.accepts()} | None"
+
     def problems(self, value: object) -> Problems:
         return [] if value is None else self.kind.problems(value)
 
@@ -200,6 +203,9 @@ class Many(Kind):
             return items
         convert = self.kind.convert
         return tuple([convert(item) for item in items])
+
+    def accepts(self) -> str:
+        return f"Iterable[{self.kind.accepts()}]"
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is not tuple:
@@ -337,6 +343,10 @@ class Nested(Kind):
         except ValidationError:
             return value  # reported by problems()
 
+    def accepts(self) -> str:
+        name = self.cls.__name__
+        return name if self.shorthand is None else f"{name} | str"
+
     def problems(self, value: object) -> Problems:
         if isinstance(value, self.cls):
             return []
@@ -418,6 +428,9 @@ class TextOr(Kind):
     def convert(self, value: Any) -> Any:
         return as_text(value) if isinstance(value, str) else value
 
+    def accepts(self) -> str:
+        return f"{self.cls.__name__} | str"
+
     def problems(self, value: object) -> Problems:
         if isinstance(value, self.cls):
             return []
@@ -453,6 +466,9 @@ class TextOr(Kind):
 @attrs.frozen
 class RecordId(Kind):
     """The id of a record: a slug, or a number from 1 (a round)."""
+
+    def accepts(self) -> str:
+        return "str | int"
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is int:

@@ -27,12 +27,12 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, Final, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 import attrs
 
 from negotiation_records._codegen import Namespace
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -49,7 +49,13 @@ from negotiation_records.fields import (
     Text,
     field,
 )
-from negotiation_records.timeutil import Moment, is_before, is_known_by, to_moment
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    is_before,
+    is_known_by,
+    to_moment,
+)
 
 
 __all__ = ["History", "StatusChange", "StatusKind", "status_at"]
@@ -74,6 +80,9 @@ class StatusKind(Kind):
     record whose history holds it turns the text into its own enum
     (:class:`History`).  Two changes compare by the status's value.
     """
+
+    def accepts(self) -> str:
+        return "enum.Enum | str"
 
     def problems(self, value: object) -> Problems:
         if isinstance(value, enum.Enum) and isinstance(value.value, str):
@@ -106,7 +115,7 @@ class StatusKind(Kind):
         return _status_key
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class StatusChange(Record):
     """
     One change of status: what it became, when, by whom and why.
@@ -131,6 +140,19 @@ class StatusChange(Record):
     by: tuple[str, ...] = field(PARTY_IDS, default=())
     reason: str | None = field(Maybe(Text()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            status: enum.Enum | str,
+            on: MomentInput | None = ...,
+            by: Iterable[str] = ...,
+            reason: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
 
 _CHANGES: Final = Many(Nested(StatusChange))
@@ -163,6 +185,9 @@ class History(Kind):
         if items.__class__ is not tuple:
             return items
         return tuple([self._resolve(item) for item in items])
+
+    def accepts(self) -> str:
+        return "Iterable[StatusChange]"
 
     def problems(self, value: object) -> Problems:
         found = _CHANGES.problems(value)

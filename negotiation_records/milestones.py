@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records.agreements import first_dated, new_revision, revision_problems
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -44,7 +45,13 @@ from negotiation_records.history import (
     history_problems,
     status_at,
 )
-from negotiation_records.timeutil import Moment, is_before, moment_sort_key, to_moment
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    is_before,
+    moment_sort_key,
+    to_moment,
+)
 
 
 __all__ = ["STATUS_STEPS", "Alternative", "Milestone", "MilestoneStatus"]
@@ -77,7 +84,7 @@ STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Alternative(Record):
     """
     A conditional deadline of a milestone: a condition in words and its own
@@ -109,8 +116,22 @@ class Alternative(Record):
     decided_on: Moment | None = field(Maybe(MomentKind()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            condition: str,
+            deadline: Deadline,
+            stage: int = ...,
+            applied: bool | None = ...,
+            decided_on: MomentInput | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
-@attrs.frozen(kw_only=True)
+
+@frozen_record(kw_only=True, init=False)
 class Milestone(Record):
     """
     A deadline no one issued as a threat: a treaty clock, a contract expiry.
@@ -154,6 +175,25 @@ class Milestone(Record):
     )
     history: tuple[StatusChange, ...] = field(History(MilestoneStatus), default=())
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            title: str,
+            set_by: Iterable[str] = ...,
+            agreement: str | None = ...,
+            applies_to: Iterable[str] = ...,
+            set_on: MomentInput | None = ...,
+            deadline: Deadline,
+            revisions: Iterable[DeadlineRevision] = ...,
+            alternatives: Iterable[Alternative] = ...,
+            history: Iterable[StatusChange] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     @property
     def label(self) -> str:

@@ -8,13 +8,13 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 import pendulum
 
 from negotiation_records import _model2_checks, queries, snapshot
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -83,7 +83,7 @@ STATUS_STEPS: dict[NegotiationStatus, frozenset[NegotiationStatus]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Negotiation(Record):
     """
     The whole record of one set of talks.
@@ -165,6 +165,31 @@ class Negotiation(Record):
     )
 
     _init_only: ClassVar[bool] = True
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            title: str,
+            parties: Iterable[Party] = ...,
+            conditions: Iterable[Condition] = ...,
+            rounds: Iterable[Round] = ...,
+            proposals: Iterable[Proposal] = ...,
+            ultimatums: Iterable[Ultimatum] = ...,
+            statements: Iterable[Statement] = ...,
+            agreements: Iterable[Agreement] = ...,
+            milestones: Iterable[Milestone] = ...,
+            votes: Iterable[Vote] = ...,
+            actions: Iterable[Action] = ...,
+            sources: Iterable[Source] = ...,
+            history: Iterable[StatusChange] = ...,
+            notes: str | None = ...,
+            status: NegotiationStatus | str | None = ...,
+            status_on: Moment | _dt.date | None = ...,
+        ) -> None: ...
 
     def _take_init_only(self) -> None:
         take_status_arguments(self, NegotiationStatus.ACTIVE)

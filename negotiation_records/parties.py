@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
-
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     SOURCE_IDS,
     Choice,
@@ -30,6 +29,7 @@ from negotiation_records.fields import (
 )
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
     is_before,
 )
 
@@ -71,7 +71,7 @@ class PartyRole(enum.Enum):
     THIRD_PARTY = "third-party"
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Representative(Record):
     """
     A person acting for a party, with their role and when they held it.
@@ -100,6 +100,19 @@ class Representative(Record):
     until: Moment | None = field(Maybe(MomentKind()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            name: str,
+            role: str | None = ...,
+            since: MomentInput | None = ...,
+            until: MomentInput | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
+
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.since is not None and self.until is not None:
             if is_before(self.until, self.since):
@@ -124,7 +137,7 @@ class Representative(Record):
         return not (self.until is not None and is_before(self.until, moment))
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Membership(Record):
     """
     A party's membership of a coalition, and when it held.
@@ -152,6 +165,18 @@ class Membership(Record):
     since: Moment | None = field(Maybe(MomentKind()), default=None)
     until: Moment | None = field(Maybe(MomentKind()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            party: str,
+            since: MomentInput | None = ...,
+            until: MomentInput | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.since is not None and self.until is not None:
@@ -182,7 +207,7 @@ class Membership(Record):
         )
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Party(Record):
     """
     A side at the table, or a mediator, host, guarantor or observer.
@@ -225,6 +250,24 @@ class Party(Record):
         Many(Nested(Membership, shorthand="party")), default=()
     )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            name: str,
+            kind: PartyKind | str,
+            role: PartyRole | str = ...,
+            country: str | None = ...,
+            wikidata: str | None = ...,
+            aliases: Iterable[str] = ...,
+            representatives: Iterable[Representative] = ...,
+            members: Iterable[Membership | str] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         earlier: dict[str, list[Membership]] = {}

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -38,7 +38,7 @@ from negotiation_records.history import (
     take_status_arguments,
 )
 from negotiation_records.stances import Response, Stance, append_response
-from negotiation_records.timeutil import Moment, is_before, to_moment
+from negotiation_records.timeutil import Moment, MomentInput, is_before, to_moment
 from negotiation_records.windows import Window
 
 
@@ -87,7 +87,7 @@ STATUS_STEPS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Proposal(Record):
     """
     Something put on the table by a party: an invitation, an offer, a plan.
@@ -163,6 +163,28 @@ class Proposal(Record):
     )
 
     _init_only: ClassVar[bool] = True
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            proposed_by: Iterable[str],
+            addressed_to: Iterable[str] = ...,
+            made_on: MomentInput,
+            summary: str,
+            terms: Iterable[Condition] = ...,
+            round: int | None = ...,  # noqa: A002 - the field's name
+            counter_to: str | None = ...,
+            responses: Iterable[Response] = ...,
+            history: Iterable[StatusChange] = ...,
+            window: Window | None = ...,
+            sources: Iterable[str] = ...,
+            status: ProposalStatus | str | None = ...,
+            status_on: Moment | _dt.date | None = ...,
+        ) -> None: ...
 
     def _take_init_only(self) -> None:
         take_status_arguments(self, ProposalStatus.PENDING)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
@@ -42,6 +42,7 @@ from negotiation_records.history import (
 )
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
     is_before,
     to_moment,
     to_optional_moment,
@@ -153,7 +154,7 @@ def _check_amount(value: object) -> Problems:
     return []
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Quantity(Record):
     """
     A counted amount: "1,000 prisoners each", "about 1,900 prisoners".
@@ -187,6 +188,20 @@ class Quantity(Record):
     given_by: tuple[str, ...] = field(PARTY_IDS, default=())
     received_by: tuple[str, ...] = field(PARTY_IDS, default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            amount: float,
+            unit: str,
+            each: bool = ...,
+            precision: Precision | str = ...,
+            given_by: Iterable[str] = ...,
+            received_by: Iterable[str] = ...,
+        ) -> None: ...
+
     def _problems(self) -> Iterable[tuple[str, str]]:
         for index, party in enumerate(self.received_by):
             if party in self.given_by:
@@ -209,7 +224,7 @@ class Quantity(Record):
         return text
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Outcome(Record):
     """
     What came of a round: an exchange, a ceasefire, an agreement, a statement.
@@ -253,6 +268,20 @@ class Outcome(Record):
 
     _init_only: ClassVar[bool] = True
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            text: str,
+            kind: OutcomeKind | str = ...,
+            parties: Iterable[str] = ...,
+            quantities: Iterable[Quantity] = ...,
+            sources: Iterable[str] = ...,
+            quantity: Quantity | None = ...,
+        ) -> None: ...
+
     def _take_init_only(self) -> None:
         given = self._quantity_given
         if given is None:
@@ -277,7 +306,7 @@ class Outcome(Record):
         return self.quantities[0] if self.quantities else None
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Delegation(Record):
     """
     A party's team at a round.
@@ -296,8 +325,19 @@ class Delegation(Record):
     head: str | None = field(Maybe(Text()), default=None)
     members: tuple[str, ...] = field(Many(Text(), unique="member"), default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            party: str,
+            head: str | None = ...,
+            members: Iterable[str] = ...,
+        ) -> None: ...
 
-@attrs.frozen(kw_only=True)
+
+@frozen_record(kw_only=True, init=False)
 class Round(Record):
     """
     One meeting or session of talks.
@@ -364,6 +404,29 @@ class Round(Record):
     )
 
     _init_only: ClassVar[bool] = True
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            number: int,
+            history: Iterable[StatusChange] = ...,
+            level: RoundLevel | str = ...,
+            starts: MomentInput | None = ...,
+            ends: MomentInput | None = ...,
+            location: str | None = ...,
+            hosts: Iterable[str] = ...,
+            mediators: Iterable[str] = ...,
+            delegations: Iterable[Delegation] = ...,
+            outcomes: Iterable[Outcome] = ...,
+            window: Window | None = ...,
+            summary: str | None = ...,
+            sources: Iterable[str] = ...,
+            status: RoundStatus | str | None = ...,
+            status_on: Moment | _dt.date | None = ...,
+        ) -> None: ...
 
     def _take_init_only(self) -> None:
         take_status_arguments(self, RoundStatus.PROPOSED)

@@ -4,9 +4,10 @@ Where facts come from: sources and the statements they quote.
 
 from __future__ import annotations
 
-import attrs
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     SOURCE_IDS,
     Bool,
@@ -19,13 +20,14 @@ from negotiation_records.fields import (
 )
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
 )
 
 
 __all__ = ["Source", "Statement"]
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Source(Record):
     """
     A report, document or feed that facts in the record come from.
@@ -55,8 +57,22 @@ class Source(Record):
     published: Moment | None = field(Maybe(MomentKind()), default=None)
     accessed: Moment | None = field(Maybe(MomentKind()), default=None)
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            publisher: str,
+            title: str | None = ...,
+            url: str | None = ...,
+            published: MomentInput | None = ...,
+            accessed: MomentInput | None = ...,
+        ) -> None: ...
 
-@attrs.frozen(kw_only=True)
+
+@frozen_record(kw_only=True, init=False)
 class Statement(Record):
     """
     A quote (or a paraphrase): who said what, for which party, when, and where
@@ -96,3 +112,20 @@ class Statement(Record):
     verbatim: bool = field(Bool(), default=True)
     source: str | None = field(Maybe(Slug()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            speaker: str,
+            speaker_role: str | None = ...,
+            party: str | None = ...,
+            said_on: MomentInput,
+            text: str,
+            verbatim: bool = ...,
+            source: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
-
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -22,6 +21,7 @@ from negotiation_records.fields import (
 )
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
 )
 
 
@@ -58,7 +58,7 @@ class Stance(enum.Enum):
         return self in (Stance.OPPOSES, Stance.REJECTS)
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Position(Record):
     """
     A party's stance on a condition, and when it was taken.
@@ -83,8 +83,22 @@ class Position(Record):
     statement: str | None = field(Maybe(Slug()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            party: str,
+            stance: Stance | str,
+            on: MomentInput | None = ...,
+            text: str | None = ...,
+            statement: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
-@attrs.frozen(kw_only=True)
+
+@frozen_record(kw_only=True, init=False)
 class Response(Record):
     """
     A party's answer to a proposal or an ultimatum.
@@ -111,6 +125,20 @@ class Response(Record):
     text: str | None = field(Maybe(Text()), default=None)
     statement: str | None = field(Maybe(Slug()), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            party: str,
+            on: MomentInput,
+            stance: Stance | str,
+            text: str | None = ...,
+            statement: str | None = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
 
 def append_response(

@@ -42,12 +42,11 @@ import datetime as _dt
 import enum
 import re
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import attrs
 import pendulum
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -70,6 +69,7 @@ from negotiation_records.sources import Statement
 from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
     PartialDate,
     format_moment,
     moment_eq_key,
@@ -160,7 +160,7 @@ _DUE_KINDS = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class TimelineEvent(Record):
     """
     One dated event of a record, as :meth:`Negotiation.timeline
@@ -197,6 +197,20 @@ class TimelineEvent(Record):
     summary: str = field(Text())
     path: str = field(Text())
     party: str | None = field(Maybe(Slug()), default=None)
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            moment: MomentInput,
+            kind: EventKind | str,
+            record_id: str | int,
+            summary: str,
+            path: str,
+            party: str | None = ...,
+        ) -> None: ...
 
     def __str__(self) -> str:
         return (

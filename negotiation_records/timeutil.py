@@ -41,7 +41,9 @@ from negotiation_records.errors import ValidationError
 
 
 __all__ = [
+    "DateInput",
     "Moment",
+    "MomentInput",
     "PartialDate",
     "Period",
     "format_moment",
@@ -153,6 +155,31 @@ A date, a zone-aware datetime or a partial date (month or year).
 
 Examples of each, and the rules for comparing and counting from them, are in
 :doc:`/deadlines`.
+"""
+
+MomentInput: TypeAlias = Moment | _dt.date
+"""
+What a moment field takes: a moment, or a plain :class:`datetime.date` or
+zone-aware :class:`datetime.datetime`, which the record converts (a naive
+datetime is refused).
+
+Example:
+    >>> import datetime
+    >>> from negotiation_records import Round
+    >>> Round(number=1, status="held", starts=datetime.date(2025, 5, 16)).starts
+    Date(2025, 5, 16)
+"""
+
+DateInput: TypeAlias = _dt.date
+"""
+What a date field takes: a :class:`pendulum.Date` or a plain
+:class:`datetime.date`, which the record converts.
+
+Example:
+    >>> import datetime
+    >>> from negotiation_records import Window
+    >>> Window(start=datetime.date(2025, 7, 21), end=datetime.date(2025, 7, 27)).end
+    Date(2025, 7, 27)
 """
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 import pendulum
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -41,6 +41,7 @@ from negotiation_records.history import (
 from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
     Moment,
+    MomentInput,
     PartialDate,
     is_before,
     to_moment,
@@ -100,7 +101,7 @@ STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Consequence(Record):
     """
     What happens if an ultimatum is not met, and whom it would hit.
@@ -130,8 +131,21 @@ class Consequence(Record):
     target_parties: tuple[str, ...] = field(PARTY_IDS, default=())
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
 
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            text: str,
+            kind: ConsequenceKind | str = ...,
+            targets: Iterable[str] = ...,
+            target_parties: Iterable[str] = ...,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
-@attrs.frozen(kw_only=True)
+
+@frozen_record(kw_only=True, init=False)
 class Ultimatum(Record):
     """
     A demand with a deadline and a consequence.
@@ -204,6 +218,27 @@ class Ultimatum(Record):
     )
 
     _init_only: ClassVar[bool] = True
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            issued_by: str,
+            addressed_to: Iterable[str] = ...,
+            issued_at: MomentInput,
+            demand: Condition | str,
+            deadline: Deadline,
+            consequences: Iterable[Consequence] = ...,
+            history: Iterable[StatusChange] = ...,
+            responses: Iterable[Response] = ...,
+            revisions: Iterable[DeadlineRevision] = ...,
+            sources: Iterable[str] = ...,
+            status: UltimatumStatus | str | None = ...,
+            status_on: Moment | _dt.date | None = ...,
+        ) -> None: ...
 
     def _take_init_only(self) -> None:
         take_status_arguments(self, UltimatumStatus.PENDING)

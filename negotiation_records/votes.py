@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
-
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     SOURCE_IDS,
     Choice,
@@ -41,7 +40,7 @@ from negotiation_records.fields import (
     Text,
     field,
 )
-from negotiation_records.timeutil import Moment
+from negotiation_records.timeutil import Moment, MomentInput
 
 
 __all__ = ["Threshold", "Vote", "VoteResult", "decided_result"]
@@ -111,7 +110,7 @@ def decided_result(
     return VoteResult.PASSED if passed else VoteResult.FAILED
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Vote(Record):
     """
     A body deciding on a text.
@@ -158,6 +157,27 @@ class Vote(Record):
     threshold: Threshold = field(Choice(Threshold), default=Threshold.SIMPLE_MAJORITY)
     result: VoteResult = field(Choice(VoteResult))
     sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            id: str,  # noqa: A002 - the field's name
+            body: str,
+            party: str | None = ...,
+            on: MomentInput,
+            question: str,
+            subject: str | None = ...,
+            yes: int | None = ...,
+            no: int | None = ...,
+            abstain: int | None = ...,
+            members: int | None = ...,
+            threshold: Threshold | str = ...,
+            result: VoteResult | str,
+            sources: Iterable[str] = ...,
+        ) -> None: ...
 
     @property
     def decided(self) -> VoteResult | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import attrs
 import pendulum
 
-from negotiation_records._record import Record
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
@@ -24,6 +24,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.timeutil import (
+    DateInput,
     Moment,
     PartialDate,
     check_moment,
@@ -53,7 +54,7 @@ def _day_of(value: object, path: str) -> pendulum.Date:
     )
 
 
-@attrs.frozen(kw_only=True)
+@frozen_record(kw_only=True, init=False)
 class Window(Record):
     """
     A span of calendar days, both ends included, with the words that named it.
@@ -81,6 +82,17 @@ class Window(Record):
     start: pendulum.Date = field(DateKind())
     end: pendulum.Date = field(DateKind())
     label: str | None = field(Maybe(Text()), default=None)
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            start: DateInput,
+            end: DateInput,
+            label: str | None = ...,
+        ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.end < self.start:

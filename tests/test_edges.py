@@ -12,9 +12,9 @@ import pytest
 
 from negotiation_records import Deadline, ValidationError, from_dict, to_dict
 from negotiation_records._countries import ISO_3166_1_ALPHA_2
+from negotiation_records._deadline_arithmetic import count_business_days
 from negotiation_records.deadlines import (
     DEFAULT_WEEKEND,
-    _count_business_days,
     _resolve_business_days,
     check_weekend,
     weekend_for,
@@ -179,13 +179,13 @@ class TestWeekend:
     def test_default(self) -> None:
         """Saturday and Sunday by default: one business day after Thursday is Friday."""
         assert {5, 6} == DEFAULT_WEEKEND
-        assert _count_business_days(self.THURSDAY, 1, ())[0] == pendulum.date(
-            2025, 11, 7
-        )
+        assert count_business_days(self.THURSDAY, 1, (), DEFAULT_WEEKEND)[
+            0
+        ] == pendulum.date(2025, 11, 7)
 
     def test_friday_and_saturday(self) -> None:
         """With a Friday–Saturday weekend it is Sunday."""
-        day, skipped = _count_business_days(self.THURSDAY, 1, (), frozenset({4, 5}))
+        day, skipped = count_business_days(self.THURSDAY, 1, (), frozenset({4, 5}))
         assert (day, skipped) == (pendulum.date(2025, 11, 9), ())
 
     def test_israel_calendar(self) -> None:
@@ -193,7 +193,7 @@ class TestWeekend:
         israel = holidays.country_holidays("IL")
         weekend = weekend_for(israel)
         assert weekend == {4, 5}
-        day, _ = _count_business_days(self.THURSDAY, 1, israel, weekend)
+        day, _ = count_business_days(self.THURSDAY, 1, israel, weekend)
         assert day == pendulum.date(2025, 11, 9)
 
     def test_explicit_weekend_wins(self) -> None:
@@ -205,14 +205,14 @@ class TestWeekend:
     def test_holiday_on_a_new_business_day(self) -> None:
         """A holiday on a Sunday is skipped (and kept) when Sunday is a business day."""
         sunday = pendulum.date(2025, 11, 9)
-        day, skipped = _count_business_days(
+        day, skipped = count_business_days(
             self.THURSDAY, 1, {sunday}, frozenset({4, 5})
         )
         assert (day, skipped) == (pendulum.date(2025, 11, 10), (sunday,))
 
     def test_no_weekend(self) -> None:
         """An empty weekend counts every day."""
-        day, _ = _count_business_days(self.THURSDAY, 3, (), frozenset())
+        day, _ = count_business_days(self.THURSDAY, 3, (), frozenset())
         assert day == pendulum.date(2025, 11, 9)
 
     @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ def _mutated(data: Any, draw: st.DataObject) -> Any:
     return data
 
 
-INIT_ONLY_NAMES = {
+INIT_ONLY_NAMES: dict[type[Record], list[str]] = {
     cls: [f.name for f in attrs.fields(cls) if is_init_only(f)]
     for cls in (Negotiation, Outcome, Proposal, Round, Ultimatum)
 }

@@ -1,0 +1,139 @@
+"""
+The typed constructors that type checkers read, and what they promise.
+
+Each record class declares, under ``if TYPE_CHECKING:``, an ``__init__`` whose
+argument types are what the fields' kinds accept.  These tests check that every
+declaration is current (written from the kinds) and, since mypy --strict checks
+this file, that the arguments users pass type-check: lists for tuples, enum
+values as text, plain dates for moments.  A ``# type: ignore[...]`` below is a
+test too: mypy's ``warn_unused_ignores`` fails the run when the error it
+silences is no longer reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import assert_type
+
+import attrs
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Condition,
+    Deadline,
+    Negotiation,
+    Party,
+    PartyKind,
+    Proposal,
+    ProposalStatus,
+    Round,
+    RoundStatus,
+    ValidationError,
+)
+from negotiation_records import _signatures as signatures
+from negotiation_records.timeutil import Moment
+
+
+class TestDeclarations:
+    def test_every_record_class_declares_a_current_constructor(self) -> None:
+        assert signatures.stale_classes() == []
+        assert signatures.main([]) == 0
+
+    def test_every_record_class_is_covered(self) -> None:
+        names = {cls.__name__ for cls in signatures.record_classes()}
+        assert {"Party", "Negotiation", "Deadline", "StatusChange", "Vote"} <= names
+
+    def test_the_arguments_are_what_the_kinds_accept(self) -> None:
+        party = {name: (t, d) for name, t, d in signatures.expected_parameters(Party)}
+        assert party["id"] == ("str", False)
+        assert party["kind"] == ("PartyKind | str", False)
+        assert party["aliases"] == ("Iterable[str]", True)
+        assert party["country"] == ("str | None", True)
+        proposal = {
+            name: (t, d) for name, t, d in signatures.expected_parameters(Proposal)
+        }
+        assert proposal["made_on"] == ("MomentInput", False)
+        assert proposal["terms"] == ("Iterable[Condition]", True)
+        # an init-only argument takes its annotation: it has no kind
+        assert proposal["status"] == ("ProposalStatus | str | None", True)
+
+    def test_an_argument_missing_from_the_declaration_is_reported(self) -> None:
+        source = Path(signatures.__file__).with_name("parties.py").read_text("utf-8")
+        stale = source.replace("            aliases: Iterable[str] = ...,\n", "", 1)
+        assert stale != source
+        declared = signatures.declared_parameters(Party, stale)
+        assert declared is not None
+        assert "aliases" not in [name for name, _, _ in declared]
+
+    def test_write_puts_back_a_removed_declaration(self, tmp_path: Path) -> None:
+        original = Path(signatures.__file__).with_name("windows.py")
+        copy = tmp_path / "windows.py"
+        shutil.copy(original, copy)
+        source = copy.read_text("utf-8")
+        start = source.index("    if TYPE_CHECKING:\n        # The constructor")
+        end = source.index(") -> None: ...\n", start) + len(") -> None: ...\n")
+        copy.write_text(source[:start] + source[end:], "utf-8")
+        from negotiation_records.windows import Window
+
+        assert signatures.declared_parameters(Window, copy.read_text("utf-8")) is None
+        assert signatures._rewrite(copy, [Window])
+        declared = signatures.declared_parameters(Window, copy.read_text("utf-8"))
+        expected = signatures.expected_parameters(Window)
+        assert declared == [(n, t, d) for n, t, d in expected]
+        assert not signatures._rewrite(copy, [Window])  # already current
+
+    def test_a_class_without_init_false_is_reported(self) -> None:
+        @attrs.frozen(kw_only=True)
+        class Local:
+            x: int = 0
+
+        source = (
+            "import attrs\n@attrs.frozen(kw_only=True)\nclass Local:\n    x: int = 0\n"
+        )
+        assert not signatures._declares_init_false(Local, source)
+
+
+class TestWhatTypeCheckersAccept:
+    """Arguments a user passes, typed as the kinds accept them (checked by mypy)."""
+
+    def test_text_for_enums_lists_for_tuples(self) -> None:
+        party = Party(
+            id="russia", name="Russia", kind="state", aliases=["Moscow", "the Kremlin"]
+        )
+        assert_type(party.kind, PartyKind)
+        assert_type(party.aliases, tuple[str, ...])
+        assert party.kind is PartyKind.STATE
+        assert party.aliases == ("Moscow", "the Kremlin")
+
+    def test_plain_dates_and_init_only_status(self) -> None:
+        proposal = Proposal(
+            id="new-round",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=dt.date(2025, 7, 19),
+            summary="A new round next week",
+            terms=[
+                Condition(id="meet", text="Meet in Istanbul", demanded_by="ukraine")
+            ],
+            status="pending",
+        )
+        assert_type(proposal.made_on, Moment)
+        assert_type(proposal.status, ProposalStatus)
+        assert proposal.made_on == pendulum.date(2025, 7, 19)
+
+    def test_evolve_takes_what_the_constructor_takes(self) -> None:
+        held = Round(number=1, status="held", starts=dt.date(2025, 5, 16))
+        later = attrs.evolve(held, location="Istanbul", hosts=["turkiye"])
+        assert_type(later, Round)
+        assert later.status is RoundStatus.HELD
+
+    def test_wrong_types_are_still_caught(self) -> None:
+        with pytest.raises(ValidationError):
+            Party(id=1, name="Ukraine", kind="state")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError):
+            Negotiation(id="talks", title="Talks", parties="ukraine")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError):
+            Deadline(due=dt.datetime(2025, 9, 2, 12))  # naive: refused at run time
