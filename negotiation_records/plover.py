@@ -848,7 +848,7 @@ def write_plover(
         >>> out = io.StringIO()
         >>> write_plover([talks], out)
         1
-        >>> print(out.getvalue()[:44])
+        >>> print(out.getvalue()[:43])
         {"id":"t:ultimatums/u","date":"2025-07-14",
     """
     if isinstance(file, (str, os.PathLike)):
