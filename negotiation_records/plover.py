@@ -558,13 +558,6 @@ class _Coder:
                 "meetings that took place",
             )
             return
-        if rnd.starts is None:
-            yield PloverSkip(
-                event,
-                f"round {rnd.number} was held but is dated only by a window "
-                f"({rnd.window}): PLOVER needs its day, and none is guessed",
-            )
-            return
         at_table = _unique(d.party for d in rnd.delegations)
         hosting = [p for p in at_table if p in rnd.hosts]
         visiting = [p for p in at_table if p not in rnd.hosts]
