@@ -129,6 +129,7 @@ def check_plover(record: dict[str, Any]) -> None:
         value: Any = record[name]
         assert isinstance(value, JSON_TYPES[spec.json_type]), (name, value)
         if spec.items is not None:
+            assert isinstance(value, list)
             assert value, f"{name} is an empty list"
             assert all(isinstance(v, JSON_TYPES[spec.items]) for v in value), name
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", record["date"])
