@@ -101,6 +101,7 @@ class PloverField(NamedTuple):
         content: What it holds, in the manual's words.
 
     Example:
+        >>> from negotiation_records.plover import PLOVER_FIELDS
         >>> PLOVER_FIELDS["date"]
         PloverField(required=True, json_type='string', items=None, content='date in YYYY-MM-DD format')
     """

@@ -750,7 +750,9 @@ class TestDocs:
     def test_the_mapping_table_is_the_constant(self) -> None:
         """docs/plover.md shows every key of PLOVER_EVENT_TYPES with its type."""
         page = (ROOT / "docs" / "plover.md").read_text(encoding="utf-8")
-        rows = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\w+) \|", page, re.MULTILINE)
+        section = page.split("\n## The mapping\n")[1].split("\n## ")[0]
+        rows = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\w+) \|", section, re.MULTILINE)
+        assert "| `action` | an {py:class}`~negotiation_records.Action` | its kind |" in section
         assert dict(rows) == dict(PLOVER_EVENT_TYPES)
         assert len(rows) == len(PLOVER_EVENT_TYPES)
 
