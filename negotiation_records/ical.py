@@ -164,9 +164,7 @@ class _Writer:
     def cited(self, source_ids: Iterable[str]) -> list[str]:
         lines = []
         for source_id in dict.fromkeys(source_ids):
-            source = self.sources.get(source_id)
-            if source is None:
-                continue
+            source = self.sources[source_id]
             words = [source.publisher]
             if source.title is not None:
                 words.append(f"“{source.title}”")

@@ -382,15 +382,14 @@ def _walk(talks: Negotiation, path: str) -> list[Any]:
 
 
 def _stable_path(talks: Negotiation, path: str) -> str:
-    """*path* with its first index replaced by the record's id (or number)."""
+    """
+    *path* with its first index replaced by the record's id (a round's number):
+    ``ultimatums[0].responses[1]`` is ``ultimatums/u.responses[1]``.
+    """
     head, dot, rest = path.partition(".")
     name, _, index = head.partition("[")
-    if not index:
-        return path
     record = getattr(talks, name)[int(index[:-1])]
-    key = record.number if isinstance(record, Round) else getattr(record, "id", None)
-    if key is None:  # the talks' own history
-        return path
+    key = record.number if isinstance(record, Round) else record.id
     return f"{name}/{key}{dot}{rest}"
 
 

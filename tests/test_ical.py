@@ -330,6 +330,18 @@ class TestRounds:
         assert "time zone: Europe/Kyiv" in description
         assert str(event["STATUS"]) == "CONFIRMED"
 
+    def test_a_timed_round_without_an_end(self) -> None:
+        """An instant: no DTEND."""
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=pendulum.datetime(2025, 7, 23, 10, tz=pendulum.FixedTimezone(19800)),
+        )
+        (event,) = events(to_ical(talks(rounds=[rnd])))
+        assert event["DTSTART"].dt == _dt.datetime(2025, 7, 23, 4, 30, tzinfo=UTC)
+        assert "DTEND" not in event
+        assert str(event[ICAL_ZONE_PROPERTY]) == "+05:30"
+
     def test_a_timed_round_with_a_day_as_its_end(self) -> None:
         rnd = Round(
             number=1,

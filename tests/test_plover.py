@@ -722,6 +722,23 @@ class TestJsonLines:
         assert write_plover(iter([talks, talks]), binary) == 20
         assert binary.getvalue() == (expected * 2).encode("utf-8")
 
+    def test_a_binary_file_that_is_not_an_io_object(self) -> None:
+        """A file-like object is binary when its mode says so."""
+
+        class Sink:
+            mode = "wb"
+
+            def __init__(self) -> None:
+                self.chunks: list[bytes] = []
+
+            def write(self, data: bytes) -> int:
+                self.chunks.append(data)
+                return len(data)
+
+        sink = Sink()
+        assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
+        assert all(isinstance(chunk, bytes) for chunk in sink.chunks)
+
     def test_streamed(self) -> None:
         """Each negotiation is written before the next one is asked for."""
         out = io.StringIO()
@@ -751,8 +768,13 @@ class TestDocs:
         """docs/plover.md shows every key of PLOVER_EVENT_TYPES with its type."""
         page = (ROOT / "docs" / "plover.md").read_text(encoding="utf-8")
         section = page.split("\n## The mapping\n")[1].split("\n## ")[0]
-        rows = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| (\w+) \|", section, re.MULTILINE)
-        assert "| `action` | an {py:class}`~negotiation_records.Action` | its kind |" in section
+        rows = re.findall(
+            r"^\| `([a-z-]+)` \| [^|]+ \| (\w+) \|", section, re.MULTILINE
+        )
+        assert (
+            "| `action` | an {py:class}`~negotiation_records.Action` | its kind |"
+            in section
+        )
         assert dict(rows) == dict(PLOVER_EVENT_TYPES)
         assert len(rows) == len(PLOVER_EVENT_TYPES)
 
