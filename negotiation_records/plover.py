@@ -465,7 +465,6 @@ class _Coder:
         location: str | None = None,
         cites: Iterable[str] = (),
         suffix: str = "",
-        moment: Moment | None = None,
     ) -> Plover | PloverSkip:
         """One PLOVER record (or why there is none)."""
         event_type = plover_type or PLOVER_EVENT_TYPES[key]
@@ -478,7 +477,7 @@ class _Coder:
                 event,
                 f"PLOVER needs a recipient for {event_type}, none is named ({key})",
             )
-        day, time = _day(event.moment if moment is None else moment)
+        day, time = _day(event.moment)
         data: Plover = {
             "id": f"{self.talks.id}:{_stable_path(self.talks, event.path)}{suffix}",
             "date": day,
@@ -503,7 +502,7 @@ class _Coder:
         if contexts:
             data["context"] = contexts
         data["link"] = self.talks.id
-        citations = [self.cite(s) for s in _unique(cites) if s in self.sources]
+        citations = [self.cite(s) for s in _unique(cites)]
         if citations:
             data["cite_info"] = citations
         data["comment"] = event.summary
