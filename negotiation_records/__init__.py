@@ -86,6 +86,8 @@ from negotiation_records.windows import Window
 
 
 if TYPE_CHECKING:  # loaded on first use, see __getattr__
+    from negotiation_records.ical import to_ical
+    from negotiation_records.plover import plover_skipped, to_plover, write_plover
     from negotiation_records.schema import json_schema
     from negotiation_records.serialization import (
         JSONLinesError,
@@ -172,12 +174,16 @@ __all__ = [
     "make_converter",
     "moment_sort_key",
     "parse_moment",
+    "plover_skipped",
     "read_jsonl",
     "register_migration",
     "to_dict",
+    "to_ical",
     "to_json",
+    "to_plover",
     "unregister_migration",
     "write_jsonl",
+    "write_plover",
 ]
 
 
@@ -196,6 +202,10 @@ _LAZY = {
     "to_json": "serialization",
     "write_jsonl": "serialization",
     "json_schema": "schema",
+    "plover_skipped": "plover",
+    "to_plover": "plover",
+    "write_plover": "plover",
+    "to_ical": "ical",
 }
 
 

@@ -1,0 +1,488 @@
+"""
+The deadlines and scheduled rounds of a record as an iCalendar file.
+
+:func:`to_ical` writes RFC 5545 text that any calendar program imports or
+subscribes to: one event (``VEVENT``) for each deadline — an ultimatum's, a
+milestone's and each of its alternative deadlines, an agreement's entry into
+force and its expiry — and for each round that is scheduled and has a start.
+The text is written by the library itself (no dependency).
+
+**Times are in UTC, with the zone named.**  Every timed event is written in
+UTC (``DTSTART:20250902T210000Z``), so no ``VTIMEZONE`` is needed and every
+program shows the same instant; the zone the record names (``Europe/Kyiv``,
+or a fixed offset such as ``+03:00``) is kept in the description and in the
+property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the second.
+
+* A deadline is an instant: the moment it passes (:attr:`Deadline.cutoff
+  <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
+  end of that day in its zone, so "2 September, Europe/Kyiv" is written as
+  ``20250902T210000Z`` (midnight in Kyiv).  The event has no end: it is a
+  point in time.
+* A round with a start time runs from its start to its end (when the end is a
+  time too); a round dated to a day is an all-day event (``VALUE=DATE``) over
+  its days.  A round dated only to a month or a year cannot be placed on a day
+  and is left out, as are rounds not scheduled (proposed, held, postponed,
+  cancelled).
+
+**Reproducible.**  The same record gives the same text, byte for byte: each
+event's ``UID`` is made of the negotiation's id and the record's
+(``russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline@negotiation-records``),
+so a calendar updates the event when the record changes; ``SEQUENCE`` counts
+the revisions of a deadline; ``DTSTAMP``, which RFC 5545 requires, is not the
+time of writing but a moment taken from the record (see :func:`to_ical`).
+
+**The format.**  Lines end with CRLF and are folded at 75 octets, never inside
+a UTF-8 character; commas, semicolons, backslashes and line breaks in text are
+escaped.  An event whose deadline no longer applies (a withdrawn ultimatum, a
+cancelled or superseded milestone, a terminated or superseded agreement, an
+alternative deadline that did not apply) has ``STATUS:CANCELLED``; an
+alternative not yet decided is ``TENTATIVE``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import pendulum
+
+from negotiation_records.agreements import Agreement, AgreementStatus
+from negotiation_records.conditions import Condition
+from negotiation_records.deadlines import Deadline
+from negotiation_records.errors import ValidationError
+from negotiation_records.milestones import Milestone, MilestoneStatus
+from negotiation_records.negotiation import Negotiation
+from negotiation_records.rounds import Round, RoundStatus
+from negotiation_records.timeutil import (
+    Moment,
+    PartialDate,
+    check_moment,
+    format_moment,
+    moment_span,
+    to_moment,
+)
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+
+
+__all__ = ["ICAL_ZONE_PROPERTY", "PRODID", "to_ical"]
+
+PRODID = "-//negotiation-records//negotiation-records//EN"
+"""The ``PRODID`` of the calendars :func:`to_ical` writes."""
+
+ICAL_ZONE_PROPERTY = "X-NEGOTIATION-RECORDS-TZID"
+"""The property that names the zone of a timed event (``Europe/Kyiv``)."""
+
+_DOMAIN = "negotiation-records"
+_LINE_OCTETS = 75
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
+
+class _Event(NamedTuple):
+    """One VEVENT, before it is written."""
+
+    sort: _dt.datetime
+    uid: str
+    lines: list[str]
+
+
+# --- text ---------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, comma, semicolon, line breaks."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """
+    *line* folded (RFC 5545, 3.1): no line longer than 75 octets, a continuation
+    starting with a space, never splitting a UTF-8 character.
+    """
+    if len(line.encode("utf-8")) <= _LINE_OCTETS:
+        return line
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = _LINE_OCTETS
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, _LINE_OCTETS - 1  # the space counts
+        current.append(char)
+        size += octets
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def _utc(moment: pendulum.DateTime) -> _dt.datetime:
+    """The instant of a datetime, in UTC (cut at the calendar's edges)."""
+    return moment_span(moment)[0]
+
+
+def _utc_text(instant: _dt.datetime) -> str:
+    """A UTC datetime as iCalendar writes it, to the second."""
+    return (
+        f"{instant.year:04d}{instant.month:02d}{instant.day:02d}T"
+        f"{instant.hour:02d}{instant.minute:02d}{instant.second:02d}Z"
+    )
+
+
+def _date_text(day: _dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _zone_name(moment: pendulum.DateTime) -> str:
+    tz = moment.tzinfo
+    if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
+        return tz.name  # an IANA name, or a fixed offset such as "+03:00"
+    return moment.isoformat()[19:].lstrip(".0123456789")  # pragma: no cover
+
+
+# --- events -------------------------------------------------------------------------
+
+
+class _Writer:
+    """Collects the events of one record (a snapshot)."""
+
+    def __init__(self, talks: Negotiation) -> None:
+        self.talks = talks
+        self.names = {party.id: party.name for party in talks.parties}
+        self.sources = {source.id: source for source in talks.sources}
+
+    def names_of(self, parties: Iterable[str]) -> str:
+        names = [self.names.get(p, p) for p in parties]
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    def uid(self, *parts: object) -> str:
+        return "/".join([self.talks.id, *map(str, parts)]) + f"@{_DOMAIN}"
+
+    def cited(self, source_ids: Iterable[str]) -> list[str]:
+        lines = []
+        for source_id in dict.fromkeys(source_ids):
+            source = self.sources[source_id]
+            words = [source.publisher]
+            if source.title is not None:
+                words.append(f"“{source.title}”")
+            if source.published is not None:
+                words.append(format_moment(source.published))
+            if source.url is not None:
+                words.append(source.url)
+            lines.append("Source: " + ", ".join(words))
+        return lines
+
+    def events(self) -> Iterator[_Event]:
+        talks = self.talks
+        for ultimatum in talks.ultimatums:
+            yield self.ultimatum(ultimatum)
+        for milestone in talks.milestones:
+            yield from self.milestone(milestone)
+        for agreement in talks.agreements:
+            yield from self.agreement(agreement)
+        for rnd in talks.rounds:
+            event = self.round(rnd)
+            if event is not None:
+                yield event
+
+    def deadline(
+        self,
+        uid: str,
+        summary: str,
+        deadline: Deadline,
+        about: list[str],
+        *,
+        sequence: int = 0,
+        status: str | None = None,
+    ) -> _Event:
+        cutoff = deadline.cutoff
+        zone = _zone_name(cutoff)
+        if isinstance(deadline.due, pendulum.DateTime):
+            due = f"Due {format_moment(deadline.due)}"
+        else:
+            due = (
+                f"Due {format_moment(deadline.due)}, to the end of the day in {zone}; "
+                f"passes at {format_moment(cutoff)}"
+            )
+        description = [about[0], f"{due}."]
+        if deadline.anchor is not None:
+            description.append(f"Rule: {deadline.describe_rule()}.")
+        description += [f"Time zone: {zone}.", *about[1:]]
+        lines = [
+            f"DTSTART:{_utc_text(_utc(cutoff))}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(chr(10).join(description))}",
+            "CATEGORIES:Deadline",
+            f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}",
+        ]
+        if sequence:
+            lines.append(f"SEQUENCE:{sequence}")
+        if status is not None:
+            lines.append(f"STATUS:{status}")
+        return _Event(_utc(cutoff), uid, lines)
+
+    def ultimatum(self, ultimatum: Ultimatum) -> _Event:
+        demand = ultimatum.demand
+        text = demand.text if isinstance(demand, Condition) else demand
+        issuer = self.names_of([ultimatum.issued_by])
+        summary = f"Ultimatum deadline: {issuer}"
+        if ultimatum.addressed_to:
+            summary += f" to {self.names_of(ultimatum.addressed_to)}"
+        summary += f" — {text}"
+        about = [
+            f"{issuer} issued the ultimatum {ultimatum.id!r} on "
+            f"{format_moment(ultimatum.issued_at)}: {text}.",
+            *(f"Consequence: {c.text}." for c in ultimatum.consequences),
+            f"Status: {ultimatum.status.value}.",
+            *self.cited(ultimatum.sources),
+            f"Negotiation: {self.talks.title}.",
+        ]
+        withdrawn = ultimatum.status is UltimatumStatus.WITHDRAWN
+        return self.deadline(
+            self.uid("ultimatums", ultimatum.id, "deadline"),
+            summary,
+            ultimatum.deadline,
+            about,
+            sequence=len(ultimatum.revisions),
+            status="CANCELLED" if withdrawn else None,
+        )
+
+    def milestone(self, milestone: Milestone) -> Iterator[_Event]:
+        about = [f"Milestone {milestone.id!r}: {milestone.title}."]
+        if milestone.set_by:
+            about.append(f"Set by {self.names_of(milestone.set_by)}.")
+        if milestone.applies_to:
+            about.append(f"Applies to {self.names_of(milestone.applies_to)}.")
+        about.append(f"Status: {milestone.status.value}.")
+        about += self.cited(milestone.sources)
+        about.append(f"Negotiation: {self.talks.title}.")
+        ended = milestone.status in (
+            MilestoneStatus.CANCELLED,
+            MilestoneStatus.SUPERSEDED,
+        )
+        yield self.deadline(
+            self.uid("milestones", milestone.id, "deadline"),
+            f"Milestone: {milestone.title}",
+            milestone.deadline,
+            about,
+            sequence=len(milestone.revisions),
+            status="CANCELLED" if ended else None,
+        )
+        for index, alternative in enumerate(milestone.alternatives):
+            if alternative.applied is None:
+                status = "TENTATIVE"
+            elif alternative.applied and not ended:
+                status = None
+            else:
+                status = "CANCELLED"
+            applied = {None: "not yet known", True: "yes", False: "no"}
+            yield self.deadline(
+                self.uid("milestones", milestone.id, "alternatives", index),
+                f"Milestone (alternative): {milestone.title} — {alternative.condition}",
+                alternative.deadline,
+                [
+                    f"Alternative deadline of milestone {milestone.id!r}: "
+                    f"{alternative.condition}.",
+                    f"Applied: {applied[alternative.applied]}.",
+                    *about,
+                ],
+                status=status,
+            )
+
+    def agreement(self, agreement: Agreement) -> Iterator[_Event]:
+        about = [f"Agreement {agreement.id!r}: {agreement.title}."]
+        if agreement.signatories:
+            about.append(f"Signatories: {self.names_of(agreement.signatories)}.")
+        about.append(f"Status: {agreement.status.value}.")
+        about += self.cited(agreement.sources)
+        about.append(f"Negotiation: {self.talks.title}.")
+        ended = agreement.status in (
+            AgreementStatus.TERMINATED,
+            AgreementStatus.SUPERSEDED,
+        )
+        status = "CANCELLED" if ended else None
+        if agreement.in_force is not None:
+            yield self.deadline(
+                self.uid("agreements", agreement.id, "in-force"),
+                f"Agreement enters into force: {agreement.title}",
+                agreement.in_force,
+                about,
+                status=status,
+            )
+        if agreement.expires is not None:
+            yield self.deadline(
+                self.uid("agreements", agreement.id, "expires"),
+                f"Agreement expires: {agreement.title}",
+                agreement.expires,
+                about,
+                sequence=len(agreement.revisions),
+                status=status,
+            )
+
+    def round(self, rnd: Round) -> _Event | None:
+        starts, ends = rnd.starts, rnd.ends
+        if rnd.status is not RoundStatus.SCHEDULED or starts is None:
+            return None
+        if isinstance(starts, PartialDate):
+            return None
+        summary = f"Round {rnd.number}: {self.talks.title}"
+        if rnd.location:
+            summary += f" ({rnd.location})"
+        description = [
+            f"Round {rnd.number} of {self.talks.title}, {rnd.level.value} level."
+        ]
+        if rnd.summary:
+            description.append(f"{rnd.summary}.")
+        at_table = [d.party for d in rnd.delegations]
+        if at_table:
+            description.append(f"Delegations: {self.names_of(at_table)}.")
+        if rnd.hosts:
+            description.append(f"Hosted by {self.names_of(rnd.hosts)}.")
+        if rnd.mediators:
+            description.append(f"Mediated by {self.names_of(rnd.mediators)}.")
+        lines: list[str] = []
+        if isinstance(starts, pendulum.DateTime):
+            zone = _zone_name(starts)
+            lines.append(f"DTSTART:{_utc_text(_utc(starts))}")
+            if isinstance(ends, pendulum.DateTime) and _utc(ends) > _utc(starts):
+                lines.append(f"DTEND:{_utc_text(_utc(ends))}")
+            elif ends is not None:
+                description.append(f"Ends: {format_moment(ends)}.")
+            description.append(f"Starts {format_moment(starts)}; time zone: {zone}.")
+            sort = _utc(starts)
+        else:
+            zone = None
+            lines.append(f"DTSTART;VALUE=DATE:{_date_text(starts)}")
+            last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
+            if isinstance(last, PartialDate):
+                description.append(f"Ends: {last}.")
+            elif last is not None and last > starts and last < _dt.date.max:
+                lines.append(
+                    f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
+                )
+            description.append("Dated to the day (no time of day): an all-day event.")
+            sort = moment_span(starts)[0]
+        description += self.cited(rnd.sources)
+        lines += [
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(chr(10).join(description))}",
+            "CATEGORIES:Round",
+        ]
+        if rnd.location:
+            lines.append(f"LOCATION:{_escape(rnd.location)}")
+        if zone is not None:
+            lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
+        lines.append("STATUS:CONFIRMED")
+        return _Event(sort, self.uid("rounds", rnd.number), lines)
+
+
+# --- the stamp ----------------------------------------------------------------------
+
+
+def _stamp(
+    talks: Negotiation,
+    at: Moment | _dt.date | None,
+    stamp: _dt.datetime | _dt.date | None,
+) -> _dt.datetime:
+    """DTSTAMP: *stamp*, else *at*, else the latest date of the sources, else 1970."""
+    given = stamp if stamp is not None else at
+    if given is not None:
+        moment = to_moment(given)
+        problems = check_moment(moment)
+        if problems:
+            name = "stamp" if stamp is not None else "at"
+            raise ValidationError([(name, message) for _, message in problems])
+        return moment_span(moment)[0]
+    dated = [
+        moment_span(moment)[0]
+        for source in talks.sources
+        for moment in (source.published, source.accessed)
+        if moment is not None
+    ]
+    return max(dated, default=_EPOCH)
+
+
+# --- the public function ------------------------------------------------------------
+
+
+def to_ical(
+    negotiation: Negotiation,
+    *,
+    at: Moment | _dt.date | None = None,
+    stamp: _dt.datetime | _dt.date | None = None,
+) -> str:
+    """
+    The deadlines and scheduled rounds of *negotiation* as an iCalendar file
+    (RFC 5545 text, CRLF line ends).
+
+    One event for each ultimatum's deadline, each milestone's deadline and
+    alternative deadlines, each agreement's entry into force and expiry, and
+    each scheduled round with a start, in the order of their start (then of
+    their ``UID``).  The calendar is named after the negotiation's title.  See
+    the module documentation above for how times are written.
+
+    With *at*, the record as it stood then (:meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>`): each deadline is the one in
+    force then, and records not yet known are left out.
+
+    ``DTSTAMP`` is *stamp* (an aware datetime or a date, its start in UTC) when
+    given, else *at*, else the latest ``published`` or ``accessed`` date of the
+    record's sources, else 1970-01-01 — never the time of writing, so that the
+    same record always gives the same file.
+
+    Raises:
+        ValidationError: *negotiation* is not a ``Negotiation``, or *at* or
+            *stamp* is a naive datetime.
+
+    Example:
+        >>> talks = Negotiation(id="t", title="Talks", parties=[
+        ...     Party(id="us", name="United States", kind="state"),
+        ...     Party(id="ru", name="Russia", kind="state")],
+        ...     ultimatums=[Ultimatum(
+        ...         id="u", issued_by="us", addressed_to=["ru"],
+        ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+        ...         deadline=Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv"))])
+        >>> text = to_ical(talks)
+        >>> print(text.replace("\\r\\n", "\\n"), end="")  # doctest: +ELLIPSIS
+        BEGIN:VCALENDAR
+        VERSION:2.0
+        PRODID:-//negotiation-records//negotiation-records//EN
+        CALSCALE:GREGORIAN
+        NAME:Talks
+        X-WR-CALNAME:Talks
+        BEGIN:VEVENT
+        UID:t/ultimatums/u/deadline@negotiation-records
+        DTSTAMP:19700101T000000Z
+        DTSTART:20250902T210000Z
+        SUMMARY:Ultimatum deadline: United States to Russia — Ceasefire
+        ...
+        END:VCALENDAR
+    """
+    if not isinstance(negotiation, Negotiation):
+        raise ValidationError(
+            [("$", f"must be a Negotiation, got {type(negotiation).__name__}")]
+        )
+    talks = negotiation if at is None else negotiation.as_of(at)
+    dtstamp = _utc_text(_stamp(talks, at, stamp))
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"NAME:{_escape(talks.title)}",
+        f"X-WR-CALNAME:{_escape(talks.title)}",
+    ]
+    events = sorted(_Writer(talks).events(), key=lambda e: (e.sort, e.uid))
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{_escape(event.uid)}",
+            f"DTSTAMP:{dtstamp}",
+            *event.lines,
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)

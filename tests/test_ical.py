@@ -1,0 +1,540 @@
+"""The iCalendar export, read back with the ``icalendar`` package."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import icalendar
+import pendulum
+import pytest
+from hypothesis import given, settings
+
+from negotiation_records import (
+    Agreement,
+    Alternative,
+    Condition,
+    Deadline,
+    Delegation,
+    Milestone,
+    Negotiation,
+    PartialDate,
+    Party,
+    Round,
+    Source,
+    StatusChange,
+    Ultimatum,
+    ValidationError,
+    to_ical,
+)
+from negotiation_records import strategies as nst
+from negotiation_records.ical import ICAL_ZONE_PROPERTY, PRODID
+from negotiation_records.rounds import RoundStatus
+from tests.seed import load_example, seed_record
+
+
+UTC = _dt.UTC
+PARTIES = [
+    Party(id="kyiv", name="Україна", kind="state"),
+    Party(id="moscow", name="Russia", kind="state"),
+    Party(id="host", name="Türkiye", kind="state"),
+]
+
+
+def parse(text: str) -> Any:
+    return icalendar.Calendar.from_ical(text)
+
+
+def text_of(value: Any) -> str:
+    """A TEXT value icalendar did not unescape (it does not know the property)."""
+    escapes = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
+    return re.sub(r"\\(.)", lambda m: escapes[m.group(1)], str(value))
+
+
+def events(text: str) -> list[Any]:
+    return list(parse(text).walk("VEVENT"))
+
+
+def check_format(text: str) -> None:
+    """CRLF line ends, lines of at most 75 octets, folds between characters."""
+    assert text.endswith("\r\n")
+    lines = text.split("\r\n")[:-1]
+    assert all("\n" not in line and "\r" not in line for line in lines)
+    for line in lines:
+        octets = line.encode("utf-8")
+        assert len(octets) <= 75, line
+        octets.decode("utf-8")  # each physical line is whole UTF-8
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-1] == "END:VCALENDAR"
+
+
+class TestSeedStory:
+    def test_the_ultimatum_deadline(self) -> None:
+        """One event: 50 days from 14 July, to the end of 2 September (UTC)."""
+        text = to_ical(seed_record())
+        check_format(text)
+        calendar = parse(text)
+        assert str(calendar["PRODID"]) == PRODID
+        # icalendar reads NAME (RFC 7986, TEXT) as an unknown property: unescape it
+        assert text_of(calendar["NAME"]) == "Russia–Ukraine peace talks, 2025"
+        assert "X-WR-CALNAME:Russia–Ukraine peace talks\\, 2025\r\n" in text
+        (event,) = calendar.walk("VEVENT")
+        assert event["DTSTART"].dt == _dt.datetime(2025, 9, 3, tzinfo=UTC)
+        assert "DTEND" not in event
+        assert str(event["SUMMARY"]) == (
+            "Ultimatum deadline: United States to Russia — Reach a ceasefire with Ukraine"
+        )
+        assert str(event["UID"]) == (
+            "russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline"
+            "@negotiation-records"
+        )
+        assert event["DTSTAMP"].dt == _dt.datetime(2025, 7, 19, tzinfo=UTC)
+        assert str(event[ICAL_ZONE_PROPERTY]) == "UTC"
+        description = str(event["DESCRIPTION"])
+        assert "Rule: 50 days after 2025-07-14." in description
+        assert "Consequence: 100 per cent tariffs." in description
+        assert "Source: TIS Desk (citing Al Jazeera), “Ukraine Calls" in description
+
+    def test_reproducible(self) -> None:
+        assert to_ical(seed_record()) == to_ical(seed_record())
+
+    def test_as_of_a_past_day(self) -> None:
+        """Before the ultimatum there is nothing; DTSTAMP is the day asked about."""
+        text = to_ical(seed_record(), at=pendulum.date(2025, 7, 1))
+        assert events(text) == []
+        assert "DTSTAMP" not in text
+        text = to_ical(
+            seed_record(), at=pendulum.datetime(2025, 7, 20, 9, tz="Europe/Kyiv")
+        )
+        (event,) = events(text)
+        assert event["DTSTAMP"].dt == _dt.datetime(2025, 7, 20, 6, tzinfo=UTC)
+
+
+def talks(**records: Any) -> Negotiation:
+    return Negotiation(id="t", title="Talks", parties=PARTIES, **records)
+
+
+class TestDeadlines:
+    def test_a_day_in_kyiv_ends_at_its_midnight(self) -> None:
+        """2 September, Europe/Kyiv (UTC+3 in summer) passes at 21:00 UTC."""
+        record = talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    addressed_to=["kyiv"],
+                    issued_at=pendulum.date(2025, 7, 14),
+                    demand="Leave",
+                    deadline=Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv"),
+                )
+            ]
+        )
+        (event,) = events(to_ical(record))
+        assert event["DTSTART"].dt == _dt.datetime(2025, 9, 2, 21, tzinfo=UTC)
+        assert str(event[ICAL_ZONE_PROPERTY]) == "Europe/Kyiv"
+        assert "to the end of the day in Europe/Kyiv" in str(event["DESCRIPTION"])
+        assert "Rule:" not in str(event["DESCRIPTION"])
+
+    def test_a_time_across_a_clock_change(self) -> None:
+        """48 hours from noon on 8 March 2025 in New York: 13:00 EDT, 17:00 UTC."""
+        noon = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+        record = talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    issued_at=noon,
+                    demand="Reply",
+                    deadline=Deadline.after(noon, "PT48H"),
+                )
+            ]
+        )
+        (event,) = events(to_ical(record))
+        assert event["DTSTART"].dt == _dt.datetime(2025, 3, 10, 17, tzinfo=UTC)
+        assert str(event[ICAL_ZONE_PROPERTY]) == "America/New_York"
+        assert str(event["SUMMARY"]) == "Ultimatum deadline: Russia — Reply"
+
+    def test_revisions_and_withdrawal(self) -> None:
+        """A revised deadline is the same event, one SEQUENCE later."""
+        issued = pendulum.date(2025, 7, 14)
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="moscow",
+            addressed_to=["kyiv"],
+            issued_at=issued,
+            demand=Condition(id="c", text="Leave"),
+            deadline=Deadline.after(issued, days=50),
+        )
+        cut = ultimatum.revise_deadline(
+            Deadline.after(pendulum.date(2025, 7, 29), days=10),
+            on=pendulum.date(2025, 7, 29),
+        )
+        before = events(to_ical(talks(ultimatums=[ultimatum])))[0]
+        after = events(to_ical(talks(ultimatums=[cut])))[0]
+        assert before["UID"] == after["UID"]
+        assert "SEQUENCE" not in before
+        assert after["SEQUENCE"] == 1
+        assert after["DTSTART"].dt == _dt.datetime(2025, 8, 9, tzinfo=UTC)
+        # as it stood before the cut: the first deadline
+        then = events(to_ical(talks(ultimatums=[cut]), at=pendulum.date(2025, 7, 20)))[
+            0
+        ]
+        assert then["DTSTART"].dt == _dt.datetime(2025, 9, 3, tzinfo=UTC)
+        withdrawn = cut.withdraw(on=pendulum.date(2025, 8, 1))
+        (event,) = events(to_ical(talks(ultimatums=[withdrawn])))
+        assert str(event["STATUS"]) == "CANCELLED"
+
+    def test_milestones_and_agreements(self) -> None:
+        brussels = "Europe/Brussels"
+        milestone = Milestone(
+            id="exit",
+            title="Exit day",
+            set_by=["kyiv"],
+            applies_to=["kyiv", "moscow"],
+            deadline=Deadline.on(pendulum.date(2019, 3, 29), tz=brussels),
+            alternatives=[
+                Alternative(
+                    condition="if the deal passes",
+                    deadline=Deadline.on(pendulum.date(2019, 5, 22), tz=brussels),
+                    applied=False,
+                ),
+                Alternative(
+                    condition="otherwise",
+                    deadline=Deadline.on(pendulum.date(2019, 4, 12), tz=brussels),
+                    applied=True,
+                ),
+                Alternative(
+                    condition="if nobody knows",
+                    deadline=Deadline.on(pendulum.date(2019, 4, 13), tz=brussels),
+                ),
+            ],
+            sources=["s"],
+        )
+        agreement = Agreement(
+            id="truce",
+            title="Truce; 90 days, extended",
+            stage="ceasefire",
+            signatories=["kyiv", "moscow"],
+            history=[StatusChange(status="signed", on=pendulum.date(2025, 5, 12))],
+            in_force=Deadline.on(
+                pendulum.datetime(2025, 5, 14, 0, 1, tz="Asia/Shanghai")
+            ),
+            expires=Deadline.after(pendulum.date(2025, 5, 14), days=90),
+        )
+        extended = agreement.extend(
+            Deadline.after(pendulum.date(2025, 8, 12), days=90),
+            on=pendulum.date(2025, 8, 11),
+        )
+        record = talks(
+            milestones=[milestone],
+            agreements=[extended],
+            sources=[
+                Source(id="s", publisher="EUR-Lex", url="https://eur-lex.europa.eu/x")
+            ],
+        )
+        text = to_ical(record)
+        check_format(text)
+        found = {str(e["SUMMARY"]): e for e in events(text)}
+        assert set(found) == {
+            "Milestone: Exit day",
+            "Milestone (alternative): Exit day — if the deal passes",
+            "Milestone (alternative): Exit day — otherwise",
+            "Milestone (alternative): Exit day — if nobody knows",
+            "Agreement enters into force: Truce; 90 days, extended",
+            "Agreement expires: Truce; 90 days, extended",
+        }
+        assert found["Milestone: Exit day"]["DTSTART"].dt == _dt.datetime(
+            2019, 3, 29, 23, tzinfo=UTC
+        )
+        assert "STATUS" not in found["Milestone (alternative): Exit day — otherwise"]
+        assert (
+            str(
+                found["Milestone (alternative): Exit day — if the deal passes"][
+                    "STATUS"
+                ]
+            )
+            == "CANCELLED"
+        )
+        assert (
+            str(found["Milestone (alternative): Exit day — if nobody knows"]["STATUS"])
+            == "TENTATIVE"
+        )
+        assert "https://eur-lex.europa.eu/x" in str(
+            found["Milestone: Exit day"]["DESCRIPTION"]
+        )
+        in_force = found["Agreement enters into force: Truce; 90 days, extended"]
+        assert in_force["DTSTART"].dt == _dt.datetime(2025, 5, 13, 16, 1, tzinfo=UTC)
+        assert str(in_force[ICAL_ZONE_PROPERTY]) == "Asia/Shanghai"
+        expires = found["Agreement expires: Truce; 90 days, extended"]
+        assert expires["SEQUENCE"] == 1
+        assert expires["DTSTART"].dt == _dt.datetime(2025, 11, 11, tzinfo=UTC)
+        # events in the order of their start
+        starts = [e["DTSTART"].dt for e in events(text)]
+        assert starts == sorted(starts)
+
+    def test_ended_records_are_cancelled(self) -> None:
+        day = pendulum.date(2025, 1, 1)
+        record = talks(
+            milestones=[
+                Milestone(
+                    id="m",
+                    title="M",
+                    deadline=Deadline.on(day),
+                    history=[StatusChange(status="cancelled", on=day)],
+                    alternatives=[
+                        Alternative(
+                            condition="if so", deadline=Deadline.on(day), applied=True
+                        )
+                    ],
+                )
+            ],
+            agreements=[
+                Agreement(
+                    id="a",
+                    title="A",
+                    stage="framework",
+                    history=[
+                        StatusChange(status="signed", on=day),
+                        StatusChange(status="terminated", on=day),
+                    ],
+                    expires=Deadline.on(day.add(days=5)),
+                )
+            ],
+        )
+        assert [str(e["STATUS"]) for e in events(to_ical(record))] == ["CANCELLED"] * 3
+
+
+class TestRounds:
+    def test_a_timed_round(self) -> None:
+        """A round from 10:00 to 16:00 in Kyiv is written in UTC, its zone named."""
+        rnd = Round(
+            number=3,
+            status="scheduled",
+            starts=pendulum.datetime(2025, 7, 23, 10, tz="Europe/Kyiv"),
+            ends=pendulum.datetime(2025, 7, 23, 16, tz="Europe/Kyiv"),
+            location="Istanbul, Çırağan Palace",
+            hosts=["host"],
+            mediators=["host"],
+            delegations=[Delegation(party="kyiv"), Delegation(party="moscow")],
+            summary="Third round",
+        )
+        (event,) = events(to_ical(talks(rounds=[rnd])))
+        assert event["DTSTART"].dt == _dt.datetime(2025, 7, 23, 7, tzinfo=UTC)
+        assert event["DTEND"].dt == _dt.datetime(2025, 7, 23, 13, tzinfo=UTC)
+        assert str(event["LOCATION"]) == "Istanbul, Çırağan Palace"
+        assert str(event["SUMMARY"]) == "Round 3: Talks (Istanbul, Çırağan Palace)"
+        assert str(event[ICAL_ZONE_PROPERTY]) == "Europe/Kyiv"
+        description = str(event["DESCRIPTION"])
+        assert "Delegations: Україна and Russia." in description
+        assert "time zone: Europe/Kyiv" in description
+        assert str(event["STATUS"]) == "CONFIRMED"
+
+    def test_a_timed_round_without_an_end(self) -> None:
+        """An instant: no DTEND."""
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=pendulum.datetime(2025, 7, 23, 10, tz=pendulum.FixedTimezone(19800)),
+        )
+        (event,) = events(to_ical(talks(rounds=[rnd])))
+        assert event["DTSTART"].dt == _dt.datetime(2025, 7, 23, 4, 30, tzinfo=UTC)
+        assert "DTEND" not in event
+        assert str(event[ICAL_ZONE_PROPERTY]) == "+05:30"
+
+    def test_a_timed_round_with_a_day_as_its_end(self) -> None:
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=pendulum.datetime(2025, 7, 23, 10, tz="Europe/Kyiv"),
+            ends=pendulum.date(2025, 7, 24),
+        )
+        (event,) = events(to_ical(talks(rounds=[rnd])))
+        assert "DTEND" not in event
+        assert "Ends: 2025-07-24." in str(event["DESCRIPTION"])
+
+    def test_rounds_on_days(self) -> None:
+        """Dated to the day: all-day events, the end exclusive."""
+        one = Round(number=1, status="scheduled", starts=pendulum.date(2025, 7, 23))
+        two = Round(
+            number=2,
+            status="scheduled",
+            starts=pendulum.date(2025, 7, 28),
+            ends=pendulum.date(2025, 7, 30),
+        )
+        timed_end = Round(
+            number=3,
+            status="scheduled",
+            starts=pendulum.date(2025, 8, 4),
+            ends=pendulum.datetime(2025, 8, 5, 12, tz="Asia/Tokyo"),
+        )
+        vague_end = Round(
+            number=4,
+            status="scheduled",
+            starts=pendulum.date(2025, 8, 11),
+            ends=PartialDate(2025, 8),
+        )
+        found = events(to_ical(talks(rounds=[two, one, timed_end, vague_end])))
+        assert [e["DTSTART"].dt for e in found] == [
+            _dt.date(2025, 7, 23),
+            _dt.date(2025, 7, 28),
+            _dt.date(2025, 8, 4),
+            _dt.date(2025, 8, 11),
+        ]
+        assert "DTEND" not in found[0]
+        assert found[1]["DTEND"].dt == _dt.date(2025, 7, 31)
+        assert found[2]["DTEND"].dt == _dt.date(2025, 8, 6)
+        assert "DTEND" not in found[3]
+        assert "Ends: 2025-08." in str(found[3]["DESCRIPTION"])
+        assert all(ICAL_ZONE_PROPERTY not in e for e in found)
+
+    def test_rounds_left_out(self) -> None:
+        """Not scheduled, or scheduled only for a month: no event."""
+        rounds = [
+            Round(number=1, status="held", starts=pendulum.date(2025, 5, 16)),
+            Round(number=2, status="proposed", starts=pendulum.date(2025, 9, 1)),
+            Round(number=3, status="scheduled", starts=PartialDate(2025, 9)),
+            Round(number=4, status="postponed", starts=pendulum.date(2025, 9, 1)),
+        ]
+        assert events(to_ical(talks(rounds=rounds))) == []
+
+
+class TestText:
+    def test_escaping(self) -> None:
+        """Commas, semicolons, backslashes and line breaks survive the round trip."""
+        demand = "Withdraw, now; see C:\\orders\nand\r\nreport"
+        record = talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    issued_at=pendulum.date(2025, 7, 14),
+                    demand=demand,
+                    deadline=Deadline.on(pendulum.date(2025, 8, 1)),
+                )
+            ]
+        )
+        text = to_ical(record)
+        assert "Withdraw\\, now\\; see C:\\\\orders\\nand\\nreport" in text.replace(
+            "\r\n ", ""
+        )
+        (event,) = events(text)
+        assert str(event["SUMMARY"]) == (
+            "Ultimatum deadline: Russia — Withdraw, now; see C:\\orders\nand\nreport"
+        )
+
+    def test_folding_long_unicode_lines(self) -> None:
+        """Long lines of 2-, 3- and 4-byte characters fold between characters."""
+        title = "Переговори щодо припинення вогню — 停火谈判 — 🕊️🕊️🕊️ " * 4
+        record = Negotiation(
+            id="t",
+            title=title.strip(),
+            parties=PARTIES,
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    issued_at=pendulum.date(2025, 7, 14),
+                    demand=title.strip(),
+                    deadline=Deadline.on(pendulum.date(2025, 8, 1)),
+                )
+            ],
+        )
+        text = to_ical(record)
+        check_format(text)
+        assert "\r\n " in text
+        calendar = parse(text)
+        assert text_of(calendar["NAME"]) == title.strip()
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["SUMMARY"]).endswith(title.strip())
+
+    def test_stamp(self) -> None:
+        record = talks()
+        text = to_ical(record)
+        assert text == (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            f"PRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\n"
+            "NAME:Talks\r\nX-WR-CALNAME:Talks\r\nEND:VCALENDAR\r\n"
+        )
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="moscow",
+            issued_at=pendulum.date(2025, 7, 14),
+            demand="Go",
+            deadline=Deadline.on(pendulum.date(2025, 8, 1)),
+        )
+        record = talks(ultimatums=[ultimatum])
+        assert "DTSTAMP:19700101T000000Z" in to_ical(record)
+        stamped = to_ical(
+            record, stamp=_dt.datetime(2025, 7, 15, 9, 30, 15, 999, tzinfo=UTC)
+        )
+        assert "DTSTAMP:20250715T093015Z" in stamped
+        assert "DTSTAMP:20250716T000000Z" in to_ical(
+            record, stamp=_dt.date(2025, 7, 16)
+        )
+        sourced = talks(
+            ultimatums=[ultimatum],
+            sources=[
+                Source(
+                    id="a",
+                    publisher="A",
+                    published=pendulum.date(2025, 7, 15),
+                    accessed=pendulum.datetime(2025, 7, 20, 8, tz="Europe/Kyiv"),
+                ),
+                Source(id="b", publisher="B", published=PartialDate(2025, 7)),
+            ],
+        )
+        assert "DTSTAMP:20250720T050000Z" in to_ical(sourced)
+
+    def test_refused(self) -> None:
+        with pytest.raises(ValidationError, match="must be a Negotiation, got str"):
+            to_ical("talks")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="stamp"):
+            to_ical(talks(), stamp=_dt.datetime(2025, 7, 15, 9))
+        with pytest.raises(ValidationError, match="at"):
+            to_ical(talks(), at=_dt.datetime(2025, 7, 15, 9))
+
+
+class TestExamples:
+    @pytest.mark.parametrize(
+        "name", ["article_50", "trade_truce_2025", "labour_strike_notice"]
+    )
+    def test_examples_read_back(self, name: str) -> None:
+        record = load_example(name).build_record()
+        text = to_ical(record)
+        check_format(text)
+        found = events(text)
+        assert found
+        assert len({str(e["UID"]) for e in found}) == len(found)
+
+
+def expected_count(record: Negotiation) -> int:
+    count = len(record.ultimatums)
+    count += sum(1 + len(m.alternatives) for m in record.milestones)
+    count += sum(
+        (a.in_force is not None) + (a.expires is not None) for a in record.agreements
+    )
+    count += sum(
+        r.status is RoundStatus.SCHEDULED
+        and r.starts is not None
+        and not isinstance(r.starts, PartialDate)
+        for r in record.rounds
+    )
+    return count
+
+
+@settings(max_examples=40, database=None)
+@given(nst.negotiations())
+def test_generated_records_read_back(record: Negotiation) -> None:
+    """Any valid record gives a calendar icalendar reads, one event per deadline."""
+    text = to_ical(record)
+    check_format(text)
+    found = events(text)
+    assert len(found) == expected_count(record)
+    assert len({str(e["UID"]) for e in found}) == len(found)
+    for event in found:
+        assert event["DTSTAMP"].dt.tzinfo is not None
+        start = event["DTSTART"].dt
+        assert isinstance(start, _dt.date)
+        if isinstance(start, _dt.datetime):
+            assert start.utcoffset() == _dt.timedelta(0)

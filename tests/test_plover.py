@@ -1,0 +1,791 @@
+"""PLOVER event data: every record checked against the PLOVER field list."""
+
+from __future__ import annotations
+
+import collections
+import datetime as _dt
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+
+from negotiation_records import (
+    Action,
+    Agreement,
+    Condition,
+    Consequence,
+    Deadline,
+    Delegation,
+    Negotiation,
+    Outcome,
+    PartialDate,
+    Party,
+    Position,
+    Proposal,
+    Response,
+    Round,
+    Source,
+    Statement,
+    StatusChange,
+    Ultimatum,
+    ValidationError,
+    Vote,
+    plover_skipped,
+    to_plover,
+    write_plover,
+)
+from negotiation_records import strategies as nst
+from negotiation_records._alpha3 import ALPHA_3
+from negotiation_records._countries import ISO_3166_1_ALPHA_2
+from negotiation_records.plover import (
+    PLOVER_ACTOR_FIELDS,
+    PLOVER_CITE_FIELDS,
+    PLOVER_CONTEXTS,
+    PLOVER_EVENT_TYPES,
+    PLOVER_FIELDS,
+    PLOVER_LOCATION_FIELDS,
+    PLOVER_MODES,
+    PLOVER_REQUIRES_RECIPIENT,
+    PLOVER_THREAT_MODES,
+    PLOVER_TYPES,
+)
+from tests.seed import seed_record
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The manual's "PLOVER JSON" table (draft 0.8), copied here by hand, name and
+# "Required?" column: the constant in the module must say the same.
+MANUAL_TABLE = [
+    ("id", "Y"),
+    ("has_event", "N"),
+    ("date", "Y"),
+    ("time", "N"),
+    ("enddate", "N"),
+    ("endtime", "N"),
+    ("source", "Y"),
+    ("recipient", "N"),
+    ("event", "Y"),
+    ("event_loc", "N"),
+    ("event_text", "N"),
+    ("quad_code", "N"),
+    ("event_scale", "N"),
+    ("mode", "N"),
+    ("context", "N"),
+    ("link", "N"),
+    ("text", "N"),
+    ("text_info", "N"),
+    ("cite_info", "N"),
+    ("coder", "N"),
+    ("coded_date", "N"),
+    ("coded_time", "N"),
+    ("comment", "N"),
+]
+SIXTEEN = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
+    "object": dict,
+    "array": list,
+}
+
+
+def check_plover(record: dict[str, Any]) -> None:
+    """*record* is a PLOVER event record: the spec's fields, types and values."""
+    names = list(record)
+    assert set(names) <= set(PLOVER_FIELDS), set(names) - set(PLOVER_FIELDS)
+    order = list(PLOVER_FIELDS)
+    assert names == sorted(names, key=order.index), "fields out of the spec's order"
+    for name, spec in PLOVER_FIELDS.items():
+        if spec.required:
+            assert name in record, f"missing required field {name}"
+        if name not in record:
+            continue
+        value: Any = record[name]
+        assert isinstance(value, JSON_TYPES[spec.json_type]), (name, value)
+        if spec.items is not None:
+            assert isinstance(value, list)
+            assert value, f"{name} is an empty list"
+            assert all(isinstance(v, JSON_TYPES[spec.items]) for v in value), name
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", record["date"])
+    _dt.date.fromisoformat(record["date"])
+    if "time" in record:
+        moment = _dt.datetime.fromisoformat(f"{record['date']}T{record['time']}")
+        assert moment.tzinfo is not None
+    if "enddate" in record:
+        _dt.date.fromisoformat(record["enddate"])
+    if "endtime" in record:
+        assert "enddate" in record
+        _dt.datetime.fromisoformat(f"{record['enddate']}T{record['endtime']}")
+    (event_type,) = record["event"]
+    assert event_type in SIXTEEN
+    assert set(record.get("mode", [])) <= PLOVER_MODES[event_type]
+    assert set(record.get("context", [])) <= PLOVER_CONTEXTS
+    if event_type in PLOVER_REQUIRES_RECIPIENT:
+        assert record.get("recipient")
+    for actor in [*record["source"], *record.get("recipient", [])]:
+        assert set(actor) <= set(PLOVER_ACTOR_FIELDS)
+        assert isinstance(actor["identifier_id"], str)
+        assert isinstance(actor["identifier_text"], str)
+        if "code" in actor:
+            assert re.fullmatch(r"[A-Z]{3}", actor["code"])
+    actors = [a["identifier_id"] for a in record["source"]]
+    others = [a["identifier_id"] for a in record.get("recipient", [])]
+    assert len(set(actors)) == len(actors)
+    assert not set(actors) & set(others)
+    for cite in record.get("cite_info", []):
+        assert set(cite) <= set(PLOVER_CITE_FIELDS)
+        assert all(isinstance(v, str) for v in cite.values())
+    assert set(record.get("event_loc", {})) <= set(PLOVER_LOCATION_FIELDS)
+
+
+def summary(records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            r["date"],
+            r["event"][0],
+            [a["identifier_text"] for a in r["source"]],
+            [a["identifier_text"] for a in r.get("recipient", [])],
+            r.get("mode", []),
+        )
+        for r in records
+    ]
+
+
+class TestSpecification:
+    def test_the_field_list_is_the_manuals(self) -> None:
+        """The field list, in order, with the "Required?" column of the manual."""
+        assert [(n, "Y" if f.required else "N") for n, f in PLOVER_FIELDS.items()] == (
+            MANUAL_TABLE
+        )
+
+    def test_sixteen_event_types(self) -> None:
+        """The event types are the sixteen of PLOVER, each with its modes."""
+        assert list(PLOVER_TYPES) == SIXTEEN
+        assert set(PLOVER_MODES) == set(SIXTEEN)
+        assert set(SIXTEEN) >= PLOVER_REQUIRES_RECIPIENT
+        assert PLOVER_MODES["REQUEST"] == PLOVER_MODES["REJECT"]
+        assert "third-party" in PLOVER_MODES["CONSULT"]
+        assert set(PLOVER_THREAT_MODES.values()) <= PLOVER_MODES["THREATEN"]
+        assert set(PLOVER_EVENT_TYPES.values()) <= set(SIXTEEN)
+
+    def test_alpha_3_codes(self) -> None:
+        """Every alpha-2 code the library accepts has one alpha-3 code."""
+        assert set(ALPHA_3) == ISO_3166_1_ALPHA_2
+        assert len(set(ALPHA_3.values())) == len(ALPHA_3)
+        assert all(re.fullmatch(r"[A-Z]{3}", code) for code in ALPHA_3.values())
+        assert (ALPHA_3["UA"], ALPHA_3["RU"], ALPHA_3["US"], ALPHA_3["TR"]) == (
+            "UKR",
+            "RUS",
+            "USA",
+            "TUR",
+        )
+
+
+class TestSeedStory:
+    def test_events(self) -> None:
+        """The 2025 talks: two rounds with their agreements, the threat, the offers."""
+        records = to_plover(seed_record())
+        for record in records:
+            check_plover(record)
+        ua, ru, us = "Ukraine", "Russia", "United States"
+        assert summary(records) == [
+            ("2025-05-16", "CONSULT", [ua, ru], [], ["third-party"]),
+            ("2025-05-16", "AGREE", [ua, ru], [], []),
+            ("2025-06-02", "CONSULT", [ua, ru], [], ["third-party"]),
+            ("2025-06-02", "AGREE", [ua, ru], [], []),
+            ("2025-06-02", "AGREE", [ua, ru], [], []),
+            ("2025-07-14", "THREATEN", [us], [ru], ["restrict"]),
+            ("2025-07-19", "AGREE", [ua], [ru], []),
+            ("2025-07-19", "AGREE", [ua], [ru], []),
+            ("2025-07-19", "REJECT", [ua], [ru], []),
+            ("2025-07-19", "REJECT", [ua], [ru], []),
+        ]
+
+    def test_actors_and_citations(self) -> None:
+        """Actors carry Wikidata ids, names and alpha-3 codes; sources are cited."""
+        threat = next(r for r in to_plover(seed_record()) if r["event"] == ["THREATEN"])
+        assert threat["id"] == "russia-ukraine-2025:ultimatums/us-ultimatum-2025-07"
+        assert threat["source"] == [
+            {"code": "USA", "identifier_id": "Q30", "identifier_text": "United States"}
+        ]
+        assert threat["link"] == "russia-ukraine-2025"
+        assert threat["cite_info"] == [
+            {
+                "citation": "tis-2025-07-19",
+                "title": "Ukraine Calls for Renewed Peace Talks with Russia Amid "
+                "Mounting Global Pressure",
+                "publication": "TIS Desk (citing Al Jazeera)",
+            }
+        ]
+        assert threat["comment"].startswith("United States issues an ultimatum")
+
+    def test_what_is_left_out(self) -> None:
+        """Quotes, the response dated only "July", the proposed round, the deadline."""
+        skipped = plover_skipped(seed_record())
+        kinds = collections.Counter(s.event.kind.value for s in skipped)
+        assert kinds == {
+            "statement": 4,
+            "response": 1,
+            "status": 1,
+            "round": 1,
+            "deadline": 1,
+        }
+        (response,) = [s for s in skipped if s.event.kind.value == "response"]
+        assert "2025-07" in response.reason
+        assert "none is guessed" in response.reason
+
+    def test_as_of(self) -> None:
+        """With ``at``, what was known then: the rounds of May and June only."""
+        talks = seed_record()
+        june = to_plover(talks, at=pendulum.date(2025, 6, 30))
+        assert [r["event"][0] for r in june] == ["CONSULT", "AGREE", "CONSULT"] + [
+            "AGREE"
+        ] * 2
+        assert to_plover(talks, at=pendulum.date(2025, 1, 1)) == []
+
+    def test_deterministic(self) -> None:
+        """The same record gives the same records, ids included."""
+        assert to_plover(seed_record()) == to_plover(seed_record())
+        ids = [r["id"] for r in to_plover(seed_record())]
+        assert len(ids) == len(set(ids))
+
+
+# --- one negotiation with every kind of event ----------------------------------------
+
+DAY = pendulum.date(2025, 3, 10)
+
+
+def party(
+    ident: str, name: str, country: str | None = None, q: str | None = None
+) -> Party:
+    return Party(id=ident, name=name, kind="state", country=country, wikidata=q)
+
+
+def every_kind() -> Negotiation:
+    parties = [
+        party("north", "Північ", "UA", "Q212"),
+        party("south", "South"),
+        party("host", "Türkiye", None, "Q43"),
+        Party(id="league", name="League", kind="organization"),
+    ]
+    return Negotiation(
+        id="every",
+        title="Every kind",
+        parties=parties,
+        sources=[
+            Source(id="wire", publisher="Wire", url="https://example.org/a"),
+            Source(id="paper", publisher="Paper", title="Talks, day 2"),
+        ],
+        statements=[
+            Statement(
+                id="q1",
+                speaker="A",
+                party="south",
+                said_on=DAY,
+                text="No.",
+                source="paper",
+            )
+        ],
+        conditions=[
+            Condition(
+                id="pull-back",
+                text="Pull back",
+                demanded_by="north",
+                addressed_to=["south"],
+                topics=["military", "territory"],
+                positions=[
+                    Position(party="south", stance="rejects", on=DAY, statement="q1"),
+                    Position(party="host", stance="undecided", on=DAY),
+                ],
+            )
+        ],
+        rounds=[
+            Round(
+                number=1,
+                status="held",
+                starts=pendulum.datetime(2025, 3, 9, 14, tz="America/New_York"),
+                ends=pendulum.datetime(2025, 3, 10, 18, tz="America/New_York"),
+                location="Genève",
+                hosts=["north"],
+                delegations=[Delegation(party="north"), Delegation(party="south")],
+                outcomes=[
+                    Outcome(
+                        text="Ceasefire",
+                        kind="ceasefire",
+                        parties=["north", "south"],
+                        sources=["wire"],
+                    ),
+                    Outcome(
+                        text="Joint statement", kind="statement", parties=["north"]
+                    ),
+                    Outcome(text="A deal", kind="agreement"),
+                ],
+                sources=["paper"],
+            ),
+            Round(
+                number=2,
+                status="held",
+                starts=DAY,
+                delegations=[Delegation(party="north"), Delegation(party="south")],
+            ),
+            Round(number=3, status="held", starts=DAY),
+            Round(
+                number=5,
+                starts=DAY.add(days=9),
+                history=[
+                    StatusChange(status="scheduled", on=DAY),
+                    StatusChange(status="cancelled", on=DAY.add(days=1), by=["south"]),
+                ],
+            ),
+            Round(
+                number=6,
+                starts=DAY.add(days=9),
+                history=[StatusChange(status="cancelled", on=DAY.add(days=1))],
+            ),
+        ],
+        proposals=[
+            Proposal(
+                id="demands",
+                proposed_by=["north", "host"],
+                addressed_to=["south"],
+                made_on=DAY,
+                summary="Two demands",
+                terms=[
+                    Condition(id="d1", text="Go", kind="demand", topics=["economic"]),
+                    Condition(id="d2", text="Now", kind="precondition"),
+                ],
+                responses=[
+                    Response(party="south", on=DAY.add(days=1), stance="supports"),
+                    Response(party="league", on=DAY.add(days=1), stance="undecided"),
+                ],
+                history=[
+                    StatusChange(status="accepted", on=DAY.add(days=2), by=["south"])
+                ],
+            ),
+            Proposal(
+                id="offer",
+                proposed_by=["south"],
+                addressed_to=["north"],
+                made_on=DAY,
+                summary="An offer",
+                terms=[Condition(id="o1", text="Give", kind="offer")],
+                history=[
+                    StatusChange(status="rejected", on=DAY.add(days=2), by=["north"])
+                ],
+            ),
+            Proposal(
+                id="plain",
+                proposed_by=["league"],
+                made_on=DAY,
+                summary="Talk",
+                history=[StatusChange(status="withdrawn", on=DAY.add(days=3))],
+            ),
+        ],
+        ultimatums=[
+            Ultimatum(
+                id="u",
+                issued_by="north",
+                addressed_to=["south"],
+                issued_at=DAY,
+                demand=Condition(id="u-demand", text="Leave", topics=["diplomatic"]),
+                deadline=Deadline.after(DAY, days=10),
+                consequences=[
+                    Consequence(text="Strikes", kind="military"),
+                    Consequence(text="Recall", kind="diplomatic"),
+                    Consequence(text="Courts", kind="legal"),
+                    Consequence(text="More strikes", kind="military"),
+                ],
+                responses=[
+                    Response(party="south", on=DAY.add(days=1), stance="accepts")
+                ],
+            )
+        ],
+        agreements=[
+            Agreement(
+                id="accord",
+                title="Accord",
+                stage="ceasefire",
+                signatories=["north", "south"],
+                history=[
+                    StatusChange(status="signed", on=DAY.add(days=4)),
+                    StatusChange(status="in-force", on=DAY.add(days=5)),
+                    StatusChange(
+                        status="terminated", on=DAY.add(days=20), by=["south"]
+                    ),
+                ],
+            ),
+            Agreement(
+                id="solo",
+                title="Solo",
+                stage="framework",
+                signatories=["north"],
+                history=[
+                    StatusChange(status="signed", on=DAY.add(days=4)),
+                    StatusChange(status="in-force", on=DAY.add(days=4)),
+                    StatusChange(status="suspended", on=DAY.add(days=6), by=["north"]),
+                ],
+            ),
+        ],
+        votes=[
+            Vote(
+                id="v1",
+                body="Parliament",
+                party="north",
+                on=DAY.add(days=5),
+                question="Approve the accord",
+                subject="accord",
+                result="passed",
+            ),
+            Vote(
+                id="v2",
+                body="Senate",
+                party="south",
+                on=DAY.add(days=5),
+                question="Approve the accord",
+                subject="accord",
+                result="failed",
+            ),
+            Vote(
+                id="v3",
+                body="Council",
+                on=DAY.add(days=5),
+                question="Approve",
+                subject="accord",
+                result="passed",
+            ),
+            Vote(
+                id="v4",
+                body="Assembly",
+                party="north",
+                on=DAY.add(days=5),
+                question="Recess",
+                result="passed",
+            ),
+        ],
+        actions=[
+            Action(
+                id="a1",
+                kind="protest",
+                by=["north"],
+                toward=["south"],
+                on=DAY,
+                ends=DAY.add(days=3),
+                mode=" strike ",
+                summary="Strike",
+            ),
+            Action(
+                id="a2",
+                kind="retreat",
+                by=["south"],
+                on=DAY,
+                mode="prisoner swap",
+                summary="Released 90",
+            ),
+            Action(id="a3", kind="aid", by=["north"], on=DAY, summary="Aid"),
+            Action(
+                id="a4",
+                kind="assault",
+                by=["south"],
+                toward=["north"],
+                on=PartialDate(2025, 3),
+                summary="Shelling",
+            ),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def coded() -> tuple[list[dict[str, Any]], list[Any]]:
+    talks = every_kind()
+    return to_plover(talks), plover_skipped(talks)
+
+
+def by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {r["id"].removeprefix("every:"): r for r in records}
+
+
+class TestMapping:
+    def test_every_record_is_plover(self, coded: Any) -> None:
+        records, _ = coded
+        for record in records:
+            check_plover(record)
+
+    def test_rounds(self, coded: Any) -> None:
+        """A host at the table is visited; times keep their zone's offset."""
+        first = by_id(coded[0])["rounds/1"]
+        assert first["event"] == ["CONSULT"]
+        assert [a["identifier_text"] for a in first["source"]] == ["South"]
+        assert [a["identifier_text"] for a in first["recipient"]] == ["Північ"]
+        assert first["mode"] == ["visit"]
+        # 14:00 in New York on 9 March 2025, the day the clocks went forward.
+        assert (first["date"], first["time"]) == ("2025-03-09", "14:00:00-04:00")
+        assert (first["enddate"], first["endtime"]) == ("2025-03-10", "18:00:00-04:00")
+        assert first["event_loc"] == {"name": "Genève"}
+        second = by_id(coded[0])["rounds/2"]
+        assert "mode" not in second
+        assert "time" not in second
+
+    def test_round_outcomes(self, coded: Any) -> None:
+        records, skipped = coded
+        ceasefire = by_id(records)["rounds/1.outcomes[0]"]
+        assert ceasefire["event"] == ["AGREE"]
+        assert ceasefire["comment"] == "Round 1: Ceasefire"
+        assert [c["citation"] for c in ceasefire["cite_info"]] == ["wire", "paper"]
+        reasons = [s.reason for s in skipped if s.reason.startswith("outcome ")]
+        assert reasons == [
+            "outcome 2 of round 1 (statement): not an agreement PLOVER codes",
+            "outcome 3 of round 1 (agreement): no party is named",
+        ]
+
+    def test_rounds_left_out(self, coded: Any) -> None:
+        reasons = {s.reason for s in coded[1]}
+        assert "no acting party is named (round-held)" in reasons
+
+    def test_proposals(self, coded: Any) -> None:
+        records = by_id(coded[0])
+        demands = records["proposals/demands"]
+        assert demands["event"] == ["REQUEST"]
+        assert [a["identifier_id"] for a in demands["source"]] == ["Q212", "Q43"]
+        assert demands["context"] == ["economic"]
+        assert records["proposals/offer"]["event"] == ["AGREE"]
+        assert records["proposals/plain"]["event"] == ["AGREE"]
+        assert "recipient" not in records["proposals/plain"]
+
+    def test_stances(self, coded: Any) -> None:
+        records = by_id(coded[0])
+        supports = records["proposals/demands.responses[0]"]
+        assert supports["event"] == ["SUPPORT"]
+        assert [a["identifier_text"] for a in supports["recipient"]] == [
+            "Північ",
+            "Türkiye",
+        ]
+        accepts = records["ultimatums/u.responses[0]"]
+        assert accepts["event"] == ["AGREE"]
+        rejects = records["conditions/pull-back.positions[0]"]
+        assert rejects["event"] == ["REJECT"]
+        assert rejects["context"] == ["military"]
+        # the statement it cites gives its source
+        assert [c["citation"] for c in rejects["cite_info"]] == ["paper"]
+        assert rejects["cite_info"][0]["title"] == "Talks, day 2"
+        undecided = [s for s in coded[1] if "undecided" in s.reason]
+        assert len(undecided) == 2
+
+    def test_status_changes(self, coded: Any) -> None:
+        records, skipped = coded
+        found = by_id(records)
+        assert found["proposals/offer.history[0]"]["event"] == ["REJECT"]
+        assert "proposals/demands.history[0]" not in found  # the response says it
+        assert any(
+            s.reason == "coded from the responses of the parties named" for s in skipped
+        )
+        cancelled = found["rounds/5.history[1]"]
+        assert (cancelled["event"], cancelled["mode"]) == (["REJECT"], ["meet"])
+        assert "rounds/6.history[0]" not in found
+        signed = found["agreements/accord.history[0]"]
+        assert signed["event"] == ["SUPPORT"]
+        assert [a["identifier_text"] for a in signed["source"]] == ["Північ", "South"]
+        ended = found["agreements/accord.history[2]"]
+        assert (ended["event"], ended["mode"]) == (["SANCTION"], ["discontinue"])
+        assert [a["identifier_text"] for a in ended["recipient"]] == ["Північ"]
+        assert "agreements/solo.history[2]" not in found  # no one to sanction
+        assert any(
+            s.reason.startswith("PLOVER needs a recipient for SANCTION")
+            for s in skipped
+        )
+
+    def test_ultimatum_modes_and_context(self, coded: Any) -> None:
+        threat = by_id(coded[0])["ultimatums/u"]
+        assert threat["event"] == ["THREATEN"]
+        assert threat["mode"] == ["violence", "relations"]
+        assert threat["context"] == ["diplomatic"]
+
+    def test_votes(self, coded: Any) -> None:
+        records, skipped = coded
+        found = by_id(records)
+        assert found["votes/v1"]["event"] == ["SUPPORT"]
+        assert found["votes/v2"]["event"] == ["REJECT"]
+        reasons = {s.reason for s in skipped}
+        assert "the voting body (Council) is not one of the parties" in reasons
+        assert (
+            "the vote names no subject: what passing it means is not known" in reasons
+        )
+
+    def test_actions(self, coded: Any) -> None:
+        records, skipped = coded
+        found = by_id(records)
+        strike = found["actions/a1"]
+        assert (strike["event"], strike["mode"]) == (["PROTEST"], ["strike"])
+        assert strike["enddate"] == "2025-03-13"
+        swap = found["actions/a2"]
+        assert swap["event"] == ["RETREAT"]
+        assert "mode" not in swap  # "prisoner swap" is not a PLOVER mode...
+        assert "prisoner swap" in swap["comment"]  # ...and is kept in the comment
+        assert "actions/a3" not in found
+        assert any(
+            s.reason.startswith("PLOVER needs a recipient for AID") for s in skipped
+        )
+        assert "actions/a4" not in found  # dated only to March 2025
+
+    def test_actors_without_wikidata_or_country(self, coded: Any) -> None:
+        swap = by_id(coded[0])["actions/a2"]
+        assert swap["source"] == [
+            {"identifier_id": "south", "identifier_text": "South"}
+        ]
+
+    def test_nothing_is_dropped_unseen(self) -> None:
+        """Every timeline event gives a record or a reason (outcomes aside)."""
+        talks = every_kind()
+        assert_accounted(talks)
+
+    def test_unicode_in_json_lines(self) -> None:
+        out = io.StringIO()
+        write_plover(every_kind(), out)
+        assert "Північ" in out.getvalue()
+        assert "Türkiye" in out.getvalue()
+
+
+def assert_accounted(talks: Negotiation) -> None:
+    records = to_plover(talks)
+    skipped = plover_skipped(talks)
+    covered = collections.Counter(
+        r["comment"] for r in records if ".outcomes[" not in r["id"]
+    ) + collections.Counter(
+        s.event.summary for s in skipped if not s.reason.startswith("outcome ")
+    )
+    assert covered == collections.Counter(e.summary for e in talks.timeline())
+
+
+class TestMidnightElsewhere:
+    def test_the_day_is_the_zones(self) -> None:
+        """00:30 in Kyiv on 14 July is 13 July in UTC: PLOVER's date is 14 July."""
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[party("a", "A"), party("b", "B")],
+            actions=[
+                Action(
+                    id="x",
+                    kind="consult",
+                    by=["a"],
+                    toward=["b"],
+                    on=pendulum.datetime(2025, 7, 14, 0, 30, tz="Europe/Kyiv"),
+                    summary="Call",
+                    mode="phone",
+                )
+            ],
+        )
+        (record,) = to_plover(talks)
+        assert (record["date"], record["time"]) == ("2025-07-14", "00:30:00+03:00")
+        assert record["mode"] == ["phone"]
+
+
+class TestJsonLines:
+    def test_path_text_and_binary(self, tmp_path: Path) -> None:
+        talks = seed_record()
+        expected = "".join(
+            json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+            for r in to_plover(talks)
+        )
+        path = tmp_path / "events.jsonl"
+        assert write_plover([talks], path) == 10
+        assert path.read_text(encoding="utf-8") == expected
+        text = io.StringIO()
+        assert write_plover(talks, text) == 10
+        assert text.getvalue() == expected
+        binary = io.BytesIO()
+        assert write_plover(iter([talks, talks]), binary) == 20
+        assert binary.getvalue() == (expected * 2).encode("utf-8")
+
+    def test_a_binary_file_that_is_not_an_io_object(self) -> None:
+        """A file-like object is binary when its mode says so."""
+
+        class Sink:
+            mode = "wb"
+
+            def __init__(self) -> None:
+                self.chunks: list[bytes] = []
+
+            def write(self, data: bytes) -> int:
+                self.chunks.append(data)
+                return len(data)
+
+        sink = Sink()
+        assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
+        assert all(isinstance(chunk, bytes) for chunk in sink.chunks)
+
+    def test_streamed(self) -> None:
+        """Each negotiation is written before the next one is asked for."""
+        out = io.StringIO()
+        seen: list[int] = []
+
+        def records() -> Iterator[Negotiation]:
+            yield seed_record()
+            seen.append(len(out.getvalue().splitlines()))
+            yield seed_record()
+
+        assert write_plover(records(), out) == 20
+        assert seen == [10]
+
+    def test_not_a_negotiation(self) -> None:
+        with pytest.raises(
+            ValidationError, match=r"\[1\]: must be a Negotiation, got str"
+        ):
+            write_plover([seed_record(), "talks"], io.StringIO())  # type: ignore[list-item]
+        with pytest.raises(ValidationError, match="must be a Negotiation, got dict"):
+            to_plover({})  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="must be a Negotiation"):
+            plover_skipped(None)  # type: ignore[arg-type]
+
+
+class TestDocs:
+    def test_the_mapping_table_is_the_constant(self) -> None:
+        """docs/plover.md shows every key of PLOVER_EVENT_TYPES with its type."""
+        page = (ROOT / "docs" / "plover.md").read_text(encoding="utf-8")
+        section = page.split("\n## The mapping\n")[1].split("\n## ")[0]
+        rows = re.findall(
+            r"^\| `([a-z-]+)` \| [^|]+ \| (\w+) \|", section, re.MULTILINE
+        )
+        assert (
+            "| `action` | an {py:class}`~negotiation_records.Action` | its kind |"
+            in section
+        )
+        assert dict(rows) == dict(PLOVER_EVENT_TYPES)
+        assert len(rows) == len(PLOVER_EVENT_TYPES)
+
+
+@settings(max_examples=40, database=None)
+@given(nst.negotiations())
+def test_generated_records_are_plover(talks: Negotiation) -> None:
+    """Any valid record codes to valid PLOVER records, and nothing goes unseen."""
+    records = to_plover(talks)
+    for record in records:
+        check_plover(record)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    assert_accounted(talks)
