@@ -10,6 +10,7 @@ writing Python::
     negotiation-records deadlines talks.json --within P14D
     negotiation-records schema Party
     negotiation-records plot talks.json -o talks.png
+    negotiation-records export talks.jsonl --format parquet -o corpus/
 
 Every FILE may be ``-``, standard input.  ``show``, ``timeline`` and ``deadlines``
 take ``--tz`` and ``--format json`` (one JSON document; its shape is documented
@@ -51,6 +52,7 @@ from negotiation_records._cli_args import (
     size_arg,
     zone_arg,
 )
+from negotiation_records._cli_export import add_export_command
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -819,6 +821,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="dots per inch of a PNG (default: 100)",
     )
     plot.set_defaults(handler=_cmd_plot)
+
+    add_export_command(commands, _FILE_HELP, _AT_HELP)
     return parser
 
 
