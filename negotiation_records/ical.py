@@ -405,24 +405,54 @@ def _stamp(
     return max(dated, default=_EPOCH)
 
 
+def _negotiations(value: object) -> list[Negotiation]:
+    """*value* as a list of negotiations: one, or an iterable of them."""
+    if isinstance(value, Negotiation):
+        return [value]
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    "must be a Negotiation or an iterable of them, got "
+                    f"{type(value).__name__}",
+                )
+            ]
+        )
+    several = list(value)
+    problems = [
+        (f"[{index}]", f"must be a Negotiation, got {type(item).__name__}")
+        for index, item in enumerate(several)
+        if not isinstance(item, Negotiation)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return several
+
+
 # --- the public function ------------------------------------------------------------
 
 
 def to_ical(
-    negotiation: Negotiation,
+    negotiation: Negotiation | Iterable[Negotiation],
     *,
     at: Moment | _dt.date | None = None,
     stamp: _dt.datetime | _dt.date | None = None,
+    name: str | None = None,
 ) -> str:
     """
     The deadlines and scheduled rounds of *negotiation* as an iCalendar file
     (RFC 5545 text, CRLF line ends).
 
+    *negotiation* is one negotiation or several (any iterable): several give one
+    calendar with the events of all of them.  The calendar is called *name*,
+    else the negotiation's title, else "Negotiations" for several.
+
     One event for each ultimatum's deadline, each milestone's deadline and
     alternative deadlines, each agreement's entry into force and expiry, and
     each scheduled round with a start, in the order of their start (then of
-    their ``UID``).  The calendar is named after the negotiation's title.  See
-    the module documentation above for how times are written.
+    their ``UID``).  See the module documentation above for how times are
+    written.
 
     With *at*, the record as it stood then (:meth:`Negotiation.as_of
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in
@@ -430,12 +460,12 @@ def to_ical(
 
     ``DTSTAMP`` is *stamp* (an aware datetime or a date, its start in UTC) when
     given, else *at*, else the latest ``published`` or ``accessed`` date of the
-    record's sources, else 1970-01-01 — never the time of writing, so that the
-    same record always gives the same file.
+    record's sources (each negotiation's own), else 1970-01-01 — never the time
+    of writing, so that the same record always gives the same file.
 
     Raises:
-        ValidationError: *negotiation* is not a ``Negotiation``, or *at* or
-            *stamp* is a naive datetime.
+        ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
+            of them), or *at* or *stamp* is a naive datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -461,22 +491,26 @@ def to_ical(
         ...
         END:VCALENDAR
     """
-    if not isinstance(negotiation, Negotiation):
-        raise ValidationError(
-            [("$", f"must be a Negotiation, got {type(negotiation).__name__}")]
-        )
-    talks = negotiation if at is None else negotiation.as_of(at)
-    dtstamp = _utc_text(_stamp(talks, at, stamp))
+    several = _negotiations(negotiation)
+    snapshots = [talks if at is None else talks.as_of(at) for talks in several]
+    if name is None:
+        name = snapshots[0].title if len(snapshots) == 1 else "Negotiations"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        f"NAME:{_escape(talks.title)}",
-        f"X-WR-CALNAME:{_escape(talks.title)}",
+        f"NAME:{_escape(name)}",
+        f"X-WR-CALNAME:{_escape(name)}",
     ]
-    events = sorted(_Writer(talks).events(), key=lambda e: (e.sort, e.uid))
-    for event in events:
+    events = [
+        (event, dtstamp)
+        for talks in snapshots
+        for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
+        for event in _Writer(talks).events()
+    ]
+    events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
+    for event, dtstamp in events:
         lines += [
             "BEGIN:VEVENT",
             f"UID:{_escape(event.uid)}",

@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from typing import Any
 
+import attrs
 import icalendar
 import pendulum
 import pytest
@@ -487,12 +488,38 @@ class TestText:
         assert "DTSTAMP:20250720T050000Z" in to_ical(sourced)
 
     def test_refused(self) -> None:
-        with pytest.raises(ValidationError, match="must be a Negotiation, got str"):
+        with pytest.raises(
+            ValidationError,
+            match="must be a Negotiation or an iterable of them, got str",
+        ):
             to_ical("talks")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError) as caught:
+            to_ical([talks(), "talks"])  # type: ignore[list-item]
+        assert list(caught.value.errors) == [("[1]", "must be a Negotiation, got str")]
         with pytest.raises(ValidationError, match="stamp"):
             to_ical(talks(), stamp=_dt.datetime(2025, 7, 15, 9))
         with pytest.raises(ValidationError, match="at"):
             to_ical(talks(), at=_dt.datetime(2025, 7, 15, 9))
+
+
+class TestSeveral:
+    def test_one_calendar_for_several_negotiations(self) -> None:
+        first = seed_record()
+        second = attrs.evolve(first, id="other-talks", title="Other talks")
+        text = to_ical([first, second])
+        calendar = icalendar.Calendar.from_ical(text)
+        uids = sorted(str(e["UID"]) for e in calendar.walk("VEVENT"))
+        alone = icalendar.Calendar.from_ical(to_ical(first))
+        assert alone.walk("VEVENT")
+        assert len(uids) == 2 * len(alone.walk("VEVENT"))
+        assert any(uid.startswith("other-talks/") for uid in uids)
+        assert "NAME:Negotiations\r\n" in text
+        assert "NAME:Corpus\r\n" in to_ical(iter([first, second]), name="Corpus")
+        assert to_ical([first]) == to_ical(first)
+
+    def test_no_negotiations_is_an_empty_calendar(self) -> None:
+        calendar = icalendar.Calendar.from_ical(to_ical([]))
+        assert calendar.walk("VEVENT") == []
 
 
 class TestExamples:
