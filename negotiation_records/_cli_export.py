@@ -147,7 +147,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
             if args.output == _STDOUT
             else f"nothing was written to {args.output}"
         )
-        out.error(f"export stopped at a record with problems; {left}")
+        out.error(f"export stopped at the first problem; {left}")
         return 1
     except ImportError as exc:
         out.error(str(exc))

@@ -891,7 +891,14 @@ class TestDocsPage:
     def test_page_has_examples(self) -> None:
         """The page shows every command but schema at work."""
         commands = {shlex.split(command)[1] for command, _ in console_examples()}
-        assert commands == {"validate", "show", "timeline", "deadlines", "plot"}
+        assert commands == {
+            "validate",
+            "show",
+            "timeline",
+            "deadlines",
+            "plot",
+            "export",
+        }
 
     @pytest.mark.parametrize(
         ("command", "expected"),
