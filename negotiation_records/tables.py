@@ -91,6 +91,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from negotiation_records import fields
+from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -386,6 +387,8 @@ def _many(name: str, kind: fields.Kind, where: str) -> _Part:
     if item.children or item.convert is None:
         raise TypeError(f"no column for {where}: a list of records with tables inside")
     convert = item.convert
+    if len(item.columns) == 1 and convert is _one:  # a tuple of plain values
+        return _Part((_Column(name, ("list", item.columns[0].type)),), _one)
     if len(item.columns) == 1:
         item_type = item.columns[0].type
 
@@ -427,22 +430,50 @@ def _flattened(name: str, cls: type[Any], where: str) -> _Part:
 
 @attrs.frozen
 class _Fields:
-    """The columns and child tables of a record class."""
+    """The columns and child tables of a record class, and its row function."""
 
     columns: tuple[_Column, ...]
-    getters: tuple[Callable[[Any], tuple[Any, ...]], ...]
-    names: tuple[str, ...]  # the attribute each getter reads (for error paths)
+    parts: tuple[tuple[str, _Part], ...]  # the fields that give columns
     children: tuple[_Child, ...]
+    fast: Callable[[Any], tuple[Any, ...]]  # compiled from the parts
 
     def row(self, record: Any) -> tuple[Any, ...]:
         """The values of the columns for *record*."""
+        try:
+            return self.fast(record)
+        except _UnfitError:
+            return self._located(record)
+
+    def _located(self, record: Any) -> tuple[Any, ...]:
+        """:meth:`row`, one field at a time: a value that does not fit names its field."""
         out: list[Any] = []
-        for name, getter in zip(self.names, self.getters, strict=True):
+        for name, part in self.parts:
+            assert part.convert is not None  # noqa: S101 - parts with columns only
             try:
-                out += getter(record)
+                out += part.convert(
+                    record if part.from_record else getattr(record, name)
+                )
             except _UnfitError as exc:
                 raise _UnfitError(exc.message, f".{name}{exc.where}") from None
         return tuple(out)
+
+
+def _compile_row(cls: type[Any], parts: tuple[tuple[str, _Part], ...]) -> Any:
+    """One function giving a record's row, written from its fields' parts."""
+    ns = Namespace()
+    items = []
+    for name, part in parts:
+        convert = part.convert
+        if part.from_record:
+            items.append(f"*{ns.name(convert)}(r)")
+        elif convert is _one:
+            items.append(f"r.{name}")
+        elif convert is _choice:
+            items.append(f"r.{name}._value_")
+        else:
+            items.append(f"*{ns.name(convert)}(r.{name})")
+    lines = ["def row(r):", f"    return ({', '.join(items)}{',' if items else ''})"]
+    return compile_function(lines, f"table row {cls.__name__}", ns.names)
 
 
 def _history(name: str, kind: History, where: str) -> _Part:
@@ -460,18 +491,6 @@ def _maybe_moment(value: Moment | None) -> tuple[Any, ...]:
     return (None, None, None, None) if value is None else _moment(value)
 
 
-def _getter(name: str, part: _Part) -> Callable[[Any], tuple[Any, ...]]:
-    assert part.convert is not None  # noqa: S101 - only parts with columns get one
-    if part.from_record:
-        return part.convert
-    convert = part.convert
-
-    def get(record: Any) -> tuple[Any, ...]:
-        return convert(getattr(record, name))
-
-    return get
-
-
 _FIELDS: dict[type[Any], _Fields] = {}
 
 
@@ -485,8 +504,7 @@ def _fields_of(cls: type[Any], where: str | None = None) -> _Fields:
 
 def _make_fields(cls: type[Any], where: str) -> _Fields:
     columns: list[_Column] = []
-    getters: list[Callable[[Any], tuple[Any, ...]]] = []
-    names: list[str] = []
+    parts: list[tuple[str, _Part]] = []
     children: list[_Child] = []
     for attribute in attrs.fields(cls):
         if fields.is_init_only(attribute):
@@ -496,9 +514,9 @@ def _make_fields(cls: type[Any], where: str) -> _Fields:
         children += part.children
         if part.convert is not None:
             columns += part.columns
-            getters.append(_getter(attribute.name, part))
-            names.append(attribute.name)
-    return _Fields(tuple(columns), tuple(getters), tuple(names), tuple(children))
+            parts.append((attribute.name, part))
+    found = tuple(parts)
+    return _Fields(tuple(columns), found, tuple(children), _compile_row(cls, found))
 
 
 # --- the tables -----------------------------------------------------------------------
