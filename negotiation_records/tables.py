@@ -71,11 +71,23 @@ nullable columns, ``null`` when it is):
   also a row of ``conditions``, its path ending in ``.demand``).
 
 Example:
-    >>> tables = to_tables([seed])
-    >>> tables["ultimatums"].column("deadline_utc")[0]
-    <pyarrow.TimestampScalar: '2025-09-03T00:00:00.000000+0000'>
-    >>> tables["events"].num_rows == len(seed.timeline())
-    True
+    A treaty clock that runs out at midnight in Brussels, at the end of 31 March
+    2025 (summer time began on 30 March):
+
+    >>> import pendulum
+    >>> from negotiation_records import Deadline, Milestone, Negotiation
+    >>> from negotiation_records.tables import to_tables
+    >>> talks = Negotiation(id="treaty", title="Treaty talks", milestones=[Milestone(
+    ...     id="ratification", title="Ratification",
+    ...     deadline=Deadline.on(pendulum.date(2025, 3, 31), tz="Europe/Brussels"))])
+    >>> tables = to_tables([talks])
+    >>> row = tables["milestones"].to_pylist()[0]
+    >>> row["deadline"], row["deadline_zone"], row["deadline_precision"]
+    ('2025-03-31', 'Europe/Brussels', 'day')
+    >>> row["deadline_utc"].isoformat()
+    '2025-03-31T22:00:00+00:00'
+    >>> tables["events"].select(["seq", "moment", "kind", "path"]).to_pylist()
+    [{'seq': 0, 'moment': '2025-03-31', 'kind': 'deadline', 'path': 'milestones[0].deadline'}]
 """
 
 from __future__ import annotations
@@ -561,13 +573,10 @@ def _plan(table: str) -> tuple[tuple[_Column, ...], _Fields]:
     return columns, plan
 
 
-def _key(record: Any) -> str | None:
+def _key(record: Any) -> str:
     """The id by which a parent record is named: its id, or a round's number."""
-    for name in ("id", "number"):
-        value = getattr(record, name, None)
-        if value is not None:
-            return str(value)
-    return None
+    value = getattr(record, "id", None)
+    return str(record.number if value is None else value)
 
 
 class _Rows:
@@ -595,7 +604,7 @@ class _Rows:
         record: Any,
         nid: str,
         path: str,
-        parent: tuple[str, str | None, str | None] | None,
+        parent: tuple[str, str, str | None] | None,
     ) -> None:
         _, plan = _plan(table)
         try:
@@ -625,7 +634,7 @@ class _Rows:
         record: Any,
         nid: str,
         path: str,
-        parent: tuple[str, str | None, str | None],
+        parent: tuple[str, str, str | None],
     ) -> None:
         self._record(table, record, nid, path, parent if table in _PARENTED else None)
 
@@ -710,6 +719,7 @@ def schemas() -> dict[str, pyarrow.Schema]:
         ImportError: pyarrow is not installed (install the ``tables`` extra).
 
     Example:
+        >>> from negotiation_records.tables import schemas
         >>> schema = schemas()["ultimatums"]
         >>> schema.field("deadline_utc").type
         TimestampType(timestamp[us, tz=UTC])
@@ -746,11 +756,23 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
             it).
 
     Example:
-        >>> tables = to_tables([seed])
-        >>> tables["parties"].select(["id", "kind", "role"]).to_pylist()[2]
-        {'id': 'united-states', 'kind': 'state', 'role': 'third-party'}
+        >>> import pendulum
+        >>> from negotiation_records import Deadline, Negotiation, Party, Ultimatum
+        >>> from negotiation_records.tables import to_tables
+        >>> talks = Negotiation(id="t", title="T", parties=[
+        ...     Party(id="us", name="United States", kind="state", role="third-party"),
+        ...     Party(id="ru", name="Russia", kind="state")],
+        ...     ultimatums=[Ultimatum(
+        ...         id="u", issued_by="us", addressed_to=["ru"],
+        ...         issued_at=pendulum.date(2025, 7, 14), demand="Ceasefire",
+        ...         deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50))])
+        >>> tables = to_tables([talks])
+        >>> tables["parties"].select(["negotiation_id", "id", "role"]).to_pylist()
+        [{'negotiation_id': 't', 'id': 'us', 'role': 'third-party'}, {'negotiation_id': 't', 'id': 'ru', 'role': 'principal'}]
         >>> tables["ultimatums"].select(["deadline", "deadline_zone", "deadline_rule"]).to_pylist()
         [{'deadline': '2025-09-02', 'deadline_zone': 'UTC', 'deadline_rule': '50 days after 2025-07-14'}]
+        >>> tables["events"].column("kind").to_pylist()
+        ['ultimatum', 'deadline']
     """
     pa, _ = _pyarrow()
     rows = _Rows()
@@ -820,11 +842,22 @@ def write_parquet(
 
     Example:
         >>> import tempfile
-        >>> out = tempfile.mkdtemp()
-        >>> counts = write_parquet([seed], out, overwrite=True)
-        >>> counts["parties"], counts["ultimatums"], counts["events"] == len(seed.timeline())
-        (4, 1, True)
-        >>> sorted(p.name for p in Path(out, "ultimatums").iterdir())
+        >>> from pathlib import Path
+        >>> from negotiation_records import Negotiation, Party
+        >>> from negotiation_records.tables import write_parquet
+        >>> corpus = (
+        ...     Negotiation(id=f"talks-{n}", title=f"Talks {n}", parties=[
+        ...         Party(id="a", name="A", kind="state"),
+        ...         Party(id="b", name="B", kind="state")])
+        ...     for n in range(5)
+        ... )
+        >>> out = Path(tempfile.mkdtemp(), "out")
+        >>> counts = write_parquet(corpus, out, batch_size=2)
+        >>> counts["negotiations"], counts["parties"], counts["events"]
+        (5, 10, 0)
+        >>> sorted(path.name for path in (out / "parties").iterdir())
+        ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet']
+        >>> sorted(path.name for path in (out / "events").iterdir())
         ['part-00000.parquet']
     """
     if batch_size < 1:

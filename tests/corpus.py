@@ -65,7 +65,10 @@ def negotiation(number: int) -> Negotiation:
     rounds = [
         Round(
             number=1,
-            history=[StatusChange(status="scheduled"), StatusChange(status="held", on=day)],
+            history=[
+                StatusChange(status="scheduled"),
+                StatusChange(status="held", on=day),
+            ],
             starts=held,
             location="Istanbul",
             hosts=ids[2:],
