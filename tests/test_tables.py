@@ -778,7 +778,7 @@ class TestKinds:
     def test_columns_of_other_combinations(self) -> None:
         """Lists of dates, choices and moments; a lone record with a table of its own."""
         plan = tables_module._fields_of(_Everything)
-        types = {c.name: c.type for c in plan.columns}
+        types: dict[str, Any] = {c.name: c.type for c in plan.columns}
         assert types["days"] == ("list", "date32")
         assert types["stances"] == ("list", "dictionary")
         assert types["moments"][0] == "list"
