@@ -104,6 +104,7 @@ import attrs
 
 from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -207,7 +208,7 @@ class _Column:
     type: str | tuple[str, Any]
 
 
-Convert = Callable[[Any], tuple[Any, ...]]
+_Convert = Callable[[Any], tuple[Any, ...]]
 """A field value to the values of its columns, one each."""
 
 
@@ -225,7 +226,7 @@ class _Part:
     """What one field of a record becomes: columns, and child rows in other tables."""
 
     columns: tuple[_Column, ...] = ()
-    convert: Convert | None = None  # the field's value to its columns' values
+    convert: _Convert | None = None  # the field's value to its columns' values
     children: tuple[_Child, ...] = ()
     from_record: bool = False  # convert reads the record, not the field's value
 
@@ -257,7 +258,7 @@ def _text_of(value: Any) -> tuple[Any, ...]:
 
 def _int(value: Any) -> tuple[Any, ...]:
     if not _INT64_MIN <= value <= _INT64_MAX:
-        raise _UnfitError(f"{value} does not fit an int64 column")
+        raise _UnfitError(f"{short_repr(value)} does not fit an int64 column")
     return (value,)
 
 
@@ -267,7 +268,9 @@ def _float(value: Any) -> tuple[Any, ...]:
     except OverflowError:
         number = None
     if number is None or (value.__class__ is int and int(number) != value):
-        raise _UnfitError(f"{value} cannot be held exactly by a float64 column")
+        raise _UnfitError(
+            f"{short_repr(value)} cannot be held exactly by a float64 column"
+        )
     return (number,)
 
 
@@ -422,7 +425,7 @@ def _many(name: str, kind: fields.Kind, where: str) -> _Part:
     return _Part((_Column(name, ("list", item_type)),), each)
 
 
-def _at(convert: Convert, index: int, value: Any) -> tuple[Any, ...]:
+def _at(convert: _Convert, index: int, value: Any) -> tuple[Any, ...]:
     try:
         return convert(value)
     except _UnfitError as exc:

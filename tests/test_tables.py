@@ -48,6 +48,7 @@ from negotiation_records import (
     fields,
     parse_moment,
 )
+from negotiation_records._values import short_repr
 from negotiation_records.fields import is_init_only
 from negotiation_records.strategies import negotiations
 from negotiation_records.tables import (
@@ -460,7 +461,7 @@ class TestRefused:
         assert info.value.errors == (
             (
                 "actions[0].quantities[1].amount",
-                f"{amount} cannot be held exactly by a float64 column",
+                f"{short_repr(amount)} cannot be held exactly by a float64 column",
             ),
         )
 
