@@ -115,6 +115,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(matplotlib(\..*)?|Figure)"),
     # Hypothesis (the `strategies` extra) publishes an inventory, but only online.
     (r"py:.*", r"(hypothesis(\..*)?|SearchStrategy|S)"),
+    # pyarrow (the `tables` extra) publishes an inventory, but only online.
+    (r"py:.*", r"pyarrow(\..*)?"),
     # Type variables (``T`` in ``from_json(cls: type[T], ...) -> T``).
     (r"py:class", r"negotiation_records\.\w+\.[A-Z]"),
 ]

@@ -6,6 +6,7 @@ The timings themselves are never asserted here (the machines are noisy); see
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,3 +57,25 @@ def test_distinct_documents_are_distinct(
     documents = run.distinct_documents(data, 3)
     assert len(set(documents)) == 3
     assert from_json(Negotiation, documents[2]).notes == "copy 2"
+
+
+def test_the_tables_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/tables.py writes a tiny corpus to Parquet and reads it back."""
+    pytest.importorskip("duckdb")
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        # Loaded under another name: "tables" is also the name of PyTables.
+        spec = importlib.util.spec_from_file_location(
+            "tables_benchmark", BENCHMARKS / "tables.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert module.main(["--negotiations", "3", "--passes", "1"]) == 0
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    out = capsys.readouterr().out
+    assert "3 negotiations (copies of the reference record)" in out
+    for row in ("write_parquet, all tables", "DuckDB reads every table into Arrow"):
+        assert f"| {row} |" in out

@@ -22,7 +22,7 @@ import negotiation_records
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = sorted(negotiation_records.__all__)
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-EXTRAS = {"cli", "plot", "fast", "strategies"}
+EXTRAS = {"cli", "plot", "fast", "strategies", "tables"}
 URLS = {"Documentation", "Changelog", "Source"}
 
 
