@@ -75,10 +75,23 @@ RECORD_TYPES: tuple[str, ...] = (
 
 
 def _resolve(cls: type[Any]) -> st.SearchStrategy[Any]:
-    """The library's strategy for *cls*, imported on first use."""
+    """
+    The library's strategy for *cls*, imported on first use.
+
+    Hypothesis also asks the resolvers of the registered classes about their
+    base classes (``st.from_type(object)`` asks about ``object``): for any class
+    but those of :data:`RECORD_TYPES` the answer is ``NotImplemented``, which
+    tells Hypothesis to look elsewhere.
+    """
+    if cls not in _registered():
+        return NotImplemented  # type: ignore[no-any-return]
     from negotiation_records.strategies import for_type  # noqa: PLC0415
 
     return for_type(cls)
+
+
+def _registered() -> frozenset[type[Any]]:
+    return frozenset(getattr(negotiation_records, name) for name in RECORD_TYPES)
 
 
 def register_strategies() -> None:

@@ -74,6 +74,20 @@ class TestHook:
         draws()
 
 
+class TestOtherTypes:
+    """Hypothesis asks the registered resolvers about base classes too."""
+
+    def setup_method(self) -> None:
+        register_strategies()
+
+    @settings(max_examples=50, database=None)
+    @given(st.from_type(object), st.lists(st.from_type(object), max_size=3))
+    def test_from_type_object_still_works(
+        self, value: object, values: list[object]
+    ) -> None:
+        assert values is not None
+
+
 class TestEntryPoint:
     def test_declared(self) -> None:
         """pyproject.toml declares the hook in the ``hypothesis`` group."""
