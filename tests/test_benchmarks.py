@@ -56,3 +56,27 @@ def test_distinct_documents_are_distinct(
     documents = run.distinct_documents(data, 3)
     assert len(set(documents)) == 3
     assert from_json(Negotiation, documents[2]).notes == "copy 2"
+
+
+def test_the_targets_script_measures_every_row(
+    scripts: tuple[ModuleType, ModuleType],
+) -> None:
+    """benchmarks/targets.py runs with tiny sizes and prints a row per target."""
+    import targets
+
+    rows = targets.measure(targets.QUICK)
+    table = targets.render(rows)
+    for measure in (
+        "decode, distinct documents",
+        "encode, records built in Python",
+        "round trip, distinct documents",
+        "per item from_json",
+        "per item to_json",
+        "read_jsonl",
+        "invalid parties in one document, all reported",
+        "import",
+        "append a statement",
+        "lookup by id",
+    ):
+        assert measure in table
+    assert all(row.met in {"yes", "NO", "-"} for row in rows)
