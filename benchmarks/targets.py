@@ -425,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="tiny sizes: see that it runs"
     )
     parser.add_argument(
-        "--passes", type=int, default=Sizes.passes, help="alternating passes"
+        "--passes", type=int, default=7, help="alternating passes (default 7)"
     )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else Sizes(passes=args.passes)
