@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Iterable, Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 import pendulum
 
-from negotiation_records import _model2_checks, queries, snapshot
+from negotiation_records import _lookup, _model2_checks, queries, snapshot
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -84,7 +83,7 @@ STATUS_STEPS: dict[NegotiationStatus, frozenset[NegotiationStatus]] = {
 
 
 @frozen_record(kw_only=True, init=False)
-class Negotiation(Record):
+class Negotiation(Record, _lookup.Indexed):
     """
     The whole record of one set of talks.
 
@@ -260,6 +259,13 @@ class Negotiation(Record):
         """
         The party with this id, or :class:`~negotiation_records.RecordNotFoundError`.
 
+        This and the other lookups by key (:meth:`round`, :meth:`proposal`,
+        :meth:`condition`, ...) take constant time: each collection is indexed
+        once per record, on its first lookup (building a record never pays
+        for it).  A record made by :meth:`as_of` or ``attrs.evolve`` has its
+        own index; one made by a ``with_*`` method inherits its parent's, with
+        the change.
+
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
             ...     Party(id="russia", name="Russia", kind="state")])
@@ -270,50 +276,60 @@ class Negotiation(Record):
             ...
             negotiation_records.errors.RecordNotFoundError: no party 'rusia' (did you mean 'russia'?; known: 'russia')
         """
-        return _find(self.parties, lambda p: p.id, id, "party")
+        found: Party = _lookup.find(self, "parties", id, "party")
+        return found
 
     def round(self, number: int) -> Round:
         """The round with this number, or :class:`RecordNotFoundError`."""
-        return _find(self.rounds, lambda r: r.number, number, "round")
+        found: Round = _lookup.find(self, "rounds", number, "round")
+        return found
 
     def proposal(self, id: str) -> Proposal:  # noqa: A002
         """The proposal with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.proposals, lambda p: p.id, id, "proposal")
+        found: Proposal = _lookup.find(self, "proposals", id, "proposal")
+        return found
 
     def ultimatum(self, id: str) -> Ultimatum:  # noqa: A002
         """The ultimatum with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.ultimatums, lambda u: u.id, id, "ultimatum")
+        found: Ultimatum = _lookup.find(self, "ultimatums", id, "ultimatum")
+        return found
 
     def condition(self, id: str) -> Condition:  # noqa: A002
         """
         The condition with this id — a standing condition, a proposal's term or an
         ultimatum's demand — or :class:`RecordNotFoundError`.
         """
-        return _find(list(self.all_conditions()), lambda c: c.id, id, "condition")
+        return _lookup.find_condition(self, id)
 
     def statement(self, id: str) -> Statement:  # noqa: A002
         """The statement with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.statements, lambda s: s.id, id, "statement")
+        found: Statement = _lookup.find(self, "statements", id, "statement")
+        return found
 
     def agreement(self, id: str) -> Agreement:  # noqa: A002
         """The agreement with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.agreements, lambda a: a.id, id, "agreement")
+        found: Agreement = _lookup.find(self, "agreements", id, "agreement")
+        return found
 
     def milestone(self, id: str) -> Milestone:  # noqa: A002
         """The milestone with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.milestones, lambda m: m.id, id, "milestone")
+        found: Milestone = _lookup.find(self, "milestones", id, "milestone")
+        return found
 
     def vote(self, id: str) -> Vote:  # noqa: A002
         """The vote with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.votes, lambda v: v.id, id, "vote")
+        found: Vote = _lookup.find(self, "votes", id, "vote")
+        return found
 
     def action(self, id: str) -> Action:  # noqa: A002
         """The action with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.actions, lambda a: a.id, id, "action")
+        found: Action = _lookup.find(self, "actions", id, "action")
+        return found
 
     def source(self, id: str) -> Source:  # noqa: A002
         """The source with this id, or :class:`RecordNotFoundError`."""
-        return _find(self.sources, lambda s: s.id, id, "source")
+        found: Source = _lookup.find(self, "sources", id, "source")
+        return found
 
     def find_party(self, name: str) -> Party:
         """
@@ -597,52 +613,77 @@ class Negotiation(Record):
     # --- changes --------------------------------------------------------------------
 
     def with_party(self, party: Party) -> Negotiation:
-        """A copy with *party* added, or replacing the party with the same id."""
-        return attrs.evolve(self, parties=_upsert(self.parties, party, lambda p: p.id))
+        """
+        A copy with *party* added, or replacing the party with the same id.
+
+        Adding a record with this and the other ``with_*`` methods checks the
+        new record alone against the rest (its id is new, the ids it cites
+        exist, a proposal lies inside its round, ...) rather than the whole
+        record again, so that a record of any size grows in constant time; the
+        result, and any :class:`~negotiation_records.ValidationError` with its
+        messages and paths, are those of building the whole record.  Replacing
+        a round, a proposal or an ultimatum checks the whole record.
+        """
+        return self._changed("parties", party, Party, replace=True)
 
     def with_condition(self, condition: Condition) -> Negotiation:
         """A copy with a standing *condition* added or replaced (by id)."""
-        return attrs.evolve(
-            self, conditions=_upsert(self.conditions, condition, lambda c: c.id)
-        )
+        return self._changed("conditions", condition, Condition, replace=True)
 
     def with_round(self, round: Round) -> Negotiation:  # noqa: A002
         """A copy with *round* added or replaced (by number)."""
-        return attrs.evolve(
-            self, rounds=_upsert(self.rounds, round, lambda r: r.number)
-        )
+        return self._changed("rounds", round, Round, replace=False)
 
     def with_proposal(self, proposal: Proposal) -> Negotiation:
         """A copy with *proposal* added or replaced (by id)."""
-        return attrs.evolve(
-            self, proposals=_upsert(self.proposals, proposal, lambda p: p.id)
-        )
+        return self._changed("proposals", proposal, Proposal, replace=False)
 
     def with_ultimatum(self, ultimatum: Ultimatum) -> Negotiation:
         """A copy with *ultimatum* added or replaced (by id)."""
-        return attrs.evolve(
-            self, ultimatums=_upsert(self.ultimatums, ultimatum, lambda u: u.id)
-        )
+        return self._changed("ultimatums", ultimatum, Ultimatum, replace=False)
 
     def with_statement(self, statement: Statement) -> Negotiation:
         """A copy with *statement* added or replaced (by id)."""
-        return attrs.evolve(
-            self, statements=_upsert(self.statements, statement, lambda s: s.id)
-        )
+        return self._changed("statements", statement, Statement, replace=True)
 
     def with_source(self, source: Source) -> Negotiation:
         """A copy with *source* added or replaced (by id)."""
-        return attrs.evolve(self, sources=_upsert(self.sources, source, lambda s: s.id))
+        return self._changed("sources", source, Source, replace=True)
+
+    def _changed(
+        self, name: str, item: Any, cls: type[Any], *, replace: bool
+    ) -> Negotiation:
+        """
+        A copy with *item* added to the collection *name* (or replacing the one
+        with its key): the new item checked alone when that is sure to find
+        what the whole check would, else the whole record built and checked.
+        """
+        if type(self) is Negotiation and type(item) is cls:
+            made = _lookup.add(
+                self, name, item, replace=replace, conditions=_own_conditions(item)
+            )
+            if made is not None:
+                new: Negotiation = made[0]
+                checker = _Checker.over_index(new)
+                checker.item(name, made[1], item)
+                if not checker.out:
+                    return new
+        key = _lookup.KEYS[name]
+        changes: dict[str, Any] = {
+            name: _upsert(getattr(self, name), item, lambda i: getattr(i, key))
+        }
+        return attrs.evolve(self, **changes)
 
 
-def _find(
-    items: Iterable[T], key: Callable[[T], object], wanted: object, kind: str
-) -> T:
-    items = list(items)
-    for item in items:
-        if key(item) == wanted and type(key(item)) is type(wanted):
-            return item
-    raise RecordNotFoundError(kind, wanted, [key(item) for item in items])
+def _own_conditions(item: object) -> tuple[Condition, ...]:
+    """The conditions a record brings: itself, a proposal's terms, a demand."""
+    if isinstance(item, Condition):
+        return (item,)
+    if isinstance(item, Proposal):
+        return item.terms
+    if isinstance(item, Ultimatum) and isinstance(item.demand, Condition):
+        return (item.demand,)
+    return ()
 
 
 def _upsert(items: tuple[T, ...], new: T, key: Callable[[T], object]) -> tuple[T, ...]:
@@ -659,6 +700,12 @@ def _joined(parts: tuple[object, ...]) -> str:
 class _Checker:
     """Collects the whole-record problems of a negotiation."""
 
+    party_ids: set[str] | _lookup.Keyed
+    rounds: dict[int, Round] | _lookup.Keyed
+    proposals: dict[str, Proposal] | _lookup.Keyed
+    statement_ids: set[str] | _lookup.Keyed
+    source_ids: set[str] | _lookup.Keyed
+
     def __init__(self, negotiation: Negotiation) -> None:
         self.n = negotiation
         self.out: list[tuple[str, str]] = []
@@ -668,6 +715,19 @@ class _Checker:
         self.proposals = {p.id: p for p in reversed(negotiation.proposals)}
         self.statement_ids = {s.id for s in negotiation.statements}
         self.source_ids = {s.id for s in negotiation.sources}
+
+    @classmethod
+    def over_index(cls, negotiation: Negotiation) -> _Checker:
+        """A checker that reads the ids through *negotiation*'s lookup index."""
+        checker = cls.__new__(cls)
+        checker.n = negotiation
+        checker.out = []
+        checker.party_ids = _lookup.Keyed(negotiation, "parties")
+        checker.rounds = _lookup.Keyed(negotiation, "rounds")
+        checker.proposals = _lookup.Keyed(negotiation, "proposals")
+        checker.statement_ids = _lookup.Keyed(negotiation, "statements")
+        checker.source_ids = _lookup.Keyed(negotiation, "sources")
+        return checker
 
     def problems(self) -> list[tuple[str, str]]:
         n = self.n
@@ -703,12 +763,7 @@ class _Checker:
                 seen[condition.id] = path
 
         for i, party in enumerate(n.parties):
-            self._sources(party.sources, "parties[", i, "]")
-            for j, rep in enumerate(party.representatives):
-                self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
-            for j, member in enumerate(party.members):
-                self._party(member.party, "parties[", i, "].members[", j, "].party")
-                self._sources(member.sources, "parties[", i, "].members[", j, "]")
+            self._party_record(i, party)
         for path, condition in condition_paths:
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
@@ -718,20 +773,56 @@ class _Checker:
         for i, ultimatum in enumerate(n.ultimatums):
             self._ultimatum(f"ultimatums[{i}]", ultimatum)
         for i, statement in enumerate(n.statements):
-            if statement.party is not None:
-                self._party(statement.party, "statements[", i, "].party")
-            if statement.source is not None:
-                self._ref(
-                    statement.source,
-                    self.source_ids,
-                    "source",
-                    "statements[",
-                    i,
-                    "].source",
-                )
-            self._sources(statement.sources, "statements[", i, "]")
+            self._statement_record(i, statement)
         self._history("", n.history)
         return self.out
+
+    def item(self, name: str, position: int, item: Any) -> None:
+        """
+        The problems of the one record *item*, at *position* of the collection
+        *name*, against the rest (:meth:`Negotiation._changed`; the uniqueness
+        of its key and of its conditions' ids is checked by the caller).
+        """
+        path = f"{name}[{position}]"
+        if name == "parties":
+            self._party_record(position, item)
+        elif name == "statements":
+            self._statement_record(position, item)
+        elif name == "conditions":
+            self._condition(path, item)
+        elif name == "rounds":
+            self._round(path, item)
+        elif name == "proposals":
+            for index, term in enumerate(item.terms):
+                self._condition(f"{path}.terms[{index}]", term)
+            self._proposal(path, item)
+        elif name == "ultimatums":
+            if isinstance(item.demand, Condition):
+                self._condition(f"{path}.demand", item.demand)
+            self._ultimatum(path, item)
+        # a source cites nothing
+
+    def _party_record(self, i: int, party: Party) -> None:
+        self._sources(party.sources, "parties[", i, "]")
+        for j, rep in enumerate(party.representatives):
+            self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
+        for j, member in enumerate(party.members):
+            self._party(member.party, "parties[", i, "].members[", j, "].party")
+            self._sources(member.sources, "parties[", i, "].members[", j, "]")
+
+    def _statement_record(self, i: int, statement: Statement) -> None:
+        if statement.party is not None:
+            self._party(statement.party, "statements[", i, "].party")
+        if statement.source is not None:
+            self._ref(
+                statement.source,
+                self.source_ids,
+                "source",
+                "statements[",
+                i,
+                "].source",
+            )
+        self._sources(statement.sources, "statements[", i, "]")
 
     # helpers -------------------------------------------------------------------
 
@@ -753,7 +844,7 @@ class _Checker:
     # a valid record has hundreds of references and no message to write.
 
     def _ref(
-        self, value: str, known: AbstractSet[str], noun: str, *path: object
+        self, value: str, known: Container[object], noun: str, *path: object
     ) -> None:
         if value not in known:
             self.out.append((_joined(path), f"unknown {noun} {value!r}"))

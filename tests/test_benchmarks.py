@@ -79,3 +79,27 @@ def test_the_tables_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "3 negotiations (copies of the reference record)" in out
     for row in ("write_parquet, all tables", "DuckDB reads every table into Arrow"):
         assert f"| {row} |" in out
+
+
+def test_the_targets_script_measures_every_row(
+    scripts: tuple[ModuleType, ModuleType],
+) -> None:
+    """benchmarks/targets.py runs with tiny sizes and prints a row per target."""
+    import targets
+
+    rows = targets.measure(targets.QUICK)
+    table = targets.render(rows)
+    for measure in (
+        "decode, distinct documents",
+        "encode, records built in Python",
+        "round trip, distinct documents",
+        "per item from_json",
+        "per item to_json",
+        "read_jsonl",
+        "invalid parties in one document, all reported",
+        "import",
+        "append a statement",
+        "lookup by id",
+    ):
+        assert measure in table
+    assert all(row.met in {"yes", "NO", "-"} for row in rows)
