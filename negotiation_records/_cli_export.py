@@ -193,9 +193,7 @@ def _to_file(args: argparse.Namespace, talks: Iterator[Negotiation]) -> str:
     if args.output == _STDOUT:
         return _write(args.format, talks, sys.stdout)
     target = Path(args.output)
-    handle, staging = tempfile.mkstemp(
-        prefix=f".{target.name}-", dir=target.parent if str(target.parent) else "."
-    )
+    handle, staging = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             summary = _write(args.format, talks, stream)

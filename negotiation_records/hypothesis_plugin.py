@@ -30,6 +30,7 @@ In a test module, with the package installed::
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from hypothesis import strategies as st
@@ -90,6 +91,7 @@ def _resolve(cls: type[Any]) -> st.SearchStrategy[Any]:
     return for_type(cls)
 
 
+@functools.cache
 def _registered() -> frozenset[type[Any]]:
     return frozenset(getattr(negotiation_records, name) for name in RECORD_TYPES)
 
