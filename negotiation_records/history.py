@@ -242,7 +242,25 @@ class History(Kind):
         return tuple(loaded)
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
+        # The compiled path: each change read by StatusChange's own loader,
+        # its status (text naming a member) then set to the member on the
+        # change just made.  Anything else (not a list, an unknown status)
+        # raises, and the exact path (load) reports it.
+        hook = conv.get_structure_hook(StatusChange)
+        members = {member.value: member for member in self.enum}
+        set_status = StatusChange.status.__set__  # type: ignore[attr-defined]
+
+        def load_changes(value: Any) -> tuple[StatusChange, ...]:
+            if value.__class__ is not list:
+                raise TypeError
+            changes = []
+            for item in value:
+                change = hook(item, StatusChange)
+                set_status(change, members[change.status])
+                changes.append(change)
+            return tuple(changes)
+
+        return f"{ns.name(load_changes)}({v})"
 
     def dump(self, value: Any, conv: Any) -> Any:
         return _CHANGES.dump(value, conv)
@@ -313,7 +331,6 @@ def history_problems(
     current = initial
     last: Moment | None = None
     for index, change in enumerate(history):
-        here = f"history[{index}]"
         status = change.status
         restates = index == 0 and status is initial
         if not restates and status not in table.get(current, frozenset()):
@@ -324,19 +341,19 @@ def history_problems(
                 else "it is final"
             )
             yield (
-                f"{here}.status",
+                f"history[{index}].status",
                 f"{label} cannot go from {current.value!r} to "
                 f"{_status_key(status)!r}: from {current.value!r} {why}",
             )
         if change.on is not None:
             if start is not None and is_before(change.on, start):
                 yield (
-                    f"{here}.on",
+                    f"history[{index}].on",
                     f"{change.on} is before the {start_name} ({start})",
                 )
             if last is not None and is_before(change.on, last):
                 yield (
-                    f"{here}.on",
+                    f"history[{index}].on",
                     f"{change.on} is before the change before it ({last}); "
                     "changes must be in the order they were made",
                 )

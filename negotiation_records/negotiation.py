@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 import pendulum
 
-from negotiation_records import _lookup, _model2_checks, queries, snapshot
+from negotiation_records import _lookup, queries, snapshot
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._whole_record import Checker
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -42,12 +43,10 @@ from negotiation_records.proposals import Proposal
 from negotiation_records.queries import DeadlineEntry, PartyPositions, UltimatumDeadline
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
-from negotiation_records.stances import Response
 from negotiation_records.timeline import TimelineEvent, build_timeline
 from negotiation_records.timeutil import (
     Moment,
     Period,
-    is_before,
     is_known_by,
     to_moment,
 )
@@ -249,9 +248,7 @@ class Negotiation(Record, _lookup.Indexed):
             start=None,
             start_name="negotiation",
         )
-        checker = _Checker(self)
-        yield from checker.problems()
-        yield from _model2_checks.problems(self, checker)
+        yield from Checker(self).problems()
 
     # --- lookups ------------------------------------------------------------------
 
@@ -664,7 +661,7 @@ class Negotiation(Record, _lookup.Indexed):
             )
             if made is not None:
                 new: Negotiation = made[0]
-                checker = _Checker.over_index(new)
+                checker = Checker.over_index(new)
                 checker.item(name, made[1], item)
                 if not checker.out:
                     return new
@@ -691,274 +688,3 @@ def _upsert(items: tuple[T, ...], new: T, key: Callable[[T], object]) -> tuple[T
     if any(key(item) == wanted for item in items):
         return tuple(new if key(item) == wanted else item for item in items)
     return (*items, new)
-
-
-def _joined(parts: tuple[object, ...]) -> str:
-    return "".join(map(str, parts))
-
-
-class _Checker:
-    """Collects the whole-record problems of a negotiation."""
-
-    party_ids: set[str] | _lookup.Keyed
-    rounds: dict[int, Round] | _lookup.Keyed
-    proposals: dict[str, Proposal] | _lookup.Keyed
-    statement_ids: set[str] | _lookup.Keyed
-    source_ids: set[str] | _lookup.Keyed
-
-    def __init__(self, negotiation: Negotiation) -> None:
-        self.n = negotiation
-        self.out: list[tuple[str, str]] = []
-        self.party_ids = {p.id for p in negotiation.parties}
-        # by key, the first of duplicates (reported by _unique) winning
-        self.rounds = {r.number: r for r in reversed(negotiation.rounds)}
-        self.proposals = {p.id: p for p in reversed(negotiation.proposals)}
-        self.statement_ids = {s.id for s in negotiation.statements}
-        self.source_ids = {s.id for s in negotiation.sources}
-
-    @classmethod
-    def over_index(cls, negotiation: Negotiation) -> _Checker:
-        """A checker that reads the ids through *negotiation*'s lookup index."""
-        checker = cls.__new__(cls)
-        checker.n = negotiation
-        checker.out = []
-        checker.party_ids = _lookup.Keyed(negotiation, "parties")
-        checker.rounds = _lookup.Keyed(negotiation, "rounds")
-        checker.proposals = _lookup.Keyed(negotiation, "proposals")
-        checker.statement_ids = _lookup.Keyed(negotiation, "statements")
-        checker.source_ids = _lookup.Keyed(negotiation, "sources")
-        return checker
-
-    def problems(self) -> list[tuple[str, str]]:
-        n = self.n
-        self._unique("parties", [p.id for p in n.parties], "party id")
-        self._unique(
-            "rounds", [r.number for r in n.rounds], "round number", field="number"
-        )
-        self._unique("proposals", [p.id for p in n.proposals], "proposal id")
-        self._unique("ultimatums", [u.id for u in n.ultimatums], "ultimatum id")
-        self._unique("statements", [s.id for s in n.statements], "statement id")
-        self._unique("sources", [s.id for s in n.sources], "source id")
-        condition_paths = [(f"conditions[{i}]", c) for i, c in enumerate(n.conditions)]
-        condition_paths += [
-            (f"proposals[{i}].terms[{j}]", c)
-            for i, p in enumerate(n.proposals)
-            for j, c in enumerate(p.terms)
-        ]
-        condition_paths += [
-            (f"ultimatums[{i}].demand", u.demand)
-            for i, u in enumerate(n.ultimatums)
-            if isinstance(u.demand, Condition)
-        ]
-        seen: dict[str, str] = {}
-        for path, condition in condition_paths:
-            if condition.id in seen:
-                self.out.append(
-                    (
-                        f"{path}.id",
-                        f"condition id {condition.id!r} is already used at {seen[condition.id]}",
-                    )
-                )
-            else:
-                seen[condition.id] = path
-
-        for i, party in enumerate(n.parties):
-            self._party_record(i, party)
-        for path, condition in condition_paths:
-            self._condition(path, condition)
-        for i, rnd in enumerate(n.rounds):
-            self._round(f"rounds[{i}]", rnd)
-        for i, proposal in enumerate(n.proposals):
-            self._proposal(f"proposals[{i}]", proposal)
-        for i, ultimatum in enumerate(n.ultimatums):
-            self._ultimatum(f"ultimatums[{i}]", ultimatum)
-        for i, statement in enumerate(n.statements):
-            self._statement_record(i, statement)
-        self._history("", n.history)
-        return self.out
-
-    def item(self, name: str, position: int, item: Any) -> None:
-        """
-        The problems of the one record *item*, at *position* of the collection
-        *name*, against the rest (:meth:`Negotiation._changed`; the uniqueness
-        of its key and of its conditions' ids is checked by the caller).
-        """
-        path = f"{name}[{position}]"
-        if name == "parties":
-            self._party_record(position, item)
-        elif name == "statements":
-            self._statement_record(position, item)
-        elif name == "conditions":
-            self._condition(path, item)
-        elif name == "rounds":
-            self._round(path, item)
-        elif name == "proposals":
-            for index, term in enumerate(item.terms):
-                self._condition(f"{path}.terms[{index}]", term)
-            self._proposal(path, item)
-        elif name == "ultimatums":
-            if isinstance(item.demand, Condition):
-                self._condition(f"{path}.demand", item.demand)
-            self._ultimatum(path, item)
-        # a source cites nothing
-
-    def _party_record(self, i: int, party: Party) -> None:
-        self._sources(party.sources, "parties[", i, "]")
-        for j, rep in enumerate(party.representatives):
-            self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
-        for j, member in enumerate(party.members):
-            self._party(member.party, "parties[", i, "].members[", j, "].party")
-            self._sources(member.sources, "parties[", i, "].members[", j, "]")
-
-    def _statement_record(self, i: int, statement: Statement) -> None:
-        if statement.party is not None:
-            self._party(statement.party, "statements[", i, "].party")
-        if statement.source is not None:
-            self._ref(
-                statement.source,
-                self.source_ids,
-                "source",
-                "statements[",
-                i,
-                "].source",
-            )
-        self._sources(statement.sources, "statements[", i, "]")
-
-    # helpers -------------------------------------------------------------------
-
-    def _unique(
-        self, path: str, keys: list[object], noun: str, field: str = "id"
-    ) -> None:
-        first_at: dict[object, int] = {}
-        for index, key in enumerate(keys):
-            first = first_at.setdefault(key, index)
-            if first != index:
-                self.out.append(
-                    (
-                        f"{path}[{index}].{field}",
-                        f"{noun} {key!r} is already used by {path}[{first}]",
-                    )
-                )
-
-    # The reference helpers take the path as parts, joined only for a message:
-    # a valid record has hundreds of references and no message to write.
-
-    def _ref(
-        self, value: str, known: Container[object], noun: str, *path: object
-    ) -> None:
-        if value not in known:
-            self.out.append((_joined(path), f"unknown {noun} {value!r}"))
-
-    def _party(self, value: str, *path: object) -> None:
-        if value not in self.party_ids:
-            self._ref(value, self.party_ids, "party", *path)
-
-    def _parties(self, values: tuple[str, ...], *path: object) -> None:
-        if self.party_ids.issuperset(values):  # the usual case: no path to build
-            return
-        for index, value in enumerate(values):
-            self._party(value, *path, "[", index, "]")
-
-    def _sources(self, values: tuple[str, ...], *path: object) -> None:
-        if self.source_ids.issuperset(values):
-            return
-        for index, value in enumerate(values):
-            self._ref(value, self.source_ids, "source", *path, ".sources[", index, "]")
-
-    def _statement(self, value: str | None, *path: object) -> None:
-        if value is not None and value not in self.statement_ids:
-            self._ref(value, self.statement_ids, "statement", *path)
-
-    def _history(self, path: str, history: tuple[StatusChange, ...]) -> None:
-        for index, change in enumerate(history):
-            here = (path, "." if path else "", "history[", index, "]")
-            self._parties(change.by, *here, ".by")
-            self._sources(change.sources, *here)
-
-    def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
-        for index, response in enumerate(responses):
-            here = (path, ".responses[", index, "]")
-            self._party(response.party, *here, ".party")
-            self._statement(response.statement, *here, ".statement")
-            self._sources(response.sources, *here)
-
-    def _condition(self, path: str, condition: Condition) -> None:
-        if condition.demanded_by is not None:
-            self._party(condition.demanded_by, path, ".demanded_by")
-        self._parties(condition.addressed_to, path, ".addressed_to")
-        self._sources(condition.sources, path)
-        for index, position in enumerate(condition.positions):
-            here = (path, ".positions[", index, "]")
-            self._party(position.party, *here, ".party")
-            self._statement(position.statement, *here, ".statement")
-            self._sources(position.sources, *here)
-
-    def _round(self, path: str, rnd: Round) -> None:
-        self._parties(rnd.hosts, path, ".hosts")
-        self._parties(rnd.mediators, path, ".mediators")
-        for index, delegation in enumerate(rnd.delegations):
-            self._party(delegation.party, path, ".delegations[", index, "].party")
-        for index, outcome in enumerate(rnd.outcomes):
-            self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
-            for q, quantity in enumerate(outcome.quantities):
-                here = (path, ".outcomes[", index, "].quantities[", q, "]")
-                self._parties(quantity.given_by, *here, ".given_by")
-                self._parties(quantity.received_by, *here, ".received_by")
-            self._sources(outcome.sources, path, ".outcomes[", index, "]")
-        self._history(path, rnd.history)
-        self._sources(rnd.sources, path)
-
-    def _proposal(self, path: str, proposal: Proposal) -> None:
-        self._parties(proposal.proposed_by, path, ".proposed_by")
-        self._parties(proposal.addressed_to, path, ".addressed_to")
-        if proposal.round is not None:
-            if proposal.round not in self.rounds:
-                self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
-            else:
-                rnd = self.rounds[proposal.round]
-                if rnd.starts is not None and not rnd.covers(proposal.made_on):
-                    span = f"{rnd.starts}" + (
-                        f" to {rnd.ends}" if rnd.ends is not None else ""
-                    )
-                    self.out.append(
-                        (
-                            f"{path}.made_on",
-                            f"{proposal.made_on} is outside round {rnd.number} ({span})",
-                        )
-                    )
-        if proposal.counter_to is not None:
-            self._ref(
-                proposal.counter_to,
-                self.proposals.keys(),
-                "proposal",
-                path,
-                ".counter_to",
-            )
-            if proposal.counter_to in self.proposals:
-                original = self.proposals[proposal.counter_to]
-                if is_before(proposal.made_on, original.made_on):
-                    self.out.append(
-                        (
-                            f"{path}.made_on",
-                            f"a counter-proposal ({proposal.made_on}) cannot predate the "
-                            f"proposal it counters ({original.made_on})",
-                        )
-                    )
-        self._responses(path, proposal.responses)
-        self._history(path, proposal.history)
-        self._sources(proposal.sources, path)
-
-    def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
-        self._party(ultimatum.issued_by, path, ".issued_by")
-        self._parties(ultimatum.addressed_to, path, ".addressed_to")
-        for index, consequence in enumerate(ultimatum.consequences):
-            here = (path, ".consequences[", index, "]")
-            self._parties(consequence.target_parties, *here, ".target_parties")
-            self._sources(consequence.sources, *here)
-        for index, revision in enumerate(ultimatum.revisions):
-            here = (path, ".revisions[", index, "]")
-            self._statement(revision.statement, *here, ".statement")
-            self._sources(revision.sources, *here)
-        self._responses(path, ultimatum.responses)
-        self._history(path, ultimatum.history)
-        self._sources(ultimatum.sources, path)

@@ -1,0 +1,454 @@
+"""
+The whole-record checks of a negotiation (private): what no single record can
+check, run by ``Negotiation._problems`` and, for one record added to a checked
+negotiation, by its ``with_*`` methods.
+
+Every reference is checked: party ids, round numbers, proposal ids (a
+counter-proposal's, an agreement's ``from_proposal``), agreement ids
+(``amends``, ``supersedes``, a milestone's ``agreement``), a vote's ``subject``
+(a proposal, agreement, ultimatum or milestone), statement ids and source ids.
+Ids are unique within each collection and round numbers among the rounds; a
+condition's id is unique among all conditions (the negotiation's, proposals'
+terms, ultimatums' demands, agreements' provisions).  A proposal made in a
+round is dated inside it, and a counter-proposal not before what it counters.
+
+A valid record has hundreds of references and nothing to report, so the paths
+are built only for a message, and empty collections are skipped unvisited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import TYPE_CHECKING, Any
+
+from negotiation_records import _lookup
+from negotiation_records.conditions import Condition
+from negotiation_records.timeutil import is_before
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from negotiation_records.deadlines import DeadlineRevision
+    from negotiation_records.history import StatusChange
+    from negotiation_records.negotiation import Negotiation
+    from negotiation_records.parties import Party
+    from negotiation_records.proposals import Proposal
+    from negotiation_records.rounds import Round
+    from negotiation_records.sources import Statement
+    from negotiation_records.stances import Response
+    from negotiation_records.ultimatums import Ultimatum
+
+
+__all__ = ["Checker"]
+
+
+def _joined(parts: tuple[object, ...]) -> str:
+    return "".join(map(str, parts))
+
+
+class Checker:
+    """
+    Collects the whole-record problems of a negotiation in :attr:`out`.
+
+    :meth:`problems` checks the whole record; :meth:`over_index` and
+    :meth:`item` check one record added to a checked negotiation.
+    """
+
+    party_ids: set[str] | _lookup.Keyed
+    rounds: dict[int, Round] | _lookup.Keyed
+    proposals: dict[str, Proposal] | _lookup.Keyed
+    statement_ids: set[str] | _lookup.Keyed
+    source_ids: set[str] | _lookup.Keyed
+
+    def __init__(self, negotiation: Negotiation) -> None:
+        self.n = negotiation
+        self.out: list[tuple[str, str]] = []
+        self.party_ids = {p.id for p in negotiation.parties}
+        # by key, the first of duplicates (reported by _unique) winning
+        self.rounds = {r.number: r for r in reversed(negotiation.rounds)}
+        self.proposals = {p.id: p for p in reversed(negotiation.proposals)}
+        self.statement_ids = {s.id for s in negotiation.statements}
+        self.source_ids = {s.id for s in negotiation.sources}
+
+    @classmethod
+    def over_index(cls, negotiation: Negotiation) -> Checker:
+        """A checker that reads the ids through *negotiation*'s lookup index."""
+        checker = cls.__new__(cls)
+        checker.n = negotiation
+        checker.out = []
+        checker.party_ids = _lookup.Keyed(negotiation, "parties")
+        checker.rounds = _lookup.Keyed(negotiation, "rounds")
+        checker.proposals = _lookup.Keyed(negotiation, "proposals")
+        checker.statement_ids = _lookup.Keyed(negotiation, "statements")
+        checker.source_ids = _lookup.Keyed(negotiation, "sources")
+        return checker
+
+    def problems(self) -> list[tuple[str, str]]:
+        n = self.n
+        self._unique("parties", [p.id for p in n.parties], "party id")
+        self._unique(
+            "rounds", [r.number for r in n.rounds], "round number", field="number"
+        )
+        self._unique("proposals", [p.id for p in n.proposals], "proposal id")
+        self._unique("ultimatums", [u.id for u in n.ultimatums], "ultimatum id")
+        self._unique("statements", [s.id for s in n.statements], "statement id")
+        self._unique("sources", [s.id for s in n.sources], "source id")
+        condition_paths = [(f"conditions[{i}]", c) for i, c in enumerate(n.conditions)]
+        condition_paths += [
+            (f"proposals[{i}].terms[{j}]", c)
+            for i, p in enumerate(n.proposals)
+            for j, c in enumerate(p.terms)
+        ]
+        condition_paths += [
+            (f"ultimatums[{i}].demand", u.demand)
+            for i, u in enumerate(n.ultimatums)
+            if isinstance(u.demand, Condition)
+        ]
+        seen: dict[str, str] = {}
+        for path, condition in condition_paths:
+            if condition.id in seen:
+                self.out.append(
+                    (
+                        f"{path}.id",
+                        f"condition id {condition.id!r} is already used at {seen[condition.id]}",
+                    )
+                )
+            else:
+                seen[condition.id] = path
+
+        for i, party in enumerate(n.parties):
+            self._party_record(i, party)
+        for path, condition in condition_paths:
+            self._condition(path, condition)
+        for i, rnd in enumerate(n.rounds):
+            self._round(f"rounds[{i}]", rnd)
+        for i, proposal in enumerate(n.proposals):
+            self._proposal(f"proposals[{i}]", proposal)
+        for i, ultimatum in enumerate(n.ultimatums):
+            self._ultimatum(f"ultimatums[{i}]", ultimatum)
+        for i, statement in enumerate(n.statements):
+            self._statement_record(i, statement)
+        self._history("", n.history)
+        self._new_records()
+        return self.out
+
+    def item(self, name: str, position: int, item: Any) -> None:
+        """
+        The problems of the one record *item*, at *position* of the collection
+        *name*, against the rest (:meth:`Negotiation._changed`; the uniqueness
+        of its key and of its conditions' ids is checked by the caller).
+        """
+        path = f"{name}[{position}]"
+        if name == "parties":
+            self._party_record(position, item)
+        elif name == "statements":
+            self._statement_record(position, item)
+        elif name == "conditions":
+            self._condition(path, item)
+        elif name == "rounds":
+            self._round(path, item)
+        elif name == "proposals":
+            for index, term in enumerate(item.terms):
+                self._condition(f"{path}.terms[{index}]", term)
+            self._proposal(path, item)
+        elif name == "ultimatums":
+            if isinstance(item.demand, Condition):
+                self._condition(f"{path}.demand", item.demand)
+            self._ultimatum(path, item)
+        # a source cites nothing
+
+    def _party_record(self, i: int, party: Party) -> None:
+        if party.sources:
+            self._sources(party.sources, "parties[", i, "]")
+        for j, rep in enumerate(party.representatives):
+            if rep.sources:
+                self._sources(rep.sources, "parties[", i, "].representatives[", j, "]")
+        for j, member in enumerate(party.members):
+            if member.party not in self.party_ids:
+                self._party(member.party, "parties[", i, "].members[", j, "].party")
+            if member.sources:
+                self._sources(member.sources, "parties[", i, "].members[", j, "]")
+
+    def _statement_record(self, i: int, statement: Statement) -> None:
+        if statement.party is not None:
+            if statement.party not in self.party_ids:
+                self._party(statement.party, "statements[", i, "].party")
+        if statement.source is not None:
+            self._ref(
+                statement.source,
+                self.source_ids,
+                "source",
+                "statements[",
+                i,
+                "].source",
+            )
+        if statement.sources:
+            self._sources(statement.sources, "statements[", i, "]")
+
+    # helpers -------------------------------------------------------------------
+
+    def _unique(
+        self, path: str, keys: list[object], noun: str, field: str = "id"
+    ) -> None:
+        first_at: dict[object, int] = {}
+        for index, key in enumerate(keys):
+            first = first_at.setdefault(key, index)
+            if first != index:
+                self.out.append(
+                    (
+                        f"{path}[{index}].{field}",
+                        f"{noun} {key!r} is already used by {path}[{first}]",
+                    )
+                )
+
+    # The reference helpers take the path as parts, joined only for a message:
+    # a valid record has hundreds of references and no message to write.
+
+    def _ref(
+        self, value: str, known: Container[object], noun: str, *path: object
+    ) -> None:
+        if value not in known:
+            self.out.append((_joined(path), f"unknown {noun} {value!r}"))
+
+    def _party(self, value: str, *path: object) -> None:
+        if value not in self.party_ids:
+            self._ref(value, self.party_ids, "party", *path)
+
+    def _parties(self, values: tuple[str, ...], *path: object) -> None:
+        if self.party_ids.issuperset(values):  # the usual case: no path to build
+            return
+        for index, value in enumerate(values):
+            if value not in self.party_ids:
+                self._party(value, *path, "[", index, "]")
+
+    def _sources(self, values: tuple[str, ...], *path: object) -> None:
+        if self.source_ids.issuperset(values):
+            return
+        for index, value in enumerate(values):
+            self._ref(value, self.source_ids, "source", *path, ".sources[", index, "]")
+
+    def _statement(self, value: str | None, *path: object) -> None:
+        if value is not None and value not in self.statement_ids:
+            self._ref(value, self.statement_ids, "statement", *path)
+
+    def _history(self, path: str, history: tuple[StatusChange, ...]) -> None:
+        for index, change in enumerate(history):
+            here = (path, "." if path else "", "history[", index, "]")
+            if change.by:
+                self._parties(change.by, *here, ".by")
+            if change.sources:
+                self._sources(change.sources, *here)
+
+    def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
+        for index, response in enumerate(responses):
+            here = (path, ".responses[", index, "]")
+            if response.party not in self.party_ids:
+                self._party(response.party, *here, ".party")
+            if response.statement is not None:
+                self._statement(response.statement, *here, ".statement")
+            if response.sources:
+                self._sources(response.sources, *here)
+
+    def _condition(self, path: str, condition: Condition) -> None:
+        if condition.demanded_by is not None:
+            if condition.demanded_by not in self.party_ids:
+                self._party(condition.demanded_by, path, ".demanded_by")
+        if condition.addressed_to:
+            self._parties(condition.addressed_to, path, ".addressed_to")
+        if condition.sources:
+            self._sources(condition.sources, path)
+        for index, position in enumerate(condition.positions):
+            here = (path, ".positions[", index, "]")
+            if position.party not in self.party_ids:
+                self._party(position.party, *here, ".party")
+            if position.statement is not None:
+                self._statement(position.statement, *here, ".statement")
+            if position.sources:
+                self._sources(position.sources, *here)
+
+    def _round(self, path: str, rnd: Round) -> None:
+        if rnd.hosts:
+            self._parties(rnd.hosts, path, ".hosts")
+        if rnd.mediators:
+            self._parties(rnd.mediators, path, ".mediators")
+        for index, delegation in enumerate(rnd.delegations):
+            if delegation.party not in self.party_ids:
+                self._party(delegation.party, path, ".delegations[", index, "].party")
+        for index, outcome in enumerate(rnd.outcomes):
+            if outcome.parties:
+                self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
+            for q, quantity in enumerate(outcome.quantities):
+                here = (path, ".outcomes[", index, "].quantities[", q, "]")
+                if quantity.given_by:
+                    self._parties(quantity.given_by, *here, ".given_by")
+                if quantity.received_by:
+                    self._parties(quantity.received_by, *here, ".received_by")
+            if outcome.sources:
+                self._sources(outcome.sources, path, ".outcomes[", index, "]")
+        self._history(path, rnd.history)
+        if rnd.sources:
+            self._sources(rnd.sources, path)
+
+    def _proposal(self, path: str, proposal: Proposal) -> None:
+        if proposal.proposed_by:
+            self._parties(proposal.proposed_by, path, ".proposed_by")
+        if proposal.addressed_to:
+            self._parties(proposal.addressed_to, path, ".addressed_to")
+        if proposal.round is not None:
+            if proposal.round not in self.rounds:
+                self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
+            else:
+                rnd = self.rounds[proposal.round]
+                if rnd.starts is not None and not rnd.covers(proposal.made_on):
+                    span = f"{rnd.starts}" + (
+                        f" to {rnd.ends}" if rnd.ends is not None else ""
+                    )
+                    self.out.append(
+                        (
+                            f"{path}.made_on",
+                            f"{proposal.made_on} is outside round {rnd.number} ({span})",
+                        )
+                    )
+        if proposal.counter_to is not None:
+            self._ref(
+                proposal.counter_to,
+                self.proposals.keys(),
+                "proposal",
+                path,
+                ".counter_to",
+            )
+            if proposal.counter_to in self.proposals:
+                original = self.proposals[proposal.counter_to]
+                if is_before(proposal.made_on, original.made_on):
+                    self.out.append(
+                        (
+                            f"{path}.made_on",
+                            f"a counter-proposal ({proposal.made_on}) cannot predate the "
+                            f"proposal it counters ({original.made_on})",
+                        )
+                    )
+        self._responses(path, proposal.responses)
+        self._history(path, proposal.history)
+        if proposal.sources:
+            self._sources(proposal.sources, path)
+
+    def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
+        if ultimatum.issued_by not in self.party_ids:
+            self._party(ultimatum.issued_by, path, ".issued_by")
+        if ultimatum.addressed_to:
+            self._parties(ultimatum.addressed_to, path, ".addressed_to")
+        for index, consequence in enumerate(ultimatum.consequences):
+            here = (path, ".consequences[", index, "]")
+            if consequence.target_parties:
+                self._parties(consequence.target_parties, *here, ".target_parties")
+            if consequence.sources:
+                self._sources(consequence.sources, *here)
+        for index, revision in enumerate(ultimatum.revisions):
+            here = (path, ".revisions[", index, "]")
+            if revision.statement is not None:
+                self._statement(revision.statement, *here, ".statement")
+            if revision.sources:
+                self._sources(revision.sources, *here)
+        self._responses(path, ultimatum.responses)
+        self._history(path, ultimatum.history)
+        if ultimatum.sources:
+            self._sources(ultimatum.sources, path)
+
+    def _revisions(self, path: str, revisions: tuple[DeadlineRevision, ...]) -> None:
+        for index, revision in enumerate(revisions):
+            here = (path, ".revisions[", index, "]")
+            if revision.statement is not None:
+                self._statement(revision.statement, *here, ".statement")
+            if revision.sources:
+                self._sources(revision.sources, *here)
+
+    def _new_records(self) -> None:
+        """The agreements, milestones, votes and actions of the negotiation."""
+        n = self.n
+        self._unique("agreements", [a.id for a in n.agreements], "agreement id")
+        self._unique("milestones", [m.id for m in n.milestones], "milestone id")
+        self._unique("votes", [v.id for v in n.votes], "vote id")
+        self._unique("actions", [a.id for a in n.actions], "action id")
+        agreement_ids = {a.id for a in n.agreements}
+        subjects = {
+            *(p.id for p in n.proposals),
+            *(u.id for u in n.ultimatums),
+            *agreement_ids,
+            *(m.id for m in n.milestones),
+        }
+        seen = {c.id for c in n.conditions}
+        seen |= {c.id for p in n.proposals for c in p.terms}
+        seen |= {u.demand.id for u in n.ultimatums if isinstance(u.demand, Condition)}
+        for i, agreement in enumerate(n.agreements):
+            path = f"agreements[{i}]"
+            for name in ("signatories", "witnesses", "guarantors"):
+                self._parties(getattr(agreement, name), path, ".", name)
+            for j, provision in enumerate(agreement.provisions):
+                here = f"{path}.provisions[{j}]"
+                if provision.id in seen:
+                    self.out.append(
+                        (f"{here}.id", f"condition id {provision.id!r} is already used")
+                    )
+                seen.add(provision.id)
+                self._condition(here, provision)
+            if agreement.from_proposal is not None:
+                self._ref(
+                    agreement.from_proposal,
+                    self.proposals.keys(),
+                    "proposal",
+                    path,
+                    ".from_proposal",
+                )
+            if agreement.round is not None and agreement.round not in self.rounds:
+                self.out.append((f"{path}.round", f"unknown round {agreement.round}"))
+            for name in ("amends", "supersedes"):
+                for j, other in enumerate(getattr(agreement, name)):
+                    if other != agreement.id:  # itself: reported by the agreement
+                        self._ref(
+                            other, agreement_ids, "agreement", path, f".{name}[{j}]"
+                        )
+            for j, phase in enumerate(agreement.phases):
+                if phase.sources:
+                    self._sources(phase.sources, path, ".phases[", j, "]")
+            self._revisions(path, agreement.revisions)
+            self._history(path, agreement.history)
+            if agreement.sources:
+                self._sources(agreement.sources, path)
+        for i, milestone in enumerate(n.milestones):
+            path = f"milestones[{i}]"
+            if milestone.set_by:
+                self._parties(milestone.set_by, path, ".set_by")
+            if milestone.applies_to:
+                self._parties(milestone.applies_to, path, ".applies_to")
+            if milestone.agreement is not None:
+                self._ref(
+                    milestone.agreement, agreement_ids, "agreement", path, ".agreement"
+                )
+            for j, alternative in enumerate(milestone.alternatives):
+                if alternative.sources:
+                    self._sources(alternative.sources, path, ".alternatives[", j, "]")
+            self._revisions(path, milestone.revisions)
+            self._history(path, milestone.history)
+            if milestone.sources:
+                self._sources(milestone.sources, path)
+        for i, vote in enumerate(n.votes):
+            path = f"votes[{i}]"
+            if vote.party is not None:
+                self._party(vote.party, path, ".party")
+            if vote.subject is not None:
+                self._ref(
+                    vote.subject,
+                    subjects,
+                    "proposal, agreement, ultimatum or milestone",
+                    path,
+                    ".subject",
+                )
+            if vote.sources:
+                self._sources(vote.sources, path)
+        for i, action in enumerate(n.actions):
+            path = f"actions[{i}]"
+            if action.by:
+                self._parties(action.by, path, ".by")
+            if action.toward:
+                self._parties(action.toward, path, ".toward")
+            if action.sources:
+                self._sources(action.sources, path)
