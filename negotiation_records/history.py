@@ -248,7 +248,7 @@ class History(Kind):
         # raises, and the exact path (load) reports it.
         hook = conv.get_structure_hook(StatusChange)
         members = {member.value: member for member in self.enum}
-        set_status = StatusChange.status.__set__  # type: ignore[attr-defined]
+        set_status = vars(StatusChange)["status"].__set__  # the slot's setter
 
         def load_changes(value: Any) -> tuple[StatusChange, ...]:
             if value.__class__ is not list:
