@@ -235,10 +235,7 @@ def _compiled_structure(
     for index, attribute in enumerate(fields):
         kind = kind_of(attribute)
         assert kind is not None  # noqa: S101 - see _compilable
-        read = [
-            f"v = {kind.load_expr(ns, 'v', conv)}",
-            *kind.check_code(ns, "v", "", "raise LookupError"),
-        ]
+        read = kind.read_code(ns, "v", "", "raise LookupError", conv=conv)
         if attribute.default is attrs.NOTHING:
             body += [f"v = d[{attribute.name!r}]", *read]
         else:

@@ -217,6 +217,26 @@ class Kind:
         """An expression giving :meth:`load` of *v*, or raising anything."""
         return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
 
+    #: Whether :meth:`read_code` leaves the value in its variable as given
+    #: (it only tests it), so a list of such values needs no copy item by item.
+    reads_as_is: ClassVar[bool] = False
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        """
+        Statements of the compiled loader: they put :meth:`load` of the JSON
+        value in the variable *v* back into *v*, and run *fail* unless the
+        result surely has no problem (or raise anything: the exact path then
+        decides).  By default :meth:`load_expr`, then :meth:`check_code`; a
+        kind whose check already refuses what its load would refuse tests
+        each value once.
+        """
+        return [
+            f"{pad}{v} = {self.load_expr(ns, v, conv, depth)}",
+            *self.check_code(ns, v, pad, fail),
+        ]
+
     def dump(self, value: Any, conv: Any) -> Any:
         """The JSON data of a stored value."""
         return value

@@ -197,6 +197,20 @@ class Text(Kind):
             f"else {ns.name(load_text)}({v}))"
         )
 
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        # Printable ASCII with a non-space is read as it is, without a call.
+        return [
+            f"{pad}if {v}.__class__ is not str:",
+            f"{pad}    {fail}",
+            f"{pad}if not {v}.isascii() or not {v}.isprintable() or {v}.isspace() "
+            f"or not {v}:",
+            f"{pad}    {v} = {ns.name(load_text)}({v})",
+            f"{pad}    if {ns.name(text_problems)}({v}):",
+            f"{pad}        {fail}",
+        ]
+
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
 
@@ -263,6 +277,14 @@ class _Pattern(Kind):
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is str else {ns.name(refuse)}())"
+
+    # The check refuses anything but a string, which the load keeps as it is.
+    reads_as_is: ClassVar[bool] = True
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        return self.check_code(ns, v, pad, fail)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared(
@@ -445,6 +467,14 @@ class Int(Kind):
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is int else {ns.name(refuse)}())"
 
+    # The check refuses anything but an int, which the load keeps as it is.
+    reads_as_is: ClassVar[bool] = True
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        return self.check_code(ns, v, pad, fail)
+
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "integer"}
         if self.min is not None:
@@ -532,6 +562,14 @@ class Bool(Kind):
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"({v} if {v}.__class__ is bool else {ns.name(refuse)}())"
+
+    # The check refuses anything but a bool, which the load keeps as it is.
+    reads_as_is: ClassVar[bool] = True
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        return self.check_code(ns, v, pad, fail)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"type": "boolean"}

@@ -14,7 +14,10 @@ there:
   straight-line test that vouches for a valid value without a call; what it
   cannot vouch for goes to :meth:`Kind.problems`;
 * **loading** — :meth:`Kind.load` reads strict JSON data (no coercion: ``"5"``
-  is not a number) and ``Kind.load_expr`` the same, compiled;
+  is not a number) and ``Kind.load_expr`` the same, compiled; the compiled
+  loader of a record class reads and tests each value with ``Kind.read_code``
+  (by default the two in turn; a kind whose test refuses all its load would
+  refuse, such as :class:`Slug`, tests each value once);
 * **writing** — :meth:`Kind.dump` and ``Kind.dump_expr``;
 * **the JSON Schema** — :meth:`Kind.schema`.
 
@@ -162,6 +165,18 @@ class Maybe(Kind):
         inner = self.kind.load_expr(ns, v, conv, depth)
         return f"(None if {v} is None else {inner})"
 
+    @property
+    def reads_as_is(self) -> bool:  # type: ignore[override]
+        return self.kind.reads_as_is
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        return [
+            f"{pad}if {v} is not None:",
+            *self.kind.read_code(ns, v, pad + "    ", fail, conv=conv, depth=depth),
+        ]
+
     def dump(self, value: Any, conv: Any) -> Any:
         return None if value is None else self.kind.dump(value, conv)
 
@@ -287,6 +302,30 @@ class Many(Kind):
             f"(tuple([{inner} for {item} in {v}]) if {v}.__class__ is list "
             f"else {ns.name(refuse)}())"
         )
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        # Each item read once; items kept as given need no copy, one by one.
+        item, read = f"_r{len(pad)}", f"_a{len(pad)}"
+        inner = self.kind.read_code(
+            ns, item, pad + "    ", fail, conv=conv, depth=depth + 1
+        )
+        lines = [f"{pad}if {v}.__class__ is not list:", f"{pad}    {fail}"]
+        if self.kind.reads_as_is:
+            lines += [f"{pad}for {item} in {v}:", *inner, f"{pad}    pass"]
+            lines.append(f"{pad}{v} = tuple({v})")
+        else:
+            lines += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
+            lines += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
+        if self.min_items:
+            lines += [f"{pad}if len({v}) < {self.min_items}:", f"{pad}    {fail}"]
+        if self.unique is not None:
+            lines += [
+                f"{pad}if len({v}) > 1 and len(set({v})) != len({v}):",
+                f"{pad}    {fail}",
+            ]
+        return lines
 
     def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump

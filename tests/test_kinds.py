@@ -82,8 +82,11 @@ KINDS: dict[str, tuple[Kind, bool]] = {
     "Weekdays": (Weekdays(), True),
     "RecordId": (RecordId(), True),
     "Maybe(Text)": (Maybe(Text()), True),
+    "Maybe(Int)": (Maybe(Int(min=1)), True),
     "Many(Slug, unique)": (Many(Slug(), unique="party"), True),
+    "Many(Slug, at least one)": (Many(Slug(), min_items=1), True),
     "Many(Text)": (Many(Text()), True),
+    "Many(Choice)": (Many(Choice(PartyKind)), True),
 }
 
 _CHARS = list(
@@ -179,6 +182,14 @@ class TestEveryPathAgrees:
         by_compiled = _accepts(lambda: from_dict(cls, data))
         by_exact = _accepts(lambda: exact(data, cls))
         assert by_compiled == by_exact
+        if by_exact:  # and both read the same value, of the same types
+            read, expected = compiled(data, cls).value, exact(data, cls).value
+            assert read == expected
+            assert type(read) is type(expected)
+            if isinstance(read, tuple):
+                assert [type(item) for item in read] == [
+                    type(item) for item in expected
+                ]
         try:
             text = json.dumps(data)
         except ValueError:  # an integer of more than 4300 digits is not JSON text
