@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import attrs
 import pendulum
 
-from negotiation_records import _lookup, _model2_checks, queries, snapshot
+from negotiation_records import _lookup, _model2_checks
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -39,11 +39,9 @@ from negotiation_records.history import (
 from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
-from negotiation_records.queries import DeadlineEntry, PartyPositions, UltimatumDeadline
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Response
-from negotiation_records.timeline import TimelineEvent, build_timeline
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -54,6 +52,16 @@ from negotiation_records.timeutil import (
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
 
+
+if TYPE_CHECKING:
+    # The time queries are loaded by the methods that answer them (first use):
+    # building, loading and checking records does not need them.
+    from negotiation_records.queries import (
+        DeadlineEntry,
+        PartyPositions,
+        UltimatumDeadline,
+    )
+    from negotiation_records.timeline import TimelineEvent
 
 __all__ = ["Negotiation", "NegotiationStatus"]
 
@@ -398,6 +406,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u in talks.as_of(pendulum.date(2025, 7, 14)).ultimatums]
             ['u']
         """
+        from negotiation_records import queries, snapshot  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         statements = tuple(s for s in self.statements if is_known_by(s.said_on, moment))
         said = frozenset(s.id for s in statements)
@@ -471,6 +481,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [(str(e.moment), e.kind.value) for e in talks.timeline()]
             [('2025-07-14', 'ultimatum'), ('2025-09-02', 'deadline')]
         """
+        from negotiation_records.timeline import build_timeline  # noqa: PLC0415
+
         return build_timeline(self if at is None else self.as_of(at), tz)
 
     def pending_ultimatums(
@@ -493,6 +505,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.pending_ultimatums(at=pendulum.date(2025, 9, 3))
             ()
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.pending_ultimatums(self.as_of(moment), moment)
 
@@ -520,6 +534,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.upcoming_deadlines(at, within="P6D")
             ()
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.upcoming_deadlines(self.as_of(moment), moment, within)
 
@@ -541,6 +557,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u, _ in talks.expired_deadlines(at=pendulum.date(2025, 9, 3))]
             ['u']
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.expired_deadlines(self.as_of(moment), moment)
 
@@ -562,6 +580,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [(e.kind, e.id) for e in talks.all_upcoming_deadlines(pendulum.date(2019, 3, 1))]
             [('milestone', 'm')]
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.all_upcoming_deadlines(self.as_of(moment), moment, within)
 
@@ -579,6 +599,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [e.id for e in talks.all_expired_deadlines(pendulum.date(2019, 4, 1))]
             ['m']
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.all_expired_deadlines(self.as_of(moment), moment)
 
@@ -605,8 +627,12 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.positions("ua").stance_on("cede")
             <Stance.OPPOSES: 'opposes'>
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         if at is None:
             return queries.positions(self, party_id)
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.positions(self.as_of(moment), party_id, moment)
 
