@@ -7,6 +7,7 @@ flags, enums, zone names and weekdays.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 import unicodedata
@@ -69,10 +70,20 @@ _INVISIBLE_BMP: Final = (
 _INVISIBLE_ASTRAL: Final = (
     r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-_FORBIDDEN: Final = re.compile(f"[{_FORBIDDEN_CLASS}]")
-_VISIBLE: Final = re.compile(
-    f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}{_INVISIBLE_ASTRAL}]"
-)
+
+
+@functools.cache
+def _text_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """
+    The forbidden character and a visible one, compiled on first use: the
+    compiled field checks pass printable ASCII without them, and their large
+    character classes take a millisecond or two to compile.
+    """
+    return (
+        re.compile(f"[{_FORBIDDEN_CLASS}]"),
+        re.compile(f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}{_INVISIBLE_ASTRAL}]"),
+    )
+
 
 TEXT_RULE: Final = (
     "text must hold a visible character (not only white space, zero-width or "
@@ -93,7 +104,8 @@ def text_problems(value: object) -> Problems:
         return [("", f"must be text (str), got {type_name(value)} {short_repr(value)}")]
     if not value.strip():
         return [("", f"must be non-empty text, got {short_repr(value)}")]
-    bad = _FORBIDDEN.search(value)
+    forbidden, visible = _text_patterns()
+    bad = forbidden.search(value)
     if bad is not None:
         char = bad.group()
         if "\ud800" <= char <= "\udfff":
@@ -112,7 +124,7 @@ def text_problems(value: object) -> Problems:
                 f"allowed), got {short_repr(value)}",
             )
         ]
-    if _VISIBLE.search(value) is None:
+    if visible.search(value) is None:
         return [
             (
                 "",
