@@ -269,13 +269,36 @@ def field(
         >>> kind_of(attrs.fields(Note).text)
         Text()
     """
+    kind, converter = _shared(kind)
     return attrs.field(
         default=default,
         factory=factory,
-        converter=kind.convert if kind.converts else None,
+        converter=converter,
         eq=kind.eq_key or True,
         metadata={KIND_KEY: kind},
     )
+
+
+_SHARED: Final[dict[Kind, tuple[Kind, attrs.Converter[Any, Any] | None]]] = {}
+
+
+def _shared(kind: Kind) -> tuple[Kind, attrs.Converter[Any, Any] | None]:
+    """
+    The first kind equal to *kind* and its converter, made once: attrs reads
+    the signature of a plain converter again for every field that has it (the
+    package's record classes have about 150 converted fields, 60 kinds).
+    """
+    try:
+        return _SHARED[kind]
+    except KeyError:
+        shared = _SHARED[kind] = (kind, _converter(kind))
+        return shared
+    except TypeError:  # a kind of your own that does not hash
+        return kind, _converter(kind)
+
+
+def _converter(kind: Kind) -> attrs.Converter[Any, Any] | None:
+    return attrs.Converter(kind.convert) if kind.converts else None
 
 
 INIT_ONLY: Final = "negotiation_records.init_only"
