@@ -23,6 +23,7 @@ __all__ = [
     "MEMO",
     "SMALL_FLOATS",
     "DocumentMemo",
+    "FixedKind",
     "Kind",
     "Problems",
     "RefusedError",
@@ -248,6 +249,18 @@ class Kind:
     def eq_key(self) -> Callable[[Any], Any] | None:
         """The equality key of the field (``None``: the value itself)."""
         return None
+
+
+@attrs.frozen
+class FixedKind(Kind):
+    """
+    The base of the kinds without fields (``Text()``, ``Slug()``): attrs
+    writes their ``__init__``, ``__eq__``, ``__hash__`` and ``__repr__`` once,
+    here, and every subclass uses them (they name the instance's own class, and
+    instances of two classes are never equal).  A subclass declares
+    ``__slots__ = ()`` and is not decorated; a kind with fields is an
+    ``attrs.frozen`` class as usual.
+    """
 
 
 def field(

@@ -19,6 +19,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INT_LIMIT,
     MEMO,
+    FixedKind,
     Kind,
     Problems,
     SchemaDefs,
@@ -170,8 +171,7 @@ _TEXT_SCHEMA: Final = {
 }
 
 
-@attrs.frozen
-class Text(Kind):
+class Text(FixedKind):
     """
     Free text: names, summaries, quotes.  Stored as given, NFC-normalised.
 
@@ -179,6 +179,8 @@ class Text(Kind):
     or filler characters), no control character other than tab, line feed and
     carriage return, no lone surrogate.
     """
+
+    __slots__ = ()
 
     converts: ClassVar[bool] = True
 
@@ -224,7 +226,7 @@ SLUG_RULE: Final = (
 """The identifier rule, in words."""
 
 
-class _Pattern(Kind):
+class _Pattern(FixedKind):
     """A string that matches a regular expression, whole (ASCII only)."""
 
     __slots__ = ()
@@ -287,9 +289,10 @@ class _Pattern(Kind):
         )
 
 
-@attrs.frozen
 class Slug(_Pattern):
     """An identifier: a lower-case slug such as ``ukraine`` or ``round-2``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = SLUG_PATTERN
     memo: ClassVar[bool] = True
@@ -297,18 +300,20 @@ class Slug(_Pattern):
     schema_name: ClassVar[str] = "Id"
 
 
-@attrs.frozen
 class Wikidata(_Pattern):
     """A Wikidata item id such as ``Q212``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = "Q[1-9][0-9]{0,11}"
     rule: ClassVar[str] = "a Wikidata item id such as 'Q212'"
     schema_name: ClassVar[str] = "Wikidata"
 
 
-@attrs.frozen
 class Url(_Pattern):
     """An absolute http(s) URL without white space (matched in linear time)."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = r"https?://[^\s/?#]+(?:[/?#]\S*)?"
     rule: ClassVar[str] = "an absolute http(s) URL"
@@ -325,9 +330,10 @@ def _country_codes() -> frozenset[str]:
     return ISO_3166_1_ALPHA_2
 
 
-@attrs.frozen
 class Country(_Pattern):
     """An ISO 3166-1 alpha-2 country code such as ``UA``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = "[A-Z]{2}"
     rule: ClassVar[str] = (
@@ -360,9 +366,10 @@ class Country(_Pattern):
         )
 
 
-@attrs.frozen
-class ZoneName(Kind):
+class ZoneName(FixedKind):
     """An IANA time zone name such as ``Europe/Kyiv``."""
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "str"
@@ -524,9 +531,10 @@ def _load_bool(value: Any, _conv: Any = None) -> bool:
     return value
 
 
-@attrs.frozen
-class Bool(Kind):
+class Bool(FixedKind):
     """``True`` or ``False``."""
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "bool"
@@ -620,12 +628,13 @@ class Choice(Kind):
         return defs.enum(self.enum)
 
 
-@attrs.frozen
-class Weekdays(Kind):
+class Weekdays(FixedKind):
     """
     A set of weekday numbers, Monday 0 to Sunday 6, not all seven: a weekend.
     Written as a sorted JSON array.
     """
+
+    __slots__ = ()
 
     converts: ClassVar[bool] = True
 
