@@ -46,12 +46,6 @@ from negotiation_records.parties import (
     Representative,
 )
 from negotiation_records.proposals import Proposal, ProposalStatus
-from negotiation_records.queries import (
-    DeadlineEntry,
-    PartyPositions,
-    TermStance,
-    UltimatumDeadline,
-)
 from negotiation_records.rounds import (
     Delegation,
     Outcome,
@@ -64,7 +58,6 @@ from negotiation_records.rounds import (
 )
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Position, Response, Stance
-from negotiation_records.timeline import EventKind, TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
@@ -88,6 +81,12 @@ from negotiation_records.windows import Window
 if TYPE_CHECKING:  # loaded on first use, see __getattr__
     from negotiation_records.ical import to_ical
     from negotiation_records.plover import plover_skipped, to_plover, write_plover
+    from negotiation_records.queries import (
+        DeadlineEntry,
+        PartyPositions,
+        TermStance,
+        UltimatumDeadline,
+    )
     from negotiation_records.schema import json_schema
     from negotiation_records.serialization import (
         JSONLinesError,
@@ -101,6 +100,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
         to_json,
         write_jsonl,
     )
+    from negotiation_records.timeline import EventKind, TimelineEvent
 
 
 __all__ = [
@@ -187,9 +187,9 @@ __all__ = [
 ]
 
 
-# The serialization layer (cattrs, json) is imported when one of its names is
-# first used (PEP 562): a script that only builds records, or a command that
-# only prints its help, does not pay for it.
+# The serialization layer (cattrs, json) and the time queries' results are
+# imported when one of their names is first used (PEP 562): a script that only
+# builds records, or a command that only prints its help, does not pay for them.
 _LAZY = {
     "JSONLinesError": "serialization",
     "configure_converter": "serialization",
@@ -206,6 +206,12 @@ _LAZY = {
     "to_plover": "plover",
     "write_plover": "plover",
     "to_ical": "ical",
+    "DeadlineEntry": "queries",
+    "PartyPositions": "queries",
+    "TermStance": "queries",
+    "UltimatumDeadline": "queries",
+    "EventKind": "timeline",
+    "TimelineEvent": "timeline",
 }
 
 

@@ -194,7 +194,7 @@ def _compilable(cls: type[Any]) -> bool:
             or not attribute.init
             or attribute.alias != attribute.name
             or attribute.validator is not None
-            or attribute.converter not in (None, kind.convert)
+            or _plain_converter(attribute.converter) not in (None, kind.convert)
             or not isinstance(
                 getattr(cls, attribute.name, None), types.MemberDescriptorType
             )
@@ -204,6 +204,15 @@ def _compilable(cls: type[Any]) -> bool:
         if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
             return False
     return True
+
+
+def _plain_converter(converter: Any) -> Any:
+    """The callable an attrs converter calls with the value alone (else itself)."""
+    if isinstance(converter, attrs.Converter):
+        made: Any = converter  # attrs' stubs do not declare its attributes
+        if not (made.takes_self or made.takes_field):
+            return made.converter
+    return converter
 
 
 def _default_code(attribute: attrs.Attribute[Any], kind: Kind, ns: Namespace) -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "MEMO",
     "SMALL_FLOATS",
     "DocumentMemo",
+    "FixedKind",
     "Kind",
     "Problems",
     "RefusedError",
@@ -270,6 +271,18 @@ class Kind:
         return None
 
 
+@attrs.frozen
+class FixedKind(Kind):
+    """
+    The base of the kinds without fields (``Text()``, ``Slug()``): attrs
+    writes their ``__init__``, ``__eq__``, ``__hash__`` and ``__repr__`` once,
+    here, and every subclass uses them (they name the instance's own class, and
+    instances of two classes are never equal).  A subclass declares
+    ``__slots__ = ()`` and is not decorated; a kind with fields is an
+    ``attrs.frozen`` class as usual.
+    """
+
+
 def field(
     kind: Kind,
     *,
@@ -289,13 +302,36 @@ def field(
         >>> kind_of(attrs.fields(Note).text)
         Text()
     """
+    kind, converter = _shared(kind)
     return attrs.field(
         default=default,
         factory=factory,
-        converter=kind.convert if kind.converts else None,
+        converter=converter,
         eq=kind.eq_key or True,
         metadata={KIND_KEY: kind},
     )
+
+
+_SHARED: Final[dict[Kind, tuple[Kind, attrs.Converter[Any, Any] | None]]] = {}
+
+
+def _shared(kind: Kind) -> tuple[Kind, attrs.Converter[Any, Any] | None]:
+    """
+    The first kind equal to *kind* and its converter, made once: attrs reads
+    the signature of a plain converter again for every field that has it (the
+    package's record classes have about 150 converted fields, 60 kinds).
+    """
+    try:
+        return _SHARED[kind]
+    except KeyError:
+        shared = _SHARED[kind] = (kind, _converter(kind))
+        return shared
+    except TypeError:  # a kind of your own that does not hash
+        return kind, _converter(kind)
+
+
+def _converter(kind: Kind) -> attrs.Converter[Any, Any] | None:
+    return attrs.Converter(kind.convert) if kind.converts else None
 
 
 INIT_ONLY: Final = "negotiation_records.init_only"

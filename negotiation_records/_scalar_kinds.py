@@ -7,6 +7,7 @@ flags, enums, zone names and weekdays.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INT_LIMIT,
     MEMO,
+    FixedKind,
     Kind,
     Problems,
     SchemaDefs,
@@ -69,10 +71,20 @@ _INVISIBLE_BMP: Final = (
 _INVISIBLE_ASTRAL: Final = (
     r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-_FORBIDDEN: Final = re.compile(f"[{_FORBIDDEN_CLASS}]")
-_VISIBLE: Final = re.compile(
-    f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}{_INVISIBLE_ASTRAL}]"
-)
+
+
+@functools.cache
+def _text_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """
+    The forbidden character and a visible one, compiled on first use: the
+    compiled field checks pass printable ASCII without them, and their large
+    character classes take a millisecond or two to compile.
+    """
+    return (
+        re.compile(f"[{_FORBIDDEN_CLASS}]"),
+        re.compile(f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}{_INVISIBLE_ASTRAL}]"),
+    )
+
 
 TEXT_RULE: Final = (
     "text must hold a visible character (not only white space, zero-width or "
@@ -93,7 +105,8 @@ def text_problems(value: object) -> Problems:
         return [("", f"must be text (str), got {type_name(value)} {short_repr(value)}")]
     if not value.strip():
         return [("", f"must be non-empty text, got {short_repr(value)}")]
-    bad = _FORBIDDEN.search(value)
+    forbidden, visible = _text_patterns()
+    bad = forbidden.search(value)
     if bad is not None:
         char = bad.group()
         if "\ud800" <= char <= "\udfff":
@@ -112,7 +125,7 @@ def text_problems(value: object) -> Problems:
                 f"allowed), got {short_repr(value)}",
             )
         ]
-    if _VISIBLE.search(value) is None:
+    if visible.search(value) is None:
         return [
             (
                 "",
@@ -158,8 +171,7 @@ _TEXT_SCHEMA: Final = {
 }
 
 
-@attrs.frozen
-class Text(Kind):
+class Text(FixedKind):
     """
     Free text: names, summaries, quotes.  Stored as given, NFC-normalised.
 
@@ -167,6 +179,8 @@ class Text(Kind):
     or filler characters), no control character other than tab, line feed and
     carriage return, no lone surrogate.
     """
+
+    __slots__ = ()
 
     converts: ClassVar[bool] = True
 
@@ -226,7 +240,7 @@ SLUG_RULE: Final = (
 """The identifier rule, in words."""
 
 
-class _Pattern(Kind):
+class _Pattern(FixedKind):
     """A string that matches a regular expression, whole (ASCII only)."""
 
     __slots__ = ()
@@ -297,9 +311,10 @@ class _Pattern(Kind):
         )
 
 
-@attrs.frozen
 class Slug(_Pattern):
     """An identifier: a lower-case slug such as ``ukraine`` or ``round-2``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = SLUG_PATTERN
     memo: ClassVar[bool] = True
@@ -307,18 +322,20 @@ class Slug(_Pattern):
     schema_name: ClassVar[str] = "Id"
 
 
-@attrs.frozen
 class Wikidata(_Pattern):
     """A Wikidata item id such as ``Q212``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = "Q[1-9][0-9]{0,11}"
     rule: ClassVar[str] = "a Wikidata item id such as 'Q212'"
     schema_name: ClassVar[str] = "Wikidata"
 
 
-@attrs.frozen
 class Url(_Pattern):
     """An absolute http(s) URL without white space (matched in linear time)."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = r"https?://[^\s/?#]+(?:[/?#]\S*)?"
     rule: ClassVar[str] = "an absolute http(s) URL"
@@ -335,9 +352,10 @@ def _country_codes() -> frozenset[str]:
     return ISO_3166_1_ALPHA_2
 
 
-@attrs.frozen
 class Country(_Pattern):
     """An ISO 3166-1 alpha-2 country code such as ``UA``."""
+
+    __slots__ = ()
 
     pattern: ClassVar[str] = "[A-Z]{2}"
     rule: ClassVar[str] = (
@@ -370,9 +388,10 @@ class Country(_Pattern):
         )
 
 
-@attrs.frozen
-class ZoneName(Kind):
+class ZoneName(FixedKind):
     """An IANA time zone name such as ``Europe/Kyiv``."""
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "str"
@@ -542,9 +561,10 @@ def _load_bool(value: Any, _conv: Any = None) -> bool:
     return value
 
 
-@attrs.frozen
-class Bool(Kind):
+class Bool(FixedKind):
     """``True`` or ``False``."""
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "bool"
@@ -646,12 +666,13 @@ class Choice(Kind):
         return defs.enum(self.enum)
 
 
-@attrs.frozen
-class Weekdays(Kind):
+class Weekdays(FixedKind):
     """
     A set of weekday numbers, Monday 0 to Sunday 6, not all seven: a weekend.
     Written as a sorted JSON array.
     """
+
+    __slots__ = ()
 
     converts: ClassVar[bool] = True
 

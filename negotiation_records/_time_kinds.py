@@ -16,6 +16,7 @@ import pendulum
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     MEMO,
+    FixedKind,
     Kind,
     Problems,
     SchemaDefs,
@@ -161,9 +162,10 @@ def _load_date(value: Any, _conv: Any = None) -> pendulum.Date:
         raise fail(f"impossible date {short_repr(value)}: {exc}") from None
 
 
-@attrs.frozen
-class DateKind(Kind):
+class DateKind(FixedKind):
     """A calendar date (``datetime.date`` becomes ``pendulum.Date``)."""
+
+    __slots__ = ()
 
     converts: ClassVar[bool] = True
 

@@ -49,6 +49,7 @@ import attrs
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INIT_ONLY,
+    FixedKind,
     Kind,
     Problems,
     SchemaDefs,
@@ -513,9 +514,10 @@ class TextOr(Kind):
         return record_writes_floats(self.cls, seen)
 
 
-@attrs.frozen
-class RecordId(Kind):
+class RecordId(FixedKind):
     """The id of a record: a slug, or a number from 1 (a round)."""
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "str | int"

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 import attrs
 
 from negotiation_records._codegen import Namespace
+from negotiation_records._kind import FixedKind
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import ValidationError, join_path
@@ -71,8 +72,7 @@ def _status_key(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-@attrs.frozen
-class StatusKind(Kind):
+class StatusKind(FixedKind):
     """
     A status in a :class:`StatusChange`: a member of the owner's status enum.
 
@@ -80,6 +80,8 @@ class StatusKind(Kind):
     record whose history holds it turns the text into its own enum
     (:class:`History`).  Two changes compare by the status's value.
     """
+
+    __slots__ = ()
 
     def accepts(self) -> str:
         return "enum.Enum | str"

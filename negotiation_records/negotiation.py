@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import attrs
 import pendulum
 
-from negotiation_records import _lookup, queries, snapshot
+from negotiation_records import _lookup
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._whole_record import Checker
 from negotiation_records.actions import Action
@@ -40,10 +40,8 @@ from negotiation_records.history import (
 from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
-from negotiation_records.queries import DeadlineEntry, PartyPositions, UltimatumDeadline
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
-from negotiation_records.timeline import TimelineEvent, build_timeline
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -53,6 +51,16 @@ from negotiation_records.timeutil import (
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
 
+
+if TYPE_CHECKING:
+    # The time queries are loaded by the methods that answer them (first use):
+    # building, loading and checking records does not need them.
+    from negotiation_records.queries import (
+        DeadlineEntry,
+        PartyPositions,
+        UltimatumDeadline,
+    )
+    from negotiation_records.timeline import TimelineEvent
 
 __all__ = ["Negotiation", "NegotiationStatus"]
 
@@ -395,6 +403,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u in talks.as_of(pendulum.date(2025, 7, 14)).ultimatums]
             ['u']
         """
+        from negotiation_records import queries, snapshot  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         statements = tuple(s for s in self.statements if is_known_by(s.said_on, moment))
         said = frozenset(s.id for s in statements)
@@ -468,6 +478,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [(str(e.moment), e.kind.value) for e in talks.timeline()]
             [('2025-07-14', 'ultimatum'), ('2025-09-02', 'deadline')]
         """
+        from negotiation_records.timeline import build_timeline  # noqa: PLC0415
+
         return build_timeline(self if at is None else self.as_of(at), tz)
 
     def pending_ultimatums(
@@ -490,6 +502,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.pending_ultimatums(at=pendulum.date(2025, 9, 3))
             ()
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.pending_ultimatums(self.as_of(moment), moment)
 
@@ -517,6 +531,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.upcoming_deadlines(at, within="P6D")
             ()
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.upcoming_deadlines(self.as_of(moment), moment, within)
 
@@ -538,6 +554,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u, _ in talks.expired_deadlines(at=pendulum.date(2025, 9, 3))]
             ['u']
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.expired_deadlines(self.as_of(moment), moment)
 
@@ -559,6 +577,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [(e.kind, e.id) for e in talks.all_upcoming_deadlines(pendulum.date(2019, 3, 1))]
             [('milestone', 'm')]
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.all_upcoming_deadlines(self.as_of(moment), moment, within)
 
@@ -576,6 +596,8 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [e.id for e in talks.all_expired_deadlines(pendulum.date(2019, 4, 1))]
             ['m']
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.all_expired_deadlines(self.as_of(moment), moment)
 
@@ -602,8 +624,12 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.positions("ua").stance_on("cede")
             <Stance.OPPOSES: 'opposes'>
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         if at is None:
             return queries.positions(self, party_id)
+        from negotiation_records import queries  # noqa: PLC0415 - first use
+
         moment = queries.as_of(at)
         return queries.positions(self.as_of(moment), party_id, moment)
 

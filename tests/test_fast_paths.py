@@ -357,8 +357,9 @@ class TestCompiledRecordHooks:
         assert hook({"tags": ["a"]}, Tagged).tags == ("a",)
 
     def test_classes_the_compiler_cannot_read_are_left_to_cattrs(self) -> None:
-        """A field with an attrs validator or without a kind, a default made from
-        self, or an __init__ of your own: not compiled, loaded through __init__."""
+        """A field with an attrs validator, a converter of its own that takes the
+        instance or without a kind, a default made from self, or an __init__ of
+        your own: not compiled, loaded through __init__."""
 
         @attrs.frozen(kw_only=True)
         class Validated(Record):
@@ -369,6 +370,15 @@ class TestCompiledRecordHooks:
             n: int = attrs.field(default=1)
             m: int = attrs.field(
                 default=attrs.Factory(lambda self: self.n, takes_self=True)
+            )
+
+        @attrs.frozen(kw_only=True)
+        class SelfConverted(Record):
+            text: str = attrs.field(
+                converter=attrs.Converter(  # type: ignore[misc]
+                    lambda value, _self: value.strip(), takes_self=True
+                ),
+                metadata=field(Text()).metadata,
             )
 
         @attrs.frozen(kw_only=True)
@@ -387,10 +397,12 @@ class TestCompiledRecordHooks:
             {"id": "x", "name": "X", "kind": "state"}, OwnInit
         )
         assert loaded.aliases == ("set by __init__",)
-        for cls in (Validated, SelfMade, NotARecord, OwnInit):
+        for cls in (Validated, SelfConverted, SelfMade, NotARecord, OwnInit):
             hook = conv.get_structure_hook(cls)
             assert "_exact" not in hook.__globals__
         assert conv.get_structure_hook(SelfMade)({"n": 2}, SelfMade).m == 2
+        hook = conv.get_structure_hook(SelfConverted)
+        assert hook({"text": " a "}, SelfConverted).text == "a"
 
 
 _ZONES = [

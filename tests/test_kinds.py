@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import jsonschema
@@ -369,6 +369,31 @@ def test_kinds_compare_as_values() -> None:
     assert Many(Slug(), unique="party") == Many(Slug(), unique="party")
     assert Int(min=1) != Int(min=2)
     assert Choice(PartyKind) == Choice(PartyKind)
+
+
+def test_a_kind_that_does_not_hash_makes_a_field() -> None:
+    """A kind of your own that is not hashable still converts and checks its field."""
+
+    @attrs.define
+    class Upper(Kind):
+        converts: ClassVar[bool] = True
+
+        def convert(self, value: Any) -> Any:
+            return value.upper() if isinstance(value, str) else value
+
+        def accepts(self) -> str:
+            return "str"
+
+        def problems(self, value: object) -> list[tuple[str, str]]:
+            return [] if isinstance(value, str) else [("", "must be text")]
+
+    @attrs.frozen(kw_only=True)
+    class Note(Record):
+        text: str = field(Upper())
+
+    assert Note(text="ab").text == "AB"
+    with pytest.raises(ValidationError, match="text: must be text"):
+        Note(text=1)  # type: ignore[arg-type]
 
 
 class TestFloatsWrittenAsJsonWritesThem:
