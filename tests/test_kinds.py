@@ -32,6 +32,7 @@ from negotiation_records import (
     to_dict,
 )
 from negotiation_records import strategies as nst
+from negotiation_records._codegen import Namespace
 from negotiation_records._record import Record, field_problems, record_validator
 from negotiation_records.fields import (
     Bool,
@@ -87,6 +88,7 @@ KINDS: dict[str, tuple[Kind, bool]] = {
     "Many(Slug, at least one)": (Many(Slug(), min_items=1), True),
     "Many(Text)": (Many(Text()), True),
     "Many(Choice)": (Many(Choice(PartyKind)), True),
+    "Many(Maybe(Slug))": (Many(Maybe(Slug())), True),
 }
 
 _CHARS = list(
@@ -362,6 +364,31 @@ class TestEveryFieldHasAKindAndAStrategy:
 
         collect()
         assert [name for name in names if len(seen[name]) < 2] == []
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [Maybe(Text()), Maybe(Int(min=1)), Many(Slug()), Many(Text()), Many(Maybe(Slug()))],
+    ids=repr,
+)
+@settings(max_examples=60)
+@given(value=JSON_VALUES)
+def test_a_load_expression_is_the_load(kind: Kind, value: Any) -> None:
+    """The compiled expression of a kind's load gives what its load gives, or raises
+    where the load raises (a kind of your own may build on it)."""
+    ns = Namespace()
+    load = eval(f"lambda v: {kind.load_expr(ns, 'v', converter)}", dict(ns.names))  # noqa: S307 - generated here
+    try:
+        expected = kind.load(value, converter)
+    except ValidationError:
+        with pytest.raises(Exception):  # noqa: B017, PT011 - whatever it raises
+            load(value)
+        return
+    try:
+        got = load(value)
+    except Exception:  # noqa: BLE001 - refused by the compiled form: exact path decides
+        return
+    assert got == expected
 
 
 def test_kinds_compare_as_values() -> None:
