@@ -5,7 +5,6 @@ The field kinds of time (private; the public names are in
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar, Final
@@ -75,18 +74,6 @@ def _load_moment(value: Any, _conv: Any = None) -> Moment:
     return moment
 
 
-def _write_datetime_or_partial(value: Moment) -> str:
-    """:func:`format_moment` of a moment that is not a plain date, the
-    commonest case (a datetime in a named zone) written directly."""
-    if value.__class__ is pendulum.DateTime:
-        tz = value.tzinfo
-        if tz.__class__ is pendulum.Timezone:
-            text = _dt.datetime.isoformat(value)
-            name = tz.key
-            return text[:-6] + "Z" if name == "UTC" else f"{text}[{name}]"
-    return format_moment(value)
-
-
 def write_moment(value: Moment) -> str:
     """The text of a moment in a record, as :func:`format_moment` writes it."""
     if value.__class__ is pendulum.Date:
@@ -144,7 +131,7 @@ class MomentKind(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return (
             f"({v}.isoformat() if {v}.__class__ is {ns.name(pendulum.Date)} "
-            f"else {ns.name(_write_datetime_or_partial)}({v}))"
+            f"else {ns.name(format_moment)}({v}))"
         )
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:

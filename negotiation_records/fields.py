@@ -40,7 +40,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, ClassVar, Final
 
@@ -338,12 +337,7 @@ class Many(Kind):
         inner = self.kind.dump_expr(ns, item, conv, depth + 1)
         if inner == item:
             return f"[*{v}]"
-        # Most lists of records are empty: they cost no loop.  A function of
-        # the item alone is mapped (no comprehension's frame).
-        call = _ONE_ARGUMENT_CALL.fullmatch(inner)
-        if call is not None and call.group(2) == item:
-            return f"([*map({call.group(1)}, {v})] if {v} else [])"
-        return f"([{inner} for {item} in {v}] if {v} else [])"
+        return f"[{inner} for {item} in {v}]"
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "array", "items": self.kind.schema(defs)}
@@ -355,11 +349,6 @@ class Many(Kind):
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return self.kind.writes_floats(seen)
-
-
-_ONE_ARGUMENT_CALL: Final = re.compile(
-    r"([A-Za-z_][A-Za-z0-9_]*)\(([A-Za-z_][A-Za-z0-9_]*)\)"
-)
 
 
 def _article(name: str) -> str:

@@ -109,9 +109,6 @@ class StatusKind(FixedKind):
     def dump(self, value: Any, conv: Any) -> Any:
         return _status_key(value)
 
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"({v}._value_ if isinstance({v}, {ns.name(enum.Enum)}) else {v})"
-
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
 
