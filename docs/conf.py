@@ -85,6 +85,21 @@ from negotiation_records import *
 from negotiation_records.timeline import build_timeline
 from negotiation_records.timeutil import moment_span, zone
 """
+# The Hypothesis examples of the testing page run under a profile without time
+# limits: on a loaded machine their health check could call them too slow.
+doctest_global_setup += """\
+try:
+    import hypothesis as _hypothesis
+except ImportError:
+    pass
+else:
+    _hypothesis.settings.register_profile(
+        "docs",
+        deadline=None,
+        suppress_health_check=[_hypothesis.HealthCheck.too_slow],
+    )
+    _hypothesis.settings.load_profile("docs")
+"""
 # Exception messages are part of what the examples show, so they are compared
 # (Sphinx's default would ignore them).
 doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
