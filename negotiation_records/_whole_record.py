@@ -83,6 +83,7 @@ class Checker:
         return checker
 
     def problems(self) -> list[tuple[str, str]]:
+        """Every whole-record problem of the negotiation, collection by collection."""
         n = self.n
         self._unique("parties", [p.id for p in n.parties], "party id")
         self._unique(
