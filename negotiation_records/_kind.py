@@ -79,6 +79,8 @@ def as_tuple(value: Any) -> Any:
     """
     if value.__class__ is tuple:
         return value
+    if value.__class__ is list:  # the commonest, without the slower checks below
+        return tuple(value)
     if isinstance(value, _NOT_LISTS) or not isinstance(value, _LISTS):
         return value
     try:

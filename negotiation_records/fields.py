@@ -215,7 +215,7 @@ class Many(Kind):
         if self.single and isinstance(value, str):
             value = (value,)
         items = as_tuple(value)
-        if not self.kind.converts or items.__class__ is not tuple:
+        if items.__class__ is not tuple or not items or not self.kind.converts:
             return items
         convert = self.kind.convert
         return tuple([convert(item) for item in items])
