@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from negotiation_records.proposals import Proposal
     from negotiation_records.rounds import Round
     from negotiation_records.sources import Statement
-    from negotiation_records.stances import Response
+    from negotiation_records.stances import Position, Response
     from negotiation_records.ultimatums import Ultimatum
 
 
@@ -241,13 +241,16 @@ class Checker:
 
     def _responses(self, path: str, responses: tuple[Response, ...]) -> None:
         for index, response in enumerate(responses):
-            here = (path, ".responses[", index, "]")
-            if response.party not in self.party_ids:
-                self._party(response.party, *here, ".party")
-            if response.statement is not None:
-                self._statement(response.statement, *here, ".statement")
-            if response.sources:
-                self._sources(response.sources, *here)
+            self._stance(response, path, ".responses[", index, "]")
+
+    def _stance(self, taken: Response | Position, *here: object) -> None:
+        """The references of a response or a position: party, statement, sources."""
+        if taken.party not in self.party_ids:
+            self._party(taken.party, *here, ".party")
+        if taken.statement is not None:
+            self._statement(taken.statement, *here, ".statement")
+        if taken.sources:
+            self._sources(taken.sources, *here)
 
     def _condition(self, path: str, condition: Condition) -> None:
         if condition.demanded_by is not None:
@@ -258,13 +261,7 @@ class Checker:
         if condition.sources:
             self._sources(condition.sources, path)
         for index, position in enumerate(condition.positions):
-            here = (path, ".positions[", index, "]")
-            if position.party not in self.party_ids:
-                self._party(position.party, *here, ".party")
-            if position.statement is not None:
-                self._statement(position.statement, *here, ".statement")
-            if position.sources:
-                self._sources(position.sources, *here)
+            self._stance(position, path, ".positions[", index, "]")
 
     def _round(self, path: str, rnd: Round) -> None:
         if rnd.hosts:

@@ -270,6 +270,11 @@ class Many(Kind):
             *self.kind.check_code(ns, item, pad + "    ", fail),
             f"{pad}    pass",
         ]
+        return lines + self._length_code(v, pad, fail)
+
+    def _length_code(self, v: str, pad: str, fail: str) -> list[str]:
+        """The tests of a tuple's length: at least *min_items*, none twice."""
+        lines = []
         if self.min_items:
             lines += [f"{pad}if len({v}) < {self.min_items}:", f"{pad}    {fail}"]
         if self.unique is not None:
@@ -319,14 +324,7 @@ class Many(Kind):
         else:
             lines += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
             lines += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
-        if self.min_items:
-            lines += [f"{pad}if len({v}) < {self.min_items}:", f"{pad}    {fail}"]
-        if self.unique is not None:
-            lines += [
-                f"{pad}if len({v}) > 1 and len(set({v})) != len({v}):",
-                f"{pad}    {fail}",
-            ]
-        return lines
+        return lines + self._length_code(v, pad, fail)
 
     def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump
