@@ -3,8 +3,12 @@ The lookup index of a negotiation (private): its records by key.
 
 A :class:`~negotiation_records.Negotiation` answers ``party(id)``,
 ``round(number)``, ``proposal(id)``, ... through an index of each collection
-(key to position), built for one instance on its first lookup of that
-collection, so that building records never pays for it.  The index lives in a
+(key to position), built for one instance on its :data:`INDEX_AFTER`-th
+lookup of that collection: building records never pays for it, and a record
+asked a few questions pays what plain searches cost (building the index of a
+collection costs about as much as ten to fifteen searches along it, so the
+lookups never cost more than about twice what searches would), while one
+asked many gets constant-time answers.  Appending (below) builds it at once.  The index lives in a
 slot that is not an attrs field (:class:`Indexed`): it takes no part in
 equality, hashing, ``repr``, pickling, serialization, the JSON Schema or the
 strategies, and a record made by ``attrs.evolve`` or
@@ -19,7 +23,7 @@ to the whole check whenever it finds a problem or cannot be sure).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
+from operator import attrgetter, indexOf
 from typing import Any, Final
 
 import attrs
@@ -58,6 +62,12 @@ KEYS: Final[dict[str, str]] = {
 #: demands, provisions), by id; the other entries are named by collection.
 ALL_CONDITIONS: Final = "all conditions"
 
+#: The lookup of a collection that builds its index; the ones before search.
+INDEX_AFTER: Final = 16
+
+#: The index's entry counting the lookups of each collection not yet indexed.
+_SEARCHES: Final = "searches"
+
 
 class Indexed:
     """
@@ -68,6 +78,8 @@ class Indexed:
     """
 
     __slots__ = ("_index",)
+
+    _index: dict[str, dict[Any, Any]]
 
 
 def _index(record: Any) -> dict[str, dict[Any, Any]]:
@@ -103,6 +115,19 @@ def conditions_by_id(record: Any) -> dict[str, Condition]:
     return found
 
 
+def _indexes(record: Any, name: str) -> bool:
+    """
+    Whether this lookup of the collection *name* reads the index (building it
+    on the :data:`INDEX_AFTER`-th lookup), rather than searching the collection.
+    """
+    index = _index(record)
+    if name in index:
+        return True
+    searches: dict[str, int] = index.setdefault(_SEARCHES, {})
+    searches[name] = done = searches.get(name, 0) + 1
+    return done >= INDEX_AFTER
+
+
 def _position(places: dict[Any, int], wanted: object) -> int | None:
     try:
         return places.get(wanted)
@@ -117,7 +142,13 @@ def find(record: Any, name: str, wanted: object, noun: str) -> Any:
     """
     items = getattr(record, name)
     key = attrgetter(KEYS[name])
-    position = _position(positions(record, name), wanted)
+    if _indexes(record, name):
+        position = _position(positions(record, name), wanted)
+    else:  # the first of repeats, as the index gives it
+        try:
+            position = indexOf(map(key, items), wanted)
+        except ValueError:
+            position = None
     if position is not None:
         item = items[position]
         if type(key(item)) is type(wanted):
@@ -128,10 +159,13 @@ def find(record: Any, name: str, wanted: object, noun: str) -> Any:
 def find_condition(record: Any, wanted: object) -> Condition:
     """The condition with id *wanted* among all of the record's, or :class:`RecordNotFoundError`."""
     condition: Condition | None
-    try:
-        condition = conditions_by_id(record).get(wanted)  # type: ignore[call-overload]
-    except TypeError:  # an unhashable key names nothing
-        condition = None
+    if _indexes(record, ALL_CONDITIONS):
+        try:
+            condition = conditions_by_id(record).get(wanted)  # type: ignore[call-overload]
+        except TypeError:  # an unhashable key names nothing
+            condition = None
+    else:  # the first of repeats, as the index gives it
+        condition = next((c for c in record.all_conditions() if c.id == wanted), None)
     if condition is not None and type(condition.id) is type(wanted):
         return condition
     raise RecordNotFoundError(
@@ -209,6 +243,7 @@ def add(
     key = getattr(item, KEYS[name])
     position = places.get(key)
     index = dict(_index(record))  # the old index's entries, shared
+    index.pop(_SEARCHES, None)  # counts are the record's own (they change)
     new_conditions = list(conditions)
     if new_conditions:
         known = conditions_by_id(record)

@@ -265,9 +265,10 @@ class Negotiation(Record, _lookup.Indexed):
         The party with this id, or :class:`~negotiation_records.RecordNotFoundError`.
 
         This and the other lookups by key (:meth:`round`, :meth:`proposal`,
-        :meth:`condition`, ...) take constant time: each collection is indexed
-        once per record, on its first lookup (building a record never pays
-        for it).  A record made by :meth:`as_of` or ``attrs.evolve`` has its
+        :meth:`condition`, ...) take constant time once a record is asked
+        often: the first fifteen lookups of a collection search it, and the
+        sixteenth indexes it, once per record (building a record never pays
+        for it, and a record asked a few questions pays what searches cost).  A record made by :meth:`as_of` or ``attrs.evolve`` has its
         own index; one made by a ``with_*`` method inherits its parent's, with
         the change.
 

@@ -37,6 +37,7 @@ from negotiation_records import (
     to_json,
 )
 from negotiation_records import strategies as nrst
+from negotiation_records._lookup import ALL_CONDITIONS, INDEX_AFTER, KEYS
 from tests.seed import seed_record
 
 
@@ -389,6 +390,38 @@ class TestLookups:
         with pytest.raises(RecordNotFoundError):
             talks.round(float(number))  # type: ignore[arg-type]
         assert talks.round(number) is talks.rounds[0]
+
+    def test_searched_and_indexed_lookups_agree(self) -> None:
+        """The first lookups of a collection search it and the later ones read its
+        index: both answer every key alike (the first of repeats, a key of
+        another type or unhashable finds nothing)."""
+        talks = seed_record()
+        lookups = {**LOOKUPS, "conditions": "condition"}
+
+        def answers(record: Negotiation) -> list[object]:
+            found: list[object] = []
+            for name, method in lookups.items():
+                items = (
+                    record.all_conditions()
+                    if name == "conditions"
+                    else getattr(record, name)
+                )
+                keys = [getattr(item, KEYS[name]) for item in items]
+                for key in [*keys, "nobody", 1, True, 1.0, ["x"]]:
+                    try:
+                        found.append(getattr(record, method)(key))
+                    except RecordNotFoundError as exc:
+                        found.append(str(exc))
+            return found
+
+        searched = answers(copy.copy(talks))
+        indexed = copy.copy(talks)
+        for method in lookups.values():
+            for _ in range(INDEX_AFTER):
+                with pytest.raises(RecordNotFoundError):
+                    getattr(indexed, method)("nobody")
+        assert answers(indexed) == searched
+        assert {"parties", ALL_CONDITIONS} <= set(indexed._index)
 
 
 def _talks() -> Negotiation:
