@@ -436,6 +436,18 @@ def _talks() -> Negotiation:
     )
 
 
+def _meeting(**changes: Any) -> Proposal:
+    """North's proposal to South to meet, on DAY."""
+    return Proposal(
+        id="p",
+        proposed_by="north",
+        addressed_to=["south"],
+        made_on=DAY,
+        summary="Meet",
+        **changes,
+    )
+
+
 class TestWithMethods:
     def test_a_replaced_party_keeps_its_place(self) -> None:
         """Replacing a party by id keeps the order and the lookups."""
@@ -461,16 +473,7 @@ class TestWithMethods:
     def test_a_condition_id_used_by_a_term(self) -> None:
         """A standing condition may not reuse a proposal's term id."""
         term = Condition(id="c", text="Cede")
-        talks = _talks().with_proposal(
-            Proposal(
-                id="p",
-                proposed_by="north",
-                addressed_to=["south"],
-                made_on=DAY,
-                summary="Meet",
-                terms=[term],
-            )
-        )
+        talks = _talks().with_proposal(_meeting(terms=[term]))
         with pytest.raises(ValidationError) as info:
             talks.with_condition(Condition(id="c", text="Again"))
         assert info.value.errors == (
@@ -485,16 +488,7 @@ class TestWithMethods:
         talks = (
             _talks()
             .with_round(Round(number=1, starts=DAY))
-            .with_proposal(
-                Proposal(
-                    id="p",
-                    proposed_by="north",
-                    addressed_to=["south"],
-                    made_on=DAY,
-                    summary="Meet",
-                    round=1,
-                )
-            )
+            .with_proposal(_meeting(round=1))
         )
         with pytest.raises(ValidationError) as info:
             talks.with_round(Round(number=1, starts=DAY.add(days=3)))
