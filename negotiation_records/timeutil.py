@@ -411,7 +411,7 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
         tz = zone(name)  # type: ignore[arg-type]
     except ValidationError:  # no key, or a zone pendulum does not know
         if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
-            tz = _zone(name)  # kept, so that the check names the abbreviation
+            tz = pendulum.timezone(name)  # kept: the check names the abbreviation
         else:
             return _at_fixed_offset(value)
     try:
@@ -487,9 +487,11 @@ def check_date(value: object) -> Problems:
 # --- zones --------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1024)
-def _zone(name: str) -> pendulum.Timezone:
-    return pendulum.timezone(name)
+_ZONES: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
+"""
+The zones :func:`zone` has found, by name: bounded by the zones the system's
+time-zone database holds (names it refuses are not kept).
+"""
 
 
 def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
@@ -518,6 +520,9 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         ...
         negotiation_records.errors.ValidationError: $: time zone 'EST' is an abbreviation, not a place: it keeps one offset (or a legacy rule) and silently skips the daylight-saving time of the places that use it; name the IANA zone instead, such as 'America/New_York' or 'America/Toronto'
     """
+    known = _ZONES.get(name) if name.__class__ is str else None
+    if known is not None:  # a name already checked and found
+        return known
     if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
         raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
     abbreviation = _ABBREVIATIONS.get(name.upper())
@@ -544,11 +549,14 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
             ]
         )
     try:
-        return _zone(name)
+        found = pendulum.timezone(name)
     except Exception:  # noqa: BLE001 - pendulum/zoneinfo raise several kinds
         raise ValidationError(
             [("$", f"unknown time zone {short_repr(name)}")]
         ) from None
+    if name.__class__ is str:  # not a str subclass, whose hash or eq may differ
+        _ZONES[name] = found
+    return found
 
 
 #: Zone abbreviations in the time-zone database (fixed offsets or legacy US
@@ -774,6 +782,19 @@ def _fixed(seconds: int) -> pendulum.FixedTimezone:
 
 def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
     """The wall time of *value* (a plain ``datetime``) as a pendulum datetime in *tz*."""
+    if value.fold:
+        return pendulum.DateTime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tz,
+            fold=1,
+        )
+    # Without keywords: the commonest case, at half the cost of a call with them.
     return pendulum.DateTime(
         value.year,
         value.month,
@@ -782,8 +803,7 @@ def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
         value.minute,
         value.second,
         value.microsecond,
-        tzinfo=tz,
-        fold=value.fold,
+        tz,
     )
 
 

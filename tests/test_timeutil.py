@@ -541,6 +541,25 @@ class TestZones:
             zone(name)  # type: ignore[arg-type]
         assert info.value.errors == (("$", f"unknown time zone {name!r}"),)
 
+    def test_zone_asked_again(self) -> None:
+        """
+        A zone asked for again is the same zone, and a refused name stays
+        refused however often it is asked, whether or not others were found.
+        """
+        assert zone("Asia/Tbilisi") is zone("Asia/Tbilisi")
+        for _ in range(2):
+            with pytest.raises(ValidationError, match="abbreviation"):
+                zone("EST")
+            with pytest.raises(ValidationError, match="depends on the machine"):
+                zone("localtime")
+            with pytest.raises(ValidationError, match="unknown time zone"):
+                zone("Asia/Tbilisi2")
+
+        class Name(str):
+            __slots__ = ()
+
+        assert zone(Name("Asia/Tbilisi")) is zone("Asia/Tbilisi")
+
     def test_zone_name(self) -> None:
         """zone_name gives the IANA name, or None for a fixed offset."""
         assert zone_name(pendulum.datetime(2025, 1, 1, tz=NY)) == NY
