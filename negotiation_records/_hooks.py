@@ -41,16 +41,21 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._jsontext import check_object
 from negotiation_records._record import Record, cross_field_validator
+from negotiation_records._references import STATE as READING
+from negotiation_records._references import References
 from negotiation_records._time_kinds import write_moment
 from negotiation_records._values import short_repr, show_json
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     DateKind,
     Kind,
+    Many,
+    Maybe,
     MomentKind,
     PeriodKind,
     is_init_only,
     kind_of,
+    refers_to,
 )
 from negotiation_records.migrations import SCHEMA_VERSION, upgrade
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
@@ -241,21 +246,41 @@ def _compiled_structure(
     if conv.forbid_extra_keys:
         keys = ns.name(frozenset(a.name for a in fields))
         body += [f"if not {keys}.issuperset(d):", "    raise LookupError"]
+    reads: list[str] = []
     for index, attribute in enumerate(fields):
         kind = kind_of(attribute)
         assert kind is not None  # noqa: S101 - see _compilable
         read = kind.read_code(ns, "v", "", "raise LookupError", conv=conv)
+        target = refers_to(attribute)
+        if target is not None:  # noted for the negotiation (see _references)
+            read += _noting_code(kind, target)
         if attribute.default is attrs.NOTHING:
-            body += [f"v = d[{attribute.name!r}]", *read]
+            reads += [f"v = d[{attribute.name!r}]", *read]
         else:
-            body += [
+            reads += [
                 f"v = d.get({attribute.name!r}, _MISSING)",
                 "if v is _MISSING:",
                 f"    v = {_default_code(attribute, kind, ns)}",
                 "else:",
                 *("    " + line for line in read),
             ]
-        body.append(f"f{index} = v")
+        reads.append(f"f{index} = v")
+    checks_references = cls._checks_references
+    if checks_references:  # the records read inside it note their references
+        body += [
+            f"r = {ns.name(References)}()",
+            f"_reading = {ns.name(READING)}",
+            "_outer = _reading.references",
+            "_reading.references = r",
+            "try:",
+            *("    " + line for line in reads),
+            "finally:",
+            "    _reading.references = _outer",
+        ]
+    elif any(refers_to(a) is not None for a in fields):
+        body += [f"r = {ns.name(READING)}.references", *reads]
+    else:
+        body += reads
     body.append("self = _new(_cls)")
     for index, attribute in enumerate(fields):
         slot = getattr(cls, attribute.name)
@@ -263,9 +288,12 @@ def _compiled_structure(
     for attribute in unset:  # init-only arguments hold None once built
         slot = getattr(cls, attribute.name)
         body.append(f"{ns.name(slot.__set__)}(self, None)")
-    cross = cross_field_validator(cls)
-    if cross is not None:
-        body.append(f"{ns.name(cross)}(self)")
+    if checks_references:
+        body.append(f"{ns.name(_validator_given_references(cls))}(self, r)")
+    else:
+        cross = cross_field_validator(cls)
+        if cross is not None:
+            body.append(f"{ns.name(cross)}(self)")
     body.append("return self")
     lines = [
         "def structure(o, _=None):",
@@ -279,6 +307,30 @@ def _compiled_structure(
     what = f"structure {cls.__module__}.{cls.__qualname__}"
     structure: Callable[[Any, Any], Any] = compile_function(lines, what, ns.names)
     return structure
+
+
+def _noting_code(kind: Kind, target: str) -> list[str]:
+    """The lines that note the value ``v`` of a field referring to *target*."""
+    if isinstance(kind, Many):
+        return ["if r is not None:", f"    r.{target}.extend(v)"]
+    if isinstance(kind, Maybe):
+        return ["if r is not None and v is not None:", f"    r.{target}.append(v)"]
+    return ["if r is not None:", f"    r.{target}.append(v)"]
+
+
+def _validator_given_references(cls: type[Any]) -> Callable[[Any, Any], None]:
+    """
+    The check of a record class that checks references (``_checks_references``),
+    given the :class:`References` its compiled loader noted.
+    """
+    problems_of = cls._problems
+
+    def validate(self: Any, references: References) -> None:
+        problems = list(problems_of(self, references))
+        if problems:
+            raise ValidationError(problems)
+
+    return validate
 
 
 def _record_structure_factory(

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Final, Protocol
 import attrs
 
 from negotiation_records._codegen import Namespace
+from negotiation_records._references import TARGETS
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -35,6 +36,7 @@ __all__ = [
     "is_init_only",
     "kind_of",
     "prefixed",
+    "refers_to",
     "refuse",
 ]
 
@@ -43,6 +45,7 @@ Problems = list[tuple[str, str]]
 """What a check finds: ``(path, message)`` pairs, the path relative to the value."""
 
 KIND_KEY: Final = "negotiation_records.kind"
+REFERS_KEY: Final = "negotiation_records.refers_to"
 
 #: The largest integers that can be written back as text (Python refuses to
 #: turn an integer of more than 4,300 digits into text by default).
@@ -290,10 +293,20 @@ def field(
     *,
     default: Any = attrs.NOTHING,
     factory: Callable[[], Any] | None = None,
+    refers_to: str | None = None,
 ) -> Any:
     """
     An attrs field that holds a value of *kind*: its converter, its equality
     key and its check come from the kind.
+
+    *refers_to* says that the field names other records of the negotiation
+    (``"party"``, ``"source"``, ``"statement"``, ``"round"``, ``"proposal"``,
+    ``"agreement"``, or ``"subject"`` for what a vote decides on): a
+    negotiation read from a document checks such values as they are read.
+    Its kind is a :class:`~negotiation_records.fields.Slug` or an
+    :class:`~negotiation_records.fields.Int`, alone, in a
+    :class:`~negotiation_records.fields.Maybe` or in a
+    :class:`~negotiation_records.fields.Many`.
 
     Example:
         >>> import attrs
@@ -305,12 +318,20 @@ def field(
         Text()
     """
     kind, converter = _shared(kind)
+    metadata: dict[str, Any] = {KIND_KEY: kind}
+    if refers_to is not None:
+        if refers_to not in TARGETS:
+            raise ValueError(
+                f"refers_to must be one of {', '.join(map(repr, TARGETS))}, "
+                f"not {refers_to!r}"
+            )
+        metadata[REFERS_KEY] = refers_to
     return attrs.field(
         default=default,
         factory=factory,
         converter=converter,
         eq=kind.eq_key or True,
-        metadata={KIND_KEY: kind},
+        metadata=metadata,
     )
 
 
@@ -357,3 +378,9 @@ def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:
     """The kind of an attrs field declared with :func:`field`, or ``None``."""
     kind: Kind | None = attribute.metadata.get(KIND_KEY)
     return kind
+
+
+def refers_to(attribute: attrs.Attribute[Any]) -> str | None:
+    """What the values of an attrs field refer to (see :func:`field`), or ``None``."""
+    target: str | None = attribute.metadata.get(REFERS_KEY)
+    return target

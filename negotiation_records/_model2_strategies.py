@@ -325,7 +325,7 @@ def votes() -> S[Vote]:
 
 @st.composite
 def _action(draw: st.DrawFn, pools: Pools) -> Action:
-    from negotiation_records.strategies import quantities  # noqa: PLC0415 - a cycle
+    from negotiation_records.strategies import _quantity as quantity  # noqa: PLC0415
 
     first = draw(pools.some_party())
     by = [first, *(p for p in draw(pools.party_list()) if p != first)]
@@ -339,7 +339,7 @@ def _action(draw: st.DrawFn, pools: Pools) -> Action:
         ends=ends if draw(st.booleans()) else None,
         mode=draw(optional(texts())),
         summary=draw(texts()),
-        quantities=draw(st.lists(quantities(), max_size=2)),
+        quantities=draw(st.lists(quantity(pools), max_size=2)),
         sources=draw(pools.source_list()),
     )
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._references import STATE as _READING
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import kind_of
 
@@ -162,12 +163,19 @@ class Record:
     __slots__ = ()
 
     _kind: ClassVar[str] = "record"
+    #: Whether the record checks the references of the records inside it: its
+    #: :meth:`_problems` then takes the ``References`` its compiled loader
+    #: noted (``None`` when built otherwise; see ``_references``).
+    _checks_references: ClassVar[bool] = False
     _versioned: ClassVar[bool] = False
     #: Whether the class takes init-only arguments (``status=``) that
     #: :meth:`_take_init_only` folds into its fields before the check.
     _init_only: ClassVar[bool] = False
 
     def __attrs_post_init__(self) -> None:
+        reading = _READING.references
+        if reading is not None:  # built while a document is read: see _references
+            reading.complete = False
         cls = self.__class__
         if cls._init_only:
             try:

@@ -14,6 +14,13 @@ round is dated inside it, and a counter-proposal not before what it counters.
 
 A valid record has hundreds of references and nothing to report, so the paths
 are built only for a message, and empty collections are skipped unvisited.
+A negotiation read from a document does not walk them at all when it can
+help it: the compiled loaders note each value of a field declared with
+``refers_to`` as they read it (:mod:`negotiation_records._references`), and
+when :meth:`Checker.knows` finds every one of them known, only the rules that
+are not about references run.  The walk below is what decides, and says
+where, whenever anything is amiss; a test checks that it looks at exactly
+the fields declared as references.
 """
 
 from __future__ import annotations
@@ -27,12 +34,13 @@ from negotiation_records.timeutil import is_before
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from negotiation_records._references import References
     from negotiation_records.deadlines import DeadlineRevision
     from negotiation_records.history import StatusChange
     from negotiation_records.negotiation import Negotiation
     from negotiation_records.parties import Party
     from negotiation_records.proposals import Proposal
-    from negotiation_records.rounds import Round
+    from negotiation_records.rounds import Quantity, Round
     from negotiation_records.sources import Statement
     from negotiation_records.stances import Position, Response
     from negotiation_records.ultimatums import Ultimatum
@@ -82,8 +90,49 @@ class Checker:
         checker.source_ids = _lookup.Keyed(negotiation, "sources")
         return checker
 
-    def problems(self) -> list[tuple[str, str]]:
-        """Every whole-record problem of the negotiation, collection by collection."""
+    def knows(self, references: References) -> bool:
+        """
+        Whether every reference of *references* (those a compiled loader noted
+        while it read the negotiation's records, all of them) names a record
+        of the negotiation.
+        """
+        if not references.complete:
+            return False
+        if not (
+            self.party_ids.issuperset(references.party)
+            and self.source_ids.issuperset(references.source)
+            and self.statement_ids.issuperset(references.statement)
+            and all(number in self.rounds for number in references.round)
+            and all(id_ in self.proposals for id_ in references.proposal)
+        ):
+            return False
+        n = self.n
+        if references.agreement and not {a.id for a in n.agreements}.issuperset(
+            references.agreement
+        ):
+            return False
+        return not references.subject or self._subjects().issuperset(references.subject)
+
+    def _subjects(self) -> set[str]:
+        """The ids a vote may decide on: proposals, ultimatums, agreements, milestones."""
+        n = self.n
+        return {
+            *(p.id for p in n.proposals),
+            *(u.id for u in n.ultimatums),
+            *(a.id for a in n.agreements),
+            *(m.id for m in n.milestones),
+        }
+
+    def problems(self, *, references_known: bool = False) -> list[tuple[str, str]]:
+        """
+        Every whole-record problem of the negotiation, collection by collection.
+
+        With *references_known* (:meth:`knows` said so), the references are
+        not looked at again: only the rules that are not about references run
+        (unique ids and round numbers, a proposal's dates against its round
+        and the proposal it counters), and they report what they would report
+        in the whole check, in the same order.
+        """
         n = self.n
         self._unique("parties", [p.id for p in n.parties], "party id")
         self._unique(
@@ -116,6 +165,12 @@ class Checker:
             else:
                 seen[condition.id] = path
 
+        if references_known:
+            for i, proposal in enumerate(n.proposals):
+                self._round_dates(f"proposals[{i}]", proposal)
+                self._counter_dates(f"proposals[{i}]", proposal)
+            self._new_records(references_known=True)
+            return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
         for path, condition in condition_paths:
@@ -252,6 +307,15 @@ class Checker:
         if taken.sources:
             self._sources(taken.sources, *here)
 
+    def _quantities(self, quantities: tuple[Quantity, ...], *path: object) -> None:
+        """The parties that give and receive each quantity."""
+        for index, quantity in enumerate(quantities):
+            here = (*path, ".quantities[", index, "]")
+            if quantity.given_by:
+                self._parties(quantity.given_by, *here, ".given_by")
+            if quantity.received_by:
+                self._parties(quantity.received_by, *here, ".received_by")
+
     def _condition(self, path: str, condition: Condition) -> None:
         if condition.demanded_by is not None:
             if condition.demanded_by not in self.party_ids:
@@ -274,12 +338,8 @@ class Checker:
         for index, outcome in enumerate(rnd.outcomes):
             if outcome.parties:
                 self._parties(outcome.parties, path, ".outcomes[", index, "].parties")
-            for q, quantity in enumerate(outcome.quantities):
-                here = (path, ".outcomes[", index, "].quantities[", q, "]")
-                if quantity.given_by:
-                    self._parties(quantity.given_by, *here, ".given_by")
-                if quantity.received_by:
-                    self._parties(quantity.received_by, *here, ".received_by")
+            if outcome.quantities:
+                self._quantities(outcome.quantities, path, ".outcomes[", index, "]")
             if outcome.sources:
                 self._sources(outcome.sources, path, ".outcomes[", index, "]")
         self._history(path, rnd.history)
@@ -291,21 +351,9 @@ class Checker:
             self._parties(proposal.proposed_by, path, ".proposed_by")
         if proposal.addressed_to:
             self._parties(proposal.addressed_to, path, ".addressed_to")
-        if proposal.round is not None:
-            if proposal.round not in self.rounds:
-                self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
-            else:
-                rnd = self.rounds[proposal.round]
-                if rnd.starts is not None and not rnd.covers(proposal.made_on):
-                    span = f"{rnd.starts}" + (
-                        f" to {rnd.ends}" if rnd.ends is not None else ""
-                    )
-                    self.out.append(
-                        (
-                            f"{path}.made_on",
-                            f"{proposal.made_on} is outside round {rnd.number} ({span})",
-                        )
-                    )
+        if proposal.round is not None and proposal.round not in self.rounds:
+            self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
+        self._round_dates(path, proposal)
         if proposal.counter_to is not None:
             self._ref(
                 proposal.counter_to,
@@ -314,20 +362,39 @@ class Checker:
                 path,
                 ".counter_to",
             )
-            if proposal.counter_to in self.proposals:
-                original = self.proposals[proposal.counter_to]
-                if is_before(proposal.made_on, original.made_on):
-                    self.out.append(
-                        (
-                            f"{path}.made_on",
-                            f"a counter-proposal ({proposal.made_on}) cannot predate the "
-                            f"proposal it counters ({original.made_on})",
-                        )
-                    )
+        self._counter_dates(path, proposal)
         self._responses(path, proposal.responses)
         self._history(path, proposal.history)
         if proposal.sources:
             self._sources(proposal.sources, path)
+
+    def _round_dates(self, path: str, proposal: Proposal) -> None:
+        """A proposal made in a known round is dated inside it."""
+        if proposal.round is not None and proposal.round in self.rounds:
+            rnd = self.rounds[proposal.round]
+            if rnd.starts is not None and not rnd.covers(proposal.made_on):
+                span = f"{rnd.starts}" + (
+                    f" to {rnd.ends}" if rnd.ends is not None else ""
+                )
+                self.out.append(
+                    (
+                        f"{path}.made_on",
+                        f"{proposal.made_on} is outside round {rnd.number} ({span})",
+                    )
+                )
+
+    def _counter_dates(self, path: str, proposal: Proposal) -> None:
+        """A counter-proposal is not dated before the known proposal it counters."""
+        if proposal.counter_to is not None and proposal.counter_to in self.proposals:
+            original = self.proposals[proposal.counter_to]
+            if is_before(proposal.made_on, original.made_on):
+                self.out.append(
+                    (
+                        f"{path}.made_on",
+                        f"a counter-proposal ({proposal.made_on}) cannot predate the "
+                        f"proposal it counters ({original.made_on})",
+                    )
+                )
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
         if ultimatum.issued_by not in self.party_ids:
@@ -351,6 +418,14 @@ class Checker:
         if ultimatum.sources:
             self._sources(ultimatum.sources, path)
 
+    def _provision_id(self, path: str, provision: Condition, seen: set[str]) -> None:
+        """An agreement's provision has a condition id not used before."""
+        if provision.id in seen:
+            self.out.append(
+                (f"{path}.id", f"condition id {provision.id!r} is already used")
+            )
+        seen.add(provision.id)
+
     def _revisions(self, path: str, revisions: tuple[DeadlineRevision, ...]) -> None:
         for index, revision in enumerate(revisions):
             here = (path, ".revisions[", index, "]")
@@ -359,34 +434,38 @@ class Checker:
             if revision.sources:
                 self._sources(revision.sources, *here)
 
-    def _new_records(self) -> None:
-        """The agreements, milestones, votes and actions of the negotiation."""
+    def _new_records(self, *, references_known: bool = False) -> None:
+        """
+        The agreements, milestones, votes and actions of the negotiation (with
+        *references_known*, only their unique ids and provision ids).
+        """
         n = self.n
         self._unique("agreements", [a.id for a in n.agreements], "agreement id")
         self._unique("milestones", [m.id for m in n.milestones], "milestone id")
         self._unique("votes", [v.id for v in n.votes], "vote id")
         self._unique("actions", [a.id for a in n.actions], "action id")
+        seen: set[str] = set()  # the condition ids, once there are provisions
+        if any(agreement.provisions for agreement in n.agreements):
+            seen = {c.id for c in n.conditions}
+            seen |= {c.id for p in n.proposals for c in p.terms}
+            seen |= {
+                u.demand.id for u in n.ultimatums if isinstance(u.demand, Condition)
+            }
+        if references_known:
+            for i, agreement in enumerate(n.agreements):
+                for j, provision in enumerate(agreement.provisions):
+                    here = f"agreements[{i}].provisions[{j}]"
+                    self._provision_id(here, provision, seen)
+            return
         agreement_ids = {a.id for a in n.agreements}
-        subjects = {
-            *(p.id for p in n.proposals),
-            *(u.id for u in n.ultimatums),
-            *agreement_ids,
-            *(m.id for m in n.milestones),
-        }
-        seen = {c.id for c in n.conditions}
-        seen |= {c.id for p in n.proposals for c in p.terms}
-        seen |= {u.demand.id for u in n.ultimatums if isinstance(u.demand, Condition)}
+        subjects = self._subjects() if n.votes else set()
         for i, agreement in enumerate(n.agreements):
             path = f"agreements[{i}]"
             for name in ("signatories", "witnesses", "guarantors"):
                 self._parties(getattr(agreement, name), path, ".", name)
             for j, provision in enumerate(agreement.provisions):
                 here = f"{path}.provisions[{j}]"
-                if provision.id in seen:
-                    self.out.append(
-                        (f"{here}.id", f"condition id {provision.id!r} is already used")
-                    )
-                seen.add(provision.id)
+                self._provision_id(here, provision, seen)
                 self._condition(here, provision)
             if agreement.from_proposal is not None:
                 self._ref(
@@ -448,5 +527,7 @@ class Checker:
                 self._parties(action.by, path, ".by")
             if action.toward:
                 self._parties(action.toward, path, ".toward")
+            if action.quantities:
+                self._quantities(action.quantities, path)
             if action.sources:
                 self._sources(action.sources, path)

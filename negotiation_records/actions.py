@@ -88,14 +88,14 @@ class Action(Record):
 
     id: str = field(Slug())
     kind: ActionKind = field(Choice(ActionKind))
-    by: tuple[str, ...] = field(PARTY_IDS)
-    toward: tuple[str, ...] = field(PARTY_IDS, default=())
+    by: tuple[str, ...] = field(PARTY_IDS, refers_to="party")
+    toward: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     on: Moment = field(MomentKind())
     ends: Moment | None = field(Maybe(MomentKind()), default=None)
     mode: str | None = field(Maybe(Text()), default=None)
     summary: str = field(Text())
     quantities: tuple[Quantity, ...] = field(Many(Nested(Quantity)), default=())
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

@@ -142,7 +142,7 @@ class Phase(Record):
     starts: Moment | None = field(Maybe(MomentKind()), default=None)
     ends: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
     obligations: tuple[str, ...] = field(Many(Text(), unique="obligation"), default=())
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -265,12 +265,12 @@ class Agreement(Record):
     id: str = field(Slug())
     title: str = field(Text())
     stage: AgreementStage = field(Choice(AgreementStage))
-    signatories: tuple[str, ...] = field(PARTY_IDS, default=())
-    witnesses: tuple[str, ...] = field(PARTY_IDS, default=())
-    guarantors: tuple[str, ...] = field(PARTY_IDS, default=())
+    signatories: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    witnesses: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    guarantors: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     provisions: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
-    from_proposal: str | None = field(Maybe(Slug()), default=None)
-    round: int | None = field(Maybe(Int(min=1)), default=None)
+    from_proposal: str | None = field(Maybe(Slug()), default=None, refers_to="proposal")
+    round: int | None = field(Maybe(Int(min=1)), default=None, refers_to="round")
     history: tuple[StatusChange, ...] = field(History(AgreementStatus), default=())
     in_force: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
     expires: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
@@ -278,10 +278,12 @@ class Agreement(Record):
         Many(Nested(DeadlineRevision)), default=()
     )
     phases: tuple[Phase, ...] = field(Many(Nested(Phase)), default=())
-    amends: tuple[str, ...] = field(AGREEMENT_IDS, default=())
-    supersedes: tuple[str, ...] = field(AGREEMENT_IDS, default=())
+    amends: tuple[str, ...] = field(AGREEMENT_IDS, default=(), refers_to="agreement")
+    supersedes: tuple[str, ...] = field(
+        AGREEMENT_IDS, default=(), refers_to="agreement"
+    )
     summary: str | None = field(Maybe(Text()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

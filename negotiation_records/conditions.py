@@ -82,13 +82,13 @@ class Condition(Record):
     id: str = field(Slug())
     text: str = field(Text())
     kind: ConditionKind = field(Choice(ConditionKind), default=ConditionKind.DEMAND)
-    demanded_by: str | None = field(Maybe(Slug()), default=None)
-    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    demanded_by: str | None = field(Maybe(Slug()), default=None, refers_to="party")
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     topics: tuple[str, ...] = field(Many(Text(), unique="topic"), default=())
     positions: tuple[Position, ...] = field(
         Many(Nested(Position), unique="position"), default=()
     )
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

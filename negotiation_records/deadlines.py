@@ -975,8 +975,8 @@ class DeadlineRevision(Record):
     previous: Deadline = field(Nested(Deadline))
     revised_on: Moment = field(MomentKind())
     reason: str | None = field(Maybe(Text()), default=None)
-    statement: str | None = field(Maybe(Slug()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    statement: str | None = field(Maybe(Slug()), default=None, refers_to="statement")
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

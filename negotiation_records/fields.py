@@ -21,6 +21,13 @@ there:
 * **writing** — :meth:`Kind.dump` and ``Kind.dump_expr``;
 * **the JSON Schema** — :meth:`Kind.schema`.
 
+A field that names other records says what it names:
+``field(PARTY_IDS, default=(), refers_to="party")`` (see :func:`field`).  A
+negotiation read from a document checks those values as they are read, and
+walks the whole record (``negotiation_records._whole_record``) only to say
+what is wrong and where; a test checks that the walk and the declarations
+name the same fields.
+
 The strategies of :mod:`negotiation_records.strategies` are the one other
 place a field appears; a test fails when a field has none.
 
@@ -58,6 +65,7 @@ from negotiation_records._kind import (
     is_init_only,
     kind_of,
     prefixed,
+    refers_to,
     refuse,
 )
 from negotiation_records._scalar_kinds import (
@@ -124,6 +132,7 @@ __all__ = [
     "field",
     "is_init_only",
     "kind_of",
+    "refers_to",
     "text_problems",
 ]
 

@@ -139,9 +139,9 @@ class StatusChange(Record):
 
     status: enum.Enum | str = field(StatusKind())
     on: Moment | None = field(Maybe(MomentKind()), default=None)
-    by: tuple[str, ...] = field(PARTY_IDS, default=())
+    by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     reason: str | None = field(Maybe(Text()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

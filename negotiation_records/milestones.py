@@ -114,7 +114,7 @@ class Alternative(Record):
     stage: int = field(Int(min=0), default=0)
     applied: bool | None = field(Maybe(Bool()), default=None)
     decided_on: Moment | None = field(Maybe(MomentKind()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -162,9 +162,9 @@ class Milestone(Record):
 
     id: str = field(Slug())
     title: str = field(Text())
-    set_by: tuple[str, ...] = field(PARTY_IDS, default=())
-    agreement: str | None = field(Maybe(Slug()), default=None)
-    applies_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    set_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    agreement: str | None = field(Maybe(Slug()), default=None, refers_to="agreement")
+    applies_to: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     set_on: Moment | None = field(Maybe(MomentKind()), default=None)
     deadline: Deadline = field(Nested(Deadline))
     revisions: tuple[DeadlineRevision, ...] = field(
@@ -174,7 +174,7 @@ class Milestone(Record):
         Many(Nested(Alternative), unique="alternative"), default=()
     )
     history: tuple[StatusChange, ...] = field(History(MilestoneStatus), default=())
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

@@ -14,6 +14,7 @@ import pendulum
 
 from negotiation_records import _lookup
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._references import References
 from negotiation_records._whole_record import Checker
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -142,6 +143,7 @@ class Negotiation(Record, _lookup.Indexed):
     """
 
     _versioned: ClassVar[bool] = True  # written with its schema_version
+    _checks_references: ClassVar[bool] = True  # see _problems
 
     id: str = field(Slug())
     title: str = field(Text())
@@ -247,7 +249,12 @@ class Negotiation(Record, _lookup.Indexed):
 
     # --- whole-record validation ------------------------------------------------
 
-    def _problems(self) -> Iterable[tuple[str, str]]:
+    def _problems(
+        self, references: References | None = None
+    ) -> Iterable[tuple[str, str]]:
+        # *references*: those the compiled loader noted as it read the records
+        # (see _references); when all are known, the walk over the whole
+        # record that would find unknown ones is skipped.
         yield from history_problems(
             "negotiation",
             self.history,
@@ -256,7 +263,9 @@ class Negotiation(Record, _lookup.Indexed):
             start=None,
             start_name="negotiation",
         )
-        yield from Checker(self).problems()
+        checker = Checker(self)
+        known = references is not None and checker.knows(references)
+        yield from checker.problems(references_known=known)
 
     # --- lookups ------------------------------------------------------------------
 

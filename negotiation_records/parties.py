@@ -98,7 +98,7 @@ class Representative(Record):
     role: str | None = field(Maybe(Text()), default=None)
     since: Moment | None = field(Maybe(MomentKind()), default=None)
     until: Moment | None = field(Maybe(MomentKind()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -161,10 +161,10 @@ class Membership(Record):
         (True, False)
     """
 
-    party: str = field(Slug())
+    party: str = field(Slug(), refers_to="party")
     since: Moment | None = field(Maybe(MomentKind()), default=None)
     until: Moment | None = field(Maybe(MomentKind()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -249,7 +249,7 @@ class Party(Record):
     members: tuple[Membership, ...] = field(
         Many(Nested(Membership, shorthand="party")), default=()
     )
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

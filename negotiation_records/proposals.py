@@ -137,19 +137,19 @@ class Proposal(Record):
     """
 
     id: str = field(Slug())
-    proposed_by: tuple[str, ...] = field(SOME_PARTY_IDS)
-    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    proposed_by: tuple[str, ...] = field(SOME_PARTY_IDS, refers_to="party")
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     made_on: Moment = field(MomentKind())
     summary: str = field(Text())
     terms: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
-    round: int | None = field(Maybe(Int(min=1)), default=None)
-    counter_to: str | None = field(Maybe(Slug()), default=None)
+    round: int | None = field(Maybe(Int(min=1)), default=None, refers_to="round")
+    counter_to: str | None = field(Maybe(Slug()), default=None, refers_to="proposal")
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )
     history: tuple[StatusChange, ...] = field(History(ProposalStatus), default=())
     window: Window | None = field(Maybe(Nested(Window)), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: ProposalStatus | str | None = attrs.field(
         default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}

@@ -185,8 +185,8 @@ class Quantity(Record):
     unit: str = field(Text())
     each: bool = field(Bool(), default=False)
     precision: Precision = field(Choice(Precision), default=Precision.EXACT)
-    given_by: tuple[str, ...] = field(PARTY_IDS, default=())
-    received_by: tuple[str, ...] = field(PARTY_IDS, default=())
+    given_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    received_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -258,9 +258,9 @@ class Outcome(Record):
 
     text: str = field(Text())
     kind: OutcomeKind = field(Choice(OutcomeKind), default=OutcomeKind.OTHER)
-    parties: tuple[str, ...] = field(PARTY_IDS, default=())
+    parties: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     quantities: tuple[Quantity, ...] = field(Many(Nested(Quantity)), default=())
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``quantities``, then None.
     _quantity_given: Quantity | None = attrs.field(
         default=None, alias="quantity", eq=False, repr=False, metadata={INIT_ONLY: True}
@@ -321,7 +321,7 @@ class Delegation(Record):
         'Rustem Umerov'
     """
 
-    party: str = field(Slug())
+    party: str = field(Slug(), refers_to="party")
     head: str | None = field(Maybe(Text()), default=None)
     members: tuple[str, ...] = field(Many(Text(), unique="member"), default=())
 
@@ -384,13 +384,13 @@ class Round(Record):
     starts: Moment | None = field(Maybe(MomentKind()), default=None)
     ends: Moment | None = field(Maybe(MomentKind()), default=None)
     location: str | None = field(Maybe(Text()), default=None)
-    hosts: tuple[str, ...] = field(PARTY_IDS, default=())
-    mediators: tuple[str, ...] = field(PARTY_IDS, default=())
+    hosts: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    mediators: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     delegations: tuple[Delegation, ...] = field(Many(Nested(Delegation)), default=())
     outcomes: tuple[Outcome, ...] = field(Many(Nested(Outcome)), default=())
     window: Window | None = field(Maybe(Nested(Window)), default=None)
     summary: str | None = field(Maybe(Text()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: RoundStatus | str | None = attrs.field(
         default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}

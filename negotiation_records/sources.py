@@ -106,12 +106,12 @@ class Statement(Record):
     id: str = field(Slug())
     speaker: str = field(Text())
     speaker_role: str | None = field(Maybe(Text()), default=None)
-    party: str | None = field(Maybe(Slug()), default=None)
+    party: str | None = field(Maybe(Slug()), default=None, refers_to="party")
     said_on: Moment = field(MomentKind())
     text: str = field(Text())
     verbatim: bool = field(Bool(), default=True)
-    source: str | None = field(Maybe(Slug()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    source: str | None = field(Maybe(Slug()), default=None, refers_to="source")
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

@@ -76,12 +76,12 @@ class Position(Record):
         <Stance.OPPOSES: 'opposes'>
     """
 
-    party: str = field(Slug())
+    party: str = field(Slug(), refers_to="party")
     stance: Stance = field(Choice(Stance))
     on: Moment | None = field(Maybe(MomentKind()), default=None)
     text: str | None = field(Maybe(Text()), default=None)
-    statement: str | None = field(Maybe(Slug()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    statement: str | None = field(Maybe(Slug()), default=None, refers_to="statement")
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -119,12 +119,12 @@ class Response(Record):
         True
     """
 
-    party: str = field(Slug())
+    party: str = field(Slug(), refers_to="party")
     on: Moment = field(MomentKind())
     stance: Stance = field(Choice(Stance))
     text: str | None = field(Maybe(Text()), default=None)
-    statement: str | None = field(Maybe(Slug()), default=None)
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    statement: str | None = field(Maybe(Slug()), default=None, refers_to="statement")
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

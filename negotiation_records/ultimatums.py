@@ -128,8 +128,8 @@ class Consequence(Record):
         Choice(ConsequenceKind), default=ConsequenceKind.OTHER
     )
     targets: tuple[str, ...] = field(Many(Text(), unique="target"), default=())
-    target_parties: tuple[str, ...] = field(PARTY_IDS, default=())
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    target_parties: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -191,8 +191,8 @@ class Ultimatum(Record):
     """
 
     id: str = field(Slug())
-    issued_by: str = field(Slug())
-    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=())
+    issued_by: str = field(Slug(), refers_to="party")
+    addressed_to: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     issued_at: Moment = field(MomentKind())
     demand: Condition | str = field(TextOr(Condition))
     deadline: Deadline = field(Nested(Deadline))
@@ -204,7 +204,7 @@ class Ultimatum(Record):
     revisions: tuple[DeadlineRevision, ...] = field(
         Many(Nested(DeadlineRevision)), default=()
     )
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: UltimatumStatus | str | None = attrs.field(
         default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}

@@ -146,17 +146,17 @@ class Vote(Record):
 
     id: str = field(Slug())
     body: str = field(Text())
-    party: str | None = field(Maybe(Slug()), default=None)
+    party: str | None = field(Maybe(Slug()), default=None, refers_to="party")
     on: Moment = field(MomentKind())
     question: str = field(Text())
-    subject: str | None = field(Maybe(Slug()), default=None)
+    subject: str | None = field(Maybe(Slug()), default=None, refers_to="subject")
     yes: int | None = field(Maybe(Int(min=0)), default=None)
     no: int | None = field(Maybe(Int(min=0)), default=None)
     abstain: int | None = field(Maybe(Int(min=0)), default=None)
     members: int | None = field(Maybe(Int(min=1)), default=None)
     threshold: Threshold = field(Choice(Threshold), default=Threshold.SIMPLE_MAJORITY)
     result: VoteResult = field(Choice(VoteResult))
-    sources: tuple[str, ...] = field(SOURCE_IDS, default=())
+    sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
