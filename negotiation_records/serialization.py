@@ -350,15 +350,17 @@ def from_json(
 def _load_json(
     conv: cattrs.Converter, cls: type[T], text: str | bytes | bytearray
 ) -> T:
-    if _fastjson.AVAILABLE:
-        fast = _fastjson.loads(text)
-        if fast is not _fastjson.NOT_FAST:
-            # orjson's data is the standard library's for this text (loads
-            # vouches for it), so its problems are the same: one pass only.
-            loaded: T = _run(_hook(conv, cls), fast, cls)
-            return loaded
-    result: T = _structure(conv, parse_json(text), cls)
-    return result
+    return _read_json(_hook(conv, cls), cls, text)
+
+
+def _read_json(hook: Any, cls: type[T], text: str | bytes | bytearray) -> T:
+    data = _fastjson.loads(text) if _fastjson.AVAILABLE else _fastjson.NOT_FAST
+    if data is _fastjson.NOT_FAST:
+        data = parse_json(text)
+    # else orjson's data is the standard library's for this text (loads vouches
+    # for it), so its problems are the same: one pass only.
+    loaded: T = _run(hook, data, cls)
+    return loaded
 
 
 # --- JSON Lines -----------------------------------------------------------------------------
@@ -455,6 +457,7 @@ def _without_newline(line: str | bytes) -> str | bytes:
 
 
 def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
+    hook: Any = None  # looked up once, at the first record
     lines = iter(handle)
     number = 0
     while True:
@@ -473,10 +476,12 @@ def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterat
                     )
                 ],
             ) from None
-        if not line.strip():
+        if line.isspace() or not line:
             continue
+        if hook is None:
+            hook = _hook(conv, cls)
         try:
-            record: T = _load_json(conv, cls, _without_newline(line))
+            record: T = _read_json(hook, cls, _without_newline(line))
         except ValidationError as exc:
             raise JSONLinesError(number, exc.errors) from exc
         finally:
