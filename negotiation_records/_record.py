@@ -25,6 +25,7 @@ import attrs
 
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._references import STATE as _READING
+from negotiation_records._value_methods import ValueMethods
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import kind_of
 
@@ -58,10 +59,12 @@ else:
         installs, so without that declaration it would type the arguments as the
         stored types.  Type checkers read ``init=False`` and keep the declared
         ``__init__``; at run time *init* is ignored and the constructor is the one
-        attrs writes.
+        attrs writes.  Equality, hashing and ``repr`` are :class:`Record`'s,
+        written for a class on first use (see ``_value_methods``), not attrs',
+        which attrs would write for every class on import.
         """
         del init
-        return attrs.frozen(**options)
+        return attrs.frozen(**{"eq": False, "repr": False, **options})
 
 
 def field_problems(instance: object) -> Iterator[tuple[str, str]]:
@@ -150,7 +153,7 @@ def _with_argument_problems(record: Any, exc: ValidationError) -> None:
     raise ValidationError(problems) from None
 
 
-class Record:
+class Record(ValueMethods):
     """
     Mixin for the frozen attrs records: validate every field, then the whole.
 

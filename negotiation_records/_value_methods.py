@@ -1,0 +1,109 @@
+"""
+The value methods of the record classes (private): ``__eq__``, ``__hash__`` and
+``__repr__``, written for a class the first time one of them is called.
+
+attrs writes and compiles these three methods for every class it decorates
+when the class is made, which was about a third of the package's own import
+time; most programs never compare, hash or print most record classes.  So
+:func:`~negotiation_records._record.frozen_record` asks attrs for none of them
+(``eq=False, repr=False``), and :class:`ValueMethods`, a base of every record,
+writes the class's own method from its attrs fields on the first call,
+installs it on the class (later calls go straight to it) and calls it.
+
+They behave as attrs' would: equality compares the class (``NotImplemented``
+for any other) and then each field in order, through the field's ``eq_key``
+when it has one (moments compare by instant and zone); the hash is that of the
+same values, after a number of the class's own; the representation is
+``Class(field=repr(value), ...)`` over the fields shown in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from negotiation_records._codegen import Namespace, compile_function
+
+
+__all__ = ["ValueMethods"]
+
+
+def _compared(cls: type[Any]) -> list[attrs.Attribute[Any]]:
+    return [a for a in attrs.fields(cls) if a.eq]
+
+
+def _hashed(cls: type[Any]) -> list[attrs.Attribute[Any]]:
+    return [a for a in attrs.fields(cls) if a.hash is True or (a.hash is None and a.eq)]
+
+
+def _value(ns: Namespace, attribute: attrs.Attribute[Any], owner: str) -> str:
+    """The expression of what *owner*'s field counts as in equality and hashing."""
+    key = getattr(attribute, "eq_key", None)  # not in attrs' type stubs
+    if key is None:
+        return f"{owner}.{attribute.name}"
+    return f"{ns.name(key)}({owner}.{attribute.name})"
+
+
+def _eq_lines(cls: type[Any], ns: Namespace) -> list[str]:
+    same = [
+        f"{_value(ns, a, 'self')} == {_value(ns, a, 'other')}" for a in _compared(cls)
+    ]
+    return [
+        "def __eq__(self, other):",
+        "    if other.__class__ is not self.__class__:",
+        "        return NotImplemented",
+        f"    return {' and '.join(same) or 'True'}",
+    ]
+
+
+def _hash_lines(cls: type[Any], ns: Namespace) -> list[str]:
+    seed = hash(f"{cls.__module__}.{cls.__qualname__}")
+    values = "".join(f" {_value(ns, a, 'self')}," for a in _hashed(cls))
+    return ["def __hash__(self):", f"    return hash(({seed},{values}))"]
+
+
+def _repr_lines(cls: type[Any], ns: Namespace) -> list[str]:
+    shown = ", ".join(
+        f"{a.name}={{self.{a.name}!r}}" for a in attrs.fields(cls) if a.repr
+    )
+    return [
+        "def __repr__(self):",
+        f"    return f'{{self.__class__.__qualname__.rsplit(\">.\", 1)[-1]}}({shown})'",
+    ]
+
+
+_WRITERS = {"__eq__": _eq_lines, "__hash__": _hash_lines, "__repr__": _repr_lines}
+
+
+def _installed(cls: type[Any], method: str) -> Any:
+    """*cls*'s own *method*, written, compiled and set on the class."""
+    ns = Namespace()
+    lines = _WRITERS[method](cls, ns)
+    function = compile_function(
+        lines, f"{method} {cls.__module__}.{cls.__qualname__}", ns.names
+    )
+    function.__qualname__ = f"{cls.__qualname__}.{method}"
+    setattr(cls, method, function)
+    return function
+
+
+class ValueMethods:
+    """
+    Equality, hashing and ``repr`` by field values, as attrs writes them for a
+    frozen class, each written for a class when it is first called.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        result: bool = _installed(self.__class__, "__eq__")(self, other)
+        return result
+
+    def __hash__(self) -> int:
+        result: int = _installed(self.__class__, "__hash__")(self)
+        return result
+
+    def __repr__(self) -> str:
+        result: str = _installed(self.__class__, "__repr__")(self)
+        return result

@@ -1,0 +1,166 @@
+"""Equality, hashing and repr of the records: as attrs writes them, on first use."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Negotiation,
+    Party,
+    PartyKind,
+    Representative,
+    StatusChange,
+    from_json,
+    to_json,
+)
+from negotiation_records._signatures import record_classes
+from negotiation_records.strategies import for_type, negotiations
+from negotiation_records.timeline import TimelineEvent
+from negotiation_records.timeutil import parse_moment
+
+
+# Every record class, the lazily imported timeline's included; a timeline
+# event has no strategy of its own and is tested on timelines.
+RECORD_CLASSES = [c for c in record_classes() if c is not TimelineEvent]
+
+
+@functools.cache
+def _twin_class(cls: type[Any]) -> type[Any]:
+    """A plain attrs class with *cls*'s fields: attrs writes its value methods."""
+    fields = {
+        a.name: attrs.field(
+            eq=getattr(a, "eq_key", None) or a.eq, repr=a.repr, hash=a.hash
+        )
+        for a in attrs.fields(cls)
+    }
+    twin: type[Any] = attrs.make_class(cls.__name__, fields, frozen=True)
+    return twin
+
+
+def _twin(record: Any) -> Any:
+    cls = record.__class__
+    twin_cls = _twin_class(cls)
+    return twin_cls(*(getattr(record, a.name) for a in attrs.fields(cls)))
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__name__)
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_as_attrs_writes_them(cls: type[Any], data: st.DataObject) -> None:
+    """
+    Every record class compares, hashes and prints as an attrs class with the
+    same fields: the same repr, equal exactly when attrs says so, and equal
+    records hash alike (a copy read back from JSON among them).
+    """
+    first = data.draw(for_type(cls))
+    second = data.draw(for_type(cls))
+    copy = from_json(cls, to_json(first))
+    assert repr(first) == repr(_twin(first))
+    assert copy == first
+    assert (copy != first) is False
+    assert hash(copy) == hash(first)
+    assert (first == second) is (_twin(first) == _twin(second))
+    assert (first != second) is (_twin(first) != _twin(second))
+    if first == second:
+        assert hash(first) == hash(second)
+    assert first.__eq__(object()) is NotImplemented
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(negotiation=negotiations())
+def test_timeline_events_as_attrs_writes_them(negotiation: Negotiation) -> None:
+    """Timeline events too: each event's repr, and equality between events."""
+    events = negotiation.timeline()
+    for event in events:
+        assert repr(event) == repr(_twin(event))
+        assert event == attrs.evolve(event)
+        assert hash(event) == hash(attrs.evolve(event))
+    for event, following in itertools.pairwise(events):
+        assert (event == following) is (_twin(event) == _twin(following))
+
+
+def test_moments_compare_by_instant_and_zone() -> None:
+    """A field with an ``eq_key`` compares and hashes through it, as in attrs."""
+    zoned = "2025-05-16T10:00:00+03:00[Europe/Istanbul]"
+    a = StatusChange(status="held", on=parse_moment(zoned))
+    b = StatusChange(status="held", on=parse_moment(zoned))
+    c = StatusChange(status="held", on=parse_moment("2025-05-16T10:00:00+03:00"))
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != c  # the same instant, but a fixed offset is not the zone
+
+
+def test_other_classes_are_not_equal() -> None:
+    """A record never equals a record of another class with the same values."""
+    person = Representative(name="Rustem Umerov")
+    assert person != Party(id="ukraine", name="Rustem Umerov", kind="person")
+    assert person != "Rustem Umerov"
+
+
+def test_written_on_first_use() -> None:
+    """
+    Importing the package writes none of the three for a record class; the
+    first call writes the class's own and sets it on the class.
+    """
+    script = textwrap.dedent(
+        """
+        from negotiation_records import Party
+        names = ("__eq__", "__hash__", "__repr__")
+        print(sorted(n for n in names if n in vars(Party)))
+        party = Party(id="ukraine", name="Ukraine", kind="state")
+        repr(party), hash(party), party == party
+        print(sorted(n for n in names if n in vars(Party)))
+        """
+    )
+    out = subprocess.run(  # noqa: S603 - this Python, the script above
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert out[:2] == ["[]", "['__eq__', '__hash__', '__repr__']"]
+
+
+def test_an_attrs_subclass_gets_attrs_methods() -> None:
+    """A user's attrs subclass of a record has attrs' methods, with its own fields."""
+
+    @attrs.frozen(kw_only=True)
+    class Tagged(Party):
+        tag: str = "x"
+
+    one = Tagged(id="ukraine", name="Ukraine", kind=PartyKind.STATE, tag="a")
+    other = Tagged(id="ukraine", name="Ukraine", kind=PartyKind.STATE, tag="b")
+    assert one != other
+    assert "tag='a'" in repr(one)
+
+
+def test_a_plain_subclass_compares_by_its_fields() -> None:
+    """A subclass without a decorator writes its own methods, for its own class."""
+
+    class Quiet(Party):
+        pass
+
+    quiet = Quiet(id="ukraine", name="Ukraine", kind="state")
+    assert quiet == Quiet(id="ukraine", name="Ukraine", kind="state")
+    assert quiet != Party(id="ukraine", name="Ukraine", kind="state")
+    assert repr(quiet).startswith("Quiet(id='ukraine'")
+
+
+def test_negotiation_in_a_set() -> None:
+    """Records are hashable values: equal negotiations collapse in a set."""
+    built = Negotiation(id="talks", title="Talks")
+    assert {built, from_json(Negotiation, to_json(built))} == {built}
