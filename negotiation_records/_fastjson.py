@@ -8,9 +8,12 @@ function here returns :data:`NOT_FAST` when it cannot vouch for that, and the
 caller then uses :mod:`json`.
 
 * :func:`loads` reads a document with orjson and keeps the result only if orjson
-  writes it back *byte for byte* as it was given, which is the case for the
-  compact form that :func:`~negotiation_records.to_json` and
-  :func:`~negotiation_records.write_jsonl` write.  Equal bytes prove that no key
+  writes it back *byte for byte* as it was given (after one final line feed,
+  which both read as white space), compact or indented by two spaces: the
+  forms that :func:`~negotiation_records.to_json` and
+  :func:`~negotiation_records.write_jsonl` write, and that ``to_json(...,
+  indent=2)`` and ``json.dumps(..., indent=2, ensure_ascii=False)`` write.
+  Equal bytes prove that no key
   was repeated (orjson keeps the last of two, the library refuses them), that
   no number was out of range, rounded or spelled another way (``1E5``,
   ``-0``), and that no escape or white space needed reading.  Any other text,
@@ -45,7 +48,10 @@ NOT_FAST: Final = object()
 
 
 def loads(text: str | bytes | bytearray | memoryview) -> Any:
-    """The parsed document, or :data:`NOT_FAST` if it is not in the compact form."""
+    """
+    The parsed document, or :data:`NOT_FAST` if it is not in a form orjson
+    writes (compact, or indented by two spaces).
+    """
     if _orjson is None:  # pragma: no cover
         return NOT_FAST
     try:
@@ -56,7 +62,11 @@ def loads(text: str | bytes | bytearray | memoryview) -> Any:
         else:
             raw = bytes(text)
         data = _orjson.loads(raw)
-        if _orjson.dumps(data) != raw:
+        body = raw[:-1] if raw.endswith(b"\n") else raw
+        if _orjson.dumps(data) != body and (
+            body[1:4] != b"\n  "  # not an indented object or array
+            or _orjson.dumps(data, option=_orjson.OPT_INDENT_2) != body
+        ):
             return NOT_FAST
     except (ValueError, TypeError):  # orjson.JSONDecodeError, UnicodeError
         return NOT_FAST

@@ -93,6 +93,7 @@ def test_the_targets_script_measures_every_row(
         "decode, distinct documents",
         "encode, records built in Python",
         "round trip, distinct documents",
+        "decode, distinct pretty-printed documents",
         "per item from_json",
         "per item to_json",
         "read_jsonl",

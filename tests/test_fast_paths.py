@@ -80,9 +80,13 @@ class TestOrjsonGivesTheStdlibResult:
         if text is not _fastjson.NOT_FAST:
             assert text == _stdlib_dumps(data)
 
-    @given(_json_values(), st.sampled_from(["compact", "spaced", "ascii"]))
+    @given(
+        _json_values(),
+        st.sampled_from(["compact", "spaced", "ascii", "indented", "indented-4"]),
+        st.sampled_from(["", "\n", "\n\n", " ", "\r\n"]),
+    )
     def test_loads_is_the_stdlib_result_or_declines(
-        self, data: Any, style: str
+        self, data: Any, style: str, end: str
     ) -> None:
         """orjson's reading is used only when it is json's reading of that text."""
         try:
@@ -90,8 +94,13 @@ class TestOrjsonGivesTheStdlibResult:
                 text = _stdlib_dumps(data)
             elif style == "spaced":
                 text = json.dumps(data, ensure_ascii=False)
+            elif style == "indented":
+                text = json.dumps(data, ensure_ascii=False, indent=2)
+            elif style == "indented-4":
+                text = json.dumps(data, ensure_ascii=False, indent=4)
             else:
                 text = json.dumps(data)
+            text += end
         except ValueError:
             return
         for given_text in (text, text.encode("utf-8", "surrogatepass")):
@@ -125,6 +134,19 @@ class TestOrjsonGivesTheStdlibResult:
         assert (
             _fastjson.loads(text.encode("utf-8", "surrogatepass")) is _fastjson.NOT_FAST
         )
+
+    @pytest.mark.parametrize("end", ["", "\n"])
+    def test_indented_text_is_read_by_orjson(self, end: str) -> None:
+        """
+        Text indented by two spaces (``to_json(..., indent=2)``, ``json.dumps(...,
+        indent=2, ensure_ascii=False)``), with or without a final line feed, is
+        read fast too; the same text with a repeated key is left to json.
+        """
+        data = {"id": "kyiv", "n": [1, 2.5, None, True], "t": "Київ\n", "e": {}}
+        text = json.dumps(data, indent=2, ensure_ascii=False) + end
+        assert _fastjson.loads(text) == data
+        repeated = '{\n  "a": 1,\n  "a": 2\n}' + end
+        assert _fastjson.loads(repeated) is _fastjson.NOT_FAST
 
     def test_compact_text_is_read_by_orjson(self) -> None:
         """The compact form (what to_json writes) is read fast, from str, bytes or a view."""
