@@ -8,16 +8,16 @@ function here returns :data:`NOT_FAST` when it cannot vouch for that, and the
 caller then uses :mod:`json`.
 
 * :func:`loads` reads a document with orjson and keeps the result only if orjson
-  writes it back *byte for byte* as it was given (after one final line feed,
+  writes it back *byte for byte* as it was given (less one final line feed,
   which both read as white space), compact or indented by two spaces: the
   forms that :func:`~negotiation_records.to_json` and
   :func:`~negotiation_records.write_jsonl` write, and that ``to_json(...,
   indent=2)`` and ``json.dumps(..., indent=2, ensure_ascii=False)`` write.
-  Equal bytes prove that no key
-  was repeated (orjson keeps the last of two, the library refuses them), that
-  no number was out of range, rounded or spelled another way (``1E5``,
-  ``-0``), and that no escape or white space needed reading.  Any other text,
-  valid or not, is left to :mod:`json`, which gives the exact messages.
+  Equal bytes prove that no key was repeated (orjson keeps the last of two,
+  the library refuses them), that no number was out of range, rounded or
+  spelled another way (``1E5``, ``-0``), and that no escape or white space
+  other than orjson's own needed reading.  Any other text, valid or not, is
+  left to :mod:`json`, which gives the exact messages.
 * :func:`dumps` writes compact JSON.  orjson refuses integers beyond 64 bits and
   lone surrogates (:mod:`json` writes them), and writes numbers smaller than
   ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output

@@ -3,8 +3,8 @@ The value methods of the record classes (private): ``__eq__``, ``__hash__`` and
 ``__repr__``, written for a class the first time one of them is called.
 
 attrs writes and compiles these three methods for every class it decorates
-when the class is made, which was about a third of the package's own import
-time; most programs never compare, hash or print most record classes.  So
+when the class is made, which was about a quarter of the package's own
+import time; most programs never compare, hash or print most record classes.  So
 :func:`~negotiation_records._record.frozen_record` asks attrs for none of them
 (``eq=False, repr=False``), and :class:`ValueMethods`, a base of every record,
 writes the class's own method from its attrs fields on the first call,
