@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from negotiation_records._part_strategies import condition, quantity, walk
 from negotiation_records._value_strategies import (
     ANY_POOLS,
     Pools,
@@ -31,7 +32,6 @@ from negotiation_records.agreements import (
     AgreementStatus,
     Phase,
 )
-from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
@@ -72,20 +72,6 @@ def _revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
         statement=draw(pools.statement()),
         sources=draw(pools.source_list()),
     )
-
-
-def _walk(
-    draw: st.DrawFn, pools: Pools, steps: Any, initial: Any, on: Sequence[Moment]
-) -> Any:
-    from negotiation_records.strategies import _walk as walk  # noqa: PLC0415
-
-    return walk(draw, pools, steps, initial, on)
-
-
-def _condition(draw: st.DrawFn, pools: Pools) -> Condition:
-    from negotiation_records.strategies import _condition as condition  # noqa: PLC0415
-
-    return draw(condition(pools))
 
 
 # --- phases and agreements ----------------------------------------------------------
@@ -129,7 +115,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     steps = draw(st.integers(0, 3))
     revised = draw(st.integers(0, 2))
     dates = draw(chain(steps + revised))
-    history = _walk(
+    history = walk(
         draw, pools, _AGREEMENT_STEPS, AgreementStatus.DRAFTED, dates[:steps]
     )
     expires = draw(optional(_deadlines()))
@@ -156,7 +142,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
         signatories=draw(pools.party_list()),
         witnesses=draw(pools.party_list()),
         guarantors=draw(pools.party_list()),
-        provisions=[_condition(draw, pools) for _ in range(draw(st.integers(0, 2)))],
+        provisions=[draw(condition(pools)) for _ in range(draw(st.integers(0, 2)))],
         from_proposal=draw(links(proposals, optional(slugs()))),
         round=draw(links(rounds, optional(st.integers(1, 10**6)))),
         history=history,
@@ -229,7 +215,7 @@ def _milestone(
     if revisions:
         revisions[0] = attrs.evolve(revisions[0], previous=first)
     deadline = draw(_deadlines()) if revisions else first
-    history = _walk(
+    history = walk(
         draw, pools, _MILESTONE_STEPS, MilestoneStatus.PENDING, later[revised:]
     )
     found: list[Alternative] = []
@@ -325,8 +311,6 @@ def votes() -> S[Vote]:
 
 @st.composite
 def _action(draw: st.DrawFn, pools: Pools) -> Action:
-    from negotiation_records.strategies import _quantity as quantity  # noqa: PLC0415
-
     first = draw(pools.some_party())
     by = [first, *(p for p in draw(pools.party_list()) if p != first)]
     on, ends = draw(chain(2))

@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
@@ -38,6 +38,10 @@ from negotiation_records._model2_strategies import (
     phases,
     votes,
 )
+from negotiation_records._part_strategies import condition as _condition
+from negotiation_records._part_strategies import position as _position
+from negotiation_records._part_strategies import quantity as _quantity
+from negotiation_records._part_strategies import walk as _walk
 from negotiation_records._value_strategies import (
     ANY_POOLS,
     STEPS,
@@ -58,7 +62,7 @@ from negotiation_records._value_strategies import (
 )
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
-from negotiation_records.conditions import Condition, ConditionKind
+from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
@@ -78,7 +82,6 @@ from negotiation_records.rounds import (
     Delegation,
     Outcome,
     OutcomeKind,
-    Precision,
     Quantity,
     Round,
     RoundLevel,
@@ -146,33 +149,6 @@ S = st.SearchStrategy
 
 
 # --- status histories ----------------------------------------------------------------
-
-
-def _walk(
-    draw: st.DrawFn,
-    pools: Pools,
-    steps: Any,
-    initial: Any,
-    moments: Sequence[Moment],
-) -> list[StatusChange]:
-    """A legal history from *initial*: one step per moment, some left undated."""
-    changes: list[StatusChange] = []
-    current = initial
-    for on in moments:
-        options = sorted(steps.get(current, ()), key=lambda s: s.value)
-        if not options:
-            break
-        current = draw(st.sampled_from(options))
-        changes.append(
-            StatusChange(
-                status=current,
-                on=on if draw(st.booleans()) else None,
-                by=draw(pools.party_list()),
-                reason=draw(optional(texts())),
-                sources=draw(pools.source_list()),
-            )
-        )
-    return changes
 
 
 @st.composite
@@ -312,18 +288,6 @@ def parties() -> S[Party]:
     return _party(ANY_POOLS)
 
 
-@st.composite
-def _position(draw: st.DrawFn, pools: Pools) -> Position:
-    return Position(
-        party=draw(pools.some_party()),
-        stance=draw(st.sampled_from(Stance)),
-        on=draw(optional(moments())),
-        text=draw(optional(texts())),
-        statement=draw(pools.statement()),
-        sources=draw(pools.source_list()),
-    )
-
-
 @functools.cache
 def positions() -> S[Position]:
     """
@@ -364,21 +328,6 @@ def responses() -> S[Response]:
         True
     """
     return _response(ANY_POOLS)
-
-
-@st.composite
-def _condition(draw: st.DrawFn, pools: Pools) -> Condition:
-    demanded_by = draw(pools.party())
-    return Condition(
-        id=draw(slugs()),
-        text=draw(texts()),
-        kind=draw(st.sampled_from(ConditionKind)),
-        demanded_by=demanded_by,
-        addressed_to=draw(pools.party_list(exclude=demanded_by)),
-        topics=draw(text_lists()),
-        positions=draw(st.lists(_position(pools), max_size=2, unique=True)),
-        sources=draw(pools.source_list()),
-    )
 
 
 @functools.cache
@@ -588,24 +537,6 @@ def quantities() -> S[Quantity]:
         True
     """
     return _quantity(ANY_POOLS)
-
-
-@st.composite
-def _quantity(draw: st.DrawFn, pools: Pools) -> Quantity:
-    amounts: S[int | float] = st.one_of(
-        st.integers(0, 10**12),
-        st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
-    )
-    given_by = draw(pools.party_list())
-    received_by = [p for p in draw(pools.party_list()) if p not in given_by]
-    return Quantity(
-        amount=draw(amounts),
-        unit=draw(texts()),
-        each=draw(st.booleans()),
-        precision=draw(st.sampled_from(Precision)),
-        given_by=given_by,
-        received_by=received_by,
-    )
 
 
 @st.composite

@@ -1,0 +1,110 @@
+"""
+The strategies of parts that several records share (private): status
+histories, parties' positions, conditions and quantities, each drawn with the
+parties and ids of a :class:`~negotiation_records._value_strategies.Pools`.
+
+Both :mod:`negotiation_records.strategies` (the original records) and
+``_model2_strategies`` (agreements, milestones, votes, actions) build on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from negotiation_records._value_strategies import (
+    Pools,
+    moments,
+    optional,
+    slugs,
+    text_lists,
+    texts,
+)
+from negotiation_records.conditions import Condition, ConditionKind
+from negotiation_records.history import StatusChange
+from negotiation_records.rounds import Precision, Quantity
+from negotiation_records.stances import Position, Stance
+from negotiation_records.timeutil import Moment
+
+
+__all__ = ["condition", "position", "quantity", "walk"]
+
+
+def walk(
+    draw: st.DrawFn,
+    pools: Pools,
+    steps: Any,
+    initial: Any,
+    moments: Sequence[Moment],
+) -> list[StatusChange]:
+    """
+    A legal status history from *initial*: one step of *steps* (status to the
+    statuses it may go to) per moment, some left undated.
+    """
+    changes: list[StatusChange] = []
+    current = initial
+    for on in moments:
+        options = sorted(steps.get(current, ()), key=lambda s: s.value)
+        if not options:
+            break
+        current = draw(st.sampled_from(options))
+        changes.append(
+            StatusChange(
+                status=current,
+                on=on if draw(st.booleans()) else None,
+                by=draw(pools.party_list()),
+                reason=draw(optional(texts())),
+                sources=draw(pools.source_list()),
+            )
+        )
+    return changes
+
+
+@st.composite
+def position(draw: st.DrawFn, pools: Pools) -> Position:
+    """A party's stance on a condition, its parties and ids drawn from *pools*."""
+    return Position(
+        party=draw(pools.some_party()),
+        stance=draw(st.sampled_from(Stance)),
+        on=draw(optional(moments())),
+        text=draw(optional(texts())),
+        statement=draw(pools.statement()),
+        sources=draw(pools.source_list()),
+    )
+
+
+@st.composite
+def condition(draw: st.DrawFn, pools: Pools) -> Condition:
+    """A condition with positions, its parties and ids drawn from *pools*."""
+    demanded_by = draw(pools.party())
+    return Condition(
+        id=draw(slugs()),
+        text=draw(texts()),
+        kind=draw(st.sampled_from(ConditionKind)),
+        demanded_by=demanded_by,
+        addressed_to=draw(pools.party_list(exclude=demanded_by)),
+        topics=draw(text_lists()),
+        positions=draw(st.lists(position(pools), max_size=2, unique=True)),
+        sources=draw(pools.source_list()),
+    )
+
+
+@st.composite
+def quantity(draw: st.DrawFn, pools: Pools) -> Quantity:
+    """A quantity; who gives and who receives it drawn from *pools*, never both."""
+    amounts: st.SearchStrategy[int | float] = st.one_of(
+        st.integers(0, 10**12),
+        st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
+    )
+    given_by = draw(pools.party_list())
+    received_by = [p for p in draw(pools.party_list()) if p not in given_by]
+    return Quantity(
+        amount=draw(amounts),
+        unit=draw(texts()),
+        each=draw(st.booleans()),
+        precision=draw(st.sampled_from(Precision)),
+        given_by=given_by,
+        received_by=received_by,
+    )
