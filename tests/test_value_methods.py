@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -164,3 +166,16 @@ def test_negotiation_in_a_set() -> None:
     """Records are hashable values: equal negotiations collapse in a set."""
     built = Negotiation(id="talks", title="Talks")
     assert {built, from_json(Negotiation, to_json(built))} == {built}
+
+
+def test_pickled_and_copied_records_stay_equal() -> None:
+    """A record through pickle or a deep copy equals it and hashes alike."""
+    built = Negotiation(
+        id="talks",
+        title="Talks",
+        parties=[Party(id="ukraine", name="Україна", kind=PartyKind.STATE)],
+    )
+    for twin in (pickle.loads(pickle.dumps(built)), copy.deepcopy(built)):  # noqa: S301
+        assert twin == built
+        assert hash(twin) == hash(built)
+        assert repr(twin) == repr(built)
