@@ -27,7 +27,9 @@ used by the POLECAT data set (2023); the manual's draft still calls REQUEST
 * an actor is the party's Wikidata id (``identifier_id``), else its id in the
   record (a lower-case slug, which a Wikidata id, upper-case ``Q``, can never
   be), its name (``identifier_text``) and, when the record gives the party's
-  country, its ISO 3166-1 alpha-3 code (``code``);
+  country, its ISO 3166-1 alpha-3 code (``code``); a Wikidata id that two
+  parties of the record give is used for neither (the two would be one
+  actor, acting on itself), and each is named by its id in the record;
 * PLOVER needs a day: an event dated only to a month or a year (``2025-07``) is
   left out, never put on a guessed day.  :func:`plover_skipped` lists what was
   left out and why, so nothing goes missing unseen;
@@ -43,6 +45,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import IO, Any, NamedTuple
@@ -412,6 +415,10 @@ class _Coder:
     def __init__(self, talks: Negotiation) -> None:
         self.talks = talks
         self.parties = {party.id: party for party in talks.parties}
+        # A Wikidata id that two parties of the record give names neither:
+        # their actors would be one, an actor and its own recipient.
+        given = Counter(party.wikidata for party in talks.parties if party.wikidata)
+        self.shared_wikidata = {qid for qid, count in given.items() if count > 1}
         self.sources = {source.id: source for source in talks.sources}
         self.statements = {statement.id: statement for statement in talks.statements}
 
@@ -513,7 +520,11 @@ class _Coder:
         actor: dict[str, str] = {}
         if party.country is not None:
             actor["code"] = ALPHA_3[party.country]
-        actor["identifier_id"] = party.wikidata or party.id
+        wikidata = party.wikidata
+        if wikidata is None or wikidata in self.shared_wikidata:
+            actor["identifier_id"] = party.id
+        else:
+            actor["identifier_id"] = wikidata
         actor["identifier_text"] = party.name
         return actor
 

@@ -245,6 +245,42 @@ class TestSeedStory:
         ]
         assert threat["comment"].startswith("United States issues an ultimatum")
 
+    def test_a_wikidata_id_two_parties_give_names_neither(self) -> None:
+        """
+        Two parties giving the same Wikidata id (a state recorded twice, once
+        by its government) are named by their ids, never as one actor acting
+        on itself; the other parties keep their Wikidata ids.
+        """
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="ukraine", name="Ukraine", kind="state", wikidata="Q212"),
+                Party(
+                    id="kyiv-government",
+                    name="Government of Ukraine",
+                    kind="organization",
+                    wikidata="Q212",
+                ),
+                Party(id="russia", name="Russia", kind="state", wikidata="Q159"),
+            ],
+            proposals=[
+                Proposal(
+                    id="p",
+                    proposed_by=["ukraine"],
+                    addressed_to=["kyiv-government", "russia"],
+                    made_on=pendulum.date(2025, 7, 19),
+                    summary="Talks next week",
+                )
+            ],
+        )
+        (record,) = [r for r in to_plover(talks) if r["id"].endswith("proposals/p")]
+        assert [a["identifier_id"] for a in record["source"]] == ["ukraine"]
+        assert [a["identifier_id"] for a in record["recipient"]] == [
+            "kyiv-government",
+            "Q159",
+        ]
+
     def test_what_is_left_out(self) -> None:
         """Quotes, the response dated only "July", the proposed round, the deadline."""
         skipped = plover_skipped(seed_record())
