@@ -342,15 +342,9 @@ def from_json(
         negotiation_records.errors.ValidationError: [0].amount: must be a number, got string '1000'
     """
     try:
-        return _load_json(_pick(strict, converter), cls, text)
+        return _read_json(_hook(_pick(strict, converter), cls), cls, text)
     finally:
         MEMO.forget()
-
-
-def _load_json(
-    conv: cattrs.Converter, cls: type[T], text: str | bytes | bytearray
-) -> T:
-    return _read_json(_hook(conv, cls), cls, text)
 
 
 def _read_json(hook: Any, cls: type[T], text: str | bytes | bytearray) -> T:

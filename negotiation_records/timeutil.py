@@ -782,12 +782,20 @@ def _fixed(seconds: int) -> pendulum.FixedTimezone:
 
 def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
     """The wall time of *value* (a plain ``datetime``) as a pendulum datetime in *tz*."""
-    wall = (value.year, value.month, value.day, value.hour, value.minute)
-    rest = (value.second, value.microsecond, tz)
+    parts = (
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tz,
+    )
     if value.fold:
-        return pendulum.DateTime(*wall, *rest, fold=1)
+        return pendulum.DateTime(*parts, fold=1)
     # Without keywords: the commonest case, at half the cost of a call with them.
-    return pendulum.DateTime(*wall, *rest)
+    return pendulum.DateTime(*parts)
 
 
 def _format_offset(offset: _dt.timedelta | None) -> str:
