@@ -621,10 +621,11 @@ _DATETIME = re.compile(
 )
 
 
-def _datetime_text(moment: _dt.datetime) -> str:
-    # isoformat() writes microseconds exactly when there are some: seconds
-    # precision otherwise ("auto"), as the format wants.
-    return _dt.datetime.isoformat(moment)
+_DateTime: Final = pendulum.DateTime
+_Timezone: Final = pendulum.Timezone
+_combine: Final = _dt.datetime.combine
+_timetz: Final = _dt.datetime.timetz
+_isoformat: Final = _dt.datetime.isoformat
 
 
 def format_moment(moment: Moment) -> str:
@@ -643,10 +644,15 @@ def format_moment(moment: Moment) -> str:
         >>> format_moment(pendulum.date(2025, 7, 14)), format_moment(PartialDate(2025, 6))
         ('2025-07-14', '2025-06')
     """
-    if isinstance(moment, pendulum.DateTime):
+    if isinstance(moment, _DateTime):
         tz = moment.tzinfo
-        text = _datetime_text(moment)
-        if isinstance(tz, pendulum.Timezone):
+        # isoformat() writes microseconds exactly when there are some: seconds
+        # precision otherwise ("auto"), as the format wants.  It is given a
+        # plain datetime with the same fields, zone and fold: zoneinfo finds the
+        # offset of a plain datetime in C, of a subclass (pendulum's) through
+        # Python calls, which made the text of a zoned moment a quarter slower.
+        text = _isoformat(_combine(moment, _timetz(moment)))
+        if isinstance(tz, _Timezone):
             name = tz.key  # what pendulum's ``name`` gives, without the property
             if name == "UTC":
                 return text[:-6] + "Z"

@@ -4,6 +4,7 @@ loaders and writers, JSON through orjson, and the deadline arithmetic."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import zoneinfo
 from typing import Any
@@ -27,8 +28,10 @@ from negotiation_records import (
     _fastjson,
     converter,
     from_dict,
+    from_json,
     make_converter,
     to_dict,
+    to_json,
 )
 from negotiation_records import strategies as nst
 from negotiation_records._deadline_arithmetic import add_calendar as _add_calendar
@@ -37,7 +40,8 @@ from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
 from negotiation_records.fields import Many, Text, field, is_init_only
 from negotiation_records.migrations import SCHEMA_VERSION
-from negotiation_records.timeutil import moment_eq_key
+from negotiation_records.timeutil import format_moment, moment_eq_key
+from tests.seed import seed_record
 from tests.strategies_foundation import RECORD_TYPES
 
 
@@ -178,6 +182,99 @@ class TestOrjsonGivesTheStdlibResult:
         vouched = {"may_hold_small_floats": False}
         assert _fastjson.dumps(["1e-5", 0.5], **vouched) == '["1e-5",0.5]'
         assert _fastjson.dumps([2**64], **vouched) is _fastjson.NOT_FAST
+
+
+class TestRecordsWrittenAsTheirPlainData:
+    """to_json's text (through orjson when it is installed) is the text of
+    to_dict, as the standard library writes it."""
+
+    @pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
+    @settings(max_examples=25)
+    @given(data=st.data())
+    def test_the_text_is_the_plain_datas(
+        self, cls: type[Any], data: st.DataObject
+    ) -> None:
+        """Any record, alone or in a list, is written as json writes to_dict()."""
+        record = data.draw(nst.for_type(cls))
+        for obj in (record, [record, record], (record,)):
+            assert to_json(obj) == _stdlib_dumps(to_dict(obj))
+
+    def test_a_subclass_is_written_as_the_field_declares(self) -> None:
+        """A record of your own subclass inside a negotiation is written as the
+        field's class (the subclass's own field left out), at the top as itself:
+        the text of the plain data either way."""
+
+        @attrs.frozen(kw_only=True)
+        class Tagged(Party):
+            tag: str = "x"
+
+        class Quiet(Party):
+            pass
+
+        tagged = Tagged(id="ukraine", name="Ukraine", kind="state", tag="a")
+        quiet = Quiet(id="russia", name="Russia", kind="state")
+        record = Negotiation(id="talks", title="Talks", parties=[tagged, quiet])
+        text = to_json(record)
+        assert text == _stdlib_dumps(to_dict(record))
+        assert '"tag"' not in text
+        assert from_json(Negotiation, text).parties[0] == Party(
+            id="ukraine", name="Ukraine", kind="state"
+        )
+        assert to_json(tagged) == _stdlib_dumps(to_dict(tagged))
+        assert '"tag":"a"' in to_json(tagged)
+        assert to_json([quiet, tagged]) == _stdlib_dumps(to_dict([quiet, tagged]))
+
+    def test_a_failing_writer_raises_as_without_orjson(self) -> None:
+        """An error while writing is the error the plain path raises, not orjson's."""
+        record = seed_record()
+        statement = record.statements[0]
+        object.__setattr__(statement, "said_on", "yesterday")  # past every check
+        with pytest.raises(ValidationError) as plain:
+            to_dict(record)
+        with pytest.raises(ValidationError) as written:
+            to_json(record)
+        assert written.value.errors == plain.value.errors
+
+
+def _own_text(moment: pendulum.DateTime) -> str:
+    """What format_moment gave when it called the subclass's own isoformat."""
+    text = dt.datetime.isoformat(moment)
+    tz = moment.tzinfo
+    if isinstance(tz, pendulum.Timezone):
+        return text[:-6] + "Z" if tz.name == "UTC" else f"{text}[{tz.name}]"
+    return text
+
+
+class TestDatetimeText:
+    """A datetime's text is made from a plain datetime copy (zoneinfo's C path):
+    the text of the moment's own isoformat, in every case."""
+
+    @settings(max_examples=500)
+    @given(nst.datetimes())
+    def test_generated(self, moment: pendulum.DateTime) -> None:
+        """Named zones (both folds of a repeated hour), UTC, fixed offsets."""
+        assert format_moment(moment) == _own_text(moment)
+
+    @pytest.mark.parametrize(
+        "moment",
+        [
+            pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York"),
+            pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=0),
+            pendulum.datetime(1900, 1, 1, 12, tz="Europe/Amsterdam"),  # +00:19:32
+            pendulum.datetime(2024, 2, 29, 23, 59, 59, 999_999, tz="Asia/Kolkata"),
+            pendulum.datetime(1, 1, 1, tz="UTC"),
+            pendulum.datetime(9999, 12, 31, 23, 59, 59, tz="UTC"),
+            pendulum.datetime(2025, 7, 14, 12, tz=pendulum.FixedTimezone(0)),
+            pendulum.datetime(
+                2025, 7, 14, 12, tz=pendulum.FixedTimezone(-(9 * 3600 + 30 * 60))
+            ),
+        ],
+        ids=str,
+    )
+    def test_edges(self, moment: pendulum.DateTime) -> None:
+        """Folds, seconds in the offset, microseconds, the ends of the calendar."""
+        assert format_moment(moment) == _own_text(moment)
+        assert format_moment(moment).startswith(moment.isoformat()[:19])
 
 
 _JSON_EDGES: list[Any] = [
