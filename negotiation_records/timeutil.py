@@ -184,6 +184,21 @@ Example:
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """1970-01-01 in UTC, as a plain ``datetime``: what :func:`since_epoch` counts from."""
+_combine: Final = _dt.datetime.combine
+_timetz: Final = _dt.datetime.timetz
+_subtract: Final = _dt.datetime.__sub__
+
+
+def _plain(moment: _dt.datetime) -> _dt.datetime:
+    """
+    *moment* as a plain ``datetime``: the same fields, zone and fold.
+
+    zoneinfo finds the offset of a plain datetime in C, and of a subclass
+    (pendulum's) through calls back into Python for its ordinal and time: the
+    copy makes a comparison, a subtraction or ``isoformat()`` of a datetime in
+    a named zone up to twice as fast.
+    """
+    return _combine(moment, _timetz(moment))
 _EPOCH_ORDINAL = EPOCH.toordinal()
 _FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 _LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
@@ -195,7 +210,7 @@ def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
     Offsets never overflow, even for the first and last days of the calendar.
     """
     if isinstance(moment, pendulum.DateTime):
-        instant = _dt.datetime.__sub__(moment, EPOCH)
+        instant = _subtract(_plain(moment), EPOCH)
         return instant, instant
     if isinstance(moment, PartialDate):
         first, last = moment.start, moment.end
@@ -297,7 +312,7 @@ def is_before(first: Moment, second: Moment) -> bool:
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
         if first.tzinfo is not second.tzinfo:
             # Python compares datetimes in different zones as instants.
-            return _dt.datetime.__lt__(first, second)
+            return _plain(first) < _plain(second)
         # Sharing a tzinfo, they would compare by wall clock (ignoring fold):
         # compare the instants.
         return since_epoch(first) < since_epoch(second)
@@ -342,7 +357,7 @@ def since_epoch(value: _dt.datetime) -> _dt.timedelta:
     and unlike ``==``/``<`` it does not compare two datetimes sharing a tzinfo by
     their wall clocks (which ignores ``fold``).
     """
-    return _dt.datetime.__sub__(value, EPOCH)
+    return _subtract(_plain(value), EPOCH)
 
 
 def moment_eq_key(value: object) -> object:
@@ -623,8 +638,6 @@ _DATETIME = re.compile(
 
 _DateTime: Final = pendulum.DateTime
 _Timezone: Final = pendulum.Timezone
-_combine: Final = _dt.datetime.combine
-_timetz: Final = _dt.datetime.timetz
 _isoformat: Final = _dt.datetime.isoformat
 
 
@@ -647,11 +660,8 @@ def format_moment(moment: Moment) -> str:
     if isinstance(moment, _DateTime):
         tz = moment.tzinfo
         # isoformat() writes microseconds exactly when there are some: seconds
-        # precision otherwise ("auto"), as the format wants.  It is given a
-        # plain datetime with the same fields, zone and fold: zoneinfo finds the
-        # offset of a plain datetime in C, of a subclass (pendulum's) through
-        # Python calls, which made the text of a zoned moment a quarter slower.
-        text = _isoformat(_combine(moment, _timetz(moment)))
+        # precision otherwise ("auto"), as the format wants.
+        text = _isoformat(_plain(moment))
         if isinstance(tz, _Timezone):
             name = tz.key  # what pendulum's ``name`` gives, without the property
             if name == "UTC":

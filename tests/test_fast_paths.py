@@ -40,7 +40,13 @@ from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
 from negotiation_records.fields import Many, Text, field, is_init_only
 from negotiation_records.migrations import SCHEMA_VERSION
-from negotiation_records.timeutil import format_moment, moment_eq_key
+from negotiation_records.timeutil import (
+    EPOCH,
+    format_moment,
+    is_before,
+    moment_eq_key,
+    since_epoch,
+)
 from tests.seed import seed_record
 from tests.strategies_foundation import RECORD_TYPES
 
@@ -245,9 +251,23 @@ def _own_text(moment: pendulum.DateTime) -> str:
     return text
 
 
-class TestDatetimeText:
-    """A datetime's text is made from a plain datetime copy (zoneinfo's C path):
-    the text of the moment's own isoformat, in every case."""
+class TestPlainDatetimeCopies:
+    """A datetime's text, instant and order are found on a plain datetime copy
+    (zoneinfo's C path): the same as on the pendulum datetime, in every case."""
+
+    @settings(max_examples=300)
+    @given(nst.datetimes(), nst.datetimes())
+    def test_instants_and_order(
+        self, first: pendulum.DateTime, second: pendulum.DateTime
+    ) -> None:
+        """since_epoch and is_before give what the subclass's own arithmetic gives."""
+        assert since_epoch(first) == dt.datetime.__sub__(first, EPOCH)
+        if first.tzinfo is not second.tzinfo:
+            assert is_before(first, second) == dt.datetime.__lt__(first, second)
+        else:
+            assert is_before(first, second) == (
+                dt.datetime.__sub__(first, EPOCH) < dt.datetime.__sub__(second, EPOCH)
+            )
 
     @settings(max_examples=500)
     @given(nst.datetimes())
