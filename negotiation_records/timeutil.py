@@ -184,6 +184,9 @@ Example:
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """1970-01-01 in UTC, as a plain ``datetime``: what :func:`since_epoch` counts from."""
+_EPOCH_ORDINAL = EPOCH.toordinal()
+_FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
+_LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
 _combine: Final = _dt.datetime.combine
 _timetz: Final = _dt.datetime.timetz
 _subtract: Final = _dt.datetime.__sub__
@@ -199,9 +202,6 @@ def _plain(moment: _dt.datetime) -> _dt.datetime:
     a named zone up to twice as fast.
     """
     return _combine(moment, _timetz(moment))
-_EPOCH_ORDINAL = EPOCH.toordinal()
-_FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
-_LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
 
 
 def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
