@@ -232,8 +232,9 @@ class TestRecordsWrittenAsTheirPlainData:
 
     def test_a_failing_writer_raises_as_without_orjson(self) -> None:
         """An error while writing is the error the plain path raises, not orjson's."""
-        record = seed_record()
-        statement = record.statements[0]
+        seed = seed_record()
+        statement = attrs.evolve(seed.statements[0])  # this test's own copy
+        record = attrs.evolve(seed, statements=(statement, *seed.statements[1:]))
         object.__setattr__(statement, "said_on", "yesterday")  # past every check
         with pytest.raises(ValidationError) as plain:
             to_dict(record)
