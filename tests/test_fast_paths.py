@@ -20,6 +20,7 @@ from negotiation_records import (
     Negotiation,
     Outcome,
     Party,
+    PartyKind,
     Period,
     Proposal,
     Round,
@@ -217,7 +218,7 @@ class TestRecordsWrittenAsTheirPlainData:
         class Quiet(Party):
             pass
 
-        tagged = Tagged(id="ukraine", name="Ukraine", kind="state", tag="a")
+        tagged = Tagged(id="ukraine", name="Ukraine", kind=PartyKind.STATE, tag="a")
         quiet = Quiet(id="russia", name="Russia", kind="state")
         record = Negotiation(id="talks", title="Talks", parties=[tagged, quiet])
         text = to_json(record)
