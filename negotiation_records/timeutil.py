@@ -636,11 +636,6 @@ _DATETIME = re.compile(
 )
 
 
-_DateTime: Final = pendulum.DateTime
-_Timezone: Final = pendulum.Timezone
-_isoformat: Final = _dt.datetime.isoformat
-
-
 def format_moment(moment: Moment) -> str:
     """
     Write a moment as text: ISO dates, RFC 9557 for named zones, RFC 3339 otherwise.
@@ -657,12 +652,12 @@ def format_moment(moment: Moment) -> str:
         >>> format_moment(pendulum.date(2025, 7, 14)), format_moment(PartialDate(2025, 6))
         ('2025-07-14', '2025-06')
     """
-    if isinstance(moment, _DateTime):
+    if isinstance(moment, pendulum.DateTime):
         tz = moment.tzinfo
         # isoformat() writes microseconds exactly when there are some: seconds
         # precision otherwise ("auto"), as the format wants.
-        text = _isoformat(_plain(moment))
-        if isinstance(tz, _Timezone):
+        text = _plain(moment).isoformat()
+        if isinstance(tz, pendulum.Timezone):
             name = tz.key  # what pendulum's ``name`` gives, without the property
             if name == "UTC":
                 return text[:-6] + "Z"
