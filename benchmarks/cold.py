@@ -9,7 +9,14 @@ Cold work: what users do, each input seen once.
   ``kind``, refused with every problem;
 * *40,000-character URL*: a source whose URL ends in a space, refused;
 * *per item, 10,000 ÷ 1,000 statements*: ``from_json`` and ``to_json`` time per
-  statement of a negotiation of 10,000 statements over one of 1,000.
+  statement of a negotiation of 10,000 statements over one of 1,000;
+* *per item, content of both formats*: the time each added condition or source
+  costs ``from_json`` and ``to_json`` (``to_json`` of the records just read),
+  on 100 distinct documents holding the reference record's parties and ten
+  copies of its conditions and sources, less the time of one copy. These are
+  written alike in format versions 1 and 2, so the rows compare versions of the
+  library on equal content; once with every copy's times of day distinct, once
+  with the copies repeating the same texts.
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
@@ -107,6 +114,85 @@ def _statements(count: int) -> Negotiation:
     return attrs.evolve(base, statements=[*base.statements, *items])
 
 
+def _shared_content(
+    reference: Negotiation, copies: int, repeat_moments: bool
+) -> list[bytes]:
+    """
+    100 distinct documents of *reference*'s parties and *copies* copies of its
+    conditions and sources (content that format versions 1 and 2 write alike).
+    """
+    base = json.loads(to_json(reference))
+    for key in ("proposals", "rounds", "ultimatums", "statements"):
+        base[key] = []
+    for condition in base["conditions"]:
+        for position in condition["positions"]:
+            position["statement"] = None  # no statements here
+
+    def moment(text: str | None, copy: int) -> str | None:
+        if repeat_moments or text is None or "T" not in text:
+            return text
+        return text[:17] + f"{copy % 60:02d}" + text[19:]  # the seconds
+
+    documents = []
+    for number in range(100):
+        document = dict(base, title=f"{base['title']} #{number}")
+        document["conditions"] = [
+            dict(condition, id=f"{condition['id']}-{copy}")
+            for copy in range(copies)
+            for condition in base["conditions"]
+        ]
+        document["sources"] = base["sources"] + [
+            dict(
+                source,
+                id=f"{source['id']}-{copy}",
+                published=moment(source["published"], copy),
+                accessed=moment(source["accessed"], copy),
+            )
+            for copy in range(1, copies)
+            for source in base["sources"]
+        ]
+        documents.append(json.dumps(document).encode())
+    return documents
+
+
+def _forget_then(
+    forget: Callable[[], None], work: Callable[..., Any], *args: Any
+) -> None:
+    """Forget, then do *work* with *args*, the last one a ``_cycle`` of items."""
+    *fixed, next_item = args
+    forget()
+    work(*fixed, next_item())
+
+
+def _per_item_of_shared_content(
+    reference: Negotiation, forget: Callable[[], None], repeat_moments: bool
+) -> dict[str, float]:
+    """Seconds per added condition or source, to read and to write."""
+    seconds: dict[tuple[str, int], float] = {}
+    for copies in (1, 10):
+        documents = _shared_content(reference, copies, repeat_moments)
+        records = [from_json(Negotiation, text) for text in documents]
+        seconds["read", copies] = _per_call(
+            functools.partial(
+                _forget_then, forget, from_json, Negotiation, _cycle(documents)
+            ),
+            100,
+            5,
+        )
+        seconds["write", copies] = _per_call(
+            functools.partial(_forget_then, forget, to_json, _cycle(records)), 100, 5
+        )
+    items = 9 * (len(reference.conditions) + len(reference.sources))
+    moments = "repeated" if repeat_moments else "distinct"
+    return {
+        f"{direction} per item, content of both formats, {moments} times": (
+            seconds[direction, 10] - seconds[direction, 1]
+        )
+        / items
+        for direction in ("read", "write")
+    }
+
+
 def measure() -> dict[str, float]:
     """Seconds per call of each cold workload (for the installed library)."""
     reference = build_reference()
@@ -168,6 +254,8 @@ def measure() -> dict[str, float]:
         found[f"per item {direction}, 10,000 / 1,000 statements"] = (
             per_item[1] / per_item[0]
         )
+    for repeat_moments in (False, True):
+        found.update(_per_item_of_shared_content(reference, forget, repeat_moments))
     return found
 
 

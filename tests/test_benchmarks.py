@@ -7,11 +7,13 @@ The timings themselves are never asserted here (the machines are noisy); see
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import pendulum
 import pytest
 
 from negotiation_records import (
@@ -104,3 +106,36 @@ def test_the_targets_script_measures_every_row(
     ):
         assert measure in table
     assert all(row.met in {"yes", "NO", "-"} for row in rows)
+
+
+@pytest.mark.parametrize("repeat_moments", [False, True])
+def test_the_equal_content_documents_hold_what_they_say(
+    scripts: tuple[ModuleType, ModuleType], repeat_moments: bool
+) -> None:
+    """cold.py's equal-content documents load, differ, and repeat times only when asked."""
+    import cold
+
+    run, _ = scripts
+    reference = run.build_reference()
+    documents = cold._shared_content(reference, 3, repeat_moments)
+    assert len(set(documents)) == len(documents) == 100
+    loaded = from_json(Negotiation, documents[0])
+    assert len(loaded.conditions) == 3 * len(reference.conditions)
+    assert len(loaded.sources) == 3 * len(reference.sources)
+    assert not loaded.proposals
+    assert not loaded.statements
+    published = [
+        source.published
+        for source in loaded.sources
+        if isinstance(source.published, pendulum.DateTime)
+    ]
+    zoned = len(
+        [s for s in reference.sources if isinstance(s.published, pendulum.DateTime)]
+    )
+    assert zoned
+    assert len(published) == 3 * zoned
+    assert len(set(published)) == (zoned if repeat_moments else 3 * zoned)
+    written = json.loads(to_json(loaded))
+    document = json.loads(documents[0])
+    assert written["conditions"] == document["conditions"]
+    assert written["sources"] == document["sources"]
