@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import collections
+import gc
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -35,6 +37,7 @@ from negotiation_records import (
     to_dict,
     to_json,
     unregister_migration,
+    write_jsonl,
 )
 from negotiation_records.migrations import upgrade
 from tests.seed import seed_record
@@ -800,3 +803,77 @@ class TestVersions:
         """register_migration refuses a non-callable."""
         with pytest.raises(TypeError, match="function must be callable"):
             register_migration(0, "upgrade")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    """The cyclic garbage collector on during the test, and as it was after it."""
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        (gc.enable if was_on else gc.disable)()
+
+
+def _noting_the_collector(seen: list[bool]) -> cattrs.Converter:
+    """The library's converter, with a Source writer that notes whether gc is on."""
+    conv = make_converter()
+    plain = conv.get_unstructure_hook(Source)
+
+    def write(source: Source) -> Any:
+        seen.append(gc.isenabled())
+        return plain(source)
+
+    conv.register_unstructure_hook(Source, write)
+    return conv
+
+
+class TestTheCollectorWhileWriting:
+    """to_json pauses the cyclic garbage collector while it writes, and only then."""
+
+    @pytest.mark.usefixtures("collector_on")
+    @pytest.mark.parametrize("indent", [None, 2])
+    def test_paused_while_writing_and_on_again_after(self, indent: int | None) -> None:
+        seen: list[bool] = []
+        record = seed_record()
+        text = to_json(record, indent=indent, converter=_noting_the_collector(seen))
+        assert record.sources
+        assert seen == [False] * len(record.sources)
+        assert gc.isenabled()
+        assert from_json(Negotiation, text) == record
+
+    @pytest.mark.usefixtures("collector_on")
+    def test_on_again_when_writing_fails(self) -> None:
+        seed = seed_record()
+        statement = attrs.evolve(seed.statements[0])  # this test's own copy
+        record = attrs.evolve(seed, statements=(statement, *seed.statements[1:]))
+        object.__setattr__(statement, "said_on", "yesterday")  # past every check
+        with pytest.raises(ValidationError):
+            to_json(record)
+        assert gc.isenabled()
+
+    @pytest.mark.usefixtures("collector_on")
+    def test_left_off_when_the_program_turned_it_off(self) -> None:
+        seen: list[bool] = []
+        gc.disable()
+        to_json(seed_record(), converter=_noting_the_collector(seen))
+        to_json(seed_record())
+        assert not gc.isenabled()
+        assert seen
+        assert not any(seen)
+
+    @pytest.mark.usefixtures("collector_on")
+    def test_each_line_of_json_lines_alone(self) -> None:
+        """write_jsonl pauses it for each record, never while the records are made."""
+        made: list[bool] = []
+
+        def records() -> Iterator[Source]:
+            for number in range(3):
+                made.append(gc.isenabled())
+                yield Source(id=f"s-{number}", publisher="Wire")
+
+        out = io.StringIO()
+        assert write_jsonl(records(), out) == 3
+        assert made == [True, True, True]
+        assert gc.isenabled()
