@@ -18,9 +18,9 @@ caller then uses :mod:`json`.
   spelled another way (``1E5``, ``-0``), and that no escape or white space
   other than orjson's own needed reading.  Any other text, valid or not, is
   left to :mod:`json`, which gives the exact messages.
-* :func:`dumps` writes compact JSON.  orjson refuses integers beyond 64 bits and
-  lone surrogates (:mod:`json` writes them), and writes numbers smaller than
-  ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output
+* :func:`dumps` writes compact JSON (:func:`dumps_bytes` as UTF-8 bytes).
+  orjson refuses integers beyond 64 bits and lone surrogates (:mod:`json`
+  writes them), and writes numbers smaller than ``1e-4`` otherwise (``0.00001`` where :mod:`json` writes ``1e-05``); output
   that may hold such a number is left to :mod:`json` (the serializer counts
   the ones its records write, and says when the output holds none).  Neither
   writes ``NaN``: the records cannot hold one.
@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - the `fast` extra is installed in the t
     _orjson = None  # type: ignore[assignment]
 
 
-__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "loads"]
+__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "dumps_bytes", "loads"]
 
 AVAILABLE: Final = _orjson is not None
 """Whether orjson is installed and used."""
@@ -95,6 +95,12 @@ def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
     aside) passes ``may_hold_small_floats=False``, which spares the search of
     the output for one.
     """
+    out = dumps_bytes(data, may_hold_small_floats=may_hold_small_floats)
+    return out if out is NOT_FAST else out.decode("utf-8")
+
+
+def dumps_bytes(data: Any, *, may_hold_small_floats: bool = True) -> Any:
+    """The UTF-8 bytes of :func:`dumps`'s text, or :data:`NOT_FAST`."""
     if _orjson is None:  # pragma: no cover
         return NOT_FAST
     try:
@@ -103,4 +109,4 @@ def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
         return NOT_FAST
     if may_hold_small_floats and _may_hold_a_small_number(out):
         return NOT_FAST
-    return out.decode("utf-8")
+    return out

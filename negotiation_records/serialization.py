@@ -409,8 +409,8 @@ def write_jsonl(
         {"id":"b","publisher":"B","title":null,"url":null,"published":null,"accessed":null}
     """
     if isinstance(file, (str, os.PathLike)):
-        with open(file, "w", encoding="utf-8", newline="\n") as handle:
-            return _write_lines(records, handle, converter, binary=False)
+        with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
+            return _write_lines(records, handle, converter, binary=True)
     return _write_lines(records, file, converter, binary=_is_binary(file))
 
 
@@ -421,12 +421,45 @@ def _write_lines(
     *,
     binary: bool,
 ) -> int:
+    write = handle.write
+    fast = conv is None and _fastjson.AVAILABLE
+    writers: dict[type[Any], tuple[Any, bool]] = {}  # for this call only
     count = 0
     for record in records:
-        line = to_json(record, converter=conv) + "\n"
-        handle.write(line.encode("utf-8") if binary else line)
+        line: Any = _fast_line(record, writers) if fast else _fastjson.NOT_FAST
+        if line is _fastjson.NOT_FAST:
+            text = to_json(record, converter=conv) + "\n"
+            write(text.encode("utf-8") if binary else text)
+        else:
+            write(line if binary else line.decode("utf-8"))
         count += 1
     return count
+
+
+def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
+    """
+    *record*'s line, UTF-8 bytes with its line feed, exactly as :func:`to_json`
+    writes it with orjson (the same hook, the same small-float rule), or
+    ``NOT_FAST`` for :func:`to_json` to write it.  *writers* keeps each class's
+    hook and float flag for one :func:`write_jsonl` call: a file of small
+    records costs the writing, not the looking up.
+    """
+    cls = record.__class__
+    found = writers.get(cls)
+    if found is None:
+        if isinstance(record, (list, tuple)):
+            return _fastjson.NOT_FAST  # to_json writes each record of it
+        found = writers[cls] = (
+            _default.get_unstructure_hook(cls),
+            _class_writes_floats(cls),
+        )
+    hook, unflagged = found
+    SMALL_FLOATS.written = False
+    data = hook(record)
+    out = _fastjson.dumps_bytes(
+        data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
+    )
+    return out if out is _fastjson.NOT_FAST else out + b"\n"
 
 
 def read_jsonl(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 import zoneinfo
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -23,7 +25,9 @@ from negotiation_records import (
     PartyKind,
     Period,
     Proposal,
+    Quantity,
     Round,
+    Source,
     Ultimatum,
     ValidationError,
     _fastjson,
@@ -33,6 +37,7 @@ from negotiation_records import (
     make_converter,
     to_dict,
     to_json,
+    write_jsonl,
 )
 from negotiation_records import strategies as nst
 from negotiation_records._deadline_arithmetic import add_calendar as _add_calendar
@@ -242,6 +247,71 @@ class TestRecordsWrittenAsTheirPlainData:
         with pytest.raises(ValidationError) as written:
             to_json(record)
         assert written.value.errors == plain.value.errors
+
+
+class TestJsonLinesWrittenAsTheirPlainData:
+    """write_jsonl's lines (written straight from each class's hook through
+    orjson when it is installed) are the standard library's text of to_dict."""
+
+    @settings(max_examples=60)
+    @given(
+        st.lists(st.sampled_from(RECORDS).flatmap(nst.for_type), min_size=1, max_size=6)
+    )
+    def test_every_line_is_the_plain_datas(self, records: list[Any]) -> None:
+        """Records of several classes, and a list of them, in text and binary files."""
+        items: list[Any] = [*records, records[:2]]
+        expected = "".join(_stdlib_dumps(to_dict(item)) + "\n" for item in items)
+        text, binary = io.StringIO(), io.BytesIO()
+        assert write_jsonl(items, text) == write_jsonl(items, binary) == len(items)
+        assert text.getvalue() == expected
+        assert binary.getvalue() == expected.encode("utf-8")
+
+    @pytest.mark.parametrize(
+        "amount", [1e-05, 2.5e-7, 0.00012, 2**64, 2**70, 1e22, 0.5]
+    )
+    def test_numbers_orjson_writes_otherwise(
+        self, tmp_path: Path, amount: float
+    ) -> None:
+        """A small float or a big integer in a line is written as json writes it."""
+        records = [
+            Quantity(amount=1, unit="prisoners"),
+            Quantity(amount=amount, unit="tonnes"),
+            Quantity(amount=2, unit="bodies"),
+        ]
+        path = tmp_path / "quantities.jsonl"
+        write_jsonl(records, path)
+        assert path.read_text(encoding="utf-8") == "".join(
+            _stdlib_dumps(to_dict(record)) + "\n" for record in records
+        )
+
+    def test_a_failing_writer_raises_as_to_json_does(self) -> None:
+        """The lines before are written; the error is to_json's."""
+        seed = seed_record()
+        statement = attrs.evolve(seed.statements[0])  # this test's own copy
+        object.__setattr__(statement, "said_on", "yesterday")  # past every check
+        out = io.StringIO()
+        with pytest.raises(ValidationError) as written:
+            write_jsonl([seed.statements[1], statement], out)
+        with pytest.raises(ValidationError) as alone:
+            to_json(statement)
+        assert written.value.errors == alone.value.errors
+        assert out.getvalue() == to_json(seed.statements[1]) + "\n"
+
+    def test_a_hook_registered_between_calls_is_used(self) -> None:
+        """Each call looks the writers up afresh: a hook registered on the
+        library's converter since the last call is used."""
+
+        class Clipped(Source):
+            pass
+
+        plain = [Clipped(id="a", publisher="A")]
+        before = io.StringIO()
+        write_jsonl(plain, before)
+        converter.register_unstructure_hook(Clipped, lambda source: {"id": source.id})
+        after = io.StringIO()
+        write_jsonl(plain, after)
+        assert before.getvalue() == to_json(Source(id="a", publisher="A")) + "\n"
+        assert after.getvalue() == '{"id":"a"}\n'
 
 
 def _own_text(moment: pendulum.DateTime) -> str:

@@ -864,8 +864,8 @@ class TestTheCollectorWhileWriting:
         assert not any(seen)
 
     @pytest.mark.usefixtures("collector_on")
-    def test_each_line_of_json_lines_alone(self) -> None:
-        """write_jsonl pauses it for each record, never while the records are made."""
+    def test_not_while_json_lines_records_are_made(self) -> None:
+        """write_jsonl never pauses it while the records are made."""
         made: list[bool] = []
 
         def records() -> Iterator[Source]:
