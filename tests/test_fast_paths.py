@@ -284,6 +284,23 @@ class TestJsonLinesWrittenAsTheirPlainData:
             _stdlib_dumps(to_dict(record)) + "\n" for record in records
         )
 
+    @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+    def test_files_hold_the_same_bytes_with_and_without_orjson(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast: bool
+    ) -> None:
+        """A path, a text file and a binary file get the same UTF-8 lines either way."""
+        monkeypatch.setattr(_fastjson, "AVAILABLE", value=fast)
+        seed = seed_record()
+        records: list[Any] = [*seed.parties, *seed.statements, seed, list(seed.sources)]
+        expected = "".join(_stdlib_dumps(to_dict(item)) + "\n" for item in records)
+        path = tmp_path / "lines.jsonl"
+        text, binary = io.StringIO(), io.BytesIO()
+        for target in (path, text, binary):
+            assert write_jsonl(records, target) == len(records)
+        assert path.read_bytes() == expected.encode("utf-8")
+        assert text.getvalue() == expected
+        assert binary.getvalue() == expected.encode("utf-8")
+
     def test_a_failing_writer_raises_as_to_json_does(self) -> None:
         """The lines before are written; the error is to_json's."""
         seed = seed_record()
