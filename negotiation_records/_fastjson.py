@@ -18,7 +18,7 @@ caller then uses :mod:`json`.
   spelled another way (``1E5``, ``-0``), and that no escape or white space
   other than orjson's own needed reading.  Any other text, valid or not, is
   left to :mod:`json`, which gives the exact messages.
-* :func:`dumps` writes compact JSON (:func:`dumps_bytes` as UTF-8 bytes).
+* :func:`dumps` writes compact JSON, as UTF-8 bytes.
   orjson refuses integers beyond 64 bits and lone surrogates (:mod:`json`
   writes them), and writes numbers smaller than ``1e-4`` otherwise
   (``0.00001`` where :mod:`json` writes ``1e-05``); output that may hold such
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - the `fast` extra is installed in the t
     _orjson = None  # type: ignore[assignment]
 
 
-__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "dumps_bytes", "loads"]
+__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "loads"]
 
 AVAILABLE: Final = _orjson is not None
 """Whether orjson is installed and used."""
@@ -90,18 +90,12 @@ def _may_hold_a_small_number(out: bytes) -> bool:
 
 
 def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
-    """Compact JSON text of *data*, or :data:`NOT_FAST`.
+    """Compact JSON text of *data* as UTF-8 bytes, or :data:`NOT_FAST`.
 
     A caller that knows *data* holds no float between -1e-4 and 1e-4 (zero
     aside) passes ``may_hold_small_floats=False``, which spares the search of
     the output for one.
     """
-    out = dumps_bytes(data, may_hold_small_floats=may_hold_small_floats)
-    return out if out is NOT_FAST else out.decode("utf-8")
-
-
-def dumps_bytes(data: Any, *, may_hold_small_floats: bool = True) -> Any:
-    """The UTF-8 bytes of :func:`dumps`'s text, or :data:`NOT_FAST`."""
     if _orjson is None:  # pragma: no cover
         return NOT_FAST
     try:

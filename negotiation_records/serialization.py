@@ -323,7 +323,7 @@ def to_json(
                 data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
             )
             if text is not _fastjson.NOT_FAST:
-                result: str = text
+                result: str = text.decode("utf-8")
                 return result
         else:
             data = to_dict(obj, converter=converter)
@@ -456,9 +456,7 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
     hook, unflagged = found
     SMALL_FLOATS.written = False
     data = hook(record)
-    out = _fastjson.dumps_bytes(
-        data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
-    )
+    out = _fastjson.dumps(data, may_hold_small_floats=unflagged or SMALL_FLOATS.written)
     return out if out is _fastjson.NOT_FAST else out + b"\n"
 
 
