@@ -18,13 +18,12 @@ caller then uses :mod:`json`.
   spelled another way (``1E5``, ``-0``), and that no escape or white space
   other than orjson's own needed reading.  Any other text, valid or not, is
   left to :mod:`json`, which gives the exact messages.
-* :func:`dumps` writes compact JSON, as UTF-8 bytes.
-  orjson refuses integers beyond 64 bits and lone surrogates (:mod:`json`
-  writes them), and writes numbers smaller than ``1e-4`` otherwise
-  (``0.00001`` where :mod:`json` writes ``1e-05``); output that may hold such
-  a number is left to :mod:`json` (the serializer counts the ones its records
-  write, and says when the output holds none).  Neither writes ``NaN``: the
-  records cannot hold one.
+* :func:`dumps` writes compact JSON, as UTF-8 bytes.  orjson refuses integers
+  beyond 64 bits and lone surrogates (:mod:`json` writes them), and writes
+  numbers smaller than ``1e-4`` otherwise (``0.00001`` where :mod:`json`
+  writes ``1e-05``); output that may hold such a number is left to
+  :mod:`json` (the serializer counts the ones its records write, and says when
+  the output holds none).  Neither writes ``NaN``: the records cannot hold one.
 """
 
 from __future__ import annotations
