@@ -284,6 +284,19 @@ def _may_write_floats(obj: Any) -> bool:
     return _class_writes_floats(obj.__class__)
 
 
+def _orjson_bytes(write: Any, obj: Any, unflagged: bool) -> Any:
+    """
+    The compact JSON of ``write(obj)`` as orjson's bytes, or ``NOT_FAST`` where
+    the standard library would write it otherwise.  *unflagged* says whether
+    the data may hold small floats that no kind flags in ``SMALL_FLOATS``.
+    """
+    SMALL_FLOATS.written = False
+    data = write(obj)
+    return _fastjson.dumps(
+        data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
+    )
+
+
 def to_json(
     obj: Any,
     *,
@@ -316,17 +329,12 @@ def to_json(
             data = to_dict(obj, converter=converter)
             return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
         if converter is None and _fastjson.AVAILABLE:
-            unflagged = _may_write_floats(obj)  # floats the kinds do not flag
-            SMALL_FLOATS.written = False
-            data = to_dict(obj)
-            text = _fastjson.dumps(
-                data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
-            )
+            text = _orjson_bytes(to_dict, obj, _may_write_floats(obj))
             if text is not _fastjson.NOT_FAST:
                 result: str = text.decode("utf-8")
                 return result
-        else:
-            data = to_dict(obj, converter=converter)
+        # json writes it (orjson declined: the data is built again, rarely)
+        data = to_dict(obj, converter=converter)
         return json.dumps(
             data, ensure_ascii=False, allow_nan=False, separators=(",", ":")
         )
@@ -454,9 +462,7 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
             _class_writes_floats(cls),
         )
     hook, unflagged = found
-    SMALL_FLOATS.written = False
-    data = hook(record)
-    out = _fastjson.dumps(data, may_hold_small_floats=unflagged or SMALL_FLOATS.written)
+    out = _orjson_bytes(hook, record, unflagged)
     return out if out is _fastjson.NOT_FAST else out + b"\n"
 
 
