@@ -24,8 +24,10 @@ from negotiation_records.timeutil import (
 
 
 __all__ = [
+    "HolidayLookupError",
     "add_calendar",
     "add_period",
+    "at_elapsed",
     "count_business_days",
     "in_zone",
     "localize",
@@ -45,21 +47,53 @@ def utc(moment: _dt.datetime) -> _dt.datetime:
 
 
 def in_zone(instant: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
-    """*instant* as a pendulum datetime in *tz* (same instant)."""
+    """
+    *instant* as a pendulum datetime in *tz* (same instant).
+
+    Raises :class:`OverflowError` when the wall time in *tz* lies outside the
+    calendar (before 0001-01-01 or after 9999-12-31).
+    """
     if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
         # What pendulum.instance(...).in_timezone(tz) gives, built directly:
         # several times faster, and deadlines are resolved on every load.
         # In UTC, as a plain datetime: pendulum's own replace() (which astimezone
         # calls) does not keep the fold that marks the second of two repeated
         # hours, and a plain datetime's offset is several times faster to find.
-        if instant.__class__ is not _dt.datetime:
-            plain = EPOCH + since_epoch(instant)
-        elif instant.tzinfo is not _dt.UTC:
-            plain = _dt.datetime.astimezone(instant, _dt.UTC)
-        else:
-            plain = instant
-        return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
+        try:
+            if instant.__class__ is not _dt.datetime:
+                plain = EPOCH + since_epoch(instant)
+            elif instant.tzinfo is not _dt.UTC:
+                plain = _dt.datetime.astimezone(instant, _dt.UTC)
+            else:
+                plain = instant
+            return from_stdlib(_dt.datetime.astimezone(plain, tz), tz)
+        except OverflowError:
+            return at_elapsed(since_epoch(instant), tz)
     return pendulum.instance(utc(instant)).in_timezone(tz)  # type: ignore[arg-type]
+
+
+#: 400 Gregorian years: the calendar repeats, weekdays included, and so do the
+#: rules of every zone that far from the years its table covers.
+_CYCLE = _dt.timedelta(days=146_097)
+
+
+def at_elapsed(elapsed: _dt.timedelta, tz: _dt.tzinfo) -> pendulum.DateTime:
+    """
+    The instant *elapsed* after 1970-01-01 UTC, as a pendulum datetime in *tz*.
+
+    Works to the first and last days of the calendar in every zone, where the
+    instant in UTC may lie outside it (9999-12-31 at 21:00 in New York is in
+    year 10000 in UTC): there the instant is read 400 years nearer and its wall
+    time moved back.  Raises :class:`OverflowError` when the wall time in *tz*
+    itself lies outside the calendar.
+    """
+    try:
+        return from_stdlib(_dt.datetime.astimezone(EPOCH + elapsed, tz), tz)
+    except OverflowError:
+        shift = _CYCLE if elapsed < _dt.timedelta(0) else -_CYCLE
+        local = _dt.datetime.astimezone(EPOCH + (elapsed + shift), tz)
+        wall = local.replace(tzinfo=None) - shift
+        return from_stdlib(wall.replace(fold=local.fold), tz)
 
 
 def localize(wall: _dt.datetime, tz: _dt.tzinfo) -> pendulum.DateTime:
@@ -144,10 +178,14 @@ def add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:
                 hours=period.hours, minutes=period.minutes, seconds=period.seconds
             )
             # In plain datetime arithmetic: pendulum's own addition is slower.
-            moved = in_zone(EPOCH + since_epoch(moved) + sign * elapsed, tz)
+            moved = at_elapsed(since_epoch(moved) + sign * elapsed, tz)
         return moved
     assert isinstance(anchor, pendulum.Date)  # noqa: S101 - PartialDate refused before
     return add_calendar(anchor, period, sign)
+
+
+class HolidayLookupError(Exception):
+    """A holidays container failed to say whether a day is a holiday."""
 
 
 def count_business_days(
@@ -161,7 +199,8 @@ def count_business_days(
 
     A business day is a day that is neither in *weekend* (weekday numbers,
     Monday 0) nor in *holidays*; the holidays kept are those that fall on a day
-    that would otherwise have counted.
+    that would otherwise have counted.  A lookup in *holidays* that raises
+    is reported as :class:`HolidayLookupError`, whatever it raised.
     """
     day = _dt.date(start.year, start.month, start.day)
     one_day = _dt.timedelta(days=1)
@@ -171,7 +210,11 @@ def count_business_days(
         day += one_day
         if day.weekday() in weekend:
             continue
-        if day in holidays:
+        try:
+            holiday = day in holidays
+        except Exception as exc:
+            raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
+        if holiday:
             skipped.append(pendulum.Date(day.year, day.month, day.day))
             continue
         counted += 1

@@ -80,11 +80,12 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from negotiation_records._deadline_arithmetic import add_period as _add_period
 from negotiation_records._deadline_arithmetic import (
+    HolidayLookupError,
     count_business_days,
     start_of_day,
 )
+from negotiation_records._deadline_arithmetic import add_period as _add_period
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._deadline_arithmetic import localize as _localize
 from negotiation_records._record import Record, frozen_record
@@ -290,6 +291,10 @@ def _resolve_business_days(
     day = _anchor_day(anchor)
     try:
         last, skipped = count_business_days(day, n, holidays, weekend)
+    except HolidayLookupError as exc:
+        raise ValidationError(
+            [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
+        ) from None
     except (OverflowError, ValueError) as exc:
         raise ValidationError(
             [("business_days", f"runs past the calendar: {exc}")]
@@ -299,6 +304,42 @@ def _resolve_business_days(
         wall = _dt.datetime.combine(last, anchor.time().replace(tzinfo=None))
         return _localize(wall, anchor.tzinfo), skipped
     return last, skipped
+
+
+def _holiday_problems(holidays: object) -> list[tuple[str, str]]:
+    """
+    What is wrong with *holidays* given to :meth:`Deadline.after_business_days`:
+    not a container, or a collection holding something other than calendar
+    dates (a datetime, a text), which a lookup by date would never find.  A
+    container that cannot be listed is only looked dates up in.
+    """
+    if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
+        return [
+            (
+                "holidays",
+                "must be a container of dates (a set, a list or a holidays "
+                f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
+            )
+        ]
+    if not isinstance(holidays, Collection):
+        return []
+    try:
+        values = list(holidays)
+    except Exception as exc:  # noqa: BLE001 - the user's container, any error
+        return [("holidays", f"cannot list the dates in {short_repr(holidays)}: {exc}")]
+    return [
+        (
+            "holidays",
+            f"must hold calendar dates, got {type_name(value)} {short_repr(value)}"
+            + (
+                " (give its date: a deadline counts whole days)"
+                if isinstance(value, _dt.datetime)
+                else ""
+            ),
+        )
+        for value in values
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
+    ]
 
 
 def _too_many(n: int) -> str:
@@ -438,7 +479,19 @@ class Deadline(Record):
         if isinstance(due, PartialDate):
             due = due.end
         if tz is not None and isinstance(due, pendulum.DateTime):
-            due = _in_zone(due, _zone_for(tz))
+            shown_in = _zone_for(tz)
+            try:
+                due = _in_zone(due, shown_in)
+            except OverflowError:
+                raise ValidationError(
+                    [
+                        (
+                            "tz",
+                            f"{format_moment(due)} is outside the calendar in {tz} "
+                            "(after 9999-12-31 or before 0001-01-01 there)",
+                        )
+                    ]
+                ) from None
             tz = None
         return cls(due=due, tz=tz)
 
@@ -581,7 +634,8 @@ class Deadline(Record):
         The anchor's own day is not counted: one business day after a Friday is
         the Monday.  *holidays* is any container of dates (a set, a list, or a
         calendar from the ``holidays`` package, which this library does not need);
-        the holidays actually skipped are kept in :attr:`holidays`.  From
+        a datetime or a text among them is refused, since a lookup by date would
+        never find it.  The holidays actually skipped are kept in :attr:`holidays`.  From
         a datetime the deadline keeps its time of day (on the wall clock).
         At most 100,000 business days are counted.
 
@@ -605,14 +659,7 @@ class Deadline(Record):
         )
         if tz is not None:
             problems += _prefixed(_ZONE.problems(tz), "tz")
-        if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
-            problems.append(
-                (
-                    "holidays",
-                    "must be a container of dates (a set, a list or a holidays "
-                    f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
-                )
-            )
+        problems += _holiday_problems(holidays)
         days_off = DEFAULT_WEEKEND
         try:
             days_off = weekend_for(holidays, weekend)
@@ -620,12 +667,7 @@ class Deadline(Record):
             problems += exc.errors
         if problems:
             raise ValidationError(problems)
-        try:
-            due, skipped = _resolve_business_days(start, n, holidays, days_off)
-        except TypeError as exc:
-            raise ValidationError(
-                [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
-            ) from None
+        due, skipped = _resolve_business_days(start, n, holidays, days_off)
         return cls(
             due=due,
             anchor=start,
@@ -723,7 +765,11 @@ class Deadline(Record):
             elif self.day is not None:
                 rule = f"day {self.day} counting from {format_moment(self.anchor)}"
             else:
-                rule = f"{self.business_days} business days after {format_moment(self.anchor)}"
+                days = "day" if self.business_days == 1 else "days"
+                rule = (
+                    f"{self.business_days} business {days} after "
+                    f"{format_moment(self.anchor)}"
+                )
             problems.append(
                 (
                     "due",
@@ -835,7 +881,8 @@ class Deadline(Record):
 
         Amounts are rounded down to the largest unit that fits at least twice
         (a month counts as 30 days, a year as 365): 13 days is ``"13 days"``,
-        14 days ``"2 weeks"``.  ``"due now"`` is said exactly at the cutoff.
+        14 days ``"2 weeks"``; from one minute to just under two it is
+        ``"1 minute"``.  ``"due now"`` is said exactly at the cutoff.
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))

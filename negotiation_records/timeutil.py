@@ -70,7 +70,8 @@ class PartialDate:
     A partial date stands for the whole span it covers.  It sorts by the start of
     that span (then the longer span first), so it can be sorted with dates and
     datetimes through :func:`moment_sort_key`; compared with ``<``/``>`` against a
-    date or datetime it is before it when its span starts earlier.
+    date or datetime it is before it when its span starts earlier (as
+    :func:`moment_sort_key` orders them; a naive datetime is refused).
 
     Attributes:
         year: The year, 1 to 9999.
@@ -126,8 +127,9 @@ class PartialDate:
             return pendulum.Date(self.year, 12, 31)
         return self.start.end_of("month")
 
-    def contains(self, moment: Moment) -> bool:
+    def contains(self, moment: MomentInput) -> bool:
         """Whether *moment* (its calendar date, in its own zone) lies in this span."""
+        moment = _moment_given(moment)
         if isinstance(moment, PartialDate):
             return self.start <= moment.start and moment.end <= self.end
         day = moment.date() if isinstance(moment, pendulum.DateTime) else moment
@@ -141,12 +143,12 @@ class PartialDate:
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, (PartialDate, _dt.date)):
             return NotImplemented
-        return moment_sort_key(self) < moment_sort_key(other)  # type: ignore[arg-type]
+        return moment_sort_key(self) < moment_sort_key(other)
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, (PartialDate, _dt.date)):
             return NotImplemented
-        return moment_sort_key(self) > moment_sort_key(other)  # type: ignore[arg-type]
+        return moment_sort_key(self) > moment_sort_key(other)
 
 
 Moment: TypeAlias = pendulum.DateTime | pendulum.Date | PartialDate
@@ -204,11 +206,31 @@ def _plain(moment: _dt.datetime) -> _dt.datetime:
     return _combine(moment, _timetz(moment))
 
 
-def _offsets(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
+_MOMENT_CLASSES: Final = frozenset([pendulum.Date, pendulum.DateTime])
+
+
+def _moment_given(value: Any) -> Moment:
+    """
+    *value*, given to a function that reads moments, as a moment: a plain
+    ``date`` or aware ``datetime`` converted (:func:`to_moment`), a naive
+    datetime or anything else refused with a :class:`ValidationError`.
+    """
+    if value.__class__ in _MOMENT_CLASSES or isinstance(value, PartialDate):
+        return value
+    moment = to_moment(value)
+    problems = check_moment(moment)
+    if problems:
+        raise ValidationError(problems).prefixed("$")
+    return moment
+
+
+def _offsets(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     """Start and (exclusive) end of a moment's span, as offsets from 1970-01-01Z.
 
     Offsets never overflow, even for the first and last days of the calendar.
     """
+    if moment.__class__ not in _MOMENT_CLASSES and moment.__class__ is not PartialDate:
+        moment = _moment_given(moment)
     if isinstance(moment, pendulum.DateTime):
         instant = _subtract(_plain(moment), EPOCH)
         return instant, instant
@@ -228,7 +250,7 @@ def _instant(offset: _dt.timedelta) -> _dt.datetime:
         return _FIRST_INSTANT if offset < _dt.timedelta(0) else _LAST_INSTANT
 
 
-def moment_span(moment: Moment) -> tuple[_dt.datetime, _dt.datetime]:
+def moment_span(moment: MomentInput) -> tuple[_dt.datetime, _dt.datetime]:
     """
     The span of time a moment covers, as a pair of aware UTC datetimes.
 
@@ -247,7 +269,7 @@ def moment_span(moment: Moment) -> tuple[_dt.datetime, _dt.datetime]:
     return _instant(start), _instant(end)
 
 
-def moment_sort_key(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
+def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     """
     A key that sorts dates, datetimes and partial dates together.
 
@@ -255,7 +277,9 @@ def moment_sort_key(moment: Moment) -> tuple[_dt.timedelta, _dt.timedelta]:
     read in UTC); at the same start the longer span comes first, so "June 2025"
     comes before "1 June 2025", which comes before "1 June 2025, 09:00 UTC".
     The key is opaque: compare keys, do not read them.  It works for every moment,
-    from 0001-01-01 to 9999-12-31.
+    from 0001-01-01 to 9999-12-31.  A plain ``date`` or aware ``datetime`` is
+    read as :func:`to_moment` converts it (its instant, not just its day); a
+    naive datetime is refused with a :class:`ValidationError`, as everywhere.
 
     Example:
         >>> kyiv = pendulum.datetime(2025, 6, 1, 9, tz="Europe/Kyiv")
@@ -284,7 +308,7 @@ def _day_span(moment: Moment) -> tuple[_dt.date, _dt.date]:
 _PENDULUM_DATE: Final = pendulum.Date
 
 
-def is_before(first: Moment, second: Moment) -> bool:
+def is_before(first: MomentInput, second: MomentInput) -> bool:
     """
     Whether *first* is certainly before *second*.
 
@@ -309,6 +333,7 @@ def is_before(first: Moment, second: Moment) -> bool:
     """
     if first.__class__ is _PENDULUM_DATE and second.__class__ is _PENDULUM_DATE:
         return _dt.date.__lt__(first, second)  # the commonest: two days
+    first, second = _moment_given(first), _moment_given(second)
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
         if first.tzinfo is not second.tzinfo:
             # Python compares datetimes in different zones as instants.
@@ -319,7 +344,7 @@ def is_before(first: Moment, second: Moment) -> bool:
     return _day_span(first)[1] < _day_span(second)[0]
 
 
-def is_known_by(moment: Moment, at: Moment) -> bool:
+def is_known_by(moment: MomentInput, at: MomentInput) -> bool:
     """
     Whether something dated *moment* had surely happened by *at*.
 
@@ -812,5 +837,7 @@ def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
 def _format_offset(offset: _dt.timedelta | None) -> str:
     total = int((offset or _dt.timedelta()).total_seconds())
     sign = "-" if total < 0 else "+"
-    hours, minutes = divmod(abs(total) // 60, 60)
-    return f"{sign}{hours:02d}:{minutes:02d}"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text  # local mean times have seconds

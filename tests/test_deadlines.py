@@ -496,7 +496,87 @@ class TestAfterBusinessDays:
         with pytest.raises(ValidationError) as exc:
             Deadline.after_business_days(ISSUED, 3, holidays=Broken())
         assert errors(exc) == (
-            ("holidays", "cannot look dates up in Broken(): no lookups today"),
+            (
+                "holidays",
+                "cannot look dates up in Broken(): TypeError: no lookups today",
+            ),
+        )
+
+    @pytest.mark.parametrize("error", [KeyError, ValueError, RuntimeError])
+    def test_any_lookup_error_is_reported_as_the_calendars(
+        self, error: type[Exception]
+    ) -> None:
+        """Whatever a calendar raises is its failure, not the calendar's end."""
+
+        class Broken:
+            def __contains__(self, item: object) -> bool:
+                raise error("closed")
+
+            def __repr__(self) -> str:
+                return "Broken()"
+
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, 3, holidays=Broken())
+        (problem,) = errors(exc)
+        assert problem[0] == "holidays"
+        assert problem[1].startswith(
+            f"cannot look dates up in Broken(): {error.__name__}"
+        )
+
+    @pytest.mark.parametrize(
+        ("holiday", "shown"),
+        [
+            (
+                pendulum.datetime(2025, 12, 29),
+                "DateTime DateTime(2025, 12, 29, 0, 0, 0, tzinfo=Timezone('UTC')) "
+                "(give its date: a deadline counts whole days)",
+            ),
+            (
+                dt.datetime(2025, 12, 29, 9),
+                "datetime datetime.datetime(2025, 12, 29, 9, 0) "
+                "(give its date: a deadline counts whole days)",
+            ),
+            ("2025-12-29", "str '2025-12-29'"),
+            (None, "NoneType None"),
+        ],
+    )
+    @pytest.mark.parametrize("container", [list, tuple, set, frozenset, dict.fromkeys])
+    def test_holidays_that_are_not_dates_are_refused(
+        self, holiday: object, shown: str, container: Any
+    ) -> None:
+        """A datetime or a text is never found by a lookup by date: refused, not ignored."""
+        given = container([pendulum.date(2025, 12, 25), holiday])
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(pendulum.date(2025, 12, 26), 3, holidays=given)
+        assert errors(exc) == (("holidays", f"must hold calendar dates, got {shown}"),)
+
+    def test_a_mapping_of_dates_works(self) -> None:
+        """A dict keyed by date (as a holidays calendar is) is looked up by its keys."""
+        deadline = Deadline.after_business_days(
+            pendulum.date(2025, 12, 26), 3, holidays={dt.date(2025, 12, 29): "closed"}
+        )
+        assert deadline.due == pendulum.date(2026, 1, 1)
+
+    def test_a_container_that_cannot_list_its_dates_is_reported(self) -> None:
+        """A collection whose iteration fails is refused with the reason."""
+
+        class Opaque:
+            def __contains__(self, item: object) -> bool:
+                return False
+
+            def __len__(self) -> int:
+                return 1
+
+            def __iter__(self) -> Iterator[object]:
+                raise OSError("offline")
+
+            def __repr__(self) -> str:
+                return "Opaque()"
+
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, 3, holidays=Opaque())
+        assert errors(exc) == (
+            ("holidays", "cannot list the dates in Opaque(): offline"),
         )
 
     def test_unknown_zone_refused(self) -> None:
@@ -560,6 +640,18 @@ class TestLoadingChecks:
                 "2025-12-19 = 2025-12-26)",
             ),
             ("holidays", "2025-12-20 is not a weekday inside the count"),
+        )
+
+    def test_one_business_day_is_singular(self) -> None:
+        """The rule of a one-day count reads "1 business day"."""
+        assert self._refused(
+            due=pendulum.date(2025, 7, 22), anchor=ISSUED, business_days=1
+        ) == (
+            (
+                "due",
+                "2025-07-22 does not follow from the rule (1 business day after "
+                "2025-07-14 = 2025-07-15)",
+            ),
         )
 
     @pytest.mark.parametrize(

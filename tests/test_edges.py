@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from typing import Any
 
 import holidays
 import pendulum
@@ -59,6 +60,102 @@ class TestEndOfTheCalendar:
         """A loaded document due on the last day answers without an error."""
         loaded = from_dict(Deadline, to_dict(Deadline.on(LAST_DAY, tz="Pacific/Apia")))
         assert loaded.is_past(at=pendulum.datetime(2025, 1, 1, tz="UTC")) is False
+
+
+NEW_YORK_LAST_EVENING = pendulum.datetime(9999, 12, 31, 20, tz="America/New_York")
+KYIV_FIRST_NIGHT = pendulum.datetime(1, 1, 1, 3, tz="Europe/Kyiv")
+
+
+class TestArithmeticAtTheEdges:
+    """Results on the first and last days of the calendar, in any zone, work."""
+
+    @pytest.mark.parametrize(
+        ("make", "due"),
+        [
+            # 9999-12-31 21:00 in New York is in year 10000 in UTC.
+            (
+                lambda: Deadline.after(
+                    pendulum.datetime(9999, 12, 30, 20, tz="America/New_York"), days=1
+                ),
+                "9999-12-31T20:00:00-05:00[America/New_York]",
+            ),
+            (
+                lambda: Deadline.after(
+                    pendulum.datetime(9999, 12, 31, 20, tz="America/New_York"), hours=1
+                ),
+                "9999-12-31T21:00:00-05:00[America/New_York]",
+            ),
+            # 0001-01-01 01:00 in Kyiv (local mean time, +02:02:04) is before
+            # 0001-01-01 in UTC.
+            (
+                lambda: Deadline.before(
+                    pendulum.datetime(1, 1, 2, 1, tz="Europe/Kyiv"), days=1
+                ),
+                "0001-01-01T01:00:00+02:02:04[Europe/Kyiv]",
+            ),
+            (
+                lambda: Deadline.before(
+                    pendulum.datetime(1, 1, 1, 3, tz="Europe/Kyiv"), hours=2
+                ),
+                "0001-01-01T01:00:00+02:02:04[Europe/Kyiv]",
+            ),
+            (
+                lambda: Deadline.on(
+                    pendulum.datetime(9999, 12, 31, 1, tz="UTC"), tz="America/New_York"
+                ),
+                "9999-12-30T20:00:00-05:00[America/New_York]",
+            ),
+        ],
+    )
+    def test_results_that_can_be_written_are_given(self, make: Any, due: str) -> None:
+        """The wall time exists, so the deadline does; and it loads back."""
+        deadline = make()
+        assert format_moment(deadline.due) == due
+        assert from_dict(Deadline, to_dict(deadline)) == deadline
+        assert deadline.is_past(at=pendulum.datetime(9000, 1, 1, tz="UTC")) is (
+            deadline.due.year == 1
+        )
+
+    def test_a_loaded_rule_at_the_end_is_checked(self) -> None:
+        """A document whose due is an hour after its anchor on the last evening loads."""
+        loaded = from_dict(
+            Deadline,
+            {
+                "due": "9999-12-31T21:00:00-05:00[America/New_York]",
+                "anchor": "9999-12-31T20:00:00-05:00[America/New_York]",
+                "period": "PT1H",
+            },
+        )
+        assert loaded.due == pendulum.datetime(9999, 12, 31, 21, tz="America/New_York")
+
+    @pytest.mark.parametrize(
+        ("make", "path"),
+        [
+            (lambda: Deadline.after(NEW_YORK_LAST_EVENING, hours=4), "period"),
+            (lambda: Deadline.before(KYIV_FIRST_NIGHT, hours=4), "period"),
+            (
+                lambda: Deadline.on(
+                    pendulum.datetime(9999, 12, 31, 21, tz="America/New_York"), tz="UTC"
+                ),
+                "tz",
+            ),
+            (
+                lambda: Deadline.on(
+                    pendulum.datetime(1, 1, 1, 1, tz="Europe/Kyiv"), tz="UTC"
+                ),
+                "tz",
+            ),
+        ],
+    )
+    def test_results_outside_the_calendar_are_refused(
+        self, make: Any, path: str
+    ) -> None:
+        """Past 9999-12-31 or before 0001-01-01 on the wall clock: a ValidationError."""
+        with pytest.raises(ValidationError) as exc:
+            make()
+        (problem,) = exc.value.errors
+        assert problem[0] == path
+        assert "outside the calendar" in problem[1]
 
 
 class TestStartOfTheCalendar:

@@ -191,6 +191,39 @@ class TestPartialDate:
             first,
         ]
 
+    def test_plain_datetimes_compare_by_their_instant(self) -> None:
+        """A ``datetime.datetime`` is read as the moment it converts to, not its day."""
+        june = PartialDate(2025, 6)
+        # 31 May, 23:00 at -05:00 is 1 June, 04:00 UTC: after the start of June.
+        plain = dt.datetime(2025, 5, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        assert june < plain
+        assert (june < plain) == (june < pendulum.instance(plain))
+        assert moment_sort_key(plain) == moment_sort_key(pendulum.instance(plain))
+        assert moment_span(plain) == moment_span(pendulum.instance(plain))
+        assert is_before(plain, pendulum.date(2025, 6, 2))
+        assert not is_before(plain, pendulum.date(2025, 5, 31))
+        assert not june.contains(plain)  # its own calendar date is 31 May
+        assert june.contains(dt.date(2025, 6, 1))
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda naive: PartialDate(2025, 6) < naive,
+            lambda naive: PartialDate(2025, 6) > naive,
+            lambda naive: PartialDate(2025, 6).contains(naive),
+            moment_sort_key,
+            moment_span,
+            lambda naive: is_before(naive, pendulum.datetime(2025, 7, 1, tz="UTC")),
+            lambda naive: is_before(PartialDate(2025, 6), naive),
+        ],
+    )
+    def test_naive_datetimes_are_refused(self, call: Any) -> None:
+        """Comparing with a naive datetime would guess its zone: refused."""
+        with pytest.raises(ValidationError) as exc:
+            call(dt.datetime(2025, 7, 1, 12))
+        assert exc.value.errors[0][0] == "$"
+        assert "naive datetime 2025-07-01T12:00:00 has no time zone" in str(exc.value)
+
     def test_comparison_with_other_types_is_refused(self) -> None:
         """Ordering against text is a TypeError, as for dates."""
         with pytest.raises(TypeError):
