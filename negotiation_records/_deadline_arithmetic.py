@@ -2,18 +2,20 @@
 Calendar and clock arithmetic of deadlines (private; see
 :mod:`negotiation_records.deadlines` for the rules): the same instant in
 another zone, a wall time read by the "compatible" rule, the first instant of a
-day, and a period added to (or taken from) a moment.
+day, a period added to (or taken from) a moment, and business days counted
+past weekends and holidays (with what a holidays container must hold).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from collections.abc import Container
+from collections.abc import Collection, Container
 from typing import Any
 
 import pendulum
 
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.timeutil import (
     EPOCH,
     Moment,
@@ -29,6 +31,7 @@ __all__ = [
     "add_period",
     "at_elapsed",
     "count_business_days",
+    "holiday_problems",
     "in_zone",
     "localize",
     "start_of_day",
@@ -219,3 +222,39 @@ def count_business_days(
             continue
         counted += 1
     return pendulum.Date(day.year, day.month, day.day), tuple(skipped)
+
+
+def holiday_problems(holidays: object) -> list[tuple[str, str]]:
+    """
+    What is wrong with *holidays* given to ``Deadline.after_business_days``:
+    not a container, or a collection holding something other than calendar
+    dates (a datetime, a text), which a lookup by date would never find.  A
+    container that cannot be listed is only looked dates up in.
+    """
+    if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
+        return [
+            (
+                "holidays",
+                "must be a container of dates (a set, a list or a holidays "
+                f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
+            )
+        ]
+    if not isinstance(holidays, Collection):
+        return []
+    try:
+        values = list(holidays)
+    except Exception as exc:  # noqa: BLE001 - the user's container, any error
+        return [("holidays", f"cannot list the dates in {short_repr(holidays)}: {exc}")]
+    return [
+        (
+            "holidays",
+            f"must hold calendar dates, got {type_name(value)} {short_repr(value)}"
+            + (
+                " (give its date: a deadline counts whole days)"
+                if isinstance(value, _dt.datetime)
+                else ""
+            ),
+        )
+        for value in values
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
+    ]

@@ -4,6 +4,8 @@ Describing values in messages (private): short, safe, never walking the value.
 
 from __future__ import annotations
 
+from typing import Final
+
 
 __all__ = ["plural", "short_repr", "show_json", "type_name"]
 
@@ -29,6 +31,9 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+_JSON_CLASSES: Final = (str, int, float, list, dict)
+
+
 def show_json(value: object) -> str:
     """Describe a loaded JSON value in JSON's words, briefly and without walking it."""
     if value is None:
@@ -37,6 +42,13 @@ def show_json(value: object) -> str:
         return "true"
     if value is False:
         return "false"
+    cls = value.__class__
+    if cls not in _JSON_CLASSES and isinstance(value, tuple(_JSON_CLASSES)):
+        base = next(c for c in _JSON_CLASSES if isinstance(value, c)).__name__
+        return (
+            f"{type_name(value)} {short_repr(value)}, a subclass of {base} "
+            "(loading takes plain JSON data, not subclasses)"
+        )
     if isinstance(value, (int, float)):
         return f"number {short_repr(value)}"
     if isinstance(value, str):

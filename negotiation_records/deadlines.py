@@ -83,13 +83,14 @@ import pendulum
 from negotiation_records._deadline_arithmetic import (
     HolidayLookupError,
     count_business_days,
+    holiday_problems,
     start_of_day,
 )
 from negotiation_records._deadline_arithmetic import add_period as _add_period
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._deadline_arithmetic import localize as _localize
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -306,42 +307,6 @@ def _resolve_business_days(
     return last, skipped
 
 
-def _holiday_problems(holidays: object) -> list[tuple[str, str]]:
-    """
-    What is wrong with *holidays* given to :meth:`Deadline.after_business_days`:
-    not a container, or a collection holding something other than calendar
-    dates (a datetime, a text), which a lookup by date would never find.  A
-    container that cannot be listed is only looked dates up in.
-    """
-    if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
-        return [
-            (
-                "holidays",
-                "must be a container of dates (a set, a list or a holidays "
-                f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
-            )
-        ]
-    if not isinstance(holidays, Collection):
-        return []
-    try:
-        values = list(holidays)
-    except Exception as exc:  # noqa: BLE001 - the user's container, any error
-        return [("holidays", f"cannot list the dates in {short_repr(holidays)}: {exc}")]
-    return [
-        (
-            "holidays",
-            f"must hold calendar dates, got {type_name(value)} {short_repr(value)}"
-            + (
-                " (give its date: a deadline counts whole days)"
-                if isinstance(value, _dt.datetime)
-                else ""
-            ),
-        )
-        for value in values
-        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
-    ]
-
-
 def _too_many(n: int) -> str:
     return f"must be at most {_MAX_BUSINESS_DAYS}, got {n}"
 
@@ -482,16 +447,9 @@ class Deadline(Record):
             shown_in = _zone_for(tz)
             try:
                 due = _in_zone(due, shown_in)
-            except OverflowError:
-                raise ValidationError(
-                    [
-                        (
-                            "tz",
-                            f"{format_moment(due)} is outside the calendar in {tz} "
-                            "(after 9999-12-31 or before 0001-01-01 there)",
-                        )
-                    ]
-                ) from None
+            except OverflowError:  # past 9999-12-31 or before 0001-01-01 there
+                outside = f"{format_moment(due)} is outside the calendar in {tz}"
+                raise ValidationError([("tz", outside)]) from None
             tz = None
         return cls(due=due, tz=tz)
 
@@ -659,7 +617,7 @@ class Deadline(Record):
         )
         if tz is not None:
             problems += _prefixed(_ZONE.problems(tz), "tz")
-        problems += _holiday_problems(holidays)
+        problems += holiday_problems(holidays)
         days_off = DEFAULT_WEEKEND
         try:
             days_off = weekend_for(holidays, weekend)

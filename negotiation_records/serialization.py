@@ -478,7 +478,7 @@ def read_jsonl(
 
     *file* is a path or an open file, text or binary (binary is read as UTF-8).
     Lines are read and loaded one by one, so memory stays flat however long the
-    file is.  Blank lines are skipped.  The first bad line stops the reading with
+    file is.  Blank lines (JSON's white space only) are skipped.  The first bad line stops the reading with
     a :class:`JSONLinesError` (a :class:`~negotiation_records.ValidationError`)
     that names the line number and the path of every problem inside the record.
     *strict* as in :func:`from_dict`.
@@ -503,6 +503,17 @@ def _without_newline(line: str | bytes) -> str | bytes:
     return line.rstrip("\r\n")
 
 
+def _is_blank(line: str | bytes) -> bool:
+    """
+    Whether *line* holds only JSON's white space (RFC 8259: space, tab, CR,
+    LF), the same in text and in bytes; other spaces (a no-break space, a form
+    feed) make a line that is not JSON.
+    """
+    if isinstance(line, bytes):
+        return not line.strip(b" \t\r\n")
+    return not line.strip(" \t\r\n")
+
+
 def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
     hook: Any = None  # looked up once, at the first record
     lines = iter(handle)
@@ -514,16 +525,20 @@ def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterat
         except StopIteration:
             return
         except UnicodeDecodeError as exc:  # a text handle over bytes that are not UTF-8
+            # The handle decodes ahead in blocks: the bad byte is on this line or
+            # a later one, and the offset is within a block, not the file.
             raise JSONLinesError(
                 number,
                 [
                     (
                         "$",
-                        f"not UTF-8 text: {exc.reason} at byte offset {exc.start} of the file",
+                        f"not UTF-8 text ({exc.reason}) on this line or a later "
+                        "one: a text file is decoded ahead of the line read; open "
+                        "it in binary mode, or pass its path, to find the line",
                     )
                 ],
             ) from None
-        if line.isspace() or not line:
+        if not line or (line.isspace() and _is_blank(line)):
             continue
         if hook is None:
             hook = _hook(conv, cls)

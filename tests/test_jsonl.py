@@ -99,6 +99,17 @@ class TestReading:
         blob = b'\r\n{"id":"a","publisher":"A"}\r\n   \n\n{"id":"b","publisher":"B"}'
         assert [s.id for s in read_jsonl(Source, io.BytesIO(blob))] == ["a", "b"]
 
+    @pytest.mark.parametrize(
+        "line", ["\u00a0", "\x0c", "\x0b", "\x1c", "\u2028", " \u3000 "]
+    )
+    def test_only_json_white_space_makes_a_blank_line(self, line: str) -> None:
+        """A line of other spaces is not JSON, in text and in bytes alike."""
+        text = '{"id":"a","publisher":"A"}\n' + line + '\n{"id":"b","publisher":"B"}\n'
+        for handle in (io.StringIO(text), io.BytesIO(text.encode())):
+            with pytest.raises(JSONLinesError) as info:
+                list(read_jsonl(Source, handle))
+            assert info.value.line == 2
+
     def test_reading_is_lazy(self) -> None:
         """Records are yielded one at a time: a bad line stops only when reached."""
         blob = io.StringIO('{"id":"a","publisher":"A"}\nnot json\n')
@@ -122,10 +133,29 @@ class TestErrors:
         with pytest.raises(JSONLinesError) as info:
             list(read_jsonl(Source, handle))
         assert "not UTF-8 text" in str(info.value)
+        assert "on this line or a later one" in str(info.value)
+        assert "byte offset" not in str(info.value)  # known only in binary mode
         with pytest.raises(JSONLinesError) as exact:
             list(read_jsonl(Source, io.BytesIO(raw)))
         assert exact.value.line == 2
         assert "not UTF-8 text" in exact.value.errors[0][1]
+
+    def test_a_text_handle_decodes_ahead_of_the_line(self) -> None:
+        """Far into a file, the text handle fails before the bad line is reached:
+        the error says so instead of naming a wrong line as the bad one."""
+        lines = [b'{"id":"s%d","publisher":"P"}\n' % i for i in range(1, 400)]
+        lines[299] = b'{"id":"bad","publisher":"\xff"}\n'
+        raw = b"".join(lines)
+        handle = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+        with pytest.raises(JSONLinesError) as info:
+            list(read_jsonl(Source, handle))
+        assert info.value.line <= 300
+        assert "open it in binary mode, or pass its path, to find the line" in str(
+            info.value
+        )
+        with pytest.raises(JSONLinesError) as exact:
+            list(read_jsonl(Source, io.BytesIO(raw)))
+        assert exact.value.line == 300
 
     def test_an_error_names_the_line_and_the_path(self) -> None:
         """A bad record gives its line number and every problem's path inside it."""

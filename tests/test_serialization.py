@@ -492,6 +492,42 @@ class TestOtherTypes:
             ("$", "must be a finite number, got number nan"),
         )
 
+    def test_subclasses_of_json_values_are_named_as_such(self) -> None:
+        """A str, int or list subclass is refused with a message that says why."""
+
+        class Name(str):
+            pass
+
+        class Count(int):
+            pass
+
+        class Names(list[str]):
+            pass
+
+        assert errors(Party, {"id": "a", "name": Name("A"), "kind": "state"}) == (
+            (
+                "name",
+                "must be a string, got Name 'A', a subclass of str (loading takes "
+                "plain JSON data, not subclasses)",
+            ),
+        )
+        assert errors(Quantity, {"amount": Count(5), "unit": "x"}) == (
+            (
+                "amount",
+                "must be a number, got Count 5, a subclass of int (loading takes "
+                "plain JSON data, not subclasses)",
+            ),
+        )
+        assert errors(
+            Party, {"id": "a", "name": "A", "kind": "state", "aliases": Names(["x"])}
+        ) == (
+            (
+                "aliases",
+                "must be an array, got Names ['x'], a subclass of list (loading takes "
+                "plain JSON data, not subclasses)",
+            ),
+        )
+
     def test_a_mapping_that_is_a_dict_is_an_object(self) -> None:
         """A dict subclass (an OrderedDict) is accepted as an object."""
         assert from_dict(Source, collections.OrderedDict(SOURCE)) == Source(**SOURCE)
