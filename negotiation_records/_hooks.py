@@ -57,7 +57,12 @@ from negotiation_records.fields import (
     kind_of,
     refers_to,
 )
-from negotiation_records.migrations import SCHEMA_VERSION, upgrade
+from negotiation_records.migrations import (
+    SCHEMA_VERSION,
+    path_before_migration,
+    upgrade,
+    version_1_moves,
+)
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
 
 
@@ -149,8 +154,21 @@ def _exact_structure(
 
     def structure(value: Any, _: Any = cls) -> Any:
         check_object(value, name)
-        if versioned:
-            value = upgrade(value)
+        if not versioned:
+            return build(value)
+        given = value
+        try:
+            return build(upgrade(value))
+        except ValidationError as exc:
+            moves = version_1_moves(given)
+            if not moves:
+                raise
+            raise ValidationError(
+                (path_before_migration(path, moves), message)
+                for path, message in exc.errors
+            ) from None
+
+    def build(value: Any) -> Any:
         problems: list[tuple[str, str]] = []
         arguments: dict[str, Any] = {}
         for attribute in fields:

@@ -327,8 +327,14 @@ class Agreement(Record):
         return self.history[-1].on if self.history else None
 
     def status_at(self, at: Moment | _dt.date) -> AgreementStatus:
-        """The status in force at *at*: the last change known by then."""
-        return status_at(self.history, AgreementStatus.DRAFTED, to_moment(at))  # type: ignore[no-any-return]
+        """
+        The status in force at *at*: the last change known by then (an undated
+        change counts always; a month or year once it has passed).
+        A naive datetime, text or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``at`` (as for
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
+        """
+        return status_at(self.history, AgreementStatus.DRAFTED, at)  # type: ignore[no-any-return]
 
     @property
     def first_dated(self) -> Moment | None:

@@ -55,6 +55,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     is_known_by,
+    moment_argument,
     to_moment,
 )
 
@@ -364,11 +365,21 @@ def history_problems(
             current = status
 
 
-def status_at(history: tuple[StatusChange, ...], initial: enum.Enum, at: Moment) -> Any:
-    """The status in force at *at*: the last change known by then (undated count)."""
+def status_at(
+    history: tuple[StatusChange, ...], initial: enum.Enum, at: MomentInput
+) -> Any:
+    """
+    The status in force at *at*: the last change known by then (undated count).
+
+    *at* is checked as :meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>` checks it, even when *history*
+    is empty: a naive datetime, text or ``None`` is a
+    :class:`~negotiation_records.ValidationError` at ``at``.
+    """
+    moment = moment_argument(at, "at")
     current: Any = initial
     for change in history:
-        if change.on is None or is_known_by(change.on, at):
+        if change.on is None or is_known_by(change.on, moment):
             current = change.status
         else:
             break

@@ -17,11 +17,11 @@ before the strict loader sees them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from negotiation_records._values import short_repr
-from negotiation_records.errors import ValidationError
+from negotiation_records.errors import ValidationError, join_path
 
 
 __all__ = [
@@ -64,7 +64,10 @@ def register_migration(from_version: int, function: Migration) -> Migration:
     through the step from 0, then from 1, and so on up to :data:`SCHEMA_VERSION`.
     Registering a step for a version again replaces the earlier step.  An
     exception raised by a step is reported as a
-    :class:`~negotiation_records.ValidationError` at ``schema_version``.
+    :class:`~negotiation_records.ValidationError` at ``schema_version``,
+    except a :class:`~negotiation_records.ValidationError`, which the step
+    raises to report a problem of the document at its own paths: it is
+    passed on as it is.
 
     Returns *function*.  :func:`unregister_migration` removes the step again.
 
@@ -151,6 +154,8 @@ def upgrade(document: dict[str, Any]) -> dict[str, Any]:
             )
         try:
             migrated = step(body)
+        except ValidationError:
+            raise  # a step's own report, at the paths it names
         except Exception as exc:
             raise ValidationError(
                 [
@@ -185,6 +190,43 @@ _INITIAL: Final = {
 }
 
 
+def _history_refused(path: str) -> tuple[str, str]:
+    """The problem of a ``history`` found at *path* in a version-1 document."""
+    return (
+        join_path(path, "history"),
+        'version-1 documents have no history; give the latest "status" (and '
+        '"status_on") alone, or write the document as version 2 '
+        '("schema_version": 2) with the history alone',
+    )
+
+
+def _both(record: object) -> bool:
+    """Whether *record* holds a ``history`` beside a ``status`` or ``status_on``."""
+    return (
+        isinstance(record, dict)
+        and "history" in record
+        and ("status" in record or "status_on" in record)
+    )
+
+
+def _histories_given(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """
+    Where a version-1 document holds a ``history`` (which version 1 never
+    had) beside the ``status`` the step would turn into one: on the
+    negotiation, or on one of its proposals, ultimatums or rounds.
+    """
+    found = [_history_refused("")] if _both(document) else []
+    for key in _INITIAL:
+        records = document.get(key)
+        if isinstance(records, list):
+            found += [
+                _history_refused(f"{key}[{index}]")
+                for index, record in enumerate(records)
+                if _both(record)
+            ]
+    return found
+
+
 def _history_of(record: dict[str, Any], initial: str) -> None:
     """Replace a version-1 record's ``status``/``status_on`` by a ``history``."""
     if "status" not in record and "status_on" not in record:
@@ -209,9 +251,15 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     A version-1 record kept only its latest status, so the history holds that
     one change: ``{"status": "accepted", "status_on": "2025-07-20"}`` becomes
     ``{"history": [{"status": "accepted", "on": "2025-07-20"}]}``, and a pending
-    proposal without a date an empty history.  Anything that is not shaped as
+    proposal without a date an empty history.  Version 1 never had a
+    ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
+    a proposal, an ultimatum or a round) is refused at its path, since the
+    step would have to drop one of them.  Anything else that is not shaped as
     version 1 says is left for the loader to report.
     """
+    refused = _histories_given(document)
+    if refused:
+        raise ValidationError(refused)
     for key, initial in _INITIAL.items():
         records = document.get(key)
         if isinstance(records, list):
@@ -284,6 +332,77 @@ def _quantities_of(rnd: dict[str, Any]) -> None:
 
 
 register_migration(1, _from_version_1)
+
+
+def version_1_moves(document: object) -> dict[str, str]:
+    """
+    Where the step from version 1 moves the values of *document*: each path in
+    the migrated document, with the path of the key *document* holds it at
+    (``proposals[0].history[0].status``: ``proposals[0].status``).  Empty
+    unless *document* is a version-1 document.  Problems found after the
+    migration are reported at the paths the document has
+    (:func:`path_before_migration`).
+    """
+    if not isinstance(document, dict) or document.get(_KEY) != 1:
+        return {}
+    moves: dict[str, str] = {}
+
+    def status(path: str, record: object) -> None:
+        if isinstance(record, dict):
+            for key, moved in (("status", "status"), ("status_on", "on")):
+                if key in record:
+                    moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
+
+    def each(key: str) -> list[tuple[str, dict[str, Any]]]:
+        records = document.get(key)
+        if not isinstance(records, list):
+            return []
+        return [
+            (f"{key}[{i}]", r) for i, r in enumerate(records) if isinstance(r, dict)
+        ]
+
+    status("", document)
+    for key in _INITIAL:
+        for path, record in each(key):
+            status(path, record)
+    for path, proposal in each("proposals"):
+        if isinstance(proposal.get("proposed_by"), str):
+            moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
+    for path, party in each("parties"):
+        members = party.get("members")
+        for j, member in enumerate(members if isinstance(members, list) else ()):
+            if isinstance(member, str):
+                moves[f"{path}.members[{j}].party"] = f"{path}.members[{j}]"
+    for path, rnd in each("rounds"):
+        outcomes = rnd.get("outcomes")
+        for j, outcome in enumerate(outcomes if isinstance(outcomes, list) else ()):
+            if isinstance(outcome, dict) and "quantity" in outcome:
+                moves[f"{path}.outcomes[{j}].quantities[0]"] = (
+                    f"{path}.outcomes[{j}].quantity"
+                )
+    return moves
+
+
+def path_before_migration(path: str, moves: Mapping[str, str]) -> str:
+    """
+    *path*, a path in the migrated document, as the path of the document that
+    was given: its longest start that :func:`version_1_moves` moved, put back.
+
+    Example:
+        >>> moves = {"proposals[0].history[0].status": "proposals[0].status"}
+        >>> path_before_migration("proposals[0].history[0].status", moves)
+        'proposals[0].status'
+        >>> path_before_migration("rounds[1].outcomes[0].quantities[0].amount",
+        ...     {"rounds[1].outcomes[0].quantities[0]": "rounds[1].outcomes[0].quantity"})
+        'rounds[1].outcomes[0].quantity.amount'
+    """
+    start = path
+    while start:
+        moved = moves.get(start)
+        if moved is not None:
+            return moved + path[len(start) :]
+        start = start[: max(start.rfind("."), start.rfind("["), 0)]
+    return path
 
 
 def _cut(text: str, limit: int = 200) -> str:

@@ -216,8 +216,11 @@ class Negotiation(Record, _lookup.Indexed):
         """
         The talks' status in force at *at*: the last change known by then (an
         undated change counts always; a month or year once it has passed).
+        A naive datetime, text or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``at`` (as for
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, NegotiationStatus.ACTIVE, to_moment(at))  # type: ignore[no-any-return]
+        return status_at(self.history, NegotiationStatus.ACTIVE, at)  # type: ignore[no-any-return]
 
     def with_status(
         self,
@@ -395,7 +398,12 @@ class Negotiation(Record, _lookup.Indexed):
           always.  See :func:`~negotiation_records.timeutil.is_known_by`.
 
         Parties, standing conditions (with their positions cut) and sources
-        stay.  A link to a statement left out is dropped.  Every query —
+        stay.  A link to a record left out is dropped, so that the snapshot is
+        a valid record: a proposal's ``round`` and ``counter_to``, an
+        agreement's ``round``, ``from_proposal``, ``amends`` and
+        ``supersedes``, a milestone's ``agreement``, a vote's ``subject``, and
+        the ``statement`` of a response, a position or a deadline revision.
+        Every query —
         :meth:`timeline`, :meth:`positions`, :meth:`pending_ultimatums`,
         :meth:`upcoming_deadlines`, :meth:`expired_deadlines` and the command
         line's ``--at`` — reads this snapshot.
@@ -424,10 +432,11 @@ class Negotiation(Record, _lookup.Indexed):
             if r is not None
         )
         numbers = frozenset(r.number for r in rounds)
+        made = snapshot.proposals_made(self, moment)
         proposals = tuple(
             p
             for p in (
-                snapshot.proposal_as_of(proposal, moment, said, numbers)
+                snapshot.proposal_as_of(proposal, moment, said, numbers, made)
                 for proposal in self.proposals
             )
             if p is not None
@@ -441,7 +450,7 @@ class Negotiation(Record, _lookup.Indexed):
             if u is not None
         )
         changes: dict[str, Any] = {
-            **snapshot.model2_as_of(self, moment, said, numbers),
+            **snapshot.model2_as_of(self, moment, said, numbers, made),
             "conditions": tuple(
                 snapshot.condition_as_of(c, moment, said) for c in self.conditions
             ),
@@ -618,8 +627,12 @@ class Negotiation(Record, _lookup.Indexed):
     ) -> PartyPositions:
         """
         What *party_id* demands and offers, and its stance on every other
-        party's terms (as of *at*, if given); see
+        party's terms, as of *at* (now, in UTC, by default); see
         :class:`~negotiation_records.PartyPositions`.
+
+        Like every query it reads the record as it stood then (:meth:`as_of`):
+        a term put forward later, or a stance taken later (a position dated
+        next year is not the stance now), is left out.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -634,10 +647,6 @@ class Negotiation(Record, _lookup.Indexed):
             >>> talks.positions("ua").stance_on("cede")
             <Stance.OPPOSES: 'opposes'>
         """
-        from negotiation_records import queries  # noqa: PLC0415 - first use
-
-        if at is None:
-            return queries.positions(self, party_id)
         from negotiation_records import queries  # noqa: PLC0415 - first use
 
         moment = queries.as_of(at)

@@ -203,6 +203,9 @@ class Proposal(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts always; a month or year once it has passed).
+        A naive datetime, text or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``at`` (as for
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
 
         Example:
             >>> p = Proposal(id="p", proposed_by="a", addressed_to=["b"],
@@ -211,7 +214,7 @@ class Proposal(Record):
             >>> done.status_at(pendulum.date(2025, 7, 8)), done.status
             (<ProposalStatus.PENDING: 'pending'>, <ProposalStatus.ACCEPTED: 'accepted'>)
         """
-        return status_at(self.history, ProposalStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
+        return status_at(self.history, ProposalStatus.PENDING, at)  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         proposers = self.proposed_by

@@ -12,16 +12,18 @@ stood then, as far as the record's dates allow:
 * the deadline *in force* at ``at`` is the one that had not yet been replaced:
   a revision counts from its ``revised_on``;
 * a status (complied, withdrawn, expired, enforced) counts from the date of
-  its change in the ultimatum's ``history``; an undated change counts always.
+  its change in the ultimatum's ``history``; an undated change counts always;
+* a party's stance counts from when it was taken (an undated one always).
 
 The methods of :class:`~negotiation_records.Negotiation` ask these questions of
 the record *as it stood* at ``at`` (:meth:`Negotiation.as_of
 <negotiation_records.Negotiation.as_of>`), so later events never leak in.
 
-Moments are compared with :func:`~negotiation_records.moment_sort_key` (a date
-counts from the start of its UTC day, a month from its first day), except that
-whether a deadline has passed is always :meth:`Deadline.is_past
-<negotiation_records.Deadline.is_past>`.
+Whether something dated had happened by ``at`` is decided as the snapshot
+decides it, by :func:`~negotiation_records.timeutil.is_known_by`: a date or a
+datetime counts once it has come (a date from the start of its UTC day), a
+month or a year only once its whole span has passed.  Whether a deadline has
+passed is always :meth:`Deadline.is_past <negotiation_records.Deadline.is_past>`.
 """
 
 from __future__ import annotations
@@ -36,19 +38,20 @@ from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
-from negotiation_records.errors import RecordNotFoundError, ValidationError, join_path
+from negotiation_records.errors import RecordNotFoundError, ValidationError
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
     Moment,
+    PartialDate,
     Period,
-    check_moment,
+    is_known_by,
+    moment_argument,
     moment_eq_key,
     moment_sort_key,
     since_epoch,
-    to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
@@ -63,6 +66,7 @@ __all__ = [
     "as_of",
     "deadline_in_force",
     "expired_deadlines",
+    "horizon",
     "pending_ultimatums",
     "positions",
     "upcoming_deadlines",
@@ -198,7 +202,7 @@ class PartyPositions:
     coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
     the coalition).  A coalition's dated stance counts for the parties that were
     members on that date; an undated one for those that were members at the
-    moment asked about (any member, when no moment is given).  When several
+    moment asked about (now, when no moment is given).  When several
     coalitions of the party have a stance, the latest dated one is taken.
 
     Attributes:
@@ -259,21 +263,16 @@ def as_of(at: Moment | _dt.date | None) -> Moment:
     """
     if at is None:
         return pendulum.now(pendulum.UTC)
-    moment = to_moment(at)
-    problems = check_moment(moment)
-    if problems:
-        raise ValidationError((join_path("at", path), msg) for path, msg in problems)
-    return moment
-
-
-def _not_after(moment: Moment, at: Moment) -> bool:
-    return moment_sort_key(moment) <= moment_sort_key(at)
+    return moment_argument(at, "at")
 
 
 def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Deadline:
     """
     The ultimatum's deadline as it stood at *at*: the latest one whose revision
-    (or the ultimatum's issue, for the first) was not after *at*.
+    (or the ultimatum's issue, for the first) was known by *at*, as
+    :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>` reads it
+    (:func:`~negotiation_records.timeutil.is_known_by`): a revision dated only
+    "July 2025" counts from 1 August.
 
     Example:
         >>> from negotiation_records.queries import deadline_in_force
@@ -292,14 +291,14 @@ def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Dea
     deadlines = ultimatum.deadlines
     current = deadlines[0]
     for index, revision in enumerate(ultimatum.revisions):
-        if not _not_after(revision.revised_on, moment):
+        if not is_known_by(revision.revised_on, moment):
             break
         current = deadlines[index + 1]
     return current
 
 
 def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
-    return _not_after(ultimatum.issued_at, at)
+    return is_known_by(ultimatum.issued_at, at)
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
@@ -342,30 +341,79 @@ def upcoming_deadlines(
 
     With *within* (a :class:`~negotiation_records.Period`, a
     :class:`pendulum.Duration` or ISO text such as ``"P7D"``), only those that
-    fall due by the horizon *at* + *within* (added by the rules of
-    :meth:`Deadline.after <negotiation_records.Deadline.after>`): a deadline with
-    a time of day when that time is not after the horizon; a date deadline when
-    its day has begun by the horizon, in its zone ("due on 2 September" is due
-    within a week of 26 August, noon).  A date horizon includes its whole day.
-    Ties keep record order.
+    fall due by the horizon *at* + *within* (:func:`horizon`, added by the rules
+    of :meth:`Deadline.after <negotiation_records.Deadline.after>`): a deadline
+    with a time of day when that time is not after the horizon; a date deadline
+    when its day has begun by the horizon, in its zone ("due on 2 September" is
+    due within a week of 26 August, noon).  A date horizon includes its whole
+    day.  Ties keep record order.
     """
     moment = as_of(at)
     entries = _pending(talks, moment)
     if within is not None:
-        horizon = _horizon(moment, within)
-        entries = [entry for entry in entries if _due_by(entry.deadline, horizon)]
+        end = _horizon(moment, within)
+        entries = [entry for entry in entries if _due_by(entry.deadline, end)]
     return tuple(sorted(entries, key=lambda entry: entry.deadline))
 
 
+def horizon(
+    at: Moment | _dt.date | None, within: Period | _dt.timedelta | str
+) -> Moment:
+    """
+    The end of the window *within* after *at* (now, in UTC, by default): what
+    :func:`upcoming_deadlines` keeps to.
+
+    A datetime *at* counts from its instant.  A date, a month or a year counts
+    from its first day: with a calendar period (years, months, weeks, days) the
+    horizon is a date, which includes its whole day (``2025-08`` plus ``P1M``
+    is 1 September); with hours, minutes or seconds, from the start of that
+    day in UTC, as :meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>` reads a day (``2025-08-22`` plus
+    ``PT48H`` is 24 August, 00:00 UTC).  The period is added by the rules of
+    :meth:`Deadline.after <negotiation_records.Deadline.after>`; a bad
+    period, or a horizon past the calendar, is a
+    :class:`~negotiation_records.ValidationError` at ``within`` (a bad *at*
+    at ``at``).
+
+    Example:
+        >>> from negotiation_records.queries import horizon
+        >>> horizon(pendulum.date(2025, 8, 26), "P7D")
+        Date(2025, 9, 2)
+        >>> horizon(PartialDate(2025, 8), "P1M")
+        Date(2025, 9, 1)
+        >>> horizon(pendulum.date(2025, 8, 22), "PT48H")
+        DateTime(2025, 8, 24, 0, 0, 0, tzinfo=Timezone('UTC'))
+    """
+    return _horizon(as_of(at), within)
+
+
 def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
-    """*at* + *within*: a datetime, or a date (meaning that whole day)."""
+    """*at* + *within* (see :func:`horizon`): a datetime, or a date (that whole day)."""
     try:
-        return Deadline.after(at, within).due
+        return Deadline.after(_counted_from(at, within), within).due
     except ValidationError as exc:
         renamed = {"period": "within", "anchor": "at"}
         raise ValidationError(
             (_rename(path, renamed), message) for path, message in exc.errors
         ) from None
+
+
+def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
+    """
+    Where a horizon counts from: *at* itself if a datetime; else its first day,
+    as a date for a calendar period and as that day's first instant in UTC for
+    a period with hours, minutes or seconds.
+    """
+    if isinstance(at, pendulum.DateTime):
+        return at
+    day = at.start if isinstance(at, PartialDate) else at
+    try:
+        exact = Period.coerce(within).has_exact_part
+    except Exception:  # noqa: BLE001 - a bad period: Deadline.after reports it
+        return day
+    if not exact:
+        return day
+    return pendulum.datetime(day.year, day.month, day.day, tz=pendulum.UTC)
 
 
 def _due_by(deadline: Deadline, horizon: Moment) -> bool:
@@ -422,7 +470,7 @@ def expired_deadlines(
 def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
     current = deadlines[0]
     for index, revision in enumerate(revisions):
-        if not _not_after(revision.revised_on, at):
+        if not is_known_by(revision.revised_on, at):
             break
         current = deadlines[index + 1]
     return current
@@ -481,8 +529,8 @@ def all_upcoming_deadlines(
         if open_ and not entry.deadline.is_past(moment)
     ]
     if within is not None:
-        horizon = _horizon(moment, within)
-        entries = [entry for entry in entries if _due_by(entry.deadline, horizon)]
+        end = _horizon(moment, within)
+        entries = [entry for entry in entries if _due_by(entry.deadline, end)]
     return tuple(sorted(entries, key=lambda entry: entry.deadline))
 
 
@@ -514,15 +562,22 @@ def positions(
     talks: Talks, party_id: str, at: Moment | _dt.date | None = None
 ) -> PartyPositions:
     """
-    What *party_id* puts forward and where it stands on everyone else's terms.
+    What *party_id* puts forward and where it stands on everyone else's terms,
+    as of *at* (now, in UTC, by default).
 
-    With *at*, stances taken after *at* are left out (undated ones always count,
-    as the oldest).  See :class:`PartyPositions` for whose term is whose.
+    Stances not known by *at* are left out
+    (:func:`~negotiation_records.timeutil.is_known_by`: a month or a year
+    counts once it has passed); undated ones always count, as the oldest.  See
+    :class:`PartyPositions` for whose term is whose.  This reads the terms of
+    *talks* as given: :meth:`Negotiation.positions
+    <negotiation_records.Negotiation.positions>` asks it of the snapshot
+    (:meth:`~negotiation_records.Negotiation.as_of`), which also leaves out
+    the terms put forward later.
     """
     known = [party.id for party in talks.parties]
     if party_id not in known:
         raise RecordNotFoundError("party", party_id, known)
-    moment = None if at is None else as_of(at)
+    moment = as_of(at)
     demands: list[Condition] = []
     offers: list[Condition] = []
     stances: list[TermStance] = []
@@ -551,7 +606,7 @@ def _inherited(
     condition: Condition,
     ultimatum: Ultimatum | None,
     coalitions: list[tuple[str, list[Membership]]],
-    at: Moment | None,
+    at: Moment,
 ) -> TermStance | None:
     """The latest stance of a coalition on *condition* that its member takes."""
     found: list[tuple[Any, int, TermStance]] = []
@@ -560,7 +615,7 @@ def _inherited(
         if theirs.stance is None:
             continue
         when = theirs.on if theirs.on is not None else at
-        if when is not None and not any(m.holds_on(when) for m in memberships):
+        if not any(m.holds_on(when) for m in memberships):
             continue
         key = None if theirs.on is None else moment_sort_key(theirs.on)
         found.append((key, order, attrs.evolve(theirs, inherited_from=coalition)))
@@ -605,8 +660,9 @@ def _stance(
     condition: Condition,
     ultimatum: Ultimatum | None,
     party: str,
-    at: Moment | None,
+    at: Moment,
 ) -> TermStance:
+    """*party*'s latest stance on *condition* known by *at*, else its undated one."""
     undated: list[Stance] = []
     dated: list[tuple[Any, Stance, Moment]] = []
     for position in condition.positions:
@@ -614,17 +670,14 @@ def _stance(
             continue
         if position.on is None:
             undated.append(position.stance)
-        else:
+        elif is_known_by(position.on, at):
             dated.append((moment_sort_key(position.on), position.stance, position.on))
     if ultimatum is not None:
         dated += [
             (moment_sort_key(response.on), response.stance, response.on)
             for response in ultimatum.responses
-            if response.party == party
+            if response.party == party and is_known_by(response.on, at)
         ]
-    if at is not None:
-        limit = moment_sort_key(at)
-        dated = [entry for entry in dated if entry[0] <= limit]
     dated.sort(key=lambda entry: entry[0])
     if dated:
         _, stance, on = dated[-1]

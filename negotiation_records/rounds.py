@@ -44,6 +44,7 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
+    moment_argument,
     to_moment,
     to_optional_moment,
 )
@@ -211,7 +212,7 @@ class Quantity(Record):
                 )
 
     def __str__(self) -> str:
-        text = f"{_PRECISION_WORDS[self.precision]}{self.amount:g} {self.unit}"
+        text = f"{_PRECISION_WORDS[self.precision]}{_amount(self.amount)} {self.unit}"
         if self.each:
             text += " each"
         ends = []
@@ -222,6 +223,18 @@ class Quantity(Record):
         if ends:
             text += f" ({' '.join(ends)})"
         return text
+
+
+def _amount(amount: float) -> str:
+    """
+    An amount as written in a summary: an integer in full, however large
+    (``1000000``, never ``1e+06``); a float as Python's shortest repr
+    (``2.5``, ``1e+300``), without ``.0`` when it is whole and exact
+    (``1000.0`` is ``1000``).
+    """
+    if isinstance(amount, float) and amount.is_integer() and abs(amount) < 2**53:
+        return str(int(amount))
+    return str(amount)
 
 
 @frozen_record(kw_only=True, init=False)
@@ -445,8 +458,11 @@ class Round(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts always; a month or year once it has passed).
+        A naive datetime, text or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``at`` (as for
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, RoundStatus.PROPOSED, to_moment(at))  # type: ignore[no-any-return]
+        return status_at(self.history, RoundStatus.PROPOSED, at)  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         yield from history_problems(
@@ -522,9 +538,15 @@ class Round(Record):
         location: str | None = None,
         on: Moment | _dt.date | None = None,
     ) -> Round:
-        """A copy scheduled for *starts* (from proposed or postponed), on *on*."""
+        """
+        A copy scheduled for *starts* (from proposed or postponed), on *on*.
+
+        *starts* is required: ``None``, a naive datetime or any other value
+        that is not a moment is a :class:`~negotiation_records.ValidationError`
+        at ``starts``.
+        """
         changes: dict[str, object] = {
-            "starts": to_moment(starts),
+            "starts": moment_argument(starts, "starts"),
             "ends": to_optional_moment(ends),
         }
         if location is not None:

@@ -35,6 +35,7 @@ __all__ = [
     "milestone_as_of",
     "model2_as_of",
     "proposal_as_of",
+    "proposals_made",
     "round_as_of",
     "round_first_dated",
     "ultimatum_as_of",
@@ -95,17 +96,29 @@ def proposal_as_of(
     at: Moment,
     statements: AbstractSet[str],
     rounds: AbstractSet[int],
+    proposals: AbstractSet[str],
 ) -> Proposal | None:
-    """*proposal* as it stood at *at*, or ``None`` if it was made later."""
+    """
+    *proposal* as it stood at *at*, or ``None`` if it was made later; its
+    round and the proposal it counters dropped if the snapshot leaves them
+    out (*rounds*, *proposals*: those it keeps).
+    """
     if not is_known_by(proposal.made_on, at):
         return None
+    counter_to = proposal.counter_to
     return _same(
         proposal,
         terms=tuple(condition_as_of(t, at, statements) for t in proposal.terms),
         responses=_responses(proposal.responses, at, statements),
         history=_changes(proposal.history, at),
         round=proposal.round if proposal.round in rounds else None,
+        counter_to=counter_to if counter_to in proposals else None,
     )
+
+
+def proposals_made(talks: Any, at: Moment) -> frozenset[str]:
+    """The ids of the proposals of *talks* made by *at* (those a snapshot keeps)."""
+    return frozenset(p.id for p in talks.proposals if is_known_by(p.made_on, at))
 
 
 def ultimatum_as_of(
@@ -255,10 +268,17 @@ def milestone_as_of(
 
 
 def model2_as_of(
-    talks: Any, at: Moment, statements: AbstractSet[str], rounds: AbstractSet[int]
+    talks: Any,
+    at: Moment,
+    statements: AbstractSet[str],
+    rounds: AbstractSet[int],
+    proposals: AbstractSet[str],
 ) -> dict[str, Any]:
-    """The agreements, milestones, votes and actions of *talks* as of *at*."""
-    proposals = frozenset(p.id for p in talks.proposals if is_known_by(p.made_on, at))
+    """
+    The agreements, milestones, votes and actions of *talks* as of *at*; links
+    to statements, rounds and proposals other than *statements*, *rounds* and
+    *proposals* (those the snapshot keeps) dropped.
+    """
     first_known = frozenset(
         a.id
         for a in talks.agreements

@@ -413,7 +413,8 @@ class _Builder:
 
     def round(self, path: str, rnd: Round) -> None:
         when = rnd.when
-        if when is None:
+        if when is None:  # no event of its own; its dated changes still count
+            self.changes(f"{path}.", rnd.number, f"Round {rnd.number}", rnd.history)
             return
         text = f"Round {rnd.number} {rnd.status.value}"
         if rnd.location:
@@ -767,11 +768,13 @@ def build_timeline(
     """
     Every dated event of *talks* (a ``Negotiation``), in time order.
 
-    See the module documentation above for the order.  Undated records (a round
-    with neither a start nor a window, an undated position or status change) are
-    left out.  With *tz* (a zone or an IANA name), the moments written inside
-    the summaries ("due 2025-09-02T...") are shown in that zone; the events'
-    own ``moment`` is kept as recorded.
+    See the module documentation above for the order.  What has no date is
+    left out: an undated position or status change, and the event of a round
+    with neither a start nor a window (its dated status changes are listed:
+    a round scheduled, postponed and then cancelled shows all three).  With
+    *tz* (a zone or an IANA name), the moments written inside the summaries
+    ("due 2025-09-02T...") are shown in that zone; the events' own ``moment``
+    is kept as recorded.
 
     Example:
         >>> from negotiation_records.timeline import build_timeline

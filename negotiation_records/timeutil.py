@@ -129,7 +129,7 @@ class PartialDate:
 
     def contains(self, moment: MomentInput) -> bool:
         """Whether *moment* (its calendar date, in its own zone) lies in this span."""
-        moment = _moment_given(moment)
+        moment = moment_argument(moment)
         if isinstance(moment, PartialDate):
             return self.start <= moment.start and moment.end <= self.end
         day = moment.date() if isinstance(moment, pendulum.DateTime) else moment
@@ -206,21 +206,33 @@ def _plain(moment: _dt.datetime) -> _dt.datetime:
     return _combine(moment, _timetz(moment))
 
 
-_MOMENT_CLASSES: Final = frozenset([pendulum.Date, pendulum.DateTime])
+#: The classes of the moments a record holds (a DateTime may still be naive).
+_MOMENTS: Final = frozenset([pendulum.Date, pendulum.DateTime, PartialDate])
 
 
-def _moment_given(value: Any) -> Moment:
+def moment_argument(value: Any, path: str = "$") -> Moment:
     """
-    *value*, given to a function that reads moments, as a moment: a plain
-    ``date`` or aware ``datetime`` converted (:func:`to_moment`), a naive
-    datetime or anything else refused with a :class:`ValidationError`.
+    *value*, given to a function or method as a moment, converted
+    (:func:`to_moment`) and checked: a date, an aware datetime or a partial
+    date.  Anything else (``None``, a naive datetime, text) is refused with a
+    :class:`~negotiation_records.ValidationError` at *path*.
+
+    Example:
+        >>> import datetime
+        >>> moment_argument(datetime.date(2025, 7, 14), "on")
+        Date(2025, 7, 14)
+        >>> moment_argument(datetime.datetime(2025, 7, 14, 12), "at")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: at: naive datetime 2025-07-14T12:00:00 has no time zone; give it a zone (the library never guesses one) or record a date
     """
-    if value.__class__ in _MOMENT_CLASSES or isinstance(value, PartialDate):
-        return value
+    cls = value.__class__
+    if cls is pendulum.Date or cls is PartialDate:
+        return value  # type: ignore[no-any-return]
     moment = to_moment(value)
     problems = check_moment(moment)
     if problems:
-        raise ValidationError(problems).prefixed("$")
+        raise ValidationError(problems).prefixed(path)
     return moment
 
 
@@ -229,15 +241,19 @@ def _offsets(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
 
     Offsets never overflow, even for the first and last days of the calendar.
     """
-    if moment.__class__ not in _MOMENT_CLASSES and moment.__class__ is not PartialDate:
-        moment = _moment_given(moment)
-    if isinstance(moment, pendulum.DateTime):
+    first: _dt.date
+    last: _dt.date
+    if moment.__class__ is pendulum.Date:  # the commonest first
+        first = last = moment
+    elif isinstance(moment, _dt.datetime) and moment.tzinfo is not None:
         instant = _subtract(_plain(moment), EPOCH)
         return instant, instant
-    if isinstance(moment, PartialDate):
+    elif isinstance(moment, PartialDate):
         first, last = moment.start, moment.end
-    else:
+    elif isinstance(moment, _dt.date) and not isinstance(moment, _dt.datetime):
         first = last = moment
+    else:  # a naive datetime, or not a moment: refused
+        return _offsets(moment_argument(moment))
     start = _dt.timedelta(days=first.toordinal() - _EPOCH_ORDINAL)
     end = _dt.timedelta(days=last.toordinal() - _EPOCH_ORDINAL + 1)
     return start, end
@@ -278,8 +294,9 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     comes before "1 June 2025", which comes before "1 June 2025, 09:00 UTC".
     The key is opaque: compare keys, do not read them.  It works for every moment,
     from 0001-01-01 to 9999-12-31.  A plain ``date`` or aware ``datetime`` is
-    read as :func:`to_moment` converts it (its instant, not just its day); a
-    naive datetime is refused with a :class:`ValidationError`, as everywhere.
+    read as a record field converts it (an aware one by its instant, not just
+    its day); a naive datetime is refused with a
+    :class:`~negotiation_records.ValidationError`, as everywhere.
 
     Example:
         >>> kyiv = pendulum.datetime(2025, 6, 1, 9, tz="Europe/Kyiv")
@@ -296,10 +313,12 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     return start, start - end
 
 
-def _day_span(moment: Moment) -> tuple[_dt.date, _dt.date]:
+def _day_span(moment: MomentInput) -> tuple[_dt.date, _dt.date]:
     if isinstance(moment, PartialDate):
         return moment.start, moment.end
     if isinstance(moment, pendulum.DateTime):
+        if moment.tzinfo is None:  # naive: refused
+            moment_argument(moment)
         day = _dt.date(moment.year, moment.month, moment.day)
         return day, day
     return moment, moment
@@ -333,8 +352,12 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
     """
     if first.__class__ is _PENDULUM_DATE and second.__class__ is _PENDULUM_DATE:
         return _dt.date.__lt__(first, second)  # the commonest: two days
-    first, second = _moment_given(first), _moment_given(second)
+    if first.__class__ not in _MOMENTS or second.__class__ not in _MOMENTS:
+        first, second = moment_argument(first), moment_argument(second)
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
+        if first.tzinfo is None or second.tzinfo is None:  # naive: refused
+            moment_argument(first)
+            moment_argument(second)
         if first.tzinfo is not second.tzinfo:
             # Python compares datetimes in different zones as instants.
             return _plain(first) < _plain(second)

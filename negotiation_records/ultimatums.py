@@ -44,6 +44,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     PartialDate,
     is_before,
+    moment_argument,
     to_moment,
 )
 
@@ -257,8 +258,11 @@ class Ultimatum(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts always; a month or year once it has passed).
+        A naive datetime, text or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``at`` (as for
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, UltimatumStatus.PENDING, to_moment(at))  # type: ignore[no-any-return]
+        return status_at(self.history, UltimatumStatus.PENDING, at)  # type: ignore[no-any-return]
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.issued_by in self.addressed_to:
@@ -412,14 +416,17 @@ class Ultimatum(Record):
         change = StatusChange(status=status, on=on)
         return attrs.evolve(self, history=(*self.history, change))
 
-    def comply(self, *, on: Moment, late: bool = False) -> Ultimatum:
+    def comply(self, *, on: MomentInput, late: bool = False) -> Ultimatum:
         """
         Mark the demand met on *on*.
 
         Meeting it after the deadline passed (or after the ultimatum was marked
-        expired) needs ``late=True``: the record must say so explicitly.
+        expired) needs ``late=True``: the record must say so explicitly.  *on*
+        is required: ``None``, a naive datetime or any other value that is not
+        a moment is a :class:`~negotiation_records.ValidationError` at ``on``
+        (as for :meth:`enforce` and :meth:`withdraw`).
         """
-        moment = to_moment(on)
+        moment = moment_argument(on, "on")
         after_deadline = (
             self.status is UltimatumStatus.EXPIRED or self.deadline.is_past(moment)
         )
@@ -432,14 +439,16 @@ class Ultimatum(Record):
             )
         return self._to(UltimatumStatus.COMPLIED, moment)
 
-    def expire(self, *, on: Moment | None = None) -> Ultimatum:
+    def expire(self, *, on: MomentInput | None = None) -> Ultimatum:
         """
         Mark the ultimatum expired; *on* defaults to the deadline's cut-off
         (:attr:`Deadline.cutoff <negotiation_records.Deadline.cutoff>`: for a
         date deadline the midnight that ends its day, in its zone), the first
         instant at which the deadline has passed.
 
-        Refused if *on* is before the deadline has passed.
+        Refused if *on* is before the deadline has passed; a value of *on*
+        that is not a moment is a :class:`~negotiation_records.ValidationError`
+        at ``on``.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
@@ -449,7 +458,7 @@ class Ultimatum(Record):
             >>> print(u.expire().status_on)
             2025-09-03 00:00:00+03:00
         """
-        moment = self.deadline.cutoff if on is None else to_moment(on)
+        moment = self.deadline.cutoff if on is None else moment_argument(on, "on")
         if on is not None and not self.deadline.is_past(_end_of(moment)):
             raise IllegalTransitionError(
                 self.label,
@@ -459,13 +468,21 @@ class Ultimatum(Record):
             )
         return self._to(UltimatumStatus.EXPIRED, moment)
 
-    def enforce(self, *, on: Moment) -> Ultimatum:
-        """Mark the consequences carried out (from pending or expired)."""
-        return self._to(UltimatumStatus.ENFORCED, to_moment(on))
+    def enforce(self, *, on: MomentInput) -> Ultimatum:
+        """
+        Mark the consequences carried out on *on* (from pending or expired).
 
-    def withdraw(self, *, on: Moment) -> Ultimatum:
-        """Mark the ultimatum withdrawn by its issuer."""
-        return self._to(UltimatumStatus.WITHDRAWN, to_moment(on))
+        *on* is required, as for :meth:`comply`.
+        """
+        return self._to(UltimatumStatus.ENFORCED, moment_argument(on, "on"))
+
+    def withdraw(self, *, on: MomentInput) -> Ultimatum:
+        """
+        Mark the ultimatum withdrawn by its issuer on *on*.
+
+        *on* is required, as for :meth:`comply`.
+        """
+        return self._to(UltimatumStatus.WITHDRAWN, moment_argument(on, "on"))
 
 
 def _end_of(moment: Moment) -> Moment:

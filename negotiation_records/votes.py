@@ -9,8 +9,9 @@ the recorded ``result`` must agree with them (:func:`decided_result`):
   (abstentions do not count); needs ``yes`` and ``no``;
 * ``absolute-majority`` — of the members: passed when ``yes > members / 2``;
   needs ``yes`` and ``members``;
-* ``two-thirds`` — of those voting: passed when ``3 * yes >= 2 * (yes + no)``;
-  needs ``yes`` and ``no``;
+* ``two-thirds`` — of those voting, with at least one vote for: passed when
+  ``yes > 0 and 3 * yes >= 2 * (yes + no)`` (no votes for and none against
+  fails); needs ``yes`` and ``no``;
 * ``three-fifths`` — of the members (a US Senate cloture vote, 60 of 100):
   passed when ``5 * yes >= 3 * members``; needs ``yes`` and ``members``;
 * ``unanimity`` — no one votes against and at least one votes for:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,15 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import assume, given, reject, settings
+from hypothesis import strategies as st
 
 from negotiation_records import (
+    Agreement,
     Deadline,
     IllegalTransitionError,
+    Milestone,
+    Moment,
     Negotiation,
     NegotiationStatus,
     PartialDate,
@@ -33,9 +39,10 @@ from negotiation_records import (
     to_dict,
     to_json,
 )
+from negotiation_records import strategies as nst
 from negotiation_records.cli import main
 from negotiation_records.migrations import SCHEMA_VERSION
-from negotiation_records.timeutil import is_known_by, zone
+from negotiation_records.timeutil import is_before, is_known_by, zone
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -210,6 +217,118 @@ def test_negotiation_status_changes() -> None:
         "Talks active",
     ]
     assert from_json(Negotiation, to_json(resumed)) == resumed
+
+
+def _every_kind_of_record() -> list[Any]:
+    """One record of each kind with a history, none of them changed yet."""
+    return [
+        _proposal(),
+        _ultimatum(),
+        Round(number=1),
+        Negotiation(id="t", title="T"),
+        Agreement(id="a", title="A", stage="ceasefire"),
+        Milestone(id="m", title="M", deadline=Deadline.on(day(2025, 9, 1))),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        (
+            dt.datetime(2025, 7, 10),
+            "naive datetime 2025-07-10T00:00:00 has no time zone; give it a zone "
+            "(the library never guesses one) or record a date",
+        ),
+        (
+            pendulum.naive(2025, 7, 10),
+            "naive datetime 2025-07-10T00:00:00 has no time zone; give it a zone "
+            "(the library never guesses one) or record a date",
+        ),
+        (
+            "2025-07-10",
+            "must be a date, a zone-aware datetime or a PartialDate, got str "
+            "'2025-07-10' (parse text with parse_moment)",
+        ),
+        (
+            None,
+            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+        ),
+    ],
+    ids=["naive", "pendulum-naive", "text", "none"],
+)
+@pytest.mark.parametrize("changed", [False, True], ids=["no-history", "history"])
+def test_status_at_refuses_what_is_not_a_moment(
+    at: object, message: str, changed: bool
+) -> None:
+    """Every record's status_at checks at, even with an empty history."""
+    for fresh in _every_kind_of_record():
+        record = fresh
+        if changed:
+            change = StatusChange(status=fresh.status, on=day(2025, 7, 20))
+            record = attrs.evolve(fresh, history=[change])
+        with pytest.raises(ValidationError) as caught:
+            record.status_at(at)
+        assert caught.value.errors == (("at", message),), type(record).__name__
+
+
+def test_status_at_converts_plain_dates_and_aware_datetimes() -> None:
+    """A datetime.date or an aware datetime is read as its moment."""
+    accepted = _proposal().accept(on=day(2025, 7, 9))
+    assert accepted.status_at(dt.date(2025, 7, 8)) is ProposalStatus.PENDING
+    assert accepted.status_at(dt.date(2025, 7, 9)) is ProposalStatus.ACCEPTED
+    before = dt.datetime(2025, 7, 8, 23, 59, tzinfo=dt.UTC)
+    assert accepted.status_at(before) is ProposalStatus.PENDING
+    assert accepted.status_at(PartialDate(2025, 8)) is ProposalStatus.ACCEPTED
+
+
+@pytest.mark.parametrize("method", ["comply", "enforce", "withdraw", "expire"])
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        (
+            None,
+            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+        ),
+        (
+            dt.datetime(2025, 9, 5),
+            "naive datetime 2025-09-05T00:00:00 has no time zone; give it a zone "
+            "(the library never guesses one) or record a date",
+        ),
+        (
+            "2025-09-05",
+            "must be a date, a zone-aware datetime or a PartialDate, got str "
+            "'2025-09-05' (parse text with parse_moment)",
+        ),
+    ],
+    ids=["none", "naive", "text"],
+)
+def test_ultimatum_steps_need_a_moment(method: str, on: object, message: str) -> None:
+    """comply, enforce and withdraw need on; a bad on is reported at on."""
+    if method == "expire" and on is None:
+        return  # expire() without on stamps the deadline's cut-off
+    with pytest.raises(ValidationError) as caught:
+        getattr(_ultimatum(), method)(on=on)
+    assert caught.value.errors == (("on", message),)
+
+
+def test_comply_without_a_moment_is_not_a_late_compliance() -> None:
+    """comply(on=None) used to claim the deadline had passed."""
+    with pytest.raises(ValidationError, match=r"^on: must be a date"):
+        _ultimatum().comply(on=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^on: must be a date"):
+        _ultimatum().comply(on=None, late=True)  # type: ignore[arg-type]
+
+
+def test_round_schedule_needs_a_start() -> None:
+    """schedule(starts=None) is refused, not a scheduled round without a start."""
+    with pytest.raises(ValidationError) as caught:
+        Round(number=1).schedule(starts=None)  # type: ignore[arg-type]
+    assert caught.value.errors == (
+        (
+            "starts",
+            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+        ),
+    )
 
 
 # --- version-1 constructors ---------------------------------------------------------
@@ -454,6 +573,152 @@ def test_a_dropped_statement_link_is_cut() -> None:
     assert snapshot.ultimatums[0].responses[0].statement is None
 
 
+def _two_parties() -> list[Party]:
+    return [
+        Party(id="a", name="A", kind="state"),
+        Party(id="b", name="B", kind="state"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("original_on", "counter_on", "at"),
+    [
+        # 00:30 in Kyiv on 15 July is 21:30 UTC on the 14th: the counter is
+        # known at 22:00 UTC, the day it counters only from the 15th
+        (
+            day(2025, 7, 15),
+            pendulum.datetime(2025, 7, 15, 0, 30, tz="Europe/Kyiv"),
+            pendulum.datetime(2025, 7, 14, 22, tz="UTC"),
+        ),
+        # "July 2025" is known only from 1 August
+        (PartialDate(2025, 7), day(2025, 7, 20), day(2025, 7, 25)),
+    ],
+)
+def test_as_of_drops_a_counter_to_left_out(
+    original_on: Moment, counter_on: Moment, at: Moment
+) -> None:
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=_two_parties(),
+        proposals=[
+            Proposal(id="p1", proposed_by="a", made_on=original_on, summary="X"),
+            Proposal(
+                id="p2",
+                proposed_by="b",
+                made_on=counter_on,
+                summary="Y",
+                counter_to="p1",
+            ),
+        ],
+    )
+    snapshot = talks.as_of(at)
+    assert [(p.id, p.counter_to) for p in snapshot.proposals] == [("p2", None)]
+    assert [e.record_id for e in talks.timeline(at)] == ["p2"]
+    assert talks.positions("a", at).stances == ()
+    assert talks.upcoming_deadlines(at) == ()
+    later = talks.as_of(pendulum.date(2025, 8, 1))
+    assert [(p.id, p.counter_to) for p in later.proposals] == [
+        ("p1", None),
+        ("p2", "p1"),
+    ]
+
+
+_ZONES = ["UTC", "Europe/Kyiv", "Asia/Tokyo", "America/New_York", "Pacific/Kiritimati"]
+
+
+@st.composite
+def _not_before(draw: st.DrawFn, moment: Moment) -> Moment:
+    """
+    A moment that cannot be said to come before *moment* but may be known
+    before it: inside its day or span (in another zone), or the next day.
+    """
+    if isinstance(moment, PartialDate):
+        first = draw(st.dates(min_value=moment.start, max_value=moment.end))
+    elif isinstance(moment, pendulum.DateTime):
+        first = moment.date()
+    else:
+        first = moment
+    first = day(first.year, first.month, first.day)
+    choice = draw(st.sampled_from(["same", "date", "datetime", "next"]))
+    try:
+        if choice == "same":
+            found: Moment = moment
+        elif choice == "date":
+            found = first
+        elif choice == "next":
+            found = first.add(days=1)
+        else:
+            found = pendulum.datetime(
+                first.year,
+                first.month,
+                first.day,
+                draw(st.integers(0, 23)),
+                draw(st.integers(0, 59)),
+                tz=draw(st.sampled_from(_ZONES)),
+            )
+            found.in_timezone("UTC")  # fails outside the calendar
+    except (OverflowError, ValueError):
+        reject()
+    assume(not is_before(found, moment))
+    return found
+
+
+@st.composite
+def _with_a_counter(draw: st.DrawFn) -> tuple[Negotiation, Moment]:
+    """
+    A generated record with a proposal and a counter-proposal dated next to
+    it, and a moment to ask about, often the counter's (known before what it
+    counters, in another zone or inside its month).
+    """
+    record = draw(nst.negotiations().filter(lambda talks: bool(talks.parties)))
+    ids = {p.id for p in record.proposals}
+    assume("original" not in ids and "counter" not in ids)
+    party = draw(st.sampled_from(record.parties)).id
+    made_on = draw(st.one_of(nst.dates(), nst.partial_dates(), nst.datetimes()))
+    original = Proposal(id="original", proposed_by=party, made_on=made_on, summary="X")
+    counter = Proposal(
+        id="counter",
+        proposed_by=party,
+        made_on=draw(_not_before(original.made_on)),
+        summary="Y",
+        counter_to="original",
+    )
+    record = record.with_proposal(original).with_proposal(counter)
+    if draw(st.booleans()):
+        return record, counter.made_on
+    return record, draw(st.one_of(st.just(original.made_on), _moment_of(record)))
+
+
+@st.composite
+def _moment_of(draw: st.DrawFn, record: Negotiation) -> Moment:
+    """A moment to ask about: one of the record's own, or any."""
+    own: list[Moment] = [e.moment for e in record.timeline()]
+    own += [p.made_on for p in record.proposals]
+    use_own: bool = draw(st.booleans())
+    if own and use_own:
+        return draw(st.sampled_from(own))
+    return draw(nst.moments())
+
+
+@st.composite
+def _any_record(draw: st.DrawFn) -> tuple[Negotiation, Moment]:
+    record = draw(nst.negotiations())
+    return record, draw(_moment_of(record))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_with_a_counter(), _any_record()))
+def test_a_snapshot_of_a_valid_record_is_valid(
+    case: tuple[Negotiation, Moment],
+) -> None:
+    """as_of(at) of a valid record is a valid record, for any at."""
+    record, at = case
+    snapshot = record.as_of(at)  # built and checked: every link resolves
+    assert attrs.evolve(snapshot) == snapshot  # checked again, from scratch
+    assert snapshot.as_of(at) == snapshot
+
+
 def test_queries_read_the_snapshot() -> None:
     talks = _talks()
     at = day(2025, 7, 20)
@@ -629,6 +894,128 @@ def test_version_1_with_dated_statuses() -> None:
     assert str(talks.ultimatums[0].status_on) == "2025-09-03"
     assert talks.proposals[0].status is ProposalStatus.PENDING
     assert str(talks.proposals[0].status_on) == "2025-07-20"
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("proposals", 0), "proposals[0].history"),
+        (("ultimatums", 0), "ultimatums[0].history"),
+        (("rounds", 1), "rounds[1].history"),
+        ((), "history"),
+    ],
+)
+def test_version_1_history_beside_a_status_is_refused(
+    where: tuple[Any, ...], path: str
+) -> None:
+    """Version 1 had no history: beside a status it is refused, not dropped."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    record = old
+    for step in where:
+        record = record[step]
+    record.setdefault("status", "pending" if where else "active")
+    record["history"] = [{"status": record["status"], "on": "2025-07-05"}]
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Negotiation, old)
+    assert caught.value.errors == (
+        (
+            path,
+            'version-1 documents have no history; give the latest "status" (and '
+            '"status_on") alone, or write the document as version 2 '
+            '("schema_version": 2) with the history alone',
+        ),
+    )
+    with pytest.raises(ValidationError, match=r"history: version-1 documents"):
+        from_json(Negotiation, json.dumps(old))
+
+
+def test_version_1_history_beside_a_status_small() -> None:
+    """The reported case: a pending proposal with an accepted history."""
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "parties": [{"id": "a", "name": "A", "kind": "state"}],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": "a",
+                "made_on": "2025-07-01",
+                "summary": "S",
+                "status": "pending",
+                "history": [{"status": "accepted", "on": "2025-07-05"}],
+            }
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Negotiation, document)
+    assert [path for path, _ in caught.value.errors] == ["proposals[0].history"]
+    version_2: dict[str, Any] = json.loads(json.dumps(document))
+    version_2["schema_version"] = 2
+    proposal = version_2["proposals"][0]
+    del proposal["status"]
+    proposal["proposed_by"] = ["a"]
+    loaded = from_dict(Negotiation, version_2).proposals[0]
+    assert loaded.status is ProposalStatus.ACCEPTED
+
+
+def _v1_problems(change: Any) -> list[tuple[str, str]]:
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    change(document)
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, json.dumps(document))
+    return list(caught.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (
+            lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(amount="1000"),
+            "rounds[0].outcomes[0].quantity.amount",
+        ),
+        (lambda d: d["proposals"][0].update(status="acepted"), "proposals[0].status"),
+        (
+            lambda d: d["proposals"][0].update(status_on="2025-13-01"),
+            "proposals[0].status_on",
+        ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by="Ukraine"),
+            "proposals[0].proposed_by",
+        ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by="nobody"),
+            "proposals[0].proposed_by",
+        ),
+        (lambda d: d.update(status="stalld"), "status"),
+    ],
+)
+def test_version_1_problems_are_reported_at_its_own_paths(
+    change: Any, path: str
+) -> None:
+    """A problem of a version-1 document is named where that document holds it,
+    not where the migrated document would (``history[0].status``)."""
+    assert [p for p, _ in _v1_problems(change)] == [path]
+
+
+def test_version_1_member_ids_are_reported_as_given() -> None:
+    """A coalition's member id, a plain string in version 1, keeps its path."""
+
+    def coalition(document: dict[str, Any]) -> None:
+        document["parties"].append(
+            {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": ["Nope"]}
+        )
+
+    assert [p for p, _ in _v1_problems(coalition)] == ["parties[4].members[0]"]
+
+
+def test_version_2_paths_are_unchanged() -> None:
+    """A version-2 document's problems keep the paths of version 2."""
+    document = json.loads(to_json(_talks()))
+    document["proposals"][0]["history"] = [{"status": "acepted", "on": "2025-07-20"}]
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, json.dumps(document))
+    assert [p for p, _ in caught.value.errors] == ["proposals[0].history[0].status"]
 
 
 # --- the command line on a record with later events --------------------------------

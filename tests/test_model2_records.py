@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from negotiation_records import (
     VoteResult,
     from_json,
     to_json,
+    votes,
 )
 from negotiation_records import strategies as nst
 from negotiation_records.cli import main
@@ -242,6 +244,8 @@ class TestVoteResult:
             # two-thirds of those voting
             ("two-thirds", 20, 10, None, "passed"),
             ("two-thirds", 19, 10, None, "failed"),
+            ("two-thirds", 0, 0, None, "failed"),  # no one for: it fails
+            ("two-thirds", 1, 0, None, "passed"),
             # three-fifths of members (Senate cloture)
             ("three-fifths", 60, 40, 100, "passed"),
             ("three-fifths", 58, 42, 100, "failed"),
@@ -266,6 +270,32 @@ class TestVoteResult:
                 threshold=threshold, yes=yes, no=no, members=members, result=other
             )
         ) == ["result"]
+
+    def test_the_documented_rules_are_the_rules(self) -> None:
+        """Each "passed when ``...``" of the votes module is what the code decides."""
+        doc = " ".join((votes.__doc__ or "").split())
+        rules = dict(re.findall(r"``([a-z-]+)`` — [^`]*?passed when ``([^`]+)``", doc))
+        assert set(rules) == {
+            "simple-majority",
+            "absolute-majority",
+            "two-thirds",
+            "three-fifths",
+            "unanimity",
+        }
+        for name, rule in rules.items():
+            for yes in range(4):
+                for no in range(4):
+                    for members in range(max(1, yes + no), yes + no + 3):
+                        counts = {"yes": yes, "no": no, "members": members}
+                        said = eval(rule, {}, counts)  # noqa: S307 - the module's text
+                        decided = decided_result(Threshold(name), yes, no, members)
+                        assert decided is VoteResult("passed" if said else "failed"), (
+                            name,
+                            rule,
+                            yes,
+                            no,
+                            members,
+                        )
 
     @pytest.mark.parametrize("threshold", ["consensus", "other"])
     def test_counts_do_not_decide(self, threshold: str) -> None:

@@ -126,6 +126,63 @@ class TestPendingUltimatums:
         assert _ids(talks.upcoming_deadlines()) == ["far"]
         assert _ids(talks.expired_deadlines()) == ["u"]
 
+    def test_a_revision_dated_to_a_month_counts_once_it_has_passed(self) -> None:
+        """deadline_in_force agrees with the snapshot: "July" counts from 1 August."""
+        from negotiation_records.queries import deadline_in_force
+
+        cut = _ultimatum(
+            issued_at=pendulum.date(2025, 7, 1),
+            deadline=Deadline.on(pendulum.date(2025, 9, 1)),
+        ).revise_deadline(
+            Deadline.on(pendulum.date(2025, 7, 20)), on=PartialDate(2025, 7)
+        )
+        talks = _talks(cut)
+        for at, due in [
+            (pendulum.date(2025, 7, 15), pendulum.date(2025, 9, 1)),
+            (pendulum.date(2025, 7, 31), pendulum.date(2025, 9, 1)),
+            (pendulum.date(2025, 8, 1), pendulum.date(2025, 7, 20)),
+        ]:
+            assert deadline_in_force(cut, at).due == due
+            snapshot = talks.as_of(at).ultimatums[0]
+            assert snapshot.deadline.due == due
+        assert _ids(talks.upcoming_deadlines(pendulum.date(2025, 7, 15))) == ["u"]
+
+    def test_a_milestone_revised_in_a_month(self) -> None:
+        """A milestone's deadline revised "in July" is in force from 1 August."""
+        from negotiation_records import Milestone, queries
+
+        clock = Milestone(
+            id="m",
+            title="Clock",
+            set_on=pendulum.date(2025, 6, 1),
+            deadline=Deadline.on(pendulum.date(2025, 9, 1)),
+        ).revise_deadline(
+            Deadline.on(pendulum.date(2025, 8, 20)), on=PartialDate(2025, 7)
+        )
+        talks = _talks(milestones=[clock])
+        for at, due in [
+            (pendulum.date(2025, 7, 15), pendulum.date(2025, 9, 1)),
+            (pendulum.date(2025, 8, 1), pendulum.date(2025, 8, 20)),
+        ]:
+            (entry,) = queries.all_upcoming_deadlines(talks, at)
+            assert entry.deadline.due == due
+            (snapshot,) = talks.all_upcoming_deadlines(at)
+            assert snapshot.deadline.due == due
+
+    def test_issued_in_a_month_counts_once_it_has_passed(self) -> None:
+        """The queries asked of a whole record read an issue date as the snapshot."""
+        from negotiation_records import queries
+
+        july = _ultimatum(issued_at=PartialDate(2025, 7))
+        talks = _talks(july)
+        at = pendulum.date(2025, 7, 20)
+        assert queries.pending_ultimatums(talks, at) == ()
+        assert queries.pending_ultimatums(talks, at) == talks.pending_ultimatums(at)
+        assert queries.upcoming_deadlines(talks, at) == ()
+        assert [
+            u.id for u in queries.pending_ultimatums(talks, PartialDate(2025, 8))
+        ] == ["u"]
+
     def test_naive_at_refused(self) -> None:
         """at must say its zone."""
         with pytest.raises(ValidationError) as exc:
@@ -225,18 +282,22 @@ class TestUpcomingDeadlines:
                 ),
             ),
             (
-                ISSUED,
+                pendulum.date(9999, 12, 31),
                 "PT48H",
                 (
                     "within",
-                    "PT48H has hours, minutes or seconds, which need an anchor with a "
-                    "time of day and a zone; got the date 2025-07-14",
+                    "9999-12-31T00:00:00Z + PT48H is outside the calendar (date value "
+                    "out of range)",
                 ),
             ),
             (
-                PartialDate(2025, 7),
-                "P7D",
-                ("at", "must be a date or a datetime to count from, not 2025-07"),
+                PartialDate(9999),
+                "P1Y",
+                (
+                    "within",
+                    "9999-01-01 + P1Y is outside the calendar (year 10000 is out of "
+                    "range)",
+                ),
             ),
         ],
     )
@@ -248,6 +309,72 @@ class TestUpcomingDeadlines:
         with pytest.raises(ValidationError) as exc:
             talks.upcoming_deadlines(at, within=within)
         assert exc.value.errors == (expected,)
+
+    @pytest.mark.parametrize(
+        ("at", "within", "expected"),
+        [
+            # a month or a year counts from its first day, as without within
+            (PartialDate(2025, 8), "P1M", []),  # to 1 September, that whole day
+            (PartialDate(2025, 8), "P1M1D", ["u"]),  # to 2 September
+            (PartialDate(2025, 8), "P32D", ["u"]),
+            (PartialDate(2025, 8), "P31D", []),
+            # hours from a date (or a month) count from the start of its day, UTC
+            (pendulum.date(2025, 8, 31), "PT48H", ["u"]),  # to 2 September, 00:00
+            (pendulum.date(2025, 8, 31), "PT24H", []),  # to 1 September, 00:00
+            (pendulum.date(2025, 8, 31), "P1DT1H", []),
+            (pendulum.date(2025, 8, 31), "P2DT1H", ["u"]),
+            (PartialDate(2025, 8), "PT768H", ["u"]),  # 32 days: 2 September, 00:00
+            (PartialDate(2025, 8), "PT767H", []),
+        ],
+    )
+    def test_within_from_a_day_a_month_or_a_year(
+        self, at: Any, within: str, expected: list[str]
+    ) -> None:
+        """A date, month or year counts from its first day, for every period."""
+        talks = _talks(_ultimatum())  # due on 2 September 2025
+        assert _ids(talks.upcoming_deadlines(at, within=within)) == expected
+        everything = [e.id for e in talks.all_upcoming_deadlines(at, within=within)]
+        assert everything == expected
+
+    def test_hours_from_a_date_reach_a_datetime_deadline(self) -> None:
+        """PT48H from 31 August reaches a deadline at 00:00 UTC, not one after."""
+        due = pendulum.datetime(2025, 9, 2, tz="UTC")
+        talks = _talks(_ultimatum(deadline=Deadline.on(due)))
+        assert _ids(talks.upcoming_deadlines(pendulum.date(2025, 8, 31), "PT48H")) == [
+            "u"
+        ]
+        later = _talks(_ultimatum(deadline=Deadline.on(due.add(seconds=1))))
+        assert later.upcoming_deadlines(pendulum.date(2025, 8, 31), "PT48H") == ()
+
+    @pytest.mark.parametrize(
+        ("at", "within", "expected"),
+        [
+            (pendulum.date(2025, 8, 26), "P7D", pendulum.date(2025, 9, 2)),
+            (PartialDate(2025, 8), "P1M", pendulum.date(2025, 9, 1)),
+            (PartialDate(2025), "P1W", pendulum.date(2025, 1, 8)),
+            (
+                pendulum.date(2025, 8, 22),
+                "PT48H",
+                pendulum.datetime(2025, 8, 24, tz="UTC"),
+            ),
+            (
+                PartialDate(2025, 8),
+                "P1DT12H",
+                pendulum.datetime(2025, 8, 2, 12, tz="UTC"),
+            ),
+            (
+                pendulum.datetime(2025, 3, 8, 12, tz="America/New_York"),
+                "PT48H",
+                pendulum.datetime(2025, 3, 10, 13, tz="America/New_York"),
+            ),
+        ],
+    )
+    def test_horizon(self, at: Any, within: str, expected: Any) -> None:
+        """queries.horizon: where a window ends, a date meaning its whole day."""
+        from negotiation_records.queries import horizon
+
+        end = horizon(at, within)
+        assert (type(end), end) == (type(expected), expected)
 
 
 class TestExpiredDeadlines:
@@ -391,6 +518,68 @@ class TestPositions:
             "cf"
         ) is (Stance.REJECTS)
         assert russia.stance_on("talks-offer") is None
+
+    def test_without_at_the_stance_now(self) -> None:
+        """Without at, positions reads the record now: a stance dated 2099 waits."""
+        condition = Condition(
+            id="c",
+            text="Terms",
+            demanded_by="russia",
+            positions=[
+                Position(
+                    party="ukraine", stance="opposes", on=pendulum.date(2025, 7, 1)
+                ),
+                Position(
+                    party="ukraine", stance="accepts", on=pendulum.date(2099, 1, 1)
+                ),
+            ],
+        )
+        talks = _talks(conditions=[condition])
+        now = talks.positions("ukraine").stances[0]
+        assert (now.stance, now.on) == (Stance.OPPOSES, pendulum.date(2025, 7, 1))
+        assert talks.positions("ukraine") == talks.positions(
+            "ukraine", at=pendulum.now("UTC")
+        )
+        later = talks.positions("ukraine", at=pendulum.date(2099, 1, 1))
+        assert later.stance_on("c") is Stance.ACCEPTS
+
+    def test_without_at_a_later_term_is_left_out(self) -> None:
+        """A proposal made in 2099 puts forward nothing yet."""
+        offer = Condition(id="later-offer", text="Talks in 2099", kind="offer")
+        proposal = Proposal(
+            id="p",
+            proposed_by="ukraine",
+            made_on=pendulum.date(2099, 1, 1),
+            summary="Talks",
+            terms=[offer],
+        )
+        talks = _talks(proposals=[proposal])
+        assert talks.positions("ukraine").offers == ()
+        assert talks.positions("russia").stances == ()
+        assert [c.id for c in talks.positions("ukraine", PartialDate(2099)).offers] == [
+            "later-offer"
+        ]
+
+    def test_a_month_counts_once_it_has_passed(self) -> None:
+        """queries.positions, asked directly, reads a stance as the snapshot does."""
+        from negotiation_records import queries
+
+        condition = Condition(
+            id="c",
+            text="Terms",
+            demanded_by="russia",
+            positions=[
+                Position(party="ukraine", stance="opposes", on=PartialDate(2025, 7))
+            ],
+        )
+        talks = _talks(conditions=[condition])
+        for at in (pendulum.date(2025, 7, 15), pendulum.date(2025, 8, 1)):
+            direct = queries.positions(talks, "ukraine", at).stance_on("c")
+            assert direct is talks.positions("ukraine", at).stance_on("c")
+        assert queries.positions(talks, "ukraine", pendulum.date(2025, 7, 31)).stances[
+            0
+        ] == TermStance(condition=condition)
+        assert queries.positions(talks, "ukraine").stance_on("c") is Stance.OPPOSES
 
     def test_text_demands_are_not_terms(self) -> None:
         """An ultimatum whose demand is plain text adds no term."""

@@ -23,6 +23,8 @@ from negotiation_records import (
     RoundStatus,
     ValidationError,
     Window,
+    from_json,
+    to_json,
 )
 from tests.strategies_foundation import errors_of, slug_error
 
@@ -60,6 +62,24 @@ class TestQuantity:
         )
         assert str(Quantity(amount=6000, unit="bodies")) == "6000 bodies"
         assert str(Quantity(amount=2.5, unit="tonnes")) == "2.5 tonnes"
+
+    @pytest.mark.parametrize(
+        ("amount", "text"),
+        [
+            (1_000_000, "1000000"),  # not 1e+06
+            (1_234_567.0, "1234567"),  # not 1.23457e+06
+            (0.1, "0.1"),
+            (1e300, "1e+300"),
+            (10**400, "1" + "0" * 400),  # loads from JSON; must print too
+        ],
+    )
+    def test_large_and_small_amounts_print_in_full(
+        self, amount: float, text: str
+    ) -> None:
+        """Amounts are not rounded to six digits, and big integers do not overflow."""
+        assert str(Quantity(amount=amount, unit="people")) == f"{text} people"
+        loaded = from_json(Quantity, to_json(Quantity(amount=amount, unit="people")))
+        assert str(loaded) == f"{text} people"
 
     @pytest.mark.parametrize(
         ("amount", "message"),

@@ -323,6 +323,27 @@ class TestOrder:
         )
         assert talks.timeline() == ()
 
+    def test_an_undated_round_lists_its_dated_changes(self) -> None:
+        """Scheduled, postponed (dates cleared), cancelled: three status events."""
+        rnd = (
+            Round(number=2)
+            .schedule(starts=pendulum.date(2025, 7, 5), on=pendulum.date(2025, 7, 1))
+            .postpone(on=pendulum.date(2025, 7, 3))
+            .cancel(on=pendulum.date(2025, 7, 4))
+        )
+        assert rnd.when is None
+        events = _talks(rounds=[rnd]).timeline()
+        assert [
+            (str(e.moment), e.kind.value, e.record_id, e.summary, e.path)
+            for e in events
+        ] == [
+            ("2025-07-01", "status", 2, "Round 2 scheduled", "rounds[0].history[0]"),
+            ("2025-07-03", "status", 2, "Round 2 postponed", "rounds[0].history[1]"),
+            ("2025-07-04", "status", 2, "Round 2 cancelled", "rounds[0].history[2]"),
+        ]
+        # an undated change of such a round still makes no event
+        assert _talks(rounds=[Round(number=1).cancel()]).timeline() == ()
+
 
 class TestEvents:
     """What each kind of record contributes."""
