@@ -76,10 +76,11 @@ _SHORTHAND_UNITS = {
 
 def period_arg(text: str) -> Period:
     """
-    ``--within``: an ISO 8601 duration (``P14D``, ``PT48H``; ``P0D`` is allowed).
+    ``--within``: a positive ISO 8601 duration (``P14D``, ``PT48H``).
 
-    Shorthand such as ``14d`` or ``2 weeks`` is refused with the ISO form to
-    write instead, and so is lower case (``p14d``).
+    A zero duration (``P0D``, ``PT0S``) is refused: it asks about no time at
+    all.  Shorthand such as ``14d`` or ``2 weeks`` is refused with the ISO form
+    to write instead, and so is lower case (``p14d``).
     """
     try:
         period = Period.parse(text)

@@ -10,25 +10,36 @@ calendar, for the tools analysts and readers use.
 
 The files are read one record at a time (a JSON Lines file of any length
 streams through, with a progress bar when standard error is a terminal), and
-the export stops at the first record with problems: every problem of that
-record is printed as ``FILE:LINE: PATH: MESSAGE``, the output is removed, and
-the exit status is 1.  An export holds all of the files or none of them.
+the export stops at the first record with problems (or a file that cannot be
+read, or holds no record): every problem of that record is printed as
+``FILE:LINE: PATH: MESSAGE``, the output is removed, and the exit status is 1.
+An export holds all of the files or none of them.  A target that cannot be
+written (a missing folder, a folder where a file is written) is an error with
+exit status 1 too, and leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
+import secrets
 import shutil
+import stat
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, TextIO, TypeVar
 
 from negotiation_records._cli_args import moment_arg
-from negotiation_records._cli_read import FileError, Problem, display, read_records
+from negotiation_records._cli_read import (
+    FileError,
+    Problem,
+    display,
+    os_message,
+    read_records,
+)
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.timeutil import Moment
 
@@ -39,6 +50,8 @@ FORMATS = ("parquet", "plover", "ics")
 """The formats ``export`` writes."""
 
 _STDOUT = "-"
+
+_T = TypeVar("_T")
 
 
 class Output(Protocol):
@@ -116,29 +129,43 @@ def _positive(text: str) -> int:
 def _negotiations(
     files: Sequence[str], at: Moment | None, out: Output, counter: list[int]
 ) -> Iterator[Negotiation]:
-    """Every negotiation in *files* in turn, as of *at*; stops at a problem."""
+    """
+    Every negotiation in *files* in turn, as of *at*; stops at a problem.
+
+    A file that cannot be read, a record with problems and a file that holds
+    no record each stop the export (as ``show`` refuses a file with no record).
+    """
     for name in files:
         shown = display(name)
+        found = 0
         try:
             for read in read_records(name, Negotiation, out.err):
                 if read.problems:
                     raise _StoppedError([Problem(shown, *p) for p in read.problems])
                 assert isinstance(read.record, Negotiation)  # noqa: S101
+                found += 1
                 counter[0] += 1
                 yield read.record if at is None else read.record.as_of(at)
         except FileError as exc:
             raise _StoppedError([Problem(shown, 0, "$", str(exc))]) from None
+        except OSError as exc:  # a read that fails half-way (a disk error)
+            raise _StoppedError([Problem(shown, 0, "$", os_message(exc))]) from None
+        if not found:
+            raise _StoppedError([Problem(shown, 0, "$", "holds no record")])
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
     """Run ``export``; the exit status."""
     counter = [0]
-    talks = _negotiations(args.files, args.at, out, counter)
+    # PLOVER events and calendars take --at themselves, as to_plover(at=) and
+    # to_ical(at=) do (to_ical's DTSTAMP is the day of at=); tables do not.
+    as_of = args.at if args.format == "parquet" else None
+    talks = _negotiations(args.files, as_of, out, counter)
     try:
         if args.format == "parquet":
             summary = _parquet(args, talks, out)
         else:
-            summary = _to_file(args, talks)
+            summary = _to_file(args, talks, out)
     except _StoppedError as stop:
         for problem in stop.problems:
             out.err.write(problem.text() + "\n")
@@ -162,58 +189,185 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+# --- writing beside the target ---------------------------------------------------------
+#
+# An export is written to a new file or folder beside its target, then moved into
+# place, so that a stopped export leaves the target as it was.  What is moved in
+# has the mode the target had, or, for a new target, the mode an ordinary open()
+# or mkdir() gives under the umask (tempfile's 0600 and 0700 are for secrets).
+
+
+def _cannot_write(name: str, exc: OSError) -> str:
+    """The message for an export that cannot be written, as ``plot`` words it."""
+    return f"cannot write {name}: {exc.strerror or exc}"
+
+
+def _kept_mode(target: Path, *, folder: bool) -> int | None:
+    """
+    The permissions of *target*, which the export replaces; ``None`` if absent.
+
+    For a file, raises OSError (with the message to show) when *target* is a
+    folder, or something else that a file moved into place would replace (a
+    device such as ``/dev/null``, a pipe).
+    """
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    if folder or stat.S_ISREG(mode):
+        return stat.S_IMODE(mode) & 0o777
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    raise OSError("not a regular file (give '-' to write to standard output)")
+
+
+def _set_mode(path: Path, mode: int | None) -> None:
+    """Give *path* the *mode* of what it replaces, if anything (else it keeps its own)."""
+    if mode is not None:
+        os.chmod(path, mode)
+
+
+def _beside(target: Path, create: Callable[[Path], _T]) -> tuple[Path, _T]:
+    """A new file or folder beside *target*, made by *create* under a free name."""
+    if not target.name:
+        raise OSError("the root folder cannot be replaced")
+    for _ in range(100):
+        staging = target.with_name(f".{target.name}-{secrets.token_hex(4)}")
+        with contextlib.suppress(FileExistsError):
+            return staging, create(staging)
+    raise FileExistsError(  # pragma: no cover - 100 random names all in use
+        errno.EEXIST, "no free name beside it for a new file"
+    )
+
+
+def _open_new_file(path: Path) -> int:
+    """Create the file *path*, open for writing, with the mode ``open()`` gives it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, 0o666)
+
+
+def _make_new_folder(path: Path) -> None:
+    """Create the folder *path*, with the mode ``mkdir`` gives it."""
+    os.mkdir(path, 0o777)
+
+
+def _make_folder(folder: Path) -> None:
+    """Make *folder* and those above it, if missing; a file in the way is an OSError."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file, not a folder: say so
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
+
+
+def _remove(staging: Path) -> None:
+    """Remove a file or folder written beside the target, as far as possible."""
+    if staging.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+
+
 def _parquet(
     args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
 ) -> str | None:
     from negotiation_records.tables import write_parquet  # noqa: PLC0415
 
-    target = Path(args.output)
-    if target.exists() and not target.is_dir():
-        out.error(f"{args.output} is a file; parquet writes a folder")
+    # Made absolute (symbolic links left as they are), so that "." and ".."
+    # name the folder to replace, and the new one is written beside it, not in it.
+    target = Path(os.path.abspath(args.output))
+    held = _what_it_holds(target, args.files)
+    if held is not None:
+        out.error(
+            f"{args.output} holds {held}, which --overwrite would delete; "
+            "give a new folder for the tables"
+        )
         return None
-    if target.is_dir() and any(target.iterdir()) and not args.overwrite:
-        out.error(f"{args.output} is not empty (give --overwrite to replace it)")
-        return None
-    # Written beside the target, then moved into place: a stopped export
-    # leaves the target as it was.
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
+        if target.exists() and not target.is_dir():
+            out.error(f"{args.output} is a file; parquet writes a folder")
+            return None
+        if target.is_dir() and any(target.iterdir()) and not args.overwrite:
+            out.error(f"{args.output} is not empty (give --overwrite to replace it)")
+            return None
+        _make_folder(target.parent)
+        mode = _kept_mode(target, folder=True)
+        staging, _ = _beside(target, _make_new_folder)
+    except OSError as exc:
+        out.error(_cannot_write(args.output, exc))
+        return None
+    try:
+        _set_mode(staging, mode)
         rows = write_parquet(talks, staging, batch_size=args.batch_size, overwrite=True)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    except OSError as exc:
+        _remove(staging)
+        out.error(_cannot_write(args.output, exc))
+        return None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
         raise
-    if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
     return f"{sum(rows.values())} rows in {len(rows)} tables"
 
 
-def _to_file(args: argparse.Namespace, talks: Iterator[Negotiation]) -> str:
+def _what_it_holds(target: Path, files: Sequence[str]) -> str | None:
+    """
+    What *target*, a folder the tables would replace, must not hold: the
+    current folder, or one of the files read.  ``None`` when it holds neither.
+    """
+    here = Path(os.path.abspath(os.curdir))
+    if target == here or target in here.parents:
+        return "the current folder"
+    for name in files:
+        if name != _STDOUT and target in Path(os.path.abspath(name)).parents:
+            return f"the input file {name}"
+    return None
+
+
+def _to_file(
+    args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
+) -> str | None:
     if args.output == _STDOUT:
-        return _write(args.format, talks, sys.stdout)
+        return _write(args.format, talks, sys.stdout, args.at)
     target = Path(args.output)
-    handle, staging = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+    try:
+        mode = _kept_mode(target, folder=False)
+        staging, handle = _beside(target, _open_new_file)
+    except OSError as exc:
+        out.error(_cannot_write(args.output, exc))
+        return None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            summary = _write(args.format, talks, stream)
-        Path(staging).replace(target)
+            _set_mode(staging, mode)
+            summary = _write(args.format, talks, stream, args.at)
+        staging.replace(target)
+    except OSError as exc:  # reading failures stop the export before this
+        _remove(staging)
+        out.error(_cannot_write(args.output, exc))
+        return None
     except BaseException:
-        with contextlib.suppress(OSError):
-            Path(staging).unlink()
+        _remove(staging)
         raise
     return summary
 
 
-def _write(format: str, talks: Iterator[Negotiation], stream: TextIO) -> str:  # noqa: A002
+def _write(
+    format: str,  # noqa: A002
+    talks: Iterator[Negotiation],
+    stream: TextIO,
+    at: Moment | None,
+) -> str:
+    """Write PLOVER events or a calendar of *talks* as of *at* to *stream*."""
     if format == "plover":
         from negotiation_records.plover import write_plover  # noqa: PLC0415
 
-        count = write_plover(talks, stream)
+        count = write_plover(talks, stream, at=at)
         return f"{count} PLOVER event{'' if count == 1 else 's'}"
     from negotiation_records.ical import to_ical  # noqa: PLC0415
 
-    text = to_ical(list(talks))
+    text = to_ical(list(talks), at=at)
     stream.write(text)
     events = text.count("BEGIN:VEVENT")
     return f"a calendar of {events} event{'' if events == 1 else 's'}"

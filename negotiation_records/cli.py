@@ -17,8 +17,10 @@ take ``--tz`` and ``--format json`` (one JSON document; its shape is documented
 in ``docs/cli.md``).
 
 Exit status: 0 when all is well (an empty answer too, and when the reader of a
-pipe goes away), 1 when a file has problems (or cannot be read), 2 for a usage
-error, 130 when interrupted.  Errors go to standard error; no traceback does.
+pipe goes away), 1 when a file has problems (or cannot be read, or holds no
+record) or the output cannot be written (a missing folder, an encoding such as
+ASCII that lacks a character of the record), 2 for a usage error, 130 when
+interrupted.  Errors go to standard error; no traceback does.
 
 Tables are coloured and fitted to the terminal with `rich` when it is installed
 (the ``cli`` extra) and standard output is a terminal; otherwise they are plain
@@ -45,6 +47,7 @@ import pendulum
 from negotiation_records import _cli_model2
 from negotiation_records._cli_args import (
     dpi_arg,
+    messages,
     moment_arg,
     output_arg,
     period_arg,
@@ -65,7 +68,7 @@ from negotiation_records._cli_read import (
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
-from negotiation_records.queries import deadline_in_force
+from negotiation_records.queries import deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
 from negotiation_records.timeline import TimelineEvent
@@ -749,8 +752,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--within",
         type=period_arg,
         metavar="DURATION",
-        help="only deadlines due within this ISO 8601 duration (P14D, P1M, PT48H; "
-        "P0D: due today)",
+        help="only deadlines due within this positive ISO 8601 duration (P1D, "
+        "P14D, P1M, PT48H; not P0D)",
     )
     _add_view_options(deadlines)
     deadlines.set_defaults(handler=_cmd_deadlines)
@@ -872,6 +875,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NegotiationRecordError as exc:
         out.error(str(exc))
         return EXIT_PROBLEMS
+    except UnicodeEncodeError as exc:  # standard output in ASCII or Latin-1
+        out.error(_encoding_problem(exc))
+        return EXIT_PROBLEMS
     except (OverflowError, RecursionError) as exc:  # the last line of defence
         out.error(f"cannot handle a value of the record: {exc}")
         return EXIT_PROBLEMS
@@ -884,17 +890,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _horizon_problem(at: Moment | None, within: Period) -> str | None:
-    """Why ``--at`` plus ``--within`` has no end (a month ``--at``, or past 9999)."""
+    """
+    Why ``--at`` plus ``--within`` has no end (past 9999-12-31).
+
+    The horizon is asked of the deadline queries
+    (:func:`~negotiation_records.queries.horizon`), so that the command takes
+    what they take (a month ``--at`` counts from its first day) and refuses
+    what they refuse, in the library's words (``9999-12-31 + P1Y is outside
+    the calendar (year 10000 is out of range)``).
+    """
     try:
-        Deadline.after(_now() if at is None else at, within)
+        horizon(_now() if at is None else at, within)
     except ValidationError as exc:
-        if any(path == "anchor" for path, _ in exc.errors):
-            return (
-                f"counts from a day or a time; --at {format_moment(at)} "  # type: ignore[arg-type]
-                "is a month or a year"
-            )
-        return f"--at plus {within} is outside the calendar"
+        return messages(exc)
     return None
+
+
+def _encoding_problem(exc: UnicodeEncodeError) -> str:
+    """
+    What to do when the output's encoding lacks a character of the record.
+
+    In ASCII only, as the error stream may have that encoding too.
+    """
+    code = f"U+{ord(exc.object[exc.start]):04X}"  # the first it cannot write
+    return (
+        f"cannot write {code} in the encoding {exc.encoding} of the output; "
+        "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale) and run the command "
+        "again"
+    )
 
 
 def _silence_stdout() -> None:

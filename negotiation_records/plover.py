@@ -571,9 +571,11 @@ class _Coder:
         at_table = _unique(d.party for d in rnd.delegations)
         hosting = [p for p in at_table if p in rnd.hosts]
         visiting = [p for p in at_table if p not in rnd.hosts]
+        # A host or mediator that sent no delegation: a third party.
+        away = [p for p in (*rnd.hosts, *rnd.mediators) if p not in at_table]
         if hosting and visiting:
             source, recipient, mode = visiting, hosting, ["visit"]
-        elif rnd.hosts or rnd.mediators:
+        elif away:
             source, recipient, mode = at_table, [], ["third-party"]
         else:
             source, recipient, mode = at_table, [], []

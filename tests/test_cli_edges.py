@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from matplotlib.image import imread
 
 from negotiation_records import Deadline, Negotiation
+from negotiation_records._cli_args import period_arg
 from negotiation_records.cli import main
 from negotiation_records.serialization import from_json, to_dict, to_json, write_jsonl
 from negotiation_records.strategies import moments, negotiations
@@ -98,14 +100,35 @@ class TestEdgesOfTheCalendar:
         path = write(tmp_path / "edge.json", record())
         assert main(["plot", str(path), "-o", str(tmp_path / "edge.png")]) == 0
 
+    @pytest.mark.parametrize(
+        ("at", "within", "message"),
+        [
+            (
+                "9999-12-31",
+                "P1Y",
+                "9999-12-31 + P1Y is outside the calendar (year 10000 is out of range)",
+            ),
+            (
+                "9999-12-30T12:00:00Z",
+                "PT48H",
+                "9999-12-30T12:00:00Z + PT48H is outside the calendar",
+            ),
+        ],
+    )
     def test_horizon_past_the_calendar_is_a_usage_error(
-        self, talks: Path, capsys: pytest.CaptureFixture[str]
+        self,
+        talks: Path,
+        capsys: pytest.CaptureFixture[str],
+        at: str,
+        within: str,
+        message: str,
     ) -> None:
-        """--at 9999-12-31 --within P1Y asks about no real time: exit 2."""
-        argv = ["deadlines", str(talks), "--at", "9999-12-31", "--within", "P1Y"]
+        """--at 9999-12-31 --within P1Y asks about no real time: exit 2, saying why."""
+        argv = ["deadlines", str(talks), "--at", at, "--within", within]
         assert main(argv) == 2
         err = capsys.readouterr().err
-        assert "argument --within: --at plus P1Y is outside the calendar" in err
+        assert f"negotiation-records: error: argument --within: {message}" in err
+        assert "--at plus" not in err
 
     def test_no_traceback_from_the_script(self, tmp_path: Path) -> None:
         """The installed script prints no traceback for the edge documents."""
@@ -302,11 +325,42 @@ class TestWithin:
     def test_month_at_with_within(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A horizon cannot be counted from a month: a usage error."""
-        assert (
-            main(["deadlines", str(talks), "--at", "2025-07", "--within", "P7D"]) == 2
-        )
-        assert "--at 2025-07 is a month or a year" in capsys.readouterr().err
+        """A month counts from its first day, as the deadline queries count it."""
+        argv = ["deadlines", str(talks), "--at", "2025-08", "--within", "P1M"]
+        assert main([*argv, "--format", "json"]) == 0, capsys.readouterr().err
+        # 1 August + P1M is 1 September: the 2 September deadline is not within.
+        assert json.loads(capsys.readouterr().out)["negotiations"][0]["due"] == []
+        argv[5] = "P2M"
+        assert main([*argv, "--format", "json"]) == 0, capsys.readouterr().err
+        (entry,) = json.loads(capsys.readouterr().out)["negotiations"][0]["due"]
+        assert entry["ultimatum"] == "us-ultimatum-2025-07"
+
+    def test_hours_from_a_date(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--at 2025-08-22 --within PT48H counts from the start of that day (UTC)."""
+        argv = ["deadlines", str(talks), "--at", "2025-08-22", "--within", "PT48H"]
+        assert main(argv) == 0, capsys.readouterr().err
+        assert "Due within 48 hours:\n  (none)\n" in capsys.readouterr().out
+        # 2025-08-31T00:00Z + 48 hours: 2 September, the day it is due, has begun.
+        argv[3] = "2025-08-31"
+        assert main([*argv, "--format", "json"]) == 0, capsys.readouterr().err
+        (entry,) = json.loads(capsys.readouterr().out)["negotiations"][0]["due"]
+        assert entry["ultimatum"] == "us-ultimatum-2025-07"
+
+    def test_the_help_says_what_is_refused(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`deadlines --help` and period_arg say what the command does: P0D is refused."""
+        assert main(["deadlines", "--help"]) == 0
+        text = " ".join(capsys.readouterr().out.split())
+        assert "P0D: due today" not in text
+        assert "not P0D" in text
+        assert "only deadlines due within this positive ISO 8601 duration" in text
+        doc = " ".join((period_arg.__doc__ or "").split())
+        assert "A zero duration (``P0D``, ``PT0S``) is refused" in doc
+        with pytest.raises(argparse.ArgumentTypeError, match="zero duration"):
+            period_arg("P0D")
 
     def test_nothing_due_is_not_a_failure(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
@@ -319,6 +373,61 @@ class TestWithin:
         document = json.loads(capsys.readouterr().out)
         assert document["within"] == "P1D"
         assert document["negotiations"][0]["due"] == []
+
+
+class TestOutputEncoding:
+    """Standard output in an encoding without the record's characters: no traceback."""
+
+    @pytest.mark.parametrize(
+        ("encoding", "argv"),
+        [
+            ("ascii", ["show", "{talks}", "--format", "json"]),
+            ("latin-1", ["timeline", "{talks}"]),
+            ("ascii", ["deadlines", "{talks}", "--at", "2025-08-22"]),
+            ("ascii", ["schema"]),
+            ("ascii", ["export", "{talks}", "--format", "ics", "-o", "-"]),
+        ],
+    )
+    def test_one_line_error(
+        self,
+        talks: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        encoding: str,
+        argv: list[str],
+    ) -> None:
+        stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert main([arg.format(talks=talks) for arg in argv]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("negotiation-records: error: cannot write U+")
+        assert err.endswith(
+            f" in the encoding {encoding} of the output; set PYTHONIOENCODING=utf-8 "
+            "(or use a UTF-8 locale) and run the command again\n"
+        )
+        assert err.count("\n") == 1
+
+    @pytest.mark.parametrize(
+        ("encoding", "command"),
+        [("ascii", ["show", "--format", "json"]), ("latin-1", ["timeline"])],
+    )
+    def test_no_traceback_from_the_script(
+        self, talks: Path, encoding: str, command: list[str]
+    ) -> None:
+        assert SCRIPT is not None
+        result = subprocess.run(  # noqa: S603 - the installed script
+            [SCRIPT, command[0], str(talks), *command[1:]],
+            capture_output=True,
+            check=False,
+            timeout=300,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )
+        assert result.returncode == 1
+        assert result.stderr.decode("ascii") == (
+            "negotiation-records: error: cannot write U+2013 in the encoding "
+            f"{encoding} of the output; set PYTHONIOENCODING=utf-8 (or use a UTF-8 "
+            "locale) and run the command again\n"
+        )
 
 
 class TestJsonOutput:

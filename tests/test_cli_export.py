@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import icalendar
 import pytest
 
-from negotiation_records import Negotiation, to_ical, to_plover
+from negotiation_records import (
+    Negotiation,
+    _cli_export,
+    _cli_read,
+    to_ical,
+    to_plover,
+    write_plover,
+)
 from negotiation_records.cli import main
 from negotiation_records.serialization import to_dict, to_json, write_jsonl
 from negotiation_records.timeutil import parse_moment
 from tests.seed import seed_record
+from tests.test_cli import run
 
 
 AT = "2025-07-16"
@@ -205,6 +218,334 @@ class TestParquet:
         assert main(argv) == 1
         assert "tables" in capsys.readouterr().err
         assert not out.exists()
+
+
+class TestCalendarAsOf:
+    """`export --format ics --at` is `to_ical(..., at=)`: DTSTAMP included."""
+
+    @pytest.mark.parametrize(
+        "at",
+        [
+            "2025-08-01",
+            "2025-07-16",
+            "2025-06-01",
+            "2025-07",
+            "2025-07-20T12:00:00+03:00[Europe/Kyiv]",
+            "2025-09-03T00:00:00Z",
+        ],
+    )
+    def test_the_same_calendar_as_the_function(
+        self, talks: Path, many: Path, at: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = ["export", str(talks), "--format", "ics", "-o", "-", "--at", at]
+        assert main(argv) == 0
+        assert capsys.readouterr().out == to_ical(seed_record(), at=parse_moment(at))
+        assert main([*argv[:2], str(many), *argv[2:]]) == 0
+        expected = to_ical([seed_record(), *corpus(3)], at=parse_moment(at))
+        assert capsys.readouterr().out == expected
+
+    def test_the_stamp_is_the_day_of_at(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """As docs/calendar.md says: the day of at=, not the sources' latest date."""
+        argv = ["export", str(talks), "--format", "ics", "-o", "-"]
+        assert main([*argv, "--at", "2025-08-01"]) == 0
+        assert "\r\nDTSTAMP:20250801T000000Z\r\n" in capsys.readouterr().out
+
+    def test_plover_as_the_function(
+        self, many: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`--format plover --at` is `write_plover(..., at=)`."""
+        argv = ["export", str(many), "--format", "plover", "-o", "-", "--at", AT]
+        assert main(argv) == 0
+        expected = io.StringIO()
+        write_plover(corpus(3), expected, at=parse_moment(AT))
+        assert capsys.readouterr().out == expected.getvalue()
+
+
+@pytest.fixture
+def blank(tmp_path: Path) -> Path:
+    """A JSON Lines file of blank lines: no record."""
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    return path
+
+
+class TestNoRecord:
+    """A file that holds no record (or fails half-way) stops the export."""
+
+    @pytest.mark.parametrize("fmt", ["plover", "ics", "parquet"])
+    def test_a_blank_file(
+        self,
+        blank: Path,
+        tmp_path: Path,
+        fmt: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        assert main(["show", str(blank)]) == 1
+        assert capsys.readouterr().err.endswith(f"{blank} holds no record\n")
+        out = tmp_path / "out"
+        assert main(["export", str(blank), "--format", fmt, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"{blank}:0: $: holds no record\n"
+            "negotiation-records: error: export stopped at the first problem; "
+            f"nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["blank.jsonl"]
+
+    def test_a_read_that_fails_half_way(
+        self,
+        many: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A disk error after the first record: the file's problem, not the target's."""
+        real = _cli_read.read_records
+
+        def failing(*args: Any) -> Iterator[Any]:
+            yield next(real(*args))
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+        monkeypatch.setattr(_cli_export, "read_records", failing)
+        out = tmp_path / "events.jsonl"
+        assert main(["export", str(many), "--format", "plover", "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"{many}:0: $: cannot read the file: {os.strerror(errno.EIO)}\n"
+            "negotiation-records: error: export stopped at the first problem; "
+            f"nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
+
+    def test_a_blank_file_among_others(
+        self, talks: Path, blank: Path, tmp_path: Path
+    ) -> None:
+        """One empty file among several: the export holds all of them or none."""
+        out = tmp_path / "events.jsonl"
+        argv = ["export", str(talks), str(blank), "--format", "plover", "-o", str(out)]
+        assert main(argv) == 1
+        assert not out.exists()
+
+
+class TestTargets:
+    """A target that cannot be written: one line on stderr, exit 1, nothing left."""
+
+    @pytest.mark.parametrize(("fmt", "name"), [("ics", "x.ics"), ("plover", "x.jsonl")])
+    def test_a_missing_folder(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        fmt: str,
+        name: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        out = tmp_path / "nodir" / name
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: "
+            "No such file or directory\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["talks.json"]
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    def test_a_folder(
+        self, talks: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = tmp_path / "adir"
+        out.mkdir()
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: Is a directory\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "talks.json"]
+        assert list(out.iterdir()) == []
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    def test_a_pipe_is_not_replaced(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Nor is a device such as /dev/null: a file moved into place would."""
+        out = tmp_path / "pipe"
+        os.mkfifo(out)
+        assert main(["export", str(talks), "--format", "ics", "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: not a regular file "
+            "(give '-' to write to standard output)\n"
+        )
+        assert stat.S_ISFIFO(out.stat().st_mode)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "talks.json"]
+
+    def test_a_failure_at_the_move(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Moving the written file into place fails: the file written is removed."""
+
+        def refuse(self: Path, target: object) -> Path:
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+        monkeypatch.setattr(Path, "replace", refuse)
+        out = tmp_path / "x.ics"
+        out.write_text("earlier\n", encoding="utf-8")
+        assert main(["export", str(talks), "--format", "ics", "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: "
+            f"{os.strerror(errno.EXDEV)}\n"
+        )
+        assert out.read_text("utf-8") == "earlier\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["talks.json", "x.ics"]
+
+    def test_parquet_under_a_file(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        pytest.importorskip("pyarrow")
+        out = talks / "corpus"
+        assert main(["export", str(talks), "--format", "parquet", "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: Not a directory\n"
+        )
+
+    def test_parquet_write_fails(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A full disk while the tables are written: nothing is left behind."""
+        pytest.importorskip("pyarrow")
+        from negotiation_records import tables
+
+        def full(talks: Iterator[Negotiation], folder: Path, **kwargs: object) -> None:
+            (folder / "events").mkdir()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(tables, "write_parquet", full)
+        out = tmp_path / "corpus"
+        assert main(["export", str(talks), "--format", "parquet", "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: "
+            f"{os.strerror(errno.ENOSPC)}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["talks.json"]
+
+    @pytest.mark.parametrize("output", [".", "..", "{folder}"])
+    def test_parquet_never_replaces_the_current_folder(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        output: str,
+    ) -> None:
+        """`-o . --overwrite` would delete the folder one works in: refused."""
+        pytest.importorskip("pyarrow")
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        (folder / "notes.txt").write_text("old", encoding="utf-8")
+        monkeypatch.chdir(folder)
+        target = output.format(folder=folder)
+        argv = [
+            "export",
+            str(talks),
+            "--format",
+            "parquet",
+            "-o",
+            target,
+            "--overwrite",
+        ]
+        assert main(argv) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {target} holds the current folder, which "
+            "--overwrite would delete; give a new folder for the tables\n"
+        )
+        assert (folder / "notes.txt").read_text(encoding="utf-8") == "old"
+
+    def test_parquet_never_replaces_a_folder_holding_an_input(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The folder of the file being read is not a target to replace."""
+        pytest.importorskip("pyarrow")
+        argv = ["export", str(talks), "--format", "parquet", "-o", str(tmp_path)]
+        assert main([*argv, "--overwrite"]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {tmp_path} holds the input file {talks}, "
+            "which --overwrite would delete; give a new folder for the tables\n"
+        )
+        assert talks.exists()
+
+    def test_the_root_folder_is_never_replaced(self) -> None:
+        with pytest.raises(OSError, match="the root folder cannot be replaced"):
+            _cli_export._beside(Path("/"), _cli_export._make_new_folder)
+
+    def test_no_traceback_from_the_script(self, talks: Path, tmp_path: Path) -> None:
+        (tmp_path / "adir").mkdir()
+        for out in (tmp_path / "nodir" / "x.ics", tmp_path / "adir"):
+            result = run("export", talks, "--format", "ics", "-o", out)
+            assert result.returncode == 1
+            assert result.stderr.startswith(
+                f"negotiation-records: error: cannot write {out}: "
+            )
+            assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def umask() -> Iterator[int]:
+    """A umask of 027 for the test (and the one before it restored)."""
+    before = os.umask(0o027)
+    try:
+        yield 0o027
+    finally:
+        os.umask(before)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+class TestModes:
+    """What export writes gets the modes of open() and mkdir(), not tempfile's."""
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    def test_a_new_file(
+        self, talks: Path, tmp_path: Path, fmt: str, umask: int
+    ) -> None:
+        out = tmp_path / "out"
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 0
+        assert mode(out) == 0o666 & ~umask == 0o640
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    def test_a_replaced_file_keeps_its_mode(
+        self, talks: Path, tmp_path: Path, fmt: str, umask: int
+    ) -> None:
+        out = tmp_path / "out"
+        out.write_text("earlier\n", encoding="utf-8")
+        out.chmod(0o604)  # a mode the umask would not give
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 0
+        assert out.read_text("utf-8") != "earlier\n"
+        assert mode(out) == 0o604
+
+    def test_a_new_folder(self, talks: Path, tmp_path: Path, umask: int) -> None:
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "corpus"
+        assert main(["export", str(talks), "--format", "parquet", "-o", str(out)]) == 0
+        assert mode(out) == 0o777 & ~umask == 0o750
+
+    def test_a_replaced_folder_keeps_its_mode(
+        self, talks: Path, tmp_path: Path, umask: int
+    ) -> None:
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "corpus"
+        out.mkdir()
+        out.chmod(0o705)
+        (out / "notes.txt").write_text("old", encoding="utf-8")
+        argv = ["export", str(talks), "--format", "parquet", "-o", str(out)]
+        assert main([*argv, "--overwrite"]) == 0
+        assert mode(out) == 0o705
 
 
 class TestUsage:

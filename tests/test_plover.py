@@ -587,6 +587,44 @@ class TestMapping:
         assert "mode" not in second
         assert "time" not in second
 
+    @pytest.mark.parametrize(
+        ("hosts", "mediators", "mode"),
+        [
+            (["north", "south"], [], None),  # both hosts sit at the table
+            ([], ["north"], None),  # a mediator with a delegation
+            (["host"], [], ["third-party"]),  # a host without a delegation
+            ([], ["host"], ["third-party"]),  # a mediator without one
+            (["north", "south"], ["host"], ["third-party"]),
+            (["north", "host"], [], ["visit"]),  # south visits north
+        ],
+    )
+    def test_third_party_is_a_host_or_mediator_away_from_the_table(
+        self, hosts: list[str], mediators: list[str], mode: list[str] | None
+    ) -> None:
+        """`third-party` only when a host or mediator sent no delegation."""
+        talks = Negotiation(
+            id="t",
+            title="Talks",
+            parties=[
+                party("north", "North"),
+                party("south", "South"),
+                party("host", "Host"),
+            ],
+            rounds=[
+                Round(
+                    number=1,
+                    status="held",
+                    starts=DAY,
+                    hosts=hosts,
+                    mediators=mediators,
+                    delegations=[Delegation(party="north"), Delegation(party="south")],
+                )
+            ],
+        )
+        (record,) = to_plover(talks)
+        check_plover(record)
+        assert record.get("mode") == mode
+
     def test_round_outcomes(self, coded: Any) -> None:
         records, skipped = coded
         ceasefire = by_id(records)["rounds/1.outcomes[0]"]
