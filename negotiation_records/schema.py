@@ -16,7 +16,7 @@ whose ``due`` does not follow from its rule, references to ids that do not
 exist and the other cross-field rules are checked only by the loader.  It is
 never stricter than the loader: a document the schema rejects is rejected by
 :func:`~negotiation_records.from_json` too.  It describes the current format
-version (``"schema_version": 1``) in strict mode (no unknown keys).
+version (``"schema_version": 2``) in strict mode (no unknown keys).
 
 The published schema of a whole :class:`~negotiation_records.Negotiation` is
 ``schema/negotiation-record.schema.json`` in the repository; regenerate it with

@@ -4,11 +4,11 @@ Hypothesis strategies that generate valid records of every type.
 For property-based tests of code that uses negotiation records: every strategy
 here generates values that construct without error, so a test can take them as
 given.  Moments come in all three kinds (dates, zone-aware datetimes in named
-zones, in UTC and at fixed offsets, months and years), deadlines by all three
-rules, and :func:`negotiations` builds whole records whose references (party,
+zones, in UTC and at fixed offsets, months and years), deadlines by each of
+their five rules (on, after, before, on a day, after business days), and :func:`negotiations` builds whole records whose references (party,
 round, proposal, statement and source ids) all resolve.
 
-Needs `Hypothesis <https://hypothesis.readthedocs.io>`_, which the ``test`` extra
+Needs `Hypothesis <https://hypothesis.readthedocs.io>`_, which the ``strategies`` extra
 installs; the package itself never imports this module.
 
 Example:
