@@ -28,6 +28,7 @@ from negotiation_records._references import STATE as _READING
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import kind_of
+from negotiation_records.timeutil import KeepsFold
 
 
 __all__ = [
@@ -153,7 +154,7 @@ def _with_argument_problems(record: Any, exc: ValidationError) -> None:
     raise ValidationError(problems) from None
 
 
-class Record(ValueMethods):
+class Record(ValueMethods, KeepsFold):
     """
     Mixin for the frozen attrs records: validate every field, then the whole.
 

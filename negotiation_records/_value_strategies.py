@@ -12,7 +12,7 @@ import functools
 import unicodedata
 import zoneinfo
 from collections.abc import Sequence
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import pendulum
 from hypothesis import strategies as st
@@ -143,19 +143,63 @@ def datetimes() -> S[pendulum.DateTime]:
     Zone-aware datetimes: in a named zone (most), in UTC, or at a fixed offset.
 
     Wall times skipped by a clock change are never generated; times that happen
-    twice come with either ``fold``.
+    twice come with either ``fold``, and the second of two repeated wall times
+    (``fold=1``, rare among all times) is also drawn on purpose, from the hours
+    that the clocks of a few zones repeat.
 
     Example:
         >>> from negotiation_records.strategies import datetimes
         >>> datetimes().example().tzinfo is not None
         True
     """
-    return st.datetimes(
+    anywhere = st.datetimes(
         _dt.datetime(1900, 1, 2),  # noqa: DTZ001 - hypothesis takes naive bounds
         _dt.datetime(2100, 12, 30),  # noqa: DTZ001
         timezones=zones(),
         allow_imaginary=False,
     ).map(as_pendulum)
+    return st.one_of(anywhere, anywhere, anywhere, repeated_wall_times())
+
+
+#: Wall times that happen twice, when the clocks go back: zone, then the
+#: date and the hour and minute at which that day's repeated hour (or half
+#: hour, on Lord Howe Island) begins.
+_REPEATED: Final = (
+    ("America/New_York", (2025, 11, 2, 1, 0)),
+    ("Europe/London", (2024, 10, 27, 1, 0)),
+    ("Europe/Kyiv", (2023, 10, 29, 3, 0)),
+    ("Australia/Lord_Howe", (2025, 4, 6, 1, 30)),
+    ("America/Santiago", (2025, 4, 5, 23, 0)),
+)
+
+
+@functools.cache
+def repeated_wall_times() -> S[pendulum.DateTime]:
+    """
+    The second of two repeated wall times (``fold=1``): 01:30 EST on the night
+    New York's clocks go back, an hour after 01:30 EDT.
+
+    Example:
+        >>> from negotiation_records.strategies import repeated_wall_times
+        >>> repeated_wall_times().example().fold
+        1
+    """
+
+    def make(zone_and_start: tuple[str, tuple[int, ...]], minutes: int) -> Any:
+        name, (year, month, day, hour, minute) = zone_and_start
+        start = _dt.datetime(year, month, day, hour, minute)  # noqa: DTZ001
+        wall = start + _dt.timedelta(minutes=minutes)
+        return pendulum.datetime(
+            wall.year, wall.month, wall.day, wall.hour, wall.minute, tz=name, fold=1
+        )
+
+    length = st.sampled_from(_REPEATED).flatmap(
+        lambda chosen: st.tuples(
+            st.just(chosen),
+            st.integers(0, 29 if chosen[0] == "Australia/Lord_Howe" else 59),
+        )
+    )
+    return length.map(lambda pair: make(*pair))
 
 
 def as_pendulum(value: _dt.datetime) -> pendulum.DateTime:
@@ -433,7 +477,12 @@ def deadlines_business(draw: st.DrawFn) -> Deadline:
     anchor = draw(st.one_of(dates(), datetimes()).filter(lambda m: m.year <= 2050))
     n = draw(st.integers(1, 60))
     day = anchor.date() if isinstance(anchor, pendulum.DateTime) else anchor
-    offsets = draw(st.lists(st.integers(1, 120), max_size=5, unique=True))
+    # Mostly inside the count (n business days span about 7n/5 calendar
+    # days), so that holidays are skipped and kept; some beyond it.
+    span = n * 7 // 5 + 2
+    offsets = draw(
+        st.lists(st.integers(1, span + 30), min_size=1, max_size=5, unique=True)
+    )
     holidays = {day.add(days=offset) for offset in offsets}
     tz = None if isinstance(anchor, pendulum.DateTime) else draw(optional(zone_names()))
     weekend = draw(

@@ -88,7 +88,9 @@ class Action(Record):
 
     id: str = field(Slug())
     kind: ActionKind = field(Choice(ActionKind))
-    by: tuple[str, ...] = field(PARTY_IDS, refers_to="party")
+    by: tuple[str, ...] = field(
+        Many(Slug(), unique="party", min_items=1), refers_to="party"
+    )
     toward: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     on: Moment = field(MomentKind())
     ends: Moment | None = field(Maybe(MomentKind()), default=None)
@@ -116,7 +118,5 @@ class Action(Record):
         ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        if not self.by:
-            yield ("by", "must name at least one party")
         if self.ends is not None and is_before(self.ends, self.on):
             yield ("ends", f"{self.ends} is before the action began ({self.on})")

@@ -710,10 +710,13 @@ class Negotiation(Record, _lookup.Indexed):
                 checker.item(name, made[1], item)
                 if not checker.out:
                     return new
-        key = _lookup.KEYS[name]
-        changes: dict[str, Any] = {
-            name: _upsert(getattr(self, name), item, lambda i: getattr(i, key))
-        }
+        items: tuple[Any, ...] = getattr(self, name)
+        changes: dict[str, Any]
+        if isinstance(item, cls):
+            key = _lookup.KEYS[name]
+            changes = {name: _upsert(items, item, lambda i: getattr(i, key))}
+        else:  # added as it is: the whole check says what is wrong with it
+            changes = {name: (*items, item)}
         return attrs.evolve(self, **changes)
 
 

@@ -269,6 +269,7 @@ def timeline(
         loc="left",
         fontsize=11,
         pad=16,
+        parse_math=False,  # record text is shown as written: "$" is not TeX
     )
     used = {item.legend for item in items}
     if any(item.ghosts for item in items):
@@ -723,7 +724,7 @@ def _draw_lanes(
     centres = [
         -(base + (count - 1) / 2) for base, count in zip(bases, rows, strict=True)
     ]
-    ax.set_yticks(centres, names, fontsize=_LANE_FONT)
+    ax.set_yticks(centres, names, fontsize=_LANE_FONT, parse_math=False)
     ax.tick_params(axis="y", length=0)
     for index, base in enumerate(bases):
         if index:
@@ -775,6 +776,7 @@ def _draw(ax: Axes, item: _Item, y: float, per_px: float) -> None:
             fontsize=_FONT,
             color="white" if item.label_inside and item.filled else _INK,
             zorder=6,
+            parse_math=False,
             bbox=None
             if item.label_inside
             else {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 0.6},

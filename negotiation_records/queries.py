@@ -44,6 +44,7 @@ from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
+    KeepsFold,
     Moment,
     PartialDate,
     Period,
@@ -156,7 +157,7 @@ class DeadlineEntry(NamedTuple):
 
 
 @attrs.frozen(kw_only=True)
-class TermStance:
+class TermStance(KeepsFold):
     """
     A party's stance on one term put forward by someone else.
 

@@ -14,9 +14,10 @@ The schema describes what the strict loader accepts, but it cannot say
 everything: impossible dates (``2025-02-30``), unknown time zones, a deadline
 whose ``due`` does not follow from its rule, references to ids that do not
 exist and the other cross-field rules are checked only by the loader.  It is
-never stricter than the loader: a document the schema rejects is rejected by
-:func:`~negotiation_records.from_json` too.  It describes the current format
-version (``"schema_version": 2``) in strict mode (no unknown keys).
+never stricter than the loader: a document of the current version that the
+schema rejects is rejected by :func:`~negotiation_records.from_json` too.  It
+describes the current format version (``"schema_version": 2``) in strict mode
+(no unknown keys); an older version, which it refuses, the loader migrates.
 
 The published schema of a whole :class:`~negotiation_records.Negotiation` is
 ``schema/negotiation-record.schema.json`` in the repository; regenerate it with

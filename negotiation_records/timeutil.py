@@ -30,7 +30,7 @@ import datetime as _dt
 import functools
 import re
 import zoneinfo
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, SupportsIndex, TypeAlias
 
 import attrs
 import pendulum
@@ -183,6 +183,46 @@ Example:
     >>> Window(start=datetime.date(2025, 7, 21), end=datetime.date(2025, 7, 27)).end
     Date(2025, 7, 27)
 """
+
+
+class KeepsFold:
+    """
+    Mixin for slotted classes whose fields hold moments: pickling (and
+    :mod:`copy`) keeps the ``fold`` of a datetime in a field.
+
+    pendulum pickles a ``DateTime`` without its ``fold``, so the second of two
+    repeated wall times (01:30 EST when New York's clocks go back) would come
+    back as the first (01:30 EDT), an hour earlier.  An instance holding such
+    a datetime is rebuilt by :func:`_with_folds`, which puts the fold back.
+    """
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Any:
+        reduced = super().__reduce_ex__(protocol)
+        if isinstance(reduced, tuple) and len(reduced) > 2:
+            state = reduced[2]
+            if isinstance(state, dict):
+                folded = tuple(name for name, v in state.items() if _folded(v))
+                if folded:
+                    return (_with_folds, (type(self), state, folded))
+        return reduced
+
+
+def _folded(value: object) -> bool:
+    return isinstance(value, pendulum.DateTime) and value.fold == 1
+
+
+def _with_folds(cls: type[Any], state: dict[str, Any], folded: tuple[str, ...]) -> Any:
+    """An instance of *cls* with *state*, the datetimes in *folded* at ``fold=1``."""
+    instance: Any = object.__new__(cls)
+    instance.__setstate__(state)
+    for name in folded:
+        m = getattr(instance, name)
+        parts = (m.year, m.month, m.day, m.hour, m.minute, m.second, m.microsecond)
+        object.__setattr__(instance, name, pendulum.DateTime(*parts, m.tzinfo, fold=1))
+    return instance
+
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """1970-01-01 in UTC, as a plain ``datetime``: what :func:`since_epoch` counts from."""

@@ -459,6 +459,27 @@ class TestWithMethods:
         assert changed.party("north") is renamed
         assert talks.party("north").name == "North"
 
+    @pytest.mark.parametrize(
+        ("method", "value", "error"),
+        [
+            ("with_party", {"id": "a"}, ("parties[2]", "must be a Party, got dict")),
+            ("with_round", "1", ("rounds[0]", "must be a Round, got str '1'")),
+            (
+                "with_statement",
+                None,
+                ("statements[0]", "must be a Statement, got NoneType None"),
+            ),
+        ],
+    )
+    def test_a_value_that_is_not_a_record_is_a_validation_error(
+        self, method: str, value: object, error: tuple[str, str]
+    ) -> None:
+        """As when the whole record is built: a ValidationError with its path."""
+        with pytest.raises(ValidationError) as info:
+            getattr(_talks(), method)(value)
+        ((path, message),) = info.value.errors
+        assert (path, message[: len(error[1])]) == error
+
     def test_a_new_item_citing_what_does_not_exist_is_refused_as_a_whole(self) -> None:
         """The error of the whole check: message and path."""
         talks = _talks().with_statement(

@@ -355,7 +355,7 @@ class TestEveryFieldHasAKindAndAStrategy:
         seen: dict[str, set[str]] = {name: set() for name in names}
 
         @settings(
-            max_examples=100, database=None, derandomize=True, phases=[Phase.generate]
+            max_examples=200, database=None, derandomize=True, phases=[Phase.generate]
         )
         @given(nst.for_type(cls))
         def collect(record: Any) -> None:

@@ -289,6 +289,29 @@ class TestBusierRecords:
         assert last.get_horizontalalignment() == "right"
         assert overlapping_labels(figure) == []
 
+    def test_dollar_signs_are_text_not_tex(self, tmp_path: Path) -> None:
+        """Record text with "$" in it (a fund, a price) is drawn as written:
+        matplotlib would read "$...$" as TeX, and an odd "${$" fails to draw."""
+        talks = Negotiation(
+            id="talks",
+            title="US$ 5bn or { $ talks",
+            parties=[Party(id="north", name="${$", kind="state")],
+            rounds=[
+                Round(
+                    number=1,
+                    status="held",
+                    starts=pendulum.date(2025, 5, 16),
+                    location="Hotel $x^{2$",
+                )
+            ],
+        )
+        figure = timeline(talks)
+        figure.savefig(tmp_path / "talks.png")  # drawing parses every text
+        assert "${$" in lane_names(figure)
+        title = figure.axes[0].get_title(loc="left")
+        assert title.startswith("US$ 5bn or { $ talks")
+        assert any("Hotel $x^{2$" in text for text in texts(figure))
+
     def test_empty_record(self) -> None:
         """A record with no dated events still draws its lanes."""
         talks = Negotiation(

@@ -300,6 +300,30 @@ class TestSchemaAndLoaderAgree:
         with pytest.raises(ValidationError):
             from_dict(Negotiation, copy.deepcopy(document))
 
+    @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)
+    @settings(max_examples=5)
+    @given(data=st.data())
+    def test_a_list_that_must_not_be_empty_says_so_in_the_schema(
+        self, cls: type[Any], data: st.DataObject
+    ) -> None:
+        """Where the loader refuses an empty list, the schema has minItems."""
+        document = to_dict(data.draw(nrst.for_type(cls)))
+        properties = json_schema(cls)["properties"]
+        for name, prop in properties.items():
+            if prop.get("type") != "array" or name not in document:
+                continue
+            emptied = dict(document, **{name: []})
+            try:
+                from_dict(cls, emptied)
+            except ValidationError as exc:
+                refused = any(
+                    path == name and "at least" in message
+                    for path, message in exc.errors
+                )
+            else:
+                refused = False
+            assert refused == (prop.get("minItems", 0) > 0), name
+
     @settings(max_examples=300)
     @given(st.data())
     def test_random_edits_never_pass_the_loader_when_the_schema_fails(

@@ -12,15 +12,18 @@ import textwrap
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
     Negotiation,
     Party,
     PartyKind,
     Representative,
+    Statement,
     StatusChange,
     from_json,
     to_json,
@@ -29,6 +32,7 @@ from negotiation_records._signatures import record_classes
 from negotiation_records.strategies import for_type, negotiations
 from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import parse_moment
+from tests.strategies_foundation import RECORD_TYPES
 
 
 # Every record class, the lazily imported timeline's included; a timeline
@@ -179,3 +183,49 @@ def test_pickled_and_copied_records_stay_equal() -> None:
         assert twin == built
         assert hash(twin) == hash(built)
         assert repr(twin) == repr(built)
+
+
+# --- the second of two repeated wall times through pickle and copy ----------------
+
+EST_AFTER_EDT = pendulum.datetime(2025, 11, 2, 1, 30, tz="America/New_York", fold=1)
+
+
+def _same_instants(first: Any, second: Any) -> bool:
+    """Equal, and every moment field at the same offset (the fold kept)."""
+    return first == second and all(
+        getattr(getattr(first, a.name), "utcoffset", lambda: None)()
+        == getattr(getattr(second, a.name), "utcoffset", lambda: None)()
+        for a in attrs.fields(type(first))
+    )
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_pickle_keeps_the_second_of_two_repeated_wall_times(protocol: int) -> None:
+    """01:30 EST on the night the clocks go back does not come back as 01:30 EDT."""
+    assert EST_AFTER_EDT.fold == 1
+    said = Statement(id="s", speaker="A", text="x", said_on=EST_AFTER_EDT)
+    deadline = Deadline.after(EST_AFTER_EDT, hours=1)
+    for record in (said, deadline):
+        twin = pickle.loads(pickle.dumps(record, protocol=protocol))  # noqa: S301
+        assert _same_instants(twin, record)
+        assert to_json(twin) == to_json(record)
+
+
+def test_copies_keep_the_fold_and_the_class() -> None:
+    """copy.copy and copy.deepcopy give the same record, a plain DateTime inside."""
+    said = Statement(id="s", speaker="A", text="x", said_on=EST_AFTER_EDT)
+    for twin in (copy.copy(said), copy.deepcopy(said)):
+        assert _same_instants(twin, said)
+        assert type(twin.said_on) is type(EST_AFTER_EDT)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_record_pickles_as_itself(data: st.DataObject) -> None:
+    """Generated records of every class (repeated wall times included) pickle
+    to equal records that write the same JSON."""
+    cls = data.draw(st.sampled_from(RECORD_TYPES))
+    record = data.draw(for_type(cls))
+    twin = pickle.loads(pickle.dumps(record))  # noqa: S301 - our own bytes
+    assert twin == record
+    assert to_json(twin) == to_json(record)
