@@ -109,9 +109,11 @@ def conditions_by_id(record: Any) -> dict[str, Condition]:
     index = _index(record)
     found = index.get(ALL_CONDITIONS)
     if found is None:
-        found = index[ALL_CONDITIONS] = {}
+        found = {}
         for condition in record.all_conditions():
             found.setdefault(condition.id, condition)
+        # Published once whole: a thread reading it meanwhile builds its own.
+        index[ALL_CONDITIONS] = found
     return found
 
 

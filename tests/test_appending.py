@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -32,6 +32,7 @@ from negotiation_records import (
     Statement,
     Ultimatum,
     ValidationError,
+    _lookup,
     json_schema,
     to_dict,
     to_json,
@@ -375,6 +376,26 @@ class TestIndexIsNoPartOfTheValue:
 
 
 class TestLookups:
+    def test_the_condition_index_is_published_only_when_whole(self) -> None:
+        """While the index of every condition is built, the record holds none:
+        another thread looking a condition up (or checking a new id against
+        them) then builds its own, never reads a half-built one."""
+        published: list[object] = []
+
+        class Watching(Negotiation):
+            def all_conditions(self) -> Iterator[Condition]:
+                for condition in super().all_conditions():
+                    published.append(_lookup._index(self).get(ALL_CONDITIONS))
+                    yield condition
+
+        conditions = [Condition(id=f"c{i}", text="Terms") for i in range(5)]
+        watched = Watching(id="t", title="T", conditions=conditions)
+        for _ in range(INDEX_AFTER + 1):  # the later lookups build the index
+            assert watched.condition("c4") is conditions[4]
+        assert watched.condition("c0") is conditions[0]
+        assert published
+        assert all(seen is None for seen in published)
+
     def test_a_key_that_cannot_be_hashed_finds_nothing(self) -> None:
         """A list as a key is simply not found."""
         talks = seed_record()
