@@ -865,8 +865,23 @@ def _noting_the_collector(seen: list[bool]) -> cattrs.Converter:
     return conv
 
 
+def _noting_the_reader(seen: list[bool]) -> cattrs.Converter:
+    """The library's converter, with a Source reader that notes whether gc is on."""
+    conv = make_converter()
+    plain = conv.get_structure_hook(Source)
+
+    def read(data: Any, cls: Any) -> Source:
+        seen.append(gc.isenabled())
+        loaded: Source = plain(data, cls)
+        return loaded
+
+    conv.register_structure_hook(Source, read)
+    return conv
+
+
 class TestTheCollectorWhileWriting:
-    """to_json pauses the cyclic garbage collector while it writes, and only then."""
+    """to_json pauses the cyclic garbage collector while it writes, and from_json
+    while it reads a big document; only then."""
 
     @pytest.mark.usefixtures("collector_on")
     @pytest.mark.parametrize("indent", [None, 2])
@@ -898,6 +913,34 @@ class TestTheCollectorWhileWriting:
         assert not gc.isenabled()
         assert seen
         assert not any(seen)
+
+    @pytest.mark.usefixtures("collector_on")
+    def test_paused_while_a_big_document_is_read(self) -> None:
+        """from_json of 1 MiB or more reads with the collector paused, and
+        turns it back on; a small document is read without a pause."""
+        seen: list[bool] = []
+        conv = _noting_the_reader(seen)
+        big = [Source(id=f"s-{n}", publisher="Wire " * 200) for n in range(1000)]
+        text = to_json(big)
+        assert len(text) >= 1 << 20
+        assert from_json(list[Source], text, converter=conv) == big
+        assert seen == [False] * len(big)
+        assert gc.isenabled()
+        seen.clear()
+        assert from_json(list[Source], to_json(big[:2]), converter=conv) == big[:2]
+        assert seen == [True, True]
+
+    @pytest.mark.usefixtures("collector_on")
+    def test_on_again_when_reading_fails_and_off_if_it_was(self) -> None:
+        big = to_json(
+            [Source(id=f"s-{n}", publisher="Wire " * 20) for n in range(1000)]
+        )
+        with pytest.raises(ValidationError):
+            from_json(list[Party], big)
+        assert gc.isenabled()
+        gc.disable()
+        from_json(list[Source], big)
+        assert not gc.isenabled()
 
     @pytest.mark.usefixtures("collector_on")
     def test_not_while_json_lines_records_are_made(self) -> None:
