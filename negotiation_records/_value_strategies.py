@@ -161,15 +161,15 @@ def datetimes() -> S[pendulum.DateTime]:
     return st.one_of(anywhere, anywhere, anywhere, repeated_wall_times())
 
 
-#: Wall times that happen twice, when the clocks go back: zone, then the
-#: date and the hour and minute at which that day's repeated hour (or half
-#: hour, on Lord Howe Island) begins.
+#: Wall times that happen twice, when the clocks go back: zone, the date and
+#: the hour and minute at which that day's repeated time begins, and how many
+#: minutes repeat (half an hour on Lord Howe Island).
 _REPEATED: Final = (
-    ("America/New_York", (2025, 11, 2, 1, 0)),
-    ("Europe/London", (2024, 10, 27, 1, 0)),
-    ("Europe/Kyiv", (2023, 10, 29, 3, 0)),
-    ("Australia/Lord_Howe", (2025, 4, 6, 1, 30)),
-    ("America/Santiago", (2025, 4, 5, 23, 0)),
+    ("America/New_York", (2025, 11, 2, 1, 0), 60),
+    ("Europe/London", (2024, 10, 27, 1, 0), 60),
+    ("Europe/Kyiv", (2023, 10, 29, 3, 0), 60),
+    ("Australia/Lord_Howe", (2025, 4, 6, 1, 30), 30),
+    ("America/Santiago", (2025, 4, 5, 23, 0), 60),
 )
 
 
@@ -185,21 +185,19 @@ def repeated_wall_times() -> S[pendulum.DateTime]:
         1
     """
 
-    def make(zone_and_start: tuple[str, tuple[int, ...]], minutes: int) -> Any:
-        name, (year, month, day, hour, minute) = zone_and_start
+    def make(repeat: tuple[str, tuple[int, ...], int], minutes: int) -> Any:
+        name, (year, month, day, hour, minute), _ = repeat
         start = _dt.datetime(year, month, day, hour, minute)  # noqa: DTZ001
         wall = start + _dt.timedelta(minutes=minutes)
         return pendulum.datetime(
             wall.year, wall.month, wall.day, wall.hour, wall.minute, tz=name, fold=1
         )
 
-    length = st.sampled_from(_REPEATED).flatmap(
-        lambda chosen: st.tuples(
-            st.just(chosen),
-            st.integers(0, 29 if chosen[0] == "Australia/Lord_Howe" else 59),
+    return st.sampled_from(_REPEATED).flatmap(
+        lambda repeat: st.integers(0, repeat[2] - 1).map(
+            lambda minutes: make(repeat, minutes)
         )
     )
-    return length.map(lambda pair: make(*pair))
 
 
 def as_pendulum(value: _dt.datetime) -> pendulum.DateTime:

@@ -17,6 +17,7 @@ before the strict loader sees them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -227,10 +228,20 @@ def _histories_given(document: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _history_of(record: dict[str, Any], initial: str) -> None:
+#: Where the step from version 1 moved each value it moved: the path in the
+#: migrated document, with the path the given document holds it at.
+Moves = dict[str, str]
+
+
+def _history_of(
+    record: dict[str, Any], path: str, moves: Moves, *, initial: str
+) -> None:
     """Replace a version-1 record's ``status``/``status_on`` by a ``history``."""
     if "status" not in record and "status_on" not in record:
         return
+    for key, moved in (("status", "status"), ("status_on", "on")):
+        if key in record:
+            moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
     status = record.pop("status", initial)
     on = record.pop("status_on", None)
     if status == initial and on is None:
@@ -257,66 +268,71 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     step would have to drop one of them.  Anything else that is not shaped as
     version 1 says is left for the loader to report.
     """
+    return _migrate_version_1(document, {})
+
+
+def _migrate_version_1(document: dict[str, Any], moves: Moves) -> dict[str, Any]:
+    """:func:`_from_version_1`, noting in *moves* where each value moved."""
     refused = _histories_given(document)
     if refused:
         raise ValidationError(refused)
     for key, initial in _INITIAL.items():
-        records = document.get(key)
-        if isinstance(records, list):
-            upgraded = []
-            for item in records:
-                record = dict(item) if isinstance(item, dict) else item
-                if isinstance(record, dict):
-                    _history_of(record, initial)
-                upgraded.append(record)
-            document[key] = upgraded
-    _history_of(document, "active")
-    _each(document, "proposals", _proposers_of)
-    _each(document, "parties", _members_of)
-    _each(document, "rounds", _quantities_of)
+        _each(document, key, moves, functools.partial(_history_of, initial=initial))
+    _history_of(document, "", moves, initial="active")
+    _each(document, "proposals", moves, _proposers_of)
+    _each(document, "parties", moves, _members_of)
+    _each(document, "rounds", moves, _quantities_of)
     return document
 
 
 def _each(
-    document: dict[str, Any], key: str, change: Callable[[dict[str, Any]], None]
+    document: dict[str, Any],
+    key: str,
+    moves: Moves,
+    change: Callable[[dict[str, Any], str, Moves], None],
 ) -> None:
     """Apply *change* to a copy of every record in the list at *key* (a new list)."""
     records = document.get(key)
     if not isinstance(records, list):
         return  # left for the loader to report
     upgraded = []
-    for item in records:
+    for index, item in enumerate(records):
         if isinstance(item, dict):
             record = dict(item)
-            change(record)
+            change(record, f"{key}[{index}]", moves)
             upgraded.append(record)
         else:
             upgraded.append(item)
     document[key] = upgraded
 
 
-def _proposers_of(proposal: dict[str, Any]) -> None:
+def _proposers_of(proposal: dict[str, Any], path: str, moves: Moves) -> None:
     """``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has several)."""
     if isinstance(proposal.get("proposed_by"), str):
         proposal["proposed_by"] = [proposal["proposed_by"]]
+        moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
 
 
-def _members_of(party: dict[str, Any]) -> None:
+def _members_of(party: dict[str, Any], path: str, moves: Moves) -> None:
     """A coalition's member ids become memberships: ``{"party": "france"}``."""
-    if isinstance(party.get("members"), list):
+    members = party.get("members")
+    if isinstance(members, list):
+        for index, member in enumerate(members):
+            if isinstance(member, str):
+                moves[f"{path}.members[{index}].party"] = f"{path}.members[{index}]"
         party["members"] = [
             {"party": member} if isinstance(member, str) else member
-            for member in party["members"]
+            for member in members
         ]
 
 
-def _quantities_of(rnd: dict[str, Any]) -> None:
+def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
     """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
     outcomes = rnd.get("outcomes")
     if not isinstance(outcomes, list):
         return
     upgraded = []
-    for outcome in outcomes:
+    for index, outcome in enumerate(outcomes):
         if (
             isinstance(outcome, dict)
             and "quantity" in outcome
@@ -325,6 +341,8 @@ def _quantities_of(rnd: dict[str, Any]) -> None:
             new = dict(outcome)
             quantity = new.pop("quantity")
             new["quantities"] = [] if quantity is None else [quantity]
+            at = f"{path}.outcomes[{index}]"
+            moves[f"{at}.quantities[0]"] = f"{at}.quantity"
             upgraded.append(new)
         else:
             upgraded.append(outcome)
@@ -334,52 +352,22 @@ def _quantities_of(rnd: dict[str, Any]) -> None:
 register_migration(1, _from_version_1)
 
 
-def version_1_moves(document: object) -> dict[str, str]:
+def version_1_moves(document: object) -> Moves:
     """
     Where the step from version 1 moves the values of *document*: each path in
     the migrated document, with the path of the key *document* holds it at
-    (``proposals[0].history[0].status``: ``proposals[0].status``).  Empty
-    unless *document* is a version-1 document.  Problems found after the
-    migration are reported at the paths the document has
-    (:func:`path_before_migration`).
+    (``proposals[0].history[0].status``: ``proposals[0].status``), as the step
+    itself notes them.  Empty unless *document* is a version-1 document.
+    Problems found after the migration are reported at the paths the document
+    has (:func:`path_before_migration`).
     """
     if not isinstance(document, dict) or document.get(_KEY) != 1:
         return {}
-    moves: dict[str, str] = {}
-
-    def status(path: str, record: object) -> None:
-        if isinstance(record, dict):
-            for key, moved in (("status", "status"), ("status_on", "on")):
-                if key in record:
-                    moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
-
-    def each(key: str) -> list[tuple[str, dict[str, Any]]]:
-        records = document.get(key)
-        if not isinstance(records, list):
-            return []
-        return [
-            (f"{key}[{i}]", r) for i, r in enumerate(records) if isinstance(r, dict)
-        ]
-
-    status("", document)
-    for key in _INITIAL:
-        for path, record in each(key):
-            status(path, record)
-    for path, proposal in each("proposals"):
-        if isinstance(proposal.get("proposed_by"), str):
-            moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
-    for path, party in each("parties"):
-        members = party.get("members")
-        for j, member in enumerate(members if isinstance(members, list) else ()):
-            if isinstance(member, str):
-                moves[f"{path}.members[{j}].party"] = f"{path}.members[{j}]"
-    for path, rnd in each("rounds"):
-        outcomes = rnd.get("outcomes")
-        for j, outcome in enumerate(outcomes if isinstance(outcomes, list) else ()):
-            if isinstance(outcome, dict) and "quantity" in outcome:
-                moves[f"{path}.outcomes[{j}].quantities[0]"] = (
-                    f"{path}.outcomes[{j}].quantity"
-                )
+    moves: Moves = {}
+    try:
+        _migrate_version_1(dict(document), moves)
+    except ValidationError:  # refused before anything moved
+        return {}
     return moves
 
 
