@@ -182,6 +182,42 @@ class Kind:
 
     __slots__ = ()
 
+    # Equality, hashing and ``repr`` by the attrs fields, as attrs would write
+    # them, but written once here: the kind classes are declared
+    # ``attrs.frozen(eq=False, repr=False)``, so attrs does not write and
+    # compile the three methods for each of them on import (kinds are compared
+    # on import and when loaders are built, never on a hot path).  A kind of
+    # your own that is not an attrs class compares by identity, as before.
+
+    def _compared(self) -> tuple[Any, ...] | None:
+        fields = getattr(self.__class__, "__attrs_attrs__", None)
+        if fields is None:
+            return None
+        return tuple(getattr(self, a.name) for a in fields if a.eq)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine = self._compared()
+        if mine is None:
+            return self is other
+        return mine == other._compared()
+
+    def __hash__(self) -> int:
+        mine = self._compared()
+        if mine is None:
+            return object.__hash__(self)
+        return hash((self.__class__, mine))
+
+    def __repr__(self) -> str:
+        fields = getattr(self.__class__, "__attrs_attrs__", None)
+        if fields is None:
+            return object.__repr__(self)
+        shown = ", ".join(
+            f"{a.name}={getattr(self, a.name)!r}" for a in fields if a.repr
+        )
+        return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+
     #: Whether :meth:`convert` may change a value (``False``: no converter).
     converts: ClassVar[bool] = False
 
@@ -276,15 +312,16 @@ class Kind:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class FixedKind(Kind):
     """
     The base of the kinds without fields (``Text()``, ``Slug()``): attrs
-    writes their ``__init__``, ``__eq__``, ``__hash__`` and ``__repr__`` once,
-    here, and every subclass uses them (they name the instance's own class, and
-    instances of two classes are never equal).  A subclass declares
-    ``__slots__ = ()`` and is not decorated; a kind with fields is an
-    ``attrs.frozen`` class as usual.
+    writes their ``__init__`` once, here, and every subclass uses it (with
+    :class:`Kind`'s equality, hashing and ``repr``, which name the instance's
+    own class: instances of two classes are never equal).  A subclass
+    declares ``__slots__ = ()`` and is not decorated; a kind with fields is an
+    ``attrs.frozen(eq=False, repr=False)`` class, so that it keeps
+    :class:`Kind`'s methods too.
     """
 
 

@@ -11,6 +11,7 @@ import re
 import attrs
 import pendulum
 
+from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
@@ -61,8 +62,8 @@ def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
     return parts
 
 
-@attrs.frozen(kw_only=True)
-class Period:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Period(ValueMethods):
     """
     An ISO 8601 duration kept as its parts: years, months, weeks, days, hours,
     minutes and seconds (whole, non-negative numbers).

@@ -456,7 +456,7 @@ def _load_int(value: Any, _conv: Any = None) -> int:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Int(Kind):
     """An integer (not a bool), between *min* and *max* when given."""
 
@@ -527,7 +527,7 @@ def _load_number(value: Any, _conv: Any = None) -> Any:
     raise fail(f"must be a number, got {show_json(value)}")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Number(Kind):
     """An integer or a finite float (not a bool), at least *min* when given."""
 
@@ -595,7 +595,7 @@ class Bool(FixedKind):
         return {"type": "boolean"}
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Choice(Kind):
     """A member of an enum, given as the member or its value (``"state"``)."""
 

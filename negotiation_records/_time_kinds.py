@@ -81,7 +81,7 @@ def write_moment(value: Moment) -> str:
     return format_moment(value)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class MomentKind(Kind):
     """
     A moment: a date, a zone-aware datetime or (unless *partial* is false) a
@@ -198,7 +198,7 @@ def _load_period(value: Any, _conv: Any = None) -> Period:
         raise fail(exc.errors[0][1]) from None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class PeriodKind(Kind):
     """A :class:`~negotiation_records.Period`; a positive one if *positive*."""
 

@@ -139,7 +139,7 @@ __all__ = [
 # --- structure ---------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Maybe(Kind):
     """``None``, or a value of *kind*."""
 
@@ -201,7 +201,7 @@ class Maybe(Kind):
         return self.kind.writes_floats(seen)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Many(Kind):
     """
     A tuple of values of *kind* (any list is accepted on construction).
@@ -362,7 +362,7 @@ def _article(name: str) -> str:
     return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Nested(Kind):
     """
     A record of class *cls* (a JSON object in the serialized form).
@@ -464,7 +464,7 @@ def record_writes_floats(cls: type[Any], seen: frozenset[type] = frozenset()) ->
     return False
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class TextOr(Kind):
     """Text, or a record of class *cls* (a JSON object): a demand in words or as a term."""
 

@@ -161,7 +161,7 @@ class StatusChange(Record):
 _CHANGES: Final = Many(Nested(StatusChange))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class History(Kind):
     """
     A record's ``history``: status changes whose statuses are members of *enum*.

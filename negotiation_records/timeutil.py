@@ -36,6 +36,7 @@ import attrs
 import pendulum
 
 from negotiation_records._period import Period
+from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
@@ -62,8 +63,8 @@ Problems = list[tuple[str, str]]
 
 
 @functools.total_ordering
-@attrs.frozen(order=False)
-class PartialDate:
+@attrs.frozen(order=False, eq=False, repr=False)
+class PartialDate(ValueMethods):
     """
     A month or a year, for sources vaguer than a day ("talks stalled in June").
 

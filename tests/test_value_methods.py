@@ -229,3 +229,129 @@ def test_every_record_pickles_as_itself(data: st.DataObject) -> None:
     twin = pickle.loads(pickle.dumps(record))  # noqa: S301 - our own bytes
     assert twin == record
     assert to_json(twin) == to_json(record)
+
+
+# --- kinds, periods and partial dates: the same value methods, written once --------
+
+
+def _all_kinds() -> list[Any]:
+    """Every kind the package's record fields use (equal ones once)."""
+    from negotiation_records.fields import kind_of
+
+    found: dict[Any, None] = {}
+    for cls in RECORD_CLASSES:
+        for attribute in attrs.fields(cls):
+            kind = kind_of(attribute)
+            if kind is not None:
+                found.setdefault(kind, None)
+    return list(found)
+
+
+@pytest.mark.parametrize("kind", _all_kinds(), ids=repr)
+def test_kinds_compare_hash_and_print_as_attrs_writes_them(kind: Any) -> None:
+    """
+    Each kind of the package equals a copy of itself (and hashes alike),
+    equals no kind of another class, and prints as attrs would print it.
+    """
+    twin = copy.copy(kind)
+    assert twin == kind
+    assert hash(twin) == hash(kind)
+    assert (twin != kind) is False
+    assert kind.__eq__(object()) is NotImplemented
+    shown = ", ".join(
+        f"{a.name}={getattr(kind, a.name)!r}"
+        for a in attrs.fields(type(kind))
+        if a.repr
+    )
+    assert repr(kind) == f"{type(kind).__name__}({shown})"
+    assert attrs.evolve(kind) == kind
+    assert "__eq__" not in vars(type(kind))  # attrs wrote none for the class
+
+
+def test_kinds_differ_by_their_fields_and_class() -> None:
+    """Kinds with other field values, or of another class, are not equal."""
+    from negotiation_records.fields import Int, Many, Maybe, Slug, Text
+
+    assert Int(min=1) == Int(min=1)
+    assert hash(Int(min=1)) == hash(Int(min=1))
+    assert Int(min=1) != Int(min=0)
+    assert Many(Slug(), unique="id") != Many(Slug())
+    assert Maybe(Text()) == Maybe(Text())
+    assert Maybe(Text()) != Maybe(Slug())
+    assert Text() != Slug()
+    assert repr(Many(Slug(), min_items=1)) == (
+        "Many(kind=Slug(), unique=None, min_items=1, single=False)"
+    )
+
+
+def test_choice_compares_by_its_enum_only() -> None:
+    """A choice's derived lookup tables take no part in equality or repr."""
+    from negotiation_records.fields import Choice
+
+    kind = Choice(PartyKind)
+    assert kind == Choice(PartyKind)
+    assert repr(kind) == "Choice(enum=<enum 'PartyKind'>)"
+
+
+def test_a_kind_of_your_own_compares_by_identity() -> None:
+    """A kind that is not an attrs class keeps ``object``'s equality and hash."""
+    from negotiation_records.fields import Kind
+
+    class Mine(Kind):
+        pass
+
+    mine = Mine()
+    assert mine.__eq__(mine) is True
+    assert mine != Mine()
+    assert hash(mine) == object.__hash__(mine)
+    assert repr(mine).startswith("<")
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.builds(
+        dict,
+        years=st.integers(0, 3),
+        months=st.integers(0, 3),
+        days=st.integers(0, 3),
+        hours=st.integers(0, 3),
+    ),
+    st.builds(
+        dict,
+        years=st.integers(0, 3),
+        months=st.integers(0, 3),
+        days=st.integers(0, 3),
+        hours=st.integers(0, 3),
+    ),
+)
+def test_periods_as_attrs_writes_them(
+    first: dict[str, int], second: dict[str, int]
+) -> None:
+    """Periods compare, hash and print as an attrs class with their fields."""
+    from negotiation_records import Period
+
+    one, other = Period(**first), Period(**second)
+    twin_one, twin_other = _twin(one), _twin(other)
+    assert repr(one) == repr(twin_one)
+    assert (one == other) is (twin_one == twin_other)
+    assert one == Period.parse(str(one))
+    assert hash(one) == hash(Period.parse(str(one)))
+    assert one.__eq__(object()) is NotImplemented
+
+
+@given(
+    st.tuples(st.integers(1, 9999), st.none() | st.integers(1, 12)),
+    st.tuples(st.integers(1, 9999), st.none() | st.integers(1, 12)),
+)
+def test_partial_dates_as_attrs_writes_them(
+    first: tuple[int, int | None], second: tuple[int, int | None]
+) -> None:
+    """Partial dates compare, hash and print as an attrs class with their fields."""
+    from negotiation_records import PartialDate
+
+    one, other = PartialDate(*first), PartialDate(*second)
+    assert repr(one) == repr(_twin(one))
+    assert (one == other) is (first == second)
+    assert (one != other) is (first != second)
+    assert hash(one) == hash(PartialDate(*first))
+    assert pickle.loads(pickle.dumps(one)) == one  # noqa: S301 - our own bytes
