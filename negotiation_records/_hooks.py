@@ -61,6 +61,7 @@ from negotiation_records.migrations import (
     SCHEMA_VERSION,
     path_before_migration,
     upgrade,
+    upgrade_noting,
     version_1_moves,
 )
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
@@ -158,7 +159,14 @@ def _exact_structure(
             return build(value)
         given = value
         try:
-            return build(upgrade(value))
+            migrated, newer = upgrade_noting(value, cls)
+            if not newer:
+                return build(migrated)
+            try:
+                build(migrated)
+            except ValidationError as exc:
+                newer += exc.errors
+            raise ValidationError(newer)
         except ValidationError as exc:
             moves = version_1_moves(given)
             if not moves:
@@ -260,7 +268,7 @@ def _compiled_structure(
     )
     fields = [a for a in attrs.fields(cls) if not is_init_only(a)]
     unset = [a for a in attrs.fields(cls) if is_init_only(a)]
-    body = ["d = _upgrade(o)" if getattr(cls, "_versioned", False) else "d = o"]
+    body = ["d = _upgrade(o, _cls)" if getattr(cls, "_versioned", False) else "d = o"]
     if conv.forbid_extra_keys:
         keys = ns.name(frozenset(a.name for a in fields))
         body += [f"if not {keys}.issuperset(d):", "    raise LookupError"]

@@ -22,6 +22,7 @@ __all__ = [
     "INT_LIMIT",
     "KIND_KEY",
     "MEMO",
+    "SINCE_KEY",
     "SMALL_FLOATS",
     "DocumentMemo",
     "FixedKind",
@@ -29,6 +30,7 @@ __all__ = [
     "Problems",
     "RefusedError",
     "SchemaDefs",
+    "added_in",
     "as_tuple",
     "fail",
     "field",
@@ -46,6 +48,7 @@ Problems = list[tuple[str, str]]
 
 KIND_KEY: Final = "negotiation_records.kind"
 REFERS_KEY: Final = "negotiation_records.refers_to"
+SINCE_KEY: Final = "negotiation_records.since"
 
 #: The largest integers that can be written back as text (Python refuses to
 #: turn an integer of more than 4,300 digits into text by default).
@@ -283,6 +286,25 @@ class Kind:
         """The JSON data of a stored value."""
         return value
 
+    def record_classes(self) -> tuple[type[Any], ...]:
+        """
+        The record classes whose JSON objects this kind's data holds (not the
+        ones inside those): ``(Delegation,)`` for ``Many(Nested(Delegation))``.
+        None by default.
+        """
+        return ()
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        """
+        The records in *data*, JSON data of this kind as a document gives it:
+        each JSON object of one of :meth:`record_classes`, with its path
+        (*path* is the data's) and its record class.  Data not shaped as the
+        kind says is skipped (the loader reports it).  None by default.
+        """
+        return iter(())
+
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         """An expression giving :meth:`dump` of *v*."""
         if type(self).dump is Kind.dump:
@@ -331,10 +353,16 @@ def field(
     default: Any = attrs.NOTHING,
     factory: Callable[[], Any] | None = None,
     refers_to: str | None = None,
+    since: int | None = None,
 ) -> Any:
     """
     An attrs field that holds a value of *kind*: its converter, its equality
     key and its check come from the kind.
+
+    *since* is the version of the serialized format that added the field
+    (``None``: the first).  A document of an older version that holds it is
+    refused, at its path (it was written for a later format than it says);
+    see :func:`added_in`.
 
     *refers_to* says that the field names other records of the negotiation
     (``"party"``, ``"source"``, ``"statement"``, ``"round"``, ``"proposal"``,
@@ -363,6 +391,13 @@ def field(
                 f"not {refers_to!r}"
             )
         metadata[REFERS_KEY] = refers_to
+    if since is not None:
+        if not isinstance(since, int) or isinstance(since, bool) or since < 2:
+            raise ValueError(
+                f"since must be a format version from 2, not {since!r} (leave it "
+                "out for a field of the first version)"
+            )
+        metadata[SINCE_KEY] = since
     return attrs.field(
         default=default,
         factory=factory,
@@ -421,3 +456,19 @@ def refers_to(attribute: attrs.Attribute[Any]) -> str | None:
     """What the values of an attrs field refer to (see :func:`field`), or ``None``."""
     target: str | None = attribute.metadata.get(REFERS_KEY)
     return target
+
+
+def added_in(attribute: attrs.Attribute[Any]) -> int:
+    """
+    The version of the serialized format that added the field (its
+    :func:`field`'s *since*; 1 for a field of the first version).
+
+    Example:
+        >>> import attrs
+        >>> from negotiation_records import Statement
+        >>> from negotiation_records.fields import added_in
+        >>> added_in(attrs.fields(Statement).text), added_in(attrs.fields(Statement).verbatim)
+        (1, 2)
+    """
+    version: int = attribute.metadata.get(SINCE_KEY, 1)
+    return version

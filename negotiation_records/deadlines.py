@@ -402,8 +402,8 @@ class Deadline(Record):
         Many(DateKind(), unique="holiday"), default=()
     )
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
-    counts_back: bool = field(Bool(), default=False)
-    day: int | None = field(Maybe(_DAY), default=None)
+    counts_back: bool = field(Bool(), default=False, since=2)
+    day: int | None = field(Maybe(_DAY), default=None, since=2)
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by

@@ -28,6 +28,11 @@ walks the whole record (``negotiation_records._whole_record``) only to say
 what is wrong and where; a test checks that the walk and the declarations
 name the same fields.
 
+A field that a later version of the serialized format added says so:
+``field(Bool(), default=True, since=2)``.  A document of an older version that
+holds it is refused (:func:`added_in`); the loader finds it in the records
+inside through :meth:`Kind.records_in`.
+
 The strategies of :mod:`negotiation_records.strategies` are the one other
 place a field appears; a test fails when a field has none.
 
@@ -47,7 +52,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -59,6 +64,7 @@ from negotiation_records._kind import (
     Kind,
     Problems,
     SchemaDefs,
+    added_in,
     as_tuple,
     fail,
     field,
@@ -127,6 +133,7 @@ __all__ = [
     "Weekdays",
     "Wikidata",
     "ZoneName",
+    "added_in",
     "as_text",
     "as_tuple",
     "field",
@@ -193,6 +200,14 @@ class Maybe(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         inner = self.kind.dump_expr(ns, v, conv, depth)
         return v if inner == v else f"(None if {v} is None else {inner})"
+
+    def record_classes(self) -> tuple[type[Any], ...]:
+        return self.kind.record_classes()
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        return iter(()) if data is None else self.kind.records_in(data, path)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"anyOf": [self.kind.schema(defs), {"type": "null"}]}
@@ -346,6 +361,16 @@ class Many(Kind):
             return f"[*{v}]"
         return f"[{inner} for {item} in {v}]"
 
+    def record_classes(self) -> tuple[type[Any], ...]:
+        return self.kind.record_classes()
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        if data.__class__ is list:
+            for index, item in enumerate(data):
+                yield from self.kind.records_in(item, f"{path}[{index}]")
+
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "array", "items": self.kind.schema(defs)}
         if self.min_items:
@@ -430,6 +455,15 @@ class Nested(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(conv.get_unstructure_hook(self.cls))}({v})"
 
+    def record_classes(self) -> tuple[type[Any], ...]:
+        return (self.cls,)
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        if data.__class__ is dict:
+            yield path, self.cls, data
+
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.record(self.cls)
 
@@ -502,6 +536,14 @@ class TextOr(Kind):
 
     def dump(self, value: Any, conv: Any) -> Any:
         return value if isinstance(value, str) else conv.unstructure(value, self.cls)
+
+    def record_classes(self) -> tuple[type[Any], ...]:
+        return (self.cls,)
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        return Nested(self.cls).records_in(data, path)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"anyOf": [Text().schema(defs), defs.record(self.cls)]}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 import attrs
@@ -191,6 +191,14 @@ class History(Kind):
 
     def accepts(self) -> str:
         return "Iterable[StatusChange]"
+
+    def record_classes(self) -> tuple[type[Any], ...]:
+        return (StatusChange,)
+
+    def records_in(
+        self, data: Any, path: str
+    ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
+        return _CHANGES.records_in(data, path)
 
     def problems(self, value: object) -> Problems:
         found = _CHANGES.problems(value)

@@ -18,9 +18,13 @@ before the strict loader sees them.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import attrs
+
+from negotiation_records._kind import added_in, is_init_only, kind_of
 from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 
@@ -58,11 +62,13 @@ def register_migration(from_version: int, function: Migration) -> Migration:
     """
     Register *function* to upgrade documents from *from_version* to the next version.
 
-    *function* receives the document as a ``dict`` (a shallow copy that it may
-    change) still holding ``"schema_version": from_version``, and returns the
-    document as version ``from_version + 1`` would have it; the loader sets
-    ``"schema_version"`` itself.  Steps are chained: a document of version 0 runs
-    through the step from 0, then from 1, and so on up to :data:`SCHEMA_VERSION`.
+    *function* receives the document as a ``dict`` (a shallow copy whose keys
+    it may change; the lists and objects inside are the caller's, so copy one
+    before changing it) still holding ``"schema_version": from_version``, and
+    returns the document as version ``from_version + 1`` would have it; the
+    loader sets ``"schema_version"`` itself.  Steps are chained: a document of
+    version 0 runs through the step from 0, then from 1, and so on up to
+    :data:`SCHEMA_VERSION`.
     Registering a step for a version again replaces the earlier step.  An
     exception raised by a step is reported as a
     :class:`~negotiation_records.ValidationError` at ``schema_version``,
@@ -107,13 +113,33 @@ def unregister_migration(from_version: int) -> None:
     _MIGRATIONS.pop(from_version, None)
 
 
-def upgrade(document: dict[str, Any]) -> dict[str, Any]:
+def upgrade(
+    document: dict[str, Any], record: type[Any] | None = None
+) -> dict[str, Any]:
     """
     Check a document's ``schema_version`` and bring it to :data:`SCHEMA_VERSION`.
 
     Returns a new dict without the ``"schema_version"`` key (the records have no
     such field); raises :class:`~negotiation_records.ValidationError` for a
-    missing, malformed, newer or unmigratable version.
+    missing, malformed, newer or unmigratable version, and, given the
+    *record* class the document is read as, for fields of a later version
+    than the document's (:func:`newer_fields`).
+    """
+    body, newer = upgrade_noting(document, record)
+    if newer:
+        raise ValidationError(newer)
+    return body
+
+
+def upgrade_noting(
+    document: dict[str, Any], record: type[Any] | None = None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """
+    :func:`upgrade`, with the problems of :func:`newer_fields` returned beside
+    the upgraded document instead of raised (so that a loader can report
+    them with the document's other problems).  A document of a version
+    before 1 (a format of your own, brought to version 1 by a step you
+    registered) is checked as the version-1 document that step made.
     """
     if _KEY not in document:
         raise ValidationError(
@@ -141,6 +167,7 @@ def upgrade(document: dict[str, Any]) -> dict[str, Any]:
             ]
         )
     body = dict(document)
+    first_known = document if version >= 1 else None
     while version < SCHEMA_VERSION:
         step = _MIGRATIONS.get(version)
         if step is None:
@@ -180,8 +207,182 @@ def upgrade(document: dict[str, Any]) -> dict[str, Any]:
         version += 1
         body = dict(migrated)
         body[_KEY] = version
+        if version == 1:
+            first_known = dict(body)  # the next step may change its keys
     del body[_KEY]
-    return body
+    if record is None or first_known is None:
+        return body, []
+    return body, newer_fields(record, body, first_known)
+
+
+def newer_fields(
+    record: type[Any], migrated: dict[str, Any], given: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """
+    The fields of a later format version than the document *given* says it
+    is written in, that it holds: a version-1 document with a statement's
+    ``verbatim`` or a negotiation's ``agreements`` was written for version 2
+    (or later) and labelled wrongly, and reading it as the later version
+    would be a guess.  Each field says the version that added it
+    (:func:`~negotiation_records.fields.added_in`).  *migrated* is *given*
+    brought up to date (by :func:`upgrade`), read as the record class
+    *record*; the fields the migration steps made (a ``history`` from a
+    ``status``) are not the document's own.  The paths are those of
+    *migrated*.
+    """
+    version = given.get(_KEY)
+    if not isinstance(version, int) or version >= SCHEMA_VERSION:
+        return []
+    problems = []
+    moves: Moves | None = None
+    for path, since, held_here in _later_keys(
+        record, migrated, given, "", version=version, found=[]
+    ):
+        held = held_here
+        if held is None:  # below a key a step made: where did it move from?
+            if moves is None:
+                moves = version_1_moves(given)
+            held = not _made_by_migration(path, moves) and _holds(
+                given, path_before_migration(path, moves)
+            )
+        if held:
+            problems.append(
+                (
+                    path,
+                    f"is new in format version {since}, but the document says "
+                    f'"schema_version": {version}: leave it out, or write the '
+                    f"document as version {SCHEMA_VERSION}",
+                )
+            )
+    return problems
+
+
+def _later_keys(
+    record: type[Any],
+    data: dict[str, Any],
+    given: Any,
+    path: str,
+    *,
+    version: int,
+    found: list[tuple[str, int, bool | None]],
+) -> list[tuple[str, int, bool | None]]:
+    """
+    Add to *found* every key in *data* (and in the records inside) of a
+    version after *version*: its path, the version that added it, and
+    whether the given document holds it at that path (*given* is the object
+    there, ``None`` below a key the migration made: unknown then).
+    """
+    for name, kind, since, descend in _visited(record, version):
+        if name not in data:
+            continue
+        at = join_path(path, name)
+        if since > version:
+            found.append((at, since, (name in given) if given is not None else None))
+        if not descend:
+            continue
+        here = given.get(name) if given is not None else None
+        for inner_path, inner_record, inner in kind.records_in(data[name], at):
+            if _may_hold_later(inner_record, version):
+                counterpart = _at(here, inner_path[len(at) :])
+                _later_keys(
+                    inner_record,
+                    inner,
+                    counterpart if isinstance(counterpart, dict) else None,
+                    inner_path,
+                    version=version,
+                    found=found,
+                )
+    return found
+
+
+def _at(value: Any, steps: str) -> Any:
+    """The value at *steps* (``""``, ``"[2]"``) inside *value*, or ``None``."""
+    while steps:
+        close = steps.index("]")
+        position = int(steps[1:close])
+        steps = steps[close + 1 :]
+        if not isinstance(value, list) or position >= len(value):
+            return None
+        value = value[position]
+    return value
+
+
+_VISITED: Final[
+    dict[tuple[type[Any], int], tuple[tuple[str, Any, int, bool], ...]]
+] = {}
+_HOLDS_LATER: Final[dict[tuple[type[Any], int], bool]] = {}
+
+
+def _visited(record: type[Any], version: int) -> tuple[tuple[str, Any, int, bool], ...]:
+    """
+    The fields of *record* that :func:`_later_keys` looks at for a document of
+    *version*: those of a later version, and those holding records that may
+    hold such fields (whether to look inside, the last item).  Worked out once
+    per class: a version-1 document's parties, say, are not walked.
+    """
+    known = _VISITED.get((record, version))
+    if known is not None:
+        return known
+    visited = []
+    for attribute in attrs.fields(record):
+        kind = kind_of(attribute)
+        if kind is None or is_init_only(attribute):
+            continue
+        since = added_in(attribute)
+        descend = any(_may_hold_later(cls, version) for cls in kind.record_classes())
+        if since > version or descend:
+            visited.append((attribute.name, kind, since, descend))
+    found = _VISITED[record, version] = tuple(visited)
+    return found
+
+
+def _may_hold_later(record: type[Any], version: int) -> bool:
+    """Whether *record*, or a record inside it, has a field of a version after *version*."""
+    known = _HOLDS_LATER.get((record, version))
+    if known is not None:
+        return known
+    seen = {record}
+    waiting = [record]
+    holds = False
+    while waiting and not holds:
+        for attribute in attrs.fields(waiting.pop()):
+            kind = kind_of(attribute)
+            if kind is None or is_init_only(attribute):
+                continue
+            if added_in(attribute) > version:
+                holds = True
+                break
+            for inner in kind.record_classes():
+                if inner not in seen:
+                    seen.add(inner)
+                    waiting.append(inner)
+    _HOLDS_LATER[record, version] = holds
+    return holds
+
+
+def _made_by_migration(path: str, moves: Mapping[str, str]) -> bool:
+    """Whether a step made the key at *path* (a value moved into it or below it)."""
+    return any(
+        moved == path or moved.startswith((path + ".", path + "[")) for moved in moves
+    )
+
+
+_STEP: Final = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _holds(document: Any, path: str) -> bool:
+    """Whether *document* holds a value at *path* (``rounds[0].outcomes[1].text``)."""
+    value = document
+    for key, index in _STEP.findall(path):
+        if key:
+            if not isinstance(value, dict) or key not in value:
+                return False
+            value = value[key]
+        else:
+            if not isinstance(value, list) or int(index) >= len(value):
+                return False
+            value = value[int(index)]
+    return True
 
 
 _INITIAL: Final = {
@@ -228,6 +429,40 @@ def _histories_given(document: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def _shapes_of_version_2(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """
+    Where a version-1 document holds a value in the shape version 2 gave the
+    field: a list of proposers (version 1 named one) or a coalition member as
+    an object (version 1 listed ids).  The step would pass them on as they
+    are, and the document would be read as version 2 without saying so.
+    """
+    found = []
+    proposals = document.get("proposals")
+    for index, proposal in enumerate(proposals if isinstance(proposals, list) else ()):
+        if isinstance(proposal, dict) and isinstance(proposal.get("proposed_by"), list):
+            found.append(
+                (
+                    f"proposals[{index}].proposed_by",
+                    "version 1 names one proposer (a party id); a list of proposers "
+                    "is new in format version 2: write the document as version 2",
+                )
+            )
+    parties = document.get("parties")
+    for index, party in enumerate(parties if isinstance(parties, list) else ()):
+        members = party.get("members") if isinstance(party, dict) else None
+        for place, member in enumerate(members if isinstance(members, list) else ()):
+            if isinstance(member, dict):
+                found.append(
+                    (
+                        f"parties[{index}].members[{place}]",
+                        "version 1 lists a coalition's members by party id; a "
+                        "member as an object (with dates) is new in format "
+                        "version 2: write the document as version 2",
+                    )
+                )
+    return found
+
+
 #: Where the step from version 1 moved each value it moved: the path in the
 #: migrated document, with the path the given document holds it at.
 Moves = dict[str, str]
@@ -265,15 +500,18 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     proposal without a date an empty history.  Version 1 never had a
     ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
     a proposal, an ultimatum or a round) is refused at its path, since the
-    step would have to drop one of them.  Anything else that is not shaped as
-    version 1 says is left for the loader to report.
+    step would have to drop one of them; so are values in the shapes version
+    2 gave (a list of proposers, a coalition member as an object), and the
+    loader refuses the fields version 2 added (:func:`newer_fields`).
+    Anything else that is not shaped as version 1 says is left for the
+    loader to report.
     """
     return _migrate_version_1(document, {})
 
 
 def _migrate_version_1(document: dict[str, Any], moves: Moves) -> dict[str, Any]:
     """:func:`_from_version_1`, noting in *moves* where each value moved."""
-    refused = _histories_given(document)
+    refused = _histories_given(document) + _shapes_of_version_2(document)
     if refused:
         raise ValidationError(refused)
     for key, initial in _INITIAL.items():

@@ -153,12 +153,18 @@ class Negotiation(Record, _lookup.Indexed):
     proposals: tuple[Proposal, ...] = field(Many(Nested(Proposal)), default=())
     ultimatums: tuple[Ultimatum, ...] = field(Many(Nested(Ultimatum)), default=())
     statements: tuple[Statement, ...] = field(Many(Nested(Statement)), default=())
-    agreements: tuple[Agreement, ...] = field(Many(Nested(Agreement)), default=())
-    milestones: tuple[Milestone, ...] = field(Many(Nested(Milestone)), default=())
-    votes: tuple[Vote, ...] = field(Many(Nested(Vote)), default=())
-    actions: tuple[Action, ...] = field(Many(Nested(Action)), default=())
+    agreements: tuple[Agreement, ...] = field(
+        Many(Nested(Agreement)), default=(), since=2
+    )
+    milestones: tuple[Milestone, ...] = field(
+        Many(Nested(Milestone)), default=(), since=2
+    )
+    votes: tuple[Vote, ...] = field(Many(Nested(Vote)), default=(), since=2)
+    actions: tuple[Action, ...] = field(Many(Nested(Action)), default=(), since=2)
     sources: tuple[Source, ...] = field(Many(Nested(Source)), default=())
-    history: tuple[StatusChange, ...] = field(History(NegotiationStatus), default=())
+    history: tuple[StatusChange, ...] = field(
+        History(NegotiationStatus), default=(), since=2
+    )
     notes: str | None = field(Maybe(Text()), default=None)
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: NegotiationStatus | str | None = attrs.field(

@@ -147,7 +147,9 @@ class Proposal(Record):
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )
-    history: tuple[StatusChange, ...] = field(History(ProposalStatus), default=())
+    history: tuple[StatusChange, ...] = field(
+        History(ProposalStatus), default=(), since=2
+    )
     window: Window | None = field(Maybe(Nested(Window)), default=None)
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.

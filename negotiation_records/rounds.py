@@ -185,9 +185,11 @@ class Quantity(Record):
     amount: int | float = field(Number(min=0))
     unit: str = field(Text())
     each: bool = field(Bool(), default=False)
-    precision: Precision = field(Choice(Precision), default=Precision.EXACT)
-    given_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
-    received_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
+    precision: Precision = field(Choice(Precision), default=Precision.EXACT, since=2)
+    given_by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party", since=2)
+    received_by: tuple[str, ...] = field(
+        PARTY_IDS, default=(), refers_to="party", since=2
+    )
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -272,7 +274,9 @@ class Outcome(Record):
     text: str = field(Text())
     kind: OutcomeKind = field(Choice(OutcomeKind), default=OutcomeKind.OTHER)
     parties: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
-    quantities: tuple[Quantity, ...] = field(Many(Nested(Quantity)), default=())
+    quantities: tuple[Quantity, ...] = field(
+        Many(Nested(Quantity)), default=(), since=2
+    )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``quantities``, then None.
     _quantity_given: Quantity | None = attrs.field(
@@ -392,7 +396,7 @@ class Round(Record):
     """
 
     number: int = field(Int(min=1))
-    history: tuple[StatusChange, ...] = field(History(RoundStatus), default=())
+    history: tuple[StatusChange, ...] = field(History(RoundStatus), default=(), since=2)
     level: RoundLevel = field(Choice(RoundLevel), default=RoundLevel.DELEGATIONS)
     starts: Moment | None = field(Maybe(MomentKind()), default=None)
     ends: Moment | None = field(Maybe(MomentKind()), default=None)

@@ -109,7 +109,7 @@ class Statement(Record):
     party: str | None = field(Maybe(Slug()), default=None, refers_to="party")
     said_on: Moment = field(MomentKind())
     text: str = field(Text())
-    verbatim: bool = field(Bool(), default=True)
+    verbatim: bool = field(Bool(), default=True, since=2)
     source: str | None = field(Maybe(Slug()), default=None, refers_to="source")
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 

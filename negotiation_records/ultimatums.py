@@ -198,7 +198,9 @@ class Ultimatum(Record):
     demand: Condition | str = field(TextOr(Condition))
     deadline: Deadline = field(Nested(Deadline))
     consequences: tuple[Consequence, ...] = field(Many(Nested(Consequence)), default=())
-    history: tuple[StatusChange, ...] = field(History(UltimatumStatus), default=())
+    history: tuple[StatusChange, ...] = field(
+        History(UltimatumStatus), default=(), since=2
+    )
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, given, reject, settings
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
@@ -36,11 +36,15 @@ from negotiation_records import (
     Window,
     from_dict,
     from_json,
+    register_migration,
     to_dict,
     to_json,
+    unregister_migration,
 )
 from negotiation_records import strategies as nst
+from negotiation_records._signatures import record_classes
 from negotiation_records.cli import main
+from negotiation_records.fields import Text, added_in, field, is_init_only, kind_of
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import is_before, is_known_by, zone
 
@@ -1016,6 +1020,264 @@ def test_version_2_paths_are_unchanged() -> None:
     with pytest.raises(ValidationError) as caught:
         from_json(Negotiation, json.dumps(document))
     assert [p for p, _ in caught.value.errors] == ["proposals[0].history[0].status"]
+
+
+# --- version-1 documents holding what version 2 added --------------------------------
+
+V1_SCHEMA = DATA / "negotiation-record.v1.schema.json"  # the version-1 library's schema
+
+
+def test_each_field_says_the_version_that_added_it() -> None:
+    """
+    ``added_in`` agrees with the schema the version-1 library wrote: a field of
+    a record class that version 1 had is of version 1 exactly when that
+    schema lists it (``quantity`` became ``quantities``, ``status`` became
+    ``history``: both new names are of version 2).
+    """
+    schema = json.loads(V1_SCHEMA.read_text(encoding="utf-8"))
+    version_1 = {
+        name: set(definition["properties"])
+        for name, definition in schema["$defs"].items()
+        if "properties" in definition
+    }
+    version_1["Negotiation"] = set(schema["properties"]) - {"schema_version"}
+    checked = set()
+    for cls in record_classes():
+        if cls.__name__ not in version_1:
+            continue  # a class version 2 added: only reached through new fields
+        checked.add(cls.__name__)
+        for attribute in attrs.fields(cls):
+            if kind_of(attribute) is None or is_init_only(attribute):
+                continue
+            assert (added_in(attribute) == 1) is (
+                attribute.name in version_1[cls.__name__]
+            ), f"{cls.__name__}.{attribute.name}"
+    assert checked == set(version_1)
+
+
+_NEWER_MESSAGE = (
+    'is new in format version 2, but the document says "schema_version": 1: '
+    "leave it out, or write the document as version 2"
+)
+
+
+def _without_status(record: dict[str, Any]) -> dict[str, Any]:
+    record.pop("status", None)
+    record.pop("status_on", None)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.update(votes=[]), "votes"),
+        (lambda d: d.update(agreements=[], milestones=[]), "agreements"),
+        (lambda d: d.update(actions=[{"id": "a"}]), "actions"),
+        (lambda d: _without_status(d).update(history=[]), "history"),
+        (
+            lambda d: _without_status(d["proposals"][0]).update(history=[]),
+            "proposals[0].history",
+        ),
+        (
+            lambda d: _without_status(d["rounds"][1]).update(
+                history=[{"status": "held", "on": "2025-06-02"}]
+            ),
+            "rounds[1].history",
+        ),
+        (
+            lambda d: d["statements"][0].update(verbatim=False),
+            "statements[0].verbatim",
+        ),
+        (
+            lambda d: d["ultimatums"][0]["deadline"].update(counts_back=False),
+            "ultimatums[0].deadline.counts_back",
+        ),
+        (
+            lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(
+                precision="about"
+            ),
+            "rounds[0].outcomes[0].quantity.precision",
+        ),
+        (
+            lambda d: d["rounds"][0]["outcomes"][0].update(
+                quantities=[d["rounds"][0]["outcomes"][0].pop("quantity")]
+            ),
+            "rounds[0].outcomes[0].quantities",
+        ),
+    ],
+)
+def test_version_1_with_a_field_of_version_2_is_refused(change: Any, path: str) -> None:
+    """
+    A field version 2 added, in a document that says it is version 1, was
+    written for version 2 and labelled wrongly: it is refused where the
+    document holds it, not read as version 2 without a word (an action's own
+    problems are reported with it).
+    """
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    change(old)
+    expected = [(path, _NEWER_MESSAGE)]
+    if "agreements" in old:
+        expected.append(("milestones", _NEWER_MESSAGE))
+    for problems in (
+        _problems(lambda: from_dict(Negotiation, old)),
+        _problems(lambda: from_json(Negotiation, json.dumps(old))),
+    ):
+        assert sorted(p for p in problems if p[1] == _NEWER_MESSAGE) == sorted(expected)
+        assert all(
+            p[0].startswith("actions[0].") for p in problems if p not in expected
+        )
+    old["schema_version"] = (
+        2  # the same fields in a version-2 document: no such problem
+    )
+    assert all(
+        message != _NEWER_MESSAGE
+        for _, message in _problems(lambda: from_dict(Negotiation, old))
+    )
+
+
+def _problems(load: Any) -> list[tuple[str, str]]:
+    """The problems *load* raises (none if it loads)."""
+    try:
+        load()
+    except ValidationError as exc:
+        return list(exc.errors)
+    return []
+
+
+def test_fields_of_version_2_are_reported_with_the_other_problems() -> None:
+    """Every problem at once: the new field and a bad value elsewhere."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    old["statements"][0]["verbatim"] = False
+    old["title"] = 5
+    old["proposals"][0]["status"] = "acepted"
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, json.dumps(old))
+    assert sorted(path for path, _ in caught.value.errors) == [
+        "proposals[0].status",
+        "statements[0].verbatim",
+        "title",
+    ]
+
+
+def test_the_migrations_own_fields_are_not_the_documents() -> None:
+    """A history made from a status, quantities made from a quantity: loaded."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    assert "history" not in old["proposals"][0]
+    assert "quantity" in old["rounds"][0]["outcomes"][0]
+    talks = from_dict(Negotiation, old)
+    assert talks.rounds[0].outcomes[0].quantities
+    assert talks.history
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (
+            lambda d: d["proposals"][0].update(proposed_by=["ukraine", "russia"]),
+            "proposals[0].proposed_by",
+            "version 1 names one proposer (a party id); a list of proposers is new "
+            "in format version 2: write the document as version 2",
+        ),
+        (
+            lambda d: d["parties"].append(
+                {
+                    "id": "bloc",
+                    "name": "Bloc",
+                    "kind": "coalition",
+                    "members": ["ukraine", {"party": "russia", "since": "2025-06"}],
+                }
+            ),
+            "parties[4].members[1]",
+            "version 1 lists a coalition's members by party id; a member as an "
+            "object (with dates) is new in format version 2: write the document "
+            "as version 2",
+        ),
+    ],
+)
+def test_version_1_with_a_shape_of_version_2_is_refused(
+    change: Any, path: str, message: str
+) -> None:
+    """A list of proposers or a member object in a version-1 document is refused."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    change(old)
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, json.dumps(old))
+    assert caught.value.errors == ((path, message),)
+
+
+def test_a_step_of_your_own_must_make_version_1() -> None:
+    """
+    A document of a format of your own (version 0), brought to version 1 by
+    your step, is checked as that version-1 document: fields of version 2 that
+    the step passes on are refused; ones it leaves out are not missed.
+    """
+
+    def from_v0(document: dict[str, Any]) -> dict[str, Any]:
+        document["title"] = document.pop("name")
+        return document
+
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    old["schema_version"] = 0
+    old["name"] = old.pop("title")
+    register_migration(0, from_v0)
+    try:
+        assert from_dict(Negotiation, old).title.startswith("Russia")
+        old["statements"][0]["verbatim"] = True
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, old)
+        assert [path for path, _ in caught.value.errors] == ["statements[0].verbatim"]
+    finally:
+        unregister_migration(0)
+
+
+def test_since_must_be_a_later_version() -> None:
+    """``field(since=...)`` takes a format version from 2."""
+    for wrong in (1, 0, True, "2", 2.0):
+        with pytest.raises(ValueError, match="since must be a format version from 2"):
+            field(Text(), since=wrong)  # type: ignore[arg-type]
+
+
+_NEW_PLACES: list[tuple[tuple[Any, ...], str, str]] = [
+    ((), "votes", "votes"),
+    ((), "actions", "actions"),
+    (("statements", 0), "verbatim", "statements[0].verbatim"),
+    (("ultimatums", 0, "deadline"), "day", "ultimatums[0].deadline.day"),
+    (
+        ("rounds", 0, "outcomes", 0, "quantity"),
+        "given_by",
+        "rounds[0].outcomes[0].quantity.given_by",
+    ),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    places=st.lists(st.sampled_from(_NEW_PLACES), min_size=1, unique=True),
+    value=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        ),
+        max_leaves=8,
+    ),
+)
+def test_any_value_of_a_new_field_is_reported_never_crashes(
+    places: list[tuple[tuple[Any, ...], str, str]], value: Any
+) -> None:
+    """Whatever a version-1 document holds in fields of version 2, each is reported."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    for where, key, _ in places:
+        record = old
+        for step in where:
+            record = record[step]
+        record[key] = value
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, json.dumps(old))
+    reported = {
+        path for path, message in caught.value.errors if message == _NEWER_MESSAGE
+    }
+    assert reported == {path for _, _, path in places}
 
 
 # --- the command line on a record with later events --------------------------------

@@ -7,6 +7,7 @@ import gc
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -41,6 +42,9 @@ from negotiation_records import (
 )
 from negotiation_records.migrations import upgrade
 from tests.seed import seed_record
+
+
+VERSION_1 = Path(__file__).parent / "data" / "russia-ukraine-2025.v1.json"
 
 
 def seed_data() -> dict[str, Any]:
@@ -786,13 +790,14 @@ class TestVersions:
             document["title"] = document.pop("name")
             return document
 
-        old = seed_data()
-        old["schema_version"] = 0
+        version_1 = json.loads(VERSION_1.read_text(encoding="utf-8"))
+        expected = from_dict(Negotiation, version_1)
+        old = {**version_1, "schema_version": 0}
         old["name"] = old.pop("title")
         register_migration(0, from_v0)
         try:
-            assert from_dict(Negotiation, old) == seed_record()
-            assert from_json(list[Negotiation], json.dumps([old])) == [seed_record()]
+            assert from_dict(Negotiation, old) == expected
+            assert from_json(list[Negotiation], json.dumps([old])) == [expected]
             assert old["schema_version"] == 0  # the caller's data is not changed
         finally:
             unregister_migration(0)
