@@ -271,7 +271,7 @@ def _vote(draw: st.DrawFn, pools: Pools, subjects: Sequence[str] | None = None) 
     if members is not None:
         members = max(members, (yes or 0) + (no or 0) + (abstain or 0), 1)
     threshold = draw(st.sampled_from(Threshold))
-    result = decided_result(threshold, yes, no, members) or draw(
+    result = decided_result(threshold, yes, no, members, abstain) or draw(
         st.sampled_from(VoteResult)
     )
     subject = (

@@ -43,11 +43,13 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     status_at,
+    with_change,
 )
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
+    moment_argument,
     moment_sort_key,
     to_moment,
 )
@@ -201,7 +203,7 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
             revised_on=to_moment(on),
             reason=reason,
             statement=statement,
-            sources=tuple(sources),
+            sources=sources,
         )
     except ValidationError as exc:
         raise exc.prefixed(f"revisions[{index}]") from None
@@ -378,6 +380,12 @@ class Agreement(Record):
         """
         A copy with one more status change, checked against ``STATUS_STEPS``.
 
+        A dated ``expired`` step is refused while its :attr:`expires` deadline
+        had not passed on that day (as :meth:`Ultimatum.expire
+        <negotiation_records.Ultimatum.expire>` is).  *by* and *sources* are
+        lists of ids (a lone string is refused); a bad value is reported at the
+        place the change would take (``history[2].by``).
+
         Example:
             >>> deal = Agreement(id="deal", title="Deal", stage="comprehensive")
             >>> deal.with_status("signed", on=pendulum.date(2025, 1, 15)).status
@@ -393,14 +401,23 @@ class Agreement(Record):
                 "status"
             )
         check_transition(self.label, STATUS_STEPS, self.status, target, None)
-        change = StatusChange(
-            status=target,
-            on=None if on is None else to_moment(on),
-            by=tuple(by),
-            reason=reason,
-            sources=tuple(sources),
+        if (
+            target is AgreementStatus.EXPIRED
+            and on is not None
+            and self.expires is not None
+        ):
+            moment = moment_argument(on, "on")
+            if not self.expires.had_passed_by(moment):
+                raise IllegalTransitionError(
+                    self.label,
+                    self.status.value,
+                    target.value,
+                    f"its expiry ({self.expires.due}) had not passed on {moment}",
+                )
+        history = with_change(
+            self.history, target, on=on, by=by, reason=reason, sources=sources
         )
-        return attrs.evolve(self, history=(*self.history, change))
+        return attrs.evolve(self, history=history)
 
     def extend(
         self,

@@ -833,6 +833,23 @@ class Deadline(Record):
         """
         return since_epoch(self._instant(at)) >= self._cutoff_offset()
 
+    def had_passed_by(self, moment: Moment) -> bool:
+        """
+        Whether the deadline had passed by the end of *moment*: a datetime as
+        it is, a date or a month at its end.  A record that says a deadline
+        was missed (or an ultimatum expired) on a day is right when the
+        deadline passed during that day.
+
+        Example:
+            >>> d = Deadline.on(pendulum.date(2025, 9, 2))
+            >>> d.had_passed_by(pendulum.date(2025, 9, 2)), d.had_passed_by(pendulum.date(2025, 9, 1))
+            (True, False)
+        """
+        if isinstance(moment, pendulum.DateTime):
+            return self.is_past(moment)
+        last = moment.end if isinstance(moment, PartialDate) else moment
+        return self.is_past(last.add(days=1))
+
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
         In words: ``"due in 3 weeks"``, ``"passed 2 days ago"``, ``"due now"``.

@@ -325,6 +325,34 @@ def fold_status_arguments(
     return (*history, StatusChange(status=member, on=moment))
 
 
+def with_change(
+    history: tuple[StatusChange, ...],
+    status: Any,
+    *,
+    on: Any = None,
+    by: Iterable[str] = (),
+    reason: str | None = None,
+    sources: Iterable[str] = (),
+) -> tuple[StatusChange, ...]:
+    """
+    *history* with one more change, made from a ``with_status`` method's
+    arguments as given (a lone string for *by* or *sources* is refused, not
+    taken letter by letter); a problem is reported at the place the change
+    would take (``history[2].by``).
+    """
+    try:
+        change = StatusChange(
+            status=status,
+            on=None if on is None else to_moment(on),
+            by=by,
+            reason=reason,
+            sources=sources,
+        )
+    except ValidationError as exc:
+        raise exc.prefixed(f"history[{len(history)}]") from None
+    return (*history, change)
+
+
 def history_problems(
     label: str,
     history: tuple[StatusChange, ...],

@@ -37,6 +37,7 @@ from negotiation_records.fields import (
     Slug,
     Text,
     field,
+    kind_of,
 )
 from negotiation_records.history import (
     History,
@@ -44,13 +45,14 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     status_at,
+    with_change,
 )
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
+    moment_argument,
     moment_sort_key,
-    to_moment,
 )
 
 
@@ -290,11 +292,21 @@ class Milestone(Record):
         """
         A copy with one more status change, checked against ``STATUS_STEPS``.
 
+        A dated ``missed`` step is refused while the deadline had not passed
+        on that day (as :meth:`Ultimatum.expire
+        <negotiation_records.Ultimatum.expire>` is).  *by* and *sources* are
+        lists of ids (a lone string is refused); a bad value is reported at the
+        place the change would take (``history[1].by``).
+
         Example:
             >>> clock = Milestone(id="m", title="Talks on phase two",
             ...                   deadline=Deadline.on(pendulum.date(2025, 2, 3)))
             >>> clock.with_status("missed", on=pendulum.date(2025, 2, 4)).status
             <MilestoneStatus.MISSED: 'missed'>
+            >>> clock.with_status("missed", on=pendulum.date(2025, 1, 25))
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.IllegalTransitionError: milestone 'm' cannot go from 'pending' to 'missed': the deadline (2025-02-03) had not passed on 2025-01-25
         """
         target = Choice(MilestoneStatus).convert(status)
         if not isinstance(target, MilestoneStatus):
@@ -302,14 +314,19 @@ class Milestone(Record):
                 "status"
             )
         check_transition(self.label, STATUS_STEPS, self.status, target, None)
-        change = StatusChange(
-            status=target,
-            on=None if on is None else to_moment(on),
-            by=tuple(by),
-            reason=reason,
-            sources=tuple(sources),
+        if target is MilestoneStatus.MISSED and on is not None:
+            moment = moment_argument(on, "on")
+            if not self.deadline.had_passed_by(moment):
+                raise IllegalTransitionError(
+                    self.label,
+                    self.status.value,
+                    target.value,
+                    f"the deadline ({self.deadline.due}) had not passed on {moment}",
+                )
+        history = with_change(
+            self.history, target, on=on, by=by, reason=reason, sources=sources
         )
-        return attrs.evolve(self, history=(*self.history, change))
+        return attrs.evolve(self, history=history)
 
     def revise_deadline(
         self,
@@ -324,8 +341,10 @@ class Milestone(Record):
         """
         A copy whose deadline is *new*; the old one goes to :attr:`revisions`.
 
-        *alternatives* qualify the new deadline: their ``stage`` is set to it.
-        A missed milestone whose deadline is revised is pending again.
+        *alternatives* qualify the new deadline: their ``stage`` is set to it
+        (anything that is not an :class:`Alternative` is reported at
+        ``alternatives[i]``).  A missed milestone whose deadline is revised is
+        pending again.
 
         Example:
             >>> clock = Milestone(id="m", title="Clock",
@@ -348,7 +367,7 @@ class Milestone(Record):
             self.deadline, len(self.revisions), on, reason, statement, sources
         )
         stage = len(self.revisions) + 1
-        added = tuple(attrs.evolve(a, stage=stage) for a in alternatives)
+        added = tuple(attrs.evolve(a, stage=stage) for a in _alternatives(alternatives))
         history = self.history
         if self.status is MilestoneStatus.MISSED:
             history = (
@@ -366,3 +385,14 @@ class Milestone(Record):
             alternatives=(*self.alternatives, *added),
             history=history,
         )
+
+
+def _alternatives(given: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    """The *alternatives* argument of :meth:`Milestone.revise_deadline`, checked."""
+    kind = kind_of(attrs.fields(Milestone).alternatives)
+    assert kind is not None  # noqa: S101 - declared with field()
+    alternatives = kind.convert(given)
+    problems = kind.problems(alternatives)
+    if problems:
+        raise ValidationError(problems).prefixed("alternatives")
+    return alternatives  # type: ignore[no-any-return]

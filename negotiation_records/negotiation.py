@@ -37,6 +37,7 @@ from negotiation_records.history import (
     history_until,
     status_at,
     take_status_arguments,
+    with_change,
 )
 from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
@@ -47,7 +48,6 @@ from negotiation_records.timeutil import (
     Moment,
     Period,
     is_known_by,
-    to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
@@ -247,14 +247,10 @@ class Negotiation(Record, _lookup.Indexed):
             >>> stalled.status, str(stalled.status_on)
             (<NegotiationStatus.STALLED: 'stalled'>, '2025-06-02')
         """
-        change = StatusChange(
-            status=status,
-            on=None if on is None else to_moment(on),
-            by=tuple(by),
-            reason=reason,
-            sources=tuple(sources),
+        history = with_change(
+            self.history, status, on=on, by=by, reason=reason, sources=sources
         )
-        return attrs.evolve(self, history=(*self.history, change))
+        return attrs.evolve(self, history=history)
 
     # --- whole-record validation ------------------------------------------------
 

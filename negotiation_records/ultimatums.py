@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
-import pendulum
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
@@ -42,7 +41,6 @@ from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
-    PartialDate,
     is_before,
     moment_argument,
     to_moment,
@@ -461,7 +459,7 @@ class Ultimatum(Record):
             2025-09-03 00:00:00+03:00
         """
         moment = self.deadline.cutoff if on is None else moment_argument(on, "on")
-        if on is not None and not self.deadline.is_past(_end_of(moment)):
+        if on is not None and not self.deadline.had_passed_by(moment):
             raise IllegalTransitionError(
                 self.label,
                 self.status.value,
@@ -485,12 +483,3 @@ class Ultimatum(Record):
         *on* is required, as for :meth:`comply`.
         """
         return self._to(UltimatumStatus.WITHDRAWN, moment_argument(on, "on"))
-
-
-def _end_of(moment: Moment) -> Moment:
-    """The instant just after a moment: a date or a month counts to its end."""
-    if isinstance(moment, pendulum.DateTime):
-        return moment
-    last = moment.end if isinstance(moment, PartialDate) else moment
-    assert isinstance(last, pendulum.Date)  # noqa: S101
-    return last.add(days=1)

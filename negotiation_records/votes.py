@@ -20,15 +20,23 @@ the recorded ``result`` must agree with them (:func:`decided_result`):
 * ``consensus`` and ``other`` — the counts do not decide; any result is
   accepted.
 
-When a count the rule needs is missing, the result is not checked.  The
-counts must also fit the body: ``yes + no + abstain`` cannot exceed ``members``.
+When a count the rule needs is missing, the result is checked only if every
+value the count could take gives the same result: a count not given lies
+between 0 and what ``members`` leaves of it (any number, without
+``members``), and ``members`` is at least ``yes + no + abstain``.  One vote
+against decides a unanimous vote however many voted for; 40 for and 60
+against fail an absolute majority of any number of members; 400 for out of
+650 members pass a simple majority, as at most 250 can be against.  The
+counts must also fit the body: ``yes + no + abstain`` cannot exceed
+``members``.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
@@ -83,10 +91,12 @@ def decided_result(
     yes: int | None,
     no: int | None,
     members: int | None,
+    abstain: int | None = None,
 ) -> VoteResult | None:
     """
     The result the counts decide under *threshold*, or ``None`` when they do
-    not (a count the rule needs is missing, or consensus or another rule).
+    not (consensus or another rule, or counts not given on which the result
+    depends: see :mod:`negotiation_records.votes`).
 
     Example:
         >>> from negotiation_records.votes import decided_result
@@ -94,21 +104,80 @@ def decided_result(
         <VoteResult.FAILED: 'failed'>
         >>> decided_result(Threshold.SIMPLE_MAJORITY, 286, 344, None)
         <VoteResult.FAILED: 'failed'>
+        >>> decided_result(Threshold.UNANIMITY, None, 1, None)   # one against
+        <VoteResult.FAILED: 'failed'>
+        >>> decided_result(Threshold.SIMPLE_MAJORITY, 400, None, 650) is None
+        False
+        >>> decided_result(Threshold.SIMPLE_MAJORITY, 300, None, 650) is None
+        True
     """
-    passed: bool | None = None
-    if threshold is Threshold.SIMPLE_MAJORITY and yes is not None and no is not None:
-        passed = yes > no
-    elif threshold is Threshold.ABSOLUTE_MAJORITY and yes is not None and members:
-        passed = 2 * yes > members
-    elif threshold is Threshold.TWO_THIRDS and yes is not None and no is not None:
-        passed = yes > 0 and 3 * yes >= 2 * (yes + no)
-    elif threshold is Threshold.THREE_FIFTHS and yes is not None and members:
-        passed = 5 * yes >= 3 * members
-    elif threshold is Threshold.UNANIMITY and yes is not None and no is not None:
-        passed = no == 0 and yes > 0
-    if passed is None:
+    passes = _RULES.get(threshold)
+    if passes is None:
         return None
-    return VoteResult.PASSED if passed else VoteResult.FAILED
+    counted = sum(n for n in (yes, no, abstain) if n is not None)
+    if members is not None and counted > members:
+        return None  # the counts do not fit the body (reported on their own)
+    lowest = {"yes": yes or 0, "no": no or 0, "abstain": abstain or 0}
+    fewest = max(1, lowest["yes"] + lowest["no"] + lowest["abstain"])
+
+    def most(name: str) -> float:
+        given = {"yes": yes, "no": no}[name]
+        if given is not None:
+            return given
+        if members is None:
+            return math.inf
+        return members - (counted - lowest[name])
+
+    # Passing is helped by votes for and hindered by votes against and by
+    # members: it passes whatever the missing counts when it passes with the
+    # fewest for and the most against and members; it fails whatever they are
+    # when it fails with the most for and the fewest against and members.
+    most_members = math.inf if members is None else members
+    least_members = fewest if members is None else members
+    if passes(lowest["yes"], most("no"), most_members):
+        return VoteResult.PASSED
+    if not passes(most("yes"), lowest["no"], least_members):
+        return VoteResult.FAILED
+    return None
+
+
+def _simple_majority(yes: float, no: float, members: float) -> bool:
+    return yes > no
+
+
+def _absolute_majority(yes: float, no: float, members: float) -> bool:
+    return 2 * yes > members
+
+
+def _two_thirds(yes: float, no: float, members: float) -> bool:
+    return yes > 0 and yes >= 2 * no  # 3 * yes >= 2 * (yes + no)
+
+
+def _three_fifths(yes: float, no: float, members: float) -> bool:
+    return 5 * yes >= 3 * members
+
+
+def _unanimity(yes: float, no: float, members: float) -> bool:
+    return no == 0 and yes > 0
+
+
+_OF_MEMBERS: Final = frozenset([Threshold.ABSOLUTE_MAJORITY, Threshold.THREE_FIFTHS])
+
+_RULE_NAMES: Final = {
+    Threshold.SIMPLE_MAJORITY: "a simple majority of those voting",
+    Threshold.ABSOLUTE_MAJORITY: "an absolute majority of the members",
+    Threshold.TWO_THIRDS: "two thirds of those voting",
+    Threshold.THREE_FIFTHS: "three fifths of the members",
+    Threshold.UNANIMITY: "a unanimous vote",
+}
+
+_RULES: Final = {
+    Threshold.SIMPLE_MAJORITY: _simple_majority,
+    Threshold.ABSOLUTE_MAJORITY: _absolute_majority,
+    Threshold.TWO_THIRDS: _two_thirds,
+    Threshold.THREE_FIFTHS: _three_fifths,
+    Threshold.UNANIMITY: _unanimity,
+}
 
 
 @frozen_record(kw_only=True, init=False)
@@ -183,7 +252,9 @@ class Vote(Record):
     @property
     def decided(self) -> VoteResult | None:
         """The result the counts decide (``None``: they do not); see :func:`~negotiation_records.votes.decided_result`."""
-        return decided_result(self.threshold, self.yes, self.no, self.members)
+        return decided_result(
+            self.threshold, self.yes, self.no, self.members, self.abstain
+        )
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.members is not None:
@@ -208,6 +279,9 @@ class Vote(Record):
             self.members or 0,
         )
         verdict = "passes" if self.decided is VoteResult.PASSED else "fails"
+        needed = (self.yes, self.members) if t in _OF_MEMBERS else (self.yes, self.no)
+        if None in needed:
+            return self._why_whatever(verdict)
         if t is Threshold.SIMPLE_MAJORITY:
             return f"{yes} for and {no} against {verdict} a simple majority of those voting"
         if t is Threshold.ABSOLUTE_MAJORITY:
@@ -223,3 +297,30 @@ class Vote(Record):
                 f"(needs {-(-3 * members // 5)})"
             )
         return f"{yes} for and {no} against {verdict} a unanimous vote"
+
+    def _why_whatever(self, verdict: str) -> str:
+        """The reason when the result is decided although a count is not given."""
+        given = [
+            f"{count} {label}"
+            for count, label in (
+                (self.yes, "for"),
+                (self.no, "against"),
+                (self.abstain, "abstaining"),
+            )
+            if count is not None
+        ]
+        body = "" if self.members is None else f" of {self.members} members"
+        missing = [
+            name
+            for name, count in (
+                ("for", self.yes),
+                ("against", self.no),
+                ("abstaining", self.abstain),
+                ("members", self.members),
+            )
+            if count is None
+        ]
+        return (
+            f"{' and '.join(given)}{body} {verdict} {_RULE_NAMES[self.threshold]} "
+            f"whatever the counts not given ({', '.join(missing)})"
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import re
 import sys
@@ -14,6 +15,7 @@ import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from negotiation_records import (
     Action,
@@ -159,6 +161,23 @@ class TestAgreement:
             lambda: truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 5, 1))
         ) == ["revisions[0].revised_on"]
 
+    def test_expired_only_once_the_expiry_passed(self) -> None:
+        """Expired on a day its expiry had not passed is refused, as for an ultimatum."""
+        due = truce().expires
+        assert due is not None
+        with pytest.raises(
+            IllegalTransitionError, match="had not passed on 2025-06-01"
+        ):
+            truce().with_status("expired", on=D(2025, 6, 1))
+        assert truce().with_status("expired", on=D(2025, 8, 12)).status is (
+            AgreementStatus.EXPIRED
+        )
+        assert paths(
+            lambda: truce().extend(
+                Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 11), sources="eo"
+            )
+        ) == ["revisions[0].sources"]
+
     def test_cannot_amend_itself(self) -> None:
         assert paths(lambda: truce(amends=["truce"], supersedes=["truce"])) == [
             "amends",
@@ -225,6 +244,48 @@ class TestMilestone:
             met.revise_deadline(Deadline.on(D(2019, 7, 1)), on=D(2019, 5, 2))
         with pytest.raises(ValidationError):
             clock().with_status("late")
+
+    def test_missed_only_once_the_deadline_passed(self) -> None:
+        """Missed on a day the deadline had not passed is refused, as for an ultimatum."""
+        with pytest.raises(
+            IllegalTransitionError, match="had not passed on 2019-03-28"
+        ):
+            clock().with_status("missed", on=D(2019, 3, 28))
+        on_the_day = clock().with_status("missed", on=D(2019, 3, 29))  # passed that day
+        assert on_the_day.status is MilestoneStatus.MISSED
+        assert clock().with_status("missed").status is MilestoneStatus.MISSED  # undated
+
+    @pytest.mark.parametrize(
+        ("arguments", "field"),
+        [({"by": "uk"}, "by"), ({"by": None}, "by"), ({"sources": "src"}, "sources")],
+    )
+    def test_a_lone_string_is_not_a_list_of_ids(
+        self, arguments: dict[str, Any], field: str
+    ) -> None:
+        """``by="uk"`` is refused, not read as the parties 'u' and 'k'."""
+        for record, status in (
+            (clock(), "met"),
+            (truce(), "suspended"),
+            (talks(), "stalled"),
+        ):
+            assert paths(lambda r=record, s=status: r.with_status(s, **arguments)) == [
+                f"history[{len(record.history)}].{field}"
+            ]
+
+    def test_revised_with_alternatives_that_are_not_alternatives(self) -> None:
+        """Anything but an Alternative is a ValidationError at its place."""
+        assert paths(
+            lambda: clock().revise_deadline(
+                Deadline.on(D(2019, 4, 12)),
+                on=D(2019, 3, 22),
+                alternatives=[{"condition": "if approved"}],  # type: ignore[list-item]
+            )
+        ) == ["alternatives[0]"]
+        assert paths(
+            lambda: clock().revise_deadline(
+                Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 22), sources="eo"
+            )
+        ) == ["revisions[0].sources"]
 
 
 # --- votes ------------------------------------------------------------------------
@@ -301,9 +362,76 @@ class TestVoteResult:
     def test_counts_do_not_decide(self, threshold: str) -> None:
         assert vote(threshold=threshold, yes=1, no=99, result="passed").decided is None
 
-    def test_missing_counts_are_not_checked(self) -> None:
+    def test_missing_counts_are_not_checked_when_they_decide(self) -> None:
         assert vote(threshold="three-fifths", yes=58, result="passed").decided is None
         assert vote(yes=10, result="passed").decided is None
+
+    @pytest.mark.parametrize(
+        ("threshold", "counts", "expected"),
+        [
+            ("unanimity", {"no": 1}, "failed"),  # one against blocks it
+            ("unanimity", {"yes": 5, "members": 5}, "passed"),  # no one left
+            ("three-fifths", {"yes": 55, "no": 45}, "failed"),  # of >= 100
+            ("absolute-majority", {"yes": 40, "no": 60}, "failed"),
+            ("simple-majority", {"yes": 400, "members": 650}, "passed"),  # <= 250 no
+            ("two-thirds", {"yes": 0}, "failed"),
+            ("two-thirds", {"yes": 20, "abstain": 10, "members": 40}, "passed"),
+        ],
+    )
+    def test_missing_counts_checked_as_far_as_they_could_go(
+        self, threshold: str, counts: dict[str, int], expected: str
+    ) -> None:
+        """A result the given counts decide whatever the others are is checked."""
+        assert vote(threshold=threshold, result=expected, **counts).decided is (
+            VoteResult(expected)
+        )
+        other = "passed" if expected == "failed" else "failed"
+        [(path, message)] = errors(
+            lambda: vote(threshold=threshold, result=other, **counts)
+        )
+        assert path == "result"
+        assert "whatever the counts not given" in message
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        threshold=st.sampled_from(Threshold),
+        yes=st.none() | st.integers(0, 4),
+        no=st.none() | st.integers(0, 4),
+        abstain=st.none() | st.integers(0, 4),
+        members=st.none() | st.integers(1, 8),
+    )
+    def test_decided_exactly_when_every_completion_agrees(
+        self,
+        threshold: Threshold,
+        yes: int | None,
+        no: int | None,
+        abstain: int | None,
+        members: int | None,
+    ) -> None:
+        """
+        Against every way of filling in the counts not given (each from 0, the
+        members at least the votes): a decided result is what each gives, and
+        an undecided one has completions that pass and completions that fail.
+        """
+        given = [yes, no, abstain]
+        if members is not None and sum(n or 0 for n in given) > members:
+            return  # reported as a count that does not fit the body
+        limit = 20
+        outcomes = set()
+        for y, n, a in itertools.product(
+            *([c] if c is not None else range(limit) for c in given)
+        ):
+            for m in [members] if members is not None else range(1, 3 * limit):
+                if y + n + a > m:
+                    continue
+                outcomes.add(decided_result(threshold, y, n, m, a))
+        decided = decided_result(threshold, yes, no, members, abstain)
+        if threshold in (Threshold.CONSENSUS, Threshold.OTHER):
+            assert decided is None
+        elif decided is None:
+            assert outcomes == {VoteResult.PASSED, VoteResult.FAILED}
+        else:
+            assert outcomes == {decided}
 
     def test_counts_fit_the_body(self) -> None:
         assert paths(
