@@ -343,6 +343,35 @@ def _period_from(
         raise exc.prefixed("period") from None
 
 
+def _relative_arguments(
+    anchor: Moment | _dt.date,
+    period: Period | _dt.timedelta | str | None,
+    parts: dict[str, int],
+    tz: str | None,
+) -> tuple[Moment, Period]:
+    """
+    The anchor and the period of :meth:`Deadline.after` or
+    :meth:`Deadline.before`, checked together: one
+    :class:`~negotiation_records.ValidationError` with every problem of the
+    anchor, the period and *tz*.
+    """
+    start = to_moment(anchor)
+    problems = _prefixed(_ANCHOR.problems(start), "anchor")
+    resolved = None
+    try:
+        resolved = _period_from(period, parts)
+    except ValidationError as exc:
+        problems += exc.errors
+    else:
+        problems += _prefixed(_PERIOD.problems(resolved), "period")
+    if tz is not None:
+        problems += _prefixed(_ZONE.problems(tz), "tz")
+    if problems:
+        raise ValidationError(problems)
+    assert resolved is not None  # noqa: S101 - no problem: the period was read
+    return start, resolved
+
+
 def _zone_for(tz: str | None, path: str = "tz") -> Zone:
     if tz is None:
         return _UTC
@@ -483,15 +512,7 @@ class Deadline(Record):
             ...
             negotiation_records.errors.ValidationError: period: 'P50' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
         """
-        resolved = _period_from(period, parts)
-        start = to_moment(anchor)
-        problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
-            _PERIOD.problems(resolved), "period"
-        )
-        if tz is not None:
-            problems += _prefixed(_ZONE.problems(tz), "tz")
-        if problems:
-            raise ValidationError(problems)
+        start, resolved = _relative_arguments(anchor, period, parts, tz)
         due = _resolve_after(start, resolved)
         return cls(due=due, anchor=start, period=resolved, tz=tz)
 
@@ -522,15 +543,7 @@ class Deadline(Record):
             >>> Deadline.before(pendulum.date(2025, 3, 31), "P1M").due
             Date(2025, 2, 28)
         """
-        resolved = _period_from(period, parts)
-        start = to_moment(anchor)
-        problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
-            _PERIOD.problems(resolved), "period"
-        )
-        if tz is not None:
-            problems += _prefixed(_ZONE.problems(tz), "tz")
-        if problems:
-            raise ValidationError(problems)
+        start, resolved = _relative_arguments(anchor, period, parts, tz)
         due = _resolve_after(start, resolved, before=True)
         return cls(due=due, anchor=start, period=resolved, tz=tz, counts_back=True)
 

@@ -365,6 +365,57 @@ class TestAfter:
             ("tz", "unknown time zone 'Europe/Kiev2'"),
         )
 
+    @pytest.mark.parametrize("method", [Deadline.after, Deadline.before])
+    @pytest.mark.parametrize(
+        ("period", "parts", "problem"),
+        [
+            (
+                "50 days",
+                {},
+                (
+                    "period",
+                    "'50 days' is not an ISO 8601 duration of whole non-negative "
+                    "parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+                ),
+            ),
+            (None, {"hours": -24}, ("period.hours", "must not be negative, got -24")),
+            (
+                "P1D",
+                {"days": 1},
+                ("period", "give a period or keyword parts, not both"),
+            ),
+            (
+                None,
+                {"dayz": 1},
+                (
+                    "period",
+                    "unknown period part 'dayz' (use years, months, weeks, days, "
+                    "hours, minutes or seconds)",
+                ),
+            ),
+        ],
+    )
+    def test_a_bad_period_is_reported_with_the_other_problems(
+        self,
+        method: Any,
+        period: str | None,
+        parts: dict[str, int],
+        problem: tuple[str, str],
+    ) -> None:
+        """A period that cannot be read does not hide the anchor's and the zone's
+        problems: after and before report them all, as on_day does."""
+        with pytest.raises(ValidationError) as exc:
+            method("2025-07-14", period, tz="Europe/Kyv", **parts)
+        assert errors(exc) == (
+            (
+                "anchor",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-07-14' (parse text with parse_moment)",
+            ),
+            problem,
+            ("tz", "unknown time zone 'Europe/Kyv'"),
+        )
+
     def test_outside_the_calendar_refused(self) -> None:
         """Running past 9999 is a validation error, not an OverflowError."""
         with pytest.raises(ValidationError) as exc:
