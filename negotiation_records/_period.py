@@ -40,25 +40,53 @@ _PERIOD_LIMITS = {
 }
 
 
+_MICROSECONDS_PER_SECOND = 1_000_000
+
+
+def _whole(value: object) -> int | None:
+    """
+    *value* as the integer it is: an int, or a whole-valued float (``172800.0``,
+    as pendulum stores a part after ``+`` or ``*``); ``None`` for anything else
+    (a fraction, a bool, not a number).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
     """
-    The parts a ``pendulum.Duration`` was built with, when pendulum kept them.
+    The parts a ``pendulum.Duration`` was built with, when pendulum kept them
+    whole.
 
     pendulum stores them (``_signature``) and adds them part by part in
-    ``DateTime + Duration``; older or foreign durations fall back to the
-    normalised attributes.
+    ``DateTime + Duration``.  A whole-valued float part counts as the integer
+    it is (after ``+`` or ``*`` pendulum keeps ``seconds=172800.0``), and
+    microseconds that make whole seconds as those seconds (``* 1.5`` or
+    ``// 2`` keep only microseconds): all elapsed time, as pendulum adds them.
+    ``None`` when a part is not whole (``hours=1.5``) or there is no record of
+    the parts: the caller then reads the normalised attributes.
     """
     signature = getattr(duration, "_signature", None)
     if not isinstance(signature, dict):
         return None
     parts: dict[str, int] = {}
     for name in _PERIOD_UNITS:
-        value = signature.get(name, 0)
-        if not isinstance(value, int) or isinstance(value, bool):
+        value = _whole(signature.get(name, 0))
+        if value is None:
             return None
         parts[name] = value
-    if signature.get("microseconds"):
+    microseconds = _whole(signature.get("microseconds", 0))
+    if microseconds is None:
         return None
+    seconds, fraction = divmod(microseconds, _MICROSECONDS_PER_SECOND)
+    if fraction:
+        return None  # a fraction of a second: refused by the caller
+    parts["seconds"] += seconds
     return parts
 
 
@@ -175,7 +203,13 @@ class Period(ValueMethods):
         A ``pendulum.Duration`` gives the parts it was built with, as pendulum's own
         arithmetic uses them: ``pendulum.duration(hours=48)`` is 48 elapsed hours,
         not two calendar days, although the ``Duration`` normalises it to
-        ``days=2``.  A plain ``timedelta`` gives whole days (calendar days) and the
+        ``days=2``.  A duration made by pendulum's ``+``, ``-``, ``*``, ``/`` or
+        ``//`` keeps the parts pendulum records for it, whole-valued floats read as
+        the integers they are: ``duration(hours=36) + duration(hours=12)`` is
+        172,800 elapsed seconds (pendulum keeps ``seconds=172800.0``), as
+        pendulum's own ``+`` adds it.  A duration with a part that is not whole
+        (``duration(hours=1.5)``) is read by its normalised parts (1 hour 30
+        minutes).  A plain ``timedelta`` gives whole days (calendar days) and the
         remaining hours, minutes and seconds.  Negative durations and fractions of
         a second are refused.
 
@@ -184,6 +218,8 @@ class Period(ValueMethods):
             Period(years=0, months=3, weeks=0, days=2, hours=0, minutes=0, seconds=0)
             >>> Period.from_duration(pendulum.duration(hours=48)).hours
             48
+            >>> Period.from_duration(pendulum.duration(hours=36) + pendulum.duration(hours=12))
+            Period(years=0, months=0, weeks=0, days=0, hours=0, minutes=0, seconds=172800)
         """
         if isinstance(duration, pendulum.Duration) and not isinstance(
             duration, pendulum.Interval

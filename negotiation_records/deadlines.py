@@ -67,7 +67,10 @@ hours, minutes or seconds counted from a date (they need a time of day):
 
 **Periods from durations.**  A :class:`pendulum.Duration` counts the parts it was
 built with, as pendulum's own ``+`` does: ``pendulum.duration(hours=48)`` is 48
-elapsed hours, ``pendulum.duration(days=2)`` two calendar days.  A plain
+elapsed hours, ``pendulum.duration(days=2)`` two calendar days, and
+``duration(hours=36) + duration(hours=12)`` 172,800 elapsed seconds (what
+pendulum records after ``+`` or ``*``; see :meth:`Period.from_duration
+<negotiation_records.Period.from_duration>`).  A plain
 :class:`datetime.timedelta` only knows days and seconds: its days are calendar
 days, the rest is elapsed time.
 """

@@ -165,6 +165,33 @@ class TestAfter:
         assert days.period == Period(days=2)
         assert days.due == NOON_NY + pendulum.duration(days=2)
 
+    @pytest.mark.parametrize(
+        ("duration", "period"),
+        [
+            (
+                pendulum.duration(hours=36) + pendulum.duration(hours=12),
+                Period(seconds=172800),
+            ),
+            (pendulum.duration(hours=24) * 2, Period(seconds=172800)),
+            (pendulum.duration(hours=24) * 1.5, Period(seconds=129600)),
+            (pendulum.duration(hours=96) // 2, Period(seconds=172800)),
+            (
+                pendulum.duration(days=2) + pendulum.duration(hours=1),
+                Period(seconds=176400),
+            ),
+            (pendulum.duration(months=1) * 2, Period(months=2)),
+        ],
+    )
+    def test_a_duration_made_by_arithmetic_is_elapsed_as_pendulum_adds_it(
+        self, duration: pendulum.Duration, period: Period
+    ) -> None:
+        """After + or * pendulum keeps whole-valued floats (seconds=172800.0) or
+        microseconds: read as the whole seconds they are, across the DST change,
+        not as calendar days an hour early."""
+        deadline = Deadline.after(NOON_NY, duration)
+        assert deadline.period == period
+        assert deadline.due == NOON_NY + duration
+
     def test_timedelta_days_are_calendar_days(self) -> None:
         """A timedelta cannot tell 48 hours from 2 days: whole days are calendar days."""
         deadline = Deadline.after(NOON_NY, dt.timedelta(hours=48, minutes=30))

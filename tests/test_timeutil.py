@@ -934,6 +934,32 @@ class TestPeriod:
         ) == Period(years=1, weeks=2, days=1, hours=5, minutes=6, seconds=7)
         assert Period.from_duration(pendulum.duration(hours=48)) == Period(hours=48)
 
+    def test_from_duration_reads_whole_valued_floats(self) -> None:
+        """pendulum's + and * keep seconds=172800.0: the integer it is."""
+        summed = pendulum.duration(hours=36) + pendulum.duration(hours=12)
+        assert summed._signature["seconds"] == 172800.0  # type: ignore[attr-defined]
+        assert Period.from_duration(summed) == Period(seconds=172800)
+        assert Period.from_duration(pendulum.duration(hours=24) * 2) == Period(
+            seconds=172800
+        )
+        assert Period.from_duration(
+            pendulum.duration(hours=1) + pendulum.duration(minutes=30)
+        ) == Period(seconds=5400)
+
+    def test_from_duration_with_a_part_that_is_not_whole(self) -> None:
+        """A part that is not whole is read by the normalised parts; a fraction
+        of a second is refused."""
+        assert Period.from_duration(pendulum.duration(hours=1.5)) == Period(
+            hours=1, minutes=30
+        )
+        with pytest.raises(ValidationError) as info:
+            Period.from_duration(
+                pendulum.duration(hours=1) + pendulum.duration(seconds=0.5)
+            )
+        assert info.value.errors == (
+            ("$", "fractions of a second are not supported in a period"),
+        )
+
     def test_from_timedelta(self) -> None:
         """A timedelta gives days, hours, minutes and seconds."""
         assert Period.from_duration(
