@@ -233,6 +233,7 @@ _LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
 _combine: Final = _dt.datetime.combine
 _timetz: Final = _dt.datetime.timetz
 _subtract: Final = _dt.datetime.__sub__
+_astimezone: Final = _dt.datetime.astimezone
 
 
 def _plain(moment: _dt.datetime) -> _dt.datetime:
@@ -474,8 +475,11 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
     keeping its zone (a ``zoneinfo`` zone stays named) and the instant the standard
     library gives it (PEP 495: a wall time skipped by a clock change becomes the
-    real time at that instant, ``fold`` picks the side of a repeated hour).  A zone
-    that pendulum cannot name (a ``zoneinfo`` zone read from a file, a custom
+    real time at that instant, ``fold`` picks the side of a repeated hour).  A
+    ``pendulum.DateTime`` is read the same way: one built at a skipped wall time
+    (``pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=...)`` in New York) becomes
+    the real time (03:30), so that a record stores what it writes and reads
+    back.  A zone that pendulum cannot name (a ``zoneinfo`` zone read from a file, a custom
     ``tzinfo``) is replaced by its UTC offset at that instant.  A
     naive datetime, a string or any other value is passed through unchanged for
     :func:`check_moment` to report.
@@ -490,12 +494,14 @@ def to_moment(value: Moment | _dt.date) -> Moment:
         DateTime(2025, 7, 14, 12, 0, 0, tzinfo=Timezone('Europe/Kyiv'))
     """
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
+        tz = value.tzinfo
+        if isinstance(value, pendulum.DateTime):  # a pendulum zone has an offset
+            if isinstance(tz, pendulum.Timezone):
+                return value if tz is _UTC else _real_time(value, tz)
+            if isinstance(tz, pendulum.FixedTimezone):
+                return value
+        if tz is None or value.utcoffset() is None:
             return value  # type: ignore[return-value]  # reported by check_moment
-        if isinstance(value, pendulum.DateTime) and isinstance(
-            value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)
-        ):
-            return value
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
             return _in_named_zone(value, value.tzinfo.key)
         try:
@@ -507,6 +513,24 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             return value
         return pendulum.Date(value.year, value.month, value.day)
     return value
+
+
+def _real_time(value: pendulum.DateTime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """
+    *value*, a datetime in the named zone *tz*; but at a wall time that *tz*
+    skipped (a clock change), the real time at the instant the standard
+    library gives it (PEP 495), as :func:`to_moment` reads any datetime:
+    02:30 on 9 March 2025 in New York becomes 03:30, what
+    :func:`format_moment` writes and :func:`parse_moment` reads back.
+    """
+    plain = _plain(value)
+    try:
+        real = _astimezone(_astimezone(plain, _dt.UTC), tz)
+    except OverflowError:  # at the edges of the calendar: keep the wall time
+        return value
+    if real == plain:  # one tzinfo: the same wall time (a repeated one keeps its fold)
+        return value
+    return from_stdlib(real, tz)
 
 
 def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:

@@ -22,6 +22,9 @@ from negotiation_records import (
     Ultimatum,
     UltimatumStatus,
     ValidationError,
+    format_moment,
+    from_json,
+    to_json,
 )
 from negotiation_records.timeutil import ABBREVIATED_ZONES
 
@@ -245,6 +248,30 @@ class TestAfter:
         assert deadline.due == pendulum.datetime(
             2025, 3, 9, 3, 30, tz="America/New_York"
         )
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            Deadline.on,
+            lambda gap: Deadline.after(gap, "PT1H"),
+            lambda gap: Deadline.after(gap, days=1),
+            lambda gap: Deadline.before(gap, "PT1H"),
+            lambda gap: Deadline.after_business_days(gap, 1),
+        ],
+    )
+    def test_a_pendulum_anchor_at_a_skipped_wall_time_round_trips(
+        self, build: Any
+    ) -> None:
+        """pendulum.DateTime(2025, 3, 9, 2, 30) in New York (a time the clocks
+        skipped) is read as the real time, 03:30 EDT, by every constructor, so
+        that the JSON it writes loads back to the same deadline."""
+        gap = pendulum.DateTime(
+            2025, 3, 9, 2, 30, tzinfo=pendulum.timezone("America/New_York")
+        )
+        deadline = build(gap)
+        moment = deadline.anchor if deadline.anchor is not None else deadline.due
+        assert format_moment(moment) == "2025-03-09T03:30:00-04:00[America/New_York]"
+        assert from_json(Deadline, to_json(deadline)) == deadline
 
     def test_repeated_wall_time_takes_the_first(self) -> None:
         """01:30 on 2 November 2025 happens twice in New York: the EDT one is taken."""

@@ -20,9 +20,11 @@ from negotiation_records import (
     Statement,
     ValidationError,
     format_moment,
+    from_json,
     is_before,
     moment_sort_key,
     parse_moment,
+    to_json,
 )
 from negotiation_records.timeutil import (
     ABBREVIATED_ZONES,
@@ -453,6 +455,73 @@ class TestConversion:
         assert isinstance(converted, pendulum.DateTime)
         assert same_instant(converted, gap)  # as the standard library reads it
         assert same_moment(converted, pendulum.datetime(2025, 3, 9, 3, 30, tz=NY))
+
+    @pytest.mark.parametrize(("fold", "real"), [(0, (3, 30)), (1, (1, 30))])
+    def test_pendulum_datetime_at_a_skipped_wall_time_becomes_the_real_time(
+        self, fold: int, real: tuple[int, int]
+    ) -> None:
+        """pendulum's own constructor keeps 02:30 on the night New York skipped
+        it (offset -05:00, text the loader refuses): it is read as a standard
+        library datetime is, the real time at the instant PEP 495 gives it."""
+        tz = pendulum.timezone(NY)
+        gap = pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=tz, fold=fold)
+        converted = to_moment(gap)
+        stdlib = dt.datetime(2025, 3, 9, 2, 30, fold=fold, tzinfo=zoneinfo.ZoneInfo(NY))
+        assert isinstance(converted, pendulum.DateTime)
+        assert same_instant(converted, stdlib)
+        assert same_moment(converted, pendulum.datetime(2025, 3, 9, *real, tz=NY))
+        assert same_moment(parse_moment(format_moment(converted)), converted)
+
+    @pytest.mark.parametrize("fold", [0, 1])
+    def test_pendulum_datetime_in_a_repeated_hour_is_kept(self, fold: int) -> None:
+        """Both sides of a fall-back hour exist: kept as they are, fold and all."""
+        value = pendulum.DateTime(
+            2025, 11, 2, 1, 30, tzinfo=pendulum.timezone(NY), fold=fold
+        )
+        assert to_moment(value) is value
+
+    @given(
+        st.sampled_from(
+            [
+                (NY, dt.date(2025, 3, 9)),
+                ("Europe/London", dt.date(2025, 3, 30)),
+                ("Europe/Kyiv", dt.date(2025, 3, 30)),
+                ("Australia/Lord_Howe", dt.date(2025, 10, 5)),
+                (NY, dt.date(2025, 11, 2)),
+            ]
+        ),
+        st.times(max_value=dt.time(4, 59, 59)),
+        st.sampled_from([0, 1]),
+    )
+    def test_every_pendulum_wall_time_round_trips_in_a_record(
+        self, day: tuple[str, dt.date], time: dt.time, fold: int
+    ) -> None:
+        """Whatever wall time a pendulum datetime is built at, a moment field
+        stores what it writes and the loader reads back: the early hours of the
+        nights the clocks changed in 2025 (New York, London, Kyiv, and Lord
+        Howe's half-hour change in spring; New York in autumn)."""
+        name, date = day
+        parts = (date.year, date.month, date.day, time.hour, time.minute, time.second)
+        value = pendulum.DateTime(*parts, tzinfo=pendulum.timezone(name), fold=fold)
+        statement = Statement(id="s", speaker="A", said_on=value, text="t")
+        stdlib = dt.datetime(*parts, fold=fold, tzinfo=zoneinfo.ZoneInfo(name))
+        assert isinstance(statement.said_on, dt.datetime)
+        assert same_instant(statement.said_on, stdlib)
+        back = from_json(Statement, to_json(statement))
+        assert back == statement
+        assert same_moment(back.said_on, statement.said_on)
+
+    def test_statement_said_at_a_skipped_wall_time_round_trips(self) -> None:
+        """A Statement said at a skipped wall time is stored at the real time and
+        read back from its JSON."""
+        gap = pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=pendulum.timezone(NY))
+        statement = Statement(id="s", speaker="A", said_on=gap, text="t")
+        assert same_moment(
+            statement.said_on, pendulum.datetime(2025, 3, 9, 3, 30, tz=NY)
+        )
+        text = to_json(statement)
+        assert '"said_on":"2025-03-09T03:30:00-04:00[America/New_York]"' in text
+        assert from_json(Statement, text) == statement
 
     @pytest.mark.parametrize("fold", [0, 1])
     def test_repeated_hour_keeps_its_fold(self, fold: int) -> None:
