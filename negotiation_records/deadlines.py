@@ -81,8 +81,10 @@ import datetime as _dt
 from collections.abc import Collection, Container, Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pendulum
 
+from negotiation_records._codegen import Namespace
 from negotiation_records._deadline_arithmetic import (
     HolidayLookupError,
     count_business_days,
@@ -140,6 +142,49 @@ Zone = pendulum.Timezone | pendulum.FixedTimezone
 
 
 # --- checks -------------------------------------------------------------------
+
+
+def _in_order(days: Any) -> Any:
+    """
+    *days*, a tuple of distinct dates, earliest first; anything else (a
+    repeated date, a value that is not a date) as given, for the check to
+    report where it was given.
+    """
+    if days.__class__ is not tuple or len(days) < 2:
+        return days
+    if any(day.__class__ is not pendulum.Date for day in days):
+        return days
+    if len(set(days)) != len(days):
+        return days
+    return tuple(sorted(days))
+
+
+@attrs.frozen(eq=False, repr=False)
+class DaySet(Many):
+    """
+    Distinct calendar dates, a set written as a list (a business-day
+    deadline's holidays): stored earliest first, however they are given on
+    construction or ordered in a document, so that a deadline loaded from a
+    document is the one its rule builds (equal, with the same hash and the
+    same JSON).  A date given twice is reported, at the place it was given,
+    as :class:`~negotiation_records.fields.Many` reports a repeated item.
+    """
+
+    def convert(self, value: Any) -> Any:
+        return _in_order(super().convert(value))
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _in_order(super().load(value, conv))
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(_in_order)}({super().load_expr(ns, v, conv, depth)})"
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        # After Many's lines the value is a tuple of distinct dates, or failed.
+        lines = super().read_code(ns, v, pad, fail, conv=conv, depth=depth)
+        return [*lines, f"{pad}if len({v}) > 1:", f"{pad}    {v} = tuple(sorted({v}))"]
 
 
 #: The kinds of the fields, where the constructors check their arguments too.
@@ -407,7 +452,8 @@ class Deadline(Record):
         period: For :meth:`after`, the period added to ``anchor``.
         business_days: For :meth:`after_business_days`, how many business days.
         holidays: For :meth:`after_business_days`, the weekday holidays that were
-            skipped (kept so that the rule can be checked without a calendar).
+            skipped (kept so that the rule can be checked without a calendar),
+            earliest first whatever order they are given or written in.
         weekend: For :meth:`after_business_days`, the weekday numbers that are
             not business days (Monday 0; Saturday and Sunday by default).
         counts_back: For :meth:`before`, true: the period is counted back
@@ -431,7 +477,7 @@ class Deadline(Record):
     period: Period | None = field(Maybe(_PERIOD), default=None)
     business_days: int | None = field(Maybe(_BUSINESS_DAYS), default=None)
     holidays: tuple[pendulum.Date, ...] = field(
-        Many(DateKind(), unique="holiday"), default=()
+        DaySet(DateKind(), unique="holiday"), default=()
     )
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
     counts_back: bool = field(Bool(), default=False, since=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zoneinfo
 from collections.abc import Iterator
 from typing import Any
@@ -22,8 +23,10 @@ from negotiation_records import (
     Ultimatum,
     UltimatumStatus,
     ValidationError,
+    converter,
     format_moment,
     from_json,
+    to_dict,
     to_json,
 )
 from negotiation_records.timeutil import ABBREVIATED_ZONES
@@ -745,6 +748,64 @@ class TestLoadingChecks:
                 "2025-12-19 = 2025-12-26)",
             ),
             ("holidays", "2025-12-20 is not a weekday inside the count"),
+        )
+
+    NOTICE_HOLIDAYS = (
+        pendulum.date(2025, 12, 25),
+        pendulum.date(2025, 12, 26),
+        pendulum.date(2026, 1, 1),
+    )
+
+    def _notice(self) -> Deadline:
+        """The 10-business-day notice of the docs, built from its rule."""
+        return Deadline.after_business_days(
+            pendulum.date(2025, 12, 19), 10, holidays=set(self.NOTICE_HOLIDAYS)
+        )
+
+    @pytest.mark.parametrize(
+        "order", [(2, 1, 0), (1, 0, 2), (0, 2, 1)], ids=["reversed", "1-0-2", "0-2-1"]
+    )
+    def test_holidays_in_any_order_load_as_the_rule_builds_them(
+        self, order: tuple[int, int, int]
+    ) -> None:
+        """Holidays are a set of days: a document listing them in another order
+        loads as the deadline its rule builds, equal, with the same hash and the
+        same JSON, on the compiled and on the exact path."""
+        built = self._notice()
+        document = to_dict(built)
+        document["holidays"] = [str(self.NOTICE_HOLIDAYS[i]) for i in order]
+        loaded = from_json(Deadline, json.dumps(document))
+        assert loaded.holidays == self.NOTICE_HOLIDAYS
+        assert loaded == built
+        assert hash(loaded) == hash(built)
+        assert to_json(loaded) == to_json(built)
+        hook = converter.get_structure_hook(Deadline)
+        exact = hook.__globals__["_exact"]  # the path a refused document takes
+        assert exact(document, Deadline) == built
+
+    def test_holidays_given_in_any_order_are_stored_in_order(self) -> None:
+        """The constructor stores them earliest first too."""
+        built = self._notice()
+        given = attrs.evolve(built, holidays=list(reversed(self.NOTICE_HOLIDAYS)))
+        assert given.holidays == self.NOTICE_HOLIDAYS
+        assert given == built
+        assert hash(given) == hash(built)
+
+    def test_a_repeated_holiday_is_refused_where_it_is_given(self) -> None:
+        """A date twice is still refused, at its place in the list or document."""
+        built = self._notice()
+        repeated = [pendulum.date(2026, 1, 1), *self.NOTICE_HOLIDAYS]
+        with pytest.raises(ValidationError) as exc:
+            attrs.evolve(built, holidays=repeated)
+        assert errors(exc) == (
+            ("holidays[3]", "holiday Date(2026, 1, 1) appears twice"),
+        )
+        document = to_dict(built)
+        document["holidays"] = [str(day) for day in repeated]
+        with pytest.raises(ValidationError) as exc:
+            from_json(Deadline, json.dumps(document))
+        assert errors(exc) == (
+            ("holidays[3]", "holiday Date(2026, 1, 1) appears twice"),
         )
 
     def test_one_business_day_is_singular(self) -> None:
