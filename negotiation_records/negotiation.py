@@ -609,7 +609,12 @@ class Negotiation(Record, _lookup.Indexed):
         """
         Every deadline that had run out by *at*, oldest first: the ultimatums'
         (as :meth:`expired_deadlines`), the milestones' not met in time and the
-        agreements' expiries.
+        agreements' expiries that had passed.  A milestone missed, still
+        pending, or met, cancelled or superseded only after its deadline passed
+        is listed (missed and then met late, it stays listed: the deadline did
+        run out); so is an agreement's expiry, unless the agreement was
+        terminated or superseded before it passed.  See
+        ``negotiation_records.queries.all_expired_deadlines``.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", milestones=[Milestone(

@@ -13,7 +13,12 @@ stood then, as far as the record's dates allow:
   a revision counts from its ``revised_on``;
 * a status (complied, withdrawn, expired, enforced) counts from the date of
   its change in the ultimatum's ``history``; an undated change counts always;
-* a party's stance counts from when it was taken (an undated one always).
+* a party's stance counts from when it was taken (an undated one always);
+* a deadline that ran out before its record was closed stays expired: an
+  ultimatum complied with or withdrawn, a milestone met, cancelled or
+  superseded, an agreement terminated or superseded only after the deadline
+  (the expiry) passed is still listed by the expired-deadline queries; closed
+  before it passed, or at an unrecorded time, it is not.
 
 The methods of :class:`~negotiation_records.Negotiation` ask these questions of
 the record *as it stood* at ``at`` (:meth:`Negotiation.as_of
@@ -39,6 +44,7 @@ from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
+from negotiation_records.history import history_until
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
@@ -460,12 +466,25 @@ def expired_deadlines(
         deadline = deadline_in_force(ultimatum, moment)
         if not deadline.is_past(moment):
             continue
-        if ultimatum.status in _MET and (
-            ultimatum.status_on is None or not deadline.is_past(ultimatum.status_on)
+        if ultimatum.status_at(moment) in _MET and _closed_in_time(
+            ultimatum, deadline, moment
         ):
             continue
         found.append(UltimatumDeadline(ultimatum, deadline))
     return tuple(sorted(found, key=lambda entry: entry.deadline))
+
+
+def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
+    """
+    Whether the status change in force at *at* of *record* (an ultimatum, a
+    milestone or an agreement), one that closes it, came before *deadline*
+    passed (:meth:`Deadline.is_past <negotiation_records.Deadline.is_past>`
+    of its date), or at an unrecorded time.  Closed later, the deadline had
+    run out first: it stays listed as expired.
+    """
+    changes = history_until(record.history, at)
+    on = changes[-1].on if changes else None
+    return on is None or not deadline.is_past(on)
 
 
 def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
@@ -478,6 +497,10 @@ def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> De
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
+_MILESTONE_CLOSED = frozenset(
+    {MilestoneStatus.MET, MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
+)
+_AGREEMENT_ENDED = frozenset({AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED})
 _AGREEMENT_RUNNING = frozenset(
     {
         AgreementStatus.DRAFTED,
@@ -491,24 +514,53 @@ _AGREEMENT_RUNNING = frozenset(
 
 
 def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
-    """Milestones and agreement expiries, each with whether it is still open."""
+    """
+    Milestones and agreement expiries, each with whether it is still open: the
+    open ones, and those whose deadline ran out (see
+    :func:`all_expired_deadlines`).
+    """
     found: list[tuple[DeadlineEntry, bool]] = []
     for milestone in talks.milestones:
         deadline = _in_force(milestone.revisions, milestone.deadlines, at)
         status = milestone.status_at(at)
         open_ = status in _MILESTONE_OPEN
-        if status is MilestoneStatus.MISSED or open_:
+        if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
         if agreement.expires is None:
             continue
         deadline = _in_force(agreement.revisions, agreement.expiries, at)
         status = agreement.status_at(at)
-        if status in _AGREEMENT_RUNNING or status is AgreementStatus.EXPIRED:
-            found.append(
-                (DeadlineEntry(agreement, deadline), status in _AGREEMENT_RUNNING)
-            )
+        running = status in _AGREEMENT_RUNNING
+        if running or _agreement_ran_out(agreement, status, deadline, at):
+            found.append((DeadlineEntry(agreement, deadline), running))
     return found
+
+
+def _milestone_ran_out(
+    milestone: Milestone, status: MilestoneStatus, deadline: Deadline, at: Moment
+) -> bool:
+    """
+    Whether a milestone no longer pending at *at* counts as not met in time
+    (once *deadline* has passed): missed, or met, cancelled or superseded only
+    after its deadline passed.
+    """
+    if status is MilestoneStatus.MISSED:
+        return True
+    return status in _MILESTONE_CLOSED and not _closed_in_time(milestone, deadline, at)
+
+
+def _agreement_ran_out(
+    agreement: Agreement, status: AgreementStatus, deadline: Deadline, at: Moment
+) -> bool:
+    """
+    Whether an agreement no longer running at *at* had reached its expiry
+    (once *deadline*, the expiry, has passed): expired, or terminated or
+    superseded only after its expiry passed.
+    """
+    if status is AgreementStatus.EXPIRED:
+        return True
+    return status in _AGREEMENT_ENDED and not _closed_in_time(agreement, deadline, at)
 
 
 def all_upcoming_deadlines(
@@ -540,9 +592,17 @@ def all_expired_deadlines(
 ) -> tuple[DeadlineEntry, ...]:
     """
     Every deadline that had run out by *at*, oldest first: the ultimatums' (as
-    :func:`expired_deadlines`), the milestones' not met by then (missed, or
-    still pending past their deadline) and the expiries that had passed of the
-    agreements not terminated or superseded.
+    :func:`expired_deadlines`), the milestones' not met in time and the
+    agreements' expiries that had passed.
+
+    A milestone is listed once its deadline in force at *at* has passed, when
+    by then it was missed, still pending, or met, cancelled or superseded only
+    after that deadline passed (a milestone missed and then met late stays
+    listed: the deadline did run out); not when it was met, cancelled or
+    superseded before it passed, or at an unrecorded time.  An agreement's
+    expiry is listed once it has passed, unless the agreement was terminated
+    or superseded before then (or at an unrecorded time).  The same rule as
+    for an ultimatum complied with or withdrawn late.
     """
     moment = as_of(at)
     entries = [

@@ -9,8 +9,10 @@ import pendulum
 import pytest
 
 from negotiation_records import (
+    Agreement,
     Condition,
     Deadline,
+    Milestone,
     Negotiation,
     PartialDate,
     Party,
@@ -21,6 +23,7 @@ from negotiation_records import (
     RecordNotFoundError,
     Response,
     Stance,
+    StatusChange,
     TermStance,
     Ultimatum,
     UltimatumDeadline,
@@ -429,6 +432,126 @@ class TestExpiredDeadlines:
         assert _ids(talks.upcoming_deadlines(pendulum.date(2025, 9, 10))) == ["u"]
         # asked as of a day before the extension, the old deadline had not passed
         assert talks.expired_deadlines(pendulum.date(2025, 8, 29)) == ()
+
+
+DUE = pendulum.date(2025, 9, 1)
+
+
+def _milestone(*steps: tuple[str, pendulum.Date]) -> Milestone:
+    """A milestone due on 1 September 2025, with these status changes."""
+    milestone = Milestone(
+        id="m", title="Phase-two talks", set_on=ISSUED, deadline=Deadline.on(DUE)
+    )
+    for status, on in steps:
+        milestone = milestone.with_status(status, on=on)
+    return milestone
+
+
+def _agreement(*steps: tuple[str, pendulum.Date]) -> Agreement:
+    """A truce in force from 14 July 2025, expiring on 1 September."""
+    agreement = Agreement(
+        id="a",
+        title="Truce",
+        stage="ceasefire",
+        expires=Deadline.on(DUE),
+    )
+    agreement = agreement.with_status("signed", on=ISSUED)
+    agreement = agreement.with_status("in-force", on=ISSUED)
+    for status, on in steps:
+        agreement = agreement.with_status(status, on=on)
+    return agreement
+
+
+def _expired(talks: Negotiation, at: Any) -> list[tuple[str, str]]:
+    return [(entry.kind, entry.id) for entry in talks.all_expired_deadlines(at)]
+
+
+class TestAllExpiredDeadlines:
+    """``all_expired_deadlines(at)``: a deadline that ran out stays listed."""
+
+    @pytest.mark.parametrize(
+        "steps",
+        [
+            [("missed", pendulum.date(2025, 9, 2)), ("met", pendulum.date(2025, 9, 5))],
+            [("met", pendulum.date(2025, 9, 5))],
+            [("cancelled", pendulum.date(2025, 9, 5))],
+            [("superseded", pendulum.date(2025, 9, 5))],
+        ],
+        ids=["missed-then-met", "met-late", "cancelled-late", "superseded-late"],
+    )
+    def test_a_milestone_closed_late_stays_expired(
+        self, steps: list[tuple[str, pendulum.Date]]
+    ) -> None:
+        """Met (or cancelled, superseded) after its deadline passed: not met in
+        time, listed before and after the late change, as an ultimatum complied
+        with late is."""
+        late = _ultimatum(deadline=Deadline.on(DUE)).comply(
+            on=pendulum.date(2025, 9, 5), late=True
+        )
+        talks = _talks(late, milestones=[_milestone(*steps)])
+        for at in (pendulum.date(2025, 9, 3), pendulum.date(2025, 9, 10)):
+            assert _expired(talks, at) == [("ultimatum", "u"), ("milestone", "m")]
+        assert _expired(talks, DUE) == []
+
+    @pytest.mark.parametrize(
+        "steps",
+        [
+            [("met", DUE)],
+            [("met", pendulum.date(2025, 8, 20))],
+            [("cancelled", pendulum.date(2025, 8, 20))],
+        ],
+        ids=["met-on-the-day", "met-early", "cancelled-early"],
+    )
+    def test_a_milestone_closed_in_time_is_not_expired(
+        self, steps: list[tuple[str, pendulum.Date]]
+    ) -> None:
+        """Met (or cancelled) by its deadline: not listed, then or later."""
+        talks = _talks(milestones=[_milestone(*steps)])
+        assert _expired(talks, pendulum.date(2025, 9, 10)) == []
+
+    def test_an_undated_meeting_counts_as_in_time(self) -> None:
+        """Met at an unrecorded time: assumed in time, as an undated withdrawal."""
+        met = Milestone(
+            id="m",
+            title="Talks",
+            deadline=Deadline.on(DUE),
+            history=[StatusChange(status="met")],
+        )
+        assert _expired(_talks(milestones=[met]), pendulum.date(2025, 9, 10)) == []
+
+    @pytest.mark.parametrize(
+        ("steps", "listed"),
+        [
+            ([("expired", pendulum.date(2025, 9, 2))], True),
+            (
+                [
+                    ("expired", pendulum.date(2025, 9, 2)),
+                    ("superseded", pendulum.date(2025, 9, 5)),
+                ],
+                True,
+            ),
+            ([("superseded", pendulum.date(2025, 9, 5))], True),
+            ([("terminated", pendulum.date(2025, 9, 5))], True),
+            ([("terminated", pendulum.date(2025, 8, 20))], False),
+            ([("superseded", DUE)], False),
+        ],
+        ids=[
+            "expired",
+            "expired-then-superseded",
+            "superseded-after-expiry",
+            "terminated-after-expiry",
+            "terminated-before",
+            "superseded-on-the-day",
+        ],
+    )
+    def test_an_agreement_ended_after_its_expiry_stays_expired(
+        self, steps: list[tuple[str, pendulum.Date]], listed: bool
+    ) -> None:
+        """An expiry that passed while the agreement ran stays listed when the
+        agreement is superseded or terminated later; ended before, it is not."""
+        talks = _talks(agreements=[_agreement(*steps)])
+        expected = [("agreement", "a")] if listed else []
+        assert _expired(talks, pendulum.date(2025, 9, 10)) == expected
 
 
 class TestPositions:
