@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from negotiation_records.queries import DeadlineEntry
+from negotiation_records.queries import DeadlineEntry, as_of_instant
 from negotiation_records.timeutil import Moment
 
 
@@ -34,21 +34,24 @@ def _title(entry: DeadlineEntry) -> str:
 
 
 def deadline_row(entry: DeadlineEntry, at: Moment, show: Show) -> list[str]:
-    """A milestone's deadline or an agreement's expiry, as a row."""
+    """A milestone's deadline or an agreement's expiry, as a row (the time left
+    at the instant the queries read *at*: a date, its start in UTC)."""
     return [
         entry.kind,
         entry.id,
         _title(entry),
         show(entry.deadline.due),
-        entry.deadline.describe(at),
+        entry.deadline.describe(as_of_instant(at)),
     ]
 
 
 def deadline_json(
     entry: DeadlineEntry, at: Moment, show: Show, dump: Callable[[Any], Any]
 ) -> dict[str, Any]:
-    """A milestone's deadline or an agreement's expiry, as JSON."""
+    """A milestone's deadline or an agreement's expiry, as JSON (the time left
+    at the instant the queries read *at*: a date, its start in UTC)."""
     deadline = entry.deadline
+    instant = as_of_instant(at)
     return {
         "kind": entry.kind,
         "id": entry.id,
@@ -56,8 +59,8 @@ def deadline_json(
         "due": show(deadline.due),
         "cutoff": show(deadline.cutoff),
         "rule": deadline.describe_rule(),
-        "time_left": deadline.describe(at),
-        "seconds_left": int(deadline.remaining(at).total_seconds()),
+        "time_left": deadline.describe(instant),
+        "seconds_left": int(deadline.remaining(instant).total_seconds()),
         "deadline": dump(deadline),
     }
 

@@ -68,7 +68,7 @@ from negotiation_records._cli_read import (
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
-from negotiation_records.queries import deadline_in_force, horizon
+from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
 from negotiation_records.timeline import TimelineEvent
@@ -311,20 +311,26 @@ def _printer(out: _Output, parts: Sequence[str | _Table]) -> list[Callable[[], N
 def _deadline_row(
     ultimatum: Ultimatum, deadline: Deadline, at: Moment, tz: Zone | None
 ) -> list[str]:
+    """An ultimatum's deadline in force, as a row; the time left at the
+    instant the queries read *at* (a date: its start in UTC)."""
     return [
         ultimatum.id,
         ultimatum.issued_by,
         _names(ultimatum.addressed_to),
         _show_moment(deadline.due, tz),
-        deadline.describe(at),
+        deadline.describe(as_of_instant(at)),
     ]
 
 
 def _deadline_json(
     ultimatum: Ultimatum, deadline: Deadline, at: Moment, tz: Zone | None
 ) -> dict[str, Any]:
-    """An ultimatum's deadline in force, as the JSON formats write it."""
-    left = deadline.remaining(at)
+    """
+    An ultimatum's deadline in force, as the JSON formats write it; the time
+    left at the instant the queries read *at* (a date: its start in UTC).
+    """
+    instant = as_of_instant(at)
+    left = deadline.remaining(instant)
     return {
         "ultimatum": ultimatum.id,
         "issued_by": ultimatum.issued_by,
@@ -332,7 +338,7 @@ def _deadline_json(
         "due": _show_moment(deadline.due, tz),
         "cutoff": _show_moment(deadline.cutoff, tz),
         "rule": deadline.describe_rule(),
-        "time_left": deadline.describe(at),
+        "time_left": deadline.describe(instant),
         "seconds_left": int(left.total_seconds()),
         "deadline": to_dict(deadline),
     }

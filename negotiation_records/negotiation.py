@@ -408,7 +408,10 @@ class Negotiation(Record, _lookup.Indexed):
         Every query —
         :meth:`timeline`, :meth:`positions`, :meth:`pending_ultimatums`,
         :meth:`upcoming_deadlines`, :meth:`expired_deadlines` and the command
-        line's ``--at`` — reads this snapshot.
+        line's ``--at`` — reads this snapshot.  A deadline query asks at one
+        instant: for a date *at* the start of that day in UTC, where this
+        snapshot reads it, for what was known and for whether each deadline
+        had passed alike (``negotiation_records.queries.as_of_instant``).
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -509,6 +512,7 @@ class Negotiation(Record, _lookup.Indexed):
         """
         The ultimatums still open at *at* (now, in UTC, by default), in record
         order: issued by then, not closed by then, deadline in force not passed.
+        A date *at* is the start of that day in UTC, for the deadlines too.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -537,6 +541,7 @@ class Negotiation(Record, _lookup.Indexed):
         The deadlines of the ultimatums open at *at*, soonest first, as
         ``(ultimatum, deadline)`` pairs; with *within* (``"P7D"``, a
         ``pendulum.Duration`` or a ``Period``) only those due by *at* + *within*.
+        A date *at* is the start of that day in UTC, for the deadlines too.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -562,7 +567,8 @@ class Negotiation(Record, _lookup.Indexed):
     ) -> tuple[UltimatumDeadline, ...]:
         """
         The deadlines that had run out by *at* without the demand being met in
-        time, oldest first, as ``(ultimatum, deadline)`` pairs.
+        time, oldest first, as ``(ultimatum, deadline)`` pairs.  A date *at* is
+        the start of that day in UTC, for the deadlines too.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -590,7 +596,8 @@ class Negotiation(Record, _lookup.Indexed):
         :class:`~negotiation_records.DeadlineEntry` pairs: the open ultimatums'
         (as :meth:`upcoming_deadlines`), the pending milestones' and the
         expiries of the agreements still running.  :meth:`upcoming_deadlines`
-        keeps to ultimatums, as in version 1.
+        keeps to ultimatums, as in version 1.  A date *at* is the start of that
+        day in UTC, for the deadlines too.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", milestones=[Milestone(
@@ -613,7 +620,8 @@ class Negotiation(Record, _lookup.Indexed):
         pending, or met, cancelled or superseded only after its deadline passed
         is listed (missed and then met late, it stays listed: the deadline did
         run out); so is an agreement's expiry, unless the agreement was
-        terminated or superseded before it passed.  See
+        terminated or superseded before it passed.  A date *at* is the start
+        of that day in UTC, for the deadlines too.  See
         ``negotiation_records.queries.all_expired_deadlines``.
 
         Example:

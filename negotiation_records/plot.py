@@ -25,6 +25,7 @@ from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.parties import PartyRole
 from negotiation_records.proposals import ProposalStatus
+from negotiation_records.queries import as_of_instant
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
@@ -444,7 +445,7 @@ def _ultimatum_bar(ultimatum: Ultimatum, lane: int, at: Moment | None) -> _Item:
     if ultimatum.status is not UltimatumStatus.PENDING:
         label += f" · {ultimatum.status.value}"
     elif at is not None:
-        label += f" · {ultimatum.deadline.describe(at)}"
+        label += f" · {ultimatum.deadline.describe(as_of_instant(at))}"
     return _Item(
         lane,
         start,

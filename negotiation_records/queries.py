@@ -4,9 +4,16 @@ The time questions users ask of a record, behind the query methods of
 
 Every question is asked *as of* a moment ``at`` — by default now, in UTC (the
 machine's local zone is never used).  ``at`` may be a zone-aware datetime, a date
-(its start: for a deadline, the start of that day in the deadline's zone) or a
-month or year (its start).  Asking as of a past moment reads the record as it
-stood then, as far as the record's dates allow:
+or a month or a year.  A question is answered at one instant
+(:func:`as_of_instant`): a datetime's own; for a date, the start of that day in
+UTC, and for a month or a year the start of its first day in UTC — the instant
+at which the snapshot reads it.  That one instant decides both what was known
+and whether a deadline had passed (and how long was left), so an answer is
+always the answer at a real moment.  (:meth:`Deadline.is_past
+<negotiation_records.Deadline.is_past>` asked directly with a date reads it in
+the deadline's own zone; the queries never give it a date.)  Asking as of a
+past moment reads the record as it stood then, as far as the record's dates
+allow:
 
 * an ultimatum counts from when it was issued;
 * the deadline *in force* at ``at`` is the one that had not yet been replaced:
@@ -28,7 +35,8 @@ Whether something dated had happened by ``at`` is decided as the snapshot
 decides it, by :func:`~negotiation_records.timeutil.is_known_by`: a date or a
 datetime counts once it has come (a date from the start of its UTC day), a
 month or a year only once its whole span has passed.  Whether a deadline has
-passed is always :meth:`Deadline.is_past <negotiation_records.Deadline.is_past>`.
+passed is always :meth:`Deadline.is_past <negotiation_records.Deadline.is_past>`
+at that same instant.
 """
 
 from __future__ import annotations
@@ -71,6 +79,7 @@ __all__ = [
     "all_expired_deadlines",
     "all_upcoming_deadlines",
     "as_of",
+    "as_of_instant",
     "deadline_in_force",
     "expired_deadlines",
     "horizon",
@@ -273,6 +282,35 @@ def as_of(at: Moment | _dt.date | None) -> Moment:
     return moment_argument(at, "at")
 
 
+def as_of_instant(at: Moment | _dt.date | None) -> pendulum.DateTime:
+    """
+    The one instant a question asked as of *at* is answered at: a datetime
+    *at* itself; a date the start of that day in UTC, a month or a year the
+    start of its first day in UTC (where :meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>` reads it, by
+    :func:`~negotiation_records.timeutil.is_known_by`); now in UTC by
+    default.  The deadline queries take both the snapshot and every
+    :meth:`Deadline.is_past <negotiation_records.Deadline.is_past>` and
+    :meth:`~negotiation_records.Deadline.remaining` at this instant.
+
+    Example:
+        >>> from negotiation_records.queries import as_of_instant
+        >>> as_of_instant(pendulum.date(2025, 9, 2))
+        DateTime(2025, 9, 2, 0, 0, 0, tzinfo=Timezone('UTC'))
+        >>> as_of_instant(PartialDate(2025, 9))
+        DateTime(2025, 9, 1, 0, 0, 0, tzinfo=Timezone('UTC'))
+    """
+    moment = as_of(at)
+    if isinstance(moment, pendulum.DateTime):
+        return moment
+    return _start_in_utc(moment.start if isinstance(moment, PartialDate) else moment)
+
+
+def _start_in_utc(day: _dt.date) -> pendulum.DateTime:
+    """The first instant of *day* in UTC: where the snapshot reads a day."""
+    return pendulum.DateTime(day.year, day.month, day.day, tzinfo=pendulum.UTC)
+
+
 def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Deadline:
     """
     The ultimatum's deadline as it stood at *at*: the latest one whose revision
@@ -332,9 +370,10 @@ def pending_ultimatums(
     Open means: issued by then, not complied with, withdrawn, expired or enforced
     by then, and its deadline in force then has not passed.  An ultimatum whose
     status still says ``pending`` but whose deadline has passed is not open (see
-    :func:`expired_deadlines`).
+    :func:`expired_deadlines`).  A date *at* is the start of that day in UTC
+    (:func:`as_of_instant`), for what was known and for the deadline alike.
     """
-    moment = as_of(at)
+    moment = as_of_instant(at)
     return tuple(entry.ultimatum for entry in _pending(talks, moment))
 
 
@@ -353,10 +392,12 @@ def upcoming_deadlines(
     with a time of day when that time is not after the horizon; a date deadline
     when its day has begun by the horizon, in its zone ("due on 2 September" is
     due within a week of 26 August, noon).  A date horizon includes its whole
-    day.  Ties keep record order.
+    day.  Ties keep record order.  Which ultimatums are open is asked at one
+    instant, a date *at* at the start of that day in UTC
+    (:func:`as_of_instant`); the horizon counts from *at* (:func:`horizon`).
     """
     moment = as_of(at)
-    entries = _pending(talks, moment)
+    entries = _pending(talks, as_of_instant(moment))
     if within is not None:
         end = _horizon(moment, within)
         entries = [entry for entry in entries if _due_by(entry.deadline, end)]
@@ -420,7 +461,7 @@ def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
         return day
     if not exact:
         return day
-    return pendulum.datetime(day.year, day.month, day.day, tz=pendulum.UTC)
+    return _start_in_utc(day)
 
 
 def _due_by(deadline: Deadline, horizon: Moment) -> bool:
@@ -456,9 +497,11 @@ def expired_deadlines(
     passed; unless the ultimatum was complied with or withdrawn before that
     deadline passed (or at an unrecorded time).  A late compliance still lists the
     deadline: it did run out.  Deadlines replaced before *at* are not listed; they
-    are in the ultimatum's ``revisions``.
+    are in the ultimatum's ``revisions``.  A date *at* is the start of that day
+    in UTC (:func:`as_of_instant`), for what was known and for the deadline
+    alike.
     """
-    moment = as_of(at)
+    moment = as_of_instant(at)
     found = []
     for ultimatum in talks.ultimatums:
         if not _issued(ultimatum, moment):
@@ -572,14 +615,16 @@ def all_upcoming_deadlines(
     Every deadline still to come at *at*, soonest first: the open ultimatums'
     (as :func:`upcoming_deadlines`), the pending milestones' and the expiries of
     the agreements not terminated, superseded or expired.  *within* as for
-    :func:`upcoming_deadlines`.
+    :func:`upcoming_deadlines`; a date *at* is the start of that day in UTC
+    (:func:`as_of_instant`), for what was known and for the deadlines alike.
     """
     moment = as_of(at)
-    entries = [DeadlineEntry(e.ultimatum, e.deadline) for e in _pending(talks, moment)]
+    instant = as_of_instant(moment)
+    entries = [DeadlineEntry(e.ultimatum, e.deadline) for e in _pending(talks, instant)]
     entries += [
         entry
-        for entry, open_ in _other_entries(talks, moment)
-        if open_ and not entry.deadline.is_past(moment)
+        for entry, open_ in _other_entries(talks, instant)
+        if open_ and not entry.deadline.is_past(instant)
     ]
     if within is not None:
         end = _horizon(moment, within)
@@ -602,9 +647,11 @@ def all_expired_deadlines(
     superseded before it passed, or at an unrecorded time.  An agreement's
     expiry is listed once it has passed, unless the agreement was terminated
     or superseded before then (or at an unrecorded time).  The same rule as
-    for an ultimatum complied with or withdrawn late.
+    for an ultimatum complied with or withdrawn late.  A date *at* is the start
+    of that day in UTC (:func:`as_of_instant`), for what was known and for the
+    deadlines alike.
     """
-    moment = as_of(at)
+    moment = as_of_instant(at)
     entries = [
         DeadlineEntry(e.ultimatum, e.deadline) for e in expired_deadlines(talks, moment)
     ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -29,6 +31,9 @@ from negotiation_records import (
     UltimatumDeadline,
     ValidationError,
 )
+from negotiation_records.cli import main
+from negotiation_records.queries import as_of_instant
+from negotiation_records.serialization import to_json
 from tests.seed import seed_record
 
 
@@ -432,6 +437,138 @@ class TestExpiredDeadlines:
         assert _ids(talks.upcoming_deadlines(pendulum.date(2025, 9, 10))) == ["u"]
         # asked as of a day before the extension, the old deadline had not passed
         assert talks.expired_deadlines(pendulum.date(2025, 8, 29)) == ()
+
+
+NY = "America/New_York"
+KYIV = "Europe/Kyiv"
+SEP_2 = pendulum.date(2025, 9, 2)
+SEP_2_UTC = pendulum.datetime(2025, 9, 2, tz="UTC")
+
+
+def _extended_in_new_york() -> Negotiation:
+    """West of UTC: due at 22:00 EDT on 1 September (02:00 UTC on the 2nd),
+    extended by a week at 21:30 EDT (01:30 UTC), before it ran out."""
+    ultimatum = _ultimatum(
+        issued_at=pendulum.date(2025, 8, 1),
+        deadline=Deadline.on(pendulum.datetime(2025, 9, 1, 22, tz=NY)),
+    ).revise_deadline(
+        Deadline.on(pendulum.datetime(2025, 9, 8, 22, tz=NY)),
+        on=pendulum.datetime(2025, 9, 1, 21, 30, tz=NY),
+    )
+    return _talks(ultimatum)
+
+
+def _complied_late_in_kyiv() -> Negotiation:
+    """East of UTC: due at 01:00 on 2 September in Kyiv (22:00 UTC on the 1st),
+    complied with late at 02:30 (23:30 UTC on the 1st)."""
+    ultimatum = _ultimatum(
+        issued_at=pendulum.date(2025, 8, 1),
+        deadline=Deadline.on(pendulum.datetime(2025, 9, 2, 1, tz=KYIV)),
+    ).comply(on=pendulum.datetime(2025, 9, 2, 2, 30, tz=KYIV), late=True)
+    return _talks(ultimatum)
+
+
+def _answers(talks: Negotiation, at: Any) -> dict[str, Any]:
+    """What every deadline query answers as of *at*."""
+    return {
+        "pending": [u.id for u in talks.pending_ultimatums(at)],
+        "upcoming": [(u.id, str(d.due)) for u, d in talks.upcoming_deadlines(at)],
+        "expired": [(u.id, str(d.due)) for u, d in talks.expired_deadlines(at)],
+        "all_upcoming": [
+            (e.id, str(e.deadline.due)) for e in talks.all_upcoming_deadlines(at)
+        ],
+        "all_expired": [
+            (e.id, str(e.deadline.due)) for e in talks.all_expired_deadlines(at)
+        ],
+    }
+
+
+class TestAsOfADate:
+    """A date ``at`` is one instant, the start of its day in UTC, for the
+    snapshot and for whether a deadline had passed alike."""
+
+    def test_west_of_utc_a_deadline_extended_before_it_ran_out(self) -> None:
+        """As of 2 September (00:00 UTC) the first deadline (02:00 UTC) had not
+        run out and the extension (01:30 UTC) was not yet known: pending, as at
+        00:00 UTC, not expired (the date used to be read as the snapshot's
+        00:00 UTC and as New York's midnight at once, an answer for no moment)."""
+        talks = _extended_in_new_york()
+        assert _answers(talks, SEP_2) == _answers(talks, SEP_2_UTC)
+        assert _answers(talks, SEP_2) == {
+            "pending": ["u"],
+            "upcoming": [("u", "2025-09-01 22:00:00-04:00")],
+            "expired": [],
+            "all_upcoming": [("u", "2025-09-01 22:00:00-04:00")],
+            "all_expired": [],
+        }
+
+    def test_east_of_utc_a_deadline_complied_with_late(self) -> None:
+        """As of 2 September (00:00 UTC) the Kyiv deadline (22:00 UTC the day
+        before) had run out and the compliance came late: expired, as at 00:00
+        UTC (it used to be neither pending nor expired)."""
+        talks = _complied_late_in_kyiv()
+        assert _answers(talks, SEP_2) == _answers(talks, SEP_2_UTC)
+        assert _answers(talks, SEP_2)["expired"] == [("u", "2025-09-02 01:00:00+03:00")]
+        assert _answers(talks, SEP_2)["pending"] == []
+
+    @pytest.mark.parametrize("tz", [NY, KYIV, "Asia/Kathmandu", "Pacific/Apia", "UTC"])
+    @pytest.mark.parametrize("day", [1, 2, 3, 4])
+    def test_a_date_is_the_start_of_its_utc_day(self, tz: str, day: int) -> None:
+        """Whatever the deadline's zone, every query as of a date answers as of
+        that day's 00:00 UTC; a month as of its first day's."""
+        milestone = Milestone(
+            id="m",
+            title="Talks",
+            deadline=Deadline.on(pendulum.date(2025, 9, 2), tz=tz),
+        )
+        talks = _talks(
+            _ultimatum(deadline=Deadline.on(pendulum.date(2025, 9, 2), tz=tz)),
+            milestones=[milestone],
+        )
+        at = pendulum.date(2025, 9, day)
+        assert _answers(talks, at) == _answers(
+            talks, pendulum.datetime(2025, 9, day, tz="UTC")
+        )
+        month = _answers(talks, PartialDate(2025, 9))
+        assert month == _answers(talks, pendulum.datetime(2025, 9, 1, tz="UTC"))
+
+    def test_a_date_deadline_in_new_york_is_pending_at_the_start_of_the_next_utc_day(
+        self,
+    ) -> None:
+        """Due on 2 September in New York it runs to 04:00 UTC on the 3rd: as of
+        3 September (00:00 UTC) it is still pending."""
+        talks = _talks(_ultimatum(deadline=Deadline.on(SEP_2, tz=NY)))
+        at = pendulum.date(2025, 9, 3)
+        assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
+        assert talks.expired_deadlines(at) == ()
+        assert [
+            u.id for u, _ in talks.expired_deadlines(pendulum.date(2025, 9, 4))
+        ] == ["u"]
+
+    def test_as_of_instant(self) -> None:
+        """The instant the queries read: a datetime itself; a date, a month or a
+        year from the start of its first day in UTC."""
+        kyiv = pendulum.datetime(2025, 9, 2, 1, tz=KYIV)
+        assert as_of_instant(kyiv) is kyiv
+        assert as_of_instant(SEP_2) == SEP_2_UTC
+        assert as_of_instant(SEP_2).timezone_name == "UTC"
+        assert as_of_instant(PartialDate(2025)) == pendulum.datetime(2025, 1, 1)
+        assert as_of_instant(None).timezone_name == "UTC"
+
+    def test_the_command_line_reads_a_date_as_the_queries_do(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """deadlines --at 2025-09-02: the New York deadline is due, with the
+        two hours left at 00:00 UTC (not passed two hours before)."""
+        path = tmp_path / "talks.json"
+        path.write_text(to_json(_extended_in_new_york()), encoding="utf-8")
+        args = ["deadlines", str(path), "--at", "2025-09-02", "--format", "json"]
+        assert main(args) == 0
+        [record] = json.loads(capsys.readouterr().out)["negotiations"]
+        assert [(d["ultimatum"], d["seconds_left"]) for d in record["due"]] == [
+            ("u", 7200)
+        ]
+        assert record["passed"] == []
 
 
 DUE = pendulum.date(2025, 9, 1)
