@@ -411,7 +411,7 @@ class Negotiation(Record, _lookup.Indexed):
         line's ``--at`` — reads this snapshot.  A deadline query asks at one
         instant: for a date *at* the start of that day in UTC, where this
         snapshot reads it, for what was known and for whether each deadline
-        had passed alike (``negotiation_records.queries.as_of_instant``).
+        had passed alike (:func:`~negotiation_records.queries.as_of_instant`).
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
