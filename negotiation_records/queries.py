@@ -11,9 +11,10 @@ at which the snapshot reads it.  That one instant decides both what was known
 and whether a deadline had passed (and how long was left), so an answer is
 always the answer at a real moment.  (:meth:`Deadline.is_past
 <negotiation_records.Deadline.is_past>` asked directly with a date reads it in
-the deadline's own zone; the queries never give it a date.)  Asking as of a
-past moment reads the record as it stood then, as far as the record's dates
-allow:
+the deadline's own zone; the queries ask it at the instant instead.  The end of
+an :func:`upcoming_deadlines` window, a date when *within* is a calendar period,
+is that whole day, read in each deadline's zone.)  Asking as of a past moment
+reads the record as it stood then, as far as the record's dates allow:
 
 * an ultimatum counts from when it was issued;
 * the deadline *in force* at ``at`` is the one that had not yet been replaced:

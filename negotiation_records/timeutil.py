@@ -479,8 +479,8 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     ``pendulum.DateTime`` is read the same way: one built at a skipped wall time
     (``pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=...)`` in New York) becomes
     the real time (03:30), so that a record stores what it writes and reads
-    back.  A zone that pendulum cannot name (a ``zoneinfo`` zone read from a file, a custom
-    ``tzinfo``) is replaced by its UTC offset at that instant.  A
+    back.  A zone that pendulum cannot name (a ``zoneinfo`` zone read from a
+    file, a custom ``tzinfo``) is replaced by its UTC offset at that instant.  A
     naive datetime, a string or any other value is passed through unchanged for
     :func:`check_moment` to report.
 
