@@ -2,8 +2,9 @@
 Calendar and clock arithmetic of deadlines (private; see
 :mod:`negotiation_records.deadlines` for the rules): the same instant in
 another zone, a wall time read by the "compatible" rule, the first instant of a
-day, a period added to (or taken from) a moment, and business days counted
-past weekends and holidays (with what a holidays container must hold).
+day, a period added to (or taken from) a moment, the due moment a period or a
+day count gives from an anchor, and business days counted past weekends and
+holidays (with what a holidays container must hold).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import Any
 import pendulum
 
 from negotiation_records._values import short_repr, type_name
+from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     EPOCH,
     Moment,
     Period,
+    format_moment,
     from_stdlib,
     since_epoch,
 )
@@ -29,11 +32,14 @@ __all__ = [
     "HolidayLookupError",
     "add_calendar",
     "add_period",
+    "anchor_day",
     "at_elapsed",
     "count_business_days",
     "holiday_problems",
     "in_zone",
     "localize",
+    "resolve_after",
+    "resolve_day",
     "start_of_day",
     "utc",
 ]
@@ -258,3 +264,53 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
         for value in values
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
     ]
+
+
+# --- a deadline's rule, as the records check it ------------------------------------
+
+
+def resolve_after(anchor: Moment, period: Period, before: bool = False) -> Moment:
+    """*period* after *anchor* (before it, counted back); problems at ``period``."""
+    if period.has_exact_part and not isinstance(anchor, pendulum.DateTime):
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    f"{period} has hours, minutes or seconds, which need an anchor with "
+                    f"a time of day and a zone; got the date {format_moment(anchor)}",
+                )
+            ]
+        )
+    try:
+        return add_period(anchor, period, -1 if before else 1)
+    except (OverflowError, ValueError) as exc:
+        sign = "-" if before else "+"
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    f"{format_moment(anchor)} {sign} {period} is outside the calendar "
+                    f"({exc})",
+                )
+            ]
+        ) from None
+
+
+def resolve_day(anchor: Moment, day: int) -> pendulum.Date:
+    """Day *day* counted from *anchor*'s day, which is day 1."""
+    start = anchor_day(anchor)
+    try:
+        moved = start + _dt.timedelta(days=day - 1)
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError(
+            [("day", f"day {day} from {start} is outside the calendar ({exc})")]
+        ) from None
+    return pendulum.Date(moved.year, moved.month, moved.day)
+
+
+def anchor_day(moment: Moment) -> pendulum.Date:
+    """The calendar date of a date or datetime (a datetime's own zone)."""
+    if isinstance(moment, pendulum.DateTime):
+        return pendulum.Date(moment.year, moment.month, moment.day)
+    assert isinstance(moment, pendulum.Date)  # noqa: S101
+    return moment

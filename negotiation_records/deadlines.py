@@ -81,17 +81,17 @@ import datetime as _dt
 from collections.abc import Collection, Container, Iterable
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import pendulum
 
-from negotiation_records._codegen import Namespace
 from negotiation_records._deadline_arithmetic import (
     HolidayLookupError,
+    anchor_day,
     count_business_days,
     holiday_problems,
+    resolve_after,
+    resolve_day,
     start_of_day,
 )
-from negotiation_records._deadline_arithmetic import add_period as _add_period
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._deadline_arithmetic import localize as _localize
 from negotiation_records._record import Record, frozen_record
@@ -101,8 +101,8 @@ from negotiation_records.fields import (
     SOURCE_IDS,
     Bool,
     DateKind,
+    DaySet,
     Int,
-    Many,
     Maybe,
     MomentKind,
     Nested,
@@ -144,49 +144,6 @@ Zone = pendulum.Timezone | pendulum.FixedTimezone
 # --- checks -------------------------------------------------------------------
 
 
-def _in_order(days: Any) -> Any:
-    """
-    *days*, a tuple of distinct dates, earliest first; anything else (a
-    repeated date, a value that is not a date) as given, for the check to
-    report where it was given.
-    """
-    if days.__class__ is not tuple or len(days) < 2:
-        return days
-    if any(day.__class__ is not pendulum.Date for day in days):
-        return days
-    if len(set(days)) != len(days):
-        return days
-    return tuple(sorted(days))
-
-
-@attrs.frozen(eq=False, repr=False)
-class DaySet(Many):
-    """
-    Distinct calendar dates, a set written as a list (a business-day
-    deadline's holidays): stored earliest first, however they are given on
-    construction or ordered in a document, so that a deadline loaded from a
-    document is the one its rule builds (equal, with the same hash and the
-    same JSON).  A date given twice is reported, at the place it was given,
-    as :class:`~negotiation_records.fields.Many` reports a repeated item.
-    """
-
-    def convert(self, value: Any) -> Any:
-        return _in_order(super().convert(value))
-
-    def load(self, value: Any, conv: Any) -> Any:
-        return _in_order(super().load(value, conv))
-
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(_in_order)}({super().load_expr(ns, v, conv, depth)})"
-
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        # After Many's lines the value is a tuple of distinct dates, or failed.
-        lines = super().read_code(ns, v, pad, fail, conv=conv, depth=depth)
-        return [*lines, f"{pad}if len({v}) > 1:", f"{pad}    {v} = tuple(sorted({v}))"]
-
-
 #: The kinds of the fields, where the constructors check their arguments too.
 _DUE = MomentKind(partial=False)
 _ANCHOR = MomentKind(
@@ -203,45 +160,7 @@ def _prefixed(problems: Iterable[tuple[str, str]], prefix: str) -> Problems:
     return [(join_path(prefix, path), message) for path, message in problems]
 
 
-# --- arithmetic (in negotiation_records._deadline_arithmetic) -----------------------
-
-
-def _resolve_after(anchor: Moment, period: Period, before: bool = False) -> Moment:
-    if period.has_exact_part and not isinstance(anchor, pendulum.DateTime):
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    f"{period} has hours, minutes or seconds, which need an anchor with "
-                    f"a time of day and a zone; got the date {format_moment(anchor)}",
-                )
-            ]
-        )
-    try:
-        return _add_period(anchor, period, -1 if before else 1)
-    except (OverflowError, ValueError) as exc:
-        sign = "-" if before else "+"
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    f"{format_moment(anchor)} {sign} {period} is outside the calendar "
-                    f"({exc})",
-                )
-            ]
-        ) from None
-
-
-def _resolve_day(anchor: Moment, day: int) -> pendulum.Date:
-    """Day *day* counted from *anchor*'s day, which is day 1."""
-    start = _anchor_day(anchor)
-    try:
-        moved = start + _dt.timedelta(days=day - 1)
-    except (OverflowError, ValueError) as exc:
-        raise ValidationError(
-            [("day", f"day {day} from {start} is outside the calendar ({exc})")]
-        ) from None
-    return pendulum.Date(moved.year, moved.month, moved.day)
+# --- zones and weekends (the arithmetic is in negotiation_records._deadline_arithmetic)
 
 
 def _zone_name_of(moment: Moment) -> str | None:
@@ -252,14 +171,6 @@ def _zone_name_of(moment: Moment) -> str | None:
         if not _ZONE.problems(name):
             return name
     return None
-
-
-def _anchor_day(moment: Moment) -> pendulum.Date:
-    """The calendar date of a date or datetime (a datetime's own zone)."""
-    if isinstance(moment, pendulum.DateTime):
-        return pendulum.Date(moment.year, moment.month, moment.day)
-    assert isinstance(moment, pendulum.Date)  # noqa: S101
-    return moment
 
 
 DEFAULT_WEEKEND: frozenset[int] = frozenset({5, 6})
@@ -337,7 +248,7 @@ def _resolve_business_days(
 ) -> tuple[Moment, tuple[pendulum.Date, ...]]:
     if n > _MAX_BUSINESS_DAYS:  # refused before counting: the count takes time
         raise ValidationError([("business_days", _too_many(n))])
-    day = _anchor_day(anchor)
+    day = anchor_day(anchor)
     try:
         last, skipped = count_business_days(day, n, holidays, weekend)
     except HolidayLookupError as exc:
@@ -562,7 +473,7 @@ class Deadline(Record):
             negotiation_records.errors.ValidationError: period: 'P50' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
         """
         start, resolved = _relative_arguments(anchor, period, parts, tz)
-        due = _resolve_after(start, resolved)
+        due = resolve_after(start, resolved)
         return cls(due=due, anchor=start, period=resolved, tz=tz)
 
     @classmethod
@@ -593,7 +504,7 @@ class Deadline(Record):
             Date(2025, 2, 28)
         """
         start, resolved = _relative_arguments(anchor, period, parts, tz)
-        due = _resolve_after(start, resolved, before=True)
+        due = resolve_after(start, resolved, before=True)
         return cls(due=due, anchor=start, period=resolved, tz=tz, counts_back=True)
 
     @classmethod
@@ -633,7 +544,7 @@ class Deadline(Record):
             problems += _prefixed(_ZONE.problems(tz), "tz")
         if problems:
             raise ValidationError(problems)
-        due = _resolve_day(start, n)
+        due = resolve_day(start, n)
         if tz is None:
             tz = _zone_name_of(start)
         return cls(due=due, anchor=start, day=n, tz=tz)
@@ -756,9 +667,9 @@ class Deadline(Record):
         weekend = self.weekend
         try:
             if self.period is not None:
-                expected = _resolve_after(self.anchor, self.period, self.counts_back)
+                expected = resolve_after(self.anchor, self.period, self.counts_back)
             elif self.day is not None:
-                expected = _resolve_day(self.anchor, self.day)
+                expected = resolve_day(self.anchor, self.day)
                 if isinstance(self.due, pendulum.DateTime):
                     problems.append(
                         ("due", "a day count falls due on a date (the end of that day)")
@@ -798,8 +709,8 @@ class Deadline(Record):
                 )
             )
         if self.holidays and self.business_days is not None:
-            first = _anchor_day(self.anchor)
-            last = _anchor_day(expected)
+            first = anchor_day(self.anchor)
+            last = anchor_day(expected)
             stray = [
                 h
                 for h in self.holidays

@@ -56,6 +56,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Final
 
 import attrs
+import pendulum
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
@@ -115,6 +116,7 @@ __all__ = [
     "Choice",
     "Country",
     "DateKind",
+    "DaySet",
     "Int",
     "Kind",
     "Many",
@@ -385,6 +387,49 @@ class Many(Kind):
 
 def _article(name: str) -> str:
     return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+
+
+def _in_order(days: Any) -> Any:
+    """
+    *days*, a tuple of distinct dates, earliest first; anything else (a
+    repeated date, a value that is not a date) as given, for the check to
+    report where it was given.
+    """
+    if days.__class__ is not tuple or len(days) < 2:
+        return days
+    if any(day.__class__ is not pendulum.Date for day in days):
+        return days
+    if len(set(days)) != len(days):
+        return days
+    return tuple(sorted(days))
+
+
+@attrs.frozen(eq=False, repr=False)
+class DaySet(Many):
+    """
+    Distinct calendar dates, a set written as a list (a business-day
+    deadline's holidays): stored earliest first, however they are given on
+    construction or ordered in a document, so that a deadline loaded from a
+    document is the one its rule builds (equal, with the same hash and the
+    same JSON).  A date given twice is reported, at the place it was given,
+    as :class:`~negotiation_records.fields.Many` reports a repeated item.
+    """
+
+    def convert(self, value: Any) -> Any:
+        return _in_order(super().convert(value))
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return _in_order(super().load(value, conv))
+
+    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
+        return f"{ns.name(_in_order)}({super().load_expr(ns, v, conv, depth)})"
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        # After Many's lines the value is a tuple of distinct dates, or failed.
+        lines = super().read_code(ns, v, pad, fail, conv=conv, depth=depth)
+        return [*lines, f"{pad}if len({v}) > 1:", f"{pad}    {v} = tuple(sorted({v}))"]
 
 
 @attrs.frozen(eq=False, repr=False)
