@@ -15,7 +15,8 @@ read, or holds no record): every problem of that record is printed as
 ``FILE:LINE: PATH: MESSAGE``, the output is removed, and the exit status is 1.
 An export holds all of the files or none of them.  A target that cannot be
 written (a missing folder, a folder where a file is written) is an error with
-exit status 1 too, and leaves nothing behind.
+exit status 1 too, and leaves nothing behind; so is a target that would replace
+a file being read (the file itself, or a folder holding it for parquet).
 """
 
 from __future__ import annotations
@@ -312,17 +313,54 @@ def _parquet(
     return f"{sum(rows.values())} rows in {len(rows)} tables"
 
 
+def _forms(path: str | Path) -> set[Path]:
+    """*path* made absolute, as written and with its symbolic links resolved."""
+    written = Path(os.path.abspath(path))
+    try:
+        return {written, written.resolve()}
+    except (OSError, RuntimeError):  # a loop of links: as written only
+        return {written}
+
+
+def _holds(folder: str | Path, path: str | Path, *, itself: bool = False) -> bool:
+    """
+    Whether *folder* is a folder above *path* (or *path* itself, if *itself*),
+    as written or through symbolic links.
+    """
+    folders = _forms(folder)
+    return any(
+        (itself and place in folders) or not folders.isdisjoint(place.parents)
+        for place in _forms(path)
+    )
+
+
 def _what_it_holds(target: Path, files: Sequence[str]) -> str | None:
     """
     What *target*, a folder the tables would replace, must not hold: the
-    current folder, or one of the files read.  ``None`` when it holds neither.
+    current folder, or one of the files read (also through symbolic links).
+    ``None`` when it holds neither.
     """
-    here = Path(os.path.abspath(os.curdir))
-    if target == here or target in here.parents:
+    if _holds(target, os.curdir, itself=True):
         return "the current folder"
     for name in files:
-        if name != _STDOUT and target in Path(os.path.abspath(name)).parents:
+        if name != _STDOUT and _holds(target, name):
             return f"the input file {name}"
+    return None
+
+
+def _same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether *one* and *other* name the same file (a link to it included)."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):  # one is missing: the same only by name
+        return not _forms(one).isdisjoint(_forms(other))
+
+
+def _input_at(target: str, files: Sequence[str]) -> str | None:
+    """The file of *files* that *target*, the file to write, would replace."""
+    for name in files:
+        if name != _STDOUT and _same_file(target, name):
+            return name
     return None
 
 
@@ -331,6 +369,13 @@ def _to_file(
 ) -> str | None:
     if args.output == _STDOUT:
         return _write(args.format, talks, sys.stdout, args.at)
+    read = _input_at(args.output, args.files)
+    if read is not None:
+        out.error(
+            f"{args.output} is the input file {read}, which the export would "
+            "replace; give another file to write"
+        )
+        return None
     target = Path(args.output)
     try:
         mode = _kept_mode(target, folder=False)

@@ -477,6 +477,66 @@ class TestTargets:
         )
         assert talks.exists()
 
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    @pytest.mark.parametrize("how", ["as given", "relative", "through a link"])
+    def test_an_input_file_is_never_replaced(
+        self,
+        talks: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        fmt: str,
+        how: str,
+    ) -> None:
+        """`-o` naming a file being read is refused: the record stays as it was."""
+        before = talks.read_bytes()
+        tmp_path = talks.parent
+        monkeypatch.chdir(tmp_path)
+        target = {
+            "as given": str(talks),
+            "relative": f"./{talks.name}",
+            "through a link": "link.json",
+        }[how]
+        if how == "through a link":
+            (tmp_path / target).symlink_to(talks)
+        argv = ["export", str(talks), "--format", fmt, "-o", target]
+        assert main(argv) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {target} is the input file {talks}, which "
+            "the export would replace; give another file to write\n"
+        )
+        assert talks.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            {"talks.json", Path(target).name}
+        )
+
+    def test_an_input_among_several_is_never_replaced(
+        self, talks: Path, many: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        before = many.read_bytes()
+        argv = ["export", str(talks), str(many), "--format", "ics", "-o", str(many)]
+        assert main(argv) == 1
+        assert f"is the input file {many}," in capsys.readouterr().err
+        assert many.read_bytes() == before
+
+    def test_parquet_never_replaces_a_folder_holding_an_input_through_a_link(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An input that is a link into the target folder is refused too."""
+        pytest.importorskip("pyarrow")
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        record = folder / "talks.json"
+        record.write_text(to_json(seed_record()), encoding="utf-8")
+        link = tmp_path / "talks.json"
+        link.symlink_to(record)
+        argv = ["export", str(link), "--format", "parquet", "-o", str(folder)]
+        assert main([*argv, "--overwrite"]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {folder} holds the input file {link}, "
+            "which --overwrite would delete; give a new folder for the tables\n"
+        )
+        assert record.exists()
+
     def test_the_root_folder_is_never_replaced(self) -> None:
         with pytest.raises(OSError, match="the root folder cannot be replaced"):
             _cli_export._beside(Path("/"), _cli_export._make_new_folder)
