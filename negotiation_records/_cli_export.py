@@ -64,12 +64,19 @@ class Output(Protocol):
         """Print an error message on standard error."""
 
 
-class _StoppedError(Exception):
-    """A record with problems, or a file that cannot be read: the export stops."""
+_STOPPED = "export stopped at the first problem"
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
+
+class _StoppedError(Exception):
+    """
+    A record with problems, or a file that cannot be read: the export stops.
+    *problems* are printed one a line, then *reason* as the error.
+    """
+
+    def __init__(self, problems: list[Problem], reason: str = _STOPPED) -> None:
+        super().__init__(reason)
         self.problems = problems
+        self.reason = reason
 
 
 def add_export_command(commands: Any, file_help: str, at_help: str) -> None:
@@ -133,10 +140,12 @@ def _negotiations(
     """
     Every negotiation in *files* in turn, as of *at*; stops at a problem.
 
-    A file that cannot be read, a record with problems and a file that holds
-    no record each stop the export (as ``show`` refuses a file with no record).
+    A file that cannot be read, a record with problems, a file that holds no
+    record (as ``show`` refuses one) and a negotiation whose id an earlier one
+    has (the export would repeat its keys) each stop the export.
     """
-    for name in files:
+    first: dict[str, int] = {}  # each id, and the file (its index) that has it
+    for index, name in enumerate(files):
         shown = display(name)
         found = 0
         try:
@@ -144,6 +153,15 @@ def _negotiations(
                 if read.problems:
                     raise _StoppedError([Problem(shown, *p) for p in read.problems])
                 assert isinstance(read.record, Negotiation)  # noqa: S101
+                nid = read.record.id
+                if nid in first:
+                    earlier = display(files[first[nid]])
+                    raise _StoppedError(
+                        [],
+                        f"{shown}: negotiation id {nid!r} is already used by a "
+                        f"record of {earlier}; export stopped",
+                    )
+                first[nid] = index
                 found += 1
                 counter[0] += 1
                 yield read.record if at is None else read.record.as_of(at)
@@ -175,7 +193,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
             if args.output == _STDOUT
             else f"nothing was written to {args.output}"
         )
-        out.error(f"export stopped at the first problem; {left}")
+        out.error(f"{stop.reason}; {left}")
         return 1
     except ImportError as exc:
         out.error(str(exc))

@@ -427,7 +427,29 @@ def _negotiations(value: object) -> list[Negotiation]:
     ]
     if problems:
         raise ValidationError(problems)
+    repeated = _repeated_ids(several)
+    if repeated:
+        raise ValidationError(repeated)
     return several
+
+
+def _repeated_ids(several: list[Negotiation]) -> list[tuple[str, str]]:
+    """
+    A problem for each negotiation whose id an earlier one has: their events
+    would have the same ``UID``.
+    """
+    first: dict[str, int] = {}
+    problems = []
+    for index, talks in enumerate(several):
+        seen = first.setdefault(talks.id, index)
+        if seen != index:
+            problems.append(
+                (
+                    f"[{index}].id",
+                    f"negotiation id {talks.id!r} is already used by [{seen}]",
+                )
+            )
+    return problems
 
 
 # --- the public function ------------------------------------------------------------
@@ -465,7 +487,8 @@ def to_ical(
 
     Raises:
         ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
-            of them), or *at* or *stamp* is a naive datetime.
+            of them), two of them have the same id (their events would have
+            the same ``UID``), or *at* or *stamp* is a naive datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[

@@ -837,8 +837,14 @@ def write_plover(
 
     *negotiations* is one negotiation or any iterable of them, a generator
     included: each is coded and written in turn, so memory does not grow with
-    their number.  *file* is a path (created or overwritten) or an open file,
-    text or binary.  Returns how many events were written.
+    their number (but for their ids).  *file* is a path (created or
+    overwritten) or an open file, text or binary.  Returns how many events were
+    written.
+
+    Two negotiations with the same id would give events with the same ``id``:
+    the second raises :class:`~negotiation_records.ValidationError` at
+    ``[<its position>].id``, naming the position of the first; the events of
+    the negotiations before it are written by then.
 
     Example:
         >>> issued = pendulum.date(2025, 7, 14)
@@ -882,6 +888,7 @@ def _write(
         [negotiations] if isinstance(negotiations, Negotiation) else negotiations
     )
     count = 0
+    first: dict[str, int] = {}
     for index, negotiation in enumerate(items):
         if not isinstance(negotiation, Negotiation):
             raise ValidationError(
@@ -889,6 +896,16 @@ def _write(
                     (
                         f"[{index}]",
                         f"must be a Negotiation, got {type(negotiation).__name__}",
+                    )
+                ]
+            )
+        seen = first.setdefault(negotiation.id, index)
+        if seen != index:
+            raise ValidationError(
+                [
+                    (
+                        f"[{index}].id",
+                        f"negotiation id {negotiation.id!r} is already used by [{seen}]",
                     )
                 ]
             )

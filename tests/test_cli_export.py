@@ -537,6 +537,38 @@ class TestTargets:
         )
         assert record.exists()
 
+    @pytest.mark.parametrize("fmt", ["ics", "plover", "parquet"])
+    def test_a_repeated_negotiation_id(
+        self,
+        talks: Path,
+        many: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        fmt: str,
+    ) -> None:
+        """A negotiation id given twice would repeat ids in the export: refused."""
+        if fmt == "parquet":
+            pytest.importorskip("pyarrow")
+        out = tmp_path / "out"
+        argv = ["export", str(talks), str(many), str(talks), "--format", fmt]
+        assert main([*argv, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {talks}: negotiation id "
+            f"'russia-ukraine-2025' is already used by a record of {talks}; "
+            f"export stopped; nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "many.jsonl",
+            "talks.json",
+        ]
+        twice = tmp_path / "twice.jsonl"
+        twice.write_text(many.read_text("utf-8") * 2, encoding="utf-8")
+        assert main(["export", str(twice), "--format", fmt, "-o", str(out)]) == 1
+        assert "negotiation id 'talks-0' is already used by a record of" in (
+            capsys.readouterr().err
+        )
+        assert not out.exists()
+
     def test_the_root_folder_is_never_replaced(self) -> None:
         with pytest.raises(OSError, match="the root folder cannot be replaced"):
             _cli_export._beside(Path("/"), _cli_export._make_new_folder)

@@ -517,6 +517,23 @@ class TestSeveral:
         assert "NAME:Corpus\r\n" in to_ical(iter([first, second]), name="Corpus")
         assert to_ical([first]) == to_ical(first)
 
+    def test_a_repeated_negotiation_id(self) -> None:
+        """Two negotiations with one id would give two events one UID: refused."""
+        first = talks(
+            rounds=[Round(number=1, status="scheduled", starts=_dt.date(2025, 8, 4))]
+        )
+        again = talks(
+            rounds=[Round(number=1, status="scheduled", starts=_dt.date(2025, 9, 4))]
+        )
+        other = attrs.evolve(first, id="other")
+        with pytest.raises(ValidationError) as caught:
+            to_ical([first, other, again, first])
+        assert caught.value.errors == (
+            ("[2].id", "negotiation id 't' is already used by [0]"),
+            ("[3].id", "negotiation id 't' is already used by [0]"),
+        )
+        assert len(events(to_ical([first, other]))) == 2
+
     def test_no_negotiations_is_an_empty_calendar(self) -> None:
         calendar = icalendar.Calendar.from_ical(to_ical([]))
         assert calendar.walk("VEVENT") == []

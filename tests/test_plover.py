@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -793,8 +794,14 @@ class TestJsonLines:
         assert write_plover(talks, text) == 10
         assert text.getvalue() == expected
         binary = io.BytesIO()
-        assert write_plover(iter([talks, talks]), binary) == 20
-        assert binary.getvalue() == (expected * 2).encode("utf-8")
+        other = attrs.evolve(talks, id="other-talks")
+        assert write_plover(iter([talks, other]), binary) == 20
+        assert binary.getvalue() == (
+            expected
+            + expected.replace('russia-ukraine-2025"', 'other-talks"').replace(
+                '"russia-ukraine-2025:', '"other-talks:'
+            )
+        ).encode("utf-8")
 
     def test_a_binary_file_that_is_not_an_io_object(self) -> None:
         """A file-like object is binary when its mode says so."""
@@ -821,10 +828,22 @@ class TestJsonLines:
         def records() -> Iterator[Negotiation]:
             yield seed_record()
             seen.append(len(out.getvalue().splitlines()))
-            yield seed_record()
+            yield attrs.evolve(seed_record(), id="other-talks")
 
         assert write_plover(records(), out) == 20
         assert seen == [10]
+
+    def test_a_repeated_negotiation_id(self) -> None:
+        """Two negotiations with one id would give events the same id: refused."""
+        talks = seed_record()
+        other = attrs.evolve(talks, id="other-talks")
+        out = io.StringIO()
+        with pytest.raises(ValidationError) as caught:
+            write_plover(iter([talks, other, talks]), out)
+        assert caught.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
+        )
+        assert len(out.getvalue().splitlines()) == 20  # the two before it
 
     def test_not_a_negotiation(self) -> None:
         with pytest.raises(

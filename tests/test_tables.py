@@ -465,6 +465,21 @@ class TestRefused:
             ),
         )
 
+    def test_a_repeated_negotiation_id(self, tmp_path: Path) -> None:
+        """Two negotiations with one id would give rows the same keys: refused."""
+        talks = seed_record()
+        other = attrs.evolve(talks, id="other-talks")
+        with pytest.raises(ValidationError) as info:
+            to_tables([talks, other, talks])
+        assert info.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
+        )
+        with pytest.raises(ValidationError) as info:  # across batches
+            write_parquet(iter([talks, other, talks]), tmp_path / "out", batch_size=1)
+        assert info.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
+        )
+
     def test_not_a_negotiation(self) -> None:
         """Anything but a Negotiation is a TypeError naming it."""
         with pytest.raises(TypeError, match="needs Negotiation records, got str 'x'"):
