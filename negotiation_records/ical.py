@@ -51,7 +51,7 @@ from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
-from negotiation_records.milestones import Milestone, MilestoneStatus
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.timeutil import (
@@ -144,13 +144,46 @@ def _zone_name(moment: pendulum.DateTime) -> str:
 # --- events -------------------------------------------------------------------------
 
 
-class _Writer:
-    """Collects the events of one record (a snapshot)."""
+def _alternative_places(whole: Milestone, kept: Milestone) -> list[int]:
+    """
+    The index in *whole* of each alternative of *kept*, the milestone in a
+    snapshot: those of its later deadlines left out, whether the others applied
+    perhaps not yet known.  Their ``UID`` is the same at every ``at``.
+    """
+    found: list[int] = []
+    start = 0
+    for alternative in kept.alternatives:
+        key = _alternative_key(alternative)
+        index = next(
+            i
+            for i in range(start, len(whole.alternatives))
+            if _alternative_key(whole.alternatives[i]) == key
+        )
+        found.append(index)
+        start = index + 1
+    return found
 
-    def __init__(self, talks: Negotiation) -> None:
+
+def _alternative_key(alternative: Alternative) -> tuple[object, ...]:
+    """What a snapshot keeps of an alternative (not whether it applied)."""
+    return (alternative.condition, alternative.deadline, alternative.stage)
+
+
+class _Writer:
+    """Collects the events of one record (*talks*, a snapshot of *whole*)."""
+
+    def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
         self.talks = talks
+        self.whole = whole
         self.names = {party.id: party.name for party in talks.parties}
         self.sources = {source.id: source for source in talks.sources}
+
+    def alternative_places(self, milestone: Milestone) -> list[int]:
+        """The index of each alternative of *milestone* in the whole record."""
+        if self.talks is self.whole:
+            return list(range(len(milestone.alternatives)))
+        whole = next(m for m in self.whole.milestones if m.id == milestone.id)
+        return _alternative_places(whole, milestone)
 
     def names_of(self, parties: Iterable[str]) -> str:
         names = [self.names.get(p, p) for p in parties]
@@ -271,7 +304,8 @@ class _Writer:
             sequence=len(milestone.revisions),
             status="CANCELLED" if ended else None,
         )
-        for index, alternative in enumerate(milestone.alternatives):
+        places = self.alternative_places(milestone)
+        for index, alternative in zip(places, milestone.alternatives, strict=True):
             if alternative.applied is None:
                 status = "TENTATIVE"
             elif alternative.applied and not ended:
@@ -515,9 +549,9 @@ def to_ical(
         END:VCALENDAR
     """
     several = _negotiations(negotiation)
-    snapshots = [talks if at is None else talks.as_of(at) for talks in several]
+    snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
-        name = snapshots[0].title if len(snapshots) == 1 else "Negotiations"
+        name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -528,9 +562,9 @@ def to_ical(
     ]
     events = [
         (event, dtstamp)
-        for talks in snapshots
+        for talks, whole in snapshots
         for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
-        for event in _Writer(talks).events()
+        for event in _Writer(talks, whole).events()
     ]
     events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
     for event, dtstamp in events:

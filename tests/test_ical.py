@@ -17,6 +17,7 @@ from negotiation_records import (
     Alternative,
     Condition,
     Deadline,
+    DeadlineRevision,
     Delegation,
     Milestone,
     Negotiation,
@@ -273,6 +274,51 @@ class TestDeadlines:
         # events in the order of their start
         starts = [e["DTSTART"].dt for e in events(text)]
         assert starts == sorted(starts)
+
+    def test_an_alternative_has_one_uid_at_every_moment(self) -> None:
+        """
+        An alternative's UID gives its position in the whole record: the same
+        when ``at`` leaves out an alternative listed before it.
+        """
+        day = pendulum.date(2025, 1, 1)
+        milestone = Milestone(
+            id="m",
+            title="M",
+            set_on=day,
+            deadline=Deadline.on(day.add(months=4)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(day.add(months=2)),
+                    revised_on=day.add(days=45),
+                )
+            ],
+            alternatives=[
+                Alternative(
+                    condition="if extended",
+                    deadline=Deadline.on(day.add(months=5)),
+                    stage=1,
+                ),
+                Alternative(condition="if not", deadline=Deadline.on(day.add(days=31))),
+            ],
+        )
+
+        def uids(at: Any = None) -> dict[str, str]:
+            return {
+                str(e["UID"]): str(e["SUMMARY"])
+                for e in events(to_ical(talks(milestones=[milestone]), at=at))
+            }
+
+        whole = uids()
+        assert whole["t/milestones/m/alternatives/1@negotiation-records"] == (
+            "Milestone (alternative): M — if not"
+        )
+        before = uids(day.add(days=10))  # the deadline of stage 1 not set yet
+        assert set(before) == {
+            "t/milestones/m/deadline@negotiation-records",
+            "t/milestones/m/alternatives/1@negotiation-records",
+        }
+        for uid, summary in before.items():
+            assert whole[uid] == summary
 
     def test_ended_records_are_cancelled(self) -> None:
         day = pendulum.date(2025, 1, 1)
