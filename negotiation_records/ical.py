@@ -12,6 +12,9 @@ UTC (``DTSTART:20250902T210000Z``), so no ``VTIMEZONE`` is needed and every
 program shows the same instant; the zone the record names (``Europe/Kyiv``,
 or a fixed offset such as ``+03:00``) is kept in the description and in the
 property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the second.
+A calendar without events (no deadline, no scheduled round, or an *at* before
+them all) holds a ``VTIMEZONE`` for UTC instead, as RFC 5545 requires a
+calendar to hold at least one component.
 
 * A deadline is an instant: the moment it passes (:attr:`Deadline.cutoff
   <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
@@ -76,6 +79,21 @@ ICAL_ZONE_PROPERTY = "X-NEGOTIATION-RECORDS-TZID"
 _DOMAIN = "negotiation-records"
 _LINE_OCTETS = 75
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
+#: The one component of a calendar without events: RFC 5545 (3.6) requires at
+#: least one, and a definition of UTC, the zone of every time written, is true
+#: of any calendar.
+_NO_EVENT = (
+    "BEGIN:VTIMEZONE",
+    "TZID:UTC",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0000",
+    "TZOFFSETTO:+0000",
+    "TZNAME:UTC",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
 
 
 class _Event(NamedTuple):
@@ -508,7 +526,8 @@ def to_ical(
     alternative deadlines, each agreement's entry into force and expiry, and
     each scheduled round with a start, in the order of their start (then of
     their ``UID``).  See the module documentation above for how times are
-    written.
+    written.  A calendar without events holds a ``VTIMEZONE`` for UTC, the
+    component RFC 5545 requires.
 
     With *at*, the record as it stood then (:meth:`Negotiation.as_of
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in
@@ -575,5 +594,7 @@ def to_ical(
             *event.lines,
             "END:VEVENT",
         ]
+    if not events:
+        lines += _NO_EVENT
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

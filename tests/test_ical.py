@@ -501,7 +501,11 @@ class TestText:
         assert text == (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
             f"PRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\n"
-            "NAME:Talks\r\nX-WR-CALNAME:Talks\r\nEND:VCALENDAR\r\n"
+            "NAME:Talks\r\nX-WR-CALNAME:Talks\r\n"
+            "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n"
+            "TZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+            "END:VCALENDAR\r\n"
         )
         ultimatum = Ultimatum(
             id="u",
@@ -583,6 +587,36 @@ class TestSeveral:
     def test_no_negotiations_is_an_empty_calendar(self) -> None:
         calendar = icalendar.Calendar.from_ical(to_ical([]))
         assert calendar.walk("VEVENT") == []
+        check_one_component(to_ical([]))
+
+
+def check_one_component(text: str) -> None:
+    """
+    A calendar has a component (RFC 5545, 3.6): its events, else one
+    VTIMEZONE, of UTC.
+    """
+    calendar = parse(text)
+    found = [c.name for c in calendar.subcomponents]
+    if "VEVENT" in found:
+        assert "VTIMEZONE" not in found
+        return
+    assert found == ["VTIMEZONE"]
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "UTC"
+    (standard,) = zone.walk("STANDARD")
+    assert standard["TZOFFSETFROM"].td == standard["TZOFFSETTO"].td == _dt.timedelta(0)
+    assert zone.to_tz().utcoffset(_dt.datetime(2025, 1, 1)) == _dt.timedelta(0)
+
+
+class TestNoEvents:
+    def test_a_record_without_deadlines(self) -> None:
+        check_one_component(to_ical(talks()))
+
+    def test_at_before_every_event(self) -> None:
+        text = to_ical(seed_record(), at=pendulum.date(2025, 1, 1))
+        assert events(text) == []
+        check_one_component(text)
+        check_one_component(to_ical(seed_record()))
 
 
 class TestExamples:
@@ -619,6 +653,7 @@ def test_generated_records_read_back(record: Negotiation) -> None:
     """Any valid record gives a calendar icalendar reads, one event per deadline."""
     text = to_ical(record)
     check_format(text)
+    check_one_component(text)
     found = events(text)
     assert len(found) == expected_count(record)
     assert len({str(e["UID"]) for e in found}) == len(found)
