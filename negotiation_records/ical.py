@@ -22,10 +22,12 @@ calendar to hold at least one component.
   ``20250902T210000Z`` (midnight in Kyiv).  The event has no end: it is a
   point in time.
 * A round with a start time runs from its start to its end (when the end is a
-  time too); a round dated to a day is an all-day event (``VALUE=DATE``) over
-  its days.  A round dated only to a month or a year cannot be placed on a day
-  and is left out, as are rounds not scheduled (proposed, held, postponed,
-  cancelled).
+  time too, later than the start to the second: an end in the second it starts
+  is no ``DTEND``, and the round an instant); a round dated to a day is an
+  all-day event (``VALUE=DATE``) over its days (to 9999-12-31, its
+  ``DURATION`` in days, as no ``DTEND`` can follow).  A round dated only to a
+  month or a year cannot be placed on a day and is left out, as are rounds not
+  scheduled (proposed, held, postponed, cancelled).
 
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
@@ -398,9 +400,13 @@ class _Writer:
         lines: list[str] = []
         if isinstance(starts, pendulum.DateTime):
             zone = _zone_name(starts)
-            lines.append(f"DTSTART:{_utc_text(_utc(starts))}")
-            if isinstance(ends, pendulum.DateTime) and _utc(ends) > _utc(starts):
-                lines.append(f"DTEND:{_utc_text(_utc(ends))}")
+            start = _utc_text(_utc(starts))
+            end = _utc_text(_utc(ends)) if isinstance(ends, pendulum.DateTime) else ""
+            lines.append(f"DTSTART:{start}")
+            # DTEND must be later than DTSTART, as written (to the second); the
+            # texts have one width, so they compare as the times do.
+            if end > start:
+                lines.append(f"DTEND:{end}")
             elif ends is not None:
                 description.append(f"Ends: {format_moment(ends)}.")
             description.append(f"Starts {format_moment(starts)}; time zone: {zone}.")
@@ -411,10 +417,8 @@ class _Writer:
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
             if isinstance(last, PartialDate):
                 description.append(f"Ends: {last}.")
-            elif last is not None and last > starts and last < _dt.date.max:
-                lines.append(
-                    f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
-                )
+            elif last is not None and last > starts:
+                lines.append(_all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
             sort = moment_span(starts)[0]
         description += self.cited(rnd.sources)
@@ -429,6 +433,16 @@ class _Writer:
             lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
         lines.append("STATUS:CONFIRMED")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
+
+
+def _all_day_end(first: _dt.date, last: _dt.date) -> str:
+    """
+    The end of an all-day event from *first* to *last*: ``DTEND``, the day
+    after *last* (exclusive); ``DURATION`` when that day is past 9999-12-31.
+    """
+    if last < _dt.date.max:
+        return f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
+    return f"DURATION:P{(last - first).days + 1}D"
 
 
 # --- the stamp ----------------------------------------------------------------------

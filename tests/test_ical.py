@@ -389,6 +389,50 @@ class TestRounds:
         assert "DTEND" not in event
         assert str(event[ICAL_ZONE_PROPERTY]) == "+05:30"
 
+    def test_an_end_in_the_same_second_is_no_end(self) -> None:
+        """
+        Times are written to the second, and DTEND must be later than DTSTART:
+        a round that ends within the second it starts is an instant.
+        """
+        starts = pendulum.datetime(2025, 8, 4, 10, 0, 0, 100000, tz="UTC")
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=starts,
+            ends=starts.add(microseconds=800000),
+        )
+        text = to_ical(talks(rounds=[rnd]))
+        assert "DTEND" not in text
+        (event,) = events(text)
+        assert event["DTSTART"].dt == _dt.datetime(2025, 8, 4, 10, tzinfo=UTC)
+        assert "Ends: 2025-08-04T10:00:00.900000Z." in str(event["DESCRIPTION"])
+        later = attrs.evolve(rnd, ends=starts.add(seconds=1))
+        (event,) = events(to_ical(talks(rounds=[later])))
+        assert event["DTEND"].dt == _dt.datetime(2025, 8, 4, 10, 0, 1, tzinfo=UTC)
+
+    def test_days_to_the_end_of_the_calendar(self) -> None:
+        """A round to 9999-12-31 keeps its length: a DURATION, as no DTEND can follow."""
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=pendulum.date(9999, 12, 29),
+            ends=pendulum.date(9999, 12, 31),
+        )
+        text = to_ical(talks(rounds=[rnd]))
+        check_format(text)
+        (event,) = events(text)
+        assert event["DTSTART"].dt == _dt.date(9999, 12, 29)
+        assert "DTEND" not in event
+        assert event["DURATION"].dt == _dt.timedelta(days=3)
+        last_day = attrs.evolve(rnd, starts=pendulum.date(9999, 12, 31))
+        (event,) = events(to_ical(talks(rounds=[last_day])))
+        assert "DTEND" not in event
+        assert "DURATION" not in event  # one day, as a DATE alone is
+        day_before = attrs.evolve(rnd, ends=pendulum.date(9999, 12, 30))
+        (event,) = events(to_ical(talks(rounds=[day_before])))
+        assert event["DTEND"].dt == _dt.date(9999, 12, 31)
+        assert "DURATION" not in event
+
     def test_a_timed_round_with_a_day_as_its_end(self) -> None:
         rnd = Round(
             number=1,
@@ -663,3 +707,6 @@ def test_generated_records_read_back(record: Negotiation) -> None:
         assert isinstance(start, _dt.date)
         if isinstance(start, _dt.datetime):
             assert start.utcoffset() == _dt.timedelta(0)
+        assert not ("DTEND" in event and "DURATION" in event)
+        if "DTEND" in event:  # RFC 5545: later than DTSTART
+            assert event["DTEND"].dt > start
