@@ -4,7 +4,8 @@ The deadlines and scheduled rounds of a record as an iCalendar file.
 :func:`to_ical` writes RFC 5545 text that any calendar program imports or
 subscribes to: one event (``VEVENT``) for each deadline — an ultimatum's, a
 milestone's and each of its alternative deadlines, an agreement's entry into
-force and its expiry — and for each round that is scheduled and has a start.
+force, the end of each of its phases and its expiry — and for each round that
+is scheduled and has a start.
 The text is written by the library itself (no dependency).
 
 **Times are in UTC, with the zone named.**  Every timed event is written in
@@ -52,7 +53,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from negotiation_records.agreements import Agreement, AgreementStatus
+from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
@@ -366,6 +367,11 @@ class _Writer:
                 about,
                 status=status,
             )
+        for index, phase in enumerate(agreement.phases):
+            if phase.ends is not None:
+                yield self.phase_end(
+                    agreement, index, phase, phase.ends, about=about, status=status
+                )
         if agreement.expires is not None:
             yield self.deadline(
                 self.uid("agreements", agreement.id, "expires"),
@@ -375,6 +381,31 @@ class _Writer:
                 sequence=len(agreement.revisions),
                 status=status,
             )
+
+    def phase_end(
+        self,
+        agreement: Agreement,
+        index: int,
+        phase: Phase,
+        ends: Deadline,
+        *,
+        about: list[str],
+        status: str | None,
+    ) -> _Event:
+        """The deadline at which *phase*, the *index*-th of *agreement*, ends."""
+        lines = [
+            f"{phase.name} of agreement {agreement.id!r} ({agreement.title}) ends.",
+            *(f"Obligation: {obligation}." for obligation in phase.obligations),
+            *self.cited(phase.sources),
+            *about,
+        ]
+        return self.deadline(
+            self.uid("agreements", agreement.id, "phases", index, "ends"),
+            f"Agreement phase ends: {agreement.title} — {phase.name}",
+            ends,
+            list(dict.fromkeys(lines)),  # a source cited by both, once
+            status=status,
+        )
 
     def round(self, rnd: Round) -> _Event | None:
         starts, ends = rnd.starts, rnd.ends
@@ -537,11 +568,11 @@ def to_ical(
     else the negotiation's title, else "Negotiations" for several.
 
     One event for each ultimatum's deadline, each milestone's deadline and
-    alternative deadlines, each agreement's entry into force and expiry, and
-    each scheduled round with a start, in the order of their start (then of
-    their ``UID``).  See the module documentation above for how times are
-    written.  A calendar without events holds a ``VTIMEZONE`` for UTC, the
-    component RFC 5545 requires.
+    alternative deadlines, each agreement's entry into force, end of a phase
+    and expiry, and each scheduled round with a start, in the order of their
+    start (then of their ``UID``).  See the module documentation above for how
+    times are written.  A calendar without events holds a ``VTIMEZONE`` for
+    UTC, the component RFC 5545 requires.
 
     With *at*, the record as it stood then (:meth:`Negotiation.as_of
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in

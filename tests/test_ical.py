@@ -23,6 +23,7 @@ from negotiation_records import (
     Negotiation,
     PartialDate,
     Party,
+    Phase,
     Round,
     Source,
     StatusChange,
@@ -319,6 +320,71 @@ class TestDeadlines:
         }
         for uid, summary in before.items():
             assert whole[uid] == summary
+
+    def test_the_end_of_each_phase(self) -> None:
+        """A phase's end is a deadline of its agreement: an event, as the timeline has."""
+        start = pendulum.date(2025, 1, 19)
+        phases = [
+            Phase(
+                name="Phase one",
+                starts=start,
+                ends=Deadline.after(start, days=42),
+                obligations=["Release of 33 hostages", "Withdrawal; in stages"],
+                sources=["s"],
+            ),
+            Phase(name="Phase two"),  # no end: no event
+            Phase(
+                name="Phase three",
+                ends=Deadline.on(
+                    pendulum.datetime(2025, 4, 1, 12, tz="Asia/Jerusalem")
+                ),
+            ),
+        ]
+        agreement = Agreement(
+            id="truce",
+            title="Truce",
+            stage="ceasefire",
+            signatories=["kyiv", "moscow"],
+            phases=phases,
+            sources=["s"],
+        )
+        record = talks(
+            agreements=[agreement],
+            sources=[Source(id="s", publisher="Reuters")],
+        )
+        timeline = [e.path for e in record.timeline() if e.path.endswith(".ends")]
+        assert timeline == [
+            "agreements[0].phases[0].ends",
+            "agreements[0].phases[2].ends",
+        ]
+        text = to_ical(record)
+        check_format(text)
+        first, third = events(text)
+        assert (
+            str(first["UID"]) == "t/agreements/truce/phases/0/ends@negotiation-records"
+        )
+        assert str(first["SUMMARY"]) == "Agreement phase ends: Truce — Phase one"
+        assert first["DTSTART"].dt == _dt.datetime(2025, 3, 3, tzinfo=UTC)
+        description = str(first["DESCRIPTION"])
+        assert description.startswith("Phase one of agreement 'truce' (Truce) ends.\n")
+        assert "Rule: 42 days after 2025-01-19." in description
+        assert "Obligation: Withdrawal; in stages." in description
+        assert description.count("Source: Reuters") == 1
+        assert (
+            str(third["UID"]) == "t/agreements/truce/phases/2/ends@negotiation-records"
+        )
+        assert third["DTSTART"].dt == _dt.datetime(2025, 4, 1, 9, tzinfo=UTC)
+        assert str(third[ICAL_ZONE_PROPERTY]) == "Asia/Jerusalem"
+        assert "STATUS" not in third
+        ended = attrs.evolve(
+            agreement,
+            history=[
+                StatusChange(status="signed", on=start),
+                StatusChange(status="terminated", on=start.add(days=50)),
+            ],
+        )
+        found = events(to_ical(talks(agreements=[ended], sources=record.sources)))
+        assert [str(e["STATUS"]) for e in found] == ["CANCELLED", "CANCELLED"]
 
     def test_ended_records_are_cancelled(self) -> None:
         day = pendulum.date(2025, 1, 1)
@@ -680,7 +746,10 @@ def expected_count(record: Negotiation) -> int:
     count = len(record.ultimatums)
     count += sum(1 + len(m.alternatives) for m in record.milestones)
     count += sum(
-        (a.in_force is not None) + (a.expires is not None) for a in record.agreements
+        (a.in_force is not None)
+        + (a.expires is not None)
+        + sum(phase.ends is not None for phase in a.phases)
+        for a in record.agreements
     )
     count += sum(
         r.status is RoundStatus.SCHEDULED
