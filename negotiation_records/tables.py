@@ -213,6 +213,17 @@ _Convert = Callable[[Any], tuple[Any, ...]]
 """A field value to the values of its columns, one each."""
 
 
+class _UnfitValueError(ValidationError):
+    """
+    A value of the negotiation *negotiation_id*, at *path* in it, that its
+    column cannot hold: the message names the negotiation.
+    """
+
+    def __init__(self, negotiation_id: str, path: str, message: str) -> None:
+        super().__init__([(path, f"{message} (negotiation {negotiation_id!r})")])
+        self.negotiation_id = negotiation_id
+
+
 class _UnfitError(Exception):
     """A value the column cannot hold; *where* is the path inside the field."""
 
@@ -638,7 +649,7 @@ class _Rows:
             values = plan.row(record)
         except _UnfitError as exc:
             where = f"{path}{exc.where}".lstrip(".") or "$"
-            raise ValidationError([(where, exc.message)]) from None
+            raise _UnfitValueError(nid, where, exc.message) from None
         if table == _ROOT:
             self.rows[table].append(values)
         elif parent is None:
@@ -782,7 +793,8 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
             have the same keys; the path, ``[<position>].id``, is the second's
             position among *negotiations*, the message names the first's), or
             a value its column cannot hold: an integer beyond 64 bits, or a
-            number a 64-bit float cannot hold exactly (the path names it).
+            number a 64-bit float cannot hold exactly (the path names it in
+            its negotiation, the message names the negotiation's id).
 
     Example:
         >>> import pendulum

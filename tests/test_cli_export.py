@@ -202,6 +202,45 @@ class TestParquet:
         assert "parties[0].kind" in capsys.readouterr().err
         assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl"]
 
+    def test_a_value_no_column_holds(
+        self,
+        talks: Path,
+        many: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Reported as a record's problem: its file, its path, its negotiation."""
+        pytest.importorskip("pyarrow")
+        data = to_dict(attrs.evolve(seed_record(), id="big"))
+        data["votes"] = [
+            {
+                "id": "v",
+                "body": "Rada",
+                "on": "2025-07-01",
+                "question": "Ratify?",
+                "result": "passed",
+                "yes": 2**70,
+            }
+        ]
+        big = tmp_path / "big.json"
+        big.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["validate", str(big)]) == 0
+        capsys.readouterr()
+        out = tmp_path / "corpus"
+        argv = ["export", str(talks), str(big), str(many), "--format", "parquet"]
+        assert main([*argv, "-o", str(out), "--batch-size", "2"]) == 1
+        assert capsys.readouterr().err == (
+            f"{big}: votes[0].yes: {2**70} does not fit an int64 column "
+            "(negotiation 'big')\n"
+            "negotiation-records: error: export stopped at the first problem; "
+            f"nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "big.json",
+            "many.jsonl",
+            "talks.json",
+        ]
+
     def test_without_pyarrow(
         self,
         many: Path,
