@@ -57,6 +57,7 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
+from negotiation_records.fields import text_problems
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.rounds import Round, RoundStatus
@@ -549,6 +550,13 @@ def _repeated_ids(several: list[Negotiation]) -> list[tuple[str, str]]:
     return problems
 
 
+def _check_name(name: object) -> None:
+    """Refuse a calendar *name* that is not free text (a control character)."""
+    problems = text_problems(name)
+    if problems:
+        raise ValidationError([("name", message) for _, message in problems])
+
+
 # --- the public function ------------------------------------------------------------
 
 
@@ -564,7 +572,8 @@ def to_ical(
     (RFC 5545 text, CRLF line ends).
 
     *negotiation* is one negotiation or several (any iterable): several give one
-    calendar with the events of all of them.  The calendar is called *name*,
+    calendar with the events of all of them.  The calendar is called *name*
+    (free text, as a record's: no control character but tab and line breaks),
     else the negotiation's title, else "Negotiations" for several.
 
     One event for each ultimatum's deadline, each milestone's deadline and
@@ -586,7 +595,8 @@ def to_ical(
     Raises:
         ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
             of them), two of them have the same id (their events would have
-            the same ``UID``), or *at* or *stamp* is a naive datetime.
+            the same ``UID``), *name* is not free text (a control character,
+            nothing visible), or *at* or *stamp* is a naive datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -613,6 +623,8 @@ def to_ical(
         END:VCALENDAR
     """
     several = _negotiations(negotiation)
+    if name is not None:
+        _check_name(name)
     snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
         name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"

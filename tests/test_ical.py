@@ -658,6 +658,20 @@ class TestText:
         assert list(caught.value.errors) == [("[1]", "must be a Negotiation, got str")]
         with pytest.raises(ValidationError, match="stamp"):
             to_ical(talks(), stamp=_dt.datetime(2025, 7, 15, 9))
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), name="Talks\x07\x00")
+        ((path, message),) = caught.value.errors
+        assert path == "name"
+        assert message.startswith(
+            "must not hold a control character (U+0007 at index 5"
+        )
+        for blank in ("", " \u200b"):
+            with pytest.raises(ValidationError, match=r"^name: must"):
+                to_ical(talks(), name=blank)
+        with pytest.raises(ValidationError, match=r"^name: must be text"):
+            to_ical(talks(), name=7)  # type: ignore[arg-type]
+        # tab and line breaks are text: escaped
+        assert "NAME:Talks\\n2025\t!\r\n" in to_ical(talks(), name="Talks\n2025\t!")
         with pytest.raises(ValidationError, match="at"):
             to_ical(talks(), at=_dt.datetime(2025, 7, 15, 9))
 
