@@ -12,10 +12,13 @@ The files are read one record at a time (a JSON Lines file of any length
 streams through, with a progress bar when standard error is a terminal), and
 the export stops at the first record with problems (or a file that cannot be
 read, or holds no record): every problem of that record is printed as
-``FILE:LINE: PATH: MESSAGE``, the output is removed, and the exit status is 1.
+``FILE:LINE: PATH: MESSAGE`` (a value that no Parquet column holds as
+``FILE: PATH: MESSAGE``, the message naming the negotiation), the output is
+removed, and the exit status is 1.
 An export holds all of the files or none of them.  A target that cannot be
 written (a missing folder, a folder where a file is written) is an error with
-exit status 1 too, and leaves nothing behind.
+exit status 1 too, and leaves nothing behind; so is a target that would replace
+a file being read (the file itself, or a folder holding it for parquet).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
 
@@ -63,12 +66,19 @@ class Output(Protocol):
         """Print an error message on standard error."""
 
 
-class _StoppedError(Exception):
-    """A record with problems, or a file that cannot be read: the export stops."""
+_STOPPED = "export stopped at the first problem"
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
+
+class _StoppedError(Exception):
+    """
+    A record with problems, or a file that cannot be read: the export stops.
+    *problems* are printed one a line, then *reason* as the error.
+    """
+
+    def __init__(self, problems: list[str], reason: str = _STOPPED) -> None:
+        super().__init__(reason)
         self.problems = problems
+        self.reason = reason
 
 
 def add_export_command(commands: Any, file_help: str, at_help: str) -> None:
@@ -126,62 +136,95 @@ def _positive(text: str) -> int:
     return value
 
 
-def _negotiations(
-    files: Sequence[str], at: Moment | None, out: Output, counter: list[int]
-) -> Iterator[Negotiation]:
+class _Records:
     """
-    Every negotiation in *files* in turn, as of *at*; stops at a problem.
+    Every negotiation in the FILEs *files* in turn, as of *at*, when iterated;
+    stops at a problem.  Then, how many were read, and which file has which.
 
-    A file that cannot be read, a record with problems and a file that holds
-    no record each stop the export (as ``show`` refuses a file with no record).
+    A file that cannot be read, a record with problems, a file that holds no
+    record (as ``show`` refuses one) and a negotiation whose id an earlier one
+    has (the export would repeat its keys) each stop the export.
     """
-    for name in files:
+
+    def __init__(self, files: Sequence[str], at: Moment | None, out: Output) -> None:
+        self.files = files
+        self.at = at
+        self.out = out
+        self.count = 0
+        self.first: dict[str, int] = {}  # each id, and the file (its index) with it
+
+    def file_of(self, nid: str) -> str:
+        """The FILE, as messages name it, of the negotiation read with id *nid*."""
+        return display(self.files[self.first[nid]])
+
+    def __iter__(self) -> Iterator[Negotiation]:
+        for index, name in enumerate(self.files):
+            shown = display(name)
+            try:
+                found = yield from self.read(index, name)
+            except FileError as exc:
+                raise _StoppedError([_problem(shown, 0, "$", str(exc))]) from None
+            except OSError as exc:  # a read that fails half-way (a disk error)
+                raise _StoppedError(
+                    [_problem(shown, 0, "$", os_message(exc))]
+                ) from None
+            if not found:
+                raise _StoppedError([_problem(shown, 0, "$", "holds no record")])
+
+    def read(self, index: int, name: str) -> Generator[Negotiation, None, int]:
+        """The negotiations of the *index*-th FILE, *name*; returns how many."""
         shown = display(name)
         found = 0
-        try:
-            for read in read_records(name, Negotiation, out.err):
-                if read.problems:
-                    raise _StoppedError([Problem(shown, *p) for p in read.problems])
-                assert isinstance(read.record, Negotiation)  # noqa: S101
-                found += 1
-                counter[0] += 1
-                yield read.record if at is None else read.record.as_of(at)
-        except FileError as exc:
-            raise _StoppedError([Problem(shown, 0, "$", str(exc))]) from None
-        except OSError as exc:  # a read that fails half-way (a disk error)
-            raise _StoppedError([Problem(shown, 0, "$", os_message(exc))]) from None
-        if not found:
-            raise _StoppedError([Problem(shown, 0, "$", "holds no record")])
+        for read in read_records(name, Negotiation, self.out.err):
+            if read.problems:
+                raise _StoppedError([_problem(shown, *p) for p in read.problems])
+            assert isinstance(read.record, Negotiation)  # noqa: S101
+            nid = read.record.id
+            if nid in self.first:
+                raise _StoppedError(
+                    [],
+                    f"{shown}: negotiation id {nid!r} is already used by a record "
+                    f"of {self.file_of(nid)}; export stopped",
+                )
+            self.first[nid] = index
+            found += 1
+            self.count += 1
+            yield read.record if self.at is None else read.record.as_of(self.at)
+        return found
+
+
+def _problem(file: str, line: int, path: str, message: str) -> str:
+    """A problem of a file, as ``validate`` prints it: ``FILE:LINE: PATH: MESSAGE``."""
+    return Problem(file, line, path, message).text()
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
     """Run ``export``; the exit status."""
-    counter = [0]
     # PLOVER events and calendars take --at themselves, as to_plover(at=) and
     # to_ical(at=) do (to_ical's DTSTAMP is the day of at=); tables do not.
     as_of = args.at if args.format == "parquet" else None
-    talks = _negotiations(args.files, as_of, out, counter)
+    records = _Records(args.files, as_of, out)
     try:
         if args.format == "parquet":
-            summary = _parquet(args, talks, out)
+            summary = _parquet(args, records, out)
         else:
-            summary = _to_file(args, talks, out)
+            summary = _to_file(args, iter(records), out)
     except _StoppedError as stop:
         for problem in stop.problems:
-            out.err.write(problem.text() + "\n")
+            out.err.write(problem + "\n")
         left = (
             "what was written to standard output is incomplete"
             if args.output == _STDOUT
             else f"nothing was written to {args.output}"
         )
-        out.error(f"export stopped at the first problem; {left}")
+        out.error(f"{stop.reason}; {left}")
         return 1
     except ImportError as exc:
         out.error(str(exc))
         return 1
     if summary is None:
         return 1
-    negotiations = counter[0]
+    negotiations = records.count
     out.err.write(
         f"wrote {summary} from {negotiations} "
         f"negotiation{'' if negotiations == 1 else 's'} to {args.output}\n"
@@ -268,11 +311,7 @@ def _remove(staging: Path) -> None:
             staging.unlink()
 
 
-def _parquet(
-    args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
-) -> str | None:
-    from negotiation_records.tables import write_parquet  # noqa: PLC0415
-
+def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | None:
     # Made absolute (symbolic links left as they are), so that "." and ".."
     # name the folder to replace, and the new one is written beside it, not in it.
     target = Path(os.path.abspath(args.output))
@@ -298,7 +337,7 @@ def _parquet(
         return None
     try:
         _set_mode(staging, mode)
-        rows = write_parquet(talks, staging, batch_size=args.batch_size, overwrite=True)
+        rows = _tables(records, staging, args.batch_size)
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
@@ -312,17 +351,71 @@ def _parquet(
     return f"{sum(rows.values())} rows in {len(rows)} tables"
 
 
+def _forms(path: str | Path) -> set[Path]:
+    """*path* made absolute, as written and with its symbolic links resolved."""
+    written = Path(os.path.abspath(path))
+    try:
+        return {written, written.resolve()}
+    except (OSError, RuntimeError):  # a loop of links: as written only
+        return {written}
+
+
+def _holds(folder: str | Path, path: str | Path, *, itself: bool = False) -> bool:
+    """
+    Whether *folder* is a folder above *path* (or *path* itself, if *itself*),
+    as written or through symbolic links.
+    """
+    folders = _forms(folder)
+    return any(
+        (itself and place in folders) or not folders.isdisjoint(place.parents)
+        for place in _forms(path)
+    )
+
+
+def _tables(records: _Records, folder: Path, batch_size: int) -> dict[str, int]:
+    """
+    The tables of *records* written in *folder*; a value that no column holds
+    stops the export as a record with problems does, at its file.
+    """
+    from negotiation_records.tables import (  # noqa: PLC0415
+        _UnfitValueError,
+        write_parquet,
+    )
+
+    try:
+        return write_parquet(records, folder, batch_size=batch_size, overwrite=True)
+    except _UnfitValueError as exc:
+        shown = records.file_of(exc.negotiation_id)
+        raise _StoppedError([f"{shown}: {p}: {m}" for p, m in exc.errors]) from None
+
+
 def _what_it_holds(target: Path, files: Sequence[str]) -> str | None:
     """
     What *target*, a folder the tables would replace, must not hold: the
-    current folder, or one of the files read.  ``None`` when it holds neither.
+    current folder, or one of the files read (also through symbolic links).
+    ``None`` when it holds neither.
     """
-    here = Path(os.path.abspath(os.curdir))
-    if target == here or target in here.parents:
+    if _holds(target, os.curdir, itself=True):
         return "the current folder"
     for name in files:
-        if name != _STDOUT and target in Path(os.path.abspath(name)).parents:
+        if name != _STDOUT and _holds(target, name):
             return f"the input file {name}"
+    return None
+
+
+def _same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether *one* and *other* name the same file (a link to it included)."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):  # one is missing: the same only by name
+        return not _forms(one).isdisjoint(_forms(other))
+
+
+def _input_at(target: str, files: Sequence[str]) -> str | None:
+    """The file of *files* that *target*, the file to write, would replace."""
+    for name in files:
+        if name != _STDOUT and _same_file(target, name):
+            return name
     return None
 
 
@@ -331,6 +424,13 @@ def _to_file(
 ) -> str | None:
     if args.output == _STDOUT:
         return _write(args.format, talks, sys.stdout, args.at)
+    read = _input_at(args.output, args.files)
+    if read is not None:
+        out.error(
+            f"{args.output} is the input file {read}, which the export would "
+            "replace; give another file to write"
+        )
+        return None
     target = Path(args.output)
     try:
         mode = _kept_mode(target, folder=False)

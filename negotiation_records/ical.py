@@ -4,7 +4,8 @@ The deadlines and scheduled rounds of a record as an iCalendar file.
 :func:`to_ical` writes RFC 5545 text that any calendar program imports or
 subscribes to: one event (``VEVENT``) for each deadline — an ultimatum's, a
 milestone's and each of its alternative deadlines, an agreement's entry into
-force and its expiry — and for each round that is scheduled and has a start.
+force, the end of each of its phases and its expiry — and for each round that
+is scheduled and has a start.
 The text is written by the library itself (no dependency).
 
 **Times are in UTC, with the zone named.**  Every timed event is written in
@@ -12,6 +13,9 @@ UTC (``DTSTART:20250902T210000Z``), so no ``VTIMEZONE`` is needed and every
 program shows the same instant; the zone the record names (``Europe/Kyiv``,
 or a fixed offset such as ``+03:00``) is kept in the description and in the
 property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the second.
+A calendar without events (no deadline, no scheduled round, or an *at* before
+them all) holds a ``VTIMEZONE`` for UTC instead, as RFC 5545 requires a
+calendar to hold at least one component.
 
 * A deadline is an instant: the moment it passes (:attr:`Deadline.cutoff
   <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
@@ -19,10 +23,12 @@ property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the second.
   ``20250902T210000Z`` (midnight in Kyiv).  The event has no end: it is a
   point in time.
 * A round with a start time runs from its start to its end (when the end is a
-  time too); a round dated to a day is an all-day event (``VALUE=DATE``) over
-  its days.  A round dated only to a month or a year cannot be placed on a day
-  and is left out, as are rounds not scheduled (proposed, held, postponed,
-  cancelled).
+  time too, later than the start to the second: an end in the second it starts
+  is no ``DTEND``, and the round an instant); a round dated to a day is an
+  all-day event (``VALUE=DATE``) over its days (to 9999-12-31, its
+  ``DURATION`` in days, as no ``DTEND`` can follow).  A round dated only to a
+  month or a year cannot be placed on a day and is left out, as are rounds not
+  scheduled (proposed, held, postponed, cancelled).
 
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
@@ -47,11 +53,12 @@ from typing import NamedTuple
 
 import pendulum
 
-from negotiation_records.agreements import Agreement, AgreementStatus
+from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
-from negotiation_records.milestones import Milestone, MilestoneStatus
+from negotiation_records.fields import text_problems
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.timeutil import (
@@ -76,6 +83,21 @@ ICAL_ZONE_PROPERTY = "X-NEGOTIATION-RECORDS-TZID"
 _DOMAIN = "negotiation-records"
 _LINE_OCTETS = 75
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
+#: The one component of a calendar without events: RFC 5545 (3.6) requires at
+#: least one, and a definition of UTC, the zone of every time written, is true
+#: of any calendar.
+_NO_EVENT = (
+    "BEGIN:VTIMEZONE",
+    "TZID:UTC",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0000",
+    "TZOFFSETTO:+0000",
+    "TZNAME:UTC",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
 
 
 class _Event(NamedTuple):
@@ -144,13 +166,46 @@ def _zone_name(moment: pendulum.DateTime) -> str:
 # --- events -------------------------------------------------------------------------
 
 
-class _Writer:
-    """Collects the events of one record (a snapshot)."""
+def _alternative_places(whole: Milestone, kept: Milestone) -> list[int]:
+    """
+    The index in *whole* of each alternative of *kept*, the milestone in a
+    snapshot: those of its later deadlines left out, whether the others applied
+    perhaps not yet known.  Their ``UID`` is the same at every ``at``.
+    """
+    found: list[int] = []
+    start = 0
+    for alternative in kept.alternatives:
+        key = _alternative_key(alternative)
+        index = next(
+            i
+            for i in range(start, len(whole.alternatives))
+            if _alternative_key(whole.alternatives[i]) == key
+        )
+        found.append(index)
+        start = index + 1
+    return found
 
-    def __init__(self, talks: Negotiation) -> None:
+
+def _alternative_key(alternative: Alternative) -> tuple[object, ...]:
+    """What a snapshot keeps of an alternative (not whether it applied)."""
+    return (alternative.condition, alternative.deadline, alternative.stage)
+
+
+class _Writer:
+    """Collects the events of one record (*talks*, a snapshot of *whole*)."""
+
+    def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
         self.talks = talks
+        self.whole = whole
         self.names = {party.id: party.name for party in talks.parties}
         self.sources = {source.id: source for source in talks.sources}
+
+    def alternative_places(self, milestone: Milestone) -> list[int]:
+        """The index of each alternative of *milestone* in the whole record."""
+        if self.talks is self.whole:
+            return list(range(len(milestone.alternatives)))
+        whole = next(m for m in self.whole.milestones if m.id == milestone.id)
+        return _alternative_places(whole, milestone)
 
     def names_of(self, parties: Iterable[str]) -> str:
         names = [self.names.get(p, p) for p in parties]
@@ -271,7 +326,8 @@ class _Writer:
             sequence=len(milestone.revisions),
             status="CANCELLED" if ended else None,
         )
-        for index, alternative in enumerate(milestone.alternatives):
+        places = self.alternative_places(milestone)
+        for index, alternative in zip(places, milestone.alternatives, strict=True):
             if alternative.applied is None:
                 status = "TENTATIVE"
             elif alternative.applied and not ended:
@@ -312,6 +368,11 @@ class _Writer:
                 about,
                 status=status,
             )
+        for index, phase in enumerate(agreement.phases):
+            if phase.ends is not None:
+                yield self.phase_end(
+                    agreement, index, phase, phase.ends, about=about, status=status
+                )
         if agreement.expires is not None:
             yield self.deadline(
                 self.uid("agreements", agreement.id, "expires"),
@@ -321,6 +382,31 @@ class _Writer:
                 sequence=len(agreement.revisions),
                 status=status,
             )
+
+    def phase_end(
+        self,
+        agreement: Agreement,
+        index: int,
+        phase: Phase,
+        ends: Deadline,
+        *,
+        about: list[str],
+        status: str | None,
+    ) -> _Event:
+        """The deadline at which *phase*, the *index*-th of *agreement*, ends."""
+        lines = [
+            f"{phase.name} of agreement {agreement.id!r} ({agreement.title}) ends.",
+            *(f"Obligation: {obligation}." for obligation in phase.obligations),
+            *self.cited(phase.sources),
+            *about,
+        ]
+        return self.deadline(
+            self.uid("agreements", agreement.id, "phases", index, "ends"),
+            f"Agreement phase ends: {agreement.title} — {phase.name}",
+            ends,
+            list(dict.fromkeys(lines)),  # a source cited by both, once
+            status=status,
+        )
 
     def round(self, rnd: Round) -> _Event | None:
         starts, ends = rnd.starts, rnd.ends
@@ -346,9 +432,13 @@ class _Writer:
         lines: list[str] = []
         if isinstance(starts, pendulum.DateTime):
             zone = _zone_name(starts)
-            lines.append(f"DTSTART:{_utc_text(_utc(starts))}")
-            if isinstance(ends, pendulum.DateTime) and _utc(ends) > _utc(starts):
-                lines.append(f"DTEND:{_utc_text(_utc(ends))}")
+            start = _utc_text(_utc(starts))
+            end = _utc_text(_utc(ends)) if isinstance(ends, pendulum.DateTime) else ""
+            lines.append(f"DTSTART:{start}")
+            # DTEND must be later than DTSTART, as written (to the second); the
+            # texts have one width, so they compare as the times do.
+            if end > start:
+                lines.append(f"DTEND:{end}")
             elif ends is not None:
                 description.append(f"Ends: {format_moment(ends)}.")
             description.append(f"Starts {format_moment(starts)}; time zone: {zone}.")
@@ -359,10 +449,8 @@ class _Writer:
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
             if isinstance(last, PartialDate):
                 description.append(f"Ends: {last}.")
-            elif last is not None and last > starts and last < _dt.date.max:
-                lines.append(
-                    f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
-                )
+            elif last is not None and last > starts:
+                lines.append(_all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
             sort = moment_span(starts)[0]
         description += self.cited(rnd.sources)
@@ -377,6 +465,16 @@ class _Writer:
             lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
         lines.append("STATUS:CONFIRMED")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
+
+
+def _all_day_end(first: _dt.date, last: _dt.date) -> str:
+    """
+    The end of an all-day event from *first* to *last*: ``DTEND``, the day
+    after *last* (exclusive); ``DURATION`` when that day is past 9999-12-31.
+    """
+    if last < _dt.date.max:
+        return f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
+    return f"DURATION:P{(last - first).days + 1}D"
 
 
 # --- the stamp ----------------------------------------------------------------------
@@ -427,7 +525,36 @@ def _negotiations(value: object) -> list[Negotiation]:
     ]
     if problems:
         raise ValidationError(problems)
+    repeated = _repeated_ids(several)
+    if repeated:
+        raise ValidationError(repeated)
     return several
+
+
+def _repeated_ids(several: list[Negotiation]) -> list[tuple[str, str]]:
+    """
+    A problem for each negotiation whose id an earlier one has: their events
+    would have the same ``UID``.
+    """
+    first: dict[str, int] = {}
+    problems = []
+    for index, talks in enumerate(several):
+        seen = first.setdefault(talks.id, index)
+        if seen != index:
+            problems.append(
+                (
+                    f"[{index}].id",
+                    f"negotiation id {talks.id!r} is already used by [{seen}]",
+                )
+            )
+    return problems
+
+
+def _check_name(name: object) -> None:
+    """Refuse a calendar *name* that is not free text (a control character)."""
+    problems = text_problems(name)
+    if problems:
+        raise ValidationError([("name", message) for _, message in problems])
 
 
 # --- the public function ------------------------------------------------------------
@@ -445,14 +572,16 @@ def to_ical(
     (RFC 5545 text, CRLF line ends).
 
     *negotiation* is one negotiation or several (any iterable): several give one
-    calendar with the events of all of them.  The calendar is called *name*,
+    calendar with the events of all of them.  The calendar is called *name*
+    (free text, as a record's: no control character but tab and line breaks),
     else the negotiation's title, else "Negotiations" for several.
 
     One event for each ultimatum's deadline, each milestone's deadline and
-    alternative deadlines, each agreement's entry into force and expiry, and
-    each scheduled round with a start, in the order of their start (then of
-    their ``UID``).  See the module documentation above for how times are
-    written.
+    alternative deadlines, each agreement's entry into force, end of a phase
+    and expiry, and each scheduled round with a start, in the order of their
+    start (then of their ``UID``).  See the module documentation above for how
+    times are written.  A calendar without events holds a ``VTIMEZONE`` for
+    UTC, the component RFC 5545 requires.
 
     With *at*, the record as it stood then (:meth:`Negotiation.as_of
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in
@@ -465,7 +594,9 @@ def to_ical(
 
     Raises:
         ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
-            of them), or *at* or *stamp* is a naive datetime.
+            of them), two of them have the same id (their events would have
+            the same ``UID``), *name* is not free text (a control character,
+            nothing visible), or *at* or *stamp* is a naive datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -492,9 +623,11 @@ def to_ical(
         END:VCALENDAR
     """
     several = _negotiations(negotiation)
-    snapshots = [talks if at is None else talks.as_of(at) for talks in several]
+    if name is not None:
+        _check_name(name)
+    snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
-        name = snapshots[0].title if len(snapshots) == 1 else "Negotiations"
+        name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -505,9 +638,9 @@ def to_ical(
     ]
     events = [
         (event, dtstamp)
-        for talks in snapshots
+        for talks, whole in snapshots
         for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
-        for event in _Writer(talks).events()
+        for event in _Writer(talks, whole).events()
     ]
     events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
     for event, dtstamp in events:
@@ -518,5 +651,7 @@ def to_ical(
             *event.lines,
             "END:VEVENT",
         ]
+    if not events:
+        lines += _NO_EVENT
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

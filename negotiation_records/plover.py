@@ -37,7 +37,8 @@ used by the POLECAT data set (2023); the manual's draft still calls REQUEST
   manual shows one object, for records coded from one text; a record here may
   cite several);
 * ids are ``<negotiation id>:<where in the record>``, the same for the same
-  record every time.
+  record every time, with or without ``at``: the indices in them are positions
+  in the whole record, never in the snapshot of ``at``.
 """
 
 from __future__ import annotations
@@ -46,10 +47,11 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import IO, Any, NamedTuple
 
+import attrs
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
@@ -384,16 +386,102 @@ def _walk(talks: Negotiation, path: str) -> list[Any]:
     return chain
 
 
-def _stable_path(talks: Negotiation, path: str) -> str:
+#: The fields of a record inside a record that a snapshot (``as_of``) may change
+#: while it keeps the record: a link to a statement not made yet, the positions
+#: not taken yet, whether an alternative applied.
+_SNAPSHOT_CHANGES = frozenset({"statement", "positions", "applied", "decided_on"})
+
+
+def _same_record(whole: Any, kept: Any) -> bool:
+    """Whether *kept*, from a snapshot, is *whole* (but for what a snapshot changes)."""
+    if whole is kept:
+        return True
+    cls = type(whole)
+    if type(kept) is not cls or not attrs.has(cls):
+        return bool(whole == kept)
+    return all(
+        getattr(whole, field.name) == getattr(kept, field.name)
+        for field in attrs.fields(cls)
+        if field.name not in _SNAPSHOT_CHANGES
+    )
+
+
+def _positions_in(whole: Sequence[Any], kept: Sequence[Any]) -> list[int]:
     """
-    *path* with its first index replaced by the record's id (a round's number):
-    ``ultimatums[0].responses[1]`` is ``ultimatums/u.responses[1]``.
+    The index in *whole* of each item of *kept*, the same list in a snapshot:
+    the same items in the same order, but for those not known yet.
     """
-    head, dot, rest = path.partition(".")
-    name, _, index = head.partition("[")
-    record = getattr(talks, name)[int(index[:-1])]
-    key = record.number if isinstance(record, Round) else record.id
-    return f"{name}/{key}{dot}{rest}"
+    found: list[int] = []
+    start = 0
+    for item in kept:
+        index = next(
+            (i for i in range(start, len(whole)) if _same_record(whole[i], item)),
+            None,
+        )
+        assert index is not None, item  # noqa: S101 - a snapshot only leaves out
+        found.append(index)
+        start = index + 1
+    return found
+
+
+class _Places:
+    """
+    Where the records of a snapshot are in the whole record, for the ids of
+    their events: an id is the same at every ``at``.
+    """
+
+    def __init__(self, whole: Negotiation, kept: Negotiation) -> None:
+        self.whole = whole
+        self.kept = kept
+        self.by_key: dict[str, dict[object, Any]] = {}
+        self.aligned: dict[int, tuple[Sequence[Any], list[int]]] = {}
+
+    def record(self, name: str, key: object) -> Any:
+        """The record of the collection *name* of the whole record with *key*."""
+        found = self.by_key.get(name)
+        if found is None:
+            found = {_key(r): r for r in getattr(self.whole, name)}
+            self.by_key[name] = found
+        return found[key]
+
+    def position(self, whole: Sequence[Any], kept: Sequence[Any], index: int) -> int:
+        """The index in *whole* of ``kept[index]``, *kept* being *whole* in the snapshot."""
+        if kept is whole:
+            return index
+        found = self.aligned.get(id(kept))
+        if found is None:  # the list is kept with its positions, so id() holds
+            found = (kept, _positions_in(whole, kept))
+            self.aligned[id(kept)] = found
+        return found[1][index]
+
+    def stable_path(self, path: str) -> str:
+        """
+        *path*, a path in the snapshot, as an id names it: its first index
+        replaced by the record's id (a round's number), every other index the
+        position in the whole record: ``ultimatums[0].responses[1]`` is
+        ``ultimatums/u.responses[1]``.
+        """
+        head, *steps = path.split(".")
+        name, _, index = head.partition("[")
+        kept = getattr(self.kept, name)[int(index[:-1])]
+        key = _key(kept)
+        whole = self.record(name, key) if self.kept is not self.whole else kept
+        parts = [f"{name}/{key}"]
+        for step in steps:
+            name, _, index = step.partition("[")
+            kept, whole = getattr(kept, name), getattr(whole, name)
+            if index:
+                at = int(index[:-1])
+                position = self.position(whole, kept, at)
+                kept, whole = kept[at], whole[position]
+                name = f"{name}[{position}]"
+            parts.append(name)
+        return ".".join(parts)
+
+
+def _key(record: Any) -> object:
+    """What names a record of a collection in an id: its id, a round's number."""
+    return record.number if isinstance(record, Round) else record.id
 
 
 def _day(moment: Moment) -> tuple[str, str | None]:
@@ -410,10 +498,14 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 class _Coder:
-    """Codes the timeline of one record (a snapshot) as PLOVER events."""
+    """
+    Codes the timeline of one record (*talks*, a snapshot of *whole*) as PLOVER
+    events.
+    """
 
-    def __init__(self, talks: Negotiation) -> None:
+    def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
         self.talks = talks
+        self.places = _Places(whole, talks)
         self.parties = {party.id: party for party in talks.parties}
         # A Wikidata id that two parties of the record give names neither:
         # their actors would be one, an actor and its own recipient.
@@ -486,7 +578,7 @@ class _Coder:
             )
         day, time = _day(event.moment)
         data: Plover = {
-            "id": f"{self.talks.id}:{_stable_path(self.talks, event.path)}{suffix}",
+            "id": f"{self.talks.id}:{self.places.stable_path(event.path)}{suffix}",
             "date": day,
         }
         if time is not None:
@@ -760,12 +852,13 @@ def _with_summary(event: TimelineEvent, summary: str) -> TimelineEvent:
 # --- the public functions -------------------------------------------------------------
 
 
-def _snapshot(negotiation: Negotiation, at: Moment | None) -> Negotiation:
+def _coder(negotiation: Negotiation, at: Moment | None) -> _Coder:
+    """The coder of *negotiation* as of *at*."""
     if not isinstance(negotiation, Negotiation):
         raise ValidationError(
             [("$", f"must be a Negotiation, got {type(negotiation).__name__}")]
         )
-    return negotiation if at is None else negotiation.as_of(at)
+    return _Coder(negotiation if at is None else negotiation.as_of(at), negotiation)
 
 
 def to_plover(negotiation: Negotiation, *, at: Moment | None = None) -> list[Plover]:
@@ -780,7 +873,8 @@ def to_plover(negotiation: Negotiation, *, at: Moment | None = None) -> list[Plo
     :doc:`/plover`; what is left out, and why, :func:`plover_skipped` says.
 
     With *at*, the record as it stood then (:meth:`Negotiation.as_of
-    <negotiation_records.Negotiation.as_of>`): later events are left out.
+    <negotiation_records.Negotiation.as_of>`): later events are left out, and
+    the others keep the ids they have without *at*.
 
     Example:
         >>> issued = pendulum.date(2025, 7, 14)
@@ -797,7 +891,7 @@ def to_plover(negotiation: Negotiation, *, at: Moment | None = None) -> list[Plo
         >>> to_plover(talks)[0]["recipient"]
         [{'code': 'RUS', 'identifier_id': 'Q159', 'identifier_text': 'Russia'}]
     """
-    coder = _Coder(_snapshot(negotiation, at))
+    coder = _coder(negotiation, at)
     return [item for item in coder.run() if not isinstance(item, PloverSkip)]
 
 
@@ -821,7 +915,7 @@ def plover_skipped(
         >>> [(format_moment(s.event.moment), s.event.kind.value) for s in plover_skipped(talks)]
         [('2025-07', 'response'), ('2025-09-02', 'deadline')]
     """
-    coder = _Coder(_snapshot(negotiation, at))
+    coder = _coder(negotiation, at)
     return [item for item in coder.run() if isinstance(item, PloverSkip)]
 
 
@@ -837,8 +931,14 @@ def write_plover(
 
     *negotiations* is one negotiation or any iterable of them, a generator
     included: each is coded and written in turn, so memory does not grow with
-    their number.  *file* is a path (created or overwritten) or an open file,
-    text or binary.  Returns how many events were written.
+    their number (but for their ids).  *file* is a path (created or
+    overwritten) or an open file, text or binary.  Returns how many events were
+    written.
+
+    Two negotiations with the same id would give events with the same ``id``:
+    the second raises :class:`~negotiation_records.ValidationError` at
+    ``[<its position>].id``, naming the position of the first; the events of
+    the negotiations before it are written by then.
 
     Example:
         >>> issued = pendulum.date(2025, 7, 14)
@@ -882,6 +982,7 @@ def _write(
         [negotiations] if isinstance(negotiations, Negotiation) else negotiations
     )
     count = 0
+    first: dict[str, int] = {}
     for index, negotiation in enumerate(items):
         if not isinstance(negotiation, Negotiation):
             raise ValidationError(
@@ -889,6 +990,16 @@ def _write(
                     (
                         f"[{index}]",
                         f"must be a Negotiation, got {type(negotiation).__name__}",
+                    )
+                ]
+            )
+        seen = first.setdefault(negotiation.id, index)
+        if seen != index:
+            raise ValidationError(
+                [
+                    (
+                        f"[{index}].id",
+                        f"negotiation id {negotiation.id!r} is already used by [{seen}]",
                     )
                 ]
             )

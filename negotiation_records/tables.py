@@ -23,7 +23,8 @@ milestones) and ``events``, the timeline of each negotiation
 (:meth:`Negotiation.timeline <negotiation_records.Negotiation.timeline>`) in its
 order (``seq``).
 
-**Keys.**  Every row carries ``negotiation_id``.  Every row of a record table
+**Keys.**  Every row carries ``negotiation_id``, which no two of the
+negotiations given share (a repeated id is refused).  Every row of a record table
 but ``negotiations`` carries ``path``, where the record sits in its negotiation,
 in the notation of :class:`~negotiation_records.ValidationError` paths
 (``proposals[1].terms[0]``); it is unique within a negotiation.  The records
@@ -210,6 +211,17 @@ class _Column:
 
 _Convert = Callable[[Any], tuple[Any, ...]]
 """A field value to the values of its columns, one each."""
+
+
+class _UnfitValueError(ValidationError):
+    """
+    A value of the negotiation *negotiation_id*, at *path* in it, that its
+    column cannot hold: the message names the negotiation.
+    """
+
+    def __init__(self, negotiation_id: str, path: str, message: str) -> None:
+        super().__init__([(path, f"{message} (negotiation {negotiation_id!r})")])
+        self.negotiation_id = negotiation_id
 
 
 class _UnfitError(Exception):
@@ -582,10 +594,32 @@ def _key(record: Any) -> str:
     return str(record.number if value is None else value)
 
 
-class _Rows:
-    """The rows of every table for some negotiations."""
+class _Ids:
+    """The ids of the negotiations given so far, to refuse one given twice."""
 
     def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+
+    def add(self, nid: str) -> None:
+        """Note *nid*; a ValidationError if an earlier negotiation has it."""
+        index = len(self.first)  # every id noted so far is a new one
+        seen = self.first.setdefault(nid, index)
+        if seen != index:
+            raise ValidationError(
+                [
+                    (
+                        f"[{index}].id",
+                        f"negotiation id {nid!r} is already used by [{seen}]",
+                    )
+                ]
+            )
+
+
+class _Rows:
+    """The rows of every table for some negotiations (*ids*: all those given)."""
+
+    def __init__(self, ids: _Ids) -> None:
+        self.ids = ids
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLE_NAMES}
 
     def add(self, negotiation: Negotiation) -> None:
@@ -595,6 +629,7 @@ class _Rows:
                 f"{negotiation!r:.80}"
             )
         nid = negotiation.id
+        self.ids.add(nid)
         self._record(_ROOT, negotiation, nid, "", None)
         _, events = _plan(_EVENTS)
         add = self.rows[_EVENTS].append
@@ -614,7 +649,7 @@ class _Rows:
             values = plan.row(record)
         except _UnfitError as exc:
             where = f"{path}{exc.where}".lstrip(".") or "$"
-            raise ValidationError([(where, exc.message)]) from None
+            raise _UnfitValueError(nid, where, exc.message) from None
         if table == _ROOT:
             self.rows[table].append(values)
         elif parent is None:
@@ -754,9 +789,12 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
     Raises:
         ImportError: pyarrow is not installed (install the ``tables`` extra).
         TypeError: an item is not a ``Negotiation``.
-        ValidationError: a value its column cannot hold: an integer beyond 64
-            bits, or a number a 64-bit float cannot hold exactly (the path names
-            it).
+        ValidationError: two negotiations have the same id (their rows would
+            have the same keys; the path, ``[<position>].id``, is the second's
+            position among *negotiations*, the message names the first's), or
+            a value its column cannot hold: an integer beyond 64 bits, or a
+            number a 64-bit float cannot hold exactly (the path names it in
+            its negotiation, the message names the negotiation's id).
 
     Example:
         >>> import pendulum
@@ -778,7 +816,7 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
         ['ultimatum', 'deadline']
     """
     pa, _ = _pyarrow()
-    rows = _Rows()
+    rows = _Rows(_Ids())
     for negotiation in negotiations:
         rows.add(negotiation)
     return rows.tables(pa)
@@ -812,7 +850,8 @@ def write_parquet(
     generator, :func:`~negotiation_records.read_jsonl`), and each batch is
     written as one file per table, ``<directory>/<table>/part-00000.parquet``,
     ``part-00001.parquet`` and so on, before the next is read: memory is bounded
-    by the batch, not by the corpus.  A table without a row in a batch gets no
+    by the batch, not by the corpus (but for the negotiations' ids, kept to
+    refuse one given twice).  A table without a row in a batch gets no
     file for it, and a table without any row one empty file, so that every folder
     reads as a table.  Every file of a table has the same schema
     (:func:`schemas`), so each folder reads back as one table, as it is, with
@@ -839,8 +878,9 @@ def write_parquet(
         ImportError: pyarrow is not installed (install the ``tables`` extra).
         FileExistsError: *directory* is not empty and *overwrite* is false.
         TypeError: an item is not a ``Negotiation``.
-        ValidationError: a value its column cannot hold (see :func:`to_tables`);
-            the batches before it are written.
+        ValidationError: two negotiations have the same id, or a value its
+            column cannot hold (see :func:`to_tables`); the batches before it
+            are written.
         ValueError: *batch_size* is less than 1.
 
     Example:
@@ -870,8 +910,9 @@ def write_parquet(
     _prepare(root, overwrite=overwrite)
     counts = dict.fromkeys(TABLE_NAMES, 0)
     done = 0
+    ids = _Ids()
     for number, batch in enumerate(_batches(negotiations, batch_size)):
-        rows = _Rows()
+        rows = _Rows(ids)
         for negotiation in batch:
             rows.add(negotiation)
         done += len(batch)

@@ -202,6 +202,45 @@ class TestParquet:
         assert "parties[0].kind" in capsys.readouterr().err
         assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl"]
 
+    def test_a_value_no_column_holds(
+        self,
+        talks: Path,
+        many: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Reported as a record's problem: its file, its path, its negotiation."""
+        pytest.importorskip("pyarrow")
+        data = to_dict(attrs.evolve(seed_record(), id="big"))
+        data["votes"] = [
+            {
+                "id": "v",
+                "body": "Rada",
+                "on": "2025-07-01",
+                "question": "Ratify?",
+                "result": "passed",
+                "yes": 2**70,
+            }
+        ]
+        big = tmp_path / "big.json"
+        big.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["validate", str(big)]) == 0
+        capsys.readouterr()
+        out = tmp_path / "corpus"
+        argv = ["export", str(talks), str(big), str(many), "--format", "parquet"]
+        assert main([*argv, "-o", str(out), "--batch-size", "2"]) == 1
+        assert capsys.readouterr().err == (
+            f"{big}: votes[0].yes: {2**70} does not fit an int64 column "
+            "(negotiation 'big')\n"
+            "negotiation-records: error: export stopped at the first problem; "
+            f"nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "big.json",
+            "many.jsonl",
+            "talks.json",
+        ]
+
     def test_without_pyarrow(
         self,
         many: Path,
@@ -476,6 +515,98 @@ class TestTargets:
             "which --overwrite would delete; give a new folder for the tables\n"
         )
         assert talks.exists()
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    @pytest.mark.parametrize("how", ["as given", "relative", "through a link"])
+    def test_an_input_file_is_never_replaced(
+        self,
+        talks: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        fmt: str,
+        how: str,
+    ) -> None:
+        """`-o` naming a file being read is refused: the record stays as it was."""
+        before = talks.read_bytes()
+        tmp_path = talks.parent
+        monkeypatch.chdir(tmp_path)
+        target = {
+            "as given": str(talks),
+            "relative": f"./{talks.name}",
+            "through a link": "link.json",
+        }[how]
+        if how == "through a link":
+            (tmp_path / target).symlink_to(talks)
+        argv = ["export", str(talks), "--format", fmt, "-o", target]
+        assert main(argv) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {target} is the input file {talks}, which "
+            "the export would replace; give another file to write\n"
+        )
+        assert talks.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            {"talks.json", Path(target).name}
+        )
+
+    def test_an_input_among_several_is_never_replaced(
+        self, talks: Path, many: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        before = many.read_bytes()
+        argv = ["export", str(talks), str(many), "--format", "ics", "-o", str(many)]
+        assert main(argv) == 1
+        assert f"is the input file {many}," in capsys.readouterr().err
+        assert many.read_bytes() == before
+
+    def test_parquet_never_replaces_a_folder_holding_an_input_through_a_link(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An input that is a link into the target folder is refused too."""
+        pytest.importorskip("pyarrow")
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        record = folder / "talks.json"
+        record.write_text(to_json(seed_record()), encoding="utf-8")
+        link = tmp_path / "talks.json"
+        link.symlink_to(record)
+        argv = ["export", str(link), "--format", "parquet", "-o", str(folder)]
+        assert main([*argv, "--overwrite"]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {folder} holds the input file {link}, "
+            "which --overwrite would delete; give a new folder for the tables\n"
+        )
+        assert record.exists()
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover", "parquet"])
+    def test_a_repeated_negotiation_id(
+        self,
+        talks: Path,
+        many: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        fmt: str,
+    ) -> None:
+        """A negotiation id given twice would repeat ids in the export: refused."""
+        if fmt == "parquet":
+            pytest.importorskip("pyarrow")
+        out = tmp_path / "out"
+        argv = ["export", str(talks), str(many), str(talks), "--format", fmt]
+        assert main([*argv, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {talks}: negotiation id "
+            f"'russia-ukraine-2025' is already used by a record of {talks}; "
+            f"export stopped; nothing was written to {out}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "many.jsonl",
+            "talks.json",
+        ]
+        twice = tmp_path / "twice.jsonl"
+        twice.write_text(many.read_text("utf-8") * 2, encoding="utf-8")
+        assert main(["export", str(twice), "--format", fmt, "-o", str(out)]) == 1
+        assert "negotiation id 'talks-0' is already used by a record of" in (
+            capsys.readouterr().err
+        )
+        assert not out.exists()
 
     def test_the_root_folder_is_never_replaced(self) -> None:
         with pytest.raises(OSError, match="the root folder cannot be replaced"):

@@ -17,11 +17,13 @@ from negotiation_records import (
     Alternative,
     Condition,
     Deadline,
+    DeadlineRevision,
     Delegation,
     Milestone,
     Negotiation,
     PartialDate,
     Party,
+    Phase,
     Round,
     Source,
     StatusChange,
@@ -274,6 +276,116 @@ class TestDeadlines:
         starts = [e["DTSTART"].dt for e in events(text)]
         assert starts == sorted(starts)
 
+    def test_an_alternative_has_one_uid_at_every_moment(self) -> None:
+        """
+        An alternative's UID gives its position in the whole record: the same
+        when ``at`` leaves out an alternative listed before it.
+        """
+        day = pendulum.date(2025, 1, 1)
+        milestone = Milestone(
+            id="m",
+            title="M",
+            set_on=day,
+            deadline=Deadline.on(day.add(months=4)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(day.add(months=2)),
+                    revised_on=day.add(days=45),
+                )
+            ],
+            alternatives=[
+                Alternative(
+                    condition="if extended",
+                    deadline=Deadline.on(day.add(months=5)),
+                    stage=1,
+                ),
+                Alternative(condition="if not", deadline=Deadline.on(day.add(days=31))),
+            ],
+        )
+
+        def uids(at: Any = None) -> dict[str, str]:
+            return {
+                str(e["UID"]): str(e["SUMMARY"])
+                for e in events(to_ical(talks(milestones=[milestone]), at=at))
+            }
+
+        whole = uids()
+        assert whole["t/milestones/m/alternatives/1@negotiation-records"] == (
+            "Milestone (alternative): M — if not"
+        )
+        before = uids(day.add(days=10))  # the deadline of stage 1 not set yet
+        assert set(before) == {
+            "t/milestones/m/deadline@negotiation-records",
+            "t/milestones/m/alternatives/1@negotiation-records",
+        }
+        for uid, summary in before.items():
+            assert whole[uid] == summary
+
+    def test_the_end_of_each_phase(self) -> None:
+        """A phase's end is a deadline of its agreement: an event, as the timeline has."""
+        start = pendulum.date(2025, 1, 19)
+        phases = [
+            Phase(
+                name="Phase one",
+                starts=start,
+                ends=Deadline.after(start, days=42),
+                obligations=["Release of 33 hostages", "Withdrawal; in stages"],
+                sources=["s"],
+            ),
+            Phase(name="Phase two"),  # no end: no event
+            Phase(
+                name="Phase three",
+                ends=Deadline.on(
+                    pendulum.datetime(2025, 4, 1, 12, tz="Asia/Jerusalem")
+                ),
+            ),
+        ]
+        agreement = Agreement(
+            id="truce",
+            title="Truce",
+            stage="ceasefire",
+            signatories=["kyiv", "moscow"],
+            phases=phases,
+            sources=["s"],
+        )
+        record = talks(
+            agreements=[agreement],
+            sources=[Source(id="s", publisher="Reuters")],
+        )
+        timeline = [e.path for e in record.timeline() if e.path.endswith(".ends")]
+        assert timeline == [
+            "agreements[0].phases[0].ends",
+            "agreements[0].phases[2].ends",
+        ]
+        text = to_ical(record)
+        check_format(text)
+        first, third = events(text)
+        assert (
+            str(first["UID"]) == "t/agreements/truce/phases/0/ends@negotiation-records"
+        )
+        assert str(first["SUMMARY"]) == "Agreement phase ends: Truce — Phase one"
+        assert first["DTSTART"].dt == _dt.datetime(2025, 3, 3, tzinfo=UTC)
+        description = str(first["DESCRIPTION"])
+        assert description.startswith("Phase one of agreement 'truce' (Truce) ends.\n")
+        assert "Rule: 42 days after 2025-01-19." in description
+        assert "Obligation: Withdrawal; in stages." in description
+        assert description.count("Source: Reuters") == 1
+        assert (
+            str(third["UID"]) == "t/agreements/truce/phases/2/ends@negotiation-records"
+        )
+        assert third["DTSTART"].dt == _dt.datetime(2025, 4, 1, 9, tzinfo=UTC)
+        assert str(third[ICAL_ZONE_PROPERTY]) == "Asia/Jerusalem"
+        assert "STATUS" not in third
+        ended = attrs.evolve(
+            agreement,
+            history=[
+                StatusChange(status="signed", on=start),
+                StatusChange(status="terminated", on=start.add(days=50)),
+            ],
+        )
+        found = events(to_ical(talks(agreements=[ended], sources=record.sources)))
+        assert [str(e["STATUS"]) for e in found] == ["CANCELLED", "CANCELLED"]
+
     def test_ended_records_are_cancelled(self) -> None:
         day = pendulum.date(2025, 1, 1)
         record = talks(
@@ -342,6 +454,50 @@ class TestRounds:
         assert event["DTSTART"].dt == _dt.datetime(2025, 7, 23, 4, 30, tzinfo=UTC)
         assert "DTEND" not in event
         assert str(event[ICAL_ZONE_PROPERTY]) == "+05:30"
+
+    def test_an_end_in_the_same_second_is_no_end(self) -> None:
+        """
+        Times are written to the second, and DTEND must be later than DTSTART:
+        a round that ends within the second it starts is an instant.
+        """
+        starts = pendulum.datetime(2025, 8, 4, 10, 0, 0, 100000, tz="UTC")
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=starts,
+            ends=starts.add(microseconds=800000),
+        )
+        text = to_ical(talks(rounds=[rnd]))
+        assert "DTEND" not in text
+        (event,) = events(text)
+        assert event["DTSTART"].dt == _dt.datetime(2025, 8, 4, 10, tzinfo=UTC)
+        assert "Ends: 2025-08-04T10:00:00.900000Z." in str(event["DESCRIPTION"])
+        later = attrs.evolve(rnd, ends=starts.add(seconds=1))
+        (event,) = events(to_ical(talks(rounds=[later])))
+        assert event["DTEND"].dt == _dt.datetime(2025, 8, 4, 10, 0, 1, tzinfo=UTC)
+
+    def test_days_to_the_end_of_the_calendar(self) -> None:
+        """A round to 9999-12-31 keeps its length: a DURATION, as no DTEND can follow."""
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=pendulum.date(9999, 12, 29),
+            ends=pendulum.date(9999, 12, 31),
+        )
+        text = to_ical(talks(rounds=[rnd]))
+        check_format(text)
+        (event,) = events(text)
+        assert event["DTSTART"].dt == _dt.date(9999, 12, 29)
+        assert "DTEND" not in event
+        assert event["DURATION"].dt == _dt.timedelta(days=3)
+        last_day = attrs.evolve(rnd, starts=pendulum.date(9999, 12, 31))
+        (event,) = events(to_ical(talks(rounds=[last_day])))
+        assert "DTEND" not in event
+        assert "DURATION" not in event  # one day, as a DATE alone is
+        day_before = attrs.evolve(rnd, ends=pendulum.date(9999, 12, 30))
+        (event,) = events(to_ical(talks(rounds=[day_before])))
+        assert event["DTEND"].dt == _dt.date(9999, 12, 31)
+        assert "DURATION" not in event
 
     def test_a_timed_round_with_a_day_as_its_end(self) -> None:
         rnd = Round(
@@ -455,7 +611,11 @@ class TestText:
         assert text == (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
             f"PRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\n"
-            "NAME:Talks\r\nX-WR-CALNAME:Talks\r\nEND:VCALENDAR\r\n"
+            "NAME:Talks\r\nX-WR-CALNAME:Talks\r\n"
+            "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n"
+            "TZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+            "END:VCALENDAR\r\n"
         )
         ultimatum = Ultimatum(
             id="u",
@@ -498,6 +658,20 @@ class TestText:
         assert list(caught.value.errors) == [("[1]", "must be a Negotiation, got str")]
         with pytest.raises(ValidationError, match="stamp"):
             to_ical(talks(), stamp=_dt.datetime(2025, 7, 15, 9))
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), name="Talks\x07\x00")
+        ((path, message),) = caught.value.errors
+        assert path == "name"
+        assert message.startswith(
+            "must not hold a control character (U+0007 at index 5"
+        )
+        for blank in ("", " \u200b"):
+            with pytest.raises(ValidationError, match=r"^name: must"):
+                to_ical(talks(), name=blank)
+        with pytest.raises(ValidationError, match=r"^name: must be text"):
+            to_ical(talks(), name=7)  # type: ignore[arg-type]
+        # tab and line breaks are text: escaped
+        assert "NAME:Talks\\n2025\t!\r\n" in to_ical(talks(), name="Talks\n2025\t!")
         with pytest.raises(ValidationError, match="at"):
             to_ical(talks(), at=_dt.datetime(2025, 7, 15, 9))
 
@@ -517,9 +691,56 @@ class TestSeveral:
         assert "NAME:Corpus\r\n" in to_ical(iter([first, second]), name="Corpus")
         assert to_ical([first]) == to_ical(first)
 
+    def test_a_repeated_negotiation_id(self) -> None:
+        """Two negotiations with one id would give two events one UID: refused."""
+        first = talks(
+            rounds=[Round(number=1, status="scheduled", starts=_dt.date(2025, 8, 4))]
+        )
+        again = talks(
+            rounds=[Round(number=1, status="scheduled", starts=_dt.date(2025, 9, 4))]
+        )
+        other = attrs.evolve(first, id="other")
+        with pytest.raises(ValidationError) as caught:
+            to_ical([first, other, again, first])
+        assert caught.value.errors == (
+            ("[2].id", "negotiation id 't' is already used by [0]"),
+            ("[3].id", "negotiation id 't' is already used by [0]"),
+        )
+        assert len(events(to_ical([first, other]))) == 2
+
     def test_no_negotiations_is_an_empty_calendar(self) -> None:
         calendar = icalendar.Calendar.from_ical(to_ical([]))
         assert calendar.walk("VEVENT") == []
+        check_one_component(to_ical([]))
+
+
+def check_one_component(text: str) -> None:
+    """
+    A calendar has a component (RFC 5545, 3.6): its events, else one
+    VTIMEZONE, of UTC.
+    """
+    calendar = parse(text)
+    found = [c.name for c in calendar.subcomponents]
+    if "VEVENT" in found:
+        assert "VTIMEZONE" not in found
+        return
+    assert found == ["VTIMEZONE"]
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "UTC"
+    (standard,) = zone.walk("STANDARD")
+    assert standard["TZOFFSETFROM"].td == standard["TZOFFSETTO"].td == _dt.timedelta(0)
+    assert zone.to_tz().utcoffset(_dt.datetime(2025, 1, 1)) == _dt.timedelta(0)
+
+
+class TestNoEvents:
+    def test_a_record_without_deadlines(self) -> None:
+        check_one_component(to_ical(talks()))
+
+    def test_at_before_every_event(self) -> None:
+        text = to_ical(seed_record(), at=pendulum.date(2025, 1, 1))
+        assert events(text) == []
+        check_one_component(text)
+        check_one_component(to_ical(seed_record()))
 
 
 class TestExamples:
@@ -539,7 +760,10 @@ def expected_count(record: Negotiation) -> int:
     count = len(record.ultimatums)
     count += sum(1 + len(m.alternatives) for m in record.milestones)
     count += sum(
-        (a.in_force is not None) + (a.expires is not None) for a in record.agreements
+        (a.in_force is not None)
+        + (a.expires is not None)
+        + sum(phase.ends is not None for phase in a.phases)
+        for a in record.agreements
     )
     count += sum(
         r.status is RoundStatus.SCHEDULED
@@ -556,6 +780,7 @@ def test_generated_records_read_back(record: Negotiation) -> None:
     """Any valid record gives a calendar icalendar reads, one event per deadline."""
     text = to_ical(record)
     check_format(text)
+    check_one_component(text)
     found = events(text)
     assert len(found) == expected_count(record)
     assert len({str(e["UID"]) for e in found}) == len(found)
@@ -565,3 +790,6 @@ def test_generated_records_read_back(record: Negotiation) -> None:
         assert isinstance(start, _dt.date)
         if isinstance(start, _dt.datetime):
             assert start.utcoffset() == _dt.timedelta(0)
+        assert not ("DTEND" in event and "DURATION" in event)
+        if "DTEND" in event:  # RFC 5545: later than DTSTART
+            assert event["DTEND"].dt > start

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from negotiation_records import (
     Action,
@@ -55,6 +57,7 @@ from negotiation_records.plover import (
     PLOVER_THREAT_MODES,
     PLOVER_TYPES,
 )
+from negotiation_records.timeutil import format_moment
 from tests.seed import seed_record
 
 
@@ -304,6 +307,74 @@ class TestSeedStory:
             "AGREE"
         ] * 2
         assert to_plover(talks, at=pendulum.date(2025, 1, 1)) == []
+
+    def test_an_event_has_one_id_at_every_moment(self) -> None:
+        """
+        Ids give the positions in the whole record, not in the snapshot of
+        ``at``: a response or a position keeps its id when an earlier one in
+        its list is left out, and an id never names another event.
+        """
+        july = pendulum.date(2025, 7, 1)
+        parties = [party("a", "A"), party("b", "B"), party("c", "C")]
+        later_quote = Statement(
+            id="q",
+            speaker="C's minister",
+            party="c",
+            said_on=july.add(days=30),
+            text="We accept.",
+        )
+        proposal = Proposal(
+            id="p",
+            proposed_by=["a"],
+            addressed_to=["b", "c"],
+            made_on=july,
+            summary="Talks",
+            responses=[
+                Response(party="b", on=july.add(days=19), stance="rejects"),
+                # its statement is not yet said on the 10th: the snapshot drops it
+                Response(
+                    party="c", on=july.add(days=4), stance="accepts", statement="q"
+                ),
+            ],
+        )
+        condition = Condition(
+            id="ceasefire",
+            text="A ceasefire",
+            positions=[
+                Position(party="b", stance="opposes", on=july.add(days=20)),
+                Position(party="a", stance="supports", on=july.add(days=2)),
+            ],
+        )
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=parties,
+            proposals=[proposal],
+            conditions=[condition],
+            statements=[later_quote],
+        )
+
+        def coded(at: Any = None) -> dict[str, tuple[str, str]]:
+            return {
+                r["id"]: (r["date"], r["source"][0]["identifier_id"])
+                for r in to_plover(talks, at=at)
+                if "[" in r["id"]
+            }
+
+        whole = coded()
+        assert whole == {
+            "t:proposals/p.responses[0]": ("2025-07-20", "b"),
+            "t:proposals/p.responses[1]": ("2025-07-05", "c"),
+            "t:conditions/ceasefire.positions[0]": ("2025-07-21", "b"),
+            "t:conditions/ceasefire.positions[1]": ("2025-07-03", "a"),
+        }
+        assert coded(july.add(days=10)) == {
+            "t:proposals/p.responses[1]": ("2025-07-05", "c"),
+            "t:conditions/ceasefire.positions[1]": ("2025-07-03", "a"),
+        }
+        for day in range(31):
+            snapshot = coded(july.add(days=day))
+            assert snapshot == {k: v for k, v in whole.items() if k in snapshot}
 
     def test_deterministic(self) -> None:
         """The same record gives the same records, ids included."""
@@ -793,8 +864,14 @@ class TestJsonLines:
         assert write_plover(talks, text) == 10
         assert text.getvalue() == expected
         binary = io.BytesIO()
-        assert write_plover(iter([talks, talks]), binary) == 20
-        assert binary.getvalue() == (expected * 2).encode("utf-8")
+        other = attrs.evolve(talks, id="other-talks")
+        assert write_plover(iter([talks, other]), binary) == 20
+        assert binary.getvalue() == (
+            expected
+            + expected.replace('russia-ukraine-2025"', 'other-talks"').replace(
+                '"russia-ukraine-2025:', '"other-talks:'
+            )
+        ).encode("utf-8")
 
     def test_a_binary_file_that_is_not_an_io_object(self) -> None:
         """A file-like object is binary when its mode says so."""
@@ -821,10 +898,22 @@ class TestJsonLines:
         def records() -> Iterator[Negotiation]:
             yield seed_record()
             seen.append(len(out.getvalue().splitlines()))
-            yield seed_record()
+            yield attrs.evolve(seed_record(), id="other-talks")
 
         assert write_plover(records(), out) == 20
         assert seen == [10]
+
+    def test_a_repeated_negotiation_id(self) -> None:
+        """Two negotiations with one id would give events the same id: refused."""
+        talks = seed_record()
+        other = attrs.evolve(talks, id="other-talks")
+        out = io.StringIO()
+        with pytest.raises(ValidationError) as caught:
+            write_plover(iter([talks, other, talks]), out)
+        assert caught.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
+        )
+        assert len(out.getvalue().splitlines()) == 20  # the two before it
 
     def test_not_a_negotiation(self) -> None:
         with pytest.raises(
@@ -851,6 +940,51 @@ class TestDocs:
         )
         assert dict(rows) == dict(PLOVER_EVENT_TYPES)
         assert len(rows) == len(PLOVER_EVENT_TYPES)
+
+
+def _resolve(talks: Negotiation, ident: str) -> Any:
+    """The record an id names (``t:proposals/p.responses[1]``) in *talks*."""
+    name, _, rest = ident.split(":", 1)[1].partition("/")
+    records = {
+        str(r.number if isinstance(r, Round) else r.id): r for r in getattr(talks, name)
+    }
+    # an id may hold dots ("0.0"): the longest that the rest starts with
+    key = max((k for k in records if rest == k or rest.startswith(f"{k}.")), key=len)
+    record = records[key]
+    for step in rest[len(key) + 1 :].split(".") if rest != key else []:
+        name, _, index = step.partition("[")
+        record = getattr(record, name)
+        if index:
+            record = record[int(index[:-1])]
+    return record
+
+
+@settings(max_examples=60, database=None)
+@given(nst.negotiations(), st.data())
+def test_generated_ids_do_not_depend_on_at(
+    talks: Negotiation, data: st.DataObject
+) -> None:
+    """
+    An event's id names the same record at any ``at``: the one in the whole
+    record, dated the event's day; and the whole record's event of that id, if
+    any, is the same event.
+    """
+    moments = [event.moment for event in talks.timeline()]
+    assume(moments)
+    at = data.draw(st.sampled_from(moments))
+    whole = {r["id"]: r for r in to_plover(talks)}
+    for record in to_plover(talks, at=at):
+        dated = _resolve(talks, record["id"])
+        if isinstance(dated, (Response, Position, StatusChange)):
+            assert dated.on is not None
+            assert format_moment(dated.on)[:10] == record["date"]
+        same = whole.get(record["id"])
+        if same is not None:
+            assert (same["date"], same.get("time"), same["source"]) == (
+                record["date"],
+                record.get("time"),
+                record["source"],
+            )
 
 
 @settings(max_examples=40, database=None)

@@ -432,7 +432,10 @@ class TestRefused:
         with pytest.raises(ValidationError) as info:
             to_tables([talks])
         assert info.value.errors == (
-            ("rounds[0].number", f"{2**63} does not fit an int64 column"),
+            (
+                "rounds[0].number",
+                f"{2**63} does not fit an int64 column (negotiation 't')",
+            ),
         )
 
     @pytest.mark.parametrize("amount", [2**60 + 1, 10**400], ids=["2**60+1", "10**400"])
@@ -461,8 +464,55 @@ class TestRefused:
         assert info.value.errors == (
             (
                 "actions[0].quantities[1].amount",
-                f"{short_repr(amount)} cannot be held exactly by a float64 column",
+                f"{short_repr(amount)} cannot be held exactly by a float64 column "
+                "(negotiation 't')",
             ),
+        )
+
+    def test_the_negotiation_of_a_value_no_column_holds(self, tmp_path: Path) -> None:
+        """In a corpus, the message names the negotiation, the path the value in it."""
+        big = Negotiation(
+            id="big",
+            title="Big",
+            parties=[Party(id="a", name="A", kind="state")],
+            votes=[
+                Vote(
+                    id="v",
+                    body="Parliament",
+                    on=pendulum.date(2025, 1, 1),
+                    question="Ratify?",
+                    result="passed",
+                    yes=2**70,
+                )
+            ],
+        )
+        corpus = [seed_record(), big]
+        expected = (
+            (
+                "votes[0].yes",
+                f"{2**70} does not fit an int64 column (negotiation 'big')",
+            ),
+        )
+        with pytest.raises(ValidationError) as info:
+            to_tables(corpus)
+        assert info.value.errors == expected
+        with pytest.raises(ValidationError) as info:
+            write_parquet(iter(corpus), tmp_path / "out", batch_size=1)
+        assert info.value.errors == expected
+
+    def test_a_repeated_negotiation_id(self, tmp_path: Path) -> None:
+        """Two negotiations with one id would give rows the same keys: refused."""
+        talks = seed_record()
+        other = attrs.evolve(talks, id="other-talks")
+        with pytest.raises(ValidationError) as info:
+            to_tables([talks, other, talks])
+        assert info.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
+        )
+        with pytest.raises(ValidationError) as info:  # across batches
+            write_parquet(iter([talks, other, talks]), tmp_path / "out", batch_size=1)
+        assert info.value.errors == (
+            ("[2].id", "negotiation id 'russia-ukraine-2025' is already used by [0]"),
         )
 
     def test_not_a_negotiation(self) -> None:
