@@ -378,13 +378,13 @@ def _tables(records: _Records, folder: Path, batch_size: int) -> dict[str, int]:
     stops the export as a record with problems does, at its file.
     """
     from negotiation_records.tables import (  # noqa: PLC0415
-        _UnfitValueError,
+        ColumnValueError,
         write_parquet,
     )
 
     try:
         return write_parquet(records, folder, batch_size=batch_size, overwrite=True)
-    except _UnfitValueError as exc:
+    except ColumnValueError as exc:
         shown = records.file_of(exc.negotiation_id)
         raise _StoppedError([f"{shown}: {p}: {m}" for p, m in exc.errors]) from None
 

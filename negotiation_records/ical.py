@@ -53,12 +53,13 @@ from typing import NamedTuple
 
 import pendulum
 
+from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import text_problems
-from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
+from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.timeutil import (
@@ -166,31 +167,6 @@ def _zone_name(moment: pendulum.DateTime) -> str:
 # --- events -------------------------------------------------------------------------
 
 
-def _alternative_places(whole: Milestone, kept: Milestone) -> list[int]:
-    """
-    The index in *whole* of each alternative of *kept*, the milestone in a
-    snapshot: those of its later deadlines left out, whether the others applied
-    perhaps not yet known.  Their ``UID`` is the same at every ``at``.
-    """
-    found: list[int] = []
-    start = 0
-    for alternative in kept.alternatives:
-        key = _alternative_key(alternative)
-        index = next(
-            i
-            for i in range(start, len(whole.alternatives))
-            if _alternative_key(whole.alternatives[i]) == key
-        )
-        found.append(index)
-        start = index + 1
-    return found
-
-
-def _alternative_key(alternative: Alternative) -> tuple[object, ...]:
-    """What a snapshot keeps of an alternative (not whether it applied)."""
-    return (alternative.condition, alternative.deadline, alternative.stage)
-
-
 class _Writer:
     """Collects the events of one record (*talks*, a snapshot of *whole*)."""
 
@@ -205,7 +181,7 @@ class _Writer:
         if self.talks is self.whole:
             return list(range(len(milestone.alternatives)))
         whole = next(m for m in self.whole.milestones if m.id == milestone.id)
-        return _alternative_places(whole, milestone)
+        return positions_in(whole.alternatives, milestone.alternatives)
 
     def names_of(self, parties: Iterable[str]) -> str:
         names = [self.names.get(p, p) for p in parties]

@@ -47,14 +47,14 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import IO, Any, NamedTuple
 
-import attrs
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
+from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition, ConditionKind
@@ -386,104 +386,6 @@ def _walk(talks: Negotiation, path: str) -> list[Any]:
     return chain
 
 
-#: The fields of a record inside a record that a snapshot (``as_of``) may change
-#: while it keeps the record: a link to a statement not made yet, the positions
-#: not taken yet, whether an alternative applied.
-_SNAPSHOT_CHANGES = frozenset({"statement", "positions", "applied", "decided_on"})
-
-
-def _same_record(whole: Any, kept: Any) -> bool:
-    """Whether *kept*, from a snapshot, is *whole* (but for what a snapshot changes)."""
-    if whole is kept:
-        return True
-    cls = type(whole)
-    if type(kept) is not cls or not attrs.has(cls):
-        return bool(whole == kept)
-    return all(
-        getattr(whole, field.name) == getattr(kept, field.name)
-        for field in attrs.fields(cls)
-        if field.name not in _SNAPSHOT_CHANGES
-    )
-
-
-def _positions_in(whole: Sequence[Any], kept: Sequence[Any]) -> list[int]:
-    """
-    The index in *whole* of each item of *kept*, the same list in a snapshot:
-    the same items in the same order, but for those not known yet.
-    """
-    found: list[int] = []
-    start = 0
-    for item in kept:
-        index = next(
-            (i for i in range(start, len(whole)) if _same_record(whole[i], item)),
-            None,
-        )
-        assert index is not None, item  # noqa: S101 - a snapshot only leaves out
-        found.append(index)
-        start = index + 1
-    return found
-
-
-class _Places:
-    """
-    Where the records of a snapshot are in the whole record, for the ids of
-    their events: an id is the same at every ``at``.
-    """
-
-    def __init__(self, whole: Negotiation, kept: Negotiation) -> None:
-        self.whole = whole
-        self.kept = kept
-        self.by_key: dict[str, dict[object, Any]] = {}
-        self.aligned: dict[int, tuple[Sequence[Any], list[int]]] = {}
-
-    def record(self, name: str, key: object) -> Any:
-        """The record of the collection *name* of the whole record with *key*."""
-        found = self.by_key.get(name)
-        if found is None:
-            found = {_key(r): r for r in getattr(self.whole, name)}
-            self.by_key[name] = found
-        return found[key]
-
-    def position(self, whole: Sequence[Any], kept: Sequence[Any], index: int) -> int:
-        """The index in *whole* of ``kept[index]``, *kept* being *whole* in the snapshot."""
-        if kept is whole:
-            return index
-        found = self.aligned.get(id(kept))
-        if found is None:  # the list is kept with its positions, so id() holds
-            found = (kept, _positions_in(whole, kept))
-            self.aligned[id(kept)] = found
-        return found[1][index]
-
-    def stable_path(self, path: str) -> str:
-        """
-        *path*, a path in the snapshot, as an id names it: its first index
-        replaced by the record's id (a round's number), every other index the
-        position in the whole record: ``ultimatums[0].responses[1]`` is
-        ``ultimatums/u.responses[1]``.
-        """
-        head, *steps = path.split(".")
-        name, _, index = head.partition("[")
-        kept = getattr(self.kept, name)[int(index[:-1])]
-        key = _key(kept)
-        whole = self.record(name, key) if self.kept is not self.whole else kept
-        parts = [f"{name}/{key}"]
-        for step in steps:
-            name, _, index = step.partition("[")
-            kept, whole = getattr(kept, name), getattr(whole, name)
-            if index:
-                at = int(index[:-1])
-                position = self.position(whole, kept, at)
-                kept, whole = kept[at], whole[position]
-                name = f"{name}[{position}]"
-            parts.append(name)
-        return ".".join(parts)
-
-
-def _key(record: Any) -> object:
-    """What names a record of a collection in an id: its id, a round's number."""
-    return record.number if isinstance(record, Round) else record.id
-
-
 def _day(moment: Moment) -> tuple[str, str | None]:
     """A date or datetime as PLOVER's ``date`` and ``time`` (local, with its offset)."""
     if isinstance(moment, pendulum.DateTime):
@@ -505,7 +407,7 @@ class _Coder:
 
     def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
         self.talks = talks
-        self.places = _Places(whole, talks)
+        self.places = Places(whole, talks)
         self.parties = {party.id: party for party in talks.parties}
         # A Wikidata id that two parties of the record give names neither:
         # their actors would be one, an actor and its own recipient.

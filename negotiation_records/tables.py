@@ -139,6 +139,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TABLES_EXTRA_HINT",
     "TABLE_NAMES",
+    "ColumnValueError",
     "schemas",
     "to_tables",
     "write_parquet",
@@ -213,10 +214,13 @@ _Convert = Callable[[Any], tuple[Any, ...]]
 """A field value to the values of its columns, one each."""
 
 
-class _UnfitValueError(ValidationError):
+class ColumnValueError(ValidationError):
     """
-    A value of the negotiation *negotiation_id*, at *path* in it, that its
-    column cannot hold: the message names the negotiation.
+    A value of a valid record that its Arrow column cannot hold (an integer
+    beyond int64), raised by :func:`to_tables` and :func:`write_parquet`: a
+    :class:`~negotiation_records.ValidationError` at the value's path in the
+    negotiation, whose message names the negotiation; its id is in
+    ``negotiation_id``.
     """
 
     def __init__(self, negotiation_id: str, path: str, message: str) -> None:
@@ -649,7 +653,7 @@ class _Rows:
             values = plan.row(record)
         except _UnfitError as exc:
             where = f"{path}{exc.where}".lstrip(".") or "$"
-            raise _UnfitValueError(nid, where, exc.message) from None
+            raise ColumnValueError(nid, where, exc.message) from None
         if table == _ROOT:
             self.rows[table].append(values)
         elif parent is None:
