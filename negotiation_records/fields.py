@@ -416,9 +416,11 @@ class DaySet(Many):
     """
 
     def convert(self, value: Any) -> Any:
+        """The stored form of a constructor argument: a tuple, earliest first."""
         return _in_order(super().convert(value))
 
     def load(self, value: Any, conv: Any) -> Any:
+        """The dates of a JSON array, earliest first (raises for a non-array)."""
         return _in_order(super().load(value, conv))
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
