@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -42,6 +41,7 @@ from negotiation_records.history import (
     StatusChange,
     current_status,
     history_problems,
+    next_status,
     status_at,
     with_change,
 )
@@ -49,7 +49,6 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
-    moment_argument,
     moment_sort_key,
     to_moment,
 )
@@ -395,25 +394,15 @@ class Agreement(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
         """
-        target = Choice(AgreementStatus).convert(status)
-        if not isinstance(target, AgreementStatus):
-            raise ValidationError(Choice(AgreementStatus).problems(target)).prefixed(
-                "status"
-            )
-        check_transition(self.label, STATUS_STEPS, self.status, target, None)
-        if (
-            target is AgreementStatus.EXPIRED
-            and on is not None
-            and self.expires is not None
-        ):
-            moment = moment_argument(on, "on")
-            if not self.expires.had_passed_by(moment):
-                raise IllegalTransitionError(
-                    self.label,
-                    self.status.value,
-                    target.value,
-                    f"its expiry ({self.expires.due}) had not passed on {moment}",
-                )
+        target = next_status(
+            self.label,
+            AgreementStatus,
+            STATUS_STEPS,
+            self.status,
+            status,
+            on=on,
+            after=(AgreementStatus.EXPIRED, self.expires, "its expiry"),
+        )
         history = with_change(
             self.history, target, on=on, by=by, reason=reason, sources=sources
         )

@@ -27,15 +27,20 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 
 import attrs
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, show_json, type_name
-from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.errors import (
+    IllegalTransitionError,
+    ValidationError,
+    join_path,
+)
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -323,6 +328,55 @@ def fold_status_arguments(
         if not history:
             return (StatusChange(status=member, on=moment),)
     return (*history, StatusChange(status=member, on=moment))
+
+
+class _Deadline(Protocol):
+    """What :func:`next_status` reads of a deadline."""
+
+    @property
+    def due(self) -> Any: ...
+
+    def had_passed_by(self, moment: Any) -> bool: ...
+
+
+def next_status(
+    label: str,
+    enum_class: type[S],
+    steps: Mapping[S, frozenset[S]],
+    current: S,
+    status: Any,
+    *,
+    on: Any = None,
+    after: tuple[S, _Deadline | None, str] | None = None,
+) -> S:
+    """
+    The status *status* names (a member of *enum_class*, or its text) as the
+    next step of the record *label* at *current*: a
+    :class:`~negotiation_records.ValidationError` at ``status`` for a value
+    that names none, an :class:`~negotiation_records.IllegalTransitionError`
+    for a step *steps* does not allow, and one for a step dated *on* to
+    ``after[0]`` while the deadline ``after[1]`` (``after[2]`` names it) had
+    not passed on that day (:meth:`Deadline.had_passed_by
+    <negotiation_records.Deadline.had_passed_by>`): a milestone missed, an
+    agreement expired.
+    """
+    choice = _choice(enum_class)
+    target = choice.convert(status)
+    if not isinstance(target, enum_class):
+        raise ValidationError(choice.problems(target)).prefixed("status")
+    check_transition(label, steps, current, target, None)
+    if after is not None:
+        closing, deadline, name = after
+        if target is closing and on is not None and deadline is not None:
+            moment = moment_argument(on, "on")
+            if not deadline.had_passed_by(moment):
+                raise IllegalTransitionError(
+                    label,
+                    current.value,
+                    target.value,
+                    f"{name} ({deadline.due}) had not passed on {moment}",
+                )
+    return target
 
 
 def with_change(

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._status import check_transition
 from negotiation_records.agreements import first_dated, new_revision, revision_problems
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -28,7 +27,6 @@ from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
     Bool,
-    Choice,
     Int,
     Many,
     Maybe,
@@ -44,6 +42,7 @@ from negotiation_records.history import (
     StatusChange,
     current_status,
     history_problems,
+    next_status,
     status_at,
     with_change,
 )
@@ -51,7 +50,6 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
-    moment_argument,
     moment_sort_key,
 )
 
@@ -308,21 +306,15 @@ class Milestone(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: milestone 'm' cannot go from 'pending' to 'missed': the deadline (2025-02-03) had not passed on 2025-01-25
         """
-        target = Choice(MilestoneStatus).convert(status)
-        if not isinstance(target, MilestoneStatus):
-            raise ValidationError(Choice(MilestoneStatus).problems(target)).prefixed(
-                "status"
-            )
-        check_transition(self.label, STATUS_STEPS, self.status, target, None)
-        if target is MilestoneStatus.MISSED and on is not None:
-            moment = moment_argument(on, "on")
-            if not self.deadline.had_passed_by(moment):
-                raise IllegalTransitionError(
-                    self.label,
-                    self.status.value,
-                    target.value,
-                    f"the deadline ({self.deadline.due}) had not passed on {moment}",
-                )
+        target = next_status(
+            self.label,
+            MilestoneStatus,
+            STATUS_STEPS,
+            self.status,
+            status,
+            on=on,
+            after=(MilestoneStatus.MISSED, self.deadline, "the deadline"),
+        )
         history = with_change(
             self.history, target, on=on, by=by, reason=reason, sources=sources
         )
