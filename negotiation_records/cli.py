@@ -647,9 +647,39 @@ class _UsageError(Exception):
 
 
 def _version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
-    return f"{PROG} {version('negotiation-records')}"
+    try:
+        return f"{PROG} {version('negotiation-records')}"
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return f"{PROG} (version unknown: the package is not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """
+    ``--version``: the installed version, read from the package's metadata
+    only when asked for (argparse's own action takes the text when the parser
+    is built, which read the metadata on every run of every command).
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show the program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(_version() + "\n")
+        parser.exit()
 
 
 _FILE_HELP = (
@@ -682,7 +712,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 problems in the data, 2 usage error. "
         "Run '%(prog)s COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
     )

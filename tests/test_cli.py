@@ -509,6 +509,29 @@ class TestUsage:
         assert main(["--version"]) == 0
         assert capsys.readouterr().out.startswith("negotiation-records 0.")
 
+    def test_version_is_read_only_when_asked_for(
+        self,
+        talks: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """
+        The package's metadata is read for --version alone: a command runs
+        where it cannot be read (it was read whenever the parser was built, so
+        a file system that refuses to open files failed every command).
+        """
+        import importlib.metadata
+
+        def unreadable(name: str) -> str:
+            raise importlib.metadata.PackageNotFoundError(name)
+
+        monkeypatch.setattr(importlib.metadata, "version", unreadable)
+        assert main(["validate", str(talks)]) == 0
+        assert main(["--version"]) == 0
+        assert capsys.readouterr().out.endswith(
+            "negotiation-records (version unknown: the package is not installed)\n"
+        )
+
 
 class TestExits:
     def test_keyboard_interrupt(
