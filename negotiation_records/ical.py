@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 import pendulum
 
+from negotiation_records._export_ids import SeenIds
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
@@ -501,29 +502,15 @@ def _negotiations(value: object) -> list[Negotiation]:
     ]
     if problems:
         raise ValidationError(problems)
-    repeated = _repeated_ids(several)
+    ids = SeenIds()
+    repeated = [
+        problem
+        for index, talks in enumerate(several)
+        if (problem := ids.repeated(talks.id, index)) is not None
+    ]
     if repeated:
         raise ValidationError(repeated)
     return several
-
-
-def _repeated_ids(several: list[Negotiation]) -> list[tuple[str, str]]:
-    """
-    A problem for each negotiation whose id an earlier one has: their events
-    would have the same ``UID``.
-    """
-    first: dict[str, int] = {}
-    problems = []
-    for index, talks in enumerate(several):
-        seen = first.setdefault(talks.id, index)
-        if seen != index:
-            problems.append(
-                (
-                    f"[{index}].id",
-                    f"negotiation id {talks.id!r} is already used by [{seen}]",
-                )
-            )
-    return problems
 
 
 def _check_name(name: object) -> None:

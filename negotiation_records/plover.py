@@ -54,6 +54,7 @@ from typing import IO, Any, NamedTuple
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
+from negotiation_records._export_ids import SeenIds
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -884,7 +885,7 @@ def _write(
         [negotiations] if isinstance(negotiations, Negotiation) else negotiations
     )
     count = 0
-    first: dict[str, int] = {}
+    ids = SeenIds()
     for index, negotiation in enumerate(items):
         if not isinstance(negotiation, Negotiation):
             raise ValidationError(
@@ -895,16 +896,7 @@ def _write(
                     )
                 ]
             )
-        seen = first.setdefault(negotiation.id, index)
-        if seen != index:
-            raise ValidationError(
-                [
-                    (
-                        f"[{index}].id",
-                        f"negotiation id {negotiation.id!r} is already used by [{seen}]",
-                    )
-                ]
-            )
+        ids.add(negotiation.id, index)
         for event in to_plover(negotiation, at=at):
             line = json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n"
             handle.write(line.encode("utf-8") if binary else line)

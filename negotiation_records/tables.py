@@ -105,6 +105,7 @@ import attrs
 
 from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._export_ids import SeenIds
 from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -598,31 +599,10 @@ def _key(record: Any) -> str:
     return str(record.number if value is None else value)
 
 
-class _Ids:
-    """The ids of the negotiations given so far, to refuse one given twice."""
-
-    def __init__(self) -> None:
-        self.first: dict[str, int] = {}
-
-    def add(self, nid: str) -> None:
-        """Note *nid*; a ValidationError if an earlier negotiation has it."""
-        index = len(self.first)  # every id noted so far is a new one
-        seen = self.first.setdefault(nid, index)
-        if seen != index:
-            raise ValidationError(
-                [
-                    (
-                        f"[{index}].id",
-                        f"negotiation id {nid!r} is already used by [{seen}]",
-                    )
-                ]
-            )
-
-
 class _Rows:
     """The rows of every table for some negotiations (*ids*: all those given)."""
 
-    def __init__(self, ids: _Ids) -> None:
+    def __init__(self, ids: SeenIds) -> None:
         self.ids = ids
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLE_NAMES}
 
@@ -633,7 +613,7 @@ class _Rows:
                 f"{negotiation!r:.80}"
             )
         nid = negotiation.id
-        self.ids.add(nid)
+        self.ids.add(nid, len(self.ids.first))  # every id noted so far is new
         self._record(_ROOT, negotiation, nid, "", None)
         _, events = _plan(_EVENTS)
         add = self.rows[_EVENTS].append
@@ -820,7 +800,7 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
         ['ultimatum', 'deadline']
     """
     pa, _ = _pyarrow()
-    rows = _Rows(_Ids())
+    rows = _Rows(SeenIds())
     for negotiation in negotiations:
         rows.add(negotiation)
     return rows.tables(pa)
@@ -914,7 +894,7 @@ def write_parquet(
     _prepare(root, overwrite=overwrite)
     counts = dict.fromkeys(TABLE_NAMES, 0)
     done = 0
-    ids = _Ids()
+    ids = SeenIds()
     for number, batch in enumerate(_batches(negotiations, batch_size)):
         rows = _Rows(ids)
         for negotiation in batch:
