@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotiation_records.rounds import Round
+from negotiation_records._lookup import KEYS, find
 
 
 if TYPE_CHECKING:  # pragma: no cover
     from negotiation_records.negotiation import Negotiation
 
 
-__all__ = ["SNAPSHOT_CHANGES", "Places", "key_of", "positions_in", "same_record"]
+__all__ = ["SNAPSHOT_CHANGES", "Places", "positions_in", "same_record"]
 
 
 #: The fields of a record inside a record that a snapshot (``as_of``) may change
@@ -73,26 +73,24 @@ class Places:
     def __init__(self, whole: Negotiation, kept: Negotiation) -> None:
         self.whole = whole
         self.kept = kept
-        self.by_key: dict[str, dict[object, Any]] = {}
-        self.aligned: dict[int, tuple[Sequence[Any], list[int]]] = {}
+        #: The positions in the whole record of each list of the snapshot
+        #: aligned so far, by the list's path (``proposals/p.responses``): one
+        #: alignment a list, not one for each of its events.
+        self.aligned: dict[str, list[int]] = {}
 
-    def record(self, name: str, key: object) -> Any:
-        """The record of the collection *name* of the whole record with *key*."""
-        found = self.by_key.get(name)
-        if found is None:
-            found = {key_of(r): r for r in getattr(self.whole, name)}
-            self.by_key[name] = found
-        return found[key]
-
-    def position(self, whole: Sequence[Any], kept: Sequence[Any], index: int) -> int:
-        """The index in *whole* of ``kept[index]``, *kept* being *whole* in the snapshot."""
+    def position(
+        self, where: str, whole: Sequence[Any], kept: Sequence[Any], index: int
+    ) -> int:
+        """
+        The index in *whole* of ``kept[index]``, *kept* being *whole* in the
+        snapshot, at the path *where*.
+        """
         if kept is whole:
             return index
-        found = self.aligned.get(id(kept))
-        if found is None:  # the list is kept with its positions, so id() holds
-            found = (kept, positions_in(whole, kept))
-            self.aligned[id(kept)] = found
-        return found[1][index]
+        found = self.aligned.get(where)
+        if found is None:
+            found = self.aligned[where] = positions_in(whole, kept)
+        return found[index]
 
     def stable_path(self, path: str) -> str:
         """
@@ -104,21 +102,16 @@ class Places:
         head, *steps = path.split(".")
         name, _, index = head.partition("[")
         kept = getattr(self.kept, name)[int(index[:-1])]
-        key = key_of(kept)
-        whole = self.record(name, key) if self.kept is not self.whole else kept
+        key = getattr(kept, KEYS[name])
+        whole = kept if self.kept is self.whole else find(self.whole, name, key, name)
         parts = [f"{name}/{key}"]
         for step in steps:
             name, _, index = step.partition("[")
             kept, whole = getattr(kept, name), getattr(whole, name)
             if index:
                 at = int(index[:-1])
-                position = self.position(whole, kept, at)
+                position = self.position(".".join([*parts, name]), whole, kept, at)
                 kept, whole = kept[at], whole[position]
                 name = f"{name}[{position}]"
             parts.append(name)
         return ".".join(parts)
-
-
-def key_of(record: Any) -> object:
-    """What names a record of a collection in an id: its id, a round's number."""
-    return record.number if isinstance(record, Round) else record.id

@@ -181,7 +181,7 @@ class _Writer:
         """The index of each alternative of *milestone* in the whole record."""
         if self.talks is self.whole:
             return list(range(len(milestone.alternatives)))
-        whole = next(m for m in self.whole.milestones if m.id == milestone.id)
+        whole = self.whole.milestone(milestone.id)
         return positions_in(whole.alternatives, milestone.alternatives)
 
     def names_of(self, parties: Iterable[str]) -> str:

@@ -139,3 +139,20 @@ def test_the_equal_content_documents_hold_what_they_say(
     document = json.loads(documents[0])
     assert written["conditions"] == document["conditions"]
     assert written["sources"] == document["sources"]
+
+
+def test_the_exports_at_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/exports_at.py runs with tiny sizes and prints its row."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "exports_at_benchmark", BENCHMARKS / "exports_at.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert module.main(["--quick"]) == 0
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    assert "| 20 | " in capsys.readouterr().out
