@@ -156,3 +156,20 @@ def test_the_exports_at_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> No
     finally:
         sys.path.remove(str(BENCHMARKS))
     assert "| 20 | " in capsys.readouterr().out
+
+
+def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/version_1.py runs with tiny sizes and leaves the module as it was."""
+    from negotiation_records import migrations
+
+    visited = migrations._visited
+    spec = importlib.util.spec_from_file_location(
+        "version_1_benchmark", BENCHMARKS / "version_1.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--quick"]) == 0
+    assert migrations._visited is visited
+    assert "| read once | " in capsys.readouterr().out
