@@ -31,11 +31,6 @@ from negotiation_records.errors import (
     ValidationError,
 )
 from negotiation_records.history import StatusChange
-from negotiation_records.migrations import (
-    SCHEMA_VERSION,
-    register_migration,
-    unregister_migration,
-)
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation, NegotiationStatus
 from negotiation_records.parties import (
@@ -80,6 +75,11 @@ from negotiation_records.windows import Window
 
 if TYPE_CHECKING:  # loaded on first use, see __getattr__
     from negotiation_records.ical import to_ical
+    from negotiation_records.migrations import (
+        SCHEMA_VERSION,
+        register_migration,
+        unregister_migration,
+    )
     from negotiation_records.plover import plover_skipped, to_plover, write_plover
     from negotiation_records.queries import (
         DeadlineEntry,
@@ -187,10 +187,14 @@ __all__ = [
 ]
 
 
-# The serialization layer (cattrs, json) and the time queries' results are
-# imported when one of their names is first used (PEP 562): a script that only
-# builds records, or a command that only prints its help, does not pay for them.
+# The serialization layer (cattrs, json, the format's versions and migrations)
+# and the time queries' results are imported when one of their names is first
+# used (PEP 562): a script that only builds records, or a command that only
+# prints its help, does not pay for them.
 _LAZY = {
+    "SCHEMA_VERSION": "migrations",
+    "register_migration": "migrations",
+    "unregister_migration": "migrations",
     "JSONLinesError": "serialization",
     "configure_converter": "serialization",
     "converter": "serialization",

@@ -79,6 +79,29 @@ class TestPublicApi:
             ValidationError,
         )
 
+    def test_import_leaves_the_reading_layer_for_first_use(self) -> None:
+        """``import negotiation_records`` loads neither cattrs nor the format's
+        serialization and migrations; their names load them when first used."""
+        code = (
+            "import sys, negotiation_records as nr\n"
+            "later = ['cattrs', 'negotiation_records.serialization',"
+            " 'negotiation_records.migrations']\n"
+            "print([m for m in later if m in sys.modules])\n"
+            "import negotiation_records.migrations as m\n"
+            "print(nr.SCHEMA_VERSION == m.SCHEMA_VERSION,"
+            " nr.register_migration is m.register_migration,"
+            " nr.unregister_migration is m.unregister_migration)\n"
+        )
+        result = subprocess.run(  # noqa: S603 - this Python, fixed code
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "[]\nTrue True True\n"
+
     def test_py_typed(self) -> None:
         """The package ships the PEP 561 marker."""
         assert (Path(negotiation_records.__file__).parent / "py.typed").is_file()
