@@ -31,11 +31,13 @@ In a test module, with the package installed::
 from __future__ import annotations
 
 import functools
-from typing import Any
-
-from hypothesis import strategies as st
+from typing import TYPE_CHECKING, Any
 
 import negotiation_records
+
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
 
 
 __all__ = ["RECORD_TYPES", "register_strategies"]
@@ -106,7 +108,8 @@ def register_strategies() -> None:
     installed (a vendored copy, a path on ``sys.path``).  Calling it again does
     no harm; a strategy you register for one of these classes afterwards
     replaces the library's.  The strategies module is imported when a strategy
-    is first drawn from, not here.
+    is first drawn from, not here.  This module imports Hypothesis only here,
+    so it may be imported, and this called, before Hypothesis is.
 
     Example:
         >>> from hypothesis import given, settings, strategies as st
@@ -118,5 +121,7 @@ def register_strategies() -> None:
         ...     assert deadline.cutoff is not None
         >>> test_deadline()
     """
+    from hypothesis import strategies as st  # noqa: PLC0415 - see above
+
     for name in RECORD_TYPES:
         st.register_type_strategy(getattr(negotiation_records, name), _resolve)

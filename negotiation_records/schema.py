@@ -26,6 +26,7 @@ The published schema of a whole :class:`~negotiation_records.Negotiation` is
 
 from __future__ import annotations
 
+import copy
 import enum
 import functools
 import inspect
@@ -112,7 +113,9 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
 
     The record itself is the root schema; the records, enums and text forms it
     uses are in ``$defs``.  The result is plain JSON data (``json.dumps`` it to
-    publish it) and is the same on every call.
+    publish it), equal on every call and yours to change: each call returns a
+    new copy, so editing one result (adding an ``$id``, tightening a field)
+    changes no other.
 
     Example:
         >>> schema = json_schema(Party)
@@ -125,7 +128,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     """
     if not (isinstance(cls, type) and attrs.has(cls)) or cls in (PartialDate, Period):
         raise TypeError(f"json_schema() needs a record class, got {cls!r}")
-    return _schema(cls)
+    return copy.deepcopy(_schema(cls))
 
 
 @functools.cache

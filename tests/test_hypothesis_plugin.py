@@ -38,6 +38,46 @@ def with_strategies() -> set[str]:
     return names
 
 
+def _run_with_entry_point(
+    code: str, tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    """
+    *code* run in a fresh interpreter that sees this tree and a stand-in
+    ``.dist-info`` carrying pyproject.toml's entry points (the test
+    environment's own install may be of another tree).
+    """
+    site = tmp_path / "site"
+    info = site / "negotiation_records-0.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: negotiation-records\nVersion: 0.0.0\n",
+        encoding="utf-8",
+    )
+    groups = PYPROJECT["project"]["entry-points"]
+    (info / "entry_points.txt").write_text(
+        "".join(
+            f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in entries.items())
+            for group, entries in groups.items()
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"HYPOTHESIS_NO_PLUGINS", "COV_CORE_SOURCE"}
+    }
+    env["PYTHONPATH"] = os.pathsep.join([str(site), str(ROOT)])
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+
+
 class TestHook:
     def test_every_record_class(self) -> None:
         """The hook registers exactly the classes the strategies cover."""
@@ -102,21 +142,6 @@ class TestEntryPoint:
         strategies: a stand-in ``.dist-info`` carries the entry points of
         pyproject.toml (the test environment's own install may be of another tree).
         """
-        site = tmp_path / "site"
-        info = site / "negotiation_records-0.0.0.dist-info"
-        info.mkdir(parents=True)
-        (info / "METADATA").write_text(
-            "Metadata-Version: 2.1\nName: negotiation-records\nVersion: 0.0.0\n",
-            encoding="utf-8",
-        )
-        groups = PYPROJECT["project"]["entry-points"]
-        (info / "entry_points.txt").write_text(
-            "".join(
-                f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in entries.items())
-                for group, entries in groups.items()
-            ),
-            encoding="utf-8",
-        )
         code = textwrap.dedent(
             """
             import sys
@@ -138,23 +163,34 @@ class TestEntryPoint:
             print(negotiation_records.__file__)
             """
         )
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"HYPOTHESIS_NO_PLUGINS", "COV_CORE_SOURCE"}
-        }
-        env["PYTHONPATH"] = os.pathsep.join([str(site), str(ROOT)])
-        result = subprocess.run(  # noqa: S603 - our own interpreter
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tmp_path,
-            env=env,
-            timeout=300,
-        )
+        result = _run_with_entry_point(code, tmp_path)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().startswith(str(ROOT))
+
+    @pytest.mark.parametrize(
+        "first",
+        [
+            "from negotiation_records.hypothesis_plugin import register_strategies",
+            "from negotiation_records.hypothesis_plugin import register_strategies\n"
+            "register_strategies()",
+        ],
+        ids=["imported", "called"],
+    )
+    def test_the_hook_before_hypothesis(self, first: str, tmp_path: Path) -> None:
+        """
+        The hook's module may be imported, and the hook called, before
+        Hypothesis (a ``conftest.py`` that registers the strategies itself):
+        Hypothesis then loads the entry point of a module that is whole.
+        """
+        code = (
+            f"{first}\n"
+            "from hypothesis import find, strategies as st\n"
+            "from negotiation_records import Party\n"
+            "print(type(find(st.from_type(Party), lambda party: True)).__name__)\n"
+        )
+        result = _run_with_entry_point(code, tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "Party\n"
 
     def test_the_library_never_imports_hypothesis(self, tmp_path: Path) -> None:
         """Importing the package and its exports pulls in neither Hypothesis nor the hook."""

@@ -20,6 +20,7 @@ from negotiation_records import (
     PartialDate,
     Party,
     Quantity,
+    Statement,
     Ultimatum,
     ValidationError,
     from_dict,
@@ -174,6 +175,21 @@ class TestGeneratedSchema:
             json_schema(PartialDate)
         with pytest.raises(TypeError, match="needs a record class"):
             json_schema(str)
+
+    def test_each_result_is_the_callers_own(self) -> None:
+        """Editing one result (an ``$id``, a tightened field, a shared text
+        definition) changes neither later results nor other classes' schemas."""
+        untouched = {cls: json_schema(cls) for cls in (Party, Statement, Negotiation)}
+        edited = json_schema(Party)
+        edited["$id"] = "https://example.org/party.json"
+        edited["required"].append("country")
+        edited["$defs"]["Text"]["allOf"].append({"maxLength": 3})
+        edited["$defs"]["Id"]["pattern"] = "^x$"
+        assert json_schema(Party) is not json_schema(Party)
+        for cls, schema in untouched.items():
+            assert json_schema(cls) == schema
+        assert "$id" not in json_schema(Party)
+        assert {"maxLength": 3} not in json_schema(Statement)["$defs"]["Text"]["allOf"]
 
     def test_the_published_schema_is_up_to_date(self) -> None:
         """schema/negotiation-record.schema.json is what json_schema(Negotiation) gives.
