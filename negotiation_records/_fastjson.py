@@ -24,6 +24,9 @@ caller then uses :mod:`json`.
   writes ``1e-05``); output that may hold such a number is left to
   :mod:`json` (the serializer counts the ones its records write, and says when
   the output holds none).  Neither writes ``NaN``: the records cannot hold one.
+
+orjson before 3.12 wrote large floats without the exponent's sign (``1e16``
+where :mod:`json` writes ``1e+16``); such an orjson is not used at all.
 """
 
 from __future__ import annotations
@@ -32,16 +35,31 @@ import re
 from typing import Any, Final
 
 
+#: The first orjson release that writes every float as :mod:`json` does, but
+#: for those below 1e-4 (see :func:`dumps`); the ``fast`` extra requires it.
+FIRST_VERSION: Final = (3, 12)
+
+
+def usable(module: Any) -> bool:
+    """Whether *module*, an imported orjson, is of :data:`FIRST_VERSION` or later."""
+    version = str(getattr(module, "__version__", ""))
+    parts = re.match(r"(\d+)\.(\d+)", version)
+    return parts is not None and (int(parts[1]), int(parts[2])) >= FIRST_VERSION
+
+
 try:
     import orjson as _orjson
 except ImportError:  # pragma: no cover - the `fast` extra is installed in the tests
     _orjson = None  # type: ignore[assignment]
+else:
+    if not usable(_orjson):  # pragma: no cover - the tests install a recent one
+        _orjson = None  # type: ignore[assignment]
 
 
-__all__ = ["AVAILABLE", "NOT_FAST", "dumps", "loads"]
+__all__ = ["AVAILABLE", "FIRST_VERSION", "NOT_FAST", "dumps", "loads", "usable"]
 
 AVAILABLE: Final = _orjson is not None
-"""Whether orjson is installed and used."""
+"""Whether orjson is installed, recent enough, and used."""
 
 NOT_FAST: Final = object()
 """Returned when orjson's answer might differ from :mod:`json`'s."""

@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 import io
 import json
+import tomllib
 import zoneinfo
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,13 @@ from tests.seed import seed_record
 from tests.strategies_foundation import RECORD_TYPES
 
 
+PYPROJECT = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(
+        encoding="utf-8"
+    )
+)
+
+
 RECORDS = RECORD_TYPES
 
 
@@ -89,6 +97,41 @@ def _stdlib_dumps(data: Any) -> str:
 
 
 class TestOrjsonGivesTheStdlibResult:
+    @pytest.mark.parametrize(
+        ("version", "used"),
+        [
+            ("3.9.15", False),
+            ("3.11.5", False),  # wrote 1e16 where json writes 1e+16
+            ("3.12.0", True),
+            ("3.13.0", True),
+            ("4.0", True),
+            ("", False),
+            ("unknown", False),
+        ],
+    )
+    def test_only_an_orjson_that_writes_numbers_as_json_is_used(
+        self, version: str, used: bool
+    ) -> None:
+        """orjson before 3.12 wrote large floats without the exponent's sign: the
+        library leaves such an orjson alone, installed or not by the extra."""
+
+        class Module:
+            __version__ = version
+
+        assert _fastjson.usable(Module) is used
+
+    def test_the_fast_extra_requires_a_usable_orjson(self) -> None:
+        """The ``fast`` extra's lower bound is the first orjson the library uses."""
+        requirement = PYPROJECT["project"]["optional-dependencies"]["fast"][0]
+        assert requirement == "orjson>=" + ".".join(map(str, _fastjson.FIRST_VERSION))
+
+    def test_large_floats_are_written_as_json_writes_them(self) -> None:
+        """1e16 and beyond carry the exponent's sign, as json writes them."""
+        data = [1e16, 1.5e300, 1.2345678901234568e17, -1e22]
+        out = _fastjson.dumps(data)
+        assert out is _fastjson.NOT_FAST or out.decode() == _stdlib_dumps(data)
+        assert to_json(Quantity(amount=1e16, unit="barrels")).count("1e+16") == 1
+
     @given(_json_values())
     def test_dumps_is_the_stdlib_text_or_declines(self, data: Any) -> None:
         """orjson's text is used only when it is json's text, byte for byte."""
