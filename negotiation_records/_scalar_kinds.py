@@ -332,13 +332,27 @@ class Wikidata(_Pattern):
     schema_name: ClassVar[str] = "Wikidata"
 
 
+#: What a URL never holds: white space (every character Python's ``str.isspace``
+#: or ECMA-262's ``\s`` counts, spelt out so that the JSON Schema reads the
+#: pattern as the library does), control characters and lone surrogates.
+_NOT_IN_URL: Final = (
+    _FORBIDDEN_CLASS + r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+    r"\u3000\ufeff"
+)
+
+
 class Url(_Pattern):
-    """An absolute http(s) URL without white space (matched in linear time)."""
+    """
+    An absolute http(s) URL (letters of any script allowed, as in an IRI),
+    without white space or control characters (matched in linear time).
+    """
 
     __slots__ = ()
 
-    pattern: ClassVar[str] = r"https?://[^\s/?#]+(?:[/?#]\S*)?"
-    rule: ClassVar[str] = "an absolute http(s) URL"
+    pattern: ClassVar[str] = f"https?://[^{_NOT_IN_URL}/?#]+(?:[/?#][^{_NOT_IN_URL}]*)?"
+    rule: ClassVar[str] = (
+        "an absolute http(s) URL, without white space or control characters"
+    )
     schema_name: ClassVar[str] = "Url"
 
 

@@ -20,6 +20,7 @@ from negotiation_records import (
     PartialDate,
     Party,
     Quantity,
+    Source,
     Statement,
     Ultimatum,
     ValidationError,
@@ -315,6 +316,43 @@ class TestSchemaAndLoaderAgree:
         assert schema_rejects(Negotiation, document), f"schema accepts {name}"
         with pytest.raises(ValidationError):
             from_dict(Negotiation, copy.deepcopy(document))
+
+    @pytest.mark.parametrize(
+        "char",
+        [
+            " ",
+            "\t",
+            "\x1c",
+            "\x85",
+            "\xa0",
+            "\u1680",
+            "\u2009",
+            "\u2028",
+            "\u202f",
+            "\u3000",
+            "\ufeff",
+            "\x00",
+            "\x7f",
+            "\ud800",
+            "\u200b",
+            "é",
+            "Ж",
+            "語",
+            "%",
+        ],
+    )
+    def test_a_url_is_read_as_the_schema_reads_it(self, char: str) -> None:
+        """A character in a URL's host or path: the schema and the loader agree
+        (white space of every kind and control characters refused by both)."""
+        for url in (f"https://exa{char}mple.org", f"https://example.org/a{char}b"):
+            document = {"id": "s", "publisher": "P", "url": url}
+            try:
+                from_dict(Source, document)
+            except ValidationError:
+                loads = False
+            else:
+                loads = True
+            assert schema_rejects(Source, document) is not loads, repr(url)
 
     @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)
     @settings(max_examples=5)

@@ -46,10 +46,17 @@ class TestSource:
         assert source().title is None
 
     @pytest.mark.parametrize(
-        "url", ["http://a", "https://www.ukrinform.net/rubric-polytics/4016.html"]
+        "url",
+        [
+            "http://a",
+            "https://www.ukrinform.net/rubric-polytics/4016.html",
+            "https://ru.wikipedia.org/wiki/Минские_соглашения",
+            "https://例え.jp/パス?q=1#節",
+            "https://example.org/a%20b",
+        ],
     )
     def test_valid_urls(self, url: str) -> None:
-        """Absolute http(s) URLs are accepted."""
+        """Absolute http(s) URLs are accepted, with letters of any script (IRIs)."""
         assert source(url=url).url == url
 
     @pytest.mark.parametrize(
@@ -64,12 +71,31 @@ class TestSource:
             "javascript:alert(1)",
             "",
             5,
+            # white space of other kinds, control characters, lone surrogates
+            "https://example.org/a\tb",
+            "https://example.org/\n",
+            "https://example.org/a\xa0b",
+            "https://example.org/\u3000",
+            "https://example.org/\u2028",
+            "https://exa\u2009mple.org",
+            "https://example.org/\ufeff",
+            "https://example.org/\x00",
+            "https://example.org/\x1c",
+            "https://example.org/\x7f",
+            "https://example.org/\x85",
+            "https://example.org/\ud800",
         ],
     )
     def test_invalid_urls(self, url: object) -> None:
-        """Relative, non-http, empty-host or spaced URLs are refused."""
+        """Relative, non-http, empty-host or spaced URLs are refused, and so are
+        URLs holding control characters or lone surrogates (which no UTF-8 file
+        could hold)."""
         assert errors_of(source, url=url) == (
-            ("url", f"must be an absolute http(s) URL, got {url!r}"),
+            (
+                "url",
+                "must be an absolute http(s) URL, without white space or "
+                f"control characters, got {url!r}",
+            ),
         )
 
     def test_invalid(self) -> None:
