@@ -859,6 +859,17 @@ def parse_moment(text: str) -> Moment:
 
 
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
+    if offset != "Z" and max(offset[4:6], offset[7:9]) >= "60":
+        # fromisoformat would add them up (+05:75 read as +06:15)
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"impossible timestamp {short_repr(text)}: the minutes and "
+                    "seconds of a UTC offset run from 00 to 59",
+                )
+            ]
+        )
     try:
         parsed = _dt.datetime.fromisoformat(
             local + ("+00:00" if offset == "Z" else offset)

@@ -283,6 +283,9 @@ SCHEMA_REJECTS: dict[str, dict[str, Any]] = {
     "timestamp without seconds": _with(
         lambda d: d["rounds"][0].update(starts="2025-05-16T10:00Z")
     ),
+    "offset minutes 60": _with(
+        lambda d: d["rounds"][0].update(starts="2025-05-16T10:00:00+02:60")
+    ),
     "window start a month": _with(
         lambda d: d["rounds"][2]["window"].update(start="2025-07")
     ),

@@ -772,6 +772,20 @@ class TestFormatAndParse:
                 "impossible timestamp '2025-02-30T12:00:00Z': day is out of range "
                 "for month",
             ),
+            *(
+                (
+                    text,
+                    f"impossible timestamp {text!r}: the minutes and seconds of a "
+                    "UTC offset run from 00 to 59",
+                )
+                for text in (
+                    "2025-07-14T12:00:00+00:60",  # not +01:00
+                    "2025-07-14T12:00:00+05:75",  # not +06:15
+                    "2025-07-14T12:00:00-02:99",
+                    "2025-07-14T12:00:00+00:00:60",
+                    "2025-07-14T12:00:00+00:60[Europe/London]",  # London was +01:00
+                )
+            ),
             (
                 "2025-07-14T12:00:00-05:00[America/New_York]",
                 "offset -05:00 does not match America/New_York at that instant "
