@@ -39,7 +39,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from negotiation_records._codegen import Namespace, compile_function
-from negotiation_records._jsontext import check_object
+from negotiation_records._jsontext import check_object, repeated_keys
 from negotiation_records._record import Record, cross_field_validator
 from negotiation_records._references import STATE as READING
 from negotiation_records._references import References
@@ -154,7 +154,16 @@ def _exact_structure(
         return found
 
     def structure(value: Any, _: Any = cls) -> Any:
-        check_object(value, name)
+        repeated = repeated_keys(value, name)
+        if not repeated:
+            return read(value)
+        try:  # the object's other problems are reported with its repeated keys
+            read(dict(value))
+        except ValidationError as exc:
+            repeated += exc.errors
+        raise ValidationError(repeated)
+
+    def read(value: Any) -> Any:
         if not versioned:
             return build(value)
         given = value

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from negotiation_records._values import short_repr, show_json
+from negotiation_records._values import plural, short_repr, show_json
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["DuplicateKeys", "check_object", "parse_json"]
+__all__ = ["DuplicateKeys", "check_object", "parse_json", "repeated_keys"]
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -21,6 +21,11 @@ class DuplicateKeys(dict[str, Any]):
     __slots__ = ("duplicates",)
 
     duplicates: list[str]
+
+    def describe_json(self) -> str:
+        """The object in messages (``show_json``): its size and repeated keys."""
+        repeated = ", ".join(short_repr(key) for key in self.duplicates)
+        return f"an object with {plural(len(self), 'key')} ({repeated} repeated)"
 
 
 def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -37,19 +42,30 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def check_object(value: Any, name: str) -> None:
-    """Raise unless *value* is a JSON object without repeated keys."""
+def repeated_keys(value: Any, name: str) -> list[tuple[str, str]]:
+    """
+    The problems of *value*'s repeated keys (none for most objects); raise
+    unless *value* is a JSON object.  *name* is what the object stands for.
+    """
     if value.__class__ is dict:
-        return
+        return []
     if isinstance(value, DuplicateKeys):
-        raise ValidationError(
+        return [
             ("", f"duplicate key {short_repr(key)} in one JSON object")
             for key in value.duplicates
-        )
+        ]
     if not isinstance(value, dict):
         raise ValidationError(
             [("", f"must be an object ({name}), got {show_json(value)}")]
         )
+    return []
+
+
+def check_object(value: Any, name: str) -> None:
+    """Raise unless *value* is a JSON object without repeated keys."""
+    repeated = repeated_keys(value, name)
+    if repeated:
+        raise ValidationError(repeated)
 
 
 def _reject_constant(name: str) -> Any:

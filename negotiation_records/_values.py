@@ -43,6 +43,9 @@ def show_json(value: object) -> str:
     if value is False:
         return "false"
     cls = value.__class__
+    described = getattr(cls, "describe_json", None)
+    if described is not None:  # a parsed value that says more (a repeated key)
+        return str(described(value))
     if cls not in _JSON_CLASSES and isinstance(value, tuple(_JSON_CLASSES)):
         base = next(c for c in _JSON_CLASSES if isinstance(value, c)).__name__
         return (

@@ -590,6 +590,28 @@ class TestMissingAndUnknownKeys:
             ("[0]", "duplicate key 'id' in one JSON object"),
         )
 
+    def test_an_object_with_a_repeated_key_has_its_other_problems_listed(
+        self,
+    ) -> None:
+        """The object's other problems are reported beside its repeated key."""
+        text = '{"id": "a", "id": "a", "publisher": 1, "titel": "x"}'
+        assert json_errors(Source, text) == (
+            ("$", "duplicate key 'id' in one JSON object"),
+            ("publisher", "must be a string, got number 1"),
+            ("$", "unknown key 'titel'"),
+        )
+
+    def test_an_object_with_a_repeated_key_where_text_belongs(self) -> None:
+        """Where a string belongs, such an object is described as JSON: its size
+        and the repeated key."""
+        text = '{"id": "a", "publisher": {"k": 1, "k": 2, "j": 3}}'
+        assert json_errors(Source, text) == (
+            (
+                "publisher",
+                "must be a string, got an object with 2 keys ('k' repeated)",
+            ),
+        )
+
 
 class TestErrorContract:
     def test_every_problem_is_listed_with_its_path(self) -> None:
