@@ -22,8 +22,8 @@ from negotiation_records.timeutil import (
     EPOCH,
     Moment,
     Period,
-    format_moment,
     from_stdlib,
+    moment_text,
     since_epoch,
 )
 
@@ -277,7 +277,7 @@ def resolve_after(anchor: Moment, period: Period, before: bool = False) -> Momen
                 (
                     "period",
                     f"{period} has hours, minutes or seconds, which need an anchor with "
-                    f"a time of day and a zone; got the date {format_moment(anchor)}",
+                    f"a time of day and a zone; got the date {moment_text(anchor)}",
                 )
             ]
         )
@@ -289,7 +289,7 @@ def resolve_after(anchor: Moment, period: Period, before: bool = False) -> Momen
             [
                 (
                     "period",
-                    f"{format_moment(anchor)} {sign} {period} is outside the calendar "
+                    f"{moment_text(anchor)} {sign} {period} is outside the calendar "
                     f"({exc})",
                 )
             ]

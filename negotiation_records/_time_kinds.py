@@ -30,8 +30,8 @@ from negotiation_records.timeutil import (
     Period,
     check_date,
     check_moment,
-    format_moment,
     moment_eq_key,
+    moment_text,
     parse_moment,
     to_date,
     to_moment,
@@ -78,7 +78,7 @@ def write_moment(value: Moment) -> str:
     """The text of a moment in a record, as :func:`format_moment` writes it."""
     if value.__class__ is pendulum.Date:
         return value.isoformat()
-    return format_moment(value)
+    return moment_text(value)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -131,7 +131,7 @@ class MomentKind(Kind):
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return (
             f"({v}.isoformat() if {v}.__class__ is {ns.name(pendulum.Date)} "
-            f"else {ns.name(format_moment)}({v}))"
+            f"else {ns.name(moment_text)}({v}))"
         )
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:

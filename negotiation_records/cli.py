@@ -75,8 +75,8 @@ from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     Period,
-    format_moment,
     moment_span,
+    moment_text,
 )
 from negotiation_records.ultimatums import Ultimatum
 
@@ -257,7 +257,7 @@ def _show_moment(moment: Moment, tz: Zone | None = None) -> str:
     if tz is not None and isinstance(moment, pendulum.DateTime):
         with contextlib.suppress(OverflowError):
             moment = moment.in_timezone(tz)
-    return format_moment(moment)
+    return moment_text(moment)
 
 
 def _each_record(

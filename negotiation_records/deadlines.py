@@ -121,9 +121,9 @@ from negotiation_records.timeutil import (
     PartialDate,
     Period,
     check_moment,
-    format_moment,
     from_stdlib,
     moment_eq_key,
+    moment_text,
     since_epoch,
     to_moment,
     zone,
@@ -437,7 +437,7 @@ class Deadline(Record):
             try:
                 due = _in_zone(due, shown_in)
             except OverflowError:  # past 9999-12-31 or before 0001-01-01 there
-                outside = f"{format_moment(due)} is outside the calendar in {tz}"
+                outside = f"{moment_text(due)} is outside the calendar in {tz}"
                 raise ValidationError([("tz", outside)]) from None
             tz = None
         return cls(due=due, tz=tz)
@@ -692,20 +692,20 @@ class Deadline(Record):
         if moment_eq_key(expected) != moment_eq_key(self.due):  # instant and zone
             if self.period is not None:
                 sign = "-" if self.counts_back else "+"
-                rule = f"{format_moment(self.anchor)} {sign} {self.period}"
+                rule = f"{moment_text(self.anchor)} {sign} {self.period}"
             elif self.day is not None:
-                rule = f"day {self.day} counting from {format_moment(self.anchor)}"
+                rule = f"day {self.day} counting from {moment_text(self.anchor)}"
             else:
                 days = "day" if self.business_days == 1 else "days"
                 rule = (
                     f"{self.business_days} business {days} after "
-                    f"{format_moment(self.anchor)}"
+                    f"{moment_text(self.anchor)}"
                 )
             problems.append(
                 (
                     "due",
-                    f"{format_moment(self.due)} does not follow from the rule "
-                    f"({rule} = {format_moment(expected)})",
+                    f"{moment_text(self.due)} does not follow from the rule "
+                    f"({rule} = {moment_text(expected)})",
                 )
             )
         if self.holidays and self.business_days is not None:
@@ -720,7 +720,7 @@ class Deadline(Record):
                 problems.append(
                     (
                         "holidays",
-                        f"{format_moment(stray[0])} is not a weekday inside the count",
+                        f"{moment_text(stray[0])} is not a weekday inside the count",
                     )
                 )
         return problems
@@ -892,29 +892,29 @@ class Deadline(Record):
         """
         if self.period is not None and self.anchor is not None:
             way = "before" if self.counts_back else "after"
-            return f"{self.period.describe()} {way} {format_moment(self.anchor)}"
+            return f"{self.period.describe()} {way} {moment_text(self.anchor)}"
         if self.day is not None and self.anchor is not None:
-            return f"day {self.day} counting from {format_moment(self.anchor)} (day 1)"
+            return f"day {self.day} counting from {moment_text(self.anchor)} (day 1)"
         if self.business_days is not None and self.anchor is not None:
             unit = "business day" if self.business_days == 1 else "business days"
-            return f"{self.business_days} {unit} after {format_moment(self.anchor)}"
-        text = f"on {format_moment(self.due)}"
+            return f"{self.business_days} {unit} after {moment_text(self.anchor)}"
+        text = f"on {moment_text(self.due)}"
         if not isinstance(self.due, pendulum.DateTime):
             text += f" (to the end of the day, {self.tz or 'UTC'})"
         return text
 
     def __str__(self) -> str:
-        text = format_moment(self.due)
+        text = moment_text(self.due)
         if self.tz is not None:
             text += f" (end of day, {self.tz})"
         if self.period is not None:
             way = "before" if self.counts_back else "after"
-            text += f" [{self.period} {way} {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+            text += f" [{self.period} {way} {moment_text(self.anchor)}]"  # type: ignore[arg-type]
         elif self.day is not None:
-            text += f" [day {self.day} from {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+            text += f" [day {self.day} from {moment_text(self.anchor)}]"  # type: ignore[arg-type]
         elif self.business_days is not None:
             unit = "business day" if self.business_days == 1 else "business days"
-            text += f" [{self.business_days} {unit} after {format_moment(self.anchor)}]"  # type: ignore[arg-type]
+            text += f" [{self.business_days} {unit} after {moment_text(self.anchor)}]"  # type: ignore[arg-type]
         return text
 
 

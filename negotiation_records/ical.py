@@ -67,8 +67,8 @@ from negotiation_records.timeutil import (
     Moment,
     PartialDate,
     check_moment,
-    format_moment,
     moment_span,
+    moment_text,
     to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
@@ -201,7 +201,7 @@ class _Writer:
             if source.title is not None:
                 words.append(f"“{source.title}”")
             if source.published is not None:
-                words.append(format_moment(source.published))
+                words.append(moment_text(source.published))
             if source.url is not None:
                 words.append(source.url)
             lines.append("Source: " + ", ".join(words))
@@ -233,11 +233,11 @@ class _Writer:
         cutoff = deadline.cutoff
         zone = _zone_name(cutoff)
         if isinstance(deadline.due, pendulum.DateTime):
-            due = f"Due {format_moment(deadline.due)}"
+            due = f"Due {moment_text(deadline.due)}"
         else:
             due = (
-                f"Due {format_moment(deadline.due)}, to the end of the day in {zone}; "
-                f"passes at {format_moment(cutoff)}"
+                f"Due {moment_text(deadline.due)}, to the end of the day in {zone}; "
+                f"passes at {moment_text(cutoff)}"
             )
         description = [about[0], f"{due}."]
         if deadline.anchor is not None:
@@ -266,7 +266,7 @@ class _Writer:
         summary += f" — {text}"
         about = [
             f"{issuer} issued the ultimatum {ultimatum.id!r} on "
-            f"{format_moment(ultimatum.issued_at)}: {text}.",
+            f"{moment_text(ultimatum.issued_at)}: {text}.",
             *(f"Consequence: {c.text}." for c in ultimatum.consequences),
             f"Status: {ultimatum.status.value}.",
             *self.cited(ultimatum.sources),
@@ -417,8 +417,8 @@ class _Writer:
             if end > start:
                 lines.append(f"DTEND:{end}")
             elif ends is not None:
-                description.append(f"Ends: {format_moment(ends)}.")
-            description.append(f"Starts {format_moment(starts)}; time zone: {zone}.")
+                description.append(f"Ends: {moment_text(ends)}.")
+            description.append(f"Starts {moment_text(starts)}; time zone: {zone}.")
             sort = _utc(starts)
         else:
             zone = None

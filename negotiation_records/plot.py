@@ -31,8 +31,8 @@ from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    format_moment,
     moment_span,
+    moment_text,
     to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
@@ -255,7 +255,7 @@ def timeline(
     if at_moment is not None and at_x is not None:
         ax.axvline(at_x, color=_INK, linestyle="--", linewidth=1, zorder=4)
         ax.annotate(
-            f"at {format_moment(at_moment)}",
+            f"at {moment_text(at_moment)}",
             xy=(at_x, 1),
             xycoords=("data", "axes fraction"),
             xytext=(0, 3),
@@ -462,7 +462,7 @@ def _short(moment: Moment) -> str:
     """A moment for a label: a date as written, a time of day to the minute."""
     if isinstance(moment, pendulum.DateTime):
         return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
-    return format_moment(moment)
+    return moment_text(moment)
 
 
 def _helper_label(rnd: Round, party: str) -> str:

@@ -125,7 +125,7 @@ from negotiation_records.timeutil import (
     EPOCH,
     Moment,
     PartialDate,
-    format_moment,
+    moment_text,
     since_epoch,
     zone_name,
 )
@@ -303,7 +303,7 @@ def _moment(value: Moment) -> tuple[Any, ...]:
         return (start, None, precision, str(value))
     if isinstance(value, _dt.datetime):  # zone-aware: records hold no naive ones
         micros = since_epoch(value) // _MICROSECOND
-        return (micros, zone_name(value), "instant", format_moment(value))
+        return (micros, zone_name(value), "instant", moment_text(value))
     start = (value.toordinal() - _EPOCH_DAY) * _DAY_US
     return (start, None, "day", value.isoformat())
 
@@ -316,7 +316,7 @@ def _deadline(value: Deadline) -> tuple[Any, ...]:
         since_epoch(cutoff) // _MICROSECOND,
         zone_name(cutoff),
         precision,
-        format_moment(value.due),
+        moment_text(value.due),
         value.describe_rule(),
     )
 

@@ -71,9 +71,9 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     PartialDate,
-    format_moment,
     moment_eq_key,
     moment_sort_key,
+    moment_text,
     zone,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
@@ -213,9 +213,7 @@ class TimelineEvent(Record):
         ) -> None: ...
 
     def __str__(self) -> str:
-        return (
-            f"{format_moment(self.moment):<10}  {self.kind.value:<17}  {self.summary}"
-        )
+        return f"{moment_text(self.moment):<10}  {self.kind.value:<17}  {self.summary}"
 
 
 class Talks(Protocol):
@@ -300,7 +298,7 @@ class _Builder:
         if self.tz is not None and isinstance(moment, pendulum.DateTime):
             with contextlib.suppress(OverflowError):
                 moment = moment.in_timezone(self.tz)
-        return format_moment(moment)
+        return moment_text(moment)
 
     def changes(
         self,

@@ -52,6 +52,7 @@ __all__ = [
     "is_known_by",
     "moment_sort_key",
     "moment_span",
+    "moment_text",
     "parse_moment",
     "to_moment",
     "zone",
@@ -479,10 +480,13 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     ``pendulum.DateTime`` is read the same way: one built at a skipped wall time
     (``pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=...)`` in New York) becomes
     the real time (03:30), so that a record stores what it writes and reads
-    back.  A zone that pendulum cannot name (a ``zoneinfo`` zone read from a
-    file, a custom ``tzinfo``) is replaced by its UTC offset at that instant.  A
-    naive datetime, a string or any other value is passed through unchanged for
-    :func:`check_moment` to report.
+    back.  A zone that pendulum cannot name, or whose name :func:`zone` would
+    not read back (a ``zoneinfo`` zone read from a file, a custom ``tzinfo``,
+    the nameless zone ``pendulum.now()`` gives where ``TZ=:/etc/localtime``,
+    ``posix/...``), is replaced by its UTC offset at that instant.  A naive
+    datetime, a UTC offset that is not a whole number of seconds, a string or
+    any other value is passed through unchanged for :func:`check_moment` to
+    report.
 
     Example:
         >>> import datetime, zoneinfo
@@ -497,10 +501,15 @@ def to_moment(value: Moment | _dt.date) -> Moment:
         tz = value.tzinfo
         if isinstance(value, pendulum.DateTime):  # a pendulum zone has an offset
             if isinstance(tz, pendulum.Timezone):
-                return value if tz is _UTC else _real_time(value, tz)
+                if tz is _UTC:
+                    return value
+                if _ZONES.get(tz.key) is not tz and not _readable(tz.key):
+                    return _in_named_zone(value, tz.key)  # its offset, or refused
+                return _real_time(value, tz)
             if isinstance(tz, pendulum.FixedTimezone):
                 return value
-        if tz is None or value.utcoffset() is None:
+        offset = value.utcoffset() if tz is not None else None
+        if offset is None or offset.microseconds:
             return value  # type: ignore[return-value]  # reported by check_moment
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
             return _in_named_zone(value, value.tzinfo.key)
@@ -513,6 +522,15 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             return value
         return pendulum.Date(value.year, value.month, value.day)
     return value
+
+
+def _readable(name: str | None) -> bool:
+    """Whether :func:`zone` reads the zone name *name* (so a record can hold it)."""
+    try:
+        zone(name)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return True
 
 
 def _real_time(value: pendulum.DateTime, tz: pendulum.Timezone) -> pendulum.DateTime:
@@ -591,6 +609,15 @@ def check_moment(value: object) -> Problems:
                     "",
                     f"time zone {short_repr(name)} is an abbreviation, not a place; "
                     f"name the IANA zone instead, such as {_ABBREVIATIONS[name.upper()]}",
+                )
+            ]
+        if value.utcoffset().microseconds:  # type: ignore[union-attr]
+            return [
+                (
+                    "",
+                    f"the UTC offset of {value.isoformat()} is not a whole number "
+                    "of seconds (no zone has such an offset; a moment's is written "
+                    "to the second)",
                 )
             ]
         return []
@@ -749,13 +776,18 @@ _DATETIME = re.compile(
 )
 
 
-def format_moment(moment: Moment) -> str:
+def format_moment(moment: Moment | _dt.date) -> str:
     """
     Write a moment as text: ISO dates, RFC 9557 for named zones, RFC 3339 otherwise.
 
     UTC is written with ``Z``; a fixed offset of zero keeps ``+00:00``.
     An offset with seconds (the local mean time of zones before standard time,
     ``+00:19:32`` in 19th-century Amsterdam) is written ``+HH:MM:SS`` and read back.
+    A standard-library date or datetime is read as a record reads it
+    (:func:`to_moment`: a ``zoneinfo`` zone keeps its name); a naive datetime,
+    or anything else that is not a moment, is a
+    :class:`~negotiation_records.ValidationError`: what this writes,
+    :func:`parse_moment` reads back.
 
     Example:
         >>> format_moment(pendulum.datetime(2025, 7, 14, 12, tz="America/New_York"))
@@ -764,6 +796,14 @@ def format_moment(moment: Moment) -> str:
         '2025-07-14T16:00:00Z'
         >>> format_moment(pendulum.date(2025, 7, 14)), format_moment(PartialDate(2025, 6))
         ('2025-07-14', '2025-06')
+    """
+    return moment_text(moment_argument(moment))
+
+
+def moment_text(moment: Moment) -> str:
+    """
+    :func:`format_moment` of a moment a record holds, unchecked (a record's
+    moments were checked when it was built).
     """
     if isinstance(moment, pendulum.DateTime):
         tz = moment.tzinfo

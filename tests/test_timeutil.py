@@ -550,6 +550,51 @@ class TestConversion:
         assert isinstance(converted.tzinfo, pendulum.FixedTimezone)
         assert converted.utcoffset() == dt.timedelta(hours=3)
 
+    @pytest.mark.parametrize("key", [None, "posix/Europe/Kyiv", "localtime"])
+    def test_pendulum_zone_a_record_could_not_read_back_becomes_an_offset(
+        self, key: str | None
+    ) -> None:
+        """A pendulum zone without a name (``pendulum.now()`` where
+        ``TZ=:/etc/localtime``) or with one that depends on the machine is
+        replaced by its offset: a record never writes a zone it cannot read."""
+        with _tzfile("Europe/Kyiv").open("rb") as file:
+            tz = pendulum.Timezone.from_file(file, key=key)
+        value = pendulum.DateTime(2025, 7, 1, 12, tzinfo=tz)
+        converted = to_moment(value)
+        assert isinstance(converted, pendulum.DateTime)
+        assert isinstance(converted.tzinfo, pendulum.FixedTimezone)
+        assert converted.utcoffset() == dt.timedelta(hours=3)
+        assert converted == value
+        statement = Statement(id="s", speaker="A", text="x", said_on=value)
+        assert "2025-07-01T12:00:00+03:00" in to_json(statement)
+        assert from_json(Statement, to_json(statement)) == statement
+
+    def test_a_pendulum_zone_a_record_reads_stays_named(self) -> None:
+        """A named zone of pendulum's own is kept, whichever object it is."""
+        with _tzfile("Europe/Kyiv").open("rb") as file:
+            tz = pendulum.Timezone.from_file(file, key="Europe/Kyiv")
+        converted = to_moment(pendulum.DateTime(2025, 7, 1, 12, tzinfo=tz))
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.timezone_name == "Europe/Kyiv"
+        assert format_moment(converted) == "2025-07-01T12:00:00+03:00[Europe/Kyiv]"
+
+    def test_an_offset_of_a_fraction_of_a_second_is_refused(self) -> None:
+        """No zone has one, and a moment's offset is written to the second: the
+        instant would move (it was rounded silently)."""
+        tz = dt.timezone(dt.timedelta(minutes=19, seconds=32, microseconds=130000))
+        value = dt.datetime(1937, 1, 1, 12, tzinfo=tz)
+        assert to_moment(value) is value  # type: ignore[comparison-overlap]
+        with pytest.raises(ValidationError) as info:
+            Statement(id="s", speaker="A", text="x", said_on=value)
+        assert info.value.errors == (
+            (
+                "said_on",
+                "the UTC offset of 1937-01-01T12:00:00+00:19:32.130000 is not a whole "
+                "number of seconds (no zone has such an offset; a moment's is "
+                "written to the second)",
+            ),
+        )
+
     def test_custom_tzinfo_becomes_an_offset(self) -> None:
         """A tzinfo pendulum cannot read is replaced by its offset."""
         converted = to_moment(dt.datetime(2025, 7, 1, 12, tzinfo=_TwoHoursAhead()))
@@ -705,15 +750,26 @@ class TestFormatAndParse:
         assert same_moment(parse_moment(text), moment)
 
     def test_format_refuses_other_values(self) -> None:
-        """Formatting something that is not a moment is a ValidationError."""
+        """Formatting something that is not a moment is a ValidationError, a
+        naive datetime too: what format_moment writes, parse_moment reads."""
         with pytest.raises(ValidationError) as info:
             format_moment("2025")  # type: ignore[arg-type]
         assert info.value.errors == (
             (
                 "$",
-                "must be a date, a zone-aware datetime or a PartialDate, got '2025'",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025' (parse text with parse_moment)",
             ),
         )
+        for naive in (pendulum.naive(2025, 7, 14, 12), dt.datetime(2025, 7, 14, 12)):
+            with pytest.raises(ValidationError, match="naive datetime"):
+                format_moment(naive)
+
+    def test_format_reads_standard_library_values_as_a_record_does(self) -> None:
+        """A zoneinfo datetime keeps its zone's name; a date is a date."""
+        value = dt.datetime(2025, 7, 14, 12, tzinfo=zoneinfo.ZoneInfo(NY))
+        assert format_moment(value) == "2025-07-14T12:00:00-04:00[America/New_York]"
+        assert format_moment(dt.date(2025, 7, 14)) == "2025-07-14"
 
     @pytest.mark.parametrize(
         ("text", "utc", "zone_name"),
