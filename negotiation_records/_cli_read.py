@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
 from negotiation_records._jsonpos import Positions, value_lines
+from negotiation_records._jsontext import is_blank
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import from_json
 
@@ -123,14 +124,16 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
     Whether the content is JSON Lines, and the lines read to decide.
 
     JSON Lines when the first non-blank line is a whole JSON value and another
-    non-blank line follows.  Reads no further than that, so that a pipe is
-    read once: the caller goes on with the lines returned, then the rest.
+    non-blank line follows, a blank line being one of JSON's white space only,
+    as :func:`~negotiation_records.serialization.read_jsonl` counts it (a form
+    feed is not blank).  Reads no further than that, so that a pipe is read
+    once: the caller goes on with the lines returned, then the rest.
     """
     seen: list[bytes] = []
     first = None
     for line in lines:
         seen.append(line)
-        if line.strip():
+        if not is_blank(line):
             first = line
             break
     if first is None:
@@ -141,7 +144,7 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
         return False, seen
     for line in lines:
         seen.append(line)
-        if line.strip():
+        if not is_blank(line):
             return True, seen
     return False, seen
 
@@ -192,7 +195,7 @@ def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
             return
         with progress(stream, display(name), err) as reader:
             for number, line in enumerate(itertools.chain(seen, reader), 1):
-                if not line.strip():
+                if is_blank(line):
                     continue
                 try:
                     yield Read(from_json(cls, line), [])

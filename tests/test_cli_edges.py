@@ -19,10 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.image import imread
 
-from negotiation_records import Deadline, Negotiation
+from negotiation_records import Deadline, JSONLinesError, Negotiation, Source
 from negotiation_records._cli_args import period_arg
 from negotiation_records.cli import main
-from negotiation_records.serialization import from_json, to_dict, to_json, write_jsonl
+from negotiation_records.serialization import (
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
 from negotiation_records.strategies import moments, negotiations
 from negotiation_records.timeutil import format_moment, parse_moment
 from tests.seed import seed_record
@@ -655,6 +661,39 @@ class TestValidateLines:
         write_jsonl([seed_record()] * 3, many)
         assert main(["validate", str(talks), str(many)]) == 0
         assert capsys.readouterr().err == "no problems in 2 files (4 records checked)\n"
+
+    @pytest.mark.parametrize("name", ["sources.jsonl", "sources.data"])
+    @pytest.mark.parametrize("space", [b"\x0b", b"\x0c"], ids=["vt", "ff"])
+    def test_line_of_other_spaces_is_not_blank(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        name: str,
+        space: bytes,
+    ) -> None:
+        """A line of a vertical tab or a form feed is not blank: refused, as read_jsonl does."""
+        record = b'{"id": "a", "publisher": "A"}\n'
+        path = tmp_path / name
+        path.write_bytes(record + space + b"\n" + b" \t\r\n" + record)
+        with pytest.raises(JSONLinesError) as refused:
+            list(read_jsonl(Source, path))
+        assert refused.value.line == 2
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == f"{path}:2: $: invalid JSON: Expecting value at column 1\n"
+        assert err == "1 problem in 1 of 1 file (3 records checked)\n"
+
+    def test_sniffing_skips_only_json_white_space(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A first line of a form feed is not blank: the content is not JSON Lines."""
+        record = b'{"id": "a", "publisher": "A"}\n'
+        path = tmp_path / "sources.data"
+        path.write_bytes(b"\x0c\n" + record + record)
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:1: $: invalid JSON: Expecting value at line 1 column 1\n"
+        )
 
 
 class TestPlotOptions:
