@@ -228,7 +228,7 @@ def whole(data: bytes, cls: type[Any]) -> Read:
 def value_positions(data: bytes) -> Positions | None:
     try:
         return value_lines(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, RecursionError):  # reported by the loader already
+    except UnicodeDecodeError:  # reported by the loader already
         return None
 
 

@@ -21,6 +21,7 @@ from matplotlib.image import imread
 
 from negotiation_records import Deadline, JSONLinesError, Negotiation, Source
 from negotiation_records._cli_args import period_arg
+from negotiation_records._jsonpos import value_lines
 from negotiation_records.cli import main
 from negotiation_records.serialization import (
     from_json,
@@ -694,6 +695,63 @@ class TestValidateLines:
         assert capsys.readouterr().out == (
             f"{path}:1: $: invalid JSON: Expecting value at line 1 column 1\n"
         )
+
+
+class TestDeepDocuments:
+    """A deeply nested file is one problem line, placed without a scan of its depth."""
+
+    DEPTH = 100_000
+
+    @pytest.mark.parametrize("command", ["validate", "show", "export"])
+    def test_one_line_and_no_traceback(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+    ) -> None:
+        """100,000 nested arrays: the problem at the line the document starts on."""
+        path = tmp_path / "deep.json"
+        path.write_text("\n\n" + "[" * self.DEPTH + "]" * self.DEPTH)
+        argv = [command, str(path)]
+        if command == "export":
+            argv += ["--format", "plover", "-o", str(tmp_path / "events.jsonl")]
+        assert main(argv) == 1
+        out, err = capsys.readouterr()
+        problem = f"{path}:3: $: invalid JSON: nested too deeply\n"
+        assert problem in out + err
+        assert "Traceback" not in out + err
+
+    def test_deep_field(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A field 5,000 deep: one problem line, wherever this Python's parser stops."""
+        path = tmp_path / "source.json"
+        text = '\n{"id": "a",\n "publisher":\n' + "[" * 5000 + "]" * 5000 + "}"
+        path.write_text(text)
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert out in (
+            f"{path}:2: $: invalid JSON: nested too deeply\n",
+            f"{path}:4: publisher: must be a string, got an array of 1 item\n",
+        )
+
+    def test_field_in_a_deep_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A problem inside a file nested as deep as the parser reads is placed at its line."""
+        path = tmp_path / "source.json"
+        text = '{"id": "a",\n "title": ' + "[" * 500 + "]" * 500 + ",\n "
+        path.write_text(text + '"publisher":\n  7}')
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:4: publisher: must be a string, got number 7\n"
+            f"{path}:2: title: must be a string, got an array of 1 item\n"
+        )
+
+    def test_lines_of_a_deep_document(self) -> None:
+        """The position finder places a value 100,000 deep, and what encloses a missing one."""
+        positions = value_lines("[\n" * self.DEPTH + "]" * self.DEPTH)
+        innermost = "[0]" * (self.DEPTH - 1)
+        assert positions.line_of(innermost) == self.DEPTH
+        assert positions.line_of(innermost + "[3].kind") == self.DEPTH
+        assert positions.line_of("$") == 1
 
 
 class TestPlotOptions:
