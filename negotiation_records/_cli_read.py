@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
-from negotiation_records._jsonpos import Positions, value_lines
+from negotiation_records._jsonpos import problem_lines
 from negotiation_records._jsontext import is_blank
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import from_json
@@ -215,21 +215,23 @@ def whole(data: bytes, cls: type[Any]) -> Read:
     syntax = syntax_error_line(errors)
     if syntax is not None:
         return Read(None, [(syntax, p, m) for p, m in errors])
-    positions = value_positions(data)
+    lines = lines_of_problems(data, errors)
     return Read(
-        None,
-        [
-            (1 if positions is None else positions.line_of(p, m), p, m)
-            for p, m in errors
-        ],
+        None, [(line, p, m) for line, (p, m) in zip(lines, errors, strict=True)]
     )
 
 
-def value_positions(data: bytes) -> Positions | None:
+def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:
+    """
+    The line of each problem (path, message) of the JSON document *data*.
+
+    Line 1 for all when *data* is not UTF-8 (which the loader reported).
+    """
     try:
-        return value_lines(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:  # reported by the loader already
-        return None
+        return [1] * len(errors)
+    return problem_lines(text, errors)
 
 
 SYNTAX_ERROR = re.compile(r"invalid JSON: .* at line (\d+) column \d+")

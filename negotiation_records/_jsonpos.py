@@ -2,25 +2,26 @@
 Where each value of a JSON document starts: the line of a problem's path.
 
 The command line reports a problem as ``FILE:LINE: PATH: MESSAGE``.  In a
-pretty-printed file the value at ``parties[1].kind`` is on its own line;
-:func:`value_lines` scans the text once (only when there is a problem to place)
-and records each value's line and its place in the tree (its parent and its key
-or index), never its path, so that the work grows with the size of the text,
-however deeply it nests.  :meth:`Positions.line_of` then walks the one path
-asked for, in the notation of :class:`~negotiation_records.ValidationError`
-paths.
+pretty-printed file the value at ``parties[1].kind`` is on its own line.
+:func:`problem_lines` places a list of problems: a problem with the whole
+document (``$``) at the line where the document starts, without a scan; any
+other through :func:`value_lines`, which scans the text once and records each
+value's line and its place in the tree (its parent and its key or index), never
+its path, so that the work grows with the size of the text, however deeply it
+nests.  :meth:`Positions.line_of` then walks the one path asked for, in the
+notation of :class:`~negotiation_records.ValidationError` paths.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 
-__all__ = ["Positions", "value_lines"]
+__all__ = ["Positions", "document_line", "problem_lines", "value_lines"]
 
 # One token a match: a string, a structural character, a newline, a run of other
 # blanks, or a bare literal (number, true, false, null).  Strings hold no raw
@@ -176,3 +177,43 @@ def _add_value(stack: list[_Frame], line: int, positions: Positions) -> int:
         frame = stack[-1]
         positions.children.setdefault((frame.value, frame.step()), value)
     return value
+
+
+def document_line(text: str) -> int:
+    """
+    The line where the document's value starts: after JSON's white space.
+
+    1 when there is no value (the text is empty or only white space).
+
+    Example:
+        >>> document_line('\\n\\n  {"id": "a"}'), document_line("\\n\\n")
+        (3, 1)
+    """
+    rest = text.lstrip(" \t\r\n")
+    if not rest:
+        return 1
+    return 1 + text.count("\n", 0, len(text) - len(rest))
+
+
+def _at_the_top(path: str, message: str) -> bool:
+    """Whether a problem is placed at the document itself (an unknown key is not)."""
+    return path == "$" and _UNKNOWN_KEY.fullmatch(message) is None
+
+
+def problem_lines(text: str, problems: Sequence[tuple[str, str]]) -> list[int]:
+    """
+    The line of each problem (path, message) of the document *text*.
+
+    A problem with the whole document (``$``: too deep, not JSON) is placed
+    where the document starts, without a scan; the text is scanned once, by
+    :func:`value_lines`, only for a problem inside it.
+
+    Example:
+        >>> problem_lines('{\\n  "id": 1,\\n  "titel": "T"\\n}',
+        ...               [("id", "must be a string"), ("$", "unknown key 'titel'")])
+        [2, 3]
+    """
+    if all(_at_the_top(path, message) for path, message in problems):
+        return [document_line(text)] * len(problems)
+    positions = value_lines(text)
+    return [positions.line_of(path, message) for path, message in problems]

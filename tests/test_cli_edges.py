@@ -718,6 +718,25 @@ class TestDeepDocuments:
         assert problem in out + err
         assert "Traceback" not in out + err
 
+    def test_no_scan_for_a_problem_with_the_whole_document(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A problem at ``$`` is placed where the document starts, without a scan."""
+
+        def scan(text: str) -> None:
+            raise AssertionError("the text was scanned")
+
+        monkeypatch.setattr("negotiation_records._jsonpos.value_lines", scan)
+        path = tmp_path / "deep.json"
+        path.write_text("\n \r\n\t" + "[" * self.DEPTH + "]" * self.DEPTH)
+        assert main(["validate", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:3: $: invalid JSON: nested too deeply\n"
+        )
+
     def test_deep_field(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
