@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
-from negotiation_records._jsonpos import Positions, value_lines
+from negotiation_records._jsonpos import problem_lines
+from negotiation_records._jsontext import is_blank
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import from_json
 
@@ -123,14 +124,16 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
     Whether the content is JSON Lines, and the lines read to decide.
 
     JSON Lines when the first non-blank line is a whole JSON value and another
-    non-blank line follows.  Reads no further than that, so that a pipe is
-    read once: the caller goes on with the lines returned, then the rest.
+    non-blank line follows, a blank line being one of JSON's white space only,
+    as :func:`~negotiation_records.serialization.read_jsonl` counts it (a form
+    feed is not blank).  Reads no further than that, so that a pipe is read
+    once: the caller goes on with the lines returned, then the rest.
     """
     seen: list[bytes] = []
     first = None
     for line in lines:
         seen.append(line)
-        if line.strip():
+        if not is_blank(line):
             first = line
             break
     if first is None:
@@ -141,7 +144,7 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
         return False, seen
     for line in lines:
         seen.append(line)
-        if line.strip():
+        if not is_blank(line):
             return True, seen
     return False, seen
 
@@ -192,7 +195,7 @@ def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
             return
         with progress(stream, display(name), err) as reader:
             for number, line in enumerate(itertools.chain(seen, reader), 1):
-                if not line.strip():
+                if is_blank(line):
                     continue
                 try:
                     yield Read(from_json(cls, line), [])
@@ -212,21 +215,23 @@ def whole(data: bytes, cls: type[Any]) -> Read:
     syntax = syntax_error_line(errors)
     if syntax is not None:
         return Read(None, [(syntax, p, m) for p, m in errors])
-    positions = value_positions(data)
+    lines = lines_of_problems(data, errors)
     return Read(
-        None,
-        [
-            (1 if positions is None else positions.line_of(p, m), p, m)
-            for p, m in errors
-        ],
+        None, [(line, p, m) for line, (p, m) in zip(lines, errors, strict=True)]
     )
 
 
-def value_positions(data: bytes) -> Positions | None:
+def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:
+    """
+    The line of each problem (path, message) of the JSON document *data*.
+
+    Line 1 for all when *data* is not UTF-8 (which the loader reported).
+    """
     try:
-        return value_lines(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, RecursionError):  # reported by the loader already
-        return None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # reported by the loader already
+        return [1] * len(errors)
+    return problem_lines(text, errors)
 
 
 SYNTAX_ERROR = re.compile(r"invalid JSON: .* at line (\d+) column \d+")

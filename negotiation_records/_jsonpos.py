@@ -2,41 +2,49 @@
 Where each value of a JSON document starts: the line of a problem's path.
 
 The command line reports a problem as ``FILE:LINE: PATH: MESSAGE``.  In a
-pretty-printed file the value at ``parties[1].kind`` is on its own line;
-:func:`value_lines` scans the text once (only when there is a problem to place)
-and :meth:`Positions.line_of` gives the line of a path, in the notation of
-:class:`~negotiation_records.ValidationError` paths.
+pretty-printed file the value at ``parties[1].kind`` is on its own line.
+:func:`problem_lines` places a list of problems: a problem with the whole
+document (``$``) at the line where the document starts, without a scan; any
+other through :func:`value_lines`, which scans the text once and records each
+value's line and its place in the tree (its parent and its key or index), never
+its path, so that the work grows with the size of the text, however deeply it
+nests.  :meth:`Positions.line_of` then walks the one path asked for, in the
+notation of :class:`~negotiation_records.ValidationError` paths.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Sequence
 
 import attrs
 
-from negotiation_records.errors import join_path
 
-
-__all__ = ["Positions", "value_lines"]
+__all__ = ["Positions", "document_line", "problem_lines", "value_lines"]
 
 # One token a match: a string, a structural character, a newline, a run of other
 # blanks, or a bare literal (number, true, false, null).  Strings hold no raw
 # newline in JSON, so lines are counted by the newline tokens alone.
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|\n|[ \t\r]+|[^\s{}\[\]:,"]+')
-_STEP = re.compile(r"\.[^.\[]+$|\[\d+\]$")
+# One step of a path: an index, or a key (after a dot, but for the first step).
+_STEP = re.compile(r"\[(\d+)\]|(?:^|\.)([^.\[]+)")
 _UNKNOWN_KEY = re.compile(r"unknown key '(.*)'")
 
 
 @attrs.define
 class _Frame:
-    """An object or an array being read."""
+    """An object or an array being read: its value's number and where it is."""
 
     is_object: bool
-    path: str
+    value: int
     key: str = ""
     index: int = 0
     expect_key: bool = True
+
+    def step(self) -> str | int:
+        """The key or the index of the value read now in this object or array."""
+        return self.key if self.is_object else self.index
 
 
 @attrs.frozen
@@ -44,13 +52,19 @@ class Positions:
     """
     The lines at which the values (and the keys) of one document start.
 
+    The values are numbered in the order they start, from 0 for the whole
+    document.
+
     Attributes:
-        values: The line of each value, by path (``$`` for the whole document).
-        keys: The line of each key, by the path of its object and the key.
+        lines: The line of each value, by its number.
+        children: The number of each value inside an object or an array, by
+            the number of that object or array and the value's key or index.
+        keys: The line of each key, by the number of its object and the key.
     """
 
-    values: dict[str, int]
-    keys: dict[tuple[str, str], int]
+    lines: list[int]
+    children: dict[tuple[int, str | int], int]
+    keys: dict[tuple[int, str], int]
 
     def line_of(self, path: str, message: str = "") -> int:
         """
@@ -59,28 +73,42 @@ class Positions:
         An unknown key (``message`` says ``unknown key 'titel'``) is placed at
         the key itself; a missing field at the object that lacks it.
         """
+        value, whole = self._find(path)
         unknown = _UNKNOWN_KEY.fullmatch(message)
-        if unknown is not None:
-            found = self.keys.get((path, unknown.group(1)))
+        if whole and unknown is not None:
+            found = self.keys.get((value, unknown.group(1)))
             if found is not None:
                 return found
-        while True:
-            found = self.values.get(path)
-            if found is not None:
-                return found
-            shorter = _STEP.sub("", path)
-            if shorter == path or not shorter:
-                return self.values.get("$", 1)
-            path = shorter
+        return self.lines[value] if self.lines else 1
+
+    def _find(self, path: str) -> tuple[int, bool]:
+        """The value at *path*, or the nearest enclosing one; and whether it is at *path*."""
+        value = 0
+        for step in _steps(path):
+            child = self.children.get((value, step))
+            if child is None:
+                return value, False
+            value = child
+        return value, True
 
 
-def _child(stack: list[_Frame]) -> str:
-    if not stack:
-        return "$"
-    frame = stack[-1]
-    if frame.is_object:
-        return join_path(frame.path, frame.key)
-    return join_path(frame.path, f"[{frame.index}]")
+def _steps(path: str) -> Iterator[str | int]:
+    """
+    The keys and indexes of *path* from the top (none for ``$``).
+
+    A key in a problem's path is a field name (no dot, no bracket in it).
+    Stops at what is not a step, so that the value found is an enclosing one.
+    """
+    if path == "$":
+        return
+    position = 0
+    while position < len(path):
+        step = _STEP.match(path, position)
+        if step is None:
+            return
+        index, key = step.groups()
+        yield key if index is None else int(index)
+        position = step.end()
 
 
 def value_lines(text: str) -> Positions:
@@ -89,16 +117,16 @@ def value_lines(text: str) -> Positions:
 
     The text should be valid JSON (the scan does not check it); whatever it
     cannot place is simply not recorded, and :meth:`Positions.line_of` falls
-    back to an enclosing value.
+    back to an enclosing value.  The work and the memory grow with the length
+    of the text, not with the depth of its values.
 
     Example:
         >>> positions = value_lines('{\\n  "parties": [\\n    {"kind": "stat"},\\n'
         ...                         '    {\\n      "kind": "stat"\\n    }\\n  ]\\n}')
         >>> positions.line_of("parties[1].kind"), positions.line_of("parties[0].kind")
-        (6, 3)
+        (5, 3)
     """
-    values: dict[str, int] = {}
-    keys: dict[tuple[str, str], int] = {}
+    positions = Positions([], {}, {})
     stack: list[_Frame] = []
     line = 1
     for match in _TOKEN.finditer(text):
@@ -110,25 +138,82 @@ def value_lines(text: str) -> Positions:
             continue
         elif first == ",":
             if stack:
-                frame = stack[-1]
-                if frame.is_object:
-                    frame.expect_key = True
-                else:
-                    frame.index += 1
+                _next_item(stack[-1])
         elif first in "}]":
             if stack:
                 stack.pop()
         elif stack and stack[-1].is_object and stack[-1].expect_key:
-            frame = stack[-1]
-            try:
-                frame.key = json.loads(token)
-            except ValueError:
-                frame.key = token
-            frame.expect_key = False
-            keys.setdefault((frame.path, frame.key), line)
+            _read_key(stack[-1], token, line, positions)
         else:
-            path = _child(stack)
-            values.setdefault(path, line)
+            value = _add_value(stack, line, positions)
             if first in "{[":
-                stack.append(_Frame(is_object=first == "{", path=path))
-    return Positions(values, keys)
+                stack.append(_Frame(is_object=first == "{", value=value))
+    return positions
+
+
+def _next_item(frame: _Frame) -> None:
+    """After a comma: a key comes next in an object, the next index in an array."""
+    if frame.is_object:
+        frame.expect_key = True
+    else:
+        frame.index += 1
+
+
+def _read_key(frame: _Frame, token: str, line: int, positions: Positions) -> None:
+    """Take *token* as the key of the next value of the object read."""
+    try:
+        frame.key = json.loads(token)
+    except ValueError:
+        frame.key = token
+    frame.expect_key = False
+    positions.keys.setdefault((frame.value, frame.key), line)
+
+
+def _add_value(stack: list[_Frame], line: int, positions: Positions) -> int:
+    """Record a value starting at *line*, inside the top of *stack*; its number."""
+    value = len(positions.lines)
+    positions.lines.append(line)
+    if stack:
+        frame = stack[-1]
+        positions.children.setdefault((frame.value, frame.step()), value)
+    return value
+
+
+def document_line(text: str) -> int:
+    """
+    The line where the document's value starts: after JSON's white space.
+
+    1 when there is no value (the text is empty or only white space).
+
+    Example:
+        >>> document_line('\\n\\n  {"id": "a"}'), document_line("\\n\\n")
+        (3, 1)
+    """
+    rest = text.lstrip(" \t\r\n")
+    if not rest:
+        return 1
+    return 1 + text.count("\n", 0, len(text) - len(rest))
+
+
+def _at_the_top(path: str, message: str) -> bool:
+    """Whether a problem is placed at the document itself (an unknown key is not)."""
+    return path == "$" and _UNKNOWN_KEY.fullmatch(message) is None
+
+
+def problem_lines(text: str, problems: Sequence[tuple[str, str]]) -> list[int]:
+    """
+    The line of each problem (path, message) of the document *text*.
+
+    A problem with the whole document (``$``: too deep, not JSON) is placed
+    where the document starts, without a scan; the text is scanned once, by
+    :func:`value_lines`, only for a problem inside it.
+
+    Example:
+        >>> problem_lines('{\\n  "id": 1,\\n  "titel": "T"\\n}',
+        ...               [("id", "must be a string"), ("$", "unknown key 'titel'")])
+        [2, 3]
+    """
+    if all(_at_the_top(path, message) for path, message in problems):
+        return [document_line(text)] * len(problems)
+    positions = value_lines(text)
+    return [positions.line_of(path, message) for path, message in problems]

@@ -12,7 +12,7 @@ from negotiation_records._values import plural, short_repr, show_json
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["DuplicateKeys", "check_object", "parse_json", "repeated_keys"]
+__all__ = ["DuplicateKeys", "check_object", "is_blank", "parse_json", "repeated_keys"]
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -77,6 +77,24 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
+def is_blank(text: str | bytes) -> bool:
+    """
+    Whether *text* holds only JSON's white space (RFC 8259: space, tab, CR,
+    LF), the same in text and in bytes; other spaces (a no-break space, a form
+    feed, a vertical tab) make a line that is not JSON.
+
+    The one rule for a blank JSON Lines line, wherever lines are counted
+    (:func:`~negotiation_records.serialization.read_jsonl` and the command line).
+
+    Example:
+        >>> is_blank(b" \\t\\r\\n"), is_blank("\\x0c\\n"), is_blank(b"\\x0b")
+        (True, False, False)
+    """
+    if isinstance(text, bytes):
+        return not text.strip(b" \t\r\n")
+    return not text.strip(" \t\r\n")
+
+
 def _fail(message: str) -> ValidationError:
     return ValidationError([("$", message)])
 
@@ -104,7 +122,7 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
         raise _fail(f"must be JSON text (str or bytes), got {type(text).__name__}")
     if text.startswith("\ufeff"):
         raise _fail("invalid JSON: the text starts with a byte order mark (U+FEFF)")
-    if not text.strip(" \t\r\n"):
+    if is_blank(text):
         raise _fail("invalid JSON: no value (the text is empty or only white space)")
     try:
         return _DECODER.decode(text)

@@ -59,7 +59,7 @@ import cattrs
 
 from negotiation_records import _fastjson
 from negotiation_records._hooks import collect_problems, configure_converter
-from negotiation_records._jsontext import parse_json
+from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
@@ -527,17 +527,6 @@ def _without_newline(line: str | bytes) -> str | bytes:
     return line.rstrip("\r\n")
 
 
-def _is_blank(line: str | bytes) -> bool:
-    """
-    Whether *line* holds only JSON's white space (RFC 8259: space, tab, CR,
-    LF), the same in text and in bytes; other spaces (a no-break space, a form
-    feed) make a line that is not JSON.
-    """
-    if isinstance(line, bytes):
-        return not line.strip(b" \t\r\n")
-    return not line.strip(" \t\r\n")
-
-
 def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
     hook: Any = None  # looked up once, at the first record
     lines = iter(handle)
@@ -562,7 +551,7 @@ def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterat
                     )
                 ],
             ) from None
-        if not line or (line.isspace() and _is_blank(line)):
+        if not line or (line.isspace() and is_blank(line)):
             continue
         if hook is None:
             hook = _hook(conv, cls)

@@ -19,10 +19,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.image import imread
 
-from negotiation_records import Deadline, Negotiation
+from negotiation_records import Deadline, JSONLinesError, Negotiation, Source
 from negotiation_records._cli_args import period_arg
+from negotiation_records._jsonpos import value_lines
 from negotiation_records.cli import main
-from negotiation_records.serialization import from_json, to_dict, to_json, write_jsonl
+from negotiation_records.serialization import (
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
 from negotiation_records.strategies import moments, negotiations
 from negotiation_records.timeutil import format_moment, parse_moment
 from tests.seed import seed_record
@@ -655,6 +662,115 @@ class TestValidateLines:
         write_jsonl([seed_record()] * 3, many)
         assert main(["validate", str(talks), str(many)]) == 0
         assert capsys.readouterr().err == "no problems in 2 files (4 records checked)\n"
+
+    @pytest.mark.parametrize("name", ["sources.jsonl", "sources.data"])
+    @pytest.mark.parametrize("space", [b"\x0b", b"\x0c"], ids=["vt", "ff"])
+    def test_line_of_other_spaces_is_not_blank(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        name: str,
+        space: bytes,
+    ) -> None:
+        """A line of a vertical tab or a form feed is not blank: refused, as read_jsonl does."""
+        record = b'{"id": "a", "publisher": "A"}\n'
+        path = tmp_path / name
+        path.write_bytes(record + space + b"\n" + b" \t\r\n" + record)
+        with pytest.raises(JSONLinesError) as refused:
+            list(read_jsonl(Source, path))
+        assert refused.value.line == 2
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == f"{path}:2: $: invalid JSON: Expecting value at column 1\n"
+        assert err == "1 problem in 1 of 1 file (3 records checked)\n"
+
+    def test_sniffing_skips_only_json_white_space(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A first line of a form feed is not blank: the content is not JSON Lines."""
+        record = b'{"id": "a", "publisher": "A"}\n'
+        path = tmp_path / "sources.data"
+        path.write_bytes(b"\x0c\n" + record + record)
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:1: $: invalid JSON: Expecting value at line 1 column 1\n"
+        )
+
+
+class TestDeepDocuments:
+    """A deeply nested file is one problem line, placed without a scan of its depth."""
+
+    DEPTH = 100_000
+
+    @pytest.mark.parametrize("command", ["validate", "show", "export"])
+    def test_one_line_and_no_traceback(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+    ) -> None:
+        """100,000 nested arrays: the problem at the line the document starts on."""
+        path = tmp_path / "deep.json"
+        path.write_text("\n\n" + "[" * self.DEPTH + "]" * self.DEPTH)
+        argv = [command, str(path)]
+        if command == "export":
+            argv += ["--format", "plover", "-o", str(tmp_path / "events.jsonl")]
+        assert main(argv) == 1
+        out, err = capsys.readouterr()
+        problem = f"{path}:3: $: invalid JSON: nested too deeply\n"
+        assert problem in out + err
+        assert "Traceback" not in out + err
+
+    def test_no_scan_for_a_problem_with_the_whole_document(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A problem at ``$`` is placed where the document starts, without a scan."""
+
+        def scan(text: str) -> None:
+            raise AssertionError("the text was scanned")
+
+        monkeypatch.setattr("negotiation_records._jsonpos.value_lines", scan)
+        path = tmp_path / "deep.json"
+        path.write_text("\n \r\n\t" + "[" * self.DEPTH + "]" * self.DEPTH)
+        assert main(["validate", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:3: $: invalid JSON: nested too deeply\n"
+        )
+
+    def test_deep_field(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A field 5,000 deep: one problem line, wherever this Python's parser stops."""
+        path = tmp_path / "source.json"
+        text = '\n{"id": "a",\n "publisher":\n' + "[" * 5000 + "]" * 5000 + "}"
+        path.write_text(text)
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert out in (
+            f"{path}:2: $: invalid JSON: nested too deeply\n",
+            f"{path}:4: publisher: must be a string, got an array of 1 item\n",
+        )
+
+    def test_field_in_a_deep_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A problem inside a file nested as deep as the parser reads is placed at its line."""
+        path = tmp_path / "source.json"
+        text = '{"id": "a",\n "title": ' + "[" * 500 + "]" * 500 + ",\n "
+        path.write_text(text + '"publisher":\n  7}')
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:4: publisher: must be a string, got number 7\n"
+            f"{path}:2: title: must be a string, got an array of 1 item\n"
+        )
+
+    def test_lines_of_a_deep_document(self) -> None:
+        """The position finder places a value 100,000 deep, and what encloses a missing one."""
+        positions = value_lines("[\n" * self.DEPTH + "]" * self.DEPTH)
+        innermost = "[0]" * (self.DEPTH - 1)
+        assert positions.line_of(innermost) == self.DEPTH
+        assert positions.line_of(innermost + "[3].kind") == self.DEPTH
+        assert positions.line_of("$") == 1
 
 
 class TestPlotOptions:
