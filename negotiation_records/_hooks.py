@@ -43,7 +43,6 @@ from negotiation_records._jsontext import check_object, repeated_keys
 from negotiation_records._record import Record, cross_field_validator
 from negotiation_records._references import STATE as READING
 from negotiation_records._references import References
-from negotiation_records._time_kinds import write_moment
 from negotiation_records._values import short_repr, show_json
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -665,7 +664,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(pendulum.Duration, _structure_duration)
     conv.register_unstructure_hook(pendulum.Duration, _unstructure_duration)
     conv.register_structure_hook_func(_equals(Moment), _kind_hook(MomentKind()))
-    conv.register_unstructure_hook_func(_equals(Moment), write_moment)
+    # Checked (format_moment): a class of your own is not checked when built.
+    conv.register_unstructure_hook_func(_equals(Moment), format_moment)
 
     conv.register_structure_hook_factory(_is_record, _record_structure_factory)
     conv.register_unstructure_hook_factory(_is_record, _record_unstructure_factory)

@@ -19,6 +19,7 @@ from negotiation_records import (
     SCHEMA_VERSION,
     Condition,
     Deadline,
+    Moment,
     Negotiation,
     PartialDate,
     Party,
@@ -220,6 +221,28 @@ class TestMoments:
         if isinstance(moment, pendulum.DateTime):
             assert isinstance(loaded.on, pendulum.DateTime)
             assert loaded.on.timezone_name == moment.timezone_name
+
+    def test_a_class_of_your_own_never_writes_a_naive_datetime(self) -> None:
+        """A class of your own is not checked when built: its moments are checked
+        when written, so that what is written reads back."""
+
+        @attrs.frozen
+        class Meeting:
+            starts: pendulum.DateTime
+            noted: Moment
+
+        naive = pendulum.naive(2025, 7, 14, 12)
+        for meeting in (
+            Meeting(starts=naive, noted=pendulum.date(2025, 7, 14)),
+            Meeting(starts=pendulum.datetime(2025, 7, 14, tz="UTC"), noted=naive),
+        ):
+            with pytest.raises(ValidationError, match="naive datetime"):
+                to_dict(meeting)
+        kyiv = pendulum.datetime(2025, 7, 14, 12, tz="Europe/Kyiv")
+        assert to_dict(Meeting(starts=kyiv, noted=PartialDate(2025, 7))) == {
+            "starts": "2025-07-14T12:00:00+03:00[Europe/Kyiv]",
+            "noted": "2025-07",
+        }
 
     def test_plain_rfc_3339_is_read(self) -> None:
         """An RFC 3339 timestamp with Z or an offset is read."""
