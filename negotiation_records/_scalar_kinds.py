@@ -464,6 +464,29 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
     return []
 
 
+def _plain_int(value: Any) -> Any:
+    """
+    *value* as a plain :class:`int` if it is an instance of a subclass (an
+    :class:`enum.IntEnum` member), a bool aside; anything else unchanged.
+
+    ``int.__int__`` gives the plain number whatever the subclass overrides.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int.__int__(value)
+    return value
+
+
+def _plain_number(value: Any) -> Any:
+    """
+    *value* as a plain :class:`float` if it is an instance of a subclass
+    (``numpy.float64``), or as a plain :class:`int` if an int subclass (a bool
+    aside); anything else unchanged.
+    """
+    if isinstance(value, float):
+        return float.__float__(value)
+    return _plain_int(value)
+
+
 def _load_int(value: Any, _conv: Any = None) -> int:
     if value.__class__ is not int:
         raise fail(f"must be an integer, got {show_json(value)}")
@@ -472,10 +495,21 @@ def _load_int(value: Any, _conv: Any = None) -> int:
 
 @attrs.frozen(eq=False, repr=False)
 class Int(Kind):
-    """An integer (not a bool), between *min* and *max* when given."""
+    """
+    An integer (not a bool), between *min* and *max* when given.
+
+    An instance of an int subclass (an :class:`enum.IntEnum` member) is stored
+    as a plain :class:`int`, so that the record holds, compares and writes
+    plain JSON data.
+    """
 
     min: int | None = None
     max: int | None = None
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        return value if value.__class__ is int else _plain_int(value)
 
     def accepts(self) -> str:
         return "int"
@@ -543,9 +577,21 @@ def _load_number(value: Any, _conv: Any = None) -> Any:
 
 @attrs.frozen(eq=False, repr=False)
 class Number(Kind):
-    """An integer or a finite float (not a bool), at least *min* when given."""
+    """
+    An integer or a finite float (not a bool), at least *min* when given.
+
+    An instance of a float subclass (``numpy.float64``) is stored as a plain
+    :class:`float`, and of an int subclass as a plain :class:`int`, so that the
+    record holds, compares and writes plain JSON data.
+    """
 
     min: float | None = None
+
+    converts: ClassVar[bool] = True
+
+    def convert(self, value: Any) -> Any:
+        cls = value.__class__
+        return value if cls is float or cls is int else _plain_number(value)
 
     def accepts(self) -> str:
         return "float"

@@ -358,15 +358,19 @@ STEPS: Final = st.integers(0, 3)
 
 
 @st.composite
-def chain(draw: st.DrawFn, size: int) -> list[Moment]:
+def chain(draw: st.DrawFn, size: int, after: Moment | None = None) -> list[Moment]:
     """
-    *size* moments in order: none is before an earlier one.
+    *size* moments in order: none is before an earlier one, nor before *after*
+    when it is given (the first then falls at least three days past its last day).
 
     Days at least three apart keep datetimes in order whatever their zones (local
     times differ from UTC by at most 26 hours); a month or a year stands for the
     span around its day.
     """
-    day = draw(FIRST)
+    if after is None:
+        day = draw(FIRST)
+    else:
+        day = _last_day(after) + _dt.timedelta(days=draw(GAP))
     found: list[Moment] = []
     for index in range(size):
         if index:
@@ -375,6 +379,15 @@ def chain(draw: st.DrawFn, size: int) -> list[Moment]:
             moment_on(day, draw(MOMENT_KIND), draw(zones()), draw(TIME_OF_DAY))
         )
     return found
+
+
+def _last_day(moment: Moment) -> _dt.date:
+    """The last calendar day of *moment* (a datetime's day in its own zone)."""
+    if isinstance(moment, PartialDate):
+        return moment.end
+    if isinstance(moment, pendulum.DateTime):
+        return moment.date()
+    return moment
 
 
 def moment_on(

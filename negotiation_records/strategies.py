@@ -364,12 +364,35 @@ def windows(draw: st.DrawFn) -> Window:
 
 @st.composite
 def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
+    ident = draw(slugs())
+    return _make_proposal(
+        draw,
+        pools,
+        ident,
+        round_number=draw(optional(st.integers(1, 20))),
+        counter_to=draw(optional(slugs().filter(lambda other: other != ident))),
+    )
+
+
+def _make_proposal(
+    draw: st.DrawFn,
+    pools: Pools,
+    ident: str,
+    *,
+    round_number: int | None,
+    counter_to: str | None,
+    made_on: Moment | None = None,
+) -> Proposal:
+    """A proposal with these links, made on *made_on* if given (else drawn)."""
     first = draw(pools.some_party())
     others = draw(pools.party_list(exclude=first))[: draw(st.integers(0, 2))]
     proposed_by = [first, *others]
     count = draw(st.integers(0, 2))
     steps = draw(st.integers(0, 2))
-    made_on, *later = draw(chain(count + 1 + steps))
+    if made_on is None:
+        made_on, *later = draw(chain(count + 1 + steps))
+    else:
+        later = draw(chain(count + steps, after=made_on))
     history = _walk(draw, pools, _PROPOSAL_STEPS, ProposalStatus.PENDING, later[count:])
     status = history[-1].status if history else ProposalStatus.PENDING
     addressed_to = [
@@ -388,8 +411,6 @@ def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
         if response not in answers:
             answers.append(response)
     terms = draw(st.lists(_condition(pools), max_size=2, unique_by=lambda c: c.id))
-    ident = draw(slugs())
-    counter_to = draw(optional(slugs().filter(lambda other: other != ident)))
     return Proposal(
         id=ident,
         # a lone id as a string, as version-1 code writes it, or as a list
@@ -398,13 +419,63 @@ def _proposal(draw: st.DrawFn, pools: Pools) -> Proposal:
         made_on=made_on,
         summary=draw(texts()),
         terms=terms,
-        round=draw(optional(st.integers(1, 20))),
+        round=round_number,
         counter_to=counter_to,
         responses=answers,
         history=history,
         window=draw(optional(windows())),
         sources=draw(pools.source_list()),
     )
+
+
+def _linked_proposals(
+    draw: st.DrawFn, pools: Pools, round_list: list[Round]
+) -> list[Proposal]:
+    """
+    Up to two proposals of a whole record, with unique ids.  Some belong to a
+    round (made on a day the round covers), some counter an earlier one (made
+    on its day or later).
+    """
+    found: list[Proposal] = []
+    for _ in range(draw(st.integers(0, 2))):
+        ident = draw(_new_slug({p.id for p in found}))
+        rnd = draw(optional(st.sampled_from(round_list))) if round_list else None
+        made_on = None if rnd is None else draw(_covered_by(rnd))
+        earlier = [
+            p for p in found if made_on is None or not is_before(made_on, p.made_on)
+        ]
+        original = draw(optional(st.sampled_from(earlier))) if earlier else None
+        if original is not None and made_on is None:
+            made_on = draw(
+                st.just(original.made_on)
+                | chain(1, after=original.made_on).map(lambda later: later[0])
+            )
+        found.append(
+            _make_proposal(
+                draw,
+                pools,
+                ident,
+                round_number=None if rnd is None else rnd.number,
+                counter_to=None if original is None else original.id,
+                made_on=made_on,
+            )
+        )
+    return found
+
+
+def _new_slug(taken: set[str]) -> S[str]:
+    """A slug not in *taken*."""
+    return slugs().filter(lambda slug: slug not in taken)
+
+
+def _covered_by(rnd: Round) -> S[Moment | None]:
+    """A moment the round covers (its start or end, a day of its window), or
+    ``None`` (any moment) for a round with neither dates nor window."""
+    if rnd.starts is not None:
+        return st.sampled_from([m for m in (rnd.starts, rnd.ends) if m is not None])
+    if rnd.window is not None:
+        return st.sampled_from([rnd.window.start, rnd.window.end])
+    return st.none()
 
 
 @functools.cache
@@ -713,8 +784,10 @@ def statements() -> S[Statement]:
 def negotiations(draw: st.DrawFn) -> Negotiation:
     """
     Whole records whose references all resolve: every party, round, proposal,
-    statement and source id that a record cites exists, ids are unique, and a
-    proposal dated in a round lies inside it.
+    statement and source id that a record cites exists and ids are unique.
+    Proposals often belong to one of the drawn rounds (dated inside it when
+    the round is dated) or counter an earlier proposal (dated on its day or
+    later).
 
     Example:
         >>> from negotiation_records.strategies import negotiations
@@ -744,10 +817,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         draw(_round(pools, number=number))
         for number in draw(st.lists(st.integers(1, 30), max_size=3, unique=True))
     ]
-    proposal_list = draw(
-        st.lists(_proposal(pools), max_size=2, unique_by=lambda p: p.id)
-    )
-    proposal_list = [_fit(p, round_list, proposal_list) for p in proposal_list]
+    proposal_list = _linked_proposals(draw, pools, round_list)
     condition_list = draw(st.lists(_condition(pools), max_size=2))
     ultimatum_list = draw(
         st.lists(_ultimatum(pools), max_size=2, unique_by=lambda u: u.id)
@@ -786,22 +856,6 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         ),
         notes=draw(optional(texts())),
     )
-
-
-def _fit(
-    proposal: Proposal, round_list: list[Round], everything: list[Proposal]
-) -> Proposal:
-    """Point a proposal only at rounds that cover it and proposals it may counter."""
-    changes: dict[str, Any] = {}
-    rnd = next((r for r in round_list if r.number == proposal.round), None)
-    if proposal.round is not None and (rnd is None or not rnd.covers(proposal.made_on)):
-        changes["round"] = None
-    original = next((p for p in everything if p.id == proposal.counter_to), None)
-    if proposal.counter_to is not None and (
-        original is None or is_before(proposal.made_on, original.made_on)
-    ):
-        changes["counter_to"] = None
-    return attrs.evolve(proposal, **changes) if changes else proposal
 
 
 def _distinct_conditions(

@@ -8,12 +8,14 @@ rule is checked the same way at every depth of a record.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 import attrs
 import jsonschema
+import pendulum
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,9 @@ from negotiation_records import (
     Negotiation,
     Party,
     PartyKind,
+    Proposal,
+    Quantity,
+    Round,
     Source,
     ValidationError,
     _fastjson,
@@ -30,6 +35,7 @@ from negotiation_records import (
     from_json,
     json_schema,
     to_dict,
+    to_json,
 )
 from negotiation_records import strategies as nst
 from negotiation_records._codegen import Namespace
@@ -335,6 +341,80 @@ class TestIntegersAndPatterns:
     def test_urls(self, url: str) -> None:
         """Absolute http(s) URLs without white space."""
         assert (Url().problems(url) == []) is (" " not in url)
+
+
+class _Count(enum.IntEnum):
+    TWO = 2
+
+
+class _Amount(float):
+    """A float subclass, as ``numpy.float64`` is one."""
+
+    def __float__(self) -> float:
+        raise AssertionError("a subclass's own conversion must not be used")
+
+
+class TestNumericSubclasses:
+    """Int and Number store int and float subclasses as plain int and float."""
+
+    def test_an_int_subclass_is_stored_as_an_int(self) -> None:
+        """An IntEnum member given to an Int field, alone or in a Maybe, is stored,
+        written and compared as the plain int."""
+        built = Round(number=_Count.TWO)
+        assert type(built.number) is int
+        assert type(to_dict(built)["number"]) is int
+        assert json.loads(to_json(built))["number"] == 2
+        assert built == Round(number=2)
+        assert hash(built) == hash(Round(number=2))
+        assert repr(built) == repr(Round(number=2))
+        made = pendulum.date(2025, 7, 19)
+        offer = Proposal(
+            id="p", proposed_by="a", made_on=made, summary="S", round=_Count.TWO
+        )
+        assert type(offer.round) is int
+        assert type(to_dict(offer)["round"]) is int
+
+    def test_a_float_subclass_is_stored_as_a_float(self) -> None:
+        """A float subclass given to a Number field is stored, written and compared
+        as the plain float; an IntEnum member as the plain int."""
+        built = Quantity(amount=_Amount(1000.5), unit="prisoners")
+        assert type(built.amount) is float
+        assert type(to_dict(built)["amount"]) is float
+        assert json.loads(to_json(built))["amount"] == 1000.5
+        assert built == Quantity(amount=1000.5, unit="prisoners")
+        assert hash(built) == hash(Quantity(amount=1000.5, unit="prisoners"))
+        counted = Quantity(amount=_Count.TWO, unit="prisoners")
+        assert type(counted.amount) is int
+        assert type(to_dict(counted)["amount"]) is int
+
+    def test_a_numpy_float_is_stored_as_a_float(self) -> None:
+        """``numpy.float64`` (a float subclass) is stored as the plain float."""
+        numpy = pytest.importorskip("numpy")
+        built = Quantity(amount=numpy.float64(1000.5), unit="prisoners")
+        assert type(built.amount) is float
+        assert type(to_dict(built)["amount"]) is float
+
+    def test_bools_and_bad_numbers_are_still_refused(self) -> None:
+        """A bool is not an integer nor a number, and a float subclass holding
+        NaN is refused as NaN is."""
+        with pytest.raises(ValidationError) as caught:
+            Round(number=True)
+        assert caught.value.errors == (("number", "must be an integer, got bool True"),)
+        with pytest.raises(ValidationError) as caught:
+            Quantity(amount=False, unit="prisoners")
+        assert caught.value.errors == (("amount", "must be a number, got bool False"),)
+        with pytest.raises(ValidationError, match="amount: must be a finite number"):
+            Quantity(amount=_Amount("nan"), unit="prisoners")
+        yes = True
+        assert Int().convert(yes) is yes
+        assert Number().convert(yes) is yes
+
+    def test_exact_ints_and_floats_are_kept_as_they_are(self) -> None:
+        """The stored value is the very object given when it is a plain number."""
+        big, real = 10**30, 1000.5
+        assert Int().convert(big) is big
+        assert Number().convert(big) is big
+        assert Number().convert(real) is real
 
 
 class TestEveryFieldHasAKindAndAStrategy:

@@ -189,17 +189,48 @@ class TestNegotiations:
         source_ids = {s.id for s in talks.sources}
         statement_ids = {s.id for s in talks.statements}
         round_numbers = {r.number for r in talks.rounds}
+        proposal_ids = {p.id for p in talks.proposals}
         for proposal in talks.proposals:
             assert proposal.proposed_by
             assert set(proposal.proposed_by) <= party_ids
             assert set(proposal.addressed_to) <= party_ids
             assert proposal.round is None or proposal.round in round_numbers
+            assert proposal.counter_to is None or proposal.counter_to in proposal_ids
             assert set(proposal.sources) <= source_ids
         for ultimatum in talks.ultimatums:
             assert ultimatum.issued_by in party_ids
             for response in ultimatum.responses:
                 assert response.statement is None or response.statement in statement_ids
         assert attrs.evolve(talks) == talks  # whole-record validation passes again
+
+    def test_proposals_counter_others_and_belong_to_rounds(self) -> None:
+        """Generated proposals counter earlier proposals and belong to rounds
+        (dated inside them), so that properties exercise both links."""
+        seen: set[str] = set()
+
+        @settings(
+            max_examples=300,
+            database=None,
+            derandomize=True,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(nrst.negotiations())
+        def look(talks: Negotiation) -> None:
+            ids = [p.id for p in talks.proposals]
+            for index, proposal in enumerate(talks.proposals):
+                if proposal.counter_to is not None:
+                    assert proposal.counter_to in ids[:index]
+                    seen.add("counter_to")
+                if proposal.round is not None:
+                    rnd = talks.round(proposal.round)
+                    assert rnd.starts is None or rnd.covers(proposal.made_on)
+                    seen.add("round")
+            if len(seen) == 2:
+                raise _Found(seen)
+
+        with pytest.raises(_Found):
+            look()
 
     def test_full_records_appear(self) -> None:
         """Negotiations with parties, rounds, proposals and ultimatums together appear."""
