@@ -96,6 +96,9 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
         key: The id or number that was not found.
         known: The keys that do exist, for the message.
 
+    The message quotes keys cut to 80 characters and lists the first 20 known
+    keys, counting the others.
+
     Example:
         >>> print(RecordNotFoundError("party", "rusia", ("russia", "ukraine")))
         no party 'rusia' (did you mean 'russia'?; known: 'russia', 'ukraine')
@@ -114,19 +117,30 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
     def __str__(self) -> str:
         import difflib  # noqa: PLC0415 - only needed to format the message
 
-        message = f"no {self.kind} {self.key!r}"
+        from negotiation_records._values import short_repr  # noqa: PLC0415
+
+        message = f"no {self.kind} {short_repr(self.key)}"
         hints = []
         close = difflib.get_close_matches(
             str(self.key), [str(k) for k in self.known], n=1
         )
         if close:
             match = next(k for k in self.known if str(k) == close[0])
-            hints.append(f"did you mean {match!r}?")
+            hints.append(f"did you mean {short_repr(match)}?")
         if self.known:
-            hints.append("known: " + ", ".join(repr(k) for k in self.known))
+            shown = ", ".join(short_repr(k) for k in self.known[:_KNOWN_SHOWN])
+            more = len(self.known) - _KNOWN_SHOWN
+            hints.append(
+                f"known: {shown}" + (f", ... and {more} more" if more > 0 else "")
+            )
         else:
             hints.append(f"there is no {self.kind} at all")
         return f"{message} ({'; '.join(hints)})"
+
+
+#: How many known keys a :class:`RecordNotFoundError` message lists (the rest
+#: are counted): a record of thousands must not flood a log.
+_KNOWN_SHOWN = 20
 
 
 class IllegalTransitionError(NegotiationRecordError, ValueError):

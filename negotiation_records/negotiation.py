@@ -676,7 +676,9 @@ class Negotiation(Record, _lookup.Indexed):
         Adding a record with this and the other ``with_*`` methods checks the
         new record alone against the rest (its id is new, the ids it cites
         exist, a proposal lies inside its round, ...) rather than the whole
-        record again, so that a record of any size grows in constant time; the
+        record again: an append costs the new record's checks and a copy of the
+        collection and of its index (a fraction of a millisecond at 10,000
+        items, growing with the collection's length); the
         result, and any :class:`~negotiation_records.ValidationError` with its
         messages and paths, are those of building the whole record.  Replacing
         a round, a proposal or an ultimatum checks the whole record.

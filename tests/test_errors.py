@@ -123,6 +123,21 @@ class TestRecordNotFoundError:
             "no round 3 (did you mean 33?; known: 1, 2, 33)"
         )
 
+    def test_message_of_a_big_record_or_a_huge_key_stays_short(self) -> None:
+        """The first 20 known keys are listed, the others counted; keys are cut
+        to 80 characters (a hostile or huge key cannot flood a log)."""
+        known = [f"statement-{n}" for n in range(10_000)]
+        text = str(RecordNotFoundError("statement", "statemnt-17", known))
+        assert text.startswith(
+            "no statement 'statemnt-17' (did you mean 'statement-17'?; known: "
+            "'statement-0', 'statement-1', "
+        )
+        assert text.endswith("'statement-19', ... and 9980 more)")
+        huge = str(RecordNotFoundError("party", "x" * 1_000_000, ["a"]))
+        assert len(huge) < 200
+        assert "'xxx" in huge
+        assert "..." in huge
+
     def test_message_when_nothing_exists(self) -> None:
         """With no records at all the message says so."""
         assert str(RecordNotFoundError("ultimatum", "x")) == (
