@@ -14,7 +14,7 @@ import attrs
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records.conditions import Condition
-from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
     PARTY_IDS,
@@ -317,16 +317,7 @@ class Proposal(Record):
                 "responded",
                 f"it is {self.status.value} and can no longer be answered",
             )
-        if isinstance(party, str) and party in self.proposed_by:
-            raise ValidationError(
-                [
-                    (
-                        f"responses[{len(self.responses)}].party",
-                        f"{party!r} {self._made_it} and cannot respond to it",
-                    )
-                ]
-            )
-        responses = append_response(
+        responses = append_response(  # its own problems first, then the rules
             self.responses,
             party=party,
             on=on,

@@ -416,3 +416,13 @@ class TestRespond:
                 "'ukraine' made the proposal and cannot respond to it",
             ),
         )
+
+    def test_a_proposers_bad_response_has_its_own_problems_reported(self) -> None:
+        """As when the record is read: the response's own problems first, the
+        rule across fields (a proposer cannot respond) once they are fixed."""
+        with pytest.raises(ValidationError) as info:
+            proposal().respond("ukraine", on="garbage", stance="nope")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == [
+            "responses[0].on",
+            "responses[0].stance",
+        ]
