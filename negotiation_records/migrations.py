@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import attrs
 
-from negotiation_records._kind import added_in, is_init_only, kind_of
+from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 
@@ -392,22 +392,58 @@ _INITIAL: Final = {
 }
 
 
-def _history_refused(path: str) -> tuple[str, str]:
-    """The problem of a ``history`` found at *path* in a version-1 document."""
-    return (
-        join_path(path, "history"),
-        'version-1 documents have no history; give the latest "status" (and '
-        '"status_on") alone, or write the document as version 2 '
-        '("schema_version": 2) with the history alone',
+@functools.cache
+def _dated_in_version_1() -> frozenset[str]:
+    """
+    The places of a version-1 document whose records had ``status_on``:
+    ``""`` (the negotiation) or a key of :data:`_INITIAL` (``"proposals"``).
+    Each record class says so on its init-only ``status_on`` argument
+    (:func:`~negotiation_records.fields.key_until`): a proposal's and an
+    ultimatum's were keys of version 1, a round's and the negotiation's are
+    the constructor's only.
+    """
+    from negotiation_records.negotiation import Negotiation  # noqa: PLC0415
+
+    classes = {"": Negotiation}
+    for key in _INITIAL:
+        kind = kind_of(attrs.fields_dict(Negotiation)[key])
+        assert kind is not None  # noqa: S101 - every field has a kind
+        (classes[key],) = kind.record_classes()
+    return frozenset(
+        place
+        for place, record in classes.items()
+        if any(
+            attribute.alias == "status_on" and key_until(attribute) >= 1
+            for attribute in attrs.fields(record)
+        )
     )
 
 
-def _both(record: object) -> bool:
-    """Whether *record* holds a ``history`` beside a ``status`` or ``status_on``."""
+def _status_keys(dated: bool) -> tuple[str, ...]:
+    """The keys of a version-1 record's status: ``status``, and ``status_on`` if *dated*."""
+    return ("status", "status_on") if dated else ("status",)
+
+
+def _history_refused(path: str, *, dated: bool) -> tuple[str, str]:
+    """The problem of a ``history`` found at *path* in a version-1 document."""
+    latest = '"status" (and "status_on")' if dated else '"status"'
+    return (
+        join_path(path, "history"),
+        f"version-1 documents have no history; give the latest {latest} alone, "
+        'or write the document as version 2 ("schema_version": 2) with the '
+        "history alone",
+    )
+
+
+def _both(record: object, *, dated: bool) -> bool:
+    """
+    Whether *record* holds a ``history`` beside a ``status`` (or, if *dated*,
+    a ``status_on``).
+    """
     return (
         isinstance(record, dict)
         and "history" in record
-        and ("status" in record or "status_on" in record)
+        and any(key in record for key in _status_keys(dated))
     )
 
 
@@ -417,14 +453,17 @@ def _histories_given(document: dict[str, Any]) -> list[tuple[str, str]]:
     had) beside the ``status`` the step would turn into one: on the
     negotiation, or on one of its proposals, ultimatums or rounds.
     """
-    found = [_history_refused("")] if _both(document) else []
+    dated = _dated_in_version_1()
+    found = []
+    if _both(document, dated="" in dated):
+        found.append(_history_refused("", dated="" in dated))
     for key in _INITIAL:
         records = document.get(key)
         if isinstance(records, list):
             found += [
-                _history_refused(f"{key}[{index}]")
+                _history_refused(f"{key}[{index}]", dated=key in dated)
                 for index, record in enumerate(records)
-                if _both(record)
+                if _both(record, dated=key in dated)
             ]
     return found
 
@@ -469,16 +508,20 @@ Moves = dict[str, str]
 
 
 def _history_of(
-    record: dict[str, Any], path: str, moves: Moves, *, initial: str
+    record: dict[str, Any], path: str, moves: Moves, *, initial: str, dated: bool
 ) -> None:
-    """Replace a version-1 record's ``status``/``status_on`` by a ``history``."""
-    if "status" not in record and "status_on" not in record:
+    """
+    Replace a version-1 record's ``status`` (and, if *dated*, ``status_on``)
+    by a ``history``.  A ``status_on`` where version 1 had none is left in
+    place: the loader reports it as an unknown key (or ignores it, not strict).
+    """
+    if not any(key in record for key in _status_keys(dated)):
         return
     for key, moved in (("status", "status"), ("status_on", "on")):
-        if key in record:
+        if key in record and key in _status_keys(dated):
             moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
     status = record.pop("status", initial)
-    on = record.pop("status_on", None)
+    on = record.pop("status_on", None) if dated else None
     if status == initial and on is None:
         history: list[dict[str, Any]] = []
     else:
@@ -489,7 +532,9 @@ def _history_of(
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """
     Version 1 to 2: ``status`` and ``status_on`` become a one-step ``history``
-    (none when the status was the initial one, undated); a proposal's
+    (none when the status was the initial one, undated); ``status_on`` only
+    where version 1 had it, on proposals and ultimatums (elsewhere it is left
+    for the loader to report as an unknown key); a proposal's
     ``proposed_by`` id becomes a list of one id; a coalition's ``members`` ids
     become membership objects without dates (``{"party": "france"}``); an
     outcome's ``quantity`` becomes ``quantities``, a list of none or one.
@@ -514,9 +559,15 @@ def _migrate_version_1(document: dict[str, Any], moves: Moves) -> dict[str, Any]
     refused = _histories_given(document) + _shapes_of_version_2(document)
     if refused:
         raise ValidationError(refused)
+    dated = _dated_in_version_1()
     for key, initial in _INITIAL.items():
-        _each(document, key, moves, functools.partial(_history_of, initial=initial))
-    _history_of(document, "", moves, initial="active")
+        _each(
+            document,
+            key,
+            moves,
+            functools.partial(_history_of, initial=initial, dated=key in dated),
+        )
+    _history_of(document, "", moves, initial="active", dated="" in dated)
     _each(document, "proposals", moves, _proposers_of)
     _each(document, "parties", moves, _members_of)
     _each(document, "rounds", moves, _quantities_of)

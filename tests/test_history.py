@@ -44,7 +44,14 @@ from negotiation_records import (
 from negotiation_records import strategies as nst
 from negotiation_records._signatures import record_classes
 from negotiation_records.cli import main
-from negotiation_records.fields import Text, added_in, field, is_init_only, kind_of
+from negotiation_records.fields import (
+    Text,
+    added_in,
+    field,
+    is_init_only,
+    key_until,
+    kind_of,
+)
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import is_before, is_known_by, zone
 
@@ -901,18 +908,21 @@ def test_version_1_with_dated_statuses() -> None:
 
 
 @pytest.mark.parametrize(
-    ("where", "path"),
+    ("where", "path", "latest"),
     [
-        (("proposals", 0), "proposals[0].history"),
-        (("ultimatums", 0), "ultimatums[0].history"),
-        (("rounds", 1), "rounds[1].history"),
-        ((), "history"),
+        (("proposals", 0), "proposals[0].history", '"status" (and "status_on")'),
+        (("ultimatums", 0), "ultimatums[0].history", '"status" (and "status_on")'),
+        (("rounds", 1), "rounds[1].history", '"status"'),
+        ((), "history", '"status"'),
     ],
 )
 def test_version_1_history_beside_a_status_is_refused(
-    where: tuple[Any, ...], path: str
+    where: tuple[Any, ...], path: str, latest: str
 ) -> None:
-    """Version 1 had no history: beside a status it is refused, not dropped."""
+    """
+    Version 1 had no history: beside a status it is refused, not dropped
+    (and the advice names ``status_on`` only where version 1 had it).
+    """
     old = json.loads(V1.read_text(encoding="utf-8"))
     record = old
     for step in where:
@@ -924,9 +934,9 @@ def test_version_1_history_beside_a_status_is_refused(
     assert caught.value.errors == (
         (
             path,
-            'version-1 documents have no history; give the latest "status" (and '
-            '"status_on") alone, or write the document as version 2 '
-            '("schema_version": 2) with the history alone',
+            f"version-1 documents have no history; give the latest {latest} alone, "
+            'or write the document as version 2 ("schema_version": 2) with the '
+            "history alone",
         ),
     )
     with pytest.raises(ValidationError, match=r"history: version-1 documents"):
@@ -1013,6 +1023,104 @@ def test_version_1_member_ids_are_reported_as_given() -> None:
     assert [p for p, _ in _v1_problems(coalition)] == ["parties[4].members[0]"]
 
 
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [((), "$"), (("rounds", 0), "rounds[0]"), (("rounds", 2), "rounds[2]")],
+)
+def test_version_1_status_on_where_version_1_had_none_is_an_unknown_key(
+    where: tuple[Any, ...], path: str
+) -> None:
+    """
+    Version 1 dated the status of proposals and ultimatums only: a
+    ``status_on`` on a round or on the negotiation is not a key of version 1,
+    and is refused as an unknown key, not made into a dated history step.
+    """
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    _at_place(document, where)["status_on"] = "2025-06-01"
+    expected = [(path, "unknown key 'status_on'")]
+    assert _problems(lambda: from_dict(Negotiation, document)) == expected
+    assert _problems(lambda: from_json(Negotiation, json.dumps(document))) == expected
+
+
+def _at_place(document: dict[str, Any], where: tuple[Any, ...]) -> dict[str, Any]:
+    """The record of *document* at *where* (``("rounds", 0)``; ``()``: itself)."""
+    record = document
+    for step in where:
+        record = record[step]
+    return record
+
+
+def test_version_1_status_on_where_version_1_had_none_not_strict() -> None:
+    """
+    ``strict=False`` ignores unknown keys, and a ``status_on`` on a round or
+    the negotiation is one in version 1 as in version 2: it is ignored, the
+    status is kept undated (as in the reported case, shortened).
+    """
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "status": "stalled",
+        "status_on": "2025-06-01",
+        "rounds": [
+            {
+                "number": 1,
+                "status": "held",
+                "starts": "2025-05-16",
+                "status_on": "2025-05-16",
+            }
+        ],
+    }
+    talks = from_dict(Negotiation, document, strict=False)
+    assert talks.history == (StatusChange(status="stalled"),)
+    assert talks.rounds[0].history == (StatusChange(status="held"),)
+    version_2 = {
+        "schema_version": 2,
+        "id": "t",
+        "title": "T",
+        "history": [{"status": "stalled"}],
+        "status_on": "2025-06-01",
+        "rounds": [
+            {
+                "number": 1,
+                "history": [{"status": "held"}],
+                "starts": "2025-05-16",
+                "status_on": "2025-05-16",
+            }
+        ],
+    }
+    assert from_dict(Negotiation, version_2, strict=False) == talks
+
+
+def test_version_1_status_on_of_proposals_and_ultimatums_is_still_moved() -> None:
+    """Where version 1 had ``status_on``, it still dates the one history step."""
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    document["proposals"][0].update(status="accepted", status_on="2025-07-25")
+    document["ultimatums"][0].update(status="expired", status_on="2025-09-03")
+    for strict in (True, False):
+        talks = from_dict(Negotiation, document, strict=strict)
+        assert str(talks.proposals[0].status_on) == "2025-07-25"
+        assert str(talks.ultimatums[0].status_on) == "2025-09-03"
+
+
+def test_version_1_round_history_beside_a_status_names_no_status_on() -> None:
+    """
+    The refusal of a round's history asks for its ``status`` alone: version 1
+    never dated a round's status, so ``status_on`` there is an unknown key.
+    """
+    problems = _v1_problems(
+        lambda d: d["rounds"][0].update(
+            history=[{"status": "held"}], status_on="2025-05-16"
+        )
+    )
+    assert problems[0] == (
+        "rounds[0].history",
+        'version-1 documents have no history; give the latest "status" alone, '
+        'or write the document as version 2 ("schema_version": 2) with the '
+        "history alone",
+    )
+
+
 def test_version_2_paths_are_unchanged() -> None:
     """A version-2 document's problems keep the paths of version 2."""
     document = json.loads(to_json(_talks()))
@@ -1032,7 +1140,9 @@ def test_each_field_says_the_version_that_added_it() -> None:
     ``added_in`` agrees with the schema the version-1 library wrote: a field of
     a record class that version 1 had is of version 1 exactly when that
     schema lists it (``quantity`` became ``quantities``, ``status`` became
-    ``history``: both new names are of version 2).
+    ``history``: both new names are of version 2).  So does ``key_until``:
+    the init-only arguments that were keys of version 1 are the rest of
+    the keys that schema lists (a round's ``status_on`` is not one).
     """
     schema = json.loads(V1_SCHEMA.read_text(encoding="utf-8"))
     version_1 = {
@@ -1052,7 +1162,24 @@ def test_each_field_says_the_version_that_added_it() -> None:
             assert (added_in(attribute) == 1) is (
                 attribute.name in version_1[cls.__name__]
             ), f"{cls.__name__}.{attribute.name}"
+        assert _keys_of_version_1(cls) == version_1[cls.__name__], cls.__name__
     assert checked == set(version_1)
+
+
+def _keys_of_version_1(cls: type[Any]) -> set[str]:
+    """
+    The keys a version-1 document has for *cls*, as the class declares them:
+    its fields of version 1, and the init-only arguments that were keys of
+    version 1 (``status``; ``status_on`` of a proposal or an ultimatum only).
+    """
+    keys = set()
+    for attribute in attrs.fields(cls):
+        if is_init_only(attribute):
+            if key_until(attribute) >= 1:
+                keys.add(attribute.alias)
+        elif kind_of(attribute) is not None and added_in(attribute) == 1:
+            keys.add(attribute.name)
+    return keys
 
 
 _NEWER_MESSAGE = (
