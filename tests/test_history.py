@@ -1113,12 +1113,15 @@ def test_version_1_round_history_beside_a_status_names_no_status_on() -> None:
             history=[{"status": "held"}], status_on="2025-05-16"
         )
     )
-    assert problems[0] == (
-        "rounds[0].history",
-        'version-1 documents have no history; give the latest "status" alone, '
-        'or write the document as version 2 ("schema_version": 2) with the '
-        "history alone",
-    )
+    assert problems == [
+        (
+            "rounds[0].history",
+            'version-1 documents have no history; give the latest "status" alone, '
+            'or write the document as version 2 ("schema_version": 2) with the '
+            "history alone",
+        ),
+        ("rounds[0]", "unknown key 'status_on'"),
+    ]
 
 
 def test_version_2_paths_are_unchanged() -> None:
@@ -1330,6 +1333,144 @@ def test_version_1_with_a_shape_of_version_2_is_refused(
     with pytest.raises(ValidationError) as caught:
         from_json(Negotiation, json.dumps(old))
     assert caught.value.errors == ((path, message),)
+
+
+_PROPOSERS_REFUSED = (
+    "version 1 names one proposer (a party id); a list of proposers is new in "
+    "format version 2: write the document as version 2"
+)
+_MEMBER_REFUSED = (
+    "version 1 lists a coalition's members by party id; a member as an object "
+    "(with dates) is new in format version 2: write the document as version 2"
+)
+_HISTORY_REFUSED = (
+    'version-1 documents have no history; give the latest "status" (and '
+    '"status_on") alone, or write the document as version 2 ("schema_version": '
+    "2) with the history alone"
+)
+_BAD_KIND = (
+    "parties[0].kind",
+    "'stat' is not a valid PartyKind (choose from 'state', 'organization', "
+    "'coalition', 'person', 'group', 'other')",
+)
+
+
+def _with_coalition(document: dict[str, Any]) -> None:
+    """A coalition whose second member is an object (its date wrong), the third bad."""
+    document["parties"].append(
+        {
+            "id": "bloc",
+            "name": "Bloc",
+            "kind": "coalition",
+            "members": ["ukraine", {"party": "russia", "since": "2025-13"}, "Nope"],
+        }
+    )
+
+
+def _with_history(document: dict[str, Any]) -> None:
+    """A history beside the first proposal's status, and one beside the negotiation's."""
+    document["proposals"][0]["history"] = [{"status": "accepted", "on": "2025-13-01"}]
+    document["history"] = []
+
+
+_VERBATIM = ("statements[0].verbatim", _NEWER_MESSAGE)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["proposals"][0].update(proposed_by=["ukraine", "nobody"]),
+            [_BAD_KIND, ("proposals[0].proposed_by", _PROPOSERS_REFUSED), _VERBATIM],
+        ),
+        (
+            _with_coalition,
+            [
+                _BAD_KIND,
+                ("parties[4].members[1]", _MEMBER_REFUSED),
+                "parties[4].members[2]",
+                _VERBATIM,
+            ],
+        ),
+        (
+            _with_history,
+            [
+                _BAD_KIND,
+                ("proposals[0].history", _HISTORY_REFUSED),
+                _VERBATIM,
+                ("history", _HISTORY_REFUSED.replace(' (and "status_on")', "")),
+            ],
+        ),
+    ],
+    ids=["proposers", "member", "history"],
+)
+@pytest.mark.parametrize("strict", [True, False])
+def test_version_1_shapes_of_version_2_are_reported_with_the_other_problems(
+    change: Any, expected: list[Any], strict: bool
+) -> None:
+    """
+    A value in a shape of version 2 is refused at its path with the document's
+    other problems, in document order (not alone); what only follows from
+    the refused value (a proposer missing, a member's own date, a dropped
+    history's date) is not reported, nor is the same key twice.  A problem
+    is given as (path, message), or as its path alone.
+    """
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    change(document)
+    document["parties"][0]["kind"] = "stat"  # before the refused value
+    document["statements"][0]["verbatim"] = True  # a field of version 2, after it
+    problems = _problems(lambda: from_dict(Negotiation, document, strict=strict))
+    assert problems == _problems(
+        lambda: from_json(Negotiation, json.dumps(document), strict=strict)
+    )
+    assert [
+        problem if isinstance(want, tuple) else problem[0]
+        for problem, want in zip(problems, expected, strict=True)
+    ] == expected
+
+
+def test_version_1_shape_refused_with_a_bad_kind_small() -> None:
+    """The reported case: a list of proposers and a party kind of a typo."""
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "parties": [
+            {"id": "a", "name": "A", "kind": "stat"},
+            {"id": "b", "name": "B", "kind": "state"},
+        ],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": ["a"],
+                "addressed_to": ["b"],
+                "made_on": "2025-01-01",
+                "summary": "s",
+            }
+        ],
+    }
+    assert _problems(lambda: from_dict(Negotiation, document)) == [
+        _BAD_KIND,
+        ("proposals[0].proposed_by", _PROPOSERS_REFUSED),
+    ]
+
+
+def test_version_1_problems_of_each_kind_are_in_document_order() -> None:
+    """The fields of version 2 are merged with the loader's problems by place."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    old["statements"][0]["verbatim"] = False
+    old["title"] = 5
+    old["proposals"][0]["status"] = "acepted"
+    old["rounds"][0]["outcomes"][0]["quantity"]["precision"] = "about"
+    old["votes"] = []
+    paths = [path for path, _ in _problems(lambda: from_dict(Negotiation, old))]
+    assert paths == [
+        "title",
+        "rounds[0].outcomes[0].quantity.precision",
+        "proposals[0].status",
+        "statements[0].verbatim",
+        "votes",
+    ]
 
 
 def test_a_step_of_your_own_must_make_version_1() -> None:
