@@ -173,7 +173,7 @@ def upgrade_noting(
             ]
         )
     body = dict(document)
-    first_known = document if version >= 1 else None
+    first_known = document  # before version 1: the version-1 document a step makes
     while version < SCHEMA_VERSION:
         step = _MIGRATIONS.get(version)
         if step is None:
@@ -216,8 +216,6 @@ def upgrade_noting(
         if version == 1:
             first_known = dict(body)  # the next step may change its keys
     del body[_KEY]
-    if first_known is None:
-        return body, [], []
     refused = version_1_refusals(first_known)
     if record is None:
         return body, refused, []

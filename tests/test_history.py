@@ -52,7 +52,7 @@ from negotiation_records.fields import (
     key_until,
     kind_of,
 )
-from negotiation_records.migrations import SCHEMA_VERSION
+from negotiation_records.migrations import SCHEMA_VERSION, document_problems, upgrade
 from negotiation_records.timeutil import is_before, is_known_by, zone
 
 
@@ -1001,6 +1001,10 @@ def _v1_problems(change: Any) -> list[tuple[str, str]]:
             lambda d: d["proposals"][0].update(proposed_by="nobody"),
             "proposals[0].proposed_by",
         ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by=5),
+            "proposals[0].proposed_by",
+        ),
         (lambda d: d.update(status="stalld"), "status"),
     ],
 )
@@ -1012,12 +1016,16 @@ def test_version_1_problems_are_reported_at_its_own_paths(
     assert [p for p, _ in _v1_problems(change)] == [path]
 
 
-def test_version_1_member_ids_are_reported_as_given() -> None:
-    """A coalition's member id, a plain string in version 1, keeps its path."""
+@pytest.mark.parametrize("member", ["Nope", 5])
+def test_version_1_member_ids_are_reported_as_given(member: object) -> None:
+    """
+    A coalition's member id, a plain string in version 1, keeps its path; so
+    does a member that is neither an id nor an object.
+    """
 
     def coalition(document: dict[str, Any]) -> None:
         document["parties"].append(
-            {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": ["Nope"]}
+            {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": [member]}
         )
 
     assert [p for p, _ in _v1_problems(coalition)] == ["parties[4].members[0]"]
@@ -1452,6 +1460,39 @@ def test_version_1_shape_refused_with_a_bad_kind_small() -> None:
     assert _problems(lambda: from_dict(Negotiation, document)) == [
         _BAD_KIND,
         ("proposals[0].proposed_by", _PROPOSERS_REFUSED),
+    ]
+
+
+def test_upgrade_without_a_record_refuses_the_shapes_of_version_2() -> None:
+    """``upgrade`` alone (no record class to read as) still refuses them."""
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    document["proposals"][1]["proposed_by"] = ["russia"]
+    with pytest.raises(ValidationError) as caught:
+        upgrade(document)
+    assert caught.value.errors == (("proposals[1].proposed_by", _PROPOSERS_REFUSED),)
+
+
+def test_problems_below_what_the_document_holds_are_placed_at_it() -> None:
+    """
+    A path that goes on below a value that is not an object or a list (or
+    past the end of a list) is placed where the document stops; the loader's
+    problems keep their order, and the others go before the first of them
+    that comes later in the document.
+    """
+    given = {"schema_version": 1, "title": 5, "rounds": [{"number": 1}], "id": "t"}
+    newer = [("rounds[0].x", "newer"), ("title", "newer")]
+    found = [("title.text", "found"), ("rounds[3].number", "found"), ("id", "found")]
+    assert document_problems(given, found, [], newer) == [
+        ("title", "newer"),
+        ("title.text", "found"),
+        ("rounds[0].x", "newer"),
+        ("rounds[3].number", "found"),
+        ("id", "found"),
+    ]
+    assert document_problems(given, found[::-1], [], newer) == [
+        ("title", "newer"),
+        ("rounds[0].x", "newer"),
+        *found[::-1],
     ]
 
 
