@@ -426,9 +426,9 @@ def _dated_in_version_1() -> frozenset[str]:
     )
 
 
-def _status_keys(dated: bool) -> tuple[str, ...]:
-    """The keys of a version-1 record's status: ``status``, and ``status_on`` if *dated*."""
-    return ("status", "status_on") if dated else ("status",)
+def _has_status(record: dict[str, Any], dated: bool) -> bool:
+    """Whether a version-1 *record* has a ``status`` (or, if *dated*, a ``status_on``)."""
+    return "status" in record or (dated and "status_on" in record)
 
 
 def _history_refused(path: str, *, dated: bool) -> tuple[str, str]:
@@ -448,9 +448,7 @@ def _both(record: object, *, dated: bool) -> bool:
     a ``status_on``).
     """
     return (
-        isinstance(record, dict)
-        and "history" in record
-        and any(key in record for key in _status_keys(dated))
+        isinstance(record, dict) and "history" in record and _has_status(record, dated)
     )
 
 
@@ -549,13 +547,14 @@ def _history_of(
     by a ``history``.  A ``status_on`` where version 1 had none is left in
     place: the loader reports it as an unknown key (or ignores it, not strict).
     """
-    if not any(key in record for key in _status_keys(dated)):
+    if not _has_status(record, dated):
         return
-    if _both(record, dated=dated):
-        del record["history"]  # refused (version_1_refusals): the status is read
-    for key, moved in (("status", "status"), ("status_on", "on")):
-        if key in record and key in _status_keys(dated):
-            moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
+    # a history beside a status is refused (version_1_refusals): the status is read
+    record.pop("history", None)
+    if "status" in record:
+        moves[join_path(path, "history[0].status")] = join_path(path, "status")
+    if dated and "status_on" in record:
+        moves[join_path(path, "history[0].on")] = join_path(path, "status_on")
     status = record.pop("status", initial)
     on = record.pop("status_on", None) if dated else None
     if status == initial and on is None:
