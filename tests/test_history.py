@@ -907,6 +907,21 @@ def test_version_1_with_dated_statuses() -> None:
     assert str(talks.proposals[0].status_on) == "2025-07-20"
 
 
+def test_version_1_status_on_without_a_status_dates_the_initial_one() -> None:
+    """A proposal's ``status_on`` alone dates its initial status (pending)."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    del old["proposals"][1]["status"]
+    old["proposals"][1]["status_on"] = "2025-07-23"
+    proposal = from_dict(Negotiation, old).proposals[1]
+    assert proposal.history == (
+        StatusChange(status="pending", on=pendulum.date(2025, 7, 23)),
+    )
+    old["proposals"][1]["status_on"] = "2025-13-01"
+    assert [path for path, _ in _problems(lambda: from_dict(Negotiation, old))] == [
+        "proposals[1].status_on"
+    ]
+
+
 @pytest.mark.parametrize(
     ("where", "path", "latest"),
     [
