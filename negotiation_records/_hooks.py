@@ -58,10 +58,9 @@ from negotiation_records.fields import (
 )
 from negotiation_records.migrations import (
     SCHEMA_VERSION,
-    path_before_migration,
+    document_problems,
     upgrade,
     upgrade_noting,
-    version_1_moves,
 )
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
 
@@ -165,24 +164,15 @@ def _exact_structure(
     def read(value: Any) -> Any:
         if not versioned:
             return build(value)
-        given = value
+        migrated, refused, newer = upgrade_noting(value, cls)
         try:
-            migrated, newer = upgrade_noting(value, cls)
-            if not newer:
-                return build(migrated)
-            try:
-                build(migrated)
-            except ValidationError as exc:
-                newer += exc.errors
-            raise ValidationError(newer)
+            built = build(migrated)
         except ValidationError as exc:
-            moves = version_1_moves(given)
-            if not moves:
-                raise
-            raise ValidationError(
-                (path_before_migration(path, moves), message)
-                for path, message in exc.errors
-            ) from None
+            problems = document_problems(value, exc.errors, refused, newer)
+            raise ValidationError(problems) from None
+        if refused or newer:
+            raise ValidationError(document_problems(value, (), refused, newer))
+        return built
 
     def build(value: Any) -> Any:
         problems: list[tuple[str, str]] = []

@@ -20,6 +20,7 @@ from negotiation_records.errors import ValidationError, join_path
 __all__ = [
     "INIT_ONLY",
     "INT_LIMIT",
+    "KEY_UNTIL",
     "KIND_KEY",
     "MEMO",
     "SINCE_KEY",
@@ -36,6 +37,7 @@ __all__ = [
     "field",
     "flag_small_float",
     "is_init_only",
+    "key_until",
     "kind_of",
     "prefixed",
     "refers_to",
@@ -444,6 +446,36 @@ def is_init_only(attribute: attrs.Attribute[Any]) -> bool:
     ``status_on=``): never read, written or described as a field.
     """
     return bool(attribute.metadata.get(INIT_ONLY))
+
+
+KEY_UNTIL: Final = "negotiation_records.key_until"
+"""
+Metadata key of an init-only constructor argument that was a key of the
+serialized form: the last format version that had it
+(``metadata={INIT_ONLY: True, KEY_UNTIL: 1}``, as a proposal's ``status_on``).
+An init-only argument without it is one of the constructor only (a round's
+``status_on``: version 1 wrote none).  See :func:`key_until`.
+"""
+
+
+def key_until(attribute: attrs.Attribute[Any]) -> int:
+    """
+    The last version of the serialized format that had the init-only
+    *attribute* as a key of its record (0: none had it; the argument is one
+    of the constructor only).  The step from that version moves the key's
+    value into the fields that replaced it; elsewhere the key is unknown.
+
+    Example:
+        >>> import attrs
+        >>> from negotiation_records import Proposal, Round
+        >>> from negotiation_records.fields import key_until
+        >>> def status_on(cls):
+        ...     return next(a for a in attrs.fields(cls) if a.alias == "status_on")
+        >>> key_until(status_on(Proposal)), key_until(status_on(Round))
+        (1, 0)
+    """
+    version: int = attribute.metadata.get(KEY_UNTIL, 0)
+    return version
 
 
 def kind_of(attribute: attrs.Attribute[Any]) -> Kind | None:

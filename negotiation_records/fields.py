@@ -61,6 +61,7 @@ import pendulum
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INIT_ONLY,
+    KEY_UNTIL,
     FixedKind,
     Kind,
     Problems,
@@ -70,6 +71,7 @@ from negotiation_records._kind import (
     fail,
     field,
     is_init_only,
+    key_until,
     kind_of,
     prefixed,
     refers_to,
@@ -106,6 +108,7 @@ from negotiation_records.errors import ValidationError, join_path
 
 __all__ = [
     "INIT_ONLY",
+    "KEY_UNTIL",
     "PARTY_IDS",
     "SLUG_PATTERN",
     "SLUG_RULE",
@@ -140,6 +143,7 @@ __all__ = [
     "as_tuple",
     "field",
     "is_init_only",
+    "key_until",
     "kind_of",
     "refers_to",
     "text_problems",

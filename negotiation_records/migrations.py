@@ -18,13 +18,14 @@ before the strict loader sees them.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
-from negotiation_records._kind import added_in, is_init_only, kind_of
+from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 
@@ -121,25 +122,30 @@ def upgrade(
 
     Returns a new dict without the ``"schema_version"`` key (the records have no
     such field); raises :class:`~negotiation_records.ValidationError` for a
-    missing, malformed, newer or unmigratable version, and, given the
-    *record* class the document is read as, for fields of a later version
-    than the document's (:func:`newer_fields`).
+    missing, malformed, newer or unmigratable version, for values of a
+    version-1 document in a shape of a later version
+    (:func:`version_1_refusals`), and, given the *record* class the document
+    is read as, for fields of a later version than the document's
+    (:func:`newer_fields`).
     """
-    body, newer = upgrade_noting(document, record)
-    if newer:
-        raise ValidationError(newer)
+    body, refused, newer = upgrade_noting(document, record)
+    if refused or newer:
+        raise ValidationError(refused + newer)
     return body
 
 
 def upgrade_noting(
     document: dict[str, Any], record: type[Any] | None = None
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]:
     """
-    :func:`upgrade`, with the problems of :func:`newer_fields` returned beside
-    the upgraded document instead of raised (so that a loader can report
-    them with the document's other problems).  A document of a version
-    before 1 (a format of your own, brought to version 1 by a step you
-    registered) is checked as the version-1 document that step made.
+    :func:`upgrade`, with the problems of :func:`version_1_refusals` and of
+    :func:`newer_fields` returned beside the upgraded document instead of
+    raised (so that a loader can report them with the document's other
+    problems: :func:`document_problems`).  A refused value is set aside by
+    the step from version 1, so that the rest of the document can be read.
+    A document of a version before 1 (a format of your own, brought to
+    version 1 by a step you registered) is checked as the version-1
+    document that step made.
     """
     if _KEY not in document:
         raise ValidationError(
@@ -167,7 +173,7 @@ def upgrade_noting(
             ]
         )
     body = dict(document)
-    first_known = document if version >= 1 else None
+    first_known = document  # before version 1: the version-1 document a step makes
     while version < SCHEMA_VERSION:
         step = _MIGRATIONS.get(version)
         if step is None:
@@ -210,9 +216,10 @@ def upgrade_noting(
         if version == 1:
             first_known = dict(body)  # the next step may change its keys
     del body[_KEY]
-    if record is None or first_known is None:
-        return body, []
-    return body, newer_fields(record, body, first_known)
+    refused = version_1_refusals(first_known)
+    if record is None:
+        return body, refused, []
+    return body, refused, newer_fields(record, body, first_known)
 
 
 def newer_fields(
@@ -392,22 +399,56 @@ _INITIAL: Final = {
 }
 
 
-def _history_refused(path: str) -> tuple[str, str]:
-    """The problem of a ``history`` found at *path* in a version-1 document."""
-    return (
-        join_path(path, "history"),
-        'version-1 documents have no history; give the latest "status" (and '
-        '"status_on") alone, or write the document as version 2 '
-        '("schema_version": 2) with the history alone',
+@functools.cache
+def _dated_in_version_1() -> frozenset[str]:
+    """
+    The places of a version-1 document whose records had ``status_on``:
+    ``""`` (the negotiation) or a key of :data:`_INITIAL` (``"proposals"``).
+    Each record class says so on its init-only ``status_on`` argument
+    (:func:`~negotiation_records.fields.key_until`): a proposal's and an
+    ultimatum's were keys of version 1, a round's and the negotiation's are
+    the constructor's only.
+    """
+    from negotiation_records.negotiation import Negotiation  # noqa: PLC0415
+
+    classes = {"": Negotiation}
+    for key in _INITIAL:
+        kind = kind_of(attrs.fields_dict(Negotiation)[key])
+        assert kind is not None  # noqa: S101 - every field has a kind
+        (classes[key],) = kind.record_classes()
+    return frozenset(
+        place
+        for place, record in classes.items()
+        if any(
+            attribute.alias == "status_on" and key_until(attribute) >= 1
+            for attribute in attrs.fields(record)
+        )
     )
 
 
-def _both(record: object) -> bool:
-    """Whether *record* holds a ``history`` beside a ``status`` or ``status_on``."""
+def _has_status(record: dict[str, Any], dated: bool) -> bool:
+    """Whether a version-1 *record* has a ``status`` (or, if *dated*, a ``status_on``)."""
+    return "status" in record or (dated and "status_on" in record)
+
+
+def _history_refused(path: str, *, dated: bool) -> tuple[str, str]:
+    """The problem of a ``history`` found at *path* in a version-1 document."""
+    latest = '"status" (and "status_on")' if dated else '"status"'
     return (
-        isinstance(record, dict)
-        and "history" in record
-        and ("status" in record or "status_on" in record)
+        join_path(path, "history"),
+        f"version-1 documents have no history; give the latest {latest} alone, "
+        'or write the document as version 2 ("schema_version": 2) with the '
+        "history alone",
+    )
+
+
+def _both(record: object, *, dated: bool) -> bool:
+    """
+    Whether *record* holds a ``history`` beside a ``status`` (or, if *dated*,
+    a ``status_on``).
+    """
+    return (
+        isinstance(record, dict) and "history" in record and _has_status(record, dated)
     )
 
 
@@ -417,29 +458,42 @@ def _histories_given(document: dict[str, Any]) -> list[tuple[str, str]]:
     had) beside the ``status`` the step would turn into one: on the
     negotiation, or on one of its proposals, ultimatums or rounds.
     """
-    found = [_history_refused("")] if _both(document) else []
+    dated = _dated_in_version_1()
+    found = []
+    if _both(document, dated="" in dated):
+        found.append(_history_refused("", dated="" in dated))
     for key in _INITIAL:
         records = document.get(key)
         if isinstance(records, list):
             found += [
-                _history_refused(f"{key}[{index}]")
+                _history_refused(f"{key}[{index}]", dated=key in dated)
                 for index, record in enumerate(records)
-                if _both(record)
+                if _both(record, dated=key in dated)
             ]
     return found
+
+
+def _proposers_of_version_2(proposal: dict[str, Any]) -> bool:
+    """Whether a version-1 *proposal* names its proposers as version 2 does (a list)."""
+    return isinstance(proposal.get("proposed_by"), list)
+
+
+def _member_of_version_2(member: object) -> bool:
+    """Whether a version-1 coalition *member* is given as version 2 gives it (an object)."""
+    return isinstance(member, dict)
 
 
 def _shapes_of_version_2(document: dict[str, Any]) -> list[tuple[str, str]]:
     """
     Where a version-1 document holds a value in the shape version 2 gave the
     field: a list of proposers (version 1 named one) or a coalition member as
-    an object (version 1 listed ids).  The step would pass them on as they
-    are, and the document would be read as version 2 without saying so.
+    an object (version 1 listed ids).  Read as it is, the document would be
+    read as version 2 without saying so.
     """
     found = []
     proposals = document.get("proposals")
     for index, proposal in enumerate(proposals if isinstance(proposals, list) else ()):
-        if isinstance(proposal, dict) and isinstance(proposal.get("proposed_by"), list):
+        if isinstance(proposal, dict) and _proposers_of_version_2(proposal):
             found.append(
                 (
                     f"proposals[{index}].proposed_by",
@@ -451,7 +505,7 @@ def _shapes_of_version_2(document: dict[str, Any]) -> list[tuple[str, str]]:
     for index, party in enumerate(parties if isinstance(parties, list) else ()):
         members = party.get("members") if isinstance(party, dict) else None
         for place, member in enumerate(members if isinstance(members, list) else ()):
-            if isinstance(member, dict):
+            if _member_of_version_2(member):
                 found.append(
                     (
                         f"parties[{index}].members[{place}]",
@@ -463,22 +517,46 @@ def _shapes_of_version_2(document: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def version_1_refusals(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """
+    The values of a version-1 *document* that version 1 could not hold and
+    that the step from version 1 sets aside rather than guess: a ``history``
+    beside a ``status`` (on the negotiation, a proposal, an ultimatum or a
+    round: the status is read, the history dropped), a list of proposers
+    (dropped) and a coalition member as an object (``null`` in its place, so
+    the other members keep their places).  Each at its path in *document*;
+    none unless *document* says ``"schema_version": 1``.  The loader reports
+    them with the document's other problems (:func:`document_problems`),
+    leaving out those that only follow from a value set aside.
+    """
+    if document.get(_KEY) != 1:
+        return []
+    return _histories_given(document) + _shapes_of_version_2(document)
+
+
 #: Where the step from version 1 moved each value it moved: the path in the
 #: migrated document, with the path the given document holds it at.
 Moves = dict[str, str]
 
 
 def _history_of(
-    record: dict[str, Any], path: str, moves: Moves, *, initial: str
+    record: dict[str, Any], path: str, moves: Moves, *, initial: str, dated: bool
 ) -> None:
-    """Replace a version-1 record's ``status``/``status_on`` by a ``history``."""
-    if "status" not in record and "status_on" not in record:
+    """
+    Replace a version-1 record's ``status`` (and, if *dated*, ``status_on``)
+    by a ``history``.  A ``status_on`` where version 1 had none is left in
+    place: the loader reports it as an unknown key (or ignores it, not strict).
+    """
+    if not _has_status(record, dated):
         return
-    for key, moved in (("status", "status"), ("status_on", "on")):
-        if key in record:
-            moves[join_path(path, f"history[0].{moved}")] = join_path(path, key)
+    # a history beside a status is refused (version_1_refusals): the status is read
+    record.pop("history", None)
+    if "status" in record:
+        moves[join_path(path, "history[0].status")] = join_path(path, "status")
+    if dated and "status_on" in record:
+        moves[join_path(path, "history[0].on")] = join_path(path, "status_on")
     status = record.pop("status", initial)
-    on = record.pop("status_on", None)
+    on = record.pop("status_on", None) if dated else None
     if status == initial and on is None:
         history: list[dict[str, Any]] = []
     else:
@@ -489,7 +567,9 @@ def _history_of(
 def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """
     Version 1 to 2: ``status`` and ``status_on`` become a one-step ``history``
-    (none when the status was the initial one, undated); a proposal's
+    (none when the status was the initial one, undated); ``status_on`` only
+    where version 1 had it, on proposals and ultimatums (elsewhere it is left
+    for the loader to report as an unknown key); a proposal's
     ``proposed_by`` id becomes a list of one id; a coalition's ``members`` ids
     become membership objects without dates (``{"party": "france"}``); an
     outcome's ``quantity`` becomes ``quantities``, a list of none or one.
@@ -501,8 +581,10 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
     a proposal, an ultimatum or a round) is refused at its path, since the
     step would have to drop one of them; so are values in the shapes version
-    2 gave (a list of proposers, a coalition member as an object), and the
-    loader refuses the fields version 2 added (:func:`newer_fields`).
+    2 gave (a list of proposers, a coalition member as an object).  The step
+    sets those values aside, so that the rest can be read, and the loader
+    reports them (:func:`version_1_refusals`) with the fields version 2
+    added (:func:`newer_fields`) and the document's other problems.
     Anything else that is not shaped as version 1 says is left for the
     loader to report.
     """
@@ -511,12 +593,15 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
 
 def _migrate_version_1(document: dict[str, Any], moves: Moves) -> dict[str, Any]:
     """:func:`_from_version_1`, noting in *moves* where each value moved."""
-    refused = _histories_given(document) + _shapes_of_version_2(document)
-    if refused:
-        raise ValidationError(refused)
+    dated = _dated_in_version_1()
     for key, initial in _INITIAL.items():
-        _each(document, key, moves, functools.partial(_history_of, initial=initial))
-    _history_of(document, "", moves, initial="active")
+        _each(
+            document,
+            key,
+            moves,
+            functools.partial(_history_of, initial=initial, dated=key in dated),
+        )
+    _history_of(document, "", moves, initial="active", dated="" in dated)
     _each(document, "proposals", moves, _proposers_of)
     _each(document, "parties", moves, _members_of)
     _each(document, "rounds", moves, _quantities_of)
@@ -545,23 +630,38 @@ def _each(
 
 
 def _proposers_of(proposal: dict[str, Any], path: str, moves: Moves) -> None:
-    """``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has several)."""
-    if isinstance(proposal.get("proposed_by"), str):
+    """
+    ``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has
+    several); a list, refused (:func:`version_1_refusals`), is dropped.
+    """
+    if _proposers_of_version_2(proposal):
+        del proposal["proposed_by"]
+    elif isinstance(proposal.get("proposed_by"), str):
         proposal["proposed_by"] = [proposal["proposed_by"]]
         moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
 
 
 def _members_of(party: dict[str, Any], path: str, moves: Moves) -> None:
-    """A coalition's member ids become memberships: ``{"party": "france"}``."""
+    """
+    A coalition's member ids become memberships: ``{"party": "france"}``; a
+    member given as an object, refused (:func:`version_1_refusals`), becomes
+    ``null`` (the party is not built, and the other members keep their places).
+    """
     members = party.get("members")
     if isinstance(members, list):
         for index, member in enumerate(members):
             if isinstance(member, str):
                 moves[f"{path}.members[{index}].party"] = f"{path}.members[{index}]"
-        party["members"] = [
-            {"party": member} if isinstance(member, str) else member
-            for member in members
-        ]
+        party["members"] = [_membership_of(member) for member in members]
+
+
+def _membership_of(member: object) -> object:
+    """A version-1 member as version 2 reads it (``None`` for one set aside)."""
+    if isinstance(member, str):
+        return {"party": member}
+    if _member_of_version_2(member):
+        return None  # refused (version_1_refusals)
+    return member
 
 
 def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
@@ -602,10 +702,7 @@ def version_1_moves(document: object) -> Moves:
     if not isinstance(document, dict) or document.get(_KEY) != 1:
         return {}
     moves: Moves = {}
-    try:
-        _migrate_version_1(dict(document), moves)
-    except ValidationError:  # refused before anything moved
-        return {}
+    _migrate_version_1(dict(document), moves)
     return moves
 
 
@@ -629,6 +726,92 @@ def path_before_migration(path: str, moves: Mapping[str, str]) -> str:
             return moved + path[len(start) :]
         start = start[: max(start.rfind("."), start.rfind("["), 0)]
     return path
+
+
+def document_problems(
+    given: object,
+    found: Iterable[tuple[str, str]],
+    refused: list[tuple[str, str]],
+    newer: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """
+    Every problem of the document *given*, at its own paths, in document
+    order: those the loader *found* in it once upgraded (at the paths of the
+    upgraded document), the values :func:`version_1_refusals` *refused* and
+    the fields of a later version :func:`newer_fields` found (*newer*).
+
+    A problem the loader found at or below a refused value is left out: it
+    follows from the value set aside (a proposer missing), or lies inside a
+    value that is refused as a whole.  A field of a later version at the
+    path of a refused value (a ``history`` beside a ``status``) is reported
+    once, as refused.  The loader's problems keep their order; each of the
+    others goes before the first of them that comes after it in *given*
+    (:func:`_place`).
+    """
+    moves = version_1_moves(given)
+    if not (moves or refused or newer):
+        return list(found)  # a document of the current version: as found
+    set_aside = [path for path, _ in refused]
+    loaded = [
+        problem
+        for problem in _before_migration(found, moves)
+        if not any(_is_at_or_below(problem[0], place) for place in set_aside)
+    ]
+    noted = refused + [
+        problem
+        for problem in _before_migration(newer, moves)
+        if problem[0] not in set_aside
+    ]
+
+    def place(problem: tuple[str, str]) -> tuple[int, ...]:
+        return _place(given, problem[0])
+
+    return list(heapq.merge(sorted(noted, key=place), loaded, key=place))
+
+
+def _before_migration(
+    problems: Iterable[tuple[str, str]], moves: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """*problems* at the paths of the document given (:func:`path_before_migration`)."""
+    return [(path_before_migration(path, moves), message) for path, message in problems]
+
+
+def _is_at_or_below(path: str, place: str) -> bool:
+    """Whether *path* is *place* or a path inside it (``place.key``, ``place[1]``)."""
+    return path == place or path.startswith((place + ".", place + "["))
+
+
+def _place(document: object, path: str) -> tuple[int, ...]:
+    """
+    Where *path* is in *document*, to put problems in document order: on the
+    way down, the position of each key among the object's keys (a key it
+    lacks comes after them) and the index of each item; at a record (an
+    object), after all its keys, as the loader reports a record's own
+    problems (an unknown key) after those of its fields.
+    """
+    place = []
+    value = document
+    for key, index in _STEP.findall("" if path == "$" else path):
+        if key and isinstance(value, dict):
+            place.append(_key_position(value, key))
+            value = value.get(key)
+        elif index and isinstance(value, list):
+            place.append(int(index))
+            value = value[int(index)] if int(index) < len(value) else None
+        else:
+            value = None
+            break
+    if isinstance(value, dict):
+        place.append(len(value))
+    return tuple(place)
+
+
+def _key_position(record: dict[str, Any], key: str) -> int:
+    """The position of *key* among the keys of *record* (after them if it lacks it)."""
+    for position, name in enumerate(record):
+        if name == key:
+            return position
+    return len(record)
 
 
 def _cut(text: str, limit: int = 200) -> str:

@@ -22,6 +22,7 @@ from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
 from negotiation_records.fields import (
     INIT_ONLY,
+    KEY_UNTIL,
     Many,
     Maybe,
     Nested,
@@ -168,14 +169,18 @@ class Negotiation(Record, _lookup.Indexed):
     notes: str | None = field(Maybe(Text()), default=None)
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: NegotiationStatus | str | None = attrs.field(
-        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+        default=None,
+        alias="status",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},
     )
     _status_on_given: Moment | _dt.date | None = attrs.field(
         default=None,
         alias="status_on",
         eq=False,
         repr=False,
-        metadata={INIT_ONLY: True},
+        metadata={INIT_ONLY: True},  # of the constructor: version 1 wrote none
     )
 
     _init_only: ClassVar[bool] = True

@@ -17,6 +17,7 @@ from negotiation_records.conditions import Condition
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
+    KEY_UNTIL,
     PARTY_IDS,
     SOME_PARTY_IDS,
     SOURCE_IDS,
@@ -154,14 +155,18 @@ class Proposal(Record):
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: ProposalStatus | str | None = attrs.field(
-        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+        default=None,
+        alias="status",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},
     )
     _status_on_given: Moment | _dt.date | None = attrs.field(
         default=None,
         alias="status_on",
         eq=False,
         repr=False,
-        metadata={INIT_ONLY: True},
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},  # version 1 wrote it
     )
 
     _init_only: ClassVar[bool] = True

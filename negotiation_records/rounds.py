@@ -17,6 +17,7 @@ from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     INIT_ONLY,
+    KEY_UNTIL,
     PARTY_IDS,
     SOURCE_IDS,
     Bool,
@@ -280,7 +281,11 @@ class Outcome(Record):
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``quantities``, then None.
     _quantity_given: Quantity | None = attrs.field(
-        default=None, alias="quantity", eq=False, repr=False, metadata={INIT_ONLY: True}
+        default=None,
+        alias="quantity",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},
     )
 
     _init_only: ClassVar[bool] = True
@@ -410,14 +415,18 @@ class Round(Record):
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: RoundStatus | str | None = attrs.field(
-        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+        default=None,
+        alias="status",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},
     )
     _status_on_given: Moment | _dt.date | None = attrs.field(
         default=None,
         alias="status_on",
         eq=False,
         repr=False,
-        metadata={INIT_ONLY: True},
+        metadata={INIT_ONLY: True},  # of the constructor: version 1 wrote none
     )
 
     _init_only: ClassVar[bool] = True

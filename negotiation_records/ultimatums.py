@@ -18,6 +18,7 @@ from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     INIT_ONLY,
+    KEY_UNTIL,
     PARTY_IDS,
     SOURCE_IDS,
     Choice,
@@ -208,14 +209,18 @@ class Ultimatum(Record):
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
     # Init-only (version-1 code): folded into ``history``, then None.
     _status_given: UltimatumStatus | str | None = attrs.field(
-        default=None, alias="status", eq=False, repr=False, metadata={INIT_ONLY: True}
+        default=None,
+        alias="status",
+        eq=False,
+        repr=False,
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},
     )
     _status_on_given: Moment | _dt.date | None = attrs.field(
         default=None,
         alias="status_on",
         eq=False,
         repr=False,
-        metadata={INIT_ONLY: True},
+        metadata={INIT_ONLY: True, KEY_UNTIL: 1},  # version 1 wrote it
     )
 
     _init_only: ClassVar[bool] = True

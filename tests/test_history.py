@@ -44,8 +44,15 @@ from negotiation_records import (
 from negotiation_records import strategies as nst
 from negotiation_records._signatures import record_classes
 from negotiation_records.cli import main
-from negotiation_records.fields import Text, added_in, field, is_init_only, kind_of
-from negotiation_records.migrations import SCHEMA_VERSION
+from negotiation_records.fields import (
+    Text,
+    added_in,
+    field,
+    is_init_only,
+    key_until,
+    kind_of,
+)
+from negotiation_records.migrations import SCHEMA_VERSION, document_problems, upgrade
 from negotiation_records.timeutil import is_before, is_known_by, zone
 
 
@@ -900,19 +907,37 @@ def test_version_1_with_dated_statuses() -> None:
     assert str(talks.proposals[0].status_on) == "2025-07-20"
 
 
+def test_version_1_status_on_without_a_status_dates_the_initial_one() -> None:
+    """A proposal's ``status_on`` alone dates its initial status (pending)."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    del old["proposals"][1]["status"]
+    old["proposals"][1]["status_on"] = "2025-07-23"
+    proposal = from_dict(Negotiation, old).proposals[1]
+    assert proposal.history == (
+        StatusChange(status="pending", on=pendulum.date(2025, 7, 23)),
+    )
+    old["proposals"][1]["status_on"] = "2025-13-01"
+    assert [path for path, _ in _problems(lambda: from_dict(Negotiation, old))] == [
+        "proposals[1].status_on"
+    ]
+
+
 @pytest.mark.parametrize(
-    ("where", "path"),
+    ("where", "path", "latest"),
     [
-        (("proposals", 0), "proposals[0].history"),
-        (("ultimatums", 0), "ultimatums[0].history"),
-        (("rounds", 1), "rounds[1].history"),
-        ((), "history"),
+        (("proposals", 0), "proposals[0].history", '"status" (and "status_on")'),
+        (("ultimatums", 0), "ultimatums[0].history", '"status" (and "status_on")'),
+        (("rounds", 1), "rounds[1].history", '"status"'),
+        ((), "history", '"status"'),
     ],
 )
 def test_version_1_history_beside_a_status_is_refused(
-    where: tuple[Any, ...], path: str
+    where: tuple[Any, ...], path: str, latest: str
 ) -> None:
-    """Version 1 had no history: beside a status it is refused, not dropped."""
+    """
+    Version 1 had no history: beside a status it is refused, not dropped
+    (and the advice names ``status_on`` only where version 1 had it).
+    """
     old = json.loads(V1.read_text(encoding="utf-8"))
     record = old
     for step in where:
@@ -924,9 +949,9 @@ def test_version_1_history_beside_a_status_is_refused(
     assert caught.value.errors == (
         (
             path,
-            'version-1 documents have no history; give the latest "status" (and '
-            '"status_on") alone, or write the document as version 2 '
-            '("schema_version": 2) with the history alone',
+            f"version-1 documents have no history; give the latest {latest} alone, "
+            'or write the document as version 2 ("schema_version": 2) with the '
+            "history alone",
         ),
     )
     with pytest.raises(ValidationError, match=r"history: version-1 documents"):
@@ -991,6 +1016,10 @@ def _v1_problems(change: Any) -> list[tuple[str, str]]:
             lambda d: d["proposals"][0].update(proposed_by="nobody"),
             "proposals[0].proposed_by",
         ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by=5),
+            "proposals[0].proposed_by",
+        ),
         (lambda d: d.update(status="stalld"), "status"),
     ],
 )
@@ -1002,15 +1031,120 @@ def test_version_1_problems_are_reported_at_its_own_paths(
     assert [p for p, _ in _v1_problems(change)] == [path]
 
 
-def test_version_1_member_ids_are_reported_as_given() -> None:
-    """A coalition's member id, a plain string in version 1, keeps its path."""
+@pytest.mark.parametrize("member", ["Nope", 5])
+def test_version_1_member_ids_are_reported_as_given(member: object) -> None:
+    """
+    A coalition's member id, a plain string in version 1, keeps its path; so
+    does a member that is neither an id nor an object.
+    """
 
     def coalition(document: dict[str, Any]) -> None:
         document["parties"].append(
-            {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": ["Nope"]}
+            {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": [member]}
         )
 
     assert [p for p, _ in _v1_problems(coalition)] == ["parties[4].members[0]"]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [((), "$"), (("rounds", 0), "rounds[0]"), (("rounds", 2), "rounds[2]")],
+)
+def test_version_1_status_on_where_version_1_had_none_is_an_unknown_key(
+    where: tuple[Any, ...], path: str
+) -> None:
+    """
+    Version 1 dated the status of proposals and ultimatums only: a
+    ``status_on`` on a round or on the negotiation is not a key of version 1,
+    and is refused as an unknown key, not made into a dated history step.
+    """
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    _at_place(document, where)["status_on"] = "2025-06-01"
+    expected = [(path, "unknown key 'status_on'")]
+    assert _problems(lambda: from_dict(Negotiation, document)) == expected
+    assert _problems(lambda: from_json(Negotiation, json.dumps(document))) == expected
+
+
+def _at_place(document: dict[str, Any], where: tuple[Any, ...]) -> dict[str, Any]:
+    """The record of *document* at *where* (``("rounds", 0)``; ``()``: itself)."""
+    record = document
+    for step in where:
+        record = record[step]
+    return record
+
+
+def test_version_1_status_on_where_version_1_had_none_not_strict() -> None:
+    """
+    ``strict=False`` ignores unknown keys, and a ``status_on`` on a round or
+    the negotiation is one in version 1 as in version 2: it is ignored, the
+    status is kept undated (as in the reported case, shortened).
+    """
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "status": "stalled",
+        "status_on": "2025-06-01",
+        "rounds": [
+            {
+                "number": 1,
+                "status": "held",
+                "starts": "2025-05-16",
+                "status_on": "2025-05-16",
+            }
+        ],
+    }
+    talks = from_dict(Negotiation, document, strict=False)
+    assert talks.history == (StatusChange(status="stalled"),)
+    assert talks.rounds[0].history == (StatusChange(status="held"),)
+    version_2 = {
+        "schema_version": 2,
+        "id": "t",
+        "title": "T",
+        "history": [{"status": "stalled"}],
+        "status_on": "2025-06-01",
+        "rounds": [
+            {
+                "number": 1,
+                "history": [{"status": "held"}],
+                "starts": "2025-05-16",
+                "status_on": "2025-05-16",
+            }
+        ],
+    }
+    assert from_dict(Negotiation, version_2, strict=False) == talks
+
+
+def test_version_1_status_on_of_proposals_and_ultimatums_is_still_moved() -> None:
+    """Where version 1 had ``status_on``, it still dates the one history step."""
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    document["proposals"][0].update(status="accepted", status_on="2025-07-25")
+    document["ultimatums"][0].update(status="expired", status_on="2025-09-03")
+    for strict in (True, False):
+        talks = from_dict(Negotiation, document, strict=strict)
+        assert str(talks.proposals[0].status_on) == "2025-07-25"
+        assert str(talks.ultimatums[0].status_on) == "2025-09-03"
+
+
+def test_version_1_round_history_beside_a_status_names_no_status_on() -> None:
+    """
+    The refusal of a round's history asks for its ``status`` alone: version 1
+    never dated a round's status, so ``status_on`` there is an unknown key.
+    """
+    problems = _v1_problems(
+        lambda d: d["rounds"][0].update(
+            history=[{"status": "held"}], status_on="2025-05-16"
+        )
+    )
+    assert problems == [
+        (
+            "rounds[0].history",
+            'version-1 documents have no history; give the latest "status" alone, '
+            'or write the document as version 2 ("schema_version": 2) with the '
+            "history alone",
+        ),
+        ("rounds[0]", "unknown key 'status_on'"),
+    ]
 
 
 def test_version_2_paths_are_unchanged() -> None:
@@ -1032,7 +1166,9 @@ def test_each_field_says_the_version_that_added_it() -> None:
     ``added_in`` agrees with the schema the version-1 library wrote: a field of
     a record class that version 1 had is of version 1 exactly when that
     schema lists it (``quantity`` became ``quantities``, ``status`` became
-    ``history``: both new names are of version 2).
+    ``history``: both new names are of version 2).  So does ``key_until``:
+    the init-only arguments that were keys of version 1 are the rest of
+    the keys that schema lists (a round's ``status_on`` is not one).
     """
     schema = json.loads(V1_SCHEMA.read_text(encoding="utf-8"))
     version_1 = {
@@ -1052,7 +1188,24 @@ def test_each_field_says_the_version_that_added_it() -> None:
             assert (added_in(attribute) == 1) is (
                 attribute.name in version_1[cls.__name__]
             ), f"{cls.__name__}.{attribute.name}"
+        assert _keys_of_version_1(cls) == version_1[cls.__name__], cls.__name__
     assert checked == set(version_1)
+
+
+def _keys_of_version_1(cls: type[Any]) -> set[str]:
+    """
+    The keys a version-1 document has for *cls*, as the class declares them:
+    its fields of version 1, and the init-only arguments that were keys of
+    version 1 (``status``; ``status_on`` of a proposal or an ultimatum only).
+    """
+    keys = set()
+    for attribute in attrs.fields(cls):
+        if is_init_only(attribute):
+            if key_until(attribute) >= 1:
+                keys.add(attribute.alias)
+        elif kind_of(attribute) is not None and added_in(attribute) == 1:
+            keys.add(attribute.name)
+    return keys
 
 
 _NEWER_MESSAGE = (
@@ -1203,6 +1356,177 @@ def test_version_1_with_a_shape_of_version_2_is_refused(
     with pytest.raises(ValidationError) as caught:
         from_json(Negotiation, json.dumps(old))
     assert caught.value.errors == ((path, message),)
+
+
+_PROPOSERS_REFUSED = (
+    "version 1 names one proposer (a party id); a list of proposers is new in "
+    "format version 2: write the document as version 2"
+)
+_MEMBER_REFUSED = (
+    "version 1 lists a coalition's members by party id; a member as an object "
+    "(with dates) is new in format version 2: write the document as version 2"
+)
+_HISTORY_REFUSED = (
+    'version-1 documents have no history; give the latest "status" (and '
+    '"status_on") alone, or write the document as version 2 ("schema_version": '
+    "2) with the history alone"
+)
+_BAD_KIND = (
+    "parties[0].kind",
+    "'stat' is not a valid PartyKind (choose from 'state', 'organization', "
+    "'coalition', 'person', 'group', 'other')",
+)
+
+
+def _with_coalition(document: dict[str, Any]) -> None:
+    """A coalition whose second member is an object (its date wrong), the third bad."""
+    document["parties"].append(
+        {
+            "id": "bloc",
+            "name": "Bloc",
+            "kind": "coalition",
+            "members": ["ukraine", {"party": "russia", "since": "2025-13"}, "Nope"],
+        }
+    )
+
+
+def _with_history(document: dict[str, Any]) -> None:
+    """A history beside the first proposal's status, and one beside the negotiation's."""
+    document["proposals"][0]["history"] = [{"status": "accepted", "on": "2025-13-01"}]
+    document["history"] = []
+
+
+_VERBATIM = ("statements[0].verbatim", _NEWER_MESSAGE)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["proposals"][0].update(proposed_by=["ukraine", "nobody"]),
+            [_BAD_KIND, ("proposals[0].proposed_by", _PROPOSERS_REFUSED), _VERBATIM],
+        ),
+        (
+            _with_coalition,
+            [
+                _BAD_KIND,
+                ("parties[4].members[1]", _MEMBER_REFUSED),
+                "parties[4].members[2]",
+                _VERBATIM,
+            ],
+        ),
+        (
+            _with_history,
+            [
+                _BAD_KIND,
+                ("proposals[0].history", _HISTORY_REFUSED),
+                _VERBATIM,
+                ("history", _HISTORY_REFUSED.replace(' (and "status_on")', "")),
+            ],
+        ),
+    ],
+    ids=["proposers", "member", "history"],
+)
+@pytest.mark.parametrize("strict", [True, False])
+def test_version_1_shapes_of_version_2_are_reported_with_the_other_problems(
+    change: Any, expected: list[Any], strict: bool
+) -> None:
+    """
+    A value in a shape of version 2 is refused at its path with the document's
+    other problems, in document order (not alone); what only follows from
+    the refused value (a proposer missing, a member's own date, a dropped
+    history's date) is not reported, nor is the same key twice.  A problem
+    is given as (path, message), or as its path alone.
+    """
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    change(document)
+    document["parties"][0]["kind"] = "stat"  # before the refused value
+    document["statements"][0]["verbatim"] = True  # a field of version 2, after it
+    problems = _problems(lambda: from_dict(Negotiation, document, strict=strict))
+    assert problems == _problems(
+        lambda: from_json(Negotiation, json.dumps(document), strict=strict)
+    )
+    assert [
+        problem if isinstance(want, tuple) else problem[0]
+        for problem, want in zip(problems, expected, strict=True)
+    ] == expected
+
+
+def test_version_1_shape_refused_with_a_bad_kind_small() -> None:
+    """The reported case: a list of proposers and a party kind of a typo."""
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "parties": [
+            {"id": "a", "name": "A", "kind": "stat"},
+            {"id": "b", "name": "B", "kind": "state"},
+        ],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": ["a"],
+                "addressed_to": ["b"],
+                "made_on": "2025-01-01",
+                "summary": "s",
+            }
+        ],
+    }
+    assert _problems(lambda: from_dict(Negotiation, document)) == [
+        _BAD_KIND,
+        ("proposals[0].proposed_by", _PROPOSERS_REFUSED),
+    ]
+
+
+def test_upgrade_without_a_record_refuses_the_shapes_of_version_2() -> None:
+    """``upgrade`` alone (no record class to read as) still refuses them."""
+    document = json.loads(V1.read_text(encoding="utf-8"))
+    document["proposals"][1]["proposed_by"] = ["russia"]
+    with pytest.raises(ValidationError) as caught:
+        upgrade(document)
+    assert caught.value.errors == (("proposals[1].proposed_by", _PROPOSERS_REFUSED),)
+
+
+def test_problems_below_what_the_document_holds_are_placed_at_it() -> None:
+    """
+    A path that goes on below a value that is not an object or a list (or
+    past the end of a list) is placed where the document stops; the loader's
+    problems keep their order, and the others go before the first of them
+    that comes later in the document.
+    """
+    given = {"schema_version": 1, "title": 5, "rounds": [{"number": 1}], "id": "t"}
+    newer = [("rounds[0].x", "newer"), ("title", "newer")]
+    found = [("title.text", "found"), ("rounds[3].number", "found"), ("id", "found")]
+    assert document_problems(given, found, [], newer) == [
+        ("title", "newer"),
+        ("title.text", "found"),
+        ("rounds[0].x", "newer"),
+        ("rounds[3].number", "found"),
+        ("id", "found"),
+    ]
+    assert document_problems(given, found[::-1], [], newer) == [
+        ("title", "newer"),
+        ("rounds[0].x", "newer"),
+        *found[::-1],
+    ]
+
+
+def test_version_1_problems_of_each_kind_are_in_document_order() -> None:
+    """The fields of version 2 are merged with the loader's problems by place."""
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    old["statements"][0]["verbatim"] = False
+    old["title"] = 5
+    old["proposals"][0]["status"] = "acepted"
+    old["rounds"][0]["outcomes"][0]["quantity"]["precision"] = "about"
+    old["votes"] = []
+    paths = [path for path, _ in _problems(lambda: from_dict(Negotiation, old))]
+    assert paths == [
+        "title",
+        "rounds[0].outcomes[0].quantity.precision",
+        "proposals[0].status",
+        "statements[0].verbatim",
+        "votes",
+    ]
 
 
 def test_a_step_of_your_own_must_make_version_1() -> None:
