@@ -1,6 +1,6 @@
 """
 The Brexit Article 50 clock: a treaty deadline no one issued as a threat,
-extended three times, once with conditional alternatives.
+extended three times, twice with conditional alternatives.
 
 The United Kingdom notified the European Council on 29 March 2017 of its
 intention to leave the EU.  Under Article 50(3) TEU the treaties would cease to
@@ -15,8 +15,10 @@ European Council, with the UK's agreement, extended the period:
   ratified by both sides.  The UK left at the end of 31 January 2020.
 
 The clock is a ``Milestone`` with its deadline revisions and, for the first
-extension, two ``Alternative`` deadlines with which one applied; the third
-meaningful vote is a ``Vote`` on the withdrawal agreement (an ``Agreement``).
+and the third extensions, two ``Alternative`` deadlines each, marked with
+whether they applied (of the third's, neither did: the agreement was ratified
+only in January 2020, so 31 January held); the third meaningful vote is a
+``Vote`` on the withdrawal agreement (an ``Agreement``).
 
 Run it with ``python examples/article_50.py``.
 """

@@ -14,6 +14,7 @@ from typing import Any
 
 import pendulum
 
+from negotiation_records._plot_size import SIZE_RULE, size_fits
 from negotiation_records._record import Record
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
@@ -130,10 +131,8 @@ def size_arg(text: str) -> tuple[float, float]:
             f"{text!r}: give the size as WIDTHxHEIGHT in inches, such as 10x6"
         )
     width, height = float(match.group(1)), float(match.group(2))
-    if not (2 <= width <= 100 and 1 <= height <= 100):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: the width must be 2 to 100 inches and the height 1 to 100"
-        )
+    if not size_fits(width, height):
+        raise argparse.ArgumentTypeError(f"{text!r}: {SIZE_RULE}")
     return width, height
 
 

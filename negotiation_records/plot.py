@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
+from negotiation_records._plot_size import SIZE_RULE, size_fits
 from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.parties import PartyRole
@@ -157,8 +158,9 @@ def timeline(
             thing drawn); what lies wholly before it is left out.
         end: Draw up to the end of this moment (default: to the last thing
             drawn); what lies wholly after it is left out.
-        size: Width and height in inches (default: 12 inches wide and as high
-            as the lanes need).
+        size: Width and height in inches: the width 2 to 100 and the height 1
+            to 100, as the ``plot`` command's ``--size`` allows (default: 12
+            inches wide and as high as the lanes need).
         dpi: Dots per inch (default 100); labels are laid out for it.
 
     Returns:
@@ -168,7 +170,8 @@ def timeline(
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
-        ValueError: *end* is before *start*.
+        ValueError: *end* is before *start*, or *size* is not a width and a
+            height within those limits.
 
     Example:
         >>> from negotiation_records.plot import timeline
@@ -183,6 +186,10 @@ def timeline(
         >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
         ['Rounds', 'North', 'South']
     """
+    if size is not None and not (len(size) == 2 and size_fits(*size)):
+        raise ValueError(
+            f"size must be (width, height) in inches: {SIZE_RULE}; got {size!r}"
+        )
     _require_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415

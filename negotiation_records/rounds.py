@@ -375,7 +375,8 @@ class Round(Record):
             :attr:`status_on` and :meth:`status_at` read it.  The constructor
             also takes ``status=`` and ``status_on=``, folded into the history.
         level: Who meets.
-        starts: When it starts (needed once scheduled or held).
+        starts: When it starts; a held round needs one, a scheduled round may
+            not have one yet (a date not announced).
         ends: When it ends (not before ``starts``), optional.
         location: Where ("Istanbul"), optional.
         hosts: Ids of the hosting parties.

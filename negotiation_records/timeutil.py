@@ -784,7 +784,7 @@ def format_moment(moment: Moment | _dt.date) -> str:
     An offset with seconds (the local mean time of zones before standard time,
     ``+00:19:32`` in 19th-century Amsterdam) is written ``+HH:MM:SS`` and read back.
     A standard-library date or datetime is read as a record reads it
-    (:func:`to_moment`: a ``zoneinfo`` zone keeps its name); a naive datetime,
+    (``timeutil.to_moment``: a ``zoneinfo`` zone keeps its name); a naive datetime,
     or anything else that is not a moment, is a
     :class:`~negotiation_records.ValidationError`: what this writes,
     :func:`parse_moment` reads back.

@@ -33,7 +33,7 @@ from negotiation_records import (
 from negotiation_records.cli import main
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict, to_json, write_jsonl
-from tests.seed import seed_record
+from tests.seed import load_example, seed_record
 
 
 BIN = Path(sys.executable).parent
@@ -891,10 +891,17 @@ class TestDocsPage:
 
     @pytest.fixture
     def workdir(self, tmp_path: Path) -> Path:
-        """talks.json, broken.json and many.jsonl, as the page describes them."""
+        """talks.json, broken.json, many.jsonl, truce.json and article50.json, as
+        the page describes them."""
         (tmp_path / "talks.json").write_text(
             to_json(seed_record(), indent=2), encoding="utf-8"
         )
+        for name, example in (
+            ("truce.json", "trade_truce_2025"),
+            ("article50.json", "article_50"),
+        ):
+            record = load_example(example).build_record()
+            (tmp_path / name).write_text(to_json(record, indent=2), encoding="utf-8")
         data = seed_data()
         data["history"][0]["status"] = "stuck"
         data["titel"] = "typo"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from negotiation_records import (
     Ultimatum,
     Window,
 )
+from negotiation_records._cli_args import size_arg
 from negotiation_records.plot import PLOT_EXTRA_HINT, timeline
 from tests.seed import seed_record
 
@@ -365,6 +367,50 @@ class TestBusierRecords:
             t for t in figure.axes[0].texts if t.get_text().startswith("short")
         )
         assert bar_label.get_color() != "white"
+
+
+class TestSize:
+    @pytest.mark.parametrize(
+        "size",
+        [(1, 1), (1.5, 6), (100.5, 6), (12, 0.5), (12, 101), (float("nan"), 6)],
+    )
+    def test_size_outside_the_limits_is_refused(
+        self, size: tuple[float, float]
+    ) -> None:
+        """A size outside 2-100 by 1-100 inches is a ValueError naming the limits,
+        not matplotlib's "left cannot be >= right"."""
+        with pytest.raises(ValueError, match="must be 2 to 100 inches") as info:
+            timeline(seed_record(), size=size)
+        assert str(info.value) == (
+            "size must be (width, height) in inches: the width must be 2 to 100 "
+            f"inches and the height 1 to 100; got {size!r}"
+        )
+
+    def test_smallest_size_is_drawn(self, tmp_path: Path) -> None:
+        """The smallest size allowed, 2 by 1 inches, is drawn and saved."""
+        figure = timeline(seed_record(), size=(2, 1))
+        assert list(figure.get_size_inches()) == [2.0, 1.0]
+        figure.savefig(tmp_path / "small.png")
+
+    @pytest.mark.parametrize(
+        ("width", "height"),
+        [(1, 1), (1.99, 6), (2, 1), (12, 0.99), (12, 100), (100.01, 6)],
+    )
+    def test_same_rule_as_the_command_line(self, width: float, height: float) -> None:
+        """timeline(size=...) refuses exactly the sizes that --size refuses."""
+        try:
+            size_arg(f"{width}x{height}")
+        except argparse.ArgumentTypeError:
+            cli_accepts = False
+        else:
+            cli_accepts = True
+        try:
+            timeline(seed_record(), size=(width, height))
+        except ValueError:
+            library_accepts = False
+        else:
+            library_accepts = True
+        assert library_accepts == cli_accepts
 
 
 class TestWithoutMatplotlib:
