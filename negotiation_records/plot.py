@@ -67,6 +67,7 @@ _SKY = "#56B4E9"
 _WIDTH_IN = 12.0
 _LEFT_IN = 1.45  # room for the lane names
 _RIGHT_IN = 0.3
+_AXES_IN = 0.25  # the least width left for the axes, whatever the lane names
 _TOP_IN = 0.85  # title and the label of the `at` line
 _BOTTOM_IN = 1.05  # date axis and legend
 _ROW_IN = 0.3
@@ -220,7 +221,9 @@ def timeline(
         if at_x is not None and not x_min <= at_x <= x_max:
             at_moment = at_x = None
 
-    left_in = _left_margin(lanes, renderer, dpi)
+    # Long lane names in a narrow picture are cut at its edge rather than
+    # leave the axes no width (matplotlib: "left cannot be >= right").
+    left_in = min(_left_margin(lanes, renderer, dpi), width_in - _RIGHT_IN - _AXES_IN)
     axes_px = max(width_in - left_in - _RIGHT_IN, 1.0) * dpi
     per_px = (x_max - x_min) / axes_px
     rows = _layout(

@@ -7,6 +7,7 @@ import itertools
 import sys
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from matplotlib.figure import Figure
@@ -391,6 +392,25 @@ class TestSize:
         figure = timeline(seed_record(), size=(2, 1))
         assert list(figure.get_size_inches()) == [2.0, 1.0]
         figure.savefig(tmp_path / "small.png")
+
+    @pytest.mark.parametrize("size", [(2, 1), (4, 1), (6, 3)])
+    def test_long_party_names_in_a_narrow_picture(
+        self, size: tuple[float, float], tmp_path: Path
+    ) -> None:
+        """Names too long for the picture are cut at its edge: the axes keep a
+        width, and the picture is drawn (it failed inside matplotlib)."""
+        long_name = "Delegation of the " + "Very " * 30 + "Long Name"
+        record = seed_record()
+        record = attrs.evolve(
+            record,
+            parties=[
+                attrs.evolve(record.parties[0], name=long_name),
+                *record.parties[1:],
+            ],
+        )
+        figure = timeline(record, size=size)
+        assert list(figure.get_size_inches()) == [float(size[0]), float(size[1])]
+        figure.savefig(tmp_path / "narrow.png")
 
     @pytest.mark.parametrize(
         ("width", "height"),
