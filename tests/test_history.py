@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from negotiation_records import (
     Alternative,
     Condition,
     Deadline,
+    DeadlineRevision,
     IllegalTransitionError,
     Milestone,
     Moment,
@@ -413,6 +414,154 @@ def test_history_steps_are_checked() -> None:
     ]
     with pytest.raises(ValidationError, match="before the proposal was made"):
         _proposal(history=[StatusChange(status="accepted", on=day(2025, 6, 1))])
+
+
+def _stamped(*moments: Moment | None) -> list[StatusChange]:
+    """A negotiation's changes, stalled and active in turn, dated *moments*."""
+    return [
+        StatusChange(status=("stalled", "active")[i % 2], on=on)
+        for i, on in enumerate(moments)
+    ]
+
+
+def test_the_change_a_step_goes_back_before_is_named() -> None:
+    """
+    A change before the dated change before it (undated ones between are
+    skipped) is refused as ever; one before an earlier change names it.
+    """
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t", title="T", history=_stamped(day(2025, 7, 3), None, day(2025, 7, 2))
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-07-02 is before the change before it (2025-07-03); "
+            "changes must be in the order they were made",
+        ),
+    )
+
+
+def test_a_history_back_in_time_across_zones_is_refused() -> None:
+    """
+    Three changes stamped three ways: 23:00 on 13 July in Washington (03:00
+    UTC on the 14th), the day 13 July, 01:00 on 14 July in Kyiv (22:00 UTC on
+    the 13th).  None is before the one before it, yet the third was made five
+    hours before the first: refused, naming the first, so that ``status_at``
+    never hides a change that had been made.
+    """
+    washington = pendulum.datetime(2025, 7, 13, 23, tz="America/New_York")
+    kyiv = pendulum.datetime(2025, 7, 14, 1, tz="Europe/Kyiv")
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t", title="T", history=_stamped(washington, day(2025, 7, 13), kyiv)
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-07-14 01:00:00+03:00 is before an earlier change, history[0] "
+            "(2025-07-13 23:00:00-04:00); changes must be in the order they were made",
+        ),
+    )
+
+
+def test_a_history_back_in_time_around_a_month_is_refused() -> None:
+    """
+    Stalled on 20 June, active "in June", stalled on 2 June (the day of the
+    second Istanbul round): June is not before 20 June, nor 2 June before
+    June, but 2 June is before 20 June.
+    """
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t",
+            title="T",
+            history=_stamped(day(2025, 6, 20), PartialDate(2025, 6), day(2025, 6, 2)),
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-06-02 is before an earlier change, history[0] (2025-06-20); "
+            "changes must be in the order they were made",
+        ),
+    )
+
+
+_NEAR_ZONES = [
+    "America/New_York",
+    "Europe/Kyiv",
+    "Pacific/Kiritimati",
+    "Etc/GMT+12",
+    "UTC",
+]
+
+
+@st.composite
+def _near_moments(draw: st.DrawFn) -> Moment | None:
+    """
+    A moment within a few days of the end of June 2025, of any precision and
+    in any zone, or ``None``: where the precisions and zones meet.
+    """
+    on = day(2025, 6, 29).add(days=draw(st.integers(0, 4)))
+    kind = draw(st.sampled_from(["none", "date", "datetime", "month", "year"]))
+    if kind == "none":
+        return None
+    if kind == "month":
+        return PartialDate(on.year, on.month)
+    if kind == "year":
+        return PartialDate(on.year)
+    if kind == "date":
+        return on
+    return pendulum.datetime(
+        on.year,
+        on.month,
+        on.day,
+        draw(st.integers(0, 23)),
+        tz=draw(st.sampled_from(_NEAR_ZONES)),
+    )
+
+
+def _going_back(moments: list[Moment | None]) -> list[int]:
+    """The indexes of the dated moments before any earlier one, pair by pair."""
+    return [
+        j
+        for j, later in enumerate(moments)
+        if later is not None
+        and any(
+            earlier is not None and is_before(later, earlier) for earlier in moments[:j]
+        )
+    ]
+
+
+def _paths(build: Callable[[], object]) -> list[str]:
+    """The paths of the problems *build* raises (none: ``[]``)."""
+    try:
+        build()
+    except ValidationError as exc:
+        return [path for path, _ in exc.errors]
+    return []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_near_moments(), max_size=6))
+def test_no_step_is_before_any_earlier_one(moments: list[Moment | None]) -> None:
+    """
+    A history, and a list of deadline revisions, is refused exactly at the
+    steps that are before an earlier step, whichever: "before" across
+    precisions and zones is not transitive, so the step before is not enough.
+    """
+    history = _stamped(*moments)
+    assert _paths(lambda: Negotiation(id="t", title="T", history=history)) == [
+        f"history[{j}].on" for j in _going_back(moments)
+    ]
+    dated = [on for on in moments if on is not None]
+    revisions = [
+        DeadlineRevision(previous=Deadline.on(day(2025, 9, 1)), revised_on=on)
+        for on in dated
+    ]
+    clock = Deadline.on(day(2025, 9, 2))
+    assert _paths(
+        lambda: Milestone(id="m", title="M", deadline=clock, revisions=revisions)
+    ) == [f"revisions[{j}].revised_on" for j in _going_back(list(dated))]
 
 
 def test_unknown_party_in_a_change_is_reported() -> None:
