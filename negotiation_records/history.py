@@ -63,6 +63,7 @@ from negotiation_records.timeutil import (
     is_before,
     is_known_by,
     moment_argument,
+    since_epoch,
     to_moment,
 )
 
@@ -411,8 +412,9 @@ def with_change(
 
 #: A dated step as :func:`steps_back` compares it: its index, its first and
 #: last calendar days (a datetime's own, in its own zone) and, for a datetime,
-#: the datetime (``None`` for a date, a month or a year).
-_Step = tuple[int, _dt.date, _dt.date, _dt.datetime | None]
+#: its instant as the time since the epoch (``None`` for a date, a month or a
+#: year), worked out once a step.
+_Step = tuple[int, _dt.date, _dt.date, _dt.timedelta | None]
 
 
 def _step(index: int, moment: Moment) -> _Step:
@@ -421,14 +423,17 @@ def _step(index: int, moment: Moment) -> _Step:
         return index, moment.start, moment.end, None
     if isinstance(moment, _dt.datetime):
         day = _dt.date(moment.year, moment.month, moment.day)
-        return index, day, day, moment
+        return index, day, day, since_epoch(moment)
     return index, moment, moment, None
 
 
 def _is_before(step: _Step, other: _Step) -> bool:
-    """:func:`~negotiation_records.timeutil.is_before` of two steps."""
+    """
+    :func:`~negotiation_records.timeutil.is_before` of two steps: two
+    datetimes by their instants, anything else by calendar days.
+    """
     if step[3] is not None and other[3] is not None:
-        return is_before(step[3], other[3])
+        return step[3] < other[3]
     return step[2] < other[1]
 
 
