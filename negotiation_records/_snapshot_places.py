@@ -12,6 +12,7 @@ one event at every ``at``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -23,33 +24,74 @@ if TYPE_CHECKING:  # pragma: no cover
     from negotiation_records.negotiation import Negotiation
 
 
-__all__ = ["SNAPSHOT_CHANGES", "Places", "positions_in", "same_record"]
+__all__ = [
+    "SNAPSHOT_CHANGES",
+    "SNAPSHOT_EMPTIES",
+    "Places",
+    "positions_in",
+    "same_record",
+]
 
 
-#: The fields of a record inside a record that a snapshot (``as_of``) may change
-#: while it keeps the record: a link to a statement not made yet, the positions
-#: not taken yet, whether an alternative applied.
-SNAPSHOT_CHANGES = frozenset({"statement", "positions", "applied", "decided_on"})
+#: The fields of a record inside a record that a snapshot (``as_of``) empties
+#: (sets to ``None``) while it keeps the record, each group together: a link to
+#: a statement not made yet; whether an alternative applied, and when that was
+#: decided, before it was.
+SNAPSHOT_EMPTIES = (frozenset({"statement"}), frozenset({"applied", "decided_on"}))
+
+#: The fields of a record inside a record that a snapshot may change while it
+#: keeps the record: those it empties, and the positions not taken yet.
+SNAPSHOT_CHANGES = frozenset({"positions"}).union(*SNAPSHOT_EMPTIES)
+
+
+def _kept_or_emptied(whole: Any, kept: Any, names: AbstractSet[str]) -> bool:
+    """Whether the fields *names* of *kept* are those of *whole*, or all ``None``."""
+    values = [getattr(kept, name) for name in names]
+    return all(value is None for value in values) or values == [
+        getattr(whole, name) for name in names
+    ]
 
 
 def same_record(whole: Any, kept: Any) -> bool:
-    """Whether *kept*, from a snapshot, is *whole* (but for what a snapshot changes)."""
+    """
+    Whether *kept*, from a snapshot, is *whole* (but for what a snapshot
+    changes: each group of :data:`SNAPSHOT_EMPTIES` kept or emptied, the
+    positions cut).
+    """
     if whole is kept:
         return True
     cls = type(whole)
     if type(kept) is not cls or not attrs.has(cls):
         return bool(whole == kept)
+    names = {field.name for field in attrs.fields(cls)}
     return all(
-        getattr(whole, field.name) == getattr(kept, field.name)
-        for field in attrs.fields(cls)
-        if field.name not in SNAPSHOT_CHANGES
+        getattr(whole, name) == getattr(kept, name) for name in names - SNAPSHOT_CHANGES
+    ) and all(
+        _kept_or_emptied(whole, kept, group & names) for group in SNAPSHOT_EMPTIES
     )
 
 
 def positions_in(whole: Sequence[Any], kept: Sequence[Any]) -> list[int]:
     """
     The index in *whole* of each item of *kept*, the same list in a snapshot:
-    the same items in the same order, but for those not known yet.
+    the same items in the same order, but for those not known yet and for the
+    later copies of an item that dropping links made alike (the snapshot keeps
+    the first).
+
+    Each item is matched with the first item of *whole* after the previous
+    match that :func:`same_record` allows.  That is the one it came from, as
+    none in between can be allowed:
+
+    * one left out for its date (an alternative for its stage) differs from
+      every kept item in that;
+    * one left out as a later copy of a kept item *F*, if allowed for a kept
+      item *K*, would make *K* alike with *F*.  Where they would differ, either
+      *K* holds the copy's own value and *F* (the copy, in the snapshot) has it
+      emptied — but a snapshot empties a group for its value (a statement said
+      later, an alternative decided later), so it would have emptied *K*'s
+      too; or *K* has it emptied and *F* holds the copy's own value — and then
+      *F* came from an item of *whole* alike with the copy, which a record
+      refuses.
     """
     found: list[int] = []
     start = 0

@@ -43,6 +43,7 @@ from negotiation_records.history import (
     history_problems,
     next_status,
     status_at,
+    steps_back,
     with_change,
 )
 from negotiation_records.timeutil import (
@@ -173,18 +174,39 @@ class Phase(Record):
 def revision_problems(
     revisions: tuple[DeadlineRevision, ...], start: Moment | None, start_name: str
 ) -> Iterable[tuple[str, str]]:
-    """Revisions in the order they were made, none before *start*."""
+    """
+    Revisions in the order they were made, none before *start*: none before
+    any earlier one (:func:`~negotiation_records.history.steps_back`).
+    """
+    back = steps_back([r.revised_on for r in revisions]) if len(revisions) > 1 else {}
     for index, revision in enumerate(revisions):
         if start is not None and is_before(revision.revised_on, start):
             yield (
                 f"revisions[{index}].revised_on",
                 f"{revision.revised_on} is before the {start_name} ({start})",
             )
-        if index and is_before(revision.revised_on, revisions[index - 1].revised_on):
+        if index in back:
             yield (
                 f"revisions[{index}].revised_on",
-                "revisions must be in the order they were made",
+                _revision_back(revisions, index, back[index]),
             )
+
+
+def _revision_back(
+    revisions: tuple[DeadlineRevision, ...], index: int, earlier: int
+) -> str:
+    """
+    Why ``revisions[index]`` is out of order: it is before ``revisions[earlier]``
+    (named unless it is the one before it).
+    """
+    order = "revisions must be in the order they were made"
+    if earlier == index - 1:
+        return order
+    revision, then = revisions[index], revisions[earlier]
+    return (
+        f"{order}: {revision.revised_on} is before revisions[{earlier}] "
+        f"({then.revised_on})"
+    )
 
 
 def new_revision(  # noqa: PLR0917 - the fields of a revision, in order

@@ -24,9 +24,10 @@ history before it checks itself:
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 
 import attrs
@@ -58,9 +59,11 @@ from negotiation_records.fields import (
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
+    PartialDate,
     is_before,
     is_known_by,
     moment_argument,
+    since_epoch,
     to_moment,
 )
 
@@ -407,6 +410,103 @@ def with_change(
     return (*history, change)
 
 
+#: A dated step as :func:`steps_back` compares it: its index, its first and
+#: last calendar days (a datetime's own, in its own zone) and, for a datetime,
+#: its instant as the time since the epoch (``None`` for a date, a month or a
+#: year), worked out once a step.
+_Step = tuple[int, _dt.date, _dt.date, _dt.timedelta | None]
+
+
+def _step(index: int, moment: Moment) -> _Step:
+    """*moment*, the step at *index*, as :func:`steps_back` compares it."""
+    if isinstance(moment, PartialDate):
+        return index, moment.start, moment.end, None
+    if isinstance(moment, _dt.datetime):
+        day = _dt.date(moment.year, moment.month, moment.day)
+        return index, day, day, since_epoch(moment)
+    return index, moment, moment, None
+
+
+def _is_before(step: _Step, other: _Step) -> bool:
+    """
+    :func:`~negotiation_records.timeutil.is_before` of two steps: two
+    datetimes by their instants, anything else by calendar days.
+    """
+    if step[3] is not None and other[3] is not None:
+        return step[3] < other[3]
+    return step[2] < other[1]
+
+
+def _before_any(step: _Step, *earlier: _Step | None) -> int | None:
+    """
+    The index of the first of *earlier* (the one before *step*, then those
+    that stand for the others) that *step* is before (``None``: none).
+    """
+    for other in earlier:
+        if other is not None and _is_before(step, other):
+            return other[0]
+    return None
+
+
+def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
+    """
+    The index of each dated moment of *moments* that is before an earlier
+    one, with the index of an earlier one it is before: the dated one just
+    before it, when it is before that one (``None``, undated, is skipped).
+
+    The rule: no moment is before (:func:`~negotiation_records.timeutil.is_before`)
+    **any** earlier one.  Comparing each with the one before it is not enough,
+    since "before" is not transitive across precisions: two datetimes compare as
+    instants, anything else by calendar days (a datetime by its own day in its
+    own zone, a month or a year by all its days), so of 23:00 on 13 July in New
+    York (03:00 UTC on the 14th), the day 13 July and 01:00 on 14 July in Kyiv
+    (22:00 UTC on the 13th) none is before the one before it, and yet the
+    third is five hours before the first.  Three earlier moments stand for all
+    of them, each the latest of its kind, so that the check stays linear:
+
+    * a datetime is before an earlier datetime when it is before the one with
+      the latest instant;
+    * anything is before an earlier date, month or year when its last day is
+      before the latest first day among them;
+    * a date, month or year is before an earlier datetime when its last day
+      is before the latest of their days.
+
+    Example:
+        >>> new_york = pendulum.datetime(2025, 7, 13, 23, tz="America/New_York")
+        >>> kyiv = pendulum.datetime(2025, 7, 14, 1, tz="Europe/Kyiv")
+        >>> steps_back([new_york, pendulum.date(2025, 7, 13), None, kyiv])
+        {3: 0}
+    """
+    if len(moments) == 2:  # the commonest: one pair, compared if dated
+        first, second = moments
+        if first is None or second is None or not is_before(second, first):
+            return {}
+        return {1: 0}
+    found: dict[int, int] = {}
+    previous: _Step | None = None
+    latest_instant: _Step | None = None  # of the datetimes
+    latest_day: _Step | None = None  # of the datetimes
+    latest_first: _Step | None = None  # of the dates, months and years
+    for index, moment in enumerate(moments):
+        if moment is None:
+            continue
+        step = _step(index, moment)
+        if step[3] is None:
+            earlier = _before_any(step, previous, latest_day, latest_first)
+            if latest_first is None or latest_first[1] < step[1]:
+                latest_first = step
+        else:
+            earlier = _before_any(step, previous, latest_instant, latest_first)
+            if latest_instant is None or _is_before(latest_instant, step):
+                latest_instant = step
+            if latest_day is None or latest_day[1] < step[1]:
+                latest_day = step
+        if earlier is not None:
+            found[index] = earlier
+        previous = step
+    return found
+
+
 def history_problems(
     label: str,
     history: tuple[StatusChange, ...],
@@ -419,10 +519,10 @@ def history_problems(
     """
     The problems of a history: each step allowed by *table* from the status
     before it, no dated step before *start* (the record's own date) nor before
-    an earlier dated step.
+    any earlier dated step (:func:`steps_back`).
     """
     current = initial
-    last: Moment | None = None
+    back = steps_back([c.on for c in history]) if len(history) > 1 else {}
     for index, change in enumerate(history):
         status = change.status
         restates = index == 0 and status is initial
@@ -444,15 +544,23 @@ def history_problems(
                     f"history[{index}].on",
                     f"{change.on} is before the {start_name} ({start})",
                 )
-            if last is not None and is_before(change.on, last):
-                yield (
-                    f"history[{index}].on",
-                    f"{change.on} is before the change before it ({last}); "
-                    "changes must be in the order they were made",
-                )
-            last = change.on
+            if index in back:
+                yield (f"history[{index}].on", _step_back(history, index, back[index]))
         if isinstance(status, type(initial)):
             current = status
+
+
+def _step_back(history: tuple[StatusChange, ...], index: int, earlier: int) -> str:
+    """
+    Why ``history[index]`` is out of order: it is before ``history[earlier]``,
+    the dated change before it or another.
+    """
+    on, then = history[index].on, history[earlier].on
+    if all(change.on is None for change in history[earlier + 1 : index]):
+        where = f"the change before it ({then})"
+    else:
+        where = f"an earlier change, history[{earlier}] ({then})"
+    return f"{on} is before {where}; changes must be in the order they were made"
 
 
 def status_at(

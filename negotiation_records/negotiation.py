@@ -410,6 +410,9 @@ class Negotiation(Record, _lookup.Indexed):
         agreement's ``round``, ``from_proposal``, ``amends`` and
         ``supersedes``, a milestone's ``agreement``, a vote's ``subject``, and
         the ``statement`` of a response, a position or a deadline revision.
+        Where that (or a milestone alternative not decided yet) makes two
+        responses, positions or alternatives of one list alike, the first
+        stays and the later copies are left out: a list holds each once.
         Every query —
         :meth:`timeline`, :meth:`positions`, :meth:`pending_ultimatums`,
         :meth:`upcoming_deadlines`, :meth:`expired_deadlines` and the command

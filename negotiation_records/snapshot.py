@@ -49,10 +49,21 @@ def _linked(statement: str | None, statements: AbstractSet[str]) -> str | None:
     return statement if statement is None or statement in statements else None
 
 
+def _first_of_each(items: Iterable[T]) -> tuple[T, ...]:
+    """
+    *items* without the later copies of an item: a snapshot that drops a link
+    (a statement not made yet, an alternative not decided yet) can make two
+    items of a list alike, where the record allows each only once; the first
+    stays.
+    """
+    return tuple(dict.fromkeys(items))
+
+
 def _responses(
     responses: Iterable[Response], at: Moment, statements: AbstractSet[str]
 ) -> tuple[Response, ...]:
-    return tuple(
+    """The *responses* given by *at*, their unknown statement links dropped."""
+    return _first_of_each(
         r
         if _linked(r.statement, statements) == r.statement
         else attrs.evolve(r, statement=None)
@@ -64,7 +75,11 @@ def _responses(
 def _positions(
     positions: Iterable[Position], at: Moment, statements: AbstractSet[str]
 ) -> tuple[Position, ...]:
-    return tuple(
+    """
+    The *positions* taken by *at* (undated ones stay), their unknown statement
+    links dropped.
+    """
+    return _first_of_each(
         p
         if _linked(p.statement, statements) == p.statement
         else attrs.evolve(p, statement=None)
@@ -235,6 +250,7 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
 
 
 def _alternative_as_of(alternative: Alternative, at: Moment) -> Alternative:
+    """*alternative*, not yet decided if it was decided after *at*."""
     if alternative.decided_on is None or is_known_by(alternative.decided_on, at):
         return alternative
     return attrs.evolve(alternative, applied=None, decided_on=None)
@@ -260,7 +276,7 @@ def milestone_as_of(
         agreement=milestone.agreement if milestone.agreement in agreements else None,
         deadline=milestone.deadlines[kept],
         revisions=revisions,
-        alternatives=tuple(
+        alternatives=_first_of_each(
             _alternative_as_of(a, at) for a in milestone.alternatives if a.stage <= kept
         ),
         history=_changes(milestone.history, at),

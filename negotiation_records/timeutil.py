@@ -379,7 +379,9 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
     and *first* is before *second* only when all its days come before all of
     *second*'s: a date is not before a datetime on the same day, and "June 2025"
     is not before "16 June 2025".  Validation uses this rule, so it never refuses
-    a record for a difference the sources cannot resolve.
+    a record for a difference the sources cannot resolve.  Across precisions it
+    is not transitive, so a history or a list of revisions is checked step by
+    step against every earlier step, not only the one before it.
 
     :func:`moment_sort_key` agrees with this rule (what is before sorts first)
     except for a datetime whose calendar date in its own zone differs from its

@@ -13,6 +13,7 @@ import attrs
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
+from negotiation_records.agreements import revision_problems
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -281,19 +282,10 @@ class Ultimatum(Record):
                     f"responses[{index}].on",
                     f"{response.on} is before the ultimatum was issued ({self.issued_at})",
                 )
-        for index, revision in enumerate(self.revisions):
-            if is_before(revision.revised_on, self.issued_at):
-                yield (
-                    f"revisions[{index}].revised_on",
-                    f"{revision.revised_on} is before the ultimatum was issued ({self.issued_at})",
-                )
-            if index and is_before(
-                revision.revised_on, self.revisions[index - 1].revised_on
-            ):
-                yield (
-                    f"revisions[{index}].revised_on",
-                    "revisions must be in the order they were made",
-                )
+        if self.revisions:
+            yield from revision_problems(
+                self.revisions, self.issued_at, "ultimatum was issued"
+            )
         first = self.deadlines[0]
         if is_before(first.due, self.issued_at):
             where = "revisions[0].previous" if self.revisions else "deadline"

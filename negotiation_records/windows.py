@@ -54,6 +54,26 @@ def _day_of(value: object, path: str) -> pendulum.Date:
     )
 
 
+def _week_after(day: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date]:
+    """
+    The Monday and the Sunday of the ISO week after *day*'s, or a
+    :class:`ValidationError` at ``of`` when that week ends past the calendar.
+    """
+    try:
+        monday = day.subtract(days=day.weekday()).add(weeks=1)
+        return monday, monday.add(days=6)
+    except OverflowError:
+        raise ValidationError(
+            [
+                (
+                    "of",
+                    f"the week after {day} is outside the calendar, "
+                    f"which ends on {_dt.date.max}",
+                )
+            ]
+        ) from None
+
+
 @frozen_record(kw_only=True, init=False)
 class Window(Record):
     """
@@ -123,17 +143,22 @@ class Window(Record):
         The Monday-to-Sunday week after the one containing *of* (ISO weeks).
 
         Said on a Sunday, "next week" starts the following day.  *of* is a date,
-        or an aware datetime (its date in its own zone).
+        or an aware datetime (its date in its own zone).  From Monday 20
+        December 9999 on there is no next week in the calendar: a
+        :class:`~negotiation_records.ValidationError` at ``of``.
 
         Example:
             >>> Window.next_week(of=pendulum.date(2025, 7, 20)).start   # a Sunday
             Date(2025, 7, 21)
             >>> Window.next_week(of=pendulum.date(2025, 12, 29)).end   # across the year
             Date(2026, 1, 11)
+            >>> Window.next_week(of=pendulum.date(9999, 12, 28))
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: of: the week after 9999-12-28 is outside the calendar, which ends on 9999-12-31
         """
-        day = _day_of(of, "of")
-        monday = day.subtract(days=day.weekday()).add(weeks=1)
-        return cls(start=monday, end=monday.add(days=6), label=label)
+        start, end = _week_after(_day_of(of, "of"))
+        return cls(start=start, end=end, label=label)
 
     @classmethod
     def end_of_month(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pendulum
@@ -15,7 +18,10 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Agreement,
+    Alternative,
+    Condition,
     Deadline,
+    DeadlineRevision,
     IllegalTransitionError,
     Milestone,
     Moment,
@@ -23,11 +29,14 @@ from negotiation_records import (
     NegotiationStatus,
     PartialDate,
     Party,
+    Position,
     Proposal,
     ProposalStatus,
     Quantity,
+    Response,
     Round,
     RoundStatus,
+    Stance,
     Statement,
     StatusChange,
     Ultimatum,
@@ -36,6 +45,7 @@ from negotiation_records import (
     Window,
     from_dict,
     from_json,
+    queries,
     register_migration,
     to_dict,
     to_json,
@@ -43,6 +53,7 @@ from negotiation_records import (
 )
 from negotiation_records import strategies as nst
 from negotiation_records._signatures import record_classes
+from negotiation_records._snapshot_places import positions_in
 from negotiation_records.cli import main
 from negotiation_records.fields import (
     Text,
@@ -60,6 +71,7 @@ DATA = Path(__file__).resolve().parent / "data"
 V1 = DATA / "russia-ukraine-2025.v1.json"
 
 day = pendulum.date
+T = TypeVar("T")
 
 
 def _proposal(**changes: object) -> Proposal:
@@ -411,6 +423,154 @@ def test_history_steps_are_checked() -> None:
         _proposal(history=[StatusChange(status="accepted", on=day(2025, 6, 1))])
 
 
+def _stamped(*moments: Moment | None) -> list[StatusChange]:
+    """A negotiation's changes, stalled and active in turn, dated *moments*."""
+    return [
+        StatusChange(status=("stalled", "active")[i % 2], on=on)
+        for i, on in enumerate(moments)
+    ]
+
+
+def test_the_change_a_step_goes_back_before_is_named() -> None:
+    """
+    A change before the dated change before it (undated ones between are
+    skipped) is refused as ever; one before an earlier change names it.
+    """
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t", title="T", history=_stamped(day(2025, 7, 3), None, day(2025, 7, 2))
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-07-02 is before the change before it (2025-07-03); "
+            "changes must be in the order they were made",
+        ),
+    )
+
+
+def test_a_history_back_in_time_across_zones_is_refused() -> None:
+    """
+    Three changes stamped three ways: 23:00 on 13 July in Washington (03:00
+    UTC on the 14th), the day 13 July, 01:00 on 14 July in Kyiv (22:00 UTC on
+    the 13th).  None is before the one before it, yet the third was made five
+    hours before the first: refused, naming the first, so that ``status_at``
+    never hides a change that had been made.
+    """
+    washington = pendulum.datetime(2025, 7, 13, 23, tz="America/New_York")
+    kyiv = pendulum.datetime(2025, 7, 14, 1, tz="Europe/Kyiv")
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t", title="T", history=_stamped(washington, day(2025, 7, 13), kyiv)
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-07-14 01:00:00+03:00 is before an earlier change, history[0] "
+            "(2025-07-13 23:00:00-04:00); changes must be in the order they were made",
+        ),
+    )
+
+
+def test_a_history_back_in_time_around_a_month_is_refused() -> None:
+    """
+    Stalled on 20 June, active "in June", stalled on 2 June (the day of the
+    second Istanbul round): June is not before 20 June, nor 2 June before
+    June, but 2 June is before 20 June.
+    """
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="t",
+            title="T",
+            history=_stamped(day(2025, 6, 20), PartialDate(2025, 6), day(2025, 6, 2)),
+        )
+    assert caught.value.errors == (
+        (
+            "history[2].on",
+            "2025-06-02 is before an earlier change, history[0] (2025-06-20); "
+            "changes must be in the order they were made",
+        ),
+    )
+
+
+_NEAR_ZONES = [
+    "America/New_York",
+    "Europe/Kyiv",
+    "Pacific/Kiritimati",
+    "Etc/GMT+12",
+    "UTC",
+]
+
+
+@st.composite
+def _near_moments(draw: st.DrawFn) -> Moment | None:
+    """
+    A moment within a few days of the end of June 2025, of any precision and
+    in any zone, or ``None``: where the precisions and zones meet.
+    """
+    on = day(2025, 6, 29).add(days=draw(st.integers(0, 4)))
+    kind = draw(st.sampled_from(["none", "date", "datetime", "month", "year"]))
+    if kind == "none":
+        return None
+    if kind == "month":
+        return PartialDate(on.year, on.month)
+    if kind == "year":
+        return PartialDate(on.year)
+    if kind == "date":
+        return on
+    return pendulum.datetime(
+        on.year,
+        on.month,
+        on.day,
+        draw(st.integers(0, 23)),
+        tz=draw(st.sampled_from(_NEAR_ZONES)),
+    )
+
+
+def _going_back(moments: list[Moment | None]) -> list[int]:
+    """The indexes of the dated moments before any earlier one, pair by pair."""
+    return [
+        j
+        for j, later in enumerate(moments)
+        if later is not None
+        and any(
+            earlier is not None and is_before(later, earlier) for earlier in moments[:j]
+        )
+    ]
+
+
+def _paths(build: Callable[[], object]) -> list[str]:
+    """The paths of the problems *build* raises (none: ``[]``)."""
+    try:
+        build()
+    except ValidationError as exc:
+        return [path for path, _ in exc.errors]
+    return []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_near_moments(), max_size=6))
+def test_no_step_is_before_any_earlier_one(moments: list[Moment | None]) -> None:
+    """
+    A history, and a list of deadline revisions, is refused exactly at the
+    steps that are before an earlier step, whichever: "before" across
+    precisions and zones is not transitive, so the step before is not enough.
+    """
+    history = _stamped(*moments)
+    assert _paths(lambda: Negotiation(id="t", title="T", history=history)) == [
+        f"history[{j}].on" for j in _going_back(moments)
+    ]
+    dated = [on for on in moments if on is not None]
+    revisions = [
+        DeadlineRevision(previous=Deadline.on(day(2025, 9, 1)), revised_on=on)
+        for on in dated
+    ]
+    clock = Deadline.on(day(2025, 9, 2))
+    assert _paths(
+        lambda: Milestone(id="m", title="M", deadline=clock, revisions=revisions)
+    ) == [f"revisions[{j}].revised_on" for j in _going_back(list(dated))]
+
+
 def test_unknown_party_in_a_change_is_reported() -> None:
     with pytest.raises(ValidationError, match=r"history\[0\]\.by\[0\]: unknown party"):
         Negotiation(id="t", title="T").with_status("stalled", by=["nobody"])
@@ -584,6 +744,81 @@ def test_a_dropped_statement_link_is_cut() -> None:
     assert snapshot.ultimatums[0].responses[0].statement is None
 
 
+def test_a_snapshot_keeps_once_two_responses_made_alike() -> None:
+    """
+    Russia's rejection of the 50-day ultimatum recorded twice: from a wire
+    report of the 15th, and citing Zakharova's "blackmail", quoted on the 16th.
+    As of the 15th the quote was not said, so the two are one response: the
+    snapshot keeps it once (the first), and every query reads that snapshot.
+    """
+    rejects = Response(party="ru", on=day(2025, 7, 15), stance="rejects")
+    quoted = attrs.evolve(rejects, statement="blackmail")
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="United States", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[_ultimatum(responses=[rejects, quoted])],
+        statements=[
+            Statement(
+                id="blackmail",
+                speaker="Maria Zakharova",
+                party="ru",
+                said_on=day(2025, 7, 16),
+                text="Washington's ultimatum is blackmail.",
+            )
+        ],
+    )
+    at = day(2025, 7, 15)
+    assert talks.as_of(at).ultimatums[0].responses == (rejects,)
+    assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
+    kinds = [e.kind.value for e in talks.timeline(at)]
+    assert kinds == ["ultimatum", "response", "deadline"]
+    assert talks.as_of(day(2025, 7, 16)).ultimatums[0].responses == (rejects, quoted)
+
+
+def test_a_snapshot_keeps_once_two_positions_made_alike() -> None:
+    """
+    Kyiv's rejection of Moscow's demand for four regions (the memorandum of
+    2 June) recorded twice, first citing Zelenskyy's answer of 4 June: as of
+    the 3rd the two are one position, kept once.
+    """
+    memorandum = day(2025, 6, 2)
+    rejects = Position(party="ua", stance="rejects", on=memorandum)
+    cede = Condition(
+        id="cede",
+        text="Ukraine withdraws from four regions Moscow claims",
+        demanded_by="ru",
+        addressed_to=["ua"],
+        positions=[attrs.evolve(rejects, statement="ultimatum"), rejects],
+    )
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="ua", name="Ukraine", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        conditions=[cede],
+        statements=[
+            Statement(
+                id="ultimatum",
+                speaker="Volodymyr Zelenskyy",
+                party="ua",
+                said_on=day(2025, 6, 4),
+                text="The memorandum is an ultimatum.",
+            )
+        ],
+    )
+    at = day(2025, 6, 3)
+    assert talks.as_of(at).condition("cede").positions == (rejects,)
+    assert talks.positions("ua", at).stance_on("cede") is Stance.REJECTS
+    assert [e.kind.value for e in talks.timeline(at)] == ["position"]
+    assert talks.as_of(day(2025, 6, 4)).condition("cede") == cede
+
+
 def _two_parties() -> list[Party]:
     return [
         Party(id="a", name="A", kind="state"),
@@ -718,8 +953,99 @@ def _any_record(draw: st.DrawFn) -> tuple[Negotiation, Moment]:
     return record, draw(_moment_of(record))
 
 
+@st.composite
+def _twinned(
+    draw: st.DrawFn, items: tuple[T, ...], twin: st.SearchStrategy[dict[str, Any]]
+) -> tuple[T, ...]:
+    """
+    *items* with some twins: copies of an item with *twin*'s fields (a
+    statement link, whether an alternative applied), each item and its twins
+    in any order.
+    """
+    found: list[T] = []
+    for item in items:
+        changes = draw(st.lists(twin, max_size=2))
+        copies = [item, *(attrs.evolve(item, **c) for c in changes)]  # type: ignore[misc]
+        found += draw(st.permutations(copies))
+    return tuple(dict.fromkeys(found))
+
+
+@st.composite
+def _with_twins(draw: st.DrawFn) -> tuple[Negotiation, Moment]:
+    """
+    A generated record whose positions, responses and alternatives have
+    twins that differ only in what a snapshot empties (a statement link, a
+    decision), so that a snapshot may make two alike; and a moment to ask
+    about, often the day of an item or of a statement.
+    """
+    record = draw(nst.negotiations().filter(lambda talks: bool(talks.parties)))
+    if "quote" not in {s.id for s in record.statements}:
+        quote = Statement(
+            id="quote", speaker="Spokesperson", said_on=draw(nst.moments()), text="No."
+        )
+        record = record.with_statement(quote)
+    positions = st.builds(
+        Position,
+        party=st.sampled_from([p.id for p in record.parties]),
+        stance=st.sampled_from(Stance),
+        on=st.one_of(st.none(), nst.moments()),
+    )
+    condition = Condition(
+        id="twinned",
+        text="A ceasefire",
+        positions=draw(st.lists(positions, min_size=1, max_size=3, unique=True)),
+    )
+    with contextlib.suppress(ValidationError):  # the id is taken
+        record = record.with_condition(condition)
+    link = st.fixed_dictionaries(
+        {"statement": st.sampled_from([None, *(s.id for s in record.statements)])}
+    )
+    decision = st.fixed_dictionaries(
+        {
+            "applied": st.sampled_from([None, False]),
+            "decided_on": st.one_of(st.none(), _moment_of(record)),
+        }
+    )
+    try:
+        record = attrs.evolve(
+            record,
+            conditions=[
+                attrs.evolve(c, positions=draw(_twinned(c.positions, link)))
+                for c in record.conditions
+            ],
+            proposals=[
+                attrs.evolve(p, responses=draw(_twinned(p.responses, link)))
+                for p in record.proposals
+            ],
+            ultimatums=[
+                attrs.evolve(u, responses=draw(_twinned(u.responses, link)))
+                for u in record.ultimatums
+            ],
+            milestones=[
+                attrs.evolve(m, alternatives=draw(_twinned(m.alternatives, decision)))
+                for m in record.milestones
+            ],
+        )
+    except ValidationError:
+        reject()
+    items: list[Position | Response] = [
+        *(p for c in record.conditions for p in c.positions),
+        *(r for p in record.proposals for r in p.responses),
+        *(r for u in record.ultimatums for r in u.responses),
+    ]
+    own: list[Moment] = [s.said_on for s in record.statements]
+    own += [i.on for i in items if i.on is not None]
+    own += [
+        a.decided_on
+        for m in record.milestones
+        for a in m.alternatives
+        if a.decided_on is not None
+    ]
+    return record, draw(st.one_of(st.sampled_from(own), _moment_of(record)))
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.one_of(_with_a_counter(), _any_record()))
+@given(st.one_of(_with_a_counter(), _any_record(), _with_twins()))
 def test_a_snapshot_of_a_valid_record_is_valid(
     case: tuple[Negotiation, Moment],
 ) -> None:
@@ -728,6 +1054,73 @@ def test_a_snapshot_of_a_valid_record_is_valid(
     snapshot = record.as_of(at)  # built and checked: every link resolves
     assert attrs.evolve(snapshot) == snapshot  # checked again, from scratch
     assert snapshot.as_of(at) == snapshot
+
+
+def _as_kept(item: Any, at: Moment, said: AbstractSet[str], stages: int) -> Any:
+    """
+    A response, a position or an alternative as a snapshot at *at* keeps it
+    (``None``: left out), written out anew: *said* the statements it keeps,
+    *stages* the milestone's revisions it keeps.
+    """
+    if isinstance(item, Alternative):
+        if item.stage > stages:
+            return None
+        if item.decided_on is not None and not is_known_by(item.decided_on, at):
+            return attrs.evolve(item, applied=None, decided_on=None)
+        return item
+    if item.on is not None and not is_known_by(item.on, at):
+        return None
+    if item.statement is not None and item.statement not in said:
+        return attrs.evolve(item, statement=None)
+    return item
+
+
+def _kept_lists(
+    record: Negotiation, snapshot: Negotiation
+) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], int]]:
+    """
+    Each list of responses, positions and alternatives of *record* with the
+    same list in *snapshot*, and the number of deadline revisions kept.
+    """
+    for condition in record.conditions:
+        yield condition.positions, snapshot.condition(condition.id).positions, 0
+    kept = {p.id: p for p in snapshot.proposals}
+    for proposal in record.proposals:
+        if proposal.id in kept:
+            yield proposal.responses, kept[proposal.id].responses, 0
+    issued = {u.id: u for u in snapshot.ultimatums}
+    for ultimatum in record.ultimatums:
+        if ultimatum.id in issued:
+            yield ultimatum.responses, issued[ultimatum.id].responses, 0
+    set_ = {m.id: m for m in snapshot.milestones}
+    for milestone in record.milestones:
+        if milestone.id in set_:
+            cut = set_[milestone.id]
+            yield milestone.alternatives, cut.alternatives, len(cut.revisions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_with_twins())
+def test_a_snapshot_item_is_placed_where_it_came_from(
+    case: tuple[Negotiation, Moment],
+) -> None:
+    """
+    A snapshot keeps the first of the items it makes alike, and
+    ``positions_in`` (the places the exports' ids give) finds each kept
+    response, position and alternative where it came from in the whole record.
+    """
+    record, at = case
+    snapshot = record.as_of(at)
+    moment = queries.as_of(at)
+    said = frozenset(s.id for s in snapshot.statements)
+    for whole, kept, stages in _kept_lists(record, snapshot):
+        first: dict[Any, int] = {}
+        for index, item in enumerate(whole):
+            form = _as_kept(item, moment, said, stages)
+            if form is not None:
+                first.setdefault(form, index)
+        assert tuple(first) == kept
+        assert positions_in(whole, kept) == list(first.values())
 
 
 def test_queries_read_the_snapshot() -> None:

@@ -321,6 +321,48 @@ class TestDeadlines:
         for uid, summary in before.items():
             assert whole[uid] == summary
 
+    def test_an_alternative_made_alike_keeps_its_uid(self) -> None:
+        """
+        The 22 May alternative of 21 March 2019 recorded three times: as set,
+        with its outcome dated (the Commons rejected the deal on 29 March) and
+        with it undated.  On 25 March the first two are one and the snapshot
+        keeps the first; the third keeps its UID (``alternatives/2``), though
+        the second, left out, is like it but for its date.
+        """
+        day = pendulum.date(2019, 3, 22)
+        approved = Alternative(
+            condition="if the Commons approves",
+            deadline=Deadline.on(pendulum.date(2019, 5, 22)),
+        )
+        rejected = attrs.evolve(approved, applied=False)
+        milestone = Milestone(
+            id="m",
+            title="Exit day",
+            set_on=day,
+            deadline=Deadline.on(pendulum.date(2019, 4, 12)),
+            alternatives=[
+                approved,
+                attrs.evolve(rejected, decided_on=pendulum.date(2019, 3, 29)),
+                rejected,
+            ],
+        )
+
+        def statuses(at: Any = None) -> dict[str, str]:
+            return {
+                str(e["UID"]): str(e["STATUS"])
+                for e in events(to_ical(talks(milestones=[milestone]), at=at))
+                if "alternatives" in str(e["UID"])
+            }
+
+        whole = statuses()
+        before = statuses(pendulum.date(2019, 3, 25))
+        assert before == {
+            "t/milestones/m/alternatives/0@negotiation-records": "TENTATIVE",
+            "t/milestones/m/alternatives/2@negotiation-records": "CANCELLED",
+        }
+        for uid, status in before.items():
+            assert whole[uid] == status
+
     def test_the_end_of_each_phase(self) -> None:
         """A phase's end is a deadline of its agreement: an event, as the timeline has."""
         start = pendulum.date(2025, 1, 19)

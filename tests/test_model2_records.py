@@ -642,6 +642,31 @@ class TestInANegotiation:
             record.as_of(D(2019, 4, 1)).milestones[0].alternatives[0].applied is False
         )
 
+    def test_as_of_keeps_once_two_alternatives_made_alike(self) -> None:
+        """
+        The European Council's 22 May alternative (21 March 2019) recorded
+        twice, once with its outcome (the Commons rejected the deal on 29
+        March): until then the two are one alternative, kept once.
+        """
+        approved = Alternative(
+            condition="if the Commons approves the withdrawal agreement",
+            deadline=Deadline.on(D(2019, 5, 22)),
+        )
+        rejected = attrs.evolve(approved, applied=False, decided_on=D(2019, 3, 29))
+        milestone = clock().revise_deadline(
+            Deadline.on(D(2019, 4, 12)),
+            on=D(2019, 3, 22),
+            alternatives=[approved, rejected],
+        )
+        record = talks(milestones=[milestone])
+        before = record.as_of(D(2019, 3, 25))
+        assert before.milestones[0].alternatives == (attrs.evolve(approved, stage=1),)
+        upcoming = record.all_upcoming_deadlines(D(2019, 3, 25))
+        assert [(e.id, str(e.deadline.due)) for e in upcoming] == [
+            ("clock", "2019-04-12")
+        ]
+        assert record.as_of(D(2019, 3, 29)).milestones[0] == milestone
+
     def test_deadline_queries(self) -> None:
         record = full()
         upcoming = record.all_upcoming_deadlines(D(2025, 6, 1))

@@ -376,6 +376,71 @@ class TestSeedStory:
             snapshot = coded(july.add(days=day))
             assert snapshot == {k: v for k, v in whole.items() if k in snapshot}
 
+    def test_a_response_made_alike_keeps_its_id(self) -> None:
+        """
+        Russia's rejection of the ultimatum recorded three times: from a wire
+        report, citing Zakharova (quoted on the 16th) and citing Ryabkov
+        (quoted on the 15th).  As of the 15th the first two are one, and the
+        snapshot keeps the first; the third keeps its id (``responses[2]``)
+        and its sources, though the second, left out, is like it but for
+        the quote it cites.
+        """
+        rejects = Response(party="ru", on=pendulum.date(2025, 7, 15), stance="rejects")
+        wire = Source(id="wire", publisher="Wire")
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="us",
+            addressed_to=["ru"],
+            issued_at=pendulum.date(2025, 7, 14),
+            demand="A ceasefire within 50 days",
+            deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50),
+            responses=[
+                rejects,
+                attrs.evolve(rejects, statement="blackmail"),
+                attrs.evolve(rejects, statement="unacceptable"),
+            ],
+        )
+        quotes = [
+            Statement(
+                id="blackmail",
+                speaker="Maria Zakharova",
+                party="ru",
+                said_on=pendulum.date(2025, 7, 16),
+                text="It is blackmail.",
+            ),
+            Statement(
+                id="unacceptable",
+                speaker="Sergei Ryabkov",
+                party="ru",
+                said_on=pendulum.date(2025, 7, 15),
+                text="Ultimatums are unacceptable.",
+                source="wire",
+            ),
+        ]
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[party("us", "United States"), party("ru", "Russia")],
+            ultimatums=[ultimatum],
+            statements=quotes,
+            sources=[wire],
+        )
+
+        def responses(at: Any = None) -> dict[str, Any]:
+            return {
+                r["id"]: r.get("cite_info")
+                for r in to_plover(talks, at=at)
+                if ".responses[" in r["id"]
+            }
+
+        whole = responses()
+        before = responses(pendulum.date(2025, 7, 15))
+        assert list(before) == [
+            "t:ultimatums/u.responses[0]",
+            "t:ultimatums/u.responses[2]",
+        ]
+        assert before == {k: whole[k] for k in before}
+
     def test_deterministic(self) -> None:
         """The same record gives the same records, ids included."""
         assert to_plover(seed_record()) == to_plover(seed_record())

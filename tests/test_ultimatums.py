@@ -185,6 +185,30 @@ class TestUltimatumFields:
             ),
         )
 
+    def test_revisions_in_order_whatever_their_precision(self) -> None:
+        """
+        The cut to "10 or 12 days" stamped three ways: 23:00 on 28 July in
+        Washington (03:00 UTC on the 29th), the day 28 July, 01:00 on 29 July
+        in Kyiv (22:00 UTC on the 28th).  None is before the one before it,
+        yet the third is five hours before the first: refused, naming it.
+        """
+        washington = pendulum.datetime(2025, 7, 28, 23, tz="America/New_York")
+        kyiv = pendulum.datetime(2025, 7, 29, 1, tz="Europe/Kyiv")
+        assert errors_of(
+            ultimatum,
+            revisions=[
+                DeadlineRevision(previous=FIFTY_DAYS, revised_on=on)
+                for on in (washington, pendulum.date(2025, 7, 28), kyiv)
+            ],
+        ) == (
+            (
+                "revisions[2].revised_on",
+                "revisions must be in the order they were made: "
+                "2025-07-29 01:00:00+03:00 is before revisions[0] "
+                "(2025-07-28 23:00:00-04:00)",
+            ),
+        )
+
     def test_unknown_status(self) -> None:
         """An unknown status lists the valid ones."""
         assert errors_of(ultimatum, status="ignored") == (

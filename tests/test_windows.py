@@ -55,6 +55,32 @@ class TestNextWeek:
         assert week.label is None
         assert str(week) == "2025-07-21..2025-07-27"
 
+    def test_no_next_week_at_the_end_of_the_calendar(self) -> None:
+        """
+        The calendar ends on Friday 31 December 9999: from Monday 20 December
+        on there is no next week, which is a ValidationError at ``of``.
+        """
+        week = Window.next_week(of=pendulum.date(9999, 12, 19))
+        assert (week.start, week.end) == (
+            pendulum.date(9999, 12, 20),
+            pendulum.date(9999, 12, 26),
+        )
+        late = [
+            pendulum.date(9999, 12, 20),
+            pendulum.date(9999, 12, 28),
+            pendulum.datetime(9999, 12, 31, 12, tz="Pacific/Kiritimati"),
+        ]
+        for of in late:
+            with pytest.raises(ValidationError) as exc:
+                Window.next_week(of=of)
+            assert exc.value.errors == (
+                (
+                    "of",
+                    f"the week after {of.date() if isinstance(of, dt.datetime) else of}"
+                    " is outside the calendar, which ends on 9999-12-31",
+                ),
+            )
+
     def test_naive_datetime_refused(self) -> None:
         """The reference must be a date or an aware datetime."""
         with pytest.raises(ValidationError) as exc:
@@ -189,6 +215,23 @@ def test_next_week_is_the_following_iso_week(day: dt.date) -> None:
     assert (
         week.start.isocalendar()[:2] == (day + dt.timedelta(weeks=1)).isocalendar()[:2]
     )
+
+
+@given(day=st.one_of(st.dates(), st.dates(min_value=dt.date(9999, 11, 1))))
+def test_next_week_or_a_validation_error(day: dt.date) -> None:
+    """
+    Over the whole calendar, next_week gives the week after or, only when
+    that week would end past 31 December 9999, a ValidationError at ``of``.
+    """
+    monday = day - dt.timedelta(days=day.weekday())
+    if (dt.date.max - monday).days >= 13:
+        week = Window.next_week(of=day)
+        assert week.start == monday + dt.timedelta(weeks=1)
+        assert week.days == 7
+    else:
+        with pytest.raises(ValidationError) as exc:
+            Window.next_week(of=day)
+        assert [path for path, _ in exc.value.errors] == ["of"]
 
 
 @given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 1)))
