@@ -15,14 +15,18 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.errors import (
+    IllegalTransitionError,
+    ValidationError,
+    join_path,
+)
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -35,6 +39,7 @@ from negotiation_records.fields import (
     Slug,
     Text,
     field,
+    kind_of,
 )
 from negotiation_records.history import (
     History,
@@ -216,10 +221,24 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
     reason: str | None,
     statement: str | None,
     sources: Iterable[str],
+    *,
+    replacing: tuple[type[Any], str, object],
 ) -> DeadlineRevision:
-    """The revision that replaces *previous*, reported at ``revisions[index]``."""
+    """
+    The revision that replaces *previous*, its problems reported at
+    ``revisions[index]``; *replacing* is the record class, the field and the
+    deadline given in place of *previous*, whose problems are reported with
+    them, at that field (first: the field comes before ``revisions``).
+    """
+    owner, name, new = replacing
+    kind = kind_of(attrs.fields_dict(owner)[name])
+    assert kind is not None  # noqa: S101 - declared with field()
+    problems = [
+        (join_path(name, path), message)
+        for path, message in kind.problems(kind.convert(new))
+    ]
     try:
-        return DeadlineRevision(
+        revision = DeadlineRevision(
             previous=previous,
             revised_on=to_moment(on),
             reason=reason,
@@ -227,7 +246,10 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
             sources=sources,
         )
     except ValidationError as exc:
-        raise exc.prefixed(f"revisions[{index}]") from None
+        problems += exc.prefixed(f"revisions[{index}]").errors
+    if problems:
+        raise ValidationError(problems)
+    return revision
 
 
 def first_dated(history: tuple[StatusChange, ...]) -> Moment | None:
@@ -456,7 +478,13 @@ class Agreement(Record):
                 f"a {self.status.value} agreement cannot be extended",
             )
         revision = new_revision(
-            self.expires, len(self.revisions), on, reason, statement, sources
+            self.expires,
+            len(self.revisions),
+            on,
+            reason,
+            statement,
+            sources,
+            replacing=(Agreement, "expires", new),
         )
         history = self.history
         if self.status is AgreementStatus.EXPIRED:

@@ -356,7 +356,13 @@ class Milestone(Record):
                 f"a {self.status.value} milestone's deadline cannot be revised",
             )
         revision = new_revision(
-            self.deadline, len(self.revisions), on, reason, statement, sources
+            self.deadline,
+            len(self.revisions),
+            on,
+            reason,
+            statement,
+            sources,
+            replacing=(Milestone, "deadline", new),
         )
         stage = len(self.revisions) + 1
         added = tuple(attrs.evolve(a, stage=stage) for a in _alternatives(alternatives))

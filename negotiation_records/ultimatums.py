@@ -13,10 +13,10 @@ import attrs
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
-from negotiation_records.agreements import revision_problems
+from negotiation_records.agreements import new_revision, revision_problems
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
     KEY_UNTIL,
@@ -45,7 +45,6 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     moment_argument,
-    to_moment,
 )
 
 
@@ -352,16 +351,15 @@ class Ultimatum(Record):
                 "revised",
                 f"a {self.status.value} ultimatum's deadline cannot be revised",
             )
-        try:
-            revision = DeadlineRevision(
-                previous=self.deadline,
-                revised_on=to_moment(on),
-                reason=reason,
-                statement=statement,
-                sources=sources,
-            )
-        except ValidationError as exc:
-            raise exc.prefixed(f"revisions[{len(self.revisions)}]") from None
+        revision = new_revision(
+            self.deadline,
+            len(self.revisions),
+            on,
+            reason,
+            statement,
+            sources,
+            replacing=(Ultimatum, "deadline", new),
+        )
         history = self.history
         if self.status is UltimatumStatus.EXPIRED:  # revived
             history = (

@@ -148,6 +148,13 @@ class TestAgreement:
         again = lapsed.extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 20))
         assert again.status is AgreementStatus.IN_FORCE
 
+    def test_a_bad_expiry_and_a_bad_revision_are_reported_together(self) -> None:
+        bad: Any = "2025-12-01"
+        assert paths(lambda: truce().extend(bad, on=bad[:4] + "x")) == [
+            "expires",
+            "revisions[0].revised_on",
+        ]
+
     def test_no_expiry_no_extension(self) -> None:
         with pytest.raises(IllegalTransitionError):
             truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))

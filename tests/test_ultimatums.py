@@ -440,6 +440,16 @@ class TestReviseDeadline:
             ),
         )
 
+    def test_a_bad_deadline_and_a_bad_revision_are_reported_together(self) -> None:
+        """As when the record is read: the new deadline's problem at ``deadline``
+        and the revision's at its place, together."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().revise_deadline("2025-09-01", on="bad")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == [
+            "deadline",
+            "revisions[0].revised_on",
+        ]
+
     def test_bad_revision_names_its_place(self) -> None:
         """A malformed revision is reported at the index it would take."""
         with pytest.raises(ValidationError) as info:
