@@ -9,9 +9,11 @@ holidays (with what a holidays container must hold).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 from collections.abc import Collection, Container
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import pendulum
@@ -215,6 +217,8 @@ def count_business_days(
     one_day = _dt.timedelta(days=1)
     skipped: list[pendulum.Date] = []
     counted = 0
+    if isinstance(holidays, (set, frozenset)):  # every holiday known: whole weeks
+        day, counted = _whole_weeks(day, n, holidays, weekend, skipped)
     while counted < n:
         day += one_day
         if day.weekday() in weekend:
@@ -228,6 +232,46 @@ def count_business_days(
             continue
         counted += 1
     return pendulum.Date(day.year, day.month, day.day), tuple(skipped)
+
+
+def _whole_weeks(
+    day: _dt.date,
+    n: int,
+    holidays: AbstractSet[Any],
+    weekend: frozenset[int],
+    skipped: list[pendulum.Date],
+) -> tuple[_dt.date, int]:
+    """
+    The day reached and the business days counted after *day* by whole weeks,
+    leaving at least two weeks' worth of the *n* to count day by day: a week
+    holds ``7 - len(weekend)`` business days but for the *holidays* on them
+    (a set, so that every one is known), which are added to *skipped*.  The
+    work grows with the holidays, not with *n*: a loaded deadline of 100,000
+    business days is checked at once rather than day by day.
+    """
+    per_week = 7 - len(weekend)
+    if per_week <= 0 or n <= 2 * per_week:
+        return day, 0
+    on_workdays = sorted(
+        holiday
+        for holiday in holidays
+        if isinstance(holiday, _dt.date)
+        and not isinstance(holiday, _dt.datetime)
+        and holiday.weekday() not in weekend
+    )
+    counted = 0
+    while n - counted > 2 * per_week:
+        weeks = (n - counted) // per_week - 1  # ends before the n-th business day
+        end = day + _dt.timedelta(weeks=weeks)
+        inside = on_workdays[
+            bisect.bisect_right(on_workdays, day) : bisect.bisect_right(
+                on_workdays, end
+            )
+        ]
+        skipped += (pendulum.Date(h.year, h.month, h.day) for h in inside)
+        counted += per_week * weeks - len(inside)
+        day = end
+    return day, counted
 
 
 def holiday_problems(holidays: object) -> list[tuple[str, str]]:

@@ -9,6 +9,8 @@ from typing import Any
 import holidays
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from negotiation_records import Deadline, ValidationError, from_dict, to_dict
 from negotiation_records import deadlines as deadlines_module
@@ -277,6 +279,76 @@ class TestBusinessDayLimit:
         self._forbid_counting(monkeypatch)
         with pytest.raises(ValidationError, match="at most 100000"):
             _resolve_business_days(pendulum.date(2025, 1, 1), 10**18, ())
+
+
+class _Only:
+    """A container that answers ``in`` and nothing else: counted day by day."""
+
+    def __init__(self, days: frozenset[dt.date]) -> None:
+        self.days = days
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.days
+
+
+class TestWholeWeeks:
+    """A set of holidays (every one known) is counted by whole weeks, with the
+    same answer as day by day."""
+
+    @settings(max_examples=300)
+    @given(
+        start=st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+        n=st.integers(0, 3_000),
+        weekend=st.frozensets(st.integers(0, 6), max_size=6),
+        closed=st.frozensets(
+            st.dates(dt.date(2000, 1, 1), dt.date(2045, 12, 31)), max_size=60
+        ),
+    )
+    def test_the_same_as_day_by_day(
+        self,
+        start: dt.date,
+        n: int,
+        weekend: frozenset[int],
+        closed: frozenset[dt.date],
+    ) -> None:
+        begin = pendulum.Date(start.year, start.month, start.day)
+        assert count_business_days(begin, n, closed, weekend) == (
+            count_business_days(begin, n, _Only(closed), weekend)
+        )
+
+    def test_every_workday_a_holiday_for_weeks(self) -> None:
+        """Weeks whose every business day is a holiday are skipped whole."""
+        start = pendulum.date(2025, 1, 5)  # a Sunday
+        closed = frozenset(
+            start.add(days=offset)
+            for offset in range(1, 71)
+            if start.add(days=offset).weekday() < 5
+        )
+        due, skipped = count_business_days(start, 20, closed, DEFAULT_WEEKEND)
+        assert (due, skipped) == count_business_days(
+            start, 20, _Only(closed), DEFAULT_WEEKEND
+        )
+        assert len(skipped) == 50
+        assert due == pendulum.date(2025, 4, 11)
+
+    def test_the_largest_count_is_checked_at_once(self) -> None:
+        """A loaded deadline of 100,000 business days is checked without
+        counting every day (it took some 16 ms a deadline)."""
+        deadline = Deadline.after_business_days(
+            pendulum.date(2025, 1, 1),
+            100_000,
+            holidays=[pendulum.date(2025, 12, 25), pendulum.date(2026, 1, 1)],
+        )
+        assert from_dict(Deadline, to_dict(deadline)) == deadline
+        assert (
+            deadline.due
+            == count_business_days(
+                pendulum.date(2025, 1, 1),
+                100_000,
+                _Only(frozenset(deadline.holidays)),
+                DEFAULT_WEEKEND,
+            )[0]
+        )
 
 
 class TestWeekend:
