@@ -10,7 +10,8 @@ counter-proposal's, an agreement's ``from_proposal``), agreement ids
 Ids are unique within each collection and round numbers among the rounds; a
 condition's id is unique among all conditions (the negotiation's, proposals'
 terms, ultimatums' demands, agreements' provisions).  A proposal made in a
-round is dated inside it, and a counter-proposal not before what it counters.
+round is dated inside it, and a counter-proposal not before what it counters;
+no proposals counter each other in a circle.
 
 A valid record has hundreds of references and nothing to report, so the paths
 are built only for a message, and empty collections are skipped unvisited.
@@ -169,6 +170,7 @@ class Checker:
             for i, proposal in enumerate(n.proposals):
                 self._round_dates(f"proposals[{i}]", proposal)
                 self._counter_dates(f"proposals[{i}]", proposal)
+            self._counter_circles()
             self._new_records(references_known=True)
             return self.out
         for i, party in enumerate(n.parties):
@@ -179,6 +181,7 @@ class Checker:
             self._round(f"rounds[{i}]", rnd)
         for i, proposal in enumerate(n.proposals):
             self._proposal(f"proposals[{i}]", proposal)
+        self._counter_circles()
         for i, ultimatum in enumerate(n.ultimatums):
             self._ultimatum(f"ultimatums[{i}]", ultimatum)
         for i, statement in enumerate(n.statements):
@@ -395,6 +398,45 @@ class Checker:
                         f"proposal it counters ({original.made_on})",
                     )
                 )
+
+    def _counter_circles(self) -> None:
+        """
+        No proposals counter each other in a circle (each answers an earlier
+        one; one that counters itself is refused by the proposal).  Each
+        circle is reported once, at the first of its proposals in the record;
+        the walk is linear in the number of proposals.
+        """
+        positions = {p.id: i for i, p in reversed(list(enumerate(self.n.proposals)))}
+        counters = {p.id: p.counter_to for p in self.n.proposals}
+        done: set[str] = set()
+        for start in counters:
+            walk: list[str] = []
+            on_walk: set[str] = set()
+            here: str | None = start
+            while here is not None and here in counters and here not in done:
+                if here in on_walk:
+                    circle = walk[walk.index(here) :]
+                    if len(circle) > 1:
+                        first = min(circle, key=positions.__getitem__)
+                        self._circle(positions[first], circle, first)
+                    break
+                walk.append(here)
+                on_walk.add(here)
+                here = counters[here]
+            done.update(walk)
+
+    def _circle(self, index: int, circle: list[str], first: str) -> None:
+        """Report the *circle* of counter-proposals at its *first* proposal."""
+        turn = circle.index(first)
+        ordered = circle[turn:] + circle[:turn] + [first]
+        self.out.append(
+            (
+                f"proposals[{index}].counter_to",
+                "proposals counter each other in a circle ("
+                + " counters ".join(repr(ident) for ident in ordered)
+                + "); a counter-proposal answers an earlier proposal",
+            )
+        )
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
         if ultimatum.issued_by not in self.party_ids:

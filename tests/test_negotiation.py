@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pendulum
@@ -28,6 +29,8 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
     Window,
+    from_json,
+    to_dict,
 )
 from tests.strategies_foundation import errors_of, slug_error
 
@@ -462,6 +465,53 @@ class TestDates:
                 "proposals[1].made_on",
                 "a counter-proposal (2025-07-18) cannot predate the proposal it "
                 "counters (2025-07-19)",
+            ),
+        )
+
+    @pytest.mark.parametrize("size", [2, 3])
+    def test_counter_proposals_never_go_round_in_a_circle(self, size: int) -> None:
+        """Proposals of one day (or month) that counter each other in a circle
+        are refused once, at the first of them; one outside it is not named."""
+        ids = [f"p-{n}" for n in range(size)]
+        made = [
+            proposal(
+                id=ident,
+                proposed_by="russia" if n % 2 else "ukraine",
+                addressed_to=["ukraine" if n % 2 else "russia"],
+                made_on=DAY,
+                counter_to=ids[(n + 1) % size],
+            )
+            for n, ident in enumerate(ids)
+        ]
+        outside = proposal(id="q", made_on=DAY, counter_to=ids[0])
+        circle = " counters ".join(repr(ident) for ident in [*ids, ids[0]])
+        assert errors_of(talks, proposals=[outside, *made]) == (
+            (
+                "proposals[1].counter_to",
+                f"proposals counter each other in a circle ({circle}); a "
+                "counter-proposal answers an earlier proposal",
+            ),
+        )
+
+    def test_a_circle_read_from_a_document_is_refused_alike(self) -> None:
+        """Read from JSON (every reference known as it is read), the same."""
+        first = proposal(id="p-0", made_on=DAY)
+        second = proposal(
+            id="p-1",
+            proposed_by="russia",
+            addressed_to=["ukraine"],
+            made_on=DAY,
+            counter_to="p-0",
+        )
+        data = to_dict(talks(proposals=[first, second]))
+        data["proposals"][0]["counter_to"] = "p-1"
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert info.value.errors == (
+            (
+                "proposals[0].counter_to",
+                "proposals counter each other in a circle ('p-0' counters 'p-1' "
+                "counters 'p-0'); a counter-proposal answers an earlier proposal",
             ),
         )
 
