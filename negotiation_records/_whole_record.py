@@ -406,8 +406,12 @@ class Checker:
         circle is reported once, at the first of its proposals in the record;
         the walk is linear in the number of proposals.
         """
+        counters = {
+            p.id: p.counter_to for p in self.n.proposals if p.counter_to is not None
+        }
+        if len(counters) < 2:  # a circle needs two proposals that counter
+            return
         positions = {p.id: i for i, p in reversed(list(enumerate(self.n.proposals)))}
-        counters = {p.id: p.counter_to for p in self.n.proposals}
         done: set[str] = set()
         for start in counters:
             walk: list[str] = []

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 
 import attrs
+import pendulum
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind
@@ -448,6 +449,11 @@ def _before_any(step: _Step, *earlier: _Step | None) -> int | None:
     return None
 
 
+#: The moment classes among which "before" is transitive: a sequence of one
+#: of them is in order when each is not before the one just before it.
+_TOTALLY_ORDERED: Final = frozenset({pendulum.Date, pendulum.DateTime})
+
+
 def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
     """
     The index of each dated moment of *moments* that is before an earlier
@@ -482,6 +488,10 @@ def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
         if first is None or second is None or not is_before(second, first):
             return {}
         return {1: 0}
+    dated = [(index, m) for index, m in enumerate(moments) if m is not None]
+    kinds = {m.__class__ for _, m in dated}
+    if len(kinds) == 1 and kinds <= _TOTALLY_ORDERED:
+        return _steps_back_in_one_order(dated)
     found: dict[int, int] = {}
     previous: _Step | None = None
     latest_instant: _Step | None = None  # of the datetimes
@@ -504,6 +514,24 @@ def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
         if earlier is not None:
             found[index] = earlier
         previous = step
+    return found
+
+
+def _steps_back_in_one_order(dated: list[tuple[int, Moment]]) -> dict[int, int]:
+    """
+    :func:`steps_back` of days alone, or of datetimes alone (instants), where
+    "before" is a total order: the latest earlier one stands for all of them.
+    """
+    found: dict[int, int] = {}
+    previous_index, previous = latest_index, latest = dated[0]
+    for index, moment in dated[1:]:
+        if is_before(moment, previous):
+            found[index] = previous_index
+        elif is_before(moment, latest):
+            found[index] = latest_index
+        if is_before(latest, moment):
+            latest_index, latest = index, moment
+        previous_index, previous = index, moment
     return found
 
 

@@ -901,7 +901,7 @@ def parse_moment(text: str) -> Moment:
 
 
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
-    if offset != "Z" and max(offset[4:6], offset[7:9]) >= "60":
+    if offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
         # fromisoformat would add them up (+05:75 read as +06:15)
         raise ValidationError(
             [
