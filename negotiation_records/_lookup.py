@@ -155,7 +155,7 @@ def find(record: Any, name: str, wanted: object, noun: str) -> Any:
         item = items[position]
         if type(key(item)) is type(wanted):
             return item
-    raise RecordNotFoundError(noun, wanted, [key(item) for item in items])
+    raise RecordNotFoundError(noun, wanted, map(key, items))  # read if asked
 
 
 def find_condition(record: Any, wanted: object) -> Condition:
@@ -170,8 +170,8 @@ def find_condition(record: Any, wanted: object) -> Condition:
         condition = next((c for c in record.all_conditions() if c.id == wanted), None)
     if condition is not None and type(condition.id) is type(wanted):
         return condition
-    raise RecordNotFoundError(
-        "condition", wanted, [c.id for c in record.all_conditions()]
+    raise RecordNotFoundError(  # the ids read if asked
+        "condition", wanted, (c.id for c in record.all_conditions())
     )
 
 

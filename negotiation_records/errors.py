@@ -94,7 +94,10 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
     Attributes:
         kind: What was looked up (``"party"``, ``"round"``, ...).
         key: The id or number that was not found.
-        known: The keys that do exist, for the message.
+        known: The keys that do exist, for the message: a tuple, made from
+            the *known* given when first asked for (or the message first
+            made), so that a lookup that misses costs no more than one that
+            finds, in code that catches the error and goes on.
 
     The message quotes keys cut to 80 characters and lists the first 20 known
     keys, counting the others.
@@ -106,13 +109,20 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
 
     kind: str
     key: object
-    known: tuple[object, ...]
 
     def __init__(self, kind: str, key: object, known: Iterable[object] = ()) -> None:
         self.kind = kind
         self.key = key
-        self.known = tuple(known)
+        self._given: Iterable[object] = known
+        self._known: tuple[object, ...] | None = None
         super().__init__(kind, key)
+
+    @property
+    def known(self) -> tuple[object, ...]:
+        """The keys that do exist (see the class's attributes)."""
+        if self._known is None:
+            self._known, self._given = tuple(self._given), ()
+        return self._known
 
     def __str__(self) -> str:
         import difflib  # noqa: PLC0415 - only needed to format the message

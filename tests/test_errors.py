@@ -4,6 +4,7 @@ raises ValidationError (with every problem in one error)."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from typing import Any, cast
 
 import attrs
@@ -35,6 +36,7 @@ from negotiation_records.fields import (
     as_tuple,
     field,
 )
+from tests.seed import seed_record
 from tests.strategies_foundation import VALID, errors_of, junk, slug_error
 
 
@@ -137,6 +139,35 @@ class TestRecordNotFoundError:
         assert len(huge) < 200
         assert "'xxx" in huge
         assert "..." in huge
+
+    def test_the_known_keys_are_read_when_first_asked_for(self) -> None:
+        """Code that catches the error and goes on does not pay for listing
+        every key: *known* is read once, when the keys or the message are
+        first asked for."""
+        read: list[str] = []
+
+        def keys() -> Iterator[str]:
+            read.append("read")
+            yield from ("russia", "ukraine")
+
+        exc = RecordNotFoundError("party", "rusia", keys())
+        assert read == []
+        assert exc.known == ("russia", "ukraine")
+        assert str(exc).endswith("known: 'russia', 'ukraine')")
+        assert exc.known == ("russia", "ukraine")
+        assert read == ["read"]
+
+    def test_a_miss_lists_the_keys_of_the_record_as_it_is(self) -> None:
+        """The keys of a lookup that missed are the record's (a record is
+        frozen: reading them later gives the same)."""
+        with pytest.raises(RecordNotFoundError) as info:
+            seed_record().party("rusia")
+        assert info.value.known == tuple(p.id for p in seed_record().parties)
+        with pytest.raises(RecordNotFoundError) as condition:
+            seed_record().condition("nope")
+        assert condition.value.known == tuple(
+            c.id for c in seed_record().all_conditions()
+        )
 
     def test_message_when_nothing_exists(self) -> None:
         """With no records at all the message says so."""
