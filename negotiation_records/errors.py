@@ -11,6 +11,7 @@ lookup is a :class:`LookupError`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 __all__ = [
@@ -123,6 +124,10 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
         if self._known is None:
             self._known, self._given = tuple(self._given), ()
         return self._known
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled with its keys read (what was given may be a lazy iterator).
+        return (type(self), (self.kind, self.key, self.known))
 
     def __str__(self) -> str:
         import difflib  # noqa: PLC0415 - only needed to format the message

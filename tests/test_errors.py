@@ -4,6 +4,7 @@ raises ValidationError (with every problem in one error)."""
 from __future__ import annotations
 
 import enum
+import pickle
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -156,6 +157,20 @@ class TestRecordNotFoundError:
         assert str(exc).endswith("known: 'russia', 'ukraine')")
         assert exc.known == ("russia", "ukraine")
         assert read == ["read"]
+
+    def test_pickled_with_its_keys(self) -> None:
+        """The error crosses processes (multiprocessing pickles it) with its
+        keys, whatever iterable gave them."""
+        keys = (key for key in ("russia", "ukraine"))  # a generator: not picklable
+        exc = RecordNotFoundError("party", "rusia", keys)
+        again = pickle.loads(pickle.dumps(exc))  # noqa: S301 - bytes made here
+        assert type(again) is RecordNotFoundError
+        assert (again.kind, again.key, again.known) == (
+            "party",
+            "rusia",
+            ("russia", "ukraine"),
+        )
+        assert str(again) == str(exc)
 
     def test_a_miss_lists_the_keys_of_the_record_as_it_is(self) -> None:
         """The keys of a lookup that missed are the record's (a record is
