@@ -95,10 +95,6 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
     Attributes:
         kind: What was looked up (``"party"``, ``"round"``, ...).
         key: The id or number that was not found.
-        known: The keys that do exist, for the message: a tuple, made from
-            the *known* given when first asked for (or the message first
-            made), so that a lookup that misses costs no more than one that
-            finds, in code that catches the error and goes on.
 
     The message quotes keys cut to 80 characters and lists the first 20 known
     keys, counting the others.
@@ -120,7 +116,12 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
 
     @property
     def known(self) -> tuple[object, ...]:
-        """The keys that do exist (see the class's attributes)."""
+        """
+        The keys that do exist, for the message: a tuple, made from the
+        *known* given when first asked for (or the message first made), so
+        that a lookup that misses costs no more than one that finds, in code
+        that catches the error and goes on.
+        """
         if self._known is None:
             self._known, self._given = tuple(self._given), ()
         return self._known
