@@ -5,9 +5,11 @@ costs, and what working out once a record class which fields to walk buys.
 A version-1 document that holds a field version 2 added is refused
 (``migrations.newer_fields``); finding such fields walks the records that may
 hold one, and which fields those are is worked out once a class
-(``migrations._visited``, ``_may_hold_later``).  Measured on 200 distinct
-copies of the version-1 test document, each read once a pass (cold), with the
-classes' answers kept and worked out again for every record.
+(``migrations._visited``, ``_may_hold_later``); so is which records had a
+``status_on`` in version 1 (``migrations._dated_in_version_1``, read from the
+classes' init-only arguments).  Measured on 200 distinct copies of the
+version-1 test document, each read once a pass (cold), with the classes'
+answers kept and worked out again for every record (or every document).
 
     python benchmarks/version_1.py            # 200 documents, 7 passes
     python benchmarks/version_1.py --quick    # tiny sizes, to see it runs
@@ -74,12 +76,33 @@ def main(argv: list[str] | None = None) -> int:
         again = per_document(texts, passes)
     finally:
         migrations._visited, migrations._may_hold_later = visited, may_hold
+    dated = migrations._dated_in_version_1
+
+    def dated_again() -> frozenset[str]:
+        dated.cache_clear()
+        return dated()
+
+    migrations._dated_in_version_1 = dated_again  # type: ignore[assignment]
+    try:
+        undated = per_document(texts, passes)
+    finally:
+        migrations._dated_in_version_1 = dated
     print(
         "| version-1 document | fields to walk kept a class | worked out a record | ratio |"
     )
     print("|---|---|---|---|")
     print(
         f"| read once | {kept * 1e6:.1f} µs | {again * 1e6:.1f} µs | {again / kept:.2f}x |"
+    )
+    print()
+    print(
+        "| version-1 document | records with status_on kept | worked out a document "
+        "| ratio |"
+    )
+    print("|---|---|---|---|")
+    print(
+        f"| read once | {kept * 1e6:.1f} µs | {undated * 1e6:.1f} µs "
+        f"| {undated / kept:.2f}x |"
     )
     return 0
 

@@ -163,6 +163,7 @@ def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> Non
     from negotiation_records import migrations
 
     visited = migrations._visited
+    dated = migrations._dated_in_version_1
     spec = importlib.util.spec_from_file_location(
         "version_1_benchmark", BENCHMARKS / "version_1.py"
     )
@@ -172,4 +173,5 @@ def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> Non
     spec.loader.exec_module(module)
     assert module.main(["--quick"]) == 0
     assert migrations._visited is visited
+    assert migrations._dated_in_version_1 is dated
     assert "| read once | " in capsys.readouterr().out
