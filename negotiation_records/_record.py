@@ -33,6 +33,7 @@ from negotiation_records.timeutil import KeepsFold
 
 __all__ = [
     "Record",
+    "argument_problems",
     "cross_field_validator",
     "field_problems",
     "frozen_record",
@@ -76,6 +77,20 @@ def field_problems(instance: object) -> Iterator[tuple[str, str]]:
             continue
         for path, message in kind.problems(getattr(instance, attribute.name)):
             yield join_path(attribute.name, path), message
+
+
+def argument_problems(
+    owner: type, name: str, value: object
+) -> tuple[Any, list[tuple[str, str]]]:
+    """
+    *value*, given to a method for the field *name* of the record class
+    *owner*: as the field stores it (its kind's conversion), and its problems,
+    at the field's path, by the field's kind.
+    """
+    kind = kind_of(attrs.fields_dict(owner)[name])
+    assert kind is not None  # noqa: S101 - a record's fields are declared with field()
+    stored = kind.convert(value)
+    return stored, [(join_path(name, path), m) for path, m in kind.problems(stored)]
 
 
 def _compile_field_test(cls: type) -> Callable[[Any], bool]:

@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
-    join_path,
 )
 from negotiation_records.fields import (
     PARTY_IDS,
@@ -39,7 +38,6 @@ from negotiation_records.fields import (
     Slug,
     Text,
     field,
-    kind_of,
 )
 from negotiation_records.history import (
     History,
@@ -230,13 +228,7 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
     deadline given in place of *previous*, whose problems are reported with
     them, at that field (first: the field comes before ``revisions``).
     """
-    owner, name, new = replacing
-    kind = kind_of(attrs.fields_dict(owner)[name])
-    assert kind is not None  # noqa: S101 - declared with field()
-    problems = [
-        (join_path(name, path), message)
-        for path, message in kind.problems(kind.convert(new))
-    ]
+    _, problems = argument_problems(*replacing)
     try:
         revision = DeadlineRevision(
             previous=previous,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records.agreements import first_dated, new_revision, revision_problems
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -35,7 +35,6 @@ from negotiation_records.fields import (
     Slug,
     Text,
     field,
-    kind_of,
 )
 from negotiation_records.history import (
     History,
@@ -387,10 +386,7 @@ class Milestone(Record):
 
 def _alternatives(given: Iterable[Alternative]) -> tuple[Alternative, ...]:
     """The *alternatives* argument of :meth:`Milestone.revise_deadline`, checked."""
-    kind = kind_of(attrs.fields(Milestone).alternatives)
-    assert kind is not None  # noqa: S101 - declared with field()
-    alternatives = kind.convert(given)
-    problems = kind.problems(alternatives)
+    alternatives, problems = argument_problems(Milestone, "alternatives", given)
     if problems:
-        raise ValidationError(problems).prefixed("alternatives")
+        raise ValidationError(problems)
     return alternatives  # type: ignore[no-any-return]
