@@ -179,6 +179,7 @@ def show_json(talks: Any, show: Show) -> dict[str, Any]:
                 "alternatives": [
                     {
                         "condition": alt.condition,
+                        "stage": alt.stage,
                         "due": show(alt.deadline.due),
                         "applied": alt.applied,
                     }

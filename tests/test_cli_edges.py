@@ -32,7 +32,7 @@ from negotiation_records.serialization import (
 )
 from negotiation_records.strategies import moments, negotiations
 from negotiation_records.timeutil import format_moment, parse_moment
-from tests.seed import seed_record
+from tests.seed import load_example, seed_record
 from tests.test_cli import SCRIPT, line_with, run, seed_data
 
 
@@ -542,6 +542,22 @@ class TestJsonOutput:
         write_jsonl([seed_record(), seed_record()], path)
         assert main(["show", str(path), "--format", "json"]) == 0
         assert len(json.loads(capsys.readouterr().out)["negotiations"]) == 2
+
+    def test_alternatives_say_which_deadline(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each milestone alternative carries its stage, as the record does."""
+        record = load_example("article_50").build_record()
+        path = write(tmp_path / "article50.json", record)
+        assert main(["show", str(path), "--format", "json"]) == 0
+        (talks,) = json.loads(capsys.readouterr().out)["negotiations"]
+        (shown,) = talks["milestones"]
+        (milestone,) = record.milestones
+        assert [(a["condition"], a["stage"]) for a in shown["alternatives"]] == [
+            (a.condition, a.stage) for a in milestone.alternatives
+        ]
+        # the example's alternatives qualify two different extensions
+        assert len({a["stage"] for a in shown["alternatives"]}) == 2
 
     def test_invalid_file_prints_no_json(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
