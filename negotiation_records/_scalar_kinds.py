@@ -240,6 +240,19 @@ SLUG_RULE: Final = (
 """The identifier rule, in words."""
 
 
+def whole_pattern(pattern: str) -> str:
+    """
+    The JSON Schema ``pattern`` that a string must match whole to match
+    *pattern*: anchored at both ends, with no line feed after the end.
+
+    A bare ``$`` also matches before one final line feed in Python's ``re``,
+    which Python's JSON Schema validators search with, so ``"tass\\n"`` would
+    pass as an id; ``(?!\\n)`` refuses it there and changes nothing in
+    ECMA-262, whose ``$`` is the end of the text.
+    """
+    return f"^{pattern}$(?!\\n)"
+
+
 class _Pattern(FixedKind):
     """A string that matches a regular expression, whole (ASCII only)."""
 
@@ -305,7 +318,7 @@ class _Pattern(FixedKind):
             self.schema_name,
             {
                 "type": "string",
-                "pattern": f"^{self.pattern}$",
+                "pattern": whole_pattern(self.pattern),
                 "description": self.rule[0].upper() + self.rule[1:] + ".",
             },
         )

@@ -39,6 +39,7 @@ import attrs
 import pendulum
 
 from negotiation_records import fields
+from negotiation_records._scalar_kinds import whole_pattern
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.serialization import converter
 from negotiation_records.timeutil import Moment, PartialDate, Period
@@ -64,7 +65,7 @@ _PERIOD: Final = (
 _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Id": {
         "type": "string",
-        "pattern": f"^{fields.SLUG_PATTERN}$",
+        "pattern": whole_pattern(fields.SLUG_PATTERN),
         "description": "An identifier: "
         + fields.SLUG_RULE
         + " (ukraine, round-2, us-ultimatum-2025-07).",
@@ -72,12 +73,12 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Date": {
         "type": "string",
         "format": "date",
-        "pattern": f"^{_DATE}$",
+        "pattern": whole_pattern(_DATE),
         "description": "A calendar date, YYYY-MM-DD.",
     },
     "DateTime": {
         "type": "string",
-        "pattern": f"^{_DATETIME}$",
+        "pattern": whole_pattern(_DATETIME),
         "description": "A zone-aware timestamp: RFC 9557 with the zone name "
         "(2025-07-14T12:00:00-04:00[America/New_York]), RFC 3339 in UTC "
         "(2025-07-14T16:00:00Z) or with a fixed offset "
@@ -86,7 +87,7 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     },
     "PartialDate": {
         "type": "string",
-        "pattern": "^[0-9]{4}(-[0-9]{2})?$",
+        "pattern": whole_pattern("[0-9]{4}(-[0-9]{2})?"),
         "description": "A month (YYYY-MM) or a year (YYYY), for vaguer sources.",
     },
     "Moment": {
@@ -99,7 +100,7 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     },
     "Period": {
         "type": "string",
-        "pattern": f"^{_PERIOD}$",
+        "pattern": whole_pattern(_PERIOD),
         "maxLength": 64,
         "description": "An ISO 8601 duration of whole, non-negative parts: "
         "P50D, PT48H, P3M, P1Y2M10DT2H30M.",
@@ -122,7 +123,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> schema["required"], schema["properties"]["kind"]["$ref"]
         (['id', 'name', 'kind'], '#/$defs/PartyKind')
         >>> schema["$defs"]["Id"]["pattern"]
-        '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$'
+        '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$(?!\\\\n)'
         >>> json_schema(Negotiation)["properties"]["schema_version"]["const"]
         2
     """

@@ -308,6 +308,25 @@ SCHEMA_REJECTS: dict[str, dict[str, Any]] = {
     "business days zero": _with(
         lambda d: d["ultimatums"][0]["deadline"].update(period=None, business_days=0)
     ),
+    # Python's re (and so Python's validators) let a bare "$" match before one
+    # final line feed: each pattern refuses it, as the loader does.
+    "id and a line feed": _with(lambda d: d.update(id=d["id"] + "\n")),
+    "wikidata and a line feed": _with(
+        lambda d: d["parties"][0].update(wikidata="Q212\n")
+    ),
+    "date and a line feed": _with(
+        lambda d: d["rounds"][0].update(starts="2025-05-16\n")
+    ),
+    "timestamp and a line feed": _with(
+        lambda d: d["rounds"][0].update(starts="2025-05-16T10:00:00Z\n")
+    ),
+    "month and a line feed": _with(lambda d: d["rounds"][0].update(starts="2025-05\n")),
+    "period and a line feed": _with(
+        lambda d: d["ultimatums"][0]["deadline"].update(period="P50D\n")
+    ),
+    "url and a line feed": _with(
+        lambda d: d["sources"][0].update(url="https://example.org/a\n")
+    ),
 }
 
 
