@@ -675,6 +675,7 @@ class Choice(Kind):
     enum: type[enum.Enum]
     _members: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
     _choices: str = attrs.field(init=False, eq=False, repr=False)
+    _value_class: type[Any] | None = attrs.field(init=False, eq=False, repr=False)
 
     converts: ClassVar[bool] = True
 
@@ -682,6 +683,11 @@ class Choice(Kind):
         members = {member.value: member for member in self.enum}
         object.__setattr__(self, "_members", members)
         object.__setattr__(self, "_choices", ", ".join(repr(v) for v in members))
+        classes = {value.__class__ for value in members}
+        # The class every value has (str for the package's enums), if one.
+        object.__setattr__(
+            self, "_value_class", classes.pop() if len(classes) == 1 else None
+        )
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, self.enum):
@@ -713,9 +719,14 @@ class Choice(Kind):
 
     def load(self, value: Any, conv: Any) -> Any:
         try:
-            return self._members[value]
+            member = self._members[value]
         except (KeyError, TypeError):
             pass
+        else:
+            # a value, not something equal to one: a str subclass (another
+            # enum's member), or true for 1, is refused as other kinds refuse it
+            if value.__class__ is member._value_.__class__:
+                return member
         name = self.enum.__name__
         if value.__class__ is str:
             raise fail(
@@ -727,7 +738,13 @@ class Choice(Kind):
         )
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(self._members)}[{v}]"
+        members = ns.name(self._members)
+        if self._value_class is None:  # values of several classes: the exact path
+            return f"{ns.name(self.load)}({v}, None)"
+        return (
+            f"({members}[{v}] if {v}.__class__ is {ns.name(self._value_class)} "
+            f"else {ns.name(refuse)}())"
+        )
 
     def dump(self, value: Any, conv: Any) -> Any:
         return value._value_

@@ -9,6 +9,7 @@ rule is checked the same way at every depth of a record.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -352,6 +353,30 @@ class _Amount(float):
 
     def __float__(self) -> float:
         raise AssertionError("a subclass's own conversion must not be used")
+
+
+class TestChoicesOfNumbers:
+    def test_a_number_not_an_equal_value(self) -> None:
+        """An enum of numbers reads the number itself: ``true`` equals 1 and
+        ``1.0`` equals 1 in Python, but neither is the value 1, on every path."""
+
+        class Level(enum.Enum):
+            LOW = 1
+            HIGH = 2
+
+        cls = holder(Choice(Level))
+        assert from_dict(cls, {"value": 2}).value is Level.HIGH
+        assert from_json(cls, '{"value":1}').value is Level.LOW
+        exact = converter.get_structure_hook(cls).__globals__["_exact"]
+        for bad in ({"value": True}, {"value": 1.0}):
+            for load in (
+                functools.partial(from_dict, cls, bad),
+                functools.partial(exact, bad, cls),
+            ):
+                problems = _problems_of(load)
+                assert problems is not None
+                assert [path for path, _ in problems] == ["value"]
+        assert _problems_of(lambda: from_json(cls, '{"value":true}')) is not None
 
 
 class TestNumericSubclasses:

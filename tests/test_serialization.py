@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import enum
 import gc
 import io
 import json
@@ -23,6 +24,7 @@ from negotiation_records import (
     Negotiation,
     PartialDate,
     Party,
+    PartyKind,
     Period,
     Quantity,
     Response,
@@ -553,6 +555,25 @@ class TestOtherTypes:
                 "must be an array, got Names ['x'], a subclass of list (loading takes "
                 "plain JSON data, not subclasses)",
             ),
+        )
+
+    def test_a_choice_takes_the_value_not_something_equal_to_it(self) -> None:
+        """A str subclass equal to a member's value (another enum's member) is
+        refused for an enum field as for any other string field."""
+
+        class Name(str):
+            pass
+
+        class OtherKind(enum.StrEnum):
+            STATE = "state"
+
+        for value in (Name("state"), OtherKind.STATE):
+            ((path, message),) = errors(Party, {"id": "a", "name": "A", "kind": value})
+            assert path == "kind"
+            assert message.startswith("must be a string naming a PartyKind")
+            assert "a subclass of str (loading takes plain JSON data" in message
+        assert from_dict(Party, {"id": "a", "name": "A", "kind": "state"}).kind is (
+            PartyKind.STATE
         )
 
     def test_a_mapping_that_is_a_dict_is_an_object(self) -> None:
