@@ -397,7 +397,10 @@ class Negotiation(Record, _lookup.Indexed):
           *at*; each ultimatum's and milestone's deadline and each agreement's
           expiry is the one in force then, a milestone's alternatives are cut
           to those deadlines (and "applied" only once decided), and a round
-          not yet held has no outcomes;
+          not yet held has no outcomes; a round keeps only its latest dates,
+          so one scheduled or postponed after *at* has none then (nor the
+          location a later scheduling, or the window a later postponement,
+          may have set);
         * a date or a datetime counts once it has come (a day-precision moment
           from the start of its day); a month or a year (``2025-07``) only once
           its **whole** span has passed, so a snapshot never shows what may not

@@ -497,8 +497,8 @@ class Round(Record):
             yield ("starts", "a round with an end needs a start")
         if self.status is RoundStatus.HELD and self.starts is None:
             # A scheduled round may lack a known start (a date not announced,
-            # or dates cleared by a later postponement, which a snapshot as of
-            # the time it was scheduled shows: Negotiation.as_of).
+            # or dates set or cleared by a later step, which a snapshot as of
+            # the time it was scheduled leaves out: Negotiation.as_of).
             yield ("starts", "a held round needs a start")
         if self.outcomes and self.status is not RoundStatus.HELD:
             yield (

@@ -183,17 +183,39 @@ def round_first_dated(rnd: Round) -> Moment | None:
     return min(candidates, key=moment_sort_key) if candidates else None
 
 
+#: The steps that set or clear a round's dates (``Round.schedule``,
+#: ``Round.postpone``); a record keeps only the dates of its latest.
+_DATING_STEPS = frozenset({RoundStatus.SCHEDULED, RoundStatus.POSTPONED})
+
+
 def round_as_of(rnd: Round, at: Moment) -> Round | None:
     """
     *rnd* as it stood at *at*, or ``None`` if it was first heard of later; its
     outcomes only if it had been held by then.
+
+    A round keeps only its latest dates: where a step after *at* scheduled
+    or postponed it, the dates it holds were set then, so the snapshot has
+    none rather than dates not known at *at*; nor a location, where a later
+    scheduling may have set it, nor a window, where a later postponement may
+    have.
     """
     first = round_first_dated(rnd)
     if first is not None and not is_known_by(first, at):
         return None
     history = _changes(rnd.history, at)
     held = bool(history) and history[-1].status is RoundStatus.HELD
-    return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())
+    later = {change.status for change in rnd.history[len(history) :]}
+    if later.isdisjoint(_DATING_STEPS):
+        return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())
+    return _same(
+        rnd,
+        history=history,
+        outcomes=(),
+        starts=None,
+        ends=None,
+        location=None if RoundStatus.SCHEDULED in later else rnd.location,
+        window=None if RoundStatus.POSTPONED in later else rnd.window,
+    )
 
 
 # --- agreements, milestones, votes and actions -------------------------------------

@@ -260,6 +260,69 @@ class TestRoundFields:
         talks = Negotiation(id="t", title="T", rounds=[rnd])
         assert talks.as_of(day).rounds[0].status is RoundStatus.SCHEDULED
 
+    def test_a_snapshot_shows_no_dates_set_later(self) -> None:
+        """Scheduled for 23 July, postponed, rescheduled for 6 August: as of a
+        day before the postponement the round is scheduled, with no date
+        (the record kept only the latest), not with 6 August; as of a day
+        after the rescheduling it has that date."""
+        from negotiation_records import Negotiation, StatusChange, Window
+
+        day = pendulum.date
+        rnd = (
+            Round(
+                number=3,
+                status="proposed",
+                status_on=day(2025, 7, 1),
+                window=Window.between(day(2025, 7, 21), day(2025, 7, 27)),
+            )
+            .schedule(starts=day(2025, 7, 23), location="Istanbul", on=day(2025, 7, 5))
+            .postpone(
+                window=Window.between(day(2025, 8, 4), day(2025, 8, 8)),
+                on=day(2025, 7, 20),
+            )
+            .schedule(starts=day(2025, 8, 6), ends=day(2025, 8, 7), on=day(2025, 7, 21))
+        )
+        talks = Negotiation(id="t", title="T", rounds=[rnd])
+
+        def seen(at: pendulum.Date) -> tuple[object, ...]:
+            then = talks.as_of(at).rounds[0]
+            return then.status.value, then.starts, then.ends, then.location, then.window
+
+        later_window = Window.between(day(2025, 8, 4), day(2025, 8, 8))
+        assert seen(day(2025, 7, 3)) == ("proposed", None, None, None, None)
+        assert seen(day(2025, 7, 10)) == ("scheduled", None, None, None, None)
+        assert seen(day(2025, 7, 20)) == (
+            "postponed",
+            None,
+            None,
+            None,
+            later_window,
+        )
+        assert seen(day(2025, 7, 21)) == (
+            "scheduled",
+            day(2025, 8, 6),
+            day(2025, 8, 7),
+            "Istanbul",
+            later_window,
+        )
+        # a later step that sets no dates (held) leaves them as they are
+        held_later = Round(
+            number=1,
+            starts=day(2025, 5, 16),
+            location="Istanbul",
+            history=[
+                StatusChange(status="scheduled", on=day(2025, 5, 1)),
+                StatusChange(status="held", on=day(2025, 5, 16)),
+            ],
+        )
+        then = Negotiation(id="t", title="T", rounds=[held_later]).as_of(
+            day(2025, 5, 10)
+        )
+        assert (then.rounds[0].status, then.rounds[0].starts) == (
+            RoundStatus.SCHEDULED,
+            day(2025, 5, 16),
+        )
+
     @pytest.mark.parametrize(
         "status", ["proposed", "scheduled", "postponed", "cancelled"]
     )
