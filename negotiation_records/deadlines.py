@@ -821,6 +821,10 @@ class Deadline(Record):
         if isinstance(moment, pendulum.DateTime):
             return self.is_past(moment)
         last = moment.end if isinstance(moment, PartialDate) else moment
+        if last >= _LAST_DAY:
+            # No day follows 9999-12-31: by its end (in the deadline's zone,
+            # as for any other day) every deadline of the calendar has passed.
+            return True
         return self.is_past(last.add(days=1))
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:

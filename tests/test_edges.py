@@ -12,7 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiation_records import Deadline, ValidationError, from_dict, to_dict
+from negotiation_records import (
+    Deadline,
+    Milestone,
+    MilestoneStatus,
+    PartialDate,
+    Ultimatum,
+    UltimatumStatus,
+    ValidationError,
+    from_dict,
+    to_dict,
+)
 from negotiation_records import deadlines as deadlines_module
 from negotiation_records._countries import ISO_3166_1_ALPHA_2
 from negotiation_records._deadline_arithmetic import count_business_days
@@ -57,6 +67,28 @@ class TestEndOfTheCalendar:
         first = Deadline.on(FIRST_DAY, tz="Asia/Tokyo")
         assert sorted([far, near, first]) == [first, near, far]
         assert far > near >= first
+
+    @pytest.mark.parametrize("tz", [None, "Asia/Tokyo", "America/New_York"])
+    def test_a_step_on_the_last_day(self, tz: str | None) -> None:
+        """Expired or missed on the last day (or in its month or year): every
+        deadline had passed by its end; no OverflowError."""
+        for due in (pendulum.date(9999, 12, 30), LAST_DAY):
+            deadline = Deadline.on(due, tz=tz)
+            for on in (LAST_DAY, PartialDate(9999, 12), PartialDate(9999)):
+                assert deadline.had_passed_by(on) is True
+            ultimatum = Ultimatum(
+                id="u",
+                issued_by="a",
+                addressed_to=["b"],
+                issued_at=pendulum.date(9999, 1, 1),
+                demand="x",
+                deadline=deadline,
+            )
+            assert ultimatum.expire(on=LAST_DAY).status is UltimatumStatus.EXPIRED
+            milestone = Milestone(id="m", title="x", deadline=deadline)
+            missed = milestone.with_status("missed", on=LAST_DAY)
+            assert missed.status is MilestoneStatus.MISSED
+        assert Deadline.on(LAST_DAY).had_passed_by(pendulum.date(9999, 12, 30)) is False
 
     def test_loaded_far_deadline(self) -> None:
         """A loaded document due on the last day answers without an error."""
