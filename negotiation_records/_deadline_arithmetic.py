@@ -14,7 +14,7 @@ import calendar
 import datetime as _dt
 from collections.abc import Collection, Container
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, Final
 
 import pendulum
 
@@ -295,7 +295,7 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
         values = list(holidays)
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
         return [("holidays", f"cannot list the dates in {short_repr(holidays)}: {exc}")]
-    return [
+    problems = [
         (
             "holidays",
             f"must hold calendar dates, got {type_name(value)} {short_repr(value)}"
@@ -308,6 +308,28 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
         for value in values
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
     ]
+    if problems or type(holidays) in _FINDS_WHAT_IT_LISTS:
+        return problems
+    # The count asks `day in holidays`: a container that lists dates it does
+    # not find that way (a pandas Series looks in its index) would skip none.
+    try:
+        lost = next((day for day in values if day not in holidays), None)
+    except Exception as exc:  # noqa: BLE001 - the user's container, any error
+        return [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
+    if lost is None:
+        return []
+    return [
+        (
+            "holidays",
+            f"lists {lost} but does not find it when asked `in` ({type_name(holidays)}"
+            "; a pandas Series looks in its index, not its values): give a set or "
+            "a list of the dates",
+        )
+    ]
+
+
+#: Containers whose ``in`` finds what iterating them gives.
+_FINDS_WHAT_IT_LISTS: Final = frozenset({list, tuple, set, frozenset, dict})
 
 
 # --- a deadline's rule, as the records check it ------------------------------------

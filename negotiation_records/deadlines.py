@@ -566,7 +566,8 @@ class Deadline(Record):
         the Monday.  *holidays* is any container of dates (a set, a list, or a
         calendar from the ``holidays`` package, which this library does not need);
         a datetime or a text among them is refused, since a lookup by date would
-        never find it.  The holidays actually skipped are kept in :attr:`holidays`.  From
+        never find it, as is a container whose lookup misses a date it lists (a
+        pandas ``Series``).  The holidays actually skipped are kept in :attr:`holidays`.  From
         a datetime the deadline keeps its time of day (on the wall clock).
         At most 100,000 business days are counted.
 

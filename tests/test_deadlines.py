@@ -687,6 +687,54 @@ class TestAfterBusinessDays:
             ("holidays", "cannot list the dates in Opaque(): offline"),
         )
 
+    def test_a_container_that_does_not_find_its_dates_is_refused(self) -> None:
+        """A pandas Series of dates lists its values but ``in`` looks in its
+        index: refused, not counted as if it held no holiday."""
+        pandas = pytest.importorskip("pandas")
+        days = [dt.date(2025, 12, 25), dt.date(2025, 12, 26), dt.date(2026, 1, 1)]
+        series = pandas.Series(days)
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(
+                pendulum.date(2025, 12, 19), 10, holidays=series
+            )
+        ((path, message),) = errors(exc)
+        assert path == "holidays"
+        assert message.startswith("lists 2025-12-25 but does not find it when asked")
+        assert "give a set or a list of the dates" in message
+        # what the message suggests, and containers that look up by value
+        for container in (
+            set(series),
+            list(series),
+            pandas.Index(days),
+            series.to_numpy(),
+        ):
+            deadline = Deadline.after_business_days(
+                pendulum.date(2025, 12, 19), 10, holidays=container
+            )
+            assert deadline.due == pendulum.date(2026, 1, 7)
+
+    def test_a_container_whose_lookup_fails_is_reported(self) -> None:
+        """A collection whose ``in`` fails is refused with the reason."""
+
+        class Broken:
+            def __contains__(self, item: object) -> bool:
+                raise OSError("offline")
+
+            def __len__(self) -> int:
+                return 1
+
+            def __iter__(self) -> Iterator[object]:
+                return iter([dt.date(2025, 12, 29)])
+
+            def __repr__(self) -> str:
+                return "Broken()"
+
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(ISSUED, 3, holidays=Broken())
+        assert errors(exc) == (
+            ("holidays", "cannot look dates up in Broken(): offline"),
+        )
+
     def test_unknown_zone_refused(self) -> None:
         """tz is checked like everywhere else."""
         with pytest.raises(ValidationError) as exc:
