@@ -348,7 +348,10 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
-    return ultimatum.status_at(at) in _CLOSED
+    status = ultimatum.status_at(at)
+    if status is UltimatumStatus.EXPIRED:
+        return deadline_in_force(ultimatum, at).is_past(at)
+    return status in _CLOSED
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
@@ -371,7 +374,9 @@ def pending_ultimatums(
     Open means: issued by then, not complied with, withdrawn, expired or enforced
     by then, and its deadline in force then has not passed.  An ultimatum whose
     status still says ``pending`` but whose deadline has passed is not open (see
-    :func:`expired_deadlines`).  A date *at* is the start of that day in UTC
+    :func:`expired_deadlines`); one marked expired on a day whose deadline
+    passes later that day is open until it passes (a day counts from its
+    start, and it cannot have expired before its deadline passed).  A date *at* is the start of that day in UTC
     (:func:`as_of_instant`), for what was known and for the deadline alike.
     """
     moment = as_of_instant(at)
@@ -567,7 +572,9 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
     for milestone in talks.milestones:
         deadline = _in_force(milestone.revisions, milestone.deadlines, at)
         status = milestone.status_at(at)
-        open_ = status in _MILESTONE_OPEN
+        open_ = status in _MILESTONE_OPEN or _ran_out_early(
+            status is MilestoneStatus.MISSED, deadline, at
+        )
         if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
@@ -575,10 +582,22 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
             continue
         deadline = _in_force(agreement.revisions, agreement.expiries, at)
         status = agreement.status_at(at)
-        running = status in _AGREEMENT_RUNNING
+        running = status in _AGREEMENT_RUNNING or _ran_out_early(
+            status is AgreementStatus.EXPIRED, deadline, at
+        )
         if running or _agreement_ran_out(agreement, status, deadline, at):
             found.append((DeadlineEntry(agreement, deadline), running))
     return found
+
+
+def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
+    """
+    Whether a status that says *deadline* ran out (*ran_out*: a milestone
+    missed, an agreement expired) is in force at *at* though the deadline has
+    not passed then: a step dated by its day counts from the day's start, and
+    the deadline passes later that day.  The record is still open until then.
+    """
+    return ran_out and not deadline.is_past(at)
 
 
 def _milestone_ran_out(
@@ -615,7 +634,10 @@ def all_upcoming_deadlines(
     """
     Every deadline still to come at *at*, soonest first: the open ultimatums'
     (as :func:`upcoming_deadlines`), the pending milestones' and the expiries of
-    the agreements not terminated, superseded or expired.  *within* as for
+    the agreements not terminated, superseded or expired.  A milestone marked
+    missed, or an agreement expired, on a day whose deadline passes later that
+    day is still to come until it passes (as an ultimatum marked expired:
+    :func:`pending_ultimatums`).  *within* as for
     :func:`upcoming_deadlines`; a date *at* is the start of that day in UTC
     (:func:`as_of_instant`), for what was known and for the deadlines alike.
     """

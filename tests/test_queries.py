@@ -691,6 +691,59 @@ class TestAllExpiredDeadlines:
         assert _expired(talks, pendulum.date(2025, 9, 10)) == expected
 
 
+class TestMarkedRunOutOnTheDay:
+    """Expired (or missed) on the day its deadline passes, at 20:00 New York:
+    a day counts from its start, so by noon the step is known, yet the
+    deadline has 8 hours to run.  The record stays open until it passes,
+    in every query, and is never in neither list."""
+
+    EVENING = Deadline.on(pendulum.datetime(2025, 9, 2, 20, tz="America/New_York"))
+    NOON = pendulum.datetime(2025, 9, 2, 12, tz="America/New_York")
+    LATER = pendulum.datetime(2025, 9, 2, 21, tz="America/New_York")
+
+    def talks(self) -> Negotiation:
+        day = pendulum.date(2025, 9, 2)
+        ultimatum = _ultimatum(deadline=self.EVENING).expire(on=day)
+        milestone = Milestone(id="m", title="Clock", deadline=self.EVENING)
+        agreement = (
+            Agreement(id="a", title="Truce", stage="ceasefire", expires=self.EVENING)
+            .with_status("signed", on=ISSUED)
+            .with_status("in-force", on=ISSUED)
+        )
+        return _talks(
+            ultimatum,
+            milestones=[milestone.with_status("missed", on=day)],
+            agreements=[agreement.with_status("expired", on=day)],
+        )
+
+    def test_open_until_the_deadline_passes(self) -> None:
+        """At noon: pending and upcoming, not expired."""
+        talks = self.talks()
+        assert _ids(talks.upcoming_deadlines(self.NOON)) == ["u"]
+        assert [u.id for u in talks.pending_ultimatums(self.NOON)] == ["u"]
+        assert talks.expired_deadlines(self.NOON) == ()
+        upcoming = talks.all_upcoming_deadlines(self.NOON)
+        assert sorted((e.kind, e.id) for e in upcoming) == [
+            ("agreement", "a"),
+            ("milestone", "m"),
+            ("ultimatum", "u"),
+        ]
+        assert _expired(talks, self.NOON) == []
+
+    def test_run_out_once_it_passes(self) -> None:
+        """At 21:00: expired, not upcoming."""
+        talks = self.talks()
+        assert talks.upcoming_deadlines(self.LATER) == ()
+        assert talks.pending_ultimatums(self.LATER) == ()
+        assert _ids(talks.expired_deadlines(self.LATER)) == ["u"]
+        assert talks.all_upcoming_deadlines(self.LATER) == ()
+        assert sorted(_expired(talks, self.LATER)) == [
+            ("agreement", "a"),
+            ("milestone", "m"),
+            ("ultimatum", "u"),
+        ]
+
+
 class TestPositions:
     """``positions(party_id)``: what a party demands, and where it stands."""
 
