@@ -674,10 +674,15 @@ class _Coder:
             ProposalStatus.REJECTED,
         ):
             answered = _AGREEING if status is ProposalStatus.ACCEPTED else _REFUSING
-            said = {r.party for r in owner.responses if r.stance in answered}
             # A party whose response says so already has its event from that
-            # response: the change codes the others only.  The event's id is
-            # the change's place in the record, whoever it names.
+            # response (one dated to a day: PLOVER leaves out the others): the
+            # change codes the others only.  The event's id is the change's
+            # place in the record, whoever it names.
+            said = {
+                r.party
+                for r in owner.responses
+                if r.stance in answered and not isinstance(r.on, PartialDate)
+            }
             acting = [p for p in change.by if p not in said]
             if change.by and not acting:
                 return PloverSkip(

@@ -909,6 +909,43 @@ class TestMapping:
             k: v for k, v in found.items() if k != "proposals/p.history[1]"
         }
 
+    def test_a_response_left_out_does_not_take_the_changes_place(self) -> None:
+        """
+        Russia's acceptance dated only to July (no PLOVER event: no day) and
+        the proposal accepted by Russia on 5 August: the change is Russia's
+        AGREE, not left out as "coded from the responses".
+        """
+        talks = Negotiation(
+            id="every",
+            title="T",
+            parties=[party("ua", "Ukraine"), party("ru", "Russia")],
+            proposals=[
+                Proposal(
+                    id="p",
+                    proposed_by=["ua"],
+                    addressed_to=["ru"],
+                    made_on=pendulum.date(2025, 7, 1),
+                    summary="Talks",
+                    responses=[
+                        Response(party="ru", on=PartialDate(2025, 7), stance="accepts")
+                    ],
+                    history=[
+                        StatusChange(
+                            status="accepted", on=pendulum.date(2025, 8, 5), by=["ru"]
+                        )
+                    ],
+                )
+            ],
+        )
+        found = by_id(to_plover(talks))
+        assert list(found) == ["proposals/p", "proposals/p.history[0]"]
+        accepted = found["proposals/p.history[0]"]
+        assert (accepted["date"], accepted["event"]) == ("2025-08-05", ["AGREE"])
+        assert [a["identifier_id"] for a in accepted["source"]] == ["ru"]
+        assert [s.reason for s in plover_skipped(talks)] == [
+            "dated only to 2025-07: PLOVER needs a day (YYYY-MM-DD), and none is guessed"
+        ]
+
     def test_ultimatum_modes_and_context(self, coded: Any) -> None:
         threat = by_id(coded[0])["ultimatums/u"]
         assert threat["event"] == ["THREATEN"]
