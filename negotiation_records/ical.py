@@ -41,8 +41,14 @@ time of writing but a moment taken from the record (see :func:`to_ical`).
 a UTF-8 character; commas, semicolons, backslashes and line breaks in text are
 escaped.  An event whose deadline no longer applies (a withdrawn ultimatum, a
 cancelled or superseded milestone, a terminated or superseded agreement, an
-alternative deadline that did not apply) has ``STATUS:CANCELLED``; an
-alternative not yet decided is ``TENTATIVE``.
+alternative deadline that did not apply) has ``STATUS:CANCELLED``.  So has
+each alternative deadline of a cancelled or superseded milestone, and each
+alternative of one of the milestone's deadlines that a revision has since
+replaced (its ``stage`` before the current one; with *at*, a revision known
+then), whether it applied or not.  Of the current deadline's alternatives,
+one not yet decided is ``TENTATIVE`` and one that applied has no ``STATUS``,
+as the milestone's own deadline; a milestone met or missed keeps them so (the
+record does not say that an undecided one did not apply).
 """
 
 from __future__ import annotations
@@ -304,24 +310,32 @@ class _Writer:
             status="CANCELLED" if ended else None,
         )
         places = self.alternative_places(milestone)
+        applied = {None: "not yet known", True: "yes", False: "no"}
         for index, alternative in zip(places, milestone.alternatives, strict=True):
-            if alternative.applied is None:
-                status = "TENTATIVE"
-            elif alternative.applied and not ended:
+            lines = [
+                f"Alternative deadline of milestone {milestone.id!r}: "
+                f"{alternative.condition}.",
+                f"Applied: {applied[alternative.applied]}.",
+            ]
+            # The deadline it qualifies was replaced by a revision (one known
+            # at *at*, in a snapshot): none of its alternatives applies now.
+            replaced = alternative.stage < len(milestone.revisions)
+            if replaced:
+                when = milestone.revisions[alternative.stage].revised_on
+                lines.append(
+                    f"The deadline it qualifies was replaced on {moment_text(when)}."
+                )
+            if ended or replaced or alternative.applied is False:
+                status: str | None = "CANCELLED"
+            elif alternative.applied:
                 status = None
             else:
-                status = "CANCELLED"
-            applied = {None: "not yet known", True: "yes", False: "no"}
+                status = "TENTATIVE"
             yield self.deadline(
                 self.uid("milestones", milestone.id, "alternatives", index),
                 f"Milestone (alternative): {milestone.title} — {alternative.condition}",
                 alternative.deadline,
-                [
-                    f"Alternative deadline of milestone {milestone.id!r}: "
-                    f"{alternative.condition}.",
-                    f"Applied: {applied[alternative.applied]}.",
-                    *about,
-                ],
+                [*lines, *about],
                 status=status,
             )
 

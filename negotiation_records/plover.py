@@ -674,13 +674,22 @@ class _Coder:
             ProposalStatus.REJECTED,
         ):
             answered = _AGREEING if status is ProposalStatus.ACCEPTED else _REFUSING
-            said = {r.party for r in owner.responses if r.stance in answered}
-            if change.by and set(change.by) <= said:
+            # A party whose response says so already has its event from that
+            # response (one dated to a day: PLOVER leaves out the others): the
+            # change codes the others only.  The event's id is the change's
+            # place in the record, whoever it names.
+            said = {
+                r.party
+                for r in owner.responses
+                if r.stance in answered and not isinstance(r.on, PartialDate)
+            }
+            acting = [p for p in change.by if p not in said]
+            if change.by and not acting:
                 return PloverSkip(
                     event, "coded from the responses of the parties named"
                 )
             key = f"proposal-{status.value}"
-            return self.record(event, key, change.by, owner.proposed_by, cites=cites)
+            return self.record(event, key, acting, owner.proposed_by, cites=cites)
         if isinstance(owner, Round) and status is RoundStatus.CANCELLED:
             return self.record(
                 event, "round-cancelled", change.by, mode=["meet"], cites=cites

@@ -459,6 +459,119 @@ class TestDeadlines:
         )
         assert [str(e["STATUS"]) for e in events(to_ical(record))] == ["CANCELLED"] * 3
 
+    def test_an_alternative_of_a_replaced_deadline_is_cancelled(self) -> None:
+        """
+        The Article 50 clock: the 12 April 2019 alternative (it applied) of the
+        deadline set on 22 March was replaced on 11 April by 31 October.  As
+        it stood on 1 April it is live; once replaced (on 1 May, and now) it
+        no longer applies: CANCELLED, as the deadline it qualifies.
+        """
+        record = load_example("article_50").build_record()
+
+        def alternatives(at: Any = None) -> dict[str, Any]:
+            prefix = "brexit-article-50/milestones/article-50-period/alternatives/"
+            return {
+                str(e["UID"]).removeprefix(prefix).partition("@")[0]: e
+                for e in events(to_ical(record, at=at))
+                if str(e["UID"]).startswith(prefix)
+            }
+
+        def statuses(at: Any = None) -> dict[str, str | None]:
+            return {
+                index: str(e["STATUS"]) if "STATUS" in e else None
+                for index, e in alternatives(at).items()
+            }
+
+        assert statuses(pendulum.date(2019, 4, 1)) == {"0": "CANCELLED", "1": None}
+        assert statuses(pendulum.date(2019, 5, 1)) == {
+            "0": "CANCELLED",
+            "1": "CANCELLED",
+        }
+        assert statuses() == dict.fromkeys("0123", "CANCELLED")
+        replaced = str(alternatives()["1"]["DESCRIPTION"])
+        assert "The deadline it qualifies was replaced on 2019-04-11." in replaced
+        assert "replaced" not in str(alternatives(pendulum.date(2019, 4, 1))["1"])
+
+    def test_an_undecided_alternative_of_a_replaced_deadline(self) -> None:
+        """
+        An alternative of the first deadline, never decided: TENTATIVE while
+        that deadline stands, CANCELLED once a revision replaced it (not
+        before the revision, with ``at``).  The new deadline's own undecided
+        alternative is TENTATIVE.
+        """
+        day = pendulum.date(2025, 1, 1)
+        milestone = Milestone(
+            id="m",
+            title="M",
+            set_on=day,
+            deadline=Deadline.on(day.add(months=2)),
+            alternatives=[
+                Alternative(condition="if so", deadline=Deadline.on(day.add(months=3)))
+            ],
+        ).revise_deadline(
+            Deadline.on(day.add(months=4)),
+            on=day.add(days=45),
+            alternatives=[
+                Alternative(condition="if not", deadline=Deadline.on(day.add(months=5)))
+            ],
+        )
+
+        def statuses(at: Any = None) -> dict[str, str | None]:
+            return {
+                str(e["SUMMARY"]): str(e["STATUS"]) if "STATUS" in e else None
+                for e in events(to_ical(talks(milestones=[milestone]), at=at))
+            }
+
+        assert statuses(day.add(days=10)) == {
+            "Milestone: M": None,
+            "Milestone (alternative): M — if so": "TENTATIVE",
+        }
+        assert statuses() == {
+            "Milestone: M": None,
+            "Milestone (alternative): M — if so": "CANCELLED",
+            "Milestone (alternative): M — if not": "TENTATIVE",
+        }
+
+    @pytest.mark.parametrize(
+        ("status", "expected"),
+        [
+            ("cancelled", ["CANCELLED", "CANCELLED", "CANCELLED"]),
+            ("superseded", ["CANCELLED", "CANCELLED", "CANCELLED"]),
+            # met or missed, the milestone's deadline stays (no STATUS): so do
+            # its alternatives, each as the record says whether it applied
+            ("met", [None, "TENTATIVE", None]),
+            ("missed", [None, "TENTATIVE", None]),
+        ],
+    )
+    def test_the_alternatives_of_a_closed_milestone(
+        self, status: str, expected: list[str | None]
+    ) -> None:
+        """An undecided alternative of a cancelled or superseded milestone is CANCELLED."""
+        day = pendulum.date(2025, 1, 1)
+        milestone = Milestone(
+            id="m",
+            title="M",
+            set_on=day,
+            deadline=Deadline.on(day),
+            alternatives=[
+                Alternative(condition="if so", deadline=Deadline.on(day.add(days=1))),
+                Alternative(
+                    condition="if not",
+                    deadline=Deadline.on(day.add(days=2)),
+                    applied=True,
+                ),
+            ],
+        ).with_status(status, on=day.add(days=3))
+        found = events(to_ical(talks(milestones=[milestone])))
+        assert [str(e["STATUS"]) if "STATUS" in e else None for e in found] == expected
+        # as it stood before the change, the milestone was pending
+        before = events(to_ical(talks(milestones=[milestone]), at=day))
+        assert [str(e["STATUS"]) if "STATUS" in e else None for e in before] == [
+            None,
+            "TENTATIVE",
+            None,
+        ]
+
 
 class TestRounds:
     def test_a_timed_round(self) -> None:

@@ -829,6 +829,123 @@ class TestMapping:
             for s in skipped
         )
 
+    @pytest.mark.parametrize(
+        ("change", "stances", "event_type"),
+        [
+            ("accepted", ["accepts", "supports"], "AGREE"),
+            ("rejected", ["rejects", "opposes"], "REJECT"),
+        ],
+    )
+    def test_a_change_codes_only_the_parties_with_no_response_saying_so(
+        self, change: str, stances: list[str], event_type: str
+    ) -> None:
+        """
+        A proposal accepted (or rejected) by three parties, two of which said
+        so in a response (one accepts, one supports; one rejects, one
+        opposes): the change is coded for the third only, under its own id,
+        and no party has two events for one act.  The other events keep
+        their ids; with all three responding, the change is left out.
+        """
+        undecided = Response(party="by", on=DAY.add(days=1), stance="undecided")
+        proposal = Proposal(
+            id="p",
+            proposed_by=["ua"],
+            addressed_to=["ru", "by", "kz"],
+            made_on=DAY,
+            summary="Talks",
+            responses=[
+                Response(party="ru", on=DAY.add(days=1), stance=stances[0]),
+                undecided,  # says nothing either way: by is coded from the change
+                Response(party="kz", on=DAY.add(days=2), stance=stances[1]),
+            ],
+            history=[
+                StatusChange(status="pending", on=DAY),
+                StatusChange(status=change, on=DAY.add(days=3), by=["ru", "by", "kz"]),
+            ],
+        )
+        talks = Negotiation(
+            id="every",
+            title="T",
+            parties=[
+                party("ua", "Ukraine"),
+                party("ru", "Russia"),
+                party("by", "Belarus"),
+                party("kz", "Kazakhstan"),
+            ],
+            proposals=[proposal],
+        )
+        records = to_plover(talks)
+        for record in records:
+            check_plover(record)
+        found = by_id(records)
+        assert list(found) == [
+            "proposals/p",
+            "proposals/p.responses[0]",
+            "proposals/p.responses[2]",
+            "proposals/p.history[1]",
+        ]
+        coded = found["proposals/p.history[1]"]
+        assert coded["event"] == [event_type]
+        assert [a["identifier_id"] for a in coded["source"]] == ["by"]
+        assert [a["identifier_id"] for a in coded["recipient"]] == ["ua"]
+        acts = collections.Counter(
+            (a["identifier_id"], tuple(r["event"]))
+            for r in records
+            if r["id"] != "every:proposals/p"
+            for a in r["source"]
+        )
+        assert set(acts.values()) == {1}
+        # every party named has said so in a response: nothing from the change
+        answered = attrs.evolve(
+            proposal,
+            responses=[
+                *proposal.responses,
+                Response(party="by", on=DAY.add(days=2), stance=stances[0]),
+            ],
+        )
+        again = by_id(to_plover(attrs.evolve(talks, proposals=[answered])))
+        assert "proposals/p.history[1]" not in again
+        assert {k: v for k, v in again.items() if k != "proposals/p.responses[3]"} == {
+            k: v for k, v in found.items() if k != "proposals/p.history[1]"
+        }
+
+    def test_a_response_left_out_does_not_take_the_changes_place(self) -> None:
+        """
+        Russia's acceptance dated only to July (no PLOVER event: no day) and
+        the proposal accepted by Russia on 5 August: the change is Russia's
+        AGREE, not left out as "coded from the responses".
+        """
+        talks = Negotiation(
+            id="every",
+            title="T",
+            parties=[party("ua", "Ukraine"), party("ru", "Russia")],
+            proposals=[
+                Proposal(
+                    id="p",
+                    proposed_by=["ua"],
+                    addressed_to=["ru"],
+                    made_on=pendulum.date(2025, 7, 1),
+                    summary="Talks",
+                    responses=[
+                        Response(party="ru", on=PartialDate(2025, 7), stance="accepts")
+                    ],
+                    history=[
+                        StatusChange(
+                            status="accepted", on=pendulum.date(2025, 8, 5), by=["ru"]
+                        )
+                    ],
+                )
+            ],
+        )
+        found = by_id(to_plover(talks))
+        assert list(found) == ["proposals/p", "proposals/p.history[0]"]
+        accepted = found["proposals/p.history[0]"]
+        assert (accepted["date"], accepted["event"]) == ("2025-08-05", ["AGREE"])
+        assert [a["identifier_id"] for a in accepted["source"]] == ["ru"]
+        assert [s.reason for s in plover_skipped(talks)] == [
+            "dated only to 2025-07: PLOVER needs a day (YYYY-MM-DD), and none is guessed"
+        ]
+
     def test_ultimatum_modes_and_context(self, coded: Any) -> None:
         threat = by_id(coded[0])["ultimatums/u"]
         assert threat["event"] == ["THREATEN"]
