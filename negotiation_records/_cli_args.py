@@ -14,7 +14,13 @@ from typing import Any
 
 import pendulum
 
-from negotiation_records._plot_size import SIZE_RULE, size_fits
+from negotiation_records._plot_size import (
+    MAX_DPI,
+    MIN_DPI,
+    SIZE_RULE,
+    dpi_fits,
+    size_fits,
+)
 from negotiation_records._record import Record
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
@@ -137,15 +143,15 @@ def size_arg(text: str) -> tuple[float, float]:
 
 
 def dpi_arg(text: str) -> int:
-    """``--dpi``: a whole number of dots per inch, 10 to 1200."""
+    """``--dpi``: a whole number of dots per inch, as :data:`DPI_RULE` says."""
     try:
         dpi = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a whole number of dots per inch"
         ) from None
-    if not 10 <= dpi <= 1200:
-        raise argparse.ArgumentTypeError(f"{dpi} dpi is outside 10 to 1200")
+    if not dpi_fits(dpi):
+        raise argparse.ArgumentTypeError(f"{dpi} dpi is outside {MIN_DPI} to {MAX_DPI}")
     return dpi
 
 

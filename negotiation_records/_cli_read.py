@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import os
 import re
 import stat
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
 from negotiation_records._jsonpos import problem_lines
-from negotiation_records._jsontext import is_blank
+from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import from_json
 
@@ -123,7 +122,8 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
     """
     Whether the content is JSON Lines, and the lines read to decide.
 
-    JSON Lines when the first non-blank line is a whole JSON value and another
+    JSON Lines when the first non-blank line is a whole JSON value (as the
+    loader reads JSON: not ``NaN``, not nested too deeply) and another
     non-blank line follows, a blank line being one of JSON's white space only,
     as :func:`~negotiation_records.serialization.read_jsonl` counts it (a form
     feed is not blank).  Reads no further than that, so that a pipe is read
@@ -139,8 +139,8 @@ def sniff(lines: Iterator[bytes]) -> tuple[bool, list[bytes]]:
     if first is None:
         return False, seen
     try:
-        json.loads(first)
-    except ValueError:
+        parse_json(first)  # JSON as the loader reads it: NaN is not JSON
+    except ValidationError:
         return False, seen
     for line in lines:
         seen.append(line)
@@ -197,8 +197,8 @@ def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
             for number, line in enumerate(itertools.chain(seen, reader), 1):
                 if is_blank(line):
                     continue
-                try:
-                    yield Read(from_json(cls, line), [])
+                try:  # without its line feed, as read_jsonl reads it
+                    yield Read(from_json(cls, line.rstrip(b"\r\n")), [])
                 except ValidationError as exc:
                     yield Read(None, [(number, p, m) for p, m in exc.errors])
     finally:

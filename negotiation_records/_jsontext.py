@@ -6,6 +6,8 @@ duplicate keys, ``NaN``, byte order marks and bad UTF-8 refused.
 from __future__ import annotations
 
 import json
+import json.scanner
+import re
 from typing import Any, Final
 
 from negotiation_records._values import plural, short_repr, show_json
@@ -127,14 +129,61 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno} column {exc.colno}"
-        if exc.lineno == 1 and "\n" not in text.rstrip("\r\n"):
-            where = f"column {exc.colno}"  # one line: the column says it all
-        raise _fail(f"invalid JSON: {exc.msg} at {where}") from None
+        raise _fail(
+            f"invalid JSON: {exc.msg} at {_where(text, exc.lineno, exc.colno)}"
+        ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
-    except ValueError as exc:
+    except ValueError as exc:  # NaN, Infinity or an integer int() refuses
         message = str(exc)
         if "digits" in message:
             message = "a number has too many digits (more than 4300)"
-        raise _fail(f"invalid JSON: {_cut(message)}") from None
+        position = _refused_number(text)
+        where = "" if position < 0 else f" at {_where_index(text, position)}"
+        raise _fail(f"invalid JSON: {_cut(message)}{where}") from None
+
+
+def _where(text: str, line: int, column: int) -> str:
+    """Where in *text* a problem is, as the decoder says it: one line, the column."""
+    if line == 1 and "\n" not in text.rstrip("\r\n"):
+        return f"column {column}"  # one line: the column says it all
+    return f"line {line} column {column}"
+
+
+def _where_index(text: str, position: int) -> str:
+    """:func:`_where` the character at *position* is, counted as the decoder counts."""
+    line = text.count("\n", 0, position) + 1
+    return _where(text, line, position - text.rfind("\n", 0, position))
+
+
+# A string, or a run of what is neither white space, structure nor a string:
+# a literal.  Before the problem the decoder stopped at, the text is JSON.
+_LITERAL: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[^\s{}\[\]:,"]+')
+_CONSTANTS: Final = ("NaN", "Infinity", "-Infinity")
+
+
+def _refused_number(text: str) -> int:
+    """
+    Where the decoder refused a number (-1 if it cannot be found): the first
+    literal :func:`_is_refused` refuses, outside strings.  The text before it
+    is JSON (the decoder reads in order and stopped there), so the first is it.
+    """
+    found = (m.start() for m in _LITERAL.finditer(text) if _is_refused(m.group()))
+    return next(found, -1)
+
+
+def _is_refused(literal: str) -> bool:
+    """
+    Whether the decoder refuses *literal*: ``NaN``, ``Infinity``,
+    ``-Infinity``, or an integer that ``int()`` refuses (too many digits).
+    """
+    if literal.startswith(_CONSTANTS):
+        return True
+    number = json.scanner.NUMBER_RE.match(literal)
+    if number is None or number.group(2, 3) != (None, None):
+        return False  # true, false, null, or a fraction or exponent: a float
+    try:
+        int(number.group(1))
+    except ValueError:
+        return True
+    return False

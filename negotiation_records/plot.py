@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from negotiation_records._plot_size import SIZE_RULE, size_fits
+from negotiation_records._plot_size import picture_problems
+from negotiation_records.errors import ValidationError
 from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.parties import PartyRole
@@ -162,7 +163,8 @@ def timeline(
         size: Width and height in inches: the width 2 to 100 and the height 1
             to 100, as the ``plot`` command's ``--size`` allows (default: 12
             inches wide and as high as the lanes need).
-        dpi: Dots per inch (default 100); labels are laid out for it.
+        dpi: Dots per inch, a number from 10 to 1200, as the ``plot``
+            command's ``--dpi`` allows (default 100); labels are laid out for it.
 
     Returns:
         A :class:`matplotlib.figure.Figure` on the Agg canvas; save it with
@@ -171,8 +173,10 @@ def timeline(
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
-        ValueError: *end* is before *start*, or *size* is not a width and a
-            height within those limits.
+        ValueError: *end* is before *start*.
+        ValidationError: *size* is not a width and a height within those
+            limits, or *dpi* is not a number within its own: each at the
+            argument's name (a ``ValueError`` too, as every ``ValidationError``).
 
     Example:
         >>> from negotiation_records.plot import timeline
@@ -187,10 +191,9 @@ def timeline(
         >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
         ['Rounds', 'North', 'South']
     """
-    if size is not None and not (len(size) == 2 and size_fits(*size)):
-        raise ValueError(
-            f"size must be (width, height) in inches: {SIZE_RULE}; got {size!r}"
-        )
+    problems = picture_problems(size, dpi)
+    if problems:
+        raise ValidationError(problems)
     _require_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415

@@ -43,7 +43,6 @@ used by the POLECAT data set (2023); the manual's draft still calls REQUEST
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from collections import Counter
@@ -55,6 +54,7 @@ import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
 from negotiation_records._export_ids import SeenIds
+from negotiation_records._files import file_kind, write_first, write_method
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -844,8 +844,9 @@ def write_plover(
     *negotiations* is one negotiation or any iterable of them, a generator
     included: each is coded and written in turn, so memory does not grow with
     their number (but for their ids).  *file* is a path (created or
-    overwritten) or an open file, text or binary.  Returns how many events were
-    written.
+    overwritten) or an open file, text or binary, told apart as
+    :func:`~negotiation_records.write_jsonl` tells them.  Returns how many
+    events were written.
 
     Two negotiations with the same id would give events with the same ``id``:
     the second raises :class:`~negotiation_records.ValidationError` at
@@ -870,26 +871,17 @@ def write_plover(
     """
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
-            return _write(negotiations, handle, at, binary=False)
-    return _write(negotiations, file, at, binary=_is_binary(file))
-
-
-def _is_binary(file: Any) -> bool:
-    if isinstance(file, (io.RawIOBase, io.BufferedIOBase)):
-        return True
-    if isinstance(file, io.TextIOBase):
-        return False
-    mode = getattr(file, "mode", "")
-    return isinstance(mode, str) and "b" in mode
+            return _write(negotiations, handle, at)
+    return _write(negotiations, file, at)
 
 
 def _write(
     negotiations: Negotiation | Iterable[Negotiation],
     handle: IO[Any],
     at: Moment | None,
-    *,
-    binary: bool,
 ) -> int:
+    write = write_method(handle)
+    binary, known = file_kind(handle)
     items: Iterable[Any] = (
         [negotiations] if isinstance(negotiations, Negotiation) else negotiations
     )
@@ -908,6 +900,9 @@ def _write(
         ids.add(negotiation.id, index)
         for event in to_plover(negotiation, at=at):
             line = json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n"
-            handle.write(line.encode("utf-8") if binary else line)
+            if known:
+                write(line.encode("utf-8") if binary else line)
+            else:  # the first line tells what the file takes
+                binary, known = write_first(write, line, binary), True
             count += 1
     return count

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -58,6 +57,12 @@ from typing import IO, Any, Final, TypeVar
 import cattrs
 
 from negotiation_records import _fastjson
+from negotiation_records._files import (
+    file_kind,
+    read_lines,
+    write_first,
+    write_method,
+)
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
@@ -408,15 +413,6 @@ def _read_json(hook: Any, cls: type[T], text: str | bytes | bytearray) -> T:
 # --- JSON Lines -----------------------------------------------------------------------------
 
 
-def _is_binary(file: Any) -> bool:
-    if isinstance(file, (io.RawIOBase, io.BufferedIOBase)):
-        return True
-    if isinstance(file, io.TextIOBase):
-        return False
-    mode = getattr(file, "mode", "")
-    return isinstance(mode, str) and "b" in mode
-
-
 def write_jsonl(
     records: Iterable[Any],
     file: str | os.PathLike[str] | IO[str] | IO[bytes],
@@ -427,9 +423,15 @@ def write_jsonl(
     Write *records* as JSON Lines: one compact JSON document a line, UTF-8.
 
     *file* is a path (created or overwritten) or an open file, text or binary.
-    *records* may be any iterable, a generator included: records are written as
-    they come, so memory does not grow with their number.  Returns how many
-    records were written.
+    An ``io`` file is given what its class takes; a file of ``codecs``
+    text, any other object with a ``mode`` (binary with ``"b"`` in it) or with
+    only a ``write`` method (text) is given what that suggests, and the other
+    kind if it refuses the first line with a :class:`TypeError`.  A *file*
+    that takes neither, or is no file, is a
+    :class:`~negotiation_records.ValidationError` at ``file``, before anything
+    is written.  *records* may be any iterable, a generator included: records
+    are written as they come, so memory does not grow with their number.
+    Returns how many records were written.
 
     Example:
         >>> import io
@@ -442,28 +444,28 @@ def write_jsonl(
     """
     if isinstance(file, (str, os.PathLike)):
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
-            return _write_lines(records, handle, converter, binary=True)
-    return _write_lines(records, file, converter, binary=_is_binary(file))
+            return _write_lines(records, handle, converter)
+    return _write_lines(records, file, converter)
 
 
 def _write_lines(
-    records: Iterable[Any],
-    handle: IO[Any],
-    conv: cattrs.Converter | None,
-    *,
-    binary: bool,
+    records: Iterable[Any], handle: IO[Any], conv: cattrs.Converter | None
 ) -> int:
-    write = handle.write
+    write = write_method(handle)
+    binary, known = file_kind(handle)
     fast = conv is None and _fastjson.AVAILABLE
     writers: dict[type[Any], tuple[Any, bool]] = {}  # for this call only
     count = 0
     for record in records:
         line: Any = _fast_line(record, writers) if fast else _fastjson.NOT_FAST
         if line is _fastjson.NOT_FAST:
-            text = to_json(record, converter=conv) + "\n"
-            write(text.encode("utf-8") if binary else text)
-        else:
+            line = to_json(record, converter=conv) + "\n"
+            if known:
+                write(line.encode("utf-8") if binary else line)
+        elif known:
             write(line if binary else line.decode("utf-8"))
+        if not known:  # the first line tells what the file takes
+            binary, known = write_first(write, line, binary), True
         count += 1
     return count
 
@@ -501,6 +503,8 @@ def read_jsonl(
     Read a JSON Lines file one record at a time (a generator).
 
     *file* is a path or an open file, text or binary (binary is read as UTF-8).
+    Lines end at line feeds only, a ``codecs`` file's too (its own lines
+    end at U+2028 and U+2029 as well, which a JSON string may hold).
     Lines are read and loaded one by one, so memory stays flat however long the
     file is.  Blank lines (JSON's white space only) are skipped.  The first bad line stops the reading with
     a :class:`JSONLinesError` (a :class:`~negotiation_records.ValidationError`)
@@ -529,7 +533,7 @@ def _without_newline(line: str | bytes) -> str | bytes:
 
 def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
     hook: Any = None  # looked up once, at the first record
-    lines = iter(handle)
+    lines = read_lines(handle)
     number = 0
     while True:
         number += 1

@@ -712,6 +712,89 @@ class TestValidateLines:
             f"{path}:1: $: invalid JSON: Expecting value at line 1 column 1\n"
         )
 
+    @pytest.mark.parametrize(
+        ("literal", "message"),
+        [
+            ("NaN", "NaN is not a JSON number"),
+            ("Infinity", "Infinity is not a JSON number"),
+            ("-Infinity", "-Infinity is not a JSON number"),
+            ("1" * 5000, "a number has too many digits (more than 4300)"),
+        ],
+        ids=["nan", "infinity", "minus-infinity", "5000-digits"],
+    )
+    def test_a_number_json_refuses_at_its_line(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        literal: str,
+        message: str,
+    ) -> None:
+        """NaN, Infinity and an integer too long are placed at their line, as a
+        syntax error is (they were all reported at line 1)."""
+        path = tmp_path / "source.json"
+        path.write_text(
+            '{\n  "id": "a",\n  "publisher": "NaN Infinity",\n  "title": '
+            + literal
+            + "\n}\n",
+            encoding="utf-8",
+        )
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == f"{path}:4: $: invalid JSON: {message} at line 4 column 12\n"
+        assert err == "1 problem in 1 of 1 file (1 record checked)\n"
+
+    @pytest.mark.parametrize(
+        ("first", "message"),
+        [
+            ('{"id": "a",', "Expecting property name enclosed in double quotes"),
+            ('{"id": "a", "publisher": NaN}', "NaN is not a JSON number"),
+            ('{"id": "a", "publisher": ' + "1" * 5000 + "}", "a number has too many"),
+            ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ],
+        ids=["syntax", "nan", "5000-digits", "deep"],
+    )
+    def test_a_first_line_that_is_not_json_makes_one_document(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        first: str,
+        message: str,
+    ) -> None:
+        """For a name that does not say, a first line that is not JSON as the
+        loader reads it makes the file one JSON document, one record checked,
+        NaN as much as a syntax error (a NaN line was taken for JSON Lines, a
+        deep one stopped the command)."""
+        record = '{"id": "b", "publisher": "B"}\n'
+        path = tmp_path / "sources.data"
+        path.write_text(first + "\n" + record * 3, encoding="utf-8")
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out.startswith(f"{path}:")
+        assert message in out
+        assert len(out.splitlines()) == 1
+        assert err == "1 problem in 1 of 1 file (1 record checked)\n"
+
+    def test_a_json_lines_record_is_read_without_its_line_feed(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A record cut short is reported at its column, as read_jsonl does, not
+        at "line 2 column 1" of the record (its line feed)."""
+        record = b'{"id": "a", "publisher": "A"}\n'
+        path = tmp_path / "sources.jsonl"
+        path.write_bytes(record + record + b'{"id":\r\n' + b'{"id": "a", "x": NaN}\n')
+        with pytest.raises(JSONLinesError) as refused:
+            list(read_jsonl(Source, path))
+        assert main(["validate", "--type", "Source", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == (
+            f"{path}:3: $: invalid JSON: Expecting value at column 7\n"
+            f"{path}:4: $: invalid JSON: NaN is not a JSON number at column 18\n"
+        )
+        assert refused.value.errors == (
+            ("$", "invalid JSON: Expecting value at column 7"),
+        )
+        assert err == "2 problems in 1 of 1 file (4 records checked)\n"
+
 
 class TestDeepDocuments:
     """A deeply nested file is one problem line, placed without a scan of its depth."""

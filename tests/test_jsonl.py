@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
+import gzip
 import io
 import itertools
 import pickle
+import tempfile
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -59,6 +65,100 @@ class TestWriting:
         assert binary.parts == [(to_json(SOURCES[0]) + "\n").encode()]
         assert text.parts == [to_json(SOURCES[0]) + "\n"]
 
+    def test_a_codecs_file_takes_text(self, tmp_path: Path) -> None:
+        """codecs.open says "wb" as its mode (it opens the file in binary) but
+        encodes what it is given: it is written text (it failed with
+        "utf_8_encode() argument 1 must be str, not bytes")."""
+        path = tmp_path / "sources.jsonl"
+        with codecs.open(str(path), "w", encoding="utf-8") as handle:
+            assert handle.mode == "wb"
+            assert write_jsonl(SOURCES, handle) == 2
+        with (tmp_path / "writer.jsonl").open("wb") as raw:
+            assert write_jsonl(SOURCES, codecs.getwriter("utf-8")(raw)) == 2
+        expected = "".join(to_json(s) + "\n" for s in SOURCES).encode("utf-8")
+        assert path.read_bytes() == (tmp_path / "writer.jsonl").read_bytes() == expected
+
+    @pytest.mark.parametrize(
+        ("opener", "binary"),
+        [
+            (functools.partial(Path.open, mode="w", encoding="utf-8"), False),
+            (functools.partial(Path.open, mode="wb"), True),
+            (functools.partial(Path.open, mode="wb", buffering=0), True),
+            (functools.partial(gzip.open, mode="wt", encoding="utf-8"), False),
+            (functools.partial(gzip.open, mode="wb"), True),
+            (lambda _: tempfile.SpooledTemporaryFile(mode="w+"), False),  # noqa: SIM115
+            (lambda _: tempfile.SpooledTemporaryFile(mode="w+b"), True),  # noqa: SIM115
+            (lambda _: tempfile.NamedTemporaryFile("w+"), False),  # noqa: SIM115
+            (lambda _: tempfile.NamedTemporaryFile("w+b"), True),  # noqa: SIM115
+        ],
+        ids=[
+            "open-w",
+            "open-wb",
+            "open-wb-unbuffered",
+            "gzip-wt",
+            "gzip-wb",
+            "spooled-text",
+            "spooled-binary",
+            "named-text",
+            "named-binary",
+        ],
+    )
+    def test_files_of_the_standard_library(
+        self, tmp_path: Path, opener: Callable[[Path], IO[Any]], binary: bool
+    ) -> None:
+        """Each file is written the kind it takes, text or bytes."""
+        written: list[str | bytes] = []
+        with opener(tmp_path / "out") as handle:
+            real_write = handle.write
+
+            def write(data: Any) -> int:
+                written.append(data)
+                return real_write(data)
+
+            handle.write = write  # type: ignore[method-assign]
+            assert write_jsonl(SOURCES, handle) == 2
+        assert [isinstance(data, bytes) for data in written] == [binary, binary]
+
+    def test_a_file_that_says_nothing_is_tried(self) -> None:
+        """An object with only a write method is given text; one that refuses
+        text with a TypeError is given bytes, its first line included."""
+
+        class Sink:
+            def __init__(self, kind: type[str | bytes]) -> None:
+                self.kind = kind
+                self.parts: list[str | bytes] = []
+
+            def write(self, data: str | bytes) -> int:
+                if not isinstance(data, self.kind):
+                    raise TypeError(f"{self.kind.__name__} only")
+                self.parts.append(data)
+                return len(data)
+
+        text, binary = Sink(str), Sink(bytes)
+        assert write_jsonl(SOURCES, text) == write_jsonl(SOURCES, binary) == 2  # type: ignore[arg-type]
+        expected = [to_json(s) + "\n" for s in SOURCES]
+        assert text.parts == expected
+        assert binary.parts == [line.encode("utf-8") for line in expected]
+
+    def test_a_mode_that_is_wrong_is_mended(self) -> None:
+        """An object whose mode says binary but that takes text is given text."""
+
+        class Sink:
+            mode = "wb"
+
+            def __init__(self) -> None:
+                self.parts: list[str] = []
+
+            def write(self, data: str) -> int:
+                if not isinstance(data, str):
+                    raise TypeError("text only")
+                self.parts.append(data)
+                return len(data)
+
+        sink = Sink()
+        assert write_jsonl(SOURCES, sink) == 2  # type: ignore[arg-type]
+        assert sink.parts == [to_json(s) + "\n" for s in SOURCES]
+
     def test_records_may_come_from_a_generator(self, tmp_path: Path) -> None:
         """Any iterable of records is written as it comes."""
         path = tmp_path / "many.jsonl"
@@ -93,6 +193,36 @@ class TestReading:
         text = "".join(to_json(s) + "\n" for s in SOURCES)
         assert list(read_jsonl(Source, io.StringIO(text))) == SOURCES
         assert list(read_jsonl(Source, io.BytesIO(text.encode()))) == SOURCES
+
+    def test_a_codecs_file(self, tmp_path: Path) -> None:
+        """A codecs file is split at line feeds only: its own lines end at
+        U+2028 and U+2029 too, which a JSON string holds as they are (the
+        record was cut in two, "Unterminated string")."""
+        records = [Source(id="a", publisher="A\u2028B\u2029C"), *SOURCES[1:]]
+        path = tmp_path / "sources.jsonl"
+        write_jsonl(records, path)
+        with codecs.open(str(path), "r", encoding="utf-8") as handle:
+            assert list(read_jsonl(Source, handle)) == records
+        with path.open("rb") as raw:
+            assert list(read_jsonl(Source, codecs.getreader("utf-8")(raw))) == records
+        with path.open("rb") as raw:
+            recoded = codecs.EncodedFile(raw, "utf-8")  # gives bytes
+            assert list(read_jsonl(Source, recoded)) == records
+
+    def test_a_codecs_file_names_the_line(self, tmp_path: Path) -> None:
+        """Lines are counted at line feeds, across the chunks read, to the last
+        one, which has no line feed."""
+        path = tmp_path / "sources.jsonl"
+        path.write_bytes(
+            b"".join([(to_json(SOURCES[0]) + "\n").encode()] * 3000)
+            + b'{"id":"b"}'  # no line feed
+        )
+        with (
+            codecs.open(str(path), "r", encoding="utf-8") as handle,
+            pytest.raises(JSONLinesError) as info,
+        ):
+            list(read_jsonl(Source, handle))
+        assert info.value.line == 3001
 
     def test_blank_lines_and_crlf_are_fine(self) -> None:
         """Blank lines are skipped; Windows line endings are whitespace."""
@@ -213,6 +343,32 @@ class TestErrors:
         assert info.value.line == 2
         assert info.value.errors == (
             ("rounds[0].delegations[1].party", "unknown party 'rusia'"),
+        )
+
+    def test_a_file_that_takes_neither_text_nor_bytes(self) -> None:
+        """Nothing is written, and the error names the argument."""
+
+        class Sink:
+            def write(self, data: str | bytes) -> int:
+                raise TypeError("no, thank you")
+
+        with pytest.raises(ValidationError) as info:
+            write_jsonl(SOURCES, Sink())  # type: ignore[arg-type]
+        assert info.value.errors == (
+            ("file", "its write() takes neither text nor bytes (no, thank you)"),
+        )
+
+    def test_not_a_file(self) -> None:
+        """Something that is neither a path nor a file is a ValidationError."""
+        with pytest.raises(ValidationError) as info:
+            write_jsonl(SOURCES, 42)  # type: ignore[arg-type]
+        assert info.value.errors == (
+            ("file", "must be a path or a file open for writing, got int"),
+        )
+        with pytest.raises(ValidationError) as info:
+            list(read_jsonl(Source, 42))  # type: ignore[arg-type]
+        assert info.value.errors == (
+            ("file", "must be a path or a file open for reading, got int"),
         )
 
     def test_the_error_pickles(self) -> None:

@@ -22,9 +22,10 @@ from negotiation_records import (
     Response,
     Round,
     Ultimatum,
+    ValidationError,
     Window,
 )
-from negotiation_records._cli_args import size_arg
+from negotiation_records._cli_args import dpi_arg, size_arg
 from negotiation_records.plot import PLOT_EXTRA_HINT, timeline
 from tests.seed import seed_record
 
@@ -378,14 +379,30 @@ class TestSize:
     def test_size_outside_the_limits_is_refused(
         self, size: tuple[float, float]
     ) -> None:
-        """A size outside 2-100 by 1-100 inches is a ValueError naming the limits,
-        not matplotlib's "left cannot be >= right"."""
+        """A size outside 2-100 by 1-100 inches is a ValidationError (a
+        ValueError) at ``size`` naming the limits, not matplotlib's "left
+        cannot be >= right"."""
         with pytest.raises(ValueError, match="must be 2 to 100 inches") as info:
             timeline(seed_record(), size=size)
-        assert str(info.value) == (
-            "size must be (width, height) in inches: the width must be 2 to 100 "
-            f"inches and the height 1 to 100; got {size!r}"
+        assert isinstance(info.value, ValidationError)
+        assert info.value.errors == (
+            (
+                "size",
+                "must be (width, height) in inches: the width must be 2 to 100 "
+                f"inches and the height 1 to 100; got {size!r}",
+            ),
         )
+
+    @pytest.mark.parametrize(
+        "size",
+        [(12, True), ("12", "6"), "12", b"\x0c\x06", 12, (12,), (12, 6, 1), (12, None)],
+    )
+    def test_size_of_the_wrong_type_is_refused(self, size: object) -> None:
+        """A size that is not two numbers is refused as one out of range (a
+        bool as a height was drawn; a string failed in a comparison)."""
+        with pytest.raises(ValidationError) as info:
+            timeline(seed_record(), size=size)  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["size"]
 
     def test_smallest_size_is_drawn(self, tmp_path: Path) -> None:
         """The smallest size allowed, 2 by 1 inches, is drawn and saved."""
@@ -427,6 +444,58 @@ class TestSize:
         try:
             timeline(seed_record(), size=(width, height))
         except ValueError:
+            library_accepts = False
+        else:
+            library_accepts = True
+        assert library_accepts == cli_accepts
+
+
+class TestDpi:
+    @pytest.mark.parametrize(
+        "dpi",
+        [0, -100, 9.99, 1200.5, 10**9, float("nan"), float("inf"), -float("inf")],
+    )
+    def test_dpi_outside_the_limits_is_refused(self, dpi: float) -> None:
+        """A dpi outside 10 to 1200 is a ValidationError at ``dpi``, not
+        matplotlib's "dpi must be positive", "cannot convert float NaN to
+        integer" or a buffer of gigabytes."""
+        with pytest.raises(ValidationError) as info:
+            timeline(seed_record(), dpi=dpi)
+        assert info.value.errors == (
+            ("dpi", f"must be a number from 10 to 1200 dots per inch, got {dpi!r}"),
+        )
+
+    @pytest.mark.parametrize("dpi", [True, "100", None, [100], 100j])
+    def test_dpi_of_the_wrong_type_is_refused(self, dpi: object) -> None:
+        """A dpi that is not a number: refused, not drawn (True drew with
+        FreeType's "invalid ppem value", "100" failed inside matplotlib)."""
+        with pytest.raises(ValidationError) as info:
+            timeline(seed_record(), dpi=dpi)  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["dpi"]
+
+    def test_size_and_dpi_are_both_reported(self) -> None:
+        """Every problem at once, as everywhere in the library."""
+        with pytest.raises(ValidationError) as info:
+            timeline(seed_record(), size=(1, 1), dpi=0)
+        assert [path for path, _ in info.value.errors] == ["size", "dpi"]
+
+    @pytest.mark.parametrize("dpi", [10, 72.5, 1200])
+    def test_dpi_within_the_limits_is_drawn(self, dpi: float) -> None:
+        """The limits themselves, and a fraction, are drawn at that dpi."""
+        assert timeline(seed_record(), size=(4, 2), dpi=dpi).dpi == dpi
+
+    @pytest.mark.parametrize("dpi", [9, 10, 11, 1199, 1200, 1201])
+    def test_same_rule_as_the_command_line(self, dpi: int) -> None:
+        """timeline(dpi=...) refuses exactly the whole numbers that --dpi refuses."""
+        try:
+            dpi_arg(str(dpi))
+        except argparse.ArgumentTypeError:
+            cli_accepts = False
+        else:
+            cli_accepts = True
+        try:
+            timeline(seed_record(), size=(4, 2), dpi=dpi)
+        except ValidationError:
             library_accepts = False
         else:
             library_accepts = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import collections
 import datetime as _dt
 import io
@@ -1071,6 +1072,42 @@ class TestJsonLines:
         sink = Sink()
         assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
         assert all(isinstance(chunk, bytes) for chunk in sink.chunks)
+
+    def test_a_codecs_file_takes_text(self, tmp_path: Path) -> None:
+        """codecs.open's mode says "wb", but it encodes what it is given (it
+        failed with "utf_8_encode() argument 1 must be str, not bytes")."""
+        with codecs.open(str(tmp_path / "events.jsonl"), "w", encoding="utf-8") as out:
+            assert write_plover(seed_record(), out) == 10
+        text = io.StringIO()
+        write_plover(seed_record(), text)
+        assert (tmp_path / "events.jsonl").read_text(
+            encoding="utf-8"
+        ) == text.getvalue()
+
+    def test_a_file_that_says_nothing_is_tried(self) -> None:
+        """An object with only a write method that refuses text is given bytes;
+        one that takes neither, or no file at all, is a ValidationError."""
+
+        class Sink:
+            def __init__(self) -> None:
+                self.chunks: list[bytes] = []
+
+            def write(self, data: bytes) -> int:
+                self.chunks.append(memoryview(data).tobytes())  # TypeError for str
+                return len(data)
+
+        sink = Sink()
+        assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
+        assert len(b"".join(sink.chunks).splitlines()) == 10
+
+        class Refusing:
+            def write(self, data: bytes) -> int:
+                raise TypeError("read-only")
+
+        with pytest.raises(ValidationError, match=r"^file: its write\(\) takes"):
+            write_plover(seed_record(), Refusing())  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match=r"^file: must be a path or a file"):
+            write_plover(seed_record(), None)  # type: ignore[arg-type]
 
     def test_streamed(self) -> None:
         """Each negotiation is written before the next one is asked for."""

@@ -720,9 +720,24 @@ class TestErrorContract:
             ),
             ('{"id": "a"} x', "invalid JSON: Extra data at column 13"),
             ("[" * 100_000, "invalid JSON: nested too deeply"),
-            ("1" * 5000, "invalid JSON: a number has too many digits (more than 4300)"),
-            ('{"amount": NaN}', "invalid JSON: NaN is not a JSON number"),
-            ('{"amount": -Infinity}', "invalid JSON: -Infinity is not a JSON number"),
+            (
+                "1" * 5000,
+                "invalid JSON: a number has too many digits (more than 4300) at column 1",
+            ),
+            ('{"amount": NaN}', "invalid JSON: NaN is not a JSON number at column 12"),
+            (
+                '{"amount": -Infinity}',
+                "invalid JSON: -Infinity is not a JSON number at column 12",
+            ),
+            (
+                '{\n  "unit": "NaN, Infinity, \\"-Infinity",\n  "amount":\n    Infinity\n}',
+                "invalid JSON: Infinity is not a JSON number at line 4 column 5",
+            ),
+            (
+                f'[\n  1, 2.5, {"9" * 5000}.0, "{"9" * 5000}",\n  -{"9" * 5000}\n]',
+                "invalid JSON: a number has too many digits (more than 4300) at line 3 "
+                "column 3",
+            ),
             (
                 "\ufeff{}",
                 "invalid JSON: the text starts with a byte order mark (U+FEFF)",
