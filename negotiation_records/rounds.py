@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
+import pendulum
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
@@ -530,12 +531,21 @@ class Round(Record):
     def covers(self, moment: Moment) -> bool:
         """
         Whether *moment* may fall within the round (from ``starts`` to ``ends``,
-        or on the start day when there is no end).  Unknown dates cover everything.
+        or on the start day when there is no end: a start with a time of day
+        covers the rest of its day, on its own wall clock).  Unknown dates
+        cover everything.
         """
-        if self.starts is None:
+        starts = self.starts
+        if starts is None:
             return True if self.window is None else self.window.contains(moment)
-        last = self.ends if self.ends is not None else self.starts
-        return not is_before(moment, self.starts) and not is_before(last, moment)
+        last = self.ends
+        if last is None:
+            last = (
+                pendulum.Date(starts.year, starts.month, starts.day)
+                if isinstance(starts, pendulum.DateTime)
+                else starts
+            )
+        return not is_before(moment, starts) and not is_before(last, moment)
 
     def _to(
         self, status: RoundStatus, on: Moment | _dt.date | None, **changes: object

@@ -384,6 +384,43 @@ class TestWhenAndCovers:
         assert not r.covers(pendulum.date(2025, 5, 17))
         assert not r.covers(pendulum.date(2025, 5, 15))
 
+    def test_a_start_time_without_an_end_covers_the_rest_of_its_day(self) -> None:
+        """Talks opened at 10:00 with no end recorded: a proposal made at 15:00
+        that day is inside the round (its whole start day, on its own wall
+        clock), one made before 10:00 or the next day is not; the whole-record
+        check agrees, built in Python or loaded."""
+        from negotiation_records import Negotiation, Party, Proposal
+
+        ist = "Europe/Istanbul"
+        r = held(starts=pendulum.datetime(2025, 5, 16, 10, tz=ist))
+        assert r.covers(pendulum.datetime(2025, 5, 16, 15, tz=ist))
+        assert r.covers(pendulum.datetime(2025, 5, 16, 23, 59, tz=ist))
+        assert r.covers(MAY_16)
+        assert not r.covers(pendulum.datetime(2025, 5, 16, 9, tz=ist))
+        assert not r.covers(pendulum.datetime(2025, 5, 17, 0, 1, tz=ist))
+        assert not r.covers(pendulum.date(2025, 5, 17))
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="ukraine", name="Ukraine", kind="state"),
+                Party(id="russia", name="Russia", kind="state"),
+                Party(id="turkiye", name="Türkiye", kind="state", role="host"),
+            ],
+            rounds=[r],
+            proposals=[
+                Proposal(
+                    id="swap",
+                    proposed_by="ukraine",
+                    addressed_to=["russia"],
+                    round=1,
+                    made_on=pendulum.datetime(2025, 5, 16, 15, tz=ist),
+                    summary="Exchange 1,000 prisoners each",
+                )
+            ],
+        )
+        assert from_json(Negotiation, to_json(talks)) == talks
+
     def test_covers_a_span(self) -> None:
         """A round with an end covers every day from start to end."""
         r = held(ends=pendulum.date(2025, 5, 18))
