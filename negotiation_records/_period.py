@@ -138,10 +138,15 @@ class Period(ValueMethods):
                     )
                 )
             elif value < 0:
-                problems.append((name, f"must not be negative, got {value}"))
+                problems.append(
+                    (name, f"must not be negative, got {short_repr(value)}")
+                )
             elif value > _PERIOD_LIMITS[name]:
                 problems.append(
-                    (name, f"is too large ({value} > {_PERIOD_LIMITS[name]})")
+                    (
+                        name,
+                        f"is too large ({short_repr(value)} > {_PERIOD_LIMITS[name]})",
+                    )
                 )
         if problems:
             raise ValidationError(problems)

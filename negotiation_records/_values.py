@@ -14,8 +14,12 @@ def short_repr(value: object, limit: int = 80) -> str:
     """``repr(value)`` cut to *limit* characters, for messages about hostile input."""
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the problem
-        text = f"<{type(value).__name__} object>"
+    except Exception as exc:  # noqa: BLE001 - a broken __repr__ must not hide the problem
+        if isinstance(value, int) and isinstance(exc, ValueError):
+            # Python writes no integer of more digits (sys.int_info)
+            text = f"<{type(value).__name__} of more than 4300 digits>"
+        else:
+            text = f"<{type(value).__name__} object>"
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return text

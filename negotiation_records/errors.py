@@ -137,11 +137,15 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
 
         message = f"no {self.kind} {short_repr(self.key)}"
         hints = []
+
+        def text(key: object) -> str:  # an int too long for str() included
+            return key if isinstance(key, str) else short_repr(key)
+
         close = difflib.get_close_matches(
-            str(self.key), [str(k) for k in self.known], n=1
+            text(self.key), [text(k) for k in self.known], n=1
         )
         if close:
-            match = next(k for k in self.known if str(k) == close[0])
+            match = next(k for k in self.known if text(k) == close[0])
             hints.append(f"did you mean {short_repr(match)}?")
         if self.known:
             shown = ", ".join(short_repr(k) for k in self.known[:_KNOWN_SHOWN])

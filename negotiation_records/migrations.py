@@ -167,7 +167,8 @@ def upgrade_noting(
             [
                 (
                     _KEY,
-                    f"{version} is newer than this library understands (it reads "
+                    f"{short_repr(version)} is newer than this library understands "
+                    f"(it reads "
                     f"versions up to {SCHEMA_VERSION}); upgrade negotiation-records",
                 )
             ]

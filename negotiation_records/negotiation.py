@@ -49,6 +49,7 @@ from negotiation_records.timeutil import (
     Moment,
     Period,
     is_known_by,
+    moment_argument,
 )
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
@@ -423,6 +424,9 @@ class Negotiation(Record, _lookup.Indexed):
         instant: for a date *at* the start of that day in UTC, where this
         snapshot reads it, for what was known and for whether each deadline
         had passed alike (:func:`~negotiation_records.queries.as_of_instant`).
+        *at* is required: ``None``, a naive datetime, text or any other value
+        that is not a moment is a :class:`~negotiation_records.ValidationError`
+        at ``at`` (the queries, whose *at* is optional, ask as of now).
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
@@ -437,9 +441,9 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u in talks.as_of(pendulum.date(2025, 7, 14)).ultimatums]
             ['u']
         """
-        from negotiation_records import queries, snapshot  # noqa: PLC0415 - first use
+        from negotiation_records import snapshot  # noqa: PLC0415 - first use
 
-        moment = queries.as_of(at)
+        moment = moment_argument(at, "at")  # None too: a snapshot needs a moment
         statements = tuple(s for s in self.statements if is_known_by(s.said_on, moment))
         said = frozenset(s.id for s in statements)
         rounds = tuple(

@@ -126,6 +126,12 @@ class TestRecordNotFoundError:
             "no round 3 (did you mean 33?; known: 1, 2, 33)"
         )
 
+    def test_message_of_a_key_python_cannot_write(self) -> None:
+        """An integer of more than 4300 digits (which str() refuses) is named."""
+        assert str(RecordNotFoundError("round", 10**5000, (1, 2))) == (
+            "no round <int of more than 4300 digits> (known: 1, 2)"
+        )
+
     def test_message_of_a_big_record_or_a_huge_key_stays_short(self) -> None:
         """The first 20 known keys are listed, the others counted; keys are cut
         to 80 characters (a hostile or huge key cannot flood a log)."""

@@ -191,6 +191,17 @@ class TestPendingUltimatums:
             u.id for u in queries.pending_ultimatums(talks, PartialDate(2025, 8))
         ] == ["u"]
 
+    def test_a_snapshot_needs_a_moment(self) -> None:
+        """as_of(None) is refused at ``at``, as status_at(None) is (the queries,
+        whose at is optional, ask as of now)."""
+        talks = _talks(_ultimatum())
+        for call in (talks.as_of, talks.status_at):
+            with pytest.raises(ValidationError) as exc:
+                call(None)  # type: ignore[arg-type]
+            ((path, message),) = exc.value.errors
+            assert path == "at"
+            assert message.endswith("got NoneType None")
+
     def test_naive_at_refused(self) -> None:
         """at must say its zone."""
         with pytest.raises(ValidationError) as exc:

@@ -783,7 +783,7 @@ class TestErrorContract:
     def test_huge_numbers_in_data(self) -> None:
         """A huge integer where text belongs is described without printing it."""
         assert errors(Source, {"id": "a", "publisher": 10**5000}) == (
-            ("publisher", "must be a string, got number <int object>"),
+            ("publisher", "must be a string, got number <int of more than 4300 digits>"),
         )
 
     def test_unsupported_classes_are_a_programming_error(self) -> None:
@@ -845,6 +845,23 @@ class TestVersions:
                 "schema_version",
                 "3 is newer than this library understands (it reads versions up to "
                 "2); upgrade negotiation-records",
+            ),
+        )
+
+    def test_a_huge_version_is_refused_briefly(self) -> None:
+        """A version of thousands of digits is quoted cut short, or named when
+        Python cannot write it (more than 4300 digits)."""
+        ((path, message),) = errors(
+            Negotiation, seed_data() | {"schema_version": int("9" * 4000)}
+        )
+        assert path == "schema_version"
+        assert message.startswith("9999")
+        assert len(message) < 200
+        assert errors(Negotiation, seed_data() | {"schema_version": 10**5000}) == (
+            (
+                "schema_version",
+                "<int of more than 4300 digits> is newer than this library "
+                "understands (it reads versions up to 2); upgrade negotiation-records",
             ),
         )
 

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
     Moment,
     PartialDate,
     Period,
@@ -1054,6 +1055,17 @@ class TestPeriod:
         assert info.value.errors == (
             ("years", "is too large (10000 > 9999) in 'P10000Y'"),
         )
+
+    def test_parts_python_cannot_write_are_refused_as_too_large(self) -> None:
+        """An integer of more than 4300 digits (which str() refuses) is refused
+        as any part too large or negative is, not with a raw ValueError."""
+        assert errors_of(Period, days=10**5000, hours=-(10**5000)) == (
+            ("days", "is too large (<int of more than 4300 digits> > 3659634)"),
+            ("hours", "must not be negative, got <int of more than 4300 digits>"),
+        )
+        with pytest.raises(ValidationError) as info:
+            Deadline.after(pendulum.date(2025, 7, 14), days=10**5000)
+        assert [path for path, _ in info.value.errors] == ["period.days"]
 
     def test_invalid_parts(self) -> None:
         """Negative, fractional and boolean parts are refused together."""
