@@ -175,7 +175,8 @@ def _add_value(stack: list[_Frame], line: int, positions: Positions) -> int:
     positions.lines.append(line)
     if stack:
         frame = stack[-1]
-        positions.children.setdefault((frame.value, frame.step()), value)
+        # A repeated key's last value is the one loaded (and checked).
+        positions.children[frame.value, frame.step()] = value
     return value
 
 

@@ -631,6 +631,23 @@ class TestValidateLines:
             f"{path}:{kind}: parties[1].kind: 'stat'"
         )
 
+    def test_line_of_a_repeated_keys_last_value(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With "kind" given twice, the loaded (last) value's problem is placed
+        at the last "kind", the repetition at its object."""
+        data = seed_data()
+        data["parties"][1]["kind"] = "stat"
+        text = json.dumps(data, indent=2)
+        text = text.replace('"kind": "stat"', '"kind": "state",\n      "kind": "stat"')
+        path = tmp_path / "talks.json"
+        path.write_text(text, encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        stat = line_with(path, '"stat"')
+        assert f"{path}:{stat}: parties[1].kind: 'stat'" in out
+        assert "parties[1]: duplicate key 'kind'" in out
+
     def test_line_of_a_whole_record_problem(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -783,7 +783,10 @@ class TestErrorContract:
     def test_huge_numbers_in_data(self) -> None:
         """A huge integer where text belongs is described without printing it."""
         assert errors(Source, {"id": "a", "publisher": 10**5000}) == (
-            ("publisher", "must be a string, got number <int of more than 4300 digits>"),
+            (
+                "publisher",
+                "must be a string, got number <int of more than 4300 digits>",
+            ),
         )
 
     def test_unsupported_classes_are_a_programming_error(self) -> None:
