@@ -17,10 +17,11 @@ take ``--tz`` and ``--format json`` (one JSON document; its shape is documented
 in ``docs/cli.md``).
 
 Exit status: 0 when all is well (an empty answer too, and when the reader of a
-pipe goes away), 1 when a file has problems (or cannot be read, or holds no
-record) or the output cannot be written (a missing folder, an encoding such as
-ASCII that lacks a character of the record), 2 for a usage error, 130 when
-interrupted.  Errors go to standard error; no traceback does.
+pipe goes away from a command that was succeeding), 1 when a file has problems
+(or cannot be read, or holds no record) or the output cannot be written (a
+missing folder, an encoding such as ASCII that lacks a character of the
+record), 2 for a usage error, 130 when interrupted; a command keeps 1 or 2 when
+the reader goes away.  Errors go to standard error; no traceback does.
 
 Tables are coloured and fitted to the terminal with `rich` when it is installed
 (the ``cli`` extra) and standard output is a terminal; otherwise they are plain
@@ -103,11 +104,15 @@ class _Output:
         self.out = out
         self.err = err
         self.rich = is_terminal(out) and rich_available()
+        # The exit status the command has come to so far: what it ends with if
+        # the reader of standard output goes away (| head) before it is done.
+        self.status = EXIT_OK
 
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
     def error(self, text: str) -> None:
+        self.status = max(self.status, EXIT_PROBLEMS)
         self.err.write(f"{PROG}: error: {text}\n")
 
     def heading(self, text: str) -> None:
@@ -174,6 +179,8 @@ def _load(name: str, out: _Output) -> list[Negotiation] | None:
     except FileError as exc:
         out.error(f"{shown}: {exc}")
         return None
+    if problems:
+        out.status = EXIT_PROBLEMS
     for problem in problems:
         out.err.write(problem.text() + "\n")
     if problems:
@@ -213,6 +220,8 @@ def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
         files.append(
             {"file": shown, "records": count, "problems": len(problems) - before}
         )
+    # Known before anything is printed, so that it stands if the reader goes away.
+    out.status = EXIT_PROBLEMS if problems else EXIT_OK
     if args.format == "json":
         _print_json(
             out,
@@ -883,7 +892,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     The ``negotiation-records`` console script and ``python -m
     negotiation_records`` call this.  Usage errors print the usage and a message
     on standard error and return 2; ``--help`` and ``--version`` return 0.  A
-    reader that goes away (``| head``) ends the command quietly with 0.
+    reader that goes away (``| head``) ends the command quietly, with the
+    status it had come to: 0, or 1 when it had found problems.
     """
     out = _Output(sys.stdout, sys.stderr)
     parser = build_parser()
@@ -919,9 +929,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away: what was found stands
         _silence_stdout()
-        return EXIT_OK
+        return out.status
     return status
 
 
