@@ -72,7 +72,7 @@ from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
-from negotiation_records.timeline import TimelineEvent
+from negotiation_records.timeline import TimelineEvent, one_line
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -116,6 +116,7 @@ class _Output:
         self.err.write(f"{PROG}: error: {text}\n")
 
     def heading(self, text: str) -> None:
+        text = one_line(text, None)
         if self.rich:
             from rich.console import Console  # noqa: PLC0415
             from rich.text import Text  # noqa: PLC0415
@@ -127,7 +128,16 @@ class _Output:
     def table(
         self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
     ) -> None:
-        """A table with a title; ``(none)`` under the title when there are no rows."""
+        """
+        A table with a title; ``(none)`` under the title when there are no rows.
+
+        Every cell is shown on one line (:func:`~negotiation_records.timeline.one_line`,
+        as the timeline's summaries are), so that a line break in a record's text
+        cannot break the table.
+        """
+        title = one_line(title, None)
+        headers = [one_line(header, None) for header in headers]
+        rows = [[one_line(cell, None) for cell in row] for row in rows]
         if self.rich:
             self._rich_table(title, headers, rows)
             return

@@ -1,0 +1,169 @@
+"""The command line's output: tables one row a line, closed pipes and streams, full disks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from negotiation_records.cli import main
+from negotiation_records.serialization import to_dict, to_json
+from tests.seed import load_example, seed_record
+from tests.test_cli import SCRIPT, seed_data
+
+
+@pytest.fixture
+def talks(tmp_path: Path) -> Path:
+    """The seed record as a pretty-printed JSON file."""
+    path = tmp_path / "talks.json"
+    path.write_text(to_json(seed_record(), indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """The seed record with two problems."""
+    data = seed_data()
+    data["history"][0]["status"] = "stuck"
+    data["titel"] = "typo"
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def into_a_closed_pipe(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """
+    Run the script with standard output a pipe whose reader has gone away
+    (``| true``, once ``true`` has ended): every write to it fails.
+    """
+    assert SCRIPT is not None
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run(  # noqa: S603 - the installed script, test arguments
+            [SCRIPT, *map(str, args)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=300,
+        )
+    finally:
+        os.close(write)
+
+
+class TestReaderGoesAway:
+    @pytest.mark.parametrize("form", [[], ["--format", "json"]])
+    def test_problems_keep_their_status(self, broken: Path, form: list[str]) -> None:
+        """`validate broken.json | true`: the problems found still give 1."""
+        result = into_a_closed_pipe("validate", *form, broken)
+        assert result.returncode == 1, result.stderr
+        assert b"Traceback" not in result.stderr
+
+    def test_no_problem_is_still_0(self, talks: Path) -> None:
+        """A command that was succeeding ends quietly with 0."""
+        commands: list[list[str | Path]] = [
+            ["validate", "--format", "json", talks],
+            ["timeline", talks],
+        ]
+        for argv in commands:
+            result = into_a_closed_pipe(*argv)
+            assert result.returncode == 0, result.stderr
+            assert result.stderr == b""
+
+    def test_usage_error_is_still_2(self, talks: Path) -> None:
+        result = into_a_closed_pipe("validate", talks, "--type", "Nothing")
+        assert result.returncode == 2
+
+
+#: Line breaks of every kind, and a tab, each as one space would read.
+BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\t", " \n  "]
+
+
+def with_breaks(data: dict[str, Any], sep: str) -> dict[str, Any]:
+    """*data*, the article 50 record, its free text broken with *sep*."""
+    data["title"] = f"Withdrawal{sep}talks"
+    data["parties"][0]["name"] = f"United{sep}Kingdom"
+    data["milestones"][0]["title"] = f"The treaties{sep}cease to apply"
+    data["votes"][0]["question"] = f"Approve{sep}the agreement"
+    data["votes"][0]["body"] = f"House of{sep}Commons"
+    data["agreements"][0]["title"] = f"Withdrawal{sep}agreement"
+    return data
+
+
+def broken_seed(sep: str) -> dict[str, Any]:
+    """The seed record, its free text broken with *sep*."""
+    data = seed_data()
+    data["title"] = f"Russia–Ukraine{sep}peace talks"
+    data["parties"][0]["name"] = f"Ukraine{sep}(Kyiv)"
+    data["rounds"][0]["location"] = f"Istanbul,{sep}Dolmabahçe"
+    data["proposals"][0]["summary"] = f"A new round{sep}of talks"
+    return data
+
+
+def printed(tmp_path: Path, data: dict[str, Any], argv: list[str], capsys: Any) -> str:
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main([argv[0], str(path), *argv[1:]]) == 0
+    out: str = capsys.readouterr().out
+    return out
+
+
+class TestOneLineCells:
+    @pytest.mark.parametrize("sep", BREAKS, ids=ascii)
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show", "--at", "2025-07-20"],
+            ["deadlines", "--at", "2025-07-20"],
+            ["timeline", "--at", "2025-07-20"],
+        ],
+        ids=lambda argv: argv[0],
+    )
+    def test_seed(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        sep: str,
+        argv: list[str],
+    ) -> None:
+        """A line break in a record's text is one space in the tables and headings."""
+        broken = printed(tmp_path, broken_seed(sep), argv, capsys)
+        assert broken == printed(tmp_path, broken_seed(" "), argv, capsys)
+
+    @pytest.mark.parametrize("sep", BREAKS, ids=ascii)
+    @pytest.mark.parametrize(
+        "argv",
+        [["show", "--at", "2019-10-01"], ["deadlines", "--at", "2019-10-01"]],
+        ids=lambda argv: argv[0],
+    )
+    def test_agreements_milestones_votes(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        sep: str,
+        argv: list[str],
+    ) -> None:
+        def data(sep: str) -> dict[str, Any]:
+            record = to_dict(load_example("article_50").build_record())
+            assert isinstance(record, dict)
+            return with_breaks(record, sep)
+
+        broken = printed(tmp_path, data(sep), argv, capsys)
+        assert broken == printed(tmp_path, data(" "), argv, capsys)
+        assert "Withdrawal talks" in broken
+        assert "The treaties cease to apply" in broken
+
+    def test_json_keeps_the_text(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--format json gives the text as the record holds it."""
+        argv = ["show", "--at", "2025-07-20", "--format", "json"]
+        document = json.loads(printed(tmp_path, broken_seed("\r\n"), argv, capsys))
+        talks = document["negotiations"][0]
+        assert talks["title"] == "Russia–Ukraine\r\npeace talks"
+        assert talks["parties"][0]["name"] == "Ukraine\r\n(Kyiv)"
+        assert talks["open_proposals"][0]["summary"] == "A new round\r\nof talks"
