@@ -30,7 +30,6 @@ import os
 import secrets
 import shutil
 import stat
-import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
@@ -60,6 +59,7 @@ _T = TypeVar("_T")
 class Output(Protocol):
     """What the command prints through (the command line's output)."""
 
+    out: TextIO
     err: TextIO
 
     def error(self, text: str) -> None:
@@ -423,7 +423,9 @@ def _to_file(
     args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
 ) -> str | None:
     if args.output == _STDOUT:
-        return _write(args.format, talks, sys.stdout, args.at)
+        summary = _write(args.format, talks, out.out, args.at)
+        out.out.flush()  # a write that fails fails here, before "wrote ..."
+        return summary
     read = _input_at(args.output, args.files)
     if read is not None:
         out.error(

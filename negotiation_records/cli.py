@@ -36,7 +36,6 @@ import argparse
 import contextlib
 import functools
 import json
-import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -65,6 +64,13 @@ from negotiation_records._cli_read import (
     is_terminal,
     read_records,
     rich_available,
+)
+from negotiation_records._cli_streams import (
+    OutputError,
+    QuietStream,
+    Stdout,
+    encoding_problem,
+    silence,
 )
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
@@ -657,8 +663,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors raise instead of exiting."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: error: {message}")
+        # Printed by main(), which knows what to do if standard error is closed.
+        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
 
 
 class _UsageError(Exception):
@@ -905,7 +911,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     reader that goes away (``| head``) ends the command quietly, with the
     status it had come to: 0, or 1 when it had found problems.
     """
-    out = _Output(sys.stdout, sys.stderr)
+    out = _Output(Stdout.of(sys.stdout), QuietStream.of(sys.stderr))
+    try:
+        status = _run(argv, out)
+        out.out.flush()  # here, not at exit, so that a closed pipe is seen here
+    except OutputError as exc:  # closed (>&-), or a full disk
+        silence(sys.stdout)
+        out.error(f"cannot write standard output: {exc}")
+        status = out.status
+    except BrokenPipeError:  # the reader went away: what was found stands
+        silence(sys.stdout)
+        status = out.status
+    out.err.flush()
+    return status
+
+
+def _run(argv: Sequence[str] | None, out: _Output) -> int:
+    """Parse *argv* and run its command; the exit status, also in ``out.status``."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -920,29 +942,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 parser.error(f"argument --within: {problem}")
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        out.status = EXIT_USAGE
+        out.err.write(f"{exc}\n")
         return EXIT_USAGE
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     handler: Callable[[argparse.Namespace, _Output], int] = args.handler
     try:
-        status = handler(args, out)
-        sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen here
+        out.status = handler(args, out)
     except NegotiationRecordError as exc:
         out.error(str(exc))
-        return EXIT_PROBLEMS
     except UnicodeEncodeError as exc:  # standard output in ASCII or Latin-1
-        out.error(_encoding_problem(exc))
-        return EXIT_PROBLEMS
+        out.error(encoding_problem(exc))
     except (OverflowError, RecursionError) as exc:  # the last line of defence
         out.error(f"cannot handle a value of the record: {exc}")
-        return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away: what was found stands
-        _silence_stdout()
-        return out.status
-    return status
+        out.status = EXIT_INTERRUPTED
+    return out.status
 
 
 def _horizon_problem(at: Moment | None, within: Period) -> str | None:
@@ -960,32 +976,6 @@ def _horizon_problem(at: Moment | None, within: Period) -> str | None:
     except ValidationError as exc:
         return messages(exc)
     return None
-
-
-def _encoding_problem(exc: UnicodeEncodeError) -> str:
-    """
-    What to do when the output's encoding lacks a character of the record.
-
-    In ASCII only, as the error stream may have that encoding too.
-    """
-    code = f"U+{ord(exc.object[exc.start]):04X}"  # the first it cannot write
-    return (
-        f"cannot write {code} in the encoding {exc.encoding} of the output; "
-        "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale) and run the command "
-        "again"
-    )
-
-
-def _silence_stdout() -> None:
-    """
-    After a closed pipe (``| head``), send the rest of standard output nowhere.
-
-    What the Python documentation recommends (the ``signal`` module's note on
-    SIGPIPE): Python flushes standard output on exit, which would fail again.
-    """
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

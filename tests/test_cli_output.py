@@ -167,3 +167,87 @@ class TestOneLineCells:
         assert talks["title"] == "Russia–Ukraine\r\npeace talks"
         assert talks["parties"][0]["name"] == "Ukraine\r\n(Kyiv)"
         assert talks["open_proposals"][0]["summary"] == "A new round\r\nof talks"
+
+
+def redirected(redirect: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the script with the shell's *redirect* (``>&-``, ``> /dev/full``, ...)."""
+    assert SCRIPT is not None
+    return subprocess.run(  # noqa: S603 - the installed script, test arguments
+        ["/bin/sh", "-c", f'exec "$0" "$@" {redirect}', SCRIPT, *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+FULL = "negotiation-records: error: cannot write standard output: "
+needs_dev_full = pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="no /dev/full here"
+)
+
+
+class TestStandardStreams:
+    @needs_dev_full
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show"],
+            ["timeline"],
+            ["deadlines", "--format", "json"],
+            ["export", "--format", "ics", "-o", "-"],
+            ["export", "--format", "plover", "-o", "-"],
+        ],
+        ids=" ".join,
+    )
+    def test_full_disk(self, talks: Path, argv: list[str]) -> None:
+        """`show talks.json > /dev/full`: one line on standard error, exit 1."""
+        result = redirected("> /dev/full", argv[0], talks, *argv[1:])
+        assert result.returncode == 1
+        assert result.stderr == FULL + "No space left on device\n"
+
+    @pytest.mark.parametrize("command", ["show", "timeline", "deadlines"])
+    def test_closed_stdout(self, talks: Path, command: str) -> None:
+        result = redirected(">&-", command, talks)
+        assert result.returncode == 1
+        assert result.stderr == FULL + "it is closed\n"
+
+    def test_closed_stdout_and_problems(self, broken: Path) -> None:
+        """`validate broken.json >&-`: the problems cannot be printed; still 1."""
+        result = redirected(">&-", "validate", broken)
+        assert result.returncode == 1
+        assert result.stderr.endswith(FULL + "it is closed\n")
+        assert "Traceback" not in result.stderr
+
+    def test_closed_stdout_and_nothing_to_print(self, talks: Path) -> None:
+        """`validate talks.json >&-` prints nothing on standard output: no failure."""
+        result = redirected(">&-", "validate", talks)
+        assert result.returncode == 0
+        assert result.stderr == "no problems in 1 file (1 record checked)\n"
+
+    def test_closed_stdin(self) -> None:
+        """`validate - <&-`: standard input cannot be read, like a missing file."""
+        result = redirected("<&-", "validate", "-")
+        assert result.returncode == 1
+        assert (
+            result.stdout == "<stdin>:0: $: cannot read standard input: it is closed\n"
+        )
+        assert result.stderr == "1 problem in 1 of 1 file (0 records checked)\n"
+
+    @pytest.mark.parametrize("redirect", ["2>&-", "2> /dev/full"])
+    def test_closed_stderr(self, talks: Path, broken: Path, redirect: str) -> None:
+        """Standard error that cannot be written: only the exit status tells."""
+        if "full" in redirect and not os.path.exists("/dev/full"):
+            pytest.skip("no /dev/full here")
+        assert redirected(redirect, "validate", talks).returncode == 0
+        result = redirected(redirect, "validate", broken)
+        assert result.returncode == 1
+        assert result.stdout.count("broken.json:") == 2
+        assert redirected(redirect, "show", broken).returncode == 1
+        assert redirected(redirect, "show", talks, "--at", "nope").returncode == 2
+        assert redirected(redirect, "nothing").returncode == 2
+        result = redirected(redirect, "show", talks)
+        assert result.returncode == 0
+        assert result.stdout.startswith("Russia–Ukraine peace talks")
