@@ -36,6 +36,7 @@ import argparse
 import contextlib
 import functools
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -55,7 +56,7 @@ from negotiation_records._cli_args import (
     size_arg,
     zone_arg,
 )
-from negotiation_records._cli_export import add_export_command
+from negotiation_records._cli_export import add_export_command, input_at, replacing
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -606,6 +607,13 @@ def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
 
 def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
     target = Path(args.output)
+    read = input_at(args.output, [args.file])
+    if read is not None:
+        out.error(
+            f"{args.output} is the input file {read}, which the picture would "
+            "replace; give another file to write"
+        )
+        return EXIT_PROBLEMS
     records = _load(args.file, out)
     if records is None:
         return EXIT_PROBLEMS
@@ -641,14 +649,15 @@ def _draw(
     except ImportError as exc:
         out.error(str(exc))
         return EXIT_PROBLEMS
-    try:
-        figure.savefig(
-            target,
-            format=target.suffix[1:].lower(),
-            dpi=args.dpi,
-            bbox_inches="tight",
-            pad_inches=0.15,
-        )
+    try:  # beside the target, then moved into place: as export writes
+        with replacing(target) as handle, os.fdopen(handle, "wb") as stream:
+            figure.savefig(
+                stream,
+                format=target.suffix[1:].lower(),
+                dpi=args.dpi,
+                bbox_inches="tight",
+                pad_inches=0.15,
+            )
     except OSError as exc:
         out.error(f"cannot write {target}: {exc.strerror or exc}")
         return EXIT_PROBLEMS

@@ -251,3 +251,70 @@ class TestStandardStreams:
         result = redirected(redirect, "show", talks)
         assert result.returncode == 0
         assert result.stdout.startswith("Russia–Ukraine peace talks")
+
+
+class TestPlotTarget:
+    @pytest.mark.parametrize("through", ["itself", "link to it", "link to the target"])
+    def test_never_the_file_read(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        through: str,
+    ) -> None:
+        """`plot rec.svg -o rec.svg` is refused, as export refuses it."""
+        record = tmp_path / "rec.svg"
+        record.write_text(to_json(seed_record(), indent=2), encoding="utf-8")
+        before = record.read_bytes()
+        link = tmp_path / "link.svg"
+        link.symlink_to(record)
+        read, target = {
+            "itself": (record, record),
+            "link to it": (link, record),
+            "link to the target": (record, link),
+        }[through]
+        assert main(["plot", str(read), "-o", str(target)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: {target} is the input file {read}, "
+            "which the picture would replace; give another file to write\n"
+        )
+        assert record.read_bytes() == before
+
+    def test_a_failed_save_leaves_the_picture(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A save that fails half-way leaves the old picture whole, and no other file."""
+        from matplotlib.figure import Figure
+
+        target = tmp_path / "out" / "talks.png"
+        target.parent.mkdir()
+        target.write_bytes(b"the picture drawn yesterday")
+        target.chmod(0o600)
+
+        def half(self: Figure, fname: Any, **kwargs: Any) -> None:
+            if isinstance(fname, (str, Path)):
+                fname = open(fname, "wb")  # noqa: SIM115 - closed by the error
+            fname.write(b"\x89PNG half")
+            fname.flush()
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(Figure, "savefig", half)
+        assert main(["plot", str(talks), "-o", str(target)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {target}: "
+            "No space left on device\n"
+        )
+        assert target.read_bytes() == b"the picture drawn yesterday"
+        assert list(target.parent.iterdir()) == [target]
+
+    def test_mode_of_the_picture_replaced(self, talks: Path, tmp_path: Path) -> None:
+        target = tmp_path / "talks.svg"
+        target.write_bytes(b"old")
+        target.chmod(0o640)
+        assert main(["plot", str(talks), "-o", str(target)]) == 0
+        assert target.read_bytes().startswith(b"<?xml")
+        assert target.stat().st_mode & 0o777 == 0o640
+        assert sorted(tmp_path.iterdir()) == [talks, target]
