@@ -274,11 +274,17 @@ def _set_mode(path: Path, mode: int | None) -> None:
 
 
 def _beside(target: Path, create: Callable[[Path], _T]) -> tuple[Path, _T]:
-    """A new file or folder beside *target*, made by *create* under a free name."""
+    """
+    A new file or folder beside *target*, made by *create* under a free name.
+
+    The name is short and of fixed length (``.negotiation-records-`` and 8 hex
+    digits), not made from the target's: a target whose name is as long as
+    the system allows (255 bytes) can still be written.
+    """
     if not target.name:
         raise OSError("the root folder cannot be replaced")
     for _ in range(100):
-        staging = target.with_name(f".{target.name}-{secrets.token_hex(4)}")
+        staging = target.with_name(f".negotiation-records-{secrets.token_hex(4)}")
         with contextlib.suppress(FileExistsError):
             return staging, create(staging)
     raise FileExistsError(  # pragma: no cover - 100 random names all in use

@@ -318,3 +318,33 @@ class TestPlotTarget:
         assert target.read_bytes().startswith(b"<?xml")
         assert target.stat().st_mode & 0o777 == 0o640
         assert sorted(tmp_path.iterdir()) == [talks, target]
+
+
+def longest_name(folder: Path, suffix: str) -> str:
+    """A file name in *folder* as long as the system allows, ending in *suffix*."""
+    longest = os.pathconf(folder, "PC_NAME_MAX")
+    return "b" * (longest - len(suffix)) + suffix
+
+
+class TestLongestNames:
+    @pytest.mark.parametrize("form", ["ics", "plover"])
+    def test_export_file(self, talks: Path, tmp_path: Path, form: str) -> None:
+        """A name of NAME_MAX bytes can be written: the staging name is short."""
+        target = tmp_path / longest_name(tmp_path, ".out")
+        argv = ["export", str(talks), "--format", form, "-o", str(target)]
+        assert main(argv) == 0
+        assert target.stat().st_size > 0
+        assert sorted(tmp_path.iterdir()) == sorted([talks, target])
+
+    def test_export_folder(self, talks: Path, tmp_path: Path) -> None:
+        pytest.importorskip("pyarrow")
+        target = tmp_path / longest_name(tmp_path, "")
+        argv = ["export", str(talks), "--format", "parquet", "-o", str(target)]
+        assert main(argv) == 0
+        assert target.is_dir()
+        assert sorted(tmp_path.iterdir()) == sorted([talks, target])
+
+    def test_plot(self, talks: Path, tmp_path: Path) -> None:
+        target = tmp_path / longest_name(tmp_path, ".svg")
+        assert main(["plot", str(talks), "-o", str(target)]) == 0
+        assert target.read_bytes().startswith(b"<?xml")
