@@ -671,6 +671,13 @@ def _draw(
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors raise instead of exiting."""
 
+    def print_help(self, file: Any = None) -> None:
+        """
+        ``--help``: to standard output as the commands print (argparse drops a
+        write that fails, and prints to standard error when stdout is closed).
+        """
+        (file or Stdout.of(sys.stdout)).write(self.format_help())
+
     def error(self, message: str) -> NoReturn:
         # Printed by main(), which knows what to do if standard error is closed.
         raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
@@ -712,7 +719,7 @@ class _VersionAction(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
-        sys.stdout.write(_version() + "\n")
+        Stdout.of(sys.stdout).write(_version() + "\n")  # failures: see main()
         parser.exit()
 
 
@@ -954,7 +961,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:
         out.status = EXIT_USAGE
         out.err.write(f"{exc}\n")
         return EXIT_USAGE
-    except SystemExit as exc:  # --help, --version
+    except SystemExit as exc:  # --help, --version: main() flushes what they wrote
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     handler: Callable[[argparse.Namespace, _Output], int] = args.handler
     try:

@@ -35,11 +35,16 @@ def broken(tmp_path: Path) -> Path:
     return path
 
 
-def into_a_closed_pipe(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+def into_a_closed_pipe(
+    *args: str | Path, unbuffered: bool = False
+) -> subprocess.CompletedProcess[bytes]:
     """
     Run the script with standard output a pipe whose reader has gone away
     (``| true``, once ``true`` has ended): every write to it fails.
     """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     assert SCRIPT is not None
     read, write = os.pipe()
     os.close(read)
@@ -50,6 +55,7 @@ def into_a_closed_pipe(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
             stderr=subprocess.PIPE,
             check=False,
             timeout=300,
+            env=env,
         )
     finally:
         os.close(write)
@@ -348,3 +354,36 @@ class TestLongestNames:
         target = tmp_path / longest_name(tmp_path, ".svg")
         assert main(["plot", str(talks), "-o", str(target)]) == 0
         assert target.read_bytes().startswith(b"<?xml")
+
+
+HELP = [["--help"], ["--version"], ["show", "--help"], ["export", "-h"]]
+
+
+class TestHelpAndVersion:
+    @pytest.mark.parametrize(
+        "unbuffered", [False, True], ids=["buffered", "unbuffered"]
+    )
+    @pytest.mark.parametrize("argv", HELP, ids=" ".join)
+    def test_reader_gone(self, argv: list[str], unbuffered: bool) -> None:
+        """`negotiation-records --help | true`: 0, quietly, as other output."""
+        result = into_a_closed_pipe(*argv, unbuffered=unbuffered)
+        assert result.returncode == 0
+        assert result.stderr == b""
+
+    @pytest.mark.parametrize("redirect", [">&-", "> /dev/full"])
+    @pytest.mark.parametrize("argv", HELP, ids=" ".join)
+    def test_cannot_be_written(self, argv: list[str], redirect: str) -> None:
+        """Help or version that cannot be written: one line, exit status 1."""
+        if "full" in redirect and not os.path.exists("/dev/full"):
+            pytest.skip("no /dev/full here")
+        result = redirected(redirect, *argv)
+        assert result.returncode == 1
+        assert result.stderr.startswith(FULL)
+        assert result.stderr.count("\n") == 1
+
+    @pytest.mark.parametrize("argv", HELP, ids=" ".join)
+    def test_printed(self, argv: list[str]) -> None:
+        result = redirected("", *argv)
+        assert result.returncode == 0
+        assert result.stdout.startswith(("usage: ", "negotiation-records "))
+        assert result.stderr == ""
