@@ -356,7 +356,6 @@ def _deadline_json(
     left at the instant the queries read *at* (a date: its start in UTC).
     """
     instant = as_of_instant(at)
-    left = deadline.remaining(instant)
     return {
         "ultimatum": ultimatum.id,
         "issued_by": ultimatum.issued_by,
@@ -365,7 +364,7 @@ def _deadline_json(
         "cutoff": _show_moment(deadline.cutoff, tz),
         "rule": deadline.describe_rule(),
         "time_left": deadline.describe(instant),
-        "seconds_left": int(left.total_seconds()),
+        "seconds_left": _cli_model2.seconds_left(deadline, instant),
         "deadline": to_dict(deadline),
     }
 

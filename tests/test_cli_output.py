@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pendulum
 import pytest
 
+from negotiation_records import Deadline
 from negotiation_records.cli import main
 from negotiation_records.serialization import to_dict, to_json
 from tests.seed import load_example, seed_record
@@ -387,3 +391,72 @@ class TestHelpAndVersion:
         assert result.returncode == 0
         assert result.stdout.startswith(("usage: ", "negotiation-records "))
         assert result.stderr == ""
+
+
+def seconds_left(
+    path: Path, at: str, capsys: pytest.CaptureFixture[str]
+) -> list[tuple[str, str, int]]:
+    """(time_left, the section, seconds_left) of every entry of ``deadlines``' JSON."""
+    argv = ["deadlines", str(path), "--at", at, "--format", "json"]
+    assert main(argv) == 0
+    talks = json.loads(capsys.readouterr().out)["negotiations"][0]
+    sections = {"due": talks["due"], "passed": talks["passed"]}
+    for when, entries in talks.get("milestones_and_agreements", {}).items():
+        sections[f"others {when}"] = entries
+    return [
+        (entry["time_left"], section, entry["seconds_left"])
+        for section, entries in sections.items()
+        for entry in entries
+    ]
+
+
+class TestSecondsLeft:
+    @pytest.mark.parametrize(
+        ("at", "expected"),
+        [
+            ("2025-09-02T23:59:59Z", ("due", 1)),
+            ("2025-09-02T23:59:59.5Z", ("due", 0)),
+            ("2025-09-03T00:00:00Z", ("passed", 0)),
+            ("2025-09-03T00:00:00.5Z", ("passed", -1)),
+            ("2025-09-03T00:00:01Z", ("passed", -1)),
+            ("2025-09-03T00:00:01.000001Z", ("passed", -2)),
+        ],
+    )
+    def test_rounded_down(
+        self,
+        talks: Path,
+        capsys: pytest.CaptureFixture[str],
+        at: str,
+        expected: tuple[str, int],
+    ) -> None:
+        """Negative as soon as the deadline has passed, half a second after too."""
+        [(_, *found)] = seconds_left(talks, at, capsys)
+        assert tuple(found) == expected
+
+    def test_milestones_and_agreements(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The same rule for an agreement's expiry (the truce's, 05:01 UTC)."""
+        path = tmp_path / "truce.json"
+        record = load_example("trade_truce_2025").build_record()
+        path.write_text(to_json(record), encoding="utf-8")
+        found = seconds_left(path, "2025-11-10T05:01:00.25Z", capsys)
+        assert ("passed less than a second ago", "others passed", -1) in found
+
+    def test_exact_far_away(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Exact to the second across the whole calendar (no float rounding)."""
+        talks = seed_record()
+        ultimatum = talks.ultimatum("us-ultimatum-2025-07")
+        deadline = Deadline.on(pendulum.date(9999, 12, 31))
+        far = talks.with_ultimatum(attrs.evolve(ultimatum, deadline=deadline))
+        path = tmp_path / "far.json"
+        path.write_text(to_json(far), encoding="utf-8")
+        # the cutoff is the last microsecond of 9999-12-31, in UTC; from a
+        # microsecond after midnight, that is 2 microseconds short of whole days
+        [(_, section, found)] = seconds_left(
+            path, "2025-07-20T00:00:00.000001Z", capsys
+        )
+        days = (datetime.date(9999, 12, 31) - datetime.date(2025, 7, 20)).days + 1
+        assert (section, found) == ("due", days * 86400 - 1)
