@@ -30,7 +30,6 @@ import os
 import secrets
 import shutil
 import stat
-import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
@@ -47,12 +46,13 @@ from negotiation_records.negotiation import Negotiation
 from negotiation_records.timeutil import Moment
 
 
-__all__ = ["FORMATS", "add_export_command", "run_export"]
+__all__ = ["FORMATS", "add_export_command", "input_at", "replacing", "run_export"]
 
 FORMATS = ("parquet", "plover", "ics")
 """The formats ``export`` writes."""
 
 _STDOUT = "-"
+_NOT_A_FILE = "not a regular file (give '-' to write to standard output)"
 
 _T = TypeVar("_T")
 
@@ -60,6 +60,7 @@ _T = TypeVar("_T")
 class Output(Protocol):
     """What the command prints through (the command line's output)."""
 
+    out: TextIO
     err: TextIO
 
     def error(self, text: str) -> None:
@@ -245,13 +246,15 @@ def _cannot_write(name: str, exc: OSError) -> str:
     return f"cannot write {name}: {exc.strerror or exc}"
 
 
-def _kept_mode(target: Path, *, folder: bool) -> int | None:
+def _kept_mode(
+    target: Path, *, folder: bool, other: str = "not a regular file"
+) -> int | None:
     """
     The permissions of *target*, which the export replaces; ``None`` if absent.
 
     For a file, raises OSError (with the message to show) when *target* is a
     folder, or something else that a file moved into place would replace (a
-    device such as ``/dev/null``, a pipe).
+    device such as ``/dev/null``, a pipe): then with the message *other*.
     """
     try:
         mode = target.stat().st_mode
@@ -261,7 +264,7 @@ def _kept_mode(target: Path, *, folder: bool) -> int | None:
         return stat.S_IMODE(mode) & 0o777
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-    raise OSError("not a regular file (give '-' to write to standard output)")
+    raise OSError(other)
 
 
 def _set_mode(path: Path, mode: int | None) -> None:
@@ -271,16 +274,43 @@ def _set_mode(path: Path, mode: int | None) -> None:
 
 
 def _beside(target: Path, create: Callable[[Path], _T]) -> tuple[Path, _T]:
-    """A new file or folder beside *target*, made by *create* under a free name."""
+    """
+    A new file or folder beside *target*, made by *create* under a free name.
+
+    The name is short and of fixed length (``.negotiation-records-`` and 8 hex
+    digits), not made from the target's: a target whose name is as long as
+    the system allows (255 bytes) can still be written.
+    """
     if not target.name:
         raise OSError("the root folder cannot be replaced")
     for _ in range(100):
-        staging = target.with_name(f".{target.name}-{secrets.token_hex(4)}")
+        staging = target.with_name(f".negotiation-records-{secrets.token_hex(4)}")
         with contextlib.suppress(FileExistsError):
             return staging, create(staging)
     raise FileExistsError(  # pragma: no cover - 100 random names all in use
         errno.EEXIST, "no free name beside it for a new file"
     )
+
+
+@contextlib.contextmanager
+def replacing(target: Path, *, other: str = "not a regular file") -> Iterator[int]:
+    """
+    A new file beside the file *target*, open for writing (its descriptor), to
+    be moved into place when the block ends, or removed if it fails.
+
+    It gets the permissions of the file it replaces, or those ``open()`` gives.
+    An OSError says why *target* cannot be written: a missing folder, a folder
+    in the way, or something that is not a regular file (*other* says so).
+    """
+    mode = _kept_mode(target, folder=False, other=other)
+    staging, handle = _beside(target, _open_new_file)
+    try:
+        _set_mode(staging, mode)
+        yield handle
+        staging.replace(target)
+    except BaseException:
+        _remove(staging)
+        raise
 
 
 def _open_new_file(path: Path) -> int:
@@ -411,8 +441,12 @@ def _same_file(one: str | Path, other: str | Path) -> bool:
         return not _forms(one).isdisjoint(_forms(other))
 
 
-def _input_at(target: str, files: Sequence[str]) -> str | None:
-    """The file of *files* that *target*, the file to write, would replace."""
+def input_at(target: str, files: Sequence[str]) -> str | None:
+    """
+    The file of *files* (FILE arguments: ``-`` is none) that *target*, the
+    file to write, would replace: the same file by any name, a symbolic link
+    to it included; ``None`` when it would replace none of them.
+    """
     for name in files:
         if name != _STDOUT and _same_file(target, name):
             return name
@@ -423,34 +457,25 @@ def _to_file(
     args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
 ) -> str | None:
     if args.output == _STDOUT:
-        return _write(args.format, talks, sys.stdout, args.at)
-    read = _input_at(args.output, args.files)
+        summary = _write(args.format, talks, out.out, args.at)
+        out.out.flush()  # a write that fails fails here, before "wrote ..."
+        return summary
+    read = input_at(args.output, args.files)
     if read is not None:
         out.error(
             f"{args.output} is the input file {read}, which the export would "
             "replace; give another file to write"
         )
         return None
-    target = Path(args.output)
     try:
-        mode = _kept_mode(target, folder=False)
-        staging, handle = _beside(target, _open_new_file)
-    except OSError as exc:
-        out.error(_cannot_write(args.output, exc))
-        return None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            _set_mode(staging, mode)
-            summary = _write(args.format, talks, stream, args.at)
-        staging.replace(target)
+        with (
+            replacing(Path(args.output), other=_NOT_A_FILE) as handle,
+            os.fdopen(handle, "w", encoding="utf-8", newline="") as stream,
+        ):
+            return _write(args.format, talks, stream, args.at)
     except OSError as exc:  # reading failures stop the export before this
-        _remove(staging)
         out.error(_cannot_write(args.output, exc))
         return None
-    except BaseException:
-        _remove(staging)
-        raise
-    return summary
 
 
 def _write(

@@ -9,9 +9,11 @@ milestones' deadlines and the agreements' expiries beside the ultimatums'.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
+from negotiation_records.deadlines import Deadline
 from negotiation_records.queries import DeadlineEntry, as_of_instant
 from negotiation_records.timeutil import Moment
 
@@ -21,11 +23,25 @@ __all__ = [
     "deadline_row",
     "deadline_tables",
     "deadlines_json",
+    "seconds_left",
     "show_json",
     "show_tables",
 ]
 
 Show = Callable[[Moment], str]
+
+_SECOND = _dt.timedelta(seconds=1)
+
+
+def seconds_left(deadline: Deadline, instant: Moment) -> int:
+    """
+    ``seconds_left`` of the JSON output: the whole seconds from *instant* to
+    the deadline's cutoff, rounded down, so negative as soon as it has passed
+    (half a second after: -1), and exact however far away.
+    """
+    left = deadline.remaining(instant)
+    # timedelta's own floor division (a Duration's takes no timedelta)
+    return _dt.timedelta.__floordiv__(left, _SECOND)
 
 
 def _title(entry: DeadlineEntry) -> str:
@@ -60,7 +76,7 @@ def deadline_json(
         "cutoff": show(deadline.cutoff),
         "rule": deadline.describe_rule(),
         "time_left": deadline.describe(instant),
-        "seconds_left": int(deadline.remaining(instant).total_seconds()),
+        "seconds_left": seconds_left(deadline, instant),
         "deadline": dump(deadline),
     }
 

@@ -88,6 +88,8 @@ def open_file(name: str) -> BinaryIO:
     :class:`FileError`, never an ``OSError`` from ``Path.exists()``.
     """
     if name == STDIN:
+        if sys.stdin is None:  # closed when the command started (<&-)
+            raise FileError("cannot read standard input: it is closed")
         return sys.stdin.buffer
     path = Path(name)
     try:
@@ -202,7 +204,7 @@ def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
                 except ValidationError as exc:
                     yield Read(None, [(number, p, m) for p, m in exc.errors])
     finally:
-        if stream is not sys.stdin.buffer:
+        if name != STDIN:
             stream.close()
 
 

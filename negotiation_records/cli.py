@@ -17,10 +17,11 @@ take ``--tz`` and ``--format json`` (one JSON document; its shape is documented
 in ``docs/cli.md``).
 
 Exit status: 0 when all is well (an empty answer too, and when the reader of a
-pipe goes away), 1 when a file has problems (or cannot be read, or holds no
-record) or the output cannot be written (a missing folder, an encoding such as
-ASCII that lacks a character of the record), 2 for a usage error, 130 when
-interrupted.  Errors go to standard error; no traceback does.
+pipe goes away from a command that was succeeding), 1 when a file has problems
+(or cannot be read, or holds no record) or the output cannot be written (a
+missing folder, an encoding such as ASCII that lacks a character of the
+record), 2 for a usage error, 130 when interrupted; a command keeps 1 or 2 when
+the reader goes away.  Errors go to standard error; no traceback does.
 
 Tables are coloured and fitted to the terminal with `rich` when it is installed
 (the ``cli`` extra) and standard output is a terminal; otherwise they are plain
@@ -55,7 +56,7 @@ from negotiation_records._cli_args import (
     size_arg,
     zone_arg,
 )
-from negotiation_records._cli_export import add_export_command
+from negotiation_records._cli_export import add_export_command, input_at, replacing
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -65,13 +66,20 @@ from negotiation_records._cli_read import (
     read_records,
     rich_available,
 )
+from negotiation_records._cli_streams import (
+    OutputError,
+    QuietStream,
+    Stdout,
+    encoding_problem,
+    silence,
+)
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
-from negotiation_records.timeline import TimelineEvent
+from negotiation_records.timeline import TimelineEvent, one_line
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -103,14 +111,19 @@ class _Output:
         self.out = out
         self.err = err
         self.rich = is_terminal(out) and rich_available()
+        # The exit status the command has come to so far: what it ends with if
+        # the reader of standard output goes away (| head) before it is done.
+        self.status = EXIT_OK
 
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
     def error(self, text: str) -> None:
+        self.status = max(self.status, EXIT_PROBLEMS)
         self.err.write(f"{PROG}: error: {text}\n")
 
     def heading(self, text: str) -> None:
+        text = one_line(text, None)
         if self.rich:
             from rich.console import Console  # noqa: PLC0415
             from rich.text import Text  # noqa: PLC0415
@@ -122,7 +135,16 @@ class _Output:
     def table(
         self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
     ) -> None:
-        """A table with a title; ``(none)`` under the title when there are no rows."""
+        """
+        A table with a title; ``(none)`` under the title when there are no rows.
+
+        Every cell is shown on one line (:func:`~negotiation_records.timeline.one_line`,
+        as the timeline's summaries are), so that a line break in a record's text
+        cannot break the table.
+        """
+        title = one_line(title, None)
+        headers = [one_line(header, None) for header in headers]
+        rows = [[one_line(cell, None) for cell in row] for row in rows]
         if self.rich:
             self._rich_table(title, headers, rows)
             return
@@ -174,6 +196,8 @@ def _load(name: str, out: _Output) -> list[Negotiation] | None:
     except FileError as exc:
         out.error(f"{shown}: {exc}")
         return None
+    if problems:
+        out.status = EXIT_PROBLEMS
     for problem in problems:
         out.err.write(problem.text() + "\n")
     if problems:
@@ -213,6 +237,8 @@ def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
         files.append(
             {"file": shown, "records": count, "problems": len(problems) - before}
         )
+    # Known before anything is printed, so that it stands if the reader goes away.
+    out.status = EXIT_PROBLEMS if problems else EXIT_OK
     if args.format == "json":
         _print_json(
             out,
@@ -330,7 +356,6 @@ def _deadline_json(
     left at the instant the queries read *at* (a date: its start in UTC).
     """
     instant = as_of_instant(at)
-    left = deadline.remaining(instant)
     return {
         "ultimatum": ultimatum.id,
         "issued_by": ultimatum.issued_by,
@@ -339,7 +364,7 @@ def _deadline_json(
         "cutoff": _show_moment(deadline.cutoff, tz),
         "rule": deadline.describe_rule(),
         "time_left": deadline.describe(instant),
-        "seconds_left": int(left.total_seconds()),
+        "seconds_left": _cli_model2.seconds_left(deadline, instant),
         "deadline": to_dict(deadline),
     }
 
@@ -581,6 +606,13 @@ def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
 
 def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
     target = Path(args.output)
+    read = input_at(args.output, [args.file])
+    if read is not None:
+        out.error(
+            f"{args.output} is the input file {read}, which the picture would "
+            "replace; give another file to write"
+        )
+        return EXIT_PROBLEMS
     records = _load(args.file, out)
     if records is None:
         return EXIT_PROBLEMS
@@ -616,14 +648,15 @@ def _draw(
     except ImportError as exc:
         out.error(str(exc))
         return EXIT_PROBLEMS
-    try:
-        figure.savefig(
-            target,
-            format=target.suffix[1:].lower(),
-            dpi=args.dpi,
-            bbox_inches="tight",
-            pad_inches=0.15,
-        )
+    try:  # beside the target, then moved into place: as export writes
+        with replacing(target) as handle, os.fdopen(handle, "wb") as stream:
+            figure.savefig(
+                stream,
+                format=target.suffix[1:].lower(),
+                dpi=args.dpi,
+                bbox_inches="tight",
+                pad_inches=0.15,
+            )
     except OSError as exc:
         out.error(f"cannot write {target}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
@@ -637,9 +670,16 @@ def _draw(
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors raise instead of exiting."""
 
+    def print_help(self, file: Any = None) -> None:
+        """
+        ``--help``: to standard output as the commands print (argparse drops a
+        write that fails, and prints to standard error when stdout is closed).
+        """
+        (file or Stdout.of(sys.stdout)).write(self.format_help())
+
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: error: {message}")
+        # Printed by main(), which knows what to do if standard error is closed.
+        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
 
 
 class _UsageError(Exception):
@@ -678,7 +718,7 @@ class _VersionAction(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
-        sys.stdout.write(_version() + "\n")
+        Stdout.of(sys.stdout).write(_version() + "\n")  # failures: see main()
         parser.exit()
 
 
@@ -883,9 +923,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     The ``negotiation-records`` console script and ``python -m
     negotiation_records`` call this.  Usage errors print the usage and a message
     on standard error and return 2; ``--help`` and ``--version`` return 0.  A
-    reader that goes away (``| head``) ends the command quietly with 0.
+    reader that goes away (``| head``) ends the command quietly, with the
+    status it had come to: 0, or 1 when it had found problems.
     """
-    out = _Output(sys.stdout, sys.stderr)
+    out = _Output(Stdout.of(sys.stdout), QuietStream.of(sys.stderr))
+    try:
+        status = _run(argv, out)
+        out.out.flush()  # here, not at exit, so that a closed pipe is seen here
+    except OutputError as exc:  # closed (>&-), or a full disk
+        silence(sys.stdout)
+        out.error(f"cannot write standard output: {exc}")
+        status = out.status
+    except BrokenPipeError:  # the reader went away: what was found stands
+        silence(sys.stdout)
+        status = out.status
+    out.err.flush()
+    return status
+
+
+def _run(argv: Sequence[str] | None, out: _Output) -> int:
+    """Parse *argv* and run its command; the exit status, also in ``out.status``."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -900,29 +957,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 parser.error(f"argument --within: {problem}")
     except _UsageError as exc:
-        sys.stderr.write(f"{exc}\n")
+        out.status = EXIT_USAGE
+        out.err.write(f"{exc}\n")
         return EXIT_USAGE
-    except SystemExit as exc:  # --help, --version
+    except SystemExit as exc:  # --help, --version: main() flushes what they wrote
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     handler: Callable[[argparse.Namespace, _Output], int] = args.handler
     try:
-        status = handler(args, out)
-        sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen here
+        out.status = handler(args, out)
     except NegotiationRecordError as exc:
         out.error(str(exc))
-        return EXIT_PROBLEMS
     except UnicodeEncodeError as exc:  # standard output in ASCII or Latin-1
-        out.error(_encoding_problem(exc))
-        return EXIT_PROBLEMS
+        out.error(encoding_problem(exc))
     except (OverflowError, RecursionError) as exc:  # the last line of defence
         out.error(f"cannot handle a value of the record: {exc}")
-        return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_OK
-    return status
+        out.status = EXIT_INTERRUPTED
+    return out.status
 
 
 def _horizon_problem(at: Moment | None, within: Period) -> str | None:
@@ -940,32 +991,6 @@ def _horizon_problem(at: Moment | None, within: Period) -> str | None:
     except ValidationError as exc:
         return messages(exc)
     return None
-
-
-def _encoding_problem(exc: UnicodeEncodeError) -> str:
-    """
-    What to do when the output's encoding lacks a character of the record.
-
-    In ASCII only, as the error stream may have that encoding too.
-    """
-    code = f"U+{ord(exc.object[exc.start]):04X}"  # the first it cannot write
-    return (
-        f"cannot write {code} in the encoding {exc.encoding} of the output; "
-        "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale) and run the command "
-        "again"
-    )
-
-
-def _silence_stdout() -> None:
-    """
-    After a closed pipe (``| head``), send the rest of standard output nowhere.
-
-    What the Python documentation recommends (the ``signal`` module's note on
-    SIGPIPE): Python flushes standard output on exit, which would fail again.
-    """
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -256,10 +256,17 @@ class Talks(Protocol):
     def history(self) -> tuple[StatusChange, ...]: ...  # pragma: no cover
 
 
-def one_line(text: str, limit: int = _QUOTE_LIMIT) -> str:
-    """*text* on one line (whitespace collapsed), cut to *limit* characters."""
+def one_line(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
+    """
+    *text* on one line, cut to *limit* characters (``None``: never cut).
+
+    Every run of white space becomes one space, and the ends are stripped: line
+    breaks of every kind (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029,
+    form feeds, vertical tabs) and tabs included.  The command line's plain
+    tables use the same rule for every cell.
+    """
     line = re.sub(r"\s+", " ", text).strip()
-    if len(line) > limit:
+    if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line
 

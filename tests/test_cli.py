@@ -552,7 +552,7 @@ class TestExits:
             raise BrokenPipeError
 
         monkeypatch.setattr(cli, "read_records", closed)
-        monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
+        monkeypatch.setattr(cli, "silence", lambda stream: None)
         assert main(["validate", str(talks)]) == 0
 
     def test_library_error(

@@ -1,0 +1,163 @@
+"""
+The command line's standard streams (private): standard output, whose
+failures are the command's (exit status 1, one line on standard error), and
+standard error, whose failures are not (the exit status says what happened).
+
+A stream may be closed when the command starts (``>&-``: Python then sets
+``sys.stdout`` to ``None``), fail when written (a full disk: ``> /dev/full``),
+or lose its reader (``| head``): each ends the command with a line on standard
+error at most, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Any, TextIO, cast
+
+
+__all__ = [
+    "OutputError",
+    "QuietStream",
+    "Stdout",
+    "encoding_problem",
+    "silence",
+]
+
+
+class OutputError(Exception):
+    """Standard output cannot be written: closed, or a write failed (a full disk)."""
+
+
+class Stdout:
+    """
+    Standard output for the commands: a write or a flush that fails raises
+    :class:`OutputError` with the reason; a reader that went away
+    (:class:`BrokenPipeError`) passes through, for the caller to end quietly.
+    Anything else is asked of the stream itself.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    @classmethod
+    def of(cls, stream: TextIO | None) -> TextIO:
+        """*stream* (``sys.stdout``, ``None`` when closed) wrapped, as a text file."""
+        return cast(TextIO, cls(stream))
+
+    def _open(self) -> TextIO:
+        if self.stream is None:
+            raise OutputError("it is closed")
+        return self.stream
+
+    def write(self, text: str) -> int:
+        """Write *text*, or raise :class:`OutputError`."""
+        stream = self._open()
+        try:
+            return stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        """Flush, or raise :class:`OutputError`."""
+        if self.stream is None:
+            return  # nothing was written
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal (a closed one is not)."""
+        try:
+            return self._open().isatty()
+        except (OutputError, AttributeError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._open(), name)
+
+
+class QuietStream:
+    """
+    Standard error for the commands: a write or a flush that fails (closed,
+    a full disk, a reader gone) is dropped, and so is everything after it, so
+    that the command ends with its own exit status.  ``None`` (a stream closed
+    when the command started) takes everything and writes nothing.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    @classmethod
+    def of(cls, stream: TextIO | None) -> TextIO:
+        """*stream* (``sys.stderr``, ``None`` when closed) wrapped, as a text file."""
+        return cast(TextIO, cls(stream))
+
+    def _failed(self) -> None:
+        if self.stream is not None:
+            silence(self.stream)
+        self.stream = None
+
+    def write(self, text: str) -> int:
+        """Write *text* if the stream can take it."""
+        if self.stream is not None:
+            try:
+                self.stream.write(text)
+            except (OSError, ValueError):
+                self._failed()
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush, if the stream can."""
+        if self.stream is not None:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                self._failed()
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal (a closed one is not)."""
+        try:
+            return self.stream is not None and self.stream.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        if self.stream is None:
+            raise AttributeError(name)
+        return getattr(self.stream, name)
+
+
+def silence(stream: Any) -> None:
+    """
+    Send the rest of *stream* (whose reader went away, or which cannot be
+    written) nowhere, so that Python's flush at exit does not fail again.
+
+    What the Python documentation recommends after a closed pipe (the
+    ``signal`` module's note on SIGPIPE).
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+
+
+def encoding_problem(exc: UnicodeEncodeError) -> str:
+    """
+    What to do when the output's encoding lacks a character of the record.
+
+    In ASCII only, as the error stream may have that encoding too.
+    """
+    code = f"U+{ord(exc.object[exc.start]):04X}"  # the first it cannot write
+    return (
+        f"cannot write {code} in the encoding {exc.encoding} of the output; "
+        "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale) and run the command "
+        "again"
+    )
