@@ -391,6 +391,80 @@ def test_status_arguments_are_checked() -> None:
         attrs.evolve(_proposal(status="withdrawn"), status="accepted")
 
 
+def _v1_records() -> list[Any]:
+    """One of each record with version-1 status arguments, dated 3 July."""
+    return [
+        _proposal(status="accepted", status_on=day(2025, 7, 3)),
+        _ultimatum(status="withdrawn", status_on=day(2025, 7, 15)),
+        Round(number=1, status="cancelled", status_on=day(2025, 7, 3)),
+        Negotiation(id="t", title="T", status="stalled", status_on=day(2025, 7, 3)),
+    ]
+
+
+@pytest.mark.parametrize("record", _v1_records(), ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize("with_status", [False, True], ids=["alone", "with-status"])
+def test_status_on_of_the_current_status_redates_the_last_step(
+    record: Any, with_status: bool
+) -> None:
+    """
+    Version 1's ``status_on`` was a field: ``attrs.evolve(record,
+    status_on=day)``, or the same status given again with it, corrected the
+    date.  It re-dates the last step; it used to add a step from the status
+    to itself, refused as an illegal transition.
+    """
+    status = {"status": record.status} if with_status else {}
+    redated = attrs.evolve(record, status_on=day(2025, 7, 20), **status)
+    assert redated.history == (attrs.evolve(record.history[0], on=day(2025, 7, 20)),)
+    assert redated.status is record.status
+    assert redated.status_on == day(2025, 7, 20)
+    # nothing new is the record as it was
+    assert attrs.evolve(record, status_on=record.status_on, **status) == record
+    assert attrs.evolve(record, **status) == record
+
+
+def test_a_redated_step_keeps_the_rest_and_is_checked() -> None:
+    """
+    The re-dated step keeps its parties, reason and sources; an undated one
+    is dated; the history's checks apply to the new date, at its place.
+    """
+    countered = _proposal().mark_countered(on=day(2025, 7, 2))
+    last = StatusChange(
+        status="accepted", on=day(2025, 7, 4), by=["b"], reason="Agreed"
+    )
+    accepted = attrs.evolve(countered, history=(*countered.history, last))
+    redated = attrs.evolve(accepted, status_on=day(2025, 7, 5))
+    assert redated.history[1] == attrs.evolve(last, on=day(2025, 7, 5))
+    assert redated.history[0] == countered.history[0]
+    undated = attrs.evolve(accepted, history=(attrs.evolve(last, on=None),))
+    assert attrs.evolve(undated, status_on=day(2025, 7, 6)).status_on == day(2025, 7, 6)
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(
+            accepted,
+            status="accepted",
+            status_on=day(
+                2025,
+                7,
+                1,
+            ),
+        )
+    assert caught.value.errors == (
+        (
+            "history[1].on",
+            "2025-07-01 is before the change before it (2025-07-02); "
+            "changes must be in the order they were made",
+        ),
+    )
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(_proposal(), status_on=day(2025, 6, 30))
+    assert caught.value.errors == (
+        ("history[0].on", "2025-06-30 is before the proposal was made (2025-07-01)"),
+    )
+    # a pending proposal: status_on dates the initial status, as before
+    assert attrs.evolve(_proposal(), status_on=day(2025, 7, 2)).history == (
+        StatusChange(status=ProposalStatus.PENDING, on=day(2025, 7, 2)),
+    )
+
+
 def test_history_steps_are_checked() -> None:
     with pytest.raises(ValidationError) as caught:
         _proposal(
