@@ -1374,6 +1374,51 @@ def test_version_1_with_dated_statuses() -> None:
     assert str(talks.proposals[0].status_on) == "2025-07-20"
 
 
+def test_a_lapse_with_answers_is_reported_at_its_step() -> None:
+    """
+    A proposal that lapsed without response but was answered by a party it
+    was addressed to: reported at the step that says it lapsed
+    (``history[1].status``), a key the version-2 document has, naming the
+    answer; it was reported at ``status``, which it does not have.
+    """
+    document = {
+        "schema_version": 2,
+        "id": "t",
+        "title": "T",
+        "parties": [
+            {"id": "a", "name": "A", "kind": "state"},
+            {"id": "b", "name": "B", "kind": "state"},
+            {"id": "c", "name": "C", "kind": "state"},
+        ],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": ["a"],
+                "addressed_to": ["b"],
+                "made_on": "2025-07-01",
+                "summary": "S",
+                "responses": [
+                    {"party": "c", "on": "2025-07-02", "stance": "supports"},
+                    {"party": "b", "on": "2025-07-03", "stance": "rejects"},
+                ],
+                "history": [
+                    {"status": "pending", "on": "2025-07-01"},
+                    {"status": "lapsed-without-response", "on": "2025-07-10"},
+                ],
+            }
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Negotiation, document)
+    assert caught.value.errors == (
+        (
+            "proposals[0].history[1].status",
+            "a proposal that lapsed without response cannot have responses from "
+            "the parties it was addressed to: responses[1] is from 'b'",
+        ),
+    )
+
+
 def test_version_1_status_on_without_a_status_dates_the_initial_one() -> None:
     """A proposal's ``status_on`` alone dates its initial status (pending)."""
     old = json.loads(V1.read_text(encoding="utf-8"))
@@ -1471,6 +1516,15 @@ def _v1_problems(change: Any) -> list[tuple[str, str]]:
             "rounds[0].outcomes[0].quantity.amount",
         ),
         (lambda d: d["proposals"][0].update(status="acepted"), "proposals[0].status"),
+        (
+            lambda d: d["proposals"][0].update(
+                status="lapsed-without-response",
+                responses=[
+                    {"party": "russia", "on": "2025-07-20", "stance": "rejects"}
+                ],
+            ),
+            "proposals[0].status",
+        ),
         (
             lambda d: d["proposals"][0].update(status_on="2025-13-01"),
             "proposals[0].status_on",
