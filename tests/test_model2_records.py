@@ -649,6 +649,36 @@ class TestInANegotiation:
             record.as_of(D(2019, 4, 1)).milestones[0].alternatives[0].applied is False
         )
 
+    def test_a_revised_milestone_without_set_on_is_there_before_its_revision(
+        self,
+    ) -> None:
+        """
+        A milestone without ``set_on`` is in every snapshot; revised on 22
+        March 2019 it vanished before that day (the revision counted as when
+        it was first heard of), though its first deadline was in force then.
+        A revision shows the milestone was there before it: it does not count,
+        as for an agreement; a dated status change does.
+        """
+        plain = clock(set_on=None)
+        revised = plain.revise_deadline(Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 22))
+        assert plain.first_dated is None
+        assert revised.first_dated is None
+        record = talks(milestones=[revised])
+        for at, due in [
+            (D(2018, 6, 1), "2019-03-29"),
+            (D(2019, 3, 21), "2019-03-29"),
+            (D(2019, 3, 22), "2019-04-12"),
+        ]:
+            assert [str(m.deadline.due) for m in record.as_of(at).milestones] == [due]
+            assert [
+                (e.id, str(e.deadline.due)) for e in record.all_upcoming_deadlines(at)
+            ] == [("clock", due)]
+        assert record.all_expired_deadlines(D(2019, 3, 30)) == ()
+        # a dated status change still dates it
+        met = revised.with_status("met", on=D(2019, 4, 1))
+        assert met.first_dated == D(2019, 4, 1)
+        assert talks(milestones=[met]).as_of(D(2019, 3, 31)).milestones == ()
+
     def test_as_of_keeps_once_two_alternatives_made_alike(self) -> None:
         """
         The European Council's 22 May alternative (21 March 2019) recorded
