@@ -370,7 +370,9 @@ def next_status(
     ``after[0]`` while the deadline ``after[1]`` (``after[2]`` names it) had
     not passed on that day (:meth:`Deadline.had_passed_by
     <negotiation_records.Deadline.had_passed_by>`): a milestone missed, an
-    agreement expired.
+    agreement expired.  An *on* that is not a moment is not checked here:
+    :func:`with_change` reports it, at the place the change would take
+    (``history[2].on``), as for every other status.
     """
     choice = _choice(enum_class)
     target = choice.convert(status)
@@ -380,7 +382,10 @@ def next_status(
     if after is not None:
         closing, deadline, name = after
         if target is closing and on is not None and deadline is not None:
-            moment = moment_argument(on, "on")
+            try:
+                moment = moment_argument(on, "on")
+            except ValidationError:
+                return target  # reported by with_change, at the change's place
             if not deadline.had_passed_by(moment):
                 raise IllegalTransitionError(
                     label,

@@ -279,6 +279,34 @@ class TestMilestone:
                 f"history[{len(record.history)}].{field}"
             ]
 
+    @pytest.mark.parametrize(
+        "on", ["2025-02-10", pendulum.datetime(2025, 2, 10).naive(), 5]
+    )
+    def test_a_bad_moment_is_reported_at_the_step_for_every_status(
+        self, on: Any
+    ) -> None:
+        """
+        A bad ``on`` is reported where the change would take it
+        (``history[n].on``), for the statuses checked against a deadline
+        (``missed``, ``expired``) too: those reported it at ``on``.
+        """
+        for record, statuses in (
+            (clock(), ["met", "missed", "cancelled"]),
+            (truce(), ["suspended", "expired", "terminated"]),
+        ):
+            place = f"history[{len(record.history)}].on"
+            found = {
+                status: errors(lambda r=record, s=status: r.with_status(s, on=on))
+                for status in statuses
+            }
+            assert {path for problems in found.values() for path, _ in problems} == {
+                place
+            }
+            assert len({tuple(problems) for problems in found.values()}) == 1
+            assert paths(
+                lambda r=record, s=statuses[1]: r.with_status(s, on=on, by="uk")
+            ) == [place, place.replace(".on", ".by")]
+
     def test_revised_with_alternatives_that_are_not_alternatives(self) -> None:
         """Anything but an Alternative is a ValidationError at its place."""
         assert paths(
