@@ -155,6 +155,21 @@ class TestAgreement:
             "revisions[0].revised_on",
         ]
 
+    def test_extended_to_no_expiry_names_the_argument(self) -> None:
+        """
+        ``extend(None)`` was reported as revisions without an expiry; it is
+        reported at ``expires``, as any other value that is not a deadline,
+        with a bad ``on``.
+        """
+        assert errors(lambda: truce().extend(None, on=D(2025, 8, 1))) == [  # type: ignore[arg-type]
+            ("expires", "must be a Deadline, got NoneType None")
+        ]
+        bad: Any = "2025-08-01"
+        assert paths(lambda: truce().extend(None, on=bad)) == [  # type: ignore[arg-type]
+            "expires",
+            "revisions[0].revised_on",
+        ]
+
     def test_no_expiry_no_extension(self) -> None:
         with pytest.raises(IllegalTransitionError):
             truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))
