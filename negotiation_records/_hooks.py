@@ -36,7 +36,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._jsontext import check_object, repeated_keys
@@ -213,8 +213,9 @@ def _compilable(cls: type[Any]) -> bool:
     if code is None or not code.co_filename.startswith("<attrs generated"):
         return False  # an __init__ of your own must run
     for attribute in attrs.fields(cls):  # type: ignore[arg-type]
-        if is_init_only(attribute):
-            if attribute.default is not None:
+        if is_init_only(attribute):  # set to its default (a plain value)
+            default = attribute.default
+            if default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 return False
             continue
         kind = kind_of(attribute)
@@ -309,9 +310,9 @@ def _compiled_structure(
     for index, attribute in enumerate(fields):
         slot = getattr(cls, attribute.name)
         body.append(f"{ns.name(slot.__set__)}(self, f{index})")
-    for attribute in unset:  # init-only arguments hold None once built
+    for attribute in unset:  # init-only arguments hold their default once built
         slot = getattr(cls, attribute.name)
-        body.append(f"{ns.name(slot.__set__)}(self, None)")
+        body.append(f"{ns.name(slot.__set__)}(self, {ns.name(attribute.default)})")
     if checks_references:
         body.append(f"{ns.name(_validator_given_references(cls))}(self, r)")
     else:
@@ -385,8 +386,15 @@ def _record_unstructure_factory(
     ``schema_version``.
     """
     attrs.resolve_types(cls)
-    if not issubclass(cls, Record) or getattr(conv, "use_alias", False):
+    if not issubclass(cls, Record):
         return make_dict_unstructure_fn(cls, conv)  # your own attrs classes: cattrs
+    if getattr(conv, "use_alias", False):  # cattrs, but never an init-only argument
+        omitted: dict[str, Any] = {
+            a.name: override(omit=True)
+            for a in attrs.fields(cls)  # type: ignore[arg-type]
+            if is_init_only(a)
+        }
+        return make_dict_unstructure_fn(cls, conv, **omitted)
     ns = Namespace()
     body: list[str] = []
     items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls._versioned else []

@@ -436,7 +436,10 @@ INIT_ONLY: Final = "negotiation_records.init_only"
 Metadata key of an init-only constructor argument: an attrs field declared as
 ``attrs.field(default=None, alias="status", eq=False, repr=False,
 metadata={INIT_ONLY: True})`` that the record folds into its real fields
-(:mod:`negotiation_records.history`) and then sets to ``None``.
+(:mod:`negotiation_records.history`) and then sets back to its default
+(``None``; a value that marks it not given where ``None`` means something,
+as an outcome's ``quantity=None``), which a record read from a document
+holds too.
 """
 
 

@@ -25,6 +25,7 @@ from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
+    join_path,
 )
 from negotiation_records.fields import (
     PARTY_IDS,
@@ -226,9 +227,16 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
     The revision that replaces *previous*, its problems reported at
     ``revisions[index]``; *replacing* is the record class, the field and the
     deadline given in place of *previous*, whose problems are reported with
-    them, at that field (first: the field comes before ``revisions``).
+    them, at that field (first: the field comes before ``revisions``).  The
+    deadline given must be one, even where the field may hold none (an
+    agreement's ``expires``): ``None`` is reported at the field, not as
+    revisions without a deadline.
     """
-    _, problems = argument_problems(*replacing)
+    owner, name, given = replacing
+    if given is None:
+        problems = [(join_path(name, p), m) for p, m in Nested(Deadline).problems(None)]
+    else:
+        _, problems = argument_problems(owner, name, given)
     try:
         revision = DeadlineRevision(
             previous=previous,
@@ -456,7 +464,10 @@ class Agreement(Record):
         """
         A copy whose expiry is *new* (later or earlier); the old expiry goes to
         :attr:`revisions` with when (*on*) and why (*reason*).  An agreement
-        that had expired comes back into force.
+        that had expired comes back into force.  Anything but a
+        :class:`~negotiation_records.Deadline` for *new* (``None`` too: an
+        agreement is not extended to no expiry) is reported at ``expires``,
+        the field it would take.
         """
         if self.expires is None:
             raise IllegalTransitionError(

@@ -18,8 +18,12 @@ history before it checks itself:
   ``(StatusChange(status=ACCEPTED, on=day),)``;
 * ``attrs.evolve(proposal, status="withdrawn", status_on=day)`` appends the
   change to the history the proposal already had;
-* a ``status`` equal to the current one adds nothing, except that a
-  ``status_on`` dates an undated last change (or the initial status).
+* a ``status`` equal to the current one adds nothing; a ``status_on``
+  given with it, or alone (``attrs.evolve(proposal, status_on=day)``), dates
+  the last change anew, dated or not (or dates the initial status, as a
+  first change restating it), as setting version 1's ``status_on`` field
+  did.  The history's checks then apply as ever: a change re-dated before
+  the one before it, or before the record's own date, is refused.
 """
 
 from __future__ import annotations
@@ -309,6 +313,12 @@ def fold_status_arguments(
     """
     The history of *record* with the init-only ``status``/``status_on``
     arguments folded in, or ``None`` if they change nothing.
+
+    A *status* other than the current one is one more step, dated *on*.  The
+    current status (given, or *status* left out) adds no step: *on* dates the
+    last step anew, whether it had a date or not (the initial status, when
+    nothing has changed yet, becomes a dated first step), as setting version
+    1's ``status_on`` field did.  The record's checks then apply to the result.
     """
     if status is None and on is None:
         return None
@@ -323,14 +333,12 @@ def fold_status_arguments(
         raise ValidationError(_choice(cls).problems(member)).prefixed("status")
     moment = None if on is None else to_moment(on)
     current = _status_key(history[-1].status) if history else initial.value
-    if member.value == current:
-        last_on = history[-1].on if history else None
-        if moment is None or moment == last_on:
+    if member.value == current:  # the same status: at most a new date
+        if moment is None:
             return history
-        if history and last_on is None:
+        if history:  # re-dated, as version 1's status_on field was
             return (*history[:-1], attrs.evolve(history[-1], on=moment))
-        if not history:
-            return (StatusChange(status=member, on=moment),)
+        return (StatusChange(status=member, on=moment),)  # the initial, dated
     return (*history, StatusChange(status=member, on=moment))
 
 
@@ -362,7 +370,9 @@ def next_status(
     ``after[0]`` while the deadline ``after[1]`` (``after[2]`` names it) had
     not passed on that day (:meth:`Deadline.had_passed_by
     <negotiation_records.Deadline.had_passed_by>`): a milestone missed, an
-    agreement expired.
+    agreement expired.  An *on* that is not a moment is not checked here:
+    :func:`with_change` reports it, at the place the change would take
+    (``history[2].on``), as for every other status.
     """
     choice = _choice(enum_class)
     target = choice.convert(status)
@@ -372,7 +382,10 @@ def next_status(
     if after is not None:
         closing, deadline, name = after
         if target is closing and on is not None and deadline is not None:
-            moment = moment_argument(on, "on")
+            try:
+                moment = moment_argument(on, "on")
+            except ValidationError:
+                return target  # reported by with_change, at the change's place
             if not deadline.had_passed_by(moment):
                 raise IllegalTransitionError(
                     label,

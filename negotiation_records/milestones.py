@@ -49,7 +49,6 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
-    moment_sort_key,
 )
 
 
@@ -226,12 +225,18 @@ class Milestone(Record):
 
     @property
     def first_dated(self) -> Moment | None:
-        """When it is first heard of: :attr:`set_on`, else its first dated change."""
+        """
+        When it is first heard of: :attr:`set_on`, else its earliest dated
+        status change (``None``: neither; a snapshot then keeps it always).
+
+        A deadline revision does not count, as for an
+        :attr:`Agreement.first_dated <negotiation_records.Agreement.first_dated>`:
+        it shows that the milestone was there before it, its earlier deadline
+        in force until then.
+        """
         if self.set_on is not None:
             return self.set_on
-        dated = [m for m in (first_dated(self.history),) if m is not None]
-        dated += [r.revised_on for r in self.revisions[:1]]
-        return min(dated, key=moment_sort_key) if dated else None
+        return first_dated(self.history)
 
     def applied(self, stage: int | None = None) -> Alternative | None:
         """

@@ -393,7 +393,9 @@ class Negotiation(Record, _lookup.Indexed):
           an ultimatum issued later, a statement said later, a round first
           heard of later (the earliest of its dated status changes, its start
           and its window), an agreement first dated later (its earliest dated
-          status change), a milestone set later, a vote or an action later;
+          status change), a milestone first dated later (its ``set_on``, else
+          its earliest dated status change; not a deadline revision, which
+          shows it was there before), a vote or an action later;
         * histories, responses, positions and deadline revisions are cut at
           *at*; each ultimatum's and milestone's deadline and each agreement's
           expiry is the one in force then, a milestone's alternatives are cut

@@ -262,11 +262,17 @@ class Proposal(Record):
         )
         if self.status is ProposalStatus.LAPSED_WITHOUT_RESPONSE and seen & set(
             self.addressed_to
-        ):
+        ):  # reported at the step that says so (version 1: at ``status``)
+            index, party = next(
+                (i, r.party)
+                for i, r in enumerate(self.responses)
+                if r.party in self.addressed_to
+            )
             yield (
-                "status",
+                f"history[{len(self.history) - 1}].status",
                 "a proposal that lapsed without response cannot have responses from "
-                "the parties it was addressed to",
+                f"the parties it was addressed to: responses[{index}] is from "
+                f"{party!r}",
             )
 
     @property

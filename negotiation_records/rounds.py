@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 import pendulum
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
@@ -241,6 +241,19 @@ def _amount(amount: float) -> str:
     return str(amount)
 
 
+class _Unset(enum.Enum):
+    """An init-only argument left out, where ``None`` means something."""
+
+    NOT_GIVEN = "not given"
+
+    def __repr__(self) -> str:
+        return "<not given>"
+
+
+#: The default of an outcome's init-only ``quantity=`` (``None`` clears it).
+_NOT_GIVEN: Final[Any] = _Unset.NOT_GIVEN
+
+
 @frozen_record(kw_only=True, init=False)
 class Outcome(Record):
     """
@@ -255,6 +268,15 @@ class Outcome(Record):
             constructor also takes ``quantity=`` (one quantity, as version 1
             had it), stored as a one-item tuple; :attr:`quantity` reads it back.
         sources: Ids of the sources for this.
+
+    ``quantity=`` replaces ``quantities`` of at most one item, so that
+    version-1 code that changes the count keeps working:
+    ``attrs.evolve(outcome, quantity=count)`` (which passes the outcome's own
+    ``quantities`` along) sets the one count, ``quantity=None`` clears it.
+    Beside two or more ``quantities`` it is refused ("give quantity or
+    quantities, not both"): one count cannot stand for an exchange.  The rule
+    reads the values alone, so that ``Outcome(quantity=a, quantities=[b])``
+    is the outcome with *a*, as the same ``evolve`` would give.
 
     Example:
         >>> Outcome(
@@ -280,9 +302,11 @@ class Outcome(Record):
         Many(Nested(Quantity)), default=(), since=2
     )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
-    # Init-only (version-1 code): folded into ``quantities``, then None.
+    # Init-only (version-1 code): folded into ``quantities``, then back to
+    # its default, a marker (not None), which ``attrs.evolve`` passes along
+    # when no ``quantity=`` is given: an explicit None clears the quantity.
     _quantity_given: Quantity | None = attrs.field(
-        default=None,
+        default=_NOT_GIVEN,
         alias="quantity",
         eq=False,
         repr=False,
@@ -306,19 +330,22 @@ class Outcome(Record):
         ) -> None: ...
 
     def _take_init_only(self) -> None:
-        given = self._quantity_given
-        if given is None:
+        given: object = self._quantity_given
+        if given is _NOT_GIVEN:
             return
-        object.__setattr__(self, "_quantity_given", None)
+        object.__setattr__(self, "_quantity_given", _NOT_GIVEN)
         problems = [
             (join_path("quantity", path), message)
-            for path, message in Nested(Quantity).problems(given)
+            for path, message in Maybe(Nested(Quantity)).problems(given)
         ]
-        if self.quantities:
+        # Bad quantities are reported by their field's check, not replaced.
+        valid = not argument_problems(Outcome, "quantities", self.quantities)[1]
+        if valid and len(self.quantities) > 1:
             problems.append(("quantity", "give quantity or quantities, not both"))
         if problems:
             raise ValidationError(problems)
-        object.__setattr__(self, "quantities", (given,))
+        if valid:
+            object.__setattr__(self, "quantities", () if given is None else (given,))
 
     @property
     def quantity(self) -> Quantity | None:

@@ -286,7 +286,9 @@ def milestone_as_of(
 ) -> Milestone | None:
     """
     *milestone* as it stood at *at* — history, revisions and alternatives cut,
-    its deadline the one in force then — or ``None`` if it was set later.
+    its deadline the one in force then — or ``None`` if it was first dated
+    later (:attr:`Milestone.first_dated
+    <negotiation_records.Milestone.first_dated>`).
     """
     first = milestone.first_dated
     if first is not None and not is_known_by(first, at):

@@ -391,6 +391,80 @@ def test_status_arguments_are_checked() -> None:
         attrs.evolve(_proposal(status="withdrawn"), status="accepted")
 
 
+def _v1_records() -> list[Any]:
+    """One of each record with version-1 status arguments, dated 3 July."""
+    return [
+        _proposal(status="accepted", status_on=day(2025, 7, 3)),
+        _ultimatum(status="withdrawn", status_on=day(2025, 7, 15)),
+        Round(number=1, status="cancelled", status_on=day(2025, 7, 3)),
+        Negotiation(id="t", title="T", status="stalled", status_on=day(2025, 7, 3)),
+    ]
+
+
+@pytest.mark.parametrize("record", _v1_records(), ids=lambda r: type(r).__name__)
+@pytest.mark.parametrize("with_status", [False, True], ids=["alone", "with-status"])
+def test_status_on_of_the_current_status_redates_the_last_step(
+    record: Any, with_status: bool
+) -> None:
+    """
+    Version 1's ``status_on`` was a field: ``attrs.evolve(record,
+    status_on=day)``, or the same status given again with it, corrected the
+    date.  It re-dates the last step; it used to add a step from the status
+    to itself, refused as an illegal transition.
+    """
+    status = {"status": record.status} if with_status else {}
+    redated = attrs.evolve(record, status_on=day(2025, 7, 20), **status)
+    assert redated.history == (attrs.evolve(record.history[0], on=day(2025, 7, 20)),)
+    assert redated.status is record.status
+    assert redated.status_on == day(2025, 7, 20)
+    # nothing new is the record as it was
+    assert attrs.evolve(record, status_on=record.status_on, **status) == record
+    assert attrs.evolve(record, **status) == record
+
+
+def test_a_redated_step_keeps_the_rest_and_is_checked() -> None:
+    """
+    The re-dated step keeps its parties, reason and sources; an undated one
+    is dated; the history's checks apply to the new date, at its place.
+    """
+    countered = _proposal().mark_countered(on=day(2025, 7, 2))
+    last = StatusChange(
+        status="accepted", on=day(2025, 7, 4), by=["b"], reason="Agreed"
+    )
+    accepted = attrs.evolve(countered, history=(*countered.history, last))
+    redated = attrs.evolve(accepted, status_on=day(2025, 7, 5))
+    assert redated.history[1] == attrs.evolve(last, on=day(2025, 7, 5))
+    assert redated.history[0] == countered.history[0]
+    undated = attrs.evolve(accepted, history=(attrs.evolve(last, on=None),))
+    assert attrs.evolve(undated, status_on=day(2025, 7, 6)).status_on == day(2025, 7, 6)
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(
+            accepted,
+            status="accepted",
+            status_on=day(
+                2025,
+                7,
+                1,
+            ),
+        )
+    assert caught.value.errors == (
+        (
+            "history[1].on",
+            "2025-07-01 is before the change before it (2025-07-02); "
+            "changes must be in the order they were made",
+        ),
+    )
+    with pytest.raises(ValidationError) as caught:
+        attrs.evolve(_proposal(), status_on=day(2025, 6, 30))
+    assert caught.value.errors == (
+        ("history[0].on", "2025-06-30 is before the proposal was made (2025-07-01)"),
+    )
+    # a pending proposal: status_on dates the initial status, as before
+    assert attrs.evolve(_proposal(), status_on=day(2025, 7, 2)).history == (
+        StatusChange(status=ProposalStatus.PENDING, on=day(2025, 7, 2)),
+    )
+
+
 def test_history_steps_are_checked() -> None:
     with pytest.raises(ValidationError) as caught:
         _proposal(
@@ -1300,6 +1374,51 @@ def test_version_1_with_dated_statuses() -> None:
     assert str(talks.proposals[0].status_on) == "2025-07-20"
 
 
+def test_a_lapse_with_answers_is_reported_at_its_step() -> None:
+    """
+    A proposal that lapsed without response but was answered by a party it
+    was addressed to: reported at the step that says it lapsed
+    (``history[1].status``), a key the version-2 document has, naming the
+    answer; it was reported at ``status``, which it does not have.
+    """
+    document = {
+        "schema_version": 2,
+        "id": "t",
+        "title": "T",
+        "parties": [
+            {"id": "a", "name": "A", "kind": "state"},
+            {"id": "b", "name": "B", "kind": "state"},
+            {"id": "c", "name": "C", "kind": "state"},
+        ],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": ["a"],
+                "addressed_to": ["b"],
+                "made_on": "2025-07-01",
+                "summary": "S",
+                "responses": [
+                    {"party": "c", "on": "2025-07-02", "stance": "supports"},
+                    {"party": "b", "on": "2025-07-03", "stance": "rejects"},
+                ],
+                "history": [
+                    {"status": "pending", "on": "2025-07-01"},
+                    {"status": "lapsed-without-response", "on": "2025-07-10"},
+                ],
+            }
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Negotiation, document)
+    assert caught.value.errors == (
+        (
+            "proposals[0].history[1].status",
+            "a proposal that lapsed without response cannot have responses from "
+            "the parties it was addressed to: responses[1] is from 'b'",
+        ),
+    )
+
+
 def test_version_1_status_on_without_a_status_dates_the_initial_one() -> None:
     """A proposal's ``status_on`` alone dates its initial status (pending)."""
     old = json.loads(V1.read_text(encoding="utf-8"))
@@ -1397,6 +1516,15 @@ def _v1_problems(change: Any) -> list[tuple[str, str]]:
             "rounds[0].outcomes[0].quantity.amount",
         ),
         (lambda d: d["proposals"][0].update(status="acepted"), "proposals[0].status"),
+        (
+            lambda d: d["proposals"][0].update(
+                status="lapsed-without-response",
+                responses=[
+                    {"party": "russia", "on": "2025-07-20", "stance": "rejects"}
+                ],
+            ),
+            "proposals[0].status",
+        ),
         (
             lambda d: d["proposals"][0].update(status_on="2025-13-01"),
             "proposals[0].status_on",

@@ -5,9 +5,13 @@ precision and directions, paraphrased statements, and the ``on_day`` and
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from typing import Any
 
+import attrs
+import cattrs
 import pendulum
 import pytest
 
@@ -26,6 +30,7 @@ from negotiation_records import (
     Stance,
     Statement,
     ValidationError,
+    configure_converter,
     from_dict,
     from_json,
     to_dict,
@@ -315,8 +320,89 @@ class TestQuantities:
             Outcome,
             text="x",
             quantity=Quantity(amount=1, unit="u"),
-            quantities=[old.quantities[0]],
+            quantities=swap.quantities,
         ) == (("quantity", "give quantity or quantities, not both"),)
+
+    def test_version_1_evolve_replaces_or_clears_the_quantity(self) -> None:
+        """
+        ``attrs.evolve(outcome, quantity=q)`` passes the outcome's own
+        ``quantities`` along: it was refused as giving both, and
+        ``quantity=None`` kept the count.  As in version 1, the one count is
+        replaced, or cleared.
+        """
+        count = Quantity(amount=1000, unit="prisoners")
+        more = Quantity(amount=1200, unit="prisoners")
+        outcome = Outcome(text="Exchange", kind="prisoner-exchange", quantity=count)
+        assert attrs.evolve(outcome, quantity=more).quantities == (more,)
+        assert attrs.evolve(outcome, quantity=None).quantities == ()
+        assert attrs.evolve(outcome, quantity=count) == outcome
+        assert attrs.evolve(outcome, text="Swap").quantities == (count,)
+        none = Outcome(text="x", quantity=None)
+        assert none.quantities == ()
+        assert attrs.evolve(none, quantity=count).quantities == (count,)
+        assert attrs.evolve(none, quantity=None) == none
+        # as read from a document, or copied: the same
+        for same in (
+            from_dict(Outcome, to_dict(outcome)),
+            from_json(Outcome, to_json(outcome)),
+            copy.deepcopy(outcome),
+            pickle.loads(pickle.dumps(outcome)),  # noqa: S301 - our own bytes
+        ):
+            assert attrs.evolve(same, text="Swap").quantities == (count,)
+            assert attrs.evolve(same, quantity=None).quantities == ()
+            assert attrs.evolve(same, quantity=more).quantities == (more,)
+        # the rule reads the values: one quantity is replaced, as evolve does
+        assert Outcome(text="x", quantity=more, quantities=[count]).quantities == (
+            more,
+        )
+
+    def test_quantity_beside_several_quantities_is_refused(self) -> None:
+        """One count cannot stand for an exchange's two, nor clear them."""
+        swap = Outcome(
+            text="Exchange",
+            quantities=[
+                Quantity(amount=84, unit="prisoners", given_by=["ukraine"]),
+                Quantity(amount=84, unit="prisoners", given_by=["russia"]),
+            ],
+        )
+        for quantity in (Quantity(amount=1, unit="u"), None):
+            with pytest.raises(ValidationError) as caught:
+                attrs.evolve(swap, quantity=quantity)
+            assert caught.value.errors == (
+                ("quantity", "give quantity or quantities, not both"),
+            )
+        assert attrs.evolve(swap, text="Swap").quantities == swap.quantities
+
+    def test_a_converter_using_aliases_writes_no_init_only_argument(self) -> None:
+        """
+        A converter of your own that writes by alias falls back on cattrs'
+        writer: it writes neither ``quantity`` (which holds a marker, not a
+        quantity, once built) nor ``status``/``status_on``.
+        """
+        conv = cattrs.Converter(use_alias=True)
+        configure_converter(conv)
+        count = Quantity(amount=1, unit="u")
+        written = conv.unstructure(Outcome(text="x", quantity=count))
+        assert written == to_dict(Outcome(text="x", quantity=count))
+        assert "quantity" not in written
+        proposal = Proposal(id="p", proposed_by="a", made_on=DAY, summary="S")
+        assert conv.unstructure(proposal) == to_dict(proposal)
+
+    def test_a_bad_quantity_or_quantities_is_reported(self) -> None:
+        """Neither is hidden by the other: a bad list is not replaced."""
+        assert errors_of(Outcome, text="x", quantity="1000") == (
+            ("quantity", "must be a Quantity, got str '1000'"),
+        )
+        count = Quantity(amount=1, unit="u")
+        assert [
+            p
+            for p, _ in errors_of(
+                Outcome, text="x", quantity=count, quantities=["1000"]
+            )
+        ] == ["quantities[0]"]
+        assert [
+            p for p, _ in errors_of(Outcome, text="x", quantity="1000", quantities=5)
+        ] == ["quantities", "quantity"]
 
     def test_json_has_quantities_only(self) -> None:
         """Version 2 writes ``quantities``; a ``quantity`` key is unknown there."""

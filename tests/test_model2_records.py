@@ -155,6 +155,21 @@ class TestAgreement:
             "revisions[0].revised_on",
         ]
 
+    def test_extended_to_no_expiry_names_the_argument(self) -> None:
+        """
+        ``extend(None)`` was reported as revisions without an expiry; it is
+        reported at ``expires``, as any other value that is not a deadline,
+        with a bad ``on``.
+        """
+        assert errors(lambda: truce().extend(None, on=D(2025, 8, 1))) == [  # type: ignore[arg-type]
+            ("expires", "must be a Deadline, got NoneType None")
+        ]
+        bad: Any = "2025-08-01"
+        assert paths(lambda: truce().extend(None, on=bad)) == [  # type: ignore[arg-type]
+            "expires",
+            "revisions[0].revised_on",
+        ]
+
     def test_no_expiry_no_extension(self) -> None:
         with pytest.raises(IllegalTransitionError):
             truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))
@@ -278,6 +293,34 @@ class TestMilestone:
             assert paths(lambda r=record, s=status: r.with_status(s, **arguments)) == [
                 f"history[{len(record.history)}].{field}"
             ]
+
+    @pytest.mark.parametrize(
+        "on", ["2025-02-10", pendulum.datetime(2025, 2, 10).naive(), 5]
+    )
+    def test_a_bad_moment_is_reported_at_the_step_for_every_status(
+        self, on: Any
+    ) -> None:
+        """
+        A bad ``on`` is reported where the change would take it
+        (``history[n].on``), for the statuses checked against a deadline
+        (``missed``, ``expired``) too: those reported it at ``on``.
+        """
+        for record, statuses in (
+            (clock(), ["met", "missed", "cancelled"]),
+            (truce(), ["suspended", "expired", "terminated"]),
+        ):
+            place = f"history[{len(record.history)}].on"
+            found = {
+                status: errors(lambda r=record, s=status: r.with_status(s, on=on))
+                for status in statuses
+            }
+            assert {path for problems in found.values() for path, _ in problems} == {
+                place
+            }
+            assert len({tuple(problems) for problems in found.values()}) == 1
+            assert paths(
+                lambda r=record, s=statuses[1]: r.with_status(s, on=on, by="uk")
+            ) == [place, place.replace(".on", ".by")]
 
     def test_revised_with_alternatives_that_are_not_alternatives(self) -> None:
         """Anything but an Alternative is a ValidationError at its place."""
@@ -648,6 +691,36 @@ class TestInANegotiation:
         assert (
             record.as_of(D(2019, 4, 1)).milestones[0].alternatives[0].applied is False
         )
+
+    def test_a_revised_milestone_without_set_on_is_there_before_its_revision(
+        self,
+    ) -> None:
+        """
+        A milestone without ``set_on`` is in every snapshot; revised on 22
+        March 2019 it vanished before that day (the revision counted as when
+        it was first heard of), though its first deadline was in force then.
+        A revision shows the milestone was there before it: it does not count,
+        as for an agreement; a dated status change does.
+        """
+        plain = clock(set_on=None)
+        revised = plain.revise_deadline(Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 22))
+        assert plain.first_dated is None
+        assert revised.first_dated is None
+        record = talks(milestones=[revised])
+        for at, due in [
+            (D(2018, 6, 1), "2019-03-29"),
+            (D(2019, 3, 21), "2019-03-29"),
+            (D(2019, 3, 22), "2019-04-12"),
+        ]:
+            assert [str(m.deadline.due) for m in record.as_of(at).milestones] == [due]
+            assert [
+                (e.id, str(e.deadline.due)) for e in record.all_upcoming_deadlines(at)
+            ] == [("clock", due)]
+        assert record.all_expired_deadlines(D(2019, 3, 30)) == ()
+        # a dated status change still dates it
+        met = revised.with_status("met", on=D(2019, 4, 1))
+        assert met.first_dated == D(2019, 4, 1)
+        assert talks(milestones=[met]).as_of(D(2019, 3, 31)).milestones == ()
 
     def test_as_of_keeps_once_two_alternatives_made_alike(self) -> None:
         """

@@ -229,9 +229,9 @@ class TestProposalFields:
             proposal, status="lapsed-without-response", responses=[answer()]
         ) == (
             (
-                "status",
+                "history[0].status",
                 "a proposal that lapsed without response cannot have responses from "
-                "the parties it was addressed to",
+                "the parties it was addressed to: responses[0] is from 'russia'",
             ),
         )
         # A comment by a third party is not an answer from the addressee.
