@@ -27,6 +27,7 @@ from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.stances import Position, Response
 from negotiation_records.timeutil import Moment, is_known_by, moment_sort_key
 from negotiation_records.ultimatums import Ultimatum
+from negotiation_records.windows import Window
 
 
 __all__ = [
@@ -175,11 +176,17 @@ def round_first_dated(rnd: Round) -> Moment | None:
     When a round is first heard of: the earliest of its dated status changes,
     its start and its window's first day (``None``: undated).
     """
-    candidates: list[Moment] = [c.on for c in rnd.history if c.on is not None]
-    if rnd.starts is not None:
-        candidates.append(rnd.starts)
-    if rnd.window is not None:
-        candidates.append(rnd.window.start)
+    return _earliest(rnd.history, rnd.starts, rnd.window)
+
+
+def _earliest(
+    history: tuple[StatusChange, ...], starts: Moment | None, window: Window | None
+) -> Moment | None:
+    candidates: list[Moment] = [c.on for c in history if c.on is not None]
+    if starts is not None:
+        candidates.append(starts)
+    if window is not None:
+        candidates.append(window.start)
     return min(candidates, key=moment_sort_key) if candidates else None
 
 
@@ -199,13 +206,17 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     scheduling may have set it, nor a window, where a later postponement may
     have.
     """
-    first = round_first_dated(rnd)
+    history = _changes(rnd.history, at)
+    later = {change.status for change in rnd.history[len(history) :]}
+    redated = not later.isdisjoint(_DATING_STEPS)
+    window = None if RoundStatus.POSTPONED in later else rnd.window
+    # Heard of by what the snapshot keeps: dates set later do not count (so
+    # that a snapshot of the snapshot is the same).
+    first = _earliest(rnd.history, None if redated else rnd.starts, window)
     if first is not None and not is_known_by(first, at):
         return None
-    history = _changes(rnd.history, at)
-    held = bool(history) and history[-1].status is RoundStatus.HELD
-    later = {change.status for change in rnd.history[len(history) :]}
-    if later.isdisjoint(_DATING_STEPS):
+    if not redated:
+        held = bool(history) and history[-1].status is RoundStatus.HELD
         return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())
     return _same(
         rnd,
@@ -214,7 +225,7 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
         starts=None,
         ends=None,
         location=None if RoundStatus.SCHEDULED in later else rnd.location,
-        window=None if RoundStatus.POSTPONED in later else rnd.window,
+        window=window,
     )
 
 

@@ -323,6 +323,29 @@ class TestRoundFields:
             day(2025, 5, 16),
         )
 
+    def test_dates_set_later_do_not_make_a_round_known(self) -> None:
+        """A round whose start (1999) was set by a scheduling recorded later
+        (2000): as of 1999 its start is not known, so neither is the round,
+        and a snapshot of the snapshot is the same."""
+        from negotiation_records import Negotiation, StatusChange, Window
+
+        day = pendulum.date
+        rnd = Round(
+            number=2,
+            history=[
+                StatusChange(status="scheduled", on=day(2000, 1, 1)),
+                StatusChange(status="cancelled"),
+            ],
+            starts=day(1999, 1, 1),
+            ends=day(1999, 1, 4),
+            window=Window.between(day(2000, 1, 1), day(2000, 1, 1)),
+        )
+        talks = Negotiation(id="t", title="T", rounds=[Round(number=1), rnd])
+        at = day(1999, 1, 1)
+        then = talks.as_of(at)
+        assert [r.number for r in then.rounds] == [1]
+        assert then.as_of(at) == then
+
     @pytest.mark.parametrize(
         "status", ["proposed", "scheduled", "postponed", "cancelled"]
     )
