@@ -119,9 +119,12 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
         draw, pools, _AGREEMENT_STEPS, AgreementStatus.DRAFTED, dates[:steps]
     )
     expires = draw(optional(_deadlines()))
+    # Revised after the history (its dates come later): not once it ended,
+    # dated (a final status: Agreement.extend refuses it).
+    ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
     revisions = (
         [_revision(draw, pools, on) for on in dates[steps:]]
-        if expires is not None
+        if expires is not None and not ended
         else []
     )
 

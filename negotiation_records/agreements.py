@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -121,6 +121,9 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     _A.SUSPENDED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.EXPIRED: frozenset({_A.IN_FORCE, _A.SUPERSEDED}),
 }
+#: The final statuses (no step leads on from them), after which an agreement
+#: is not extended (``Agreement.extend``): terminated and superseded.
+_ENDED: Final = frozenset(set(AgreementStatus) - STATUS_STEPS.keys())
 
 
 @frozen_record(kw_only=True, init=False)
@@ -194,6 +197,37 @@ def revision_problems(
                 f"revisions[{index}].revised_on",
                 _revision_back(revisions, index, back[index]),
             )
+
+
+def revised_after_end(
+    revisions: tuple[DeadlineRevision, ...],
+    history: tuple[StatusChange, ...],
+    steps: Mapping[Any, Any],
+    label: str,
+    refused: str,
+) -> Iterable[tuple[str, str]]:
+    """
+    Revisions dated after a final status of *history* (one *steps*, the
+    record's ``STATUS_STEPS``, leads nowhere from: a milestone met, an
+    agreement terminated, an ultimatum complied with), which the record's
+    methods refuse (*refused* says what: "its deadline cannot be revised"); a
+    revision that may be as early as that change (the same day, or a month
+    holding it) is let be, as everywhere (``is_before``).
+    """
+    ended = [
+        (c.on, c.status) for c in history if c.on is not None and c.status not in steps
+    ]
+    if not ended or not revisions:
+        return
+    for index, revision in enumerate(revisions):
+        for on, status in ended:
+            if is_before(on, revision.revised_on):
+                yield (
+                    f"revisions[{index}].revised_on",
+                    f"{revision.revised_on} is after {label} was "
+                    f"{getattr(status, 'value', status)} ({on}): {refused} then",
+                )
+                break
 
 
 def _revision_back(
@@ -399,6 +433,13 @@ class Agreement(Record):
         yield from revision_problems(
             self.revisions, self.first_dated, "agreement's first date"
         )
+        yield from revised_after_end(
+            self.revisions,
+            self.history,
+            STATUS_STEPS,
+            self.label,
+            "it cannot be extended",
+        )
         for name in ("amends", "supersedes"):
             if self.id in getattr(self, name):
                 yield (name, f"{self.label} cannot {name.rstrip('s')} itself")
@@ -464,7 +505,9 @@ class Agreement(Record):
         """
         A copy whose expiry is *new* (later or earlier); the old expiry goes to
         :attr:`revisions` with when (*on*) and why (*reason*).  An agreement
-        that had expired comes back into force.  Anything but a
+        that had expired comes back into force; a terminated or superseded
+        one is not extended (a record built or loaded with a revision dated
+        after that is refused).  Anything but a
         :class:`~negotiation_records.Deadline` for *new* (``None`` too: an
         agreement is not extended to no expiry) is reported at ``expires``,
         the field it would take.
@@ -473,7 +516,7 @@ class Agreement(Record):
             raise IllegalTransitionError(
                 self.label, self.status.value, "extended", "it has no expiry to extend"
             )
-        if self.status in (AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED):
+        if self.status in _ENDED:
             raise IllegalTransitionError(
                 self.label,
                 self.status.value,

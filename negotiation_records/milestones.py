@@ -15,12 +15,17 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
-from negotiation_records.agreements import first_dated, new_revision, revision_problems
+from negotiation_records.agreements import (
+    first_dated,
+    new_revision,
+    revised_after_end,
+    revision_problems,
+)
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
@@ -80,6 +85,9 @@ STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
     _M.PENDING: frozenset({_M.MET, _M.MISSED, _M.CANCELLED, _M.SUPERSEDED}),
     _M.MISSED: frozenset({_M.MET, _M.PENDING, _M.CANCELLED, _M.SUPERSEDED}),
 }
+#: The final statuses (no step leads on from them), after which a
+#: milestone's deadline is not revised (``Milestone.revise_deadline``).
+_ENDED: Final = frozenset(set(MilestoneStatus) - STATUS_STEPS.keys())
 
 
 @frozen_record(kw_only=True, init=False)
@@ -251,6 +259,13 @@ class Milestone(Record):
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         yield from revision_problems(self.revisions, self.set_on, "milestone was set")
+        yield from revised_after_end(
+            self.revisions,
+            self.history,
+            STATUS_STEPS,
+            self.label,
+            "its deadline cannot be revised",
+        )
         if self.set_on is not None and is_before(self.deadlines[0].due, self.set_on):
             where = "revisions[0].previous" if self.revisions else "deadline"
             yield (
@@ -340,7 +355,8 @@ class Milestone(Record):
         *alternatives* qualify the new deadline: their ``stage`` is set to it
         (anything that is not an :class:`Alternative` is reported at
         ``alternatives[i]``).  A missed milestone whose deadline is revised is
-        pending again.
+        pending again; a met, cancelled or superseded one's is not revised (a
+        record built or loaded with a revision dated after that is refused).
 
         Example:
             >>> clock = Milestone(id="m", title="Clock",
@@ -352,7 +368,7 @@ class Milestone(Record):
             >>> [str(d.due) for d in later.deadlines], later.alternatives[0].stage
             (['2019-03-29', '2019-04-12'], 1)
         """
-        if self.status not in (MilestoneStatus.PENDING, MilestoneStatus.MISSED):
+        if self.status in _ENDED:
             raise IllegalTransitionError(
                 self.label,
                 self.status.value,

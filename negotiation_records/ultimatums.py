@@ -7,13 +7,17 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
-from negotiation_records.agreements import new_revision, revision_problems
+from negotiation_records.agreements import (
+    new_revision,
+    revised_after_end,
+    revision_problems,
+)
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError
@@ -99,6 +103,9 @@ STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
     **_METHOD_STEPS,
     _U.EXPIRED: _METHOD_STEPS[_U.EXPIRED] | {_U.PENDING},
 }
+#: The final statuses (no step leads on from them), after which an
+#: ultimatum's deadline is not revised (``Ultimatum.revise_deadline``).
+_ENDED: Final = frozenset(set(UltimatumStatus) - STATUS_STEPS.keys())
 
 
 @frozen_record(kw_only=True, init=False)
@@ -285,6 +292,13 @@ class Ultimatum(Record):
             yield from revision_problems(
                 self.revisions, self.issued_at, "ultimatum was issued"
             )
+            yield from revised_after_end(
+                self.revisions,
+                self.history,
+                STATUS_STEPS,
+                self.label,
+                "its deadline cannot be revised",
+            )
         first = self.deadlines[0]
         if is_before(first.due, self.issued_at):
             where = "revisions[0].previous" if self.revisions else "deadline"
@@ -329,7 +343,9 @@ class Ultimatum(Record):
         replaced; :attr:`deadlines` lists them all with the current one last.
         Only a pending ultimatum's deadline can be revised (an expired one may be
         revived by revising it: its status goes back to pending).  A revision
-        dated before the ultimatum or before the previous revision is refused.
+        dated before the ultimatum or before the previous revision is refused,
+        and a record built or loaded with one dated after the ultimatum was
+        complied with, enforced or withdrawn is refused too.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
@@ -344,7 +360,7 @@ class Ultimatum(Record):
             >>> [str(d.due) for d in cut.deadlines]
             ['2025-09-02', '2025-08-08']
         """
-        if self.status not in (UltimatumStatus.PENDING, UltimatumStatus.EXPIRED):
+        if self.status in _ENDED:
             raise IllegalTransitionError(
                 self.label,
                 self.status.value,

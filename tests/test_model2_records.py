@@ -25,6 +25,7 @@ from negotiation_records import (
     Alternative,
     Condition,
     Deadline,
+    DeadlineRevision,
     EventKind,
     IllegalTransitionError,
     Milestone,
@@ -40,7 +41,9 @@ from negotiation_records import (
     ValidationError,
     Vote,
     VoteResult,
+    from_dict,
     from_json,
+    to_dict,
     to_json,
     votes,
 )
@@ -183,6 +186,31 @@ class TestAgreement:
             lambda: truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 5, 1))
         ) == ["revisions[0].revised_on"]
 
+    def test_no_extension_dated_after_the_end(self) -> None:
+        """A revision after the agreement was terminated, refused by extend(),
+        is refused in a record built or loaded too; one on the same day may
+        have come first, and stands."""
+        terminated = truce().with_status("terminated", on=D(2025, 6, 1))
+        assert terminated.expires is not None
+        later = DeadlineRevision(previous=terminated.expires, revised_on=D(2025, 6, 2))
+        ((path, message),) = errors(
+            lambda: attrs.evolve(
+                terminated, expires=Deadline.on(D(2025, 12, 1)), revisions=[later]
+            )
+        )
+        assert path == "revisions[0].revised_on"
+        assert message == (
+            "2025-06-02 is after agreement 'truce' was terminated (2025-06-01): "
+            "it cannot be extended then"
+        )
+        data = to_dict(truce(expires=Deadline.on(D(2025, 12, 1)), revisions=[later]))
+        data["history"].append({"status": "terminated", "on": "2025-06-01"})
+        assert paths(lambda: from_dict(Agreement, data)) == ["revisions[0].revised_on"]
+        same_day = attrs.evolve(later, revised_on=D(2025, 6, 1))
+        assert attrs.evolve(
+            terminated, expires=Deadline.on(D(2025, 12, 1)), revisions=[same_day]
+        ).revisions == (same_day,)
+
     def test_expired_only_once_the_expiry_passed(self) -> None:
         """Expired on a day its expiry had not passed is refused, as for an ultimatum."""
         due = truce().expires
@@ -321,6 +349,27 @@ class TestMilestone:
             assert paths(
                 lambda r=record, s=statuses[1]: r.with_status(s, on=on, by="uk")
             ) == [place, place.replace(".on", ".by")]
+
+    @pytest.mark.parametrize("status", ["met", "cancelled", "superseded"])
+    def test_no_revision_dated_after_the_end(self, status: str) -> None:
+        """A revision after the milestone was met (cancelled, superseded),
+        which revise_deadline refuses, is refused in a record built too."""
+        ended = clock().with_status(status, on=D(2019, 3, 1))
+        with pytest.raises(IllegalTransitionError):
+            ended.revise_deadline(Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 22))
+        revision = DeadlineRevision(
+            previous=clock().deadline, revised_on=D(2019, 3, 22)
+        )
+        ((path, message),) = errors(
+            lambda: attrs.evolve(
+                ended, deadline=Deadline.on(D(2019, 4, 12)), revisions=[revision]
+            )
+        )
+        assert path == "revisions[0].revised_on"
+        assert message == (
+            f"2019-03-22 is after milestone 'clock' was {status} (2019-03-01): "
+            "its deadline cannot be revised then"
+        )
 
     def test_revised_with_alternatives_that_are_not_alternatives(self) -> None:
         """Anything but an Alternative is a ValidationError at its place."""

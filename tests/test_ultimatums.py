@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -473,6 +474,30 @@ class TestReviseDeadline:
         assert revived.status is UltimatumStatus.PENDING
         assert revived.status_on == pendulum.date(2025, 9, 4)
         assert revived.revisions[0].previous == FIFTY_DAYS
+
+    @pytest.mark.parametrize("status", ["complied", "enforced", "withdrawn"])
+    def test_no_revision_dated_after_it_was_settled(self, status: str) -> None:
+        """What revise_deadline refuses, a record built or loaded with a
+        revision dated after the settling step is refused for too; the same
+        day may have come first, and stands."""
+        settled = ultimatum(status=status, status_on=pendulum.date(2025, 8, 1))
+        revision = DeadlineRevision(
+            previous=settled.deadline, revised_on=pendulum.date(2025, 8, 5)
+        )
+        new = Deadline.on(pendulum.date(2025, 10, 1))
+        with pytest.raises(ValidationError) as exc:
+            attrs.evolve(settled, deadline=new, revisions=[revision])
+        assert exc.value.errors == (
+            (
+                "revisions[0].revised_on",
+                f"2025-08-05 is after ultimatum 'us-ultimatum' was {status} "
+                "(2025-08-01): its deadline cannot be revised then",
+            ),
+        )
+        same_day = attrs.evolve(revision, revised_on=pendulum.date(2025, 8, 1))
+        assert attrs.evolve(settled, deadline=new, revisions=[same_day]).revisions == (
+            same_day,
+        )
 
     @pytest.mark.parametrize("status", ["complied", "enforced", "withdrawn"])
     def test_settled_ultimatum_cannot_be_revised(self, status: str) -> None:
