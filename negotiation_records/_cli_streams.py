@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import unicodedata
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO, cast
 
 
@@ -21,6 +23,8 @@ __all__ = [
     "QuietStream",
     "Stdout",
     "encoding_problem",
+    "plain_table",
+    "shown_width",
     "silence",
 ]
 
@@ -161,3 +165,37 @@ def encoding_problem(exc: UnicodeEncodeError) -> str:
         "set PYTHONIOENCODING=utf-8 (or use a UTF-8 locale) and run the command "
         "again"
     )
+
+
+def shown_width(text: str) -> int:
+    """
+    How many columns *text* takes in a terminal: two for a wide character
+    (Chinese, Japanese, Korean, full-width forms), none for a combining mark
+    or a format character, one for any other.
+    """
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str]:
+    """
+    The lines of a plain-text table: each column as wide as its widest cell
+    on screen (:func:`shown_width`), two spaces between columns, indented by
+    two, no trailing spaces.
+    """
+    widths = [
+        max(shown_width(cell) for cell in column)
+        for column in zip(headers, *rows, strict=True)
+    ]
+    for cells in (headers, *rows):
+        padded = [
+            cell + " " * (width - shown_width(cell))
+            for cell, width in zip(cells[:-1], widths[:-1], strict=True)
+        ]
+        yield ("  " + "  ".join([*padded, cells[-1]])).rstrip()

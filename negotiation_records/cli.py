@@ -71,6 +71,7 @@ from negotiation_records._cli_streams import (
     QuietStream,
     Stdout,
     encoding_problem,
+    plain_table,
     silence,
 )
 from negotiation_records.deadlines import Deadline
@@ -152,16 +153,8 @@ class _Output:
         if not rows:
             self.line("  (none)")
             return
-        widths = [
-            max(len(str(cell)) for cell in column)
-            for column in zip(headers, *rows, strict=True)
-        ]
-        for cells in (headers, *rows):
-            padded = [
-                cell.ljust(width)
-                for cell, width in zip(cells[:-1], widths[:-1], strict=True)
-            ]
-            self.line(("  " + "  ".join([*padded, cells[-1]])).rstrip())
+        for text in plain_table(headers, rows):
+            self.line(text)
 
     def _rich_table(
         self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]

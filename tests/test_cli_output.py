@@ -460,3 +460,28 @@ class TestSecondsLeft:
         )
         days = (datetime.date(9999, 12, 31) - datetime.date(2025, 7, 20)).days + 1
         assert (section, found) == ("due", days * 86400 - 1)
+
+
+class TestWideCharacters:
+    """Plain tables are aligned by the columns a terminal gives each character."""
+
+    def test_columns_line_up_on_screen(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A Chinese name takes two columns a character, a combining accent
+        none: the next column starts at the same place on every line."""
+        from negotiation_records._cli_streams import shown_width
+
+        record = seed_record()
+        parties = list(record.parties)
+        parties[1] = attrs.evolve(parties[1], name="中华人民共和国")
+        parties[2] = attrs.evolve(parties[2], name="Türkiye\u0301")
+        path = tmp_path / "wide.json"
+        path.write_text(to_json(attrs.evolve(record, parties=parties)), "utf-8")
+        assert main(["show", str(path), "--at", "2025-07-20"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        start = lines.index("Parties:") + 1
+        table = lines[start : start + 1 + len(parties)]
+        kinds = {shown_width(line[: line.index("  state")]) for line in table[1:]}
+        assert len(kinds) == 1
+        assert shown_width(table[0][: table[0].index("  kind")]) in kinds
