@@ -35,13 +35,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import io
 import json
 import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn, TextIO
+from typing import Any, NamedTuple, NoReturn
 
 import pendulum
 
@@ -57,21 +58,19 @@ from negotiation_records._cli_args import (
     zone_arg,
 )
 from negotiation_records._cli_export import add_export_command, input_at, replacing
+from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, PROG, Output
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
     Problem,
     display,
-    is_terminal,
     read_records,
-    rich_available,
 )
 from negotiation_records._cli_streams import (
     OutputError,
     QuietStream,
     Stdout,
     encoding_problem,
-    plain_table,
     silence,
 )
 from negotiation_records.deadlines import Deadline
@@ -80,7 +79,7 @@ from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
-from negotiation_records.timeline import TimelineEvent, one_line
+from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -92,91 +91,13 @@ from negotiation_records.ultimatums import Ultimatum
 
 __all__ = ["main"]
 
-PROG = "negotiation-records"
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
 
-# --- output ---------------------------------------------------------------------------
-
-
-class _Output:
-    """Where and how to print: plain text, or rich tables on a terminal."""
-
-    def __init__(self, out: TextIO, err: TextIO) -> None:
-        self.out = out
-        self.err = err
-        self.rich = is_terminal(out) and rich_available()
-        # The exit status the command has come to so far: what it ends with if
-        # the reader of standard output goes away (| head) before it is done.
-        self.status = EXIT_OK
-
-    def line(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-
-    def error(self, text: str) -> None:
-        self.status = max(self.status, EXIT_PROBLEMS)
-        self.err.write(f"{PROG}: error: {text}\n")
-
-    def heading(self, text: str) -> None:
-        text = one_line(text, None)
-        if self.rich:
-            from rich.console import Console  # noqa: PLC0415
-            from rich.text import Text  # noqa: PLC0415
-
-            Console(file=self.out).print(Text(text, style="bold"))
-        else:
-            self.line(text)
-
-    def table(
-        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
-    ) -> None:
-        """
-        A table with a title; ``(none)`` under the title when there are no rows.
-
-        Every cell is shown on one line (:func:`~negotiation_records.timeline.one_line`,
-        as the timeline's summaries are), so that a line break in a record's text
-        cannot break the table.
-        """
-        title = one_line(title, None)
-        headers = [one_line(header, None) for header in headers]
-        rows = [[one_line(cell, None) for cell in row] for row in rows]
-        if self.rich:
-            self._rich_table(title, headers, rows)
-            return
-        self.line(f"{title}:")
-        if not rows:
-            self.line("  (none)")
-            return
-        for text in plain_table(headers, rows):
-            self.line(text)
-
-    def _rich_table(
-        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
-    ) -> None:
-        from rich.console import Console  # noqa: PLC0415
-        from rich.table import Table  # noqa: PLC0415
-        from rich.text import Text  # noqa: PLC0415
-
-        console = Console(file=self.out)
-        if not rows:
-            console.print(Text.assemble((title, "bold"), ": (none)"))
-            return
-        # Text objects, not strings: record text is data, never rich markup.
-        table = Table(title=Text(title, style="bold"), title_justify="left")
-        for index, header in enumerate(headers):
-            table.add_column(Text(header), overflow="fold", no_wrap=index == 0)
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        console.print(table)
-
-
-def _load(name: str, out: _Output) -> list[Negotiation] | None:
+def _load(name: str, out: Output) -> list[Negotiation] | None:
     """Every negotiation in the file *name*; ``None`` (problems reported) if any is bad."""
     shown = display(name)
     problems: list[Problem] = []
@@ -209,11 +130,11 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def _print_json(out: _Output, document: object) -> None:
+def _print_json(out: Output, document: object) -> None:
     out.line(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-def _cmd_validate(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
     cls = record_types()[args.type]
     problems: list[Problem] = []
     files: list[dict[str, object]] = []
@@ -281,7 +202,7 @@ def _show_moment(moment: Moment, tz: Zone | None = None) -> str:
 
 def _each_record(
     args: argparse.Namespace,
-    out: _Output,
+    out: Output,
     body: Callable[[Negotiation], list[Callable[[], None]]],
     document: Callable[[list[dict[str, Any]]], dict[str, Any]],
     summary: Callable[[Negotiation], dict[str, Any]],
@@ -300,11 +221,24 @@ def _each_record(
     if args.format == "json":
         _print_json(out, document([summary(talks) for talks in records]))
         return EXIT_OK
-    for index, talks in enumerate(records):
-        if index:
-            out.line()
-        for action in body(talks):
-            action()
+    shown = out.out
+    if not out.rich:  # written whole, once it is known the output can take it
+        out.out = io.StringIO()
+    try:
+        for index, talks in enumerate(records):
+            if index:
+                out.line()
+            for action in body(talks):
+                action()
+    finally:
+        text, out.out = out.out, shown
+    if isinstance(text, io.StringIO):
+        written = text.getvalue()
+        # a character the output's encoding lacks: UnicodeEncodeError (main())
+        written.encode(
+            shown.encoding or "utf-8", getattr(shown, "errors", None) or "strict"
+        )
+        shown.write(written)
     return EXIT_OK
 
 
@@ -316,7 +250,7 @@ class _Table(NamedTuple):
     rows: list[list[str]]
 
 
-def _printer(out: _Output, parts: Sequence[str | _Table]) -> list[Callable[[], None]]:
+def _printer(out: Output, parts: Sequence[str | _Table]) -> list[Callable[[], None]]:
     """What to print, as calls: a string is a heading, a _Table a table."""
     calls: list[Callable[[], None]] = []
     for part in parts:
@@ -370,7 +304,7 @@ def _optional(moment: Moment | None, tz: Zone | None) -> str | None:
     return None if moment is None else _show_moment(moment, tz)
 
 
-def _cmd_show(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
     tz: Zone | None = args.tz
 
@@ -481,7 +415,7 @@ def _starts_by(moment: Moment, at: Moment) -> bool:
     return moment_span(moment)[0] < moment_span(at)[0]
 
 
-def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
     tz: Zone | None = args.tz
 
     def events_of(talks: Negotiation) -> tuple[TimelineEvent, ...]:
@@ -534,7 +468,7 @@ def _cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
     return _each_record(args, out, timeline, document, summary)
 
 
-def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_deadlines(args: argparse.Namespace, out: Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
     tz: Zone | None = args.tz
     within = "" if args.within is None else f" within {args.within.describe()}"
@@ -592,12 +526,12 @@ def _cmd_deadlines(args: argparse.Namespace, out: _Output) -> int:
     return _each_record(args, out, deadlines, document, summary)
 
 
-def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_schema(args: argparse.Namespace, out: Output) -> int:
     _print_json(out, json_schema(record_types()[args.type]))
     return EXIT_OK
 
 
-def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
+def _cmd_plot(args: argparse.Namespace, out: Output) -> int:
     target = Path(args.output)
     read = input_at(args.output, [args.file])
     if read is not None:
@@ -625,7 +559,7 @@ def _cmd_plot(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _draw(
-    args: argparse.Namespace, talks: Negotiation, target: Path, out: _Output
+    args: argparse.Namespace, talks: Negotiation, target: Path, out: Output
 ) -> int:
     try:
         from negotiation_records import plot  # noqa: PLC0415
@@ -919,7 +853,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reader that goes away (``| head``) ends the command quietly, with the
     status it had come to: 0, or 1 when it had found problems.
     """
-    out = _Output(Stdout.of(sys.stdout), QuietStream.of(sys.stderr))
+    out = Output(Stdout.of(sys.stdout), QuietStream.of(sys.stderr))
     try:
         status = _run(argv, out)
         out.out.flush()  # here, not at exit, so that a closed pipe is seen here
@@ -934,7 +868,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _run(argv: Sequence[str] | None, out: _Output) -> int:
+def _run(argv: Sequence[str] | None, out: Output) -> int:
     """Parse *argv* and run its command; the exit status, also in ``out.status``."""
     parser = build_parser()
     try:
@@ -955,7 +889,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # --help, --version: main() flushes what they wrote
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    handler: Callable[[argparse.Namespace, _Output], int] = args.handler
+    handler: Callable[[argparse.Namespace, Output], int] = args.handler
     try:
         out.status = handler(args, out)
     except NegotiationRecordError as exc:

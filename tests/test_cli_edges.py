@@ -414,6 +414,28 @@ class TestOutputEncoding:
         )
         assert err.count("\n") == 1
 
+    @pytest.mark.parametrize("command", ["timeline", "show", "deadlines"])
+    def test_nothing_printed_before_the_error(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        command: str,
+    ) -> None:
+        """A text the output cannot take is found before anything is printed:
+        no half table (the first rows are ASCII; the title is not)."""
+        data = seed_data()
+        data["title"] = "Talks"  # an ASCII heading; Türkiye further down
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        buffer = io.BytesIO()
+        stdout = io.TextIOWrapper(buffer, encoding="ascii")
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert main([command, str(path), "--at", "2025-09-03"]) == 1
+        stdout.flush()
+        assert buffer.getvalue() == b""
+        assert "cannot write U+" in capsys.readouterr().err
+
     @pytest.mark.parametrize(
         ("encoding", "command"),
         [("ascii", ["show", "--format", "json"]), ("latin-1", ["timeline"])],

@@ -1,0 +1,100 @@
+"""
+What the commands print, and how (private): headings, tables and lines as
+plain text, or as rich tables on a terminal, and the exit status a command
+has come to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from negotiation_records._cli_read import is_terminal, rich_available
+from negotiation_records._cli_streams import plain_table
+from negotiation_records.timeline import one_line
+
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "PROG", "Output"]
+
+PROG = "negotiation-records"
+"""The command's name, in messages."""
+
+EXIT_OK = 0
+"""The exit status when all is well."""
+
+EXIT_PROBLEMS = 1
+"""The exit status when a file has problems or the output cannot be written."""
+
+
+class Output:
+    """Where and how to print: plain text, or rich tables on a terminal."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out = out
+        self.err = err
+        self.rich = is_terminal(out) and rich_available()
+        # The exit status the command has come to so far: what it ends with if
+        # the reader of standard output goes away (| head) before it is done.
+        self.status = EXIT_OK
+
+    def line(self, text: str = "") -> None:
+        """Print one line of *text* to standard output."""
+        self.out.write(text + "\n")
+
+    def error(self, text: str) -> None:
+        """Print an error to standard error; the command has a problem (exit 1)."""
+        self.status = max(self.status, EXIT_PROBLEMS)
+        self.err.write(f"{PROG}: error: {text}\n")
+
+    def heading(self, text: str) -> None:
+        """Print *text* as a heading, on one line (bold on a terminal)."""
+        text = one_line(text, None)
+        if self.rich:
+            from rich.console import Console  # noqa: PLC0415
+            from rich.text import Text  # noqa: PLC0415
+
+            Console(file=self.out).print(Text(text, style="bold"))
+        else:
+            self.line(text)
+
+    def table(
+        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
+    ) -> None:
+        """
+        A table with a title; ``(none)`` under the title when there are no rows.
+
+        Every cell is shown on one line (:func:`~negotiation_records.timeline.one_line`,
+        as the timeline's summaries are), so that a line break in a record's text
+        cannot break the table.
+        """
+        title = one_line(title, None)
+        headers = [one_line(header, None) for header in headers]
+        rows = [[one_line(cell, None) for cell in row] for row in rows]
+        if self.rich:
+            self._rich_table(title, headers, rows)
+            return
+        self.line(f"{title}:")
+        if not rows:
+            self.line("  (none)")
+            return
+        for text in plain_table(headers, rows):
+            self.line(text)
+
+    def _rich_table(
+        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
+    ) -> None:
+        from rich.console import Console  # noqa: PLC0415
+        from rich.table import Table  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
+
+        console = Console(file=self.out)
+        if not rows:
+            console.print(Text.assemble((title, "bold"), ": (none)"))
+            return
+        # Text objects, not strings: record text is data, never rich markup.
+        table = Table(title=Text(title, style="bold"), title_justify="left")
+        for index, header in enumerate(headers):
+            table.add_column(Text(header), overflow="fold", no_wrap=index == 0)
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
