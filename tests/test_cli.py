@@ -27,6 +27,7 @@ from negotiation_records import (
     Party,
     Source,
     ValidationError,
+    _cli_output,
     _cli_read,
     cli,
 )
@@ -805,7 +806,7 @@ class TestTerminal:
 
     @pytest.fixture
     def terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+        monkeypatch.setattr(_cli_output, "is_terminal", lambda stream: True)
         monkeypatch.setattr(_cli_read, "is_terminal", lambda stream: True)
         monkeypatch.setenv("COLUMNS", "160")
 
@@ -857,7 +858,7 @@ class TestTerminal:
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """Without the cli extra a terminal gets the plain tables."""
-        monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+        monkeypatch.setattr(_cli_output, "is_terminal", lambda stream: True)
         monkeypatch.setattr(_cli_read, "is_terminal", lambda stream: True)
         monkeypatch.setitem(sys.modules, "rich", None)
         assert main(["deadlines", str(talks), "--at", "2025-08-21"]) == 0
