@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
@@ -73,6 +73,16 @@ class ProposalStatus(enum.Enum):
 
 _P = ProposalStatus
 #: The status changes a proposal's history may take, from each status.
+#: The statuses after which a proposal is no longer answered (``respond``):
+#: withdrawn, expired, lapsed.  (Accepted or rejected, it may still be.)
+_UNANSWERABLE: Final = frozenset(
+    {
+        ProposalStatus.WITHDRAWN,
+        ProposalStatus.EXPIRED,
+        ProposalStatus.LAPSED_WITHOUT_RESPONSE,
+    }
+)
+
 STATUS_STEPS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
     _P.PENDING: frozenset(
         {
@@ -260,6 +270,7 @@ class Proposal(Record):
             start=self.made_on,
             start_name="proposal was made",
         )
+        yield from self._answered_after_close()
         if self.status is ProposalStatus.LAPSED_WITHOUT_RESPONSE and seen & set(
             self.addressed_to
         ):  # reported at the step that says so (version 1: at ``status``)
@@ -274,6 +285,28 @@ class Proposal(Record):
                 f"the parties it was addressed to: responses[{index}] is from "
                 f"{party!r}",
             )
+
+    def _answered_after_close(self) -> Iterable[tuple[str, str]]:
+        """
+        Responses dated after the proposal was withdrawn, expired or lapsed,
+        which :meth:`respond` refuses; one that may be as early as that step
+        (the same day, a month holding it) stands, as everywhere.
+        """
+        closed = [
+            (c.on, c.status)
+            for c in self.history
+            if c.on is not None and c.status in _UNANSWERABLE
+        ]
+        if not closed or not self.responses:
+            return
+        on, status = closed[0]  # final: no step follows it
+        for index, response in enumerate(self.responses):
+            if is_before(on, response.on):
+                yield (
+                    f"responses[{index}].on",
+                    f"{response.on} is after the proposal became {status.value!r} "
+                    f"({on}): it can no longer be answered then",
+                )
 
     @property
     def _made_it(self) -> str:
@@ -299,8 +332,10 @@ class Proposal(Record):
         """
         A copy with a response added; the status does not change by itself.
 
-        A response to a withdrawn, expired or lapsed proposal is refused; record
-        the outcome with :meth:`accept` or :meth:`reject` when it is settled.
+        A response to a withdrawn, expired or lapsed proposal is refused (and a
+        record built or loaded with a response dated after that step is
+        refused too); record the outcome with :meth:`accept` or :meth:`reject`
+        when it is settled.
         A proposer (one of the co-proposers of a joint text) cannot respond to
         it; any other party can.  Bad values are reported at the place the
         response would take (``responses[2].party``).
@@ -317,11 +352,7 @@ class Proposal(Record):
             ...
             negotiation_records.errors.ValidationError: responses[0].party: 'c' is one of its proposers and cannot respond to it
         """
-        if not self.status.is_open and self.status in (
-            ProposalStatus.WITHDRAWN,
-            ProposalStatus.EXPIRED,
-            ProposalStatus.LAPSED_WITHOUT_RESPONSE,
-        ):
+        if self.status in _UNANSWERABLE:
             raise IllegalTransitionError(
                 self.label,
                 self.status.value,

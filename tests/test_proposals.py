@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -19,6 +20,8 @@ from negotiation_records import (
     Stance,
     ValidationError,
     Window,
+    from_dict,
+    to_dict,
 )
 from tests.strategies_foundation import errors_of, slug_error
 
@@ -405,6 +408,34 @@ class TestRespond:
                 "'undecided', 'opposes', 'rejects')",
             ),
         )
+
+    @pytest.mark.parametrize(
+        "status", ["withdrawn", "expired", "lapsed-without-response"]
+    )
+    def test_no_answer_after_it_closed(self, status: str) -> None:
+        """A response dated after the proposal was withdrawn (expired, lapsed),
+        which respond() refuses, is refused in a record built or loaded too;
+        one of the same day may have come first, and stands."""
+        closed_on = pendulum.date(2025, 7, 22)
+        closed = proposal(status=status, status_on=closed_on)
+        late = answer("belarus", on=LATER)
+        with pytest.raises(ValidationError) as info:
+            attrs.evolve(closed, responses=[late])
+        assert info.value.errors == (
+            (
+                "responses[0].on",
+                f"2025-07-25 is after the proposal became {status!r} (2025-07-22): "
+                "it can no longer be answered then",
+            ),
+        )
+        data = to_dict(
+            attrs.evolve(closed, responses=[answer("belarus", on=closed_on)])
+        )
+        assert from_dict(Proposal, data).responses[0].on == closed_on
+        data["responses"][0]["on"] = "2025-07-25"
+        with pytest.raises(ValidationError) as info:
+            from_dict(Proposal, data)
+        assert [path for path, _ in info.value.errors] == ["responses[0].on"]
 
     def test_the_proposer_cannot_respond(self) -> None:
         """The proposing party's answer is refused by the proposal's checks."""
