@@ -182,8 +182,9 @@ def upgrade_noting(
                 [
                     (
                         _KEY,
-                        f"{version} is older than {SCHEMA_VERSION} and no migration "
-                        f"from version {version} is registered",
+                        f"{short_repr(version)} is older than {SCHEMA_VERSION} and "
+                        f"no migration from version {short_repr(version)} is "
+                        "registered",
                     )
                 ]
             )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 import pendulum
 
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
@@ -559,20 +560,23 @@ class Round(Record):
         """
         Whether *moment* may fall within the round (from ``starts`` to ``ends``,
         or on the start day when there is no end: a start with a time of day
-        covers the rest of its day, on its own wall clock).  Unknown dates
-        cover everything.
+        covers the rest of its day, to the next midnight in its zone, whatever
+        zone *moment* is written in).  Unknown dates cover everything.
         """
         starts = self.starts
         if starts is None:
             return True if self.window is None else self.window.contains(moment)
+        if is_before(moment, starts):
+            return False
         last = self.ends
-        if last is None:
-            last = (
-                pendulum.Date(starts.year, starts.month, starts.day)
-                if isinstance(starts, pendulum.DateTime)
-                else starts
-            )
-        return not is_before(moment, starts) and not is_before(last, moment)
+        if last is None and isinstance(starts, pendulum.DateTime):
+            day = pendulum.Date(starts.year, starts.month, starts.day)
+            if isinstance(moment, pendulum.DateTime) and day < _dt.date.max:
+                # before the next midnight in the start's zone (an aware start)
+                zone = starts.tzinfo or pendulum.UTC
+                return bool(moment < start_of_day(day.add(days=1), zone))
+            last = day
+        return not is_before(last if last is not None else starts, moment)
 
     def _to(
         self, status: RoundStatus, on: Moment | _dt.date | None, **changes: object

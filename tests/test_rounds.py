@@ -422,6 +422,12 @@ class TestWhenAndCovers:
         assert not r.covers(pendulum.datetime(2025, 5, 16, 9, tz=ist))
         assert not r.covers(pendulum.datetime(2025, 5, 17, 0, 1, tz=ist))
         assert not r.covers(pendulum.date(2025, 5, 17))
+        # to midnight in Istanbul, whatever zone the moment is written in
+        assert r.covers(pendulum.datetime(2025, 5, 16, 20, 59, tz="UTC"))
+        assert not r.covers(pendulum.datetime(2025, 5, 16, 21, 0, tz="UTC"))
+        assert not r.covers(pendulum.datetime(2025, 5, 16, 20, tz="America/New_York"))
+        last = held(starts=pendulum.datetime(9999, 12, 31, 10, tz=ist))
+        assert last.covers(pendulum.datetime(9999, 12, 31, 23, tz=ist))
         talks = Negotiation(
             id="t",
             title="T",

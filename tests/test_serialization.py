@@ -867,6 +867,13 @@ class TestVersions:
                 "understands (it reads versions up to 2); upgrade negotiation-records",
             ),
         )
+        assert errors(Negotiation, seed_data() | {"schema_version": -(10**5000)}) == (
+            (
+                "schema_version",
+                "<int of more than 4300 digits> is older than 2 and no migration "
+                "from version <int of more than 4300 digits> is registered",
+            ),
+        )
 
     @pytest.mark.parametrize("version", ["1", 1.0, True, None])
     def test_the_version_is_an_integer(self, version: object) -> None:
