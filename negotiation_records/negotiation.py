@@ -391,8 +391,8 @@ class Negotiation(Record, _lookup.Indexed):
 
         * records first dated after *at* are left out: a proposal made later,
           an ultimatum issued later, a statement said later, a round first
-          heard of later (the earliest of its dated status changes, its start
-          and its window), an agreement first dated later (its earliest dated
+          heard of later (the earliest of its dated status changes and of the
+          start and window it held then), an agreement first dated later (its earliest dated
           status change), a milestone first dated later (its ``set_on``, else
           its earliest dated status change; not a deadline revision, which
           shows it was there before), a vote or an action later;
@@ -401,9 +401,9 @@ class Negotiation(Record, _lookup.Indexed):
           expiry is the one in force then, a milestone's alternatives are cut
           to those deadlines (and "applied" only once decided), and a round
           not yet held has no outcomes; a round keeps only its latest dates,
-          so one scheduled or postponed after *at* has none then (nor the
-          location a later scheduling, or the window a later postponement,
-          may have set);
+          so one scheduled or postponed after *at* (or held after a
+          postponement) has none then (nor the location a later scheduling,
+          or the window a later postponement, may have set);
         * a date or a datetime counts once it has come (a day-precision moment
           from the start of its day); a month or a year (``2025-07``) only once
           its **whole** span has passed, so a snapshot never shows what may not

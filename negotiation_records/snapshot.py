@@ -173,8 +173,10 @@ def ultimatum_as_of(
 
 def round_first_dated(rnd: Round) -> Moment | None:
     """
-    When a round is first heard of: the earliest of its dated status changes,
-    its start and its window's first day (``None``: undated).
+    When a round is first heard of, as it stands: the earliest of its dated
+    status changes, its start and its window's first day (``None``:
+    undated).  As of a moment, :func:`round_as_of` leaves out the dates set
+    after it.
     """
     return _earliest(rnd.history, rnd.starts, rnd.window)
 
@@ -201,14 +203,20 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     outcomes only if it had been held by then.
 
     A round keeps only its latest dates: where a step after *at* scheduled
-    or postponed it, the dates it holds were set then, so the snapshot has
-    none rather than dates not known at *at*; nor a location, where a later
-    scheduling may have set it, nor a window, where a later postponement may
-    have.
+    or postponed it (or held it after a postponement, which cleared them),
+    the dates it holds were set then, so the snapshot has none rather than
+    dates not known at *at*, and they do not make the round known by *at*;
+    nor a location, where a later scheduling may have set it, nor a window,
+    where a later postponement may have.
     """
     history = _changes(rnd.history, at)
     later = {change.status for change in rnd.history[len(history) :]}
-    redated = not later.isdisjoint(_DATING_STEPS)
+    # A postponement clears the dates: one held after it (cut) set them anew.
+    redated = not later.isdisjoint(_DATING_STEPS) or (
+        RoundStatus.HELD in later
+        and bool(history)
+        and history[-1].status is RoundStatus.POSTPONED
+    )
     window = None if RoundStatus.POSTPONED in later else rnd.window
     # Heard of by what the snapshot keeps: dates set later do not count (so
     # that a snapshot of the snapshot is the same).

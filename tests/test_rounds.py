@@ -323,6 +323,23 @@ class TestRoundFields:
             day(2025, 5, 16),
         )
 
+    def test_a_round_held_after_a_postponement_shows_no_dates_before(self) -> None:
+        """Postponed (dates cleared), then held on 4 August with its dates: as
+        of 30 July the round is postponed, with no dates (not 4 August)."""
+        from negotiation_records import Negotiation
+
+        day = pendulum.date
+        rnd = (
+            Round(number=1, status="proposed", status_on=day(2025, 7, 1))
+            .schedule(starts=day(2025, 7, 28), on=day(2025, 7, 2))
+            .postpone(on=day(2025, 7, 25))
+            .hold(starts=day(2025, 8, 4), on=day(2025, 8, 4))
+        )
+        then = Negotiation(id="t", title="T", rounds=[rnd]).as_of(day(2025, 7, 30))
+        (shown,) = then.rounds
+        assert (shown.status, shown.starts) == (RoundStatus.POSTPONED, None)
+        assert then.as_of(day(2025, 7, 30)) == then
+
     def test_dates_set_later_do_not_make_a_round_known(self) -> None:
         """A round whose start (1999) was set by a scheduling recorded later
         (2000): as of 1999 its start is not known, so neither is the round,
