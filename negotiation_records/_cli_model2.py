@@ -36,8 +36,9 @@ _SECOND = _dt.timedelta(seconds=1)
 def seconds_left(deadline: Deadline, instant: Moment) -> int:
     """
     ``seconds_left`` of the JSON output: the whole seconds from *instant* to
-    the deadline's cutoff, rounded down, so negative as soon as it has passed
-    (half a second after: -1), and exact however far away.
+    the deadline's cutoff, rounded down, so 0 at the cutoff itself (the first
+    instant it has passed) and negative after it (half a second after: -1),
+    and exact however far away.
     """
     left = deadline.remaining(instant)
     # timedelta's own floor division (a Duration's takes no timedelta)

@@ -728,13 +728,17 @@ class Choice(Kind):
             if value.__class__ is member._value_.__class__:
                 return member
         name = self.enum.__name__
-        if value.__class__ is str:
+        if value.__class__ is str and self._value_class is str:
             raise fail(
                 f"{short_repr(value)} is not a valid {name} (choose from {self._choices})"
             )
+        if self._value_class is str:
+            raise fail(
+                f"must be a string naming a {name} (one of {self._choices}), got "
+                f"{show_json(value)}"
+            )
         raise fail(
-            f"must be a string naming a {name} (one of {self._choices}), got "
-            f"{show_json(value)}"
+            f"must be one of the values of {name} ({self._choices}), got {show_json(value)}"
         )
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:

@@ -612,7 +612,9 @@ class Negotiation(Record, _lookup.Indexed):
         Every deadline still to come at *at*, soonest first, as
         :class:`~negotiation_records.DeadlineEntry` pairs: the open ultimatums'
         (as :meth:`upcoming_deadlines`), the pending milestones' and the
-        expiries of the agreements still running.  :meth:`upcoming_deadlines`
+        expiries of the agreements still running (and of a milestone marked
+        missed, or an agreement expired, on a day whose deadline passes later
+        that day, until it passes).  :meth:`upcoming_deadlines`
         keeps to ultimatums, as in version 1.  A date *at* is the start of that
         day in UTC, for the deadlines too.
 

@@ -376,7 +376,12 @@ class TestChoicesOfNumbers:
                 problems = _problems_of(load)
                 assert problems is not None
                 assert [path for path, _ in problems] == ["value"]
-        assert _problems_of(lambda: from_json(cls, '{"value":true}')) is not None
+        assert _problems_of(lambda: from_json(cls, '{"value":true}')) == [
+            ("value", "must be one of the values of Level (1, 2), got true")
+        ]
+        assert _problems_of(lambda: from_json(cls, '{"value":"1"}')) == [
+            ("value", "must be one of the values of Level (1, 2), got string '1'")
+        ]
 
 
 class TestNumericSubclasses:
