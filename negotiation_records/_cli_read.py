@@ -71,8 +71,21 @@ class FileError(Exception):
 
 
 def display(name: str) -> str:
-    """How a FILE is named in messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if name == STDIN else name
+    """
+    How a FILE is named in messages: ``<stdin>`` for ``-``; the bytes of a
+    name that are not UTF-8 (which Python reads into lone surrogates,
+    ``surrogateescape``) as ``\\xff`` escapes, so that every message can be
+    written in UTF-8.
+    """
+    if name == STDIN:
+        return "<stdin>"
+    if name.isascii():
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no file system gave
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def os_message(exc: OSError) -> str:

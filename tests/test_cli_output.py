@@ -485,3 +485,26 @@ class TestWideCharacters:
         kinds = {shown_width(line[: line.index("  state")]) for line in table[1:]}
         assert len(kinds) == 1
         assert shown_width(table[0][: table[0].index("  kind")]) in kinds
+
+
+class TestFileNamesThatAreNotUtf8:
+    """A file name holding bytes that are not UTF-8 (Linux allows any)."""
+
+    def test_named_with_escapes_and_checked(
+        self, tmp_path: Path, broken: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The name is shown with a ``\\xff`` escape, the file's problems are
+        listed (they were hidden behind an encoding error), and the JSON
+        document is valid UTF-8."""
+        raw = os.fsencode(tmp_path) + b"/\xffbad.json"
+        with open(raw, "wb") as handle:
+            handle.write(broken.read_bytes())
+        name = os.fsdecode(raw)
+        assert main(["validate", name]) == 1
+        out = capsys.readouterr().out
+        shown = str(tmp_path) + "/\\xffbad.json"
+        assert out.startswith(f"{shown}:")
+        assert "cannot write" not in out
+        assert main(["validate", "--format", "json", name]) == 1
+        document = json.loads(capsys.readouterr().out.encode("utf-8"))
+        assert document["files"][0]["file"] == shown
