@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -44,6 +45,7 @@ from negotiation_records.history import (
     History,
     StatusChange,
     current_status,
+    dated_end,
     history_problems,
     next_status,
     status_at,
@@ -202,32 +204,29 @@ def revision_problems(
 def revised_after_end(
     revisions: tuple[DeadlineRevision, ...],
     history: tuple[StatusChange, ...],
-    steps: Mapping[Any, Any],
+    ended: AbstractSet[Any],
     label: str,
     refused: str,
 ) -> Iterable[tuple[str, str]]:
     """
-    Revisions dated after a final status of *history* (one *steps*, the
-    record's ``STATUS_STEPS``, leads nowhere from: a milestone met, an
-    agreement terminated, an ultimatum complied with), which the record's
-    methods refuse (*refused* says what: "its deadline cannot be revised"); a
-    revision that may be as early as that change (the same day, or a month
-    holding it) is let be, as everywhere (``is_before``).
+    Revisions dated after *history* ended in one of *ended* (the final
+    statuses after which the record's methods refuse a revision: a milestone
+    met, an agreement terminated, an ultimatum complied with; *refused* says
+    what: "its deadline cannot be revised"); a revision that may be as early
+    as that change (the same day, or a month holding it) is let be, as
+    everywhere (``is_before``).
     """
-    ended = [
-        (c.on, c.status) for c in history if c.on is not None and c.status not in steps
-    ]
-    if not ended or not revisions:
+    end = dated_end(history, ended)
+    if end is None:
         return
+    on, status = end
     for index, revision in enumerate(revisions):
-        for on, status in ended:
-            if is_before(on, revision.revised_on):
-                yield (
-                    f"revisions[{index}].revised_on",
-                    f"{revision.revised_on} is after {label} was "
-                    f"{getattr(status, 'value', status)} ({on}): {refused} then",
-                )
-                break
+        if is_before(on, revision.revised_on):
+            yield (
+                f"revisions[{index}].revised_on",
+                f"{revision.revised_on} is after {label} was {status} ({on}): "
+                f"{refused} then",
+            )
 
 
 def _revision_back(
@@ -434,11 +433,7 @@ class Agreement(Record):
             self.revisions, self.first_dated, "agreement's first date"
         )
         yield from revised_after_end(
-            self.revisions,
-            self.history,
-            STATUS_STEPS,
-            self.label,
-            "it cannot be extended",
+            self.revisions, self.history, _ENDED, self.label, "it cannot be extended"
         )
         for name in ("amends", "supersedes"):
             if self.id in getattr(self, name):

@@ -32,6 +32,7 @@ import datetime as _dt
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 
 import attrs
@@ -623,6 +624,22 @@ def status_at(
         else:
             break
     return current
+
+
+def dated_end(
+    history: tuple[StatusChange, ...], statuses: AbstractSet[Any]
+) -> tuple[Moment, str] | None:
+    """
+    When and in which status *history* ended, if its last change is dated
+    and one of *statuses* (final ones, which no change follows: a milestone
+    met, a proposal withdrawn), else ``None``.  What a record may not hold
+    dated after that (a revision, a response) is checked against it.
+    """
+    if history:
+        last = history[-1]
+        if last.on is not None and last.status in statuses:
+            return last.on, _status_key(last.status)
+    return None
 
 
 def history_until(

@@ -262,7 +262,7 @@ class Milestone(Record):
         yield from revised_after_end(
             self.revisions,
             self.history,
-            STATUS_STEPS,
+            _ENDED,
             self.label,
             "its deadline cannot be revised",
         )

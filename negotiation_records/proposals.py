@@ -34,6 +34,7 @@ from negotiation_records.history import (
     History,
     StatusChange,
     current_status,
+    dated_end,
     history_problems,
     status_at,
     take_status_arguments,
@@ -292,19 +293,15 @@ class Proposal(Record):
         which :meth:`respond` refuses; one that may be as early as that step
         (the same day, a month holding it) stands, as everywhere.
         """
-        closed = [
-            (c.on, c.status)
-            for c in self.history
-            if c.on is not None and c.status in _UNANSWERABLE
-        ]
-        if not closed or not self.responses:
+        end = dated_end(self.history, _UNANSWERABLE)
+        if end is None:
             return
-        on, status = closed[0]  # final: no step follows it
+        on, status = end
         for index, response in enumerate(self.responses):
             if is_before(on, response.on):
                 yield (
                     f"responses[{index}].on",
-                    f"{response.on} is after the proposal became {status.value!r} "
+                    f"{response.on} is after the proposal became {status!r} "
                     f"({on}): it can no longer be answered then",
                 )
 

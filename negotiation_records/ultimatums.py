@@ -295,7 +295,7 @@ class Ultimatum(Record):
             yield from revised_after_end(
                 self.revisions,
                 self.history,
-                STATUS_STEPS,
+                _ENDED,
                 self.label,
                 "its deadline cannot be revised",
             )
