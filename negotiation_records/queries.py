@@ -349,9 +349,9 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
     status = ultimatum.status_at(at)
-    if status is UltimatumStatus.EXPIRED:
-        return deadline_in_force(ultimatum, at).is_past(at)
-    return status in _CLOSED
+    return status in _CLOSED and not _ran_out_early(
+        status is UltimatumStatus.EXPIRED, deadline_in_force(ultimatum, at), at
+    )
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
@@ -592,8 +592,8 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
 
 def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
     """
-    Whether a status that says *deadline* ran out (*ran_out*: a milestone
-    missed, an agreement expired) is in force at *at* though the deadline has
+    Whether a status that says *deadline* ran out (*ran_out*: an ultimatum
+    expired, a milestone missed, an agreement expired) is in force at *at* though the deadline has
     not passed then: a step dated by its day counts from the day's start, and
     the deadline passes later that day.  The record is still open until then.
     """
