@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as _dt
-from collections.abc import Collection, Container
+from collections.abc import Callable, Collection, Container
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
@@ -31,6 +31,7 @@ from negotiation_records.timeutil import (
 
 
 __all__ = [
+    "MAX_BUSINESS_DAYS",
     "HolidayLookupError",
     "add_calendar",
     "add_period",
@@ -41,9 +42,12 @@ __all__ = [
     "in_zone",
     "localize",
     "resolve_after",
+    "resolve_business_days",
     "resolve_day",
     "start_of_day",
+    "too_many_business_days",
     "utc",
+    "working_day_rule",
 ]
 
 
@@ -199,56 +203,164 @@ class HolidayLookupError(Exception):
     """A holidays container failed to say whether a day is a holiday."""
 
 
+MAX_BUSINESS_DAYS: Final = 100_000
+"""The most business days a deadline counts (a count takes time)."""
+
+
+def too_many_business_days(n: int) -> str:
+    """The message refusing a count of *n* business days, over the limit."""
+    return f"must be at most {MAX_BUSINESS_DAYS}, got {n}"
+
+
+def resolve_business_days(
+    anchor: Moment,
+    n: int,
+    holidays: Container[Any],
+    weekend: frozenset[int],
+    workdays: AbstractSet[_dt.date] = frozenset(),
+    *,
+    own_rule: bool = False,
+) -> tuple[
+    Moment, frozenset[int], tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]
+]:
+    """
+    The due moment *n* business days after *anchor* (keeping a datetime's time
+    of day on the wall clock), the weekend counted by, the holidays skipped and
+    the weekend days worked (see :func:`count_business_days`).  With
+    *own_rule*, a calendar that knows its own working days is asked about each
+    day (:func:`working_day_rule`).  Raises
+    :class:`~negotiation_records.ValidationError` at ``business_days`` or
+    ``holidays``.
+    """
+    if n > MAX_BUSINESS_DAYS:  # refused before counting: the count takes time
+        raise ValidationError([("business_days", too_many_business_days(n))])
+    day = anchor_day(anchor)
+    working_day = None
+    try:
+        if own_rule:
+            working_day, weekend = working_day_rule(holidays, day, weekend)
+        last, skipped, worked = count_business_days(
+            day, n, holidays, weekend, workdays=workdays, working_day=working_day
+        )
+    except HolidayLookupError as exc:
+        raise ValidationError(
+            [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
+        ) from None
+    except (OverflowError, ValueError) as exc:
+        raise ValidationError(
+            [("business_days", f"runs past the calendar: {exc}")]
+        ) from None
+    if isinstance(anchor, pendulum.DateTime):
+        assert anchor.tzinfo is not None  # noqa: S101
+        wall = _dt.datetime.combine(last, anchor.time().replace(tzinfo=None))
+        return localize(wall, anchor.tzinfo), weekend, skipped, worked
+    return last, weekend, skipped, worked
+
+
+def working_day_rule(
+    holidays: object, start: pendulum.Date, weekend: frozenset[int]
+) -> tuple[Callable[[_dt.date], object] | None, frozenset[int]]:
+    """
+    How a calendar that knows its own working days says so, and its weekend.
+
+    A calendar from the ``holidays`` package answers ``is_working_day(day)``
+    for each day: its weekend may have changed over the years (the United Arab
+    Emirates moved theirs from Friday and Saturday to Saturday and Sunday in
+    2022) and some weekend days are worked (China's make-up working days,
+    its ``weekend_workdays``).  Such a calendar gives that function, with the
+    weekend it keeps in the first week counted (its ``is_weekend``, when it
+    has one; else *weekend*, its ``weekend``); any other container gives
+    ``None`` and *weekend*.  A lookup that raises is reported as
+    :class:`HolidayLookupError`.
+    """
+    working_day = getattr(holidays, "is_working_day", None)
+    if not callable(working_day):
+        return None, weekend
+    is_weekend = getattr(holidays, "is_weekend", None)
+    if not callable(is_weekend):
+        return working_day, weekend
+    day = _dt.date(start.year, start.month, start.day)
+    if day > _dt.date.max - _dt.timedelta(days=7):
+        return working_day, weekend  # no week left to look at: the count fails
+    week = [day + _dt.timedelta(days=offset) for offset in range(1, 8)]
+    try:
+        return working_day, frozenset(d.weekday() for d in week if is_weekend(d))
+    except Exception as exc:
+        raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
+
+
 def count_business_days(
     start: pendulum.Date,
     n: int,
     holidays: Container[Any],
     weekend: frozenset[int],
-) -> tuple[pendulum.Date, tuple[pendulum.Date, ...]]:
+    *,
+    workdays: AbstractSet[_dt.date] = frozenset(),
+    working_day: Callable[[_dt.date], object] | None = None,
+) -> tuple[pendulum.Date, tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
     """
-    The *n*-th business day after *start*, and the holidays skipped.
+    The *n*-th business day after *start*, the holidays skipped and the
+    weekend days worked.
 
     A business day is a day that is neither in *weekend* (weekday numbers,
-    Monday 0) nor in *holidays*; the holidays kept are those that fall on a day
-    that would otherwise have counted.  A lookup in *holidays* that raises
-    is reported as :class:`HolidayLookupError`, whatever it raised.
+    Monday 0) nor in *holidays*, or a day of *workdays* (weekend days that
+    are worked); the holidays kept are those that fall on a day that would
+    otherwise have counted.  With *working_day* (a calendar's own rule, see
+    :func:`working_day_rule`) each day is asked of it instead, and what it
+    says is kept the same way: the days off outside *weekend* as holidays,
+    the days worked inside it as workdays.  A lookup that raises is reported
+    as :class:`HolidayLookupError`, whatever it raised.
     """
     day = _dt.date(start.year, start.month, start.day)
     one_day = _dt.timedelta(days=1)
     skipped: list[pendulum.Date] = []
+    worked: list[pendulum.Date] = []
     counted = 0
-    if isinstance(holidays, (set, frozenset)):  # every holiday known: whole weeks
-        day, counted = _whole_weeks(day, n, holidays, weekend, skipped)
+    if working_day is None and isinstance(holidays, (set, frozenset)):
+        # every holiday known: whole weeks
+        day, counted = _whole_weeks(
+            day, n, (holidays, weekend, workdays), skipped, worked
+        )
     while counted < n:
         day += one_day
-        if day.weekday() in weekend:
-            continue
+        off = day.weekday() in weekend
         try:
-            holiday = day in holidays
+            if working_day is not None:
+                works = bool(working_day(day))
+            elif off:
+                works = day in workdays
+            else:
+                works = day not in holidays
         except Exception as exc:
             raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
-        if holiday:
+        if works:
+            counted += 1
+            if off:
+                worked.append(pendulum.Date(day.year, day.month, day.day))
+        elif not off:
             skipped.append(pendulum.Date(day.year, day.month, day.day))
-            continue
-        counted += 1
-    return pendulum.Date(day.year, day.month, day.day), tuple(skipped)
+    last = pendulum.Date(day.year, day.month, day.day)
+    return last, tuple(skipped), tuple(worked)
 
 
 def _whole_weeks(
     day: _dt.date,
     n: int,
-    holidays: AbstractSet[Any],
-    weekend: frozenset[int],
+    rule: tuple[AbstractSet[Any], frozenset[int], AbstractSet[_dt.date]],
     skipped: list[pendulum.Date],
+    worked: list[pendulum.Date],
 ) -> tuple[_dt.date, int]:
     """
     The day reached and the business days counted after *day* by whole weeks,
-    leaving at least two weeks' worth of the *n* to count day by day: a week
-    holds ``7 - len(weekend)`` business days but for the *holidays* on them
-    (a set, so that every one is known), which are added to *skipped*.  The
-    work grows with the holidays, not with *n*: a loaded deadline of 100,000
-    business days is checked at once rather than day by day.
+    leaving at least two weeks' worth of the *n* to count day by day.  *rule*
+    is the holidays, the weekend and the workdays: a week holds ``7 -
+    len(weekend)`` business days but for the holidays on them (a set, so that
+    every one is known), which are added to *skipped*, and with the workdays
+    in it, which are added to *worked*.  The work grows
+    with the holidays, not with *n*: a loaded deadline of 100,000 business
+    days is checked at once rather than day by day.
     """
+    holidays, weekend, workdays = rule
     per_week = 7 - len(weekend)
     if per_week <= 0 or n <= 2 * per_week:
         return day, 0
@@ -259,19 +371,26 @@ def _whole_weeks(
         and not isinstance(holiday, _dt.datetime)
         and holiday.weekday() not in weekend
     )
+    extra = sorted(d for d in workdays if d.weekday() in weekend)
     counted = 0
     while n - counted > 2 * per_week:
         weeks = (n - counted) // per_week - 1  # ends before the n-th business day
         end = day + _dt.timedelta(weeks=weeks)
-        inside = on_workdays[
-            bisect.bisect_right(on_workdays, day) : bisect.bisect_right(
-                on_workdays, end
-            )
-        ]
+        inside = _between(on_workdays, day, end)
+        added = _between(extra, day, end)
+        step = per_week * weeks - len(inside) + len(added)
+        if counted + step >= n:  # worked weekend days reach the n-th: day by day
+            break
         skipped += (pendulum.Date(h.year, h.month, h.day) for h in inside)
-        counted += per_week * weeks - len(inside)
+        worked += (pendulum.Date(w.year, w.month, w.day) for w in added)
+        counted += step
         day = end
     return day, counted
+
+
+def _between(days: list[_dt.date], after: _dt.date, last: _dt.date) -> list[_dt.date]:
+    """The days of the sorted *days* after *after*, up to *last*."""
+    return days[bisect.bisect_right(days, after) : bisect.bisect_right(days, last)]
 
 
 def holiday_problems(holidays: object) -> list[tuple[str, str]]:

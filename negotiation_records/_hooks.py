@@ -54,6 +54,7 @@ from negotiation_records.fields import (
     PeriodKind,
     is_init_only,
     kind_of,
+    omits_empty,
     refers_to,
 )
 from negotiation_records.migrations import (
@@ -409,7 +410,10 @@ def _record_unstructure_factory(
             continue
         local = f"v{index}"
         written = kind.dump_expr(ns, local, conv)
-        if written == local:
+        if omits_empty(attribute):  # written only when it holds something
+            body.append(f"{local} = {value}")
+            items.append(f"**({{{attribute.name!r}: {written}}} if {local} else {{}})")
+        elif written == local:
             items.append(f"{attribute.name!r}: {value}")
         else:
             body.append(f"{local} = {value}")

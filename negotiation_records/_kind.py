@@ -39,6 +39,7 @@ __all__ = [
     "is_init_only",
     "key_until",
     "kind_of",
+    "omits_empty",
     "prefixed",
     "refers_to",
     "refuse",
@@ -51,6 +52,7 @@ Problems = list[tuple[str, str]]
 KIND_KEY: Final = "negotiation_records.kind"
 REFERS_KEY: Final = "negotiation_records.refers_to"
 SINCE_KEY: Final = "negotiation_records.since"
+OMIT_EMPTY_KEY: Final = "negotiation_records.omit_empty"
 
 #: The largest integers that can be written back as text (Python refuses to
 #: turn an integer of more than 4,300 digits into text by default).
@@ -356,6 +358,7 @@ def field(
     factory: Callable[[], Any] | None = None,
     refers_to: str | None = None,
     since: int | None = None,
+    omit_empty: bool = False,
 ) -> Any:
     """
     An attrs field that holds a value of *kind*: its converter, its equality
@@ -365,6 +368,12 @@ def field(
     (``None``: the first).  A document of an older version that holds it is
     refused, at its path (it was written for a later format than it says);
     see :func:`added_in`.
+
+    With *omit_empty*, the serialized form leaves the key out while the value
+    is empty (a field added to a format that the documents which do not use
+    it should not show: they stay as earlier releases wrote and read them);
+    a document without the key reads as the field's default.  See
+    :func:`omits_empty`.
 
     *refers_to* says that the field names other records of the negotiation
     (``"party"``, ``"source"``, ``"statement"``, ``"round"``, ``"proposal"``,
@@ -400,6 +409,8 @@ def field(
                 "out for a field of the first version)"
             )
         metadata[SINCE_KEY] = since
+    if omit_empty:
+        metadata[OMIT_EMPTY_KEY] = True
     return attrs.field(
         default=default,
         factory=factory,
@@ -491,6 +502,14 @@ def refers_to(attribute: attrs.Attribute[Any]) -> str | None:
     """What the values of an attrs field refer to (see :func:`field`), or ``None``."""
     target: str | None = attribute.metadata.get(REFERS_KEY)
     return target
+
+
+def omits_empty(attribute: attrs.Attribute[Any]) -> bool:
+    """
+    Whether the serialized form leaves *attribute* out while it is empty (its
+    :func:`field`'s *omit_empty*).
+    """
+    return bool(attribute.metadata.get(OMIT_EMPTY_KEY))
 
 
 def added_in(attribute: attrs.Attribute[Any]) -> int:

@@ -11,7 +11,7 @@ import datetime as _dt
 import functools
 import unicodedata
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import Any, Final, TypeVar
 
 import pendulum
@@ -494,12 +494,47 @@ def deadlines_business(draw: st.DrawFn) -> Deadline:
     offsets = draw(
         st.lists(st.integers(1, span + 30), min_size=1, max_size=5, unique=True)
     )
-    holidays = {day.add(days=offset) for offset in offsets}
+    skipped = {day.add(days=offset) for offset in offsets}
+    holidays: Container[Any] = skipped
     tz = None if isinstance(anchor, pendulum.DateTime) else draw(optional(zone_names()))
     weekend = draw(
         st.sampled_from([None, {5, 6}, {4, 5}, {6}, set()])  # Israel, one day, none
         | st.sets(st.integers(0, 6), max_size=6)
     )
+    if weekend and draw(st.booleans()):  # a calendar that works some weekend days
+        worked = draw(st.lists(st.integers(1, span + 30), max_size=4, unique=True))
+        holidays = _WorkingCalendar(
+            skipped, weekend, {day.add(days=offset) for offset in worked}
+        )
+        weekend = None
     return Deadline.after_business_days(
         anchor, n, holidays=holidays, tz=tz, weekend=weekend
     )
+
+
+class _WorkingCalendar:
+    """
+    A calendar that knows its own working days, as one of the ``holidays``
+    package does: its holidays, its weekend and the weekend days worked.
+    """
+
+    def __init__(
+        self,
+        holidays: set[pendulum.Date],
+        weekend: set[int],
+        worked: set[pendulum.Date],
+    ) -> None:
+        self.holidays = holidays
+        self.weekend = weekend
+        self.worked = worked
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.holidays
+
+    def is_weekend(self, day: _dt.date) -> bool:
+        return day.weekday() in self.weekend
+
+    def is_working_day(self, day: _dt.date) -> bool:
+        if self.is_weekend(day):
+            return day in self.worked
+        return day not in self.holidays

@@ -84,18 +84,17 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from negotiation_records._deadline_arithmetic import (
-    HolidayLookupError,
+    MAX_BUSINESS_DAYS,
     anchor_day,
-    count_business_days,
     holiday_problems,
     resolve_after,
+    resolve_business_days,
     resolve_day,
     start_of_day,
+    too_many_business_days,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
-from negotiation_records._deadline_arithmetic import localize as _localize
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -132,7 +131,6 @@ from negotiation_records.timeutil import (
 
 __all__ = ["DEFAULT_WEEKEND", "Deadline", "DeadlineRevision", "weekend_for"]
 
-_MAX_BUSINESS_DAYS = 100_000
 _MAX_DAY = (_dt.date.max - _dt.date.min).days + 1  # every day of the calendar
 _LAST_DAY = _dt.date.max
 _UTC = pendulum.UTC
@@ -151,7 +149,7 @@ _ANCHOR = MomentKind(
 )
 _PERIOD = PeriodKind()
 _ZONE = ZoneName()
-_BUSINESS_DAYS = Int(min=1, max=_MAX_BUSINESS_DAYS)
+_BUSINESS_DAYS = Int(min=1, max=MAX_BUSINESS_DAYS)
 _DAY = Int(min=1, max=_MAX_DAY)
 _WEEKEND = Weekdays()
 
@@ -238,36 +236,6 @@ def _describe_weekend(weekend: frozenset[int]) -> str:
     if not weekend:
         return "no weekend"
     return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
-
-
-def _resolve_business_days(
-    anchor: Moment,
-    n: int,
-    holidays: Container[Any],
-    weekend: frozenset[int] = DEFAULT_WEEKEND,
-) -> tuple[Moment, tuple[pendulum.Date, ...]]:
-    if n > _MAX_BUSINESS_DAYS:  # refused before counting: the count takes time
-        raise ValidationError([("business_days", _too_many(n))])
-    day = anchor_day(anchor)
-    try:
-        last, skipped = count_business_days(day, n, holidays, weekend)
-    except HolidayLookupError as exc:
-        raise ValidationError(
-            [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
-        ) from None
-    except (OverflowError, ValueError) as exc:
-        raise ValidationError(
-            [("business_days", f"runs past the calendar: {exc}")]
-        ) from None
-    if isinstance(anchor, pendulum.DateTime):
-        assert anchor.tzinfo is not None  # noqa: S101
-        wall = _dt.datetime.combine(last, anchor.time().replace(tzinfo=None))
-        return _localize(wall, anchor.tzinfo), skipped
-    return last, skipped
-
-
-def _too_many(n: int) -> str:
-    return f"must be at most {_MAX_BUSINESS_DAYS}, got {n}"
 
 
 def _as_period(value: Period | _dt.timedelta | str) -> Period:
@@ -367,6 +335,9 @@ class Deadline(Record):
             earliest first whatever order they are given or written in.
         weekend: For :meth:`after_business_days`, the weekday numbers that are
             not business days (Monday 0; Saturday and Sunday by default).
+        workdays: For :meth:`after_business_days`, the weekend days that were
+            worked and counted (a calendar's make-up working days), earliest
+            first; written only when there are some.
         counts_back: For :meth:`before`, true: the period is counted back
             from ``anchor`` ("24 hours before the ceasefire").
         day: For :meth:`on_day`, the number of the day, counted inclusively
@@ -393,6 +364,9 @@ class Deadline(Record):
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
     counts_back: bool = field(Bool(), default=False, since=2)
     day: int | None = field(Maybe(_DAY), default=None, since=2)
+    workdays: tuple[pendulum.Date, ...] = field(
+        DaySet(DateKind(), unique="workday"), default=(), since=2, omit_empty=True
+    )
 
     if TYPE_CHECKING:
         # The constructor's argument types, written from the kinds by
@@ -409,6 +383,7 @@ class Deadline(Record):
             weekend: Collection[int] = ...,
             counts_back: bool = ...,
             day: int | None = ...,
+            workdays: Iterable[DateInput] = ...,
         ) -> None: ...
 
     # --- constructors ---------------------------------------------------------
@@ -577,6 +552,15 @@ class Deadline(Record):
         (``holidays.Israel()`` has ``{4, 5}``, Friday and Saturday).  See
         :func:`~negotiation_records.deadlines.weekend_for`.  The weekend is kept in :attr:`weekend`.
 
+        A calendar that knows its own working days (one from the ``holidays``
+        package: its ``is_working_day``) is then asked about each day, so that
+        a weekend that changed over the years (the United Arab Emirates' in
+        2022) and weekend days made working days (China's make-up days) count
+        as the country counted them: :attr:`weekend` is the calendar's in the
+        first week counted, the days off outside it are kept in
+        :attr:`holidays` and the weekend days worked in :attr:`workdays`.
+        With *weekend* given, the calendar only lends its holidays.
+
         Example:
             >>> christmas = {pendulum.date(2025, 12, 25), pendulum.date(2025, 12, 26)}
             >>> deadline = Deadline.after_business_days(
@@ -599,7 +583,9 @@ class Deadline(Record):
             problems += exc.errors
         if problems:
             raise ValidationError(problems)
-        due, skipped = _resolve_business_days(start, n, holidays, days_off)
+        due, days_off, skipped, worked = resolve_business_days(
+            start, n, holidays, days_off, own_rule=weekend is None
+        )
         return cls(
             due=due,
             anchor=start,
@@ -607,6 +593,7 @@ class Deadline(Record):
             holidays=skipped,
             tz=tz,
             weekend=days_off,
+            workdays=worked,
         )
 
     def extended(
@@ -657,6 +644,8 @@ class Deadline(Record):
             problems.append(("holidays", "only a business-day deadline skips holidays"))
         if self.weekend != DEFAULT_WEEKEND and self.business_days is None:
             problems.append(("weekend", "only a business-day deadline has a weekend"))
+        if self.workdays and self.business_days is None:
+            problems.append(("workdays", "only a business-day deadline works on them"))
         if self.anchor is None:
             if (
                 self.period is not None
@@ -677,11 +666,18 @@ class Deadline(Record):
                     )
                     return problems
             elif self.business_days is not None:
-                if self.business_days > _MAX_BUSINESS_DAYS:
+                if self.business_days > MAX_BUSINESS_DAYS:
                     # Refused at once: counting them would take seconds.
-                    return [*problems, ("business_days", _too_many(self.business_days))]
-                expected, _ = _resolve_business_days(
-                    self.anchor, self.business_days, frozenset(self.holidays), weekend
+                    return [
+                        *problems,
+                        ("business_days", too_many_business_days(self.business_days)),
+                    ]
+                expected, *_ = resolve_business_days(
+                    self.anchor,
+                    self.business_days,
+                    frozenset(self.holidays),
+                    weekend,
+                    frozenset(self.workdays),
                 )
             else:
                 problems.append(
@@ -709,21 +705,23 @@ class Deadline(Record):
                     f"({rule} = {moment_text(expected)})",
                 )
             )
-        if self.holidays and self.business_days is not None:
-            first = anchor_day(self.anchor)
-            last = anchor_day(expected)
-            stray = [
-                h
-                for h in self.holidays
-                if not (first < h <= last and h.weekday() not in weekend)
-            ]
-            if stray:
-                problems.append(
-                    (
-                        "holidays",
-                        f"{moment_text(stray[0])} is not a weekday inside the count",
+        if self.business_days is not None:
+            first, last = anchor_day(self.anchor), anchor_day(expected)
+            for path, dates, off in (
+                ("holidays", self.holidays, False),
+                ("workdays", self.workdays, True),
+            ):
+                stray = [
+                    d
+                    for d in dates
+                    if not first < d <= last or (d.weekday() in weekend) != off
+                ]
+                if stray:
+                    what = "weekend day" if off else "weekday"
+                    message = (
+                        f"{moment_text(stray[0])} is not a {what} inside the count"
                     )
-                )
+                    problems.append((path, message))
         return problems
 
     # --- questions ------------------------------------------------------------

@@ -31,7 +31,10 @@ name the same fields.
 A field that a later version of the serialized format added says so:
 ``field(Bool(), default=True, since=2)``.  A document of an older version that
 holds it is refused (:func:`added_in`); the loader finds it in the records
-inside through :meth:`Kind.records_in`.
+inside through :meth:`Kind.records_in`.  One that only some records use may
+be left out of the serialized form while it is empty
+(``field(..., since=2, omit_empty=True)``, :func:`omits_empty`), so that the
+documents which do not use it stay as earlier releases wrote and read them.
 
 The strategies of :mod:`negotiation_records.strategies` are the one other
 place a field appears; a test fails when a field has none.
@@ -73,6 +76,7 @@ from negotiation_records._kind import (
     is_init_only,
     key_until,
     kind_of,
+    omits_empty,
     prefixed,
     refers_to,
     refuse,
@@ -145,6 +149,7 @@ __all__ = [
     "is_init_only",
     "key_until",
     "kind_of",
+    "omits_empty",
     "refers_to",
     "text_problems",
 ]

@@ -742,6 +742,221 @@ class TestAfterBusinessDays:
         assert errors(exc) == (("tz", "unknown time zone 'Nowhere/Town'"),)
 
 
+class _Calendar:
+    """A calendar that knows its own working days, as a ``holidays`` one does."""
+
+    def __init__(
+        self,
+        closed: set[dt.date],
+        weekend: set[int],
+        worked: set[dt.date],
+        broken: str | None = None,
+    ) -> None:
+        self.closed, self.weekend, self.worked = closed, weekend, worked
+        self.broken = broken
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.closed
+
+    def is_weekend(self, day: dt.date) -> bool:
+        if self.broken == "is_weekend":
+            raise RuntimeError("no weekends today")
+        return day.weekday() in self.weekend
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if self.broken == "is_working_day":
+            raise RuntimeError("no answers today")
+        if self.is_weekend(day):
+            return day in self.worked
+        return day not in self.closed
+
+
+class TestCalendarsThatKnowTheirWorkingDays:
+    """
+    A calendar with its own ``is_working_day`` (the ``holidays`` package's) is
+    asked about each day: weekend days made working days and weekends that
+    changed over the years count as the country counted them, and what it said
+    is kept in the deadline (``holidays`` and ``workdays``), so that a loaded
+    deadline is checked without it.
+    """
+
+    def test_china_spring_festival_2024(self) -> None:
+        """
+        The State Council's 2024 holiday notice: 10–17 February off, Sunday 4
+        and Sunday 18 February worked.  Ten working days after 1 February end
+        on 20 February (with Saturday and Sunday off they would end on 22
+        February, 4 and 18 February not counted).
+        """
+        holidays = pytest.importorskip("holidays")
+        deadline = Deadline.after_business_days(
+            pendulum.date(2024, 2, 1), 10, holidays=holidays.CN()
+        )
+        assert deadline.due == pendulum.date(2024, 2, 20)
+        assert deadline.workdays == (
+            pendulum.date(2024, 2, 4),
+            pendulum.date(2024, 2, 18),
+        )
+        assert deadline.holidays == tuple(
+            pendulum.date(2024, 2, day) for day in range(12, 17)
+        )
+        written = json.loads(to_json(deadline))
+        assert written["workdays"] == ["2024-02-04", "2024-02-18"]
+        assert from_json(Deadline, to_json(deadline)) == deadline
+        plain = Deadline.after_business_days(
+            pendulum.date(2024, 2, 1), 10, holidays=set(holidays.CN(years=2024))
+        )
+        assert plain.due == pendulum.date(2024, 2, 22)
+
+    def test_united_arab_emirates_weekend_of_2022(self) -> None:
+        """
+        The UAE moved its weekend from Friday and Saturday to Saturday and
+        Sunday on 1 January 2022: 15 working days from 20 December 2021 end on
+        11 January 2022, as the calendar itself counts them.  The weekend kept
+        is the one of the first week counted; the Sundays off after the change
+        are kept as days off and the Friday worked as a workday.
+        """
+        holidays = pytest.importorskip("holidays")
+        uae = holidays.AE()
+        anchor = pendulum.date(2021, 12, 20)
+        deadline = Deadline.after_business_days(anchor, 15, holidays=uae)
+        assert deadline.due == uae.get_nth_working_day(anchor, 15)
+        assert deadline.due == pendulum.date(2022, 1, 11)
+        assert deadline.weekend == {4, 5}
+        assert deadline.holidays == (
+            pendulum.date(2022, 1, 2),
+            pendulum.date(2022, 1, 9),
+        )
+        assert deadline.workdays == (pendulum.date(2022, 1, 7),)
+        assert from_json(Deadline, to_json(deadline)) == deadline
+
+    @pytest.mark.parametrize("country", ["CN", "AE", "SA", "IL", "GB", "KR"])
+    @given(
+        anchor=st.dates(dt.date(2010, 1, 1), dt.date(2027, 12, 31)),
+        n=st.integers(1, 80),
+    )
+    def test_the_same_as_the_calendars_own_count(
+        self, country: str, anchor: dt.date, n: int
+    ) -> None:
+        """``get_nth_working_day`` of the calendar gives the same day."""
+        holidays = pytest.importorskip("holidays")
+        calendar = _COUNTRIES.setdefault(country, holidays.country_holidays(country))
+        deadline = Deadline.after_business_days(anchor, n, holidays=calendar)
+        assert deadline.due == calendar.get_nth_working_day(anchor, n)
+        assert from_json(Deadline, to_json(deadline)) == deadline
+
+    def test_an_explicit_weekend_takes_only_the_holidays(self) -> None:
+        """With weekend= given, the calendar's make-up days are not asked."""
+        holidays = pytest.importorskip("holidays")
+        deadline = Deadline.after_business_days(
+            pendulum.date(2024, 2, 1), 10, holidays=holidays.CN(), weekend={5, 6}
+        )
+        assert deadline.due == pendulum.date(2024, 2, 22)
+        assert deadline.workdays == ()
+
+    def test_a_deadline_without_workdays_writes_no_key(self) -> None:
+        """Documents that do not need the key stay as earlier releases wrote them."""
+        deadline = Deadline.after_business_days(pendulum.date(2025, 12, 19), 5)
+        assert "workdays" not in json.loads(to_json(deadline))
+        assert "workdays" not in to_dict(deadline)  # type: ignore[operator]
+
+    def test_worked_weekend_days_counted_by_whole_weeks(self) -> None:
+        """
+        A long count over a calendar that works every Saturday: the whole
+        weeks skipped at once count the Saturdays too, and the loaded
+        deadline agrees with the day-by-day count.
+        """
+        anchor = pendulum.date(2025, 1, 1)
+        saturdays = {
+            anchor.add(days=d) for d in range(400) if anchor.add(days=d).weekday() == 5
+        }
+        calendar = _Calendar(set(), {5, 6}, saturdays)
+        deadline = Deadline.after_business_days(anchor, 250, holidays=calendar)
+        assert deadline.due == pendulum.date(2025, 10, 20)
+        assert len(deadline.workdays) == 42  # 4 January to 18 October
+        assert from_json(Deadline, to_json(deadline)) == deadline
+
+    def test_a_calendar_that_fails_is_reported(self) -> None:
+        """Whatever is_working_day or is_weekend raises is reported at holidays."""
+        for broken, message in (
+            ("is_working_day", "RuntimeError: no answers today"),
+            ("is_weekend", "RuntimeError: no weekends today"),
+        ):
+            calendar = _Calendar(set(), {5, 6}, set(), broken=broken)
+            with pytest.raises(ValidationError) as exc:
+                Deadline.after_business_days(ISSUED, 3, holidays=calendar)
+            ((path, text),) = errors(exc)
+            assert path == "holidays"
+            assert text.endswith(message)
+
+    @pytest.mark.parametrize(
+        ("workdays", "business_days", "path", "message"),
+        [
+            (
+                ["2024-02-05"],
+                10,
+                "workdays",
+                "2024-02-05 is not a weekend day inside the count",
+            ),
+            (
+                ["2024-03-02"],
+                10,
+                "workdays",
+                "2024-03-02 is not a weekend day inside the count",
+            ),
+            (
+                ["2024-02-04", "2024-02-04"],
+                10,
+                "workdays[1]",
+                "workday Date(2024, 2, 4) appears twice",
+            ),
+        ],
+    )
+    def test_loaded_workdays_are_checked(
+        self, workdays: list[str], business_days: int, path: str, message: str
+    ) -> None:
+        """A workday must be a weekend day inside the count, given once."""
+        data = {
+            "due": "2024-02-14",
+            "anchor": "2024-02-01",
+            "business_days": business_days,
+            "workdays": workdays,
+        }
+        with pytest.raises(ValidationError) as exc:
+            from_json(Deadline, json.dumps(data))
+        assert (path, message) in errors(exc)
+
+    def test_workdays_change_the_due_day_that_follows(self) -> None:
+        """A loaded deadline whose workdays were dropped no longer follows its rule."""
+        holidays = pytest.importorskip("holidays")
+        deadline = Deadline.after_business_days(
+            pendulum.date(2024, 2, 1), 10, holidays=holidays.CN()
+        )
+        data = json.loads(to_json(deadline))
+        del data["workdays"]
+        with pytest.raises(ValidationError) as exc:
+            from_json(Deadline, json.dumps(data))
+        assert errors(exc) == (
+            (
+                "due",
+                "2024-02-20 does not follow from the rule (10 business days after "
+                "2024-02-01 = 2024-02-22)",
+            ),
+        )
+
+    def test_only_a_business_day_deadline_has_workdays(self) -> None:
+        """Workdays on another rule are refused."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline(
+                due=pendulum.date(2024, 2, 20), workdays=[pendulum.date(2024, 2, 4)]
+            )
+        assert errors(exc) == (
+            ("workdays", "only a business-day deadline works on them"),
+        )
+
+
+_COUNTRIES: dict[str, Any] = {}
+
+
 class TestLoadingChecks:
     """The constructor checks that a deadline's fields agree."""
 

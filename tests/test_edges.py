@@ -23,12 +23,14 @@ from negotiation_records import (
     from_dict,
     to_dict,
 )
-from negotiation_records import deadlines as deadlines_module
+from negotiation_records import _deadline_arithmetic as arithmetic_module
 from negotiation_records._countries import ISO_3166_1_ALPHA_2
-from negotiation_records._deadline_arithmetic import count_business_days
+from negotiation_records._deadline_arithmetic import (
+    count_business_days,
+    resolve_business_days,
+)
 from negotiation_records.deadlines import (
     DEFAULT_WEEKEND,
-    _resolve_business_days,
     check_weekend,
     weekend_for,
 )
@@ -287,7 +289,7 @@ class TestBusinessDayLimit:
         def count(*args: object) -> object:
             pytest.fail(f"business days were counted: {args!r}")
 
-        monkeypatch.setattr(deadlines_module, "count_business_days", count)
+        monkeypatch.setattr(arithmetic_module, "count_business_days", count)
 
     @pytest.mark.parametrize("count", [100_001, 10**18])
     def test_loaded_refused_before_counting(
@@ -310,7 +312,9 @@ class TestBusinessDayLimit:
         """The arithmetic itself refuses a count above the limit before counting."""
         self._forbid_counting(monkeypatch)
         with pytest.raises(ValidationError, match="at most 100000"):
-            _resolve_business_days(pendulum.date(2025, 1, 1), 10**18, ())
+            resolve_business_days(
+                pendulum.date(2025, 1, 1), 10**18, (), DEFAULT_WEEKEND
+            )
 
 
 class _Only:
@@ -335,6 +339,9 @@ class TestWholeWeeks:
         closed=st.frozensets(
             st.dates(dt.date(2000, 1, 1), dt.date(2045, 12, 31)), max_size=60
         ),
+        worked=st.frozensets(
+            st.dates(dt.date(2000, 1, 1), dt.date(2045, 12, 31)), max_size=60
+        ),
     )
     def test_the_same_as_day_by_day(
         self,
@@ -342,10 +349,12 @@ class TestWholeWeeks:
         n: int,
         weekend: frozenset[int],
         closed: frozenset[dt.date],
+        worked: frozenset[dt.date],
     ) -> None:
+        """With weekend days worked too (those on weekdays are ignored)."""
         begin = pendulum.Date(start.year, start.month, start.day)
-        assert count_business_days(begin, n, closed, weekend) == (
-            count_business_days(begin, n, _Only(closed), weekend)
+        assert count_business_days(begin, n, closed, weekend, workdays=worked) == (
+            count_business_days(begin, n, _Only(closed), weekend, workdays=worked)
         )
 
     def test_every_workday_a_holiday_for_weeks(self) -> None:
@@ -356,8 +365,8 @@ class TestWholeWeeks:
             for offset in range(1, 71)
             if start.add(days=offset).weekday() < 5
         )
-        due, skipped = count_business_days(start, 20, closed, DEFAULT_WEEKEND)
-        assert (due, skipped) == count_business_days(
+        due, skipped, _ = count_business_days(start, 20, closed, DEFAULT_WEEKEND)
+        assert (due, skipped, ()) == count_business_days(
             start, 20, _Only(closed), DEFAULT_WEEKEND
         )
         assert len(skipped) == 50
@@ -397,7 +406,7 @@ class TestWeekend:
 
     def test_friday_and_saturday(self) -> None:
         """With a Friday–Saturday weekend it is Sunday."""
-        day, skipped = count_business_days(self.THURSDAY, 1, (), frozenset({4, 5}))
+        day, skipped, _ = count_business_days(self.THURSDAY, 1, (), frozenset({4, 5}))
         assert (day, skipped) == (pendulum.date(2025, 11, 9), ())
 
     def test_israel_calendar(self) -> None:
@@ -405,7 +414,7 @@ class TestWeekend:
         israel = holidays.country_holidays("IL")
         weekend = weekend_for(israel)
         assert weekend == {4, 5}
-        day, _ = count_business_days(self.THURSDAY, 1, israel, weekend)
+        day, *_ = count_business_days(self.THURSDAY, 1, israel, weekend)
         assert day == pendulum.date(2025, 11, 9)
 
     def test_explicit_weekend_wins(self) -> None:
@@ -417,14 +426,14 @@ class TestWeekend:
     def test_holiday_on_a_new_business_day(self) -> None:
         """A holiday on a Sunday is skipped (and kept) when Sunday is a business day."""
         sunday = pendulum.date(2025, 11, 9)
-        day, skipped = count_business_days(
+        day, skipped, _ = count_business_days(
             self.THURSDAY, 1, {sunday}, frozenset({4, 5})
         )
         assert (day, skipped) == (pendulum.date(2025, 11, 10), (sunday,))
 
     def test_no_weekend(self) -> None:
         """An empty weekend counts every day."""
-        day, _ = count_business_days(self.THURSDAY, 3, (), frozenset())
+        day, *_ = count_business_days(self.THURSDAY, 3, (), frozenset())
         assert day == pendulum.date(2025, 11, 9)
 
     @pytest.mark.parametrize(

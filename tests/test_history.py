@@ -1767,6 +1767,10 @@ def _without_status(record: dict[str, Any]) -> dict[str, Any]:
             "ultimatums[0].deadline.counts_back",
         ),
         (
+            lambda d: d["ultimatums"][0]["deadline"].update(workdays=[]),
+            "ultimatums[0].deadline.workdays",
+        ),
+        (
             lambda d: d["rounds"][0]["outcomes"][0]["quantity"].update(
                 precision="about"
             ),
