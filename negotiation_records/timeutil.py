@@ -35,6 +35,7 @@ from typing import Any, Final, SupportsIndex, TypeAlias
 import attrs
 import pendulum
 
+from negotiation_records._moment_refusals import not_a_moment
 from negotiation_records._period import Period
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
@@ -842,7 +843,7 @@ def parse_moment(text: str) -> Moment:
         >>> parse_moment("2025-07-14T12:00:00")
         Traceback (most recent call last):
         ...
-        negotiation_records.errors.ValidationError: $: '2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a zone, or give a date
+        negotiation_records.errors.ValidationError: $: '2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00), followed by a zone if you like (-04:00[America/New_York]), or give a date
     """
     if not isinstance(text, str):
         raise ValidationError(
@@ -877,27 +878,7 @@ def parse_moment(text: str) -> Moment:
         raise ValidationError(
             [("$", f"impossible date {short_repr(text)}: {exc}")]
         ) from None
-    if re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", text, re.ASCII
-    ):
-        raise ValidationError(
-            [
-                (
-                    "$",
-                    f"{short_repr(text)} has no UTC offset; write one (Z, +03:00) or a "
-                    "zone, or give a date",
-                )
-            ]
-        )
-    raise ValidationError(
-        [
-            (
-                "$",
-                f"{short_repr(text)} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an "
-                "RFC 3339/RFC 9557 timestamp)",
-            )
-        ]
-    )
+    raise not_a_moment(text)
 
 
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:

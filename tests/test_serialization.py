@@ -259,8 +259,8 @@ class TestMoments:
         [
             (
                 "2025-07-14T12:00:00",
-                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
-                "zone, or give a date",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00), followed by a "
+                "zone if you like (-04:00[America/New_York]), or give a date",
             ),
             (
                 "2025-02-30",
@@ -676,8 +676,8 @@ class TestErrorContract:
             ),
             (
                 "rounds[0].starts",
-                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
-                "zone, or give a date",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00), followed by a "
+                "zone if you like (-04:00[America/New_York]), or give a date",
             ),
             ("proposals[0].addressed_to", "must be an array, got string 'russia'"),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.resources
+import re
 import zoneinfo
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -804,13 +805,44 @@ class TestFormatAndParse:
         [
             (
                 "2025-07-14T12:00:00",
-                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00) or a "
-                "zone, or give a date",
+                "'2025-07-14T12:00:00' has no UTC offset; write one (Z, +03:00), followed by a "
+                "zone if you like (-04:00[America/New_York]), or give a date",
             ),
             (
                 "2025-07-14T12:00",
-                "'2025-07-14T12:00' has no UTC offset; write one (Z, +03:00) or a "
-                "zone, or give a date",
+                "'2025-07-14T12:00' has no UTC offset; write one (Z, +03:00), followed by a "
+                "zone if you like (-04:00[America/New_York]), or give a date",
+            ),
+            (
+                "2023-09-15T00:00[America/New_York]",
+                "'2023-09-15T00:00[America/New_York]' names a zone but no UTC "
+                "offset; write the offset before the zone: "
+                "'2023-09-15T00:00:00-04:00[America/New_York]'",
+            ),
+            (
+                "2023-11-05T01:30:00[America/New_York]",
+                "'2023-11-05T01:30:00[America/New_York]' names a zone but no UTC "
+                "offset; write the offset before the zone: "
+                "'2023-11-05T01:30:00-04:00[America/New_York]' or "
+                "'2023-11-05T01:30:00-05:00[America/New_York]' (that time came "
+                "twice there)",
+            ),
+            (
+                "2023-03-12T02:30:00[America/New_York]",
+                "'2023-03-12T02:30:00[America/New_York]' names a zone but no UTC "
+                "offset; write the offset before the zone (America/New_York had no "
+                "such time: its clocks went forward then)",
+            ),
+            (
+                "1900-01-01T00:00:00[Europe/Amsterdam]",
+                "'1900-01-01T00:00:00[Europe/Amsterdam]' names a zone but no UTC "
+                "offset; write the offset before the zone: "
+                "'1900-01-01T00:00:00+00:19:32[Europe/Amsterdam]'",
+            ),
+            (
+                "2023-09-15T00:00:00[Mars/Base]",
+                "'2023-09-15T00:00:00[Mars/Base]' names a zone but no UTC offset; "
+                "write the offset before the zone",
             ),
             (
                 "2023-02-29",
@@ -889,6 +921,30 @@ class TestFormatAndParse:
     def test_parse_refuses(self, text: object, message: str) -> None:
         """Naive, impossible, mismatched and unknown forms are refused clearly."""
         assert parse_error(text) == message
+
+    @given(
+        wall=st.datetimes(dt.datetime(1850, 1, 1), dt.datetime(2100, 12, 31)),
+        zone_name=st.sampled_from([NY, "Europe/London", "Australia/Lord_Howe", "UTC"]),
+    )
+    def test_the_offsets_suggested_are_read(
+        self, wall: dt.datetime, zone_name: str
+    ) -> None:
+        """
+        Every text a zone-without-offset refusal suggests reads as that wall
+        time in that zone.
+        """
+        local = wall.replace(microsecond=0).isoformat()
+        message = parse_error(f"{local}[{zone_name}]")
+        suggested = re.findall(r"'([^']*[+-][0-9:]+\[[^]]+\])'", message)
+        if "no such time" in message:
+            assert suggested == []
+            return
+        assert suggested
+        for text in suggested:
+            moment = parse_moment(text)
+            assert isinstance(moment, pendulum.DateTime)
+            assert moment.naive() == wall.replace(microsecond=0)
+            assert moment.timezone_name == zone_name
 
     @pytest.mark.parametrize("fold", [0, 1])
     @pytest.mark.parametrize(

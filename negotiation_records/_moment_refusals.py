@@ -1,0 +1,87 @@
+"""
+Why a text is not a moment (private): the messages of
+:func:`negotiation_records.timeutil.parse_moment` for a text that none of its
+forms reads, with the advice that fits it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+from negotiation_records._values import short_repr
+from negotiation_records.errors import ValidationError
+
+
+__all__ = ["not_a_moment"]
+
+_WALL_TIME: Final = r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+_NO_OFFSET: Final = re.compile(_WALL_TIME, re.ASCII)
+_ZONE_ONLY: Final = re.compile(
+    rf"({_WALL_TIME})\[([A-Za-z0-9_+\-/]{{1,64}})\]", re.ASCII
+)
+_EXAMPLE: Final = "-04:00[America/New_York]"
+
+
+def not_a_moment(text: str) -> ValidationError:
+    """
+    The error for *text*, which no form of moment reads: a wall time without
+    a UTC offset (alone, or followed by a zone, for which it names the offset
+    that zone had then), or anything else.
+    """
+    quoted = short_repr(text)
+    if _NO_OFFSET.fullmatch(text):
+        message = (
+            f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
+            f"zone if you like ({_EXAMPLE}), or give a date"
+        )
+    elif match := _ZONE_ONLY.fullmatch(text):
+        local, name = match.groups()
+        message = (
+            f"{quoted} names a zone but no UTC offset; write the offset before "
+            f"the zone{_offset_hint(local, name)}"
+        )
+    else:
+        message = (
+            f"{quoted} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an "
+            "RFC 3339/RFC 9557 timestamp)"
+        )
+    return ValidationError([("$", message)])
+
+
+def _offset_hint(local: str, name: str) -> str:
+    """
+    The text with the offset the zone *name* had at the wall time *local*
+    (both, where that wall time came twice), or why there is none; nothing for
+    a zone or a time the library does not read.
+    """
+    from negotiation_records.timeutil import zone  # noqa: PLC0415 - it imports this
+
+    try:
+        tz = zone(name)
+        wall = _dt.datetime.fromisoformat(local[:10] + "T" + local[11:])
+        readings = [wall.replace(tzinfo=tz, fold=fold) for fold in (0, 1)]
+        happened = [
+            r.astimezone(_dt.UTC).astimezone(tz).replace(tzinfo=None) == wall
+            for r in readings
+        ]
+    except (ValidationError, ValueError, OverflowError):
+        return ""
+    if not any(happened):
+        return f" ({name} had no such time: its clocks went forward then)"
+    if len(local) == 16:  # no seconds: the timestamp needs them
+        local += ":00"
+    texts = sorted({short_repr(f"{local}{_offset(r)}[{name}]") for r in readings})
+    if len(texts) == 1:
+        return f": {texts[0]}"
+    return f": {' or '.join(texts)} (that time came twice there)"
+
+
+def _offset(moment: _dt.datetime) -> str:
+    """The UTC offset of *moment* as a timestamp writes it (``-04:00``)."""
+    total = int(moment.utcoffset().total_seconds())  # type: ignore[union-attr]
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{'-' if total < 0 else '+'}{hours:02d}:{minutes:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
