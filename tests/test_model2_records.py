@@ -869,7 +869,8 @@ class TestCommandLine:
         [record] = data["negotiations"]
         due = record["milestones_and_agreements"]["due"]
         assert [(d["kind"], d["id"], d["due"]) for d in due] == [
-            ("milestone", "article-50-period", "2019-04-12")
+            ("milestone", "article-50-period", "2019-04-12"),
+            ("phase", "withdrawal-agreement", "2020-12-31"),
         ]
 
     def test_timeline(self, path: Path) -> None:
