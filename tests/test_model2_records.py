@@ -861,7 +861,7 @@ class TestCommandLine:
 
     def test_deadlines(self, path: Path) -> None:
         text = cli("deadlines", str(path), "--at", "2019-03-25")
-        assert "Milestones and agreement expiries due" in text
+        assert "Milestones, agreement expiries and phase ends due" in text
         assert "2019-04-12" in text
         data = json.loads(
             cli("deadlines", str(path), "--at", "2019-03-25", "--format", "json")

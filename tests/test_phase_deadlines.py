@@ -1,6 +1,6 @@
 """
-The end of an agreement's phase is a deadline of the deadline queries, under
-the rules of an expiry.
+The end of an agreement's phase is a deadline of the deadline queries and of
+the command line's ``deadlines`` and ``show``, under the rules of an expiry.
 
 The running case is the Gaza ceasefire of 2025: in force from 19 January,
 11:15 in Jerusalem; phase one ended on 1 March, day 42 counting 19 January as
@@ -9,6 +9,8 @@ day 1; Israel resumed strikes on 18 March.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -27,6 +29,8 @@ from negotiation_records import (
     ValidationError,
     queries,
 )
+from negotiation_records.cli import main
+from negotiation_records.serialization import to_json
 
 
 D = pendulum.date
@@ -317,3 +321,112 @@ class TestPhaseEndValue:
         """A DeadlineEntry of a phase is still a pair."""
         end = PhaseEnd(agreement=_ceasefire(), index=0)
         assert tuple(DeadlineEntry(end, end.deadline)) == (end, PHASE_ONE)
+
+
+class TestCommandLine:
+    """``deadlines`` and ``show`` list phase ends; without phases, nothing changes."""
+
+    @pytest.fixture
+    def gaza(self, tmp_path: Path) -> Path:
+        path = tmp_path / "gaza.json"
+        path.write_text(to_json(_talks(_ceasefire()), indent=2), encoding="utf-8")
+        return path
+
+    def test_deadlines(self, gaza: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["deadlines", str(gaza), "--at", "2025-02-28"]) == 0
+        out = capsys.readouterr().out
+        assert "Milestones, agreement expiries and phase ends due:\n" in out
+        assert "Milestones, agreement expiries and phase ends passed:\n  (none)" in out
+        row = next(line for line in out.splitlines() if line.startswith("  phase"))
+        assert row.split() == [
+            "phase",
+            "gaza-ceasefire-2025",
+            "Gaza",
+            "ceasefire",
+            "—",
+            "Phase",
+            "one",
+            "2025-03-01",
+            "due",
+            "in",
+            "46",
+            "hours",
+        ]
+
+    def test_deadlines_json(
+        self, gaza: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        args = ["deadlines", str(gaza), "--at", "2025-03-03", "--format", "json"]
+        assert main(args) == 0
+        (record,) = json.loads(capsys.readouterr().out)["negotiations"]
+        (entry,) = record["milestones_and_agreements"]["passed"]
+        assert {k: entry[k] for k in ("kind", "id", "title", "phase", "due")} == {
+            "kind": "phase",
+            "id": "gaza-ceasefire-2025",
+            "title": "Gaza ceasefire — Phase one",
+            "phase": {"index": 0, "name": "Phase one"},
+            "due": "2025-03-01",
+        }
+        assert (
+            entry["rule"]
+            == "day 42 counting from 2025-01-19T11:15:00+02:00[Asia/Jerusalem] (day 1)"
+        )
+
+    def test_show(self, gaza: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["show", str(gaza), "--at", "2025-02-28"]) == 0
+        out = capsys.readouterr().out
+        table = out[out.index("Agreement phases:\n") :].splitlines()[1:4]
+        assert [line.split() for line in table] == [
+            ["agreement", "phase", "starts", "ends"],
+            [
+                "gaza-ceasefire-2025",
+                "Phase",
+                "one",
+                "2025-01-19T11:15:00+02:00[Asia/Jerusalem]",
+                "2025-03-01",
+            ],
+            ["gaza-ceasefire-2025", "Phase", "two", "-", "-"],
+        ]
+
+    def test_show_json(self, gaza: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["show", str(gaza), "--at", "2025-02-28", "--format", "json"]) == 0
+        (record,) = json.loads(capsys.readouterr().out)["negotiations"]
+        assert record["agreement_phases"] == [
+            {
+                "agreement": "gaza-ceasefire-2025",
+                "index": 0,
+                "name": "Phase one",
+                "starts": "2025-01-19T11:15:00+02:00[Asia/Jerusalem]",
+                "ends": "2025-03-01",
+                "obligations": [],
+            },
+            {
+                "agreement": "gaza-ceasefire-2025",
+                "index": 1,
+                "name": "Phase two",
+                "starts": None,
+                "ends": None,
+                "obligations": ["Permanent end of hostilities"],
+            },
+        ]
+
+    def test_without_phases(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An agreement without phases: the titles and keys of before."""
+        truce = Agreement(
+            id="truce",
+            title="Truce",
+            stage="ceasefire",
+            history=[StatusChange(status="signed", on=D(2025, 1, 15))],
+            expires=Deadline.on(D(2025, 3, 1)),
+        )
+        path = tmp_path / "truce.json"
+        path.write_text(to_json(_talks(truce)), encoding="utf-8")
+        assert main(["deadlines", str(path), "--at", "2025-02-28"]) == 0
+        assert main(["show", str(path), "--at", "2025-02-28", "--format", "json"]) == 0
+        out = capsys.readouterr().out
+        assert "Milestones and agreement expiries due:\n" in out
+        assert "phase ends" not in out
+        assert "agreement_phases" not in out
+        assert '"phase"' not in out
