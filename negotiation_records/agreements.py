@@ -136,9 +136,8 @@ class Phase(Record):
     Attributes:
         name: Its name ("Phase one").
         starts: When it starts (optional).
-        ends: When it ends, as a deadline ("day 42 counting from the start",
-            :meth:`Deadline.on_day <negotiation_records.Deadline.on_day>`),
-            optional.
+        ends: When it ends, as a deadline ("day 42 counting from the start":
+            :meth:`~negotiation_records.Deadline.on_day`), optional.
         obligations: What each side must do in it, in words.
         sources: Ids of the sources for this.
 
