@@ -84,6 +84,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
     from negotiation_records.queries import (
         DeadlineEntry,
         PartyPositions,
+        PhaseEnd,
         TermStance,
         UltimatumDeadline,
     )
@@ -139,6 +140,7 @@ __all__ = [
     "PartyRole",
     "Period",
     "Phase",
+    "PhaseEnd",
     "Position",
     "Precision",
     "Proposal",
@@ -212,6 +214,7 @@ _LAZY = {
     "to_ical": "ical",
     "DeadlineEntry": "queries",
     "PartyPositions": "queries",
+    "PhaseEnd": "queries",
     "TermStance": "queries",
     "UltimatumDeadline": "queries",
     "EventKind": "timeline",

@@ -3,8 +3,9 @@ What the command line shows of agreements, milestones, votes and actions
 (private; used by :mod:`negotiation_records.cli`).
 
 ``show`` lists each kind in a table of its own (text) and under its own key
-(``--format json``), only when the record holds some; ``deadlines`` lists the
-milestones' deadlines and the agreements' expiries beside the ultimatums'.
+(``--format json``), only when the record holds some (the agreements' phases
+too); ``deadlines`` lists the milestones' deadlines, the agreements' expiries
+and the ends of their phases beside the ultimatums'.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from negotiation_records.deadlines import Deadline
-from negotiation_records.queries import DeadlineEntry, as_of_instant
+from negotiation_records.queries import DeadlineEntry, PhaseEnd, as_of_instant
 from negotiation_records.timeutil import Moment
 
 
@@ -51,8 +52,9 @@ def _title(entry: DeadlineEntry) -> str:
 
 
 def deadline_row(entry: DeadlineEntry, at: Moment, show: Show) -> list[str]:
-    """A milestone's deadline or an agreement's expiry, as a row (the time left
-    at the instant the queries read *at*: a date, its start in UTC)."""
+    """A milestone's deadline, an agreement's expiry or a phase's end, as a row
+    (the time left at the instant the queries read *at*: a date, its start in
+    UTC)."""
     return [
         entry.kind,
         entry.id,
@@ -65,14 +67,20 @@ def deadline_row(entry: DeadlineEntry, at: Moment, show: Show) -> list[str]:
 def deadline_json(
     entry: DeadlineEntry, at: Moment, show: Show, dump: Callable[[Any], Any]
 ) -> dict[str, Any]:
-    """A milestone's deadline or an agreement's expiry, as JSON (the time left
-    at the instant the queries read *at*: a date, its start in UTC)."""
+    """A milestone's deadline, an agreement's expiry or a phase's end, as JSON
+    (the time left at the instant the queries read *at*: a date, its start in
+    UTC); a phase's end also says which phase (``"phase"``)."""
     deadline = entry.deadline
     instant = as_of_instant(at)
+    phase = {}
+    if isinstance(entry.record, PhaseEnd):
+        end = entry.record
+        phase = {"phase": {"index": end.index, "name": end.phase.name}}
     return {
         "kind": entry.kind,
         "id": entry.id,
         "title": _title(entry),
+        **phase,
         "due": show(deadline.due),
         "cutoff": show(deadline.cutoff),
         "rule": deadline.describe_rule(),
@@ -108,6 +116,23 @@ def show_tables(talks: Any, show: Show) -> list[tuple[str, list[str], list[list[
                         a.title,
                     ]
                     for a in talks.agreements
+                ],
+            )
+        )
+    phases = _phases(talks)
+    if phases:
+        tables.append(
+            (
+                "Agreement phases",
+                ["agreement", "phase", "starts", "ends"],
+                [
+                    [
+                        a.id,
+                        p.name,
+                        "-" if p.starts is None else show(p.starts),
+                        "-" if p.ends is None else show(p.ends.due),
+                    ]
+                    for a, _, p in phases
                 ],
             )
         )
@@ -186,6 +211,19 @@ def show_json(talks: Any, show: Show) -> dict[str, Any]:
             }
             for a in talks.agreements
         ]
+    phases = _phases(talks)
+    if phases:
+        found["agreement_phases"] = [
+            {
+                "agreement": a.id,
+                "index": i,
+                "name": p.name,
+                "starts": None if p.starts is None else show(p.starts),
+                "ends": None if p.ends is None else show(p.ends.due),
+                "obligations": list(p.obligations),
+            }
+            for a, i, p in phases
+        ]
     if talks.milestones:
         found["milestones"] = [
             {
@@ -235,8 +273,14 @@ def show_json(talks: Any, show: Show) -> dict[str, Any]:
     return found
 
 
+def _phases(talks: Any) -> list[tuple[Any, int, Any]]:
+    """Every phase of the agreements of *talks*, with its agreement and its
+    place in the agreement's phases, in order."""
+    return [(a, i, p) for a in talks.agreements for i, p in enumerate(a.phases)]
+
+
 def _others(talks: Any, at: Moment, within: Any) -> tuple[list[Any], list[Any]]:
-    """Milestones' deadlines and agreements' expiries: due, passed."""
+    """Milestones' deadlines, agreements' expiries and phase ends: due, passed."""
     due = talks.all_upcoming_deadlines(at, within=within)
     passed = talks.all_expired_deadlines(at)
     return (
@@ -248,19 +292,26 @@ def _others(talks: Any, at: Moment, within: Any) -> tuple[list[Any], list[Any]]:
 def deadline_tables(
     talks: Any, at: Moment, within: Any, said: str, show: Show
 ) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The tables ``deadlines`` adds when the record has milestones or agreements."""
+    """
+    The tables ``deadlines`` adds when the record has milestones or agreements
+    ("Milestones, agreement expiries and phase ends" when one of its
+    agreements has a phase with an end, known at *at* or not).
+    """
     if not (talks.milestones or talks.agreements):
         return []
     due, passed = _others(talks, at, within)
     headers = ["kind", "id", "title", "due"]
+    what = "Milestones and agreement expiries"
+    if any(p.ends is not None for _, _, p in _phases(talks)):
+        what = "Milestones, agreement expiries and phase ends"
     return [
         (
-            f"Milestones and agreement expiries due{said}",
+            f"{what} due{said}",
             [*headers, "time left"],
             [deadline_row(e, at, show) for e in due],
         ),
         (
-            "Milestones and agreement expiries passed",
+            f"{what} passed",
             [*headers, "passed"],
             [deadline_row(e, at, show) for e in passed],
         ),

@@ -136,17 +136,21 @@ class Phase(Record):
     Attributes:
         name: Its name ("Phase one").
         starts: When it starts (optional).
-        ends: When it ends, as a deadline ("42 days after the start"), optional.
+        ends: When it ends, as a deadline ("day 42 counting from the start":
+            :meth:`~negotiation_records.Deadline.on_day`), optional.
         obligations: What each side must do in it, in words.
         sources: Ids of the sources for this.
 
     Example:
+        The first phase of the Gaza ceasefire of 2025 began on 19 January and
+        ended on 1 March, its 42nd day (19 January is day 1):
+
         >>> start = pendulum.date(2025, 1, 19)
         >>> phase = Phase(name="Phase one", starts=start,
-        ...               ends=Deadline.after(start, days=42),
+        ...               ends=Deadline.on_day(42, counting_from=start),
         ...               obligations=["Release of 33 hostages"])
         >>> phase.ends.due
-        Date(2025, 3, 2)
+        Date(2025, 3, 1)
     """
 
     name: str = field(Text())

@@ -611,10 +611,12 @@ class Negotiation(Record, _lookup.Indexed):
         """
         Every deadline still to come at *at*, soonest first, as
         :class:`~negotiation_records.DeadlineEntry` pairs: the open ultimatums'
-        (as :meth:`upcoming_deadlines`), the pending milestones' and the
-        expiries of the agreements still running (and of a milestone marked
-        missed, or an agreement expired, on a day whose deadline passes later
-        that day, until it passes).  :meth:`upcoming_deadlines`
+        (as :meth:`upcoming_deadlines`), the pending milestones', and the
+        expiries and the ends of the phases
+        (:class:`~negotiation_records.PhaseEnd`) of the agreements still
+        running (and of a milestone marked missed, or an agreement expired, on
+        a day whose deadline passes later that day, until it passes); not an
+        agreement's entry into force.  :meth:`upcoming_deadlines`
         keeps to ultimatums, as in version 1.  A date *at* is the start of that
         day in UTC, for the deadlines too.
 
@@ -634,12 +636,13 @@ class Negotiation(Record, _lookup.Indexed):
     ) -> tuple[DeadlineEntry, ...]:
         """
         Every deadline that had run out by *at*, oldest first: the ultimatums'
-        (as :meth:`expired_deadlines`), the milestones' not met in time and the
-        agreements' expiries that had passed.  A milestone missed, still
-        pending, or met, cancelled or superseded only after its deadline passed
-        is listed (missed and then met late, it stays listed: the deadline did
-        run out); so is an agreement's expiry, unless the agreement was
-        terminated or superseded before it passed.  A date *at* is the start
+        (as :meth:`expired_deadlines`), the milestones' not met in time, and the
+        agreements' expiries and phase ends that had passed.  A milestone
+        missed, still pending, or met, cancelled or superseded only after its
+        deadline passed is listed (missed and then met late, it stays listed:
+        the deadline did run out); so is an agreement's expiry or the end of
+        one of its phases, unless the agreement was terminated or superseded
+        before it passed (or, for a phase, had expired before it ended).  A date *at* is the start
         of that day in UTC, for the deadlines too.  See
         ``negotiation_records.queries.all_expired_deadlines``.
 

@@ -25,8 +25,16 @@ reads the record as it stood then, as far as the record's dates allow:
 * a deadline that ran out before its record was closed stays expired: an
   ultimatum complied with or withdrawn, a milestone met, cancelled or
   superseded, an agreement terminated or superseded only after the deadline
-  (the expiry) passed is still listed by the expired-deadline queries; closed
-  before it passed, or at an unrecorded time, it is not.
+  (the expiry, or the end of one of its phases) passed is still listed by the
+  expired-deadline queries; closed before it passed, or at an unrecorded time,
+  it is not.
+
+The deadlines the queries :func:`all_upcoming_deadlines` and
+:func:`all_expired_deadlines` list are the ultimatums', the milestones', and
+each agreement's expiry and the end of each of its phases (a
+:class:`PhaseEnd`).  An agreement's entry into force (``in_force``) is not
+among them: it is when the text starts to bind, not a limit that runs out (the
+timeline lists it).
 
 The methods of :class:`~negotiation_records.Negotiation` ask these questions of
 the record *as it stood* at ``at`` (:meth:`Negotiation.as_of
@@ -49,7 +57,7 @@ import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records.agreements import Agreement, AgreementStatus
+from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
@@ -75,6 +83,7 @@ from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 __all__ = [
     "DeadlineEntry",
     "PartyPositions",
+    "PhaseEnd",
     "TermStance",
     "UltimatumDeadline",
     "all_expired_deadlines",
@@ -137,18 +146,98 @@ class UltimatumDeadline(NamedTuple):
         return self.ultimatum.id
 
 
+def _a_phase_with_an_end(end: PhaseEnd, _: object, index: int) -> None:
+    """Check that ``end.index`` is the place of a phase with an end."""
+    phases = end.agreement.phases
+    if type(index) is not int or not 0 <= index < len(phases):
+        raise ValidationError(
+            [("index", f"{end.agreement.label} has no phase {index!r}")]
+        )
+    if phases[index].ends is None:
+        raise ValidationError(
+            [("index", f"phases[{index}] of {end.agreement.label} has no end")]
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PhaseEnd:
+    """
+    The end of one phase of an agreement, as a deadline: the record of a
+    :class:`DeadlineEntry` whose :attr:`~DeadlineEntry.kind` is ``"phase"``.
+
+    A phase has no id of its own: it is named by its agreement and its place
+    in the agreement's ``phases`` (*index*, 0 for the first), as the timeline
+    names it (``agreements[0].phases[1].ends``).
+
+    Attributes:
+        agreement: The agreement, as the record held it at the moment asked
+            about.
+        index: The phase's place in ``agreement.phases``; that phase has an
+            end (``ends``).
+
+    Example:
+        >>> start = pendulum.date(2025, 1, 19)
+        >>> ceasefire = Agreement(id="gaza", title="Gaza ceasefire", stage="ceasefire",
+        ...     phases=[Phase(name="Phase one", starts=start,
+        ...                   ends=Deadline.on_day(42, counting_from=start))])
+        >>> end = PhaseEnd(agreement=ceasefire, index=0)
+        >>> end.id, end.title, end.path, end.deadline.due
+        ('gaza', 'Gaza ceasefire — Phase one', 'phases[0].ends', Date(2025, 3, 1))
+    """
+
+    agreement: Agreement = attrs.field(
+        validator=attrs.validators.instance_of(Agreement)
+    )
+    index: int = attrs.field(validator=_a_phase_with_an_end)
+
+    @property
+    def phase(self) -> Phase:
+        """The phase."""
+        return self.agreement.phases[self.index]
+
+    @property
+    def deadline(self) -> Deadline:
+        """When the phase ends (its ``ends``)."""
+        ends = self.phase.ends
+        assert ends is not None  # noqa: S101 - checked on construction
+        return ends
+
+    @property
+    def id(self) -> str:
+        """The agreement's id."""
+        return self.agreement.id
+
+    @property
+    def title(self) -> str:
+        """The agreement's title and the phase's name: ``"Gaza ceasefire — Phase one"``."""
+        return f"{self.agreement.title} — {self.phase.name}"
+
+    @property
+    def path(self) -> str:
+        """Where the deadline is in the agreement: ``"phases[0].ends"``."""
+        return f"phases[{self.index}].ends"
+
+    @property
+    def label(self) -> str:
+        """``"phase 'Phase one' of agreement 'gaza'"``, for messages."""
+        return f"phase {self.phase.name!r} of {self.agreement.label}"
+
+
 class DeadlineEntry(NamedTuple):
     """
-    A record that falls due — an ultimatum, a milestone or an agreement's
-    expiry — with its deadline in force at the moment asked about.
+    A record that falls due — an ultimatum, a milestone, an agreement's
+    expiry or the end of one of an agreement's phases — with its deadline in
+    force at the moment asked about.
 
     What :meth:`Negotiation.all_upcoming_deadlines
     <negotiation_records.Negotiation.all_upcoming_deadlines>` and
     :meth:`~negotiation_records.Negotiation.all_expired_deadlines` return.
 
     Attributes:
-        record: The ultimatum, milestone or agreement.
-        deadline: Its deadline (an agreement's: its expiry) in force then.
+        record: The ultimatum, milestone or agreement; for the end of a phase,
+            a :class:`PhaseEnd` (the agreement and the phase's place in it).
+        deadline: Its deadline (an agreement's: its expiry; a phase's: its
+            ``ends``) in force then.
 
     Example:
         >>> clock = Milestone(id="m", title="Clock",
@@ -158,17 +247,20 @@ class DeadlineEntry(NamedTuple):
         ('milestone', 'm')
     """
 
-    record: Ultimatum | Milestone | Agreement
+    record: Ultimatum | Milestone | Agreement | PhaseEnd
     deadline: Deadline
 
     @property
     def id(self) -> str:
-        """The record's id."""
+        """The record's id (a phase's: its agreement's)."""
         return self.record.id
 
     @property
     def kind(self) -> str:
-        """``"ultimatum"``, ``"milestone"`` or ``"agreement"``."""
+        """``"ultimatum"``, ``"milestone"``, ``"agreement"`` (its expiry) or
+        ``"phase"`` (the end of a phase of an agreement)."""
+        if isinstance(self.record, PhaseEnd):
+            return "phase"
         return type(self.record).__name__.lower()
 
 
@@ -564,9 +656,10 @@ _AGREEMENT_RUNNING = frozenset(
 
 def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
     """
-    Milestones and agreement expiries, each with whether it is still open: the
-    open ones, and those whose deadline ran out (see
-    :func:`all_expired_deadlines`).
+    Milestones, agreement phase ends and expiries, each with whether it is
+    still open: the open ones, and those whose deadline ran out (see
+    :func:`all_expired_deadlines`).  An agreement's phases come before its
+    expiry, in their order (the order that breaks ties).
     """
     found: list[tuple[DeadlineEntry, bool]] = []
     for milestone in talks.milestones:
@@ -578,15 +671,52 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
         if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
-        if agreement.expires is None:
-            continue
-        deadline = _in_force(agreement.revisions, agreement.expiries, at)
         status = agreement.status_at(at)
+        expiry = None
+        if agreement.expires is not None:
+            expiry = _in_force(agreement.revisions, agreement.expiries, at)
+        found += _phase_entries(agreement, status, expiry, at)
+        if expiry is None:
+            continue
+        deadline = expiry
         running = status in _AGREEMENT_RUNNING or _ran_out_early(
             status is AgreementStatus.EXPIRED, deadline, at
         )
         if running or _agreement_ran_out(agreement, status, deadline, at):
             found.append((DeadlineEntry(agreement, deadline), running))
+    return found
+
+
+def _phase_entries(
+    agreement: Agreement, status: AgreementStatus, expiry: Deadline | None, at: Moment
+) -> list[tuple[DeadlineEntry, bool]]:
+    """
+    The ends of *agreement*'s phases (its *status* and its *expiry* those in
+    force at *at*), each with whether it is still open, as for its expiry: open
+    while the agreement runs (and, marked expired on the day the phase ends,
+    until the end passes); run out once passed if the agreement was then
+    running, had expired, or was terminated or superseded only after the end
+    passed.  An agreement terminated or superseded before a phase ended (or
+    at an unrecorded time) closes that phase's end; so does one that had
+    expired before it: its expiry earlier than the phase's end, or, with no
+    expiry, marked expired before the end passed (or undated).
+    """
+    found: list[tuple[DeadlineEntry, bool]] = []
+    expired = status is AgreementStatus.EXPIRED
+    for index, phase in enumerate(agreement.phases):
+        deadline = phase.ends
+        if deadline is None:
+            continue
+        if expired and (
+            _closed_in_time(agreement, deadline, at)
+            if expiry is None
+            else expiry < deadline
+        ):
+            continue  # the agreement expired before the phase ended
+        open_ = status in _AGREEMENT_RUNNING or _ran_out_early(expired, deadline, at)
+        if open_ or _agreement_ran_out(agreement, status, deadline, at):
+            end = PhaseEnd(agreement=agreement, index=index)
+            found.append((DeadlineEntry(end, deadline), open_))
     return found
 
 
@@ -619,7 +749,9 @@ def _agreement_ran_out(
     """
     Whether an agreement no longer running at *at* had reached its expiry
     (once *deadline*, the expiry, has passed): expired, or terminated or
-    superseded only after its expiry passed.
+    superseded only after its expiry passed.  The same for the end of one of
+    its phases (*deadline*: the phase's end; see :func:`_phase_entries` for
+    an agreement that expired before it).
     """
     if status is AgreementStatus.EXPIRED:
         return True
@@ -633,11 +765,16 @@ def all_upcoming_deadlines(
 ) -> tuple[DeadlineEntry, ...]:
     """
     Every deadline still to come at *at*, soonest first: the open ultimatums'
-    (as :func:`upcoming_deadlines`), the pending milestones' and the expiries of
-    the agreements not terminated, superseded or expired.  A milestone marked
-    missed, or an agreement expired, on a day whose deadline passes later that
-    day is still to come until it passes (as an ultimatum marked expired:
-    :func:`pending_ultimatums`).  *within* as for
+    (as :func:`upcoming_deadlines`), the pending milestones', and the expiries
+    and the ends of the phases (:class:`PhaseEnd`, kind ``"phase"``) of the
+    agreements not terminated, superseded or expired — a phase's end whether
+    or not the phase has started, as an expiry before the agreement is in
+    force; an agreement's entry into force is not a deadline.  A milestone
+    marked missed, or an agreement expired, on a day whose deadline (a phase's
+    end, or the expiry) passes later that day is still to come until it passes
+    (as an ultimatum marked expired: :func:`pending_ultimatums`).  An
+    agreement's phases come before its expiry when they fall due at the same
+    instant.  *within* as for
     :func:`upcoming_deadlines`; a date *at* is the start of that day in UTC
     (:func:`as_of_instant`), for what was known and for the deadlines alike.
     """
@@ -660,17 +797,20 @@ def all_expired_deadlines(
 ) -> tuple[DeadlineEntry, ...]:
     """
     Every deadline that had run out by *at*, oldest first: the ultimatums' (as
-    :func:`expired_deadlines`), the milestones' not met in time and the
-    agreements' expiries that had passed.
+    :func:`expired_deadlines`), the milestones' not met in time, and the
+    agreements' expiries and phase ends (:class:`PhaseEnd`) that had passed.
 
     A milestone is listed once its deadline in force at *at* has passed, when
     by then it was missed, still pending, or met, cancelled or superseded only
     after that deadline passed (a milestone missed and then met late stays
     listed: the deadline did run out); not when it was met, cancelled or
     superseded before it passed, or at an unrecorded time.  An agreement's
-    expiry is listed once it has passed, unless the agreement was terminated
-    or superseded before then (or at an unrecorded time).  The same rule as
-    for an ultimatum complied with or withdrawn late.  A date *at* is the start
+    expiry, and the end of each of its phases, is listed once it has passed,
+    unless the agreement was terminated or superseded before then (or at an
+    unrecorded time); a phase's end is not listed either when the agreement
+    had expired before it (its expiry in force earlier than the phase's end;
+    with no expiry, marked expired before the end passed, or undated).  The
+    same rule as for an ultimatum complied with or withdrawn late.  A date *at* is the start
     of that day in UTC (:func:`as_of_instant`), for what was known and for the
     deadlines alike.
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import doctest
 import importlib
 import inspect
 import itertools
@@ -10,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 
 import negotiation_records
@@ -271,3 +273,36 @@ class TestNewcomer:
         assert '"sphinx_copybutton"' in conf
         pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         assert '"sphinx-copybutton' in pyproject
+
+
+class TestGazaPhaseOneExample:
+    """
+    The docs' Gaza ceasefire: its first phase began on 19 January 2025 and
+    ended on 1 March, day 42 counting the first day (``Deadline.on_day``), not
+    on 2 March, 42 days *after* the start.
+    """
+
+    def _run(self, text: str, name: str) -> list[str]:
+        """Run the doctest examples of *text*; the outputs they show."""
+        parser = doctest.DocTestParser()
+        globs: dict[str, object] = {"pendulum": pendulum}
+        exec("from negotiation_records import *", globs)  # noqa: S102 - the docs' setup
+        test = parser.get_doctest(text, globs, name, None, 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        failed, _ = runner.run(test, out=lambda _: None)
+        assert failed == 0, name
+        return [example.want for example in test.examples]
+
+    def test_phase_docstring(self) -> None:
+        """The ``Phase`` docstring's phase one ends on 1 March 2025."""
+        shown = self._run(inspect.getdoc(negotiation_records.Phase) or "", "Phase")
+        assert "Date(2025, 3, 1)\n" in shown
+
+    def test_modelling_page(self) -> None:
+        """The agreement of docs/modelling.md ends its phase one on 1 March 2025."""
+        page = (DOCS / "modelling.md").read_text(encoding="utf-8")
+        start = page.index("## An agreement with phases")
+        section = page[start : page.index("\n## ", start + 1)]
+        blocks = re.findall(r"```\{doctest\}\n(.*?)```", section, re.DOTALL)
+        shown = self._run(blocks[0], "modelling.md")
+        assert "(<AgreementStatus.IN_FORCE: 'in-force'>, Date(2025, 3, 1))\n" in shown

@@ -861,7 +861,7 @@ class TestCommandLine:
 
     def test_deadlines(self, path: Path) -> None:
         text = cli("deadlines", str(path), "--at", "2019-03-25")
-        assert "Milestones and agreement expiries due" in text
+        assert "Milestones, agreement expiries and phase ends due" in text
         assert "2019-04-12" in text
         data = json.loads(
             cli("deadlines", str(path), "--at", "2019-03-25", "--format", "json")
@@ -869,7 +869,8 @@ class TestCommandLine:
         [record] = data["negotiations"]
         due = record["milestones_and_agreements"]["due"]
         assert [(d["kind"], d["id"], d["due"]) for d in due] == [
-            ("milestone", "article-50-period", "2019-04-12")
+            ("milestone", "article-50-period", "2019-04-12"),
+            ("phase", "withdrawal-agreement", "2020-12-31"),
         ]
 
     def test_timeline(self, path: Path) -> None:
