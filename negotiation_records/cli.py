@@ -57,7 +57,12 @@ from negotiation_records._cli_args import (
     size_arg,
     zone_arg,
 )
-from negotiation_records._cli_export import add_export_command, input_at, replacing
+from negotiation_records._cli_export import (
+    add_export_command,
+    input_at,
+    replacing,
+    uid_domain_problem,
+)
 from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, PROG, Output
 from negotiation_records._cli_read import (
     STDIN,
@@ -879,6 +884,9 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         if start is not None and end is not None:
             if moment_span(end)[1] <= moment_span(start)[0]:
                 parser.error("argument --until: --until must be after --from")
+        problem = uid_domain_problem(args)
+        if problem is not None:
+            parser.error(f"argument --uid-domain: {problem}")
         if getattr(args, "within", None) is not None:
             problem = _horizon_problem(args.at, args.within)
             if problem is not None:

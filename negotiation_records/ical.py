@@ -33,7 +33,9 @@ calendar to hold at least one component.
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
 (``russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline@negotiation-records``),
-so a calendar updates the event when the record changes; ``SEQUENCE`` is
+so a calendar updates the event when the record changes (a publisher whose
+negotiation ids others may use too gives its own domain, *uid_domain*, for
+the part after ``@``, so that its ``UID`` are its own, as RFC 5545 wants); ``SEQUENCE`` is
 counted from the record's history (below); ``DTSTAMP``, which RFC 5545
 requires, is not the time of writing but a moment taken from the record (see
 :func:`to_ical`).
@@ -89,7 +91,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from negotiation_records._export_ids import SeenIds
+from negotiation_records._export_ids import SeenIds, domain_problems
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
@@ -254,9 +256,12 @@ def _round_sequence(rnd: Round) -> int:
 class _Writer:
     """Collects the events of one record (*talks*, a snapshot of *whole*)."""
 
-    def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
+    def __init__(
+        self, talks: Negotiation, whole: Negotiation, domain: str = _DOMAIN
+    ) -> None:
         self.talks = talks
         self.whole = whole
+        self.domain = domain
         self.names = {party.id: party.name for party in talks.parties}
         self.sources = {source.id: source for source in talks.sources}
 
@@ -274,7 +279,7 @@ class _Writer:
         return ", ".join(names[:-1]) + " and " + names[-1]
 
     def uid(self, *parts: object) -> str:
-        return "/".join([self.talks.id, *map(str, parts)]) + f"@{_DOMAIN}"
+        return "/".join([self.talks.id, *map(str, parts)]) + f"@{self.domain}"
 
     def cited(self, source_ids: Iterable[str]) -> list[str]:
         lines = []
@@ -619,6 +624,13 @@ def _negotiations(value: object) -> list[Negotiation]:
     return several
 
 
+def _check_uid_domain(domain: object) -> None:
+    """Refuse a *uid_domain* that is not a DNS-style domain name."""
+    problems = domain_problems(domain)
+    if problems:
+        raise ValidationError([("uid_domain", message) for message in problems])
+
+
 def _check_name(name: object) -> None:
     """Refuse a calendar *name* that is not free text (a control character)."""
     problems = text_problems(name)
@@ -635,6 +647,7 @@ def to_ical(
     at: Moment | _dt.date | None = None,
     stamp: _dt.datetime | _dt.date | None = None,
     name: str | None = None,
+    uid_domain: str | None = None,
 ) -> str:
     """
     The deadlines and scheduled rounds of *negotiation* as an iCalendar file
@@ -656,6 +669,16 @@ def to_ical(
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in
     force then, and records not yet known are left out.
 
+    Each ``UID`` ends in ``@negotiation-records``, or in ``@`` and
+    *uid_domain* when given: a domain of the publisher's own
+    (``talks.example.org``), so that two publishers whose negotiations have
+    the same id do not give their events the same ``UID`` (RFC 5545 wants
+    them globally unique).  It is a DNS-style domain name: labels of ASCII
+    letters, digits and hyphens (1 to 63, not starting or ending with a
+    hyphen) joined by dots, 253 characters at most, without a final dot; an
+    internationalized name is written in its ASCII form (an ``xn--`` label,
+    which must decode to one: ``"bücher.example".encode("idna")`` gives it).
+
     ``DTSTAMP`` is *stamp* (an aware datetime or a date, its start in UTC) when
     given, else *at*, else the latest ``published`` or ``accessed`` date of the
     record's sources (each negotiation's own), else 1970-01-01 — never the time
@@ -665,7 +688,10 @@ def to_ical(
         ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
             of them), two of them have the same id (their events would have
             the same ``UID``), *name* is not free text (a control character,
-            nothing visible), or *at* or *stamp* is a naive datetime.
+            nothing visible), *uid_domain* is not a domain name (at
+            ``uid_domain``: empty, a space, an ``@``, a character outside
+            ASCII, an empty label, ...), or *at* or *stamp* is a naive
+            datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -690,10 +716,19 @@ def to_ical(
         SUMMARY:Ultimatum deadline: United States to Russia — Ceasefire
         ...
         END:VCALENDAR
+        >>> [line for line in to_ical(talks, uid_domain="talks.example.org").split()
+        ...  if line.startswith("UID")]
+        ['UID:t/ultimatums/u/deadline@talks.example.org']
+        >>> to_ical(talks, uid_domain="talks example")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: uid_domain: must be a domain name: ...
     """
     several = _negotiations(negotiation)
     if name is not None:
         _check_name(name)
+    if uid_domain is not None:
+        _check_uid_domain(uid_domain)
     snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
         name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"
@@ -709,7 +744,7 @@ def to_ical(
         (event, dtstamp)
         for talks, whole in snapshots
         for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
-        for event in _Writer(talks, whole).events()
+        for event in _Writer(talks, whole, uid_domain or _DOMAIN).events()
     ]
     events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
     for event, dtstamp in events:
