@@ -930,6 +930,14 @@ class TestUidDomain:
             "a label must not start or end with a hyphen ('b-')",
         ]
 
+    def test_a_bad_character_in_an_idna_label(self) -> None:
+        """Reported as a character, not as an IDNA label as well."""
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), uid_domain="xn--bcher_kva.example")
+        ((path, message),) = caught.value.errors
+        assert path == "uid_domain"
+        assert "U+005F at index 9 is none of them" in message
+
     @pytest.mark.parametrize("domain", [7, b"example.org", ["example.org"]])
     def test_not_text(self, domain: object) -> None:
         with pytest.raises(ValidationError, match=r"^uid_domain: must be a domain"):
