@@ -19,6 +19,7 @@ from negotiation_records._plot_size import (
     MIN_DPI,
     SIZE_RULE,
     dpi_fits,
+    pixel_problem,
     size_fits,
 )
 from negotiation_records._record import Record
@@ -153,6 +154,25 @@ def dpi_arg(text: str) -> int:
     if not dpi_fits(dpi):
         raise argparse.ArgumentTypeError(f"{dpi} dpi is outside {MIN_DPI} to {MAX_DPI}")
     return dpi
+
+
+def picture_problem(args: argparse.Namespace) -> str | None:
+    """
+    Why ``plot``'s ``--size`` and ``--dpi``, each within its rule, make a
+    picture over the pixel budget (as :func:`negotiation_records.plot.timeline`
+    refuses it), for a usage error; ``None`` if they do not, or if there is
+    no ``--size`` (the height the lanes need is checked once it is known).
+    """
+    if getattr(args, "size", None) is None:
+        return None
+    width, height = args.size
+    problem = pixel_problem(width, height, args.dpi)
+    if problem is None:
+        return None
+    return (
+        f"argument --size: {problem.text}: give a smaller --size, or a lower "
+        f"--dpi ({problem.at_most('dpi')})"
+    )
 
 
 def output_arg(text: str) -> str:

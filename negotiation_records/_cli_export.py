@@ -7,6 +7,7 @@ calendar, for the tools analysts and readers use.
     negotiation-records export talks.jsonl --format parquet -o corpus/
     negotiation-records export talks.json --format plover -o events.jsonl
     negotiation-records export talks.json --format ics -o deadlines.ics
+    negotiation-records export talks.json --format ics --uid-domain talks.example.org -o -
 
 The files are read one record at a time (a JSON Lines file of any length
 streams through, with a progress bar when standard error is a terminal), and
@@ -42,11 +43,19 @@ from negotiation_records._cli_read import (
     os_message,
     read_records,
 )
+from negotiation_records._export_ids import domain_problems
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.timeutil import Moment
 
 
-__all__ = ["FORMATS", "add_export_command", "input_at", "replacing", "run_export"]
+__all__ = [
+    "FORMATS",
+    "add_export_command",
+    "input_at",
+    "replacing",
+    "run_export",
+    "uid_domain_problem",
+]
 
 FORMATS = ("parquet", "plover", "ics")
 """The formats ``export`` writes."""
@@ -113,6 +122,14 @@ def add_export_command(commands: Any, file_help: str, at_help: str) -> None:
         + at_help.replace("(default: now)", "(default: everything recorded)"),
     )
     export.add_argument(
+        "--uid-domain",
+        type=_uid_domain,
+        metavar="DOMAIN",
+        help="ics: the domain after the '@' of each event's UID, one of your own "
+        "such as talks.example.org, so that the UIDs are unique (default: "
+        "negotiation-records)",
+    )
+    export.add_argument(
         "--overwrite",
         action="store_true",
         help="parquet: replace what OUT holds",
@@ -135,6 +152,21 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _uid_domain(text: str) -> str:
+    """``--uid-domain``: a domain name, as ``to_ical(uid_domain=)`` takes it."""
+    problems = domain_problems(text)
+    if problems:
+        raise argparse.ArgumentTypeError("; ".join(problems))
+    return text
+
+
+def uid_domain_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--uid-domain`` does not go with the command's ``--format``, if so."""
+    if getattr(args, "uid_domain", None) is not None and args.format != "ics":
+        return f"only --format ics writes UIDs, not {args.format}"
+    return None
 
 
 class _Records:
@@ -457,7 +489,7 @@ def _to_file(
     args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
 ) -> str | None:
     if args.output == _STDOUT:
-        summary = _write(args.format, talks, out.out, args.at)
+        summary = _write(args.format, talks, out.out, args.at, args.uid_domain)
         out.out.flush()  # a write that fails fails here, before "wrote ..."
         return summary
     read = input_at(args.output, args.files)
@@ -472,7 +504,7 @@ def _to_file(
             replacing(Path(args.output), other=_NOT_A_FILE) as handle,
             os.fdopen(handle, "w", encoding="utf-8", newline="") as stream,
         ):
-            return _write(args.format, talks, stream, args.at)
+            return _write(args.format, talks, stream, args.at, args.uid_domain)
     except OSError as exc:  # reading failures stop the export before this
         out.error(_cannot_write(args.output, exc))
         return None
@@ -483,8 +515,12 @@ def _write(
     talks: Iterator[Negotiation],
     stream: TextIO,
     at: Moment | None,
+    uid_domain: str | None = None,
 ) -> str:
-    """Write PLOVER events or a calendar of *talks* as of *at* to *stream*."""
+    """
+    Write PLOVER events or a calendar of *talks* as of *at* to *stream* (the
+    calendar's ``UID`` in *uid_domain*).
+    """
     if format == "plover":
         from negotiation_records.plover import write_plover  # noqa: PLC0415
 
@@ -492,7 +528,7 @@ def _write(
         return f"{count} PLOVER event{'' if count == 1 else 's'}"
     from negotiation_records.ical import to_ical  # noqa: PLC0415
 
-    text = to_ical(list(talks), at=at)
+    text = to_ical(list(talks), at=at, uid_domain=uid_domain)
     stream.write(text)
     events = text.count("BEGIN:VEVENT")
     return f"a calendar of {events} event{'' if events == 1 else 's'}"

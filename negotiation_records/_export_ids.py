@@ -1,15 +1,30 @@
 """
-The one rule the exports share about what they are given (private): a
+The rules the exports share about the ids they write (private): a
 negotiation id given twice is refused, as the events of both would have the
-same ids (calendar ``UID``, PLOVER ``id``, the tables' keys).
+same ids (calendar ``UID``, PLOVER ``id``, the tables' keys); and the domain
+that makes a calendar's ``UID`` globally unique (``to_ical(uid_domain=)``,
+``export --uid-domain``) is a DNS-style domain name.
 """
 
 from __future__ import annotations
 
+import string
+
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["SeenIds"]
+__all__ = ["DOMAIN_RULE", "SeenIds", "domain_problems"]
+
+DOMAIN_RULE = (
+    "a domain name: labels of ASCII letters, digits and hyphens, joined by "
+    "dots, such as 'talks.example.org'"
+)
+"""The rule for a ``UID``'s domain, in words, for messages."""
+
+_LABEL_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-")
+_MAX_LABEL = 63  # octets of a label (RFC 1035, 2.3.4)
+_MAX_NAME = 253  # octets of a name, written without its final dot
 
 
 class SeenIds:
@@ -36,3 +51,88 @@ class SeenIds:
         problem = self.repeated(negotiation_id, index)
         if problem is not None:
             raise ValidationError([problem])
+
+
+def domain_problems(value: object) -> list[str]:
+    """
+    What keeps *value* from being a DNS-style domain name (RFC 1035 and RFC
+    1123: labels of ASCII letters, digits and hyphens, 1 to 63 characters,
+    not starting or ending with a hyphen, joined by dots, 253 characters at
+    most; one label alone is a name too): an empty list when it is one.
+
+    An internationalized name is written in its ASCII form (IDNA, RFC 5890):
+    an ``xn--`` label is a label as any other, and must decode to a name
+    outside ASCII (Python's ``idna`` codec); a character outside ASCII is
+    refused, with that advice.  A final dot
+    (``example.org.``) is refused: a ``UID`` is not a DNS query.
+    """
+    if not isinstance(value, str):
+        return [f"must be {DOMAIN_RULE}; got {type_name(value)} {short_repr(value)}"]
+    got = f"got {short_repr(value)}"
+    if not value:
+        return [f"must be {DOMAIN_RULE}; {got}"]
+    problems = []
+    for index, char in enumerate(value):
+        if char != "." and char not in _LABEL_CHARACTERS:
+            advice = (
+                "; write an internationalized name in its ASCII (xn--) form"
+                if char.isprintable() and not char.isascii()
+                else ""
+            )
+            problems.append(
+                f"must be {DOMAIN_RULE}: U+{ord(char):04X} at index {index} is "
+                f"none of them{advice}; {got}"
+            )
+            break
+    if len(value) > _MAX_NAME:
+        problems.append(
+            f"must be at most {_MAX_NAME} characters, got {len(value)}: "
+            f"{short_repr(value)}"
+        )
+    labels = value.split(".")
+    if value.endswith("."):
+        problems.append(f"must not end with a dot; {got}")
+        labels.pop()
+    for label in labels:
+        problems += _label_problems(label, got)
+    return list(dict.fromkeys(problems))
+
+
+def _label_problems(label: str, got: str) -> list[str]:
+    """What is wrong with one label of a domain name (*got*: the whole, shown)."""
+    if not label:
+        return [
+            f"must not hold an empty label (two dots, or a dot at its start); {got}"
+        ]
+    problems = []
+    if len(label) > _MAX_LABEL:
+        problems.append(
+            f"a label must be at most {_MAX_LABEL} characters, got {len(label)} "
+            f"({label[:10]}...); {got}"
+        )
+    if label.startswith("-") or label.endswith("-"):
+        problems.append(
+            f"a label must not start or end with a hyphen ({label!r}); {got}"
+        )
+    elif label[:4].lower() == "xn--" and not _is_a_label(label):
+        problems.append(
+            f"the label {label!r} is not a valid IDNA (xn--) label: it does not "
+            f"decode to an internationalized name; {got}"
+        )
+    return problems
+
+
+def _is_a_label(label: str) -> bool:
+    """
+    Whether an ``xn--`` label is the ASCII form of a name outside ASCII: it
+    decodes (Python's ``idna`` codec, IDNA 2003: Punycode, then the name's
+    own checks) to one.
+    """
+    lower = label.lower()
+    if not set(lower) <= _LABEL_CHARACTERS:
+        return True  # the characters are reported on their own
+    try:
+        decoded = lower.encode("ascii").decode("idna")
+    except UnicodeError:
+        return False
+    return not decoded.isascii()

@@ -53,11 +53,17 @@ from negotiation_records._cli_args import (
     moment_arg,
     output_arg,
     period_arg,
+    picture_problem,
     record_types,
     size_arg,
     zone_arg,
 )
-from negotiation_records._cli_export import add_export_command, input_at, replacing
+from negotiation_records._cli_export import (
+    add_export_command,
+    input_at,
+    replacing,
+    uid_domain_problem,
+)
 from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, PROG, Output
 from negotiation_records._cli_read import (
     STDIN,
@@ -73,6 +79,7 @@ from negotiation_records._cli_streams import (
     encoding_problem,
     silence,
 )
+from negotiation_records._plot_size import pixel_problem
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
@@ -558,6 +565,9 @@ def _cmd_plot(args: argparse.Namespace, out: Output) -> int:
         return _draw(args, talks, target, out)
 
 
+_PAD_IN = 0.15  # the white border around the picture, in inches
+
+
 def _draw(
     args: argparse.Namespace, talks: Negotiation, target: Path, out: Output
 ) -> int:
@@ -575,6 +585,17 @@ def _draw(
     except ImportError as exc:
         out.error(str(exc))
         return EXIT_PROBLEMS
+    # Trimmed to what it draws, the picture can be wider than its size (a
+    # long title runs past the edge): the budget holds for what is saved.
+    box = figure.get_tightbbox(figure.canvas.get_renderer()).padded(_PAD_IN)  # type: ignore[attr-defined]
+    problem = pixel_problem(box.width, box.height, args.dpi)
+    if problem is not None:
+        out.error(
+            "the picture trimmed to what it draws (text past its edges, such as "
+            f"a long title, widens it): {problem.text}: give a lower --dpi "
+            f"({problem.at_most('dpi')})"
+        )
+        return EXIT_PROBLEMS
     try:  # beside the target, then moved into place: as export writes
         with replacing(target) as handle, os.fdopen(handle, "wb") as stream:
             figure.savefig(
@@ -582,7 +603,7 @@ def _draw(
                 format=target.suffix[1:].lower(),
                 dpi=args.dpi,
                 bbox_inches="tight",
-                pad_inches=0.15,
+                pad_inches=_PAD_IN,
             )
     except OSError as exc:
         out.error(f"cannot write {target}: {exc.strerror or exc}")
@@ -824,7 +845,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=dpi_arg,
         default=100,
         metavar="DPI",
-        help="dots per inch of a PNG (default: 100)",
+        help="dots per inch of a PNG (default: 100); with the size, at most "
+        "134,217,728 pixels (2**27) and 65,535 a side",
     )
     plot.set_defaults(handler=_cmd_plot)
 
@@ -879,6 +901,12 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         if start is not None and end is not None:
             if moment_span(end)[1] <= moment_span(start)[0]:
                 parser.error("argument --until: --until must be after --from")
+        problem = uid_domain_problem(args)
+        if problem is not None:
+            parser.error(f"argument --uid-domain: {problem}")
+        problem = picture_problem(args)
+        if problem is not None:
+            parser.error(problem)
         if getattr(args, "within", None) is not None:
             problem = _horizon_problem(args.at, args.within)
             if problem is not None:

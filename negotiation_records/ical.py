@@ -33,9 +33,40 @@ calendar to hold at least one component.
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
 (``russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline@negotiation-records``),
-so a calendar updates the event when the record changes; ``SEQUENCE`` counts
-the revisions of a deadline; ``DTSTAMP``, which RFC 5545 requires, is not the
-time of writing but a moment taken from the record (see :func:`to_ical`).
+so a calendar updates the event when the record changes (a publisher whose
+negotiation ids others may use too gives its own domain, *uid_domain*, for
+the part after ``@``, so that its ``UID`` are its own, as RFC 5545 wants); ``SEQUENCE`` is
+counted from the record's history (below); ``DTSTAMP``, which RFC 5545
+requires, is not the time of writing but a moment taken from the record (see
+:func:`to_ical`).
+
+**SEQUENCE rises with every significant change.**  RFC 5546 (2.1.4) counts a
+change of ``DTSTART``, ``DTEND``, ``DURATION``, ``DUE`` or ``STATUS`` as
+significant, and a calendar may ignore an update whose ``SEQUENCE`` did not
+rise.  Each event's ``SEQUENCE`` counts the changes of the record's history
+that can alter what the event shows:
+
+* an ultimatum's or a milestone's deadline, an agreement's expiry: each
+  revision of it (``revise_deadline``, ``extend``), plus each status step
+  that makes it ``CANCELLED`` (an ultimatum withdrawn, a milestone cancelled
+  or superseded, an agreement terminated or superseded);
+* an agreement's entry into force and the end of each of its phases: those
+  status steps of the agreement;
+* an alternative deadline: the milestone's status steps, plus one once it is
+  decided (``applied`` true or false), plus one once a revision has replaced
+  the deadline it qualifies;
+* a scheduled round: the status steps since it was first scheduled.  A
+  postponed, held or cancelled round is left out of the calendar; one
+  postponed and scheduled anew comes back with a ``SEQUENCE`` two higher.
+
+Histories and revisions only grow as a record changes through its methods
+(``revise_deadline``, ``extend``, ``with_status``, ``withdraw``,
+``postpone``, ``schedule``, ...), and a snapshot (*at*) holds a first part
+of them, so ``SEQUENCE`` never falls, whether the record changes or *at*
+moves on, and rises whenever the times or the ``STATUS`` of the event do.
+A change that leaves no trace in the history (``attrs.evolve`` of a round's
+``starts``) is not seen: record it with the methods.  Nothing comes from the
+clock; a ``SEQUENCE`` of 0, the default, is not written.
 
 **The format.**  Lines end with CRLF and are folded at 75 octets, never inside
 a UTF-8 character; commas, semicolons, backslashes and line breaks in text are
@@ -54,18 +85,20 @@ record does not say that an undecided one did not apply).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator
+import enum
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import pendulum
 
-from negotiation_records._export_ids import SeenIds
+from negotiation_records._export_ids import SeenIds, domain_problems
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import text_problems
+from negotiation_records.history import StatusChange
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.rounds import Round, RoundStatus
@@ -171,15 +204,64 @@ def _zone_name(moment: pendulum.DateTime) -> str:
     return moment.isoformat()[19:].lstrip(".0123456789")  # pragma: no cover
 
 
+# --- SEQUENCE -----------------------------------------------------------------------
+
+
+def _status_steps(
+    history: tuple[StatusChange, ...],
+    initial: enum.Enum,
+    shown: Callable[[enum.Enum | str], object],
+) -> int:
+    """
+    How many steps of *history* (from *initial*) change what the event shows,
+    ``shown(status)``: its ``STATUS``, or whether it is written at all.
+    """
+    steps = 0
+    current = shown(initial)
+    for change in history:
+        now = shown(change.status)
+        if now != current:
+            steps += 1
+            current = now
+    return steps
+
+
+def _withdrawn(status: enum.Enum | str) -> bool:
+    return status is UltimatumStatus.WITHDRAWN
+
+
+def _milestone_ended(status: enum.Enum | str) -> bool:
+    return status in {MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
+
+
+def _agreement_ended(status: enum.Enum | str) -> bool:
+    return status in {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}
+
+
+def _scheduled(status: enum.Enum | str) -> bool:
+    return status is RoundStatus.SCHEDULED
+
+
+def _round_sequence(rnd: Round) -> int:
+    """
+    A scheduled round's ``SEQUENCE``: the steps since it was first scheduled
+    (each postponement and each new scheduling after one).
+    """
+    return max(_status_steps(rnd.history, RoundStatus.PROPOSED, _scheduled) - 1, 0)
+
+
 # --- events -------------------------------------------------------------------------
 
 
 class _Writer:
     """Collects the events of one record (*talks*, a snapshot of *whole*)."""
 
-    def __init__(self, talks: Negotiation, whole: Negotiation) -> None:
+    def __init__(
+        self, talks: Negotiation, whole: Negotiation, domain: str = _DOMAIN
+    ) -> None:
         self.talks = talks
         self.whole = whole
+        self.domain = domain
         self.names = {party.id: party.name for party in talks.parties}
         self.sources = {source.id: source for source in talks.sources}
 
@@ -197,7 +279,7 @@ class _Writer:
         return ", ".join(names[:-1]) + " and " + names[-1]
 
     def uid(self, *parts: object) -> str:
-        return "/".join([self.talks.id, *map(str, parts)]) + f"@{_DOMAIN}"
+        return "/".join([self.talks.id, *map(str, parts)]) + f"@{self.domain}"
 
     def cited(self, source_ids: Iterable[str]) -> list[str]:
         lines = []
@@ -284,7 +366,8 @@ class _Writer:
             summary,
             ultimatum.deadline,
             about,
-            sequence=len(ultimatum.revisions),
+            sequence=len(ultimatum.revisions)
+            + _status_steps(ultimatum.history, UltimatumStatus.PENDING, _withdrawn),
             status="CANCELLED" if withdrawn else None,
         )
 
@@ -297,16 +380,16 @@ class _Writer:
         about.append(f"Status: {milestone.status.value}.")
         about += self.cited(milestone.sources)
         about.append(f"Negotiation: {self.talks.title}.")
-        ended = milestone.status in (
-            MilestoneStatus.CANCELLED,
-            MilestoneStatus.SUPERSEDED,
+        ended = _milestone_ended(milestone.status)
+        steps = _status_steps(
+            milestone.history, MilestoneStatus.PENDING, _milestone_ended
         )
         yield self.deadline(
             self.uid("milestones", milestone.id, "deadline"),
             f"Milestone: {milestone.title}",
             milestone.deadline,
             about,
-            sequence=len(milestone.revisions),
+            sequence=len(milestone.revisions) + steps,
             status="CANCELLED" if ended else None,
         )
         places = self.alternative_places(milestone)
@@ -331,11 +414,14 @@ class _Writer:
                 status = None
             else:
                 status = "TENTATIVE"
+            # TENTATIVE until decided, replaced or ended: one step for each.
+            sequence = steps + (alternative.applied is not None) + replaced
             yield self.deadline(
                 self.uid("milestones", milestone.id, "alternatives", index),
                 f"Milestone (alternative): {milestone.title} — {alternative.condition}",
                 alternative.deadline,
                 [*lines, *about],
+                sequence=sequence,
                 status=status,
             )
 
@@ -346,23 +432,29 @@ class _Writer:
         about.append(f"Status: {agreement.status.value}.")
         about += self.cited(agreement.sources)
         about.append(f"Negotiation: {self.talks.title}.")
-        ended = agreement.status in (
-            AgreementStatus.TERMINATED,
-            AgreementStatus.SUPERSEDED,
+        status = "CANCELLED" if _agreement_ended(agreement.status) else None
+        steps = _status_steps(
+            agreement.history, AgreementStatus.DRAFTED, _agreement_ended
         )
-        status = "CANCELLED" if ended else None
         if agreement.in_force is not None:
             yield self.deadline(
                 self.uid("agreements", agreement.id, "in-force"),
                 f"Agreement enters into force: {agreement.title}",
                 agreement.in_force,
                 about,
+                sequence=steps,
                 status=status,
             )
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
                 yield self.phase_end(
-                    agreement, index, phase, phase.ends, about=about, status=status
+                    agreement,
+                    index,
+                    phase,
+                    phase.ends,
+                    about=about,
+                    sequence=steps,
+                    status=status,
                 )
         if agreement.expires is not None:
             yield self.deadline(
@@ -370,7 +462,7 @@ class _Writer:
                 f"Agreement expires: {agreement.title}",
                 agreement.expires,
                 about,
-                sequence=len(agreement.revisions),
+                sequence=len(agreement.revisions) + steps,
                 status=status,
             )
 
@@ -382,6 +474,7 @@ class _Writer:
         ends: Deadline,
         *,
         about: list[str],
+        sequence: int,
         status: str | None,
     ) -> _Event:
         """The deadline at which *phase*, the *index*-th of *agreement*, ends."""
@@ -396,6 +489,7 @@ class _Writer:
             f"Agreement phase ends: {agreement.title} — {phase.name}",
             ends,
             list(dict.fromkeys(lines)),  # a source cited by both, once
+            sequence=sequence,
             status=status,
         )
 
@@ -454,6 +548,9 @@ class _Writer:
             lines.append(f"LOCATION:{_escape(rnd.location)}")
         if zone is not None:
             lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
+        sequence = _round_sequence(rnd)
+        if sequence:
+            lines.append(f"SEQUENCE:{sequence}")
         lines.append("STATUS:CONFIRMED")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
 
@@ -527,6 +624,13 @@ def _negotiations(value: object) -> list[Negotiation]:
     return several
 
 
+def _check_uid_domain(domain: object) -> None:
+    """Refuse a *uid_domain* that is not a DNS-style domain name."""
+    problems = domain_problems(domain)
+    if problems:
+        raise ValidationError([("uid_domain", message) for message in problems])
+
+
 def _check_name(name: object) -> None:
     """Refuse a calendar *name* that is not free text (a control character)."""
     problems = text_problems(name)
@@ -543,6 +647,7 @@ def to_ical(
     at: Moment | _dt.date | None = None,
     stamp: _dt.datetime | _dt.date | None = None,
     name: str | None = None,
+    uid_domain: str | None = None,
 ) -> str:
     """
     The deadlines and scheduled rounds of *negotiation* as an iCalendar file
@@ -564,6 +669,16 @@ def to_ical(
     <negotiation_records.Negotiation.as_of>`): each deadline is the one in
     force then, and records not yet known are left out.
 
+    Each ``UID`` ends in ``@negotiation-records``, or in ``@`` and
+    *uid_domain* when given: a domain of the publisher's own
+    (``talks.example.org``), so that two publishers whose negotiations have
+    the same id do not give their events the same ``UID`` (RFC 5545 wants
+    them globally unique).  It is a DNS-style domain name: labels of ASCII
+    letters, digits and hyphens (1 to 63, not starting or ending with a
+    hyphen) joined by dots, 253 characters at most, without a final dot; an
+    internationalized name is written in its ASCII form (an ``xn--`` label,
+    which must decode to one: ``"bücher.example".encode("idna")`` gives it).
+
     ``DTSTAMP`` is *stamp* (an aware datetime or a date, its start in UTC) when
     given, else *at*, else the latest ``published`` or ``accessed`` date of the
     record's sources (each negotiation's own), else 1970-01-01 — never the time
@@ -573,7 +688,10 @@ def to_ical(
         ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
             of them), two of them have the same id (their events would have
             the same ``UID``), *name* is not free text (a control character,
-            nothing visible), or *at* or *stamp* is a naive datetime.
+            nothing visible), *uid_domain* is not a domain name (at
+            ``uid_domain``: empty, a space, an ``@``, a character outside
+            ASCII, an empty label, ...), or *at* or *stamp* is a naive
+            datetime.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -598,10 +716,19 @@ def to_ical(
         SUMMARY:Ultimatum deadline: United States to Russia — Ceasefire
         ...
         END:VCALENDAR
+        >>> [line for line in to_ical(talks, uid_domain="talks.example.org").split()
+        ...  if line.startswith("UID")]
+        ['UID:t/ultimatums/u/deadline@talks.example.org']
+        >>> to_ical(talks, uid_domain="talks example")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: uid_domain: must be a domain name: ...
     """
     several = _negotiations(negotiation)
     if name is not None:
         _check_name(name)
+    if uid_domain is not None:
+        _check_uid_domain(uid_domain)
     snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
         name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"
@@ -617,7 +744,7 @@ def to_ical(
         (event, dtstamp)
         for talks, whole in snapshots
         for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
-        for event in _Writer(talks, whole).events()
+        for event in _Writer(talks, whole, uid_domain or _DOMAIN).events()
     ]
     events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
     for event, dtstamp in events:

@@ -9,6 +9,10 @@ The figure is drawn on matplotlib's Agg canvas (no window, no display needed)
 and never touches ``pyplot``'s global state, so it is safe in scripts, tests,
 servers and docs builds.  Save it with ``figure.savefig("talks.png")`` (or
 ``.svg``, ``.pdf``).
+
+A picture has at most 2**27 pixels (about 134 megapixels) and 65,535 a side,
+its size times its resolution: :func:`timeline` refuses one over that budget
+before it draws it or allocates its pixels (see *dpi* there).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from negotiation_records._plot_size import picture_problems
+from negotiation_records._plot_size import picture_problems, raster_problems
 from negotiation_records.errors import ValidationError
 from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
@@ -166,6 +170,17 @@ def timeline(
         dpi: Dots per inch, a number from 10 to 1200, as the ``plot``
             command's ``--dpi`` allows (default 100); labels are laid out for it.
 
+    **The pixel budget.**  *size* times *dpi* may not exceed 2**27 pixels
+    (134,217,728, an RGBA buffer of 512 MiB) nor 65,535 pixels a side
+    (matplotlib's own limit is under 2**16): 50 x 50 inches at 1,200 dpi
+    would be 60,000 x 60,000 pixels, 14 GB that matplotlib would try to
+    allocate.  The default width, 12 inches, fits at 1,200 dpi up to 7.7
+    inches high (about ten parties); a default height the lanes of a larger
+    record need is checked once it is known, before anything is drawn.  The
+    budget holds for every format: the figure is laid out on a raster (Agg)
+    canvas of its size and resolution whatever it is saved as, and for SVG
+    or PDF the dpi hardly matters (the default is as good).
+
     Returns:
         A :class:`matplotlib.figure.Figure` on the Agg canvas; save it with
         ``savefig`` (``bbox_inches="tight"`` trims the white border, as the
@@ -176,7 +191,10 @@ def timeline(
         ValueError: *end* is before *start*.
         ValidationError: *size* is not a width and a height within those
             limits, or *dpi* is not a number within its own: each at the
-            argument's name (a ``ValueError`` too, as every ``ValidationError``).
+            argument's name (a ``ValueError`` too, as every ``ValidationError``);
+            or the two together make a picture over the pixel budget: at
+            ``size`` (its pixels and the budget) and at ``dpi`` (the highest
+            that fits the size).
 
     Example:
         >>> from negotiation_records.plot import timeline
@@ -190,6 +208,12 @@ def timeline(
         >>> figure = timeline(talks, at=pendulum.date(2025, 5, 20))
         >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
         ['Rounds', 'North', 'South']
+        >>> timeline(talks, size=(50, 50), dpi=1200)
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: 2 problems:
+          size: 50 x 50 inches at 1200 dpi make 60,000 x 60,000 pixels (3,600,000,000), over the limit of 134,217,728 pixels (2**27): give a smaller size, or a lower dpi
+          dpi: at most 231 dpi fits 50 x 50 inches (134,217,728 pixels (2**27) in all, 65,535 a side), got 1200
     """
     problems = picture_problems(size, dpi)
     if problems:
@@ -241,6 +265,16 @@ def timeline(
     bases, total = _lane_bases(rows)
 
     height = _TOP_IN + _BOTTOM_IN + total * _ROW_IN if size is None else size[1]
+    if size is None:  # the height the lanes need: within the pixel budget?
+        problems = raster_problems(
+            width_in,
+            height,
+            dpi,
+            default="; the size is the default, 12 inches wide and as high as the "
+            "lanes need",
+        )
+        if problems:
+            raise ValidationError(problems)
     figure.set_size_inches(width_in, height)
     figure.subplots_adjust(
         left=left_in / width_in,

@@ -302,6 +302,89 @@ class TestCalendarAsOf:
         assert capsys.readouterr().out == expected.getvalue()
 
 
+class TestUidDomain:
+    """`export --format ics --uid-domain` is `to_ical(..., uid_domain=)`."""
+
+    def test_the_same_calendar_as_the_function(
+        self, talks: Path, many: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = ["export", str(talks), str(many), "--format", "ics", "-o", "-"]
+        assert main([*argv, "--uid-domain", "talks.example.org", "--at", AT]) == 0
+        expected = to_ical(
+            [seed_record(), *corpus(3)],
+            at=parse_moment(AT),
+            uid_domain="talks.example.org",
+        )
+        assert capsys.readouterr().out == expected
+        assert "@talks.example.org" in expected.replace("\r\n ", "")
+
+    def test_to_a_file(self, talks: Path, tmp_path: Path) -> None:
+        """As docs/cli.md shows it."""
+        out = tmp_path / "deadlines.ics"
+        argv = ["export", str(talks), "--format", "ics", "-o", str(out)]
+        assert main([*argv, "--uid-domain", "talks.example.org"]) == 0
+        calendar = icalendar.Calendar.from_ical(out.read_bytes())
+        assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
+            "russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline"
+            "@talks.example.org"
+        ]
+
+    def test_without_it_as_before(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["export", str(talks), "--format", "ics", "-o", "-"]) == 0
+        assert capsys.readouterr().out == to_ical(seed_record())
+
+    @pytest.mark.parametrize(
+        ("domain", "expected"),
+        [
+            ("", "must be a domain name"),
+            ("talks@example.org", "U+0040 at index 5 is none of them"),
+            ("talks example.org", "U+0020 at index 5 is none of them"),
+            ("bücher.example", "write an internationalized name in its ASCII"),
+            ("example..org", "must not hold an empty label"),
+            ("example.org.", "must not end with a dot"),
+            (  # every problem
+                "-a..b",
+                "must not start or end with a hyphen ('-a'); got '-a..b'; must not "
+                "hold an empty label",
+            ),
+        ],
+    )
+    def test_a_bad_domain_is_a_usage_error(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        domain: str,
+        expected: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        out = tmp_path / "x.ics"
+        argv = ["export", str(talks), "--format", "ics", "-o", str(out)]
+        assert main([*argv, f"--uid-domain={domain}"]) == 2  # "-a..b" too
+        err = capsys.readouterr().err
+        assert err.startswith("usage: negotiation-records export")
+        assert "error: argument --uid-domain: " in err
+        assert expected in err
+        assert not out.exists()
+
+    @pytest.mark.parametrize("fmt", ["plover", "parquet"])
+    def test_only_for_a_calendar(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        fmt: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        out = tmp_path / "out"
+        argv = ["export", str(talks), "--format", fmt, "-o", str(out)]
+        assert main([*argv, "--uid-domain", "talks.example.org"]) == 2
+        assert (
+            f"error: argument --uid-domain: only --format ics writes UIDs, not {fmt}\n"
+        ) in capsys.readouterr().err
+        assert not out.exists()
+
+
 @pytest.fixture
 def blank(tmp_path: Path) -> Path:
     """A JSON Lines file of blank lines: no record."""

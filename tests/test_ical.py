@@ -831,6 +831,134 @@ class TestText:
             to_ical(talks(), at=_dt.datetime(2025, 7, 15, 9))
 
 
+class TestUidDomain:
+    """``uid_domain=``: the publisher's own domain after the ``@`` of every UID."""
+
+    def test_every_uid_takes_it(self) -> None:
+        record = load_example("article_50").build_record()
+        default = to_ical(record)
+        text = to_ical(record, uid_domain="talks.example.org")
+        uids = [str(e["UID"]) for e in events(text)]
+        assert uids
+        assert all(uid.endswith("@talks.example.org") for uid in uids)
+        assert [uid.partition("@")[0] for uid in uids] == [
+            str(e["UID"]).partition("@")[0] for e in events(default)
+        ]
+        # nothing else changes
+        assert text.replace("\r\n ", "").replace(
+            "@talks.example.org", "@negotiation-records"
+        ) == default.replace("\r\n ", "")
+
+    def test_the_default_is_as_it_was(self) -> None:
+        record = seed_record()
+        assert to_ical(record, uid_domain=None) == to_ical(record)
+        assert to_ical(record, uid_domain="negotiation-records") == to_ical(record)
+        assert (
+            "UID:russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline@negotiatio"
+            "\r\n n-records\r\n" in to_ical(record)
+        )
+
+    def test_two_publishers(self) -> None:
+        """The same negotiation id, two domains: no UID in common."""
+        one = to_ical(seed_record(), uid_domain="newsroom-a.example")
+        two = to_ical(seed_record(), uid_domain="newsroom-b.example")
+        assert {str(e["UID"]) for e in events(one)}.isdisjoint(
+            str(e["UID"]) for e in events(two)
+        )
+
+    @pytest.mark.parametrize(
+        "domain",
+        [
+            "example.org",
+            "EXAMPLE.org",
+            "localhost",
+            "a",
+            "news-1.example.co.uk",
+            "127.0.0.1",
+            "xn--bcher-kva.example",  # bücher.example, in its ASCII form
+            "XN--BCHER-KVA.example",
+            "xn--fiqs8s",  # 中国
+            "a" * 63 + ".example",
+            ".".join(["a" * 63] * 3) + "." + "b" * 61,  # 253 characters
+        ],
+    )
+    def test_accepted(self, domain: str) -> None:
+        text = to_ical(talks(ultimatums=[_ultimatum()]), uid_domain=domain)
+        (event,) = events(text)
+        assert str(event["UID"]) == f"t/ultimatums/u/deadline@{domain}"
+        check_format(text)
+
+    @pytest.mark.parametrize(
+        ("domain", "expected"),
+        [
+            ("", "must be a domain name"),
+            (" ", "U+0020 at index 0 is none of them"),
+            ("talks example.org", "U+0020 at index 5 is none of them"),
+            ("talks@example.org", "U+0040 at index 5 is none of them"),
+            ("talks/example.org", "U+002F at index 5 is none of them"),
+            ("under_score.org", "U+005F at index 5 is none of them"),
+            ("example.org\r\nX-EVIL:1", "U+000D at index 11 is none of them"),
+            ("ex\x00ample", "U+0000 at index 2 is none of them"),
+            ("bücher.example", "write an internationalized name in its ASCII"),
+            ("例え.jp", "U+4F8B at index 0"),
+            ("example..org", "must not hold an empty label"),
+            (".example.org", "must not hold an empty label"),
+            ("example.org.", "must not end with a dot"),
+            ("-example.org", "must not start or end with a hyphen ('-example')"),
+            ("example-.org", "must not start or end with a hyphen ('example-')"),
+            ("a" * 64 + ".org", "a label must be at most 63 characters, got 64"),
+            (".".join(["a" * 63] * 4), "must be at most 253 characters, got 255"),
+            ("xn--a.example", "'xn--a' is not a valid IDNA (xn--) label"),
+            ("xn--zz9999999999.org", "is not a valid IDNA (xn--) label"),
+        ],
+    )
+    def test_refused(self, domain: str, expected: str) -> None:
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), uid_domain=domain)
+        errors = list(caught.value.errors)
+        assert {path for path, _ in errors} == {"uid_domain"}
+        assert any(expected in message for _, message in errors), errors
+        assert all("got " in message for _, message in errors)  # the value shown
+
+    def test_every_problem(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), uid_domain="-a..b-.")
+        assert [message.split(";")[0] for _, message in caught.value.errors] == [
+            "must not end with a dot",
+            "a label must not start or end with a hyphen ('-a')",
+            "must not hold an empty label (two dots, or a dot at its start)",
+            "a label must not start or end with a hyphen ('b-')",
+        ]
+
+    def test_a_bad_character_in_an_idna_label(self) -> None:
+        """Reported as a character, not as an IDNA label as well."""
+        with pytest.raises(ValidationError) as caught:
+            to_ical(talks(), uid_domain="xn--bcher_kva.example")
+        ((path, message),) = caught.value.errors
+        assert path == "uid_domain"
+        assert "U+005F at index 9 is none of them" in message
+
+    @pytest.mark.parametrize("domain", [7, b"example.org", ["example.org"]])
+    def test_not_text(self, domain: object) -> None:
+        with pytest.raises(ValidationError, match=r"^uid_domain: must be a domain"):
+            to_ical(talks(), uid_domain=domain)  # type: ignore[arg-type]
+
+    def test_checked_before_anything_is_written(self) -> None:
+        """Even a calendar without events refuses a bad domain."""
+        with pytest.raises(ValidationError, match="uid_domain"):
+            to_ical([], uid_domain="a b")
+
+
+def _ultimatum() -> Ultimatum:
+    return Ultimatum(
+        id="u",
+        issued_by="moscow",
+        issued_at=pendulum.date(2025, 7, 14),
+        demand="Leave",
+        deadline=Deadline.on(pendulum.date(2025, 9, 2)),
+    )
+
+
 class TestSeveral:
     def test_one_calendar_for_several_negotiations(self) -> None:
         first = seed_record()
