@@ -851,6 +851,8 @@ def build_parser() -> argparse.ArgumentParser:
     plot.set_defaults(handler=_cmd_plot)
 
     add_export_command(commands, _FILE_HELP, _AT_HELP)
+    for command in commands.choices.values():  # its own usage line for its errors
+        command.set_defaults(command_parser=command)
     return parser
 
 
@@ -895,6 +897,7 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        parser = args.command_parser
         if getattr(args, "files", []).count(STDIN) > 1:
             parser.error("standard input ('-') can be read only once")
         start, end = getattr(args, "start", None), getattr(args, "end", None)

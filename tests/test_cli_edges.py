@@ -134,7 +134,9 @@ class TestEdgesOfTheCalendar:
         argv = ["deadlines", str(talks), "--at", at, "--within", within]
         assert main(argv) == 2
         err = capsys.readouterr().err
-        assert f"negotiation-records: error: argument --within: {message}" in err
+        assert (
+            f"negotiation-records deadlines: error: argument --within: {message}" in err
+        )
         assert "--at plus" not in err
 
     def test_no_traceback_from_the_script(self, tmp_path: Path) -> None:
@@ -266,9 +268,17 @@ class TestStandardInput:
         )
 
     def test_stdin_only_once(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`validate - -` would read nothing the second time: a usage error."""
+        """
+        `validate - -` would read nothing the second time: a usage error, under
+        the command's own usage line (as argparse's own errors are).
+        """
         assert main(["validate", "-", "-"]) == 2
-        assert "standard input ('-') can be read only once" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert err.startswith("usage: negotiation-records validate ")
+        assert (
+            "negotiation-records validate: error: standard input ('-') can be read "
+            "only once"
+        ) in err
 
     @pytest.mark.parametrize("name", ["-", "/dev/stdin"])
     @pytest.mark.parametrize("indent", [None, 2])
@@ -328,6 +338,19 @@ class TestWithin:
         out, err = capsys.readouterr()
         assert out == ""
         assert hint in err
+
+    def test_past_the_calendar_under_the_commands_usage(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A window past 9999-12-31 is a usage error of `deadlines`, under its own
+        usage line, not the program's.
+        """
+        argv = ["deadlines", str(talks), "--at", "9999-12-31", "--within", "P1D"]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: negotiation-records deadlines ")
+        assert "negotiation-records deadlines: error: argument --within: " in err
 
     def test_month_at_with_within(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
