@@ -395,6 +395,11 @@ def _record_unstructure_factory(
             for a in attrs.fields(cls)  # type: ignore[arg-type]
             if is_init_only(a)
         }
+        omitted.update(
+            (a.name, override(omit_if_default=True))
+            for a in attrs.fields(cls)  # type: ignore[arg-type]
+            if omits_empty(a)
+        )
         return make_dict_unstructure_fn(cls, conv, **omitted)
     ns = Namespace()
     body: list[str] = []

@@ -45,7 +45,7 @@ from negotiation_records._deadline_arithmetic import add_calendar as _add_calend
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
-from negotiation_records.fields import Many, Text, field, is_init_only
+from negotiation_records.fields import Many, Text, field, is_init_only, omits_empty
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import (
     EPOCH,
@@ -582,6 +582,9 @@ class TestCompiledRecordHooks:
         omitted: dict[str, Any] = {
             name: override(omit=True) for name in INIT_ONLY_NAMES.get(cls, ())
         }
+        for attribute in attrs.fields(cls):  # type: ignore[arg-type]
+            if omits_empty(attribute):  # written only when it holds something
+                omitted[attribute.name] = override(omit_if_default=True)
         expected = _sorted_sets(
             make_dict_unstructure_fn(cls, converter, **omitted)(record)
         )
