@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import Any, Final
 
 import attrs
@@ -753,11 +753,11 @@ def document_problems(
     moves = version_1_moves(given)
     if not (moves or refused or newer):
         return list(found)  # a document of the current version: as found
-    set_aside = [path for path, _ in refused]
+    set_aside = {path for path, _ in refused}
     loaded = [
         problem
         for problem in _before_migration(found, moves)
-        if not any(_is_at_or_below(problem[0], place) for place in set_aside)
+        if not _is_at_or_below_any(problem[0], set_aside)
     ]
     noted = refused + [
         problem
@@ -778,9 +778,33 @@ def _before_migration(
     return [(path_before_migration(path, moves), message) for path, message in problems]
 
 
-def _is_at_or_below(path: str, place: str) -> bool:
-    """Whether *path* is *place* or a path inside it (``place.key``, ``place[1]``)."""
-    return path == place or path.startswith((place + ".", place + "["))
+def _is_at_or_below_any(path: str, places: Set[str]) -> bool:
+    """
+    Whether *path* is one of *places* or a path inside one (``place.key``,
+    ``place[1]``): *path* and its starts (:func:`_path_and_starts`) are
+    looked up in *places*, so the cost does not grow with the number of
+    places.
+
+    Example:
+        >>> _is_at_or_below_any("proposals[2].history[0]", {"proposals[2]"})
+        True
+        >>> _is_at_or_below_any("proposals[20]", {"proposals[2]"})
+        False
+    """
+    return any(start in places for start in _path_and_starts(path))
+
+
+def _path_and_starts(path: str) -> Iterator[str]:
+    """
+    *path*, then each of its starts that ends before a ``.`` or a ``[``:
+    the paths that *path* is at or below.
+
+    Example:
+        >>> list(_path_and_starts("rounds[1].outcomes"))
+        ['rounds[1].outcomes', 'rounds', 'rounds[1]']
+    """
+    yield path
+    yield from (path[:end] for end, char in enumerate(path) if char in ".[")
 
 
 def _place(document: object, path: str) -> tuple[int, ...]:
