@@ -11,15 +11,29 @@ searched on every day counted.
 
 from __future__ import annotations
 
+import itertools
+import json
 from typing import Any, ClassVar
 
-from hypothesis import given
+import pendulum
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from negotiation_records import (
+    Membership,
+    Negotiation,
+    PartialDate,
+    Party,
+    ValidationError,
+    from_json,
+    parties,
+)
 from negotiation_records.migrations import (
     document_problems,
     version_1_refusals,
 )
+from negotiation_records.timeutil import Moment, is_before
 
 
 # --- a version-1 document's problems ---------------------------------------------
@@ -143,3 +157,172 @@ def test_problems_below_values_set_aside_as_compared_pairwise(
         for problem in found
         if not any(_at_or_below(problem[0], place) for place, _ in set_aside)
     ]
+
+
+# --- a coalition's memberships ----------------------------------------------------
+
+_ZONES = [
+    "UTC",
+    "Pacific/Kiritimati",  # UTC+14: its mornings are the day before in UTC
+    "Pacific/Pago_Pago",  # UTC-11: its evenings are the next day in UTC
+    "Europe/Kyiv",
+]
+
+
+@st.composite
+def _moments(draw: st.DrawFn) -> Moment:
+    """Moments of every precision, packed into a few days so that they meet."""
+    kind = draw(st.sampled_from(["date", "datetime", "datetime", "month", "year"]))
+    if kind == "month":
+        return PartialDate(2025, draw(st.sampled_from([6, 7])))
+    if kind == "year":
+        return PartialDate(draw(st.sampled_from([2024, 2025])))
+    day = pendulum.date(2025, 6, 30).add(days=draw(st.integers(0, 2)))
+    if kind == "date":
+        return day
+    return pendulum.datetime(
+        day.year,
+        day.month,
+        day.day,
+        draw(st.sampled_from([0, 1, 12, 22, 23])),
+        tz=draw(st.sampled_from(_ZONES)),
+    )
+
+
+@st.composite
+def _memberships(draw: st.DrawFn) -> Membership:
+    """A membership of one of two parties, its ends open or of any precision."""
+    since = draw(st.none() | _moments())
+    until = draw(st.none() | _moments())
+    if since is not None and until is not None and is_before(until, since):
+        since, until = until, since  # never both before the other
+    party = draw(st.sampled_from(["m", "m", "m", "n"]))
+    return Membership(party=party, since=since, until=until)
+
+
+def _pairwise_problems(members: list[Membership]) -> list[tuple[str, str]]:
+    """The check of the memberships, written as each compared with each earlier one."""
+    problems = []
+    for index, member in enumerate(members):
+        others = members[:index]
+        if member in others:
+            problems.append(
+                (f"members[{index}]", f"party {member.party!r} appears twice")
+            )
+        elif any(
+            member.party == other.party and member.overlaps(other) for other in others
+        ):
+            problems.append(
+                (
+                    f"members[{index}]",
+                    f"party {member.party!r} is already a member for part of this span",
+                )
+            )
+    return problems
+
+
+def _problems_of(members: list[Membership]) -> list[tuple[str, str]]:
+    try:
+        Party(id="c", name="C", kind="coalition", members=members)
+    except ValidationError as exc:
+        return list(exc.errors)
+    return []
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_memberships(), min_size=1, max_size=8).flatmap(
+        lambda pool: st.lists(st.sampled_from(pool), max_size=3).map(
+            lambda repeated: pool + repeated  # some given twice
+        )
+    )
+)
+def test_memberships_overlap_as_compared_pairwise(members: list[Membership]) -> None:
+    """
+    A coalition's memberships are refused exactly where comparing each with
+    every earlier membership of its party finds one equal, or one that
+    overlaps it: with open ends, days, months, years and datetimes in zones
+    whose days are not UTC's (where ``is_before`` is not transitive).
+    """
+    assert _problems_of(members) == _pairwise_problems(members)
+
+
+def test_overlaps_across_precisions_found_as_compared_pairwise() -> None:
+    """
+    Late evening in Pago Pago is the next morning in UTC: as instants it is
+    after an early morning in Kiritimati of the next day, as days it is before
+    that day.  Each span is compared as ``overlaps`` compares it.
+    """
+    evening = pendulum.datetime(2025, 7, 1, 23, tz="Pacific/Pago_Pago")
+    morning = pendulum.datetime(2025, 7, 2, 1, tz="Pacific/Kiritimati")
+    assert is_before(morning, evening)
+    day = pendulum.date(2025, 7, 2)
+    cases = [
+        [Membership(party="m", until=morning), Membership(party="m", since=evening)],
+        [Membership(party="m", until=evening), Membership(party="m", since=day)],
+        [Membership(party="m", since=day), Membership(party="m", until=evening)],
+        [
+            Membership(party="m", since=evening, until=evening),
+            Membership(party="m", since=PartialDate(2025, 7), until=morning),
+            Membership(party="m", since=day, until=day),
+        ],
+    ]
+    for members in cases:
+        assert _problems_of(members) == _pairwise_problems(members), members
+
+
+def test_memberships_of_one_party_are_not_compared_pairwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """
+    Thousands of memberships of one party (left and joined again each year)
+    are checked without comparing each pair: ``overlaps`` and ``is_before``
+    are called no more than a few times each.
+    """
+    n = 500
+    members = [
+        Membership(
+            party="m",
+            since=pendulum.date(1000 + i, 1, 1),
+            until=pendulum.date(1000 + i, 6, 1),
+        )
+        for i in range(n)
+    ] + [Membership(party="m", since=pendulum.date(1200, 3, 1))]
+    calls = itertools.count()
+
+    def overlaps(self: Membership, other: Membership) -> bool:
+        next(calls)
+        return original_overlaps(self, other)
+
+    def counted_is_before(first: Any, second: Any) -> bool:
+        next(calls)
+        return is_before(first, second)
+
+    original_overlaps = Membership.overlaps
+    monkeypatch.setattr(Membership, "overlaps", overlaps)
+    monkeypatch.setattr(parties, "is_before", counted_is_before)
+    problems = _problems_of(members)
+    assert next(calls) <= 2 * n  # n * n / 2 were each pair compared
+    assert problems == [
+        (f"members[{n}]", "party 'm' is already a member for part of this span")
+    ]
+
+
+def test_many_memberships_load() -> None:
+    """A coalition with many disjoint memberships of one party loads whole."""
+    members = [
+        {"party": "m", "since": f"{1000 + i}-01-01", "until": f"{1000 + i}-06-01"}
+        for i in range(300)
+    ]
+    text = json.dumps(
+        {
+            "schema_version": 2,
+            "id": "t",
+            "title": "T",
+            "parties": [
+                {"id": "m", "name": "M", "kind": "state"},
+                {"id": "c", "name": "C", "kind": "coalition", "members": members},
+            ],
+        }
+    )
+    assert len(from_json(Negotiation, text).parties[1].members) == 300
