@@ -11,8 +11,10 @@ searched on every day counted.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pendulum
@@ -21,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
     Membership,
     Negotiation,
     PartialDate,
@@ -326,3 +329,106 @@ def test_many_memberships_load() -> None:
         }
     )
     assert len(from_json(Negotiation, text).parties[1].members) == 300
+
+
+# --- holidays given as a list ------------------------------------------------------
+
+
+class _CountedDate(dt.date):
+    """A holiday that counts how often it is compared for equality."""
+
+    __slots__ = ()
+    comparisons: ClassVar[int] = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountedDate.comparisons += 1
+        return dt.date.__eq__(self, other)
+
+    __hash__ = dt.date.__hash__
+
+
+class _Asked:
+    """A container with only ``__contains__``, asked about each day."""
+
+    def __init__(self, days: Any) -> None:
+        self.days = frozenset(days)
+        self.asked = 0
+
+    def __contains__(self, day: object) -> bool:
+        self.asked += 1
+        return day in self.days
+
+
+class _OwnList(list[dt.date]):
+    """A list of the user's own, whose ``in`` may not be a list's."""
+
+    asked = 0
+
+    def __contains__(self, day: object) -> bool:
+        _OwnList.asked += 1
+        return list.__contains__(self, day)
+
+
+def _wednesdays(count: int, start: dt.date = dt.date(2000, 1, 5)) -> Iterator[dt.date]:
+    return (start + dt.timedelta(weeks=week) for week in range(count))
+
+
+def test_a_list_of_holidays_is_not_searched_on_each_day() -> None:
+    """
+    A list of holidays is looked up as a set: each holiday is compared a
+    few times, not once on every day counted; the deadline is the set's.
+    """
+    holidays = [_CountedDate(d.year, d.month, d.day) for d in _wednesdays(300)]
+    anchor = pendulum.date(2000, 1, 1)
+    _CountedDate.comparisons = 0
+    listed = Deadline.after_business_days(anchor, 1500, holidays=holidays)
+    assert _CountedDate.comparisons <= 2 * len(holidays)  # 1500 * 300 on each day
+    assert listed == Deadline.after_business_days(anchor, 1500, holidays=set(holidays))
+    assert listed.holidays == tuple(holidays)
+
+
+def test_other_containers_are_asked_as_they_are() -> None:
+    """
+    A container with only ``__contains__``, or a list of the user's own, is
+    asked about each day counted, as before: only the built-in list and
+    tuple are looked up as a set.
+    """
+    anchor = pendulum.date(2000, 1, 1)
+    asked = _Asked(_wednesdays(30))
+    deadline = Deadline.after_business_days(anchor, 100, holidays=asked)
+    weekdays = 100 + len(deadline.holidays)  # every weekday up to the due day
+    assert asked.asked == weekdays
+    _OwnList.asked = 0
+    own = Deadline.after_business_days(anchor, 100, holidays=_OwnList(_wednesdays(30)))
+    assert _OwnList.asked == 30 + weekdays  # each date it lists checked first
+    assert own == deadline
+
+
+@given(
+    anchor=st.dates(dt.date(1999, 12, 1), dt.date(2000, 2, 1)),
+    n=st.integers(1, 120),
+    holidays=st.lists(st.dates(dt.date(1999, 12, 1), dt.date(2000, 8, 1)), max_size=40),
+    weekend=st.sets(st.integers(0, 6), max_size=3),
+    as_pendulum=st.booleans(),
+)
+def test_a_list_or_tuple_of_holidays_counts_as_asking_each_day(
+    anchor: dt.date,
+    n: int,
+    holidays: list[dt.date],
+    weekend: set[int],
+    as_pendulum: bool,
+) -> None:
+    """
+    A list or a tuple of holidays (repeats, plain or pendulum dates) gives
+    the deadline that asking a container about each day gives.
+    """
+    if as_pendulum:
+        holidays = [pendulum.date(d.year, d.month, d.day) for d in holidays]
+    asked = Deadline.after_business_days(
+        anchor, n, holidays=_Asked(holidays), weekend=weekend
+    )
+    for given_as in (list(holidays), tuple(holidays)):
+        assert (
+            Deadline.after_business_days(anchor, n, holidays=given_as, weekend=weekend)
+            == asked
+        )
