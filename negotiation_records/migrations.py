@@ -285,11 +285,16 @@ def _later_keys(
         if name not in data:
             continue
         at = join_path(path, name)
-        if since > version:
+        later = since > version
+        if later:
             found.append((at, since, (name in given) if given is not None else None))
         if not descend:
             continue
         here = given.get(name) if given is not None else None
+        if later and here is not None:
+            # The value may be the step's (``quantities`` made from the
+            # ``quantity`` beside it), not the document's: the moves say.
+            here = None
         for inner_path, inner_record, inner in kind.records_in(data[name], at):
             if _may_hold_later(inner_record, version):
                 counterpart = _at(here, inner_path[len(at) :])
@@ -667,17 +672,19 @@ def _membership_of(member: object) -> object:
 
 
 def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
-    """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
+    """
+    An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list).
+    A ``quantities`` beside it, which version 1 never had, is dropped: the
+    ``quantity`` is read, as version 1 reads it, and the ``quantities`` is
+    reported as new in version 2 (:func:`newer_fields`), as a ``history``
+    beside a ``status`` is (the status is read).
+    """
     outcomes = rnd.get("outcomes")
     if not isinstance(outcomes, list):
         return
     upgraded = []
     for index, outcome in enumerate(outcomes):
-        if (
-            isinstance(outcome, dict)
-            and "quantity" in outcome
-            and "quantities" not in outcome  # else the loader reports both keys
-        ):
+        if isinstance(outcome, dict) and "quantity" in outcome:
             new = dict(outcome)
             quantity = new.pop("quantity")
             new["quantities"] = [] if quantity is None else [quantity]
