@@ -244,6 +244,7 @@ def newer_fields(
         return []
     problems = []
     moves: Moves | None = None
+    made: set[str] = set()
     for path, since, held_here in _later_keys(
         record, migrated, given, "", version=version, found=[]
     ):
@@ -251,7 +252,8 @@ def newer_fields(
         if held is None:  # below a key a step made: where did it move from?
             if moves is None:
                 moves = version_1_moves(given)
-            held = not _made_by_migration(path, moves) and _holds(
+                made = _made_by_migration(moves)
+            held = path not in made and _holds(
                 given, path_before_migration(path, moves)
             )
         if held:
@@ -374,11 +376,17 @@ def _may_hold_later(record: type[Any], version: int) -> bool:
     return holds
 
 
-def _made_by_migration(path: str, moves: Mapping[str, str]) -> bool:
-    """Whether a step made the key at *path* (a value moved into it or below it)."""
-    return any(
-        moved == path or moved.startswith((path + ".", path + "[")) for moved in moves
-    )
+def _made_by_migration(moves: Mapping[str, str]) -> set[str]:
+    """
+    The paths of the keys a step made (a value moved into it or below it):
+    each path a value moved to and its starts (:func:`_path_and_starts`), so
+    that a key is looked up once, not compared with every move.
+
+    Example:
+        >>> sorted(_made_by_migration({"proposals[0].history[0].status": "…"}))
+        ['proposals', 'proposals[0]', 'proposals[0].history', 'proposals[0].history[0]', 'proposals[0].history[0].status']
+    """
+    return {start for moved in moves for start in _path_and_starts(moved)}
 
 
 _STEP: Final = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")

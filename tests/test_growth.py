@@ -30,6 +30,7 @@ from negotiation_records import (
     Party,
     ValidationError,
     from_json,
+    migrations,
     parties,
 )
 from negotiation_records.migrations import (
@@ -159,6 +160,57 @@ def test_problems_below_values_set_aside_as_compared_pairwise(
         problem
         for problem in found
         if not any(_at_or_below(problem[0], place) for place, _ in set_aside)
+    ]
+
+
+class _CountedMoves(dict[str, str]):
+    """The moves of the step from version 1, counting how often they are gone through."""
+
+    iterations: ClassVar[int] = 0
+
+    def __iter__(self) -> Iterator[str]:
+        _CountedMoves.iterations += 1
+        return super().__iter__()
+
+
+def test_fields_of_version_2_below_moved_values_are_found_by_lookup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """
+    A field of version 2 inside each of many version-1 quantities (which
+    the step moves into ``quantities``) is reported where the document holds
+    it; the step's moves are gone through a few times, not once for each
+    such field.
+    """
+    n = 200
+    rounds = [
+        {
+            "number": i + 1,
+            "status": "held",
+            "starts": "2025-05-16",
+            "outcomes": [
+                {
+                    "text": "X",
+                    "kind": "prisoner-exchange",
+                    "quantity": {"amount": 1, "unit": "p", "precision": "about"},
+                }
+            ],
+        }
+        for i in range(n)
+    ]
+    text = json.dumps({"schema_version": 1, "id": "t", "title": "T", "rounds": rounds})
+    moves_of = migrations.version_1_moves
+    monkeypatch.setattr(
+        migrations,
+        "version_1_moves",
+        lambda document: _CountedMoves(moves_of(document)),
+    )
+    _CountedMoves.iterations = 0
+    with pytest.raises(ValidationError) as caught:
+        from_json(Negotiation, text)
+    assert _CountedMoves.iterations <= 4  # once for each field were they scanned
+    assert [path for path, _ in caught.value.errors] == [
+        f"rounds[{i}].outcomes[0].quantity.precision" for i in range(n)
     ]
 
 
