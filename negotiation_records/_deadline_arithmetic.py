@@ -310,12 +310,22 @@ def count_business_days(
     says is kept the same way: the days off outside *weekend* as holidays,
     the days worked inside it as workdays.  A lookup that raises is reported
     as :class:`HolidayLookupError`, whatever it raised.
+
+    A built-in ``list`` or ``tuple`` of *holidays* (whose items
+    :func:`holiday_problems` has checked to be dates) is looked up in a
+    ``frozenset`` of its items, which finds the same days, so that it is
+    counted by whole weeks as a set is, and each day costs one lookup, not
+    one for each holiday listed.  Any other container (a ``holidays``
+    calendar, one with only ``__contains__``) is asked as it is.
     """
     day = _dt.date(start.year, start.month, start.day)
     one_day = _dt.timedelta(days=1)
     skipped: list[pendulum.Date] = []
     worked: list[pendulum.Date] = []
     counted = 0
+    if working_day is None and (type(holidays) is list or type(holidays) is tuple):
+        # Looked up in a set: a list's `in` costs its length, on every day.
+        holidays = frozenset(holidays)
     if working_day is None and isinstance(holidays, (set, frozenset)):
         # every holiday known: whole weeks
         day, counted = _whole_weeks(

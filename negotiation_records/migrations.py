@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import Any, Final
 
 import attrs
@@ -244,6 +244,7 @@ def newer_fields(
         return []
     problems = []
     moves: Moves | None = None
+    made: set[str] = set()
     for path, since, held_here in _later_keys(
         record, migrated, given, "", version=version, found=[]
     ):
@@ -251,7 +252,8 @@ def newer_fields(
         if held is None:  # below a key a step made: where did it move from?
             if moves is None:
                 moves = version_1_moves(given)
-            held = not _made_by_migration(path, moves) and _holds(
+                made = _made_by_migration(moves)
+            held = path not in made and _holds(
                 given, path_before_migration(path, moves)
             )
         if held:
@@ -285,11 +287,16 @@ def _later_keys(
         if name not in data:
             continue
         at = join_path(path, name)
-        if since > version:
+        later = since > version
+        if later:
             found.append((at, since, (name in given) if given is not None else None))
         if not descend:
             continue
         here = given.get(name) if given is not None else None
+        if later and here is not None:
+            # The value may be the step's (``quantities`` made from the
+            # ``quantity`` beside it), not the document's: the moves say.
+            here = None
         for inner_path, inner_record, inner in kind.records_in(data[name], at):
             if _may_hold_later(inner_record, version):
                 counterpart = _at(here, inner_path[len(at) :])
@@ -369,11 +376,17 @@ def _may_hold_later(record: type[Any], version: int) -> bool:
     return holds
 
 
-def _made_by_migration(path: str, moves: Mapping[str, str]) -> bool:
-    """Whether a step made the key at *path* (a value moved into it or below it)."""
-    return any(
-        moved == path or moved.startswith((path + ".", path + "[")) for moved in moves
-    )
+def _made_by_migration(moves: Mapping[str, str]) -> set[str]:
+    """
+    The paths of the keys a step made (a value moved into it or below it):
+    each path a value moved to and its starts (:func:`_path_and_starts`), so
+    that a key is looked up once, not compared with every move.
+
+    Example:
+        >>> sorted(_made_by_migration({"proposals[0].history[0].status": "…"}))
+        ['proposals', 'proposals[0]', 'proposals[0].history', 'proposals[0].history[0]', 'proposals[0].history[0].status']
+    """
+    return {start for moved in moves for start in _path_and_starts(moved)}
 
 
 _STEP: Final = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
@@ -667,17 +680,19 @@ def _membership_of(member: object) -> object:
 
 
 def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
-    """An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list)."""
+    """
+    An outcome's ``quantity`` (or ``null``) becomes ``quantities`` (a list).
+    A ``quantities`` beside it, which version 1 never had, is dropped: the
+    ``quantity`` is read, as version 1 reads it, and the ``quantities`` is
+    reported as new in version 2 (:func:`newer_fields`), as a ``history``
+    beside a ``status`` is (the status is read).
+    """
     outcomes = rnd.get("outcomes")
     if not isinstance(outcomes, list):
         return
     upgraded = []
     for index, outcome in enumerate(outcomes):
-        if (
-            isinstance(outcome, dict)
-            and "quantity" in outcome
-            and "quantities" not in outcome  # else the loader reports both keys
-        ):
+        if isinstance(outcome, dict) and "quantity" in outcome:
             new = dict(outcome)
             quantity = new.pop("quantity")
             new["quantities"] = [] if quantity is None else [quantity]
@@ -753,11 +768,11 @@ def document_problems(
     moves = version_1_moves(given)
     if not (moves or refused or newer):
         return list(found)  # a document of the current version: as found
-    set_aside = [path for path, _ in refused]
+    set_aside = {path for path, _ in refused}
     loaded = [
         problem
         for problem in _before_migration(found, moves)
-        if not any(_is_at_or_below(problem[0], place) for place in set_aside)
+        if not _is_at_or_below_any(problem[0], set_aside)
     ]
     noted = refused + [
         problem
@@ -778,9 +793,33 @@ def _before_migration(
     return [(path_before_migration(path, moves), message) for path, message in problems]
 
 
-def _is_at_or_below(path: str, place: str) -> bool:
-    """Whether *path* is *place* or a path inside it (``place.key``, ``place[1]``)."""
-    return path == place or path.startswith((place + ".", place + "["))
+def _is_at_or_below_any(path: str, places: Set[str]) -> bool:
+    """
+    Whether *path* is one of *places* or a path inside one (``place.key``,
+    ``place[1]``): *path* and its starts (:func:`_path_and_starts`) are
+    looked up in *places*, so the cost does not grow with the number of
+    places.
+
+    Example:
+        >>> _is_at_or_below_any("proposals[2].history[0]", {"proposals[2]"})
+        True
+        >>> _is_at_or_below_any("proposals[20]", {"proposals[2]"})
+        False
+    """
+    return any(start in places for start in _path_and_starts(path))
+
+
+def _path_and_starts(path: str) -> Iterator[str]:
+    """
+    *path*, then each of its starts that ends before a ``.`` or a ``[``:
+    the paths that *path* is at or below.
+
+    Example:
+        >>> list(_path_and_starts("rounds[1].outcomes"))
+        ['rounds[1].outcomes', 'rounds', 'rounds[1]']
+    """
+    yield path
+    yield from (path[:end] for end, char in enumerate(path) if char in ".[")
 
 
 def _place(document: object, path: str) -> tuple[int, ...]:

@@ -9,9 +9,10 @@ by its ``id``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from negotiation_records._overlaps import overlapping_earlier
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -207,6 +208,27 @@ class Membership(Record):
         )
 
 
+def _overlapping_earlier(members: Sequence[Membership]) -> list[bool]:
+    """
+    For each of *members*, whether it :meth:`~Membership.overlaps` an earlier
+    membership of the same party: the memberships of each party that has
+    more than one go through :func:`overlapping_earlier` (``O(n log n)``,
+    where comparing every pair was ``O(n²)``).
+    """
+    found = [False] * len(members)
+    by_party: dict[str, list[int]] = {}
+    for index, member in enumerate(members):
+        by_party.setdefault(member.party, []).append(index)
+    for indexes in by_party.values():
+        if len(indexes) > 1:
+            spans = [(members[i].since, members[i].until) for i in indexes]
+            for index, overlaps in zip(
+                indexes, overlapping_earlier(spans), strict=True
+            ):
+                found[index] = overlaps
+    return found
+
+
 @frozen_record(kw_only=True, init=False)
 class Party(Record):
     """
@@ -270,22 +292,22 @@ class Party(Record):
         ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        earlier: dict[str, list[Membership]] = {}
+        overlapping = _overlapping_earlier(self.members)
+        earlier: set[Membership] = set()
         for index, member in enumerate(self.members):
             if member.party == self.id:
                 yield (
                     f"members[{index}].party",
                     f"a party cannot be a member of itself ({self.id!r})",
                 )
-            others = earlier.setdefault(member.party, [])
-            if member in others:
+            if member in earlier:
                 yield (f"members[{index}]", f"party {member.party!r} appears twice")
-            elif any(member.overlaps(other) for other in others):
+            elif overlapping[index]:
                 yield (
                     f"members[{index}]",
                     f"party {member.party!r} is already a member for part of this span",
                 )
-            others.append(member)
+            earlier.add(member)
         if self.members and self.kind is not PartyKind.COALITION:
             yield (
                 "members",

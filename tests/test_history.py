@@ -1847,6 +1847,69 @@ def test_the_migrations_own_fields_are_not_the_documents() -> None:
     assert talks.history
 
 
+_V1_QUANTITY = {"amount": 1000, "unit": "prisoners"}
+
+
+@pytest.mark.parametrize(
+    ("quantity", "quantities", "found"),
+    [
+        (_V1_QUANTITY, [], []),
+        (None, [{**_V1_QUANTITY, "precision": "about"}], []),
+        (_V1_QUANTITY, "bad", []),
+        (
+            {**_V1_QUANTITY, "amount": "1000"},
+            [_V1_QUANTITY],
+            [
+                (
+                    "rounds[0].outcomes[0].quantity.amount",
+                    "must be a number, got string '1000'",
+                )
+            ],
+        ),
+        (
+            {**_V1_QUANTITY, "precision": "about"},
+            [_V1_QUANTITY],
+            [("rounds[0].outcomes[0].quantity.precision", _NEWER_MESSAGE)],
+        ),
+    ],
+)
+def test_version_1_quantities_beside_a_quantity_is_new(
+    quantity: Any, quantities: Any, found: list[tuple[str, str]]
+) -> None:
+    """
+    An outcome's ``quantities`` beside its version-1 ``quantity`` is reported
+    as new in version 2, and nothing else is said of the outcome but what a
+    version-1 reader finds in its ``quantity`` (not an unknown key
+    ``quantity``): the quantity is read, the quantities dropped, as a
+    ``status`` is read beside a ``history``.
+    """
+    outcome = {
+        "text": "Prisoner exchange",
+        "kind": "prisoner-exchange",
+        "quantity": quantity,
+        "quantities": quantities,
+    }
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "rounds": [
+            {
+                "number": 1,
+                "status": "held",
+                "starts": "2025-05-16",
+                "outcomes": [outcome],
+            }
+        ],
+    }
+    expected = [*found, ("rounds[0].outcomes[0].quantities", _NEWER_MESSAGE)]
+    assert _problems(lambda: from_dict(Negotiation, document)) == expected
+    assert _problems(lambda: from_json(Negotiation, json.dumps(document))) == expected
+    (upgraded,) = upgrade(document)["rounds"][0]["outcomes"]
+    assert "quantity" not in upgraded
+    assert upgraded["quantities"] == ([] if quantity is None else [quantity])
+
+
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
