@@ -227,9 +227,21 @@ class Kind:
 
     #: Whether :meth:`convert` may change a value (``False``: no converter).
     converts: ClassVar[bool] = False
+    #: Whether :meth:`convert_late` may change a value.
+    converts_late: ClassVar[bool] = False
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument; anything else unchanged."""
+        return value
+
+    def convert_late(self, value: Any) -> Any:
+        """
+        The stored form of a value that the compiled check (``check_code``)
+        refused, for a conversion that only such values need: a str subclass
+        made a plain :class:`str`.  A record applies it only when its compiled
+        check fails, and then checks again, so that plain values (the common
+        case) pay for no converter.  Anything else unchanged.
+        """
         return value
 
     def accepts(self) -> str:

@@ -171,6 +171,13 @@ class Maybe(Kind):
         return None if value is None else self.kind.convert(value)
 
     @property
+    def converts_late(self) -> bool:  # type: ignore[override]
+        return self.kind.converts_late
+
+    def convert_late(self, value: Any) -> Any:
+        return None if value is None else self.kind.convert_late(value)
+
+    @property
     def eq_key(self) -> Callable[[Any], Any] | None:
         return self.kind.eq_key
 
@@ -254,6 +261,16 @@ class Many(Kind):
             return items
         convert = self.kind.convert
         return tuple([convert(item) for item in items])
+
+    @property
+    def converts_late(self) -> bool:  # type: ignore[override]
+        return self.kind.converts_late
+
+    def convert_late(self, value: Any) -> Any:
+        if value.__class__ is not tuple or not self.kind.converts_late:
+            return value
+        late = self.kind.convert_late
+        return tuple([late(item) for item in value])
 
     def accepts(self) -> str:
         return f"Iterable[{self.kind.accepts()}]"
@@ -609,12 +626,31 @@ class TextOr(Kind):
 
 
 class RecordId(FixedKind):
-    """The id of a record: a slug, or a number from 1 (a round)."""
+    """
+    The id of a record: a slug, or a number from 1 (a round).  An instance of
+    a str or int subclass is stored as a plain :class:`str` or :class:`int`.
+    """
 
     __slots__ = ()
 
+    converts_late: ClassVar[bool] = True
+
+    def convert_late(self, value: Any) -> Any:
+        cls = value.__class__
+        if cls is str or cls is int:
+            return value
+        return Int().convert(Slug().convert_late(value))
+
     def accepts(self) -> str:
         return "str | int"
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        # The class first, so that a subclass is converted (convert_late).
+        return [
+            f"{pad}if ({v}.__class__ is not str and {v}.__class__ is not int) or "
+            f"{ns.name(self.problems)}({v}):",
+            f"{pad}    {fail}",
+        ]
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is int:
