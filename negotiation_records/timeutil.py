@@ -833,7 +833,10 @@ def parse_moment(text: str) -> Moment:
     The parser is strict: no guessing of zones, no ``"now"``, no other layouts.
     A named zone's offset must be the zone's offset at that instant.  RFC 3339's
     lower-case ``t`` and ``z`` are read as ``T`` and ``Z`` (and written back in
-    upper case by :func:`format_moment`).
+    upper case by :func:`format_moment`).  RFC 3339's ``-00:00`` (the time in
+    UTC is known, the local offset is not; RFC 9557 gives ``Z`` that meaning)
+    is read as ``Z``: in UTC, written back ``Z``.  ``+00:00`` is a fixed offset
+    of zero, and is written back ``+00:00``.
 
     Example:
         >>> parse_moment("2025-07-14T12:00:00-04:00[America/New_York]").timezone_name
@@ -881,8 +884,15 @@ def parse_moment(text: str) -> Moment:
     raise not_a_moment(text)
 
 
+#: Offsets that say "the time in UTC is known, the local offset is not"
+#: (RFC 3339, section 4.3), which RFC 9557 gives ``Z``: read as UTC.
+_UNKNOWN_LOCAL_OFFSETS: Final = frozenset({"-00:00", "-00:00:00"})
+
+
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
-    if offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
+    if offset in _UNKNOWN_LOCAL_OFFSETS:
+        offset = "Z"
+    elif offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
         # fromisoformat would add them up (+05:75 read as +06:15)
         raise ValidationError(
             [
