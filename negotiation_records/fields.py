@@ -106,7 +106,7 @@ from negotiation_records._time_kinds import (
     MomentKind,
     PeriodKind,
 )
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import plural, short_repr, show_json, type_name
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -277,6 +277,8 @@ class Many(Kind):
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is not tuple:
+            if isinstance(value, (set, frozenset)):
+                return [("", _unordered(value))]
             return [
                 (
                     "",
@@ -411,6 +413,16 @@ class Many(Kind):
         return self.kind.writes_floats(seen)
 
 
+def _unordered(value: set[Any] | frozenset[Any]) -> str:
+    """The message for a set given to a list field (its items in no order)."""
+    return (
+        f"must be a list or a tuple, got {_article(type_name(value))} of "
+        f"{plural(len(value), 'item')}: a set has no order (it changes from one "
+        "process to the next), and the field keeps the order it is given; give "
+        "a list or a tuple (sorted(...) if any order will do)"
+    )
+
+
 def _article(name: str) -> str:
     return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
@@ -443,6 +455,8 @@ class DaySet(Many):
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument: a tuple, earliest first."""
+        if isinstance(value, (set, frozenset)):  # a set of days: in order here
+            value = tuple(value)
         return _in_order(super().convert(value))
 
     def load(self, value: Any, conv: Any) -> Any:

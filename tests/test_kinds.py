@@ -602,6 +602,56 @@ class TestStringSubclasses:
                 assert not isinstance(item, str) or type(item) is str
 
 
+class TestSetsHaveNoOrder:
+    """A list field keeps the order it is given: a set, whose order is its
+    hashes' and changes from one process to the next, is refused."""
+
+    _MESSAGE = (
+        "must be a list or a tuple, got a {cls} of {n}: a set has no order (it "
+        "changes from one process to the next), and the field keeps the order it "
+        "is given; give a list or a tuple (sorted(...) if any order will do)"
+    )
+
+    @pytest.mark.parametrize("make", [set, frozenset])
+    def test_a_set_is_refused_at_the_field(self, make: Callable[..., Any]) -> None:
+        """Aliases, sources and parties addressed given as sets are refused,
+        each at its field, with every other problem."""
+        with pytest.raises(ValidationError) as caught:
+            Proposal(
+                id="p",
+                proposed_by="ukraine",
+                addressed_to=make(["russia", "us"]),
+                made_on=pendulum.date(2025, 7, 19),
+                summary="Talks",
+                sources=make(["tass"]),
+            )
+        cls = make.__name__
+        assert caught.value.errors == (
+            ("addressed_to", self._MESSAGE.format(cls=cls, n="2 items")),
+            ("sources", self._MESSAGE.format(cls=cls, n="1 item")),
+        )
+        with pytest.raises(ValidationError, match=r"^aliases: must be a list or a"):
+            Party(id="r", name="R", kind="state", aliases=make(["Moscow", "RF"]))
+
+    def test_ordered_collections_are_still_taken(self) -> None:
+        """Lists, tuples, dict views and generators keep their order."""
+        for aliases in (
+            ["Moscow", "RF"],
+            ("Moscow", "RF"),
+            {"Moscow": 1, "RF": 2}.keys(),
+            (name for name in ("Moscow", "RF")),
+        ):
+            built = Party(id="r", name="R", kind="state", aliases=aliases)
+            assert built.aliases == ("Moscow", "RF")
+
+    def test_sets_of_days_are_sets(self) -> None:
+        """A business-day deadline's holidays are a set of days: a set is
+        taken and stored earliest first, as before."""
+        days = {pendulum.date(2025, 7, 4), pendulum.date(2025, 7, 3)}
+        due = Deadline.after_business_days(pendulum.date(2025, 7, 1), 5, holidays=days)
+        assert due.holidays == (pendulum.date(2025, 7, 3), pendulum.date(2025, 7, 4))
+
+
 class TestEveryFieldHasAKindAndAStrategy:
     @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
     def test_every_field_has_a_kind(self, cls: type[Any]) -> None:
