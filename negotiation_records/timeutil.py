@@ -57,6 +57,7 @@ __all__ = [
     "parse_moment",
     "to_moment",
     "zone",
+    "zone_argument",
 ]
 
 _UTC = pendulum.UTC
@@ -715,6 +716,54 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     if name.__class__ is str:  # not a str subclass, whose hash or eq may differ
         _ZONES[name] = found
     return found
+
+
+def zone_argument(
+    value: Any, path: str = "tz"
+) -> pendulum.Timezone | pendulum.FixedTimezone | None:
+    """
+    *value*, given to a function or method as the zone to show moments in:
+    ``None``, an IANA name (read by :func:`zone`), a pendulum zone, a
+    :mod:`zoneinfo` zone (by its name) or a :class:`datetime.timezone` (a
+    fixed offset).  Anything else — a number, which pendulum would read as
+    hours, a bool, a zone without a name — is refused with a
+    :class:`~negotiation_records.ValidationError` at *path*.
+
+    Example:
+        >>> zone_argument("Europe/Kyiv")
+        Timezone('Europe/Kyiv')
+        >>> zone_argument(5)
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv' or a time zone, got int 5
+    """
+    if value is None:
+        return None
+    name: Any = value
+    if isinstance(value, pendulum.FixedTimezone):
+        return value
+    if isinstance(value, zoneinfo.ZoneInfo):  # a pendulum.Timezone is one too
+        name = value.key
+    elif isinstance(value, _dt.timezone):
+        offset = value.utcoffset(None)
+        if value is _dt.UTC:
+            return _UTC
+        if not offset.microseconds:
+            return _fixed(int(offset.total_seconds()))
+    if isinstance(name, str):
+        try:
+            return zone(str.__str__(name))
+        except ValidationError as exc:
+            raise exc.prefixed(path) from None
+    raise ValidationError(
+        [
+            (
+                path,
+                "must be an IANA time zone name such as 'Europe/Kyiv' or a time "
+                f"zone, got {type_name(value)} {short_repr(value)}",
+            )
+        ]
+    )
 
 
 #: Zone abbreviations in the time-zone database (fixed offsets or legacy US
