@@ -724,12 +724,13 @@ def zone_argument(
     """
     *value*, given to a function or method as the zone to show moments in:
     ``None``, an IANA name (read by :func:`zone`), a pendulum zone, a
-    :mod:`zoneinfo` zone (by its name) or a :class:`datetime.timezone` (a
-    fixed offset).  Anything else — a number, which pendulum would read as
+    ``zoneinfo`` zone (by its name) or a ``datetime.timezone`` (a fixed
+    offset).  Anything else — a number, which pendulum would read as
     hours, a bool, a zone without a name — is refused with a
     :class:`~negotiation_records.ValidationError` at *path*.
 
     Example:
+        >>> from negotiation_records.timeutil import zone_argument
         >>> zone_argument("Europe/Kyiv")
         Timezone('Europe/Kyiv')
         >>> zone_argument(5)
