@@ -436,7 +436,8 @@ def write_jsonl(
     Returns how many records were written.
 
     Each item is a record (an instance of an attrs class: ``Party``, a
-    ``Negotiation``, a record class of your own), one a line.  *records* given
+    ``Negotiation``, a record class of your own), one a line, or a list of
+    records, written as one JSON array as :func:`to_json` writes it.  *records* given
     as a string, bytes, a mapping or a single record, and an item that is not
     a record (``records[3]``, the lines before it written), are a
     :class:`TypeError`: a programming error, not bad data.
@@ -468,11 +469,21 @@ def write_jsonl(
 _NOT_RECORDS: Final = (str, bytes, bytearray, memoryview, Mapping)
 
 
-def _not_a_record(record: Any, index: int) -> TypeError:
-    return TypeError(
-        f"write_jsonl() records[{index}] must be a record (an instance of an "
-        f"attrs class, such as Party), got {type_name(record)} {short_repr(record)}"
-    )
+def _check_record(record: Any, index: int) -> None:
+    """
+    A :class:`TypeError` unless *record* is a record (an attrs instance) or a
+    list of records (written as one JSON array, as :func:`to_json` writes it).
+    """
+    where, items = f"records[{index}]", (record,)
+    if isinstance(record, (list, tuple)):
+        where, items = f"records[{index}][{{}}]", tuple(record)
+    for position, item in enumerate(items):
+        if not attrs.has(item.__class__):
+            raise TypeError(
+                f"write_jsonl() {where.format(position)} must be a record (an "
+                f"instance of an attrs class, such as Party), got "
+                f"{type_name(item)} {short_repr(item)}"
+            )
 
 
 def _write_lines(
@@ -489,9 +500,9 @@ def _write_lines(
         if line is _fastjson.NOT_FAST:
             cls = record.__class__
             if cls not in checked:
-                if not attrs.has(cls):
-                    raise _not_a_record(record, count)
-                checked.add(cls)
+                _check_record(record, count)
+                if cls is not list and cls is not tuple:
+                    checked.add(cls)
             line = to_json(record, converter=conv) + "\n"
             if known:
                 write(line.encode("utf-8") if binary else line)

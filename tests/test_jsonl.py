@@ -439,9 +439,7 @@ class TestArgumentsThatAreNotFilesOrRecords:
             write_jsonl(SOURCES[0], io.StringIO())  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("fast", [True, False])
-    @pytest.mark.parametrize(
-        "item", [5, "a", [SOURCES[0]], {"id": "a"}, None], ids=repr
-    )
+    @pytest.mark.parametrize("item", [5, "a", {"id": "a"}, None], ids=repr)
     def test_an_item_that_is_not_a_record(self, item: Any, fast: bool) -> None:
         """An item that is not a record is refused at records[i], with orjson
         and without (a converter given); the lines before it are written."""
@@ -454,6 +452,15 @@ class TestArgumentsThatAreNotFilesOrRecords:
             "class, such as Party), got "
         )
         assert out.getvalue() == to_json(SOURCES[0]) + "\n"
+
+    def test_a_list_of_records_is_a_line_of_records(self) -> None:
+        """A list of records is written as one array (as to_json writes it);
+        an item in it that is not a record is refused at records[i][j]."""
+        out = io.StringIO()
+        assert write_jsonl([SOURCES], out) == 1
+        assert out.getvalue() == to_json(SOURCES) + "\n"
+        with pytest.raises(TypeError, match=r"^write_jsonl\(\) records\[0\]\[1\] must"):
+            write_jsonl([[SOURCES[0], 5]], io.StringIO())
 
 
 class TestStreaming:
