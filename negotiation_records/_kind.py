@@ -59,7 +59,17 @@ OMIT_EMPTY_KEY: Final = "negotiation_records.omit_empty"
 INT_LIMIT: Final = 10**4300
 
 _LISTS: Final = (Sequence, Set, MappingView, Iterator)
-_NOT_LISTS: Final = (str, bytes, bytearray, memoryview, range, Mapping, io.IOBase)
+_NOT_LISTS: Final = (
+    str,
+    bytes,
+    bytearray,
+    memoryview,
+    range,
+    Mapping,
+    io.IOBase,
+    set,  # no order: what a process iterates first depends on its hash seed
+    frozenset,
+)
 
 
 class RefusedError(Exception):
@@ -80,12 +90,15 @@ def prefixed(prefix: str, problems: Problems) -> Problems:
 
 def as_tuple(value: Any) -> Any:
     """
-    Turn a list (a tuple, set, deque, dict view, generator ...) into a tuple.
+    Turn a list (a tuple, deque, dict view, generator ...) into a tuple.
 
-    Only collections of items are converted: a sequence, a set, a mapping view
-    or an iterator.  A string, bytes, a mapping, a ``range``, a file or any other
-    object is passed through so that the check reports it: ``aliases="Kyiv"``
-    must not become ``('K', 'y', 'i', 'v')``, nor a dict its keys.
+    Only ordered collections of items are converted: a sequence, a mapping
+    view or an iterator.  A string, bytes, a mapping, a ``range``, a file, a
+    ``set`` or ``frozenset`` or any other object is passed through so that the
+    check reports it: ``aliases="Kyiv"`` must not become ``('K', 'y', 'i',
+    'v')``, nor a dict its keys, and a set's order is its hashes' (it differs
+    from one process to the next), which the stored tuple and the JSON
+    written would keep.
     """
     if value.__class__ is tuple:
         return value
@@ -227,9 +240,21 @@ class Kind:
 
     #: Whether :meth:`convert` may change a value (``False``: no converter).
     converts: ClassVar[bool] = False
+    #: Whether :meth:`convert_late` may change a value.
+    converts_late: ClassVar[bool] = False
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument; anything else unchanged."""
+        return value
+
+    def convert_late(self, value: Any) -> Any:
+        """
+        The stored form of a value that the compiled check (``check_code``)
+        refused, for a conversion that only such values need: a str subclass
+        made a plain :class:`str`.  A record applies it only when its compiled
+        check fails, and then checks again, so that plain values (the common
+        case) pay for no converter.  Anything else unchanged.
+        """
         return value
 
     def accepts(self) -> str:

@@ -89,7 +89,7 @@ def argument_problems(
     """
     kind = kind_of(attrs.fields_dict(owner)[name])
     assert kind is not None  # noqa: S101 - a record's fields are declared with field()
-    stored = kind.convert(value)
+    stored = kind.convert_late(kind.convert(value))
     return stored, [(join_path(name, path), m) for path, m in kind.problems(stored)]
 
 
@@ -107,6 +107,32 @@ def _compile_field_test(cls: type) -> Callable[[Any], bool]:
         lines, f"checks {cls.__module__}.{cls.__qualname__}", ns.names
     )
     return test
+
+
+def _converted_late(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The fields of *cls* whose kinds convert late (see ``Kind.convert_late``)."""
+    found = []
+    for attribute in attrs.fields(cls):
+        kind = kind_of(attribute)
+        if kind is not None and kind.converts_late:
+            found.append((attribute.name, kind))
+    return tuple(found)
+
+
+def _convert_late(record: Any, late: tuple[tuple[str, Any], ...]) -> bool:
+    """
+    Apply the late conversions of the fields *late* to a new *record* whose
+    compiled check failed (a str subclass becomes a plain str); whether any
+    value changed.
+    """
+    changed = False
+    for name, kind in late:
+        value = getattr(record, name)
+        stored = kind.convert_late(value)
+        if stored is not value:
+            object.__setattr__(record, name, stored)
+            changed = True
+    return changed
 
 
 def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
@@ -137,12 +163,18 @@ def record_validator(cls: type) -> Callable[[Any], None]:
         return known
     fields_ok = _compile_field_test(cls)
     cross = cross_field_validator(cls)
+    late = _converted_late(cls)
 
     def validate(self: Any) -> None:
         try:
             valid = fields_ok(self)
         except Exception:  # noqa: BLE001 - the kinds' own checks will say what
             valid = False
+        if not valid and late and _convert_late(self, late):
+            try:
+                valid = fields_ok(self)
+            except Exception:  # noqa: BLE001 - as above
+                valid = False
         if not valid:
             problems = list(field_problems(self))
             if problems:

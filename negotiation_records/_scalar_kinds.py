@@ -52,6 +52,7 @@ __all__ = [
     "as_text",
     "int_problems",
     "load_text",
+    "plain_str",
     "text_problems",
 ]
 
@@ -136,12 +137,32 @@ def text_problems(value: object) -> Problems:
     return []
 
 
+def plain_str(value: Any) -> Any:
+    """
+    *value* as a plain :class:`str` if it is an instance of a subclass (a
+    :class:`enum.StrEnum` member, ``numpy.str_``); anything else unchanged.
+
+    ``str.__str__`` gives the characters themselves, whatever the subclass
+    overrides: ``str()`` of a ``(str, Enum)`` member is ``'Ids.RUSSIA'``.
+
+    Example:
+        >>> import enum
+        >>> class Ids(str, enum.Enum):
+        ...     RUSSIA = "russia"
+        >>> plain_str(Ids.RUSSIA), type(plain_str(Ids.RUSSIA)).__name__
+        ('russia', 'str')
+    """
+    if isinstance(value, str):
+        return str.__str__(value)
+    return value
+
+
 def as_text(value: Any) -> Any:
-    """NFC-normalise a string; leave anything else unchanged."""
+    """NFC-normalise a string (a subclass's as a plain str); leave anything else."""
     if value.__class__ is str:
         return value if value.isascii() else unicodedata.normalize("NFC", value)
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", str(value))
+        return unicodedata.normalize("NFC", str.__str__(value))
     return value
 
 
@@ -253,10 +274,34 @@ def whole_pattern(pattern: str) -> str:
     return f"^{pattern}$(?!\\n)"
 
 
+def _subclass_problems(value: object) -> Problems:
+    """
+    The problem of a str subclass where a plain str is stored: never there,
+    but for a value set without the field's conversion (which makes it one).
+    """
+    return [
+        (
+            "",
+            f"must be a plain str, got {type_name(value)} {short_repr(value)}, "
+            "a subclass of str",
+        )
+    ]
+
+
 class _Pattern(FixedKind):
-    """A string that matches a regular expression, whole (ASCII only)."""
+    """
+    A string that matches a regular expression, whole (ASCII only).  An
+    instance of a str subclass (a :class:`enum.StrEnum` member) is stored as
+    a plain :class:`str`, as :class:`Text` stores it.
+    """
 
     __slots__ = ()
+
+    # A subclass fails the compiled check (it tests the class): converted then.
+    converts_late: ClassVar[bool] = True
+
+    def convert_late(self, value: Any) -> Any:
+        return value if value.__class__ is str else plain_str(value)
 
     pattern: ClassVar[str]
     rule: ClassVar[str]
@@ -274,12 +319,10 @@ class _Pattern(FixedKind):
         return "str"
 
     def problems(self, value: object) -> Problems:
-        if (
-            not isinstance(value, str)
-            or value.__class__ is not str
-            or not self._regex.fullmatch(value)
-        ):
+        if not isinstance(value, str) or not self._regex.fullmatch(value):
             return [("", f"must be {self.rule}, got {short_repr(value)}")]
+        if value.__class__ is not str:
+            return _subclass_problems(value)
         return []
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
@@ -400,7 +443,11 @@ class Country(_Pattern):
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         if not self.codes:  # pragma: no cover
             return super().check_code(ns, v, pad, fail)
-        return [f"{pad}if {v} not in {ns.name(self.codes)}:", f"{pad}    {fail}"]
+        # The class first: an object equal to a code, with its hash, is no code.
+        return [
+            f"{pad}if {v}.__class__ is not str or {v} not in {ns.name(self.codes)}:",
+            f"{pad}    {fail}",
+        ]
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         if not self.codes:  # pragma: no cover
@@ -416,12 +463,27 @@ class Country(_Pattern):
 
 
 class ZoneName(FixedKind):
-    """An IANA time zone name such as ``Europe/Kyiv``."""
+    """
+    An IANA time zone name such as ``Europe/Kyiv``.  An instance of a str
+    subclass is stored as a plain :class:`str`.
+    """
 
     __slots__ = ()
 
+    converts_late: ClassVar[bool] = True
+
+    def convert_late(self, value: Any) -> Any:
+        return value if value.__class__ is str else plain_str(value)
+
     def accepts(self) -> str:
         return "str"
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        # The class first, so that a subclass is converted (convert_late).
+        return [
+            f"{pad}if {v}.__class__ is not str or {ns.name(self.problems)}({v}):",
+            f"{pad}    {fail}",
+        ]
 
     def problems(self, value: object) -> Problems:
         if not isinstance(value, str):
@@ -436,6 +498,8 @@ class ZoneName(FixedKind):
             zone(value)
         except ValidationError as exc:
             return [("", exc.errors[0][1])]
+        if value.__class__ is not str:
+            return _subclass_problems(value)
         return []
 
     def load(self, value: Any, conv: Any) -> Any:

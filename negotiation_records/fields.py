@@ -106,7 +106,7 @@ from negotiation_records._time_kinds import (
     MomentKind,
     PeriodKind,
 )
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import plural, short_repr, show_json, type_name
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -169,6 +169,13 @@ class Maybe(Kind):
 
     def convert(self, value: Any) -> Any:
         return None if value is None else self.kind.convert(value)
+
+    @property
+    def converts_late(self) -> bool:  # type: ignore[override]
+        return self.kind.converts_late
+
+    def convert_late(self, value: Any) -> Any:
+        return None if value is None else self.kind.convert_late(value)
 
     @property
     def eq_key(self) -> Callable[[Any], Any] | None:
@@ -255,11 +262,23 @@ class Many(Kind):
         convert = self.kind.convert
         return tuple([convert(item) for item in items])
 
+    @property
+    def converts_late(self) -> bool:  # type: ignore[override]
+        return self.kind.converts_late
+
+    def convert_late(self, value: Any) -> Any:
+        if value.__class__ is not tuple or not self.kind.converts_late:
+            return value
+        late = self.kind.convert_late
+        return tuple([late(item) for item in value])
+
     def accepts(self) -> str:
         return f"Iterable[{self.kind.accepts()}]"
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is not tuple:
+            if isinstance(value, (set, frozenset)):
+                return [("", _unordered(value))]
             return [
                 (
                     "",
@@ -394,6 +413,16 @@ class Many(Kind):
         return self.kind.writes_floats(seen)
 
 
+def _unordered(value: set[Any] | frozenset[Any]) -> str:
+    """The message for a set given to a list field (its items in no order)."""
+    return (
+        f"must be a list or a tuple, got {_article(type_name(value))} of "
+        f"{plural(len(value), 'item')}: a set has no order (it changes from one "
+        "process to the next), and the field keeps the order it is given; give "
+        "a list or a tuple (sorted(...) if any order will do)"
+    )
+
+
 def _article(name: str) -> str:
     return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
@@ -426,6 +455,8 @@ class DaySet(Many):
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument: a tuple, earliest first."""
+        if isinstance(value, (set, frozenset)):  # a set of days: in order here
+            value = tuple(value)
         return _in_order(super().convert(value))
 
     def load(self, value: Any, conv: Any) -> Any:
@@ -609,12 +640,31 @@ class TextOr(Kind):
 
 
 class RecordId(FixedKind):
-    """The id of a record: a slug, or a number from 1 (a round)."""
+    """
+    The id of a record: a slug, or a number from 1 (a round).  An instance of
+    a str or int subclass is stored as a plain :class:`str` or :class:`int`.
+    """
 
     __slots__ = ()
 
+    converts_late: ClassVar[bool] = True
+
+    def convert_late(self, value: Any) -> Any:
+        cls = value.__class__
+        if cls is str or cls is int:
+            return value
+        return Int().convert(Slug().convert_late(value))
+
     def accepts(self) -> str:
         return "str | int"
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        # The class first, so that a subclass is converted (convert_late).
+        return [
+            f"{pad}if ({v}.__class__ is not str and {v}.__class__ is not int) or "
+            f"{ns.name(self.problems)}({v}):",
+            f"{pad}    {fail}",
+        ]
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is int:

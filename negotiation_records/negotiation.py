@@ -505,8 +505,11 @@ class Negotiation(Record, _lookup.Indexed):
 
         With *at*, the timeline of the record as it stood then (:meth:`as_of`):
         later events are left out, and each ultimatum's deadline is the one in
-        force then.  With *tz* (an IANA name or a zone), moments written inside the
-        summaries are shown in that zone.
+        force then.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
+        fixed-offset ``datetime.timezone`` zone), moments written inside
+        the summaries are shown in that zone; anything else (a number, which
+        pendulum would read as hours) is a
+        :class:`~negotiation_records.ValidationError` at ``tz``.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[

@@ -82,8 +82,8 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
         "description": "A zone-aware timestamp: RFC 9557 with the zone name "
         "(2025-07-14T12:00:00-04:00[America/New_York]), RFC 3339 in UTC "
         "(2025-07-14T16:00:00Z) or with a fixed offset "
-        "(2025-07-14T15:00:00+03:00).  The offset must be the zone's offset at "
-        "that instant.",
+        "(2025-07-14T15:00:00+03:00).  Z, or RFC 3339's -00:00 (read as Z), "
+        "is UTC; any other offset must be the zone's offset at that instant.",
     },
     "PartialDate": {
         "type": "string",

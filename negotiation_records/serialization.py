@@ -51,9 +51,10 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Final, TypeVar
 
+import attrs
 import cattrs
 
 from negotiation_records import _fastjson
@@ -66,6 +67,7 @@ from negotiation_records._files import (
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
+from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
 from negotiation_records.migrations import SCHEMA_VERSION
@@ -433,6 +435,13 @@ def write_jsonl(
     are written as they come, so memory does not grow with their number.
     Returns how many records were written.
 
+    Each item is a record (an instance of an attrs class: ``Party``, a
+    ``Negotiation``, a record class of your own), one a line, or a list of
+    records, written as one JSON array as :func:`to_json` writes it.  *records* given
+    as a string, bytes, a mapping or a single record, and an item that is not
+    a record (``records[3]``, the lines before it written), are a
+    :class:`TypeError`: a programming error, not bad data.
+
     Example:
         >>> import io
         >>> out = io.StringIO()
@@ -442,10 +451,39 @@ def write_jsonl(
         {"id":"a","publisher":"A","title":null,"url":null,"published":null,"accessed":null}
         {"id":"b","publisher":"B","title":null,"url":null,"published":null,"accessed":null}
     """
+    if isinstance(records, _NOT_RECORDS) or attrs.has(records.__class__):
+        single = attrs.has(records.__class__)
+        raise TypeError(
+            "write_jsonl() records must be an iterable of records (a list, a "
+            f"generator ...), got {type_name(records)} {short_repr(records)}"
+            + ("; to write one record, give [record]" if single else "")
+        )
     if isinstance(file, (str, os.PathLike)):
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
             return _write_lines(records, handle, converter)
     return _write_lines(records, file, converter)
+
+
+#: What write_jsonl does not take as its records (iterating would write a
+#: line per character, byte or key).
+_NOT_RECORDS: Final = (str, bytes, bytearray, memoryview, Mapping)
+
+
+def _check_record(record: Any, index: int) -> None:
+    """
+    A :class:`TypeError` unless *record* is a record (an attrs instance) or a
+    list of records (written as one JSON array, as :func:`to_json` writes it).
+    """
+    where, items = f"records[{index}]", (record,)
+    if isinstance(record, (list, tuple)):
+        where, items = f"records[{index}][{{}}]", tuple(record)
+    for position, item in enumerate(items):
+        if not attrs.has(item.__class__):
+            raise TypeError(
+                f"write_jsonl() {where.format(position)} must be a record (an "
+                f"instance of an attrs class, such as Party), got "
+                f"{type_name(item)} {short_repr(item)}"
+            )
 
 
 def _write_lines(
@@ -455,10 +493,16 @@ def _write_lines(
     binary, known = file_kind(handle)
     fast = conv is None and _fastjson.AVAILABLE
     writers: dict[type[Any], tuple[Any, bool]] = {}  # for this call only
+    checked: set[type[Any]] = set()  # record classes, for the slow path
     count = 0
     for record in records:
         line: Any = _fast_line(record, writers) if fast else _fastjson.NOT_FAST
         if line is _fastjson.NOT_FAST:
+            cls = record.__class__
+            if cls not in checked:
+                _check_record(record, count)
+                if cls is not list and cls is not tuple:
+                    checked.add(cls)
             line = to_json(record, converter=conv) + "\n"
             if known:
                 write(line.encode("utf-8") if binary else line)
@@ -481,8 +525,8 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
     cls = record.__class__
     found = writers.get(cls)
     if found is None:
-        if isinstance(record, (list, tuple)):
-            return _fastjson.NOT_FAST  # to_json writes each record of it
+        if not attrs.has(cls):
+            return _fastjson.NOT_FAST  # not a record: refused there
         found = writers[cls] = (
             _default.get_unstructure_hook(cls),
             _class_writes_floats(cls),
@@ -494,7 +538,7 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
 
 def read_jsonl(
     cls: type[T],
-    file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    file: str | os.PathLike[str] | IO[str] | IO[bytes] | Iterable[str | bytes],
     *,
     strict: bool = True,
     converter: cattrs.Converter | None = None,
@@ -511,6 +555,12 @@ def read_jsonl(
     that names the line number and the path of every problem inside the record.
     *strict* as in :func:`from_dict`.
 
+    *file* may also be any iterable of lines (``str`` or ``bytes``, such as
+    a list).  Bytes or text given as *file* (the content itself, not a
+    file: wrap bytes in :class:`io.BytesIO`), or a line that is neither
+    ``str`` nor ``bytes``, is a :class:`TypeError`: a programming error, not
+    bad data.
+
     Example:
         >>> import io
         >>> lines = io.BytesIO(b'{"id":"a","publisher":"A"}\\n\\n{"id":"b","publisher":"B"}\\n')
@@ -518,6 +568,12 @@ def read_jsonl(
         ['a', 'b']
     """
     conv = _pick(strict, converter)
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "read_jsonl() file must be a path, an open file or an iterable of "
+            f"lines, got {type_name(file)} {short_repr(file)} (the content "
+            "itself? wrap it in io.BytesIO(...))"
+        )
     if isinstance(file, (str, os.PathLike)):
         with open(file, "rb") as handle:
             yield from _read_lines(cls, handle, conv)
@@ -531,7 +587,22 @@ def _without_newline(line: str | bytes) -> str | bytes:
     return line.rstrip("\r\n")
 
 
-def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterator[T]:
+def _a_line(line: Any, number: int) -> str | bytes:
+    """*line*, read from an iterable of lines, as text or bytes, or a TypeError."""
+    if isinstance(line, str):
+        return str.__str__(line)
+    if isinstance(line, (bytes, bytearray, memoryview)):
+        return bytes(line)
+    raise TypeError(
+        "read_jsonl() file must be a path, an open file or an iterable of "
+        f"lines (str or bytes), but its line {number} is {type_name(line)} "
+        f"{short_repr(line)}"
+    )
+
+
+def _read_lines(
+    cls: type[T], handle: IO[Any] | Iterable[Any], conv: cattrs.Converter
+) -> Iterator[T]:
     hook: Any = None  # looked up once, at the first record
     lines = read_lines(handle)
     number = 0
@@ -555,6 +626,8 @@ def _read_lines(cls: type[T], handle: IO[Any], conv: cattrs.Converter) -> Iterat
                     )
                 ],
             ) from None
+        if line.__class__ is not str and line.__class__ is not bytes:
+            line = _a_line(line, number)
         if not line or (line.isspace() and is_blank(line)):
             continue
         if hook is None:

@@ -74,7 +74,7 @@ from negotiation_records.timeutil import (
     moment_eq_key,
     moment_sort_key,
     moment_text,
-    zone,
+    zone_argument,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 from negotiation_records.votes import Vote
@@ -777,9 +777,12 @@ def build_timeline(
     left out: an undated position or status change, and the event of a round
     with neither a start nor a window (its dated status changes are listed:
     a round scheduled, postponed and then cancelled shows all three).  With
-    *tz* (a zone or an IANA name), the moments written inside the summaries
-    ("due 2025-09-02T...") are shown in that zone; the events' own ``moment``
-    is kept as recorded.
+    *tz* (an IANA name or a zone, as
+    :func:`~negotiation_records.timeutil.zone_argument` takes it), the moments
+    written inside the summaries ("due 2025-09-02T...") are shown in that
+    zone; the events' own ``moment`` is kept as recorded.  Anything else (a
+    number, which pendulum would read as hours) is a
+    :class:`~negotiation_records.ValidationError` at ``tz``.
 
     Example:
         >>> from negotiation_records.timeline import build_timeline
@@ -797,5 +800,4 @@ def build_timeline(
         2025-07-14  ultimatum          United States issues an ultimatum to Russia: Ceasefire (due 2025-09-02)
         2025-09-02  deadline           Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
     """
-    zone_ = zone(tz) if isinstance(tz, str) else tz
-    return _Builder(talks, zone_).build()
+    return _Builder(talks, zone_argument(tz)).build()

@@ -57,9 +57,11 @@ __all__ = [
     "parse_moment",
     "to_moment",
     "zone",
+    "zone_argument",
 ]
 
 _UTC = pendulum.UTC
+_Fixed: TypeAlias = pendulum.FixedTimezone
 
 Problems = list[tuple[str, str]]
 
@@ -717,6 +719,36 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     return found
 
 
+def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | None:
+    """
+    *value*, given as the zone to show moments in: ``None``, an IANA name
+    (:func:`zone`), a pendulum or ``zoneinfo`` zone (by its name) or a
+    ``datetime.timezone``; anything else (a number, which pendulum reads as
+    hours) is a :class:`~negotiation_records.ValidationError` at *path*.
+
+    Example:
+        >>> from negotiation_records.timeutil import zone_argument
+        >>> zone_argument(5)
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv' or a time zone, got int 5
+    """
+    name: Any = value.key if isinstance(value, zoneinfo.ZoneInfo) else value
+    if value is None or isinstance(value, pendulum.FixedTimezone):
+        return value
+    if isinstance(value, _dt.timezone) and not value.utcoffset(None).microseconds:
+        seconds = int(value.utcoffset(None).total_seconds())
+        return _UTC if value is _dt.UTC else _fixed(seconds)
+    if not isinstance(name, str):
+        got = f"{type_name(value)} {short_repr(value)}"
+        must = "must be an IANA time zone name such as 'Europe/Kyiv' or a time zone"
+        raise ValidationError([(path, f"{must}, got {got}")])
+    try:
+        return zone(str.__str__(name))
+    except ValidationError as exc:
+        raise exc.prefixed(path) from None
+
+
 #: Zone abbreviations in the time-zone database (fixed offsets or legacy US
 #: and European rules), with the IANA names to use instead.
 _ABBREVIATIONS = {
@@ -833,7 +865,8 @@ def parse_moment(text: str) -> Moment:
     The parser is strict: no guessing of zones, no ``"now"``, no other layouts.
     A named zone's offset must be the zone's offset at that instant.  RFC 3339's
     lower-case ``t`` and ``z`` are read as ``T`` and ``Z`` (and written back in
-    upper case by :func:`format_moment`).
+    upper case by :func:`format_moment`).  RFC 3339's ``-00:00`` (UTC known,
+    local offset unknown: RFC 9557's ``Z``) is read and written as ``Z``.
 
     Example:
         >>> parse_moment("2025-07-14T12:00:00-04:00[America/New_York]").timezone_name
@@ -882,7 +915,9 @@ def parse_moment(text: str) -> Moment:
 
 
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
-    if offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
+    if offset in ("-00:00", "-00:00:00"):  # RFC 3339: local offset unknown (Z)
+        offset = "Z"
+    elif offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
         # fromisoformat would add them up (+05:75 read as +06:15)
         raise ValidationError(
             [

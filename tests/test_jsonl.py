@@ -21,6 +21,7 @@ from negotiation_records import (
     Negotiation,
     Source,
     ValidationError,
+    make_converter,
     read_jsonl,
     to_json,
     write_jsonl,
@@ -384,6 +385,82 @@ class TestErrors:
             repr(copy)
             == "JSONLinesError(7, [('name', \"must be non-empty text, got ''\")])"
         )
+
+
+class TestArgumentsThatAreNotFilesOrRecords:
+    """Programming errors are a TypeError naming the argument (docs/errors.md),
+    never a raw AttributeError, a line per character, or a non-record line."""
+
+    @pytest.mark.parametrize(
+        "content", [b'{"id":"a","publisher":"A"}\n', bytearray(b"{}")]
+    )
+    def test_bytes_are_not_a_file(self, content: Any) -> None:
+        """The content itself given as the file is refused, with the way out."""
+        with pytest.raises(
+            TypeError, match=r"^read_jsonl\(\) file must be a path.*io\.BytesIO"
+        ):
+            list(read_jsonl(Source, content))
+
+    @pytest.mark.parametrize("lines", [[5], ['{"id":"a","publisher":"A"}\n', 0], [[]]])
+    def test_a_line_that_is_not_text(self, lines: list[Any]) -> None:
+        """An iterable of lines holds text or bytes: anything else is refused
+        at its line (a 0 or an empty list is not skipped as a blank line)."""
+        with pytest.raises(TypeError, match=rf"its line {len(lines)} is "):
+            list(read_jsonl(Source, lines))
+
+    def test_an_iterable_of_lines_is_read(self) -> None:
+        """Lines as str, bytes, a str subclass or a bytearray are read."""
+
+        class Line(str):
+            pass
+
+        lines: list[Any] = [
+            '{"id":"a","publisher":"A"}\n',
+            b'{"id":"b","publisher":"B"}',
+            Line('{"id":"c","publisher":"C"}'),
+            bytearray(b'{"id":"d","publisher":"D"}'),
+        ]
+        assert [s.id for s in read_jsonl(Source, lines)] == ["a", "b", "c", "d"]
+
+    @pytest.mark.parametrize(
+        "records", ["abc", b"abc", {"a": SOURCES[0]}, SOURCES[0]], ids=repr
+    )
+    def test_records_that_are_not_a_list(self, records: Any) -> None:
+        """A string, bytes, a mapping or a lone record is refused before
+        anything is written (it would be written item by item, or fail)."""
+        out = io.StringIO()
+        with pytest.raises(TypeError, match=r"^write_jsonl\(\) records must be an"):
+            write_jsonl(records, out)
+        assert out.getvalue() == ""
+
+    def test_a_lone_record_is_told_how(self) -> None:
+        """The message says how to write one record."""
+        with pytest.raises(TypeError, match=r"give \[record\]$"):
+            write_jsonl(SOURCES[0], io.StringIO())  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("fast", [True, False])
+    @pytest.mark.parametrize("item", [5, "a", {"id": "a"}, None], ids=repr)
+    def test_an_item_that_is_not_a_record(self, item: Any, fast: bool) -> None:
+        """An item that is not a record is refused at records[i], with orjson
+        and without (a converter given); the lines before it are written."""
+        out = io.StringIO()
+        converter = None if fast else make_converter()
+        with pytest.raises(TypeError) as caught:
+            write_jsonl([SOURCES[0], item], out, converter=converter)
+        assert str(caught.value).startswith(
+            "write_jsonl() records[1] must be a record (an instance of an attrs "
+            "class, such as Party), got "
+        )
+        assert out.getvalue() == to_json(SOURCES[0]) + "\n"
+
+    def test_a_list_of_records_is_a_line_of_records(self) -> None:
+        """A list of records is written as one array (as to_json writes it);
+        an item in it that is not a record is refused at records[i][j]."""
+        out = io.StringIO()
+        assert write_jsonl([SOURCES], out) == 1
+        assert out.getvalue() == to_json(SOURCES) + "\n"
+        with pytest.raises(TypeError, match=r"^write_jsonl\(\) records\[0\]\[1\] must"):
+            write_jsonl([[SOURCES[0], 5]], io.StringIO())
 
 
 class TestStreaming:

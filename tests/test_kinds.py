@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
     Negotiation,
     Party,
     PartyKind,
@@ -220,21 +221,33 @@ class TestEveryPathAgrees:
         """On any stored value, the compiled check vouches only for values the
         kind finds nothing wrong with, and construction raises exactly those
         problems."""
-        cls = _HOLDERS[name]
-        kind = KINDS[name][0]
-        stored = kind.convert(value) if kind.converts else value
-        record = object.__new__(cls)
-        object.__setattr__(record, "value", stored)
-        problems = list(field_problems(record))
-        assert problems == [
-            ("value" if path == "" else f"value{path}" if path[0] == "[" else path, m)
-            for path, m in kind.problems(stored)
-        ]
-        assert _problems_of(lambda: record_validator(cls)(record)) == (problems or None)
-        assert _problems_of(lambda: cls(value=value)) == (problems or None)
-        if not problems:
-            built: Any = cls(value=value)
-            assert to_dict(built)["value"] == kind.dump(built.value, converter)
+        _check_agrees(name, value)
+
+
+def _check_agrees(name: str, value: Any) -> None:
+    """
+    The compiled check of the kind *name* and its problems agree on *value*:
+    construction stores the kind's conversion (the late one too, which the
+    record applies when the compiled check refuses the value) and raises
+    exactly the problems the kind finds with it.
+    """
+    cls = _HOLDERS[name]
+    kind = KINDS[name][0]
+    stored = kind.convert_late(kind.convert(value) if kind.converts else value)
+    record = object.__new__(cls)
+    object.__setattr__(record, "value", stored)
+    problems = list(field_problems(record))
+    assert problems == [
+        ("value" if path == "" else f"value{path}" if path[0] == "[" else path, m)
+        for path, m in kind.problems(stored)
+    ]
+    assert _problems_of(lambda: record_validator(cls)(record)) == (problems or None)
+    assert _problems_of(lambda: cls(value=value)) == (problems or None)
+    if not problems:
+        built: Any = cls(value=value)
+        assert built.value == stored
+        assert type(built.value) is type(stored)
+        assert to_dict(built)["value"] == kind.dump(built.value, converter)
 
 
 def _party(name: str) -> dict[str, Any]:
@@ -445,6 +458,198 @@ class TestNumericSubclasses:
         assert Int().convert(big) is big
         assert Number().convert(big) is big
         assert Number().convert(real) is real
+
+
+class _Ids(enum.StrEnum):
+    RUSSIA = "russia"
+
+
+class _OldIds(str, enum.Enum):  # noqa: UP042 - the mixin, on purpose
+    """A str mixin enum: ``str()`` of a member is ``'_OldIds.RUSSIA'``."""
+
+    RUSSIA = "russia"
+
+
+class _Text(str):
+    """A str subclass whose own conversion must not be used."""
+
+    def __str__(self) -> str:
+        raise AssertionError("a subclass's own conversion must not be used")
+
+
+class _PosesAsCode:
+    """Not a string, but equal to 'RU' and hashed as 'RU'."""
+
+    def __hash__(self) -> int:
+        return hash("RU")
+
+    def __eq__(self, other: object) -> bool:
+        return other == "RU"
+
+    def __repr__(self) -> str:
+        return "_PosesAsCode()"
+
+
+# Values that are, or pose as, text: a record stores plain text or refuses them.
+_POSING = [
+    _Ids.RUSSIA,
+    _OldIds.RUSSIA,
+    _Text("russia"),
+    _Text("RU"),
+    _Text("Q212"),
+    _Text("Europe/Kyiv"),
+    _Text("https://example.org/"),
+    _Text("Not a slug"),
+    _PosesAsCode(),
+    (_Text("russia"), "ukraine"),
+    (_Ids.RUSSIA, _Ids.RUSSIA),
+    (_PosesAsCode(),),
+]
+
+
+class TestStringSubclasses:
+    """Text, identifiers, codes and zone names store str subclasses as plain
+    str, as Int and Number store int and float subclasses; loading reads
+    plain JSON data only."""
+
+    def test_a_party_stores_plain_text(self) -> None:
+        """A StrEnum id, a subclass's Wikidata id and country code, and a
+        ``(str, Enum)`` name are stored, compared and written as the text."""
+        built = Party(
+            id=_Ids.RUSSIA,
+            name=_OldIds.RUSSIA,
+            kind="state",
+            country=_Text("RU"),
+            wikidata=_Text("Q159"),
+            aliases=[_Text("Moscow")],
+            sources=[_Ids.RUSSIA],
+        )
+        plain = Party(
+            id="russia",
+            name="russia",
+            kind="state",
+            country="RU",
+            wikidata="Q159",
+            aliases=["Moscow"],
+            sources=["russia"],
+        )
+        for name in ("id", "name", "country", "wikidata"):
+            assert type(getattr(built, name)) is str, name
+        assert [type(a) for a in (*built.aliases, *built.sources)] == [str, str]
+        assert built == plain
+        assert hash(built) == hash(plain)
+        assert to_json(built) == to_json(plain)
+
+    def test_a_numpy_string_is_stored_as_a_str(self) -> None:
+        """``numpy.str_`` (a str subclass) is stored as the plain str."""
+        numpy = pytest.importorskip("numpy")
+        built = Party(
+            id="russia", name="Russia", kind="state", country=numpy.str_("RU")
+        )
+        assert type(built.country) is str
+
+    def test_a_zone_name_is_stored_as_a_str(self) -> None:
+        """A deadline's zone name given as a subclass is stored as the plain str."""
+        due = Deadline.on(pendulum.date(2025, 9, 2), tz=_Text("Europe/Kyiv"))
+        assert type(due.tz) is str
+        assert due == Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+
+    def test_an_object_posing_as_a_code_is_refused(self) -> None:
+        """An object equal to 'RU', with its hash, is not a country code."""
+        with pytest.raises(ValidationError) as caught:
+            Party(
+                id="russia",
+                name="Russia",
+                kind="state",
+                country=_PosesAsCode(),  # type: ignore[arg-type]
+            )
+        assert caught.value.errors == (
+            (
+                "country",
+                "must be an ISO 3166-1 alpha-2 code (two upper-case letters such "
+                "as 'UA'), got _PosesAsCode()",
+            ),
+        )
+
+    def test_a_bad_subclass_value_is_refused_for_its_text(self) -> None:
+        """A subclass holding a bad value is refused for the value, as text."""
+        with pytest.raises(ValidationError) as caught:
+            Party(id=_Text("Russia"), name="Russia", kind="state")
+        assert caught.value.errors == (("id", f"must be {Slug.rule}, got 'Russia'"),)
+
+    def test_a_stored_subclass_is_named_for_its_type(self) -> None:
+        """Set without the conversion, a subclass is reported as one, not as
+        a value that breaks the rule."""
+        assert Wikidata().problems(_Text("Q159")) == [
+            ("", "must be a plain str, got _Text 'Q159', a subclass of str")
+        ]
+
+    def test_loading_takes_plain_strings_only(self) -> None:
+        """from_dict still refuses a subclass where JSON data holds a string."""
+        data = {"id": _Text("russia"), "name": "Russia", "kind": "state"}
+        with pytest.raises(ValidationError, match="a subclass of str"):
+            from_dict(Party, data)
+
+    @pytest.mark.parametrize("name", list(KINDS))
+    @pytest.mark.parametrize("value", _POSING, ids=repr)
+    def test_compiled_check_is_the_kinds_check(self, name: str, value: Any) -> None:
+        """On values that pose as text, the compiled check and the kind's
+        problems agree, and a record stores what its kind converted."""
+        _check_agrees(name, value)
+        if _problems_of(lambda: _HOLDERS[name](value=value)) is None:
+            kept = _HOLDERS[name](value=value).value
+            for item in kept if isinstance(kept, tuple) else (kept,):
+                assert not isinstance(item, str) or type(item) is str
+
+
+class TestSetsHaveNoOrder:
+    """A list field keeps the order it is given: a set, whose order is its
+    hashes' and changes from one process to the next, is refused."""
+
+    _MESSAGE = (
+        "must be a list or a tuple, got a {cls} of {n}: a set has no order (it "
+        "changes from one process to the next), and the field keeps the order it "
+        "is given; give a list or a tuple (sorted(...) if any order will do)"
+    )
+
+    @pytest.mark.parametrize("make", [set, frozenset])
+    def test_a_set_is_refused_at_the_field(self, make: Callable[..., Any]) -> None:
+        """Aliases, sources and parties addressed given as sets are refused,
+        each at its field, with every other problem."""
+        with pytest.raises(ValidationError) as caught:
+            Proposal(
+                id="p",
+                proposed_by="ukraine",
+                addressed_to=make(["russia", "us"]),
+                made_on=pendulum.date(2025, 7, 19),
+                summary="Talks",
+                sources=make(["tass"]),
+            )
+        cls = make.__name__
+        assert caught.value.errors == (
+            ("addressed_to", self._MESSAGE.format(cls=cls, n="2 items")),
+            ("sources", self._MESSAGE.format(cls=cls, n="1 item")),
+        )
+        with pytest.raises(ValidationError, match=r"^aliases: must be a list or a"):
+            Party(id="r", name="R", kind="state", aliases=make(["Moscow", "RF"]))
+
+    def test_ordered_collections_are_still_taken(self) -> None:
+        """Lists, tuples, dict views and generators keep their order."""
+        for aliases in (
+            ["Moscow", "RF"],
+            ("Moscow", "RF"),
+            {"Moscow": 1, "RF": 2}.keys(),
+            (name for name in ("Moscow", "RF")),
+        ):
+            built = Party(id="r", name="R", kind="state", aliases=aliases)
+            assert built.aliases == ("Moscow", "RF")
+
+    def test_sets_of_days_are_sets(self) -> None:
+        """A business-day deadline's holidays are a set of days: a set is
+        taken and stored earliest first, as before."""
+        days = {pendulum.date(2025, 7, 4), pendulum.date(2025, 7, 3)}
+        due = Deadline.after_business_days(pendulum.date(2025, 7, 1), 5, holidays=days)
+        assert due.holidays == (pendulum.date(2025, 7, 3), pendulum.date(2025, 7, 4))
 
 
 class TestEveryFieldHasAKindAndAStrategy:

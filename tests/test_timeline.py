@@ -585,3 +585,85 @@ def test_docstring_examples_run(test: doctest.DocTest) -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.failures == 0
+
+
+class TestTheZoneShown:
+    """``timeline(tz=...)`` takes a zone or its name, and refuses anything else
+    at ``tz``, as ``Deadline.on(..., tz=...)`` does."""
+
+    @staticmethod
+    def _talks() -> Negotiation:
+        issued = pendulum.datetime(2025, 7, 14, 16)
+        return Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="us", name="United States", kind="state"),
+                Party(id="ru", name="Russia", kind="state"),
+            ],
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="us",
+                    addressed_to=["ru"],
+                    issued_at=issued,
+                    demand="Ceasefire",
+                    deadline=Deadline.after(issued, days=50),
+                )
+            ],
+        )
+
+    @pytest.mark.parametrize(
+        ("bad", "shown"),
+        [
+            (5, "int 5"),
+            (True, "bool True"),
+            (3.5, "float 3.5"),
+            ([], "list []"),
+            ({}, "dict {}"),
+        ],
+        ids=repr,
+    )
+    def test_what_is_no_zone_is_refused(self, bad: Any, shown: str) -> None:
+        """A number (which pendulum reads as hours), a bool or a container is
+        a ValidationError at tz, not a zone nor a raw AttributeError."""
+        with pytest.raises(ValidationError) as caught:
+            self._talks().timeline(tz=bad)
+        assert caught.value.errors == (
+            (
+                "tz",
+                "must be an IANA time zone name such as 'Europe/Kyiv' or a time "
+                f"zone, got {shown}",
+            ),
+        )
+        with pytest.raises(ValidationError, match=r"^tz: "):
+            timeline.build_timeline(self._talks(), bad)
+
+    def test_a_bad_name_is_refused_at_tz(self) -> None:
+        """An unknown name or an abbreviation is refused at tz, as on a deadline."""
+        with pytest.raises(
+            ValidationError, match=r"^tz: unknown time zone 'Mars/Base'"
+        ):
+            self._talks().timeline(tz="Mars/Base")
+        with pytest.raises(ValidationError, match=r"^tz: time zone 'EST' is an abbrev"):
+            self._talks().timeline(tz="EST")
+
+    def test_zones_and_names_show_the_same(self) -> None:
+        """A name, its pendulum zone and its zoneinfo zone show the same; a
+        datetime.timezone is its fixed offset."""
+        import datetime as dt
+        import zoneinfo
+
+        talks = self._talks()
+
+        def summaries(tz: Any) -> list[str]:
+            return [event.summary for event in talks.timeline(tz=tz)]
+
+        tokyo = summaries("Asia/Tokyo")
+        assert tokyo != summaries(None)
+        assert summaries(pendulum.timezone("Asia/Tokyo")) == tokyo
+        assert summaries(zoneinfo.ZoneInfo("Asia/Tokyo")) == tokyo
+        assert summaries(dt.UTC) == summaries("UTC")
+        assert summaries(dt.timezone(dt.timedelta(hours=9))) == summaries(
+            pendulum.FixedTimezone(9 * 3600)
+        )

@@ -751,6 +751,36 @@ class TestFormatAndParse:
         assert format_moment(moment) == text
         assert same_moment(parse_moment(text), moment)
 
+    @pytest.mark.parametrize(
+        ("text", "written"),
+        [
+            ("2025-07-14T12:00:00-00:00", "2025-07-14T12:00:00Z"),
+            ("2025-07-14t12:00:00-00:00", "2025-07-14T12:00:00Z"),
+            ("2025-07-14T12:00:00-00:00:00", "2025-07-14T12:00:00Z"),
+            (
+                "2025-07-14T12:00:00-00:00[America/New_York]",
+                "2025-07-14T08:00:00-04:00[America/New_York]",
+            ),
+        ],
+    )
+    def test_an_unknown_local_offset_is_utc(self, text: str, written: str) -> None:
+        """RFC 3339's -00:00 (the time in UTC is known, the local offset is not)
+        is read as Z, which RFC 9557 gives that meaning, and written Z."""
+        moment = parse_moment(text)
+        assert isinstance(moment, pendulum.DateTime)
+        assert format_moment(moment) == written
+        assert moment == pendulum.datetime(2025, 7, 14, 12)
+        if "[" not in text:
+            assert moment.tzinfo is pendulum.UTC
+            assert same_moment(moment, parse_moment("2025-07-14T12:00:00Z"))
+
+    def test_a_fixed_offset_of_zero_keeps_its_meaning(self) -> None:
+        """+00:00 is a fixed offset of zero, written back as +00:00."""
+        moment = parse_moment("2025-07-14T12:00:00+00:00")
+        assert isinstance(moment, pendulum.DateTime)
+        assert isinstance(moment.tzinfo, pendulum.FixedTimezone)
+        assert format_moment(moment) == "2025-07-14T12:00:00+00:00"
+
     def test_format_refuses_other_values(self) -> None:
         """Formatting something that is not a moment is a ValidationError, a
         naive datetime too: what format_moment writes, parse_moment reads."""
