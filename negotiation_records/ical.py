@@ -48,8 +48,11 @@ that can alter what the event shows:
 
 * an ultimatum's or a milestone's deadline, an agreement's expiry: each
   revision of it (``revise_deadline``, ``extend``), plus each status step
-  that makes it ``CANCELLED`` (an ultimatum withdrawn, a milestone cancelled
-  or superseded, an agreement terminated or superseded);
+  that can make it ``CANCELLED`` (an ultimatum withdrawn, a milestone
+  cancelled or superseded, an agreement terminated or superseded).  The step
+  counts whether or not it does: one that comes after the event's moment
+  passed leaves its ``STATUS`` as it was (below), but changes its
+  description, and the count never hangs on the deadline;
 * an agreement's entry into force and the end of each of its phases: those
   status steps of the agreement;
 * an alternative deadline: the milestone's status steps, plus one once it is
@@ -70,16 +73,30 @@ clock; a ``SEQUENCE`` of 0, the default, is not written.
 
 **The format.**  Lines end with CRLF and are folded at 75 octets, never inside
 a UTF-8 character; commas, semicolons, backslashes and line breaks in text are
-escaped.  An event whose deadline no longer applies (a withdrawn ultimatum, a
-cancelled or superseded milestone, a terminated or superseded agreement, an
-alternative deadline that did not apply) has ``STATUS:CANCELLED``.  So has
-each alternative deadline of a cancelled or superseded milestone, and each
+escaped.  An event whose deadline no longer applies has
+``STATUS:CANCELLED``: that of an ultimatum withdrawn, of a milestone or of an
+alternative deadline of it, the milestone cancelled or superseded, of an
+agreement's entry into force, end of a phase or expiry, the agreement
+terminated or superseded — each when the record was closed *before the
+event's moment passed*, or at an unrecorded time (undated), the rule of the
+deadline queries (:meth:`Negotiation.all_expired_deadlines
+<negotiation_records.Negotiation.all_expired_deadlines>`).
+A change dated to a day counts from the start of that day, so one on the
+event's own day cancels it.  Closed only after the moment passed, the event
+happened (an agreement that entered into force and was terminated a year
+later; a deadline that ran out before an ultimatum was withdrawn, which the
+queries list as expired): it keeps the ``STATUS`` it had.  With *at*, the
+record as it stood then: a change not yet known cancels nothing.
+
+An alternative deadline that did not apply is ``CANCELLED``, and so is each
 alternative of one of the milestone's deadlines that a revision has since
 replaced (its ``stage`` before the current one; with *at*, a revision known
-then), whether it applied or not.  Of the current deadline's alternatives,
-one not yet decided is ``TENTATIVE`` and one that applied has no ``STATUS``,
-as the milestone's own deadline; a milestone met or missed keeps them so (the
-record does not say that an undecided one did not apply).
+then), whether it applied or not, as the queries count only the deadline in
+force.  Of the current deadline's alternatives, one not yet decided is
+``TENTATIVE`` and one that applied has no ``STATUS``, as the milestone's own
+deadline; a milestone met or missed keeps them so (the record does not say
+that an undecided one did not apply), as does one cancelled or superseded
+after the alternative's deadline passed.
 """
 
 from __future__ import annotations
@@ -91,6 +108,11 @@ from typing import NamedTuple
 
 import pendulum
 
+from negotiation_records._closing import (
+    AGREEMENT_ENDED,
+    MILESTONE_CANCELLED,
+    closed_in_time,
+)
 from negotiation_records._export_ids import SeenIds, domain_problems
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
@@ -231,11 +253,24 @@ def _withdrawn(status: enum.Enum | str) -> bool:
 
 
 def _milestone_ended(status: enum.Enum | str) -> bool:
-    return status in {MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
+    return status in MILESTONE_CANCELLED
 
 
 def _agreement_ended(status: enum.Enum | str) -> bool:
-    return status in {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}
+    return status in AGREEMENT_ENDED
+
+
+def _cancelled(
+    ended: bool, history: tuple[StatusChange, ...], deadline: Deadline
+) -> bool:
+    """
+    Whether a record *ended* (withdrawn, cancelled, superseded, terminated)
+    cancels the event of *deadline*: it ended before the deadline passed, or
+    at an unrecorded time, by the rule of the deadline queries
+    (:func:`~negotiation_records._closing.closed_in_time`).  Ended later, the
+    deadline had passed: the event keeps the ``STATUS`` it had.
+    """
+    return ended and closed_in_time(history, deadline)
 
 
 def _scheduled(status: enum.Enum | str) -> bool:
@@ -360,7 +395,11 @@ class _Writer:
             *self.cited(ultimatum.sources),
             f"Negotiation: {self.talks.title}.",
         ]
-        withdrawn = ultimatum.status is UltimatumStatus.WITHDRAWN
+        withdrawn = _cancelled(
+            ultimatum.status is UltimatumStatus.WITHDRAWN,
+            ultimatum.history,
+            ultimatum.deadline,
+        )
         return self.deadline(
             self.uid("ultimatums", ultimatum.id, "deadline"),
             summary,
@@ -390,7 +429,9 @@ class _Writer:
             milestone.deadline,
             about,
             sequence=len(milestone.revisions) + steps,
-            status="CANCELLED" if ended else None,
+            status="CANCELLED"
+            if _cancelled(ended, milestone.history, milestone.deadline)
+            else None,
         )
         places = self.alternative_places(milestone)
         applied = {None: "not yet known", True: "yes", False: "no"}
@@ -408,7 +449,11 @@ class _Writer:
                 lines.append(
                     f"The deadline it qualifies was replaced on {moment_text(when)}."
                 )
-            if ended or replaced or alternative.applied is False:
+            if (
+                _cancelled(ended, milestone.history, alternative.deadline)
+                or replaced
+                or alternative.applied is False
+            ):
                 status: str | None = "CANCELLED"
             elif alternative.applied:
                 status = None
@@ -432,7 +477,12 @@ class _Writer:
         about.append(f"Status: {agreement.status.value}.")
         about += self.cited(agreement.sources)
         about.append(f"Negotiation: {self.talks.title}.")
-        status = "CANCELLED" if _agreement_ended(agreement.status) else None
+        ended = _agreement_ended(agreement.status)
+
+        def status(deadline: Deadline) -> str | None:
+            cancelled = _cancelled(ended, agreement.history, deadline)
+            return "CANCELLED" if cancelled else None
+
         steps = _status_steps(
             agreement.history, AgreementStatus.DRAFTED, _agreement_ended
         )
@@ -443,7 +493,7 @@ class _Writer:
                 agreement.in_force,
                 about,
                 sequence=steps,
-                status=status,
+                status=status(agreement.in_force),
             )
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
@@ -454,7 +504,7 @@ class _Writer:
                     phase.ends,
                     about=about,
                     sequence=steps,
-                    status=status,
+                    status=status(phase.ends),
                 )
         if agreement.expires is not None:
             yield self.deadline(
@@ -463,7 +513,7 @@ class _Writer:
                 agreement.expires,
                 about,
                 sequence=len(agreement.revisions) + steps,
-                status=status,
+                status=status(agreement.expires),
             )
 
     def phase_end(
