@@ -21,7 +21,12 @@ calendar to hold at least one component.
   <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
   end of that day in its zone, so "2 September, Europe/Kyiv" is written as
   ``20250902T210000Z`` (midnight in Kyiv).  The event has no end: it is a
-  point in time.
+  point in time.  So are an ultimatum's and a milestone's deadlines, the end
+  of an agreement's phase and its expiry.
+* An agreement's entry into force (``in_force``) is a start, not a limit: an
+  entry into force on a day is an all-day event on that day
+  (``DTSTART;VALUE=DATE:20210122``, no zone, as a round dated to a day), not
+  the instant that day ends; one at a time of day is that instant.
 * A round with a start time runs from its start to its end (when the end is a
   time too, later than the start to the second: an end in the second it starts
   is no ``DTEND``, and the round an instant); a round dated to a day is an
@@ -352,32 +357,51 @@ class _Writer:
         *,
         sequence: int = 0,
         status: str | None = None,
+        begins: str | None = None,
     ) -> _Event:
+        """
+        The event of *deadline*: the instant it passes (its cutoff).  With
+        *begins*, the words for what starts then ("Enters into force"), it is
+        a start instead: its day (an all-day event) or its instant.
+        """
         cutoff = deadline.cutoff
         zone = _zone_name(cutoff)
-        if isinstance(deadline.due, pendulum.DateTime):
-            due = f"Due {moment_text(deadline.due)}"
+        due = deadline.due
+        day: _dt.date | None = None  # the day of an all-day event
+        if begins is not None and isinstance(due, pendulum.DateTime):
+            when = f"{begins} at {moment_text(due)}"
+        elif begins is not None:
+            assert isinstance(due, _dt.date)  # noqa: S101 - PartialDate refused
+            when = f"{begins} on {moment_text(due)}, dated to the day: an all-day event"
+            day = due
+        elif isinstance(due, pendulum.DateTime):
+            when = f"Due {moment_text(due)}"
         else:
-            due = (
-                f"Due {moment_text(deadline.due)}, to the end of the day in {zone}; "
+            when = (
+                f"Due {moment_text(due)}, to the end of the day in {zone}; "
                 f"passes at {moment_text(cutoff)}"
             )
-        description = [about[0], f"{due}."]
+        description = [about[0], f"{when}."]
         if deadline.anchor is not None:
             description.append(f"Rule: {deadline.describe_rule()}.")
         description += [f"Time zone: {zone}.", *about[1:]]
+        if day is None:
+            start, sort = f"DTSTART:{_utc_text(_utc(cutoff))}", _utc(cutoff)
+        else:
+            start, sort = _day_start(day)
         lines = [
-            f"DTSTART:{_utc_text(_utc(cutoff))}",
+            start,
             f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(chr(10).join(description))}",
             "CATEGORIES:Deadline",
-            f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}",
         ]
+        if day is None:  # an all-day event has no zone: the same day everywhere
+            lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
         if sequence:
             lines.append(f"SEQUENCE:{sequence}")
         if status is not None:
             lines.append(f"STATUS:{status}")
-        return _Event(_utc(cutoff), uid, lines)
+        return _Event(sort, uid, lines)
 
     def ultimatum(self, ultimatum: Ultimatum) -> _Event:
         demand = ultimatum.demand
@@ -494,6 +518,7 @@ class _Writer:
                 about,
                 sequence=steps,
                 status=status(agreement.in_force),
+                begins="Enters into force",
             )
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
@@ -580,14 +605,14 @@ class _Writer:
             sort = _utc(starts)
         else:
             zone = None
-            lines.append(f"DTSTART;VALUE=DATE:{_date_text(starts)}")
+            start, sort = _day_start(starts)
+            lines.append(start)
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
             if isinstance(last, PartialDate):
                 description.append(f"Ends: {last}.")
             elif last is not None and last > starts:
                 lines.append(_all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
-            sort = moment_span(starts)[0]
         description += self.cited(rnd.sources)
         lines += [
             f"SUMMARY:{_escape(summary)}",
@@ -603,6 +628,15 @@ class _Writer:
             lines.append(f"SEQUENCE:{sequence}")
         lines.append("STATUS:CONFIRMED")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
+
+
+def _day_start(day: _dt.date) -> tuple[str, _dt.datetime]:
+    """
+    The start of an all-day event on *day* (``DTSTART;VALUE=DATE``), and where
+    it sorts: the start of that day in UTC.  With no ``DTEND`` it lasts that
+    one day (RFC 5545, 3.6.1).
+    """
+    return f"DTSTART;VALUE=DATE:{_date_text(day)}", moment_span(day)[0]
 
 
 def _all_day_end(first: _dt.date, last: _dt.date) -> str:

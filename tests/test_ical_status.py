@@ -1,4 +1,7 @@
-"""The iCalendar export: ``STATUS:CANCELLED`` by the rule of the deadline queries."""
+"""
+The iCalendar export: ``STATUS:CANCELLED`` by the rule of the deadline
+queries, and an agreement's entry into force on its day.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ from negotiation_records import (
     Ultimatum,
     to_ical,
 )
+from negotiation_records.ical import ICAL_ZONE_PROPERTY
+from negotiation_records.timeline import EventKind
 from negotiation_records.timeutil import Moment
 
 
@@ -344,3 +349,111 @@ def test_cancelled_unless_the_queries_say_it_ran_out(
             assert not found[summary]
             continue
         assert found[summary] is ((kind, record_id) not in listed), (kind, found)
+
+
+# --- entry into force ----------------------------------------------------------------
+
+
+def tpnw(in_force: Deadline) -> Negotiation:
+    agreement = Agreement(
+        id="tpnw",
+        title="TPNW",
+        stage="comprehensive",
+        history=[
+            StatusChange(status="signed", on=pendulum.date(2017, 9, 20)),
+            StatusChange(status="in-force", on=pendulum.date(2021, 1, 22)),
+        ],
+        in_force=in_force,
+    )
+    return Negotiation(id="t", title="TPNW", agreements=[agreement])
+
+
+class TestEntryIntoForce:
+    def test_on_a_day_is_an_all_day_event(self) -> None:
+        """
+        The TPNW entered into force on 22 January 2021 (90 days after the
+        50th ratification, New York time): an all-day event on that day,
+        not an instant at its end.
+        """
+        record = tpnw(
+            Deadline.after(pendulum.date(2020, 10, 24), days=90, tz="America/New_York")
+        )
+        text = to_ical(record)
+        lines = text.split("\r\n")
+        assert "DTSTART;VALUE=DATE:20210122" in lines
+        assert not [line for line in lines if line.startswith(("DTEND", "DURATION"))]
+        assert not [line for line in lines if line.startswith(ICAL_ZONE_PROPERTY)]
+        (event,) = events(text)
+        assert event["DTSTART"].dt == _dt.date(2021, 1, 22)
+        description = str(event["DESCRIPTION"])
+        assert "Enters into force on 2021-01-22" in description
+        assert "Rule: 90 days after 2020-10-24" in description
+        assert "passes at" not in description
+
+    def test_at_an_instant(self) -> None:
+        """A datetime entry into force is written at its instant, its zone named."""
+        moment = pendulum.datetime(2021, 1, 22, 0, 1, tz="America/New_York")
+        (event,) = events(to_ical(tpnw(Deadline.on(moment))))
+        assert event["DTSTART"].dt == _dt.datetime(2021, 1, 22, 5, 1, tzinfo=UTC)
+        assert str(event[ICAL_ZONE_PROPERTY]) == "America/New_York"
+        assert "Enters into force at 2021-01-22T00:01:00" in str(event["DESCRIPTION"])
+
+    def test_the_timeline_places_it_on_its_day(self) -> None:
+        """The timeline lists it on the same day as the calendar."""
+        record = tpnw(
+            Deadline.after(pendulum.date(2020, 10, 24), days=90, tz="America/New_York")
+        )
+        (entry,) = [e for e in record.timeline() if e.kind is EventKind.AGREEMENT]
+        assert entry.moment == pendulum.date(2021, 1, 22)
+
+    def test_in_order_among_the_deadlines(self) -> None:
+        """
+        Sorted by the start of its day (in UTC): before a deadline that passes
+        at the end of that day, after one that passed the day before.
+        """
+        day = pendulum.date(2025, 3, 1)
+        agreement = Agreement(
+            id="a",
+            title="A",
+            stage="ceasefire",
+            in_force=Deadline.on(day),
+            phases=[
+                Phase(
+                    name="Before",
+                    ends=Deadline.on(day.subtract(days=1), tz=JERUSALEM),
+                ),
+                Phase(name="Same day", ends=Deadline.on(day)),
+            ],
+        )
+        found = [
+            str(e["SUMMARY"]) for e in events(to_ical(talks(agreements=[agreement])))
+        ]
+        assert found == [
+            "Agreement phase ends: A — Before",
+            "Agreement enters into force: A",
+            "Agreement phase ends: A — Same day",
+        ]
+
+    def test_deadlines_stay_at_their_cutoff(self) -> None:
+        """A phase's end and an expiry on a day are still the instant the day ends."""
+        day = pendulum.date(2025, 3, 1)
+        agreement = Agreement(
+            id="a",
+            title="A",
+            stage="ceasefire",
+            in_force=Deadline.on(day, tz=JERUSALEM),
+            expires=Deadline.on(day.add(days=10), tz=JERUSALEM),
+            phases=[Phase(name="One", ends=Deadline.on(day, tz=JERUSALEM))],
+        )
+        lines = to_ical(talks(agreements=[agreement])).split("\r\n")
+        assert [line for line in lines if line.startswith("DTSTART")] == [
+            "DTSTART;VALUE=DATE:20250301",
+            "DTSTART:20250301T220000Z",
+            "DTSTART:20250311T220000Z",
+        ]
+
+    def test_on_the_last_day_of_the_calendar(self) -> None:
+        """9999-12-31: an all-day event with no end to write."""
+        (event,) = events(to_ical(tpnw(Deadline.on(pendulum.date(9999, 12, 31)))))
+        assert event["DTSTART"].dt == _dt.date(9999, 12, 31)
+        assert "DTEND" not in event
