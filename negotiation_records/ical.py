@@ -21,7 +21,12 @@ calendar to hold at least one component.
   <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
   end of that day in its zone, so "2 September, Europe/Kyiv" is written as
   ``20250902T210000Z`` (midnight in Kyiv).  The event has no end: it is a
-  point in time.
+  point in time.  So are an ultimatum's and a milestone's deadlines, the end
+  of an agreement's phase and its expiry.
+* An agreement's entry into force (``in_force``) is a start, not a limit: an
+  entry into force on a day is an all-day event on that day
+  (``DTSTART;VALUE=DATE:20210122``, no zone, as a round dated to a day), not
+  the instant that day ends; one at a time of day is that instant.
 * A round with a start time runs from its start to its end (when the end is a
   time too, later than the start to the second: an end in the second it starts
   is no ``DTEND``, and the round an instant); a round dated to a day is an
@@ -48,8 +53,11 @@ that can alter what the event shows:
 
 * an ultimatum's or a milestone's deadline, an agreement's expiry: each
   revision of it (``revise_deadline``, ``extend``), plus each status step
-  that makes it ``CANCELLED`` (an ultimatum withdrawn, a milestone cancelled
-  or superseded, an agreement terminated or superseded);
+  that can make it ``CANCELLED`` (an ultimatum withdrawn, a milestone
+  cancelled or superseded, an agreement terminated or superseded).  The step
+  counts whether or not it does: one that comes after the event's moment
+  passed leaves its ``STATUS`` as it was (below), but changes its
+  description, and the count never hangs on the deadline;
 * an agreement's entry into force and the end of each of its phases: those
   status steps of the agreement;
 * an alternative deadline: the milestone's status steps, plus one once it is
@@ -70,16 +78,30 @@ clock; a ``SEQUENCE`` of 0, the default, is not written.
 
 **The format.**  Lines end with CRLF and are folded at 75 octets, never inside
 a UTF-8 character; commas, semicolons, backslashes and line breaks in text are
-escaped.  An event whose deadline no longer applies (a withdrawn ultimatum, a
-cancelled or superseded milestone, a terminated or superseded agreement, an
-alternative deadline that did not apply) has ``STATUS:CANCELLED``.  So has
-each alternative deadline of a cancelled or superseded milestone, and each
+escaped.  An event whose deadline no longer applies has
+``STATUS:CANCELLED``: that of an ultimatum withdrawn, of a milestone or of an
+alternative deadline of it, the milestone cancelled or superseded, of an
+agreement's entry into force, end of a phase or expiry, the agreement
+terminated or superseded — each when the record was closed *before the
+event's moment passed*, or at an unrecorded time (undated), the rule of the
+deadline queries (:meth:`Negotiation.all_expired_deadlines
+<negotiation_records.Negotiation.all_expired_deadlines>`).
+A change dated to a day counts from the start of that day, so one on the
+event's own day cancels it.  Closed only after the moment passed, the event
+happened (an agreement that entered into force and was terminated a year
+later; a deadline that ran out before an ultimatum was withdrawn, which the
+queries list as expired): it keeps the ``STATUS`` it had.  With *at*, the
+record as it stood then: a change not yet known cancels nothing.
+
+An alternative deadline that did not apply is ``CANCELLED``, and so is each
 alternative of one of the milestone's deadlines that a revision has since
 replaced (its ``stage`` before the current one; with *at*, a revision known
-then), whether it applied or not.  Of the current deadline's alternatives,
-one not yet decided is ``TENTATIVE`` and one that applied has no ``STATUS``,
-as the milestone's own deadline; a milestone met or missed keeps them so (the
-record does not say that an undecided one did not apply).
+then), whether it applied or not, as the queries count only the deadline in
+force.  Of the current deadline's alternatives, one not yet decided is
+``TENTATIVE`` and one that applied has no ``STATUS``, as the milestone's own
+deadline; a milestone met or missed keeps them so (the record does not say
+that an undecided one did not apply), as does one cancelled or superseded
+after the alternative's deadline passed.
 """
 
 from __future__ import annotations
@@ -91,6 +113,11 @@ from typing import NamedTuple
 
 import pendulum
 
+from negotiation_records._closing import (
+    AGREEMENT_ENDED,
+    MILESTONE_CANCELLED,
+    closed_in_time,
+)
 from negotiation_records._export_ids import SeenIds, domain_problems
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
@@ -231,11 +258,24 @@ def _withdrawn(status: enum.Enum | str) -> bool:
 
 
 def _milestone_ended(status: enum.Enum | str) -> bool:
-    return status in {MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
+    return status in MILESTONE_CANCELLED
 
 
 def _agreement_ended(status: enum.Enum | str) -> bool:
-    return status in {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}
+    return status in AGREEMENT_ENDED
+
+
+def _cancelled(
+    ended: bool, history: tuple[StatusChange, ...], deadline: Deadline
+) -> bool:
+    """
+    Whether a record *ended* (withdrawn, cancelled, superseded, terminated)
+    cancels the event of *deadline*: it ended before the deadline passed, or
+    at an unrecorded time, by the rule of the deadline queries
+    (:func:`~negotiation_records._closing.closed_in_time`).  Ended later, the
+    deadline had passed: the event keeps the ``STATUS`` it had.
+    """
+    return ended and closed_in_time(history, deadline)
 
 
 def _scheduled(status: enum.Enum | str) -> bool:
@@ -317,32 +357,51 @@ class _Writer:
         *,
         sequence: int = 0,
         status: str | None = None,
+        begins: str | None = None,
     ) -> _Event:
+        """
+        The event of *deadline*: the instant it passes (its cutoff).  With
+        *begins*, the words for what starts then ("Enters into force"), it is
+        a start instead: its day (an all-day event) or its instant.
+        """
         cutoff = deadline.cutoff
         zone = _zone_name(cutoff)
-        if isinstance(deadline.due, pendulum.DateTime):
-            due = f"Due {moment_text(deadline.due)}"
+        due = deadline.due
+        day: _dt.date | None = None  # the day of an all-day event
+        if begins is not None and isinstance(due, pendulum.DateTime):
+            when = f"{begins} at {moment_text(due)}"
+        elif begins is not None:
+            assert isinstance(due, _dt.date)  # noqa: S101 - PartialDate refused
+            when = f"{begins} on {moment_text(due)}, dated to the day: an all-day event"
+            day = due
+        elif isinstance(due, pendulum.DateTime):
+            when = f"Due {moment_text(due)}"
         else:
-            due = (
-                f"Due {moment_text(deadline.due)}, to the end of the day in {zone}; "
+            when = (
+                f"Due {moment_text(due)}, to the end of the day in {zone}; "
                 f"passes at {moment_text(cutoff)}"
             )
-        description = [about[0], f"{due}."]
+        description = [about[0], f"{when}."]
         if deadline.anchor is not None:
             description.append(f"Rule: {deadline.describe_rule()}.")
         description += [f"Time zone: {zone}.", *about[1:]]
+        if day is None:
+            start, sort = f"DTSTART:{_utc_text(_utc(cutoff))}", _utc(cutoff)
+        else:
+            start, sort = _day_start(day)
         lines = [
-            f"DTSTART:{_utc_text(_utc(cutoff))}",
+            start,
             f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(chr(10).join(description))}",
             "CATEGORIES:Deadline",
-            f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}",
         ]
+        if day is None:  # an all-day event has no zone: the same day everywhere
+            lines.append(f"{ICAL_ZONE_PROPERTY}:{_escape(zone)}")
         if sequence:
             lines.append(f"SEQUENCE:{sequence}")
         if status is not None:
             lines.append(f"STATUS:{status}")
-        return _Event(_utc(cutoff), uid, lines)
+        return _Event(sort, uid, lines)
 
     def ultimatum(self, ultimatum: Ultimatum) -> _Event:
         demand = ultimatum.demand
@@ -360,7 +419,11 @@ class _Writer:
             *self.cited(ultimatum.sources),
             f"Negotiation: {self.talks.title}.",
         ]
-        withdrawn = ultimatum.status is UltimatumStatus.WITHDRAWN
+        withdrawn = _cancelled(
+            ultimatum.status is UltimatumStatus.WITHDRAWN,
+            ultimatum.history,
+            ultimatum.deadline,
+        )
         return self.deadline(
             self.uid("ultimatums", ultimatum.id, "deadline"),
             summary,
@@ -390,7 +453,9 @@ class _Writer:
             milestone.deadline,
             about,
             sequence=len(milestone.revisions) + steps,
-            status="CANCELLED" if ended else None,
+            status="CANCELLED"
+            if _cancelled(ended, milestone.history, milestone.deadline)
+            else None,
         )
         places = self.alternative_places(milestone)
         applied = {None: "not yet known", True: "yes", False: "no"}
@@ -408,7 +473,11 @@ class _Writer:
                 lines.append(
                     f"The deadline it qualifies was replaced on {moment_text(when)}."
                 )
-            if ended or replaced or alternative.applied is False:
+            if (
+                _cancelled(ended, milestone.history, alternative.deadline)
+                or replaced
+                or alternative.applied is False
+            ):
                 status: str | None = "CANCELLED"
             elif alternative.applied:
                 status = None
@@ -432,7 +501,12 @@ class _Writer:
         about.append(f"Status: {agreement.status.value}.")
         about += self.cited(agreement.sources)
         about.append(f"Negotiation: {self.talks.title}.")
-        status = "CANCELLED" if _agreement_ended(agreement.status) else None
+        ended = _agreement_ended(agreement.status)
+
+        def status(deadline: Deadline) -> str | None:
+            cancelled = _cancelled(ended, agreement.history, deadline)
+            return "CANCELLED" if cancelled else None
+
         steps = _status_steps(
             agreement.history, AgreementStatus.DRAFTED, _agreement_ended
         )
@@ -443,7 +517,8 @@ class _Writer:
                 agreement.in_force,
                 about,
                 sequence=steps,
-                status=status,
+                status=status(agreement.in_force),
+                begins="Enters into force",
             )
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
@@ -454,7 +529,7 @@ class _Writer:
                     phase.ends,
                     about=about,
                     sequence=steps,
-                    status=status,
+                    status=status(phase.ends),
                 )
         if agreement.expires is not None:
             yield self.deadline(
@@ -463,7 +538,7 @@ class _Writer:
                 agreement.expires,
                 about,
                 sequence=len(agreement.revisions) + steps,
-                status=status,
+                status=status(agreement.expires),
             )
 
     def phase_end(
@@ -530,14 +605,14 @@ class _Writer:
             sort = _utc(starts)
         else:
             zone = None
-            lines.append(f"DTSTART;VALUE=DATE:{_date_text(starts)}")
+            start, sort = _day_start(starts)
+            lines.append(start)
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
             if isinstance(last, PartialDate):
                 description.append(f"Ends: {last}.")
             elif last is not None and last > starts:
                 lines.append(_all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
-            sort = moment_span(starts)[0]
         description += self.cited(rnd.sources)
         lines += [
             f"SUMMARY:{_escape(summary)}",
@@ -553,6 +628,15 @@ class _Writer:
             lines.append(f"SEQUENCE:{sequence}")
         lines.append("STATUS:CONFIRMED")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
+
+
+def _day_start(day: _dt.date) -> tuple[str, _dt.datetime]:
+    """
+    The start of an all-day event on *day* (``DTSTART;VALUE=DATE``), and where
+    it sorts: the start of that day in UTC.  With no ``DTEND`` it lasts that
+    one day (RFC 5545, 3.6.1).
+    """
+    return f"DTSTART;VALUE=DATE:{_date_text(day)}", moment_span(day)[0]
 
 
 def _all_day_end(first: _dt.date, last: _dt.date) -> str:

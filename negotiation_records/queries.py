@@ -56,6 +56,11 @@ from typing import Any, NamedTuple
 import attrs
 import pendulum
 
+from negotiation_records._closing import (
+    AGREEMENT_ENDED,
+    MILESTONE_CANCELLED,
+    closed_in_time,
+)
 from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
@@ -619,13 +624,11 @@ def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
     """
     Whether the status change in force at *at* of *record* (an ultimatum, a
     milestone or an agreement), one that closes it, came before *deadline*
-    passed (:meth:`Deadline.is_past <negotiation_records.Deadline.is_past>`
-    of its date), or at an unrecorded time.  Closed later, the deadline had
-    run out first: it stays listed as expired.
+    passed, or at an unrecorded time (:func:`closed_in_time`, the rule the
+    calendar shares).  Closed later, the deadline had run out first: it
+    stays listed as expired.
     """
-    changes = history_until(record.history, at)
-    on = changes[-1].on if changes else None
-    return on is None or not deadline.is_past(on)
+    return closed_in_time(history_until(record.history, at), deadline)
 
 
 def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
@@ -638,10 +641,7 @@ def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> De
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
-_MILESTONE_CLOSED = frozenset(
-    {MilestoneStatus.MET, MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
-)
-_AGREEMENT_ENDED = frozenset({AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED})
+_MILESTONE_CLOSED = frozenset({MilestoneStatus.MET, *MILESTONE_CANCELLED})
 _AGREEMENT_RUNNING = frozenset(
     {
         AgreementStatus.DRAFTED,
@@ -755,7 +755,7 @@ def _agreement_ran_out(
     """
     if status is AgreementStatus.EXPIRED:
         return True
-    return status in _AGREEMENT_ENDED and not _closed_in_time(agreement, deadline, at)
+    return status in AGREEMENT_ENDED and not _closed_in_time(agreement, deadline, at)
 
 
 def all_upcoming_deadlines(

@@ -1,0 +1,50 @@
+"""
+Whether a record was closed before one of its deadlines passed (private).
+
+The one rule the deadline queries (:mod:`negotiation_records.queries`) and
+the iCalendar export (:mod:`negotiation_records.ical`) share: an ultimatum
+withdrawn, a milestone cancelled or superseded, an agreement terminated or
+superseded *before* a deadline of it passed (or at an unrecorded time) closed
+that deadline: the queries do not list it as run out, and the calendar marks
+its event ``CANCELLED``.  Closed only after the deadline passed, the deadline
+did run out: the queries list it as expired, and the calendar leaves its event
+as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from negotiation_records.agreements import AgreementStatus
+from negotiation_records.deadlines import Deadline
+from negotiation_records.history import StatusChange
+from negotiation_records.milestones import MilestoneStatus
+
+
+__all__ = ["AGREEMENT_ENDED", "MILESTONE_CANCELLED", "closed_in_time"]
+
+AGREEMENT_ENDED: Final = frozenset(
+    {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}
+)
+"""The statuses that end an agreement before its time."""
+
+MILESTONE_CANCELLED: Final = frozenset(
+    {MilestoneStatus.CANCELLED, MilestoneStatus.SUPERSEDED}
+)
+"""The statuses that take a milestone's deadline away, met or not."""
+
+
+def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> bool:
+    """
+    Whether the last of *changes* (a record's history as it stood at the
+    moment asked about; its last change is the one that closed the record)
+    came before *deadline* passed, or at an unrecorded time (undated, or no
+    change at all).
+
+    "Before it passed" is :meth:`Deadline.is_past
+    <negotiation_records.Deadline.is_past>` at the change's moment: a change
+    dated to a day counts from the start of that day in the deadline's zone,
+    so a record closed on a deadline's own day (by date) closed it in time.
+    """
+    on = changes[-1].on if changes else None
+    return on is None or not deadline.is_past(on)
