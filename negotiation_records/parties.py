@@ -216,6 +216,8 @@ def _overlapping_earlier(members: Sequence[Membership]) -> list[bool]:
     where comparing every pair was ``O(n²)``).
     """
     found = [False] * len(members)
+    if len(members) < 2:  # the common case: nothing earlier to overlap
+        return found
     by_party: dict[str, list[int]] = {}
     for index, member in enumerate(members):
         by_party.setdefault(member.party, []).append(index)
@@ -292,7 +294,7 @@ class Party(Record):
         ) -> None: ...
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        overlapping = _overlapping_earlier(self.members)
+        overlapping = _overlapping_earlier(self.members) if self.members else ()
         earlier: set[Membership] = set()
         for index, member in enumerate(self.members):
             if member.party == self.id:
