@@ -21,7 +21,12 @@ from negotiation_records.history import StatusChange
 from negotiation_records.milestones import MilestoneStatus
 
 
-__all__ = ["AGREEMENT_ENDED", "MILESTONE_CANCELLED", "closed_in_time"]
+__all__ = [
+    "AGREEMENT_ENDED",
+    "MILESTONE_CANCELLED",
+    "closed_in_time",
+    "expired_before",
+]
 
 AGREEMENT_ENDED: Final = frozenset(
     {AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}
@@ -48,3 +53,26 @@ def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> boo
     """
     on = changes[-1].on if changes else None
     return on is None or not deadline.is_past(on)
+
+
+def expired_before(
+    changes: tuple[StatusChange, ...], expiry: Deadline | None, deadline: Deadline
+) -> bool:
+    """
+    Whether an agreement whose history is *changes* (as it stood at the moment
+    asked about) had expired before *deadline* (the end of one of its phases)
+    passed, which closes that deadline: it was marked expired and not in force
+    again after that, and its *expiry* (the one in force) is earlier than the
+    deadline or, with none, it was marked expired before the deadline passed
+    (or at an unrecorded time).  A later step that ends it (terminated,
+    superseded) does not undo it.
+    """
+    for index in range(len(changes) - 1, -1, -1):
+        status = changes[index].status
+        if status is AgreementStatus.EXPIRED:
+            if expiry is not None:
+                return expiry < deadline
+            return closed_in_time(changes[: index + 1], deadline)
+        if status not in AGREEMENT_ENDED:
+            return False  # running again (or never expired)
+    return False

@@ -59,7 +59,8 @@ that can alter what the event shows:
   passed leaves its ``STATUS`` as it was (below), but changes its
   description, and the count never hangs on the deadline;
 * an agreement's entry into force and the end of each of its phases: those
-  status steps of the agreement;
+  status steps of the agreement (for the end of a phase, each step marking
+  it expired too);
 * an alternative deadline: the milestone's status steps, plus one once it is
   decided (``applied`` true or false), plus one once a revision has replaced
   the deadline it qualifies;
@@ -85,7 +86,10 @@ agreement's entry into force, end of a phase or expiry, the agreement
 terminated or superseded — each when the record was closed *before the
 event's moment passed*, or at an unrecorded time (undated), the rule of the
 deadline queries (:meth:`Negotiation.all_expired_deadlines
-<negotiation_records.Negotiation.all_expired_deadlines>`).
+<negotiation_records.Negotiation.all_expired_deadlines>`).  So is the end
+of a phase after which the agreement had already expired (its expiry earlier,
+or, with none, marked expired before the phase ended), as the queries do not
+list it either, whatever became of the agreement later.
 A change dated to a day counts from the start of that day, so one on the
 event's own day cancels it.  Closed only after the moment passed, the event
 happened (an agreement that entered into force and was terminated a year
@@ -117,6 +121,7 @@ from negotiation_records._closing import (
     AGREEMENT_ENDED,
     MILESTONE_CANCELLED,
     closed_in_time,
+    expired_before,
 )
 from negotiation_records._export_ids import SeenIds, domain_problems
 from negotiation_records._snapshot_places import positions_in
@@ -520,16 +525,24 @@ class _Writer:
                 status=status(agreement.in_force),
                 begins="Enters into force",
             )
+        expired_steps = sum(
+            change.status is AgreementStatus.EXPIRED for change in agreement.history
+        )
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
+                # An agreement that had expired before the phase ended closed it
+                # too, as the queries read it; each expiry step counts.
+                closed = expired_before(
+                    agreement.history, agreement.expires, phase.ends
+                )
                 yield self.phase_end(
                     agreement,
                     index,
                     phase,
                     phase.ends,
                     about=about,
-                    sequence=steps,
-                    status=status(phase.ends),
+                    sequence=steps + expired_steps,
+                    status="CANCELLED" if closed else status(phase.ends),
                 )
         if agreement.expires is not None:
             yield self.deadline(

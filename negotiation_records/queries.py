@@ -60,6 +60,7 @@ from negotiation_records._closing import (
     AGREEMENT_ENDED,
     MILESTONE_CANCELLED,
     closed_in_time,
+    expired_before,
 )
 from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
@@ -698,8 +699,10 @@ def _phase_entries(
     running, had expired, or was terminated or superseded only after the end
     passed.  An agreement terminated or superseded before a phase ended (or
     at an unrecorded time) closes that phase's end; so does one that had
-    expired before it: its expiry earlier than the phase's end, or, with no
-    expiry, marked expired before the end passed (or undated).
+    expired before it, even if it was terminated or superseded later: its
+    expiry earlier than the phase's end, or, with no expiry, marked expired
+    before the end passed (or undated) (:func:`expired_before`, the rule the
+    calendar shares).
     """
     found: list[tuple[DeadlineEntry, bool]] = []
     expired = status is AgreementStatus.EXPIRED
@@ -707,11 +710,7 @@ def _phase_entries(
         deadline = phase.ends
         if deadline is None:
             continue
-        if expired and (
-            _closed_in_time(agreement, deadline, at)
-            if expiry is None
-            else expiry < deadline
-        ):
+        if expired_before(history_until(agreement.history, at), expiry, deadline):
             continue  # the agreement expired before the phase ended
         open_ = status in _AGREEMENT_RUNNING or _ran_out_early(expired, deadline, at)
         if open_ or _agreement_ran_out(agreement, status, deadline, at):

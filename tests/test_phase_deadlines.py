@@ -30,6 +30,7 @@ from negotiation_records import (
     queries,
 )
 from negotiation_records.cli import main
+from negotiation_records.ical import to_ical
 from negotiation_records.serialization import to_json
 
 
@@ -272,6 +273,43 @@ class TestClosedByTheAgreement:
         expiry = ("agreement", "gaza-ceasefire-2025", "2025-02-20")
         assert _up(talks, D(2025, 2, 22)) == []
         assert _expired(talks, D(2025, 3, 20)) == [expiry]
+
+    def test_expired_before_then_superseded(self) -> None:
+        """
+        Expired before the phase ended, then superseded after it: the phase's
+        end stays closed (it was closed by the expiry, which a later step
+        does not undo), in the queries and in the calendar alike.
+        """
+        expires = Deadline.on(D(2025, 2, 20), tz=J)
+        agreement = _ceasefire(
+            ("expired", D(2025, 2, 21)),
+            ("superseded", D(2025, 3, 10)),
+            expires=expires,
+        )
+        talks = _talks(agreement)
+        expiry = ("agreement", "gaza-ceasefire-2025", "2025-02-20")
+        for at in (D(2025, 3, 5), D(2025, 3, 20)):
+            assert _expired(talks, at) == [expiry]
+        calendar = to_ical(talks).split("BEGIN:VEVENT")
+        (phase_event,) = [e for e in calendar if "Agreement phase ends" in e]
+        assert "STATUS:CANCELLED" in phase_event
+
+    def test_the_calendar_cancels_a_phase_the_expiry_closed(self) -> None:
+        """
+        The calendar reads the expiry as the queries do: a phase ending after
+        the agreement expired is CANCELLED, one ending before it is not.
+        """
+        expires = Deadline.on(D(2025, 2, 20), tz=J)
+        closed = _talks(_ceasefire(("expired", D(2025, 2, 21)), expires=expires))
+        ran_out = _talks(
+            _ceasefire(
+                ("expired", D(2025, 3, 11)), expires=Deadline.on(D(2025, 3, 10), tz=J)
+            )
+        )
+        for talks, cancelled in ((closed, True), (ran_out, False)):
+            events = to_ical(talks).split("BEGIN:VEVENT")
+            (phase_event,) = [e for e in events if "Agreement phase ends" in e]
+            assert ("STATUS:CANCELLED" in phase_event) is cancelled
 
     def test_expired_without_an_expiry(self) -> None:
         """With no expiry, marked expired before the phase ended closes it."""
