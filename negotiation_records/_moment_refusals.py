@@ -62,13 +62,16 @@ def _offset_hint(local: str, name: str) -> str:
         tz = zone(name)
         wall = _dt.datetime.fromisoformat(local[:10] + "T" + local[11:])
         readings = [wall.replace(tzinfo=tz, fold=fold) for fold in (0, 1)]
-        happened = [
+        offsets = {_offset(r) for r in readings}
+        # One offset: the time came once (at the calendar's edges, too, where
+        # the instant in UTC cannot be made); two: it came twice, or never.
+        happened = len(offsets) == 1 or any(
             r.astimezone(_dt.UTC).astimezone(tz).replace(tzinfo=None) == wall
             for r in readings
-        ]
+        )
     except (ValidationError, ValueError, OverflowError):
         return ""
-    if not any(happened):
+    if not happened:
         return f" ({name} had no such time: its clocks went forward then)"
     if len(local) == 16:  # no seconds: the timestamp needs them
         local += ":00"

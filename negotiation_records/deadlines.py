@@ -292,7 +292,7 @@ def _relative_arguments(
     else:
         problems += _prefixed(_PERIOD.problems(resolved), "period")
     if tz is not None:
-        problems += _prefixed(_ZONE.problems(tz), "tz")
+        problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
     if problems:
         raise ValidationError(problems)
     assert resolved is not None  # noqa: S101 - no problem: the period was read
@@ -302,6 +302,7 @@ def _relative_arguments(
 def _zone_for(tz: str | None, path: str = "tz") -> Zone:
     if tz is None:
         return _UTC
+    tz = _ZONE.convert_late(tz)  # a str subclass: its characters
     problems = _ZONE.problems(tz)
     if problems:
         raise ValidationError(_prefixed(problems, path))
@@ -516,7 +517,7 @@ class Deadline(Record):
             _DAY.problems(n), "day"
         )
         if tz is not None:
-            problems += _prefixed(_ZONE.problems(tz), "tz")
+            problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
         if problems:
             raise ValidationError(problems)
         due = resolve_day(start, n)
@@ -574,7 +575,7 @@ class Deadline(Record):
             _BUSINESS_DAYS.problems(n), "business_days"
         )
         if tz is not None:
-            problems += _prefixed(_ZONE.problems(tz), "tz")
+            problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
         problems += holiday_problems(holidays)
         days_off = DEFAULT_WEEKEND
         try:

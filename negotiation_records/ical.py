@@ -826,6 +826,7 @@ def to_ical(
         _check_name(name)
     if uid_domain is not None:
         _check_uid_domain(uid_domain)
+        uid_domain = str.__str__(uid_domain)  # the text checked, not a subclass's
     snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
     if name is None:
         name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"

@@ -556,10 +556,12 @@ def read_jsonl(
     *strict* as in :func:`from_dict`.
 
     *file* may also be any iterable of lines (``str`` or ``bytes``, such as
-    a list).  Bytes or text given as *file* (the content itself, not a
-    file: wrap bytes in :class:`io.BytesIO`), or a line that is neither
-    ``str`` nor ``bytes``, is a :class:`TypeError`: a programming error, not
-    bad data.
+    a list).  Bytes given as *file* (the content itself, not a file: wrap
+    them in :class:`io.BytesIO`), or a line that is neither ``str`` nor
+    ``bytes``, is a :class:`TypeError`: a programming error, not bad data.
+    A ``str`` is a path (text content goes in :class:`io.StringIO`, or
+    ``text.splitlines()``).  The reader is a generator: these errors come
+    when iteration starts, not at the call.
 
     Example:
         >>> import io

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
 from typing import Any
 
@@ -860,6 +861,16 @@ class TestUidDomain:
             "UID:russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline@negotiatio"
             "\r\n n-records\r\n" in to_ical(record)
         )
+
+    def test_a_str_subclass_writes_its_characters(self) -> None:
+        """A ``(str, Enum)`` member, whose ``format()`` is its name, writes the
+        domain that was checked."""
+
+        class Domains(str, enum.Enum):  # noqa: UP042 - the mixin, on purpose
+            OURS = "talks.example.org"
+
+        text = to_ical(seed_record(), uid_domain=Domains.OURS)
+        assert text == to_ical(seed_record(), uid_domain="talks.example.org")
 
     def test_two_publishers(self) -> None:
         """The same negotiation id, two domains: no UID in common."""

@@ -464,6 +464,10 @@ class _Ids(enum.StrEnum):
     RUSSIA = "russia"
 
 
+class _Zones(enum.StrEnum):
+    KYIV = "Europe/Kyiv"
+
+
 class _OldIds(str, enum.Enum):  # noqa: UP042 - the mixin, on purpose
     """A str mixin enum: ``str()`` of a member is ``'_OldIds.RUSSIA'``."""
 
@@ -511,6 +515,24 @@ class TestStringSubclasses:
     """Text, identifiers, codes and zone names store str subclasses as plain
     str, as Int and Number store int and float subclasses; loading reads
     plain JSON data only."""
+
+    def test_a_deadline_constructor_stores_a_plain_zone(self) -> None:
+        """Every Deadline constructor takes a str subclass as tz, as Deadline()
+        does, and stores the plain text."""
+        day = pendulum.date(2025, 7, 14)
+        for tz in (_Text("Europe/Kyiv"), _Zones.KYIV):
+            built = [
+                Deadline.after(day, days=3, tz=tz),
+                Deadline.before(day, days=3, tz=tz),
+                Deadline.on_day(3, counting_from=day, tz=tz),
+                Deadline.after_business_days(day, 3, tz=tz),
+                Deadline.on(day, tz=tz),
+            ]
+            assert [type(d.tz) for d in built] == [str] * 5
+            moment = pendulum.datetime(2025, 7, 14, 12, tz="UTC")
+            shown = Deadline.on(moment, tz=tz).due
+            assert isinstance(shown, pendulum.DateTime)
+            assert shown.timezone_name == "Europe/Kyiv"
 
     def test_a_party_stores_plain_text(self) -> None:
         """A StrEnum id, a subclass's Wikidata id and country code, and a

@@ -870,6 +870,18 @@ class TestFormatAndParse:
                 "'1900-01-01T00:00:00+00:19:32[Europe/Amsterdam]'",
             ),
             (
+                "0001-01-01T00:00[Asia/Tokyo]",
+                "'0001-01-01T00:00[Asia/Tokyo]' names a zone but no UTC offset; "
+                "write the offset before the zone: "
+                "'0001-01-01T00:00:00+09:18:59[Asia/Tokyo]'",
+            ),
+            (
+                "9999-12-31T23:00[America/New_York]",
+                "'9999-12-31T23:00[America/New_York]' names a zone but no UTC "
+                "offset; write the offset before the zone: "
+                "'9999-12-31T23:00:00-05:00[America/New_York]'",
+            ),
+            (
                 "2023-09-15T00:00:00[Mars/Base]",
                 "'2023-09-15T00:00:00[Mars/Base]' names a zone but no UTC offset; "
                 "write the offset before the zone",
