@@ -210,7 +210,10 @@ def weekend_for(
 
     *weekend* when given; otherwise the ``weekend`` of a calendar from the
     ``holidays`` package (``holidays.Israel().weekend`` is ``{4, 5}``, Friday and
-    Saturday); otherwise Saturday and Sunday.  A weekend that is not a set of
+    Saturday); otherwise Saturday and Sunday.  (A calendar that answers
+    ``is_working_day`` is then asked about each day instead, and the deadline
+    keeps its weekend in the first week counted: see
+    :meth:`Deadline.after_business_days`.)  A weekend that is not a set of
     weekday numbers raises :class:`~negotiation_records.ValidationError`.
 
     Example:
