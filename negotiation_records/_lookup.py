@@ -137,11 +137,21 @@ def _position(places: dict[Any, int], wanted: object) -> int | None:
         return None
 
 
+def _plain(wanted: object) -> object:
+    """*wanted* as the records store it: a str subclass (a ``StrEnum``
+    member) as its text, as the records store such ids."""
+    if wanted.__class__ is not str and isinstance(wanted, str):
+        return str.__str__(wanted)
+    return wanted
+
+
 def find(record: Any, name: str, wanted: object, noun: str) -> Any:
     """
     The record of the collection *name* whose key is *wanted* (and of its
-    type: round ``True`` is not round ``1``), or :class:`RecordNotFoundError`.
+    type: round ``True`` is not round ``1``; a str subclass is its text), or
+    :class:`RecordNotFoundError`.
     """
+    wanted = _plain(wanted)
     items = getattr(record, name)
     key = attrgetter(KEYS[name])
     if _indexes(record, name):
@@ -160,6 +170,7 @@ def find(record: Any, name: str, wanted: object, noun: str) -> Any:
 
 def find_condition(record: Any, wanted: object) -> Condition:
     """The condition with id *wanted* among all of the record's, or :class:`RecordNotFoundError`."""
+    wanted = _plain(wanted)
     condition: Condition | None
     if _indexes(record, ALL_CONDITIONS):
         try:

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
-import pendulum
 
 from negotiation_records import _lookup
 from negotiation_records._record import Record, frozen_record
@@ -490,7 +489,7 @@ class Negotiation(Record, _lookup.Indexed):
         self,
         at: Moment | _dt.date | None = None,
         *,
-        tz: str | pendulum.Timezone | pendulum.FixedTimezone | None = None,
+        tz: str | _dt.tzinfo | None = None,
     ) -> tuple[TimelineEvent, ...]:
         """
         Every dated event in time order: rounds, proposals, responses, ultimatums

@@ -768,7 +768,7 @@ def _rule(deadline: Deadline) -> str:
 
 
 def build_timeline(
-    talks: Talks, tz: Zone | str | None = None
+    talks: Talks, tz: _dt.tzinfo | str | None = None
 ) -> tuple[TimelineEvent, ...]:
     """
     Every dated event of *talks* (a ``Negotiation``), in time order.

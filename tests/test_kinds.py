@@ -516,6 +516,16 @@ class TestStringSubclasses:
     str, as Int and Number store int and float subclasses; loading reads
     plain JSON data only."""
 
+    def test_lookups_take_a_str_subclass(self) -> None:
+        """A record built with a StrEnum id is found by that member too."""
+        talks = Negotiation(
+            id="n",
+            title="N",
+            parties=[Party(id=_Ids.RUSSIA, name="Russia", kind="state")],
+        )
+        assert talks.party(_Ids.RUSSIA) is talks.parties[0]
+        assert talks.party("russia") is talks.parties[0]
+
     def test_a_deadline_constructor_stores_a_plain_zone(self) -> None:
         """Every Deadline constructor takes a str subclass as tz, as Deadline()
         does, and stores the plain text."""
