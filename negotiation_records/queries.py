@@ -323,7 +323,8 @@ class PartyPositions:
     Attributes:
         party: The party's id.
         demands: The demands and preconditions it puts forward, in record order
-            (standing conditions, proposals' terms, ultimatums' demands).
+            (standing conditions, proposals' terms, ultimatums' demands,
+            agreements' provisions).
         offers: The offers and commitments it puts forward.
         stances: Its stance on every term put forward by another party (or by
             no one), in record order; ``stance`` is ``None`` where the record has
@@ -919,6 +920,11 @@ def _terms(
             demand = ultimatum.demand
             owner = demand.demanded_by or ultimatum.issued_by
             terms.append((demand, (owner,), ultimatum))
+    for agreement in talks.agreements:
+        terms += [
+            (provision, _owner(provision.demanded_by), None)
+            for provision in agreement.provisions
+        ]
     return terms
 
 

@@ -758,6 +758,51 @@ class TestMarkedRunOutOnTheDay:
 class TestPositions:
     """``positions(party_id)``: what a party demands, and where it stands."""
 
+    def test_an_agreements_provisions_are_terms(self) -> None:
+        """
+        The Good Friday Agreement's prisoner-release provision (10 April 1998):
+        the DUP's rejection is its stance, Sinn Féin's commitment its offer,
+        and the provision is not known before the agreement is.
+        """
+        release = Condition(
+            id="prisoner-release",
+            text="Early release of paramilitary prisoners",
+            kind="commitment",
+            demanded_by="sinn-fein",
+            addressed_to=["uk"],
+            positions=[
+                Position(party="dup", stance="rejects", on=pendulum.date(1998, 4, 10))
+            ],
+        )
+        signed = StatusChange(status="signed", on=pendulum.date(1998, 4, 10))
+        talks = Negotiation(
+            id="ni-1998",
+            title="Northern Ireland talks",
+            parties=[
+                Party(id="uk", name="United Kingdom", kind="state"),
+                Party(id="sinn-fein", name="Sinn Féin", kind="group"),
+                Party(id="dup", name="Democratic Unionist Party", kind="group"),
+            ],
+            agreements=[
+                Agreement(
+                    id="gfa",
+                    title="Good Friday Agreement",
+                    stage="comprehensive",
+                    signatories=["uk", "sinn-fein"],
+                    history=[signed],
+                    provisions=[release],
+                )
+            ],
+        )
+        later = pendulum.date(1999, 1, 1)
+        assert talks.positions("dup", at=later).stance_on("prisoner-release") is (
+            Stance.REJECTS
+        )
+        assert [c.id for c in talks.positions("sinn-fein", at=later).offers] == [
+            "prisoner-release"
+        ]
+        assert talks.positions("dup", at=pendulum.date(1998, 4, 1)).stances == ()
+
     def test_russias_demands_and_stances(self) -> None:
         """Russia demands the four regions and no Western aid, and rejects the ultimatum."""
         russia = seed_record().positions("russia")
