@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from typing import Final
 
+import pendulum
+
 from negotiation_records.agreements import AgreementStatus
 from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
 from negotiation_records.milestones import MilestoneStatus
+from negotiation_records.timeutil import since_epoch
 
 
 __all__ = [
@@ -50,9 +53,17 @@ def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> boo
     <negotiation_records.Deadline.is_past>` at the change's moment: a change
     dated to a day counts from the start of that day in the deadline's zone,
     so a record closed on a deadline's own day (by date) closed it in time.
+    A change at the very instant the deadline passes (a time of day equal to
+    its :attr:`~negotiation_records.Deadline.cutoff`) came in time too: the
+    United Kingdom left the European Union at 00:00 CET on 1 February 2020,
+    as the Article 50 period ended.
     """
     on = changes[-1].on if changes else None
-    return on is None or not deadline.is_past(on)
+    if on is None or not deadline.is_past(on):
+        return True
+    return isinstance(on, pendulum.DateTime) and since_epoch(on) == since_epoch(
+        deadline.cutoff
+    )
 
 
 def expired_before(

@@ -26,8 +26,8 @@ reads the record as it stood then, as far as the record's dates allow:
   ultimatum complied with or withdrawn, a milestone met, cancelled or
   superseded, an agreement terminated or superseded only after the deadline
   (the expiry, or the end of one of its phases) passed is still listed by the
-  expired-deadline queries; closed before it passed, or at an unrecorded time,
-  it is not.
+  expired-deadline queries; closed before it passed (or at the very instant
+  it passed), or at an unrecorded time, it is not.
 
 The deadlines the queries :func:`all_upcoming_deadlines` and
 :func:`all_expired_deadlines` list are the ultimatums', the milestones', and

@@ -617,6 +617,26 @@ def _expired(talks: Negotiation, at: Any) -> list[tuple[str, str]]:
 class TestAllExpiredDeadlines:
     """``all_expired_deadlines(at)``: a deadline that ran out stays listed."""
 
+    def test_met_at_the_instant_it_passes(self) -> None:
+        """
+        The United Kingdom left at 00:00 CET on 1 February 2020, the instant
+        the Article 50 period (to the end of 31 January, Brussels) ended: met
+        in time, not run out.  A second later it would have been late.
+        """
+        period = Deadline.on(pendulum.date(2020, 1, 31), tz="Europe/Brussels")
+        for seconds, listed in ((0, False), (1, True)):
+            left = pendulum.datetime(2020, 2, 1, 0, 0, seconds, tz="Europe/Brussels")
+            clock = Milestone(id="article-50", title="Article 50", deadline=period)
+            talks = Negotiation(
+                id="brexit",
+                title="Brexit",
+                milestones=[clock.with_status("met", on=left)],
+            )
+            found = [
+                e.id for e in talks.all_expired_deadlines(pendulum.date(2020, 2, 2))
+            ]
+            assert found == (["article-50"] if listed else [])
+
     @pytest.mark.parametrize(
         "steps",
         [
