@@ -367,7 +367,7 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
                 pools,
                 proposals,
                 rounds,
-                [a for a in agreement_ids if a != ident],
+                agreement_ids[: agreement_ids.index(ident)],  # earlier: no circle
                 ident,
             )
         )

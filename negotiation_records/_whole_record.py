@@ -11,7 +11,8 @@ Ids are unique within each collection and round numbers among the rounds; a
 condition's id is unique among all conditions (the negotiation's, proposals'
 terms, ultimatums' demands, agreements' provisions).  A proposal made in a
 round is dated inside it, and a counter-proposal not before what it counters;
-no proposals counter each other in a circle.
+no proposals counter each other in a circle, nor agreements amend or
+supersede each other in one.
 
 A valid record has hundreds of references and nothing to report, so the paths
 are built only for a message, and empty collections are skipped unvisited.
@@ -172,6 +173,7 @@ class Checker:
                 self._counter_dates(f"proposals[{i}]", proposal)
             self._counter_circles()
             self._new_records(references_known=True)
+            self._agreement_circles()
             return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
@@ -188,6 +190,7 @@ class Checker:
             self._statement_record(i, statement)
         self._history("", n.history)
         self._new_records()
+        self._agreement_circles()
         return self.out
 
     def item(self, name: str, position: int, item: Any) -> None:
@@ -439,6 +442,78 @@ class Checker:
                 "proposals counter each other in a circle ("
                 + " counters ".join(repr(ident) for ident in ordered)
                 + "); a counter-proposal answers an earlier proposal",
+            )
+        )
+
+    def _agreement_circles(self) -> None:
+        """
+        No agreements amend or supersede each other in a circle (a text
+        amends or replaces an earlier one; one that names itself is refused
+        by the agreement).  Each circle is reported once, at the link from
+        the first of its agreements in the record; the walk is linear in the
+        number of links.
+        """
+        seen: set[tuple[str, ...]] = set()  # each circle once, by any link
+        links: dict[str, list[tuple[str, str]]] = {}
+        for agreement in self.n.agreements:
+            for name in ("amends", "supersedes"):
+                for j, other in enumerate(getattr(agreement, name)):
+                    if other != agreement.id:
+                        links.setdefault(agreement.id, []).append(
+                            (other, f".{name}[{j}]")
+                        )
+        if len(links) < 2:  # a circle needs two agreements that link
+            return
+        positions = {a.id: i for i, a in reversed(list(enumerate(self.n.agreements)))}
+        state: dict[str, int] = {}  # 1: on the walk, 2: done
+        for start in links:
+            if start in state:
+                continue
+            walk: list[tuple[str, int]] = [(start, 0)]
+            state[start] = 1
+            while walk:
+                here, next_link = walk[-1]
+                out = links.get(here, [])
+                if next_link == len(out):
+                    state[here] = 2
+                    walk.pop()
+                    continue
+                walk[-1] = (here, next_link + 1)
+                other = out[next_link][0]
+                if state.get(other) == 1:  # back to the walk: a circle
+                    ids = [ident for ident, _ in walk]
+                    circle = ids[ids.index(other) :]
+                    self._agreement_circle(circle, walk, links, seen)
+                elif other not in state and other in positions:
+                    state[other] = 1
+                    walk.append((other, 0))
+
+    def _agreement_circle(
+        self,
+        circle: list[str],
+        walk: list[tuple[str, int]],
+        links: dict[str, list[tuple[str, str]]],
+        seen: set[tuple[str, ...]],
+    ) -> None:
+        """
+        Report the *circle* of agreements at its first agreement's link,
+        unless *seen* holds it (found again through another link).
+        """
+        positions = {a.id: i for i, a in reversed(list(enumerate(self.n.agreements)))}
+        taken = dict(walk)  # each agreement's link followed: the one before
+        first = min(circle, key=positions.__getitem__)
+        turn = circle.index(first)
+        ordered = circle[turn:] + circle[:turn] + [first]
+        if tuple(ordered) in seen:
+            return
+        seen.add(tuple(ordered))
+        field = links[first][taken[first] - 1][1]
+        self.out.append(
+            (
+                f"agreements[{positions[first]}]{field}",
+                "agreements amend or supersede each other in a circle ("
+                + " -> ".join(repr(ident) for ident in ordered)
+                + "); a text amends or replaces an earlier one",
             )
         )
 

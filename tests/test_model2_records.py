@@ -629,6 +629,80 @@ def full() -> Negotiation:
     )
 
 
+class TestAgreementCircles:
+    """Agreements do not amend or supersede each other in a circle."""
+
+    @staticmethod
+    def _talks(**links: dict[str, list[str]]) -> dict[str, Any]:
+        return {
+            "schema_version": 2,
+            "id": "n",
+            "title": "N",
+            "agreements": [
+                {"id": ident, "title": ident, "stage": "comprehensive", **link}
+                for ident, link in links.items()
+            ],
+        }
+
+    @pytest.mark.parametrize(
+        ("links", "problem"),
+        [
+            (
+                {
+                    "wa-2018": {"supersedes": ["wa-2019"]},
+                    "wa-2019": {"supersedes": ["wa-2018"]},
+                },
+                ("agreements[0].supersedes[0]", "'wa-2018' -> 'wa-2019' -> 'wa-2018'"),
+            ),
+            (
+                {
+                    "x": {"amends": ["y"]},
+                    "y": {"supersedes": ["z"]},
+                    "z": {"amends": ["x"]},
+                },
+                ("agreements[0].amends[0]", "'x' -> 'y' -> 'z' -> 'x'"),
+            ),
+            (
+                {
+                    "a": {},
+                    "b": {"amends": ["a"], "supersedes": ["c"]},
+                    "c": {"supersedes": ["b"], "amends": ["b"]},
+                },
+                ("agreements[1].supersedes[0]", "'b' -> 'c' -> 'b'"),
+            ),
+        ],
+        ids=["two-supersede", "three-mixed", "found-twice"],
+    )
+    def test_a_circle_is_refused_once(
+        self, links: dict[str, dict[str, list[str]]], problem: tuple[str, str]
+    ) -> None:
+        """Built or loaded, a circle is reported once, at the link from its
+        first agreement in the record."""
+        data = self._talks(**links)
+        with pytest.raises(ValidationError) as from_text:
+            from_json(Negotiation, json.dumps(data))
+        with pytest.raises(ValidationError) as from_data:
+            from_dict(Negotiation, data)
+        for caught in (from_text, from_data):
+            circles = [e for e in caught.value.errors if "in a circle" in e[1]]
+            assert len(circles) == 1
+            path, message = circles[0]
+            assert path == problem[0]
+            assert problem[1] in message
+
+    def test_a_chain_is_fine(self) -> None:
+        """Colombia 2016: the revised accord supersedes the one the plebiscite
+        rejected, and a later text amends the revised one."""
+        data = self._talks(
+            **{
+                "accord-august": {},
+                "accord-november": {"supersedes": ["accord-august"]},
+                "implementation": {"amends": ["accord-november", "accord-august"]},
+            }
+        )
+        assert len(from_dict(Negotiation, data).agreements) == 3
+
+
 class TestInANegotiation:
     def test_lookups(self) -> None:
         record = full()
