@@ -608,7 +608,7 @@ class _Builder:
                 EventKind.AGREEMENT,
                 aid,
                 f"Agreement {aid!r} due to enter into force "
-                f"({_rule(agreement.in_force)})",
+                f"{_start_rule(agreement.in_force)}",
                 f"{path}.in_force",
             )
         for index, phase in enumerate(agreement.phases):
@@ -765,6 +765,18 @@ class _Builder:
 
 def _rule(deadline: Deadline) -> str:
     return deadline.describe_rule()
+
+
+def _start_rule(deadline: Deadline) -> str:
+    """
+    When an agreement enters into force, in words: on its day (a start, not
+    the end of that day, which a deadline's own rule says), or its rule
+    (``(90 days after 2020-10-24)``).
+    """
+    if deadline.anchor is None:
+        where = "" if deadline.tz is None else f", {deadline.tz}"
+        return f"on {moment_text(deadline.due)}{where}"
+    return f"({deadline.describe_rule()})"
 
 
 def build_timeline(

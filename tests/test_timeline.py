@@ -10,6 +10,7 @@ import pytest
 
 import negotiation_records
 from negotiation_records import (
+    Agreement,
     Condition,
     Deadline,
     EventKind,
@@ -347,6 +348,31 @@ class TestOrder:
 
 class TestEvents:
     """What each kind of record contributes."""
+
+    def test_an_entry_into_force_on_a_day_is_that_day(self) -> None:
+        """
+        The TPNW entered into force on 22 January 2021: the timeline says "on"
+        that day, not "to the end of the day" a deadline's rule would say; a
+        relative rule is given as it is.
+        """
+        on_the_day = Agreement(
+            id="tpnw",
+            title="TPNW",
+            stage="comprehensive",
+            in_force=Deadline.on(pendulum.date(2021, 1, 22)),
+        )
+        counted = Agreement(
+            id="tpnw-90",
+            title="TPNW",
+            stage="comprehensive",
+            in_force=Deadline.after(pendulum.date(2020, 10, 24), days=90),
+        )
+        talks = Negotiation(id="n", title="N", agreements=[on_the_day, counted])
+        summaries = [e.summary for e in talks.timeline()]
+        assert summaries == [
+            "Agreement 'tpnw' due to enter into force on 2021-01-22",
+            "Agreement 'tpnw-90' due to enter into force (90 days after 2020-10-24)",
+        ]
 
     def test_revised_deadlines(self) -> None:
         """A cut deadline gives a revision, the replaced deadline and the current one."""
