@@ -14,7 +14,7 @@ from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["not_a_moment"]
+__all__ = ["not_a_moment", "offset_text"]
 
 _WALL_TIME: Final = r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
 _NO_OFFSET: Final = re.compile(_WALL_TIME, re.ASCII)
@@ -62,7 +62,7 @@ def _offset_hint(local: str, name: str) -> str:
         tz = zone(name)
         wall = _dt.datetime.fromisoformat(local[:10] + "T" + local[11:])
         readings = [wall.replace(tzinfo=tz, fold=fold) for fold in (0, 1)]
-        offsets = {_offset(r) for r in readings}
+        offsets = {offset_text(r.utcoffset()) for r in readings}
         # One offset: the time came once (at the calendar's edges, too, where
         # the instant in UTC cannot be made); two: it came twice, or never.
         happened = len(offsets) == 1 or any(
@@ -75,16 +75,18 @@ def _offset_hint(local: str, name: str) -> str:
         return f" ({name} had no such time: its clocks went forward then)"
     if len(local) == 16:  # no seconds: the timestamp needs them
         local += ":00"
-    texts = sorted({short_repr(f"{local}{_offset(r)}[{name}]") for r in readings})
+    texts = sorted(
+        {short_repr(f"{local}{offset_text(r.utcoffset())}[{name}]") for r in readings}
+    )
     if len(texts) == 1:
         return f": {texts[0]}"
     return f": {' or '.join(texts)} (that time came twice there)"
 
 
-def _offset(moment: _dt.datetime) -> str:
-    """The UTC offset of *moment* as a timestamp writes it (``-04:00``)."""
-    total = int(moment.utcoffset().total_seconds())  # type: ignore[union-attr]
+def offset_text(offset: _dt.timedelta | None) -> str:
+    """A UTC offset as a timestamp writes it (``-04:00``; ``+00:19:32`` with seconds)."""
+    total = int((offset or _dt.timedelta()).total_seconds())
     hours, rest = divmod(abs(total), 3600)
     minutes, seconds = divmod(rest, 60)
     text = f"{'-' if total < 0 else '+'}{hours:02d}:{minutes:02d}"
-    return f"{text}:{seconds:02d}" if seconds else text
+    return f"{text}:{seconds:02d}" if seconds else text  # local mean times have seconds

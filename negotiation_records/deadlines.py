@@ -94,7 +94,7 @@ from negotiation_records._deadline_arithmetic import (
     too_many_business_days,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -295,7 +295,7 @@ def _relative_arguments(
     else:
         problems += _prefixed(_PERIOD.problems(resolved), "period")
     if tz is not None:
-        problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
+        problems += argument_problems(Deadline, "tz", tz)[1]
     if problems:
         raise ValidationError(problems)
     assert resolved is not None  # noqa: S101 - no problem: the period was read
@@ -520,7 +520,7 @@ class Deadline(Record):
             _DAY.problems(n), "day"
         )
         if tz is not None:
-            problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
+            problems += argument_problems(Deadline, "tz", tz)[1]
         if problems:
             raise ValidationError(problems)
         due = resolve_day(start, n)
@@ -578,7 +578,7 @@ class Deadline(Record):
             _BUSINESS_DAYS.problems(n), "business_days"
         )
         if tz is not None:
-            problems += _prefixed(_ZONE.problems(_ZONE.convert_late(tz)), "tz")
+            problems += argument_problems(Deadline, "tz", tz)[1]
         problems += holiday_problems(holidays)
         days_off = DEFAULT_WEEKEND
         try:

@@ -35,7 +35,7 @@ from typing import Any, Final, SupportsIndex, TypeAlias
 import attrs
 import pendulum
 
-from negotiation_records._moment_refusals import not_a_moment
+from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
@@ -957,7 +957,7 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
                     (
                         "$",
                         f"offset {offset} does not match {name} at that instant "
-                        f"({_format_offset(zoned.utcoffset())}) in {short_repr(text)}",
+                        f"({offset_text(zoned.utcoffset())}) in {short_repr(text)}",
                     )
                 ]
             )
@@ -989,12 +989,3 @@ def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:
         return pendulum.DateTime(*parts, fold=1)
     # Without keywords: the commonest case, at half the cost of a call with them.
     return pendulum.DateTime(*parts)
-
-
-def _format_offset(offset: _dt.timedelta | None) -> str:
-    total = int((offset or _dt.timedelta()).total_seconds())
-    sign = "-" if total < 0 else "+"
-    hours, rest = divmod(abs(total), 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = f"{sign}{hours:02d}:{minutes:02d}"
-    return f"{text}:{seconds:02d}" if seconds else text  # local mean times have seconds
