@@ -168,8 +168,8 @@ def build_record() -> Negotiation:
                 text="The United States suspends 24 percentage points of its "
                 "additional tariffs on Chinese goods for an initial 90 days",
                 kind="commitment",
-                demanded_by="china",
-                addressed_to=["united-states"],
+                demanded_by="united-states",
+                addressed_to=["china"],
                 topics=["tariffs"],
             ),
             Condition(
@@ -177,8 +177,8 @@ def build_record() -> Negotiation:
                 text="China suspends 24 percentage points of its additional "
                 "tariffs on US goods for the same 90 days",
                 kind="commitment",
-                demanded_by="united-states",
-                addressed_to=["china"],
+                demanded_by="china",
+                addressed_to=["united-states"],
                 topics=["tariffs"],
             ),
         ],

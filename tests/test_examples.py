@@ -6,7 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
+
+from tests.seed import load_example
 
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.py"))
@@ -103,3 +106,17 @@ def test_example_runs(path: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for line in EXPECTED[path.name]:
         assert line in result.stdout, f"missing {line!r} in:\n{result.stdout}"
+
+
+def test_truce_commitments_belong_to_the_side_that_commits() -> None:
+    """
+    The truce example credits each suspension to the side that suspends: a
+    commitment's ``demanded_by`` is the party that commits, so each side's
+    offers are its own.
+    """
+    talks = load_example("trade_truce_2025").build_record()
+    during = pendulum.date(2025, 6, 1)
+    us_offers = [c.id for c in talks.positions("united-states", during).offers]
+    china_offers = [c.id for c in talks.positions("china", during).offers]
+    assert us_offers == ["us-suspension"]
+    assert china_offers == ["china-suspension"]
