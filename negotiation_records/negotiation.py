@@ -494,19 +494,23 @@ class Negotiation(Record, _lookup.Indexed):
         """
         Every dated event in time order: rounds, proposals, responses, ultimatums
         issued, deadline revisions, replaced and current deadlines, statements,
-        dated positions and status changes.
+        dated positions and status changes, agreements, milestones, votes and
+        actions.
 
-        Events sort by :func:`~negotiation_records.moment_sort_key` of their
-        moment (dates, months and zoned datetimes together; a date counts from
-        the start of its UTC day); an answer never sorts before what it answers;
-        ties follow :class:`~negotiation_records.EventKind`, then record order.
-        See :mod:`negotiation_records.timeline`.
+        Events sort by the calendar day they show (a datetime's date in the
+        zone it is shown in, a month's or a year's first day), then within a
+        day: a month or year first, then what is dated to the day, then timed
+        events by instant, then deadlines due at the end of the day; an answer
+        never sorts before what it answers; ties follow
+        :class:`~negotiation_records.EventKind`, then record order.  See
+        :mod:`negotiation_records.timeline`.
 
         With *at*, the timeline of the record as it stood then (:meth:`as_of`):
         later events are left out, and each ultimatum's deadline is the one in
         force then.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
         fixed-offset ``datetime.timezone`` zone), moments written inside
-        the summaries are shown in that zone; anything else (a number, which
+        the summaries are shown in that zone (a counting rule's start is kept
+        as recorded: "90 days after" counts in its zone); anything else (a number, which
         pendulum would read as hours) is a
         :class:`~negotiation_records.ValidationError` at ``tz``.
 

@@ -307,6 +307,27 @@ class _Builder:
                 moment = moment.in_timezone(self.tz)
         return moment_text(moment)
 
+    def rule(self, deadline: Deadline) -> str:
+        """
+        A deadline's rule in words (:meth:`Deadline.describe_rule`), a
+        deadline at a datetime shown in the zone asked for.  A counting rule's
+        start is kept as recorded: its days are counted in that start's zone.
+        """
+        if deadline.anchor is None and isinstance(deadline.due, pendulum.DateTime):
+            return f"on {self.show(deadline.due)}"
+        return deadline.describe_rule()
+
+    def start_rule(self, deadline: Deadline) -> str:
+        """
+        When an agreement enters into force, in words: on its day (a start, not
+        the end of that day, which a deadline's own rule says) or at its
+        datetime, or its rule (``(90 days after 2020-10-24)``).
+        """
+        if deadline.anchor is None:
+            where = "" if deadline.tz is None else f", {deadline.tz}"
+            return f"on {self.show(deadline.due)}{where}"
+        return f"({deadline.describe_rule()})"
+
     def changes(
         self,
         path: str,
@@ -536,12 +557,14 @@ class _Builder:
                 old.due,
                 EventKind.REPLACED_DEADLINE,
                 uid,
-                f"Replaced deadline of ultimatum {uid!r} ({_rule(old)}; replaced on "
+                f"Replaced deadline of ultimatum {uid!r} ({self.rule(old)}; replaced on "
                 f"{self.show(revision.revised_on)})",
                 f"{here}.previous",
                 party=issuer,
             )
-        text = f"Deadline of ultimatum {uid!r} falls due ({_rule(ultimatum.deadline)})"
+        text = (
+            f"Deadline of ultimatum {uid!r} falls due ({self.rule(ultimatum.deadline)})"
+        )
         if ultimatum.status is UltimatumStatus.COMPLIED:
             text += "; the ultimatum was complied with"
         elif ultimatum.status is UltimatumStatus.WITHDRAWN:
@@ -587,7 +610,7 @@ class _Builder:
                 old.due,
                 EventKind.REPLACED_DEADLINE,
                 record_id,
-                f"Replaced: {label} ({_rule(old)}; replaced on "
+                f"Replaced: {label} ({self.rule(old)}; replaced on "
                 f"{self.show(revision.revised_on)})",
                 f"{here}.previous",
             )
@@ -608,7 +631,7 @@ class _Builder:
                 EventKind.AGREEMENT,
                 aid,
                 f"Agreement {aid!r} due to enter into force "
-                f"{_start_rule(agreement.in_force)}",
+                f"{self.start_rule(agreement.in_force)}",
                 f"{path}.in_force",
             )
         for index, phase in enumerate(agreement.phases):
@@ -623,7 +646,7 @@ class _Builder:
                     phase.ends.due,
                     EventKind.ALTERNATIVE_DEADLINE,
                     aid,
-                    f"{phase.name} of agreement {aid!r} ends ({_rule(phase.ends)})",
+                    f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})",
                     f"{here}.ends",
                 )
         if agreement.expires is not None:
@@ -639,7 +662,7 @@ class _Builder:
                 agreement.expires.due,
                 EventKind.DEADLINE,
                 aid,
-                f"Agreement {aid!r} expires ({_rule(agreement.expires)})",
+                f"Agreement {aid!r} expires ({self.rule(agreement.expires)})",
                 f"{path}.expires",
             )
 
@@ -671,7 +694,7 @@ class _Builder:
         for index, alternative in enumerate(milestone.alternatives):
             text = (
                 f"Alternative deadline of milestone {mid!r} {alternative.condition} "
-                f"({_rule(alternative.deadline)})"
+                f"({self.rule(alternative.deadline)})"
             )
             if alternative.applied is not None:
                 text += "; it applied" if alternative.applied else "; it did not apply"
@@ -687,7 +710,7 @@ class _Builder:
             EventKind.DEADLINE,
             mid,
             f"Deadline of milestone {mid!r} falls due: {milestone.title} "
-            f"({_rule(milestone.deadline)})",
+            f"({self.rule(milestone.deadline)})",
             f"{path}.deadline",
         )
         self.changes(
@@ -763,22 +786,6 @@ class _Builder:
             )
 
 
-def _rule(deadline: Deadline) -> str:
-    return deadline.describe_rule()
-
-
-def _start_rule(deadline: Deadline) -> str:
-    """
-    When an agreement enters into force, in words: on its day (a start, not
-    the end of that day, which a deadline's own rule says), or its rule
-    (``(90 days after 2020-10-24)``).
-    """
-    if deadline.anchor is None:
-        where = "" if deadline.tz is None else f", {deadline.tz}"
-        return f"on {moment_text(deadline.due)}{where}"
-    return f"({deadline.describe_rule()})"
-
-
 def build_timeline(
     talks: Talks, tz: _dt.tzinfo | str | None = None
 ) -> tuple[TimelineEvent, ...]:
@@ -791,8 +798,11 @@ def build_timeline(
     a round scheduled, postponed and then cancelled shows all three).  With
     *tz* (an IANA name or a zone, as
     :func:`~negotiation_records.timeutil.zone_argument` takes it), the moments
-    written inside the summaries ("due 2025-09-02T...") are shown in that
-    zone; the events' own ``moment`` is kept as recorded.  Anything else (a
+    written inside the summaries ("due 2025-09-02T...", a deadline "on" a
+    datetime, an entry into force) are shown in that zone, except the start of
+    a counting rule ("90 days after 2025-05-14T00:01:00-04:00"), whose days
+    are counted in its own zone; the events' own ``moment`` is kept as
+    recorded.  Anything else (a
     number, which pendulum would read as hours) is a
     :class:`~negotiation_records.ValidationError` at ``tz``.
 

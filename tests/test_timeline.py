@@ -14,6 +14,7 @@ from negotiation_records import (
     Condition,
     Deadline,
     EventKind,
+    Milestone,
     Negotiation,
     PartialDate,
     Party,
@@ -22,6 +23,7 @@ from negotiation_records import (
     Response,
     Round,
     Statement,
+    StatusChange,
     TimelineEvent,
     Ultimatum,
     ValidationError,
@@ -693,3 +695,51 @@ class TestTheZoneShown:
         assert summaries(dt.timezone(dt.timedelta(hours=9))) == summaries(
             pendulum.FixedTimezone(9 * 3600)
         )
+
+    def test_deadlines_at_a_datetime_are_shown_in_the_zone(self) -> None:
+        """A deadline "on" a datetime and an entry into force at a datetime are
+        shown in the zone asked for, as every other moment of the summaries;
+        the start of a counting rule is kept in its own zone, where its days
+        are counted."""
+        snapback = pendulum.datetime(2025, 9, 27, 20, tz="America/New_York")
+        truce = pendulum.datetime(2025, 5, 14, 0, 1, tz="America/New_York")
+        talks = Negotiation(
+            id="t",
+            title="T",
+            milestones=[
+                Milestone(
+                    id="snapback",
+                    title="Snapback",
+                    set_on=pendulum.date(2025, 8, 28),
+                    deadline=Deadline.on(snapback),
+                )
+            ],
+            agreements=[
+                Agreement(
+                    id="gaza",
+                    title="Ceasefire",
+                    stage="ceasefire",
+                    history=[
+                        StatusChange(status="signed", on=pendulum.date(2025, 1, 15))
+                    ],
+                    in_force=Deadline.on(
+                        pendulum.datetime(2025, 1, 19, 8, 30, tz="Asia/Jerusalem")
+                    ),
+                    expires=Deadline.after(truce, days=90),
+                )
+            ],
+        )
+        summaries = [event.summary for event in talks.timeline(tz="Asia/Tehran")]
+        assert (
+            "Agreement 'gaza' due to enter into force on "
+            "2025-01-19T10:00:00+03:30[Asia/Tehran]" in summaries
+        )
+        assert (
+            "Deadline of milestone 'snapback' falls due: Snapback "
+            "(on 2025-09-28T03:30:00+03:30[Asia/Tehran])" in summaries
+        )
+        assert (
+            "Agreement 'gaza' expires "
+            "(90 days after 2025-05-14T00:01:00-04:00[America/New_York])" in summaries
+        )
+        assert not any("Asia/Jerusalem" in text for text in summaries)
