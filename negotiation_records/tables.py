@@ -59,7 +59,9 @@ nullable columns, ``null`` when it is):
   <negotiation_records.Deadline.cutoff>`): a deadline on 31 March in Brussels
   passes at midnight there, ``2025-03-31 22:00 UTC``; ``deadline_zone`` is the
   zone it is read in (``UTC`` when it names none), and ``deadline_rule`` its
-  rule in words (``50 days after 2025-07-14``);
+  rule in words (``50 days after 2025-07-14``); an agreement's ``in_force``
+  is a start, so ``in_force_utc`` is the start of its day in its zone (or its
+  datetime), the instant it enters into force;
 * a status history ``history`` gives ``status`` (the current status) and the
   four ``status_on`` columns (its last change); each step is a row of
   ``status_changes``;
@@ -105,6 +107,7 @@ import attrs
 
 from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._export_ids import SeenIds
 from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
@@ -310,15 +313,35 @@ def _moment(value: Moment) -> tuple[Any, ...]:
 
 def _deadline(value: Deadline) -> tuple[Any, ...]:
     """Cutoff in UTC microseconds, zone, precision, due text and rule of a deadline."""
-    cutoff = value.cutoff
+    return _deadline_row(value, value.cutoff)
+
+
+def _start(value: Deadline) -> tuple[Any, ...]:
+    """
+    The columns of a deadline that marks a start (:data:`_STARTS`): its instant
+    is the start of its day in its zone, or its datetime.
+    """
+    due = value.due
+    if isinstance(due, _dt.datetime) or not isinstance(due, _dt.date):
+        return _deadline_row(value, value.cutoff)  # a datetime: itself
+    return _deadline_row(value, start_of_day(due, value.zone))
+
+
+def _deadline_row(value: Deadline, instant: _dt.datetime) -> tuple[Any, ...]:
     precision = "instant" if isinstance(value.due, _dt.datetime) else "day"
     return (
-        since_epoch(cutoff) // _MICROSECOND,
-        zone_name(cutoff),
+        since_epoch(instant) // _MICROSECOND,
+        zone_name(instant),
         precision,
         moment_text(value.due),
         value.describe_rule(),
     )
+
+
+#: The deadline fields that mark a start, not a limit: an agreement enters into
+#: force *on* its day, so ``in_force_utc`` is the start of that day (in the
+#: deadline's zone), where a deadline's ``_utc`` is the instant it passes.
+_STARTS: Final = frozenset({(Agreement, "in_force")})
 
 
 def _moment_columns(name: str) -> tuple[_Column, ...]:
@@ -340,8 +363,13 @@ _STRING_KINDS: Final = (
 )
 
 
-def _part(name: str, kind: fields.Kind | None, where: str) -> _Part:
-    """The columns (or child rows) of the field *name* of kind *kind*."""
+def _part(
+    name: str, kind: fields.Kind | None, where: str, *, start: bool = False
+) -> _Part:
+    """
+    The columns (or child rows) of the field *name* of kind *kind*; *start*:
+    a deadline that marks a start (:data:`_STARTS`).
+    """
     if isinstance(kind, _STRING_KINDS):
         return _Part((_Column(name, _STRING),), _one)
     if isinstance(kind, (fields.PeriodKind, fields.RecordId)):
@@ -361,7 +389,7 @@ def _part(name: str, kind: fields.Kind | None, where: str) -> _Part:
     if isinstance(kind, fields.MomentKind):
         return _Part(_moment_columns(name), _moment)
     if isinstance(kind, fields.Maybe):
-        return _maybe(_part(name, kind.kind, where))
+        return _maybe(_part(name, kind.kind, where, start=start))
     if isinstance(kind, fields.Many):
         return _many(name, kind.kind, where)
     if isinstance(kind, History):
@@ -376,7 +404,7 @@ def _part(name: str, kind: fields.Kind | None, where: str) -> _Part:
     if isinstance(kind, fields.Nested):
         if kind.cls is Deadline:
             columns = (*_moment_columns(name), _Column(f"{name}_rule", _STRING))
-            return _Part(columns, _deadline)
+            return _Part(columns, _start if start else _deadline)
         if kind.cls in _TABLE_OF:
             return _Part(children=(_Child(name, _TABLE_OF[kind.cls], many=False),))
         return _flattened(name, kind.cls, where)
@@ -542,7 +570,10 @@ def _make_fields(cls: type[Any], where: str) -> _Fields:
         if fields.is_init_only(attribute):
             continue
         place = f"{where}.{attribute.name}"
-        part = _part(attribute.name, fields.kind_of(attribute), place)
+        start = any(
+            attribute.name == name and issubclass(cls, owner) for owner, name in _STARTS
+        )
+        part = _part(attribute.name, fields.kind_of(attribute), place, start=start)
         children += part.children
         if part.convert is not None:
             columns += part.columns

@@ -278,6 +278,11 @@ def _check_moments(table: pa.Table) -> None:
             moment = parse_moment(text)
             if f"{column}_rule" in names:  # a deadline: the instant it passes
                 tz = zone if precision == "day" else None
+                if column == "in_force" and precision == "day":
+                    # an entry into force: the start of its day, when the day
+                    # before passes
+                    assert isinstance(moment, pendulum.Date)
+                    moment = moment.subtract(days=1)
                 # as instants: == says False for a wall time that happens twice
                 assert utc - EPOCH == since_epoch(Deadline.on(moment, tz=tz).cutoff)
                 continue
@@ -303,6 +308,42 @@ class TestRows:
         """The text of every moment reads back as the moment its other columns show."""
         for table in to_tables([talks]).values():
             _check_moments(table)
+
+    def test_an_entry_into_force_is_the_start_of_its_day(self) -> None:
+        """
+        An agreement enters into force *on* its day: ``in_force_utc`` is the
+        start of that day in its zone (a treaty in force on 22 January 2021,
+        read in New York, from 05:00 UTC), or its datetime; an expiry is the
+        instant it passes, the end of its day.
+        """
+        tpnw = Agreement(
+            id="tpnw",
+            title="Treaty on the Prohibition of Nuclear Weapons",
+            stage="comprehensive",
+            in_force=Deadline.after(
+                pendulum.date(2020, 10, 24), days=90, tz="America/New_York"
+            ),
+            expires=Deadline.on(pendulum.date(2030, 1, 1)),
+        )
+        gaza = Agreement(
+            id="gaza",
+            title="Ceasefire",
+            stage="ceasefire",
+            in_force=Deadline.on(
+                pendulum.datetime(2025, 1, 19, 8, 30, tz="Asia/Jerusalem")
+            ),
+        )
+        talks = Negotiation(id="t", title="T", agreements=[tpnw, gaza])
+        found = rows(to_tables([talks])["agreements"])
+        assert found["tpnw"]["in_force"] == "2021-01-22"
+        assert found["tpnw"]["in_force_utc"] == dt.datetime(2021, 1, 22, 5, tzinfo=UTC)
+        assert found["tpnw"]["in_force_zone"] == "America/New_York"
+        assert found["tpnw"]["in_force_rule"] == "90 days after 2020-10-24"
+        assert found["tpnw"]["expires_utc"] == dt.datetime(2030, 1, 2, tzinfo=UTC)
+        assert found["gaza"]["in_force_utc"] == dt.datetime(
+            2025, 1, 19, 6, 30, tzinfo=UTC
+        )
+        assert found["gaza"]["in_force_zone"] == "Asia/Jerusalem"
 
     def test_the_seed_story(self) -> None:
         """The 2025 talks: a row per record, every moment consistent."""
