@@ -21,7 +21,7 @@ from negotiation_records.agreements import AgreementStatus
 from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
 from negotiation_records.milestones import MilestoneStatus
-from negotiation_records.timeutil import since_epoch
+from negotiation_records.timeutil import Moment, since_epoch
 
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "MILESTONE_CANCELLED",
     "closed_in_time",
     "expired_before",
+    "in_time",
 ]
 
 AGREEMENT_ENDED: Final = frozenset(
@@ -58,7 +59,18 @@ def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> boo
     United Kingdom left the European Union at 00:00 CET on 1 February 2020,
     as the Article 50 period ended.
     """
-    on = changes[-1].on if changes else None
+    return in_time(changes[-1].on if changes else None, deadline)
+
+
+def in_time(on: Moment | None, deadline: Deadline) -> bool:
+    """
+    Whether something done *on* (a moment, or ``None`` when unrecorded) came
+    before *deadline* passed: :meth:`Deadline.is_past
+    <negotiation_records.Deadline.is_past>` is false then, or *on* is the very
+    instant it passes (its :attr:`~negotiation_records.Deadline.cutoff`).  The
+    rule of :func:`closed_in_time`, and of :meth:`Ultimatum.comply
+    <negotiation_records.Ultimatum.comply>`, which wants ``late=True`` otherwise.
+    """
     if on is None or not deadline.is_past(on):
         return True
     return isinstance(on, pendulum.DateTime) and since_epoch(on) == since_epoch(

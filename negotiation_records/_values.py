@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 
-__all__ = ["plural", "short_repr", "show_json", "type_name"]
+__all__ = ["plural", "short_repr", "show_json", "type_name", "with_article"]
 
 
 def short_repr(value: object, limit: int = 80) -> str:
@@ -33,6 +33,11 @@ def type_name(value: object) -> str:
 def plural(count: int, noun: str) -> str:
     """``"1 item"``, ``"2 items"``."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def with_article(word: str) -> str:
+    """``"a Deadline"``, ``"an expired"``: *word* after "a", or "an" before a vowel."""
+    return f"an {word}" if word[:1] in "AEIOUaeiou" else f"a {word}"
 
 
 _JSON_CLASSES: Final = (str, int, float, list, dict)

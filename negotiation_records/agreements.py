@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._values import with_article
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -520,7 +521,7 @@ class Agreement(Record):
                 self.label,
                 self.status.value,
                 "extended",
-                f"a {self.status.value} agreement cannot be extended",
+                f"{with_article(self.status.value)} agreement cannot be extended",
             )
         revision = new_revision(
             self.expires,

@@ -106,7 +106,13 @@ from negotiation_records._time_kinds import (
     MomentKind,
     PeriodKind,
 )
-from negotiation_records._values import plural, short_repr, show_json, type_name
+from negotiation_records._values import (
+    plural,
+    short_repr,
+    show_json,
+    type_name,
+    with_article,
+)
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -416,15 +422,11 @@ class Many(Kind):
 def _unordered(value: set[Any] | frozenset[Any]) -> str:
     """The message for a set given to a list field (its items in no order)."""
     return (
-        f"must be a list or a tuple, got {_article(type_name(value))} of "
+        f"must be a list or a tuple, got {with_article(type_name(value))} of "
         f"{plural(len(value), 'item')}: a set has no order (it changes from one "
         "process to the next), and the field keeps the order it is given; give "
         "a list or a tuple (sorted(...) if any order will do)"
     )
-
-
-def _article(name: str) -> str:
-    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
 
 def _in_order(days: Any) -> Any:
@@ -517,7 +519,7 @@ class Nested(Kind):
         return [
             (
                 "",
-                f"must be {_article(self.cls.__name__)}, got {type_name(value)} "
+                f"must be {with_article(self.cls.__name__)}, got {type_name(value)} "
                 f"{short_repr(value)}",
             )
         ]
@@ -607,7 +609,7 @@ class TextOr(Kind):
         return [
             (
                 "",
-                f"must be {_article(self.cls.__name__)} or text, got {type_name(value)} "
+                f"must be {with_article(self.cls.__name__)} or text, got {type_name(value)} "
                 f"{short_repr(value)}",
             )
         ]
@@ -618,7 +620,7 @@ class TextOr(Kind):
         if isinstance(value, dict):  # one with a repeated key is reported there
             return Nested(self.cls).load(value, conv)
         raise fail(
-            f"must be text or {_article(self.cls.__name__)} object, got {show_json(value)}"
+            f"must be text or {with_article(self.cls.__name__)} object, got {show_json(value)}"
         )
 
     def dump(self, value: Any, conv: Any) -> Any:

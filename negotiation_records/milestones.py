@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._values import with_article
 from negotiation_records.agreements import (
     first_dated,
     new_revision,
@@ -373,7 +374,7 @@ class Milestone(Record):
                 self.label,
                 self.status.value,
                 "revised",
-                f"a {self.status.value} milestone's deadline cannot be revised",
+                f"{with_article(self.status.value)} milestone's deadline cannot be revised",
             )
         revision = new_revision(
             self.deadline,

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
+from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
+from negotiation_records._values import with_article
 from negotiation_records.agreements import (
     new_revision,
     revised_after_end,
@@ -365,7 +367,7 @@ class Ultimatum(Record):
                 self.label,
                 self.status.value,
                 "revised",
-                f"a {self.status.value} ultimatum's deadline cannot be revised",
+                f"{with_article(self.status.value)} ultimatum's deadline cannot be revised",
             )
         revision = new_revision(
             self.deadline,
@@ -432,14 +434,17 @@ class Ultimatum(Record):
         Mark the demand met on *on*.
 
         Meeting it after the deadline passed (or after the ultimatum was marked
-        expired) needs ``late=True``: the record must say so explicitly.  *on*
-        is required: ``None``, a naive datetime or any other value that is not
-        a moment is a :class:`~negotiation_records.ValidationError` at ``on``
-        (as for :meth:`enforce` and :meth:`withdraw`).
+        expired) needs ``late=True``: the record must say so explicitly.  On
+        the deadline's day (a date), or at the very instant it passes (its
+        :attr:`~negotiation_records.Deadline.cutoff`), is in time, as the
+        deadline queries and the calendar count it.  *on* is required:
+        ``None``, a naive datetime or any other value that is not a moment is a
+        :class:`~negotiation_records.ValidationError` at ``on`` (as for
+        :meth:`enforce` and :meth:`withdraw`).
         """
         moment = moment_argument(on, "on")
-        after_deadline = (
-            self.status is UltimatumStatus.EXPIRED or self.deadline.is_past(moment)
+        after_deadline = self.status is UltimatumStatus.EXPIRED or not in_time(
+            moment, self.deadline
         )
         if after_deadline and not late:
             raise IllegalTransitionError(

@@ -16,7 +16,9 @@ from negotiation_records import (
     Deadline,
     DeadlineRevision,
     IllegalTransitionError,
+    Negotiation,
     PartialDate,
+    Party,
     Response,
     Stance,
     Ultimatum,
@@ -233,6 +235,35 @@ class TestComply:
         assert ultimatum().comply(on=DUE).status is UltimatumStatus.COMPLIED
         last_minute = pendulum.datetime(2025, 9, 2, 23, 59, tz="UTC")
         assert ultimatum().comply(on=last_minute).status is UltimatumStatus.COMPLIED
+
+    def test_comply_at_the_instant_the_deadline_passes(self) -> None:
+        """
+        At the very instant a deadline passes (its cutoff) the demand is met
+        in time, as the deadline queries count it: no late=True; a
+        microsecond later it is late.
+        """
+        cutoff = pendulum.datetime(2020, 2, 1, tz="Europe/Brussels")
+        brexit = ultimatum(
+            issued_at=pendulum.date(2019, 3, 29), deadline=Deadline.on(cutoff)
+        )
+        done = brexit.comply(on=cutoff)
+        assert done.status is UltimatumStatus.COMPLIED
+        talks = Negotiation(
+            id="n",
+            title="T",
+            parties=[
+                Party(id="united-states", name="United States", kind="state"),
+                Party(id="russia", name="Russia", kind="state"),
+            ],
+            ultimatums=[done],
+        )
+        assert talks.expired_deadlines(at=pendulum.date(2020, 3, 1)) == ()
+        day_end = ultimatum(deadline=Deadline.on(pendulum.date(2025, 9, 2)))
+        midnight = day_end.deadline.cutoff
+        assert day_end.comply(on=midnight).status is UltimatumStatus.COMPLIED
+        assert "pass late=True" in refusal(
+            brexit, "comply", on=cutoff.add(microseconds=1)
+        )
 
     def test_comply_after_the_deadline_needs_late(self) -> None:
         """Late compliance is refused unless the record says late=True."""
@@ -499,9 +530,15 @@ class TestReviseDeadline:
             same_day,
         )
 
-    @pytest.mark.parametrize("status", ["complied", "enforced", "withdrawn"])
-    def test_settled_ultimatum_cannot_be_revised(self, status: str) -> None:
-        """Only a pending or expired ultimatum's deadline can change."""
+    @pytest.mark.parametrize(
+        ("status", "article"),
+        [("complied", "a"), ("enforced", "an"), ("withdrawn", "a")],
+    )
+    def test_settled_ultimatum_cannot_be_revised(
+        self, status: str, article: str
+    ) -> None:
+        """Only a pending or expired ultimatum's deadline can change (and the
+        message says "an enforced ultimatum")."""
         settled = ultimatum(status=status)
         assert refusal(
             settled,
@@ -509,6 +546,6 @@ class TestReviseDeadline:
             new=Deadline.on(pendulum.date(2025, 10, 1)),
             on=pendulum.date(2025, 9, 1),
         ) == (
-            f"ultimatum 'us-ultimatum' cannot go from {status!r} to 'revised': a "
-            f"{status} ultimatum's deadline cannot be revised"
+            f"ultimatum 'us-ultimatum' cannot go from {status!r} to 'revised': "
+            f"{article} {status} ultimatum's deadline cannot be revised"
         )
