@@ -330,19 +330,20 @@ class Agreement(Record):
 
     Example:
         >>> signed = pendulum.date(2025, 5, 12)
+        >>> starts = pendulum.datetime(2025, 5, 14, 0, 1, tz="America/New_York")
         >>> truce = Agreement(
         ...     id="geneva", title="Geneva joint statement", stage="ceasefire",
         ...     signatories=["us", "cn"],
         ...     history=[StatusChange(status="signed", on=signed),
-        ...              StatusChange(status="in-force", on=pendulum.date(2025, 5, 14))],
-        ...     expires=Deadline.after(pendulum.date(2025, 5, 14), days=90),
+        ...              StatusChange(status="in-force", on=starts)],
+        ...     expires=Deadline.after(starts, days=90),
         ... )
-        >>> truce.status, truce.expires.due
-        (<AgreementStatus.IN_FORCE: 'in-force'>, Date(2025, 8, 12))
-        >>> longer = truce.extend(Deadline.after(pendulum.date(2025, 8, 12), days=90),
+        >>> truce.status, str(truce.expires.due)
+        (<AgreementStatus.IN_FORCE: 'in-force'>, '2025-08-12 00:01:00-04:00')
+        >>> longer = truce.extend(Deadline.after(truce.expires.due, days=90),
         ...                       on=pendulum.date(2025, 8, 11))
         >>> [str(d.due) for d in longer.expiries]
-        ['2025-08-12', '2025-11-10']
+        ['2025-08-12 00:01:00-04:00', '2025-11-10 00:01:00-05:00']
     """
 
     id: str = field(Slug())

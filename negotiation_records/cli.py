@@ -740,8 +740,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser(
         "show",
         help="summarise a negotiation",
-        description="Summarise a negotiation: parties, rounds, open proposals and "
-        "pending ultimatums.",
+        description="Summarise a negotiation: parties, rounds, open proposals, "
+        "pending ultimatums, and any agreements (and their phases), milestones, "
+        "votes and actions.",
     )
     show.add_argument("file", metavar="FILE", help=_FILE_HELP)
     show.add_argument("--at", type=moment_arg, metavar="MOMENT", help=_AT_HELP)
@@ -752,14 +753,18 @@ def build_parser() -> argparse.ArgumentParser:
         "timeline",
         help="list every dated event in time order",
         description="List every dated event in time order: rounds, proposals, "
-        "responses, ultimatums, deadlines and statements.",
+        "responses, ultimatums, deadlines and their revisions, statements, "
+        "positions, status changes, agreements, milestones, votes and actions.",
     )
     timeline.add_argument("file", metavar="FILE", help=_FILE_HELP)
     timeline.add_argument(
         "--at",
         type=moment_arg,
         metavar="MOMENT",
-        help="mark this moment with a row in the table",
+        help="the record as it stood at this moment, marked with a row: "
+        "2025-07-20, 2025-07-20T12:00:00+03:00 or "
+        "2025-07-20T12:00:00+03:00[Europe/Kyiv] (default: the whole record, "
+        "no row)",
     )
     _add_view_options(timeline)
     timeline.set_defaults(handler=_cmd_timeline)

@@ -321,8 +321,9 @@ class Negotiation(Record, _lookup.Indexed):
 
     def condition(self, id: str) -> Condition:  # noqa: A002
         """
-        The condition with this id — a standing condition, a proposal's term or an
-        ultimatum's demand — or :class:`RecordNotFoundError`.
+        The condition with this id — a standing condition, a proposal's term, an
+        ultimatum's demand or an agreement's provision — or
+        :class:`RecordNotFoundError`.
         """
         return _lookup.find_condition(self, id)
 

@@ -387,6 +387,17 @@ class TestErrors:
         )
 
 
+def test_a_path_that_cannot_be_opened_is_the_os_error(tmp_path: Path) -> None:
+    """A missing file or folder is the OSError open() raises (docs/errors.md),
+    not a ValidationError: it is about the machine, not the data."""
+    missing = tmp_path / "no-such-folder" / "talks.jsonl"
+    with pytest.raises(FileNotFoundError):
+        list(read_jsonl(Source, missing))
+    with pytest.raises(FileNotFoundError):
+        write_jsonl([], missing)
+    assert not missing.parent.exists()
+
+
 class TestArgumentsThatAreNotFilesOrRecords:
     """Programming errors are a TypeError naming the argument (docs/errors.md),
     never a raw AttributeError, a line per character, or a non-record line."""
