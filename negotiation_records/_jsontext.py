@@ -129,8 +129,10 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
+        # Some of json's messages end in "at" ("Invalid control character at").
+        reason = exc.msg.removesuffix(" at")
         raise _fail(
-            f"invalid JSON: {exc.msg} at {_where(text, exc.lineno, exc.colno)}"
+            f"invalid JSON: {reason} at {_where(text, exc.lineno, exc.colno)}"
         ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None

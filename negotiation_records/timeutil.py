@@ -917,16 +917,16 @@ def parse_moment(text: str) -> Moment:
 def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Moment:
     if offset in ("-00:00", "-00:00:00"):  # RFC 3339: local offset unknown (Z)
         offset = "Z"
-    elif offset != "Z" and (offset[4] > "5" or offset[7:8] > "5"):  # +HH:MM[:SS]
-        # fromisoformat would add them up (+05:75 read as +06:15)
+    elif offset != "Z" and (offset[1:3] > "23" or offset[4] > "5" or offset[7:8] > "5"):
+        # +HH:MM[:SS]: fromisoformat would add them up (+05:75 read as +06:15)
+        # or refuse +24:00 in its own words
+        runs = (
+            "hours of a UTC offset run from 00 to 23"
+            if offset[1:3] > "23"
+            else "minutes and seconds of a UTC offset run from 00 to 59"
+        )
         raise ValidationError(
-            [
-                (
-                    "$",
-                    f"impossible timestamp {short_repr(text)}: the minutes and "
-                    "seconds of a UTC offset run from 00 to 59",
-                )
-            ]
+            [("$", f"impossible timestamp {short_repr(text)}: the {runs}")]
         )
     try:
         parsed = _dt.datetime.fromisoformat(

@@ -719,6 +719,11 @@ class TestErrorContract:
                 "column 1",
             ),
             ('{"id": "a"} x', "invalid JSON: Extra data at column 13"),
+            (
+                '{"id": "a\x01"}',
+                "invalid JSON: Invalid control character at column 10",
+            ),
+            ('{"id": "a', "invalid JSON: Unterminated string starting at column 8"),
             ("[" * 100_000, "invalid JSON: nested too deeply"),
             (
                 "1" * 5000,

@@ -917,6 +917,18 @@ class TestFormatAndParse:
                     "2025-07-14T12:00:00+00:60[Europe/London]",  # London was +01:00
                 )
             ),
+            *(
+                (
+                    text,
+                    f"impossible timestamp {text!r}: the hours of a UTC offset run "
+                    "from 00 to 23",
+                )
+                for text in (
+                    "2025-07-14T12:00:00+24:00",  # not the next day
+                    "2025-07-14T12:00:00-99:00",
+                    "2025-07-14T12:00:00+24:00[Europe/London]",
+                )
+            ),
             (
                 "2025-07-14T12:00:00-05:00[America/New_York]",
                 "offset -05:00 does not match America/New_York at that instant "
