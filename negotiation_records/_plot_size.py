@@ -1,7 +1,7 @@
 """
-The sizes and resolutions a timeline picture may have (private): the rules
-that :func:`negotiation_records.plot.timeline` and the command line's
-``--size`` and ``--dpi`` both check.
+The sizes, resolutions and spans a timeline picture may have (private): the
+rules that :func:`negotiation_records.plot.timeline` and the command line's
+``--size``, ``--dpi`` and ``--from`` both check.
 
 Each limit alone is not enough: 50 x 50 inches at 1,200 dpi is 60,000 x
 60,000 pixels, a buffer of 14 GB (four bytes a pixel) that matplotlib would
@@ -17,16 +17,19 @@ the format it is saved in, and the dpi hardly changes a vector picture.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import numbers
 from collections.abc import Sequence
-from typing import NamedTuple, TypeGuard
+from typing import Final, NamedTuple, TypeGuard
 
 from negotiation_records._values import short_repr
+from negotiation_records.timeutil import Moment, moment_span
 
 
 __all__ = [
     "DPI_RULE",
+    "LAST_SHOWN",
     "LIMIT_RULE",
     "MAX_DPI",
     "MAX_PIXELS",
@@ -39,7 +42,26 @@ __all__ = [
     "pixel_problem",
     "raster_problems",
     "size_fits",
+    "start_problem",
 ]
+
+LAST_SHOWN: Final = _dt.datetime(9999, 12, 31, tzinfo=_dt.UTC)
+"""
+Where a picture's time axis ends: matplotlib's dates stop before 10000-01-01,
+and its axis needs room beyond its last day, so 9999-12-30 is the last whole
+day a picture shows.
+"""
+
+
+def start_problem(start: Moment) -> str | None:
+    """
+    Why a picture cannot start at *start* (on 9999-12-31, after
+    :data:`LAST_SHOWN`), or ``None``.
+    """
+    if moment_span(start)[0] < LAST_SHOWN:
+        return None
+    return "a picture shows days up to 9999-12-30: give an earlier start"
+
 
 MIN_WIDTH_IN = 2.0  # below it the lane names leave no room for the axes
 MAX_WIDTH_IN = 100.0

@@ -79,7 +79,7 @@ from negotiation_records._cli_streams import (
     encoding_problem,
     silence,
 )
-from negotiation_records._plot_size import pixel_problem
+from negotiation_records._plot_size import pixel_problem, start_problem
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
@@ -909,6 +909,8 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         if start is not None and end is not None:
             if moment_span(end)[1] <= moment_span(start)[0]:
                 parser.error("argument --until: --until must be after --from")
+        if start is not None and start_problem(start) is not None:
+            parser.error(f"argument --from: {start_problem(start)}")
         problem = uid_domain_problem(args)
         if problem is not None:
             parser.error(f"argument --uid-domain: {problem}")

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from negotiation_records._plot_size import picture_problems, raster_problems
+from negotiation_records._plot_size import (
+    LAST_SHOWN,
+    picture_problems,
+    raster_problems,
+    start_problem,
+)
 from negotiation_records.errors import ValidationError
 from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
@@ -188,7 +193,8 @@ def timeline(
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
-        ValueError: *end* is before *start*.
+        ValueError: *end* is before *start*, or *start* is on 9999-12-31
+            (a picture shows days up to 9999-12-30).
         ValidationError: *size* is not a width and a height within those
             limits, or *dpi* is not a number within its own: each at the
             argument's name (a ``ValueError`` too, as every ``ValidationError``);
@@ -364,6 +370,9 @@ def _window(
         return None
     low = _FIRST_DAY if start is None else _span(to_moment(start))[0]
     high = _LAST_DAY if end is None else _span(to_moment(end))[1]
+    problem = None if start is None else start_problem(to_moment(start))
+    if problem is not None:
+        raise ValueError(problem)
     if high <= low:
         raise ValueError("the end of the picture must be after its start")
     return max(low, _FIRST_DAY), min(high, _LAST_DAY)
@@ -389,7 +398,7 @@ def _days(moment: datetime.datetime) -> float:
 
 
 _FIRST_DAY = _days(datetime.datetime(1, 1, 1, tzinfo=datetime.UTC))
-_LAST_DAY = _days(datetime.datetime(9999, 12, 31, tzinfo=datetime.UTC))
+_LAST_DAY = _days(LAST_SHOWN)
 
 
 def _span(moment: Moment) -> tuple[float, float]:

@@ -1018,6 +1018,28 @@ class TestPlotOptions:
         assert main(argv) == 2
         assert "--until must be after --from" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(
+        "window",
+        [["--from", "9999-12-31"], ["--from", "9999-12-31", "--until", "9999-12-31"]],
+    )
+    def test_window_on_the_last_day_of_the_calendar(
+        self, talks: Path, window: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A picture cannot start on 9999-12-31 (its axis needs room after its
+        last day): a usage error, not a traceback; the day before draws."""
+        assert main(["plot", str(talks), "-o", "x.png", *window]) == 2
+        assert "argument --from: a picture shows days up to 9999-12-30" in (
+            capsys.readouterr().err
+        )
+        from negotiation_records.plot import timeline
+
+        record = from_json(Negotiation, talks.read_text(encoding="utf-8"))
+        with pytest.raises(ValueError, match="shows days up to 9999-12-30"):
+            timeline(record, start=pendulum.date(9999, 12, 31))
+        figure = timeline(record, start=pendulum.date(9999, 12, 30))
+        low, high = figure.axes[0].get_xlim()
+        assert high - low == pytest.approx(1)
+
     def test_saved_tight(self, tmp_path: Path) -> None:
         """A long party name is in the picture, not cut: the PNG grows to hold it."""
         talks = seed_record()
