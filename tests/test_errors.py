@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     IllegalTransitionError,
+    Negotiation,
     NegotiationRecordError,
     Party,
     Proposal,
@@ -112,6 +113,24 @@ class TestRecordNotFoundError:
         exc = RecordNotFoundError("party", "rusia", ("russia", "ukraine"))
         assert str(exc) == (
             "no party 'rusia' (did you mean 'russia'?; known: 'russia', 'ukraine')"
+        )
+
+    def test_message_of_a_list_of_ids(self) -> None:
+        """A list of ids where one is wanted (a proposal's proposed_by, a list
+        since format version 2) is named as such, with a known one among them."""
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[Party(id="employer", name="Employer", kind="organization")],
+        )
+        with pytest.raises(RecordNotFoundError) as caught:
+            talks.party(("employer",))  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "no party ('employer',) (a lookup takes one id, not a tuple of them; "
+            "did you mean 'employer'?; known: 'employer')"
+        )
+        assert str(RecordNotFoundError("party", ["x"], ["a"])) == (
+            "no party ['x'] (a lookup takes one id, not a list of them; known: 'a')"
         )
 
     def test_message_without_close_match(self) -> None:
