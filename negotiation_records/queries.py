@@ -51,6 +51,7 @@ at that same instant.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import attrs
@@ -316,8 +317,9 @@ class PartyPositions:
     A member of a coalition with no stance of its own on a term takes the
     coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
     the coalition).  A coalition's dated stance counts for the parties that were
-    members on that date; an undated one for those that were members at the
-    moment asked about (now, when no moment is given).  When several
+    members on that date, so a party that left keeps the latest stance the
+    coalition took while it was a member; an undated one counts for those that
+    were members at the moment asked about (now, when no moment is given).  When several
     coalitions of the party have a stance, the latest dated one is taken.
 
     Attributes:
@@ -882,11 +884,16 @@ def _inherited(
     """The latest stance of a coalition on *condition* that its member takes."""
     found: list[tuple[Any, int, TermStance]] = []
     for order, (coalition, memberships) in enumerate(coalitions):
-        theirs = _stance(condition, ultimatum, coalition, at)
+
+        def member_on(
+            when: Moment, memberships: list[Membership] = memberships
+        ) -> bool:
+            return any(m.holds_on(when) for m in memberships)
+
+        # Only what the coalition said while the party was a member counts: a
+        # stance it took after the party left does not hide an earlier one.
+        theirs = _stance(condition, ultimatum, coalition, at, member_on)
         if theirs.stance is None:
-            continue
-        when = theirs.on if theirs.on is not None else at
-        if not any(m.holds_on(when) for m in memberships):
             continue
         key = None if theirs.on is None else moment_sort_key(theirs.on)
         found.append((key, order, attrs.evolve(theirs, inherited_from=coalition)))
@@ -937,22 +944,30 @@ def _stance(
     ultimatum: Ultimatum | None,
     party: str,
     at: Moment,
+    counts: Callable[[Moment], bool] | None = None,
 ) -> TermStance:
-    """*party*'s latest stance on *condition* known by *at*, else its undated one."""
+    """
+    *party*'s latest stance on *condition* known by *at*, else its undated one;
+    with *counts*, only a stance taken on a moment it accepts (an undated one:
+    if it accepts *at*).
+    """
     undated: list[Stance] = []
     dated: list[tuple[Any, Stance, Moment]] = []
     for position in condition.positions:
         if position.party != party:
             continue
         if position.on is None:
-            undated.append(position.stance)
-        elif is_known_by(position.on, at):
+            if counts is None or counts(at):
+                undated.append(position.stance)
+        elif is_known_by(position.on, at) and (counts is None or counts(position.on)):
             dated.append((moment_sort_key(position.on), position.stance, position.on))
     if ultimatum is not None:
         dated += [
             (moment_sort_key(response.on), response.stance, response.on)
             for response in ultimatum.responses
-            if response.party == party and is_known_by(response.on, at)
+            if response.party == party
+            and is_known_by(response.on, at)
+            and (counts is None or counts(response.on))
         ]
     dated.sort(key=lambda entry: entry[0])
     if dated:

@@ -259,6 +259,34 @@ class TestCoalitionMembers:
             is None
         )
 
+    def test_a_former_member_keeps_the_stance_of_its_time(self) -> None:
+        """
+        A stance the coalition took after a member left does not count for it,
+        and does not hide the one the coalition took while it was a member: a
+        member that left on 31 January 2020 (as the United Kingdom left the
+        European Union) keeps the stance of 2019 once the coalition changes
+        its own in 2021; a member that stayed takes the new one.
+        """
+        members = [
+            Membership(party="germany", until=pendulum.date(2020, 1, 31)),
+            "france",
+        ]
+        before = Position(party="eu", stance="opposes", on=pendulum.date(2019, 6, 1))
+        after = Position(party="eu", stance="accepts", on=pendulum.date(2021, 6, 1))
+        talks = _coalition_talks(before, after, members=members)
+        for at in (
+            pendulum.date(2019, 7, 1),
+            pendulum.date(2021, 1, 1),
+            pendulum.date(2021, 7, 1),
+        ):
+            germany = talks.positions("germany", at=at).stances[0]
+            assert (germany.stance, germany.on, germany.inherited_from) == (
+                Stance.OPPOSES,
+                pendulum.date(2019, 6, 1),
+                "eu",
+            )
+        assert talks.positions("france").stances[0].stance is Stance.ACCEPTS
+
     def test_an_undated_stance_counts_for_members_at_the_moment_asked(self) -> None:
         """An undated coalition stance counts for whoever is a member at *at*."""
         members = [Membership(party="france", since=pendulum.date(2025, 4, 1))]
