@@ -14,11 +14,14 @@ notation of :class:`~negotiation_records.ValidationError` paths.
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
+
+from negotiation_records._values import short_repr
 
 
 __all__ = ["Positions", "document_line", "problem_lines", "value_lines"]
@@ -29,7 +32,10 @@ __all__ = ["Positions", "document_line", "problem_lines", "value_lines"]
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|\n|[ \t\r]+|[^\s{}\[\]:,"]+')
 # One step of a path: an index, or a key (after a dot, but for the first step).
 _STEP = re.compile(r"\[(\d+)\]|(?:^|\.)([^.\[]+)")
-_UNKNOWN_KEY = re.compile(r"unknown key '(.*)'")
+# How the loader words an unknown key: this, then the key as short_repr shows it
+# (escaped, cut to 80 characters), so the key is found by showing the object's
+# keys the same way, never by reading it back out of the message.
+_UNKNOWN_KEY = "unknown key "
 
 
 @attrs.define
@@ -59,27 +65,49 @@ class Positions:
         lines: The line of each value, by its number.
         children: The number of each value inside an object or an array, by
             the number of that object or array and the value's key or index.
-        keys: The line of each key, by the number of its object and the key.
+        keys: The line of each key, by the number of its object and then the
+            key, in the order the keys first appear.
     """
 
     lines: list[int]
     children: dict[tuple[int, str | int], int]
-    keys: dict[tuple[int, str], int]
+    keys: dict[int, dict[str, int]]
+    _shown: dict[int, dict[str, list[int]]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
-    def line_of(self, path: str, message: str = "") -> int:
+    def line_of(self, path: str, message: str = "", repeat: int = 0) -> int:
         """
         The line of the value at *path*, or of the nearest enclosing value found.
 
-        An unknown key (``message`` says ``unknown key 'titel'``) is placed at
-        the key itself; a missing field at the object that lacks it.
+        An unknown key (``message`` says ``unknown key 'titel'``, the key as
+        ``short_repr`` shows it: escaped, cut to 80 characters) is placed at
+        the key itself, the first key of the object shown so.  Keys shown
+        alike (long keys cut to the same text) give the same message once
+        each: the one that came *repeat* times before at *path* (0 for the
+        first) is placed at the next key shown so, in the order of the text.
+        A missing field is placed at the object that lacks it.
         """
         value, whole = self._find(path)
-        unknown = _UNKNOWN_KEY.fullmatch(message)
-        if whole and unknown is not None:
-            found = self.keys.get((value, unknown.group(1)))
-            if found is not None:
-                return found
+        if whole and message.startswith(_UNKNOWN_KEY):
+            found = self._key_lines(value).get(message[len(_UNKNOWN_KEY) :])
+            if found:
+                return found[min(repeat, len(found) - 1)]
         return self.lines[value] if self.lines else 1
+
+    def _key_lines(self, value: int) -> dict[str, list[int]]:
+        """
+        The lines of the keys of the object *value*, by the keys as messages
+        show them; made once an object, so that the work for its unknown keys
+        grows with the number of its keys.
+        """
+        shown = self._shown.get(value)
+        if shown is None:
+            shown = collections.defaultdict(list)
+            for key, line in self.keys.get(value, {}).items():
+                shown[short_repr(key)].append(line)
+            self._shown[value] = shown
+        return shown
 
     def _find(self, path: str) -> tuple[int, bool]:
         """The value at *path*, or the nearest enclosing one; and whether it is at *path*."""
@@ -166,7 +194,7 @@ def _read_key(frame: _Frame, token: str, line: int, positions: Positions) -> Non
     except ValueError:
         frame.key = token
     frame.expect_key = False
-    positions.keys.setdefault((frame.value, frame.key), line)
+    positions.keys.setdefault(frame.value, {}).setdefault(frame.key, line)
 
 
 def _add_value(stack: list[_Frame], line: int, positions: Positions) -> int:
@@ -198,7 +226,7 @@ def document_line(text: str) -> int:
 
 def _at_the_top(path: str, message: str) -> bool:
     """Whether a problem is placed at the document itself (an unknown key is not)."""
-    return path == "$" and _UNKNOWN_KEY.fullmatch(message) is None
+    return path == "$" and not message.startswith(_UNKNOWN_KEY)
 
 
 def problem_lines(text: str, problems: Sequence[tuple[str, str]]) -> list[int]:
@@ -217,4 +245,9 @@ def problem_lines(text: str, problems: Sequence[tuple[str, str]]) -> list[int]:
     if all(_at_the_top(path, message) for path, message in problems):
         return [document_line(text)] * len(problems)
     positions = value_lines(text)
-    return [positions.line_of(path, message) for path, message in problems]
+    before: collections.Counter[tuple[str, str]] = collections.Counter()
+    lines = []
+    for problem in problems:
+        lines.append(positions.line_of(*problem, repeat=before[problem]))
+        before[problem] += 1
+    return lines

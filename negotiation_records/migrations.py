@@ -647,11 +647,14 @@ def _each(
 def _proposers_of(proposal: dict[str, Any], path: str, moves: Moves) -> None:
     """
     ``"proposed_by": "ukraine"`` becomes ``["ukraine"]`` (a joint text has
-    several); a list, refused (:func:`version_1_refusals`), is dropped.
+    several); a list, refused (:func:`version_1_refusals`), is dropped.  Any
+    other value (a number, ``null``) is put in a list too, so that the loader
+    reports it where the document holds it as what version 1 takes there: a
+    party id (a string), not the list version 2 takes.
     """
     if _proposers_of_version_2(proposal):
         del proposal["proposed_by"]
-    elif isinstance(proposal.get("proposed_by"), str):
+    elif "proposed_by" in proposal:
         proposal["proposed_by"] = [proposal["proposed_by"]]
         moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
 
@@ -661,22 +664,23 @@ def _members_of(party: dict[str, Any], path: str, moves: Moves) -> None:
     A coalition's member ids become memberships: ``{"party": "france"}``; a
     member given as an object, refused (:func:`version_1_refusals`), becomes
     ``null`` (the party is not built, and the other members keep their places).
+    Any other member (a number, ``null``) becomes a membership too, so that
+    the loader reports it where the document holds it as what version 1 takes
+    there: a party id (a string), not the object version 2 takes.
     """
     members = party.get("members")
     if isinstance(members, list):
         for index, member in enumerate(members):
-            if isinstance(member, str):
+            if not _member_of_version_2(member):
                 moves[f"{path}.members[{index}].party"] = f"{path}.members[{index}]"
         party["members"] = [_membership_of(member) for member in members]
 
 
 def _membership_of(member: object) -> object:
     """A version-1 member as version 2 reads it (``None`` for one set aside)."""
-    if isinstance(member, str):
-        return {"party": member}
     if _member_of_version_2(member):
         return None  # refused (version_1_refusals)
-    return member
+    return {"party": member}
 
 
 def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:

@@ -693,6 +693,63 @@ class TestValidateLines:
         assert f"{path}:{stat}: parties[1].kind: 'stat'" in out
         assert "parties[1]: duplicate key 'kind'" in out
 
+    @pytest.mark.parametrize(
+        ("key", "shown"),
+        [
+            ("titel", "'titel'"),
+            ("a\nb", "'a\\nb'"),
+            ("\\", "'\\\\'"),
+            ("\u202e", "'\\u202e'"),
+            ("a'b", '"a\'b"'),
+            ("k" * 100, "'" + "k" * 76 + "..."),
+        ],
+        ids=["plain", "newline", "backslash", "bidi", "quote", "long"],
+    )
+    def test_line_of_an_unknown_key(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, shown: str
+    ) -> None:
+        """An unknown key is reported at its own line, however the message
+        shows it (escaped, cut short), not where its object starts."""
+        data = seed_data()
+        data["parties"][0][key] = 1
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        line = line_with(path, json.dumps(key) + ": 1")
+        assert capsys.readouterr().out == (
+            f"{path}:{line}: parties[0]: unknown key {shown}\n"
+        )
+
+    def test_line_of_an_unknown_key_of_the_document(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown key of the document itself that the message shows in
+        double quotes is placed at its line, not where the document starts."""
+        data = seed_data()
+        data["a'b"] = 1
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        line = line_with(path, '"a\'b": 1')
+        assert capsys.readouterr().out == f'{path}:{line}: $: unknown key "a\'b"\n'
+
+    def test_lines_of_unknown_keys_shown_alike(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two long keys cut to the same message are each placed at a line of
+        their own, not both at the first."""
+        data = seed_data()
+        keys = ["k" * 100 + "2", "k" * 100 + "1"]
+        data["parties"][0].update(dict.fromkeys(keys, 1))
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        shown = "parties[0]: unknown key '" + "k" * 76 + "..."
+        lines = sorted(line_with(path, json.dumps(key)) for key in keys)
+        assert capsys.readouterr().out.splitlines() == [
+            f"{path}:{line}: {shown}" for line in lines
+        ]
+
     def test_line_of_a_whole_record_problem(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

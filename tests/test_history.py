@@ -1946,6 +1946,86 @@ def test_version_1_with_a_shape_of_version_2_is_refused(
     assert caught.value.errors == ((path, message),)
 
 
+def _coalition_of(member: object) -> Callable[[dict[str, Any]], None]:
+    """A change adding a coalition whose second member is *member*."""
+
+    def change(document: dict[str, Any]) -> None:
+        members = ["ukraine", member, "russia"]
+        party = {"id": "bloc", "name": "Bloc", "kind": "coalition", "members": members}
+        document["parties"].append(party)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "problem", "shown"),
+    [
+        (
+            lambda d: d["proposals"][0].update(proposed_by=5),
+            ("proposals[0].proposed_by", "must be a string, got number 5"),
+            '"proposed_by": 5,',
+        ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by=None),
+            ("proposals[0].proposed_by", "must be a string, got null"),
+            '"proposed_by": null,',
+        ),
+        (
+            lambda d: d["proposals"][0].update(proposed_by={"party": "ukraine"}),
+            ("proposals[0].proposed_by", "must be a string, got an object with 1 key"),
+            '"proposed_by": {',
+        ),
+        (
+            _coalition_of(1),
+            ("parties[4].members[1]", "must be a string, got number 1"),
+            "1,",
+        ),
+        (
+            _coalition_of(None),
+            ("parties[4].members[1]", "must be a string, got null"),
+            "null,",
+        ),
+        (
+            _coalition_of(["russia"]),
+            ("parties[4].members[1]", "must be a string, got an array of 1 item"),
+            "[",
+        ),
+    ],
+    ids=[
+        "proposer-number",
+        "proposer-null",
+        "proposer-object",
+        "member-number",
+        "member-null",
+        "member-array",
+    ],
+)
+def test_version_1_wrong_type_asks_for_what_version_1_takes(
+    change: Any,
+    problem: tuple[str, str],
+    shown: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """
+    A proposer or a coalition member of a wrong type (neither the list nor
+    the object of version 2, which are refused as such) in a version-1
+    document is asked for as version 1 takes it, a party id (a string), in a
+    Slug field's words, not as the list or the object that version 2 takes;
+    at its path in the document, and on the command line at its line.
+    """
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    change(old)
+    assert _problems(lambda: from_dict(Negotiation, old)) == [problem]
+    assert _problems(lambda: from_json(Negotiation, json.dumps(old))) == [problem]
+    file = tmp_path / "old.json"
+    file.write_text(json.dumps(old, indent=2), encoding="utf-8")
+    lines = [line.strip() for line in file.read_text(encoding="utf-8").splitlines()]
+    assert main(["validate", str(file)]) == 1
+    line = lines.index(shown) + 1
+    assert capsys.readouterr().out == f"{file}:{line}: {problem[0]}: {problem[1]}\n"
+
+
 _PROPOSERS_REFUSED = (
     "version 1 names one proposer (a party id); a list of proposers is new in "
     "format version 2: write the document as version 2"
