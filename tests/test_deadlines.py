@@ -1436,6 +1436,92 @@ class TestRemainingAndIsPast:
         )
 
 
+_NAIVE = (
+    "naive datetime 2025-09-03T00:00:00 has no time zone; give it a zone "
+    "(the library never guesses one) or record a date"
+)
+_NOT_A_MOMENT = "must be a date, a zone-aware datetime or a PartialDate, got "
+
+
+class TestPlainMoments:
+    """Every question a deadline is asked of a moment reads plain ``datetime``
+    values as the record fields do, and refuses what is not a moment."""
+
+    SEPT2 = Deadline.on(pendulum.date(2025, 9, 2))
+
+    @pytest.mark.parametrize(
+        ("given", "answer"),
+        [
+            (dt.date(2025, 9, 1), False),
+            (dt.date(2025, 9, 2), True),  # passed during that day
+            (dt.datetime(2025, 9, 2, 23, 59, 59, tzinfo=dt.UTC), False),
+            (dt.datetime(2025, 9, 3, tzinfo=dt.UTC), True),
+            (
+                dt.datetime(2025, 9, 2, 22, tzinfo=zoneinfo.ZoneInfo("Europe/Kyiv")),
+                False,
+            ),
+        ],
+    )
+    def test_had_passed_by_a_plain_date_or_datetime(
+        self, given: dt.date, answer: bool
+    ) -> None:
+        """A ``datetime.date`` is read to its end, an aware ``datetime.datetime``
+        as the instant it is: as their pendulum equals."""
+        assert self.SEPT2.had_passed_by(given) is answer
+
+    @pytest.mark.parametrize(
+        ("given", "answer"),
+        [
+            (dt.date(2025, 9, 2), (False, 86400, "due in 24 hours")),
+            (dt.date(2025, 9, 3), (True, 0, "due now")),
+            (
+                dt.datetime(2025, 9, 3, 1, tzinfo=dt.UTC),
+                (True, -3600, "passed 60 minutes ago"),
+            ),
+        ],
+    )
+    def test_is_past_remaining_describe_of_plain_values(
+        self, given: dt.date, answer: tuple[bool, int, str]
+    ) -> None:
+        """A date means the start of that day in the deadline's zone."""
+        deadline = self.SEPT2
+        assert (
+            deadline.is_past(given),
+            deadline.remaining(given).total_seconds(),
+            deadline.describe(given),
+        ) == answer
+
+    @pytest.mark.parametrize(
+        ("method", "path"),
+        [
+            ("had_passed_by", "moment"),
+            ("is_past", "at"),
+            ("remaining", "at"),
+            ("describe", "at"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        ("given", "message"),
+        [
+            (dt.datetime(2025, 9, 3), _NAIVE),
+            (5, _NOT_A_MOMENT + "int 5"),
+            (
+                "2025-09-02",
+                _NOT_A_MOMENT + "str '2025-09-02' (parse text with parse_moment)",
+            ),
+        ],
+        ids=["naive", "number", "text"],
+    )
+    def test_what_is_not_a_moment_is_refused(
+        self, method: str, path: str, given: object, message: str
+    ) -> None:
+        """A naive datetime, a number or text is a ValidationError naming the
+        argument, not a TypeError or an AttributeError."""
+        with pytest.raises(ValidationError) as exc:
+            getattr(self.SEPT2, method)(given)
+        assert errors(exc) == ((path, message),)
+
+
 class TestDescribe:
     """``describe``: how far off, in words."""
 
