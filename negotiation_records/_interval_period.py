@@ -69,7 +69,19 @@ def interval_period(interval: pendulum.Interval[Any]) -> Period:
         if since_epoch(end) < since_epoch(start):
             raise _runs_back(start, end)
         assert start.tzinfo is not None  # noqa: S101 - made aware by _ends
-        end_day = in_zone(end, start.tzinfo).date()
+        try:
+            end_day = in_zone(end, start.tzinfo).date()
+        except OverflowError:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"the interval from {moment_text(start)} to "
+                        f"{moment_text(end)} ends outside the calendar on the "
+                        "clock of its start",
+                    )
+                ]
+            ) from None
         for count in months_tried:
             years, months = divmod(count, 12)
             reached = add_calendar(start, Period(years=years, months=months))

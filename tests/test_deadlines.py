@@ -643,6 +643,24 @@ class TestAfterAnInterval:
             feb28, pendulum.duration(months=1)
         )
 
+    def test_an_end_outside_the_calendar_on_the_starts_clock_is_refused(
+        self,
+    ) -> None:
+        """20:00 on 31 December 9999 in New York is in the year 10000 in
+        Kiritimati (UTC+14): no deadline there can fall due then."""
+        start = pendulum.datetime(9999, 12, 30, 12, tz="Pacific/Kiritimati")
+        end = pendulum.datetime(9999, 12, 31, 20, tz="America/New_York")
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(start, end - start)
+        assert errors(exc) == (
+            (
+                "period",
+                "the interval from 9999-12-30T12:00:00+14:00[Pacific/Kiritimati] to "
+                "9999-12-31T20:00:00-05:00[America/New_York] ends outside the "
+                "calendar on the clock of its start",
+            ),
+        )
+
     def test_a_fraction_of_a_second_is_refused(self) -> None:
         """As in a duration, a period has no fractions of a second."""
         with pytest.raises(ValidationError) as exc:
