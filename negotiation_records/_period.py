@@ -215,8 +215,12 @@ class Period(ValueMethods):
         pendulum's own ``+`` adds it.  A duration with a part that is not whole
         (``duration(hours=1.5)``) is read by its normalised parts (1 hour 30
         minutes).  A plain ``timedelta`` gives whole days (calendar days) and the
-        remaining hours, minutes and seconds.  Negative durations and fractions of
-        a second are refused.
+        remaining hours, minutes and seconds.  A :class:`pendulum.Interval`
+        (``b - a``) gives the years, months and days pendulum finds between its
+        ends, as pendulum's own ``+`` adds them, then the elapsed time from
+        there to its end: counted from its start, it reaches its end, across a
+        clock change too.  Negative durations, intervals that end before they
+        start and fractions of a second are refused.
 
         Example:
             >>> Period.from_duration(pendulum.duration(months=3, days=2))
@@ -225,10 +229,18 @@ class Period(ValueMethods):
             48
             >>> Period.from_duration(pendulum.duration(hours=36) + pendulum.duration(hours=12))
             Period(years=0, months=0, weeks=0, days=0, hours=0, minutes=0, seconds=172800)
+            >>> ny = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+            >>> str(Period.from_duration(ny.add(days=2) - ny))   # 47 hours elapsed
+            'P2D'
         """
-        if isinstance(duration, pendulum.Duration) and not isinstance(
-            duration, pendulum.Interval
-        ):
+        if isinstance(duration, pendulum.Interval):
+            # It knows its ends, and the deadline arithmetic reads them.
+            from negotiation_records._interval_period import (  # noqa: PLC0415 - it imports this
+                interval_period,
+            )
+
+            return interval_period(duration)
+        if isinstance(duration, pendulum.Duration):
             built = _duration_signature(duration)
             if built is not None:
                 return cls(**built)

@@ -4,6 +4,7 @@ Terms on the table: demands, preconditions, offers and commitments.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.stances import Position, Stance
-from negotiation_records.timeutil import Moment, moment_sort_key
+from negotiation_records.timeutil import Moment, moment_argument, moment_sort_key
 
 
 __all__ = ["Condition", "ConditionKind"]
@@ -113,11 +114,16 @@ class Condition(Record):
                 f"{self.demanded_by!r} cannot address a condition to itself",
             )
 
-    def stance_of(self, party: str, at: Moment | None = None) -> Stance | None:
+    def stance_of(
+        self, party: str, at: Moment | _dt.date | None = None
+    ) -> Stance | None:
         """
         The party's latest stance on this term (as of *at*, if given), or ``None``.
 
-        Positions without a date count as the oldest.
+        Positions without a date count as the oldest.  A plain ``datetime``
+        *at* is converted; a naive datetime, text or any other value that is
+        not a moment is a :class:`~negotiation_records.ValidationError` at
+        ``at``.
 
         Example:
             >>> c = Condition(id="c", text="t", positions=[
@@ -128,11 +134,12 @@ class Condition(Record):
             (<Stance.ACCEPTS: 'accepts'>, <Stance.OPPOSES: 'opposes'>)
         """
         found: Position | None = None
+        asked = None if at is None else moment_sort_key(moment_argument(at, "at"))
         for position in self._ordered_positions():
             if position.party != party:
                 continue
-            if at is not None and position.on is not None:
-                if moment_sort_key(position.on) > moment_sort_key(at):
+            if asked is not None and position.on is not None:
+                if moment_sort_key(position.on) > asked:
                     continue
             found = position
         return None if found is None else found.stance

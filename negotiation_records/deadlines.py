@@ -94,6 +94,7 @@ from negotiation_records._deadline_arithmetic import (
     too_many_business_days,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
+from negotiation_records._in_words import in_words
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -119,8 +120,8 @@ from negotiation_records.timeutil import (
     MomentInput,
     PartialDate,
     Period,
-    check_moment,
     from_stdlib,
+    moment_argument,
     moment_eq_key,
     moment_text,
     since_epoch,
@@ -809,21 +810,24 @@ class Deadline(Record):
         """
         return since_epoch(self._instant(at)) >= self._cutoff_offset()
 
-    def had_passed_by(self, moment: Moment) -> bool:
+    def had_passed_by(self, moment: Moment | _dt.date) -> bool:
         """
         Whether the deadline had passed by the end of *moment*: a datetime as
         it is, a date or a month at its end.  A record that says a deadline
         was missed (or an ultimatum expired) on a day is right when the
-        deadline passed during that day.
+        deadline passed during that day.  *moment* is read as :meth:`is_past`
+        reads *at* (a plain ``datetime.date`` or aware ``datetime.datetime``
+        is converted; a naive datetime is refused).
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))
             >>> d.had_passed_by(pendulum.date(2025, 9, 2)), d.had_passed_by(pendulum.date(2025, 9, 1))
             (True, False)
         """
-        if isinstance(moment, pendulum.DateTime):
-            return self.is_past(moment)
-        last = moment.end if isinstance(moment, PartialDate) else moment
+        given = moment_argument(moment, "moment")
+        if isinstance(given, pendulum.DateTime):
+            return self.is_past(given)
+        last = given.end if isinstance(given, PartialDate) else given
         if last >= _LAST_DAY:
             # No day follows 9999-12-31: by its end (in the deadline's zone,
             # as for any other day) every deadline of the calendar has passed.
@@ -849,16 +853,13 @@ class Deadline(Record):
         seconds = self.remaining(at).total_seconds()
         if seconds == 0:
             return "due now"
-        amount = _humanize(abs(seconds))
+        amount = in_words(abs(seconds))
         return f"due in {amount}" if seconds > 0 else f"passed {amount} ago"
 
     def _instant(self, at: Moment | _dt.date | None) -> _dt.datetime:
         if at is None:
             return pendulum.now(_UTC)
-        moment = to_moment(at)
-        problems = check_moment(moment)
-        if problems:
-            raise ValidationError(_prefixed(problems, "at"))
+        moment = moment_argument(at, "at")
         if isinstance(moment, pendulum.DateTime):
             return moment
         day = moment.start if isinstance(moment, PartialDate) else moment
@@ -923,29 +924,6 @@ class Deadline(Record):
             unit = "business day" if self.business_days == 1 else "business days"
             text += f" [{self.business_days} {unit} after {moment_text(self.anchor)}]"  # type: ignore[arg-type]
         return text
-
-
-_UNITS = (
-    ("year", 365 * 86400),
-    ("month", 30 * 86400),
-    ("week", 7 * 86400),
-    ("day", 86400),
-    ("hour", 3600),
-    ("minute", 60),
-)
-
-
-def _humanize(seconds: float) -> str:
-    """Seconds in the largest unit that fits at least twice, rounded down."""
-    for name, size in _UNITS:
-        if seconds >= 2 * size:
-            return f"{int(seconds // size)} {name}s"
-    if seconds >= 60:
-        return "1 minute"
-    if seconds < 1:
-        return "less than a second"
-    count = int(seconds)
-    return f"{count} second" + ("" if count == 1 else "s")
 
 
 @frozen_record(kw_only=True, init=False)

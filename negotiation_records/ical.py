@@ -11,8 +11,10 @@ The text is written by the library itself (no dependency).
 **Times are in UTC, with the zone named.**  Every timed event is written in
 UTC (``DTSTART:20250902T210000Z``), so no ``VTIMEZONE`` is needed and every
 program shows the same instant; the zone the record names (``Europe/Kyiv``,
-or a fixed offset such as ``+03:00``) is kept in the description and in the
-property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the second.
+or a fixed offset such as ``+03:00``, written as a timestamp writes it, to
+the second if it has seconds: ``-00:25:21``) is kept in the description and
+in the property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the
+second.
 A calendar without events (no deadline, no scheduled round, or an *at* before
 them all) holds a ``VTIMEZONE`` for UTC instead, as RFC 5545 requires a
 calendar to hold at least one component.
@@ -124,6 +126,7 @@ from negotiation_records._closing import (
     expired_before,
 )
 from negotiation_records._export_ids import SeenIds, domain_problems
+from negotiation_records._moment_refusals import offset_text
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition
@@ -230,10 +233,15 @@ def _date_text(day: _dt.date) -> str:
 
 
 def _zone_name(moment: pendulum.DateTime) -> str:
+    """
+    The IANA name of a datetime's zone, or its fixed UTC offset as a
+    timestamp writes it (``+03:00``; ``-00:25:21`` with seconds, which
+    pendulum's own name of the zone leaves out).
+    """
     tz = moment.tzinfo
-    if isinstance(tz, (pendulum.Timezone, pendulum.FixedTimezone)):
-        return tz.name  # an IANA name, or a fixed offset such as "+03:00"
-    return moment.isoformat()[19:].lstrip(".0123456789")  # pragma: no cover
+    if isinstance(tz, pendulum.Timezone):
+        return tz.name
+    return offset_text(moment.utcoffset())
 
 
 # --- SEQUENCE -----------------------------------------------------------------------

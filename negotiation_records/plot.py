@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
+from negotiation_records._moment_refusals import offset_text
 from negotiation_records._plot_size import (
     LAST_SHOWN,
     picture_problems,
@@ -515,9 +516,15 @@ def _ultimatum_bar(ultimatum: Ultimatum, lane: int, at: Moment | None) -> _Item:
 
 
 def _short(moment: Moment) -> str:
-    """A moment for a label: a date as written, a time of day to the minute."""
+    """
+    A moment for a label: a date as written, a time of day to the minute,
+    with its zone's abbreviation, or a fixed offset as a timestamp writes it
+    (to the second, if it has seconds).
+    """
     if isinstance(moment, pendulum.DateTime):
-        return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
+        if isinstance(moment.tzinfo, pendulum.Timezone):
+            return f"{moment:%Y-%m-%d %H:%M} {moment.tzname()}"
+        return f"{moment:%Y-%m-%d %H:%M} {offset_text(moment.utcoffset())}"
     return moment_text(moment)
 
 

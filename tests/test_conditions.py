@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pendulum
 import pytest
@@ -13,6 +15,7 @@ from negotiation_records import (
     PartialDate,
     Position,
     Stance,
+    ValidationError,
 )
 from tests.strategies_foundation import errors_of, slug_error
 
@@ -205,6 +208,64 @@ class TestStances:
             c.stance_of("ukraine", at=pendulum.datetime(2025, 8, 2, tz="Europe/Kyiv"))
             is Stance.ACCEPTS
         )
+
+    @pytest.mark.parametrize(
+        ("at", "stance"),
+        [
+            (dt.date(2025, 6, 1), Stance.OPPOSES),
+            (dt.datetime(2025, 5, 31, 22, tzinfo=dt.UTC), Stance.UNDECIDED),
+            (
+                dt.datetime(2025, 6, 1, 12, tzinfo=ZoneInfo("Europe/Kyiv")),
+                Stance.OPPOSES,
+            ),
+        ],
+    )
+    def test_stance_of_at_a_plain_date_or_datetime(
+        self, at: dt.date, stance: Stance
+    ) -> None:
+        """A ``datetime.date`` or an aware ``datetime.datetime`` is read as its
+        pendulum equal."""
+        c = condition(
+            positions=[
+                Position(party="ukraine", stance="undecided"),
+                Position(
+                    party="ukraine", stance="opposes", on=pendulum.date(2025, 6, 1)
+                ),
+            ]
+        )
+        assert c.stance_of("ukraine", at=at) is stance
+
+    @pytest.mark.parametrize(
+        ("at", "message"),
+        [
+            (
+                dt.datetime(2025, 6, 1),
+                "naive datetime 2025-06-01T00:00:00 has no time zone; give it a "
+                "zone (the library never guesses one) or record a date",
+            ),
+            (
+                5,
+                "must be a date, a zone-aware datetime or a PartialDate, got int 5",
+            ),
+            (
+                "2025-06-01",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-06-01' (parse text with parse_moment)",
+            ),
+        ],
+        ids=["naive", "number", "text"],
+    )
+    def test_stance_of_at_what_is_not_a_moment_is_refused(
+        self, at: object, message: str
+    ) -> None:
+        """Refused at ``at``, as ``status_at`` refuses it, positions or none."""
+        for c in (
+            condition(),
+            condition(positions=[Position(party="ukraine", stance="accepts")]),
+        ):
+            with pytest.raises(ValidationError) as exc:
+                c.stance_of("ukraine", at=at)  # type: ignore[arg-type]
+            assert exc.value.errors == (("at", message),)
 
     def test_with_position_keeps_history(self) -> None:
         """with_position returns a new condition with the position appended."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import zoneinfo
@@ -483,6 +484,209 @@ class TestAfter:
                 "9999-12-01 + P1M is outside the calendar (year 10000 is out of range)",
             ),
         )
+
+
+def _ny(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0
+) -> pendulum.DateTime:
+    """A wall time in New York."""
+    return pendulum.datetime(year, month, day, hour, minute, tz="America/New_York")
+
+
+class TestAfterAnInterval:
+    """A ``pendulum.Interval`` (``b - a``) as the period: it reaches its end."""
+
+    def test_two_days_across_the_spring_change_end_at_the_same_time(self) -> None:
+        """Noon 8 March to noon 10 March 2025 in New York is two calendar days
+        (47 hours): counted from noon on the 8th it ends at noon on the 10th, as
+        pendulum's own ``a + (b - a)`` does."""
+        end = _ny(2025, 3, 10, 12)
+        deadline = Deadline.after(NOON_NY, end - NOON_NY)
+        assert deadline.period == Period(days=2)
+        assert deadline.due == end == NOON_NY + (end - NOON_NY)
+        assert (
+            format_moment(deadline.due) == "2025-03-10T12:00:00-04:00[America/New_York]"
+        )
+
+    @pytest.mark.parametrize(
+        ("start", "end", "period"),
+        [
+            # Within a day: the wall clocks are 15½ hours apart, 14½ elapsed.
+            (_ny(2025, 3, 8, 12), _ny(2025, 3, 9, 3, 30), Period(hours=14, minutes=30)),
+            # A day from 02:30 is a wall time the clocks skip (03:30): past
+            # the end, so the day is counted as the elapsed time it is.
+            (
+                _ny(2025, 3, 8, 2, 30),
+                _ny(2025, 3, 9, 3, 15),
+                Period(hours=23, minutes=45),
+            ),
+            # The same a month back: a month fewer, its days counted.
+            (
+                _ny(2025, 2, 9, 2, 30),
+                _ny(2025, 3, 9, 3, 15),
+                Period(days=27, hours=23, minutes=45),
+            ),
+            # Autumn: a day from 01:30 EDT is 01:30 EDT; 02:30 EST is 2 hours on.
+            (
+                _ny(2025, 11, 1, 1, 30),
+                _ny(2025, 11, 2, 2, 30),
+                Period(days=1, hours=2),
+            ),
+            # Month ends: pendulum's years, months and days.
+            (
+                pendulum.datetime(2025, 1, 31, 9, tz="Europe/Kyiv"),
+                pendulum.datetime(2025, 3, 1, 9, tz="Europe/Kyiv"),
+                Period(months=1, days=1),
+            ),
+            # Samoa skipped 30 December 2011: no day there to count.
+            (
+                pendulum.datetime(2011, 12, 29, 12, tz="Pacific/Apia"),
+                pendulum.datetime(2011, 12, 31, 11, tz="Pacific/Apia"),
+                Period(hours=23),
+            ),
+            # pendulum counts 2 years 9 months (a month too many: that is
+            # 3 February 2004): a month fewer, and the days.
+            (
+                pendulum.datetime(2001, 5, 3, 12, tz="Europe/Kyiv"),
+                pendulum.datetime(2004, 2, 1, 12, tz="Europe/Kyiv"),
+                Period(years=2, months=8, days=29),
+            ),
+            # Two zones: the calendar parts on the start's wall clock.
+            (
+                NOON_NY,
+                pendulum.datetime(2025, 4, 10, 12, tz="Europe/Kyiv"),
+                Period(months=1, days=1, hours=17),
+            ),
+        ],
+    )
+    def test_calendar_parts_then_elapsed_time_to_the_end(
+        self, start: pendulum.DateTime, end: pendulum.DateTime, period: Period
+    ) -> None:
+        """The years, months and days pendulum counts, then the elapsed time
+        from where they reach to the end; fewer days where a clock change
+        skips the wall time they reach."""
+        deadline = Deadline.after(start, end - start)
+        assert deadline.period == period
+        assert utc(deadline.due) == utc(end)
+
+    @pytest.mark.parametrize(
+        ("start", "end", "period"),
+        [
+            (
+                pendulum.date(2025, 1, 31),
+                pendulum.date(2025, 3, 1),
+                Period(months=1, days=1),
+            ),
+            (pendulum.date(2024, 1, 31), pendulum.date(2024, 2, 29), Period(months=1)),
+            (
+                pendulum.date(2001, 5, 3),
+                pendulum.date(2004, 2, 1),
+                Period(years=2, months=8, days=29),
+            ),
+            (
+                pendulum.date(2024, 2, 29),
+                pendulum.date(2025, 2, 28),
+                Period(months=11, days=30),
+            ),
+            (
+                pendulum.date(2025, 7, 14),
+                pendulum.date(2025, 9, 2),
+                Period(months=1, days=19),
+            ),
+        ],
+    )
+    def test_between_dates(
+        self, start: pendulum.Date, end: pendulum.Date, period: Period
+    ) -> None:
+        """Between two dates: years, months and days, as pendulum counts them."""
+        deadline = Deadline.after(start, end - start)
+        assert deadline.period == period
+        assert deadline.due == end
+
+    def test_an_absolute_interval_counts_from_its_earlier_end(self) -> None:
+        """``abs(a - b)`` and ``a.diff(b)`` run forward, whichever end is given first."""
+        end = _ny(2025, 3, 10, 12)
+        assert Deadline.after(NOON_NY, abs(NOON_NY - end)).period == Period(days=2)
+        assert Deadline.after(NOON_NY, end.diff(NOON_NY)).period == Period(days=2)
+
+    def test_an_interval_that_runs_back_is_refused(self) -> None:
+        """``a - b`` with *a* first is negative, as a negative duration is
+        refused: count back with ``Deadline.before``."""
+        end = _ny(2025, 3, 10, 12)
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(end, NOON_NY - end)
+        assert errors(exc) == (
+            (
+                "period",
+                "a period must not be negative, got an interval that runs back "
+                "from 2025-03-10T12:00:00-04:00[America/New_York] "
+                "to 2025-03-08T12:00:00-05:00[America/New_York]",
+            ),
+        )
+        with pytest.raises(ValidationError):
+            Deadline.before(end, NOON_NY - end)
+        with pytest.raises(ValidationError):
+            Deadline.after(ISSUED, ISSUED.subtract(days=3) - ISSUED)
+
+    def test_before_counts_the_same_period_back(self) -> None:
+        """``before(b, b - a)`` counts back what ``after(a, b - a)`` counts
+        forward: from noon 10 March, two days back is noon 8 March; as with a
+        duration, a month back from 28 February is 28 January."""
+        end = _ny(2025, 3, 10, 12)
+        back = Deadline.before(end, end - NOON_NY)
+        assert (back.period, back.counts_back) == (Period(days=2), True)
+        assert format_moment(back.due) == "2025-03-08T12:00:00-05:00[America/New_York]"
+        feb28 = pendulum.date(2025, 2, 28)
+        month = feb28 - pendulum.date(2025, 1, 31)
+        assert Deadline.before(feb28, month).due == pendulum.date(2025, 1, 28)
+        assert Deadline.before(feb28, month) == Deadline.before(
+            feb28, pendulum.duration(months=1)
+        )
+
+    def test_an_end_outside_the_calendar_on_the_starts_clock_is_refused(
+        self,
+    ) -> None:
+        """20:00 on 31 December 9999 in New York is in the year 10000 in
+        Kiritimati (UTC+14): no deadline there can fall due then."""
+        start = pendulum.datetime(9999, 12, 30, 12, tz="Pacific/Kiritimati")
+        end = pendulum.datetime(9999, 12, 31, 20, tz="America/New_York")
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(start, end - start)
+        assert errors(exc) == (
+            (
+                "period",
+                "the interval from 9999-12-30T12:00:00+14:00[Pacific/Kiritimati] to "
+                "9999-12-31T20:00:00-05:00[America/New_York] ends outside the "
+                "calendar on the clock of its start",
+            ),
+        )
+
+    def test_a_fraction_of_a_second_is_refused(self) -> None:
+        """As in a duration, a period has no fractions of a second."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(NOON_NY, NOON_NY.add(seconds=5, microseconds=1) - NOON_NY)
+        assert errors(exc) == (
+            ("period", "fractions of a second are not supported in a period"),
+        )
+
+    def test_hours_from_a_date_are_refused(self) -> None:
+        """An interval with hours needs an anchor with a time of day."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, NOON_NY.add(hours=5) - NOON_NY)
+        assert errors(exc) == (
+            (
+                "period",
+                "PT5H has hours, minutes or seconds, which need an anchor with a "
+                "time of day and a zone; got the date 2025-07-14",
+            ),
+        )
+
+    def test_between_naive_datetimes_the_wall_clock_is_elapsed_time(self) -> None:
+        """Naive ends have no clock changes: their parts, as pendulum counts them."""
+        interval = pendulum.naive(2025, 3, 10, 13, 30) - pendulum.naive(2025, 3, 8, 12)
+        deadline = Deadline.after(NOON_NY, interval)
+        assert deadline.period == Period(days=2, hours=1, minutes=30)
+        assert deadline.due == _ny(2025, 3, 10, 13, 30)
 
 
 class TestExtended:
@@ -1250,6 +1454,92 @@ class TestRemainingAndIsPast:
         )
 
 
+_NAIVE = (
+    "naive datetime 2025-09-03T00:00:00 has no time zone; give it a zone "
+    "(the library never guesses one) or record a date"
+)
+_NOT_A_MOMENT = "must be a date, a zone-aware datetime or a PartialDate, got "
+
+
+class TestPlainMoments:
+    """Every question a deadline is asked of a moment reads plain ``datetime``
+    values as the record fields do, and refuses what is not a moment."""
+
+    SEPT2 = Deadline.on(pendulum.date(2025, 9, 2))
+
+    @pytest.mark.parametrize(
+        ("given", "answer"),
+        [
+            (dt.date(2025, 9, 1), False),
+            (dt.date(2025, 9, 2), True),  # passed during that day
+            (dt.datetime(2025, 9, 2, 23, 59, 59, tzinfo=dt.UTC), False),
+            (dt.datetime(2025, 9, 3, tzinfo=dt.UTC), True),
+            (
+                dt.datetime(2025, 9, 2, 22, tzinfo=zoneinfo.ZoneInfo("Europe/Kyiv")),
+                False,
+            ),
+        ],
+    )
+    def test_had_passed_by_a_plain_date_or_datetime(
+        self, given: dt.date, answer: bool
+    ) -> None:
+        """A ``datetime.date`` is read to its end, an aware ``datetime.datetime``
+        as the instant it is: as their pendulum equals."""
+        assert self.SEPT2.had_passed_by(given) is answer
+
+    @pytest.mark.parametrize(
+        ("given", "answer"),
+        [
+            (dt.date(2025, 9, 2), (False, 86400, "due in 24 hours")),
+            (dt.date(2025, 9, 3), (True, 0, "due now")),
+            (
+                dt.datetime(2025, 9, 3, 1, tzinfo=dt.UTC),
+                (True, -3600, "passed 60 minutes ago"),
+            ),
+        ],
+    )
+    def test_is_past_remaining_describe_of_plain_values(
+        self, given: dt.date, answer: tuple[bool, int, str]
+    ) -> None:
+        """A date means the start of that day in the deadline's zone."""
+        deadline = self.SEPT2
+        assert (
+            deadline.is_past(given),
+            deadline.remaining(given).total_seconds(),
+            deadline.describe(given),
+        ) == answer
+
+    @pytest.mark.parametrize(
+        ("method", "path"),
+        [
+            ("had_passed_by", "moment"),
+            ("is_past", "at"),
+            ("remaining", "at"),
+            ("describe", "at"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        ("given", "message"),
+        [
+            (dt.datetime(2025, 9, 3), _NAIVE),
+            (5, _NOT_A_MOMENT + "int 5"),
+            (
+                "2025-09-02",
+                _NOT_A_MOMENT + "str '2025-09-02' (parse text with parse_moment)",
+            ),
+        ],
+        ids=["naive", "number", "text"],
+    )
+    def test_what_is_not_a_moment_is_refused(
+        self, method: str, path: str, given: object, message: str
+    ) -> None:
+        """A naive datetime, a number or text is a ValidationError naming the
+        argument, not a TypeError or an AttributeError."""
+        with pytest.raises(ValidationError) as exc:
+            getattr(self.SEPT2, method)(given)
+        assert errors(exc) == ((path, message),)
+
+
 class TestDescribe:
     """``describe``: how far off, in words."""
 
@@ -1513,6 +1803,67 @@ periods = st.builds(
     seconds=st.integers(0, 5000),
 ).filter(lambda p: not p.is_zero)
 
+#: Zones whose clocks change (or changed) in ways that test the arithmetic.
+_CHANGING_ZONES = [
+    "America/New_York",
+    "Europe/Kyiv",
+    "Australia/Lord_Howe",  # half an hour
+    "Pacific/Apia",  # skipped 30 December 2011
+    "America/Santiago",  # changes at midnight
+    "Asia/Tehran",
+    "Pacific/Chatham",
+    "UTC",
+]
+
+
+@st.composite
+def _wall_time(draw: st.DrawFn, day: dt.date, name: str) -> pendulum.DateTime:
+    """A wall time on *day* in *name*, often near the hours clocks change at."""
+    hour = draw(st.one_of(st.integers(0, 4), st.integers(0, 23)))
+    minute = draw(st.one_of(st.sampled_from([0, 15, 30, 45, 59]), st.integers(0, 59)))
+    second = draw(st.one_of(st.just(0), st.integers(0, 59)))
+    fold = draw(st.integers(0, 1))
+    wall = dt.datetime.combine(day, dt.time(hour, minute, second, fold=fold))
+    return pendulum.instance(wall.replace(tzinfo=zoneinfo.ZoneInfo(name)))
+
+
+def _near_changes() -> st.SearchStrategy[dt.date]:
+    """Days in the months clocks change in, month ends and leap days."""
+    years = st.integers(1971, 2099)
+    return st.one_of(
+        dates,
+        st.builds(
+            dt.date, years, st.sampled_from([3, 4, 9, 10, 11, 12]), st.integers(1, 28)
+        ),
+        st.builds(
+            lambda y, m: dt.date(y, m, calendar.monthrange(y, m)[1]),
+            years,
+            st.integers(1, 12),
+        ),
+        st.sampled_from(
+            [dt.date(2024, 2, 29), dt.date(2000, 2, 29), dt.date(2011, 12, 29)]
+        ),
+    )
+
+
+@st.composite
+def _interval_ends(draw: st.DrawFn) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+    """Two moments, the first not after the second: mostly in one zone, days
+    to years apart, near clock changes."""
+    name = draw(
+        st.one_of(st.sampled_from(_CHANGING_ZONES), st.sampled_from(SAFE_ZONES))
+    )
+    first_day = draw(_near_changes())
+    later = draw(
+        st.one_of(st.integers(0, 3), st.integers(0, 800), st.just(28), st.just(365))
+    )
+    second_day = min(first_day + dt.timedelta(days=later), dt.date(2100, 12, 31))
+    other = draw(st.one_of(st.just(name), st.sampled_from(_CHANGING_ZONES)))
+    first = draw(_wall_time(first_day, name))
+    second = draw(_wall_time(second_day, other))
+    first, second = sorted((first, second), key=utc)
+    return first, second
+
 
 def _deadlines() -> st.SearchStrategy[Deadline]:
     return st.one_of(
@@ -1593,6 +1944,58 @@ class TestProperties:
         assume(utc(cutoff) > dt.datetime(1970, 1, 2, tzinfo=dt.UTC))
         assert deadline.is_past(at=cutoff)
         assert not deadline.is_past(at=cutoff - dt.timedelta(microseconds=1))
+
+    @given(ends=_interval_ends())
+    def test_an_interval_reaches_its_end(
+        self, ends: tuple[pendulum.DateTime, pendulum.DateTime]
+    ) -> None:
+        """``after(a, b - a).due`` is *b* for any a <= b, in any zone, across
+        clock changes, month ends and leap days; the zone is *a*'s.  (A
+        deadline's period is positive: ``a == b`` is refused, as a zero
+        duration is.)"""
+        start, end = ends
+        assume(utc(start) < utc(end))
+        deadline = Deadline.after(start, end - start)
+        assert isinstance(deadline.due, pendulum.DateTime)
+        assert utc(deadline.due) == utc(end)
+        assert deadline.due.tzinfo == deadline.anchor.tzinfo  # type: ignore[union-attr]
+
+    @given(start=dates, end=dates)
+    def test_an_interval_between_dates_reaches_its_end(
+        self, start: dt.date, end: dt.date
+    ) -> None:
+        """``after(a, b - a).due`` is *b* for any dates a < b."""
+        assume(start != end)
+        start, end = (
+            pendulum.Date(d.year, d.month, d.day) for d in sorted((start, end))
+        )
+        assert Deadline.after(start, end - start).due == end
+
+    @given(
+        start=st.datetimes(
+            min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2100, 1, 1)
+        ),
+        length=st.timedeltas(
+            min_value=dt.timedelta(0), max_value=dt.timedelta(days=3000)
+        ).map(lambda d: d - dt.timedelta(microseconds=d.microseconds)),
+    )
+    def test_without_clock_changes_an_interval_is_what_pendulum_says(
+        self, start: dt.datetime, length: dt.timedelta
+    ) -> None:
+        """In UTC, where pendulum's own ``a + (b - a)`` is *b*, the period has
+        exactly the parts pendulum reports."""
+        first = pendulum.instance(start.replace(tzinfo=dt.UTC))
+        end = first.add(seconds=length.total_seconds())
+        interval = end - first
+        assume(first + interval == end)
+        assert Period.from_duration(interval) == Period(
+            years=interval.years,
+            months=interval.months,
+            days=interval.weeks * 7 + interval.remaining_days,
+            hours=interval.hours,
+            minutes=interval.minutes,
+            seconds=interval.remaining_seconds,
+        )
 
 
 def _iter_dates(start: dt.date, days: int) -> Iterator[dt.date]:

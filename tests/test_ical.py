@@ -30,6 +30,7 @@ from negotiation_records import (
     StatusChange,
     Ultimatum,
     ValidationError,
+    parse_moment,
     to_ical,
 )
 from negotiation_records import strategies as nst
@@ -158,6 +159,34 @@ class TestDeadlines:
         assert event["DTSTART"].dt == _dt.datetime(2025, 3, 10, 17, tzinfo=UTC)
         assert str(event[ICAL_ZONE_PROPERTY]) == "America/New_York"
         assert str(event["SUMMARY"]) == "Ultimatum deadline: Russia — Reply"
+
+    @pytest.mark.parametrize(
+        ("due", "zone"),
+        [
+            ("1890-06-01T12:00:00-00:25:21", "-00:25:21"),  # Dublin mean time
+            ("1890-06-01T12:00:00+00:19:32", "+00:19:32"),  # Amsterdam mean time
+            ("2025-07-23T10:00:00+05:30", "+05:30"),
+        ],
+    )
+    def test_a_fixed_offset_is_named_to_the_second(self, due: str, zone: str) -> None:
+        """A fixed offset's label keeps its seconds, as the timestamp does."""
+        moment = parse_moment(due)
+        record = talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    addressed_to=["kyiv"],
+                    issued_at=pendulum.date(1890, 5, 1),
+                    demand="Leave",
+                    deadline=Deadline.on(moment),
+                )
+            ]
+        )
+        (event,) = events(to_ical(record))
+        assert str(event[ICAL_ZONE_PROPERTY]) == zone
+        description = text_of(event["DESCRIPTION"])
+        assert f"Due {due}.\nTime zone: {zone}." in description
 
     def test_revisions_and_withdrawal(self) -> None:
         """A revised deadline is the same event, one SEQUENCE later."""
@@ -613,6 +642,18 @@ class TestRounds:
         assert event["DTSTART"].dt == _dt.datetime(2025, 7, 23, 4, 30, tzinfo=UTC)
         assert "DTEND" not in event
         assert str(event[ICAL_ZONE_PROPERTY]) == "+05:30"
+
+    def test_a_round_at_a_fixed_offset_with_seconds(self) -> None:
+        """Amsterdam mean time, +00:19:32: named to the second."""
+        rnd = Round(
+            number=1,
+            status="scheduled",
+            starts=parse_moment("1910-07-23T10:00:00+00:19:32"),
+        )
+        (event,) = events(to_ical(talks(rounds=[rnd])))
+        assert event["DTSTART"].dt == _dt.datetime(1910, 7, 23, 9, 40, 28, tzinfo=UTC)
+        assert str(event[ICAL_ZONE_PROPERTY]) == "+00:19:32"
+        assert "time zone: +00:19:32" in str(event["DESCRIPTION"])
 
     def test_an_end_in_the_same_second_is_no_end(self) -> None:
         """

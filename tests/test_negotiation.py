@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pendulum
@@ -628,6 +630,79 @@ class TestLookups:
             "no party named 'Kiev' (did you mean 'Kyiv'?; known: 'Ukraine', 'Kyiv', "
             "'Russia', 'Moscow', 'the Kremlin', 'United States', 'Türkiye')"
         )
+
+
+_QUESTIONS: dict[str, Callable[[Negotiation, Any], object]] = {
+    "Negotiation.status_at": lambda t, at: t.status_at(at),
+    "Negotiation.as_of": lambda t, at: t.as_of(at),
+    "timeline": lambda t, at: t.timeline(at),
+    "pending_ultimatums": lambda t, at: t.pending_ultimatums(at),
+    "upcoming_deadlines": lambda t, at: t.upcoming_deadlines(at),
+    "expired_deadlines": lambda t, at: t.expired_deadlines(at),
+    "all_expired_deadlines": lambda t, at: t.all_expired_deadlines(at),
+    "positions": lambda t, at: t.positions("russia", at),
+    "Ultimatum.status_at": lambda t, at: t.ultimatums[0].status_at(at),
+    "Proposal.status_at": lambda t, at: t.proposals[0].status_at(at),
+}
+
+
+class TestPlainMoments:
+    """The record's questions of a moment (``at``) read plain ``datetime``
+    values as their pendulum equals and refuse what is not a moment."""
+
+    @staticmethod
+    def record() -> Negotiation:
+        return talks(ultimatums=[ultimatum()], proposals=[proposal()])
+
+    @pytest.mark.parametrize("question", sorted(_QUESTIONS))
+    @pytest.mark.parametrize(
+        ("plain", "same"),
+        [
+            (dt.date(2025, 9, 3), pendulum.date(2025, 9, 3)),
+            (
+                dt.datetime(2025, 9, 3, 12, tzinfo=dt.UTC),
+                pendulum.datetime(2025, 9, 3, 12),
+            ),
+        ],
+        ids=["date", "aware"],
+    )
+    def test_plain_values_read_as_their_pendulum_equals(
+        self, question: str, plain: dt.date, same: pendulum.Date
+    ) -> None:
+        """A ``datetime.date`` or aware ``datetime.datetime`` gives the answer
+        its pendulum equal gives."""
+        record = self.record()
+        ask = _QUESTIONS[question]
+        assert ask(record, plain) == ask(record, same)
+
+    @pytest.mark.parametrize("question", sorted(_QUESTIONS))
+    @pytest.mark.parametrize(
+        ("given", "message"),
+        [
+            (
+                dt.datetime(2025, 9, 3),
+                "naive datetime 2025-09-03T00:00:00 has no time zone; give it a "
+                "zone (the library never guesses one) or record a date",
+            ),
+            (
+                5,
+                "must be a date, a zone-aware datetime or a PartialDate, got int 5",
+            ),
+            (
+                "2025-09-03",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-09-03' (parse text with parse_moment)",
+            ),
+        ],
+        ids=["naive", "number", "text"],
+    )
+    def test_what_is_not_a_moment_is_refused_at_at(
+        self, question: str, given: object, message: str
+    ) -> None:
+        """A ValidationError at ``at``, never a TypeError."""
+        with pytest.raises(ValidationError) as exc:
+            _QUESTIONS[question](self.record(), given)
+        assert exc.value.errors == (("at", message),)
 
 
 class TestWithMethods:

@@ -370,6 +370,48 @@ class TestBusierRecords:
         )
         assert bar_label.get_color() != "white"
 
+    @pytest.mark.parametrize(
+        ("due", "shown"),
+        [
+            (
+                pendulum.datetime(1890, 6, 1, 12, tz=pendulum.FixedTimezone(-1521)),
+                "1890-06-01 12:00 -00:25:21",  # Dublin mean time, to the second
+            ),
+            (
+                pendulum.datetime(2025, 7, 23, 10, tz=pendulum.FixedTimezone(19800)),
+                "2025-07-23 10:00 +05:30",
+            ),
+            (
+                pendulum.datetime(2025, 7, 23, 10, tz="Europe/Kyiv"),
+                "2025-07-23 10:00 EEST",
+            ),
+        ],
+    )
+    def test_a_deadline_label_names_its_zone(
+        self, due: pendulum.DateTime, shown: str
+    ) -> None:
+        """A named zone by its abbreviation, a fixed offset as a timestamp
+        writes it, seconds and all."""
+        talks = Negotiation(
+            id="talks",
+            title="Talks",
+            parties=[
+                Party(id="north", name="North", kind="state"),
+                Party(id="south", name="South", kind="state"),
+            ],
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="north",
+                    addressed_to=["south"],
+                    issued_at=due.date().subtract(days=30),
+                    demand="Stop",
+                    deadline=Deadline.on(due),
+                )
+            ],
+        )
+        assert f"u · deadline {shown}" in texts(timeline(talks))
+
 
 class TestSize:
     @pytest.mark.parametrize(

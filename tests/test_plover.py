@@ -58,7 +58,7 @@ from negotiation_records.plover import (
     PLOVER_THREAT_MODES,
     PLOVER_TYPES,
 )
-from negotiation_records.timeutil import format_moment
+from negotiation_records.timeutil import format_moment, parse_moment
 from tests.seed import seed_record
 
 
@@ -723,6 +723,29 @@ class TestMapping:
         second = by_id(coded[0])["rounds/2"]
         assert "mode" not in second
         assert "time" not in second
+
+    def test_a_fixed_offset_with_seconds_is_kept_to_the_second(self) -> None:
+        """Dublin mean time, -00:25:21: the time keeps the offset's seconds."""
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="us", name="US", kind="state"),
+                Party(id="ru", name="RU", kind="state"),
+            ],
+            actions=[
+                Action(
+                    id="a",
+                    kind="consult",
+                    by=["us"],
+                    toward=["ru"],
+                    on=parse_moment("1890-06-01T12:00:00-00:25:21"),
+                    summary="Talk",
+                )
+            ],
+        )
+        (record,) = to_plover(talks)
+        assert (record["date"], record["time"]) == ("1890-06-01", "12:00:00-00:25:21")
 
     @pytest.mark.parametrize(
         ("hosts", "mediators", "mode"),

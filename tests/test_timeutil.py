@@ -1227,12 +1227,42 @@ class TestPeriod:
             dt.timedelta(days=2, hours=3, minutes=4, seconds=5)
         ) == Period(days=2, hours=3, minutes=4, seconds=5)
 
-    def test_from_interval_counts_its_length(self) -> None:
-        """A pendulum Interval counts as the timedelta it spans."""
+    def test_from_interval_counts_its_calendar_parts(self) -> None:
+        """A pendulum Interval gives the years, months and days between its
+        ends, as pendulum's own ``+`` adds them: 1 January to 1 February is a
+        month, not 31 days."""
         interval = pendulum.interval(
             pendulum.datetime(2025, 1, 1), pendulum.datetime(2025, 2, 1)
         )
-        assert Period.from_duration(interval) == Period(days=31)
+        assert Period.from_duration(interval) == Period(months=1)
+        assert Period.coerce(interval) == Period(months=1)
+
+    def test_from_interval_hours_are_elapsed(self) -> None:
+        """The rest is elapsed time: 47 hours from noon on 8 March 2025 in New
+        York is two days; to 03:30 on the 9th, 14 hours 30 minutes pass,
+        although the wall clocks are 15½ hours apart."""
+        noon = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
+        monday = pendulum.datetime(2025, 3, 10, 12, tz="America/New_York")
+        sunday = pendulum.datetime(2025, 3, 9, 3, 30, tz="America/New_York")
+        assert Period.from_duration(monday - noon) == Period(days=2)
+        assert Period.from_duration(sunday - noon) == Period(hours=14, minutes=30)
+
+    def test_from_interval_between_dates(self) -> None:
+        """Between dates: years, months and days."""
+        interval = pendulum.date(2025, 9, 2) - pendulum.date(2024, 7, 14)
+        assert Period.from_duration(interval) == Period(years=1, months=1, days=19)
+
+    def test_from_interval_that_runs_back_is_refused(self) -> None:
+        """An interval whose end is before its start is negative."""
+        with pytest.raises(ValidationError) as info:
+            Period.from_duration(pendulum.date(2025, 7, 14) - pendulum.date(2025, 9, 2))
+        assert info.value.errors == (
+            (
+                "$",
+                "a period must not be negative, got an interval that runs back "
+                "from 2025-09-02 to 2025-07-14",
+            ),
+        )
 
     @pytest.mark.parametrize(
         ("value", "message"),
