@@ -716,17 +716,15 @@ class Deadline(Record):
                 ("holidays", self.holidays, False),
                 ("workdays", self.workdays, True),
             ):
-                stray = [
-                    d
-                    for d in dates
+                what = "weekend day" if off else "weekday"
+                problems += [
+                    (
+                        f"{path}[{index}]",
+                        f"{moment_text(d)} is not a {what} inside the count",
+                    )
+                    for index, d in enumerate(dates)
                     if not first < d <= last or (d.weekday() in weekend) != off
                 ]
-                if stray:
-                    what = "weekend day" if off else "weekday"
-                    message = (
-                        f"{moment_text(stray[0])} is not a {what} inside the count"
-                    )
-                    problems.append((path, message))
         return problems
 
     # --- questions ------------------------------------------------------------
