@@ -43,6 +43,7 @@ used by the POLECAT data set (2023); the manual's draft still calls REQUEST
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
@@ -388,8 +389,17 @@ def _walk(talks: Negotiation, path: str) -> list[Any]:
 
 
 def _day(moment: Moment) -> tuple[str, str | None]:
-    """A date or datetime as PLOVER's ``date`` and ``time`` (local, with its offset)."""
+    """
+    A date or datetime as PLOVER's ``date`` and ``time`` (local, with its
+    offset).  An offset with seconds (a zone's local mean time, before
+    standard time: ``+02:02:04``), which ISO 8601 cannot write, is left for
+    UTC.
+    """
     if isinstance(moment, pendulum.DateTime):
+        offset = moment.utcoffset()
+        if offset is not None and offset.seconds % 60:
+            with contextlib.suppress(OverflowError):  # year 1 east of UTC: as is
+                moment = moment.in_timezone(pendulum.UTC)
         day, _, time = moment.isoformat().partition("T")
         return day, time
     assert not isinstance(moment, PartialDate)  # noqa: S101 - left out before

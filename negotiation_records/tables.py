@@ -204,6 +204,17 @@ _INT64_MAX: Final = 2**63 - 1
 _MICROSECOND: Final = since_epoch(EPOCH.replace(microsecond=1))
 _DAY_US: Final = 86_400_000_000
 _EPOCH_DAY: Final = EPOCH.toordinal()
+#: The first and last microsecond of the calendar in UTC, since 1970: an
+#: instant beyond them (9999-12-31 in New York ends in 10000 in UTC) is cut to
+#: them, as :func:`~negotiation_records.timeutil.moment_span` cuts, so that
+#: every timestamp converts (pandas and Python cannot hold year 0 or 10000).
+_FIRST_US: Final = (1 - _EPOCH_DAY) * _DAY_US
+_LAST_US: Final = (_dt.date.max.toordinal() + 1 - _EPOCH_DAY) * _DAY_US - 1
+
+
+def _utc_micros(instant: _dt.datetime) -> int:
+    """An instant's UTC microseconds since 1970, cut to the calendar's edges."""
+    return min(max(since_epoch(instant) // _MICROSECOND, _FIRST_US), _LAST_US)
 
 
 @attrs.frozen
@@ -305,7 +316,7 @@ def _moment(value: Moment) -> tuple[Any, ...]:
         start = (value.start.toordinal() - _EPOCH_DAY) * _DAY_US
         return (start, None, precision, str(value))
     if isinstance(value, _dt.datetime):  # zone-aware: records hold no naive ones
-        micros = since_epoch(value) // _MICROSECOND
+        micros = _utc_micros(value)
         return (micros, zone_name(value), "instant", moment_text(value))
     start = (value.toordinal() - _EPOCH_DAY) * _DAY_US
     return (start, None, "day", value.isoformat())
@@ -330,7 +341,7 @@ def _start(value: Deadline) -> tuple[Any, ...]:
 def _deadline_row(value: Deadline, instant: _dt.datetime) -> tuple[Any, ...]:
     precision = "instant" if isinstance(value.due, _dt.datetime) else "day"
     return (
-        since_epoch(instant) // _MICROSECOND,
+        _utc_micros(instant),
         zone_name(instant),
         precision,
         moment_text(value.due),

@@ -724,8 +724,12 @@ class TestMapping:
         assert "mode" not in second
         assert "time" not in second
 
-    def test_a_fixed_offset_with_seconds_is_kept_to_the_second(self) -> None:
-        """Dublin mean time, -00:25:21: the time keeps the offset's seconds."""
+    def test_an_offset_with_seconds_is_given_in_utc(self) -> None:
+        """
+        Dublin mean time, -00:25:21: ISO 8601 writes no seconds in an offset,
+        so the time is given in UTC, to the second, and ``date + "T" + time``
+        stays an ISO 8601 datetime; a zone's local mean time likewise.
+        """
         talks = Negotiation(
             id="t",
             title="T",
@@ -745,7 +749,14 @@ class TestMapping:
             ],
         )
         (record,) = to_plover(talks)
-        assert (record["date"], record["time"]) == ("1890-06-01", "12:00:00-00:25:21")
+        assert (record["date"], record["time"]) == ("1890-06-01", "12:25:21+00:00")
+        kyiv = attrs.evolve(
+            talks.actions[0], on=pendulum.datetime(1890, 7, 14, 23, tz="Europe/Kyiv")
+        )
+        (record,) = to_plover(attrs.evolve(talks, actions=[kyiv]))
+        assert (record["date"], record["time"]) == ("1890-07-14", "20:57:56+00:00")
+        stamp = _dt.datetime.fromisoformat(f"{record['date']}T{record['time']}")
+        assert stamp == kyiv.on
 
     @pytest.mark.parametrize(
         ("hosts", "mediators", "mode"),

@@ -262,6 +262,12 @@ def _count(talks: Negotiation) -> dict[str, int]:
     }
 
 
+#: The calendar's first and last instants in UTC, since 1970: the tables cut
+#: every timestamp to them.
+_FIRST = dt.datetime(1, 1, 1, tzinfo=UTC) - EPOCH
+_LAST = dt.datetime.max.replace(tzinfo=UTC) - EPOCH
+
+
 def _check_moments(table: pa.Table) -> None:
     """Each moment's four columns agree with its text; each deadline with its rule."""
     names = table.schema.names
@@ -284,7 +290,8 @@ def _check_moments(table: pa.Table) -> None:
                     assert isinstance(moment, pendulum.Date)
                     moment = moment.subtract(days=1)
                 # as instants: == says False for a wall time that happens twice
-                assert utc - EPOCH == since_epoch(Deadline.on(moment, tz=tz).cutoff)
+                passes = since_epoch(Deadline.on(moment, tz=tz).cutoff)
+                assert utc - EPOCH == min(max(passes, _FIRST), _LAST)
                 continue
             assert utc == moment_span(moment)[0]
             if isinstance(moment, dt.datetime):
@@ -344,6 +351,41 @@ class TestRows:
             2025, 1, 19, 6, 30, tzinfo=UTC
         )
         assert found["gaza"]["in_force_zone"] == "Asia/Jerusalem"
+
+    def test_timestamps_are_cut_to_the_calendar(self) -> None:
+        """
+        An instant beyond the calendar in UTC (a deadline on 9999-12-31 in New
+        York passes in 10000; 00:30 on 0001-01-01 in Tokyo is year 0 in UTC) is
+        cut to its edge, as moment_span cuts, so that pandas and Python can
+        read every timestamp; the text keeps the moment exactly.
+        """
+        talks = Negotiation(
+            id="t",
+            title="T",
+            milestones=[
+                Milestone(
+                    id="never",
+                    title="No end",
+                    deadline=Deadline.on(
+                        pendulum.date(9999, 12, 31), tz="America/New_York"
+                    ),
+                ),
+                Milestone(
+                    id="first",
+                    title="First",
+                    deadline=Deadline.on(
+                        pendulum.datetime(1, 1, 1, 0, 30, tz="Asia/Tokyo")
+                    ),
+                ),
+            ],
+        )
+        table = to_tables([talks])["milestones"]
+        never, first = table.to_pylist()
+        assert never["deadline_utc"] == dt.datetime.max.replace(tzinfo=UTC)
+        assert never["deadline"] == "9999-12-31"
+        assert first["deadline_utc"] == dt.datetime(1, 1, 1, tzinfo=UTC)
+        assert first["deadline"] == "0001-01-01T00:30:00+09:18:59[Asia/Tokyo]"
+        assert len(table.to_pandas()) == 2
 
     def test_the_seed_story(self) -> None:
         """The 2025 talks: a row per record, every moment consistent."""
