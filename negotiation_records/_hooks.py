@@ -9,8 +9,11 @@ a record out.  Anything unusual — a wrong type, a missing or unknown key, a
 value the compiled tests do not vouch for, a failed check — sends the object to
 the exact path, which reads every field with :meth:`Kind.load
 <negotiation_records.fields.Kind.load>`, collects every problem with its path
-and builds the record through its ``__init__``.  The compiled path only ever
-answers for input on which the two agree.
+and builds the record through its ``__init__``.  When a field cannot be read
+(or a key is unknown), the record is not built, and the fields that were read
+are checked as ``__init__`` checks them, so that one bad field hides no other;
+the checks across fields wait, as they do in ``__init__``.  The compiled path
+only ever answers for input on which the two agree.
 
 Strict hooks for plain types (``str``, ``int``, enums, lists, optional values,
 pendulum's types) serve your own attrs classes and ``list[Party]``-style
@@ -24,7 +27,7 @@ import functools
 import math
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final, get_args, get_origin
 
 import attrs
@@ -40,7 +43,12 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._jsontext import check_object, repeated_keys
-from negotiation_records._record import Record, cross_field_validator
+from negotiation_records._record import (
+    Record,
+    cross_field_validator,
+    field_check,
+    read_values_test,
+)
 from negotiation_records._references import STATE as READING
 from negotiation_records._references import References
 from negotiation_records._values import short_repr, show_json
@@ -145,6 +153,15 @@ def _exact_structure(
     name = cls.__name__
     versioned = bool(getattr(cls, "_versioned", False))
     loaders: dict[str, Callable[[Any], Any]] = {}
+    checks = {
+        a.name: field_check(a) if kind_of(a) is not None else _unchecked for a in fields
+    }
+    tested: list[Callable[[Mapping[str, Any]], bool]] = []
+
+    def values_ok(arguments: Mapping[str, Any]) -> bool:
+        if not tested:  # compiled for the first record that cannot be built
+            tested.append(read_values_test(cls))
+        return tested[0](arguments)
 
     def loader(attribute: attrs.Attribute[Any]) -> Callable[[Any], Any]:
         found = loaders.get(attribute.name)
@@ -178,6 +195,7 @@ def _exact_structure(
     def build(value: Any) -> Any:
         problems: list[tuple[str, str]] = []
         arguments: dict[str, Any] = {}
+        read: list[tuple[int, attrs.Attribute[Any]]] = []  # where each read field goes
         for attribute in fields:
             key = attribute.name
             if key not in value:
@@ -188,16 +206,29 @@ def _exact_structure(
                 arguments[attribute.alias] = loader(attribute)(value[key])
             except Exception as exc:  # noqa: BLE001 - every problem is collected
                 problems += collect_problems(exc, key)
+            else:
+                read.append((len(problems), attribute))
         if conv.forbid_extra_keys:
-            problems += [
-                ("", f"unknown key {short_repr(key)}")
-                for key in sorted(value.keys() - names, key=repr)
-            ]
-        if problems:
-            raise ValidationError(problems)
-        return cls(**arguments)
+            unknown = sorted(value.keys() - names, key=repr)
+        else:
+            unknown = []
+        if not (problems or unknown):
+            return cls(**arguments)
+        # The record cannot be built: the fields that were read are checked
+        # as its constructor checks them, each problem in its field's place.
+        if not values_ok(arguments):
+            for place, attribute in reversed(read):
+                check = checks[attribute.name]
+                problems[place:place] = check(arguments[attribute.alias])[1]
+        problems += [("", f"unknown key {short_repr(key)}") for key in unknown]
+        raise ValidationError(problems)
 
     return structure
+
+
+def _unchecked(value: object) -> tuple[Any, list[tuple[str, str]]]:
+    """The check of a field without a kind: only its own constructor knows its rule."""
+    return value, []
 
 
 # --- records: the compiled path -------------------------------------------------------

@@ -18,7 +18,7 @@ so the records use a different split:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
@@ -35,12 +35,15 @@ __all__ = [
     "Record",
     "argument_problems",
     "cross_field_validator",
+    "field_check",
     "field_problems",
     "frozen_record",
+    "read_values_test",
     "record_validator",
 ]
 
 _VALIDATORS: Final[dict[type, Callable[[Any], None]]] = {}
+_MISSING: Final = object()
 
 if TYPE_CHECKING:
     # Type checkers see ``attrs.frozen(..., init=False)``: the class's own typed
@@ -87,10 +90,62 @@ def argument_problems(
     *owner*: as the field stores it (its kind's conversion), and its problems,
     at the field's path, by the field's kind.
     """
-    kind = kind_of(attrs.fields_dict(owner)[name])
+    return field_check(attrs.fields_dict(owner)[name])(value)
+
+
+def field_check(
+    attribute: attrs.Attribute[Any],
+) -> Callable[[object], tuple[Any, list[tuple[str, str]]]]:
+    """
+    The check a record makes of a value given for its field *attribute*: a
+    function of the value that gives it as the field stores it (its kind's
+    conversion) and its problems, at the field's path, by the field's kind.
+    """
+    kind = kind_of(attribute)
     assert kind is not None  # noqa: S101 - a record's fields are declared with field()
-    stored = kind.convert_late(kind.convert(value))
-    return stored, [(join_path(name, path), m) for path, m in kind.problems(stored)]
+    name = attribute.name
+    convert, convert_late, problems = kind.convert, kind.convert_late, kind.problems
+
+    def check(value: object) -> tuple[Any, list[tuple[str, str]]]:
+        stored = convert_late(convert(value))
+        return stored, [(join_path(name, path), m) for path, m in problems(stored)]
+
+    return check
+
+
+def read_values_test(cls: type) -> Callable[[Mapping[str, Any]], bool]:
+    """
+    The compiled test of values read from a document for fields of the record
+    class *cls* (by :meth:`Kind.load <negotiation_records.fields.Kind.load>`,
+    which gives the stored form, as the compiled loaders do; a mapping by
+    argument name, in which any field may be left out): ``True`` when it
+    vouches that none has a problem, ``False`` when :func:`field_check` must
+    say.
+    """
+    ns = Namespace(_MISSING=_MISSING)
+    lines = ["def values_ok(a):"]
+    for attribute in attrs.fields(cls):
+        kind = kind_of(attribute)
+        if kind is None:
+            continue
+        lines += [
+            f"    v = a.get({attribute.alias!r}, _MISSING)",
+            "    if v is not _MISSING:",
+            *kind.check_code(ns, "v", "        ", "return False"),
+            "        pass",
+        ]
+    lines.append("    return True")
+    test: Callable[[Any], bool] = compile_function(
+        lines, f"checks read values {cls.__module__}.{cls.__qualname__}", ns.names
+    )
+
+    def values_ok(values: Mapping[str, Any]) -> bool:
+        try:
+            return test(values)
+        except Exception:  # noqa: BLE001 - field_check will say what
+            return False
+
+    return values_ok
 
 
 def _compile_field_test(cls: type) -> Callable[[Any], bool]:

@@ -355,9 +355,29 @@ class Many(Kind):
                 loaded.append(load(item, conv))
             except ValidationError as exc:
                 problems += prefixed(f"[{index}]", list(exc.errors))
+                loaded.append(_Unread())
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(self._problems_beside(loaded, problems))
         return tuple(loaded)
+
+    def _problems_beside(self, loaded: list[Any], unread: Problems) -> Problems:
+        """
+        Every problem of a JSON array some of whose items could not be read
+        (:class:`_Unread` in *loaded*; *unread* their problems): those and the
+        problems the constructor finds in the list of the items read, each at
+        its index, in order.
+        """
+        skipped = {
+            f"[{index}]"
+            for index, item in enumerate(loaded)
+            if item.__class__ is _Unread
+        }
+        found = [
+            problem
+            for problem in self.problems(self.convert_late(self.convert(tuple(loaded))))
+            if _item_step(problem[0]) not in skipped
+        ]
+        return sorted(found + unread, key=_item_index)
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         item = f"_l{depth}"
@@ -417,6 +437,26 @@ class Many(Kind):
 
     def writes_floats(self, seen: frozenset[type] = frozenset()) -> bool:
         return self.kind.writes_floats(seen)
+
+
+class _Unread:
+    """
+    An item of a JSON array that could not be read (:meth:`Many.load`): its
+    problems are reported, and the list is checked without it.
+    """
+
+    __slots__ = ()
+
+
+def _item_step(path: str) -> str:
+    """The first step of a path inside a list (``[2]`` of ``[2].name``), or ``''``."""
+    return path[: path.find("]") + 1] if path.startswith("[") else ""
+
+
+def _item_index(problem: tuple[str, str]) -> int:
+    """The index of the item that *problem* is about (-1: the list as a whole)."""
+    step = _item_step(problem[0])
+    return int(step[1:-1]) if step else -1
 
 
 def _unordered(value: set[Any] | frozenset[Any]) -> str:

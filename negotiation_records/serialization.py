@@ -38,11 +38,14 @@ references, absurd nesting, numbers too large — is reported as one
 its path (``parties[1].kind: 'stat' is not a valid PartyKind ...``).  Nothing in
 a document is ever run as code: there is no pickle and no YAML.
 
-Problems of shape (a wrong type, a missing or unknown key) are found everywhere at
-once.  A record's own checks (non-blank text, slugs, the order of dates, a
-deadline's rule, a negotiation's references) run when all of that record's fields
-have loaded: a record with a field of the wrong type reports that first, and its
-other problems once it is fixed.
+Every field of every record is checked at once, as the record's constructor
+checks it: a field that cannot be read (a wrong type, an unknown enum value, an
+impossible date, a bad record inside it), a missing, unknown or repeated key
+does not hide the problems of the other fields (blank text, a bad slug), each
+reported in its field's place.  The checks across the fields of one record (the
+order of its dates, a deadline's rule and its ``due``) run once all of that
+record's fields are valid, as on construction; a negotiation's references are
+checked once every record in it could be built.
 """
 
 from __future__ import annotations

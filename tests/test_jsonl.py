@@ -298,12 +298,18 @@ class TestErrors:
         error = info.value
         assert isinstance(error, ValidationError)
         assert error.line == 3
+        bad_id = (
+            "must be a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, "
+            "at most 64 characters), got 'B!'"
+        )
         assert error.errors == (
+            ("id", bad_id),
             ("publisher", "must be a string, got number 5"),
             ("$", "unknown key 'x'"),
         )
         assert str(error) == (
-            "line 3: 2 problems:\n"
+            "line 3: 3 problems:\n"
+            f"  id: {bad_id}\n"
             "  publisher: must be a string, got number 5\n"
             "  $: unknown key 'x'"
         )
