@@ -139,9 +139,13 @@ def _position(places: dict[Any, int], wanted: object) -> int | None:
 
 def _plain(wanted: object) -> object:
     """*wanted* as the records store it: a str subclass (a ``StrEnum``
-    member) as its text, as the records store such ids."""
-    if wanted.__class__ is not str and isinstance(wanted, str):
+    member) as its text, an int subclass (an ``IntEnum`` member, not a bool)
+    as its number, as the records store such keys."""
+    cls = wanted.__class__
+    if cls is not str and isinstance(wanted, str):
         return str.__str__(wanted)
+    if cls is not int and cls is not bool and isinstance(wanted, int):
+        return int(wanted)
     return wanted
 
 

@@ -560,7 +560,7 @@ def _plain_number(value: Any) -> Any:
     aside); anything else unchanged.
     """
     if isinstance(value, float):
-        return float.__float__(value)
+        return float.__float__(value) or 0.0  # -0.0 as 0.0, which it equals
     return _plain_int(value)
 
 
@@ -648,7 +648,7 @@ def _load_number(value: Any, _conv: Any = None) -> Any:
     if value.__class__ is float:
         if not math.isfinite(value):
             raise fail(f"must be a finite number, got {show_json(value)}")
-        return value
+        return value or 0.0  # -0.0 as 0.0, which it equals
     raise fail(f"must be a number, got {show_json(value)}")
 
 
@@ -659,7 +659,8 @@ class Number(Kind):
 
     An instance of a float subclass (``numpy.float64``) is stored as a plain
     :class:`float`, and of an int subclass as a plain :class:`int`, so that the
-    record holds, compares and writes plain JSON data.
+    record holds, compares and writes plain JSON data; ``-0.0`` is stored as
+    ``0.0``, which it equals, so that equal records write the same JSON.
     """
 
     min: float | None = None
@@ -668,7 +669,9 @@ class Number(Kind):
 
     def convert(self, value: Any) -> Any:
         cls = value.__class__
-        return value if cls is float or cls is int else _plain_number(value)
+        if cls is int:
+            return value
+        return (value or 0.0) if cls is float else _plain_number(value)
 
     def accepts(self) -> str:
         return "float"

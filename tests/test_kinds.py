@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import math
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -28,6 +29,7 @@ from negotiation_records import (
     PartyKind,
     Proposal,
     Quantity,
+    RecordNotFoundError,
     Round,
     Source,
     ValidationError,
@@ -459,6 +461,18 @@ class TestNumericSubclasses:
         assert Number().convert(big) is big
         assert Number().convert(real) is real
 
+    def test_a_negative_zero_is_stored_as_zero(self) -> None:
+        """-0.0 equals 0.0, so it is stored (and written) as 0.0: equal records
+        write the same JSON, built or loaded."""
+        minus = Quantity(amount=-0.0, unit="prisoners")
+        plus = Quantity(amount=0.0, unit="prisoners")
+        assert minus == plus
+        assert to_json(minus) == to_json(plus)
+        assert math.copysign(1.0, minus.amount) == 1.0
+        loaded = from_json(Quantity, '{"amount": -0.0, "unit": "prisoners"}')
+        assert to_json(loaded) == to_json(plus)
+        assert math.copysign(1.0, Number().convert(_Amount("-0.0"))) == 1.0
+
 
 class _Ids(enum.StrEnum):
     RUSSIA = "russia"
@@ -525,6 +539,21 @@ class TestStringSubclasses:
         )
         assert talks.party(_Ids.RUSSIA) is talks.parties[0]
         assert talks.party("russia") is talks.parties[0]
+
+    def test_lookups_take_an_int_subclass(self) -> None:
+        """A round built with an IntEnum number (stored as a plain int) is found
+        by that member too; a bool is still no round number."""
+
+        class Rounds(enum.IntEnum):
+            FIRST = 1
+
+        talks = Negotiation(
+            id="n", title="N", rounds=[Round(number=Rounds.FIRST, status="proposed")]
+        )
+        assert type(talks.rounds[0].number) is int
+        assert talks.round(Rounds.FIRST) is talks.rounds[0]
+        with pytest.raises(RecordNotFoundError):
+            talks.round(True)  # noqa: FBT003 - a bool is no round number
 
     def test_a_deadline_constructor_stores_a_plain_zone(self) -> None:
         """Every Deadline constructor takes a str subclass as tz, as Deadline()
