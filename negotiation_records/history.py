@@ -245,6 +245,7 @@ class History(Kind):
         problems: Problems = []
         for index, given in enumerate(value):
             item = given
+            status_read = True
             if given.__class__ is dict and "status" in given:
                 item = dict(given)
                 try:
@@ -254,14 +255,20 @@ class History(Kind):
                         (join_path(f"[{index}].status", path), message)
                         for path, message in exc.errors
                     ]
-                    continue
+                    # The change's other fields are still read, for their
+                    # problems: a bad status hides none of them.
+                    item["status"] = next(iter(self.enum))
+                    status_read = False
             try:
-                loaded.append(Nested(StatusChange).load(item, conv))
+                change = Nested(StatusChange).load(item, conv)
             except ValidationError as exc:
                 problems += [
                     (join_path(f"[{index}]", path), message)
                     for path, message in exc.errors
                 ]
+            else:
+                if status_read:
+                    loaded.append(change)
         if problems:
             raise ValidationError(problems)
         return tuple(loaded)

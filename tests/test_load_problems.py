@@ -147,6 +147,22 @@ class TestWorkedExamples:
             (status_path, ROUND_BOGUS),
         )
 
+    def test_a_bad_status_hides_no_other_field_of_its_change(self) -> None:
+        """A status change with a bad status and an impossible date: both, and
+        the next change's problem too."""
+        history = [
+            {"status": "bogus", "on": "2025-02-30"},
+            {"status": "held", "on": "2025-13-01"},
+        ]
+        errors = load_errors(
+            Negotiation, talks(2, rounds=[{"number": 1, "history": history}])
+        )
+        assert [path for path, _ in errors] == [
+            "rounds[0].history[0].status",
+            "rounds[0].history[0].on",
+            "rounds[0].history[1].on",
+        ]
+
     @pytest.mark.parametrize("version", [1, 2])
     def test_a_bad_record_inside_hides_no_field_around_it(self, version: int) -> None:
         """A representative's empty name and the bad id of the party holding it."""
