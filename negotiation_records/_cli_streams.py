@@ -170,16 +170,33 @@ def encoding_problem(exc: UnicodeEncodeError) -> str:
 def shown_width(text: str) -> int:
     """
     How many columns *text* takes in a terminal: two for a wide character
-    (Chinese, Japanese, Korean, full-width forms), none for a combining mark
-    or a format character, one for any other.
+    (Chinese, Japanese, Korean, full-width forms, emoji), none for a combining
+    mark or a format character, one for any other.  An emoji sequence is one
+    wide glyph: a character made an emoji by U+FE0F (the dove of "🕊️"), an
+    emoji with a skin tone ("👍🏽"), emoji joined by U+200D ("👨‍👩‍👧").
     """
     if text.isascii():
         return len(text)
     width = 0
+    last = 0  # the width of the last glyph
+    joined = False
     for char in text:
+        if joined:  # joined to the glyph before by U+200D
+            joined = False
+            continue
+        if char == "\u200d":
+            joined = last == 2  # an emoji sequence; between letters it shapes
+            continue
+        if char == "\ufe0f":  # emoji presentation of the glyph before: wide
+            if last == 1:
+                width, last = width + 1, 2
+            continue
+        if last and "\U0001f3fb" <= char <= "\U0001f3ff":  # a skin tone
+            continue
         if unicodedata.category(char) in ("Mn", "Me", "Cf"):
             continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        last = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        width += last
     return width
 
 

@@ -1,12 +1,22 @@
 """
-A length of time in words, as :meth:`Deadline.describe
-<negotiation_records.Deadline.describe>` says it (private).
+Time in words (private): a length of time, as :meth:`Deadline.describe
+<negotiation_records.Deadline.describe>` says it, and a deadline that marks a
+start, as the timeline and the tables say an entry into force.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-__all__ = ["in_words"]
+from negotiation_records.timeutil import Moment, moment_text
+
+
+if TYPE_CHECKING:
+    from negotiation_records.deadlines import Deadline
+
+
+__all__ = ["describe_start", "in_words"]
 
 _UNITS = (
     ("year", 365 * 86400),
@@ -36,3 +46,19 @@ def in_words(seconds: float) -> str:
         return "less than a second"
     count = int(seconds)
     return f"{count} second" + ("" if count == 1 else "s")
+
+
+def describe_start(
+    deadline: Deadline, show: Callable[[Moment], str] = moment_text
+) -> str:
+    """
+    A deadline that marks a start (an agreement's entry into force) in words:
+    on its day, with its zone (a start, not the end of that day, which a
+    deadline's own rule says: ``on 2021-01-22, America/New_York``), at its
+    datetime (written by *show*), or its counting rule (``90 days after
+    2020-10-24``).
+    """
+    if deadline.anchor is None:
+        where = "" if deadline.tz is None else f", {deadline.tz}"
+        return f"on {show(deadline.due)}{where}"
+    return deadline.describe_rule()

@@ -109,6 +109,7 @@ from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._export_ids import SeenIds
+from negotiation_records._in_words import describe_start
 from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -333,19 +334,22 @@ def _start(value: Deadline) -> tuple[Any, ...]:
     is the start of its day in its zone, or its datetime.
     """
     due = value.due
+    rule = describe_start(value)
     if isinstance(due, _dt.datetime) or not isinstance(due, _dt.date):
-        return _deadline_row(value, value.cutoff)  # a datetime: itself
-    return _deadline_row(value, start_of_day(due, value.zone))
+        return _deadline_row(value, value.cutoff, rule)  # a datetime: itself
+    return _deadline_row(value, start_of_day(due, value.zone), rule)
 
 
-def _deadline_row(value: Deadline, instant: _dt.datetime) -> tuple[Any, ...]:
+def _deadline_row(
+    value: Deadline, instant: _dt.datetime, rule: str | None = None
+) -> tuple[Any, ...]:
     precision = "instant" if isinstance(value.due, _dt.datetime) else "day"
     return (
         _utc_micros(instant),
         zone_name(instant),
         precision,
         moment_text(value.due),
-        value.describe_rule(),
+        value.describe_rule() if rule is None else rule,
     )
 
 

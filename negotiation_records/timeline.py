@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pendulum
 
+from negotiation_records._in_words import describe_start
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -319,14 +320,12 @@ class _Builder:
 
     def start_rule(self, deadline: Deadline) -> str:
         """
-        When an agreement enters into force, in words: on its day (a start, not
-        the end of that day, which a deadline's own rule says) or at its
-        datetime, or its rule (``(90 days after 2020-10-24)``).
+        When an agreement enters into force, in words (:func:`describe_start`),
+        a counting rule in parentheses; a datetime shown in the zone asked for.
         """
         if deadline.anchor is None:
-            where = "" if deadline.tz is None else f", {deadline.tz}"
-            return f"on {self.show(deadline.due)}{where}"
-        return f"({deadline.describe_rule()})"
+            return describe_start(deadline, self.show)
+        return f"({describe_start(deadline)})"
 
     def changes(
         self,

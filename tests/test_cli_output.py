@@ -486,6 +486,25 @@ class TestWideCharacters:
         assert len(kinds) == 1
         assert shown_width(table[0][: table[0].index("  kind")]) in kinds
 
+    @pytest.mark.parametrize(
+        ("text", "columns"),
+        [
+            ("Peace \U0001f54a\ufe0f", 8),  # a dove made an emoji by U+FE0F
+            ("Team \U0001f44d\U0001f3fd", 7),  # thumbs up with a skin tone
+            ("\U0001f468\u200d\U0001f469\u200d\U0001f467", 2),  # a family
+            ("\U0001f1fa\U0001f1e6", 2),  # a flag
+            ("1\ufe0f\u20e3", 2),  # a keycap
+            ("a\u200db", 2),  # a joiner between letters joins no glyph
+            ("中文", 4),
+            ("e\u0301", 1),
+        ],
+    )
+    def test_an_emoji_sequence_is_one_wide_glyph(self, text: str, columns: int) -> None:
+        """Emoji sequences take the two columns a terminal draws them in."""
+        from negotiation_records._cli_streams import shown_width
+
+        assert shown_width(text) == columns
+
 
 class TestFileNamesThatAreNotUtf8:
     """A file name holding bytes that are not UTF-8 (Linux allows any)."""

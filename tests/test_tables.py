@@ -340,7 +340,13 @@ class TestRows:
                 pendulum.datetime(2025, 1, 19, 8, 30, tz="Asia/Jerusalem")
             ),
         )
-        talks = Negotiation(id="t", title="T", agreements=[tpnw, gaza])
+        colombia = Agreement(
+            id="colombia",
+            title="Final accord",
+            stage="comprehensive",
+            in_force=Deadline.on(pendulum.date(2016, 12, 1), tz="America/Bogota"),
+        )
+        talks = Negotiation(id="t", title="T", agreements=[tpnw, gaza, colombia])
         found = rows(to_tables([talks])["agreements"])
         assert found["tpnw"]["in_force"] == "2021-01-22"
         assert found["tpnw"]["in_force_utc"] == dt.datetime(2021, 1, 22, 5, tzinfo=UTC)
@@ -351,6 +357,11 @@ class TestRows:
             2025, 1, 19, 6, 30, tzinfo=UTC
         )
         assert found["gaza"]["in_force_zone"] == "Asia/Jerusalem"
+        # its rule says a start too, not "to the end of the day"
+        assert found["colombia"]["in_force_utc"] == dt.datetime(
+            2016, 12, 1, 5, tzinfo=UTC
+        )
+        assert found["colombia"]["in_force_rule"] == "on 2016-12-01, America/Bogota"
 
     def test_timestamps_are_cut_to_the_calendar(self) -> None:
         """
