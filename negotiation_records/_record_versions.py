@@ -52,6 +52,7 @@ __all__ = [
     "reading_as",
     "refusing_version_1_keys",
     "version_1_hints",
+    "version_problem",
 ]
 
 Load = Callable[[Any, Any], Any]
@@ -239,6 +240,32 @@ def reading_as(hook_of: Callable[[Any], Load], cls: Any, version: object) -> Loa
         return make(records)
 
     return read_many
+
+
+def version_problem(cls: Any, version: object) -> str | None:
+    """
+    Why records of *cls* cannot be read as written in *version* (as
+    :func:`reading_as` refuses it), or ``None``: for a command line, which
+    says so before it reads anything.
+
+    Example:
+        >>> from negotiation_records import Ultimatum, Vote
+        >>> version_problem(Ultimatum, 1) is None
+        True
+        >>> version_problem(Vote, 1)
+        'a Vote is new in format version 2: a version-1 document holds none (leave schema_version out to read the current version)'
+    """
+    try:
+        reading_as(lambda _: _no_hook, cls, version)
+    except TypeError as exc:
+        return str(exc)
+    except ValidationError as exc:
+        return "; ".join(message for _, message in exc.errors)
+    return None
+
+
+def _no_hook(data: Any, cls: Any) -> Any:  # pragma: no cover - never called
+    raise NotImplementedError
 
 
 def _versioned(cls: type[Any]) -> bool:
