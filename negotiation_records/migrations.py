@@ -8,7 +8,10 @@ refused (a newer library wrote it: upgrade ``negotiation-records``), and a
 document with an *older* version is brought up to date by the migration steps
 registered with :func:`register_migration`, one version at a time, before it is
 loaded as usual.  A document without ``"schema_version"`` is refused: the loader
-never guesses which format it is reading.
+never guesses which format it is reading.  A document of a single record (not a
+negotiation) says no version; the caller says it (``schema_version=1`` on
+:func:`~negotiation_records.from_json`), and the record is upgraded by the same
+steps, inside a minimal negotiation document of that version.
 
 A migration works on plain JSON data (the parsed document, a ``dict``), never on
 records, so it can rename keys, move values and fill in new required fields

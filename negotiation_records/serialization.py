@@ -24,7 +24,9 @@ extend).  The format is the library's most lasting promise, so it is fixed here:
 * **Versions.**  A serialized :class:`~negotiation_records.Negotiation` starts
   with ``"schema_version"`` (:data:`SCHEMA_VERSION`).  A newer or missing version is refused; older
   versions are upgraded by the steps registered with
-  :func:`~negotiation_records.register_migration`.
+  :func:`~negotiation_records.register_migration`.  A document of a single
+  record says no version: ``schema_version=1`` says it was written in
+  version 1, and it is upgraded by the same steps.
 * **Unknown keys** are refused, naming the key and where it is (they are usually
   typos).  ``strict=False`` ignores them instead, for documents written by a
   newer library that added fields; everything else stays strict.
