@@ -283,7 +283,8 @@ def _reader(load: Load, cls: type[Any], version: int) -> Load:
             f"schema_version={version}: no negotiation document holds a "
             f"{cls.__name__}, so the library knows no older version of it"
         )
-    place = _place(cls, version)
+    # before version 1, a format of your own: a step brings it to version 1
+    place = _place(cls, max(version, 1))
     if place is None:
         since = min(since for _, since, _ in held)
         raise ValidationError(
