@@ -24,6 +24,7 @@ from negotiation_records._plot_size import (
 )
 from negotiation_records._record import Record
 from negotiation_records.errors import ValidationError
+from negotiation_records.migrations import check_version
 from negotiation_records.timeutil import (
     Moment,
     Period,
@@ -125,6 +126,15 @@ def record_types() -> dict[str, type[Any]]:
         for name, obj in found.items()
         if isinstance(obj, type) and issubclass(obj, Record)
     }
+
+
+def schema_version_arg(text: str) -> int:
+    """``--schema-version``: a format version this library reads (``1``)."""
+    try:
+        return check_version(int(text))
+    except ValueError as exc:  # not a number, or a ValidationError
+        reason = messages(exc) if isinstance(exc, ValidationError) else "not a number"
+        raise argparse.ArgumentTypeError(f"{text!r}: {reason}") from None
 
 
 SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*")

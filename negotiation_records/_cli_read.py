@@ -17,6 +17,7 @@ from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
 from negotiation_records._jsonpos import problem_lines
 from negotiation_records._jsontext import is_blank, parse_json
+from negotiation_records._record_versions import HINT
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import from_json
 
@@ -183,9 +184,13 @@ class Read(NamedTuple):
     problems: list[tuple[int, str, str]]
 
 
-def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
+def read_records(
+    name: str, cls: type[Any], err: TextIO, schema_version: int | None = None
+) -> Iterator[Read]:
     """
     The records in the file *name* (``-``: standard input), or their problems.
+    *schema_version* is the format version single records were written in
+    (``--schema-version``), as :func:`~negotiation_records.from_json` takes it.
 
     A JSON file gives one record; each problem is placed at the line where the
     value at its path starts (the line of a JSON syntax error for a syntax
@@ -206,27 +211,32 @@ def read_records(name: str, cls: type[Any], err: TextIO) -> Iterator[Read]:
         except OSError as exc:
             raise FileError(os_message(exc)) from None
         if not json_lines:
-            yield whole(data, cls)
+            yield whole(data, cls, schema_version)
             return
         with progress(stream, display(name), err) as reader:
             for number, line in enumerate(itertools.chain(seen, reader), 1):
                 if is_blank(line):
                     continue
                 try:  # without its line feed, as read_jsonl reads it
-                    yield Read(from_json(cls, line.rstrip(b"\r\n")), [])
+                    yield Read(
+                        from_json(
+                            cls, line.rstrip(b"\r\n"), schema_version=schema_version
+                        ),
+                        [],
+                    )
                 except ValidationError as exc:
-                    yield Read(None, [(number, p, m) for p, m in exc.errors])
+                    yield Read(None, [(number, p, m) for p, m in _told(exc)])
     finally:
         if name != STDIN:
             stream.close()
 
 
-def whole(data: bytes, cls: type[Any]) -> Read:
+def whole(data: bytes, cls: type[Any], schema_version: int | None = None) -> Read:
     """One record from a whole JSON document, each problem at its value's line."""
     try:
-        return Read(from_json(cls, data), [])
+        return Read(from_json(cls, data, schema_version=schema_version), [])
     except ValidationError as exc:
-        errors = list(exc.errors)
+        errors = _told(exc)
     syntax = syntax_error_line(errors)
     if syntax is not None:
         return Read(None, [(syntax, p, m) for p, m in errors])
@@ -234,6 +244,15 @@ def whole(data: bytes, cls: type[Any]) -> Read:
     return Read(
         None, [(line, p, m) for line, (p, m) in zip(lines, errors, strict=True)]
     )
+
+
+#: The hint of a version-1 record (:data:`HINT`), as the command line takes it.
+CLI_HINT = "(a version-1 record? check it with --schema-version 1)"
+
+
+def _told(exc: ValidationError) -> list[tuple[str, str]]:
+    """The problems of *exc*, a version-1 record's hint naming the option."""
+    return [(path, message.replace(HINT, CLI_HINT)) for path, message in exc.errors]
 
 
 def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:

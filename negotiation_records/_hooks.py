@@ -74,11 +74,19 @@ from negotiation_records.migrations import (
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
 
 
-__all__ = ["collect_problems", "configure_converter"]
+__all__ = ["collect_problems", "configure_converter", "unknown_key"]
 
 _MISSING: Final = object()
 _NONE_TYPE: Final = type(None)
 _IMMUTABLE: Final = (str, int, float, bool, type(None), enum.Enum)
+
+
+def unknown_key(key: object) -> str:
+    """
+    How the loader words the problem of an unknown *key* (at the path of its
+    object): ``unknown key 'titel'``.
+    """
+    return f"unknown key {short_repr(key)}"
 
 
 def _fail(message: str) -> ValidationError:
@@ -110,10 +118,7 @@ def collect_problems(exc: BaseException, path: str = "") -> list[tuple[str, str]
         return found
     where = path or "$"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [
-            (where, f"unknown key {short_repr(key)}")
-            for key in sorted(exc.extra_fields, key=repr)
-        ]
+        return [(where, unknown_key(key)) for key in sorted(exc.extra_fields, key=repr)]
     if isinstance(exc, KeyError) and any(
         isinstance(note, AttributeValidationNote)
         for note in getattr(exc, "__notes__", ())
@@ -220,7 +225,7 @@ def _exact_structure(
             for place, attribute in reversed(read):
                 check = checks[attribute.name]
                 problems[place:place] = check(arguments[attribute.alias])[1]
-        problems += [("", f"unknown key {short_repr(key)}") for key in unknown]
+        problems += [("", unknown_key(key)) for key in unknown]
         raise ValidationError(problems)
 
     return structure

@@ -55,6 +55,7 @@ from negotiation_records._cli_args import (
     period_arg,
     picture_problem,
     record_types,
+    schema_version_arg,
     size_arg,
     zone_arg,
 )
@@ -80,8 +81,10 @@ from negotiation_records._cli_streams import (
     silence,
 )
 from negotiation_records._plot_size import pixel_problem, start_problem
+from negotiation_records._record_versions import version_problem
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
+from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
@@ -150,7 +153,7 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         count = 0
         before = len(problems)
         try:
-            for read in read_records(name, cls, out.err):
+            for read in read_records(name, cls, out.err, args.schema_version):
                 count += 1
                 problems.extend(Problem(shown, *problem) for problem in read.problems)
         except FileError as exc:
@@ -730,6 +733,16 @@ def build_parser() -> argparse.ArgumentParser:
         f"{', '.join(types)})",
     )
     validate.add_argument(
+        "--schema-version",
+        type=schema_version_arg,
+        metavar="N",
+        help="the format version the records were written in, for files of "
+        "single records (not negotiations), which do not say it: 1 reads the "
+        "records version 1 wrote (--type Ultimatum, Proposal ...); a "
+        "negotiation says its own, which must then be N (default: the "
+        f"current version, {SCHEMA_VERSION})",
+    )
+    validate.add_argument(
         "--format",
         choices=["text", "json"],
         default="text",
@@ -917,6 +930,10 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         problem = picture_problem(args)
         if problem is not None:
             parser.error(problem)
+        if getattr(args, "schema_version", None) is not None:
+            problem = version_problem(record_types()[args.type], args.schema_version)
+            if problem is not None:
+                parser.error(f"argument --schema-version: {problem}")
         if getattr(args, "within", None) is not None:
             problem = _horizon_problem(args.at, args.within)
             if problem is not None:

@@ -8,7 +8,10 @@ refused (a newer library wrote it: upgrade ``negotiation-records``), and a
 document with an *older* version is brought up to date by the migration steps
 registered with :func:`register_migration`, one version at a time, before it is
 loaded as usual.  A document without ``"schema_version"`` is refused: the loader
-never guesses which format it is reading.
+never guesses which format it is reading.  A document of a single record (not a
+negotiation) says no version; the caller says it (``schema_version=1`` on
+:func:`~negotiation_records.from_json`), and the record is upgraded by the same
+steps, inside a minimal negotiation document of that version.
 
 A migration works on plain JSON data (the parsed document, a ``dict``), never on
 records, so it can rename keys, move values and fill in new required fields
@@ -114,6 +117,56 @@ def unregister_migration(from_version: int) -> None:
     _MIGRATIONS.pop(from_version, None)
 
 
+def check_version(version: object) -> int:
+    """
+    *version*, a format version as a document (or a caller) states it, if this
+    library can read it: an integer no newer than :data:`SCHEMA_VERSION`,
+    and, if older, one that a registered migration step starts from.
+    Otherwise a :class:`~negotiation_records.ValidationError` at
+    ``schema_version``, worded as for a document's ``"schema_version"``.
+
+    Example:
+        >>> check_version(1)
+        1
+        >>> check_version(3)
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: schema_version: 3 is newer than this library understands (it reads versions up to 2); upgrade negotiation-records
+    """
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValidationError(
+            [(_KEY, f"must be an integer, got {short_repr(version)}")]
+        )
+    if version > SCHEMA_VERSION:
+        raise ValidationError(
+            [
+                (
+                    _KEY,
+                    f"{short_repr(version)} is newer than this library understands "
+                    f"(it reads "
+                    f"versions up to {SCHEMA_VERSION}); upgrade negotiation-records",
+                )
+            ]
+        )
+    if version < SCHEMA_VERSION and version not in _MIGRATIONS:
+        raise _unmigratable(version)
+    return version
+
+
+def _unmigratable(version: int) -> ValidationError:
+    """The problem of a *version* that no registered step starts from."""
+    return ValidationError(
+        [
+            (
+                _KEY,
+                f"{short_repr(version)} is older than {SCHEMA_VERSION} and "
+                f"no migration from version {short_repr(version)} is "
+                "registered",
+            )
+        ]
+    )
+
+
 def upgrade(
     document: dict[str, Any], record: type[Any] | None = None
 ) -> dict[str, Any]:
@@ -135,7 +188,10 @@ def upgrade(
 
 
 def upgrade_noting(
-    document: dict[str, Any], record: type[Any] | None = None
+    document: dict[str, Any],
+    record: type[Any] | None = None,
+    *,
+    stated: str | None = None,
 ) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]:
     """
     :func:`upgrade`, with the problems of :func:`version_1_refusals` and of
@@ -145,7 +201,7 @@ def upgrade_noting(
     the step from version 1, so that the rest of the document can be read.
     A document of a version before 1 (a format of your own, brought to
     version 1 by a step you registered) is checked as the version-1
-    document that step made.
+    document that step made.  *stated* as in :func:`newer_fields`.
     """
     if _KEY not in document:
         raise ValidationError(
@@ -157,37 +213,13 @@ def upgrade_noting(
                 )
             ]
         )
-    version = document[_KEY]
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValidationError(
-            [(_KEY, f"must be an integer, got {short_repr(version)}")]
-        )
-    if version > SCHEMA_VERSION:
-        raise ValidationError(
-            [
-                (
-                    _KEY,
-                    f"{short_repr(version)} is newer than this library understands "
-                    f"(it reads "
-                    f"versions up to {SCHEMA_VERSION}); upgrade negotiation-records",
-                )
-            ]
-        )
+    version = check_version(document[_KEY])
     body = dict(document)
     first_known = document  # before version 1: the version-1 document a step makes
     while version < SCHEMA_VERSION:
         step = _MIGRATIONS.get(version)
         if step is None:
-            raise ValidationError(
-                [
-                    (
-                        _KEY,
-                        f"{short_repr(version)} is older than {SCHEMA_VERSION} and "
-                        f"no migration from version {short_repr(version)} is "
-                        "registered",
-                    )
-                ]
-            )
+            raise _unmigratable(version)
         try:
             migrated = step(body)
         except ValidationError:
@@ -221,11 +253,15 @@ def upgrade_noting(
     refused = version_1_refusals(first_known)
     if record is None:
         return body, refused, []
-    return body, refused, newer_fields(record, body, first_known)
+    return body, refused, newer_fields(record, body, first_known, stated=stated)
 
 
 def newer_fields(
-    record: type[Any], migrated: dict[str, Any], given: dict[str, Any]
+    record: type[Any],
+    migrated: dict[str, Any],
+    given: dict[str, Any],
+    *,
+    stated: str | None = None,
 ) -> list[tuple[str, str]]:
     """
     The fields of a later format version than the document *given* says it
@@ -237,7 +273,8 @@ def newer_fields(
     brought up to date (by :func:`upgrade`), read as the record class
     *record*; the fields the migration steps made (a ``history`` from a
     ``status``) are not the document's own.  The paths are those of
-    *migrated*.
+    *migrated*.  *stated* says, in the message, where the version was
+    stated (by default: ``the document says "schema_version": 1``).
     """
     version = given.get(_KEY)
     if not isinstance(version, int) or version >= SCHEMA_VERSION:
@@ -260,9 +297,10 @@ def newer_fields(
             problems.append(
                 (
                     path,
-                    f"is new in format version {since}, but the document says "
-                    f'"schema_version": {version}: leave it out, or write the '
-                    f"document as version {SCHEMA_VERSION}",
+                    f"is new in format version {since}, but "
+                    + (stated or f'the document says "schema_version": {version}')
+                    + ": leave it out, or write the document as version "
+                    f"{SCHEMA_VERSION}",
                 )
             )
     return problems
@@ -784,8 +822,28 @@ def document_problems(
         if problem[0] not in set_aside
     ]
 
+    return in_document_order(given, noted, loaded)
+
+
+def in_document_order(
+    document: object,
+    noted: Iterable[tuple[str, str]],
+    loaded: Iterable[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """
+    The problems *loaded* (as the loader found them, in its order) with the
+    problems *noted* beside them (in any order), each of these before the
+    first of *loaded* that comes after it in *document*: the order in which
+    the keys and items of *document* hold the paths (:func:`_place`).
+
+    Example:
+        >>> document = {"id": "p", "status": "withdrawn", "summary": ""}
+        >>> in_document_order(document, [("status", "noted")], [("id", "a"), ("summary", "b")])
+        [('id', 'a'), ('status', 'noted'), ('summary', 'b')]
+    """
+
     def place(problem: tuple[str, str]) -> tuple[int, ...]:
-        return _place(given, problem[0])
+        return _place(document, problem[0])
 
     return list(heapq.merge(sorted(noted, key=place), loaded, key=place))
 

@@ -24,7 +24,9 @@ extend).  The format is the library's most lasting promise, so it is fixed here:
 * **Versions.**  A serialized :class:`~negotiation_records.Negotiation` starts
   with ``"schema_version"`` (:data:`SCHEMA_VERSION`).  A newer or missing version is refused; older
   versions are upgraded by the steps registered with
-  :func:`~negotiation_records.register_migration`.
+  :func:`~negotiation_records.register_migration`.  A document of a single
+  record says no version: ``schema_version=1`` says it was written in
+  version 1, and it is upgraded by the same steps.
 * **Unknown keys** are refused, naming the key and where it is (they are usually
   typos).  ``strict=False`` ignores them instead, for documents written by a
   newer library that added fields; everything else stays strict.
@@ -70,6 +72,11 @@ from negotiation_records._files import (
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
+from negotiation_records._record_versions import (
+    reading_as,
+    refusing_version_1_keys,
+    version_1_hints,
+)
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
@@ -200,19 +207,33 @@ def _hook(conv: cattrs.Converter, cls: Any) -> Any:
         raise TypeError(f"cannot load {cls!r}: {exc}") from None
 
 
-def _run(hook: Any, data: Any, cls: Any) -> Any:
+def _run(hook: Any, data: Any, cls: Any, hints: bool = False) -> Any:
+    """
+    ``hook(data, cls)``, every problem in one ValidationError; with *hints*
+    (no version stated), those of a version-1 record say so.
+    """
     try:
         return hook(data, cls)
     except ValidationError as exc:
-        raise ValidationError(
-            (join_path("", path), message) for path, message in exc.errors
-        ) from None
-    except Exception as exc:
-        raise ValidationError(collect_problems(exc)) from exc
+        problems = [(join_path("", path), message) for path, message in exc.errors]
+        cause: Exception | None = None
+    except Exception as exc:  # noqa: BLE001 - reported as problems
+        problems, cause = collect_problems(exc), exc
+    if hints:
+        problems = version_1_hints(cls, data, problems)
+    raise ValidationError(problems) from cause
 
 
-def _structure(conv: cattrs.Converter, data: Any, cls: Any) -> Any:
-    return _run(_hook(conv, cls), data, cls)
+def _loader(conv: cattrs.Converter, cls: Any, schema_version: object) -> Any:
+    """
+    The hook reading *cls* written in *schema_version* (``None``: the
+    current version, a version-1 record refused rather than lose a key
+    where unknown keys are ignored).
+    """
+    if schema_version is not None:
+        return reading_as(functools.partial(_hook, conv), cls, schema_version)
+    hook = _hook(conv, cls)
+    return hook if conv.forbid_extra_keys else refusing_version_1_keys(hook, cls)
 
 
 # --- plain data ---------------------------------------------------------------------------
@@ -244,6 +265,7 @@ def from_dict(
     data: Any,
     *,
     strict: bool = True,
+    schema_version: int | None = None,
     converter: cattrs.Converter | None = None,
 ) -> T:
     """
@@ -255,6 +277,21 @@ def from_dict(
     Unknown keys are refused unless *strict* is ``False``, which ignores them.
     Any problem raises one :class:`~negotiation_records.ValidationError` listing
     them all with their paths.
+
+    *schema_version* says in which version of the format single records
+    were written (a document of a record other than a
+    :class:`~negotiation_records.Negotiation` does not say it; the loader
+    never guesses): ``schema_version=1`` reads a record of version 1
+    (``to_json(ultimatum)`` of that library), brought up to date by the
+    registered migration steps, each problem at the record's own path.  A
+    negotiation says its own version: a different *schema_version* is a
+    :class:`~negotiation_records.ValidationError` at ``schema_version``, as
+    is a version this library cannot read.  Left out, records are read as
+    the current version (:data:`SCHEMA_VERSION`), and a record refused for
+    what a version-1 record holds (a ``status``, one proposer's id) says so;
+    with *strict* ``False`` such a record is refused too, not read without
+    its status.  See "Schema versions and migrations" in the serialization
+    guide.
 
     Example:
         >>> from_dict(Source, {"id": "tass", "publisher": "TASS"}).publisher
@@ -268,9 +305,18 @@ def from_dict(
         >>> from_dict(Source, {"id": "tass", "publisher": "TASS", "titel": "x"},
         ...           strict=False).id
         'tass'
+        >>> from_dict(Proposal, {"id": "p", "proposed_by": "ukraine", "made_on": "2025-07-19",
+        ...                      "summary": "Talks", "status": "withdrawn"},
+        ...           schema_version=1).status
+        <ProposalStatus.WITHDRAWN: 'withdrawn'>
     """
     try:
-        result: T = _structure(_pick(strict, converter), data, cls)
+        result: T = _run(
+            _loader(_pick(strict, converter), cls, schema_version),
+            data,
+            cls,
+            schema_version is None,
+        )
     finally:
         MEMO.forget()
     return result
@@ -358,6 +404,7 @@ def from_json(
     text: str | bytes | bytearray,
     *,
     strict: bool = True,
+    schema_version: int | None = None,
     converter: cattrs.Converter | None = None,
 ) -> T:
     """
@@ -365,7 +412,10 @@ def from_json(
 
     Invalid JSON, bytes that are not UTF-8, duplicate keys, ``NaN``, nesting too
     deep and numbers too long are refused like any other bad input: with a
-    :class:`~negotiation_records.ValidationError`.  *strict* as in :func:`from_dict`.
+    :class:`~negotiation_records.ValidationError`.  *strict* and
+    *schema_version* (the format version single records were written in:
+    ``schema_version=1`` reads a version-1 ``to_json(ultimatum)``) as in
+    :func:`from_dict`.
 
     A text of 1 MiB or more is read with Python's cyclic garbage collector
     paused, as :func:`to_json` writes: the many objects a big document is made
@@ -382,8 +432,15 @@ def from_json(
         Traceback (most recent call last):
         ...
         negotiation_records.errors.ValidationError: [0].amount: must be a number, got string '1000'
+        >>> old = '{"id": "eu", "name": "EU", "kind": "coalition", "members": ["france"]}'
+        >>> from_json(Party, old, schema_version=1).members[0].party
+        'france'
     """
-    hook = _hook(_pick(strict, converter), cls)
+    conv = _pick(strict, converter)
+    if schema_version is None and conv.forbid_extra_keys:
+        hook = _hook(conv, cls)
+    else:
+        hook = _loader(conv, cls, schema_version)
     # A big document is read with the collector paused (see the docstring).
     collecting = (
         isinstance(text, (str, bytes, bytearray, memoryview))
@@ -393,7 +450,7 @@ def from_json(
     try:
         if collecting:
             gc.disable()
-        return _read_json(hook, cls, text)
+        return _read_json(hook, cls, text, schema_version is None)
     finally:
         if collecting:
             gc.enable()
@@ -405,13 +462,15 @@ def from_json(
 _PAUSE_FROM: Final = 1 << 20
 
 
-def _read_json(hook: Any, cls: type[T], text: str | bytes | bytearray) -> T:
+def _read_json(
+    hook: Any, cls: type[T], text: str | bytes | bytearray, hints: bool
+) -> T:
     data = _fastjson.loads(text) if _fastjson.AVAILABLE else _fastjson.NOT_FAST
     if data is _fastjson.NOT_FAST:
         data = parse_json(text)
     # else orjson's data is the standard library's for this text (loads vouches
     # for it), so its problems are the same: one pass only.
-    loaded: T = _run(hook, data, cls)
+    loaded: T = _run(hook, data, cls, hints)
     return loaded
 
 
@@ -544,6 +603,7 @@ def read_jsonl(
     file: str | os.PathLike[str] | IO[str] | IO[bytes] | Iterable[str | bytes],
     *,
     strict: bool = True,
+    schema_version: int | None = None,
     converter: cattrs.Converter | None = None,
 ) -> Iterator[T]:
     """
@@ -556,7 +616,9 @@ def read_jsonl(
     file is.  Blank lines (JSON's white space only) are skipped.  The first bad line stops the reading with
     a :class:`JSONLinesError` (a :class:`~negotiation_records.ValidationError`)
     that names the line number and the path of every problem inside the record.
-    *strict* as in :func:`from_dict`.
+    *strict* and *schema_version* (the format version the records were
+    written in: ``schema_version=1`` reads the lines ``write_jsonl`` of
+    version 1 wrote) as in :func:`from_dict`.
 
     *file* may also be any iterable of lines (``str`` or ``bytes``, such as
     a list).  Bytes given as *file* (the content itself, not a file: wrap
@@ -573,6 +635,7 @@ def read_jsonl(
         ['a', 'b']
     """
     conv = _pick(strict, converter)
+    read = functools.partial(_loader, conv, cls, schema_version)
     if isinstance(file, (bytes, bytearray, memoryview)):
         raise TypeError(
             "read_jsonl() file must be a path, an open file or an iterable of "
@@ -581,9 +644,9 @@ def read_jsonl(
         )
     if isinstance(file, (str, os.PathLike)):
         with open(file, "rb") as handle:
-            yield from _read_lines(cls, handle, conv)
+            yield from _read_lines(cls, handle, read, schema_version is None)
     else:
-        yield from _read_lines(cls, file, conv)
+        yield from _read_lines(cls, file, read, schema_version is None)
 
 
 def _without_newline(line: str | bytes) -> str | bytes:
@@ -606,7 +669,7 @@ def _a_line(line: Any, number: int) -> str | bytes:
 
 
 def _read_lines(
-    cls: type[T], handle: IO[Any] | Iterable[Any], conv: cattrs.Converter
+    cls: type[T], handle: IO[Any] | Iterable[Any], loader: Any, hints: bool
 ) -> Iterator[T]:
     hook: Any = None  # looked up once, at the first record
     lines = read_lines(handle)
@@ -636,9 +699,9 @@ def _read_lines(
         if not line or (line.isspace() and is_blank(line)):
             continue
         if hook is None:
-            hook = _hook(conv, cls)
+            hook = loader()
         try:
-            record: T = _read_json(hook, cls, _without_newline(line))
+            record: T = _read_json(hook, cls, _without_newline(line), hints)
         except ValidationError as exc:
             raise JSONLinesError(number, exc.errors) from exc
         finally:

@@ -42,6 +42,8 @@ SCRIPT = shutil.which("negotiation-records", path=str(BIN))
 
 AT = "2025-07-20T12:00:00+03:00[Europe/Kyiv]"
 DOCS_PAGE = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+#: A negotiation written by version 1 of the library.
+VERSION_1 = Path(__file__).resolve().parent / "data" / "russia-ukraine-2025.v1.json"
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -917,6 +919,11 @@ class TestDocsPage:
                 data["parties"][1]["kind"] = "stat"
             lines.append(json.dumps(data, ensure_ascii=False))
         (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        version_1 = json.loads(VERSION_1.read_text(encoding="utf-8"))
+        (tmp_path / "ultimatums.v1.jsonl").write_text(
+            "".join(json.dumps(u) + "\n" for u in version_1["ultimatums"]),
+            encoding="utf-8",
+        )
         return tmp_path
 
     def test_page_has_examples(self) -> None:

@@ -1,0 +1,505 @@
+"""
+Documents of single records of a stated format version (private).
+
+Only a serialized :class:`~negotiation_records.Negotiation` says which format
+version it was written in (``"schema_version"``); a document of one record
+(``to_json(ultimatum)``, a line of a JSON Lines file of parties) does not,
+and the loader never guesses.  The caller says it instead (``from_json(Ultimatum,
+text, schema_version=1)``): a record of an older version is put at its place
+in a minimal negotiation document of that version (an ultimatum in
+``ultimatums``, an outcome in the ``outcomes`` of a round: :func:`places`),
+the document is brought up to date by the registered migration steps, as a
+whole document would be, and the record is taken back out and loaded, each
+problem at the record's own path.
+
+Without a stated version a record is read as the current version.  A record
+refused for what a version-1 record holds there (a ``status``, a proposer's
+id where version 2 wants a list), as the step from version 1 finds it
+(:func:`~negotiation_records.migrations.version_1_moves`), is refused with a
+hint to state its version (:data:`HINT`); so is a record holding a key that
+version 2 dropped where unknown keys are ignored, since ignoring it would lose
+the value (:func:`refusing_version_1_keys`).
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import re
+from collections.abc import Callable
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+
+from negotiation_records._hooks import collect_problems, unknown_key
+from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
+from negotiation_records._record import Record
+from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.migrations import (
+    SCHEMA_VERSION,
+    check_version,
+    document_problems,
+    in_document_order,
+    upgrade_noting,
+    version_1_moves,
+)
+
+
+__all__ = [
+    "HINT",
+    "Load",
+    "places",
+    "reading_as",
+    "refusing_version_1_keys",
+    "version_1_hints",
+    "version_problem",
+]
+
+Load = Callable[[Any, Any], Any]
+"""A structure hook: ``load(data, cls)`` gives the record, or raises."""
+
+HINT: Final = "(a version-1 record? read it with schema_version=1)"
+"""What a problem of a version-1 record read as the current version adds."""
+
+_KEY: Final = "schema_version"
+
+#: A place: the steps (key, whether a list) from a negotiation down to a
+#: record, the first format version that had them and the last.
+Place = tuple[tuple[tuple[str, bool], ...], int, int]
+
+
+@functools.cache
+def places() -> dict[type[Any], tuple[Place, ...]]:
+    """
+    Where the records of each class live in a serialized negotiation, going
+    down its fields breadth first (a proposal in ``proposals``, an outcome in
+    the ``outcomes`` of a round, a deadline in an ultimatum's ``deadline``),
+    each with the versions that had it: from the version that added the last
+    of its fields (2 for a vote: the negotiation's ``votes``) to the current
+    one, or, for a key a later version dropped (an outcome's ``quantity``,
+    which held a quantity until version 1), to the last that had it.
+    """
+    from negotiation_records.negotiation import Negotiation  # noqa: PLC0415
+
+    found: dict[type[Any], list[Place]] = collections.defaultdict(list)
+    top: Place = ((), 1, SCHEMA_VERSION)
+    waiting: collections.deque[tuple[type[Any], Place]] = collections.deque(
+        [(Negotiation, top)]
+    )
+    while waiting:
+        cls, (steps, since, until) = waiting.popleft()
+        for key, inner, in_list, added, last in _keys_holding_records(cls):
+            if inner is Negotiation:
+                continue
+            place = ((*steps, (key, in_list)), max(since, added), min(until, last))
+            if inner not in found:
+                waiting.append((inner, place))
+            found[inner].append(place)
+    return {cls: tuple(held) for cls, held in found.items()}
+
+
+def _keys_holding_records(
+    cls: type[Any],
+) -> list[tuple[str, type[Any], bool, int, int]]:
+    """
+    The keys of *cls*'s serialized form that hold records: each key, the
+    record class, whether in a list, and the first and last versions with
+    the key (an init-only argument that was a key until a version: that one).
+    """
+    attrs.resolve_types(cls)
+    keys = []
+    for attribute in attrs.fields(cls):
+        if is_init_only(attribute):
+            until = key_until(attribute)
+            if until >= 1:
+                keys += [
+                    (attribute.alias, inner, in_list, 1, until)
+                    for inner, in_list in _records_typed(attribute.type)
+                ]
+            continue
+        kind = kind_of(attribute)
+        for inner in kind.record_classes() if kind is not None else ():
+            in_list = _in_list(kind, attribute.name)
+            if in_list is not None:
+                since = added_in(attribute)
+                keys.append((attribute.name, inner, in_list, since, SCHEMA_VERSION))
+    return keys
+
+
+def _in_list(kind: Any, name: str) -> bool | None:
+    """Whether the field *name* of *kind* holds its records in a list (``None``: neither)."""
+    probe: dict[str, Any] = {}
+    if any(record is probe for _, _, record in kind.records_in([probe], name)):
+        return True
+    if any(record is probe for _, _, record in kind.records_in(probe, name)):
+        return False
+    return None
+
+
+def _records_typed(annotation: Any) -> list[tuple[type[Any], bool]]:
+    """The record classes an annotation (``Quantity | None``) names, and whether in a list."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return [(annotation, False)]
+    if get_origin(annotation) in (list, tuple):
+        return [(inner, True) for inner, _ in _records_typed(get_args(annotation)[0])]
+    return [found for arg in get_args(annotation) for found in _records_typed(arg)]
+
+
+def _place(cls: type[Any], version: int) -> Place | None:
+    """The first place of :func:`places` where *version* held records of *cls*."""
+    return next(
+        (place for place in places().get(cls, ()) if place[1] <= version <= place[2]),
+        None,
+    )
+
+
+def _path(steps: tuple[tuple[str, bool], ...]) -> str:
+    """The path of the record at the end of *steps* (``rounds[0].outcomes[0]``)."""
+    path = ""
+    for name, in_list in steps:
+        path = join_path(path, name) + ("[0]" if in_list else "")
+    return path
+
+
+def _wrapped(data: Any, steps: tuple[tuple[str, bool], ...], version: int) -> Any:
+    """A negotiation document of *version* holding *data* alone, at the end of *steps*."""
+    value = data
+    for name, in_list in reversed(steps):
+        value = {name: [value] if in_list else value}
+    return {_KEY: version, **value}
+
+
+def _own_path(path: str, prefix: str) -> str:
+    """*path*, a path in the wrapping document, as a path in the record at *prefix*."""
+    if path.startswith(prefix + "."):
+        return path[len(prefix) + 1 :]
+    if path.startswith(prefix + "["):
+        return path[len(prefix) :]
+    return "$"  # the record itself (nothing else is in the document)
+
+
+def _target(cls: Any) -> tuple[type[Any] | None, bool]:
+    """The record class *cls* loads (``list[Party]``: ``Party``), and whether many."""
+    origin = get_origin(cls)
+    args = get_args(cls)
+    many = (origin is list and len(args) == 1) or (
+        origin is tuple and len(args) == 2 and args[1] is Ellipsis
+    )
+    if many:
+        cls = args[0]
+    return (cls if isinstance(cls, type) and attrs.has(cls) else None), many
+
+
+def _problems(load: Load, data: Any, cls: Any) -> tuple[Any, list[tuple[str, str]]]:
+    """The record *load* makes of *data*, or ``None`` and its problems."""
+    try:
+        return load(data, cls), []
+    except Exception as exc:  # noqa: BLE001 - every problem is collected
+        return None, collect_problems(exc)
+
+
+# --- a stated version -------------------------------------------------------------
+
+
+def reading_as(hook_of: Callable[[Any], Load], cls: Any, version: object) -> Load:
+    """
+    The hook reading *cls* (a record class, or a list or tuple of one)
+    written in the format *version*; ``hook_of(cls)`` gives the converter's
+    hook for a class.
+
+    A version this library cannot read is refused at ``schema_version``, as
+    a document's is (:func:`~negotiation_records.migrations.check_version`),
+    and so is a class that version did not have; a class that no negotiation
+    document holds, read as an older version, is a :class:`TypeError`.
+    """
+    stated = check_version(version)
+    record, many = _target(cls)
+    load = hook_of(cls)
+    if record is None or (stated == SCHEMA_VERSION and not _versioned(record)):
+        if stated == SCHEMA_VERSION:
+            return load  # nothing to migrate
+        raise TypeError(
+            f"schema_version={stated} reads the library's records (or a list of "
+            f"them), got {cls!r}"
+        )
+    one = _reader(hook_of(record), record, stated)
+    if not many:
+        return one
+    make: Callable[[list[Any]], Any] = list if get_origin(cls) is list else tuple
+
+    def read_many(data: Any, _: Any = cls) -> Any:
+        if data.__class__ is not list:
+            return load(data, cls)  # refused there: not an array
+        records, problems = [], []
+        for index, value in enumerate(data):
+            found, wrong = _problems(one, value, record)
+            records.append(found)
+            problems += [(join_path(f"[{index}]", p), m) for p, m in wrong]
+        if problems:
+            raise ValidationError(problems)
+        return make(records)
+
+    return read_many
+
+
+def version_problem(cls: Any, version: object) -> str | None:
+    """
+    Why records of *cls* cannot be read as written in *version* (as
+    :func:`reading_as` refuses it), or ``None``: for a command line, which
+    says so before it reads anything.
+
+    Example:
+        >>> from negotiation_records import Ultimatum, Vote
+        >>> version_problem(Ultimatum, 1) is None
+        True
+        >>> version_problem(Vote, 1)
+        'a Vote is new in format version 2: a version-1 document holds none (leave schema_version out to read the current version)'
+    """
+    try:
+        reading_as(lambda _: _no_hook, cls, version)
+    except TypeError as exc:
+        return str(exc)
+    except ValidationError as exc:
+        return "; ".join(message for _, message in exc.errors)
+    return None
+
+
+def _no_hook(data: Any, cls: Any) -> Any:  # pragma: no cover - never called
+    raise NotImplementedError
+
+
+def _versioned(cls: type[Any]) -> bool:
+    """Whether *cls* is a whole document that says its own version (a negotiation)."""
+    return bool(getattr(cls, "_versioned", False))
+
+
+def _reader(load: Load, cls: type[Any], version: int) -> Load:
+    """The hook reading one record of class *cls* written in *version*."""
+    if _versioned(cls):
+        return functools.partial(_read_document, load, version=version)
+    held = places().get(cls)
+    if not held:
+        raise TypeError(
+            f"schema_version={version}: no negotiation document holds a "
+            f"{cls.__name__}, so the library knows no older version of it"
+        )
+    # before version 1, a format of your own: a step brings it to version 1
+    place = _place(cls, max(version, 1))
+    if place is None:
+        since = min(since for _, since, _ in held)
+        raise ValidationError(
+            [
+                (
+                    _KEY,
+                    f"a {cls.__name__} is new in format version {since}: a "
+                    f"version-{version} document holds none (leave schema_version "
+                    "out to read the current version)",
+                )
+            ]
+        )
+    return functools.partial(_read_record, load, steps=place[0], version=version)
+
+
+def _read_document(load: Load, data: Any, cls: Any, *, version: int) -> Any:
+    """A negotiation: its own ``"schema_version"`` decides, and must be *version*."""
+    said = data.get(_KEY) if isinstance(data, dict) else None
+    if isinstance(said, int) and not isinstance(said, bool) and said != version:
+        raise ValidationError(
+            [
+                (
+                    _KEY,
+                    f"the document says {said}, but schema_version={version} was "
+                    "given: a negotiation says its own version (leave the "
+                    "argument out)",
+                )
+            ]
+        )
+    return load(data, cls)
+
+
+def _read_record(
+    load: Load,
+    data: Any,
+    cls: Any,
+    *,
+    steps: tuple[tuple[str, bool], ...],
+    version: int,
+) -> Any:
+    """
+    A record of *version*, brought up to date in a negotiation document that
+    holds it alone at the end of *steps*, then loaded by *load*.
+    """
+    if data.__class__ is not dict:
+        return load(data, cls)  # refused there: not an object
+    prefix = _path(steps)
+    document = _wrapped(data, steps, version)
+    try:
+        body, refused, newer = upgrade_noting(
+            document, _negotiation(), stated=f"it is read with {_KEY}={version}"
+        )
+    except ValidationError as exc:  # a step's own report
+        raise ValidationError(_own(exc.errors, prefix)) from None
+    # where the steps moved it (an outcome's quantity into its quantities)
+    moved = {was: now for now, was in version_1_moves(document).items()}
+    record, found = _problems(load, _value_at(body, moved.get(prefix, prefix)), cls)
+    if found or refused or newer:
+        at = [
+            (join_path(moved.get(prefix, prefix), path), message)
+            for path, message in found
+        ]
+        problems = document_problems(document, at, refused, newer)
+        raise ValidationError(_own(problems, prefix))
+    return record
+
+
+def _negotiation() -> type[Any]:
+    from negotiation_records.negotiation import Negotiation  # noqa: PLC0415
+
+    return Negotiation
+
+
+def _own(problems: Any, prefix: str) -> list[tuple[str, str]]:
+    return [(_own_path(path, prefix), message) for path, message in problems]
+
+
+# --- no stated version: hints -----------------------------------------------------
+
+
+def version_1_hints(
+    cls: Any, data: Any, problems: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """
+    The *problems* of *data*, read as *cls* of the current version, with a
+    hint (:data:`HINT`) wherever it holds what a version-1 record holds
+    there: a key version 2 dropped (``status``, ``status_on``, an outcome's
+    ``quantity``) is reported at its own path, refused (even where unknown
+    keys are ignored), and a value version 1 wrote as an id where version 2
+    wants a list or an object (``proposed_by``, a coalition's ``members``)
+    has the hint added to its problem.  What is version 1's is what the step
+    from version 1 moves (:func:`~negotiation_records.migrations.version_1_moves`).
+    """
+    record, many = _target(cls)
+    place = _place(record, 1) if record is not None else None
+    if place is None:
+        return problems
+    if not many:
+        return _hinted(data, problems, place[0])
+    if data.__class__ is not list:
+        return problems
+    by_item: dict[int, list[tuple[str, str]]] = collections.defaultdict(list)
+    for path, message in problems:
+        match = _ITEM.match(path)
+        if match is None:
+            return problems  # not a problem of one item: nothing to add
+        by_item[int(match[1])].append((path[match.end() :] or "$", message))
+    hinted = []
+    for index, value in enumerate(data):
+        found = _hinted(value, by_item.get(index, []), place[0])
+        hinted += [(join_path(f"[{index}]", path), message) for path, message in found]
+    return hinted
+
+
+_ITEM: Final = re.compile(r"\[(\d+)\]\.?")
+
+
+def _hinted(
+    data: Any, problems: list[tuple[str, str]], steps: tuple[tuple[str, bool], ...]
+) -> list[tuple[str, str]]:
+    """:func:`version_1_hints` for one record."""
+    if data.__class__ is not dict:
+        return problems
+    prefix = _path(steps)
+    dropped: list[str] = []
+    reshaped: set[str] = set()
+    for moved_to, moved_from in version_1_moves(_wrapped(data, steps, 1)).items():
+        if moved_from == prefix:
+            continue  # the record itself moved (a quantity into quantities)
+        path = _own_path(moved_from, prefix)
+        if _is_at_or_below(moved_to, moved_from):  # the same key, another shape
+            if isinstance(_value_at(data, path), str):
+                reshaped.add(path)
+        else:
+            dropped.append(path)
+    if not (dropped or reshaped):
+        return problems
+    noted = []
+    unknown = set()
+    for path in dropped:
+        parent, _, key = path.rpartition(".")
+        unknown.add((parent or "$", unknown_key(key)))
+        hinted = (path, f"{unknown_key(key)} {HINT}")
+        if hinted not in problems:  # hinted already
+            noted.append(hinted)
+    kept = [
+        (path, f"{message} {HINT}" if path in reshaped else message)
+        for path, message in problems
+        if (path, message) not in unknown
+    ]
+    return in_document_order(data, noted, kept)
+
+
+def _is_at_or_below(path: str, start: str) -> bool:
+    """Whether *path* is *start* or a path inside it (``start.key``, ``start[1]``)."""
+    return path == start or path.startswith((start + ".", start + "["))
+
+
+_STEP: Final = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _value_at(data: Any, path: str) -> Any:
+    """The value at *path* (``members[0]``) in *data*, or ``None``."""
+    value = data
+    for key, index in _STEP.findall(path):
+        if key and isinstance(value, dict):
+            value = value.get(key)
+        elif index and isinstance(value, list) and int(index) < len(value):
+            value = value[int(index)]
+        else:
+            return None
+    return value
+
+
+@functools.cache
+def _may_drop(cls: Any) -> bool:
+    """
+    Whether a record of *cls* (or a list of one) may hold a key that a later
+    version dropped (an init-only argument that was a key until then: a
+    proposal's ``status``, a round's outcomes' ``quantity``), in it or in a
+    record inside it.
+    """
+    record, _ = _target(cls)
+    if record is None or _place(record, 1) is None:
+        return False
+    seen = {record}
+    waiting = [record]
+    while waiting:
+        for attribute in attrs.fields(waiting.pop()):
+            if is_init_only(attribute):
+                if key_until(attribute) >= 1:
+                    return True
+                continue
+            kind = kind_of(attribute)
+            for inner in kind.record_classes() if kind is not None else ():
+                if inner not in seen:
+                    seen.add(inner)
+                    waiting.append(inner)
+    return False
+
+
+def refusing_version_1_keys(load: Load, cls: Any) -> Load:
+    """
+    *load* (a hook that ignores unknown keys), refusing a record of *cls*
+    that holds a key version 2 dropped (:func:`version_1_hints`) rather than
+    lose its value; *load* itself for a class whose records hold none.
+    """
+    if not _may_drop(cls):
+        return load
+
+    def structure(data: Any, _: Any = cls) -> Any:
+        record = load(data, cls)
+        problems = version_1_hints(cls, data, [])
+        if problems:
+            raise ValidationError(problems)
+        return record
+
+    return structure
