@@ -179,23 +179,28 @@ def shown_width(text: str) -> int:
         return len(text)
     width = 0
     last = 0  # the width of the last glyph
-    joined = False
+    emoji = False  # whether the last glyph is an emoji
+    joining = False  # a U+200D after an emoji: the next emoji joins it
     for char in text:
-        if joined:  # joined to the glyph before by U+200D
-            joined = False
-            continue
         if char == "\u200d":
-            joined = last == 2  # an emoji sequence; between letters it shapes
+            joining = emoji
             continue
         if char == "\ufe0f":  # emoji presentation of the glyph before: wide
             if last == 1:
                 width, last = width + 1, 2
+            emoji = last > 0
             continue
-        if last and "\U0001f3fb" <= char <= "\U0001f3ff":  # a skin tone
+        if emoji and "\U0001f3fb" <= char <= "\U0001f3ff":  # a skin tone
             continue
         if unicodedata.category(char) in ("Mn", "Me", "Cf"):
             continue
+        is_emoji = "\U0001f000" <= char <= "\U0001faff" or "\u2600" <= char <= "\u27bf"
+        if joining and is_emoji:  # one glyph with the emoji before
+            joining = False
+            continue
+        joining = False
         last = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        emoji = is_emoji
         width += last
     return width
 

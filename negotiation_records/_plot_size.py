@@ -47,20 +47,23 @@ __all__ = [
 
 LAST_SHOWN: Final = _dt.datetime(9999, 12, 31, tzinfo=_dt.UTC)
 """
-Where a picture's time axis ends: matplotlib's dates stop before 10000-01-01,
-and its axis needs room beyond its last day, so 9999-12-30 is the last whole
-day a picture shows.
+Where a picture's time axis ends, as an instant: matplotlib's dates stop
+before 10000-01-01, and its axis needs room beyond its end, so a picture
+shows time up to the start of 9999-12-31 in UTC.
 """
 
 
 def start_problem(start: Moment) -> str | None:
     """
-    Why a picture cannot start at *start* (on 9999-12-31, after
-    :data:`LAST_SHOWN`), or ``None``.
+    Why a picture cannot start at *start* (whose span starts at or after
+    :data:`LAST_SHOWN`, 9999-12-31T00:00:00Z), or ``None``.
     """
     if moment_span(start)[0] < LAST_SHOWN:
         return None
-    return "a picture shows days up to 9999-12-30: give an earlier start"
+    return (
+        "a picture shows time up to 9999-12-31T00:00:00Z (the start of the "
+        "calendar's last day in UTC): give an earlier start"
+    )
 
 
 MIN_WIDTH_IN = 2.0  # below it the lane names leave no room for the axes

@@ -36,6 +36,7 @@ from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._record import Record
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.migrations import (
+    IDS_IN_VERSION_1,
     SCHEMA_VERSION,
     check_version,
     document_problems,
@@ -122,6 +123,8 @@ def _keys_holding_records(
             in_list = _in_list(kind, attribute.name)
             if in_list is not None:
                 since = added_in(attribute)
+                if (cls.__name__, attribute.name) in IDS_IN_VERSION_1:
+                    since = max(since, 2)  # ids in version 1, no records
                 keys.append((attribute.name, inner, in_list, since, SCHEMA_VERSION))
     return keys
 

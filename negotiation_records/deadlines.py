@@ -717,12 +717,11 @@ class Deadline(Record):
                 ("workdays", self.workdays, True),
             ):
                 what = "weekend day" if off else "weekday"
+                # At the list, not at an index: the days are kept in order,
+                # which need not be the order they were given in.
                 problems += [
-                    (
-                        f"{path}[{index}]",
-                        f"{moment_text(d)} is not a {what} inside the count",
-                    )
-                    for index, d in enumerate(dates)
+                    (path, f"{moment_text(d)} is not a {what} inside the count")
+                    for d in dates
                     if not first < d <= last or (d.weekday() in weekend) != off
                 ]
         return problems

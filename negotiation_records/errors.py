@@ -141,19 +141,23 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
         def text(key: object) -> str:  # an int too long for str() included
             return key if isinstance(key, str) else short_repr(key)
 
+        matches: list[object]
         if isinstance(self.key, (list, tuple)):
             # A list of ids where one is wanted (a proposal's proposed_by).
             many = type(self.key).__name__
             hints.append(f"a lookup takes one id, not a {many} of them")
-            inside = [k for k in self.key if k in self.known]
-            close = [text(inside[0])] if inside else []
+            matches = [
+                k for item in self.key[:_KNOWN_SHOWN] for k in self.known if k == item
+            ][:1]
         else:
             close = difflib.get_close_matches(
                 text(self.key), [text(k) for k in self.known], n=1
             )
-        if close:
-            match = next(k for k in self.known if text(k) == close[0])
-            hints.append(f"did you mean {short_repr(match)}?")
+            matches = (
+                [k for k in self.known if text(k) == close[0]][:1] if close else []
+            )
+        if matches:
+            hints.append(f"did you mean {short_repr(matches[0])}?")
         if self.known:
             shown = ", ".join(short_repr(k) for k in self.known[:_KNOWN_SHOWN])
             more = len(self.known) - _KNOWN_SHOWN

@@ -697,6 +697,14 @@ def _proposers_of(proposal: dict[str, Any], path: str, moves: Moves) -> None:
         moves[f"{path}.proposed_by[0]"] = f"{path}.proposed_by"
 
 
+IDS_IN_VERSION_1: Final = frozenset({("Party", "members")})
+"""
+The fields (class name, field) whose records version 1 wrote as party ids: a
+coalition's members, which the step from version 1 makes memberships
+(:func:`_members_of`), so no version-1 document holds a ``Membership``.
+"""
+
+
 def _members_of(party: dict[str, Any], path: str, moves: Moves) -> None:
     """
     A coalition's member ids become memberships: ``{"party": "france"}``; a

@@ -194,8 +194,8 @@ def timeline(
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
-        ValueError: *end* is before *start*, or *start* is on 9999-12-31
-            (a picture shows days up to 9999-12-30).
+        ValueError: *end* is before *start*, or *start* is at or after
+            9999-12-31T00:00:00Z (a picture shows time up to there).
         ValidationError: *size* is not a width and a height within those
             limits, or *dpi* is not a number within its own: each at the
             argument's name (a ``ValueError`` too, as every ``ValidationError``);

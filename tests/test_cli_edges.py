@@ -1085,13 +1085,13 @@ class TestPlotOptions:
         """A picture cannot start on 9999-12-31 (its axis needs room after its
         last day): a usage error, not a traceback; the day before draws."""
         assert main(["plot", str(talks), "-o", "x.png", *window]) == 2
-        assert "argument --from: a picture shows days up to 9999-12-30" in (
+        assert "argument --from: a picture shows time up to 9999-12-31T00:00:00Z" in (
             capsys.readouterr().err
         )
         from negotiation_records.plot import timeline
 
         record = from_json(Negotiation, talks.read_text(encoding="utf-8"))
-        with pytest.raises(ValueError, match="shows days up to 9999-12-30"):
+        with pytest.raises(ValueError, match="shows time up to 9999-12-31T00:00:00Z"):
             timeline(record, start=pendulum.date(9999, 12, 31))
         figure = timeline(record, start=pendulum.date(9999, 12, 30))
         low, high = figure.axes[0].get_xlim()

@@ -495,6 +495,10 @@ class TestWideCharacters:
             ("\U0001f1fa\U0001f1e6", 2),  # a flag
             ("1\ufe0f\u20e3", 2),  # a keycap
             ("a\u200db", 2),  # a joiner between letters joins no glyph
+            ("中\u200dabc", 5),  # nor after a wide letter
+            ("中\u200d文", 4),
+            ("\u2764\ufe0f\u200d\U0001f525", 2),  # a heart on fire
+            ("\U0001f469\u200d\U0001f680x", 3),  # an astronaut, then a letter
             ("中文", 4),
             ("e\u0301", 1),
         ],

@@ -1098,13 +1098,13 @@ class TestCalendarsThatKnowTheirWorkingDays:
             (
                 ["2024-02-05"],
                 10,
-                "workdays[0]",
+                "workdays",
                 "2024-02-05 is not a weekend day inside the count",
             ),
             (
-                ["2024-02-03", "2024-03-02"],
+                ["2024-03-02", "2024-02-03"],
                 10,
-                "workdays[1]",
+                "workdays",
                 "2024-03-02 is not a weekend day inside the count",
             ),
             (
@@ -1214,27 +1214,24 @@ class TestLoadingChecks:
                 "2025-12-29 does not follow from the rule (5 business days after "
                 "2025-12-19 = 2025-12-26)",
             ),
-            ("holidays[0]", "2025-12-20 is not a weekday inside the count"),
+            ("holidays", "2025-12-20 is not a weekday inside the count"),
         )
 
-    def test_every_stray_holiday_is_reported_at_its_place(self) -> None:
-        """Each holiday or workday outside the count is reported, at its index,
-        not only the first at the list."""
+    def test_every_stray_holiday_is_reported(self) -> None:
+        """Each holiday outside the count is reported, not only the first; at
+        the list (the days are kept in order, not as given)."""
         data = {
             "due": "2025-07-21",
             "anchor": "2025-07-14",
             "business_days": 5,
-            "holidays": ["2025-07-01", "2025-07-16", "2025-12-25"],
+            "holidays": ["2025-12-25", "2025-07-16", "2025-07-01"],
         }
         with pytest.raises(ValidationError) as exc:
             from_json(Deadline, json.dumps(data))
-        assert ("holidays[0]", "2025-07-01 is not a weekday inside the count") in (
-            errors(exc)
-        )
-        assert ("holidays[2]", "2025-12-25 is not a weekday inside the count") in (
-            errors(exc)
-        )
-        assert not any(path == "holidays[1]" for path, _ in errors(exc))
+        assert [problem for problem in errors(exc) if problem[0] == "holidays"] == [
+            ("holidays", "2025-07-01 is not a weekday inside the count"),
+            ("holidays", "2025-12-25 is not a weekday inside the count"),
+        ]
 
     NOTICE_HOLIDAYS = (
         pendulum.date(2025, 12, 25),

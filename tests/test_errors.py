@@ -132,6 +132,12 @@ class TestRecordNotFoundError:
         assert str(RecordNotFoundError("party", ["x"], ["a"])) == (
             "no party ['x'] (a lookup takes one id, not a list of them; known: 'a')"
         )
+        # an item equal to a known key but written otherwise (1.0, True for 1)
+        assert str(RecordNotFoundError("round", [True], [1])) == (
+            "no round [True] (a lookup takes one id, not a list of them; "
+            "did you mean 1?; known: 1)"
+        )
+        assert "did you mean 1?" in str(RecordNotFoundError("round", (1.0,), [1]))
 
     def test_message_without_close_match(self) -> None:
         """Without a close key the message only lists the known keys."""

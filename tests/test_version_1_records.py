@@ -17,6 +17,7 @@ import pytest
 from negotiation_records import (
     Deadline,
     JSONLinesError,
+    Membership,
     Negotiation,
     Outcome,
     Party,
@@ -254,6 +255,11 @@ class TestReadAsVersion1:
             from_dict(Vote, {}, schema_version=1)
         assert info.value.errors[0][0] == "schema_version"
         assert "a Vote is new in format version 2" in info.value.errors[0][1]
+        # version 1 wrote a coalition's members as party ids: no Membership
+        with pytest.raises(ValidationError) as info:
+            from_dict(Membership, {"party": "france"}, schema_version=1)
+        assert info.value.errors[0][0] == "schema_version"
+        assert "a Membership is new in format version 2" in info.value.errors[0][1]
 
     def test_every_problem_at_the_records_own_path(self) -> None:
         """Problems are reported at the record's paths, none hidden by another."""
