@@ -31,6 +31,7 @@ import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
@@ -334,6 +335,8 @@ def replacing(target: Path, *, other: str = "not a regular file") -> Iterator[in
     An OSError says why *target* cannot be written: a missing folder, a folder
     in the way, or something that is not a regular file (*other* says so).
     """
+    if target.is_symlink():  # written through the link, not over it
+        target = Path(os.path.realpath(target))
     mode = _kept_mode(target, folder=False, other=other)
     staging, handle = _beside(target, _open_new_file)
     try:
@@ -374,9 +377,12 @@ def _remove(staging: Path) -> None:
 
 
 def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | None:
-    # Made absolute (symbolic links left as they are), so that "." and ".."
-    # name the folder to replace, and the new one is written beside it, not in it.
+    # Made absolute (symbolic links above it left as they are), so that "." and
+    # ".." name the folder to replace, and the new one is written beside it, not
+    # in it; a link that is the target itself is written through.
     target = Path(os.path.abspath(args.output))
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     held = _what_it_holds(target, args.files)
     if held is not None:
         out.error(
@@ -454,15 +460,32 @@ def _tables(records: _Records, folder: Path, batch_size: int) -> dict[str, int]:
 def _what_it_holds(target: Path, files: Sequence[str]) -> str | None:
     """
     What *target*, a folder the tables would replace, must not hold: the
-    current folder, or one of the files read (also through symbolic links).
-    ``None`` when it holds neither.
+    current folder, or one of the files read (also through symbolic links,
+    and the file standard input reads, by its device and inode).  ``None``
+    when it holds neither.
     """
     if _holds(target, os.curdir, itself=True):
         return "the current folder"
     for name in files:
         if name != _STDOUT and _holds(target, name):
             return f"the input file {name}"
+    read = _stdin_file() if _STDOUT in files else None
+    if read is not None and target.is_dir():
+        for folder, _, names in os.walk(target):
+            for name in names:
+                with contextlib.suppress(OSError):
+                    if os.path.samestat(os.stat(os.path.join(folder, name)), read):
+                        return "the file standard input reads"
     return None
+
+
+def _stdin_file() -> os.stat_result | None:
+    """The status of the regular file standard input reads, if it reads one."""
+    try:
+        found = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):  # replaced, or closed
+        return None
+    return found if stat.S_ISREG(found.st_mode) else None
 
 
 def _same_file(one: str | Path, other: str | Path) -> bool:
@@ -482,6 +505,11 @@ def input_at(target: str, files: Sequence[str]) -> str | None:
     for name in files:
         if name != _STDOUT and _same_file(target, name):
             return name
+    read = _stdin_file() if _STDOUT in files else None
+    if read is not None:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(target), read):
+                return "standard input"
     return None
 
 

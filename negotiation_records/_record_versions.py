@@ -34,6 +34,7 @@ import attrs
 from negotiation_records._hooks import collect_problems, unknown_key
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._record import Record
+from negotiation_records._values import with_article
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.migrations import (
     IDS_IN_VERSION_1,
@@ -294,7 +295,7 @@ def _reader(load: Load, cls: type[Any], version: int) -> Load:
             [
                 (
                     _KEY,
-                    f"a {cls.__name__} is new in format version {since}: a "
+                    f"{with_article(cls.__name__)} is new in format version {since}: a "
                     f"version-{version} document holds none (leave schema_version "
                     "out to read the current version)",
                 )

@@ -821,7 +821,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draw the timeline of a negotiation (one lane per party) as a "
         "PNG, SVG or PDF file.  Needs the 'plot' extra (matplotlib).",
     )
-    plot.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    plot.add_argument(
+        "file",
+        metavar="FILE",
+        help="a JSON file holding a negotiation, or JSON Lines holding exactly "
+        "one; '-' reads standard input",
+    )
     plot.add_argument(
         "-o",
         "--output",
@@ -914,8 +919,15 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
     """Parse *argv* and run its command; the exit status, also in ``out.status``."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        parser = args.command_parser
+        args, extra = parser.parse_known_args(argv)
+        parser = getattr(args, "command_parser", parser)
+        if extra:  # under the command's usage line, not the program's
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        if getattr(args, "format", None) == "parquet" and args.output == "-":
+            parser.error(
+                "argument -o/--output: parquet writes a folder of files, not "
+                "standard output; give a folder"
+            )
         if getattr(args, "files", []).count(STDIN) > 1:
             parser.error("standard input ('-') can be read only once")
         start, end = getattr(args, "start", None), getattr(args, "end", None)
@@ -933,7 +945,8 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         if getattr(args, "schema_version", None) is not None:
             problem = version_problem(record_types()[args.type], args.schema_version)
             if problem is not None:
-                parser.error(f"argument --schema-version: {problem}")
+                shown = problem.replace("schema_version out", "--schema-version out")
+                parser.error(f"argument --schema-version: {shown}")
         if getattr(args, "within", None) is not None:
             problem = _horizon_problem(args.at, args.within)
             if problem is not None:

@@ -1149,3 +1149,96 @@ def _run_quietly(argv: list[str], out: io.StringIO, err: io.StringIO) -> int:
         return main(argv)
     finally:
         sys.stdout, sys.stderr = saved
+
+
+class TestOutputSafety:
+    """The file written is never one of the files read, standard input's
+    included; a symbolic link is written through; usage errors sit under the
+    command's usage line."""
+
+    @pytest.mark.parametrize(
+        ("command", "name"),
+        [
+            (["export", "-", "--format", "ics", "-o"], "victim.json"),
+            (["plot", "-", "-o"], "victim.svg"),
+        ],
+    )
+    def test_standard_input_is_not_replaced(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        command: list[str],
+        name: str,
+    ) -> None:
+        """A file read through `-` (`< victim.json`) is refused as the output."""
+        victim = write(tmp_path / name, seed_record())
+        before = victim.read_bytes()
+        with victim.open("rb") as stdin:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+            assert main([*command, str(victim)]) == 1
+        assert "is the input file standard input" in capsys.readouterr().err
+        assert victim.read_bytes() == before
+
+    def test_standard_input_in_the_folder_parquet_replaces(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """--overwrite never deletes a folder holding the file standard input reads."""
+        folder = tmp_path / "tables"
+        folder.mkdir()
+        victim = write(folder / "talks.json", seed_record())
+        with victim.open("rb") as stdin:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+            argv = ["export", "-", "--format", "parquet", "-o", str(folder)]
+            assert main([*argv, "--overwrite"]) == 1
+        assert "holds the file standard input reads" in capsys.readouterr().err
+        assert victim.exists()
+
+    def test_a_link_is_written_through(
+        self, tmp_path: Path, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A link to a file is written through; a dangling one is an error."""
+        real = tmp_path / "real"
+        real.mkdir()
+        (real / "cal.ics").write_text("old", encoding="utf-8")
+        link = tmp_path / "cal.ics"
+        link.symlink_to(real / "cal.ics")
+        assert main(["export", str(talks), "--format", "ics", "-o", str(link)]) == 0
+        assert link.is_symlink()
+        assert (
+            (real / "cal.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+        )
+        dangling = tmp_path / "dangling.png"
+        dangling.symlink_to(tmp_path / "nowhere" / "x.png")
+        assert main(["plot", str(talks), "-o", str(dangling)]) == 1
+        assert "No such file or directory" in capsys.readouterr().err
+        empty = real / "empty"
+        empty.mkdir()
+        tables = tmp_path / "tables"
+        tables.symlink_to(empty)
+        argv = ["export", str(talks), "--format", "parquet", "-o", str(tables)]
+        assert main(argv) == 0
+        assert tables.is_symlink()
+        assert (empty / "ultimatums").is_dir()
+
+    def test_usage_errors_under_the_commands_usage(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown option, parquet to standard output, a record version 1
+        did not have: usage errors, worded for the command line."""
+        assert main(["show", str(talks), "--bogus"]) == 2
+        assert "negotiation-records show: error: unrecognized arguments: --bogus" in (
+            capsys.readouterr().err
+        )
+        assert main(["export", str(talks), "--format", "parquet", "-o", "-"]) == 2
+        assert "parquet writes a folder of files, not standard output" in (
+            capsys.readouterr().err
+        )
+        argv = ["validate", "--type", "Action", "--schema-version", "1", str(talks)]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "an Action is new in format version 2" in err
+        assert "leave --schema-version out" in err
