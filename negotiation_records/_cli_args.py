@@ -166,6 +166,19 @@ def dpi_arg(text: str) -> int:
     return dpi
 
 
+def empty_name_problem(args: argparse.Namespace) -> str | None:
+    """
+    The usage error of an empty file name, as FILE or as ``-o`` (the path
+    ``""`` would be the current folder), or ``None``.
+    """
+    given = getattr(args, "files", None) or [getattr(args, "file", None)]
+    if "" in given:
+        return "argument FILE: the file name is empty"
+    if getattr(args, "output", None) == "":
+        return "argument -o/--output: the file name is empty"
+    return None
+
+
 def picture_problem(args: argparse.Namespace) -> str | None:
     """
     Why ``plot``'s ``--size`` and ``--dpi``, each within its rule, make a

@@ -49,6 +49,7 @@ import pendulum
 from negotiation_records import _cli_model2
 from negotiation_records._cli_args import (
     dpi_arg,
+    empty_name_problem,
     messages,
     moment_arg,
     output_arg,
@@ -936,6 +937,9 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
                 parser.error("argument --until: --until must be after --from")
         if start is not None and start_problem(start) is not None:
             parser.error(f"argument --from: {start_problem(start)}")
+        problem = empty_name_problem(args)
+        if problem is not None:
+            parser.error(problem)
         problem = uid_domain_problem(args)
         if problem is not None:
             parser.error(f"argument --uid-domain: {problem}")

@@ -1242,3 +1242,9 @@ class TestOutputSafety:
         err = capsys.readouterr().err
         assert "an Action is new in format version 2" in err
         assert "leave --schema-version out" in err
+        assert main(["validate", ""]) == 2
+        assert "argument FILE: the file name is empty" in capsys.readouterr().err
+        assert main(["export", str(talks), "--format", "ics", "-o", ""]) == 2
+        assert "argument -o/--output: the file name is empty" in (
+            capsys.readouterr().err
+        )
