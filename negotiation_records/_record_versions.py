@@ -205,6 +205,26 @@ def _problems(load: Load, data: Any, cls: Any) -> tuple[Any, list[tuple[str, str
 # --- a stated version -------------------------------------------------------------
 
 
+def _plan(cls: Any, version: object) -> tuple[int, type[Any] | None, bool]:
+    """
+    The version stated (checked), the record class to bring up to date from
+    it (``None``: nothing to migrate) and whether *cls* is a list of them; or
+    the refusal :func:`reading_as` makes, before any hook is looked up.
+    """
+    stated = check_version(version)
+    record, many = _target(cls)
+    if record is None or (stated == SCHEMA_VERSION and not _versioned(record)):
+        if stated == SCHEMA_VERSION:
+            return stated, None, many
+        raise TypeError(
+            f"schema_version={stated} reads the library's records (or a list of "
+            f"them), got {cls!r}"
+        )
+    if not _versioned(record):
+        _steps(record, stated)  # a class that version did not have: refused
+    return stated, record, many
+
+
 def reading_as(hook_of: Callable[[Any], Load], cls: Any, version: object) -> Load:
     """
     The hook reading *cls* (a record class, or a list or tuple of one)
@@ -216,16 +236,10 @@ def reading_as(hook_of: Callable[[Any], Load], cls: Any, version: object) -> Loa
     and so is a class that version did not have; a class that no negotiation
     document holds, read as an older version, is a :class:`TypeError`.
     """
-    stated = check_version(version)
-    record, many = _target(cls)
+    stated, record, many = _plan(cls, version)
     load = hook_of(cls)
-    if record is None or (stated == SCHEMA_VERSION and not _versioned(record)):
-        if stated == SCHEMA_VERSION:
-            return load  # nothing to migrate
-        raise TypeError(
-            f"schema_version={stated} reads the library's records (or a list of "
-            f"them), got {cls!r}"
-        )
+    if record is None:
+        return load  # the current version: nothing to migrate
     one = _reader(hook_of(record), record, stated)
     if not many:
         return one
@@ -260,16 +274,12 @@ def version_problem(cls: Any, version: object) -> str | None:
         'a Vote is new in format version 2: a version-1 document holds none (leave schema_version out to read the current version)'
     """
     try:
-        reading_as(lambda _: _no_hook, cls, version)
+        _plan(cls, version)
     except TypeError as exc:
         return str(exc)
     except ValidationError as exc:
         return "; ".join(message for _, message in exc.errors)
     return None
-
-
-def _no_hook(data: Any, cls: Any) -> Any:  # pragma: no cover - never called
-    raise NotImplementedError
 
 
 def _versioned(cls: type[Any]) -> bool:
@@ -281,6 +291,18 @@ def _reader(load: Load, cls: type[Any], version: int) -> Load:
     """The hook reading one record of class *cls* written in *version*."""
     if _versioned(cls):
         return functools.partial(_read_document, load, version=version)
+    return functools.partial(
+        _read_record, load, steps=_steps(cls, version), version=version
+    )
+
+
+def _steps(cls: type[Any], version: int) -> tuple[tuple[str, bool], ...]:
+    """
+    The steps from a negotiation document of *version* down to a record of
+    *cls* (:func:`places`); a :class:`TypeError` for a class no negotiation
+    holds, a :class:`~negotiation_records.ValidationError` at
+    ``schema_version`` for one that *version* did not have.
+    """
     held = places().get(cls)
     if not held:
         raise TypeError(
@@ -301,7 +323,7 @@ def _reader(load: Load, cls: type[Any], version: int) -> Load:
                 )
             ]
         )
-    return functools.partial(_read_record, load, steps=place[0], version=version)
+    return place[0]
 
 
 def _read_document(load: Load, data: Any, cls: Any, *, version: int) -> Any:
