@@ -175,3 +175,18 @@ def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> Non
     assert migrations._visited is visited
     assert migrations._dated_in_version_1 is dated
     assert "| read once | " in capsys.readouterr().out
+
+
+def test_the_version_1_records_benchmark_runs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """benchmarks/version_1_records.py runs with tiny sizes."""
+    spec = importlib.util.spec_from_file_location(
+        "version_1_records_benchmark", BENCHMARKS / "version_1_records.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--quick"]) == 0
+    assert "| Ultimatum of version 1, schema_version=1 | " in capsys.readouterr().out
