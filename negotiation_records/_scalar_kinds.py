@@ -28,6 +28,12 @@ from negotiation_records._kind import (
     refuse,
 )
 from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._version_2_rules import (
+    CONTROL_CHARACTER,
+    INVISIBLE_TEXT,
+    LONE_SURROGATE,
+    UNASSIGNED_COUNTRY,
+)
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     zone,
@@ -112,27 +118,19 @@ def text_problems(value: object) -> Problems:
         char = bad.group()
         if "\ud800" <= char <= "\udfff":
             return [
-                (
-                    "",
-                    "must be valid Unicode text (no lone surrogates), got "
-                    f"{short_repr(value)}",
-                )
+                ("", LONE_SURROGATE.format(value=short_repr(value))),
             ]
         return [
             (
                 "",
-                f"must not hold a control character (U+{ord(char):04X} at index "
-                f"{bad.start()}; only tab, line feed and carriage return are "
-                f"allowed), got {short_repr(value)}",
+                CONTROL_CHARACTER.format(
+                    code=f"{ord(char):04X}", index=bad.start(), value=short_repr(value)
+                ),
             )
         ]
     if visible.search(value) is None:
         return [
-            (
-                "",
-                "must hold a visible character (not only white space, zero-width "
-                f"or filler characters), got {_escaped(value)}",
-            )
+            ("", INVISIBLE_TEXT.format(value=_escaped(value))),
         ]
     return []
 
@@ -437,7 +435,7 @@ class Country(_Pattern):
     def problems(self, value: object) -> Problems:
         found = super().problems(value)
         if not found and self.codes and value not in self.codes:
-            return [("", f"{value!r} is not an ISO 3166-1 alpha-2 country code")]
+            return [("", UNASSIGNED_COUNTRY.format(code=repr(value)))]
         return found
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:

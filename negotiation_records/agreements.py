@@ -22,6 +22,7 @@ import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
+from negotiation_records._version_2_rules import REVISED_AFTER_END
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -229,8 +230,13 @@ def revised_after_end(
         if is_before(on, revision.revised_on):
             yield (
                 f"revisions[{index}].revised_on",
-                f"{revision.revised_on} is after {label} was {status} ({on}): "
-                f"{refused} then",
+                REVISED_AFTER_END.format(
+                    on=revision.revised_on,
+                    label=label,
+                    status=status,
+                    ended=on,
+                    refused=refused,
+                ),
             )
 
 

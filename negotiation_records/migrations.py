@@ -30,6 +30,7 @@ import attrs
 
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr
+from negotiation_records._version_2_rules import noted
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -806,6 +807,9 @@ def document_problems(
     order: those the loader *found* in it once upgraded (at the paths of the
     upgraded document), the values :func:`version_1_refusals` *refused* and
     the fields of a later version :func:`newer_fields` found (*newer*).
+    In a document that says it is version 1, a problem found by a rule that
+    version 1 did not have (a control character in a text, a zone
+    abbreviation, ...) says so.
 
     A problem the loader found at or below a refused value is left out: it
     follows from the value set aside (a proposer missing), or lies inside a
@@ -815,22 +819,24 @@ def document_problems(
     others goes before the first of them that comes after it in *given*
     (:func:`_place`).
     """
+    if isinstance(given, dict) and given.get(_KEY) == 1:
+        found = noted(list(found))  # each found by a rule version 1 lacked, said
     moves = version_1_moves(given)
     if not (moves or refused or newer):
-        return list(found)  # a document of the current version: as found
+        return list(found)  # nothing moved, set aside or added: as found
     set_aside = {path for path, _ in refused}
     loaded = [
         problem
         for problem in _before_migration(found, moves)
         if not _is_at_or_below_any(problem[0], set_aside)
     ]
-    noted = refused + [
+    beside = refused + [
         problem
         for problem in _before_migration(newer, moves)
         if problem[0] not in set_aside
     ]
 
-    return in_document_order(given, noted, loaded)
+    return in_document_order(given, beside, loaded)
 
 
 def in_document_order(

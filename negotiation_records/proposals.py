@@ -13,6 +13,7 @@ import attrs
 
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
+from negotiation_records._version_2_rules import ANSWERED_AFTER_CLOSE
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
@@ -301,8 +302,9 @@ class Proposal(Record):
             if is_before(on, response.on):
                 yield (
                     f"responses[{index}].on",
-                    f"{response.on} is after the proposal became {status!r} "
-                    f"({on}): it can no longer be answered then",
+                    ANSWERED_AFTER_CLOSE.format(
+                        on=response.on, status=repr(status), ended=on
+                    ),
                 )
 
     @property

@@ -39,6 +39,11 @@ from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
+from negotiation_records._version_2_rules import (
+    MACHINE_ZONE,
+    ZONE_ABBREVIATION,
+    ZONE_ABBREVIATION_NAMED,
+)
 from negotiation_records.errors import ValidationError
 
 
@@ -612,8 +617,9 @@ def check_moment(value: object) -> Problems:
             return [
                 (
                     "",
-                    f"time zone {short_repr(name)} is an abbreviation, not a place; "
-                    f"name the IANA zone instead, such as {_ABBREVIATIONS[name.upper()]}",
+                    ZONE_ABBREVIATION.format(
+                        name=short_repr(name), instead=_ABBREVIATIONS[name.upper()]
+                    ),
                 )
             ]
         if value.utcoffset().microseconds:  # type: ignore[union-attr]
@@ -691,21 +697,16 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
             [
                 (
                     "$",
-                    f"time zone {short_repr(name)} is an abbreviation, not a place: "
-                    "it keeps one offset (or a legacy rule) and silently skips the "
-                    "daylight-saving time of the places that use it; name the IANA "
-                    f"zone instead, such as {abbreviation}",
+                    ZONE_ABBREVIATION_NAMED.format(
+                        name=short_repr(name), instead=abbreviation
+                    ),
                 )
             ]
         )
     if _depends_on_host(name):
         raise ValidationError(
             [
-                (
-                    "$",
-                    f"time zone {short_repr(name)} depends on the machine it is read "
-                    "on; name the zone itself, such as 'Europe/Kyiv' or 'UTC'",
-                )
+                ("$", MACHINE_ZONE.format(name=short_repr(name))),
             ]
         )
     try:

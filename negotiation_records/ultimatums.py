@@ -15,6 +15,7 @@ from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._values import with_article
+from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE
 from negotiation_records.agreements import (
     new_revision,
     revised_after_end,
@@ -306,8 +307,7 @@ class Ultimatum(Record):
             where = "revisions[0].previous" if self.revisions else "deadline"
             yield (
                 where,
-                f"falls due ({first.due}) before the ultimatum was issued "
-                f"({self.issued_at})",
+                DUE_BEFORE_ISSUE.format(due=first.due, issued=self.issued_at),
             )
         yield from history_problems(
             self.label,

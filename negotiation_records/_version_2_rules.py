@@ -1,0 +1,132 @@
+"""
+The rules format version 2 added that refuse values version 1 accepted.
+
+Version 1 did not check these, so a version-1 document may hold what they
+refuse: a control character or only invisible characters in a text, a country
+code that ISO 3166-1 does not assign, a zone abbreviation or a zone that
+depends on the machine, an ultimatum's deadline before its issue, a response
+to a proposal after it was withdrawn, a deadline revised after its record's
+final status.  None of these can be carried into version 2 without changing
+what the document says, and the library does not guess, so such a document is
+refused; for a document that says it is version 1, the loader marks each of
+these problems as a rule version 1 did not have (:func:`noted`), so that its
+reader knows why a file version 1 read is refused now.
+
+Each rule's message is made from its template here (``str.format``), and the
+loader recognises it by the same template: the wording lives in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+
+__all__ = [
+    "ANSWERED_AFTER_CLOSE",
+    "CONTROL_CHARACTER",
+    "DUE_BEFORE_ISSUE",
+    "INVISIBLE_TEXT",
+    "LONE_SURROGATE",
+    "MACHINE_ZONE",
+    "NOTE",
+    "REVISED_AFTER_END",
+    "UNASSIGNED_COUNTRY",
+    "ZONE_ABBREVIATION",
+    "ZONE_ABBREVIATION_NAMED",
+    "added_in_version_2",
+    "noted",
+]
+
+CONTROL_CHARACTER: Final = (
+    "must not hold a control character (U+{code} at index {index}; only tab, "
+    "line feed and carriage return are allowed), got {value}"
+)
+INVISIBLE_TEXT: Final = (
+    "must hold a visible character (not only white space, zero-width or filler "
+    "characters), got {value}"
+)
+LONE_SURROGATE: Final = "must be valid Unicode text (no lone surrogates), got {value}"
+UNASSIGNED_COUNTRY: Final = "{code} is not an ISO 3166-1 alpha-2 country code"
+ZONE_ABBREVIATION: Final = (
+    "time zone {name} is an abbreviation, not a place; name the IANA zone "
+    "instead, such as {instead}"
+)
+ZONE_ABBREVIATION_NAMED: Final = (
+    "time zone {name} is an abbreviation, not a place: it keeps one offset (or a "
+    "legacy rule) and silently skips the daylight-saving time of the places that "
+    "use it; name the IANA zone instead, such as {instead}"
+)
+MACHINE_ZONE: Final = (
+    "time zone {name} depends on the machine it is read on; name the zone "
+    "itself, such as 'Europe/Kyiv' or 'UTC'"
+)
+DUE_BEFORE_ISSUE: Final = "falls due ({due}) before the ultimatum was issued ({issued})"
+ANSWERED_AFTER_CLOSE: Final = (
+    "{on} is after the proposal became {status} ({ended}): it can no longer be "
+    "answered then"
+)
+REVISED_AFTER_END: Final = (
+    "{on} is after {label} was {status} ({ended}): {refused} then"
+)
+
+_TEMPLATES: Final = (
+    CONTROL_CHARACTER,
+    INVISIBLE_TEXT,
+    LONE_SURROGATE,
+    UNASSIGNED_COUNTRY,
+    ZONE_ABBREVIATION,
+    ZONE_ABBREVIATION_NAMED,
+    MACHINE_ZONE,
+    DUE_BEFORE_ISSUE,
+    ANSWERED_AFTER_CLOSE,
+    REVISED_AFTER_END,
+)
+
+NOTE: Final = (
+    " (a rule of format version 2, which version 1 did not check: correct the "
+    "value to read the document)"
+)
+"""What :func:`noted` adds to a problem that a rule of version 2 found."""
+
+_FIELD = re.compile(r"\{[a-z_]*\}")
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    """One pattern that matches a message made from any of the templates."""
+    alternatives = []
+    for template in _TEMPLATES:
+        literal = _FIELD.split(template)
+        alternatives.append(".*?".join(re.escape(part) for part in literal))
+    return re.compile("|".join(f"(?:{part})" for part in alternatives), re.DOTALL)
+
+
+def added_in_version_2(message: str) -> bool:
+    """
+    Whether *message* is that of a rule format version 2 added (one made from
+    a template of this module), a value version 1 accepted.
+
+    Example:
+        >>> added_in_version_2(UNASSIGNED_COUNTRY.format(code="'EU'"))
+        True
+        >>> added_in_version_2("required field missing")
+        False
+    """
+    return _pattern().fullmatch(message) is not None
+
+
+def noted(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """
+    *problems* of a version-1 document, each that a rule of version 2 found
+    with :data:`NOTE` added to its message.
+
+    Example:
+        >>> noted([("parties[0].country", "'EU' is not an ISO 3166-1 alpha-2 country code")])
+        [('parties[0].country', "'EU' is not an ISO 3166-1 alpha-2 country code (a rule of format version 2, which version 1 did not check: correct the value to read the document)")]
+    """
+    return [
+        (path, message + NOTE if added_in_version_2(message) else message)
+        for path, message in problems
+    ]
