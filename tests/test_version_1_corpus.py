@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import negotiation_records as nr
+from negotiation_records import _version_2_rules as rules
 from negotiation_records import from_dict, from_json, to_json
 from negotiation_records._version_2_rules import NOTE, added_in_version_2
 
@@ -219,3 +223,46 @@ def test_problems_version_1_also_had_carry_no_note() -> None:
     assert messages["ultimatums[0].responses[0].on"] == (
         "2025-07-01 is before the ultimatum was issued (2025-07-14)"
     )
+
+
+TEMPLATES = [getattr(rules, name) for name in rules.__all__ if name.isupper()]
+TEMPLATES.remove(NOTE)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@given(values=st.lists(st.text(), min_size=6, max_size=6))
+def test_every_message_made_from_a_template_is_recognised(
+    template: str, values: list[str]
+) -> None:
+    names = ["code", "index", "value", "name", "instead", "due", "issued", "on"]
+    names += ["status", "ended", "label", "refused"]
+    fields = {name: values[index % len(values)] for index, name in enumerate(names)}
+    assert added_in_version_2(template.format(**fields))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@given(value=st.text(st.characters(categories=["Nd"])))
+def test_a_message_whose_wording_differs_is_not_recognised(
+    template: str, value: str
+) -> None:
+    longest = max(re.split(r"\{[a-z_]*\}", template), key=len)
+    changed = template.replace(longest, longest.upper())
+    assert not added_in_version_2(changed.format_map(_Every(value)))
+    assert added_in_version_2(template.format_map(_Every(value)))
+
+
+def test_a_long_message_is_told_in_linear_time() -> None:
+    """Each literal is found once (a backtracking pattern took minutes)."""
+    message = " is after " * 100_000 + " was " * 100_000
+    assert not added_in_version_2(message)
+
+
+class _Every(dict[str, str]):
+    """Every field of a template is *value*."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__()
+        self.value = value
+
+    def __missing__(self, key: str) -> str:
+        return self.value
