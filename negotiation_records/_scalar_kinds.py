@@ -658,7 +658,9 @@ class Number(Kind):
     An instance of a float subclass (``numpy.float64``) is stored as a plain
     :class:`float`, and of an int subclass as a plain :class:`int`, so that the
     record holds, compares and writes plain JSON data; ``-0.0`` is stored as
-    ``0.0``, which it equals, so that equal records write the same JSON.
+    ``0.0``, which it equals, and a whole float is written as the integer it
+    equals (``1000.0`` as ``1000``, below 2**53), so that equal records write
+    the same JSON.
     """
 
     min: float | None = None
@@ -681,16 +683,45 @@ class Number(Kind):
         return _load_number(value)
 
     def dump(self, value: Any, conv: Any) -> Any:
-        return flag_small_float(value)
+        return written_number(value)
 
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(flag_small_float)}({v})"
+        return f"{ns.name(written_number)}({v})"
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "number"}
         if self.min is not None:
             found["minimum"] = self.min
         return found
+
+
+_EXACT: Final = 2.0**53
+
+
+def whole_as_int(value: Any) -> Any:
+    """
+    A float that is a whole number of at most 53 bits as the :class:`int` it
+    equals (``1000.0`` as ``1000``); any other value as it is (``2.5``,
+    ``1e300``, whose digits as an integer would be mostly noise).
+
+    Example:
+        >>> whole_as_int(1000.0), whole_as_int(2.5), whole_as_int(7), whole_as_int(1e300)
+        (1000, 2.5, 7, 1e+300)
+    """
+    if value.__class__ is float and value.is_integer() and -_EXACT < value < _EXACT:
+        return int(value)
+    return value
+
+
+def written_number(value: Any) -> Any:
+    """
+    A number as JSON data: :func:`whole_as_int` (``1000.0`` is written
+    ``1000``, as ``1000`` is), so that equal records write the same JSON; JSON
+    has one kind of number, and reading ``1000`` back gives a value equal to
+    the one written.  A small float is flagged
+    (:func:`~negotiation_records._kind.flag_small_float`).
+    """
+    return flag_small_float(whole_as_int(value))
 
 
 def _load_bool(value: Any, _conv: Any = None) -> bool:

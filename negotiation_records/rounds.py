@@ -14,6 +14,7 @@ import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
@@ -237,9 +238,7 @@ def _amount(amount: float) -> str:
     (``2.5``, ``1e+300``), without ``.0`` when it is whole and exact
     (``1000.0`` is ``1000``).
     """
-    if isinstance(amount, float) and amount.is_integer() and abs(amount) < 2**53:
-        return str(int(amount))
-    return str(amount)
+    return str(whole_as_int(amount))
 
 
 class _Unset(enum.Enum):

@@ -473,6 +473,33 @@ class TestNumericSubclasses:
         assert to_json(loaded) == to_json(plus)
         assert math.copysign(1.0, Number().convert(_Amount("-0.0"))) == 1.0
 
+    def test_a_whole_float_is_written_as_the_integer_it_equals(self) -> None:
+        """1000.0 equals 1000, so both write 1000: equal records write the same
+        JSON, and what is read back equals what was written."""
+        whole = Quantity(amount=1000.0, unit="prisoners")
+        exact = Quantity(amount=1000, unit="prisoners")
+        assert whole == exact
+        assert to_json(whole) == to_json(exact)
+        assert '"amount":1000,' in to_json(whole)
+        assert from_json(Quantity, to_json(whole)) == whole
+        loaded = from_json(Quantity, '{"amount": 1000.0, "unit": "prisoners"}')
+        assert to_json(loaded) == to_json(exact)
+        assert whole.amount.__class__ is float  # the record keeps what it was given
+        assert str(whole) == str(exact) == "1000 prisoners"
+
+    @given(st.floats(allow_nan=False, allow_infinity=False, min_value=0))
+    def test_equal_quantities_write_the_same_json(self, amount: float) -> None:
+        as_float = Quantity(amount=amount, unit="tonnes")
+        if amount.is_integer() and amount < 2**53:
+            as_int = Quantity(amount=int(amount), unit="tonnes")
+            assert as_int == as_float
+            assert to_json(as_int) == to_json(as_float)
+        assert from_json(Quantity, to_json(as_float)) == as_float
+
+    def test_a_float_beyond_53_bits_keeps_its_short_form(self) -> None:
+        """1e300 as an integer would be 301 digits, most of them noise."""
+        assert '"amount":1e+300,' in to_json(Quantity(amount=1e300, unit="x"))
+
 
 class _Ids(enum.StrEnum):
     RUSSIA = "russia"
