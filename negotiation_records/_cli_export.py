@@ -249,7 +249,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
         left = (
             "what was written to standard output is incomplete"
             if args.output == _STDOUT
-            else f"nothing was written to {args.output}"
+            else f"nothing was written to {display(args.output)}"
         )
         out.error(f"{stop.reason}; {left}")
         return 1
@@ -261,7 +261,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     negotiations = records.count
     out.err.write(
         f"wrote {summary} from {negotiations} "
-        f"negotiation{'' if negotiations == 1 else 's'} to {args.output}\n"
+        f"negotiation{'' if negotiations == 1 else 's'} to {display(args.output)}\n"
     )
     return 0
 
@@ -276,7 +276,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
 
 def _cannot_write(name: str, exc: OSError) -> str:
     """The message for an export that cannot be written, as ``plot`` words it."""
-    return f"cannot write {name}: {exc.strerror or exc}"
+    return f"cannot write {display(name)}: {exc.strerror or exc}"
 
 
 def _kept_mode(
@@ -386,16 +386,18 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
     held = _what_it_holds(target, args.files)
     if held is not None:
         out.error(
-            f"{args.output} holds {held}, which --overwrite would delete; "
+            f"{display(args.output)} holds {held}, which --overwrite would delete; "
             "give a new folder for the tables"
         )
         return None
     try:
         if target.exists() and not target.is_dir():
-            out.error(f"{args.output} is a file; parquet writes a folder")
+            out.error(f"{display(args.output)} is a file; parquet writes a folder")
             return None
         if target.is_dir() and any(target.iterdir()) and not args.overwrite:
-            out.error(f"{args.output} is not empty (give --overwrite to replace it)")
+            out.error(
+                f"{display(args.output)} is not empty (give --overwrite to replace it)"
+            )
             return None
         _make_folder(target.parent)
         mode = _kept_mode(target, folder=True)
@@ -468,7 +470,7 @@ def _what_it_holds(target: Path, files: Sequence[str]) -> str | None:
         return "the current folder"
     for name in files:
         if name != _STDOUT and _holds(target, name):
-            return f"the input file {name}"
+            return f"the input file {display(name)}"
     read = _stdin_file() if _STDOUT in files else None
     if read is not None and target.is_dir():
         for folder, _, names in os.walk(target):
@@ -523,7 +525,8 @@ def _to_file(
     read = input_at(args.output, args.files)
     if read is not None:
         out.error(
-            f"{args.output} is the input file {read}, which the export would "
+            f"{display(args.output)} is the input file {display(read)}, "
+            "which the export would "
             "replace; give another file to write"
         )
         return None

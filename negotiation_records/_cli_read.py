@@ -73,20 +73,32 @@ class FileError(Exception):
 
 def display(name: str) -> str:
     """
-    How a FILE is named in messages: ``<stdin>`` for ``-``; the bytes of a
+    How a file is named in messages: ``<stdin>`` for ``-``; the bytes of a
     name that are not UTF-8 (which Python reads into lone surrogates,
     ``surrogateescape``) as ``\\xff`` escapes, so that every message can be
-    written in UTF-8.
+    written in UTF-8; and control characters as ``\\n``, ``\\t``, ``\\r`` or
+    ``\\x1b``, so that a name holding a line feed or a terminal escape can
+    neither start a line of its own nor drive the terminal.
     """
     if name == STDIN:
         return "<stdin>"
-    if name.isascii():
-        return name
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate no file system gave
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
+    if not name.isascii():
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate no file system gave
+            name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+        else:
+            name = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(_escaped, name)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or f"\\x{ord(char):02x}"
 
 
 def os_message(exc: OSError) -> str:
@@ -201,34 +213,52 @@ def read_records(
     """
     stream = open_file(name)
     try:
-        json_lines = named_json_lines(name)
-        try:
-            seen: list[bytes] = []
-            if json_lines is None:
-                json_lines, seen = sniff(iter(stream))
-            if not json_lines:
-                data = b"".join([*seen, stream.read()])
-        except OSError as exc:
-            raise FileError(os_message(exc)) from None
-        if not json_lines:
-            yield whole(data, cls, schema_version)
-            return
-        with progress(stream, display(name), err) as reader:
-            for number, line in enumerate(itertools.chain(seen, reader), 1):
-                if is_blank(line):
-                    continue
-                try:  # without its line feed, as read_jsonl reads it
-                    yield Read(
-                        from_json(
-                            cls, line.rstrip(b"\r\n"), schema_version=schema_version
-                        ),
-                        [],
-                    )
-                except ValidationError as exc:
-                    yield Read(None, [(number, p, m) for p, m in _told(exc)])
+        yield from _records_in(name, stream, cls, err, schema_version)
+    except MemoryError:  # /dev/urandom, or a document larger than the memory
+        raise FileError(TOO_BIG) from None
     finally:
         if name != STDIN:
             stream.close()
+
+
+#: The problem of a file that does not fit in memory.
+TOO_BIG = (
+    "too large to read into memory (a file of many records can be read one "
+    "record a line, as JSON Lines)"
+)
+
+
+def _records_in(
+    name: str,
+    stream: BinaryIO,
+    cls: type[Any],
+    err: TextIO,
+    schema_version: int | None,
+) -> Iterator[Read]:
+    """The records of :func:`read_records`, from the open *stream* of *name*."""
+    json_lines = named_json_lines(name)
+    try:
+        seen: list[bytes] = []
+        if json_lines is None:
+            json_lines, seen = sniff(iter(stream))
+        if not json_lines:
+            data = b"".join([*seen, stream.read()])
+    except OSError as exc:
+        raise FileError(os_message(exc)) from None
+    if not json_lines:
+        yield whole(data, cls, schema_version)
+        return
+    with progress(stream, display(name), err) as reader:
+        for number, line in enumerate(itertools.chain(seen, reader), 1):
+            if is_blank(line):
+                continue
+            try:  # without its line feed, as read_jsonl reads it
+                yield Read(
+                    from_json(cls, line.rstrip(b"\r\n"), schema_version=schema_version),
+                    [],
+                )
+            except ValidationError as exc:
+                yield Read(None, [(number, p, m) for p, m in _told(exc)])
 
 
 def whole(data: bytes, cls: type[Any], schema_version: int | None = None) -> Read:

@@ -547,7 +547,8 @@ def _cmd_plot(args: argparse.Namespace, out: Output) -> int:
     read = input_at(args.output, [args.file])
     if read is not None:
         out.error(
-            f"{args.output} is the input file {read}, which the picture would "
+            f"{display(args.output)} is the input file {display(read)}, "
+            "which the picture would "
             "replace; give another file to write"
         )
         return EXIT_PROBLEMS
@@ -610,9 +611,9 @@ def _draw(
                 pad_inches=_PAD_IN,
             )
     except OSError as exc:
-        out.error(f"cannot write {target}: {exc.strerror or exc}")
+        out.error(f"cannot write {display(args.output)}: {exc.strerror or exc}")
         return EXIT_PROBLEMS
-    out.err.write(f"wrote {target}\n")
+    out.err.write(f"wrote {display(args.output)}\n")
     return EXIT_OK
 
 

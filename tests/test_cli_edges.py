@@ -209,6 +209,51 @@ class TestFileNames:
         assert main(["show", str(talks / "x")]) == 1
         assert capsys.readouterr().err.endswith("no such file\n")
 
+    def test_control_characters_in_a_name_are_escaped(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A line feed in a name cannot start a line of the report of its own,
+        nor an escape drive the terminal."""
+        bad = tmp_path / "talks\n.json:1: $: fine\x1b[31m.json"
+        bad.write_text('{"id": "t"}', encoding="utf-8")
+        assert main(["validate", str(bad)]) == 1
+        out = capsys.readouterr().out
+        shown = str(tmp_path) + "/talks\\n.json:1: $: fine\\x1b[31m.json"
+        assert out.splitlines() == [
+            f"{shown}:1: schema_version: is missing; a serialized Negotiation must "
+            "say which version of the format it uses (this library writes 2)"
+        ]
+        assert "\x1b" not in out
+
+    def test_an_output_name_is_shown_as_an_input_name_is(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        target = tmp_path / "calendar\t\x07.ics"
+        assert main(["export", str(talks), "--format", "ics", "-o", str(target)]) == 0
+        assert target.exists()
+        err = capsys.readouterr().err
+        assert err.endswith(f" to {tmp_path}/calendar\\t\\x07.ics\n")
+        assert "\x07" not in err
+
+    def test_a_file_larger_than_the_memory_is_a_problem_of_the_file(
+        self,
+        talks: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """/dev/urandom read whole ran out of memory with a traceback."""
+
+        def exhausted(*args: object) -> object:
+            raise MemoryError
+
+        monkeypatch.setattr("negotiation_records._cli_read.whole", exhausted)
+        assert main(["validate", str(talks)]) == 1
+        out = capsys.readouterr().out
+        assert out == (
+            f"{talks}:0: $: too large to read into memory (a file of many records "
+            "can be read one record a line, as JSON Lines)\n"
+        )
+
 
 class TestStandardInput:
     @pytest.mark.parametrize(
