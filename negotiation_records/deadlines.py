@@ -833,12 +833,13 @@ class Deadline(Record):
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
-        In words: ``"due in 3 weeks"``, ``"passed 2 days ago"``, ``"due now"``.
+        In words: ``"due in 3 weeks"``, ``"passed 2 days ago"``, ``"passed just now"``.
 
         Amounts are rounded down to the largest unit that fits at least twice
         (a month counts as 30 days, a year as 365): 13 days is ``"13 days"``,
         14 days ``"2 weeks"``; from one minute to just under two it is
-        ``"1 minute"``.  ``"due now"`` is said exactly at the cutoff.
+        ``"1 minute"``.  ``"passed just now"`` is said exactly at the cutoff,
+        the first instant at which the deadline has passed (:meth:`is_past`).
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))
@@ -848,8 +849,8 @@ class Deadline(Record):
             'due in 6 weeks'
         """
         seconds = self.remaining(at).total_seconds()
-        if seconds == 0:
-            return "due now"
+        if seconds == 0:  # the cutoff: passed, as is_past() and the queries say
+            return "passed just now"
         amount = in_words(abs(seconds))
         return f"due in {amount}" if seconds > 0 else f"passed {amount} ago"
 

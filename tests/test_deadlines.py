@@ -1507,7 +1507,7 @@ class TestPlainMoments:
         ("given", "answer"),
         [
             (dt.date(2025, 9, 2), (False, 86400, "due in 24 hours")),
-            (dt.date(2025, 9, 3), (True, 0, "due now")),
+            (dt.date(2025, 9, 3), (True, 0, "passed just now")),
             (
                 dt.datetime(2025, 9, 3, 1, tzinfo=dt.UTC),
                 (True, -3600, "passed 60 minutes ago"),
@@ -1564,7 +1564,7 @@ class TestDescribe:
         [
             (pendulum.duration(weeks=3), "due in 3 weeks"),
             (pendulum.duration(days=-2), "passed 2 days ago"),
-            (pendulum.duration(), "due now"),
+            (pendulum.duration(), "passed just now"),
             (pendulum.duration(days=13), "due in 13 days"),
             (pendulum.duration(days=14), "due in 2 weeks"),
             (pendulum.duration(days=1), "due in 24 hours"),
