@@ -11,7 +11,7 @@ lookup is a :class:`LookupError`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 
 __all__ = [
@@ -149,6 +149,14 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
             matches = [
                 k for item in self.key[:_KNOWN_SHOWN] for k in self.known if k == item
             ][:1]
+        elif (inner := _id_inside(self.key)) is not None:
+            # A record where its id is wanted (a coalition's Membership).
+            field, wanted = inner[0], cast(object, inner[1])  # no narrowing by ==
+            hints.append(
+                f"a lookup takes an id, not a {type(self.key).__name__}: give "
+                f"its {field}"
+            )
+            matches = [k for k in self.known if k == wanted][:1]
         else:
             close = difflib.get_close_matches(
                 text(self.key), [text(k) for k in self.known], n=1
@@ -167,6 +175,23 @@ class RecordNotFoundError(NegotiationRecordError, LookupError):
         else:
             hints.append(f"there is no {self.kind} at all")
         return f"{message} ({'; '.join(hints)})"
+
+
+def _id_inside(key: object) -> tuple[str, str] | None:
+    """
+    The field and value of the id a record *key* holds (a ``Membership``'s
+    ``party``, a record's own ``id``), when *key* is not itself an id.
+    """
+    if isinstance(key, (str, int)):
+        return None
+    for field in ("party", "id"):
+        try:
+            value = getattr(key, field, None)
+        except Exception:  # noqa: BLE001 - a key of any kind is only described
+            value = None
+        if isinstance(value, str):
+            return field, value
+    return None
 
 
 #: How many known keys a :class:`RecordNotFoundError` message lists (the rest

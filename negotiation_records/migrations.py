@@ -74,7 +74,9 @@ def register_migration(from_version: int, function: Migration) -> Migration:
     loader sets ``"schema_version"`` itself.  Steps are chained: a document of
     version 0 runs through the step from 0, then from 1, and so on up to
     :data:`SCHEMA_VERSION`.
-    Registering a step for a version again replaces the earlier step.  An
+    Registering a step for a version again replaces the earlier step; the
+    library's own steps (from version 1) can be neither replaced nor removed,
+    so that every document they read still loads.  An
     exception raised by a step is reported as a
     :class:`~negotiation_records.ValidationError` at ``schema_version``,
     except a :class:`~negotiation_records.ValidationError`, which the step
@@ -104,18 +106,40 @@ def register_migration(from_version: int, function: Migration) -> Migration:
         )
     if not callable(function):
         raise TypeError(f"function must be callable, got {short_repr(function)}")
+    _refuse_built_in(from_version)
     _MIGRATIONS[from_version] = function
     return function
 
 
 def unregister_migration(from_version: int) -> None:
     """
-    Remove the step registered from *from_version*, if there is one.
+    Remove the step registered from *from_version*, if there is one; the
+    library's own steps (from version 1) stay.
 
     Example:
         >>> unregister_migration(0)   # nothing registered: nothing happens
+        >>> unregister_migration(1)
+        Traceback (most recent call last):
+        ...
+        ValueError: the step from version 1 is the library's own: every version-1 document is read through it, so it can be neither replaced nor removed
     """
+    _refuse_built_in(from_version)
     _MIGRATIONS.pop(from_version, None)
+
+
+#: The versions whose step the library registers itself.
+_BUILT_IN: set[int] = set()
+
+
+def _refuse_built_in(from_version: object) -> None:
+    """Refuse to replace or remove a step the library registered itself."""
+    for version in _BUILT_IN:
+        if version == from_version:  # 1.0 and True too, which a dict takes as 1
+            raise ValueError(
+                f"the step from version {version} is the library's own: every "
+                f"version-{version} document is read through it, so it can be "
+                "neither replaced nor removed"
+            )
 
 
 def check_version(version: object) -> int:
@@ -756,6 +780,7 @@ def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
 
 
 register_migration(1, _from_version_1)
+_BUILT_IN.add(1)
 
 
 def version_1_moves(document: object) -> Moves:

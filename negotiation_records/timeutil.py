@@ -493,7 +493,10 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     back.  A zone that pendulum cannot name, or whose name :func:`zone` would
     not read back (a ``zoneinfo`` zone read from a file, a custom ``tzinfo``,
     the nameless zone ``pendulum.now()`` gives where ``TZ=:/etc/localtime``,
-    ``posix/...``), is replaced by its UTC offset at that instant.  A naive
+    ``right/...``), is replaced by its UTC offset at that instant; a zone
+    ``posix/NAME`` is the zone ``NAME`` (the database's copy of it, whose
+    rules are the same), so that deadlines counted from it keep its clock
+    changes.  A naive
     datetime, a UTC offset that is not a whole number of seconds, a string or
     any other value is passed through unchanged for :func:`check_moment` to
     report.
@@ -566,6 +569,8 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
     try:
         tz = zone(name)  # type: ignore[arg-type]
     except ValidationError:  # no key, or a zone pendulum does not know
+        if isinstance(name, str) and name.startswith("posix/") and _readable(name[6:]):
+            return _in_named_zone(value, name[6:])  # the same zone, by its name
         if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
             tz = pendulum.timezone(name)  # kept: the check names the abbreviation
         else:

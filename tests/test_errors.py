@@ -139,6 +139,28 @@ class TestRecordNotFoundError:
         )
         assert "did you mean 1?" in str(RecordNotFoundError("round", (1.0,), [1]))
 
+    def test_message_of_a_record_where_its_id_is_wanted(self) -> None:
+        """A coalition's Membership (or a record) given for its id says so."""
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="fr", name="France", kind="state"),
+                Party(id="de", name="Germany", kind="state"),
+                Party(id="e3", name="E3", kind="coalition", members=["fr", "de"]),
+            ],
+        )
+        member = talks.party("e3").members[0]
+        with pytest.raises(RecordNotFoundError) as caught:
+            talks.party(member)  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            f"no party {member!r} (a lookup takes an id, not a Membership: give "
+            "its party; did you mean 'fr'?; known: 'fr', 'de', 'e3')"
+        )
+        assert "not a Party: give its id; did you mean 'de'?" in str(
+            RecordNotFoundError("party", talks.party("de"), ["fr", "de"])
+        )
+
     def test_message_without_close_match(self) -> None:
         """Without a close key the message only lists the known keys."""
         assert str(RecordNotFoundError("round", 5, (1, 2))) == (

@@ -958,6 +958,20 @@ class TestVersions:
         with pytest.raises(TypeError, match="function must be callable"):
             register_migration(0, "upgrade")  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("version", [1, 1.0, True])
+    def test_the_librarys_own_step_can_be_neither_replaced_nor_removed(
+        self, version: Any
+    ) -> None:
+        """Every version-1 document is read through it (version 1 refused both)."""
+        own = "the step from version 1 is the library's own"
+        with pytest.raises(ValueError, match=own):
+            unregister_migration(version)
+        if version.__class__ is int:
+            with pytest.raises(ValueError, match=own):
+                register_migration(version, lambda document: document)
+        old = json.loads(VERSION_1.read_text("utf-8"))
+        assert from_dict(Negotiation, old).id == old["id"]
+
 
 @pytest.fixture
 def collector_on() -> Iterator[None]:

@@ -552,7 +552,7 @@ class TestConversion:
         assert isinstance(converted.tzinfo, pendulum.FixedTimezone)
         assert converted.utcoffset() == dt.timedelta(hours=3)
 
-    @pytest.mark.parametrize("key", [None, "posix/Europe/Kyiv", "localtime"])
+    @pytest.mark.parametrize("key", [None, "right/Europe/Kyiv", "localtime"])
     def test_pendulum_zone_a_record_could_not_read_back_becomes_an_offset(
         self, key: str | None
     ) -> None:
@@ -570,6 +570,32 @@ class TestConversion:
         statement = Statement(id="s", speaker="A", text="x", said_on=value)
         assert "2025-07-01T12:00:00+03:00" in to_json(statement)
         assert from_json(Statement, to_json(statement)) == statement
+
+    @pytest.mark.parametrize("pendulums", [False, True])
+    def test_a_posix_zone_is_the_zone_of_that_name(self, pendulums: bool) -> None:
+        """
+        ``posix/Europe/Paris`` is the database's copy of ``Europe/Paris``: a
+        deadline a month after noon on 1 March in it is noon on 1 April, Paris
+        summer time (as a fixed offset it was 13:00 on the Paris wall clock).
+        """
+        with _tzfile("Europe/Paris").open("rb") as file:
+            if pendulums:
+                start: dt.datetime = pendulum.DateTime(
+                    2025,
+                    3,
+                    1,
+                    12,
+                    tzinfo=pendulum.Timezone.from_file(file, key="posix/Europe/Paris"),
+                )
+            else:
+                tz = zoneinfo.ZoneInfo.from_file(file, key="posix/Europe/Paris")
+                start = dt.datetime(2025, 3, 1, 12, tzinfo=tz)
+        deadline = Deadline.after(start, months=1)
+        assert deadline.anchor is not None
+        assert format_moment(deadline.anchor) == (
+            "2025-03-01T12:00:00+01:00[Europe/Paris]"
+        )
+        assert format_moment(deadline.due) == "2025-04-01T12:00:00+02:00[Europe/Paris]"
 
     def test_a_pendulum_zone_a_record_reads_stays_named(self) -> None:
         """A named zone of pendulum's own is kept, whichever object it is."""
