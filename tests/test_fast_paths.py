@@ -45,6 +45,7 @@ from negotiation_records._deadline_arithmetic import add_calendar as _add_calend
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._hooks import collect_problems
 from negotiation_records._record import Record
+from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records.fields import Many, Text, field, is_init_only, omits_empty
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import (
@@ -519,14 +520,18 @@ def _same(left: Any, right: Any) -> bool:
 
 
 def _sorted_sets(data: Any) -> Any:
-    """cattrs' output with sets as the library writes them: sorted arrays."""
+    """
+    cattrs' output with sets and numbers as the library writes them: sets as
+    sorted arrays, a whole float as the integer it equals (the ``Number``
+    kind's ``whole_as_int``; cattrs passes an ``int | float`` through).
+    """
     if isinstance(data, (set, frozenset)):
         return sorted(data)
     if isinstance(data, dict):
         return {key: _sorted_sets(value) for key, value in data.items()}
     if isinstance(data, list):
         return [_sorted_sets(item) for item in data]
-    return data
+    return whole_as_int(data)
 
 
 def _outcome(hook: Any, data: Any, cls: type[Any]) -> tuple[str, Any]:
