@@ -9,12 +9,13 @@ that makes a calendar's ``UID`` globally unique (``to_ical(uid_domain=)``,
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable, Mapping
 
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["DOMAIN_RULE", "SeenIds", "domain_problems"]
+__all__ = ["DOMAIN_RULE", "SeenIds", "domain_problems", "not_many"]
 
 DOMAIN_RULE = (
     "a domain name: labels of ASCII letters, digits and hyphens, joined by "
@@ -25,6 +26,17 @@ DOMAIN_RULE = (
 _LABEL_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-")
 _MAX_LABEL = 63  # octets of a label (RFC 1035, 2.3.4)
 _MAX_NAME = 253  # octets of a name, written without its final dot
+
+
+def not_many(value: object) -> bool:
+    """
+    Whether *value* cannot be the negotiations an export takes (any iterable of
+    them): it is no iterable, or text, bytes or a mapping, whose items are
+    characters, bytes or keys.  One negotiation is for the caller to allow.
+    """
+    return isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(
+        value, Iterable
+    )
 
 
 class SeenIds:

@@ -15,7 +15,7 @@ from typing import Any
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["file_kind", "read_lines", "write_first", "write_method"]
+__all__ = ["check_utf8", "file_kind", "read_lines", "write_first", "write_method"]
 
 #: The :mod:`codecs` streams that take and give text: ``codecs.open`` opens
 #: the file underneath in binary and says so in ``mode`` ("wb"), but encodes
@@ -41,6 +41,37 @@ def file_kind(file: Any) -> tuple[bool, bool]:
         return False, False
     mode = getattr(file, "mode", None)  # SpooledTemporaryFile, NamedTemporaryFile
     return isinstance(mode, str) and "b" in mode, False
+
+
+def check_utf8(function: str, file: Any) -> None:
+    """
+    A :class:`ValidationError` at ``file`` if *file* is a text stream whose
+    ``encoding`` names a codec other than plain UTF-8 (``utf-8-sig`` writes a
+    byte-order mark, which a JSON Lines reader refuses): *function* writes
+    UTF-8 lines, which such a file would not hold.  A binary file, and a
+    stream whose ``encoding`` is ``None`` (:class:`io.StringIO`), pass.
+    """
+    if isinstance(file, (io.RawIOBase, io.BufferedIOBase, codecs.StreamRecoder)):
+        return  # bytes go in as they are
+    encoding = getattr(file, "encoding", None)
+    if not isinstance(encoding, str):
+        return
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        name = encoding
+    if name != "utf-8":
+        raise ValidationError(
+            [
+                (
+                    "file",
+                    f"is a text file in the encoding {encoding!r}, but {function}() "
+                    "writes UTF-8 (as read_jsonl reads it); open it with "
+                    'encoding="utf-8", or in binary mode ("wb"; sys.stdout.buffer '
+                    "for the standard output)",
+                )
+            ]
+        )
 
 
 def write_method(file: Any) -> Callable[[Any], object]:

@@ -54,7 +54,7 @@ from typing import IO, Any, NamedTuple
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
-from negotiation_records._export_ids import SeenIds
+from negotiation_records._export_ids import SeenIds, not_many
 from negotiation_records._files import file_kind, write_first, write_method
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
@@ -856,7 +856,10 @@ def write_plover(
     their number (but for their ids).  *file* is a path (created or
     overwritten) or an open file, text or binary, told apart as
     :func:`~negotiation_records.write_jsonl` tells them.  Returns how many
-    events were written.
+    events were written.  Anything else as *negotiations* (a single record of
+    another class, ``None``, text, a mapping) is a
+    :class:`~negotiation_records.ValidationError` at ``$``, as
+    :func:`to_plover` refuses it, before the file is opened.
 
     Two negotiations with the same id would give events with the same ``id``:
     the second raises :class:`~negotiation_records.ValidationError` at
@@ -879,6 +882,16 @@ def write_plover(
         >>> print(out.getvalue()[:43])
         {"id":"t:ultimatums/u","date":"2025-07-14",
     """
+    if not isinstance(negotiations, Negotiation) and not_many(negotiations):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    "must be a Negotiation or an iterable of them, got "
+                    f"{type(negotiations).__name__}",
+                )
+            ]
+        )
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
             return _write(negotiations, handle, at)

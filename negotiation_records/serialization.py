@@ -56,14 +56,22 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import IO, Any, Final, TypeVar
 
 import attrs
 import cattrs
 
 from negotiation_records import _fastjson
+from negotiation_records._arguments import (
+    check_class,
+    check_writable,
+    non_finite_path,
+    not_json_number,
+    unordered_message,
+)
 from negotiation_records._files import (
+    check_utf8,
     file_kind,
     read_lines,
     write_first,
@@ -246,6 +254,13 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     A record gives a ``dict`` (keys in field order, every field written), a list
     or tuple of records gives a ``list``.  Only plain JSON data comes out:
     ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``.
+    A value the converter writes (a date, an enum, a ``Period``) and plain JSON
+    data (a number, text, a list, a dict with text keys) are written too.
+    Anything else is a :class:`TypeError` naming where it is in *obj*: a set
+    (its order changes from one process to the next), a generator (give a
+    list), an object the converter does not know.  ``NaN`` and the
+    infinities, which JSON cannot hold, are a
+    :class:`~negotiation_records.ValidationError` at their path.
 
     Example:
         >>> to_dict(Party(id="russia", name="Russia", kind="state", country="RU"))
@@ -254,9 +269,20 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
          'country': 'RU', 'wikidata': None, 'aliases': [], 'representatives': [],
          'members': [], 'sources': []}
     """
-    conv = _default if converter is None else converter
+    return _plain(obj, _default if converter is None else converter, "to_dict")
+
+
+def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
+    """*obj*'s plain data, or the error :func:`to_dict` describes for *function*."""
     if isinstance(obj, (list, tuple)):
-        return [conv.unstructure(item) for item in obj]
+        out = []
+        for index, item in enumerate(obj):
+            if not attrs.has(item.__class__):
+                check_writable(function, item, conv, f"[{index}]")
+            out.append(conv.unstructure(item))
+        return out
+    if not attrs.has(obj.__class__):
+        check_writable(function, obj, conv)
     return conv.unstructure(obj)
 
 
@@ -271,7 +297,9 @@ def from_dict(
     """
     Load a *cls* from JSON-compatible data, strictly.
 
-    *cls* is a record class, or a list of one (``list[Party]``).  *data* must be
+    *cls* is a record class, or a list of one (``list[Party]``); anything else
+    that is no class (a record itself, ``None``, :data:`typing.Any`) is a
+    :class:`TypeError`.  *data* must be
     plain JSON data (``dict``, ``list``, ``str``, ``int``, ``float``, ``bool``,
     ``None``): a Python tuple is not an array here, nor is ``1`` a string.
     Unknown keys are refused unless *strict* is ``False``, which ignores them.
@@ -310,6 +338,8 @@ def from_dict(
         ...           schema_version=1).status
         <ProposalStatus.WITHDRAWN: 'withdrawn'>
     """
+    if cls.__class__ is not type:
+        check_class("from_dict", cls)
     try:
         result: T = _run(
             _loader(_pick(strict, converter), cls, schema_version),
@@ -340,17 +370,45 @@ def _may_write_floats(obj: Any) -> bool:
     return _class_writes_floats(obj.__class__)
 
 
+def _to_json_data(obj: Any) -> Any:
+    """*obj*'s plain data through the library's converter, refused as to_json's."""
+    return _plain(obj, _default, "to_json")
+
+
 def _orjson_bytes(write: Any, obj: Any, unflagged: bool) -> Any:
     """
     The compact JSON of ``write(obj)`` as orjson's bytes, or ``NOT_FAST`` where
     the standard library would write it otherwise.  *unflagged* says whether
     the data may hold small floats that no kind flags in ``SMALL_FLOATS``.
+
+    Such data may hold ``NaN`` or an infinity too, which orjson writes as
+    ``null`` and :mod:`json` refuses: its text with a ``null`` is left to
+    :mod:`json` (the library's records hold neither, and are flagged).
     """
     SMALL_FLOATS.written = False
     data = write(obj)
-    return _fastjson.dumps(
-        data, may_hold_small_floats=unflagged or SMALL_FLOATS.written
-    )
+    out = _fastjson.dumps(data, may_hold_small_floats=unflagged or SMALL_FLOATS.written)
+    if unflagged and out is not _fastjson.NOT_FAST and b"null" in out:
+        return _fastjson.NOT_FAST
+    return out
+
+
+def _dumps(data: Any, indent: int | None) -> str:
+    """
+    The JSON text of plain *data* as :func:`to_json` writes it; ``NaN`` or an
+    infinity in it is a :class:`~negotiation_records.ValidationError` at its path.
+    """
+    try:
+        if indent is not None:
+            return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+        return json.dumps(
+            data, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
+    except ValueError:
+        found = non_finite_path(data)
+        if found is None:
+            raise  # another ValueError (a circular reference)
+        raise ValidationError([(found[0], not_json_number(found[1]))]) from None
 
 
 def to_json(
@@ -373,6 +431,11 @@ def to_json(
     be written dies with the call, and a big record's is not searched for
     cycles over and over.
 
+    *obj* is what :func:`to_dict` takes, refused as it refuses it: a set or
+    any other object it does not write is a :class:`TypeError`, ``NaN`` or an
+    infinity a :class:`~negotiation_records.ValidationError` (with *indent*
+    or without, orjson installed or not).
+
     Example:
         >>> to_json(Window.between(pendulum.date(2025, 7, 21), pendulum.date(2025, 7, 27)))
         '{"start":"2025-07-21","end":"2025-07-27","label":null}'
@@ -381,19 +444,14 @@ def to_json(
     try:
         if collecting:
             gc.disable()
-        if indent is not None:
-            data = to_dict(obj, converter=converter)
-            return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
-        if converter is None and _fastjson.AVAILABLE:
-            text = _orjson_bytes(to_dict, obj, _may_write_floats(obj))
+        conv = _default if converter is None else converter
+        if indent is None and converter is None and _fastjson.AVAILABLE:
+            text = _orjson_bytes(_to_json_data, obj, _may_write_floats(obj))
             if text is not _fastjson.NOT_FAST:
                 result: str = text.decode("utf-8")
                 return result
         # json writes it (orjson declined: the data is built again, rarely)
-        data = to_dict(obj, converter=converter)
-        return json.dumps(
-            data, ensure_ascii=False, allow_nan=False, separators=(",", ":")
-        )
+        return _dumps(_plain(obj, conv, "to_json"), indent)
     finally:
         if collecting:
             gc.enable()
@@ -415,7 +473,8 @@ def from_json(
     :class:`~negotiation_records.ValidationError`.  *strict* and
     *schema_version* (the format version single records were written in:
     ``schema_version=1`` reads a version-1 ``to_json(ultimatum)``) as in
-    :func:`from_dict`.
+    :func:`from_dict`.  A *cls* that is no class is a :class:`TypeError`, as
+    there.
 
     A text of 1 MiB or more is read with Python's cyclic garbage collector
     paused, as :func:`to_json` writes: the many objects a big document is made
@@ -436,6 +495,8 @@ def from_json(
         >>> from_json(Party, old, schema_version=1).members[0].party
         'france'
     """
+    if cls.__class__ is not type:
+        check_class("from_json", cls)
     conv = _pick(strict, converter)
     if schema_version is None and conv.forbid_extra_keys:
         hook = _hook(conv, cls)
@@ -500,9 +561,19 @@ def write_jsonl(
     Each item is a record (an instance of an attrs class: ``Party``, a
     ``Negotiation``, a record class of your own), one a line, or a list of
     records, written as one JSON array as :func:`to_json` writes it.  *records* given
-    as a string, bytes, a mapping or a single record, and an item that is not
-    a record (``records[3]``, the lines before it written), are a
-    :class:`TypeError`: a programming error, not bad data.
+    as a string, bytes, a mapping or a single record, as a set (or a
+    mapping's keys or items: their order changes from one process to the
+    next, the file's would too), and an item that is not a record
+    (``records[3]``, the lines before it written), are a :class:`TypeError`:
+    a programming error, not bad data.
+
+    The lines are UTF-8 whatever the file: a text file whose ``encoding``
+    names another codec (``open(path, "w")`` on Windows is ``cp1252``), or
+    ``utf-8-sig`` (which starts the file with a byte-order mark, not JSON), is
+    a :class:`~negotiation_records.ValidationError` at ``file`` before
+    anything is written: open it with ``encoding="utf-8"``, or in binary mode
+    (``sys.stdout.buffer`` for the standard output).  A text stream that names
+    no encoding (:class:`io.StringIO`) takes the text as it is.
 
     Example:
         >>> import io
@@ -513,6 +584,8 @@ def write_jsonl(
         {"id":"a","publisher":"A","title":null,"url":null,"published":null,"accessed":null}
         {"id":"b","publisher":"B","title":null,"url":null,"published":null,"accessed":null}
     """
+    if isinstance(records, Set):  # a set's order is its hashes', not the same twice
+        raise TypeError(unordered_message("write_jsonl", "records", records))
     if isinstance(records, _NOT_RECORDS) or attrs.has(records.__class__):
         single = attrs.has(records.__class__)
         raise TypeError(
@@ -523,6 +596,7 @@ def write_jsonl(
     if isinstance(file, (str, os.PathLike)):
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
             return _write_lines(records, handle, converter)
+    check_utf8("write_jsonl", file)
     return _write_lines(records, file, converter)
 
 
@@ -623,8 +697,8 @@ def read_jsonl(
     *file* may also be any iterable of lines (``str`` or ``bytes``, such as
     a list).  Bytes given as *file* (the content itself, not a file: wrap
     them in :class:`io.BytesIO`), or a line that is neither ``str`` nor
-    ``bytes``, is a :class:`TypeError`: a programming error, not bad data.
-    A ``str`` is a path (text content goes in :class:`io.StringIO`, or
+    ``bytes``, or a *cls* that is no class (as in :func:`from_dict`), is a
+    :class:`TypeError`: a programming error, not bad data.  A ``str`` is a path (text content goes in :class:`io.StringIO`, or
     ``text.splitlines()``).  The reader is a generator: these errors come
     when iteration starts, not at the call.
 
@@ -634,6 +708,8 @@ def read_jsonl(
         >>> [source.id for source in read_jsonl(Source, lines)]
         ['a', 'b']
     """
+    if cls.__class__ is not type:
+        check_class("read_jsonl", cls)
     conv = _pick(strict, converter)
     read = functools.partial(_loader, conv, cls, schema_version)
     if isinstance(file, (bytes, bytearray, memoryview)):

@@ -108,7 +108,7 @@ import attrs
 from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records._export_ids import SeenIds
+from negotiation_records._export_ids import SeenIds, not_many
 from negotiation_records._in_words import describe_start
 from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
@@ -818,7 +818,9 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
 
     Raises:
         ImportError: pyarrow is not installed (install the ``tables`` extra).
-        TypeError: an item is not a ``Negotiation``.
+        TypeError: *negotiations* is not an iterable (a single
+            ``Negotiation`` included: give ``[negotiation]``), or is text or
+            a mapping; or an item is not a ``Negotiation``.
         ValidationError: two negotiations have the same id (their rows would
             have the same keys; the path, ``[<position>].id``, is the second's
             position among *negotiations*, the message names the first's), or
@@ -845,11 +847,23 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
         >>> tables["events"].column("kind").to_pylist()
         ['ultimatum', 'deadline']
     """
+    _check_many("to_tables", negotiations)
     pa, _ = _pyarrow()
     rows = _Rows(SeenIds())
     for negotiation in negotiations:
         rows.add(negotiation)
     return rows.tables(pa)
+
+
+def _check_many(function: str, negotiations: object) -> None:
+    """A :class:`TypeError` unless *negotiations* can be an iterable of them."""
+    if not_many(negotiations):
+        one = isinstance(negotiations, Negotiation)
+        raise TypeError(
+            f"{function}() needs an iterable of Negotiation records (a list, a "
+            f"generator ...), got {type(negotiations).__name__} "
+            f"{negotiations!r:.80}" + ("; for one, give [negotiation]" if one else "")
+        )
 
 
 def _batches(
@@ -907,7 +921,9 @@ def write_parquet(
     Raises:
         ImportError: pyarrow is not installed (install the ``tables`` extra).
         FileExistsError: *directory* is not empty and *overwrite* is false.
-        TypeError: an item is not a ``Negotiation``.
+        TypeError: *negotiations* is not an iterable (a single
+            ``Negotiation`` included: give ``[negotiation]``), or is text or
+            a mapping; or an item is not a ``Negotiation``.
         ValidationError: two negotiations have the same id, or a value its
             column cannot hold (see :func:`to_tables`); the batches before it
             are written.
@@ -935,6 +951,7 @@ def write_parquet(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
     root = Path(directory)
     _prepare(root, overwrite=overwrite)

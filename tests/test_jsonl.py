@@ -503,3 +503,56 @@ class TestStreaming:
         assert count == 200_000
         assert last == record
         assert peak < size / 50, f"reader peaked at {peak} bytes for a {size}-byte file"
+
+
+class TestWrittenInOrderAsUtf8:
+    """write_jsonl refuses what would not give the same UTF-8 file every time."""
+
+    @pytest.mark.parametrize(
+        "records",
+        [set(SOURCES), frozenset(SOURCES), dict.fromkeys(SOURCES, 1).keys()],
+        ids=["set", "frozenset", "keys"],
+    )
+    def test_an_unordered_collection(self, records: Any) -> None:
+        """A set's order changes from one process to the next: refused, nothing written."""
+        out = io.StringIO()
+        with pytest.raises(
+            TypeError,
+            match=r"records must be a list or a tuple, got a .* a set has no order",
+        ):
+            write_jsonl(records, out)
+        assert out.getvalue() == ""
+
+    @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-8-sig"])
+    def test_a_text_file_in_another_encoding(
+        self, tmp_path: Path, encoding: str
+    ) -> None:
+        """Refused before anything is written, saying how to open it."""
+        path = tmp_path / "lines.jsonl"
+        with (
+            open(path, "w", encoding=encoding) as handle,
+            pytest.raises(ValidationError) as caught,
+        ):
+            write_jsonl(SOURCES, handle)
+        assert caught.value.errors[0][0] == "file"
+        assert 'encoding="utf-8", or in binary mode' in caught.value.errors[0][1]
+        assert path.read_bytes() == b""
+
+    @pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "utf_8"])
+    def test_utf8_text_files_and_streams_without_an_encoding(
+        self, tmp_path: Path, encoding: str
+    ) -> None:
+        """Any spelling of UTF-8, and io.StringIO (no encoding), are written to."""
+        path = tmp_path / "lines.jsonl"
+        with open(path, "w", encoding=encoding) as handle:
+            assert write_jsonl(SOURCES, handle) == 2
+        assert list(read_jsonl(Source, path)) == SOURCES
+        assert write_jsonl(SOURCES, io.StringIO()) == 2
+
+    def test_a_codecs_file_in_another_encoding(self, tmp_path: Path) -> None:
+        """codecs.open names its encoding too."""
+        with (
+            codecs.open(str(tmp_path / "x.jsonl"), "w", encoding="cp1252") as handle,
+            pytest.raises(ValidationError, match="encoding 'cp1252'"),
+        ):
+            write_jsonl(SOURCES, handle)

@@ -1250,3 +1250,26 @@ def test_generated_records_are_plover(talks: Negotiation) -> None:
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids))
     assert_accounted(talks)
+
+
+class TestWritePloverRefusesWhatToPloverRefuses:
+    @pytest.mark.parametrize(
+        ("value", "got"),
+        [
+            (Party(id="a", name="A", kind="state"), "Party"),
+            (None, "NoneType"),
+            (5, "int"),
+            ("talks", "str"),
+            ({"id": "t"}, "dict"),
+        ],
+    )
+    def test_not_a_negotiation(self, tmp_path: Path, value: Any, got: str) -> None:
+        """A ValidationError at $, as to_plover's, before the file is opened."""
+        path = tmp_path / "events.jsonl"
+        for target in (io.StringIO(), path):
+            with pytest.raises(ValidationError) as caught:
+                write_plover(value, target)
+            assert list(caught.value.errors) == [
+                ("$", f"must be a Negotiation or an iterable of them, got {got}")
+            ]
+        assert not path.exists()

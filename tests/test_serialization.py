@@ -37,6 +37,7 @@ from negotiation_records import (
     from_dict,
     from_json,
     make_converter,
+    read_jsonl,
     register_migration,
     to_dict,
     to_json,
@@ -1088,3 +1089,97 @@ class TestTheCollectorWhileWriting:
         assert write_jsonl(records(), out) == 3
         assert made == [True, True, True]
         assert gc.isenabled()
+
+
+class TestArgumentsRefused:
+    """A class to load that is no class, and what to_dict cannot write, are
+    refused with what to pass, not a cattrs error or the data unchecked."""
+
+    PARTY = Party(id="russia", name="Russia", kind="state")
+
+    @pytest.mark.parametrize("cls", [PARTY, None, Any, 5, "Party"])
+    def test_a_class_argument_that_is_no_class(self, cls: Any) -> None:
+        """A record instead of its class, None and typing.Any are a TypeError."""
+        for load in (
+            lambda: from_dict(cls, {"id": "x"}),
+            lambda: from_json(cls, '{"id": "x"}'),
+            lambda: list(read_jsonl(cls, io.StringIO('{"id": "x"}\n'))),
+        ):
+            with pytest.raises(TypeError, match=r"needs a record class .* as cls"):
+                load()
+
+    def test_a_record_instead_of_its_class_names_the_class(self) -> None:
+        """The message says which class to pass."""
+        with pytest.raises(
+            TypeError, match="got a Party record: pass its class, Party"
+        ):
+            from_json(self.PARTY, "{}")  # type: ignore[arg-type]
+
+    def test_classes_and_aliases_still_load(self) -> None:
+        """Lists, tuples, unions, enums and plain types are classes to load."""
+        text = to_json([self.PARTY])
+        assert from_json(list[Party], text) == [self.PARTY]
+        assert from_json(tuple[Party, ...], text) == (self.PARTY,)
+        assert from_dict(Party | None, None) is None  # type: ignore[arg-type]
+        assert from_dict(PartyKind, "state") is PartyKind.STATE
+        assert from_dict(int, 3) == 3
+
+    @pytest.mark.parametrize(
+        ("obj", "message"),
+        [
+            (
+                {PARTY},
+                "obj must be a list or a tuple, got a set of 1 item: a set has no order",
+            ),
+            (frozenset(), "got a frozenset of 0 items"),
+            ([PARTY, {PARTY}], r"obj\[1\] must be a list or a tuple"),
+            (object(), "must be a record .*got object"),
+            ((p for p in [PARTY]), r"got generator .*give list\(\.\.\.\) of it"),
+            ({1: PARTY}, "must have text keys"),
+            ({"a": b"x"}, r"obj\.a must be a record"),
+        ],
+    )
+    def test_what_to_dict_cannot_write(self, obj: Any, message: str) -> None:
+        """A set, a generator, an unknown object: a TypeError naming where it is."""
+        with pytest.raises(TypeError, match=message):
+            to_dict(obj)
+        with pytest.raises(TypeError, match=message.replace("to_dict", "to_json")):
+            to_json(obj)
+
+    def test_plain_data_and_values_are_still_written(self) -> None:
+        """Values the converter writes and plain JSON data come out as before."""
+        assert to_dict(PartialDate(2025, 6)) == "2025-06"
+        assert to_dict(PartyKind.STATE) == "state"
+        assert to_dict({"a": [1, "x", None, True]}) == {"a": [1, "x", None, True]}
+        assert to_json([[self.PARTY]]) == "[" + to_json([self.PARTY]) + "]"
+
+    @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+    @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+    def test_nan_and_infinity_refused_alike(
+        self, monkeypatch: pytest.MonkeyPatch, value: float, fast: bool
+    ) -> None:
+        """With or without indent, with or without orjson: a ValidationError at its path."""
+        from negotiation_records import _fastjson
+
+        monkeypatch.setattr(_fastjson, "AVAILABLE", value=fast)
+
+        @attrs.frozen
+        class Reading:
+            value: float
+
+        for obj, path in (
+            (value, "$"),
+            ([1.0, value], "[1]"),
+            (Reading(value), "value"),
+        ):
+            for indent in (None, 2):
+                with pytest.raises(ValidationError) as caught:
+                    to_json(obj, indent=indent)
+                assert caught.value.errors == (
+                    (
+                        path,
+                        f"must be a finite number, got {value!r}: NaN and Infinity are not JSON",
+                    ),
+                )
+        with pytest.raises(ValidationError, match="must be a finite number"):
+            to_dict([value])

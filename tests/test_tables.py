@@ -1007,3 +1007,21 @@ class TestKinds:
         with pytest.raises(TypeError, match="table 'conditions' needs parent columns"):
             plan("sources")
         plan.cache_clear()
+
+
+class TestOneNegotiationIsNotMany:
+    @pytest.mark.parametrize("value", ["talks", None, {"id": "t"}])
+    def test_not_an_iterable_of_negotiations(self, tmp_path: Path, value: Any) -> None:
+        """A TypeError naming the function, not "object is not iterable"."""
+        with pytest.raises(
+            TypeError, match=r"to_tables\(\) needs an iterable of Negotiation"
+        ):
+            to_tables(value)
+        with pytest.raises(TypeError, match=r"write_parquet\(\) needs an iterable"):
+            write_parquet(value, tmp_path / "out")
+        assert not (tmp_path / "out").exists()
+
+    def test_a_single_negotiation(self) -> None:
+        """The message says to give it in a list."""
+        with pytest.raises(TypeError, match=r"for one, give \[negotiation\]"):
+            to_tables(Negotiation(id="t", title="T"))  # type: ignore[arg-type]
