@@ -32,7 +32,9 @@ from negotiation_records.timeutil import (
 
 __all__ = [
     "MAX_BUSINESS_DAYS",
+    "MAX_DAYS_OFF",
     "HolidayLookupError",
+    "NoBusinessDayError",
     "add_calendar",
     "add_period",
     "anchor_day",
@@ -206,6 +208,40 @@ class HolidayLookupError(Exception):
 MAX_BUSINESS_DAYS: Final = 100_000
 """The most business days a deadline counts (a count takes time)."""
 
+MAX_DAYS_OFF: Final = 366
+"""
+The most days in a row without a business day that a count asked of a
+calendar day by day passes: a whole (leap) year.  No real calendar closes for
+so long; one that answers "closed" for every day (a ``__contains__`` that
+always says yes, an ``is_working_day`` that always says no) would otherwise be
+asked about every day to the end of the calendar.
+"""
+
+
+class NoBusinessDayError(Exception):
+    """
+    A calendar asked day by day gave :data:`MAX_DAYS_OFF` days in a row
+    without a business day, from *first* to *last*.
+    """
+
+    def __init__(self, first: _dt.date, last: _dt.date) -> None:
+        super().__init__(first, last)
+        self.first = first
+        self.last = last
+
+
+def no_business_day(holidays: object, exc: NoBusinessDayError, asked: str) -> str:
+    """
+    The message refusing *holidays* that left no business day for
+    :data:`MAX_DAYS_OFF` days in a row (*exc*); *asked* is how it was asked
+    (``"day in holidays"`` or ``"holidays.is_working_day(day)"``).
+    """
+    return (
+        f"{short_repr(holidays)} leaves no business day in {MAX_DAYS_OFF} days in "
+        f"a row ({exc.first} to {exc.last}): no real calendar closes for a whole "
+        f"year; check what `{asked}` answers for a day that is worked"
+    )
+
 
 def too_many_business_days(n: int) -> str:
     """The message refusing a count of *n* business days, over the limit."""
@@ -245,6 +281,11 @@ def resolve_business_days(
     except HolidayLookupError as exc:
         raise ValidationError(
             [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
+        ) from None
+    except NoBusinessDayError as exc:
+        asked = "day in holidays" if working_day is None else "is_working_day(day)"
+        raise ValidationError(
+            [("holidays", no_business_day(holidays, exc, asked))]
         ) from None
     except (OverflowError, ValueError) as exc:
         raise ValidationError(
@@ -316,7 +357,11 @@ def count_business_days(
     ``frozenset`` of its items, which finds the same days, so that it is
     counted by whole weeks as a set is, and each day costs one lookup, not
     one for each holiday listed.  Any other container (a ``holidays``
-    calendar, one with only ``__contains__``) is asked as it is.
+    calendar, one with only ``__contains__``) is asked as it is, and one
+    that leaves no business day in :data:`MAX_DAYS_OFF` days in a row (a whole
+    year) raises :class:`NoBusinessDayError` at once rather than be asked
+    about every day to the end of the calendar.  A set's count always ends
+    (every holiday is known, and the days after the last one count).
     """
     day = _dt.date(start.year, start.month, start.day)
     one_day = _dt.timedelta(days=1)
@@ -331,6 +376,10 @@ def count_business_days(
         day, counted = _whole_weeks(
             day, n, (holidays, weekend, workdays), skipped, worked
         )
+    # A built-in set's count always ends (the days after its last one count);
+    # any other calendar is refused after MAX_DAYS_OFF days off in a row.
+    bounded = working_day is not None or type(holidays) not in (set, frozenset)
+    idle = 0  # days in a row without a business day
     while counted < n:
         day += one_day
         off = day.weekday() in weekend
@@ -345,10 +394,15 @@ def count_business_days(
             raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
         if works:
             counted += 1
+            idle = 0
             if off:
                 worked.append(pendulum.Date(day.year, day.month, day.day))
-        elif not off:
-            skipped.append(pendulum.Date(day.year, day.month, day.day))
+        else:
+            idle += 1
+            if idle >= MAX_DAYS_OFF and bounded:
+                raise NoBusinessDayError(day - (idle - 1) * one_day, day)
+            if not off:
+                skipped.append(pendulum.Date(day.year, day.month, day.day))
     last = pendulum.Date(day.year, day.month, day.day)
     return last, tuple(skipped), tuple(worked)
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._kind import read_failure
 from negotiation_records._references import STATE as _READING
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records.errors import ValidationError, join_path
@@ -36,6 +37,7 @@ __all__ = [
     "argument_problems",
     "cross_field_validator",
     "field_check",
+    "field_error",
     "field_problems",
     "frozen_record",
     "read_values_test",
@@ -80,6 +82,19 @@ def field_problems(instance: object) -> Iterator[tuple[str, str]]:
             continue
         for path, message in kind.problems(getattr(instance, attribute.name)):
             yield join_path(attribute.name, path), message
+
+
+def field_error(record: object, problems: list[tuple[str, str]]) -> ValidationError:
+    """
+    The :class:`ValidationError` of the fields' *problems* of *record*: its
+    ``__cause__`` is the exception that reading a list given for one of the
+    fields raised (a generator that failed part-way), if one did, so that
+    the user's own failure is kept, traceback and all.
+    """
+    error = ValidationError(problems)
+    values = (getattr(record, a.name) for a in attrs.fields(type(record)))  # type: ignore[arg-type]
+    error.__cause__ = read_failure(values)
+    return error
 
 
 def argument_problems(
@@ -233,7 +248,7 @@ def record_validator(cls: type) -> Callable[[Any], None]:
         if not valid:
             problems = list(field_problems(self))
             if problems:
-                raise ValidationError(problems)
+                raise field_error(self, problems)
         if cross is not None:
             cross(self)
 
@@ -253,7 +268,8 @@ def _with_argument_problems(record: Any, exc: ValidationError) -> None:
     order.update({a.name: i for i, a in enumerate(attrs.fields(type(record)))})
     order["status"] = order["status_on"] = order.get("history", 0)
     problems.sort(key=lambda p: order.get(p[0].split(".")[0].split("[")[0], 0))
-    raise ValidationError(problems) from None
+    error = field_error(record, problems)
+    raise error from error.__cause__  # None: the init-only argument's own error
 
 
 class Record(ValueMethods, KeepsFold):

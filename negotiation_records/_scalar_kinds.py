@@ -27,7 +27,7 @@ from negotiation_records._kind import (
     flag_small_float,
     refuse,
 )
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import raised_text, short_repr, show_json, type_name
 from negotiation_records._version_2_rules import (
     CONTROL_CHARACTER,
     INVISIBLE_TEXT,
@@ -60,6 +60,7 @@ __all__ = [
     "load_text",
     "plain_str",
     "text_problems",
+    "unhashed_text",
 ]
 
 
@@ -790,8 +791,8 @@ class Choice(Kind):
             return value
         try:
             return self._members.get(value, value)
-        except TypeError:  # unhashable: reported by the check
-            return value
+        except Exception:  # noqa: BLE001 - unhashable, or a __hash__ that raises
+            return value  # reported by the check
 
     def accepts(self) -> str:
         return f"{self.enum.__name__} | str"
@@ -799,6 +800,16 @@ class Choice(Kind):
     def problems(self, value: object) -> Problems:
         if isinstance(value, self.enum):
             return []
+        unhashed = unhashed_text(value)
+        if unhashed is not None and unhashed[0] in self._members:
+            return [
+                (
+                    "",
+                    f"{short_repr(value)} cannot be looked up: it is a "
+                    f"{type_name(value)} whose hashing raised {unhashed[1]}; give "
+                    f"the plain text {unhashed[0]!r} or the member",
+                )
+            ]
         return [
             (
                 "",
@@ -856,6 +867,20 @@ class Choice(Kind):
         return defs.enum(self.enum)
 
 
+def unhashed_text(value: object) -> tuple[str, str] | None:
+    """
+    The plain text of *value* and what its ``__hash__`` raised, if it is a str
+    subclass whose ``__hash__`` raises; else ``None``.
+    """
+    if not isinstance(value, str) or value.__class__ is str:
+        return None
+    try:
+        hash(value)
+    except Exception as exc:  # noqa: BLE001 - the subclass's own __hash__, any error
+        return str.__str__(value), raised_text(exc)
+    return None
+
+
 class Weekdays(FixedKind):
     """
     A set of weekday numbers, Monday 0 to Sunday 6, not all seven: a weekend.
@@ -870,8 +895,8 @@ class Weekdays(FixedKind):
         if isinstance(value, (set, frozenset, list, tuple)):
             try:
                 return frozenset(value)
-            except TypeError:  # unhashable members: reported by the check
-                pass
+            except Exception:  # noqa: BLE001 - an unhashable day, or a __hash__ that raises
+                return value  # reported by the check
         return value
 
     def accepts(self) -> str:

@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import Final
 
 
-__all__ = ["plural", "short_repr", "show_json", "type_name", "with_article"]
+__all__ = [
+    "plural",
+    "raised_text",
+    "short_repr",
+    "show_json",
+    "type_name",
+    "with_article",
+]
 
 
 def short_repr(value: object, limit: int = 80) -> str:
@@ -23,6 +30,22 @@ def short_repr(value: object, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return text
+
+
+def raised_text(exc: BaseException, limit: int = 200) -> str:
+    """
+    ``"ValueError: db connection lost"``: what an exception raised by the
+    user's own code says, cut to *limit* characters, for a message that
+    reports it (a broken ``__str__`` gives the class name alone).
+    """
+    try:
+        said = str(exc)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not hide the problem
+        said = ""
+    if len(said) > limit:
+        said = said[: limit - 3] + "..."
+    name = type(exc).__name__
+    return f"{name}: {said}" if said else name
 
 
 def type_name(value: object) -> str:

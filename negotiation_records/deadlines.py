@@ -549,7 +549,13 @@ class Deadline(Record):
         never find it, as is a container whose lookup misses a date it lists (a
         pandas ``Series``).  The holidays actually skipped are kept in :attr:`holidays`.  From
         a datetime the deadline keeps its time of day (on the wall clock).
-        At most 100,000 business days are counted.
+        At most 100,000 business days are counted.  A calendar that leaves no
+        business day in 366 days in a row (a whole year: no real calendar
+        does, but one whose ``in`` always says yes, or whose
+        ``is_working_day`` always says no, would be asked about every day to
+        the year 9999) is refused at ``holidays`` as soon as it has; a set or
+        a list of dates is counted to the end (the days after its last one
+        count).
 
         *weekend* is the set of weekday numbers that are not business days
         (Monday is 0; the default is ``{5, 6}``, Saturday and Sunday); when it is

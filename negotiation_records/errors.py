@@ -75,7 +75,8 @@ class ValidationError(NegotiationRecordError, ValueError):
 
     def prefixed(self, prefix: str) -> ValidationError:
         """
-        Return a copy whose paths start with *prefix* (``"parties[2]"``).
+        Return a copy whose paths start with *prefix* (``"parties[2]"``), with
+        the same ``__cause__``.
 
         Example:
             >>> ValidationError([("name", "must be non-empty text")]).prefixed(
@@ -83,9 +84,11 @@ class ValidationError(NegotiationRecordError, ValueError):
             ... ).errors
             (('parties[2].name', 'must be non-empty text'),)
         """
-        return ValidationError(
+        copy = ValidationError(
             (join_path(prefix, path), message) for path, message in self.errors
         )
+        copy.__cause__ = self.__cause__  # a failure of the user's own code, kept
+        return copy
 
 
 class RecordNotFoundError(NegotiationRecordError, LookupError):

@@ -69,6 +69,7 @@ from negotiation_records._kind import (
     Kind,
     Problems,
     SchemaDefs,
+    UnreadValues,
     added_in,
     as_tuple,
     fail,
@@ -108,6 +109,7 @@ from negotiation_records._time_kinds import (
 )
 from negotiation_records._values import (
     plural,
+    raised_text,
     short_repr,
     show_json,
     type_name,
@@ -283,6 +285,9 @@ class Many(Kind):
 
     def problems(self, value: object) -> Problems:
         if value.__class__ is not tuple:
+            if value.__class__ is UnreadValues:
+                assert isinstance(value, UnreadValues)  # noqa: S101 - for mypy
+                return [("", value.message)]
             if isinstance(value, (set, frozenset)):
                 return [("", _unordered(value))]
             return [
@@ -304,22 +309,41 @@ class Many(Kind):
         item_problems = self.kind.problems
         seen: set[object] = set()
         for index, item in enumerate(value):
-            for path, message in item_problems(item):
+            own = item_problems(item)
+            for path, message in own:
                 found.append((join_path(f"[{index}]", path), message))
             if self.unique is not None:
-                try:
-                    repeated = item in seen
-                    seen.add(item)
-                except TypeError:
-                    continue
-                if repeated:
-                    found.append(
-                        (
-                            f"[{index}]",
-                            f"{self.unique} {short_repr(item)} appears twice",
-                        )
-                    )
+                found += self._repeated(index, item, seen, reported=bool(own))
         return found
+
+    def _repeated(
+        self, index: int, item: object, seen: set[object], *, reported: bool
+    ) -> Problems:
+        """
+        The problem of *item* at *index* if it repeats one of *seen* (the items
+        before it), which it joins.  Hashing an item may raise anything (a
+        ``__hash__`` of your own): an item that cannot be hashed is not
+        compared, and one that raised other than :class:`TypeError` is
+        reported unless its own problems (*reported*) already are.
+        """
+        try:
+            repeated = item in seen
+            seen.add(item)
+        except TypeError:  # unhashable: cannot repeat a hashable one
+            return []
+        except Exception as exc:  # noqa: BLE001 - the item's own __hash__, any error
+            if reported:
+                return []
+            return [
+                (
+                    f"[{index}]",
+                    f"cannot be compared with the other items: hashing it raised "
+                    f"{raised_text(exc)}",
+                )
+            ]
+        if repeated:
+            return [(f"[{index}]", f"{self.unique} {short_repr(item)} appears twice")]
+        return []
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         item = f"_x{len(pad)}"

@@ -428,7 +428,7 @@ def with_change(
             sources=sources,
         )
     except ValidationError as exc:
-        raise exc.prefixed(f"history[{len(history)}]") from None
+        raise exc.prefixed(f"history[{len(history)}]") from exc.__cause__
     return (*history, change)
 
 

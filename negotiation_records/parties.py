@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from negotiation_records._overlaps import overlapping_earlier
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._values import short_repr, type_name
+from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
     SOURCE_IDS,
     Choice,
@@ -32,6 +34,7 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
+    moment_argument,
 )
 
 
@@ -122,9 +125,13 @@ class Representative(Record):
                     f"must not be before since ({self.since}), got {self.until}",
                 )
 
-    def holds_role_on(self, moment: Moment) -> bool:
+    def holds_role_on(self, moment: MomentInput) -> bool:
         """
         Whether the role was held at *moment* (open ends count as held).
+
+        *moment* is checked whatever the dates: a value that is not a moment
+        (``None``, text, a naive datetime) is a
+        :class:`~negotiation_records.ValidationError` at ``moment``.
 
         Example:
             >>> r = Representative(name="A", since=pendulum.date(2025, 7, 17))
@@ -133,6 +140,10 @@ class Representative(Record):
             ... )
             (True, False)
         """
+        return self._held_on(moment_argument(moment, "moment"))
+
+    def _held_on(self, moment: Moment) -> bool:
+        """:meth:`holds_role_on` of a moment already checked."""
         if self.since is not None and is_before(moment, self.since):
             return False
         return not (self.until is not None and is_before(self.until, moment))
@@ -187,14 +198,39 @@ class Membership(Record):
                     f"must not be before since ({self.since}), got {self.until}",
                 )
 
-    def holds_on(self, moment: Moment) -> bool:
-        """Whether the party was a member at *moment* (open ends count as held)."""
+    def holds_on(self, moment: MomentInput) -> bool:
+        """
+        Whether the party was a member at *moment* (open ends count as held).
+
+        *moment* is checked whatever the dates: a value that is not a moment
+        (``None``, text, a naive datetime) is a
+        :class:`~negotiation_records.ValidationError` at ``moment``.
+        """
+        return self._held_on(moment_argument(moment, "moment"))
+
+    def _held_on(self, moment: Moment) -> bool:
+        """:meth:`holds_on` of a moment already checked."""
         if self.since is not None and is_before(moment, self.since):
             return False
         return not (self.until is not None and is_before(self.until, moment))
 
     def overlaps(self, other: Membership) -> bool:
-        """Whether the two spans share a moment (open ends reach everything)."""
+        """
+        Whether the two spans share a moment (open ends reach everything).
+
+        *other* that is not a :class:`Membership` is a
+        :class:`~negotiation_records.ValidationError` at ``other``.
+        """
+        if other.__class__ is not Membership and not isinstance(other, Membership):
+            raise ValidationError(
+                [
+                    (
+                        "other",
+                        f"must be a Membership, got {type_name(other)} "
+                        f"{short_repr(other)}",
+                    )
+                ]
+            )
         if (
             self.until is not None
             and other.since is not None
@@ -328,9 +364,13 @@ class Party(Record):
         """
         return tuple(dict.fromkeys(member.party for member in self.members))
 
-    def members_on(self, moment: Moment) -> tuple[str, ...]:
-        """The ids of the parties that were members at *moment*."""
-        return tuple(dict.fromkeys(m.party for m in self.members if m.holds_on(moment)))
+    def members_on(self, moment: MomentInput) -> tuple[str, ...]:
+        """
+        The ids of the parties that were members at *moment* (checked as
+        :meth:`Membership.holds_on` checks it, even when there are none).
+        """
+        at = moment_argument(moment, "moment")
+        return tuple(dict.fromkeys(m.party for m in self.members if m._held_on(at)))
 
     def known_as(self, name: str) -> bool:
         """
@@ -346,6 +386,11 @@ class Party(Record):
         wanted = as_text(name).casefold().strip()
         return any(wanted == n.casefold().strip() for n in (self.name, *self.aliases))
 
-    def representatives_on(self, moment: Moment) -> tuple[Representative, ...]:
-        """The representatives who held their role at *moment*."""
-        return tuple(r for r in self.representatives if r.holds_role_on(moment))
+    def representatives_on(self, moment: MomentInput) -> tuple[Representative, ...]:
+        """
+        The representatives who held their role at *moment* (checked as
+        :meth:`Representative.holds_role_on` checks it, even when there are
+        none).
+        """
+        at = moment_argument(moment, "moment")
+        return tuple(r for r in self.representatives if r._held_on(at))

@@ -166,5 +166,5 @@ def append_response(
             sources=sources,
         )
     except ValidationError as exc:
-        raise exc.prefixed(f"responses[{len(responses)}]") from None
+        raise exc.prefixed(f"responses[{len(responses)}]") from exc.__cause__
     return (*responses, response)

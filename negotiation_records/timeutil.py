@@ -364,12 +364,12 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     return start, start - end
 
 
-def _day_span(moment: MomentInput) -> tuple[_dt.date, _dt.date]:
+def _day_span(moment: MomentInput, path: str = "$") -> tuple[_dt.date, _dt.date]:
     if isinstance(moment, PartialDate):
         return moment.start, moment.end
     if isinstance(moment, pendulum.DateTime):
         if moment.tzinfo is None:  # naive: refused
-            moment_argument(moment)
+            moment_argument(moment, path)
         day = _dt.date(moment.year, moment.month, moment.day)
         return day, day
     return moment, moment
@@ -406,18 +406,26 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
     if first.__class__ is _PENDULUM_DATE and second.__class__ is _PENDULUM_DATE:
         return _dt.date.__lt__(first, second)  # the commonest: two days
     if first.__class__ not in _MOMENTS or second.__class__ not in _MOMENTS:
-        first, second = moment_argument(first), moment_argument(second)
+        first, second = _both_moments(first, second)
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
         if first.tzinfo is None or second.tzinfo is None:  # naive: refused
-            moment_argument(first)
-            moment_argument(second)
+            _both_moments(first, second)
         if first.tzinfo is not second.tzinfo:
             # Python compares datetimes in different zones as instants.
             return _plain(first) < _plain(second)
-        # Sharing a tzinfo, they would compare by wall clock (ignoring fold):
-        # compare the instants.
+        # Sharing a tzinfo they compare by wall clock, ignoring fold: compare instants.
         return since_epoch(first) < since_epoch(second)
-    return _day_span(first)[1] < _day_span(second)[0]
+    return _day_span(first, "first")[1] < _day_span(second, "second")[0]
+
+
+def _both_moments(first: Any, second: Any) -> tuple[Moment, Moment]:
+    """:func:`is_before`'s arguments, converted, or refused at their names."""
+    first, second = to_moment(first), to_moment(second)
+    named = (("first", first), ("second", second))
+    problems = [(name, m) for name, value in named for _, m in check_moment(value)]
+    if problems:
+        raise ValidationError(problems)
+    return first, second
 
 
 def is_known_by(moment: MomentInput, at: MomentInput) -> bool:

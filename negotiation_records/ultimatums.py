@@ -13,7 +13,7 @@ import attrs
 
 from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._status import check_transition
+from negotiation_records._status import bool_argument, check_transition
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE
 from negotiation_records.agreements import (
@@ -440,9 +440,12 @@ class Ultimatum(Record):
         deadline queries and the calendar count it.  *on* is required:
         ``None``, a naive datetime or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``on`` (as for
-        :meth:`enforce` and :meth:`withdraw`).
+        :meth:`enforce` and :meth:`withdraw`); *late* is ``True`` or
+        ``False``, anything else (``"no"``, ``1``) a ValidationError at ``late``.
         """
         moment = moment_argument(on, "on")
+        if late is not False:  # the default needs no check
+            late = bool_argument(late, "late")
         after_deadline = self.status is UltimatumStatus.EXPIRED or not in_time(
             moment, self.deadline
         )

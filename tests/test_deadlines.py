@@ -946,6 +946,55 @@ class TestAfterBusinessDays:
         assert errors(exc) == (("tz", "unknown time zone 'Nowhere/Town'"),)
 
 
+class _Closed:
+    """A holidays container that says every day is a holiday, counting the asks."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def __contains__(self, day: object) -> bool:
+        self.asked += 1
+        return True
+
+
+class TestCalendarsWithoutBusinessDays:
+    """A calendar asked day by day that leaves no business day for a whole
+    year is refused at once, naming holidays, not the count."""
+
+    def test_a_container_that_holds_every_day(self) -> None:
+        """It was asked about 2.9 million days, then blamed business_days."""
+        closed = _Closed()
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(pendulum.date(2025, 1, 3), 5, holidays=closed)
+        ((path, text),) = errors(exc)
+        assert path == "holidays"
+        assert "leaves no business day in 366 days in a row" in text
+        assert "check what `day in holidays` answers" in text
+        assert closed.asked <= 366
+
+    def test_a_long_closure_that_ends_is_counted(self) -> None:
+        """Days off in a row short of a year are passed, however many."""
+
+        class LongClosure:
+            def __contains__(self, day: object) -> bool:
+                return isinstance(day, dt.date) and day.year == 2025
+
+        deadline = Deadline.after_business_days(
+            pendulum.date(2024, 12, 31), 1, holidays=LongClosure()
+        )
+        assert deadline.due == pendulum.date(2026, 1, 1)
+        assert len(deadline.holidays) == 261  # the weekdays of 2025
+
+    def test_a_set_of_dates_is_counted_to_the_end(self) -> None:
+        """A set or a list lists every holiday, and the days after its last one
+        count: more than a year of them in a row is counted, not refused."""
+        start = pendulum.date(2025, 1, 3)
+        days = [start.add(days=offset) for offset in range(1, 400)]
+        for holidays in (set(days), days):
+            deadline = Deadline.after_business_days(start, 1, holidays=holidays)
+            assert deadline.due == pendulum.date(2026, 2, 9)
+
+
 class _Calendar:
     """A calendar that knows its own working days, as a ``holidays`` one does."""
 
@@ -1091,6 +1140,31 @@ class TestCalendarsThatKnowTheirWorkingDays:
             ((path, text),) = errors(exc)
             assert path == "holidays"
             assert text.endswith(message)
+
+    def test_a_calendar_that_never_works_is_refused_promptly(self) -> None:
+        """A calendar whose is_working_day always says no is refused at
+        holidays after a whole year of days off, not asked about every day to
+        the year 9999."""
+        asked: list[dt.date] = []
+
+        class Never(_Calendar):
+            def is_working_day(self, day: dt.date) -> bool:
+                asked.append(day)
+                return False
+
+        calendar = Never(set(), {5, 6}, set())
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(
+                pendulum.date(2025, 1, 3), 5, holidays=calendar
+            )
+        ((path, text),) = errors(exc)
+        assert path == "holidays"
+        assert text.endswith(
+            "leaves no business day in 366 days in a row (2025-01-04 to "
+            "2026-01-04): no real calendar closes for a whole year; check what "
+            "`is_working_day(day)` answers for a day that is worked"
+        )
+        assert len(asked) == 366
 
     @pytest.mark.parametrize(
         ("workdays", "business_days", "path", "message"),

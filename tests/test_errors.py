@@ -24,6 +24,7 @@ from negotiation_records import (
     Round,
     ValidationError,
 )
+from negotiation_records._kind import UnreadValues
 from negotiation_records._record import Record
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr
@@ -362,10 +363,21 @@ class TestFieldHelpers:
         left for the check."""
         assert as_tuple(value) is value
 
-    def test_as_tuple_passes_a_broken_sequence_through(self) -> None:
-        """A sequence that fails while iterating is left for the check."""
+    def test_as_tuple_keeps_what_a_broken_sequence_raised(self) -> None:
+        """A sequence that fails while iterating is left for the check, with
+        the exception, which the check names."""
         value: Any = _BrokenSequence([1])
-        assert as_tuple(value) is value
+        unread = as_tuple(value)
+        assert isinstance(unread, UnreadValues)
+        assert unread.value is value
+        assert repr(unread.error) == "RuntimeError('cannot iterate')"
+        assert Many(Text()).problems(unread) == [
+            (
+                "",
+                "reading the values raised RuntimeError: cannot iterate; give a "
+                "list or a tuple (the exception is the error's __cause__)",
+            )
+        ]
 
     def test_text_kinds_normalise(self) -> None:
         """Text kinds NFC-normalise strings and keep None and non-strings."""

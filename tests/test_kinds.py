@@ -740,6 +740,160 @@ class TestSetsHaveNoOrder:
         assert due.holidays == (pendulum.date(2025, 7, 3), pendulum.date(2025, 7, 4))
 
 
+class _LostConnection(list[str]):
+    """A list whose ``len()`` fails, as a lazy list backed by a database may."""
+
+    def __len__(self) -> int:
+        raise RuntimeError("db connection lost")
+
+
+class _BadHash:
+    """A value whose ``__hash__`` raises something other than TypeError."""
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash today")
+
+
+class _BadHashText(str):
+    """Text whose ``__hash__`` raises something other than TypeError."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash today")
+
+
+class TestValuesThatFailWhenRead:
+    """A list field given an iterable that raises part-way, or items whose
+    hashing raises, is reported as a ValidationError, never a raw exception."""
+
+    _READ = (
+        "reading the values raised {what}; give a list or a tuple (the exception "
+        "is the error's __cause__)"
+    )
+
+    def test_a_generator_that_raises_part_way(self) -> None:
+        """The problem names the exception, which is the error's __cause__;
+        the record's other problems are reported with it."""
+        lost = ValueError("db connection lost")
+
+        def aliases() -> Any:
+            yield "Kyiv"
+            raise lost
+
+        with pytest.raises(ValidationError) as caught:
+            Party(id="X", name="X", kind="state", aliases=aliases())
+        assert caught.value.errors[1:] == (
+            ("aliases", self._READ.format(what="ValueError: db connection lost")),
+        )
+        assert caught.value.errors[0][0] == "id"
+        assert caught.value.__cause__ is lost
+
+    def test_a_list_subclass_whose_len_raises(self) -> None:
+        """As for a generator: the list was given, but could not be read."""
+        with pytest.raises(ValidationError) as caught:
+            Party(id="x", name="X", kind="state", aliases=_LostConnection(["Kyiv"]))
+        assert caught.value.errors == (
+            ("aliases", self._READ.format(what="RuntimeError: db connection lost")),
+        )
+        assert isinstance(caught.value.__cause__, RuntimeError)
+
+    def test_the_cause_is_kept_through_a_method(self) -> None:
+        """A response's sources read from a failing generator: the error at
+        the response's place keeps the cause too."""
+        lost = ConnectionError("gone")
+
+        def sources() -> Any:
+            raise lost
+            yield "tass"  # pragma: no cover - a generator that fails at once
+
+        proposal = Proposal(
+            id="p",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=pendulum.date(2025, 7, 19),
+            summary="Talks",
+        )
+        with pytest.raises(ValidationError) as caught:
+            proposal.respond(
+                "russia",
+                on=pendulum.date(2025, 7, 20),
+                stance="rejects",
+                sources=sources(),
+            )
+        assert caught.value.errors == (
+            (
+                "responses[0].sources",
+                self._READ.format(what="ConnectionError: gone"),
+            ),
+        )
+        assert caught.value.__cause__ is lost
+
+    def test_a_working_generator_is_still_taken(self) -> None:
+        """Reading that succeeds is unchanged, and no cause is set otherwise."""
+        built = Party(id="x", name="X", kind="state", aliases=iter(["Kyiv"]))
+        assert built.aliases == ("Kyiv",)
+        with pytest.raises(ValidationError) as caught:
+            Party(id="x", name="X", kind="state", aliases=5)  # type: ignore[arg-type]
+        assert caught.value.__cause__ is None
+
+    def test_an_item_whose_hash_raises_in_a_unique_list(self) -> None:
+        """The item is reported as not a slug, and nothing escapes the check
+        of repeated items."""
+        with pytest.raises(ValidationError) as caught:
+            Party(id="x", name="X", kind="state", sources=["tass", _BadHash()])  # type: ignore[list-item]
+        ((path, message),) = caught.value.errors
+        assert path == "sources[1]"
+        assert message.startswith("must be a lower-case slug")
+
+    def test_a_valid_item_whose_hash_raises_is_reported(self) -> None:
+        """An item of a kind of your own that passes its check but cannot be
+        hashed is reported at its place, naming what hashing raised."""
+
+        class Anything(Kind):
+            def problems(self, value: object) -> list[tuple[str, str]]:
+                return []
+
+        assert Many(Anything(), unique="thing").problems(("a", _BadHash())) == [
+            (
+                "[1]",
+                "cannot be compared with the other items: hashing it raised "
+                "RuntimeError: no hash today",
+            )
+        ]
+
+    def test_an_enum_value_whose_hash_raises(self) -> None:
+        """An object is not a valid member; text whose hashing raises is
+        refused, naming the failure and the plain text to give."""
+        with pytest.raises(ValidationError) as caught:
+            Party(id="x", name="X", kind=_BadHash())  # type: ignore[arg-type]
+        ((path, message),) = caught.value.errors
+        assert path == "kind"
+        assert "is not a valid PartyKind" in message
+        with pytest.raises(ValidationError) as caught:
+            Party(id="x", name="X", kind=_BadHashText("state"))
+        assert caught.value.errors == (
+            (
+                "kind",
+                "'state' cannot be looked up: it is a _BadHashText whose hashing "
+                "raised RuntimeError: no hash today; give the plain text 'state' "
+                "or the member",
+            ),
+        )
+
+    def test_a_weekend_day_whose_hash_raises(self) -> None:
+        """A weekend of unhashable days is refused as not weekday numbers."""
+        with pytest.raises(ValidationError) as caught:
+            Deadline.after_business_days(
+                pendulum.date(2025, 7, 1),
+                5,
+                weekend=[5, _BadHash()],  # type: ignore[list-item]
+            )
+        ((path, message),) = caught.value.errors
+        assert path == "weekend"
+        assert message.startswith("must hold weekday numbers")
+
+
 class TestEveryFieldHasAKindAndAStrategy:
     @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
     def test_every_field_has_a_kind(self, cls: type[Any]) -> None:

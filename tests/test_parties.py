@@ -327,6 +327,68 @@ class TestPartyQueries:
         assert p.representatives_on(pendulum.date(2025, 1, 1)) == (president,)
 
 
+_NOT_A_MOMENT = "must be a date, a zone-aware datetime or a PartialDate, got "
+
+
+class TestMomentArguments:
+    """The query methods check their moment whatever the record's dates: a
+    value that is not a moment is a ValidationError at ``moment``."""
+
+    @pytest.mark.parametrize(
+        ("given", "shown"),
+        [
+            (None, "NoneType None"),
+            ("garbage", "str 'garbage' (parse text with parse_moment)"),
+        ],
+    )
+    def test_refused_with_and_without_dates(self, given: Any, shown: str) -> None:
+        """With open ends (nothing to compare) as with dates."""
+        since = pendulum.date(2025, 1, 1)
+        calls = [
+            Membership(party="a").holds_on,
+            Membership(party="a", since=since).holds_on,
+            Representative(name="A").holds_role_on,
+            Representative(name="A", since=since).holds_role_on,
+            party().members_on,
+            party(kind="coalition", members=["a"]).members_on,
+            party().representatives_on,
+            party(representatives=[Representative(name="A")]).representatives_on,
+        ]
+        for call in calls:
+            assert errors_of(call, moment=given) == (
+                ("moment", _NOT_A_MOMENT + shown),
+            ), call
+
+    def test_a_naive_datetime_is_refused(self) -> None:
+        """A naive datetime is refused, as everywhere, at ``moment``."""
+        naive = dt.datetime(2025, 7, 14, 12)
+        ((path, message),) = errors_of(Membership(party="a").holds_on, moment=naive)
+        assert path == "moment"
+        assert message.startswith("naive datetime 2025-07-14T12:00:00")
+
+    def test_plain_moments_are_taken(self) -> None:
+        """A plain date, an aware datetime and a partial date are read as moments."""
+        member = Membership(party="a", since=pendulum.date(2025, 1, 1))
+        assert member.holds_on(dt.date(2025, 6, 1))
+        aware = dt.datetime(2024, 6, 1, tzinfo=zoneinfo.ZoneInfo("Europe/Kyiv"))
+        assert not member.holds_on(aware)
+        assert member.holds_on(PartialDate(2025, 6))
+        coalition = party(kind="coalition", members=[member])
+        assert coalition.members_on(dt.date(2025, 6, 1)) == ("a",)
+        assert coalition.members_on(dt.date(2024, 6, 1)) == ()
+
+    def test_overlaps_takes_a_membership(self) -> None:
+        """overlaps() of something that is not a Membership is refused at ``other``."""
+        member = Membership(party="a")
+        assert errors_of(member.overlaps, other=None) == (
+            ("other", "must be a Membership, got NoneType None"),
+        )
+        assert errors_of(member.overlaps, other="a") == (
+            ("other", "must be a Membership, got str 'a'"),
+        )
+        assert member.overlaps(Membership(party="a", since=pendulum.date(2025, 1, 1)))
+
+
 class TestRepresentative:
     def test_fields(self) -> None:
         """A representative has a name, a role and optional dates."""

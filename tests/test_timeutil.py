@@ -210,23 +210,45 @@ class TestPartialDate:
         assert june.contains(dt.date(2025, 6, 1))
 
     @pytest.mark.parametrize(
-        "call",
+        ("call", "path"),
         [
-            lambda naive: PartialDate(2025, 6) < naive,
-            lambda naive: PartialDate(2025, 6) > naive,
-            lambda naive: PartialDate(2025, 6).contains(naive),
-            moment_sort_key,
-            moment_span,
-            lambda naive: is_before(naive, pendulum.datetime(2025, 7, 1, tz="UTC")),
-            lambda naive: is_before(PartialDate(2025, 6), naive),
+            (lambda naive: PartialDate(2025, 6) < naive, "$"),
+            (lambda naive: PartialDate(2025, 6) > naive, "$"),
+            (lambda naive: PartialDate(2025, 6).contains(naive), "$"),
+            (moment_sort_key, "$"),
+            (moment_span, "$"),
+            (
+                lambda naive: is_before(naive, pendulum.datetime(2025, 7, 1, tz="UTC")),
+                "first",
+            ),
+            (lambda naive: is_before(PartialDate(2025, 6), naive), "second"),
+            (lambda naive: is_before(naive, pendulum.date(2025, 6, 1)), "first"),
         ],
     )
-    def test_naive_datetimes_are_refused(self, call: Any) -> None:
-        """Comparing with a naive datetime would guess its zone: refused."""
+    def test_naive_datetimes_are_refused(self, call: Any, path: str) -> None:
+        """Comparing with a naive datetime would guess its zone: refused (at
+        the argument's name, for is_before)."""
         with pytest.raises(ValidationError) as exc:
             call(dt.datetime(2025, 7, 1, 12))
-        assert exc.value.errors[0][0] == "$"
+        assert exc.value.errors[0][0] == path
         assert "naive datetime 2025-07-01T12:00:00 has no time zone" in str(exc.value)
+
+    def test_is_before_names_each_argument_that_is_not_a_moment(self) -> None:
+        """Every argument that is wrong is reported, at its name."""
+        refused = "must be a date, a zone-aware datetime or a PartialDate, got "
+        with pytest.raises(ValidationError) as exc:
+            is_before("x", "y")  # type: ignore[arg-type]
+        assert exc.value.errors == (
+            ("first", refused + "str 'x' (parse text with parse_moment)"),
+            ("second", refused + "str 'y' (parse text with parse_moment)"),
+        )
+        with pytest.raises(ValidationError) as exc:
+            is_before(pendulum.date(2025, 1, 1), None)  # type: ignore[arg-type]
+        assert exc.value.errors == (("second", refused + "NoneType None"),)
+        naive = pendulum.naive(2025, 7, 1, 12)
+        with pytest.raises(ValidationError) as exc:
+            is_before(naive, naive)
+        assert [path for path, _ in exc.value.errors] == ["first", "second"]
 
     def test_comparison_with_other_types_is_refused(self) -> None:
         """Ordering against text is a TypeError, as for dates."""

@@ -285,6 +285,20 @@ class TestComply:
         done = expired.comply(on=pendulum.date(2025, 9, 10), late=True)
         assert done.status is UltimatumStatus.COMPLIED
 
+    @pytest.mark.parametrize("late", ["no", 1, 0, None, "False"])
+    def test_late_must_be_a_bool(self, late: Any) -> None:
+        """late= takes True or False, as a record's bool fields do: "no" is
+        not read as true, nor 0 as false, in time or late."""
+        for on in (pendulum.date(2025, 8, 20), pendulum.date(2025, 9, 10)):
+            assert errors_of(ultimatum().comply, on=on, late=late) == (
+                ("late", f"must be True or False, got {late!r}"),
+            )
+
+    def test_late_false_is_the_default(self) -> None:
+        """late=False is the same as leaving it out."""
+        on = pendulum.date(2025, 8, 20)
+        assert ultimatum().comply(on=on, late=False) == ultimatum().comply(on=on)
+
     def test_complied_is_final(self) -> None:
         """A complied ultimatum cannot be enforced, expired or withdrawn."""
         done = ultimatum().comply(on=pendulum.date(2025, 8, 1))
@@ -417,6 +431,43 @@ class TestRespond:
                 "2025-07-10 is before the ultimatum was issued (2025-07-14)",
             ),
         )
+
+
+class _BadHashText(str):
+    """Text whose ``__hash__`` raises something other than TypeError."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash today")
+
+
+class _BadHash:
+    """A value whose ``__hash__`` raises something other than TypeError."""
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash today")
+
+
+class TestValuesWhoseHashRaises:
+    """A value whose hashing raises is reported, never raised raw."""
+
+    def test_addressed_to(self) -> None:
+        """An addressee that is not a slug is reported as such, once."""
+        ((path, message),) = errors_of(ultimatum, addressed_to=[_BadHash()])
+        assert path == "addressed_to[0]"
+        assert message.startswith("must be a lower-case slug")
+
+    def test_a_stance_of_a_response(self) -> None:
+        """The stance is reported at the response's place."""
+        ((path, message),) = errors_of(
+            ultimatum().respond,
+            party="russia",
+            on=pendulum.date(2025, 7, 15),
+            stance=_BadHashText("rejects"),
+        )
+        assert path == "responses[0].stance"
+        assert "hashing raised RuntimeError: no hash today" in message
 
 
 class TestReviseDeadline:
