@@ -22,9 +22,9 @@ from negotiation_records._kind import (
     fail,
 )
 from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
-    ABBREVIATED_ZONES,
     Moment,
     PartialDate,
     Period,

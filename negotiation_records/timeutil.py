@@ -44,6 +44,7 @@ from negotiation_records._version_2_rules import (
     ZONE_ABBREVIATION,
     ZONE_ABBREVIATION_NAMED,
 )
+from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, ABBREVIATIONS
 from negotiation_records.errors import ValidationError
 
 
@@ -631,7 +632,7 @@ def check_moment(value: object) -> Problems:
                 (
                     "",
                     ZONE_ABBREVIATION.format(
-                        name=short_repr(name), instead=_ABBREVIATIONS[name.upper()]
+                        name=short_repr(name), instead=ABBREVIATIONS[name.upper()]
                     ),
                 )
             ]
@@ -704,7 +705,7 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         return known
     if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
         raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
-    abbreviation = _ABBREVIATIONS.get(name.upper())
+    abbreviation = ABBREVIATIONS.get(name.upper())
     if abbreviation is not None:
         raise ValidationError(
             [
@@ -762,27 +763,6 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
     except ValidationError as exc:
         raise exc.prefixed(path) from None
 
-
-#: Zone abbreviations in the time-zone database (fixed offsets or legacy US
-#: and European rules), with the IANA names to use instead.
-_ABBREVIATIONS = {
-    "EST": "'America/New_York' or 'America/Toronto'",
-    "EDT": "'America/New_York' or 'America/Toronto'",
-    "EST5EDT": "'America/New_York' or 'America/Toronto'",
-    "CST6CDT": "'America/Chicago'",
-    "MST": "'America/Denver' or 'America/Phoenix'",
-    "MST7MDT": "'America/Denver'",
-    "PST8PDT": "'America/Los_Angeles'",
-    "HST": "'Pacific/Honolulu'",
-    "CET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
-    "CEST": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
-    "MET": "'Europe/Paris', 'Europe/Berlin' or 'Europe/Brussels'",
-    "EET": "'Europe/Kyiv', 'Europe/Athens' or 'Europe/Helsinki'",
-    "WET": "'Europe/Lisbon'",
-}
-
-ABBREVIATED_ZONES = frozenset(_ABBREVIATIONS)
-"""Zone names refused as abbreviations (upper case)."""
 
 _HOST_ZONES = frozenset({"localtime", "posixrules", "factory"})
 _HOST_PREFIXES = ("posix/", "right/", "/", ".", "~")

@@ -30,7 +30,7 @@ from negotiation_records import (
     to_dict,
     to_json,
 )
-from negotiation_records.timeutil import ABBREVIATED_ZONES
+from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 
 
 NOON_NY = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")

@@ -28,8 +28,8 @@ from negotiation_records import (
     parse_moment,
     to_json,
 )
+from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 from negotiation_records.timeutil import (
-    ABBREVIATED_ZONES,
     _depends_on_host,
     check_date,
     check_moment,
