@@ -110,7 +110,7 @@ def as_tuple(value: Any) -> Any:
     'v')``, nor a dict its keys, and a set's order is its hashes' (it differs
     from one process to the next), which the stored tuple and the JSON
     written would keep.  A list whose reading raises gives an
-    :class:`UnreadValues`, which the check reports.
+    ``UnreadValues`` (the value and the exception), which the check reports.
     """
     if value.__class__ is tuple:
         return value
