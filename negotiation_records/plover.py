@@ -340,6 +340,7 @@ _NOT_ACTS = {
     "ultimatum, milestone or agreement is)",
     EventKind.REPLACED_DEADLINE: "a deadline falling due is not an act",
     EventKind.ALTERNATIVE_DEADLINE: "a deadline falling due is not an act",
+    EventKind.PHASE_END: "a phase of an agreement ending is not an act",
     EventKind.DEADLINE: "a deadline falling due is not an act",
 }
 

@@ -150,14 +150,21 @@ class EventKind(enum.Enum):
     REPLACED_DEADLINE = "replaced-deadline"
     """When a deadline that was later replaced would have fallen due."""
     ALTERNATIVE_DEADLINE = "alternative-deadline"
-    """A conditional deadline of a milestone, or the end of an agreement's phase."""
+    """A conditional deadline of a milestone."""
+    PHASE_END = "phase-end"
+    """The end of a phase of an agreement falls due (:attr:`PHASE` is its start)."""
     DEADLINE = "deadline"
     """An ultimatum's or milestone's current deadline, or an agreement's expiry, falls due."""
 
 
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
 _DUE_KINDS = frozenset(
-    {EventKind.DEADLINE, EventKind.REPLACED_DEADLINE, EventKind.ALTERNATIVE_DEADLINE}
+    {
+        EventKind.DEADLINE,
+        EventKind.REPLACED_DEADLINE,
+        EventKind.ALTERNATIVE_DEADLINE,
+        EventKind.PHASE_END,
+    }
 )
 
 
@@ -643,7 +650,7 @@ class _Builder:
             if phase.ends is not None:
                 self.add(
                     phase.ends.due,
-                    EventKind.ALTERNATIVE_DEADLINE,
+                    EventKind.PHASE_END,
                     aid,
                     f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})",
                     f"{here}.ends",

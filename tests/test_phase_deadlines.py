@@ -118,6 +118,16 @@ class TestPhaseEndIsADeadline:
         assert _up(talks, before) == [PHASE]
         assert _expired(talks, after) == [PHASE]
 
+    def test_the_timeline_calls_it_a_phase_end(self) -> None:
+        """Not an "alternative-deadline", which is a milestone's conditional one."""
+        events = [
+            e for e in _talks(_ceasefire()).timeline() if e.path.endswith(".ends")
+        ]
+        assert [(e.kind.value, e.path) for e in events] == [
+            ("phase-end", "agreements[0].phases[0].ends")
+        ]
+        assert events[0].summary.startswith("Phase one of agreement")
+
     def test_the_entry(self) -> None:
         """The entry's record is a PhaseEnd: the agreement and the phase's place."""
         agreement = _ceasefire()

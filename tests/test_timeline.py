@@ -227,6 +227,7 @@ class TestOrder:
             "deadline-revision",
             "replaced-deadline",
             "alternative-deadline",
+            "phase-end",
             "deadline",
         ]
 
