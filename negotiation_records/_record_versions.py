@@ -50,6 +50,7 @@ from negotiation_records.migrations import (
 __all__ = [
     "HINT",
     "Load",
+    "keys_of_version_1",
     "places",
     "reading_as",
     "refusing_version_1_keys",
@@ -405,6 +406,8 @@ def version_1_hints(
     from version 1 moves (:func:`~negotiation_records.migrations.version_1_moves`).
     """
     record, many = _target(cls)
+    if record is not None and _versioned(record):  # a document says its version
+        return problems if many else _keys_of_version_1_told(data, problems)
     place = _place(record, 1) if record is not None else None
     if place is None:
         return problems
@@ -512,12 +515,65 @@ def _may_drop(cls: Any) -> bool:
     return False
 
 
+def keys_of_version_1(document: Any) -> list[tuple[str, str]]:
+    """
+    The keys of format version 1 that version 2 replaced (a record's
+    ``status`` and ``status_on``, an outcome's ``quantity``) in a negotiation
+    *document* that says it is of the current version, each at its own path,
+    with where version 2 writes its value: such a key is refused, not ignored,
+    even where unknown keys are (``strict=False``), rather than lose a status
+    that version-1 code wrote into a version-2 document.
+    """
+    if document.__class__ is not dict or document.get(_KEY) != SCHEMA_VERSION:
+        return []
+    found = []
+    for now, was in version_1_moves({**document, _KEY: 1}).items():
+        if not _is_at_or_below(now, was):  # not the same key in another shape
+            parent, _, key = was.rpartition(".")
+            field = re.split(r"[.\[]", now[len(parent) + 1 if parent else 0 :])[0]
+            found.append(
+                (
+                    was,
+                    f"{unknown_key(key)} (a key of format version 1; version 2 "
+                    f"writes it in {field!r})",
+                )
+            )
+    return found
+
+
+def _keys_of_version_1_told(
+    document: Any, problems: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """*problems* of a negotiation *document*, its keys of version 1 told as such."""
+    told = [found for found in keys_of_version_1(document) if found not in problems]
+    if not told:
+        return problems
+    plain = set()
+    for path, _ in told:
+        parent, _, key = path.rpartition(".")
+        plain.add((parent or "$", unknown_key(key)))
+    return in_document_order(
+        document, told, [problem for problem in problems if problem not in plain]
+    )
+
+
 def refusing_version_1_keys(load: Load, cls: Any) -> Load:
     """
     *load* (a hook that ignores unknown keys), refusing a record of *cls*
-    that holds a key version 2 dropped (:func:`version_1_hints`) rather than
-    lose its value; *load* itself for a class whose records hold none.
+    that holds a key version 2 dropped (:func:`version_1_hints`,
+    :func:`keys_of_version_1`) rather than lose its value; *load* itself for a
+    class whose records hold none.
     """
+    if isinstance(cls, type) and _versioned(cls):
+
+        def whole(data: Any, _: Any = cls) -> Any:
+            record = load(data, cls)
+            told = keys_of_version_1(data)
+            if told:
+                raise ValidationError(told)
+            return record
+
+        return whole
     if not _may_drop(cls):
         return load
 

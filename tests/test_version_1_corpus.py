@@ -266,3 +266,37 @@ class _Every(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         return self.value
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_keys_of_version_1_in_a_version_2_negotiation_are_told(strict: bool) -> None:
+    """
+    Version-1 code that sets ``status`` on ``to_dict`` output wrote a key
+    version 2 replaced: refused, saying where version 2 writes it, also where
+    unknown keys are ignored (it was dropped: the talks came back active).
+    """
+    document = nr.to_dict(from_dict(nr.Negotiation, VERSION_1))
+    document["status"] = "concluded"
+    document["proposals"][0]["status"] = "withdrawn"
+    document["proposals"][0]["status_on"] = "2025-07-21"
+    document["rounds"][0]["outcomes"][0]["quantity"] = {"amount": 1, "unit": "x"}
+    with pytest.raises(nr.ValidationError) as caught:
+        from_dict(nr.Negotiation, document, strict=strict)
+    told = "(a key of format version 1; version 2 writes it in {!r})"
+    assert sorted(caught.value.errors) == sorted(
+        [
+            ("status", "unknown key 'status' " + told.format("history")),
+            ("proposals[0].status", "unknown key 'status' " + told.format("history")),
+            (
+                "proposals[0].status_on",
+                "unknown key 'status_on' " + told.format("history"),
+            ),
+            (
+                "rounds[0].outcomes[0].quantity",
+                "unknown key 'quantity' " + told.format("quantities"),
+            ),
+        ]
+    )
+    document = nr.to_dict(from_dict(nr.Negotiation, VERSION_1))
+    document["stray"] = 1
+    assert from_dict(nr.Negotiation, document, strict=False).id == VERSION_1["id"]
