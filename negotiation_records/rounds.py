@@ -560,8 +560,11 @@ class Round(Record):
         Whether *moment* may fall within the round (from ``starts`` to ``ends``,
         or on the start day when there is no end: a start with a time of day
         covers the rest of its day, to the next midnight in its zone, whatever
-        zone *moment* is written in).  Unknown dates cover everything.
+        zone *moment* is written in).  Unknown dates cover everything; a
+        *moment* that is none (``None``, text, a naive datetime) is refused at
+        ``moment`` whatever the dates.
         """
+        moment = moment_argument(moment, "moment")
         starts = self.starts
         if starts is None:
             return True if self.window is None else self.window.contains(moment)

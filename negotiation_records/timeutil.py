@@ -140,7 +140,7 @@ class PartialDate(ValueMethods):
 
     def contains(self, moment: MomentInput) -> bool:
         """Whether *moment* (its calendar date, in its own zone) lies in this span."""
-        moment = moment_argument(moment)
+        moment = moment_argument(moment, "moment")
         if isinstance(moment, PartialDate):
             return self.start <= moment.start and moment.end <= self.end
         day = moment.date() if isinstance(moment, pendulum.DateTime) else moment

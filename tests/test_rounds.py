@@ -424,6 +424,16 @@ class TestWhenAndCovers:
         assert not r.covers(pendulum.date(2025, 5, 17))
         assert not r.covers(pendulum.date(2025, 5, 15))
 
+    @pytest.mark.parametrize("moment", ["2025-05-16", None, dt.datetime(2025, 5, 16)])
+    def test_covers_refuses_what_is_no_moment_whatever_the_dates(
+        self, moment: Any
+    ) -> None:
+        """A round without dates covered everything, text and None included."""
+        for r in (held(), Round(number=4)):
+            with pytest.raises(ValidationError) as caught:
+                r.covers(moment)
+            assert [path for path, _ in caught.value.errors] == ["moment"]
+
     def test_a_start_time_without_an_end_covers_the_rest_of_its_day(self) -> None:
         """Talks opened at 10:00 with no end recorded: a proposal made at 15:00
         that day is inside the round (its whole start day, on its own wall
