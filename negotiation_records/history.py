@@ -624,13 +624,30 @@ def status_at(
     :class:`~negotiation_records.ValidationError` at ``at``.
     """
     moment = moment_argument(at, "at")
-    current: Any = initial
-    for change in history:
-        if change.on is None or is_known_by(change.on, moment):
-            current = change.status
-        else:
+    known = known_count([change.on for change in history], moment)
+    return history[known - 1].status if known else initial
+
+
+def known_count(moments: Iterable[Moment | None], at: Moment) -> int:
+    """
+    How many of *moments*, the dates of a record's steps in the order they
+    were made (the changes of a history, deadline revisions), are known by
+    *at*: up to the last whose own date is known (:func:`is_known_by`), since
+    what was made before it had happened by then (a change dated "2025-06"
+    followed by one of 20 June is known on 25 June, as the month alone would
+    not be); an undated step counts right after a known one.  A day or an
+    instant still to come ends the count: nothing made after it is known.
+    """
+    count = 0
+    for index, on in enumerate(moments):
+        if on is None:
+            if count == index:
+                count = index + 1
+        elif is_known_by(on, at):
+            count = index + 1
+        elif not isinstance(on, PartialDate):
             break
-    return current
+    return count
 
 
 def dated_end(
@@ -652,13 +669,8 @@ def dated_end(
 def history_until(
     history: tuple[StatusChange, ...], at: Moment
 ) -> tuple[StatusChange, ...]:
-    """The changes known by *at*, in order; an undated change counts always."""
-    kept = []
-    for change in history:
-        if change.on is not None and not is_known_by(change.on, at):
-            break
-        kept.append(change)
-    return tuple(kept)
+    """The changes known by *at*, in order (:func:`known_count`)."""
+    return history[: known_count([change.on for change in history], at)]
 
 
 S = TypeVar("S", bound=enum.Enum)

@@ -68,7 +68,7 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
-from negotiation_records.history import history_until
+from negotiation_records.history import history_until, known_count
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
@@ -435,13 +435,7 @@ def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Dea
         Date(2025, 8, 8)
     """
     moment = as_of(at)
-    deadlines = ultimatum.deadlines
-    current = deadlines[0]
-    for index, revision in enumerate(ultimatum.revisions):
-        if not is_known_by(revision.revised_on, moment):
-            break
-        current = deadlines[index + 1]
-    return current
+    return _in_force(ultimatum.revisions, ultimatum.deadlines, moment)
 
 
 def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
@@ -636,12 +630,8 @@ def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
 
 
 def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
-    current = deadlines[0]
-    for index, revision in enumerate(revisions):
-        if not is_known_by(revision.revised_on, at):
-            break
-        current = deadlines[index + 1]
-    return current
+    """The one of *deadlines* that the *revisions* known by *at* put in force."""
+    return deadlines[known_count([r.revised_on for r in revisions], at)]
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})

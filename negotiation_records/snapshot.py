@@ -20,7 +20,7 @@ import attrs
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import DeadlineRevision
-from negotiation_records.history import StatusChange, history_until
+from negotiation_records.history import StatusChange, history_until, known_count
 from negotiation_records.milestones import Alternative, Milestone
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus
@@ -147,11 +147,7 @@ def ultimatum_as_of(
     """
     if not is_known_by(ultimatum.issued_at, at):
         return None
-    kept = 0
-    for revision in ultimatum.revisions:
-        if not is_known_by(revision.revised_on, at):
-            break
-        kept += 1
+    kept = known_count([r.revised_on for r in ultimatum.revisions], at)
     revisions: tuple[DeadlineRevision, ...] = tuple(
         r
         if _linked(r.statement, statements) == r.statement
@@ -243,16 +239,12 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
 def _kept_revisions(
     revisions: tuple[DeadlineRevision, ...], at: Moment, statements: AbstractSet[str]
 ) -> tuple[DeadlineRevision, ...]:
-    kept = []
-    for revision in revisions:
-        if not is_known_by(revision.revised_on, at):
-            break
-        kept.append(
-            revision
-            if _linked(revision.statement, statements) == revision.statement
-            else attrs.evolve(revision, statement=None)
-        )
-    return tuple(kept)
+    return tuple(
+        revision
+        if _linked(revision.statement, statements) == revision.statement
+        else attrs.evolve(revision, statement=None)
+        for revision in revisions[: known_count([r.revised_on for r in revisions], at)]
+    )
 
 
 def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each

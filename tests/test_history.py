@@ -789,6 +789,61 @@ def test_as_of_inside_a_partial_date_and_a_window() -> None:
     assert [u.id for u in inside.pending_ultimatums(day(2025, 7, 20))] == ["u"]
 
 
+def test_a_month_followed_by_a_known_day_is_known_by_that_day() -> None:
+    """
+    Steps are in order, so a change dated "2025-06" followed by one of 20 June
+    had happened by 20 June: on 25 June both are known (all steps after the
+    month were dropped until June ended). A day still to come ends what is known.
+    """
+    talks = Negotiation(
+        id="t",
+        title="Talks",
+        history=[
+            StatusChange(status="stalled", on=PartialDate(2025, 6)),
+            StatusChange(status="concluded", on=day(2025, 6, 20)),
+        ],
+    )
+    on_25 = day(2025, 6, 25)
+    assert talks.status_at(on_25) is NegotiationStatus.CONCLUDED
+    assert talks.as_of(on_25).history == talks.history
+    assert [e.summary for e in talks.timeline(on_25)] == [
+        "Talks stalled",
+        "Talks concluded",
+    ]
+    assert talks.status_at(day(2025, 6, 19)) is NegotiationStatus.ACTIVE
+    assert talks.as_of(day(2025, 6, 19)).history == ()
+
+
+def test_a_revision_known_after_one_dated_by_month_puts_its_deadline_in_force() -> None:
+    """Cut on 3 July to 11 July, after a revision dated "July": run out by the 15th."""
+    start = day(2025, 7, 1)
+    ultimatum = Ultimatum(
+        id="u",
+        issued_by="us",
+        addressed_to=["ru"],
+        issued_at=start,
+        demand="Ceasefire",
+        deadline=Deadline.after(start, days=50),
+    )
+    ultimatum = ultimatum.revise_deadline(
+        Deadline.after(start, days=40), on=PartialDate(2025, 7)
+    ).revise_deadline(Deadline.after(start, days=10), on=day(2025, 7, 3))
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="Russia", kind="state"),
+        ],
+        ultimatums=[ultimatum],
+    )
+    on_15 = day(2025, 7, 15)
+    assert talks.upcoming_deadlines(on_15) == ()
+    assert [str(d.due) for _, d in talks.expired_deadlines(on_15)] == ["2025-07-11"]
+    assert len(talks.as_of(on_15).ultimatums[0].revisions) == 2
+    assert queries.deadline_in_force(ultimatum, day(2025, 7, 2)).due == day(2025, 8, 20)
+
+
 def test_as_of_after_the_partial_dates() -> None:
     after = _talks().as_of(day(2025, 8, 1))
     (ultimatum,) = after.ultimatums
