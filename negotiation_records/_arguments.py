@@ -16,7 +16,7 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-from negotiation_records._values import plural, short_repr, type_name, with_article
+from negotiation_records._values import no_order, short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -64,13 +64,7 @@ def unordered_message(function: str, where: str, value: Set[Any]) -> str:
     are written in order: the order of its items changes from one process to
     the next, so the same records would not give the same output.
     """
-    return (
-        f"{function}() {where} must be a list or a tuple, got "
-        f"{with_article(type_name(value))} of {plural(len(value), 'item')}: a set "
-        "has no order (it changes from one process to the next), and the output "
-        "keeps the order it is given; give a list or a tuple (sorted(...) if any "
-        "order will do)"
-    )
+    return f"{function}() {where} {no_order(value, 'the output')}"
 
 
 def not_json_number(value: float) -> str:

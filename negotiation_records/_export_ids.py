@@ -15,7 +15,7 @@ from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["DOMAIN_RULE", "SeenIds", "domain_problems", "not_many"]
+__all__ = ["DOMAIN_RULE", "SeenIds", "check_many", "domain_problems", "not_many"]
 
 DOMAIN_RULE = (
     "a domain name: labels of ASCII letters, digits and hyphens, joined by "
@@ -37,6 +37,24 @@ def not_many(value: object) -> bool:
     return isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(
         value, Iterable
     )
+
+
+def check_many(value: object) -> None:
+    """
+    A :class:`ValidationError` at ``$`` if *value*, given to an export that
+    takes one negotiation or an iterable of them and not one itself, cannot be
+    the iterable (:func:`not_many`).
+    """
+    if not_many(value):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    "must be a Negotiation or an iterable of them, got "
+                    f"{type(value).__name__}",
+                )
+            ]
+        )
 
 
 class SeenIds:

@@ -23,7 +23,10 @@ caller then uses :mod:`json`.
   numbers smaller than ``1e-4`` otherwise (``0.00001`` where :mod:`json`
   writes ``1e-05``); output that may hold such a number is left to
   :mod:`json` (the serializer counts the ones its records write, and says when
-  the output holds none).  Neither writes ``NaN``: the records cannot hold one.
+  the output holds none).  orjson writes ``NaN`` and the infinities as
+  ``null``, where :mod:`json` refuses them: output of data that may hold one
+  (not the library's records, which cannot) and that holds a ``null`` is left
+  to :mod:`json` too.
 
 orjson before 3.12 wrote large floats without the exponent's sign (``1e16``
 where :mod:`json` writes ``1e+16``); such an orjson is not used at all.
@@ -106,12 +109,15 @@ def _may_hold_a_small_number(out: bytes) -> bool:
     return _ZEROS.search(out) is not None or _EXPONENT.search(out) is not None
 
 
-def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
+def dumps(
+    data: Any, *, may_hold_small_floats: bool = True, may_hold_non_finite: bool = True
+) -> Any:
     """Compact JSON text of *data* as UTF-8 bytes, or :data:`NOT_FAST`.
 
     A caller that knows *data* holds no float between -1e-4 and 1e-4 (zero
     aside) passes ``may_hold_small_floats=False``, which spares the search of
-    the output for one.
+    the output for one; one that knows it holds no ``NaN`` or infinity passes
+    ``may_hold_non_finite=False``, which spares the search for ``null``.
     """
     if _orjson is None:  # pragma: no cover
         return NOT_FAST
@@ -120,5 +126,7 @@ def dumps(data: Any, *, may_hold_small_floats: bool = True) -> Any:
     except TypeError:  # orjson.JSONEncodeError: a big integer, a lone surrogate ...
         return NOT_FAST
     if may_hold_small_floats and _may_hold_a_small_number(out):
+        return NOT_FAST
+    if may_hold_non_finite and b"null" in out:  # orjson's NaN, or a None
         return NOT_FAST
     return out

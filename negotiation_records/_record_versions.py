@@ -451,20 +451,30 @@ def _hinted(
             dropped.append(path)
     if not (dropped or reshaped):
         return problems
-    noted = []
-    unknown = set()
-    for path in dropped:
-        parent, _, key = path.rpartition(".")
-        unknown.add((parent or "$", unknown_key(key)))
-        hinted = (path, f"{unknown_key(key)} {HINT}")
-        if hinted not in problems:  # hinted already
-            noted.append(hinted)
-    kept = [
+    told = [
+        (path, f"{unknown_key(path.rpartition('.')[2])} {HINT}") for path in dropped
+    ]
+    marked = [
         (path, f"{message} {HINT}" if path in reshaped else message)
         for path, message in problems
-        if (path, message) not in unknown
     ]
-    return in_document_order(data, noted, kept)
+    return _instead_of_unknown(data, told, marked)
+
+
+def _instead_of_unknown(
+    data: Any, told: list[tuple[str, str]], problems: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """
+    *problems* of *data* with each key of *told* reported at its own path
+    with *told*'s message (once, in document order), not as an unknown key of
+    the object that holds it.
+    """
+    plain = set()
+    for path, _ in told:
+        parent, _, key = path.rpartition(".")
+        plain.add((parent or "$", unknown_key(key)))
+    kept = [problem for problem in problems if problem not in plain]
+    return in_document_order(data, [t for t in told if t not in problems], kept)
 
 
 def _is_at_or_below(path: str, start: str) -> bool:
@@ -545,16 +555,8 @@ def _keys_of_version_1_told(
     document: Any, problems: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     """*problems* of a negotiation *document*, its keys of version 1 told as such."""
-    told = [found for found in keys_of_version_1(document) if found not in problems]
-    if not told:
-        return problems
-    plain = set()
-    for path, _ in told:
-        parent, _, key = path.rpartition(".")
-        plain.add((parent or "$", unknown_key(key)))
-    return in_document_order(
-        document, told, [problem for problem in problems if problem not in plain]
-    )
+    told = keys_of_version_1(document)
+    return _instead_of_unknown(document, told, problems) if told else problems
 
 
 def refusing_version_1_keys(load: Load, cls: Any) -> Load:

@@ -4,10 +4,12 @@ Describing values in messages (private): short, safe, never walking the value.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Final
 
 
 __all__ = [
+    "no_order",
     "plural",
     "raised_text",
     "short_repr",
@@ -93,3 +95,17 @@ def show_json(value: object) -> str:
     if isinstance(value, dict):
         return f"an object with {plural(len(value), 'key')}"
     return f"{type(value).__name__} {short_repr(value)}"
+
+
+def no_order(value: Sized, keeper: str) -> str:
+    """
+    The problem of a set (or a mapping's keys) *value* given where *keeper*
+    (``"the field"``, ``"the output"``) keeps the order it is given: a set's
+    order is its hashes', which change from one process to the next.
+    """
+    return (
+        f"must be a list or a tuple, got {with_article(type_name(value))} of "
+        f"{plural(len(value), 'item')}: a set has no order (it changes from one "
+        f"process to the next), and {keeper} keeps the order it is given; give "
+        "a list or a tuple (sorted(...) if any order will do)"
+    )

@@ -18,7 +18,6 @@ loader recognises it by the same template: the wording lives in one place.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Final
 
@@ -93,10 +92,8 @@ NOTE: Final = (
 _FIELD = re.compile(r"\{[a-z_]*\}")
 
 
-@functools.cache
-def _literals() -> tuple[tuple[str, ...], ...]:
-    """Each template's text between its fields, in order."""
-    return tuple(tuple(_FIELD.split(template)) for template in _TEMPLATES)
+#: Each template's text between its fields, in order.
+_LITERALS: Final = tuple(tuple(_FIELD.split(template)) for template in _TEMPLATES)
 
 
 def _made_from(message: str, literals: tuple[str, ...]) -> bool:
@@ -131,7 +128,7 @@ def added_in_version_2(message: str) -> bool:
         >>> added_in_version_2("required field missing")
         False
     """
-    return any(_made_from(message, literals) for literals in _literals())
+    return any(_made_from(message, literals) for literals in _LITERALS)
 
 
 def noted(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -108,7 +108,7 @@ from negotiation_records._time_kinds import (
     PeriodKind,
 )
 from negotiation_records._values import (
-    plural,
+    no_order,
     raised_text,
     short_repr,
     show_json,
@@ -289,7 +289,7 @@ class Many(Kind):
                 assert isinstance(value, UnreadValues)  # noqa: S101 - for mypy
                 return [("", value.message)]
             if isinstance(value, (set, frozenset)):
-                return [("", _unordered(value))]
+                return [("", no_order(value, "the field"))]
             return [
                 (
                     "",
@@ -481,16 +481,6 @@ def _item_index(problem: tuple[str, str]) -> int:
     """The index of the item that *problem* is about (-1: the list as a whole)."""
     step = _item_step(problem[0])
     return int(step[1:-1]) if step else -1
-
-
-def _unordered(value: set[Any] | frozenset[Any]) -> str:
-    """The message for a set given to a list field (its items in no order)."""
-    return (
-        f"must be a list or a tuple, got {with_article(type_name(value))} of "
-        f"{plural(len(value), 'item')}: a set has no order (it changes from one "
-        "process to the next), and the field keeps the order it is given; give "
-        "a list or a tuple (sorted(...) if any order will do)"
-    )
 
 
 def _in_order(days: Any) -> Any:

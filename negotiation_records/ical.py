@@ -115,7 +115,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import pendulum
 
@@ -125,7 +125,7 @@ from negotiation_records._closing import (
     closed_in_time,
     expired_before,
 )
-from negotiation_records._export_ids import SeenIds, domain_problems
+from negotiation_records._export_ids import SeenIds, check_many, domain_problems
 from negotiation_records._moment_refusals import offset_text
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
@@ -700,17 +700,8 @@ def _negotiations(value: object) -> list[Negotiation]:
     """*value* as a list of negotiations: one, or an iterable of them."""
     if isinstance(value, Negotiation):
         return [value]
-    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [
-                (
-                    "$",
-                    "must be a Negotiation or an iterable of them, got "
-                    f"{type(value).__name__}",
-                )
-            ]
-        )
-    several = list(value)
+    check_many(value)
+    several: list[Negotiation] = list(cast("Iterable[Negotiation]", value))
     problems = [
         (f"[{index}]", f"must be a Negotiation, got {type(item).__name__}")
         for index, item in enumerate(several)

@@ -54,7 +54,7 @@ from typing import IO, Any, NamedTuple
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
-from negotiation_records._export_ids import SeenIds, not_many
+from negotiation_records._export_ids import SeenIds, check_many
 from negotiation_records._files import file_kind, write_first, write_method
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
@@ -883,16 +883,8 @@ def write_plover(
         >>> print(out.getvalue()[:43])
         {"id":"t:ultimatums/u","date":"2025-07-14",
     """
-    if not isinstance(negotiations, Negotiation) and not_many(negotiations):
-        raise ValidationError(
-            [
-                (
-                    "$",
-                    "must be a Negotiation or an iterable of them, got "
-                    f"{type(negotiations).__name__}",
-                )
-            ]
-        )
+    if not isinstance(negotiations, Negotiation):
+        check_many(negotiations)
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
             return _write(negotiations, handle, at)

@@ -379,18 +379,17 @@ def _orjson_bytes(write: Any, obj: Any, unflagged: bool) -> Any:
     """
     The compact JSON of ``write(obj)`` as orjson's bytes, or ``NOT_FAST`` where
     the standard library would write it otherwise.  *unflagged* says whether
-    the data may hold small floats that no kind flags in ``SMALL_FLOATS``.
-
-    Such data may hold ``NaN`` or an infinity too, which orjson writes as
-    ``null`` and :mod:`json` refuses: its text with a ``null`` is left to
-    :mod:`json` (the library's records hold neither, and are flagged).
+    the data may hold floats that no kind describes: small ones, which no kind
+    flags in ``SMALL_FLOATS``, or ``NaN`` and the infinities, which no kind
+    lets a record hold.
     """
     SMALL_FLOATS.written = False
     data = write(obj)
-    out = _fastjson.dumps(data, may_hold_small_floats=unflagged or SMALL_FLOATS.written)
-    if unflagged and out is not _fastjson.NOT_FAST and b"null" in out:
-        return _fastjson.NOT_FAST
-    return out
+    return _fastjson.dumps(
+        data,
+        may_hold_small_floats=unflagged or SMALL_FLOATS.written,
+        may_hold_non_finite=unflagged,
+    )
 
 
 def _dumps(data: Any, indent: int | None) -> str:

@@ -219,10 +219,19 @@ class TestOrjsonGivesTheStdlibResult:
 
     @pytest.mark.parametrize(
         "data",
-        [[1e-05], {"x": -2.5e-07}, [2**64], ["\ud800"], [0.00001234]],
+        [
+            [1e-05],
+            {"x": -2.5e-07},
+            [2**64],
+            ["\ud800"],
+            [0.00001234],
+            [float("nan")],
+            {"x": float("-inf")},
+        ],
     )
     def test_values_written_otherwise_are_left_to_json(self, data: Any) -> None:
-        """Small numbers, big integers and lone surrogates: json writes them."""
+        """Small numbers, big integers and lone surrogates: json writes them;
+        NaN and the infinities (orjson writes null): json refuses them."""
         assert _fastjson.dumps(data) is _fastjson.NOT_FAST
 
     def test_text_that_only_looks_like_a_small_number_costs_a_detour(self) -> None:
@@ -236,9 +245,11 @@ class TestOrjsonGivesTheStdlibResult:
     def test_a_caller_that_vouches_for_its_numbers_spares_the_search(self) -> None:
         """Without small floats to fear, text that looks like one is kept; what
         orjson refuses is still left to json."""
-        vouched = {"may_hold_small_floats": False}
+        vouched = {"may_hold_small_floats": False, "may_hold_non_finite": False}
         assert _fastjson.dumps(["1e-5", 0.5], **vouched) == b'["1e-5",0.5]'
+        assert _fastjson.dumps([None], **vouched) == b"[null]"
         assert _fastjson.dumps([2**64], **vouched) is _fastjson.NOT_FAST
+        assert _fastjson.dumps([None]) is _fastjson.NOT_FAST  # null: NaN, maybe
 
 
 class TestRecordsWrittenAsTheirPlainData:
