@@ -95,8 +95,6 @@ Example:
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -105,12 +103,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from negotiation_records import _column_values as values
 from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
-from negotiation_records._deadline_arithmetic import start_of_day
+from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
-from negotiation_records._in_words import describe_start
-from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -125,14 +122,6 @@ from negotiation_records.rounds import Round
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Position, Response
 from negotiation_records.timeline import TimelineEvent
-from negotiation_records.timeutil import (
-    EPOCH,
-    Moment,
-    PartialDate,
-    moment_text,
-    since_epoch,
-    zone_name,
-)
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
 
@@ -200,23 +189,6 @@ _BOOL: Final = "bool"
 _DATE: Final = "date32"
 _TIMESTAMP: Final = "timestamp"
 
-_INT64_MIN: Final = -(2**63)
-_INT64_MAX: Final = 2**63 - 1
-_MICROSECOND: Final = since_epoch(EPOCH.replace(microsecond=1))
-_DAY_US: Final = 86_400_000_000
-_EPOCH_DAY: Final = EPOCH.toordinal()
-#: The first and last microsecond of the calendar in UTC, since 1970: an
-#: instant beyond them (9999-12-31 in New York ends in 10000 in UTC) is cut to
-#: them, as :func:`~negotiation_records.timeutil.moment_span` cuts, so that
-#: every timestamp converts (pandas and Python cannot hold year 0 or 10000).
-_FIRST_US: Final = (1 - _EPOCH_DAY) * _DAY_US
-_LAST_US: Final = (_dt.date.max.toordinal() + 1 - _EPOCH_DAY) * _DAY_US - 1
-
-
-def _utc_micros(instant: _dt.datetime) -> int:
-    """An instant's UTC microseconds since 1970, cut to the calendar's edges."""
-    return min(max(since_epoch(instant) // _MICROSECOND, _FIRST_US), _LAST_US)
-
 
 @attrs.frozen
 class _Column:
@@ -242,15 +214,14 @@ class ColumnValueError(ValidationError):
     def __init__(self, negotiation_id: str, path: str, message: str) -> None:
         super().__init__([(path, f"{message} (negotiation {negotiation_id!r})")])
         self.negotiation_id = negotiation_id
+        self._given = (negotiation_id, path, message)
 
+    def __repr__(self) -> str:
+        return f"ColumnValueError{self._given!r}"
 
-class _UnfitError(Exception):
-    """A value the column cannot hold; *where* is the path inside the field."""
-
-    def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.where = where
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied with its own arguments (a worker process's error).
+        return (type(self), self._given)
 
 
 @attrs.frozen
@@ -270,87 +241,6 @@ class _Child:
     field: str
     table: str
     many: bool
-
-
-def _one(value: Any) -> tuple[Any, ...]:
-    return (value,)
-
-
-def _choice(value: Any) -> tuple[Any, ...]:
-    return (None if value is None else value.value,)
-
-
-def _status(value: Any) -> tuple[Any, ...]:
-    return (value.value if isinstance(value, enum.Enum) else value,)
-
-
-def _text_of(value: Any) -> tuple[Any, ...]:
-    return (str(value),)
-
-
-def _int(value: Any) -> tuple[Any, ...]:
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        raise _UnfitError(f"{short_repr(value)} does not fit an int64 column")
-    return (value,)
-
-
-def _float(value: Any) -> tuple[Any, ...]:
-    try:
-        number = float(value)
-    except OverflowError:
-        number = None
-    if number is None or (value.__class__ is int and int(number) != value):
-        raise _UnfitError(
-            f"{short_repr(value)} cannot be held exactly by a float64 column"
-        )
-    return (number,)
-
-
-def _day(value: Any) -> tuple[Any, ...]:
-    return (value.toordinal() - _EPOCH_DAY,)
-
-
-def _moment(value: Moment) -> tuple[Any, ...]:
-    """UTC microseconds, zone name, precision and text of a moment."""
-    if isinstance(value, PartialDate):
-        precision = "year" if value.month is None else "month"
-        start = (value.start.toordinal() - _EPOCH_DAY) * _DAY_US
-        return (start, None, precision, str(value))
-    if isinstance(value, _dt.datetime):  # zone-aware: records hold no naive ones
-        micros = _utc_micros(value)
-        return (micros, zone_name(value), "instant", moment_text(value))
-    start = (value.toordinal() - _EPOCH_DAY) * _DAY_US
-    return (start, None, "day", value.isoformat())
-
-
-def _deadline(value: Deadline) -> tuple[Any, ...]:
-    """Cutoff in UTC microseconds, zone, precision, due text and rule of a deadline."""
-    return _deadline_row(value, value.cutoff)
-
-
-def _start(value: Deadline) -> tuple[Any, ...]:
-    """
-    The columns of a deadline that marks a start (:data:`_STARTS`): its instant
-    is the start of its day in its zone, or its datetime.
-    """
-    due = value.due
-    rule = describe_start(value)
-    if isinstance(due, _dt.datetime) or not isinstance(due, _dt.date):
-        return _deadline_row(value, value.cutoff, rule)  # a datetime: itself
-    return _deadline_row(value, start_of_day(due, value.zone), rule)
-
-
-def _deadline_row(
-    value: Deadline, instant: _dt.datetime, rule: str | None = None
-) -> tuple[Any, ...]:
-    precision = "instant" if isinstance(value.due, _dt.datetime) else "day"
-    return (
-        _utc_micros(instant),
-        zone_name(instant),
-        precision,
-        moment_text(value.due),
-        value.describe_rule() if rule is None else rule,
-    )
 
 
 #: The deadline fields that mark a start, not a limit: an agreement enters into
@@ -386,23 +276,23 @@ def _part(
     a deadline that marks a start (:data:`_STARTS`).
     """
     if isinstance(kind, _STRING_KINDS):
-        return _Part((_Column(name, _STRING),), _one)
+        return _Part((_Column(name, _STRING),), values.one)
     if isinstance(kind, (fields.PeriodKind, fields.RecordId)):
-        return _Part((_Column(name, _STRING),), _text_of)
+        return _Part((_Column(name, _STRING),), values.text_of)
     if isinstance(kind, fields.Int):
-        return _Part((_Column(name, _INT),), _int)
+        return _Part((_Column(name, _INT),), values.int64)
     if isinstance(kind, fields.Number):
-        return _Part((_Column(name, _FLOAT),), _float)
+        return _Part((_Column(name, _FLOAT),), values.float64)
     if isinstance(kind, fields.Bool):
-        return _Part((_Column(name, _BOOL),), _one)
+        return _Part((_Column(name, _BOOL),), values.one)
     if isinstance(kind, fields.Choice):
-        return _Part((_Column(name, _CHOICE),), _choice)
+        return _Part((_Column(name, _CHOICE),), values.choice)
     if isinstance(kind, StatusKind):
-        return _Part((_Column(name, _CHOICE),), _status)
+        return _Part((_Column(name, _CHOICE),), values.status)
     if isinstance(kind, fields.DateKind):
-        return _Part((_Column(name, _DATE),), _day)
+        return _Part((_Column(name, _DATE),), values.day)
     if isinstance(kind, fields.MomentKind):
-        return _Part(_moment_columns(name), _moment)
+        return _Part(_moment_columns(name), values.moment)
     if isinstance(kind, fields.Maybe):
         return _maybe(_part(name, kind.kind, where, start=start))
     if isinstance(kind, fields.Many):
@@ -419,7 +309,7 @@ def _part(
     if isinstance(kind, fields.Nested):
         if kind.cls is Deadline:
             columns = (*_moment_columns(name), _Column(f"{name}_rule", _STRING))
-            return _Part(columns, _start if start else _deadline)
+            return _Part(columns, values.start if start else values.deadline)
         if kind.cls in _TABLE_OF:
             return _Part(children=(_Child(name, _TABLE_OF[kind.cls], many=False),))
         return _flattened(name, kind.cls, where)
@@ -462,8 +352,8 @@ def _many(name: str, kind: fields.Kind, where: str) -> _Part:
     if item.children or item.convert is None:
         raise TypeError(f"no column for {where}: a list of records with tables inside")
     convert = item.convert
-    if len(item.columns) == 1 and convert is _one:  # a tuple of plain values
-        return _Part((_Column(name, ("list", item.columns[0].type)),), _one)
+    if len(item.columns) == 1 and convert is values.one:  # a tuple of plain values
+        return _Part((_Column(name, ("list", item.columns[0].type)),), values.one)
     if len(item.columns) == 1:
         item_type = item.columns[0].type
 
@@ -488,8 +378,8 @@ def _many(name: str, kind: fields.Kind, where: str) -> _Part:
 def _at(convert: _Convert, index: int, value: Any) -> tuple[Any, ...]:
     try:
         return convert(value)
-    except _UnfitError as exc:
-        raise _UnfitError(exc.message, f"[{index}]{exc.where}") from None
+    except UnfitError as exc:
+        raise UnfitError(exc.message, f"[{index}]{exc.where}") from None
 
 
 def _flattened(name: str, cls: type[Any], where: str) -> _Part:
@@ -516,7 +406,7 @@ class _Fields:
         """The values of the columns for *record*."""
         try:
             return self.fast(record)
-        except _UnfitError:
+        except UnfitError:
             return self._located(record)
 
     def _located(self, record: Any) -> tuple[Any, ...]:
@@ -528,8 +418,8 @@ class _Fields:
                 out += part.convert(
                     record if part.from_record else getattr(record, name)
                 )
-            except _UnfitError as exc:
-                raise _UnfitError(exc.message, f".{name}{exc.where}") from None
+            except UnfitError as exc:
+                raise UnfitError(exc.message, f".{name}{exc.where}") from None
         return tuple(out)
 
 
@@ -541,9 +431,9 @@ def _compile_row(cls: type[Any], parts: tuple[tuple[str, _Part], ...]) -> Any:
         convert = part.convert
         if part.from_record:
             items.append(f"*{ns.name(convert)}(r)")
-        elif convert is _one:
+        elif convert is values.one:
             items.append(f"r.{name}")
-        elif convert is _choice:
+        elif convert is values.choice:
             items.append(f"r.{name}._value_")
         else:
             items.append(f"*{ns.name(convert)}(r.{name})")
@@ -555,15 +445,11 @@ def _history(name: str, kind: History, where: str) -> _Part:
     """The current status and its date; each step a row of ``status_changes``."""
 
     def current(record: Any) -> tuple[Any, ...]:
-        return (record.status.value, *_maybe_moment(record.status_on))
+        return (record.status.value, *values.maybe_moment(record.status_on))
 
     columns = (_Column("status", _CHOICE), *_moment_columns("status_on"))
     child = _Child(name, _TABLE_OF[StatusChange], many=True)
     return _Part(columns, current, (child,), from_record=True)
-
-
-def _maybe_moment(value: Moment | None) -> tuple[Any, ...]:
-    return (None, None, None, None) if value is None else _moment(value)
 
 
 _FIELDS: dict[type[Any], _Fields] = {}
@@ -677,7 +563,7 @@ class _Rows:
         _, plan = _plan(table)
         try:
             values = plan.row(record)
-        except _UnfitError as exc:
+        except UnfitError as exc:
             where = f"{path}{exc.where}".lstrip(".") or "$"
             raise ColumnValueError(nid, where, exc.message) from None
         if table == _ROOT:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import collections
+import copy
 import datetime as dt
 import doctest
 import json
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Callable
@@ -54,6 +56,7 @@ from negotiation_records.strategies import negotiations
 from negotiation_records.tables import (
     TABLE_NAMES,
     TABLES_EXTRA_HINT,
+    ColumnValueError,
     schemas,
     to_tables,
     write_parquet,
@@ -530,6 +533,26 @@ class TestRefused:
                 "rounds[0].number",
                 f"{2**63} does not fit an int64 column (negotiation 't')",
             ),
+        )
+
+    def test_the_error_pickles_and_copies(self) -> None:
+        """
+        The error crosses processes (a worker of a process pool) and copies,
+        with its class, negotiation id and problems; its repr names its class.
+        """
+        talks = Negotiation(id="t", title="T", rounds=[Round(number=2**63)])
+        with pytest.raises(ColumnValueError) as info:
+            to_tables([talks])
+        error = info.value
+        unpickled = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+        for copied in (unpickled, copy.copy(error)):
+            assert type(copied) is ColumnValueError
+            assert copied.errors == error.errors
+            assert copied.negotiation_id == "t"
+            assert str(copied) == str(error)
+        assert repr(error) == (
+            f"ColumnValueError('t', 'rounds[0].number', "
+            f"'{2**63} does not fit an int64 column')"
         )
 
     @pytest.mark.parametrize("amount", [2**60 + 1, 10**400], ids=["2**60+1", "10**400"])
