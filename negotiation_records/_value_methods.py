@@ -8,7 +8,8 @@ import time; most programs never compare, hash or print most record classes.  So
 :func:`~negotiation_records._record.frozen_record` asks attrs for none of them
 (``eq=False, repr=False``), and :class:`ValueMethods`, a base of every record,
 writes the class's own method from its attrs fields on the first call,
-installs it on the class (later calls go straight to it) and calls it.
+installs it on the class (later calls go straight to it; a subclass's own
+method that called ``super()`` stays above it) and calls it.
 
 They behave as attrs' would: equality compares the class (``NotImplemented``
 for any other) and then each field in order, through the field's ``eq_key``
@@ -76,8 +77,20 @@ def _repr_lines(cls: type[Any], ns: Namespace) -> list[str]:
 _WRITERS = {"__eq__": _eq_lines, "__hash__": _hash_lines, "__repr__": _repr_lines}
 
 
-def _installed(cls: type[Any], method: str) -> Any:
-    """*cls*'s own *method*, written, compiled and set on the class."""
+def _installed(instance_class: type[Any], method: str) -> Any:
+    """
+    The *method* written, compiled and set on the class it belongs to: the
+    most derived class of *instance_class*'s MRO that has no *method* of its
+    own and comes after every class that has one.  A subclass's own method
+    that calls ``super()`` reaches :class:`ValueMethods` through that class,
+    and stays in force: the written method goes below it, never over it.
+    """
+    mro = instance_class.__mro__
+    cls = instance_class
+    for index in range(mro.index(ValueMethods) - 1, -1, -1):
+        if method in vars(mro[index]):
+            cls = mro[index + 1]
+            break
     ns = Namespace()
     lines = _WRITERS[method](cls, ns)
     function = compile_function(

@@ -166,6 +166,53 @@ def test_a_plain_subclass_compares_by_its_fields() -> None:
     assert repr(quiet).startswith("Quiet(id='ukraine'")
 
 
+def test_a_subclass_method_that_calls_super_stays_in_force() -> None:
+    """
+    A subclass's own ``__repr__`` or ``__eq__`` that calls ``super()`` before
+    the record class's method is written stays the subclass's: the written
+    method goes on the record class, below the override (as attrs' would be),
+    whatever was printed or compared first.
+    """
+    script = textwrap.dedent(
+        """
+        from negotiation_records import Party
+
+        class Tagged(Party):
+            __slots__ = ()
+
+            def __repr__(self):
+                return "<Tagged " + super().__repr__() + ">"
+
+            def __eq__(self, other):
+                return "same" if super().__eq__(other) else "different"
+
+            __hash__ = Party.__hash__
+
+        class Deeper(Tagged):
+            __slots__ = ()
+
+        one = Tagged(id="ua", name="UA", kind="state")
+        deeper = Deeper(id="ua", name="UA", kind="state")
+        print(repr(one)[:18], repr(one)[:18], repr(deeper)[:18])
+        print(one == one, one == one, deeper == deeper)
+        print(repr(Party(id="ua", name="UA", kind="state"))[:12])
+        print(sorted(n for n in ("__eq__", "__repr__") if n in vars(Party)))
+        """
+    )
+    out = subprocess.run(  # noqa: S603 - this Python, the script above
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert out[:4] == [
+        "<Tagged Tagged(id= <Tagged Tagged(id= <Tagged Deeper(id=",
+        "same same same",
+        "Party(id='ua",
+        "['__eq__', '__repr__']",
+    ]
+
+
 def test_negotiation_in_a_set() -> None:
     """Records are hashable values: equal negotiations collapse in a set."""
     built = Negotiation(id="talks", title="Talks")
