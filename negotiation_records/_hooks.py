@@ -50,7 +50,7 @@ from negotiation_records._record import (
     read_values_test,
 )
 from negotiation_records._references import STATE as READING
-from negotiation_records._references import References
+from negotiation_records._references import References, notes_references
 from negotiation_records._values import short_repr, show_json
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -368,6 +368,7 @@ def _compiled_structure(
     ]
     what = f"structure {cls.__module__}.{cls.__qualname__}"
     structure: Callable[[Any, Any], Any] = compile_function(lines, what, ns.names)
+    notes_references(structure)
     return structure
 
 

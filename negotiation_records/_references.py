@@ -13,17 +13,22 @@ and where.
 
 A record built any other way while a document is read (through its
 ``__init__``: the exact path, a conversion) marks the references incomplete
-(``Record.__attrs_post_init__``), and the whole walk decides.  The noting is
-per thread.
+(``Record.__attrs_post_init__``), and the whole walk decides.  So does a
+record that a structure hook of your own gives (one registered on
+``make_converter()``, which may give a record it kept, copied or unpickled,
+never read here): the loaders call a hook that is not a compiled loader
+through :func:`noting`.  The noting is per thread.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Final
+import weakref
+from collections.abc import Callable
+from typing import Any, Final
 
 
-__all__ = ["STATE", "TARGETS", "References"]
+__all__ = ["STATE", "TARGETS", "References", "notes_references", "noting"]
 
 TARGETS: Final = (
     "party",
@@ -74,3 +79,32 @@ class _State(threading.local):
 
 STATE: Final = _State()
 """Where the compiled loaders find the references to note (per thread)."""
+
+
+_NOTING: Final[weakref.WeakSet[Callable[..., Any]]] = weakref.WeakSet()
+
+
+def notes_references(loader: Callable[..., Any]) -> None:
+    """Mark *loader*, a compiled loader, as one that notes what it reads."""
+    _NOTING.add(loader)
+
+
+def noting(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """
+    *hook*, a structure hook a loader calls for a record inside the one it
+    reads: itself if it is a compiled loader (which notes the references it
+    reads), else a function that calls it and then marks the references of
+    the document being read incomplete, so that the whole-record check walks
+    the record (what the hook gave was not noted).
+    """
+    if hook in _NOTING:
+        return hook
+
+    def not_noted(value: Any, cls: Any) -> Any:
+        record = hook(value, cls)
+        reading = STATE.references
+        if reading is not None:
+            reading.complete = False
+        return record
+
+    return not_noted

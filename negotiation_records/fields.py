@@ -82,6 +82,7 @@ from negotiation_records._kind import (
     refers_to,
     refuse,
 )
+from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import (
     SLUG_PATTERN,
     SLUG_RULE,
@@ -586,10 +587,10 @@ class Nested(Kind):
         ]
 
     def load(self, value: Any, conv: Any) -> Any:
-        return conv.get_structure_hook(self.cls)(value, self.cls)
+        return noting(conv.get_structure_hook(self.cls))(value, self.cls)
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        hook = conv.get_structure_hook(self.cls)
+        hook = noting(conv.get_structure_hook(self.cls))
         return f"{ns.name(hook)}({v}, {ns.name(self.cls)})"
 
     def dump(self, value: Any, conv: Any) -> Any:

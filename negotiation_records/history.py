@@ -41,6 +41,7 @@ import pendulum
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._references import noting
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import (
@@ -278,7 +279,7 @@ class History(Kind):
         # its status (text naming a member) then set to the member on the
         # change just made.  Anything else (not a list, an unknown status)
         # raises, and the exact path (load) reports it.
-        hook = conv.get_structure_hook(StatusChange)
+        hook = noting(conv.get_structure_hook(StatusChange))
         members = {member.value: member for member in self.enum}
         set_status = vars(StatusChange)["status"].__set__  # the slot's setter
 

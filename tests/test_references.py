@@ -28,13 +28,14 @@ from negotiation_records import (
     converter,
     from_dict,
     from_json,
+    make_converter,
     to_dict,
     to_json,
 )
 from negotiation_records import strategies as nrst
 from negotiation_records._hooks import collect_problems
 from negotiation_records._references import STATE as READING
-from negotiation_records._references import TARGETS, References
+from negotiation_records._references import TARGETS, References, noting
 from negotiation_records._whole_record import Checker
 from negotiation_records.fields import Many, Maybe, Slug, field, kind_of, refers_to
 from tests.seed import seed_record
@@ -217,3 +218,46 @@ class TestReading:
         finally:
             READING.references = outer
         assert Checker(Negotiation(id="t", title="T")).knows(references) is False
+
+    def test_a_record_a_hook_of_your_own_gives_is_walked(self) -> None:
+        """
+        A structure hook of your own may give a record it kept (or copied, or
+        unpickled) instead of reading one: nothing of it was noted, so the
+        whole walk decides, and its unknown references are refused as
+        ``Negotiation(...)`` refuses them.
+        """
+        kept = Party(
+            id="eu", name="EU", kind="coalition", members=["nobody"], sources=["ghost"]
+        )
+        conv = make_converter()
+        read = conv.get_structure_hook(Party)
+
+        def party_hook(data: Any, cls: Any) -> Party:
+            found: Party = {"eu": kept}.get(data.get("id")) or read(data, cls)
+            return found
+
+        conv.register_structure_hook(Party, party_hook)
+        doc = {
+            "schema_version": 2,
+            "id": "t",
+            "title": "T",
+            "parties": [{"id": "eu", "name": "EU", "kind": "coalition"}],
+        }
+        expected = [
+            ("parties[0].sources[0]", "unknown source 'ghost'"),
+            ("parties[0].members[0].party", "unknown party 'nobody'"),
+        ]
+        with pytest.raises(ValidationError) as info:
+            from_dict(Negotiation, doc, converter=conv)
+        assert sorted(info.value.errors) == sorted(expected)
+        with pytest.raises(ValidationError) as info:
+            Negotiation(id="t", title="T", parties=[kept])
+        assert sorted(info.value.errors) == sorted(expected)
+        # A party the hook reads is noted as the library's loader notes it.
+        doc["parties"] = [{"id": "ua", "name": "UA", "kind": "state"}]
+        assert from_dict(Negotiation, doc, converter=conv).parties[0].id == "ua"
+
+    def test_the_librarys_own_loaders_are_called_as_they_are(self) -> None:
+        """The compiled loaders note what they read: no wrapper is put around them."""
+        hook = converter.get_structure_hook(Party)
+        assert noting(hook) is hook
