@@ -108,6 +108,7 @@ from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
+from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -836,7 +837,7 @@ def write_parquet(
         ['part-00000.parquet']
     """
     if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        raise ValueError(f"batch_size must be at least 1, got {short_repr(batch_size)}")
     _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
     root = Path(directory)
