@@ -365,12 +365,15 @@ def _make_new_folder(path: Path) -> None:
     os.mkdir(path, 0o777)
 
 
-def _make_folder(folder: Path) -> None:
-    """Make *folder* and those above it, if missing; a file in the way is an OSError."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file, not a folder: say so
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
+def _check_folder(folder: Path) -> None:
+    """
+    The folder a target is written in: missing, or a file, is an OSError, as
+    for the other formats (an export makes no folder above its target, so a
+    stopped one leaves nothing behind).
+    """
+    if not folder.is_dir():
+        code = errno.ENOTDIR if folder.exists() else errno.ENOENT
+        raise OSError(code, os.strerror(code))
 
 
 def _remove(staging: Path) -> None:
@@ -405,7 +408,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
                 f"{display(args.output)} is not empty (give --overwrite to replace it)"
             )
             return None
-        _make_folder(target.parent)
+        _check_folder(target.parent)
         mode = _kept_mode(target, folder=True)
         staging, _ = _beside(target, _make_new_folder)
     except OSError as exc:

@@ -793,8 +793,8 @@ def write_parquet(
 
     Args:
         negotiations: Any iterable of :class:`~negotiation_records.Negotiation`.
-        directory: The dataset's folder, created if need be.  It must be empty
-            or missing, unless *overwrite*.
+        directory: The dataset's folder, created if need be (with the folders
+            above it).  It must be empty or missing, unless *overwrite*.
         batch_size: How many negotiations go into one file of each table.
         on_batch: Called after each batch with the number of negotiations written
             so far (to drive a progress bar).

@@ -466,7 +466,9 @@ class TestNoRecord:
 class TestTargets:
     """A target that cannot be written: one line on stderr, exit 1, nothing left."""
 
-    @pytest.mark.parametrize(("fmt", "name"), [("ics", "x.ics"), ("plover", "x.jsonl")])
+    @pytest.mark.parametrize(
+        ("fmt", "name"), [("ics", "x.ics"), ("plover", "x.jsonl"), ("parquet", "x")]
+    )
     def test_a_missing_folder(
         self,
         talks: Path,
