@@ -246,11 +246,12 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     except _StoppedError as stop:
         for problem in stop.problems:
             out.err.write(problem + "\n")
-        left = (
-            "what was written to standard output is incomplete"
-            if args.output == _STDOUT
-            else f"nothing was written to {display(args.output)}"
-        )
+        if args.output != _STDOUT:
+            left = f"nothing was written to {display(args.output)}"
+        elif args.format == "plover":  # written event by event
+            left = "what was written to standard output is incomplete"
+        else:  # a calendar is written whole, once made
+            left = "nothing was written to standard output"
         out.error(f"{stop.reason}; {left}")
         return 1
     except ImportError as exc:
@@ -261,7 +262,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
     negotiations = records.count
     out.err.write(
         f"wrote {summary} from {negotiations} "
-        f"negotiation{'' if negotiations == 1 else 's'} to {display(args.output)}\n"
+        f"negotiation{'' if negotiations == 1 else 's'} to {_target(args.output)}\n"
     )
     return 0
 
@@ -272,6 +273,11 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
 # place, so that a stopped export leaves the target as it was.  What is moved in
 # has the mode the target had, or, for a new target, the mode an ordinary open()
 # or mkdir() gives under the umask (tempfile's 0600 and 0700 are for secrets).
+
+
+def _target(name: str) -> str:
+    """How the file an export writes is named in messages (``-``: standard output)."""
+    return "standard output" if name == _STDOUT else display(name)
 
 
 def _cannot_write(name: str, exc: OSError) -> str:
@@ -359,12 +365,15 @@ def _make_new_folder(path: Path) -> None:
     os.mkdir(path, 0o777)
 
 
-def _make_folder(folder: Path) -> None:
-    """Make *folder* and those above it, if missing; a file in the way is an OSError."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file, not a folder: say so
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
+def _check_folder(folder: Path) -> None:
+    """
+    The folder a target is written in: missing, or a file, is an OSError, as
+    for the other formats (an export makes no folder above its target, so a
+    stopped one leaves nothing behind).
+    """
+    if not folder.is_dir():
+        code = errno.ENOTDIR if folder.exists() else errno.ENOENT
+        raise OSError(code, os.strerror(code))
 
 
 def _remove(staging: Path) -> None:
@@ -399,7 +408,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
                 f"{display(args.output)} is not empty (give --overwrite to replace it)"
             )
             return None
-        _make_folder(target.parent)
+        _check_folder(target.parent)
         mode = _kept_mode(target, folder=True)
         staging, _ = _beside(target, _make_new_folder)
     except OSError as exc:

@@ -245,7 +245,7 @@ def no_business_day(holidays: object, exc: NoBusinessDayError, asked: str) -> st
 
 def too_many_business_days(n: int) -> str:
     """The message refusing a count of *n* business days, over the limit."""
-    return f"must be at most {MAX_BUSINESS_DAYS}, got {n}"
+    return f"must be at most {MAX_BUSINESS_DAYS}, got {short_repr(n)}"
 
 
 def resolve_business_days(

@@ -534,9 +534,9 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
     if not -INT_LIMIT < value < INT_LIMIT:
         return [("", "must have at most 4300 digits")]
     if minimum is not None and value < minimum:
-        return [("", f"must be at least {minimum}, got {value}")]
+        return [("", f"must be at least {minimum}, got {short_repr(value)}")]
     if maximum is not None and value > maximum:
-        return [("", f"must be at most {maximum}, got {value}")]
+        return [("", f"must be at most {maximum}, got {short_repr(value)}")]
     return []
 
 
@@ -636,8 +636,8 @@ def _number_problems(value: object, minimum: float | None) -> Problems:
         return [("", "must have at most 4300 digits")]
     if minimum is not None and value < minimum:
         if minimum == 0:
-            return [("", f"must not be negative, got {value!r}")]
-        return [("", f"must not be less than {minimum:g}, got {value!r}")]
+            return [("", f"must not be negative, got {short_repr(value)}")]
+        return [("", f"must not be less than {minimum:g}, got {short_repr(value)}")]
     return []
 
 

@@ -61,7 +61,7 @@ def _load_moment(value: Any, _conv: Any = None) -> Moment:
     known = MEMO.moments.get(value) if value.__class__ is str else None
     if known is not None:  # a text this document gave before (see MEMO)
         return known  # type: ignore[no-any-return]
-    if value.__class__ is not str or not value.isascii():
+    if value.__class__ is not str:
         raise fail(
             f"must be a moment as text ({_MOMENT_FORMS}), got {show_json(value)}"
         )
@@ -188,7 +188,7 @@ class DateKind(FixedKind):
 
 
 def _load_period(value: Any, _conv: Any = None) -> Period:
-    if value.__class__ is not str or not value.isascii():
+    if value.__class__ is not str:
         raise fail(
             f"must be an ISO 8601 duration as text (P50D, PT48H), got {show_json(value)}"
         )

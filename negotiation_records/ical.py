@@ -61,8 +61,9 @@ that can alter what the event shows:
   passed leaves its ``STATUS`` as it was (below), but changes its
   description, and the count never hangs on the deadline;
 * an agreement's entry into force and the end of each of its phases: those
-  status steps of the agreement (for the end of a phase, each step marking
-  it expired too);
+  status steps of the agreement (for the end of a phase, also each step
+  into or out of ``expired`` and each revision of the agreement's expiry:
+  an agreement that had expired before the phase ended closes it);
 * an alternative deadline: the milestone's status steps, plus one once it is
   decided (``applied`` true or false), plus one once a revision has replaced
   the deadline it qualifies;
@@ -276,6 +277,10 @@ def _milestone_ended(status: enum.Enum | str) -> bool:
 
 def _agreement_ended(status: enum.Enum | str) -> bool:
     return status in AGREEMENT_ENDED
+
+
+def _expired(status: enum.Enum | str) -> bool:
+    return status is AgreementStatus.EXPIRED
 
 
 def _cancelled(
@@ -533,13 +538,14 @@ class _Writer:
                 status=status(agreement.in_force),
                 begins="Enters into force",
             )
-        expired_steps = sum(
-            change.status is AgreementStatus.EXPIRED for change in agreement.history
-        )
+        # An agreement that had expired before a phase ended closed it too, as
+        # the queries read it: each step into or out of expired, and each
+        # revision of the expiry it is compared with, can change that.
+        expiry_steps = _status_steps(
+            agreement.history, AgreementStatus.DRAFTED, _expired
+        ) + len(agreement.revisions)
         for index, phase in enumerate(agreement.phases):
             if phase.ends is not None:
-                # An agreement that had expired before the phase ended closed it
-                # too, as the queries read it; each expiry step counts.
                 closed = expired_before(
                     agreement.history, agreement.expires, phase.ends
                 )
@@ -549,7 +555,7 @@ class _Writer:
                     phase,
                     phase.ends,
                     about=about,
-                    sequence=steps + expired_steps,
+                    sequence=steps + expiry_steps,
                     status="CANCELLED" if closed else status(phase.ends),
                 )
         if agreement.expires is not None:

@@ -155,7 +155,7 @@ def _check_amount(value: object) -> Problems:
     if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124
         return [("", f"must be a finite number, got {value!r}")]
     if value < 0:
-        return [("", f"must not be negative, got {value!r}")]
+        return [("", f"must not be negative, got {short_repr(value)}")]
     return []
 
 

@@ -108,6 +108,7 @@ from negotiation_records import fields
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
+from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -792,8 +793,8 @@ def write_parquet(
 
     Args:
         negotiations: Any iterable of :class:`~negotiation_records.Negotiation`.
-        directory: The dataset's folder, created if need be.  It must be empty
-            or missing, unless *overwrite*.
+        directory: The dataset's folder, created if need be (with the folders
+            above it).  It must be empty or missing, unless *overwrite*.
         batch_size: How many negotiations go into one file of each table.
         on_batch: Called after each batch with the number of negotiations written
             so far (to drive a progress bar).
@@ -836,7 +837,7 @@ def write_parquet(
         ['part-00000.parquet']
     """
     if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        raise ValueError(f"batch_size must be at least 1, got {short_repr(batch_size)}")
     _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
     root = Path(directory)

@@ -110,7 +110,9 @@ class PartialDate(ValueMethods):
                 ("year", f"must be an integer, got {short_repr(self.year)}")
             )
         elif not 1 <= self.year <= 9999:
-            problems.append(("year", f"must be between 1 and 9999, got {self.year}"))
+            problems.append(
+                ("year", f"must be between 1 and 9999, got {short_repr(self.year)}")
+            )
         if self.month is not None:
             if not isinstance(self.month, int) or isinstance(self.month, bool):
                 problems.append(
@@ -121,7 +123,7 @@ class PartialDate(ValueMethods):
                 )
             elif not 1 <= self.month <= 12:
                 problems.append(
-                    ("month", f"must be between 1 and 12, got {self.month}")
+                    ("month", f"must be between 1 and 12, got {short_repr(self.month)}")
                 )
         if problems:
             raise ValidationError(problems)

@@ -88,7 +88,11 @@ class TestPlover:
             main(["export", str(many), "--format", "plover", "-o", "-", "--at", AT])
             == 0
         )
-        printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        captured = capsys.readouterr()
+        printed = [json.loads(line) for line in captured.out.splitlines()]
+        assert "PLOVER events from 3 negotiations to standard output\n" in (
+            captured.err
+        )
         at = parse_moment(AT)
         expected = [event for t in corpus(3) for event in to_plover(t.as_of(at))]
         assert printed == expected
@@ -147,6 +151,16 @@ class TestCalendar:
         captured = capsys.readouterr()
         assert captured.out == to_ical(seed_record())
         assert "a calendar of" in captured.err
+        assert captured.err.endswith("from 1 negotiation to standard output\n")
+
+    def test_a_bad_record_on_standard_output_writes_nothing(
+        self, broken: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A calendar is written whole, once made: a bad record stops it unwritten."""
+        assert main(["export", str(broken), "--format", "ics", "-o", "-"]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "nothing was written to standard output" in captured.err
 
 
 class TestParquet:
@@ -452,7 +466,9 @@ class TestNoRecord:
 class TestTargets:
     """A target that cannot be written: one line on stderr, exit 1, nothing left."""
 
-    @pytest.mark.parametrize(("fmt", "name"), [("ics", "x.ics"), ("plover", "x.jsonl")])
+    @pytest.mark.parametrize(
+        ("fmt", "name"), [("ics", "x.ics"), ("plover", "x.jsonl"), ("parquet", "x")]
+    )
     def test_a_missing_folder(
         self,
         talks: Path,

@@ -15,14 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
     IllegalTransitionError,
     Negotiation,
     NegotiationRecordError,
     Party,
     Proposal,
+    Quantity,
     RecordNotFoundError,
     Round,
+    Statement,
     ValidationError,
+    Vote,
+    from_dict,
 )
 from negotiation_records._kind import UnreadValues
 from negotiation_records._record import Record
@@ -39,6 +44,7 @@ from negotiation_records.fields import (
     as_tuple,
     field,
 )
+from negotiation_records.timeutil import PartialDate
 from tests.seed import seed_record
 from tests.strategies_foundation import VALID, errors_of, junk, slug_error
 
@@ -532,4 +538,94 @@ class TestProblemsReportedTogether:
         ) == (
             ("starts", "a round with an end needs a start"),
             ("starts", "a held round needs a start"),
+        )
+
+
+_HUGE = int("9" * 4000)
+
+
+class TestHostileValuesInMessages:
+    """
+    Messages quote a value cut to 80 characters (docs/errors.md): a number of
+    thousands of digits over or under a bound cannot flood a log.
+    """
+
+    @pytest.mark.parametrize(
+        ("cls", "data", "path", "start"),
+        [
+            (Round, {"number": -_HUGE}, "number", "must be at least 1, got -999"),
+            (
+                Quantity,
+                {"amount": -_HUGE, "unit": "t"},
+                "amount",
+                "must not be negative, got -999",
+            ),
+            (
+                Vote,
+                {
+                    "id": "v",
+                    "body": "Parliament",
+                    "on": "2025-01-01",
+                    "question": "Ratify?",
+                    "result": "passed",
+                    "yes": -_HUGE,
+                },
+                "yes",
+                "must be at least 0, got -999",
+            ),
+            (
+                Deadline,
+                {
+                    "due": "2025-01-01",
+                    "anchor": "2025-01-01",
+                    "business_days": _HUGE,
+                },
+                "business_days",
+                "must be at most",
+            ),
+        ],
+    )
+    def test_a_huge_number_over_a_bound(
+        self, cls: type[Any], data: dict[str, Any], path: str, start: str
+    ) -> None:
+        with pytest.raises(ValidationError) as info:
+            from_dict(cls, data)
+        [message] = [m for where, m in info.value.errors if where == path]
+        assert message.startswith(start)
+        assert message.endswith("...")
+        assert len(message) < 200
+
+    def test_a_partial_date_out_of_range(self) -> None:
+        with pytest.raises(ValidationError) as info:
+            PartialDate(-_HUGE, _HUGE)
+        assert all(len(message) < 200 for _, message in info.value.errors)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["2025-07-14\u00a0", "2025-07-14\u2028", "\uff12\uff10\uff12\uff15-07-14"],
+    )
+    def test_a_moment_with_a_character_beyond_ascii(self, text: str) -> None:
+        """A stray no-break space or full-width digits: text that is no moment."""
+        data = {"id": "s", "speaker": "A", "said_on": text, "text": "t"}
+        with pytest.raises(ValidationError) as info:
+            from_dict(Statement, data)
+        assert info.value.errors == (
+            (
+                "said_on",
+                f"{text!r} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC "
+                "3339/RFC 9557 timestamp)",
+            ),
+        )
+
+    @pytest.mark.parametrize("text", ["P50D\u00a0", "P\uff150D"])
+    def test_a_period_with_a_character_beyond_ascii(self, text: str) -> None:
+        data = {"due": "2025-09-02", "anchor": "2025-07-14", "period": text}
+        with pytest.raises(ValidationError) as info:
+            from_dict(Deadline, data)
+        assert info.value.errors == (
+            (
+                "period",
+                f"{text!r} is not an ISO 8601 duration of whole non-negative parts "
+                "(like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+            ),
         )

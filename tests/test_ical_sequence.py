@@ -242,9 +242,11 @@ class TestAgreement:
             .with_status("in-force", on=DAY.add(days=1))
             .extend(Deadline.after(DAY.add(days=91), days=90), on=DAY.add(days=80))
         )
+        # a phase end counts the expiry's revisions too (an agreement that
+        # had expired before the phase ended closes it)
         assert sequences(to_ical(talks(agreements=[extended]))) == {
             "Agreement enters into force: Truce": 0,
-            "Agreement phase ends: Truce — Phase one": 0,
+            "Agreement phase ends: Truce — Phase one": 1,
             "Agreement expires: Truce": 1,
         }
         for status in ("terminated", "superseded"):
@@ -254,11 +256,44 @@ class TestAgreement:
             # to come on day 100, is CANCELLED: the others had passed
             assert sequences(text) == {
                 "Agreement enters into force: Truce": 1,
-                "Agreement phase ends: Truce — Phase one": 1,
+                "Agreement phase ends: Truce — Phase one": 2,
                 "Agreement expires: Truce": 2,
             }
             assert text.count("STATUS:CANCELLED") == 1
             assert "SEQUENCE:2\r\nSTATUS:CANCELLED\r\n" in text
+
+    def test_expired_then_extended_reopens_a_phase(self) -> None:
+        """
+        A phase ending after the agreement expired is CANCELLED; the extension
+        that puts the agreement back in force reopens it, with a higher
+        SEQUENCE (a calendar would otherwise keep it cancelled), in the
+        record's calendars and as of each day.
+        """
+        start = DAY.add(days=1)
+        agreement = Agreement(
+            id="a",
+            title="Truce",
+            stage="ceasefire",
+            history=[
+                StatusChange(status="signed", on=DAY),
+                StatusChange(status="in-force", on=start),
+            ],
+            in_force=Deadline.on(start),
+            expires=Deadline.after(start, days=30),
+            phases=[Phase(name="Phase two", ends=Deadline.after(start, days=60))],
+        )
+        expired = agreement.with_status("expired", on=start.add(days=31))
+        renewed = expired.extend(Deadline.after(start, days=120), on=start.add(days=40))
+        watcher = Watcher()
+        for version in (agreement, expired, renewed):
+            watcher.see(to_ical(talks(agreements=[version])))
+        phase = "Agreement phase ends: Truce — Phase two"
+        text = to_ical(talks(agreements=[renewed]))
+        assert sequences(text)[phase] == 3  # expired, in force again, extended
+        assert "STATUS:CANCELLED" not in text
+        as_of = Watcher()
+        for offset in range(50):
+            as_of.see(to_ical(talks(agreements=[renewed]), at=DAY.add(days=offset)))
 
 
 class TestRound:
@@ -344,7 +379,11 @@ def _base() -> dict[str, Any]:
             history=[StatusChange(status="signed", on=DAY)],
             in_force=Deadline.on(DAY.add(days=2)),
             expires=Deadline.after(DAY.add(days=2), days=30),
-            phases=[Phase(name="One", ends=Deadline.after(DAY.add(days=2), days=10))],
+            phases=[
+                Phase(name="One", ends=Deadline.after(DAY.add(days=2), days=10)),
+                # ends after the expiry: closed while the agreement has expired
+                Phase(name="Two", ends=Deadline.after(DAY.add(days=2), days=60)),
+            ],
         ),
         "round": Round(number=1),
     }
