@@ -568,7 +568,7 @@ def _write(
         return f"{count} PLOVER event{'' if count == 1 else 's'}"
     from negotiation_records.ical import to_ical  # noqa: PLC0415
 
-    text = to_ical(list(talks), at=at, uid_domain=uid_domain)
+    text = to_ical(talks, at=at, uid_domain=uid_domain)  # read one at a time
     stream.write(text)
     events = text.count("BEGIN:VEVENT")
     return f"a calendar of {events} event{'' if events == 1 else 's'}"

@@ -483,7 +483,7 @@ class Checker:
                 if state.get(other) == 1:  # back to the walk: a circle
                     ids = [ident for ident, _ in walk]
                     circle = ids[ids.index(other) :]
-                    self._agreement_circle(circle, walk, links, seen)
+                    self._agreement_circle(circle, walk, links, seen, positions)
                 elif other not in state and other in positions:
                     state[other] = 1
                     walk.append((other, 0))
@@ -494,12 +494,13 @@ class Checker:
         walk: list[tuple[str, int]],
         links: dict[str, list[tuple[str, str]]],
         seen: set[tuple[str, ...]],
+        positions: dict[str, int],
     ) -> None:
         """
         Report the *circle* of agreements at its first agreement's link,
-        unless *seen* holds it (found again through another link).
+        unless *seen* holds it (found again through another link); *positions*
+        gives each agreement's first index.
         """
-        positions = {a.id: i for i, a in reversed(list(enumerate(self.n.agreements)))}
         taken = dict(walk)  # each agreement's link followed: the one before
         first = min(circle, key=positions.__getitem__)
         turn = circle.index(first)

@@ -702,28 +702,37 @@ def _stamp(
     return max(dated, default=_EPOCH)
 
 
-def _negotiations(value: object) -> list[Negotiation]:
-    """*value* as a list of negotiations: one, or an iterable of them."""
+def _negotiations(value: object) -> Iterator[Negotiation]:
+    """
+    *value* as negotiations, one at a time: one, or an iterable of them, read
+    as it is used (a long file's records are not all held).  What cannot be
+    an iterable of them is refused at once; once it is read through, an item
+    that is not a ``Negotiation`` is refused, every one at its index, else a
+    repeated id.
+    """
     if isinstance(value, Negotiation):
-        return [value]
+        return iter([value])
     check_many(value)
-    several: list[Negotiation] = list(cast("Iterable[Negotiation]", value))
-    problems = [
-        (f"[{index}]", f"must be a Negotiation, got {type(item).__name__}")
-        for index, item in enumerate(several)
-        if not isinstance(item, Negotiation)
-    ]
-    if problems:
-        raise ValidationError(problems)
+    return _checked(cast("Iterable[object]", value))
+
+
+def _checked(items: Iterable[object]) -> Iterator[Negotiation]:
+    """The negotiations of *items* (see :func:`_negotiations`)."""
+    wrong: list[tuple[str, str]] = []
+    repeated: list[tuple[str, str]] = []
     ids = SeenIds()
-    repeated = [
-        problem
-        for index, talks in enumerate(several)
-        if (problem := ids.repeated(talks.id, index)) is not None
-    ]
-    if repeated:
-        raise ValidationError(repeated)
-    return several
+    for index, item in enumerate(items):
+        if not isinstance(item, Negotiation):
+            message = f"must be a Negotiation, got {type(item).__name__}"
+            wrong.append((f"[{index}]", message))
+            continue
+        problem = ids.repeated(item.id, index)
+        if problem is not None:
+            repeated.append(problem)
+        elif not (wrong or repeated):
+            yield item
+    if wrong or repeated:
+        raise ValidationError(wrong or repeated)
 
 
 def _check_uid_domain(domain: object) -> None:
@@ -832,9 +841,17 @@ def to_ical(
     if uid_domain is not None:
         _check_uid_domain(uid_domain)
         uid_domain = str.__str__(uid_domain)  # the text checked, not a subclass's
-    snapshots = [(talks if at is None else talks.as_of(at), talks) for talks in several]
+    # Each negotiation in turn, as it stood at *at*: only its events are kept.
+    events: list[tuple[_Event, str]] = []
+    count, title = 0, ""
+    for whole in several:
+        talks = whole if at is None else whole.as_of(at)
+        count, title = count + 1, talks.title
+        dtstamp = _utc_text(_stamp(talks, at, stamp))
+        writer = _Writer(talks, whole, uid_domain or _DOMAIN)
+        events += [(event, dtstamp) for event in writer.events()]
     if name is None:
-        name = snapshots[0][0].title if len(snapshots) == 1 else "Negotiations"
+        name = title if count == 1 else "Negotiations"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -842,12 +859,6 @@ def to_ical(
         "CALSCALE:GREGORIAN",
         f"NAME:{_escape(name)}",
         f"X-WR-CALNAME:{_escape(name)}",
-    ]
-    events = [
-        (event, dtstamp)
-        for talks, whole in snapshots
-        for dtstamp in [_utc_text(_stamp(talks, at, stamp))]
-        for event in _Writer(talks, whole, uid_domain or _DOMAIN).events()
     ]
     events.sort(key=lambda pair: (pair[0].sort, pair[0].uid))
     for event, dtstamp in events:

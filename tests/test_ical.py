@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import gc
 import re
+import weakref
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -1045,6 +1048,36 @@ class TestSeveral:
             ("[3].id", "negotiation id 't' is already used by [0]"),
         )
         assert len(events(to_ical([first, other]))) == 2
+
+    def test_negotiations_are_read_one_at_a_time(self) -> None:
+        """
+        An iterable of negotiations (a long file read by ``read_jsonl``) is
+        read as the calendar is made: only the events of those read are
+        kept, not the negotiations themselves, nor their snapshots.
+        """
+        refs: list[weakref.ref[Negotiation]] = []
+        held: list[int] = []
+
+        def corpus() -> Iterator[Negotiation]:
+            for number in range(6):
+                gc.collect()
+                held.append(sum(ref() is not None for ref in refs))
+                record = talks(
+                    rounds=[
+                        Round(
+                            number=1,
+                            status="scheduled",
+                            starts=_dt.date(2025, 8, 4 + number),
+                        )
+                    ]
+                )
+                record = attrs.evolve(record, id=f"t-{number}")
+                refs.append(weakref.ref(record))
+                yield record
+
+        text = to_ical(corpus(), at=_dt.date(2025, 12, 31))
+        assert len(events(text)) == 6
+        assert max(held) <= 1  # the one before, until the generator moves on
 
     def test_no_negotiations_is_an_empty_calendar(self) -> None:
         calendar = icalendar.Calendar.from_ical(to_ical([]))

@@ -690,6 +690,20 @@ class TestAgreementCircles:
             assert path == problem[0]
             assert problem[1] in message
 
+    def test_many_circles_each_at_its_own_first_agreement(self) -> None:
+        """Pairs that amend each other: each pair is one circle, reported at the
+        link of its first agreement (the check is linear in the agreements)."""
+        data = self._talks(**{f"a-{k}": {"amends": [f"a-{k ^ 1}"]} for k in range(200)})
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, data)
+        assert [path for path, _ in caught.value.errors] == [
+            f"agreements[{k}].amends[0]" for k in range(0, 200, 2)
+        ]
+        assert caught.value.errors[1][1].startswith(
+            "agreements amend or supersede each other in a circle ('a-2' -> 'a-3' "
+            "-> 'a-2')"
+        )
+
     def test_a_chain_is_fine(self) -> None:
         """Colombia 2016: the revised accord supersedes the one the plebiscite
         rejected, and a later text amends the revised one."""
