@@ -28,7 +28,10 @@ the story readable:
   deadline revision sorts no earlier than its proposal or ultimatum, and a
   statement cited by a response no earlier than that response's proposal or
   ultimatum (Russia's answer dated only "July 2025" comes after the ultimatum of
-  14 July that it answers; it is still shown as ``2025-07``);
+  14 July that it answers; it is still shown as ``2025-07``), and a status
+  change or a deadline revision no earlier than the one before it in its
+  record (an agreement signed at 11:00 and in force "on 26 October" shows
+  signed, then in force);
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, statements, responses, positions, status changes,
   deadline revisions, replaced deadlines, deadlines), then their order in the
@@ -344,7 +347,12 @@ class _Builder:
         floor: Key | None = None,
         skip: Moment | None = None,
     ) -> None:
-        """One event per dated change of *history* (but one dated *skip*, last)."""
+        """
+        One event per dated change of *history* (but one dated *skip*, last),
+        each sorting no earlier than *floor* nor than the change before it: a
+        step dated by its day alone that follows one at a time of that day
+        (signed at 11:00, in force on that day) keeps its place after it.
+        """
         for index, change in enumerate(history):
             if change.on is None:
                 continue
@@ -363,7 +371,7 @@ class _Builder:
                 text += f" (by {self.names_of(change.by)})"
             if change.reason:
                 text += f": {change.reason}"
-            self.add(
+            floor = self.add(
                 change.on,
                 EventKind.STATUS,
                 record_id,
@@ -389,7 +397,8 @@ class _Builder:
         *,
         party: str | None = None,
         floor: Key | None = None,
-    ) -> None:
+    ) -> Key:
+        """Add an event, sorting no earlier than *floor*; its sort key."""
         key: Key = self.key(moment, kind)
         if floor is not None and floor > key:
             key = floor
@@ -402,6 +411,7 @@ class _Builder:
             party=party,
         )
         self.items.append((key, _RANK[kind], event))
+        return key
 
     def build(self) -> tuple[TimelineEvent, ...]:
         talks = self.talks
@@ -540,6 +550,7 @@ class _Builder:
         floor = self.key(ultimatum.issued_at)
         label = f"the ultimatum {uid!r}"
         self.responses(path, uid, label, ultimatum.responses, floor)
+        after = floor  # each revision sorts no earlier than the one before it
         for index, revision in enumerate(ultimatum.revisions):
             here = f"{path}.revisions[{index}]"
             old, new = revision.previous, deadlines[index + 1]
@@ -550,14 +561,14 @@ class _Builder:
             )
             if revision.reason:
                 text += f": {revision.reason}"
-            self.add(
+            after = self.add(
                 revision.revised_on,
                 EventKind.DEADLINE_REVISION,
                 uid,
                 text,
                 here,
                 party=issuer,
-                floor=floor,
+                floor=after,
             )
             self.add(
                 old.due,
@@ -596,7 +607,10 @@ class _Builder:
         deadlines: tuple[Deadline, ...],
         floor: Key | None,
     ) -> None:
-        """The revisions of a milestone's deadline or an agreement's expiry."""
+        """
+        The revisions of a milestone's deadline or an agreement's expiry, each
+        sorting no earlier than *floor* nor than the revision before it.
+        """
         for index, revision in enumerate(revisions):
             here = f"{path}.revisions[{index}]"
             old, new = revision.previous, deadlines[index + 1]
@@ -604,7 +618,7 @@ class _Builder:
             text = f"{label} {verb} from {self.show(old.due)} to {self.show(new.due)}"
             if revision.reason:
                 text += f": {revision.reason}"
-            self.add(
+            floor = self.add(
                 revision.revised_on,
                 EventKind.DEADLINE_REVISION,
                 record_id,

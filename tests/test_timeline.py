@@ -274,6 +274,62 @@ class TestOrder:
             ("2025-09-02", "u"),
         ]
 
+    def test_a_history_keeps_its_order_within_a_day(self) -> None:
+        """
+        A status step dated by its day alone after one at a time of that day
+        (the Kuala Lumpur declaration, signed at 11:00 and in force on
+        signature, 26 October 2025) follows it: the history is in the order
+        the steps were made.
+        """
+        kl = "Asia/Kuala_Lumpur"
+        signed = pendulum.datetime(2025, 10, 26, 11, tz=kl)
+        talks = _talks(
+            agreements=[
+                Agreement(
+                    id="kl",
+                    title="KL joint declaration",
+                    stage="implementation",
+                    history=[
+                        StatusChange(status="signed", on=signed),
+                        StatusChange(status="in-force", on=pendulum.date(2025, 10, 26)),
+                    ],
+                )
+            ],
+            history=[
+                StatusChange(status="stalled", on=signed.add(hours=-2)),
+                StatusChange(status="active", on=pendulum.date(2025, 10, 26)),
+            ],
+        )
+        for tz in (None, kl, "UTC"):
+            assert [e.path for e in talks.timeline(tz=tz)] == [
+                "history[0]",
+                "history[1]",
+                "agreements[0].history[0]",
+                "agreements[0].history[1]",
+            ]
+
+    def test_revisions_keep_their_order_within_a_day(self) -> None:
+        """A revision dated by its day after one at a time of that day follows it."""
+        issued = pendulum.date(2025, 7, 14)
+        first = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            addressed_to=["russia"],
+            issued_at=issued,
+            demand="Ceasefire",
+            deadline=Deadline.after(issued, days=50),
+        )
+        revised = first.revise_deadline(
+            Deadline.after(issued, days=20),
+            on=pendulum.datetime(2025, 7, 28, 15, tz="Europe/London"),
+        ).revise_deadline(
+            Deadline.after(issued, days=18), on=pendulum.date(2025, 7, 28)
+        )
+        talks = _talks(ultimatums=[revised])
+        assert [
+            e.path for e in talks.timeline() if e.kind is EventKind.DEADLINE_REVISION
+        ] == ["ultimatums[0].revisions[0]", "ultimatums[0].revisions[1]"]
+
     def test_statement_cited_twice_follows_the_later_record(self) -> None:
         """A statement answering two records sorts after the later of them."""
         blackmail = Response(
