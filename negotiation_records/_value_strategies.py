@@ -62,11 +62,15 @@ def texts(*, max_size: int = 40) -> S[str]:
     """
     Free text as records store it: NFC-normalised, any Unicode scalar but the
     control characters other than tab, line feed and carriage return, with at
-    least one visible character (see :class:`~negotiation_records.fields.Text`).
+    least one visible character (see :class:`~negotiation_records.fields.Text`),
+    at most *max_size* characters long once normalised (NFC writes a few
+    characters as two or three).
 
     Example:
         >>> from negotiation_records.strategies import texts
         >>> texts().example().strip() != ""
+        True
+        >>> all(len(text) <= 1 for text in [texts(max_size=1).example()])
         True
     """
     return (
@@ -77,7 +81,7 @@ def texts(*, max_size: int = 40) -> S[str]:
             max_size=max_size,
         )
         .map(nfc)
-        .filter(lambda text: not text_problems(text))
+        .filter(lambda text: len(text) <= max_size and not text_problems(text))
     )
 
 

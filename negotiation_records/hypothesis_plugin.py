@@ -71,6 +71,7 @@ RECORD_TYPES: tuple[str, ...] = (
     "Source",
     "Statement",
     "StatusChange",
+    "TimelineEvent",
     "Ultimatum",
     "Vote",
     "Window",

@@ -90,6 +90,7 @@ from negotiation_records.rounds import (
 )
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Position, Response, Stance
+from negotiation_records.timeline import EventKind, TimelineEvent
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
@@ -140,6 +141,7 @@ __all__ = [
     "statements",
     "status_changes",
     "texts",
+    "timeline_events",
     "ultimatums",
     "votes",
     "windows",
@@ -777,6 +779,50 @@ def statements() -> S[Statement]:
     return _statement(ANY_POOLS)
 
 
+_EVENT_PLACES: tuple[str, ...] = (
+    "rounds",
+    "proposals",
+    "ultimatums",
+    "statements",
+    "agreements",
+    "milestones",
+    "votes",
+    "actions",
+)
+
+
+@st.composite
+def _event_path(draw: st.DrawFn) -> str:
+    path = f"{draw(st.sampled_from(_EVENT_PLACES))}[{draw(st.integers(0, 20))}]"
+    inner = draw(st.sampled_from(("", ".history", ".responses", ".revisions")))
+    return path + (f"{inner}[{draw(st.integers(0, 5))}]" if inner else "")
+
+
+def timeline_events() -> S[TimelineEvent]:
+    """
+    Events of a timeline, as :meth:`Negotiation.timeline
+    <negotiation_records.Negotiation.timeline>` gives them: every kind, a
+    moment of every kind, the id of a record (or a round's number), a summary,
+    a path into the record and, often, the party that acted.  Each is drawn
+    on its own (not from a drawn negotiation, which is slow), so its summary
+    and path need not match a record: for code that shows or stores events.
+
+    Example:
+        >>> from negotiation_records.strategies import timeline_events
+        >>> isinstance(timeline_events().example(), TimelineEvent)
+        True
+    """
+    return st.builds(
+        TimelineEvent,
+        moment=moments(),
+        kind=st.sampled_from(EventKind),
+        record_id=st.one_of(slugs(), st.integers(1, 60)),
+        summary=texts(max_size=80),
+        path=_event_path(),
+        party=optional(slugs()),
+    )
+
+
 # --- whole records ------------------------------------------------------------------------
 
 
@@ -919,6 +965,7 @@ _BY_TYPE: dict[type[Any], Callable[[], S[Any]]] = {
     Source: sources,
     Statement: statements,
     StatusChange: status_changes,
+    TimelineEvent: timeline_events,
     Ultimatum: ultimatums,
     Window: windows,
 }

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import negotiation_records
 from negotiation_records import strategies as nst
+from negotiation_records._signatures import record_classes
 from negotiation_records.hypothesis_plugin import RECORD_TYPES, register_strategies
 
 
@@ -80,9 +81,15 @@ def _run_with_entry_point(
 
 class TestHook:
     def test_every_record_class(self) -> None:
-        """The hook registers exactly the classes the strategies cover."""
+        """
+        The hook registers exactly the classes the strategies cover, and they
+        cover every record class of the package (the timeline's events too),
+        and ``PartialDate`` and ``Period``.
+        """
         assert sorted(RECORD_TYPES) == list(RECORD_TYPES)
         assert set(RECORD_TYPES) == with_strategies()
+        every = {cls.__name__ for cls in record_classes()} | {"PartialDate", "Period"}
+        assert set(RECORD_TYPES) == every
 
     @pytest.mark.parametrize("name", RECORD_TYPES)
     def test_from_type_draws_valid_records(self, name: str) -> None:

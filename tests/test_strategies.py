@@ -29,6 +29,7 @@ from negotiation_records import (
 )
 from negotiation_records import strategies as nrst
 from negotiation_records.fields import Slug, Text
+from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import check_moment, zone
 
 
@@ -151,8 +152,11 @@ class TestRecords:
             assert attrs.evolve(record) == record  # runs every check again
 
     def test_for_type_covers_every_stored_record(self) -> None:
-        """There is a strategy for every class a serialized Negotiation contains."""
-        assert stored_records() == set(nrst._BY_TYPE)
+        """
+        There is a strategy for every class a serialized Negotiation contains,
+        and for the events of its timeline.
+        """
+        assert stored_records() | {TimelineEvent} == set(nrst._BY_TYPE)
 
     def test_for_type_refuses_other_types(self) -> None:
         """Asking for a strategy of an unknown type is a TypeError."""

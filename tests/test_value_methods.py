@@ -30,14 +30,12 @@ from negotiation_records import (
 )
 from negotiation_records._signatures import record_classes
 from negotiation_records.strategies import for_type, negotiations
-from negotiation_records.timeline import TimelineEvent
 from negotiation_records.timeutil import parse_moment
 from tests.strategies_foundation import RECORD_TYPES
 
 
-# Every record class, the lazily imported timeline's included; a timeline
-# event has no strategy of its own and is tested on timelines.
-RECORD_CLASSES = [c for c in record_classes() if c is not TimelineEvent]
+# Every record class, the lazily imported timeline's included.
+RECORD_CLASSES = record_classes()
 
 
 @functools.cache
