@@ -307,8 +307,10 @@ def _deadline_json(
     }
 
 
-def _record_json(talks: Negotiation) -> dict[str, Any]:
-    return {"id": talks.id, "title": talks.title, "status": talks.status.value}
+def _record_json(talks: Negotiation, at: Moment | None = None) -> dict[str, Any]:
+    """The record's id, title and status (the one in force at *at*, if given)."""
+    status = talks.status if at is None else talks.status_at(at)
+    return {"id": talks.id, "title": talks.title, "status": status.value}
 
 
 def _optional(moment: Moment | None, tz: Zone | None) -> str | None:
@@ -455,7 +457,7 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
 
     def summary(talks: Negotiation) -> dict[str, Any]:
         return {
-            **_record_json(talks),
+            **_record_json(talks, args.at),
             "events": [
                 {
                     "moment": _show_moment(event.moment, tz),
@@ -521,7 +523,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: Output) -> int:
     def summary(talks: Negotiation) -> dict[str, Any]:
         upcoming, expired = lists(talks)
         return {
-            **_record_json(talks),
+            **_record_json(talks, at),
             "due": [_deadline_json(u, d, at, tz) for u, d in upcoming],
             "passed": [_deadline_json(u, d, at, tz) for u, d in expired],
             **_cli_model2.deadlines_json(talks, at, args.within, shown, to_dict),

@@ -24,7 +24,12 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.stances import Position, Stance
-from negotiation_records.timeutil import Moment, moment_argument, moment_sort_key
+from negotiation_records.timeutil import (
+    Moment,
+    is_known_by,
+    moment_argument,
+    moment_sort_key,
+)
 
 
 __all__ = ["Condition", "ConditionKind"]
@@ -120,7 +125,10 @@ class Condition(Record):
         """
         The party's latest stance on this term (as of *at*, if given), or ``None``.
 
-        Positions without a date count as the oldest.  A plain ``datetime``
+        Positions without a date count as the oldest.  As of *at*, a position
+        counts once its date is known, as in :meth:`Negotiation.as_of
+        <negotiation_records.Negotiation.as_of>`: a month or a year once it
+        has passed.  A plain ``datetime``
         *at* is converted; a naive datetime, text or any other value that is
         not a moment is a :class:`~negotiation_records.ValidationError` at
         ``at``.
@@ -134,13 +142,13 @@ class Condition(Record):
             (<Stance.ACCEPTS: 'accepts'>, <Stance.OPPOSES: 'opposes'>)
         """
         found: Position | None = None
-        asked = None if at is None else moment_sort_key(moment_argument(at, "at"))
+        asked = None if at is None else moment_argument(at, "at")
         for position in self._ordered_positions():
             if position.party != party:
                 continue
             if asked is not None and position.on is not None:
-                if moment_sort_key(position.on) > asked:
-                    continue
+                if not is_known_by(position.on, asked):
+                    continue  # taken later, or in a month or year not yet over
             found = position
         return None if found is None else found.stance
 

@@ -621,6 +621,13 @@ class Round(Record):
         """
         A copy marked held, with its outcomes (and dates, if they changed); the
         change is dated *on*, or else the round's start.
+
+        A round keeps only its latest dates, and the step does not say that
+        they changed, so :meth:`Negotiation.as_of
+        <negotiation_records.Negotiation.as_of>` before it shows the dates
+        given here.  Record a round that moved with :meth:`postpone` and
+        :meth:`schedule` before holding it, and its earlier snapshots show
+        no dates that were not known then.
         """
         changes: dict[str, object] = {"outcomes": (*self.outcomes, *outcomes)}
         if starts is not None:

@@ -180,12 +180,32 @@ def round_first_dated(rnd: Round) -> Moment | None:
 def _earliest(
     history: tuple[StatusChange, ...], starts: Moment | None, window: Window | None
 ) -> Moment | None:
-    candidates: list[Moment] = [c.on for c in history if c.on is not None]
-    if starts is not None:
-        candidates.append(starts)
-    if window is not None:
-        candidates.append(window.start)
+    candidates = _round_moments(history, starts, window)
     return min(candidates, key=moment_sort_key) if candidates else None
+
+
+def _round_moments(
+    history: tuple[StatusChange, ...], starts: Moment | None, window: Window | None
+) -> list[Moment]:
+    """The moments by which a round is heard of: its changes, start and window."""
+    moments: list[Moment] = [c.on for c in history if c.on is not None]
+    if starts is not None:
+        moments.append(starts)
+    if window is not None:
+        moments.append(window.start)
+    return moments
+
+
+def _heard_of(moments: Iterable[Moment | None], at: Moment) -> bool:
+    """
+    Whether a record dated by *moments* (its status changes, the day it was
+    set ...) was heard of by *at*: one of them is known by then
+    (:func:`is_known_by`), or none is dated.  Not only the earliest: a step
+    dated "January" after one of 10 January sorts first, but the record was
+    there on 10 January.
+    """
+    dated = [moment for moment in moments if moment is not None]
+    return not dated or any(is_known_by(moment, at) for moment in dated)
 
 
 #: The steps that set or clear a round's dates (``Round.schedule``,
@@ -216,8 +236,9 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     window = None if RoundStatus.POSTPONED in later else rnd.window
     # Heard of by what the snapshot keeps: dates set later do not count (so
     # that a snapshot of the snapshot is the same).
-    first = _earliest(rnd.history, None if redated else rnd.starts, window)
-    if first is not None and not is_known_by(first, at):
+    if not _heard_of(
+        _round_moments(rnd.history, None if redated else rnd.starts, window), at
+    ):
         return None
     if not redated:
         held = bool(history) and history[-1].status is RoundStatus.HELD
@@ -258,10 +279,9 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     """
     *agreement* as it stood at *at* — history and expiry revisions cut, its
     expiry the one in force then, links to records left out dropped — or
-    ``None`` if it was first dated later.
+    ``None`` if it was heard of later (no dated change known by *at*).
     """
-    first = agreement.first_dated
-    if first is not None and not is_known_by(first, at):
+    if not _heard_of((c.on for c in agreement.history), at):
         return None
     revisions = _kept_revisions(agreement.revisions, at, statements)
     expiries = agreement.expiries
@@ -297,12 +317,10 @@ def milestone_as_of(
 ) -> Milestone | None:
     """
     *milestone* as it stood at *at* — history, revisions and alternatives cut,
-    its deadline the one in force then — or ``None`` if it was first dated
-    later (:attr:`Milestone.first_dated
-    <negotiation_records.Milestone.first_dated>`).
+    its deadline the one in force then — or ``None`` if it was heard of
+    later (neither its ``set_on`` nor any dated change known by *at*).
     """
-    first = milestone.first_dated
-    if first is not None and not is_known_by(first, at):
+    if not _heard_of((milestone.set_on, *(c.on for c in milestone.history)), at):
         return None
     revisions = _kept_revisions(milestone.revisions, at, statements)
     kept = len(revisions)
@@ -331,9 +349,7 @@ def model2_as_of(
     *proposals* (those the snapshot keeps) dropped.
     """
     first_known = frozenset(
-        a.id
-        for a in talks.agreements
-        if a.first_dated is None or is_known_by(a.first_dated, at)
+        a.id for a in talks.agreements if _heard_of((c.on for c in a.history), at)
     )
     agreements = tuple(
         a

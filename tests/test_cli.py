@@ -740,6 +740,25 @@ class TestTimeline:
             in capsys.readouterr().out
         )
 
+    @pytest.mark.parametrize("command", ["show", "timeline", "deadlines"])
+    def test_the_status_in_json_is_the_one_at(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        With --at, the record's status in the JSON output is the one in force
+        then, in every command (the talks collapsed later were active).
+        """
+        collapsed = Negotiation(id="t", title="T").with_status(
+            "collapsed", on=pendulum.date(2025, 8, 1)
+        )
+        path = tmp_path / "collapsed.json"
+        path.write_text(to_json(collapsed), encoding="utf-8")
+        argv = [command, str(path), "--format", "json"]
+        for at, status in (("2025-07-01", "active"), ("2025-08-02", "collapsed")):
+            assert main([*argv, "--at", at]) == 0
+            [record] = json.loads(capsys.readouterr().out)["negotiations"]
+            assert record["status"] == status
+
 
 class TestDeadlines:
     def test_due_and_passed(

@@ -191,7 +191,10 @@ class TestStances:
         assert c.stance_of("russia") is None
 
     def test_stance_of_as_of_a_moment(self) -> None:
-        """With at=, later positions are ignored; undated ones always count."""
+        """
+        With at=, later positions are ignored; undated ones always count, and
+        one dated by month once the month is over, as in the snapshot.
+        """
         c = condition(
             positions=[
                 Position(party="ukraine", stance="undecided"),
@@ -203,11 +206,13 @@ class TestStances:
         )
         assert c.stance_of("ukraine", at=pendulum.date(2025, 5, 1)) is Stance.UNDECIDED
         assert c.stance_of("ukraine", at=pendulum.date(2025, 6, 1)) is Stance.OPPOSES
-        assert c.stance_of("ukraine", at=PartialDate(2025, 8)) is Stance.ACCEPTS
+        assert c.stance_of("ukraine", at=PartialDate(2025, 8)) is Stance.OPPOSES
         assert (
             c.stance_of("ukraine", at=pendulum.datetime(2025, 8, 2, tz="Europe/Kyiv"))
-            is Stance.ACCEPTS
+            is Stance.OPPOSES
         )
+        assert c.stance_of("ukraine", at=pendulum.date(2025, 9, 1)) is Stance.ACCEPTS
+        assert c.stance_of("ukraine", at=PartialDate(2025, 9)) is Stance.ACCEPTS
 
     @pytest.mark.parametrize(
         ("at", "stance"),

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Agreement,
+    AgreementStatus,
     Alternative,
     Condition,
     Deadline,
     DeadlineRevision,
     IllegalTransitionError,
     Milestone,
+    MilestoneStatus,
     Moment,
     Negotiation,
     NegotiationStatus,
@@ -812,6 +814,65 @@ def test_a_month_followed_by_a_known_day_is_known_by_that_day() -> None:
     ]
     assert talks.status_at(day(2025, 6, 19)) is NegotiationStatus.ACTIVE
     assert talks.as_of(day(2025, 6, 19)).history == ()
+
+
+def test_a_record_known_by_an_earlier_step_stays_when_a_later_one_is_by_month() -> None:
+    """
+    An agreement drafted on 10 January and signed "in January", a milestone
+    set then, and a round proposed "in June" and scheduled on 20 June: each
+    is known by its step of a known day, though the step dated by month
+    sorts first, so the snapshot keeps it, as ``status_at`` reads it.
+    """
+    drafted = Agreement(
+        id="deal",
+        title="Deal",
+        stage="ceasefire",
+        history=[StatusChange(status="drafted", on=day(2025, 1, 10))],
+    ).with_status("signed", on=PartialDate(2025, 1))
+    milestone = Milestone(
+        id="m",
+        title="Talks due",
+        deadline=Deadline.on(day(2025, 3, 1)),
+        history=[StatusChange(status="pending", on=day(2025, 1, 12))],
+    ).with_status("cancelled", on=PartialDate(2025, 1))
+    rnd = Round(number=1, status="proposed", status_on=PartialDate(2025, 6))
+    rnd = rnd.schedule(starts=day(2025, 7, 3), on=day(2025, 6, 20))
+    talks = Negotiation(
+        id="t", title="T", agreements=[drafted], milestones=[milestone], rounds=[rnd]
+    )
+    on_20_january = talks.as_of(day(2025, 1, 20))
+    assert [a.status for a in on_20_january.agreements] == [AgreementStatus.DRAFTED]
+    assert [m.status for m in on_20_january.milestones] == [MilestoneStatus.PENDING]
+    assert talks.as_of(day(2025, 1, 5)).agreements == ()
+    assert talks.as_of(day(2025, 1, 5)).milestones == ()
+    on_25_june = talks.as_of(day(2025, 6, 25))
+    assert [r.status for r in on_25_june.rounds] == [RoundStatus.SCHEDULED]
+    assert talks.as_of(day(2025, 6, 19)).rounds == ()
+
+
+def test_a_stance_by_month_counts_once_the_month_is_over() -> None:
+    """``stance_of(at=)`` reads positions as the snapshot does."""
+    condition = Condition(
+        id="cede",
+        text="Cede",
+        positions=[
+            Position(party="ua", stance="opposes", on=day(2025, 6, 1)),
+            Position(party="ua", stance="accepts", on=PartialDate(2025, 7)),
+        ],
+    )
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[Party(id="ua", name="UA", kind="state")],
+        conditions=[condition],
+    )
+    for at, stance in (
+        (day(2025, 7, 15), Stance.OPPOSES),
+        (day(2025, 8, 1), Stance.ACCEPTS),
+    ):
+        assert condition.stance_of("ua", at=at) is stance
+        assert talks.positions("ua", at).stance_on("cede") is stance
+        assert talks.as_of(at).condition("cede").stance_of("ua") is stance
 
 
 def test_a_revision_known_after_one_dated_by_month_puts_its_deadline_in_force() -> None:
