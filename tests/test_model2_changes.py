@@ -6,6 +6,7 @@ precision and directions, paraphrased statements, and the ``on_day`` and
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import pickle
 from typing import Any
@@ -401,6 +402,10 @@ class TestQuantities:
             )
         assert attrs.evolve(swap, text="Swap").quantities == swap.quantities
 
+    @pytest.mark.skipif(
+        "use_alias" not in inspect.signature(cattrs.Converter).parameters,
+        reason="cattrs writes by alias from 25.2 on",
+    )
     def test_a_converter_using_aliases_writes_no_init_only_argument(self) -> None:
         """
         A converter of your own that writes by alias falls back on cattrs'
