@@ -77,26 +77,56 @@ def _repr_lines(cls: type[Any], ns: Namespace) -> list[str]:
 _WRITERS = {"__eq__": _eq_lines, "__hash__": _hash_lines, "__repr__": _repr_lines}
 
 
+#: The attribute that marks a method written here.
+_WRITTEN = "_negotiation_records_written"
+
+
+def _is_written(function: object) -> bool:
+    return getattr(function, _WRITTEN, False) is True
+
+
+def _owner(instance_class: type[Any], method: str) -> type[Any]:
+    """
+    The class whose *method* a call that reached :class:`ValueMethods` stands
+    for: the first record class (one attrs decorated itself) of
+    *instance_class*'s MRO after every class with a *method* of its own (a
+    subclass's or a mixin's override, which may call ``super()``).  A method
+    written here, or :class:`ValueMethods`' own taken over by a subclass
+    (``__hash__ = Party.__hash__``), is no override.
+    """
+    own = getattr(ValueMethods, method)
+    found = instance_class
+    searching = True
+    for klass in instance_class.__mro__:
+        if klass is ValueMethods:
+            break
+        given = vars(klass).get(method, own)
+        if given is not own and not _is_written(given):
+            searching = True  # an override: the method goes after it
+        elif searching and "__attrs_attrs__" in vars(klass):
+            found, searching = klass, False
+    return found
+
+
 def _installed(instance_class: type[Any], method: str) -> Any:
     """
-    The *method* written, compiled and set on the class it belongs to: the
-    most derived class of *instance_class*'s MRO that has no *method* of its
-    own and comes after every class that has one.  A subclass's own method
-    that calls ``super()`` reaches :class:`ValueMethods` through that class,
-    and stays in force: the written method goes below it, never over it.
+    The *method* of the class it belongs to (:func:`_owner`), written,
+    compiled and set on that class if it has none yet.  A subclass's own
+    method that calls ``super()`` reaches :class:`ValueMethods` through that
+    class, and stays in force: the written method goes below it, never over
+    it.
     """
-    mro = instance_class.__mro__
-    cls = instance_class
-    for index in range(mro.index(ValueMethods) - 1, -1, -1):
-        if method in vars(mro[index]):
-            cls = mro[index + 1]
-            break
+    cls = _owner(instance_class, method)
+    written = vars(cls).get(method)
+    if _is_written(written):
+        return written
     ns = Namespace()
     lines = _WRITERS[method](cls, ns)
     function = compile_function(
         lines, f"{method} {cls.__module__}.{cls.__qualname__}", ns.names
     )
     function.__qualname__ = f"{cls.__qualname__}.{method}"
+    setattr(function, _WRITTEN, True)
     setattr(cls, method, function)
     return function
 

@@ -196,16 +196,25 @@ def _round_moments(
     return moments
 
 
-def _heard_of(moments: Iterable[Moment | None], at: Moment) -> bool:
+def _heard_of(
+    history: tuple[StatusChange, ...],
+    at: Moment,
+    others: Iterable[Moment | None] = (),
+) -> bool:
     """
-    Whether a record dated by *moments* (its status changes, the day it was
-    set ...) was heard of by *at*: one of them is known by then
-    (:func:`is_known_by`), or none is dated.  Not only the earliest: a step
-    dated "January" after one of 10 January sorts first, but the record was
-    there on 10 January.
+    Whether a record was heard of by *at*, by what its snapshot keeps: a
+    dated step of its *history* kept at *at* (:func:`history_until`: a step
+    dated "January" after one of 10 January is kept on 20 January, though
+    it sorts first), or one of its *others* (the day it was set, a round's
+    start or window) known by then; or it has no date at all.  So a
+    snapshot of the snapshot keeps it too.
     """
-    dated = [moment for moment in moments if moment is not None]
-    return not dated or any(is_known_by(moment, at) for moment in dated)
+    dated = [moment for moment in others if moment is not None]
+    if any(is_known_by(moment, at) for moment in dated):
+        return True
+    if any(change.on is not None for change in history_until(history, at)):
+        return True
+    return not dated and all(change.on is None for change in history)
 
 
 #: The steps that set or clear a round's dates (``Round.schedule``,
@@ -237,7 +246,7 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     # Heard of by what the snapshot keeps: dates set later do not count (so
     # that a snapshot of the snapshot is the same).
     if not _heard_of(
-        _round_moments(rnd.history, None if redated else rnd.starts, window), at
+        rnd.history, at, _round_moments((), None if redated else rnd.starts, window)
     ):
         return None
     if not redated:
@@ -281,7 +290,7 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     expiry the one in force then, links to records left out dropped — or
     ``None`` if it was heard of later (no dated change known by *at*).
     """
-    if not _heard_of((c.on for c in agreement.history), at):
+    if not _heard_of(agreement.history, at):
         return None
     revisions = _kept_revisions(agreement.revisions, at, statements)
     expiries = agreement.expiries
@@ -320,7 +329,7 @@ def milestone_as_of(
     its deadline the one in force then — or ``None`` if it was heard of
     later (neither its ``set_on`` nor any dated change known by *at*).
     """
-    if not _heard_of((milestone.set_on, *(c.on for c in milestone.history)), at):
+    if not _heard_of(milestone.history, at, (milestone.set_on,)):
         return None
     revisions = _kept_revisions(milestone.revisions, at, statements)
     kept = len(revisions)
@@ -348,9 +357,7 @@ def model2_as_of(
     to statements, rounds and proposals other than *statements*, *rounds* and
     *proposals* (those the snapshot keeps) dropped.
     """
-    first_known = frozenset(
-        a.id for a in talks.agreements if _heard_of((c.on for c in a.history), at)
-    )
+    first_known = frozenset(a.id for a in talks.agreements if _heard_of(a.history, at))
     agreements = tuple(
         a
         for a in (

@@ -850,6 +850,51 @@ def test_a_record_known_by_an_earlier_step_stays_when_a_later_one_is_by_month() 
     assert talks.as_of(day(2025, 6, 19)).rounds == ()
 
 
+def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
+    """
+    A milestone set at 15:00 and a round first scheduled at 15:00, each with a
+    later step dated by the day alone: at 12:00 neither was heard of (the day
+    step comes after the 15:00 one), and a snapshot of the snapshot is the same.
+    """
+    ten_march, ten_january = day(2025, 3, 10), day(2025, 1, 10)
+    milestone = Milestone(
+        id="m",
+        title="Talks close",
+        deadline=Deadline.on(day(2025, 6, 1)),
+        set_on=pendulum.datetime(2025, 3, 10, 15, tz="UTC"),
+        history=[
+            StatusChange(
+                status="missed", on=pendulum.datetime(2025, 3, 10, 16, tz="UTC")
+            ),
+            StatusChange(status="met", on=ten_march),
+        ],
+    )
+    rnd = Round(
+        number=1,
+        window=Window.between(day(2025, 3, 1), day(2025, 3, 31)),
+        history=[
+            StatusChange(
+                status="scheduled", on=pendulum.datetime(2025, 1, 10, 15, tz="UTC")
+            ),
+            StatusChange(status="cancelled", on=ten_january),
+        ],
+    )
+    talks = Negotiation(id="t", title="T", milestones=[milestone], rounds=[rnd])
+    for at, kept in (
+        (pendulum.datetime(2025, 1, 10, 12, tz="UTC"), ((), ())),
+        (pendulum.datetime(2025, 1, 10, 16, tz="UTC"), ((), (1,))),
+        (pendulum.datetime(2025, 3, 10, 12, tz="UTC"), ((), (1,))),
+        (pendulum.datetime(2025, 3, 10, 17, tz="UTC"), (("m",), (1,))),
+    ):
+        snapshot = talks.as_of(at)
+        found = (
+            tuple(m.id for m in snapshot.milestones),
+            tuple(r.number for r in snapshot.rounds),
+        )
+        assert found == kept, at
+        assert snapshot.as_of(at) == snapshot
+
+
 def test_a_stance_by_month_counts_once_the_month_is_over() -> None:
     """``stance_of(at=)`` reads positions as the snapshot does."""
     condition = Condition(

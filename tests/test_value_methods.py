@@ -167,9 +167,10 @@ def test_a_plain_subclass_compares_by_its_fields() -> None:
 def test_a_subclass_method_that_calls_super_stays_in_force() -> None:
     """
     A subclass's own ``__repr__`` or ``__eq__`` that calls ``super()`` before
-    the record class's method is written stays the subclass's: the written
-    method goes on the record class, below the override (as attrs' would be),
-    whatever was printed or compared first.
+    the record class's method is written stays the subclass's (a mixin's
+    too): the written method goes on the record class, below the override
+    (as attrs' would be), whatever was printed or compared first; a
+    subclass that takes over ``Party.__hash__`` hashes again and again.
     """
     script = textwrap.dedent(
         """
@@ -189,12 +190,24 @@ def test_a_subclass_method_that_calls_super_stays_in_force() -> None:
         class Deeper(Tagged):
             __slots__ = ()
 
+        class Loud:  # a mixin before the record class
+            def __repr__(self):
+                return "!" + super().__repr__()
+
+        class Plain:
+            pass
+
+        class Mixed(Loud, Plain, Party):
+            __slots__ = ()
+
         one = Tagged(id="ua", name="UA", kind="state")
         deeper = Deeper(id="ua", name="UA", kind="state")
         print(repr(one)[:18], repr(one)[:18], repr(deeper)[:18])
         print(one == one, one == one, deeper == deeper)
+        print(hash(one) == hash(one) == hash(deeper), len({one}))
+        print(repr(Mixed(id="ua", name="UA", kind="state"))[:10])
         print(repr(Party(id="ua", name="UA", kind="state"))[:12])
-        print(sorted(n for n in ("__eq__", "__repr__") if n in vars(Party)))
+        print(sorted(n for n in ("__eq__", "__hash__", "__repr__") if n in vars(Party)))
         """
     )
     out = subprocess.run(  # noqa: S603 - this Python, the script above
@@ -203,11 +216,13 @@ def test_a_subclass_method_that_calls_super_stays_in_force() -> None:
         text=True,
         check=True,
     ).stdout.split("\n")
-    assert out[:4] == [
+    assert out[:6] == [
         "<Tagged Tagged(id= <Tagged Tagged(id= <Tagged Deeper(id=",
         "same same same",
+        "True 1",
+        "!Mixed(id=",
         "Party(id='ua",
-        "['__eq__', '__repr__']",
+        "['__eq__', '__hash__', '__repr__']",
     ]
 
 
