@@ -119,7 +119,7 @@ def proposal_as_of(
     round and the proposal it counters dropped if the snapshot leaves them
     out (*rounds*, *proposals*: those it keeps).
     """
-    if not is_known_by(proposal.made_on, at):
+    if not _made_by(proposal.made_on, proposal.history, at):
         return None
     counter_to = proposal.counter_to
     return _same(
@@ -134,7 +134,21 @@ def proposal_as_of(
 
 def proposals_made(talks: Any, at: Moment) -> frozenset[str]:
     """The ids of the proposals of *talks* made by *at* (those a snapshot keeps)."""
-    return frozenset(p.id for p in talks.proposals if is_known_by(p.made_on, at))
+    return frozenset(
+        p.id for p in talks.proposals if _made_by(p.made_on, p.history, at)
+    )
+
+
+def _made_by(made: Moment, history: tuple[StatusChange, ...], at: Moment) -> bool:
+    """
+    Whether a proposal made (an ultimatum issued) at *made* was by *at*: that
+    moment is known then, or a dated step of its *history* that the snapshot
+    keeps, which came after it (accepted "on 13 July", made at 12:00 UTC that
+    day: made by the start of 13 July, when the day's events count).
+    """
+    if is_known_by(made, at):
+        return True
+    return any(change.on is not None for change in history_until(history, at))
 
 
 def ultimatum_as_of(
@@ -145,7 +159,7 @@ def ultimatum_as_of(
     deadline revisions cut at *at*, its deadline the one in force then — or
     ``None`` if it was issued later.
     """
-    if not is_known_by(ultimatum.issued_at, at):
+    if not _made_by(ultimatum.issued_at, ultimatum.history, at):
         return None
     kept = known_count([r.revised_on for r in ultimatum.revisions], at)
     revisions: tuple[DeadlineRevision, ...] = tuple(
@@ -377,7 +391,7 @@ def model2_as_of(
         proposals
         | first_known
         | {m.id for m in milestones}
-        | {u.id for u in talks.ultimatums if is_known_by(u.issued_at, at)}
+        | {u.id for u in talks.ultimatums if _made_by(u.issued_at, u.history, at)}
     )
     votes = tuple(
         v

@@ -895,6 +895,49 @@ def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
         assert snapshot.as_of(at) == snapshot
 
 
+def test_a_proposal_answered_on_its_day_is_made_by_that_day() -> None:
+    """
+    A proposal made at 12:00 UTC and accepted "on 13 July", an ultimatum
+    issued then and withdrawn that day: as of 13 July (its start, when the
+    day's events count) each is in the snapshot with the status that
+    ``status_at`` gives, and a snapshot of the snapshot is the same.
+    """
+    noon = pendulum.datetime(2025, 7, 13, 12, tz="UTC")
+    proposal = Proposal(
+        id="p",
+        proposed_by=["a"],
+        addressed_to=["b"],
+        made_on=noon,
+        summary="Pause",
+        history=[StatusChange(status="accepted", on=day(2025, 7, 13))],
+    )
+    ultimatum = Ultimatum(
+        id="u",
+        issued_by="a",
+        addressed_to=["b"],
+        issued_at=noon,
+        demand="Leave",
+        deadline=Deadline.on(day(2025, 7, 20)),
+        history=[StatusChange(status="withdrawn", on=day(2025, 7, 13))],
+    )
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="a", name="A", kind="state"),
+            Party(id="b", name="B", kind="state"),
+        ],
+        proposals=[proposal],
+        ultimatums=[ultimatum],
+    )
+    at = day(2025, 7, 13)
+    snapshot = talks.as_of(at)
+    assert [p.status for p in snapshot.proposals] == [proposal.status_at(at)]
+    assert [u.status for u in snapshot.ultimatums] == [ultimatum.status_at(at)]
+    assert snapshot.as_of(at) == snapshot
+    assert talks.as_of(day(2025, 7, 12)).proposals == ()
+
+
 def test_a_stance_by_month_counts_once_the_month_is_over() -> None:
     """``stance_of(at=)`` reads positions as the snapshot does."""
     condition = Condition(
