@@ -97,8 +97,11 @@ def noting(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     the document being read incomplete, so that the whole-record check walks
     the record (what the hook gave was not noted).
     """
-    if hook in _NOTING:
-        return hook
+    try:
+        if hook in _NOTING:
+            return hook
+    except TypeError:  # a callable of your own that cannot be hashed
+        pass
 
     def not_noted(value: Any, cls: Any) -> Any:
         record = hook(value, cls)
