@@ -651,6 +651,19 @@ def known_count(moments: Iterable[Moment | None], at: Moment) -> int:
     return count
 
 
+def made_by(made: Moment, history: tuple[StatusChange, ...], at: Moment) -> bool:
+    """
+    Whether a record made (a proposal made, an ultimatum issued) at *made*
+    was by *at*: that moment is known then (:func:`is_known_by`), or a dated
+    step of its *history* that is known then (:func:`history_until`), which
+    came after it (accepted "on 13 July", made at 12:00 UTC that day: made
+    by the start of 13 July, when the day's events count).
+    """
+    if is_known_by(made, at):
+        return True
+    return any(change.on is not None for change in history_until(history, at))
+
+
 def dated_end(
     history: tuple[StatusChange, ...], statuses: AbstractSet[Any]
 ) -> tuple[Moment, str] | None:

@@ -390,13 +390,15 @@ class Negotiation(Record, _lookup.Indexed):
         """
         The record as it stood at *at*: what was known then, and nothing later.
 
-        * records first dated after *at* are left out: a proposal made later,
-          an ultimatum issued later, a statement said later, a round first
-          heard of later (the earliest of its dated status changes and of the
-          start and window it held then), an agreement first dated later (its earliest dated
-          status change), a milestone first dated later (its ``set_on``, else
-          its earliest dated status change; not a deadline revision, which
-          shows it was there before), a vote or an action later;
+        * records not yet heard of at *at* are left out: a proposal made or
+          an ultimatum issued later (unless a step of its history that came
+          after it is known: accepted "on 13 July", made at noon that day), a
+          statement said later, a round of which none of its dated status
+          changes that are known by then, nor the start and window it held
+          then, is known, an agreement none of whose dated status changes is
+          known then, a milestone whose ``set_on`` is not known and none of
+          whose dated status changes is (not a deadline revision, which shows
+          it was there before), a vote or an action later;
         * histories, responses, positions and deadline revisions are cut at
           *at*; each ultimatum's and milestone's deadline and each agreement's
           expiry is the one in force then, a milestone's alternatives are cut

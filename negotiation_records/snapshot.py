@@ -17,15 +17,20 @@ from typing import Any, TypeVar
 
 import attrs
 
-from negotiation_records.agreements import Agreement
+from negotiation_records.agreements import Agreement, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import DeadlineRevision
-from negotiation_records.history import StatusChange, history_until, known_count
+from negotiation_records.history import (
+    StatusChange,
+    history_until,
+    known_count,
+    made_by,
+)
 from negotiation_records.milestones import Alternative, Milestone
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.stances import Position, Response
-from negotiation_records.timeutil import Moment, is_known_by, moment_sort_key
+from negotiation_records.timeutil import Moment, is_before, is_known_by, moment_sort_key
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.windows import Window
 
@@ -119,7 +124,7 @@ def proposal_as_of(
     round and the proposal it counters dropped if the snapshot leaves them
     out (*rounds*, *proposals*: those it keeps).
     """
-    if not _made_by(proposal.made_on, proposal.history, at):
+    if not made_by(proposal.made_on, proposal.history, at):
         return None
     counter_to = proposal.counter_to
     return _same(
@@ -134,21 +139,7 @@ def proposal_as_of(
 
 def proposals_made(talks: Any, at: Moment) -> frozenset[str]:
     """The ids of the proposals of *talks* made by *at* (those a snapshot keeps)."""
-    return frozenset(
-        p.id for p in talks.proposals if _made_by(p.made_on, p.history, at)
-    )
-
-
-def _made_by(made: Moment, history: tuple[StatusChange, ...], at: Moment) -> bool:
-    """
-    Whether a proposal made (an ultimatum issued) at *made* was by *at*: that
-    moment is known then, or a dated step of its *history* that the snapshot
-    keeps, which came after it (accepted "on 13 July", made at 12:00 UTC that
-    day: made by the start of 13 July, when the day's events count).
-    """
-    if is_known_by(made, at):
-        return True
-    return any(change.on is not None for change in history_until(history, at))
+    return frozenset(p.id for p in talks.proposals if made_by(p.made_on, p.history, at))
 
 
 def ultimatum_as_of(
@@ -159,7 +150,7 @@ def ultimatum_as_of(
     deadline revisions cut at *at*, its deadline the one in force then — or
     ``None`` if it was issued later.
     """
-    if not _made_by(ultimatum.issued_at, ultimatum.history, at):
+    if not made_by(ultimatum.issued_at, ultimatum.history, at):
         return None
     kept = known_count([r.revised_on for r in ultimatum.revisions], at)
     revisions: tuple[DeadlineRevision, ...] = tuple(
@@ -308,14 +299,23 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
         return None
     revisions = _kept_revisions(agreement.revisions, at, statements)
     expiries = agreement.expiries
+    expires = expiries[len(revisions)] if expiries else None
+    history = _changes(agreement.history, at)
+    # A step dated by month that is cut may have been the first date that
+    # earlier revisions came after (signed on 20 January, in force "in
+    # January", extended on 5 January): those go, the expiry stays the one
+    # in force, and the snapshot is a valid record.
+    first = first_dated(history)
+    while revisions and first is not None and is_before(revisions[0].revised_on, first):
+        revisions = revisions[1:]
     return _same(
         agreement,
         provisions=tuple(
             condition_as_of(c, at, statements) for c in agreement.provisions
         ),
-        history=_changes(agreement.history, at),
+        history=history,
         revisions=revisions,
-        expires=expiries[len(revisions)] if expiries else None,
+        expires=expires,
         round=agreement.round if agreement.round in rounds else None,
         from_proposal=(
             agreement.from_proposal if agreement.from_proposal in proposals else None
@@ -391,7 +391,7 @@ def model2_as_of(
         proposals
         | first_known
         | {m.id for m in milestones}
-        | {u.id for u in talks.ultimatums if _made_by(u.issued_at, u.history, at)}
+        | {u.id for u in talks.ultimatums if made_by(u.issued_at, u.history, at)}
     )
     votes = tuple(
         v

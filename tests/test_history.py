@@ -936,6 +936,46 @@ def test_a_proposal_answered_on_its_day_is_made_by_that_day() -> None:
     assert [u.status for u in snapshot.ultimatums] == [ultimatum.status_at(at)]
     assert snapshot.as_of(at) == snapshot
     assert talks.as_of(day(2025, 7, 12)).proposals == ()
+    # the deadline queries read the ultimatum as the snapshot does
+    pending = attrs.evolve(
+        ultimatum, history=[StatusChange(status="pending", on=day(2025, 7, 13))]
+    )
+    talks = attrs.evolve(talks, ultimatums=[pending])
+    assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
+    assert [u.id for u in talks.as_of(at).pending_ultimatums(at)] == ["u"]
+    assert [e.ultimatum.id for e in talks.upcoming_deadlines(at)] == ["u"]
+
+
+def test_a_revision_before_a_cut_first_step_is_left_out() -> None:
+    """
+    Signed on 20 January, in force "in January", extended on 5 January (valid:
+    the month may hold the 5th): as of 25 January the month step is cut, the
+    revision made before what is left of the history goes with it, and the
+    expiry is the one in force; the snapshot is a valid record.
+    """
+    agreement = Agreement(
+        id="a",
+        title="Accord",
+        stage="ceasefire",
+        expires=Deadline.on(day(2026, 6, 30)),
+        revisions=[
+            DeadlineRevision(
+                previous=Deadline.on(day(2025, 12, 31)), revised_on=day(2025, 1, 5)
+            )
+        ],
+        history=[
+            StatusChange(status="signed", on=day(2025, 1, 20)),
+            StatusChange(status="in-force", on=PartialDate(2025, 1)),
+        ],
+    )
+    talks = Negotiation(id="t", title="T", agreements=[agreement])
+    at = day(2025, 1, 25)
+    [kept] = talks.as_of(at).agreements
+    assert kept.status is AgreementStatus.SIGNED
+    assert kept.revisions == ()
+    assert kept.expires == agreement.expires
+    assert talks.as_of(at).as_of(at) == talks.as_of(at)
+    assert talks.as_of(day(2025, 2, 1)).agreements == (agreement,)
 
 
 def test_a_stance_by_month_counts_once_the_month_is_over() -> None:
