@@ -651,17 +651,27 @@ def known_count(moments: Iterable[Moment | None], at: Moment) -> int:
     return count
 
 
-def made_by(made: Moment, history: tuple[StatusChange, ...], at: Moment) -> bool:
+def heard_of(
+    history: tuple[StatusChange, ...],
+    at: Moment,
+    others: Iterable[Moment | None] = (),
+) -> bool:
     """
-    Whether a record made (a proposal made, an ultimatum issued) at *made*
-    was by *at*: that moment is known then (:func:`is_known_by`), or a dated
-    step of its *history* that is known then (:func:`history_until`), which
-    came after it (accepted "on 13 July", made at 12:00 UTC that day: made
-    by the start of 13 July, when the day's events count).
+    Whether a record was heard of by *at*, as its snapshot reads it: one of
+    its *others* (the moment it was made or issued, the day it was set, a
+    round's start or window) is known by then (:func:`is_known_by`), or a
+    dated step of its *history* that is known then (:func:`history_until`:
+    steps are in order, so a proposal made at 12:00 UTC and accepted "on 13
+    July" was made by the start of 13 July, and a step dated "January" after
+    one of 10 January is known on 20 January, though it sorts first); or it
+    has no date at all.  A snapshot of the snapshot reads it alike.
     """
-    if is_known_by(made, at):
+    dated = [moment for moment in others if moment is not None]
+    if any(is_known_by(moment, at) for moment in dated):
         return True
-    return any(change.on is not None for change in history_until(history, at))
+    if any(change.on is not None for change in history_until(history, at)):
+        return True
+    return not dated and all(change.on is None for change in history)
 
 
 def dated_end(

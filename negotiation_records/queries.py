@@ -68,7 +68,7 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
-from negotiation_records.history import history_until, known_count, made_by
+from negotiation_records.history import heard_of, history_until, known_count
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
 from negotiation_records.stances import Stance
@@ -440,7 +440,7 @@ def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Dea
 
 def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
     """Whether *ultimatum* was issued by *at*, as the snapshot reads it."""
-    return made_by(ultimatum.issued_at, ultimatum.history, at)
+    return heard_of(ultimatum.history, at, (ultimatum.issued_at,))
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:

@@ -22,15 +22,15 @@ from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import DeadlineRevision
 from negotiation_records.history import (
     StatusChange,
+    heard_of,
     history_until,
     known_count,
-    made_by,
 )
 from negotiation_records.milestones import Alternative, Milestone
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.stances import Position, Response
-from negotiation_records.timeutil import Moment, is_before, is_known_by, moment_sort_key
+from negotiation_records.timeutil import Moment, is_before, is_known_by
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.windows import Window
 
@@ -43,7 +43,6 @@ __all__ = [
     "proposal_as_of",
     "proposals_made",
     "round_as_of",
-    "round_first_dated",
     "ultimatum_as_of",
 ]
 
@@ -124,7 +123,7 @@ def proposal_as_of(
     round and the proposal it counters dropped if the snapshot leaves them
     out (*rounds*, *proposals*: those it keeps).
     """
-    if not made_by(proposal.made_on, proposal.history, at):
+    if not heard_of(proposal.history, at, (proposal.made_on,)):
         return None
     counter_to = proposal.counter_to
     return _same(
@@ -139,7 +138,9 @@ def proposal_as_of(
 
 def proposals_made(talks: Any, at: Moment) -> frozenset[str]:
     """The ids of the proposals of *talks* made by *at* (those a snapshot keeps)."""
-    return frozenset(p.id for p in talks.proposals if made_by(p.made_on, p.history, at))
+    return frozenset(
+        p.id for p in talks.proposals if heard_of(p.history, at, (p.made_on,))
+    )
 
 
 def ultimatum_as_of(
@@ -150,7 +151,7 @@ def ultimatum_as_of(
     deadline revisions cut at *at*, its deadline the one in force then — or
     ``None`` if it was issued later.
     """
-    if not made_by(ultimatum.issued_at, ultimatum.history, at):
+    if not heard_of(ultimatum.history, at, (ultimatum.issued_at,)):
         return None
     kept = known_count([r.revised_on for r in ultimatum.revisions], at)
     revisions: tuple[DeadlineRevision, ...] = tuple(
@@ -172,54 +173,11 @@ def ultimatum_as_of(
     )
 
 
-def round_first_dated(rnd: Round) -> Moment | None:
-    """
-    When a round is first heard of, as it stands: the earliest of its dated
-    status changes, its start and its window's first day (``None``:
-    undated).  As of a moment, :func:`round_as_of` leaves out the dates set
-    after it.
-    """
-    return _earliest(rnd.history, rnd.starts, rnd.window)
-
-
-def _earliest(
-    history: tuple[StatusChange, ...], starts: Moment | None, window: Window | None
-) -> Moment | None:
-    candidates = _round_moments(history, starts, window)
-    return min(candidates, key=moment_sort_key) if candidates else None
-
-
-def _round_moments(
-    history: tuple[StatusChange, ...], starts: Moment | None, window: Window | None
-) -> list[Moment]:
-    """The moments by which a round is heard of: its changes, start and window."""
-    moments: list[Moment] = [c.on for c in history if c.on is not None]
-    if starts is not None:
-        moments.append(starts)
-    if window is not None:
-        moments.append(window.start)
-    return moments
-
-
-def _heard_of(
-    history: tuple[StatusChange, ...],
-    at: Moment,
-    others: Iterable[Moment | None] = (),
-) -> bool:
-    """
-    Whether a record was heard of by *at*, by what its snapshot keeps: a
-    dated step of its *history* kept at *at* (:func:`history_until`: a step
-    dated "January" after one of 10 January is kept on 20 January, though
-    it sorts first), or one of its *others* (the day it was set, a round's
-    start or window) known by then; or it has no date at all.  So a
-    snapshot of the snapshot keeps it too.
-    """
-    dated = [moment for moment in others if moment is not None]
-    if any(is_known_by(moment, at) for moment in dated):
-        return True
-    if any(change.on is not None for change in history_until(history, at)):
-        return True
-    return not dated and all(change.on is None for change in history)
+def _round_dates(
+    starts: Moment | None, window: Window | None
+) -> tuple[Moment | None, ...]:
+    """The dates by which a round is heard of besides its changes: start, window."""
+    return (starts, None if window is None else window.start)
 
 
 #: The steps that set or clear a round's dates (``Round.schedule``,
@@ -250,8 +208,8 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     window = None if RoundStatus.POSTPONED in later else rnd.window
     # Heard of by what the snapshot keeps: dates set later do not count (so
     # that a snapshot of the snapshot is the same).
-    if not _heard_of(
-        rnd.history, at, _round_moments((), None if redated else rnd.starts, window)
+    if not heard_of(
+        rnd.history, at, _round_dates(None if redated else rnd.starts, window)
     ):
         return None
     if not redated:
@@ -295,7 +253,7 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     expiry the one in force then, links to records left out dropped — or
     ``None`` if it was heard of later (no dated change known by *at*).
     """
-    if not _heard_of(agreement.history, at):
+    if not heard_of(agreement.history, at):
         return None
     revisions = _kept_revisions(agreement.revisions, at, statements)
     expiries = agreement.expiries
@@ -343,7 +301,7 @@ def milestone_as_of(
     its deadline the one in force then — or ``None`` if it was heard of
     later (neither its ``set_on`` nor any dated change known by *at*).
     """
-    if not _heard_of(milestone.history, at, (milestone.set_on,)):
+    if not heard_of(milestone.history, at, (milestone.set_on,)):
         return None
     revisions = _kept_revisions(milestone.revisions, at, statements)
     kept = len(revisions)
@@ -371,7 +329,7 @@ def model2_as_of(
     to statements, rounds and proposals other than *statements*, *rounds* and
     *proposals* (those the snapshot keeps) dropped.
     """
-    first_known = frozenset(a.id for a in talks.agreements if _heard_of(a.history, at))
+    first_known = frozenset(a.id for a in talks.agreements if heard_of(a.history, at))
     agreements = tuple(
         a
         for a in (
@@ -391,7 +349,7 @@ def model2_as_of(
         proposals
         | first_known
         | {m.id for m in milestones}
-        | {u.id for u in talks.ultimatums if made_by(u.issued_at, u.history, at)}
+        | {u.id for u in talks.ultimatums if heard_of(u.history, at, (u.issued_at,))}
     )
     votes = tuple(
         v
