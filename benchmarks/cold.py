@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import json
 import os
 import statistics
@@ -69,12 +70,12 @@ def _forgetting() -> Callable[[], None]:
     written = getattr(serialization, "_WRITTEN", None)
     if written is not None:
         clears.append(written.clear)
-    try:
-        from negotiation_records import _validators
+    try:  # an older version's module
+        validators = importlib.import_module("negotiation_records._validators")
     except ImportError:
         pass
     else:
-        clears += [matched.clear for matched in _validators._MATCHED.values()]
+        clears += [matched.clear for matched in validators._MATCHED.values()]
 
     def forget() -> None:
         for clear in clears:

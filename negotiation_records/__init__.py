@@ -226,14 +226,20 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value
-        return value
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
+if TYPE_CHECKING:
+    __version__: str
+else:
+    # Defined for the interpreter only: a module ``__getattr__`` that a type
+    # checker saw would make every misspelled name imported from here ``Any``.
 
-        return version("negotiation-records")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is not None:
+            value = getattr(import_module(f"{__name__}.{module}"), name)
+            globals()[name] = value
+            return value
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415
+
+            return version("negotiation-records")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

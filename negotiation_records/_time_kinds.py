@@ -102,7 +102,8 @@ class MomentKind(Kind):
         return moment_eq_key
 
     def accepts(self) -> str:
-        return "MomentInput"
+        # Without partial dates, what converts to a date or a datetime.
+        return "MomentInput" if self.partial else "_dt.date"
 
     def problems(self, value: object) -> Problems:
         if not self.partial and isinstance(value, PartialDate):

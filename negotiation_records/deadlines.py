@@ -275,11 +275,11 @@ def _period_from(
 
 
 def _relative_arguments(
-    anchor: Moment | _dt.date,
+    anchor: _dt.date,
     period: Period | _dt.timedelta | str | None,
     parts: dict[str, int],
     tz: str | None,
-) -> tuple[Moment, Period]:
+) -> tuple[pendulum.Date, Period]:
     """
     The anchor and the period of :meth:`Deadline.after` or
     :meth:`Deadline.before`, checked together: one
@@ -300,7 +300,13 @@ def _relative_arguments(
     if problems:
         raise ValidationError(problems)
     assert resolved is not None  # noqa: S101 - no problem: the period was read
-    return start, resolved
+    return _exact(start), resolved
+
+
+def _exact(moment: Moment) -> pendulum.Date:
+    """*moment*, which the kinds have found to be a date or a datetime, as one."""
+    assert not isinstance(moment, PartialDate)  # noqa: S101 - refused before
+    return moment
 
 
 def _zone_for(tz: str | None, path: str = "tz") -> Zone:
@@ -358,9 +364,11 @@ class Deadline(Record):
         Date(2025, 8, 8)
     """
 
-    due: Moment = field(_DUE)
+    due: pendulum.DateTime | pendulum.Date = field(_DUE)
     tz: str | None = field(Maybe(_ZONE), default=None)
-    anchor: Moment | None = field(Maybe(_ANCHOR), default=None)
+    anchor: pendulum.DateTime | pendulum.Date | None = field(
+        Maybe(_ANCHOR), default=None
+    )
     period: Period | None = field(Maybe(_PERIOD), default=None)
     business_days: int | None = field(Maybe(_BUSINESS_DAYS), default=None)
     holidays: tuple[pendulum.Date, ...] = field(
@@ -379,9 +387,9 @@ class Deadline(Record):
         def __init__(
             self,
             *,
-            due: MomentInput,
+            due: _dt.date,
             tz: str | None = ...,
-            anchor: MomentInput | None = ...,
+            anchor: _dt.date | None = ...,
             period: Period | None = ...,
             business_days: int | None = ...,
             holidays: Iterable[DateInput] = ...,
@@ -425,7 +433,7 @@ class Deadline(Record):
     @classmethod
     def after(
         cls,
-        anchor: Moment | _dt.date,
+        anchor: _dt.date,
         period: Period | _dt.timedelta | str | None = None,
         *,
         tz: str | None = None,
@@ -454,12 +462,12 @@ class Deadline(Record):
         """
         start, resolved = _relative_arguments(anchor, period, parts, tz)
         due = resolve_after(start, resolved)
-        return cls(due=due, anchor=start, period=resolved, tz=tz)
+        return cls(due=_exact(due), anchor=start, period=resolved, tz=tz)
 
     @classmethod
     def before(
         cls,
-        anchor: Moment | _dt.date,
+        anchor: _dt.date,
         period: Period | _dt.timedelta | str | None = None,
         *,
         tz: str | None = None,
@@ -485,14 +493,16 @@ class Deadline(Record):
         """
         start, resolved = _relative_arguments(anchor, period, parts, tz)
         due = resolve_after(start, resolved, before=True)
-        return cls(due=due, anchor=start, period=resolved, tz=tz, counts_back=True)
+        return cls(
+            due=_exact(due), anchor=start, period=resolved, tz=tz, counts_back=True
+        )
 
     @classmethod
     def on_day(
         cls,
         n: int,
         *,
-        counting_from: Moment | _dt.date,
+        counting_from: _dt.date,
         tz: str | None = None,
     ) -> Deadline:
         """
@@ -527,12 +537,12 @@ class Deadline(Record):
         due = resolve_day(start, n)
         if tz is None:
             tz = _zone_name_of(start)
-        return cls(due=due, anchor=start, day=n, tz=tz)
+        return cls(due=due, anchor=_exact(start), day=n, tz=tz)
 
     @classmethod
     def after_business_days(
         cls,
-        anchor: Moment | _dt.date,
+        anchor: _dt.date,
         n: int,
         *,
         holidays: Container[Any] = (),
@@ -598,8 +608,8 @@ class Deadline(Record):
             start, n, holidays, days_off, own_rule=weekend is None
         )
         return cls(
-            due=due,
-            anchor=start,
+            due=_exact(due),
+            anchor=_exact(start),
             business_days=n,
             holidays=skipped,
             tz=tz,

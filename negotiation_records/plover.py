@@ -67,7 +67,7 @@ from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import Outcome, OutcomeKind, Round, RoundStatus
 from negotiation_records.stances import Position, Response, Stance
 from negotiation_records.timeline import EventKind, TimelineEvent
-from negotiation_records.timeutil import Moment, PartialDate
+from negotiation_records.timeutil import Moment, MomentInput, PartialDate
 from negotiation_records.ultimatums import ConsequenceKind, Ultimatum
 from negotiation_records.votes import Vote, VoteResult
 
@@ -775,7 +775,7 @@ def _with_summary(event: TimelineEvent, summary: str) -> TimelineEvent:
 # --- the public functions -------------------------------------------------------------
 
 
-def _coder(negotiation: Negotiation, at: Moment | None) -> _Coder:
+def _coder(negotiation: Negotiation, at: MomentInput | None) -> _Coder:
     """The coder of *negotiation* as of *at*."""
     if not isinstance(negotiation, Negotiation):
         raise ValidationError(
@@ -784,7 +784,9 @@ def _coder(negotiation: Negotiation, at: Moment | None) -> _Coder:
     return _Coder(negotiation if at is None else negotiation.as_of(at), negotiation)
 
 
-def to_plover(negotiation: Negotiation, *, at: Moment | None = None) -> list[Plover]:
+def to_plover(
+    negotiation: Negotiation, *, at: MomentInput | None = None
+) -> list[Plover]:
     """
     The dated events of *negotiation* as PLOVER event records, in time order.
 
@@ -819,7 +821,7 @@ def to_plover(negotiation: Negotiation, *, at: Moment | None = None) -> list[Plo
 
 
 def plover_skipped(
-    negotiation: Negotiation, *, at: Moment | None = None
+    negotiation: Negotiation, *, at: MomentInput | None = None
 ) -> list[PloverSkip]:
     """
     The dated events of *negotiation* that :func:`to_plover` leaves out, each
@@ -846,7 +848,7 @@ def write_plover(
     negotiations: Negotiation | Iterable[Negotiation],
     file: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
-    at: Moment | None = None,
+    at: MomentInput | None = None,
 ) -> int:
     """
     Write the PLOVER events of *negotiations* as JSON Lines: one compact JSON
@@ -894,7 +896,7 @@ def write_plover(
 def _write(
     negotiations: Negotiation | Iterable[Negotiation],
     handle: IO[Any],
-    at: Moment | None,
+    at: MomentInput | None,
 ) -> int:
     write = write_method(handle)
     binary, known = file_kind(handle)

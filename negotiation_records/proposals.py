@@ -322,7 +322,7 @@ class Proposal(Record):
         self,
         party: str,
         *,
-        on: Moment,
+        on: Moment | _dt.date,
         stance: Stance | str,
         text: str | None = None,
         statement: str | None = None,
@@ -369,33 +369,33 @@ class Proposal(Record):
         )
         return attrs.evolve(self, responses=responses)
 
-    def _to(self, status: ProposalStatus, on: Moment | None) -> Proposal:
+    def _to(self, status: ProposalStatus, on: Moment | _dt.date | None) -> Proposal:
         check_transition(self.label, STATUS_STEPS, self.status, status)
         change = StatusChange(status=status, on=None if on is None else to_moment(on))
         return attrs.evolve(self, history=(*self.history, change))
 
-    def accept(self, *, on: Moment | None = None) -> Proposal:
+    def accept(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """Mark the proposal accepted (from pending or countered)."""
         return self._to(ProposalStatus.ACCEPTED, on)
 
-    def reject(self, *, on: Moment | None = None) -> Proposal:
+    def reject(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """Mark the proposal rejected (from pending or countered)."""
         return self._to(ProposalStatus.REJECTED, on)
 
-    def mark_countered(self, *, on: Moment | None = None) -> Proposal:
+    def mark_countered(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """Mark the proposal countered (from pending); record the counter-proposal
         as its own :class:`Proposal` with ``counter_to`` set to this id."""
         return self._to(ProposalStatus.COUNTERED, on)
 
-    def withdraw(self, *, on: Moment | None = None) -> Proposal:
+    def withdraw(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """Mark the proposal withdrawn by its proposer (from pending or countered)."""
         return self._to(ProposalStatus.WITHDRAWN, on)
 
-    def expire(self, *, on: Moment | None = None) -> Proposal:
+    def expire(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """Mark the proposal expired (its own time limit ran out)."""
         return self._to(ProposalStatus.EXPIRED, on)
 
-    def lapse(self, *, on: Moment | None = None) -> Proposal:
+    def lapse(self, *, on: Moment | _dt.date | None = None) -> Proposal:
         """
         Mark the proposal lapsed without response (from pending only).
 

@@ -548,7 +548,7 @@ def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
         ) from None
 
 
-def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
+def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> pendulum.Date:
     """
     Where a horizon counts from: *at* itself if a datetime; else its first day,
     as a date for a calendar period and as that day's first instant in UTC for

@@ -555,7 +555,7 @@ class Round(Record):
             return self.starts
         return None if self.window is None else self.window.start
 
-    def covers(self, moment: Moment) -> bool:
+    def covers(self, moment: Moment | _dt.date) -> bool:
         """
         Whether *moment* may fall within the round (from ``starts`` to ``ends``,
         or on the start day when there is no end: a start with a time of day

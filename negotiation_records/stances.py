@@ -145,7 +145,7 @@ def append_response(
     responses: tuple[Response, ...],
     *,
     party: str,
-    on: Moment,
+    on: MomentInput,
     stance: Stance | str,
     text: str | None,
     statement: str | None,

@@ -399,7 +399,7 @@ class Ultimatum(Record):
         self,
         party: str,
         *,
-        on: Moment,
+        on: Moment | _dt.date,
         stance: Stance | str,
         text: str | None = None,
         statement: str | None = None,

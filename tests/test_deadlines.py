@@ -408,7 +408,7 @@ class TestAfter:
     def test_month_anchor_refused(self) -> None:
         """A month is too vague to count from."""
         with pytest.raises(ValidationError) as exc:
-            Deadline.after(PartialDate(2025, 1), days=1)
+            Deadline.after(PartialDate(2025, 1), days=1)  # type: ignore[arg-type]
         assert errors(exc) == (
             ("anchor", "must be a date or a datetime to count from, not 2025-01"),
         )
@@ -416,7 +416,7 @@ class TestAfter:
     def test_unknown_zone_refused(self) -> None:
         """A misspelt zone is reported with the other problems."""
         with pytest.raises(ValidationError) as exc:
-            Deadline.after(PartialDate(2025, 1), days=0, tz="Europe/Kiev2")
+            Deadline.after(PartialDate(2025, 1), days=0, tz="Europe/Kiev2")  # type: ignore[arg-type]
         assert errors(exc) == (
             ("anchor", "must be a date or a datetime to count from, not 2025-01"),
             ("period", "must be a positive period, got a zero period"),

@@ -66,7 +66,7 @@ class TestUsRussiaUltimatum2025:
         """50 days from 14 July 2025 is Tuesday 2 September, as the reports say."""
         deadline = self._ultimatum().deadline
         assert deadline.due == pendulum.date(2025, 9, 2)
-        assert deadline.due.weekday() == 1  # type: ignore[union-attr]
+        assert deadline.due.weekday() == 1
 
     def test_ten_or_twelve_days_from_28_july(self) -> None:
         """'10 or 12 days from today' on Monday 28 July is 7 to 9 August (Reuters)."""
@@ -94,7 +94,7 @@ class TestUsRussiaUltimatum2025:
             "2025-08-09",
             "2025-08-08",
         ]
-        assert ultimatum.deadline.due.weekday() == 4  # type: ignore[union-attr]
+        assert ultimatum.deadline.due.weekday() == 4
         assert [r.revised_on for r in ultimatum.revisions] == [
             pendulum.date(2025, 7, 28),
             pendulum.date(2025, 7, 29),

@@ -25,6 +25,7 @@ from negotiation_records import (
     Condition,
     Deadline,
     Negotiation,
+    PartialDate,
     Party,
     PartyKind,
     Proposal,
@@ -137,3 +138,40 @@ class TestWhatTypeCheckersAccept:
             Negotiation(id="talks", title="Talks", parties="ukraine")  # type: ignore[arg-type]
         with pytest.raises(ValidationError):
             Deadline(due=dt.datetime(2025, 9, 2, 12))  # naive: refused at run time
+
+    def test_a_deadline_falls_due_on_a_date_or_a_datetime(self) -> None:
+        deadline = Deadline.after(dt.date(2025, 7, 14), days=50)
+        assert_type(deadline.due, pendulum.DateTime | pendulum.Date)
+        assert_type(deadline.anchor, pendulum.DateTime | pendulum.Date | None)
+        assert deadline.due.weekday() == 1  # no partial date to rule out first
+        served = pendulum.datetime(2024, 11, 1, 8, tz="America/Vancouver")
+        calendar = Deadline.after(served, days=3)
+        assert isinstance(calendar.due, pendulum.DateTime)
+        assert (calendar.due - served).in_hours() == 73  # the clocks go back
+        with pytest.raises(ValidationError):
+            Deadline.after(PartialDate(2025, 7), days=3)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError):
+            Deadline(due=PartialDate(2025, 7))  # type: ignore[arg-type]
+
+    def test_plain_dates_for_the_methods_too(self) -> None:
+        proposal = Proposal(
+            id="new-round",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=dt.date(2025, 7, 19),
+            summary="A new round next week",
+        )
+        answered = proposal.respond("russia", on=dt.date(2025, 7, 20), stance="rejects")
+        assert answered.responses[0].on == pendulum.date(2025, 7, 20)
+        assert proposal.accept(on=dt.date(2025, 7, 21)).status_on == pendulum.date(
+            2025, 7, 21
+        )
+        held = Round(number=1, status="held", starts=dt.date(2025, 5, 16))
+        assert held.covers(dt.date(2025, 5, 16))
+
+    def test_a_misspelt_name_of_the_package_is_an_error(self) -> None:
+        import negotiation_records
+
+        assert_type(negotiation_records.__version__, str)
+        with pytest.raises(AttributeError):
+            negotiation_records.to_jsn  # type: ignore[attr-defined]  # noqa: B018
