@@ -46,6 +46,7 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
+    closing_on,
     current_status,
     dated_end,
     history_problems,
@@ -472,8 +473,11 @@ class Agreement(Record):
         A copy with one more status change, checked against ``STATUS_STEPS``.
 
         A dated ``expired`` step is refused while its :attr:`expires` deadline
-        had not passed on that day (as :meth:`Ultimatum.expire
-        <negotiation_records.Ultimatum.expire>` is).  *by* and *sources* are
+        had not passed on that day, and one without *on* is dated at that
+        deadline's cut-off, the first instant at which it has passed (both as
+        :meth:`Ultimatum.expire <negotiation_records.Ultimatum.expire>` does):
+        an undated step counts at every moment, so the agreement would read
+        expired as of any day of its life.  *by* and *sources* are
         lists of ids (a lone string is refused); a bad value is reported at the
         place the change would take (``history[2].by``).
 
@@ -486,6 +490,7 @@ class Agreement(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
         """
+        closing = (AgreementStatus.EXPIRED, self.expires, "its expiry")
         target = next_status(
             self.label,
             AgreementStatus,
@@ -493,10 +498,15 @@ class Agreement(Record):
             self.status,
             status,
             on=on,
-            after=(AgreementStatus.EXPIRED, self.expires, "its expiry"),
+            after=closing,
         )
         history = with_change(
-            self.history, target, on=on, by=by, reason=reason, sources=sources
+            self.history,
+            target,
+            on=closing_on(target, on, closing),
+            by=by,
+            reason=reason,
+            sources=sources,
         )
         return attrs.evolve(self, history=history)
 

@@ -352,10 +352,13 @@ def fold_status_arguments(
 
 
 class _Deadline(Protocol):
-    """What :func:`next_status` reads of a deadline."""
+    """What :func:`next_status` and :func:`closing_on` read of a deadline."""
 
     @property
     def due(self) -> Any: ...
+
+    @property
+    def cutoff(self) -> Any: ...
 
     def had_passed_by(self, moment: Any) -> bool: ...
 
@@ -403,6 +406,22 @@ def next_status(
                     f"{name} ({deadline.due}) had not passed on {moment}",
                 )
     return target
+
+
+def closing_on(target: S, on: Any, closing: tuple[S, _Deadline | None, str]) -> Any:
+    """
+    The date of a step to *target*: *on* as given, or, for the status that
+    *closing* names (as :func:`next_status`'s *after*) given without a date,
+    the cut-off of its deadline (:attr:`Deadline.cutoff
+    <negotiation_records.Deadline.cutoff>`), as :meth:`Ultimatum.expire
+    <negotiation_records.Ultimatum.expire>` dates it: an agreement expired,
+    a milestone missed.  An undated step counts at every moment, and the
+    record would be closed for the whole of its life.
+    """
+    status, deadline, _ = closing
+    if on is None and target is status and deadline is not None:
+        return deadline.cutoff
+    return on
 
 
 def with_change(

@@ -45,6 +45,7 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
+    closing_on,
     current_status,
     history_problems,
     next_status,
@@ -311,8 +312,11 @@ class Milestone(Record):
         A copy with one more status change, checked against ``STATUS_STEPS``.
 
         A dated ``missed`` step is refused while the deadline had not passed
-        on that day (as :meth:`Ultimatum.expire
-        <negotiation_records.Ultimatum.expire>` is).  *by* and *sources* are
+        on that day, and one without *on* is dated at the deadline's cut-off,
+        the first instant at which it has passed (both as
+        :meth:`Ultimatum.expire <negotiation_records.Ultimatum.expire>` does):
+        an undated step counts at every moment, so the milestone would read
+        missed as of any day.  *by* and *sources* are
         lists of ids (a lone string is refused); a bad value is reported at the
         place the change would take (``history[1].by``).
 
@@ -326,6 +330,7 @@ class Milestone(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: milestone 'm' cannot go from 'pending' to 'missed': the deadline (2025-02-03) had not passed on 2025-01-25
         """
+        closing = (MilestoneStatus.MISSED, self.deadline, "the deadline")
         target = next_status(
             self.label,
             MilestoneStatus,
@@ -333,10 +338,15 @@ class Milestone(Record):
             self.status,
             status,
             on=on,
-            after=(MilestoneStatus.MISSED, self.deadline, "the deadline"),
+            after=closing,
         )
         history = with_change(
-            self.history, target, on=on, by=by, reason=reason, sources=sources
+            self.history,
+            target,
+            on=closing_on(target, on, closing),
+            by=by,
+            reason=reason,
+            sources=sources,
         )
         return attrs.evolve(self, history=history)
 

@@ -222,6 +222,17 @@ class TestAgreement:
         assert truce().with_status("expired", on=D(2025, 8, 12)).status is (
             AgreementStatus.EXPIRED
         )
+
+    def test_expired_without_a_date_is_dated_at_the_cutoff(self) -> None:
+        """Not expired for the whole of its life: expired when the expiry passed."""
+        expires = truce().expires
+        assert expires is not None
+        expired = truce().with_status("expired")
+        assert expired.history[-1].on == expires.cutoff
+        assert expired.status_at(D(2025, 6, 1)) is AgreementStatus.IN_FORCE
+        assert expired.status_at(D(2025, 8, 13)) is AgreementStatus.EXPIRED
+        no_expiry = truce(expires=None).with_status("expired")
+        assert no_expiry.history[-1].on is None  # no deadline to date it by
         assert paths(
             lambda: truce().extend(
                 Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 11), sources="eo"
@@ -303,7 +314,17 @@ class TestMilestone:
             clock().with_status("missed", on=D(2019, 3, 28))
         on_the_day = clock().with_status("missed", on=D(2019, 3, 29))  # passed that day
         assert on_the_day.status is MilestoneStatus.MISSED
-        assert clock().with_status("missed").status is MilestoneStatus.MISSED  # undated
+        missed = clock().with_status("missed")
+        assert missed.status is MilestoneStatus.MISSED
+
+    def test_missed_without_a_date_is_dated_at_the_cutoff(self) -> None:
+        """Not missed for the whole of its life: missed when the deadline passed."""
+        missed = clock().with_status("missed", by=["uk"])
+        assert missed.history[-1].on == clock().deadline.cutoff
+        assert missed.history[-1].by == ("uk",)
+        assert missed.status_at(D(2019, 3, 29)) is MilestoneStatus.PENDING
+        assert missed.status_at(D(2019, 3, 30)) is MilestoneStatus.MISSED
+        assert clock().with_status("met").history[-1].on is None  # only the closing
 
     @pytest.mark.parametrize(
         ("arguments", "field"),
