@@ -514,7 +514,9 @@ class Negotiation(Record, _lookup.Indexed):
         force then.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
         fixed-offset ``datetime.timezone`` zone), moments written inside
         the summaries are shown in that zone (a counting rule's start is kept
-        as recorded: "90 days after" counts in its zone); anything else (a number, which
+        as recorded: "90 days after" counts in its zone), days are read there,
+        and a deadline of a date falls due at the last instant of its day in
+        its own zone, among the timed events; anything else (a number, which
         pendulum would read as hours) is a
         :class:`~negotiation_records.ValidationError` at ``tz``.
 

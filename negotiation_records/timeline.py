@@ -21,7 +21,11 @@ status changes into :class:`TimelineEvent` values.
 Timed events on the same day always keep the order of their instants; two
 timed events shown in different zones around midnight are ordered by the day
 each shows (pass ``tz`` — the command line's ``--tz`` — to read everything in
-one zone, where the day order is the order of instants).  Two refinements keep
+one zone, where the day order is the order of instants).  With ``tz``, a
+deadline of a date falls due, like a timed event, at the last instant of its
+day in its own zone, read in ``tz``: "30 September" in New York ends at 23:00
+in Chicago, before a walk-out in Houston at 23:30 (without ``tz`` it is the
+last event of 30 September, after that walk-out).  Two refinements keep
 the story readable:
 
 * an event never sorts before what it answers: a response, a status change or a
@@ -161,6 +165,7 @@ class EventKind(enum.Enum):
 
 
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
+_LAST_INSTANT = _dt.timedelta(microseconds=1)  # before a cut-off: its day's last
 _DUE_KINDS = frozenset(
     {
         EventKind.DEADLINE,
@@ -295,8 +300,17 @@ class _Builder:
     def name(self, party: str) -> str:
         return self.names.get(party, party)
 
-    def key(self, moment: Moment, kind: EventKind | None = None) -> Key:
-        """The sort key of *moment* (see the module documentation)."""
+    def key(
+        self,
+        moment: Moment,
+        kind: EventKind | None = None,
+        deadline: Deadline | None = None,
+    ) -> Key:
+        """
+        The sort key of *moment* (see the module documentation); a
+        date-precision *deadline* falling due, shown in a zone of the
+        reader's, at the last instant of its day in its own zone.
+        """
         if isinstance(moment, pendulum.DateTime):
             shown = moment
             if self.tz is not None:
@@ -308,6 +322,8 @@ class _Builder:
             start, end = moment.start, moment.end
             return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)
         if kind in _DUE_KINDS:
+            if self.tz is not None and deadline is not None:
+                return self.key(deadline.cutoff - _LAST_INSTANT)
             return (moment.toordinal(), 2, 0)  # due at the end of the day
         return (moment.toordinal(), 0, -1)
 
@@ -397,9 +413,13 @@ class _Builder:
         *,
         party: str | None = None,
         floor: Key | None = None,
+        deadline: Deadline | None = None,
     ) -> Key:
-        """Add an event, sorting no earlier than *floor*; its sort key."""
-        key: Key = self.key(moment, kind)
+        """
+        Add an event, sorting no earlier than *floor*; its sort key.  A
+        deadline's event (*kind* one that falls due) gives its *deadline*.
+        """
+        key: Key = self.key(moment, kind, deadline)
         if floor is not None and floor > key:
             key = floor
         event = TimelineEvent(
@@ -578,6 +598,7 @@ class _Builder:
                 f"{self.show(revision.revised_on)})",
                 f"{here}.previous",
                 party=issuer,
+                deadline=old,
             )
         text = (
             f"Deadline of ultimatum {uid!r} falls due ({self.rule(ultimatum.deadline)})"
@@ -593,6 +614,7 @@ class _Builder:
             text,
             f"{path}.deadline",
             party=issuer,
+            deadline=ultimatum.deadline,
         )
         self.changes(
             f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
@@ -633,6 +655,7 @@ class _Builder:
                 f"Replaced: {label} ({self.rule(old)}; replaced on "
                 f"{self.show(revision.revised_on)})",
                 f"{here}.previous",
+                deadline=old,
             )
 
     def agreement(self, path: str, agreement: Agreement) -> None:
@@ -668,6 +691,7 @@ class _Builder:
                     aid,
                     f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})",
                     f"{here}.ends",
+                    deadline=phase.ends,
                 )
         if agreement.expires is not None:
             self.revisions(
@@ -684,6 +708,7 @@ class _Builder:
                 aid,
                 f"Agreement {aid!r} expires ({self.rule(agreement.expires)})",
                 f"{path}.expires",
+                deadline=agreement.expires,
             )
 
     def milestone(self, path: str, milestone: Milestone) -> None:
@@ -724,6 +749,7 @@ class _Builder:
                 mid,
                 text,
                 f"{path}.alternatives[{index}]",
+                deadline=alternative.deadline,
             )
         self.add(
             milestone.deadline.due,
@@ -732,6 +758,7 @@ class _Builder:
             f"Deadline of milestone {mid!r} falls due: {milestone.title} "
             f"({self.rule(milestone.deadline)})",
             f"{path}.deadline",
+            deadline=milestone.deadline,
         )
         self.changes(
             f"{path}.", mid, f"Milestone {mid!r}", milestone.history, floor=floor

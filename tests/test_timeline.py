@@ -800,3 +800,112 @@ class TestTheZoneShown:
             "(90 days after 2025-05-14T00:01:00-04:00[America/New_York])" in summaries
         )
         assert not any("Asia/Jerusalem" in text for text in summaries)
+
+
+class TestDateDeadlinesReadInAZone:
+    """With ``tz``, a deadline of a date falls due at the end of its day in its
+    own zone, among the timed events read in ``tz`` (the port strike of 2024:
+    the contract ran to midnight in New York, 23:00 in Houston)."""
+
+    @staticmethod
+    def _talks(**deadline_zone: Any) -> Negotiation:
+        chicago, new_york = "America/Chicago", "America/New_York"
+        expiry = Deadline.on(pendulum.date(2024, 9, 30), **deadline_zone)
+        return Negotiation(
+            id="ports",
+            title="Ports",
+            parties=[
+                Party(id="ila", name="ILA", kind="organization"),
+                Party(id="usmx", name="USMX", kind="organization"),
+            ],
+            ultimatums=[
+                Ultimatum(
+                    id="strike",
+                    issued_by="ila",
+                    addressed_to=["usmx"],
+                    issued_at=pendulum.date(2024, 6, 10),
+                    demand="A new master contract",
+                    deadline=expiry,
+                )
+            ],
+            milestones=[
+                Milestone(id="expiry", title="Contract expires", deadline=expiry)
+            ],
+            statements=[
+                Statement(
+                    id="houston",
+                    speaker="Local",
+                    party="ila",
+                    said_on=pendulum.datetime(2024, 9, 30, 23, 30, tz=chicago),
+                    text="Pickets go up in Houston",
+                ),
+                Statement(
+                    id="newark",
+                    speaker="Local",
+                    party="ila",
+                    said_on=pendulum.datetime(2024, 10, 1, 0, 1, tz=new_york),
+                    text="Pickets go up in Newark",
+                ),
+                Statement(
+                    id="eve",
+                    speaker="Local",
+                    party="ila",
+                    said_on=pendulum.datetime(2024, 9, 30, 22, 59, tz=chicago),
+                    text="An hour to go",
+                ),
+            ],
+        )
+
+    @staticmethod
+    def _order(talks: Negotiation, tz: str | None) -> list[str | int]:
+        return [
+            event.record_id
+            for event in talks.timeline(tz=tz)
+            if event.kind in (EventKind.STATEMENT, EventKind.DEADLINE)
+        ]
+
+    @pytest.mark.parametrize("tz", ["America/Chicago", "UTC", "Asia/Tokyo"])
+    def test_in_the_order_of_instants(self, tz: str) -> None:
+        talks = self._talks(tz="America/New_York")
+        assert self._order(talks, tz) == [
+            "eve",
+            "strike",
+            "expiry",
+            "newark",
+            "houston",
+        ]
+
+    def test_in_its_own_zone_it_is_the_last_of_its_day(self) -> None:
+        talks = self._talks(tz="America/New_York")
+        assert self._order(talks, "America/New_York") == [
+            "eve",
+            "strike",
+            "expiry",
+            "newark",
+            "houston",
+        ]
+        events = talks.timeline(tz="America/New_York")
+        assert events[-1].record_id == "houston"
+
+    def test_without_tz_each_day_as_shown(self) -> None:
+        """Without ``tz`` a date deadline is the last event of its own day: the
+        Houston walk-out, 30 September where it happened, comes before it."""
+        talks = self._talks(tz="America/New_York")
+        assert self._order(talks, None) == [
+            "eve",
+            "houston",
+            "strike",
+            "expiry",
+            "newark",
+        ]
+
+    def test_a_deadline_without_a_zone_ends_its_day_in_utc(self) -> None:
+        """Midnight UTC is 19:00 in Chicago on 30 September."""
+        talks = self._talks()
+        assert self._order(talks, "America/Chicago") == [
+            "strike",
+            "expiry",
+            "eve",
+            "newark",
+            "houston",
+        ]
