@@ -495,9 +495,11 @@ def to_moment(value: Moment | _dt.date) -> Moment:
 
     Used as the converter of every moment field.  ``datetime.date`` becomes
     ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
-    keeping its zone (a ``zoneinfo`` zone stays named) and the instant the standard
-    library gives it (PEP 495: a wall time skipped by a clock change becomes the
-    real time at that instant, ``fold`` picks the side of a repeated hour).  A
+    keeping its zone (a ``zoneinfo`` or pytz zone stays named) and the instant the
+    standard library gives it (its ``utcoffset()``: a pytz datetime moved
+    without ``normalize()`` keeps its instant, not its wall clock; PEP 495: a
+    wall time skipped by a clock change becomes the real time at that
+    instant, ``fold`` picks the side of a repeated hour).  A
     ``pendulum.DateTime`` is read the same way: one built at a skipped wall time
     (``pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=...)`` in New York) becomes
     the real time (03:30), so that a record stores what it writes and reads
@@ -538,9 +540,15 @@ def to_moment(value: Moment | _dt.date) -> Moment:
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
             return _in_named_zone(value, value.tzinfo.key)
         try:
-            return pendulum.DateTime.instance(value)
+            read = pendulum.DateTime.instance(value)
         except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
             return _at_fixed_offset(value)
+        if read.utcoffset() == offset:
+            return read
+        # pendulum put the wall time in the zone of that name (pytz's), where
+        # the offset differs (a pytz zone not localized, or moved by a
+        # timedelta without normalize()): the instant given, in that zone.
+        return _in_named_zone(value, getattr(read.tzinfo, "name", None))
     if isinstance(value, _dt.date):
         if type(value) is pendulum.Date:
             return value

@@ -653,6 +653,33 @@ class TestConversion:
         assert converted == dt.datetime(2025, 7, 1, 10, tzinfo=UTC)
 
     @pytest.mark.parametrize(
+        ("offset", "stored"),
+        [
+            (dt.timedelta(hours=-5), "2025-03-09T13:00:00-04:00[America/New_York]"),
+            (
+                dt.timedelta(hours=-4, minutes=-56),
+                "2025-03-09T12:56:00-04:00[America/New_York]",
+            ),
+            (dt.timedelta(hours=-4), "2025-03-09T12:00:00-04:00[America/New_York]"),
+        ],
+    )
+    def test_a_pytz_zone_keeps_the_instant(
+        self, offset: dt.timedelta, stored: str
+    ) -> None:
+        """
+        A pytz zone is read by its name, at the instant the datetime gives: a
+        datetime moved by a day without ``normalize()`` (still at the offset
+        of the day before a clock change), or built with ``tzinfo=`` (at the
+        zone's first offset, local mean time), is not read by its wall clock.
+        """
+        given = dt.datetime(
+            2025, 3, 9, 12, tzinfo=_PytzLike("America/New_York", offset)
+        )
+        converted = to_moment(given)
+        assert converted == given
+        assert format_moment(converted) == stored
+
+    @pytest.mark.parametrize(
         "value",
         [dt.datetime(2025, 7, 14, 12), "2025-07-14", 5, None, PartialDate(2025)],
         ids=repr,
@@ -670,6 +697,26 @@ class TestConversion:
         assert to_date(same) is same
         now: Any = dt.datetime(2025, 1, 2, tzinfo=UTC)
         assert to_date(now) is now
+
+
+class _PytzLike(dt.tzinfo):
+    """A zone as pytz makes one: a name, ``localize``, one offset per object."""
+
+    def __init__(self, zone: str, offset: dt.timedelta) -> None:
+        self.zone = zone
+        self._offset = offset
+
+    def localize(self, value: dt.datetime) -> dt.datetime:
+        return value.replace(tzinfo=self)
+
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta:
+        return self._offset
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, value: dt.datetime | None) -> str:
+        return "EST"
 
 
 class TestMomentChecks:
