@@ -47,10 +47,10 @@ from negotiation_records.history import (
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
+    check_moment,
     is_before,
     moment_argument,
     to_moment,
-    to_optional_moment,
 )
 from negotiation_records.windows import Window
 
@@ -581,11 +581,30 @@ class Round(Record):
         return not is_before(last if last is not None else starts, moment)
 
     def _to(
-        self, status: RoundStatus, on: Moment | _dt.date | None, **changes: object
+        self,
+        status: RoundStatus,
+        on: Moment | _dt.date | None,
+        problems: list[tuple[str, str]] | None = None,
+        **given: object,
     ) -> Round:
+        """
+        A copy with a step to *status* dated *on* and the fields *given* (as
+        the fields convert them); one :class:`ValidationError` with every
+        problem of the arguments and the *problems* found before, each at the
+        argument's name.
+        """
         check_transition(self.label, STATUS_STEPS, self.status, status)
-        change = StatusChange(status=status, on=to_optional_moment(on))
-        return attrs.evolve(self, history=(*self.history, change), **changes)  # type: ignore[arg-type]
+        found = list(problems or ())
+        changes: dict[str, Any] = {}
+        for name, value in given.items():
+            changes[name], more = argument_problems(Round, name, value)
+            found += more
+        when, more = argument_problems(StatusChange, "on", on)
+        found += more
+        if found:
+            raise ValidationError(found)
+        change = StatusChange(status=status, on=when)
+        return attrs.evolve(self, history=(*self.history, change), **changes)
 
     def schedule(
         self,
@@ -600,15 +619,16 @@ class Round(Record):
 
         *starts* is required: ``None``, a naive datetime or any other value
         that is not a moment is a :class:`~negotiation_records.ValidationError`
-        at ``starts``.
+        at ``starts``, which also lists the problems of the other arguments,
+        each at its name.
         """
-        changes: dict[str, object] = {
-            "starts": moment_argument(starts, "starts"),
-            "ends": to_optional_moment(ends),
-        }
+        changes: dict[str, object] = {"starts": starts, "ends": ends}
         if location is not None:
             changes["location"] = location
-        return self._to(RoundStatus.SCHEDULED, on, **changes)
+        missing: list[tuple[str, str]] = []
+        if starts is None:
+            missing = [(join_path("starts", p), m) for p, m in check_moment(None)]
+        return self._to(RoundStatus.SCHEDULED, on, missing, **changes)
 
     def hold(
         self,
@@ -628,14 +648,26 @@ class Round(Record):
         given here.  Record a round that moved with :meth:`postpone` and
         :meth:`schedule` before holding it, and its earlier snapshots show
         no dates that were not known then.
+
+        *outcomes* is a list of :class:`Outcome` (a lone string or ``None`` is
+        refused, as by the constructor); every bad argument is reported in one
+        :class:`~negotiation_records.ValidationError`, each at its name (a bad
+        *starts* at ``starts``, though it would have dated the step).
         """
-        changes: dict[str, object] = {"outcomes": (*self.outcomes, *outcomes)}
+        added, problems = argument_problems(Round, "outcomes", outcomes)
+        changes: dict[str, object] = {}
+        if not problems:
+            changes["outcomes"] = (*self.outcomes, *added)
         if starts is not None:
-            changes["starts"] = to_moment(starts)
+            changes["starts"] = starts
         if ends is not None:
-            changes["ends"] = to_moment(ends)
-        when = on if on is not None else changes.get("starts", self.starts)
-        return self._to(RoundStatus.HELD, when, **changes)  # type: ignore[arg-type]
+            changes["ends"] = ends
+        when = on
+        if when is None:
+            # The start; one that is refused is reported at starts, not at on.
+            start = self.starts if starts is None else to_moment(starts)
+            when = start if start is None or not check_moment(start) else None
+        return self._to(RoundStatus.HELD, when, problems, **changes)
 
     def postpone(
         self, *, window: Window | None = None, on: Moment | _dt.date | None = None

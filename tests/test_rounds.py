@@ -603,6 +603,33 @@ class TestStatusChanges:
             ("ends", "must not be before starts (2025-06-02), got 2025-05-16"),
         )
 
+    @pytest.mark.parametrize(
+        "outcomes", [None, 5, "Exchange"], ids=["none", "number", "lone-string"]
+    )
+    def test_hold_refuses_what_is_no_list_of_outcomes(self, outcomes: Any) -> None:
+        """As the constructor does: no raw TypeError, no string read letter by letter."""
+        with pytest.raises(ValidationError) as info:
+            proposed().schedule(starts=MAY_16).hold(outcomes=outcomes)
+        assert [path for path, _ in info.value.errors] == ["outcomes"]
+        with pytest.raises(ValidationError) as info:
+            Round(number=3, status="held", starts=MAY_16, outcomes=outcomes)
+        assert [path for path, _ in info.value.errors] == ["outcomes"]
+
+    def test_hold_reports_a_bad_start_where_it_was_given(self) -> None:
+        """The start dates the step when *on* is not given; a bad one is
+        reported at ``starts`` (with ``ends``), not at ``on``."""
+        with pytest.raises(ValidationError) as info:
+            proposed().hold(starts="2025-07-01", ends="2025-07-02")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["starts", "ends"]
+
+    def test_every_bad_argument_is_reported(self) -> None:
+        with pytest.raises(ValidationError) as info:
+            proposed().schedule(starts=None, location="", on="soon")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["starts", "location", "on"]
+        with pytest.raises(ValidationError) as info:
+            proposed().postpone(window="next week", on="soon")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["window", "on"]
+
     def test_postpone_clears_the_dates(self) -> None:
         """A postponed round loses its dates and may get a new window."""
         scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
