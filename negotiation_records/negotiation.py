@@ -35,6 +35,7 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     history_until,
+    next_status,
     status_at,
     take_status_arguments,
     with_change,
@@ -245,7 +246,11 @@ class Negotiation(Record, _lookup.Indexed):
     ) -> Negotiation:
         """
         A copy whose talks changed to *status* (on *on*, by the parties *by*,
-        for *reason*): one more step of :attr:`history`.
+        for *reason*): one more step of :attr:`history`, checked against
+        ``STATUS_STEPS`` (an :class:`~negotiation_records.IllegalTransitionError`
+        for a step it does not allow, as for the other records; a value that
+        names no status is a :class:`~negotiation_records.ValidationError` at
+        ``status``).
 
         Example:
             >>> talks = Negotiation(id="t", title="T")
@@ -253,8 +258,15 @@ class Negotiation(Record, _lookup.Indexed):
             >>> stalled.status, str(stalled.status_on)
             (<NegotiationStatus.STALLED: 'stalled'>, '2025-06-02')
         """
+        target = next_status(
+            f"negotiation {self.id!r}",
+            NegotiationStatus,
+            STATUS_STEPS,
+            self.status,
+            status,
+        )
         history = with_change(
-            self.history, status, on=on, by=by, reason=reason, sources=sources
+            self.history, target, on=on, by=by, reason=reason, sources=sources
         )
         return attrs.evolve(self, history=history)
 

@@ -326,6 +326,23 @@ class TestMilestone:
         assert missed.status_at(D(2019, 3, 30)) is MilestoneStatus.MISSED
         assert clock().with_status("met").history[-1].on is None  # only the closing
 
+    def test_every_record_refuses_a_step_alike(self) -> None:
+        """A step the rules forbid is an IllegalTransitionError and a name of
+        no status a ValidationError at ``status``, for the talks as well."""
+        concluded = talks().with_status("concluded", on=D(2025, 1, 1))
+        signed = truce()
+        missed = clock().with_status("missed", on=D(2019, 3, 30))
+        for record, again in (
+            (concluded, "concluded"),
+            (signed, "signed"),
+            (missed.with_status("met", on=D(2019, 4, 1)), "met"),
+        ):
+            with pytest.raises(IllegalTransitionError):
+                record.with_status(again, on=D(2025, 2, 1))
+            with pytest.raises(ValidationError) as info:
+                record.with_status("bogus", on=D(2025, 2, 1))
+            assert [path for path, _ in info.value.errors] == ["status"]
+
     @pytest.mark.parametrize(
         ("arguments", "field"),
         [({"by": "uk"}, "by"), ({"by": None}, "by"), ({"sources": "src"}, "sources")],
