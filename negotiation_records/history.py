@@ -42,6 +42,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import noting
+from negotiation_records._scalar_kinds import text_problems
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import (
@@ -88,13 +89,18 @@ def _status_key(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+_LONGEST_STATUS: Final = 64
+
+
 class StatusKind(FixedKind):
     """
     A status in a :class:`StatusChange`: a member of the owner's status enum.
 
-    On its own a change may hold the status as text (``"accepted"``); the
-    record whose history holds it turns the text into its own enum
-    (:class:`History`).  Two changes compare by the status's value.
+    On its own a change may hold the status as text (``"accepted"``), text
+    by the rule of :class:`~negotiation_records.fields.Text` of at most
+    64 characters (a status is a word or a few); the record whose history
+    holds it turns the text into its own enum (:class:`History`).  Two
+    changes compare by the status's value.
     """
 
     __slots__ = ()
@@ -106,13 +112,31 @@ class StatusKind(FixedKind):
         if isinstance(value, enum.Enum) and isinstance(value.value, str):
             return []
         if isinstance(value, str) and value:
-            return []
+            if len(value) > _LONGEST_STATUS:
+                return [
+                    (
+                        "",
+                        f"must be a status, at most {_LONGEST_STATUS} characters, "
+                        f"got {len(value):,} characters {short_repr(value)}",
+                    )
+                ]
+            return text_problems(value)
         return [
             (
                 "",
                 f"must be a status (an enum member or its value), got "
                 f"{type_name(value)} {short_repr(value)}",
             )
+        ]
+
+    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
+        # A member, or short printable ASCII text that is not all spaces,
+        # passes without a call.
+        return [
+            f"{pad}if ({v}.__class__ is not str or not {v}.isascii() or not "
+            f"{v}.isprintable() or {v}.isspace() or not {v} or "
+            f"len({v}) > {_LONGEST_STATUS}) and {ns.name(self.problems)}({v}):",
+            f"{pad}    {fail}",
         ]
 
     def load(self, value: Any, conv: Any) -> Any:
@@ -126,7 +150,7 @@ class StatusKind(FixedKind):
         return _status_key(value)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return {"type": "string", "minLength": 1, "maxLength": _LONGEST_STATUS}
 
     @property
     def eq_key(self) -> Callable[[Any], Any] | None:

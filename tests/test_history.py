@@ -2618,3 +2618,29 @@ def test_same_day_date_before_timed_and_deadline_last() -> None:
     # read in UTC, the Kyiv morning is on 13 July: before the ultimatum
     in_utc = [e.record_id for e in talks.timeline(tz="UTC")]
     assert in_utc[:2] == ["early", "u"]
+
+
+@pytest.mark.parametrize(
+    ("status", "problem"),
+    [
+        ("\ud800", "lone surrogate"),
+        ("a\x00b", "control character"),
+        ("x" * 65, "at most 64 characters"),
+        ("   ", "non-empty"),
+        ("", "must be a status"),
+    ],
+    ids=["surrogate", "nul", "long", "spaces", "empty"],
+)
+def test_a_change_on_its_own_holds_a_status_as_text(status: str, problem: str) -> None:
+    """Text by the text rule, a few words long: what could be no status of any
+    record, and could not be written, is refused on construction and on load."""
+    with pytest.raises(ValidationError) as caught:
+        StatusChange(status=status)
+    assert [path for path, _ in caught.value.errors] == ["status"]
+    assert problem in caught.value.errors[0][1]
+    with pytest.raises(ValidationError) as caught:
+        from_dict(StatusChange, {"status": status})
+    assert [path for path, _ in caught.value.errors] == ["status"]
+    assert StatusChange(status="lapsed-without-response").status == (
+        "lapsed-without-response"
+    )
