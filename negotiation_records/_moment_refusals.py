@@ -22,6 +22,13 @@ _ZONE_ONLY: Final = re.compile(
     rf"({_WALL_TIME})\[([A-Za-z0-9_+\-/]{{1,64}})\]", re.ASCII
 )
 _EXAMPLE: Final = "-04:00[America/New_York]"
+#: A timestamp with more than six digits of a second (.NET's "o" format, Java's
+#: Instant, Go's RFC3339Nano write up to nine).
+_FINER: Final = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{7,}(?:[Zz]|[+-]\d{2}:\d{2})"
+    r"(?:\[[A-Za-z0-9_+\-/]{1,64}\])?",
+    re.ASCII,
+)
 
 
 def not_a_moment(text: str) -> ValidationError:
@@ -35,6 +42,11 @@ def not_a_moment(text: str) -> ValidationError:
         message = (
             f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
             f"zone if you like ({_EXAMPLE}), or give a date"
+        )
+    elif _FINER.fullmatch(text):
+        message = (
+            f"{quoted} has more than six digits after the second: a moment is "
+            "kept to the microsecond; round or cut it to six (.123456)"
         )
     elif match := _ZONE_ONLY.fullmatch(text):
         local, name = match.groups()

@@ -934,6 +934,18 @@ class TestFormatAndParse:
                 "zone if you like (-04:00[America/New_York]), or give a date",
             ),
             (
+                "2025-07-20T12:00:00.500000000Z",
+                "'2025-07-20T12:00:00.500000000Z' has more than six digits after the "
+                "second: a moment is kept to the microsecond; round or cut it to six "
+                "(.123456)",
+            ),
+            (
+                "2025-07-20T12:00:00.1234567+03:00[Europe/Kyiv]",
+                "'2025-07-20T12:00:00.1234567+03:00[Europe/Kyiv]' has more than six "
+                "digits after the second: a moment is kept to the microsecond; round "
+                "or cut it to six (.123456)",
+            ),
+            (
                 "2025-07-14T12:00",
                 "'2025-07-14T12:00' has no UTC offset; write one (Z, +03:00), followed by a "
                 "zone if you like (-04:00[America/New_York]), or give a date",
