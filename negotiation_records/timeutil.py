@@ -747,18 +747,21 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
 def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | None:
     """
     *value*, given as the zone to show moments in: ``None``, an IANA name
-    (:func:`zone`), a pendulum or ``zoneinfo`` zone (by its name) or a
+    (:func:`zone`), a pendulum, ``zoneinfo`` or pytz zone (by its name) or a
     ``datetime.timezone``; anything else (a number, which pendulum reads as
-    hours) is a :class:`~negotiation_records.ValidationError` at *path*.
+    hours; a zone of another library, whose name cannot be known) is a
+    :class:`~negotiation_records.ValidationError` at *path*.
 
     Example:
         >>> from negotiation_records.timeutil import zone_argument
         >>> zone_argument(5)
         Traceback (most recent call last):
         ...
-        negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv' or a time zone, got int 5
+        negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv', or a pendulum, zoneinfo, pytz or datetime.timezone zone, got int 5
     """
     name: Any = value.key if isinstance(value, zoneinfo.ZoneInfo) else value
+    if isinstance(value, _dt.tzinfo) and hasattr(value, "localize"):
+        name = getattr(value, "zone", value)  # pytz's, by its name
     if value is None or isinstance(value, pendulum.FixedTimezone):
         return value
     if isinstance(value, _dt.timezone) and not value.utcoffset(None).microseconds:
@@ -766,7 +769,10 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         return _UTC if value is _dt.UTC else _fixed(seconds)
     if not isinstance(name, str):
         got = f"{type_name(value)} {short_repr(value)}"
-        must = "must be an IANA time zone name such as 'Europe/Kyiv' or a time zone"
+        must = (
+            "must be an IANA time zone name such as 'Europe/Kyiv', or a "
+            "pendulum, zoneinfo, pytz or datetime.timezone zone"
+        )
         raise ValidationError([(path, f"{must}, got {got}")])
     try:
         return zone(str.__str__(name))

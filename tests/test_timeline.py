@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 from typing import Any
 
@@ -672,6 +673,25 @@ def test_docstring_examples_run(test: doctest.DocTest) -> None:
     assert runner.failures == 0
 
 
+class _PytzZone(dt.tzinfo):
+    """A zone as pytz makes one: by name, with ``localize``."""
+
+    def __init__(self, zone: str) -> None:
+        self.zone = zone
+
+    def localize(self, value: dt.datetime) -> dt.datetime:
+        return value.replace(tzinfo=self)
+
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=9)
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, value: dt.datetime | None) -> str:
+        return "JST"
+
+
 class TestTheZoneShown:
     """``timeline(tz=...)`` takes a zone or its name, and refuses anything else
     at ``tz``, as ``Deadline.on(..., tz=...)`` does."""
@@ -717,8 +737,8 @@ class TestTheZoneShown:
         assert caught.value.errors == (
             (
                 "tz",
-                "must be an IANA time zone name such as 'Europe/Kyiv' or a time "
-                f"zone, got {shown}",
+                "must be an IANA time zone name such as 'Europe/Kyiv', or a "
+                f"pendulum, zoneinfo, pytz or datetime.timezone zone, got {shown}",
             ),
         )
         with pytest.raises(ValidationError, match=r"^tz: "):
@@ -748,6 +768,7 @@ class TestTheZoneShown:
         assert tokyo != summaries(None)
         assert summaries(pendulum.timezone("Asia/Tokyo")) == tokyo
         assert summaries(zoneinfo.ZoneInfo("Asia/Tokyo")) == tokyo
+        assert summaries(_PytzZone("Asia/Tokyo")) == tokyo
         assert summaries(dt.UTC) == summaries("UTC")
         assert summaries(dt.timezone(dt.timedelta(hours=9))) == summaries(
             pendulum.FixedTimezone(9 * 3600)
