@@ -763,18 +763,29 @@ def take_status_arguments(record: Any, initial: enum.Enum) -> None:
         return
     object.__setattr__(record, "_status_given", None)
     object.__setattr__(record, "_status_on_given", None)
+    problems: list[tuple[str, str]] = []
+    moment = None
     try:
         moment = None if on is None else to_moment(on)
     except ValidationError as exc:
-        raise exc.prefixed("status_on") from None
+        problems += exc.prefixed("status_on").errors
     except Exception as exc:  # noqa: BLE001 - reported as a problem of the argument
-        raise ValidationError(
-            [("status_on", f"must be a moment, got {short_repr(on)} ({exc})")]
-        ) from None
+        problems += [("status_on", f"must be a moment, got {short_repr(on)} ({exc})")]
     if moment is not None:
-        problems = MomentKind().problems(moment)
-        if problems:
-            raise ValidationError(problems).prefixed("status_on")
+        problems += [
+            (join_path("status_on", path), message)
+            for path, message in MomentKind().problems(moment)
+        ]
+    if problems:  # with the status's own, if it has one: every problem at once
+        if status is not None:
+            choice = _choice(type(initial))
+            member = choice.convert(status)
+            if not isinstance(member, type(initial)):
+                problems[:0] = [
+                    (join_path("status", path), message)
+                    for path, message in choice.problems(member)
+                ]
+        raise ValidationError(problems)
     history = fold_status_arguments(record, initial, status, moment)
     if history is not None:
         object.__setattr__(record, "history", history)

@@ -2644,3 +2644,27 @@ def test_a_change_on_its_own_holds_a_status_as_text(status: str, problem: str) -
     assert StatusChange(status="lapsed-without-response").status == (
         "lapsed-without-response"
     )
+
+
+def test_bad_status_arguments_are_reported_together() -> None:
+    """``status=`` and ``status_on=`` both wrong: both reported, with the
+    record's other problems, as loading the same data reports them."""
+    arguments: dict[str, Any] = {
+        "id": "p",
+        "proposed_by": "ukraine",
+        "addressed_to": ["russia"],
+        "made_on": day(2025, 7, 1),
+        "summary": "",
+        "status": "bogus",
+        "status_on": "soon",
+    }
+    with pytest.raises(ValidationError) as caught:
+        Proposal(**arguments)
+    assert [path for path, _ in caught.value.errors] == [
+        "summary",
+        "status",
+        "status_on",
+    ]
+    with pytest.raises(ValidationError) as caught:
+        Proposal(**{**arguments, "summary": "A round", "status": "accepted"})
+    assert [path for path, _ in caught.value.errors] == ["status_on"]
