@@ -41,20 +41,34 @@ def walk(
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
-    statuses it may go to) per moment, some left undated.
+    statuses it may go to) per moment, some left undated.  A step that
+    repeats the one before it (an agreement signed by each party in turn)
+    names parties that did not take that step before.
     """
     changes: list[StatusChange] = []
     current = initial
+    taken: set[str] = set()  # the parties of the steps of the current status
     for on in moments:
-        options = sorted(steps.get(current, ()), key=lambda s: s.value)
+        by = draw(pools.party_list())
+        fresh = [party for party in by if party not in taken]
+        options = sorted(
+            (s for s in steps.get(current, ()) if s is not current or fresh),
+            key=lambda s: s.value,
+        )
         if not options:
             break
-        current = draw(st.sampled_from(options))
+        status = draw(st.sampled_from(options))
+        if status is current and changes:
+            by = fresh
+        else:
+            taken = set()
+        taken.update(by)
+        current = status
         changes.append(
             StatusChange(
                 status=current,
                 on=on if draw(st.booleans()) else None,
-                by=draw(pools.party_list()),
+                by=by,
                 reason=draw(optional(texts())),
                 sources=draw(pools.source_list()),
             )

@@ -8,6 +8,9 @@ superseded; the steps allowed are ``STATUS_STEPS``), its entry into force
 and its expiry as :class:`~negotiation_records.Deadline` values, and every
 earlier expiry in ``revisions`` when it is extended (a truce of 90 days
 extended by another 90), as an ultimatum keeps its revised deadlines.
+Parties that initial, sign or ratify on different days take a step each,
+named in its ``by``: two ``ratified`` steps in a row, one ``by=["russia"]``
+and one ``by=["united-states"]``, each party once.
 """
 
 from __future__ import annotations
@@ -116,12 +119,15 @@ class AgreementStatus(enum.Enum):
 _A = AgreementStatus
 #: The steps an agreement's history may take.  ``terminated`` and
 #: ``superseded`` are final; an expired agreement may come back into force
-#: (a truce extended after it lapsed).
+#: (a truce extended after it lapsed).  Initialled, signed and ratified may
+#: follow themselves, a step for each party in turn (see ``_BY_EACH_PARTY``).
 STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     _A.DRAFTED: frozenset({_A.INITIALLED, _A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
-    _A.INITIALLED: frozenset({_A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
-    _A.SIGNED: frozenset({_A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
-    _A.RATIFIED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.INITIALLED: frozenset({_A.INITIALLED, _A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.SIGNED: frozenset(
+        {_A.SIGNED, _A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
+    ),
+    _A.RATIFIED: frozenset({_A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
     _A.IN_FORCE: frozenset({_A.SUSPENDED, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.SUSPENDED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.EXPIRED: frozenset({_A.IN_FORCE, _A.SUPERSEDED}),
@@ -129,6 +135,43 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
 #: The final statuses (no step leads on from them), after which an agreement
 #: is not extended (``Agreement.extend``): terminated and superseded.
 _ENDED: Final = frozenset(set(AgreementStatus) - STATUS_STEPS.keys())
+#: The statuses that parties reach one at a time (New START was ratified by
+#: Russia on 28 January 2011 and by the United States on 2 February): a step
+#: may repeat the one before it when it names the parties that took it
+#: (``by``), none of whom took it before.
+_BY_EACH_PARTY: Final = frozenset({_A.INITIALLED, _A.SIGNED, _A.RATIFIED})
+
+
+def _repeat_problems(history: tuple[StatusChange, ...]) -> Iterable[tuple[str, str]]:
+    """
+    A step that repeats the one before it (see ``_BY_EACH_PARTY``) names its
+    parties, none of whom took that step before.
+    """
+    for index in range(1, len(history)):
+        change, before = history[index], history[index - 1]
+        status = change.status
+        if status is not before.status or status not in _BY_EACH_PARTY:
+            continue
+        word = status.value
+        if not change.by:
+            yield (
+                f"history[{index}].by",
+                f"repeats the {word!r} step before it: name the parties that "
+                "took this one (by), each party once",
+            )
+            continue
+        taken: dict[str, int] = {}
+        for earlier in range(index - 1, -1, -1):
+            if history[earlier].status is not status:
+                break
+            for party in history[earlier].by:
+                taken.setdefault(party, earlier)
+        for party in change.by:
+            if party in taken:
+                yield (
+                    f"history[{index}].by",
+                    f"{party!r} was already {word} (history[{taken[party]}])",
+                )
 
 
 @frozen_record(kw_only=True, init=False)
@@ -459,6 +502,7 @@ class Agreement(Record):
             start=None,
             start_name="agreement",
         )
+        yield from _repeat_problems(self.history)
 
     def with_status(
         self,

@@ -211,6 +211,35 @@ class TestAgreement:
             terminated, expires=Deadline.on(D(2025, 12, 1)), revisions=[same_day]
         ).revisions == (same_day,)
 
+    def test_ratified_by_each_party_in_turn(self) -> None:
+        """New START: Russia ratified on 28 January 2011, the United States on
+        2 February; a step each, each party once, named in ``by``."""
+        treaty = truce(
+            expires=None,
+            history=[StatusChange(status="signed", on=D(2010, 4, 8))],
+        )
+        ratified = treaty.with_status("ratified", on=D(2011, 1, 28), by=["cn"])
+        both = ratified.with_status("ratified", on=D(2011, 2, 2), by=["us"])
+        assert [change.status for change in both.history] == [
+            AgreementStatus.SIGNED,
+            AgreementStatus.RATIFIED,
+            AgreementStatus.RATIFIED,
+        ]
+        assert both.status_at(D(2011, 1, 30)) is AgreementStatus.RATIFIED
+        assert from_dict(Agreement, to_dict(both)) == both
+        assert paths(lambda: ratified.with_status("ratified", on=D(2011, 2, 2))) == [
+            "history[2].by"
+        ]
+        with pytest.raises(ValidationError, match=r"'cn' was already ratified"):
+            ratified.with_status("ratified", on=D(2011, 2, 2), by=["us", "cn"])
+        data = to_dict(both)
+        data["history"][2]["by"] = ["cn"]
+        assert paths(lambda: from_dict(Agreement, data)) == ["history[2].by"]
+        with pytest.raises(IllegalTransitionError):  # not after it came into force
+            both.with_status("in-force", on=D(2011, 2, 5)).with_status(
+                "ratified", on=D(2011, 2, 6), by=["uk"]
+            )
+
     def test_expired_only_once_the_expiry_passed(self) -> None:
         """Expired on a day its expiry had not passed is refused, as for an ultimatum."""
         due = truce().expires
