@@ -36,6 +36,7 @@ from negotiation_records import (
     Round,
     Ultimatum,
 )
+from negotiation_records.queries import as_of_instant
 
 
 LONDON = "Europe/London"
@@ -257,8 +258,11 @@ def main() -> None:
         pendulum.date(2026, 1, 5),
         pendulum.date(2026, 1, 7),
     ):
-        for ultimatum, due in talks.upcoming_deadlines(at):
-            print(f"  on {at}: {ultimatum.id} ends {due.due}, {due.describe(at=at)}")
+        # One instant for the query and the description: a date means the
+        # start of that day in UTC to the queries, in its own zone to a deadline.
+        now = as_of_instant(at)
+        for ultimatum, due in talks.upcoming_deadlines(now):
+            print(f"  on {at}: {ultimatum.id} ends {due.due}, {due.describe(at=now)}")
     print(
         "  after the deal of 2026-01-06 nothing is pending: "
         f"{[u.id for u in talks.pending_ultimatums(at=pendulum.date(2026, 1, 7))]}"
