@@ -12,6 +12,9 @@ the recorded ``result`` must agree with them (:func:`decided_result`):
 * ``two-thirds`` — of those voting, with at least one vote for: passed when
   ``yes > 0 and 3 * yes >= 2 * (yes + no)`` (no votes for and none against
   fails); needs ``yes`` and ``no``;
+* ``two-thirds-of-members`` — of the members (a federal constitutional law
+  in the Russian State Duma, 300 of 450): passed when
+  ``3 * yes >= 2 * members``; needs ``yes`` and ``members``;
 * ``three-fifths`` — of the members (a US Senate cloture vote, 60 of 100):
   passed when ``5 * yes >= 3 * members``; needs ``yes`` and ``members``;
 * ``unanimity`` — no one votes against and at least one votes for:
@@ -67,6 +70,7 @@ class Threshold(enum.Enum):
     SIMPLE_MAJORITY = "simple-majority"
     ABSOLUTE_MAJORITY = "absolute-majority"
     TWO_THIRDS = "two-thirds"
+    TWO_THIRDS_OF_MEMBERS = "two-thirds-of-members"
     THREE_FIFTHS = "three-fifths"
     UNANIMITY = "unanimity"
     CONSENSUS = "consensus"
@@ -153,6 +157,10 @@ def _two_thirds(yes: float, no: float, members: float) -> bool:
     return yes > 0 and yes >= 2 * no  # 3 * yes >= 2 * (yes + no)
 
 
+def _two_thirds_of_members(yes: float, no: float, members: float) -> bool:
+    return 3 * yes >= 2 * members
+
+
 def _three_fifths(yes: float, no: float, members: float) -> bool:
     return 5 * yes >= 3 * members
 
@@ -161,12 +169,19 @@ def _unanimity(yes: float, no: float, members: float) -> bool:
     return no == 0 and yes > 0
 
 
-_OF_MEMBERS: Final = frozenset([Threshold.ABSOLUTE_MAJORITY, Threshold.THREE_FIFTHS])
+_OF_MEMBERS: Final = frozenset(
+    [
+        Threshold.ABSOLUTE_MAJORITY,
+        Threshold.TWO_THIRDS_OF_MEMBERS,
+        Threshold.THREE_FIFTHS,
+    ]
+)
 
 _RULE_NAMES: Final = {
     Threshold.SIMPLE_MAJORITY: "a simple majority of those voting",
     Threshold.ABSOLUTE_MAJORITY: "an absolute majority of the members",
     Threshold.TWO_THIRDS: "two thirds of those voting",
+    Threshold.TWO_THIRDS_OF_MEMBERS: "two thirds of the members",
     Threshold.THREE_FIFTHS: "three fifths of the members",
     Threshold.UNANIMITY: "a unanimous vote",
 }
@@ -175,6 +190,7 @@ _RULES: Final = {
     Threshold.SIMPLE_MAJORITY: _simple_majority,
     Threshold.ABSOLUTE_MAJORITY: _absolute_majority,
     Threshold.TWO_THIRDS: _two_thirds,
+    Threshold.TWO_THIRDS_OF_MEMBERS: _two_thirds_of_members,
     Threshold.THREE_FIFTHS: _three_fifths,
     Threshold.UNANIMITY: _unanimity,
 }
@@ -291,6 +307,11 @@ class Vote(Record):
             )
         if t is Threshold.TWO_THIRDS:
             return f"{yes} for and {no} against {verdict} two thirds of those voting"
+        if t is Threshold.TWO_THIRDS_OF_MEMBERS:
+            return (
+                f"{yes} of {members} members in favour {verdict} two thirds of the "
+                f"members (needs {-(-2 * members // 3)})"
+            )
         if t is Threshold.THREE_FIFTHS:
             return (
                 f"{yes} of {members} members in favour {verdict} a three-fifths vote "

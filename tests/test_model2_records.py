@@ -473,6 +473,15 @@ class TestVoteResult:
             ("two-thirds", 19, 10, None, "failed"),
             ("two-thirds", 0, 0, None, "failed"),  # no one for: it fails
             ("two-thirds", 1, 0, None, "passed"),
+            # two-thirds of members (a federal constitutional law in the Duma)
+            ("two-thirds-of-members", 300, 0, 450, "passed"),
+            (
+                "two-thirds-of-members",
+                290,
+                10,
+                450,
+                "failed",
+            ),  # 29 to 1 of those voting
             # three-fifths of members (Senate cloture)
             ("three-fifths", 60, 40, 100, "passed"),
             ("three-fifths", 58, 42, 100, "failed"),
@@ -506,6 +515,7 @@ class TestVoteResult:
             "simple-majority",
             "absolute-majority",
             "two-thirds",
+            "two-thirds-of-members",
             "three-fifths",
             "unanimity",
         }
