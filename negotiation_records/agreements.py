@@ -49,14 +49,12 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
-    closing_on,
     current_status,
     dated_end,
     history_problems,
-    next_status,
+    next_history,
     status_at,
     steps_back,
-    with_change,
 )
 from negotiation_records.timeutil import (
     Moment,
@@ -534,23 +532,17 @@ class Agreement(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
         """
-        closing = (AgreementStatus.EXPIRED, self.expires, "its expiry")
-        target = next_status(
+        history = next_history(
             self.label,
             AgreementStatus,
             STATUS_STEPS,
-            self.status,
+            self,
             status,
             on=on,
-            after=closing,
-        )
-        history = with_change(
-            self.history,
-            target,
-            on=closing_on(target, on, closing),
             by=by,
             reason=reason,
             sources=sources,
+            closing=(AgreementStatus.EXPIRED, self.expires, "its expiry"),
         )
         return attrs.evolve(self, history=history)
 

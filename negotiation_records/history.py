@@ -432,6 +432,34 @@ def next_status(
     return target
 
 
+def next_history(
+    label: str,
+    enum_class: type[S],
+    steps: Mapping[S, frozenset[S]],
+    record: Any,
+    status: Any,
+    *,
+    on: Any,
+    by: Iterable[str],
+    reason: str | None,
+    sources: Iterable[str],
+    closing: tuple[S, _Deadline | None, str] | None = None,
+) -> tuple[StatusChange, ...]:
+    """
+    The history of *record* (a ``with_status`` method's) with one more step
+    to *status*: checked by :func:`next_status` (*closing* is its *after*),
+    dated as :func:`closing_on` dates it, made by :func:`with_change`.
+    """
+    target = next_status(
+        label, enum_class, steps, record.status, status, on=on, after=closing
+    )
+    if closing is not None:
+        on = closing_on(target, on, closing)
+    return with_change(
+        record.history, target, on=on, by=by, reason=reason, sources=sources
+    )
+
+
 def closing_on(target: S, on: Any, closing: tuple[S, _Deadline | None, str]) -> Any:
     """
     The date of a step to *target*: *on* as given, or, for the status that

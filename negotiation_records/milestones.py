@@ -45,12 +45,10 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
-    closing_on,
     current_status,
     history_problems,
-    next_status,
+    next_history,
     status_at,
-    with_change,
 )
 from negotiation_records.timeutil import (
     Moment,
@@ -330,23 +328,17 @@ class Milestone(Record):
             ...
             negotiation_records.errors.IllegalTransitionError: milestone 'm' cannot go from 'pending' to 'missed': the deadline (2025-02-03) had not passed on 2025-01-25
         """
-        closing = (MilestoneStatus.MISSED, self.deadline, "the deadline")
-        target = next_status(
+        history = next_history(
             self.label,
             MilestoneStatus,
             STATUS_STEPS,
-            self.status,
+            self,
             status,
             on=on,
-            after=closing,
-        )
-        history = with_change(
-            self.history,
-            target,
-            on=closing_on(target, on, closing),
             by=by,
             reason=reason,
             sources=sources,
+            closing=(MilestoneStatus.MISSED, self.deadline, "the deadline"),
         )
         return attrs.evolve(self, history=history)
 

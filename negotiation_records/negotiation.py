@@ -35,10 +35,9 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     history_until,
-    next_status,
+    next_history,
     status_at,
     take_status_arguments,
-    with_change,
 )
 from negotiation_records.milestones import Milestone
 from negotiation_records.parties import Party
@@ -258,15 +257,16 @@ class Negotiation(Record, _lookup.Indexed):
             >>> stalled.status, str(stalled.status_on)
             (<NegotiationStatus.STALLED: 'stalled'>, '2025-06-02')
         """
-        target = next_status(
+        history = next_history(
             f"negotiation {self.id!r}",
             NegotiationStatus,
             STATUS_STEPS,
-            self.status,
+            self,
             status,
-        )
-        history = with_change(
-            self.history, target, on=on, by=by, reason=reason, sources=sources
+            on=on,
+            by=by,
+            reason=reason,
+            sources=sources,
         )
         return attrs.evolve(self, history=history)
 
