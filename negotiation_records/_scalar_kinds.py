@@ -66,9 +66,13 @@ __all__ = [
 
 # --- text ------------------------------------------------------------------------
 
-#: Control characters (C0 but tab, line feed and carriage return; DEL; C1)
-#: and lone surrogates: never in text.
-_FORBIDDEN_CLASS: Final = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+#: Control characters (C0 but tab, line feed and carriage return; DEL; C1).
+_CONTROL_CLASS: Final = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+#: Control characters and lone surrogates: never in text.  (The JSON Schema
+#: leaves the surrogates out: a validator that reads text as UTF-16 code units
+#: would see every character outside the Basic Multilingual Plane, an emoji or
+#: a flag, as two of them; and UTF-8 cannot hold a lone one.)
+_FORBIDDEN_CLASS: Final = _CONTROL_CLASS + r"\ud800-\udfff"
 #: What does not show: white space, zero-width and format characters, fillers,
 #: variation selectors (the Basic Multilingual Plane; see _INVISIBLE_ASTRAL).
 _INVISIBLE_BMP: Final = (
@@ -185,8 +189,8 @@ _TEXT_SCHEMA: Final = {
     "type": "string",
     "minLength": 1,
     "allOf": [
-        {"pattern": f"^[^{_FORBIDDEN_CLASS}]*$"},
-        {"pattern": f"[^{_FORBIDDEN_CLASS}{_INVISIBLE_BMP}]"},
+        {"pattern": f"^[^{_CONTROL_CLASS}]*$"},
+        {"pattern": f"[^{_CONTROL_CLASS}{_INVISIBLE_BMP}]"},
     ],
 }
 
@@ -260,17 +264,22 @@ SLUG_RULE: Final = (
 """The identifier rule, in words."""
 
 
-def whole_pattern(pattern: str) -> str:
+#: A line feed anywhere: refused in every string that matches a pattern whole.
+NO_LINE_FEED: Final = {"pattern": "\\n"}
+
+
+def whole_pattern(pattern: str) -> dict[str, Any]:
     """
-    The JSON Schema ``pattern`` that a string must match whole to match
-    *pattern*: anchored at both ends, with no line feed after the end.
+    The JSON Schema keywords of a string that matches *pattern* whole:
+    ``pattern`` anchored at both ends, and ``not`` a line feed anywhere.
 
     A bare ``$`` also matches before one final line feed in Python's ``re``,
     which Python's JSON Schema validators search with, so ``"tass\\n"`` would
-    pass as an id; ``(?!\\n)`` refuses it there and changes nothing in
-    ECMA-262, whose ``$`` is the end of the text.
+    pass as an id.  The line feed is refused by ``not`` rather than by a
+    lookahead after the ``$``: the regular expressions of some validators
+    (Go's, without lookaround) could not read the pattern at all.
     """
-    return f"^{pattern}$(?!\\n)"
+    return {"pattern": f"^{pattern}$", "not": NO_LINE_FEED}
 
 
 def _subclass_problems(value: object) -> Problems:
@@ -303,6 +312,8 @@ class _Pattern(FixedKind):
         return value if value.__class__ is str else plain_str(value)
 
     pattern: ClassVar[str]
+    #: The pattern of the JSON Schema, where it must differ (see ``Url``).
+    schema_pattern: ClassVar[str | None] = None
     rule: ClassVar[str]
     #: Whether matches are remembered for the rest of the document (ids recur).
     memo: ClassVar[bool] = False
@@ -360,7 +371,7 @@ class _Pattern(FixedKind):
             self.schema_name,
             {
                 "type": "string",
-                "pattern": whole_pattern(self.pattern),
+                **whole_pattern(self.schema_pattern or self.pattern),
                 "description": self.rule[0].upper() + self.rule[1:] + ".",
             },
         )
@@ -405,6 +416,9 @@ class Url(_Pattern):
     __slots__ = ()
 
     pattern: ClassVar[str] = f"https?://[^{_NOT_IN_URL}/?#]+(?:[/?#][^{_NOT_IN_URL}]*)?"
+    schema_pattern: ClassVar[str | None] = pattern.replace(
+        _FORBIDDEN_CLASS, _CONTROL_CLASS
+    )
     rule: ClassVar[str] = (
         "an absolute http(s) URL, without white space or control characters"
     )

@@ -188,6 +188,10 @@ class DateKind(FixedKind):
         return defs.time("Date")
 
 
+#: A period whose parts are all zero, refused where a positive one is needed.
+_ZERO_PERIOD: Final = {"pattern": "^P(0+[YMWD])*(T(0+[HMS])*)?$"}
+
+
 def _load_period(value: Any, _conv: Any = None) -> Period:
     if value.__class__ is not str:
         raise fail(
@@ -227,4 +231,6 @@ class PeriodKind(Kind):
         return f"{v}.isoformat()"
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
+        if self.positive:
+            return {"allOf": [defs.time("Period")], "not": _ZERO_PERIOD}
         return defs.time("Period")

@@ -42,7 +42,7 @@ import attrs
 import pendulum
 
 from negotiation_records import fields
-from negotiation_records._scalar_kinds import whole_pattern
+from negotiation_records._scalar_kinds import NO_LINE_FEED, whole_pattern
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.serialization import converter
 from negotiation_records.timeutil import Moment, PartialDate, Period
@@ -55,20 +55,25 @@ DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 _NONE_TYPE: Final = type(None)
 _DIGITS: Final = "[0-9]"
-_DATE: Final = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_YEAR: Final = "([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH: Final = _YEAR + "-(0[1-9]|1[0-2])"
+_DATE: Final = _MONTH + "-(0[1-9]|[12][0-9]|3[01])"
 _DATETIME: Final = (
-    _DATE + r"[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"([Zz]|[+-][0-9]{2}:[0-5][0-9](:[0-5][0-9])?)(\[[A-Za-z0-9_+/-]{1,64}\])?"
+    _DATE + r"[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)"
+    r"(\[[A-Za-z0-9_+/-]{1,64}\])?"
 )
 _PERIOD: Final = (
-    "P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
-    "(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?"
+    "P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?"
 )
+#: A period of no part ("P"), or a time part of none ("P1DT"), which the
+#: pattern above lets through, and a line feed.
+_NOT_A_PERIOD: Final = {"anyOf": [NO_LINE_FEED, {"const": "P"}, {"pattern": "T$"}]}
 
 _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Id": {
         "type": "string",
-        "pattern": whole_pattern(fields.SLUG_PATTERN),
+        **whole_pattern(fields.SLUG_PATTERN),
         "description": "An identifier: "
         + fields.SLUG_RULE
         + " (ukraine, round-2, us-ultimatum-2025-07).",
@@ -76,12 +81,12 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Date": {
         "type": "string",
         "format": "date",
-        "pattern": whole_pattern(_DATE),
+        **whole_pattern(_DATE),
         "description": "A calendar date, YYYY-MM-DD.",
     },
     "DateTime": {
         "type": "string",
-        "pattern": whole_pattern(_DATETIME),
+        **whole_pattern(_DATETIME),
         "description": "A zone-aware timestamp: RFC 9557 with the zone name "
         "(2025-07-14T12:00:00-04:00[America/New_York]), RFC 3339 in UTC "
         "(2025-07-14T16:00:00Z) or with a fixed offset "
@@ -90,7 +95,7 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     },
     "PartialDate": {
         "type": "string",
-        "pattern": whole_pattern("[0-9]{4}(-[0-9]{2})?"),
+        **whole_pattern(f"({_MONTH}|{_YEAR})"),
         "description": "A month (YYYY-MM) or a year (YYYY), for vaguer sources.",
     },
     "Moment": {
@@ -103,7 +108,8 @@ _SHARED: Final[dict[str, dict[str, Any]]] = {
     },
     "Period": {
         "type": "string",
-        "pattern": whole_pattern(_PERIOD),
+        "pattern": f"^{_PERIOD}$",
+        "not": _NOT_A_PERIOD,
         "maxLength": 64,
         "description": "An ISO 8601 duration of whole, non-negative parts: "
         "P50D, PT48H, P3M, P1Y2M10DT2H30M.",
@@ -126,7 +132,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> schema["required"], schema["properties"]["kind"]["$ref"]
         (['id', 'name', 'kind'], '#/$defs/PartyKind')
         >>> schema["$defs"]["Id"]["pattern"]
-        '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$(?!\\\\n)'
+        '^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$'
         >>> json_schema(Negotiation)["properties"]["schema_version"]["const"]
         2
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import enum
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -355,7 +356,6 @@ class TestSchemaAndLoaderAgree:
             "\ufeff",
             "\x00",
             "\x7f",
-            "\ud800",
             "\u200b",
             "é",
             "Ж",
@@ -445,3 +445,72 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
     for step in path[:-1]:
         target = target[step]
     target[path[-1]] = value
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+class TestPatternsForEveryValidator:
+    """The published schema is read by validators in other languages: its
+    patterns use no lookaround (Go's engine has none) and name no surrogate
+    (a UTF-16 engine sees an emoji as two)."""
+
+    def test_no_lookaround_and_no_surrogates(self) -> None:
+        patterns = _patterns(json.loads(PUBLISHED.read_text(encoding="utf-8")))
+        assert len(patterns) > 5
+        for pattern in patterns:
+            for lookaround in ("(?=", "(?!", "(?<"):
+                assert lookaround not in pattern, pattern
+            assert not re.search(r"\\u[dD][89a-fA-F]", pattern), pattern
+            assert not any("\ud800" <= char <= "\udfff" for char in pattern)
+
+    @pytest.mark.parametrize(
+        ("cls", "data"),
+        [
+            (Party, {"id": "ua\n", "name": "Ukraine", "kind": "state"}),
+            (Source, {"id": "s", "publisher": "P", "url": "https://example.org\n"}),
+            (
+                Statement,
+                {"id": "s", "speaker": "S", "said_on": "2025-07-14\n", "text": "t"},
+            ),
+            (Statement, {"id": "s", "speaker": "S", "said_on": "2025-13", "text": "t"}),
+            (Statement, {"id": "s", "speaker": "S", "said_on": "0000", "text": "t"}),
+            (
+                Statement,
+                {
+                    "id": "s",
+                    "speaker": "S",
+                    "said_on": "2025-07-14T25:00:00Z",
+                    "text": "t",
+                },
+            ),
+            (Deadline, {"due": "2025-09-02", "anchor": "2025-07-14", "period": "P0D"}),
+            (Deadline, {"due": "2025-07-14", "anchor": "2025-07-14", "period": "PT0S"}),
+            (Deadline, {"due": "2025-07-14", "anchor": "2025-07-14", "period": "P"}),
+            (Deadline, {"due": "2025-07-15", "anchor": "2025-07-14", "period": "P1DT"}),
+        ],
+        ids=repr,
+    )
+    def test_what_the_loader_refuses(self, cls: type[Any], data: Any) -> None:
+        """A line feed after a whole-string value, a month 13, a year 0, an
+        hour 25, a zero period: refused by both."""
+        assert schema_rejects(cls, data)
+        with pytest.raises(ValidationError):
+            from_dict(cls, data)
+
+    def test_text_beyond_the_basic_plane_and_a_lone_surrogate(self) -> None:
+        """Flags and emoji are text to both; a lone surrogate (an escape UTF-8
+        cannot carry) only the loader refuses, as the docs say."""
+        flag = {"id": "s", "speaker": "S", "said_on": "2025-07-14", "text": "🇺🇦 𠀀"}
+        assert not schema_rejects(Statement, flag)
+        assert from_dict(Statement, flag).text == "🇺🇦 𠀀"
+        lone = dict(flag, text="a\ud800b")
+        assert not schema_rejects(Statement, lone)
+        with pytest.raises(ValidationError):
+            from_dict(Statement, lone)
