@@ -495,24 +495,21 @@ def to_moment(value: Moment | _dt.date) -> Moment:
 
     Used as the converter of every moment field.  ``datetime.date`` becomes
     ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
-    keeping its zone (a ``zoneinfo`` or pytz zone stays named) and the instant the
-    standard library gives it (its ``utcoffset()``: a pytz datetime moved
-    without ``normalize()`` keeps its instant, not its wall clock; PEP 495: a
-    wall time skipped by a clock change becomes the real time at that
-    instant, ``fold`` picks the side of a repeated hour).  A
-    ``pendulum.DateTime`` is read the same way: one built at a skipped wall time
-    (``pendulum.DateTime(2025, 3, 9, 2, 30, tzinfo=...)`` in New York) becomes
-    the real time (03:30), so that a record stores what it writes and reads
-    back.  A zone that pendulum cannot name, or whose name :func:`zone` would
-    not read back (a ``zoneinfo`` zone read from a file, a custom ``tzinfo``,
-    the nameless zone ``pendulum.now()`` gives where ``TZ=:/etc/localtime``,
-    ``right/...``), is replaced by its UTC offset at that instant; a zone
-    ``posix/NAME`` is the zone ``NAME`` (the database's copy of it, whose
-    rules are the same), so that deadlines counted from it keep its clock
-    changes.  A naive
-    datetime, a UTC offset that is not a whole number of seconds, a string or
-    any other value is passed through unchanged for :func:`check_moment` to
-    report.
+    keeping its zone (a ``zoneinfo`` or pytz zone stays named) and the instant its
+    ``utcoffset()`` gives (a pytz datetime moved without ``normalize()`` keeps
+    its instant, not its wall clock; PEP 495: a wall time skipped by a clock
+    change becomes the real time then, ``fold`` picks the side of a repeated
+    hour).  A ``pendulum.DateTime`` is read the same way: one built at a
+    skipped wall time (02:30 on 9 March 2025 in New York) becomes the real time
+    (03:30), so that a record stores what it writes and reads back.  A zone
+    that pendulum cannot name, or whose name :func:`zone` would not read back
+    (a ``zoneinfo`` zone read from a file, a custom ``tzinfo``, the nameless
+    zone ``pendulum.now()`` gives where ``TZ=:/etc/localtime``, ``right/...``),
+    is replaced by its UTC offset at that instant; a zone ``posix/NAME`` is the
+    zone ``NAME`` (the database's copy of it, with the same rules), so that
+    deadlines counted from it keep its clock changes.  A naive datetime, a UTC
+    offset that is not a whole number of seconds, a string or any other value
+    is passed through unchanged for :func:`check_moment` to report.
 
     Example:
         >>> import datetime, zoneinfo
