@@ -25,8 +25,10 @@ one zone, where the day order is the order of instants).  With ``tz``, a
 deadline of a date falls due, like a timed event, at the last instant of its
 day in its own zone, read in ``tz``: "30 September" in New York ends at 23:00
 in Chicago, before a walk-out in Houston at 23:30 (without ``tz`` it is the
-last event of 30 September, after that walk-out).  Two refinements keep
-the story readable:
+last event of 30 September, after that walk-out).  It is still shown as its
+date, so read in a zone far from its own it may stand among the next day's
+events (30 September in New York ends on 1 October in Tokyo).  Two
+refinements keep the story readable:
 
 * an event never sorts before what it answers: a response, a status change or a
   deadline revision sorts no earlier than its proposal or ultimatum, and a
@@ -323,7 +325,8 @@ class _Builder:
             return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)
         if kind in _DUE_KINDS:
             if self.tz is not None and deadline is not None:
-                return self.key(deadline.cutoff - _LAST_INSTANT)
+                with contextlib.suppress(OverflowError):  # the calendar's last day
+                    return self.key(deadline.cutoff - _LAST_INSTANT)
             return (moment.toordinal(), 2, 0)  # due at the end of the day
         return (moment.toordinal(), 0, -1)
 

@@ -540,11 +540,12 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             read = pendulum.DateTime.instance(value)
         except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
             return _at_fixed_offset(value)
-        if read.utcoffset() == offset:
-            return read
-        # pendulum put the wall time in the zone of that name (pytz's), where
-        # the offset differs (a pytz zone not localized, or moved by a
-        # timedelta without normalize()): the instant given, in that zone.
+        same_wall = read.replace(tzinfo=None) == value.replace(tzinfo=None)
+        if same_wall and read.utcoffset() == offset:
+            return read  # the same wall time at the same offset: the same instant
+        # pendulum put the wall time in the zone of that name (pytz's) at
+        # another instant (a pytz zone not localized, moved by a timedelta
+        # without normalize(), or in a skipped hour): the instant given.
         return _in_named_zone(value, getattr(read.tzinfo, "name", None))
     if isinstance(value, _dt.date):
         if type(value) is pendulum.Date:

@@ -930,3 +930,15 @@ class TestDateDeadlinesReadInAZone:
             "newark",
             "houston",
         ]
+
+    def test_at_the_end_of_the_calendar(self) -> None:
+        """The last day of 9999 in New York ends after the calendar does in
+        UTC: read in UTC it stays the last event of its day, no OverflowError."""
+        last = Deadline.on(pendulum.date(9999, 12, 31), tz="America/New_York")
+        talks = Negotiation(
+            id="t",
+            title="T",
+            milestones=[Milestone(id="m", title="M", deadline=last)],
+        )
+        events = talks.timeline(tz="UTC")
+        assert [event.kind for event in events][-1] is EventKind.DEADLINE

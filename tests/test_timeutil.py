@@ -653,28 +653,42 @@ class TestConversion:
         assert converted == dt.datetime(2025, 7, 1, 10, tzinfo=UTC)
 
     @pytest.mark.parametrize(
-        ("offset", "stored"),
+        ("wall", "offset", "stored"),
         [
-            (dt.timedelta(hours=-5), "2025-03-09T13:00:00-04:00[America/New_York]"),
             (
+                (12, 0),
+                dt.timedelta(hours=-5),
+                "2025-03-09T13:00:00-04:00[America/New_York]",
+            ),
+            (
+                (12, 0),
                 dt.timedelta(hours=-4, minutes=-56),
                 "2025-03-09T12:56:00-04:00[America/New_York]",
             ),
-            (dt.timedelta(hours=-4), "2025-03-09T12:00:00-04:00[America/New_York]"),
+            (
+                (12, 0),
+                dt.timedelta(hours=-4),
+                "2025-03-09T12:00:00-04:00[America/New_York]",
+            ),
+            (  # in the hour the clocks skipped, at the offset before it
+                (2, 30),
+                dt.timedelta(hours=-5),
+                "2025-03-09T03:30:00-04:00[America/New_York]",
+            ),
         ],
     )
     def test_a_pytz_zone_keeps_the_instant(
-        self, offset: dt.timedelta, stored: str
+        self, wall: tuple[int, int], offset: dt.timedelta, stored: str
     ) -> None:
         """
         A pytz zone is read by its name, at the instant the datetime gives: a
         datetime moved by a day without ``normalize()`` (still at the offset
-        of the day before a clock change), or built with ``tzinfo=`` (at the
-        zone's first offset, local mean time), is not read by its wall clock.
+        of the day before a clock change), built with ``tzinfo=`` (at the
+        zone's first offset, local mean time), or localized in the hour the
+        clocks skipped, is not read by its wall clock.
         """
-        given = dt.datetime(
-            2025, 3, 9, 12, tzinfo=_PytzLike("America/New_York", offset)
-        )
+        zone = _PytzLike("America/New_York", offset)
+        given = dt.datetime(2025, 3, 9, *wall, tzinfo=zone)
         converted = to_moment(given)
         assert converted == given
         assert format_moment(converted) == stored
