@@ -185,12 +185,22 @@ def load_text(value: Any, _conv: Any = None) -> str:
 # Patterns are written for both Python's re and ECMA 262 (no astral escapes:
 # the schema leaves characters outside the Basic Multilingual Plane to the
 # loader, so it is never stricter than the loader).
+def _portable(pattern: str) -> str:
+    """
+    *pattern* for the JSON Schema: each ``\\uXXXX`` escape written as its
+    character, which every engine reads (ECMA-262 spells the escape
+    ``\\u{...}`` under its ``u`` flag, Go's RE2 ``\\x{...}``, and neither
+    reads the other's); ``\\xHH`` escapes, which all of them read, are kept.
+    """
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), pattern)
+
+
 _TEXT_SCHEMA: Final = {
     "type": "string",
     "minLength": 1,
     "allOf": [
-        {"pattern": f"^[^{_CONTROL_CLASS}]*$"},
-        {"pattern": f"[^{_CONTROL_CLASS}{_INVISIBLE_BMP}]"},
+        {"pattern": _portable(f"^[^{_CONTROL_CLASS}]*$")},
+        {"pattern": _portable(f"[^{_CONTROL_CLASS}{_INVISIBLE_BMP}]")},
     ],
 }
 
@@ -416,8 +426,8 @@ class Url(_Pattern):
     __slots__ = ()
 
     pattern: ClassVar[str] = f"https?://[^{_NOT_IN_URL}/?#]+(?:[/?#][^{_NOT_IN_URL}]*)?"
-    schema_pattern: ClassVar[str | None] = pattern.replace(
-        _FORBIDDEN_CLASS, _CONTROL_CLASS
+    schema_pattern: ClassVar[str | None] = _portable(
+        pattern.replace(_FORBIDDEN_CLASS, _CONTROL_CLASS)
     )
     rule: ClassVar[str] = (
         "an absolute http(s) URL, without white space or control characters"
