@@ -448,13 +448,32 @@ def next_history(
     """
     The history of *record* (a ``with_status`` method's) with one more step
     to *status*: checked by :func:`next_status` (*closing* is its *after*),
-    dated as :func:`closing_on` dates it, made by :func:`with_change`.
+    dated as :func:`closing_on` dates it, made by :func:`with_change`.  A
+    record with no change yet may restate its first status, dated (the talks
+    active from 10 January), as its history may.
     """
-    target = next_status(
-        label, enum_class, steps, record.status, status, on=on, after=closing
-    )
-    if closing is not None:
+    target = None
+    if not record.history:
+        member = _choice(enum_class).convert(status)
+        target = member if member is record.status else None
+    if target is None:
+        target = next_status(
+            label, enum_class, steps, record.status, status, on=on, after=closing
+        )
+    if closing is not None and on is None:
         on = closing_on(target, on, closing)
+        last = next((c.on for c in reversed(record.history) if c.on is not None), None)
+        if on is not None and last is not None and is_before(on, last):
+            raise ValidationError(
+                [
+                    (
+                        "on",
+                        f"not given, and {closing[2]} passed ({on}) before the "
+                        f"change before it ({last}): give the day it was "
+                        f"{target.value}",
+                    )
+                ]
+            )
     return with_change(
         record.history, target, on=on, by=by, reason=reason, sources=sources
     )

@@ -355,6 +355,35 @@ class TestMilestone:
         assert missed.status_at(D(2019, 3, 30)) is MilestoneStatus.MISSED
         assert clock().with_status("met").history[-1].on is None  # only the closing
 
+    def test_the_first_status_may_be_restated_dated(self) -> None:
+        """The talks active from 10 January: the first status, dated, as the
+        constructor's ``status_on=`` and a history may say it; not twice."""
+        active = talks().with_status("active", on=D(2025, 1, 10))
+        assert active.history == (StatusChange(status="active", on=D(2025, 1, 10)),)
+        assert active == talks(status_on=D(2025, 1, 10))
+        with pytest.raises(IllegalTransitionError):
+            active.with_status("active", on=D(2025, 1, 11))
+        drafted = truce(history=[]).with_status("drafted", on=D(2025, 5, 1))
+        assert drafted.history[0].on == D(2025, 5, 1)
+
+    def test_a_cutoff_before_the_last_step_needs_a_date(self) -> None:
+        """Missed without a date where the deadline passed before the change
+        before it: the date to give is asked for, at ``on``."""
+        late = clock(history=[StatusChange(status="pending", on=D(2019, 4, 2))])
+        with pytest.raises(ValidationError) as info:
+            late.with_status("missed")
+        assert info.value.errors == (
+            (
+                "on",
+                "not given, and the deadline passed (2019-03-30 00:00:00+00:00) "
+                "before the change before it (2019-04-02): give the day it was "
+                "missed",
+            ),
+        )
+        assert late.with_status("missed", on=D(2019, 4, 3)).status is (
+            MilestoneStatus.MISSED
+        )
+
     def test_every_record_refuses_a_step_alike(self) -> None:
         """A step the rules forbid is an IllegalTransitionError and a name of
         no status a ValidationError at ``status``, for the talks as well."""
