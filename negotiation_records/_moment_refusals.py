@@ -25,7 +25,7 @@ _EXAMPLE: Final = "-04:00[America/New_York]"
 #: A timestamp with more than six digits of a second (.NET's "o" format, Java's
 #: Instant, Go's RFC3339Nano write up to nine).
 _FINER: Final = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{7,}(?:[Zz]|[+-]\d{2}:\d{2})"
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{7,}(?:[Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
     r"(?:\[[A-Za-z0-9_+\-/]{1,64}\])?",
     re.ASCII,
 )

@@ -44,7 +44,11 @@ from negotiation_records._version_2_rules import (
     ZONE_ABBREVIATION,
     ZONE_ABBREVIATION_NAMED,
 )
-from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, ABBREVIATIONS
+from negotiation_records._zone_abbreviations import (
+    ABBREVIATED_ZONES,
+    ABBREVIATIONS,
+    depends_on_host,
+)
 from negotiation_records.errors import ValidationError
 
 
@@ -725,7 +729,7 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
                 )
             ]
         )
-    if _depends_on_host(name):
+    if depends_on_host(name):
         raise ValidationError(
             [
                 ("$", MACHINE_ZONE.format(name=short_repr(name))),
@@ -758,8 +762,11 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv', or a pendulum, zoneinfo, pytz or datetime.timezone zone, got int 5
     """
     name: Any = value.key if isinstance(value, zoneinfo.ZoneInfo) else value
-    if isinstance(value, _dt.tzinfo) and hasattr(value, "localize"):
-        name = getattr(value, "zone", value)  # pytz's, by its name
+    if isinstance(value, _dt.tzinfo) and hasattr(value, "localize"):  # pytz's
+        name = getattr(value, "zone", None)  # by its name
+        offset = value.utcoffset(None)
+        if name is None and offset is not None:  # pytz.FixedOffset(330)
+            value = _dt.timezone(offset)
     if value is None or isinstance(value, pendulum.FixedTimezone):
         return value
     if isinstance(value, _dt.timezone) and not value.utcoffset(None).microseconds:
@@ -776,27 +783,6 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         return zone(str.__str__(name))
     except ValidationError as exc:
         raise exc.prefixed(path) from None
-
-
-_HOST_ZONES = frozenset({"localtime", "posixrules", "factory"})
-_HOST_PREFIXES = ("posix/", "right/", "/", ".", "~")
-
-
-def _depends_on_host(name: str) -> bool:
-    """
-    Whether the zone name means different zones on different machines.
-
-    ``localtime`` is the machine's own zone, ``posixrules`` the rules a machine
-    applies to POSIX TZ strings, ``Factory`` a placeholder; ``posix/...`` and
-    ``right/...`` are copies of the database that exist on some machines only
-    (``right/`` counts leap seconds), and a path is a file on this machine.
-    """
-    folded = name.casefold()
-    return (
-        folded in _HOST_ZONES
-        or folded.startswith(_HOST_PREFIXES)
-        or ".." in folded.split("/")
-    )
 
 
 def zone_name(moment: _dt.datetime) -> str | None:

@@ -676,7 +676,7 @@ def test_docstring_examples_run(test: doctest.DocTest) -> None:
 class _PytzZone(dt.tzinfo):
     """A zone as pytz makes one: by name, with ``localize``."""
 
-    def __init__(self, zone: str) -> None:
+    def __init__(self, zone: str | None) -> None:
         self.zone = zone
 
     def localize(self, value: dt.datetime) -> dt.datetime:
@@ -769,6 +769,9 @@ class TestTheZoneShown:
         assert summaries(pendulum.timezone("Asia/Tokyo")) == tokyo
         assert summaries(zoneinfo.ZoneInfo("Asia/Tokyo")) == tokyo
         assert summaries(_PytzZone("Asia/Tokyo")) == tokyo
+        assert summaries(_PytzZone(None)) == summaries(  # pytz.FixedOffset(540)
+            dt.timezone(dt.timedelta(hours=9))
+        )
         assert summaries(dt.UTC) == summaries("UTC")
         assert summaries(dt.timezone(dt.timedelta(hours=9))) == summaries(
             pendulum.FixedTimezone(9 * 3600)
