@@ -174,6 +174,19 @@ def _problems_of(call: Callable[[], object]) -> list[tuple[str, str]] | None:
     return None
 
 
+def _has_lone_surrogate(value: Any) -> bool:
+    """Whether *value* holds a text with a lone surrogate, which the schema
+    leaves to the loader (its patterns name no surrogate, for validators that
+    read text as UTF-16)."""
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, dict):
+        return any(map(_has_lone_surrogate, [*value, *value.values()]))
+    if isinstance(value, list):
+        return any(map(_has_lone_surrogate, value))
+    return False
+
+
 def _schema_accepts(cls: type[Any], value: Any) -> bool:
     return bool(
         jsonschema.Draft202012Validator(json_schema(cls)).is_valid({"value": value})
@@ -213,7 +226,11 @@ class TestEveryPathAgrees:
         schema_ok = _schema_accepts(cls, value)
         if not schema_ok:  # the schema is never stricter than the loader
             assert not by_exact
-        if KINDS[name][1] and not (isinstance(value, int) and abs(value) >= 10**4300):
+        if (
+            KINDS[name][1]
+            and not (isinstance(value, int) and abs(value) >= 10**4300)
+            and not _has_lone_surrogate(value)  # the loader's alone (see the docs)
+        ):
             assert schema_ok == by_exact, (value, schema_ok, by_exact)
 
     @pytest.mark.parametrize("name", list(KINDS))
