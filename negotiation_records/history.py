@@ -450,11 +450,27 @@ def next_history(
     to *status*: checked by :func:`next_status` (*closing* is its *after*),
     dated as :func:`closing_on` dates it, made by :func:`with_change`.  A
     record with no change yet may restate its first status, dated (the talks
-    active from 10 January), as its history may.
+    active from 10 January), as its history may.  A *status* that names no
+    status is reported with the problems of the other arguments, if any.
     """
     target = None
+    choice = _choice(enum_class)
+    member = choice.convert(status)
+    if not isinstance(member, enum_class):  # with the other arguments' problems
+        problems = ValidationError(choice.problems(member)).prefixed("status").errors
+        try:
+            with_change(
+                record.history,
+                record.status,
+                on=on,
+                by=by,
+                reason=reason,
+                sources=sources,
+            )
+        except ValidationError as exc:
+            problems += exc.errors
+        raise ValidationError(problems)
     if not record.history:
-        member = _choice(enum_class).convert(status)
         target = member if member is record.status else None
     if target is None:
         target = next_status(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import attrs
 
 from negotiation_records import _lookup
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import References
 from negotiation_records._whole_record import Checker
@@ -49,6 +50,7 @@ from negotiation_records.timeutil import (
     Period,
     is_known_by,
     moment_argument,
+    zone_argument,
 )
 from negotiation_records.ultimatums import Ultimatum
 from negotiation_records.votes import Vote
@@ -543,9 +545,14 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [(str(e.moment), e.kind.value) for e in talks.timeline()]
             [('2025-07-14', 'ultimatum'), ('2025-09-02', 'deadline')]
         """
+        from negotiation_records import queries  # noqa: PLC0415 - first use
         from negotiation_records.timeline import build_timeline  # noqa: PLC0415
 
-        return build_timeline(self if at is None else self.as_of(at), tz)
+        arguments = ArgumentProblems()  # both checked before the snapshot
+        moment = None if at is None else arguments.read(lambda: queries.as_of(at))
+        zone = arguments.read(lambda: zone_argument(tz))
+        arguments.raise_any()
+        return build_timeline(self if moment is None else self.as_of(moment), zone)
 
     def pending_ultimatums(
         self, at: Moment | _dt.date | None = None
@@ -600,7 +607,7 @@ class Negotiation(Record, _lookup.Indexed):
         """
         from negotiation_records import queries  # noqa: PLC0415 - first use
 
-        moment = queries.as_of(at)
+        moment, _ = queries.at_and_horizon(at, within)  # both checked first
         return queries.upcoming_deadlines(self.as_of(moment), moment, within)
 
     def expired_deadlines(
@@ -652,7 +659,7 @@ class Negotiation(Record, _lookup.Indexed):
         """
         from negotiation_records import queries  # noqa: PLC0415 - first use
 
-        moment = queries.as_of(at)
+        moment, _ = queries.at_and_horizon(at, within)  # both checked first
         return queries.all_upcoming_deadlines(self.as_of(moment), moment, within)
 
     def all_expired_deadlines(

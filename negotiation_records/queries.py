@@ -55,7 +55,6 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import attrs
-import pendulum
 
 from negotiation_records._closing import (
     AGREEMENT_ENDED,
@@ -63,7 +62,13 @@ from negotiation_records._closing import (
     closed_in_time,
     expired_before,
 )
-from negotiation_records._deadline_arithmetic import start_of_day
+from negotiation_records._query_moments import (
+    as_of,
+    as_of_instant,
+    at_and_horizon,
+    due_by,
+    horizon,
+)
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
@@ -76,13 +81,10 @@ from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
     KeepsFold,
     Moment,
-    PartialDate,
     Period,
     is_known_by,
-    moment_argument,
     moment_eq_key,
     moment_sort_key,
-    since_epoch,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
@@ -97,6 +99,7 @@ __all__ = [
     "all_upcoming_deadlines",
     "as_of",
     "as_of_instant",
+    "at_and_horizon",
     "deadline_in_force",
     "expired_deadlines",
     "horizon",
@@ -368,51 +371,6 @@ class PartyPositions:
 # --- the moment asked about -----------------------------------------------------
 
 
-def as_of(at: Moment | _dt.date | None) -> Moment:
-    """
-    The moment a question is asked about: *at*, or now in UTC.
-
-    Example:
-        >>> from negotiation_records.queries import as_of
-        >>> as_of(pendulum.date(2025, 7, 20))
-        Date(2025, 7, 20)
-        >>> as_of(None).timezone_name
-        'UTC'
-    """
-    if at is None:
-        return pendulum.now(pendulum.UTC)
-    return moment_argument(at, "at")
-
-
-def as_of_instant(at: Moment | _dt.date | None) -> pendulum.DateTime:
-    """
-    The one instant a question asked as of *at* is answered at: a datetime
-    *at* itself; a date the start of that day in UTC, a month or a year the
-    start of its first day in UTC (where :meth:`Negotiation.as_of
-    <negotiation_records.Negotiation.as_of>` reads it, by
-    :func:`~negotiation_records.timeutil.is_known_by`); now in UTC by
-    default.  The deadline queries take both the snapshot and every
-    :meth:`Deadline.is_past <negotiation_records.Deadline.is_past>` and
-    :meth:`~negotiation_records.Deadline.remaining` at this instant.
-
-    Example:
-        >>> from negotiation_records.queries import as_of_instant
-        >>> as_of_instant(pendulum.date(2025, 9, 2))
-        DateTime(2025, 9, 2, 0, 0, 0, tzinfo=Timezone('UTC'))
-        >>> as_of_instant(PartialDate(2025, 9))
-        DateTime(2025, 9, 1, 0, 0, 0, tzinfo=Timezone('UTC'))
-    """
-    moment = as_of(at)
-    if isinstance(moment, pendulum.DateTime):
-        return moment
-    return _start_in_utc(moment.start if isinstance(moment, PartialDate) else moment)
-
-
-def _start_in_utc(day: _dt.date) -> pendulum.DateTime:
-    """The first instant of *day* in UTC: where the snapshot reads a day."""
-    return pendulum.DateTime(day.year, day.month, day.day, tzinfo=pendulum.UTC)
-
-
 def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Deadline:
     """
     The ultimatum's deadline as it stood at *at*: the latest one whose revision
@@ -498,94 +456,11 @@ def upcoming_deadlines(
     instant, a date *at* at the start of that day in UTC
     (:func:`as_of_instant`); the horizon counts from *at* (:func:`horizon`).
     """
-    moment = as_of(at)
+    moment, end = at_and_horizon(at, within)
     entries = _pending(talks, as_of_instant(moment))
-    if within is not None:
-        end = _horizon(moment, within)
-        entries = [entry for entry in entries if _due_by(entry.deadline, end)]
+    if end is not None:
+        entries = [entry for entry in entries if due_by(entry.deadline, end)]
     return tuple(sorted(entries, key=lambda entry: entry.deadline))
-
-
-def horizon(
-    at: Moment | _dt.date | None, within: Period | _dt.timedelta | str
-) -> Moment:
-    """
-    The end of the window *within* after *at* (now, in UTC, by default): what
-    :func:`upcoming_deadlines` keeps to.
-
-    A datetime *at* counts from its instant.  A date, a month or a year counts
-    from its first day: with a calendar period (years, months, weeks, days) the
-    horizon is a date, which includes its whole day (``2025-08`` plus ``P1M``
-    is 1 September); with hours, minutes or seconds, from the start of that
-    day in UTC, as :meth:`Negotiation.as_of
-    <negotiation_records.Negotiation.as_of>` reads a day (``2025-08-22`` plus
-    ``PT48H`` is 24 August, 00:00 UTC).  The period is added by the rules of
-    :meth:`Deadline.after <negotiation_records.Deadline.after>`; a bad
-    period, or a horizon past the calendar, is a
-    :class:`~negotiation_records.ValidationError` at ``within`` (a bad *at*
-    at ``at``).
-
-    Example:
-        >>> from negotiation_records.queries import horizon
-        >>> horizon(pendulum.date(2025, 8, 26), "P7D")
-        Date(2025, 9, 2)
-        >>> horizon(PartialDate(2025, 8), "P1M")
-        Date(2025, 9, 1)
-        >>> horizon(pendulum.date(2025, 8, 22), "PT48H")
-        DateTime(2025, 8, 24, 0, 0, 0, tzinfo=Timezone('UTC'))
-    """
-    return _horizon(as_of(at), within)
-
-
-def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
-    """*at* + *within* (see :func:`horizon`): a datetime, or a date (that whole day)."""
-    try:
-        return Deadline.after(_counted_from(at, within), within).due
-    except ValidationError as exc:
-        renamed = {"period": "within", "anchor": "at"}
-        raise ValidationError(
-            (_rename(path, renamed), message) for path, message in exc.errors
-        ) from None
-
-
-def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> pendulum.Date:
-    """
-    Where a horizon counts from: *at* itself if a datetime; else its first day,
-    as a date for a calendar period and as that day's first instant in UTC for
-    a period with hours, minutes or seconds.
-    """
-    if isinstance(at, pendulum.DateTime):
-        return at
-    day = at.start if isinstance(at, PartialDate) else at
-    try:
-        exact = Period.coerce(within).has_exact_part
-    except Exception:  # noqa: BLE001 - a bad period: Deadline.after reports it
-        return day
-    if not exact:
-        return day
-    return _start_in_utc(day)
-
-
-def _due_by(deadline: Deadline, horizon: Moment) -> bool:
-    """Whether *deadline* falls due by *horizon* (see :func:`upcoming_deadlines`)."""
-    if isinstance(deadline.due, pendulum.DateTime):
-        if isinstance(horizon, pendulum.DateTime):
-            return deadline.is_past(horizon)
-        assert isinstance(horizon, pendulum.Date)  # noqa: S101 - from Deadline.after
-        if horizon >= _dt.date.max:  # the whole calendar
-            return True
-        return deadline.is_past(horizon + _dt.timedelta(days=1))
-    if isinstance(horizon, pendulum.DateTime):
-        # The due day has begun, in the deadline's zone (never overflows).
-        assert isinstance(deadline.due, _dt.date)  # noqa: S101 - a date deadline
-        begun = start_of_day(deadline.due, deadline.zone)
-        return since_epoch(horizon) >= since_epoch(begun)
-    return bool(horizon >= deadline.due)
-
-
-def _rename(path: str, renamed: dict[str, str]) -> str:
-    head, dot, rest = path.partition(".")
-    return renamed.get(head, head) + dot + rest
 
 
 def expired_deadlines(
@@ -771,7 +646,7 @@ def all_upcoming_deadlines(
     :func:`upcoming_deadlines`; a date *at* is the start of that day in UTC
     (:func:`as_of_instant`), for what was known and for the deadlines alike.
     """
-    moment = as_of(at)
+    moment, end = at_and_horizon(at, within)
     instant = as_of_instant(moment)
     entries = [DeadlineEntry(e.ultimatum, e.deadline) for e in _pending(talks, instant)]
     entries += [
@@ -779,9 +654,8 @@ def all_upcoming_deadlines(
         for entry, open_ in _other_entries(talks, instant)
         if open_ and not entry.deadline.is_past(instant)
     ]
-    if within is not None:
-        end = _horizon(moment, within)
-        entries = [entry for entry in entries if _due_by(entry.deadline, end)]
+    if end is not None:
+        entries = [entry for entry in entries if due_by(entry.deadline, end)]
     return tuple(sorted(entries, key=lambda entry: entry.deadline))
 
 

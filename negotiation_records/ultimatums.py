@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import bool_argument, check_transition
@@ -441,11 +442,15 @@ class Ultimatum(Record):
         ``None``, a naive datetime or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``on`` (as for
         :meth:`enforce` and :meth:`withdraw`); *late* is ``True`` or
-        ``False``, anything else (``"no"``, ``1``) a ValidationError at ``late``.
+        ``False``, anything else (``"no"``, ``1``) a ValidationError at
+        ``late``; a bad *on* and a bad *late* are reported together.
         """
-        moment = moment_argument(on, "on")
+        arguments = ArgumentProblems()
+        moment = arguments.read(lambda: moment_argument(on, "on"))
         if late is not False:  # the default needs no check
-            late = bool_argument(late, "late")
+            late = bool(arguments.read(lambda: bool_argument(late, "late")))
+        arguments.raise_any()
+        assert moment is not None  # noqa: S101 - no problem: on was read
         after_deadline = self.status is UltimatumStatus.EXPIRED or not in_time(
             moment, self.deadline
         )

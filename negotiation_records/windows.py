@@ -9,12 +9,13 @@ optionally, the words the source used.  Weeks are ISO weeks, Monday to Sunday.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import pendulum
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._argument_problems import ArgumentProblems
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
@@ -145,7 +146,8 @@ class Window(Record):
         Said on a Sunday, "next week" starts the following day.  *of* is a date,
         or an aware datetime (its date in its own zone).  From Monday 20
         December 9999 on there is no next week in the calendar: a
-        :class:`~negotiation_records.ValidationError` at ``of``.
+        :class:`~negotiation_records.ValidationError` at ``of`` (with a bad
+        *label*'s problem, if there is one: every problem at once).
 
         Example:
             >>> Window.next_week(of=pendulum.date(2025, 7, 20)).start   # a Sunday
@@ -157,8 +159,7 @@ class Window(Record):
             ...
             negotiation_records.errors.ValidationError: of: the week after 9999-12-28 is outside the calendar, which ends on 9999-12-31
         """
-        start, end = _week_after(_day_of(of, "of"))
-        return cls(start=start, end=end, label=label)
+        return cls._from_day(of, label, _week_after)
 
     @classmethod
     def end_of_month(
@@ -176,8 +177,26 @@ class Window(Record):
             >>> Window.end_of_month(of=pendulum.date(2025, 2, 10)).days
             19
         """
-        day = _day_of(of, "of")
-        return cls(start=day, end=day.end_of("month"), label=label)
+        return cls._from_day(of, label, lambda day: (day, day.end_of("month")))
+
+    @classmethod
+    def _from_day(
+        cls,
+        of: object,
+        label: str | None,
+        ends: Callable[[pendulum.Date], tuple[pendulum.Date, pendulum.Date]],
+    ) -> Window:
+        """
+        The window whose *ends* are found from the day *of*, named *label*: a
+        bad *of* and a bad *label* are reported together.
+        """
+        arguments = ArgumentProblems()
+        found = arguments.read(lambda: ends(_day_of(of, "of")))
+        arguments.add(argument_problems(cls, "label", label)[1])
+        arguments.raise_any()
+        assert found is not None  # noqa: S101 - no problem: the ends were found
+        start, end = found
+        return cls(start=start, end=end, label=label)
 
     @property
     def days(self) -> int:

@@ -386,7 +386,8 @@ class TestMilestone:
 
     def test_every_record_refuses_a_step_alike(self) -> None:
         """A step the rules forbid is an IllegalTransitionError and a name of
-        no status a ValidationError at ``status``, for the talks as well."""
+        no status a ValidationError at ``status``, with the problems of the
+        other arguments, for the talks as well."""
         concluded = talks().with_status("concluded", on=D(2025, 1, 1))
         signed = truce()
         missed = clock().with_status("missed", on=D(2019, 3, 30))
@@ -400,6 +401,14 @@ class TestMilestone:
             with pytest.raises(ValidationError) as info:
                 record.with_status("bogus", on=D(2025, 2, 1))
             assert [path for path, _ in info.value.errors] == ["status"]
+            with pytest.raises(ValidationError) as info:
+                record.with_status("bogus", on="2025-02-01", by=["UK"])  # type: ignore[arg-type]
+            step = f"history[{len(record.history)}]"
+            assert [path for path, _ in info.value.errors] == [
+                "status",
+                f"{step}.on",
+                f"{step}.by[0]",
+            ]
 
     @pytest.mark.parametrize(
         ("arguments", "field"),

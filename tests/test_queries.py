@@ -395,6 +395,59 @@ class TestUpcomingDeadlines:
         end = horizon(at, within)
         assert (type(end), end) == (type(expected), expected)
 
+    def test_a_bad_at_and_a_bad_within_are_reported_together(self) -> None:
+        """Both arguments are checked before the record is read: every problem
+        at once, at ``at`` and at ``within``, for every query taking both."""
+        talks = _talks(_ultimatum())
+        at_problem = (
+            "at",
+            "must be a date, a zone-aware datetime or a PartialDate, got str "
+            "'2025-08-26' (parse text with parse_moment)",
+        )
+        within_problem = (
+            "within",
+            "'P7' is not an ISO 8601 duration of whole non-negative parts (like "
+            "P50D, PT48H, P3M or P1Y2M10DT2H30M)",
+        )
+        for query in (talks.upcoming_deadlines, talks.all_upcoming_deadlines):
+            with pytest.raises(ValidationError) as info:
+                query("2025-08-26", within="P7")  # type: ignore[arg-type]
+            assert info.value.errors == (at_problem, within_problem)
+            with pytest.raises(ValidationError) as info:
+                query("2025-08-26", within="P7D")  # type: ignore[arg-type]
+            assert info.value.errors == (at_problem,)
+            with pytest.raises(ValidationError) as info:
+                query(pendulum.date(2025, 8, 26), within="P7")
+            assert info.value.errors == (within_problem,)
+
+    @pytest.mark.parametrize(
+        "within",
+        ["P7", "P0D", "PT0S", "P10000Y", "", 5, dt.timedelta(days=-1)],
+    )
+    def test_a_bad_within_reads_alike_whatever_at(self, within: Any) -> None:
+        """A bad period is reported with a bad ``at`` as it is with a good one."""
+        from negotiation_records.queries import at_and_horizon, horizon
+
+        with pytest.raises(ValidationError) as good:
+            horizon(pendulum.date(2025, 8, 26), within)
+        with pytest.raises(ValidationError) as bad:
+            at_and_horizon("2025-08-26", within)  # type: ignore[arg-type]
+        assert bad.value.errors[0][0] == "at"
+        assert bad.value.errors[1:] == good.value.errors
+
+    def test_a_horizon_past_the_calendar_depends_on_at(self) -> None:
+        """Whether a period runs past the calendar is asked once ``at`` is good."""
+        from negotiation_records.queries import at_and_horizon
+
+        with pytest.raises(ValidationError) as info:
+            at_and_horizon("2025-08-26", "P9999Y")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["at"]
+        with pytest.raises(ValidationError) as info:
+            at_and_horizon(pendulum.date(2025, 8, 26), "P9999Y")
+        assert [path for path, _ in info.value.errors] == ["within"]
+        moment, end = at_and_horizon(pendulum.date(2025, 8, 26), None)
+        assert (moment, end) == (pendulum.date(2025, 8, 26), None)
+
 
 class TestExpiredDeadlines:
     """``expired_deadlines(at)``: deadlines that ran out unmet."""

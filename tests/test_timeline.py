@@ -753,6 +753,13 @@ class TestTheZoneShown:
         with pytest.raises(ValidationError, match=r"^tz: time zone 'EST' is an abbrev"):
             self._talks().timeline(tz="EST")
 
+    def test_a_bad_at_and_a_bad_tz_are_reported_together(self) -> None:
+        """Both are checked before the snapshot is taken: every problem at once."""
+        with pytest.raises(ValidationError) as info:
+            self._talks().timeline("2025-07-20", tz="Mars/Base")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["at", "tz"]
+        assert info.value.errors[1] == ("tz", "unknown time zone 'Mars/Base'")
+
     def test_zones_and_names_show_the_same(self) -> None:
         """A name, its pendulum zone and its zoneinfo zone show the same; a
         datetime.timezone is its fixed offset."""

@@ -275,6 +275,15 @@ class TestComply:
         late = ultimatum().comply(on=day_after, late=True)
         assert late.status is UltimatumStatus.COMPLIED
 
+    def test_comply_reports_a_bad_on_and_a_bad_late_together(self) -> None:
+        """Every problem of the arguments at once, each at its name."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().comply(on="2025-09-01", late="no")  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["on", "late"]
+        with pytest.raises(ValidationError) as info:
+            ultimatum().comply(on=None, late=1)  # type: ignore[arg-type]
+        assert [path for path, _ in info.value.errors] == ["on", "late"]
+
     def test_expired_ultimatum_complied_only_with_late(self) -> None:
         """After expiry, compliance needs late=True even if dated earlier."""
         expired = ultimatum().expire()

@@ -99,6 +99,19 @@ class TestNextWeek:
             Window.next_week(of="2025-07-19")  # type: ignore[arg-type]
         assert exc.value.errors == (("of", "must be a date, got str '2025-07-19'"),)
 
+    def test_a_bad_reference_and_a_bad_label_are_reported_together(self) -> None:
+        """Every problem at once, for ``next_week`` and ``end_of_month``."""
+        for make in (Window.next_week, Window.end_of_month):
+            with pytest.raises(ValidationError) as exc:
+                make(of="2025-07-19", label=7)  # type: ignore[arg-type]
+            assert exc.value.errors == (
+                ("of", "must be a date, got str '2025-07-19'"),
+                ("label", "must be text (str), got int 7"),
+            )
+        with pytest.raises(ValidationError) as exc:
+            Window.next_week(of=pendulum.date(9999, 12, 28), label=" ")
+        assert [path for path, _ in exc.value.errors] == ["of", "label"]
+
 
 class TestEndOfMonth:
     """``Window.end_of_month``: from the reference day to the month's last day."""

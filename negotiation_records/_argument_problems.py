@@ -1,0 +1,68 @@
+"""
+Checking a method's arguments together (private): every problem at once.
+
+A method that reads several arguments reads each through an
+:class:`ArgumentProblems`, which keeps what a reading refused and goes on with
+the next, then raises one :class:`~negotiation_records.ValidationError` with
+them all, in the order the arguments were read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from negotiation_records.errors import ValidationError
+
+
+__all__ = ["ArgumentProblems"]
+
+T = TypeVar("T")
+
+
+class ArgumentProblems:
+    """
+    The problems of a method's arguments, gathered to be reported together.
+
+    Example:
+        >>> from negotiation_records._argument_problems import ArgumentProblems
+        >>> def number(value: object, path: str) -> int:
+        ...     if not isinstance(value, int):
+        ...         raise ValidationError([(path, "must be an int")])
+        ...     return value
+        >>> arguments = ArgumentProblems()
+        >>> arguments.read(lambda: number("x", "a")), arguments.read(lambda: number(2, "b"))
+        (None, 2)
+        >>> arguments.add([("c", "must be given")])
+        >>> arguments.raise_any()
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: 2 problems:
+          a: must be an int
+          c: must be given
+    """
+
+    __slots__ = ("problems",)
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def read(self, reading: Callable[[], T]) -> T | None:
+        """
+        What *reading* gives, or ``None`` when it raises a
+        :class:`~negotiation_records.ValidationError`, whose problems are kept.
+        """
+        try:
+            return reading()
+        except ValidationError as exc:
+            self.problems += exc.errors
+            return None
+
+    def add(self, problems: Iterable[tuple[str, str]]) -> None:
+        """Keep *problems*, ``(path, message)`` pairs found by the caller."""
+        self.problems += problems
+
+    def raise_any(self) -> None:
+        """Raise one ValidationError with every problem kept, if there is any."""
+        if self.problems:
+            raise ValidationError(self.problems)
