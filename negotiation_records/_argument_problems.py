@@ -42,20 +42,24 @@ class ArgumentProblems:
           c: must be given
     """
 
-    __slots__ = ("problems",)
+    __slots__ = ("cause", "problems")
 
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        self.cause: BaseException | None = None
 
     def read(self, reading: Callable[[], T]) -> T | None:
         """
         What *reading* gives, or ``None`` when it raises a
-        :class:`~negotiation_records.ValidationError`, whose problems are kept.
+        :class:`~negotiation_records.ValidationError`, whose problems are kept
+        (and its ``__cause__``, the user's own failure, if it is the first).
         """
         try:
             return reading()
         except ValidationError as exc:
             self.problems += exc.errors
+            if self.cause is None:
+                self.cause = exc.__cause__
             return None
 
     def add(self, problems: Iterable[tuple[str, str]]) -> None:
@@ -63,6 +67,9 @@ class ArgumentProblems:
         self.problems += problems
 
     def raise_any(self) -> None:
-        """Raise one ValidationError with every problem kept, if there is any."""
+        """
+        Raise one :class:`~negotiation_records.ValidationError` with every
+        problem kept, if there is any, from the first cause kept.
+        """
         if self.problems:
-            raise ValidationError(self.problems)
+            raise ValidationError(self.problems) from self.cause

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._version_2_rules import ANSWERED_AFTER_CLOSE
@@ -39,9 +40,15 @@ from negotiation_records.history import (
     history_problems,
     status_at,
     take_status_arguments,
+    with_change,
 )
 from negotiation_records.stances import Response, Stance, append_response
-from negotiation_records.timeutil import Moment, MomentInput, is_before, to_moment
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    is_before,
+    moment_argument,
+)
 from negotiation_records.windows import Window
 
 
@@ -369,35 +376,122 @@ class Proposal(Record):
         )
         return attrs.evolve(self, responses=responses)
 
-    def _to(self, status: ProposalStatus, on: Moment | _dt.date | None) -> Proposal:
-        check_transition(self.label, STATUS_STEPS, self.status, status)
-        change = StatusChange(status=status, on=None if on is None else to_moment(on))
-        return attrs.evolve(self, history=(*self.history, change))
-
-    def accept(self, *, on: Moment | _dt.date | None = None) -> Proposal:
-        """Mark the proposal accepted (from pending or countered)."""
-        return self._to(ProposalStatus.ACCEPTED, on)
-
-    def reject(self, *, on: Moment | _dt.date | None = None) -> Proposal:
-        """Mark the proposal rejected (from pending or countered)."""
-        return self._to(ProposalStatus.REJECTED, on)
-
-    def mark_countered(self, *, on: Moment | _dt.date | None = None) -> Proposal:
-        """Mark the proposal countered (from pending); record the counter-proposal
-        as its own :class:`Proposal` with ``counter_to`` set to this id."""
-        return self._to(ProposalStatus.COUNTERED, on)
-
-    def withdraw(self, *, on: Moment | _dt.date | None = None) -> Proposal:
-        """Mark the proposal withdrawn by its proposer (from pending or countered)."""
-        return self._to(ProposalStatus.WITHDRAWN, on)
-
-    def expire(self, *, on: Moment | _dt.date | None = None) -> Proposal:
-        """Mark the proposal expired (its own time limit ran out)."""
-        return self._to(ProposalStatus.EXPIRED, on)
-
-    def lapse(self, *, on: Moment | _dt.date | None = None) -> Proposal:
+    def _to(
+        self,
+        status: ProposalStatus,
+        on: Moment | _dt.date | None,
+        by: Iterable[str],
+        reason: str | None,
+        sources: Iterable[str],
+    ) -> Proposal:
         """
-        Mark the proposal lapsed without response (from pending only).
+        A copy with one more step, to *status*, made as the status methods
+        say: the step first, then every bad argument at once.
+        """
+        check_transition(self.label, STATUS_STEPS, self.status, status)
+        arguments = ArgumentProblems()
+        moment = (
+            None if on is None else arguments.read(lambda: moment_argument(on, "on"))
+        )
+        history = arguments.read(
+            lambda: with_change(
+                self.history, status, on=moment, by=by, reason=reason, sources=sources
+            )
+        )
+        arguments.raise_any()
+        assert history is not None  # noqa: S101 - no problem: made
+        return attrs.evolve(self, history=history)
+
+    def accept(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """
+        Mark the proposal accepted (from pending or countered).
+
+        As for every status method of a proposal: *on* is when (a date, an
+        aware datetime or a month; a bad one is reported at ``on``), *by* the
+        ids of the parties that made the step ("accepted by Russia"),
+        *reason* why, in words, and *sources* the ids of the sources that
+        report it; *by* and *sources* are lists (a lone string is refused),
+        and a bad value is reported at the place the change would take
+        (``history[1].by``), every bad argument at once.  A step the rules do
+        not allow is an :class:`~negotiation_records.IllegalTransitionError`.
+
+        Example:
+            >>> p = Proposal(id="p", proposed_by="ua", addressed_to=["ru"],
+            ...              made_on=pendulum.date(2025, 7, 1), summary="Swap all prisoners")
+            >>> accepted = p.accept(on=pendulum.date(2025, 7, 2), by=["ru"],
+            ...                     reason="agreed at the second round")
+            >>> accepted.history[-1].by, accepted.status.value
+            (('ru',), 'accepted')
+        """
+        return self._to(ProposalStatus.ACCEPTED, on, by, reason, sources)
+
+    def reject(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """Mark the proposal rejected (from pending or countered); the
+        arguments as for :meth:`accept`."""
+        return self._to(ProposalStatus.REJECTED, on, by, reason, sources)
+
+    def mark_countered(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """Mark the proposal countered (from pending); record the counter-proposal
+        as its own :class:`Proposal` with ``counter_to`` set to this id.  The
+        arguments as for :meth:`accept`."""
+        return self._to(ProposalStatus.COUNTERED, on, by, reason, sources)
+
+    def withdraw(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """Mark the proposal withdrawn by its proposer (from pending or
+        countered); the arguments as for :meth:`accept`."""
+        return self._to(ProposalStatus.WITHDRAWN, on, by, reason, sources)
+
+    def expire(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """Mark the proposal expired (its own time limit ran out); the
+        arguments as for :meth:`accept`."""
+        return self._to(ProposalStatus.EXPIRED, on, by, reason, sources)
+
+    def lapse(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Proposal:
+        """
+        Mark the proposal lapsed without response (from pending only); the
+        arguments as for :meth:`accept`.
 
         Refused when a party it was addressed to has responded.
         """
@@ -409,4 +503,4 @@ class Proposal(Record):
                 ProposalStatus.LAPSED_WITHOUT_RESPONSE.value,
                 f"{answered[0]!r} responded to it",
             )
-        return self._to(ProposalStatus.LAPSED_WITHOUT_RESPONSE, on)
+        return self._to(ProposalStatus.LAPSED_WITHOUT_RESPONSE, on, by, reason, sources)

@@ -42,10 +42,13 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
+    closing_on,
     current_status,
     history_problems,
+    next_status,
     status_at,
     take_status_arguments,
+    with_change,
 )
 from negotiation_records.stances import Response, Stance, append_response
 from negotiation_records.timeutil import (
@@ -423,14 +426,46 @@ class Ultimatum(Record):
         )
         return attrs.evolve(self, responses=responses)
 
-    def _to(
-        self, status: UltimatumStatus, on: Moment | None, reason: str | None = None
-    ) -> Ultimatum:
-        check_transition(self.label, _METHOD_STEPS, self.status, status, reason)
-        change = StatusChange(status=status, on=on)
-        return attrs.evolve(self, history=(*self.history, change))
+    def _step(
+        self,
+        status: UltimatumStatus,
+        on: MomentInput | None,
+        by: Iterable[str],
+        reason: str | None,
+        sources: Iterable[str],
+        *,
+        late: object = False,
+    ) -> tuple[Moment, bool, tuple[StatusChange, ...]]:
+        """
+        The arguments of a status method, read together (every bad one at
+        once): the moment of the step (an expiry given no *on* dated at the
+        deadline's cut-off, :func:`~negotiation_records.history.closing_on`),
+        *late*, and the history with the step to *status* added.
+        """
+        arguments = ArgumentProblems()
+        on = closing_on(status, on, (UltimatumStatus.EXPIRED, self.deadline, ""))
+        moment = arguments.read(lambda: moment_argument(on, "on"))
+        if late is not False:  # the default needs no check
+            late = bool(arguments.read(lambda: bool_argument(late, "late")))
+        history = arguments.read(
+            lambda: with_change(
+                self.history, status, on=moment, by=by, reason=reason, sources=sources
+            )
+        )
+        arguments.raise_any()
+        assert moment is not None  # noqa: S101 - no problem: read
+        assert history is not None  # noqa: S101 - no problem: made
+        return moment, bool(late), history
 
-    def comply(self, *, on: MomentInput, late: bool = False) -> Ultimatum:
+    def comply(
+        self,
+        *,
+        on: MomentInput,
+        late: bool = False,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
         """
         Mark the demand met on *on*.
 
@@ -443,14 +478,28 @@ class Ultimatum(Record):
         :class:`~negotiation_records.ValidationError` at ``on`` (as for
         :meth:`enforce` and :meth:`withdraw`); *late* is ``True`` or
         ``False``, anything else (``"no"``, ``1``) a ValidationError at
-        ``late``; a bad *on* and a bad *late* are reported together.
+        ``late``.
+
+        As for every status method of an ultimatum: *by* is the ids of the
+        parties that made the step, *reason* why, in words, and *sources*
+        the ids of the sources that report it; *by* and *sources* are lists
+        (a lone string is refused), and a bad value is reported at the place
+        the change would take (``history[1].by``), with a bad *on* or *late*:
+        every bad argument at once, before the step itself is checked.
+
+        Example:
+            >>> issued = pendulum.date(2025, 7, 14)
+            >>> u = Ultimatum(id="u", issued_by="us", addressed_to=["ru"],
+            ...               issued_at=issued, demand="Ceasefire",
+            ...               deadline=Deadline.after(issued, days=50))
+            >>> met = u.comply(on=pendulum.date(2025, 8, 30), by=["ru"],
+            ...                reason="ceasefire announced")
+            >>> met.status.value, met.history[-1].reason
+            ('complied', 'ceasefire announced')
         """
-        arguments = ArgumentProblems()
-        moment = arguments.read(lambda: moment_argument(on, "on"))
-        if late is not False:  # the default needs no check
-            late = bool(arguments.read(lambda: bool_argument(late, "late")))
-        arguments.raise_any()
-        assert moment is not None  # noqa: S101 - no problem: on was read
+        moment, late, history = self._step(
+            UltimatumStatus.COMPLIED, on, by, reason, sources, late=late
+        )
         after_deadline = self.status is UltimatumStatus.EXPIRED or not in_time(
             moment, self.deadline
         )
@@ -461,9 +510,19 @@ class Ultimatum(Record):
                 UltimatumStatus.COMPLIED.value,
                 "the deadline had passed; pass late=True to record late compliance",
             )
-        return self._to(UltimatumStatus.COMPLIED, moment)
+        check_transition(
+            self.label, _METHOD_STEPS, self.status, UltimatumStatus.COMPLIED
+        )
+        return attrs.evolve(self, history=history)
 
-    def expire(self, *, on: MomentInput | None = None) -> Ultimatum:
+    def expire(
+        self,
+        *,
+        on: MomentInput | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
         """
         Mark the ultimatum expired; *on* defaults to the deadline's cut-off
         (:attr:`Deadline.cutoff <negotiation_records.Deadline.cutoff>`: for a
@@ -472,7 +531,7 @@ class Ultimatum(Record):
 
         Refused if *on* is before the deadline has passed; a value of *on*
         that is not a moment is a :class:`~negotiation_records.ValidationError`
-        at ``on``.
+        at ``on``.  *by*, *reason* and *sources* as for :meth:`comply`.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
@@ -482,28 +541,59 @@ class Ultimatum(Record):
             >>> print(u.expire().status_on)
             2025-09-03 00:00:00+03:00
         """
-        moment = self.deadline.cutoff if on is None else moment_argument(on, "on")
-        if on is not None and not self.deadline.had_passed_by(moment):
-            raise IllegalTransitionError(
-                self.label,
-                self.status.value,
-                UltimatumStatus.EXPIRED.value,
-                f"the deadline ({self.deadline.due}) had not passed on {moment}",
-            )
-        return self._to(UltimatumStatus.EXPIRED, moment)
+        moment, _, history = self._step(
+            UltimatumStatus.EXPIRED, on, by, reason, sources
+        )
+        next_status(
+            self.label,
+            UltimatumStatus,
+            _METHOD_STEPS,
+            self.status,
+            UltimatumStatus.EXPIRED,
+            on=moment,
+            after=(UltimatumStatus.EXPIRED, self.deadline, "the deadline"),
+        )
+        return attrs.evolve(self, history=history)
 
-    def enforce(self, *, on: MomentInput) -> Ultimatum:
+    def enforce(
+        self,
+        *,
+        on: MomentInput,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
         """
         Mark the consequences carried out on *on* (from pending or expired).
 
-        *on* is required, as for :meth:`comply`.
+        *on* is required; *by*, *reason* and *sources* as for :meth:`comply`.
         """
-        return self._to(UltimatumStatus.ENFORCED, moment_argument(on, "on"))
+        return self._checked(UltimatumStatus.ENFORCED, on, by, reason, sources)
 
-    def withdraw(self, *, on: MomentInput) -> Ultimatum:
+    def withdraw(
+        self,
+        *,
+        on: MomentInput,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Ultimatum:
         """
         Mark the ultimatum withdrawn by its issuer on *on*.
 
-        *on* is required, as for :meth:`comply`.
+        *on* is required; *by*, *reason* and *sources* as for :meth:`comply`.
         """
-        return self._to(UltimatumStatus.WITHDRAWN, moment_argument(on, "on"))
+        return self._checked(UltimatumStatus.WITHDRAWN, on, by, reason, sources)
+
+    def _checked(
+        self,
+        status: UltimatumStatus,
+        on: MomentInput,
+        by: Iterable[str],
+        reason: str | None,
+        sources: Iterable[str],
+    ) -> Ultimatum:
+        """A copy with the step to *status*, its arguments read, then the step checked."""
+        _, _, history = self._step(status, on, by, reason, sources)
+        check_transition(self.label, _METHOD_STEPS, self.status, status)
+        return attrs.evolve(self, history=history)

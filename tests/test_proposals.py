@@ -351,6 +351,73 @@ class TestStatusChanges:
         )
 
 
+class TestWhoAndWhy:
+    """Every status method records who made the step, why, and the sources."""
+
+    @pytest.mark.parametrize("target", list(METHODS), ids=lambda s: s.value)
+    def test_by_reason_and_sources_are_kept(self, target: ProposalStatus) -> None:
+        """They land in the status change, through a round trip as well."""
+        from negotiation_records import from_json, to_json
+
+        moved = METHODS[target](
+            proposal(),
+            on=LATER,
+            by=["russia"],
+            reason="Said at the Istanbul press conference",
+            sources=["tass-2025-07-25"],
+        )
+        change = moved.history[-1]
+        assert (change.status, change.on, change.by, change.reason, change.sources) == (
+            target,
+            LATER,
+            ("russia",),
+            "Said at the Istanbul press conference",
+            ("tass-2025-07-25",),
+        )
+        assert from_json(Proposal, to_json(moved)) == moved
+
+    def test_every_bad_argument_at_once(self) -> None:
+        """A bad date at ``on``, the rest where the change would take them."""
+        with pytest.raises(ValidationError) as info:
+            proposal().accept(
+                on="2025-07-25",  # type: ignore[arg-type]
+                by="russia",
+                reason=" ",
+                sources=["Not An Id"],
+            )
+        assert [path for path, _ in info.value.errors] == [
+            "on",
+            "history[0].by",
+            "history[0].reason",
+            "history[0].sources[0]",
+        ]
+
+    def test_a_forbidden_step_is_refused_before_the_arguments(self) -> None:
+        """The step is checked first, as ``with_status`` checks it."""
+        with pytest.raises(IllegalTransitionError):
+            proposal().withdraw(on=LATER).accept(on="x", by="r")  # type: ignore[arg-type]
+
+    def test_unknown_parties_and_sources_are_refused_in_the_talks(self) -> None:
+        """``by`` and ``sources`` refer to the negotiation's parties and sources."""
+        from negotiation_records import Negotiation, Party
+
+        accepted = proposal().accept(on=LATER, by=["turkiye"], sources=["nowhere"])
+        with pytest.raises(ValidationError) as info:
+            Negotiation(
+                id="talks",
+                title="Talks",
+                parties=[
+                    Party(id="ukraine", name="Ukraine", kind="state"),
+                    Party(id="russia", name="Russia", kind="state"),
+                ],
+                proposals=[accepted],
+            )
+        assert {path for path, _ in info.value.errors} == {
+            "proposals[0].history[0].by[0]",
+            "proposals[0].history[0].sources[0]",
+        }
+
+
 class TestRespond:
     def test_respond_adds_a_response(self) -> None:
         """respond() returns a copy with the response appended; status unchanged."""

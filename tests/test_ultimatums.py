@@ -407,6 +407,82 @@ class TestEnforceAndWithdraw:
         )
 
 
+class TestWhoAndWhy:
+    """Every status method records who made the step, why, and the sources."""
+
+    @pytest.mark.parametrize(
+        ("method", "kwargs", "status"),
+        [
+            ("comply", {"on": pendulum.date(2025, 8, 30)}, UltimatumStatus.COMPLIED),
+            (
+                "comply",
+                {"on": pendulum.date(2025, 9, 30), "late": True},
+                UltimatumStatus.COMPLIED,
+            ),
+            ("expire", {}, UltimatumStatus.EXPIRED),
+            ("enforce", {"on": pendulum.date(2025, 9, 3)}, UltimatumStatus.ENFORCED),
+            ("withdraw", {"on": pendulum.date(2025, 8, 1)}, UltimatumStatus.WITHDRAWN),
+        ],
+    )
+    def test_by_reason_and_sources_are_kept(
+        self, method: str, kwargs: dict[str, Any], status: UltimatumStatus
+    ) -> None:
+        """They land in the status change, through a round trip as well."""
+        from negotiation_records import from_json, to_json
+
+        moved = getattr(ultimatum(), method)(
+            **kwargs,
+            by=["united-states"],
+            reason="Announced by the White House",
+            sources=["wh-2025"],
+        )
+        change = moved.history[-1]
+        assert (change.status, change.by, change.reason, change.sources) == (
+            status,
+            ("united-states",),
+            "Announced by the White House",
+            ("wh-2025",),
+        )
+        assert change.on == kwargs.get("on", FIFTY_DAYS.cutoff)
+        assert from_json(Ultimatum, to_json(moved)) == moved
+
+    def test_every_bad_argument_at_once(self) -> None:
+        """A bad ``on`` and ``late`` at their names, the rest where the
+        change would take them: all before the step itself is checked."""
+        with pytest.raises(ValidationError) as info:
+            ultimatum().comply(
+                on="2025-08-30",  # type: ignore[arg-type]
+                late="no",  # type: ignore[arg-type]
+                by="russia",
+                sources=["Not An Id"],
+            )
+        assert [path for path, _ in info.value.errors] == [
+            "on",
+            "late",
+            "history[0].by",
+            "history[0].sources[0]",
+        ]
+        withdrawn = ultimatum().withdraw(on=pendulum.date(2025, 8, 1))
+        with pytest.raises(ValidationError) as info:
+            withdrawn.enforce(on=pendulum.date(2025, 9, 3), reason="")
+        assert [path for path, _ in info.value.errors] == ["history[1].reason"]
+        with pytest.raises(ValidationError) as info:
+            ultimatum().expire(by=["BAD"])
+        assert [path for path, _ in info.value.errors] == ["history[0].by[0]"]
+
+    def test_the_step_is_checked_once_the_arguments_are_good(self) -> None:
+        """An expiry before the deadline passed, or a step from a final status."""
+        early = pendulum.date(2025, 8, 1)
+        assert refusal(ultimatum(), "expire", on=early, by=["united-states"]) == (
+            "ultimatum 'us-ultimatum' cannot go from 'pending' to 'expired': the "
+            "deadline (2025-09-02) had not passed on 2025-08-01"
+        )
+        withdrawn = ultimatum().withdraw(on=early)
+        assert "it is final" in refusal(
+            withdrawn, "enforce", on=pendulum.date(2025, 9, 3), reason="Tariffs"
+        )
+
+
 class TestRespond:
     def test_respond(self) -> None:
         """respond() appends a response and leaves the status alone."""
