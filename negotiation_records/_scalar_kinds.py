@@ -59,6 +59,7 @@ __all__ = [
     "int_problems",
     "load_text",
     "plain_str",
+    "plain_text_test",
     "text_problems",
     "unhashed_text",
 ]
@@ -228,11 +229,8 @@ class Text(FixedKind):
         return text_problems(value)
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
-        # Printable ASCII with a non-space is valid without a call.
         return [
-            f"{pad}if ({v}.__class__ is not str or not {v}.isascii() or not "
-            f"{v}.isprintable() or {v}.isspace() or not {v}) and "
-            f"{ns.name(text_problems)}({v}):",
+            f"{pad}if not ({plain_text_test(v)}) and {ns.name(text_problems)}({v}):",
             f"{pad}    {fail}",
         ]
 
@@ -248,12 +246,10 @@ class Text(FixedKind):
     def read_code(
         self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
     ) -> list[str]:
-        # Printable ASCII with a non-space is read as it is, without a call.
         return [
             f"{pad}if {v}.__class__ is not str:",
             f"{pad}    {fail}",
-            f"{pad}if not {v}.isascii() or not {v}.isprintable() or {v}.isspace() "
-            f"or not {v}:",
+            f"{pad}if not ({plain_text_test(v)}):",
             f"{pad}    {v} = {ns.name(load_text)}({v})",
             f"{pad}    if {ns.name(text_problems)}({v}):",
             f"{pad}        {fail}",
@@ -261,6 +257,20 @@ class Text(FixedKind):
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
+
+
+def plain_text_test(v: str, longest: int | None = None) -> str:
+    """
+    The generated test that the variable *v* holds plain text that is valid
+    without a call: a :class:`str` of printable ASCII, not empty nor all
+    spaces (and of at most *longest* characters).  Every other value is
+    given to the kind's own check, which decides.
+    """
+    test = (
+        f"{v}.__class__ is str and {v}.isascii() and {v}.isprintable() "
+        f"and not {v}.isspace() and {v} != ''"
+    )
+    return test if longest is None else f"{test} and len({v}) <= {longest}"
 
 
 # --- patterns ----------------------------------------------------------------------

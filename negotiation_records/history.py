@@ -42,7 +42,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import noting
-from negotiation_records._scalar_kinds import text_problems
+from negotiation_records._scalar_kinds import plain_text_test, text_problems
 from negotiation_records._status import check_transition
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import (
@@ -130,12 +130,10 @@ class StatusKind(FixedKind):
         ]
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
-        # A member, or short printable ASCII text that is not all spaces,
-        # passes without a call.
+        # Short plain text passes without a call; a member goes to problems().
+        plain = plain_text_test(v, _LONGEST_STATUS)
         return [
-            f"{pad}if ({v}.__class__ is not str or not {v}.isascii() or not "
-            f"{v}.isprintable() or {v}.isspace() or not {v} or "
-            f"len({v}) > {_LONGEST_STATUS}) and {ns.name(self.problems)}({v}):",
+            f"{pad}if not ({plain}) and {ns.name(self.problems)}({v}):",
             f"{pad}    {fail}",
         ]
 
