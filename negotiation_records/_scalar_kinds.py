@@ -200,7 +200,9 @@ _TEXT_SCHEMA: Final = {
     "type": "string",
     "minLength": 1,
     "allOf": [
-        {"pattern": _portable(f"^[^{_CONTROL_CLASS}]*$")},
+        # A control character is searched for, not the rest matched whole: a
+        # final U+0085 (to Java's "$", a line end) would pass "^[^...]*$".
+        {"not": {"pattern": _portable(f"[{_CONTROL_CLASS}]")}},
         {"pattern": _portable(f"[^{_CONTROL_CLASS}{_INVISIBLE_BMP}]")},
     ],
 }
@@ -284,22 +286,26 @@ SLUG_RULE: Final = (
 """The identifier rule, in words."""
 
 
-#: A line feed anywhere: refused in every string that matches a pattern whole.
-NO_LINE_FEED: Final = {"pattern": "\\n"}
+#: A line terminator anywhere (line feed, carriage return, U+0085 next line,
+#: U+2028 and U+2029): refused in every string that matches a pattern whole.
+NO_LINE_BREAK: Final = {"pattern": _portable(r"[\n\r\x85\u2028\u2029]")}
 
 
 def whole_pattern(pattern: str) -> dict[str, Any]:
     """
     The JSON Schema keywords of a string that matches *pattern* whole:
-    ``pattern`` anchored at both ends, and ``not`` a line feed anywhere.
+    ``pattern`` anchored at both ends, and ``not`` a line terminator anywhere.
 
-    A bare ``$`` also matches before one final line feed in Python's ``re``,
-    which Python's JSON Schema validators search with, so ``"tass\\n"`` would
-    pass as an id.  The line feed is refused by ``not`` rather than by a
-    lookahead after the ``$``: the regular expressions of some validators
-    (Go's, without lookaround) could not read the pattern at all.
+    A bare ``$`` also matches before one final line feed in Python's ``re``
+    (which Python's JSON Schema validators search with) and .NET's, and before
+    a final ``\\r``, ``\\r\\n``, U+0085, U+2028 or U+2029 in Java's, so
+    ``"tass\\n"`` or ``"tass\\r"`` would pass as an id.  No pattern matched
+    whole admits any of them (the loader refuses them all), and they are
+    refused by ``not`` rather than by a lookahead after the ``$``: the regular
+    expressions of some validators (Go's, without lookaround) could not read
+    the pattern at all.
     """
-    return {"pattern": f"^{pattern}$", "not": NO_LINE_FEED}
+    return {"pattern": f"^{pattern}$", "not": NO_LINE_BREAK}
 
 
 def _subclass_problems(value: object) -> Problems:

@@ -42,7 +42,7 @@ import attrs
 import pendulum
 
 from negotiation_records import fields
-from negotiation_records._scalar_kinds import NO_LINE_FEED, whole_pattern
+from negotiation_records._scalar_kinds import NO_LINE_BREAK, whole_pattern
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.serialization import converter
 from negotiation_records.timeutil import Moment, PartialDate, Period
@@ -67,8 +67,8 @@ _PERIOD: Final = (
     "P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?"
 )
 #: A period of no part ("P"), or a time part of none ("P1DT"), which the
-#: pattern above lets through, and a line feed.
-_NOT_A_PERIOD: Final = {"anyOf": [NO_LINE_FEED, {"const": "P"}, {"pattern": "T$"}]}
+#: pattern above lets through, and a line terminator (see whole_pattern).
+_NOT_A_PERIOD: Final = {"anyOf": [NO_LINE_BREAK, {"const": "P"}, {"pattern": "T$"}]}
 
 _SHARED: Final[dict[str, dict[str, Any]]] = {
     "Id": {

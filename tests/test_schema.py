@@ -473,10 +473,34 @@ class TestPatternsForEveryValidator:
             assert "\\u" not in pattern, pattern
             assert not any("\ud800" <= char <= "\udfff" for char in pattern)
 
+    def test_anchors_and_groups_that_every_engine_reads_alike(self) -> None:
+        """``^`` only first and ``$`` only last (Ruby's match at every line);
+        no ``\\A``, ``\\Z`` or ``\\z`` (ECMA-262 has none, Go no ``\\Z``); no
+        group but ``(?:...)`` (named groups and inline flags are spelt
+        differently, or not at all); and where ``$`` ends a pattern matched
+        whole, a ``not`` beside it refuses each line terminator before which
+        some engine's ``$`` also matches (Java's: ``\\r``, U+0085, U+2028,
+        U+2029; Python's and .NET's: ``\\n``)."""
+        published = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+        for pattern in _patterns(published):
+            assert "$" not in pattern[:-1], pattern
+            for index, char in enumerate(pattern):
+                assert char != "^" or index == 0 or pattern[index - 1] == "[", pattern
+            for escape in ("\\A", "\\Z", "\\z"):
+                assert escape not in pattern, pattern
+            assert not re.search(r"\(\?(?!:)", pattern), pattern
+        for name, schema in published["$defs"].items():
+            if str(schema.get("pattern", "")).startswith("^"):
+                beside = jsonschema.Draft202012Validator(schema["not"])
+                for end in ("\n", "\r", "\x85", "\u2028", "\u2029"):
+                    assert beside.is_valid(f"x{end}"), (name, end)
+
     @pytest.mark.parametrize(
         ("cls", "data"),
         [
             (Party, {"id": "ua\n", "name": "Ukraine", "kind": "state"}),
+            (Party, {"id": "ua\r", "name": "Ukraine", "kind": "state"}),
+            (Party, {"id": "ua\u2028", "name": "Ukraine", "kind": "state"}),
             (Source, {"id": "s", "publisher": "P", "url": "https://example.org\n"}),
             (
                 Statement,
@@ -501,8 +525,8 @@ class TestPatternsForEveryValidator:
         ids=repr,
     )
     def test_what_the_loader_refuses(self, cls: type[Any], data: Any) -> None:
-        """A line feed after a whole-string value, a month 13, a year 0, an
-        hour 25, a zero period: refused by both."""
+        """A line terminator after a whole-string value, a month 13, a year 0,
+        an hour 25, a zero period: refused by both."""
         assert schema_rejects(cls, data)
         with pytest.raises(ValidationError):
             from_dict(cls, data)
