@@ -4,7 +4,9 @@ Checking a method's arguments together (private): every problem at once.
 A method that reads several arguments reads each through an
 :class:`ArgumentProblems`, which keeps what a reading refused and goes on with
 the next, then raises one :class:`~negotiation_records.ValidationError` with
-them all, in the order the arguments were read.
+them all, in the order the arguments were read, and as its ``__cause__`` the
+exception a user's object raised when read, if one did (a zone that raised
+when asked its UTC offset: see :mod:`negotiation_records._unread`).
 """
 
 from __future__ import annotations
@@ -42,20 +44,23 @@ class ArgumentProblems:
           c: must be given
     """
 
-    __slots__ = ("problems",)
+    __slots__ = ("cause", "problems")
 
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        self.cause: BaseException | None = None
 
     def read(self, reading: Callable[[], T]) -> T | None:
         """
         What *reading* gives, or ``None`` when it raises a
-        :class:`~negotiation_records.ValidationError`, whose problems are kept.
+        :class:`~negotiation_records.ValidationError`, whose problems are kept
+        (and its cause, the first one's).
         """
         try:
             return reading()
         except ValidationError as exc:
             self.problems += exc.errors
+            self.cause = self.cause or exc.__cause__
             return None
 
     def add(self, problems: Iterable[tuple[str, str]]) -> None:
@@ -65,4 +70,4 @@ class ArgumentProblems:
     def raise_any(self) -> None:
         """Raise one ValidationError with every problem kept, if there is any."""
         if self.problems:
-            raise ValidationError(self.problems)
+            raise ValidationError(self.problems) from self.cause
