@@ -4,7 +4,9 @@ Checking a method's arguments together (private): every problem at once.
 A method that reads several arguments reads each through an
 :class:`ArgumentProblems`, which keeps what a reading refused and goes on with
 the next, then raises one :class:`~negotiation_records.ValidationError` with
-them all, in the order the arguments were read.
+them all, in the order the arguments were read, and as its ``__cause__`` the
+exception a user's object raised when read, if one did (a zone that raised
+when asked its UTC offset: see :mod:`negotiation_records._unread`).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import pendulum
 
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import raised_text, short_repr, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     EPOCH,
@@ -281,7 +281,7 @@ def resolve_business_days(
     except HolidayLookupError as exc:
         raise ValidationError(
             [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
-        ) from None
+        ) from exc.__cause__  # the calendar's own exception
     except NoBusinessDayError as exc:
         asked = "day in holidays" if working_day is None else "is_working_day(day)"
         raise ValidationError(
@@ -457,12 +457,17 @@ def _between(days: list[_dt.date], after: _dt.date, last: _dt.date) -> list[_dt.
     return days[bisect.bisect_right(days, after) : bisect.bisect_right(days, last)]
 
 
-def holiday_problems(holidays: object) -> list[tuple[str, str]]:
+def holiday_problems(
+    holidays: object,
+) -> tuple[list[tuple[str, str]], Exception | None]:
     """
     What is wrong with *holidays* given to ``Deadline.after_business_days``:
     not a container, or a collection holding something other than calendar
-    dates (a datetime, a text), which a lookup by date would never find.  A
-    container that cannot be listed is only looked dates up in.
+    dates (a datetime, a text), which a lookup by date would never find, or
+    a date a list holds that cannot be looked up (its ``__hash__`` raises);
+    and the exception the container or the date raised, if one did, to be
+    the error's ``__cause__``.  A container that cannot be listed is only
+    looked dates up in.
     """
     if isinstance(holidays, (str, bytes)) or not isinstance(holidays, Container):
         return [
@@ -471,13 +476,14 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
                 "must be a container of dates (a set, a list or a holidays "
                 f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
             )
-        ]
+        ], None
     if not isinstance(holidays, Collection):
-        return []
+        return [], None
     try:
         values = list(holidays)
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
-        return [("holidays", f"cannot list the dates in {short_repr(holidays)}: {exc}")]
+        listed = f"cannot list the dates in {short_repr(holidays)}: {exc}"
+        return [("holidays", listed)], exc
     problems = [
         (
             "holidays",
@@ -491,16 +497,19 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
         for value in values
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
     ]
-    if problems or type(holidays) in _FINDS_WHAT_IT_LISTS:
-        return problems
+    if problems:
+        return problems, None
+    if type(holidays) in _FINDS_WHAT_IT_LISTS:
+        return _unhashed(values) if type(holidays) in {list, tuple} else ([], None)
     # The count asks `day in holidays`: a container that lists dates it does
     # not find that way (a pandas Series looks in its index) would skip none.
     try:
         lost = next((day for day in values if day not in holidays), None)
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
-        return [("holidays", f"cannot look dates up in {short_repr(holidays)}: {exc}")]
+        found = f"cannot look dates up in {short_repr(holidays)}: {exc}"
+        return [("holidays", found)], exc
     if lost is None:
-        return []
+        return [], None
     return [
         (
             "holidays",
@@ -508,7 +517,27 @@ def holiday_problems(holidays: object) -> list[tuple[str, str]]:
             "; a pandas Series looks in its index, not its values): give a set or "
             "a list of the dates",
         )
-    ]
+    ], None
+
+
+def _unhashed(
+    values: list[object],
+) -> tuple[list[tuple[str, str]], Exception | None]:
+    """
+    The first date of a list of holidays whose ``__hash__`` raises (a subclass
+    of the user's own), at its index: the count looks the days up in a set.
+    """
+    for index, value in enumerate(values):
+        try:
+            hash(value)
+        except Exception as exc:  # noqa: BLE001 - the user's date, any error
+            message = (
+                f"cannot be looked up: hashing {short_repr(value)} raised "
+                f"{raised_text(exc)}; give plain dates (the exception is the "
+                "error's __cause__)"
+            )
+            return [(f"holidays[{index}]", message)], exc
+    return [], None
 
 
 #: Containers whose ``in`` finds what iterating them gives.

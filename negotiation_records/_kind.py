@@ -9,7 +9,6 @@ import io
 import threading
 from collections.abc import (
     Callable,
-    Iterable,
     Iterator,
     Mapping,
     MappingView,
@@ -22,7 +21,7 @@ import attrs
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._references import TARGETS
-from negotiation_records._values import raised_text
+from negotiation_records._unread import UnreadValues
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -40,7 +39,6 @@ __all__ = [
     "Problems",
     "RefusedError",
     "SchemaDefs",
-    "UnreadValues",
     "added_in",
     "as_tuple",
     "fail",
@@ -51,7 +49,6 @@ __all__ = [
     "kind_of",
     "omits_empty",
     "prefixed",
-    "read_failure",
     "refers_to",
     "refuse",
 ]
@@ -122,53 +119,6 @@ def as_tuple(value: Any) -> Any:
         return tuple(value)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - the user's iterable, any error
         return UnreadValues(value, exc)
-
-
-class UnreadValues:
-    """
-    What :func:`as_tuple` gives for a list whose reading raised (a generator
-    that fails part-way, a list subclass whose ``__len__`` raises): the value
-    and the exception, for the field's check to report and for the
-    :class:`~negotiation_records.ValidationError` to keep as its
-    ``__cause__`` (see :func:`read_failure`).
-
-    The failure is reported, not let through: the values given for a field
-    could not be read, which is a problem of that argument, reported at its
-    path with the record's other problems, as a ``holidays`` container whose
-    lookup raises is.  The message names the exception; the error keeps it as
-    its cause, traceback and all.  (Reporting it as "not a list", as before,
-    was false: the value is a list that failed.)
-    """
-
-    __slots__ = ("error", "value")
-
-    def __init__(self, value: object, error: Exception) -> None:
-        self.value = value
-        self.error = error
-
-    def __repr__(self) -> str:
-        return f"<values of {type(self.value).__name__} not read: {self.message}>"
-
-    @property
-    def message(self) -> str:
-        """The problem: ``"reading the values raised ValueError: ..."``."""
-        return (
-            f"reading the values raised {raised_text(self.error)}; give a list "
-            "or a tuple (the exception is the error's __cause__)"
-        )
-
-
-def read_failure(values: Iterable[object]) -> Exception | None:
-    """
-    The exception that reading one of *values* (a record's field values)
-    raised (:class:`UnreadValues`), to be the cause of the record's
-    :class:`~negotiation_records.ValidationError`; ``None`` if none did.
-    """
-    for value in values:
-        if value.__class__ is UnreadValues:
-            assert isinstance(value, UnreadValues)  # noqa: S101 - for mypy
-            return value.error
-    return None
 
 
 class _SmallFloats(threading.local):

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._codegen import Namespace, compile_function
-from negotiation_records._kind import read_failure
 from negotiation_records._references import STATE as _READING
+from negotiation_records._unread import read_failure
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import kind_of
@@ -269,7 +269,8 @@ def _with_argument_problems(record: Any, exc: ValidationError) -> None:
     order["status"] = order["status_on"] = order.get("history", 0)
     problems.sort(key=lambda p: order.get(p[0].split(".")[0].split("[")[0], 0))
     error = field_error(record, problems)
-    raise error from error.__cause__  # None: the init-only argument's own error
+    # The fields' failure, else the init-only argument's (a zone that raised)
+    raise error from error.__cause__ or exc.__cause__
 
 
 class Record(ValueMethods, KeepsFold):

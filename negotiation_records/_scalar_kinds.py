@@ -27,6 +27,7 @@ from negotiation_records._kind import (
     flag_small_float,
     refuse,
 )
+from negotiation_records._unread import UnreadValues
 from negotiation_records._values import raised_text, short_repr, show_json, type_name
 from negotiation_records._version_2_rules import (
     CONTROL_CHARACTER,
@@ -934,7 +935,11 @@ class Weekdays(FixedKind):
     def convert(self, value: Any) -> Any:
         if isinstance(value, (set, frozenset, list, tuple)):
             try:
-                return frozenset(value)
+                days = tuple(value)
+            except Exception as exc:  # noqa: BLE001 - the user's list, any error
+                return UnreadValues(value, exc)
+            try:
+                return frozenset(days)
             except Exception:  # noqa: BLE001 - an unhashable day, or a __hash__ that raises
                 return value  # reported by the check
         return value
@@ -943,6 +948,8 @@ class Weekdays(FixedKind):
         return "Collection[int]"
 
     def problems(self, value: object) -> Problems:
+        if isinstance(value, UnreadValues):
+            return [("", value.message)]
         if isinstance(value, (str, bytes)) or not isinstance(
             value, (set, frozenset, list, tuple)
         ):
@@ -953,8 +960,12 @@ class Weekdays(FixedKind):
                     f"{type_name(value)} {short_repr(value)}",
                 )
             ]
+        try:
+            days = list(value)
+        except Exception as exc:  # noqa: BLE001 - the user's list, any error
+            return [("", UnreadValues(value, exc).message)]
         found: Problems = []
-        for day in value:
+        for day in days:
             if day.__class__ is not int or not 0 <= day <= 6:
                 found.append(
                     (
@@ -963,7 +974,7 @@ class Weekdays(FixedKind):
                         f"got {short_repr(day)}",
                     )
                 )
-        if not found and len(set(value)) == 7:
+        if not found and len(set(days)) == 7:
             found.append(("", "leaves no business day in the week"))
         return found
 

@@ -323,6 +323,7 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
         problems = [(join_path(name, p), m) for p, m in Nested(Deadline).problems(None)]
     else:
         _, problems = argument_problems(owner, name, given)
+    failure = None
     try:
         revision = DeadlineRevision(
             previous=previous,
@@ -333,8 +334,9 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
         )
     except ValidationError as exc:
         problems += exc.prefixed(f"revisions[{index}]").errors
+        failure = exc.__cause__
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems) from failure
     return revision
 
 

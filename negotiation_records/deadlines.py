@@ -96,6 +96,7 @@ from negotiation_records._deadline_arithmetic import (
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._in_words import in_words
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._unread import read_failure
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -230,10 +231,11 @@ def weekend_for(
         path = "holidays.weekend"
         if weekend is None:
             return DEFAULT_WEEKEND
-    problems = check_weekend(weekend)
+    days = as_weekend(weekend)
+    problems = check_weekend(days)
     if problems:
-        raise ValidationError(_prefixed(problems, path))
-    return frozenset(weekend)
+        raise ValidationError(_prefixed(problems, path)) from read_failure([days])
+    return frozenset(days)
 
 
 def _describe_weekend(weekend: frozenset[int]) -> str:
@@ -298,7 +300,7 @@ def _relative_arguments(
     if tz is not None:
         problems += argument_problems(Deadline, "tz", tz)[1]
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems) from read_failure([start])
     assert resolved is not None  # noqa: S101 - no problem: the period was read
     return _exact(start), resolved
 
@@ -533,7 +535,7 @@ class Deadline(Record):
         if tz is not None:
             problems += argument_problems(Deadline, "tz", tz)[1]
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(problems) from read_failure([start])
         due = resolve_day(start, n)
         if tz is None:
             tz = _zone_name_of(start)
@@ -596,14 +598,17 @@ class Deadline(Record):
         )
         if tz is not None:
             problems += argument_problems(Deadline, "tz", tz)[1]
-        problems += holiday_problems(holidays)
+        found, holiday_failure = holiday_problems(holidays)
+        problems += found
+        failure: BaseException | None = read_failure([start]) or holiday_failure
         days_off = DEFAULT_WEEKEND
         try:
             days_off = weekend_for(holidays, weekend)
         except ValidationError as exc:
             problems += exc.errors
+            failure = failure or exc.__cause__
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(problems) from failure
         due, days_off, skipped, worked = resolve_business_days(
             start, n, holidays, days_off, own_rule=weekend is None
         )

@@ -69,7 +69,6 @@ from negotiation_records._kind import (
     Kind,
     Problems,
     SchemaDefs,
-    UnreadValues,
     added_in,
     as_tuple,
     fail,
@@ -108,6 +107,7 @@ from negotiation_records._time_kinds import (
     MomentKind,
     PeriodKind,
 )
+from negotiation_records._unread import UnreadValues
 from negotiation_records._values import (
     no_order,
     raised_text,

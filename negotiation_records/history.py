@@ -44,6 +44,7 @@ from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import plain_text_test, text_problems
 from negotiation_records._status import check_transition
+from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, show_json, type_name
 from negotiation_records.errors import (
     IllegalTransitionError,
@@ -846,7 +847,7 @@ def take_status_arguments(record: Any, initial: enum.Enum) -> None:
                     (join_path("status", path), message)
                     for path, message in choice.problems(member)
                 ]
-        raise ValidationError(problems)
+        raise ValidationError(problems) from read_failure([moment])
     history = fold_status_arguments(record, initial, status, moment)
     if history is not None:
         object.__setattr__(record, "history", history)

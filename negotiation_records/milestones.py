@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._unread import read_failure
 from negotiation_records._values import with_article
 from negotiation_records.agreements import (
     first_dated,
@@ -412,5 +413,5 @@ def _alternatives(given: Iterable[Alternative]) -> tuple[Alternative, ...]:
     """The *alternatives* argument of :meth:`Milestone.revise_deadline`, checked."""
     alternatives, problems = argument_problems(Milestone, "alternatives", given)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems) from read_failure([alternatives])
     return alternatives  # type: ignore[no-any-return]

@@ -43,6 +43,7 @@ from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
+    moment_argument,
     moment_span,
     moment_text,
     to_moment,
@@ -369,8 +370,8 @@ def _window(
     """The x limits that --from/--until ask for, or ``None`` to fit the record."""
     if start is None and end is None:
         return None
-    low = _FIRST_DAY if start is None else _span(to_moment(start))[0]
-    high = _LAST_DAY if end is None else _span(to_moment(end))[1]
+    low = _FIRST_DAY if start is None else _span(moment_argument(start, "start"))[0]
+    high = _LAST_DAY if end is None else _span(moment_argument(end, "end"))[1]
     problem = None if start is None else start_problem(to_moment(start))
     if problem is not None:
         raise ValueError(problem)

@@ -16,6 +16,7 @@ from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records._status import check_transition
+from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
@@ -585,13 +586,16 @@ class Round(Record):
         status: RoundStatus,
         on: Moment | _dt.date | None,
         problems: list[tuple[str, str]] | None = None,
+        unread: tuple[object, ...] = (),
+        /,
         **given: object,
     ) -> Round:
         """
         A copy with a step to *status* dated *on* and the fields *given* (as
         the fields convert them); one :class:`ValidationError` with every
         problem of the arguments and the *problems* found before, each at the
-        argument's name.
+        argument's name, and as its ``__cause__`` the exception a user's value
+        raised when read (*unread*: the arguments read before, converted).
         """
         check_transition(self.label, STATUS_STEPS, self.status, status)
         found = list(problems or ())
@@ -602,7 +606,8 @@ class Round(Record):
         when, more = argument_problems(StatusChange, "on", on)
         found += more
         if found:
-            raise ValidationError(found)
+            failure = read_failure([*unread, *changes.values(), when])
+            raise ValidationError(found) from failure
         change = StatusChange(status=status, on=when)
         return attrs.evolve(self, history=(*self.history, change), **changes)
 
@@ -667,7 +672,7 @@ class Round(Record):
             # The start; one that is refused is reported at starts, not at on.
             start = self.starts if starts is None else to_moment(starts)
             when = start if start is None or not check_moment(start) else None
-        return self._to(RoundStatus.HELD, when, problems, **changes)
+        return self._to(RoundStatus.HELD, when, problems, (added,), **changes)
 
     def postpone(
         self, *, window: Window | None = None, on: Moment | _dt.date | None = None

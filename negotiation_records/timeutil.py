@@ -37,6 +37,7 @@ import pendulum
 
 from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
+from negotiation_records._unread import Unread, UnreadMoment, read_failure
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import short_repr, type_name
 from negotiation_records._version_2_rules import (
@@ -290,7 +291,7 @@ def moment_argument(value: Any, path: str = "$") -> Moment:
     moment = to_moment(value)
     problems = check_moment(moment)
     if problems:
-        raise ValidationError(problems).prefixed(path)
+        raise ValidationError(problems).prefixed(path) from read_failure([moment])
     return moment
 
 
@@ -304,7 +305,10 @@ def _offsets(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     if moment.__class__ is pendulum.Date:  # the commonest first
         first = last = moment
     elif isinstance(moment, _dt.datetime) and moment.tzinfo is not None:
-        instant = _subtract(_plain(moment), EPOCH)
+        try:
+            instant = _subtract(_plain(moment), EPOCH)
+        except Exception:  # noqa: BLE001 - a tzinfo that raises: refused below
+            return _offsets(moment_argument(moment))
         return instant, instant
     elif isinstance(moment, PartialDate):
         first, last = moment.start, moment.end
@@ -431,7 +435,7 @@ def _both_moments(first: Any, second: Any) -> tuple[Moment, Moment]:
     named = (("first", first), ("second", second))
     problems = [(name, m) for name, value in named for _, m in check_moment(value)]
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems) from read_failure([first, second])
     return first, second
 
 
@@ -513,7 +517,8 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     zone ``NAME`` (the database's copy of it, with the same rules), so that
     deadlines counted from it keep its clock changes.  A naive datetime, a UTC
     offset that is not a whole number of seconds, a string or any other value
-    is passed through unchanged for :func:`check_moment` to report.
+    is passed through unchanged for :func:`check_moment` to report, as is (in a
+    marker) a datetime whose ``tzinfo`` raises when asked its UTC offset.
 
     Example:
         >>> import datetime, zoneinfo
@@ -535,7 +540,10 @@ def to_moment(value: Moment | _dt.date) -> Moment:
                 return _real_time(value, tz)
             if isinstance(tz, pendulum.FixedTimezone):
                 return value
-        offset = value.utcoffset() if tz is not None else None
+        try:
+            offset = value.utcoffset() if tz is not None else None
+        except Exception as exc:  # noqa: BLE001 - the user's tzinfo, any error
+            return UnreadMoment(value, exc)  # type: ignore[return-value]  # reported
         if offset is None or offset.microseconds:
             return value  # type: ignore[return-value]  # reported by check_moment
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
@@ -629,6 +637,8 @@ _MOMENT_LABEL = "a date, a zone-aware datetime or a PartialDate"
 
 def check_moment(value: object) -> Problems:
     """Problems with a moment field's value (see :func:`to_moment`)."""
+    if isinstance(value, Unread):  # a tzinfo that raised when asked its offset
+        return [("", value.message)]
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             return [

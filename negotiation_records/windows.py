@@ -16,6 +16,7 @@ import pendulum
 
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._unread import UnreadMoment, read_failure
 from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
@@ -43,10 +44,13 @@ def _day_of(value: object, path: str) -> pendulum.Date:
 
     Anything else (a naive datetime, text, a month) is refused, naming *path*.
     """
-    if isinstance(value, _dt.datetime):
-        problems = check_moment(value)
+    if isinstance(value, (_dt.datetime, UnreadMoment)):
+        read = to_moment(value)  # type: ignore[arg-type]  # a bad zone: UnreadMoment
+        problems = check_moment(read)
         if problems:
-            raise ValidationError((path, message) for _, message in problems)
+            error = ValidationError((path, message) for _, message in problems)
+            raise error from read_failure([read])
+        assert isinstance(value, _dt.datetime)  # noqa: S101 - read: a datetime
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return to_date(value)

@@ -3,9 +3,10 @@ raises ValidationError (with every problem in one error)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import attrs
@@ -27,11 +28,14 @@ from negotiation_records import (
     Statement,
     ValidationError,
     Vote,
+    Window,
+    format_moment,
     from_dict,
+    is_before,
 )
-from negotiation_records._kind import UnreadValues
 from negotiation_records._record import Record
 from negotiation_records._status import check_transition
+from negotiation_records._unread import UnreadValues
 from negotiation_records._values import short_repr
 from negotiation_records.errors import join_path
 from negotiation_records.fields import (
@@ -44,7 +48,7 @@ from negotiation_records.fields import (
     as_tuple,
     field,
 )
-from negotiation_records.timeutil import PartialDate
+from negotiation_records.timeutil import PartialDate, moment_argument
 from tests.seed import seed_record
 from tests.strategies_foundation import VALID, errors_of, junk, slug_error
 
@@ -629,3 +633,215 @@ class TestHostileValuesInMessages:
                 "(like P50D, PT48H, P3M or P1Y2M10DT2H30M)",
             ),
         )
+
+
+# --- the user's own objects that fail when the library asks them something ---
+
+
+class _FailingZone(dt.tzinfo):
+    """A zone of the user's own that raises *error* when asked anything."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        raise self.error
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta:
+        raise self.error
+
+    def tzname(self, when: dt.datetime | None) -> str:
+        raise self.error
+
+    def __repr__(self) -> str:
+        return "_FailingZone()"
+
+
+class _FailingList(list[Any]):
+    """A list whose reading raises *error*."""
+
+    def __init__(self, items: list[Any], error: BaseException) -> None:
+        super().__init__(items)
+        self.error = error
+
+    def __iter__(self) -> Iterator[Any]:
+        raise self.error
+
+    def __len__(self) -> int:
+        raise self.error
+
+
+class _UnhashableDay(dt.date):
+    """A date whose hashing raises (the count looks holidays up in a set)."""
+
+    def __hash__(self) -> int:
+        raise LookupError("no hash today")
+
+
+def _at(zone: dt.tzinfo) -> dt.datetime:
+    return dt.datetime(2025, 8, 20, 12, tzinfo=zone)
+
+
+def _next_status(talks: Negotiation) -> str:
+    return "active" if talks.status.value != "active" else "stalled"
+
+
+_SEED = seed_record()
+_PROPOSAL = _SEED.proposals[0]
+_ULTIMATUM = _SEED.ultimatums[0]
+_ROUND = _SEED.rounds[-1]
+_DAY = pendulum.date(2025, 8, 20)
+_WEEK = Window.between(pendulum.date(2025, 8, 18), pendulum.date(2025, 8, 24))
+
+#: Entry points given a moment, and the path its problem is reported at.
+_MOMENT_CALLS: list[tuple[str, Callable[[Any], object], str]] = [
+    ("moment_argument", lambda m: moment_argument(m, "on"), "on"),
+    ("format_moment", format_moment, "$"),
+    ("is_before", lambda m: is_before(m, _DAY), "first"),
+    ("Proposal(made_on=)", lambda m: attrs.evolve(_PROPOSAL, made_on=m), "made_on"),
+    (
+        "Proposal(status_on=)",
+        lambda m: Proposal(
+            id="p",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=_DAY,
+            summary="Talks",
+            status="accepted",
+            status_on=m,
+        ),
+        "status_on",
+    ),
+    ("Proposal.accept", lambda m: _PROPOSAL.accept(on=m), "on"),
+    ("Ultimatum.comply", lambda m: _ULTIMATUM.comply(on=m), "on"),
+    ("Round.hold", lambda m: _ROUND.hold(on=m), "on"),
+    ("Round.covers", _ROUND.covers, "moment"),
+    ("Deadline(due=)", lambda m: Deadline(due=m), "due"),
+    ("Deadline.after", lambda m: Deadline.after(m, days=3), "anchor"),
+    ("Deadline.before", lambda m: Deadline.before(m, days=3), "anchor"),
+    ("Deadline.on_day", lambda m: Deadline.on_day(3, counting_from=m), "counting_from"),
+    (
+        "Deadline.after_business_days",
+        lambda m: Deadline.after_business_days(m, 3),
+        "anchor",
+    ),
+    ("Deadline.is_past", _ULTIMATUM.deadline.is_past, "at"),
+    ("Window.next_week", lambda m: Window.next_week(of=m), "of"),
+    ("Window.end_of_month", lambda m: Window.end_of_month(of=m), "of"),
+    ("Window.contains", _WEEK.contains, "moment"),
+    ("Negotiation.as_of", _SEED.as_of, "at"),
+    ("Negotiation.timeline", lambda m: _SEED.timeline(at=m), "at"),
+    ("Negotiation.upcoming_deadlines", _SEED.upcoming_deadlines, "at"),
+    ("Negotiation.positions", lambda m: _SEED.positions("russia", m), "at"),
+    (
+        "Negotiation.with_status",
+        lambda m: _SEED.with_status(_next_status(_SEED), on=m),
+        f"history[{len(_SEED.history)}].on",
+    ),
+    ("Party.members_on", _SEED.parties[0].members_on, "moment"),
+]
+
+#: Entry points given a list, and the path its problem is reported at.
+_LIST_CALLS: list[tuple[str, Callable[[Any], object], str]] = [
+    (
+        "Deadline.after_business_days(weekend=)",
+        lambda v: Deadline.after_business_days(_DAY, 3, weekend=v),
+        "weekend",
+    ),
+    (
+        "Deadline.after_business_days(holidays=)",
+        lambda v: Deadline.after_business_days(_DAY, 3, holidays=v),
+        "holidays",
+    ),
+    ("Round.hold(outcomes=)", lambda v: _ROUND.hold(outcomes=v), "outcomes"),
+    (
+        "Negotiation.with_status(by=)",
+        lambda v: _SEED.with_status(_next_status(_SEED), on=_DAY, by=v),
+        f"history[{len(_SEED.history)}].by",
+    ),
+    (
+        "Negotiation.with_status(sources=)",
+        lambda v: _SEED.with_status(_next_status(_SEED), on=_DAY, sources=v),
+        f"history[{len(_SEED.history)}].sources",
+    ),
+    (
+        "Proposal.respond(sources=)",
+        lambda v: _PROPOSAL.respond(
+            party="russia", on=_DAY, stance="rejects", sources=v
+        ),
+        f"responses[{len(_PROPOSAL.responses)}].sources",
+    ),
+    (
+        "Ultimatum.revise_deadline(sources=)",
+        lambda v: _ULTIMATUM.revise_deadline(
+            Deadline.on(pendulum.date(2025, 10, 1)), on=_DAY, sources=v
+        ),
+        f"revisions[{len(_ULTIMATUM.revisions)}].sources",
+    ),
+]
+
+
+class TestTheUsersOwnFailures:
+    """A user's object that raises when the library asks it something (a zone
+    asked its UTC offset, a list read) is a problem of the argument: a
+    ValidationError at its path, the user's exception as its cause."""
+
+    @pytest.mark.parametrize(
+        ("call", "path"),
+        [c[1:] for c in _MOMENT_CALLS],
+        ids=[c[0] for c in _MOMENT_CALLS],
+    )
+    def test_a_zone_that_raises(self, call: Callable[[Any], object], path: str) -> None:
+        error = RuntimeError("zone database closed")
+        with pytest.raises(ValidationError) as info:
+            call(_at(_FailingZone(error)))
+        problems = dict(info.value.errors)
+        assert path in problems, info.value.errors
+        assert "RuntimeError: zone database closed" in problems[path]
+        assert info.value.__cause__ is error
+
+    @pytest.mark.parametrize(
+        ("call", "path"), [c[1:] for c in _LIST_CALLS], ids=[c[0] for c in _LIST_CALLS]
+    )
+    def test_a_list_that_raises(self, call: Callable[[Any], object], path: str) -> None:
+        error = ConnectionError("database went away")
+        with pytest.raises(ValidationError) as info:
+            call(_FailingList([5], error))
+        problems = dict(info.value.errors)
+        assert path in problems, info.value.errors
+        assert "database went away" in problems[path]
+        assert info.value.__cause__ is error
+
+    def test_a_holiday_that_cannot_be_looked_up(self) -> None:
+        holidays = [pendulum.date(2025, 8, 21), _UnhashableDay(2025, 8, 22)]
+        with pytest.raises(ValidationError) as info:
+            Deadline.after_business_days(_DAY, 3, holidays=holidays)
+        ((path, message),) = info.value.errors
+        assert path == "holidays[1]"
+        assert "LookupError: no hash today" in message
+        assert isinstance(info.value.__cause__, LookupError)
+
+    def test_every_problem_at_once(self) -> None:
+        """The failing zone is reported with the other arguments' problems."""
+        zone = _FailingZone(RuntimeError("closed"))
+        with pytest.raises(ValidationError) as info:
+            Deadline.after_business_days(
+                _at(zone), -1, weekend=_FailingList([5], OSError("gone"))
+            )
+        paths = [path for path, _ in info.value.errors]
+        assert paths == ["anchor", "business_days", "weekend"]
+        assert info.value.__cause__ is zone.error
+
+    @pytest.mark.parametrize(
+        "error", [KeyboardInterrupt(), SystemExit(1), MemoryError()]
+    )
+    def test_an_interrupt_is_not_a_problem(self, error: BaseException) -> None:
+        """Only an Exception is reported; an interrupt or an exit goes through."""
+        with pytest.raises(type(error)):
+            _PROPOSAL.accept(on=_at(_FailingZone(error)))
+        with pytest.raises(type(error)):
+            Deadline.after(_at(_FailingZone(error)), days=3)
+        with pytest.raises(type(error)):
+            Deadline.after_business_days(_DAY, 3, weekend=_FailingList([5], error))
+        with pytest.raises(type(error)):
+            _ROUND.hold(outcomes=_FailingList([], error))
