@@ -94,7 +94,6 @@ from negotiation_records._scalar_kinds import (
     Slug,
     Text,
     Url,
-    Weekdays,
     Wikidata,
     ZoneName,
     as_text,
@@ -116,6 +115,7 @@ from negotiation_records._values import (
     type_name,
     with_article,
 )
+from negotiation_records._weekday_kind import Weekdays
 from negotiation_records.errors import ValidationError, join_path
 
 
