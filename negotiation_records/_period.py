@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 
 import attrs
 import pendulum
@@ -16,7 +17,7 @@ from negotiation_records._values import short_repr, type_name
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["Period"]
+__all__ = ["Period", "period_from"]
 
 Problems = list[tuple[str, str]]
 
@@ -393,3 +394,55 @@ class Period(ValueMethods):
             if (value := getattr(self, name))
         ]
         return " ".join(words) or "0 seconds"
+
+
+# --- a period given as an argument ------------------------------------------------
+
+
+def _as_period(value: Period | _dt.timedelta | str) -> Period:
+    """
+    A :class:`Period` from a period, a duration or ISO text.
+
+    A :class:`pendulum.Duration` counts the parts it was built with, as pendulum's
+    own arithmetic does (:meth:`Period.from_duration`).
+    """
+    return Period.coerce(value)
+
+
+def period_from(
+    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
+) -> Period:
+    """
+    The period of :meth:`Deadline.after <negotiation_records.Deadline.after>`
+    or :meth:`~negotiation_records.Deadline.before`: *period*,
+    or the keyword *parts*; every problem at once (both given, each unknown
+    part at its name, and the problems of what was given), at ``period``.
+    """
+    problems: list[tuple[str, str]] = []
+    if period is not None and parts:
+        problems.append(("period", "give a period or keyword parts, not both"))
+    problems += [
+        (
+            f"period.{name}",
+            f"unknown period part {name!r} (use years, months, weeks, days, "
+            "hours, minutes or seconds)",
+        )
+        for name in parts
+        if name not in _PERIOD_UNITS
+    ]
+    known = {name: value for name, value in parts.items() if name in _PERIOD_UNITS}
+    readings: list[Callable[[], Period]] = []
+    if period is not None:
+        readings.append(lambda: _as_period(period))
+    if known or period is None:
+        readings.append(lambda: Period(**known))
+    resolved = None
+    for read in readings:
+        try:
+            resolved = read()
+        except ValidationError as exc:
+            problems += exc.prefixed("period").errors
+    if problems:
+        raise ValidationError(problems)
+    assert resolved is not None  # noqa: S101 - no problem: it was read
+    return resolved

@@ -169,10 +169,7 @@ def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:
     try:
         return Deadline.after(_counted_from(at, within), within).due
     except ValidationError as exc:
-        renamed = {"period": "within", "anchor": "at"}
-        raise ValidationError(
-            (_rename(path, renamed), message) for path, message in exc.errors
-        ) from None
+        raise exc.renamed({"period": "within", "anchor": "at"}) from exc.__cause__
 
 
 def _counted_from(at: Moment, within: Period | _dt.timedelta | str) -> pendulum.Date:
@@ -208,8 +205,3 @@ def due_by(deadline: Deadline, horizon: Moment) -> bool:
         begun = start_of_day(deadline.due, deadline.zone)
         return since_epoch(horizon) >= since_epoch(begun)
     return bool(horizon >= deadline.due)
-
-
-def _rename(path: str, renamed: dict[str, str]) -> str:
-    head, dot, rest = path.partition(".")
-    return renamed.get(head, head) + dot + rest

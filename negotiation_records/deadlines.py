@@ -95,6 +95,7 @@ from negotiation_records._deadline_arithmetic import (
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._in_words import in_words
+from negotiation_records._period import period_from
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records.errors import ValidationError, join_path
@@ -136,7 +137,6 @@ __all__ = ["DEFAULT_WEEKEND", "Deadline", "DeadlineRevision", "weekend_for"]
 _MAX_DAY = (_dt.date.max - _dt.date.min).days + 1  # every day of the calendar
 _LAST_DAY = _dt.date.max
 _UTC = pendulum.UTC
-_PERIOD_PARTS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
@@ -244,38 +244,6 @@ def _describe_weekend(weekend: frozenset[int]) -> str:
     return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
 
 
-def _as_period(value: Period | _dt.timedelta | str) -> Period:
-    """
-    A :class:`Period` from a period, a duration or ISO text.
-
-    A :class:`pendulum.Duration` counts the parts it was built with, as pendulum's
-    own arithmetic does (:meth:`Period.from_duration`).
-    """
-    return Period.coerce(value)
-
-
-def _period_from(
-    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
-) -> Period:
-    if period is not None and parts:
-        raise ValidationError([("period", "give a period or keyword parts, not both")])
-    unknown = sorted(set(parts) - set(_PERIOD_PARTS))
-    if unknown:
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    f"unknown period part {unknown[0]!r} (use years, months, weeks, "
-                    "days, hours, minutes or seconds)",
-                )
-            ]
-        )
-    try:
-        return Period(**parts) if period is None else _as_period(period)
-    except ValidationError as exc:
-        raise exc.prefixed("period") from None
-
-
 def _relative_arguments(
     anchor: _dt.date,
     period: Period | _dt.timedelta | str | None,
@@ -292,7 +260,7 @@ def _relative_arguments(
     problems = _prefixed(_ANCHOR.problems(start), "anchor")
     resolved = None
     try:
-        resolved = _period_from(period, parts)
+        resolved = period_from(period, parts)
     except ValidationError as exc:
         problems += exc.errors
     else:
@@ -629,7 +597,8 @@ class Deadline(Record):
         A new deadline *by* later, counted from this one's due moment.
 
         This is how a truce is extended "for another 90 days": the new period runs
-        from the old expiry, in the same zone.
+        from the old expiry, in the same zone.  *by* (or the keyword parts) is
+        read as :meth:`after` reads its period; a problem is reported at ``by``.
 
         Example:
             >>> truce = Deadline.after(
@@ -640,7 +609,10 @@ class Deadline(Record):
             >>> truce.extended("P90D").due   # the clocks went back on 2 November
             DateTime(2025, 11, 10, 0, 1, 0, tzinfo=Timezone('America/New_York'))
         """
-        return Deadline.after(self.due, by, tz=self.tz, **parts)
+        try:
+            return Deadline.after(self.due, by, tz=self.tz, **parts)
+        except ValidationError as exc:  # the period is the argument by
+            raise exc.renamed({"period": "by"}) from exc.__cause__
 
     # --- validation -----------------------------------------------------------
 

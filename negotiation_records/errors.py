@@ -10,8 +10,9 @@ lookup is a :class:`LookupError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, cast
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, cast
 
 
 __all__ = [
@@ -89,6 +90,32 @@ class ValidationError(NegotiationRecordError, ValueError):
         )
         copy.__cause__ = self.__cause__  # a failure of the user's own code, kept
         return copy
+
+    def renamed(self, names: Mapping[str, str]) -> ValidationError:
+        """
+        Return a copy in which a path that starts with one of *names* starts
+        with its new name instead, with the same ``__cause__``: how a function
+        reports, at its own argument's name, what it had another check.
+
+        Example:
+            >>> ValidationError([("period.days", "must not be negative, got -2")]).renamed(
+            ...     {"period": "by"}
+            ... ).errors
+            (('by.days', 'must not be negative, got -2'),)
+        """
+
+        def rename(path: str) -> str:
+            head = _HEAD.match(path)
+            assert head is not None  # noqa: S101 - the pattern matches any text
+            return names.get(head.group(), head.group()) + path[head.end() :]
+
+        copy = ValidationError((rename(path), message) for path, message in self.errors)
+        copy.__cause__ = self.__cause__
+        return copy
+
+
+#: The first step of an error path: up to the first "." or "[".
+_HEAD: Final = re.compile(r"[^.\[]*")
 
 
 class RecordNotFoundError(NegotiationRecordError, LookupError):

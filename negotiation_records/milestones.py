@@ -21,7 +21,7 @@ import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
-from negotiation_records._values import with_article
+from negotiation_records._values import short_repr, with_article
 from negotiation_records.agreements import (
     first_dated,
     new_revision,
@@ -251,8 +251,27 @@ class Milestone(Record):
         """
         The alternative that applied at *stage* (default: the current
         deadline's), or ``None`` if none is known to have applied.
+
+        A stage is a whole number from 0 (the first deadline) to the number
+        of revisions (the current one); anything else is a
+        :class:`~negotiation_records.ValidationError` at ``stage``.
         """
-        wanted = len(self.revisions) if stage is None else stage
+        last = len(self.revisions)
+        if stage is not None and (
+            not isinstance(stage, int)
+            or isinstance(stage, bool)
+            or not 0 <= stage <= last
+        ):
+            raise ValidationError(
+                [
+                    (
+                        "stage",
+                        f"must be a stage of this milestone, 0 (its first deadline) "
+                        f"to {last} (its current one), got {short_repr(stage)}",
+                    )
+                ]
+            )
+        wanted = last if stage is None else int(stage)
         for alternative in self.alternatives:
             if alternative.stage == wanted and alternative.applied:
                 return alternative

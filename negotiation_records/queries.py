@@ -710,12 +710,14 @@ def positions(
     *talks* as given: :meth:`Negotiation.positions
     <negotiation_records.Negotiation.positions>` asks it of the snapshot
     (:meth:`~negotiation_records.Negotiation.as_of`), which also leaves out
-    the terms put forward later.
+    the terms put forward later.  A bad *at* is a
+    :class:`~negotiation_records.ValidationError` before an unknown
+    *party_id* is looked for (a :class:`~negotiation_records.RecordNotFoundError`).
     """
+    moment = as_of(at)  # a bad at first, as the method reports it
     known = [party.id for party in talks.parties]
     if party_id not in known:
         raise RecordNotFoundError("party", party_id, known)
-    moment = as_of(at)
     demands: list[Condition] = []
     offers: list[Condition] = []
     stances: list[TermStance] = []

@@ -373,11 +373,36 @@ class TestAfter:
             Deadline.after(ISSUED, dayz=1)
         assert errors(exc) == (
             (
-                "period",
+                "period.dayz",
                 "unknown period part 'dayz' (use years, months, weeks, days, hours, "
                 "minutes or seconds)",
             ),
         )
+
+    def test_every_problem_of_the_period_at_once(self) -> None:
+        """Both given, each unknown part at its name, and what was given: all
+        reported, not the first alone."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, "P5Q", fortnights=2, moons=3, days="x")  # type: ignore[arg-type]
+        assert [path for path, _ in errors(exc)] == [
+            "period",
+            "period.fortnights",
+            "period.moons",
+            "period",
+            "period.days",
+        ]
+        assert errors(exc)[0][1] == "give a period or keyword parts, not both"
+        assert "'P5Q' is not an ISO 8601 duration" in errors(exc)[3][1]
+
+    def test_extended_reports_its_period_at_by(self) -> None:
+        """``extended(by)`` names its own argument, not ``period``."""
+        deadline = Deadline.after(ISSUED, days=50)
+        with pytest.raises(ValidationError) as exc:
+            deadline.extended("P5Q")
+        assert [path for path, _ in errors(exc)] == ["by"]
+        with pytest.raises(ValidationError) as exc:
+            deadline.extended(days=-2, weekz=1)
+        assert [path for path, _ in errors(exc)] == ["by.weekz", "by.days"]
 
     def test_non_period_refused(self) -> None:
         """A number is not a period."""
@@ -446,7 +471,7 @@ class TestAfter:
                 None,
                 {"dayz": 1},
                 (
-                    "period",
+                    "period.dayz",
                     "unknown period part 'dayz' (use years, months, weeks, days, "
                     "hours, minutes or seconds)",
                 ),

@@ -308,6 +308,16 @@ class TestMilestone:
         assert applied is not None
         assert applied.condition == "otherwise"
         assert later.applied(0) is None
+        for stage in (2, -1, "1", 1.0, True):
+            with pytest.raises(ValidationError) as info:
+                later.applied(stage)  # type: ignore[arg-type]
+            assert info.value.errors == (
+                (
+                    "stage",
+                    "must be a stage of this milestone, 0 (its first deadline) to 1 "
+                    f"(its current one), got {stage!r}",
+                ),
+            )
 
     def test_two_applied_alternatives_of_one_deadline_are_refused(self) -> None:
         both = [

@@ -1035,6 +1035,17 @@ class TestPositions:
             seed_record().positions("rusia")
         assert str(exc.value).startswith("no party 'rusia' (did you mean 'russia'?")
 
+    def test_a_bad_at_is_reported_before_an_unknown_party(self) -> None:
+        """The method and the function check in one order: ``at`` first."""
+        from negotiation_records import queries
+
+        talks = seed_record()
+        asks: list[Any] = [talks.positions, lambda *a: queries.positions(talks, *a)]
+        for ask in asks:
+            with pytest.raises(ValidationError) as info:
+                ask("rusia", "2025-07-20")
+            assert [path for path, _ in info.value.errors] == ["at"]
+
     def test_unknown_term(self) -> None:
         """stance_on names the terms it knows."""
         with pytest.raises(RecordNotFoundError) as exc:
