@@ -17,15 +17,16 @@ import cattrs
 from cattrs.fns import identity
 
 from negotiation_records._values import no_order, short_repr, type_name
-from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.errors import join_path
 
 
 __all__ = [
     "check_class",
-    "check_writable",
-    "non_finite_path",
+    "check_settings",
+    "non_finite_problems",
     "not_json_number",
     "unordered_message",
+    "writable_problems",
 ]
 
 _CLASS_WANTED = (
@@ -72,9 +73,70 @@ def not_json_number(value: float) -> str:
     return f"must be a finite number, got {value!r}: NaN and Infinity are not JSON"
 
 
-def check_writable(
-    function: str, value: Any, conv: cattrs.Converter, where: str = ""
+def check_settings(
+    function: str,
+    *,
+    converter: object = None,
+    indent: object = None,
+    batch_size: object = 1,
+    **flags: object,
 ) -> None:
+    """
+    Refuse the settings of *function* that are not what it takes, all at once.
+
+    *flags* (``strict=``, ``forbid_extra_keys=``, ``overwrite=``) must be
+    ``True`` or ``False``, as ``bool_argument`` (in ``_status``)
+    asks of a status method's flag: any other value is refused rather than
+    read as true or false (``strict="no"`` is true, ``strict=None`` false).
+    *converter* must be ``None`` or a :class:`cattrs.Converter` (one from
+    ``make_converter()``: the functions ask it whether it forbids extra keys
+    and copy it).  *indent* must be ``None`` or a number of spaces, an int
+    (not a bool) of 0 or more; *batch_size* an int (not a bool) of 1 or more.
+
+    These are a program's settings, not data: a wrong one is a
+    :class:`TypeError` naming every wrong setting (in the order of the
+    functions' parameters: *indent* or *batch_size*, the flags, *converter*), or a :class:`ValueError`
+    when each is of the right type but out of range (``indent=-1``).
+    """
+    wrong: list[str] = []
+    only_values = True
+    if indent is not None:
+        if indent.__class__ is bool or not isinstance(indent, int):
+            wrong.append(
+                "indent must be None or a number of spaces (an int, 0 or more), "
+                f"got {_got(indent)}"
+            )
+            only_values = False
+        elif indent < 0:
+            wrong.append(f"indent must be 0 or more (a number of spaces), got {indent}")
+    if batch_size.__class__ is bool or not isinstance(batch_size, int):
+        wrong.append(f"batch_size must be an int (1 or more), got {_got(batch_size)}")
+        only_values = False
+    elif batch_size < 1:
+        wrong.append(f"batch_size must be at least 1, got {batch_size}")
+    for name, value in flags.items():
+        if value is not True and value is not False:
+            wrong.append(f"{name} must be True or False, got {_got(value)}")
+            only_values = False
+    if converter is not None and not isinstance(converter, cattrs.Converter):
+        wrong.append(
+            "converter must be a cattrs.Converter (such as one make_converter() "
+            f"gives) or None, got {_got(converter)}"
+        )
+        only_values = False
+    if wrong:
+        error = ValueError if only_values else TypeError
+        raise error(f"{function}() " + "; ".join(wrong))
+
+
+def _got(value: object) -> str:
+    """*value* as a message names it: ``str 'x'``, ``None``."""
+    return "None" if value is None else f"{type_name(value)} {short_repr(value)}"
+
+
+def writable_problems(
+    function: str, value: Any, conv: cattrs.Converter, where: str = ""
+) -> list[tuple[str, str]]:
     """
     Refuse *value*, given to *function* (``to_dict``, ``to_json``) as ``obj``
     (*where* inside it), unless its JSON form is plain JSON data: a record (an
@@ -82,20 +144,38 @@ def check_writable(
     ``Period`` ...), text, a number, a bool, ``None``, or a list, tuple or
     dict (text keys) of those.
 
+    Returns:
+        The problem of every ``NaN`` or infinity in *value*, at its path, for
+        the caller's :class:`~negotiation_records.ValidationError`.
+
     Raises:
         TypeError: a set, a generator or any other object the converter
-            would give back unwritten.
-        ValidationError: ``NaN`` or an infinity, at its path.
+            would give back unwritten (the first met, whatever ``NaN`` is
+            found: a programming error comes before bad data).
     """
+    problems: list[tuple[str, str]] = []
+    _check_writable(function, value, conv, where, problems)
+    return problems
+
+
+def _check_writable(
+    function: str,
+    value: Any,
+    conv: cattrs.Converter,
+    where: str,
+    problems: list[tuple[str, str]],
+) -> None:
+    """:func:`writable_problems`, keeping each ``NaN``'s problem in *problems*."""
     if attrs.has(value.__class__) or value is None or isinstance(value, (str, int)):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValidationError([(join_path("", where), not_json_number(value))])
+            problems.append((join_path("", where), not_json_number(value)))
         return
     if isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            check_writable(function, item, conv, join_path(where, f"[{index}]"))
+            path = join_path(where, f"[{index}]")
+            _check_writable(function, item, conv, path, problems)
         return
     if isinstance(value, Set):
         raise TypeError(unordered_message(function, _argument(where), value))
@@ -106,7 +186,7 @@ def check_writable(
                     f"{function}() {_argument(where)} must have text keys (JSON objects "
                     f"do), got key {type_name(key)} {short_repr(key)}"
                 )
-            check_writable(function, item, conv, join_path(where, key))
+            _check_writable(function, item, conv, join_path(where, key), problems)
         return
     if conv.get_unstructure_hook(value.__class__) is identity:
         raise TypeError(
@@ -124,10 +204,14 @@ def _argument(where: str) -> str:
     return f"obj.{where}"
 
 
-def non_finite_path(data: Any, where: str = "") -> tuple[str, float] | None:
-    """The path and value of the first ``NaN`` or infinity in plain *data*, if any."""
+def non_finite_problems(data: Any, where: str = "") -> list[tuple[str, str]]:
+    """The path and problem of every ``NaN`` or infinity in plain *data*."""
     if isinstance(data, float):
-        return None if math.isfinite(data) else (join_path("", where), data)
+        return (
+            []
+            if math.isfinite(data)
+            else [(join_path("", where), not_json_number(data))]
+        )
     items: Any = ()
     if isinstance(data, dict):
         items = ((join_path(where, str(key)), item) for key, item in data.items())
@@ -135,8 +219,7 @@ def non_finite_path(data: Any, where: str = "") -> tuple[str, float] | None:
         items = (
             (join_path(where, f"[{index}]"), item) for index, item in enumerate(data)
         )
+    found: list[tuple[str, str]] = []
     for path, item in items:
-        found = non_finite_path(item, path)
-        if found is not None:
-            return found
-    return None
+        found += non_finite_problems(item, path)
+    return found

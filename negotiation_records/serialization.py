@@ -65,10 +65,10 @@ import cattrs
 from negotiation_records import _fastjson
 from negotiation_records._arguments import (
     check_class,
-    check_writable,
-    non_finite_path,
-    not_json_number,
+    check_settings,
+    non_finite_problems,
     unordered_message,
+    writable_problems,
 )
 from negotiation_records._files import (
     check_utf8,
@@ -162,13 +162,16 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.Converter:
     you made yourself).
 
     *forbid_extra_keys* (default ``True``) refuses unknown keys; pass ``False``
-    for a converter that ignores them.
+    for a converter that ignores them.  It must be ``True`` or ``False``:
+    anything else (``"no"``, ``None``, ``0``) is a :class:`TypeError`, not
+    read as true or false.
 
     Example:
         >>> conv = make_converter()
         >>> conv.unstructure(PartialDate(2025, 6)), conv is converter
         ('2025-06', False)
     """
+    check_settings("make_converter", forbid_extra_keys=forbid_extra_keys)
     conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys)
     configure_converter(conv)
     return conv
@@ -260,7 +263,12 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     (its order changes from one process to the next), a generator (give a
     list), an object the converter does not know.  ``NaN`` and the
     infinities, which JSON cannot hold, are a
-    :class:`~negotiation_records.ValidationError` at their path.
+    :class:`~negotiation_records.ValidationError` listing each at its path
+    (all of them, once no :class:`TypeError` is met).
+
+    *converter*, if given, must be a :class:`cattrs.Converter` (such as one
+    :func:`make_converter` gives); anything else is a :class:`TypeError`
+    naming it, raised before *obj* is read.
 
     Example:
         >>> to_dict(Party(id="russia", name="Russia", kind="state", country="RU"))
@@ -269,20 +277,27 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
          'country': 'RU', 'wikidata': None, 'aliases': [], 'representatives': [],
          'members': [], 'sources': []}
     """
+    if converter is not None:
+        check_settings("to_dict", converter=converter)
     return _plain(obj, _default if converter is None else converter, "to_dict")
 
 
 def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
     """*obj*'s plain data, or the error :func:`to_dict` describes for *function*."""
+    problems: list[tuple[str, str]] = []
     if isinstance(obj, (list, tuple)):
         out = []
         for index, item in enumerate(obj):
             if not attrs.has(item.__class__):
-                check_writable(function, item, conv, f"[{index}]")
+                problems += writable_problems(function, item, conv, f"[{index}]")
             out.append(conv.unstructure(item))
+        if problems:
+            raise ValidationError(problems)
         return out
     if not attrs.has(obj.__class__):
-        check_writable(function, obj, conv)
+        problems = writable_problems(function, obj, conv)
+        if problems:
+            raise ValidationError(problems)
     return conv.unstructure(obj)
 
 
@@ -305,6 +320,13 @@ def from_dict(
     Unknown keys are refused unless *strict* is ``False``, which ignores them.
     Any problem raises one :class:`~negotiation_records.ValidationError` listing
     them all with their paths.
+
+    The settings are a program's, not data, and are checked first: *strict*
+    must be ``True`` or ``False`` (``strict="no"`` or ``strict=None`` is not
+    read as true or false) and *converter* ``None`` or a
+    :class:`cattrs.Converter` (:func:`make_converter`); a wrong one is one
+    :class:`TypeError` naming every wrong setting, raised before *cls*,
+    *schema_version* or *data* is looked at.
 
     *schema_version* says in which version of the format single records
     were written (a document of a record other than a
@@ -338,6 +360,8 @@ def from_dict(
         ...           schema_version=1).status
         <ProposalStatus.WITHDRAWN: 'withdrawn'>
     """
+    if strict.__class__ is not bool or converter is not None:
+        check_settings("from_dict", strict=strict, converter=converter)
     if cls.__class__ is not type:
         check_class("from_dict", cls)
     try:
@@ -404,10 +428,10 @@ def _dumps(data: Any, indent: int | None) -> str:
             data, ensure_ascii=False, allow_nan=False, separators=(",", ":")
         )
     except ValueError:
-        found = non_finite_path(data)
-        if found is None:
+        problems = non_finite_problems(data)
+        if not problems:
             raise  # another ValueError (a circular reference)
-        raise ValidationError([(found[0], not_json_number(found[1]))]) from None
+        raise ValidationError(problems) from None
 
 
 def to_json(
@@ -421,7 +445,11 @@ def to_json(
 
     The text is deterministic: the same record always gives the same string,
     keys in field order.  Without *indent* it is compact (no spaces, one line);
-    with it, pretty-printed.  Non-ASCII text is written as is (UTF-8 when
+    with it, pretty-printed, each level indented by *indent* spaces (``0``:
+    one item a line, not indented).  *indent* is ``None`` or an int: any other
+    kind (text such as ``"\t"``, a float, a bool) is a :class:`TypeError`, a
+    negative number a :class:`ValueError`.  *converter* is as in
+    :func:`to_dict`; the settings are checked before *obj* is read.  Non-ASCII text is written as is (UTF-8 when
     encoded), not as ``\\u`` escapes.
 
     Python's cyclic garbage collector is paused while the text is built and
@@ -432,13 +460,15 @@ def to_json(
 
     *obj* is what :func:`to_dict` takes, refused as it refuses it: a set or
     any other object it does not write is a :class:`TypeError`, ``NaN`` or an
-    infinity a :class:`~negotiation_records.ValidationError` (with *indent*
-    or without, orjson installed or not).
+    infinity a :class:`~negotiation_records.ValidationError` listing each at
+    its path (with *indent* or without, orjson installed or not).
 
     Example:
         >>> to_json(Window.between(pendulum.date(2025, 7, 21), pendulum.date(2025, 7, 27)))
         '{"start":"2025-07-21","end":"2025-07-27","label":null}'
     """
+    if indent is not None or converter is not None:
+        check_settings("to_json", indent=indent, converter=converter)
     collecting = gc.isenabled()
     try:
         if collecting:
@@ -473,7 +503,11 @@ def from_json(
     *schema_version* (the format version single records were written in:
     ``schema_version=1`` reads a version-1 ``to_json(ultimatum)``) as in
     :func:`from_dict`.  A *cls* that is no class is a :class:`TypeError`, as
-    there.
+    there.  So are a *strict* other than ``True`` or ``False`` and a
+    *converter* that is no :class:`cattrs.Converter`, named together in one
+    :class:`TypeError` and raised first: before *cls*, then *schema_version*
+    (a :class:`~negotiation_records.ValidationError` at ``schema_version``)
+    and *text* are checked.
 
     A text of 1 MiB or more is read with Python's cyclic garbage collector
     paused, as :func:`to_json` writes: the many objects a big document is made
@@ -494,6 +528,8 @@ def from_json(
         >>> from_json(Party, old, schema_version=1).members[0].party
         'france'
     """
+    if strict.__class__ is not bool or converter is not None:
+        check_settings("from_json", strict=strict, converter=converter)
     if cls.__class__ is not type:
         check_class("from_json", cls)
     conv = _pick(strict, converter)
@@ -564,7 +600,9 @@ def write_jsonl(
     mapping's keys or items: their order changes from one process to the
     next, the file's would too), and an item that is not a record
     (``records[3]``, the lines before it written), are a :class:`TypeError`:
-    a programming error, not bad data.
+    a programming error, not bad data; so is a *converter* that is no
+    :class:`cattrs.Converter` (:func:`make_converter`), refused before
+    *file* is opened.
 
     The lines are UTF-8 whatever the file: a text file whose ``encoding``
     names another codec (``open(path, "w")`` on Windows is ``cp1252``), or
@@ -583,6 +621,8 @@ def write_jsonl(
         {"id":"a","publisher":"A","title":null,"url":null,"published":null,"accessed":null}
         {"id":"b","publisher":"B","title":null,"url":null,"published":null,"accessed":null}
     """
+    if converter is not None:
+        check_settings("write_jsonl", converter=converter)
     if isinstance(records, Set):  # a set's order is its hashes', not the same twice
         raise TypeError(unordered_message("write_jsonl", "records", records))
     if isinstance(records, _NOT_RECORDS) or attrs.has(records.__class__):
@@ -696,7 +736,9 @@ def read_jsonl(
     *file* may also be any iterable of lines (``str`` or ``bytes``, such as
     a list).  Bytes given as *file* (the content itself, not a file: wrap
     them in :class:`io.BytesIO`), or a line that is neither ``str`` nor
-    ``bytes``, or a *cls* that is no class (as in :func:`from_dict`), is a
+    ``bytes``, or a *cls* that is no class, a *strict* other than ``True``
+    or ``False`` or a *converter* that is no :class:`cattrs.Converter` (as in
+    :func:`from_dict`, the settings first), is a
     :class:`TypeError`: a programming error, not bad data.  A ``str`` is a path (text content goes in :class:`io.StringIO`, or
     ``text.splitlines()``).  The reader is a generator: these errors come
     when iteration starts, not at the call.
@@ -707,6 +749,8 @@ def read_jsonl(
         >>> [source.id for source in read_jsonl(Source, lines)]
         ['a', 'b']
     """
+    if strict.__class__ is not bool or converter is not None:
+        check_settings("read_jsonl", strict=strict, converter=converter)
     if cls.__class__ is not type:
         check_class("read_jsonl", cls)
     conv = _pick(strict, converter)

@@ -105,10 +105,10 @@ import attrs
 
 from negotiation_records import _column_values as values
 from negotiation_records import fields
+from negotiation_records._arguments import check_settings
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
-from negotiation_records._values import short_repr
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -814,6 +814,9 @@ def write_parquet(
         ValidationError: two negotiations have the same id, or a value its
             column cannot hold (see :func:`to_tables`); the batches before it
             are written.
+        TypeError: *batch_size* is not an int (a bool, a float or text is
+            not), or *overwrite* is not ``True`` or ``False``; checked, both
+            named together, before anything is read or written.
         ValueError: *batch_size* is less than 1.
 
     Example:
@@ -836,8 +839,7 @@ def write_parquet(
         >>> sorted(path.name for path in (out / "events").iterdir())
         ['part-00000.parquet']
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {short_repr(batch_size)}")
+    check_settings("write_parquet", batch_size=batch_size, overwrite=overwrite)
     _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
     root = Path(directory)

@@ -32,6 +32,9 @@ from negotiation_records import (
     format_moment,
     from_dict,
     is_before,
+    make_converter,
+    to_dict,
+    to_json,
 )
 from negotiation_records._record import Record
 from negotiation_records._status import check_transition
@@ -845,3 +848,37 @@ class TestTheUsersOwnFailures:
             Deadline.after_business_days(_DAY, 3, weekend=_FailingList([5], error))
         with pytest.raises(type(error)):
             _ROUND.hold(outcomes=_FailingList([], error))
+
+
+_PARTY = Party(id="russia", name="Russia", kind="state")
+
+
+class TestWrongSettingsAreNotBadData:
+    """docs/errors.md: a wrong program setting is a plain TypeError or
+    ValueError, not a ValidationError (nor a NegotiationRecordError), and a
+    flag is True or False only."""
+
+    @pytest.mark.parametrize(
+        ("call", "error"),
+        [
+            (lambda: from_dict(Party, {}, strict=cast(Any, "no")), TypeError),
+            (lambda: from_dict(Party, {}, strict=cast(Any, None)), TypeError),
+            (lambda: from_dict(Party, {}, converter=cast(Any, 5)), TypeError),
+            (lambda: make_converter(forbid_extra_keys=cast(Any, "x")), TypeError),
+            (lambda: to_json(_PARTY, indent=cast(Any, "x")), TypeError),
+            (lambda: to_json(_PARTY, indent=-2), ValueError),
+            (lambda: to_dict(_PARTY, converter=cast(Any, "x")), TypeError),
+        ],
+    )
+    def test_a_plain_error(self, call: Callable[[], object], error: type) -> None:
+        """Refused as a programming error, catchable apart from bad data."""
+        with pytest.raises(error) as info:
+            call()
+        assert type(info.value) is error
+        assert not isinstance(info.value, NegotiationRecordError)
+
+    def test_bad_data_still_lists_every_problem(self) -> None:
+        """NaN written is bad data: a ValidationError with each at its path."""
+        with pytest.raises(ValidationError) as info:
+            to_dict({"a": [float("nan"), 1.0, float("-inf")], "b": float("inf")})
+        assert [path for path, _ in info.value.errors] == ["a[0]", "a[2]", "b"]

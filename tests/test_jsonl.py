@@ -408,6 +408,33 @@ class TestArgumentsThatAreNotFilesOrRecords:
     """Programming errors are a TypeError naming the argument (docs/errors.md),
     never a raw AttributeError, a line per character, or a non-record line."""
 
+    @pytest.mark.parametrize("conv", [3, "x", make_converter])
+    def test_a_converter_that_is_none(self, tmp_path: Path, conv: Any) -> None:
+        """converter= that is no cattrs.Converter is a TypeError, before the
+        file is opened (an existing file is not emptied)."""
+        path = tmp_path / "kept.jsonl"
+        path.write_text("kept\n", encoding="utf-8")
+        record = Source(id="a", publisher="A")
+        with pytest.raises(
+            TypeError, match=r"^write_jsonl\(\) converter must be a cattrs\.Converter"
+        ):
+            write_jsonl([record], path, converter=conv)
+        assert path.read_text(encoding="utf-8") == "kept\n"
+        with pytest.raises(
+            TypeError, match=r"^read_jsonl\(\) converter must be a cattrs\.Converter"
+        ):
+            list(read_jsonl(Source, path, converter=conv))
+
+    @pytest.mark.parametrize("strict", [None, 0, "no"])
+    def test_strict_that_is_not_a_bool(self, strict: Any) -> None:
+        """strict=None does not read leniently, strict="no" not strictly: refused."""
+        lines = ['{"id": "a", "publisher": "A", "extra": 1}\n']
+        with pytest.raises(
+            TypeError, match=r"^read_jsonl\(\) strict must be True or False"
+        ):
+            list(read_jsonl(Source, lines, strict=strict))
+        assert [s.id for s in read_jsonl(Source, lines, strict=False)] == ["a"]
+
     @pytest.mark.parametrize(
         "content", [b'{"id":"a","publisher":"A"}\n', bytearray(b"{}")]
     )

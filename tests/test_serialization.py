@@ -8,7 +8,7 @@ import gc
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -1186,3 +1186,153 @@ class TestArgumentsRefused:
                 )
         with pytest.raises(ValidationError, match="must be a finite number"):
             to_dict([value])
+
+
+class TestSettingsRefused:
+    """A wrong setting (strict=, indent=, converter=, forbid_extra_keys=) is a
+    plain TypeError or ValueError naming it, never read as something else nor
+    a raw AttributeError."""
+
+    PARTY = Party(id="russia", name="Russia", kind="state")
+    UNKNOWN_KEY = '{"id": "russia", "name": "Russia", "kind": "state", "flag": "x"}'
+    CONVERTER = "converter must be a cattrs.Converter"
+
+    @pytest.mark.parametrize("conv", [5, "x", cattrs.BaseConverter(), converter.copy])
+    def test_a_converter_that_is_none(self, conv: Any) -> None:
+        """Every function names converter=, before it reads or writes anything."""
+        calls: dict[str, Callable[[], object]] = {
+            "to_dict": lambda: to_dict(self.PARTY, converter=conv),
+            "to_json": lambda: to_json(self.PARTY, converter=conv),
+            "from_dict": lambda: from_dict(Party, {}, converter=conv),
+            "from_json": lambda: from_json(Party, "{}", converter=conv),
+            "read_jsonl": lambda: list(read_jsonl(Party, [], converter=conv)),
+            "write_jsonl": lambda: write_jsonl(
+                [self.PARTY], io.StringIO(), converter=conv
+            ),
+        }
+        for name, call in calls.items():
+            with pytest.raises(TypeError, match=rf"^{name}\(\) {self.CONVERTER}"):
+                call()
+
+    @pytest.mark.parametrize("strict", [None, 0, 1, "no", "yes", "", [True]])
+    def test_strict_is_true_or_false(self, strict: Any) -> None:
+        """strict=None is not lenient, strict="no" not strict: both refused."""
+        calls: dict[str, Callable[[], object]] = {
+            "from_json": lambda: from_json(Party, self.UNKNOWN_KEY, strict=strict),
+            "from_dict": lambda: from_dict(
+                Party, json.loads(self.UNKNOWN_KEY), strict=strict
+            ),
+            "read_jsonl": lambda: list(
+                read_jsonl(Party, [self.UNKNOWN_KEY], strict=strict)
+            ),
+        }
+        for name, call in calls.items():
+            with pytest.raises(
+                TypeError, match=rf"^{name}\(\) strict must be True or False"
+            ):
+                call()
+
+    def test_strict_true_and_false_still_work(self) -> None:
+        """The two values a flag takes are read as before."""
+        assert from_json(Party, self.UNKNOWN_KEY, strict=False).id == "russia"
+        with pytest.raises(ValidationError, match="unknown key 'flag'"):
+            from_json(Party, self.UNKNOWN_KEY, strict=True)
+
+    @pytest.mark.parametrize("flag", [None, 0, "x"])
+    def test_forbid_extra_keys_is_true_or_false(self, flag: Any) -> None:
+        """make_converter(forbid_extra_keys=...) takes True or False only."""
+        with pytest.raises(
+            TypeError,
+            match=r"^make_converter\(\) forbid_extra_keys must be True or False",
+        ):
+            make_converter(forbid_extra_keys=flag)
+        assert not make_converter(forbid_extra_keys=False).forbid_extra_keys
+
+    @pytest.mark.parametrize("indent", ["x", "  ", "\t", 1.5, 2.0, True, b"2", [2]])
+    def test_indent_of_a_wrong_kind(self, indent: Any) -> None:
+        """Text (whitespace too), a float or a bool is a TypeError: no text
+        that is not JSON, no raw error of json."""
+        with pytest.raises(
+            TypeError, match=r"^to_json\(\) indent must be None or a number"
+        ):
+            to_json(self.PARTY, indent=indent)
+
+    def test_indent_below_zero(self) -> None:
+        """A negative indent is a ValueError."""
+        with pytest.raises(
+            ValueError, match=r"^to_json\(\) indent must be 0 or more .*, got -1$"
+        ):
+            to_json(self.PARTY, indent=-1)
+
+    @pytest.mark.parametrize("indent", [0, 1, 4])
+    @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+    def test_indent_of_a_number_of_spaces(
+        self, monkeypatch: pytest.MonkeyPatch, indent: int, fast: bool
+    ) -> None:
+        """0 or more spaces give json.dumps' text, with orjson or without."""
+        from negotiation_records import _fastjson
+
+        monkeypatch.setattr(_fastjson, "AVAILABLE", value=fast)
+        text = to_json(self.PARTY, indent=indent)
+        assert text == json.dumps(
+            to_dict(self.PARTY), ensure_ascii=False, indent=indent
+        )
+        assert from_json(Party, text) == self.PARTY
+
+    def test_every_wrong_setting_named_at_once(self) -> None:
+        """The TypeErrors of one call come together, before schema_version (a
+        ValidationError) and the text are checked."""
+        with pytest.raises(TypeError) as caught:
+            from_json(Negotiation, "{", strict="yes", schema_version="2", converter=5)  # type: ignore[arg-type]
+        message = str(caught.value)
+        assert message.startswith(
+            "from_json() strict must be True or False, got str 'yes'; "
+        )
+        assert self.CONVERTER in message
+        with pytest.raises(TypeError, match=r"indent must be .*; converter must be"):
+            to_json(self.PARTY, indent="x", converter=5)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError) as found:
+            from_json(Negotiation, "{", schema_version="2")  # type: ignore[arg-type]
+        assert [path for path, _ in found.value.errors] == ["schema_version"]
+
+    @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+    def test_every_non_finite_number_at_its_path(
+        self, monkeypatch: pytest.MonkeyPatch, fast: bool
+    ) -> None:
+        """Each NaN and infinity is reported, not only the first."""
+        from negotiation_records import _fastjson
+
+        monkeypatch.setattr(_fastjson, "AVAILABLE", value=fast)
+        nan, inf = float("nan"), float("inf")
+
+        def paths(call: Any) -> list[str]:
+            with pytest.raises(ValidationError) as caught:
+                call()
+            return [path for path, _ in caught.value.errors]
+
+        for indent in (None, 2):
+            assert paths(lambda i=indent: to_json({"a": nan, "b": inf}, indent=i)) == [
+                "a",
+                "b",
+            ]
+            assert paths(lambda i=indent: to_json([{"a": [nan]}, -inf], indent=i)) == [
+                "[0].a[0]",
+                "[1]",
+            ]
+        assert paths(lambda: to_dict([nan, inf])) == ["[0]", "[1]"]
+
+        @attrs.frozen
+        class Readings:
+            low: float
+            high: float
+
+        conv = make_converter()  # the converter writes floats as they are
+        assert paths(lambda: to_json(Readings(nan, inf), converter=conv)) == [
+            "low",
+            "high",
+        ]
+
+    def test_a_type_error_comes_before_nan(self) -> None:
+        """A programming error (a set) is raised whatever NaN comes before it."""
+        with pytest.raises(TypeError, match=r"obj\[1\]"):
+            to_json([float("nan"), {1, 2}])

@@ -637,10 +637,40 @@ class TestRefused:
         with pytest.raises(TypeError, match="needs Negotiation records, got str 'x'"):
             to_tables(["x"])  # type: ignore[list-item]
 
-    def test_a_batch_of_nothing(self, tmp_path: Path) -> None:
-        """batch_size must be at least 1."""
-        with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
-            write_parquet([], tmp_path, batch_size=0)
+    @pytest.mark.parametrize("size", [0, -1])
+    def test_a_batch_of_nothing(self, tmp_path: Path, size: int) -> None:
+        """batch_size must be at least 1: a ValueError, nothing written."""
+        with pytest.raises(
+            ValueError,
+            match=rf"^write_parquet\(\) batch_size must be at least 1, got {size}$",
+        ):
+            write_parquet(corpus(1), tmp_path / "out", batch_size=size)
+        assert not (tmp_path / "out").exists()
+
+    @pytest.mark.parametrize("size", ["x", "2", 1.5, 2.0, True, None])
+    def test_a_batch_size_that_is_no_int(self, tmp_path: Path, size: Any) -> None:
+        """batch_size of a wrong kind (a bool too) is a TypeError naming it,
+        not a raw comparison error; nothing written."""
+        with pytest.raises(
+            TypeError,
+            match=r"^write_parquet\(\) batch_size must be an int \(1 or more\)",
+        ):
+            write_parquet(corpus(1), tmp_path / "out", batch_size=size)
+        assert not (tmp_path / "out").exists()
+
+    @pytest.mark.parametrize("flag", ["x", None, 1, 0])
+    def test_overwrite_is_true_or_false(self, tmp_path: Path, flag: Any) -> None:
+        """overwrite="x" is not read as true (it would delete files): refused,
+        with a wrong batch_size named in the same error."""
+        with pytest.raises(
+            TypeError, match=r"^write_parquet\(\) overwrite must be True or False"
+        ):
+            write_parquet(corpus(1), tmp_path / "out", overwrite=flag)
+        with pytest.raises(
+            TypeError,
+            match=r"batch_size must be an int .*; overwrite must be True or False",
+        ):
+            write_parquet(corpus(1), tmp_path / "out", batch_size="x", overwrite=flag)  # type: ignore[arg-type]
 
     def test_a_folder_that_is_not_empty(self, tmp_path: Path) -> None:
         """Another dataset is not overwritten unless asked; then only its .parquet files."""
