@@ -120,6 +120,7 @@ from typing import NamedTuple, cast
 
 import pendulum
 
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._closing import (
     AGREEMENT_ENDED,
     MILESTONE_CANCELLED,
@@ -141,10 +142,9 @@ from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    check_moment,
+    moment_argument,
     moment_span,
     moment_text,
-    to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
@@ -679,20 +679,13 @@ def _all_day_end(first: _dt.date, last: _dt.date) -> str:
 # --- the stamp ----------------------------------------------------------------------
 
 
-def _stamp(
-    talks: Negotiation,
-    at: Moment | _dt.date | None,
-    stamp: _dt.datetime | _dt.date | None,
-) -> _dt.datetime:
-    """DTSTAMP: *stamp*, else *at*, else the latest date of the sources, else 1970."""
-    given = stamp if stamp is not None else at
+def _stamp(talks: Negotiation, given: Moment | None) -> _dt.datetime:
+    """
+    DTSTAMP: *given* (the *stamp*, else the *at*, checked), else the latest
+    date of the sources, else 1970.
+    """
     if given is not None:
-        moment = to_moment(given)
-        problems = check_moment(moment)
-        if problems:
-            name = "stamp" if stamp is not None else "at"
-            raise ValidationError([(name, message) for _, message in problems])
-        return moment_span(moment)[0]
+        return moment_span(given)[0]
     dated = [
         moment_span(moment)[0]
         for source in talks.sources
@@ -706,9 +699,9 @@ def _negotiations(value: object) -> Iterator[Negotiation]:
     """
     *value* as negotiations, one at a time: one, or an iterable of them, read
     as it is used (a long file's records are not all held).  What cannot be
-    an iterable of them is refused at once; once it is read through, an item
-    that is not a ``Negotiation`` is refused, every one at its index, else a
-    repeated id.
+    an iterable of them is refused at once; once it is read through, every
+    item that is not a ``Negotiation`` (at its index) and every repeated id
+    (at ``[index].id``) is refused, all together in the order of the items.
     """
     if isinstance(value, Negotiation):
         return iter([value])
@@ -718,21 +711,20 @@ def _negotiations(value: object) -> Iterator[Negotiation]:
 
 def _checked(items: Iterable[object]) -> Iterator[Negotiation]:
     """The negotiations of *items* (see :func:`_negotiations`)."""
-    wrong: list[tuple[str, str]] = []
-    repeated: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = []
     ids = SeenIds()
     for index, item in enumerate(items):
         if not isinstance(item, Negotiation):
             message = f"must be a Negotiation, got {type(item).__name__}"
-            wrong.append((f"[{index}]", message))
+            problems.append((f"[{index}]", message))
             continue
         problem = ids.repeated(item.id, index)
         if problem is not None:
-            repeated.append(problem)
-        elif not (wrong or repeated):
+            problems.append(problem)
+        elif not problems:
             yield item
-    if wrong or repeated:
-        raise ValidationError(wrong or repeated)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _check_uid_domain(domain: object) -> None:
@@ -796,13 +788,18 @@ def to_ical(
     of writing, so that the same record always gives the same file.
 
     Raises:
-        ValidationError: *negotiation* is not a ``Negotiation`` (or an iterable
-            of them), two of them have the same id (their events would have
-            the same ``UID``), *name* is not free text (a control character,
+        ValidationError: every problem of the arguments at once, in their
+            order, before any negotiation is read: *negotiation* is neither a
+            ``Negotiation`` nor an iterable of them (at ``$``), *at* or
+            *stamp* is not a moment (a naive datetime, text: at its name),
+            *name* is not free text (at ``name``: a control character,
             nothing visible), *uid_domain* is not a domain name (at
             ``uid_domain``: empty, a space, an ``@``, a character outside
-            ASCII, an empty label, ...), or *at* or *stamp* is a naive
-            datetime.
+            ASCII, an empty label, ...).  Then, once the negotiations are
+            read through, every item that is not a ``Negotiation`` (at
+            ``[<index>]``) and every id that an earlier one has (at
+            ``[<index>].id``: their events would have the same ``UID``),
+            together in the order of the items.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -835,19 +832,30 @@ def to_ical(
         ...
         negotiation_records.errors.ValidationError: uid_domain: must be a domain name: ...
     """
-    several = _negotiations(negotiation)
+    # The arguments, all together, before the items (read as they are used).
+    arguments = ArgumentProblems()
+    several = arguments.read(lambda: _negotiations(negotiation))
+    at_moment = (
+        None if at is None else arguments.read(lambda: moment_argument(at, "at"))
+    )
+    given = at_moment
+    if stamp is not None:
+        given = arguments.read(lambda: moment_argument(stamp, "stamp"))
     if name is not None:
-        _check_name(name)
+        arguments.read(lambda: _check_name(name))
     if uid_domain is not None:
-        _check_uid_domain(uid_domain)
+        arguments.read(lambda: _check_uid_domain(uid_domain))
+    arguments.raise_any()
+    assert several is not None  # noqa: S101 - no problem: negotiation was read
+    if uid_domain is not None:
         uid_domain = str.__str__(uid_domain)  # the text checked, not a subclass's
     # Each negotiation in turn, as it stood at *at*: only its events are kept.
     events: list[tuple[_Event, str]] = []
     count, title = 0, ""
     for whole in several:
-        talks = whole if at is None else whole.as_of(at)
+        talks = whole if at_moment is None else whole.as_of(at_moment)
         count, title = count + 1, talks.title
-        dtstamp = _utc_text(_stamp(talks, at, stamp))
+        dtstamp = _utc_text(_stamp(talks, given))
         writer = _Writer(talks, whole, uid_domain or _DOMAIN)
         events += [(event, dtstamp) for event in writer.events()]
     if name is None:

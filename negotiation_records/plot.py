@@ -26,9 +26,9 @@ import attrs
 import pendulum
 
 from negotiation_records._moment_refusals import offset_text
+from negotiation_records._plot_arguments import timeline_moments
 from negotiation_records._plot_size import (
     LAST_SHOWN,
-    picture_problems,
     raster_problems,
     start_problem,
 )
@@ -43,10 +43,8 @@ from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    moment_argument,
     moment_span,
     moment_text,
-    to_moment,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 from negotiation_records.votes import VoteResult
@@ -197,12 +195,16 @@ def timeline(
         ImportError: matplotlib is not installed (install the ``plot`` extra).
         ValueError: *end* is before *start*, or *start* is at or after
             9999-12-31T00:00:00Z (a picture shows time up to there).
-        ValidationError: *size* is not a width and a height within those
-            limits, or *dpi* is not a number within its own: each at the
-            argument's name (a ``ValueError`` too, as every ``ValidationError``);
-            or the two together make a picture over the pixel budget: at
-            ``size`` (its pixels and the budget) and at ``dpi`` (the highest
-            that fits the size).
+        ValidationError: every bad argument at once, before anything is
+            drawn, in the order of the arguments (a ``ValueError`` too, as
+            every ``ValidationError``): *negotiation* is not a ``Negotiation``
+            (at ``$``, as :func:`~negotiation_records.plover.to_plover` says
+            it); *at*, *start* or *end* is not a moment (a naive datetime,
+            text: at its name); *size* is not a width and a height within
+            those limits, or *dpi* is not a number within its own (at its
+            name); or the two together make a picture over the pixel budget:
+            at ``size`` (its pixels and the budget) and at ``dpi`` (the
+            highest that fits the size).
 
     Example:
         >>> from negotiation_records.plot import timeline
@@ -223,14 +225,13 @@ def timeline(
           size: 50 x 50 inches at 1200 dpi make 60,000 x 60,000 pixels (3,600,000,000), over the limit of 134,217,728 pixels (2**27): give a smaller size, or a lower dpi
           dpi: at most 231 dpi fits 50 x 50 inches (134,217,728 pixels (2**27) in all, 65,535 a side), got 1200
     """
-    problems = picture_problems(size, dpi)
-    if problems:
-        raise ValidationError(problems)
+    at_moment, first, last = timeline_moments(
+        negotiation, at=at, start=start, end=end, size=size, dpi=dpi
+    )
     _require_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
 
-    at_moment = None if at is None else to_moment(at)
     width_in = _WIDTH_IN if size is None else size[0]
     figure = Figure(figsize=(width_in, 4.0 if size is None else size[1]), dpi=dpi)
     canvas = FigureCanvasAgg(figure)
@@ -240,7 +241,7 @@ def timeline(
     items = list(_items(negotiation, lane_of, at_moment))
     bands = [band for band in map(_band, negotiation.rounds) if band is not None]
     at_x = None if at_moment is None else _span(at_moment)[0]
-    window = _window(start, end)
+    window = _window(first, last)
     if window is None:
         xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
         xs += [x for band in bands for x in band[:2]]
@@ -364,15 +365,13 @@ def _left_margin(names: list[str], renderer: RendererAgg, dpi: float) -> float:
     return max(_LEFT_IN, widest / dpi + 0.3)
 
 
-def _window(
-    start: Moment | datetime.date | None, end: Moment | datetime.date | None
-) -> tuple[float, float] | None:
+def _window(start: Moment | None, end: Moment | None) -> tuple[float, float] | None:
     """The x limits that --from/--until ask for, or ``None`` to fit the record."""
     if start is None and end is None:
         return None
-    low = _FIRST_DAY if start is None else _span(moment_argument(start, "start"))[0]
-    high = _LAST_DAY if end is None else _span(moment_argument(end, "end"))[1]
-    problem = None if start is None else start_problem(to_moment(start))
+    low = _FIRST_DAY if start is None else _span(start)[0]
+    high = _LAST_DAY if end is None else _span(end)[1]
+    problem = None if start is None else start_problem(start)
     if problem is not None:
         raise ValueError(problem)
     if high <= low:

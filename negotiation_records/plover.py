@@ -54,6 +54,7 @@ from typing import IO, Any, NamedTuple
 import pendulum
 
 from negotiation_records._alpha3 import ALPHA_3
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._export_ids import SeenIds, check_many
 from negotiation_records._files import file_kind, write_first, write_method
 from negotiation_records._snapshot_places import Places
@@ -67,7 +68,12 @@ from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import Outcome, OutcomeKind, Round, RoundStatus
 from negotiation_records.stances import Position, Response, Stance
 from negotiation_records.timeline import EventKind, TimelineEvent
-from negotiation_records.timeutil import Moment, MomentInput, PartialDate
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    PartialDate,
+    moment_argument,
+)
 from negotiation_records.ultimatums import ConsequenceKind, Ultimatum
 from negotiation_records.votes import Vote, VoteResult
 
@@ -859,10 +865,17 @@ def write_plover(
     their number (but for their ids).  *file* is a path (created or
     overwritten) or an open file, text or binary, told apart as
     :func:`~negotiation_records.write_jsonl` tells them.  Returns how many
-    events were written.  Anything else as *negotiations* (a single record of
-    another class, ``None``, text, a mapping) is a
-    :class:`~negotiation_records.ValidationError` at ``$``, as
-    :func:`to_plover` refuses it, before the file is opened.
+    events were written.
+
+    The arguments are checked together before the file is opened or a
+    negotiation read: one :class:`~negotiation_records.ValidationError` gives
+    every problem, in their order.  Anything else as *negotiations* (a single
+    record of another class, ``None``, text, a mapping) is refused at ``$``,
+    as :func:`to_plover` refuses it; an object without a ``write`` method as
+    *file* at ``file``; *at* that is not a moment (a naive datetime, text) at
+    ``at``.  The negotiations themselves are read as they are written: an
+    item that is not a ``Negotiation`` is refused at ``[<its position>]``
+    when it is reached, the events of those before it written by then.
 
     Two negotiations with the same id would give events with the same ``id``:
     the second raises :class:`~negotiation_records.ValidationError` at
@@ -885,8 +898,14 @@ def write_plover(
         >>> print(out.getvalue()[:43])
         {"id":"t:ultimatums/u","date":"2025-07-14",
     """
+    arguments = ArgumentProblems()
     if not isinstance(negotiations, Negotiation):
-        check_many(negotiations)
+        arguments.read(lambda: check_many(negotiations))
+    if not isinstance(file, (str, os.PathLike)):
+        arguments.read(lambda: write_method(file))
+    if at is not None:
+        arguments.read(lambda: moment_argument(at, "at"))
+    arguments.raise_any()
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
             return _write(negotiations, handle, at)

@@ -532,21 +532,24 @@ def _key(record: Any) -> str:
     return str(record.number if value is None else value)
 
 
-class _Rows:
-    """The rows of every table for some negotiations (*ids*: all those given)."""
+def _given(negotiation: object) -> Negotiation:
+    """*negotiation*, an item given to an export; a :class:`TypeError` if not one."""
+    if not isinstance(negotiation, Negotiation):
+        raise TypeError(
+            f"needs Negotiation records, got {type(negotiation).__name__} "
+            f"{negotiation!r:.80}"
+        )
+    return negotiation
 
-    def __init__(self, ids: SeenIds) -> None:
-        self.ids = ids
+
+class _Rows:
+    """The rows of every table for some negotiations (their ids checked apart)."""
+
+    def __init__(self) -> None:
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLE_NAMES}
 
     def add(self, negotiation: Negotiation) -> None:
-        if not isinstance(negotiation, Negotiation):
-            raise TypeError(
-                f"needs Negotiation records, got {type(negotiation).__name__} "
-                f"{negotiation!r:.80}"
-            )
         nid = negotiation.id
-        self.ids.add(nid, len(self.ids.first))  # every id noted so far is new
         self._record(_ROOT, negotiation, nid, "", None)
         _, events = _plan(_EVENTS)
         add = self.rows[_EVENTS].append
@@ -708,12 +711,14 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
         TypeError: *negotiations* is not an iterable (a single
             ``Negotiation`` included: give ``[negotiation]``), or is text or
             a mapping; or an item is not a ``Negotiation``.
-        ValidationError: two negotiations have the same id (their rows would
-            have the same keys; the path, ``[<position>].id``, is the second's
-            position among *negotiations*, the message names the first's), or
-            a value its column cannot hold: an integer beyond 64 bits, or a
-            number a 64-bit float cannot hold exactly (the path names it in
-            its negotiation, the message names the negotiation's id).
+        ValidationError: negotiations have the same id (their rows would
+            have the same keys): every repeated one at once, once all are
+            read, each at ``[<position>].id``, its position among
+            *negotiations*, the message naming the first's; or a value its
+            column cannot hold: an integer beyond 64 bits, or a number a
+            64-bit float cannot hold exactly (the path names it in its
+            negotiation, the message names the negotiation's id), raised
+            when its negotiation is reached.
 
     Example:
         >>> import pendulum
@@ -736,9 +741,17 @@ def to_tables(negotiations: Iterable[Negotiation]) -> dict[str, pyarrow.Table]:
     """
     _check_many("to_tables", negotiations)
     pa, _ = _pyarrow()
-    rows = _Rows(SeenIds())
-    for negotiation in negotiations:
-        rows.add(negotiation)
+    rows = _Rows()
+    ids = SeenIds()
+    repeated: list[tuple[str, str]] = []
+    for index, negotiation in enumerate(negotiations):
+        problem = ids.repeated(_given(negotiation).id, index)
+        if problem is not None:
+            repeated.append(problem)
+        elif not repeated:  # rows no longer needed once one is refused
+            rows.add(negotiation)
+    if repeated:
+        raise ValidationError(repeated)
     return rows.tables(pa)
 
 
@@ -811,9 +824,10 @@ def write_parquet(
         TypeError: *negotiations* is not an iterable (a single
             ``Negotiation`` included: give ``[negotiation]``), or is text or
             a mapping; or an item is not a ``Negotiation``.
-        ValidationError: two negotiations have the same id, or a value its
-            column cannot hold (see :func:`to_tables`); the batches before it
-            are written.
+        ValidationError: a negotiation has the id of an earlier one (the
+            first such, as it is reached: the corpus is not held), or a value
+            its column cannot hold (see :func:`to_tables`); the batches before
+            it are written.
         TypeError: *batch_size* is not an int (a bool, a float or text is
             not), or *overwrite* is not ``True`` or ``False``; checked, both
             named together, before anything is read or written.
@@ -848,8 +862,9 @@ def write_parquet(
     done = 0
     ids = SeenIds()
     for number, batch in enumerate(_batches(negotiations, batch_size)):
-        rows = _Rows(ids)
+        rows = _Rows()
         for negotiation in batch:
+            ids.add(_given(negotiation).id, len(ids.first))  # each id so far is new
             rows.add(negotiation)
         done += len(batch)
         del batch

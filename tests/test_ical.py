@@ -1164,3 +1164,44 @@ def test_generated_records_read_back(record: Negotiation) -> None:
         assert not ("DTEND" in event and "DURATION" in event)
         if "DTEND" in event:  # RFC 5545: later than DTSTART
             assert event["DTEND"].dt > start
+
+
+def test_every_bad_option_is_reported_at_once_in_order() -> None:
+    """at, stamp, name and uid_domain together, each at its name (DESIGN.md)."""
+    with pytest.raises(ValidationError) as info:
+        to_ical(talks(), at="x", stamp="y", name=5, uid_domain="bad dom")  # type: ignore[arg-type]
+    assert [path for path, _ in info.value.errors] == [
+        "at",
+        "stamp",
+        "name",
+        "uid_domain",
+    ]
+
+
+def test_what_is_not_negotiations_is_reported_with_the_options() -> None:
+    with pytest.raises(ValidationError) as info:
+        to_ical(5, name="\x00")  # type: ignore[arg-type]
+    assert [path for path, _ in info.value.errors] == ["$", "name"]
+
+
+def test_a_bad_at_is_refused_without_any_negotiation() -> None:
+    with pytest.raises(ValidationError) as info:
+        to_ical([], at=pendulum.naive(2025, 1, 1))
+    assert [path for path, _ in info.value.errors] == ["at"]
+
+
+def test_options_are_checked_before_the_items() -> None:
+    """The items are read only once the options are good."""
+    with pytest.raises(ValidationError) as info:
+        to_ical([talks(), 5], at="x")  # type: ignore[list-item, arg-type]
+    assert [path for path, _ in info.value.errors] == ["at"]
+
+
+def test_wrong_items_and_repeated_ids_are_reported_together_in_order() -> None:
+    one = talks()
+    with pytest.raises(ValidationError) as info:
+        to_ical([one, 5, one, "x", one])  # type: ignore[list-item]
+    assert [path for path, _ in info.value.errors] == ["[1]", "[2].id", "[3]", "[4].id"]
+    assert (
+        info.value.errors[1][1] == f"negotiation id {one.id!r} is already used by [0]"
+    )

@@ -554,3 +554,46 @@ class TestWithoutMatplotlib:
             timeline(seed_record())
         assert str(info.value) == PLOT_EXTRA_HINT
         assert "pip install 'negotiation-records[plot]'" in str(info.value)
+
+
+def _two_sided() -> Negotiation:
+    return Negotiation(
+        id="talks",
+        title="Talks",
+        parties=[Party(id="north", name="North", kind="state")],
+    )
+
+
+def test_every_bad_argument_is_reported_at_once_in_order() -> None:
+    """at, start, end, size and dpi together, each at its name (DESIGN.md)."""
+    with pytest.raises(ValidationError) as info:
+        timeline(_two_sided(), "x", start="y", end="z", size=(0, -1), dpi=-5)  # type: ignore[arg-type]
+    assert [path for path, _ in info.value.errors] == [
+        "at",
+        "start",
+        "end",
+        "size",
+        "dpi",
+    ]
+
+
+def test_a_naive_at_is_refused_at_at() -> None:
+    with pytest.raises(ValidationError) as info:
+        timeline(
+            _two_sided(), pendulum.naive(2025, 5, 1), end=pendulum.naive(2025, 6, 1)
+        )
+    assert [path for path, _ in info.value.errors] == ["at", "end"]
+    assert "naive datetime" in info.value.errors[0][1]
+
+
+def test_what_is_not_a_negotiation_is_refused_with_the_other_arguments() -> None:
+    with pytest.raises(ValidationError) as info:
+        timeline(5, "x")  # type: ignore[arg-type]
+    assert list(info.value.errors) == [
+        ("$", "must be a Negotiation, got int"),
+        (
+            "at",
+            "must be a date, a zone-aware datetime or a PartialDate, got str 'x' "
+            "(parse text with parse_moment)",
+        ),
+    ]

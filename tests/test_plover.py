@@ -1273,3 +1273,35 @@ class TestWritePloverRefusesWhatToPloverRefuses:
                 ("$", f"must be a Negotiation or an iterable of them, got {got}")
             ]
         assert not path.exists()
+
+
+def _plain_talks() -> Negotiation:
+    return Negotiation(
+        id="talks",
+        title="Talks",
+        parties=[Party(id="north", name="North", kind="state")],
+    )
+
+
+def test_write_plover_reports_file_and_at_together() -> None:
+    with pytest.raises(ValidationError) as info:
+        write_plover(_plain_talks(), 5, at="x")  # type: ignore[arg-type]
+    assert [path for path, _ in info.value.errors] == ["file", "at"]
+
+
+def test_write_plover_reports_every_argument_before_opening_the_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "out.jsonl"
+    with pytest.raises(ValidationError) as info:
+        write_plover(5, path, at=pendulum.naive(2025, 1, 1))  # type: ignore[arg-type]
+    assert [path for path, _ in info.value.errors] == ["$", "at"]
+    assert not path.exists()
+
+
+def test_write_plover_checks_at_before_writing_any_item() -> None:
+    out = io.StringIO()
+    with pytest.raises(ValidationError) as info:
+        write_plover([_plain_talks(), 5], out, at="x")  # type: ignore[list-item, arg-type]
+    assert [path for path, _ in info.value.errors] == ["at"]
+    assert out.getvalue() == ""

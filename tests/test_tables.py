@@ -1078,3 +1078,28 @@ class TestOneNegotiationIsNotMany:
         """The message says to give it in a list."""
         with pytest.raises(TypeError, match=r"for one, give \[negotiation\]"):
             to_tables(Negotiation(id="t", title="T"))  # type: ignore[arg-type]
+
+
+def test_to_tables_reports_every_repeated_id() -> None:
+    talks = Negotiation(
+        id="talks", title="Talks", parties=[Party(id="a", name="A", kind="state")]
+    )
+    other = attrs.evolve(talks, id="other")
+    with pytest.raises(ValidationError) as info:
+        to_tables([talks, talks, other, talks, other])
+    assert list(info.value.errors) == [
+        ("[1].id", "negotiation id 'talks' is already used by [0]"),
+        ("[3].id", "negotiation id 'talks' is already used by [0]"),
+        ("[4].id", "negotiation id 'other' is already used by [2]"),
+    ]
+
+
+def test_write_parquet_stops_at_the_first_repeated_id(tmp_path: Path) -> None:
+    talks = Negotiation(
+        id="talks", title="Talks", parties=[Party(id="a", name="A", kind="state")]
+    )
+    with pytest.raises(ValidationError) as info:
+        write_parquet([talks, talks, talks], tmp_path / "out")
+    assert list(info.value.errors) == [
+        ("[1].id", "negotiation id 'talks' is already used by [0]"),
+    ]
