@@ -15,9 +15,8 @@ import pendulum
 
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records.deadlines import Deadline
-from negotiation_records.errors import ValidationError, join_path
-from negotiation_records.fields import PeriodKind
+from negotiation_records.deadlines import Deadline, counted_period
+from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
@@ -35,8 +34,6 @@ __all__ = [
     "horizon",
     "start_in_utc",
 ]
-
-_PERIOD = PeriodKind()
 
 
 def as_of(at: Moment | _dt.date | None) -> Moment:
@@ -154,14 +151,13 @@ def at_and_horizon(
 def _period_problems(within: object) -> list[tuple[str, str]]:
     """
     The problems, at ``within``, of *within* as :meth:`Deadline.after
-    <negotiation_records.Deadline.after>` reads a period: a period, a duration
-    or ISO text, not zero.
+    <negotiation_records.Deadline.after>` reads a period.
     """
     try:
-        period = Period.coerce(within)  # type: ignore[arg-type]
+        counted_period(within, {})  # type: ignore[arg-type]
     except ValidationError as exc:
-        return list(exc.prefixed("within").errors)
-    return [(join_path("within", path), m) for path, m in _PERIOD.problems(period)]
+        return list(exc.renamed({"period": "within"}).errors)
+    return []
 
 
 def _horizon(at: Moment, within: Period | _dt.timedelta | str) -> Moment:

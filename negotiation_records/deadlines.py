@@ -244,6 +244,23 @@ def _describe_weekend(weekend: frozenset[int]) -> str:
     return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
 
 
+def counted_period(
+    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
+) -> Period:
+    """
+    The period a deadline counts, given to :meth:`Deadline.after` or
+    :meth:`Deadline.before` as *period* or keyword *parts*
+    (:func:`~negotiation_records._period.period_from`), and not zero: a
+    :class:`~negotiation_records.ValidationError` with every problem, at
+    ``period``.
+    """
+    resolved = period_from(period, parts)
+    problems = _prefixed(_PERIOD.problems(resolved), "period")
+    if problems:
+        raise ValidationError(problems)
+    return resolved
+
+
 def _relative_arguments(
     anchor: _dt.date,
     period: Period | _dt.timedelta | str | None,
@@ -260,11 +277,9 @@ def _relative_arguments(
     problems = _prefixed(_ANCHOR.problems(start), "anchor")
     resolved = None
     try:
-        resolved = period_from(period, parts)
+        resolved = counted_period(period, parts)
     except ValidationError as exc:
         problems += exc.errors
-    else:
-        problems += _prefixed(_PERIOD.problems(resolved), "period")
     if tz is not None:
         problems += argument_problems(Deadline, "tz", tz)[1]
     if problems:
