@@ -512,8 +512,8 @@ class Deadline(Record):
             'day 16 counting from 2025-01-19 (day 1)'
         """
         start = to_moment(counting_from)
-        problems = _prefixed(_ANCHOR.problems(start), "counting_from") + _prefixed(
-            _DAY.problems(n), "day"
+        problems = _prefixed(_DAY.problems(n), "day") + _prefixed(
+            _ANCHOR.problems(start), "counting_from"
         )
         if tz is not None:
             problems += argument_problems(Deadline, "tz", tz)[1]
@@ -579,10 +579,10 @@ class Deadline(Record):
         problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
             _BUSINESS_DAYS.problems(n), "business_days"
         )
-        if tz is not None:
-            problems += argument_problems(Deadline, "tz", tz)[1]
         found, holiday_failure = holiday_problems(holidays)
         problems += found
+        if tz is not None:
+            problems += argument_problems(Deadline, "tz", tz)[1]
         failure: BaseException | None = read_failure([start]) or holiday_failure
         days_off = DEFAULT_WEEKEND
         try:

@@ -394,6 +394,29 @@ class TestAfter:
         assert errors(exc)[0][1] == "give a period or keyword parts, not both"
         assert "'P5Q' is not an ISO 8601 duration" in errors(exc)[3][1]
 
+    def test_problems_follow_the_order_of_the_arguments(self) -> None:
+        """``on_day(n, counting_from, tz)`` and ``after_business_days(anchor,
+        n, holidays, tz, weekend)`` report in that order (``n`` at the field
+        it becomes: ``day``, ``business_days``)."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on_day("x", counting_from="y", tz="Bad/Zone")  # type: ignore[arg-type]
+        assert [path for path, _ in errors(exc)] == ["day", "counting_from", "tz"]
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(
+                "x",  # type: ignore[arg-type]
+                "y",  # type: ignore[arg-type]
+                holidays=5,  # type: ignore[arg-type]
+                tz="Bad/Zone",
+                weekend=[9],
+            )
+        assert [path for path, _ in errors(exc)] == [
+            "anchor",
+            "business_days",
+            "holidays",
+            "tz",
+            "weekend",
+        ]
+
     def test_extended_reports_its_period_at_by(self) -> None:
         """``extended(by)`` names its own argument, not ``period``."""
         deadline = Deadline.after(ISSUED, days=50)
