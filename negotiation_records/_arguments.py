@@ -8,6 +8,7 @@ a :class:`~negotiation_records.ValidationError`, as bad data is.
 from __future__ import annotations
 
 import math
+import operator
 import types
 from collections.abc import Iterable, Mapping, Set
 from typing import Any
@@ -16,7 +17,7 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-from negotiation_records._values import no_order, short_repr, type_name
+from negotiation_records._values import described, no_order, type_name
 from negotiation_records.errors import join_path
 
 
@@ -54,7 +55,7 @@ def check_class(function: str, cls: object) -> None:
     elif cls is Any:
         got, hint = "typing.Any", "it would load anything unchecked; pass a class"
     else:
-        got = f"{type_name(cls)} {short_repr(cls)}" if cls is not None else "None"
+        got = f"{described(cls)}" if cls is not None else "None"
         hint = "pass the class of what to load"
     raise TypeError(f"{function}() {_CLASS_WANTED}, got {got}: {hint}")
 
@@ -79,6 +80,7 @@ def check_settings(
     converter: object = None,
     indent: object = None,
     batch_size: object = 1,
+    on_batch: object = None,
     **flags: object,
 ) -> None:
     """
@@ -95,33 +97,43 @@ def check_settings(
 
     These are a program's settings, not data: a wrong one is a
     :class:`TypeError` naming every wrong setting (in the order of the
-    functions' parameters: *indent* or *batch_size*, the flags, *converter*), or a :class:`ValueError`
-    when each is of the right type but out of range (``indent=-1``).
+    functions' parameters: *indent* or *batch_size*, *on_batch* (``None``
+    or callable), the flags, *converter*), or a :class:`ValueError` when
+    each is of the right type but out of range (``indent=-1``).  A whole
+    number is an ``int`` or any integer that ``operator.index`` reads (a
+    NumPy integer), never a bool.
     """
     wrong: list[str] = []
     only_values = True
     if indent is not None:
-        if indent.__class__ is bool or not isinstance(indent, int):
+        spaces = _whole(indent)
+        if spaces is None:
             wrong.append(
                 "indent must be None or a number of spaces (an int, 0 or more), "
-                f"got {_got(indent)}"
+                f"got {described(indent)}"
             )
             only_values = False
-        elif indent < 0:
-            wrong.append(f"indent must be 0 or more (a number of spaces), got {indent}")
-    if batch_size.__class__ is bool or not isinstance(batch_size, int):
-        wrong.append(f"batch_size must be an int (1 or more), got {_got(batch_size)}")
+        elif spaces < 0:
+            wrong.append(f"indent must be 0 or more (a number of spaces), got {spaces}")
+    size = _whole(batch_size)
+    if size is None:
+        wrong.append(
+            f"batch_size must be an int (1 or more), got {described(batch_size)}"
+        )
         only_values = False
-    elif batch_size < 1:
-        wrong.append(f"batch_size must be at least 1, got {batch_size}")
+    elif size < 1:
+        wrong.append(f"batch_size must be at least 1, got {size}")
     for name, value in flags.items():
         if value is not True and value is not False:
-            wrong.append(f"{name} must be True or False, got {_got(value)}")
+            wrong.append(f"{name} must be True or False, got {described(value)}")
             only_values = False
+    if on_batch is not None and not callable(on_batch):
+        wrong.append(f"on_batch must be None or callable, got {described(on_batch)}")
+        only_values = False
     if converter is not None and not isinstance(converter, cattrs.Converter):
         wrong.append(
             "converter must be a cattrs.Converter (such as one make_converter() "
-            f"gives) or None, got {_got(converter)}"
+            f"gives) or None, got {described(converter)}"
         )
         only_values = False
     if wrong:
@@ -129,9 +141,14 @@ def check_settings(
         raise error(f"{function}() " + "; ".join(wrong))
 
 
-def _got(value: object) -> str:
-    """*value* as a message names it: ``str 'x'``, ``None``."""
-    return "None" if value is None else f"{type_name(value)} {short_repr(value)}"
+def _whole(value: object) -> int | None:
+    """*value* as an int if it is a whole number (not a bool), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def writable_problems(
@@ -184,7 +201,7 @@ def _check_writable(
             if not isinstance(key, str):
                 raise TypeError(
                     f"{function}() {_argument(where)} must have text keys (JSON objects "
-                    f"do), got key {type_name(key)} {short_repr(key)}"
+                    f"do), got key {described(key)}"
                 )
             _check_writable(function, item, conv, join_path(where, key), problems)
         return
@@ -192,7 +209,7 @@ def _check_writable(
         raise TypeError(
             f"{function}() {_argument(where)} must be a record (an instance of an attrs "
             "class, such as Party), a list or tuple of records, or plain JSON "
-            f"data, got {type_name(value)} {short_repr(value)}"
+            f"data, got {described(value)}"
             + ("; give list(...) of it" if isinstance(value, Iterable) else "")
         )
 

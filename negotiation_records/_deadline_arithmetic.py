@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import pendulum
 
-from negotiation_records._values import raised_text, short_repr, type_name
+from negotiation_records._values import described, raised_text, short_repr, type_name
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     EPOCH,
@@ -474,7 +474,7 @@ def holiday_problems(
             (
                 "holidays",
                 "must be a container of dates (a set, a list or a holidays "
-                f"calendar), got {type_name(holidays)} {short_repr(holidays)}",
+                f"calendar), got {described(holidays)}",
             )
         ], None
     if not isinstance(holidays, Collection):
@@ -487,7 +487,7 @@ def holiday_problems(
     problems = [
         (
             "holidays",
-            f"must hold calendar dates, got {type_name(value)} {short_repr(value)}"
+            f"must hold calendar dates, got {described(value)}"
             + (
                 " (give its date: a deadline counts whole days)"
                 if isinstance(value, _dt.datetime)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described, short_repr
 from negotiation_records.errors import ValidationError
 
 
@@ -97,7 +97,7 @@ def domain_problems(value: object) -> list[str]:
     (``example.org.``) is refused: a ``UID`` is not a DNS query.
     """
     if not isinstance(value, str):
-        return [f"must be {DOMAIN_RULE}; got {type_name(value)} {short_repr(value)}"]
+        return [f"must be {DOMAIN_RULE}; got {described(value)}"]
     got = f"got {short_repr(value)}"
     if not value:
         return [f"must be {DOMAIN_RULE}; {got}"]

@@ -13,7 +13,7 @@ import attrs
 import pendulum
 
 from negotiation_records._value_methods import ValueMethods
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described, short_repr
 from negotiation_records.errors import ValidationError
 
 
@@ -135,7 +135,7 @@ class Period(ValueMethods):
                 problems.append(
                     (
                         name,
-                        f"must be a whole number, got {type_name(value)} {short_repr(value)}",
+                        f"must be a whole number, got {described(value)}",
                     )
                 )
             elif value < 0:
@@ -173,7 +173,7 @@ class Period(ValueMethods):
                 [
                     (
                         "$",
-                        f"must be an ISO 8601 duration as text, got {type_name(text)} {short_repr(text)}",
+                        f"must be an ISO 8601 duration as text, got {described(text)}",
                     )
                 ]
             )
@@ -271,7 +271,7 @@ class Period(ValueMethods):
                 [
                     (
                         "$",
-                        f"must be a duration, got {type_name(duration)} {short_repr(duration)}",
+                        f"must be a duration, got {described(duration)}",
                     )
                 ]
             )

@@ -27,7 +27,13 @@ from negotiation_records._kind import (
     flag_small_float,
     refuse,
 )
-from negotiation_records._values import raised_text, short_repr, show_json, type_name
+from negotiation_records._values import (
+    described,
+    raised_text,
+    short_repr,
+    show_json,
+    type_name,
+)
 from negotiation_records._version_2_rules import (
     CONTROL_CHARACTER,
     INVISIBLE_TEXT,
@@ -114,7 +120,7 @@ def _escaped(value: str, limit: int = 80) -> str:
 def text_problems(value: object) -> Problems:
     """The text rule (see :class:`Text`) on a stored value."""
     if not isinstance(value, str):
-        return [("", f"must be text (str), got {type_name(value)} {short_repr(value)}")]
+        return [("", f"must be text (str), got {described(value)}")]
     if not value.strip():
         return [("", f"must be non-empty text, got {short_repr(value)}")]
     forbidden, visible = _text_patterns()
@@ -315,8 +321,7 @@ def _subclass_problems(value: object) -> Problems:
     return [
         (
             "",
-            f"must be a plain str, got {type_name(value)} {short_repr(value)}, "
-            "a subclass of str",
+            f"must be a plain str, got {described(value)}, a subclass of str",
         )
     ]
 
@@ -529,7 +534,7 @@ class ZoneName(FixedKind):
                 (
                     "",
                     "must be an IANA time zone name such as 'Europe/Kyiv', got "
-                    f"{type_name(value)} {short_repr(value)}",
+                    f"{described(value)}",
                 )
             ]
         try:
@@ -566,9 +571,7 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
         if isinstance(value, int) and not isinstance(value, bool):
             value = int(value)
         else:
-            return [
-                ("", f"must be an integer, got {type_name(value)} {short_repr(value)}")
-            ]
+            return [("", f"must be an integer, got {described(value)}")]
     assert isinstance(value, int)  # noqa: S101 - for the type checker
     if not -INT_LIMIT < value < INT_LIMIT:
         return [("", "must have at most 4300 digits")]
@@ -668,7 +671,7 @@ class Int(Kind):
 
 def _number_problems(value: object, minimum: float | None) -> Problems:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return [("", f"must be a number, got {type_name(value)} {short_repr(value)}")]
+        return [("", f"must be a number, got {described(value)}")]
     if isinstance(value, float) and not math.isfinite(value):
         return [("", f"must be a finite number, got {value!r}")]
     if isinstance(value, int) and not -INT_LIMIT < value < INT_LIMIT:

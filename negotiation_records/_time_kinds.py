@@ -21,7 +21,7 @@ from negotiation_records._kind import (
     SchemaDefs,
     fail,
 )
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import described, short_repr, show_json
 from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
@@ -214,9 +214,7 @@ class PeriodKind(Kind):
 
     def problems(self, value: object) -> Problems:
         if not isinstance(value, Period):
-            return [
-                ("", f"must be a Period, got {type_name(value)} {short_repr(value)}")
-            ]
+            return [("", f"must be a Period, got {described(value)}")]
         if self.positive and value.is_zero:
             return [("", "must be a positive period, got a zero period")]
         return []

@@ -9,6 +9,7 @@ from typing import Final
 
 
 __all__ = [
+    "described",
     "no_order",
     "plural",
     "raised_text",
@@ -53,6 +54,19 @@ def raised_text(exc: BaseException, limit: int = 200) -> str:
 def type_name(value: object) -> str:
     """The name of *value*'s type, for messages."""
     return type(value).__name__
+
+
+def described(value: object) -> str:
+    """
+    *value* as a message shows what was given: its type and a short repr
+    (``str 'x'``, ``int 5``), or ``None``.
+
+    Example:
+        >>> from negotiation_records._values import described
+        >>> described("x"), described(None)
+        ("str 'x'", 'None')
+    """
+    return "None" if value is None else f"{type_name(value)} {short_repr(value)}"
 
 
 def plural(count: int, noun: str) -> str:

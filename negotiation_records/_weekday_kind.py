@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from negotiation_records._kind import FixedKind, Problems, SchemaDefs, fail
 from negotiation_records._unread import UnreadValues
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import described, short_repr, show_json
 
 
 __all__ = ["Weekdays"]
@@ -50,7 +50,7 @@ class Weekdays(FixedKind):
                 (
                     "",
                     "must be a set of weekday numbers (Monday 0 to Sunday 6), got "
-                    f"{type_name(value)} {short_repr(value)}",
+                    f"{described(value)}",
                 )
             ]
         try:

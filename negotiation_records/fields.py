@@ -108,11 +108,11 @@ from negotiation_records._time_kinds import (
 )
 from negotiation_records._unread import UnreadValues
 from negotiation_records._values import (
+    described,
     no_order,
     raised_text,
     short_repr,
     show_json,
-    type_name,
     with_article,
 )
 from negotiation_records._weekday_kind import Weekdays
@@ -294,7 +294,7 @@ class Many(Kind):
             return [
                 (
                     "",
-                    f"must be a list of values, got {type_name(value)} {short_repr(value)}",
+                    f"must be a list of values, got {described(value)}",
                 )
             ]
         assert isinstance(value, tuple)  # noqa: S101 - for the type checker
@@ -574,8 +574,7 @@ class Nested(Kind):
         return [
             (
                 "",
-                f"must be {with_article(self.cls.__name__)}, got {type_name(value)} "
-                f"{short_repr(value)}",
+                f"must be {with_article(self.cls.__name__)}, got {described(value)}",
             )
         ]
 
@@ -664,8 +663,7 @@ class TextOr(Kind):
         return [
             (
                 "",
-                f"must be {with_article(self.cls.__name__)} or text, got {type_name(value)} "
-                f"{short_repr(value)}",
+                f"must be {with_article(self.cls.__name__)} or text, got {described(value)}",
             )
         ]
 

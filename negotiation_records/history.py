@@ -45,7 +45,7 @@ from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import plain_text_test, text_problems
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
-from negotiation_records._values import short_repr, show_json, type_name
+from negotiation_records._values import described, short_repr, show_json
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
@@ -126,7 +126,7 @@ class StatusKind(FixedKind):
             (
                 "",
                 f"must be a status (an enum member or its value), got "
-                f"{type_name(value)} {short_repr(value)}",
+                f"{described(value)}",
             )
         ]
 
@@ -457,6 +457,7 @@ def next_history(
     member = choice.convert(status)
     if not isinstance(member, enum_class):  # with the other arguments' problems
         problems = ValidationError(choice.problems(member)).prefixed("status").errors
+        cause = None
         try:
             with_change(
                 record.history,
@@ -468,7 +469,8 @@ def next_history(
             )
         except ValidationError as exc:
             problems += exc.errors
-        raise ValidationError(problems)
+            cause = exc.__cause__  # a value of the user's own that raised
+        raise ValidationError(problems) from cause
     if not record.history:
         target = member if member is record.status else None
     if target is None:

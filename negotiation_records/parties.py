@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from negotiation_records._overlaps import overlapping_earlier
 from negotiation_records._record import Record, frozen_record
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -226,8 +226,7 @@ class Membership(Record):
                 [
                     (
                         "other",
-                        f"must be a Membership, got {type_name(other)} "
-                        f"{short_repr(other)}",
+                        f"must be a Membership, got {described(other)}",
                     )
                 ]
             )

@@ -17,7 +17,7 @@ from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described, short_repr
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     INIT_ONLY,
@@ -152,7 +152,7 @@ STATUS_STEPS: dict[RoundStatus, frozenset[RoundStatus]] = {
 
 def _check_amount(value: object) -> Problems:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return [("", f"must be a number, got {type_name(value)} {short_repr(value)}")]
+        return [("", f"must be a number, got {described(value)}")]
     if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124
         return [("", f"must be a finite number, got {value!r}")]
     if value < 0:

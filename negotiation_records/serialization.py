@@ -85,7 +85,7 @@ from negotiation_records._record_versions import (
     refusing_version_1_keys,
     version_1_hints,
 )
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import record_writes_floats
 from negotiation_records.migrations import SCHEMA_VERSION
@@ -629,7 +629,7 @@ def write_jsonl(
         single = attrs.has(records.__class__)
         raise TypeError(
             "write_jsonl() records must be an iterable of records (a list, a "
-            f"generator ...), got {type_name(records)} {short_repr(records)}"
+            f"generator ...), got {described(records)}"
             + ("; to write one record, give [record]" if single else "")
         )
     if isinstance(file, (str, os.PathLike)):
@@ -657,7 +657,7 @@ def _check_record(record: Any, index: int) -> None:
             raise TypeError(
                 f"write_jsonl() {where.format(position)} must be a record (an "
                 f"instance of an attrs class, such as Party), got "
-                f"{type_name(item)} {short_repr(item)}"
+                f"{described(item)}"
             )
 
 
@@ -758,7 +758,7 @@ def read_jsonl(
     if isinstance(file, (bytes, bytearray, memoryview)):
         raise TypeError(
             "read_jsonl() file must be a path, an open file or an iterable of "
-            f"lines, got {type_name(file)} {short_repr(file)} (the content "
+            f"lines, got {described(file)} (the content "
             "itself? wrap it in io.BytesIO(...))"
         )
     if isinstance(file, (str, os.PathLike)):
@@ -782,8 +782,7 @@ def _a_line(line: Any, number: int) -> str | bytes:
         return bytes(line)
     raise TypeError(
         "read_jsonl() file must be a path, an open file or an iterable of "
-        f"lines (str or bytes), but its line {number} is {type_name(line)} "
-        f"{short_repr(line)}"
+        f"lines (str or bytes), but its line {number} is {described(line)}"
     )
 
 

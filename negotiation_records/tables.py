@@ -96,6 +96,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -828,9 +829,10 @@ def write_parquet(
             first such, as it is reached: the corpus is not held), or a value
             its column cannot hold (see :func:`to_tables`); the batches before
             it are written.
-        TypeError: *batch_size* is not an int (a bool, a float or text is
-            not), or *overwrite* is not ``True`` or ``False``; checked, both
-            named together, before anything is read or written.
+        TypeError: *batch_size* is not a whole number (a bool, a float or
+            text is not), *on_batch* is neither ``None`` nor callable, or
+            *overwrite* is not ``True`` or ``False``; checked, every one named
+            together, before anything is read or written.
         ValueError: *batch_size* is less than 1.
 
     Example:
@@ -853,7 +855,10 @@ def write_parquet(
         >>> sorted(path.name for path in (out / "events").iterdir())
         ['part-00000.parquet']
     """
-    check_settings("write_parquet", batch_size=batch_size, overwrite=overwrite)
+    check_settings(
+        "write_parquet", batch_size=batch_size, on_batch=on_batch, overwrite=overwrite
+    )
+    batch_size = operator.index(batch_size)  # a NumPy integer, read as an int
     _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
     root = Path(directory)

@@ -39,7 +39,7 @@ from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
 from negotiation_records._unread import Unread, UnreadMoment, read_failure
 from negotiation_records._value_methods import ValueMethods
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described, short_repr
 from negotiation_records._version_2_rules import (
     MACHINE_ZONE,
     ZONE_ABBREVIATION,
@@ -674,7 +674,7 @@ def check_moment(value: object) -> Problems:
     return [
         (
             "",
-            f"must be {_MOMENT_LABEL}, got {type_name(value)} {short_repr(value)}{hint}",
+            f"must be {_MOMENT_LABEL}, got {described(value)}{hint}",
         )
     ]
 
@@ -683,7 +683,7 @@ def check_date(value: object) -> Problems:
     """Problems with a field that must be a calendar date."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return []
-    return [("", f"must be a date, got {type_name(value)} {short_repr(value)}")]
+    return [("", f"must be a date, got {described(value)}")]
 
 
 # --- zones --------------------------------------------------------------------
@@ -783,7 +783,7 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         seconds = int(value.utcoffset(None).total_seconds())
         return _UTC if value is _dt.UTC else _fixed(seconds)
     if not isinstance(name, str):
-        got = f"{type_name(value)} {short_repr(value)}"
+        got = f"{described(value)}"
         must = (
             "must be an IANA time zone name such as 'Europe/Kyiv', or a "
             "pendulum, zoneinfo, pytz or datetime.timezone zone"
@@ -887,7 +887,7 @@ def parse_moment(text: str) -> Moment:
             [
                 (
                     "$",
-                    f"must be a moment as text, got {type_name(text)} {short_repr(text)}",
+                    f"must be a moment as text, got {described(text)}",
                 )
             ]
         )

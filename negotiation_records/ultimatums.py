@@ -437,11 +437,15 @@ class Ultimatum(Record):
         late: object = False,
     ) -> tuple[Moment, bool, tuple[StatusChange, ...]]:
         """
-        The arguments of a status method, read together (every bad one at
-        once): the moment of the step (an expiry given no *on* dated at the
-        deadline's cut-off, :func:`~negotiation_records.history.closing_on`),
-        *late*, and the history with the step to *status* added.
+        A status method's step to *status*, checked against the steps the
+        methods allow (an :class:`~negotiation_records.IllegalTransitionError`,
+        as ``with_status`` checks it first), then its arguments, read together
+        (every bad one at once): the moment of the step (an expiry given no
+        *on* dated at the deadline's cut-off,
+        :func:`~negotiation_records.history.closing_on`), *late*, and the
+        history with the step added.
         """
+        check_transition(self.label, _METHOD_STEPS, self.status, status)
         arguments = ArgumentProblems()
         on = closing_on(status, on, (UltimatumStatus.EXPIRED, self.deadline, ""))
         moment = arguments.read(lambda: moment_argument(on, "on"))
@@ -485,7 +489,9 @@ class Ultimatum(Record):
         the ids of the sources that report it; *by* and *sources* are lists
         (a lone string is refused), and a bad value is reported at the place
         the change would take (``history[1].by``), with a bad *on* or *late*:
-        every bad argument at once, before the step itself is checked.
+        every bad argument at once, once the step is one the status allows
+        (else an :class:`~negotiation_records.IllegalTransitionError`), and
+        before the deadline is looked at.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
@@ -510,9 +516,6 @@ class Ultimatum(Record):
                 UltimatumStatus.COMPLIED.value,
                 "the deadline had passed; pass late=True to record late compliance",
             )
-        check_transition(
-            self.label, _METHOD_STEPS, self.status, UltimatumStatus.COMPLIED
-        )
         return attrs.evolve(self, history=history)
 
     def expire(
@@ -568,7 +571,8 @@ class Ultimatum(Record):
 
         *on* is required; *by*, *reason* and *sources* as for :meth:`comply`.
         """
-        return self._checked(UltimatumStatus.ENFORCED, on, by, reason, sources)
+        _, _, history = self._step(UltimatumStatus.ENFORCED, on, by, reason, sources)
+        return attrs.evolve(self, history=history)
 
     def withdraw(
         self,
@@ -583,17 +587,5 @@ class Ultimatum(Record):
 
         *on* is required; *by*, *reason* and *sources* as for :meth:`comply`.
         """
-        return self._checked(UltimatumStatus.WITHDRAWN, on, by, reason, sources)
-
-    def _checked(
-        self,
-        status: UltimatumStatus,
-        on: MomentInput,
-        by: Iterable[str],
-        reason: str | None,
-        sources: Iterable[str],
-    ) -> Ultimatum:
-        """A copy with the step to *status*, its arguments read, then the step checked."""
-        _, _, history = self._step(status, on, by, reason, sources)
-        check_transition(self.label, _METHOD_STEPS, self.status, status)
+        _, _, history = self._step(UltimatumStatus.WITHDRAWN, on, by, reason, sources)
         return attrs.evolve(self, history=history)

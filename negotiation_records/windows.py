@@ -17,7 +17,7 @@ import pendulum
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import UnreadMoment, read_failure
-from negotiation_records._values import short_repr, type_name
+from negotiation_records._values import described
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
     DateKind,
@@ -54,9 +54,7 @@ def _day_of(value: object, path: str) -> pendulum.Date:
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, _dt.date):
         return to_date(value)
-    raise ValidationError(
-        [(path, f"must be a date, got {type_name(value)} {short_repr(value)}")]
-    )
+    raise ValidationError([(path, f"must be a date, got {described(value)}")])
 
 
 def _week_after(day: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date]:

@@ -497,7 +497,7 @@ class TestWithMethods:
             (
                 "with_statement",
                 None,
-                ("statements[0]", "must be a Statement, got NoneType None"),
+                ("statements[0]", "must be a Statement, got None"),
             ),
         ],
     )

@@ -839,7 +839,8 @@ class TestAfterBusinessDays:
                 (
                     "holidays",
                     "must be a container of dates (a set, a list or a holidays "
-                    f"calendar), got {type(bad).__name__} {bad!r}",
+                    "calendar), got "
+                    + ("None" if bad is None else f"{type(bad).__name__} {bad!r}"),
                 ),
             )
 
@@ -897,7 +898,7 @@ class TestAfterBusinessDays:
                 "(give its date: a deadline counts whole days)",
             ),
             ("2025-12-29", "str '2025-12-29'"),
-            (None, "NoneType None"),
+            (None, "None"),
         ],
     )
     @pytest.mark.parametrize("container", [list, tuple, set, frozenset, dict.fromkeys])

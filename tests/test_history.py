@@ -276,7 +276,7 @@ def _every_kind_of_record() -> list[Any]:
         ),
         (
             None,
-            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+            "must be a date, a zone-aware datetime or a PartialDate, got None",
         ),
     ],
     ids=["naive", "pendulum-naive", "text", "none"],
@@ -312,7 +312,7 @@ def test_status_at_converts_plain_dates_and_aware_datetimes() -> None:
     [
         (
             None,
-            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+            "must be a date, a zone-aware datetime or a PartialDate, got None",
         ),
         (
             dt.datetime(2025, 9, 5),
@@ -351,7 +351,7 @@ def test_round_schedule_needs_a_start() -> None:
     assert caught.value.errors == (
         (
             "starts",
-            "must be a date, a zone-aware datetime or a PartialDate, got NoneType None",
+            "must be a date, a zone-aware datetime or a PartialDate, got None",
         ),
     )
 

@@ -8,6 +8,7 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,7 @@ class TestAgreement:
         with a bad ``on``.
         """
         assert errors(lambda: truce().extend(None, on=D(2025, 8, 1))) == [  # type: ignore[arg-type]
-            ("expires", "must be a Deadline, got NoneType None")
+            ("expires", "must be a Deadline, got None")
         ]
         bad: Any = "2025-08-01"
         assert paths(lambda: truce().extend(None, on=bad)) == [  # type: ignore[arg-type]
@@ -419,6 +420,16 @@ class TestMilestone:
                 f"{step}.on",
                 f"{step}.by[0]",
             ]
+            failure = RuntimeError("database went away")
+
+            def ids(error: Exception = failure) -> Iterator[str]:
+                yield "uk"
+                raise error
+
+            with pytest.raises(ValidationError) as info:
+                record.with_status("bogus", by=ids())
+            assert [path for path, _ in info.value.errors] == ["status", f"{step}.by"]
+            assert info.value.__cause__ is failure
 
     @pytest.mark.parametrize(
         ("arguments", "field"),

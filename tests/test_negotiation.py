@@ -119,7 +119,7 @@ class TestFields:
             ("parties[0]", "must be a Party, got str 'ukraine'"),
             ("conditions", "must be a list of values, got str 'cede'"),
             ("rounds[0]", "must be a Round, got int 1"),
-            ("proposals[0]", "must be a Proposal, got NoneType None"),
+            ("proposals[0]", "must be a Proposal, got None"),
             ("ultimatums[0]", "must be an Ultimatum, got dict {}"),
             (
                 "statements[0]",

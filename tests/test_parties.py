@@ -147,7 +147,7 @@ class TestPartyFields:
             ("", "must be non-empty text, got ''"),
             ("   ", "must be non-empty text, got '   '"),
             ("\n\t", "must be non-empty text, got '\\n\\t'"),
-            (None, "must be text (str), got NoneType None"),
+            (None, "must be text (str), got None"),
             (b"Ukraine", "must be text (str), got bytes b'Ukraine'"),
             (["Ukraine"], "must be text (str), got list ['Ukraine']"),
         ],
@@ -337,7 +337,7 @@ class TestMomentArguments:
     @pytest.mark.parametrize(
         ("given", "shown"),
         [
-            (None, "NoneType None"),
+            (None, "None"),
             ("garbage", "str 'garbage' (parse text with parse_moment)"),
         ],
     )
@@ -381,7 +381,7 @@ class TestMomentArguments:
         """overlaps() of something that is not a Membership is refused at ``other``."""
         member = Membership(party="a")
         assert errors_of(member.overlaps, other=None) == (
-            ("other", "must be a Membership, got NoneType None"),
+            ("other", "must be a Membership, got None"),
         )
         assert errors_of(member.overlaps, other="a") == (
             ("other", "must be a Membership, got str 'a'"),

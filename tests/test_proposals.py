@@ -90,8 +90,7 @@ class TestResponse:
         assert errors_of(Response, party="russia", on=None, stance="rejects") == (
             (
                 "on",
-                "must be a date, a zone-aware datetime or a PartialDate, got "
-                "NoneType None",
+                "must be a date, a zone-aware datetime or a PartialDate, got None",
             ),
         )
 
@@ -182,8 +181,7 @@ class TestProposalFields:
         assert errors_of(proposal, summary=" ", made_on=None) == (
             (
                 "made_on",
-                "must be a date, a zone-aware datetime or a PartialDate, got "
-                "NoneType None",
+                "must be a date, a zone-aware datetime or a PartialDate, got None",
             ),
             ("summary", "must be non-empty text, got ' '"),
         )

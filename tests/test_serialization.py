@@ -1279,6 +1279,18 @@ class TestSettingsRefused:
         )
         assert from_json(Party, text) == self.PARTY
 
+    def test_an_integer_of_another_type_is_a_number_of_spaces(self) -> None:
+        """Any integer operator.index reads (a NumPy integer) counts, as in
+        json.dumps; a bool does not."""
+
+        class Two:
+            def __index__(self) -> int:
+                return 2
+
+        assert to_json(self.PARTY, indent=Two()) == to_json(self.PARTY, indent=2)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="got bool True"):
+            to_json(self.PARTY, indent=True)
+
     def test_every_wrong_setting_named_at_once(self) -> None:
         """The TypeErrors of one call come together, before schema_version (a
         ValidationError) and the text are checked."""

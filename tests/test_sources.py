@@ -171,8 +171,7 @@ class TestStatement:
             ("party", slug_error("Russia")),
             (
                 "said_on",
-                "must be a date, a zone-aware datetime or a PartialDate, got "
-                "NoneType None",
+                "must be a date, a zone-aware datetime or a PartialDate, got None",
             ),
             ("text", "must be non-empty text, got ''"),
             ("source", slug_error("tis 2025")),

@@ -658,6 +658,27 @@ class TestRefused:
             write_parquet(corpus(1), tmp_path / "out", batch_size=size)
         assert not (tmp_path / "out").exists()
 
+    def test_an_integer_of_another_type_and_on_batch(self, tmp_path: Path) -> None:
+        """A NumPy-like integer is a batch size; an on_batch that cannot be
+        called is refused with the rest, before anything is written."""
+
+        class Two:
+            def __index__(self) -> int:
+                return 2
+
+        done: list[int] = []
+        size: Any = Two()
+        write_parquet(
+            corpus(3), tmp_path / "out", batch_size=size, on_batch=done.append
+        )
+        assert done == [2, 3]
+        with pytest.raises(
+            TypeError,
+            match=r"batch_size must be an int .*; on_batch must be None or callable",
+        ):
+            write_parquet(corpus(1), tmp_path / "new", batch_size="x", on_batch=5)  # type: ignore[arg-type]
+        assert not (tmp_path / "new").exists()
+
     @pytest.mark.parametrize("flag", ["x", None, 1, 0])
     def test_overwrite_is_true_or_false(self, tmp_path: Path, flag: Any) -> None:
         """overwrite="x" is not read as true (it would delete files): refused,

@@ -113,7 +113,7 @@ class TestUltimatumFields:
         [
             (" ", "must be non-empty text, got ' '"),
             (5, "must be a Condition or text, got int 5"),
-            (None, "must be a Condition or text, got NoneType None"),
+            (None, "must be a Condition or text, got None"),
         ],
     )
     def test_bad_demand(self, demand: object, message: str) -> None:
@@ -448,7 +448,7 @@ class TestWhoAndWhy:
 
     def test_every_bad_argument_at_once(self) -> None:
         """A bad ``on`` and ``late`` at their names, the rest where the
-        change would take them: all before the step itself is checked."""
+        change would take them: all at once, before the deadline is looked at."""
         with pytest.raises(ValidationError) as info:
             ultimatum().comply(
                 on="2025-08-30",  # type: ignore[arg-type]
@@ -462,16 +462,25 @@ class TestWhoAndWhy:
             "history[0].by",
             "history[0].sources[0]",
         ]
-        withdrawn = ultimatum().withdraw(on=pendulum.date(2025, 8, 1))
+        expired = ultimatum().expire()
         with pytest.raises(ValidationError) as info:
-            withdrawn.enforce(on=pendulum.date(2025, 9, 3), reason="")
+            expired.enforce(on=pendulum.date(2025, 9, 3), reason="")
         assert [path for path, _ in info.value.errors] == ["history[1].reason"]
         with pytest.raises(ValidationError) as info:
             ultimatum().expire(by=["BAD"])
         assert [path for path, _ in info.value.errors] == ["history[0].by[0]"]
 
-    def test_the_step_is_checked_once_the_arguments_are_good(self) -> None:
-        """An expiry before the deadline passed, or a step from a final status."""
+    def test_the_step_is_checked_first_and_the_deadline_last(self) -> None:
+        """A step from a final status is refused whatever the arguments, as
+        ``with_status`` refuses it; an expiry before the deadline passed once
+        the arguments are good."""
+        withdrawn = ultimatum().withdraw(on=pendulum.date(2025, 8, 1))
+        for method, kwargs in (
+            ("enforce", {"on": "x", "by": "us"}),
+            ("comply", {"on": pendulum.date(2025, 9, 30)}),
+            ("expire", {"on": pendulum.date(2025, 8, 2), "reason": ""}),
+        ):
+            assert "it is final" in refusal(withdrawn, method, **kwargs)
         early = pendulum.date(2025, 8, 1)
         assert refusal(ultimatum(), "expire", on=early, by=["united-states"]) == (
             "ultimatum 'us-ultimatum' cannot go from 'pending' to 'expired': the "
