@@ -10,6 +10,10 @@ Cold work: what users do, each input seen once.
 * *40,000-character URL*: a source whose URL ends in a space, refused;
 * *per item, 10,000 ÷ 1,000 statements*: ``from_json`` and ``to_json`` time per
   statement of a negotiation of 10,000 statements over one of 1,000;
+* *per statement, distinct timestamps*: ``from_json`` time per statement of
+  three negotiations of 5,000 statements each, every statement said at its
+  own minute, in one of five zones (UTC among them), as a long file of
+  statements from a news wire is;
 * *per item, content of both formats*: the time each added condition or source
   costs ``from_json`` and ``to_json`` (``to_json`` of the records just read),
   on 100 distinct documents holding the reference record's parties and ten
@@ -40,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 from reference import build_reference
 
 from negotiation_records import (
@@ -111,6 +116,26 @@ def _statements(count: int) -> Negotiation:
     items = [
         attrs.evolve(said, id=f"s-{index}", text=f"{said.text} ({index})")
         for index in range(count - len(base.statements))
+    ]
+    return attrs.evolve(base, statements=[*base.statements, *items])
+
+
+def _timestamped_statements(count: int, batch: int) -> Negotiation:
+    """The reference record with *count* statements, each said at its own minute."""
+    base = build_reference()
+    said = base.statements[0]
+    zones = ("Europe/Kyiv", "Europe/Moscow", "Europe/Istanbul", "America/New_York")
+    start = pendulum.datetime(2025, 1, 1, tz="UTC")
+    items = [
+        attrs.evolve(
+            said,
+            id=f"s-{index}",
+            said_on=start.add(minutes=37 * index + batch).in_tz(
+                zones[index % 5] if index % 5 < 4 else "UTC"
+            ),
+            text=f"{said.text} ({index})",
+        )
+        for index in range(count)
     ]
     return attrs.evolve(base, statements=[*base.statements, *items])
 
@@ -255,6 +280,12 @@ def measure() -> dict[str, float]:
         found[f"per item {direction}, 10,000 / 1,000 statements"] = (
             per_item[1] / per_item[0]
         )
+    timestamped = [to_json(_timestamped_statements(5_000, batch)) for batch in range(3)]
+    next_timestamped = _cycle(timestamped)
+    found["per statement, distinct timestamps"] = (
+        _per_call(lambda: (forget(), from_json(Negotiation, next_timestamped())), 3, 3)
+        / 5_000
+    )
     for repeat_moments in (False, True):
         found.update(_per_item_of_shared_content(reference, forget, repeat_moments))
     return found

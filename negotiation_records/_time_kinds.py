@@ -21,6 +21,7 @@ from negotiation_records._kind import (
     SchemaDefs,
     fail,
 )
+from negotiation_records._moment_shapes import quick_moment
 from negotiation_records._values import described, short_repr, show_json
 from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 from negotiation_records.errors import ValidationError
@@ -65,10 +66,12 @@ def _load_moment(value: Any, _conv: Any = None) -> Moment:
         raise fail(
             f"must be a moment as text ({_MOMENT_FORMS}), got {show_json(value)}"
         )
-    try:
-        moment = parse_moment(value)
-    except ValidationError as exc:
-        raise fail(exc.errors[0][1]) from None
+    moment = quick_moment(value)
+    if moment is None:  # a shape of its own, or a problem the parser will name
+        try:
+            moment = parse_moment(value)
+        except ValidationError as exc:
+            raise fail(exc.errors[0][1]) from None
     if len(MEMO.moments) < MEMO.LIMIT:
         MEMO.moments[value] = moment
     return moment
@@ -125,6 +128,27 @@ class MomentKind(Kind):
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(_load_moment)}({v})"
+
+    def read_code(
+        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
+    ) -> list[str]:
+        # What the load reads passes the check: a date, a month or a year, or
+        # a datetime in pendulum's zone of its offset or of a name that zone()
+        # found (it refuses every abbreviation).  Only a month or a year is
+        # left to refuse, where the kind refuses them.  A subclass that reads
+        # or checks otherwise is read and checked its own way.
+        own = type(self)
+        if own.check_code is not MomentKind.check_code or (
+            own.load_expr is not MomentKind.load_expr
+        ):
+            return super().read_code(ns, v, pad, fail, conv=conv, depth=depth)
+        lines = [f"{pad}{v} = {self.load_expr(ns, v, conv, depth)}"]
+        if not self.partial:
+            lines += [
+                f"{pad}if {v}.__class__ is {ns.name(PartialDate)}:",
+                f"{pad}    {fail}",
+            ]
+        return lines
 
     def dump(self, value: Any, conv: Any) -> Any:
         return write_moment(value)

@@ -615,7 +615,7 @@ def _at_fixed_offset(value: _dt.datetime) -> Moment:
     """*value* with its zone replaced by its UTC offset at that instant."""
     offset = value.utcoffset()
     assert offset is not None  # noqa: S101 - only aware datetimes come here
-    return from_stdlib(value, _fixed(int(offset.total_seconds())))
+    return from_stdlib(value, fixed_zone(int(offset.total_seconds())))
 
 
 def to_optional_moment(value: Moment | _dt.date | None) -> Moment | None:
@@ -781,7 +781,7 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         return value
     if isinstance(value, _dt.timezone) and not value.utcoffset(None).microseconds:
         seconds = int(value.utcoffset(None).total_seconds())
-        return _UTC if value is _dt.UTC else _fixed(seconds)
+        return _UTC if value is _dt.UTC else fixed_zone(seconds)
     if not isinstance(name, str):
         got = f"{described(value)}"
         must = (
@@ -969,11 +969,12 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
     if offset == "Z":
         return from_stdlib(parsed, _UTC)
     seconds = int(parsed.utcoffset().total_seconds())  # type: ignore[union-attr]
-    return from_stdlib(parsed, _fixed(seconds))
+    return from_stdlib(parsed, fixed_zone(seconds))
 
 
 @functools.lru_cache(maxsize=256)
-def _fixed(seconds: int) -> pendulum.FixedTimezone:
+def fixed_zone(seconds: int) -> pendulum.FixedTimezone:
+    """pendulum's zone of the fixed offset of *seconds* east of UTC (kept)."""
     return pendulum.FixedTimezone(seconds)
 
 

@@ -190,3 +190,25 @@ def test_the_version_1_records_benchmark_runs(
     spec.loader.exec_module(module)
     assert module.main(["--quick"]) == 0
     assert "| Ultimatum of version 1, schema_version=1 | " in capsys.readouterr().out
+
+
+def test_the_timestamped_statements_are_each_said_at_their_own_time(
+    scripts: tuple[ModuleType, ModuleType],
+) -> None:
+    """cold.py's long file of statements: distinct instants, five zones, read back."""
+    import cold
+
+    record = cold._timestamped_statements(20, 1)
+    added = record.statements[-20:]
+    assert len({statement.said_on for statement in added}) == 20
+    assert {statement.said_on.timezone_name for statement in added} == {
+        "Europe/Kyiv",
+        "Europe/Moscow",
+        "Europe/Istanbul",
+        "America/New_York",
+        "UTC",
+    }
+    assert (
+        cold._timestamped_statements(20, 2).statements[-1].said_on != added[-1].said_on
+    )
+    assert from_json(Negotiation, to_json(record)) == record

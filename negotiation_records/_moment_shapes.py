@@ -1,0 +1,117 @@
+"""
+The commonest moment texts, read without the general parser (private).
+
+Documents hold moments in a few fixed shapes: a date (``2025-05-16``), a
+timestamp in UTC (``2025-05-16T10:00:00Z``), with an offset
+(``2025-05-16T10:00:00+03:00``) or with an offset and a zone
+(``2025-05-16T10:00:00+03:00[Europe/Moscow]``).  :func:`quick_moment` tells
+these shapes by the characters at fixed places, which costs less than the
+general parser's regular expression, and reads them as
+:func:`~negotiation_records.timeutil.parse_moment` does, value for value.
+Any other text, and any text of these shapes that the general parser would
+refuse or read in a special way (``-00:00``, an offset out of range, a zone
+name not read before, an offset that is not the zone's), gives ``None``:
+the caller then reads it with ``parse_moment``, which says what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Final
+
+import pendulum
+
+from negotiation_records.errors import ValidationError
+from negotiation_records.timeutil import Moment, fixed_zone, from_stdlib, zone
+
+
+__all__ = ["quick_moment"]
+
+_date_from_text: Final = pendulum.Date.fromisoformat
+_datetime_from_text: Final = _dt.datetime.fromisoformat
+_UTC: Final = pendulum.UTC
+
+#: What the general parser takes for a zone name (``timeutil._DATETIME``).
+_ZONE_NAME: Final = re.compile(r"[A-Za-z0-9_+\-/]{1,64}", re.ASCII)
+
+#: Zone names read from a text before, and their zones: bounded by the time
+#: zone database (a name :func:`zone` refuses is never kept).
+_NAMED: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
+
+
+def _named_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:
+    if _ZONE_NAME.fullmatch(name) is None:
+        return None
+    try:
+        found = zone(name)
+    except ValidationError:
+        return None
+    _NAMED[name] = found
+    return found
+
+
+def quick_moment(text: str) -> Moment | None:
+    """
+    The moment *text* (a ``str``) stands for, if it has one of the commonest
+    shapes, as :func:`~negotiation_records.timeutil.parse_moment` reads it;
+    ``None`` for any other text, to be read by ``parse_moment``.
+    """
+    size = len(text)
+    if size == 10:
+        # YYYY-MM-DD: with "-" at these places fromisoformat reads nothing
+        # else (it takes ASCII digits only, and no week date has "-" at 7).
+        if text[4] == "-" and text[7] == "-":
+            try:
+                return _date_from_text(text)
+            except ValueError:
+                return None
+        return None
+    if (
+        size < 20
+        or text[10] != "T"
+        or text[4] != "-"
+        or text[7] != "-"
+        or text[13] != ":"
+        or text[16] != ":"
+    ):
+        return None
+    sign = text[19]
+    if sign == "Z":
+        end = 20
+    elif sign in {"+", "-"} and size >= 25 and text[22] == ":":
+        if (
+            text[20:22] > "23"
+            or text[23] > "5"
+            or (sign == "-" and text[20:25] == "00:00")
+        ):
+            return None  # an offset out of range, or -00:00: the general parser's
+        end = 25
+    else:
+        return None  # fractions of a second, offsets with seconds, other forms
+    if size == end:
+        name = None
+    elif text[end] == "[" and text[-1] == "]":
+        name = text[end + 1 : -1]
+    else:
+        return None
+    try:
+        parsed = _datetime_from_text(text[:end])
+    except ValueError:
+        return None
+    if name is None:
+        if sign == "Z":
+            return from_stdlib(parsed, _UTC)
+        offset = parsed.utcoffset()
+        assert offset is not None  # noqa: S101 - fromisoformat read the offset
+        return from_stdlib(parsed, fixed_zone(int(offset.total_seconds())))
+    tz = _NAMED.get(name) or _named_zone(name)
+    if tz is None:
+        return None
+    try:
+        zoned = parsed.astimezone(tz)
+    except OverflowError:
+        return None
+    if sign != "Z" and zoned.utcoffset() != parsed.utcoffset():
+        return None
+    return from_stdlib(zoned, tz)
