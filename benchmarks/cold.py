@@ -24,8 +24,9 @@ Cold work: what users do, each input seen once.
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
-OLD_TREE too (each in its own interpreter, several times, medians shown): the
-before and after of a change, in one run.
+OLD_TREE and for the checkout the script is in (each in its own interpreter,
+several times, medians shown; each tree's library comes first on the path,
+whichever one is installed): the before and after of a change, in one run.
 """
 
 from __future__ import annotations
@@ -331,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     new: list[dict[str, float]] = []
     for _ in range(args.runs):
         old.append(_run_in(args.compare.resolve()))
-        new.append(_run_in(None))
+        new.append(_run_in(HERE.parent))  # this checkout, whatever is installed
     print("| workload | before | after | after ÷ before |")
     print("|---|---|---|---|")
     for name in new[0]:
