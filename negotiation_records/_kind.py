@@ -5,8 +5,10 @@ The base of the field kinds (private; the public names are in
 
 from __future__ import annotations
 
+import inspect
 import io
 import threading
+import types
 from collections.abc import (
     Callable,
     Iterator,
@@ -473,7 +475,19 @@ def _shared(kind: Kind) -> tuple[Kind, attrs.Converter[Any, Any] | None]:
 
 
 def _converter(kind: Kind) -> attrs.Converter[Any, Any] | None:
-    return attrs.Converter(kind.convert) if kind.converts else None
+    if not kind.converts:
+        return None
+    method = type(kind).convert
+    if (
+        isinstance(method, types.FunctionType)
+        and method.__module__.startswith("negotiation_records.")
+        and "__signature__" not in method.__dict__
+    ):
+        # attrs reads each converter's signature, which inspect works out
+        # anew for each kind: the package's twelve methods for its 68 kinds
+        # are read once each, and kept where inspect looks first.
+        method.__signature__ = inspect.signature(method)  # type: ignore[attr-defined]
+    return attrs.Converter(kind.convert)
 
 
 INIT_ONLY: Final = "negotiation_records.init_only"

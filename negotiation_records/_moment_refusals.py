@@ -7,28 +7,20 @@ forms reads, with the advice that fits it.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Final
 
+from negotiation_records._moment_patterns import (
+    finer_timestamp,
+    wall_time,
+    zone_without_offset,
+)
 from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
 __all__ = ["not_a_moment", "offset_text"]
 
-_WALL_TIME: Final = r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-_NO_OFFSET: Final = re.compile(_WALL_TIME, re.ASCII)
-_ZONE_ONLY: Final = re.compile(
-    rf"({_WALL_TIME})\[([A-Za-z0-9_+\-/]{{1,64}})\]", re.ASCII
-)
 _EXAMPLE: Final = "-04:00[America/New_York]"
-#: A timestamp with more than six digits of a second (.NET's "o" format, Java's
-#: Instant, Go's RFC3339Nano write up to nine).
-_FINER: Final = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{7,}(?:[Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
-    r"(?:\[[A-Za-z0-9_+\-/]{1,64}\])?",
-    re.ASCII,
-)
 
 
 def not_a_moment(text: str) -> ValidationError:
@@ -38,17 +30,17 @@ def not_a_moment(text: str) -> ValidationError:
     that zone had then), or anything else.
     """
     quoted = short_repr(text)
-    if _NO_OFFSET.fullmatch(text):
+    if wall_time().fullmatch(text):
         message = (
             f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
             f"zone if you like ({_EXAMPLE}), or give a date"
         )
-    elif _FINER.fullmatch(text):
+    elif finer_timestamp().fullmatch(text):
         message = (
             f"{quoted} has more than six digits after the second: a moment is "
             "kept to the microsecond; round or cut it to six (.123456)"
         )
-    elif match := _ZONE_ONLY.fullmatch(text):
+    elif match := zone_without_offset().fullmatch(text):
         local, name = match.groups()
         message = (
             f"{quoted} names a zone but no UTC offset; write the offset before "

@@ -17,7 +17,7 @@ the caller then reads it with ``parse_moment``, which says what is wrong.
 from __future__ import annotations
 
 import datetime as _dt
-import re
+import string
 from typing import Final
 
 import pendulum
@@ -26,14 +26,15 @@ from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import Moment, fixed_zone, from_stdlib, zone
 
 
-__all__ = ["quick_moment"]
+__all__ = ["quick_date", "quick_moment"]
 
 _date_from_text: Final = pendulum.Date.fromisoformat
 _datetime_from_text: Final = _dt.datetime.fromisoformat
 _UTC: Final = pendulum.UTC
 
-#: What the general parser takes for a zone name (``timeutil._DATETIME``).
-_ZONE_NAME: Final = re.compile(r"[A-Za-z0-9_+\-/]{1,64}", re.ASCII)
+#: The characters of a zone name, as the general parser takes it
+#: (``_moment_patterns``): 1 to 64 of them.
+_ZONE_CHARACTERS: Final = string.ascii_letters + string.digits + "_+-/"
 
 #: Zone names read from a text before, and their zones: bounded by the time
 #: zone database (a name :func:`zone` refuses is never kept).
@@ -41,14 +42,29 @@ _NAMED: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
 
 
 def _named_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:
-    if _ZONE_NAME.fullmatch(name) is None:
-        return None
+    if not 0 < len(name) <= 64 or name.strip(_ZONE_CHARACTERS):
+        return None  # empty, too long, or a character outside them (strip keeps it)
     try:
         found = zone(name)
     except ValidationError:
         return None
     _NAMED[name] = found
     return found
+
+
+def quick_date(text: str) -> pendulum.Date | None:
+    """
+    The date *text* (a ``str``) writes as YYYY-MM-DD, or ``None`` for any
+    other text and for an impossible date (the general parser says why).
+    """
+    # With ten characters and "-" at these places fromisoformat reads nothing
+    # else (it takes ASCII digits only, and no week date has "-" at 7).
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return _date_from_text(text)
+        except ValueError:
+            return None
+    return None
 
 
 def quick_moment(text: str) -> Moment | None:
@@ -59,14 +75,7 @@ def quick_moment(text: str) -> Moment | None:
     """
     size = len(text)
     if size == 10:
-        # YYYY-MM-DD: with "-" at these places fromisoformat reads nothing
-        # else (it takes ASCII digits only, and no week date has "-" at 7).
-        if text[4] == "-" and text[7] == "-":
-            try:
-                return _date_from_text(text)
-            except ValueError:
-                return None
-        return None
+        return quick_date(text)
     if (
         size < 20
         or text[10] != "T"

@@ -5,7 +5,6 @@ The field kinds of time (private; the public names are in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, ClassVar, Final
 
@@ -21,7 +20,8 @@ from negotiation_records._kind import (
     SchemaDefs,
     fail,
 )
-from negotiation_records._moment_shapes import quick_moment
+from negotiation_records._moment_patterns import date_text
+from negotiation_records._moment_shapes import quick_date, quick_moment
 from negotiation_records._values import described, short_repr, show_json
 from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES
 from negotiation_records.errors import ValidationError
@@ -53,7 +53,6 @@ _MOMENT_FORMS: Final = (
     "YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp such as "
     "'2025-07-14T12:00:00-04:00[America/New_York]'"
 )
-_DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ALWAYS_MOMENTS: Final = frozenset([pendulum.Date, PartialDate])
 _PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
 
@@ -166,7 +165,11 @@ class MomentKind(Kind):
 
 
 def _load_date(value: Any, _conv: Any = None) -> pendulum.Date:
-    if value.__class__ is not str or not _DATE_TEXT.fullmatch(value):
+    if value.__class__ is str:
+        read = quick_date(value)
+        if read is not None:
+            return read
+    if value.__class__ is not str or not date_text().fullmatch(value):
         raise fail(f"must be a date as text (YYYY-MM-DD), got {show_json(value)}")
     try:
         return pendulum.Date.fromisoformat(value)

@@ -18,6 +18,7 @@ loader recognises it by the same template: the wording lives in one place.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -89,11 +90,12 @@ NOTE: Final = (
 )
 """What :func:`noted` adds to a problem that a rule of version 2 found."""
 
-_FIELD = re.compile(r"\{[a-z_]*\}")
 
-
-#: Each template's text between its fields, in order.
-_LITERALS: Final = tuple(tuple(_FIELD.split(template)) for template in _TEMPLATES)
+@functools.cache
+def _literals() -> tuple[tuple[str, ...], ...]:
+    """Each template's text between its fields, in order (worked out on first use)."""
+    field = re.compile(r"\{[a-z_]*\}")
+    return tuple(tuple(field.split(template)) for template in _TEMPLATES)
 
 
 def _made_from(message: str, literals: tuple[str, ...]) -> bool:
@@ -128,7 +130,7 @@ def added_in_version_2(message: str) -> bool:
         >>> added_in_version_2("required field missing")
         False
     """
-    return any(_made_from(message, literals) for literals in _LITERALS)
+    return any(_made_from(message, literals) for literals in _literals())
 
 
 def noted(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:

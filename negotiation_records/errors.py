@@ -10,9 +10,8 @@ lookup is a :class:`LookupError`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, cast
+from typing import Any, cast
 
 
 __all__ = [
@@ -105,17 +104,15 @@ class ValidationError(NegotiationRecordError, ValueError):
         """
 
         def rename(path: str) -> str:
-            head = _HEAD.match(path)
-            assert head is not None  # noqa: S101 - the pattern matches any text
-            return names.get(head.group(), head.group()) + path[head.end() :]
+            # The first step: up to the first "." or "[".
+            end = min(
+                i if i >= 0 else len(path) for i in (path.find("."), path.find("["))
+            )
+            return names.get(path[:end], path[:end]) + path[end:]
 
         copy = ValidationError((rename(path), message) for path, message in self.errors)
         copy.__cause__ = self.__cause__
         return copy
-
-
-#: The first step of an error path: up to the first "." or "[".
-_HEAD: Final = re.compile(r"[^.\[]*")
 
 
 class RecordNotFoundError(NegotiationRecordError, LookupError):

@@ -35,6 +35,7 @@ from typing import Any, Final, SupportsIndex, TypeAlias
 import attrs
 import pendulum
 
+from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
 from negotiation_records._unread import Unread, UnreadMoment, read_failure
@@ -806,13 +807,6 @@ def zone_name(moment: _dt.datetime) -> str | None:
 # --- text ---------------------------------------------------------------------
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?", re.ASCII)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_DATETIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
-    r"([Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
-    r"(?:\[([A-Za-z0-9_+\-/]{1,64})\])?",
-    re.ASCII,
-)
 
 
 def format_moment(moment: Moment | _dt.date) -> str:
@@ -891,14 +885,14 @@ def parse_moment(text: str) -> Moment:
                 )
             ]
         )
-    if len(text) == 10 and _DATE.fullmatch(text):  # the commonest: a date
+    if len(text) == 10 and date_text().fullmatch(text):  # the commonest: a date
         try:
             return pendulum.Date.fromisoformat(text)
         except ValueError as exc:
             raise ValidationError(
                 [("$", f"impossible date {short_repr(text)}: {exc}")]
             ) from None
-    match = _DATETIME.fullmatch(text)
+    match = timestamp().fullmatch(text)
     if match:
         local, offset, name = match.groups()
         # RFC 3339 (section 5.6) allows a lower-case "t" and "z": read them as

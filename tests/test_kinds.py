@@ -12,6 +12,7 @@ import enum
 import functools
 import json
 import math
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -380,6 +381,48 @@ class TestIntegersAndPatterns:
     def test_urls(self, url: str) -> None:
         """Absolute http(s) URLs without white space."""
         assert (Url().problems(url) == []) is (" " not in url)
+
+    @pytest.mark.parametrize("code", range(128))
+    def test_an_ascii_url_is_matched_as_the_whole_pattern_matches_it(
+        self, code: int
+    ) -> None:
+        """The pattern of ASCII URLs (compiled at import) is the whole one there."""
+        whole = re.compile(Url.pattern, re.ASCII)
+        ascii_only = re.compile(Url.ascii_pattern or "", re.ASCII)
+        c = chr(code)
+        for url in (
+            f"https://a{c}b",
+            f"https://{c}",
+            f"https://a/{c}",
+            f"https://a?{c}x",
+            f"http{c}://a",
+            f"https://a{c}",
+        ):
+            assert bool(ascii_only.fullmatch(url)) is bool(whole.fullmatch(url)), url
+
+    @given(st.text(st.characters(max_codepoint=127), max_size=12))
+    def test_ascii_urls_read_alike_by_both_patterns(self, rest: str) -> None:
+        whole = re.compile(Url.pattern, re.ASCII)
+        for url in (f"https://{rest}", f"https://example.org/{rest}", rest):
+            assert (Url().problems(url) == []) is bool(whole.fullmatch(url)), url
+
+    @pytest.mark.parametrize(
+        ("url", "valid"),
+        [
+            ("https://пример.рф/путь?q=значение", True),
+            ("https://例子.测试/", True),
+            ("https://example.org/a\u2028b", False),
+            ("https://example.org/a\u3000b", False),
+            ("https://example.org/a\x85b", False),
+            ("https://example.org/\ud800", False),
+        ],
+    )
+    def test_urls_that_are_not_ascii_meet_the_whole_pattern(
+        self, url: str, valid: bool
+    ) -> None:
+        assert (Url().problems(url) == []) is valid
+        record = _HOLDERS["Url"]
+        assert _accepts(lambda: from_dict(record, {"value": url})) is valid
 
 
 class _Count(enum.IntEnum):

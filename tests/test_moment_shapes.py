@@ -8,6 +8,7 @@ left to it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from negotiation_records import Statement, ValidationError, from_json
+from negotiation_records import Statement, ValidationError, Window, from_json
 from negotiation_records import strategies as nst
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import MEMO
@@ -248,3 +249,32 @@ def test_a_subclass_that_checks_more_is_checked_when_read() -> None:
     with pytest.raises(ValidationError) as info:
         from_json(_Stamped, '{"at": "2025-05-16T10:30:00+03:00"}')
     assert list(info.value.errors) == [("at", "must be in UTC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-05-16", None),
+        ("2024-02-29", None),
+        ("2025-02-29", "impossible date '2025-02-29': "),
+        ("2025-5-16", "must be a date as text (YYYY-MM-DD), got string '2025-5-16'"),
+        ("2025-0a-16", "must be a date as text (YYYY-MM-DD), got string '2025-0a-16'"),
+        ("2025-05-1٣", "must be a date as text (YYYY-MM-DD), got string '2025-05-1٣'"),
+        ("2025-05-16T10:00:00Z", "must be a date as text (YYYY-MM-DD), got "),
+    ],
+)
+def test_a_date_field_reads_dates_by_their_shape(
+    text: str, message: str | None
+) -> None:
+    # Window's start is a date field (DateKind): read by quick_date, and
+    # refused with the messages it always had.
+    doc = json.dumps({"start": text, "end": "2025-12-31"}, ensure_ascii=False)
+    if message is None:
+        read = from_json(Window, doc).start
+        assert _same(read, parse_moment(text))
+        return
+    with pytest.raises(ValidationError) as info:
+        from_json(Window, doc)
+    [(path, found)] = info.value.errors
+    assert path == "start"
+    assert found.startswith(message)
