@@ -10,6 +10,7 @@ import enum
 import functools
 import math
 import re
+import string
 import unicodedata
 from typing import Any, ClassVar, Final
 
@@ -198,7 +199,15 @@ def _portable(pattern: str) -> str:
     ``\\u{...}`` under its ``u`` flag, Go's RE2 ``\\x{...}``, and neither
     reads the other's); ``\\xHH`` escapes, which all of them read, are kept.
     """
-    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), pattern)
+    head, *rest = pattern.split("\\u")  # (no pattern to compile at import)
+    written = [head]
+    for part in rest:
+        code = part[:4]
+        if len(code) == 4 and all(c in string.hexdigits for c in code):
+            written.append(chr(int(code, 16)) + part[4:])
+        else:
+            written.append("\\u" + part)
+    return "".join(written)
 
 
 _TEXT_SCHEMA: Final = {

@@ -20,7 +20,7 @@ import attrs
 import jsonschema
 import pendulum
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
@@ -45,6 +45,7 @@ from negotiation_records import (
 from negotiation_records import strategies as nst
 from negotiation_records._codegen import Namespace
 from negotiation_records._record import Record, field_problems, record_validator
+from negotiation_records._scalar_kinds import _portable
 from negotiation_records.fields import (
     Bool,
     Choice,
@@ -423,6 +424,18 @@ class TestIntegersAndPatterns:
         assert (Url().problems(url) == []) is valid
         record = _HOLDERS["Url"]
         assert _accepts(lambda: from_dict(record, {"value": url})) is valid
+
+
+@given(st.text(st.sampled_from("\\u0123456789abcdefABCDEFxg[]-"), max_size=30))
+@example(r"[^\x00-\x1f\ud800-\udfff\u2028]")
+def test_portable_patterns_write_each_unicode_escape_as_its_character(
+    pattern: str,
+) -> None:
+    """The schema's patterns: as ``re.sub`` of every ``\\uXXXX`` escape would write them."""
+    expected = re.sub(
+        r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), pattern
+    )
+    assert _portable(pattern) == expected
 
 
 class _Count(enum.IntEnum):
