@@ -201,7 +201,12 @@ def test_the_timestamped_statements_are_each_said_at_their_own_time(
     record = cold._timestamped_statements(20, 1)
     added = record.statements[-20:]
     assert len({statement.said_on for statement in added}) == 20
-    assert {statement.said_on.timezone_name for statement in added} == {
+    zones = {
+        statement.said_on.timezone_name
+        for statement in added
+        if isinstance(statement.said_on, pendulum.DateTime)
+    }
+    assert zones == {
         "Europe/Kyiv",
         "Europe/Moscow",
         "Europe/Istanbul",
