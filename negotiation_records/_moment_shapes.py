@@ -36,20 +36,15 @@ _UTC: Final = pendulum.UTC
 #: (``_moment_patterns``): 1 to 64 of them.
 _ZONE_CHARACTERS: Final = string.ascii_letters + string.digits + "_+-/"
 
-#: Zone names read from a text before, and their zones: bounded by the time
-#: zone database (a name :func:`zone` refuses is never kept).
-_NAMED: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
-
 
 def _named_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:
+    """The zone *name* names as the parser reads it (:func:`zone` keeps it), or None."""
     if not 0 < len(name) <= 64 or name.strip(_ZONE_CHARACTERS):
         return None  # empty, too long, or a character outside them (strip keeps it)
     try:
-        found = zone(name)
+        return zone(name)
     except ValidationError:
         return None
-    _NAMED[name] = found
-    return found
 
 
 def quick_date(text: str) -> pendulum.Date | None:
@@ -114,7 +109,7 @@ def quick_moment(text: str) -> Moment | None:
         offset = parsed.utcoffset()
         assert offset is not None  # noqa: S101 - fromisoformat read the offset
         return from_stdlib(parsed, fixed_zone(int(offset.total_seconds())))
-    tz = _NAMED.get(name) or _named_zone(name)
+    tz = _named_zone(name)
     if tz is None:
         return None
     try:
