@@ -33,13 +33,19 @@ def progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
         yield stream  # quiet: not a terminal, no rich, or no size to count (a pipe)
         return
     from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
     from rich.progress import wrap_file  # noqa: PLC0415
 
     # The caller checked that `err` is a terminal; say so to rich, which would
     # otherwise look again and find out the same.
     console = Console(file=err, force_terminal=True)
     with wrap_file(
-        stream, total, description=label, console=console, transient=True
+        # The label is a file's name, shown as it is: "[red]" in it is text.
+        stream,
+        total,
+        description=escape(label),
+        console=console,
+        transient=True,
     ) as reader:
         yield reader
 
@@ -216,6 +222,8 @@ def read_records(
         yield from _records_in(name, stream, cls, err, schema_version)
     except MemoryError:  # /dev/urandom, or a document larger than the memory
         raise FileError(TOO_BIG) from None
+    except OSError as exc:  # a read that failed after the first lines (EIO)
+        raise FileError(os_message(exc)) from None
     finally:
         if name != STDIN:
             stream.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import io
 import json
@@ -376,6 +377,34 @@ class TestValidate:
             f"{many}:0: $: cannot read the file: Permission denied\n"
             f"{sniffed}:0: $: cannot read the file: Permission denied\n"
         )
+
+    @pytest.mark.parametrize("command", ["validate", "show", "timeline", "deadlines"])
+    def test_a_json_lines_read_that_fails_half_way(
+        self,
+        command: str,
+        many: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A disk error after the first lines is the file's problem, not a traceback."""
+        lines = many.read_bytes().splitlines(keepends=True)
+
+        class Failing(io.BytesIO):
+            def __iter__(self) -> Iterator[bytes]:
+                yield from lines[:2]
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+        monkeypatch.setattr(Path, "open", lambda self, *args: Failing())
+        failure = f"cannot read the file: {os.strerror(errno.EIO)}"
+        assert main([command, str(many)]) == 1
+        out, err = capsys.readouterr()
+        if command == "validate":
+            assert out == f"{many}:0: $: {failure}\n"
+        else:
+            assert (out, err) == (
+                "",
+                f"negotiation-records: error: {many}: {failure}\n",
+            )
 
 
 class TestPlot:
@@ -861,6 +890,20 @@ class TestTerminal:
         out, err = capsys.readouterr()
         assert out.startswith(f"{many}:3: parties[1].kind:")
         assert "many.jsonl" in err
+
+    @pytest.mark.usefixtures("terminal")
+    def test_progress_bar_of_a_name_like_markup(
+        self, many: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file's name is shown in the bar as it is: "[/x]" or "[red]" is text."""
+        (tmp_path / "a[").mkdir()
+        for name in ("a[/x].jsonl", "[red]talks.jsonl"):
+            path = tmp_path / name
+            path.write_bytes(many.read_bytes())
+            assert main(["validate", str(path)]) == 1
+            out, err = capsys.readouterr()
+            assert out.startswith(f"{path}:3: parties[1].kind:")
+            assert str(path) in err
 
     @pytest.mark.usefixtures("terminal")
     def test_no_bar_for_an_empty_file(
