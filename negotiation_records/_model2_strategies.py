@@ -35,7 +35,7 @@ from negotiation_records.agreements import (
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
-from negotiation_records.timeutil import Moment, is_before
+from negotiation_records.timeutil import Moment
 from negotiation_records.votes import Threshold, Vote, VoteResult, decided_result
 
 
@@ -61,7 +61,7 @@ def _deadlines() -> S[Deadline]:
 def _not_before(start: Moment | None) -> S[Deadline]:
     if start is None:
         return _deadlines()
-    return _deadlines().filter(lambda d: not is_before(d.due, start))
+    return _deadlines().filter(lambda d: not d.falls_due_before(start))
 
 
 def _revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:

@@ -27,7 +27,7 @@ from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import REVISED_AFTER_END
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
@@ -220,11 +220,11 @@ class Phase(Record):
         if (
             self.starts is not None
             and self.ends is not None
-            and is_before(self.ends.due, self.starts)
+            and self.ends.falls_due_before(self.starts)
         ):
             yield (
                 "ends",
-                f"falls due ({self.ends.due}) before the phase starts ({self.starts})",
+                f"falls due ({due_named(self.ends)}) before the phase starts ({self.starts})",
             )
 
 

@@ -28,7 +28,7 @@ from negotiation_records.agreements import (
     revised_after_end,
     revision_problems,
 )
-from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
 from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     PARTY_IDS,
@@ -54,7 +54,6 @@ from negotiation_records.history import (
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
-    is_before,
 )
 
 
@@ -286,11 +285,11 @@ class Milestone(Record):
             self.label,
             "its deadline cannot be revised",
         )
-        if self.set_on is not None and is_before(self.deadlines[0].due, self.set_on):
+        if self.set_on is not None and self.deadlines[0].falls_due_before(self.set_on):
             where = "revisions[0].previous" if self.revisions else "deadline"
             yield (
                 where,
-                f"falls due ({self.deadlines[0].due}) before the milestone was set ({self.set_on})",
+                f"falls due ({due_named(self.deadlines[0])}) before the milestone was set ({self.set_on})",
             )
         applied: dict[int, int] = {}
         for index, alternative in enumerate(self.alternatives):

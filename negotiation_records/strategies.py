@@ -560,8 +560,8 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     revisions = [
         _make_revision(draw, pools, on) for on in later[answered : answered + revised]
     ]
-    not_before = deadlines().filter(lambda d: not is_before(d.due, issued_at))
-    if revisions and is_before(revisions[0].previous.due, issued_at):
+    not_before = deadlines().filter(lambda d: not d.falls_due_before(issued_at))
+    if revisions and revisions[0].previous.falls_due_before(issued_at):
         revisions[0] = attrs.evolve(revisions[0], previous=draw(not_before))
     history = _walk(
         draw,

@@ -23,7 +23,7 @@ from negotiation_records.agreements import (
     revision_problems,
 )
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import Deadline, DeadlineRevision
+from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
@@ -307,11 +307,11 @@ class Ultimatum(Record):
                 "its deadline cannot be revised",
             )
         first = self.deadlines[0]
-        if is_before(first.due, self.issued_at):
+        if first.falls_due_before(self.issued_at):
             where = "revisions[0].previous" if self.revisions else "deadline"
             yield (
                 where,
-                DUE_BEFORE_ISSUE.format(due=first.due, issued=self.issued_at),
+                DUE_BEFORE_ISSUE.format(due=due_named(first), issued=self.issued_at),
             )
         yield from history_problems(
             self.label,
