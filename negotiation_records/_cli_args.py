@@ -14,6 +14,7 @@ from typing import Any
 
 import pendulum
 
+from negotiation_records._cli_read import display
 from negotiation_records._plot_size import (
     MAX_DPI,
     MIN_DPI,
@@ -203,6 +204,6 @@ def output_arg(text: str) -> str:
     if suffix not in PLOT_SUFFIXES:
         known = ", ".join(sorted(PLOT_SUFFIXES))
         raise argparse.ArgumentTypeError(
-            f"{text!r}: the file name must end in one of {known}"
+            f"'{display(text)}': the file name must end in one of {known}"
         )
     return text

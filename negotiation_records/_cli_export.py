@@ -390,8 +390,12 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
     # ".." name the folder to replace, and the new one is written beside it, not
     # in it; a link that is the target itself is written through.
     target = Path(os.path.abspath(args.output))
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+    try:
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))
+    except OSError as exc:  # a name too long, a folder above it not searchable
+        out.error(_cannot_write(args.output, exc))
+        return None
     held = _what_it_holds(target, args.files)
     if held is not None:
         out.error(
@@ -417,9 +421,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
     try:
         _set_mode(staging, mode)
         rows = _tables(records, staging, args.batch_size)
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        replaced = _swap_in(staging, target)
     except OSError as exc:
         _remove(staging)
         out.error(_cannot_write(args.output, exc))
@@ -427,7 +429,37 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
     except BaseException:
         _remove(staging)
         raise
-    return f"{sum(rows.values())} rows in {len(rows)} tables"
+    if replaced is not None:
+        try:
+            shutil.rmtree(replaced)
+        except OSError as exc:  # the new tables are in place: say what is left
+            out.error(
+                f"wrote the tables to {display(args.output)}, but the folder they "
+                f"replaced could not be removed entirely ({exc.strerror or exc}): "
+                f"what is left of it is in {display(str(replaced))}"
+            )
+            return None
+    total = sum(rows.values())
+    return f"{total} row{'' if total == 1 else 's'} in {len(rows)} tables"
+
+
+def _swap_in(staging: Path, target: Path) -> Path | None:
+    """
+    Move the folder *staging* to *target*; the folder *target* was, moved
+    aside under a free name beside it (``None`` if there was none), for the
+    caller to delete.  Nothing is deleted here: if the move fails, the old
+    folder is moved back, and *target* is as it was.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return None
+    aside, _ = _beside(target, target.rename)
+    try:
+        staging.rename(target)
+    except BaseException:
+        aside.rename(target)
+        raise
+    return aside
 
 
 def _forms(path: str | Path) -> set[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from negotiation_records._argument_problems import ArgumentProblems
-from negotiation_records._plot_size import picture_problems
+from negotiation_records._plot_size import picture_problems, window_problems
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.timeutil import Moment, moment_argument
 
@@ -31,7 +31,9 @@ def timeline_moments(
     every argument is checked: one
     :class:`~negotiation_records.ValidationError` with the problems of all,
     at ``$`` (*negotiation*, not a ``Negotiation``), ``at``, ``start``,
-    ``end``, ``size`` and ``dpi``, in that order.
+    ``end``, ``size`` and ``dpi``, in that order.  *start* and *end*, once
+    read, must leave a stretch of time to draw
+    (:func:`~negotiation_records._plot_size.window_problems`).
 
     Example:
         >>> timeline_moments(5, at="x", start=None, end="z", size=(0, -1), dpi=100)
@@ -54,6 +56,10 @@ def timeline_moments(
         return arguments.read(lambda: moment_argument(value, name))
 
     moments = moment(at, "at"), moment(start, "start"), moment(end, "end")
+    if (start is None or moments[1] is not None) and (
+        end is None or moments[2] is not None
+    ):
+        arguments.add(window_problems(moments[1], moments[2]))
     arguments.add(picture_problems(size, dpi))
     arguments.raise_any()
     return moments

@@ -24,17 +24,19 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple, TypeGuard
 
 from negotiation_records._values import short_repr
-from negotiation_records.timeutil import Moment, moment_span
+from negotiation_records.timeutil import Moment, format_moment, moment_span
 
 
 __all__ = [
     "DPI_RULE",
+    "FIRST_SHOWN",
     "LAST_SHOWN",
     "LIMIT_RULE",
     "MAX_DPI",
     "MAX_PIXELS",
     "MAX_SIDE_PX",
     "MIN_DPI",
+    "SHORTEST_SHOWN",
     "SIZE_RULE",
     "PixelProblem",
     "dpi_fits",
@@ -42,7 +44,7 @@ __all__ = [
     "pixel_problem",
     "raster_problems",
     "size_fits",
-    "start_problem",
+    "window_problems",
 ]
 
 LAST_SHOWN: Final = _dt.datetime(9999, 12, 31, tzinfo=_dt.UTC)
@@ -53,17 +55,50 @@ shows time up to the start of 9999-12-31 in UTC.
 """
 
 
-def start_problem(start: Moment) -> str | None:
+FIRST_SHOWN: Final = _dt.datetime(1, 1, 1, tzinfo=_dt.UTC)
+"""Where a picture's time axis can start at the earliest: the calendar's first instant."""
+
+SHORTEST_SHOWN: Final = _dt.timedelta(minutes=1)
+"""
+The shortest stretch of time a picture shows.  matplotlib counts time in days,
+as floating-point numbers (to about 50 µs near the year 9999), and its ticks
+over a few seconds at the start of the calendar would fall before it.
+"""
+
+
+def window_problems(start: Moment | None, end: Moment | None) -> list[tuple[str, str]]:
     """
-    Why a picture cannot start at *start* (whose span starts at or after
-    :data:`LAST_SHOWN`, 9999-12-31T00:00:00Z), or ``None``.
+    Why a picture cannot show the stretch from *start* (the start of its span;
+    the calendar's first instant if ``None``) to *end* (the end of its span, or
+    :data:`LAST_SHOWN` if ``None``), each at ``start`` or ``end``: a start at
+    or after 9999-12-31T00:00:00Z, or less than a minute before it, and an
+    end less than a minute after the start.  An empty list when it can.
     """
-    if moment_span(start)[0] < LAST_SHOWN:
-        return None
-    return (
-        "a picture shows time up to 9999-12-31T00:00:00Z (the start of the "
-        "calendar's last day in UTC): give an earlier start"
-    )
+    low = FIRST_SHOWN if start is None else moment_span(start)[0]
+    if low > LAST_SHOWN - SHORTEST_SHOWN:
+        return [
+            (
+                "start",
+                "a picture shows time up to 9999-12-31T00:00:00Z (the start of "
+                "the calendar's last day in UTC), and at least a minute of it: "
+                "give an earlier start",
+            )
+        ]
+    if end is None:
+        return []
+    high = moment_span(end)[1]
+    if high - low >= SHORTEST_SHOWN:
+        return []
+    began = "the calendar's first instant" if start is None else "its start"
+    got = format_moment(end)
+    if not isinstance(end, _dt.datetime):  # a day or a month: to its end
+        got += f" (to {format_moment(high)})"
+    return [
+        (
+            "end",
+            f"must end at least a minute after {began} ({format_moment(low)}), got {got}",
+        )
+    ]
 
 
 MIN_WIDTH_IN = 2.0  # below it the lane names leave no room for the axes

@@ -81,7 +81,7 @@ from negotiation_records._cli_streams import (
     encoding_problem,
     silence,
 )
-from negotiation_records._plot_size import pixel_problem, start_problem
+from negotiation_records._plot_size import pixel_problem, window_problems
 from negotiation_records._record_versions import version_problem
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
@@ -104,6 +104,7 @@ __all__ = ["main"]
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+_WINDOW_OPTIONS = {"start": "from", "end": "until"}
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
@@ -926,7 +927,7 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         args, extra = parser.parse_known_args(argv)
         parser = getattr(args, "command_parser", parser)
         if extra:  # under the command's usage line, not the program's
-            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+            parser.error("unrecognized arguments: " + " ".join(map(display, extra)))
         if getattr(args, "format", None) == "parquet" and args.output == "-":
             parser.error(
                 "argument -o/--output: parquet writes a folder of files, not "
@@ -935,11 +936,8 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         if getattr(args, "files", []).count(STDIN) > 1:
             parser.error("standard input ('-') can be read only once")
         start, end = getattr(args, "start", None), getattr(args, "end", None)
-        if start is not None and end is not None:
-            if moment_span(end)[1] <= moment_span(start)[0]:
-                parser.error("argument --until: --until must be after --from")
-        if start is not None and start_problem(start) is not None:
-            parser.error(f"argument --from: {start_problem(start)}")
+        for name, told in window_problems(start, end):
+            parser.error(f"argument --{_WINDOW_OPTIONS[name]}: {told}")
         problem = empty_name_problem(args)
         if problem is not None:
             parser.error(problem)

@@ -27,10 +27,13 @@ import pendulum
 
 from negotiation_records._moment_refusals import offset_text
 from negotiation_records._plot_arguments import timeline_moments
+from negotiation_records._plot_axis import days as _days
+from negotiation_records._plot_axis import one_edge_given as _one_edge_given
+from negotiation_records._plot_axis import span as _span
+from negotiation_records._plot_axis import window as _window
+from negotiation_records._plot_axis import x_limits as _x_limits
 from negotiation_records._plot_size import (
-    LAST_SHOWN,
     raster_problems,
-    start_problem,
 )
 from negotiation_records.errors import ValidationError
 from negotiation_records.milestones import MilestoneStatus
@@ -43,7 +46,6 @@ from negotiation_records.stances import Response, Stance
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    moment_span,
     moment_text,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
@@ -193,14 +195,16 @@ def timeline(
 
     Raises:
         ImportError: matplotlib is not installed (install the ``plot`` extra).
-        ValueError: *end* is before *start*, or *start* is at or after
-            9999-12-31T00:00:00Z (a picture shows time up to there).
         ValidationError: every bad argument at once, before anything is
             drawn, in the order of the arguments (a ``ValueError`` too, as
             every ``ValidationError``): *negotiation* is not a ``Negotiation``
             (at ``$``, as :func:`~negotiation_records.plover.to_plover` says
             it); *at*, *start* or *end* is not a moment (a naive datetime,
-            text: at its name); *size* is not a width and a height within
+            text: at its name); *start* is at or after 9999-12-31T00:00:00Z,
+            or less than a minute before it (a picture shows time up to
+            there), or *end* less than a minute after *start* (or after the
+            calendar's first instant, without *start*): a picture shows at
+            least a minute, at ``start`` or ``end``; *size* is not a width and a height within
             those limits, or *dpi* is not a number within its own (at its
             name); or the two together make a picture over the pixel budget:
             at ``size`` (its pixels and the budget) and at ``dpi`` (the
@@ -256,6 +260,14 @@ def timeline(
         bands = [band for band in bands if band[1] >= x_min and band[0] <= x_max]
         if at_x is not None and not x_min <= at_x <= x_max:
             at_moment = at_x = None
+        if first is None or last is None:  # the other edge fits what is drawn
+            xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
+            xs += [min(max(x, x_min), x_max) for band in bands for x in band[:2]]
+            if at_x is not None:
+                xs.append(at_x)
+            x_min, x_max = _one_edge_given(
+                xs, x_min if first else None, x_max if last else None
+            )
 
     # Long lane names in a narrow picture are cut at its edge rather than
     # leave the axes no width (matplotlib: "left cannot be >= right").
@@ -365,20 +377,6 @@ def _left_margin(names: list[str], renderer: RendererAgg, dpi: float) -> float:
     return max(_LEFT_IN, widest / dpi + 0.3)
 
 
-def _window(start: Moment | None, end: Moment | None) -> tuple[float, float] | None:
-    """The x limits that --from/--until ask for, or ``None`` to fit the record."""
-    if start is None and end is None:
-        return None
-    low = _FIRST_DAY if start is None else _span(start)[0]
-    high = _LAST_DAY if end is None else _span(end)[1]
-    problem = None if start is None else start_problem(start)
-    if problem is not None:
-        raise ValueError(problem)
-    if high <= low:
-        raise ValueError("the end of the picture must be after its start")
-    return max(low, _FIRST_DAY), min(high, _LAST_DAY)
-
-
 def _inside(item: _Item, window: tuple[float, float]) -> bool:
     low, high = window
     right = max(item.end, *item.ghosts) if item.ghosts else item.end
@@ -390,21 +388,6 @@ def _clipped(item: _Item, low: float, high: float) -> _Item:
     item.start, item.end = max(item.start, low), min(item.end, high)
     item.ghosts = tuple(g for g in item.ghosts if low <= g <= high)
     return item
-
-
-def _days(moment: datetime.datetime) -> float:
-    """A UTC datetime as matplotlib's date number (days since 1970-01-01)."""
-    delta = moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-    return delta.total_seconds() / 86400
-
-
-_FIRST_DAY = _days(datetime.datetime(1, 1, 1, tzinfo=datetime.UTC))
-_LAST_DAY = _days(LAST_SHOWN)
-
-
-def _span(moment: Moment) -> tuple[float, float]:
-    start, end = moment_span(moment)
-    return _days(start), _days(end)
 
 
 def _mark(
@@ -677,17 +660,6 @@ def _model2_items(negotiation: Negotiation, lane_of: dict[str, int]) -> Iterator
 
 
 # --- layout -------------------------------------------------------------------------
-
-
-def _x_limits(xs: list[float]) -> tuple[float, float]:
-    if not xs:
-        today = _days(pendulum.now(pendulum.UTC).start_of("day"))
-        return today - 15, today + 15
-    low, high = min(xs), max(xs)
-    pad = max(3.0, (high - low) * 0.04)
-    # matplotlib's dates run from year 1 to 9999-12-31 (a float a hair later
-    # rounds to year 10000).
-    return max(low - pad, _FIRST_DAY), min(high + pad, _LAST_DAY)
 
 
 def _text_px(text: str, renderer: RendererAgg, size: float = _FONT) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import json
 import os
@@ -19,7 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.image import imread
 
-from negotiation_records import Deadline, JSONLinesError, Negotiation, Source
+from negotiation_records import (
+    Deadline,
+    JSONLinesError,
+    Negotiation,
+    Source,
+    ValidationError,
+)
 from negotiation_records._cli_args import period_arg
 from negotiation_records._jsonpos import value_lines
 from negotiation_records.cli import main
@@ -1103,6 +1110,29 @@ class TestPlotOptions:
         low, high = figure.axes[0].get_xlim()
         assert (high - low) == pytest.approx(123)  # 1 May to 1 September
 
+    def test_one_edge_given(self) -> None:
+        """Only a start (or only an end): the other edge fits what is drawn,
+        as without either; nothing drawn there: a month from the edge given."""
+        from negotiation_records.plot import timeline
+
+        talks = seed_record()  # 16 May to 2 September 2025
+        june = _limits(timeline(talks, start=pendulum.date(2025, 6, 1)))
+        assert june[0] == dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+        assert dt.datetime(2025, 9, 3, tzinfo=dt.UTC) < june[1]
+        assert june[1] < dt.datetime(2025, 9, 30, tzinfo=dt.UTC)
+        july = _limits(timeline(talks, end=pendulum.date(2025, 7, 31)))
+        assert dt.datetime(2025, 4, 1, tzinfo=dt.UTC) < july[0]
+        assert july[0] < dt.datetime(2025, 5, 16, tzinfo=dt.UTC)
+        assert july[1] == dt.datetime(2025, 8, 1, tzinfo=dt.UTC)
+        assert _limits(timeline(talks, start=pendulum.date(2030, 1, 1))) == (
+            dt.datetime(2030, 1, 1, tzinfo=dt.UTC),
+            dt.datetime(2030, 1, 31, tzinfo=dt.UTC),
+        )
+        assert _limits(timeline(talks, end=pendulum.date(2000, 1, 1))) == (
+            dt.datetime(1999, 12, 3, tzinfo=dt.UTC),
+            dt.datetime(2000, 1, 2, tzinfo=dt.UTC),
+        )
+
     def test_window_backwards(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -1118,7 +1148,56 @@ class TestPlotOptions:
             "2025-05",
         ]
         assert main(argv) == 2
-        assert "--until must be after --from" in capsys.readouterr().err
+        assert capsys.readouterr().err.endswith(
+            "error: argument --until: must end at least a minute after its start "
+            "(2025-08-01T00:00:00Z), got 2025-05 (to 2025-06-01T00:00:00Z)\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("window", "told"),
+        [
+            (
+                ["--until", "0001-01-01T00:00:00Z"],
+                "argument --until: must end at least a minute after the calendar's "
+                "first instant (0001-01-01T00:00:00Z), got 0001-01-01T00:00:00Z",
+            ),
+            (
+                ["--from", "5000-01-01T00:00:00Z", "--until", "5000-01-01T00:00:59Z"],
+                "argument --until: must end at least a minute after its start "
+                "(5000-01-01T00:00:00Z), got 5000-01-01T00:00:59Z",
+            ),
+            (
+                ["--from", "9999-12-30T23:59:59.9999Z"],
+                "argument --from: a picture shows time up to 9999-12-31T00:00:00Z",
+            ),
+        ],
+    )
+    def test_window_too_short_to_draw(
+        self,
+        talks: Path,
+        window: list[str],
+        told: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """Less than a minute (matplotlib counts days in floats): a usage error."""
+        assert main(["plot", str(talks), "-o", "x.png", *window]) == 2
+        assert told in capsys.readouterr().err
+
+    @pytest.mark.parametrize(
+        "window",
+        [
+            ["--from", "9999-12-30T23:59:00Z"],
+            ["--until", "0001-01-01T00:01:00Z"],
+            ["--from", "0001-01-01T00:00:00Z", "--until", "0001-01-01T00:01:00Z"],
+            ["--from", "5000-01-01T00:00:00Z", "--until", "5000-01-01T00:01:00Z"],
+        ],
+    )
+    def test_a_minute_at_the_edges_of_the_calendar_draws(
+        self, talks: Path, tmp_path: Path, window: list[str]
+    ) -> None:
+        target = tmp_path / "x.png"
+        assert main(["plot", str(talks), "-o", str(target), *window]) == 0
+        assert target.stat().st_size > 0
 
     @pytest.mark.parametrize(
         "window",
@@ -1136,7 +1215,9 @@ class TestPlotOptions:
         from negotiation_records.plot import timeline
 
         record = from_json(Negotiation, talks.read_text(encoding="utf-8"))
-        with pytest.raises(ValueError, match="shows time up to 9999-12-31T00:00:00Z"):
+        with pytest.raises(
+            ValidationError, match=r"^start: a picture shows time up to"
+        ):
             timeline(record, start=pendulum.date(9999, 12, 31))
         figure = timeline(record, start=pendulum.date(9999, 12, 30))
         low, high = figure.axes[0].get_xlim()
@@ -1269,6 +1350,20 @@ class TestOutputSafety:
         assert tables.is_symlink()
         assert (empty / "ultimatums").is_dir()
 
+    def test_names_in_usage_errors_are_shown_safely(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A line feed, a terminal escape or a byte that is not UTF-8 in an
+        argument is written as an escape, as in every other message."""
+        assert main(["show", str(talks), "evil\n\x1b[31mred.json"]) == 2
+        err = capsys.readouterr().err
+        assert "unrecognized arguments: evil\\n\\x1b[31mred.json\n" in err
+        assert "\x1b" not in err
+        assert main(["plot", str(talks), "-o", "x\udce9.jpg"]) == 2
+        assert "argument -o/--output: 'x\\xe9.jpg': the file name must end" in (
+            capsys.readouterr().err
+        )
+
     def test_usage_errors_under_the_commands_usage(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -1293,3 +1388,14 @@ class TestOutputSafety:
         assert "argument -o/--output: the file name is empty" in (
             capsys.readouterr().err
         )
+
+
+def _limits(figure: Any) -> tuple[dt.datetime, dt.datetime]:
+    """The time a picture shows, from its x limits, to the second."""
+    from matplotlib.dates import num2date
+
+    low, high = figure.axes[0].get_xlim()
+    return (
+        num2date(low).replace(microsecond=0),
+        num2date(high).replace(microsecond=0),
+    )

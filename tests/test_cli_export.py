@@ -197,6 +197,84 @@ class TestParquet:
         assert (out / "events").is_dir()
         assert not (out / "notes.txt").exists()
 
+    def test_an_overwrite_that_cannot_move_in(
+        self,
+        many: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The new tables cannot take the old folder's place: it is put back as it was."""
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "corpus"
+        out.mkdir()
+        (out / "notes.txt").write_text("keep", encoding="utf-8")
+        real = Path.rename
+        moves_in: list[Path] = []
+
+        def rename(self: Path, target: Any) -> Path:
+            if Path(target) == out and not moves_in:
+                moves_in.append(self)
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            return real(self, target)
+
+        monkeypatch.setattr(Path, "rename", rename)
+        argv = ["export", str(many), "--format", "parquet", "-o", str(out)]
+        assert main([*argv, "--overwrite"]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: "
+            f"{os.strerror(errno.EACCES)}\n"
+        )
+        assert moves_in[0].name.startswith(".negotiation-records-")
+        assert [p.name for p in out.iterdir()] == ["notes.txt"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "many.jsonl"]
+
+    def test_an_overwrite_whose_old_folder_cannot_be_deleted(
+        self,
+        many: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """The new tables are in place; what is left of the old folder is named."""
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "corpus"
+        out.mkdir()
+        (out / "notes.txt").write_text("keep", encoding="utf-8")
+
+        def refuse(path: Any, *args: Any, **kwargs: Any) -> None:
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+        monkeypatch.setattr(_cli_export.shutil, "rmtree", refuse)
+        argv = ["export", str(many), "--format", "parquet", "-o", str(out)]
+        assert main([*argv, "--overwrite"]) == 1
+        (left,) = [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: wrote the tables to {out}, but the folder "
+            f"they replaced could not be removed entirely ({os.strerror(errno.EPERM)}): "
+            f"what is left of it is in {left}\n"
+        )
+        assert (out / "events").is_dir()
+        assert not (out / "notes.txt").exists()
+        assert [p.name for p in left.iterdir()] == ["notes.txt"]
+
+    @pytest.mark.parametrize("form", ["parquet", "plover", "ics"])
+    def test_a_name_too_long(
+        self,
+        form: str,
+        many: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A 300-character name cannot be written, in every format: not a traceback."""
+        out = tmp_path / ("a" * 300)
+        assert main(["export", str(many), "--format", form, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: "
+            f"{os.strerror(errno.ENAMETOOLONG)}\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
+
     def test_a_file_as_target(
         self, many: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

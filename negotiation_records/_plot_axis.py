@@ -1,0 +1,93 @@
+"""
+The time axis of a picture (private): moments as matplotlib's date numbers
+(days since 1970-01-01 in UTC, as floats), and the stretch of time a picture
+shows.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+
+from negotiation_records._plot_size import FIRST_SHOWN, LAST_SHOWN
+from negotiation_records.timeutil import Moment, moment_span
+
+
+__all__ = [
+    "EMPTY_DAYS",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "days",
+    "one_edge_given",
+    "span",
+    "window",
+    "x_limits",
+]
+
+
+def days(moment: datetime.datetime) -> float:
+    """A UTC datetime as matplotlib's date number (days since 1970-01-01)."""
+    delta = moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    return delta.total_seconds() / 86400
+
+
+FIRST_DAY = days(FIRST_SHOWN)
+LAST_DAY = days(LAST_SHOWN)
+
+
+def span(moment: Moment) -> tuple[float, float]:
+    """The days *moment* covers, as date numbers (a date or a month in UTC)."""
+    start, end = moment_span(moment)
+    return days(start), days(end)
+
+
+#: How many days a picture with nothing to draw shows.
+EMPTY_DAYS = 30.0
+
+
+def x_limits(xs: list[float]) -> tuple[float, float]:
+    """
+    The x limits that fit the date numbers *xs*, padded by 4 % (at least three
+    days) on each side; a month around today when there is nothing.
+    """
+    if not xs:
+        today = days(pendulum.now(pendulum.UTC).start_of("day"))
+        return today - EMPTY_DAYS / 2, today + EMPTY_DAYS / 2
+    low, high = min(xs), max(xs)
+    pad = max(3.0, (high - low) * 0.04)
+    # matplotlib's dates run from year 1 to 9999-12-31 (a float a hair later
+    # rounds to year 10000).
+    return max(low - pad, FIRST_DAY), min(high + pad, LAST_DAY)
+
+
+def window(start: Moment | None, end: Moment | None) -> tuple[float, float] | None:
+    """
+    The x limits that *start* and *end* (``start``/``end``, ``--from``/``--until``)
+    ask for, the calendar's first instant and :data:`LAST_SHOWN` standing for
+    one not given; ``None`` when neither is (the picture fits the record).
+    """
+    if start is None and end is None:
+        return None
+    # timeline_moments has checked that they leave at least a minute to draw.
+    low = FIRST_DAY if start is None else span(start)[0]
+    high = LAST_DAY if end is None else span(end)[1]
+    return max(low, FIRST_DAY), min(high, LAST_DAY)
+
+
+def one_edge_given(
+    xs: list[float], low: float | None, high: float | None
+) -> tuple[float, float]:
+    """
+    The x limits of a picture given one edge, *low* or *high*: the other fits
+    *xs*, what is drawn inside (padded as :func:`x_limits` pads), or is a
+    month away from the edge given when nothing is.
+    """
+    if xs:
+        fit_low, fit_high = x_limits(xs)
+    elif low is not None:
+        fit_low, fit_high = low, min(low + EMPTY_DAYS, LAST_DAY)
+    else:
+        assert high is not None  # noqa: S101 - one edge is given
+        fit_low, fit_high = max(high - EMPTY_DAYS, FIRST_DAY), high
+    return (fit_low if low is None else low), (fit_high if high is None else high)
