@@ -213,11 +213,12 @@ def _milestone(
     dated = draw(st.booleans())
     start, *later = draw(chain(1 + revised + steps))
     set_on = start if dated else None
-    revisions = [_revision(draw, pools, on) for on in later[:revised]]
-    first = draw(_not_before(set_on))
-    if revisions:
-        revisions[0] = attrs.evolve(revisions[0], previous=first)
-    deadline = draw(_deadlines()) if revisions else first
+    # Every deadline it has had falls due after it was set.
+    revisions = [
+        attrs.evolve(_revision(draw, pools, on), previous=draw(_not_before(set_on)))
+        for on in later[:revised]
+    ]
+    deadline = draw(_not_before(set_on))
     history = walk(
         draw, pools, _MILESTONE_STEPS, MilestoneStatus.PENDING, later[revised:]
     )

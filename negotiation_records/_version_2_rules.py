@@ -62,7 +62,7 @@ MACHINE_ZONE: Final = (
     "time zone {name} depends on the machine it is read on; name the zone "
     "itself, such as 'Europe/Kyiv' or 'UTC'"
 )
-DUE_BEFORE_ISSUE: Final = "falls due ({due}) before the ultimatum was issued ({issued})"
+DUE_BEFORE_ISSUE: Final = "falls due ({due}) before the ultimatum was issued ({start})"
 ANSWERED_AFTER_CLOSE: Final = (
     "{on} is after the proposal became {status} ({ended}): it can no longer be "
     "answered then"

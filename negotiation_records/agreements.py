@@ -27,7 +27,7 @@ from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import REVISED_AFTER_END
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
@@ -224,8 +224,46 @@ class Phase(Record):
         ):
             yield (
                 "ends",
-                f"falls due ({due_named(self.ends)}) before the phase starts ({self.starts})",
+                f"falls due ({due_named(self.ends)}) before the phase starts "
+                f"({self.starts})",
             )
+
+
+def due_named(deadline: Deadline) -> str:
+    """
+    The due moment of *deadline* as problems name it: a date that names its
+    zone with the zone (``2025-07-14 in America/New_York``), since
+    :meth:`Deadline.falls_due_before` reads it in that zone.
+    """
+    due = deadline.due
+    if deadline.tz is None or isinstance(due, _dt.datetime):
+        return str(due)
+    return f"{due} in {deadline.tz}"
+
+
+def due_before_start_problems(
+    revisions: tuple[DeadlineRevision, ...],
+    deadline: Deadline,
+    start: Moment | None,
+    template: str,
+) -> Iterable[tuple[str, str]]:
+    """
+    Each deadline a record has had (every revision's ``previous``, then the
+    current *deadline*) that falls due before *start*
+    (:meth:`Deadline.falls_due_before`), at its path, worded by *template*
+    (``{due}`` and ``{start}``): a deadline cut to before the ultimatum was
+    issued is as wrong as one set there.
+    """
+    if start is None:
+        return
+    for index, revision in enumerate(revisions):
+        if revision.previous.falls_due_before(start):
+            yield (
+                f"revisions[{index}].previous",
+                template.format(due=due_named(revision.previous), start=start),
+            )
+    if deadline.falls_due_before(start):
+        yield ("deadline", template.format(due=due_named(deadline), start=start))
 
 
 def revision_problems(

@@ -842,40 +842,24 @@ class Deadline(Record):
 
     def falls_due_before(self, moment: Moment | _dt.date) -> bool:
         """
-        Whether the deadline certainly falls due before *moment*: what an
-        ultimatum's issue, a milestone's setting and a phase's start are
-        checked with (a deadline that falls due before it is refused).
-
-        When both are fixed in time — *moment* a datetime, and the deadline a
-        datetime or a date in the zone it names — the instants are compared:
-        a date deadline in New York passes at midnight there, after an
-        ultimatum issued that night in Tokyo, and a date deadline in
-        ``Pacific/Kiritimati`` (UTC+14) has passed by midday UTC of its day.
-        Otherwise the calendar days are compared, as
-        :func:`~negotiation_records.is_before` compares them: a date deadline
-        that names no zone (whose day the sources did not place), or a date
-        or a month *moment*, is not before a moment on the same day.  Exactly
-        at the instant the deadline passes it is not before.  *moment* is read
-        as :meth:`is_past` reads *at*.
+        Whether the deadline certainly falls due before *moment* (read as
+        :meth:`is_past` reads *at*), as ultimatums, milestones and phases are
+        checked.  A datetime *moment* and a deadline placed in time (a datetime,
+        or a date in the zone it names) compare as instants (its :attr:`cutoff`);
+        others by calendar days, as :func:`~negotiation_records.is_before` does.
 
         Example:
             >>> issued = pendulum.datetime(2025, 7, 15, 9, tz="Asia/Tokyo")  # 00:00 UTC
             >>> Deadline.on(pendulum.date(2025, 7, 14), tz="America/New_York").falls_due_before(issued)
             False
-            >>> Deadline.on(pendulum.date(2025, 7, 14), tz="Europe/Kyiv").falls_due_before(issued)
-            True
-            >>> Deadline.on(pendulum.date(2025, 7, 14)).falls_due_before(issued)  # no zone: by days
+            >>> Deadline.on(pendulum.date(2025, 7, 14)).falls_due_before(issued)  # no zone: days
             True
         """
         given = moment_argument(moment, "moment")
-        due = self.due
-        if (
-            self.tz is not None
-            and not isinstance(due, pendulum.DateTime)
-            and isinstance(given, pendulum.DateTime)
-        ):
+        placed = self.tz is not None and not isinstance(self.due, pendulum.DateTime)
+        if placed and isinstance(given, pendulum.DateTime):
             return self._cutoff_offset() < since_epoch(given)
-        return is_before(due, given)
+        return is_before(self.due, given)
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """
@@ -968,18 +952,6 @@ class Deadline(Record):
             unit = "business day" if self.business_days == 1 else "business days"
             text += f" [{self.business_days} {unit} after {moment_text(self.anchor)}]"  # type: ignore[arg-type]
         return text
-
-
-def due_named(deadline: Deadline) -> str:
-    """
-    The due moment of *deadline* as problems name it: a date that names its
-    zone with the zone (``2025-07-14 in America/New_York``), since
-    :meth:`Deadline.falls_due_before` reads it in that zone.
-    """
-    due = deadline.due
-    if deadline.tz is None or isinstance(due, pendulum.DateTime):
-        return str(due)
-    return f"{due} in {deadline.tz}"
 
 
 @frozen_record(kw_only=True, init=False)

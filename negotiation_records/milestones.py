@@ -23,12 +23,13 @@ from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, with_article
 from negotiation_records.agreements import (
+    due_before_start_problems,
     first_dated,
     new_revision,
     revised_after_end,
     revision_problems,
 )
-from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     PARTY_IDS,
@@ -285,12 +286,12 @@ class Milestone(Record):
             self.label,
             "its deadline cannot be revised",
         )
-        if self.set_on is not None and self.deadlines[0].falls_due_before(self.set_on):
-            where = "revisions[0].previous" if self.revisions else "deadline"
-            yield (
-                where,
-                f"falls due ({due_named(self.deadlines[0])}) before the milestone was set ({self.set_on})",
-            )
+        yield from due_before_start_problems(
+            self.revisions,
+            self.deadline,
+            self.set_on,
+            "falls due ({due}) before the milestone was set ({start})",
+        )
         applied: dict[int, int] = {}
         for index, alternative in enumerate(self.alternatives):
             if alternative.stage > len(self.revisions):

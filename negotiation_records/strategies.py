@@ -560,9 +560,14 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     revisions = [
         _make_revision(draw, pools, on) for on in later[answered : answered + revised]
     ]
+    # Every deadline it has had falls due after it was issued.
     not_before = deadlines().filter(lambda d: not d.falls_due_before(issued_at))
-    if revisions and revisions[0].previous.falls_due_before(issued_at):
-        revisions[0] = attrs.evolve(revisions[0], previous=draw(not_before))
+    revisions = [
+        r
+        if not r.previous.falls_due_before(issued_at)
+        else attrs.evolve(r, previous=draw(not_before))
+        for r in revisions
+    ]
     history = _walk(
         draw,
         pools,
@@ -577,7 +582,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         addressed_to=draw(pools.party_list(exclude=issued_by)),
         issued_at=issued_at,
         demand=demand,
-        deadline=draw(deadlines() if revisions else not_before),
+        deadline=draw(not_before),
         consequences=draw(st.lists(_consequence(pools), max_size=2)),
         history=history,
         responses=answers,

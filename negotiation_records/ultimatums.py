@@ -18,12 +18,13 @@ from negotiation_records._status import bool_argument, check_transition
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE
 from negotiation_records.agreements import (
+    due_before_start_problems,
     new_revision,
     revised_after_end,
     revision_problems,
 )
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import Deadline, DeadlineRevision, due_named
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
@@ -306,13 +307,9 @@ class Ultimatum(Record):
                 self.label,
                 "its deadline cannot be revised",
             )
-        first = self.deadlines[0]
-        if first.falls_due_before(self.issued_at):
-            where = "revisions[0].previous" if self.revisions else "deadline"
-            yield (
-                where,
-                DUE_BEFORE_ISSUE.format(due=due_named(first), issued=self.issued_at),
-            )
+        yield from due_before_start_problems(
+            self.revisions, self.deadline, self.issued_at, DUE_BEFORE_ISSUE
+        )
         yield from history_problems(
             self.label,
             self.history,

@@ -175,3 +175,57 @@ class TestTheRecordsCheckIt:
         """Unplaced: an ultimatum issued late on its due day (in New York) stands."""
         late = pendulum.datetime(2025, 7, 14, 22, tz="America/New_York")
         assert ultimatum(late, Deadline.on(JULY_14)).deadline.due == JULY_14
+
+
+class TestEveryDeadlineItHasHad:
+    """A revised deadline is checked too: cut to before the start, it is refused."""
+
+    def test_a_revision_to_before_the_issue(self) -> None:
+        """Issued 14 July, due 24 July, cut on 20 July to 1 July: refused."""
+        pause = ultimatum(JULY_14, Deadline.on(pendulum.date(2025, 7, 24)))
+        with pytest.raises(ValidationError) as caught:
+            pause.revise_deadline(
+                Deadline.on(pendulum.date(2025, 7, 1)), on=pendulum.date(2025, 7, 20)
+            )
+        assert caught.value.errors == (
+            (
+                "deadline",
+                "falls due (2025-07-01) before the ultimatum was issued (2025-07-14)",
+            ),
+        )
+
+    def test_every_earlier_deadline_at_its_revision(self) -> None:
+        """Each deadline replaced is at ``revisions[i].previous``, read from a document."""
+        pause = ultimatum(JULY_14, Deadline.on(pendulum.date(2025, 7, 24)))
+        for day in (20, 21):
+            pause = pause.revise_deadline(
+                Deadline.on(pendulum.date(2025, 7, 30)), on=pendulum.date(2025, 7, day)
+            )
+        document = json.loads(to_json(pause))
+        document["revisions"][1]["previous"]["due"] = "2025-07-13"
+        document["deadline"]["due"] = "2025-07-12"
+        with pytest.raises(ValidationError) as caught:
+            from_json(Ultimatum, json.dumps(document))
+        assert caught.value.errors == (
+            (
+                "revisions[1].previous",
+                "falls due (2025-07-13) before the ultimatum was issued (2025-07-14)",
+            ),
+            (
+                "deadline",
+                "falls due (2025-07-12) before the ultimatum was issued (2025-07-14)",
+            ),
+        )
+
+    def test_a_milestone_revised_to_before_it_was_set(self) -> None:
+        goal = milestone(JULY_14, Deadline.on(pendulum.date(2025, 12, 31)))
+        with pytest.raises(ValidationError) as caught:
+            goal.revise_deadline(
+                Deadline.on(pendulum.date(2025, 7, 1)), on=pendulum.date(2025, 8, 1)
+            )
+        assert caught.value.errors == (
+            (
+                "deadline",
+                "falls due (2025-07-01) before the milestone was set (2025-07-14)",
+            ),
+        )
