@@ -10,14 +10,14 @@ from __future__ import annotations
 import math
 import operator
 import types
-from collections.abc import Iterable, Mapping, Set
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Set
+from typing import Any, Final
 
 import attrs
 import cattrs
 from cattrs.fns import identity
 
-from negotiation_records._values import described, no_order, type_name
+from negotiation_records._values import described, no_order, short_repr, type_name
 from negotiation_records.errors import join_path
 
 
@@ -74,6 +74,10 @@ def not_json_number(value: float) -> str:
     return f"must be a finite number, got {value!r}: NaN and Infinity are not JSON"
 
 
+MAX_INDENT: Final = 1000
+"""The most spaces ``indent`` takes: more is no layout, only a string too long to build."""
+
+
 def check_settings(
     function: str,
     *,
@@ -93,7 +97,8 @@ def check_settings(
     *converter* must be ``None`` or a :class:`cattrs.Converter` (one from
     ``make_converter()``: the functions ask it whether it forbids extra keys
     and copy it).  *indent* must be ``None`` or a number of spaces, an int
-    (not a bool) of 0 or more; *batch_size* an int (not a bool) of 1 or more.
+    (not a bool) from 0 to ``MAX_INDENT``; *batch_size* an int (not a
+    bool) of 1 or more.
 
     These are a program's settings, not data: a wrong one is a
     :class:`TypeError` naming every wrong setting (in the order of the
@@ -113,8 +118,11 @@ def check_settings(
                 f"got {described(indent)}"
             )
             only_values = False
-        elif spaces < 0:
-            wrong.append(f"indent must be 0 or more (a number of spaces), got {spaces}")
+        elif not 0 <= spaces <= MAX_INDENT:
+            wrong.append(
+                f"indent must be 0 to {MAX_INDENT:,} (a number of spaces), "
+                f"got {short_repr(spaces)}"
+            )
     size = _whole(batch_size)
     if size is None:
         wrong.append(
@@ -183,35 +191,72 @@ def _check_writable(
     problems: list[tuple[str, str]],
 ) -> None:
     """:func:`writable_problems`, keeping each ``NaN``'s problem in *problems*."""
-    if attrs.has(value.__class__) or value is None or isinstance(value, (str, int)):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            problems.append((join_path("", where), not_json_number(value)))
-        return
-    if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            path = join_path(where, f"[{index}]")
-            _check_writable(function, item, conv, path, problems)
-        return
-    if isinstance(value, Set):
-        raise TypeError(unordered_message(function, _argument(where), value))
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(
-                    f"{function}() {_argument(where)} must have text keys (JSON objects "
-                    f"do), got key {described(key)}"
+    for path, item in _values_in(value, where):
+        if attrs.has(item.__class__) or item is None or isinstance(item, (str, int)):
+            continue
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                problems.append((join_path("", path), not_json_number(item)))
+            continue
+        if isinstance(item, (list, tuple)):
+            continue  # its items come next
+        if isinstance(item, Set):
+            raise TypeError(unordered_message(function, _argument(path), item))
+        if isinstance(item, Mapping):
+            for key in item:
+                if not isinstance(key, str):
+                    raise TypeError(
+                        f"{function}() {_argument(path)} must have text keys (JSON "
+                        f"objects do), got key {described(key)}"
+                    )
+            continue
+        if conv.get_unstructure_hook(item.__class__) is identity:
+            raise TypeError(
+                f"{function}() {_argument(path)} must be a record (an instance of an "
+                "attrs class, such as Party), a list or tuple of records, or plain "
+                f"JSON data, got {described(item)}"
+                + ("; give list(...) of it" if isinstance(item, Iterable) else "")
+            )
+
+
+def _values_in(value: Any, where: str) -> Iterator[tuple[str, Any]]:
+    """
+    *value* and every value inside its lists, tuples and mappings (not
+    records, not text), each with its path, in document order: depth first,
+    without recursion, so that no nesting exhausts Python's stack.  A list,
+    tuple or mapping that holds itself (which JSON cannot write) is a
+    :class:`ValueError` at the path where it comes back.
+    """
+    levels: list[tuple[int, Iterator[tuple[str, Any]]]] = [(0, iter([(where, value)]))]
+    ancestors: set[int] = set()
+    while levels:
+        ident, items = levels[-1]
+        step = next(items, None)
+        if step is None:
+            levels.pop()
+            ancestors.discard(ident)
+            continue
+        path, item = step
+        yield path, item
+        if attrs.has(item.__class__) or isinstance(item, (str, bytes, Set)):
+            continue
+        if isinstance(item, (list, tuple, Mapping)):
+            if id(item) in ancestors:
+                raise ValueError(
+                    f"{_argument(path)} holds itself (a circular reference): JSON "
+                    "cannot write it"
                 )
-            _check_writable(function, item, conv, join_path(where, key), problems)
-        return
-    if conv.get_unstructure_hook(value.__class__) is identity:
-        raise TypeError(
-            f"{function}() {_argument(where)} must be a record (an instance of an attrs "
-            "class, such as Party), a list or tuple of records, or plain JSON "
-            f"data, got {described(value)}"
-            + ("; give list(...) of it" if isinstance(value, Iterable) else "")
-        )
+            ancestors.add(id(item))
+            levels.append((id(item), _members(item, path)))
+
+
+def _members(
+    data: Mapping[Any, Any] | list[Any] | tuple[Any, ...], where: str
+) -> Iterator[tuple[str, Any]]:
+    """The (path, item) pairs of a mapping, list or tuple."""
+    if isinstance(data, Mapping):
+        return ((join_path(where, str(key)), item) for key, item in data.items())
+    return ((join_path(where, f"[{index}]"), item) for index, item in enumerate(data))
 
 
 def _argument(where: str) -> str:
@@ -222,21 +267,12 @@ def _argument(where: str) -> str:
 
 
 def non_finite_problems(data: Any, where: str = "") -> list[tuple[str, str]]:
-    """The path and problem of every ``NaN`` or infinity in plain *data*."""
-    if isinstance(data, float):
-        return (
-            []
-            if math.isfinite(data)
-            else [(join_path("", where), not_json_number(data))]
-        )
-    items: Any = ()
-    if isinstance(data, dict):
-        items = ((join_path(where, str(key)), item) for key, item in data.items())
-    elif isinstance(data, (list, tuple)):
-        items = (
-            (join_path(where, f"[{index}]"), item) for index, item in enumerate(data)
-        )
-    found: list[tuple[str, str]] = []
-    for path, item in items:
-        found += non_finite_problems(item, path)
-    return found
+    """
+    The path and problem of every ``NaN`` or infinity in plain *data*, in
+    document order (a list or dict that holds itself is a :class:`ValueError`).
+    """
+    return [
+        (join_path("", path), not_json_number(item))
+        for path, item in _values_in(data, where)
+        if isinstance(item, float) and not math.isfinite(item)
+    ]

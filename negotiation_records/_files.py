@@ -43,13 +43,15 @@ def file_kind(file: Any) -> tuple[bool, bool]:
     return isinstance(mode, str) and "b" in mode, False
 
 
-def check_utf8(function: str, file: Any) -> None:
+def check_utf8(function: str, file: Any, *, reads: bool = False) -> None:
     """
     A :class:`ValidationError` at ``file`` if *file* is a text stream whose
-    ``encoding`` names a codec other than plain UTF-8 (``utf-8-sig`` writes a
-    byte-order mark, which a JSON Lines reader refuses): *function* writes
-    UTF-8 lines, which such a file would not hold.  A binary file, and a
-    stream whose ``encoding`` is ``None`` (:class:`io.StringIO`), pass.
+    ``encoding`` names a codec other than plain UTF-8: *function* writes
+    UTF-8 lines (or *reads* them), which such a file would not hold (or
+    would decode into other text).  ``utf-8-sig`` is refused too: it writes
+    a byte-order mark, which a JSON Lines reader refuses, and reads one
+    past it, which a path or a binary file is refused for.  A binary file,
+    and a stream whose ``encoding`` is ``None`` (:class:`io.StringIO`), pass.
     """
     if isinstance(file, (io.RawIOBase, io.BufferedIOBase, codecs.StreamRecoder)):
         return  # bytes go in as they are
@@ -61,14 +63,18 @@ def check_utf8(function: str, file: Any) -> None:
     except LookupError:
         name = encoding
     if name != "utf-8":
+        how = (
+            'reads UTF-8 (as write_jsonl writes it); open it with encoding="utf-8", '
+            'or in binary mode ("rb"; sys.stdin.buffer for the standard input)'
+            if reads
+            else 'writes UTF-8 (as read_jsonl reads it); open it with encoding="utf-8", '
+            'or in binary mode ("wb"; sys.stdout.buffer for the standard output)'
+        )
         raise ValidationError(
             [
                 (
                     "file",
-                    f"is a text file in the encoding {encoding!r}, but {function}() "
-                    "writes UTF-8 (as read_jsonl reads it); open it with "
-                    'encoding="utf-8", or in binary mode ("wb"; sys.stdout.buffer '
-                    "for the standard output)",
+                    f"is a text file in the encoding {encoding!r}, but {function}() {how}",
                 )
             ]
         )
@@ -125,14 +131,25 @@ def write_first(
 
 def read_lines(file: Any) -> Iterator[str | bytes]:
     """
-    *file*'s lines, each with its line feed, or a :class:`ValidationError` at
-    ``file`` for what is not a file.
+    *file*'s lines, split at line feeds only (a line keeps its line feed, or
+    not: the reader strips it), or a :class:`ValidationError` at ``file`` for
+    what is not a file.
 
-    A :mod:`codecs` stream is split at line feeds here: its own lines end
-    at every Unicode line break too (U+2028 and U+2029, which a JSON string
-    may hold as they are), which would cut a record in two.
+    An :class:`io.TextIOWrapper` (a file :func:`open` opens as text,
+    ``sys.stdin``, ``gzip.open(..., "rt")``) that has read nothing yet is
+    read through its binary buffer, as its path would be: its own lines end
+    at a lone carriage return too (its default ``newline``, which then turns
+    it into a line feed, or ``newline=""``), where JSON has white space.
+    One that has read some holds text decoded ahead of where it stands (its
+    buffer is past it): it is read on as the text it gives, split here, as
+    an :class:`io.StringIO` and a :mod:`codecs` stream are (a codecs
+    stream's own lines end at U+2028 and U+2029 too, which a JSON string may
+    hold as they are).  Anything else (a binary file, an iterable of lines)
+    is iterated.
     """
-    if isinstance(file, _CODEC_STREAMS):
+    if isinstance(file, io.TextIOWrapper):
+        return _split(file.read) if _read_ahead(file) else iter(file.buffer)
+    if isinstance(file, (*_CODEC_STREAMS, io.StringIO)):
         return _split(file.read)
     try:
         return iter(file)
@@ -148,22 +165,42 @@ def read_lines(file: Any) -> Iterator[str | bytes]:
         ) from None
 
 
+def _read_ahead(file: io.TextIOWrapper) -> bool:
+    """
+    Whether *file* holds text it decoded ahead of where it stands.  Its
+    ``reconfigure`` refuses a new encoding then (the text read ahead was
+    decoded by the old one); given the encoding and errors it has, it
+    changes nothing (a text file that is also open for writing is flushed,
+    as before any read).
+    """
+    try:
+        file.reconfigure(encoding=file.encoding, errors=file.errors)
+    except io.UnsupportedOperation:
+        return True
+    return False
+
+
 def _split(read: Callable[[int], Any]) -> Iterator[Any]:
-    """The lines of what *read* gives (text or bytes), split at line feeds only."""
-    pending: list[Any] = []
+    """
+    The lines of what *read* gives (text or bytes), split at line feeds only,
+    without them: each chunk read is split at once, and a line that runs
+    over chunks is joined once, however many it spans.
+    """
+    pending: list[Any] = []  # the start of a line that runs over chunks
     chunk = read(_CHUNK)
     while chunk:
-        feed = "\n" if isinstance(chunk, str) else b"\n"
-        start = 0
-        end = chunk.find(feed)
-        while end >= 0:
-            pending.append(chunk[start : end + 1])
-            yield chunk[:0].join(pending)
-            pending.clear()
-            start = end + 1
-            end = chunk.find(feed, start)
-        if start < len(chunk):
-            pending.append(chunk[start:])
+        lines = chunk.split("\n" if isinstance(chunk, str) else b"\n")
+        if len(lines) > 1:
+            if pending:
+                pending.append(lines[0])
+                lines[0] = chunk[:0].join(pending)
+                pending.clear()
+            pending.append(lines.pop())
+            yield from lines
+        else:
+            pending.append(chunk)
         chunk = read(_CHUNK)
     if pending:
-        yield pending[0][:0].join(pending)
+        last = pending[0][:0].join(pending)
+        if last:
+            yield last

@@ -51,7 +51,7 @@ from negotiation_records._record import (
 )
 from negotiation_records._references import STATE as READING
 from negotiation_records._references import References, notes_references
-from negotiation_records._values import short_repr, show_json
+from negotiation_records._values import described, short_repr, show_json
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     DateKind,
@@ -676,7 +676,14 @@ def configure_converter(conv: cattrs.Converter) -> None:
         Traceback (most recent call last):
         ...
         negotiation_records.errors.ValidationError: kind: must be a string naming a PartyKind (one of 'state', 'organization', 'coalition', 'person', 'group', 'other'), got number 1
+
+    Anything but a cattrs converter as *conv* is a :class:`TypeError`.
     """
+    if not isinstance(conv, cattrs.BaseConverter):
+        raise TypeError(
+            "configure_converter() conv must be a cattrs converter (such as "
+            f"cattrs.Converter(forbid_extra_keys=True)), got {described(conv)}"
+        )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)

@@ -286,19 +286,25 @@ def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
     """*obj*'s plain data, or the error :func:`to_dict` describes for *function*."""
     problems: list[tuple[str, str]] = []
     if isinstance(obj, (list, tuple)):
-        out = []
         for index, item in enumerate(obj):
             if not attrs.has(item.__class__):
                 problems += writable_problems(function, item, conv, f"[{index}]")
-            out.append(conv.unstructure(item))
         if problems:
             raise ValidationError(problems)
-        return out
+        return [_unstructured(conv, item) for item in obj]
     if not attrs.has(obj.__class__):
         problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
-    return conv.unstructure(obj)
+    return _unstructured(conv, obj)
+
+
+def _unstructured(conv: cattrs.Converter, obj: Any) -> Any:
+    """``conv.unstructure(obj)``; plain data nested too deeply is a ValueError."""
+    try:
+        return conv.unstructure(obj)
+    except RecursionError:  # cattrs copies plain lists and dicts recursively
+        raise ValueError(_TOO_DEEP) from None
 
 
 def from_dict(
@@ -432,6 +438,12 @@ def _dumps(data: Any, indent: int | None) -> str:
         if not problems:
             raise  # another ValueError (a circular reference)
         raise ValidationError(problems) from None
+    except RecursionError:  # plain data nested deeper than Python's stack
+        raise ValueError(_TOO_DEEP) from None
+
+
+#: Plain data nested deeper than Python's stack lets it be copied or written.
+_TOO_DEEP = "the data is nested too deeply to write (deeper than Python's stack)"
 
 
 def to_json(
@@ -448,7 +460,7 @@ def to_json(
     with it, pretty-printed, each level indented by *indent* spaces (``0``:
     one item a line, not indented).  *indent* is ``None`` or an int: any other
     kind (text such as ``"\t"``, a float, a bool) is a :class:`TypeError`, a
-    negative number a :class:`ValueError`.  *converter* is as in
+    negative number or one over 1,000 a :class:`ValueError`.  *converter* is as in
     :func:`to_dict`; the settings are checked before *obj* is read.  Non-ASCII text is written as is (UTF-8 when
     encoded), not as ``\\u`` escapes.
 
@@ -459,7 +471,9 @@ def to_json(
     cycles over and over.
 
     *obj* is what :func:`to_dict` takes, refused as it refuses it: a set or
-    any other object it does not write is a :class:`TypeError`, ``NaN`` or an
+    any other object it does not write is a :class:`TypeError`, plain data
+    that holds itself (a circular reference) or is nested deeper than
+    Python's stack allows a :class:`ValueError`, ``NaN`` or an
     infinity a :class:`~negotiation_records.ValidationError` listing each at
     its path (with *indent* or without, orjson installed or not).
 
@@ -723,15 +737,34 @@ def read_jsonl(
     Read a JSON Lines file one record at a time (a generator).
 
     *file* is a path or an open file, text or binary (binary is read as UTF-8).
-    Lines end at line feeds only, a ``codecs`` file's too (its own lines
-    end at U+2028 and U+2029 as well, which a JSON string may hold).
+    Lines end at line feeds only, whatever the file: a lone carriage return
+    is JSON's white space, not a line end.  A text file :func:`open` opened
+    (an :class:`io.TextIOWrapper`, as ``sys.stdin`` and ``gzip.open(...,
+    "rt")`` are) is read through its binary ``buffer``, as its path would
+    be, whatever its ``newline`` and ``errors`` (its own lines end at a lone
+    carriage return too); one that has been read from before holds text
+    decoded ahead, and is read on as the text it gives (where the default
+    ``newline`` has turned a lone carriage return into a line feed:
+    ``newline=""`` keeps it).  That text, an :class:`io.StringIO`'s and a
+    ``codecs`` file's (whose own lines end at U+2028 and U+2029 as well,
+    which a JSON string may hold) are split at line feeds here.  The lines are UTF-8 whatever the file, as
+    :func:`write_jsonl` writes them: a text file whose ``encoding`` names
+    another codec (``open(path)`` on Windows is ``cp1252``), or
+    ``utf-8-sig`` (which reads past a byte-order mark that a path's reading
+    refuses), is a :class:`~negotiation_records.ValidationError` at
+    ``file`` before anything is read: open it with ``encoding="utf-8"``, or
+    in binary mode (``sys.stdin.buffer`` for the standard input).
+
     Lines are read and loaded one by one, so memory stays flat however long the
     file is.  Blank lines (JSON's white space only) are skipped.  The first bad line stops the reading with
     a :class:`JSONLinesError` (a :class:`~negotiation_records.ValidationError`)
     that names the line number and the path of every problem inside the record.
     *strict* and *schema_version* (the format version the records were
     written in: ``schema_version=1`` reads the lines ``write_jsonl`` of
-    version 1 wrote) as in :func:`from_dict`.
+    version 1 wrote) as in :func:`from_dict`: a version this library cannot
+    read, or one that did not have *cls*, is a
+    :class:`~negotiation_records.ValidationError` at ``schema_version``,
+    checked with the other arguments, so also on a file with no record.
 
     *file* may also be any iterable of lines (``str`` or ``bytes``, such as
     a list).  Bytes given as *file* (the content itself, not a file: wrap
@@ -740,8 +773,10 @@ def read_jsonl(
     or ``False`` or a *converter* that is no :class:`cattrs.Converter` (as in
     :func:`from_dict`, the settings first), is a
     :class:`TypeError`: a programming error, not bad data.  A ``str`` is a path (text content goes in :class:`io.StringIO`, or
-    ``text.splitlines()``).  The reader is a generator: these errors come
-    when iteration starts, not at the call.
+    ``text.split("\\n")``: ``splitlines()`` also splits at a carriage return
+    and at U+2028).  The reader is a generator: these errors come
+    when iteration starts, not at the call, in this order: the settings,
+    *cls*, *schema_version*, then *file*.
 
     Example:
         >>> import io
@@ -753,8 +788,9 @@ def read_jsonl(
         check_settings("read_jsonl", strict=strict, converter=converter)
     if cls.__class__ is not type:
         check_class("read_jsonl", cls)
-    conv = _pick(strict, converter)
-    read = functools.partial(_loader, conv, cls, schema_version)
+    # The version is checked with the other arguments, as from_json checks
+    # it: before the file is opened, even if it holds no record.
+    hook = _loader(_pick(strict, converter), cls, schema_version)
     if isinstance(file, (bytes, bytearray, memoryview)):
         raise TypeError(
             "read_jsonl() file must be a path, an open file or an iterable of "
@@ -763,9 +799,10 @@ def read_jsonl(
         )
     if isinstance(file, (str, os.PathLike)):
         with open(file, "rb") as handle:
-            yield from _read_lines(cls, handle, read, schema_version is None)
+            yield from _read_lines(cls, handle, hook, schema_version is None)
     else:
-        yield from _read_lines(cls, file, read, schema_version is None)
+        check_utf8("read_jsonl", file, reads=True)
+        yield from _read_lines(cls, file, hook, schema_version is None)
 
 
 def _without_newline(line: str | bytes) -> str | bytes:
@@ -787,9 +824,8 @@ def _a_line(line: Any, number: int) -> str | bytes:
 
 
 def _read_lines(
-    cls: type[T], handle: IO[Any] | Iterable[Any], loader: Any, hints: bool
+    cls: type[T], handle: IO[Any] | Iterable[Any], hook: Any, hints: bool
 ) -> Iterator[T]:
-    hook: Any = None  # looked up once, at the first record
     lines = read_lines(handle)
     number = 0
     while True:
@@ -816,8 +852,6 @@ def _read_lines(
             line = _a_line(line, number)
         if not line or (line.isspace() and is_blank(line)):
             continue
-        if hook is None:
-            hook = loader()
         try:
             record: T = _read_json(hook, cls, _without_newline(line), hints)
         except ValidationError as exc:

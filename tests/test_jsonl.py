@@ -258,9 +258,11 @@ class TestReading:
 class TestErrors:
     def test_a_text_handle_over_bytes_that_are_not_utf8(self) -> None:
         """A text handle that cannot decode its bytes gives a JSONLinesError, not
-        a raw UnicodeDecodeError; in binary mode the exact line is named."""
+        a raw UnicodeDecodeError; in binary mode the exact line is named (and
+        for a text file open() opened, read through its buffer: see
+        test_jsonl_handles.py)."""
         raw = b'{"id":"a","publisher":"A"}\n{"id":"b","publisher":"\xff"}\n'
-        handle = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+        handle = codecs.getreader("utf-8")(io.BytesIO(raw))
         with pytest.raises(JSONLinesError) as info:
             list(read_jsonl(Source, handle))
         assert "not UTF-8 text" in str(info.value)
@@ -277,7 +279,7 @@ class TestErrors:
         lines = [b'{"id":"s%d","publisher":"P"}\n' % i for i in range(1, 400)]
         lines[299] = b'{"id":"bad","publisher":"\xff"}\n'
         raw = b"".join(lines)
-        handle = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+        handle = codecs.getreader("utf-8")(io.BytesIO(raw))
         with pytest.raises(JSONLinesError) as info:
             list(read_jsonl(Source, handle))
         assert info.value.line <= 300

@@ -7,6 +7,7 @@ import enum
 import gc
 import io
 import json
+import math
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
     Window,
+    configure_converter,
     converter,
     from_dict,
     from_json,
@@ -1100,6 +1102,51 @@ class TestArgumentsRefused:
 
     PARTY = Party(id="russia", name="Russia", kind="state")
 
+    def test_data_that_holds_itself(self) -> None:
+        """A list or dict that holds itself is a ValueError at the path where
+        it comes back, from to_dict and to_json, not a RecursionError."""
+        loop: list[Any] = [1]
+        loop.append(loop)
+        talks: dict[str, Any] = {"rounds": [{"number": 1}]}
+        talks["rounds"][0]["again"] = talks
+        for write in (to_dict, to_json):
+            # The list's items are read one by one: the second is the list,
+            # which comes back as its own second item.
+            with pytest.raises(ValueError, match=r"^obj\[1\]\[1\] holds itself"):
+                write(loop)
+            with pytest.raises(ValueError, match=r"^obj\.rounds\[0\]\.again holds"):
+                write(talks)
+        shared = [1.5]
+        assert to_json([shared, {"again": shared}]) == '[[1.5],{"again":[1.5]}]'
+
+    def test_data_nested_too_deeply(self) -> None:
+        """Deeper than Python's stack: a ValueError; NaN deep down is still found."""
+        deep: list[Any] = []
+        for _ in range(100_000):
+            deep = [deep]
+        for write in (to_dict, to_json):
+            with pytest.raises(ValueError, match="nested too deeply"):
+                write(deep)
+        bad: list[Any] = [math.nan]
+        for _ in range(5_000):
+            bad = [bad]
+        with pytest.raises(ValidationError) as caught:
+            to_json(bad)
+        assert caught.value.errors == (
+            (
+                "[0]" * 5_000 + "[0]",
+                "must be a finite number, got nan: NaN and Infinity are not JSON",
+            ),
+        )
+
+    def test_configure_converter_takes_a_converter(self) -> None:
+        """Anything but a cattrs converter is a TypeError naming what was given."""
+        for wrong, shown in [(5, "int 5"), (None, "None"), ("x", "str 'x'")]:
+            with pytest.raises(
+                TypeError, match=rf"conv must be a cattrs converter .*, got {shown}$"
+            ):
+                configure_converter(wrong)  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("cls", [PARTY, None, Any, 5, "Party"])
     def test_a_class_argument_that_is_no_class(self, cls: Any) -> None:
         """A record instead of its class, None and typing.Any are a TypeError."""
@@ -1257,12 +1304,14 @@ class TestSettingsRefused:
         ):
             to_json(self.PARTY, indent=indent)
 
-    def test_indent_below_zero(self) -> None:
-        """A negative indent is a ValueError."""
+    @pytest.mark.parametrize("indent", [-1, 1001, 10**30])
+    def test_indent_out_of_range(self, indent: int) -> None:
+        """A negative indent, or one of more than 1,000 spaces, is a ValueError."""
         with pytest.raises(
-            ValueError, match=r"^to_json\(\) indent must be 0 or more .*, got -1$"
+            ValueError, match=r"^to_json\(\) indent must be 0 to 1,000 .*, got -?\d+$"
         ):
-            to_json(self.PARTY, indent=-1)
+            to_json(self.PARTY, indent=indent)
+        assert to_json(self.PARTY, indent=1000).startswith("{\n" + " " * 1000 + '"id"')
 
     @pytest.mark.parametrize("indent", [0, 1, 4])
     @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
