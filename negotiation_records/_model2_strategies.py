@@ -115,10 +115,15 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     steps = draw(st.integers(0, 3))
     revised = draw(st.integers(0, 2))
     dates = draw(chain(steps + revised))
-    history = walk(
-        draw, pools, _AGREEMENT_STEPS, AgreementStatus.DRAFTED, dates[:steps]
-    )
     expires = draw(optional(_deadlines()))
+    history = walk(
+        draw,
+        pools,
+        _AGREEMENT_STEPS,
+        AgreementStatus.DRAFTED,
+        dates[:steps],
+        deadline=(AgreementStatus.EXPIRED, expires),
+    )
     # Revised after the history (its dates come later): not once it ended,
     # dated (a final status: Agreement.extend refuses it).
     ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
@@ -220,7 +225,12 @@ def _milestone(
     ]
     deadline = draw(_not_before(set_on))
     history = walk(
-        draw, pools, _MILESTONE_STEPS, MilestoneStatus.PENDING, later[revised:]
+        draw,
+        pools,
+        _MILESTONE_STEPS,
+        MilestoneStatus.PENDING,
+        later[revised:],
+        deadline=(MilestoneStatus.MISSED, deadline),
     )
     found: list[Alternative] = []
     applied: set[int] = set()

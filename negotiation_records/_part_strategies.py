@@ -23,6 +23,7 @@ from negotiation_records._value_strategies import (
     texts,
 )
 from negotiation_records.conditions import Condition, ConditionKind
+from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
 from negotiation_records.rounds import Precision, Quantity
 from negotiation_records.stances import Position, Stance
@@ -38,12 +39,16 @@ def walk(
     steps: Any,
     initial: Any,
     moments: Sequence[Moment],
+    *,
+    deadline: tuple[Any, Deadline | None] | None = None,
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
     statuses it may go to) per moment, some left undated.  A step that
     repeats the one before it (an agreement signed by each party in turn)
-    names parties that did not take that step before.
+    names parties that did not take that step before.  *deadline*, a status
+    and a deadline (an ultimatum's expired and its deadline), leaves that
+    status undated on a moment by whose end the deadline had not passed.
     """
     changes: list[StatusChange] = []
     current = initial
@@ -67,7 +72,9 @@ def walk(
         changes.append(
             StatusChange(
                 status=current,
-                on=on if draw(st.booleans()) else None,
+                on=on
+                if draw(st.booleans()) and _may_date(current, on, deadline)
+                else None,
                 by=by,
                 reason=draw(optional(texts())),
                 sources=draw(pools.source_list()),
@@ -122,3 +129,12 @@ def quantity(draw: st.DrawFn, pools: Pools) -> Quantity:
         given_by=given_by,
         received_by=received_by,
     )
+
+
+def _may_date(
+    status: Any, on: Moment, deadline: tuple[Any, Deadline | None] | None
+) -> bool:
+    """Whether a step to *status* may be dated *on*, given *deadline* of :func:`walk`."""
+    if deadline is None or status is not deadline[0] or deadline[1] is None:
+        return True
+    return deadline[1].had_passed_by(on)

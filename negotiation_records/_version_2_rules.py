@@ -31,6 +31,7 @@ __all__ = [
     "LONE_SURROGATE",
     "MACHINE_ZONE",
     "NOTE",
+    "PASSED_EARLY",
     "REVISED_AFTER_END",
     "UNASSIGNED_COUNTRY",
     "ZONE_ABBREVIATION",
@@ -63,6 +64,9 @@ MACHINE_ZONE: Final = (
     "itself, such as 'Europe/Kyiv' or 'UTC'"
 )
 DUE_BEFORE_ISSUE: Final = "falls due ({due}) before the ultimatum was issued ({start})"
+PASSED_EARLY: Final = (
+    "{label} cannot be {status} on {on}: {what} ({due}) had not passed"
+)
 ANSWERED_AFTER_CLOSE: Final = (
     "{on} is after the proposal became {status} ({ended}): it can no longer be "
     "answered then"
@@ -80,6 +84,7 @@ _TEMPLATES: Final = (
     ZONE_ABBREVIATION_NAMED,
     MACHINE_ZONE,
     DUE_BEFORE_ISSUE,
+    PASSED_EARLY,
     ANSWERED_AFTER_CLOSE,
     REVISED_AFTER_END,
 )

@@ -25,7 +25,7 @@ import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
-from negotiation_records._version_2_rules import REVISED_AFTER_END
+from negotiation_records._version_2_rules import PASSED_EARLY, REVISED_AFTER_END
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -264,6 +264,42 @@ def due_before_start_problems(
             )
     if deadline.falls_due_before(start):
         yield ("deadline", template.format(due=due_named(deadline), start=start))
+
+
+def passed_early_problems(
+    label: str,
+    history: tuple[StatusChange, ...],
+    status: enum.Enum,
+    deadlines: tuple[Deadline, ...],
+    what: tuple[str, str],
+) -> Iterable[tuple[str, str]]:
+    """
+    Each dated *status* step of *history* (an ultimatum expired, a milestone
+    missed, an agreement expired) on a moment by whose end none of
+    *deadlines*, every deadline the record has had, had passed
+    (:meth:`Deadline.had_passed_by`): the status methods refuse such a step,
+    and so does the record.  Only what is certain is refused: any deadline
+    it has had that had passed by then lets the step be, whichever was in
+    force (the revisions' dates are not matched to the steps').  *what*
+    names the deadline in the problem, and several: ``("the deadline",
+    "its deadlines")``.
+    """
+    if not deadlines:
+        return
+    for index, change in enumerate(history):
+        if change.status is not status or change.on is None:
+            continue
+        if not any(deadline.had_passed_by(change.on) for deadline in deadlines):
+            yield (
+                f"history[{index}].on",
+                PASSED_EARLY.format(
+                    label=label,
+                    status=status.value,
+                    on=change.on,
+                    what=what[len(deadlines) > 1],
+                    due=", ".join(str(deadline.due) for deadline in deadlines),
+                ),
+            )
 
 
 def revision_problems(
@@ -541,6 +577,13 @@ class Agreement(Record):
             start_name="agreement",
         )
         yield from _repeat_problems(self.history)
+        yield from passed_early_problems(
+            self.label,
+            self.history,
+            AgreementStatus.EXPIRED,
+            self.expiries,
+            ("its expiry", "its expiries"),
+        )
 
     def with_status(
         self,

@@ -26,6 +26,7 @@ from negotiation_records.agreements import (
     due_before_start_problems,
     first_dated,
     new_revision,
+    passed_early_problems,
     revised_after_end,
     revision_problems,
 )
@@ -297,7 +298,7 @@ class Milestone(Record):
             if alternative.stage > len(self.revisions):
                 yield (
                     f"alternatives[{index}].stage",
-                    f"the milestone has no deadline {alternative.stage} "
+                    f"the milestone has no deadline {short_repr(alternative.stage)} "
                     f"(it has {len(self.revisions) + 1})",
                 )
             if alternative.applied:
@@ -305,7 +306,7 @@ class Milestone(Record):
                     yield (
                         f"alternatives[{index}].applied",
                         f"alternatives[{applied[alternative.stage]}] already applied "
-                        f"to deadline {alternative.stage}",
+                        f"to deadline {short_repr(alternative.stage)}",
                     )
                 applied.setdefault(alternative.stage, index)
         yield from history_problems(
@@ -315,6 +316,13 @@ class Milestone(Record):
             STATUS_STEPS,
             start=self.set_on,
             start_name="milestone was set",
+        )
+        yield from passed_early_problems(
+            self.label,
+            self.history,
+            MilestoneStatus.MISSED,
+            self.deadlines,
+            ("the deadline", "its deadlines"),
         )
 
     def with_status(

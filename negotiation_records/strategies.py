@@ -568,12 +568,14 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         else attrs.evolve(r, previous=draw(not_before))
         for r in revisions
     ]
+    deadline = draw(not_before)
     history = _walk(
         draw,
         pools,
         _ULTIMATUM_STEPS,
         UltimatumStatus.PENDING,
         later[answered + revised :],
+        deadline=(UltimatumStatus.EXPIRED, deadline),
     )
     demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
     return Ultimatum(
@@ -582,7 +584,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         addressed_to=draw(pools.party_list(exclude=issued_by)),
         issued_at=issued_at,
         demand=demand,
-        deadline=draw(not_before),
+        deadline=deadline,
         consequences=draw(st.lists(_consequence(pools), max_size=2)),
         history=history,
         responses=answers,

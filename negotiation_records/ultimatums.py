@@ -20,6 +20,7 @@ from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE
 from negotiation_records.agreements import (
     due_before_start_problems,
     new_revision,
+    passed_early_problems,
     revised_after_end,
     revision_problems,
 )
@@ -317,6 +318,13 @@ class Ultimatum(Record):
             STATUS_STEPS,
             start=self.issued_at,
             start_name="ultimatum was issued",
+        )
+        yield from passed_early_problems(
+            self.label,
+            self.history,
+            UltimatumStatus.EXPIRED,
+            self.deadlines,
+            ("the deadline", "its deadlines"),
         )
 
     @property

@@ -860,7 +860,8 @@ def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
     milestone = Milestone(
         id="m",
         title="Talks close",
-        deadline=Deadline.on(day(2025, 6, 1)),
+        # Missed at 16:00, half an hour after it fell due.
+        deadline=Deadline.on(pendulum.datetime(2025, 3, 10, 15, 30, tz="UTC")),
         set_on=pendulum.datetime(2025, 3, 10, 15, tz="UTC"),
         history=[
             StatusChange(

@@ -86,7 +86,11 @@ def test_the_corpus_holds_both_kinds_of_document() -> None:
             outcomes[entry["set"]].append(True)
     plain, drawn = outcomes["plain"], outcomes["drawn"]
     assert len(plain) >= 150
-    assert sum(plain) >= 0.9 * len(plain)
+    # Drawn at random by version 1's strategies, some plain documents break
+    # rules of version 2 that version 1 did not check (an ultimatum's deadline
+    # cut to before it was issued, an expiry before any deadline it had):
+    # those are refused, each problem with the note saying so (the test above).
+    assert sum(plain) >= 0.85 * len(plain)
     assert 0.2 * len(drawn) <= sum(drawn) <= 0.8 * len(drawn)
     types = {entry["type"] for entry in CORPUS}
     assert len(types) == 17
@@ -234,8 +238,8 @@ TEMPLATES.remove(NOTE)
 def test_every_message_made_from_a_template_is_recognised(
     template: str, values: list[str]
 ) -> None:
-    names = ["code", "index", "value", "name", "instead", "due", "issued", "on"]
-    names += ["status", "ended", "label", "refused"]
+    names = ["code", "index", "value", "name", "instead", "due", "start", "on"]
+    names += ["status", "ended", "label", "refused", "what"]
     fields = {name: values[index % len(values)] for index, name in enumerate(names)}
     assert added_in_version_2(template.format(**fields))
 
