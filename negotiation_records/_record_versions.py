@@ -18,7 +18,9 @@ id where version 2 wants a list), as the step from version 1 finds it
 (:func:`~negotiation_records.migrations.version_1_moves`), is refused with a
 hint to state its version (:data:`HINT`); so is a record holding a key that
 version 2 dropped where unknown keys are ignored, since ignoring it would lose
-the value (:func:`refusing_version_1_keys`).
+the value (:func:`refusing_version_1_keys`).  Both hold wherever the type
+read puts such a record: in a list of negotiations, a dict of proposals, a
+user's class holding them.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import attrs
 
 from negotiation_records._hooks import collect_problems, unknown_key
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
+from negotiation_records._nested_records import NOTHING, Found, walker
 from negotiation_records._record import Record
 from negotiation_records._values import with_article
 from negotiation_records.errors import ValidationError, join_path
@@ -354,9 +357,12 @@ def _read_record(
 ) -> Any:
     """
     A record of *version*, brought up to date in a negotiation document that
-    holds it alone at the end of *steps*, then loaded by *load*.
+    holds it alone at the end of *steps*, then loaded by *load*.  Any object
+    is: one in which the JSON text repeated a key too (a ``dict`` of another
+    class, which the loader refuses for it, with the record's other problems
+    as of *version*).
     """
-    if data.__class__ is not dict:
+    if not isinstance(data, dict):
         return load(data, cls)  # refused there: not an object
     prefix = _path(steps)
     document = _wrapped(data, steps, version)
@@ -404,38 +410,101 @@ def version_1_hints(
     wants a list or an object (``proposed_by``, a coalition's ``members``)
     has the hint added to its problem.  What is version 1's is what the step
     from version 1 moves (:func:`~negotiation_records.migrations.version_1_moves`).
+    A negotiation says its version: its keys of version 1 are told as such
+    (:func:`keys_of_version_1`).  The records are found wherever *cls* puts
+    them (``list[Negotiation]``, ``dict[str, Proposal]``, an attrs class
+    holding proposals: see ``_nested_records``), each with its problems at
+    its own path.
     """
-    record, many = _target(cls)
-    if record is not None and _versioned(record):  # a document says its version
-        return problems if many else _keys_of_version_1_told(data, problems)
-    place = _place(record, 1) if record is not None else None
-    if place is None:
+    walk = walker(cls, _hinted_record)
+    if walk is None:
         return problems
-    if not many:
-        return _hinted(data, problems, place[0])
-    if data.__class__ is not list:
+    found: Found = {}
+    try:
+        walk(data, NOTHING, "", found)
+    except RecursionError:  # nested too deeply: reported as it is
         return problems
-    by_item: dict[int, list[tuple[str, str]]] = collections.defaultdict(list)
-    for path, message in problems:
-        match = _ITEM.match(path)
-        if match is None:
-            return problems  # not a problem of one item: nothing to add
-        by_item[int(match[1])].append((path[match.end() :] or "$", message))
-    hinted = []
-    for index, value in enumerate(data):
-        found = _hinted(value, by_item.get(index, []), place[0])
-        hinted += [(join_path(f"[{index}]", path), message) for path, message in found]
-    return hinted
+    return _told_at(found, problems) if found else problems
 
 
-_ITEM: Final = re.compile(r"\[(\d+)\]\.?")
+def _hinted_record(cls: type[Any]) -> bool:
+    """Whether a record of *cls* can hold what version 1 held (:func:`version_1_hints`)."""
+    return _versioned(cls) or _place(cls, 1) is not None
+
+
+def _dropping_record(cls: Any) -> bool:
+    """Whether a record of *cls* can hold a key version 2 dropped (:func:`_may_drop`)."""
+    return _versioned(cls) or _may_drop(cls)
+
+
+def _told_at(found: Found, problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """
+    *problems* with those of each record *found* (at its path or below it)
+    replaced by what :func:`_told` makes of them, in their place (a record
+    with none: after the others, in the order found).
+    """
+    owners = [_owner(path, found) for path, _ in problems]
+    own: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
+    for (path, message), owner in zip(problems, owners, strict=True):
+        if owner is not None:
+            own[owner].append((_below(path, owner), message))
+
+    def told(owner: str) -> list[tuple[str, str]]:
+        record, data = found[owner]
+        return [
+            (join_path(owner, path), message)
+            for path, message in _told(record, data, own.get(owner, []))
+        ]
+
+    result: list[tuple[str, str]] = []
+    done: set[str] = set()
+    for problem, owner in zip(problems, owners, strict=True):
+        if owner is None:
+            result.append(problem)
+        elif owner not in done:
+            done.add(owner)
+            result += told(owner)
+    for owner in found:
+        if owner not in done:
+            result += told(owner)
+    return result
+
+
+def _told(
+    cls: type[Any], data: Any, problems: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The *problems* of one record of *cls* (at its own paths), version 1's told."""
+    if _versioned(cls):  # a document says its version
+        return _keys_of_version_1_told(data, problems)
+    place = _place(cls, 1)
+    return problems if place is None else _hinted(data, problems, place[0])
+
+
+def _owner(path: str, found: Found) -> str | None:
+    """The path of the record of *found* that *path* is at or inside, if any."""
+    if "" in found:
+        return ""
+    if path in found:
+        return path
+    for index, char in enumerate(path):
+        if char in ".[" and path[:index] in found:
+            return path[:index]
+    return None
+
+
+def _below(path: str, owner: str) -> str:
+    """*path*, at or inside the record at *owner*, as a path in that record."""
+    if not owner:
+        return path
+    rest = path[len(owner) :]
+    return rest.removeprefix(".") or "$"
 
 
 def _hinted(
     data: Any, problems: list[tuple[str, str]], steps: tuple[tuple[str, bool], ...]
 ) -> list[tuple[str, str]]:
     """:func:`version_1_hints` for one record."""
-    if data.__class__ is not dict:
+    if not isinstance(data, dict):  # a dict of the parser's class too (a key repeated)
         return problems
     prefix = _path(steps)
     dropped: list[str] = []
@@ -534,7 +603,7 @@ def keys_of_version_1(document: Any) -> list[tuple[str, str]]:
     even where unknown keys are (``strict=False``), rather than lose a status
     that version-1 code wrote into a version-2 document.
     """
-    if document.__class__ is not dict or document.get(_KEY) != SCHEMA_VERSION:
+    if not isinstance(document, dict) or document.get(_KEY) != SCHEMA_VERSION:
         return []
     found = []
     for now, was in version_1_moves({**document, _KEY: 1}).items():
@@ -561,29 +630,33 @@ def _keys_of_version_1_told(
 
 def refusing_version_1_keys(load: Load, cls: Any) -> Load:
     """
-    *load* (a hook that ignores unknown keys), refusing a record of *cls*
+    *load* (a hook that ignores unknown keys), refusing the data of a *cls*
     that holds a key version 2 dropped (:func:`version_1_hints`,
-    :func:`keys_of_version_1`) rather than lose its value; *load* itself for a
-    class whose records hold none.
+    :func:`keys_of_version_1`), in a record wherever *cls* puts one (a list
+    of negotiations, a dict of proposals, an attrs class holding them), rather
+    than lose its value; *load* itself for a type whose records hold none.
     """
     if isinstance(cls, type) and _versioned(cls):
 
         def whole(data: Any, _: Any = cls) -> Any:
             record = load(data, cls)
-            told = keys_of_version_1(data)
+            told = _keys_of_version_1_told(data, [])  # in document order
             if told:
                 raise ValidationError(told)
             return record
 
         return whole
-    if not _may_drop(cls):
+    walk = walker(cls, _dropping_record)
+    if walk is None:
         return load
 
     def structure(data: Any, _: Any = cls) -> Any:
-        record = load(data, cls)
-        problems = version_1_hints(cls, data, [])
+        loaded = load(data, cls)
+        found: Found = {}
+        walk(data, loaded, "", found)
+        problems = _told_at(found, []) if found else []
         if problems:
             raise ValidationError(problems)
-        return record
+        return loaded
 
     return structure

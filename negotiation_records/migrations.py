@@ -20,6 +20,7 @@ before the strict loader sees them.
 
 from __future__ import annotations
 
+import copy
 import functools
 import heapq
 import re
@@ -28,6 +29,7 @@ from typing import Any, Final
 
 import attrs
 
+from negotiation_records._jsontext import DuplicateKeys
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr
 from negotiation_records._version_2_rules import noted
@@ -360,7 +362,7 @@ def _later_keys(
             # The value may be the step's (``quantities`` made from the
             # ``quantity`` beside it), not the document's: the moves say.
             here = None
-        for inner_path, inner_record, inner in kind.records_in(data[name], at):
+        for inner_path, inner_record, inner in kind.records_in(_plain(data[name]), at):
             if _may_hold_later(inner_record, version):
                 counterpart = _at(here, inner_path[len(at) :])
                 _later_keys(
@@ -372,6 +374,20 @@ def _later_keys(
                     found=found,
                 )
     return found
+
+
+def _plain(value: Any) -> Any:
+    """
+    *value* (a field's value), each object of it (or of the list it is) a
+    plain ``dict``: an object in which the JSON text repeated a key
+    (:func:`_copy_of`) is a ``dict`` of another class, which the record kinds
+    do not look into, and its fields of a later version are reported too.
+    """
+    if isinstance(value, dict):
+        return value if value.__class__ is dict else dict(value)
+    if value.__class__ is list and not all(item.__class__ is dict for item in value):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _at(value: Any, steps: str) -> Any:
@@ -692,19 +708,36 @@ def _each(
     moves: Moves,
     change: Callable[[dict[str, Any], str, Moves], None],
 ) -> None:
-    """Apply *change* to a copy of every record in the list at *key* (a new list)."""
+    """
+    Apply *change* to a copy (:func:`_copy_of`) of every record in the list at
+    *key* (a new list).
+    """
     records = document.get(key)
     if not isinstance(records, list):
         return  # left for the loader to report
     upgraded = []
     for index, item in enumerate(records):
         if isinstance(item, dict):
-            record = dict(item)
+            record = _copy_of(item)
             change(record, f"{key}[{index}]", moves)
             upgraded.append(record)
         else:
             upgraded.append(item)
     document[key] = upgraded
+
+
+def _copy_of(record: dict[str, Any]) -> dict[str, Any]:
+    """
+    A shallow copy of *record*, an object of the document, of its own class:
+    an object in which the JSON text repeated a key is marked so by the
+    parser (a ``dict`` of another class), and the loader refuses it at its
+    path ("duplicate key ... in one JSON object"), naming the keys as the
+    document wrote them.  A plain ``dict(record)`` would drop the mark, and
+    the last value of the key would be read without a word.
+    """
+    if record.__class__ is DuplicateKeys:
+        return copy.copy(record)
+    return dict(record)  # a plain dict, or a caller's own mapping read as one
 
 
 def _proposers_of(proposal: dict[str, Any], path: str, moves: Moves) -> None:
@@ -768,7 +801,7 @@ def _quantities_of(rnd: dict[str, Any], path: str, moves: Moves) -> None:
     upgraded = []
     for index, outcome in enumerate(outcomes):
         if isinstance(outcome, dict) and "quantity" in outcome:
-            new = dict(outcome)
+            new = _copy_of(outcome)
             quantity = new.pop("quantity")
             new["quantities"] = [] if quantity is None else [quantity]
             at = f"{path}.outcomes[{index}]"
