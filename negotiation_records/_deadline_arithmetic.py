@@ -327,7 +327,7 @@ def working_day_rule(
     try:
         return working_day, frozenset(d.weekday() for d in week if is_weekend(d))
     except Exception as exc:
-        raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
+        raise HolidayLookupError(raised_text(exc)) from exc
 
 
 def count_business_days(
@@ -391,7 +391,7 @@ def count_business_days(
             else:
                 works = day not in holidays
         except Exception as exc:
-            raise HolidayLookupError(f"{type(exc).__name__}: {exc}") from exc
+            raise HolidayLookupError(raised_text(exc)) from exc
         if works:
             counted += 1
             idle = 0
@@ -482,7 +482,7 @@ def holiday_problems(
     try:
         values = list(holidays)
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
-        listed = f"cannot list the dates in {short_repr(holidays)}: {exc}"
+        listed = f"cannot list the dates in {short_repr(holidays)}: {raised_text(exc)}"
         return [("holidays", listed)], exc
     problems = [
         (
@@ -506,7 +506,7 @@ def holiday_problems(
     try:
         lost = next((day for day in values if day not in holidays), None)
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
-        found = f"cannot look dates up in {short_repr(holidays)}: {exc}"
+        found = f"cannot look dates up in {short_repr(holidays)}: {raised_text(exc)}"
         return [("holidays", found)], exc
     if lost is None:
         return [], None

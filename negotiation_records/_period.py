@@ -424,7 +424,7 @@ def period_from(
     problems += [
         (
             f"period.{name}",
-            f"unknown period part {name!r} (use years, months, weeks, days, "
+            f"unknown period part {short_repr(name)} (use years, months, weeks, days, "
             "hours, minutes or seconds)",
         )
         for name in parts

@@ -31,6 +31,7 @@ from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from negotiation_records import _lookup
+from negotiation_records._values import short_repr
 from negotiation_records.conditions import Condition
 from negotiation_records.timeutil import is_before
 
@@ -258,7 +259,7 @@ class Checker:
                 self.out.append(
                     (
                         f"{path}[{index}].{field}",
-                        f"{noun} {key!r} is already used by {path}[{first}]",
+                        f"{noun} {short_repr(key)} is already used by {path}[{first}]",
                     )
                 )
 
@@ -358,7 +359,9 @@ class Checker:
         if proposal.addressed_to:
             self._parties(proposal.addressed_to, path, ".addressed_to")
         if proposal.round is not None and proposal.round not in self.rounds:
-            self.out.append((f"{path}.round", f"unknown round {proposal.round}"))
+            self.out.append(
+                (f"{path}.round", f"unknown round {short_repr(proposal.round)}")
+            )
         self._round_dates(path, proposal)
         if proposal.counter_to is not None:
             self._ref(
@@ -385,7 +388,7 @@ class Checker:
                 self.out.append(
                     (
                         f"{path}.made_on",
-                        f"{proposal.made_on} is outside round {rnd.number} ({span})",
+                        f"{proposal.made_on} is outside round {short_repr(rnd.number)} ({span})",
                     )
                 )
 
@@ -598,7 +601,9 @@ class Checker:
                     ".from_proposal",
                 )
             if agreement.round is not None and agreement.round not in self.rounds:
-                self.out.append((f"{path}.round", f"unknown round {agreement.round}"))
+                self.out.append(
+                    (f"{path}.round", f"unknown round {short_repr(agreement.round)}")
+                )
             for name in ("amends", "supersedes"):
                 for j, other in enumerate(getattr(agreement, name)):
                     if other != agreement.id:  # itself: reported by the agreement

@@ -83,6 +83,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from negotiation_records._counted_days import CountedDays, put_in_order, stray_days
 from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
     anchor_day,
@@ -103,7 +104,6 @@ from negotiation_records.fields import (
     SOURCE_IDS,
     Bool,
     DateKind,
-    DaySet,
     Int,
     Maybe,
     MomentKind,
@@ -358,13 +358,13 @@ class Deadline(Record):
     period: Period | None = field(Maybe(_PERIOD), default=None)
     business_days: int | None = field(Maybe(_BUSINESS_DAYS), default=None)
     holidays: tuple[pendulum.Date, ...] = field(
-        DaySet(DateKind(), unique="holiday"), default=()
+        CountedDays(DateKind(), unique="holiday"), default=()
     )
     weekend: frozenset[int] = field(_WEEKEND, default=DEFAULT_WEEKEND)
     counts_back: bool = field(Bool(), default=False, since=2)
     day: int | None = field(Maybe(_DAY), default=None, since=2)
     workdays: tuple[pendulum.Date, ...] = field(
-        DaySet(DateKind(), unique="workday"), default=(), since=2, omit_empty=True
+        CountedDays(DateKind(), unique="workday"), default=(), since=2, omit_empty=True
     )
 
     if TYPE_CHECKING:
@@ -634,6 +634,9 @@ class Deadline(Record):
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         problems: Problems = []
+        holidays, workdays = self.holidays, self.workdays
+        if holidays or workdays:  # checked as given (below), kept earliest first
+            put_in_order(self, holidays=holidays, workdays=workdays)
         if self.tz is not None and isinstance(self.due, pendulum.DateTime):
             problems.append(
                 ("tz", "is only for a date deadline; a datetime carries its own zone")
@@ -719,20 +722,10 @@ class Deadline(Record):
                     f"({rule} = {moment_text(expected)})",
                 )
             )
-        if self.business_days is not None:
+        if self.business_days is not None:  # each day at its place as given
             first, last = anchor_day(self.anchor), anchor_day(expected)
-            for path, dates, off in (
-                ("holidays", self.holidays, False),
-                ("workdays", self.workdays, True),
-            ):
-                what = "weekend day" if off else "weekday"
-                # At the list, not at an index: the days are kept in order,
-                # which need not be the order they were given in.
-                problems += [
-                    (path, f"{moment_text(d)} is not a {what} inside the count")
-                    for d in dates
-                    if not first < d <= last or (d.weekday() in weekend) != off
-                ]
+            problems += stray_days("holidays", holidays, first, last, weekend)
+            problems += stray_days("workdays", workdays, first, last, weekend)
         return problems
 
     # --- questions ------------------------------------------------------------

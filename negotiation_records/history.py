@@ -45,7 +45,7 @@ from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import plain_text_test, text_problems
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
-from negotiation_records._values import described, short_repr, show_json
+from negotiation_records._values import described, raised_text, short_repr, show_json
 from negotiation_records.errors import (
     IllegalTransitionError,
     ValidationError,
@@ -834,7 +834,8 @@ def take_status_arguments(record: Any, initial: enum.Enum) -> None:
     except ValidationError as exc:
         problems += exc.prefixed("status_on").errors
     except Exception as exc:  # noqa: BLE001 - reported as a problem of the argument
-        problems += [("status_on", f"must be a moment, got {short_repr(on)} ({exc})")]
+        got = f"{short_repr(on)} ({raised_text(exc)})"
+        problems += [("status_on", f"must be a moment, got {got}")]
     if moment is not None:
         problems += [
             (join_path("status_on", path), message)

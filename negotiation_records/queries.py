@@ -69,6 +69,7 @@ from negotiation_records._query_moments import (
     due_by,
     horizon,
 )
+from negotiation_records._values import short_repr
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
@@ -161,7 +162,7 @@ def _a_phase_with_an_end(end: PhaseEnd, _: object, index: int) -> None:
     phases = end.agreement.phases
     if type(index) is not int or not 0 <= index < len(phases):
         raise ValidationError(
-            [("index", f"{end.agreement.label} has no phase {index!r}")]
+            [("index", f"{end.agreement.label} has no phase {short_repr(index)}")]
         )
     if phases[index].ends is None:
         raise ValidationError(
@@ -230,7 +231,7 @@ class PhaseEnd:
     @property
     def label(self) -> str:
         """``"phase 'Phase one' of agreement 'gaza'"``, for messages."""
-        return f"phase {self.phase.name!r} of {self.agreement.label}"
+        return f"phase {short_repr(self.phase.name)} of {self.agreement.label}"
 
 
 class DeadlineEntry(NamedTuple):

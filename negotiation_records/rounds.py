@@ -547,7 +547,7 @@ class Round(Record):
     @property
     def label(self) -> str:
         """``"round 2"``, for messages."""
-        return f"round {self.number}"
+        return f"round {short_repr(self.number)}"
 
     @property
     def when(self) -> Moment | None:

@@ -42,6 +42,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._values import short_repr
 from negotiation_records.fields import (
     SOURCE_IDS,
     Choice,
@@ -278,7 +279,8 @@ class Vote(Record):
             if cast > self.members:
                 yield (
                     "members",
-                    f"{cast} votes recorded, more than the {self.members} members",
+                    f"{short_repr(cast)} votes recorded, more than the "
+                    f"{short_repr(self.members)} members",
                 )
         decided = self.decided
         if decided is not None and decided is not self.result:
@@ -288,12 +290,10 @@ class Vote(Record):
             )
 
     def _why(self) -> str:
-        t, yes, no, members = (
-            self.threshold,
-            self.yes or 0,
-            self.no or 0,
-            self.members or 0,
-        )
+        # Each count cut as messages cut values (errors.md): a count may have
+        # thousands of digits.
+        t, members = self.threshold, self.members or 0
+        yes, no, of = (short_repr(n or 0) for n in (self.yes, self.no, self.members))
         verdict = "passes" if self.decided is VoteResult.PASSED else "fails"
         needed = (self.yes, self.members) if t in _OF_MEMBERS else (self.yes, self.no)
         if None in needed:
@@ -302,27 +302,27 @@ class Vote(Record):
             return f"{yes} for and {no} against {verdict} a simple majority of those voting"
         if t is Threshold.ABSOLUTE_MAJORITY:
             return (
-                f"{yes} of {members} members in favour {verdict} an absolute majority "
-                f"(needs {members // 2 + 1})"
+                f"{yes} of {of} members in favour {verdict} an absolute majority "
+                f"(needs {short_repr(members // 2 + 1)})"
             )
         if t is Threshold.TWO_THIRDS:
             return f"{yes} for and {no} against {verdict} two thirds of those voting"
         if t is Threshold.TWO_THIRDS_OF_MEMBERS:
             return (
-                f"{yes} of {members} members in favour {verdict} two thirds of the "
-                f"members (needs {-(-2 * members // 3)})"
+                f"{yes} of {of} members in favour {verdict} two thirds of the "
+                f"members (needs {short_repr(-(-2 * members // 3))})"
             )
         if t is Threshold.THREE_FIFTHS:
             return (
-                f"{yes} of {members} members in favour {verdict} a three-fifths vote "
-                f"(needs {-(-3 * members // 5)})"
+                f"{yes} of {of} members in favour {verdict} a three-fifths vote "
+                f"(needs {short_repr(-(-3 * members // 5))})"
             )
         return f"{yes} for and {no} against {verdict} a unanimous vote"
 
     def _why_whatever(self, verdict: str) -> str:
         """The reason when the result is decided although a count is not given."""
         given = [
-            f"{count} {label}"
+            f"{short_repr(count)} {label}"
             for count, label in (
                 (self.yes, "for"),
                 (self.no, "against"),
@@ -330,7 +330,7 @@ class Vote(Record):
             )
             if count is not None
         ]
-        body = "" if self.members is None else f" of {self.members} members"
+        body = "" if self.members is None else f" of {short_repr(self.members)} members"
         missing = [
             name
             for name, count in (

@@ -961,7 +961,8 @@ class TestValuesThatFailWhenRead:
         )
 
     def test_a_weekend_day_whose_hash_raises(self) -> None:
-        """A weekend of unhashable days is refused as not weekday numbers."""
+        """A weekend of unhashable days is refused as not weekday numbers, at
+        the day's place in the list."""
         with pytest.raises(ValidationError) as caught:
             Deadline.after_business_days(
                 pendulum.date(2025, 7, 1),
@@ -969,8 +970,8 @@ class TestValuesThatFailWhenRead:
                 weekend=[5, _BadHash()],  # type: ignore[list-item]
             )
         ((path, message),) = caught.value.errors
-        assert path == "weekend"
-        assert message.startswith("must hold weekday numbers")
+        assert path == "weekend[1]"
+        assert message.startswith("must be a weekday number")
 
 
 class TestEveryFieldHasAKindAndAStrategy:
