@@ -135,7 +135,7 @@ def read_lines(file: Any) -> Iterator[str | bytes]:
     not: the reader strips it), or a :class:`ValidationError` at ``file`` for
     what is not a file.
 
-    An :class:`io.TextIOWrapper` (a file :func:`open` opens as text,
+    An :class:`io.TextIOWrapper` (a file ``open()`` opens as text,
     ``sys.stdin``, ``gzip.open(..., "rt")``) that has read nothing yet is
     read through its binary buffer, as its path would be: its own lines end
     at a lone carriage return too (its default ``newline``, which then turns

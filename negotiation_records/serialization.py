@@ -738,7 +738,7 @@ def read_jsonl(
 
     *file* is a path or an open file, text or binary (binary is read as UTF-8).
     Lines end at line feeds only, whatever the file: a lone carriage return
-    is JSON's white space, not a line end.  A text file :func:`open` opened
+    is JSON's white space, not a line end.  A text file ``open()`` opened
     (an :class:`io.TextIOWrapper`, as ``sys.stdin`` and ``gzip.open(...,
     "rt")`` are) is read through its binary ``buffer``, as its path would
     be, whatever its ``newline`` and ``errors`` (its own lines end at a lone

@@ -1391,11 +1391,10 @@ class TestOutputSafety:
 
 
 def _limits(figure: Any) -> tuple[dt.datetime, dt.datetime]:
-    """The time a picture shows, from its x limits, to the second."""
-    from matplotlib.dates import num2date
-
+    """The time a picture shows, from its x limits (days since 1970), to the second."""
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     low, high = figure.axes[0].get_xlim()
     return (
-        num2date(low).replace(microsecond=0),
-        num2date(high).replace(microsecond=0),
+        (epoch + dt.timedelta(days=low)).replace(microsecond=0),
+        (epoch + dt.timedelta(days=high)).replace(microsecond=0),
     )

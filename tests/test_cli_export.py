@@ -6,6 +6,7 @@ import errno
 import io
 import json
 import os
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -245,7 +246,7 @@ class TestParquet:
         def refuse(path: Any, *args: Any, **kwargs: Any) -> None:
             raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
 
-        monkeypatch.setattr(_cli_export.shutil, "rmtree", refuse)
+        monkeypatch.setattr(shutil, "rmtree", refuse)
         argv = ["export", str(many), "--format", "parquet", "-o", str(out)]
         assert main([*argv, "--overwrite"]) == 1
         (left,) = [p for p in tmp_path.iterdir() if p.name.startswith(".")]
