@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -79,15 +80,56 @@ def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
     for name in _PERIOD_UNITS:
         value = _whole(signature.get(name, 0))
         if value is None:
-            return None
+            return _exact_parts(signature) if name in _EXACT_UNITS else None
         parts[name] = value
     microseconds = _whole(signature.get("microseconds", 0))
     if microseconds is None:
-        return None
+        return _exact_parts(signature)
     seconds, fraction = divmod(microseconds, _MICROSECONDS_PER_SECOND)
     if fraction:
         return None  # a fraction of a second: refused by the caller
     parts["seconds"] += seconds
+    return parts
+
+
+_EXACT_UNITS: Final = ("hours", "minutes", "seconds")
+_MICROSECONDS_IN: Final = {
+    "hours": 3_600_000_000,
+    "minutes": 60_000_000,
+    "seconds": 1_000_000,
+}
+
+
+def _exact_parts(signature: dict[str, Any]) -> dict[str, int] | None:
+    """
+    The parts of a duration built with whole calendar parts and an exact part
+    that is not whole (``hours=48.5``): pendulum adds those as elapsed time,
+    so they are summed, to the microsecond, into hours, minutes and seconds
+    (``PT48H30M``), not normalised into a calendar day as the ``Duration``'s
+    attributes are.  ``None`` for a calendar part that is not whole (the
+    caller then reads the normalised attributes), or a sum that leaves a
+    fraction of a second (refused by the caller).
+    """
+    parts: dict[str, int] = {}
+    for name in ("years", "months", "weeks", "days"):
+        value = _whole(signature.get(name, 0))
+        if value is None:
+            return None
+        parts[name] = value
+    given = {name: signature.get(name, 0) for name in (*_EXACT_UNITS, "microseconds")}
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in given.values()
+    ):
+        return None
+    total = round(
+        sum(given[name] * _MICROSECONDS_IN[name] for name in _EXACT_UNITS)
+        + given["microseconds"]
+    )
+    seconds, fraction = divmod(total, _MICROSECONDS_PER_SECOND)
+    if fraction or seconds < 0:
+        return None
+    parts["hours"], rest = divmod(seconds, 3600)
+    parts["minutes"], parts["seconds"] = divmod(rest, 60)
     return parts
 
 
@@ -213,9 +255,12 @@ class Period(ValueMethods):
         ``//`` keeps the parts pendulum records for it, whole-valued floats read as
         the integers they are: ``duration(hours=36) + duration(hours=12)`` is
         172,800 elapsed seconds (pendulum keeps ``seconds=172800.0``), as
-        pendulum's own ``+`` adds it.  A duration with a part that is not whole
-        (``duration(hours=1.5)``) is read by its normalised parts (1 hour 30
-        minutes).  A plain ``timedelta`` gives whole days (calendar days) and the
+        pendulum's own ``+`` adds it.  Exact parts that are not whole are summed
+        into the elapsed time they make, as pendulum adds them:
+        ``duration(hours=48.5)`` is ``PT48H30M``, not two days and 30 minutes (the
+        normalised ``Duration``); a calendar part that is not whole
+        (``duration(days=1.5)``) is read by the normalised parts.  A plain
+        ``timedelta`` gives whole days (calendar days) and the
         remaining hours, minutes and seconds.  A :class:`pendulum.Interval`
         (``b - a``) gives the years, months and days pendulum finds between its
         ends, as pendulum's own ``+`` adds them, then the elapsed time from

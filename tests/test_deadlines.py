@@ -217,6 +217,15 @@ class TestAfter:
         deadline = Deadline.after(NOON_NY, pendulum.duration(hours=1.5))
         assert deadline.period == Period(hours=1, minutes=30)
 
+    @pytest.mark.parametrize("hours", [25.5, 48.5, 47.75])
+    def test_fractional_hours_are_elapsed_time_across_dst(self, hours: float) -> None:
+        """48.5 hours from noon before New York springs forward: 48.5 hours of
+        elapsed time, as pendulum's own + adds them (not a day and 24.5 hours)."""
+        duration = pendulum.duration(hours=hours)
+        deadline = Deadline.after(NOON_NY, duration)
+        assert deadline.due == NOON_NY + duration
+        assert utc(deadline.due) - utc(NOON_NY) == dt.timedelta(hours=hours)
+
     def test_full_iso_duration(self) -> None:
         """P1Y2M10DT2H30M: calendar parts first, then elapsed time."""
         anchor = pendulum.datetime(2024, 1, 31, 22, tz="Europe/Kyiv")

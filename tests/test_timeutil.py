@@ -1334,10 +1334,19 @@ class TestPeriod:
         ) == Period(seconds=5400)
 
     def test_from_duration_with_a_part_that_is_not_whole(self) -> None:
-        """A part that is not whole is read by the normalised parts; a fraction
-        of a second is refused."""
+        """Exact parts that are not whole are the elapsed time they make (24
+        hours are not a calendar day); a fraction of a second is refused."""
         assert Period.from_duration(pendulum.duration(hours=1.5)) == Period(
             hours=1, minutes=30
+        )
+        assert Period.from_duration(pendulum.duration(hours=48.5)) == Period(
+            hours=48, minutes=30
+        )
+        assert Period.from_duration(
+            pendulum.duration(days=1, hours=0.25, minutes=1.5)
+        ) == Period(days=1, minutes=16, seconds=30)
+        assert Period.from_duration(pendulum.duration(minutes=2880.5)) == Period(
+            hours=48, seconds=30
         )
         with pytest.raises(ValidationError) as info:
             Period.from_duration(
