@@ -848,11 +848,18 @@ class Deadline(Record):
             >>> Deadline.on(pendulum.date(2025, 7, 14)).falls_due_before(issued)  # no zone: days
             True
         """
-        given = moment_argument(moment, "moment")
-        placed = self.tz is not None and not isinstance(self.due, pendulum.DateTime)
-        if placed and isinstance(given, pendulum.DateTime):
-            return self._cutoff_offset() < since_epoch(given)
-        return is_before(self.due, given)
+        kind, due = moment.__class__, self.due
+        held = kind is pendulum.Date or kind is PartialDate  # as records hold them
+        if not (
+            held or (kind is pendulum.DateTime and getattr(moment, "tzinfo", None))
+        ):
+            moment = moment_argument(moment, "moment")
+        if self.tz is None or due.__class__ is not pendulum.Date:
+            return is_before(due, moment)
+        if not isinstance(moment, pendulum.DateTime):
+            return is_before(due, moment)
+        gap = due.toordinal() - moment.toordinal()  # no zone is a day off UTC
+        return gap < 0 if abs(gap) > 2 else self._cutoff_offset() < since_epoch(moment)
 
     def describe(self, at: Moment | _dt.date | None = None) -> str:
         """

@@ -104,6 +104,20 @@ class TestFallsDueBefore:
         with pytest.raises(ValidationError, match=r"^moment: naive datetime"):
             Deadline.on(JULY_14).falls_due_before(dt.datetime(2025, 7, 15))
 
+    @pytest.mark.parametrize(
+        "tz",
+        ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Tokyo", "America/New_York"],
+    )
+    def test_every_hour_around_the_due_day(self, tz: str) -> None:
+        """Hour by hour from four days before to four days after, in zones 25
+        hours apart, moments in other zones: the instant decides."""
+        deadline = Deadline.on(JULY_14, tz=tz)
+        start = pendulum.datetime(2025, 7, 10, tz="UTC")
+        for hours in range(9 * 24):
+            for where in ("Pacific/Kiritimati", "Etc/GMT+12", "UTC"):
+                at = start.add(hours=hours).in_timezone(where)
+                assert deadline.falls_due_before(at) == (deadline.cutoff < at), at
+
     @given(
         st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
         st.sampled_from(
