@@ -30,6 +30,7 @@ from negotiation_records.timeutil import (
     Moment,
     PartialDate,
     check_moment,
+    moment_argument,
     to_date,
     to_moment,
 )
@@ -221,7 +222,7 @@ class Window(Record):
             >>> week.contains(PartialDate(2025, 7))
             False
         """
-        value = to_moment(moment)
+        value = moment_argument(moment, "moment")  # a date, a datetime or a month
         if isinstance(value, PartialDate):
             return self.start <= value.start and value.end <= self.end
         day = _day_of(value, "moment")

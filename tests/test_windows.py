@@ -217,6 +217,18 @@ class TestContains:
         assert exc.value.errors[0][0] == "moment"
         assert "has no time zone" in exc.value.errors[0][1]
 
+    def test_what_is_no_moment_is_told_what_is(self) -> None:
+        """Text is refused with what ``contains`` takes: a date, a datetime or a month."""
+        with pytest.raises(ValidationError) as exc:
+            self.week.contains("2025-07-22")  # type: ignore[arg-type]
+        assert exc.value.errors == (
+            (
+                "moment",
+                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "'2025-07-22' (parse text with parse_moment)",
+            ),
+        )
+
 
 @given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 1)))
 def test_next_week_is_the_following_iso_week(day: dt.date) -> None:
