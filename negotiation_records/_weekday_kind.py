@@ -35,7 +35,7 @@ class Weekdays(FixedKind):
     converts: ClassVar[bool] = True
 
     def convert(self, value: Any) -> Any:
-        if isinstance(value, (set, frozenset, list, tuple)):
+        if isinstance(value, (set, frozenset, list, tuple, range)):
             try:
                 days = tuple(value)
             except Exception as exc:  # noqa: BLE001 - the user's list, any error
@@ -57,7 +57,7 @@ class Weekdays(FixedKind):
         if isinstance(value, UnreadValues):
             return [("", value.message)]
         if isinstance(value, (str, bytes)) or not isinstance(
-            value, (set, frozenset, list, tuple)
+            value, (set, frozenset, list, tuple, range)
         ):
             return [
                 (

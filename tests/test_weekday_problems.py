@@ -212,6 +212,15 @@ class TestWeekendGivenInPython:
             lambda: Deadline.after_business_days(D(2025, 7, 31), 5, weekend={9, 1})
         ) == (("weekend", in_set("9")),)
 
+    def test_a_range(self) -> None:
+        """A range is a sequence of weekday numbers as a list is (range(4, 6):
+        Friday and Saturday), each bad one at its index."""
+        deadline = Deadline.after_business_days(D(2025, 7, 31), 5, weekend=range(4, 6))
+        assert deadline.weekend == frozenset({4, 5})
+        assert errors_of(
+            lambda: Deadline.after_business_days(D(2025, 7, 31), 5, weekend=range(5, 9))
+        ) == (("weekend[2]", item("7")), ("weekend[3]", item("8")))
+
     def test_a_calendars_own_weekend(self) -> None:
         """Without weekend=, a calendar's weekend is reported where it is."""
 
