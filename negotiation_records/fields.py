@@ -604,7 +604,7 @@ class Nested(Kind):
     def records_in(
         self, data: Any, path: str
     ) -> Iterator[tuple[str, type[Any], dict[str, Any]]]:
-        if data.__class__ is dict:
+        if isinstance(data, dict):  # a dict in which the text repeated a key too
             yield path, self.cls, data
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:

@@ -362,7 +362,7 @@ def _later_keys(
             # The value may be the step's (``quantities`` made from the
             # ``quantity`` beside it), not the document's: the moves say.
             here = None
-        for inner_path, inner_record, inner in kind.records_in(_plain(data[name]), at):
+        for inner_path, inner_record, inner in kind.records_in(data[name], at):
             if _may_hold_later(inner_record, version):
                 counterpart = _at(here, inner_path[len(at) :])
                 _later_keys(
@@ -374,20 +374,6 @@ def _later_keys(
                     found=found,
                 )
     return found
-
-
-def _plain(value: Any) -> Any:
-    """
-    *value* (a field's value), each object of it (or of the list it is) a
-    plain ``dict``: an object in which the JSON text repeated a key
-    (:func:`_copy_of`) is a ``dict`` of another class, which the record kinds
-    do not look into, and its fields of a later version are reported too.
-    """
-    if isinstance(value, dict):
-        return value if value.__class__ is dict else dict(value)
-    if value.__class__ is list and not all(item.__class__ is dict for item in value):
-        return [_plain(item) for item in value]
-    return value
 
 
 def _at(value: Any, steps: str) -> Any:
