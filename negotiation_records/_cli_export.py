@@ -13,7 +13,8 @@ The files are read one record at a time (a JSON Lines file of any length
 streams through, with a progress bar when standard error is a terminal), and
 the export stops at the first record with problems (or a file that cannot be
 read, or holds no record): every problem of that record is printed as
-``FILE:LINE: PATH: MESSAGE`` (a value that no Parquet column holds as
+``FILE:LINE: PATH: MESSAGE`` (a value that no Parquet column holds, and a
+time that no iCalendar file can write — after 9999-12-31 in UTC — as
 ``FILE: PATH: MESSAGE``, the message naming the negotiation), the output is
 removed, and the exit status is 1.
 An export holds all of the files or none of them.  A target that cannot be
@@ -45,6 +46,7 @@ from negotiation_records._cli_read import (
     read_records,
 )
 from negotiation_records._export_ids import domain_problems
+from negotiation_records.errors import ValidationError
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.timeutil import Moment
 
@@ -52,10 +54,10 @@ from negotiation_records.timeutil import Moment
 __all__ = [
     "FORMATS",
     "add_export_command",
+    "calendar_option_problem",
     "input_at",
     "replacing",
     "run_export",
-    "uid_domain_problem",
 ]
 
 FORMATS = ("parquet", "plover", "ics")
@@ -163,10 +165,24 @@ def _uid_domain(text: str) -> str:
     return text
 
 
-def uid_domain_problem(args: argparse.Namespace) -> str | None:
-    """Why ``--uid-domain`` does not go with the command's ``--format``, if so."""
+def calendar_option_problem(args: argparse.Namespace) -> str | None:
+    """
+    Why ``--uid-domain`` does not go with the command's ``--format``, or
+    ``--at`` with ``--format ics`` (a calendar's ``DTSTAMP`` that no time in
+    UTC can be at, after 9999-12-31 there), if so: a usage error's text.
+    """
     if getattr(args, "uid_domain", None) is not None and args.format != "ics":
-        return f"only --format ics writes UIDs, not {args.format}"
+        return (
+            f"argument --uid-domain: only --format ics writes UIDs, not {args.format}"
+        )
+    at = getattr(args, "at", None)
+    if getattr(args, "format", None) == "ics" and at is not None:
+        from negotiation_records._ical_times import check_stamp  # noqa: PLC0415
+
+        try:
+            check_stamp(at, "--at")
+        except ValidationError as exc:
+            return "; ".join(f"argument {path}: {told}" for path, told in exc.errors)
     return None
 
 
@@ -190,6 +206,16 @@ class _Records:
     def file_of(self, nid: str) -> str:
         """The FILE, as messages name it, of the negotiation read with id *nid*."""
         return display(self.files[self.first[nid]])
+
+    def unwritable(self, problems: Sequence[tuple[str, str]]) -> _StoppedError:
+        """
+        What a calendar cannot write (``to_ical``'s *problems*), as the export
+        stops at it: a time of the last negotiation read, which ``to_ical``
+        refuses before it reads the next, as ``FILE: PATH: MESSAGE`` (``--at``,
+        the calendar's ``DTSTAMP``, was checked with the options).
+        """
+        shown = self.file_of(next(reversed(self.first)))
+        return _StoppedError([f"{shown}: {p}: {m}" for p, m in problems])
 
     def __iter__(self) -> Iterator[Negotiation]:
         for index, name in enumerate(self.files):
@@ -242,7 +268,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
         if args.format == "parquet":
             summary = _parquet(args, records, out)
         else:
-            summary = _to_file(args, iter(records), out)
+            summary = _to_file(args, records, out)
     except _StoppedError as stop:
         for problem in stop.problems:
             out.err.write(problem + "\n")
@@ -556,9 +582,7 @@ def input_at(target: str, files: Sequence[str]) -> str | None:
     return None
 
 
-def _to_file(
-    args: argparse.Namespace, talks: Iterator[Negotiation], out: Output
-) -> str | None:
+def _to_file(args: argparse.Namespace, talks: _Records, out: Output) -> str | None:
     if args.output == _STDOUT:
         summary = _write(args.format, talks, out.out, args.at, args.uid_domain)
         out.out.flush()  # a write that fails fails here, before "wrote ..."
@@ -584,7 +608,7 @@ def _to_file(
 
 def _write(
     format: str,  # noqa: A002
-    talks: Iterator[Negotiation],
+    talks: _Records,
     stream: TextIO,
     at: Moment | None,
     uid_domain: str | None = None,
@@ -600,7 +624,10 @@ def _write(
         return f"{count} PLOVER event{'' if count == 1 else 's'}"
     from negotiation_records.ical import to_ical  # noqa: PLC0415
 
-    text = to_ical(talks, at=at, uid_domain=uid_domain)  # read one at a time
+    try:
+        text = to_ical(talks, at=at, uid_domain=uid_domain)  # read one at a time
+    except ValidationError as exc:  # a time no calendar can write (past 9999 in UTC)
+        raise talks.unwritable(exc.errors) from None
     stream.write(text)
     events = text.count("BEGIN:VEVENT")
     return f"a calendar of {events} event{'' if events == 1 else 's'}"

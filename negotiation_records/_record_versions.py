@@ -16,11 +16,15 @@ Without a stated version a record is read as the current version.  A record
 refused for what a version-1 record holds there (a ``status``, a proposer's
 id where version 2 wants a list), as the step from version 1 finds it
 (:func:`~negotiation_records.migrations.version_1_moves`), is refused with a
-hint to state its version (:data:`HINT`); so is a record holding a key that
-version 2 dropped where unknown keys are ignored, since ignoring it would lose
-the value (:func:`refusing_version_1_keys`).  Both hold wherever the type
-read puts such a record: in a list of negotiations, a dict of proposals, a
-user's class holding them.
+hint to state its version; so is a record holding a key that version 2
+dropped where unknown keys are ignored, since ignoring it would lose the value
+(:func:`refusing_version_1_keys`).  Both hold wherever the type read puts
+such a record: in a list of negotiations, a dict of proposals, a user's class
+holding them.  The hint says what works for that type (:func:`_hint`):
+``schema_version=1`` (:data:`HINT`) where it reads the type, a record class or
+a list or tuple of one; elsewhere (a dict, an optional record, a user's
+class, a list of lists), reading the record alone, ``from_dict(Proposal,
+..., schema_version=1)``, as ``schema_version=`` reads no other type.
 """
 
 from __future__ import annotations
@@ -65,7 +69,11 @@ Load = Callable[[Any, Any], Any]
 """A structure hook: ``load(data, cls)`` gives the record, or raises."""
 
 HINT: Final = "(a version-1 record? read it with schema_version=1)"
-"""What a problem of a version-1 record read as the current version adds."""
+"""
+What a problem of a version-1 record read as the current version adds, where
+the type read is one ``schema_version=1`` reads: a record class, or a list
+or tuple of one (elsewhere the hint says to read the record alone: :func:`_hint`).
+"""
 
 _KEY: Final = "schema_version"
 
@@ -424,7 +432,7 @@ def version_1_hints(
         walk(data, NOTHING, "", found)
     except RecursionError:  # nested too deeply: reported as it is
         return problems
-    return _told_at(found, problems) if found else problems
+    return _told_at(found, problems, cls) if found else problems
 
 
 def _hinted_record(cls: type[Any]) -> bool:
@@ -437,11 +445,14 @@ def _dropping_record(cls: Any) -> bool:
     return _versioned(cls) or _may_drop(cls)
 
 
-def _told_at(found: Found, problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _told_at(
+    found: Found, problems: list[tuple[str, str]], read_as: Any
+) -> list[tuple[str, str]]:
     """
     *problems* with those of each record *found* (at its path or below it)
     replaced by what :func:`_told` makes of them, in their place (a record
-    with none: after the others, in the order found).
+    with none: after the others, in the order found); *read_as* is the type
+    the data was read as (for the hint: :func:`_hint`).
     """
     owners = [_owner(path, found) for path, _ in problems]
     own: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
@@ -453,7 +464,9 @@ def _told_at(found: Found, problems: list[tuple[str, str]]) -> list[tuple[str, s
         record, data = found[owner]
         return [
             (join_path(owner, path), message)
-            for path, message in _told(record, data, own.get(owner, []))
+            for path, message in _told(
+                record, data, own.get(owner, []), lambda: _hint(read_as, owner, record)
+            )
         ]
 
     result: list[tuple[str, str]] = []
@@ -471,13 +484,42 @@ def _told_at(found: Found, problems: list[tuple[str, str]]) -> list[tuple[str, s
 
 
 def _told(
-    cls: type[Any], data: Any, problems: list[tuple[str, str]]
+    cls: type[Any],
+    data: Any,
+    problems: list[tuple[str, str]],
+    hint: Callable[[], str],
 ) -> list[tuple[str, str]]:
-    """The *problems* of one record of *cls* (at its own paths), version 1's told."""
+    """
+    The *problems* of one record of *cls* (at its own paths), version 1's
+    told, with the hint ``hint()`` for a record of version 1.
+    """
     if _versioned(cls):  # a document says its version
         return _keys_of_version_1_told(data, problems)
     place = _place(cls, 1)
-    return problems if place is None else _hinted(data, problems, place[0])
+    return problems if place is None else _hinted(data, problems, place[0], hint)
+
+
+def _hint(read_as: Any, path: str, record: type[Any]) -> str:
+    """
+    The hint for a version-1 *record* at *path* in data read as *read_as*:
+    :data:`HINT` where ``schema_version=1`` reads *read_as* (a record class,
+    or a list or tuple of one: :func:`reading_as`); else what does, reading
+    the record alone, as ``schema_version=`` cannot read a dict, an optional
+    record, a user's class, a list of lists (:func:`version_problem`).
+    """
+    if version_problem(read_as, 1) is None:
+        return HINT
+    name = record.__name__
+    if not path:  # the data is the record: read it as its class
+        return (
+            f"(a version-1 record? read it as {name}, not as the type given, with "
+            "schema_version=1, which takes a record class or a list of one)"
+        )
+    return (
+        f"(a version-1 record? read the {name} at {path} alone, with "
+        f"from_dict({name}, ..., schema_version=1): schema_version= takes a "
+        "record class or a list of one, not the type given)"
+    )
 
 
 def _owner(path: str, found: Found) -> str | None:
@@ -501,9 +543,12 @@ def _below(path: str, owner: str) -> str:
 
 
 def _hinted(
-    data: Any, problems: list[tuple[str, str]], steps: tuple[tuple[str, bool], ...]
+    data: Any,
+    problems: list[tuple[str, str]],
+    steps: tuple[tuple[str, bool], ...],
+    hint: Callable[[], str],
 ) -> list[tuple[str, str]]:
-    """:func:`version_1_hints` for one record."""
+    """:func:`version_1_hints` for one record, the hint ``hint()``."""
     if not isinstance(data, dict):  # a dict of the parser's class too (a key repeated)
         return problems
     prefix = _path(steps)
@@ -520,11 +565,12 @@ def _hinted(
             dropped.append(path)
     if not (dropped or reshaped):
         return problems
+    said = hint()
     told = [
-        (path, f"{unknown_key(path.rpartition('.')[2])} {HINT}") for path in dropped
+        (path, f"{unknown_key(path.rpartition('.')[2])} {said}") for path in dropped
     ]
     marked = [
-        (path, f"{message} {HINT}" if path in reshaped else message)
+        (path, f"{message} {said}" if path in reshaped else message)
         for path, message in problems
     ]
     return _instead_of_unknown(data, told, marked)
@@ -654,7 +700,7 @@ def refusing_version_1_keys(load: Load, cls: Any) -> Load:
         loaded = load(data, cls)
         found: Found = {}
         walk(data, loaded, "", found)
-        problems = _told_at(found, []) if found else []
+        problems = _told_at(found, [], cls) if found else []
         if problems:
             raise ValidationError(problems)
         return loaded

@@ -62,9 +62,9 @@ from negotiation_records._cli_args import (
 )
 from negotiation_records._cli_export import (
     add_export_command,
+    calendar_option_problem,
     input_at,
     replacing,
-    uid_domain_problem,
 )
 from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, PROG, Output
 from negotiation_records._cli_read import (
@@ -941,9 +941,9 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         problem = empty_name_problem(args)
         if problem is not None:
             parser.error(problem)
-        problem = uid_domain_problem(args)
+        problem = calendar_option_problem(args)
         if problem is not None:
-            parser.error(f"argument --uid-domain: {problem}")
+            parser.error(problem)
         problem = picture_problem(args)
         if problem is not None:
             parser.error(problem)

@@ -19,6 +19,22 @@ A calendar without events (no deadline, no scheduled round, or an *at* before
 them all) holds a ``VTIMEZONE`` for UTC instead, as RFC 5545 requires a
 calendar to hold at least one component.
 
+**A time UTC cannot hold is refused, not moved.**  A time in UTC has four
+digits of year: it runs from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+A deadline that passes after that — one on 9999-12-31 in a zone west of
+UTC, such as ``America/New_York``, whose day ends on 10000-01-01 in UTC —
+or before it, a timed round that starts there, and a ``DTSTAMP`` there
+(*stamp*, *at*, or the latest date of the sources) cannot be written: the
+calendar is refused with a :class:`~negotiation_records.ValidationError`,
+each such time at its path in the negotiation (``ultimatums[0].deadline``,
+``rounds[2].starts``, ``sources[0].published``; with *at*, a deadline since
+revised at ``ultimatums[0].revisions[0].previous``), the message naming the
+record, the negotiation and the moment.  Writing it with its ``TZID``
+instead would need a ``VTIMEZONE`` for that zone, which this module does
+not write, and an all-day event would turn an instant into a day.  A timed
+round that only *ends* there is written exactly: its end as its length
+(``DURATION:PT15H30M``), as a round dated to the day to 9999-12-31 is.
+
 * A deadline is an instant: the moment it passes (:attr:`Deadline.cutoff
   <negotiation_records.Deadline.cutoff>`).  A deadline on a day lasts to the
   end of that day in its zone, so "2 September, Europe/Kyiv" is written as
@@ -115,6 +131,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, cast
 
@@ -128,6 +145,17 @@ from negotiation_records._closing import (
     expired_before,
 )
 from negotiation_records._export_ids import SeenIds, check_many, domain_problems
+from negotiation_records._ical_times import (
+    NO_UTC,
+    all_day_end,
+    beyond_utc,
+    check_stamp,
+    day_start,
+    timed_end,
+    utc,
+    utc_text,
+)
+from negotiation_records._lookup import KEYS
 from negotiation_records._moment_refusals import offset_text
 from negotiation_records._snapshot_places import positions_in
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
@@ -143,6 +171,7 @@ from negotiation_records.timeutil import (
     Moment,
     PartialDate,
     moment_argument,
+    moment_sort_key,
     moment_span,
     moment_text,
 )
@@ -185,6 +214,10 @@ class _Event(NamedTuple):
     lines: list[str]
 
 
+_Where = tuple[str, object, str]
+"""Where a time is: a collection, the key of a record in it, and a field."""
+
+
 # --- text ---------------------------------------------------------------------------
 
 
@@ -214,23 +247,6 @@ def _fold(line: str) -> str:
         size += octets
     parts.append("".join(current))
     return "\r\n ".join(parts)
-
-
-def _utc(moment: pendulum.DateTime) -> _dt.datetime:
-    """The instant of a datetime, in UTC (cut at the calendar's edges)."""
-    return moment_span(moment)[0]
-
-
-def _utc_text(instant: _dt.datetime) -> str:
-    """A UTC datetime as iCalendar writes it, to the second."""
-    return (
-        f"{instant.year:04d}{instant.month:02d}{instant.day:02d}T"
-        f"{instant.hour:02d}{instant.minute:02d}{instant.second:02d}Z"
-    )
-
-
-def _date_text(day: _dt.date) -> str:
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _zone_name(moment: pendulum.DateTime) -> str:
@@ -322,6 +338,44 @@ class _Writer:
         self.domain = domain
         self.names = {party.id: party.name for party in talks.parties}
         self.sources = {source.id: source for source in talks.sources}
+        #: What the calendar cannot write (:meth:`written`): (path, message).
+        self.problems: list[tuple[str, str]] = []
+
+    def place(self, where: _Where, deadline: Deadline | None = None) -> str:
+        """
+        The path in the whole record of *where*: a collection, the key of a
+        record in it and a field (``ultimatums[0].deadline``).  *deadline*,
+        the field's value in a snapshot, is found among the record's earlier
+        deadlines when a later revision replaced it
+        (``ultimatums[0].revisions[0].previous``).
+        """
+        name, key, field = where
+        records = getattr(self.whole, name)
+        index, record = next(
+            (index, record)
+            for index, record in enumerate(records)
+            if getattr(record, KEYS[name]) == key
+        )
+        revisions = getattr(record, "revisions", ()) if deadline is not None else ()
+        for number, revision in enumerate(revisions):
+            if revision.previous is deadline:
+                field = f"revisions[{number}].previous"
+        return f"{name}[{index}].{field}"
+
+    def written(
+        self, moment: pendulum.DateTime, where: Callable[[], str], who: str, when: str
+    ) -> _dt.datetime:
+        """
+        The instant of *moment* in UTC, as ``DTSTART`` writes it; one that no
+        time in UTC can be (:func:`_edge`) is kept as a problem at the path
+        ``where()``, not moved to the edge: *who* names what is then, *when*
+        says when (``due 9999-12-31T22:00:00-05:00[America/New_York]``).
+        """
+        edge = beyond_utc(moment)
+        if edge is not None:
+            what = f"{who} (negotiation {self.talks.id!r}), {when}, {edge}"
+            self.problems.append((where(), f"{what}: {NO_UTC}"))
+        return utc(moment)
 
     def alternative_places(self, milestone: Milestone) -> list[int]:
         """The index of each alternative of *milestone* in the whole record."""
@@ -353,6 +407,33 @@ class _Writer:
             lines.append("Source: " + ", ".join(words))
         return lines
 
+    def stamp(self, given: Moment | None) -> _dt.datetime:
+        """
+        ``DTSTAMP``: *given* (the *stamp*, else the *at*, checked by
+        :func:`~negotiation_records._ical_times.check_stamp`), else the latest date of the sources (a time no
+        time in UTC can be is a problem: :meth:`written`), else 1970.
+        """
+        if given is not None:
+            return moment_span(given)[0]
+        dated = [
+            (moment_sort_key(moment)[0], source.id, name, moment)
+            for source in self.talks.sources
+            for name in ("published", "accessed")
+            if (moment := getattr(source, name)) is not None
+        ]
+        if not dated:
+            return _EPOCH
+        _, key, name, latest = max(dated, key=lambda item: item[0])
+        if not isinstance(latest, pendulum.DateTime):
+            return moment_span(latest)[0]
+        return self.written(
+            latest,
+            lambda: self.place(("sources", key, name)),
+            f"source {key!r}",
+            f"{name} {moment_text(latest)}, the latest date of the sources and "
+            "so the calendar's DTSTAMP as no stamp is given",
+        )
+
     def events(self) -> Iterator[_Event]:
         talks = self.talks
         for ultimatum in talks.ultimatums:
@@ -373,6 +454,8 @@ class _Writer:
         deadline: Deadline,
         about: list[str],
         *,
+        where: _Where,
+        who: str,
         sequence: int = 0,
         status: str | None = None,
         begins: str | None = None,
@@ -380,7 +463,9 @@ class _Writer:
         """
         The event of *deadline*: the instant it passes (its cutoff).  With
         *begins*, the words for what starts then ("Enters into force"), it is
-        a start instead: its day (an all-day event) or its instant.
+        a start instead: its day (an all-day event) or its instant.  An instant
+        no time in UTC can be is a problem at *where* (:meth:`written`), *who*
+        naming the deadline ("the deadline of ultimatum 'u'").
         """
         cutoff = deadline.cutoff
         zone = _zone_name(cutoff)
@@ -404,9 +489,17 @@ class _Writer:
             description.append(f"Rule: {deadline.describe_rule()}.")
         description += [f"Time zone: {zone}.", *about[1:]]
         if day is None:
-            start, sort = f"DTSTART:{_utc_text(_utc(cutoff))}", _utc(cutoff)
+            if isinstance(due, pendulum.DateTime):
+                at = f"{'at' if begins else 'due'} {moment_text(due)}"
+            else:
+                at = (
+                    f"due {moment_text(due)} in {zone}, passes at {moment_text(cutoff)}"
+                )
+            place = functools.partial(self.place, where, deadline)
+            sort = self.written(cutoff, place, who, at)
+            start = f"DTSTART:{utc_text(sort)}"
         else:
-            start, sort = _day_start(day)
+            start, sort = day_start(day)
         lines = [
             start,
             f"SUMMARY:{_escape(summary)}",
@@ -447,6 +540,8 @@ class _Writer:
             summary,
             ultimatum.deadline,
             about,
+            where=("ultimatums", ultimatum.id, "deadline"),
+            who=f"the deadline of ultimatum {ultimatum.id!r}",
             sequence=len(ultimatum.revisions)
             + _status_steps(ultimatum.history, UltimatumStatus.PENDING, _withdrawn),
             status="CANCELLED" if withdrawn else None,
@@ -470,6 +565,8 @@ class _Writer:
             f"Milestone: {milestone.title}",
             milestone.deadline,
             about,
+            where=("milestones", milestone.id, "deadline"),
+            who=f"the deadline of milestone {milestone.id!r}",
             sequence=len(milestone.revisions) + steps,
             status="CANCELLED"
             if _cancelled(ended, milestone.history, milestone.deadline)
@@ -508,6 +605,8 @@ class _Writer:
                 f"Milestone (alternative): {milestone.title} — {alternative.condition}",
                 alternative.deadline,
                 [*lines, *about],
+                where=("milestones", milestone.id, f"alternatives[{index}].deadline"),
+                who=f"alternative deadline {index} of milestone {milestone.id!r}",
                 sequence=sequence,
                 status=status,
             )
@@ -534,6 +633,8 @@ class _Writer:
                 f"Agreement enters into force: {agreement.title}",
                 agreement.in_force,
                 about,
+                where=("agreements", agreement.id, "in_force"),
+                who=f"the entry into force of agreement {agreement.id!r}",
                 sequence=steps,
                 status=status(agreement.in_force),
                 begins="Enters into force",
@@ -564,6 +665,8 @@ class _Writer:
                 f"Agreement expires: {agreement.title}",
                 agreement.expires,
                 about,
+                where=("agreements", agreement.id, "expires"),
+                who=f"the expiry of agreement {agreement.id!r}",
                 sequence=len(agreement.revisions) + steps,
                 status=status(agreement.expires),
             )
@@ -591,6 +694,8 @@ class _Writer:
             f"Agreement phase ends: {agreement.title} — {phase.name}",
             ends,
             list(dict.fromkeys(lines)),  # a source cited by both, once
+            where=("agreements", agreement.id, f"phases[{index}].ends"),
+            who=f"the end of phase {index} of agreement {agreement.id!r}",
             sequence=sequence,
             status=status,
         )
@@ -619,26 +724,28 @@ class _Writer:
         lines: list[str] = []
         if isinstance(starts, pendulum.DateTime):
             zone = _zone_name(starts)
-            start = _utc_text(_utc(starts))
-            end = _utc_text(_utc(ends)) if isinstance(ends, pendulum.DateTime) else ""
-            lines.append(f"DTSTART:{start}")
-            # DTEND must be later than DTSTART, as written (to the second); the
-            # texts have one width, so they compare as the times do.
-            if end > start:
-                lines.append(f"DTEND:{end}")
+            sort = self.written(
+                starts,
+                lambda: self.place(("rounds", rnd.number, "starts")),
+                f"round {rnd.number}",
+                f"starting at {moment_text(starts)}",
+            )
+            lines.append(f"DTSTART:{utc_text(sort)}")
+            end = timed_end(starts, ends)
+            if end is not None:
+                lines.append(end)
             elif ends is not None:
                 description.append(f"Ends: {moment_text(ends)}.")
             description.append(f"Starts {moment_text(starts)}; time zone: {zone}.")
-            sort = _utc(starts)
         else:
             zone = None
-            start, sort = _day_start(starts)
+            start, sort = day_start(starts)
             lines.append(start)
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
             if isinstance(last, PartialDate):
                 description.append(f"Ends: {last}.")
             elif last is not None and last > starts:
-                lines.append(_all_day_end(starts, last))
+                lines.append(all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
         description += self.cited(rnd.sources)
         lines += [
@@ -657,42 +764,7 @@ class _Writer:
         return _Event(sort, self.uid("rounds", rnd.number), lines)
 
 
-def _day_start(day: _dt.date) -> tuple[str, _dt.datetime]:
-    """
-    The start of an all-day event on *day* (``DTSTART;VALUE=DATE``), and where
-    it sorts: the start of that day in UTC.  With no ``DTEND`` it lasts that
-    one day (RFC 5545, 3.6.1).
-    """
-    return f"DTSTART;VALUE=DATE:{_date_text(day)}", moment_span(day)[0]
-
-
-def _all_day_end(first: _dt.date, last: _dt.date) -> str:
-    """
-    The end of an all-day event from *first* to *last*: ``DTEND``, the day
-    after *last* (exclusive); ``DURATION`` when that day is past 9999-12-31.
-    """
-    if last < _dt.date.max:
-        return f"DTEND;VALUE=DATE:{_date_text(last + _dt.timedelta(days=1))}"
-    return f"DURATION:P{(last - first).days + 1}D"
-
-
-# --- the stamp ----------------------------------------------------------------------
-
-
-def _stamp(talks: Negotiation, given: Moment | None) -> _dt.datetime:
-    """
-    DTSTAMP: *given* (the *stamp*, else the *at*, checked), else the latest
-    date of the sources, else 1970.
-    """
-    if given is not None:
-        return moment_span(given)[0]
-    dated = [
-        moment_span(moment)[0]
-        for source in talks.sources
-        for moment in (source.published, source.accessed)
-        if moment is not None
-    ]
-    return max(dated, default=_EPOCH)
+# --- the arguments ------------------------------------------------------------------
 
 
 def _negotiations(value: object) -> Iterator[Negotiation]:
@@ -799,7 +871,14 @@ def to_ical(
             read through, every item that is not a ``Negotiation`` (at
             ``[<index>]``) and every id that an earlier one has (at
             ``[<index>].id``: their events would have the same ``UID``),
-            together in the order of the items.
+            together in the order of the items.  A ``DTSTAMP`` (*stamp*, else
+            *at*) that no time in UTC can be (after 9999-12-31 or before
+            0001-01-01 in UTC) is refused with the arguments, at its name.
+            A time of a negotiation that none can be (see the module
+            documentation: a deadline on 9999-12-31 in New York) is refused
+            when that negotiation is reached, every one of its times at
+            once, each at its path in the negotiation, the message naming
+            the record, the negotiation and the moment; nothing is written.
 
     Example:
         >>> talks = Negotiation(id="t", title="Talks", parties=[
@@ -841,6 +920,9 @@ def to_ical(
     given = at_moment
     if stamp is not None:
         given = arguments.read(lambda: moment_argument(stamp, "stamp"))
+    if given is not None:  # DTSTAMP: a time in UTC
+        path = "at" if stamp is None else "stamp"
+        arguments.read(functools.partial(check_stamp, given, path))
     if name is not None:
         arguments.read(lambda: _check_name(name))
     if uid_domain is not None:
@@ -855,9 +937,12 @@ def to_ical(
     for whole in several:
         talks = whole if at_moment is None else whole.as_of(at_moment)
         count, title = count + 1, talks.title
-        dtstamp = _utc_text(_stamp(talks, given))
         writer = _Writer(talks, whole, uid_domain or _DOMAIN)
-        events += [(event, dtstamp) for event in writer.events()]
+        found = list(writer.events())
+        dtstamp = utc_text(writer.stamp(given))
+        if writer.problems:  # what the calendar cannot write: not moved, refused
+            raise ValidationError(writer.problems)
+        events += [(event, dtstamp) for event in found]
     if name is None:
         name = title if count == 1 else "Negotiations"
     lines = [

@@ -344,9 +344,14 @@ def from_dict(
     :class:`~negotiation_records.ValidationError` at ``schema_version``, as
     is a version this library cannot read.  Left out, records are read as
     the current version (:data:`SCHEMA_VERSION`), and a record refused for
-    what a version-1 record holds (a ``status``, one proposer's id) says so;
-    with *strict* ``False`` such a record is refused too, not read without
-    its status.  See "Schema versions and migrations" in the serialization
+    what a version-1 record holds (a ``status``, one proposer's id) says so,
+    wherever *cls* puts it, with what reads it: ``schema_version=1`` where it
+    reads *cls* (a record class, or a list or tuple of one); for any other
+    type (``dict[str, Proposal]``, ``Proposal | None``, a class of your own
+    holding records), which ``schema_version=`` does not read, the record
+    alone, at its path (``from_dict(Proposal, ..., schema_version=1)``); with
+    *strict* ``False`` such a record is refused too, not read without its
+    status.  See "Schema versions and migrations" in the serialization
     guide.
 
     Example:
