@@ -149,7 +149,7 @@ class StatusKind(FixedKind):
         return _status_key(value)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1, "maxLength": _LONGEST_STATUS}
+        return {**Text().schema(defs), "maxLength": _LONGEST_STATUS}
 
     @property
     def eq_key(self) -> Callable[[Any], Any] | None:

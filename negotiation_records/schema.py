@@ -238,14 +238,31 @@ class _Plain(fields.Kind):
         return dict(self._schema)
 
 
+class _PlainDateTime(fields.Kind):
+    """
+    The schema of a field of your own typed ``pendulum.DateTime``: the text
+    form of a datetime (its definition added with it), a default written as
+    the converter writes the value.
+    """
+
+    __slots__ = ()
+
+    def schema(self, defs: Any) -> dict[str, Any]:
+        return defs.time("DateTime")  # type: ignore[no-any-return]
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return conv.unstructure(value, pendulum.DateTime)
+
+
 _TYPE_KINDS: Final[dict[Any, fields.Kind]] = {
     str: _Plain({"type": "string"}),
     int: _Plain({"type": "integer"}),
     float: _Plain({"type": "number"}),
     bool: fields.Bool(),
     pendulum.Date: fields.DateKind(),
-    pendulum.DateTime: _Plain({"$ref": "#/$defs/DateTime"}),
-    Period: fields.PeriodKind(),
+    pendulum.DateTime: _PlainDateTime(),
+    # The loader reads any period into a field of your own, P0D too.
+    Period: fields.PeriodKind(positive=False),
 }
 
 

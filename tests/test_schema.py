@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import jsonschema
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,13 +21,16 @@ from negotiation_records import (
     Negotiation,
     PartialDate,
     Party,
+    Period,
     Quantity,
     Source,
     Statement,
+    StatusChange,
     Ultimatum,
     ValidationError,
     from_dict,
     json_schema,
+    make_converter,
     to_dict,
 )
 from negotiation_records import strategies as nrst
@@ -170,6 +174,49 @@ class TestGeneratedSchema:
             "enum": ["red"],
         }
         assert schema["required"] == []
+
+    def test_time_fields_of_your_own_get_usable_schemas(self) -> None:
+        """
+        A field of your own typed ``pendulum.DateTime`` refers to a definition
+        the schema holds, its default written as text; one typed ``Period``
+        takes what the loader reads, ``P0D`` too.
+        """
+
+        kyiv = pendulum.datetime(2025, 1, 1, tz="Europe/Kyiv")
+        none = Period(days=0)
+
+        @attrs.frozen
+        class Stamp:
+            at: pendulum.DateTime = kyiv
+            length: Period = none
+
+        schema = json_schema(Stamp)
+        json.loads(json.dumps(schema))  # plain JSON data
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["properties"]["at"] == {
+            "$ref": "#/$defs/DateTime",
+            "default": "2025-01-01T00:00:00+02:00[Europe/Kyiv]",
+        }
+        assert "DateTime" in schema["$defs"]
+        validator = jsonschema.Draft202012Validator(schema)
+        converter = make_converter()
+        for document in (
+            {"at": "2025-07-14T12:00:00-04:00[America/New_York]", "length": "P0D"},
+            {"at": "2025-07-14T16:00:00Z", "length": "PT48H"},
+        ):
+            from_dict(Stamp, document, converter=converter)  # the loader reads it
+            assert validator.is_valid(document)
+        assert not validator.is_valid({"at": "2025-07-14"})  # a date: no datetime
+
+    def test_a_status_change_alone_has_the_text_rule(self) -> None:
+        """A status read on its own is text by the text rule, as the loader says."""
+        validator = jsonschema.Draft202012Validator(json_schema(StatusChange))
+        for status in ("\u200b", " ", "a\u0000b", "\u3164"):
+            with pytest.raises(ValidationError):
+                from_dict(StatusChange, {"status": status})
+            assert not validator.is_valid({"status": status}), repr(status)
+        assert validator.is_valid({"status": "accepted"})
+        assert not validator.is_valid({"status": "x" * 65})
 
     def test_json_schema_needs_a_record_class(self) -> None:
         """Non-record types are refused."""
