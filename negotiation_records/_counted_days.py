@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-import attrs
-
 from negotiation_records._codegen import Namespace
 from negotiation_records._unread import UnreadValues
 from negotiation_records._values import short_repr
@@ -27,7 +25,6 @@ from negotiation_records.timeutil import moment_text
 __all__ = ["CountedDays", "put_in_order", "stray_days"]
 
 
-@attrs.frozen(eq=False, repr=False)
 class CountedDays(DaySet):
     """
     Distinct calendar dates that a business-day count skipped or worked, as
@@ -35,6 +32,8 @@ class CountedDays(DaySet):
     a ``frozenset``, a list as a tuple in its order) until the record that
     holds them has checked them and put them in order (:func:`put_in_order`).
     """
+
+    __slots__ = ()
 
     def convert(self, value: Any) -> Any:
         """A list as a tuple in its order; a set as a frozenset: no order."""

@@ -37,6 +37,7 @@ __all__ = [
     "SMALL_FLOATS",
     "DocumentMemo",
     "FixedKind",
+    "FrozenKind",
     "Kind",
     "Problems",
     "RefusedError",
@@ -213,18 +214,22 @@ class Kind:
 
     __slots__ = ()
 
-    # Equality, hashing and ``repr`` by the attrs fields, as attrs would write
-    # them, but written once here: the kind classes are declared
-    # ``attrs.frozen(eq=False, repr=False)``, so attrs does not write and
-    # compile the three methods for each of them on import (kinds are compared
-    # on import and when loaders are built, never on a hot path).  A kind of
-    # your own that is not an attrs class compares by identity, as before.
+    # Equality, hashing and ``repr`` by the kind's fields, written once here:
+    # the package's kinds are plain slotted classes (see FrozenKind), which
+    # cost nothing to create on import; a kind of your own that is an attrs
+    # class compares by its attrs fields, as attrs would write it.  Kinds are
+    # compared on import and when loaders are built, never on a hot path.  A
+    # kind of your own that is neither compares by identity.
 
     def _compared(self) -> tuple[Any, ...] | None:
-        fields = getattr(self.__class__, "__attrs_attrs__", None)
-        if fields is None:
+        cls = self.__class__
+        fields = getattr(cls, "__attrs_attrs__", None)
+        if fields is not None:
+            return tuple(getattr(self, a.name) for a in fields if a.eq)
+        names = getattr(cls, "_fields", None)
+        if names is None:
             return None
-        return tuple(getattr(self, a.name) for a in fields if a.eq)
+        return tuple(getattr(self, name) for name in names)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -241,13 +246,17 @@ class Kind:
         return hash((self.__class__, mine))
 
     def __repr__(self) -> str:
-        fields = getattr(self.__class__, "__attrs_attrs__", None)
-        if fields is None:
-            return object.__repr__(self)
-        shown = ", ".join(
-            f"{a.name}={getattr(self, a.name)!r}" for a in fields if a.repr
-        )
-        return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+        cls = self.__class__
+        fields = getattr(cls, "__attrs_attrs__", None)
+        names: Sequence[str] | None
+        if fields is not None:
+            names = [a.name for a in fields if a.repr]
+        else:
+            names = getattr(cls, "_fields", None)
+            if names is None:
+                return object.__repr__(self)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
 
     #: Whether :meth:`convert` may change a value (``False``: no converter).
     converts: ClassVar[bool] = False
@@ -374,17 +383,58 @@ class Kind:
         return None
 
 
-@attrs.frozen(eq=False, repr=False)
-class FixedKind(Kind):
+class FrozenKind(Kind):
     """
-    The base of the kinds without fields (``Text()``, ``Slug()``): attrs
-    writes their ``__init__`` once, here, and every subclass uses it (with
-    :class:`Kind`'s equality, hashing and ``repr``, which name the instance's
-    own class: instances of two classes are never equal).  A subclass
-    declares ``__slots__ = ()`` and is not decorated; a kind with fields is an
-    ``attrs.frozen(eq=False, repr=False)`` class, so that it keeps
-    :class:`Kind`'s methods too.
+    The base of the package's kinds: frozen values of plain slotted classes.
+
+    A subclass names its fields in ``__slots__`` and, in its constructor's
+    order, in ``_fields`` (compared, hashed and shown by ``repr``), and sets
+    them in its ``__init__`` with :func:`object.__setattr__`; setting or
+    deleting one later raises :class:`attrs.exceptions.FrozenInstanceError`,
+    as on an attrs frozen class.  The kinds are not attrs classes because
+    creating an attrs class costs more on import than all the kinds' methods
+    together (about a quarter of a millisecond each).  A kind of your own may
+    be an attrs class (``attrs.frozen(eq=False, repr=False)``) that
+    subclasses :class:`Kind` or one of the package's kinds; it compares by its
+    attrs fields, and the package kind's own fields take their defaults.
     """
+
+    __slots__ = ()
+
+    #: The kind's fields, in its constructor's order.
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __attrs_pre_init__(self) -> None:
+        # attrs calls this first in the __init__ it writes for an attrs class
+        # extending a kind of the package (``@attrs.frozen class
+        # UtcOnly(MomentKind)``), which sets only that class's fields: the
+        # package kind's fields are set to their defaults (a kind whose
+        # fields have none, as Many's ``kind``, cannot be extended so).
+        for base in type(self).__mro__:
+            if "__init__" in vars(base) and "__attrs_attrs__" not in vars(base):
+                base.__init__(self)  # type: ignore[misc]
+                return
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy and pickle rebuild the kind by its constructor (the default
+        # would set the slots one by one, which a frozen kind refuses).
+        return (self.__class__, tuple(getattr(self, n) for n in self._fields))
+
+
+class FixedKind(FrozenKind):
+    """
+    The base of the kinds without fields (``Text()``, ``Slug()``): every
+    instance of one such class equals every other (instances of two classes
+    are never equal).  A subclass declares ``__slots__ = ()``.
+    """
+
+    __slots__ = ()
 
 
 def field(

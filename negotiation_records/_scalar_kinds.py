@@ -12,16 +12,15 @@ import math
 import re
 import string
 import unicodedata
+from enum import Enum
 from typing import Any, ClassVar, Final
-
-import attrs
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INT_LIMIT,
     MEMO,
     FixedKind,
-    Kind,
+    FrozenKind,
     Problems,
     SchemaDefs,
     fail,
@@ -656,8 +655,7 @@ def _load_int(value: Any, _conv: Any = None) -> int:
     return value
 
 
-@attrs.frozen(eq=False, repr=False)
-class Int(Kind):
+class Int(FrozenKind):
     """
     An integer (not a bool), between *min* and *max* when given.
 
@@ -666,8 +664,14 @@ class Int(Kind):
     plain JSON data.
     """
 
-    min: int | None = None
-    max: int | None = None
+    __slots__ = ("max", "min")
+    _fields = ("min", "max")
+    min: int | None
+    max: int | None
+
+    def __init__(self, min: int | None = None, max: int | None = None) -> None:  # noqa: A002 - the bounds' names
+        object.__setattr__(self, "min", min)
+        object.__setattr__(self, "max", max)
 
     converts: ClassVar[bool] = True
 
@@ -738,8 +742,7 @@ def _load_number(value: Any, _conv: Any = None) -> Any:
     raise fail(f"must be a number, got {show_json(value)}")
 
 
-@attrs.frozen(eq=False, repr=False)
-class Number(Kind):
+class Number(FrozenKind):
     """
     An integer or a finite float (not a bool), at least *min* when given.
 
@@ -751,7 +754,12 @@ class Number(Kind):
     the same JSON.
     """
 
-    min: float | None = None
+    __slots__ = ("min",)
+    _fields = ("min",)
+    min: float | None
+
+    def __init__(self, min: float | None = None) -> None:  # noqa: A002 - the bound's name
+        object.__setattr__(self, "min", min)
 
     converts: ClassVar[bool] = True
 
@@ -852,19 +860,21 @@ class Bool(FixedKind):
         return {"type": "boolean"}
 
 
-@attrs.frozen(eq=False, repr=False)
-class Choice(Kind):
+class Choice(FrozenKind):
     """A member of an enum, given as the member or its value (``"state"``)."""
 
+    __slots__ = ("_choices", "_members", "_value_class", "enum")
+    _fields = ("enum",)
     enum: type[enum.Enum]
-    _members: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
-    _choices: str = attrs.field(init=False, eq=False, repr=False)
-    _value_class: type[Any] | None = attrs.field(init=False, eq=False, repr=False)
+    _members: dict[Any, Any]
+    _choices: str
+    _value_class: type[Any] | None
 
     converts: ClassVar[bool] = True
 
-    def __attrs_post_init__(self) -> None:
-        members = {member.value: member for member in self.enum}
+    def __init__(self, enum: type[Enum]) -> None:
+        object.__setattr__(self, "enum", enum)
+        members = {member.value: member for member in enum}
         object.__setattr__(self, "_members", members)
         object.__setattr__(self, "_choices", ", ".join(repr(v) for v in members))
         classes = {value.__class__ for value in members}

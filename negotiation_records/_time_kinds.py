@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Final
 
-import attrs
 import pendulum
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     MEMO,
     FixedKind,
-    Kind,
+    FrozenKind,
     Problems,
     SchemaDefs,
     fail,
@@ -83,16 +82,25 @@ def write_moment(value: Moment) -> str:
     return moment_text(value)
 
 
-@attrs.frozen(eq=False, repr=False)
-class MomentKind(Kind):
+class MomentKind(FrozenKind):
     """
     A moment: a date, a zone-aware datetime or (unless *partial* is false) a
     month or a year.  *refusal* is the message refusing a month or a year
     (``{value}`` stands for it).
     """
 
-    partial: bool = True
-    refusal: str = "must be a date or a datetime, not a month or a year"
+    __slots__ = ("partial", "refusal")
+    _fields = ("partial", "refusal")
+    partial: bool
+    refusal: str
+
+    def __init__(
+        self,
+        partial: bool = True,
+        refusal: str = "must be a date or a datetime, not a month or a year",
+    ) -> None:
+        object.__setattr__(self, "partial", partial)
+        object.__setattr__(self, "refusal", refusal)
 
     converts: ClassVar[bool] = True
 
@@ -230,11 +238,15 @@ def _load_period(value: Any, _conv: Any = None) -> Period:
         raise fail(exc.errors[0][1]) from None
 
 
-@attrs.frozen(eq=False, repr=False)
-class PeriodKind(Kind):
+class PeriodKind(FrozenKind):
     """A :class:`~negotiation_records.Period`; a positive one if *positive*."""
 
-    positive: bool = True
+    __slots__ = ("positive",)
+    _fields = ("positive",)
+    positive: bool
+
+    def __init__(self, positive: bool = True) -> None:
+        object.__setattr__(self, "positive", positive)
 
     def accepts(self) -> str:
         return "Period"

@@ -66,6 +66,7 @@ from negotiation_records._kind import (
     INIT_ONLY,
     KEY_UNTIL,
     FixedKind,
+    FrozenKind,
     Kind,
     Problems,
     SchemaDefs,
@@ -166,11 +167,15 @@ __all__ = [
 # --- structure ---------------------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
-class Maybe(Kind):
+class Maybe(FrozenKind):
     """``None``, or a value of *kind*."""
 
+    __slots__ = ("kind",)
+    _fields = ("kind",)
     kind: Kind
+
+    def __init__(self, kind: Kind) -> None:
+        object.__setattr__(self, "kind", kind)
 
     @property
     def converts(self) -> bool:  # type: ignore[override]
@@ -243,8 +248,7 @@ class Maybe(Kind):
         return self.kind.writes_floats(seen)
 
 
-@attrs.frozen(eq=False, repr=False)
-class Many(Kind):
+class Many(FrozenKind):
     """
     A tuple of values of *kind* (any list is accepted on construction).
 
@@ -255,10 +259,24 @@ class Many(Kind):
     field held one value); JSON data stays strict: an array.
     """
 
+    __slots__ = ("kind", "min_items", "single", "unique")
+    _fields = ("kind", "unique", "min_items", "single")
     kind: Kind
-    unique: str | None = None
-    min_items: int = 0
-    single: bool = False
+    unique: str | None
+    min_items: int
+    single: bool
+
+    def __init__(
+        self,
+        kind: Kind,
+        unique: str | None = None,
+        min_items: int = 0,
+        single: bool = False,
+    ) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "unique", unique)
+        object.__setattr__(self, "min_items", min_items)
+        object.__setattr__(self, "single", single)
 
     converts: ClassVar[bool] = True
 
@@ -499,7 +517,6 @@ def _in_order(days: Any) -> Any:
     return tuple(sorted(days))
 
 
-@attrs.frozen(eq=False, repr=False)
 class DaySet(Many):
     """
     Distinct calendar dates, a set written as a list (a business-day
@@ -509,6 +526,8 @@ class DaySet(Many):
     same JSON).  A date given twice is reported, at the place it was given,
     as :class:`~negotiation_records.fields.Many` reports a repeated item.
     """
+
+    __slots__ = ()
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument: a tuple, earliest first."""
@@ -531,8 +550,7 @@ class DaySet(Many):
         return [*lines, f"{pad}if len({v}) > 1:", f"{pad}    {v} = tuple(sorted({v}))"]
 
 
-@attrs.frozen(eq=False, repr=False)
-class Nested(Kind):
+class Nested(FrozenKind):
     """
     A record of class *cls* (a JSON object in the serialized form).
 
@@ -544,8 +562,14 @@ class Nested(Kind):
     object).
     """
 
+    __slots__ = ("cls", "shorthand")
+    _fields = ("cls", "shorthand")
     cls: type[Any]
-    shorthand: str | None = None
+    shorthand: str | None
+
+    def __init__(self, cls: type[Any], shorthand: str | None = None) -> None:
+        object.__setattr__(self, "cls", cls)
+        object.__setattr__(self, "shorthand", shorthand)
 
     @property
     def converts(self) -> bool:  # type: ignore[override]
@@ -641,11 +665,15 @@ def record_writes_floats(cls: type[Any], seen: frozenset[type] = frozenset()) ->
     return False
 
 
-@attrs.frozen(eq=False, repr=False)
-class TextOr(Kind):
+class TextOr(FrozenKind):
     """Text, or a record of class *cls* (a JSON object): a demand in words or as a term."""
 
+    __slots__ = ("cls",)
+    _fields = ("cls",)
     cls: type[Any]
+
+    def __init__(self, cls: type[Any]) -> None:
+        object.__setattr__(self, "cls", cls)
 
     converts: ClassVar[bool] = True
 

@@ -33,13 +33,14 @@ import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 
 import attrs
 import pendulum
 
 from negotiation_records._codegen import Namespace
-from negotiation_records._kind import FixedKind
+from negotiation_records._kind import FixedKind, FrozenKind
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import plain_text_test, text_problems
@@ -55,7 +56,6 @@ from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
     Choice,
-    Kind,
     Many,
     Maybe,
     MomentKind,
@@ -199,8 +199,7 @@ class StatusChange(Record):
 _CHANGES: Final = Many(Nested(StatusChange))
 
 
-@attrs.frozen(eq=False, repr=False)
-class History(Kind):
+class History(FrozenKind):
     """
     A record's ``history``: status changes whose statuses are members of *enum*.
 
@@ -208,7 +207,12 @@ class History(Kind):
     on load; the JSON Schema names the enum's values.
     """
 
+    __slots__ = ("enum",)
+    _fields = ("enum",)
     enum: type[enum.Enum]
+
+    def __init__(self, enum: type[Enum]) -> None:
+        object.__setattr__(self, "enum", enum)
 
     converts: ClassVar[bool] = True
 

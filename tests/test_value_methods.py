@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import inspect
 import itertools
 import pickle
 import subprocess
@@ -308,24 +309,73 @@ def _all_kinds() -> list[Any]:
 
 
 @pytest.mark.parametrize("kind", _all_kinds(), ids=repr)
-def test_kinds_compare_hash_and_print_as_attrs_writes_them(kind: Any) -> None:
+def test_kinds_compare_hash_and_print_by_their_fields(kind: Any) -> None:
     """
     Each kind of the package equals a copy of itself (and hashes alike),
-    equals no kind of another class, and prints as attrs would print it.
+    equals no kind of another class, prints its fields in its constructor's
+    order, is rebuilt equal by copy and pickle, and is frozen.
     """
     twin = copy.copy(kind)
     assert twin == kind
     assert hash(twin) == hash(kind)
     assert (twin != kind) is False
     assert kind.__eq__(object()) is NotImplemented
-    shown = ", ".join(
-        f"{a.name}={getattr(kind, a.name)!r}"
-        for a in attrs.fields(type(kind))
-        if a.repr
-    )
+    names = type(kind)._fields
+    assert list(names) == list(inspect.signature(type(kind)).parameters)
+    shown = ", ".join(f"{name}={getattr(kind, name)!r}" for name in names)
     assert repr(kind) == f"{type(kind).__name__}({shown})"
-    assert attrs.evolve(kind) == kind
-    assert "__eq__" not in vars(type(kind))  # attrs wrote none for the class
+    assert copy.deepcopy(kind) == kind
+    assert pickle.loads(pickle.dumps(kind)) == kind  # noqa: S301 - our own bytes
+    assert type(kind)(*(getattr(kind, name) for name in names)) == kind
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        kind.anything = 1
+    for name in names:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(kind, name, None)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(kind, name)
+    assert not attrs.has(type(kind))  # no attrs class to build on import
+
+
+def test_a_kind_of_your_own_as_an_attrs_class_compares_by_its_fields() -> None:
+    """A user's attrs kind compares, hashes and prints by its attrs fields."""
+    from negotiation_records.fields import Kind
+
+    @attrs.frozen(eq=False, repr=False)
+    class Between(Kind):
+        low: int
+        high: int = attrs.field(default=10, repr=False)
+
+    assert Between(1) == Between(1, 10)
+    assert hash(Between(1)) == hash(Between(1, 10))
+    assert Between(1) != Between(1, 11)
+    assert repr(Between(2)) == "Between(low=2)"
+
+
+def test_an_attrs_kind_extending_the_packages_keeps_its_defaults() -> None:
+    """
+    An attrs class that extends a kind of the package sets its own fields;
+    the package kind's take their defaults, and it works as that kind.
+    """
+    from negotiation_records.fields import Int, Many
+
+    @attrs.frozen(eq=False, repr=False)
+    class Percent(Int):
+        unit: str = "%"
+
+    percent = Percent()
+    assert (percent.min, percent.max, percent.unit) == (None, None, "%")
+    assert percent.problems(1.5) == Int().problems(1.5)
+    assert percent.problems(1.5)
+    assert percent == Percent("%") != Percent("pp")
+    assert repr(percent) == "Percent(unit='%')"
+
+    @attrs.frozen(eq=False, repr=False)
+    class Tags(Many):
+        pass
+
+    with pytest.raises(TypeError, match="kind"):  # Many's kind has no default
+        Tags()
 
 
 def test_kinds_differ_by_their_fields_and_class() -> None:
