@@ -3,8 +3,9 @@ Calendar and clock arithmetic of deadlines (private; see
 :mod:`negotiation_records.deadlines` for the rules): the same instant in
 another zone, a wall time read by the "compatible" rule, the first instant of a
 day, a period added to (or taken from) a moment, the due moment a period or a
-day count gives from an anchor, and business days counted past weekends and
-holidays (with what a holidays container must hold).
+day count gives from an anchor, the days a zone's clocks skipped, and business
+days counted past weekends, holidays and skipped days (with what a holidays
+container must hold).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as _dt
+import os
+import struct
+import zoneinfo
 from collections.abc import Callable, Collection, Container
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
@@ -27,6 +31,7 @@ from negotiation_records.timeutil import (
     from_stdlib,
     moment_text,
     since_epoch,
+    zone,
 )
 
 
@@ -40,9 +45,12 @@ __all__ = [
     "anchor_day",
     "at_elapsed",
     "count_business_days",
+    "counting_zone",
     "holiday_problems",
     "in_zone",
     "localize",
+    "missing_days",
+    "not_counted",
     "resolve_after",
     "resolve_business_days",
     "resolve_day",
@@ -201,6 +209,187 @@ def add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:
     return add_calendar(anchor, period, sign)
 
 
+# --- days a zone's clocks skipped ----------------------------------------------------
+
+_DAY_SECONDS: Final = 86_400
+_EPOCH_ORDINAL: Final = _dt.date(1970, 1, 1).toordinal()
+
+#: The days each zone's clocks skipped, by zone name: a fact of the zone
+#: database, not of any record, read once for each zone.
+_MISSING: dict[str, frozenset[_dt.date]] = {}
+
+
+def missing_days(tz: _dt.tzinfo | None) -> frozenset[_dt.date]:
+    """
+    The calendar dates that never came on the wall clock of *tz*: days its
+    clocks jumped over whole, as when a place moves its clocks a day ahead to
+    the other side of the date line.  Samoa (``Pacific/Apia``) went from the
+    end of Thursday 29 December 2011 to Saturday 31 December; Kwajalein
+    skipped Saturday 21 August 1993.
+
+    Read once for each zone, from the TZif file :mod:`zoneinfo` reads
+    (:data:`zoneinfo.TZPATH`, then the ``tzdata`` package): only the
+    transitions that move the clock forward by a day or more are looked at,
+    and a day in such a gap is skipped unless another stretch of the zone's
+    time shows it (a later jump back).  UTC, a fixed offset and a zone
+    without a name or a file skip none; so does the daylight-saving rule a
+    zone follows after the last transition of its file, which moves clocks by
+    hours.
+
+    Example:
+        >>> sorted(missing_days(pendulum.timezone("Pacific/Apia")))
+        [datetime.date(2011, 12, 30)]
+    """
+    key = tz.key if isinstance(tz, zoneinfo.ZoneInfo) else None
+    if not isinstance(key, str):
+        return frozenset()
+    found = _MISSING.get(key)
+    if found is None:
+        found = _MISSING[key] = skipped_in(_tzif(key))
+    return found
+
+
+def _tzif(key: str) -> bytes:
+    """
+    The TZif data of the zone named *key*, found where :mod:`zoneinfo` looks;
+    none for a name that is a path out of the zone database (a zone read
+    from a file may be given any name).
+    """
+    if os.path.isabs(key) or os.path.normpath(key) != key or key.startswith(".."):
+        return b""
+    for root in zoneinfo.TZPATH:
+        path = os.path.join(root, key)
+        if os.path.isfile(path):
+            with open(path, "rb") as file:
+                return file.read()
+    *folders, name = key.split("/")
+    try:
+        # Loaded here, as rarely needed: it loads tempfile and shutil too.
+        import importlib.resources  # noqa: PLC0415
+
+        package = importlib.resources.files(".".join(["tzdata.zoneinfo", *folders]))
+        return package.joinpath(name).read_bytes()
+    except (ImportError, OSError, ValueError, TypeError):  # no such zone there
+        return b""
+
+
+def skipped_in(data: bytes) -> frozenset[_dt.date]:
+    """
+    The days skipped by the zone whose TZif data (RFC 8536) is *data*; none
+    when it cannot be read.  A day is skipped when its whole wall-clock span,
+    midnight to midnight, lies inside the gap of one transition (the clock
+    moves from the wall time before it to the wall time after it) and no
+    stretch of the zone's time between transitions shows any of it.
+    """
+    try:
+        moments, offsets = _transitions(data)
+    except (ValueError, IndexError, struct.error):
+        return frozenset()
+    skipped: set[_dt.date] = set()
+    for index, moment in enumerate(moments):
+        before, after = offsets[index], offsets[index + 1]
+        if after - before < _DAY_SECONDS:
+            continue  # not a day's jump: every date still shows
+        first = -(-(moment + before) // _DAY_SECONDS)  # the first midnight in the gap
+        for day in range(first, (moment + after) // _DAY_SECONDS):
+            ordinal = _EPOCH_ORDINAL + day
+            if 1 <= ordinal <= _dt.date.max.toordinal() and not _shown(
+                day, moments, offsets
+            ):
+                skipped.add(_dt.date.fromordinal(ordinal))
+    return frozenset(skipped)
+
+
+def _shown(day: int, moments: tuple[int, ...], offsets: list[int]) -> bool:
+    """
+    Whether a stretch of the zone's time shows any of the *day*-th day after
+    1970-01-01 on its wall clock: stretch *i* runs from transition *i* - 1 to
+    transition *i* (open at the ends), at ``offsets[i]``.
+    """
+    start, end = day * _DAY_SECONDS, (day + 1) * _DAY_SECONDS
+    for index, offset in enumerate(offsets):
+        shows_from = moments[index - 1] + offset if index else None
+        shows_to = moments[index] + offset if index < len(moments) else None
+        if (shows_from is None or shows_from < end) and (
+            shows_to is None or shows_to > start
+        ):
+            return True
+    return False
+
+
+def _transitions(data: bytes) -> tuple[tuple[int, ...], list[int]]:
+    """
+    The instants of the transitions of TZif *data* (seconds since 1970 UTC,
+    from its 64-bit part when it has one), and the UTC offsets in seconds:
+    before the first (its first local time type) and from each on.
+    """
+    version, counts = _tzif_header(data, 0)
+    at, width = 44, 4
+    if version >= b"2":  # the 64-bit data follows the 32-bit data
+        utc_flags, std_flags, leaps, times, types, chars = counts
+        at += times * 5 + types * 6 + chars + leaps * 8 + std_flags + utc_flags
+        _, counts = _tzif_header(data, at)
+        at, width = at + 44, 8
+    times, types = counts[3], counts[4]
+    moments = struct.unpack_from(f">{times}{'q' if width == 8 else 'l'}", data, at)
+    kinds = data[at + times * width : at + times * (width + 1)]
+    at += times * (width + 1)
+    # Data cut short lacks its local time types (struct.error), or its kinds.
+    local = [struct.unpack_from(">l", data, at + 6 * kind)[0] for kind in range(types)]
+    return moments, [local[0], *(local[kind] for kind in kinds)]
+
+
+def _tzif_header(data: bytes, at: int) -> tuple[bytes, tuple[int, ...]]:
+    """The version and the six counts of the TZif header at *at*."""
+    if data[at : at + 4] != b"TZif":
+        raise ValueError("not TZif data")
+    return data[at + 4 : at + 5], struct.unpack_from(">6L", data, at + 20)
+
+
+def counting_zone(anchor: Moment, tz: str | None) -> _dt.tzinfo:
+    """
+    The zone whose days a business-day count from *anchor* counts: a
+    datetime's own, else the zone *tz* names (a date deadline's), else UTC.
+    """
+    if isinstance(anchor, pendulum.DateTime) and anchor.tzinfo is not None:
+        return anchor.tzinfo
+    return _dt.UTC if tz is None else zone(tz)
+
+
+def not_counted(
+    path: str, days: Any, last: _dt.date, deadline: Any
+) -> list[tuple[str, str]]:
+    """
+    The days at *path* (``"holidays"`` or ``"workdays"``) of a loaded
+    business-day *deadline* whose count ends on *last* that the clocks of its
+    :func:`counting_zone` (from its ``anchor`` and ``tz``) skipped; *days* as
+    given: a tuple at their places, a set at *path*, earliest first.  A count
+    passes over such a day without keeping it, so no count keeps one.  A day
+    outside the count, or on the wrong side of the deadline's ``weekend`` (a
+    holiday must be a weekday, a workday a weekend day), is left to
+    ``stray_days``, so that each day is reported once.
+    """
+    if not days:  # as most are: no zone to look at
+        return []
+    anchor: Moment = deadline.anchor
+    clock = counting_zone(anchor, deadline.tz)
+    missing = missing_days(clock)
+    if not missing:
+        return []
+    first, weekend = anchor_day(anchor), deadline.weekend
+    off = path == "workdays"
+    ordered = days.__class__ is tuple
+    name = getattr(clock, "key", None) or str(clock)
+    return [
+        (
+            f"{path}[{index}]" if ordered else path,
+            f"{moment_text(day)} is not a day in {name}: its clocks skipped it",
+        )
+        for index, day in enumerate(days if ordered else sorted(days))
+        if day in missing and first < day <= last and (day.weekday() in weekend) == off
+    ]
+
+
 class HolidayLookupError(Exception):
     """A holidays container failed to say whether a day is a holiday."""
 
@@ -256,15 +445,18 @@ def resolve_business_days(
     workdays: AbstractSet[_dt.date] = frozenset(),
     *,
     own_rule: bool = False,
+    tz: str | None = None,
 ) -> tuple[
     Moment, frozenset[int], tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]
 ]:
     """
     The due moment *n* business days after *anchor* (keeping a datetime's time
     of day on the wall clock), the weekend counted by, the holidays skipped and
-    the weekend days worked (see :func:`count_business_days`).  With
-    *own_rule*, a calendar that knows its own working days is asked about each
-    day (:func:`working_day_rule`).  Raises
+    the weekend days worked (see :func:`count_business_days`), the days
+    counted being those of the :func:`counting_zone` (the datetime's zone, or
+    the one *tz* names): a day its clocks skipped is none.  With *own_rule*, a
+    calendar that knows its own working days is asked about each day
+    (:func:`working_day_rule`).  Raises
     :class:`~negotiation_records.ValidationError` at ``business_days`` or
     ``holidays``.
     """
@@ -272,11 +464,18 @@ def resolve_business_days(
         raise ValidationError([("business_days", too_many_business_days(n))])
     day = anchor_day(anchor)
     working_day = None
+    missing = missing_days(counting_zone(anchor, tz))
     try:
         if own_rule:
             working_day, weekend = working_day_rule(holidays, day, weekend)
         last, skipped, worked = count_business_days(
-            day, n, holidays, weekend, workdays=workdays, working_day=working_day
+            day,
+            n,
+            holidays,
+            weekend,
+            workdays=workdays,
+            working_day=working_day,
+            missing=missing,
         )
     except HolidayLookupError as exc:
         raise ValidationError(
@@ -338,6 +537,7 @@ def count_business_days(
     *,
     workdays: AbstractSet[_dt.date] = frozenset(),
     working_day: Callable[[_dt.date], object] | None = None,
+    missing: AbstractSet[_dt.date] = frozenset(),
 ) -> tuple[pendulum.Date, tuple[pendulum.Date, ...], tuple[pendulum.Date, ...]]:
     """
     The *n*-th business day after *start*, the holidays skipped and the
@@ -351,6 +551,11 @@ def count_business_days(
     says is kept the same way: the days off outside *weekend* as holidays,
     the days worked inside it as workdays.  A lookup that raises is reported
     as :class:`HolidayLookupError`, whatever it raised.
+
+    A day of *missing* (one the zone's clocks skipped, :func:`missing_days`)
+    is no business day, whatever the weekend, the holidays, the workdays or
+    the calendar would say (it is not asked), and is kept in neither list:
+    there was no such day to be off or at work.
 
     A built-in ``list`` or ``tuple`` of *holidays* (whose items
     :func:`holiday_problems` has checked to be dates) is looked up in a
@@ -374,7 +579,7 @@ def count_business_days(
     if working_day is None and isinstance(holidays, (set, frozenset)):
         # every holiday known: whole weeks
         day, counted = _whole_weeks(
-            day, n, (holidays, weekend, workdays), skipped, worked
+            day, n, (holidays, weekend, workdays, missing), skipped, worked
         )
     # A built-in set's count always ends (the days after its last one count);
     # any other calendar is refused after MAX_DAYS_OFF days off in a row.
@@ -382,6 +587,9 @@ def count_business_days(
     idle = 0  # days in a row without a business day
     while counted < n:
         day += one_day
+        if missing and day in missing:  # no such day: neither off nor worked
+            idle += 1
+            continue
         off = day.weekday() in weekend
         try:
             if working_day is not None:
@@ -410,21 +618,24 @@ def count_business_days(
 def _whole_weeks(
     day: _dt.date,
     n: int,
-    rule: tuple[AbstractSet[Any], frozenset[int], AbstractSet[_dt.date]],
+    rule: tuple[
+        AbstractSet[Any], frozenset[int], AbstractSet[_dt.date], AbstractSet[_dt.date]
+    ],
     skipped: list[pendulum.Date],
     worked: list[pendulum.Date],
 ) -> tuple[_dt.date, int]:
     """
     The day reached and the business days counted after *day* by whole weeks,
     leaving at least two weeks' worth of the *n* to count day by day.  *rule*
-    is the holidays, the weekend and the workdays: a week holds ``7 -
-    len(weekend)`` business days but for the holidays on them (a set, so that
-    every one is known), which are added to *skipped*, and with the workdays
-    in it, which are added to *worked*.  The work grows
-    with the holidays, not with *n*: a loaded deadline of 100,000 business
-    days is checked at once rather than day by day.
+    is the holidays, the weekend, the workdays and the days the zone's clocks
+    skipped: a week holds ``7 - len(weekend)`` business days but for the
+    holidays on them (a set, so that every one is known), which are added to
+    *skipped*, and for the skipped days on them, which are kept nowhere, and
+    with the workdays in it that came, which are added to *worked*.  The work
+    grows with the holidays, not with *n*: a loaded deadline of 100,000
+    business days is checked at once rather than day by day.
     """
-    holidays, weekend, workdays = rule
+    holidays, weekend, workdays, missing = rule
     per_week = 7 - len(weekend)
     if per_week <= 0 or n <= 2 * per_week:
         return day, 0
@@ -434,15 +645,18 @@ def _whole_weeks(
         if isinstance(holiday, _dt.date)
         and not isinstance(holiday, _dt.datetime)
         and holiday.weekday() not in weekend
+        and holiday not in missing
     )
-    extra = sorted(d for d in workdays if d.weekday() in weekend)
+    extra = sorted(d for d in workdays if d.weekday() in weekend and d not in missing)
+    gone = sorted(d for d in missing if d.weekday() not in weekend)
     counted = 0
     while n - counted > 2 * per_week:
         weeks = (n - counted) // per_week - 1  # ends before the n-th business day
         end = day + _dt.timedelta(weeks=weeks)
         inside = _between(on_workdays, day, end)
         added = _between(extra, day, end)
-        step = per_week * weeks - len(inside) + len(added)
+        lost = len(_between(gone, day, end))
+        step = per_week * weeks - len(inside) - lost + len(added)
         if counted + step >= n:  # worked weekend days reach the n-th: day by day
             break
         skipped += (pendulum.Date(h.year, h.month, h.day) for h in inside)

@@ -70,6 +70,8 @@ def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
     it is (after ``+`` or ``*`` pendulum keeps ``seconds=172800.0``), and
     microseconds that make whole seconds as those seconds (``* 1.5`` or
     ``// 2`` keep only microseconds): all elapsed time, as pendulum adds them.
+    Parts of both signs are netted (:func:`_netted`); parts that are all zero
+    or negative are kept, for ``Period`` to refuse each at its name.
     ``None`` when a part is not whole (``hours=1.5``) or there is no record of
     the parts: the caller then reads the normalised attributes.
     """
@@ -80,15 +82,17 @@ def _duration_signature(duration: pendulum.Duration) -> dict[str, int] | None:
     for name in _PERIOD_UNITS:
         value = _whole(signature.get(name, 0))
         if value is None:
-            return _exact_parts(signature) if name in _EXACT_UNITS else None
+            return _exact_parts(duration, signature) if name in _EXACT_UNITS else None
         parts[name] = value
     microseconds = _whole(signature.get("microseconds", 0))
     if microseconds is None:
-        return _exact_parts(signature)
+        return _exact_parts(duration, signature)
     seconds, fraction = divmod(microseconds, _MICROSECONDS_PER_SECOND)
     if fraction:
         return None  # a fraction of a second: refused by the caller
     parts["seconds"] += seconds
+    if min(parts.values()) < 0 < max(parts.values()):
+        return _netted(parts, duration)
     return parts
 
 
@@ -100,13 +104,16 @@ _MICROSECONDS_IN: Final = {
 }
 
 
-def _exact_parts(signature: dict[str, Any]) -> dict[str, int] | None:
+def _exact_parts(
+    duration: pendulum.Duration, signature: dict[str, Any]
+) -> dict[str, int] | None:
     """
-    The parts of a duration built with whole calendar parts and an exact part
-    that is not whole (``hours=48.5``): pendulum adds those as elapsed time,
-    so they are summed, to the microsecond, into hours, minutes and seconds
-    (``PT48H30M``), not normalised into a calendar day as the ``Duration``'s
-    attributes are.  ``None`` for a calendar part that is not whole (the
+    The parts of *duration*, built with whole calendar parts and an exact
+    part that is not whole (``hours=48.5``): pendulum adds those as elapsed
+    time, so they are summed, to the microsecond, into hours, minutes and
+    seconds (``PT48H30M``), not normalised into a calendar day as the
+    ``Duration``'s attributes are; a negative part is netted (or refused) by
+    :func:`_netted`.  ``None`` for a calendar part that is not whole (the
     caller then reads the normalised attributes), or a sum that leaves a
     fraction of a second (refused by the caller).
     """
@@ -126,11 +133,76 @@ def _exact_parts(signature: dict[str, Any]) -> dict[str, int] | None:
         + given["microseconds"]
     )
     seconds, fraction = divmod(total, _MICROSECONDS_PER_SECOND)
-    if fraction or seconds < 0:
+    if fraction:
         return None
+    if seconds < 0 or min(parts.values()) < 0:
+        exact = {"hours": 0, "minutes": 0, "seconds": seconds}
+        return _netted({**parts, **exact}, duration)
     parts["hours"], rest = divmod(seconds, 3600)
     parts["minutes"], parts["seconds"] = divmod(rest, 60)
     return parts
+
+
+_SECONDS_PER_DAY: Final = 86_400
+
+
+def _netted(parts: dict[str, int], duration: pendulum.Duration) -> dict[str, int]:
+    """
+    Whole *parts* of *duration* of both signs (``days=2, hours=-1``) as the
+    parts of a period, which are never negative (the rule is
+    :meth:`Period.from_duration`'s).  Each kind nets exactly: years with
+    months (added in one step), weeks with days, hours with minutes and
+    seconds (elapsed time).  Calendar days and elapsed time do not (a day on
+    the wall clock is 23 or 25 hours across a clock change): where they have
+    opposite signs the fewest whole days are read as 24 elapsed hours each,
+    never the other way.  A kind with no part netted keeps its parts as
+    given.  Raises :class:`~negotiation_records.ValidationError` at ``$`` for
+    months against days or time of the other sign, and for a negative total.
+    """
+    months = 12 * parts["years"] + parts["months"]
+    days = 7 * parts["weeks"] + parts["days"]
+    given = 3600 * parts["hours"] + 60 * parts["minutes"] + parts["seconds"]
+    total = days * _SECONDS_PER_DAY + given
+    if months * total < 0:
+        must = (
+            "a period's months and its days or time must not have opposite signs "
+            "(a month has no fixed number of days to net them by)"
+        )
+        raise ValidationError([("$", f"{must}, got {_shown(duration)}")])
+    if months < 0 or total < 0:
+        raise ValidationError(
+            [("$", f"a period must not be negative, got {_shown(duration)}")]
+        )
+    netted = dict(parts)
+    if min(parts["years"], parts["months"]) < 0:
+        netted.update(years=0, months=months)
+    elapsed = given
+    if given < 0:  # the fewest whole days, as 24 elapsed hours each
+        days, elapsed = divmod(total, _SECONDS_PER_DAY)
+    elif days < 0:  # the days taken out of the elapsed time
+        days, elapsed = 0, total
+    if (
+        days != 7 * parts["weeks"] + parts["days"]
+        or min(parts["weeks"], parts["days"]) < 0
+    ):
+        netted.update(weeks=0, days=days)
+    if elapsed != given or min(parts["hours"], parts["minutes"], parts["seconds"]) < 0:
+        hours, rest = divmod(elapsed, 3600)
+        minutes, seconds = divmod(rest, 60)
+        netted.update(hours=hours, minutes=minutes, seconds=seconds)
+    return netted
+
+
+def _shown(duration: pendulum.Duration) -> str:
+    """
+    *duration* as pendulum shows it, normalised, and the parts it was built
+    with where they differ: ``Duration(hours=-1) (built with days=-1,
+    hours=23)``.
+    """
+    shown = short_repr(duration)
+    signature = getattr(duration, "_signature", {})
+    built = ", ".join(f"{name}={value}" for name, value in signature.items() if value)
+    return shown if shown == f"Duration({built})" else f"{shown} (built with {built})"
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -259,8 +331,23 @@ class Period(ValueMethods):
         into the elapsed time they make, as pendulum adds them:
         ``duration(hours=48.5)`` is ``PT48H30M``, not two days and 30 minutes (the
         normalised ``Duration``); a calendar part that is not whole
-        (``duration(days=1.5)``) is read by the normalised parts.  A plain
-        ``timedelta`` gives whole days (calendar days) and the
+        (``duration(days=1.5)``) is read by the normalised parts.
+
+        Parts of both signs are netted, kind by kind: years with months
+        (``years=1, months=-1`` is ``P11M``), weeks with days (``weeks=1,
+        days=-1`` is ``P6D``), and hours, minutes and seconds as elapsed time
+        (``hours=2, minutes=-30`` is ``PT1H30M``).  Where calendar days and
+        elapsed time have opposite signs, the fewest whole days are read as 24
+        elapsed hours each, as the ``Duration`` normalises itself: ``days=2,
+        hours=-1`` is ``P1DT23H`` (its ``days`` and ``hours``, and what
+        ``timedelta(days=2, hours=-1)`` gives), ``days=-1, hours=48`` is
+        ``PT24H``.  Elapsed time is never read as calendar days.  (The day so
+        read is the last: across a clock change on it, ``P1DT23H`` falls an
+        hour off two wall-clock days less an hour.)  A month has no fixed
+        number of days, so months against days or time of the other sign
+        (``months=1, days=-1``) are refused.
+
+        A plain ``timedelta`` gives whole days (calendar days) and the
         remaining hours, minutes and seconds.  A :class:`pendulum.Interval`
         (``b - a``) gives the years, months and days pendulum finds between its
         ends, as pendulum's own ``+`` adds them, then the elapsed time from
@@ -275,6 +362,8 @@ class Period(ValueMethods):
             48
             >>> Period.from_duration(pendulum.duration(hours=36) + pendulum.duration(hours=12))
             Period(years=0, months=0, weeks=0, days=0, hours=0, minutes=0, seconds=172800)
+            >>> str(Period.from_duration(pendulum.duration(days=2, hours=-1)))
+            'P1DT23H'
             >>> ny = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
             >>> str(Period.from_duration(ny.add(days=2) - ny))   # 47 hours elapsed
             'P2D'

@@ -69,10 +69,10 @@ hours, minutes or seconds counted from a date (they need a time of day):
 built with, as pendulum's own ``+`` does: ``pendulum.duration(hours=48)`` is 48
 elapsed hours, ``pendulum.duration(days=2)`` two calendar days, and
 ``duration(hours=36) + duration(hours=12)`` 172,800 elapsed seconds (what
-pendulum records after ``+`` or ``*``; see :meth:`Period.from_duration
-<negotiation_records.Period.from_duration>`).  A plain
-:class:`datetime.timedelta` only knows days and seconds: its days are calendar
-days, the rest is elapsed time.
+pendulum records after ``+`` or ``*``); parts of both signs are netted
+(``duration(days=2, hours=-1)`` is ``P1DT23H``): see :meth:`Period.from_duration
+<negotiation_records.Period.from_duration>`.  A plain :class:`datetime.timedelta`
+only knows days and seconds: its days are calendar days, the rest elapsed time.
 """
 
 from __future__ import annotations
@@ -88,11 +88,11 @@ from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
     anchor_day,
     holiday_problems,
+    not_counted,
     resolve_after,
     resolve_business_days,
     resolve_day,
     start_of_day,
-    too_many_business_days,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._in_words import in_words
@@ -543,15 +543,18 @@ class Deadline(Record):
         calendar from the ``holidays`` package, which this library does not need);
         a datetime or a text among them is refused, since a lookup by date would
         never find it, as is a container whose lookup misses a date it lists (a
-        pandas ``Series``).  The holidays actually skipped are kept in :attr:`holidays`.  From
-        a datetime the deadline keeps its time of day (on the wall clock).
-        At most 100,000 business days are counted.  A calendar that leaves no
-        business day in 366 days in a row (a whole year: no real calendar
-        does, but one whose ``in`` always says yes, or whose
-        ``is_working_day`` always says no, would be asked about every day to
-        the year 9999) is refused at ``holidays`` as soon as it has; a set or
-        a list of dates is counted to the end (the days after its last one
-        count).
+        pandas ``Series``).  The holidays actually skipped are kept in
+        :attr:`holidays`.  From a datetime the deadline keeps its time of day (on
+        the wall clock).  A day that the clocks of the deadline's zone (the
+        datetime's, or *tz*) skipped is no business day: one business day after
+        Thursday 29 December 2011 in ``Pacific/Apia`` is Monday 2 January 2012
+        (Samoa went from the 29th to Saturday the 31st).  At most 100,000
+        business days are counted.  A calendar that leaves no business day in
+        366 days in a row (a whole year: no real calendar does, but one whose
+        ``in`` always says yes, or whose ``is_working_day`` always says no,
+        would be asked about every day to the year 9999) is refused at
+        ``holidays`` as soon as it has; a set or a list of dates is counted to
+        the end (the days after its last one count).
 
         *weekend* is the set of weekday numbers that are not business days
         (Monday is 0; the default is ``{5, 6}``, Saturday and Sunday); when it is
@@ -594,7 +597,7 @@ class Deadline(Record):
         if problems:
             raise ValidationError(problems) from failure
         due, days_off, skipped, worked = resolve_business_days(
-            start, n, holidays, days_off, own_rule=weekend is None
+            start, n, holidays, days_off, own_rule=weekend is None, tz=tz
         )
         return cls(
             due=_exact(due),
@@ -682,19 +685,14 @@ class Deadline(Record):
                         ("due", "a day count falls due on a date (the end of that day)")
                     )
                     return problems
-            elif self.business_days is not None:
-                if self.business_days > MAX_BUSINESS_DAYS:
-                    # Refused at once: counting them would take seconds.
-                    return [
-                        *problems,
-                        ("business_days", too_many_business_days(self.business_days)),
-                    ]
+            elif self.business_days is not None:  # too many: refused before counting
                 expected, *_ = resolve_business_days(
                     self.anchor,
                     self.business_days,
                     frozenset(self.holidays),
                     weekend,
                     frozenset(self.workdays),
+                    tz=self.tz,
                 )
             else:
                 problems.append(
@@ -724,8 +722,9 @@ class Deadline(Record):
             )
         if self.business_days is not None:  # each day at its place as given
             first, last = anchor_day(self.anchor), anchor_day(expected)
-            problems += stray_days("holidays", holidays, first, last, weekend)
-            problems += stray_days("workdays", workdays, first, last, weekend)
+            for path, listed in (("holidays", holidays), ("workdays", workdays)):
+                problems += stray_days(path, listed, first, last, weekend)
+                problems += not_counted(path, listed, last, self)
         return problems
 
     # --- questions ------------------------------------------------------------
