@@ -788,8 +788,20 @@ def resolve_after(anchor: Moment, period: Period, before: bool = False) -> Momen
         ) from None
 
 
-def resolve_day(anchor: Moment, day: int) -> pendulum.Date:
-    """Day *day* counted from *anchor*'s day, which is day 1."""
+def resolve_day(anchor: Moment, day: int, tz: str | None = None) -> pendulum.Date:
+    """
+    Day *day* counted from *anchor*'s day, which is day 1: a datetime's day
+    in the zone *tz* (``None``: UTC), where the deadline's days end, so that
+    day 1 is never a day that ended before the count began.
+    """
+    if isinstance(anchor, pendulum.DateTime):
+        try:
+            anchor = in_zone(anchor, pendulum.UTC if tz is None else zone(tz))
+        except OverflowError:
+            where = f"{moment_text(anchor)} in {tz or 'UTC'}"
+            raise ValidationError(
+                [("day", f"the day of {where} is outside the calendar")]
+            ) from None
     start = anchor_day(anchor)
     try:
         moved = start + _dt.timedelta(days=day - 1)

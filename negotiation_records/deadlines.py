@@ -497,10 +497,10 @@ class Deadline(Record):
         "Talks on phase two by day 16" of a ceasefire that began on 19 January
         2025 fall due on 3 February: the count is inclusive, unlike
         :meth:`after` (``after(start, days=16)`` is 4 February).  The deadline is
-        a day, lasting to its end in *tz*; from a datetime the days are those of
-        its own wall clock, and *tz* defaults to its zone (give *tz* for a fixed
-        offset, which has no zone name; otherwise UTC).  The number is kept in
-        :attr:`day`.
+        a day, lasting to its end in *tz*, and the days are those of *tz*: from
+        a datetime, day 1 is its day there.  *tz* defaults to the datetime's zone
+        (give *tz* for a fixed offset, which has no zone name; otherwise UTC).
+        The number is kept in :attr:`day`.
 
         Example:
             >>> Deadline.on_day(16, counting_from=pendulum.date(2025, 1, 19)).due
@@ -520,9 +520,9 @@ class Deadline(Record):
             problems += argument_problems(Deadline, "tz", tz)[1]
         if problems:
             raise ValidationError(problems) from read_failure([start])
-        due = resolve_day(start, n)
         if tz is None:
             tz = _zone_name_of(start)
+        due = resolve_day(start, n, tz)
         return cls(due=due, anchor=_exact(start), day=n, tz=tz)
 
     @classmethod
@@ -679,7 +679,7 @@ class Deadline(Record):
             if self.period is not None:
                 expected = resolve_after(self.anchor, self.period, self.counts_back)
             elif self.day is not None:
-                expected = resolve_day(self.anchor, self.day)
+                expected = resolve_day(self.anchor, self.day, self.tz)
                 if isinstance(self.due, pendulum.DateTime):
                     problems.append(
                         ("due", "a day count falls due on a date (the end of that day)")
