@@ -96,7 +96,10 @@ class AgreementStatus(enum.Enum):
 
     ``drafted`` until it is initialled or signed; a signed text may be
     ratified, then enters into force; a text in force may be suspended (and
-    resume), terminated, expire or be superseded by a later one.
+    resume), terminated, expire or be superseded by a later one.  A text
+    that no one signs may enter into force as it is, drafted or initialled:
+    a joint statement or an announced ceasefire that takes effect on a date
+    (the JCPOA was never signed; it took effect on Adoption Day).
 
     Example:
         >>> AgreementStatus("in-force")
@@ -116,12 +119,16 @@ class AgreementStatus(enum.Enum):
 
 _A = AgreementStatus
 #: The steps an agreement's history may take.  ``terminated`` and
-#: ``superseded`` are final; an expired agreement may come back into force
+#: ``superseded`` are final; a text may enter into force unsigned; an expired agreement may come back into force
 #: (a truce extended after it lapsed).  Initialled, signed and ratified may
 #: follow themselves, a step for each party in turn (see ``_BY_EACH_PARTY``).
 STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
-    _A.DRAFTED: frozenset({_A.INITIALLED, _A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
-    _A.INITIALLED: frozenset({_A.INITIALLED, _A.SIGNED, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.DRAFTED: frozenset(
+        {_A.INITIALLED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
+    ),
+    _A.INITIALLED: frozenset(
+        {_A.INITIALLED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
+    ),
     _A.SIGNED: frozenset(
         {_A.SIGNED, _A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
     ),

@@ -132,13 +132,42 @@ class TestAgreement:
 
     def test_illegal_steps_are_refused(self) -> None:
         assert paths(
-            lambda: truce(history=[StatusChange(status="in-force", on=D(2025, 5, 14))])
+            lambda: truce(history=[StatusChange(status="expired", on=D(2025, 8, 13))])
+        ) == ["history[0].status"]
+        assert paths(
+            lambda: truce(history=[StatusChange(status="ratified", on=D(2025, 5, 14))])
         ) == ["history[0].status"]
         with pytest.raises(IllegalTransitionError):
             truce().with_status("signed")
         terminated = truce().with_status("terminated", on=D(2025, 6, 1))
         with pytest.raises(IllegalTransitionError):
             terminated.with_status("in-force")
+
+    def test_an_unsigned_text_may_enter_into_force(self) -> None:
+        """The JCPOA was finalised on 14 July 2015 and never signed; it took
+        effect on Adoption Day, 18 October 2015.  A joint statement or an
+        initialled text may take effect as it is too."""
+        jcpoa = Agreement(
+            id="jcpoa",
+            title="Joint Comprehensive Plan of Action",
+            stage="comprehensive",
+            history=[
+                StatusChange(status="drafted", on=D(2015, 7, 14)),
+                StatusChange(status="in-force", on=D(2015, 10, 18)),
+            ],
+        )
+        assert jcpoa.status is AgreementStatus.IN_FORCE
+        assert jcpoa.status_at(D(2015, 9, 1)) is AgreementStatus.DRAFTED
+        assert from_json(Agreement, to_json(jcpoa)) == jcpoa
+        initialled = truce(
+            history=[
+                StatusChange(status="initialled", on=D(2025, 5, 12)),
+                StatusChange(status="in-force", on=D(2025, 5, 14)),
+            ]
+        )
+        assert initialled.status is AgreementStatus.IN_FORCE
+        announced = truce(history=[]).with_status("in-force", on=D(2025, 5, 14))
+        assert announced.status is AgreementStatus.IN_FORCE
 
     def test_extension_keeps_the_earlier_expiry(self) -> None:
         longer = truce().extend(
