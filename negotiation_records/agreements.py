@@ -617,10 +617,10 @@ class Agreement(Record):
             >>> deal = Agreement(id="deal", title="Deal", stage="comprehensive")
             >>> deal.with_status("signed", on=pendulum.date(2025, 1, 15)).status
             <AgreementStatus.SIGNED: 'signed'>
-            >>> deal.with_status("in-force")
+            >>> deal.with_status("ratified")
             Traceback (most recent call last):
             ...
-            negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'in-force': ...
+            negotiation_records.errors.IllegalTransitionError: agreement 'deal' cannot go from 'drafted' to 'ratified': ...
         """
         history = next_history(
             self.label,
