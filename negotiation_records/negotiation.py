@@ -405,14 +405,20 @@ class Negotiation(Record, _lookup.Indexed):
         The record as it stood at *at*: what was known then, and nothing later.
 
         * records not yet heard of at *at* are left out: a proposal made or
-          an ultimatum issued later (unless a step of its history that came
-          after it is known: accepted "on 13 July", made at noon that day), a
-          statement said later, a round of which none of its dated status
-          changes that are known by then, nor the start and window it held
-          then, is known, an agreement none of whose dated status changes is
-          known then, a milestone whose ``set_on`` is not known and none of
-          whose dated status changes is (not a deadline revision, which shows
-          it was there before), a vote or an action later;
+          an ultimatum issued later, a statement said later, a round of which
+          none of its dated status changes that are known by then, nor the
+          start and window it held then, is known, an agreement none of whose
+          dated status changes is known then, a milestone whose ``set_on`` is
+          not known and none of whose dated status changes is, a vote or an
+          action later.  What comes after a record shows it was there: a
+          dated step of its history known by *at* keeps it, and so, for a
+          record with a date of its own (``made_on``, ``issued_at``,
+          ``set_on``), does a response or a deadline revision known by then
+          (a proposal made at noon on 13 July and accepted, or answered, "on
+          13 July"; an ultimatum issued "in July" and rejected on 18 July).
+          A response or a revision does not date a record (a milestone with
+          no other date is there before its revision); an agreement, whose
+          only dates are its steps, is known by them alone;
         * histories, responses, positions and deadline revisions are cut at
           *at*; each ultimatum's and milestone's deadline and each agreement's
           expiry is the one in force then, a milestone's alternatives are cut
@@ -421,11 +427,23 @@ class Negotiation(Record, _lookup.Indexed):
           so one scheduled or postponed after *at* (or held after a
           postponement) has none then (nor the location a later scheduling,
           or the window a later postponement, may have set);
+        * a known step is evidence of what it needed: an ultimatum or an
+          agreement ``expired``, or a milestone ``missed``, only once one of
+          its deadlines had passed; where by then only a deadline set by a
+          revision had, that revision had been made, so the revisions up to
+          it stay (in their order, the deadline in force the last one set)
+          even where their own dates are not known yet (a month not over, a
+          later hour of the day): cut "in July" to 15 July and expired on 20
+          July, an ultimatum reads cut and expired as of 25 July, its
+          deadline 15 July, and the deadline queries read it so;
         * a date or a datetime counts once it has come (a day-precision moment
           from the start of its day); a month or a year (``2025-07``) only once
           its **whole** span has passed, so a snapshot never shows what may not
           have happened yet.  An undated status change or position counts
-          always.  See :func:`~negotiation_records.timeutil.is_known_by`.
+          always, but for a round's undated ``held`` step, which counts from
+          the round's start (the date :meth:`Round.hold
+          <negotiation_records.Round.hold>` gives it): a round is not held
+          before it starts.  See :func:`~negotiation_records.timeutil.is_known_by`.
 
         Parties, standing conditions (with their positions cut) and sources
         stay.  A link to a record left out is dropped, so that the snapshot is

@@ -18,7 +18,9 @@ reads the record as it stood then, as far as the record's dates allow:
 
 * an ultimatum counts from when it was issued;
 * the deadline *in force* at ``at`` is the one that had not yet been replaced:
-  a revision counts from its ``revised_on``;
+  a revision counts from its ``revised_on``, or from a known step that needed
+  it (an expiry by no earlier deadline: :meth:`Negotiation.as_of
+  <negotiation_records.Negotiation.as_of>`);
 * a status (complied, withdrawn, expired, enforced) counts from the date of
   its change in the ultimatum's ``history``; an undated change counts always;
 * a party's stance counts from when it was taken (an undated one always);
@@ -74,9 +76,10 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
-from negotiation_records.history import heard_of, history_until, known_count
+from negotiation_records.history import history_until
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership
+from negotiation_records.snapshot import is_heard_of, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -378,7 +381,8 @@ def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Dea
     (or the ultimatum's issue, for the first) was known by *at*, as
     :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>` reads it
     (:func:`~negotiation_records.timeutil.is_known_by`): a revision dated only
-    "July 2025" counts from 1 August.
+    "July 2025" counts from 1 August, or from the day a known ``expired``
+    step shows it had been made (expired on 20 July by the deadline it set).
 
     Example:
         >>> from negotiation_records.queries import deadline_in_force
@@ -394,12 +398,12 @@ def deadline_in_force(ultimatum: Ultimatum, at: Moment | _dt.date | None) -> Dea
         Date(2025, 8, 8)
     """
     moment = as_of(at)
-    return _in_force(ultimatum.revisions, ultimatum.deadlines, moment)
+    return ultimatum.deadlines[revisions_kept(ultimatum, moment)]
 
 
 def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
     """Whether *ultimatum* was issued by *at*, as the snapshot reads it."""
-    return heard_of(ultimatum.history, at, (ultimatum.issued_at,))
+    return is_heard_of(ultimatum, at)
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
@@ -506,9 +510,9 @@ def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
     return closed_in_time(history_until(record.history, at), deadline)
 
 
-def _in_force(revisions: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
-    """The one of *deadlines* that the *revisions* known by *at* put in force."""
-    return deadlines[known_count([r.revised_on for r in revisions], at)]
+def _in_force(record: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
+    """The one of *deadlines* that the revisions of *record* made by *at* put in force."""
+    return deadlines[revisions_kept(record, at)]
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
@@ -534,7 +538,7 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
     """
     found: list[tuple[DeadlineEntry, bool]] = []
     for milestone in talks.milestones:
-        deadline = _in_force(milestone.revisions, milestone.deadlines, at)
+        deadline = _in_force(milestone, milestone.deadlines, at)
         status = milestone.status_at(at)
         open_ = status in _MILESTONE_OPEN or _ran_out_early(
             status is MilestoneStatus.MISSED, deadline, at
@@ -545,7 +549,7 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
         status = agreement.status_at(at)
         expiry = None
         if agreement.expires is not None:
-            expiry = _in_force(agreement.revisions, agreement.expiries, at)
+            expiry = _in_force(agreement, agreement.expiries, at)
         found += _phase_entries(agreement, status, expiry, at)
         if expiry is None:
             continue

@@ -42,7 +42,7 @@ from negotiation_records.history import (
     StatusChange,
     current_status,
     history_problems,
-    status_at,
+    known_count,
     take_status_arguments,
 )
 from negotiation_records.timeutil import (
@@ -388,6 +388,24 @@ class Delegation(Record):
         ) -> None: ...
 
 
+def known_history(rnd: Round, at: Moment) -> tuple[StatusChange, ...]:
+    """
+    The changes of *rnd*'s history known by *at*, in order, as
+    :meth:`Round.status_at` and :meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>` read them
+    (:func:`~negotiation_records.history.known_count`): an undated ``held``
+    step counts from the round's start, the day :meth:`Round.hold` gives a
+    step it is not given a date for, since a round is not held before it
+    starts (a held round has a start).
+    """
+    held, starts = RoundStatus.HELD, rnd.starts
+    moments = [
+        starts if change.on is None and change.status is held else change.on
+        for change in rnd.history
+    ]
+    return rnd.history[: known_count(moments, at)]
+
+
 @frozen_record(kw_only=True, init=False)
 class Round(Record):
     """
@@ -500,12 +518,14 @@ class Round(Record):
     def status_at(self, at: Moment | _dt.date) -> RoundStatus:
         """
         The status in force at *at*: the last change known by then (an undated
-        change counts always; a month or year once it has passed).
+        change counts always, but for ``held``, which counts from the round's
+        start, as :meth:`hold` dates it; a month or year once it has passed).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, RoundStatus.PROPOSED, at)  # type: ignore[no-any-return]
+        known = known_history(self, moment_argument(at, "at"))
+        return current_status(known, RoundStatus.PROPOSED)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         yield from history_problems(

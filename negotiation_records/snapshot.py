@@ -6,42 +6,48 @@ together; the rules are in its documentation and in :doc:`/concepts` ("What was
 known when").  Every function here takes a moment *at* already converted
 (:func:`~negotiation_records.queries.as_of`) and answers with
 :func:`~negotiation_records.timeutil.is_known_by`: a date or a datetime counts
-once it has come, a month or a year only once its whole span has passed.
+once it has come, a month or a year only once its whole span has passed.  A
+known step is evidence of what it needed: a revision without which it could
+not have been taken (:func:`revisions_kept`), the record a response or a
+revision answers (:func:`is_heard_of`); the deadline queries read both alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 import attrs
 
-from negotiation_records.agreements import Agreement, first_dated
+from negotiation_records.agreements import Agreement, AgreementStatus, first_dated
 from negotiation_records.conditions import Condition
-from negotiation_records.deadlines import DeadlineRevision
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import (
     StatusChange,
     heard_of,
     history_until,
     known_count,
 )
-from negotiation_records.milestones import Alternative, Milestone
+from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
 from negotiation_records.proposals import Proposal
-from negotiation_records.rounds import Round, RoundStatus
+from negotiation_records.rounds import Round, RoundStatus, known_history
 from negotiation_records.stances import Position, Response
 from negotiation_records.timeutil import Moment, is_before, is_known_by
-from negotiation_records.ultimatums import Ultimatum
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 from negotiation_records.windows import Window
 
 
 __all__ = [
     "agreement_as_of",
     "condition_as_of",
+    "is_heard_of",
     "milestone_as_of",
     "model2_as_of",
     "proposal_as_of",
     "proposals_made",
+    "revisions_kept",
     "round_as_of",
     "ultimatum_as_of",
 ]
@@ -52,6 +58,18 @@ T = TypeVar("T")
 def _linked(statement: str | None, statements: AbstractSet[str]) -> str | None:
     """A statement id, or ``None`` if the statement is not in the snapshot."""
     return statement if statement is None or statement in statements else None
+
+
+def _linked_revisions(
+    revisions: Iterable[DeadlineRevision], statements: AbstractSet[str]
+) -> tuple[DeadlineRevision, ...]:
+    """*revisions*, their links to statements not in the snapshot dropped."""
+    return tuple(
+        revision
+        if _linked(revision.statement, statements) == revision.statement
+        else attrs.evolve(revision, statement=None)
+        for revision in revisions
+    )
 
 
 def _first_of_each(items: Iterable[T]) -> tuple[T, ...]:
@@ -104,6 +122,161 @@ def _same(old: T, **changes: object) -> T:
     return attrs.evolve(old, **changes)  # type: ignore[misc]
 
 
+# --- what a record's known steps show ----------------------------------------
+
+
+def _deadlines_needed(
+    history: Sequence[StatusChange],
+    ran_out: enum.Enum,
+    deadlines: Sequence[Deadline],
+    reach: int = 0,
+) -> tuple[int, int | None]:
+    """
+    How far into *deadlines* (oldest first) the *ran_out* steps of *history*
+    (an ultimatum expired, a milestone missed, an agreement expired) reach,
+    at least *reach*; and the index in *history* of the first such step
+    that none of *deadlines* lets be (``None``: none).
+
+    A dated step needs the first of *deadlines* that had passed by its end
+    (:meth:`Deadline.had_passed_by`, as the record checks the step); the
+    reach is the last deadline a step needs (0: the first).  Each step is
+    asked first of the deadline that let the step before it be, then of
+    those up to the reach so far, then of the next ones: steps in time
+    order are each asked of one deadline or two.
+    """
+    if not deadlines:
+        return reach, None  # nothing to check (an agreement with no expiry)
+    witness: Deadline | None = None
+    for index, change in enumerate(history):
+        on = change.on
+        if change.status is not ran_out or on is None:
+            continue
+        if witness is not None and witness.had_passed_by(on):
+            continue
+        witness = next((d for d in deadlines[: reach + 1] if d.had_passed_by(on)), None)
+        while witness is None and reach + 1 < len(deadlines):
+            reach += 1
+            if deadlines[reach].had_passed_by(on):
+                witness = deadlines[reach]
+        if witness is None:
+            return reach, index
+    return reach, None
+
+
+#: An agreement's step that says its expiry passed.
+_EXPIRED = AgreementStatus.EXPIRED
+
+
+def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
+    """How many of *revisions* are known by *at* by their own dates."""
+    return known_count([revision.revised_on for revision in revisions], at)
+
+
+def _agreement_cut(
+    agreement: Agreement, at: Moment
+) -> tuple[tuple[StatusChange, ...], int, int]:
+    """
+    What a snapshot at *at* keeps of *agreement*: its history, and the
+    revisions from the first to the kept (``revisions[first:kept]``), its
+    expiry ``expiries[kept]`` (see :func:`revisions_kept`).
+
+    A step dated by month that is cut may have been the first date that
+    earlier revisions came after (signed on 20 January, in force "in
+    January", extended on 5 January): those go, so that the snapshot is a
+    valid record.  Where one of them put in force the only expiry by which a
+    known ``expired`` step is let be, that step and those after it go too
+    (the revision cannot stay, nor the step without it).
+    """
+    history = history_until(agreement.history, at)
+    expiries, revisions = agreement.expiries, agreement.revisions
+    known = _known_revisions(revisions, at)
+    while True:
+        kept = known
+        if known < len(revisions):
+            kept, _ = _deadlines_needed(history, _EXPIRED, expiries, known)
+        start = first_dated(history)
+        first = 0
+        while (
+            first < kept
+            and start is not None
+            and is_before(revisions[first].revised_on, start)
+        ):
+            first += 1
+        if not first:
+            return history, first, kept
+        _, unmet = _deadlines_needed(history, _EXPIRED, expiries[first : kept + 1])
+        if unmet is None:
+            return history, first, kept
+        history = history_until(history[:unmet], at)
+
+
+def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int:
+    """
+    How many deadline revisions of *record* a snapshot at *at* counts as
+    made: the index in its ``deadlines`` (an agreement's ``expiries``) of
+    the deadline in force then, which the deadline queries read too.
+
+    Those known by *at* by their own dates (in order: one dated "July"
+    before one of 3 July counts on the 3rd), and at least those that a
+    status step known by then shows were made: an ultimatum ``expired``, a
+    milestone ``missed`` or an agreement ``expired`` on a moment by whose end
+    none of the deadlines it had had before a revision had passed could
+    only be taken once that revision (and so each before it) was in force.
+    A snapshot keeps those revisions, in their order, so that it is a valid
+    record: cut "some day in July" to 15 July and expired on 20 July, an
+    ultimatum reads cut and expired on 25 July, its deadline 15 July.
+    """
+    if isinstance(record, Agreement):
+        return _agreement_cut(record, at)[2]
+    known = _known_revisions(record.revisions, at)
+    if known == len(record.revisions):
+        return known  # all of them
+    if isinstance(record, Ultimatum):
+        ran_out: enum.Enum = UltimatumStatus.EXPIRED
+    else:
+        ran_out = MilestoneStatus.MISSED
+    history = history_until(record.history, at)
+    return _deadlines_needed(history, ran_out, record.deadlines, known)[0]
+
+
+def is_heard_of(
+    record: Proposal | Ultimatum | Milestone | Agreement, at: Moment
+) -> bool:
+    """
+    Whether a snapshot at *at* keeps *record*: it was heard of by then.
+
+    By its own date (a proposal's ``made_on``, an ultimatum's ``issued_at``,
+    a milestone's ``set_on``) or a dated step of its history known by then
+    (:func:`~negotiation_records.history.heard_of`); or, where it has a date
+    of its own, by a response or a deadline revision known by then
+    (:func:`is_known_by`), which come after that date (the record refuses
+    one dated before it): a proposal made at noon on 13 July and answered
+    "on 13 July" is known on that day, whether the answer is a response or a
+    step of its history.  A response or a revision shows the record was
+    there; it does not date it: one not known yet does not leave out a
+    record with no other date.  An agreement (a milestone without
+    ``set_on``) has no date of its own, only the steps of its history, which
+    a snapshot leaves out until they are known: it is known by them alone,
+    so that a snapshot read again as of an earlier moment is the snapshot
+    as of that moment.
+    """
+    answers: tuple[Response, ...] = ()
+    revisions: tuple[DeadlineRevision, ...] = ()
+    own: Moment | None = None
+    if isinstance(record, Proposal):
+        own, answers = record.made_on, record.responses
+    elif isinstance(record, Ultimatum):
+        own, answers, revisions = record.issued_at, record.responses, record.revisions
+    elif isinstance(record, Milestone):
+        own, revisions = record.set_on, record.revisions
+    if heard_of(record.history, at, (own,)):
+        return True
+    return own is not None and (
+        any(is_known_by(answer.on, at) for answer in answers)
+        or any(is_known_by(revision.revised_on, at) for revision in revisions)
+    )
+
+
 def condition_as_of(
     condition: Condition, at: Moment, statements: AbstractSet[str]
 ) -> Condition:
@@ -123,7 +296,7 @@ def proposal_as_of(
     round and the proposal it counters dropped if the snapshot leaves them
     out (*rounds*, *proposals*: those it keeps).
     """
-    if not heard_of(proposal.history, at, (proposal.made_on,)):
+    if not is_heard_of(proposal, at):
         return None
     counter_to = proposal.counter_to
     return _same(
@@ -138,9 +311,7 @@ def proposal_as_of(
 
 def proposals_made(talks: Any, at: Moment) -> frozenset[str]:
     """The ids of the proposals of *talks* made by *at* (those a snapshot keeps)."""
-    return frozenset(
-        p.id for p in talks.proposals if heard_of(p.history, at, (p.made_on,))
-    )
+    return frozenset(p.id for p in talks.proposals if is_heard_of(p, at))
 
 
 def ultimatum_as_of(
@@ -148,18 +319,14 @@ def ultimatum_as_of(
 ) -> Ultimatum | None:
     """
     *ultimatum* as it stood at *at* — its responses, status changes and
-    deadline revisions cut at *at*, its deadline the one in force then — or
-    ``None`` if it was issued later.
+    deadline revisions cut at *at* (but for the revisions a known step
+    needed: :func:`revisions_kept`), its deadline the one in force then —
+    or ``None`` if it was issued later (:func:`is_heard_of`).
     """
-    if not heard_of(ultimatum.history, at, (ultimatum.issued_at,)):
+    if not is_heard_of(ultimatum, at):
         return None
-    kept = known_count([r.revised_on for r in ultimatum.revisions], at)
-    revisions: tuple[DeadlineRevision, ...] = tuple(
-        r
-        if _linked(r.statement, statements) == r.statement
-        else attrs.evolve(r, statement=None)
-        for r in ultimatum.revisions[:kept]
-    )
+    kept = revisions_kept(ultimatum, at)
+    revisions = _linked_revisions(ultimatum.revisions[:kept], statements)
     demand = ultimatum.demand
     if isinstance(demand, Condition):
         demand = condition_as_of(demand, at, statements)
@@ -197,7 +364,7 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     nor a location, where a later scheduling may have set it, nor a window,
     where a later postponement may have.
     """
-    history = _changes(rnd.history, at)
+    history = known_history(rnd, at)
     later = {change.status for change in rnd.history[len(history) :]}
     # A postponement clears the dates: one held after it (cut) set them anew.
     redated = not later.isdisjoint(_DATING_STEPS) or (
@@ -229,17 +396,6 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
 # --- agreements, milestones, votes and actions -------------------------------------
 
 
-def _kept_revisions(
-    revisions: tuple[DeadlineRevision, ...], at: Moment, statements: AbstractSet[str]
-) -> tuple[DeadlineRevision, ...]:
-    return tuple(
-        revision
-        if _linked(revision.statement, statements) == revision.statement
-        else attrs.evolve(revision, statement=None)
-        for revision in revisions[: known_count([r.revised_on for r in revisions], at)]
-    )
-
-
 def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     agreement: Agreement,
     at: Moment,
@@ -253,19 +409,12 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     expiry the one in force then, links to records left out dropped — or
     ``None`` if it was heard of later (no dated change known by *at*).
     """
-    if not heard_of(agreement.history, at):
+    if not is_heard_of(agreement, at):
         return None
-    revisions = _kept_revisions(agreement.revisions, at, statements)
+    history, first, kept = _agreement_cut(agreement, at)
+    revisions = _linked_revisions(agreement.revisions[first:kept], statements)
     expiries = agreement.expiries
-    expires = expiries[len(revisions)] if expiries else None
-    history = _changes(agreement.history, at)
-    # A step dated by month that is cut may have been the first date that
-    # earlier revisions came after (signed on 20 January, in force "in
-    # January", extended on 5 January): those go, the expiry stays the one
-    # in force, and the snapshot is a valid record.
-    first = first_dated(history)
-    while revisions and first is not None and is_before(revisions[0].revised_on, first):
-        revisions = revisions[1:]
+    expires = expiries[kept] if expiries else None
     return _same(
         agreement,
         provisions=tuple(
@@ -297,14 +446,15 @@ def milestone_as_of(
     agreements: AbstractSet[str],
 ) -> Milestone | None:
     """
-    *milestone* as it stood at *at* — history, revisions and alternatives cut,
-    its deadline the one in force then — or ``None`` if it was heard of
-    later (neither its ``set_on`` nor any dated change known by *at*).
+    *milestone* as it stood at *at* — history, revisions (:func:`revisions_kept`)
+    and alternatives cut, its deadline the one in force then — or ``None``
+    if it was heard of later (neither its ``set_on``, nor any dated change,
+    nor, if it has a ``set_on``, a revision known by *at*: :func:`is_heard_of`).
     """
-    if not heard_of(milestone.history, at, (milestone.set_on,)):
+    if not is_heard_of(milestone, at):
         return None
-    revisions = _kept_revisions(milestone.revisions, at, statements)
-    kept = len(revisions)
+    kept = revisions_kept(milestone, at)
+    revisions = _linked_revisions(milestone.revisions[:kept], statements)
     return _same(
         milestone,
         agreement=milestone.agreement if milestone.agreement in agreements else None,
@@ -329,7 +479,7 @@ def model2_as_of(
     to statements, rounds and proposals other than *statements*, *rounds* and
     *proposals* (those the snapshot keeps) dropped.
     """
-    first_known = frozenset(a.id for a in talks.agreements if heard_of(a.history, at))
+    first_known = frozenset(a.id for a in talks.agreements if is_heard_of(a, at))
     agreements = tuple(
         a
         for a in (
@@ -349,7 +499,7 @@ def model2_as_of(
         proposals
         | first_known
         | {m.id for m in milestones}
-        | {u.id for u in talks.ultimatums if heard_of(u.history, at, (u.issued_at,))}
+        | {u.id for u in talks.ultimatums if is_heard_of(u, at)}
     )
     votes = tuple(
         v

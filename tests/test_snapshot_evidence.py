@@ -1,0 +1,891 @@
+"""
+What a snapshot (``Negotiation.as_of``) reads from the steps it knows.
+
+A known step is evidence of what it needed: an ultimatum expired (a milestone
+missed, an agreement expired) before the deadline it first had passed shows
+that the revision that put a passed deadline in force had been made; a
+response or a deadline revision known by then shows that the record it
+belongs to was there; a round is not held before it starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from negotiation_records import (
+    Agreement,
+    AgreementStatus,
+    Alternative,
+    Deadline,
+    DeadlineRevision,
+    Milestone,
+    MilestoneStatus,
+    Negotiation,
+    NegotiationRecordError,
+    Outcome,
+    PartialDate,
+    Party,
+    Proposal,
+    ProposalStatus,
+    Response,
+    Round,
+    RoundStatus,
+    Stance,
+    StatusChange,
+    Ultimatum,
+    UltimatumStatus,
+    Vote,
+    to_json,
+)
+from negotiation_records.cli import main
+from negotiation_records.history import history_until, known_count
+from negotiation_records.queries import as_of, as_of_instant, deadline_in_force
+from negotiation_records.snapshot import revisions_kept
+from negotiation_records.timeutil import Moment, is_known_by
+
+
+D = pendulum.date
+UTC = "UTC"
+T = TypeVar("T")
+
+
+def _parties(*ids: str) -> list[Party]:
+    return [Party(id=i, name=i.upper(), kind="state") for i in ids]
+
+
+def _talks(**records: object) -> Negotiation:
+    return Negotiation(
+        id="t",
+        title="T",
+        parties=_parties("us", "ru", "ua"),
+        **records,  # type: ignore[arg-type]
+    )
+
+
+def _ultimatum(issued_at: object = D(2025, 7, 1), **more: object) -> Ultimatum:
+    return Ultimatum(
+        id="u",
+        issued_by="us",
+        addressed_to=["ru"],
+        issued_at=issued_at,  # type: ignore[arg-type]
+        demand="Ceasefire",
+        deadline=Deadline.on(D(2025, 9, 2)),
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def _dues(snapshot: Negotiation) -> list[str]:
+    """The due moment of every deadline-bearing record of *snapshot*, in order."""
+    return [
+        *(str(u.deadline.due) for u in snapshot.ultimatums),
+        *(str(m.deadline.due) for m in snapshot.milestones),
+        *(str(a.expires.due) for a in snapshot.agreements if a.expires is not None),
+    ]
+
+
+def _checked(talks: Negotiation, at: object) -> Negotiation:
+    """``talks.as_of(at)``, checked: valid, and the same read again."""
+    snapshot = talks.as_of(at)  # type: ignore[arg-type]
+    assert attrs.evolve(snapshot) == snapshot  # checked again, from scratch
+    assert snapshot.as_of(at) == snapshot  # type: ignore[arg-type]
+    return snapshot
+
+
+# --- a step that says a deadline passed keeps the revision it needed --------------
+
+
+class TestStepsShowTheirRevisions:
+    def test_an_ultimatum_cut_some_day_in_july_and_expired_on_the_20th(self) -> None:
+        """
+        Cut "in July" from 2 September to 15 July, expired on 20 July: on
+        25 July the expiry shows the cut had been made, though July is not over.
+        """
+        ultimatum = (
+            _ultimatum()
+            .revise_deadline(
+                Deadline.on(D(2025, 7, 15)), on=PartialDate(2025, 7), reason="cut"
+            )
+            .expire(on=D(2025, 7, 20))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        at = D(2025, 7, 25)
+        [kept] = _checked(talks, at).ultimatums
+        assert kept == ultimatum  # the revision, the step, the cut deadline
+        assert kept.status is UltimatumStatus.EXPIRED is ultimatum.status_at(at)
+        assert kept.deadline.due == D(2025, 7, 15)
+        assert deadline_in_force(ultimatum, at).due == D(2025, 7, 15)
+        assert revisions_kept(ultimatum, at) == 1
+        assert talks.pending_ultimatums(at) == ()
+        assert talks.upcoming_deadlines(at) == ()
+        assert [
+            (e.ultimatum.id, str(e.deadline.due)) for e in talks.expired_deadlines(at)
+        ] == [("u", "2025-07-15")]
+        kinds = [e.kind.value for e in talks.timeline(at)]
+        assert "deadline-revision" in kinds
+        assert "status" in kinds
+        # Before the expiry is known, the cut (July not over) is not either.
+        [before] = _checked(talks, D(2025, 7, 19)).ultimatums
+        assert before.revisions == ()
+        assert before.history == ()
+        assert before.deadline.due == D(2025, 9, 2)
+        assert [u.id for u in talks.pending_ultimatums(D(2025, 7, 19))] == ["u"]
+
+    def test_a_deadline_cut_later_on_the_day_it_expired(self) -> None:
+        """
+        Cut at 09:00 UTC on 20 July to 18:00 that day, expired "on 20 July":
+        as of 20 July (its start) the expiry is known and so is the cut; the
+        ultimatum is open until 18:00, as one marked expired on its due day is.
+        """
+        cut_at = pendulum.datetime(2025, 7, 20, 9, tz=UTC)
+        ultimatum = (
+            _ultimatum()
+            .revise_deadline(
+                Deadline.on(pendulum.datetime(2025, 7, 20, 18, tz=UTC)), on=cut_at
+            )
+            .expire(on=D(2025, 7, 20))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        for at in (D(2025, 7, 20), pendulum.datetime(2025, 7, 20, 8, tz=UTC)):
+            [kept] = _checked(talks, at).ultimatums
+            assert kept == ultimatum
+            assert str(kept.deadline.due) == "2025-07-20 18:00:00+00:00"
+            assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
+            assert talks.expired_deadlines(at) == ()
+        evening = pendulum.datetime(2025, 7, 20, 19, tz=UTC)
+        assert talks.pending_ultimatums(evening) == ()
+        assert [str(e.deadline.due) for e in talks.expired_deadlines(evening)] == [
+            "2025-07-20 18:00:00+00:00"
+        ]
+        # The day before: neither.
+        [before] = _checked(talks, D(2025, 7, 19)).ultimatums
+        assert (before.revisions, before.history) == ((), ())
+
+    def test_a_milestone_revised_in_july_and_missed_on_the_20th(self) -> None:
+        milestone = (
+            Milestone(
+                id="m",
+                title="Talks on phase two",
+                set_on=D(2025, 7, 1),
+                deadline=Deadline.on(D(2025, 9, 2)),
+            )
+            .revise_deadline(Deadline.on(D(2025, 7, 15)), on=PartialDate(2025, 7))
+            .with_status("missed", on=D(2025, 7, 20))
+        )
+        talks = _talks(milestones=[milestone])
+        at = D(2025, 7, 25)
+        [kept] = _checked(talks, at).milestones
+        assert kept == milestone
+        assert kept.status is MilestoneStatus.MISSED is milestone.status_at(at)
+        assert talks.all_upcoming_deadlines(at) == ()
+        assert [
+            (e.record.id, str(e.deadline.due)) for e in talks.all_expired_deadlines(at)
+        ] == [("m", "2025-07-15")]
+
+    def test_a_truce_brought_forward_in_2025_and_expired(self) -> None:
+        """An expiry moved "in 2025" (the year alone) to 15 July; expired on 20 July."""
+        truce = (
+            Agreement(
+                id="a",
+                title="Truce",
+                stage="ceasefire",
+                history=[
+                    StatusChange(status="signed", on=D(2025, 7, 1)),
+                    StatusChange(status="in-force", on=D(2025, 7, 1)),
+                ],
+                expires=Deadline.on(D(2025, 9, 2)),
+            )
+            .extend(Deadline.on(D(2025, 7, 15)), on=PartialDate(2025))
+            .with_status("expired", on=D(2025, 7, 20))
+        )
+        talks = _talks(agreements=[truce])
+        at = D(2025, 10, 1)
+        [kept] = _checked(talks, at).agreements
+        assert kept == truce
+        assert kept.status is AgreementStatus.EXPIRED is truce.status_at(at)
+        assert [
+            (e.record.id, str(e.deadline.due)) for e in talks.all_expired_deadlines(at)
+        ] == [("a", "2025-07-15")]
+        # In force on 10 July, before the year is over: the expiry first given.
+        [running] = _checked(talks, D(2025, 7, 10)).agreements
+        assert running.revisions == ()
+        assert running.expires == Deadline.on(D(2025, 9, 2))
+
+    def test_only_the_revisions_the_step_needs(self) -> None:
+        """
+        Cut "in July" to 10 July, then extended "in July" to 30 August, and
+        expired on 20 July (by the cut deadline): the cut is kept, the
+        extension (not known, not needed) is not.
+        """
+        ultimatum = (
+            _ultimatum()
+            .revise_deadline(Deadline.on(D(2025, 7, 10)), on=PartialDate(2025, 7))
+            .expire(on=D(2025, 7, 20))
+            .revise_deadline(Deadline.on(D(2025, 8, 30)), on=PartialDate(2025, 7))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        at = D(2025, 7, 25)
+        [kept] = _checked(talks, at).ultimatums
+        assert kept.revisions == ultimatum.revisions[:1]
+        assert kept.deadline.due == D(2025, 7, 10)
+        assert [c.status for c in kept.history] == [UltimatumStatus.EXPIRED]
+        assert [str(e.deadline.due) for e in talks.expired_deadlines(at)] == [
+            "2025-07-10"
+        ]
+        # Once July is over, both revisions: revived, due on 30 August.
+        [later] = _checked(talks, D(2025, 8, 1)).ultimatums
+        assert later == ultimatum
+        assert [u.id for u in talks.pending_ultimatums(D(2025, 8, 1))] == ["u"]
+
+    def test_every_revision_before_the_one_needed(self) -> None:
+        """
+        Extended "in July" to 20 September, then cut "in July" to 12 July,
+        expired on 20 July: neither earlier deadline had passed, so both
+        revisions had been made.
+        """
+        ultimatum = (
+            _ultimatum()
+            .revise_deadline(Deadline.on(D(2025, 9, 20)), on=PartialDate(2025, 7))
+            .revise_deadline(Deadline.on(D(2025, 7, 12)), on=PartialDate(2025, 7))
+            .expire(on=D(2025, 7, 20))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        [kept] = _checked(talks, D(2025, 7, 25)).ultimatums
+        assert kept == ultimatum
+        assert [str(r.previous.due) for r in kept.revisions] == [
+            "2025-09-02",
+            "2025-09-20",
+        ]
+        assert kept.deadline.due == D(2025, 7, 12)
+
+    def test_a_zoned_deadline_and_a_timed_step(self) -> None:
+        """
+        A milestone whose deadline was moved "in July" to 23:00 on 14 July in
+        New York (03:00 UTC on the 15th), missed at 04:00 UTC on the 15th: at
+        05:00 UTC the step shows the move; at 02:00 UTC neither is known.
+        """
+        due = pendulum.datetime(2025, 7, 14, 23, tz="America/New_York")
+        milestone = (
+            Milestone(
+                id="m",
+                title="Talks",
+                set_on=D(2025, 7, 1),
+                deadline=Deadline.on(D(2025, 9, 2), tz="Asia/Tokyo"),
+            )
+            .revise_deadline(Deadline.on(due), on=PartialDate(2025, 7))
+            .with_status("missed", on=pendulum.datetime(2025, 7, 15, 4, tz=UTC))
+        )
+        talks = _talks(milestones=[milestone])
+        [kept] = _checked(talks, pendulum.datetime(2025, 7, 15, 5, tz=UTC)).milestones
+        assert kept == milestone
+        [before] = _checked(talks, pendulum.datetime(2025, 7, 15, 2, tz=UTC)).milestones
+        assert before.revisions == ()
+        assert before.status is MilestoneStatus.PENDING
+        assert before.deadline == Deadline.on(D(2025, 9, 2), tz="Asia/Tokyo")
+
+    def test_a_milestone_keeps_the_alternatives_of_the_deadlines_kept(self) -> None:
+        milestone = Milestone(
+            id="m",
+            title="Exit day",
+            set_on=D(2019, 3, 1),
+            deadline=Deadline.on(D(2019, 3, 15)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(D(2019, 6, 30)),
+                    revised_on=PartialDate(2019, 3),
+                )
+            ],
+            alternatives=[
+                Alternative(
+                    condition="if the deal passes",
+                    deadline=Deadline.on(D(2019, 3, 10)),
+                    stage=1,
+                )
+            ],
+            history=[StatusChange(status="missed", on=D(2019, 3, 20))],
+        )
+        talks = _talks(milestones=[milestone])
+        [kept] = _checked(talks, D(2019, 3, 25)).milestones
+        assert kept == milestone
+
+    def test_a_revision_before_a_cut_first_step_that_an_expiry_needed(self) -> None:
+        """
+        Extended on 5 January from 6 January to 31 December, signed and in
+        force on 20 January, expired on the 21st (by the 6 January expiry),
+        superseded "in January": as of 25 January the month step is cut, the
+        revision before what is left of the history goes with it, and so does
+        the expiry that only it let be; the snapshot is a valid record.
+        """
+        agreement = Agreement(
+            id="a",
+            title="Accord",
+            stage="ceasefire",
+            expires=Deadline.on(D(2025, 12, 31)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(D(2025, 1, 6)), revised_on=D(2025, 1, 5)
+                )
+            ],
+            history=[
+                StatusChange(status="signed", on=D(2025, 1, 20)),
+                StatusChange(status="in-force", on=D(2025, 1, 20)),
+                StatusChange(status="expired", on=D(2025, 1, 21)),
+                StatusChange(status="superseded", on=PartialDate(2025, 1)),
+            ],
+        )
+        talks = _talks(agreements=[agreement])
+        [kept] = _checked(talks, D(2025, 1, 25)).agreements
+        assert kept.history == agreement.history[:2]
+        assert kept.revisions == ()
+        assert kept.expires == agreement.expires
+        assert _checked(talks, D(2025, 2, 1)).agreements == (agreement,)
+        # An agreement is known by its steps alone, not by the extension.
+        assert _checked(talks, D(2025, 1, 10)).agreements == ()
+
+    def test_the_command_line_reads_the_same(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        ultimatum = (
+            _ultimatum()
+            .revise_deadline(Deadline.on(D(2025, 7, 15)), on=PartialDate(2025, 7))
+            .expire(on=D(2025, 7, 20))
+        )
+        path = tmp_path / "talks.json"
+        path.write_text(to_json(_talks(ultimatums=[ultimatum])), encoding="utf-8")
+        assert main(["validate", str(path)]) == 0
+        capsys.readouterr()
+        at = ["--at", "2025-07-25", "--format", "json"]
+        assert main(["deadlines", str(path), *at]) == 0
+        [listed] = json.loads(capsys.readouterr().out)["negotiations"]
+        assert listed["due"] == []
+        assert [(e["ultimatum"], e["due"]) for e in listed["passed"]] == [
+            ("u", "2025-07-15")
+        ]
+
+
+# --- a known response or revision shows its record was there -------------------
+
+
+class TestAnswersShowTheirRecord:
+    def test_a_proposal_answered_on_the_day_it_was_made(self) -> None:
+        """
+        Made at noon on 13 July and rejected "on 13 July": as of 13 July it is
+        in the snapshot with its response, as it is when accepted that day.
+        """
+        noon = pendulum.datetime(2025, 7, 13, 12, tz=UTC)
+        proposal = Proposal(
+            id="p",
+            proposed_by=["ua"],
+            addressed_to=["ru"],
+            made_on=noon,
+            summary="New round of talks",
+            responses=[Response(party="ru", on=D(2025, 7, 13), stance="rejects")],
+        )
+        accepted = attrs.evolve(proposal, responses=()).accept(on=D(2025, 7, 13))
+        at = D(2025, 7, 13)
+        for record, kinds in (
+            (proposal, ["proposal", "response"]),
+            (accepted, ["proposal", "status"]),
+        ):
+            talks = _talks(proposals=[record])
+            assert _checked(talks, at).proposals == (record,)
+            assert [e.kind.value for e in talks.timeline(at)] == kinds
+            assert _checked(talks, D(2025, 7, 12)).proposals == ()
+        assert proposal.status_at(at) is ProposalStatus.PENDING
+
+    def test_an_ultimatum_issued_in_july_rejected_and_cut(self) -> None:
+        """
+        Issued "in July", rejected on 18 July, cut on 20 July to 8 August:
+        as of 25 July it is there, with both, and pending.
+        """
+        rejects = Response(party="ru", on=D(2025, 7, 18), stance="rejects")
+        ultimatum = _ultimatum(
+            issued_at=PartialDate(2025, 7), responses=[rejects]
+        ).revise_deadline(
+            Deadline.on(D(2025, 8, 8)), on=D(2025, 7, 20), reason="cut to ten days"
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        at = D(2025, 7, 25)
+        [kept] = _checked(talks, at).ultimatums
+        assert kept == ultimatum
+        assert kept.deadline.due == D(2025, 8, 8)
+        assert kept.status is UltimatumStatus.PENDING
+        assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
+        assert [str(e.deadline.due) for e in talks.upcoming_deadlines(at)] == [
+            "2025-08-08"
+        ]
+        # On 19 July: known by the rejection, the cut still to come.
+        [rejected] = _checked(talks, D(2025, 7, 19)).ultimatums
+        assert rejected.responses == (rejects,)
+        assert rejected.revisions == ()
+        assert rejected.deadline.due == D(2025, 9, 2)
+        assert _checked(talks, D(2025, 7, 17)).ultimatums == ()
+        assert talks.pending_ultimatums(D(2025, 7, 17)) == ()
+        # Read again as of an earlier day, a snapshot is the one of that day.
+        for earlier in (D(2025, 7, 17), D(2025, 7, 19)):
+            assert talks.as_of(at).as_of(earlier) == talks.as_of(earlier)
+
+    def test_a_vote_on_an_ultimatum_known_by_its_answer_keeps_its_subject(
+        self,
+    ) -> None:
+        rejects = Response(party="ru", on=D(2025, 7, 18), stance="rejects")
+        vote = Vote(
+            id="v",
+            body="ru",
+            on=D(2025, 7, 19),
+            question="Reject the ultimatum?",
+            subject="u",
+            result="passed",
+        )
+        ultimatum = _ultimatum(issued_at=PartialDate(2025, 7), responses=[rejects])
+        talks = _talks(ultimatums=[ultimatum], votes=[vote])
+        assert _checked(talks, D(2025, 7, 20)).votes == (vote,)
+
+    def test_a_milestone_set_in_july_and_revised_on_the_20th(self) -> None:
+        milestone = Milestone(
+            id="m",
+            title="Talks on phase two",
+            set_on=PartialDate(2025, 7),
+            deadline=Deadline.on(D(2025, 9, 2)),
+        ).revise_deadline(Deadline.on(D(2025, 8, 15)), on=D(2025, 7, 20))
+        talks = _talks(milestones=[milestone])
+        [kept] = _checked(talks, D(2025, 7, 25)).milestones
+        assert kept == milestone
+        assert [
+            (e.record.id, str(e.deadline.due))
+            for e in talks.all_upcoming_deadlines(D(2025, 7, 25))
+        ] == [("m", "2025-08-15")]
+        assert _checked(talks, D(2025, 7, 19)).milestones == ()
+
+    def test_a_revision_shows_a_record_was_there_but_does_not_date_it(self) -> None:
+        """
+        A milestone with no date of its own, revised on 20 July, is in every
+        snapshot (the revision shows it was there before), with the deadline
+        in force then.
+        """
+        undated = Milestone(id="m", title="Talks", deadline=Deadline.on(D(2025, 9, 2)))
+        revised = undated.revise_deadline(
+            Deadline.on(D(2025, 8, 15)), on=D(2025, 7, 20)
+        )
+        talks = _talks(milestones=[revised])
+        assert _dues(_checked(talks, D(2025, 7, 1))) == ["2025-09-02"]
+        assert _dues(_checked(talks, D(2025, 7, 20))) == ["2025-08-15"]
+
+    def test_an_agreement_is_known_by_its_steps_alone(self) -> None:
+        """
+        Signed "in July" and extended on 20 July: an agreement has no date of
+        its own, only its steps, which the snapshot leaves out until known; so
+        it is there from 1 August, and a snapshot read again as of an earlier
+        moment is the snapshot as of that moment.
+        """
+        truce = Agreement(
+            id="a",
+            title="Truce",
+            stage="ceasefire",
+            history=[StatusChange(status="signed", on=PartialDate(2025, 7))],
+            expires=Deadline.on(D(2025, 8, 1)),
+        ).extend(Deadline.on(D(2025, 9, 1)), on=D(2025, 7, 20))
+        talks = _talks(agreements=[truce])
+        assert _checked(talks, D(2025, 7, 25)).agreements == ()
+        assert _checked(talks, D(2025, 8, 1)).agreements == (truce,)
+        for later, earlier in (
+            (D(2025, 8, 1), D(2025, 7, 25)),
+            (D(2025, 7, 25), D(2025, 7, 12)),
+        ):
+            assert talks.as_of(later).as_of(earlier) == talks.as_of(earlier)
+
+
+# --- a round is not held before it starts ---------------------------------------------
+
+
+class TestHeldOnceStarted:
+    def _round(self) -> Round:
+        """Scheduled on 20 May for 2 June, then held the version-1 way (undated)."""
+        scheduled = Round(number=1, location="Istanbul").schedule(
+            starts=D(2025, 6, 2), on=D(2025, 5, 20)
+        )
+        swap = Outcome(text="Swap of 1,000 prisoners each", kind="prisoner-exchange")
+        return attrs.evolve(scheduled, status="held", outcomes=[swap])
+
+    def test_an_undated_held_step_counts_from_the_start(self) -> None:
+        rnd = self._round()
+        assert rnd.history[-1].on is None
+        talks = _talks(rounds=[rnd])
+        at = D(2025, 5, 25)
+        [kept] = _checked(talks, at).rounds
+        assert kept.status is RoundStatus.SCHEDULED is rnd.status_at(at)
+        assert kept.outcomes == ()
+        assert kept.starts == D(2025, 6, 2)
+        assert [e.summary for e in talks.timeline(at)] == [
+            "Round 1 scheduled",
+            "Round 1 scheduled in Istanbul",
+        ]
+        on_the_day = D(2025, 6, 2)
+        assert _checked(talks, on_the_day).rounds == (rnd,)
+        assert rnd.status_at(on_the_day) is RoundStatus.HELD
+
+    def test_after_a_postponement_the_dates_held_come_with_it(self) -> None:
+        """Postponed on 30 May, then held (undated) on 10 June: no dates before."""
+        rnd = self._round()
+        postponed = Round(number=1).schedule(starts=D(2025, 6, 2), on=D(2025, 5, 20))
+        postponed = postponed.postpone(on=D(2025, 5, 30))
+        held = attrs.evolve(
+            postponed,
+            status="held",
+            starts=D(2025, 6, 10),
+            outcomes=rnd.outcomes,
+        )
+        talks = _talks(rounds=[held])
+        [kept] = _checked(talks, D(2025, 6, 5)).rounds
+        assert kept.status is RoundStatus.POSTPONED is held.status_at(D(2025, 6, 5))
+        assert (kept.starts, kept.outcomes) == (None, ())
+        assert _checked(talks, D(2025, 6, 10)).rounds == (held,)
+
+    def test_a_round_held_with_no_other_date(self) -> None:
+        """``Round(status="held", starts=...)``: not there, nor held, before it starts."""
+        rnd = Round(number=1, status="held", starts=D(2025, 5, 16))
+        talks = _talks(rounds=[rnd])
+        assert _checked(talks, D(2025, 5, 1)).rounds == ()
+        assert rnd.status_at(D(2025, 5, 1)) is RoundStatus.PROPOSED
+        assert _checked(talks, D(2025, 5, 16)).rounds == (rnd,)
+
+    def test_a_step_dated_by_month_before_the_held_one(self) -> None:
+        """
+        Scheduled "in May" for 16 May, then held (undated): on 20 May, once
+        it started, held, and so scheduled before (the month is not over).
+        """
+        scheduled = Round(number=1).schedule(
+            starts=D(2025, 5, 16), on=PartialDate(2025, 5)
+        )
+        rnd = attrs.evolve(scheduled, status="held")
+        talks = _talks(rounds=[rnd])
+        assert _checked(talks, D(2025, 5, 20)).rounds == (rnd,)
+        assert rnd.status_at(D(2025, 5, 20)) is RoundStatus.HELD
+        assert _checked(talks, D(2025, 5, 10)).rounds == ()
+
+
+# --- every snapshot of records grown step by step is valid ---------------------------
+
+ZONES = (
+    "UTC",
+    "America/New_York",
+    "Asia/Tokyo",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "Europe/Kyiv",
+)
+FIRST = D(2025, 7, 1)
+_REFUSED = (NegotiationRecordError,)
+
+
+@st.composite
+def _moment(draw: st.DrawFn, day: int) -> Moment:
+    """A moment on the *day*-th day after 1 July 2025: a date, a time, its month or year."""
+    on = FIRST.add(days=day)
+    kind = draw(st.sampled_from(["date", "date", "time", "time", "month", "year"]))
+    if kind == "date":
+        return on
+    if kind == "month":
+        return PartialDate(on.year, on.month)
+    if kind == "year":
+        return PartialDate(on.year)
+    hour = draw(st.integers(0, 23))
+    return pendulum.datetime(
+        on.year, on.month, on.day, hour, tz=draw(st.sampled_from(ZONES))
+    )
+
+
+@st.composite
+def _deadline(draw: st.DrawFn, day: int) -> Deadline:
+    """A deadline on the *day*-th day after 1 July 2025: a day (in a zone or not) or a time."""
+    on = FIRST.add(days=max(day, 0))
+    kind = draw(st.sampled_from(["day", "zoned day", "time"]))
+    if kind == "day":
+        return Deadline.on(on)
+    if kind == "zoned day":
+        return Deadline.on(on, tz=draw(st.sampled_from(ZONES)))
+    hour = draw(st.integers(0, 23))
+    zone = draw(st.sampled_from(ZONES))
+    return Deadline.on(pendulum.datetime(on.year, on.month, on.day, hour, tz=zone))
+
+
+def _grow(
+    draw: st.DrawFn, record: T, steps: dict[str, Callable[[T, Moment, int], T]]
+) -> T:
+    """
+    *record* after up to six steps, each given a moment of its day (the
+    *day*-th after 1 July 2025) no earlier than the one before.
+    """
+    day = 0
+    for _ in range(draw(st.integers(1, 6))):
+        day += draw(st.integers(0, 15))
+        name = draw(st.sampled_from(sorted(steps)))
+        with contextlib.suppress(*_REFUSED):
+            record = steps[name](record, draw(_moment(day)), day)
+    return record
+
+
+def _moved(draw: st.DrawFn, day: int) -> Deadline:
+    """A deadline moved on the *day*-th day: to a day around it."""
+    return draw(_deadline(day + draw(st.integers(-5, 30))))
+
+
+def _then(
+    draw: st.DrawFn,
+    move: Callable[[T, Deadline, Moment], T],
+    passed: Callable[[T, Moment], T],
+) -> Callable[[T, Moment, int], T]:
+    """
+    A step that moves the deadline (*move*) to a day that has passed, then
+    says it passed (*passed*) that day or a few days later: the moment of
+    the move (a month, a year, a time) may be known only after that of the
+    step that needed it.
+    """
+
+    def step(record: T, on: Moment, day: int) -> T:
+        moved = move(record, draw(_deadline(day - draw(st.integers(0, 10)))), on)
+        return passed(moved, draw(_moment(day + draw(st.integers(0, 5)))))
+
+    return step
+
+
+@st.composite
+def _ultimatum_grown(draw: st.DrawFn) -> Ultimatum:
+    def move(u: Ultimatum, deadline: Deadline, on: Moment) -> Ultimatum:
+        return u.revise_deadline(deadline, on=on)
+
+    def revise(u: Ultimatum, on: Moment, day: int) -> Ultimatum:
+        return move(u, _moved(draw, day), on)
+
+    def respond(u: Ultimatum, on: Moment, day: int) -> Ultimatum:
+        answer = Response(party="ru", on=on, stance=draw(st.sampled_from(Stance)))
+        return attrs.evolve(u, responses=(*u.responses, answer))
+
+    steps: dict[str, Callable[[Ultimatum, Moment, int], Ultimatum]] = {
+        "revise": revise,
+        "revise again": revise,
+        "cut and expire": _then(draw, move, lambda u, on: u.expire(on=on)),
+        "respond": respond,
+        "expire": lambda u, on, _: u.expire(on=on),
+        "enforce": lambda u, on, _: u.enforce(on=on),
+        "comply": lambda u, on, _: u.comply(on=on, late=True),
+        "withdraw": lambda u, on, _: u.withdraw(on=on),
+    }
+    start = _ultimatum(issued_at=draw(_moment(0)))
+    start = attrs.evolve(start, deadline=draw(_deadline(draw(st.integers(5, 80)))))
+    return _grow(draw, start, steps)
+
+
+@st.composite
+def _milestone_grown(draw: st.DrawFn) -> Milestone:
+    def move(m: Milestone, deadline: Deadline, on: Moment) -> Milestone:
+        return m.revise_deadline(deadline, on=on)
+
+    def revise(m: Milestone, on: Moment, day: int) -> Milestone:
+        return move(m, _moved(draw, day), on)
+
+    def status(name: str) -> Callable[[Milestone, Moment, int], Milestone]:
+        return lambda m, on, _: m.with_status(name, on=on)
+
+    steps: dict[str, Callable[[Milestone, Moment, int], Milestone]] = {
+        "revise": revise,
+        "revise again": revise,
+    }
+    steps["cut and miss"] = _then(
+        draw, move, lambda m, on: m.with_status("missed", on=on)
+    )
+    steps |= {name: status(name) for name in ("missed", "met", "cancelled", "pending")}
+    set_on = draw(st.one_of(st.none(), _moment(0)))
+    start = Milestone(
+        id="m",
+        title="Talks",
+        set_on=set_on,
+        deadline=draw(_deadline(draw(st.integers(5, 80)))),
+    )
+    return _grow(draw, start, steps)
+
+
+@st.composite
+def _agreement_grown(draw: st.DrawFn) -> Agreement:
+    def move(a: Agreement, deadline: Deadline, on: Moment) -> Agreement:
+        return a.extend(deadline, on=on)
+
+    def extend(a: Agreement, on: Moment, day: int) -> Agreement:
+        return move(a, _moved(draw, day), on)
+
+    def status(name: str) -> Callable[[Agreement, Moment, int], Agreement]:
+        return lambda a, on, _: a.with_status(name, on=on)
+
+    steps: dict[str, Callable[[Agreement, Moment, int], Agreement]] = {
+        "extend": extend,
+        "extend again": extend,
+    }
+    steps["cut and expire"] = _then(
+        draw, move, lambda a, on: a.with_status("expired", on=on)
+    )
+    steps |= {
+        name: status(name)
+        for name in ("in-force", "expired", "suspended", "terminated", "superseded")
+    }
+    start = Agreement(
+        id="a",
+        title="Truce",
+        stage="ceasefire",
+        history=[StatusChange(status="signed", on=draw(_moment(0)))],
+        expires=draw(_deadline(draw(st.integers(5, 80)))),
+    )
+    return _grow(draw, start, steps)
+
+
+@st.composite
+def _proposal_grown(draw: st.DrawFn) -> Proposal:
+    def respond(p: Proposal, on: Moment, _: int) -> Proposal:
+        answer = Response(party="ru", on=on, stance=draw(st.sampled_from(Stance)))
+        return attrs.evolve(p, responses=(*p.responses, answer))
+
+    steps: dict[str, Callable[[Proposal, Moment, int], Proposal]] = {
+        "respond": respond,
+        "respond again": respond,
+        "accept": lambda p, on, _: p.accept(on=on),
+        "reject": lambda p, on, _: p.reject(on=on),
+        "withdraw": lambda p, on, _: p.withdraw(on=on),
+    }
+    start = Proposal(
+        id="p",
+        proposed_by=["ua"],
+        addressed_to=["ru"],
+        made_on=draw(_moment(0)),
+        summary="A new round",
+    )
+    return _grow(draw, start, steps)
+
+
+@st.composite
+def _round_grown(draw: st.DrawFn) -> Round:
+    def schedule(r: Round, on: Moment, day: int) -> Round:
+        return r.schedule(starts=draw(_moment(day + draw(st.integers(0, 20)))), on=on)
+
+    def held_undated(r: Round, _: Moment, day: int) -> Round:
+        if r.starts is None:
+            r = attrs.evolve(r, starts=draw(_moment(day + draw(st.integers(0, 20)))))
+        swap = Outcome(text="Swap", kind="prisoner-exchange")
+        return attrs.evolve(r, status="held", outcomes=[swap])
+
+    steps: dict[str, Callable[[Round, Moment, int], Round]] = {
+        "schedule": schedule,
+        "postpone": lambda r, on, _: r.postpone(on=on),
+        "hold": lambda r, on, _: r.hold(on=on),
+        "hold, undated": held_undated,
+        "cancel": lambda r, on, _: r.cancel(on=on),
+    }
+    return _grow(draw, Round(number=1, location="Istanbul"), steps)
+
+
+@st.composite
+def _grown(draw: st.DrawFn) -> tuple[Negotiation, Moment, Moment]:
+    """
+    A record of one grown ultimatum, milestone, agreement, proposal or
+    round; a moment to ask about (often one of its own) and a later one.
+    """
+    kind = draw(
+        st.sampled_from(
+            ["ultimatums", "milestones", "agreements", "proposals", "rounds"]
+        )
+    )
+    strategy = {
+        "ultimatums": _ultimatum_grown(),
+        "milestones": _milestone_grown(),
+        "agreements": _agreement_grown(),
+        "proposals": _proposal_grown(),
+        "rounds": _round_grown(),
+    }[kind]
+    try:
+        talks = _talks(**{kind: [draw(strategy)]})
+    except _REFUSED:
+        reject()
+    own = [e.moment for e in talks.timeline()]
+    at = draw(
+        st.one_of(
+            _moment(draw(st.integers(-2, 120))),
+            st.sampled_from(own) if own else st.nothing(),
+        )
+    )
+    later = draw(_moment(draw(st.integers(-2, 130))))
+    return talks, at, later
+
+
+def _steps_ran_out(record: Any) -> Iterator[Moment]:
+    """The dates of the steps of *record* that say its deadline passed."""
+    ran_out = {Ultimatum: "expired", Milestone: "missed", Agreement: "expired"}[
+        type(record)
+    ]
+    for change in record.history:
+        if change.status.value == ran_out and change.on is not None:
+            yield change.on
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_grown())
+def test_every_snapshot_is_a_valid_record(
+    case: tuple[Negotiation, Moment, Moment],
+) -> None:
+    """
+    A snapshot of a valid record is valid, the same read again, the same as
+    a later snapshot read at the same moment; the queries read it; each
+    deadline is the one the kept revisions put in force, and only the
+    revisions known by their dates or needed by a known step are kept.
+    """
+    talks, at, later = case
+    snapshot = _checked(talks, at)
+    moment = as_of(at)
+    talks.pending_ultimatums(at)
+    talks.all_upcoming_deadlines(at, within="P10D")
+    talks.all_expired_deadlines(at)
+    assert talks.timeline(at) == snapshot.timeline()
+    if not isinstance(at, PartialDate) and not isinstance(later, PartialDate):
+        if as_of_instant(later) >= as_of_instant(at):
+            assert talks.as_of(later).as_of(at) == snapshot
+    for name in ("ultimatums", "milestones", "agreements"):
+        for whole in getattr(talks, name):
+            kept = [r for r in getattr(snapshot, name) if r.id == whole.id]
+            if not kept:
+                continue
+            [part] = kept
+            count = revisions_kept(whole, moment)
+            deadlines = whole.expiries if name == "agreements" else whole.deadlines
+            assert part.revisions == whole.revisions[:count]
+            assert part.history == history_until(whole.history, moment)
+            assert part.status == whole.status_at(moment)
+            if name == "agreements":
+                assert part.expires == deadlines[count]
+            else:
+                assert part.deadline == deadlines[count]
+            if name == "ultimatums":
+                assert deadline_in_force(whole, at) == part.deadline
+            dates = [r.revised_on for r in whole.revisions]
+            if count > known_count(dates, moment):
+                # One fewer would leave a known step with no passed deadline.
+                assert not all(
+                    any(d.had_passed_by(on) for d in deadlines[:count])
+                    for on in _steps_ran_out(part)
+                )
+    answered: list[Proposal | Ultimatum] = [*talks.proposals, *talks.ultimatums]
+    kept_ids = {p.id for p in snapshot.proposals} | {u.id for u in snapshot.ultimatums}
+    for whole in answered:
+        if any(is_known_by(r.on, moment) for r in whole.responses):
+            assert whole.id in kept_ids
+    for rnd in snapshot.rounds:
+        [whole] = talks.rounds
+        assert rnd.status == whole.status_at(moment)
+        if rnd.status is RoundStatus.HELD and rnd.history[-1].on is None:
+            assert rnd.starts is not None
+            assert is_known_by(rnd.starts, moment)
