@@ -450,8 +450,13 @@ def milestone_as_of(
     and alternatives cut, its deadline the one in force then — or ``None``
     if it was heard of later (neither its ``set_on``, nor any dated change,
     nor, if it has a ``set_on``, a revision known by *at*: :func:`is_heard_of`).
+    A milestone without ``set_on`` that its ``agreement`` sets is heard of
+    with that agreement, one of *agreements* (those heard of by *at*), or by
+    a dated change known by then: "talks on phase two by day 16" of a
+    ceasefire is there from the ceasefire's first known step, whether or not
+    it was later recorded missed.
     """
-    if not is_heard_of(milestone, at):
+    if not _milestone_heard_of(milestone, at, agreements):
         return None
     kept = revisions_kept(milestone, at)
     revisions = _linked_revisions(milestone.revisions[:kept], statements)
@@ -465,6 +470,18 @@ def milestone_as_of(
         ),
         history=_changes(milestone.history, at),
     )
+
+
+def _milestone_heard_of(
+    milestone: Milestone, at: Moment, agreements: AbstractSet[str]
+) -> bool:
+    """Whether a snapshot at *at* keeps *milestone*: see :func:`milestone_as_of`."""
+    if milestone.set_on is not None or milestone.agreement is None:
+        return is_heard_of(milestone, at)
+    if milestone.agreement in agreements:
+        return True
+    # Set by an agreement not heard of yet: only a dated change known shows it.
+    return any(change.on is not None for change in history_until(milestone.history, at))
 
 
 def model2_as_of(

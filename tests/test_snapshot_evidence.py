@@ -889,3 +889,108 @@ def test_every_snapshot_is_a_valid_record(
         if rnd.status is RoundStatus.HELD and rnd.history[-1].on is None:
             assert rnd.starts is not None
             assert is_known_by(rnd.starts, moment)
+
+
+# --- a milestone that its agreement sets --------------------------------------------
+
+
+def _gaza(milestone: Milestone) -> Negotiation:
+    ceasefire = Agreement(
+        id="gaza-ceasefire-2025",
+        title="Gaza ceasefire",
+        stage="ceasefire",
+        signatories=["israel", "hamas"],
+        history=[
+            StatusChange(status="signed", on=D(2025, 1, 16)),
+            StatusChange(status="in-force", on=D(2025, 1, 19)),
+        ],
+    )
+    return Negotiation(
+        id="gaza",
+        title="Gaza",
+        parties=[
+            Party(id="israel", name="Israel", kind="state"),
+            Party(id="hamas", name="Hamas", kind="group"),
+        ],
+        agreements=[ceasefire],
+        milestones=[milestone],
+    )
+
+
+DAY_16 = Milestone(
+    id="phase-two-talks",
+    title="Talks on phase two begin",
+    agreement="gaza-ceasefire-2025",
+    applies_to=["israel", "hamas"],
+    deadline=Deadline.on_day(16, counting_from=D(2025, 1, 19)),
+)
+
+
+def test_a_milestone_set_by_its_agreement_is_there_with_it() -> None:
+    """
+    "Talks on phase two by day 16", set by the ceasefire and recorded without
+    a date of its own, is in the snapshot from the ceasefire's first known
+    step, whether or not it was later recorded missed: a fact of 4 February
+    does not change the view of 1 February.
+    """
+    for milestone in (DAY_16, DAY_16.with_status("missed", on=D(2025, 2, 4))):
+        talks = _gaza(milestone)
+        snapshot = talks.as_of(D(2025, 2, 1))
+        assert [m.id for m in snapshot.milestones] == ["phase-two-talks"]
+        assert snapshot.milestones[0].status is MilestoneStatus.PENDING
+        upcoming = talks.all_upcoming_deadlines(D(2025, 2, 1))
+        assert [(e.id, e.deadline.due) for e in upcoming] == [
+            ("phase-two-talks", D(2025, 2, 3))
+        ]
+        # Before the ceasefire was heard of, neither is there.
+        earlier = talks.as_of(D(2025, 1, 10))
+        assert (earlier.agreements, earlier.milestones) == ((), ())
+        # A snapshot read again as of an earlier moment is that moment's.
+        assert snapshot.as_of(D(2025, 1, 10)) == earlier
+        assert snapshot.as_of(D(2025, 1, 20)) == talks.as_of(D(2025, 1, 20))
+
+
+_DAYS = st.integers(0, 60).map(lambda n: D(2025, 1, 1).add(days=n))
+_SOME_DAY = st.one_of(
+    _DAYS, _DAYS.map(lambda d: PartialDate(d.year, d.month)), st.just(None)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    signed=_SOME_DAY,
+    in_force=_SOME_DAY,
+    missed=st.one_of(st.none(), _SOME_DAY),
+    later=_DAYS,
+    earlier=_DAYS,
+)
+def test_a_milestone_set_by_its_agreement_reads_alike_at_every_moment(
+    signed: Moment | None,
+    in_force: Moment | None,
+    missed: Moment | None,
+    later: Moment,
+    earlier: Moment,
+) -> None:
+    """Whatever its agreement's and its own steps, the snapshot is valid, the
+    milestone is there exactly when its agreement or a dated step of its own
+    is, and a later snapshot read as of an earlier moment is that moment's."""
+    if is_known_by(later, earlier) and later != earlier:
+        later, earlier = earlier, later
+    history = [StatusChange(status="signed", on=signed)]
+    history.append(StatusChange(status="in-force", on=in_force))
+    try:
+        milestone = (
+            DAY_16 if missed is None else DAY_16.with_status("missed", on=missed)
+        )
+        ceasefire = _gaza(milestone).agreements[0]
+        talks = attrs.evolve(
+            _gaza(milestone), agreements=[attrs.evolve(ceasefire, history=history)]
+        )
+    except NegotiationRecordError:
+        reject()
+    for at in (earlier, later):
+        snapshot = talks.as_of(at)
+        kept = [m.id for m in snapshot.milestones]
+        own = [c for c in history_until(milestone.history, at) if c.on is not None]
+        assert (kept == ["phase-two-talks"]) == bool(snapshot.agreements or own)
+    assert talks.as_of(later).as_of(earlier) == talks.as_of(earlier)
