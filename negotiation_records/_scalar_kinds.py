@@ -602,6 +602,9 @@ class ZoneName(FixedKind):
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 64,
+                # The characters of the names of the zone database's files:
+                # no space, no empty or leading or trailing part.
+                **whole_pattern("[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*"),
                 "description": "An IANA time zone name (Europe/Kyiv, America/New_York).",
             },
         )

@@ -11,7 +11,8 @@ are strings with patterns for their text forms.  Descriptions come from the
 classes' docstrings.
 
 The schema describes what the strict loader accepts, but it cannot say
-everything: impossible dates (``2025-02-30``), unknown time zones, a deadline
+everything: impossible dates (``2025-02-30``), unknown time zones (a zone
+name's characters it checks), a deadline
 whose ``due`` does not follow from its rule, references to ids that do not
 exist and the other cross-field rules are checked only by the loader; nor
 can it tell ``2.0`` from ``2``, text of invisible characters beyond the Basic

@@ -6,6 +6,7 @@ import copy
 import enum
 import json
 import re
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from negotiation_records import (
     to_dict,
 )
 from negotiation_records import strategies as nrst
-from negotiation_records.fields import Int, Slug, Text, field, is_init_only
+from negotiation_records.fields import Int, Slug, Text, ZoneName, field, is_init_only
 from negotiation_records.schema import DIALECT
 from tests.seed import seed_record
 from tests.strategies_foundation import RECORD_TYPES
@@ -207,6 +208,23 @@ class TestGeneratedSchema:
             from_dict(Stamp, document, converter=converter)  # the loader reads it
             assert validator.is_valid(document)
         assert not validator.is_valid({"at": "2025-07-14"})  # a date: no datetime
+
+    def test_a_zone_name_has_the_characters_of_the_zone_database(self) -> None:
+        """Every zone the loader reads is valid for the schema; a name with a
+        space, an empty part or a line break is refused by both."""
+        schema = json_schema(Deadline)
+        zone_schema = {**schema["$defs"]["ZoneName"], "$defs": schema["$defs"]}
+        validator = jsonschema.Draft202012Validator(zone_schema)
+        kind = ZoneName()
+        read = [
+            name for name in zoneinfo.available_timezones() if not kind.problems(name)
+        ]
+        assert len(read) > 400
+        for name in read:
+            assert validator.is_valid(name), name
+        for bad in (" ", "Europe/ Kyiv", "Europe//Kyiv", "Europe/Kyiv/", "UTC\n"):
+            assert kind.problems(bad)
+            assert not validator.is_valid(bad), repr(bad)
 
     def test_a_status_change_alone_has_the_text_rule(self) -> None:
         """A status read on its own is text by the text rule, as the loader says."""

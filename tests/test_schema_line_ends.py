@@ -128,6 +128,7 @@ WHOLE: list[tuple[str, str, Callable[[str], tuple[type[Any], dict[str, Any]]]]] 
             {"due": "2025-09-02", "anchor": "2025-07-14", "period": v},
         ),
     ),
+    ("ZoneName", "Europe/Kyiv", lambda v: (Deadline, {"due": "2025-09-02", "tz": v})),
 ]
 
 
