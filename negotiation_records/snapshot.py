@@ -240,7 +240,9 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
 
 
 def is_heard_of(
-    record: Proposal | Ultimatum | Milestone | Agreement, at: Moment
+    record: Proposal | Ultimatum | Milestone | Agreement,
+    at: Moment,
+    agreements: AbstractSet[str] = frozenset(),
 ) -> bool:
     """
     Whether a snapshot at *at* keeps *record*: it was heard of by then.
@@ -258,8 +260,18 @@ def is_heard_of(
     ``set_on``) has no date of its own, only the steps of its history, which
     a snapshot leaves out until they are known: it is known by them alone,
     so that a snapshot read again as of an earlier moment is the snapshot
-    as of that moment.
+    as of that moment.  A milestone without ``set_on`` that its
+    ``agreement`` sets is heard of with that agreement too, when it is one
+    of *agreements* (those heard of by *at*).
     """
+    if (
+        isinstance(record, Milestone)
+        and record.set_on is None
+        and record.agreement is not None
+    ):
+        return record.agreement in agreements or any(
+            change.on is not None for change in history_until(record.history, at)
+        )
     answers: tuple[Response, ...] = ()
     revisions: tuple[DeadlineRevision, ...] = ()
     own: Moment | None = None
@@ -456,7 +468,7 @@ def milestone_as_of(
     ceasefire is there from the ceasefire's first known step, whether or not
     it was later recorded missed.
     """
-    if not _milestone_heard_of(milestone, at, agreements):
+    if not is_heard_of(milestone, at, agreements):
         return None
     kept = revisions_kept(milestone, at)
     revisions = _linked_revisions(milestone.revisions[:kept], statements)
@@ -470,18 +482,6 @@ def milestone_as_of(
         ),
         history=_changes(milestone.history, at),
     )
-
-
-def _milestone_heard_of(
-    milestone: Milestone, at: Moment, agreements: AbstractSet[str]
-) -> bool:
-    """Whether a snapshot at *at* keeps *milestone*: see :func:`milestone_as_of`."""
-    if milestone.set_on is not None or milestone.agreement is None:
-        return is_heard_of(milestone, at)
-    if milestone.agreement in agreements:
-        return True
-    # Set by an agreement not heard of yet: only a dated change known shows it.
-    return any(change.on is not None for change in history_until(milestone.history, at))
 
 
 def model2_as_of(
