@@ -13,6 +13,7 @@ places: its days are reported at the field (``holidays``), earliest first.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from negotiation_records._codegen import Namespace
@@ -89,23 +90,34 @@ def put_in_order(record: Any, **given: Any) -> None:
 
 
 def stray_days(
-    path: str, days: Any, first: _dt.date, last: _dt.date, weekend: frozenset[int]
+    path: str,
+    days: Any,
+    first: _dt.date,
+    last: _dt.date,
+    weekend: frozenset[int],
+    *,
+    skipped: tuple[str, AbstractSet[_dt.date]] | None = None,
 ) -> Problems:
     """
     The days of a count from *first* (not counted) to *last* that it could
     not have skipped (*path* ``"holidays"``: a weekday inside the count) or
-    worked (``"workdays"``: a weekend day, outside *weekend*, inside it).
-    Each at its place as *days* were given (``holidays[2]``), in that order;
-    a set's at *path*, earliest first.
+    worked (``"workdays"``: a weekend day, outside *weekend*, inside it),
+    nor passed over as a day the clocks of its zone skipped (*skipped*: the
+    zone's name and those days; no count keeps one).  Each at its place as
+    *days* were given (``holidays[2]``), in that order; a set's at *path*,
+    earliest first.
     """
     off = path == "workdays"
     what = "weekend day" if off else "weekday"
     ordered = days.__class__ is tuple
-    return [
-        (
-            f"{path}[{index}]" if ordered else path,
-            f"{moment_text(day)} is not a {what} inside the count",
-        )
-        for index, day in enumerate(days if ordered else sorted(days))
-        if not first < day <= last or (day.weekday() in weekend) != off
-    ]
+    name, missing = skipped or ("", frozenset())
+    problems: Problems = []
+    for index, day in enumerate(days if ordered else sorted(days)):
+        if not first < day <= last or (day.weekday() in weekend) != off:
+            told = f"{moment_text(day)} is not a {what} inside the count"
+        elif day in missing:
+            told = f"{moment_text(day)} is not a day in {name}: its clocks skipped it"
+        else:
+            continue
+        problems.append((f"{path}[{index}]" if ordered else path, told))
+    return problems

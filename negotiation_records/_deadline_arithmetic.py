@@ -50,10 +50,10 @@ __all__ = [
     "in_zone",
     "localize",
     "missing_days",
-    "not_counted",
     "resolve_after",
     "resolve_business_days",
     "resolve_day",
+    "skipped_days",
     "start_of_day",
     "too_many_business_days",
     "utc",
@@ -356,38 +356,14 @@ def counting_zone(anchor: Moment, tz: str | None) -> _dt.tzinfo:
     return _dt.UTC if tz is None else zone(tz)
 
 
-def not_counted(
-    path: str, days: Any, last: _dt.date, deadline: Any
-) -> list[tuple[str, str]]:
+def skipped_days(anchor: Moment, tz: str | None) -> tuple[str, frozenset[_dt.date]]:
     """
-    The days at *path* (``"holidays"`` or ``"workdays"``) of a loaded
-    business-day *deadline* whose count ends on *last* that the clocks of its
-    :func:`counting_zone` (from its ``anchor`` and ``tz``) skipped; *days* as
-    given: a tuple at their places, a set at *path*, earliest first.  A count
-    passes over such a day without keeping it, so no count keeps one.  A day
-    outside the count, or on the wrong side of the deadline's ``weekend`` (a
-    holiday must be a weekday, a workday a weekend day), is left to
-    ``stray_days``, so that each day is reported once.
+    The name of the :func:`counting_zone` of a business-day count from
+    *anchor* (with the deadline's *tz*) and the days its clocks skipped
+    (:func:`missing_days`), which no count keeps as a holiday or a workday.
     """
-    if not days:  # as most are: no zone to look at
-        return []
-    anchor: Moment = deadline.anchor
-    clock = counting_zone(anchor, deadline.tz)
-    missing = missing_days(clock)
-    if not missing:
-        return []
-    first, weekend = anchor_day(anchor), deadline.weekend
-    off = path == "workdays"
-    ordered = days.__class__ is tuple
-    name = getattr(clock, "key", None) or str(clock)
-    return [
-        (
-            f"{path}[{index}]" if ordered else path,
-            f"{moment_text(day)} is not a day in {name}: its clocks skipped it",
-        )
-        for index, day in enumerate(days if ordered else sorted(days))
-        if day in missing and first < day <= last and (day.weekday() in weekend) == off
-    ]
+    clock = counting_zone(anchor, tz)
+    return getattr(clock, "key", None) or str(clock), missing_days(clock)
 
 
 class HolidayLookupError(Exception):

@@ -88,10 +88,10 @@ from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
     anchor_day,
     holiday_problems,
-    not_counted,
     resolve_after,
     resolve_business_days,
     resolve_day,
+    skipped_days,
     start_of_day,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
@@ -722,9 +722,9 @@ class Deadline(Record):
             )
         if self.business_days is not None:  # each day at its place as given
             first, last = anchor_day(self.anchor), anchor_day(expected)
+            gone = skipped_days(self.anchor, self.tz)  # the days its zone skipped
             for path, listed in (("holidays", holidays), ("workdays", workdays)):
-                problems += stray_days(path, listed, first, last, weekend)
-                problems += not_counted(path, listed, last, self)
+                problems += stray_days(path, listed, first, last, weekend, skipped=gone)
         return problems
 
     # --- questions ------------------------------------------------------------
