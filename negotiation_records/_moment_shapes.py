@@ -22,8 +22,9 @@ from typing import Final
 
 import pendulum
 
+from negotiation_records._zones import fixed_zone, zone
 from negotiation_records.errors import ValidationError
-from negotiation_records.timeutil import Moment, fixed_zone, from_stdlib, zone
+from negotiation_records.timeutil import Moment, from_stdlib
 
 
 __all__ = ["quick_date", "quick_moment"]

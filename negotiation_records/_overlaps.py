@@ -7,9 +7,11 @@ everything), and two spans overlap unless one ends before the other starts,
 by :func:`~negotiation_records.timeutil.is_before`:
 :meth:`Membership.overlaps <negotiation_records.Membership.overlaps>`.
 ``is_before`` compares two datetimes as instants and anything else as
-calendar days (a datetime on its own day in its own zone, a month or a year
-as all its days); across precisions it is not transitive, so the spans cannot
-simply be sorted and compared with their neighbours.
+calendar days (a month or a year as all its days, a datetime against a day as
+the days it shows anywhere on Earth:
+:func:`~negotiation_records.timeutil.days_anywhere`); across precisions it
+is not transitive, so the spans cannot simply be sorted and compared with
+their neighbours.
 
 Instead each comparison is one of a few kinds, fixed by what the two ends are
 (open, a datetime, a day or more): the earlier spans are kept in one index per
@@ -35,6 +37,7 @@ import pendulum
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
+    days_anywhere,
     moment_argument,
     since_epoch,
 )
@@ -50,7 +53,7 @@ _Reading = Literal["instant", "day", "open"]
 _MICROSECOND: Final = _dt.timedelta(microseconds=1)
 
 #: The ways each kind of end may be read: a datetime as an instant (against
-#: another datetime) or as its day (against a day); a day only as days.
+#: another datetime) or as the days it may be (against a day); a day only as days.
 _READINGS: Final[dict[_End, tuple[_Reading, ...]]] = {
     "open": ("open",),
     "datetime": ("instant", "day"),
@@ -77,15 +80,10 @@ class _Ends:
         if isinstance(moment, pendulum.DateTime):
             self.kind = "datetime"
             self.instant = since_epoch(moment) // _MICROSECOND
-            day = _dt.date(moment.year, moment.month, moment.day)  # in its own zone
-            self.first_day = self.last_day = day.toordinal()
-        elif isinstance(moment, PartialDate):
-            self.kind = "days"
-            self.first_day = moment.start.toordinal()
-            self.last_day = moment.end.toordinal()
         else:
             self.kind = "days"
-            self.first_day = self.last_day = moment.toordinal()
+        first, last = days_anywhere(moment)  # a datetime's anywhere on Earth
+        self.first_day, self.last_day = first.toordinal(), last.toordinal()
 
     def start_key(self, reading: _Reading) -> int:
         """Where the span starting here starts, read as *reading*."""

@@ -838,14 +838,15 @@ class Deadline(Record):
         :meth:`is_past` reads *at*), as ultimatums, milestones and phases are
         checked.  A datetime *moment* and a deadline placed in time (a datetime,
         or a date in the zone it names) compare as instants (its :attr:`cutoff`);
-        others by calendar days, as :func:`~negotiation_records.is_before` does.
+        others by :func:`~negotiation_records.is_before` (a date with no zone
+        may be that day anywhere: it must be over everywhere by a datetime).
 
         Example:
-            >>> issued = pendulum.datetime(2025, 7, 15, 9, tz="Asia/Tokyo")  # 00:00 UTC
+            >>> issued = pendulum.datetime(2025, 7, 15, 14, tz="Asia/Tokyo")  # 05:00 UTC
             >>> Deadline.on(pendulum.date(2025, 7, 14), tz="America/New_York").falls_due_before(issued)
-            False
-            >>> Deadline.on(pendulum.date(2025, 7, 14)).falls_due_before(issued)  # no zone: days
             True
+            >>> Deadline.on(pendulum.date(2025, 7, 14)).falls_due_before(issued)  # still the 14th in Honolulu
+            False
         """
         kind, due = moment.__class__, self.due
         held = kind is pendulum.Date or kind is PartialDate  # as records hold them

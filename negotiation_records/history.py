@@ -69,6 +69,7 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     PartialDate,
+    days_anywhere,
     is_before,
     is_known_by,
     moment_argument,
@@ -544,8 +545,9 @@ def with_change(
     return (*history, change)
 
 
-#: A dated step as :func:`steps_back` compares it: its index, its first and
-#: last calendar days (a datetime's own, in its own zone) and, for a datetime,
+#: A dated step as :func:`steps_back` compares it: its index, the first and
+#: last calendar days it may be (a datetime's anywhere on Earth:
+#: :func:`~negotiation_records.timeutil.days_anywhere`) and, for a datetime,
 #: its instant as the time since the epoch (``None`` for a date, a month or a
 #: year), worked out once a step.
 _Step = tuple[int, _dt.date, _dt.date, _dt.timedelta | None]
@@ -553,12 +555,10 @@ _Step = tuple[int, _dt.date, _dt.date, _dt.timedelta | None]
 
 def _step(index: int, moment: Moment) -> _Step:
     """*moment*, the step at *index*, as :func:`steps_back` compares it."""
-    if isinstance(moment, PartialDate):
-        return index, moment.start, moment.end, None
+    first, last = days_anywhere(moment)
     if isinstance(moment, _dt.datetime):
-        day = _dt.date(moment.year, moment.month, moment.day)
-        return index, day, day, since_epoch(moment)
-    return index, moment, moment, None
+        return index, first, last, since_epoch(moment)
+    return index, first, last, None
 
 
 def _is_before(step: _Step, other: _Step) -> bool:
@@ -596,19 +596,22 @@ def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
     The rule: no moment is before (:func:`~negotiation_records.timeutil.is_before`)
     **any** earlier one.  Comparing each with the one before it is not enough,
     since "before" is not transitive across precisions: two datetimes compare as
-    instants, anything else by calendar days (a datetime by its own day in its
-    own zone, a month or a year by all its days), so of 23:00 on 13 July in New
-    York (03:00 UTC on the 14th), the day 13 July and 01:00 on 14 July in Kyiv
-    (22:00 UTC on the 13th) none is before the one before it, and yet the
-    third is five hours before the first.  Three earlier moments stand for all
-    of them, each the latest of its kind, so that the check stays linear:
+    instants, anything else by calendar days (a month or a year by all its
+    days, a datetime against a day by the days it shows anywhere on Earth:
+    :func:`~negotiation_records.timeutil.days_anywhere`), so of 23:00 on 13
+    July in New York (03:00 UTC on the 14th), the day 13 July and 01:00 on 14
+    July in Kyiv (22:00 UTC on the 13th) none is before the one before it, and
+    yet the third is five hours before the first.  Three earlier moments stand
+    for all of them, each the latest of its kind, so that the check stays
+    linear:
 
     * a datetime is before an earlier datetime when it is before the one with
       the latest instant;
     * anything is before an earlier date, month or year when its last day is
       before the latest first day among them;
     * a date, month or year is before an earlier datetime when its last day
-      is before the latest of their days.
+      is before the latest first day among them (the first each shows
+      anywhere).
 
     Example:
         >>> new_york = pendulum.datetime(2025, 7, 13, 23, tz="America/New_York")
@@ -628,7 +631,7 @@ def steps_back(moments: Sequence[Moment | None]) -> dict[int, int]:
     found: dict[int, int] = {}
     previous: _Step | None = None
     latest_instant: _Step | None = None  # of the datetimes
-    latest_day: _Step | None = None  # of the datetimes
+    latest_day: _Step | None = None  # of the datetimes, by first day
     latest_first: _Step | None = None  # of the dates, months and years
     for index, moment in enumerate(moments):
         if moment is None:

@@ -41,16 +41,9 @@ from negotiation_records._period import Period
 from negotiation_records._unread import Unread, UnreadMoment, read_failure
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import described, short_repr
-from negotiation_records._version_2_rules import (
-    MACHINE_ZONE,
-    ZONE_ABBREVIATION,
-    ZONE_ABBREVIATION_NAMED,
-)
-from negotiation_records._zone_abbreviations import (
-    ABBREVIATED_ZONES,
-    ABBREVIATIONS,
-    depends_on_host,
-)
+from negotiation_records._version_2_rules import ZONE_ABBREVIATION
+from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, ABBREVIATIONS
+from negotiation_records._zones import fixed_zone, found_zone, zone, zone_argument
 from negotiation_records.errors import ValidationError
 
 
@@ -60,6 +53,7 @@ __all__ = [
     "MomentInput",
     "PartialDate",
     "Period",
+    "days_anywhere",
     "format_moment",
     "is_before",
     "is_known_by",
@@ -376,15 +370,68 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     return start, start - end
 
 
-def _day_span(moment: MomentInput, path: str = "$") -> tuple[_dt.date, _dt.date]:
-    if isinstance(moment, PartialDate):
-        return moment.start, moment.end
-    if isinstance(moment, pendulum.DateTime):
-        if moment.tzinfo is None:  # naive: refused
-            moment_argument(moment, path)
-        day = _dt.date(moment.year, moment.month, moment.day)
+#: How far ahead of UTC and behind it civil time runs: a calendar day begins
+#: first at UTC+14 (Kiribati's Line Islands) and ends last at UTC-12.
+_AHEAD_SECONDS: Final = 14 * 3600
+_BEHIND_SECONDS: Final = 12 * 3600
+_FIRST_ORDINAL: Final = _dt.date.min.toordinal()
+_LAST_ORDINAL: Final = _dt.date.max.toordinal()
+
+
+def _ordinals(moment: MomentInput) -> tuple[int, int]:
+    """:func:`days_anywhere` as the days' ordinals."""
+    if moment.__class__ is pendulum.Date:
+        day = _dt.date.toordinal(moment)
         return day, day
-    return moment, moment
+    if moment.__class__ is PartialDate:
+        return moment.start.toordinal(), moment.end.toordinal()
+    if moment.__class__ is pendulum.DateTime and moment.tzinfo is not None:
+        try:
+            offset = _plain(moment).utcoffset()
+        except Exception:  # noqa: BLE001 - a tzinfo that raises: refused below
+            offset = None
+        if offset is not None and not offset.microseconds:
+            # In whole seconds, as offsets are: the microseconds cannot move
+            # the wall clock across a midnight.
+            ahead = offset.days * 86400 + offset.seconds
+            clock = moment.hour * 3600 + moment.minute * 60 + moment.second
+            day = _dt.date.toordinal(moment)  # its own, by its own wall clock
+            # The wall clocks at UTC-12 and at UTC+14, where further out
+            # than its own, and the days they show.
+            behind = clock - _BEHIND_SECONDS - ahead
+            further = clock + _AHEAD_SECONDS - ahead
+            first = day + behind // 86400 if behind < clock else day
+            last = day + further // 86400 if further > clock else day
+            # Off the calendar (year 0, year 10000): no day of it is beyond.
+            if first < _FIRST_ORDINAL or last > _LAST_ORDINAL:
+                return max(first, _FIRST_ORDINAL), min(last, _LAST_ORDINAL)
+            return first, last
+    elif isinstance(moment, _dt.date) and not isinstance(moment, _dt.datetime):
+        return moment.toordinal(), moment.toordinal()
+    return _ordinals(moment_argument(moment))  # refused, or read as a field reads it
+
+
+def days_anywhere(moment: MomentInput) -> tuple[pendulum.Date, pendulum.Date]:
+    """
+    The first and last calendar day *moment* may be, anywhere on Earth.
+
+    A date is its own day, a month or a year its first and last days.  A
+    datetime is on different days in different places: it is every day it
+    shows on a wall clock from UTC-12 to UTC+14 (or in its own zone, where
+    that is further out, as a local mean time may be).  A date, month or year
+    names no zone, so it is certainly before a datetime only when its last
+    day comes before the datetime's first, and after it only when its first
+    day comes after the datetime's last: the rule of :func:`is_before` across
+    precisions.  Days before 0001-01-01 or after 9999-12-31 are left out.
+
+    Example:
+        >>> from negotiation_records.timeutil import days_anywhere
+        >>> alaska = pendulum.datetime(2025, 8, 15, 14, 45, tz="America/Anchorage")
+        >>> days_anywhere(alaska)  # 22:45 UTC: the 15th at UTC-12, the 16th at UTC+14
+        (Date(2025, 8, 15), Date(2025, 8, 16))
+    """
+    first, last = _ordinals(moment)
+    return pendulum.Date.fromordinal(first), pendulum.Date.fromordinal(last)
 
 
 _PENDULUM_DATE: Final = pendulum.Date
@@ -394,26 +441,29 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
     """
     Whether *first* is certainly before *second*.
 
-    Two datetimes compare as instants.  Otherwise both are read as calendar days
-    (a datetime on its own date in its own zone, a month or year as all its days),
-    and *first* is before *second* only when all its days come before all of
-    *second*'s: a date is not before a datetime on the same day, and "June 2025"
-    is not before "16 June 2025".  Validation uses this rule, so it never refuses
-    a record for a difference the sources cannot resolve.  Across precisions it
-    is not transitive, so a history or a list of revisions is checked step by
-    step against every earlier step, not only the one before it.
-
-    :func:`moment_sort_key` agrees with this rule (what is before sorts first)
-    except for a datetime whose calendar date in its own zone differs from its
-    date in UTC (late evening west of UTC, early morning east of it) compared
-    with a date-precision moment: the sort reads days in UTC, this rule reads
-    the datetime's own day.
+    Two datetimes compare as instants, and two moments of day precision as
+    calendar days: *first* is before *second* only when all its days come
+    before all of *second*'s, so "June 2025" is not before "16 June 2025".  A
+    date, month or year names no zone, so it may be those days anywhere on
+    Earth: it is before a datetime only when the datetime shows a later day
+    everywhere, from UTC-12 to UTC+14 (:func:`days_anywhere`), and after it
+    only when the datetime shows an earlier day everywhere.  A proposal dated
+    16 August by a source in Moscow may have come before a meeting in Alaska
+    ended at 14:45 on 15 August (01:45 on the 16th in Moscow).  Validation
+    uses this rule, so it never refuses a record for an order the sources
+    cannot settle.  Across precisions it is not transitive, so a history or a
+    list of revisions is checked step by step against every earlier step, not
+    only the one before it.  What is before sorts first by
+    :func:`moment_sort_key`.
 
     Example:
         >>> is_before(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 15))
         True
         >>> is_before(PartialDate(2025, 6), pendulum.date(2025, 6, 16))
         False
+        >>> ended = pendulum.datetime(2025, 8, 15, 14, 45, tz="America/Anchorage")
+        >>> is_before(ended, pendulum.date(2025, 8, 16)), is_before(ended, pendulum.date(2025, 8, 17))
+        (False, True)
     """
     if first.__class__ is _PENDULUM_DATE and second.__class__ is _PENDULUM_DATE:
         return _dt.date.__lt__(first, second)  # the commonest: two days
@@ -427,7 +477,9 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
             return _plain(first) < _plain(second)
         # Sharing a tzinfo they compare by wall clock, ignoring fold: compare instants.
         return since_epoch(first) < since_epoch(second)
-    return _day_span(first, "first")[1] < _day_span(second, "second")[0]
+    if getattr(first, "tzinfo", 0) is None or getattr(second, "tzinfo", 0) is None:
+        _both_moments(first, second)  # naive: refused
+    return _ordinals(first)[1] < _ordinals(second)[0]
 
 
 def _both_moments(first: Any, second: Any) -> tuple[Moment, Moment]:
@@ -536,7 +588,7 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             if isinstance(tz, pendulum.Timezone):
                 if tz is _UTC:
                     return value
-                if _ZONES.get(tz.key) is not tz and not _readable(tz.key):
+                if found_zone(tz.key) is not tz and not _readable(tz.key):
                     return _in_named_zone(value, tz.key)  # its offset, or refused
                 return _real_time(value, tz)
             if isinstance(tz, pendulum.FixedTimezone):
@@ -685,115 +737,6 @@ def check_date(value: object) -> Problems:
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return []
     return [("", f"must be a date, got {described(value)}")]
-
-
-# --- zones --------------------------------------------------------------------
-
-
-_ZONES: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
-"""
-The zones :func:`zone` has found, by name: bounded by the zones the system's
-time-zone database holds (names it refuses are not kept).
-"""
-
-
-def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
-    """
-    The named IANA time zone *name* (cached), or a :class:`ValidationError`.
-
-    ``"UTC"`` gives pendulum's UTC.  Offsets such as ``"+03:00"`` are not zone
-    names; use a named zone.  Names whose meaning depends on the machine
-    (``localtime``, ``posixrules``, ``Factory``, ``posix/...``, ``right/...`` and
-    file paths) are refused: the same record must mean the same instants
-    everywhere.
-
-    Example:
-        >>> zone("Europe/Kyiv")
-        Timezone('Europe/Kyiv')
-        >>> zone("Europe/Kiev2")
-        Traceback (most recent call last):
-        ...
-        negotiation_records.errors.ValidationError: $: unknown time zone 'Europe/Kiev2'
-
-    Abbreviations such as ``EST`` or ``CET`` are refused: they are fixed
-    offsets (or old rules) that skip daylight-saving time.
-
-        >>> zone("EST")
-        Traceback (most recent call last):
-        ...
-        negotiation_records.errors.ValidationError: $: time zone 'EST' is an abbreviation, not a place: it keeps one offset (or a legacy rule) and silently skips the daylight-saving time of the places that use it; name the IANA zone instead, such as 'America/New_York' or 'America/Toronto'
-    """
-    known = _ZONES.get(name) if name.__class__ is str else None
-    if known is not None:  # a name already checked and found
-        return known
-    if not isinstance(name, str) or not name or len(name) > 64 or "\x00" in name:
-        raise ValidationError([("$", f"unknown time zone {short_repr(name)}")])
-    abbreviation = ABBREVIATIONS.get(name.upper())
-    if abbreviation is not None:
-        raise ValidationError(
-            [
-                (
-                    "$",
-                    ZONE_ABBREVIATION_NAMED.format(
-                        name=short_repr(name), instead=abbreviation
-                    ),
-                )
-            ]
-        )
-    if depends_on_host(name):
-        raise ValidationError(
-            [
-                ("$", MACHINE_ZONE.format(name=short_repr(name))),
-            ]
-        )
-    try:
-        found = pendulum.timezone(name)
-    except Exception:  # noqa: BLE001 - pendulum/zoneinfo raise several kinds
-        raise ValidationError(
-            [("$", f"unknown time zone {short_repr(name)}")]
-        ) from None
-    if name.__class__ is str:  # not a str subclass, whose hash or eq may differ
-        _ZONES[name] = found
-    return found
-
-
-def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | None:
-    """
-    *value*, given as the zone to show moments in: ``None``, an IANA name
-    (:func:`zone`), a pendulum, ``zoneinfo`` or pytz zone (by its name) or a
-    ``datetime.timezone``; anything else (a number, which pendulum reads as
-    hours; a zone of another library, whose name cannot be known) is a
-    :class:`~negotiation_records.ValidationError` at *path*.
-
-    Example:
-        >>> from negotiation_records.timeutil import zone_argument
-        >>> zone_argument(5)
-        Traceback (most recent call last):
-        ...
-        negotiation_records.errors.ValidationError: tz: must be an IANA time zone name such as 'Europe/Kyiv', or a pendulum, zoneinfo, pytz or datetime.timezone zone, got int 5
-    """
-    name: Any = value.key if isinstance(value, zoneinfo.ZoneInfo) else value
-    if isinstance(value, _dt.tzinfo) and hasattr(value, "localize"):  # pytz's
-        name = getattr(value, "zone", None)  # by its name
-        offset = value.utcoffset(None)
-        if name is None and offset is not None:  # pytz.FixedOffset(330)
-            value = _dt.timezone(offset)
-    if value is None or isinstance(value, pendulum.FixedTimezone):
-        return value
-    if isinstance(value, _dt.timezone) and not value.utcoffset(None).microseconds:
-        seconds = int(value.utcoffset(None).total_seconds())
-        return _UTC if value is _dt.UTC else fixed_zone(seconds)
-    if not isinstance(name, str):
-        got = f"{described(value)}"
-        must = (
-            "must be an IANA time zone name such as 'Europe/Kyiv', or a "
-            "pendulum, zoneinfo, pytz or datetime.timezone zone"
-        )
-        raise ValidationError([(path, f"{must}, got {got}")])
-    try:
-        return zone(str.__str__(name))
-    except ValidationError as exc:
-        raise exc.prefixed(path) from None
 
 
 def zone_name(moment: _dt.datetime) -> str | None:
@@ -964,12 +907,6 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
         return from_stdlib(parsed, _UTC)
     seconds = int(parsed.utcoffset().total_seconds())  # type: ignore[union-attr]
     return from_stdlib(parsed, fixed_zone(seconds))
-
-
-@functools.lru_cache(maxsize=256)
-def fixed_zone(seconds: int) -> pendulum.FixedTimezone:
-    """pendulum's zone of the fixed offset of *seconds* east of UTC (kept)."""
-    return pendulum.FixedTimezone(seconds)
 
 
 def from_stdlib(value: _dt.datetime, tz: Any) -> pendulum.DateTime:

@@ -70,12 +70,17 @@ class TestFallsDueBefore:
         assert not deadline.falls_due_before(deadline.cutoff)
         assert deadline.falls_due_before(deadline.cutoff.add(microseconds=1))
 
-    def test_a_date_without_a_zone_is_read_by_days(self) -> None:
-        """No zone named: the day is not placed, so a moment on that day is not after it."""
+    def test_a_date_without_a_zone_may_be_that_day_anywhere(self) -> None:
+        """No zone named: it fell due before a moment only if that day is over everywhere."""
         deadline = Deadline.on(JULY_14)
         late_in_new_york = pendulum.datetime(2025, 7, 14, 22, tz="America/New_York")
         assert not deadline.falls_due_before(late_in_new_york)  # 02:00 UTC on the 15th
-        assert deadline.falls_due_before(TOKYO_MORNING)  # the 15th in Tokyo
+        # The 15th in Tokyo, still the 14th in Honolulu and at UTC-12.
+        assert not deadline.falls_due_before(TOKYO_MORNING)
+        over_everywhere = pendulum.datetime(2025, 7, 15, 12, tz="UTC")
+        assert deadline.falls_due_before(over_everywhere)  # midnight at UTC-12
+        assert not deadline.falls_due_before(over_everywhere.subtract(microseconds=1))
+        assert deadline.falls_due_before(pendulum.date(2025, 7, 15))
 
     def test_a_date_or_a_month_moment_is_read_by_days(self) -> None:
         """A moment of a day or a month is not placed in time: compared by days."""

@@ -11,7 +11,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from negotiation_records import (
@@ -338,12 +338,8 @@ class TestSpansAndOrder:
         assert is_before(first, second) == (first.timestamp() < second.timestamp())
 
     def test_is_before_with_dates_reads_whole_days(self) -> None:
-        """With a date or a span involved, only whole days decide."""
+        """Between dates, months and years only whole days decide."""
         day = pendulum.date(2025, 6, 16)
-        evening = pendulum.datetime(2025, 6, 16, 23, tz="Pacific/Auckland")
-        assert not is_before(day, evening)
-        assert not is_before(evening, day)
-        assert is_before(day, evening.add(days=1))
         assert is_before(pendulum.date(2025, 6, 15), day)
         assert not is_before(PartialDate(2025, 6), day)
         assert not is_before(day, PartialDate(2025, 6))
@@ -351,14 +347,83 @@ class TestSpansAndOrder:
         assert is_before(day, PartialDate(2025, 7))
         assert is_before(PartialDate(2024), PartialDate(2025, 1))
 
-    def test_sort_key_and_is_before_differ_for_a_date_across_utc_midnight(
-        self,
-    ) -> None:
-        """The documented exception: a datetime whose own date is not its UTC date."""
-        late = pendulum.datetime(2025, 6, 15, 23, tz="Etc/GMT+12")  # 16 June in UTC
+    def test_a_date_against_a_datetime_is_that_day_anywhere(self) -> None:
+        """A date names no zone: it is before a datetime only if that day is over everywhere."""
         day = pendulum.date(2025, 6, 16)
-        assert is_before(late, day)
-        assert moment_sort_key(day) < moment_sort_key(late)
+        evening = pendulum.datetime(2025, 6, 16, 23, tz="Pacific/Auckland")
+        assert not is_before(day, evening)
+        assert not is_before(evening, day)
+        # 23:00 on the 17th in Auckland is 11:00 UTC: still the 16th at UTC-12.
+        assert not is_before(day, evening.add(days=1))
+        over = pendulum.datetime(2025, 6, 17, 12, tz="UTC")  # midnight at UTC-12
+        assert is_before(day, over)
+        assert not is_before(day, over.subtract(microseconds=1))
+        assert is_before(PartialDate(2025, 6), over.add(months=1))
+        assert not is_before(PartialDate(2025, 6), pendulum.datetime(2025, 7, 1, 11))
+
+    def test_a_datetime_is_before_a_date_only_if_earlier_everywhere(self) -> None:
+        """A datetime is before a date only if it shows an earlier day at UTC+14 too."""
+        day = pendulum.date(2025, 6, 16)
+        starts = pendulum.datetime(2025, 6, 15, 10, tz="UTC")  # midnight at UTC+14
+        assert not is_before(starts, day)
+        assert is_before(starts.subtract(microseconds=1), day)
+        late = pendulum.datetime(2025, 6, 15, 23, tz="Etc/GMT+12")  # 16 June in UTC
+        assert not is_before(late, day)
+        assert not is_before(day, late)
+
+    def test_a_source_dating_by_its_own_day(self) -> None:
+        """A proposal dated 16 August in Moscow may come before an Alaska meeting ended."""
+        ended = pendulum.datetime(2025, 8, 15, 14, 45, tz="America/Anchorage")
+        reported = pendulum.date(2025, 8, 16)  # 01:45 on the 16th in Moscow
+        assert not is_before(ended, reported)
+        assert not is_before(reported, ended)
+        assert is_before(ended, pendulum.date(2025, 8, 17))
+        assert is_before(pendulum.date(2025, 8, 14), ended)
+
+    def test_a_far_offset_widens_the_reach(self) -> None:
+        """A local mean time beyond UTC+14 or UTC-12 still shows its own day."""
+        sitka = pendulum.datetime(1800, 6, 16, 0, 30, tz="America/Sitka")  # LMT +14:58
+        offset = sitka.utcoffset()
+        assert offset is not None
+        assert offset > dt.timedelta(hours=14)  # 23:32 on the 15th at +14
+        assert not is_before(sitka, pendulum.date(1800, 6, 16))
+        assert is_before(sitka, pendulum.date(1800, 6, 17))
+        west = pendulum.FixedTimezone(-20 * 3600)
+        far_west = pendulum.datetime(2025, 6, 15, 23, tz=west)  # the 16th at UTC-12
+        assert not is_before(pendulum.date(2025, 6, 15), far_west)
+        assert is_before(pendulum.date(2025, 6, 14), far_west)
+
+    @given(
+        st.one_of(dates, partial_dates), st.one_of(zoned_datetimes, offset_datetimes)
+    )
+    def test_a_day_against_a_datetime_is_read_in_every_zone(
+        self, days: Moment, moment: pendulum.DateTime
+    ) -> None:
+        """Before (or after) exactly when so by the datetime's day at every offset."""
+        first, last = (
+            (days.start, days.end) if isinstance(days, PartialDate) else (days, days)
+        )
+        offset = moment.utcoffset()
+        assert offset is not None
+        local_days = []
+        for shift in [offset, *(dt.timedelta(minutes=15 * q) for q in range(-48, 57))]:
+            try:
+                local = moment.in_timezone(pendulum.FixedTimezone(0)) + shift
+            except OverflowError:  # the day is off the calendar: outside any span
+                continue
+            local_days.append(local.date())
+        assume(len(local_days) == 106)  # not at the edge of the calendar
+        assert is_before(days, moment) == all(d > last for d in local_days)
+        assert is_before(moment, days) == all(d < first for d in local_days)
+
+    def test_the_new_reading_never_refuses_what_the_own_day_allowed(self) -> None:
+        """Before by every zone's day is before by the datetime's own day as well."""
+        moment = pendulum.datetime(2025, 6, 16, 23, 30, tz="Pacific/Kiritimati")
+        for day in (pendulum.date(2025, 6, d) for d in range(10, 25)):
+            if is_before(day, moment):
+                assert day < moment.date()
+            if is_before(moment, day):
+                assert moment.date() < day
 
     @given(moments, moments)
     def test_is_before_is_asymmetric(self, a: Moment, b: Moment) -> None:
@@ -370,12 +435,9 @@ class TestSpansAndOrder:
         """No moment is before itself."""
         assert not is_before(a, a)
 
-    @given(
-        st.one_of(dates, partial_dates, utc_datetimes),
-        st.one_of(dates, partial_dates, utc_datetimes),
-    )
+    @given(moments, moments)
     def test_sort_key_agrees_with_is_before(self, a: Moment, b: Moment) -> None:
-        """What is certainly before sorts first (datetimes on their UTC date)."""
+        """What is certainly before sorts first, in any zones."""
         if is_before(a, b):
             assert moment_sort_key(a) < moment_sort_key(b)
 
