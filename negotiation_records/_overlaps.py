@@ -37,7 +37,7 @@ import pendulum
 from negotiation_records.timeutil import (
     Moment,
     PartialDate,
-    days_anywhere,
+    day_ordinals,
     moment_argument,
     since_epoch,
 )
@@ -82,8 +82,8 @@ class _Ends:
             self.instant = since_epoch(moment) // _MICROSECOND
         else:
             self.kind = "days"
-        first, last = days_anywhere(moment)  # a datetime's anywhere on Earth
-        self.first_day, self.last_day = first.toordinal(), last.toordinal()
+        # the days it may be (a datetime's anywhere on Earth: days_anywhere)
+        self.first_day, self.last_day = day_ordinals(moment)
 
     def start_key(self, reading: _Reading) -> int:
         """Where the span starting here starts, read as *reading*."""

@@ -69,7 +69,7 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     PartialDate,
-    days_anywhere,
+    day_ordinals,
     is_before,
     is_known_by,
     moment_argument,
@@ -545,17 +545,17 @@ def with_change(
     return (*history, change)
 
 
-#: A dated step as :func:`steps_back` compares it: its index, the first and
-#: last calendar days it may be (a datetime's anywhere on Earth:
+#: A dated step as :func:`steps_back` compares it: its index, the ordinals of
+#: the first and last calendar days it may be (a datetime's anywhere on Earth:
 #: :func:`~negotiation_records.timeutil.days_anywhere`) and, for a datetime,
 #: its instant as the time since the epoch (``None`` for a date, a month or a
 #: year), worked out once a step.
-_Step = tuple[int, _dt.date, _dt.date, _dt.timedelta | None]
+_Step = tuple[int, int, int, _dt.timedelta | None]
 
 
 def _step(index: int, moment: Moment) -> _Step:
     """*moment*, the step at *index*, as :func:`steps_back` compares it."""
-    first, last = days_anywhere(moment)
+    first, last = day_ordinals(moment)
     if isinstance(moment, _dt.datetime):
         return index, first, last, since_epoch(moment)
     return index, first, last, None

@@ -378,8 +378,11 @@ _FIRST_ORDINAL: Final = _dt.date.min.toordinal()
 _LAST_ORDINAL: Final = _dt.date.max.toordinal()
 
 
-def _ordinals(moment: MomentInput) -> tuple[int, int]:
-    """:func:`days_anywhere` as the days' ordinals."""
+def day_ordinals(moment: MomentInput) -> tuple[int, int]:
+    """
+    :func:`days_anywhere` as the days' proleptic Gregorian ordinals
+    (``date.toordinal()``), for checks that compare many moments.
+    """
     if moment.__class__ is pendulum.Date:
         day = _dt.date.toordinal(moment)
         return day, day
@@ -408,7 +411,7 @@ def _ordinals(moment: MomentInput) -> tuple[int, int]:
             return first, last
     elif isinstance(moment, _dt.date) and not isinstance(moment, _dt.datetime):
         return moment.toordinal(), moment.toordinal()
-    return _ordinals(moment_argument(moment))  # refused, or read as a field reads it
+    return day_ordinals(moment_argument(moment))  # refused, or read as a field reads it
 
 
 def days_anywhere(moment: MomentInput) -> tuple[pendulum.Date, pendulum.Date]:
@@ -430,7 +433,7 @@ def days_anywhere(moment: MomentInput) -> tuple[pendulum.Date, pendulum.Date]:
         >>> days_anywhere(alaska)  # 22:45 UTC: the 15th at UTC-12, the 16th at UTC+14
         (Date(2025, 8, 15), Date(2025, 8, 16))
     """
-    first, last = _ordinals(moment)
+    first, last = day_ordinals(moment)
     return pendulum.Date.fromordinal(first), pendulum.Date.fromordinal(last)
 
 
@@ -479,7 +482,7 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
         return since_epoch(first) < since_epoch(second)
     if getattr(first, "tzinfo", 0) is None or getattr(second, "tzinfo", 0) is None:
         _both_moments(first, second)  # naive: refused
-    return _ordinals(first)[1] < _ordinals(second)[0]
+    return day_ordinals(first)[1] < day_ordinals(second)[0]
 
 
 def _both_moments(first: Any, second: Any) -> tuple[Moment, Moment]:
