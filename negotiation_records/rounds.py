@@ -581,14 +581,22 @@ class Round(Record):
         Whether *moment* may fall within the round (from ``starts`` to ``ends``,
         or on the start day when there is no end: a start with a time of day
         covers the rest of its day, to the next midnight in its zone, whatever
-        zone *moment* is written in).  Unknown dates cover everything; a
+        zone *moment* is written in; a round only proposed, within its
+        ``window``).  "May" as :func:`~negotiation_records.is_before` reads
+        it: a month may fall within a day of it, and a datetime within a day
+        it shows anywhere on Earth.  Unknown dates cover everything; a
         *moment* that is none (``None``, text, a naive datetime) is refused at
         ``moment`` whatever the dates.
         """
         moment = moment_argument(moment, "moment")
         starts = self.starts
         if starts is None:
-            return True if self.window is None else self.window.contains(moment)
+            if self.window is None:
+                return True
+            window = self.window
+            return not (
+                is_before(moment, window.start) or is_before(window.end, moment)
+            )
         if is_before(moment, starts):
             return False
         last = self.ends

@@ -477,6 +477,29 @@ class TestWhenAndCovers:
         )
         assert from_json(Negotiation, to_json(talks)) == talks
 
+    def test_a_proposed_round_covers_what_may_fall_in_its_window(self) -> None:
+        """
+        A round only proposed covers its window's days, a month that shares
+        a day with it and a datetime on one of its days anywhere on Earth, as
+        a round with dates covers them.
+        """
+        week = Window.between(pendulum.date(2025, 7, 21), pendulum.date(2025, 7, 27))
+        r = proposed(window=week)
+        assert r.covers(pendulum.date(2025, 7, 21))
+        assert r.covers(pendulum.date(2025, 7, 27))
+        assert not r.covers(pendulum.date(2025, 7, 28))
+        assert r.covers(PartialDate(2025, 7))
+        assert not r.covers(PartialDate(2025, 8))
+        # 08:00 on the 28th in Tokyo is still the 27th west of Tokyo.
+        assert r.covers(pendulum.datetime(2025, 7, 28, 8, tz="Asia/Tokyo"))
+        assert not r.covers(pendulum.datetime(2025, 7, 29, 8, tz="Asia/Tokyo"))
+        # 16:00 on the 20th in Honolulu is already the 21st at UTC+14.
+        assert r.covers(pendulum.datetime(2025, 7, 20, 16, tz="Pacific/Honolulu"))
+        assert not r.covers(pendulum.datetime(2025, 7, 19, 16, tz="Pacific/Honolulu"))
+        dated = held(starts=week.start, ends=week.end)
+        for moment in (PartialDate(2025, 7), pendulum.date(2025, 7, 28)):
+            assert r.covers(moment) == dated.covers(moment)
+
     def test_covers_a_span(self) -> None:
         """A round with an end covers every day from start to end."""
         r = held(ends=pendulum.date(2025, 5, 18))
