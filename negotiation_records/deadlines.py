@@ -99,6 +99,7 @@ from negotiation_records._in_words import in_words
 from negotiation_records._period import period_from
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
+from negotiation_records._weekends import DEFAULT_WEEKEND, weekend_for
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     SOURCE_IDS,
@@ -172,77 +173,6 @@ def _zone_name_of(moment: Moment) -> str | None:
         if not _ZONE.problems(name):
             return name
     return None
-
-
-DEFAULT_WEEKEND: frozenset[int] = frozenset({5, 6})
-"""Saturday and Sunday, as :meth:`datetime.date.weekday` numbers them (Monday is 0)."""
-
-_WEEKDAY_NAMES = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-
-
-def check_weekend(value: object) -> Problems:
-    """
-    Problems with a weekend: a set of weekday numbers, Monday 0 to Sunday 6.
-
-    At least one day of the week must be a business day; an empty weekend (every
-    day counts) is allowed.  The rule of the ``weekend`` field
-    (:class:`~negotiation_records.fields.Weekdays`).
-    """
-    return _WEEKEND.problems(value)
-
-
-def as_weekend(value: Iterable[int]) -> frozenset[int]:
-    """A weekend as a frozenset of weekday numbers; anything else passes through."""
-    converted: frozenset[int] = _WEEKEND.convert(value)
-    return converted
-
-
-def weekend_for(
-    holidays: object, weekend: Iterable[int] | None = None
-) -> frozenset[int]:
-    """
-    The weekend a business-day count skips.
-
-    *weekend* when given; otherwise the ``weekend`` of a calendar from the
-    ``holidays`` package (``holidays.Israel().weekend`` is ``{4, 5}``, Friday and
-    Saturday); otherwise Saturday and Sunday.  (A calendar that answers
-    ``is_working_day`` is then asked about each day instead, and the deadline
-    keeps its weekend in the first week counted: see
-    :meth:`Deadline.after_business_days`.)  A weekend that is not a set of
-    weekday numbers raises :class:`~negotiation_records.ValidationError`.
-
-    Example:
-        >>> from negotiation_records.deadlines import weekend_for
-        >>> sorted(weekend_for(()))
-        [5, 6]
-        >>> sorted(weekend_for((), weekend={4, 5}))
-        [4, 5]
-    """
-    path = "weekend"
-    if weekend is None:
-        weekend = getattr(holidays, "weekend", None)
-        path = "holidays.weekend"
-        if weekend is None:
-            return DEFAULT_WEEKEND
-    days = as_weekend(weekend)
-    problems = check_weekend(days)
-    if problems:
-        raise ValidationError(_prefixed(problems, path)) from read_failure([days])
-    return frozenset(days)
-
-
-def _describe_weekend(weekend: frozenset[int]) -> str:
-    if not weekend:
-        return "no weekend"
-    return " and ".join(_WEEKDAY_NAMES[day] for day in sorted(weekend))
 
 
 def counted_period(

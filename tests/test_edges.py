@@ -29,11 +29,8 @@ from negotiation_records._deadline_arithmetic import (
     count_business_days,
     resolve_business_days,
 )
-from negotiation_records.deadlines import (
-    DEFAULT_WEEKEND,
-    check_weekend,
-    weekend_for,
-)
+from negotiation_records._weekends import check_weekend
+from negotiation_records.deadlines import DEFAULT_WEEKEND, weekend_for
 from negotiation_records.timeutil import format_moment, parse_moment, to_moment, zone
 
 

@@ -27,7 +27,7 @@ from negotiation_records import (
     to_dict,
     to_json,
 )
-from negotiation_records.deadlines import check_weekend, weekend_for
+from negotiation_records._weekends import check_weekend, weekend_for
 from tests.seed import seed_record
 
 
