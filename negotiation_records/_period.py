@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -544,7 +544,7 @@ def _as_period(value: Period | _dt.timedelta | str) -> Period:
 
 
 def period_from(
-    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
+    period: Period | _dt.timedelta | str | None, parts: Mapping[str, object]
 ) -> Period:
     """
     The period of :meth:`Deadline.after <negotiation_records.Deadline.after>`
@@ -564,7 +564,9 @@ def period_from(
         for name in parts
         if name not in _PERIOD_UNITS
     ]
-    known = {name: value for name, value in parts.items() if name in _PERIOD_UNITS}
+    known: dict[str, Any] = {
+        name: value for name, value in parts.items() if name in _PERIOD_UNITS
+    }
     readings: list[Callable[[], Period]] = []
     if period is not None:
         readings.append(lambda: _as_period(period))

@@ -78,8 +78,8 @@ only knows days and seconds: its days are calendar days, the rest elapsed time.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Collection, Container, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Container, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Unpack
 
 import pendulum
 
@@ -123,6 +123,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     PartialDate,
     Period,
+    PeriodParts,
     from_stdlib,
     is_before,
     moment_argument,
@@ -176,7 +177,7 @@ def _zone_name_of(moment: Moment) -> str | None:
 
 
 def counted_period(
-    period: Period | _dt.timedelta | str | None, parts: dict[str, int]
+    period: Period | _dt.timedelta | str | None, parts: Mapping[str, object]
 ) -> Period:
     """
     The period a deadline counts, given to :meth:`Deadline.after` or
@@ -195,7 +196,7 @@ def counted_period(
 def _relative_arguments(
     anchor: _dt.date,
     period: Period | _dt.timedelta | str | None,
-    parts: dict[str, int],
+    parts: Mapping[str, object],
     tz: str | None,
 ) -> tuple[pendulum.Date, Period]:
     """
@@ -353,7 +354,7 @@ class Deadline(Record):
         period: Period | _dt.timedelta | str | None = None,
         *,
         tz: str | None = None,
-        **parts: int,
+        **parts: Unpack[PeriodParts],
     ) -> Deadline:
         """
         A deadline a period after *anchor*.
@@ -387,7 +388,7 @@ class Deadline(Record):
         period: Period | _dt.timedelta | str | None = None,
         *,
         tz: str | None = None,
-        **parts: int,
+        **parts: Unpack[PeriodParts],
     ) -> Deadline:
         """
         A deadline a period *before* *anchor*: "24 hours before the ceasefire".
@@ -540,7 +541,9 @@ class Deadline(Record):
         )
 
     def extended(
-        self, by: Period | _dt.timedelta | str | None = None, **parts: int
+        self,
+        by: Period | _dt.timedelta | str | None = None,
+        **parts: Unpack[PeriodParts],
     ) -> Deadline:
         """
         A new deadline *by* later, counted from this one's due moment.

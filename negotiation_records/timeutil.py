@@ -30,7 +30,7 @@ import datetime as _dt
 import functools
 import re
 import zoneinfo
-from typing import Any, Final, SupportsIndex, TypeAlias
+from typing import Any, Final, SupportsIndex, TypeAlias, TypedDict
 
 import attrs
 import pendulum
@@ -53,6 +53,7 @@ __all__ = [
     "MomentInput",
     "PartialDate",
     "Period",
+    "PeriodParts",
     "days_anywhere",
     "format_moment",
     "is_before",
@@ -196,6 +197,25 @@ Example:
     >>> Window(start=datetime.date(2025, 7, 21), end=datetime.date(2025, 7, 27)).end
     Date(2025, 7, 27)
 """
+
+
+class PeriodParts(TypedDict, total=False):
+    """
+    The keyword parts of a period, as :meth:`Deadline.after
+    <negotiation_records.Deadline.after>`, :meth:`~negotiation_records.Deadline.before`
+    and :meth:`~negotiation_records.Deadline.extended` take them (``days=50``):
+    whole numbers, those of :class:`~negotiation_records.Period`.  A type
+    checker refuses a part misspelt (``dayz=5``); the library refuses it too,
+    naming the parts it knows.
+    """
+
+    years: int
+    months: int
+    weeks: int
+    days: int
+    hours: int
+    minutes: int
+    seconds: int
 
 
 class KeepsFold:

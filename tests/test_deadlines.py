@@ -377,9 +377,9 @@ class TestAfter:
         assert errors(exc) == (("period", "give a period or keyword parts, not both"),)
 
     def test_unknown_part_refused(self) -> None:
-        """A misspelt keyword part is named."""
+        """A misspelt keyword part is named (a type checker refuses it too)."""
         with pytest.raises(ValidationError) as exc:
-            Deadline.after(ISSUED, dayz=1)
+            Deadline.after(ISSUED, dayz=1)  # type: ignore[call-arg]
         assert errors(exc) == (
             (
                 "period.dayz",
@@ -392,7 +392,7 @@ class TestAfter:
         """Both given, each unknown part at its name, and what was given: all
         reported, not the first alone."""
         with pytest.raises(ValidationError) as exc:
-            Deadline.after(ISSUED, "P5Q", fortnights=2, moons=3, days="x")  # type: ignore[arg-type]
+            Deadline.after(ISSUED, "P5Q", fortnights=2, moons=3, days="x")  # type: ignore[arg-type, call-arg]
         assert [path for path, _ in errors(exc)] == [
             "period",
             "period.fortnights",
@@ -433,7 +433,7 @@ class TestAfter:
             deadline.extended("P5Q")
         assert [path for path, _ in errors(exc)] == ["by"]
         with pytest.raises(ValidationError) as exc:
-            deadline.extended(days=-2, weekz=1)
+            deadline.extended(days=-2, weekz=1)  # type: ignore[call-arg]
         assert [path for path, _ in errors(exc)] == ["by.weekz", "by.days"]
 
     def test_non_period_refused(self) -> None:
