@@ -583,8 +583,9 @@ class Round(Record):
         covers the rest of its day, to the next midnight in its zone, whatever
         zone *moment* is written in; a round only proposed, within its
         ``window``).  "May" as :func:`~negotiation_records.is_before` reads
-        it: a month may fall within a day of it, and a datetime within a day
-        it shows anywhere on Earth.  Unknown dates cover everything; a
+        it: a month that shares a day with the round may fall within it, and
+        so may a datetime that shows one of its days anywhere on Earth.
+        Unknown dates cover everything; a
         *moment* that is none (``None``, text, a naive datetime) is refused at
         ``moment`` whatever the dates.
         """
@@ -602,10 +603,15 @@ class Round(Record):
         last = self.ends
         if last is None and isinstance(starts, pendulum.DateTime):
             day = pendulum.Date(starts.year, starts.month, starts.day)
-            if isinstance(moment, pendulum.DateTime) and day < _dt.date.max:
+            if day < _dt.date.max:
                 # before the next midnight in the start's zone (an aware start)
                 zone = starts.tzinfo or pendulum.UTC
-                return bool(moment < start_of_day(day.add(days=1), zone))
+                midnight = start_of_day(day.add(days=1), zone)
+                if isinstance(moment, pendulum.DateTime):
+                    return bool(moment < midnight)
+                # a day or a month: after the round only if after its last instant
+                ended = midnight.subtract(microseconds=1).in_timezone(zone)
+                return not is_before(ended, moment)
             last = day
         return not is_before(last if last is not None else starts, moment)
 

@@ -9,6 +9,7 @@ the days the datetime shows anywhere on Earth).
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Membership,
+    Negotiation,
     PartialDate,
     Party,
     Proposal,
@@ -76,6 +78,37 @@ class TestRecordsAcrossZones:
         assert summit.covers(pendulum.date(2025, 8, 16))
         assert not summit.covers(pendulum.date(2025, 8, 17))
         assert not summit.covers(pendulum.date(2025, 8, 14))
+
+    def test_a_proposal_in_a_round_with_no_end_recorded(self) -> None:
+        """
+        The summit opened at 11:00 in Anchorage, its end not recorded: it
+        covers the rest of that day there, to 08:00 UTC on the 16th, when
+        the 16th had begun in Moscow; the 17th had begun nowhere.
+        """
+        summit = Round(
+            number=1,
+            status="held",
+            starts=pendulum.datetime(2025, 8, 15, 11, tz="America/Anchorage"),
+        )
+        parties = [
+            Party(id="ru", name="Russia", kind="state"),
+            Party(id="us", name="United States", kind="state"),
+        ]
+
+        def talks(made_on: pendulum.Date) -> Negotiation:
+            offer = attrs.evolve(proposal(made_on), round=1)
+            return Negotiation(
+                id="alaska",
+                title="Alaska summit",
+                parties=parties,
+                rounds=[summit],
+                proposals=[offer],
+            )
+
+        assert talks(pendulum.date(2025, 8, 16)).proposals[0].round == 1
+        with pytest.raises(ValidationError) as caught:
+            talks(pendulum.date(2025, 8, 17))
+        assert [path for path, _ in caught.value.errors] == ["proposals[0].made_on"]
 
     def test_memberships_meeting_at_a_date_and_a_datetime(self) -> None:
         """Left "15 August", joined again at 09:00 on the 16th in Tokyo: both may be the 15th."""

@@ -437,8 +437,9 @@ class TestWhenAndCovers:
     def test_a_start_time_without_an_end_covers_the_rest_of_its_day(self) -> None:
         """Talks opened at 10:00 with no end recorded: a proposal made at 15:00
         that day is inside the round (its whole start day, on its own wall
-        clock), one made before 10:00 or the next day is not; the whole-record
-        check agrees, built in Python or loaded."""
+        clock), one made before 10:00 or the next day is not (a date, only
+        when that day had begun nowhere before midnight in Istanbul); the
+        whole-record check agrees, built in Python or loaded."""
         from negotiation_records import Negotiation, Party, Proposal
 
         ist = "Europe/Istanbul"
@@ -448,7 +449,9 @@ class TestWhenAndCovers:
         assert r.covers(MAY_16)
         assert not r.covers(pendulum.datetime(2025, 5, 16, 9, tz=ist))
         assert not r.covers(pendulum.datetime(2025, 5, 17, 0, 1, tz=ist))
-        assert not r.covers(pendulum.date(2025, 5, 17))
+        # 23:00 in Istanbul is already 17 May east of it: a date may be that
+        assert r.covers(pendulum.date(2025, 5, 17))
+        assert not r.covers(pendulum.date(2025, 5, 18))
         # to midnight in Istanbul, whatever zone the moment is written in
         assert r.covers(pendulum.datetime(2025, 5, 16, 20, 59, tz="UTC"))
         assert not r.covers(pendulum.datetime(2025, 5, 16, 21, 0, tz="UTC"))
