@@ -610,7 +610,7 @@ class Round(Record):
                 if isinstance(moment, pendulum.DateTime):
                     return bool(moment < midnight)
                 # a day or a month: after the round only if after its last instant
-                ended = midnight.subtract(microseconds=1).in_timezone(zone)
+                ended = midnight.subtract(microseconds=1).astimezone(zone)
                 return not is_before(ended, moment)
             last = day
         return not is_before(last if last is not None else starts, moment)
