@@ -21,7 +21,7 @@ from negotiation_records.agreements import AgreementStatus
 from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
 from negotiation_records.milestones import MilestoneStatus
-from negotiation_records.timeutil import Moment, since_epoch
+from negotiation_records.timeutil import Moment, since_epoch, span_anywhere
 
 
 __all__ = [
@@ -53,7 +53,9 @@ def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> boo
     "Before it passed" is :meth:`Deadline.is_past
     <negotiation_records.Deadline.is_past>` at the change's moment: a change
     dated to a day counts from the start of that day in the deadline's zone,
-    so a record closed on a deadline's own day (by date) closed it in time.
+    so a record closed on a deadline's own day (by date) closed it in time;
+    against a datetime deadline the day may be that day anywhere, and begins
+    first at UTC+14.
     A change at the very instant the deadline passes (a time of day equal to
     its :attr:`~negotiation_records.Deadline.cutoff`) came in time too: the
     United Kingdom left the European Union at 00:00 CET on 1 February 2020,
@@ -73,9 +75,12 @@ def in_time(on: Moment | None, deadline: Deadline) -> bool:
     """
     if on is None or not deadline.is_past(on):
         return True
-    return isinstance(on, pendulum.DateTime) and since_epoch(on) == since_epoch(
-        deadline.cutoff
-    )
+    cutoff = since_epoch(deadline.cutoff)
+    if isinstance(on, pendulum.DateTime):
+        return since_epoch(on) == cutoff
+    # a day against a datetime deadline: it may have begun elsewhere before
+    timed = isinstance(deadline.due, pendulum.DateTime)
+    return timed and span_anywhere(on)[0] < cutoff
 
 
 def expired_before(

@@ -130,6 +130,7 @@ from negotiation_records.timeutil import (
     moment_eq_key,
     moment_text,
     since_epoch,
+    span_anywhere,
     to_moment,
     zone,
 )
@@ -746,9 +747,12 @@ class Deadline(Record):
         Whether the deadline had passed by the end of *moment*: a datetime as
         it is, a date or a month at its end.  A record that says a deadline
         was missed (or an ultimatum expired) on a day is right when the
-        deadline passed during that day.  *moment* is read as :meth:`is_past`
-        reads *at* (a plain ``datetime.date`` or aware ``datetime.datetime``
-        is converted; a naive datetime is refused).
+        deadline passed during that day.  Against a date deadline a day is
+        read as a day (the 3rd is after the 2nd); against a datetime deadline
+        it may be that day anywhere, and ends last at UTC-12
+        (:func:`~negotiation_records.timeutil.span_anywhere`).  A plain
+        ``datetime.date`` or aware ``datetime.datetime`` is converted; a naive
+        datetime is refused.
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))
@@ -763,7 +767,11 @@ class Deadline(Record):
             # No day follows 9999-12-31: by its end (in the deadline's zone,
             # as for any other day) every deadline of the calendar has passed.
             return True
-        return self.is_past(last.add(days=1))
+        if self.is_past(last.add(days=1)):
+            return True
+        # a datetime deadline: it may have passed by the end of the day elsewhere
+        timed = isinstance(self.due, pendulum.DateTime)
+        return timed and span_anywhere(last)[1] >= self._cutoff_offset()
 
     def falls_due_before(self, moment: Moment | _dt.date) -> bool:
         """

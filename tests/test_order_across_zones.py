@@ -16,6 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Deadline,
+    IllegalTransitionError,
     Membership,
     Negotiation,
     PartialDate,
@@ -23,6 +25,7 @@ from negotiation_records import (
     Proposal,
     Response,
     Round,
+    Ultimatum,
     ValidationError,
 )
 from negotiation_records.history import steps_back
@@ -124,6 +127,51 @@ class TestRecordsAcrossZones:
         )
         assert not left.overlaps(later)
         Party(id="c", name="C", kind="coalition", members=[left, later])
+
+
+def ultimatum(due: pendulum.DateTime) -> Ultimatum:
+    return Ultimatum(
+        id="truce",
+        issued_by="us",
+        addressed_to=["ru"],
+        issued_at=pendulum.date(2025, 8, 1),
+        demand="Agree to a ceasefire",
+        deadline=Deadline.on(due),
+    )
+
+
+class TestDeadlinesAgainstDays:
+    """A day against a datetime deadline may be that day anywhere on Earth."""
+
+    def test_expired_on_a_day_that_ended_later_elsewhere(self) -> None:
+        """Due 01:00 on the 16th in Moscow (22:00 UTC on the 15th): still the 15th in Alaska."""
+        due = pendulum.datetime(2025, 8, 16, 1, tz="Europe/Moscow")
+        expired = ultimatum(due).expire(on=pendulum.date(2025, 8, 15))
+        assert expired.status.value == "expired"
+        with pytest.raises(IllegalTransitionError):
+            ultimatum(due).expire(on=pendulum.date(2025, 8, 14))
+
+    def test_complied_on_a_day_that_began_earlier_elsewhere(self) -> None:
+        """Due 23:00 on the 15th in Anchorage (07:00 UTC on the 16th): the 16th in Moscow."""
+        due = pendulum.datetime(2025, 8, 15, 23, tz="America/Anchorage")
+        complied = ultimatum(due).comply(on=pendulum.date(2025, 8, 16))
+        assert complied.status.value == "complied"
+        with pytest.raises(IllegalTransitionError):
+            ultimatum(due).comply(on=pendulum.date(2025, 8, 17))
+        assert ultimatum(due).comply(on=pendulum.date(2025, 8, 17), late=True)
+
+    def test_a_date_deadline_is_read_by_days(self) -> None:
+        """Due 2 September (a date): the 3rd is late, the 2nd is not."""
+        record = attrs.evolve(
+            ultimatum(pendulum.datetime(2025, 9, 2, tz="UTC")),
+            deadline=Deadline.on(pendulum.date(2025, 9, 2), tz="Asia/Tokyo"),
+        )
+        assert record.comply(on=pendulum.date(2025, 9, 2)).status.value == "complied"
+        with pytest.raises(IllegalTransitionError):
+            record.comply(on=pendulum.date(2025, 9, 3))
+        with pytest.raises(IllegalTransitionError):
+            record.expire(on=pendulum.date(2025, 9, 1))
+        assert record.expire(on=pendulum.date(2025, 9, 2)).status.value == "expired"
 
 
 _ZONES = [
