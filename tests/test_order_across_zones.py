@@ -158,7 +158,8 @@ class TestDeadlinesAgainstDays:
         assert complied.status.value == "complied"
         with pytest.raises(IllegalTransitionError):
             ultimatum(due).comply(on=pendulum.date(2025, 8, 17))
-        assert ultimatum(due).comply(on=pendulum.date(2025, 8, 17), late=True)
+        late = ultimatum(due).comply(on=pendulum.date(2025, 8, 17), late=True)
+        assert late.status.value == "complied"
 
     def test_a_date_deadline_is_read_by_days(self) -> None:
         """Due 2 September (a date): the 3rd is late, the 2nd is not."""
