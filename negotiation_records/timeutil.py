@@ -466,9 +466,11 @@ def span_anywhere(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     1970-01-01 UTC: a date, month or year from the start of its first day at
     UTC+14 to the end of its last at UTC-12; a datetime is its instant.
 
-    A step dated to a day is late for a deadline only if the deadline had
-    passed before that day began anywhere, and recorded too early only if
-    the deadline had not passed by the end of that day anywhere.
+    Against a deadline with a time of day, a step dated to a day is late
+    only if the deadline had passed before that day began anywhere, and
+    dated too early only if the deadline had not passed by the end of that
+    day anywhere (:meth:`Deadline.had_passed_by
+    <negotiation_records.Deadline.had_passed_by>`).
 
     Example:
         >>> from negotiation_records.timeutil import EPOCH, span_anywhere
