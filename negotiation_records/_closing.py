@@ -21,7 +21,7 @@ from negotiation_records.agreements import AgreementStatus
 from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
 from negotiation_records.milestones import MilestoneStatus
-from negotiation_records.timeutil import Moment, since_epoch, span_anywhere
+from negotiation_records.timeutil import Moment, is_before, since_epoch
 
 
 __all__ = [
@@ -75,12 +75,11 @@ def in_time(on: Moment | None, deadline: Deadline) -> bool:
     """
     if on is None or not deadline.is_past(on):
         return True
-    cutoff = since_epoch(deadline.cutoff)
     if isinstance(on, pendulum.DateTime):
-        return since_epoch(on) == cutoff
+        return since_epoch(on) == since_epoch(deadline.cutoff)
     # a day against a datetime deadline: it may have begun elsewhere before
     timed = isinstance(deadline.due, pendulum.DateTime)
-    return timed and span_anywhere(on)[0] < cutoff
+    return timed and not is_before(deadline.cutoff, on)
 
 
 def expired_before(

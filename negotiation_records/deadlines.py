@@ -130,7 +130,6 @@ from negotiation_records.timeutil import (
     moment_eq_key,
     moment_text,
     since_epoch,
-    span_anywhere,
     to_moment,
     zone,
 )
@@ -750,7 +749,7 @@ class Deadline(Record):
         deadline passed during that day.  Against a date deadline a day is
         read as a day (the 3rd is after the 2nd); against a datetime deadline
         it may be that day anywhere, and ends last at UTC-12
-        (:func:`~negotiation_records.timeutil.span_anywhere`).  A plain
+        (:func:`~negotiation_records.is_before`).  A plain
         ``datetime.date`` or aware ``datetime.datetime`` is converted; a naive
         datetime is refused.
 
@@ -771,7 +770,7 @@ class Deadline(Record):
             return True
         # a datetime deadline: it may have passed by the end of the day elsewhere
         timed = isinstance(self.due, pendulum.DateTime)
-        return timed and span_anywhere(last)[1] >= self._cutoff_offset()
+        return timed and not is_before(last, self.cutoff)
 
     def falls_due_before(self, moment: Moment | _dt.date) -> bool:
         """

@@ -62,7 +62,6 @@ __all__ = [
     "moment_span",
     "moment_text",
     "parse_moment",
-    "span_anywhere",
     "to_moment",
     "zone",
     "zone_argument",
@@ -395,8 +394,6 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
 #: first at UTC+14 (Kiribati's Line Islands) and ends last at UTC-12.
 _AHEAD_SECONDS: Final = 14 * 3600
 _BEHIND_SECONDS: Final = 12 * 3600
-_AHEAD_SPAN: Final = _dt.timedelta(seconds=_AHEAD_SECONDS)
-_BEHIND_SPAN: Final = _dt.timedelta(seconds=_BEHIND_SECONDS)
 _FIRST_ORDINAL: Final = _dt.date.min.toordinal()
 _LAST_ORDINAL: Final = _dt.date.max.toordinal()
 
@@ -458,30 +455,6 @@ def days_anywhere(moment: MomentInput) -> tuple[pendulum.Date, pendulum.Date]:
     """
     first, last = day_ordinals(moment)
     return pendulum.Date.fromordinal(first), pendulum.Date.fromordinal(last)
-
-
-def span_anywhere(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
-    """
-    When *moment* may begin and end anywhere on Earth, as offsets since
-    1970-01-01 UTC: a date, month or year from the start of its first day at
-    UTC+14 to the end of its last at UTC-12; a datetime is its instant.
-
-    Against a deadline with a time of day, a step dated to a day is late
-    only if the deadline had passed before that day began anywhere, and
-    dated too early only if the deadline had not passed by the end of that
-    day anywhere (:meth:`Deadline.had_passed_by
-    <negotiation_records.Deadline.had_passed_by>`).
-
-    Example:
-        >>> from negotiation_records.timeutil import EPOCH, span_anywhere
-        >>> begins, ends = span_anywhere(pendulum.date(2025, 8, 16))
-        >>> str(EPOCH + begins), str(EPOCH + ends)
-        ('2025-08-15 10:00:00+00:00', '2025-08-17 12:00:00+00:00')
-    """
-    start, end = _offsets(moment)
-    if start == end:  # an instant
-        return start, end
-    return start - _AHEAD_SPAN, end + _BEHIND_SPAN
 
 
 _PENDULUM_DATE: Final = pendulum.Date
