@@ -49,7 +49,10 @@ round that only *ends* there is written exactly: its end as its length
   time too, later than the start to the second: an end in the second it starts
   is no ``DTEND``, and the round an instant); a round dated to a day is an
   all-day event (``VALUE=DATE``) over its days (to 9999-12-31, its
-  ``DURATION`` in days, as no ``DTEND`` can follow).  A round dated only to a
+  ``DURATION`` in days, as no ``DTEND`` can follow); an end that such an
+  event cannot hold (a time of day after a start dated to the day, a month
+  after a day, a day after a start time) is written in its ``DESCRIPTION``
+  (``Ends: 2025-08-16T18:00:00+03:00[Europe/Moscow].``).  A round dated only to a
   month or a year cannot be placed on a day and is left out, as are rounds not
   scheduled (proposed, held, postponed, cancelled).
 
@@ -742,9 +745,10 @@ class _Writer:
             start, sort = day_start(starts)
             lines.append(start)
             last = ends.date() if isinstance(ends, pendulum.DateTime) else ends
-            if isinstance(last, PartialDate):
-                description.append(f"Ends: {last}.")
-            elif last is not None and last > starts:
+            if isinstance(ends, (PartialDate, pendulum.DateTime)):
+                # a month, or a time of day, that an all-day event cannot hold
+                description.append(f"Ends: {moment_text(ends)}.")
+            if not isinstance(last, PartialDate) and last is not None and last > starts:
                 lines.append(all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
         description += self.cited(rnd.sources)

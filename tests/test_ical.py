@@ -744,6 +744,10 @@ class TestRounds:
         assert "DTEND" not in found[0]
         assert found[1]["DTEND"].dt == _dt.date(2025, 7, 31)
         assert found[2]["DTEND"].dt == _dt.date(2025, 8, 6)
+        # the time of day an all-day event cannot hold is not lost
+        ends = "Ends: 2025-08-05T12:00:00+09:00[Asia/Tokyo]."
+        assert ends in str(found[2]["DESCRIPTION"])
+        assert "Ends:" not in str(found[1]["DESCRIPTION"])  # its DTEND says it all
         assert "DTEND" not in found[3]
         assert "Ends: 2025-08." in str(found[3]["DESCRIPTION"])
         assert all(ICAL_ZONE_PROPERTY not in e for e in found)
