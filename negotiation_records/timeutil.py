@@ -799,15 +799,49 @@ def format_moment(moment: Moment | _dt.date) -> str:
     return moment_text(moment_argument(moment))
 
 
+_time: Final = _dt.datetime.time
+_isoformat: Final = _dt.datetime.isoformat
+_PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
+#: The text isoformat() gives each UTC offset met so far ("-04:00"): there are
+#: few in the time-zone database; past the limit, one is worked out each time.
+_OFFSET_SUFFIXES: Final[dict[_dt.timedelta, str]] = {}
+_OFFSET_SUFFIXES_LIMIT: Final = 1024
+
+
+def _offset_suffix(offset: _dt.timedelta | None) -> str:
+    """How ``isoformat()`` writes *offset* after a time (``-04:00``, ``+02:59:54``)."""
+    if offset is None:  # as isoformat() writes a time whose zone gives none
+        return ""
+    suffix = _OFFSET_SUFFIXES.get(offset)
+    if suffix is None:
+        suffix = _dt.time(tzinfo=_dt.timezone(offset)).isoformat()[8:]
+        if len(_OFFSET_SUFFIXES) < _OFFSET_SUFFIXES_LIMIT:
+            _OFFSET_SUFFIXES[offset] = suffix
+    return suffix
+
+
 def moment_text(moment: Moment) -> str:
     """
     :func:`format_moment` of a moment a record holds, unchecked (a record's
     moments were checked when it was built).
     """
+    if moment.__class__ is pendulum.DateTime:
+        tz = moment.tzinfo
+        if tz.__class__ in _PENDULUM_ZONES:
+            # The wall clock (fold kept) and the offset the zone gives it, both
+            # found in C for a plain datetime: faster than isoformat() of the
+            # aware copy, which works the offset's text out anew each time.
+            # isoformat() writes microseconds exactly when there are some:
+            # seconds precision otherwise ("auto"), as the format wants.
+            wall = _combine(moment, _time(moment))
+            if tz.__class__ is pendulum.FixedTimezone:
+                return _isoformat(wall) + _offset_suffix(tz.utcoffset(wall))
+            name = tz.key  # what pendulum's ``name`` gives, without the property
+            if name == "UTC":
+                return _isoformat(wall) + "Z"
+            return f"{_isoformat(wall)}{_offset_suffix(tz.utcoffset(wall))}[{name}]"
     if isinstance(moment, pendulum.DateTime):
         tz = moment.tzinfo
-        # isoformat() writes microseconds exactly when there are some: seconds
-        # precision otherwise ("auto"), as the format wants.
         text = _plain(moment).isoformat()
         if isinstance(tz, pendulum.Timezone):
             name = tz.key  # what pendulum's ``name`` gives, without the property

@@ -45,6 +45,7 @@ from tests.strategies_foundation import errors_of
 
 UTC = dt.UTC
 NY = "America/New_York"
+ZONE_NAMES = sorted(zoneinfo.available_timezones())
 
 dates = st.dates().map(lambda d: pendulum.Date(d.year, d.month, d.day))
 partial_dates = st.builds(
@@ -966,6 +967,38 @@ class TestFormatAndParse:
         for naive in (pendulum.naive(2025, 7, 14, 12), dt.datetime(2025, 7, 14, 12)):
             with pytest.raises(ValidationError, match="naive datetime"):
                 format_moment(naive)
+
+    @given(
+        when=st.datetimes(
+            min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)
+        ),
+        where=st.one_of(
+            st.sampled_from(ZONE_NAMES).map(pendulum.timezone),
+            st.integers(-86399, 86399).map(pendulum.FixedTimezone),
+        ),
+        fold=st.integers(0, 1),
+    )
+    def test_a_datetime_is_written_as_isoformat_writes_it(
+        self, when: dt.datetime, where: Any, fold: int
+    ) -> None:
+        """
+        The text of a datetime is its wall clock and offset as ``isoformat()``
+        writes them (microseconds only when there are some, an offset of
+        seconds in full), then its zone's name; UTC's is ``Z``.  Folds, local
+        mean times and offsets of any number of seconds included.
+        """
+        # as a record holds it (a time the clocks skipped is moved past the gap)
+        moment = to_moment(when.replace(tzinfo=where, fold=fold))
+        assert isinstance(moment, pendulum.DateTime)
+        text = format_moment(moment)
+        aware = dt.datetime.combine(moment, moment.timetz()).isoformat()
+        if isinstance(where, pendulum.FixedTimezone):
+            assert text == aware
+        elif where.key == "UTC":
+            assert text == aware.removesuffix("+00:00") + "Z"
+        else:
+            assert text == f"{aware}[{where.key}]"
+        assert same_moment(parse_moment(text), moment)
 
     def test_format_reads_standard_library_values_as_a_record_does(self) -> None:
         """A zoneinfo datetime keeps its zone's name; a date is a date."""
