@@ -303,6 +303,14 @@ def moment_argument(value: Any, path: str = "$") -> Moment:
     cls = value.__class__
     if cls is pendulum.Date or cls is PartialDate:
         return value  # type: ignore[no-any-return]
+    if cls is pendulum.DateTime:  # as a record holds it, commonly: read at once
+        tz = value.tzinfo
+        if tz is _UTC:
+            return value  # type: ignore[no-any-return]
+        if tz.__class__ is pendulum.Timezone and found_zone(tz.key) is tz:
+            # A zone zone() read by its name (no abbreviation, whole seconds):
+            # what to_moment gives, with nothing for check_moment to refuse.
+            return _real_time(value, tz)
     moment = to_moment(value)
     problems = check_moment(moment)
     if problems:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from negotiation_records import (
@@ -32,6 +32,7 @@ from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, depends_o
 from negotiation_records.timeutil import (
     check_date,
     check_moment,
+    moment_argument,
     moment_eq_key,
     moment_span,
     to_date,
@@ -46,6 +47,12 @@ from tests.strategies_foundation import errors_of
 UTC = dt.UTC
 NY = "America/New_York"
 ZONE_NAMES = sorted(zoneinfo.available_timezones())
+#: The names zone() reads (no abbreviation, nothing that depends on the machine).
+READ_ZONE_NAMES = [
+    name
+    for name in ZONE_NAMES
+    if name.upper() not in ABBREVIATED_ZONES and not depends_on_host(name)
+]
 
 dates = st.dates().map(lambda d: pendulum.Date(d.year, d.month, d.day))
 partial_dates = st.builds(
@@ -973,7 +980,7 @@ class TestFormatAndParse:
             min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)
         ),
         where=st.one_of(
-            st.sampled_from(ZONE_NAMES).map(pendulum.timezone),
+            st.sampled_from(READ_ZONE_NAMES).map(pendulum.timezone),
             st.integers(-86399, 86399).map(pendulum.FixedTimezone),
         ),
         fold=st.integers(0, 1),
@@ -999,6 +1006,47 @@ class TestFormatAndParse:
         else:
             assert text == f"{aware}[{where.key}]"
         assert same_moment(parse_moment(text), moment)
+
+    # a wall time the clocks skipped, and one they repeated (each side)
+    @example(when=dt.datetime(2025, 3, 9, 2, 30), name=NY, fold=0, found=True)
+    @example(when=dt.datetime(2025, 3, 9, 2, 30), name=NY, fold=1, found=True)
+    @example(when=dt.datetime(2025, 11, 2, 1, 30), name=NY, fold=1, found=True)
+    @example(when=dt.datetime(2025, 3, 30, 2, 30), name="EST", fold=0, found=True)
+    @given(
+        when=st.datetimes(
+            min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)
+        ),
+        name=st.sampled_from(ZONE_NAMES),
+        fold=st.integers(0, 1),
+        found=st.booleans(),
+    )
+    def test_a_pendulum_datetime_argument_is_read_as_a_field_reads_it(
+        self, when: dt.datetime, name: str, fold: int, found: bool
+    ) -> None:
+        """
+        ``moment_argument`` gives a pendulum datetime what a field's
+        conversion gives it (a wall time the clocks skipped moved past the
+        gap, the fold kept) or refuses what the field's check refuses (an
+        abbreviation), whether or not ``zone()`` has read the zone's name.
+        """
+        if found and name in READ_ZONE_NAMES:
+            assert zone(name) is pendulum.timezone(name)
+        value = pendulum.DateTime(
+            *when.timetuple()[:6], when.microsecond, pendulum.timezone(name), fold=fold
+        )
+        stored = to_moment(value)
+        problems = check_moment(stored)
+        if problems:
+            with pytest.raises(ValidationError) as info:
+                moment_argument(value, "at")
+            assert info.value.errors == (("at", problems[0][1]),)
+            return
+        read = moment_argument(value, "at")
+        assert isinstance(read, pendulum.DateTime)
+        assert isinstance(stored, pendulum.DateTime)
+        assert read.tzinfo is stored.tzinfo
+        assert (read.fold, read.timetuple()) == (stored.fold, stored.timetuple())
+        assert read.microsecond == stored.microsecond
 
     def test_format_reads_standard_library_values_as_a_record_does(self) -> None:
         """A zoneinfo datetime keeps its zone's name; a date is a date."""
