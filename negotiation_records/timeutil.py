@@ -545,6 +545,13 @@ def is_known_by(moment: MomentInput, at: MomentInput) -> bool:
         >>> is_known_by(pendulum.date(2025, 7, 14), pendulum.date(2025, 7, 14))
         True
     """
+    if type(at) is pendulum.Date:  # the commonest: as of a day, by days
+        if type(moment) is pendulum.Date:
+            return _dt.date.__le__(moment, at)
+        if type(moment) is PartialDate:  # its last day before *at*: its month or year
+            if moment.month is None:
+                return moment.year < at.year
+            return (moment.year, moment.month) < (at.year, at.month)
     if isinstance(moment, PartialDate):
         return _offsets(moment)[1] <= _offsets(at)[0]
     return _offsets(moment)[0] <= _offsets(at)[0]

@@ -32,6 +32,7 @@ from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, depends_o
 from negotiation_records.timeutil import (
     check_date,
     check_moment,
+    is_known_by,
     moment_argument,
     moment_eq_key,
     moment_span,
@@ -278,6 +279,27 @@ class TestSpansAndOrder:
             dt.datetime(2025, 7, 14, tzinfo=UTC),
             dt.datetime(2025, 7, 15, tzinfo=UTC),
         )
+
+    @given(moment=dates | partial_dates, at=dates)
+    @example(moment=PartialDate(2025, 7), at=pendulum.Date(2025, 7, 31))
+    @example(moment=PartialDate(2025, 7), at=pendulum.Date(2025, 8, 1))
+    @example(moment=PartialDate(2025), at=pendulum.Date(2025, 12, 31))
+    @example(moment=PartialDate(2025), at=pendulum.Date(2026, 1, 1))
+    @example(moment=pendulum.Date(2025, 7, 14), at=pendulum.Date(2025, 7, 14))
+    @example(moment=pendulum.Date(2025, 7, 15), at=pendulum.Date(2025, 7, 14))
+    def test_known_by_a_day_as_by_its_first_instant(
+        self, moment: pendulum.Date | PartialDate, at: pendulum.Date
+    ) -> None:
+        """
+        As of a day, a date or a month is known as of the first instant of that
+        day in UTC, where *at* is read from: a date from its own day on, a
+        month or a year once its last day has passed.
+        """
+        first_instant = pendulum.datetime(at.year, at.month, at.day, tz="UTC")
+        known = is_known_by(moment, at)
+        assert known == is_known_by(moment, first_instant)
+        last = moment.end if isinstance(moment, PartialDate) else moment
+        assert known == (last < at if isinstance(moment, PartialDate) else last <= at)
 
     def test_span_of_a_datetime_is_one_instant(self) -> None:
         """A datetime covers one instant, given in UTC."""
