@@ -49,7 +49,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import enum
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -283,7 +282,7 @@ def one_line(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
     form feeds, vertical tabs) and tabs included.  The command line's plain
     tables use the same rule for every cell.
     """
-    line = re.sub(r"\s+", " ", text).strip()
+    line = " ".join(text.split())  # str.split() and \s: the same white space
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line

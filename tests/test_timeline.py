@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import re
 from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import negotiation_records
 from negotiation_records import (
@@ -593,6 +596,18 @@ class TestEvents:
     def test_one_line_helper(self) -> None:
         """Short text is kept, only its whitespace collapsed."""
         assert timeline.one_line("  a\tb\n c ") == "a b c"
+        every_space = "\u0085\u00a0\u1680\u2000\u2028\u2029\u202f\u3000\x1c\x1f\x0b\x0c"
+        assert timeline.one_line(f"{every_space}a{every_space}b{every_space}") == "a b"
+        assert (
+            timeline.one_line("a\u200bb") == "a\u200bb"
+        )  # a zero-width space is no space
+
+    @given(st.text())
+    def test_one_line_collapses_what_a_regular_expression_calls_space(
+        self, text: str
+    ) -> None:
+        """Every run of what ``\\s`` matches becomes one space; the ends go."""
+        assert timeline.one_line(text, None) == re.sub(r"\s+", " ", text).strip()
 
 
 class TestTimelineEvent:
