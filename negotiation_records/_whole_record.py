@@ -38,8 +38,11 @@ from negotiation_records.timeutil import is_before
 
 if TYPE_CHECKING:  # pragma: no cover
     from negotiation_records._references import References
+    from negotiation_records.actions import Action
+    from negotiation_records.agreements import Agreement
     from negotiation_records.deadlines import DeadlineRevision
     from negotiation_records.history import StatusChange
+    from negotiation_records.milestones import Milestone
     from negotiation_records.negotiation import Negotiation
     from negotiation_records.parties import Party
     from negotiation_records.proposals import Proposal
@@ -47,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from negotiation_records.sources import Statement
     from negotiation_records.stances import Position, Response
     from negotiation_records.ultimatums import Ultimatum
+    from negotiation_records.votes import Vote
 
 
 __all__ = ["Checker"]
@@ -54,6 +58,24 @@ __all__ = ["Checker"]
 
 def _joined(parts: tuple[object, ...]) -> str:
     return "".join(map(str, parts))
+
+
+class _Subjects:
+    """
+    The ids a vote may decide on, read through the negotiation's index:
+    proposals, ultimatums, agreements and milestones (what ``in`` asks).
+    """
+
+    __slots__ = ("_keyed",)
+
+    def __init__(self, negotiation: Negotiation) -> None:
+        self._keyed = [
+            _lookup.Keyed(negotiation, name)
+            for name in ("proposals", "ultimatums", "agreements", "milestones")
+        ]
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in keyed for keyed in self._keyed)
 
 
 class Checker:
@@ -217,6 +239,14 @@ class Checker:
             if isinstance(item.demand, Condition):
                 self._condition(f"{path}.demand", item.demand)
             self._ultimatum(path, item)
+        elif name == "agreements":  # its provisions' ids: checked by the caller
+            self._agreement(path, item, _lookup.Keyed(self.n, "agreements"))
+        elif name == "milestones":
+            self._milestone(path, item, _lookup.Keyed(self.n, "agreements"))
+        elif name == "votes":
+            self._vote(path, item, _Subjects(self.n))
+        elif name == "actions":
+            self._action(path, item)
         # a source cites nothing
 
     def _party_record(self, i: int, party: Party) -> None:
@@ -585,76 +615,95 @@ class Checker:
         agreement_ids = {a.id for a in n.agreements}
         subjects = self._subjects() if n.votes else set()
         for i, agreement in enumerate(n.agreements):
-            path = f"agreements[{i}]"
-            for name in ("signatories", "witnesses", "guarantors"):
-                self._parties(getattr(agreement, name), path, ".", name)
-            for j, provision in enumerate(agreement.provisions):
-                here = f"{path}.provisions[{j}]"
-                self._provision_id(here, provision, seen)
-                self._condition(here, provision)
-            if agreement.from_proposal is not None:
-                self._ref(
-                    agreement.from_proposal,
-                    self.proposals.keys(),
-                    "proposal",
-                    path,
-                    ".from_proposal",
-                )
-            if agreement.round is not None and agreement.round not in self.rounds:
-                self.out.append(
-                    (f"{path}.round", f"unknown round {short_repr(agreement.round)}")
-                )
-            for name in ("amends", "supersedes"):
-                for j, other in enumerate(getattr(agreement, name)):
-                    if other != agreement.id:  # itself: reported by the agreement
-                        self._ref(
-                            other, agreement_ids, "agreement", path, f".{name}[{j}]"
-                        )
-            for j, phase in enumerate(agreement.phases):
-                if phase.sources:
-                    self._sources(phase.sources, path, ".phases[", j, "]")
-            self._revisions(path, agreement.revisions)
-            self._history(path, agreement.history)
-            if agreement.sources:
-                self._sources(agreement.sources, path)
+            self._agreement(f"agreements[{i}]", agreement, agreement_ids, seen)
         for i, milestone in enumerate(n.milestones):
-            path = f"milestones[{i}]"
-            if milestone.set_by:
-                self._parties(milestone.set_by, path, ".set_by")
-            if milestone.applies_to:
-                self._parties(milestone.applies_to, path, ".applies_to")
-            if milestone.agreement is not None:
-                self._ref(
-                    milestone.agreement, agreement_ids, "agreement", path, ".agreement"
-                )
-            for j, alternative in enumerate(milestone.alternatives):
-                if alternative.sources:
-                    self._sources(alternative.sources, path, ".alternatives[", j, "]")
-            self._revisions(path, milestone.revisions)
-            self._history(path, milestone.history)
-            if milestone.sources:
-                self._sources(milestone.sources, path)
+            self._milestone(f"milestones[{i}]", milestone, agreement_ids)
         for i, vote in enumerate(n.votes):
-            path = f"votes[{i}]"
-            if vote.party is not None:
-                self._party(vote.party, path, ".party")
-            if vote.subject is not None:
-                self._ref(
-                    vote.subject,
-                    subjects,
-                    "proposal, agreement, ultimatum or milestone",
-                    path,
-                    ".subject",
-                )
-            if vote.sources:
-                self._sources(vote.sources, path)
+            self._vote(f"votes[{i}]", vote, subjects)
         for i, action in enumerate(n.actions):
-            path = f"actions[{i}]"
-            if action.by:
-                self._parties(action.by, path, ".by")
-            if action.toward:
-                self._parties(action.toward, path, ".toward")
-            if action.quantities:
-                self._quantities(action.quantities, path)
-            if action.sources:
-                self._sources(action.sources, path)
+            self._action(f"actions[{i}]", action)
+
+    def _agreement(
+        self,
+        path: str,
+        agreement: Agreement,
+        agreement_ids: Container[object],
+        seen: set[str] | None = None,
+    ) -> None:
+        """
+        The references of *agreement*, and its provisions' ids against the
+        condition ids *seen* before (``None``: checked by the caller).
+        """
+        for name in ("signatories", "witnesses", "guarantors"):
+            self._parties(getattr(agreement, name), path, ".", name)
+        for j, provision in enumerate(agreement.provisions):
+            here = f"{path}.provisions[{j}]"
+            if seen is not None:
+                self._provision_id(here, provision, seen)
+            self._condition(here, provision)
+        if agreement.from_proposal is not None:
+            self._ref(
+                agreement.from_proposal,
+                self.proposals.keys(),
+                "proposal",
+                path,
+                ".from_proposal",
+            )
+        if agreement.round is not None and agreement.round not in self.rounds:
+            self.out.append(
+                (f"{path}.round", f"unknown round {short_repr(agreement.round)}")
+            )
+        for name in ("amends", "supersedes"):
+            for j, other in enumerate(getattr(agreement, name)):
+                if other != agreement.id:  # itself: reported by the agreement
+                    self._ref(other, agreement_ids, "agreement", path, f".{name}[{j}]")
+        for j, phase in enumerate(agreement.phases):
+            if phase.sources:
+                self._sources(phase.sources, path, ".phases[", j, "]")
+        self._revisions(path, agreement.revisions)
+        self._history(path, agreement.history)
+        if agreement.sources:
+            self._sources(agreement.sources, path)
+
+    def _milestone(
+        self, path: str, milestone: Milestone, agreement_ids: Container[object]
+    ) -> None:
+        if milestone.set_by:
+            self._parties(milestone.set_by, path, ".set_by")
+        if milestone.applies_to:
+            self._parties(milestone.applies_to, path, ".applies_to")
+        if milestone.agreement is not None:
+            self._ref(
+                milestone.agreement, agreement_ids, "agreement", path, ".agreement"
+            )
+        for j, alternative in enumerate(milestone.alternatives):
+            if alternative.sources:
+                self._sources(alternative.sources, path, ".alternatives[", j, "]")
+        self._revisions(path, milestone.revisions)
+        self._history(path, milestone.history)
+        if milestone.sources:
+            self._sources(milestone.sources, path)
+
+    def _vote(self, path: str, vote: Vote, subjects: Container[object]) -> None:
+        if vote.party is not None:
+            self._party(vote.party, path, ".party")
+        if vote.subject is not None:
+            self._ref(
+                vote.subject,
+                subjects,
+                "proposal, agreement, ultimatum or milestone",
+                path,
+                ".subject",
+            )
+        if vote.sources:
+            self._sources(vote.sources, path)
+
+    def _action(self, path: str, action: Action) -> None:
+        if action.by:
+            self._parties(action.by, path, ".by")
+        if action.toward:
+            self._parties(action.toward, path, ".toward")
+        if action.quantities:
+            self._quantities(action.quantities, path)
+        if action.sources:
+            self._sources(action.sources, path)

@@ -752,7 +752,8 @@ class Negotiation(Record, _lookup.Indexed):
         items, growing with the collection's length); the
         result, and any :class:`~negotiation_records.ValidationError` with its
         messages and paths, are those of building the whole record.  Replacing
-        a round, a proposal or an ultimatum checks the whole record.
+        a round, a proposal, an ultimatum or an agreement checks the whole
+        record.
         """
         return self._changed("parties", party, Party, replace=True)
 
@@ -779,6 +780,22 @@ class Negotiation(Record, _lookup.Indexed):
     def with_source(self, source: Source) -> Negotiation:
         """A copy with *source* added or replaced (by id)."""
         return self._changed("sources", source, Source, replace=True)
+
+    def with_agreement(self, agreement: Agreement) -> Negotiation:
+        """A copy with *agreement* added or replaced (by id)."""
+        return self._changed("agreements", agreement, Agreement, replace=False)
+
+    def with_milestone(self, milestone: Milestone) -> Negotiation:
+        """A copy with *milestone* added or replaced (by id)."""
+        return self._changed("milestones", milestone, Milestone, replace=True)
+
+    def with_vote(self, vote: Vote) -> Negotiation:
+        """A copy with *vote* added or replaced (by id)."""
+        return self._changed("votes", vote, Vote, replace=True)
+
+    def with_action(self, action: Action) -> Negotiation:
+        """A copy with *action* added or replaced (by id)."""
+        return self._changed("actions", action, Action, replace=True)
 
     def _changed(
         self, name: str, item: Any, cls: type[Any], *, replace: bool
@@ -809,13 +826,18 @@ class Negotiation(Record, _lookup.Indexed):
 
 
 def _own_conditions(item: object) -> tuple[Condition, ...]:
-    """The conditions a record brings: itself, a proposal's terms, a demand."""
+    """
+    The conditions a record brings: itself, a proposal's terms, a demand, an
+    agreement's provisions.
+    """
     if isinstance(item, Condition):
         return (item,)
     if isinstance(item, Proposal):
         return item.terms
     if isinstance(item, Ultimatum) and isinstance(item.demand, Condition):
         return (item.demand,)
+    if isinstance(item, Agreement):
+        return item.provisions
     return ()
 
 

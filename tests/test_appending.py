@@ -21,7 +21,11 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Action,
+    Agreement,
     Condition,
+    Deadline,
+    Milestone,
     Negotiation,
     Party,
     Position,
@@ -32,6 +36,7 @@ from negotiation_records import (
     Statement,
     Ultimatum,
     ValidationError,
+    Vote,
     _lookup,
     json_schema,
     to_dict,
@@ -39,6 +44,7 @@ from negotiation_records import (
 )
 from negotiation_records import strategies as nrst
 from negotiation_records._lookup import ALL_CONDITIONS, INDEX_AFTER, KEYS
+from negotiation_records._whole_record import Checker
 from tests.seed import seed_record
 
 
@@ -53,6 +59,10 @@ COLLECTIONS: dict[str, tuple[str, Callable[[], st.SearchStrategy[Any]], str, str
     "ultimatums": ("with_ultimatum", nrst.ultimatums, "ultimatum", "id"),
     "statements": ("with_statement", nrst.statements, "statement", "id"),
     "sources": ("with_source", nrst.sources, "source", "id"),
+    "agreements": ("with_agreement", nrst.agreements, "agreement", "id"),
+    "milestones": ("with_milestone", nrst.milestones, "milestone", "id"),
+    "votes": ("with_vote", nrst.votes, "vote", "id"),
+    "actions": ("with_action", nrst.actions, "action", "id"),
 }
 LOOKUPS = {
     "parties": "party",
@@ -111,6 +121,12 @@ def _renamed_conditions(item: Any, suffix: str) -> Any:
             for i, t in enumerate(item.terms)
         ]
         return attrs.evolve(item, terms=terms)
+    if isinstance(item, Agreement):
+        provisions = [
+            attrs.evolve(c, id=f"{c.id[:40]}-{suffix}-{i}")
+            for i, c in enumerate(item.provisions)
+        ]
+        return attrs.evolve(item, provisions=provisions)
     demand = getattr(item, "demand", None)
     if isinstance(demand, Condition):
         return attrs.evolve(
@@ -135,11 +151,30 @@ CITING: dict[type, tuple[str, ...]] = {
     ),
     Ultimatum: ("issued_by", "addressed_to", "demand", "sources"),
     Statement: ("party", "source", "sources"),
+    Agreement: (
+        "signatories",
+        "witnesses",
+        "guarantors",
+        "from_proposal",
+        "round",
+        "amends",
+        "supersedes",
+        "provisions",
+        "sources",
+    ),
+    Milestone: ("set_by", "applies_to", "agreement", "sources"),
+    Vote: ("party", "subject", "sources"),
+    Action: ("by", "toward", "sources"),
 }
 #: A value that names nothing, by field.
 NOTHING: dict[str, Any] = {
     "round": 999,
     "counter_to": "nowhere",
+    "from_proposal": "nowhere",
+    "agreement": "nowhere",
+    "subject": "nowhere",
+    "amends": ("nowhere",),
+    "supersedes": ("nowhere",),
     "source": "nowhere",
     "sources": ("nowhere",),
 }
@@ -164,21 +199,43 @@ def _tweaked(draw: st.DrawFn, talks: Negotiation, item: Any) -> Any:
         "demanded_by": [None, *parties],
         "issued_by": parties,
         "sources": [(), *((s.id,) for s in talks.sources)],
+        "from_proposal": [None, *(p.id for p in talks.proposals)],
+        "agreement": [None, *(a.id for a in talks.agreements)],
+        "subject": [
+            None,
+            *(p.id for p in talks.proposals),
+            *(a.id for a in talks.agreements),
+            *(m.id for m in talks.milestones),
+        ],
+        "amends": [(), *((a.id,) for a in talks.agreements)],
+        "supersedes": [(), *((a.id,) for a in talks.agreements)],
     }
     bad = draw(st.booleans())
-    if name in ("terms", "demand"):
-        conditions = value if name == "terms" else (value,)
+    if name in ("terms", "demand", "provisions"):
+        conditions = value if name != "demand" else (value,)
         if not conditions or not isinstance(conditions[0], Condition):
             return item
         first = attrs.evolve(conditions[0], addressed_to=("nobody",))
-        new = (first, *conditions[1:]) if name == "terms" else first
+        new = (first, *conditions[1:]) if name != "demand" else first
     elif name in ("starts", "ends", "made_on"):
         if value is None or not hasattr(value, "add"):
             return item
         new = value.add(days=draw(st.integers(-3, 3)))
     elif bad:
         new = NOTHING.get(name, "nobody")
-        if name in ("addressed_to", "hosts", "mediators", "proposed_by"):
+        if name in (
+            "addressed_to",
+            "hosts",
+            "mediators",
+            "proposed_by",
+            "signatories",
+            "witnesses",
+            "guarantors",
+            "set_by",
+            "applies_to",
+            "by",
+            "toward",
+        ):
             new = ("nobody",)
     elif name in pools:
         if not pools[name]:
@@ -288,6 +345,14 @@ class TestWithMethodsAgreeWithTheWholeCheck:
         self, change: tuple[Negotiation, str, Any]
     ) -> None:
         """As above, for the records that bring conditions or dates to check."""
+        self.test_same_record_or_same_errors.hypothesis.inner_test(self, change)  # type: ignore[attr-defined]
+
+    @settings(max_examples=200)
+    @given(changes(names=("agreements", "milestones", "votes", "actions")))
+    def test_same_for_agreements_milestones_votes_and_actions(
+        self, change: tuple[Negotiation, str, Any]
+    ) -> None:
+        """As above, for the records of format version 2."""
         self.test_same_record_or_same_errors.hypothesis.inner_test(self, change)  # type: ignore[attr-defined]
 
     @settings(max_examples=50)
@@ -565,3 +630,106 @@ class TestWithMethods:
         assert info.value.errors == (
             ("conditions[0].positions[0].party", "unknown party 'sout'"),
         )
+
+    def test_records_of_format_version_2_are_checked_alone(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        An agreement, a milestone, a vote and an action each added to a valid
+        record: found by id, the whole check not run; one that cites what
+        does not exist is refused with the whole check's message and path.
+        """
+        truce = Agreement(
+            id="truce",
+            title="Truce",
+            stage="ceasefire",
+            signatories=["north", "south"],
+            provisions=[Condition(id="guns-silent", text="Guns fall silent")],
+            sources=["src"],
+        )
+        clock = Milestone(
+            id="talks-by-day-16",
+            title="Talks on phase two",
+            agreement="truce",
+            deadline=Deadline.on(DAY.add(days=16)),
+        )
+        vote = Vote(
+            id="ratified",
+            body="Assembly",
+            party="north",
+            on=DAY.add(days=1),
+            question="Ratify the truce",
+            subject="truce",
+            yes=60,
+            no=40,
+            threshold="simple-majority",
+            result="passed",
+        )
+        action = Action(
+            id="exchange",
+            by=["north", "south"],
+            on=DAY.add(days=2),
+            kind="cooperate",
+            summary="Prisoners exchanged",
+        )
+        whole_checks: list[object] = []
+        checked = Checker.problems
+
+        def counted(self: Checker, **options: Any) -> Any:
+            whole_checks.append(self)
+            return checked(self, **options)
+
+        talks = _talks()
+        monkeypatch.setattr(Checker, "problems", counted)
+        grown = (
+            talks.with_agreement(truce)
+            .with_milestone(clock)
+            .with_vote(vote)
+            .with_action(action)
+        )
+        assert whole_checks == []
+        attrs.evolve(grown)  # what does run it
+        assert len(whole_checks) == 1
+        assert grown.agreement("truce") is truce
+        assert grown.milestone("talks-by-day-16") is clock
+        assert grown.vote("ratified") is vote
+        assert grown.action("exchange") is action
+        assert grown.condition("guns-silent") is truce.provisions[0]
+        monkeypatch.undo()
+        assert grown == attrs.evolve(grown)  # what the whole check accepts
+        refusals = [
+            (
+                "with_milestone",
+                attrs.evolve(clock, id="other", agreement="treaty"),
+                ("milestones[1].agreement", "unknown agreement 'treaty'"),
+            ),
+            (
+                "with_vote",
+                attrs.evolve(vote, id="other", subject="nothing"),
+                (
+                    "votes[1].subject",
+                    "unknown proposal, agreement, ultimatum or milestone 'nothing'",
+                ),
+            ),
+            (
+                "with_action",
+                attrs.evolve(action, id="other", toward=["west"]),
+                ("actions[1].toward[0]", "unknown party 'west'"),
+            ),
+            (
+                "with_agreement",
+                attrs.evolve(
+                    truce,
+                    id="deal",
+                    provisions=[Condition(id="guns-silent", text="Again")],
+                ),
+                (
+                    "agreements[1].provisions[0].id",
+                    "condition id 'guns-silent' is already used",
+                ),
+            ),
+        ]
+        for method, record, error in refusals:
+            with pytest.raises(ValidationError) as info:
+                getattr(grown, method)(record)
+            assert info.value.errors == (error,)
