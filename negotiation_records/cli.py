@@ -42,31 +42,24 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any, NamedTuple
 
 import pendulum
 
 from negotiation_records import _cli_model2
 from negotiation_records._cli_args import (
-    dpi_arg,
     empty_name_problem,
     messages,
-    moment_arg,
-    output_arg,
-    period_arg,
     picture_problem,
     record_types,
-    schema_version_arg,
-    size_arg,
-    zone_arg,
 )
 from negotiation_records._cli_export import (
-    add_export_command,
     calendar_option_problem,
     input_at,
     replacing,
 )
-from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, PROG, Output
+from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, Output
+from negotiation_records._cli_parser import UsageError, command_parser
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -85,7 +78,6 @@ from negotiation_records._plot_size import pixel_problem, window_problems
 from negotiation_records._record_versions import version_problem
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
-from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
@@ -620,76 +612,6 @@ def _draw(
     return EXIT_OK
 
 
-# --- the parser -------------------------------------------------------------------------
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors raise instead of exiting."""
-
-    def print_help(self, file: Any = None) -> None:
-        """
-        ``--help``: to standard output as the commands print (argparse drops a
-        write that fails, and prints to standard error when stdout is closed).
-        """
-        (file or Stdout.of(sys.stdout)).write(self.format_help())
-
-    def error(self, message: str) -> NoReturn:
-        # Printed by main(), which knows what to do if standard error is closed.
-        raise _UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
-
-
-class _UsageError(Exception):
-    pass
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
-
-    try:
-        return f"{PROG} {version('negotiation-records')}"
-    except PackageNotFoundError:  # run from a source tree that is not installed
-        return f"{PROG} (version unknown: the package is not installed)"
-
-
-class _VersionAction(argparse.Action):
-    """
-    ``--version``: the installed version, read from the package's metadata
-    only when asked for (argparse's own action takes the text when the parser
-    is built, which read the metadata on every run of every command).
-    """
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(
-            option_strings,
-            dest,
-            nargs=0,
-            default=argparse.SUPPRESS,
-            help="show the program's version number and exit",
-        )
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        Stdout.of(sys.stdout).write(_version() + "\n")  # failures: see main()
-        parser.exit()
-
-
-_FILE_HELP = (
-    "a JSON file holding a negotiation, or JSON Lines holding several; "
-    "'-' reads standard input"
-)
-_TZ_HELP = "show times of day in this IANA zone (dates stay as recorded)"
-_FORMAT_HELP = "text tables (default) or one JSON document (see the docs for its shape)"
-_AT_HELP = (
-    "the moment to look from: 2025-07-20, 2025-07-20T12:00:00+03:00 or "
-    "2025-07-20T12:00:00+03:00[Europe/Kyiv] (default: now)"
-)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """
     The argument parser of the ``negotiation-records`` command.
@@ -700,195 +622,15 @@ def build_parser() -> argparse.ArgumentParser:
         >>> args.command, args.within.isoformat()
         ('deadlines', 'P14D')
     """
-    types = sorted(record_types())
-    parser = _Parser(
-        prog=PROG,
-        description="Check, summarise and draw negotiation records kept in JSON "
-        "or JSON Lines files.",
-        epilog="Exit status: 0 ok, 1 problems in the data, 2 usage error. "
-        "Run '%(prog)s COMMAND --help' for a command's options.",
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
-    )
-
-    validate = commands.add_parser(
-        "validate",
-        help="check files and print every problem",
-        description="Check JSON and JSON Lines files and print every problem as "
-        "FILE:LINE: PATH: MESSAGE.  LINE is the line of a JSON Lines record, the "
-        "line of a JSON syntax error, the line where the value at PATH starts in a "
-        "JSON file, and 0 when the file itself cannot be read.  A file is JSON Lines when its "
-        "name ends in .jsonl or .ndjson, or (for a name not ending in .json) when "
-        "its first line is a whole JSON value and more lines follow.",
-    )
-    validate.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="JSON or JSON Lines files to check ('-' reads standard input)",
-    )
-    validate.add_argument(
-        "--type",
-        choices=types,
-        default="Negotiation",
-        metavar="TYPE",
-        help=f"the record type the files hold (default: Negotiation; one of "
-        f"{', '.join(types)})",
-    )
-    validate.add_argument(
-        "--schema-version",
-        type=schema_version_arg,
-        metavar="N",
-        help="the format version the records were written in, for files of "
-        "single records (not negotiations), which do not say it: 1 reads the "
-        "records version 1 wrote (--type Ultimatum, Proposal ...); a "
-        "negotiation says its own, which must then be N (default: the "
-        f"current version, {SCHEMA_VERSION})",
-    )
-    validate.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help="text lines (default) or one JSON document",
-    )
-    validate.set_defaults(handler=_cmd_validate)
-
-    show = commands.add_parser(
-        "show",
-        help="summarise a negotiation",
-        description="Summarise a negotiation: parties, rounds, open proposals, "
-        "pending ultimatums, and any agreements (and their phases), milestones, "
-        "votes and actions.",
-    )
-    show.add_argument("file", metavar="FILE", help=_FILE_HELP)
-    show.add_argument("--at", type=moment_arg, metavar="MOMENT", help=_AT_HELP)
-    _add_view_options(show)
-    show.set_defaults(handler=_cmd_show)
-
-    timeline = commands.add_parser(
-        "timeline",
-        help="list every dated event in time order",
-        description="List every dated event in time order: rounds, proposals, "
-        "responses, ultimatums, deadlines and their revisions, statements, "
-        "positions, status changes, agreements, milestones, votes and actions.",
-    )
-    timeline.add_argument("file", metavar="FILE", help=_FILE_HELP)
-    timeline.add_argument(
-        "--at",
-        type=moment_arg,
-        metavar="MOMENT",
-        help="the record as it stood at this moment, marked with a row: "
-        "2025-07-20, 2025-07-20T12:00:00+03:00 or "
-        "2025-07-20T12:00:00+03:00[Europe/Kyiv] (default: the whole record, "
-        "no row)",
-    )
-    _add_view_options(timeline)
-    timeline.set_defaults(handler=_cmd_timeline)
-
-    deadlines = commands.add_parser(
-        "deadlines",
-        help="what is due and what has passed",
-        description="List the deadlines still to come, with the time left, and "
-        "those that have passed.",
-    )
-    deadlines.add_argument("file", metavar="FILE", help=_FILE_HELP)
-    deadlines.add_argument("--at", type=moment_arg, metavar="MOMENT", help=_AT_HELP)
-    deadlines.add_argument(
-        "--within",
-        type=period_arg,
-        metavar="DURATION",
-        help="only deadlines due within this positive ISO 8601 duration (P1D, "
-        "P14D, P1M, PT48H; not P0D)",
-    )
-    _add_view_options(deadlines)
-    deadlines.set_defaults(handler=_cmd_deadlines)
-
-    schema = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of a record type",
-        description="Print the JSON Schema (draft 2020-12) of a record type.",
-    )
-    schema.add_argument(
-        "type",
-        nargs="?",
-        default="Negotiation",
-        choices=types,
-        metavar="TYPE",
-        help=f"default: Negotiation; one of {', '.join(types)}",
-    )
-    schema.set_defaults(handler=_cmd_schema)
-
-    plot = commands.add_parser(
-        "plot",
-        help="draw the timeline as a picture",
-        description="Draw the timeline of a negotiation (one lane per party) as a "
-        "PNG, SVG or PDF file.  Needs the 'plot' extra (matplotlib).",
-    )
-    plot.add_argument(
-        "file",
-        metavar="FILE",
-        help="a JSON file holding a negotiation, or JSON Lines holding exactly "
-        "one; '-' reads standard input",
-    )
-    plot.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=output_arg,
-        metavar="OUT",
-        help="the picture to write: a name ending in .png, .svg or .pdf",
-    )
-    plot.add_argument(
-        "--at",
-        type=moment_arg,
-        metavar="MOMENT",
-        help="draw the record as it stood at this moment, with a line there "
-        "(default: everything, no line)",
-    )
-    plot.add_argument(
-        "--from",
-        dest="start",
-        type=moment_arg,
-        metavar="MOMENT",
-        help="draw from this moment on (default: from the first event)",
-    )
-    plot.add_argument(
-        "--until",
-        dest="end",
-        type=moment_arg,
-        metavar="MOMENT",
-        help="draw up to the end of this moment (default: to the last event)",
-    )
-    plot.add_argument(
-        "--size",
-        type=size_arg,
-        metavar="WxH",
-        help="the picture's size in inches, such as 10x6 (default: 12 wide, as "
-        "high as the lanes need)",
-    )
-    plot.add_argument(
-        "--dpi",
-        type=dpi_arg,
-        default=100,
-        metavar="DPI",
-        help="dots per inch of a PNG (default: 100); with the size, at most "
-        "134,217,728 pixels (2**27) and 65,535 a side",
-    )
-    plot.set_defaults(handler=_cmd_plot)
-
-    add_export_command(commands, _FILE_HELP, _AT_HELP)
-    for command in commands.choices.values():  # its own usage line for its errors
-        command.set_defaults(command_parser=command)
-    return parser
-
-
-def _add_view_options(command: argparse.ArgumentParser) -> None:
-    """``--tz`` and ``--format``, shared by show, timeline and deadlines."""
-    command.add_argument("--tz", type=zone_arg, metavar="ZONE", help=_TZ_HELP)
-    command.add_argument(
-        "--format", choices=["text", "json"], default="text", help=_FORMAT_HELP
+    return command_parser(
+        {
+            "validate": _cmd_validate,
+            "show": _cmd_show,
+            "timeline": _cmd_timeline,
+            "deadlines": _cmd_deadlines,
+            "schema": _cmd_schema,
+            "plot": _cmd_plot,
+        }
     )
 
 
@@ -956,7 +698,7 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
             problem = _horizon_problem(args.at, args.within)
             if problem is not None:
                 parser.error(f"argument --within: {problem}")
-    except _UsageError as exc:
+    except UsageError as exc:
         out.status = EXIT_USAGE
         out.err.write(f"{exc}\n")
         return EXIT_USAGE
