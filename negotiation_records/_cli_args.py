@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,45 @@ PLOT_SUFFIXES = frozenset({".png", ".svg", ".pdf"})
 
 
 # --- argument types -------------------------------------------------------------------
+
+
+class Refused:
+    """
+    The value of an option its type refused: kept in the parsed arguments,
+    so that every such value is reported, with the other usage problems,
+    once the whole command line is read (argparse stops at the first).
+    """
+
+    __slots__ = ("message", "option")
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"argument {self.option}: {self.message}"
+
+
+def lenient(option: str, read: Any) -> Any:
+    """
+    The type *read* of the argument *option* (``--at``, ``-o/--output``), which
+    gives a :class:`Refused` where *read* raises ``ArgumentTypeError``; any
+    other error is argparse's to report, as before.
+    """
+
+    @functools.wraps(read)
+    def read_or_refuse(text: str) -> Any:
+        try:
+            return read(text)
+        except argparse.ArgumentTypeError as exc:
+            return Refused(option, str(exc))
+
+    return read_or_refuse
+
+
+def refused(args: argparse.Namespace) -> list[Refused]:
+    """The values of *args* their types refused, in the order of the options."""
+    return [value for value in vars(args).values() if isinstance(value, Refused)]
 
 
 def messages(exc: ValidationError) -> str:

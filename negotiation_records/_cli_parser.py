@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from negotiation_records._cli_args import (
     dpi_arg,
+    lenient,
     moment_arg,
     output_arg,
     period_arg,
@@ -47,6 +48,23 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # Printed by main(), which knows what to do if standard error is closed.
         raise UsageError(f"{self.format_usage()}{self.prog}: error: {message}")
+
+    def fail(self, problems: Sequence[str]) -> NoReturn:
+        """Every usage problem of *problems*, each on its own ``error:`` line."""
+        lines = "\n".join(f"{self.prog}: error: {problem}" for problem in problems)
+        raise UsageError(f"{self.format_usage()}{lines}")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """
+        argparse's ``add_argument``; a value the argument's type refuses is
+        kept as a :class:`~negotiation_records._cli_args.Refused` rather than
+        ending the parse, so that every problem of a command line is told.
+        """
+        action = super().add_argument(*args, **kwargs)
+        if callable(action.type):
+            name = "/".join(action.option_strings) or str(action.metavar or action.dest)
+            action.type = lenient(name, action.type)
+        return action
 
 
 class UsageError(Exception):
@@ -101,7 +119,7 @@ _AT_HELP = (
 )
 
 
-def command_parser(handlers: Mapping[str, Handler]) -> argparse.ArgumentParser:
+def command_parser(handlers: Mapping[str, Handler]) -> Parser:
     """
     The argument parser of the ``negotiation-records`` command, each command
     run by its function among *handlers* (by the command's name).

@@ -48,10 +48,12 @@ import pendulum
 
 from negotiation_records import _cli_model2
 from negotiation_records._cli_args import (
+    Refused,
     empty_name_problem,
     messages,
     picture_problem,
     record_types,
+    refused,
 )
 from negotiation_records._cli_export import (
     calendar_option_problem,
@@ -59,7 +61,7 @@ from negotiation_records._cli_export import (
     replacing,
 )
 from negotiation_records._cli_output import EXIT_OK, EXIT_PROBLEMS, Output
-from negotiation_records._cli_parser import UsageError, command_parser
+from negotiation_records._cli_parser import Parser, UsageError, command_parser
 from negotiation_records._cli_read import (
     STDIN,
     FileError,
@@ -612,7 +614,7 @@ def _draw(
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """
     The argument parser of the ``negotiation-records`` command.
 
@@ -667,37 +669,10 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(argv)
-        parser = getattr(args, "command_parser", parser)
-        if extra:  # under the command's usage line, not the program's
-            parser.error("unrecognized arguments: " + " ".join(map(display, extra)))
-        if getattr(args, "format", None) == "parquet" and args.output == "-":
-            parser.error(
-                "argument -o/--output: parquet writes a folder of files, not "
-                "standard output; give a folder"
-            )
-        if getattr(args, "files", []).count(STDIN) > 1:
-            parser.error("standard input ('-') can be read only once")
-        start, end = getattr(args, "start", None), getattr(args, "end", None)
-        for name, told in window_problems(start, end):
-            parser.error(f"argument --{_WINDOW_OPTIONS[name]}: {told}")
-        problem = empty_name_problem(args)
-        if problem is not None:
-            parser.error(problem)
-        problem = calendar_option_problem(args)
-        if problem is not None:
-            parser.error(problem)
-        problem = picture_problem(args)
-        if problem is not None:
-            parser.error(problem)
-        if getattr(args, "schema_version", None) is not None:
-            problem = version_problem(record_types()[args.type], args.schema_version)
-            if problem is not None:
-                shown = problem.replace("schema_version out", "--schema-version out")
-                parser.error(f"argument --schema-version: {shown}")
-        if getattr(args, "within", None) is not None:
-            problem = _horizon_problem(args.at, args.within)
-            if problem is not None:
-                parser.error(f"argument --within: {problem}")
+        problems = _usage_problems(args, extra)
+        if problems:  # under the command's usage line, not the program's
+            command: Parser = getattr(args, "command_parser", parser)
+            command.fail(problems)
     except UsageError as exc:
         out.status = EXIT_USAGE
         out.err.write(f"{exc}\n")
@@ -716,6 +691,49 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
     except KeyboardInterrupt:
         out.status = EXIT_INTERRUPTED
     return out.status
+
+
+def _usage_problems(args: argparse.Namespace, extra: list[str]) -> list[str]:
+    """
+    Every usage problem of the parsed command line *args* (and the *extra*
+    arguments no option took): each value its type refused, then what the
+    values say together.  A rule that reads a refused value is not asked.
+    """
+    problems: list[str | None] = [str(value) for value in refused(args)]
+    if extra:
+        problems.append("unrecognized arguments: " + " ".join(map(display, extra)))
+
+    def read(*names: str) -> bool:  # none of these values refused
+        return not any(isinstance(getattr(args, name, None), Refused) for name in names)
+
+    if getattr(args, "format", None) == "parquet" and args.output == "-":
+        problems.append(
+            "argument -o/--output: parquet writes a folder of files, not "
+            "standard output; give a folder"
+        )
+    if getattr(args, "files", []).count(STDIN) > 1:
+        problems.append("standard input ('-') can be read only once")
+    if read("start", "end"):
+        start, end = getattr(args, "start", None), getattr(args, "end", None)
+        problems += [
+            f"argument --{_WINDOW_OPTIONS[name]}: {told}"
+            for name, told in window_problems(start, end)
+        ]
+    problems.append(empty_name_problem(args))
+    if read("at", "uid_domain"):
+        problems.append(calendar_option_problem(args))
+    if read("size", "dpi"):
+        problems.append(picture_problem(args))
+    if getattr(args, "schema_version", None) is not None and read("schema_version"):
+        problem = version_problem(record_types()[args.type], args.schema_version)
+        if problem is not None:
+            shown = problem.replace("schema_version out", "--schema-version out")
+            problems.append(f"argument --schema-version: {shown}")
+    if getattr(args, "within", None) is not None and read("at", "within"):
+        problem = _horizon_problem(args.at, args.within)
+        if problem is not None:
+            problems.append(f"argument --within: {problem}")
+    return [problem for problem in problems if problem is not None]
 
 
 def _horizon_problem(at: Moment | None, within: Period) -> str | None:

@@ -1389,6 +1389,41 @@ class TestOutputSafety:
             capsys.readouterr().err
         )
 
+    def test_every_usage_problem_is_told_at_once(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Bad values of several options, and an option no command takes: one
+        ``error:`` line each, under one usage line, so that one run says
+        everything to fix; a rule that reads a refused value is not asked.
+        """
+        argv = ["deadlines", str(talks), "--at", "soon", "--tz", "Mars/Base"]
+        argv += ["--within", "P1X", "--bogus"]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("usage: negotiation-records deadlines") == 1
+        errors = [line for line in err.splitlines() if ": error: " in line]
+        assert [line.split(": error: ", 1)[1][:15] for line in errors] == [
+            "argument --at: ",
+            "argument --with",
+            "argument --tz: ",
+            "unrecognized ar",
+        ]
+        assert all(
+            line.startswith("negotiation-records deadlines: error: ") for line in errors
+        )
+        plot = ["plot", str(talks), "-o", "t.png", "--from", "2025-13-01"]
+        assert main([*plot, "--until", "x", "--dpi", "5", "--size", "9x9"]) == 2
+        errors = [
+            line for line in capsys.readouterr().err.splitlines() if "error:" in line
+        ]
+        assert [line.split(": error: ", 1)[1].split(":")[0] for line in errors] == [
+            "argument --from",
+            "argument --until",
+            "argument --dpi",
+        ]  # --size is within its rule, and the picture's budget is not asked
+        assert main(["timeline", str(talks), "--at", "2025-07-20", "--tz", "UTC"]) == 0
+
 
 def _limits(figure: Any) -> tuple[dt.datetime, dt.datetime]:
     """The time a picture shows, from its x limits (days since 1970), to the second."""
