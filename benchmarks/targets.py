@@ -27,12 +27,14 @@ from typing import Any, NamedTuple
 
 import attrs
 import msgspec
+import pendulum
 from models import MsgNegotiation, MsgParty, PNegotiation, PParty
 from pydantic import TypeAdapter
 from reference import build_reference, reference_party
 from run import distinct_documents, import_times, versions
 
 from negotiation_records import (
+    Action,
     Negotiation,
     Party,
     ValidationError,
@@ -345,25 +347,43 @@ def import_row(sizes: Sizes) -> Row:
 
 
 def append_rows(sizes: Sizes) -> list[Row]:
-    """with_statement on a record of `items` statements: the first append, then each."""
+    """
+    with_statement on a record of `items` statements, and with_action on one of
+    `items` actions (a record of format version 2): the first append, then each.
+    """
     record = statements_record(sizes.items)
     said = record.statements[0]
-    new = [
+    statements = [
         attrs.evolve(said, id=f"new-{index}", text=f"New ({index})")
         for index in range(sizes.appends)
     ]
+    rows = _appends("a statement", record, "statements", statements, sizes.items)
+    record = actions_record(sizes.items)
+    done = record.actions[0]
+    actions = [
+        attrs.evolve(done, id=f"new-{index}", summary=f"New ({index})")
+        for index in range(sizes.appends)
+    ]
+    return rows + _appends("an action", record, "actions", actions, sizes.items)
+
+
+def _appends(
+    noun: str, record: Negotiation, name: str, new: list[Any], items: int
+) -> list[Row]:
+    """The first of the *new* records of the collection *name* added, then each."""
+    add = getattr(Negotiation, f"with_{name[:-1]}")
     start = time.perf_counter()
-    grown = record.with_statement(new[0])
+    grown = add(record, new[0])
     first = time.perf_counter() - start
     start = time.perf_counter()
-    for statement in new[1:]:
-        grown = grown.with_statement(statement)
+    for item in new[1:]:
+        grown = add(grown, item)
     each = (time.perf_counter() - start) / max(1, len(new) - 1)
-    if len(grown.statements) != sizes.items + len(new):
+    if len(getattr(grown, name)) != items + len(new):
         raise RuntimeError("an append was lost")
     return [
         Row(
-            f"append a statement to {sizes.items:,}, first (index built)",
+            f"append {noun} to {items:,}, first (index built)",
             _us(first),
             "",
             "",
@@ -373,7 +393,7 @@ def append_rows(sizes: Sizes) -> list[Row]:
             "(once a record)",
         ),
         Row(
-            f"append a statement to {sizes.items:,}, each of {len(new) - 1:,} more",
+            f"append {noun} to {items:,}, each of {len(new) - 1:,} more",
             _us(each),
             "",
             "",
@@ -383,6 +403,25 @@ def append_rows(sizes: Sizes) -> list[Row]:
             "< 1 ms",
         ),
     ]
+
+
+def actions_record(count: int) -> Negotiation:
+    """The reference record with *count* actions, a strike a day by one party."""
+    base = build_reference()
+    by, toward = base.parties[0].id, base.parties[1].id
+    day = pendulum.date(2025, 1, 1)
+    actions = [
+        Action(
+            id=f"a-{index}",
+            by=[by],
+            toward=[toward],
+            on=day.add(days=index % 365),
+            kind="assault",
+            summary=f"Strike ({index})",
+        )
+        for index in range(count)
+    ]
+    return attrs.evolve(base, actions=actions)
 
 
 def lookup_row(sizes: Sizes) -> Row:

@@ -102,6 +102,7 @@ def test_the_targets_script_measures_every_row(
         "invalid parties in one document, all reported",
         "import",
         "append a statement",
+        "append an action",
         "lookup by id",
     ):
         assert measure in table
