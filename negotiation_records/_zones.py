@@ -1,7 +1,7 @@
 """
 Time zones by name (private module; the public names are in
 :mod:`negotiation_records.timeutil`): the zone database's names, checked once
-and kept, and the zones of fixed offsets.
+and kept, the zones of fixed offsets, and how a UTC offset is written.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from negotiation_records._zone_abbreviations import ABBREVIATIONS, depends_on_ho
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["fixed_zone", "found_zone", "zone", "zone_argument"]
+__all__ = ["fixed_zone", "found_zone", "offset_suffix", "zone", "zone_argument"]
 
 _UTC = pendulum.UTC
 _Fixed: TypeAlias = pendulum.FixedTimezone
@@ -140,3 +140,21 @@ def found_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:
 def fixed_zone(seconds: int) -> pendulum.FixedTimezone:
     """pendulum's zone of the fixed offset of *seconds* east of UTC (kept)."""
     return pendulum.FixedTimezone(seconds)
+
+
+#: The text isoformat() gives each UTC offset met so far ("-04:00"): there are
+#: few in the time-zone database; past the limit, one is worked out each time.
+_OFFSET_SUFFIXES: Final[dict[_dt.timedelta, str]] = {}
+_OFFSET_SUFFIXES_LIMIT: Final = 1024
+
+
+def offset_suffix(offset: _dt.timedelta | None) -> str:
+    """How ``isoformat()`` writes *offset* after a time (``-04:00``, ``+02:59:54``)."""
+    if offset is None:  # as isoformat() writes a time whose zone gives none
+        return ""
+    suffix = _OFFSET_SUFFIXES.get(offset)
+    if suffix is None:
+        suffix = _dt.time(tzinfo=_dt.timezone(offset)).isoformat()[8:]
+        if len(_OFFSET_SUFFIXES) < _OFFSET_SUFFIXES_LIMIT:
+            _OFFSET_SUFFIXES[offset] = suffix
+    return suffix

@@ -26,6 +26,7 @@ durations: ``P50D``, ``PT48H``, ``P3M``, ``P1Y2M10DT2H30M``.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import re
@@ -43,7 +44,13 @@ from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import described, short_repr
 from negotiation_records._version_2_rules import ZONE_ABBREVIATION
 from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, ABBREVIATIONS
-from negotiation_records._zones import fixed_zone, found_zone, zone, zone_argument
+from negotiation_records._zones import (
+    fixed_zone,
+    found_zone,
+    offset_suffix,
+    zone,
+    zone_argument,
+)
 from negotiation_records.errors import ValidationError
 
 
@@ -139,7 +146,8 @@ class PartialDate(ValueMethods):
         """The last day of the span."""
         if self.month is None:
             return pendulum.Date(self.year, 12, 31)
-        return self.start.end_of("month")
+        last = calendar.monthrange(self.year, self.month)[1]
+        return pendulum.Date(self.year, self.month, last)
 
     def contains(self, moment: MomentInput) -> bool:
         """Whether *moment* (its calendar date, in its own zone) lies in this span."""
@@ -817,22 +825,6 @@ def format_moment(moment: Moment | _dt.date) -> str:
 _time: Final = _dt.datetime.time
 _isoformat: Final = _dt.datetime.isoformat
 _PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
-#: The text isoformat() gives each UTC offset met so far ("-04:00"): there are
-#: few in the time-zone database; past the limit, one is worked out each time.
-_OFFSET_SUFFIXES: Final[dict[_dt.timedelta, str]] = {}
-_OFFSET_SUFFIXES_LIMIT: Final = 1024
-
-
-def _offset_suffix(offset: _dt.timedelta | None) -> str:
-    """How ``isoformat()`` writes *offset* after a time (``-04:00``, ``+02:59:54``)."""
-    if offset is None:  # as isoformat() writes a time whose zone gives none
-        return ""
-    suffix = _OFFSET_SUFFIXES.get(offset)
-    if suffix is None:
-        suffix = _dt.time(tzinfo=_dt.timezone(offset)).isoformat()[8:]
-        if len(_OFFSET_SUFFIXES) < _OFFSET_SUFFIXES_LIMIT:
-            _OFFSET_SUFFIXES[offset] = suffix
-    return suffix
 
 
 def moment_text(moment: Moment) -> str:
@@ -843,18 +835,16 @@ def moment_text(moment: Moment) -> str:
     if moment.__class__ is pendulum.DateTime:
         tz = moment.tzinfo
         if tz.__class__ in _PENDULUM_ZONES:
-            # The wall clock (fold kept) and the offset the zone gives it, both
-            # found in C for a plain datetime: faster than isoformat() of the
-            # aware copy, which works the offset's text out anew each time.
-            # isoformat() writes microseconds exactly when there are some:
-            # seconds precision otherwise ("auto"), as the format wants.
+            # The wall clock (fold kept), then the offset its zone gives it, in C;
+            # isoformat() of the aware copy works the offset's text out anew.
+            # Microseconds are written exactly when there are some ("auto").
             wall = _combine(moment, _time(moment))
             if tz.__class__ is pendulum.FixedTimezone:
-                return _isoformat(wall) + _offset_suffix(tz.utcoffset(wall))
+                return _isoformat(wall) + offset_suffix(tz.utcoffset(wall))
             name = tz.key  # what pendulum's ``name`` gives, without the property
             if name == "UTC":
                 return _isoformat(wall) + "Z"
-            return f"{_isoformat(wall)}{_offset_suffix(tz.utcoffset(wall))}[{name}]"
+            return f"{_isoformat(wall)}{offset_suffix(tz.utcoffset(wall))}[{name}]"
     if isinstance(moment, pendulum.DateTime):
         tz = moment.tzinfo
         text = _plain(moment).isoformat()
