@@ -29,7 +29,7 @@ from negotiation_records._cli_streams import Stdout
 from negotiation_records.migrations import SCHEMA_VERSION
 
 
-__all__ = ["Handler", "Parser", "UsageError", "command_parser"]
+__all__ = ["Handler", "LenientParser", "Parser", "UsageError", "command_parser"]
 
 Handler = Callable[[argparse.Namespace, Output], int]
 """A command's function: its parsed arguments and the output; the exit status."""
@@ -37,6 +37,9 @@ Handler = Callable[[argparse.Namespace, Output], int]
 
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors raise instead of exiting."""
+
+    #: Whether a value an argument's type refuses is kept (see add_argument).
+    lenient = False
 
     def print_help(self, file: Any = None) -> None:
         """
@@ -56,15 +59,22 @@ class Parser(argparse.ArgumentParser):
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         """
-        argparse's ``add_argument``; a value the argument's type refuses is
-        kept as a :class:`~negotiation_records._cli_args.Refused` rather than
-        ending the parse, so that every problem of a command line is told.
+        argparse's ``add_argument``; in a :attr:`lenient` parser, a value the
+        argument's type refuses is kept as a
+        :class:`~negotiation_records._cli_args.Refused` rather than ending the
+        parse, so that every problem of a command line is told.
         """
         action = super().add_argument(*args, **kwargs)
-        if callable(action.type):
+        if self.lenient and callable(action.type):
             name = "/".join(action.option_strings) or str(action.metavar or action.dest)
             action.type = lenient(name, action.type)
         return action
+
+
+class LenientParser(Parser):
+    """A :class:`Parser` that keeps the values their types refuse (``main()``'s)."""
+
+    lenient = True
 
 
 class UsageError(Exception):
@@ -119,13 +129,16 @@ _AT_HELP = (
 )
 
 
-def command_parser(handlers: Mapping[str, Handler]) -> Parser:
+def command_parser(handlers: Mapping[str, Handler], *, lenient: bool = False) -> Parser:
     """
     The argument parser of the ``negotiation-records`` command, each command
-    run by its function among *handlers* (by the command's name).
+    run by its function among *handlers* (by the command's name); *lenient*,
+    one that keeps the values their types refuse, for :func:`main` to report
+    them all (otherwise the first ends the parse, as argparse's do).
     """
+    parser_class = LenientParser if lenient else Parser
     types = sorted(record_types())
-    parser = Parser(
+    parser = parser_class(
         prog=PROG,
         description="Check, summarise and draw negotiation records kept in JSON "
         "or JSON Lines files.",
@@ -134,7 +147,7 @@ def command_parser(handlers: Mapping[str, Handler]) -> Parser:
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True, parser_class=Parser
+        dest="command", metavar="COMMAND", required=True, parser_class=parser_class
     )
 
     validate = commands.add_parser(

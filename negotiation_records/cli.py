@@ -624,6 +624,11 @@ def build_parser() -> Parser:
         >>> args.command, args.within.isoformat()
         ('deadlines', 'P14D')
     """
+    return _parser(lenient=False)
+
+
+def _parser(*, lenient: bool) -> Parser:
+    """The command's parser, keeping the values their types refuse if *lenient*."""
     return command_parser(
         {
             "validate": _cmd_validate,
@@ -632,7 +637,8 @@ def build_parser() -> Parser:
             "deadlines": _cmd_deadlines,
             "schema": _cmd_schema,
             "plot": _cmd_plot,
-        }
+        },
+        lenient=lenient,
     )
 
 
@@ -666,7 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None, out: Output) -> int:
     """Parse *argv* and run its command; the exit status, also in ``out.status``."""
-    parser = build_parser()
+    parser = _parser(lenient=True)  # every usage problem told, not the first
     try:
         args, extra = parser.parse_known_args(argv)
         problems = _usage_problems(args, extra)

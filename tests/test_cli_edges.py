@@ -29,7 +29,7 @@ from negotiation_records import (
 )
 from negotiation_records._cli_args import period_arg
 from negotiation_records._jsonpos import value_lines
-from negotiation_records.cli import main
+from negotiation_records.cli import build_parser, main
 from negotiation_records.serialization import (
     from_json,
     read_jsonl,
@@ -1423,6 +1423,13 @@ class TestOutputSafety:
             "argument --dpi",
         ]  # --size is within its rule, and the picture's budget is not asked
         assert main(["timeline", str(talks), "--at", "2025-07-20", "--tz", "UTC"]) == 0
+
+    def test_the_parser_given_to_programs_still_stops_at_the_first(self) -> None:
+        """``build_parser()`` parses as argparse does: a bad value ends the parse."""
+        with pytest.raises(Exception, match="argument --at: 'soon' is not a moment"):
+            build_parser().parse_args(["deadlines", "t.json", "--at", "soon"])
+        args = build_parser().parse_args(["deadlines", "t.json", "--at", "2025-07-20"])
+        assert args.at == pendulum.date(2025, 7, 20)
 
 
 def _limits(figure: Any) -> tuple[dt.datetime, dt.datetime]:
