@@ -14,6 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from negotiation_records._closing import in_time
 from negotiation_records._value_strategies import (
     Pools,
     moments,
@@ -41,6 +42,7 @@ def walk(
     moments: Sequence[Moment],
     *,
     deadline: tuple[Any, Deadline | None] | None = None,
+    late: Any = None,
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
@@ -49,8 +51,11 @@ def walk(
     names parties that did not take that step before.  *deadline*, a status
     and a deadline (an ultimatum's expired and its deadline), leaves that
     status undated on a moment by whose end the deadline had not passed.
+    *late*, a status (an ultimatum's complied), is left undated on a moment
+    after the deadline passed unless a step to *deadline*'s status came first.
     """
     changes: list[StatusChange] = []
+    closed = False  # whether a step to deadline's status was taken
     current = initial
     taken: set[str] = set()  # the parties of the steps of the current status
     for on in moments:
@@ -69,12 +74,14 @@ def walk(
             taken = set()
         taken.update(by)
         current = status
+        dated = draw(st.booleans()) and _may_date(current, on, deadline)
+        if dated and current is late and not closed and deadline is not None:
+            dated = deadline[1] is None or in_time(on, deadline[1])
+        closed = closed or (deadline is not None and current is deadline[0])
         changes.append(
             StatusChange(
                 status=current,
-                on=on
-                if draw(st.booleans()) and _may_date(current, on, deadline)
-                else None,
+                on=on if dated else None,
                 by=by,
                 reason=draw(optional(texts())),
                 sources=draw(pools.source_list()),

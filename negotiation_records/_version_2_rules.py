@@ -28,6 +28,7 @@ __all__ = [
     "CONTROL_CHARACTER",
     "DUE_BEFORE_ISSUE",
     "INVISIBLE_TEXT",
+    "LATE_UNSAID",
     "LONE_SURROGATE",
     "MACHINE_ZONE",
     "NOTE",
@@ -71,6 +72,11 @@ ANSWERED_AFTER_CLOSE: Final = (
     "{on} is after the proposal became {status} ({ended}): it can no longer be "
     "answered then"
 )
+LATE_UNSAID: Final = (
+    "{label} cannot be complied with on {on} without an expired step before "
+    "it: {what} ({due}) had passed, and a late compliance is recorded after "
+    "the expiry (comply(late=True) adds it)"
+)
 REVISED_AFTER_END: Final = (
     "{on} is after {label} was {status} ({ended}): {refused} then"
 )
@@ -85,6 +91,7 @@ _TEMPLATES: Final = (
     MACHINE_ZONE,
     DUE_BEFORE_ISSUE,
     PASSED_EARLY,
+    LATE_UNSAID,
     ANSWERED_AFTER_CLOSE,
     REVISED_AFTER_END,
 )

@@ -32,6 +32,7 @@ import attrs
 from negotiation_records._jsontext import DuplicateKeys
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr
+from negotiation_records._version_1_late import say_late_compliance
 from negotiation_records._version_2_rules import noted
 from negotiation_records.errors import ValidationError, join_path
 
@@ -657,8 +658,10 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     A version-1 record kept only its latest status, so the history holds that
     one change: ``{"status": "accepted", "status_on": "2025-07-20"}`` becomes
     ``{"history": [{"status": "accepted", "on": "2025-07-20"}]}``, and a pending
-    proposal without a date an empty history.  Version 1 never had a
-    ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
+    proposal without a date an empty history.  An ultimatum complied with
+    after its deadline passed gets the expiry before the compliance, dated
+    at the deadline's cut-off: version 2 wants a late compliance said so.
+    Version 1 never had a ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
     a proposal, an ultimatum or a round) is refused at its path, since the
     step would have to drop one of them; so are values in the shapes version
     2 gave (a list of proposers, a coalition member as an object).  The step
@@ -682,6 +685,7 @@ def _migrate_version_1(document: dict[str, Any], moves: Moves) -> dict[str, Any]
             functools.partial(_history_of, initial=initial, dated=key in dated),
         )
     _history_of(document, "", moves, initial="active", dated="" in dated)
+    _each(document, "ultimatums", moves, say_late_compliance)
     _each(document, "proposals", moves, _proposers_of)
     _each(document, "parties", moves, _members_of)
     _each(document, "rounds", moves, _quantities_of)

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from negotiation_records._closing import in_time
 from negotiation_records.agreements import Agreement, AgreementStatus, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -221,7 +222,9 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     status step known by then shows were made: an ultimatum ``expired``, a
     milestone ``missed`` or an agreement ``expired`` on a moment by whose end
     none of the deadlines it had had before a revision had passed could
-    only be taken once that revision (and so each before it) was in force.
+    only be taken once that revision (and so each before it) was in force,
+    and so could an ultimatum complied with, with no expiry before it, on a
+    moment after every deadline before a revision had passed.
     A snapshot keeps those revisions, in their order, so that it is a valid
     record: cut "some day in July" to 15 July and expired on 20 July, an
     ultimatum reads cut and expired on 25 July, its deadline 15 July.
@@ -236,7 +239,28 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     else:
         ran_out = MilestoneStatus.MISSED
     history = history_until(record.history, at)
-    return _deadlines_needed(history, ran_out, record.deadlines, known)[0]
+    reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
+    if isinstance(record, Ultimatum):
+        return max(reach, _compliance_needs(history, record.deadlines))
+    return reach
+
+
+def _compliance_needs(
+    history: Sequence[StatusChange], deadlines: Sequence[Deadline]
+) -> int:
+    """
+    The index of the first of *deadlines* (an ultimatum's, oldest first) in
+    time for the compliance that ends *history*, if no expiry comes before
+    it: a record complied with in time only once a revision extended its
+    deadline shows that revision was made (the record refuses a late
+    compliance it does not say so).  0 for any other history.
+    """
+    if not history or history[-1].status is not UltimatumStatus.COMPLIED:
+        return 0
+    if any(change.status is UltimatumStatus.EXPIRED for change in history):
+        return 0
+    on = history[-1].on
+    return next((i for i, d in enumerate(deadlines) if in_time(on, d)), 0)
 
 
 def is_heard_of(

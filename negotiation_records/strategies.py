@@ -576,6 +576,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         UltimatumStatus.PENDING,
         later[answered + revised :],
         deadline=(UltimatumStatus.EXPIRED, deadline),
+        late=UltimatumStatus.COMPLIED,
     )
     demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
     return Ultimatum(

@@ -607,6 +607,8 @@ class _Builder:
         )
         if ultimatum.status is UltimatumStatus.COMPLIED:
             text += "; the ultimatum was complied with"
+            if any(c.status is UltimatumStatus.EXPIRED for c in ultimatum.history):
+                text += " after it expired"
         elif ultimatum.status is UltimatumStatus.WITHDRAWN:
             text += "; the ultimatum was withdrawn"
         self.add(

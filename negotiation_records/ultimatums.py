@@ -16,7 +16,7 @@ from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import bool_argument, check_transition
 from negotiation_records._values import with_article
-from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE
+from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE, LATE_UNSAID
 from negotiation_records.agreements import (
     due_before_start_problems,
     new_revision,
@@ -115,6 +115,65 @@ STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
 #: The final statuses (no step leads on from them), after which an
 #: ultimatum's deadline is not revised (``Ultimatum.revise_deadline``).
 _ENDED: Final = frozenset(set(UltimatumStatus) - STATUS_STEPS.keys())
+
+
+def complied_late(on: Moment | None, deadlines: tuple[Deadline, ...]) -> bool:
+    """
+    Whether a compliance dated *on* came after every one of *deadlines* had
+    passed (:func:`~negotiation_records._closing.in_time` for none of them):
+    only what is certain, since a stored step is not matched to a revision.
+    An undated compliance is never late.
+    """
+    return on is not None and not any(in_time(on, d) for d in deadlines)
+
+
+def late_compliance_problems(
+    label: str, history: tuple[StatusChange, ...], deadlines: tuple[Deadline, ...]
+) -> Iterable[tuple[str, str]]:
+    """
+    Each ``complied`` step of *history* that :func:`complied_late` finds late
+    while no ``expired`` step comes before it.  An ultimatum that expired may
+    be complied with after the fact only if the record says so explicitly,
+    and a history says so by the expiry before the compliance
+    (:meth:`Ultimatum.comply` with ``late=True`` adds it).
+    """
+    expired = False
+    for index, change in enumerate(history):
+        if change.status is UltimatumStatus.EXPIRED:
+            expired = True
+        elif (
+            change.status is UltimatumStatus.COMPLIED
+            and not expired
+            and complied_late(change.on, deadlines)
+        ):
+            yield (
+                f"history[{index}].on",
+                LATE_UNSAID.format(
+                    label=label,
+                    on=change.on,
+                    what=("the deadline", "each of its deadlines")[len(deadlines) > 1],
+                    due=", ".join(str(deadline.due) for deadline in deadlines),
+                ),
+            )
+
+
+def expired_before_compliance(
+    history: tuple[StatusChange, ...], deadline: Deadline
+) -> tuple[StatusChange, ...]:
+    """
+    *history*, whose last step is a compliance after *deadline* passed, with
+    the expiry that says so put before that step: dated at the deadline's
+    :attr:`~negotiation_records.Deadline.cutoff`, as :meth:`Ultimatum.expire`
+    dates it, or at the compliance's own moment where a step before it is
+    later than the cut-off (an ultimatum revived by a revision).
+    """
+    *earlier, complied = history
+    on: Moment | None = deadline.cutoff
+    last = next((c.on for c in reversed(earlier) if c.on is not None), None)
+    if last is not None and on is not None and is_before(on, last):
+        on = complied.on
+    expiry = StatusChange(status=UltimatumStatus.EXPIRED, on=on)
+    return (*earlier, expiry, complied)
 
 
 @frozen_record(kw_only=True, init=False)
@@ -263,7 +322,37 @@ class Ultimatum(Record):
         ) -> None: ...
 
     def _take_init_only(self) -> None:
+        given = self._status_given is not None or self._status_on_given is not None
         take_status_arguments(self, UltimatumStatus.PENDING)
+        if given:
+            self._say_late_compliance()
+
+    def _say_late_compliance(self) -> None:
+        """
+        Version 1's ``status="complied"`` with a ``status_on`` after the
+        deadline passed (all it could say of a late compliance) folded into a
+        history with the expiry before the compliance, as
+        :meth:`comply` with ``late=True`` makes it.  Values of the wrong type
+        are left for the record's checks.
+        """
+        history, deadline, revisions = self.history, self.deadline, self.revisions
+        if not (
+            history.__class__ is tuple
+            and history
+            and all(isinstance(change, StatusChange) for change in history)
+            and isinstance(deadline, Deadline)
+            and revisions.__class__ is tuple
+            and all(isinstance(r, DeadlineRevision) for r in revisions)
+        ):
+            return
+        last = history[-1]
+        if (
+            last.status is UltimatumStatus.COMPLIED
+            and all(c.status is not UltimatumStatus.EXPIRED for c in history)
+            and complied_late(last.on, (*(r.previous for r in revisions), deadline))
+        ):
+            with_expiry = expired_before_compliance(history, deadline)
+            object.__setattr__(self, "history", with_expiry)
 
     @property
     def status(self) -> UltimatumStatus:
@@ -326,6 +415,7 @@ class Ultimatum(Record):
             self.deadlines,
             ("the deadline", "its deadlines"),
         )
+        yield from late_compliance_problems(self.label, self.history, self.deadlines)
 
     @property
     def label(self) -> str:
@@ -479,7 +569,13 @@ class Ultimatum(Record):
         Mark the demand met on *on*.
 
         Meeting it after the deadline passed (or after the ultimatum was marked
-        expired) needs ``late=True``: the record must say so explicitly.  On
+        expired) needs ``late=True``: the record must say so explicitly, and
+        it says so by an ``expired`` step before the compliance.  A pending
+        ultimatum gets that step too, dated at the deadline's
+        :attr:`~negotiation_records.Deadline.cutoff` as :meth:`expire` dates
+        it (or, if a step of the history is later, at *on*); a history
+        built or loaded with a late compliance and no expiry before it is
+        refused.  On
         the deadline's day (a date), or at the very instant it passes (its
         :attr:`~negotiation_records.Deadline.cutoff`), is in time, as the
         deadline queries and the calendar count it.  *on* is required:
@@ -521,6 +617,8 @@ class Ultimatum(Record):
                 UltimatumStatus.COMPLIED.value,
                 "the deadline had passed; pass late=True to record late compliance",
             )
+        if after_deadline and self.status is UltimatumStatus.PENDING:
+            history = expired_before_compliance(history, self.deadline)
         return attrs.evolve(self, history=history)
 
     def expire(

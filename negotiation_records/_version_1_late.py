@@ -1,0 +1,104 @@
+"""
+A version-1 ultimatum complied with late, as version 2 says it (private).
+
+Version 1 kept only an ultimatum's latest status: ``"status": "complied"``
+with a ``"status_on"`` after the deadline had passed was all it could say of
+a late compliance (``comply(late=True)`` stored nothing more).  Version 2
+wants the record to say so explicitly, by an ``expired`` step before the
+compliance (:func:`~negotiation_records.ultimatums.late_compliance_problems`),
+so the step from version 1 puts that expiry in, dated at the deadline's
+cut-off, as :meth:`Ultimatum.comply <negotiation_records.Ultimatum.comply>`
+with ``late=True`` does.  A deadline is read from what the document writes of
+it, its ``due`` and ``tz``, which are all its cut-off depends on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from negotiation_records.deadlines import Deadline
+from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.timeutil import format_moment, parse_moment
+from negotiation_records.ultimatums import complied_late
+
+
+__all__ = ["say_late_compliance"]
+
+
+def say_late_compliance(
+    ultimatum: dict[str, Any], path: str, moves: dict[str, str]
+) -> None:
+    """
+    Put an ``expired`` step before the compliance of a version-1 *ultimatum*
+    (at *path*, its ``history`` made by the step from version 1 of its
+    ``status`` and ``status_on``, as *moves* notes) that was
+    complied with after each of its deadlines had passed, and note in
+    *moves* that the compliance's values moved one step on.  Anything the
+    loader would refuse (a date that is no moment, a deadline that is not an
+    object) is left as it is, for the loader to report.
+    """
+    history = ultimatum.get("history")
+    if join_path(path, "history[0].on") not in moves:
+        return  # no status_on of version 1 made the history
+    if not isinstance(history, list) or len(history) != 1:
+        return
+    step = history[0]
+    if not isinstance(step, dict) or step.get("status") != "complied":
+        return
+    deadlines = _deadlines_of(ultimatum)
+    on = _moment(step.get("on"))
+    if not deadlines or on is None or not complied_late(on, deadlines):
+        return
+    expiry = format_moment(deadlines[-1].cutoff)
+    ultimatum["history"] = [{"status": "expired", "on": expiry}, step]
+    for key in ("status", "on"):  # the expiry is made valid: no problem of its own
+        given = moves.pop(join_path(path, f"history[0].{key}"), None)
+        if given is not None:
+            moves[join_path(path, f"history[1].{key}")] = given
+
+
+def _deadlines_of(ultimatum: dict[str, Any]) -> tuple[Deadline, ...]:
+    """
+    Every deadline *ultimatum* has had, oldest first, each as due as the
+    document writes it; none if one of them cannot be read.
+    """
+    written = []
+    revisions = ultimatum.get("revisions", [])
+    if not isinstance(revisions, list):
+        return ()
+    for revision in revisions:
+        if not isinstance(revision, dict):
+            return ()
+        written.append(revision.get("previous"))
+    written.append(ultimatum.get("deadline"))
+    found = []
+    for deadline in written:
+        made = _deadline(deadline)
+        if made is None:
+            return ()
+        found.append(made)
+    return tuple(found)
+
+
+def _deadline(written: object) -> Deadline | None:
+    """A deadline due when *written* (a deadline as a document has it) says, or None."""
+    if not isinstance(written, dict):
+        return None
+    due = _moment(written.get("due"))
+    tz = written.get("tz")
+    if due is None or not (tz is None or isinstance(tz, str)):
+        return None
+    try:
+        return Deadline.on(due, tz=tz)
+    except ValidationError:
+        return None  # a month, or a zone that is no zone: the loader says which
+
+
+def _moment(text: object) -> Any:
+    """The moment *text* writes, or None for anything else."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_moment(text)
+    except ValidationError:
+        return None
