@@ -661,8 +661,9 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
     proposal without a date an empty history.  An ultimatum complied with
     after its deadline passed gets the expiry before the compliance, dated
     at the deadline's cut-off: version 2 wants a late compliance said so.
-    Version 1 never had a ``history``: one beside a ``status`` or ``status_on`` (on the negotiation,
-    a proposal, an ultimatum or a round) is refused at its path, since the
+    Version 1 never had a ``history``: one beside a ``status`` or
+    ``status_on`` (on the negotiation, a proposal, an ultimatum or a round)
+    is refused at its path, since the
     step would have to drop one of them; so are values in the shapes version
     2 gave (a list of proposers, a coalition member as an object).  The step
     sets those values aside, so that the rest can be read, and the loader

@@ -303,12 +303,34 @@ def _enum_schema(cls: enum.EnumMeta) -> dict[str, Any]:
 
 _ROLE: Final = re.compile(r":[a-z]+:`~?([^`]+)`")
 _LITERAL: Final = re.compile(r"``([^`]+)``")
+#: Python's constants as JSON writes them.
+_JSON_WORDS: Final = {"None": "null", "True": "true", "False": "false"}
+#: The end of a sentence (a full stop before a capital letter).
+_SENTENCE_END: Final = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+#: A sentence on what the Python constructor accepts besides the format.
+_CONSTRUCTOR: Final = re.compile(r"\bconstruct(?:or|ion)\b")
+#: A clause naming the Python properties that read a field ("; ``status``
+#: and ``status_at`` read it"), and a Python module to see.
+_READ_BY: Final = re.compile(r";[^;]*:(?:attr|meth):[^;]* reads? it(?: back)?(?=\.)")
+_SEE_MODULE: Final = re.compile(r" \(see :mod:`[^`]+`\)")
 
 
 def _plain(text: str) -> str:
     """Docstring markup to plain text: roles keep their last name part."""
     text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
-    return _LITERAL.sub(r"\1", text)
+    return _LITERAL.sub(lambda m: _JSON_WORDS.get(m.group(1), m.group(1)), text)
+
+
+def _format_only(text: str) -> str:
+    """
+    A field's docstring as a description of the serialized format, for
+    readers in any language: what speaks of Python alone (what the
+    constructor also accepts, the properties that read the field, a module
+    to see) left out, and ``None`` written ``null``.
+    """
+    text = _READ_BY.sub("", _SEE_MODULE.sub("", text))
+    sentences = _SENTENCE_END.split(text)
+    return _plain("  ".join(s for s in sentences if not _CONSTRUCTOR.search(s)))
 
 
 def _doc(cls: type[Any]) -> str:
@@ -340,4 +362,4 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
             found[current] = match.group(2).strip()
         elif current is not None:
             found[current] += " " + line.strip()
-    return {name: _plain(text) for name, text in found.items()}
+    return {name: _format_only(text) for name, text in found.items()}

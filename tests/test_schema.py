@@ -151,6 +151,42 @@ class TestGeneratedSchema:
                     bare.append(f"{name}.{key}")
         assert bare == []
 
+    def test_descriptions_speak_of_the_format_not_of_python(self) -> None:
+        """
+        The published schema is for readers in any language: no ``None``,
+        nothing the Python constructor accepts besides the format, no Python
+        property that reads a field.
+        """
+        found = []
+
+        def walk(value: Any, path: str) -> None:
+            if isinstance(value, dict):
+                for key, inner in value.items():
+                    if key == "description" and isinstance(inner, str):
+                        found.append((path, inner))
+                    walk(inner, f"{path}/{key}")
+            elif isinstance(value, list):
+                for index, inner in enumerate(value):
+                    walk(inner, f"{path}/{index}")
+
+        walk(json_schema(Negotiation), "")
+        python = re.compile(r"\b(None|True|False|constructor|construction)\b|read it")
+        assert [(path, text) for path, text in found if python.search(text)] == []
+        history = json_schema(Negotiation)["$defs"]["Proposal"]["properties"]["history"]
+        assert history["description"] == "Every change of status, oldest first."
+        tz = json_schema(Negotiation)["$defs"]["Deadline"]["properties"]["tz"]
+        assert "(null means UTC)" in tz["description"]
+
+    def test_python_only_sentences_of_a_docstring_are_left_out(self) -> None:
+        """Only what speaks of Python goes; the rest is kept as written."""
+        schema = json_schema(Described)
+        assert schema["properties"]["size"]["description"] == (
+            "How big (null: unknown).  Never negative."
+        )
+        assert schema["properties"]["flag"]["description"] == (
+            "Whether it is set; true by default."
+        )
+
     def test_any_attrs_class_gets_a_schema(self) -> None:
         """A user's own attrs class is described from its fields and checks."""
         schema = json_schema(Sample)
@@ -305,6 +341,20 @@ class Sample:
     code: str = field(Text(), default="a")
     slug: str = field(Slug(), default="b")
     colour: Colour = Colour.RED
+
+
+@attrs.frozen(kw_only=True)
+class Described:
+    """
+    Attributes:
+        size: How big (``None``: unknown); :attr:`area` reads it.  The
+            constructor also takes ``length=``.  Never negative.
+        flag: Whether it is set (see :mod:`negotiation_records.fields`);
+            ``True`` by default.
+    """
+
+    size: float | None = None
+    flag: bool = True
 
 
 def _seed() -> dict[str, Any]:
