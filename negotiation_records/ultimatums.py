@@ -87,7 +87,10 @@ class UltimatumStatus(enum.Enum):
     Where an ultimatum stands.
 
     ``pending`` until the addressee complies, the issuer withdraws it or the
-    deadline passes (``expired``); an expired ultimatum may then be ``enforced``.
+    deadline passes (``expired``); an expired ultimatum may then be
+    ``enforced``, or ``complied`` with late: a history says a compliance was
+    late by the ``expired`` step before it
+    (:meth:`~negotiation_records.Ultimatum.comply`).
 
     Example:
         >>> UltimatumStatus.PENDING.value
