@@ -131,6 +131,25 @@ class TestComplyLate:
         assert [s for s, _ in steps(done)][-2:] == ["expired", "complied"]
         assert done.history[-2].on == pendulum.datetime(2025, 9, 21, tz="UTC")
 
+    def test_revived_by_a_deadline_already_passed(self) -> None:
+        """
+        Revived on 8 September by a deadline of the 5th: its cut-off is before
+        the revival, so the expiry is dated at the compliance itself.
+        """
+        revived = (
+            ultimatum()
+            .expire()
+            .revise_deadline(
+                Deadline.on(pendulum.date(2025, 9, 5)), on=pendulum.date(2025, 9, 8)
+            )
+        )
+        done = revived.comply(on=LATE, late=True)
+        assert steps(done)[-3:] == [
+            ("pending", pendulum.date(2025, 9, 8)),
+            ("expired", LATE),
+            ("complied", LATE),
+        ]
+
     def test_round_trip(self) -> None:
         """The expiry is written and read like any step."""
         record = talks(ultimatum().comply(on=LATE, late=True))
