@@ -348,12 +348,9 @@ class Ultimatum(Record):
             and all(isinstance(r, DeadlineRevision) for r in revisions)
         ):
             return
-        last = history[-1]
-        if (
-            last.status is UltimatumStatus.COMPLIED
-            and all(c.status is not UltimatumStatus.EXPIRED for c in history)
-            and complied_late(last.on, (*(r.previous for r in revisions), deadline))
-        ):
+        # The record's own rule finds it: a compliance is final, so the one
+        # it can find is the last step.
+        if any(late_compliance_problems(self.label, history, self.deadlines)):
             with_expiry = expired_before_compliance(history, deadline)
             object.__setattr__(self, "history", with_expiry)
 
