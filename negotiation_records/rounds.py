@@ -388,6 +388,29 @@ class Delegation(Record):
         ) -> None: ...
 
 
+def _held_early(rnd: Round) -> Iterable[tuple[str, str]]:
+    """
+    A dated ``held`` step of *rnd* certainly before its start (as
+    :func:`~negotiation_records.is_before` reads it: a month or a day that
+    may share an instant with the start lets the step be): a round is not
+    held before it starts.
+    """
+    starts = rnd.starts
+    if starts is None:
+        return
+    for index, change in enumerate(rnd.history):
+        if (
+            change.status is RoundStatus.HELD
+            and change.on is not None
+            and is_before(change.on, starts)
+        ):
+            yield (
+                f"history[{index}].on",
+                f"{rnd.label} cannot be held on {change.on}, before it starts "
+                f"({starts})",
+            )
+
+
 def known_history(rnd: Round, at: Moment) -> tuple[StatusChange, ...]:
     """
     The changes of *rnd*'s history known by *at*, in order, as
@@ -544,6 +567,7 @@ class Round(Record):
                 )
         if self.ends is not None and self.starts is None:
             yield ("starts", "a round with an end needs a start")
+        yield from _held_early(self)
         if self.status is RoundStatus.HELD and self.starts is None:
             # A scheduled round may lack a known start (a date not announced,
             # or dates set or cleared by a later step, which a snapshot as of
@@ -679,7 +703,10 @@ class Round(Record):
     ) -> Round:
         """
         A copy marked held, with its outcomes (and dates, if they changed); the
-        change is dated *on*, or else the round's start.
+        change is dated *on*, or else the round's start.  A round is not held
+        before it starts: an *on* certainly before the start is a
+        :class:`~negotiation_records.ValidationError` at the step's date
+        (``history[2].on``), as it is in a record built or loaded.
 
         A round keeps only its latest dates, and the step does not say that
         they changed, so :meth:`Negotiation.as_of

@@ -694,6 +694,9 @@ def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
             starts, ends = draw(chain(2))
         else:
             starts = draw(moments())
+        held_on = history[-1].on if status is RoundStatus.HELD else None
+        if held_on is not None and is_before(held_on, starts):
+            starts, ends = held_on, None  # a round is not held before it starts
     return Round(
         number=draw(st.integers(1, 50)) if number is None else number,
         history=history,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -620,6 +621,52 @@ class TestStatusChanges:
         with pytest.raises(ValidationError) as info:
             proposed().hold()
         assert info.value.errors == (("starts", "a held round needs a start"),)
+
+    def test_a_round_is_not_held_before_it_starts(self) -> None:
+        """A held step dated before the start is refused, by the method, the
+        constructor and the loader alike, at the step's date."""
+        scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
+        message = "round 3 cannot be held on 2025-07-20, before it starts (2025-07-23)"
+        with pytest.raises(ValidationError) as info:
+            scheduled.hold(on=pendulum.date(2025, 7, 20))
+        assert info.value.errors == (("history[1].on", message),)
+        early = {"status": "held", "on": "2025-07-20"}
+        document = {"number": 3, "starts": "2025-07-23", "history": [early]}
+        with pytest.raises(ValidationError) as info:
+            from_json(Round, json.dumps(document))
+        assert info.value.errors == (("history[0].on", message),)
+        # New dates given to hold() are the ones the step is checked against.
+        moved = scheduled.hold(
+            starts=pendulum.date(2025, 7, 20), on=pendulum.date(2025, 7, 20)
+        )
+        assert moved.starts == pendulum.date(2025, 7, 20)
+
+    @pytest.mark.parametrize(
+        "on",
+        [
+            pendulum.date(2025, 7, 23),  # the start day
+            pendulum.date(2025, 7, 30),  # later (recorded after the talks)
+            PartialDate(2025, 7),  # a month that holds the start
+            # 23:00 in New York on the 22nd is the 23rd in UTC, and later
+            pendulum.datetime(2025, 7, 22, 23, tz="America/New_York"),
+        ],
+        ids=["start-day", "later", "month", "evening-before-elsewhere"],
+    )
+    def test_a_held_step_that_may_be_on_or_after_the_start_is_let_be(
+        self, on: Any
+    ) -> None:
+        """Only a step certainly before the start is refused."""
+        scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
+        assert scheduled.hold(on=on).status_on == on
+
+    def test_a_timed_start_refuses_a_step_earlier_that_day(self) -> None:
+        """A start with a time of day is compared instant by instant."""
+        starts = pendulum.datetime(2025, 7, 23, 14, tz="Europe/Istanbul")
+        scheduled = proposed().schedule(starts=starts)
+        assert scheduled.hold(on=starts).status is RoundStatus.HELD
+        with pytest.raises(ValidationError) as info:
+            scheduled.hold(on=starts.subtract(hours=1))
+        assert [path for path, _ in info.value.errors] == ["history[1].on"]
 
     def test_schedule_with_end_before_start_is_refused(self) -> None:
         """The new dates are checked."""
