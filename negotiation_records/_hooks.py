@@ -16,8 +16,10 @@ the checks across fields wait, as they do in ``__init__``.  The compiled path
 only ever answers for input on which the two agree.
 
 Strict hooks for plain types (``str``, ``int``, enums, lists, optional values,
-pendulum's types) serve your own attrs classes and ``list[Party]``-style
-targets; cattrs' defaults coerce (``str(1)``, ``int("5")``), these do not.
+pendulum's types; sets, mappings and the other collections in
+:mod:`~negotiation_records._collection_hooks`) serve your own attrs classes and
+``list[Party]``-style targets; cattrs' defaults coerce (``str(1)``,
+``int("5")``, ``"Kyiv"`` as a set of letters), these do not.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._collection_hooks import register_collection_hooks
 from negotiation_records._jsontext import check_object, repeated_keys
 from negotiation_records._record import (
     Record,
@@ -702,6 +705,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     )
     conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
     conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
+    register_collection_hooks(conv, collect_problems)
 
     # Time values: each exact class separately (DateTime subclasses Date).
     conv.register_structure_hook(pendulum.Date, _kind_hook(DateKind()))
