@@ -31,7 +31,7 @@ import attrs
 
 from negotiation_records._jsontext import DuplicateKeys
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
-from negotiation_records._values import short_repr
+from negotiation_records._values import short_repr, show_json
 from negotiation_records._version_1_late import say_late_compliance
 from negotiation_records._version_2_rules import noted
 from negotiation_records.errors import ValidationError, join_path
@@ -145,13 +145,15 @@ def _refuse_built_in(from_version: object) -> None:
             )
 
 
-def check_version(version: object) -> int:
+def check_version(version: object, shown: Callable[[object], str] = short_repr) -> int:
     """
     *version*, a format version as a document (or a caller) states it, if this
     library can read it: an integer no newer than :data:`SCHEMA_VERSION`,
     and, if older, one that a registered migration step starts from.
     Otherwise a :class:`~negotiation_records.ValidationError` at
-    ``schema_version``, worded as for a document's ``"schema_version"``.
+    ``schema_version``, worded as for a document's ``"schema_version"``;
+    *shown* describes a value that is no integer (a document's in JSON's
+    words, ``show_json``: ``true``, ``null``, ``string '2'``).
 
     Example:
         >>> check_version(1)
@@ -162,9 +164,7 @@ def check_version(version: object) -> int:
         negotiation_records.errors.ValidationError: schema_version: 3 is newer than this library understands (it reads versions up to 2); upgrade negotiation-records
     """
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValidationError(
-            [(_KEY, f"must be an integer, got {short_repr(version)}")]
-        )
+        raise ValidationError([(_KEY, f"must be an integer, got {shown(version)}")])
     if version > SCHEMA_VERSION:
         raise ValidationError(
             [
@@ -241,7 +241,7 @@ def upgrade_noting(
                 )
             ]
         )
-    version = check_version(document[_KEY])
+    version = check_version(document[_KEY], show_json)
     body = dict(document)
     first_known = document  # before version 1: the version-1 document a step makes
     while version < SCHEMA_VERSION:

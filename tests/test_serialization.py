@@ -886,11 +886,14 @@ class TestVersions:
             ),
         )
 
-    @pytest.mark.parametrize("version", ["1", 1.0, True, None])
-    def test_the_version_is_an_integer(self, version: object) -> None:
-        """schema_version must be a JSON integer."""
+    @pytest.mark.parametrize(
+        ("version", "shown"),
+        [("1", "string '1'"), (1.0, "number 1.0"), (True, "true"), (None, "null")],
+    )
+    def test_the_version_is_an_integer(self, version: object, shown: str) -> None:
+        """schema_version must be a JSON integer; the value is told in JSON's words."""
         assert errors(Negotiation, seed_data() | {"schema_version": version}) == (
-            ("schema_version", f"must be an integer, got {version!r}"),
+            ("schema_version", f"must be an integer, got {shown}"),
         )
 
     def test_an_older_version_without_a_migration_is_refused(self) -> None:
