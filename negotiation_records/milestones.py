@@ -98,6 +98,14 @@ class Alternative(Record):
     A conditional deadline of a milestone: a condition in words and its own
     deadline.
 
+    An alternative says what was set and which one applied; it does not move
+    the milestone's deadline.  The deadline queries, snapshots, the
+    timeline's ``deadline`` event and the status rules read
+    :attr:`Milestone.deadline` and its revisions, so an alternative that
+    applied and falls due on another day than the deadline it qualifies is
+    recorded as a revision too (:meth:`Milestone.revise_deadline` with the
+    alternative's deadline, on the day it was decided).
+
     Attributes:
         condition: When it applies, in words ("if the Commons approves the deal").
         deadline: The deadline that applies then.
