@@ -19,7 +19,14 @@ from negotiation_records._zone_abbreviations import ABBREVIATIONS, depends_on_ho
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["fixed_zone", "found_zone", "offset_suffix", "zone", "zone_argument"]
+__all__ = [
+    "database_zone_name",
+    "fixed_zone",
+    "found_zone",
+    "offset_suffix",
+    "zone",
+    "zone_argument",
+]
 
 _UTC = pendulum.UTC
 _Fixed: TypeAlias = pendulum.FixedTimezone
@@ -129,6 +136,43 @@ def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | 
         return zone(str.__str__(name))
     except ValidationError as exc:
         raise exc.prefixed(path) from None
+
+
+def database_zone_name(moment: _dt.datetime) -> str | None:
+    """
+    The IANA name of *moment*'s zone when it is a python-dateutil zone read
+    from the time-zone database (``dateutil.tz.gettz("America/New_York")``,
+    or dateutil's own copy of the database), else ``None``.
+
+    dateutil keeps where it read the zone from, not its name: the file's path
+    (``/usr/share/zoneinfo/America/New_York``) or the name in its own copy.
+    The name is the path's shortest ending that :func:`zone` reads, if that
+    zone gives the same UTC offsets as *moment*'s at *moment* and in January
+    and July of its year: a file of other rules that happens to bear a
+    zone's name keeps its offset, as any zone without a name does.
+    """
+    tz = moment.tzinfo
+    if not type(tz).__module__.startswith("dateutil."):
+        return None
+    path = getattr(tz, "_filename", None)
+    if not isinstance(path, str):
+        return None  # tzlocal(), tzstr("EST5EDT"), tzoffset: no file
+    parts = path.replace("\\", "/").split("/")
+    for start in range(len(parts) - 1, max(len(parts) - 4, -1), -1):
+        name = "/".join(parts[start:])
+        try:
+            named = zone(name)
+        except ValidationError:
+            continue
+        probes = [moment] + [
+            _dt.datetime(moment.year, month, 15, 12, tzinfo=tz) for month in (1, 7)
+        ]
+        try:
+            same = all(p.utcoffset() == p.astimezone(named).utcoffset() for p in probes)
+        except (OverflowError, ValueError):  # at the edges of the calendar
+            return None
+        return name if same else None
+    return None
 
 
 def found_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:

@@ -45,6 +45,7 @@ from negotiation_records._values import described, short_repr
 from negotiation_records._version_2_rules import ZONE_ABBREVIATION
 from negotiation_records._zone_abbreviations import ABBREVIATED_ZONES, ABBREVIATIONS
 from negotiation_records._zones import (
+    database_zone_name,
     fixed_zone,
     found_zone,
     offset_suffix,
@@ -602,7 +603,8 @@ def to_moment(value: Moment | _dt.date) -> Moment:
 
     Used as the converter of every moment field.  ``datetime.date`` becomes
     ``pendulum.Date``; an aware ``datetime.datetime`` becomes ``pendulum.DateTime``
-    keeping its zone (a ``zoneinfo`` or pytz zone stays named) and the instant its
+    keeping its zone (a ``zoneinfo`` or pytz zone stays named, and so does a
+    python-dateutil zone of the time-zone database) and the instant its
     ``utcoffset()`` gives (a pytz datetime moved without ``normalize()`` keeps
     its instant, not its wall clock; PEP 495: a wall time skipped by a clock
     change becomes the real time then, ``fold`` picks the side of a repeated
@@ -647,6 +649,8 @@ def to_moment(value: Moment | _dt.date) -> Moment:
             return value  # type: ignore[return-value]  # reported by check_moment
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
             return _in_named_zone(value, value.tzinfo.key)
+        if (name := database_zone_name(value)) is not None:  # dateutil's
+            return _in_named_zone(value, name)
         try:
             read = pendulum.DateTime.instance(value)
         except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
