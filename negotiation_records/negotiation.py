@@ -445,8 +445,10 @@ class Negotiation(Record, _lookup.Indexed):
           <negotiation_records.Round.hold>` gives it): a round is not held
           before it starts.  See :func:`~negotiation_records.timeutil.is_known_by`.
 
-        Parties, standing conditions (with their positions cut) and sources
-        stay.  A link to a record left out is dropped, so that the snapshot is
+        Parties (a representative who took the role, or a member that
+        joined, after *at* left out; a role or a membership that ended after
+        *at* still open), standing conditions (with their positions cut) and
+        sources stay.  A link to a record left out is dropped, so that the snapshot is
         a valid record: a proposal's ``round`` and ``counter_to``, an
         agreement's ``round``, ``from_proposal``, ``amends`` and
         ``supersedes``, a milestone's ``agreement``, a vote's ``subject``, and
@@ -508,6 +510,7 @@ class Negotiation(Record, _lookup.Indexed):
         )
         changes: dict[str, Any] = {
             **snapshot.model2_as_of(self, moment, said, numbers, made),
+            "parties": tuple(snapshot.party_as_of(p, moment) for p in self.parties),
             "conditions": tuple(
                 snapshot.condition_as_of(c, moment, said) for c in self.conditions
             ),

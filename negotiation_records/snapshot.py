@@ -32,6 +32,7 @@ from negotiation_records.history import (
     known_count,
 )
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
+from negotiation_records.parties import Membership, Party, Representative
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus, known_history
 from negotiation_records.stances import Position, Response
@@ -46,6 +47,7 @@ __all__ = [
     "is_heard_of",
     "milestone_as_of",
     "model2_as_of",
+    "party_as_of",
     "proposal_as_of",
     "proposals_made",
     "revisions_kept",
@@ -310,6 +312,39 @@ def is_heard_of(
     return own is not None and (
         any(is_known_by(answer.on, at) for answer in answers)
         or any(is_known_by(revision.revised_on, at) for revision in revisions)
+    )
+
+
+_Span = TypeVar("_Span", Representative, Membership)
+
+
+def _spans_as_of(spans: tuple[_Span, ...], at: Moment) -> tuple[_Span, ...]:
+    """
+    *spans* (roles or memberships) as known at *at*: one that starts later
+    left out, and an end not known yet left open (the role was held then).
+    """
+    kept: list[_Span] = []
+    for span in spans:
+        if span.since is not None and not is_known_by(span.since, at):
+            continue
+        if span.until is not None and not is_known_by(span.until, at):
+            span = attrs.evolve(span, until=None)  # noqa: PLW2901 - cut at *at*
+        kept.append(span)
+    return tuple(kept)
+
+
+def party_as_of(party: Party, at: Moment) -> Party:
+    """
+    *party* as it stood at *at*: a representative who took the role, or a
+    member that joined, after *at* left out, and a role or a membership that
+    ended after *at* still open.
+    """
+    if not party.representatives and not party.members:
+        return party
+    return _same(
+        party,
+        representatives=_spans_as_of(party.representatives, at),
+        members=_spans_as_of(party.members, at),
     )
 
 

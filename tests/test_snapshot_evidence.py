@@ -28,6 +28,7 @@ from negotiation_records import (
     Alternative,
     Deadline,
     DeadlineRevision,
+    Membership,
     Milestone,
     MilestoneStatus,
     Negotiation,
@@ -37,6 +38,7 @@ from negotiation_records import (
     Party,
     Proposal,
     ProposalStatus,
+    Representative,
     Response,
     Round,
     RoundStatus,
@@ -994,3 +996,91 @@ def test_a_milestone_set_by_its_agreement_reads_alike_at_every_moment(
         own = [c for c in history_until(milestone.history, at) if c.on is not None]
         assert (kept == ["phase-two-talks"]) == bool(snapshot.agreements or own)
     assert talks.as_of(later).as_of(earlier) == talks.as_of(earlier)
+
+
+# --- parties as they stood ------------------------------------------------------------
+
+
+def _umerov_talks() -> Negotiation:
+    ukraine = Party(
+        id="ukraine",
+        name="Ukraine",
+        kind="state",
+        representatives=[
+            Representative(
+                name="Rustem Umerov",
+                role="Head of delegation",
+                since=D(2025, 5, 16),
+                until=D(2025, 7, 17),
+            ),
+            Representative(
+                name="Rustem Umerov",
+                role="Secretary of the National Security and Defence Council",
+                since=D(2025, 7, 17),
+            ),
+            Representative(name="Andrii Sybiha", role="Foreign minister"),
+        ],
+    )
+    europe = Party(
+        id="eu",
+        name="European Union",
+        kind="coalition",
+        members=[
+            Membership(party="france"),
+            Membership(party="croatia", since=D(2013, 7, 1)),
+            Membership(
+                party="united-kingdom", since=D(1973, 1, 1), until=D(2020, 1, 31)
+            ),
+            Membership(party="sweden", since=PartialDate(1995)),
+        ],
+    )
+    others = [
+        Party(id=key, name=key.title(), kind="state")
+        for key in ("france", "croatia", "united-kingdom", "sweden")
+    ]
+    return Negotiation(id="t", title="T", parties=[ukraine, europe, *others])
+
+
+class TestPartiesAsTheyStood:
+    def roles(self, at: Moment) -> list[tuple[str, str | None]]:
+        party = _umerov_talks().as_of(at).party("ukraine")
+        return [
+            (r.role or "", None if r.until is None else str(r.until))
+            for r in party.representatives
+        ]
+
+    def test_a_role_taken_later_is_left_out_and_one_ended_later_is_open(self) -> None:
+        assert self.roles(D(2025, 5, 1)) == [("Foreign minister", None)]
+        assert self.roles(D(2025, 7, 1)) == [
+            ("Head of delegation", None),
+            ("Foreign minister", None),
+        ]
+        assert self.roles(D(2025, 7, 17)) == [
+            ("Head of delegation", "2025-07-17"),
+            ("Secretary of the National Security and Defence Council", None),
+            ("Foreign minister", None),
+        ]
+
+    def test_members_as_they_stood(self) -> None:
+        def members(at: Moment) -> list[tuple[str, str | None]]:
+            europe = _umerov_talks().as_of(at).party("eu")
+            return [
+                (m.party, None if m.until is None else str(m.until))
+                for m in europe.members
+            ]
+
+        assert members(D(1990, 1, 1)) == [("france", None), ("united-kingdom", None)]
+        # A year counts once it has passed: Sweden is there from 1996.
+        assert members(D(1995, 6, 1)) == [("france", None), ("united-kingdom", None)]
+        assert [m for m, _ in members(D(2014, 1, 1))] == [
+            "france",
+            "croatia",
+            "united-kingdom",
+            "sweden",
+        ]
+        assert ("united-kingdom", "2020-01-31") in members(D(2021, 1, 1))
+
+    def test_a_party_without_dates_is_the_same_object(self) -> None:
+        talks = _umerov_talks()
+        assert talks.as_of(D(2025, 7, 1)).party("france") is talks.party("france")
+        assert talks.as_of(D(2030, 1, 1)) == talks
