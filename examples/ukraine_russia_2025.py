@@ -208,7 +208,6 @@ def build_record() -> Negotiation:
             made_on=REPORT_DAY,
             summary="A new round of talks next week, invitation sent by Rustem Umerov",
             window=Window.next_week(of=REPORT_DAY),
-            round=3,
             sources=cited,
         ),
         Proposal(

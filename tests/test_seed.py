@@ -11,6 +11,7 @@ from negotiation_records import (
     ConsequenceKind,
     Negotiation,
     NegotiationStatus,
+    Outcome,
     OutcomeKind,
     PartialDate,
     PartyKind,
@@ -156,10 +157,22 @@ class TestProposals:
             assert proposal.responses == ()  # Russia has not responded officially
 
     def test_invitation_window(self, record: Negotiation) -> None:
-        """The invitation is for next week and belongs to round 3."""
+        """The invitation is for next week, round 3's window; it was made
+        before round 3, not in it."""
         invite = record.proposal("new-round-invitation")
-        assert invite.round == 3
+        assert invite.round is None
         assert invite.window == record.round(3).window
+
+    def test_round_3_can_be_scheduled_and_held(self, record: Negotiation) -> None:
+        """What happened next: round 3 met in Istanbul on 23 July 2025."""
+        third = (
+            record.round(3)
+            .schedule(starts=pendulum.date(2025, 7, 23), on=pendulum.date(2025, 7, 21))
+            .hold(outcomes=[Outcome(text="Exchange of 1,200 prisoners agreed")])
+        )
+        later = record.with_round(third)
+        assert later.round(3).status is RoundStatus.HELD
+        assert later.proposal("new-round-invitation").window.contains(third.starts)
 
     def test_leaders_meeting_offers_a_ceasefire(self, record: Negotiation) -> None:
         """The leaders' meeting proposal carries a ceasefire term."""
