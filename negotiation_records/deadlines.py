@@ -1,10 +1,12 @@
 """
 Deadlines: when something falls due, how long is left, and how it was revised.
 
-A :class:`Deadline` keeps its *rule* — an absolute moment, an anchor plus a
-:class:`~negotiation_records.Period`, or an anchor plus a number of business days
-— together with the resolved ``due`` moment.  Build one with :meth:`Deadline.on`,
-:meth:`Deadline.after` or :meth:`Deadline.after_business_days`.
+A :class:`Deadline` keeps its *rule* — an absolute moment, an anchor plus (or
+minus) a :class:`~negotiation_records.Period`, a day counted from a start, or an
+anchor plus a number of business days — together with the resolved ``due``
+moment.  Build one with :meth:`Deadline.on`, :meth:`Deadline.after`,
+:meth:`Deadline.before`, :meth:`Deadline.on_day` or
+:meth:`Deadline.after_business_days`.
 
 The rules, each with a worked example:
 

@@ -39,9 +39,10 @@ refinements keep the story readable:
   record (an agreement signed at 11:00 and in force "on 26 October" shows
   signed, then in force);
 * events that sort equal keep the order of :class:`EventKind` (rounds,
-  proposals, ultimatums, statements, responses, positions, status changes,
-  deadline revisions, replaced deadlines, deadlines), then their order in the
-  record.
+  proposals, ultimatums, agreements, milestones, votes, actions, statements,
+  responses, positions, status changes, phases, deadline revisions, replaced
+  deadlines, alternative deadlines, phase ends, deadlines), then their order
+  in the record.
 """
 
 from __future__ import annotations

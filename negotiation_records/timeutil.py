@@ -89,9 +89,11 @@ class PartialDate(ValueMethods):
 
     A partial date stands for the whole span it covers.  It sorts by the start of
     that span (then the longer span first), so it can be sorted with dates and
-    datetimes through :func:`moment_sort_key`; compared with ``<``/``>`` against a
-    date or datetime it is before it when its span starts earlier (as
-    :func:`moment_sort_key` orders them; a naive datetime is refused).
+    datetimes through :func:`moment_sort_key`; ``<`` and ``>`` against a date
+    or datetime follow that order (June 2025 is before 1 June 2025 and before
+    16 June alike; a naive datetime is refused).  Whether it is *certainly*
+    before a moment is :func:`is_before`'s question: June 2025 is not
+    certainly before 16 June.
 
     Attributes:
         year: The year, 1 to 9999.
