@@ -110,6 +110,7 @@ from negotiation_records._arguments import check_settings
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
+from negotiation_records._values import described
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -822,6 +823,9 @@ def write_parquet(
     Raises:
         ImportError: pyarrow is not installed (install the ``tables`` extra).
         FileExistsError: *directory* is not empty and *overwrite* is false.
+        ValidationError: *directory* is not a path (a str or an
+            ``os.PathLike`` of text), at ``directory``, before anything is
+            read.
         TypeError: *negotiations* is not an iterable (a single
             ``Negotiation`` included: give ``[negotiation]``), or is text or
             a mapping; or an item is not a ``Negotiation``.
@@ -859,9 +863,9 @@ def write_parquet(
         "write_parquet", batch_size=batch_size, on_batch=on_batch, overwrite=overwrite
     )
     batch_size = operator.index(batch_size)  # a NumPy integer, read as an int
+    root = _folder(directory)
     _check_many("write_parquet", negotiations)
     pa, pq = _pyarrow()
-    root = Path(directory)
     _prepare(root, overwrite=overwrite)
     counts = dict.fromkeys(TABLE_NAMES, 0)
     done = 0
@@ -887,6 +891,18 @@ def write_parquet(
         if count == 0:
             pq.write_table(_table(pa, name, []), root / name / "part-00000.parquet")
     return counts
+
+
+def _folder(directory: object) -> Path:
+    """*directory*, the folder to write to, as a path; anything else is data refused."""
+    try:
+        path = os.fspath(directory)  # type: ignore[call-overload]
+    except TypeError:
+        path = None
+    if not isinstance(path, str):
+        got = described(directory) if path is None else "a path of bytes"
+        raise ValidationError([("directory", f"must be a path to a folder, got {got}")])
+    return Path(path)
 
 
 def _prepare(root: Path, *, overwrite: bool) -> None:

@@ -11,7 +11,7 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -1124,3 +1124,25 @@ def test_write_parquet_stops_at_the_first_repeated_id(tmp_path: Path) -> None:
     assert list(info.value.errors) == [
         ("[1].id", "negotiation id 'talks' is already used by [0]"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("directory", "got"),
+    [(5, "int 5"), (None, "None"), (b"out", "a path of bytes")],
+)
+def test_a_directory_that_is_no_path_is_refused_as_data(
+    directory: object, got: str
+) -> None:
+    """As write_jsonl's file: a ValidationError at the argument, nothing read."""
+    read: list[int] = []
+
+    def negotiations() -> Iterator[Negotiation]:
+        read.append(1)
+        yield Negotiation(id="t", title="T")
+
+    with pytest.raises(ValidationError) as info:
+        write_parquet(negotiations(), directory)  # type: ignore[arg-type]
+    assert info.value.errors == (
+        ("directory", f"must be a path to a folder, got {got}"),
+    )
+    assert read == []
