@@ -413,6 +413,26 @@ def _day(moment: Moment) -> tuple[str, str | None]:
     return moment.isoformat(), None
 
 
+def _end(start: Moment, ends: Moment, day: str) -> tuple[str, str | None] | None:
+    """
+    PLOVER's ``enddate`` and ``endtime`` of an event that starts at *start*
+    (``date`` *day*) and ends at *ends*: a timed end written in the start's
+    zone when the start is timed too, so that the two days compare as the
+    instants do; none for a month or a year, nor when the end's day would
+    still come before *day* (a day-precision end that the start, read in its
+    own zone, has already reached: 01:00 on 15 July in Kyiv, ending "14
+    July", which is 14 July somewhere on Earth then).
+    """
+    if isinstance(ends, PartialDate):
+        return None
+    zone = start.timezone if isinstance(start, pendulum.DateTime) else None
+    if zone is not None and isinstance(ends, pendulum.DateTime):
+        with contextlib.suppress(OverflowError):  # at the edges of the calendar
+            ends = ends.in_timezone(zone)
+    end_day, end_time = _day(ends)
+    return None if end_day < day else (end_day, end_time)
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -503,11 +523,11 @@ class _Coder:
         }
         if time is not None:
             data["time"] = time
-        if ends is not None and not isinstance(ends, PartialDate):
-            end_day, end_time = _day(ends)
-            data["enddate"] = end_day
-            if end_time is not None:
-                data["endtime"] = end_time
+        end = None if ends is None else _end(event.moment, ends, day)
+        if end is not None:
+            data["enddate"] = end[0]
+            if end[1] is not None:
+                data["endtime"] = end[1]
         data["source"] = [self.actor(p) for p in actors]
         if others:
             data["recipient"] = [self.actor(p) for p in others]

@@ -144,6 +144,7 @@ def check_plover(record: dict[str, Any]) -> None:
         assert moment.tzinfo is not None
     if "enddate" in record:
         _dt.date.fromisoformat(record["enddate"])
+        assert record["enddate"] >= record["date"], "the end's day before the start's"
     if "endtime" in record:
         assert "enddate" in record
         _dt.datetime.fromisoformat(f"{record['enddate']}T{record['endtime']}")
@@ -758,6 +759,56 @@ class TestMapping:
         assert (record["date"], record["time"]) == ("1890-07-14", "20:57:56+00:00")
         stamp = _dt.datetime.fromisoformat(f"{record['date']}T{record['time']}")
         assert stamp == kyiv.on
+
+    @pytest.mark.parametrize(
+        ("ends", "end"),
+        [
+            # a day that 01:00 in Kyiv has reached: 14 July somewhere on Earth
+            (pendulum.date(2025, 7, 14), None),
+            (pendulum.date(2025, 7, 15), ("2025-07-15", None)),
+            (pendulum.date(2025, 7, 16), ("2025-07-16", None)),
+            # 20:00 in New York is 03:00 the next day in Kyiv: the start's zone
+            (
+                pendulum.datetime(2025, 7, 14, 20, tz="America/New_York"),
+                ("2025-07-15", "03:00:00+03:00"),
+            ),
+            (PartialDate(2025, 7), None),
+        ],
+        ids=["day-reached", "same-day", "next-day", "timed-elsewhere", "month"],
+    )
+    def test_the_end_is_never_a_day_before_the_start(
+        self, ends: Any, end: tuple[str, str | None] | None
+    ) -> None:
+        """
+        A timed end is written in the start's zone, so the two days compare
+        as the instants do; a day the start has already reached is left out.
+        """
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[party("ua", "Ukraine"), party("ru", "Russia")],
+            actions=[
+                Action(
+                    id="a",
+                    kind="assault",
+                    by=["ru"],
+                    toward=["ua"],
+                    on=pendulum.datetime(2025, 7, 15, 1, tz="Europe/Kyiv"),
+                    ends=ends,
+                    summary="Strike",
+                )
+            ],
+        )
+        (record,) = to_plover(talks)
+        check_plover(dict(record))
+        assert (record["date"], record["time"]) == ("2025-07-15", "01:00:00+03:00")
+        got = (
+            (record["enddate"], record.get("endtime")) if "enddate" in record else None
+        )
+        assert got == end
+        if end is not None and end[1] is not None:
+            stamp = _dt.datetime.fromisoformat(f"{end[0]}T{end[1]}")
+            assert stamp == ends
 
     @pytest.mark.parametrize(
         ("hosts", "mediators", "mode"),
