@@ -89,6 +89,7 @@ __all__ = [
     "PLOVER_REQUIRES_RECIPIENT",
     "PLOVER_THREAT_MODES",
     "PLOVER_TYPES",
+    "Plover",
     "PloverField",
     "PloverSkip",
     "plover_skipped",
@@ -382,6 +383,9 @@ class PloverSkip(NamedTuple):
 
 # --- coding ---------------------------------------------------------------------------
 
+#: One PLOVER event record, as :func:`to_plover` gives it: a dict of the
+#: fields of :data:`PLOVER_FIELDS` (in their order) that the event has,
+#: ready for ``json.dumps``.
 Plover = dict[str, Any]
 
 
