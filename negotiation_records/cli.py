@@ -84,11 +84,10 @@ from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
-from negotiation_records.timeline import TimelineEvent
+from negotiation_records.timeline import TimelineEvent, timeline_and_place
 from negotiation_records.timeutil import (
     Moment,
     Period,
-    moment_span,
     moment_text,
 )
 from negotiation_records.ultimatums import Ultimatum
@@ -418,11 +417,6 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     return _each_record(args, out, show, document, summary)
 
 
-def _starts_by(moment: Moment, at: Moment) -> bool:
-    """Whether *moment* starts before *at* starts (a date: at 00:00 UTC)."""
-    return moment_span(moment)[0] < moment_span(at)[0]
-
-
 def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
     tz: Zone | None = args.tz
 
@@ -430,7 +424,10 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
         return talks.timeline(args.at, tz=tz)
 
     def timeline(talks: Negotiation) -> list[Callable[[], None]]:
-        events = events_of(talks)
+        if args.at is None:
+            events, place = events_of(talks), None
+        else:  # the row for --at where the timeline's order puts it
+            events, place = timeline_and_place(talks.as_of(args.at), args.at, tz)
         rows = [
             [
                 _show_moment(event.moment, tz),
@@ -440,11 +437,8 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
             ]
             for event in events
         ]
-        if args.at is not None:
-            before = [_starts_by(event.moment, args.at) for event in events]
-            index = before.index(False) if False in before else len(rows)
-            marker = [_show_moment(args.at, tz), "at", "-", "(--at)"]
-            rows.insert(index, marker)
+        if place is not None:
+            rows.insert(place, [_show_moment(args.at, tz), "at", "-", "(--at)"])
         table = _Table(
             f"Timeline of {talks.title}", ["when", "what", "record", "summary"], rows
         )

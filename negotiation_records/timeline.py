@@ -47,6 +47,7 @@ refinements keep the story readable:
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as _dt
 import enum
@@ -56,6 +57,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pendulum
 
 from negotiation_records._in_words import describe_start
+from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -108,7 +110,7 @@ _STATUS_WORDS: dict[enum.Enum, str] = {
 }
 
 
-__all__ = ["EventKind", "TimelineEvent", "build_timeline"]
+__all__ = ["EventKind", "TimelineEvent", "build_timeline", "timeline_and_place"]
 
 _QUOTE_LIMIT = 160
 
@@ -875,3 +877,41 @@ def build_timeline(
         2025-09-02  deadline           Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
     """
     return _Builder(talks, zone_argument(tz)).build()
+
+
+def timeline_and_place(
+    talks: Talks, at: Moment | _dt.date, tz: _dt.tzinfo | str | None = None
+) -> tuple[tuple[TimelineEvent, ...], int]:
+    """
+    The timeline of *talks* (:func:`build_timeline`, with *tz*) and how many
+    of its events sort at or before *at*: where a row for *at* goes (the
+    command line's ``timeline --at``), by the timeline's own order.
+
+    *at* is read as a timed event at the instant the deadline queries read it
+    (:func:`~negotiation_records.queries.as_of_instant`: a date is the start
+    of that day in UTC), so the row stands among the events as such an event
+    would: after what happened at that very instant (a deadline the queries
+    call "passed just now"), before a date deadline that the timeline shows
+    at the end of its day.  Give *talks* as it stood at *at* (its
+    :meth:`~negotiation_records.Negotiation.as_of`), as the command does.
+
+    Example:
+        >>> from negotiation_records.timeline import timeline_and_place
+        >>> issued = pendulum.date(2025, 7, 14)
+        >>> talks = Negotiation(
+        ...     id="t", title="T",
+        ...     parties=[Party(id="us", name="United States", kind="state"),
+        ...              Party(id="ru", name="Russia", kind="state")],
+        ...     ultimatums=[Ultimatum(
+        ...         id="u", issued_by="us", addressed_to=["ru"], issued_at=issued,
+        ...         demand="Ceasefire", deadline=Deadline.after(issued, days=50))],
+        ... )
+        >>> at = pendulum.datetime(2025, 9, 2, 12)  # noon on the due day, UTC
+        >>> events, place = timeline_and_place(talks.as_of(at), at)
+        >>> [e.kind.value for e in events[:place]], [e.kind.value for e in events[place:]]
+        (['ultimatum'], ['deadline'])
+    """
+    builder = _Builder(talks, zone_argument(tz))
+    events = builder.build()
+    key = builder.key(as_of_instant(at))
+    return events, bisect.bisect_right([item[0] for item in builder.items], key)

@@ -739,6 +739,68 @@ class TestTimeline:
         assert rows[index - 1][0] == "2025-07-19"
         assert rows[index + 1] == ["2025-07-21", "round"]
 
+    def test_at_stands_where_the_timeline_puts_it(
+        self, talks: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Noon on the due day is before the deadline, which the timeline shows
+        at the end of its day (and `deadlines` calls due in 12 hours); the
+        next day is after it.
+        """
+
+        def around(at: str) -> tuple[list[str], list[str]]:
+            assert main(["timeline", str(talks), "--at", at]) == 0
+            lines = capsys.readouterr().out.splitlines()[2:]
+            rows = [line.split()[:2] for line in lines]
+            index = [row[1] for row in rows].index("at")
+            return rows[index - 1], rows[index + 1] if index + 1 < len(rows) else []
+
+        before, after = around("2025-09-02T12:00:00Z")
+        assert after == ["2025-09-02", "deadline"]
+        assert before[1] != "deadline"
+        before, after = around("2025-09-03")
+        assert before == ["2025-09-02", "deadline"]
+        assert after == []
+
+    def test_at_comes_after_what_happened_by_then(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        01:00 on 20 July in Istanbul is 22:00 on the 19th in UTC: as of
+        midnight UTC it has happened, and so has what is dated 20 July (a
+        day counts from its start), so the row comes after both; a deadline
+        due at that very instant has passed ("passed just now").
+        """
+        said = seed_record().statements[0]
+        due = pendulum.datetime(2025, 7, 20, tz="UTC")
+        ultimatum = attrs.evolve(
+            seed_record().ultimatum("us-ultimatum-2025-07"),
+            deadline=Deadline.on(due),
+            responses=(),
+        )
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=seed_record().parties,
+            sources=seed_record().sources,
+            ultimatums=[ultimatum],
+            statements=[
+                attrs.evolve(said, id="dated", said_on=pendulum.date(2025, 7, 20)),
+                attrs.evolve(
+                    said,
+                    id="timed",
+                    said_on=pendulum.datetime(2025, 7, 20, 1, tz="Europe/Istanbul"),
+                ),
+            ],
+        )
+        path = tmp_path / "t.json"
+        path.write_text(to_json(talks), encoding="utf-8")
+        assert main(["timeline", str(path), "--at", "2025-07-20T00:00:00Z"]) == 0
+        rows = [line.split()[1] for line in capsys.readouterr().out.splitlines()[2:]]
+        assert rows[-1] == "at"
+        assert rows.count("statement") == 2
+        assert "deadline" in rows
+
     def test_at_after_everything(
         self, talks: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
