@@ -153,6 +153,9 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 problems.extend(Problem(shown, *problem) for problem in read.problems)
         except FileError as exc:
             problems.append(Problem(shown, 0, "$", str(exc)))
+        else:
+            if count == 0:  # a JSON Lines file of blank lines, as the others say
+                problems.append(Problem(shown, 0, "$", "holds no record"))
         files.append(
             {"file": shown, "records": count, "problems": len(problems) - before}
         )

@@ -974,8 +974,23 @@ class TestTerminal:
         """A file with nothing to count (empty, or a pipe) is read without a bar."""
         path = tmp_path / "empty.jsonl"
         path.write_text("")
-        assert main(["validate", str(path)]) == 0
-        assert capsys.readouterr().err == "no problems in 1 file (0 records checked)\n"
+        assert main(["validate", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == f"{path}:0: $: holds no record\n"
+        assert err == "1 problem in 1 of 1 file (0 records checked)\n"
+
+    @pytest.mark.parametrize("text", ["", "\n\n", " \r\n"])
+    def test_a_file_of_no_record_is_a_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+    ) -> None:
+        """As for show, timeline and export: a truncated file does not pass."""
+        path = tmp_path / "blank.jsonl"
+        path.write_text(text)
+        assert main(["validate", "--format", "json", str(path)]) == 1
+        document = json.loads(capsys.readouterr().out)
+        assert document["ok"] is False
+        assert document["files"] == [{"file": str(path), "records": 0, "problems": 1}]
+        assert document["problems"][0]["message"] == "holds no record"
 
     def test_plain_without_rich(
         self,
