@@ -305,7 +305,8 @@ def _deadline_json(
 
 
 def _record_json(talks: Negotiation, at: Moment | None = None) -> dict[str, Any]:
-    """The record's id, title and status (the one in force at *at*, if given)."""
+    """The record's id, title and status (the one in force at *at*, if given; a
+    snapshot's own status otherwise)."""
     status = talks.status if at is None else talks.status_at(at)
     return {"id": talks.id, "title": talks.title, "status": status.value}
 
@@ -449,7 +450,9 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
 
     def summary(talks: Negotiation) -> dict[str, Any]:
         return {
-            **_record_json(talks, args.at),
+            # The status as of --at, or now (as show and deadlines give it),
+            # though without --at every recorded event is listed.
+            **_record_json(talks, _now() if args.at is None else args.at),
             "events": [
                 {
                     "moment": _show_moment(event.moment, tz),

@@ -850,6 +850,20 @@ class TestTimeline:
             [record] = json.loads(capsys.readouterr().out)["negotiations"]
             assert record["status"] == status
 
+    @pytest.mark.parametrize("command", ["show", "timeline", "deadlines"])
+    def test_without_at_the_status_is_todays(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A change recorded for a later year is not the status now, in any command."""
+        later = Negotiation(id="t", title="T").with_status(
+            "concluded", on=pendulum.date(2099, 1, 1)
+        )
+        path = tmp_path / "later.json"
+        path.write_text(to_json(later), encoding="utf-8")
+        assert main([command, str(path), "--format", "json"]) == 0
+        [record] = json.loads(capsys.readouterr().out)["negotiations"]
+        assert record["status"] == "active"
+
 
 class TestDeadlines:
     def test_due_and_passed(
