@@ -82,6 +82,7 @@ from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import NegotiationRecordError, ValidationError
 from negotiation_records.negotiation import Negotiation
 from negotiation_records.queries import as_of_instant, deadline_in_force, horizon
+from negotiation_records.rounds import Round
 from negotiation_records.schema import json_schema
 from negotiation_records.serialization import to_dict
 from negotiation_records.timeline import TimelineEvent, timeline_and_place
@@ -311,6 +312,17 @@ def _record_json(talks: Negotiation, at: Moment | None = None) -> dict[str, Any]
     return {"id": talks.id, "title": talks.title, "status": status.value}
 
 
+def _round_when(rnd: Round, tz: Zone | None) -> str:
+    """When a round is, as a row shows it: ``start..end`` (as a window is
+    written), its start alone, else its window, else ``-``."""
+    if rnd.starts is None:
+        return str(rnd.window or "-")
+    starts = _show_moment(rnd.starts, tz)
+    if rnd.ends is None or rnd.ends == rnd.starts:
+        return starts
+    return f"{starts}..{_show_moment(rnd.ends, tz)}"
+
+
 def _optional(moment: Moment | None, tz: Zone | None) -> str | None:
     return None if moment is None else _show_moment(moment, tz)
 
@@ -341,9 +353,7 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
                     [
                         str(r.number),
                         r.status.value,
-                        _show_moment(r.starts, tz)
-                        if r.starts
-                        else str(r.window or "-"),
+                        _round_when(r, tz),
                         r.location or "-",
                         str(len(r.outcomes)),
                     ]

@@ -26,6 +26,7 @@ from negotiation_records import (
     Deadline,
     Negotiation,
     Party,
+    Round,
     Source,
     ValidationError,
     _cli_output,
@@ -830,6 +831,23 @@ class TestTimeline:
             "  2025-07-14T12:00:00-04:00[America/New_York]  ultimatum"
             in capsys.readouterr().out
         )
+
+    def test_show_gives_a_rounds_end(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A round of two days shows both, as a window is written."""
+        held = Round(
+            number=1,
+            status="held",
+            starts=pendulum.date(2025, 5, 10),
+            ends=pendulum.date(2025, 5, 11),
+            location="Geneva",
+        )
+        path = tmp_path / "geneva.json"
+        path.write_text(to_json(Negotiation(id="t", title="T", rounds=[held])))
+        assert main(["show", str(path), "--at", "2025-06-01"]) == 0
+        rows = capsys.readouterr().out.splitlines()
+        assert "  1      held    2025-05-10..2025-05-11  Geneva  0" in rows
 
     @pytest.mark.parametrize("command", ["show", "timeline", "deadlines"])
     def test_the_status_in_json_is_the_one_at(
