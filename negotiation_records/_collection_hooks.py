@@ -1,16 +1,16 @@
 """
-Strict cattrs hooks for the collections beyond ``list[X]`` and ``tuple[X, ...]`` (private).
+Strict cattrs hooks for collections and ``Literal`` (private).
 
-cattrs' own hooks for sets, abstract sequences, fixed-length tuples, mappings
+cattrs' own hooks for lists, sets, sequences, fixed-length tuples, mappings
 and ``Literal`` read whatever iterates or compares: ``"Kyiv"`` as the set
 ``{'K', 'y', 'i', 'v'}`` or the pair ``('K', 'y')`` from ``"Ky"``, the keys
 of an object as a set (its values dropped), two equal items of a set as one,
 and they fail with their own exceptions (``'list' object has no attribute
 'items'``).  These hooks read a JSON array where the type is a collection and
 a JSON object where it is a mapping, each item by its own hook, and refuse
-anything else with the problem and its path, as the library's hooks for lists
-do: a class of your own read through :func:`~negotiation_records.make_converter`
-keeps the rules the records keep.  A set is written as an array in an order
+anything else with the problem and its path: ``list[Party]`` given to
+:func:`~negotiation_records.from_json`, and a class of your own read through
+:func:`~negotiation_records.make_converter`, keep the rules the records keep.  A set is written as an array in an order
 that does not depend on the process (its items' JSON text, sorted), so that
 the same record gives the same text.
 """
@@ -38,7 +38,12 @@ _SETS: Final = {
     cabc.Set: frozenset,
     cabc.MutableSet: set,
 }
-_SEQUENCES: Final = {cabc.Sequence: tuple, cabc.MutableSequence: list}
+_SEQUENCES: Final = {
+    list: list,
+    tuple: tuple,  # tuple[X, ...]; tuple[A, B] has a length (_is_fixed_tuple)
+    cabc.Sequence: tuple,
+    cabc.MutableSequence: list,
+}
 _MAPPINGS: Final = (dict, cabc.Mapping, cabc.MutableMapping)
 
 Problems = list[tuple[str, str]]
@@ -50,8 +55,11 @@ def _is_set(t: Any) -> bool:
     return get_origin(t) in _SETS and len(get_args(t)) == 1
 
 
-def _is_abstract_sequence(t: Any) -> bool:
-    return get_origin(t) in _SEQUENCES and len(get_args(t)) == 1
+def _is_sequence(t: Any) -> bool:
+    origin, args = get_origin(t), get_args(t)
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin in _SEQUENCES and len(args) == 1
 
 
 def _is_fixed_tuple(t: Any) -> bool:
@@ -248,17 +256,17 @@ def _literal_structure(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], A
 
 def register_collection_hooks(conv: cattrs.Converter, collect: Collect) -> None:
     """
-    Register the strict hooks of sets, abstract sequences, fixed-length
-    tuples, mappings and ``Literal`` on *conv* (after cattrs' own, which they
-    replace); *collect* turns an item's exception into its problems.
+    Register the strict hooks of lists, sets, sequences, tuples, mappings
+    and ``Literal`` on *conv* (after cattrs' own, which they replace);
+    *collect* turns an item's exception into its problems.
     """
     structure = functools.partial
     conv.register_structure_hook_factory(_is_set, structure(_set_structure, collect))
     conv.register_unstructure_hook_factory(_is_set, _set_unstructure)
     conv.register_structure_hook_factory(
-        _is_abstract_sequence, structure(_sequence_structure, collect)
+        _is_sequence, structure(_sequence_structure, collect)
     )
-    conv.register_unstructure_hook_factory(_is_abstract_sequence, _sequence_unstructure)
+    conv.register_unstructure_hook_factory(_is_sequence, _sequence_unstructure)
     conv.register_structure_hook_factory(
         _is_fixed_tuple, structure(_fixed_tuple_structure, collect)
     )

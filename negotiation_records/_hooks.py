@@ -541,51 +541,6 @@ def _enum_unstructure_factory(cls: type[enum.Enum]) -> Callable[[Any], Any]:
     return unstructure
 
 
-def _is_homogeneous_sequence(t: Any) -> bool:
-    origin = get_origin(t)
-    if origin is list:
-        return len(get_args(t)) == 1
-    if origin is tuple:
-        args = get_args(t)
-        return len(args) == 2 and args[1] is Ellipsis
-    return False
-
-
-def _sequence_structure_factory(
-    t: Any, conv: cattrs.Converter
-) -> Callable[[Any, Any], Any]:
-    item_type = get_args(t)[0]
-    item_hook = conv.get_structure_hook(item_type)
-    make: Callable[[list[Any]], Any] = list if get_origin(t) is list else tuple
-
-    def structure(value: Any, _: Any = t) -> Any:
-        if value.__class__ is not list:
-            raise _fail(f"must be an array, got {show_json(value)}")
-        result = []
-        problems: list[tuple[str, str]] = []
-        for index, item in enumerate(value):
-            try:
-                result.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected with its index
-                problems += collect_problems(exc, f"[{index}]")
-        if problems:
-            raise ValidationError(problems)
-        return make(result)
-
-    return structure
-
-
-def _sequence_unstructure_factory(
-    t: Any, conv: cattrs.Converter
-) -> Callable[[Any], Any]:
-    item_hook = conv.get_unstructure_hook(get_args(t)[0])
-
-    def unstructure(value: Any) -> list[Any]:
-        return [item_hook(item) for item in value]
-
-    return unstructure
-
-
 def _is_optional(t: Any) -> bool:
     return get_origin(t) in (types.UnionType, typing.Union) and _NONE_TYPE in get_args(
         t
@@ -697,12 +652,6 @@ def configure_converter(conv: cattrs.Converter) -> None:
     )
     conv.register_unstructure_hook_factory(_is_plain_enum, _enum_unstructure_factory)
 
-    conv.register_structure_hook_factory(
-        _is_homogeneous_sequence, _sequence_structure_factory
-    )
-    conv.register_unstructure_hook_factory(
-        _is_homogeneous_sequence, _sequence_unstructure_factory
-    )
     conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
     conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
     register_collection_hooks(conv, collect_problems)
