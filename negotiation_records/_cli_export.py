@@ -274,7 +274,7 @@ def run_export(args: argparse.Namespace, out: Output) -> int:
             out.err.write(problem + "\n")
         if args.output != _STDOUT:
             left = f"nothing was written to {display(args.output)}"
-        elif args.format == "plover":  # written event by event
+        elif args.format == "plover" and records.count:  # written event by event
             left = "what was written to standard output is incomplete"
         else:  # a calendar is written whole, once made
             left = "nothing was written to standard output"

@@ -119,6 +119,17 @@ class TestPlover:
         assert main(["export", str(broken), "--format", "plover", "-o", "-"]) == 1
         assert "standard output is incomplete" in capsys.readouterr().err
 
+    def test_a_stop_before_any_record_wrote_nothing(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty file read first: nothing reached standard output."""
+        empty = tmp_path / "empty.jsonl"
+        empty.write_text("")
+        assert main(["export", str(empty), "--format", "plover", "-o", "-"]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.endswith("nothing was written to standard output\n")
+
     def test_an_unreadable_file(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
