@@ -15,8 +15,8 @@ are checked as ``__init__`` checks them, so that one bad field hides no other;
 the checks across fields wait, as they do in ``__init__``.  The compiled path
 only ever answers for input on which the two agree.
 
-Strict hooks for plain types (``str``, ``int``, enums, lists, optional values,
-pendulum's types; sets, mappings and the other collections in
+Strict hooks for plain types (``str``, ``int``, enums, optional values,
+pendulum's types; lists, sets, mappings and the other collections in
 :mod:`~negotiation_records._collection_hooks`) serve your own attrs classes and
 ``list[Party]``-style targets; cattrs' defaults coerce (``str(1)``,
 ``int("5")``, ``"Kyiv"`` as a set of letters), these do not.
