@@ -83,10 +83,11 @@ def _array(value: Any, wanted: str = "an array") -> None:
         raise ValidationError([("", f"must be {wanted}, got {show_json(value)}")])
 
 
-def _items(
-    value: list[Any], hook: Callable[[Any, Any], Any], item_type: Any, collect: Collect
-) -> tuple[list[Any], Problems]:
-    """Each item of *value* read by *hook*, and the problems at their indexes."""
+def _read_array(
+    value: Any, hook: Callable[[Any, Any], Any], item_type: Any, collect: Collect
+) -> list[Any]:
+    """*value*, a JSON array, each item read by *hook*; every problem at its index."""
+    _array(value)
     read: list[Any] = []
     problems: Problems = []
     for index, item in enumerate(value):
@@ -94,7 +95,26 @@ def _items(
             read.append(hook(item, item_type))
         except Exception as exc:  # noqa: BLE001 - collected with its index
             problems += collect(exc, f"[{index}]")
-    return read, problems
+    if problems:
+        raise ValidationError(problems)
+    return read
+
+
+def _repeats(items: list[Any]) -> Problems:
+    """The items of a set's array that repeat an earlier one (or cannot be hashed)."""
+    problems: Problems = []
+    first: dict[Any, int] = {}
+    for index, item in enumerate(items):
+        try:
+            earlier = first.setdefault(item, index)
+        except TypeError as exc:  # an item that cannot be hashed
+            problems.append((f"[{index}]", f"cannot be an item of a set ({exc})"))
+            continue
+        if earlier != index:
+            problems.append(
+                (f"[{index}]", f"repeats item [{earlier}]: a set holds each item once")
+            )
+    return problems
 
 
 def _set_structure(
@@ -105,25 +125,8 @@ def _set_structure(
     make = _SETS[get_origin(t)]
 
     def structure(value: Any, _: Any = t) -> Any:
-        _array(value)
-        read, problems = _items(value, hook, item_type, collect)
-        if not problems:
-            first: dict[Any, int] = {}
-            for index, item in enumerate(read):
-                try:
-                    earlier = first.setdefault(item, index)
-                except TypeError as exc:  # an item that cannot be hashed
-                    problems.append(
-                        (f"[{index}]", f"cannot be an item of a set ({exc})")
-                    )
-                    continue
-                if earlier != index:
-                    problems.append(
-                        (
-                            f"[{index}]",
-                            f"repeats item [{earlier}]: a set holds each item once",
-                        )
-                    )
+        read = _read_array(value, hook, item_type, collect)
+        problems = _repeats(read)
         if problems:
             raise ValidationError(problems)
         return make(read)
@@ -152,11 +155,7 @@ def _sequence_structure(
     make = _SEQUENCES[get_origin(t)]
 
     def structure(value: Any, _: Any = t) -> Any:
-        _array(value)
-        read, problems = _items(value, hook, item_type, collect)
-        if problems:
-            raise ValidationError(problems)
-        return make(read)
+        return make(_read_array(value, hook, item_type, collect))
 
     return structure
 
