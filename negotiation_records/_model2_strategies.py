@@ -115,7 +115,10 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     steps = draw(st.integers(0, 3))
     revised = draw(st.integers(0, 2))
     dates = draw(chain(steps + revised))
-    expires = draw(optional(_deadlines()))
+    in_force = draw(optional(_deadlines()))
+    # Every expiry it has had falls due once it has entered into force.
+    entry = None if in_force is None else in_force.due
+    expires = draw(optional(_not_before(entry)))
     history = walk(
         draw,
         pools,
@@ -128,7 +131,10 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     # dated (a final status: Agreement.extend refuses it).
     ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
     revisions = (
-        [_revision(draw, pools, on) for on in dates[steps:]]
+        [
+            attrs.evolve(_revision(draw, pools, on), previous=draw(_not_before(entry)))
+            for on in dates[steps:]
+        ]
         if expires is not None and not ended
         else []
     )
@@ -154,7 +160,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
         from_proposal=draw(links(proposals, optional(slugs()))),
         round=draw(links(rounds, optional(st.integers(1, 10**6)))),
         history=history,
-        in_force=draw(optional(_deadlines())),
+        in_force=in_force,
         expires=expires,
         revisions=revisions,
         phases=draw(st.lists(_phase(pools), max_size=2)),
@@ -182,13 +188,22 @@ def agreements() -> S[Agreement]:
 
 
 @st.composite
-def _alternative(draw: st.DrawFn, pools: Pools, stages: int = 3) -> Alternative:
+def _alternative(
+    draw: st.DrawFn, pools: Pools, stages: int = 3, set_on: Moment | None = None
+) -> Alternative:
+    """An alternative of a milestone set on *set_on*: due and decided after it."""
+    applied = draw(st.sampled_from([None, False, True]))
+    decided = (
+        optional(moments())
+        if set_on is None
+        else optional(chain(1, after=set_on).map(lambda found: found[0]))
+    )
     return Alternative(
         condition=draw(texts()),
-        deadline=draw(_deadlines()),
+        deadline=draw(_not_before(set_on)),
         stage=draw(st.integers(0, stages - 1)),
-        applied=draw(st.sampled_from([None, False, True])),
-        decided_on=draw(optional(moments())),
+        applied=applied,
+        decided_on=None if applied is None else draw(decided),
         sources=draw(pools.source_list()),
     )
 
@@ -234,7 +249,9 @@ def _milestone(
     )
     found: list[Alternative] = []
     applied: set[int] = set()
-    for alternative in draw(st.lists(_alternative(pools, revised + 1), max_size=3)):
+    for alternative in draw(
+        st.lists(_alternative(pools, revised + 1, set_on), max_size=3)
+    ):
         if alternative.applied:
             if alternative.stage in applied:
                 alternative = attrs.evolve(alternative, applied=False)  # noqa: PLW2901

@@ -253,10 +253,11 @@ def due_before_start_problems(
     deadline: Deadline,
     start: Moment | None,
     template: str,
+    name: str = "deadline",
 ) -> Iterable[tuple[str, str]]:
     """
     Each deadline a record has had (every revision's ``previous``, then the
-    current *deadline*) that falls due before *start*
+    current *deadline*, the field *name*) that falls due before *start*
     (:meth:`Deadline.falls_due_before`), at its path, worded by *template*
     (``{due}`` and ``{start}``): a deadline cut to before the ultimatum was
     issued is as wrong as one set there.
@@ -270,7 +271,7 @@ def due_before_start_problems(
                 template.format(due=due_named(revision.previous), start=start),
             )
     if deadline.falls_due_before(start):
-        yield ("deadline", template.format(due=due_named(deadline), start=start))
+        yield (name, template.format(due=due_named(deadline), start=start))
 
 
 def passed_early_problems(
@@ -584,6 +585,17 @@ class Agreement(Record):
             start_name="agreement",
         )
         yield from _repeat_problems(self.history)
+        if self.in_force is not None and self.expires is not None:
+            # Its day, as a phase's end is compared with its start: an expiry
+            # at the end of the day before it enters into force is refused.
+            yield from due_before_start_problems(
+                self.revisions,
+                self.expires,
+                self.in_force.due,
+                "falls due ({due}) before the agreement enters into force "
+                f"({due_named(self.in_force)})",
+                "expires",
+            )
         yield from passed_early_problems(
             self.label,
             self.history,

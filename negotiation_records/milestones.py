@@ -24,6 +24,7 @@ from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, with_article
 from negotiation_records.agreements import (
     due_before_start_problems,
+    due_named,
     first_dated,
     new_revision,
     passed_early_problems,
@@ -53,10 +54,7 @@ from negotiation_records.history import (
     next_history,
     status_at,
 )
-from negotiation_records.timeutil import (
-    Moment,
-    MomentInput,
-)
+from negotiation_records.timeutil import Moment, MomentInput, is_before
 
 
 __all__ = ["STATUS_STEPS", "Alternative", "Milestone", "MilestoneStatus"]
@@ -113,7 +111,9 @@ class Alternative(Record):
             :attr:`Milestone.deadlines` (0 the first; the current one is
             ``len(revisions)``).
         applied: Whether it applied, once known (``None``: not known yet).
-        decided_on: When that became known (optional).
+        decided_on: When that became known (optional; only with
+            ``applied``).  Neither it nor the deadline may be before the
+            milestone was set (:attr:`Milestone.set_on`).
         sources: Ids of the sources for this.
 
     Example:
@@ -145,6 +145,40 @@ class Alternative(Record):
             decided_on: MomentInput | None = ...,
             sources: Iterable[str] = ...,
         ) -> None: ...
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        if self.decided_on is not None and self.applied is None:
+            yield (
+                "decided_on",
+                "says when it became known whether the alternative applied: "
+                "give applied (true or false) with it",
+            )
+
+
+def _alternative_dates(
+    alternative: Alternative, index: int, set_on: Moment | None
+) -> Iterable[tuple[str, str]]:
+    """
+    An alternative of a milestone set on *set_on* that falls due, or was
+    decided, certainly before then, at ``alternatives[index]``: a deadline
+    set after the day it falls due is as wrong for an alternative as for the
+    milestone's own.
+    """
+    if set_on is None:
+        return
+    where = f"alternatives[{index}]"
+    if alternative.deadline.falls_due_before(set_on):
+        yield (
+            f"{where}.deadline",
+            f"falls due ({due_named(alternative.deadline)}) before the milestone "
+            f"was set ({set_on})",
+        )
+    decided = alternative.decided_on
+    if decided is not None and is_before(decided, set_on):
+        yield (
+            f"{where}.decided_on",
+            f"{decided} is before the milestone was set ({set_on})",
+        )
 
 
 @frozen_record(kw_only=True, init=False)
@@ -303,6 +337,7 @@ class Milestone(Record):
         )
         applied: dict[int, int] = {}
         for index, alternative in enumerate(self.alternatives):
+            yield from _alternative_dates(alternative, index, self.set_on)
             if alternative.stage > len(self.revisions):
                 yield (
                     f"alternatives[{index}].stage",

@@ -1319,11 +1319,14 @@ def _with_twins(draw: st.DrawFn) -> tuple[Negotiation, Moment]:
     link = st.fixed_dictionaries(
         {"statement": st.sampled_from([None, *(s.id for s in record.statements)])}
     )
-    decision = st.fixed_dictionaries(
-        {
-            "applied": st.sampled_from([None, False]),
-            "decided_on": st.one_of(st.none(), _moment_of(record)),
-        }
+    decision = st.one_of(  # a decision's day only with what was decided
+        st.just({"applied": None, "decided_on": None}),
+        st.fixed_dictionaries(
+            {
+                "applied": st.just(False),  # noqa: FBT003 - the value drawn
+                "decided_on": st.one_of(st.none(), _moment_of(record)),
+            }
+        ),
     )
     try:
         record = attrs.evolve(

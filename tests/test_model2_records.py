@@ -32,6 +32,7 @@ from negotiation_records import (
     Milestone,
     MilestoneStatus,
     Negotiation,
+    PartialDate,
     Party,
     Phase,
     Proposal,
@@ -207,6 +208,56 @@ class TestAgreement:
         with pytest.raises(IllegalTransitionError):
             truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))
 
+    def test_an_expiry_before_it_enters_into_force_is_refused(self) -> None:
+        """
+        An agreement cannot expire before it enters into force: the current
+        expiry and every earlier one (a snapshot shows those) are compared
+        with ``in_force``, dates by their days, datetimes as instants.
+        """
+        kyiv = "Europe/Kyiv"
+        starts = Deadline.on(D(2025, 5, 14), tz=kyiv)
+        assert errors(
+            lambda: truce(in_force=starts, expires=Deadline.on(D(2025, 5, 13), tz=kyiv))
+        ) == [
+            (
+                "expires",
+                "falls due (2025-05-13 in Europe/Kyiv) before the agreement enters "
+                "into force (2025-05-14 in Europe/Kyiv)",
+            )
+        ]
+        # A truce of one day: in force on its day, expiring at the end of it.
+        one_day = truce(in_force=starts, expires=Deadline.on(D(2025, 5, 14), tz=kyiv))
+        assert one_day.expiries == (Deadline.on(D(2025, 5, 14), tz=kyiv),)
+        noon = pendulum.datetime(2025, 5, 14, 12, tz=kyiv)
+        assert paths(
+            lambda: truce(
+                in_force=Deadline.on(noon),
+                expires=Deadline.on(noon.subtract(minutes=1)),
+            )
+        ) == ["expires"]
+        assert truce(in_force=Deadline.on(noon), expires=Deadline.on(noon)).expires
+        # A date with no zone may be that day anywhere: only what is certain.
+        late_evening = pendulum.datetime(2025, 5, 13, 23, tz="Pacific/Pago_Pago")
+        anywhere = truce(
+            in_force=Deadline.on(D(2025, 5, 14)), expires=Deadline.on(late_evening)
+        )
+        assert anywhere.expiries == (Deadline.on(late_evening),)
+        # Extending to before the entry into force, and an earlier expiry.
+        longer = truce(in_force=starts).extend(
+            Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 11)
+        )
+        assert paths(
+            lambda: longer.extend(Deadline.on(D(2025, 5, 1)), on=D(2025, 9, 1))
+        ) == ["expires"]
+        early = attrs.evolve(longer.revisions[0], previous=Deadline.on(D(2025, 5, 1)))
+        assert paths(lambda: attrs.evolve(longer, revisions=[early])) == [
+            "revisions[0].previous"
+        ]
+        # Loaded documents are held to it too.
+        document = to_dict(truce(in_force=starts))
+        document["expires"] = to_dict(Deadline.on(D(2025, 5, 13), tz=kyiv))
+        assert paths(lambda: from_dict(Agreement, document)) == ["expires"]
+
     def test_revisions_need_an_expiry_and_order(self) -> None:
         longer = truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 11))
         assert paths(lambda: attrs.evolve(longer, expires=None)) == ["revisions"]
@@ -359,6 +410,70 @@ class TestMilestone:
     def test_an_alternative_of_a_deadline_it_does_not_have(self) -> None:
         alt = Alternative(condition="a", deadline=Deadline.on(D(2019, 4, 12)), stage=2)
         assert paths(lambda: clock(alternatives=[alt])) == ["alternatives[0].stage"]
+
+    def test_an_alternative_before_the_milestone_was_set(self) -> None:
+        """
+        An alternative's deadline and the day it was decided are no more
+        before the milestone was set than its own deadline is.
+        """
+        early = Alternative(
+            condition="if approved",
+            deadline=Deadline.on(D(2017, 3, 1)),
+            applied=False,
+            decided_on=D(2017, 3, 28),
+        )
+        assert errors(lambda: clock(alternatives=[early])) == [
+            (
+                "alternatives[0].deadline",
+                "falls due (2017-03-01) before the milestone was set (2017-03-29)",
+            ),
+            (
+                "alternatives[0].decided_on",
+                "2017-03-28 is before the milestone was set (2017-03-29)",
+            ),
+        ]
+        same_day = attrs.evolve(
+            early, deadline=Deadline.on(D(2017, 3, 29)), decided_on=D(2017, 3, 29)
+        )
+        assert clock(alternatives=[same_day]).alternatives == (same_day,)
+        # A month that holds the day it was set may be after it.
+        month = attrs.evolve(same_day, decided_on=PartialDate(2017, 3))
+        assert clock(alternatives=[month]).alternatives == (month,)
+        # Without set_on, nothing to compare with.
+        assert clock(set_on=None, alternatives=[early]).alternatives == (early,)
+        document = to_dict(clock(alternatives=[same_day]))
+        document["alternatives"][0]["decided_on"] = "2017-03-01"
+        assert paths(lambda: from_dict(Milestone, document)) == [
+            "alternatives[0].decided_on"
+        ]
+
+    def test_a_decision_day_needs_the_decision(self) -> None:
+        """``decided_on`` says when it became known whether it applied."""
+        assert errors(
+            lambda: Alternative(
+                condition="if approved",
+                deadline=Deadline.on(D(2019, 5, 22)),
+                decided_on=D(2019, 3, 29),
+            )
+        ) == [
+            (
+                "decided_on",
+                "says when it became known whether the alternative applied: give "
+                "applied (true or false) with it",
+            )
+        ]
+        for applied in (True, False):
+            decided = Alternative(
+                condition="if approved",
+                deadline=Deadline.on(D(2019, 5, 22)),
+                applied=applied,
+                decided_on=D(2019, 3, 29),
+            )
+            assert decided.applied is applied
+        unknown = Alternative(
+            condition="if approved", deadline=Deadline.on(D(2019, 5, 22))
+        )
+        assert unknown.decided_on is None
 
     def test_deadline_before_it_was_set(self) -> None:
         assert paths(lambda: clock(deadline=Deadline.on(D(2016, 1, 1)))) == ["deadline"]
