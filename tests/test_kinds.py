@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import attrs
 import jsonschema
@@ -382,6 +383,43 @@ class TestIntegersAndPatterns:
     def test_urls(self, url: str) -> None:
         """Absolute http(s) URLs without white space."""
         assert (Url().problems(url) == []) is (" " not in url)
+
+    @pytest.mark.parametrize(
+        ("url", "valid"),
+        [
+            ("https://user:secret@example.org:8443/a?b#c", True),
+            ("http://[2001:db8::1]:8080/", True),
+            ("http://192.0.2.1/", True),
+            ("https://example.org:/", True),  # an empty port, as RFC 3986 allows
+            ("https://example.org/[a]?[b]#[c]", True),  # brackets after the host
+            ("http://[[[[", False),  # urlsplit: "Invalid IPv6 URL"
+            ("http://[2001:db8::1", False),
+            ("http://example.org]/", False),
+            ("http://example.org:http/", False),  # a port is digits
+            ("http://a:b:c", False),
+            ("http://@", False),  # no host
+            ("http://user@", False),
+            ("http://:80", False),
+            ("http://a@b@c", False),  # '@' only once, before the host
+        ],
+    )
+    def test_a_url_has_a_host(self, url: str, *, valid: bool) -> None:
+        """
+        The authority of RFC 3986: an optional user, a host (a name or a
+        bracketed IP address) and an optional port of digits.
+        """
+        assert (Url().problems(url) == []) is valid
+        schema_pattern = re.compile(Url.schema_pattern or "")  # the JSON Schema's
+        assert bool(schema_pattern.fullmatch(url)) is valid
+
+    @given(st.text(alphabet="ab1:@/.?#", max_size=16))
+    def test_an_accepted_url_names_the_host_urlsplit_reads(self, rest: str) -> None:
+        """Every URL the rule accepts (brackets aside) has a host by urlsplit."""
+        url = f"https://{rest}"
+        if Url().problems(url) == []:
+            parts = urlsplit(url)
+            assert parts.hostname
+            assert parts.netloc.rpartition("@")[2].partition(":")[0] == parts.hostname
 
     @pytest.mark.parametrize("code", range(128))
     def test_an_ascii_url_is_matched_as_the_whole_pattern_matches_it(
