@@ -115,10 +115,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     steps = draw(st.integers(0, 3))
     revised = draw(st.integers(0, 2))
     dates = draw(chain(steps + revised))
-    in_force = draw(optional(_deadlines()))
-    # Every expiry it has had falls due once it has entered into force.
-    entry = None if in_force is None else in_force.due
-    expires = draw(optional(_not_before(entry)))
+    expires = draw(optional(_deadlines()))
     history = walk(
         draw,
         pools,
@@ -131,13 +128,17 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     # dated (a final status: Agreement.extend refuses it).
     ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
     revisions = (
-        [
-            attrs.evolve(_revision(draw, pools, on), previous=draw(_not_before(entry)))
-            for on in dates[steps:]
-        ]
+        [_revision(draw, pools, on) for on in dates[steps:]]
         if expires is not None and not ended
         else []
     )
+    # It enters into force before every expiry it has had falls due: a drawn
+    # entry that comes after one is left out (no filter, which would make
+    # agreements rare in generated negotiations).
+    in_force = draw(optional(_deadlines()))
+    expiries = [r.previous for r in revisions] + ([] if expires is None else [expires])
+    if in_force is not None and any(e.falls_due_before(in_force.due) for e in expiries):
+        in_force = None
 
     def links(pool: Sequence[Any] | None, base: S[Any]) -> S[Any]:
         return base if pool is None else st.sampled_from([None, *pool])
@@ -191,7 +192,7 @@ def agreements() -> S[Agreement]:
 def _alternative(
     draw: st.DrawFn, pools: Pools, stages: int = 3, set_on: Moment | None = None
 ) -> Alternative:
-    """An alternative of a milestone set on *set_on*: due and decided after it."""
+    """An alternative of a milestone set on *set_on*: decided after it."""
     applied = draw(st.sampled_from([None, False, True]))
     decided = (
         optional(moments())
@@ -200,7 +201,7 @@ def _alternative(
     )
     return Alternative(
         condition=draw(texts()),
-        deadline=draw(_not_before(set_on)),
+        deadline=draw(_deadlines()),
         stage=draw(st.integers(0, stages - 1)),
         applied=applied,
         decided_on=None if applied is None else draw(decided),
@@ -252,6 +253,8 @@ def _milestone(
     for alternative in draw(
         st.lists(_alternative(pools, revised + 1, set_on), max_size=3)
     ):
+        if set_on is not None and alternative.deadline.falls_due_before(set_on):
+            continue  # left out rather than filtered (no filter makes them rare)
         if alternative.applied:
             if alternative.stage in applied:
                 alternative = attrs.evolve(alternative, applied=False)  # noqa: PLW2901
