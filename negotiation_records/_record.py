@@ -27,7 +27,7 @@ from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._references import STATE as _READING
 from negotiation_records._unread import read_failure
 from negotiation_records._value_methods import ValueMethods
-from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.errors import ValidationError, join_path, moved_path
 from negotiation_records.fields import kind_of
 from negotiation_records.timeutil import KeepsFold
 
@@ -300,15 +300,30 @@ class Record(ValueMethods, KeepsFold):
         if reading is not None:  # built while a document is read: see _references
             reading.complete = False
         cls = self.__class__
-        if cls._init_only:
-            try:
-                self._take_init_only()
-            except ValidationError as exc:  # reported with the fields' problems
-                _with_argument_problems(self, exc)
-        (_VALIDATORS.get(cls) or record_validator(cls))(self)
+        validate = _VALIDATORS.get(cls) or record_validator(cls)
+        if not cls._init_only:
+            validate(self)
+            return
+        try:
+            moves = self._take_init_only()
+        except ValidationError as exc:  # reported with the fields' problems
+            _with_argument_problems(self, exc)
+        try:
+            validate(self)
+        except ValidationError as exc:
+            if not moves:
+                raise
+            # A step the arguments made is reported at the arguments.
+            moved = ValidationError((moved_path(p, moves), m) for p, m in exc.errors)
+            raise moved from exc.__cause__
 
-    def _take_init_only(self) -> None:
-        """Fold the init-only arguments into the fields; the default has none."""
+    def _take_init_only(self) -> Mapping[str, str]:
+        """
+        Fold the init-only arguments into the fields; the default has none.
+        Returns where the problems of what they made are reported
+        (:func:`~negotiation_records.errors.moved_path`).
+        """
+        return {}
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         """Cross-field problems; the default finds none."""

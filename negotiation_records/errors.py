@@ -286,3 +286,30 @@ def join_path(prefix: str, path: str) -> str:
     if path.startswith("["):
         return prefix + path
     return f"{prefix}.{path}"
+
+
+def moved_path(path: str, moves: Mapping[str, str]) -> str:
+    """
+    *path* with its longest start that *moves* names replaced by the path it
+    maps to: where a problem found in a value built from another is reported
+    (a migrated document's ``history[0].status`` at the ``status`` the
+    document holds, a constructor's ``status=`` argument folded into its
+    history at ``status``).
+
+    Example:
+        >>> moves = {"proposals[0].history[0].status": "proposals[0].status"}
+        >>> moved_path("proposals[0].history[0].status", moves)
+        'proposals[0].status'
+        >>> moved_path("rounds[1].outcomes[0].quantities[0].amount",
+        ...     {"rounds[1].outcomes[0].quantities[0]": "rounds[1].outcomes[0].quantity"})
+        'rounds[1].outcomes[0].quantity.amount'
+        >>> moved_path("history[1].on", {"history[0].on": "status_on"})
+        'history[1].on'
+    """
+    start = path
+    while start:
+        moved = moves.get(start)
+        if moved is not None:
+            return moved + path[len(start) :]
+        start = start[: max(start.rfind("."), start.rfind("["), 0)]
+    return path

@@ -823,15 +823,21 @@ def current_status(history: tuple[StatusChange, ...], initial: S) -> S:
     return initial
 
 
-def take_status_arguments(record: Any, initial: enum.Enum) -> None:
+def take_status_arguments(record: Any, initial: enum.Enum) -> dict[str, str]:
     """
     Fold a record's init-only ``status``/``status_on`` arguments (the slots
     ``_status_given`` and ``_status_on_given``) into its ``history``, then clear
     them.  Called before the record checks itself.
+
+    Returns where the record's problems with the step the arguments made (or
+    dated) are reported: ``history[k].status`` at ``status`` and
+    ``history[k].on`` at ``status_on``, the arguments given (see
+    :func:`~negotiation_records.errors.moved_path`); empty when they changed
+    nothing.
     """
     status, on = record._status_given, record._status_on_given
     if status is None and on is None:
-        return
+        return {}
     object.__setattr__(record, "_status_given", None)
     object.__setattr__(record, "_status_on_given", None)
     problems: list[tuple[str, str]] = []
@@ -858,6 +864,24 @@ def take_status_arguments(record: Any, initial: enum.Enum) -> None:
                     for path, message in choice.problems(member)
                 ]
         raise ValidationError(problems) from read_failure([moment])
+    before = record.history
     history = fold_status_arguments(record, initial, status, moment)
-    if history is not None:
-        object.__setattr__(record, "history", history)
+    if history is None or history is before:
+        return {}
+    object.__setattr__(record, "history", history)
+    return argument_moves(history, status=status is not None, on=on is not None)
+
+
+def argument_moves(
+    history: tuple[StatusChange, ...], *, status: bool, on: bool
+) -> dict[str, str]:
+    """
+    Where the problems with the last step of *history*, made (or dated) from
+    a constructor's ``status=`` and ``status_on=`` arguments, are reported:
+    at those arguments, the ones given (*status*, *on*).
+    """
+    step = f"history[{len(history) - 1}]"
+    moves = {f"{step}.status": "status"} if status else {}
+    if on:
+        moves[f"{step}.on"] = "status_on"
+    return moves

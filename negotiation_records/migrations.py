@@ -34,7 +34,7 @@ from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr, show_json
 from negotiation_records._version_1_late import say_late_compliance
 from negotiation_records._version_2_rules import noted
-from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.errors import ValidationError, join_path, moved_path
 
 
 __all__ = [
@@ -318,9 +318,7 @@ def newer_fields(
             if moves is None:
                 moves = version_1_moves(given)
                 made = _made_by_migration(moves)
-            held = path not in made and _holds(
-                given, path_before_migration(path, moves)
-            )
+            held = path not in made and _holds(given, moved_path(path, moves))
         if held:
             problems.append(
                 (
@@ -814,35 +812,13 @@ def version_1_moves(document: object) -> Moves:
     (``proposals[0].history[0].status``: ``proposals[0].status``), as the step
     itself notes them.  Empty unless *document* is a version-1 document.
     Problems found after the migration are reported at the paths the document
-    has (:func:`path_before_migration`).
+    has (:func:`~negotiation_records.errors.moved_path`).
     """
     if not isinstance(document, dict) or document.get(_KEY) != 1:
         return {}
     moves: Moves = {}
     _migrate_version_1(dict(document), moves)
     return moves
-
-
-def path_before_migration(path: str, moves: Mapping[str, str]) -> str:
-    """
-    *path*, a path in the migrated document, as the path of the document that
-    was given: its longest start that :func:`version_1_moves` moved, put back.
-
-    Example:
-        >>> moves = {"proposals[0].history[0].status": "proposals[0].status"}
-        >>> path_before_migration("proposals[0].history[0].status", moves)
-        'proposals[0].status'
-        >>> path_before_migration("rounds[1].outcomes[0].quantities[0].amount",
-        ...     {"rounds[1].outcomes[0].quantities[0]": "rounds[1].outcomes[0].quantity"})
-        'rounds[1].outcomes[0].quantity.amount'
-    """
-    start = path
-    while start:
-        moved = moves.get(start)
-        if moved is not None:
-            return moved + path[len(start) :]
-        start = start[: max(start.rfind("."), start.rfind("["), 0)]
-    return path
 
 
 def document_problems(
@@ -914,8 +890,8 @@ def in_document_order(
 def _before_migration(
     problems: Iterable[tuple[str, str]], moves: Mapping[str, str]
 ) -> list[tuple[str, str]]:
-    """*problems* at the paths of the document given (:func:`path_before_migration`)."""
-    return [(path_before_migration(path, moves), message) for path, message in problems]
+    """*problems* at the paths of the document given (:func:`~negotiation_records.errors.moved_path`)."""
+    return [(moved_path(path, moves), message) for path, message in problems]
 
 
 def _is_at_or_below_any(path: str, places: Set[str]) -> bool:

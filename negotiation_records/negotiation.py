@@ -212,8 +212,8 @@ class Negotiation(Record, _lookup.Indexed):
             status_on: Moment | _dt.date | None = ...,
         ) -> None: ...
 
-    def _take_init_only(self) -> None:
-        take_status_arguments(self, NegotiationStatus.ACTIVE)
+    def _take_init_only(self) -> dict[str, str]:
+        return take_status_arguments(self, NegotiationStatus.ACTIVE)
 
     @property
     def status(self) -> NegotiationStatus:

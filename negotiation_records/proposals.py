@@ -212,8 +212,8 @@ class Proposal(Record):
             status_on: Moment | _dt.date | None = ...,
         ) -> None: ...
 
-    def _take_init_only(self) -> None:
-        take_status_arguments(self, ProposalStatus.PENDING)
+    def _take_init_only(self) -> dict[str, str]:
+        return take_status_arguments(self, ProposalStatus.PENDING)
 
     @property
     def status(self) -> ProposalStatus:

@@ -330,10 +330,10 @@ class Outcome(Record):
             quantity: Quantity | None = ...,
         ) -> None: ...
 
-    def _take_init_only(self) -> None:
+    def _take_init_only(self) -> dict[str, str]:
         given: object = self._quantity_given
         if given is _NOT_GIVEN:
-            return
+            return {}
         object.__setattr__(self, "_quantity_given", _NOT_GIVEN)
         problems = [
             (join_path("quantity", path), message)
@@ -345,8 +345,12 @@ class Outcome(Record):
             problems.append(("quantity", "give quantity or quantities, not both"))
         if problems:
             raise ValidationError(problems)
-        if valid:
-            object.__setattr__(self, "quantities", () if given is None else (given,))
+        if not valid or given is None:
+            if valid:
+                object.__setattr__(self, "quantities", ())
+            return {}
+        object.__setattr__(self, "quantities", (given,))
+        return {"quantities[0]": "quantity"}
 
     @property
     def quantity(self) -> Quantity | None:
@@ -525,8 +529,8 @@ class Round(Record):
             status_on: Moment | _dt.date | None = ...,
         ) -> None: ...
 
-    def _take_init_only(self) -> None:
-        take_status_arguments(self, RoundStatus.PROPOSED)
+    def _take_init_only(self) -> dict[str, str]:
+        return take_status_arguments(self, RoundStatus.PROPOSED)
 
     @property
     def status(self) -> RoundStatus:

@@ -44,6 +44,7 @@ from negotiation_records.fields import (
 from negotiation_records.history import (
     History,
     StatusChange,
+    argument_moves,
     closing_on,
     current_status,
     history_problems,
@@ -324,19 +325,24 @@ class Ultimatum(Record):
             status_on: Moment | _dt.date | None = ...,
         ) -> None: ...
 
-    def _take_init_only(self) -> None:
+    def _take_init_only(self) -> dict[str, str]:
         given = self._status_given is not None or self._status_on_given is not None
-        take_status_arguments(self, UltimatumStatus.PENDING)
-        if given:
-            self._say_late_compliance()
+        moves = take_status_arguments(self, UltimatumStatus.PENDING)
+        if given and self._say_late_compliance():  # the compliance is still last
+            moves = argument_moves(
+                self.history,
+                status="status" in moves.values(),
+                on="status_on" in moves.values(),
+            )
+        return moves
 
-    def _say_late_compliance(self) -> None:
+    def _say_late_compliance(self) -> bool:
         """
         Version 1's ``status="complied"`` with a ``status_on`` after the
         deadline passed (all it could say of a late compliance) folded into a
         history with the expiry before the compliance, as
         :meth:`comply` with ``late=True`` makes it.  Values of the wrong type
-        are left for the record's checks.
+        are left for the record's checks.  Returns whether it added the expiry.
         """
         history, deadline, revisions = self.history, self.deadline, self.revisions
         if not (
@@ -347,12 +353,14 @@ class Ultimatum(Record):
             and revisions.__class__ is tuple
             and all(isinstance(r, DeadlineRevision) for r in revisions)
         ):
-            return
+            return False
         # The record's own rule finds it: a compliance is final, so the one
         # it can find is the last step.
         if any(late_compliance_problems(self.label, history, self.deadlines)):
             with_expiry = expired_before_compliance(history, deadline)
             object.__setattr__(self, "history", with_expiry)
+            return with_expiry is not history
+        return False
 
     @property
     def status(self) -> UltimatumStatus:

@@ -389,8 +389,19 @@ def test_status_arguments_are_checked() -> None:
         _proposal(status="agreed")
     with pytest.raises(ValidationError, match="status_on: naive datetime"):
         _proposal(status="accepted", status_on=pendulum.naive(2025, 7, 3))
-    with pytest.raises(ValidationError, match="history"):
+    with pytest.raises(ValidationError) as caught:
         attrs.evolve(_proposal(status="withdrawn"), status="accepted")
+    assert caught.value.errors == (  # the step status= made, at status
+        (
+            "status",
+            "proposal 'p' cannot go from 'withdrawn' to 'accepted': from "
+            "'withdrawn' it is final",
+        ),
+    )
+    given = [StatusChange(status="withdrawn"), StatusChange(status="accepted")]
+    with pytest.raises(ValidationError) as caught:
+        _proposal(history=given)
+    assert caught.value.errors[0][0] == "history[1].status"  # a history given
 
 
 def _v1_records() -> list[Any]:
@@ -449,9 +460,9 @@ def test_a_redated_step_keeps_the_rest_and_is_checked() -> None:
                 1,
             ),
         )
-    assert caught.value.errors == (
+    assert caught.value.errors == (  # the step status_on= dated, at status_on
         (
-            "history[1].on",
+            "status_on",
             "2025-07-01 is before the change before it (2025-07-02); "
             "changes must be in the order they were made",
         ),
@@ -459,7 +470,7 @@ def test_a_redated_step_keeps_the_rest_and_is_checked() -> None:
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(_proposal(), status_on=day(2025, 6, 30))
     assert caught.value.errors == (
-        ("history[0].on", "2025-06-30 is before the proposal was made (2025-07-01)"),
+        ("status_on", "2025-06-30 is before the proposal was made (2025-07-01)"),
     )
     # a pending proposal: status_on dates the initial status, as before
     assert attrs.evolve(_proposal(), status_on=day(2025, 7, 2)).history == (

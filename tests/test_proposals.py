@@ -214,12 +214,15 @@ class TestProposalFields:
         )
 
     def test_status_on_not_before_made_on(self) -> None:
-        """The status cannot change before the proposal was made."""
+        """
+        The status cannot change before the proposal was made; the step the
+        status arguments made is reported at them (a history given is not).
+        """
         assert errors_of(
             proposal, status="withdrawn", status_on=pendulum.date(2025, 7, 1)
         ) == (
             (
-                "history[0].on",
+                "status_on",
                 "2025-07-01 is before the proposal was made (2025-07-19)",
             ),
         )
@@ -230,7 +233,7 @@ class TestProposalFields:
             proposal, status="lapsed-without-response", responses=[answer()]
         ) == (
             (
-                "history[0].status",
+                "status",
                 "a proposal that lapsed without response cannot have responses from "
                 "the parties it was addressed to: responses[0] is from 'russia'",
             ),

@@ -164,7 +164,7 @@ class TestUltimatumFields:
                 "2025-07-01 is before the ultimatum was issued (2025-07-14)",
             ),
             (
-                "history[0].on",
+                "status_on",
                 "2025-07-01 is before the ultimatum was issued (2025-07-14)",
             ),
         )
