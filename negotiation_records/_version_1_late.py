@@ -18,7 +18,7 @@ from typing import Any
 
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError, join_path
-from negotiation_records.timeutil import format_moment, parse_moment
+from negotiation_records.timeutil import format_moment, is_before, parse_moment
 from negotiation_records.ultimatums import complied_late
 
 
@@ -49,7 +49,12 @@ def say_late_compliance(
     on = _moment(step.get("on"))
     if not deadlines or on is None or not complied_late(on, deadlines):
         return
-    expiry = format_moment(deadlines[-1].cutoff)
+    cutoff = deadlines[-1].cutoff
+    issued = _moment(ultimatum.get("issued_at"))
+    # Not before the ultimatum was issued: a deadline that falls before that
+    # is refused on its own, and the expiry adds no problem of its own.
+    late_issue = issued is not None and is_before(cutoff, issued)
+    expiry = ultimatum["issued_at"] if late_issue else format_moment(cutoff)
     ultimatum["history"] = [{"status": "expired", "on": expiry}, step]
     for key in ("status", "on"):  # the expiry is made valid: no problem of its own
         given = moves.pop(join_path(path, f"history[0].{key}"), None)

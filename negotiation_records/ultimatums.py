@@ -162,17 +162,23 @@ def late_compliance_problems(
 
 
 def expired_before_compliance(
-    history: tuple[StatusChange, ...], deadline: Deadline
+    history: tuple[StatusChange, ...],
+    deadline: Deadline,
+    issued: Moment | None = None,
 ) -> tuple[StatusChange, ...]:
     """
     *history*, whose last step is a compliance after *deadline* passed, with
     the expiry that says so put before that step: dated at the deadline's
     :attr:`~negotiation_records.Deadline.cutoff`, as :meth:`Ultimatum.expire`
-    dates it, or at the compliance's own moment where a step before it is
+    dates it (but not before the ultimatum was *issued*: a deadline that
+    falls before that is refused on its own, and the expiry adds no problem
+    of its own), or at the compliance's own moment where a step before it is
     later than the cut-off (an ultimatum revived by a revision).
     """
     *earlier, complied = history
     on: Moment | None = deadline.cutoff
+    if issued is not None and is_before(deadline.cutoff, issued):
+        on = issued
     last = next((c.on for c in reversed(earlier) if c.on is not None), None)
     if last is not None and on is not None and is_before(on, last):
         on = complied.on
@@ -357,7 +363,8 @@ class Ultimatum(Record):
         # The record's own rule finds it: a compliance is final, so the one
         # it can find is the last step.
         if any(late_compliance_problems(self.label, history, self.deadlines)):
-            with_expiry = expired_before_compliance(history, deadline)
+            issued = None if MomentKind().problems(self.issued_at) else self.issued_at
+            with_expiry = expired_before_compliance(history, deadline, issued)
             object.__setattr__(self, "history", with_expiry)
             return with_expiry is not history
         return False

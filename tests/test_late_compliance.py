@@ -309,6 +309,23 @@ class TestVersion1:
             from_json(Negotiation, json.dumps(data))
         assert [path for path, _ in info.value.errors] == ["ultimatums[0].status_on"]
 
+    def test_a_deadline_before_the_issue_is_the_one_problem(self) -> None:
+        """
+        A late compliance with a deadline that falls before the ultimatum was
+        issued: the deadline is refused, and the expiry put in for the
+        compliance adds no problem of its own (it is dated when the
+        ultimatum was issued, not at the cut-off before it).
+        """
+        early = pendulum.date(2025, 6, 30)
+        data = self._document(status="complied", status_on="2025-09-10")
+        data["ultimatums"][0]["deadline"] = {"due": str(early), "tz": None}
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert [path for path, _ in info.value.errors] == ["ultimatums[0].deadline"]
+        with pytest.raises(ValidationError) as info:
+            ultimatum(deadline=Deadline.on(early), status="complied", status_on=LATE)
+        assert [path for path, _ in info.value.errors] == ["deadline"]
+
 
 def _last_day(record: Ultimatum) -> pendulum.Date:
     """The last day the cut-off, a revision or a step of *record* may fall on."""
