@@ -629,5 +629,6 @@ def _write(
     except ValidationError as exc:  # a time no calendar can write (past 9999 in UTC)
         raise talks.unwritable(exc.errors) from None
     stream.write(text)
-    events = text.count("BEGIN:VEVENT")
+    # A line of its own (record text is on a property's line, after its name).
+    events = text.count("\r\nBEGIN:VEVENT\r\n")
     return f"a calendar of {events} event{'' if events == 1 else 's'}"

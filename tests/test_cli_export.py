@@ -165,6 +165,26 @@ class TestCalendar:
         assert "a calendar of" in captured.err
         assert captured.err.endswith("from 1 negotiation to standard output\n")
 
+    def test_the_events_counted_are_the_calendars(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Text that reads like an event's first line is not counted as one."""
+        path = tmp_path / "talks.json"
+        empty = Negotiation(id="bv", title="BEGIN:VEVENT")
+        path.write_text(to_json(empty), encoding="utf-8")
+        assert main(["export", str(path), "--format", "ics", "-o", "-"]) == 0
+        captured = capsys.readouterr()
+        assert "BEGIN:VEVENT" in captured.out  # the title, in NAME and X-WR-CALNAME
+        assert "a calendar of 0 events from 1 negotiation" in captured.err
+
+        path.write_text(to_json(seed_record()), encoding="utf-8")
+        assert main(["export", str(path), "--format", "ics", "-o", "-"]) == 0
+        captured = capsys.readouterr()
+        events = len(icalendar.Calendar.from_ical(captured.out).walk("VEVENT"))
+        assert events >= 1
+        counted = f"{events} event{'' if events == 1 else 's'}"
+        assert f"a calendar of {counted} from 1 negotiation" in captured.err
+
     def test_a_bad_record_on_standard_output_writes_nothing(
         self, broken: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
