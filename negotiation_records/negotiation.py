@@ -544,6 +544,12 @@ class Negotiation(Record, _lookup.Indexed):
         :class:`~negotiation_records.EventKind`, then record order.  See
         :mod:`negotiation_records.timeline`.
 
+        A deadline stays listed when its record was closed, and its summary
+        says so: an ultimatum complied with or withdrawn; a milestone
+        cancelled or superseded, an agreement terminated or superseded (or, at
+        the end of a phase, expired) before the deadline passed, by the rule of
+        the deadline queries, which then do not list it as run out.
+
         With *at*, the timeline of the record as it stood then (:meth:`as_of`):
         later events are left out, and each ultimatum's deadline is the one in
         force then.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or

@@ -56,6 +56,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pendulum
 
+from negotiation_records._closing import (
+    AGREEMENT_ENDED,
+    MILESTONE_CANCELLED,
+    closed_in_time,
+    expired_before,
+)
 from negotiation_records._in_words import describe_start
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
@@ -274,6 +280,35 @@ class Talks(Protocol):
 
     @property
     def history(self) -> tuple[StatusChange, ...]: ...  # pragma: no cover
+
+
+def _agreement_closed(
+    agreement: Agreement, deadline: Deadline, *, phase: bool = False
+) -> str:
+    """
+    What the summary of an event of *agreement* due at *deadline* adds when
+    the agreement ended before it passed, by the rule of the deadline queries
+    and the calendar (:mod:`~negotiation_records._closing`): it was
+    terminated or superseded, or (for the end of a phase) it had expired.
+    """
+    status = agreement.status
+    if status in AGREEMENT_ENDED and closed_in_time(agreement.history, deadline):
+        return f"; the agreement was {status.value} before then"
+    if phase and expired_before(agreement.history, agreement.expires, deadline):
+        return "; the agreement had expired before then"
+    return ""
+
+
+def _milestone_closed(milestone: Milestone, deadline: Deadline) -> str:
+    """
+    What the summary of a deadline of *milestone* adds when the milestone was
+    cancelled or superseded before it passed (the rule of
+    :func:`_agreement_closed`).
+    """
+    status = milestone.status
+    if status in MILESTONE_CANCELLED and closed_in_time(milestone.history, deadline):
+        return f"; the milestone was {status.value} before then"
+    return ""
 
 
 def one_line(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
@@ -681,7 +716,8 @@ class _Builder:
                 EventKind.AGREEMENT,
                 aid,
                 f"Agreement {aid!r} due to enter into force "
-                f"{self.start_rule(agreement.in_force)}",
+                f"{self.start_rule(agreement.in_force)}"
+                + _agreement_closed(agreement, agreement.in_force),
                 f"{path}.in_force",
             )
         for index, phase in enumerate(agreement.phases):
@@ -696,7 +732,8 @@ class _Builder:
                     phase.ends.due,
                     EventKind.PHASE_END,
                     aid,
-                    f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})",
+                    f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})"
+                    + _agreement_closed(agreement, phase.ends, phase=True),
                     f"{here}.ends",
                     deadline=phase.ends,
                 )
@@ -713,7 +750,8 @@ class _Builder:
                 agreement.expires.due,
                 EventKind.DEADLINE,
                 aid,
-                f"Agreement {aid!r} expires ({self.rule(agreement.expires)})",
+                f"Agreement {aid!r} expires ({self.rule(agreement.expires)})"
+                + _agreement_closed(agreement, agreement.expires),
                 f"{path}.expires",
                 deadline=agreement.expires,
             )
@@ -750,6 +788,7 @@ class _Builder:
             )
             if alternative.applied is not None:
                 text += "; it applied" if alternative.applied else "; it did not apply"
+            text += _milestone_closed(milestone, alternative.deadline)
             self.add(
                 alternative.deadline.due,
                 EventKind.ALTERNATIVE_DEADLINE,
@@ -763,7 +802,8 @@ class _Builder:
             EventKind.DEADLINE,
             mid,
             f"Deadline of milestone {mid!r} falls due: {milestone.title} "
-            f"({self.rule(milestone.deadline)})",
+            f"({self.rule(milestone.deadline)})"
+            + _milestone_closed(milestone, milestone.deadline),
             f"{path}.deadline",
             deadline=milestone.deadline,
         )

@@ -7,6 +7,7 @@ import doctest
 import re
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import negotiation_records
 from negotiation_records import (
     Agreement,
+    Alternative,
     Condition,
     Deadline,
     EventKind,
@@ -22,6 +24,7 @@ from negotiation_records import (
     Negotiation,
     PartialDate,
     Party,
+    Phase,
     Position,
     Proposal,
     Response,
@@ -551,6 +554,96 @@ class TestEvents:
             ),
             ("2025-07-10", "status", "Proposal 'p' lapsed without response"),
         ]
+
+    def test_an_agreement_ended_before_its_dates(self) -> None:
+        """
+        An agreement terminated or superseded before a phase ended, before it
+        was due in force or before it expired says so at those events (the
+        rule of the deadline queries and the calendar); what passed before it
+        ended is left as it was.  A snapshot from before the end says nothing.
+        """
+        start = pendulum.datetime(2025, 1, 19, 11, 15, tz="Asia/Jerusalem")
+        ceasefire = Agreement(
+            id="ceasefire",
+            title="Ceasefire",
+            stage="ceasefire",
+            signatories=["ukraine", "russia"],
+            history=[StatusChange(status="in-force", on=start)],
+            in_force=Deadline.on(start),
+            expires=Deadline.on(pendulum.date(2025, 6, 1)),
+            phases=[
+                Phase(
+                    name="Phase one",
+                    starts=start,
+                    ends=Deadline.on_day(42, counting_from=start),
+                ),
+                Phase(name="Phase two", ends=Deadline.on_day(84, counting_from=start)),
+            ],
+        )
+        ended = pendulum.datetime(2025, 3, 18, 2, 30, tz="Asia/Jerusalem")
+        talks = _talks(agreements=[ceasefire.with_status("terminated", on=ended)])
+        notes = {
+            e.path: e.summary.partition("; the agreement ")[2]
+            for e in talks.timeline()
+            if e.kind is not EventKind.STATUS
+        }
+        assert notes == {
+            "agreements[0].in_force": "",
+            "agreements[0].phases[0]": "",
+            "agreements[0].phases[0].ends": "",
+            "agreements[0].phases[1].ends": "was terminated before then",
+            "agreements[0].expires": "was terminated before then",
+        }
+        before = talks.as_of(pendulum.date(2025, 3, 10))
+        assert not any("before then" in e.summary for e in before.timeline())
+
+        shorter = attrs.evolve(
+            ceasefire, expires=Deadline.on(pendulum.date(2025, 3, 4))
+        )
+        expired = shorter.with_status("expired", on=pendulum.date(2025, 3, 5))
+        notes = {e.path: e.summary for e in _talks(agreements=[expired]).timeline()}
+        assert notes["agreements[0].phases[1].ends"].endswith(
+            "; the agreement had expired before then"
+        )
+        assert "before then" not in notes["agreements[0].phases[0].ends"]
+        assert "before then" not in notes["agreements[0].expires"]
+
+    def test_a_milestone_cancelled_before_its_deadlines(self) -> None:
+        """
+        A milestone cancelled or superseded before its deadline, or an
+        alternative deadline, passed says so there; one met or missed does
+        not (its status change is an event of its own).
+        """
+        milestone = Milestone(
+            id="exit",
+            title="Exit day",
+            set_by=["ukraine"],
+            set_on=pendulum.date(2019, 3, 1),
+            deadline=Deadline.on(pendulum.date(2019, 3, 29)),
+            alternatives=[
+                Alternative(
+                    condition="if the deal is approved",
+                    deadline=Deadline.on(pendulum.date(2019, 5, 22)),
+                )
+            ],
+        )
+        for status, note in [
+            ("cancelled", "; the milestone was cancelled before then"),
+            ("superseded", "; the milestone was superseded before then"),
+            ("met", ""),
+        ]:
+            closed = milestone.with_status(status, on=pendulum.date(2019, 3, 20))
+            summaries = {
+                e.path: e.summary for e in _talks(milestones=[closed]).timeline()
+            }
+            assert summaries["milestones[0].deadline"].endswith(f"UTC)){note}")
+            assert summaries["milestones[0].alternatives[0]"].endswith(f"UTC)){note}")
+        late = milestone.with_status("cancelled", on=pendulum.date(2019, 4, 2))
+        summaries = {e.path: e.summary for e in _talks(milestones=[late]).timeline()}
+        assert "before then" not in summaries["milestones[0].deadline"]
+        assert summaries["milestones[0].alternatives[0]"].endswith(
+            "; the milestone was cancelled before then"
+        )
 
     def test_rounds(self) -> None:
         """A round's span, place and summary; an unknown party id is shown as is."""
