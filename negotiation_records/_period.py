@@ -543,6 +543,14 @@ def _as_period(value: Period | _dt.timedelta | str) -> Period:
     return Period.coerce(value)
 
 
+#: What a keyword that names no part of a period but a rule of its own adds.
+_COUNTED_APART: Final = {
+    "business_days": (
+        "; business days are counted forward, by Deadline.after_business_days"
+    ),
+}
+
+
 def period_from(
     period: Period | _dt.timedelta | str | None, parts: Mapping[str, object]
 ) -> Period:
@@ -559,7 +567,7 @@ def period_from(
         (
             f"period.{name}",
             f"unknown period part {short_repr(name)} (use years, months, weeks, days, "
-            "hours, minutes or seconds)",
+            f"hours, minutes or seconds{_COUNTED_APART.get(name, '')})",
         )
         for name in parts
         if name not in _PERIOD_UNITS

@@ -388,6 +388,23 @@ class TestAfter:
             ),
         )
 
+    def test_business_days_are_no_period_part(self) -> None:
+        """
+        Business days given to after() or before() are refused with the
+        constructor that counts them (forward: none counts them back).
+        """
+        for make in (Deadline.after, Deadline.before):
+            with pytest.raises(ValidationError) as exc:
+                make(ISSUED, business_days=14)  # type: ignore[call-arg]
+            assert errors(exc) == (
+                (
+                    "period.business_days",
+                    "unknown period part 'business_days' (use years, months, weeks, "
+                    "days, hours, minutes or seconds; business days are counted "
+                    "forward, by Deadline.after_business_days)",
+                ),
+            )
+
     def test_every_problem_of_the_period_at_once(self) -> None:
         """Both given, each unknown part at its name, and what was given: all
         reported, not the first alone."""
