@@ -243,26 +243,30 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     history = history_until(record.history, at)
     reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
     if isinstance(record, Ultimatum):
-        return max(reach, _compliance_needs(history, record.deadlines))
+        return max(reach, _compliance_needs(history, record.deadlines, known))
     return reach
 
 
 def _compliance_needs(
-    history: Sequence[StatusChange], deadlines: Sequence[Deadline]
+    history: Sequence[StatusChange], deadlines: Sequence[Deadline], known: int
 ) -> int:
     """
-    The index of the first of *deadlines* (an ultimatum's, oldest first) in
-    time for the compliance that ends *history*, if no expiry comes before
-    it: a record complied with in time only once a revision extended its
-    deadline shows that revision was made (the record refuses a late
-    compliance it does not say so).  0 for any other history.
+    The index of the first of *deadlines* (an ultimatum's, oldest first)
+    from the one in force by the *known* revisions on that is in time for
+    the compliance that ends *history*, if no expiry comes before it: a
+    record complied with in time only once a revision extended its deadline
+    shows that revision was made (the record refuses a late compliance it
+    does not say so).  An earlier deadline in time for it does not do: a
+    revision known already had replaced it.  0 for any other history.
     """
     if not history or history[-1].status is not UltimatumStatus.COMPLIED:
         return 0
     if any(change.status is UltimatumStatus.EXPIRED for change in history):
         return 0
     on = history[-1].on
-    return next((i for i, d in enumerate(deadlines) if in_time(on, d)), 0)
+    return next(
+        (i for i in range(known, len(deadlines)) if in_time(on, deadlines[i])), 0
+    )
 
 
 def is_heard_of(

@@ -49,6 +49,7 @@ from negotiation_records import (
     Vote,
     to_json,
 )
+from negotiation_records._closing import in_time
 from negotiation_records.cli import main
 from negotiation_records.history import history_until, known_count
 from negotiation_records.queries import as_of, as_of_instant, deadline_in_force
@@ -268,6 +269,36 @@ class TestStepsShowTheirRevisions:
             "2025-09-20",
         ]
         assert kept.deadline.due == D(2025, 7, 12)
+
+    def test_a_compliance_in_time_keeps_the_extension_it_needed(self) -> None:
+        """
+        Cut on 29 July to 8 August, extended "in August" to 30 September,
+        complied with on 20 August (no expiry): as of 25 August the extension
+        is not known by its own date, but the compliance shows it was made,
+        since the deadline in force after the cut had passed.  The 50-day
+        deadline, which the cut (known) replaced, does not do: the snapshot
+        keeps both revisions, and no deadline ran out.
+        """
+        ultimatum = (
+            _ultimatum(issued_at=D(2025, 7, 14))
+            .revise_deadline(Deadline.on(D(2025, 8, 8)), on=D(2025, 7, 29))
+            .revise_deadline(Deadline.on(D(2025, 9, 30)), on=PartialDate(2025, 8))
+            .comply(on=D(2025, 8, 20))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        at = D(2025, 8, 25)
+        [kept] = _checked(talks, at).ultimatums
+        assert kept == ultimatum
+        assert kept.deadline.due == D(2025, 9, 30)
+        assert revisions_kept(ultimatum, at) == 2
+        assert talks.expired_deadlines(at) == ()
+        assert talks.as_of(at).expired_deadlines(at) == ()
+        # Before the compliance, only the cut is known: due on 8 August.
+        [before] = _checked(talks, D(2025, 8, 10)).ultimatums
+        assert before.revisions == ultimatum.revisions[:1]
+        assert [
+            str(e.deadline.due) for e in talks.expired_deadlines(D(2025, 8, 10))
+        ] == ["2025-08-08"]
 
     def test_a_zoned_deadline_and_a_timed_step(self) -> None:
         """
@@ -680,6 +711,7 @@ def _ultimatum_grown(draw: st.DrawFn) -> Ultimatum:
         "expire": lambda u, on, _: u.expire(on=on),
         "enforce": lambda u, on, _: u.enforce(on=on),
         "comply": lambda u, on, _: u.comply(on=on, late=True),
+        "comply in time": lambda u, on, _: u.comply(on=on),
         "withdraw": lambda u, on, _: u.withdraw(on=on),
     }
     start = _ultimatum(issued_at=draw(_moment(0)))
@@ -873,6 +905,11 @@ def test_every_snapshot_is_a_valid_record(
                 assert part.deadline == deadlines[count]
             if name == "ultimatums":
                 assert deadline_in_force(whole, at) == part.deadline
+                statuses = [change.status for change in part.history]
+                if statuses[-1:] == [UltimatumStatus.COMPLIED] and (
+                    UltimatumStatus.EXPIRED not in statuses
+                ):  # complied with in time: in time for the deadline kept
+                    assert in_time(part.history[-1].on, part.deadline)
             dates = [r.revised_on for r in whole.revisions]
             if count > known_count(dates, moment):
                 # One fewer would leave a known step with no passed deadline.
