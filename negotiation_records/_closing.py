@@ -88,17 +88,18 @@ def expired_before(
     """
     Whether an agreement whose history is *changes* (as it stood at the moment
     asked about) had expired before *deadline* (the end of one of its phases)
-    passed, which closes that deadline: it was marked expired and not in force
-    again after that, and its *expiry* (the one in force) is earlier than the
-    deadline or, with none, it was marked expired before the deadline passed
-    (or at an unrecorded time).  A later step that ends it (terminated,
-    superseded) does not undo it.
+    passed, which closes that deadline: its *expiry* (the one in force) is
+    earlier than the deadline, marked expired or not (a truce that runs out
+    on 1 March has no phase ending in April, unless its expiry is extended);
+    with no expiry, it was marked expired, and not in force again after that,
+    before the deadline passed (or at an unrecorded time).  A later step
+    that ends it (terminated, superseded) does not undo it.
     """
+    if expiry is not None:
+        return expiry < deadline
     for index in range(len(changes) - 1, -1, -1):
         status = changes[index].status
         if status is AgreementStatus.EXPIRED:
-            if expiry is not None:
-                return expiry < deadline
             return closed_in_time(changes[: index + 1], deadline)
         if status not in AGREEMENT_ENDED:
             return False  # running again (or never expired)

@@ -110,8 +110,9 @@ event's moment passed*, or at an unrecorded time (undated), the rule of the
 deadline queries (:meth:`Negotiation.all_expired_deadlines
 <negotiation_records.Negotiation.all_expired_deadlines>`).  So is the end
 of a phase after which the agreement had already expired (its expiry earlier,
-or, with none, marked expired before the phase ended), as the queries do not
-list it either, whatever became of the agreement later.
+marked expired or not, or, with none, marked expired before the phase
+ended), as the queries do not list it either, whatever became of the
+agreement later.
 A change dated to a day counts from the start of that day, so one on the
 event's own day cancels it.  Closed only after the moment passed, the event
 happened (an agreement that entered into force and was terminated a year

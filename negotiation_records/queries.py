@@ -574,9 +574,9 @@ def _phase_entries(
     passed.  An agreement terminated or superseded before a phase ended (or
     at an unrecorded time) closes that phase's end; so does one that had
     expired before it, even if it was terminated or superseded later: its
-    expiry earlier than the phase's end, or, with no expiry, marked expired
-    before the end passed (or undated) (:func:`expired_before`, the rule the
-    calendar shares).
+    expiry (the one in force) earlier than the phase's end, marked expired or
+    not, or, with no expiry, marked expired before the end passed (or
+    undated) (:func:`expired_before`, the rule the calendar shares).
     """
     found: list[tuple[DeadlineEntry, bool]] = []
     expired = status is AgreementStatus.EXPIRED
@@ -680,8 +680,9 @@ def all_expired_deadlines(
     expiry, and the end of each of its phases, is listed once it has passed,
     unless the agreement was terminated or superseded before then (or at an
     unrecorded time); a phase's end is not listed either when the agreement
-    had expired before it (its expiry in force earlier than the phase's end;
-    with no expiry, marked expired before the end passed, or undated).  The
+    had expired before it (its expiry in force earlier than the phase's end,
+    marked expired or not; with no expiry, marked expired before the end
+    passed, or undated).  The
     same rule as for an ultimatum complied with or withdrawn late.  A date *at* is the start
     of that day in UTC (:func:`as_of_instant`), for what was known and for the
     deadlines alike.

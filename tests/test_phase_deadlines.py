@@ -284,6 +284,34 @@ class TestClosedByTheAgreement:
         assert _up(talks, D(2025, 2, 22)) == []
         assert _expired(talks, D(2025, 3, 20)) == [expiry]
 
+    def test_an_expiry_earlier_than_the_phase_end_closes_it_unmarked(self) -> None:
+        """
+        A truce that runs out on 20 February has no phase ending on 1 March,
+        whether or not a step says it expired: once the expiry has passed, the
+        phase's end is neither to come nor, later, run out; the calendar
+        cancels it; the timeline says why.  Extended past the phase's end,
+        the phase is open again.
+        """
+        expires = Deadline.on(D(2025, 2, 20), tz=J)
+        agreement = _ceasefire(expires=expires)
+        talks = _talks(agreement)
+        expiry = ("agreement", "gaza-ceasefire-2025", "2025-02-20")
+        assert _up(talks, D(2025, 2, 10)) == [expiry]
+        assert _up(talks, D(2025, 2, 22)) == []
+        assert _expired(talks, D(2025, 2, 22)) == [expiry]
+        assert _expired(talks, D(2025, 3, 20)) == [expiry]
+        calendar = to_ical(talks).split("BEGIN:VEVENT")
+        (phase_event,) = [e for e in calendar if "Agreement phase ends" in e]
+        assert "STATUS:CANCELLED" in phase_event
+        (end,) = [e for e in talks.timeline() if e.path.endswith("phases[0].ends")]
+        assert end.summary.endswith("; the agreement had expired before then")
+
+        extended = agreement.extend(Deadline.on(D(2025, 4, 1), tz=J), on=D(2025, 2, 18))
+        assert [e[0] for e in _up(_talks(extended), D(2025, 2, 22))] == [
+            "phase",
+            "agreement",
+        ]
+
     def test_expired_before_then_superseded(self) -> None:
         """
         Expired before the phase ended, then superseded after it: the phase's

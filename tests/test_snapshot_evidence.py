@@ -903,19 +903,23 @@ def test_every_snapshot_is_a_valid_record(
                 assert part.expires == deadlines[count]
             else:
                 assert part.deadline == deadlines[count]
+            statuses = [change.status for change in part.history]
+            complied = statuses[-1:] == [UltimatumStatus.COMPLIED] and (
+                UltimatumStatus.EXPIRED not in statuses
+            )  # an ultimatum complied with in time
             if name == "ultimatums":
                 assert deadline_in_force(whole, at) == part.deadline
-                statuses = [change.status for change in part.history]
-                if statuses[-1:] == [UltimatumStatus.COMPLIED] and (
-                    UltimatumStatus.EXPIRED not in statuses
-                ):  # complied with in time: in time for the deadline kept
+                if complied:  # in time for the deadline kept
                     assert in_time(part.history[-1].on, part.deadline)
             dates = [r.revised_on for r in whole.revisions]
             if count > known_count(dates, moment):
-                # One fewer would leave a known step with no passed deadline.
+                # One fewer would leave a known step with no passed deadline,
+                # or a compliance in time late.
                 assert not all(
                     any(d.had_passed_by(on) for d in deadlines[:count])
                     for on in _steps_ran_out(part)
+                ) or (
+                    complied and not in_time(part.history[-1].on, deadlines[count - 1])
                 )
     answered: list[Proposal | Ultimatum] = [*talks.proposals, *talks.ultimatums]
     kept_ids = {p.id for p in snapshot.proposals} | {u.id for u in snapshot.ultimatums}
