@@ -1633,6 +1633,24 @@ class TestPlainMoments:
 
     SEPT2 = Deadline.on(pendulum.date(2025, 9, 2))
 
+    def test_had_passed_by_a_day_whose_end_anywhere_is_the_cut_off(self) -> None:
+        """
+        15 August ends last at UTC-12, at noon UTC on the 16th: a datetime
+        deadline at that instant had passed by the end of the 15th, as it
+        passes at its cut-off, in whatever zone it is written; a microsecond
+        later it had not.
+        """
+        instant = pendulum.datetime(2025, 8, 16, 12, tz="UTC")
+        day = pendulum.date(2025, 8, 15)
+        for tz in ("UTC", "Etc/GMT+12", "Asia/Tokyo", "America/New_York"):
+            at = Deadline.on(instant.in_timezone(tz))
+            assert at.had_passed_by(day) is True, tz
+            later = Deadline.on(instant.add(microseconds=1).in_timezone(tz))
+            assert later.had_passed_by(day) is False, tz
+        same = Deadline.on(pendulum.date(2025, 8, 15), tz="Etc/GMT+12")
+        assert same.cutoff == instant
+        assert same.had_passed_by(day) is True
+
     @pytest.mark.parametrize(
         ("given", "answer"),
         [
