@@ -416,12 +416,8 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     milestone_list = draw(
         st.lists(_milestone(pools, agreement_ids), max_size=2, unique_by=lambda m: m.id)
     )
-    subjects = [
-        *proposals,
-        *ultimatums,
-        *agreement_ids,
-        *(m.id for m in milestone_list),
-    ]
+    named = [*proposals, *ultimatums, *agreement_ids, *(m.id for m in milestone_list)]
+    subjects = [key for key in named if named.count(key) == 1]  # one record each
     return {
         "agreements": agreement_list,
         "milestones": milestone_list,

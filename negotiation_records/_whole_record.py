@@ -60,22 +60,60 @@ def _joined(parts: tuple[object, ...]) -> str:
     return "".join(map(str, parts))
 
 
+#: The collections a vote may decide on, with the noun of their records.
+_SUBJECTS = (
+    ("proposals", "proposal"),
+    ("ultimatums", "ultimatum"),
+    ("agreements", "agreement"),
+    ("milestones", "milestone"),
+)
+_SUBJECT_COLLECTIONS = frozenset(name for name, _ in _SUBJECTS)
+_SHARED_SUBJECT = (
+    "a vote's subject must name one record; give the records different ids"
+)
+
+
+def _a_list(nouns: list[str]) -> str:
+    """``a proposal and an agreement``, ``a proposal, an ultimatum and ...``."""
+    named = [f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}" for noun in nouns]
+    return ", ".join(named[:-1]) + " and " + named[-1]
+
+
 class _Subjects:
     """
-    The ids a vote may decide on, read through the negotiation's index:
-    proposals, ultimatums, agreements and milestones (what ``in`` asks).
+    The ids a vote may decide on: those of proposals, ultimatums, agreements
+    and milestones (what ``in`` asks), read through the negotiation's index
+    (:meth:`indexed`) or listed (:meth:`listed`).
     """
 
-    __slots__ = ("_keyed",)
+    __slots__ = ("_named",)
 
-    def __init__(self, negotiation: Negotiation) -> None:
-        self._keyed = [
-            _lookup.Keyed(negotiation, name)
-            for name in ("proposals", "ultimatums", "agreements", "milestones")
-        ]
+    def __init__(self, named: list[tuple[str, Container[object]]]) -> None:
+        self._named = named
+
+    @classmethod
+    def indexed(cls, negotiation: Negotiation) -> _Subjects:
+        """The ids, read through *negotiation*'s lookup index."""
+        return cls(
+            [(noun, _lookup.Keyed(negotiation, name)) for name, noun in _SUBJECTS]
+        )
+
+    @classmethod
+    def listed(cls, negotiation: Negotiation) -> _Subjects:
+        """The ids, listed once."""
+        return cls(
+            [
+                (noun, {r.id for r in getattr(negotiation, name)})
+                for name, noun in _SUBJECTS
+            ]
+        )
 
     def __contains__(self, key: object) -> bool:
-        return any(key in keyed for keyed in self._keyed)
+        return any(key in ids for _, ids in self._named)
+
+    def kinds(self, key: object) -> list[str]:
+        """The nouns of the records *key* is the id of (one, for a subject)."""
+        return [noun for noun, ids in self._named if key in ids]
 
 
 class Checker:
@@ -136,17 +174,10 @@ class Checker:
             references.agreement
         ):
             return False
-        return not references.subject or self._subjects().issuperset(references.subject)
-
-    def _subjects(self) -> set[str]:
-        """The ids a vote may decide on: proposals, ultimatums, agreements, milestones."""
-        n = self.n
-        return {
-            *(p.id for p in n.proposals),
-            *(u.id for u in n.ultimatums),
-            *(a.id for a in n.agreements),
-            *(m.id for m in n.milestones),
-        }
+        if not references.subject:
+            return True
+        subjects = _Subjects.listed(n)  # each names one record: known, not shared
+        return all(len(subjects.kinds(key)) == 1 for key in set(references.subject))
 
     def problems(self, *, references_known: bool = False) -> list[tuple[str, str]]:
         """
@@ -244,10 +275,16 @@ class Checker:
         elif name == "milestones":
             self._milestone(path, item, _lookup.Keyed(self.n, "agreements"))
         elif name == "votes":
-            self._vote(path, item, _Subjects(self.n))
+            self._vote(path, item, _Subjects.indexed(self.n))
         elif name == "actions":
             self._action(path, item)
         # a source cites nothing
+        if name in _SUBJECT_COLLECTIONS and any(
+            vote.subject == item.id for vote in self.n.votes
+        ):
+            subjects = _Subjects.indexed(self.n)
+            if len(subjects.kinds(item.id)) > 1:  # a vote's subject made ambiguous
+                self.out.append((f"{path}.id", _SHARED_SUBJECT))
 
     def _party_record(self, i: int, party: Party) -> None:
         if party.sources:
@@ -613,7 +650,7 @@ class Checker:
                     self._provision_id(here, provision, seen)
             return
         agreement_ids = {a.id for a in n.agreements}
-        subjects = self._subjects() if n.votes else set()
+        subjects = _Subjects.listed(n) if n.votes else _Subjects([])
         for i, agreement in enumerate(n.agreements):
             self._agreement(f"agreements[{i}]", agreement, agreement_ids, seen)
         for i, milestone in enumerate(n.milestones):
@@ -684,17 +721,27 @@ class Checker:
         if milestone.sources:
             self._sources(milestone.sources, path)
 
-    def _vote(self, path: str, vote: Vote, subjects: Container[object]) -> None:
+    def _vote(self, path: str, vote: Vote, subjects: _Subjects) -> None:
         if vote.party is not None:
             self._party(vote.party, path, ".party")
         if vote.subject is not None:
-            self._ref(
-                vote.subject,
-                subjects,
-                "proposal, agreement, ultimatum or milestone",
-                path,
-                ".subject",
-            )
+            kinds = subjects.kinds(vote.subject)
+            if not kinds:
+                self._ref(
+                    vote.subject,
+                    subjects,
+                    "proposal, agreement, ultimatum or milestone",
+                    path,
+                    ".subject",
+                )
+            elif len(kinds) > 1:
+                self.out.append(
+                    (
+                        f"{path}.subject",
+                        f"{short_repr(vote.subject)} is the id of "
+                        f"{_a_list(kinds)}: {_SHARED_SUBJECT}",
+                    )
+                )
         if vote.sources:
             self._sources(vote.sources, path)
 

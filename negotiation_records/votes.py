@@ -209,7 +209,7 @@ class Vote(Record):
         on: When.
         question: What was put to the vote.
         subject: Id of the proposal, agreement, ultimatum or milestone voted
-            on (optional).
+            on (optional); in a negotiation, no two of those may have it.
         yes: Votes for (optional).
         no: Votes against (optional).
         abstain: Abstentions (optional).

@@ -729,7 +729,31 @@ class TestWithMethods:
                 ),
             ),
         ]
+        shared = (
+            "votes[0].subject",
+            "'truce' is the id of an agreement and a milestone: a vote's subject "
+            "must name one record; give the records different ids",
+        )
+        refusals += [  # a vote's subject shared by a second record, either way
+            ("with_milestone", attrs.evolve(clock, id="truce"), shared),
+            (
+                "with_proposal",
+                attrs.evolve(_meeting(), id="truce"),
+                (
+                    "votes[0].subject",
+                    "'truce' is the id of a proposal and an agreement: a vote's "
+                    "subject must name one record; give the records different ids",
+                ),
+            ),
+        ]
         for method, record, error in refusals:
             with pytest.raises(ValidationError) as info:
                 getattr(grown, method)(record)
             assert info.value.errors == (error,)
+        # Sharing an id no vote decides on is allowed; a vote on it then is not.
+        unvoted = grown.with_vote(attrs.evolve(vote, subject=None))
+        both = unvoted.with_milestone(attrs.evolve(clock, id="truce"))
+        assert both.milestone("truce").title == "Talks on phase two"
+        with pytest.raises(ValidationError) as info:
+            both.with_vote(vote)
+        assert info.value.errors == (shared,)
