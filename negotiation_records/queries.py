@@ -328,6 +328,10 @@ class PartyPositions:
     coalition took while it was a member; an undated one counts for those that
     were members at the moment asked about (now, when no moment is given).  When several
     coalitions of the party have a stance, the latest dated one is taken.
+    It is taken one step: a member takes what its coalition said itself, not
+    what that coalition takes from a coalition it is a member of in turn
+    (France in a bloc that belongs to the EU takes the bloc's stance, not the
+    EU's): give the bloc its own position, or the EU France as a member.
 
     Attributes:
         party: The party's id.

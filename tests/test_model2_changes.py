@@ -240,6 +240,34 @@ class TestCoalitionMembers:
         assert eu.stance is Stance.REJECTS
         assert not eu.inherited
 
+    def test_a_stance_is_inherited_one_step(self) -> None:
+        """
+        A coalition that is a member of another takes the other's stance; its
+        own members take only what it said itself, not what it inherits.
+        """
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[
+                Party(id="eu", name="EU", kind="coalition", members=["bloc"]),
+                Party(id="bloc", name="Bloc", kind="coalition", members=["france"]),
+                Party(id="france", name="France", kind="state"),
+                Party(id="russia", name="Russia", kind="state"),
+            ],
+            conditions=[
+                Condition(
+                    id="cede",
+                    text="Cede four regions",
+                    demanded_by="russia",
+                    positions=[Position(party="eu", stance="rejects")],
+                )
+            ],
+        )
+        bloc = talks.positions("bloc").stances[0]
+        assert (bloc.stance, bloc.inherited_from) == (Stance.REJECTS, "eu")
+        france = talks.positions("france").stances[0]
+        assert (france.stance, france.inherited_from) == (None, None)
+
     def test_only_a_member_at_the_time_inherits(self) -> None:
         """A dated coalition stance counts for those who were members on that day."""
         members = [
