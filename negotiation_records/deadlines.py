@@ -85,6 +85,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import pendulum
 
+from negotiation_records._civil_day import ends_everywhere
 from negotiation_records._counted_days import CountedDays, put_in_order, stray_days
 from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
@@ -142,8 +143,6 @@ __all__ = ["DEFAULT_WEEKEND", "Deadline", "DeadlineRevision", "weekend_for"]
 _MAX_DAY = (_dt.date.max - _dt.date.min).days + 1  # every day of the calendar
 _LAST_DAY = _dt.date.max
 _UTC = pendulum.UTC
-_NOON = _dt.time(12, tzinfo=_dt.UTC)
-_ONE_DAY = _dt.timedelta(days=1)
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
@@ -773,12 +772,11 @@ class Deadline(Record):
         if self.is_past(last.add(days=1)):
             return True
         # A datetime deadline: it may have passed by the end of the day
-        # elsewhere, which ends last at UTC-12, at noon UTC of the next day; at
-        # that very instant too, as the deadline passes at its cut-off.
+        # elsewhere, which ends last at UTC-12; at that very instant too, as
+        # the deadline passes at its cut-off.
         if not isinstance(self.due, pendulum.DateTime):
             return False
-        ends = _dt.datetime.combine(last, _NOON) + _ONE_DAY
-        return since_epoch(self.cutoff) <= since_epoch(ends)
+        return since_epoch(self.cutoff) <= since_epoch(ends_everywhere(last))
 
     def falls_due_before(self, moment: Moment | _dt.date) -> bool:
         """

@@ -36,6 +36,7 @@ from typing import Any, Final, SupportsIndex, TypeAlias, TypedDict
 import attrs
 import pendulum
 
+from negotiation_records._civil_day import AHEAD_SECONDS, BEHIND_SECONDS
 from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
@@ -409,10 +410,6 @@ def moment_sort_key(moment: MomentInput) -> tuple[_dt.timedelta, _dt.timedelta]:
     return start, start - end
 
 
-#: How far ahead of UTC and behind it civil time runs: a calendar day begins
-#: first at UTC+14 (Kiribati's Line Islands) and ends last at UTC-12.
-_AHEAD_SECONDS: Final = 14 * 3600
-_BEHIND_SECONDS: Final = 12 * 3600
 _FIRST_ORDINAL: Final = _dt.date.min.toordinal()
 _LAST_ORDINAL: Final = _dt.date.max.toordinal()
 
@@ -440,8 +437,8 @@ def day_ordinals(moment: MomentInput) -> tuple[int, int]:
             day = _dt.date.toordinal(moment)  # its own, by its own wall clock
             # The wall clocks at UTC-12 and at UTC+14, where further out
             # than its own, and the days they show.
-            behind = clock - _BEHIND_SECONDS - ahead
-            further = clock + _AHEAD_SECONDS - ahead
+            behind = clock - BEHIND_SECONDS - ahead
+            further = clock + AHEAD_SECONDS - ahead
             first = day + behind // 86400 if behind < clock else day
             last = day + further // 86400 if further > clock else day
             # Off the calendar (year 0, year 10000): no day of it is beyond.

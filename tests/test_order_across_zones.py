@@ -9,6 +9,8 @@ the days the datetime shows anywhere on Earth).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 import pendulum
 import pytest
@@ -28,6 +30,7 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
 )
+from negotiation_records._civil_day import ends_everywhere
 from negotiation_records.history import steps_back
 from negotiation_records.timeutil import Moment, days_anywhere, is_before
 
@@ -237,3 +240,24 @@ def test_a_day_and_a_datetime_are_ordered_only_by_days_anywhere(
     utc = moment.in_timezone("UTC").date()
     assert (last - first).days <= 2
     assert first <= utc <= last
+
+
+@given(
+    day=st.dates(max_value=dt.date(9999, 12, 29)).map(pendulum.instance),
+    ahead=st.integers(-12 * 3600, 14 * 3600),
+)
+def test_a_day_has_ended_everywhere_once_no_clock_shows_it(
+    day: pendulum.Date, ahead: int
+) -> None:
+    """
+    The instant a day has ended everywhere (midnight at UTC-12, which
+    ``Deadline.had_passed_by`` reads) is the first one at which no clock on
+    Earth shows that day any more (``days_anywhere``), whichever zone it is
+    written in; a microsecond earlier, a clock somewhere still shows it.
+    """
+    ended = ends_everywhere(day)
+    assert ended == pendulum.datetime(day.year, day.month, day.day, 12).add(days=1)
+    zone = pendulum.FixedTimezone(ahead)
+    at_end = pendulum.instance(ended).in_timezone(zone)
+    assert days_anywhere(at_end)[0] > day
+    assert days_anywhere(at_end.subtract(microseconds=1))[0] == day
