@@ -27,8 +27,10 @@ from negotiation_records.timeutil import Moment, is_before, since_epoch
 __all__ = [
     "AGREEMENT_ENDED",
     "MILESTONE_CANCELLED",
+    "closed_before",
     "closed_in_time",
     "expired_before",
+    "expired_before_moment",
     "in_time",
 ]
 
@@ -97,10 +99,51 @@ def expired_before(
     """
     if expiry is not None:
         return expiry < deadline
+    expired = _expired_by(changes)
+    return expired is not None and closed_in_time(expired, deadline)
+
+
+def closed_before(changes: tuple[StatusChange, ...], moment: Moment) -> bool:
+    """
+    Whether the last of *changes* (as for :func:`closed_in_time`) came
+    certainly before *moment*, a moment that is not a deadline (the start of
+    a phase): before it wherever on Earth either is read
+    (:func:`~negotiation_records.is_before`).  A change on the very day of a
+    phase that starts on a day is not before it, and one at an unrecorded
+    time is not known to be (unlike a deadline's, a start is not an end that
+    the record's closing could only have come before).
+    """
+    on = changes[-1].on if changes else None
+    return on is not None and is_before(on, moment)
+
+
+def expired_before_moment(
+    changes: tuple[StatusChange, ...], expiry: Deadline | None, moment: Moment
+) -> bool:
+    """
+    :func:`expired_before` for a *moment* that is not a deadline (the start of
+    a phase): the *expiry* in force certainly falls due before it
+    (:meth:`Deadline.falls_due_before
+    <negotiation_records.Deadline.falls_due_before>`), or, with no expiry,
+    the agreement was marked expired certainly before it
+    (:func:`closed_before`).
+    """
+    if expiry is not None:
+        return expiry.falls_due_before(moment)
+    expired = _expired_by(changes)
+    return expired is not None and closed_before(expired, moment)
+
+
+def _expired_by(changes: tuple[StatusChange, ...]) -> tuple[StatusChange, ...] | None:
+    """
+    *changes* up to the step that marked the agreement expired, when it is
+    expired still (a later step that ends it, terminated or superseded, does
+    not undo it); ``None`` when it is running again or never expired.
+    """
     for index in range(len(changes) - 1, -1, -1):
         status = changes[index].status
         if status is AgreementStatus.EXPIRED:
-            return closed_in_time(changes[: index + 1], deadline)
+            return changes[: index + 1]
         if status not in AGREEMENT_ENDED:
-            return False  # running again (or never expired)
-    return False
+            return None  # running again (or never expired)
+    return None

@@ -59,8 +59,10 @@ import pendulum
 from negotiation_records._closing import (
     AGREEMENT_ENDED,
     MILESTONE_CANCELLED,
+    closed_before,
     closed_in_time,
     expired_before,
+    expired_before_moment,
 )
 from negotiation_records._in_words import describe_start
 from negotiation_records._query_moments import as_of_instant
@@ -295,6 +297,21 @@ def _agreement_closed(
     if status in AGREEMENT_ENDED and closed_in_time(agreement.history, deadline):
         return f"; the agreement was {status.value} before then"
     if phase and expired_before(agreement.history, agreement.expires, deadline):
+        return "; the agreement had expired before then"
+    return ""
+
+
+def _agreement_closed_at_start(agreement: Agreement, starts: Moment) -> str:
+    """
+    What the summary of a phase's start (at *starts*) adds when *agreement*
+    had ended certainly before it (:func:`~negotiation_records._closing.closed_before`):
+    terminated or superseded, or expired (its expiry in force certainly
+    before the start, marked expired or not; with none, marked expired).
+    """
+    status = agreement.status
+    if status in AGREEMENT_ENDED and closed_before(agreement.history, starts):
+        return f"; the agreement was {status.value} before then"
+    if expired_before_moment(agreement.history, agreement.expires, starts):
         return "; the agreement had expired before then"
     return ""
 
@@ -726,6 +743,7 @@ class _Builder:
                 text = f"{phase.name} of agreement {aid!r} starts"
                 if phase.obligations:
                     text += ": " + "; ".join(phase.obligations)
+                text += _agreement_closed_at_start(agreement, phase.starts)
                 self.add(phase.starts, EventKind.PHASE, aid, text, here)
             if phase.ends is not None:
                 self.add(

@@ -608,6 +608,77 @@ class TestEvents:
         assert "before then" not in notes["agreements[0].phases[0].ends"]
         assert "before then" not in notes["agreements[0].expires"]
 
+    def test_a_phase_that_starts_after_the_agreement_ended(self) -> None:
+        """
+        A phase due to start after its agreement was terminated, superseded
+        or had expired says so at its start, as its end does: the Gaza
+        ceasefire of January 2025 was meant to move to a second phase on day
+        16, and ended in March.  Only an end certainly before the start
+        counts: a step dated to the start's own day, or undated, is not
+        known to be before it.
+        """
+        start = pendulum.datetime(2025, 1, 19, 11, 15, tz="Asia/Jerusalem")
+        second = pendulum.date(2025, 3, 2)
+        ceasefire = Agreement(
+            id="ceasefire",
+            title="Ceasefire",
+            stage="ceasefire",
+            signatories=["ukraine", "russia"],
+            history=[StatusChange(status="in-force", on=start)],
+            phases=[
+                Phase(name="Phase one", starts=start),
+                Phase(name="Phase two", starts=second),
+            ],
+        )
+
+        def start_notes(agreement: Agreement) -> list[str]:
+            return [
+                e.summary.partition("; the agreement ")[2]
+                for e in _talks(agreements=[agreement]).timeline()
+                if e.kind is EventKind.PHASE
+            ]
+
+        assert start_notes(ceasefire) == ["", ""]
+        for status in ("terminated", "superseded"):
+            ended = ceasefire.with_status(status, on=pendulum.date(2025, 3, 1))
+            assert start_notes(ended) == ["", f"was {status} before then"]
+            # Undated, it is not known to have come before.
+            assert start_notes(ceasefire.with_status(status)) == ["", ""]
+        # On the day itself, or after it: not before it.
+        assert start_notes(ceasefire.with_status("terminated", on=second)) == ["", ""]
+        late = ceasefire.with_status("terminated", on=pendulum.date(2025, 3, 18))
+        assert start_notes(late) == ["", ""]
+        # Ended on 1 March in Jerusalem, 23:00 UTC on 28 February: before the
+        # 2nd wherever it is read.  At 23:30 on 1 March in Honolulu it is the
+        # 2nd already in Kiribati, so not certainly before.
+        night = pendulum.datetime(2025, 3, 1, 1, tz="Asia/Jerusalem")
+        assert start_notes(ceasefire.with_status("terminated", on=night))[1]
+        honolulu = pendulum.datetime(2025, 3, 1, 23, 30, tz="Pacific/Honolulu")
+        assert start_notes(ceasefire.with_status("terminated", on=honolulu))[1] == ""
+
+        # Expired: an expiry in force before the start, marked expired or not,
+        # or with no expiry a step marked expired before it.
+        expiring = attrs.evolve(
+            ceasefire, expires=Deadline.on(pendulum.date(2025, 3, 1))
+        )
+        assert start_notes(expiring) == ["", "had expired before then"]
+        marked = expiring.with_status("expired", on=pendulum.date(2025, 3, 1))
+        assert start_notes(marked) == ["", "had expired before then"]
+        on_the_day = attrs.evolve(expiring, expires=Deadline.on(second))
+        assert start_notes(on_the_day) == ["", ""]
+        extended = expiring.extend(
+            Deadline.on(pendulum.date(2025, 4, 1)), on=pendulum.date(2025, 2, 20)
+        )
+        assert start_notes(extended) == ["", ""]
+        without = ceasefire.with_status("expired", on=pendulum.date(2025, 2, 28))
+        assert start_notes(without) == ["", "had expired before then"]
+        running_again = without.with_status("in-force", on=pendulum.date(2025, 3, 1))
+        assert start_notes(running_again) == ["", ""]
+        # A snapshot from before the end says nothing of it.
+        talks = _talks(agreements=[ceasefire.with_status("terminated", on=night)])
+        before = talks.as_of(pendulum.date(2025, 2, 27))
+        assert not any("before then" in e.summary for e in before.timeline())
+
     def test_a_milestone_cancelled_before_its_deadlines(self) -> None:
         """
         A milestone cancelled or superseded before its deadline, or an
