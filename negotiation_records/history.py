@@ -750,8 +750,9 @@ def known_count(moments: Iterable[Moment | None], at: Moment) -> int:
     *at*: up to the last whose own date is known (:func:`is_known_by`), since
     what was made before it had happened by then (a change dated "2025-06"
     followed by one of 20 June is known on 25 June, as the month alone would
-    not be); an undated step counts right after a known one.  A day or an
-    instant still to come ends the count: nothing made after it is known.
+    not be; one at 13:00 UTC on 13 July followed by one dated "13 July" is
+    known as of 13 July, as the day is); an undated step counts right after
+    a known one.  Nothing made after the last known one is known.
     """
     count = 0
     for index, on in enumerate(moments):
@@ -760,8 +761,6 @@ def known_count(moments: Iterable[Moment | None], at: Moment) -> int:
                 count = index + 1
         elif is_known_by(on, at):
             count = index + 1
-        elif not isinstance(on, PartialDate):
-            break
     return count
 
 

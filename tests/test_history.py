@@ -864,8 +864,10 @@ def test_a_record_known_by_an_earlier_step_stays_when_a_later_one_is_by_month() 
 def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
     """
     A milestone set at 15:00 and a round first scheduled at 15:00, each with a
-    later step dated by the day alone: at 12:00 neither was heard of (the day
-    step comes after the 15:00 one), and a snapshot of the snapshot is the same.
+    later step dated by the day alone: the day step is known from the start
+    of its day, and shows that the 15:00 one had happened (the steps are in
+    order), so at 12:00 both are heard of, as they would be without the
+    15:00 step; a snapshot of the snapshot is the same.
     """
     ten_march, ten_january = day(2025, 3, 10), day(2025, 1, 10)
     milestone = Milestone(
@@ -893,9 +895,11 @@ def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
     )
     talks = Negotiation(id="t", title="T", milestones=[milestone], rounds=[rnd])
     for at, kept in (
-        (pendulum.datetime(2025, 1, 10, 12, tz="UTC"), ((), ())),
+        (pendulum.datetime(2025, 1, 9, 23, tz="UTC"), ((), ())),
+        (pendulum.datetime(2025, 1, 10, 12, tz="UTC"), ((), (1,))),
         (pendulum.datetime(2025, 1, 10, 16, tz="UTC"), ((), (1,))),
-        (pendulum.datetime(2025, 3, 10, 12, tz="UTC"), ((), (1,))),
+        (pendulum.datetime(2025, 3, 9, 23, tz="UTC"), ((), (1,))),
+        (pendulum.datetime(2025, 3, 10, 12, tz="UTC"), (("m",), (1,))),
         (pendulum.datetime(2025, 3, 10, 17, tz="UTC"), (("m",), (1,))),
     ):
         snapshot = talks.as_of(at)
@@ -956,6 +960,65 @@ def test_a_proposal_answered_on_its_day_is_made_by_that_day() -> None:
     assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
     assert [u.id for u in talks.as_of(at).pending_ultimatums(at)] == ["u"]
     assert [e.ultimatum.id for e in talks.upcoming_deadlines(at)] == ["u"]
+
+
+def test_a_day_step_after_a_timed_one_that_day_is_known_on_its_day() -> None:
+    """
+    A step dated by its day shows that the steps before it had happened,
+    even one at a time of day later that day: a proposal countered at 13:00
+    UTC and accepted "on 13 July" is accepted as of 13 July, as the same
+    proposal with no counter is; an agreement signed at 10:00 in Zurich and
+    in force "on 12 May" is in force as of 12 May; of two extensions on 11
+    August, one at 10:00 in New York and one dated by the day, both are in
+    force as of 11 August.  The day before, none of them is known.
+    """
+    made = pendulum.datetime(2025, 7, 13, 12, tz="UTC")
+    base = Proposal(
+        id="p", proposed_by=["a"], addressed_to=["b"], made_on=made, summary="Talks"
+    )
+    countered = base.mark_countered(on=pendulum.datetime(2025, 7, 13, 13, tz="UTC"))
+    plain, richer = (
+        base.accept(on=day(2025, 7, 13)),
+        countered.accept(on=day(2025, 7, 13)),
+    )
+    signed = Agreement(
+        id="a",
+        title="Accord",
+        stage="ceasefire",
+        history=[
+            StatusChange(
+                status="signed",
+                on=pendulum.datetime(2025, 5, 12, 10, tz="Europe/Zurich"),
+            ),
+            StatusChange(status="in-force", on=day(2025, 5, 12)),
+        ],
+        expires=Deadline.on(day(2025, 8, 12), tz="America/New_York"),
+    )
+    extended = signed.extend(
+        Deadline.on(day(2025, 9, 1), tz="America/New_York"),
+        on=pendulum.datetime(2025, 8, 11, 10, tz="America/New_York"),
+    ).extend(Deadline.on(day(2025, 11, 10), tz="America/New_York"), on=day(2025, 8, 11))
+    parties = [
+        Party(id="a", name="A", kind="state"),
+        Party(id="b", name="B", kind="state"),
+    ]
+    for proposal in (plain, richer):
+        assert proposal.status_at(day(2025, 7, 13)) is ProposalStatus.ACCEPTED
+        talks = Negotiation(id="t", title="T", parties=parties, proposals=[proposal])
+        snapshot = talks.as_of(day(2025, 7, 13))
+        assert [p.status for p in snapshot.proposals] == [ProposalStatus.ACCEPTED]
+        assert snapshot.proposals[0].history == proposal.history
+        assert talks.as_of(day(2025, 7, 12)).proposals == ()
+    talks = Negotiation(id="t", title="T", parties=parties, agreements=[extended])
+    assert signed.status_at(day(2025, 5, 12)) is AgreementStatus.IN_FORCE
+    assert [a.status for a in talks.as_of(day(2025, 5, 12)).agreements] == [
+        AgreementStatus.IN_FORCE
+    ]
+    assert talks.as_of(day(2025, 5, 11)).agreements == ()
+    on_11_august = talks.as_of(day(2025, 8, 11)).agreements[0]
+    assert on_11_august.expires == extended.expires
+    assert len(on_11_august.revisions) == 2
+    assert talks.as_of(day(2025, 8, 10)).agreements[0].expires == signed.expires
 
 
 def test_a_revision_before_a_cut_first_step_is_left_out() -> None:
