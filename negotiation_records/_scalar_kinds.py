@@ -954,7 +954,8 @@ class Choice(FrozenKind):
             )
         if self._value_class is str:
             raise fail(
-                f"must be a string naming a {name} (one of {self._choices}), got "
+                f"must be a string naming {'an' if name[0] in 'AEIOU' else 'a'} "
+                f"{name} (one of {self._choices}), got "
                 f"{show_json(value)}"
             )
         raise fail(

@@ -368,17 +368,16 @@ def _revision_back(
     revisions: tuple[DeadlineRevision, ...], index: int, earlier: int
 ) -> str:
     """
-    Why ``revisions[index]`` is out of order: it is before ``revisions[earlier]``
-    (named unless it is the one before it).
+    Why ``revisions[index]`` is out of order: it is before ``revisions[earlier]``,
+    the revision before it or another (named), both dates given as a
+    history's steps give them.
     """
-    order = "revisions must be in the order they were made"
+    on, then = revisions[index].revised_on, revisions[earlier].revised_on
     if earlier == index - 1:
-        return order
-    revision, then = revisions[index], revisions[earlier]
-    return (
-        f"{order}: {revision.revised_on} is before revisions[{earlier}] "
-        f"({then.revised_on})"
-    )
+        where = f"the revision before it ({then})"
+    else:
+        where = f"an earlier revision, revisions[{earlier}] ({then})"
+    return f"{on} is before {where}; revisions must be in the order they were made"
 
 
 def new_revision(  # noqa: PLR0917 - the fields of a revision, in order

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
 import attrs
 import pendulum
 
+from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind, FrozenKind
 from negotiation_records._record import Record, frozen_record
@@ -68,7 +69,6 @@ from negotiation_records.fields import (
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
-    PartialDate,
     day_ordinals,
     is_before,
     is_known_by,
@@ -411,8 +411,7 @@ def next_status(
     not passed on that day (:meth:`Deadline.had_passed_by
     <negotiation_records.Deadline.had_passed_by>`): a milestone missed, an
     agreement expired.  An *on* that is not a moment is not checked here:
-    :func:`with_change` reports it, at the place the change would take
-    (``history[2].on``), as for every other status.
+    :func:`with_change` reports it, at ``on``, as for every other status.
     """
     choice = _choice(enum_class)
     target = choice.convert(status)
@@ -425,7 +424,7 @@ def next_status(
             try:
                 moment = moment_argument(on, "on")
             except ValidationError:
-                return target  # reported by with_change, at the change's place
+                return target  # reported by with_change, at ``on``
             if not deadline.had_passed_by(moment):
                 raise IllegalTransitionError(
                     label,
@@ -529,20 +528,25 @@ def with_change(
     """
     *history* with one more change, made from a ``with_status`` method's
     arguments as given (a lone string for *by* or *sources* is refused, not
-    taken letter by letter); a problem is reported at the place the change
-    would take (``history[2].by``).
+    taken letter by letter).  A moment *on* that is not one is reported at
+    ``on``, as the argument it is; a problem of the other values at the
+    place the change would take (``history[2].by``); all of them at once.
     """
-    try:
-        change = StatusChange(
-            status=status,
-            on=None if on is None else to_moment(on),
-            by=by,
-            reason=reason,
-            sources=sources,
-        )
-    except ValidationError as exc:
-        raise exc.prefixed(f"history[{len(history)}]") from exc.__cause__
-    return (*history, change)
+    arguments = ArgumentProblems()
+    moment = None if on is None else arguments.read(lambda: moment_argument(on, "on"))
+
+    def change() -> StatusChange:
+        try:
+            return StatusChange(
+                status=status, on=moment, by=by, reason=reason, sources=sources
+            )
+        except ValidationError as exc:
+            raise exc.prefixed(f"history[{len(history)}]") from exc.__cause__
+
+    made = arguments.read(change)
+    arguments.raise_any()
+    assert made is not None  # noqa: S101 - no problem: made
+    return (*history, made)
 
 
 #: A dated step as :func:`steps_back` compares it: its index, the ordinals of

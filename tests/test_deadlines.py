@@ -1913,6 +1913,7 @@ class TestRevisions:
         assert errors(exc) == (
             (
                 "revisions[1].revised_on",
+                "2025-07-28 is before the revision before it (2025-07-29); "
                 "revisions must be in the order they were made",
             ),
         )

@@ -739,7 +739,7 @@ _MOMENT_CALLS: list[tuple[str, Callable[[Any], object], str]] = [
     (
         "Negotiation.with_status",
         lambda m: _SEED.with_status(_next_status(_SEED), on=m),
-        f"history[{len(_SEED.history)}].on",
+        "on",
     ),
     ("Party.members_on", _SEED.parties[0].members_on, "moment"),
 ]

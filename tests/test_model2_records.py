@@ -542,7 +542,8 @@ class TestMilestone:
     def test_every_record_refuses_a_step_alike(self) -> None:
         """A step the rules forbid is an IllegalTransitionError and a name of
         no status a ValidationError at ``status``, with the problems of the
-        other arguments, for the talks as well."""
+        other arguments (a moment at ``on``, the step's other values where
+        the step would go), for the talks as well."""
         concluded = talks().with_status("concluded", on=D(2025, 1, 1))
         signed = truce()
         missed = clock().with_status("missed", on=D(2019, 3, 30))
@@ -561,7 +562,7 @@ class TestMilestone:
             step = f"history[{len(record.history)}]"
             assert [path for path, _ in info.value.errors] == [
                 "status",
-                f"{step}.on",
+                "on",
                 f"{step}.by[0]",
             ]
             failure = RuntimeError("database went away")
@@ -595,19 +596,19 @@ class TestMilestone:
     @pytest.mark.parametrize(
         "on", ["2025-02-10", pendulum.datetime(2025, 2, 10).naive(), 5]
     )
-    def test_a_bad_moment_is_reported_at_the_step_for_every_status(
-        self, on: Any
-    ) -> None:
+    def test_a_bad_moment_is_reported_at_on_for_every_status(self, on: Any) -> None:
         """
-        A bad ``on`` is reported where the change would take it
-        (``history[n].on``), for the statuses checked against a deadline
-        (``missed``, ``expired``) too: those reported it at ``on``.
+        A bad ``on`` is reported at ``on``, the argument, as the status
+        methods of proposals, ultimatums and rounds report it, for every
+        status alike (those checked against a deadline, ``missed`` and
+        ``expired``, too); the step's other values where the change would
+        take them (``history[n].by``).
         """
         for record, statuses in (
             (clock(), ["met", "missed", "cancelled"]),
             (truce(), ["suspended", "expired", "terminated"]),
         ):
-            place = f"history[{len(record.history)}].on"
+            place = "on"
             found = {
                 status: errors(lambda r=record, s=status: r.with_status(s, on=on))
                 for status in statuses
@@ -618,7 +619,7 @@ class TestMilestone:
             assert len({tuple(problems) for problems in found.values()}) == 1
             assert paths(
                 lambda r=record, s=statuses[1]: r.with_status(s, on=on, by="uk")
-            ) == [place, place.replace(".on", ".by")]
+            ) == [place, f"history[{len(record.history)}].by"]
 
     @pytest.mark.parametrize("status", ["met", "cancelled", "superseded"])
     def test_no_revision_dated_after_the_end(self, status: str) -> None:

@@ -184,6 +184,7 @@ class TestUltimatumFields:
         ) == (
             (
                 "revisions[1].revised_on",
+                "2025-07-29 is before the revision before it (2025-08-01); "
                 "revisions must be in the order they were made",
             ),
         )
@@ -206,9 +207,9 @@ class TestUltimatumFields:
         ) == (
             (
                 "revisions[2].revised_on",
-                "revisions must be in the order they were made: "
-                "2025-07-29 01:00:00+03:00 is before revisions[0] "
-                "(2025-07-28 23:00:00-04:00)",
+                "2025-07-29 01:00:00+03:00 is before an earlier revision, "
+                "revisions[0] (2025-07-28 23:00:00-04:00); revisions must be in "
+                "the order they were made",
             ),
         )
 
@@ -613,6 +614,7 @@ class TestReviseDeadline:
         assert info.value.errors == (
             (
                 "revisions[1].revised_on",
+                "2025-07-28 is before the revision before it (2025-07-29); "
                 "revisions must be in the order they were made",
             ),
         )
