@@ -190,14 +190,14 @@ def _exact_structure(
     def read(value: Any) -> Any:
         if not versioned:
             return build(value)
-        migrated, refused, newer = upgrade_noting(value, cls)
+        migrated, refused, newer, checked = upgrade_noting(value, cls)
         try:
             built = build(migrated)
         except ValidationError as exc:
-            problems = document_problems(value, exc.errors, refused, newer)
+            problems = document_problems(checked, exc.errors, refused, newer)
             raise ValidationError(problems) from None
         if refused or newer:
-            raise ValidationError(document_problems(value, (), refused, newer))
+            raise ValidationError(document_problems(checked, (), refused, newer))
         return built
 
     def build(value: Any) -> Any:

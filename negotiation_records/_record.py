@@ -313,9 +313,10 @@ class Record(ValueMethods, KeepsFold):
         except ValidationError as exc:
             if not moves:
                 raise
-            # A step the arguments made is reported at the arguments.
-            moved = ValidationError((moved_path(p, moves), m) for p, m in exc.errors)
-            raise moved from exc.__cause__
+            # A step the arguments made is reported at the arguments, each
+            # problem once (two steps may be made of one argument).
+            problems = ((moved_path(p, moves), m) for p, m in exc.errors)
+            raise ValidationError(dict.fromkeys(problems)) from exc.__cause__
 
     def _take_init_only(self) -> Mapping[str, str]:
         """

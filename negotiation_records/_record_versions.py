@@ -375,20 +375,20 @@ def _read_record(
     prefix = _path(steps)
     document = _wrapped(data, steps, version)
     try:
-        body, refused, newer = upgrade_noting(
+        body, refused, newer, checked = upgrade_noting(
             document, _negotiation(), stated=f"it is read with {_KEY}={version}"
         )
     except ValidationError as exc:  # a step's own report
         raise ValidationError(_own(exc.errors, prefix)) from None
     # where the steps moved it (an outcome's quantity into its quantities)
-    moved = {was: now for now, was in version_1_moves(document).items()}
+    moved = {was: now for now, was in version_1_moves(checked).items()}
     record, found = _problems(load, _value_at(body, moved.get(prefix, prefix)), cls)
     if found or refused or newer:
         at = [
             (join_path(moved.get(prefix, prefix), path), message)
             for path, message in found
         ]
-        problems = document_problems(document, at, refused, newer)
+        problems = document_problems(checked, at, refused, newer)
         raise ValidationError(_own(problems, prefix))
     return record
 

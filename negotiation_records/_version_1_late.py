@@ -19,7 +19,7 @@ from typing import Any
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.timeutil import format_moment, is_before, parse_moment
-from negotiation_records.ultimatums import complied_late
+from negotiation_records.ultimatums import complied_late, late_expiry_on
 
 
 __all__ = ["say_late_compliance"]
@@ -49,17 +49,24 @@ def say_late_compliance(
     on = _moment(step.get("on"))
     if not deadlines or on is None or not complied_late(on, deadlines):
         return
-    cutoff = deadlines[-1].cutoff
     issued = _moment(ultimatum.get("issued_at"))
-    # Not before the ultimatum was issued: a deadline that falls before that
-    # is refused on its own, and the expiry adds no problem of its own.
-    late_issue = issued is not None and is_before(cutoff, issued)
-    expiry = ultimatum["issued_at"] if late_issue else format_moment(cutoff)
-    ultimatum["history"] = [{"status": "expired", "on": expiry}, step]
+    # Complied with before the issue, which is refused on its own: the expiry
+    # takes the compliance's date, so that what is refused of it is that
+    # date's problem, once, at status_on (not an order of steps it made).
+    early = issued is not None and is_before(on, issued)
+    if early:
+        written = step["on"]
+    else:
+        expiry = late_expiry_on(deadlines[-1].cutoff, on, issued=issued)
+        assert expiry is not None  # noqa: S101 - no step before it: the cut-off or the issue
+        written = ultimatum["issued_at"] if expiry is issued else format_moment(expiry)
+    ultimatum["history"] = [{"status": "expired", "on": written}, step]
     for key in ("status", "on"):  # the expiry is made valid: no problem of its own
         given = moves.pop(join_path(path, f"history[0].{key}"), None)
         if given is not None:
             moves[join_path(path, f"history[1].{key}")] = given
+            if early and key == "on":
+                moves[join_path(path, "history[0].on")] = given
 
 
 def _deadlines_of(ultimatum: dict[str, Any]) -> tuple[Deadline, ...]:

@@ -209,7 +209,7 @@ def upgrade(
     is read as, for fields of a later version than the document's
     (:func:`newer_fields`).
     """
-    body, refused, newer = upgrade_noting(document, record)
+    body, refused, newer, _ = upgrade_noting(document, record)
     if refused or newer:
         raise ValidationError(refused + newer)
     return body
@@ -220,7 +220,9 @@ def upgrade_noting(
     record: type[Any] | None = None,
     *,
     stated: str | None = None,
-) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]:
+) -> tuple[
+    dict[str, Any], list[tuple[str, str]], list[tuple[str, str]], dict[str, Any]
+]:
     """
     :func:`upgrade`, with the problems of :func:`version_1_refusals` and of
     :func:`newer_fields` returned beside the upgraded document instead of
@@ -229,7 +231,11 @@ def upgrade_noting(
     the step from version 1, so that the rest of the document can be read.
     A document of a version before 1 (a format of your own, brought to
     version 1 by a step you registered) is checked as the version-1
-    document that step made.  *stated* as in :func:`newer_fields`.
+    document that step made, and its problems are reported at that
+    document's paths: the fourth value returned is the document to report
+    them against (*document* itself, from version 1 on), for
+    :func:`document_problems`.  *stated* as in :func:`newer_fields` (by
+    default it names the version *document* says).
     """
     if _KEY not in document:
         raise ValidationError(
@@ -280,8 +286,11 @@ def upgrade_noting(
     del body[_KEY]
     refused = version_1_refusals(first_known)
     if record is None:
-        return body, refused, []
-    return body, refused, newer_fields(record, body, first_known, stated=stated)
+        return body, refused, [], first_known
+    if stated is None and first_known is not document:
+        stated = f"the document says {_KEY!r}: {document[_KEY]}".replace("'", '"')
+    newer = newer_fields(record, body, first_known, stated=stated)
+    return body, refused, newer, first_known
 
 
 def newer_fields(
@@ -890,8 +899,14 @@ def in_document_order(
 def _before_migration(
     problems: Iterable[tuple[str, str]], moves: Mapping[str, str]
 ) -> list[tuple[str, str]]:
-    """*problems* at the paths of the document given (:func:`~negotiation_records.errors.moved_path`)."""
-    return [(moved_path(path, moves), message) for path, message in problems]
+    """
+    *problems* at the paths of the document given
+    (:func:`~negotiation_records.errors.moved_path`), each once: two values
+    a step made of one (a late compliance's date and the expiry dated with
+    it) may be refused alike.
+    """
+    moved = ((moved_path(path, moves), message) for path, message in problems)
+    return list(dict.fromkeys(moved))
 
 
 def _is_at_or_below_any(path: str, places: Set[str]) -> bool:

@@ -168,22 +168,37 @@ def expired_before_compliance(
 ) -> tuple[StatusChange, ...]:
     """
     *history*, whose last step is a compliance after *deadline* passed, with
-    the expiry that says so put before that step: dated at the deadline's
-    :attr:`~negotiation_records.Deadline.cutoff`, as :meth:`Ultimatum.expire`
-    dates it (but not before the ultimatum was *issued*: a deadline that
-    falls before that is refused on its own, and the expiry adds no problem
-    of its own), or at the compliance's own moment where a step before it is
-    later than the cut-off (an ultimatum revived by a revision).
+    the expiry that says so put before that step, dated by
+    :func:`late_expiry_on`.
     """
     *earlier, complied = history
-    on: Moment | None = deadline.cutoff
-    if issued is not None and is_before(deadline.cutoff, issued):
-        on = issued
     last = next((c.on for c in reversed(earlier) if c.on is not None), None)
-    if last is not None and on is not None and is_before(on, last):
-        on = complied.on
+    on = late_expiry_on(deadline.cutoff, complied.on, issued=issued, last=last)
     expiry = StatusChange(status=UltimatumStatus.EXPIRED, on=on)
     return (*earlier, expiry, complied)
+
+
+def late_expiry_on(
+    cutoff: Moment,
+    complied: Moment | None,
+    *,
+    issued: Moment | None = None,
+    last: Moment | None = None,
+) -> Moment | None:
+    """
+    When the expiry put before a late compliance (on *complied*) is dated:
+    at the deadline's *cutoff*, as :meth:`Ultimatum.expire` dates it; but
+    not before the ultimatum was *issued* (a deadline that falls before that
+    is refused on its own, and the expiry adds no problem of its own), and
+    at the compliance's own moment where the step before it (*last*) is
+    later than that (an ultimatum revived by a revision).
+    """
+    on: Moment | None = cutoff
+    if issued is not None and is_before(cutoff, issued):
+        on = issued
+    if last is not None and on is not None and is_before(on, last):
+        on = complied
+    return on
 
 
 @frozen_record(kw_only=True, init=False)
@@ -335,11 +350,12 @@ class Ultimatum(Record):
         given = self._status_given is not None or self._status_on_given is not None
         moves = take_status_arguments(self, UltimatumStatus.PENDING)
         if given and self._say_late_compliance():  # the compliance is still last
+            dated = "status_on" in moves.values()
             moves = argument_moves(
-                self.history,
-                status="status" in moves.values(),
-                on="status_on" in moves.values(),
+                self.history, status="status" in moves.values(), on=dated
             )
+            if dated and self.history[-2].on == self.history[-1].on:  # see below
+                moves[f"history[{len(self.history) - 2}].on"] = "status_on"
         return moves
 
     def _say_late_compliance(self) -> bool:
@@ -364,7 +380,18 @@ class Ultimatum(Record):
         # it can find is the last step.
         if any(late_compliance_problems(self.label, history, self.deadlines)):
             issued = None if MomentKind().problems(self.issued_at) else self.issued_at
-            with_expiry = expired_before_compliance(history, deadline, issued)
+            complied = history[-1].on
+            if (
+                issued is not None
+                and complied is not None
+                and is_before(complied, issued)
+            ):
+                # Complied with before the issue, refused on its own: the
+                # expiry takes its date, so that the date is refused once.
+                expiry = StatusChange(status=UltimatumStatus.EXPIRED, on=complied)
+                with_expiry = (*history[:-1], expiry, history[-1])
+            else:
+                with_expiry = expired_before_compliance(history, deadline, issued)
             object.__setattr__(self, "history", with_expiry)
             return with_expiry is not history
         return False

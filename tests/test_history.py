@@ -2544,6 +2544,49 @@ def test_a_step_of_your_own_must_make_version_1() -> None:
         unregister_migration(0)
 
 
+def test_a_step_of_your_own_is_reported_at_the_version_1_paths() -> None:
+    """
+    The problems of a version-0 document are reported at the paths of the
+    version-1 document its step made (a status at ``proposals[0].status``,
+    not at the history the step from version 1 makes of it), with the
+    notes a version-1 document gets, and a field of version 2 names the
+    version the document says, 0.
+    """
+    document = {
+        "schema_version": 0,
+        "id": "t",
+        "title": "T",
+        "parties": [{"id": "a", "name": "A", "kind": "state", "aliases": ["\u0007"]}],
+        "proposals": [
+            {
+                "id": "p",
+                "proposed_by": "a",
+                "made_on": "2025-07-01",
+                "summary": "s",
+                "status": "acepted",
+            }
+        ],
+        "votes": [],
+    }
+    register_migration(0, lambda given: given)
+    try:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, document)
+    finally:
+        unregister_migration(0)
+    with pytest.raises(ValidationError) as as_version_1:
+        from_dict(Negotiation, {**document, "schema_version": 1})
+    assert [path for path, _ in caught.value.errors] == [
+        "parties[0].aliases[0]",
+        "proposals[0].status",
+        "votes",
+    ]
+    assert caught.value.errors[:2] == as_version_1.value.errors[:2]
+    assert "version 1 did not check" in caught.value.errors[0][1]
+    assert '"schema_version": 0' in caught.value.errors[2][1]
+    assert '"schema_version": 1' in as_version_1.value.errors[2][1]
+
+
 def test_since_must_be_a_later_version() -> None:
     """``field(since=...)`` takes a format version from 2."""
     for wrong in (1, 0, True, "2", 2.0):

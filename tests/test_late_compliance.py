@@ -326,6 +326,44 @@ class TestVersion1:
             ultimatum(deadline=Deadline.on(early), status="complied", status_on=LATE)
         assert [path for path, _ in info.value.errors] == ["deadline"]
 
+    def test_a_compliance_before_the_issue_is_refused_once(self) -> None:
+        """
+        Issued on 20 September, due on 2 September, complied with on 10
+        September: the deadline and the compliance's date are refused, each
+        once, at the keys given; the expiry put in before the compliance
+        (dated with it) adds no problem of its own, in a document or given
+        to the constructor as version 1's arguments.
+        """
+        data = self._document(
+            status="complied", status_on="2025-09-10", issued_at="2025-09-20"
+        )
+        data["ultimatums"][0]["responses"] = []  # Russia's answer of July
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert info.value.errors == (
+            (
+                "ultimatums[0].deadline",
+                "falls due (2025-09-02) before the ultimatum was issued (2025-09-20) "
+                "(a rule of format version 2, which version 1 did not check: correct "
+                "the value to read the document)",
+            ),
+            (
+                "ultimatums[0].status_on",
+                "2025-09-10 is before the ultimatum was issued (2025-09-20)",
+            ),
+        )
+        with pytest.raises(ValidationError) as info:
+            ultimatum(
+                issued_at=pendulum.date(2025, 9, 20), status="complied", status_on=LATE
+            )
+        assert info.value.errors == (
+            (
+                "deadline",
+                "falls due (2025-09-02) before the ultimatum was issued (2025-09-20)",
+            ),
+            ("status_on", "2025-09-10 is before the ultimatum was issued (2025-09-20)"),
+        )
+
 
 def _last_day(record: Ultimatum) -> pendulum.Date:
     """The last day the cut-off, a revision or a step of *record* may fall on."""
