@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime
 
-import pendulum
-
 from negotiation_records._plot_size import FIRST_SHOWN, LAST_SHOWN
 from negotiation_records.timeutil import Moment, moment_span
 
@@ -49,11 +47,12 @@ EMPTY_DAYS = 30.0
 def x_limits(xs: list[float]) -> tuple[float, float]:
     """
     The x limits that fit the date numbers *xs*, padded by 4 % (at least three
-    days) on each side; a month around today when there is nothing.
+    days) on each side; with nothing, a month from 1970-01-01 (a picture
+    with nothing dated shows no dates: it does not depend on the day it is
+    drawn).
     """
     if not xs:
-        today = days(pendulum.now(pendulum.UTC).start_of("day"))
-        return today - EMPTY_DAYS / 2, today + EMPTY_DAYS / 2
+        return 0.0, EMPTY_DAYS
     low, high = min(xs), max(xs)
     pad = max(3.0, (high - low) * 0.04)
     # matplotlib's dates run from year 1 to 9999-12-31 (a float a hair later

@@ -573,8 +573,7 @@ def _cmd_plot(args: argparse.Namespace, out: Output) -> int:
         warnings.filterwarnings(
             "ignore", message="Glyph .* missing from", category=UserWarning
         )
-        talks = records[0] if args.at is None else records[0].as_of(args.at)
-        return _draw(args, talks, target, out)
+        return _draw(args, records[0], target, out)  # as of --at: see timeline
 
 
 _PAD_IN = 0.15  # the white border around the picture, in inches

@@ -35,6 +35,7 @@ from negotiation_records._plot_axis import x_limits as _x_limits
 from negotiation_records._plot_size import (
     raster_problems,
 )
+from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
 from negotiation_records.milestones import MilestoneStatus
 from negotiation_records.negotiation import Negotiation
@@ -117,6 +118,7 @@ class _Item:
     label_inside: bool = False
     left: float = 0.0
     right: float = 0.0
+    gone: bool = False  # a bar that ended before the window: its ghosts alone
 
 
 def _require_matplotlib() -> None:
@@ -152,15 +154,26 @@ def timeline(
       by :meth:`~negotiation_records.Ultimatum.revise_deadline` is a dark dashed
       tick across the bar (drawn over it, so an extended deadline shows too)
       with a dashed outline to it, and the label says what they were.
+    * **Agreements** are bars in the first signatory's lane from their first
+      dated step (or their entry into force) to their expiry, earlier
+      expiries as ghosts, and a diamond where only one end is known;
+      **milestones** are bars from when they were set to their deadline, or a
+      diamond when their deadline passes; **votes** are triangles and
+      **actions** crosses.  Phases and an action's end are not drawn.
     * A date, month or year is drawn over the days it covers (in UTC, as
       :func:`~negotiation_records.timeutil.moment_span` reads it): a month is a
       bracket, not a point.
-    * *at* (optional) draws a dashed line at that moment, and ultimatum labels
-      then say how much time is left ("due in 6 weeks").  Without it the picture
-      does not depend on when it is drawn.
+    * *at* (optional) draws the record as it stood then
+      (:meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`, as
+      every query and the command line's ``--at`` read it), with a dashed line
+      at that moment, and ultimatum labels then say how much time is left
+      ("due in 6 weeks").  Without it the picture does not depend on when it
+      is drawn; a record with nothing dated to draw shows no dates, and says
+      so.
 
     Labels never overlap: a lane grows a row for a label that would touch
-    another, and the figure grows with the lanes.  Long party names wrap onto
+    another, and the figure grows with the lanes (given a *size*, the height
+    is fixed, and labels of a crowded record may touch).  Long party names wrap onto
     up to three lines and the margin grows to fit them.  The legend lists only
     the symbols the picture uses.  Statements and sources are not drawn.
 
@@ -233,6 +246,8 @@ def timeline(
         negotiation, at=at, start=start, end=end, size=size, dpi=dpi
     )
     _require_matplotlib()
+    if at_moment is not None:  # the record as it stood, as every query reads it
+        negotiation = negotiation.as_of(at_moment)
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
 
@@ -246,11 +261,13 @@ def timeline(
     bands = [band for band in map(_band, negotiation.rounds) if band is not None]
     at_x = None if at_moment is None else _span(at_moment)[0]
     window = _window(first, last)
+    undated = False
     if window is None:
         xs = [x for item in items for x in (item.start, item.end, *item.ghosts)]
         xs += [x for band in bands for x in band[:2]]
         if at_x is not None:
             xs.append(at_x)
+        undated = not xs
         x_min, x_max = _x_limits(xs)
     else:
         x_min, x_max = window
@@ -332,7 +349,20 @@ def timeline(
             va="bottom",
             fontsize=_FONT,
         )
-    _date_axis(ax)
+    if undated:
+        ax.set_xticks([])
+        ax.text(
+            0.5,
+            0.5,
+            "nothing dated to draw",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=_GREY,
+            fontsize=_FONT + 1,
+        )
+    else:
+        _date_axis(ax, x_min, x_max)
     ax.set_title(
         f"{negotiation.title} ({negotiation.status.value})",
         loc="left",
@@ -384,10 +414,23 @@ def _inside(item: _Item, window: tuple[float, float]) -> bool:
 
 
 def _clipped(item: _Item, low: float, high: float) -> _Item:
-    """The part of *item* inside the window (a bar cut at the edges)."""
-    item.start, item.end = max(item.start, low), min(item.end, high)
+    """
+    The part of *item* inside the window (a bar cut at the edges).  A bar
+    that ended before the window and is there for an earlier deadline
+    inside it (a deadline cut short) keeps only that deadline's outline.
+    """
+    item.gone = item.end < low
+    item.start, item.end = max(item.start, low), max(min(item.end, high), low)
     item.ghosts = tuple(g for g in item.ghosts if low <= g <= high)
     return item
+
+
+def _point(
+    lane: int, deadline: Deadline, label: str, *, color: str, legend: str
+) -> _Item:
+    """A diamond at the moment *deadline* passes (its cut-off)."""
+    x = _days(deadline.cutoff)
+    return _Item(lane, x, x, "point", label, color=color, marker="D", legend=legend)
 
 
 def _mark(
@@ -593,6 +636,8 @@ def _model2_items(negotiation: Negotiation, lane_of: dict[str, int]) -> Iterator
         lane = _first_lane(agreement.signatories, lane_of)
         label = f"{agreement.id} ({agreement.status.value})"
         first = agreement.first_dated
+        if first is None and agreement.in_force is not None:
+            first = agreement.in_force.due  # no step dated: from its entry into force
         if agreement.expires is not None and first is not None:
             start, _ = _span(first)
             end = _days(agreement.expires.cutoff)
@@ -609,6 +654,9 @@ def _model2_items(negotiation: Negotiation, lane_of: dict[str, int]) -> Iterator
             )
         elif first is not None:
             yield _mark(lane, first, label, color=_SKY, marker="D", legend="agreement")
+        elif agreement.expires is not None:  # nothing dated but its expiry
+            label += f" · expires {_short(agreement.expires.due)}"
+            yield _point(lane, agreement.expires, label, color=_SKY, legend="agreement")
     for milestone in negotiation.milestones:
         lane = _first_lane((*milestone.applies_to, *milestone.set_by), lane_of)
         label = f"{milestone.id} · due {_short(milestone.deadline.due)}"
@@ -617,14 +665,9 @@ def _model2_items(negotiation: Negotiation, lane_of: dict[str, int]) -> Iterator
             label += f" (was {earlier})"
         if milestone.status is not MilestoneStatus.PENDING:
             label += f" · {milestone.status.value}"
-        if milestone.set_on is None:
-            yield _mark(
-                lane,
-                milestone.deadline.due,
-                label,
-                color=_GREY,
-                marker="D",
-                legend="milestone",
+        if milestone.set_on is None:  # at the moment the deadline passes
+            yield _point(
+                lane, milestone.deadline, label, color=_GREY, legend="milestone"
             )
             continue
         start, _ = _span(milestone.set_on)
@@ -832,15 +875,16 @@ def _draw_bar(ax: Axes, item: _Item, y: float, per_px: float) -> None:
             linewidth=1,
             zorder=3,
         )
-    ax.broken_barh(
-        [(item.start, width)],
-        (y - height / 2, height),
-        facecolors=item.color if item.filled else "white",
-        edgecolors=item.color,
-        hatch=item.hatch,
-        linewidth=1,
-        zorder=4,
-    )
+    if not item.gone:  # one that ended before the window: its ghosts alone
+        ax.broken_barh(
+            [(item.start, width)],
+            (y - height / 2, height),
+            facecolors=item.color if item.filled else "white",
+            edgecolors=item.color,
+            hatch=item.hatch,
+            linewidth=1,
+            zorder=4,
+        )
     for ghost in item.ghosts:
         # Over the bar, so that an earlier deadline inside it (an extension)
         # shows as well as one after it (a deadline cut short).
@@ -851,19 +895,37 @@ def _draw_bar(ax: Axes, item: _Item, y: float, per_px: float) -> None:
         )
 
 
-def _date_axis(ax: Axes) -> None:
+def _date_axis(ax: Axes, x_min: float, x_max: float) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: PLC0415
 
     locator = AutoDateLocator(minticks=5, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    # The offset (shown once, under the axis) names the year only.
+    # The offset (shown once, under the axis) names what the ticks leave out.
+    # Ticks by day name each month where it starts ("Aug"), by hour each day
+    # ("Aug-01"), so the year is enough, unless the picture lies within one
+    # month (or one day) and no tick names it: then the offset does.
+    first, last = _utc_day(x_min), _utc_day(x_max)
+    one_month = (first.year, first.month) == (last.year, last.month)
     formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
-        locator, offset_formats=["", "%Y", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d"]
+        locator,
+        offset_formats=[
+            "",
+            "%Y",
+            "%b %Y" if one_month else "%Y",
+            "%Y-%m-%d" if first == last else "%Y",
+            "%Y-%m-%d",
+            "%Y-%m-%d",
+        ],
     )
     ax.xaxis.set_major_formatter(formatter)
     ax.tick_params(axis="x", labelsize=_FONT + 1)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
+
+
+def _utc_day(x: float) -> datetime.date:
+    """The UTC day of the date number *x* (days since 1970-01-01)."""
+    return datetime.date(1970, 1, 1) + datetime.timedelta(days=x)  # whole days
 
 
 _GHOST_STYLE: dict[str, Any] = {

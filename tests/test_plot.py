@@ -15,7 +15,9 @@ from matplotlib.image import imread
 from matplotlib.text import Text
 
 from negotiation_records import (
+    Agreement,
     Deadline,
+    Milestone,
     Negotiation,
     Party,
     Proposal,
@@ -23,9 +25,11 @@ from negotiation_records import (
     Round,
     Ultimatum,
     ValidationError,
+    Vote,
     Window,
 )
 from negotiation_records._cli_args import dpi_arg, size_arg
+from negotiation_records._plot_axis import days
 from negotiation_records.plot import PLOT_EXTRA_HINT, timeline
 from tests.seed import seed_record
 
@@ -325,7 +329,10 @@ class TestBusierRecords:
         )
         figure = timeline(talks)
         assert lane_names(figure) == ["Rounds", "North"]
-        assert texts(figure) == []
+        # No dates, and it says so: the picture does not depend on the day.
+        assert texts(figure) == ["nothing dated to draw"]
+        figure.canvas.draw()
+        assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == []
 
     def test_edges_of_the_calendar(self, tmp_path: Path) -> None:
         """Rounds in year 1 and year 9999 are drawn; the axis stays in the calendar."""
@@ -411,6 +418,138 @@ class TestBusierRecords:
             ],
         )
         assert f"u · deadline {shown}" in texts(timeline(talks))
+
+
+def axis(figure: Figure) -> tuple[list[str], str]:
+    """The tick labels of the date axis and its offset (the text under it)."""
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    return ticks, ax.xaxis.get_major_formatter().get_offset()  # type: ignore[attr-defined]
+
+
+def diamonds(figure: Figure) -> list[float]:
+    """The x (date numbers) of the diamonds drawn."""
+    found = []
+    for line in figure.axes[0].get_lines():
+        if line.get_marker() == "D":
+            found += [float(x) for x in line.get_xdata()]  # type: ignore[union-attr]
+    return found
+
+
+class TestShortAndPartialPictures:
+    def test_a_week_names_its_month_and_a_day_its_date(self) -> None:
+        """
+        Ticks by day name a month only where it starts, by hour a day only at
+        midnight: a picture within one month (or one day) names it under the
+        axis, as the year is named under months.
+        """
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[Party(id="a", name="A", kind="state")],
+            votes=[
+                Vote(
+                    id="v",
+                    body="Rada",
+                    party="a",
+                    on=pendulum.date(2025, 7, 16),
+                    question="Ratify?",
+                    result="passed",
+                )
+            ],
+        )
+        ticks, offset = axis(timeline(talks))
+        assert "16" in ticks
+        assert offset == "Jul 2025"
+        day = timeline(
+            talks,
+            start=pendulum.datetime(2025, 7, 16, 6),
+            end=pendulum.datetime(2025, 7, 16, 18),
+        )
+        ticks, offset = axis(day)
+        assert "12:00" in ticks
+        assert offset == "2025-07-16"
+        ticks, offset = axis(
+            timeline(
+                talks, start=pendulum.date(2025, 7, 10), end=pendulum.date(2025, 8, 10)
+            )
+        )
+        assert "Aug" in ticks
+        assert offset == "2025"
+
+    def test_at_draws_the_record_as_it_stood(self) -> None:
+        """
+        As of 20 July the ultimatum had not been cut to ten days (29 July):
+        the picture shows the 50-day deadline, with no earlier one, as the
+        command line's --at does.
+        """
+        at = pendulum.date(2025, 7, 20)
+        labels = texts(timeline(revised_seed(), at=at))
+        assert "us-ultimatum-2025-07 · deadline 2025-09-02 · due in 6 weeks" in labels
+        assert not [label for label in labels if "was 2025-09-02" in label]
+        assert not [
+            label for label in labels if "accepts new-round-invitation" in label
+        ]
+
+    def test_a_bar_that_ended_before_the_window_is_not_drawn(self) -> None:
+        """
+        The ultimatum cut to 8 August, drawn from 15 August: its bar ended
+        before the window, so only the outline to the 2 September deadline
+        it replaced is drawn, not a solid sliver at the left edge.
+        """
+        figure = timeline(revised_seed(), start=pendulum.date(2025, 8, 15))
+        solid = [
+            collection
+            for collection in figure.axes[0].collections
+            if collection.get_linestyle()[0][1] is None  # type: ignore[index]
+            and collection.get_facecolor().any()
+        ]
+        left = days(pendulum.datetime(2025, 8, 15))
+        starts = [
+            path.get_extents().x0
+            for collection in solid
+            for path in collection.get_paths()
+        ]
+        assert left not in starts
+
+    def test_a_deadline_alone_is_drawn_when_it_passes(self) -> None:
+        """
+        A milestone with no set_on, and an agreement with no dated step but
+        its entry into force or its expiry, are drawn: the milestone as a
+        diamond at the instant its deadline passes (the end of 1 August in
+        Pago Pago, 11:00 UTC on the 2nd), not at noon UTC of its day.
+        """
+        pago = Deadline.on(pendulum.date(2025, 8, 1), tz="Pacific/Pago_Pago")
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[Party(id="a", name="A", kind="state")],
+            milestones=[Milestone(id="m", title="Talks close", deadline=pago)],
+            agreements=[
+                Agreement(
+                    id="truce",
+                    title="Truce",
+                    stage="ceasefire",
+                    signatories=["a"],
+                    in_force=Deadline.on(pendulum.date(2025, 7, 1)),
+                    expires=Deadline.on(pendulum.date(2025, 9, 1)),
+                ),
+                Agreement(
+                    id="pause",
+                    title="Pause",
+                    stage="ceasefire",
+                    signatories=["a"],
+                    expires=Deadline.on(pendulum.date(2025, 9, 10)),
+                ),
+            ],
+        )
+        figure = timeline(talks)
+        assert days(pendulum.datetime(2025, 8, 2, 11)) in diamonds(figure)
+        assert days(pendulum.datetime(2025, 9, 11)) in diamonds(figure)
+        labels = texts(figure)
+        assert "truce (drafted) · expires 2025-09-01" in labels
+        assert "pause (drafted) · expires 2025-09-10" in labels
 
 
 class TestSize:
