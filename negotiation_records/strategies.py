@@ -852,7 +852,14 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         True
     """
     source_ids = draw(st.lists(slugs(), max_size=3, unique=True))
-    party_ids = draw(st.lists(slugs(), max_size=3, unique=True))
+    # One record in eight has no party (and so little else); the others one
+    # to three, so that most draws have records of every kind to hold.
+    no_parties = draw(st.integers(0, 7)) == 7
+    party_ids = (
+        []
+        if no_parties
+        else draw(st.lists(slugs(), min_size=1, max_size=3, unique=True))
+    )
     statement_ids = draw(st.lists(slugs(), max_size=3, unique=True))
     pools = Pools(parties=party_ids, sources=source_ids, statements=statement_ids)
     if not party_ids:

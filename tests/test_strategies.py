@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
@@ -259,3 +259,43 @@ def test_the_package_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+class TestShrinking:
+    @pytest.mark.parametrize(
+        "strategy", [nrst.moments(), nrst.datetimes(), nrst.deadlines()]
+    )
+    def test_a_failure_shrinks_to_a_plain_moment(
+        self, strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """
+        A failure that has nothing to do with clocks going back is shown with
+        a plain moment, not with a repeated wall time (``fold=1``), which the
+        datetimes draw on purpose, rarely.
+        """
+        smallest = find(strategy, lambda value: True, settings=settings(database=None))
+        moment = smallest.due if isinstance(smallest, Deadline) else smallest
+        assert getattr(moment, "fold", 0) == 0
+
+    def test_repeated_wall_times_are_repeated(self) -> None:
+        """Each drawn wall time happens twice in its zone; this is the second."""
+
+        @given(nrst.repeated_wall_times())
+        @settings(max_examples=50, database=None)
+        def check(moment: pendulum.DateTime) -> None:
+            first = moment.replace(fold=0)
+            assert moment.fold == 1
+            assert first.utcoffset() != moment.utcoffset()
+
+        check()
+
+
+def test_texts_without_a_limit() -> None:
+    """``max_size=None`` means no limit, as for ``st.text``."""
+
+    @given(nrst.texts(max_size=None))
+    @settings(max_examples=20, database=None)
+    def check(text: str) -> None:
+        assert Text().problems(text) == []
+
+    check()
