@@ -17,6 +17,7 @@ import re
 __all__ = [
     "date_text",
     "finer_timestamp",
+    "minute_timestamp",
     "timestamp",
     "wall_time",
     "zone_without_offset",
@@ -64,6 +65,19 @@ def finer_timestamp() -> re.Pattern[str]:
     """
     return re.compile(
         r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{7,}(?:[Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
+        rf"(?:\[{_ZONE}\])?",
+        re.ASCII,
+    )
+
+
+@functools.cache
+def minute_timestamp() -> re.Pattern[str]:
+    """
+    A timestamp to the minute, with an offset (and perhaps a zone), which RFC
+    3339 does not allow: it gives the seconds.
+    """
+    return re.compile(
+        r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?:[Zz]|[+-]\d{2}:\d{2}(?::\d{2})?)"
         rf"(?:\[{_ZONE}\])?",
         re.ASCII,
     )

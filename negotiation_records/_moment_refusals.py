@@ -11,6 +11,7 @@ from typing import Final
 
 from negotiation_records._moment_patterns import (
     finer_timestamp,
+    minute_timestamp,
     wall_time,
     zone_without_offset,
 )
@@ -34,6 +35,13 @@ def not_a_moment(text: str) -> ValidationError:
         message = (
             f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
             f"zone if you like ({_EXAMPLE}), or give a date"
+        )
+        if len(text) == 16:  # to the minute: the timestamp needs the seconds too
+            message += f"; a timestamp gives the seconds too: {short_repr(text + ':00Z')}"
+    elif minute_timestamp().fullmatch(text):
+        message = (
+            f"{quoted} has no seconds; RFC 3339 timestamps give them: "
+            f"{short_repr(text[:16] + ':00' + text[16:])}"
         )
     elif finer_timestamp().fullmatch(text):
         message = (

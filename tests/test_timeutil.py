@@ -1129,7 +1129,18 @@ class TestFormatAndParse:
             (
                 "2025-07-14T12:00",
                 "'2025-07-14T12:00' has no UTC offset; write one (Z, +03:00), followed by a "
-                "zone if you like (-04:00[America/New_York]), or give a date",
+                "zone if you like (-04:00[America/New_York]), or give a date; a "
+                "timestamp gives the seconds too: '2025-07-14T12:00:00Z'",
+            ),
+            (
+                "2025-07-14T12:00Z",
+                "'2025-07-14T12:00Z' has no seconds; RFC 3339 timestamps give them: "
+                "'2025-07-14T12:00:00Z'",
+            ),
+            (
+                "2025-07-14T12:00-04:00[America/New_York]",
+                "'2025-07-14T12:00-04:00[America/New_York]' has no seconds; RFC 3339 "
+                "timestamps give them: '2025-07-14T12:00:00-04:00[America/New_York]'",
             ),
             (
                 "2023-09-15T00:00[America/New_York]",
