@@ -998,7 +998,7 @@ def _legend(figure: Figure, used: set[str]) -> None:
         "proposal": "proposal (hollow: closed)",
         "ultimatum": "ultimatum, to its deadline",
         "agreement": "agreement (a bar: to its expiry)",
-        "milestone": "milestone, to its deadline",
+        "milestone": "milestone (a bar: from when it was set)",
     }
     shown = [
         (handle, labels.get(key, key))
