@@ -5,6 +5,7 @@ standard input, JSON or JSON Lines, every problem placed at its line.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import itertools
 import os
@@ -297,12 +298,14 @@ def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[in
     """
     The line of each problem (path, message) of the JSON document *data*.
 
-    Line 1 for all when *data* is not UTF-8 (which the loader reported).
+    When *data* is not UTF-8 (the one problem the loader reported), the line
+    of the first byte that is not.
     """
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # reported by the loader already
-        return [1] * len(errors)
+    except UnicodeDecodeError as exc:  # reported by the loader already
+        start = exc.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
+        return [data.count(b"\n", 0, start) + 1] * len(errors)
     return problem_lines(text, errors)
 
 

@@ -70,6 +70,20 @@ def _is_fixed_tuple(t: Any) -> bool:
     return not (len(args) == 2 and args[1] is Ellipsis)
 
 
+def _is_tuple_class(t: Any) -> bool:
+    """A class of tuples of its own (a named tuple, as the deadline queries give)."""
+    return isinstance(t, type) and issubclass(t, tuple) and t is not tuple
+
+
+def _tuple_class_unstructure(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """A named tuple is written as any tuple is, an array of its items written."""
+
+    def unstructure(value: Any) -> list[Any]:
+        return [conv.unstructure(item) for item in value]
+
+    return unstructure
+
+
 def _is_mapping(t: Any) -> bool:
     return get_origin(t) in _MAPPINGS and len(get_args(t)) == 2
 
@@ -270,6 +284,7 @@ def register_collection_hooks(conv: cattrs.Converter, collect: Collect) -> None:
         _is_fixed_tuple, structure(_fixed_tuple_structure, collect)
     )
     conv.register_unstructure_hook_factory(_is_fixed_tuple, _fixed_tuple_unstructure)
+    conv.register_unstructure_hook_factory(_is_tuple_class, _tuple_class_unstructure)
     conv.register_structure_hook_factory(
         _is_mapping, structure(_mapping_structure, collect)
     )

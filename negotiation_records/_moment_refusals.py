@@ -37,7 +37,9 @@ def not_a_moment(text: str) -> ValidationError:
             f"zone if you like ({_EXAMPLE}), or give a date"
         )
         if len(text) == 16:  # to the minute: the timestamp needs the seconds too
-            message += f"; a timestamp gives the seconds too: {short_repr(text + ':00Z')}"
+            message += (
+                f"; a timestamp gives the seconds too: {short_repr(text + ':00Z')}"
+            )
     elif minute_timestamp().fullmatch(text):
         message = (
             f"{quoted} has no seconds; RFC 3339 timestamps give them: "

@@ -257,8 +257,12 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     A record gives a ``dict`` (keys in field order, every field written), a list
     or tuple of records gives a ``list``.  Only plain JSON data comes out:
     ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``.
-    A value the converter writes (a date, an enum, a ``Period``) and plain JSON
-    data (a number, text, a list, a dict with text keys) are written too.
+    A value the converter writes (a pendulum date or datetime, a
+    :class:`~negotiation_records.PartialDate`, an enum, a ``Period``), a
+    named tuple (as an array, as the deadline queries' entries are) and
+    plain JSON data (a number, text, a list, a dict with text keys) are
+    written too; a standard-library ``date`` is not (a record's field
+    converts one: give the record, or ``pendulum.instance(day)``).
     Anything else is a :class:`TypeError` naming where it is in *obj*: a set
     (its order changes from one process to the next), a generator (give a
     list), an object the converter does not know.  ``NaN`` and the

@@ -237,6 +237,19 @@ class TestPackaging:
 
 
 class TestValidate:
+    @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+    def test_a_byte_that_is_not_utf8_at_its_line(
+        self, bom: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A byte that is not UTF-8 on line 4 is reported at line 4."""
+        path = tmp_path / "party.json"
+        path.write_bytes(
+            bom + b'{\n  "id": "a",\n\n  "name": "B\xe9",\n  "kind": "state"\n}\n'
+        )
+        assert main(["validate", "--type", "Party", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith(f"{path}:4: $: not UTF-8 text: ")
+
     def test_many_files_and_a_missing_one(
         self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -524,6 +524,27 @@ class TestOtherTypes:
             ("$", "must be a finite number, got number nan"),
         )
 
+    def test_named_tuples_are_written_as_arrays(self) -> None:
+        """
+        The deadline queries' entries (named tuples), in a list or alone, are
+        written as any tuple is: an array of their items, each written.
+        """
+        talks = seed_record()
+        due = talks.upcoming_deadlines(at=pendulum.date(2025, 8, 1), within="P90D")
+        assert due
+        expected = [
+            [to_dict(entry.ultimatum), to_dict(entry.deadline)] for entry in due
+        ]
+        assert to_dict(due) == expected
+        assert to_dict(list(due)) == expected
+        assert json.loads(to_json(due)) == expected
+        assert json.loads(to_json(due[0])) == expected[0]
+        Pair = collections.namedtuple("Pair", ["moment", "number"])
+        with pytest.raises(ValidationError) as caught:
+            to_dict([Pair(pendulum.date(2025, 8, 1), math.nan)])
+        assert [path for path, _ in caught.value.errors] == ["[0][1]"]
+        assert to_dict([Pair(pendulum.date(2025, 8, 1), 1)]) == [["2025-08-01", 1]]
+
     def test_subclasses_of_json_values_are_named_as_such(self) -> None:
         """A str, int or list subclass is refused with a message that says why."""
 
