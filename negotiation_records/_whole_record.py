@@ -27,7 +27,7 @@ the fields declared as references.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING, Any
 
 from negotiation_records import _lookup
@@ -198,19 +198,8 @@ class Checker:
         self._unique("ultimatums", [u.id for u in n.ultimatums], "ultimatum id")
         self._unique("statements", [s.id for s in n.statements], "statement id")
         self._unique("sources", [s.id for s in n.sources], "source id")
-        condition_paths = [(f"conditions[{i}]", c) for i, c in enumerate(n.conditions)]
-        condition_paths += [
-            (f"proposals[{i}].terms[{j}]", c)
-            for i, p in enumerate(n.proposals)
-            for j, c in enumerate(p.terms)
-        ]
-        condition_paths += [
-            (f"ultimatums[{i}].demand", u.demand)
-            for i, u in enumerate(n.ultimatums)
-            if isinstance(u.demand, Condition)
-        ]
         seen: dict[str, str] = {}
-        for path, condition in condition_paths:
+        for path, condition in _condition_paths(n):
             if condition.id in seen:
                 self.out.append(
                     (
@@ -231,7 +220,7 @@ class Checker:
             return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
-        for path, condition in condition_paths:
+        for path, condition in _condition_paths(n):
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
             self._round(f"rounds[{i}]", rnd)
@@ -610,13 +599,21 @@ class Checker:
         if ultimatum.sources:
             self._sources(ultimatum.sources, path)
 
-    def _provision_id(self, path: str, provision: Condition, seen: set[str]) -> None:
-        """An agreement's provision has a condition id not used before."""
-        if provision.id in seen:
+    def _provision_id(
+        self, path: str, provision: Condition, seen: dict[str, str]
+    ) -> None:
+        """
+        An agreement's provision has a condition id not used before (*seen*:
+        each id used, with the path of its first use, named in the message).
+        """
+        first = seen.setdefault(provision.id, path)
+        if first != path:
             self.out.append(
-                (f"{path}.id", f"condition id {provision.id!r} is already used")
+                (
+                    f"{path}.id",
+                    f"condition id {provision.id!r} is already used at {first}",
+                )
             )
-        seen.add(provision.id)
 
     def _revisions(self, path: str, revisions: tuple[DeadlineRevision, ...]) -> None:
         for index, revision in enumerate(revisions):
@@ -636,13 +633,9 @@ class Checker:
         self._unique("milestones", [m.id for m in n.milestones], "milestone id")
         self._unique("votes", [v.id for v in n.votes], "vote id")
         self._unique("actions", [a.id for a in n.actions], "action id")
-        seen: set[str] = set()  # the condition ids, once there are provisions
+        seen: dict[str, str] = {}  # the condition ids, once there are provisions
         if any(agreement.provisions for agreement in n.agreements):
-            seen = {c.id for c in n.conditions}
-            seen |= {c.id for p in n.proposals for c in p.terms}
-            seen |= {
-                u.demand.id for u in n.ultimatums if isinstance(u.demand, Condition)
-            }
+            seen = _condition_places(n)
         if references_known:
             for i, agreement in enumerate(n.agreements):
                 for j, provision in enumerate(agreement.provisions):
@@ -665,11 +658,12 @@ class Checker:
         path: str,
         agreement: Agreement,
         agreement_ids: Container[object],
-        seen: set[str] | None = None,
+        seen: dict[str, str] | None = None,
     ) -> None:
         """
         The references of *agreement*, and its provisions' ids against the
-        condition ids *seen* before (``None``: checked by the caller).
+        condition ids *seen* before, with their places (``None``: checked by
+        the caller).
         """
         for name in ("signatories", "witnesses", "guarantors"):
             self._parties(getattr(agreement, name), path, ".", name)
@@ -754,3 +748,27 @@ class Checker:
             self._quantities(action.quantities, path)
         if action.sources:
             self._sources(action.sources, path)
+
+
+def _condition_paths(n: Negotiation) -> Iterator[tuple[str, Condition]]:
+    """
+    The conditions of *n* that are not an agreement's provisions, each with
+    its path, in document order: standing conditions, proposals' terms,
+    ultimatums' demands.
+    """
+    for i, condition in enumerate(n.conditions):
+        yield f"conditions[{i}]", condition
+    for i, proposal in enumerate(n.proposals):
+        for j, condition in enumerate(proposal.terms):
+            yield f"proposals[{i}].terms[{j}]", condition
+    for i, ultimatum in enumerate(n.ultimatums):
+        if isinstance(ultimatum.demand, Condition):
+            yield f"ultimatums[{i}].demand", ultimatum.demand
+
+
+def _condition_places(n: Negotiation) -> dict[str, str]:
+    """Each condition id of :func:`_condition_paths`, with the path of its first use."""
+    places: dict[str, str] = {}
+    for path, condition in _condition_paths(n):
+        places.setdefault(condition.id, path)
+    return places

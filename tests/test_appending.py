@@ -725,7 +725,8 @@ class TestWithMethods:
                 ),
                 (
                     "agreements[1].provisions[0].id",
-                    "condition id 'guns-silent' is already used",
+                    "condition id 'guns-silent' is already used at "
+                    "agreements[0].provisions[0]",
                 ),
             ),
         ]

@@ -11,6 +11,7 @@ import pendulum
 import pytest
 
 from negotiation_records import (
+    Agreement,
     Condition,
     Consequence,
     Deadline,
@@ -399,6 +400,25 @@ class TestUniqueness:
             (
                 "ultimatums[0].demand.id",
                 "condition id 'ceasefire' is already used at conditions[0]",
+            ),
+        )
+
+    def test_a_provision_names_the_condition_it_clashes_with(self) -> None:
+        """An agreement's provision with a used condition id names that use."""
+        ceasefire = Condition(id="ceasefire", text="A ceasefire")
+        deal = Agreement(
+            id="deal", title="Deal", stage="partial", provisions=[ceasefire, ceasefire]
+        )
+        assert errors_of(
+            talks, proposals=[proposal(terms=[ceasefire])], agreements=[deal]
+        ) == (
+            (
+                "agreements[0].provisions[0].id",
+                "condition id 'ceasefire' is already used at proposals[0].terms[0]",
+            ),
+            (
+                "agreements[0].provisions[1].id",
+                "condition id 'ceasefire' is already used at proposals[0].terms[0]",
             ),
         )
 
