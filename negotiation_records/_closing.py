@@ -61,9 +61,13 @@ def closed_in_time(changes: tuple[StatusChange, ...], deadline: Deadline) -> boo
     A change at the very instant the deadline passes (a time of day equal to
     its :attr:`~negotiation_records.Deadline.cutoff`) came in time too: the
     United Kingdom left the European Union at 00:00 CET on 1 February 2020,
-    as the Article 50 period ended.
+    as the Article 50 period ended.  The changes are in the order they were
+    made, so the last came after each before it: after one that came once
+    the deadline had passed (a milestone missed at 13:00, then met "on 13
+    July", against a deadline of noon that day), it did not come in time,
+    whatever its own date says.
     """
-    return in_time(changes[-1].on if changes else None, deadline)
+    return all(in_time(change.on, deadline) for change in changes)
 
 
 def in_time(on: Moment | None, deadline: Deadline) -> bool:

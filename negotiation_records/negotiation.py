@@ -228,7 +228,8 @@ class Negotiation(Record, _lookup.Indexed):
     def status_at(self, at: Moment | _dt.date) -> NegotiationStatus:
         """
         The talks' status in force at *at*: the last change known by then (an
-        undated change counts always; a month or year once it has passed, or
+        undated change counts once the change before it does, the first
+        always; a month or year once it has passed, or
         once a later change is known).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for

@@ -22,7 +22,8 @@ reads the record as it stood then, as far as the record's dates allow:
   it (an expiry by no earlier deadline: :meth:`Negotiation.as_of
   <negotiation_records.Negotiation.as_of>`);
 * a status (complied, withdrawn, expired, enforced) counts from the date of
-  its change in the ultimatum's ``history``; an undated change counts always;
+  its change in the ultimatum's ``history``; an undated change counts once the
+  change before it does, the first always;
 * a party's stance counts from when it was taken (an undated one always);
 * a deadline that ran out before its record was closed stays expired: an
   ultimatum complied with or withdrawn, a milestone met, cancelled or

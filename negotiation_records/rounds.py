@@ -545,8 +545,9 @@ class Round(Record):
     def status_at(self, at: Moment | _dt.date) -> RoundStatus:
         """
         The status in force at *at*: the last change known by then (an undated
-        change counts always, but for ``held``, which counts from the round's
-        start, as :meth:`hold` dates it; a month or year once it has passed).
+        change counts once the change before it does, the first always, but
+        for ``held``, which counts from the round's start, as :meth:`hold`
+        dates it; a month or year once it has passed).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

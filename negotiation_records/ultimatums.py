@@ -409,7 +409,8 @@ class Ultimatum(Record):
     def status_at(self, at: Moment | _dt.date) -> UltimatumStatus:
         """
         The status in force at *at*: the last change known by then (an undated
-        change counts always; a month or year once it has passed).
+        change counts once the change before it does, the first always; a
+        month or year once it has passed).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

@@ -714,6 +714,48 @@ class TestAllExpiredDeadlines:
             assert _expired(talks, at) == [("ultimatum", "u"), ("milestone", "m")]
         assert _expired(talks, DUE) == []
 
+    def test_a_step_after_one_that_came_late_came_late(self) -> None:
+        """
+        Closed "on 13 August" after a step at 13:00 UTC that day, an hour after
+        a deadline of noon passed: the steps are in order, so the closing
+        step came late too, whatever its own date says, and the deadline is
+        listed as run out (a milestone missed then met, an ultimatum expired
+        then complied with, an agreement expired then superseded).  Closed
+        "on 13 August" with nothing late before it, it may have come in time.
+        """
+        noon = Deadline.on(pendulum.datetime(2025, 8, 13, 12, tz="UTC"))
+        late = pendulum.datetime(2025, 8, 13, 13, tz="UTC")
+        day = pendulum.date(2025, 8, 13)
+        milestone = Milestone(id="m", title="Talks", set_on=ISSUED, deadline=noon)
+        ultimatum = _ultimatum(deadline=noon).expire(on=late).comply(on=day, late=True)
+        agreement = Agreement(
+            id="a",
+            title="Truce",
+            stage="ceasefire",
+            history=[StatusChange(status="in-force", on=ISSUED)],
+            expires=noon,
+        )
+        talks = _talks(
+            ultimatum,
+            milestones=[
+                milestone.with_status("missed", on=late).with_status("met", on=day)
+            ],
+            agreements=[
+                agreement.with_status("expired", on=late).with_status(
+                    "superseded", on=day
+                )
+            ],
+        )
+        after = pendulum.date(2025, 9, 1)
+        assert _expired(talks, after) == [
+            ("ultimatum", "u"),
+            ("milestone", "m"),
+            ("agreement", "a"),
+        ]
+        assert _ids(talks.expired_deadlines(after)) == ["u"]
+        in_time = _talks(milestones=[milestone.with_status("met", on=day)])
+        assert _expired(in_time, after) == []
+
     @pytest.mark.parametrize(
         "steps",
         [
