@@ -1,7 +1,8 @@
 """
 The strategies of parts that several records share (private): status
 histories, parties' positions, conditions and quantities, each drawn with the
-parties and ids of a :class:`~negotiation_records._value_strategies.Pools`.
+parties and ids of a :class:`~negotiation_records._value_strategies.Pools`,
+and the renaming that makes condition ids unique across a whole record.
 
 Both :mod:`negotiation_records.strategies` (the original records) and
 ``_model2_strategies`` (agreements, milestones, votes, actions) build on them.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from negotiation_records._closing import in_time
@@ -26,12 +28,14 @@ from negotiation_records._value_strategies import (
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.history import StatusChange
+from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Precision, Quantity
 from negotiation_records.stances import Position, Stance
 from negotiation_records.timeutil import Moment
+from negotiation_records.ultimatums import Ultimatum
 
 
-__all__ = ["condition", "position", "quantity", "walk"]
+__all__ = ["condition", "distinct_conditions", "position", "quantity", "walk"]
 
 
 def walk(
@@ -145,3 +149,35 @@ def _may_date(
     if deadline is None or status is not deadline[0] or deadline[1] is None:
         return True
     return deadline[1].had_passed_by(on)
+
+
+def distinct_conditions(
+    standing: list[Condition],
+    proposal_list: list[Proposal],
+    ultimatum_list: list[Ultimatum],
+) -> tuple[list[Condition], list[Proposal], list[Ultimatum]]:
+    """Rename conditions so that ids are unique across the whole record."""
+    counter = iter(range(10**6))
+
+    def renamed(condition: Condition, seen: set[str]) -> Condition:
+        if condition.id in seen:
+            base = condition.id[:50].rstrip("._-")
+            condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
+            while condition.id in seen:  # pragma: no cover - vanishingly rare
+                condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
+        seen.add(condition.id)
+        return condition
+
+    seen: set[str] = set()
+    standing = [renamed(c, seen) for c in standing]
+    proposal_list = [
+        attrs.evolve(p, terms=[renamed(c, seen) for c in p.terms])
+        for p in proposal_list
+    ]
+    ultimatum_list = [
+        attrs.evolve(u, demand=renamed(u.demand, seen))
+        if isinstance(u.demand, Condition)
+        else u
+        for u in ultimatum_list
+    ]
+    return standing, proposal_list, ultimatum_list

@@ -1,21 +1,27 @@
 """
 The time axis of a picture (private): moments as matplotlib's date numbers
-(days since 1970-01-01 in UTC, as floats), and the stretch of time a picture
-shows.
+(days since 1970-01-01 in UTC, as floats), the stretch of time a picture
+shows, and the dates drawn along it.
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from negotiation_records._plot_size import FIRST_SHOWN, LAST_SHOWN
 from negotiation_records.timeutil import Moment, moment_span
+
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 
 __all__ = [
     "EMPTY_DAYS",
     "FIRST_DAY",
     "LAST_DAY",
+    "date_axis",
     "days",
     "one_edge_given",
     "span",
@@ -90,3 +96,40 @@ def one_edge_given(
         assert high is not None  # noqa: S101 - one edge is given
         fit_low, fit_high = max(high - EMPTY_DAYS, FIRST_DAY), high
     return (fit_low if low is None else low), (fit_high if high is None else high)
+
+
+def date_axis(ax: Axes, x_min: float, x_max: float, *, font: float) -> None:
+    """
+    Dates along the bottom of *ax*, which shows *x_min* to *x_max*: concise
+    ticks (in *font* points), with the text under the axis naming what the
+    ticks leave out.
+    """
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: PLC0415
+
+    locator = AutoDateLocator(minticks=5, maxticks=12)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    # Ticks by day name each month where it starts ("Aug"), by hour each day
+    # ("Aug-01"), so the year is enough, unless the picture lies within one
+    # month (or one day) and no tick names it: then the text under it does.
+    first, last = _utc_day(x_min), _utc_day(x_max)
+    one_month = (first.year, first.month) == (last.year, last.month)
+    formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator,
+        offset_formats=[
+            "",
+            "%Y",
+            "%b %Y" if one_month else "%Y",
+            "%Y-%m-%d" if first == last else "%Y",
+            "%Y-%m-%d",
+            "%Y-%m-%d",
+        ],
+    )
+    ax.xaxis.set_major_formatter(formatter)
+    ax.tick_params(axis="x", labelsize=font)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+
+
+def _utc_day(x: float) -> datetime.date:
+    """The UTC day of the date number *x* (days since 1970-01-01)."""
+    return datetime.date(1970, 1, 1) + datetime.timedelta(days=x)  # whole days

@@ -518,7 +518,17 @@ def deadlines_business(draw: st.DrawFn) -> Deadline:
         | st.sets(st.integers(0, 6), max_size=6)
     )
     if weekend and draw(st.booleans()):  # a calendar that works some weekend days
-        worked = draw(st.lists(st.integers(1, span + 30), max_size=4, unique=True))
+        # Weekend days inside the count, so that the days worked count.
+        inside = [
+            offset
+            for offset in range(1, span + 1)
+            if day.add(days=offset).weekday() in weekend
+        ]
+        worked = (
+            draw(st.lists(st.sampled_from(inside), max_size=4, unique=True))
+            if inside
+            else []
+        )
         holidays = _WorkingCalendar(
             skipped, weekend, {day.add(days=offset) for offset in worked}
         )

@@ -27,6 +27,7 @@ import pendulum
 
 from negotiation_records._moment_refusals import offset_text
 from negotiation_records._plot_arguments import timeline_moments
+from negotiation_records._plot_axis import date_axis as _date_axis
 from negotiation_records._plot_axis import days as _days
 from negotiation_records._plot_axis import one_edge_given as _one_edge_given
 from negotiation_records._plot_axis import span as _span
@@ -362,7 +363,7 @@ def timeline(
             fontsize=_FONT + 1,
         )
     else:
-        _date_axis(ax, x_min, x_max)
+        _date_axis(ax, x_min, x_max, font=_FONT + 1)
     ax.set_title(
         f"{negotiation.title} ({negotiation.status.value})",
         loc="left",
@@ -893,39 +894,6 @@ def _draw_bar(ax: Axes, item: _Item, y: float, per_px: float) -> None:
             [y - height / 2 - 0.12, y + height / 2 + 0.12],
             **_GHOST_STYLE,
         )
-
-
-def _date_axis(ax: Axes, x_min: float, x_max: float) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # noqa: PLC0415
-
-    locator = AutoDateLocator(minticks=5, maxticks=12)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    # The offset (shown once, under the axis) names what the ticks leave out.
-    # Ticks by day name each month where it starts ("Aug"), by hour each day
-    # ("Aug-01"), so the year is enough, unless the picture lies within one
-    # month (or one day) and no tick names it: then the offset does.
-    first, last = _utc_day(x_min), _utc_day(x_max)
-    one_month = (first.year, first.month) == (last.year, last.month)
-    formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
-        locator,
-        offset_formats=[
-            "",
-            "%Y",
-            "%b %Y" if one_month else "%Y",
-            "%Y-%m-%d" if first == last else "%Y",
-            "%Y-%m-%d",
-            "%Y-%m-%d",
-        ],
-    )
-    ax.xaxis.set_major_formatter(formatter)
-    ax.tick_params(axis="x", labelsize=_FONT + 1)
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
-    ax.set_axisbelow(True)
-
-
-def _utc_day(x: float) -> datetime.date:
-    """The UTC day of the date number *x* (days since 1970-01-01)."""
-    return datetime.date(1970, 1, 1) + datetime.timedelta(days=x)  # whole days
 
 
 _GHOST_STYLE: dict[str, Any] = {

@@ -39,6 +39,7 @@ from negotiation_records._model2_strategies import (
     votes,
 )
 from negotiation_records._part_strategies import condition as _condition
+from negotiation_records._part_strategies import distinct_conditions
 from negotiation_records._part_strategies import position as _position
 from negotiation_records._part_strategies import quantity as _quantity
 from negotiation_records._part_strategies import walk as _walk
@@ -886,7 +887,7 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
     ultimatum_list = draw(
         st.lists(_ultimatum(pools), max_size=2, unique_by=lambda u: u.id)
     )
-    condition_list, proposal_list, ultimatum_list = _distinct_conditions(
+    condition_list, proposal_list, ultimatum_list = distinct_conditions(
         condition_list, proposal_list, ultimatum_list
     )
     used = {c.id for c in condition_list}
@@ -920,38 +921,6 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         ),
         notes=draw(optional(texts())),
     )
-
-
-def _distinct_conditions(
-    standing: list[Condition],
-    proposal_list: list[Proposal],
-    ultimatum_list: list[Ultimatum],
-) -> tuple[list[Condition], list[Proposal], list[Ultimatum]]:
-    """Rename conditions so that ids are unique across the whole record."""
-    counter = iter(range(10**6))
-
-    def renamed(condition: Condition, seen: set[str]) -> Condition:
-        if condition.id in seen:
-            base = condition.id[:50].rstrip("._-")
-            condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
-            while condition.id in seen:  # pragma: no cover - vanishingly rare
-                condition = attrs.evolve(condition, id=f"{base}-{next(counter)}")
-        seen.add(condition.id)
-        return condition
-
-    seen: set[str] = set()
-    standing = [renamed(c, seen) for c in standing]
-    proposal_list = [
-        attrs.evolve(p, terms=[renamed(c, seen) for c in p.terms])
-        for p in proposal_list
-    ]
-    ultimatum_list = [
-        attrs.evolve(u, demand=renamed(u.demand, seen))
-        if isinstance(u.demand, Condition)
-        else u
-        for u in ultimatum_list
-    ]
-    return standing, proposal_list, ultimatum_list
 
 
 # --- by type -------------------------------------------------------------------------------
