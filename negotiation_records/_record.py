@@ -27,7 +27,11 @@ from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._references import STATE as _READING
 from negotiation_records._unread import read_failure
 from negotiation_records._value_methods import ValueMethods
-from negotiation_records.errors import ValidationError, join_path, moved_path
+from negotiation_records.errors import (
+    ValidationError,
+    join_path,
+    moved_problems,
+)
 from negotiation_records.fields import kind_of
 from negotiation_records.timeutil import KeepsFold
 
@@ -313,10 +317,8 @@ class Record(ValueMethods, KeepsFold):
         except ValidationError as exc:
             if not moves:
                 raise
-            # A step the arguments made is reported at the arguments, each
-            # problem once (two steps may be made of one argument).
-            problems = ((moved_path(p, moves), m) for p, m in exc.errors)
-            raise ValidationError(dict.fromkeys(problems)) from exc.__cause__
+            # A step the arguments made is reported at the arguments.
+            raise ValidationError(moved_problems(exc.errors, moves)) from exc.__cause__
 
     def _take_init_only(self) -> Mapping[str, str]:
         """

@@ -313,3 +313,28 @@ def moved_path(path: str, moves: Mapping[str, str]) -> str:
             return moved + path[len(start) :]
         start = start[: max(start.rfind("."), start.rfind("["), 0)]
     return path
+
+
+def moved_problems(
+    problems: Iterable[tuple[str, str]], moves: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """
+    *problems* at their :func:`moved_path`; a problem moved to a path is
+    reported there once: two values made of one (a version-1 late
+    compliance's date and the expiry dated with it) may be refused alike.
+
+    Example:
+        >>> moves = {"history[0].on": "status_on", "history[1].on": "status_on"}
+        >>> moved_problems([("history[0].on", "too early"), ("history[1].on", "too early")], moves)
+        [('status_on', 'too early')]
+    """
+    found: list[tuple[str, str]] = []
+    moved_here: set[tuple[str, str]] = set()
+    for path, message in problems:
+        moved = moved_path(path, moves)
+        if moved != path:
+            if (moved, message) in moved_here:
+                continue
+            moved_here.add((moved, message))
+        found.append((moved, message))
+    return found

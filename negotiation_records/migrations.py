@@ -34,7 +34,12 @@ from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
 from negotiation_records._values import short_repr, show_json
 from negotiation_records._version_1_late import say_late_compliance
 from negotiation_records._version_2_rules import noted
-from negotiation_records.errors import ValidationError, join_path, moved_path
+from negotiation_records.errors import (
+    ValidationError,
+    join_path,
+    moved_path,
+    moved_problems,
+)
 
 
 __all__ = [
@@ -899,14 +904,8 @@ def in_document_order(
 def _before_migration(
     problems: Iterable[tuple[str, str]], moves: Mapping[str, str]
 ) -> list[tuple[str, str]]:
-    """
-    *problems* at the paths of the document given
-    (:func:`~negotiation_records.errors.moved_path`), each once: two values
-    a step made of one (a late compliance's date and the expiry dated with
-    it) may be refused alike.
-    """
-    moved = ((moved_path(path, moves), message) for path, message in problems)
-    return list(dict.fromkeys(moved))
+    """*problems* at the paths of the document given (:func:`~negotiation_records.errors.moved_problems`)."""
+    return moved_problems(problems, moves)
 
 
 def _is_at_or_below_any(path: str, places: Set[str]) -> bool:
