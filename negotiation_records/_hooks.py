@@ -299,6 +299,53 @@ def _default_code(attribute: attrs.Attribute[Any], kind: Kind, ns: Namespace) ->
     return f"{ns.name(kind.convert)}({ns.name(default)})"
 
 
+def _builder(cls: type[Any]) -> type[Any] | None:
+    """
+    The class in which the compiled loader of the record class *cls* builds a
+    record, or ``None`` (its slots are then set through their descriptors).
+
+    A record class is frozen: its ``__setattr__`` refuses, so each slot would
+    be set by calling its descriptor's ``__set__`` (a call through a
+    method-wrapper, about half a microsecond a field on the reference
+    machine's interpreter).  The builder is a subclass that adds nothing (no
+    slot, no ``__dict__``: the same layout) but the plain ``object``
+    attribute methods, so that ``self.name = value`` stores into the slot
+    directly (the interpreter's specialised store); once every slot is set,
+    the new object's class becomes *cls* (``__class__`` assignment, allowed
+    between classes of one layout).  The builder's instances never leave the
+    loader.  It is made only for the package's own record classes (a
+    subclass of yours is built as before, its class never changed), where
+    making a subclass runs no code of the class (no ``__init_subclass__`` of
+    its own or a base's, no metaclass but ``type``); it is not a record
+    class: it has no ``__attrs_attrs__`` of its own, and
+    :func:`~negotiation_records._signatures.record_classes` leaves it out.
+    """
+    if cls in _BUILDERS:  # one a class, whatever the converter
+        return _BUILDERS[cls]
+    builder = None
+    if (
+        cls.__module__.startswith("negotiation_records.")
+        and type(cls) is type
+        and not any("__init_subclass__" in klass.__dict__ for klass in cls.__mro__[:-1])
+    ):
+        builder = type(
+            cls.__name__,
+            (cls,),
+            {
+                "__slots__": (),
+                "__module__": cls.__module__,
+                "__qualname__": f"{cls.__qualname__}.<builder>",
+                "__setattr__": object.__setattr__,
+                "__delattr__": object.__delattr__,
+            },
+        )
+    _BUILDERS[cls] = builder
+    return builder
+
+
+_BUILDERS: Final[dict[type[Any], type[Any] | None]] = {}
+
+
 def _compiled_structure(
     cls: type[Any], conv: cattrs.Converter, exact: Callable[[Any, Any], Any]
 ) -> Callable[[Any, Any], Any]:
@@ -346,19 +393,33 @@ def _compiled_structure(
         body += [f"r = {ns.name(READING)}.references", *reads]
     else:
         body += reads
-    body.append("self = _new(_cls)")
-    for index, attribute in enumerate(fields):
-        slot = getattr(cls, attribute.name)
-        body.append(f"{ns.name(slot.__set__)}(self, f{index})")
-    for attribute in unset:  # init-only arguments hold their default once built
-        slot = getattr(cls, attribute.name)
-        body.append(f"{ns.name(slot.__set__)}(self, {ns.name(attribute.default)})")
-    if checks_references:
-        body.append(f"{ns.name(_validator_given_references(cls))}(self, r)")
+    builder = _builder(cls)
+    if builder is not None:  # the slots set as plain attributes (see _builder)
+        body.append(f"self = _new({ns.name(builder)})")
+        for index, attribute in enumerate(fields):
+            body.append(f"self.{attribute.name} = f{index}")
+        for attribute in unset:  # init-only arguments hold their default once built
+            body.append(f"self.{attribute.name} = {ns.name(attribute.default)}")
+        body.append("self.__class__ = _cls")
     else:
-        cross = cross_field_validator(cls)
-        if cross is not None:
-            body.append(f"{ns.name(cross)}(self)")
+        body.append("self = _new(_cls)")
+        for index, attribute in enumerate(fields):
+            slot = getattr(cls, attribute.name)
+            body.append(f"{ns.name(slot.__set__)}(self, f{index})")
+        for attribute in unset:  # init-only arguments hold their default once built
+            slot = getattr(cls, attribute.name)
+            body.append(f"{ns.name(slot.__set__)}(self, {ns.name(attribute.default)})")
+    # The checks across fields, run in place: any problem they give sends the
+    # object to the exact path (which reports it), as any exception here does,
+    # so the compiled path need not collect them (no call to collect them in,
+    # no list of them).
+    if checks_references:
+        body += [
+            f"for _p in {ns.name(cls._problems)}(self, r):",
+            "    raise LookupError",
+        ]
+    elif cross_field_validator(cls) is not None:
+        body += [f"for _p in {ns.name(cls._problems)}(self):", "    raise LookupError"]
     body.append("return self")
     lines = [
         "def structure(o, _=None):",
@@ -382,21 +443,6 @@ def _noting_code(kind: Kind, target: str) -> list[str]:
     if isinstance(kind, Maybe):
         return ["if r is not None and v is not None:", f"    r.{target}.append(v)"]
     return ["if r is not None:", f"    r.{target}.append(v)"]
-
-
-def _validator_given_references(cls: type[Any]) -> Callable[[Any, Any], None]:
-    """
-    The check of a record class that checks references (``_checks_references``),
-    given the :class:`References` its compiled loader noted.
-    """
-    problems_of = cls._problems
-
-    def validate(self: Any, references: References) -> None:
-        problems = list(problems_of(self, references))
-        if problems:
-            raise ValidationError(problems)
-
-    return validate
 
 
 def _record_structure_factory(

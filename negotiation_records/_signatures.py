@@ -63,7 +63,9 @@ def record_classes() -> list[type[Any]]:
     while todo:
         cls = todo.pop(0)
         todo.extend(cls.__subclasses__())
-        if cls.__module__.startswith(_PACKAGE + ".") and attrs.has(cls):
+        # A class attrs made has its own __attrs_attrs__ (the compiled
+        # loaders' builders, subclasses that add nothing, have none).
+        if cls.__module__.startswith(_PACKAGE + ".") and "__attrs_attrs__" in vars(cls):
             found[cls] = None
     return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
 
