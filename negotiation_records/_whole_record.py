@@ -27,10 +27,11 @@ the fields declared as references.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from negotiation_records import _lookup
+from negotiation_records._condition_paths import condition_paths
 from negotiation_records._values import short_repr
 from negotiation_records.conditions import Condition
 from negotiation_records.timeutil import is_before
@@ -199,7 +200,7 @@ class Checker:
         self._unique("statements", [s.id for s in n.statements], "statement id")
         self._unique("sources", [s.id for s in n.sources], "source id")
         seen: dict[str, str] = {}
-        for path, condition in _condition_paths(n):
+        for path, condition in condition_paths(n, provisions=False):
             if condition.id in seen:
                 self.out.append(
                     (
@@ -220,7 +221,7 @@ class Checker:
             return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
-        for path, condition in _condition_paths(n):
+        for path, condition in condition_paths(n, provisions=False):
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
             self._round(f"rounds[{i}]", rnd)
@@ -750,25 +751,13 @@ class Checker:
             self._sources(action.sources, path)
 
 
-def _condition_paths(n: Negotiation) -> Iterator[tuple[str, Condition]]:
-    """
-    The conditions of *n* that are not an agreement's provisions, each with
-    its path, in document order: standing conditions, proposals' terms,
-    ultimatums' demands.
-    """
-    for i, condition in enumerate(n.conditions):
-        yield f"conditions[{i}]", condition
-    for i, proposal in enumerate(n.proposals):
-        for j, condition in enumerate(proposal.terms):
-            yield f"proposals[{i}].terms[{j}]", condition
-    for i, ultimatum in enumerate(n.ultimatums):
-        if isinstance(ultimatum.demand, Condition):
-            yield f"ultimatums[{i}].demand", ultimatum.demand
-
-
 def _condition_places(n: Negotiation) -> dict[str, str]:
-    """Each condition id of :func:`_condition_paths`, with the path of its first use."""
+    """
+    Each condition id of *n* that is not a provision's
+    (:func:`~negotiation_records._condition_paths.condition_paths`), with the
+    path of its first use.
+    """
     places: dict[str, str] = {}
-    for path, condition in _condition_paths(n):
+    for path, condition in condition_paths(n, provisions=False):
         places.setdefault(condition.id, path)
     return places

@@ -51,7 +51,6 @@ import bisect
 import contextlib
 import datetime as _dt
 import enum
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 import pendulum
@@ -64,6 +63,7 @@ from negotiation_records._closing import (
     expired_before,
     expired_before_moment,
 )
+from negotiation_records._condition_paths import condition_paths
 from negotiation_records._in_words import describe_start
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
@@ -508,25 +508,11 @@ class _Builder:
             self.vote(f"votes[{index}]", vote)
         for index, action in enumerate(talks.actions):
             self.action(f"actions[{index}]", action)
-        for path, condition in self.conditions():
+        for path, condition in condition_paths(self.talks):
             self.positions(path, condition)
         self.changes("", talks.id, "Talks", talks.history)
         self.items.sort(key=lambda item: (item[0], item[1]))  # stable: record order
         return tuple(event for _, _, event in self.items)
-
-    def conditions(self) -> Iterator[tuple[str, Condition]]:
-        talks = self.talks
-        for index, condition in enumerate(talks.conditions):
-            yield f"conditions[{index}]", condition
-        for index, proposal in enumerate(talks.proposals):
-            for term_index, term in enumerate(proposal.terms):
-                yield f"proposals[{index}].terms[{term_index}]", term
-        for index, ultimatum in enumerate(talks.ultimatums):
-            if isinstance(ultimatum.demand, Condition):
-                yield f"ultimatums[{index}].demand", ultimatum.demand
-        for index, agreement in enumerate(talks.agreements):
-            for term_index, term in enumerate(agreement.provisions):
-                yield f"agreements[{index}].provisions[{term_index}]", term
 
     # one method per kind of record ------------------------------------------------
 
