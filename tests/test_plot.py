@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import numpy as np
 import pendulum
 import pytest
 from matplotlib.figure import Figure
@@ -425,15 +426,15 @@ def axis(figure: Figure) -> tuple[list[str], str]:
     figure.canvas.draw()
     ax = figure.axes[0]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    return ticks, ax.xaxis.get_major_formatter().get_offset()  # type: ignore[attr-defined]
+    return ticks, ax.xaxis.get_major_formatter().get_offset()
 
 
 def diamonds(figure: Figure) -> list[float]:
     """The x (date numbers) of the diamonds drawn."""
-    found = []
+    found: list[float] = []
     for line in figure.axes[0].get_lines():
         if line.get_marker() == "D":
-            found += [float(x) for x in line.get_xdata()]  # type: ignore[union-attr]
+            found += np.asarray(line.get_xdata(), dtype=float).tolist()
     return found
 
 
@@ -503,7 +504,7 @@ class TestShortAndPartialPictures:
             collection
             for collection in figure.axes[0].collections
             if collection.get_linestyle()[0][1] is None  # type: ignore[index]
-            and collection.get_facecolor().any()
+            and np.asarray(collection.get_facecolor()).any()
         ]
         left = days(pendulum.datetime(2025, 8, 15))
         starts = [
