@@ -18,7 +18,7 @@ from typing import Any
 
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError, join_path
-from negotiation_records.timeutil import format_moment, is_before, parse_moment
+from negotiation_records.timeutil import format_moment, parse_moment
 from negotiation_records.ultimatums import complied_late, late_expiry_on
 
 
@@ -50,16 +50,18 @@ def say_late_compliance(
     if not deadlines or on is None or not complied_late(on, deadlines):
         return
     issued = _moment(ultimatum.get("issued_at"))
-    # Complied with before the issue, which is refused on its own: the expiry
-    # takes the compliance's date, so that what is refused of it is that
-    # date's problem, once, at status_on (not an order of steps it made).
-    early = issued is not None and is_before(on, issued)
+    expiry = late_expiry_on(deadlines[-1].cutoff, on, issued=issued)
+    # A compliance dated before the issue is refused on its own, and its
+    # expiry takes its date: what is refused of it is that date's problem,
+    # once, at status_on (not an order of steps the expiry made).
+    early = expiry is on
     if early:
         written = step["on"]
+    elif expiry is issued:
+        written = ultimatum["issued_at"]
     else:
-        expiry = late_expiry_on(deadlines[-1].cutoff, on, issued=issued)
         assert expiry is not None  # noqa: S101 - no step before it: the cut-off or the issue
-        written = ultimatum["issued_at"] if expiry is issued else format_moment(expiry)
+        written = format_moment(expiry)
     ultimatum["history"] = [{"status": "expired", "on": written}, step]
     for key in ("status", "on"):  # the expiry is made valid: no problem of its own
         given = moves.pop(join_path(path, f"history[0].{key}"), None)

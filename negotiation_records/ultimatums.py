@@ -191,8 +191,12 @@ def late_expiry_on(
     not before the ultimatum was *issued* (a deadline that falls before that
     is refused on its own, and the expiry adds no problem of its own), and
     at the compliance's own moment where the step before it (*last*) is
-    later than that (an ultimatum revived by a revision).
+    later than that (an ultimatum revived by a revision), or where the
+    compliance itself is dated before the issue: that date is refused on its
+    own, once, and the expiry adds no order of steps to refuse.
     """
+    if issued is not None and complied is not None and is_before(complied, issued):
+        return complied
     on: Moment | None = cutoff
     if issued is not None and is_before(cutoff, issued):
         on = issued
@@ -380,18 +384,7 @@ class Ultimatum(Record):
         # it can find is the last step.
         if any(late_compliance_problems(self.label, history, self.deadlines)):
             issued = None if MomentKind().problems(self.issued_at) else self.issued_at
-            complied = history[-1].on
-            if (
-                issued is not None
-                and complied is not None
-                and is_before(complied, issued)
-            ):
-                # Complied with before the issue, refused on its own: the
-                # expiry takes its date, so that the date is refused once.
-                expiry = StatusChange(status=UltimatumStatus.EXPIRED, on=complied)
-                with_expiry = (*history[:-1], expiry, history[-1])
-            else:
-                with_expiry = expired_before_compliance(history, deadline, issued)
+            with_expiry = expired_before_compliance(history, deadline, issued)
             object.__setattr__(self, "history", with_expiry)
             return with_expiry is not history
         return False
