@@ -290,9 +290,10 @@ def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
     """*obj*'s plain data, or the error :func:`to_dict` describes for *function*."""
     problems: list[tuple[str, str]] = []
     if isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            if not attrs.has(item.__class__):
-                problems += writable_problems(function, item, conv, f"[{index}]")
+        # Checked as one value, so that an item holding the list is found
+        # where the list comes back (obj[0] of a list that holds itself).
+        if not all(attrs.has(item.__class__) for item in obj):
+            problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
         return [_unstructured(conv, item) for item in obj]

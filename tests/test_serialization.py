@@ -1133,11 +1133,14 @@ class TestArgumentsRefused:
         loop.append(loop)
         talks: dict[str, Any] = {"rounds": [{"number": 1}]}
         talks["rounds"][0]["again"] = talks
+        nested: list[Any] = [[loop]]
         for write in (to_dict, to_json):
-            # The list's items are read one by one: the second is the list,
-            # which comes back as its own second item.
-            with pytest.raises(ValueError, match=r"^obj\[1\]\[1\] holds itself"):
+            # The list's second item is the list itself.
+            with pytest.raises(ValueError, match=r"^obj\[1\] holds itself"):
                 write(loop)
+            # obj[0][0] is the loop; its second item is the loop again.
+            with pytest.raises(ValueError, match=r"^obj\[0\]\[0\]\[1\] holds"):
+                write(nested)
             with pytest.raises(ValueError, match=r"^obj\.rounds\[0\]\.again holds"):
                 write(talks)
         shared = [1.5]
