@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from negotiation_records._jsontext import DUPLICATE_KEY, duplicate_key_message
 from negotiation_records._values import short_repr
 
 
@@ -67,11 +68,14 @@ class Positions:
             the number of that object or array and the value's key or index.
         keys: The line of each key, by the number of its object and then the
             key, in the order the keys first appear.
+        again: The line where a key first comes again in its object, by the
+            number of the object and the key.
     """
 
     lines: list[int]
     children: dict[tuple[int, str | int], int]
     keys: dict[int, dict[str, int]]
+    again: dict[tuple[int, str], int] = attrs.field(factory=dict)
     _shown: dict[int, dict[str, list[int]]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
@@ -86,13 +90,24 @@ class Positions:
         alike (long keys cut to the same text) give the same message once
         each: the one that came *repeat* times before at *path* (0 for the
         first) is placed at the next key shown so, in the order of the text.
-        A missing field is placed at the object that lacks it.
+        A repeated key (``duplicate key 'id' in one JSON object``) is placed
+        where it first comes again (keys shown alike: as unknown keys are).
+        A missing field is placed at the object that
+        lacks it.
         """
         value, whole = self._find(path)
         if whole and message.startswith(_UNKNOWN_KEY):
             found = self._key_lines(value).get(message[len(_UNKNOWN_KEY) :])
             if found:
                 return found[min(repeat, len(found) - 1)]
+        if whole and message.startswith(DUPLICATE_KEY):
+            lines = sorted(
+                line
+                for (where, key), line in self.again.items()
+                if where == value and message.startswith(duplicate_key_message(key))
+            )
+            if lines:
+                return lines[min(repeat, len(lines) - 1)]
         return self.lines[value] if self.lines else 1
 
     def _key_lines(self, value: int) -> dict[str, list[int]]:
@@ -194,7 +209,11 @@ def _read_key(frame: _Frame, token: str, line: int, positions: Positions) -> Non
     except ValueError:
         frame.key = token
     frame.expect_key = False
-    positions.keys.setdefault(frame.value, {}).setdefault(frame.key, line)
+    keys = positions.keys.setdefault(frame.value, {})
+    if frame.key in keys:
+        positions.again.setdefault((frame.value, frame.key), line)
+    else:
+        keys[frame.key] = line
 
 
 def _add_value(stack: list[_Frame], line: int, positions: Positions) -> int:
@@ -225,8 +244,11 @@ def document_line(text: str) -> int:
 
 
 def _at_the_top(path: str, message: str) -> bool:
-    """Whether a problem is placed at the document itself (an unknown key is not)."""
-    return path == "$" and not message.startswith(_UNKNOWN_KEY)
+    """
+    Whether a problem is placed at the document itself (an unknown or a
+    repeated key is not).
+    """
+    return path == "$" and not message.startswith((_UNKNOWN_KEY, DUPLICATE_KEY))
 
 
 def problem_lines(text: str, problems: Sequence[tuple[str, str]]) -> list[int]:

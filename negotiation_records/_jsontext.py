@@ -14,7 +14,23 @@ from negotiation_records._values import plural, short_repr, show_json
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["DuplicateKeys", "check_object", "is_blank", "parse_json", "repeated_keys"]
+__all__ = [
+    "DUPLICATE_KEY",
+    "DuplicateKeys",
+    "check_object",
+    "duplicate_key_message",
+    "is_blank",
+    "parse_json",
+    "repeated_keys",
+]
+
+# How a repeated key is refused: this, then the key as short_repr shows it.
+DUPLICATE_KEY: Final = "duplicate key "
+
+
+def duplicate_key_message(key: str) -> str:
+    """The problem of *key* given twice in one JSON object."""
+    return f"{DUPLICATE_KEY}{short_repr(key)} in one JSON object"
 
 
 class DuplicateKeys(dict[str, Any]):
@@ -52,10 +68,7 @@ def repeated_keys(value: Any, name: str) -> list[tuple[str, str]]:
     if value.__class__ is dict:
         return []
     if isinstance(value, DuplicateKeys):
-        return [
-            ("", f"duplicate key {short_repr(key)} in one JSON object")
-            for key in value.duplicates
-        ]
+        return [("", duplicate_key_message(key)) for key in value.duplicates]
     if not isinstance(value, dict):
         raise ValidationError(
             [("", f"must be an object ({name}), got {show_json(value)}")]

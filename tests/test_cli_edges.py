@@ -732,7 +732,8 @@ class TestValidateLines:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """With "kind" given twice, the loaded (last) value's problem is placed
-        at the last "kind", the repetition at its object."""
+        at the last "kind", and so is the repetition (where the key comes
+        again, not at its object's first line)."""
         data = seed_data()
         data["parties"][1]["kind"] = "stat"
         text = json.dumps(data, indent=2)
@@ -743,7 +744,30 @@ class TestValidateLines:
         out = capsys.readouterr().out
         stat = line_with(path, '"stat"')
         assert f"{path}:{stat}: parties[1].kind: 'stat'" in out
-        assert "parties[1]: duplicate key 'kind'" in out
+        assert f"{path}:{stat}: parties[1]: duplicate key 'kind'" in out
+
+    def test_lines_of_repeated_keys(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each repeated key is placed where it first comes again: of the
+        document itself too (not at line 1), a key given three times once,
+        and long keys cut to the same message each at a line of its own."""
+        keys = ["k" * 100 + "2", "k" * 100 + "1"]
+        text = (
+            '{\n  "title": "a",\n  "id": "x",\n  "title": "b",\n  "id": "y",\n'
+            f'  "id": "z",\n  "{keys[0]}": 1,\n  "{keys[1]}": 1,\n'
+            f'  "{keys[1]}": 2,\n  "{keys[0]}": 2\n}}\n'
+        )
+        path = tmp_path / "talks.json"
+        path.write_text(text, encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        shown = "'" + "k" * 76 + "..."
+        assert f"{path}:4: $: duplicate key 'title' in one JSON object" in out
+        assert f"{path}:5: $: duplicate key 'id' in one JSON object" in out
+        assert out.count("duplicate key 'id'") == 1
+        repeated = [line for line in out.splitlines() if shown in line]
+        assert [line.split(":")[1] for line in repeated] == ["9", "10"]
 
     @pytest.mark.parametrize(
         ("key", "shown"),
