@@ -16,6 +16,7 @@ from typing import Any, Final, TypeVar
 
 import pendulum
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
@@ -57,7 +58,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@functools.cache
 def texts(*, max_size: int | None = 40) -> S[str]:
     """
     Free text as records store it: NFC-normalised, any Unicode scalar but the
@@ -72,7 +72,24 @@ def texts(*, max_size: int | None = 40) -> S[str]:
         True
         >>> all(len(text) <= 1 for text in [texts(max_size=1).example()])
         True
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *max_size* is not a whole number
+            of at least 1 (a bool is not one), nor ``None``.
     """
+    if max_size is not None and (
+        max_size.__class__ is bool or not isinstance(max_size, int) or max_size < 1
+    ):
+        raise InvalidArgument(
+            "texts(max_size=...) must be a whole number of at least 1 or None, "
+            f"got {max_size!r}"
+        )
+    return _texts(max_size)
+
+
+@functools.cache
+def _texts(max_size: int | None) -> S[str]:
+    """:func:`texts`, its argument checked: one strategy a size."""
     return (
         st.text(
             st.characters(codec="utf-8", exclude_categories=["Cc"])
@@ -257,7 +274,6 @@ def period_part(limit: int) -> S[int]:
     return st.one_of(st.just(0), st.integers(1, limit))
 
 
-@functools.cache
 def periods(*, calendar_only: bool = False) -> S[Period]:
     """
     Non-zero ISO 8601 periods (``P1Y2M10DT2H30M``); *calendar_only* leaves out
@@ -267,7 +283,20 @@ def periods(*, calendar_only: bool = False) -> S[Period]:
         >>> from negotiation_records.strategies import periods
         >>> periods().example().is_zero
         False
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *calendar_only* is not a bool.
     """
+    if not isinstance(calendar_only, bool):
+        raise InvalidArgument(
+            f"periods(calendar_only=...) must be True or False, got {calendar_only!r}"
+        )
+    return _periods(calendar_only)
+
+
+@functools.cache
+def _periods(calendar_only: bool) -> S[Period]:
+    """:func:`periods`, its argument checked."""
 
     def exact(limit: int) -> S[int]:
         return st.just(0) if calendar_only else period_part(limit)

@@ -14,6 +14,7 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from negotiation_records import (
     Condition,
@@ -299,3 +300,18 @@ def test_texts_without_a_limit() -> None:
         assert Text().problems(text) == []
 
     check()
+
+
+@pytest.mark.parametrize("size", [True, False, 0, -1, 1.5, "3"])
+def test_texts_refuse_a_size_that_is_no_size(size: Any) -> None:
+    """A bool, a number below 1 or one that is not whole is refused when the
+    strategy is made, naming the argument, not read as 1 or 0."""
+    with pytest.raises(InvalidArgument, match=r"^texts\(max_size=\.\.\.\) must be"):
+        nrst.texts(max_size=size)
+
+
+@pytest.mark.parametrize("flag", ["no", 1, 0, None])
+def test_periods_refuse_a_flag_that_is_no_bool(flag: Any) -> None:
+    """``calendar_only="no"`` is refused, not read as true."""
+    with pytest.raises(InvalidArgument, match=r"^periods\(calendar_only=\.\.\.\)"):
+        nrst.periods(calendar_only=flag)
