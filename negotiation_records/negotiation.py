@@ -534,8 +534,9 @@ class Negotiation(Record, _lookup.Indexed):
         """
         Every dated event in time order: rounds, proposals, responses, ultimatums
         issued, deadline revisions, replaced and current deadlines, statements,
-        dated positions and status changes, agreements, milestones, votes and
-        actions.
+        dated positions and status changes, agreements, milestones (with
+        their alternative deadlines, and the day it became known which one
+        applied), votes and actions.
 
         Events sort by the calendar day they show (a datetime's date in the
         zone it is shown in, a month's or a year's first day), then within a

@@ -347,6 +347,8 @@ _NOT_ACTS = {
     "ultimatum, milestone or agreement is)",
     EventKind.REPLACED_DEADLINE: "a deadline falling due is not an act",
     EventKind.ALTERNATIVE_DEADLINE: "a deadline falling due is not an act",
+    EventKind.ALTERNATIVE_DECIDED: "which deadline applies is not an act (the "
+    "vote or the act that decided it is)",
     EventKind.PHASE_END: "a phase of an agreement ending is not an act",
     EventKind.DEADLINE: "a deadline falling due is not an act",
 }

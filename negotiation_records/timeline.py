@@ -163,6 +163,11 @@ class EventKind(enum.Enum):
     """
     PHASE = "phase"
     """A phase of an agreement starts."""
+    ALTERNATIVE_DECIDED = "alternative-decided"
+    """
+    It becomes known whether a conditional deadline of a milestone applies
+    (the alternative's ``decided_on``).
+    """
     DEADLINE_REVISION = "deadline-revision"
     """An ultimatum's or milestone's deadline or an agreement's expiry is
     extended or cut."""
@@ -801,6 +806,17 @@ class _Builder:
                 f"{path}.alternatives[{index}]",
                 deadline=alternative.deadline,
             )
+            if alternative.decided_on is not None:
+                self.add(
+                    alternative.decided_on,
+                    EventKind.ALTERNATIVE_DECIDED,
+                    mid,
+                    f"Alternative deadline of milestone {mid!r} {alternative.condition} "
+                    f"({self.rule(alternative.deadline)}) "
+                    + ("applies" if alternative.applied else "does not apply"),
+                    f"{path}.alternatives[{index}].decided_on",
+                    floor=floor,
+                )
         self.add(
             milestone.deadline.due,
             EventKind.DEADLINE,

@@ -6,6 +6,7 @@ import datetime as dt
 import doctest
 import re
 from typing import Any
+from unittest.mock import ANY
 
 import attrs
 import pendulum
@@ -34,6 +35,7 @@ from negotiation_records import (
     TimelineEvent,
     Ultimatum,
     ValidationError,
+    Vote,
     deadlines,
     queries,
     timeline,
@@ -231,6 +233,7 @@ class TestOrder:
             "position",
             "status",
             "phase",
+            "alternative-decided",
             "deadline-revision",
             "replaced-deadline",
             "alternative-deadline",
@@ -715,6 +718,73 @@ class TestEvents:
         assert summaries["milestones[0].alternatives[0]"].endswith(
             "; the milestone was cancelled before then"
         )
+
+    def test_when_an_alternative_was_decided(self) -> None:
+        """
+        The day it became known whether an alternative applied is an event
+        of its own ("alternative-decided"), after the vote that decided it
+        and before the revision it led to; an undecided alternative has
+        none, and a snapshot before the decision shows none.
+        """
+        decided = pendulum.date(2019, 3, 29)
+        milestone = Milestone(
+            id="exit",
+            title="Exit day",
+            set_on=pendulum.date(2017, 3, 29),
+            deadline=Deadline.on(pendulum.date(2019, 4, 12)),
+            alternatives=[
+                Alternative(
+                    condition="if the deal is approved",
+                    deadline=Deadline.on(pendulum.date(2019, 5, 22)),
+                    applied=True,
+                    decided_on=decided,
+                ),
+                Alternative(
+                    condition="otherwise",
+                    deadline=Deadline.on(pendulum.date(2019, 4, 12)),
+                    applied=False,
+                    decided_on=decided,
+                ),
+                Alternative(
+                    condition="if a referendum is called",
+                    deadline=Deadline.on(pendulum.date(2019, 12, 31)),
+                ),
+            ],
+        ).revise_deadline(Deadline.on(pendulum.date(2019, 5, 22)), on=decided)
+        vote = Vote(
+            id="mv",
+            body="House of Commons",
+            on=decided,
+            question="Approve the deal",
+            yes=330,
+            no=300,
+            result="passed",
+        )
+        talks = _talks(milestones=[milestone], votes=[vote])
+        on_the_day = [
+            (e.kind.value, e.path, e.summary)
+            for e in talks.timeline()
+            if e.moment == decided
+        ]
+        assert on_the_day == [
+            ("vote", "votes[0]", ANY),
+            (
+                "alternative-decided",
+                "milestones[0].alternatives[0].decided_on",
+                "Alternative deadline of milestone 'exit' if the deal is approved "
+                "(on 2019-05-22 (to the end of the day, UTC)) applies",
+            ),
+            (
+                "alternative-decided",
+                "milestones[0].alternatives[1].decided_on",
+                "Alternative deadline of milestone 'exit' otherwise "
+                "(on 2019-04-12 (to the end of the day, UTC)) does not apply",
+            ),
+            ("deadline-revision", "milestones[0].revisions[0]", ANY),
+        ]
+        kinds = [e.kind for e in talks.as_of(pendulum.date(2019, 3, 28)).timeline()]
+        assert EventKind.ALTERNATIVE_DECIDED not in kinds
+        assert EventKind.ALTERNATIVE_DEADLINE in kinds
 
     def test_rounds(self) -> None:
         """A round's span, place and summary; an unknown party id is shown as is."""
