@@ -542,7 +542,11 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
     expiry, in their order (the order that breaks ties).
     """
     found: list[tuple[DeadlineEntry, bool]] = []
+    # Those heard of by *at*, as the snapshot keeps them (what it reads).
+    heard = frozenset(a.id for a in talks.agreements if is_heard_of(a, at))
     for milestone in talks.milestones:
+        if not is_heard_of(milestone, at, heard):
+            continue
         deadline = _in_force(milestone, milestone.deadlines, at)
         status = milestone.status_at(at)
         open_ = status in _MILESTONE_OPEN or _ran_out_early(
@@ -551,6 +555,8 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
         if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
+        if agreement.id not in heard:
+            continue
         status = agreement.status_at(at)
         expiry = None
         if agreement.expires is not None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import given, settings
 
 from negotiation_records import (
     Agreement,
@@ -31,6 +32,7 @@ from negotiation_records import (
     UltimatumDeadline,
     ValidationError,
 )
+from negotiation_records import strategies as nrst
 from negotiation_records.cli import main
 from negotiation_records.queries import as_of_instant
 from negotiation_records.serialization import to_json
@@ -1096,3 +1098,88 @@ class TestPositions:
             "no term of another party 'cede-four-regions' (known: 'ceasefire', "
             "'ceasefire-within-50-days')"
         )
+
+
+def test_the_query_functions_read_what_was_heard_of() -> None:
+    """
+    queries.all_upcoming_deadlines and all_expired_deadlines asked of a
+    whole record leave out a milestone set, and an agreement first signed,
+    after *at*, as the methods (which read the snapshot) do and as the
+    ultimatum queries leave out one issued later.
+    """
+    from negotiation_records import queries
+
+    day = pendulum.date
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="RU", kind="state"),
+        ],
+        ultimatums=[
+            Ultimatum(
+                id="u",
+                issued_by="us",
+                addressed_to=["ru"],
+                issued_at=day(2025, 8, 1),
+                demand="x",
+                deadline=Deadline.on(day(2025, 9, 30)),
+            )
+        ],
+        milestones=[
+            Milestone(
+                id="m",
+                title="Clock",
+                set_on=day(2025, 8, 1),
+                deadline=Deadline.on(day(2025, 9, 30)),
+            )
+        ],
+        agreements=[
+            Agreement(
+                id="a",
+                title="Truce",
+                stage="ceasefire",
+                history=[StatusChange(status="signed", on=day(2025, 8, 1))],
+                expires=Deadline.on(day(2025, 9, 30)),
+            )
+        ],
+    )
+    for at, upcoming, expired in [
+        (day(2025, 7, 1), [], []),
+        (day(2025, 8, 2), ["u", "m", "a"], []),
+        (day(2025, 10, 2), [], ["u", "m", "a"]),
+    ]:
+        found = queries.all_upcoming_deadlines(talks, at)
+        assert [entry.id for entry in found] == upcoming
+        assert found == talks.all_upcoming_deadlines(at)
+        ran_out = queries.all_expired_deadlines(talks, at)
+        assert [entry.id for entry in ran_out] == expired
+        assert ran_out == talks.all_expired_deadlines(at)
+
+
+@given(nrst.negotiations(), nrst.moments())
+@settings(max_examples=60, deadline=None)
+def test_the_query_functions_agree_with_the_methods(
+    talks: Negotiation, at: Any
+) -> None:
+    """Every deadline query asked of a whole record lists what the method
+    (which reads the snapshot) lists: the same records, the same deadlines."""
+    from negotiation_records import queries
+
+    def ids(found: tuple[Any, ...]) -> list[Any]:
+        return [
+            item.id if isinstance(item, Ultimatum) else (item[0].id, item.deadline)
+            for item in found
+        ]
+
+    for name in (
+        "pending_ultimatums",
+        "upcoming_deadlines",
+        "expired_deadlines",
+        "all_upcoming_deadlines",
+        "all_expired_deadlines",
+    ):
+        assert ids(getattr(queries, name)(talks, at)) == ids(
+            getattr(talks, name)(at)
+        ), name
