@@ -576,6 +576,14 @@ class Agreement(Record):
         for name in ("amends", "supersedes"):
             if self.id in getattr(self, name):
                 yield (name, f"{self.label} cannot {name.rstrip('s')} itself")
+        provision_ids: set[str] = set()
+        for index, provision in enumerate(self.provisions):
+            if provision.id in provision_ids:
+                yield (
+                    f"provisions[{index}].id",
+                    f"provision id {provision.id!r} appears twice",
+                )
+            provision_ids.add(provision.id)
         yield from history_problems(
             self.label,
             self.history,

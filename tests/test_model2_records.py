@@ -144,6 +144,26 @@ class TestAgreement:
         with pytest.raises(IllegalTransitionError):
             terminated.with_status("in-force")
 
+    def test_a_provision_id_given_twice_is_refused_on_its_own(self) -> None:
+        """As a proposal's term ids: an agreement read on its own (from a
+        JSON Lines file of agreements) refuses a repeated provision id,
+        once, at the second."""
+        twice = [
+            Condition(id="pause", text="Pause tariffs", kind="offer"),
+            Condition(id="pause", text="Pause them again", kind="offer"),
+        ]
+        expected = [("provisions[1].id", "provision id 'pause' appears twice")]
+        assert errors(lambda: truce(provisions=twice)) == expected
+        assert (
+            errors(
+                lambda: from_dict(
+                    Agreement,
+                    to_dict(truce()) | {"provisions": [to_dict(c) for c in twice]},
+                )
+            )
+            == expected
+        )
+
     def test_an_unsigned_text_may_enter_into_force(self) -> None:
         """The JCPOA was finalised on 14 July 2015 and never signed; it took
         effect on Adoption Day, 18 October 2015.  A joint statement or an
