@@ -52,6 +52,10 @@ _MOMENT_FORMS: Final = (
     "YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp such as "
     "'2025-07-14T12:00:00-04:00[America/New_York]'"
 )
+_FULL_FORMS: Final = (
+    "YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp such as "
+    "'2025-07-14T12:00:00-04:00[America/New_York]'"
+)
 _ALWAYS_MOMENTS: Final = frozenset([pendulum.Date, PartialDate])
 _PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
 
@@ -73,6 +77,16 @@ def _load_moment(value: Any, _conv: Any = None) -> Moment:
     if len(MEMO.moments) < MEMO.LIMIT:
         MEMO.moments[value] = moment
     return moment
+
+
+def _load_full_moment(value: Any, _conv: Any = None) -> Moment:
+    """:func:`_load_moment` of a field that takes no month or year."""
+    if value.__class__ is not str:
+        raise fail(
+            f"must be a date or a datetime as text ({_FULL_FORMS}), "
+            f"got {show_json(value)}"
+        )
+    return _load_moment(value)
 
 
 def write_moment(value: Moment) -> str:
@@ -118,7 +132,9 @@ class MomentKind(FrozenKind):
     def problems(self, value: object) -> Problems:
         if not self.partial and isinstance(value, PartialDate):
             return [("", self.refusal.format(value=value))]
-        return check_moment(value)
+        if self.partial:
+            return check_moment(value)
+        return check_moment(value, "a date or a zone-aware datetime")
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         always = _ALWAYS_MOMENTS if self.partial else frozenset([pendulum.Date])
@@ -131,10 +147,11 @@ class MomentKind(FrozenKind):
         ]
 
     def load(self, value: Any, conv: Any) -> Any:
-        return _load_moment(value)
+        return _load_moment(value) if self.partial else _load_full_moment(value)
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(_load_moment)}({v})"
+        load = _load_moment if self.partial else _load_full_moment
+        return f"{ns.name(load)}({v})"
 
     def read_code(
         self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0

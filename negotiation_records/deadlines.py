@@ -127,6 +127,7 @@ from negotiation_records.timeutil import (
     PartialDate,
     Period,
     PeriodParts,
+    check_moment,
     from_stdlib,
     is_before,
     moment_argument,
@@ -340,6 +341,12 @@ class Deadline(Record):
         due = to_moment(moment)
         if isinstance(due, PartialDate):
             due = due.end
+        else:  # what it takes, a month or a year too, named where it is refused
+            problems = _prefixed(check_moment(due), "due")
+            if problems:
+                if tz is not None:
+                    problems += argument_problems(Deadline, "tz", tz)[1]
+                raise ValidationError(problems)
         if tz is not None and isinstance(due, pendulum.DateTime):
             shown_in = _zone_for(tz)
             try:

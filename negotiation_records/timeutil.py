@@ -737,8 +737,11 @@ def to_date(value: pendulum.Date | _dt.date) -> pendulum.Date:
 _MOMENT_LABEL = "a date, a zone-aware datetime or a PartialDate"
 
 
-def check_moment(value: object) -> Problems:
-    """Problems with a moment field's value (see :func:`to_moment`)."""
+def check_moment(value: object, label: str = _MOMENT_LABEL) -> Problems:
+    """
+    Problems with a moment field's value (see :func:`to_moment`); *label*
+    says what the field takes, where it takes no month or year.
+    """
     if isinstance(value, Unread):  # a tzinfo that raised when asked its offset
         return [("", value.message)]
     if isinstance(value, _dt.datetime):
@@ -776,7 +779,7 @@ def check_moment(value: object) -> Problems:
     return [
         (
             "",
-            f"must be {_MOMENT_LABEL}, got {described(value)}{hint}",
+            f"must be {label}, got {described(value)}{hint}",
         )
     ]
 

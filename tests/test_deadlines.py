@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import json
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -26,6 +26,7 @@ from negotiation_records import (
     ValidationError,
     converter,
     format_moment,
+    from_dict,
     from_json,
     to_dict,
     to_json,
@@ -113,6 +114,46 @@ class TestOn:
                 "'2025-01-01' (parse text with parse_moment)",
             ),
         )
+
+    def test_what_an_anchor_takes_is_what_its_refusal_names(self) -> None:
+        """
+        A value that is no moment, given where a deadline counts from, is
+        refused naming a date or a datetime, not a PartialDate (which an
+        anchor cannot be, and is refused for on its own); loaded, the same.
+        Deadline.on, which takes a month or a year, names a PartialDate.
+        """
+        wanted = "must be a date or a zone-aware datetime, got "
+        five: Any = 5
+        calls: list[tuple[Callable[[], Deadline], str]] = [
+            (lambda: Deadline.after(five, days=1), "anchor"),
+            (lambda: Deadline.before(five, days=1), "anchor"),
+            (lambda: Deadline.after_business_days(five, 2), "anchor"),
+            (lambda: Deadline.on_day(2, counting_from=five), "counting_from"),
+        ]
+        for call, path in calls:
+            with pytest.raises(ValidationError) as exc:
+                call()
+            assert errors(exc) == ((path, wanted + "int 5"),)
+        with pytest.raises(ValidationError) as exc:
+            Deadline.on(5)  # type: ignore[arg-type]
+        assert errors(exc) == (
+            (
+                "due",
+                "must be a date, a zone-aware datetime or a PartialDate, got int 5",
+            ),
+        )
+        as_text = (
+            "must be a date or a datetime as text (YYYY-MM-DD or an RFC 3339/RFC "
+            "9557 timestamp such as '2025-07-14T12:00:00-04:00[America/New_York]'), "
+            "got number 5"
+        )
+        for data, path in [
+            ({"due": 5}, "due"),
+            ({"due": "2025-07-15", "anchor": 5, "period": "P1D"}, "anchor"),
+        ]:
+            with pytest.raises(ValidationError) as exc:
+                from_dict(Deadline, data)
+            assert errors(exc) == ((path, as_text),)
 
     @pytest.mark.parametrize(
         "moment", [pendulum.date(2025, 1, 1), pendulum.datetime(2025, 1, 1)]
@@ -541,7 +582,7 @@ class TestAfter:
         assert errors(exc) == (
             (
                 "anchor",
-                "must be a date, a zone-aware datetime or a PartialDate, got str "
+                "must be a date or a zone-aware datetime, got str "
                 "'2025-07-14' (parse text with parse_moment)",
             ),
             problem,
