@@ -52,9 +52,8 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     next_history,
-    status_at,
 )
-from negotiation_records.timeutil import Moment, MomentInput, is_before
+from negotiation_records.timeutil import Moment, MomentInput, is_before, moment_argument
 
 
 __all__ = ["STATUS_STEPS", "Alternative", "Milestone", "MilestoneStatus"]
@@ -264,12 +263,18 @@ class Milestone(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
-        month or year once it has passed).
+        month or year once it has passed), but for an undated ``missed`` step,
+        which counts only once a deadline it had in force by then has
+        passed (a milestone cannot run out before a deadline passes:
+        :func:`~negotiation_records.snapshot.known_steps`).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, MilestoneStatus.PENDING, at)  # type: ignore[no-any-return]
+        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+
+        known = known_steps(self, moment_argument(at, "at"))
+        return current_status(known, MilestoneStatus.PENDING)
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:

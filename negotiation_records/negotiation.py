@@ -440,11 +440,15 @@ class Negotiation(Record, _lookup.Indexed):
         * a date or a datetime counts once it has come (a day-precision moment
           from the start of its day); a month or a year (``2025-07``) only once
           its **whole** span has passed, so a snapshot never shows what may not
-          have happened yet.  An undated status change or position counts
-          always, but for a round's undated ``held`` step, which counts from
-          the round's start (the date :meth:`Round.hold
-          <negotiation_records.Round.hold>` gives it): a round is not held
-          before it starts.  See :func:`~negotiation_records.timeutil.is_known_by`.
+          have happened yet.  An undated position counts always, an
+          undated status change once the change before it does (the first
+          always), but for a round's undated ``held`` step, which counts
+          from the round's start (the date :meth:`Round.hold
+          <negotiation_records.Round.hold>` gives it), and an ultimatum's
+          undated ``expired`` or a milestone's undated ``missed`` step,
+          which counts once a deadline it had in force by then has passed:
+          a round is not held before it starts, nor does a deadline run out
+          before it passes.  See :func:`~negotiation_records.timeutil.is_known_by`.
 
         Parties (a representative who took the role, or a member that
         joined, after *at* left out; a role or a membership that ended after

@@ -45,6 +45,7 @@ __all__ = [
     "agreement_as_of",
     "condition_as_of",
     "is_heard_of",
+    "known_steps",
     "milestone_as_of",
     "model2_as_of",
     "party_as_of",
@@ -247,6 +248,44 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     return reach
 
 
+def known_steps(
+    record: Ultimatum | Milestone, at: Moment, kept: int | None = None
+) -> tuple[StatusChange, ...]:
+    """
+    The steps of *record*'s history known by *at* (:func:`history_until`),
+    but for an undated step that says its deadline ran out (an ultimatum
+    ``expired``, a milestone ``missed``) while none of the deadlines it had
+    in force by then (``deadlines[:kept + 1]``, *kept* by default
+    :func:`revisions_kept`) has passed: the record cannot have run out
+    before a deadline passed, and an undated step says no more than that it
+    did, as an undated ``held`` counts from a round's start.  Such a step,
+    and the undated ones after it, count once one of those deadlines has
+    passed (a version-1 ``"status": "expired"`` with no ``status_on`` is
+    such a step), and from then on: what is known only grows as *at* moves
+    on.  A dated step after it, once known, shows it was taken, as any
+    known step shows those before it.  :meth:`Ultimatum.status_at
+    <negotiation_records.Ultimatum.status_at>`, :meth:`Milestone.status_at
+    <negotiation_records.Milestone.status_at>`, the snapshot and the
+    deadline queries read it alike.
+    """
+    history = history_until(record.history, at)
+    ran_out: enum.Enum
+    if isinstance(record, Ultimatum):
+        ran_out = UltimatumStatus.EXPIRED
+    else:
+        ran_out = MilestoneStatus.MISSED
+    dated = [index for index, change in enumerate(history) if change.on is not None]
+    undated = range(dated[-1] + 1 if dated else 0, len(history))
+    cut = next((i for i in undated if history[i].status is ran_out), None)
+    if cut is None:
+        return history
+    if kept is None:
+        kept = revisions_kept(record, at)
+    if any(deadline.is_past(at) for deadline in record.deadlines[: kept + 1]):
+        return history
+    return history[:cut]
+
+
 def _compliance_needs(
     history: Sequence[StatusChange], deadlines: Sequence[Deadline], known: int
 ) -> int:
@@ -411,7 +450,7 @@ def ultimatum_as_of(
         deadline=ultimatum.deadlines[kept],
         revisions=revisions,
         responses=_responses(ultimatum.responses, at, statements),
-        history=_changes(ultimatum.history, at),
+        history=known_steps(ultimatum, at, kept),
     )
 
 
@@ -543,7 +582,7 @@ def milestone_as_of(
         alternatives=_first_of_each(
             _alternative_as_of(a, at) for a in milestone.alternatives if a.stage <= kept
         ),
-        history=_changes(milestone.history, at),
+        history=known_steps(milestone, at, kept),
     )
 
 

@@ -49,7 +49,6 @@ from negotiation_records.history import (
     current_status,
     history_problems,
     next_status,
-    status_at,
     take_status_arguments,
     with_change,
 )
@@ -403,12 +402,18 @@ class Ultimatum(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
-        month or year once it has passed).
+        month or year once it has passed), but for an undated ``expired`` step,
+        which counts only once a deadline it had in force by then has
+        passed (a ultimatum cannot run out before a deadline passes:
+        :func:`~negotiation_records.snapshot.known_steps`).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, UltimatumStatus.PENDING, at)  # type: ignore[no-any-return]
+        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+
+        known = known_steps(self, moment_argument(at, "at"))
+        return current_status(known, UltimatumStatus.PENDING)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.issued_by in self.addressed_to:

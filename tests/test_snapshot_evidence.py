@@ -47,13 +47,14 @@ from negotiation_records import (
     Ultimatum,
     UltimatumStatus,
     Vote,
+    from_json,
     to_json,
 )
 from negotiation_records._closing import in_time
 from negotiation_records.cli import main
 from negotiation_records.history import history_until, known_count
 from negotiation_records.queries import as_of, as_of_instant, deadline_in_force
-from negotiation_records.snapshot import revisions_kept
+from negotiation_records.snapshot import known_steps, revisions_kept
 from negotiation_records.timeutil import Moment, is_known_by
 
 
@@ -540,6 +541,121 @@ class TestAnswersShowTheirRecord:
 # --- a round is not held before it starts ---------------------------------------------
 
 
+class TestUndatedRunOutOnceADeadlinePassed:
+    """
+    Version 1's ``"status": "expired"`` with no ``status_on`` is an undated
+    ``expired`` step: it counts once a deadline in force by then has passed,
+    for the snapshot, ``status_at`` and the queries alike, not from the
+    ultimatum's issue (when the queries listed it open and the snapshot
+    expired).
+    """
+
+    def test_a_version_1_ultimatum_expired_without_a_date(self) -> None:
+        document = {
+            "schema_version": 1,
+            "id": "t",
+            "title": "T",
+            "parties": [
+                {"id": "us", "name": "US", "kind": "state"},
+                {"id": "ru", "name": "RU", "kind": "state"},
+            ],
+            "ultimatums": [
+                {
+                    "id": "u",
+                    "issued_by": "us",
+                    "addressed_to": ["ru"],
+                    "issued_at": "2025-07-14",
+                    "demand": "Ceasefire",
+                    "deadline": {
+                        "anchor": "2025-07-14",
+                        "period": "P50D",
+                        "due": "2025-09-02",
+                        "tz": None,
+                    },
+                    "status": "expired",
+                }
+            ],
+        }
+        talks = from_json(Negotiation, json.dumps(document))
+        [ultimatum] = talks.ultimatums
+        assert ultimatum.history[-1].on is None
+        for at, status, open_, expired in [
+            (D(2025, 7, 20), "pending", ["u"], []),
+            (D(2025, 9, 2), "pending", ["u"], []),  # the day counts from its start
+            (D(2025, 9, 3), "expired", [], ["u"]),
+        ]:
+            [kept] = _checked(talks, at).ultimatums
+            assert kept.status.value == status, at
+            assert ultimatum.status_at(at).value == status, at
+            assert [u.id for u in talks.pending_ultimatums(at)] == open_, at
+            assert [e.ultimatum.id for e in talks.expired_deadlines(at)] == expired
+
+    def test_a_deadline_cut_short(self) -> None:
+        """50 days cut to ten on 29 July, expired (undated): from the new deadline."""
+        cut = _ultimatum(issued_at=D(2025, 7, 14)).revise_deadline(
+            Deadline.on(D(2025, 8, 8)), on=D(2025, 7, 29)
+        )
+        expired = attrs.evolve(cut, history=[StatusChange(status="expired")])
+        talks = _talks(ultimatums=[expired])
+        assert expired.status_at(D(2025, 7, 30)) is UltimatumStatus.PENDING
+        assert expired.status_at(D(2025, 8, 9)) is UltimatumStatus.EXPIRED
+        assert _checked(talks, D(2025, 8, 9)).ultimatums[0].status.value == "expired"
+
+    def test_a_milestone_missed_without_a_date(self) -> None:
+        clock = Milestone(
+            id="m",
+            title="Clock",
+            set_on=D(2025, 1, 1),
+            deadline=Deadline.on(D(2025, 3, 1)),
+            history=[StatusChange(status="missed")],
+        )
+        talks = _talks(milestones=[clock])
+        before, after = D(2025, 2, 1), D(2025, 3, 2)
+        assert clock.status_at(before) is MilestoneStatus.PENDING
+        assert _checked(talks, before).milestones[0].history == ()
+        assert [e.id for e in talks.all_upcoming_deadlines(before)] == ["m"]
+        assert clock.status_at(after) is MilestoneStatus.MISSED
+        assert [e.id for e in talks.all_expired_deadlines(after)] == ["m"]
+
+    def test_once_counted_it_stays_counted(self) -> None:
+        """
+        Missed and cancelled (undated) after its deadline of 1964 passed, the
+        deadline revised in 1990 to 2015: known in 1984, and still in 2010,
+        though the deadline in force then has not passed (a snapshot only
+        grows as the moment moves on; a calendar's SEQUENCE reads it so).
+        """
+        clock = Milestone(
+            id="m",
+            title="Clock",
+            set_on=D(1960, 1, 1),
+            deadline=Deadline.on(D(2015, 3, 12)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(D(1964, 2, 2)), revised_on=D(1990, 1, 1)
+                )
+            ],
+            history=[
+                StatusChange(status="missed"),
+                StatusChange(status="cancelled"),
+            ],
+        )
+        talks = _talks(milestones=[clock])
+        assert clock.status_at(D(1963, 1, 1)) is MilestoneStatus.PENDING
+        for at in (D(1984, 5, 11), D(2010, 12, 25)):
+            assert clock.status_at(at) is MilestoneStatus.CANCELLED
+            assert _checked(talks, at).milestones[0].history == clock.history
+
+    def test_a_dated_step_after_it_shows_it_was_taken(self) -> None:
+        """Expired (undated), then enforced on 3 September: known once enforced."""
+        steps = [
+            StatusChange(status="expired"),
+            StatusChange(status="enforced", on=D(2025, 9, 3)),
+        ]
+        enforced = _ultimatum(history=steps)
+        assert enforced.status_at(D(2025, 9, 3)) is UltimatumStatus.ENFORCED
+        assert enforced.status_at(D(2025, 8, 3)) is UltimatumStatus.PENDING
+
+
 class TestHeldOnceStarted:
     def _round(self) -> Round:
         """Scheduled on 20 May for 2 June, then held the version-1 way (undated)."""
@@ -894,10 +1010,22 @@ def test_every_snapshot_is_a_valid_record(
             if not kept:
                 continue
             [part] = kept
+            later_moment = None
+            if not isinstance(at, PartialDate) and not isinstance(later, PartialDate):
+                if as_of_instant(later) >= as_of_instant(at):
+                    later_moment = next(
+                        r for r in getattr(talks.as_of(later), name) if r.id == whole.id
+                    )
             count = revisions_kept(whole, moment)
             deadlines = whole.expiries if name == "agreements" else whole.deadlines
             assert part.revisions == whole.revisions[:count]
-            assert part.history == history_until(whole.history, moment)
+            if name == "agreements":
+                assert part.history == history_until(whole.history, moment)
+            else:  # an undated expiry counts once a deadline has passed
+                assert part.history == known_steps(whole, moment)
+            if later_moment is not None:  # what is known only grows
+                grown = later_moment.history
+                assert grown[: len(part.history)] == part.history
             assert part.status == whole.status_at(moment)
             if name == "agreements":
                 assert part.expires == deadlines[count]
