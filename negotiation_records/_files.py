@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final
 
 from negotiation_records.errors import ValidationError
 
@@ -43,6 +43,10 @@ def file_kind(file: Any) -> tuple[bool, bool]:
     return isinstance(mode, str) and "b" in mode, False
 
 
+#: Why a writer other than write_jsonl writes UTF-8, as its refusal says.
+_WRITES_FOR: Final = {"write_plover": "as JSON Lines is"}
+
+
 def check_utf8(function: str, file: Any, *, reads: bool = False) -> None:
     """
     A :class:`ValidationError` at ``file`` if *file* is a text stream whose
@@ -67,7 +71,8 @@ def check_utf8(function: str, file: Any, *, reads: bool = False) -> None:
             'reads UTF-8 (as write_jsonl writes it); open it with encoding="utf-8", '
             'or in binary mode ("rb"; sys.stdin.buffer for the standard input)'
             if reads
-            else 'writes UTF-8 (as read_jsonl reads it); open it with encoding="utf-8", '
+            else f"writes UTF-8 ({_WRITES_FOR.get(function, 'as read_jsonl reads it')}); "
+            'open it with encoding="utf-8", '
             'or in binary mode ("wb"; sys.stdout.buffer for the standard output)'
         )
         raise ValidationError(

@@ -56,7 +56,7 @@ import pendulum
 from negotiation_records._alpha3 import ALPHA_3
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._export_ids import SeenIds, check_many
-from negotiation_records._files import file_kind, write_first, write_method
+from negotiation_records._files import check_utf8, file_kind, write_first, write_method
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -898,7 +898,8 @@ def write_plover(
     every problem, in their order.  Anything else as *negotiations* (a single
     record of another class, ``None``, text, a mapping) is refused at ``$``,
     as :func:`to_plover` refuses it; an object without a ``write`` method as
-    *file* at ``file``; *at* that is not a moment (a naive datetime, text) at
+    *file*, or a text file in an encoding other than UTF-8 (which would not
+    hold the lines as written), at ``file``; *at* that is not a moment (a naive datetime, text) at
     ``at``.  The negotiations themselves are read as they are written: an
     item that is not a ``Negotiation`` is refused at ``[<its position>]``
     when it is reached, the events of those before it written by then.
@@ -929,6 +930,7 @@ def write_plover(
         arguments.read(lambda: check_many(negotiations))
     if not isinstance(file, (str, os.PathLike)):
         arguments.read(lambda: write_method(file))
+        arguments.read(lambda: check_utf8("write_plover", file))
     if at is not None:
         arguments.read(lambda: moment_argument(at, "at"))
     arguments.raise_any()

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,29 @@ class TestCalendar:
         assert captured.out == to_ical(seed_record())
         assert "a calendar of" in captured.err
         assert captured.err.endswith("from 1 negotiation to standard output\n")
+
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    def test_standard_output_is_utf_8_whatever_its_encoding(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+    ) -> None:
+        """A calendar and JSON Lines are UTF-8: on an output in cp1252 (a
+        redirected one on Windows), "é" is written as UTF-8, not as one
+        cp1252 byte, and each line end as given (no CR added)."""
+        path = tmp_path / "talks.json"
+        record = attrs.evolve(seed_record(), title="Négociations à Genève")
+        path.write_text(to_json(record), encoding="utf-8")
+        written = io.BytesIO()
+        stdout = io.TextIOWrapper(written, encoding="cp1252", newline="\r\n")
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert main(["export", str(path), "--format", fmt, "-o", "-"]) == 0
+        stdout.flush()
+        text = written.getvalue().decode("utf-8")
+        if fmt == "ics":
+            assert text == to_ical(record)
+        else:
+            lines = io.StringIO()
+            write_plover(record, lines)
+            assert text == lines.getvalue()
 
     def test_the_events_counted_are_the_calendars(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -1170,6 +1170,24 @@ class TestJsonLines:
             encoding="utf-8"
         ) == text.getvalue()
 
+    @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252", "utf-8-sig"])
+    def test_a_text_file_in_another_encoding_is_refused(
+        self, tmp_path: Path, encoding: str
+    ) -> None:
+        """The lines are UTF-8: a text file in another encoding (which would
+        hold "Türkiye" as Latin-1, fail half-way on "Україна", or start with
+        a byte-order mark) is refused at ``file`` before anything is
+        written, as write_jsonl refuses it."""
+        path = tmp_path / "events.jsonl"
+        with (
+            path.open("w", encoding=encoding) as out,
+            pytest.raises(ValidationError) as exc,
+        ):
+            write_plover(seed_record(), out)
+        assert [where for where, _ in exc.value.errors] == ["file"]
+        assert "write_plover() writes UTF-8" in exc.value.errors[0][1]
+        assert path.read_bytes() == b""
+
     def test_a_file_that_says_nothing_is_tried(self) -> None:
         """An object with only a write method that refuses text is given bytes;
         one that takes neither, or no file at all, is a ValidationError."""
