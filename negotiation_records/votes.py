@@ -41,8 +41,9 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import short_repr
+from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
     SOURCE_IDS,
     Choice,
@@ -92,7 +93,7 @@ class VoteResult(enum.Enum):
 
 
 def decided_result(
-    threshold: Threshold,
+    threshold: Threshold | str,
     yes: int | None,
     no: int | None,
     members: int | None,
@@ -115,13 +116,41 @@ def decided_result(
         False
         >>> decided_result(Threshold.SIMPLE_MAJORITY, 300, None, 650) is None
         True
+        >>> decided_result("three-fifths", 58, 42, 100)
+        <VoteResult.FAILED: 'failed'>
+
+    Raises:
+        ValidationError: an argument a :class:`Vote` would refuse for its
+            field of that name (a threshold that is none, a count that is
+            negative, a bool, a float or text), each at its name.
     """
+    rule, problems = argument_problems(Vote, "threshold", threshold)
+    counts = {"yes": yes, "no": no, "members": members, "abstain": abstain}
+    for name, count in counts.items():
+        problems += argument_problems(Vote, name, count)[1]
+    if problems:
+        raise ValidationError(problems)
+    return _decided(rule, yes, no, members, abstain)
+
+
+def _decided(
+    threshold: Threshold,
+    yes: int | None,
+    no: int | None,
+    members: int | None,
+    abstain: int | None,
+) -> VoteResult | None:
+    """:func:`decided_result` of values a :class:`Vote` holds (checked)."""
     passes = _RULES.get(threshold)
     if passes is None:
         return None
     counted = sum(n for n in (yes, no, abstain) if n is not None)
     if members is not None and counted > members:
-        return None  # the counts do not fit the body (reported on their own)
+        # The counts do not fit the body (reported on their own): a rule of
+        # the members cannot be read, one of those voting reads the counts.
+        if threshold in _OF_MEMBERS:
+            return None
+        members = None
     lowest = {"yes": yes or 0, "no": no or 0, "abstain": abstain or 0}
     fewest = max(1, lowest["yes"] + lowest["no"] + lowest["abstain"])
 
@@ -269,9 +298,7 @@ class Vote(Record):
     @property
     def decided(self) -> VoteResult | None:
         """The result the counts decide (``None``: they do not); see :func:`~negotiation_records.votes.decided_result`."""
-        return decided_result(
-            self.threshold, self.yes, self.no, self.members, self.abstain
-        )
+        return _decided(self.threshold, self.yes, self.no, self.members, self.abstain)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.members is not None:

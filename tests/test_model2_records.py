@@ -682,6 +682,48 @@ class TestMilestone:
 
 
 class TestVoteResult:
+    def test_the_function_reads_its_arguments_as_a_vote_does(self) -> None:
+        """decided_result takes a threshold's value as a Vote does (it said
+        None, "not decided", for "three-fifths"), and refuses what a Vote
+        refuses (a negative count, a bool, text) at the argument's name."""
+        assert decided_result("three-fifths", 58, 42, 100) is VoteResult.FAILED
+        with pytest.raises(ValidationError) as exc:
+            decided_result("nope", -5, no=True, members=None, abstain="2")  # type: ignore[arg-type]
+        assert [path for path, _ in exc.value.errors] == [
+            "threshold",
+            "yes",
+            "no",
+            "abstain",
+        ]
+
+    def test_counts_above_the_members_still_decide_a_rule_of_those_voting(
+        self,
+    ) -> None:
+        """1 for and 2 against fail a simple majority whatever the members:
+        recorded as passed with 2 members, both problems are reported at
+        once, not the result only once the members are put right."""
+        assert errors(
+            lambda: Vote(
+                id="v",
+                body="B",
+                on=D(2025, 1, 1),
+                question="Q",
+                yes=1,
+                no=2,
+                members=2,
+                result="passed",
+            )
+        ) == [
+            ("members", "3 votes recorded, more than the 2 members"),
+            (
+                "result",
+                "'passed' does not agree with the counts: 1 for and 2 against "
+                "fails a simple majority of those voting",
+            ),
+        ]
+        # A rule of the members cannot be read from members that do not fit.
+        assert decided_result("three-fifths", 2, 2, 3) is None
+
     @pytest.mark.parametrize(
         ("threshold", "yes", "no", "members", "expected"),
         [
