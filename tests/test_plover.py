@@ -444,6 +444,61 @@ class TestSeedStory:
         ]
         assert before == {k: whole[k] for k in before}
 
+    def test_an_answer_cites_its_sources_and_its_quotes(self) -> None:
+        """
+        A response citing a statement cites its own sources and the
+        statement's, each once; one with neither cites its ultimatum's.
+        """
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="us",
+            addressed_to=["ru"],
+            issued_at=pendulum.date(2025, 7, 14),
+            demand="A ceasefire within 50 days",
+            deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50),
+            sources=["paper"],
+            responses=[
+                Response(
+                    party="ru",
+                    on=pendulum.date(2025, 7, 15),
+                    stance="rejects",
+                    statement="unacceptable",
+                    sources=["wire", "tass"],
+                ),
+                Response(party="ru", on=pendulum.date(2025, 7, 16), stance="rejects"),
+            ],
+        )
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[party("us", "United States"), party("ru", "Russia")],
+            ultimatums=[ultimatum],
+            statements=[
+                Statement(
+                    id="unacceptable",
+                    speaker="Sergei Ryabkov",
+                    party="ru",
+                    said_on=pendulum.date(2025, 7, 15),
+                    text="Ultimatums are unacceptable.",
+                    source="tass",
+                    sources=["wire"],
+                )
+            ],
+            sources=[
+                Source(id=name, publisher=name.title())
+                for name in ("wire", "tass", "paper")
+            ],
+        )
+        cited = {
+            r["id"]: [c["citation"] for c in r["cite_info"]]
+            for r in to_plover(talks)
+            if ".responses[" in r["id"]
+        }
+        assert cited == {
+            "t:ultimatums/u.responses[0]": ["wire", "tass"],
+            "t:ultimatums/u.responses[1]": ["paper"],
+        }
+
     def test_deterministic(self) -> None:
         """The same record gives the same records, ids included."""
         assert to_plover(seed_record()) == to_plover(seed_record())
