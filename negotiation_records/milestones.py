@@ -77,12 +77,17 @@ class MilestoneStatus(enum.Enum):
 
 
 _M = MilestoneStatus
-#: The steps a milestone's history may take: a missed milestone may be met
-#: late, or pending again when its deadline is revised (see
-#: :meth:`Milestone.revise_deadline`).
-STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
+_METHOD_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
     _M.PENDING: frozenset({_M.MET, _M.MISSED, _M.CANCELLED, _M.SUPERSEDED}),
-    _M.MISSED: frozenset({_M.MET, _M.PENDING, _M.CANCELLED, _M.SUPERSEDED}),
+    _M.MISSED: frozenset({_M.MET, _M.CANCELLED, _M.SUPERSEDED}),
+}
+#: The steps a milestone's history may take: those of
+#: :meth:`Milestone.with_status` (a missed milestone may be met late), and a
+#: missed one pending again when its deadline is revised (see
+#: :meth:`Milestone.revise_deadline`, which takes that step).
+STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
+    **_METHOD_STEPS,
+    _M.MISSED: _METHOD_STEPS[_M.MISSED] | {_M.PENDING},
 }
 #: The final statuses (no step leads on from them), after which a
 #: milestone's deadline is not revised (``Milestone.revise_deadline``).
@@ -384,14 +389,15 @@ class Milestone(Record):
         sources: Iterable[str] = (),
     ) -> Milestone:
         """
-        A copy with one more status change, checked against ``STATUS_STEPS``.
+        A copy with one more status change, checked against ``STATUS_STEPS``
+        but for a missed milestone made pending again, which only
+        :meth:`revise_deadline` does (with the deadline that makes it so).
 
         A dated ``missed`` step is refused while the deadline had not passed
         on that day, and one without *on* is dated at the deadline's cut-off,
         the first instant at which it has passed (both as
-        :meth:`Ultimatum.expire <negotiation_records.Ultimatum.expire>` does):
-        an undated step counts at every moment, so the milestone would read
-        missed as of any day.  *by* and *sources* are
+        :meth:`Ultimatum.expire <negotiation_records.Ultimatum.expire>` does),
+        so that the history says when.  *by* and *sources* are
         lists of ids (a lone string is refused); a bad value is reported at the
         place the change would take (``history[1].by``).
 
@@ -408,7 +414,7 @@ class Milestone(Record):
         history = next_history(
             self.label,
             MilestoneStatus,
-            STATUS_STEPS,
+            _METHOD_STEPS,
             self,
             status,
             on=on,

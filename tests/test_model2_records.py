@@ -387,6 +387,21 @@ class TestAgreement:
 
 
 class TestMilestone:
+    def test_pending_again_only_by_a_revised_deadline(self) -> None:
+        """
+        A missed milestone is made pending again by revise_deadline, with
+        the deadline that makes it so; with_status("pending") alone would
+        leave it pending with its deadline passed, and is refused, as an
+        expired ultimatum is revived only by a revision.  A history that
+        holds the step is read as it is.
+        """
+        missed = clock().with_status("missed", on=D(2019, 3, 30))
+        with pytest.raises(IllegalTransitionError, match="'missed' to 'pending'"):
+            missed.with_status("pending", on=D(2019, 4, 1))
+        revived = missed.revise_deadline(Deadline.on(D(2019, 4, 12)), on=D(2019, 4, 1))
+        assert revived.status is MilestoneStatus.PENDING
+        assert clock(history=revived.history).status is MilestoneStatus.PENDING
+
     def test_revisions_and_alternatives(self) -> None:
         later = clock().revise_deadline(
             Deadline.on(D(2019, 4, 12)),
