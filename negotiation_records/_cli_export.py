@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import io
 import os
 import secrets
 import shutil
@@ -46,6 +45,7 @@ from negotiation_records._cli_read import (
     os_message,
     read_records,
 )
+from negotiation_records._cli_streams import utf8_output
 from negotiation_records._export_ids import domain_problems
 from negotiation_records.errors import ValidationError
 from negotiation_records.negotiation import Negotiation
@@ -583,33 +583,11 @@ def input_at(target: str, files: Sequence[str]) -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def _utf8(stream: TextIO) -> Iterator[TextIO]:
-    """
-    *stream* (standard output) writing UTF-8 and line ends as given: what
-    a calendar (RFC 5545) and JSON Lines are, whatever encoding Python gives
-    the output (cp1252 on Windows would write "é" as one byte, and a text
-    stream there "\r\n" for each "\n").  Through its bytes where it has
-    them; else as it is.
-    """
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        yield stream
-        return
-    stream.flush()  # what was printed before goes first
-    utf8 = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    try:
-        yield utf8
-        utf8.flush()  # a write that fails fails here, before "wrote ..."
-    finally:
-        utf8.detach()  # the output stays open
-
-
 def _to_file(args: argparse.Namespace, talks: _Records, out: Output) -> str | None:
     if args.output == _STDOUT:
-        with _utf8(out.out) as stream:
-            summary = _write(args.format, talks, stream, args.at, args.uid_domain)
-        out.out.flush()  # a write that fails fails here, before "wrote ..."
+        stream = utf8_output(out.out)  # a calendar and JSON Lines are UTF-8
+        summary = _write(args.format, talks, stream, args.at, args.uid_domain)
+        stream.flush()  # a write that fails fails here, before "wrote ..."
         return summary
     read = input_at(args.output, args.files)
     if read is not None:

@@ -26,6 +26,7 @@ __all__ = [
     "plain_table",
     "shown_width",
     "silence",
+    "utf8_output",
 ]
 
 
@@ -84,6 +85,38 @@ class Stdout:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._open(), name)
+
+
+class _Utf8Bytes:
+    """Text written as UTF-8 to a binary *buffer* (standard output's bytes)."""
+
+    encoding = "utf-8"
+
+    def __init__(self, buffer: Any) -> None:
+        self.buffer = buffer
+
+    def write(self, text: str) -> int:
+        self.buffer.write(text.encode("utf-8"))
+        return len(text)
+
+    def flush(self) -> None:
+        self.buffer.flush()
+
+
+def utf8_output(out: TextIO) -> TextIO:
+    """
+    *out* (:class:`Stdout`) writing UTF-8 whatever encoding Python gave
+    standard output, line ends as given: what a calendar (RFC 5545) and JSON
+    Lines are (cp1252, a redirected output's on Windows, would write "é" as
+    one byte, and a text stream there "\r\n" for each "\n").  Written to its
+    bytes, after what was printed to it before; failures as :class:`Stdout`
+    raises them.  A stream without bytes (a test's ``StringIO``) as it is.
+    """
+    buffer = getattr(out, "buffer", None)  # OutputError when it is closed
+    if buffer is None:
+        return out
+    out.flush()
+    return Stdout.of(cast(TextIO, _Utf8Bytes(buffer)))
 
 
 class QuietStream:
