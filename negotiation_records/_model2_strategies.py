@@ -157,7 +157,9 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
         signatories=draw(pools.party_list()),
         witnesses=draw(pools.party_list()),
         guarantors=draw(pools.party_list()),
-        provisions=[draw(condition(pools)) for _ in range(draw(st.integers(0, 2)))],
+        provisions=draw(
+            st.lists(condition(pools), max_size=2, unique_by=lambda c: c.id)
+        ),
         from_proposal=draw(links(proposals, optional(slugs()))),
         round=draw(links(rounds, optional(st.integers(1, 10**6)))),
         history=history,

@@ -380,6 +380,38 @@ def _revision_back(
     return f"{on} is before {where}; revisions must be in the order they were made"
 
 
+def revived_by(  # noqa: PLR0917 - the record's, then the step's, in order
+    label: str,
+    history: tuple[StatusChange, ...],
+    status: enum.Enum,
+    revision: DeadlineRevision,
+    index: int,
+    reason: str,
+) -> tuple[StatusChange, ...]:
+    """
+    *history* of the record *label*, which had run out (an ultimatum
+    expired, a milestone missed, an agreement expired), with the step to
+    *status* that *revision* (``revisions[index]``) brings it back with,
+    dated with it and giving *reason*.  A revision dated before the last
+    dated step is refused at its ``revised_on``, the value given: the
+    record cannot be brought back before it ran out.
+    """
+    on = revision.revised_on
+    last = next((change for change in reversed(history) if change.on is not None), None)
+    if last is not None and last.on is not None and is_before(on, last.on):
+        step = getattr(last.status, "value", last.status)
+        raise ValidationError(
+            [
+                (
+                    f"revisions[{index}].revised_on",
+                    f"{on} is before the last dated change of {label} ({step} on "
+                    f"{last.on}); a revision that brings it back comes after it",
+                )
+            ]
+        )
+    return (*history, StatusChange(status=status, on=on, reason=reason))
+
+
 def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
     previous: Deadline,
     index: int,
@@ -697,13 +729,13 @@ class Agreement(Record):
         )
         history = self.history
         if self.status is AgreementStatus.EXPIRED:
-            history = (
-                *history,
-                StatusChange(
-                    status=AgreementStatus.IN_FORCE,
-                    on=revision.revised_on,
-                    reason=reason or "expiry extended",
-                ),
+            history = revived_by(
+                self.label,
+                history,
+                AgreementStatus.IN_FORCE,
+                revision,
+                len(self.revisions),
+                reason or "expiry extended",
             )
         return attrs.evolve(
             self, expires=new, revisions=(*self.revisions, revision), history=history

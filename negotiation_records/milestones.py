@@ -30,6 +30,7 @@ from negotiation_records.agreements import (
     passed_early_problems,
     revised_after_end,
     revision_problems,
+    revived_by,
 )
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import IllegalTransitionError, ValidationError
@@ -471,16 +472,19 @@ class Milestone(Record):
             replacing=(Milestone, "deadline", new),
         )
         stage = len(self.revisions) + 1
-        added = tuple(attrs.evolve(a, stage=stage) for a in _alternatives(alternatives))
+        added = tuple(
+            attrs.evolve(a, stage=stage)
+            for a in _alternatives(alternatives, len(self.alternatives))
+        )
         history = self.history
         if self.status is MilestoneStatus.MISSED:
-            history = (
-                *history,
-                StatusChange(
-                    status=MilestoneStatus.PENDING,
-                    on=revision.revised_on,
-                    reason=reason or "deadline revised",
-                ),
+            history = revived_by(
+                self.label,
+                history,
+                MilestoneStatus.PENDING,
+                revision,
+                len(self.revisions),
+                reason or "deadline revised",
             )
         return attrs.evolve(
             self,
@@ -491,9 +495,26 @@ class Milestone(Record):
         )
 
 
-def _alternatives(given: Iterable[Alternative]) -> tuple[Alternative, ...]:
-    """The *alternatives* argument of :meth:`Milestone.revise_deadline`, checked."""
+def _alternatives(given: Iterable[Alternative], before: int) -> tuple[Alternative, ...]:
+    """
+    The *alternatives* argument of :meth:`Milestone.revise_deadline`,
+    checked: each problem at the place the alternative takes, after the
+    *before* the milestone has (``alternatives[2]`` for the first given to
+    one with two), as the record's own rules report it.
+    """
     alternatives, problems = argument_problems(Milestone, "alternatives", given)
     if problems:
-        raise ValidationError(problems) from read_failure([alternatives])
+        placed = [(_after(path, before), message) for path, message in problems]
+        raise ValidationError(placed) from read_failure([alternatives])
     return alternatives  # type: ignore[no-any-return]
+
+
+def _after(path: str, before: int) -> str:
+    """*path* (``alternatives[0].deadline``) with its index moved on by *before*."""
+    head = "alternatives["
+    if not path.startswith(head):
+        return path
+    index, bracket, rest = path[len(head) :].partition("]")
+    if not bracket or not index.isdigit():
+        return path
+    return f"{head}{int(index) + before}]{rest}"

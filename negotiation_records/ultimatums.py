@@ -23,6 +23,7 @@ from negotiation_records.agreements import (
     passed_early_problems,
     revised_after_end,
     revision_problems,
+    revived_by,
 )
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -520,13 +521,13 @@ class Ultimatum(Record):
         )
         history = self.history
         if self.status is UltimatumStatus.EXPIRED:  # revived
-            history = (
-                *history,
-                StatusChange(
-                    status=UltimatumStatus.PENDING,
-                    on=revision.revised_on,
-                    reason=reason or "deadline revised",
-                ),
+            history = revived_by(
+                self.label,
+                history,
+                UltimatumStatus.PENDING,
+                revision,
+                len(self.revisions),
+                reason or "deadline revised",
             )
         return attrs.evolve(
             self,

@@ -1991,6 +1991,16 @@ class TestRevisions:
         assert revived.status is UltimatumStatus.PENDING
         assert revived.status_on == pendulum.date(2025, 9, 5)
 
+    def test_revived_before_it_expired_is_refused_at_the_date_given(self) -> None:
+        """Expired at the cut-off (3 September), revised "on 1 September":
+        refused at the revision's date, which is what was given."""
+        expired = _ultimatum().expire()
+        with pytest.raises(ValidationError) as exc:
+            expired.revise_deadline(
+                Deadline.on(pendulum.date(2025, 10, 1)), on=pendulum.date(2025, 9, 1)
+            )
+        assert [path for path, _ in exc.value.errors] == ["revisions[0].revised_on"]
+
 
 # --- properties -----------------------------------------------------------------
 

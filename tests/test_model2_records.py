@@ -202,6 +202,37 @@ class TestAgreement:
         again = lapsed.extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 20))
         assert again.status is AgreementStatus.IN_FORCE
 
+    def test_brought_back_before_it_ran_out_is_refused_at_the_date_given(
+        self,
+    ) -> None:
+        """
+        Extended on a day before it expired, an expired truce (a milestone
+        missed, an ultimatum expired, revised alike) is refused at the date
+        given, the revision's ``revised_on``, not at the step the method
+        adds to bring it back, which the caller never gave.
+        """
+        lapsed = truce().with_status("expired", on=D(2025, 8, 13))
+        assert errors(
+            lambda: lapsed.extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 10))
+        ) == [
+            (
+                "revisions[0].revised_on",
+                "2025-08-10 is before the last dated change of agreement "
+                "'truce' (expired on 2025-08-13); a revision that brings it "
+                "back comes after it",
+            )
+        ]
+        missed = clock().with_status("missed", on=D(2019, 3, 30))
+        assert paths(
+            lambda: missed.revise_deadline(
+                Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 29)
+            )
+        ) == ["revisions[0].revised_on"]
+        same_day = missed.revise_deadline(
+            Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 30)
+        )
+        assert same_day.status is MilestoneStatus.PENDING
+
     def test_a_bad_expiry_and_a_bad_revision_are_reported_together(self) -> None:
         bad: Any = "2025-12-01"
         assert paths(lambda: truce().extend(bad, on=bad[:4] + "x")) == [
@@ -676,6 +707,36 @@ class TestMilestone:
             f"2019-03-22 is after milestone 'clock' was {status} (2019-03-01): "
             "its deadline cannot be revised then"
         )
+
+    def test_alternatives_given_are_placed_after_those_it_has(self) -> None:
+        """
+        Revised with alternatives, a milestone that has two already reports
+        a value that is no Alternative, and one its rules refuse, at the
+        same place: where the alternative would go (``alternatives[2]``),
+        not at the first of those it has.
+        """
+        two = clock(
+            alternatives=[
+                Alternative(condition="a", deadline=Deadline.on(D(2019, 3, 29))),
+                Alternative(condition="b", deadline=Deadline.on(D(2019, 3, 30))),
+            ]
+        )
+        early = Alternative(
+            condition="x",
+            deadline=Deadline.on(D(2019, 5, 22)),
+            applied=False,
+            decided_on=D(2016, 1, 1),
+        )
+        for offered, path in [
+            ([5], "alternatives[2]"),
+            ([early], "alternatives[2].decided_on"),
+            ([early, 5], "alternatives[3]"),
+        ]:
+            assert paths(
+                lambda offered=offered: two.revise_deadline(
+                    Deadline.on(D(2019, 4, 12)), on=D(2019, 3, 22), alternatives=offered
+                )
+            ) == [path]
 
     def test_revised_with_alternatives_that_are_not_alternatives(self) -> None:
         """Anything but an Alternative is a ValidationError at its place."""
