@@ -405,8 +405,9 @@ class Ultimatum(Record):
         change counts once the change before it does, the first always; a
         month or year once it has passed), but for an undated ``expired`` step,
         which counts only once a deadline it had in force by then has
-        passed (a ultimatum cannot run out before a deadline passes:
-        :func:`~negotiation_records.snapshot.known_steps`).
+        passed (an ultimatum cannot run out before a deadline passes; the
+        snapshot of :meth:`Negotiation.as_of
+        <negotiation_records.Negotiation.as_of>` reads it alike).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

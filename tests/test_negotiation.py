@@ -404,20 +404,25 @@ class TestUniqueness:
         )
 
     def test_a_provision_names_the_condition_it_clashes_with(self) -> None:
-        """An agreement's provision with a used condition id names that use."""
+        """An agreement's provision with a used condition id names that use
+        (the first, for each later use; one agreement's own provisions
+        refuse a repeated id themselves: test_model2_records)."""
         ceasefire = Condition(id="ceasefire", text="A ceasefire")
         deal = Agreement(
-            id="deal", title="Deal", stage="partial", provisions=[ceasefire, ceasefire]
+            id="deal", title="Deal", stage="partial", provisions=[ceasefire]
+        )
+        renewal = Agreement(
+            id="renewal", title="Renewal", stage="partial", provisions=[ceasefire]
         )
         assert errors_of(
-            talks, proposals=[proposal(terms=[ceasefire])], agreements=[deal]
+            talks, proposals=[proposal(terms=[ceasefire])], agreements=[deal, renewal]
         ) == (
             (
                 "agreements[0].provisions[0].id",
                 "condition id 'ceasefire' is already used at proposals[0].terms[0]",
             ),
             (
-                "agreements[0].provisions[1].id",
+                "agreements[1].provisions[0].id",
                 "condition id 'ceasefire' is already used at proposals[0].terms[0]",
             ),
         )
