@@ -26,7 +26,7 @@ import attrs
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import PASSED_EARLY, REVISED_AFTER_END
-from negotiation_records.conditions import Condition
+from negotiation_records.conditions import Condition, repeated_ids
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
     IllegalTransitionError,
@@ -608,14 +608,7 @@ class Agreement(Record):
         for name in ("amends", "supersedes"):
             if self.id in getattr(self, name):
                 yield (name, f"{self.label} cannot {name.rstrip('s')} itself")
-        provision_ids: set[str] = set()
-        for index, provision in enumerate(self.provisions):
-            if provision.id in provision_ids:
-                yield (
-                    f"provisions[{index}].id",
-                    f"provision id {provision.id!r} appears twice",
-                )
-            provision_ids.add(provision.id)
+        yield from repeated_ids(self.provisions, "provisions", "provision")
         yield from history_problems(
             self.label,
             self.history,

@@ -35,6 +35,23 @@ from negotiation_records.timeutil import (
 __all__ = ["Condition", "ConditionKind"]
 
 
+def repeated_ids(
+    conditions: Iterable[Condition], name: str, noun: str
+) -> Iterable[tuple[str, str]]:
+    """
+    Yield a problem for each condition whose id an earlier one in *name* has.
+
+    A proposal's terms and an agreement's provisions are lists of conditions
+    whose ids must each appear once; the problem is placed at the repeat,
+    ``(f"{name}[{index}].id", f"{noun} id 'x' appears twice")``.
+    """
+    seen: set[str] = set()
+    for index, condition in enumerate(conditions):
+        if condition.id in seen:
+            yield (f"{name}[{index}].id", f"{noun} id {condition.id!r} appears twice")
+        seen.add(condition.id)
+
+
 class ConditionKind(enum.Enum):
     """
     What kind of term a condition is.

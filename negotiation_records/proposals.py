@@ -15,7 +15,7 @@ from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._version_2_rules import ANSWERED_AFTER_CLOSE
-from negotiation_records.conditions import Condition
+from negotiation_records.conditions import Condition, repeated_ids
 from negotiation_records.errors import IllegalTransitionError
 from negotiation_records.fields import (
     INIT_ONLY,
@@ -266,12 +266,7 @@ class Proposal(Record):
                     f"{response.on} is before the proposal was made ({self.made_on})",
                 )
             seen.add(response.party)
-        term_ids: set[str] = set()
-        for index, term in enumerate(self.terms):
-            term_id = term.id
-            if term_id in term_ids:
-                yield (f"terms[{index}].id", f"term id {term_id!r} appears twice")
-            term_ids.add(term_id)
+        yield from repeated_ids(self.terms, "terms", "term")
         yield from history_problems(
             self.label,
             self.history,
