@@ -92,8 +92,7 @@ class Positions:
         first) is placed at the next key shown so, in the order of the text.
         A repeated key (``duplicate key 'id' in one JSON object``) is placed
         where it first comes again (keys shown alike: as unknown keys are).
-        A missing field is placed at the object that
-        lacks it.
+        A missing field is placed at the object that lacks it.
         """
         value, whole = self._find(path)
         if whole and message.startswith(_UNKNOWN_KEY):

@@ -899,8 +899,8 @@ def write_plover(
     record of another class, ``None``, text, a mapping) is refused at ``$``,
     as :func:`to_plover` refuses it; an object without a ``write`` method as
     *file*, or a text file in an encoding other than UTF-8 (which would not
-    hold the lines as written), at ``file``; *at* that is not a moment (a naive datetime, text) at
-    ``at``.  The negotiations themselves are read as they are written: an
+    hold the lines as written), at ``file``; *at* that is not a moment (a
+    naive datetime, text) at ``at``.  The negotiations themselves are read as they are written: an
     item that is not a ``Negotiation`` is refused at ``[<its position>]``
     when it is reached, the events of those before it written by then.
 

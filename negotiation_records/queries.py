@@ -510,7 +510,10 @@ def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
     milestone or an agreement), one that closes it, came before *deadline*
     passed, or at an unrecorded time (:func:`closed_in_time`, the rule the
     calendar shares).  Closed later, the deadline had run out first: it
-    stays listed as expired.
+    stays listed as expired.  The steps that ``snapshot.known_steps``
+    holds back until a deadline passes are undated, and an undated step
+    counts as in time, so the history known by *at* gives the same answer
+    as those steps.
     """
     return closed_in_time(history_until(record.history, at), deadline)
 
