@@ -80,8 +80,10 @@ def loads(text: str | bytes | bytearray | memoryview) -> Any:
             raw = text.encode("utf-8")
         elif isinstance(text, bytes):
             raw = text
-        else:
+        elif isinstance(text, (bytearray, memoryview)):
             raw = bytes(text)
+        else:  # not JSON text: refused by the standard library's path
+            return NOT_FAST
         data = _orjson.loads(raw)
         body = raw[:-1] if raw.endswith(b"\n") else raw
         if _orjson.dumps(data) != body and (

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["check_utf8", "file_kind", "read_lines", "write_first", "write_method"]
+__all__ = [
+    "check_path",
+    "check_utf8",
+    "file_kind",
+    "read_lines",
+    "write_first",
+    "write_method",
+]
 
 #: The :mod:`codecs` streams that take and give text: ``codecs.open`` opens
 #: the file underneath in binary and says so in ``mode`` ("wb"), but encodes
@@ -45,6 +54,32 @@ def file_kind(file: Any) -> tuple[bool, bool]:
 
 #: Why a writer other than write_jsonl writes UTF-8, as its refusal says.
 _WRITES_FOR: Final = {"write_plover": "as JSON Lines is"}
+
+
+def check_path(path: str | os.PathLike[str], name: str = "file") -> None:
+    """
+    A :class:`ValidationError` at *name* for a path no file can have: one
+    holding a NUL character, or text the file system cannot encode (a lone
+    surrogate), which ``open()`` would refuse with a bare ``ValueError`` or
+    ``UnicodeEncodeError``.
+    """
+    text = os.fspath(path)
+    if isinstance(text, str):
+        try:
+            os.fsencode(text)
+        except UnicodeEncodeError:
+            raise ValidationError(
+                [
+                    (
+                        name,
+                        f"must be a path the file system can encode, got {short_repr(text)}",
+                    )
+                ]
+            ) from None
+    if "\0" in str(text):
+        raise ValidationError(
+            [(name, f"must be a path without a NUL character, got {short_repr(text)}")]
+        )
 
 
 def check_utf8(function: str, file: Any, *, reads: bool = False) -> None:

@@ -360,7 +360,9 @@ def fold_status_arguments(
     if status is None and on is None:
         return None
     history: tuple[Any, ...] = record.history
-    if history.__class__ is not tuple:
+    if history.__class__ is not tuple or not all(
+        isinstance(change, StatusChange) for change in history
+    ):
         return None  # reported by the field check
     cls = type(initial)
     if status is None:

@@ -56,7 +56,13 @@ import pendulum
 from negotiation_records._alpha3 import ALPHA_3
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._export_ids import SeenIds, check_many
-from negotiation_records._files import check_utf8, file_kind, write_first, write_method
+from negotiation_records._files import (
+    check_path,
+    check_utf8,
+    file_kind,
+    write_first,
+    write_method,
+)
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -928,7 +934,9 @@ def write_plover(
     arguments = ArgumentProblems()
     if not isinstance(negotiations, Negotiation):
         arguments.read(lambda: check_many(negotiations))
-    if not isinstance(file, (str, os.PathLike)):
+    if isinstance(file, (str, os.PathLike)):
+        arguments.read(lambda: check_path(file))
+    else:
         arguments.read(lambda: write_method(file))
         arguments.read(lambda: check_utf8("write_plover", file))
     if at is not None:

@@ -71,6 +71,7 @@ from negotiation_records._arguments import (
     writable_problems,
 )
 from negotiation_records._files import (
+    check_path,
     check_utf8,
     file_kind,
     read_lines,
@@ -649,7 +650,11 @@ def write_jsonl(
         check_settings("write_jsonl", converter=converter)
     if isinstance(records, Set):  # a set's order is its hashes', not the same twice
         raise TypeError(unordered_message("write_jsonl", "records", records))
-    if isinstance(records, _NOT_RECORDS) or attrs.has(records.__class__):
+    if (
+        isinstance(records, _NOT_RECORDS)
+        or attrs.has(records.__class__)
+        or not isinstance(records, Iterable)
+    ):
         single = attrs.has(records.__class__)
         raise TypeError(
             "write_jsonl() records must be an iterable of records (a list, a "
@@ -657,6 +662,7 @@ def write_jsonl(
             + ("; to write one record, give [record]" if single else "")
         )
     if isinstance(file, (str, os.PathLike)):
+        check_path(file)
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
             return _write_lines(records, handle, converter)
     check_utf8("write_jsonl", file)
@@ -808,6 +814,7 @@ def read_jsonl(
             "itself? wrap it in io.BytesIO(...))"
         )
     if isinstance(file, (str, os.PathLike)):
+        check_path(file)
         with open(file, "rb") as handle:
             yield from _read_lines(cls, handle, hook, schema_version is None)
     else:

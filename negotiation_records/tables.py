@@ -110,6 +110,7 @@ from negotiation_records._arguments import check_settings
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._column_values import UnfitError
 from negotiation_records._export_ids import SeenIds, not_many
+from negotiation_records._files import check_path
 from negotiation_records._values import described
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
@@ -902,6 +903,7 @@ def _folder(directory: object) -> Path:
     if not isinstance(path, str):
         got = described(directory) if path is None else "a path of bytes"
         raise ValidationError([("directory", f"must be a path to a folder, got {got}")])
+    check_path(path, "directory")
     return Path(path)
 
 
