@@ -34,7 +34,7 @@ from negotiation_records import _lookup
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._values import short_repr
 from negotiation_records.conditions import Condition
-from negotiation_records.timeutil import is_before
+from negotiation_records.timeutil import is_before, moment_text
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -439,13 +439,13 @@ class Checker:
         if proposal.round is not None and proposal.round in self.rounds:
             rnd = self.rounds[proposal.round]
             if rnd.starts is not None and not rnd.covers(proposal.made_on):
-                span = f"{rnd.starts}" + (
-                    f" to {rnd.ends}" if rnd.ends is not None else ""
+                span = moment_text(rnd.starts) + (
+                    f" to {moment_text(rnd.ends)}" if rnd.ends is not None else ""
                 )
                 self.out.append(
                     (
                         f"{path}.made_on",
-                        f"{proposal.made_on} is outside round {short_repr(rnd.number)} ({span})",
+                        f"{moment_text(proposal.made_on)} is outside round {short_repr(rnd.number)} ({span})",
                     )
                 )
 
@@ -457,8 +457,8 @@ class Checker:
                 self.out.append(
                     (
                         f"{path}.made_on",
-                        f"a counter-proposal ({proposal.made_on}) cannot predate the "
-                        f"proposal it counters ({original.made_on})",
+                        f"a counter-proposal ({moment_text(proposal.made_on)}) cannot predate the "
+                        f"proposal it counters ({moment_text(original.made_on)})",
                     )
                 )
 

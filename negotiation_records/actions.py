@@ -27,7 +27,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.rounds import Quantity
-from negotiation_records.timeutil import Moment, MomentInput, is_before
+from negotiation_records.timeutil import Moment, MomentInput, is_before, moment_text
 
 
 __all__ = ["Action", "ActionKind"]
@@ -119,4 +119,7 @@ class Action(Record):
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.ends is not None and is_before(self.ends, self.on):
-            yield ("ends", f"{self.ends} is before the action began ({self.on})")
+            yield (
+                "ends",
+                f"{moment_text(self.ends)} is before the action began ({moment_text(self.on)})",
+            )

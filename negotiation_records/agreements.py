@@ -61,6 +61,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     moment_sort_key,
+    moment_text,
     to_moment,
 )
 
@@ -232,7 +233,7 @@ class Phase(Record):
             yield (
                 "ends",
                 f"falls due ({due_named(self.ends)}) before the phase starts "
-                f"({self.starts})",
+                f"({moment_text(self.starts)})",
             )
 
 
@@ -244,8 +245,8 @@ def due_named(deadline: Deadline) -> str:
     """
     due = deadline.due
     if deadline.tz is None or isinstance(due, _dt.datetime):
-        return str(due)
-    return f"{due} in {deadline.tz}"
+        return moment_text(due)
+    return f"{moment_text(due)} in {deadline.tz}"
 
 
 def due_before_start_problems(
@@ -268,10 +269,12 @@ def due_before_start_problems(
         if revision.previous.falls_due_before(start):
             yield (
                 f"revisions[{index}].previous",
-                template.format(due=due_named(revision.previous), start=start),
+                template.format(
+                    due=due_named(revision.previous), start=moment_text(start)
+                ),
             )
     if deadline.falls_due_before(start):
-        yield (name, template.format(due=due_named(deadline), start=start))
+        yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
 
 
 def passed_early_problems(
@@ -303,9 +306,9 @@ def passed_early_problems(
                 PASSED_EARLY.format(
                     label=label,
                     status=status.value,
-                    on=change.on,
+                    on=moment_text(change.on),
                     what=what[len(deadlines) > 1],
-                    due=", ".join(str(deadline.due) for deadline in deadlines),
+                    due=", ".join(due_named(deadline) for deadline in deadlines),
                 ),
             )
 
@@ -322,7 +325,8 @@ def revision_problems(
         if start is not None and is_before(revision.revised_on, start):
             yield (
                 f"revisions[{index}].revised_on",
-                f"{revision.revised_on} is before the {start_name} ({start})",
+                f"{moment_text(revision.revised_on)} is before the {start_name} "
+                f"({moment_text(start)})",
             )
         if index in back:
             yield (
@@ -355,10 +359,10 @@ def revised_after_end(
             yield (
                 f"revisions[{index}].revised_on",
                 REVISED_AFTER_END.format(
-                    on=revision.revised_on,
+                    on=moment_text(revision.revised_on),
                     label=label,
                     status=status,
-                    ended=on,
+                    ended=moment_text(on),
                     refused=refused,
                 ),
             )
@@ -372,7 +376,8 @@ def _revision_back(
     the revision before it or another (named), both dates given as a
     history's steps give them.
     """
-    on, then = revisions[index].revised_on, revisions[earlier].revised_on
+    on = moment_text(revisions[index].revised_on)
+    then = moment_text(revisions[earlier].revised_on)
     if earlier == index - 1:
         where = f"the revision before it ({then})"
     else:
@@ -404,8 +409,8 @@ def revived_by(  # noqa: PLR0917 - the record's, then the step's, in order
             [
                 (
                     f"revisions[{index}].revised_on",
-                    f"{on} is before the last dated change of {label} ({step} on "
-                    f"{last.on}); a revision that brings it back comes after it",
+                    f"{moment_text(on)} is before the last dated change of {label} ({step} "
+                    f"on {moment_text(last.on)}); a revision that brings it back comes after it",
                 )
             ]
         )

@@ -73,6 +73,7 @@ from negotiation_records.timeutil import (
     is_before,
     is_known_by,
     moment_argument,
+    moment_text,
     since_epoch,
     to_moment,
 )
@@ -432,7 +433,8 @@ def next_status(
                     label,
                     current.value,
                     target.value,
-                    f"{name} ({deadline.due}) had not passed on {moment}",
+                    f"{name} ({moment_text(deadline.due)}) had not passed on "
+                    f"{moment_text(moment)}",
                 )
     return target
 
@@ -491,8 +493,8 @@ def next_history(
                 [
                     (
                         "on",
-                        f"not given, and {closing[2]} passed ({on}) before the "
-                        f"change before it ({last}): give the day it was "
+                        f"not given, and {closing[2]} passed ({moment_text(on)}) "
+                        f"before the change before it ({moment_text(last)}): give the day it was "
                         f"{target.value}",
                     )
                 ]
@@ -712,7 +714,8 @@ def history_problems(
             if start is not None and is_before(change.on, start):
                 yield (
                     f"history[{index}].on",
-                    f"{change.on} is before the {start_name} ({start})",
+                    f"{moment_text(change.on)} is before the {start_name} "
+                    f"({moment_text(start)})",
                 )
             if index in back:
                 yield (f"history[{index}].on", _step_back(history, index, back[index]))
@@ -726,11 +729,14 @@ def _step_back(history: tuple[StatusChange, ...], index: int, earlier: int) -> s
     the dated change before it or another.
     """
     on, then = history[index].on, history[earlier].on
+    if on is None or then is None:  # pragma: no cover - only dated steps step back
+        raise ValueError("an undated step does not step back")
+    on_text, then_text = moment_text(on), moment_text(then)
     if all(change.on is None for change in history[earlier + 1 : index]):
-        where = f"the change before it ({then})"
+        where = f"the change before it ({then_text})"
     else:
-        where = f"an earlier change, history[{earlier}] ({then})"
-    return f"{on} is before {where}; changes must be in the order they were made"
+        where = f"an earlier change, history[{earlier}] ({then_text})"
+    return f"{on_text} is before {where}; changes must be in the order they were made"
 
 
 def status_at(

@@ -54,7 +54,13 @@ from negotiation_records.history import (
     history_problems,
     next_history,
 )
-from negotiation_records.timeutil import Moment, MomentInput, is_before, moment_argument
+from negotiation_records.timeutil import (
+    Moment,
+    MomentInput,
+    is_before,
+    moment_argument,
+    moment_text,
+)
 
 
 __all__ = ["STATUS_STEPS", "Alternative", "Milestone", "MilestoneStatus"]
@@ -176,13 +182,14 @@ def _alternative_dates(
         yield (
             f"{where}.deadline",
             f"falls due ({due_named(alternative.deadline)}) before the milestone "
-            f"was set ({set_on})",
+            f"was set ({moment_text(set_on)})",
         )
     decided = alternative.decided_on
     if decided is not None and is_before(decided, set_on):
         yield (
             f"{where}.decided_on",
-            f"{decided} is before the milestone was set ({set_on})",
+            f"{moment_text(decided)} is before the milestone was set "
+            f"({moment_text(set_on)})",
         )
 
 

@@ -35,6 +35,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     moment_argument,
+    moment_text,
 )
 
 
@@ -122,7 +123,8 @@ class Representative(Record):
             if is_before(self.until, self.since):
                 yield (
                     "until",
-                    f"must not be before since ({self.since}), got {self.until}",
+                    f"must not be before since ({moment_text(self.since)}), got "
+                    f"{moment_text(self.until)}",
                 )
 
     def holds_role_on(self, moment: MomentInput) -> bool:
@@ -195,7 +197,8 @@ class Membership(Record):
             if is_before(self.until, self.since):
                 yield (
                     "until",
-                    f"must not be before since ({self.since}), got {self.until}",
+                    f"must not be before since ({moment_text(self.since)}), got "
+                    f"{moment_text(self.until)}",
                 )
 
     def holds_on(self, moment: MomentInput) -> bool:

@@ -48,6 +48,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     moment_argument,
+    moment_text,
 )
 from negotiation_records.windows import Window
 
@@ -263,7 +264,8 @@ class Proposal(Record):
             if is_before(response.on, self.made_on):
                 yield (
                     f"responses[{index}].on",
-                    f"{response.on} is before the proposal was made ({self.made_on})",
+                    f"{moment_text(response.on)} is before the proposal was made "
+                    f"({moment_text(self.made_on)})",
                 )
             seen.add(response.party)
         yield from repeated_ids(self.terms, "terms", "term")
@@ -306,7 +308,9 @@ class Proposal(Record):
                 yield (
                     f"responses[{index}].on",
                     ANSWERED_AFTER_CLOSE.format(
-                        on=response.on, status=repr(status), ended=on
+                        on=moment_text(response.on),
+                        status=repr(status),
+                        ended=moment_text(on),
                     ),
                 )
 

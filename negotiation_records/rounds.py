@@ -51,6 +51,7 @@ from negotiation_records.timeutil import (
     check_moment,
     is_before,
     moment_argument,
+    moment_text,
     to_moment,
 )
 from negotiation_records.windows import Window
@@ -410,8 +411,8 @@ def _held_early(rnd: Round) -> Iterable[tuple[str, str]]:
         ):
             yield (
                 f"history[{index}].on",
-                f"{rnd.label} cannot be held on {change.on}, before it starts "
-                f"({starts})",
+                f"{rnd.label} cannot be held on {moment_text(change.on)}, before it "
+                f"starts ({moment_text(starts)})",
             )
 
 
@@ -568,7 +569,8 @@ class Round(Record):
             if is_before(self.ends, self.starts):
                 yield (
                     "ends",
-                    f"must not be before starts ({self.starts}), got {self.ends}",
+                    f"must not be before starts ({moment_text(self.starts)}), got "
+                    f"{moment_text(self.ends)}",
                 )
         if self.ends is not None and self.starts is None:
             yield ("starts", "a round with an end needs a start")

@@ -19,6 +19,7 @@ from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE, LATE_UNSAID
 from negotiation_records.agreements import (
     due_before_start_problems,
+    due_named,
     new_revision,
     passed_early_problems,
     revised_after_end,
@@ -59,6 +60,7 @@ from negotiation_records.timeutil import (
     MomentInput,
     is_before,
     moment_argument,
+    moment_text,
 )
 
 
@@ -148,15 +150,16 @@ def late_compliance_problems(
         elif (
             change.status is UltimatumStatus.COMPLIED
             and not expired
+            and change.on is not None  # an undated compliance is never late
             and complied_late(change.on, deadlines)
         ):
             yield (
                 f"history[{index}].on",
                 LATE_UNSAID.format(
                     label=label,
-                    on=change.on,
+                    on=moment_text(change.on),
                     what=("the deadline", "each of its deadlines")[len(deadlines) > 1],
-                    due=", ".join(str(deadline.due) for deadline in deadlines),
+                    due=", ".join(due_named(deadline) for deadline in deadlines),
                 ),
             )
 
@@ -427,7 +430,8 @@ class Ultimatum(Record):
             if is_before(response.on, self.issued_at):
                 yield (
                     f"responses[{index}].on",
-                    f"{response.on} is before the ultimatum was issued ({self.issued_at})",
+                    f"{moment_text(response.on)} is before the ultimatum was issued "
+                    f"({moment_text(self.issued_at)})",
                 )
         if self.revisions:
             yield from revision_problems(

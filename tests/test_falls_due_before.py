@@ -174,7 +174,7 @@ class TestTheRecordsCheckIt:
             (
                 path,
                 f"falls due (2025-07-14 in Pacific/Kiritimati) before {began} "
-                "(2025-07-14 12:00:00+00:00)",
+                "(2025-07-14T12:00:00Z)",
             ),
         )
 

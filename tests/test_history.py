@@ -553,8 +553,9 @@ def test_a_history_back_in_time_across_zones_is_refused() -> None:
     assert caught.value.errors == (
         (
             "history[2].on",
-            "2025-07-14 01:00:00+03:00 is before an earlier change, history[0] "
-            "(2025-07-13 23:00:00-04:00); changes must be in the order they were made",
+            "2025-07-14T01:00:00+03:00[Europe/Kyiv] is before an earlier change, "
+            "history[0] (2025-07-13T23:00:00-04:00[America/New_York]); changes "
+            "must be in the order they were made",
         ),
     )
 

@@ -596,9 +596,8 @@ class TestMilestone:
         assert info.value.errors == (
             (
                 "on",
-                "not given, and the deadline passed (2019-03-30 00:00:00+00:00) "
-                "before the change before it (2019-04-02): give the day it was "
-                "missed",
+                "not given, and the deadline passed (2019-03-30T00:00:00Z) before "
+                "the change before it (2019-04-02): give the day it was missed",
             ),
         )
         assert late.with_status("missed", on=D(2019, 4, 3)).status is (

@@ -451,8 +451,8 @@ class TestRepresentative:
         ) == (
             (
                 "until",
-                "must not be before since (2025-07-17 12:00:00+03:00), got "
-                "2025-07-17 08:00:00+00:00",
+                "must not be before since (2025-07-17T12:00:00+03:00[Europe/Kyiv]), got "
+                "2025-07-17T08:00:00Z",
             ),
         )
 

@@ -220,8 +220,8 @@ class TestRoundFields:
         ) == (
             (
                 "ends",
-                "must not be before starts (2025-05-16 12:00:00+03:00), got "
-                "2025-05-16 11:00:00+03:00",
+                "must not be before starts (2025-05-16T12:00:00+03:00[Europe/Istanbul]), "
+                "got 2025-05-16T11:00:00+03:00[Europe/Istanbul]",
             ),
         )
 

@@ -207,8 +207,9 @@ class TestUltimatumFields:
         ) == (
             (
                 "revisions[2].revised_on",
-                "2025-07-29 01:00:00+03:00 is before an earlier revision, "
-                "revisions[0] (2025-07-28 23:00:00-04:00); revisions must be in "
+                "2025-07-29T01:00:00+03:00[Europe/Kyiv] is before an earlier revision, "
+                "revisions[0] (2025-07-28T23:00:00-04:00[America/New_York]); "
+                "revisions must be in "
                 "the order they were made",
             ),
         )
@@ -344,7 +345,7 @@ class TestExpire:
         ("on", "shown"),
         [
             (pendulum.date(2025, 8, 1), "2025-08-01"),
-            (pendulum.datetime(2025, 9, 2, 12, tz="UTC"), "2025-09-02 12:00:00+00:00"),
+            (pendulum.datetime(2025, 9, 2, 12, tz="UTC"), "2025-09-02T12:00:00Z"),
             (PartialDate(2025, 8), "2025-08"),
         ],
     )
