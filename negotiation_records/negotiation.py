@@ -15,11 +15,12 @@ from negotiation_records import _lookup
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import References
+from negotiation_records._values import short_repr
 from negotiation_records._whole_record import Checker
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
-from negotiation_records.errors import RecordNotFoundError
+from negotiation_records.errors import RecordNotFoundError, ValidationError
 from negotiation_records.fields import (
     INIT_ONLY,
     KEY_UNTIL,
@@ -377,10 +378,33 @@ class Negotiation(Record, _lookup.Indexed):
         """
         The party whose name or alias is *name* ("Kyiv", "the Kremlin"), or
         :class:`RecordNotFoundError`.
+
+        Names compare as :meth:`Party.known_as <negotiation_records.Party.known_as>`
+        compares them (case and surrounding spaces aside).  A name that is
+        one party's own name and another's alias ("Washington", the name of
+        a group and an alias of the United States) finds the party so named;
+        one that several parties are known by otherwise (two parties named
+        "Georgia", an alias shared) is not guessed: it is a
+        :class:`~negotiation_records.ValidationError` at ``name`` naming them,
+        to be looked up by id with :meth:`party`.
         """
-        for party in self.parties:
-            if party.known_as(name):
-                return party
+        found = [party for party in self.parties if party.known_as(name)]
+        if len(found) > 1:
+            named = [party for party in found if party.named(name)]
+            if len(named) == 1:
+                return named[0]
+            ids = ", ".join(repr(party.id) for party in found)
+            raise ValidationError(
+                [
+                    (
+                        "name",
+                        f"{short_repr(name)} names several parties ({ids}): "
+                        "look the one meant up by its id",
+                    )
+                ]
+            )
+        if found:
+            return found[0]
         raise RecordNotFoundError(
             "party named", name, [n for p in self.parties for n in (p.name, *p.aliases)]
         )

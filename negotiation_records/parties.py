@@ -388,6 +388,21 @@ class Party(Record):
         wanted = as_text(name).casefold().strip()
         return any(wanted == n.casefold().strip() for n in (self.name, *self.aliases))
 
+    def named(self, name: str) -> bool:
+        """
+        Whether *name* is this party's own name, not an alias (compared as
+        :meth:`known_as` compares).
+
+        Example:
+            >>> Party(id="russia", name="Russia", kind="state",
+            ...       aliases=["Moscow"]).named("Moscow")
+            False
+        """
+        if not isinstance(name, str):
+            return False
+        wanted: str = as_text(name).casefold().strip()
+        return wanted == self.name.casefold().strip()
+
     def representatives_on(self, moment: MomentInput) -> tuple[Representative, ...]:
         """
         The representatives who held their role at *moment* (checked as

@@ -642,6 +642,35 @@ class TestLookups:
         assert n.find_party("the kremlin").id == "russia"
         assert n.find_party("TÜRKIYE").id == "turkiye"
 
+    def test_find_party_prefers_a_name_to_another_party_s_alias(self) -> None:
+        """
+        "Washington", an alias of the United States and the name of a group,
+        finds the group; a name two parties share is not guessed.
+        """
+        us = Party(id="us", name="United States", kind="state", aliases=["Washington"])
+        group = Party(id="wa", name="Washington", kind="group")
+        n = Negotiation(id="t", title="T", parties=[us, group])
+        assert n.find_party("washington ").id == "wa"
+        assert n.find_party("United States").id == "us"
+        georgia = Party(id="georgia", name="Georgia", kind="state")
+        state = Party(id="georgia-us", name="Georgia", kind="group", aliases=["GA"])
+        n = Negotiation(id="t", title="T", parties=[georgia, state])
+        with pytest.raises(ValidationError) as caught:
+            n.find_party("GEORGIA")
+        assert caught.value.errors == (
+            (
+                "name",
+                "'GEORGIA' names several parties ('georgia', 'georgia-us'): "
+                "look the one meant up by its id",
+            ),
+        )
+        assert n.find_party("GA").id == "georgia-us"
+        shared = Party(id="ru", name="Russia", kind="state", aliases=["Moscow"])
+        city = Party(id="city", name="City", kind="other", aliases=["moscow"])
+        n = Negotiation(id="t", title="T", parties=[shared, city])
+        with pytest.raises(ValidationError):
+            n.find_party("Moscow")
+
     def test_find_party_with_a_non_string(self) -> None:
         """A lookup by a value that is not text finds nothing, without crashing."""
         with pytest.raises(RecordNotFoundError):
