@@ -328,7 +328,9 @@ class PartyPositions:
     members on that date, so a party that left keeps the latest stance the
     coalition took while it was a member; an undated one counts for those that
     were members at the moment asked about (now, when no moment is given).  When several
-    coalitions of the party have a stance, the latest dated one is taken.
+    coalitions of the party have a stance, the latest dated one is taken; of
+    stances dated alike, or all undated, that of the coalition listed last in
+    ``parties``, as of a party's own stances the one listed last.
     It is taken one step: a member takes what its coalition said itself, not
     what that coalition takes from a coalition it is a member of in turn
     (France in a bloc that belongs to the EU takes the bloc's stance, not the
@@ -787,7 +789,8 @@ def _inherited(
     if not found:
         return None
     dated = [entry for entry in found if entry[0] is not None]
-    return max(dated, key=lambda e: e[0])[2] if dated else found[-1][2]
+    # Equal dates, or none: the coalition listed last, as a party's own stances.
+    return max(dated, key=lambda e: (e[0], e[1]))[2] if dated else found[-1][2]
 
 
 def _terms(

@@ -268,6 +268,51 @@ class TestCoalitionMembers:
         france = talks.positions("france").stances[0]
         assert (france.stance, france.inherited_from) == (None, None)
 
+    @pytest.mark.parametrize("dated", [True, False])
+    def test_coalitions_that_disagree_alike_give_the_last_listed(
+        self, dated: bool
+    ) -> None:
+        """
+        A member of two coalitions whose stances are dated alike (or both
+        undated) takes that of the coalition listed last in ``parties``, dated
+        or not, as of a party's own stances the last listed counts.
+        """
+        on = pendulum.date(2025, 5, 1) if dated else None
+
+        def talks(first: str, second: str) -> Negotiation:
+            blocs = {
+                name: Party(
+                    id=name, name=name.upper(), kind="coalition", members=["poland"]
+                )
+                for name in ("eu", "nato")
+            }
+            return Negotiation(
+                id="t",
+                title="T",
+                parties=[
+                    blocs[first],
+                    blocs[second],
+                    Party(id="poland", name="Poland", kind="state"),
+                    Party(id="russia", name="Russia", kind="state"),
+                ],
+                conditions=[
+                    Condition(
+                        id="cede",
+                        text="Cede four regions",
+                        demanded_by="russia",
+                        positions=[
+                            Position(party="eu", stance="supports", on=on),
+                            Position(party="nato", stance="rejects", on=on),
+                        ],
+                    )
+                ],
+            )
+
+        poland = talks("eu", "nato").positions("poland").stances[0]
+        assert (poland.stance, poland.inherited_from) == (Stance.REJECTS, "nato")
+        poland = talks("nato", "eu").positions("poland").stances[0]
+        assert (poland.stance, poland.inherited_from) == (Stance.SUPPORTS, "eu")
+
     def test_only_a_member_at_the_time_inherits(self) -> None:
         """A dated coalition stance counts for those who were members on that day."""
         members = [
