@@ -6,8 +6,9 @@ refuse: a control character or only invisible characters in a text, a country
 code that ISO 3166-1 does not assign, a zone abbreviation or a zone that
 depends on the machine, an ultimatum's deadline before its issue, a response
 to a proposal after it was withdrawn, a deadline revised after its record's
-final status.  None of these can be carried into version 2 without changing
-what the document says, and the library does not guess, so such a document is
+final status, coalitions that are members of each other in a circle.  None of
+these can be carried into version 2 without changing what the document says,
+and the library does not guess, so such a document is
 refused; for a document that says it is version 1, the loader marks each of
 these problems as a rule version 1 did not have (:func:`noted`), so that its
 reader knows why a file version 1 read is refused now.
@@ -31,6 +32,7 @@ __all__ = [
     "LATE_UNSAID",
     "LONE_SURROGATE",
     "MACHINE_ZONE",
+    "MEMBER_CIRCLE",
     "NOTE",
     "PASSED_EARLY",
     "REVISED_AFTER_END",
@@ -81,6 +83,11 @@ REVISED_AFTER_END: Final = (
     "{on} is after {label} was {status} ({ended}): {refused} then"
 )
 
+MEMBER_CIRCLE: Final = (
+    "coalitions are members of each other in a circle ({circle}); a coalition "
+    "cannot be a member of itself through others"
+)
+
 _TEMPLATES: Final = (
     CONTROL_CHARACTER,
     INVISIBLE_TEXT,
@@ -94,6 +101,7 @@ _TEMPLATES: Final = (
     LATE_UNSAID,
     ANSWERED_AFTER_CLOSE,
     REVISED_AFTER_END,
+    MEMBER_CIRCLE,
 )
 
 NOTE: Final = (

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation_records import _lookup
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._values import short_repr
+from negotiation_records._version_2_rules import MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
 from negotiation_records.timeutil import is_before, moment_text
 
@@ -212,6 +213,7 @@ class Checker:
                 seen[condition.id] = path
 
         if references_known:
+            self._member_circles()
             for i, proposal in enumerate(n.proposals):
                 self._round_dates(f"proposals[{i}]", proposal)
                 self._counter_dates(f"proposals[{i}]", proposal)
@@ -221,6 +223,7 @@ class Checker:
             return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
+        self._member_circles()
         for path, condition in condition_paths(n, provisions=False):
             self._condition(path, condition)
         for i, rnd in enumerate(n.rounds):
@@ -246,6 +249,8 @@ class Checker:
         path = f"{name}[{position}]"
         if name == "parties":
             self._party_record(position, item)
+            if item.members:
+                self._member_circles()
         elif name == "statements":
             self._statement_record(position, item)
         elif name == "conditions":
@@ -510,10 +515,8 @@ class Checker:
         No agreements amend or supersede each other in a circle (a text
         amends or replaces an earlier one; one that names itself is refused
         by the agreement).  Each circle is reported once, at the link from
-        the first of its agreements in the record; the walk is linear in the
-        number of links.
+        the first of its agreements in the record.
         """
-        seen: set[tuple[str, ...]] = set()  # each circle once, by any link
         links: dict[str, list[tuple[str, str]]] = {}
         for agreement in self.n.agreements:
             for name in ("amends", "supersedes"):
@@ -522,61 +525,41 @@ class Checker:
                         links.setdefault(agreement.id, []).append(
                             (other, f".{name}[{j}]")
                         )
-        if len(links) < 2:  # a circle needs two agreements that link
-            return
         positions = {a.id: i for i, a in reversed(list(enumerate(self.n.agreements)))}
-        state: dict[str, int] = {}  # 1: on the walk, 2: done
-        for start in links:
-            if start in state:
-                continue
-            walk: list[tuple[str, int]] = [(start, 0)]
-            state[start] = 1
-            while walk:
-                here, next_link = walk[-1]
-                out = links.get(here, [])
-                if next_link == len(out):
-                    state[here] = 2
-                    walk.pop()
-                    continue
-                walk[-1] = (here, next_link + 1)
-                other = out[next_link][0]
-                if state.get(other) == 1:  # back to the walk: a circle
-                    ids = [ident for ident, _ in walk]
-                    circle = ids[ids.index(other) :]
-                    self._agreement_circle(circle, walk, links, seen, positions)
-                elif other not in state and other in positions:
-                    state[other] = 1
-                    walk.append((other, 0))
-
-    def _agreement_circle(
-        self,
-        circle: list[str],
-        walk: list[tuple[str, int]],
-        links: dict[str, list[tuple[str, str]]],
-        seen: set[tuple[str, ...]],
-        positions: dict[str, int],
-    ) -> None:
-        """
-        Report the *circle* of agreements at its first agreement's link,
-        unless *seen* holds it (found again through another link); *positions*
-        gives each agreement's first index.
-        """
-        taken = dict(walk)  # each agreement's link followed: the one before
-        first = min(circle, key=positions.__getitem__)
-        turn = circle.index(first)
-        ordered = circle[turn:] + circle[:turn] + [first]
-        if tuple(ordered) in seen:
-            return
-        seen.add(tuple(ordered))
-        field = links[first][taken[first] - 1][1]
-        self.out.append(
-            (
-                f"agreements[{positions[first]}]{field}",
-                "agreements amend or supersede each other in a circle ("
-                + " -> ".join(repr(ident) for ident in ordered)
-                + "); a text amends or replaces an earlier one",
+        for ordered, field in _circles(links, positions):
+            self.out.append(
+                (
+                    f"agreements[{positions[ordered[0]]}]{field}",
+                    "agreements amend or supersede each other in a circle ("
+                    + " -> ".join(repr(ident) for ident in ordered)
+                    + "); a text amends or replaces an earlier one",
+                )
             )
-        )
+
+    def _member_circles(self) -> None:
+        """
+        No coalitions are members of each other in a circle, whatever the
+        dates of the memberships (a coalition that is its own member is
+        refused by the party).  Each circle is reported once, at the
+        membership of the first of its coalitions in the record.
+        """
+        links: dict[str, list[tuple[str, str]]] = {}
+        for party in self.n.parties:
+            for j, member in enumerate(party.members):
+                if member.party != party.id:
+                    links.setdefault(party.id, []).append(
+                        (member.party, f".members[{j}].party")
+                    )
+        positions = {p.id: i for i, p in reversed(list(enumerate(self.n.parties)))}
+        for ordered, field in _circles(links, positions):
+            self.out.append(
+                (
+                    f"parties[{positions[ordered[0]]}]{field}",
+                    MEMBER_CIRCLE.format(
+                        circle=" -> ".join(repr(ident) for ident in ordered)
+                    ),
+                )
+            )
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
         if ultimatum.issued_by not in self.party_ids:
@@ -749,6 +732,51 @@ class Checker:
             self._quantities(action.quantities, path)
         if action.sources:
             self._sources(action.sources, path)
+
+
+def _circles(
+    links: dict[str, list[tuple[str, str]]], positions: dict[str, int]
+) -> list[tuple[list[str], str]]:
+    """
+    Each circle of *links* (record id to the ids it names, each with the
+    field that names it), once, as the ids from the first of them in the
+    record (*positions*: each id's first index) round to it again, with the
+    field of that first record's link in the circle.  The walk is linear in
+    the number of links.
+    """
+    found: list[tuple[list[str], str]] = []
+    if len(links) < 2:  # a circle needs two records that link
+        return found
+    seen: set[tuple[str, ...]] = set()  # each circle once, by any link
+    state: dict[str, int] = {}  # 1: on the walk, 2: done
+    for start in links:
+        if start in state:
+            continue
+        walk: list[tuple[str, int]] = [(start, 0)]
+        state[start] = 1
+        while walk:
+            here, next_link = walk[-1]
+            out = links.get(here, [])
+            if next_link == len(out):
+                state[here] = 2
+                walk.pop()
+                continue
+            walk[-1] = (here, next_link + 1)
+            other = out[next_link][0]
+            if state.get(other) == 1:  # back to the walk: a circle
+                ids = [ident for ident, _ in walk]
+                circle = ids[ids.index(other) :]
+                taken = dict(walk)  # each record's link followed: the one before
+                first = min(circle, key=positions.__getitem__)
+                turn = circle.index(first)
+                ordered = circle[turn:] + circle[:turn] + [first]
+                if tuple(ordered) not in seen:
+                    seen.add(tuple(ordered))
+                    found.append((ordered, links[first][taken[first] - 1][1]))
+            elif other not in state and other in positions:
+                state[other] = 1
+                walk.append((other, 0))
+    return found
 
 
 def _condition_places(n: Negotiation) -> dict[str, str]:

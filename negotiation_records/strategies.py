@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -257,12 +257,24 @@ def memberships() -> S[Membership]:
 
 
 @st.composite
-def _party(draw: st.DrawFn, pools: Pools, id: str | None = None) -> Party:  # noqa: A002
+def _party(
+    draw: st.DrawFn,
+    pools: Pools,
+    id: str | None = None,  # noqa: A002
+    earlier: Sequence[str] | None = None,
+) -> Party:
+    """
+    A party; a coalition's members drawn from *pools*, and only of the
+    *earlier* parties when given, so that no coalitions of a negotiation are
+    members of each other in a circle.
+    """
     ident = draw(slugs()) if id is None else id
     kind = draw(st.sampled_from(PartyKind))
     member_ids = (
         draw(pools.party_list(exclude=ident)) if kind is PartyKind.COALITION else []
     )
+    if earlier is not None:
+        member_ids = [member for member in member_ids if member in earlier]
     members = [
         draw(st.just(member) | _membership(pools, member)) for member in member_ids
     ]
@@ -904,7 +916,10 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
     return Negotiation(
         id=draw(slugs()),
         title=draw(texts()),
-        parties=[draw(_party(pools, id=ident)) for ident in party_ids],
+        parties=[
+            draw(_party(pools, id=ident, earlier=party_ids[:index]))
+            for index, ident in enumerate(party_ids)
+        ],
         conditions=condition_list,
         rounds=round_list,
         proposals=proposal_list,

@@ -219,6 +219,52 @@ class TestCoalitionMembers:
             ("parties[4].members[0].sources[0]", "unknown source 'nosrc'"),
         )
 
+    def test_coalitions_cannot_be_members_of_each_other_in_a_circle(self) -> None:
+        """
+        The EU a member of NATO and NATO of the EU, or a longer circle, is
+        refused once, at the membership of the first coalition listed, in
+        construction, loading and ``with_party`` alike; a coalition of
+        coalitions that is no circle is accepted.
+        """
+
+        def party(ident: str, *members: str) -> Party:
+            kind = "coalition" if members else "state"
+            return Party(id=ident, name=ident.upper(), kind=kind, members=list(members))
+
+        circle = (
+            "parties[1].members[1].party",
+            "coalitions are members of each other in a circle ('eu' -> 'nato' -> "
+            "'eu'); a coalition cannot be a member of itself through others",
+        )
+        parties = [party("france"), party("eu", "france", "nato"), party("nato", "eu")]
+        with pytest.raises(ValidationError) as caught:
+            Negotiation(id="t", title="T", parties=parties)
+        assert caught.value.errors == (circle,)
+        acyclic = Negotiation(
+            id="t", title="T", parties=[party("france"), party("eu", "france")]
+        )
+        acyclic = acyclic.with_party(party("nato", "eu"))
+        data = to_dict(acyclic)
+        data["parties"][1]["members"].append(
+            {"party": "nato", "since": None, "until": None, "sources": []}
+        )
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, data)
+        assert caught.value.errors == (circle,)
+        with pytest.raises(ValidationError) as caught:
+            acyclic.with_party(party("eu", "france", "nato"))
+        assert caught.value.errors == (circle,)
+        with pytest.raises(ValidationError) as caught:
+            acyclic.with_party(party("france", "nato"))  # three long
+        assert caught.value.errors == (
+            (
+                "parties[0].members[0].party",
+                "coalitions are members of each other in a circle ('france' -> "
+                "'nato' -> 'eu' -> 'france'); a coalition cannot be a member of "
+                "itself through others",
+            ),
+        )
+
     def test_a_member_inherits_its_coalitions_stance(self) -> None:
         """Without a stance of its own, a member takes its coalition's, marked."""
         talks = _coalition_talks(

@@ -124,6 +124,16 @@ def _withdrawn_then_answered(document: dict[str, Any]) -> None:
     ]
 
 
+def _coalitions_in_a_circle(document: dict[str, Any]) -> None:
+    first, second = (copy.deepcopy(document["parties"][0]) for _ in range(2))
+    first.update(id="eu", name="EU", kind="coalition", country=None, members=["nato"])
+    second.update(id="nato", name="NATO", kind="coalition", country=None)
+    second["members"] = ["eu", "ukraine"]
+    for party in (first, second):
+        party.update(wikidata=None, aliases=[], representatives=[], sources=[])
+    document["parties"] += [first, second]
+
+
 def _withdrawn_then_revised(document: dict[str, Any]) -> None:
     ultimatum = document["ultimatums"][0]
     ultimatum.update(status="withdrawn", status_on="2025-07-20")
@@ -167,6 +177,7 @@ RULES_VERSION_1_LACKED = [
         "ultimatums[0].revisions[0].revised_on",
         id="revised-after-withdrawal",
     ),
+    pytest.param(_coalitions_in_a_circle, "parties[4].members[0]", id="member-circle"),
 ]
 
 
@@ -239,7 +250,7 @@ def test_every_message_made_from_a_template_is_recognised(
     template: str, values: list[str]
 ) -> None:
     names = ["code", "index", "value", "name", "instead", "due", "start", "on"]
-    names += ["status", "ended", "label", "refused", "what"]
+    names += ["status", "ended", "label", "refused", "what", "circle"]
     fields = {name: values[index % len(values)] for index, name in enumerate(names)}
     assert added_in_version_2(template.format(**fields))
 
