@@ -191,15 +191,16 @@ def _check_writable(
     problems: list[tuple[str, str]],
 ) -> None:
     """:func:`writable_problems`, keeping each ``NaN``'s problem in *problems*."""
-    for path, item in _values_in(value, where):
+    for place, item in _values_in(value, where):
         if attrs.has(item.__class__) or item is None or isinstance(item, (str, int)):
             continue
         if isinstance(item, float):
             if not math.isfinite(item):
-                problems.append((join_path("", path), not_json_number(item)))
+                problems.append((join_path("", _text(place)), not_json_number(item)))
             continue
         if isinstance(item, (list, tuple)):
             continue  # its items come next
+        path = _text(place)
         if isinstance(item, Set):
             raise TypeError(unordered_message(function, _argument(path), item))
         if isinstance(item, Mapping):
@@ -219,15 +220,37 @@ def _check_writable(
             )
 
 
-def _values_in(value: Any, where: str) -> Iterator[tuple[str, Any]]:
+#: Where a value is inside the one given: the path given (text), or the
+#: place of its container and its key (``"[3]"`` or a mapping's key), written
+#: out as text only for a problem (:func:`_text`), so that the walk of deeply
+#: nested data stays linear in its size.
+_Place = str | tuple["_Place", str]
+
+
+def _text(place: _Place) -> str:
+    """The path *place* stands for (``parties[0].name``)."""
+    parts: list[str] = []
+    while isinstance(place, tuple):
+        place, part = place
+        parts.append(part)
+    path = place
+    for part in reversed(parts):
+        path = join_path(path, part)
+    return path
+
+
+def _values_in(value: Any, where: str) -> Iterator[tuple[_Place, Any]]:
     """
     *value* and every value inside its lists, tuples and mappings (not
-    records, not text), each with its path, in document order: depth first,
-    without recursion, so that no nesting exhausts Python's stack.  A list,
-    tuple or mapping that holds itself (which JSON cannot write) is a
-    :class:`ValueError` at the path where it comes back.
+    records, not text), each with its place (:func:`_text` gives its path),
+    in document order: depth first, without recursion, so that no nesting
+    exhausts Python's stack.  A list, tuple or mapping that holds itself
+    (which JSON cannot write) is a :class:`ValueError` at the path where it
+    comes back.
     """
-    levels: list[tuple[int, Iterator[tuple[str, Any]]]] = [(0, iter([(where, value)]))]
+    levels: list[tuple[int, Iterator[tuple[_Place, Any]]]] = [
+        (0, iter([(where, value)]))
+    ]
     ancestors: set[int] = set()
     while levels:
         ident, items = levels[-1]
@@ -236,27 +259,27 @@ def _values_in(value: Any, where: str) -> Iterator[tuple[str, Any]]:
             levels.pop()
             ancestors.discard(ident)
             continue
-        path, item = step
-        yield path, item
+        place, item = step
+        yield place, item
         if attrs.has(item.__class__) or isinstance(item, (str, bytes, Set)):
             continue
         if isinstance(item, (list, tuple, Mapping)):
             if id(item) in ancestors:
                 raise ValueError(
-                    f"{_argument(path)} holds itself (a circular reference): JSON "
-                    "cannot write it"
+                    f"{_argument(_text(place))} holds itself (a circular "
+                    "reference): JSON cannot write it"
                 )
             ancestors.add(id(item))
-            levels.append((id(item), _members(item, path)))
+            levels.append((id(item), _members(item, place)))
 
 
 def _members(
-    data: Mapping[Any, Any] | list[Any] | tuple[Any, ...], where: str
-) -> Iterator[tuple[str, Any]]:
-    """The (path, item) pairs of a mapping, list or tuple."""
+    data: Mapping[Any, Any] | list[Any] | tuple[Any, ...], where: _Place
+) -> Iterator[tuple[_Place, Any]]:
+    """The (place, item) pairs of a mapping, list or tuple."""
     if isinstance(data, Mapping):
-        return ((join_path(where, str(key)), item) for key, item in data.items())
-    return ((join_path(where, f"[{index}]"), item) for index, item in enumerate(data))
+        return (((where, str(key)), item) for key, item in data.items())
+    return (((where, f"[{index}]"), item) for index, item in enumerate(data))
 
 
 def _argument(where: str) -> str:
@@ -272,7 +295,7 @@ def non_finite_problems(data: Any, where: str = "") -> list[tuple[str, str]]:
     document order (a list or dict that holds itself is a :class:`ValueError`).
     """
     return [
-        (join_path("", path), not_json_number(item))
-        for path, item in _values_in(data, where)
+        (join_path("", _text(place)), not_json_number(item))
+        for place, item in _values_in(data, where)
         if isinstance(item, float) and not math.isfinite(item)
     ]
