@@ -8,6 +8,7 @@ by its ``id``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -33,9 +34,11 @@ from negotiation_records.fields import (
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
+    day_ordinals,
     is_before,
     moment_argument,
     moment_text,
+    since_epoch,
 )
 
 
@@ -411,3 +414,28 @@ class Party(Record):
         """
         at = moment_argument(moment, "moment")
         return tuple(r for r in self.representatives if r._held_on(at))
+
+
+def surely_member_on(memberships: Iterable[Membership], moment: Moment) -> bool:
+    """
+    Whether one of *memberships* surely held at *moment* (a moment already
+    checked): it began no later and ended no earlier, whatever the span of
+    each.  :meth:`Membership.holds_on` counts what may have held (a stance
+    dated "2020" by a coalition the member left on 31 January 2020); a
+    coalition's stance passes to a member only on this surer reading.  A day
+    counts whole, so a party is surely a member on the day it joined and
+    the day it left; a day against a datetime is any day that instant was
+    somewhere on Earth (:func:`~negotiation_records.timeutil.day_ordinals`).
+    """
+    return any(
+        (m.since is None or _surely_by(m.since, moment))
+        and (m.until is None or _surely_by(moment, m.until))
+        for m in memberships
+    )
+
+
+def _surely_by(first: Moment, second: Moment) -> bool:
+    """Whether *first* surely came no later than *second*."""
+    if isinstance(first, _dt.datetime) and isinstance(second, _dt.datetime):
+        return since_epoch(first) <= since_epoch(second)
+    return day_ordinals(first)[1] <= day_ordinals(second)[0]

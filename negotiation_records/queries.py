@@ -79,7 +79,7 @@ from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
 from negotiation_records.history import history_until
 from negotiation_records.milestones import Milestone, MilestoneStatus
-from negotiation_records.parties import Membership
+from negotiation_records.parties import Membership, surely_member_on
 from negotiation_records.snapshot import is_heard_of, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
@@ -325,13 +325,16 @@ class PartyPositions:
     A member of a coalition with no stance of its own on a term takes the
     coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
     the coalition).  A coalition's dated stance counts for the parties that were
-    members on that date, so a party that left keeps the latest stance the
-    coalition took while it was a member; an undated one counts for those that
-    were members at the moment asked about (now, when no moment is given).  When several
-    coalitions of the party have a stance, the latest dated one is taken; of
-    stances dated alike, or all undated, that of the coalition listed last in
-    ``parties``, as of a party's own stances the one listed last.
-    It is taken one step: a member takes what its coalition said itself, not
+    surely members on that date, so a party that left keeps the latest stance
+    the coalition took while it was a member; an undated one counts for those
+    that were surely members at the moment asked about (now, when no moment is
+    given).  "Surely": a stance dated only "2020" is not taken by a member that
+    left on 31 January 2020, nor one dated "June 2025" by a member that joined
+    on 2 June; a member is a member all the day it joins and the day it leaves.
+    When several coalitions of the party have a stance, the latest dated one
+    is taken; of stances dated alike, or all undated, that of the coalition
+    listed last in ``parties``, as of a party's own stances the one listed
+    last.  It is taken one step: a member takes what its coalition said itself, not
     what that coalition takes from a coalition it is a member of in turn
     (France in a bloc that belongs to the EU takes the bloc's stance, not the
     EU's): give the bloc its own position, or the EU France as a member.
@@ -777,7 +780,7 @@ def _inherited(
         def member_on(
             when: Moment, memberships: list[Membership] = memberships
         ) -> bool:
-            return any(m.holds_on(when) for m in memberships)
+            return surely_member_on(memberships, when)
 
         # Only what the coalition said while the party was a member counts: a
         # stance it took after the party left does not hide an earlier one.

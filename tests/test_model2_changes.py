@@ -38,6 +38,7 @@ from negotiation_records import (
     to_json,
 )
 from negotiation_records.schema import json_schema
+from negotiation_records.timeutil import PartialDate, parse_moment
 from tests.strategies_foundation import errors_of, slug_error
 from tests.test_schema import assert_valid
 
@@ -358,6 +359,53 @@ class TestCoalitionMembers:
         assert (poland.stance, poland.inherited_from) == (Stance.REJECTS, "nato")
         poland = talks("nato", "eu").positions("poland").stances[0]
         assert (poland.stance, poland.inherited_from) == (Stance.SUPPORTS, "eu")
+
+    @pytest.mark.parametrize(
+        ("membership", "on", "inherits"),
+        [
+            (
+                Membership(party="france", until=pendulum.date(2020, 1, 31)),
+                "2020",
+                False,
+            ),
+            (
+                Membership(party="france", until=pendulum.date(2020, 1, 31)),
+                "2019",
+                True,
+            ),
+            (
+                Membership(party="france", until=pendulum.date(2020, 1, 31)),
+                "2020-01-31",
+                True,
+            ),
+            (
+                Membership(party="france", since=pendulum.date(2025, 6, 2)),
+                "2025-06",
+                False,
+            ),
+            (
+                Membership(party="france", since=PartialDate(2025, 6)),
+                "2025-06-02",
+                False,
+            ),
+            (Membership(party="france", since=PartialDate(2025, 6)), "2025-07", True),
+        ],
+    )
+    def test_a_stance_passes_only_to_a_member_surely_in_then(
+        self, membership: Membership, on: str, inherits: bool
+    ) -> None:
+        """
+        A stance dated "2020" by a coalition the member left on 31 January
+        2020 may have come after it left: it does not pass to it, nor one
+        dated "June 2025" to a member that joined on 2 June.  A day counts
+        whole: the day of leaving is still a member's.
+        """
+        stance = Position(party="eu", stance="rejects", on=parse_moment(on))
+        talks = _coalition_talks(stance, members=[membership, "germany"])
+        france = talks.positions("france", at=pendulum.date(2026, 1, 1)).stances[0]
+        assert (france.stance is Stance.REJECTS) is inherits
+        assert (france.inherited_from == "eu") is inherits
+        assert talks.positions("germany").stances[0].stance is Stance.REJECTS
 
     def test_only_a_member_at_the_time_inherits(self) -> None:
         """A dated coalition stance counts for those who were members on that day."""
