@@ -535,15 +535,38 @@ def _kind_hook(kind: Kind) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _structure_str(value: Any, _: Any = str) -> str:
+def _structure_str(value: Any, cl: Any = str) -> Any:
+    if cl is not str and isinstance(cl, enum.EnumMeta):
+        # A StrEnum or a (str, Enum) is found through str's hook: read it as
+        # an enum, not as any text.
+        return _enum_hook(cl)(value, cl)
     if value.__class__ is not str:
         raise _fail(f"must be a string, got {show_json(value)}")
     return value
 
 
-def _structure_int(value: Any, _: Any = int) -> int:
+def _structure_int(value: Any, cl: Any = int) -> Any:
+    if cl is not int and isinstance(cl, enum.EnumMeta):  # an IntEnum, an IntFlag
+        return _enum_hook(cl)(value, cl)
     if value.__class__ is not int:
         raise _fail(f"must be an integer, got {show_json(value)}")
+    return value
+
+
+@functools.cache
+def _enum_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    """The enum hook of *cls*, made once a class (one hook per enum class)."""
+    return _enum_structure_factory(cls)
+
+
+def _unstructure_plain(value: Any) -> Any:
+    """
+    Text and integers as they are; a member of an enum that is also text or
+    an integer (a StrEnum, an IntEnum, found through their hooks) as its value,
+    as every other enum is written.
+    """
+    if isinstance(value, enum.Enum):
+        return value._value_
     return value
 
 
@@ -690,6 +713,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
         )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_unstructure_hook(str, _unstructure_plain)
+    conv.register_unstructure_hook(int, _unstructure_plain)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
 

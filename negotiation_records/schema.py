@@ -12,10 +12,12 @@ classes' docstrings.
 
 The schema describes what the strict loader accepts, but it cannot say
 everything: impossible dates (``2025-02-30``), unknown time zones (a zone
-name's characters it checks), a deadline
-whose ``due`` does not follow from its rule, references to ids that do not
-exist and the other cross-field rules are checked only by the loader; nor
-can it tell ``2.0`` from ``2``, text of invisible characters beyond the Basic
+name's characters it checks), zone names that are abbreviations (``EST``,
+``CET``) or depend on the machine (``localtime``, ``posix/...``), periods
+beyond their limits (more than 9999 years), numbers too large for a double
+(``1e400``), a deadline whose ``due`` does not follow from its rule,
+references to ids that do not exist and the other cross-field rules are
+checked only by the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters beyond the Basic
 Multilingual Plane from visible text, or list items that differ only in
 Unicode normalisation from distinct ones (:doc:`/serialization`).  It is
 never stricter than the loader: a document of the current version that the
@@ -294,9 +296,29 @@ def _enum_schema(cls: enum.EnumMeta) -> dict[str, Any]:
     summary = _summary(cls)
     if summary:
         schema["description"] = summary
-    schema["type"] = "string"
-    schema["enum"] = [member.value for member in cls]  # type: ignore[var-annotated]
+    values = [member.value for member in cls]  # type: ignore[var-annotated]
+    kind = _json_type_of(values)
+    if kind is not None:
+        schema["type"] = kind
+    schema["enum"] = values
     return schema
+
+
+def _json_type_of(values: list[Any]) -> str | None:
+    """
+    The one JSON type of an enum's *values*, as a loader reads them (the
+    values of the library's enums are text; a user's may be numbers), or
+    ``None`` when they are of several types and ``enum`` alone says it.
+    """
+    if values and all(value.__class__ is str for value in values):
+        return "string"
+    if values and all(value.__class__ is bool for value in values):
+        return "boolean"
+    if values and all(value.__class__ is int for value in values):
+        return "integer"
+    if values and all(value.__class__ in (int, float) for value in values):
+        return "number"
+    return None
 
 
 # --- descriptions from docstrings -----------------------------------------------------
