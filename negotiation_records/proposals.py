@@ -16,7 +16,7 @@ from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import check_transition
 from negotiation_records._version_2_rules import ANSWERED_AFTER_CLOSE
 from negotiation_records.conditions import Condition, repeated_ids
-from negotiation_records.errors import IllegalTransitionError
+from negotiation_records.errors import IllegalTransitionError, ValidationError
 from negotiation_records.fields import (
     INIT_ONLY,
     KEY_UNTIL,
@@ -314,6 +314,31 @@ class Proposal(Record):
                     ),
                 )
 
+    def _check_answerable(self, on: object) -> None:
+        """
+        Refuse a response dated *on* to a proposal no longer open: one that
+        came after the step that closed it, or any, when that step is
+        undated.  A response dated before the step (or that may be as early:
+        the same day, a month holding it) is recorded, as a record holding it
+        is valid (:meth:`_answered_after_close`); a bad *on* is left to be
+        reported where the response would go.
+        """
+        end = dated_end(self.history, _UNANSWERABLE)
+        if end is not None:
+            try:
+                moment = moment_argument(on, "on")
+            except ValidationError:
+                return  # reported at responses[n].on
+            if not is_before(end[0], moment):
+                return  # answered while it was open, learnt of later
+        raise IllegalTransitionError(
+            self.label,
+            self.status.value,
+            "responded",
+            f"it is {self.status.value} and can no longer be answered"
+            + ("" if end is None else f" after {moment_text(end[0])}"),
+        )
+
     @property
     def _made_it(self) -> str:
         if len(self.proposed_by) == 1:
@@ -338,10 +363,11 @@ class Proposal(Record):
         """
         A copy with a response added; the status does not change by itself.
 
-        A response to a withdrawn, expired or lapsed proposal is refused (and a
-        record built or loaded with a response dated after that step is
-        refused too); record the outcome with :meth:`accept` or :meth:`reject`
-        when it is settled.
+        A response to a withdrawn, expired or lapsed proposal dated after
+        that step (or to one whose step is undated) is refused, as a record
+        built or loaded with such a response is; one dated before it (given
+        then, learnt of later) is recorded.  Record the outcome with
+        :meth:`accept` or :meth:`reject` when it is settled.
         A proposer (one of the co-proposers of a joint text) cannot respond to
         it; any other party can.  Bad values are reported at the place the
         response would take (``responses[2].party``).
@@ -359,12 +385,7 @@ class Proposal(Record):
             negotiation_records.errors.ValidationError: responses[0].party: 'c' is one of its proposers and cannot respond to it
         """
         if self.status in _UNANSWERABLE:
-            raise IllegalTransitionError(
-                self.label,
-                self.status.value,
-                "responded",
-                f"it is {self.status.value} and can no longer be answered",
-            )
+            self._check_answerable(on)
         responses = append_response(  # its own problems first, then the rules
             self.responses,
             party=party,

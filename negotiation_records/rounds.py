@@ -398,22 +398,41 @@ def _held_early(rnd: Round) -> Iterable[tuple[str, str]]:
     A dated ``held`` step of *rnd* certainly before its start (as
     :func:`~negotiation_records.is_before` reads it: a month or a day that
     may share an instant with the start lets the step be): a round is not
-    held before it starts.
+    held before it starts.  And an undated ``held`` step, which counts from
+    the start (:func:`known_history`), after a dated step that came
+    certainly later than the start: the history would not be in order.
     """
     starts = rnd.starts
     if starts is None:
         return
     for index, change in enumerate(rnd.history):
-        if (
-            change.status is RoundStatus.HELD
-            and change.on is not None
-            and is_before(change.on, starts)
-        ):
+        if change.status is not RoundStatus.HELD:
+            continue
+        if change.on is not None and is_before(change.on, starts):
             yield (
                 f"history[{index}].on",
                 f"{rnd.label} cannot be held on {moment_text(change.on)}, before it "
                 f"starts ({moment_text(starts)})",
             )
+        if change.on is None:
+            # Undated, it counts from the start (known_history): no dated
+            # step before it may come after that.
+            later = next(
+                (
+                    (earlier, step.on)
+                    for earlier, step in enumerate(rnd.history[:index])
+                    if step.on is not None and is_before(starts, step.on)
+                ),
+                None,
+            )
+            if later is not None:
+                yield (
+                    f"history[{index}].on",
+                    f"not given, so {rnd.label} counts as held from its start "
+                    f"({moment_text(starts)}), which is before an earlier change, "
+                    f"history[{later[0]}] ({moment_text(later[1])}): give the day "
+                    "it was held",
+                )
 
 
 def known_history(rnd: Round, at: Moment) -> tuple[StatusChange, ...]:

@@ -710,6 +710,11 @@ def _round(draw: st.DrawFn, pools: Pools, number: int | None = None) -> Round:
         held_on = history[-1].on if status is RoundStatus.HELD else None
         if held_on is not None and is_before(held_on, starts):
             starts, ends = held_on, None  # a round is not held before it starts
+        if status is RoundStatus.HELD and held_on is None:
+            # Undated, it counts from the start: no earlier dated step after it.
+            dated_ons = [change.on for change in history if change.on is not None]
+            if dated_ons and any(is_before(starts, on) for on in dated_ons):
+                starts, ends = dated_ons[-1], None
     return Round(
         number=draw(st.integers(1, 50)) if number is None else number,
         history=history,

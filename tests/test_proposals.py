@@ -458,6 +458,26 @@ class TestRespond:
             f"{status} and can no longer be answered"
         )
 
+    def test_a_response_given_before_the_withdrawal_is_recorded(self) -> None:
+        """
+        Russia's answer of 24 July, learnt of after the proposal was
+        withdrawn on the 25th, is recorded by ``respond`` as a record holding
+        it is valid; one dated the 26th is refused, naming the withdrawal.
+        """
+        withdrawn = proposal().withdraw(on=LATER)
+        answered = withdrawn.respond(
+            "russia", on=LATER.subtract(days=1), stance="rejects"
+        )
+        assert answered.responses[0].on == LATER.subtract(days=1)
+        assert from_dict(Proposal, to_dict(answered)) == answered  # a valid record
+        with pytest.raises(IllegalTransitionError) as info:
+            withdrawn.respond("russia", on=LATER.add(days=1), stance="rejects")
+        assert str(info.value).endswith(
+            "it is withdrawn and can no longer be answered after 2025-07-25"
+        )
+        in_july = proposal().withdraw(on=PartialDate(2025, 7))
+        assert in_july.respond("russia", on=LATER, stance="rejects").responses
+
     @pytest.mark.parametrize("status", ["pending", "countered", "accepted", "rejected"])
     def test_response_to_a_settled_proposal_is_recorded(self, status: str) -> None:
         """Answers to open or settled proposals are recorded."""

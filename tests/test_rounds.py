@@ -622,6 +622,33 @@ class TestStatusChanges:
             proposed().hold()
         assert info.value.errors == (("starts", "a held round needs a start"),)
 
+    def test_an_undated_held_step_counts_from_the_start_in_the_order(self) -> None:
+        """
+        An undated ``held`` step counts from the round's start, so a dated
+        step before it that came later than the start is out of order:
+        refused on construction and on load, as ``hold()`` refuses it, so no
+        snapshot shows the later step early.  A step on the start's day, or
+        before it, is in order.
+        """
+        day = pendulum.date
+        message = (
+            "not given, so round 1 counts as held from its start (2025-08-01), "
+            "which is before an earlier change, history[0] (2025-08-10): give "
+            "the day it was held"
+        )
+        scheduled = {"status": "scheduled", "on": "2025-08-10"}
+        document = {
+            "number": 1,
+            "starts": "2025-08-01",
+            "history": [scheduled, {"status": "held"}],
+        }
+        with pytest.raises(ValidationError) as info:
+            from_json(Round, json.dumps(document))
+        assert info.value.errors == (("history[1].on", message),)
+        for scheduled_on in (day(2025, 8, 1), day(2025, 7, 10), PartialDate(2025, 8)):
+            scheduled["on"] = str(scheduled_on)
+            assert from_json(Round, json.dumps(document)).status is RoundStatus.HELD
+
     def test_a_round_is_not_held_before_it_starts(self) -> None:
         """A held step dated before the start is refused, by the method, the
         constructor and the loader alike, at the step's date."""
