@@ -297,12 +297,40 @@ def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
             problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
-        return [_unstructured(conv, item) for item in obj]
+        data = [_unstructured(conv, item) for item in obj]
+        if not all(_checked_on_construction(item.__class__) for item in obj):
+            _check_written(function, data, conv)
+        return data
     if not attrs.has(obj.__class__):
         problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
-    return _unstructured(conv, obj)
+        return _unstructured(conv, obj)
+    data = _unstructured(conv, obj)
+    if not _checked_on_construction(obj.__class__):
+        _check_written(function, data, conv)
+    return data
+
+
+def _checked_on_construction(cls: type[Any]) -> bool:
+    """
+    Whether instances of the attrs class *cls* hold only what the library
+    writes as plain JSON: its own records, checked when built.  A class of a
+    user's holds what its fields were given (a naive datetime, a float
+    infinity, a dict with integer keys), so what it is written as is checked.
+    """
+    return cls.__module__.startswith("negotiation_records.")
+
+
+def _check_written(function: str, data: Any, conv: cattrs.Converter) -> None:
+    """
+    Refuse *data*, a user's record as the converter wrote it, unless it is
+    plain JSON data, as :func:`to_dict` refuses what it is given (the same
+    errors, at the place in the written data).
+    """
+    problems = writable_problems(function, data, conv)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _unstructured(conv: cattrs.Converter, obj: Any) -> Any:
@@ -730,8 +758,8 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
     cls = record.__class__
     found = writers.get(cls)
     if found is None:
-        if not attrs.has(cls):
-            return _fastjson.NOT_FAST  # not a record: refused there
+        if not attrs.has(cls) or not _checked_on_construction(cls):
+            return _fastjson.NOT_FAST  # not a record, or a user's: checked there
         found = writers[cls] = (
             _default.get_unstructure_hook(cls),
             _class_writes_floats(cls),
