@@ -18,6 +18,7 @@ the same record gives the same text.
 from __future__ import annotations
 
 import collections.abc as cabc
+import enum
 import functools
 import json
 import typing
@@ -250,18 +251,30 @@ def _mapping_structure(
     return structure
 
 
+_MISSING: Final = object()
+
+
 def _literal_structure(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     allowed = get_args(t)
     # 1 is not True, nor 1.0: the value and its type must both be one of them.
-    exact = {(value.__class__, value) for value in allowed}
-    words = ", ".join(repr(value) for value in allowed)
+    # An enum member is written as its value, and read back from it.
+    exact = {
+        (written.__class__, written): value
+        for value in allowed
+        for written in (value.value if isinstance(value, enum.Enum) else value,)
+    }
+    words = ", ".join(
+        repr(value.value if isinstance(value, enum.Enum) else value)
+        for value in allowed
+    )
 
     def structure(value: Any, _: Any = t) -> Any:
         try:
-            if (value.__class__, value) in exact:
-                return value
+            found = exact.get((value.__class__, value), _MISSING)
         except TypeError:  # a list or an object: cannot be hashed, is no literal
-            pass
+            found = _MISSING
+        if found is not _MISSING:
+            return found
         raise ValidationError([("", f"must be one of {words}, got {show_json(value)}")])
 
     return structure

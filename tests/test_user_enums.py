@@ -9,12 +9,14 @@ each enum the JSON type of its values.
 from __future__ import annotations
 
 import enum
+import typing
 
 import attrs
 import jsonschema
 import pytest
 
 from negotiation_records import (
+    PartyKind,
     ValidationError,
     from_dict,
     from_json,
@@ -123,3 +125,19 @@ def test_an_enum_of_values_of_several_types_is_told_by_its_values_alone() -> Non
     assert "type" not in schema
     assert schema["enum"] == [1, "named"]
     assert from_dict(Holder, {"value": "named"}) == Holder(Mixed.NAMED)
+
+
+@attrs.frozen
+class OnlyState:
+    kind: typing.Literal[PartyKind.STATE, Level.HIGH]
+
+
+def test_a_literal_of_enum_members_is_written_and_read_as_their_values() -> None:
+    for member in (PartyKind.STATE, Level.HIGH):
+        record = OnlyState(member)
+        assert from_json(OnlyState, to_json(record)) == record
+    with pytest.raises(ValidationError) as caught:
+        from_dict(OnlyState, {"kind": "group"})
+    assert caught.value.errors == (
+        ("kind", "must be one of 'state', 'high', got string 'group'"),
+    )
