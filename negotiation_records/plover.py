@@ -906,9 +906,10 @@ def write_plover(
     as :func:`to_plover` refuses it; an object without a ``write`` method as
     *file*, or a text file in an encoding other than UTF-8 (which would not
     hold the lines as written), at ``file``; *at* that is not a moment (a
-    naive datetime, text) at ``at``.  The negotiations themselves are read as they are written: an
-    item that is not a ``Negotiation`` is refused at ``[<its position>]``
-    when it is reached, the events of those before it written by then.
+    naive datetime, text) at ``at``.  The negotiations themselves are read
+    as they are written: an item that is not a ``Negotiation`` is refused at
+    ``[<its position>]`` when it is reached, the events of those before it
+    written by then.
 
     Two negotiations with the same id would give events with the same ``id``:
     the second raises :class:`~negotiation_records.ValidationError` at

@@ -334,10 +334,11 @@ class PartyPositions:
     When several coalitions of the party have a stance, the latest dated one
     is taken; of stances dated alike, or all undated, that of the coalition
     listed last in ``parties``, as of a party's own stances the one listed
-    last.  It is taken one step: a member takes what its coalition said itself, not
-    what that coalition takes from a coalition it is a member of in turn
-    (France in a bloc that belongs to the EU takes the bloc's stance, not the
-    EU's): give the bloc its own position, or the EU France as a member.
+    last.  It is taken one step: a member takes what its coalition said
+    itself, not what that coalition takes from a coalition it is a member of
+    in turn (France in a bloc that belongs to the EU takes the bloc's stance,
+    not the EU's): give the bloc its own position, or the EU France as a
+    member.
 
     Attributes:
         party: The party's id.

@@ -15,13 +15,14 @@ everything: impossible dates (``2025-02-30``), unknown time zones (a zone
 name's characters it checks), zone names that are abbreviations (``EST``,
 ``CET``) or depend on the machine (``localtime``, ``posix/...``), periods
 beyond their limits (more than 9999 years), numbers too large for a double
-(``1e400``), a deadline whose ``due`` does not follow from its rule,
-references to ids that do not exist and the other cross-field rules are
-checked only by the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters beyond the Basic
-Multilingual Plane from visible text, or list items that differ only in
-Unicode normalisation from distinct ones (:doc:`/serialization`).  It is
-never stricter than the loader: a document of the current version that the
-schema rejects is rejected by :func:`~negotiation_records.from_json` too.  It
+(``1e400``), a deadline whose ``due`` does not follow from its rule, references
+to ids that do not exist and the other cross-field rules are checked only by
+the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters
+beyond the Basic Multilingual Plane from visible text, or list items that
+differ only in Unicode normalisation from distinct ones
+(:doc:`/serialization`).  It is never stricter than the loader: a document
+of the current version that the schema rejects is rejected by
+:func:`~negotiation_records.from_json` too.  It
 describes the current format version (``"schema_version": 2``) in strict mode
 (no unknown keys); an older version, which it refuses, the loader migrates.
 
