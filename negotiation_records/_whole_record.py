@@ -471,44 +471,23 @@ class Checker:
         """
         No proposals counter each other in a circle (each answers an earlier
         one; one that counters itself is refused by the proposal).  Each
-        circle is reported once, at the first of its proposals in the record;
-        the walk is linear in the number of proposals.
+        circle is reported once, at the first of its proposals in the record.
         """
-        counters = {
-            p.id: p.counter_to for p in self.n.proposals if p.counter_to is not None
-        }
-        if len(counters) < 2:  # a circle needs two proposals that counter
-            return
+        links: dict[str, list[tuple[str, str]]] = {}
+        for proposal in self.n.proposals:
+            target = proposal.counter_to
+            if target is not None and target != proposal.id:
+                links.setdefault(proposal.id, []).append((target, ".counter_to"))
         positions = {p.id: i for i, p in reversed(list(enumerate(self.n.proposals)))}
-        done: set[str] = set()
-        for start in counters:
-            walk: list[str] = []
-            on_walk: set[str] = set()
-            here: str | None = start
-            while here is not None and here in counters and here not in done:
-                if here in on_walk:
-                    circle = walk[walk.index(here) :]
-                    if len(circle) > 1:
-                        first = min(circle, key=positions.__getitem__)
-                        self._circle(positions[first], circle, first)
-                    break
-                walk.append(here)
-                on_walk.add(here)
-                here = counters[here]
-            done.update(walk)
-
-    def _circle(self, index: int, circle: list[str], first: str) -> None:
-        """Report the *circle* of counter-proposals at its *first* proposal."""
-        turn = circle.index(first)
-        ordered = circle[turn:] + circle[:turn] + [first]
-        self.out.append(
-            (
-                f"proposals[{index}].counter_to",
-                "proposals counter each other in a circle ("
-                + " counters ".join(repr(ident) for ident in ordered)
-                + "); a counter-proposal answers an earlier proposal",
+        for ordered, field in _circles(links, positions):
+            self.out.append(
+                (
+                    f"proposals[{positions[ordered[0]]}]{field}",
+                    "proposals counter each other in a circle ("
+                    + " counters ".join(repr(ident) for ident in ordered)
+                    + "); a counter-proposal answers an earlier proposal",
+                )
             )
-        )
 
     def _agreement_circles(self) -> None:
         """

@@ -388,8 +388,8 @@ class Party(Record):
         """
         if not isinstance(name, str):
             return False
-        wanted = as_text(name).casefold().strip()
-        return any(wanted == n.casefold().strip() for n in (self.name, *self.aliases))
+        wanted = _name_key(name)
+        return any(wanted == _name_key(n) for n in (self.name, *self.aliases))
 
     def named(self, name: str) -> bool:
         """
@@ -403,8 +403,7 @@ class Party(Record):
         """
         if not isinstance(name, str):
             return False
-        wanted: str = as_text(name).casefold().strip()
-        return wanted == self.name.casefold().strip()
+        return _name_key(name) == _name_key(self.name)
 
     def representatives_on(self, moment: MomentInput) -> tuple[Representative, ...]:
         """
@@ -414,6 +413,12 @@ class Party(Record):
         """
         at = moment_argument(moment, "moment")
         return tuple(r for r in self.representatives if r._held_on(at))
+
+
+def _name_key(name: str) -> str:
+    """How names and aliases compare: text as read, case and surrounding spaces aside."""
+    key: str = as_text(name).casefold().strip()
+    return key
 
 
 def surely_member_on(memberships: Iterable[Membership], moment: Moment) -> bool:
