@@ -183,24 +183,45 @@ converter: Final = make_converter()
 
 _default: Final = converter  # for functions whose ``converter`` argument hides the name
 
-#: The lenient variant (unknown keys ignored) of each converter, made once:
-#: ``id(converter) -> (converter, lenient copy)``.  Converters are slotted (no
-#: weak references), so the entries hold them; bounded, emptied when full.
-_LENIENT: Final[dict[int, tuple[cattrs.Converter, cattrs.Converter]]] = {}
+#: The lenient variant (unknown keys ignored) of each converter, made once for
+#: each set of hooks: ``id(converter) -> (converter, its hooks then, lenient
+#: copy)``.  Converters are slotted (no weak references), so the entries hold
+#: them; bounded, emptied when full.
+_LENIENT: Final[dict[int, tuple[cattrs.Converter, object, cattrs.Converter]]] = {}
 _LENIENT_MAX: Final = 64
 
 
+def _structure_hooks(conv: cattrs.Converter) -> object:
+    """
+    The structure hooks registered on *conv*, in order, as a value that
+    compares equal while none is added or replaced (a lenient copy made
+    before a hook was registered must not serve later calls).  Read from
+    cattrs' dispatch tables; should they move, a new object every call, so
+    that a copy is made each time rather than a stale one kept.
+    """
+    try:
+        dispatch = conv._structure_func
+        return (
+            tuple(dispatch._function_dispatch._handler_pairs),
+            tuple(dispatch._single_dispatch.registry.items()),
+            tuple(conv._union_struct_registry.items()),
+        )
+    except AttributeError:  # pragma: no cover - another cattrs' internals
+        return object()
+
+
 def _lenient(conv: cattrs.Converter) -> cattrs.Converter:
+    hooks = None if conv is _default else _structure_hooks(conv)
     entry = _LENIENT.get(id(conv))
-    if entry is not None and entry[0] is conv:
-        return entry[1]
+    if entry is not None and entry[0] is conv and entry[1] == hooks:
+        return entry[2]
     if conv is _default:
         found = make_converter(forbid_extra_keys=False)
     else:
         found = conv.copy(forbid_extra_keys=False)
     if len(_LENIENT) >= _LENIENT_MAX:
         _LENIENT.clear()
-    _LENIENT[id(conv)] = (conv, found)
+    _LENIENT[id(conv)] = (conv, hooks, found)
     return found
 
 

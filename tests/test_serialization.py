@@ -650,6 +650,28 @@ class TestMissingAndUnknownKeys:
         with pytest.raises(ValidationError):
             from_dict(Source, SOURCE | {"x": 1}, converter=mine)
 
+    def test_strict_false_sees_hooks_registered_after_a_lenient_call(
+        self,
+    ) -> None:
+        """A hook registered on one's converter after a strict=False call
+        serves the strict=False calls that follow, as it serves strict ones."""
+        mine = make_converter()
+        loose = from_dict(Source, SOURCE | {"x": 1}, strict=False, converter=mine)
+        assert loose == Source(**SOURCE)
+
+        def spelt_out(data: Any, cls: type[Source]) -> Source:
+            return Source(id=data["id"], publisher="Russian News Agency TASS")
+
+        mine.register_structure_hook(Source, spelt_out)
+        spelt = Source(id="tass", publisher="Russian News Agency TASS")
+        assert from_dict(Source, SOURCE, converter=mine) == spelt
+        assert (
+            from_dict(Source, SOURCE | {"x": 1}, strict=False, converter=mine) == spelt
+        )
+        assert from_json(
+            list[Source], json.dumps([SOURCE | {"x": 1}]), strict=False, converter=mine
+        ) == [spelt]
+
     def test_duplicate_keys_are_refused_where_they_are(self) -> None:
         """A key that appears twice in a JSON object is refused at that object's path."""
         text = '[{"id": "a", "publisher": "A", "publisher": "B", "id": "c"}]'
