@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 import types
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import Any, Final
 
 import attrs
@@ -18,7 +18,7 @@ import cattrs
 from cattrs.fns import identity
 
 from negotiation_records._values import described, no_order, short_repr, type_name
-from negotiation_records.errors import join_path
+from negotiation_records.errors import ValidationError, join_path
 
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "not_json_number",
     "unordered_message",
     "writable_problems",
+    "written_problems",
 ]
 
 _CLASS_WANTED = (
@@ -160,14 +161,21 @@ def _whole(value: object) -> int | None:
 
 
 def writable_problems(
-    function: str, value: Any, conv: cattrs.Converter, where: str = ""
+    function: str,
+    value: Any,
+    conv: cattrs.Converter,
+    where: str = "",
+    *,
+    written: bool = False,
 ) -> list[tuple[str, str]]:
     """
     Refuse *value*, given to *function* (``to_dict``, ``to_json``) as ``obj``
     (*where* inside it), unless its JSON form is plain JSON data: a record (an
     attrs instance), a value the converter writes (a date, an enum, a
     ``Period`` ...), text, a number, a bool, ``None``, or a list, tuple or
-    dict (text keys) of those.
+    dict (text keys) of those.  If *value* is what the converter *written*
+    of ``obj``, only plain JSON data passes: a record, a date or an enum there
+    was left as it is, since no hook served the type its field declares.
 
     Returns:
         The problem of every ``NaN`` or infinity in *value*, at its path, for
@@ -179,7 +187,7 @@ def writable_problems(
             found: a programming error comes before bad data).
     """
     problems: list[tuple[str, str]] = []
-    _check_writable(function, value, conv, where, problems)
+    _check_writable(function, value, conv, where, problems, written=written)
     return problems
 
 
@@ -189,10 +197,14 @@ def _check_writable(
     conv: cattrs.Converter,
     where: str,
     problems: list[tuple[str, str]],
+    *,
+    written: bool,
 ) -> None:
     """:func:`writable_problems`, keeping each ``NaN``'s problem in *problems*."""
     for place, item in _values_in(value, where):
-        if attrs.has(item.__class__) or item is None or isinstance(item, (str, int)):
+        if item is None or isinstance(item, (str, int)):
+            continue
+        if not written and attrs.has(item.__class__):
             continue
         if isinstance(item, float):
             if not math.isfinite(item):
@@ -211,6 +223,14 @@ def _check_writable(
                         f"objects do), got key {described(key)}"
                     )
             continue
+        if written:
+            raise TypeError(
+                f"{function}() {_argument(path)} was written as "
+                f"{described(item)} itself, not as JSON data: the converter has "
+                "no unstructure hook for the type its field declares (declare a "
+                "type the library writes, such as pendulum.DateTime for a "
+                "moment, or register a hook for it)"
+            )
         if conv.get_unstructure_hook(item.__class__) is identity:
             raise TypeError(
                 f"{function}() {_argument(path)} must be a record (an instance of an "
@@ -218,6 +238,30 @@ def _check_writable(
                 f"JSON data, got {described(item)}"
                 + ("; give list(...) of it" if isinstance(item, Iterable) else "")
             )
+
+
+def written_problems(
+    conv: cattrs.Converter, obj: Any, into: Callable[[type[Any]], bool]
+) -> list[tuple[str, str]]:
+    """
+    The problems *conv* meets writing the values inside *obj* (a user's
+    record, or a list of records), each at the place of its value: a hook
+    that refuses a value (a naive datetime, a negative duration) reports it at
+    ``$``, wherever it is.  The fields of records whose class *into* accepts
+    are walked; each other value is written as its own class is.
+    """
+    problems: list[tuple[str, str]] = []
+    for place, item in _values_in(obj, "", into):
+        if item is None or isinstance(item, (str, int, float, list, tuple, Mapping)):
+            continue
+        if attrs.has(item.__class__) and into(item.__class__):
+            continue  # its fields come next
+        try:
+            conv.unstructure(item)
+        except ValidationError as exc:
+            where = _text(place)
+            problems.extend((join_path(where, path), text) for path, text in exc.errors)
+    return problems
 
 
 #: Where a value is inside the one given: the path given (text), or the
@@ -239,14 +283,17 @@ def _text(place: _Place) -> str:
     return path
 
 
-def _values_in(value: Any, where: str) -> Iterator[tuple[_Place, Any]]:
+def _values_in(
+    value: Any, where: str, into: Callable[[type[Any]], bool] | None = None
+) -> Iterator[tuple[_Place, Any]]:
     """
     *value* and every value inside its lists, tuples and mappings (not
     records, not text), each with its place (:func:`_text` gives its path),
     in document order: depth first, without recursion, so that no nesting
     exhausts Python's stack.  A list, tuple or mapping that holds itself
     (which JSON cannot write) is a :class:`ValueError` at the path where it
-    comes back.
+    comes back.  The fields of a record whose class *into* accepts are
+    walked too.
     """
     levels: list[tuple[int, Iterator[tuple[_Place, Any]]]] = [
         (0, iter([(where, value)]))
@@ -261,7 +308,11 @@ def _values_in(value: Any, where: str) -> Iterator[tuple[_Place, Any]]:
             continue
         place, item = step
         yield place, item
-        if attrs.has(item.__class__) or isinstance(item, (str, bytes, Set)):
+        if attrs.has(item.__class__):
+            if into is not None and into(item.__class__):
+                levels.append((0, _fields_of(item, place)))
+            continue
+        if isinstance(item, (str, bytes, Set)):
             continue
         if isinstance(item, (list, tuple, Mapping)):
             if id(item) in ancestors:
@@ -271,6 +322,14 @@ def _values_in(value: Any, where: str) -> Iterator[tuple[_Place, Any]]:
                 )
             ancestors.add(id(item))
             levels.append((id(item), _members(item, place)))
+
+
+def _fields_of(record: Any, where: _Place) -> Iterator[tuple[_Place, Any]]:
+    """The (place, value) pairs of an attrs instance's fields."""
+    return (
+        ((where, field.name), getattr(record, field.name))
+        for field in attrs.fields(record.__class__)
+    )
 
 
 def _members(

@@ -56,7 +56,7 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from typing import IO, Any, Final, TypeVar
 
 import attrs
@@ -69,6 +69,7 @@ from negotiation_records._arguments import (
     non_finite_problems,
     unordered_message,
     writable_problems,
+    written_problems,
 )
 from negotiation_records._files import (
     check_path,
@@ -318,19 +319,39 @@ def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
             problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
-        data = [_unstructured(conv, item) for item in obj]
-        if not all(_checked_on_construction(item.__class__) for item in obj):
-            _check_written(function, data, conv)
+        if all(_checked_on_construction(item.__class__) for item in obj):
+            return [_unstructured(conv, item) for item in obj]
+        data = _users_written(conv, obj, lambda: [_unstructured(conv, i) for i in obj])
+        _check_written(function, data, conv)
         return data
     if not attrs.has(obj.__class__):
         problems = writable_problems(function, obj, conv)
         if problems:
             raise ValidationError(problems)
         return _unstructured(conv, obj)
-    data = _unstructured(conv, obj)
-    if not _checked_on_construction(obj.__class__):
-        _check_written(function, data, conv)
+    if _checked_on_construction(obj.__class__):
+        return _unstructured(conv, obj)
+    data = _users_written(conv, obj, lambda: _unstructured(conv, obj))
+    _check_written(function, data, conv)
     return data
+
+
+def _users_written(conv: cattrs.Converter, obj: Any, write: Callable[[], Any]) -> Any:
+    """
+    ``write()``, which writes *obj*, a user's record or a list of records;
+    the problems a hook reports at ``$`` while writing (a naive datetime in
+    a field) are reported at their values' places.
+    """
+    try:
+        return write()
+    except ValidationError as exc:
+        problems = written_problems(conv, obj, _is_users)
+        raise ValidationError(problems or exc.errors) from None
+
+
+def _is_users(cls: type[Any]) -> bool:
+    """Whether the attrs class *cls* is a user's, not one of the library's."""
+    return not _checked_on_construction(cls)
 
 
 def _checked_on_construction(cls: type[Any]) -> bool:
@@ -349,7 +370,7 @@ def _check_written(function: str, data: Any, conv: cattrs.Converter) -> None:
     plain JSON data, as :func:`to_dict` refuses what it is given (the same
     errors, at the place in the written data).
     """
-    problems = writable_problems(function, data, conv)
+    problems = writable_problems(function, data, conv, written=True)
     if problems:
         raise ValidationError(problems)
 

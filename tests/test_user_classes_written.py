@@ -59,8 +59,58 @@ HOSTED = Hosted(
     ids=["to_dict", "to_json", "write_jsonl"],
 )
 def test_a_naive_datetime_in_a_user_class_is_not_written(write: object) -> None:
-    with pytest.raises(TypeError, match=r"obj\.at must be a record .* got datetime"):
+    with pytest.raises(TypeError, match=r"obj\.at was written as datetime .* itself"):
         write(NAIVE)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("write", [to_dict, to_json], ids=["to_dict", "to_json"])
+def test_a_value_no_hook_writes_is_refused_at_its_path(write: object) -> None:
+    """A pendulum moment in a field declared as a standard-library datetime
+    is left as it is by the converter: it is refused where it is, not given
+    back from to_dict nor handed to the JSON writer."""
+    kyiv = pendulum.datetime(2025, 7, 14, 12, tz="Europe/Kyiv")
+    meetings = [Meeting("Istanbul", kyiv), Meeting("Geneva", kyiv)]
+    with pytest.raises(TypeError, match=r"obj\[0\]\.at was written as DateTime "):
+        write(meetings)  # type: ignore[operator]
+    with pytest.raises(TypeError, match="no unstructure hook for the type its field"):
+        write(meetings[1])  # type: ignore[operator]
+
+
+@attrs.frozen
+class Session:
+    opened: pendulum.DateTime
+    length: pendulum.Duration
+
+
+@attrs.frozen
+class Agenda:
+    sessions: list[Session]
+
+
+def test_a_value_a_hook_refuses_is_reported_at_its_path() -> None:
+    """What the library's hooks refuse inside a user's class (a naive
+    moment, a negative duration) is reported at the value's own path."""
+    opened = pendulum.datetime(2025, 5, 16, 10, tz="Europe/Istanbul")
+    agenda = Agenda(
+        [
+            Session(opened, pendulum.duration(hours=2)),
+            Session(pendulum.naive(2025, 5, 16, 14), pendulum.duration(hours=1)),
+            Session(opened, pendulum.duration(days=-1)),
+        ]
+    )
+    for write in (to_dict, to_json):
+        with pytest.raises(ValidationError) as caught:
+            write(agenda)
+        assert [path for path, _ in caught.value.errors] == [
+            "sessions[1].opened",
+            "sessions[2].length.days",
+        ]
+        with pytest.raises(ValidationError) as caught:
+            write([agenda, agenda])
+        assert [path for path, _ in caught.value.errors][:2] == [
+            "[0].sessions[1].opened",
+            "[0].sessions[2].length.days",
+        ]
 
 
 def test_non_finite_floats_in_a_user_class_are_refused_at_their_paths() -> None:
