@@ -6,7 +6,8 @@ refuse: a control character or only invisible characters in a text, a country
 code that ISO 3166-1 does not assign, a zone abbreviation or a zone that
 depends on the machine, an ultimatum's deadline before its issue, a response
 to a proposal after it was withdrawn, a deadline revised after its record's
-final status, coalitions that are members of each other in a circle.  None of
+final status, coalitions that are members of each other in a circle, a
+response to an ultimatum from the party that issued it.  None of
 these can be carried into version 2 without changing what the document says,
 and the library does not guess, so such a document is
 refused; for a document that says it is version 1, the loader marks each of
@@ -29,6 +30,7 @@ __all__ = [
     "CONTROL_CHARACTER",
     "DUE_BEFORE_ISSUE",
     "INVISIBLE_TEXT",
+    "ISSUER_RESPONDS",
     "LATE_UNSAID",
     "LONE_SURROGATE",
     "MACHINE_ZONE",
@@ -83,6 +85,8 @@ REVISED_AFTER_END: Final = (
     "{on} is after {label} was {status} ({ended}): {refused} then"
 )
 
+ISSUER_RESPONDS: Final = "{party} issued the ultimatum and cannot respond to it"
+
 MEMBER_CIRCLE: Final = (
     "coalitions are members of each other in a circle ({circle}); a coalition "
     "cannot be a member of itself through others"
@@ -102,6 +106,7 @@ _TEMPLATES: Final = (
     ANSWERED_AFTER_CLOSE,
     REVISED_AFTER_END,
     MEMBER_CIRCLE,
+    ISSUER_RESPONDS,
 )
 
 NOTE: Final = (

@@ -451,11 +451,13 @@ def next_history(
     reason: str | None,
     sources: Iterable[str],
     closing: tuple[S, _Deadline | None, str] | None = None,
+    start: Any = None,
 ) -> tuple[StatusChange, ...]:
     """
     The history of *record* (a ``with_status`` method's) with one more step
     to *status*: checked by :func:`next_status` (*closing* is its *after*),
-    dated as :func:`closing_on` dates it, made by :func:`with_change`.  A
+    dated as :func:`closing_on` dates it (not before *start*, the record's
+    own date, if any), made by :func:`with_change`.  A
     record with no change yet may restate its first status, dated (the talks
     active from 10 January), as its history may.  A *status* that names no
     status is reported with the problems of the other arguments, if any.
@@ -486,7 +488,7 @@ def next_history(
             label, enum_class, steps, record.status, status, on=on, after=closing
         )
     if closing is not None and on is None:
-        on = closing_on(target, on, closing)
+        on = closing_on(target, on, closing, start)
         last = next((c.on for c in reversed(record.history) if c.on is not None), None)
         if on is not None and last is not None and is_before(on, last):
             raise ValidationError(
@@ -504,7 +506,12 @@ def next_history(
     )
 
 
-def closing_on(target: S, on: Any, closing: tuple[S, _Deadline | None, str]) -> Any:
+def closing_on(
+    target: S,
+    on: Any,
+    closing: tuple[S, _Deadline | None, str],
+    start: Any = None,
+) -> Any:
     """
     The date of a step to *target*: *on* as given, or, for the status that
     *closing* names (as :func:`next_status`'s *after*) given without a date,
@@ -512,11 +519,18 @@ def closing_on(target: S, on: Any, closing: tuple[S, _Deadline | None, str]) -> 
     <negotiation_records.Deadline.cutoff>`), as :meth:`Ultimatum.expire
     <negotiation_records.Ultimatum.expire>` dates it: an agreement expired,
     a milestone missed.  An undated step counts at every moment, and the
-    record would be closed for the whole of its life.
+    record would be closed for the whole of its life.  Not before *start*
+    (an ultimatum's issue, a milestone's ``set_on``): a date deadline may
+    fall due on the day before, read in a zone west of UTC, though its
+    cut-off (in its own zone, UTC if it names none) came before the record
+    began; it ran out as the record began.
     """
     status, deadline, _ = closing
     if on is None and target is status and deadline is not None:
-        return deadline.cutoff
+        cutoff = deadline.cutoff
+        if start is not None and is_before(cutoff, start):
+            return start
+        return cutoff
     return on
 
 

@@ -431,6 +431,7 @@ class Milestone(Record):
             reason=reason,
             sources=sources,
             closing=(MilestoneStatus.MISSED, self.deadline, "the deadline"),
+            start=self.set_on,
         )
         return attrs.evolve(self, history=history)
 

@@ -568,7 +568,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     answers = []
     for on in later[:answered]:
         response = _make_response(draw, pools, on)
-        if response not in answers:
+        if response.party != issued_by and response not in answers:
             answers.append(response)
     revisions = [
         _make_revision(draw, pools, on) for on in later[answered : answered + revised]

@@ -16,7 +16,11 @@ from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._status import bool_argument, check_transition
 from negotiation_records._values import with_article
-from negotiation_records._version_2_rules import DUE_BEFORE_ISSUE, LATE_UNSAID
+from negotiation_records._version_2_rules import (
+    DUE_BEFORE_ISSUE,
+    ISSUER_RESPONDS,
+    LATE_UNSAID,
+)
 from negotiation_records.agreements import (
     due_before_start_problems,
     due_named,
@@ -427,6 +431,11 @@ class Ultimatum(Record):
                 f"{self.issued_by!r} cannot address an ultimatum to itself",
             )
         for index, response in enumerate(self.responses):
+            if response.party == self.issued_by:
+                yield (
+                    f"responses[{index}].party",
+                    ISSUER_RESPONDS.format(party=repr(response.party)),
+                )
             if is_before(response.on, self.issued_at):
                 yield (
                     f"responses[{index}].on",
@@ -554,6 +563,8 @@ class Ultimatum(Record):
         """
         A copy with a response added (the status does not change by itself).
 
+        Any party but the one that issued it can respond (those it is
+        addressed to, and others: an ally's rejection is a response too).
         Bad values are reported at the place the response would take
         (``responses[1].stance``).
         """
@@ -589,7 +600,9 @@ class Ultimatum(Record):
         """
         check_transition(self.label, _METHOD_STEPS, self.status, status)
         arguments = ArgumentProblems()
-        on = closing_on(status, on, (UltimatumStatus.EXPIRED, self.deadline, ""))
+        on = closing_on(
+            status, on, (UltimatumStatus.EXPIRED, self.deadline, ""), self.issued_at
+        )
         moment = arguments.read(lambda: moment_argument(on, "on"))
         if late is not False:  # the default needs no check
             late = bool(arguments.read(lambda: bool_argument(late, "late")))
@@ -665,7 +678,7 @@ class Ultimatum(Record):
                 "the deadline had passed; pass late=True to record late compliance",
             )
         if after_deadline and self.status is UltimatumStatus.PENDING:
-            history = expired_before_compliance(history, self.deadline)
+            history = expired_before_compliance(history, self.deadline, self.issued_at)
         return attrs.evolve(self, history=history)
 
     def expire(

@@ -16,6 +16,7 @@ from negotiation_records import (
     Deadline,
     DeadlineRevision,
     IllegalTransitionError,
+    Milestone,
     Negotiation,
     PartialDate,
     Party,
@@ -24,6 +25,8 @@ from negotiation_records import (
     Ultimatum,
     UltimatumStatus,
     ValidationError,
+    from_dict,
+    to_dict,
 )
 from tests.strategies_foundation import errors_of, slug_error
 
@@ -527,6 +530,60 @@ class TestRespond:
                 "2025-07-10 is before the ultimatum was issued (2025-07-14)",
             ),
         )
+
+    def test_the_issuer_cannot_respond(self) -> None:
+        """The party that issued an ultimatum cannot answer it, by respond(),
+        on construction or on load (as a proposer cannot answer its proposal);
+        any other party can, addressed or not."""
+        message = "'united-states' issued the ultimatum and cannot respond to it"
+        with pytest.raises(ValidationError) as info:
+            ultimatum().respond("united-states", on=ISSUED, stance="supports")
+        assert info.value.errors == (("responses[0].party", message),)
+        answer = Response(party="united-states", on=ISSUED, stance="supports")
+        assert errors_of(ultimatum, responses=[answer]) == (
+            ("responses[0].party", message),
+        )
+        data = to_dict(ultimatum()) | {"responses": [to_dict(answer)]}
+        with pytest.raises(ValidationError) as info:
+            from_dict(Ultimatum, data)
+        assert info.value.errors == (("responses[0].party", message),)
+        ally = ultimatum().respond("ukraine", on=ISSUED, stance="supports")
+        assert ally.responses[0].party == "ukraine"
+
+
+class TestCutOffBeforeTheIssue:
+    """
+    A date deadline of the day before the issue is accepted (that day may
+    still run west of UTC), though its cut-off, in UTC as it names no zone,
+    came before the issue: an expiry the library dates itself is dated at
+    the issue, not at that cut-off, which the record would refuse.
+    """
+
+    ISSUED_AT = pendulum.datetime(2000, 1, 2, 0, 0, 1)
+
+    def early(self) -> Ultimatum:
+        return ultimatum(
+            issued_at=self.ISSUED_AT, deadline=Deadline.on(pendulum.date(2000, 1, 1))
+        )
+
+    def test_expire_without_a_date(self) -> None:
+        assert self.early().expire().history[0].on == self.ISSUED_AT
+
+    def test_comply_late(self) -> None:
+        done = self.early().comply(on=pendulum.date(2000, 2, 1), late=True)
+        assert [(c.status, c.on) for c in done.history] == [
+            (UltimatumStatus.EXPIRED, self.ISSUED_AT),
+            (UltimatumStatus.COMPLIED, pendulum.date(2000, 2, 1)),
+        ]
+
+    def test_a_milestone_missed_without_a_date(self) -> None:
+        clock = Milestone(
+            id="m",
+            title="Clock",
+            set_on=self.ISSUED_AT,
+            deadline=Deadline.on(pendulum.date(2000, 1, 1)),
+        )
+        assert clock.with_status("missed").history[0].on == self.ISSUED_AT
 
 
 class _BadHashText(str):
