@@ -120,20 +120,35 @@ class AgreementStatus(enum.Enum):
 
 _A = AgreementStatus
 #: The steps an agreement's history may take.  ``terminated`` and
-#: ``superseded`` are final; a text may enter into force unsigned; an expired agreement may come back into force
-#: (a truce extended after it lapsed).  Initialled, signed and ratified may
-#: follow themselves, a step for each party in turn (see ``_BY_EACH_PARTY``).
+#: ``superseded`` are final; a text may enter into force unsigned; an expired
+#: agreement may come back into force (a truce extended after it lapsed).
+#: Initialled, signed and ratified may follow themselves, a step for each
+#: party in turn (see ``_BY_EACH_PARTY``).  A text initialled may be ratified
+#: before it is signed, and one party may ratify before another signs: a
+#: union's members ratify the tentative agreement its negotiators initialled,
+#: and the contract is signed after (the ILA and USMX, 8 January and 25
+#: February 2025); a multilateral treaty is signed and ratified by its
+#: parties, each in its own time.
 STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     _A.DRAFTED: frozenset(
         {_A.INITIALLED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
     ),
     _A.INITIALLED: frozenset(
-        {_A.INITIALLED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
+        {
+            _A.INITIALLED,
+            _A.SIGNED,
+            _A.RATIFIED,
+            _A.IN_FORCE,
+            _A.TERMINATED,
+            _A.SUPERSEDED,
+        }
     ),
     _A.SIGNED: frozenset(
         {_A.SIGNED, _A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
     ),
-    _A.RATIFIED: frozenset({_A.RATIFIED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}),
+    _A.RATIFIED: frozenset(
+        {_A.RATIFIED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
+    ),
     _A.IN_FORCE: frozenset({_A.SUSPENDED, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.SUSPENDED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.EXPIRED: frozenset({_A.IN_FORCE, _A.SUPERSEDED}),

@@ -372,6 +372,35 @@ class TestAgreement:
                 "ratified", on=D(2011, 2, 6), by=["uk"]
             )
 
+    def test_ratified_before_it_is_signed(self) -> None:
+        """A tentative labour agreement: initialled by the negotiators on 8
+        January 2025, ratified by the union's members on 25 February, signed
+        after; and a treaty ratified by one party before another signs."""
+        contract = truce(expires=None, history=[]).with_status(
+            "initialled", on=D(2025, 1, 8)
+        )
+        ratified = contract.with_status("ratified", on=D(2025, 2, 25), by=["cn"])
+        signed = ratified.with_status("signed", on=D(2025, 3, 12))
+        assert [change.status.value for change in signed.history] == [
+            "initialled",
+            "ratified",
+            "signed",
+        ]
+        assert from_dict(Agreement, to_dict(signed)) == signed
+        treaty = truce(
+            expires=None,
+            history=[StatusChange(status="signed", on=D(2010, 4, 8), by=["cn"])],
+        )
+        steps = (
+            treaty.with_status("ratified", on=D(2011, 1, 28), by=["cn"])
+            .with_status("signed", on=D(2011, 2, 1), by=["us"])
+            .with_status("ratified", on=D(2011, 2, 2), by=["us"])
+            .with_status("in-force", on=D(2011, 2, 5))
+        )
+        assert steps.status_at(D(2011, 2, 1)) is AgreementStatus.SIGNED
+        with pytest.raises(IllegalTransitionError):  # not before it is drafted
+            truce(expires=None, history=[]).with_status("ratified", on=D(2025, 1, 8))
+
     def test_expired_only_once_the_expiry_passed(self) -> None:
         """Expired on a day its expiry had not passed is refused, as for an ultimatum."""
         due = truce().expires
