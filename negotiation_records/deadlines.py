@@ -188,8 +188,19 @@ def counted_period(
     :meth:`Deadline.before` as *period* or keyword *parts*
     (:func:`~negotiation_records._period.period_from`), and not zero: a
     :class:`~negotiation_records.ValidationError` with every problem, at
-    ``period``.
+    ``period``.  Neither given is a problem of its own ("give a period"),
+    not the zero period it would read as.
     """
+    if period is None and not parts:
+        raise ValidationError(
+            [
+                (
+                    "period",
+                    "no period given: give one (a Period, a timedelta or ISO "
+                    "text such as 'P50D') or keyword parts (days=50)",
+                )
+            ]
+        )
     resolved = period_from(period, parts)
     problems = _prefixed(_PERIOD.problems(resolved), "period")
     if problems:
@@ -878,12 +889,24 @@ class Deadline(Record):
             '50 days after 2025-07-14'
             >>> Deadline.on(pendulum.date(2025, 8, 8), tz="Europe/Kyiv").describe_rule()
             'on 2025-08-08 (to the end of the day, Europe/Kyiv)'
+
+        Day 1 of :meth:`on_day` is the day the start falls on where the days
+        are counted; where that is not the day the start is written in, the
+        rule names it:
+
+            >>> ceasefire = pendulum.parse("2015-02-15T00:00:00+02:00")
+            >>> Deadline.on_day(2, counting_from=ceasefire).describe_rule()
+            'day 2 counting from 2015-02-15T00:00:00+02:00 (day 1 is 2015-02-14 in UTC)'
         """
         if self.period is not None and self.anchor is not None:
             way = "before" if self.counts_back else "after"
             return f"{self.period.describe()} {way} {moment_text(self.anchor)}"
         if self.day is not None and self.anchor is not None:
-            return f"day {self.day} counting from {moment_text(self.anchor)} (day 1)"
+            rule = f"day {self.day} counting from {moment_text(self.anchor)}"
+            first = resolve_day(self.anchor, 1, self.tz)
+            if first == anchor_day(self.anchor):
+                return f"{rule} (day 1)"
+            return f"{rule} (day 1 is {first} in {self.tz or 'UTC'})"
         if self.business_days is not None and self.anchor is not None:
             unit = "business day" if self.business_days == 1 else "business days"
             return f"{self.business_days} {unit} after {moment_text(self.anchor)}"

@@ -372,7 +372,14 @@ class TestAfter:
                 {"period": "PT0S"},
                 ("period", "must be a positive period, got a zero period"),
             ),
-            ({}, ("period", "must be a positive period, got a zero period")),
+            (
+                {},
+                (
+                    "period",
+                    "no period given: give one (a Period, a timedelta or ISO "
+                    "text such as 'P50D') or keyword parts (days=50)",
+                ),
+            ),
         ],
     )
     def test_zero_or_negative_period_refused(

@@ -721,6 +721,21 @@ class TestOnDay:
         assert from_json(Deadline, to_json(deadline)) == deadline
         assert_valid(Deadline, data)
         assert deadline.describe_rule() == "day 16 counting from 2025-01-19 (day 1)"
+        # Day 1 is the start's day where the days are counted, said where it
+        # is not the day written: the Minsk ceasefire, from midnight in Kyiv
+        # written with an offset (days counted in UTC), and a start given in
+        # UTC for days counted in Jerusalem.
+        minsk = pendulum.datetime(2015, 2, 15, tz=pendulum.FixedTimezone(7200))
+        assert Deadline.on_day(2, counting_from=minsk).describe_rule() == (
+            "day 2 counting from 2015-02-15T00:00:00+02:00 (day 1 is 2015-02-14 in UTC)"
+        )
+        late = pendulum.datetime(2025, 1, 18, 23, 30, tz="UTC")
+        gaza = Deadline.on_day(16, counting_from=late, tz="Asia/Jerusalem")
+        assert (gaza.due, gaza.describe_rule()) == (
+            pendulum.date(2025, 2, 3),
+            "day 16 counting from 2025-01-18T23:30:00Z (day 1 is 2025-01-19 in "
+            "Asia/Jerusalem)",
+        )
         assert str(deadline) == "2025-02-03 [day 16 from 2025-01-19]"
         wrong = {**data, "due": "2025-02-04"}
         with pytest.raises(ValidationError) as caught:
