@@ -209,6 +209,18 @@ def _show_moment(moment: Moment, tz: Zone | None = None) -> str:
     return moment_text(moment)
 
 
+def _at_shown(at: Moment, tz: Zone | None) -> str:
+    """
+    The timeline's row for *at*: as given, or with *tz* the instant it is
+    read at there (a date or a month is the start of its first day in UTC,
+    17:00 the day before in Vancouver), so that the row's time is in order
+    with the times shown around it.
+    """
+    if tz is None or isinstance(at, pendulum.DateTime):
+        return _show_moment(at, tz)
+    return _show_moment(as_of_instant(at), tz)
+
+
 def _each_record(
     args: argparse.Namespace,
     out: Output,
@@ -452,7 +464,7 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
             for event in events
         ]
         if place is not None:
-            rows.insert(place, [_show_moment(args.at, tz), "at", "-", "(--at)"])
+            rows.insert(place, [_at_shown(args.at, tz), "at", "-", "(--at)"])
         table = _Table(
             f"Timeline of {talks.title}", ["when", "what", "record", "summary"], rows
         )

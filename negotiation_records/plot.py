@@ -365,7 +365,8 @@ def timeline(
     else:
         _date_axis(ax, x_min, x_max, font=_FONT + 1)
     ax.set_title(
-        f"{negotiation.title} ({negotiation.status.value})",
+        # one line, as every label: no glyph for a line break or a tab
+        " ".join(f"{negotiation.title} ({negotiation.status.value})".split()),
         loc="left",
         fontsize=11,
         pad=16,

@@ -845,6 +845,39 @@ class TestTimeline:
             in capsys.readouterr().out
         )
 
+    def test_the_at_row_in_a_zone(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --tz, a date --at is shown as the instant it is read at (the
+        start of its day in UTC), in order with the times around it."""
+        talks = seed_record()
+        issued = pendulum.datetime(2025, 7, 13, 16, tz="America/Vancouver")
+        ultimatum = attrs.evolve(
+            talks.ultimatum("us-ultimatum-2025-07"),
+            issued_at=issued,
+            deadline=Deadline.after(issued, days=50),
+        )
+        path = tmp_path / "zoned.json"
+        path.write_text(to_json(talks.with_ultimatum(ultimatum)), encoding="utf-8")
+        argv = [
+            "timeline",
+            str(path),
+            "--at",
+            "2025-07-14",
+            "--tz",
+            "America/Vancouver",
+        ]
+        assert main(argv) == 0
+        rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+        whens = [row[0] for row in rows[2:] if row[1] in ("at", "ultimatum")]
+        assert whens == [
+            "2025-07-13T16:00:00-07:00[America/Vancouver]",
+            "2025-07-13T17:00:00-07:00[America/Vancouver]",
+        ]
+        assert main(["timeline", str(path), "--at", "2025-07-14"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert any(line.split()[:2] == ["2025-07-14", "at"] for line in lines)
+
     def test_show_gives_a_rounds_end(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

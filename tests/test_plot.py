@@ -149,6 +149,12 @@ class TestSeedPicture:
             == "Russia–Ukraine peace talks, 2025 (stalled)"
         )
 
+    def test_a_title_with_line_breaks_is_one_line(self) -> None:
+        """Line breaks and tabs in the title show as spaces, as in every label."""
+        talks = attrs.evolve(seed_record(), title="Talks\nin Istanbul\t2025\r\n")
+        title = timeline(talks).axes[0].get_title(loc="left")
+        assert title == "Talks in Istanbul 2025 (stalled)"
+
     def test_svg(self, tmp_path: Path) -> None:
         """The same figure saves as SVG."""
         target = tmp_path / "seed.svg"

@@ -258,7 +258,7 @@ class TestCommandLine:
     ) -> None:
         """
         A title longer than the picture is wide runs past its edge, and the
-        tight picture saved takes it in: 12 inches become 127.9, 153,455
+        tight picture saved takes it in: 12 inches become 127.8, 153,397
         pixels at 1,200 dpi (matplotlib refused it with a traceback).
         """
         made = no_huge_buffer
@@ -271,10 +271,10 @@ class TestCommandLine:
         err = capsys.readouterr().err
         assert err == (
             "negotiation-records: error: the picture trimmed to what it draws "
-            "(text past its edges, such as a long title, widens it): 127.9 x 4.273 "
-            "inches at 1200 dpi make 153,455 x 5,128 pixels (786,917,240), over "
+            "(text past its edges, such as a long title, widens it): 127.8 x 4.273 "
+            "inches at 1200 dpi make 153,397 x 5,128 pixels (786,619,816), over "
             "the limit of 134,217,728 pixels (2**27): give a lower --dpi (at most "
-            "495 dpi fits 127.9 x 4.273 inches)\n"
+            "495 dpi fits 127.8 x 4.273 inches)\n"
         )
         assert not target.exists()
         assert max(made) == (14_400, 5_448)  # the figure's own, not the trimmed one
