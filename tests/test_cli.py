@@ -727,6 +727,19 @@ class TestShow:
         ]
 
 
+def _issued_at(tmp_path: Path, issued: pendulum.DateTime) -> Path:
+    """The seed record's ultimatum issued at *issued* (50 days to run), as a file."""
+    talks = seed_record()
+    ultimatum = attrs.evolve(
+        talks.ultimatum("us-ultimatum-2025-07"),
+        issued_at=issued,
+        deadline=Deadline.after(issued, days=50),
+    )
+    path = tmp_path / "zoned.json"
+    path.write_text(to_json(talks.with_ultimatum(ultimatum)), encoding="utf-8")
+    return path
+
+
 class TestTimeline:
     def test_table(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`timeline` prints every event in time order, one row each."""
@@ -825,15 +838,8 @@ class TestTimeline:
 
     def test_zone(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--tz shows times of day in that zone; dates stay as they are."""
-        talks = seed_record()
         issued = pendulum.datetime(2025, 7, 14, 12, tz="America/New_York")
-        ultimatum = attrs.evolve(
-            talks.ultimatum("us-ultimatum-2025-07"),
-            issued_at=issued,
-            deadline=Deadline.after(issued, days=50),
-        )
-        path = tmp_path / "zoned.json"
-        path.write_text(to_json(talks.with_ultimatum(ultimatum)), encoding="utf-8")
+        path = _issued_at(tmp_path, issued)
         assert main(["timeline", str(path), "--tz", "Europe/Kyiv"]) == 0
         out = capsys.readouterr().out
         assert "  2025-07-14T19:00:00+03:00[Europe/Kyiv]  ultimatum" in out
@@ -850,15 +856,8 @@ class TestTimeline:
     ) -> None:
         """With --tz, a date --at is shown as the instant it is read at (the
         start of its day in UTC), in order with the times around it."""
-        talks = seed_record()
         issued = pendulum.datetime(2025, 7, 13, 16, tz="America/Vancouver")
-        ultimatum = attrs.evolve(
-            talks.ultimatum("us-ultimatum-2025-07"),
-            issued_at=issued,
-            deadline=Deadline.after(issued, days=50),
-        )
-        path = tmp_path / "zoned.json"
-        path.write_text(to_json(talks.with_ultimatum(ultimatum)), encoding="utf-8")
+        path = _issued_at(tmp_path, issued)
         argv = [
             "timeline",
             str(path),

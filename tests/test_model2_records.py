@@ -381,10 +381,10 @@ class TestAgreement:
         )
         ratified = contract.with_status("ratified", on=D(2025, 2, 25), by=["cn"])
         signed = ratified.with_status("signed", on=D(2025, 3, 12))
-        assert [change.status.value for change in signed.history] == [
-            "initialled",
-            "ratified",
-            "signed",
+        assert [change.status for change in signed.history] == [
+            AgreementStatus.INITIALLED,
+            AgreementStatus.RATIFIED,
+            AgreementStatus.SIGNED,
         ]
         assert from_dict(Agreement, to_dict(signed)) == signed
         treaty = truce(
