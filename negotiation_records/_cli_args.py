@@ -243,6 +243,11 @@ def output_arg(text: str) -> str:
     suffix = Path(text).suffix.lower()
     if suffix not in PLOT_SUFFIXES:
         known = ", ".join(sorted(PLOT_SUFFIXES))
+        if text == "-":  # an output: not standard input, as display() names "-"
+            raise argparse.ArgumentTypeError(
+                f"'-': a picture is written to a file, not to standard output: "
+                f"give a file name ending in one of {known}"
+            )
         raise argparse.ArgumentTypeError(
             f"'{display(text)}': the file name must end in one of {known}"
         )

@@ -440,6 +440,12 @@ class TestPlot:
             "argument -o/--output: 'talks.gif': the file name must end in one of "
             ".pdf, .png, .svg" in capsys.readouterr().err
         )
+        assert main(["plot", str(talks), "-o", "-"]) == 2
+        assert (
+            "argument -o/--output: '-': a picture is written to a file, not to "
+            "standard output: give a file name ending in one of .pdf, .png, .svg"
+            in capsys.readouterr().err
+        )
 
     def test_output_is_required(self, talks: Path) -> None:
         """Without -o there is nothing to write: a usage error."""
