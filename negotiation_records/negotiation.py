@@ -473,6 +473,13 @@ class Negotiation(Record, _lookup.Indexed):
           which counts once a deadline it had in force by then has passed:
           a round is not held before it starts, nor does a deadline run out
           before it passes.  See :func:`~negotiation_records.timeutil.is_known_by`.
+          A step dated only by the deadline's own day (``expire(on=`` a date
+          ``)``) counts from that day's start, like any day, hours before the
+          deadline passes; the deadline queries list the record open until it
+          passes (:meth:`pending_ultimatums`).  Where the hour matters, give
+          the step its time, or leave ``on`` out: :meth:`Ultimatum.expire
+          <negotiation_records.Ultimatum.expire>` then dates it at the
+          deadline's cut-off, and every view agrees.
 
         Parties (a representative who took the role, or a member that
         joined, after *at* left out; a role or a membership that ended after
