@@ -27,7 +27,7 @@ the fields declared as references.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container, Sequence
 from typing import TYPE_CHECKING, Any
 
 from negotiation_records import _lookup
@@ -478,16 +478,16 @@ class Checker:
             target = proposal.counter_to
             if target is not None and target != proposal.id:
                 links.setdefault(proposal.id, []).append((target, ".counter_to"))
-        positions = {p.id: i for i, p in reversed(list(enumerate(self.n.proposals)))}
-        for ordered, field in _circles(links, positions):
-            self.out.append(
-                (
-                    f"proposals[{positions[ordered[0]]}]{field}",
-                    "proposals counter each other in a circle ("
-                    + " counters ".join(repr(ident) for ident in ordered)
-                    + "); a counter-proposal answers an earlier proposal",
-                )
-            )
+        self._report_circles(
+            "proposals",
+            self.n.proposals,
+            links,
+            lambda ordered: (
+                "proposals counter each other in a circle ("
+                + " counters ".join(repr(ident) for ident in ordered)
+                + "); a counter-proposal answers an earlier proposal"
+            ),
+        )
 
     def _agreement_circles(self) -> None:
         """
@@ -504,16 +504,16 @@ class Checker:
                         links.setdefault(agreement.id, []).append(
                             (other, f".{name}[{j}]")
                         )
-        positions = {a.id: i for i, a in reversed(list(enumerate(self.n.agreements)))}
-        for ordered, field in _circles(links, positions):
-            self.out.append(
-                (
-                    f"agreements[{positions[ordered[0]]}]{field}",
-                    "agreements amend or supersede each other in a circle ("
-                    + " -> ".join(repr(ident) for ident in ordered)
-                    + "); a text amends or replaces an earlier one",
-                )
-            )
+        self._report_circles(
+            "agreements",
+            self.n.agreements,
+            links,
+            lambda ordered: (
+                "agreements amend or supersede each other in a circle ("
+                + " -> ".join(repr(ident) for ident in ordered)
+                + "); a text amends or replaces an earlier one"
+            ),
+        )
 
     def _member_circles(self) -> None:
         """
@@ -529,15 +529,31 @@ class Checker:
                     links.setdefault(party.id, []).append(
                         (member.party, f".members[{j}].party")
                     )
-        positions = {p.id: i for i, p in reversed(list(enumerate(self.n.parties)))}
+        self._report_circles(
+            "parties",
+            self.n.parties,
+            links,
+            lambda ordered: MEMBER_CIRCLE.format(
+                circle=" -> ".join(repr(ident) for ident in ordered)
+            ),
+        )
+
+    def _report_circles(
+        self,
+        name: str,
+        records: Sequence[Any],
+        links: dict[str, list[tuple[str, str]]],
+        message: Callable[[list[str]], str],
+    ) -> None:
+        """
+        Each circle of *links* among *records* (the record's list *name*),
+        once (:func:`_circles`), at the link from its first record in the
+        list, with *message* of its ids in order.
+        """
+        positions = {r.id: i for i, r in reversed(list(enumerate(records)))}
         for ordered, field in _circles(links, positions):
             self.out.append(
-                (
-                    f"parties[{positions[ordered[0]]}]{field}",
-                    MEMBER_CIRCLE.format(
-                        circle=" -> ".join(repr(ident) for ident in ordered)
-                    ),
-                )
+                (f"{name}[{positions[ordered[0]]}]{field}", message(ordered))
             )
 
     def _ultimatum(self, path: str, ultimatum: Ultimatum) -> None:
