@@ -40,6 +40,17 @@ def scripts() -> Iterator[tuple[ModuleType, ModuleType]]:
         sys.path.remove(str(BENCHMARKS))
 
 
+def _load(name: str, file: str) -> ModuleType:
+    """The benchmark script *file* of ``benchmarks/``, loaded as module *name*
+    (not its file name: ``tables`` is also the name of PyTables)."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / file)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_three_libraries_describe_the_same_document(
     scripts: tuple[ModuleType, ModuleType],
 ) -> None:
@@ -67,13 +78,7 @@ def test_the_tables_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     sys.path.insert(0, str(BENCHMARKS))
     try:
         # Loaded under another name: "tables" is also the name of PyTables.
-        spec = importlib.util.spec_from_file_location(
-            "tables_benchmark", BENCHMARKS / "tables.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = _load("tables_benchmark", "tables.py")
         assert module.main(["--negotiations", "3", "--passes", "1"]) == 0
     finally:
         sys.path.remove(str(BENCHMARKS))
@@ -146,13 +151,7 @@ def test_the_exports_at_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> No
     """benchmarks/exports_at.py runs with tiny sizes and prints its row."""
     sys.path.insert(0, str(BENCHMARKS))
     try:
-        spec = importlib.util.spec_from_file_location(
-            "exports_at_benchmark", BENCHMARKS / "exports_at.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = _load("exports_at_benchmark", "exports_at.py")
         assert module.main(["--quick"]) == 0
     finally:
         sys.path.remove(str(BENCHMARKS))
@@ -165,13 +164,7 @@ def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> Non
 
     visited = migrations._visited
     dated = migrations._dated_in_version_1
-    spec = importlib.util.spec_from_file_location(
-        "version_1_benchmark", BENCHMARKS / "version_1.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _load("version_1_benchmark", "version_1.py")
     assert module.main(["--quick"]) == 0
     assert migrations._visited is visited
     assert migrations._dated_in_version_1 is dated
@@ -182,15 +175,16 @@ def test_the_version_1_records_benchmark_runs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """benchmarks/version_1_records.py runs with tiny sizes."""
-    spec = importlib.util.spec_from_file_location(
-        "version_1_records_benchmark", BENCHMARKS / "version_1_records.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _load("version_1_records_benchmark", "version_1_records.py")
     assert module.main(["--quick"]) == 0
     assert "| Ultimatum of version 1, schema_version=1 | " in capsys.readouterr().out
+
+
+def test_the_lenient_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/lenient.py runs with tiny sizes."""
+    module = _load("lenient_benchmark", "lenient.py")
+    assert module.main(["--quick"]) == 0
+    assert "lenient copy kept:" in capsys.readouterr().out
 
 
 def test_the_timestamped_statements_are_each_said_at_their_own_time(
