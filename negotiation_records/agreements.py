@@ -53,13 +53,13 @@ from negotiation_records.history import (
     dated_end,
     history_problems,
     next_history,
-    status_at,
     steps_back,
 )
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
+    moment_argument,
     moment_sort_key,
     moment_text,
     to_moment,
@@ -597,12 +597,20 @@ class Agreement(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
-        month or year once it has passed).
+        month or year once it has passed), but for an ``expired`` step, which
+        counts, with those after it, only once an expiry it had in force by
+        then has passed (it cannot expire before: one marked expired on the
+        day its expiry falls due is in force until then; the snapshot of
+        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`
+        reads it alike).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        return status_at(self.history, AgreementStatus.DRAFTED, at)  # type: ignore[no-any-return]
+        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+
+        known = known_steps(self, moment_argument(at, "at"))
+        return current_status(known, AgreementStatus.DRAFTED)
 
     @property
     def first_dated(self) -> Moment | None:

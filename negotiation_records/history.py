@@ -794,6 +794,7 @@ def heard_of(
     history: tuple[StatusChange, ...],
     at: Moment,
     others: Iterable[Moment | None] = (),
+    known: tuple[StatusChange, ...] | None = None,
 ) -> bool:
     """
     Whether a record was heard of by *at*, as its snapshot reads it: one of
@@ -803,12 +804,17 @@ def heard_of(
     steps are in order, so a proposal made at 12:00 UTC and accepted "on 13
     July" was made by the start of 13 July, and a step dated "January" after
     one of 10 January is known on 20 January, though it sorts first); or it
-    has no date at all.  A snapshot of the snapshot reads it alike.
+    has no date at all.  *known*, when given, is the part of *history* the
+    snapshot keeps at *at*, where that is less than :func:`history_until`
+    keeps (a step held back until a deadline passes is no evidence before
+    then).  A snapshot of the snapshot reads it alike.
     """
     dated = [moment for moment in others if moment is not None]
     if any(is_known_by(moment, at) for moment in dated):
         return True
-    if any(change.on is not None for change in history_until(history, at)):
+    if known is None:
+        known = history_until(history, at)
+    if any(change.on is not None for change in known):
         return True
     return not dated and all(change.on is None for change in history)
 

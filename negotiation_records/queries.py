@@ -77,10 +77,9 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
-from negotiation_records.history import history_until
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
-from negotiation_records.snapshot import is_heard_of, revisions_kept
+from negotiation_records.snapshot import is_heard_of, known_steps, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -418,10 +417,7 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
-    status = ultimatum.status_at(at)
-    return status in _CLOSED and not _ran_out_early(
-        status is UltimatumStatus.EXPIRED, deadline_in_force(ultimatum, at), at
-    )
+    return ultimatum.status_at(at) in _CLOSED
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
@@ -445,9 +441,12 @@ def pending_ultimatums(
     by then, and its deadline in force then has not passed.  An ultimatum whose
     status still says ``pending`` but whose deadline has passed is not open (see
     :func:`expired_deadlines`); one marked expired on a day whose deadline
-    passes later that day is open until it passes (a day counts from its
-    start, and it cannot have expired before its deadline passed).  A date *at* is the start of that day in UTC
-    (:func:`as_of_instant`), for what was known and for the deadline alike.
+    passes later that day is open until it passes, in every view: it cannot
+    have expired before a deadline passed, and the snapshot holds the step
+    back until then (:meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>`).  A
+    date *at* is the start of that day in UTC (:func:`as_of_instant`), for
+    what was known and for the deadline alike.
     """
     moment = as_of_instant(at)
     return tuple(entry.ultimatum for entry in _pending(talks, moment))
@@ -516,12 +515,11 @@ def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
     milestone or an agreement), one that closes it, came before *deadline*
     passed, or at an unrecorded time (:func:`closed_in_time`, the rule the
     calendar shares).  Closed later, the deadline had run out first: it
-    stays listed as expired.  The steps that ``snapshot.known_steps``
-    holds back until a deadline passes are undated, and an undated step
-    counts as in time, so the history known by *at* gives the same answer
-    as those steps.
+    stays listed as expired.  The history read is the one the snapshot
+    keeps (:func:`~negotiation_records.snapshot.known_steps`), without the
+    steps held back until a deadline passes.
     """
-    return closed_in_time(history_until(record.history, at), deadline)
+    return closed_in_time(known_steps(record, at), deadline)
 
 
 def _in_force(record: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
@@ -558,9 +556,7 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
             continue
         deadline = _in_force(milestone, milestone.deadlines, at)
         status = milestone.status_at(at)
-        open_ = status in _MILESTONE_OPEN or _ran_out_early(
-            status is MilestoneStatus.MISSED, deadline, at
-        )
+        open_ = status in _MILESTONE_OPEN
         if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
@@ -574,9 +570,7 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
         if expiry is None:
             continue
         deadline = expiry
-        running = status in _AGREEMENT_RUNNING or _ran_out_early(
-            status is AgreementStatus.EXPIRED, deadline, at
-        )
+        running = status in _AGREEMENT_RUNNING
         if running or _agreement_ran_out(agreement, status, deadline, at):
             found.append((DeadlineEntry(agreement, deadline), running))
     return found
@@ -604,7 +598,7 @@ def _phase_entries(
         deadline = phase.ends
         if deadline is None:
             continue
-        if expired_before(history_until(agreement.history, at), expiry, deadline):
+        if expired_before(known_steps(agreement, at), expiry, deadline):
             continue  # the agreement expired before the phase ended
         open_ = status in _AGREEMENT_RUNNING or _ran_out_early(expired, deadline, at)
         if open_ or _agreement_ran_out(agreement, status, deadline, at):
@@ -615,10 +609,13 @@ def _phase_entries(
 
 def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
     """
-    Whether a status that says *deadline* ran out (*ran_out*: an ultimatum
-    expired, a milestone missed, an agreement expired) is in force at *at* though the deadline has
-    not passed then: a step dated by its day counts from the day's start, and
-    the deadline passes later that day.  The record is still open until then.
+    Whether an agreement's ``expired`` step (*ran_out*) is in force at *at*
+    though the end of one of its phases (*deadline*) has not passed then.
+    The snapshot holds the step back until the agreement's expiry passes
+    (:func:`~negotiation_records.snapshot.known_steps`); an agreement with
+    no expiry has nothing to wait for, and its step dated by the day the
+    phase ends counts from that day's start.  The phase's end is still open
+    until it passes.
     """
     return ran_out and not deadline.is_past(at)
 

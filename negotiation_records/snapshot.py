@@ -176,6 +176,35 @@ def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
     return known_count([revision.revised_on for revision in revisions], at)
 
 
+def _held_back(
+    history: Sequence[StatusChange],
+    ran_out: enum.Enum,
+    deadlines: Sequence[Deadline],
+    at: Moment,
+) -> int | None:
+    """
+    Where *history* is cut at *at* for its deadlines: the index of its first
+    *ran_out* step (an ultimatum expired, a milestone missed, an agreement
+    expired) while none of *deadlines* (those the record had in force by
+    then) has passed at *at*; ``None`` when one has, or when no such step
+    is there, or the record has no deadline to wait for (an agreement with
+    no expiry).
+
+    A record cannot run out before a deadline passes, and nothing that
+    follows such a step can come before it: an expiry dated by its day
+    (the due day itself) counts from that day's start by its date, but
+    only from when the deadline passed by what it says.  The step and
+    those after it are held back until then; an undated one likewise.
+    """
+    first = next(
+        (index for index, change in enumerate(history) if change.status is ran_out),
+        None,
+    )
+    if first is None or not deadlines:
+        return None
+    return None if any(deadline.is_past(at) for deadline in deadlines) else first
+
+
 def _agreement_cut(
     agreement: Agreement, at: Moment
 ) -> tuple[tuple[StatusChange, ...], int, int]:
@@ -184,12 +213,17 @@ def _agreement_cut(
     revisions from the first to the kept (``revisions[first:kept]``), its
     expiry ``expiries[kept]`` (see :func:`revisions_kept`).
 
-    A step dated by month that is cut may have been the first date that
-    earlier revisions came after (signed on 20 January, in force "in
-    January", extended on 5 January): those go, so that the snapshot is a
-    valid record.  Where one of them put in force the only expiry by which a
-    known ``expired`` step is let be, that step and those after it go too
-    (the revision cannot stay, nor the step without it).
+    An ``expired`` step is held back, with those after it, until one of
+    the expiries it had in force by then has passed (:func:`_held_back`);
+    the steps before it are then read again by their own dates
+    (:func:`history_until`: a step dated "July" that only the held-back
+    step showed was taken is not known yet either).  A step dated by month
+    that is cut may have been the first date that earlier revisions came
+    after (signed on 20 January, in force "in January", extended on 5
+    January): those go, so that the snapshot is a valid record.  Where one
+    of them put in force the only expiry by which a known ``expired`` step
+    is let be, that step and those after it go too (the revision cannot
+    stay, nor the step without it).
     """
     history = history_until(agreement.history, at)
     expiries, revisions = agreement.expiries, agreement.revisions
@@ -198,6 +232,10 @@ def _agreement_cut(
         kept = known
         if known < len(revisions):
             kept, _ = _deadlines_needed(history, _EXPIRED, expiries, known)
+        held = _held_back(history, _EXPIRED, expiries[: kept + 1], at)
+        if held is not None:
+            history = history_until(history[:held], at)
+            continue
         start = first_dated(history)
         first = 0
         while (
@@ -214,6 +252,45 @@ def _agreement_cut(
         history = history_until(history[:unmet], at)
 
 
+def _ran_out_status(record: Ultimatum | Milestone) -> enum.Enum:
+    """The status that says *record*'s deadline ran out."""
+    if isinstance(record, Ultimatum):
+        return UltimatumStatus.EXPIRED
+    return MilestoneStatus.MISSED
+
+
+def _kept_by(
+    record: Ultimatum | Milestone, history: tuple[StatusChange, ...], at: Moment
+) -> int:
+    """:func:`revisions_kept` of *record* whose steps known by *at* are *history*."""
+    known = _known_revisions(record.revisions, at)
+    if known == len(record.revisions):
+        return known  # all of them
+    ran_out = _ran_out_status(record)
+    reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
+    if isinstance(record, Ultimatum):
+        return max(reach, _compliance_needs(history, record.deadlines, known))
+    return reach
+
+
+def _steps_and_kept(
+    record: Ultimatum | Milestone, at: Moment
+) -> tuple[tuple[StatusChange, ...], int]:
+    """
+    :func:`known_steps` and :func:`revisions_kept` of *record* at *at*: a
+    held-back step (:func:`_held_back`) shows no revision, so the revisions
+    are counted again on what is left.
+    """
+    ran_out = _ran_out_status(record)
+    history = history_until(record.history, at)
+    while True:
+        kept = _kept_by(record, history, at)
+        held = _held_back(history, ran_out, record.deadlines[: kept + 1], at)
+        if held is None:
+            return history, kept
+        history = history_until(history[:held], at)
+
+
 def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int:
     """
     How many deadline revisions of *record* a snapshot at *at* counts as
@@ -222,68 +299,48 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
 
     Those known by *at* by their own dates (in order: one dated "July"
     before one of 3 July counts on the 3rd), and at least those that a
-    status step known by then shows were made: an ultimatum ``expired``, a
-    milestone ``missed`` or an agreement ``expired`` on a moment by whose end
-    none of the deadlines it had had before a revision had passed could
-    only be taken once that revision (and so each before it) was in force,
-    and so could an ultimatum complied with, with no expiry before it, on a
-    moment after every deadline before a revision had passed.
+    status step known by then (:func:`known_steps`) shows were made: an
+    ultimatum ``expired``, a milestone ``missed`` or an agreement
+    ``expired`` on a moment by whose end none of the deadlines it had had
+    before a revision had passed could only be taken once that revision
+    (and so each before it) was in force, and so could an ultimatum
+    complied with, with no expiry before it, on a moment after every
+    deadline before a revision had passed.
     A snapshot keeps those revisions, in their order, so that it is a valid
     record: cut "some day in July" to 15 July and expired on 20 July, an
     ultimatum reads cut and expired on 25 July, its deadline 15 July.
     """
     if isinstance(record, Agreement):
         return _agreement_cut(record, at)[2]
-    known = _known_revisions(record.revisions, at)
-    if known == len(record.revisions):
-        return known  # all of them
-    if isinstance(record, Ultimatum):
-        ran_out: enum.Enum = UltimatumStatus.EXPIRED
-    else:
-        ran_out = MilestoneStatus.MISSED
-    history = history_until(record.history, at)
-    reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
-    if isinstance(record, Ultimatum):
-        return max(reach, _compliance_needs(history, record.deadlines, known))
-    return reach
+    return _steps_and_kept(record, at)[1]
 
 
 def known_steps(
-    record: Ultimatum | Milestone, at: Moment, kept: int | None = None
+    record: Ultimatum | Milestone | Agreement, at: Moment
 ) -> tuple[StatusChange, ...]:
     """
     The steps of *record*'s history known by *at* (:func:`history_until`),
-    but for an undated step that says its deadline ran out (an ultimatum
-    ``expired``, a milestone ``missed``) while none of the deadlines it had
-    in force by then (``deadlines[:kept + 1]``, *kept* by default
-    :func:`revisions_kept`) has passed: the record cannot have run out
-    before a deadline passed, and an undated step says no more than that it
-    did, as an undated ``held`` counts from a round's start.  Such a step,
-    and the undated ones after it, count once one of those deadlines has
-    passed (a version-1 ``"status": "expired"`` with no ``status_on`` is
-    such a step), and from then on: what is known only grows as *at* moves
-    on.  A dated step after it, once known, shows it was taken, as any
-    known step shows those before it.  :meth:`Ultimatum.status_at
+    but for a step that says its deadline ran out (an ultimatum
+    ``expired``, a milestone ``missed``, an agreement ``expired``) while
+    none of the deadlines it had in force by then (``deadlines[:kept +
+    1]``, *kept* as :func:`revisions_kept` counts it) has passed: the
+    record cannot have run out before a deadline passed, and nothing after
+    such a step came before it.  That step and those after it count once
+    one of those deadlines has passed, and from then on: what is known only
+    grows as *at* moves on.  So an ultimatum marked expired "on 2
+    September", whose deadline passes at the end of that day, is pending
+    all day, and expired from the moment its deadline passes; undated, or
+    dated by its month, likewise (a version-1 ``"status": "expired"`` with
+    no ``status_on`` is such a step).  What is left is read again by its
+    own dates.  :meth:`Ultimatum.status_at
     <negotiation_records.Ultimatum.status_at>`, :meth:`Milestone.status_at
-    <negotiation_records.Milestone.status_at>`, the snapshot and the
+    <negotiation_records.Milestone.status_at>`, :meth:`Agreement.status_at
+    <negotiation_records.Agreement.status_at>`, the snapshot and the
     deadline queries read it alike.
     """
-    history = history_until(record.history, at)
-    ran_out: enum.Enum
-    if isinstance(record, Ultimatum):
-        ran_out = UltimatumStatus.EXPIRED
-    else:
-        ran_out = MilestoneStatus.MISSED
-    dated = [index for index, change in enumerate(history) if change.on is not None]
-    undated = range(dated[-1] + 1 if dated else 0, len(history))
-    cut = next((i for i in undated if history[i].status is ran_out), None)
-    if cut is None:
-        return history
-    if kept is None:
-        kept = revisions_kept(record, at)
-    if any(deadline.is_past(at) for deadline in record.deadlines[: kept + 1]):
-        return history
-    return history[:cut]
+    if isinstance(record, Agreement):
+        return _agreement_cut(record, at)[0]
+    return _steps_and_kept(record, at)[0]
 
 
 def _compliance_needs(
@@ -318,7 +375,8 @@ def is_heard_of(
 
     By its own date (a proposal's ``made_on``, an ultimatum's ``issued_at``,
     a milestone's ``set_on``) or a dated step of its history known by then
-    (:func:`~negotiation_records.history.heard_of`); or, where it has a date
+    (:func:`~negotiation_records.history.heard_of`; not one held back until
+    a deadline passes, :func:`known_steps`); or, where it has a date
     of its own, by a response or a deadline revision known by then
     (:func:`is_known_by`), which come after that date (the record refuses
     one dated before it): a proposal made at noon on 13 July and answered
@@ -339,7 +397,7 @@ def is_heard_of(
         and record.agreement is not None
     ):
         return record.agreement in agreements or any(
-            change.on is not None for change in history_until(record.history, at)
+            change.on is not None for change in known_steps(record, at)
         )
     answers: tuple[Response, ...] = ()
     revisions: tuple[DeadlineRevision, ...] = ()
@@ -350,7 +408,10 @@ def is_heard_of(
         own, answers, revisions = record.issued_at, record.responses, record.revisions
     elif isinstance(record, Milestone):
         own, revisions = record.set_on, record.revisions
-    if heard_of(record.history, at, (own,)):
+    if own is not None and is_known_by(own, at):
+        return True
+    known = None if isinstance(record, Proposal) else known_steps(record, at)
+    if heard_of(record.history, at, (own,), known):
         return True
     return own is not None and (
         any(is_known_by(answer.on, at) for answer in answers)
@@ -439,7 +500,7 @@ def ultimatum_as_of(
     """
     if not is_heard_of(ultimatum, at):
         return None
-    kept = revisions_kept(ultimatum, at)
+    history, kept = _steps_and_kept(ultimatum, at)
     revisions = _linked_revisions(ultimatum.revisions[:kept], statements)
     demand = ultimatum.demand
     if isinstance(demand, Condition):
@@ -450,7 +511,7 @@ def ultimatum_as_of(
         deadline=ultimatum.deadlines[kept],
         revisions=revisions,
         responses=_responses(ultimatum.responses, at, statements),
-        history=known_steps(ultimatum, at, kept),
+        history=history,
     )
 
 
@@ -572,7 +633,7 @@ def milestone_as_of(
     """
     if not is_heard_of(milestone, at, agreements):
         return None
-    kept = revisions_kept(milestone, at)
+    history, kept = _steps_and_kept(milestone, at)
     revisions = _linked_revisions(milestone.revisions[:kept], statements)
     return _same(
         milestone,
@@ -582,7 +643,7 @@ def milestone_as_of(
         alternatives=_first_of_each(
             _alternative_as_of(a, at) for a in milestone.alternatives if a.stage <= kept
         ),
-        history=known_steps(milestone, at, kept),
+        history=history,
     )
 
 

@@ -410,11 +410,13 @@ class Ultimatum(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
-        month or year once it has passed), but for an undated ``expired`` step,
-        which counts only once a deadline it had in force by then has
-        passed (an ultimatum cannot run out before a deadline passes; the
-        snapshot of :meth:`Negotiation.as_of
-        <negotiation_records.Negotiation.as_of>` reads it alike).
+        month or year once it has passed), but for an ``expired`` step, which
+        counts, with those after it, only once a deadline it had in force
+        by then has passed (an ultimatum cannot run out before a deadline
+        passes: one marked expired on its due day is pending until then;
+        the snapshot of :meth:`Negotiation.as_of
+        <negotiation_records.Negotiation.as_of>` and the deadline queries
+        read it alike).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

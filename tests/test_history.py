@@ -864,11 +864,14 @@ def test_a_record_known_by_an_earlier_step_stays_when_a_later_one_is_by_month() 
 
 def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
     """
-    A milestone set at 15:00 and a round first scheduled at 15:00, each with a
-    later step dated by the day alone: the day step is known from the start
-    of its day, and shows that the 15:00 one had happened (the steps are in
-    order), so at 12:00 both are heard of, as they would be without the
-    15:00 step; a snapshot of the snapshot is the same.
+    A round first scheduled at 15:00 with a later step dated by the day
+    alone: the day step is known from the start of its day, and shows that
+    the 15:00 one had happened (the steps are in order), so at 12:00 the
+    round is heard of, as it would be without the 15:00 step.  A milestone
+    set at 15:00, missed at 16:00 and met "on 10 March" is not: its steps
+    follow the ``missed`` one, which cannot come before the deadline
+    (15:30) passes, so they are held back until then, and the milestone is
+    heard of by its ``set_on``.  A snapshot of the snapshot is the same.
     """
     ten_march, ten_january = day(2025, 3, 10), day(2025, 1, 10)
     milestone = Milestone(
@@ -900,7 +903,8 @@ def test_a_record_is_heard_of_by_what_its_snapshot_keeps() -> None:
         (pendulum.datetime(2025, 1, 10, 12, tz="UTC"), ((), (1,))),
         (pendulum.datetime(2025, 1, 10, 16, tz="UTC"), ((), (1,))),
         (pendulum.datetime(2025, 3, 9, 23, tz="UTC"), ((), (1,))),
-        (pendulum.datetime(2025, 3, 10, 12, tz="UTC"), (("m",), (1,))),
+        (pendulum.datetime(2025, 3, 10, 12, tz="UTC"), ((), (1,))),
+        (pendulum.datetime(2025, 3, 10, 15, tz="UTC"), (("m",), (1,))),
         (pendulum.datetime(2025, 3, 10, 17, tz="UTC"), (("m",), (1,))),
     ):
         snapshot = talks.as_of(at)

@@ -13,9 +13,11 @@ from hypothesis import given, settings
 
 from negotiation_records import (
     Agreement,
+    AgreementStatus,
     Condition,
     Deadline,
     Milestone,
+    MilestoneStatus,
     Negotiation,
     PartialDate,
     Party,
@@ -30,6 +32,7 @@ from negotiation_records import (
     TermStance,
     Ultimatum,
     UltimatumDeadline,
+    UltimatumStatus,
     ValidationError,
 )
 from negotiation_records import strategies as nrst
@@ -821,9 +824,10 @@ class TestAllExpiredDeadlines:
 
 class TestMarkedRunOutOnTheDay:
     """Expired (or missed) on the day its deadline passes, at 20:00 New York:
-    a day counts from its start, so by noon the step is known, yet the
-    deadline has 8 hours to run.  The record stays open until it passes,
-    in every query, and is never in neither list."""
+    a day counts from its start, yet the deadline has 8 hours to run at
+    noon.  The step is held back until the deadline passes: the record
+    stays open until then, in the snapshot and in every query, and is
+    never in neither list."""
 
     EVENING = Deadline.on(pendulum.datetime(2025, 9, 2, 20, tz="America/New_York"))
     NOON = pendulum.datetime(2025, 9, 2, 12, tz="America/New_York")
@@ -832,7 +836,9 @@ class TestMarkedRunOutOnTheDay:
     def talks(self) -> Negotiation:
         day = pendulum.date(2025, 9, 2)
         ultimatum = _ultimatum(deadline=self.EVENING).expire(on=day)
-        milestone = Milestone(id="m", title="Clock", deadline=self.EVENING)
+        milestone = Milestone(
+            id="m", title="Clock", set_on=ISSUED, deadline=self.EVENING
+        )
         agreement = (
             Agreement(id="a", title="Truce", stage="ceasefire", expires=self.EVENING)
             .with_status("signed", on=ISSUED)
@@ -857,6 +863,44 @@ class TestMarkedRunOutOnTheDay:
             ("ultimatum", "u"),
         ]
         assert _expired(talks, self.NOON) == []
+
+    def test_the_snapshot_and_status_at_agree(self) -> None:
+        """At noon the snapshot shows each record open, as ``status_at`` does;
+        at 21:00 each has run out."""
+        talks = self.talks()
+        noon = talks.as_of(self.NOON)
+        assert noon.as_of(self.NOON) == noon
+        [ultimatum], [milestone], [agreement] = (
+            noon.ultimatums,
+            noon.milestones,
+            noon.agreements,
+        )
+        assert ultimatum.status is UltimatumStatus.PENDING
+        assert milestone.status is MilestoneStatus.PENDING
+        assert agreement.status is AgreementStatus.IN_FORCE
+        [u], [m], [a] = talks.ultimatums, talks.milestones, talks.agreements
+        assert u.status_at(self.NOON) is UltimatumStatus.PENDING
+        assert m.status_at(self.NOON) is MilestoneStatus.PENDING
+        assert a.status_at(self.NOON) is AgreementStatus.IN_FORCE
+        later = talks.as_of(self.LATER)
+        assert [x.status for x in later.ultimatums] == [UltimatumStatus.EXPIRED]
+        assert [x.status for x in later.milestones] == [MilestoneStatus.MISSED]
+        assert [x.status for x in later.agreements] == [AgreementStatus.EXPIRED]
+        assert a.status_at(self.LATER) is AgreementStatus.EXPIRED
+
+    def test_known_only_by_the_held_back_step(self) -> None:
+        """A milestone with no date but its ``missed`` step is heard of by
+        that step alone: not before its deadline passes (a snapshot read
+        again as of an earlier moment is the snapshot as of that moment)."""
+        day = pendulum.date(2025, 9, 2)
+        milestone = Milestone(id="m", title="Clock", deadline=self.EVENING)
+        talks = _talks(milestones=[milestone.with_status("missed", on=day)])
+        assert talks.as_of(self.NOON).milestones == ()
+        assert talks.all_upcoming_deadlines(self.NOON) == ()
+        assert _expired(talks, self.NOON) == []
+        assert _expired(talks, self.LATER) == [("milestone", "m")]
+        [later] = talks.as_of(self.LATER).milestones
+        assert later.status is MilestoneStatus.MISSED
 
     def test_run_out_once_it_passes(self) -> None:
         """At 21:00: expired, not upcoming."""

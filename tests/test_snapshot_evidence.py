@@ -147,8 +147,10 @@ class TestStepsShowTheirRevisions:
     def test_a_deadline_cut_later_on_the_day_it_expired(self) -> None:
         """
         Cut at 09:00 UTC on 20 July to 18:00 that day, expired "on 20 July":
-        as of 20 July (its start) the expiry is known and so is the cut; the
-        ultimatum is open until 18:00, as one marked expired on its due day is.
+        the expiry cannot come before 18:00, so it is held back until then,
+        and shows no cut before it: as of 20 July (its start) and at 08:00
+        the deadline is still 2 September; from 09:00 it is 18:00, and the
+        ultimatum is open until then.
         """
         cut_at = pendulum.datetime(2025, 7, 20, 9, tz=UTC)
         ultimatum = (
@@ -161,10 +163,17 @@ class TestStepsShowTheirRevisions:
         talks = _talks(ultimatums=[ultimatum])
         for at in (D(2025, 7, 20), pendulum.datetime(2025, 7, 20, 8, tz=UTC)):
             [kept] = _checked(talks, at).ultimatums
-            assert kept == ultimatum
-            assert str(kept.deadline.due) == "2025-07-20 18:00:00+00:00"
+            assert (kept.revisions, kept.history) == ((), ())
+            assert kept.deadline.due == D(2025, 9, 2)
             assert [u.id for u in talks.pending_ultimatums(at)] == ["u"]
             assert talks.expired_deadlines(at) == ()
+        after_cut = pendulum.datetime(2025, 7, 20, 10, tz=UTC)
+        [kept] = _checked(talks, after_cut).ultimatums
+        assert (len(kept.revisions), kept.history) == (1, ())
+        assert str(kept.deadline.due) == "2025-07-20 18:00:00+00:00"
+        assert [u.id for u in talks.pending_ultimatums(after_cut)] == ["u"]
+        [kept] = _checked(talks, pendulum.datetime(2025, 7, 20, 18, tz=UTC)).ultimatums
+        assert kept == ultimatum
         evening = pendulum.datetime(2025, 7, 20, 19, tz=UTC)
         assert talks.pending_ultimatums(evening) == ()
         assert [str(e.deadline.due) for e in talks.expired_deadlines(evening)] == [
@@ -1144,7 +1153,8 @@ def test_a_milestone_set_by_its_agreement_reads_alike_at_every_moment(
 ) -> None:
     """Whatever its agreement's and its own steps, the snapshot is valid, the
     milestone is there exactly when its agreement or a dated step of its own
-    is, and a later snapshot read as of an earlier moment is that moment's."""
+    is (its ``missed`` step once its deadline has passed, not before), and a
+    later snapshot read as of an earlier moment is that moment's."""
     if is_known_by(later, earlier) and later != earlier:
         later, earlier = earlier, later
     history = [StatusChange(status="signed", on=signed)]
@@ -1163,6 +1173,8 @@ def test_a_milestone_set_by_its_agreement_reads_alike_at_every_moment(
         snapshot = talks.as_of(at)
         kept = [m.id for m in snapshot.milestones]
         own = [c for c in history_until(milestone.history, at) if c.on is not None]
+        if not milestone.deadline.is_past(as_of_instant(at)):
+            own = []  # the step is held back until the deadline passes
         assert (kept == ["phase-two-talks"]) == bool(snapshot.agreements or own)
     assert talks.as_of(later).as_of(earlier) == talks.as_of(earlier)
 
