@@ -33,7 +33,11 @@ from negotiation_records.agreements import (
     revived_by,
 )
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.errors import IllegalTransitionError, ValidationError
+from negotiation_records.errors import (
+    IllegalTransitionError,
+    ValidationError,
+    moved_path,
+)
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -341,6 +345,101 @@ class Milestone(Record):
             if alternative.stage == wanted and alternative.applied:
                 return alternative
         return None
+
+    def decide_alternative(
+        self,
+        index: int,
+        *,
+        applied: bool,
+        on: Moment | _dt.date | None = None,
+        sources: Iterable[str] = (),
+    ) -> Milestone:
+        """
+        A copy in which ``alternatives[index]`` is decided: it *applied* (or
+        not), known *on* that day (optional), with *sources* added to its own.
+
+        What a record tracking the talks as they happen needs once the
+        condition is settled ("the Commons did not approve the deal by 29
+        March").  An alternative already decided is not decided again (build
+        it anew with ``attrs.evolve`` to correct a mistake), and the
+        milestone checks the rest as on construction: one alternative applied
+        to each deadline, none decided before the milestone was set.  *index*
+        that names no alternative is a
+        :class:`~negotiation_records.ValidationError` at ``index``, a bad
+        *applied*, *on* or *sources* one at that argument.
+
+        Deciding does not move the deadline (see :class:`Alternative`): where
+        the alternative that applied falls due on another day, revise the
+        deadline to it too.
+
+        Example:
+            >>> brussels = "Europe/Brussels"
+            >>> clock = Milestone(
+            ...     id="article-50", title="Article 50 period",
+            ...     deadline=Deadline.on(pendulum.date(2019, 4, 12), tz=brussels),
+            ...     alternatives=[Alternative(
+            ...         condition="if the Commons approves the deal by 29 March",
+            ...         deadline=Deadline.on(pendulum.date(2019, 5, 22), tz=brussels))])
+            >>> decided = clock.decide_alternative(
+            ...     0, applied=False, on=pendulum.date(2019, 3, 29))
+            >>> decided.alternatives[0].applied, decided.alternatives[0].decided_on
+            (False, Date(2019, 3, 29))
+            >>> decided.decide_alternative(0, applied=True)
+            Traceback (most recent call last):
+            ...
+            negotiation_records.errors.ValidationError: alternatives[0].applied: was already decided (did not apply, known on 2019-03-29); to correct it, build the alternative anew (attrs.evolve)
+        """
+        count = len(self.alternatives)
+        if type(index) is not int or not 0 <= index < count:
+            names = f"0 to {count - 1}" if count else "none: it has no alternatives"
+            raise ValidationError(
+                [
+                    (
+                        "index",
+                        f"must name one of its alternatives ({names}), "
+                        f"got {short_repr(index)}",
+                    )
+                ]
+            )
+        alternative = self.alternatives[index]
+        problems: list[tuple[str, str]] = []
+        answer, found = argument_problems(Alternative, "applied", applied)
+        problems += found
+        if answer is None and not found:
+            problems.append(("applied", "must be true or false, got None"))
+        moment, found = argument_problems(Alternative, "decided_on", on)
+        problems += [(moved_path(path, {"decided_on": "on"}), m) for path, m in found]
+        added, found = argument_problems(Alternative, "sources", sources)
+        problems += found
+        if problems:
+            raise ValidationError(problems)
+        where = f"alternatives[{index}]"
+        if alternative.applied is not None:
+            known = (
+                ""
+                if alternative.decided_on is None
+                else f", known on {moment_text(alternative.decided_on)}"
+            )
+            said = "applied" if alternative.applied else "did not apply"
+            raise ValidationError(
+                [
+                    (
+                        f"{where}.applied",
+                        f"was already decided ({said}{known}); to correct it, "
+                        "build the alternative anew (attrs.evolve)",
+                    )
+                ]
+            )
+        merged = (
+            *alternative.sources,
+            *(i for i in added if i not in alternative.sources),
+        )
+        decided = attrs.evolve(
+            alternative, applied=answer, decided_on=moment, sources=merged
+        )
+        alternatives = list(self.alternatives)
+        alternatives[index] = decided
+        return attrs.evolve(self, alternatives=alternatives)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         yield from revision_problems(self.revisions, self.set_on, "milestone was set")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import itertools
 import json
@@ -494,6 +495,98 @@ class TestMilestone:
                     f"(its current one), got {stage!r}",
                 ),
             )
+
+    def test_deciding_an_alternative_as_the_talks_go(self) -> None:
+        """
+        The Article 50 extension of 22 March 2019, recorded before the
+        Commons voted: on 29 March the deal was rejected, so "otherwise"
+        (12 April) applied; the decision is recorded, with its source, and
+        the snapshot before that day shows it undecided.
+        """
+        pending = clock(sources=[]).revise_deadline(
+            Deadline.on(D(2019, 4, 12)),
+            on=D(2019, 3, 22),
+            alternatives=[
+                Alternative(
+                    condition="if approved", deadline=Deadline.on(D(2019, 5, 22))
+                ),
+                Alternative(
+                    condition="otherwise",
+                    deadline=Deadline.on(D(2019, 4, 12)),
+                    sources=["s1"],
+                ),
+            ],
+        )
+        vote_day = D(2019, 3, 29)
+        decided = pending.decide_alternative(0, applied=False, on=vote_day)
+        decided = decided.decide_alternative(
+            1, applied=True, on=vote_day, sources=["s2", "s1"]
+        )
+        assert [(a.applied, a.decided_on) for a in decided.alternatives] == [
+            (False, vote_day),
+            (True, vote_day),
+        ]
+        assert decided.alternatives[1].sources == ("s1", "s2")
+        applied = decided.applied()
+        assert applied is not None
+        assert applied.condition == "otherwise"
+        # Undated: known whether it applied, not when.
+        undated = pending.decide_alternative(1, applied=True)
+        assert undated.alternatives[1].decided_on is None
+        # What the record checks on construction, it checks here.
+        before = errors(
+            lambda: pending.decide_alternative(0, applied=True, on=D(2017, 1, 1))
+        )
+        assert [path for path, _ in before] == ["alternatives[0].decided_on"]
+        both = pending.decide_alternative(1, applied=True)
+        assert paths(lambda: both.decide_alternative(0, applied=True)) == [
+            "alternatives[1].applied"
+        ]
+
+    def test_deciding_an_alternative_refuses_bad_arguments(self) -> None:
+        pending = clock(
+            alternatives=[
+                Alternative(
+                    condition="if approved", deadline=Deadline.on(D(2019, 5, 22))
+                )
+            ]
+        )
+        for index in (1, -1, True, "0", 0.0):
+            assert errors(
+                lambda i=index: pending.decide_alternative(i, applied=True)
+            ) == [
+                ("index", f"must name one of its alternatives (0 to 0), got {index!r}")
+            ]
+        assert errors(lambda: clock().decide_alternative(0, applied=True)) == [
+            (
+                "index",
+                "must name one of its alternatives (none: it has no "
+                "alternatives), got 0",
+            )
+        ]
+        for applied in (None, 1, "yes"):
+            assert paths(
+                lambda a=applied: pending.decide_alternative(0, applied=a)
+            ) == ["applied"]
+        assert paths(
+            lambda: pending.decide_alternative(
+                0, applied=True, on=datetime.datetime(2019, 3, 29, 12)
+            )
+        ) == ["on"]
+        assert paths(
+            lambda: pending.decide_alternative(0, applied=True, on="2019-03-29")  # type: ignore[arg-type]
+        ) == ["on"]
+        assert paths(
+            lambda: pending.decide_alternative(0, applied=True, sources="s1")
+        ) == ["sources"]
+        decided = pending.decide_alternative(0, applied=False, on=D(2019, 3, 29))
+        assert errors(lambda: decided.decide_alternative(0, applied=False)) == [
+            (
+                "alternatives[0].applied",
+                "was already decided (did not apply, known on 2019-03-29); to "
+                "correct it, build the alternative anew (attrs.evolve)",
+            )
+        ]
 
     def test_two_applied_alternatives_of_one_deadline_are_refused(self) -> None:
         both = [
