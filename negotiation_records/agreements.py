@@ -598,8 +598,8 @@ class Agreement(Record):
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
         month or year once it has passed), but for an ``expired`` step, which
-        counts, with those after it, only once an expiry it had in force by
-        then has passed (it cannot expire before: one marked expired on the
+        counts, with those after it, only once an expiry has run out for it,
+        passed while still in force (it cannot expire before: one marked expired on the
         day its expiry falls due is in force until then; the snapshot of
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`
         reads it alike).

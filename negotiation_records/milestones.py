@@ -281,12 +281,12 @@ class Milestone(Record):
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
         month or year once it has passed), but for an ``missed`` step, which
-        counts, with those after it, only once a deadline it had in force
-        by then has passed (a milestone cannot run out before a deadline
-        passes: one marked missed on its due day is pending until then;
+        counts, with those after it, only once a deadline has run out for it,
+        passed while still in force (a milestone cannot run out before a
+        deadline passes: one marked missed on its due day is pending until then;
         the snapshot of :meth:`Negotiation.as_of
-        <negotiation_records.Negotiation.as_of>` and the deadline queries
-        read it alike).
+        <negotiation_records.Negotiation.as_of>` and the deadline queries read
+        it alike).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

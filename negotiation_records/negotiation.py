@@ -471,9 +471,11 @@ class Negotiation(Record, _lookup.Indexed):
           <negotiation_records.Round.hold>` gives it), and an ultimatum's or
           an agreement's ``expired`` or a milestone's ``missed`` step,
           undated or dated, which counts, with the steps after it, only
-          once a deadline the record had in force by then has passed: a
-          round is not held before it starts, nor does a deadline run out
-          before it passes.  An ultimatum marked expired on its due day
+          once a deadline has run out for it — passed while still in force
+          (one extended or cut before it passed never ran out; a record
+          revived by a revision runs out again only when the new deadline
+          passes): a round is not held before it starts, nor does a
+          deadline run out before it passes.  An ultimatum marked expired on its due day
           (``expire(on=`` a date ``)``) is pending all that day, until its
           deadline passes, here and in the deadline queries alike; what is
           left of its history (and the revisions only the held-back step

@@ -417,7 +417,10 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
 
 
 def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
-    return ultimatum.status_at(at) in _CLOSED
+    status = ultimatum.status_at(at)
+    return status in _CLOSED and not _ran_out_early(
+        status is UltimatumStatus.EXPIRED, deadline_in_force(ultimatum, at), at
+    )
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
@@ -556,7 +559,9 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
             continue
         deadline = _in_force(milestone, milestone.deadlines, at)
         status = milestone.status_at(at)
-        open_ = status in _MILESTONE_OPEN
+        open_ = status in _MILESTONE_OPEN or _ran_out_early(
+            status is MilestoneStatus.MISSED, deadline, at
+        )
         if open_ or _milestone_ran_out(milestone, status, deadline, at):
             found.append((DeadlineEntry(milestone, deadline), open_))
     for agreement in talks.agreements:
@@ -570,7 +575,9 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
         if expiry is None:
             continue
         deadline = expiry
-        running = status in _AGREEMENT_RUNNING
+        running = status in _AGREEMENT_RUNNING or _ran_out_early(
+            status is AgreementStatus.EXPIRED, deadline, at
+        )
         if running or _agreement_ran_out(agreement, status, deadline, at):
             found.append((DeadlineEntry(agreement, deadline), running))
     return found
@@ -609,13 +616,17 @@ def _phase_entries(
 
 def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
     """
-    Whether an agreement's ``expired`` step (*ran_out*) is in force at *at*
-    though the end of one of its phases (*deadline*) has not passed then.
-    The snapshot holds the step back until the agreement's expiry passes
-    (:func:`~negotiation_records.snapshot.known_steps`); an agreement with
-    no expiry has nothing to wait for, and its step dated by the day the
-    phase ends counts from that day's start.  The phase's end is still open
-    until it passes.
+    Whether a status that says a deadline ran out (*ran_out*: an ultimatum
+    expired, a milestone missed, an agreement expired) is in force at *at*
+    though *deadline*, the one in force then (or the end of one of an
+    agreement's phases), has not passed: the record is still open until it
+    passes.  The snapshot holds such a step back until a deadline has run
+    out for it (:func:`~negotiation_records.snapshot.known_steps`), so this
+    is left for a record whose deadline was revised after it ran out with
+    no step that revived it (a version-1 document: expired, undated, then
+    extended), for which the snapshot says it ran out while the queries
+    list it open until the new deadline passes; and for a phase's end that
+    an agreement with no expiry reached.
     """
     return ran_out and not deadline.is_past(at)
 

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import attrs
 
 from negotiation_records._closing import in_time
+from negotiation_records._query_moments import as_of_instant
 from negotiation_records.agreements import Agreement, AgreementStatus, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -176,33 +177,60 @@ def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
     return known_count([revision.revised_on for revision in revisions], at)
 
 
+def _run_out(
+    deadlines: Sequence[Deadline], revisions: Sequence[DeadlineRevision], at: Moment
+) -> int:
+    """
+    How many of *deadlines* (those a record had in force by *at*, oldest
+    first; ``revisions[i]`` replaced ``deadlines[i]``) had run out by *at*:
+    passed then, at the instant the queries read *at*
+    (:func:`~negotiation_records.queries.as_of_instant`), while still in
+    force.  One replaced certainly before it passed (cut or extended ahead
+    of time: :func:`is_before` its :attr:`~Deadline.cutoff`) never ran out.
+    """
+    instant = as_of_instant(at)
+    count = 0
+    for index, deadline in enumerate(deadlines):
+        if not deadline.is_past(instant):
+            continue
+        if index < len(revisions) and is_before(
+            revisions[index].revised_on, deadline.cutoff
+        ):
+            continue  # replaced before it passed
+        count += 1
+    return count
+
+
 def _held_back(
     history: Sequence[StatusChange],
     ran_out: enum.Enum,
     deadlines: Sequence[Deadline],
+    revisions: Sequence[DeadlineRevision],
     at: Moment,
 ) -> int | None:
     """
-    Where *history* is cut at *at* for its deadlines: the index of its first
-    *ran_out* step (an ultimatum expired, a milestone missed, an agreement
-    expired) while none of *deadlines* (those the record had in force by
-    then) has passed at *at*; ``None`` when one has, or when no such step
-    is there, or the record has no deadline to wait for (an agreement with
-    no expiry).
+    Where *history* is cut at *at* for its deadlines: the index of its
+    first *ran_out* step (an ultimatum expired, a milestone missed, an
+    agreement expired) that no deadline, of *deadlines* (those the record
+    had in force by then, with the *revisions* that replaced them), had
+    yet run out for (:func:`_run_out`); ``None`` when each such step has
+    one, or the record has no deadline to wait for (an agreement with no
+    expiry).
 
     A record cannot run out before a deadline passes, and nothing that
     follows such a step can come before it: an expiry dated by its day
     (the due day itself) counts from that day's start by its date, but
-    only from when the deadline passed by what it says.  The step and
-    those after it are held back until then; an undated one likewise.
+    only from when the deadline passed by what it says.  Each such step
+    needs a deadline of its own (one revived by a revision runs out again
+    only when the new deadline passes), and a deadline extended before it
+    passed never ran out.  The step and those after it are held back until
+    then; an undated one likewise.
     """
-    first = next(
-        (index for index, change in enumerate(history) if change.status is ran_out),
-        None,
-    )
-    if first is None or not deadlines:
+    steps = [index for index, change in enumerate(history) if change.status is ran_out]
+    if not steps or not deadlines:
         return None
-    return None if any(deadline.is_past(at) for deadline in deadlines) else first
+    count = _run_out(deadlines, revisions, at)
+    return steps[count] if count < len(steps) else None
 
 
 def _agreement_cut(
@@ -213,8 +241,8 @@ def _agreement_cut(
     revisions from the first to the kept (``revisions[first:kept]``), its
     expiry ``expiries[kept]`` (see :func:`revisions_kept`).
 
-    An ``expired`` step is held back, with those after it, until one of
-    the expiries it had in force by then has passed (:func:`_held_back`);
+    An ``expired`` step is held back, with those after it, until an expiry
+    has run out for it (:func:`_held_back`);
     the steps before it are then read again by their own dates
     (:func:`history_until`: a step dated "July" that only the held-back
     step showed was taken is not known yet either).  A step dated by month
@@ -232,7 +260,7 @@ def _agreement_cut(
         kept = known
         if known < len(revisions):
             kept, _ = _deadlines_needed(history, _EXPIRED, expiries, known)
-        held = _held_back(history, _EXPIRED, expiries[: kept + 1], at)
+        held = _held_back(history, _EXPIRED, expiries[: kept + 1], revisions[:kept], at)
         if held is not None:
             history = history_until(history[:held], at)
             continue
@@ -285,7 +313,9 @@ def _steps_and_kept(
     history = history_until(record.history, at)
     while True:
         kept = _kept_by(record, history, at)
-        held = _held_back(history, ran_out, record.deadlines[: kept + 1], at)
+        held = _held_back(
+            history, ran_out, record.deadlines[: kept + 1], record.revisions[:kept], at
+        )
         if held is None:
             return history, kept
         history = history_until(history[:held], at)
@@ -322,15 +352,18 @@ def known_steps(
     The steps of *record*'s history known by *at* (:func:`history_until`),
     but for a step that says its deadline ran out (an ultimatum
     ``expired``, a milestone ``missed``, an agreement ``expired``) while
-    none of the deadlines it had in force by then (``deadlines[:kept +
-    1]``, *kept* as :func:`revisions_kept` counts it) has passed: the
-    record cannot have run out before a deadline passed, and nothing after
-    such a step came before it.  That step and those after it count once
-    one of those deadlines has passed, and from then on: what is known only
-    grows as *at* moves on.  So an ultimatum marked expired "on 2
-    September", whose deadline passes at the end of that day, is pending
-    all day, and expired from the moment its deadline passes; undated, or
-    dated by its month, likewise (a version-1 ``"status": "expired"`` with
+    no deadline has run out for it: of the deadlines the record had in
+    force by then (``deadlines[:kept + 1]``, *kept* as
+    :func:`revisions_kept` counts it), one that passed while still in force
+    (one extended or cut before it passed never ran out), a deadline for
+    each such step (a record revived by a revision runs out again only
+    when the new deadline passes).  The record cannot have run out before
+    then, and nothing after such a step came before it.  That step and
+    those after it count once a deadline has run out for it, and from then
+    on: what is known only grows as *at* moves on.  So an ultimatum marked
+    expired "on 2 September", whose deadline passes at the end of that
+    day, is pending all day, and expired from the moment its deadline
+    passes; undated, or dated by its month, likewise (a version-1 ``"status": "expired"`` with
     no ``status_on`` is such a step).  What is left is read again by its
     own dates.  :meth:`Ultimatum.status_at
     <negotiation_records.Ultimatum.status_at>`, :meth:`Milestone.status_at

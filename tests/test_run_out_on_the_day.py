@@ -5,7 +5,8 @@ deadline the record had in force has passed: in the snapshot, in
 ``status_at`` and in the deadline queries alike ("as of" means the same
 everywhere).  Worked cases from the news, and properties over deadlines in
 zones east and west of UTC, with the step dated by its day, its month, its
-hour or not at all, and a revision that cut the deadline.
+hour or not at all, and a revision that cut or extended the deadline before
+it passed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from negotiation_records import (
     StatusChange,
     Ultimatum,
     UltimatumStatus,
+    from_dict,
 )
 from negotiation_records.queries import as_of_instant
 from negotiation_records.timeutil import Moment
@@ -168,6 +170,130 @@ class TestATruceThatLapses:
         assert expired == ["clock", "truce"]
 
 
+class TestExtendedOrRevived:
+    """A deadline moved before it passed never ran out; one that ran out and
+    was revived runs out again only when the new deadline passes."""
+
+    NY = "America/New_York"
+    NOON_30 = pendulum.datetime(2025, 9, 30, 12, tz=NY)
+    AFTER_30 = pendulum.datetime(2025, 10, 1, 4, tz="UTC")
+
+    def test_extended_then_expired_on_the_new_due_day(self) -> None:
+        """Due 2 September, extended on 1 September to 30 September, expired
+        "on 30 September": pending all that day, in every view."""
+        first = Deadline.on(DUE_DAY, tz=self.NY)
+        later = Deadline.on(pendulum.date(2025, 9, 30), tz=self.NY)
+        ultimatum = (
+            _ultimatum(first)
+            .revise_deadline(later, on=pendulum.date(2025, 9, 1))
+            .expire(on=pendulum.date(2025, 9, 30))
+        )
+        truce = (
+            Agreement(id="truce", title="Truce", stage="ceasefire", expires=first)
+            .with_status("in-force", on=ISSUED)
+            .extend(later, on=pendulum.date(2025, 9, 1))
+            .with_status("expired", on=pendulum.date(2025, 9, 30))
+        )
+        talks = _talks(ultimatums=[ultimatum], agreements=[truce])
+        assert ultimatum.status_at(self.NOON_30) is UltimatumStatus.PENDING
+        assert truce.status_at(self.NOON_30) is AgreementStatus.IN_FORCE
+        assert [u.id for u in talks.pending_ultimatums(self.NOON_30)] == ["u"]
+        upcoming = sorted(e.id for e in talks.all_upcoming_deadlines(self.NOON_30))
+        assert upcoming == ["truce", "u"]
+        assert talks.all_expired_deadlines(self.NOON_30) == ()
+        assert ultimatum.status_at(self.AFTER_30) is UltimatumStatus.EXPIRED
+        expired = sorted(e.id for e in talks.all_expired_deadlines(self.AFTER_30))
+        assert expired == ["truce", "u"]
+
+    def test_revived_then_expired_again(self) -> None:
+        """Expired at the end of 2 September, revived on 5 September to 30
+        September, expired again "on 30 September"."""
+        first = Deadline.on(DUE_DAY, tz=self.NY)
+        ultimatum = (
+            _ultimatum(first)
+            .expire(on=pendulum.date(2025, 9, 3))
+            .revise_deadline(
+                Deadline.on(pendulum.date(2025, 9, 30), tz=self.NY),
+                on=pendulum.date(2025, 9, 5),
+            )
+            .expire(on=pendulum.date(2025, 9, 30))
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        statuses = [
+            ultimatum.status_at(at).value
+            for at in (
+                pendulum.datetime(2025, 9, 4, tz="UTC"),
+                pendulum.datetime(2025, 9, 10, tz="UTC"),
+                self.NOON_30,
+                self.AFTER_30,
+            )
+        ]
+        assert statuses == ["expired", "pending", "pending", "expired"]
+        [kept] = talks.as_of(self.NOON_30).ultimatums
+        assert [c.status for c in kept.history] == [
+            UltimatumStatus.EXPIRED,
+            UltimatumStatus.PENDING,
+        ]
+        assert [u.id for u in talks.pending_ultimatums(self.NOON_30)] == ["u"]
+
+    def test_a_version_1_expiry_before_an_extension(self) -> None:
+        """A version-1 document: expired with no date, its deadline extended
+        on 30 August from 2 to 30 September.  The 2 September deadline never
+        ran out, so the expiry counts once 30 September has passed."""
+        document = {
+            "schema_version": 1,
+            "id": "t",
+            "title": "T",
+            "parties": [
+                {"id": "united-states", "name": "US", "kind": "state"},
+                {"id": "russia", "name": "Russia", "kind": "state"},
+            ],
+            "ultimatums": [
+                {
+                    "id": "u",
+                    "issued_by": "united-states",
+                    "addressed_to": ["russia"],
+                    "issued_at": "2025-07-14",
+                    "demand": "Ceasefire",
+                    "deadline": {"due": "2025-09-30", "tz": None},
+                    "revisions": [
+                        {
+                            "previous": {"due": "2025-09-02", "tz": None},
+                            "revised_on": "2025-08-30",
+                            "reason": "extended",
+                        }
+                    ],
+                    "status": "expired",
+                    "status_on": None,
+                }
+            ],
+        }
+        talks = from_dict(Negotiation, document)
+        tenth = pendulum.date(2025, 9, 10)
+        [kept] = talks.as_of(tenth).ultimatums
+        assert kept.status is UltimatumStatus.PENDING
+        assert [u.id for u in talks.pending_ultimatums(tenth)] == ["u"]
+        october = pendulum.date(2025, 10, 1)
+        [kept] = talks.as_of(october).ultimatums
+        assert kept.status is UltimatumStatus.EXPIRED
+        assert [e.id for e in talks.expired_deadlines(october)] == ["u"]
+
+
+def test_a_date_is_read_at_the_start_of_its_day_in_utc() -> None:
+    """Due at 05:00 on 3 September in Tokyo (20:00 UTC on the 2nd), expired
+    "on 2 September": as of 3 September (00:00 UTC) it has expired, in the
+    snapshot and in the queries, as at that instant."""
+    deadline = Deadline.on(pendulum.datetime(2025, 9, 3, 5, tz="Asia/Tokyo"))
+    talks = _talks(ultimatums=[_ultimatum(deadline).expire(on=DUE_DAY)])
+    day = pendulum.date(2025, 9, 3)
+    instant = pendulum.datetime(2025, 9, 3, tz="UTC")
+    assert talks.as_of(day) == talks.as_of(instant)
+    [kept] = talks.as_of(day).ultimatums
+    assert kept.status is UltimatumStatus.EXPIRED
+    assert [e.id for e in talks.expired_deadlines(day)] == ["u"]
+    assert talks.pending_ultimatums(day) == ()
+
+
 # --- properties ------------------------------------------------------------------
 
 _ZONES = st.sampled_from(
@@ -195,8 +321,10 @@ _STEP_DATES: st.SearchStrategy[Moment | str | None] = st.one_of(
 )
 
 
-def _at(hours: int) -> pendulum.DateTime:
-    return pendulum.datetime(2025, 9, 2, tz="UTC").add(hours=hours)
+_AT: st.SearchStrategy[Moment] = st.one_of(
+    _HOURS.map(lambda h: pendulum.datetime(2025, 9, 2, tz="UTC").add(hours=h)),
+    st.integers(-1, 3).map(lambda n: pendulum.date(2025, 9, 2).add(days=n)),
+)
 
 
 def _ran_out(record: Any, status: str, on: Moment | str | None) -> Any:
@@ -212,22 +340,28 @@ def _ran_out(record: Any, status: str, on: Moment | str | None) -> Any:
 
 
 def _records(
-    kind: str, deadline: Deadline, on: Moment | str | None, cut: bool
+    kind: str, deadline: Deadline, on: Moment | str | None, revised: str | None
 ) -> dict[str, Any]:
     """An ultimatum, milestone or agreement that ran out *on*, its deadline
-    (with *cut*) set by a revision at noon UTC on 1 September."""
-    revised = pendulum.datetime(2025, 9, 1, 12, tz="UTC")
-    late = Deadline.on(pendulum.date(2025, 9, 30), tz="UTC")
-    first = late if cut else deadline
+    set by a revision at noon UTC on 1 September when *revised* says so: one
+    that cut it from 30 September, or extended it from the end of 1
+    September (UTC), before that passed."""
+    revised_on = pendulum.datetime(2025, 9, 1, 12, tz="UTC")
+    earlier = {
+        "cut": Deadline.on(pendulum.date(2025, 9, 30), tz="UTC"),
+        "extended": Deadline.on(pendulum.date(2025, 9, 1), tz="UTC"),
+    }
+    first = deadline if revised is None else earlier[revised]
+    cut = revised is not None
     if kind == "ultimatum":
         u = _ultimatum(first)
         if cut:
-            u = u.revise_deadline(deadline, on=revised)
+            u = u.revise_deadline(deadline, on=revised_on)
         return {"ultimatums": [_ran_out(u, "expired", on)]}
     if kind == "milestone":
         m = Milestone(id="m", title="Clock", set_on=ISSUED, deadline=first)
         if cut:
-            m = m.revise_deadline(deadline, on=revised)
+            m = m.revise_deadline(deadline, on=revised_on)
         return {"milestones": [_ran_out(m, "missed", on)]}
     a = (
         Agreement(id="a", title="Truce", stage="ceasefire", expires=first)
@@ -235,7 +369,7 @@ def _records(
         .with_status("in-force", on=ISSUED)
     )
     if cut:
-        a = a.extend(deadline, on=revised)
+        a = a.extend(deadline, on=revised_on)
     return {"agreements": [_ran_out(a, "expired", on)]}
 
 
@@ -254,22 +388,27 @@ _OPEN = {UltimatumStatus.PENDING, MilestoneStatus.PENDING, AgreementStatus.IN_FO
     kind=st.sampled_from(["ultimatum", "milestone", "agreement"]),
     deadline=_deadlines(),
     on=_STEP_DATES,
-    cut=st.booleans(),
-    hours=st.lists(_HOURS, min_size=2, max_size=2),
+    revised=st.sampled_from([None, "cut", "extended"]),
+    moments=st.lists(_AT, min_size=2, max_size=2),
 )
 def test_every_view_agrees_at_every_hour(
-    kind: str, deadline: Deadline, on: Moment | str | None, cut: bool, hours: list[int]
+    kind: str,
+    deadline: Deadline,
+    on: Moment | str | None,
+    revised: str | None,
+    moments: list[Moment],
 ) -> None:
     """The snapshot is valid and the same read again; its status is
-    ``status_at``'s; a ran-out step shows only once a deadline the record
-    had has passed; the deadline queries list the record open exactly when
-    the snapshot shows it open; and what is known only grows."""
+    ``status_at``'s; a ran-out step shows only once the deadline in force
+    has passed (the one it replaced was replaced before it passed); the
+    deadline queries list the record open exactly when the snapshot shows
+    it open; and what is known only grows."""
     try:
-        talks = _talks(**_records(kind, deadline, on, cut))
+        talks = _talks(**_records(kind, deadline, on, revised))
     except NegotiationRecordError:
         return  # a step dated before its deadline could pass is refused
     record = _the_record(talks)
-    earlier, later = sorted(_at(h) for h in hours)
+    earlier, later = sorted(moments, key=as_of_instant)
     known = []
     for at in (earlier, later):
         snapshot = talks.as_of(at)
@@ -279,8 +418,7 @@ def test_every_view_agrees_at_every_hour(
         assert status is record.status_at(at)
         deadlines = kept.deadlines if kind != "agreement" else kept.expiries
         if status in _RAN_OUT:
-            instant = as_of_instant(at)
-            assert any(d.is_past(instant) for d in deadlines), at
+            assert deadlines[-1].is_past(as_of_instant(at)), at
         upcoming = [e.id for e in talks.all_upcoming_deadlines(at)]
         assert (upcoming == [record.id]) == (
             status in _OPEN and not deadlines[-1].is_past(as_of_instant(at))
