@@ -77,9 +77,10 @@ from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import RecordNotFoundError, ValidationError
+from negotiation_records.history import StatusChange, current_status
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
-from negotiation_records.snapshot import is_heard_of, known_steps, revisions_kept
+from negotiation_records.snapshot import is_heard_of, known_state, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -416,19 +417,25 @@ def _issued(ultimatum: Ultimatum, at: Moment) -> bool:
     return is_heard_of(ultimatum, at)
 
 
-def _closed(ultimatum: Ultimatum, at: Moment) -> bool:
-    status = ultimatum.status_at(at)
-    return status in _CLOSED and not _ran_out_early(
-        status is UltimatumStatus.EXPIRED, deadline_in_force(ultimatum, at), at
-    )
+def _ultimatum_state(
+    ultimatum: Ultimatum, at: Moment
+) -> tuple[UltimatumStatus, Deadline, tuple[StatusChange, ...]]:
+    """*ultimatum*'s status, deadline in force and known history at *at*."""
+    history, kept = known_state(ultimatum, at)
+    status = current_status(history, UltimatumStatus.PENDING)
+    return status, ultimatum.deadlines[kept], history
 
 
 def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
     found = []
     for ultimatum in talks.ultimatums:
-        if not _issued(ultimatum, at) or _closed(ultimatum, at):
+        if not _issued(ultimatum, at):
             continue
-        deadline = deadline_in_force(ultimatum, at)
+        status, deadline, _ = _ultimatum_state(ultimatum, at)
+        if status in _CLOSED and not _ran_out_early(
+            status is UltimatumStatus.EXPIRED, deadline, at
+        ):
+            continue
         if not deadline.is_past(at):
             found.append(UltimatumDeadline(ultimatum, deadline))
     return found
@@ -501,33 +508,13 @@ def expired_deadlines(
     for ultimatum in talks.ultimatums:
         if not _issued(ultimatum, moment):
             continue
-        deadline = deadline_in_force(ultimatum, moment)
+        status, deadline, history = _ultimatum_state(ultimatum, moment)
         if not deadline.is_past(moment):
             continue
-        if ultimatum.status_at(moment) in _MET and _closed_in_time(
-            ultimatum, deadline, moment
-        ):
+        if status in _MET and closed_in_time(history, deadline):
             continue
         found.append(UltimatumDeadline(ultimatum, deadline))
     return tuple(sorted(found, key=lambda entry: entry.deadline))
-
-
-def _closed_in_time(record: Any, deadline: Deadline, at: Moment) -> bool:
-    """
-    Whether the status change in force at *at* of *record* (an ultimatum, a
-    milestone or an agreement), one that closes it, came before *deadline*
-    passed, or at an unrecorded time (:func:`closed_in_time`, the rule the
-    calendar shares).  Closed later, the deadline had run out first: it
-    stays listed as expired.  The history read is the one the snapshot
-    keeps (:func:`~negotiation_records.snapshot.known_steps`), without the
-    steps held back until a deadline passes.
-    """
-    return closed_in_time(known_steps(record, at), deadline)
-
-
-def _in_force(record: Any, deadlines: tuple[Deadline, ...], at: Moment) -> Deadline:
-    """The one of *deadlines* that the revisions of *record* made by *at* put in force."""
-    return deadlines[revisions_kept(record, at)]
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
@@ -555,40 +542,57 @@ def _other_entries(talks: Any, at: Moment) -> list[tuple[DeadlineEntry, bool]]:
     # Those heard of by *at*, as the snapshot keeps them (what it reads).
     heard = frozenset(a.id for a in talks.agreements if is_heard_of(a, at))
     for milestone in talks.milestones:
-        if not is_heard_of(milestone, at, heard):
-            continue
-        deadline = _in_force(milestone, milestone.deadlines, at)
-        status = milestone.status_at(at)
-        open_ = status in _MILESTONE_OPEN or _ran_out_early(
-            status is MilestoneStatus.MISSED, deadline, at
-        )
-        if open_ or _milestone_ran_out(milestone, status, deadline, at):
-            found.append((DeadlineEntry(milestone, deadline), open_))
+        if is_heard_of(milestone, at, heard):
+            found += _milestone_entry(milestone, at)
     for agreement in talks.agreements:
-        if agreement.id not in heard:
-            continue
-        status = agreement.status_at(at)
-        expiry = None
-        if agreement.expires is not None:
-            expiry = _in_force(agreement, agreement.expiries, at)
-        found += _phase_entries(agreement, status, expiry, at)
-        if expiry is None:
-            continue
-        deadline = expiry
-        running = status in _AGREEMENT_RUNNING or _ran_out_early(
-            status is AgreementStatus.EXPIRED, deadline, at
-        )
-        if running or _agreement_ran_out(agreement, status, deadline, at):
-            found.append((DeadlineEntry(agreement, deadline), running))
+        if agreement.id in heard:
+            found += _agreement_entries(agreement, at)
+    return found
+
+
+def _milestone_entry(
+    milestone: Milestone, at: Moment
+) -> list[tuple[DeadlineEntry, bool]]:
+    """*milestone*'s deadline in force at *at*, if open or run out (as a list)."""
+    history, kept = known_state(milestone, at)
+    deadline = milestone.deadlines[kept]
+    status = current_status(history, MilestoneStatus.PENDING)
+    open_ = status in _MILESTONE_OPEN or _ran_out_early(
+        status is MilestoneStatus.MISSED, deadline, at
+    )
+    if open_ or _milestone_ran_out(status, history, deadline):
+        return [(DeadlineEntry(milestone, deadline), open_)]
+    return []
+
+
+def _agreement_entries(
+    agreement: Agreement, at: Moment
+) -> list[tuple[DeadlineEntry, bool]]:
+    """*agreement*'s phase ends, then its expiry in force at *at*, if open or run out."""
+    history, kept = known_state(agreement, at)
+    expiry = None if agreement.expires is None else agreement.expiries[kept]
+    found = _phase_entries(agreement, history, expiry, at)
+    if expiry is None:
+        return found
+    status = current_status(history, AgreementStatus.DRAFTED)
+    running = status in _AGREEMENT_RUNNING or _ran_out_early(
+        status is AgreementStatus.EXPIRED, expiry, at
+    )
+    if running or _agreement_ran_out(status, history, expiry):
+        found.append((DeadlineEntry(agreement, expiry), running))
     return found
 
 
 def _phase_entries(
-    agreement: Agreement, status: AgreementStatus, expiry: Deadline | None, at: Moment
+    agreement: Agreement,
+    history: tuple[StatusChange, ...],
+    expiry: Deadline | None,
+    at: Moment,
 ) -> list[tuple[DeadlineEntry, bool]]:
     """
-    The ends of *agreement*'s phases (its *status* and its *expiry* those in
-    force at *at*), each with whether it is still open, as for its expiry: open
+    The ends of *agreement*'s phases (its *history* and its *expiry* those
+    known and in force at *at*), each with whether it is still open, as for
+    its expiry: open
     while the agreement runs (and, marked expired on the day the phase ends,
     until the end passes); run out once passed if the agreement was then
     running, had expired, or was terminated or superseded only after the end
@@ -600,15 +604,16 @@ def _phase_entries(
     undated) (:func:`expired_before`, the rule the calendar shares).
     """
     found: list[tuple[DeadlineEntry, bool]] = []
+    status = current_status(history, AgreementStatus.DRAFTED)
     expired = status is AgreementStatus.EXPIRED
     for index, phase in enumerate(agreement.phases):
         deadline = phase.ends
         if deadline is None:
             continue
-        if expired_before(known_steps(agreement, at), expiry, deadline):
+        if expired_before(history, expiry, deadline):
             continue  # the agreement expired before the phase ended
         open_ = status in _AGREEMENT_RUNNING or _ran_out_early(expired, deadline, at)
-        if open_ or _agreement_ran_out(agreement, status, deadline, at):
+        if open_ or _agreement_ran_out(status, history, deadline):
             end = PhaseEnd(agreement=agreement, index=index)
             found.append((DeadlineEntry(end, deadline), open_))
     return found
@@ -632,31 +637,34 @@ def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
 
 
 def _milestone_ran_out(
-    milestone: Milestone, status: MilestoneStatus, deadline: Deadline, at: Moment
+    status: MilestoneStatus, history: tuple[StatusChange, ...], deadline: Deadline
 ) -> bool:
     """
-    Whether a milestone no longer pending at *at* counts as not met in time
-    (once *deadline* has passed): missed, or met, cancelled or superseded only
-    after its deadline passed.
+    Whether a milestone no longer pending (in *status*, after the *history*
+    known) counts as not met in time (once *deadline* has passed): missed,
+    or met, cancelled or superseded only after its deadline passed
+    (:func:`closed_in_time`, the rule the calendar shares: closed at an
+    unrecorded time counts as in time).
     """
     if status is MilestoneStatus.MISSED:
         return True
-    return status in _MILESTONE_CLOSED and not _closed_in_time(milestone, deadline, at)
+    return status in _MILESTONE_CLOSED and not closed_in_time(history, deadline)
 
 
 def _agreement_ran_out(
-    agreement: Agreement, status: AgreementStatus, deadline: Deadline, at: Moment
+    status: AgreementStatus, history: tuple[StatusChange, ...], deadline: Deadline
 ) -> bool:
     """
-    Whether an agreement no longer running at *at* had reached its expiry
-    (once *deadline*, the expiry, has passed): expired, or terminated or
-    superseded only after its expiry passed.  The same for the end of one of
+    Whether an agreement no longer running (in *status*, after the
+    *history* known) had reached its expiry (once *deadline*, the expiry,
+    has passed): expired, or terminated or superseded only after its expiry
+    passed.  The same for the end of one of
     its phases (*deadline*: the phase's end; see :func:`_phase_entries` for
     an agreement that expired before it).
     """
     if status is AgreementStatus.EXPIRED:
         return True
-    return status in AGREEMENT_ENDED and not _closed_in_time(agreement, deadline, at)
+    return status in AGREEMENT_ENDED and not closed_in_time(history, deadline)
 
 
 def all_upcoming_deadlines(

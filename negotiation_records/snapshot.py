@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 import attrs
+import pendulum
 
 from negotiation_records._closing import in_time
 from negotiation_records._query_moments import as_of_instant
@@ -46,6 +47,7 @@ __all__ = [
     "agreement_as_of",
     "condition_as_of",
     "is_heard_of",
+    "known_state",
     "known_steps",
     "milestone_as_of",
     "model2_as_of",
@@ -188,7 +190,7 @@ def _run_out(
     force.  One replaced certainly before it passed (cut or extended ahead
     of time: :func:`is_before` its :attr:`~Deadline.cutoff`) never ran out.
     """
-    instant = as_of_instant(at)
+    instant = at if isinstance(at, pendulum.DateTime) else as_of_instant(at)
     count = 0
     for index, deadline in enumerate(deadlines):
         if not deadline.is_past(instant):
@@ -345,6 +347,20 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     return _steps_and_kept(record, at)[1]
 
 
+def known_state(
+    record: Ultimatum | Milestone | Agreement, at: Moment
+) -> tuple[tuple[StatusChange, ...], int]:
+    """
+    :func:`known_steps` and :func:`revisions_kept` of *record* at *at*, made
+    once: the history a snapshot keeps, and the index of the deadline in
+    force (an agreement's expiry).
+    """
+    if isinstance(record, Agreement):
+        history, _, kept = _agreement_cut(record, at)
+        return history, kept
+    return _steps_and_kept(record, at)
+
+
 def known_steps(
     record: Ultimatum | Milestone | Agreement, at: Moment
 ) -> tuple[StatusChange, ...]:
@@ -398,6 +414,21 @@ def _compliance_needs(
     )
 
 
+def _heard_steps(
+    record: Ultimatum | Milestone | Agreement, at: Moment
+) -> tuple[StatusChange, ...]:
+    """
+    :func:`known_steps` of *record* at *at*, as :func:`is_heard_of` reads
+    them: the steps known by their dates where none of them says a deadline
+    ran out (nothing is then held back, nor cut for a revision).
+    """
+    history = history_until(record.history, at)
+    ran_out = _EXPIRED if isinstance(record, Agreement) else _ran_out_status(record)
+    if all(change.status is not ran_out for change in history):
+        return history
+    return known_steps(record, at)
+
+
 def is_heard_of(
     record: Proposal | Ultimatum | Milestone | Agreement,
     at: Moment,
@@ -430,7 +461,7 @@ def is_heard_of(
         and record.agreement is not None
     ):
         return record.agreement in agreements or any(
-            change.on is not None for change in known_steps(record, at)
+            change.on is not None for change in _heard_steps(record, at)
         )
     answers: tuple[Response, ...] = ()
     revisions: tuple[DeadlineRevision, ...] = ()
@@ -443,7 +474,7 @@ def is_heard_of(
         own, revisions = record.set_on, record.revisions
     if own is not None and is_known_by(own, at):
         return True
-    known = None if isinstance(record, Proposal) else known_steps(record, at)
+    known = None if isinstance(record, Proposal) else _heard_steps(record, at)
     if heard_of(record.history, at, (own,), known):
         return True
     return own is not None and (
@@ -611,15 +642,19 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     rounds: AbstractSet[int],
     proposals: AbstractSet[str],
     agreements: AbstractSet[str],
+    cut: tuple[tuple[StatusChange, ...], int, int] | None = None,
 ) -> Agreement | None:
     """
     *agreement* as it stood at *at* — history and expiry revisions cut, its
     expiry the one in force then, links to records left out dropped — or
     ``None`` if it was heard of later (no dated change known by *at*).
+    *cut*, when given, is what :func:`_agreement_cut` gives at *at*.
     """
-    if not is_heard_of(agreement, at):
-        return None
-    history, first, kept = _agreement_cut(agreement, at)
+    if cut is None:
+        cut = _agreement_cut(agreement, at)
+    history, first, kept = cut
+    if not heard_of(agreement.history, at, (), history):
+        return None  # as is_heard_of reads an agreement
     revisions = _linked_revisions(agreement.revisions[first:kept], statements)
     expiries = agreement.expiries
     expires = expiries[kept] if expiries else None
@@ -692,12 +727,17 @@ def model2_as_of(
     to statements, rounds and proposals other than *statements*, *rounds* and
     *proposals* (those the snapshot keeps) dropped.
     """
-    first_known = frozenset(a.id for a in talks.agreements if is_heard_of(a, at))
+    cuts = [_agreement_cut(a, at) for a in talks.agreements]
+    first_known = frozenset(
+        a.id
+        for a, cut in zip(talks.agreements, cuts, strict=True)
+        if heard_of(a.history, at, (), cut[0])
+    )
     agreements = tuple(
         a
         for a in (
-            agreement_as_of(a, at, statements, rounds, proposals, first_known)
-            for a in talks.agreements
+            agreement_as_of(a, at, statements, rounds, proposals, first_known, cut)
+            for a, cut in zip(talks.agreements, cuts, strict=True)
         )
         if a is not None
     )
