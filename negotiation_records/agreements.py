@@ -599,10 +599,10 @@ class Agreement(Record):
         change counts once the change before it does, the first always; a
         month or year once it has passed), but for an ``expired`` step, which
         counts, with those after it, only once an expiry has run out for it,
-        passed while still in force (it cannot expire before: one marked expired on the
-        day its expiry falls due is in force until then; the snapshot of
-        :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`
-        reads it alike).
+        passed while still in force (it cannot expire before: one marked
+        expired on the day its expiry falls due is in force until then; the
+        snapshot of :meth:`Negotiation.as_of
+        <negotiation_records.Negotiation.as_of>` reads it alike).
         A naive datetime, text or any other value that is not a moment is a
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).

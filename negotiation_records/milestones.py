@@ -280,11 +280,11 @@ class Milestone(Record):
         """
         The status in force at *at*: the last change known by then (an undated
         change counts once the change before it does, the first always; a
-        month or year once it has passed), but for an ``missed`` step, which
+        month or year once it has passed), but for a ``missed`` step, which
         counts, with those after it, only once a deadline has run out for it,
         passed while still in force (a milestone cannot run out before a
-        deadline passes: one marked missed on its due day is pending until then;
-        the snapshot of :meth:`Negotiation.as_of
+        deadline passes: one marked missed on its due day is pending until
+        then; the snapshot of :meth:`Negotiation.as_of
         <negotiation_records.Negotiation.as_of>` and the deadline queries read
         it alike).
         A naive datetime, text or any other value that is not a moment is a

@@ -468,20 +468,19 @@ class Negotiation(Record, _lookup.Indexed):
           undated status change once the change before it does (the first
           always), but for a round's undated ``held`` step, which counts
           from the round's start (the date :meth:`Round.hold
-          <negotiation_records.Round.hold>` gives it), and an ultimatum's or
-          an agreement's ``expired`` or a milestone's ``missed`` step,
-          undated or dated, which counts, with the steps after it, only
-          once a deadline has run out for it — passed while still in force
-          (one extended or cut before it passed never ran out; a record
-          revived by a revision runs out again only when the new deadline
-          passes): a round is not held before it starts, nor does a
-          deadline run out before it passes.  An ultimatum marked expired on its due day
-          (``expire(on=`` a date ``)``) is pending all that day, until its
-          deadline passes, here and in the deadline queries alike; what is
-          left of its history (and the revisions only the held-back step
-          showed) is read again by its own dates, and a record known by
-          such a step alone is left out until then (:doc:`/concepts`,
-          "What was known when").  See
+          <negotiation_records.Round.hold>` gives it), and an ultimatum's or an
+          agreement's ``expired`` or a milestone's ``missed`` step, undated or
+          dated, which counts, with the steps after it, only once a deadline
+          has run out for it — passed while still in force (one extended or cut
+          before it passed never ran out; a record revived by a revision runs
+          out again only when the new deadline passes): a round is not held
+          before it starts, nor does a deadline run out before it passes.  An
+          ultimatum marked expired on its due day (``expire(on=`` a date ``)``)
+          is pending all that day, until its deadline passes, here and in the
+          deadline queries alike; what is left of its history (and the
+          revisions only the held-back step showed) is read again by its own
+          dates, and a record known by such a step alone is left out until then
+          (:doc:`/concepts`, "What was known when").  See
           :func:`~negotiation_records.timeutil.is_known_by`.
 
         Parties (a representative who took the role, or a member that

@@ -243,17 +243,16 @@ def _agreement_cut(
     revisions from the first to the kept (``revisions[first:kept]``), its
     expiry ``expiries[kept]`` (see :func:`revisions_kept`).
 
-    An ``expired`` step is held back, with those after it, until an expiry
-    has run out for it (:func:`_held_back`);
-    the steps before it are then read again by their own dates
-    (:func:`history_until`: a step dated "July" that only the held-back
-    step showed was taken is not known yet either).  A step dated by month
-    that is cut may have been the first date that earlier revisions came
-    after (signed on 20 January, in force "in January", extended on 5
-    January): those go, so that the snapshot is a valid record.  Where one
-    of them put in force the only expiry by which a known ``expired`` step
-    is let be, that step and those after it go too (the revision cannot
-    stay, nor the step without it).
+    An ``expired`` step is held back, with those after it, until an expiry has
+    run out for it (:func:`_held_back`); the steps before it are then read
+    again by their own dates (:func:`history_until`: a step dated "July" that
+    only the held-back step showed was taken is not known yet either).  A step
+    dated by month that is cut may have been the first date that earlier
+    revisions came after (signed on 20 January, in force "in January", extended
+    on 5 January): those go, so that the snapshot is a valid record.  Where one
+    of them put in force the only expiry by which a known ``expired`` step is
+    let be, that step and those after it go too (the revision cannot stay, nor
+    the step without it).
     """
     history = history_until(agreement.history, at)
     expiries, revisions = agreement.expiries, agreement.revisions
@@ -365,27 +364,26 @@ def known_steps(
     record: Ultimatum | Milestone | Agreement, at: Moment
 ) -> tuple[StatusChange, ...]:
     """
-    The steps of *record*'s history known by *at* (:func:`history_until`),
-    but for a step that says its deadline ran out (an ultimatum
-    ``expired``, a milestone ``missed``, an agreement ``expired``) while
-    no deadline has run out for it: of the deadlines the record had in
-    force by then (``deadlines[:kept + 1]``, *kept* as
-    :func:`revisions_kept` counts it), one that passed while still in force
-    (one extended or cut before it passed never ran out), a deadline for
-    each such step (a record revived by a revision runs out again only
-    when the new deadline passes).  The record cannot have run out before
-    then, and nothing after such a step came before it.  That step and
-    those after it count once a deadline has run out for it, and from then
-    on: what is known only grows as *at* moves on.  So an ultimatum marked
-    expired "on 2 September", whose deadline passes at the end of that
-    day, is pending all day, and expired from the moment its deadline
-    passes; undated, or dated by its month, likewise (a version-1 ``"status": "expired"`` with
-    no ``status_on`` is such a step).  What is left is read again by its
-    own dates.  :meth:`Ultimatum.status_at
+    The steps of *record*'s history known by *at* (:func:`history_until`), but
+    for a step that says its deadline ran out (an ultimatum ``expired``, a
+    milestone ``missed``, an agreement ``expired``) while no deadline has run
+    out for it: of the deadlines the record had in force by then
+    (``deadlines[:kept + 1]``, *kept* as :func:`revisions_kept` counts it), one
+    that passed while still in force (one extended or cut before it passed
+    never ran out), a deadline for each such step (a record revived by a
+    revision runs out again only when the new deadline passes).  The record
+    cannot have run out before then, and nothing after such a step came before
+    it.  That step and those after it count once a deadline has run out for it,
+    and from then on: what is known only grows as *at* moves on.  So an
+    ultimatum marked expired "on 2 September", whose deadline passes at the end
+    of that day, is pending all day, and expired from the moment its deadline
+    passes; undated, or dated by its month, likewise (a version-1
+    ``"status": "expired"`` with no ``status_on`` is such a step).  What is
+    left is read again by its own dates.  :meth:`Ultimatum.status_at
     <negotiation_records.Ultimatum.status_at>`, :meth:`Milestone.status_at
     <negotiation_records.Milestone.status_at>`, :meth:`Agreement.status_at
-    <negotiation_records.Agreement.status_at>`, the snapshot and the
-    deadline queries read it alike.
+    <negotiation_records.Agreement.status_at>`, the snapshot and the deadline
+    queries read it alike.
     """
     if isinstance(record, Agreement):
         return _agreement_cut(record, at)[0]
