@@ -22,6 +22,7 @@ from negotiation_records import (
     Agreement,
     AgreementStatus,
     Deadline,
+    EventKind,
     Milestone,
     MilestoneStatus,
     Negotiation,
@@ -86,8 +87,8 @@ class TestTheUsUltimatum:
             assert ultimatum.status_at(at) is UltimatumStatus.PENDING, at
             assert [u.id for u in talks.pending_ultimatums(at)] == ["u"], at
             assert talks.expired_deadlines(at) == (), at
-            events = [e.kind.value for e in talks.as_of(at).timeline()]
-            assert "status-change" not in events, at
+            kinds = [e.kind for e in talks.as_of(at).timeline()]
+            assert EventKind.STATUS not in kinds, at
 
     def test_expired_in_every_view_once_it_passes(self) -> None:
         talks = self.talks()
@@ -98,6 +99,8 @@ class TestTheUsUltimatum:
         assert ultimatum.status_at(at) is UltimatumStatus.EXPIRED
         assert talks.pending_ultimatums(at) == ()
         assert [entry.id for entry in talks.expired_deadlines(at)] == ["u"]
+        kinds = [e.kind for e in talks.as_of(at).timeline()]
+        assert kinds.count(EventKind.STATUS) == 1
 
     def test_the_enforcement_after_it_is_held_back_too(self) -> None:
         """Expired and enforced (tariffs imposed) "on 2 September": nothing
