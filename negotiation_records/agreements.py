@@ -59,7 +59,6 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
-    moment_argument,
     moment_sort_key,
     moment_text,
     to_moment,
@@ -607,10 +606,9 @@ class Agreement(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
 
-        known = known_steps(self, moment_argument(at, "at"))
-        return current_status(known, AgreementStatus.DRAFTED)
+        return known_status(self, AgreementStatus.DRAFTED, at)
 
     @property
     def first_dated(self) -> Moment | None:

@@ -62,7 +62,6 @@ from negotiation_records.timeutil import (
     Moment,
     MomentInput,
     is_before,
-    moment_argument,
     moment_text,
 )
 
@@ -291,10 +290,9 @@ class Milestone(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
 
-        known = known_steps(self, moment_argument(at, "at"))
-        return current_status(known, MilestoneStatus.PENDING)
+        return known_status(self, MilestoneStatus.PENDING, at)
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:

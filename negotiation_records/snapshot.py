@@ -14,6 +14,7 @@ revision answers (:func:`is_heard_of`); the deadline queries read both alike.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -29,6 +30,7 @@ from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import (
     StatusChange,
+    current_status,
     heard_of,
     history_until,
     known_count,
@@ -38,7 +40,12 @@ from negotiation_records.parties import Membership, Party, Representative
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus, known_history
 from negotiation_records.stances import Position, Response
-from negotiation_records.timeutil import Moment, is_before, is_known_by
+from negotiation_records.timeutil import (
+    Moment,
+    is_before,
+    is_known_by,
+    moment_argument,
+)
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 from negotiation_records.windows import Window
 
@@ -48,6 +55,7 @@ __all__ = [
     "condition_as_of",
     "is_heard_of",
     "known_state",
+    "known_status",
     "known_steps",
     "milestone_as_of",
     "model2_as_of",
@@ -170,10 +178,6 @@ def _deadlines_needed(
     return reach, None
 
 
-#: An agreement's step that says its expiry passed.
-_EXPIRED = AgreementStatus.EXPIRED
-
-
 def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
     """How many of *revisions* are known by *at* by their own dates."""
     return known_count([revision.revised_on for revision in revisions], at)
@@ -255,13 +259,14 @@ def _agreement_cut(
     the step without it).
     """
     history = history_until(agreement.history, at)
+    ran_out = _ran_out_status(agreement)
     expiries, revisions = agreement.expiries, agreement.revisions
     known = _known_revisions(revisions, at)
     while True:
         kept = known
         if known < len(revisions):
-            kept, _ = _deadlines_needed(history, _EXPIRED, expiries, known)
-        held = _held_back(history, _EXPIRED, expiries[: kept + 1], revisions[:kept], at)
+            kept, _ = _deadlines_needed(history, ran_out, expiries, known)
+        held = _held_back(history, ran_out, expiries[: kept + 1], revisions[:kept], at)
         if held is not None:
             history = history_until(history[:held], at)
             continue
@@ -275,16 +280,21 @@ def _agreement_cut(
             first += 1
         if not first:
             return history, first, kept
-        _, unmet = _deadlines_needed(history, _EXPIRED, expiries[first : kept + 1])
+        _, unmet = _deadlines_needed(history, ran_out, expiries[first : kept + 1])
         if unmet is None:
             return history, first, kept
         history = history_until(history[:unmet], at)
 
 
-def _ran_out_status(record: Ultimatum | Milestone) -> enum.Enum:
-    """The status that says *record*'s deadline ran out."""
+def _ran_out_status(record: Ultimatum | Milestone | Agreement) -> enum.Enum:
+    """
+    The status that says *record*'s deadline ran out: an ultimatum
+    ``expired``, a milestone ``missed``, an agreement ``expired`` (its expiry).
+    """
     if isinstance(record, Ultimatum):
         return UltimatumStatus.EXPIRED
+    if isinstance(record, Agreement):
+        return AgreementStatus.EXPIRED
     return MilestoneStatus.MISSED
 
 
@@ -390,6 +400,26 @@ def known_steps(
     return _steps_and_kept(record, at)[0]
 
 
+S = TypeVar("S", bound=enum.Enum)
+
+
+def known_status(
+    record: Ultimatum | Milestone | Agreement, initial: S, at: Moment | _dt.date
+) -> S:
+    """
+    The status of *record* in force at *at*, *initial* (the status it starts
+    in) before any change: the last of :func:`known_steps`, which is what the
+    snapshot at *at* and the deadline queries read.  What ``status_at`` of an
+    ultimatum, a milestone and an agreement answers.
+
+    *at* is checked as :meth:`Negotiation.as_of
+    <negotiation_records.Negotiation.as_of>` checks it: a naive datetime, text
+    or any other value that is not a moment is a
+    :class:`~negotiation_records.ValidationError` at ``at``.
+    """
+    return current_status(known_steps(record, moment_argument(at, "at")), initial)
+
+
 def _compliance_needs(
     history: Sequence[StatusChange], deadlines: Sequence[Deadline], known: int
 ) -> int:
@@ -421,7 +451,7 @@ def _heard_steps(
     ran out (nothing is then held back, nor cut for a revision).
     """
     history = history_until(record.history, at)
-    ran_out = _EXPIRED if isinstance(record, Agreement) else _ran_out_status(record)
+    ran_out = _ran_out_status(record)
     if all(change.status is not ran_out for change in history):
         return history
     return known_steps(record, at)

@@ -421,10 +421,9 @@ class Ultimatum(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_steps  # noqa: PLC0415 - above
+        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
 
-        known = known_steps(self, moment_argument(at, "at"))
-        return current_status(known, UltimatumStatus.PENDING)
+        return known_status(self, UltimatumStatus.PENDING, at)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.issued_by in self.addressed_to:
