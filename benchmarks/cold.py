@@ -20,7 +20,12 @@ Cold work: what users do, each input seen once.
   copies of its conditions and sources, less the time of one copy. These are
   written alike in format versions 1 and 2, so the rows compare versions of the
   library on equal content; once with every copy's times of day distinct, once
-  with the copies repeating the same texts.
+  with the copies repeating the same texts;
+* *deadline queries, per deadline of a record just loaded*: the time of
+  ``all_upcoming_deadlines`` and ``all_expired_deadlines`` at one moment,
+  per deadline, on a negotiation of 1,000 ultimatums, 1,000 milestones and
+  1,000 agreements (due on days in five zones over four months, about half
+  of them run out) read from its text just before, a new copy each pass.
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
@@ -182,6 +187,74 @@ def _shared_content(
     return documents
 
 
+def _deadline_records(count: int) -> Negotiation:
+    """*count* ultimatums, milestones and agreements, due on days in five zones."""
+    from negotiation_records import (
+        Agreement,
+        Deadline,
+        Milestone,
+        Party,
+        Ultimatum,
+    )
+
+    zones = ("UTC", "America/New_York", "Europe/Kyiv", "Asia/Tokyo", "Pacific/Apia")
+    set_on = pendulum.date(2025, 7, 1)
+    ultimatums, milestones, agreements = [], [], []
+    for index in range(count):
+        due = pendulum.date(2025, 8, 1).add(days=index % 120)
+        deadline = Deadline.on(due, tz=zones[index % len(zones)])
+        ultimatum = Ultimatum(
+            id=f"u-{index}",
+            issued_by="a",
+            addressed_to=["b"],
+            issued_at=set_on,
+            demand="Comply",
+            deadline=deadline,
+        )
+        milestone = Milestone(
+            id=f"m-{index}", title="Clock", set_on=set_on, deadline=deadline
+        )
+        agreement = (
+            Agreement(
+                id=f"g-{index}", title="Truce", stage="ceasefire", expires=deadline
+            )
+            .with_status("signed", on=set_on)
+            .with_status("in-force", on=set_on)
+        )
+        if index % 2:  # run out, and marked so on the due day
+            ultimatum = ultimatum.expire(on=due)
+            milestone = milestone.with_status("missed", on=due)
+            agreement = agreement.with_status("expired", on=due)
+        ultimatums.append(ultimatum)
+        milestones.append(milestone)
+        agreements.append(agreement)
+    return Negotiation(
+        id="clocks",
+        title="Clocks",
+        parties=[
+            Party(id="a", name="A", kind="state"),
+            Party(id="b", name="B", kind="state"),
+        ],
+        ultimatums=ultimatums,
+        milestones=milestones,
+        agreements=agreements,
+    )
+
+
+def _deadline_queries(count: int, passes: int) -> float:
+    """Seconds per deadline of both deadline queries on a record just loaded."""
+    text = to_json(_deadline_records(count))
+    at = pendulum.datetime(2025, 10, 1, 12, tz="UTC")
+    best = float("inf")
+    for _ in range(passes):
+        talks = from_json(Negotiation, text)  # untimed: a new copy, never asked
+        start = time.perf_counter()
+        talks.all_upcoming_deadlines(at)
+        talks.all_expired_deadlines(at)
+        best = min(best, time.perf_counter() - start)
+    return best / (3 * count)
+
+
 def _forget_then(
     forget: Callable[[], None], work: Callable[..., Any], *args: Any
 ) -> None:
@@ -289,6 +362,9 @@ def measure() -> dict[str, float]:
     )
     for repeat_moments in (False, True):
         found.update(_per_item_of_shared_content(reference, forget, repeat_moments))
+    found["deadline queries, per deadline of a record just loaded"] = _deadline_queries(
+        1_000, 5
+    )
     return found
 
 

@@ -254,8 +254,23 @@ def _zone_for(tz: str | None, path: str = "tz") -> Zone:
 # --- the value ------------------------------------------------------------------
 
 
+class _KeepsCutoff:
+    """
+    Mixin of :class:`Deadline`: one slot, outside the attrs fields, for its
+    :attr:`~Deadline.cutoff` once worked out (a date's takes a time-zone
+    lookup, and the queries ask each deadline for it several times).  Like a
+    negotiation's lookup index, it takes no part in equality, hashing,
+    ``repr``, pickling or the serialized form, and a deadline made by
+    ``attrs.evolve`` starts without it.
+    """
+
+    __slots__ = ("_cutoff",)
+
+    _cutoff: pendulum.DateTime
+
+
 @frozen_record(kw_only=True, order=False, init=False)
-class Deadline(Record):
+class Deadline(Record, _KeepsCutoff):
     """
     When something falls due, with the rule that put it there.
 
@@ -719,11 +734,20 @@ class Deadline(Record):
         due = self.due
         if isinstance(due, pendulum.DateTime):
             return due
+        try:
+            return self._cutoff
+        except AttributeError:
+            pass
         assert isinstance(due, pendulum.Date)  # noqa: S101 - PartialDate refused on construction
         if due >= _LAST_DAY:
             # 10000-01-01 cannot be written: the last instant of the calendar.
-            return from_stdlib(_dt.datetime.combine(due, _dt.time.max), self.zone)
-        return start_of_day(due + _dt.timedelta(days=1), self.zone)
+            cutoff = from_stdlib(_dt.datetime.combine(due, _dt.time.max), self.zone)
+        else:
+            # The next day as a plain date: pendulum's own addition is several
+            # times slower.
+            cutoff = start_of_day(_dt.date.fromordinal(due.toordinal() + 1), self.zone)
+        object.__setattr__(self, "_cutoff", cutoff)
+        return cutoff
 
     def _cutoff_offset(self) -> _dt.timedelta:
         """:attr:`cutoff` as time since 1970-01-01 UTC (never overflows)."""

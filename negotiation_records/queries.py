@@ -54,8 +54,8 @@ at that same instant.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -90,6 +90,7 @@ from negotiation_records.timeutil import (
     is_known_by,
     moment_eq_key,
     moment_sort_key,
+    since_epoch,
 )
 from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
 
@@ -485,7 +486,19 @@ def upcoming_deadlines(
     entries = _pending(talks, as_of_instant(moment))
     if end is not None:
         entries = [entry for entry in entries if due_by(entry.deadline, end)]
-    return tuple(sorted(entries, key=lambda entry: entry.deadline))
+    return _soonest_first(entries)
+
+
+E = TypeVar("E", UltimatumDeadline, DeadlineEntry)
+
+
+def _soonest_first(entries: Iterable[E]) -> tuple[E, ...]:
+    """
+    *entries* in the order of their deadlines (:class:`Deadline
+    <negotiation_records.Deadline>`'s own order, by cut-off), ties in the
+    order given; each cut-off is worked out once, not at every comparison.
+    """
+    return tuple(sorted(entries, key=lambda entry: since_epoch(entry.deadline.cutoff)))
 
 
 def expired_deadlines(
@@ -514,7 +527,7 @@ def expired_deadlines(
         if status in _MET and closed_in_time(history, deadline):
             continue
         found.append(UltimatumDeadline(ultimatum, deadline))
-    return tuple(sorted(found, key=lambda entry: entry.deadline))
+    return _soonest_first(found)
 
 
 _MILESTONE_OPEN = frozenset({MilestoneStatus.PENDING})
@@ -697,7 +710,7 @@ def all_upcoming_deadlines(
     ]
     if end is not None:
         entries = [entry for entry in entries if due_by(entry.deadline, end)]
-    return tuple(sorted(entries, key=lambda entry: entry.deadline))
+    return _soonest_first(entries)
 
 
 def all_expired_deadlines(
@@ -732,7 +745,7 @@ def all_expired_deadlines(
         for entry, _ in _other_entries(talks, moment)
         if entry.deadline.is_past(moment)
     ]
-    return tuple(sorted(entries, key=lambda entry: entry.deadline))
+    return _soonest_first(entries)
 
 
 # --- positions --------------------------------------------------------------------

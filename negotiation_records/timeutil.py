@@ -560,6 +560,9 @@ def is_known_by(moment: MomentInput, at: MomentInput) -> bool:
             if moment.month is None:
                 return moment.year < at.year
             return (moment.year, moment.month) < (at.year, at.month)
+    elif type(at) is pendulum.DateTime and type(moment) is pendulum.Date:
+        if at.tzinfo is _UTC:  # the queries' instants: a day is known from its start
+            return _dt.date.toordinal(moment) <= _dt.date.toordinal(at)
     if isinstance(moment, PartialDate):
         return _offsets(moment)[1] <= _offsets(at)[0]
     return _offsets(moment)[0] <= _offsets(at)[0]

@@ -212,3 +212,21 @@ def test_the_timestamped_statements_are_each_said_at_their_own_time(
         cold._timestamped_statements(20, 2).statements[-1].said_on != added[-1].said_on
     )
     assert from_json(Negotiation, to_json(record)) == record
+
+
+def test_the_deadline_records_are_open_and_run_out_in_five_zones(
+    scripts: tuple[ModuleType, ModuleType],
+) -> None:
+    """cold.py's record for the deadline queries: each deadline open, then run out."""
+    import cold
+
+    record = cold._deadline_records(40)
+    assert from_json(Negotiation, to_json(record)) == record
+    zones = {m.deadline.tz or "UTC" for m in record.milestones}
+    assert len(zones) == 5
+    at = pendulum.datetime(2025, 10, 1, 12, tz="UTC")  # the due days are in August
+    expired = record.all_expired_deadlines(at)
+    assert len(expired) == 3 * 40  # every deadline has passed, met or not
+    later = pendulum.date(2025, 7, 15)
+    assert len(record.all_upcoming_deadlines(later)) == 3 * 40
+    assert cold._deadline_queries(10, 1) > 0

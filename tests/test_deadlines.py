@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import json
+import pickle
 import zoneinfo
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -2256,3 +2258,54 @@ def test_date_deadline_cutoff_is_the_next_day_everywhere() -> None:
             assert local.date() > day
             before = (cutoff - dt.timedelta(seconds=1)).astimezone(tz)
             assert before.date() <= day
+
+
+class TestCutoffKept:
+    """
+    A deadline keeps its cut-off once worked out, outside its value: reading
+    it changes nothing a user can see but the time the next reading takes.
+    """
+
+    @given(deadline=_deadlines())
+    def test_reading_the_cutoff_leaves_the_value_as_it_was(
+        self, deadline: Deadline
+    ) -> None:
+        """Equality, hash, repr, serialized form, copies and pickles are unchanged."""
+        fresh = Deadline(
+            **{a.name: getattr(deadline, a.name) for a in attrs.fields(Deadline)}
+        )
+        first = deadline.cutoff
+        assert deadline.cutoff is first
+        assert deadline == fresh
+        assert hash(deadline) == hash(fresh)
+        assert repr(deadline) == repr(fresh)
+        assert to_json(deadline) == to_json(fresh)
+        for other in (
+            copy.copy(deadline),
+            copy.deepcopy(deadline),
+            pickle.loads(pickle.dumps(deadline)),  # noqa: S301 - our own bytes
+            from_json(Deadline, to_json(deadline)),
+        ):
+            assert other == deadline
+            assert utc(other.cutoff) == utc(fresh.cutoff) == utc(first)
+            assert other.cutoff.tzinfo == first.tzinfo
+
+    def test_a_changed_deadline_works_its_own_out(self) -> None:
+        """``attrs.evolve`` to another zone gives that zone's midnight, not the old one."""
+        kyiv = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
+        assert utc(kyiv.cutoff) == dt.datetime(2025, 9, 2, 21, tzinfo=dt.UTC)
+        tokyo = attrs.evolve(kyiv, tz="Asia/Tokyo")
+        assert utc(tokyo.cutoff) == dt.datetime(2025, 9, 2, 15, tzinfo=dt.UTC)
+        assert utc(kyiv.cutoff) == dt.datetime(2025, 9, 2, 21, tzinfo=dt.UTC)
+
+    @given(deadlines=st.lists(_deadlines(), max_size=12))
+    def test_sorted_by_the_cutoff_read_or_not(self, deadlines: list[Deadline]) -> None:
+        """Sorting deadlines whose cut-off was read and fresh ones agrees, ties kept."""
+        fresh = [
+            Deadline(**{a.name: getattr(d, a.name) for a in attrs.fields(Deadline)})
+            for d in deadlines
+        ]
+        for deadline in deadlines[::2]:
+            assert deadline.cutoff is not None
+        order = sorted(range(len(fresh)), key=lambda i: utc(fresh[i].cutoff))
+        assert [id(d) for d in sorted(deadlines)] == [id(deadlines[i]) for i in order]

@@ -38,7 +38,7 @@ from negotiation_records import (
 from negotiation_records import strategies as nrst
 from negotiation_records.cli import main
 from negotiation_records.queries import as_of_instant
-from negotiation_records.serialization import to_json
+from negotiation_records.serialization import from_json, to_json
 from tests.seed import seed_record
 
 
@@ -670,6 +670,61 @@ def _agreement(*steps: tuple[str, pendulum.Date]) -> Agreement:
 
 def _expired(talks: Negotiation, at: Any) -> list[tuple[str, str]]:
     return [(entry.kind, entry.id) for entry in talks.all_expired_deadlines(at)]
+
+
+class TestSoonestFirst:
+    """The deadline queries list by the instant each deadline passes, across zones."""
+
+    def _talks(self) -> Negotiation:
+        from negotiation_records import Milestone
+
+        on = Deadline.on
+        ultimatums = [
+            _ultimatum("utc-day", deadline=on(pendulum.date(2025, 9, 3))),
+            _ultimatum(
+                "tokyo-day", deadline=on(pendulum.date(2025, 9, 3), tz="Asia/Tokyo")
+            ),
+            _ultimatum(
+                "new-york-day",
+                deadline=on(pendulum.date(2025, 9, 2), tz="America/New_York"),
+            ),
+            _ultimatum(
+                "utc-hour", deadline=on(pendulum.datetime(2025, 9, 3, 4, tz="UTC"))
+            ),
+        ]
+        clock = Milestone(
+            id="new-york-midnight",
+            title="Clock",
+            set_on=ISSUED,
+            deadline=on(pendulum.datetime(2025, 9, 3, tz="America/New_York")),
+        )
+        return _talks(*ultimatums, milestones=[clock])
+
+    def test_ties_keep_record_order(self) -> None:
+        """
+        The end of 2 September in New York, 04:00 UTC on the 3rd and midnight
+        of the 3rd in New York are one instant: listed in record order
+        (ultimatums first), before the end of 3 September in Tokyo (15:00 UTC)
+        and in UTC.
+        """
+        talks = self._talks()
+        ties = ["new-york-day", "utc-hour"]
+        later = ["tokyo-day", "utc-day"]
+        before, after = pendulum.date(2025, 8, 1), pendulum.date(2025, 9, 10)
+        assert _ids(talks.upcoming_deadlines(before)) == [*ties, *later]
+        assert _ids(talks.expired_deadlines(after)) == [*ties, *later]
+        everything = [*ties, "new-york-midnight", *later]
+        assert [e.id for e in talks.all_upcoming_deadlines(before)] == everything
+        assert [e.id for e in talks.all_expired_deadlines(after)] == everything
+
+    def test_the_same_on_a_record_just_loaded(self) -> None:
+        """A loaded record (no cut-off worked out yet) lists in the same order."""
+        talks = self._talks()
+        loaded = from_json(Negotiation, to_json(talks))
+        at = pendulum.date(2025, 8, 1)
+        assert [e.id for e in loaded.all_upcoming_deadlines(at)] == [
+            e.id for e in talks.all_upcoming_deadlines(at)
+        ]
 
 
 class TestAllExpiredDeadlines:

@@ -298,6 +298,46 @@ class TestSpansAndOrder:
         last = moment.end if isinstance(moment, PartialDate) else moment
         assert known == (last < at if isinstance(moment, PartialDate) else last <= at)
 
+    @given(
+        moment=moments,
+        at=utc_datetimes | zoned_datetimes | offset_datetimes | dates | partial_dates,
+    )
+    @example(
+        moment=pendulum.Date(2025, 7, 14),
+        at=pendulum.datetime(2025, 7, 13, 23, 59, 59, 999999, tz="UTC"),
+    )
+    @example(
+        moment=pendulum.Date(2025, 7, 14), at=pendulum.datetime(2025, 7, 14, tz="UTC")
+    )
+    @example(moment=pendulum.Date(1, 1, 1), at=pendulum.datetime(1, 1, 1, tz="UTC"))
+    @example(
+        moment=PartialDate(9999),
+        at=pendulum.datetime(9999, 12, 31, 23, 59, 59, 999999, tz="UTC"),
+    )
+    def test_known_by_the_spans_of_both(self, moment: Moment, at: Moment) -> None:
+        """
+        Whatever the kinds of both, what :func:`is_known_by` answers is the
+        rule it states on their spans in UTC: a month or a year once its span
+        has ended by the start of *at*'s, any other moment once its own has
+        begun (worked out here as time since the start of the calendar, which
+        never overflows: the span of "9999" ends after the last instant).
+        """
+
+        def start(value: Moment) -> dt.timedelta:
+            if isinstance(value, dt.datetime):
+                naive = dt.datetime.combine(value.date(), value.time())  # plain
+                offset = value.utcoffset()
+                assert offset is not None
+                return (naive - dt.datetime.min) - offset
+            first = value.start if isinstance(value, PartialDate) else value
+            return dt.timedelta(days=first.toordinal() - 1)
+
+        if isinstance(moment, PartialDate):
+            expected = dt.timedelta(days=moment.end.toordinal()) <= start(at)
+        else:
+            expected = start(moment) <= start(at)
+        assert is_known_by(moment, at) == expected
+
     def test_span_of_a_datetime_is_one_instant(self) -> None:
         """A datetime covers one instant, given in UTC."""
         moment = pendulum.datetime(2025, 7, 14, 12, tz=NY)
