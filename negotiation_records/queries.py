@@ -433,9 +433,7 @@ def _pending(talks: Talks, at: Moment) -> list[UltimatumDeadline]:
         if not _issued(ultimatum, at):
             continue
         status, deadline, _ = _ultimatum_state(ultimatum, at)
-        if status in _CLOSED and not _ran_out_early(
-            status is UltimatumStatus.EXPIRED, deadline, at
-        ):
+        if status in _CLOSED:
             continue
         if not deadline.is_past(at):
             found.append(UltimatumDeadline(ultimatum, deadline))
@@ -570,9 +568,7 @@ def _milestone_entry(
     history, kept = known_state(milestone, at)
     deadline = milestone.deadlines[kept]
     status = current_status(history, MilestoneStatus.PENDING)
-    open_ = status in _MILESTONE_OPEN or _ran_out_early(
-        status is MilestoneStatus.MISSED, deadline, at
-    )
+    open_ = status in _MILESTONE_OPEN
     if open_ or _milestone_ran_out(status, history, deadline):
         return [(DeadlineEntry(milestone, deadline), open_)]
     return []
@@ -588,9 +584,7 @@ def _agreement_entries(
     if expiry is None:
         return found
     status = current_status(history, AgreementStatus.DRAFTED)
-    running = status in _AGREEMENT_RUNNING or _ran_out_early(
-        status is AgreementStatus.EXPIRED, expiry, at
-    )
+    running = status in _AGREEMENT_RUNNING
     if running or _agreement_ran_out(status, history, expiry):
         found.append((DeadlineEntry(agreement, expiry), running))
     return found
@@ -625,28 +619,25 @@ def _phase_entries(
             continue
         if expired_before(history, expiry, deadline):
             continue  # the agreement expired before the phase ended
-        open_ = status in _AGREEMENT_RUNNING or _ran_out_early(expired, deadline, at)
+        open_ = status in _AGREEMENT_RUNNING or _expired_before_end(
+            expired, deadline, at
+        )
         if open_ or _agreement_ran_out(status, history, deadline):
             end = PhaseEnd(agreement=agreement, index=index)
             found.append((DeadlineEntry(end, deadline), open_))
     return found
 
 
-def _ran_out_early(ran_out: bool, deadline: Deadline, at: Moment) -> bool:
+def _expired_before_end(expired: bool, end: Deadline, at: Moment) -> bool:
     """
-    Whether a status that says a deadline ran out (*ran_out*: an ultimatum
-    expired, a milestone missed, an agreement expired) is in force at *at*
-    though *deadline*, the one in force then (or the end of one of an
-    agreement's phases), has not passed: the record is still open until it
-    passes.  The snapshot holds such a step back until a deadline has run
-    out for it (:func:`~negotiation_records.snapshot.known_steps`), so this
-    is left for a record whose deadline was revised after it ran out with
-    no step that revived it (a version-1 document: expired, undated, then
-    extended), for which the snapshot says it ran out while the queries
-    list it open until the new deadline passes; and for a phase's end that
-    an agreement with no expiry reached.
+    Whether an agreement marked expired (*expired*) is still open at *at*
+    for the *end* of one of its phases, not yet passed: an agreement with
+    no expiry, marked expired with the phase still running, runs out for
+    it when the end passes.  (An agreement's own expiry needs no such
+    guard: the snapshot holds an ``expired`` step back until the expiry in
+    force has passed, :func:`~negotiation_records.snapshot.known_steps`.)
     """
-    return ran_out and not deadline.is_past(at)
+    return expired and not end.is_past(at)
 
 
 def _milestone_ran_out(

@@ -184,17 +184,19 @@ def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
 
 
 def _run_out(
-    deadlines: Sequence[Deadline], revisions: Sequence[DeadlineRevision], at: Moment
+    deadlines: Sequence[Deadline],
+    revisions: Sequence[DeadlineRevision],
+    instant: pendulum.DateTime,
 ) -> int:
     """
-    How many of *deadlines* (those a record had in force by *at*, oldest
-    first; ``revisions[i]`` replaced ``deadlines[i]``) had run out by *at*:
-    passed then, at the instant the queries read *at*
-    (:func:`~negotiation_records.queries.as_of_instant`), while still in
-    force.  One replaced certainly before it passed (cut or extended ahead
-    of time: :func:`is_before` its :attr:`~Deadline.cutoff`) never ran out.
+    How many of *deadlines* (those a record had in force by *instant*,
+    oldest first; ``revisions[i]`` replaced ``deadlines[i]``) had run out by
+    *instant* (where the queries read a moment *at*:
+    :func:`~negotiation_records.queries.as_of_instant`): passed then while
+    still in force.  One replaced certainly before it passed (cut or
+    extended ahead of time: :func:`is_before` its :attr:`~Deadline.cutoff`)
+    never ran out.
     """
-    instant = at if isinstance(at, pendulum.DateTime) else as_of_instant(at)
     count = 0
     for index, deadline in enumerate(deadlines):
         if not deadline.is_past(instant):
@@ -230,13 +232,23 @@ def _held_back(
     needs a deadline of its own (one revived by a revision runs out again
     only when the new deadline passes), and a deadline extended before it
     passed never ran out.  The step and those after it are held back until
-    then; an undated one likewise.
+    then; an undated one likewise.  And a record whose last step says it ran
+    out is not run out while the deadline in force (the last of
+    *deadlines*) has not passed: its deadline was revised after it ran out,
+    with no step that revived it (a version-1 document: expired, undated,
+    then extended), and that revision revived it; the step waits for the
+    new deadline, as the deadline queries do.
     """
     steps = [index for index, change in enumerate(history) if change.status is ran_out]
     if not steps or not deadlines:
         return None
-    count = _run_out(deadlines, revisions, at)
-    return steps[count] if count < len(steps) else None
+    instant = at if isinstance(at, pendulum.DateTime) else as_of_instant(at)
+    count = _run_out(deadlines, revisions, instant)
+    if count < len(steps):
+        return steps[count]
+    if steps[-1] == len(history) - 1 and not deadlines[-1].is_past(instant):
+        return steps[-1]  # revised after it ran out: revived until the new one passes
+    return None
 
 
 def _agreement_cut(
@@ -384,7 +396,9 @@ def known_steps(
     revision runs out again only when the new deadline passes).  The record
     cannot have run out before then, and nothing after such a step came before
     it.  That step and those after it count once a deadline has run out for it,
-    and from then on: what is known only grows as *at* moves on.  So an
+    and from then on: what is known only grows as *at* moves on, but for a
+    last step whose deadline a later revision moved with no step that revived
+    the record (:func:`_held_back`: it waits for the new deadline).  So an
     ultimatum marked expired "on 2 September", whose deadline passes at the end
     of that day, is pending all day, and expired from the moment its deadline
     passes; undated, or dated by its month, likewise (a version-1

@@ -22,6 +22,7 @@ from negotiation_records import (
     Agreement,
     AgreementStatus,
     Deadline,
+    DeadlineRevision,
     EventKind,
     Milestone,
     MilestoneStatus,
@@ -281,6 +282,61 @@ class TestExtendedOrRevived:
         assert kept.status is UltimatumStatus.EXPIRED
         assert [e.id for e in talks.expired_deadlines(october)] == ["u"]
 
+    def test_a_version_1_expiry_then_a_late_extension(self) -> None:
+        """A version-1 document: expired with no date, its 2 September
+        deadline extended on 10 September, after it had passed, to 30
+        September, with nothing that says it was revived.  Its status is the
+        latest known, so the expiry is against the new deadline: expired as
+        of 5 September (the extension not yet made), pending from 10
+        September, expired again once 30 September has passed, in every view
+        alike (the snapshot drops the expiry known on the 5th: the extension
+        revived it)."""
+        document = {
+            "schema_version": 1,
+            "id": "t",
+            "title": "T",
+            "parties": [
+                {"id": "united-states", "name": "US", "kind": "state"},
+                {"id": "russia", "name": "Russia", "kind": "state"},
+            ],
+            "ultimatums": [
+                {
+                    "id": "u",
+                    "issued_by": "united-states",
+                    "addressed_to": ["russia"],
+                    "issued_at": "2025-07-14",
+                    "demand": "Ceasefire",
+                    "deadline": {"due": "2025-09-30", "tz": None},
+                    "revisions": [
+                        {
+                            "previous": {"due": "2025-09-02", "tz": None},
+                            "revised_on": "2025-09-10",
+                            "reason": "extended after it ran out",
+                        }
+                    ],
+                    "status": "expired",
+                    "status_on": None,
+                }
+            ],
+        }
+        talks = from_dict(Negotiation, document)
+        [ultimatum] = talks.ultimatums
+        for at, status, due in [
+            (pendulum.date(2025, 9, 5), UltimatumStatus.EXPIRED, "2025-09-02"),
+            (pendulum.date(2025, 9, 10), UltimatumStatus.PENDING, "2025-09-30"),
+            (pendulum.date(2025, 10, 1), UltimatumStatus.EXPIRED, "2025-09-30"),
+        ]:
+            [kept] = talks.as_of(at).ultimatums
+            assert kept.status is status, at
+            assert str(kept.deadline.due) == due
+            assert ultimatum.status_at(at) is status
+            pending = [u.id for u in talks.pending_ultimatums(at)]
+            expired = [str(e.deadline.due) for e in talks.expired_deadlines(at)]
+            if status is UltimatumStatus.PENDING:
+                assert (pending, expired) == (["u"], [])
+            else:
+                assert (pending, expired) == ([], [due])
+
 
 def test_a_date_is_read_at_the_start_of_its_day_in_utc() -> None:
     """Due at 05:00 on 3 September in Tokyo (20:00 UTC on the 2nd), expired
@@ -346,25 +402,37 @@ def _records(
     kind: str, deadline: Deadline, on: Moment | str | None, revised: str | None
 ) -> dict[str, Any]:
     """An ultimatum, milestone or agreement that ran out *on*, its deadline
-    set by a revision at noon UTC on 1 September when *revised* says so: one
-    that cut it from 30 September, or extended it from the end of 1
-    September (UTC), before that passed."""
+    set by a revision when *revised* says so: at noon UTC on 1 September,
+    one that cut it from 30 September, or extended it from the end of 1
+    September (UTC), before that passed; or ("late") at noon UTC on 31
+    August, one that extended it from the end of 30 August, after that
+    passed, with no step that revived the record (``attrs.evolve``, as a
+    version-1 document reads)."""
     revised_on = pendulum.datetime(2025, 9, 1, 12, tz="UTC")
     earlier = {
         "cut": Deadline.on(pendulum.date(2025, 9, 30), tz="UTC"),
         "extended": Deadline.on(pendulum.date(2025, 9, 1), tz="UTC"),
+        "late": Deadline.on(pendulum.date(2025, 8, 30), tz="UTC"),
     }
     first = deadline if revised is None else earlier[revised]
-    cut = revised is not None
+    revision = DeadlineRevision(
+        previous=first, revised_on=pendulum.datetime(2025, 8, 31, 12, tz="UTC")
+    )
+    cut = revised in {"cut", "extended"}
+    late: dict[str, Any] = {"revisions": (revision,)} if revised == "late" else {}
     if kind == "ultimatum":
         u = _ultimatum(first)
         if cut:
             u = u.revise_deadline(deadline, on=revised_on)
+        if late:
+            u = attrs.evolve(u, deadline=deadline, **late)
         return {"ultimatums": [_ran_out(u, "expired", on)]}
     if kind == "milestone":
         m = Milestone(id="m", title="Clock", set_on=ISSUED, deadline=first)
         if cut:
             m = m.revise_deadline(deadline, on=revised_on)
+        if late:
+            m = attrs.evolve(m, deadline=deadline, **late)
         return {"milestones": [_ran_out(m, "missed", on)]}
     a = (
         Agreement(id="a", title="Truce", stage="ceasefire", expires=first)
@@ -373,6 +441,8 @@ def _records(
     )
     if cut:
         a = a.extend(deadline, on=revised_on)
+    if late:
+        a = attrs.evolve(a, expires=deadline, **late)
     return {"agreements": [_ran_out(a, "expired", on)]}
 
 
@@ -391,7 +461,7 @@ _OPEN = {UltimatumStatus.PENDING, MilestoneStatus.PENDING, AgreementStatus.IN_FO
     kind=st.sampled_from(["ultimatum", "milestone", "agreement"]),
     deadline=_deadlines(),
     on=_STEP_DATES,
-    revised=st.sampled_from([None, "cut", "extended"]),
+    revised=st.sampled_from([None, "cut", "extended", "late"]),
     moments=st.lists(_AT, min_size=2, max_size=2),
 )
 def test_every_view_agrees_at_every_hour(
