@@ -285,7 +285,8 @@ class Party(Record):
         country: ISO 3166-1 alpha-2 code (``"UA"``), optional.
         wikidata: Wikidata item id (``"Q212"``), optional.
         aliases: Other names the sources use ("Kyiv", "the Kremlin").
-        representatives: People acting for the party.
+        representatives: People acting for the party, each once (the same
+            person in another role or term is another entry).
         members: For a coalition, its members (:class:`Membership`: a party id
             with optional dates).  A plain id is accepted on construction
             (``members=["france", "germany"]``).  A party may be listed twice
@@ -309,7 +310,7 @@ class Party(Record):
     wikidata: str | None = field(Maybe(Wikidata()), default=None)
     aliases: tuple[str, ...] = field(Many(Text(), unique="alias"), default=())
     representatives: tuple[Representative, ...] = field(
-        Many(Nested(Representative)), default=()
+        Many(Nested(Representative), unique="representative"), default=()
     )
     members: tuple[Membership, ...] = field(
         Many(Nested(Membership, shorthand="party")), default=()

@@ -286,7 +286,7 @@ def _party(
         country=draw(optional(country_codes())),
         wikidata=draw(optional(st.integers(1, 10**9).map(lambda n: f"Q{n}"))),
         aliases=draw(text_lists()),
-        representatives=draw(st.lists(_representative(pools), max_size=2)),
+        representatives=draw(st.lists(_representative(pools), max_size=2, unique=True)),
         members=members,
         sources=draw(pools.source_list()),
     )

@@ -19,6 +19,9 @@ from negotiation_records import (
     PartyRole,
     Representative,
     Statement,
+    ValidationError,
+    from_dict,
+    to_dict,
 )
 from tests.strategies_foundation import VALID, errors_of, slug_error
 
@@ -217,6 +220,40 @@ class TestPartyFields:
                 "representatives[0]",
                 "must be a Representative, got str 'Rustem Umerov'",
             ),
+        )
+
+    def test_a_representative_listed_twice_is_refused(self) -> None:
+        """
+        The same representative twice (same name, role, dates and sources) is
+        a copy made by mistake, refused at the copy, on construction and on
+        load; the same person in two terms, or in two roles, is two entries.
+        """
+        umerov = Representative(
+            name="Rustem Umerov",
+            role="Minister of Defence",
+            since=pendulum.date(2023, 9, 6),
+            until=pendulum.date(2025, 7, 17),
+        )
+        secretary = attrs.evolve(
+            umerov,
+            role="Secretary of the National Security and Defence Council",
+            since=pendulum.date(2025, 7, 17),
+            until=None,
+        )
+        problems = errors_of(party, representatives=[umerov, secretary, umerov])
+        assert [path for path, _ in problems] == ["representatives[2]"]
+        assert problems[0][1].startswith("representative Representative(name=")
+        assert problems[0][1].endswith(" appears twice")
+        data = to_dict(party(representatives=[umerov, secretary]))
+        assert isinstance(data, dict)
+        data["representatives"].append(data["representatives"][0])
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Party, data)
+        assert [path for path, _ in caught.value.errors] == ["representatives[2]"]
+        second_term = attrs.evolve(umerov, since=pendulum.date(2026, 1, 1), until=None)
+        assert (
+            len(party(representatives=[umerov, secretary, second_term]).representatives)
+            == 3
         )
 
     def test_members_only_for_a_coalition(self) -> None:
