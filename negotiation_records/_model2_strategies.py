@@ -116,22 +116,28 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     revised = draw(st.integers(0, 2))
     dates = draw(chain(steps + revised))
     expires = draw(optional(_deadlines()))
+    # Revised after the history (its dates come later), so an expired step is
+    # against the first expiry, the one in force then.
+    previous = [draw(_deadlines()) for _ in range(revised)] if expires else []
     history = walk(
         draw,
         pools,
         _AGREEMENT_STEPS,
         AgreementStatus.DRAFTED,
         dates[:steps],
-        deadline=(AgreementStatus.EXPIRED, expires),
+        deadline=(AgreementStatus.EXPIRED, previous[0] if previous else expires),
     )
-    # Revised after the history (its dates come later): not once it ended,
-    # dated (a final status: Agreement.extend refuses it).
+    # Not revised once it ended, dated (a final status: Agreement.extend
+    # refuses it): its expiry is then the one the history was walked with.
     ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
-    revisions = (
-        [_revision(draw, pools, on) for on in dates[steps:]]
-        if expires is not None and not ended
-        else []
-    )
+    if ended and previous:
+        expires, previous = previous[0], []
+    revisions = [
+        attrs.evolve(_revision(draw, pools, on), previous=earlier)
+        for on, earlier in zip(
+            dates[steps : steps + len(previous)], previous, strict=True
+        )
+    ]
     # It enters into force before every expiry it has had falls due: a drawn
     # entry that comes after one is left out (no filter, which would make
     # agreements rare in generated negotiations).

@@ -291,21 +291,22 @@ def due_before_start_problems(
         yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
 
 
-def passed_early_problems(
+def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each
     label: str,
     history: tuple[StatusChange, ...],
     status: enum.Enum,
     deadlines: tuple[Deadline, ...],
+    revisions: tuple[DeadlineRevision, ...],
     what: tuple[str, str],
 ) -> Iterable[tuple[str, str]]:
     """
     Each dated *status* step of *history* (an ultimatum expired, a milestone
-    missed, an agreement expired) on a moment by whose end none of
-    *deadlines*, every deadline the record has had, had passed
-    (:meth:`Deadline.had_passed_by`): the status methods refuse such a step,
-    and so does the record.  Only what is certain is refused: any deadline
-    it has had that had passed by then lets the step be, whichever was in
-    force (the revisions' dates are not matched to the steps').  *what*
+    missed, an agreement expired) on a moment by whose end none of the
+    deadlines that may have been in force then had passed
+    (:func:`in_force_on`, :meth:`Deadline.had_passed_by`): the status
+    methods refuse such a step, and so does the record.  Only what is
+    certain is refused: a deadline replaced on a day that may be the step's,
+    or put in force by a revision dated by its month, still counts.  *what*
     names the deadline in the problem, and several: ``("the deadline",
     "its deadlines")``.
     """
@@ -314,17 +315,41 @@ def passed_early_problems(
     for index, change in enumerate(history):
         if change.status is not status or change.on is None:
             continue
-        if not any(deadline.had_passed_by(change.on) for deadline in deadlines):
+        candidates = in_force_on(deadlines, revisions, change.on)
+        if not any(deadline.had_passed_by(change.on) for deadline in candidates):
             yield (
                 f"history[{index}].on",
                 PASSED_EARLY.format(
                     label=label,
                     status=status.value,
                     on=moment_text(change.on),
-                    what=what[len(deadlines) > 1],
-                    due=", ".join(due_named(deadline) for deadline in deadlines),
+                    what=what[len(candidates) > 1],
+                    due=", ".join(due_named(deadline) for deadline in candidates),
                 ),
             )
+
+
+def in_force_on(
+    deadlines: tuple[Deadline, ...],
+    revisions: tuple[DeadlineRevision, ...],
+    on: Moment,
+) -> tuple[Deadline, ...]:
+    """
+    Those of *deadlines* (a record's, oldest first; ``revisions[i]``
+    replaced ``deadlines[i]``) that may have been in force on *on*: all but
+    one certainly replaced before it and one certainly put in force after it
+    (:func:`is_before`).
+    """
+    found = tuple(
+        deadline
+        for index, deadline in enumerate(deadlines)
+        if not (index < len(revisions) and is_before(revisions[index].revised_on, on))
+        and not (
+            0 < index <= len(revisions)
+            and is_before(on, revisions[index - 1].revised_on)
+        )
+    )
+    return found or deadlines
 
 
 def revision_problems(
@@ -660,6 +685,7 @@ class Agreement(Record):
             self.history,
             AgreementStatus.EXPIRED,
             self.expiries,
+            self.revisions,
             ("its expiry", "its expiries"),
         )
 

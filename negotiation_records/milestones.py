@@ -484,6 +484,7 @@ class Milestone(Record):
             self.history,
             MilestoneStatus.MISSED,
             self.deadlines,
+            self.revisions,
             ("the deadline", "its deadlines"),
         )
 

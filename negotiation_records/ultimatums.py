@@ -470,6 +470,7 @@ class Ultimatum(Record):
             self.history,
             UltimatumStatus.EXPIRED,
             self.deadlines,
+            self.revisions,
             ("the deadline", "its deadlines"),
         )
         yield from late_compliance_problems(self.label, self.history, self.deadlines)

@@ -80,8 +80,11 @@ class TestUltimatums:
         with pytest.raises(ValidationError, match="had not passed"):
             ultimatum(expired(PartialDate(2025, 6)), deadline=DUE)
 
-    def test_any_deadline_it_has_had(self) -> None:
-        """Cut to 16 July on 15 July: expired on the 17th, before the first deadline."""
+    def test_the_deadline_in_force_then(self) -> None:
+        """Cut to 16 July on 15 July: expired on the 17th, before the first
+        deadline.  Extended on 15 July to 31 August: an expiry on 20 July is
+        refused, naming the deadline in force then (the 24 July one was
+        replaced before it passed)."""
         cut = (
             ultimatum()
             .revise_deadline(
@@ -104,10 +107,46 @@ class TestUltimatums:
         assert caught.value.errors == (
             (
                 "history[0].on",
-                "ultimatum 'u' cannot be expired on 2025-07-20: its deadlines "
-                "(2025-07-24, 2025-08-31) had not passed",
+                "ultimatum 'u' cannot be expired on 2025-07-20: the deadline "
+                "(2025-08-31) had not passed",
             ),
         )
+
+    def test_a_revision_after_the_step_leaves_it_be(self) -> None:
+        """
+        Due 24 July and extended on 26 July, after it had passed, to 31 August
+        (no step revived it): an expiry on 25 July is against the first
+        deadline, one on 27 July against the second, which had not passed.  A
+        revision dated only by its month ("July") may come after either.
+        """
+        from negotiation_records import DeadlineRevision, PartialDate
+
+        def extended_on(on: object, *history: StatusChange) -> Ultimatum:
+            revision = DeadlineRevision(previous=DUE, revised_on=on)  # type: ignore[arg-type]
+            return Ultimatum(
+                id="u",
+                issued_by="north",
+                addressed_to=["south"],
+                issued_at=JULY_14,
+                demand="Withdraw",
+                deadline=Deadline.on(pendulum.date(2025, 8, 31)),
+                revisions=[revision],
+                history=history,
+            )
+
+        july_26 = pendulum.date(2025, 7, 26)
+        assert extended_on(july_26, expired(pendulum.date(2025, 7, 25))).history
+        with pytest.raises(ValidationError) as caught:
+            extended_on(july_26, expired(pendulum.date(2025, 7, 27)))
+        assert caught.value.errors == (
+            (
+                "history[0].on",
+                "ultimatum 'u' cannot be expired on 2025-07-27: the deadline "
+                "(2025-08-31) had not passed",
+            ),
+        )
+        for on in (pendulum.date(2025, 7, 25), pendulum.date(2025, 7, 27)):
+            assert extended_on(PartialDate(2025, 7), expired(on)).history
 
 
 class TestMilestonesAndAgreements:
@@ -124,6 +163,54 @@ class TestMilestonesAndAgreements:
                 "history[0].on",
                 "milestone 'm' cannot be missed on 2025-01-25: the deadline "
                 "(2025-02-03) had not passed",
+            ),
+        )
+
+    def test_against_the_deadline_in_force_then(self) -> None:
+        """A truce due to end on 1 March, extended on 20 February to 1 June:
+        "expired on 2 March" is refused on load (the expiry in force then had
+        not passed); a milestone due 3 February, extended on 1 February to
+        3 March, "missed on 4 February" likewise."""
+        from negotiation_records import DeadlineRevision
+
+        march_1 = Deadline.on(pendulum.date(2025, 3, 1))
+        extended = (
+            Agreement(id="a", title="A", stage="ceasefire", expires=march_1)
+            .with_status("signed", on=pendulum.date(2025, 1, 15))
+            .with_status("in-force", on=pendulum.date(2025, 1, 19))
+            .extend(
+                Deadline.on(pendulum.date(2025, 6, 1)), on=pendulum.date(2025, 2, 20)
+            )
+        )
+        document = json.loads(to_json(extended))
+        document["history"].append({"status": "expired", "on": "2025-03-02"})
+        with pytest.raises(ValidationError) as caught:
+            from_json(Agreement, json.dumps(document))
+        assert caught.value.errors == (
+            (
+                "history[2].on",
+                "agreement 'a' cannot be expired on 2025-03-02: its expiry "
+                "(2025-06-01) had not passed",
+            ),
+        )
+        february_3 = Deadline.on(pendulum.date(2025, 2, 3))
+        with pytest.raises(ValidationError) as caught:
+            Milestone(
+                id="m",
+                title="Clock",
+                deadline=Deadline.on(pendulum.date(2025, 3, 3)),
+                revisions=[
+                    DeadlineRevision(
+                        previous=february_3, revised_on=pendulum.date(2025, 2, 1)
+                    )
+                ],
+                history=[StatusChange(status="missed", on=pendulum.date(2025, 2, 4))],
+            )
+        assert caught.value.errors == (
+            (
+                "history[0].on",
+                "milestone 'm' cannot be missed on 2025-02-04: the deadline "
+                "(2025-03-03) had not passed",
             ),
         )
 

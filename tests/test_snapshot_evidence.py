@@ -46,6 +46,7 @@ from negotiation_records import (
     StatusChange,
     Ultimatum,
     UltimatumStatus,
+    ValidationError,
     Vote,
     from_json,
     to_json,
@@ -360,43 +361,52 @@ class TestStepsShowTheirRevisions:
         [kept] = _checked(talks, D(2019, 3, 25)).milestones
         assert kept == milestone
 
-    def test_a_revision_before_a_cut_first_step_that_an_expiry_needed(self) -> None:
+    def test_an_expiry_by_a_deadline_replaced_before_it_is_refused(self) -> None:
         """
         Extended on 5 January from 6 January to 31 December, signed and in
-        force on 20 January, expired on the 21st (by the 6 January expiry),
-        superseded "in January": as of 25 January the month step is cut, the
-        revision before what is left of the history goes with it, and so does
-        the expiry that only it let be; the snapshot is a valid record.  The
-        6 January expiry was extended before it passed, so it never ran out:
-        the expiry (and what follows it) counts only once 31 December has.
+        force on 20 January, "expired on the 21st" (by the 6 January expiry,
+        replaced before then): the expiry in force on the 21st had not
+        passed, so the record is refused, as ``with_status`` refuses the step.
+        (It was once kept, its expiry held back until 31 December.)  Extended
+        "in January" instead, the 6 January expiry may still have been in
+        force on the 21st: the record is kept, and as of 25 January (the month
+        not over) the snapshot shows the expiry by the 6 January deadline, in
+        force then as far as is known, without the revision or the step
+        dated "January".
         """
-        agreement = Agreement(
-            id="a",
-            title="Accord",
-            stage="ceasefire",
-            expires=Deadline.on(D(2025, 12, 31)),
-            revisions=[
-                DeadlineRevision(
-                    previous=Deadline.on(D(2025, 1, 6)), revised_on=D(2025, 1, 5)
-                )
-            ],
-            history=[
-                StatusChange(status="signed", on=D(2025, 1, 20)),
-                StatusChange(status="in-force", on=D(2025, 1, 20)),
-                StatusChange(status="expired", on=D(2025, 1, 21)),
-                StatusChange(status="superseded", on=PartialDate(2025, 1)),
-            ],
+        six_january = Deadline.on(D(2025, 1, 6))
+        history = [
+            StatusChange(status="signed", on=D(2025, 1, 20)),
+            StatusChange(status="in-force", on=D(2025, 1, 20)),
+            StatusChange(status="expired", on=D(2025, 1, 21)),
+            StatusChange(status="superseded", on=PartialDate(2025, 1)),
+        ]
+
+        def extended_on(on: Any) -> Agreement:
+            return Agreement(
+                id="a",
+                title="Accord",
+                stage="ceasefire",
+                expires=Deadline.on(D(2025, 12, 31)),
+                revisions=[DeadlineRevision(previous=six_january, revised_on=on)],
+                history=history,
+            )
+
+        with pytest.raises(ValidationError) as caught:
+            extended_on(D(2025, 1, 5))
+        assert caught.value.errors == (
+            (
+                "history[2].on",
+                "agreement 'a' cannot be expired on 2025-01-21: its expiry "
+                "(2025-12-31) had not passed",
+            ),
         )
+        agreement = extended_on(PartialDate(2025, 1))
         talks = _talks(agreements=[agreement])
         [kept] = _checked(talks, D(2025, 1, 25)).agreements
-        assert kept.history == agreement.history[:2]
-        assert kept.revisions == ()
-        assert kept.expires == agreement.expires
-        [kept] = _checked(talks, D(2025, 2, 1)).agreements
-        assert kept.history == agreement.history[:2]
+        assert kept.history == agreement.history[:3]
+        assert (kept.revisions, kept.expires) == ((), six_january)
         assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
-        # An agreement is known by its steps alone, not by the extension.
-        assert _checked(talks, D(2025, 1, 10)).agreements == ()
 
     def test_the_command_line_reads_the_same(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
