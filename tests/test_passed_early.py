@@ -10,6 +10,7 @@ import pytest
 from negotiation_records import (
     Agreement,
     Deadline,
+    DeadlineRevision,
     Milestone,
     StatusChange,
     Ultimatum,
@@ -23,7 +24,11 @@ JULY_14 = pendulum.date(2025, 7, 14)
 DUE = Deadline.after(JULY_14, days=10)  # 2025-07-24, to the end of the day in UTC
 
 
-def ultimatum(*history: StatusChange, deadline: Deadline = DUE) -> Ultimatum:
+def ultimatum(
+    *history: StatusChange,
+    deadline: Deadline = DUE,
+    revisions: tuple[DeadlineRevision, ...] = (),
+) -> Ultimatum:
     return Ultimatum(
         id="u",
         issued_by="north",
@@ -32,6 +37,7 @@ def ultimatum(*history: StatusChange, deadline: Deadline = DUE) -> Ultimatum:
         demand="Withdraw",
         deadline=deadline,
         history=history,
+        revisions=revisions,
     )
 
 
@@ -119,19 +125,14 @@ class TestUltimatums:
         deadline, one on 27 July against the second, which had not passed.  A
         revision dated only by its month ("July") may come after either.
         """
-        from negotiation_records import DeadlineRevision, PartialDate
+        from negotiation_records import PartialDate
 
         def extended_on(on: object, *history: StatusChange) -> Ultimatum:
             revision = DeadlineRevision(previous=DUE, revised_on=on)  # type: ignore[arg-type]
-            return Ultimatum(
-                id="u",
-                issued_by="north",
-                addressed_to=["south"],
-                issued_at=JULY_14,
-                demand="Withdraw",
+            return ultimatum(
+                *history,
                 deadline=Deadline.on(pendulum.date(2025, 8, 31)),
-                revisions=[revision],
-                history=history,
+                revisions=(revision,),
             )
 
         july_26 = pendulum.date(2025, 7, 26)
@@ -171,8 +172,6 @@ class TestMilestonesAndAgreements:
         "expired on 2 March" is refused on load (the expiry in force then had
         not passed); a milestone due 3 February, extended on 1 February to
         3 March, "missed on 4 February" likewise."""
-        from negotiation_records import DeadlineRevision
-
         march_1 = Deadline.on(pendulum.date(2025, 3, 1))
         extended = (
             Agreement(id="a", title="A", stage="ceasefire", expires=march_1)

@@ -66,6 +66,40 @@ def _ultimatum(deadline: Deadline) -> Ultimatum:
     )
 
 
+def _version_1_extended(revised_on: str) -> Negotiation:
+    """A version-1 document: the ultimatum expired, undated, its deadline
+    extended on *revised_on* from 2 to 30 September."""
+    document = {
+        "schema_version": 1,
+        "id": "t",
+        "title": "T",
+        "parties": [
+            {"id": "united-states", "name": "US", "kind": "state"},
+            {"id": "russia", "name": "Russia", "kind": "state"},
+        ],
+        "ultimatums": [
+            {
+                "id": "u",
+                "issued_by": "united-states",
+                "addressed_to": ["russia"],
+                "issued_at": "2025-07-14",
+                "demand": "Ceasefire",
+                "deadline": {"due": "2025-09-30", "tz": None},
+                "revisions": [
+                    {
+                        "previous": {"due": "2025-09-02", "tz": None},
+                        "revised_on": revised_on,
+                        "reason": "extended",
+                    }
+                ],
+                "status": "expired",
+                "status_on": None,
+            }
+        ],
+    }
+    return from_dict(Negotiation, document)
+
+
 class TestTheUsUltimatum:
     """The 50-day ultimatum of 14 July 2025, due at the end of 2 September
     in New York (04:00 UTC on the 3rd), recorded "expired on 2 September"."""
@@ -244,35 +278,7 @@ class TestExtendedOrRevived:
         """A version-1 document: expired with no date, its deadline extended
         on 30 August from 2 to 30 September.  The 2 September deadline never
         ran out, so the expiry counts once 30 September has passed."""
-        document = {
-            "schema_version": 1,
-            "id": "t",
-            "title": "T",
-            "parties": [
-                {"id": "united-states", "name": "US", "kind": "state"},
-                {"id": "russia", "name": "Russia", "kind": "state"},
-            ],
-            "ultimatums": [
-                {
-                    "id": "u",
-                    "issued_by": "united-states",
-                    "addressed_to": ["russia"],
-                    "issued_at": "2025-07-14",
-                    "demand": "Ceasefire",
-                    "deadline": {"due": "2025-09-30", "tz": None},
-                    "revisions": [
-                        {
-                            "previous": {"due": "2025-09-02", "tz": None},
-                            "revised_on": "2025-08-30",
-                            "reason": "extended",
-                        }
-                    ],
-                    "status": "expired",
-                    "status_on": None,
-                }
-            ],
-        }
-        talks = from_dict(Negotiation, document)
+        talks = _version_1_extended(revised_on="2025-08-30")
         tenth = pendulum.date(2025, 9, 10)
         [kept] = talks.as_of(tenth).ultimatums
         assert kept.status is UltimatumStatus.PENDING
@@ -291,35 +297,7 @@ class TestExtendedOrRevived:
         September, expired again once 30 September has passed, in every view
         alike (the snapshot drops the expiry known on the 5th: the extension
         revived it)."""
-        document = {
-            "schema_version": 1,
-            "id": "t",
-            "title": "T",
-            "parties": [
-                {"id": "united-states", "name": "US", "kind": "state"},
-                {"id": "russia", "name": "Russia", "kind": "state"},
-            ],
-            "ultimatums": [
-                {
-                    "id": "u",
-                    "issued_by": "united-states",
-                    "addressed_to": ["russia"],
-                    "issued_at": "2025-07-14",
-                    "demand": "Ceasefire",
-                    "deadline": {"due": "2025-09-30", "tz": None},
-                    "revisions": [
-                        {
-                            "previous": {"due": "2025-09-02", "tz": None},
-                            "revised_on": "2025-09-10",
-                            "reason": "extended after it ran out",
-                        }
-                    ],
-                    "status": "expired",
-                    "status_on": None,
-                }
-            ],
-        }
-        talks = from_dict(Negotiation, document)
+        talks = _version_1_extended(revised_on="2025-09-10")
         [ultimatum] = talks.ultimatums
         for at, status, due in [
             (pendulum.date(2025, 9, 5), UltimatumStatus.EXPIRED, "2025-09-02"),
