@@ -153,7 +153,10 @@ def _deadlines_needed(
     that none of *deadlines* lets be (``None``: none).
 
     A dated step needs the first of *deadlines* that had passed by its end
-    (:meth:`Deadline.had_passed_by`, as the record checks the step); the
+    (:meth:`Deadline.had_passed_by`); the record lets the step be only by one
+    that may still have been in force then
+    (:func:`~negotiation_records.agreements.in_force_on`), that one or a
+    later one, so the reach is the fewest revisions the step shows.  The
     reach is the last deadline a step needs (0: the first).  Each step is
     asked first of the deadline that let the step before it be, then of
     those up to the reach so far, then of the next ones: steps in time
@@ -265,10 +268,11 @@ def _agreement_cut(
     only the held-back step showed was taken is not known yet either).  A step
     dated by month that is cut may have been the first date that earlier
     revisions came after (signed on 20 January, in force "in January", extended
-    on 5 January): those go, so that the snapshot is a valid record.  Where one
-    of them put in force the only expiry by which a known ``expired`` step is
-    let be, that step and those after it go too (the revision cannot stay, nor
-    the step without it).
+    on 5 January): those go, so that the snapshot is a valid record, and the
+    expiries they replaced with them.  Where no expiry left lets a known
+    ``expired`` step be, that step and those after it go too (the revision
+    cannot stay, nor the step without it): extended on 5 January, signed on
+    the 20th, expired on 1 March by a cut dated "2025", unknown on 10 March.
     """
     history = history_until(agreement.history, at)
     ran_out = _ran_out_status(agreement)

@@ -408,6 +408,44 @@ class TestStepsShowTheirRevisions:
         assert (kept.revisions, kept.expires) == ((), six_january)
         assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
 
+    def test_an_expiry_only_a_later_revision_lets_be_goes_with_the_early_one(
+        self,
+    ) -> None:
+        """
+        Due 3 January, extended on 5 January to 30 March, cut "in 2025" to
+        20 February; signed on 20 January, in force on the 21st, expired on
+        1 March (by the 20 February expiry), in force again on 5 March,
+        terminated "in 2025".  As of 10 March the year is not over: the cut
+        and the termination are not known, and the 5 January extension comes
+        before the first step known (20 January), so it goes too (a snapshot
+        is a valid record).  What is left, the 30 March expiry, had not
+        passed on 1 March: the expiry and the step after it go with it.
+        Once 2025 is over, the record is as it was given.
+        """
+        e0, e1, e2 = (Deadline.on(D(2025, m, d)) for m, d in ((1, 3), (3, 30), (2, 20)))
+        agreement = Agreement(
+            id="a",
+            title="Truce",
+            stage="ceasefire",
+            expires=e2,
+            revisions=[
+                DeadlineRevision(previous=e0, revised_on=D(2025, 1, 5)),
+                DeadlineRevision(previous=e1, revised_on=PartialDate(2025)),
+            ],
+            history=[
+                StatusChange(status="signed", on=D(2025, 1, 20)),
+                StatusChange(status="in-force", on=D(2025, 1, 21)),
+                StatusChange(status="expired", on=D(2025, 3, 1)),
+                StatusChange(status="in-force", on=D(2025, 3, 5)),
+                StatusChange(status="terminated", on=PartialDate(2025)),
+            ],
+        )
+        talks = _talks(agreements=[agreement])
+        [kept] = _checked(talks, D(2025, 3, 10)).agreements
+        assert kept.history == agreement.history[:2]
+        assert (kept.revisions, kept.expires) == ((), e1)
+        assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
+
     def test_the_command_line_reads_the_same(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
