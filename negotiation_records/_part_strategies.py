@@ -10,7 +10,7 @@ Both :mod:`negotiation_records.strategies` (the original records) and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -47,6 +47,7 @@ def walk(
     *,
     deadline: tuple[Any, Deadline | None] | None = None,
     late: Any = None,
+    barred: Mapping[Any, Collection[str]] | None = None,
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
@@ -57,23 +58,33 @@ def walk(
     status undated on a moment by whose end the deadline had not passed.
     *late*, a status (an ultimatum's complied), is left undated on a moment
     after the deadline passed unless a step to *deadline*'s status came first.
+    *barred* maps a status to the parties its steps do not name in ``by`` (a
+    proposal's proposers do not accept it).
     """
     changes: list[StatusChange] = []
     closed = False  # whether a step to deadline's status was taken
     current = initial
     taken: set[str] = set()  # the parties of the steps of the current status
     for on in moments:
-        by = draw(pools.party_list())
-        fresh = [party for party in by if party not in taken]
+        drawn = draw(pools.party_list())
+
+        def allowed(status: Any, drawn: list[str] = drawn) -> list[str]:
+            return [p for p in drawn if p not in (barred or {}).get(status, ())]
+
         options = sorted(
-            (s for s in steps.get(current, ()) if s is not current or fresh),
+            (
+                s
+                for s in steps.get(current, ())
+                if s is not current or any(p not in taken for p in allowed(s))
+            ),
             key=lambda s: s.value,
         )
         if not options:
             break
         status = draw(st.sampled_from(options))
+        by = allowed(status)
         if status is current and changes:
-            by = fresh
+            by = [party for party in by if party not in taken]
         else:
             taken = set()
         taken.update(by)

@@ -737,6 +737,29 @@ def history_problems(
             current = status
 
 
+def taken_by(
+    history: tuple[StatusChange, ...],
+    statuses: AbstractSet[enum.Enum],
+    parties: AbstractSet[str] | Sequence[str],
+    why: str,
+) -> Iterable[tuple[str, str]]:
+    """
+    A problem at each party of *parties* named in the ``by`` of a step of
+    *history* to one of *statuses*, a step those parties cannot take: *why*
+    follows the party's id, and the status ends the message (``"'ua' made
+    the proposal and cannot have accepted it"``, *why* ``"made the proposal
+    and cannot have {status} it"``).
+    """
+    for index, change in enumerate(history):
+        if change.status in statuses:
+            for place, party in enumerate(change.by):
+                if party in parties:
+                    yield (
+                        f"history[{index}].by[{place}]",
+                        f"{party!r} " + why.format(status=_status_key(change.status)),
+                    )
+
+
 def _step_back(history: tuple[StatusChange, ...], index: int, earlier: int) -> str:
     """
     Why ``history[index]`` is out of order: it is before ``history[earlier]``,

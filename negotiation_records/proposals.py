@@ -40,6 +40,7 @@ from negotiation_records.history import (
     history_problems,
     status_at,
     take_status_arguments,
+    taken_by,
     with_change,
 )
 from negotiation_records.stances import Response, Stance, append_response
@@ -85,6 +86,12 @@ _P = ProposalStatus
 #: The status changes a proposal's history may take, from each status.
 #: The statuses after which a proposal is no longer answered (``respond``):
 #: withdrawn, expired, lapsed.  (Accepted or rejected, it may still be.)
+#: The steps that answer a proposal: none is taken by a party that made it
+#: (as none of them responds to it).
+_ANSWERS: Final = frozenset(
+    {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.COUNTERED}
+)
+
 _UNANSWERABLE: Final = frozenset(
     {
         ProposalStatus.WITHDRAWN,
@@ -276,6 +283,12 @@ class Proposal(Record):
             STATUS_STEPS,
             start=self.made_on,
             start_name="proposal was made",
+        )
+        yield from taken_by(
+            self.history,
+            _ANSWERS,
+            proposers,
+            self._made_it + " and cannot have {status} it",
         )
         yield from self._answered_after_close()
         if self.status is ProposalStatus.LAPSED_WITHOUT_RESPONSE and seen & set(

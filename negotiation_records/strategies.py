@@ -77,6 +77,7 @@ from negotiation_records.parties import (
     PartyRole,
     Representative,
 )
+from negotiation_records.proposals import _ANSWERS as _PROPOSAL_ANSWERS
 from negotiation_records.proposals import STATUS_STEPS as _PROPOSAL_STEPS
 from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import STATUS_STEPS as _ROUND_STEPS
@@ -92,12 +93,7 @@ from negotiation_records.rounds import (
 from negotiation_records.sources import Source, Statement
 from negotiation_records.stances import Position, Response, Stance
 from negotiation_records.timeline import EventKind, TimelineEvent
-from negotiation_records.timeutil import (
-    Moment,
-    PartialDate,
-    Period,
-    is_before,
-)
+from negotiation_records.timeutil import Moment, PartialDate, Period, is_before
 from negotiation_records.ultimatums import STATUS_STEPS as _ULTIMATUM_STEPS
 from negotiation_records.ultimatums import (
     Consequence,
@@ -408,7 +404,14 @@ def _make_proposal(
         made_on, *later = draw(chain(count + 1 + steps))
     else:
         later = draw(chain(count + steps, after=made_on))
-    history = _walk(draw, pools, _PROPOSAL_STEPS, ProposalStatus.PENDING, later[count:])
+    history = _walk(
+        draw,
+        pools,
+        _PROPOSAL_STEPS,
+        ProposalStatus.PENDING,
+        later[count:],
+        barred=dict.fromkeys(_PROPOSAL_ANSWERS, proposed_by),
+    )
     status = history[-1].status if history else ProposalStatus.PENDING
     addressed_to = [
         party for party in draw(pools.party_list()) if party not in proposed_by
@@ -590,6 +593,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         later[answered + revised :],
         deadline=(UltimatumStatus.EXPIRED, deadline),
         late=UltimatumStatus.COMPLIED,
+        barred={UltimatumStatus.COMPLIED: (issued_by,)},
     )
     demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
     return Ultimatum(

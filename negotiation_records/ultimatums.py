@@ -56,6 +56,7 @@ from negotiation_records.history import (
     history_problems,
     next_status,
     take_status_arguments,
+    taken_by,
     with_change,
 )
 from negotiation_records.stances import Response, Stance, append_response
@@ -125,6 +126,9 @@ STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
 #: The final statuses (no step leads on from them), after which an
 #: ultimatum's deadline is not revised (``Ultimatum.revise_deadline``).
 _ENDED: Final = frozenset(set(UltimatumStatus) - STATUS_STEPS.keys())
+
+#: A compliance, which the party that issued the ultimatum does not make.
+_COMPLIANCE: Final = frozenset({UltimatumStatus.COMPLIED})
 
 
 def complied_late(on: Moment | None, deadlines: tuple[Deadline, ...]) -> bool:
@@ -456,6 +460,12 @@ class Ultimatum(Record):
             )
         yield from due_before_start_problems(
             self.revisions, self.deadline, self.issued_at, DUE_BEFORE_ISSUE
+        )
+        yield from taken_by(
+            self.history,
+            _COMPLIANCE,
+            (self.issued_by,),
+            "issued the ultimatum and cannot have complied with it",
         )
         yield from history_problems(
             self.label,

@@ -398,6 +398,49 @@ class TestWhoAndWhy:
         with pytest.raises(IllegalTransitionError):
             proposal().withdraw(on=LATER).accept(on="x", by="r")  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize(
+        "target",
+        [ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.COUNTERED],
+        ids=lambda s: s.value,
+    )
+    def test_a_proposer_does_not_answer_its_own_proposal(
+        self, target: ProposalStatus
+    ) -> None:
+        """
+        Accepting, rejecting and countering answer a proposal, which a party
+        that made it does not do (as it cannot respond to it): refused at the
+        party, by the method and on load alike; the other parties may.
+        """
+        joint = proposal(proposed_by=["ukraine", "turkiye"])
+        with pytest.raises(ValidationError) as info:
+            METHODS[target](joint, on=LATER, by=["russia", "turkiye"])
+        assert info.value.errors == (
+            (
+                "history[0].by[1]",
+                f"'turkiye' is one of its proposers and cannot have {target.value} it",
+            ),
+        )
+        data = to_dict(METHODS[target](proposal(), on=LATER, by=["russia"]))
+        data["history"][0]["by"] = ["ukraine"]
+        with pytest.raises(ValidationError) as info:
+            from_dict(Proposal, data)
+        assert info.value.errors == (
+            (
+                "history[0].by[0]",
+                f"'ukraine' made the proposal and cannot have {target.value} it",
+            ),
+        )
+        assert METHODS[target](joint, on=LATER, by=["russia"]).status is target
+
+    def test_its_proposer_withdraws_it_and_anyone_may_see_it_expire(self) -> None:
+        """The steps that do not answer it may name a proposer."""
+        assert proposal().withdraw(on=LATER, by=["ukraine"]).history[-1].by == (
+            "ukraine",
+        )
+        assert proposal().expire(on=LATER, by=["ukraine", "russia"]).status is (
+            ProposalStatus.EXPIRED
+        )
+
     def test_unknown_parties_and_sources_are_refused_in_the_talks(self) -> None:
         """``by`` and ``sources`` refer to the negotiation's parties and sources."""
         from negotiation_records import Negotiation, Party

@@ -435,21 +435,49 @@ class TestWhoAndWhy:
         """They land in the status change, through a round trip as well."""
         from negotiation_records import from_json, to_json
 
+        who = "russia" if status is UltimatumStatus.COMPLIED else "united-states"
         moved = getattr(ultimatum(), method)(
             **kwargs,
-            by=["united-states"],
+            by=[who],
             reason="Announced by the White House",
             sources=["wh-2025"],
         )
         change = moved.history[-1]
         assert (change.status, change.by, change.reason, change.sources) == (
             status,
-            ("united-states",),
+            (who,),
             "Announced by the White House",
             ("wh-2025",),
         )
         assert change.on == kwargs.get("on", FIFTY_DAYS.cutoff)
         assert from_json(Ultimatum, to_json(moved)) == moved
+
+    def test_its_issuer_does_not_comply_with_it(self) -> None:
+        """
+        Complying is what the parties it was addressed to do: a compliance
+        ``by`` the issuer is refused at the party, by :meth:`comply` and on
+        load alike.  The issuer may enforce or withdraw it, and others may
+        enforce it (sanctions imposed by its allies).
+        """
+        with pytest.raises(ValidationError) as info:
+            ultimatum().comply(on=pendulum.date(2025, 8, 30), by=["united-states"])
+        message = (
+            "'united-states' issued the ultimatum and cannot have complied with it"
+        )
+        assert info.value.errors == (("history[0].by[0]", message),)
+        data = to_dict(ultimatum().comply(on=pendulum.date(2025, 8, 30), by=["russia"]))
+        data["history"][0]["by"] = ["russia", "united-states"]
+        with pytest.raises(ValidationError) as info:
+            from_dict(Ultimatum, data)
+        assert info.value.errors == (("history[0].by[1]", message),)
+        enforced = (
+            ultimatum()
+            .expire()
+            .enforce(
+                on=pendulum.date(2025, 9, 3), by=["united-states", "european-union"]
+            )
+        )
+        assert enforced.history[-1].by == ("united-states", "european-union")
 
     def test_every_bad_argument_at_once(self) -> None:
         """A bad ``on`` and ``late`` at their names, the rest where the
