@@ -88,7 +88,7 @@ _P = ProposalStatus
 #: withdrawn, expired, lapsed.  (Accepted or rejected, it may still be.)
 #: The steps that answer a proposal: none is taken by a party that made it
 #: (as none of them responds to it).
-_ANSWERS: Final = frozenset(
+ANSWER_STEPS: Final = frozenset(
     {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.COUNTERED}
 )
 
@@ -286,7 +286,7 @@ class Proposal(Record):
         )
         yield from taken_by(
             self.history,
-            _ANSWERS,
+            ANSWER_STEPS,
             proposers,
             self._made_it + " and cannot have {status} it",
         )

@@ -77,7 +77,7 @@ from negotiation_records.parties import (
     PartyRole,
     Representative,
 )
-from negotiation_records.proposals import _ANSWERS as _PROPOSAL_ANSWERS
+from negotiation_records.proposals import ANSWER_STEPS as _PROPOSAL_ANSWERS
 from negotiation_records.proposals import STATUS_STEPS as _PROPOSAL_STEPS
 from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.rounds import STATUS_STEPS as _ROUND_STEPS
