@@ -262,6 +262,10 @@ class Kind:
     converts: ClassVar[bool] = False
     #: Whether :meth:`convert_late` may change a value.
     converts_late: ClassVar[bool] = False
+    #: Whether a stored value is a plain scalar (text, an id, an enum member,
+    #: a number), hashed and compared as it is and cheaply: records in a list
+    #: none of which may repeat are told apart by such fields first.
+    plain_value: ClassVar[bool] = False
 
     def convert(self, value: Any) -> Any:
         """The stored form of a constructor argument; anything else unchanged."""

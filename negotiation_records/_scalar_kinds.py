@@ -231,6 +231,7 @@ class Text(FixedKind):
     """
 
     __slots__ = ()
+    plain_value: ClassVar[bool] = True
 
     converts: ClassVar[bool] = True
 
@@ -365,6 +366,7 @@ class _Pattern(FixedKind):
     """
 
     __slots__ = ()
+    plain_value: ClassVar[bool] = True
 
     # A subclass fails the compiled check (it tests the class): converted then.
     converts_late: ClassVar[bool] = True
@@ -682,6 +684,7 @@ class Int(FrozenKind):
 
     __slots__ = ("max", "min")
     _fields = ("min", "max")
+    plain_value: ClassVar[bool] = True
     min: int | None
     max: int | None
 
@@ -846,6 +849,7 @@ class Bool(FixedKind):
     """``True`` or ``False``."""
 
     __slots__ = ()
+    plain_value: ClassVar[bool] = True
 
     def accepts(self) -> str:
         return "bool"
@@ -881,6 +885,7 @@ class Choice(FrozenKind):
 
     __slots__ = ("_choices", "_members", "_value_class", "enum")
     _fields = ("enum",)
+    plain_value: ClassVar[bool] = True
     enum: type[enum.Enum]
     _members: dict[Any, Any]
     _choices: str

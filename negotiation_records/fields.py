@@ -195,6 +195,10 @@ class Maybe(FrozenKind):
     def eq_key(self) -> Callable[[Any], Any] | None:
         return self.kind.eq_key
 
+    @property
+    def plain_value(self) -> bool:  # type: ignore[override]
+        return self.kind.plain_value
+
     def accepts(self) -> str:
         return f"{self.kind.accepts()} | None"
 
@@ -381,8 +385,18 @@ class Many(FrozenKind):
         if self.min_items:
             lines += [f"{pad}if len({v}) < {self.min_items}:", f"{pad}    {fail}"]
         if self.unique is not None:
+            # Records are hashed whole only when their plain fields do not
+            # already tell them apart (hashing a record works out its moments).
+            names = self.kind.plain_fields() if isinstance(self.kind, Nested) else ()
+            item = f"_u{len(pad)}"
+            apart = "".join(f"{item}.{name}, " for name in names)
+            told = (
+                f"len({{({apart}) for {item} in {v}}}) != len({v}) and "
+                if names
+                else ""
+            )
             lines += [
-                f"{pad}if len({v}) > 1 and len(set({v})) != len({v}):",
+                f"{pad}if len({v}) > 1 and {told}len(set({v})) != len({v}):",
                 f"{pad}    {fail}",
             ]
         return lines
@@ -621,6 +635,21 @@ class Nested(FrozenKind):
 
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return f"{ns.name(conv.get_unstructure_hook(self.cls))}({v})"
+
+    def plain_fields(self) -> tuple[str, ...]:
+        """
+        The names of the record's fields that hold plain values
+        (:attr:`~negotiation_records.fields.Kind.plain_value`) compared as they
+        are: two equal records hold equal values there.
+        """
+        return tuple(
+            attribute.name
+            for attribute in getattr(self.cls, "__attrs_attrs__", ())
+            if attribute.eq
+            and attribute.eq_key is None
+            and (kind := kind_of(attribute)) is not None
+            and kind.plain_value
+        )
 
     def record_classes(self) -> tuple[type[Any], ...]:
         return (self.cls,)
