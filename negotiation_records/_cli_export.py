@@ -320,13 +320,20 @@ def _kept_mode(
 
     For a file, raises OSError (with the message to show) when *target* is a
     folder, or something else that a file moved into place would replace (a
-    device such as ``/dev/null``, a pipe): then with the message *other*.
+    device such as ``/dev/null``, a pipe): then with the message *other*;
+    and when the user may not write it (:func:`os.access`): a file made
+    read-only is left as it is, as writing it in place would leave it, though
+    a file moved into place would replace it.
     """
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
         return None
-    if folder or stat.S_ISREG(mode):
+    if folder:
+        return stat.S_IMODE(mode) & 0o777
+    if stat.S_ISREG(mode):
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
         return stat.S_IMODE(mode) & 0o777
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))

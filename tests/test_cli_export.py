@@ -893,6 +893,45 @@ class TestModes:
         assert out.read_text("utf-8") != "earlier\n"
         assert mode(out) == 0o604
 
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    def test_a_file_the_user_may_not_write_is_left_as_it_is(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        fmt: str,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """
+        Moved into place, a new file would replace a file made read-only,
+        which writing it in place (a shell's ``>``) would refuse: refused,
+        the file unchanged and nothing left beside it.  (As root, who may
+        write any file, ``os.access`` answers as for a file of another user:
+        no write permission bit, no writing.)
+        """
+        (tmp_path / "written").mkdir()
+        out = tmp_path / "written" / "out"
+        out.write_text("earlier\n", encoding="utf-8")
+        out.chmod(0o444)
+        access = os.access
+        monkeypatch.setattr(
+            os,
+            "access",
+            lambda path, how, **kw: (
+                access(path, how, **kw)
+                and not (how == os.W_OK and not mode(Path(path)) & 0o222)
+            ),
+        )
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: Permission denied\n"
+        )
+        assert out.read_text("utf-8") == "earlier\n"
+        assert mode(out) == 0o444
+        assert list(out.parent.iterdir()) == [out]
+        out.chmod(0o644)
+        assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 0
+
     def test_a_new_folder(self, talks: Path, tmp_path: Path, umask: int) -> None:
         pytest.importorskip("pyarrow")
         out = tmp_path / "corpus"

@@ -329,6 +329,33 @@ class TestPlotTarget:
         assert target.stat().st_mode & 0o777 == 0o640
         assert sorted(tmp_path.iterdir()) == [talks, target]
 
+    def test_a_picture_the_user_may_not_write_is_left_as_it_is(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """As ``export``: a read-only picture is not replaced (as root too)."""
+        target = tmp_path / "talks.svg"
+        target.write_bytes(b"the picture drawn yesterday")
+        target.chmod(0o444)
+        access = os.access
+        monkeypatch.setattr(
+            os,
+            "access",
+            lambda path, how, **kw: (
+                access(path, how, **kw)
+                and not (how == os.W_OK and not Path(path).stat().st_mode & 0o222)
+            ),
+        )
+        assert main(["plot", str(talks), "-o", str(target)]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {target}: Permission denied\n"
+        )
+        assert target.read_bytes() == b"the picture drawn yesterday"
+        assert sorted(tmp_path.iterdir()) == [talks, target]
+
 
 def longest_name(folder: Path, suffix: str) -> str:
     """A file name in *folder* as long as the system allows, ending in *suffix*."""
