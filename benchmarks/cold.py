@@ -25,7 +25,11 @@ Cold work: what users do, each input seen once.
   ``all_upcoming_deadlines`` and ``all_expired_deadlines`` at one moment,
   per deadline, on a negotiation of 1,000 ultimatums, 1,000 milestones and
   1,000 agreements (due on days in five zones over four months, about half
-  of them run out) read from its text just before, a new copy each pass.
+  of them run out) read from its text just before, a new copy each pass;
+* *read_jsonl per line*: ``read_jsonl`` of a file of 5,000 parties (the
+  reference party under its own id and name on each line, as
+  ``targets.py`` reads them) and of a file of 5,000 statements, each said
+  at its own minute in one of five zones with its own text.
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
@@ -44,6 +48,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,14 +56,18 @@ from typing import Any
 
 import attrs
 import pendulum
-from reference import build_reference
+from reference import build_reference, reference_party
 
 from negotiation_records import (
     Negotiation,
+    Party,
     Source,
+    Statement,
     ValidationError,
     from_json,
+    read_jsonl,
     to_json,
+    write_jsonl,
 )
 
 
@@ -293,6 +302,39 @@ def _per_item_of_shared_content(
     }
 
 
+def _jsonl_rows(folder: Path, lines: int) -> dict[str, float]:
+    """
+    ``read_jsonl`` seconds per line of two files of *lines* lines: parties
+    (the reference party under its own id and name on each line, as the
+    targets' row reads them), and statements each said at its own minute in
+    one of five zones, with its own text, by one of the reference record's
+    speakers: a long file of statements from a news wire.
+    """
+    party = reference_party()
+    parties = folder / "parties.jsonl"
+    write_jsonl(
+        (
+            attrs.evolve(party, id=f"p-{index}", name=f"{party.name} {index}")
+            for index in range(lines)
+        ),
+        parties,
+    )
+    statements = folder / "statements.jsonl"
+    write_jsonl(_timestamped_statements(lines, 0).statements, statements)
+    found = {}
+    for name, cls, path in (
+        ("parties", Party, parties),
+        ("statements each at its own minute", Statement, statements),
+    ):
+
+        def read(cls: type[Any] = cls, path: Path = path) -> None:
+            for _ in read_jsonl(cls, path):
+                pass
+
+        found[f"read_jsonl per line, {name}"] = _per_call(read, 1, 5) / lines
+    return found
+
+
 def measure() -> dict[str, float]:
     """Seconds per call of each cold workload (for the installed library)."""
     reference = build_reference()
@@ -365,6 +407,8 @@ def measure() -> dict[str, float]:
     found["deadline queries, per deadline of a record just loaded"] = _deadline_queries(
         1_000, 5
     )
+    with tempfile.TemporaryDirectory() as folder:
+        found.update(_jsonl_rows(Path(folder), 5_000))
     return found
 
 

@@ -155,7 +155,10 @@ class DocumentMemo:
     checks look them up here first.
 
     The public loading functions empty it when they finish (:meth:`forget`), so
-    nothing read from one document serves the next.  Bounded: emptied when full.
+    nothing read from one document serves the next; ``read_jsonl`` empties it
+    when the file is read (or the reading stops): the lines of one file are
+    one input, whose days and ids recur from line to line as a document's
+    do.  Bounded: emptied when full.
     Loads running at once in several threads may share entries, which only
     saves them work: the same text always gives the same value.
     """

@@ -74,8 +74,9 @@ def _load_moment(value: Any, _conv: Any = None) -> Moment:
             moment = parse_moment(value)
         except ValidationError as exc:
             raise fail(exc.errors[0][1]) from None
-    if len(MEMO.moments) < MEMO.LIMIT:
-        MEMO.moments[value] = moment
+    if len(MEMO.moments) >= MEMO.LIMIT:
+        MEMO.moments.clear()  # a long file: the texts of the lines ahead
+    MEMO.moments[value] = moment
     return moment
 
 

@@ -913,6 +913,18 @@ def _a_line(line: Any, number: int) -> str | bytes:
 def _read_lines(
     cls: type[T], handle: IO[Any] | Iterable[Any], hook: Any, hints: bool
 ) -> Iterator[T]:
+    # The lines of one file are one input: what they repeat (a day, a party's
+    # id) is read once for the whole file (``MEMO``), as a document's repeats
+    # are, and forgotten when the reading ends.
+    try:
+        yield from _read_each_line(cls, handle, hook, hints)
+    finally:
+        MEMO.forget()
+
+
+def _read_each_line(
+    cls: type[T], handle: IO[Any] | Iterable[Any], hook: Any, hints: bool
+) -> Iterator[T]:
     lines = read_lines(handle)
     number = 0
     while True:
@@ -943,6 +955,4 @@ def _read_lines(
             record: T = _read_json(hook, cls, _without_newline(line), hints)
         except ValidationError as exc:
             raise JSONLinesError(number, exc.errors) from exc
-        finally:
-            MEMO.forget()
         yield record

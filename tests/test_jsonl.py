@@ -13,19 +13,26 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from negotiation_records import (
     JSONLinesError,
     Negotiation,
     Source,
+    Statement,
     ValidationError,
+    from_json,
     make_converter,
     read_jsonl,
     to_json,
     write_jsonl,
 )
+from negotiation_records._kind import MEMO, DocumentMemo
+from negotiation_records.strategies import statements
 from tests.seed import seed_record
 
 
@@ -253,6 +260,66 @@ class TestReading:
         """strict=False applies to every line."""
         blob = io.StringIO('{"id":"a","publisher":"A","extra":1}\n')
         assert list(read_jsonl(Source, blob, strict=False)) == [SOURCES[0]]
+
+
+class TestOneFileIsOneInput:
+    """
+    What the lines of one file repeat (a day, a party's id) is read once for
+    the whole file, as a document's repeats are, and forgotten when the
+    reading ends: what each line gives is what it gives alone.
+    """
+
+    @given(
+        st.lists(statements(), min_size=1, max_size=6),
+        st.lists(st.integers(0, 5), max_size=4),
+        st.integers(1, 3),
+    )
+    @settings(max_examples=50)
+    def test_each_line_reads_as_it_reads_alone(
+        self, found: list[Statement], copies: list[int], limit: int
+    ) -> None:
+        """
+        Lines holding the same moments and ids, read with a memo that fills
+        up (a small limit: a long file) and with other documents read
+        between the lines, give the records each line gives alone.
+        """
+        found += [found[i % len(found)] for i in copies]
+        lines = [to_json(statement) for statement in found]
+        alone = [from_json(Statement, line) for line in lines]
+        between = to_json(seed_record())
+        with patch.object(DocumentMemo, "LIMIT", limit):
+            reader = read_jsonl(Statement, io.StringIO("\n".join(lines)))
+            read = []
+            for record in reader:
+                read.append(record)
+                from_json(Negotiation, between)  # empties the memo when it ends
+        assert read == alone == found
+
+    def test_a_day_repeated_on_two_lines_is_read_once(self) -> None:
+        """The same date text on two lines gives one object in one file, two
+        objects in two files, and nothing is kept once the file is read."""
+        line = '{"id":"a","publisher":"A","published":"2025-07-19"}\n'
+        first, second = read_jsonl(Source, io.StringIO(line + line.replace("a", "b")))
+        assert first.published is second.published
+        [again] = read_jsonl(Source, io.StringIO(line))
+        assert again.published == first.published
+        assert again.published is not first.published
+        assert not MEMO.moments
+        assert not MEMO.ids
+
+    def test_nothing_is_kept_after_a_stop_or_a_bad_line(self) -> None:
+        """A reading closed early, or stopped by a bad line, forgets too."""
+        text = '{"id":"a","publisher":"A","published":"2025-07-19"}\nnot json\n'
+        reader = read_jsonl(Source, io.StringIO(text))
+        next(reader)
+        assert MEMO.moments  # read once for the file
+        reader.close()
+        assert not MEMO.moments
+        assert not MEMO.ids
+        with pytest.raises(JSONLinesError):
+            list(read_jsonl(Source, io.StringIO(text)))
+        assert not MEMO.moments
+        assert not MEMO.ids
 
 
 class TestErrors:
