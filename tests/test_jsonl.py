@@ -10,6 +10,7 @@ import itertools
 import pickle
 import tempfile
 import tracemalloc
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -311,6 +312,7 @@ class TestOneFileIsOneInput:
         """A reading closed early, or stopped by a bad line, forgets too."""
         text = '{"id":"a","publisher":"A","published":"2025-07-19"}\nnot json\n'
         reader = read_jsonl(Source, io.StringIO(text))
+        assert isinstance(reader, types.GeneratorType)  # closed as generators are
         next(reader)
         assert MEMO.moments  # read once for the file
         reader.close()
