@@ -1,9 +1,10 @@
-"""Shared test set-up: Hypothesis profiles and a non-UTC local time zone."""
+"""Shared test set-up: Hypothesis profiles, a non-UTC local time zone, read-only files."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pendulum
 import pytest
@@ -32,3 +33,20 @@ def _local_zone_is_not_utc() -> Iterator[None]:
         yield
     finally:
         pendulum.set_local_timezone()
+
+
+@pytest.fixture
+def read_only_is_not_writable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    ``os.access`` answers for a file without any write permission bit as for
+    a user who may not write it, root included (who may write any file): a
+    test of a read-only target runs the same as any user.
+    """
+    access = os.access
+
+    def refusing(path: Any, how: int, **kwargs: Any) -> bool:
+        if how == os.W_OK and not os.stat(path).st_mode & 0o222:
+            return False
+        return access(path, how, **kwargs)
+
+    monkeypatch.setattr(os, "access", refusing)

@@ -899,29 +899,18 @@ class TestModes:
         talks: Path,
         tmp_path: Path,
         fmt: str,
-        monkeypatch: pytest.MonkeyPatch,
+        read_only_is_not_writable: None,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """
         Moved into place, a new file would replace a file made read-only,
         which writing it in place (a shell's ``>``) would refuse: refused,
-        the file unchanged and nothing left beside it.  (As root, who may
-        write any file, ``os.access`` answers as for a file of another user:
-        no write permission bit, no writing.)
+        the file unchanged and nothing left beside it.
         """
         (tmp_path / "written").mkdir()
         out = tmp_path / "written" / "out"
         out.write_text("earlier\n", encoding="utf-8")
         out.chmod(0o444)
-        access = os.access
-        monkeypatch.setattr(
-            os,
-            "access",
-            lambda path, how, **kw: (
-                access(path, how, **kw)
-                and not (how == os.W_OK and not mode(Path(path)) & 0o222)
-            ),
-        )
         assert main(["export", str(talks), "--format", fmt, "-o", str(out)]) == 1
         assert capsys.readouterr().err == (
             f"negotiation-records: error: cannot write {out}: Permission denied\n"

@@ -333,22 +333,13 @@ class TestPlotTarget:
         self,
         talks: Path,
         tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch,
+        read_only_is_not_writable: None,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """As ``export``: a read-only picture is not replaced (as root too)."""
         target = tmp_path / "talks.svg"
         target.write_bytes(b"the picture drawn yesterday")
         target.chmod(0o444)
-        access = os.access
-        monkeypatch.setattr(
-            os,
-            "access",
-            lambda path, how, **kw: (
-                access(path, how, **kw)
-                and not (how == os.W_OK and not Path(path).stat().st_mode & 0o222)
-            ),
-        )
         assert main(["plot", str(talks), "-o", str(target)]) == 1
         assert capsys.readouterr().err == (
             f"negotiation-records: error: cannot write {target}: Permission denied\n"
