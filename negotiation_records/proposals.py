@@ -83,15 +83,15 @@ class ProposalStatus(enum.Enum):
 
 
 _P = ProposalStatus
-#: The status changes a proposal's history may take, from each status.
-#: The statuses after which a proposal is no longer answered (``respond``):
-#: withdrawn, expired, lapsed.  (Accepted or rejected, it may still be.)
+
 #: The steps that answer a proposal: none is taken by a party that made it
 #: (as none of them responds to it).
 ANSWER_STEPS: Final = frozenset(
     {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.COUNTERED}
 )
 
+#: The statuses after which a proposal is no longer answered (``respond``):
+#: withdrawn, expired, lapsed.  (Accepted or rejected, it may still be.)
 _UNANSWERABLE: Final = frozenset(
     {
         ProposalStatus.WITHDRAWN,
@@ -100,6 +100,7 @@ _UNANSWERABLE: Final = frozenset(
     }
 )
 
+#: The status changes a proposal's history may take, from each status.
 STATUS_STEPS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
     _P.PENDING: frozenset(
         {
