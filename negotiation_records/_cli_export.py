@@ -329,10 +329,8 @@ def _kept_mode(
         mode = target.stat().st_mode
     except FileNotFoundError:
         return None
-    if folder:
-        return stat.S_IMODE(mode) & 0o777
-    if stat.S_ISREG(mode):
-        if not os.access(target, os.W_OK):
+    if folder or stat.S_ISREG(mode):
+        if not folder and not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
         return stat.S_IMODE(mode) & 0o777
     if stat.S_ISDIR(mode):

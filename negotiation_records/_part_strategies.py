@@ -65,11 +65,12 @@ def walk(
     closed = False  # whether a step to deadline's status was taken
     current = initial
     taken: set[str] = set()  # the parties of the steps of the current status
+    bars = barred or {}
     for on in moments:
         drawn = draw(pools.party_list())
 
         def allowed(status: Any, drawn: list[str] = drawn) -> list[str]:
-            return [p for p in drawn if p not in (barred or {}).get(status, ())]
+            return [p for p in drawn if p not in bars.get(status, ())]
 
         options = sorted(
             (

@@ -336,11 +336,13 @@ def in_force_on(
 ) -> tuple[Deadline, ...]:
     """
     Those of *deadlines* (a record's, oldest first; ``revisions[i]``
-    replaced ``deadlines[i]``) that may have been in force on *on*: all but
-    one certainly replaced before it and one certainly put in force after it
-    (:func:`is_before`).
+    replaced ``deadlines[i]``) that may have been in force on *on*: all
+    but those certainly replaced before it and those certainly put in force
+    after it (:func:`is_before`).  Never none of a record's deadlines: the
+    first one not certainly replaced before *on* (the current one, if every
+    revision was) was put in force by a revision that was.
     """
-    found = tuple(
+    return tuple(
         deadline
         for index, deadline in enumerate(deadlines)
         if not (index < len(revisions) and is_before(revisions[index].revised_on, on))
@@ -349,7 +351,6 @@ def in_force_on(
             and is_before(on, revisions[index - 1].revised_on)
         )
     )
-    return found or deadlines
 
 
 def revision_problems(
