@@ -543,7 +543,8 @@ def _spans_as_of(spans: tuple[_Span, ...], at: Moment) -> tuple[_Span, ...]:
             continue
         if span.until is not None and not is_known_by(span.until, at):
             span = attrs.evolve(span, until=None)  # noqa: PLW2901 - cut at *at*
-        kept.append(span)
+        if span not in kept:  # two that differed only by an end not known yet
+            kept.append(span)
     return tuple(kept)
 
 

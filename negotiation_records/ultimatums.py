@@ -176,14 +176,19 @@ def expired_before_compliance(
     history: tuple[StatusChange, ...],
     deadline: Deadline,
     issued: Moment | None = None,
+    revised: Moment | None = None,
 ) -> tuple[StatusChange, ...]:
     """
     *history*, whose last step is a compliance after *deadline* passed, with
     the expiry that says so put before that step, dated by
-    :func:`late_expiry_on`.
+    :func:`late_expiry_on`; *revised* is when *deadline* was put in force
+    (its revision), which the expiry does not come before, as it does not
+    come before a later step (a cut made after the cut deadline passed).
     """
     *earlier, complied = history
     last = next((c.on for c in reversed(earlier) if c.on is not None), None)
+    if revised is not None and (last is None or is_before(last, revised)):
+        last = revised
     on = late_expiry_on(deadline.cutoff, complied.on, issued=issued, last=last)
     expiry = StatusChange(status=UltimatumStatus.EXPIRED, on=on)
     return (*earlier, expiry, complied)
@@ -690,7 +695,12 @@ class Ultimatum(Record):
                 "the deadline had passed; pass late=True to record late compliance",
             )
         if after_deadline and self.status is UltimatumStatus.PENDING:
-            history = expired_before_compliance(history, self.deadline, self.issued_at)
+            history = expired_before_compliance(
+                history,
+                self.deadline,
+                self.issued_at,
+                self.revisions[-1].revised_on if self.revisions else None,
+            )
         return attrs.evolve(self, history=history)
 
     def expire(

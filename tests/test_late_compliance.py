@@ -428,3 +428,33 @@ class TestSnapshots:
                 continue
             at = cutoff.add(days=data.draw(st.integers(-30, 500)))
             assert isinstance(late.as_of(at), Negotiation)
+
+
+def test_a_late_compliance_after_a_cut_made_later_is_dated_from_the_cut() -> None:
+    """
+    Due 2 January, cut on 4 January to 1 January, complied with late on the
+    10th: the cut-off is before the cut, so the expiry put before the
+    compliance is dated at the compliance, as after a revival, not on
+    2 January, when the deadline in force had not passed (found by a random
+    seed of the snapshot property).
+    """
+    issued = pendulum.date(2000, 1, 1)
+    cut = Ultimatum(
+        id="u",
+        issued_by="a",
+        addressed_to=[],
+        issued_at=issued,
+        demand="x",
+        deadline=Deadline.on(pendulum.date(2000, 1, 1)),
+        revisions=[
+            DeadlineRevision(
+                previous=Deadline.on(pendulum.date(2000, 1, 2)),
+                revised_on=pendulum.date(2000, 1, 4),
+            )
+        ],
+    )
+    done = cut.comply(on=pendulum.date(2000, 1, 10), late=True)
+    assert [(c.status, c.on) for c in done.history] == [
+        (EXPIRED, pendulum.date(2000, 1, 10)),
+        (COMPLIED, pendulum.date(2000, 1, 10)),
+    ]

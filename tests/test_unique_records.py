@@ -143,3 +143,24 @@ def test_a_representative_in_two_terms_loads() -> None:
     again = attrs.evolve(umerov, since=pendulum.date(2026, 1, 1), until=None)
     party = _party([umerov, again])
     assert from_dict(Party, to_dict(party)) == party
+
+
+def test_a_snapshot_keeps_one_of_two_entries_the_same_as_of_then() -> None:
+    """
+    The same representative open-ended and until 1 February: two entries,
+    but as of 20 January (the end not known yet) both say the same, and the
+    snapshot keeps one, so that it is a valid record (found by a random seed
+    of the late-compliance snapshot property).
+    """
+    from negotiation_records import Negotiation
+
+    party = _party(
+        [
+            Representative(name="Rustem Umerov"),
+            Representative(name="Rustem Umerov", until=pendulum.date(2000, 2, 1)),
+        ]
+    )
+    talks = Negotiation(id="t", title="T", parties=[party])
+    [then] = talks.as_of(pendulum.date(2000, 1, 20)).parties
+    assert then.representatives == (Representative(name="Rustem Umerov"),)
+    assert talks.as_of(pendulum.date(2000, 3, 1)).parties == (party,)
