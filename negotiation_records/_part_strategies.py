@@ -57,7 +57,8 @@ def walk(
     and a deadline (an ultimatum's expired and its deadline), leaves that
     status undated on a moment by whose end the deadline had not passed.
     *late*, a status (an ultimatum's complied), is left undated on a moment
-    after the deadline passed unless a step to *deadline*'s status came first.
+    after the deadline passed unless a step to *deadline*'s status came first
+    (since the last step back to *initial*: an ultimatum revived).
     *barred* maps a status to the parties its steps do not name in ``by`` (a
     proposal's proposers do not accept it).
     """
@@ -93,6 +94,8 @@ def walk(
         dated = draw(st.booleans()) and _may_date(current, on, deadline)
         if dated and current is late and not closed and deadline is not None:
             dated = deadline[1] is None or in_time(on, deadline[1])
+        if current is initial:
+            closed = False  # revived: the step to the deadline's status was another's
         closed = closed or (deadline is not None and current is deadline[0])
         changes.append(
             StatusChange(

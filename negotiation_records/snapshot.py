@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from negotiation_records._closing import in_time
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records.agreements import Agreement, AgreementStatus, first_dated
 from negotiation_records.conditions import Condition
@@ -46,7 +45,7 @@ from negotiation_records.timeutil import (
     is_known_by,
     moment_argument,
 )
-from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+from negotiation_records.ultimatums import Ultimatum, UltimatumStatus, complied_late
 from negotiation_records.windows import Window
 
 
@@ -324,7 +323,7 @@ def _kept_by(
     ran_out = _ran_out_status(record)
     reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
     if isinstance(record, Ultimatum):
-        return max(reach, _compliance_needs(history, record.deadlines, known))
+        return _compliance_needs(history, record.deadlines, record.revisions, reach)
     return reach
 
 
@@ -361,8 +360,8 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     ``expired`` on a moment by whose end none of the deadlines it had had
     before a revision had passed could only be taken once that revision
     (and so each before it) was in force, and so could an ultimatum
-    complied with, with no expiry before it, on a moment after every
-    deadline before a revision had passed.
+    complied with, with no expiry before it, on a moment by which every
+    deadline that may have been in force without that revision had passed.
     A snapshot keeps those revisions, in their order, so that it is a valid
     record: cut "some day in July" to 15 July and expired on 20 July, an
     ultimatum reads cut and expired on 25 July, its deadline 15 July.
@@ -439,24 +438,37 @@ def known_status(
 
 
 def _compliance_needs(
-    history: Sequence[StatusChange], deadlines: Sequence[Deadline], known: int
+    history: Sequence[StatusChange],
+    deadlines: tuple[Deadline, ...],
+    revisions: tuple[DeadlineRevision, ...],
+    reach: int,
 ) -> int:
     """
-    The index of the first of *deadlines* (an ultimatum's, oldest first)
-    from the one in force by the *known* revisions on that is in time for
-    the compliance that ends *history*, if no expiry comes before it: a
-    record complied with in time only once a revision extended its deadline
-    shows that revision was made (the record refuses a late compliance it
-    does not say so).  An earlier deadline in time for it does not do: a
-    revision known already had replaced it.  0 for any other history.
+    How many of *revisions* (an ultimatum's; ``revisions[i]`` replaced
+    ``deadlines[i]``) a snapshot keeps, at least *reach*, for the
+    compliance that ends *history*: the fewest with which it is not late
+    (:func:`~negotiation_records.ultimatums.complied_late`) where no expiry
+    since the last revival comes before it.  A record complied with in time
+    only once a revision extended its deadline shows that revision was made
+    (the record refuses a late compliance it does not say so); a deadline
+    in time for it that a revision kept already replaced does not do.
+    *reach* for any other history.
     """
     if not history or history[-1].status is not UltimatumStatus.COMPLIED:
-        return 0
-    if any(change.status is UltimatumStatus.EXPIRED for change in history):
-        return 0
+        return reach
     on = history[-1].on
+    for change in reversed(history[:-1]):
+        if change.status is UltimatumStatus.EXPIRED:
+            return reach  # said late
+        if change.status is UltimatumStatus.PENDING:
+            break  # revived: an expiry before it says nothing of this deadline
     return next(
-        (i for i in range(known, len(deadlines)) if in_time(on, deadlines[i])), 0
+        (
+            kept
+            for kept in range(reach, len(deadlines))
+            if not complied_late(on, deadlines[: kept + 1], revisions[:kept])
+        ),
+        reach,
     )
 
 

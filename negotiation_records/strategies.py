@@ -566,7 +566,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     issued_by = draw(pools.some_party())
     answered = draw(st.integers(0, 2))
     revised = draw(st.integers(0, 2))
-    steps = draw(st.integers(0, 2))
+    steps = draw(st.integers(0, 3))
     issued_at, *later = draw(chain(1 + answered + revised + steps))
     answers = []
     for on in later[:answered]:

@@ -24,6 +24,7 @@ from negotiation_records._version_2_rules import (
 from negotiation_records.agreements import (
     due_before_start_problems,
     due_named,
+    in_force_on,
     new_revision,
     passed_early_problems,
     revised_after_end,
@@ -131,43 +132,61 @@ _ENDED: Final = frozenset(set(UltimatumStatus) - STATUS_STEPS.keys())
 _COMPLIANCE: Final = frozenset({UltimatumStatus.COMPLIED})
 
 
-def complied_late(on: Moment | None, deadlines: tuple[Deadline, ...]) -> bool:
+def complied_late(
+    on: Moment | None,
+    deadlines: tuple[Deadline, ...],
+    revisions: tuple[DeadlineRevision, ...],
+) -> bool:
     """
-    Whether a compliance dated *on* came after every one of *deadlines* had
-    passed (:func:`~negotiation_records._closing.in_time` for none of them):
-    only what is certain, since a stored step is not matched to a revision.
-    An undated compliance is never late.
+    Whether a compliance dated *on* came after each of the *deadlines* (an
+    ultimatum's, oldest first; ``revisions[i]`` replaced ``deadlines[i]``)
+    that may have been in force then had passed
+    (:func:`~negotiation_records.agreements.in_force_on`,
+    :func:`~negotiation_records._closing.in_time` for none of them): a
+    deadline certainly replaced before the compliance, or put in force
+    certainly after it, does not count, as for an expiry.  Only what is
+    certain is late.  An undated compliance is never late.
     """
-    return on is not None and not any(in_time(on, d) for d in deadlines)
+    return on is not None and not any(
+        in_time(on, deadline) for deadline in in_force_on(deadlines, revisions, on)
+    )
 
 
 def late_compliance_problems(
-    label: str, history: tuple[StatusChange, ...], deadlines: tuple[Deadline, ...]
+    label: str,
+    history: tuple[StatusChange, ...],
+    deadlines: tuple[Deadline, ...],
+    revisions: tuple[DeadlineRevision, ...],
 ) -> Iterable[tuple[str, str]]:
     """
     Each ``complied`` step of *history* that :func:`complied_late` finds late
-    while no ``expired`` step comes before it.  An ultimatum that expired may
-    be complied with after the fact only if the record says so explicitly,
-    and a history says so by the expiry before the compliance
-    (:meth:`Ultimatum.comply` with ``late=True`` adds it).
+    while no ``expired`` step comes before it (since the last revival: an
+    expiry the ultimatum was revived from says nothing of the deadline that
+    revived it).  An ultimatum that expired may be complied with after the
+    fact only if the record says so explicitly, and a history says so by the
+    expiry before the compliance (:meth:`Ultimatum.comply` with
+    ``late=True`` adds it).
     """
     expired = False
     for index, change in enumerate(history):
         if change.status is UltimatumStatus.EXPIRED:
             expired = True
+        elif change.status is UltimatumStatus.PENDING:
+            expired = False  # revived by a revision: its deadline is a new one
         elif (
             change.status is UltimatumStatus.COMPLIED
             and not expired
             and change.on is not None  # an undated compliance is never late
-            and complied_late(change.on, deadlines)
+            and complied_late(change.on, deadlines, revisions)
         ):
+            passed = in_force_on(deadlines, revisions, change.on)
             yield (
                 f"history[{index}].on",
                 LATE_UNSAID.format(
                     label=label,
                     on=moment_text(change.on),
-                    what=("the deadline", "each of its deadlines")[len(deadlines) > 1],
-                    due=", ".join(due_named(deadline) for deadline in deadlines),
+                    what=("the deadline", "each of its deadlines")[len(passed) > 1],
+                    due=", ".join(due_named(deadline) for deadline in passed),
                 ),
             )
 
@@ -398,9 +417,12 @@ class Ultimatum(Record):
             return False
         # The record's own rule finds it: a compliance is final, so the one
         # it can find is the last step.
-        if any(late_compliance_problems(self.label, history, self.deadlines)):
+        if any(
+            late_compliance_problems(self.label, history, self.deadlines, revisions)
+        ):
             issued = None if MomentKind().problems(self.issued_at) else self.issued_at
-            with_expiry = expired_before_compliance(history, deadline, issued)
+            revised = revisions[-1].revised_on if revisions else None
+            with_expiry = expired_before_compliance(history, deadline, issued, revised)
             object.__setattr__(self, "history", with_expiry)
             return with_expiry is not history
         return False
@@ -488,7 +510,9 @@ class Ultimatum(Record):
             self.revisions,
             ("the deadline", "its deadlines"),
         )
-        yield from late_compliance_problems(self.label, self.history, self.deadlines)
+        yield from late_compliance_problems(
+            self.label, self.history, self.deadlines, self.revisions
+        )
 
     @property
     def label(self) -> str:

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from negotiation_records import (
     Deadline,
     DeadlineRevision,
+    IllegalTransitionError,
     Negotiation,
     PartialDate,
     Party,
@@ -209,26 +210,98 @@ class TestStoredHistory:
                 history=[StatusChange(status=COMPLIED, on=CUTOFF.add(microseconds=1))]
             )
 
-    def test_in_time_for_any_deadline_it_has_had(self) -> None:
+    def test_late_for_the_deadline_in_force_after_a_cut(self) -> None:
         """
-        A stored step is not matched to a revision: in time for an earlier
-        deadline (cut from 50 days to 10) is let be; late for each, refused
-        naming them all.
+        Cut on 29 July from 2 September (50 days) to 8 August: a compliance
+        on 20 August came after the deadline in force had passed, though the
+        first one had not, and the record must say so, as ``comply`` asks.
         """
-        ten_days = Deadline.on(pendulum.date(2025, 8, 8))
-        cut = DeadlineRevision(
-            previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 7, 29)
+        cut = ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 8, 8)), on=pendulum.date(2025, 7, 29)
         )
-        in_time = ultimatum(
-            deadline=ten_days,
-            revisions=[cut],
-            history=[StatusChange(status=COMPLIED, on=pendulum.date(2025, 8, 20))],
-        )
-        assert in_time.status is COMPLIED
+        twentieth = pendulum.date(2025, 8, 20)
         with pytest.raises(ValidationError) as info:
-            attrs.evolve(in_time, history=[StatusChange(status=COMPLIED, on=LATE)])
+            attrs.evolve(cut, history=[StatusChange(status=COMPLIED, on=twentieth)])
+        assert info.value.errors == (
+            (
+                "history[0].on",
+                "ultimatum 'us-ultimatum' cannot be complied with on 2025-08-20 "
+                "without an expired step before it: the deadline (2025-08-08) had "
+                "passed, and a late compliance is recorded after the expiry "
+                "(comply(late=True) adds it)",
+            ),
+        )
+        with pytest.raises(IllegalTransitionError, match="pass late=True"):
+            cut.comply(on=twentieth)
+        done = cut.comply(on=twentieth, late=True)
+        assert steps(done) == [
+            ("expired", pendulum.datetime(2025, 8, 9, tz="UTC")),
+            ("complied", twentieth),
+        ]
+
+    def test_a_cut_that_may_come_later_still_counts(self) -> None:
+        """
+        Cut "in August" to 8 August: the cut may be dated after the 20th, when
+        the first deadline (2 September) was still in force, so a compliance
+        on the 20th may be in time and is let be.  Due 15 August instead, it
+        is late for both deadlines that may have been in force, and the
+        problem names them.
+        """
+
+        def cut_from(first: Deadline) -> Ultimatum:
+            return ultimatum(
+                deadline=Deadline.on(pendulum.date(2025, 8, 8)),
+                revisions=[
+                    DeadlineRevision(previous=first, revised_on=PartialDate(2025, 8))
+                ],
+                history=[StatusChange(status=COMPLIED, on=pendulum.date(2025, 8, 20))],
+            )
+
+        assert cut_from(FIFTY_DAYS).status is COMPLIED
+        with pytest.raises(ValidationError) as info:
+            cut_from(Deadline.on(pendulum.date(2025, 8, 15)))
         (problem,) = info.value.errors
-        assert "each of its deadlines (2025-09-02, 2025-08-08) had passed" in problem[1]
+        assert "each of its deadlines (2025-08-15, 2025-08-08) had passed" in problem[1]
+
+    def test_an_extension_made_in_time_makes_it_in_time(self) -> None:
+        """Due 2 September, extended on 1 September to the 20th: the 10th is in time."""
+        extended = ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 9, 20)), on=pendulum.date(2025, 9, 1)
+        )
+        history = [StatusChange(status=COMPLIED, on=LATE)]
+        assert attrs.evolve(extended, history=history).status is COMPLIED
+
+    def test_an_expiry_before_a_revival_does_not_say_a_later_one(self) -> None:
+        """
+        Expired, revived on 8 September to the 20th, complied with on the
+        25th: the first expiry says nothing of the new deadline, so the
+        compliance needs an expiry of its own (``comply(late=True)`` adds
+        it); one in time after the revival needs none.
+        """
+        revived = (
+            ultimatum()
+            .expire()
+            .revise_deadline(
+                Deadline.on(pendulum.date(2025, 9, 20)), on=pendulum.date(2025, 9, 8)
+            )
+        )
+        day = pendulum.date(2025, 9, 25)
+        late = StatusChange(status=COMPLIED, on=day)
+        with pytest.raises(ValidationError) as info:
+            attrs.evolve(revived, history=[*revived.history, late])
+        assert [path for path, _ in info.value.errors] == ["history[2].on"]
+        said = revived.comply(on=day, late=True)
+        assert [s for s, _ in steps(said)] == [
+            "expired",
+            "pending",
+            "expired",
+            "complied",
+        ]
+        in_time = StatusChange(status=COMPLIED, on=pendulum.date(2025, 9, 15))
+        assert (
+            attrs.evolve(revived, history=[*revived.history, in_time]).status
+            is COMPLIED
+        )
 
 
 class TestVersion1:
@@ -275,8 +348,13 @@ class TestVersion1:
         assert read == loaded
 
     def test_a_zoned_and_revised_deadline(self) -> None:
-        """The cut-off is the deadline's own; every earlier deadline counts."""
-        data = self._document(status="complied", status_on="2025-08-20")
+        """
+        The cut-off is the deadline's own, and the deadline is the one in
+        force: cut on 29 July to 8 August (Moscow), a compliance on 5 August
+        is in time, one on the 20th late though the first deadline had not
+        passed, and its expiry is dated at the cut deadline's cut-off.
+        """
+        data = self._document(status="complied", status_on="2025-08-05")
         rule = data["ultimatums"][0]["deadline"]
         data["ultimatums"][0]["revisions"] = [
             {
@@ -291,11 +369,40 @@ class TestVersion1:
             due="2025-08-08", tz="Europe/Moscow", anchor="2025-07-29", period="P10D"
         )
         loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
-        assert steps(loaded) == [("complied", pendulum.date(2025, 8, 20))]
-        data["ultimatums"][0]["status_on"] = "2025-09-10"
-        loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
+        assert steps(loaded) == [("complied", pendulum.date(2025, 8, 5))]
         moscow = pendulum.datetime(2025, 8, 9, tz="Europe/Moscow")
-        assert steps(loaded) == [("expired", moscow), ("complied", LATE)]
+        for late in (pendulum.date(2025, 8, 20), LATE):
+            data["ultimatums"][0]["status_on"] = late.isoformat()
+            loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
+            assert steps(loaded) == [("expired", moscow), ("complied", late)]
+
+    def test_a_cut_made_after_the_cut_deadline_passed(self) -> None:
+        """
+        Cut on 20 August to 8 August, complied with on the 25th: the expiry
+        is not dated before the cut that put the deadline in force (on 9
+        August the deadline was still 2 September), but at the compliance,
+        as ``comply(late=True)`` dates it.
+        """
+        data = self._document(status="complied", status_on="2025-08-25")
+        rule = data["ultimatums"][0]["deadline"]
+        data["ultimatums"][0]["revisions"] = [
+            {"previous": dict(rule), "revised_on": "2025-08-20"}
+        ]
+        rule.update(due="2025-08-08", anchor=None, period=None)  # a fixed day
+        loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
+        day = pendulum.date(2025, 8, 25)
+        assert steps(loaded) == [("expired", day), ("complied", day)]
+        made = ultimatum(
+            deadline=Deadline.on(pendulum.date(2025, 8, 8)),
+            revisions=[
+                DeadlineRevision(
+                    previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 8, 20)
+                )
+            ],
+            status="complied",
+            status_on=day,
+        )
+        assert made.history == loaded.history
 
     def test_problems_keep_the_document_paths(self) -> None:
         """Nothing is guessed over a bad value; it is reported where it was."""
