@@ -29,7 +29,10 @@ Cold work: what users do, each input seen once.
 * *read_jsonl per line*: ``read_jsonl`` of a file of 5,000 parties (the
   reference party under its own id and name on each line, as
   ``targets.py`` reads them) and of a file of 5,000 statements, each said
-  at its own minute in one of five zones with its own text.
+  at its own minute in one of five zones with its own text;
+* *validate per line*: the same two files read as ``negotiation-records
+  validate`` reads them (its reader, which carries on past a bad line),
+  without the printing.
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
@@ -43,6 +46,7 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import io
 import json
 import os
 import statistics
@@ -69,6 +73,7 @@ from negotiation_records import (
     to_json,
     write_jsonl,
 )
+from negotiation_records._cli_read import read_records
 
 
 HERE = Path(__file__).resolve().parent
@@ -304,7 +309,8 @@ def _per_item_of_shared_content(
 
 def _jsonl_rows(folder: Path, lines: int) -> dict[str, float]:
     """
-    ``read_jsonl`` seconds per line of two files of *lines* lines: parties
+    ``read_jsonl`` seconds per line, and the command line's reader's, of two
+    files of *lines* lines: parties
     (the reference party under its own id and name on each line, as the
     targets' row reads them), and statements each said at its own minute in
     one of five zones, with its own text, by one of the reference record's
@@ -331,7 +337,12 @@ def _jsonl_rows(folder: Path, lines: int) -> dict[str, float]:
             for _ in read_jsonl(cls, path):
                 pass
 
+        def validate(cls: type[Any] = cls, path: Path = path) -> None:
+            for _ in read_records(str(path), cls, io.StringIO()):
+                pass
+
         found[f"read_jsonl per line, {name}"] = _per_call(read, 1, 5) / lines
+        found[f"validate per line, {name}"] = _per_call(validate, 1, 5) / lines
     return found
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import itertools
 import os
 import re
@@ -20,7 +21,7 @@ from negotiation_records._jsonpos import problem_lines
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._record_versions import HINT
 from negotiation_records.errors import ValidationError
-from negotiation_records.serialization import from_json
+from negotiation_records.serialization import each_line_read, from_json
 
 
 @contextlib.contextmanager
@@ -123,6 +124,7 @@ def open_file(name: str) -> BinaryIO:
     if name == STDIN:
         if sys.stdin is None:  # closed when the command started (<&-)
             raise FileError("cannot read standard input: it is closed")
+        refuse_endless(sys.stdin.buffer)
         return sys.stdin.buffer
     path = Path(name)
     try:
@@ -136,9 +138,40 @@ def open_file(name: str) -> BinaryIO:
     if stat.S_ISDIR(mode):
         raise FileError("is a directory, not a file")
     try:
-        return path.open("rb")
+        stream = path.open("rb")
     except OSError as exc:
         raise FileError(os_message(exc)) from None
+    try:
+        refuse_endless(stream)
+    except FileError:
+        stream.close()
+        raise
+    return stream
+
+
+#: The problem of a device whose reading may never end.
+ENDLESS = "is a device, not a file: reading it may never end"
+
+
+def refuse_endless(stream: BinaryIO) -> None:
+    """
+    A :class:`FileError` if *stream* reads a character device other than a
+    terminal or the null device: ``/dev/zero`` and ``/dev/urandom`` never
+    end, and would be read until the memory ran out.  A terminal ends at
+    Ctrl-D; a pipe is left to the command that feeds it.
+    """
+    try:
+        found = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return  # no file descriptor (a stream a test or a program put there)
+    if not stat.S_ISCHR(found.st_mode) or stream.isatty():
+        return
+    try:
+        null = os.stat(os.devnull).st_rdev
+    except OSError:  # pragma: no cover - a system without its null device
+        null = None
+    if found.st_rdev != null:
+        raise FileError(ENDLESS)
 
 
 def named_json_lines(name: str) -> bool | None:
@@ -258,16 +291,12 @@ def _records_in(
         yield whole(data, cls, schema_version)
         return
     with progress(stream, display(name), err) as reader:
-        for number, line in enumerate(itertools.chain(seen, reader), 1):
-            if is_blank(line):
-                continue
-            try:  # without its line feed, as read_jsonl reads it
-                yield Read(
-                    from_json(cls, line.rstrip(b"\r\n"), schema_version=schema_version),
-                    [],
-                )
-            except ValidationError as exc:
-                yield Read(None, [(number, p, m) for p, m in _told(exc)])
+        lines = itertools.chain(seen, reader)
+        for number, read in each_line_read(cls, lines, schema_version):
+            if isinstance(read, ValidationError):
+                yield Read(None, [(number, p, m) for p, m in _told(read)])
+            else:
+                yield Read(read, [])
 
 
 def whole(data: bytes, cls: type[Any], schema_version: int | None = None) -> Read:

@@ -56,7 +56,7 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Set
 from typing import IO, Any, Final, TypeVar
 
 import attrs
@@ -890,6 +890,35 @@ def read_jsonl(
     else:
         check_utf8("read_jsonl", file, reads=True)
         yield from _read_lines(cls, file, hook, schema_version is None)
+
+
+def each_line_read(
+    cls: type[T], lines: Iterable[bytes], schema_version: int | None = None
+) -> Generator[tuple[int, T | ValidationError], None, None]:
+    """
+    Each record of *lines* (the lines of one JSON Lines file of *cls*, as
+    bytes) with its line number, or in its stead the
+    :class:`~negotiation_records.ValidationError` of its line: unlike
+    :func:`read_jsonl`, which stops at the first bad line, the reading
+    carries on, so that every problem of a file is found (the command line's
+    ``validate``).  Lines are counted and blank lines skipped as
+    :func:`read_jsonl` does, and what the lines repeat is read once for the
+    whole file and forgotten when the reading ends, as there.
+    """
+    hook = _loader(_default, cls, schema_version)
+    hints = schema_version is None
+    try:
+        for number, line in enumerate(lines, 1):
+            if is_blank(line):
+                continue
+            try:
+                record: T = _read_json(hook, cls, line.rstrip(b"\r\n"), hints)
+            except ValidationError as exc:
+                yield number, exc
+            else:
+                yield number, record
+    finally:
+        MEMO.forget()
 
 
 def _without_newline(line: str | bytes) -> str | bytes:

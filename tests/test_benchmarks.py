@@ -230,3 +230,18 @@ def test_the_deadline_records_are_open_and_run_out_in_five_zones(
     later = pendulum.date(2025, 7, 15)
     assert len(record.all_upcoming_deadlines(later)) == 3 * 40
     assert cold._deadline_queries(10, 1) > 0
+
+
+def test_the_json_lines_rows_time_both_readers(
+    scripts: tuple[ModuleType, ModuleType], tmp_path: Path
+) -> None:
+    """cold.py's JSON Lines rows: read_jsonl's and the command line's, per line."""
+    import cold
+
+    rows = cold._jsonl_rows(tmp_path, 3)
+    assert sorted(rows) == sorted(
+        f"{reader} per line, {name}"
+        for reader in ("read_jsonl", "validate")
+        for name in ("parties", "statements each at its own minute")
+    )
+    assert all(seconds > 0 for seconds in rows.values())

@@ -28,6 +28,7 @@ from negotiation_records import (
     ValidationError,
 )
 from negotiation_records._cli_args import period_arg
+from negotiation_records._cli_read import refuse_endless
 from negotiation_records._jsonpos import value_lines
 from negotiation_records.cli import build_parser, main
 from negotiation_records.serialization import (
@@ -260,6 +261,63 @@ class TestFileNames:
             f"{talks}:0: $: too large to read into memory (a file of many records "
             "can be read one record a line, as JSON Lines)\n"
         )
+
+
+class TestEndlessDevices:
+    """/dev/zero and /dev/urandom never end: refused before they are read."""
+
+    @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+    def test_an_endless_device_is_a_problem_of_the_file(
+        self, device: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A line of NULs never ends: it was read until the memory ran out."""
+        if not Path(device).exists():
+            pytest.skip(f"no {device} here")
+        assert main(["validate", device]) == 1
+        assert capsys.readouterr().out == (
+            f"{device}:0: $: is a device, not a file: reading it may never end\n"
+        )
+
+    def test_standard_input_from_an_endless_device(self) -> None:
+        """``- < /dev/zero`` is refused alike, in the installed script."""
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero here")
+        assert SCRIPT is not None
+        with open("/dev/zero", "rb") as zeros:
+            done = subprocess.run(  # noqa: S603 - the installed script
+                [SCRIPT, "validate", "-"],
+                stdin=zeros,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=300,
+            )
+        assert done.returncode == 1
+        assert done.stdout == (
+            "<stdin>:0: $: is a device, not a file: reading it may never end\n"
+        )
+
+    def test_the_null_device_is_read_as_an_empty_file(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """/dev/null ends at once: read, and found empty."""
+        assert main(["validate", os.devnull]) == 1
+        assert capsys.readouterr().out == (
+            f"{os.devnull}:1: $: invalid JSON: no value (the text is empty or "
+            "only white space)\n"
+        )
+
+    def test_a_terminal_is_read(self) -> None:
+        """A terminal is a device too, and ends when its user says so."""
+        if not hasattr(os, "openpty"):
+            pytest.skip("no terminals here")
+        leader, follower = os.openpty()
+        try:
+            with os.fdopen(follower, "rb", closefd=False) as stream:
+                refuse_endless(stream)  # no FileError
+        finally:
+            os.close(leader)
+            os.close(follower)
 
 
 class TestStandardInput:

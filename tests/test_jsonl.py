@@ -33,6 +33,7 @@ from negotiation_records import (
     write_jsonl,
 )
 from negotiation_records._kind import MEMO, DocumentMemo
+from negotiation_records.serialization import each_line_read
 from negotiation_records.strategies import statements
 from tests.seed import seed_record
 
@@ -320,6 +321,70 @@ class TestOneFileIsOneInput:
         assert not MEMO.ids
         with pytest.raises(JSONLinesError):
             list(read_jsonl(Source, io.StringIO(text)))
+        assert not MEMO.moments
+        assert not MEMO.ids
+
+
+#: Lines a file of statements may hold that are no statement.
+BAD_LINES = (
+    "not json",
+    "[]",
+    '"a statement"',
+    '{"id": "B!", "speaker": 5, "x": 1}',
+    '{"id": "s", "speaker": "A", "said_on": "2025-02-30", "text": "t"}',
+)
+
+
+class TestTheCommandLinesReader:
+    """
+    ``each_line_read``, the command line's reader of JSON Lines, carries on
+    past a bad line, and reads what a file's lines repeat once, as
+    ``read_jsonl`` does.
+    """
+
+    @given(
+        st.lists(
+            st.one_of(statements().map(to_json), st.sampled_from(BAD_LINES)),
+            min_size=1,
+            max_size=8,
+        ),
+        st.integers(1, 3),
+    )
+    @settings(max_examples=50)
+    def test_each_line_gives_what_from_json_gives_it(
+        self, lines: list[str], limit: int
+    ) -> None:
+        """
+        Good and bad lines, blank ones between them, a memo that fills up:
+        each line gives the record or the problems ``from_json`` gives it
+        alone, at its line number, and nothing is kept at the end.
+        """
+        text = "\n\n".join(lines) + "\n"
+        expected: list[tuple[int, Any]] = []
+        for index, line in enumerate(lines):
+            try:
+                expected.append((2 * index + 1, from_json(Statement, line)))
+            except ValidationError as exc:
+                expected.append((2 * index + 1, exc.errors))
+        with patch.object(DocumentMemo, "LIMIT", limit):
+            read = [
+                (number, got.errors if isinstance(got, ValidationError) else got)
+                for number, got in each_line_read(Statement, io.BytesIO(text.encode()))
+            ]
+        assert read == expected
+        assert not MEMO.moments
+        assert not MEMO.ids
+
+    def test_a_day_repeated_is_read_once_and_forgotten(self) -> None:
+        """One object for the file's repeated day; nothing kept after a close."""
+        line = b'{"id":"a","publisher":"A","published":"2025-07-19"}\n'
+        reader = each_line_read(Source, [line, b"not json\n", line, line])
+        (_, first), (_, bad), (_, third) = next(reader), next(reader), next(reader)
+        assert isinstance(bad, ValidationError)
+        assert isinstance(first, Source)
+        assert isinstance(third, Source)
+        assert third.published is first.published
+        reader.close()
         assert not MEMO.moments
         assert not MEMO.ids
 
