@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from negotiation_records._cli_read import is_terminal, rich_available
-from negotiation_records._cli_streams import plain_table
+from negotiation_records._cli_streams import bidi_closed, plain_table
 from negotiation_records.timeline import one_line
 
 
@@ -47,8 +47,11 @@ class Output:
         self.err.write(f"{PROG}: error: {text}\n")
 
     def heading(self, text: str) -> None:
-        """Print *text* as a heading, on one line (bold on a terminal)."""
-        text = one_line(text, None)
+        """
+        Print *text* as a heading, on one line (bold on a terminal), its
+        bidirectional controls closed (:func:`shown`).
+        """
+        text = shown(text)
         if self.rich:
             from rich.console import Console  # noqa: PLC0415
             from rich.text import Text  # noqa: PLC0415
@@ -63,13 +66,12 @@ class Output:
         """
         A table with a title; ``(none)`` under the title when there are no rows.
 
-        Every cell is shown on one line (:func:`~negotiation_records.timeline.one_line`,
-        as the timeline's summaries are), so that a line break in a record's text
-        cannot break the table.
+        Every cell is shown as :func:`shown` shows it, so that a record's
+        text can break neither the table nor the line.
         """
-        title = one_line(title, None)
-        headers = [one_line(header, None) for header in headers]
-        rows = [[one_line(cell, None) for cell in row] for row in rows]
+        title = shown(title)
+        headers = [shown(header) for header in headers]
+        rows = [[shown(cell) for cell in row] for row in rows]
         if self.rich:
             self._rich_table(title, headers, rows)
             return
@@ -98,3 +100,15 @@ class Output:
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         console.print(table)
+
+
+def shown(text: str) -> str:
+    """
+    *text* as a command prints it in a heading or a table's cell: on one
+    line (:func:`~negotiation_records.timeline.one_line`, as the timeline's
+    summaries are), so that a line break cannot break the table, and with
+    the bidirectional embeddings, overrides and isolates it leaves open
+    closed at its end (:func:`~negotiation_records._cli_streams.bidi_closed`),
+    so that they cannot reorder the cells after it.
+    """
+    return bidi_closed(one_line(text, None))

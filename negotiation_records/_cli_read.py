@@ -84,9 +84,11 @@ def display(name: str) -> str:
     How a file is named in messages: ``<stdin>`` for ``-``; the bytes of a
     name that are not UTF-8 (which Python reads into lone surrogates,
     ``surrogateescape``) as ``\\xff`` escapes, so that every message can be
-    written in UTF-8; and control characters as ``\\n``, ``\\t``, ``\\r`` or
+    written in UTF-8; control characters as ``\\n``, ``\\t``, ``\\r`` or
     ``\\x1b``, so that a name holding a line feed or a terminal escape can
-    neither start a line of its own nor drive the terminal.
+    neither start a line of its own nor drive the terminal; and the
+    bidirectional embeddings, overrides and isolates as ``\\u202e``, so that
+    a name cannot reorder the rest of its message.
     """
     if name == STDIN:
         return "<stdin>"
@@ -100,13 +102,16 @@ def display(name: str) -> str:
     return _CONTROL.sub(_escaped, name)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def _escaped(found: re.Match[str]) -> str:
     char = found.group()
-    return _ESCAPES.get(char) or f"\\x{ord(char):02x}"
+    code = ord(char)
+    return _ESCAPES.get(char) or (
+        f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    )
 
 
 def os_message(exc: OSError) -> str:

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO, cast
+from typing import Any, Final, TextIO, cast
 
 
 __all__ = [
+    "BIDI_CONTROLS",
     "OutputError",
     "QuietStream",
     "Stdout",
+    "bidi_closed",
     "encoding_problem",
     "plain_table",
     "shown_width",
@@ -236,6 +239,44 @@ def shown_width(text: str) -> int:
         emoji = is_emoji
         width += last
     return width
+
+
+#: The bidirectional embeddings and overrides (closed by U+202C) and isolates
+#: (closed by U+2069) of Unicode's bidirectional algorithm (UAX #9), with
+#: their closers: what can reorder the text that follows them on a line.
+_EMBEDDINGS: Final = frozenset("\u202a\u202b\u202d\u202e")
+_ISOLATES: Final = frozenset("\u2066\u2067\u2068")
+_POP_EMBEDDING: Final = "\u202c"
+_POP_ISOLATE: Final = "\u2069"
+BIDI_CONTROLS: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The bidirectional controls that open or close an embedding or an isolate."""
+
+
+def bidi_closed(text: str) -> str:
+    """
+    *text* with the bidirectional embeddings, overrides and isolates it
+    leaves open closed at its end, so that a record's text (a name holding
+    U+202E, which writes what follows it right to left) cannot reorder what
+    is printed after it: the next cell of a table, the rest of the line.
+    The text itself is unchanged; as in UAX #9, U+202C closes the last
+    embedding or override unless an isolate is open inside it, and U+2069
+    the last isolate and whatever is open inside it.
+    """
+    if BIDI_CONTROLS.search(text) is None:
+        return text
+    open_: list[str] = []  # the closer of each control still open, innermost last
+    for char in text:
+        if char in _EMBEDDINGS:
+            open_.append(_POP_EMBEDDING)
+        elif char in _ISOLATES:
+            open_.append(_POP_ISOLATE)
+        elif char == _POP_EMBEDDING:
+            if open_ and open_[-1] == _POP_EMBEDDING:
+                open_.pop()
+        elif char == _POP_ISOLATE and _POP_ISOLATE in open_:
+            while open_.pop() != _POP_ISOLATE:
+                pass
+    return text + "".join(reversed(open_))
 
 
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[str]:

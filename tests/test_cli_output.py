@@ -12,8 +12,11 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from negotiation_records import Deadline
+from negotiation_records._cli_streams import bidi_closed
 from negotiation_records.cli import main
 from negotiation_records.serialization import to_dict, to_json
 from tests.seed import load_example, seed_record
@@ -177,6 +180,77 @@ class TestOneLineCells:
         assert talks["title"] == "Russia–Ukraine\r\npeace talks"
         assert talks["parties"][0]["name"] == "Ukraine\r\n(Kyiv)"
         assert talks["open_proposals"][0]["summary"] == "A new round\r\nof talks"
+
+
+RLO, LRE, PDF = "\u202e", "\u202a", "\u202c"
+RLI, FSI, PDI = "\u2067", "\u2068", "\u2069"
+
+
+class TestBidirectionalControls:
+    """
+    A record's text keeps its bidirectional controls, but one left open
+    (U+202E writes what follows it right to left) cannot reorder what a
+    command prints after it: each cell and heading closes what it opened.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "closed"),
+        [
+            ("Ukraine", "Ukraine"),
+            (f"Ukr{RLO}aine", f"Ukr{RLO}aine{PDF}"),
+            (f"a{RLO}b{PDF}c", f"a{RLO}b{PDF}c"),  # closed already
+            (f"a{LRE}b{RLO}c", f"a{LRE}b{RLO}c{PDF}{PDF}"),
+            (f"a{RLI}b", f"a{RLI}b{PDI}"),
+            (f"a{RLI}b{RLO}c", f"a{RLI}b{RLO}c{PDF}{PDI}"),
+            (f"a{RLI}b{RLO}c{PDI}d", f"a{RLI}b{RLO}c{PDI}d"),  # PDI closes both
+            (f"a{RLO}b{FSI}c{PDF}", f"a{RLO}b{FSI}c{PDF}{PDI}{PDF}"),  # PDF inside
+            (f"a{PDF}{PDI}b", f"a{PDF}{PDI}b"),  # closers of nothing
+            (f"{RLO}{PDI}", f"{RLO}{PDI}{PDF}"),
+        ],
+        ids=ascii,
+    )
+    def test_what_is_left_open_is_closed_at_the_end(
+        self, text: str, closed: str
+    ) -> None:
+        assert bidi_closed(text) == closed
+
+    @given(st.text(st.sampled_from(f"ab {RLO}{LRE}{PDF}{RLI}{FSI}{PDI}\u200f")))
+    def test_the_text_is_kept_and_nothing_is_left_open(self, text: str) -> None:
+        """The text comes first, unchanged, and closing it again adds nothing."""
+        closed = bidi_closed(text)
+        assert closed.startswith(text)
+        assert set(closed[len(text) :]) <= {PDF, PDI}
+        assert bidi_closed(closed) == closed
+
+    @pytest.mark.parametrize(
+        "argv",
+        [["show", "--at", "2025-07-20"], ["timeline", "--at", "2025-07-20"]],
+        ids=lambda argv: argv[0],
+    )
+    def test_a_name_cannot_reorder_the_cells_after_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    ) -> None:
+        """Every line that shows the name closes the override it opened."""
+        data = seed_data()
+        data["parties"][0]["name"] = f"Ukraine {RLO}(Kyiv)"
+        out = printed(tmp_path, data, argv, capsys)
+        lines = [line for line in out.splitlines() if RLO in line]
+        assert lines
+        for line in lines:
+            assert bidi_closed(line) == line  # nothing left open on the line
+            assert line.count(RLO) == line.count(PDF)
+        assert data["parties"][0]["name"] in out  # the name as the record holds it
+
+    def test_a_file_name_shows_its_controls_escaped(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file name is shown with its controls escaped, as its line feeds are."""
+        bad = tmp_path / f"talks{RLO}nosj.json"
+        bad.write_text('{"id": "t"}', encoding="utf-8")
+        assert main(["validate", str(bad)]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith(f"{tmp_path}/talks\\u202enosj.json:1: ")
+        assert RLO not in out
 
 
 def redirected(redirect: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
