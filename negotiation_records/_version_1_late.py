@@ -96,7 +96,10 @@ def _deadlines_of(
         revised_on = _moment(revision.get("revised_on"))
         if previous is None or revised_on is None:
             return None
-        read.append(DeadlineRevision(previous=previous, revised_on=revised_on))
+        try:
+            read.append(DeadlineRevision(previous=previous, revised_on=revised_on))
+        except ValidationError:  # pragma: no cover - what reads as a moment does
+            return None
     deadline = _deadline(ultimatum.get("deadline"))
     if deadline is None:
         return None

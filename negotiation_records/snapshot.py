@@ -456,12 +456,11 @@ def _compliance_needs(
     """
     if not history or history[-1].status is not UltimatumStatus.COMPLIED:
         return reach
+    # A compliance follows the pending ultimatum (from the start, or revived:
+    # an expiry before the revival says nothing of this deadline) or its expiry.
+    if len(history) > 1 and history[-2].status is UltimatumStatus.EXPIRED:
+        return reach  # said late
     on = history[-1].on
-    for change in reversed(history[:-1]):
-        if change.status is UltimatumStatus.EXPIRED:
-            return reach  # said late
-        if change.status is UltimatumStatus.PENDING:
-            break  # revived: an expiry before it says nothing of this deadline
     return next(
         (
             kept

@@ -376,6 +376,40 @@ class TestVersion1:
             loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
             assert steps(loaded) == [("expired", moscow), ("complied", late)]
 
+    @pytest.mark.parametrize(
+        ("change", "paths"),
+        [
+            ({"revisions": {"previous": None}}, ["revisions"]),
+            ({"revisions": ["2025-07-29"]}, ["revisions[0]"]),
+            ({"revisions": [{"revised_on": "2025-07-29"}]}, ["revisions[0].previous"]),
+            (
+                {"revisions": [{"previous": 5, "revised_on": "2025-07-29"}]},
+                ["revisions[0].previous"],
+            ),
+            (
+                {"revisions": [{"previous": {}, "revised_on": "July"}]},
+                ["revisions[0].previous.due", "revisions[0].revised_on"],
+            ),
+            ({"deadline": "2025-09-02"}, ["deadline"]),
+            ({"deadline": {"due": "2025-09-02", "tz": 3}}, ["deadline.tz"]),
+            ({"deadline": {"due": "2025-09", "tz": None}}, ["deadline.due"]),
+        ],
+        ids=repr,
+    )
+    def test_a_deadline_it_cannot_read_is_left_to_the_loader(
+        self, change: dict[str, Any], paths: list[str]
+    ) -> None:
+        """
+        What the step cannot read of the deadlines, it leaves as it is: no
+        expiry is guessed, and the loader reports each value at its path.
+        """
+        data = self._document(status="complied", status_on="2025-09-10", **change)
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert [path for path, _ in info.value.errors] == [
+            f"ultimatums[0].{path}" for path in paths
+        ]
+
     def test_a_cut_made_after_the_cut_deadline_passed(self) -> None:
         """
         Cut on 20 August to 8 August, complied with on the 25th: the expiry
