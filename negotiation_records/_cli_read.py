@@ -160,15 +160,18 @@ ENDLESS = "is a device, not a file: reading it may never end"
 
 def refuse_endless(stream: BinaryIO) -> None:
     """
-    A :class:`FileError` if *stream* reads a character device other than a
-    terminal or the null device: ``/dev/zero`` and ``/dev/urandom`` never
-    end, and would be read until the memory ran out.  A terminal ends at
-    Ctrl-D; a pipe is left to the command that feeds it.
+    A :class:`FileError` if *stream* reads a device other than a terminal or
+    the null device: ``/dev/zero`` and ``/dev/urandom`` never end, and a
+    disk (``/dev/sda``, a block device) would be read whole, each until the
+    memory ran out.  A terminal ends at Ctrl-D; a pipe is left to the command
+    that feeds it.
     """
     try:
         found = os.fstat(stream.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
         return  # no file descriptor (a stream a test or a program put there)
+    if stat.S_ISBLK(found.st_mode):
+        raise FileError(ENDLESS)
     if not stat.S_ISCHR(found.st_mode) or stream.isatty():
         return
     try:

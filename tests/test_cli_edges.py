@@ -278,6 +278,20 @@ class TestEndlessDevices:
             f"{device}:0: $: is a device, not a file: reading it may never end\n"
         )
 
+    def test_a_disk_is_not_read_whole(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A block device (a disk, a loop device) is refused alike."""
+        disks = [
+            path
+            for path in sorted(Path("/dev").glob("loop[0-9]*"))
+            if path.is_block_device() and os.access(path, os.R_OK)
+        ]
+        if not disks:
+            pytest.skip("no readable block device here")
+        assert main(["validate", str(disks[0])]) == 1
+        assert capsys.readouterr().out == (
+            f"{disks[0]}:0: $: is a device, not a file: reading it may never end\n"
+        )
+
     def test_standard_input_from_an_endless_device(self) -> None:
         """``- < /dev/zero`` is refused alike, in the installed script."""
         if not Path("/dev/zero").exists():
