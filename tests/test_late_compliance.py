@@ -393,6 +393,10 @@ class TestVersion1:
             ({"deadline": "2025-09-02"}, ["deadline"]),
             ({"deadline": {"due": "2025-09-02", "tz": 3}}, ["deadline.tz"]),
             ({"deadline": {"due": "2025-09", "tz": None}}, ["deadline.due"]),
+            (
+                {"deadline": {"due": "2025-09-02", "tz": "Mars/Olympus"}},
+                ["deadline.tz"],
+            ),
         ],
         ids=repr,
     )
@@ -539,6 +543,28 @@ class TestSnapshots:
         snapshot = talks(extended).as_of(pendulum.date(2025, 9, 15)).ultimatums[0]
         assert snapshot.status is COMPLIED
         assert snapshot.deadline.due == pendulum.date(2025, 9, 20)
+
+    def test_a_compliance_said_late_needs_no_revision(self) -> None:
+        """
+        Expired on 3 September and complied with on the 10th, cut "in
+        September" to the 1st: as of the 15th the month is not over, and the
+        compliance, said late by the expiry, shows nothing of the cut; the
+        snapshot keeps the first deadline.
+        """
+        cut = ultimatum(
+            deadline=Deadline.on(pendulum.date(2025, 9, 1)),
+            revisions=[
+                DeadlineRevision(previous=FIFTY_DAYS, revised_on=PartialDate(2025, 9))
+            ],
+            history=[
+                StatusChange(status=EXPIRED, on=pendulum.date(2025, 9, 3)),
+                StatusChange(status=COMPLIED, on=LATE),
+            ],
+        )
+        snapshot = talks(cut).as_of(pendulum.date(2025, 9, 15)).ultimatums[0]
+        assert snapshot.status is COMPLIED
+        assert snapshot.revisions == ()
+        assert snapshot.deadline == FIFTY_DAYS
 
     @given(negotiations().filter(lambda n: bool(n.ultimatums)), st.data())
     def test_every_snapshot_of_a_late_compliance_is_valid(
