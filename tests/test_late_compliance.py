@@ -4,9 +4,9 @@ A late compliance is said in the record: an ``expired`` step before it.
 An ultimatum that expired may be complied with after the fact only if the
 record says so explicitly.  ``comply(late=True)`` says so by putting the
 expiry in the history (dated at the deadline's cut-off); a history built or
-loaded with a compliance after every deadline had passed and no expiry
-before it is refused; version-1 records and documents, which could not say
-it, get the expiry on the way in.
+loaded with a compliance after the deadline in force had passed (matched to
+the revisions by their dates) and no expiry before it is refused; version-1
+records and documents, which could not say it, get the expiry on the way in.
 """
 
 from __future__ import annotations
