@@ -168,11 +168,24 @@ def database_zone_name(moment: _dt.datetime) -> str | None:
             _dt.datetime(moment.year, month, 15, 12, tzinfo=tz) for month in (1, 7)
         ]
         try:
-            same = all(p.utcoffset() == p.astimezone(named).utcoffset() for p in probes)
+            same = all(_same_offset(probe, named) for probe in probes)
         except (OverflowError, ValueError):  # at the edges of the calendar
             return None
         return name if same else None
     return None
+
+
+def _same_offset(moment: _dt.datetime, named: _dt.tzinfo) -> bool:
+    """
+    Whether *moment*'s zone and *named* give the same UTC offset at the
+    instant *moment* is: asked of the instant, not of the wall time, so that
+    a wall time the zone skipped (02:00 on 27 April 1941 in New York, which
+    dateutil reads at the summer offset) is asked at the real time then.
+    """
+    instant = moment.astimezone(_dt.UTC)
+    return instant.astimezone(moment.tzinfo).utcoffset() == (
+        instant.astimezone(named).utcoffset()
+    )
 
 
 def found_zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone | None:

@@ -120,8 +120,53 @@ def test_the_instant_is_kept(moment: dt.datetime, name: str) -> None:
     """
     given_moment = moment.replace(tzinfo=tz.gettz(name))
     read = to_moment(given_moment)
-    assert read == given_moment  # aware datetimes compare as instants
+    assert isinstance(read, dt.datetime)
+    # Compared as instants in UTC: an aware datetime in a repeated hour is
+    # equal to no datetime of another zone (PEP 495).
+    assert read.astimezone(dt.UTC) == given_moment.astimezone(dt.UTC)
     assert format_moment(read).endswith(f"[{name}]")
+
+
+@pytest.mark.parametrize(
+    ("wall", "name", "written"),
+    [
+        # Skipped by the clock change (27 April 1941, 9 March 2025 in New
+        # York): dateutil reads the wall time at the summer offset, an instant
+        # the zone names by its winter time (found by a random seed).
+        (
+            dt.datetime(1941, 4, 27, 2, 0),
+            "America/New_York",
+            "1941-04-27T01:00:00-05:00[America/New_York]",
+        ),
+        (
+            dt.datetime(2025, 3, 9, 2, 30),
+            "America/New_York",
+            "2025-03-09T01:30:00-05:00[America/New_York]",
+        ),
+        # Repeated (2 November 2025): the first of the two, as fold=0 says.
+        (
+            dt.datetime(2025, 11, 2, 1, 30),
+            "America/New_York",
+            "2025-11-02T01:30:00-04:00[America/New_York]",
+        ),
+        # The day Samoa skipped (30 December 2011): dateutil's offset then.
+        (
+            dt.datetime(2011, 12, 30, 12),
+            "Pacific/Apia",
+            "2011-12-31T12:00:00+14:00[Pacific/Apia]",
+        ),
+    ],
+    ids=["1941-gap", "2025-gap", "2025-repeated", "apia-skipped-day"],
+)
+def test_a_wall_time_at_a_clock_change_keeps_the_zone(
+    wall: dt.datetime, name: str, written: str
+) -> None:
+    """A wall time the zone skipped or repeated is the zone's, at its instant."""
+    given_moment = wall.replace(tzinfo=tz.gettz(name))
+    read = to_moment(given_moment)
+    assert isinstance(read, dt.datetime)
+    assert format_moment(read) == written
+    assert read.astimezone(dt.UTC) == given_moment.astimezone(dt.UTC)
 
 
 def test_where_dateutil_reads_the_zone_otherwise_its_offset_is_kept() -> None:
