@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, TextIO
 
+from negotiation_records._cli_streams import BIDI_RANGES
 from negotiation_records._jsonpos import problem_lines
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._record_versions import HINT
@@ -102,7 +103,7 @@ def display(name: str) -> str:
     return _CONTROL.sub(_escaped, name)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_RANGES}]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 

@@ -21,6 +21,7 @@ from typing import Any, Final, TextIO, cast
 
 __all__ = [
     "BIDI_CONTROLS",
+    "BIDI_RANGES",
     "OutputError",
     "QuietStream",
     "Stdout",
@@ -248,8 +249,11 @@ _EMBEDDINGS: Final = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATES: Final = frozenset("\u2066\u2067\u2068")
 _POP_EMBEDDING: Final = "\u202c"
 _POP_ISOLATE: Final = "\u2069"
-BIDI_CONTROLS: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""The bidirectional controls that open or close an embedding or an isolate."""
+BIDI_RANGES: Final = "\u202a-\u202e\u2066-\u2069"
+"""The bidirectional controls that open or close an embedding or an isolate,
+as ranges of a regular expression's character class."""
+BIDI_CONTROLS: Final = re.compile(f"[{BIDI_RANGES}]")
+"""Those controls, as a pattern."""
 
 
 def bidi_closed(text: str) -> str:

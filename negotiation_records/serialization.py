@@ -52,6 +52,7 @@ checked once every record in it could be built.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import json
@@ -906,19 +907,7 @@ def each_line_read(
     whole file and forgotten when the reading ends, as there.
     """
     hook = _loader(_default, cls, schema_version)
-    hints = schema_version is None
-    try:
-        for number, line in enumerate(lines, 1):
-            if is_blank(line):
-                continue
-            try:
-                record: T = _read_json(hook, cls, line.rstrip(b"\r\n"), hints)
-            except ValidationError as exc:
-                yield number, exc
-            else:
-                yield number, record
-    finally:
-        MEMO.forget()
+    return _each_line(cls, iter(lines), hook, schema_version is None)
 
 
 def _without_newline(line: str | bytes) -> str | bytes:
@@ -942,46 +931,65 @@ def _a_line(line: Any, number: int) -> str | bytes:
 def _read_lines(
     cls: type[T], handle: IO[Any] | Iterable[Any], hook: Any, hints: bool
 ) -> Iterator[T]:
+    """The records of :func:`read_jsonl`: the first bad line stops the reading."""
+    # Closed when a bad line stops the reading, so that the memo is forgotten then.
+    with contextlib.closing(_each_line(cls, read_lines(handle), hook, hints)) as reads:
+        for number, read in reads:
+            if isinstance(read, ValidationError):
+                raise JSONLinesError(number, read.errors) from read
+            yield read
+
+
+def _each_line(
+    cls: type[T], lines: Iterator[Any], hook: Any, hints: bool
+) -> Generator[tuple[int, T | ValidationError], None, None]:
+    """
+    Each record of *lines* with its line number, or in its stead its line's
+    :class:`~negotiation_records.ValidationError` (what :func:`read_jsonl`
+    and :func:`each_line_read` do with it is theirs); blank lines are
+    skipped, and counted.
+    """
     # The lines of one file are one input: what they repeat (a day, a party's
     # id) is read once for the whole file (``MEMO``), as a document's repeats
-    # are, and forgotten when the reading ends.
+    # are, and forgotten when the reading ends (finished, closed or stopped).
+    number = 0
     try:
-        yield from _read_each_line(cls, handle, hook, hints)
+        while True:
+            number += 1
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:  # a text handle over bytes not UTF-8
+                raise _undecoded(number, exc) from None
+            if line.__class__ is not str and line.__class__ is not bytes:
+                line = _a_line(line, number)
+            if not line or (line.isspace() and is_blank(line)):
+                continue
+            try:
+                record: T = _read_json(hook, cls, _without_newline(line), hints)
+            except ValidationError as exc:
+                yield number, exc
+            else:
+                yield number, record
     finally:
         MEMO.forget()
 
 
-def _read_each_line(
-    cls: type[T], handle: IO[Any] | Iterable[Any], hook: Any, hints: bool
-) -> Iterator[T]:
-    lines = read_lines(handle)
-    number = 0
-    while True:
-        number += 1
-        try:
-            line = next(lines)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:  # a text handle over bytes that are not UTF-8
-            # The handle decodes ahead in blocks: the bad byte is on this line or
-            # a later one, and the offset is within a block, not the file.
-            raise JSONLinesError(
-                number,
-                [
-                    (
-                        "$",
-                        f"not UTF-8 text ({exc.reason}) on this line or a later "
-                        "one: a text file is decoded ahead of the line read; open "
-                        "it in binary mode, or pass its path, to find the line",
-                    )
-                ],
-            ) from None
-        if line.__class__ is not str and line.__class__ is not bytes:
-            line = _a_line(line, number)
-        if not line or (line.isspace() and is_blank(line)):
-            continue
-        try:
-            record: T = _read_json(hook, cls, _without_newline(line), hints)
-        except ValidationError as exc:
-            raise JSONLinesError(number, exc.errors) from exc
-        yield record
+def _undecoded(number: int, exc: UnicodeDecodeError) -> JSONLinesError:
+    """
+    The error of a text handle that could not decode line *number*: it
+    decodes ahead in blocks, so the bad byte is on this line or a later one,
+    and the offset is within a block, not the file.
+    """
+    return JSONLinesError(
+        number,
+        [
+            (
+                "$",
+                f"not UTF-8 text ({exc.reason}) on this line or a later "
+                "one: a text file is decoded ahead of the line read; open "
+                "it in binary mode, or pass its path, to find the line",
+            )
+        ],
+    )

@@ -194,18 +194,19 @@ def late_compliance_problems(
 def expired_before_compliance(
     history: tuple[StatusChange, ...],
     deadline: Deadline,
-    issued: Moment | None = None,
-    revised: Moment | None = None,
+    issued: Moment | None,
+    revisions: tuple[DeadlineRevision, ...],
 ) -> tuple[StatusChange, ...]:
     """
-    *history*, whose last step is a compliance after *deadline* passed, with
-    the expiry that says so put before that step, dated by
-    :func:`late_expiry_on`; *revised* is when *deadline* was put in force
-    (its revision), which the expiry does not come before, as it does not
-    come before a later step (a cut made after the cut deadline passed).
+    *history*, whose last step is a compliance after *deadline* (the current
+    one, put in force by the last of *revisions*) passed, with the expiry
+    that says so put before that step, dated by :func:`late_expiry_on`; not
+    before that revision, as not before a later step (a cut made after the
+    cut deadline passed).
     """
     *earlier, complied = history
     last = next((c.on for c in reversed(earlier) if c.on is not None), None)
+    revised = revisions[-1].revised_on if revisions else None
     if revised is not None and (last is None or is_before(last, revised)):
         last = revised
     on = late_expiry_on(deadline.cutoff, complied.on, issued=issued, last=last)
@@ -421,8 +422,9 @@ class Ultimatum(Record):
             late_compliance_problems(self.label, history, self.deadlines, revisions)
         ):
             issued = None if MomentKind().problems(self.issued_at) else self.issued_at
-            revised = revisions[-1].revised_on if revisions else None
-            with_expiry = expired_before_compliance(history, deadline, issued, revised)
+            with_expiry = expired_before_compliance(
+                history, deadline, issued, revisions
+            )
             object.__setattr__(self, "history", with_expiry)
             return with_expiry is not history
         return False
@@ -669,14 +671,16 @@ class Ultimatum(Record):
         """
         Mark the demand met on *on*.
 
-        Meeting it after the deadline passed (or after the ultimatum was marked
-        expired) needs ``late=True``: the record must say so explicitly, and
+        Meeting it after the deadline in force then passed (a deadline cut
+        "in August" may still have been the earlier one on 20 August, as the
+        record reads it), or after the ultimatum was marked
+        expired, needs ``late=True``: the record must say so explicitly, and
         it says so by an ``expired`` step before the compliance.  A pending
         ultimatum gets that step too, dated at the deadline's
         :attr:`~negotiation_records.Deadline.cutoff` as :meth:`expire` dates
-        it (or, if a step of the history is later, at *on*); a history
-        built or loaded with a late compliance and no expiry before it is
-        refused.  On
+        it (or, if a step of the history or the revision that set the
+        deadline is later, at *on*); a history built or loaded with a late
+        compliance and no expiry before it is refused.  On
         the deadline's day (a date), or at the very instant it passes (its
         :attr:`~negotiation_records.Deadline.cutoff`), is in time, as the
         deadline queries and the calendar count it.  *on* is required:
@@ -708,8 +712,9 @@ class Ultimatum(Record):
         moment, late, history = self._step(
             UltimatumStatus.COMPLIED, on, by, reason, sources, late=late
         )
-        after_deadline = self.status is UltimatumStatus.EXPIRED or not in_time(
-            moment, self.deadline
+        # Late by the record's own rule (the deadline in force then).
+        after_deadline = self.status is UltimatumStatus.EXPIRED or complied_late(
+            moment, self.deadlines, self.revisions
         )
         if after_deadline and not late:
             raise IllegalTransitionError(
@@ -720,10 +725,7 @@ class Ultimatum(Record):
             )
         if after_deadline and self.status is UltimatumStatus.PENDING:
             history = expired_before_compliance(
-                history,
-                self.deadline,
-                self.issued_at,
-                self.revisions[-1].revised_on if self.revisions else None,
+                history, self.deadline, self.issued_at, self.revisions
             )
         return attrs.evolve(self, history=history)
 

@@ -263,6 +263,21 @@ class TestStoredHistory:
         (problem,) = info.value.errors
         assert "each of its deadlines (2025-08-15, 2025-08-08) had passed" in problem[1]
 
+        # comply() reads the same rule: no late=True asked, no expiry added.
+        def pending_from(first: Deadline) -> Ultimatum:
+            return ultimatum(
+                deadline=Deadline.on(pendulum.date(2025, 8, 8)),
+                revisions=[
+                    DeadlineRevision(previous=first, revised_on=PartialDate(2025, 8))
+                ],
+            )
+
+        twentieth = pendulum.date(2025, 8, 20)
+        done = pending_from(FIFTY_DAYS).comply(on=twentieth)
+        assert steps(done) == [("complied", twentieth)]
+        with pytest.raises(IllegalTransitionError, match="pass late=True"):
+            pending_from(Deadline.on(pendulum.date(2025, 8, 15))).comply(on=twentieth)
+
     def test_an_extension_made_in_time_makes_it_in_time(self) -> None:
         """Due 2 September, extended on 1 September to the 20th: the 10th is in time."""
         extended = ultimatum().revise_deadline(
