@@ -14,8 +14,9 @@ import datetime as _dt
 import pendulum
 
 from negotiation_records._argument_problems import ArgumentProblems
+from negotiation_records._counted_period import counted_period
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records.deadlines import Deadline, counted_period
+from negotiation_records.deadlines import Deadline
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
     Moment,

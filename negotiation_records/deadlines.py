@@ -87,6 +87,7 @@ import pendulum
 
 from negotiation_records._civil_day import ends_everywhere
 from negotiation_records._counted_days import CountedDays, put_in_order, stray_days
+from negotiation_records._counted_period import counted_period
 from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
     anchor_day,
@@ -99,7 +100,6 @@ from negotiation_records._deadline_arithmetic import (
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._in_words import in_words
-from negotiation_records._period import period_from
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._weekends import DEFAULT_WEEKEND, weekend_for
@@ -178,34 +178,6 @@ def _zone_name_of(moment: Moment) -> str | None:
         if not _ZONE.problems(name):
             return name
     return None
-
-
-def counted_period(
-    period: Period | _dt.timedelta | str | None, parts: Mapping[str, object]
-) -> Period:
-    """
-    The period a deadline counts, given to :meth:`Deadline.after` or
-    :meth:`Deadline.before` as *period* or keyword *parts*
-    (:func:`~negotiation_records._period.period_from`), and not zero: a
-    :class:`~negotiation_records.ValidationError` with every problem, at
-    ``period``.  Neither given is a problem of its own ("give a period"),
-    not the zero period it would read as.
-    """
-    if period is None and not parts:
-        raise ValidationError(
-            [
-                (
-                    "period",
-                    "no period given: give one (a Period, a timedelta or ISO "
-                    "text such as 'P50D') or keyword parts (days=50)",
-                )
-            ]
-        )
-    resolved = period_from(period, parts)
-    problems = _prefixed(_PERIOD.problems(resolved), "period")
-    if problems:
-        raise ValidationError(problems)
-    return resolved
 
 
 def _relative_arguments(
@@ -757,6 +729,11 @@ class Deadline(Record, _KeepsCutoff):
         """
         Elapsed time left until :attr:`cutoff`, negative once passed.
 
+        The duration is built from seconds, so that it counts as elapsed time
+        wherever it is given back: ``Deadline.after(at, d.remaining(at))``
+        falls due at ``d``'s cutoff even across a clock change (built from
+        days, 47 hours would read as a calendar day and 23 hours).
+
         *at* defaults to now (in UTC; the machine's local zone is never used).
         A date *at* means the start of that day in the deadline's zone, a month or
         a year the start of its first day.
@@ -769,9 +746,8 @@ class Deadline(Record, _KeepsCutoff):
             47
         """
         delta = self._cutoff_offset() - since_epoch(self._instant(at))
-        return pendulum.duration(
-            days=delta.days, seconds=delta.seconds, microseconds=delta.microseconds
-        )
+        seconds = delta.days * 86400 + delta.seconds
+        return pendulum.duration(seconds=seconds, microseconds=delta.microseconds)
 
     def is_past(self, at: Moment | _dt.date | None = None) -> bool:
         """

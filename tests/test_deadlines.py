@@ -1624,6 +1624,29 @@ class TestRemainingAndIsPast:
         assert Deadline.after(NOON_NY, "PT48H").remaining(at=NOON_NY).in_hours() == 48
         assert Deadline.after(NOON_NY, days=2).remaining(at=NOON_NY).in_hours() == 47
 
+    @pytest.mark.parametrize(
+        ("anchor", "rule"),
+        [
+            (NOON_NY, "P2D"),  # 23-hour Sunday: 47 hours left
+            (pendulum.datetime(2024, 11, 1, 8, tz="America/Vancouver"), "PT72H"),
+            (pendulum.datetime(2024, 10, 26, 9, tz="Europe/London"), "P1W"),
+            (pendulum.datetime(2011, 12, 29, 12, tz="Pacific/Apia"), "P2D"),
+        ],
+    )
+    def test_remaining_given_back_falls_due_at_the_same_instant(
+        self, anchor: pendulum.DateTime, rule: str
+    ) -> None:
+        """What is left counts as elapsed time wherever it is given back: a
+        deadline counted from *at* by ``remaining(at)`` falls due at the same
+        instant, though the days it spans were 23 or 25 hours long."""
+        deadline = Deadline.after(anchor, rule)
+        for at in (anchor, anchor.add(hours=5), anchor.add(hours=20)):
+            left = deadline.remaining(at)
+            again = Deadline.after(at, left)
+            assert utc(again.due) == utc(deadline.due)
+            assert again.period is not None
+            assert left.in_hours() == again.period.to_duration().in_hours()
+
     def test_negative_once_passed(self) -> None:
         """Remaining time goes negative after the cutoff."""
         deadline = Deadline.on(pendulum.date(2025, 9, 2))
