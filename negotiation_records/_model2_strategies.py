@@ -198,19 +198,25 @@ def agreements() -> S[Agreement]:
 
 @st.composite
 def _alternative(
-    draw: st.DrawFn, pools: Pools, stages: int = 3, set_on: Moment | None = None
+    draw: st.DrawFn, pools: Pools, starts: Sequence[Moment | None] = (None, None, None)
 ) -> Alternative:
-    """An alternative of a milestone set on *set_on*: decided after it."""
+    """
+    An alternative of a milestone whose deadlines were set on *starts* (the
+    milestone's ``set_on``, then each revision's date; ``None``: not known):
+    decided after the deadline it qualifies was set.
+    """
+    stage = draw(st.integers(0, len(starts) - 1))
+    start = starts[stage]
     applied = draw(st.sampled_from([None, False, True]))
     decided = (
         optional(moments())
-        if set_on is None
-        else optional(chain(1, after=set_on).map(lambda found: found[0]))
+        if start is None
+        else optional(chain(1, after=start).map(lambda found: found[0]))
     )
     return Alternative(
         condition=draw(texts()),
         deadline=draw(_deadlines()),
-        stage=draw(st.integers(0, stages - 1)),
+        stage=stage,
         applied=applied,
         decided_on=None if applied is None else draw(decided),
         sources=draw(pools.source_list()),
@@ -258,10 +264,10 @@ def _milestone(
     )
     found: list[Alternative] = []
     applied: set[int] = set()
-    for alternative in draw(
-        st.lists(_alternative(pools, revised + 1, set_on), max_size=3)
-    ):
-        if set_on is not None and alternative.deadline.falls_due_before(set_on):
+    starts = [set_on, *(revision.revised_on for revision in revisions)]
+    for alternative in draw(st.lists(_alternative(pools, starts), max_size=3)):
+        stage_set = starts[alternative.stage]
+        if stage_set is not None and alternative.deadline.falls_due_before(stage_set):
             continue  # left out rather than filtered (no filter makes them rare)
         if alternative.applied:
             if alternative.stage in applied:

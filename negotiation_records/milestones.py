@@ -127,7 +127,9 @@ class Alternative(Record):
         applied: Whether it applied, once known (``None``: not known yet).
         decided_on: When that became known (optional; only with
             ``applied``).  Neither it nor the deadline may be before the
-            milestone was set (:attr:`Milestone.set_on`).
+            deadline it qualifies was set: the milestone's
+            :attr:`~Milestone.set_on` for the first, the date of the
+            revision that made it for a later one.
         sources: Ids of the sources for this.
 
     Example:
@@ -170,30 +172,38 @@ class Alternative(Record):
 
 
 def _alternative_dates(
-    alternative: Alternative, index: int, set_on: Moment | None
+    alternative: Alternative,
+    index: int,
+    set_on: Moment | None,
+    revisions: tuple[DeadlineRevision, ...],
 ) -> Iterable[tuple[str, str]]:
     """
-    An alternative of a milestone set on *set_on* that falls due, or was
-    decided, certainly before then, at ``alternatives[index]``: a deadline
+    An alternative that falls due, or was decided, certainly before the
+    deadline it qualifies was set, at ``alternatives[index]``: the first
+    deadline on *set_on* (the milestone's), a later one on the day of the
+    revision that made it (its conditions were not known before).  A deadline
     set after the day it falls due is as wrong for an alternative as for the
     milestone's own.
     """
-    if set_on is None:
+    stage = alternative.stage
+    if 0 < stage <= len(revisions):
+        start = revisions[stage - 1].revised_on
+        when = (
+            f"deadline {stage} was set (revisions[{stage - 1}], {moment_text(start)})"
+        )
+    elif set_on is not None:  # the first deadline, or a stage the milestone has not
+        start, when = set_on, f"the milestone was set ({moment_text(set_on)})"
+    else:
         return
     where = f"alternatives[{index}]"
-    if alternative.deadline.falls_due_before(set_on):
+    if alternative.deadline.falls_due_before(start):
         yield (
             f"{where}.deadline",
-            f"falls due ({due_named(alternative.deadline)}) before the milestone "
-            f"was set ({moment_text(set_on)})",
+            f"falls due ({due_named(alternative.deadline)}) before {when}",
         )
     decided = alternative.decided_on
-    if decided is not None and is_before(decided, set_on):
-        yield (
-            f"{where}.decided_on",
-            f"{moment_text(decided)} is before the milestone was set "
-            f"({moment_text(set_on)})",
-        )
+    if decided is not None and is_before(decided, start):
+        yield (f"{where}.decided_on", f"{moment_text(decided)} is before {when}")
 
 
 @frozen_record(kw_only=True, init=False)
@@ -456,7 +466,9 @@ class Milestone(Record):
         )
         applied: dict[int, int] = {}
         for index, alternative in enumerate(self.alternatives):
-            yield from _alternative_dates(alternative, index, self.set_on)
+            yield from _alternative_dates(
+                alternative, index, self.set_on, self.revisions
+            )
             if alternative.stage > len(self.revisions):
                 yield (
                     f"alternatives[{index}].stage",

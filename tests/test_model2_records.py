@@ -635,6 +635,66 @@ class TestMilestone:
             "alternatives[0].decided_on"
         ]
 
+    def test_an_alternative_before_the_revision_that_set_it(self) -> None:
+        """
+        An alternative of a later deadline was set with that deadline, by its
+        revision: it is not decided, and does not fall due, before that day
+        (22 March 2019 set 12 April, or 22 May if the Commons approved the
+        deal; a decision dated 10 March would put it on the timeline before
+        the conditions existed).
+        """
+        revised = clock().revise_deadline(
+            Deadline.on(D(2019, 4, 12)),
+            on=D(2019, 3, 22),
+            alternatives=[
+                Alternative(
+                    condition="if the Commons approves the deal",
+                    deadline=Deadline.on(D(2019, 5, 22)),
+                ),
+                Alternative(
+                    condition="otherwise", deadline=Deadline.on(D(2019, 4, 12))
+                ),
+            ],
+        )
+        assert errors(
+            lambda: revised.decide_alternative(0, applied=False, on=D(2019, 3, 10))
+        ) == [
+            (
+                "alternatives[0].decided_on",
+                "2019-03-10 is before deadline 1 was set (revisions[0], 2019-03-22)",
+            )
+        ]
+        decided = revised.decide_alternative(0, applied=False, on=D(2019, 3, 22))
+        assert decided.alternatives[0].decided_on == D(2019, 3, 22)
+        # The month of the revision may be after it; a day certainly before is not.
+        month = revised.decide_alternative(1, applied=True, on=PartialDate(2019, 3))
+        assert month.alternatives[1].applied
+        early = Alternative(
+            condition="if extended again",
+            deadline=Deadline.on(D(2019, 3, 21)),
+            stage=1,
+        )
+        assert errors(lambda: attrs.evolve(revised, alternatives=[early])) == [
+            (
+                "alternatives[0].deadline",
+                "falls due (2019-03-21) before deadline 1 was set "
+                "(revisions[0], 2019-03-22)",
+            )
+        ]
+        # The first deadline's alternatives are still held to set_on alone.
+        first = attrs.evolve(early, stage=0)
+        assert attrs.evolve(revised, alternatives=[first]).alternatives == (first,)
+        # Without set_on, a revision still dates the deadline it set.
+        undated = attrs.evolve(revised, set_on=None)
+        assert paths(lambda: attrs.evolve(undated, alternatives=[early])) == [
+            "alternatives[0].deadline"
+        ]
+        document = to_dict(decided)
+        document["alternatives"][0]["decided_on"] = "2019-03-21"
+        assert paths(lambda: from_dict(Milestone, document)) == [
+            "alternatives[0].decided_on"
+        ]
+
     def test_a_decision_day_needs_the_decision(self) -> None:
         """``decided_on`` says when it became known whether it applied."""
         assert errors(
