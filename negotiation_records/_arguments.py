@@ -23,6 +23,7 @@ from negotiation_records.errors import ValidationError, join_path
 
 __all__ = [
     "check_class",
+    "check_record",
     "check_settings",
     "non_finite_problems",
     "not_json_number",
@@ -358,3 +359,21 @@ def non_finite_problems(data: Any, where: str = "") -> list[tuple[str, str]]:
         for place, item in _values_in(data, where)
         if isinstance(item, float) and not math.isfinite(item)
     ]
+
+
+def check_record(record: Any, index: int) -> None:
+    """
+    A :class:`TypeError` unless *record*, given to
+    :func:`~negotiation_records.write_jsonl` at *index*, is a record (an
+    attrs instance) or a list of records (written as one JSON array).
+    """
+    where, items = f"records[{index}]", (record,)
+    if isinstance(record, (list, tuple)):
+        where, items = f"records[{index}][{{}}]", tuple(record)
+    for position, item in enumerate(items):
+        if not attrs.has(item.__class__):
+            raise TypeError(
+                f"write_jsonl() {where.format(position)} must be a record (an "
+                f"instance of an attrs class, such as Party), got "
+                f"{described(item)}"
+            )

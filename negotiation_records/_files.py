@@ -21,6 +21,8 @@ __all__ = [
     "check_path",
     "check_utf8",
     "file_kind",
+    "line_target",
+    "line_target_done",
     "read_lines",
     "write_first",
     "write_method",
@@ -120,6 +122,26 @@ def check_utf8(function: str, file: Any, *, reads: bool = False) -> None:
         )
 
 
+def _not_open(file: Any, able: str, how: str) -> None:
+    """
+    A :class:`ValidationError` at ``file`` if *file* says it is closed, or
+    that it is not *able* (``"writable"``, ``"readable"``): Python's own
+    ``ValueError`` and ``io.UnsupportedOperation`` would come from the first
+    line, the lines before it written.  A file that says neither passes.
+    """
+    problem = None
+    if getattr(file, "closed", False) is True:
+        problem = "is closed"
+    else:
+        asked = getattr(file, able, None)
+        if callable(asked) and asked() is False:
+            problem = f"is not open for {how}"
+    if problem is not None:
+        raise ValidationError(
+            [("file", f"{problem}: give a file open for {how}, or a path")]
+        )
+
+
 def write_method(file: Any) -> Callable[[Any], object]:
     """*file*'s ``write``, or a :class:`ValidationError` at ``file``."""
     write = getattr(file, "write", None)
@@ -133,7 +155,36 @@ def write_method(file: Any) -> Callable[[Any], object]:
                 )
             ]
         )
+    _not_open(file, "writable", "writing")
     return write  # type: ignore[no-any-return]
+
+
+def line_target(file: Any) -> Any:
+    """
+    Where the lines written for *file* go: an :class:`io.TextIOWrapper`'s
+    binary buffer (the wrapper flushed first, so that what was written to it
+    before comes first), since the wrapper would turn each line feed into
+    its ``newline=`` (a carriage return and a line feed, or a lone carriage
+    return, which ends no JSON line); any other file as it is.  A file that
+    takes no lines (:func:`write_method`) is a :class:`ValidationError` first.
+    """
+    write_method(file)
+    if isinstance(file, io.TextIOWrapper):
+        file.flush()
+        return file.buffer
+    return file
+
+
+def line_target_done(file: Any) -> None:
+    """
+    After writing through :func:`line_target`: a wrapper that writes its
+    lines at once (a terminal's standard output, ``write_through``) has its
+    buffer flushed, as it would have flushed the lines itself.
+    """
+    if isinstance(file, io.TextIOWrapper) and (
+        file.line_buffering or file.write_through
+    ):
+        file.buffer.flush()
 
 
 def write_first(
@@ -187,6 +238,7 @@ def read_lines(file: Any) -> Iterator[str | bytes]:
     hold as they are).  Anything else (a binary file, an iterable of lines)
     is iterated.
     """
+    _not_open(file, "readable", "reading")
     if isinstance(file, io.TextIOWrapper):
         return _split(file.read) if _read_ahead(file) else iter(file.buffer)
     if isinstance(file, (*_CODEC_STREAMS, io.StringIO)):

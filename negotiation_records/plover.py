@@ -60,6 +60,8 @@ from negotiation_records._files import (
     check_path,
     check_utf8,
     file_kind,
+    line_target,
+    line_target_done,
     write_first,
     write_method,
 )
@@ -946,7 +948,10 @@ def write_plover(
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
             return _write(negotiations, handle, at)
-    return _write(negotiations, file, at)
+    try:  # a text file's own newline= is not asked: the lines end at line feeds
+        return _write(negotiations, line_target(file), at)
+    finally:
+        line_target_done(file)
 
 
 def _write(

@@ -66,6 +66,7 @@ import cattrs
 from negotiation_records import _fastjson
 from negotiation_records._arguments import (
     check_class,
+    check_record,
     check_settings,
     non_finite_problems,
     unordered_message,
@@ -76,6 +77,8 @@ from negotiation_records._files import (
     check_path,
     check_utf8,
     file_kind,
+    line_target,
+    line_target_done,
     read_lines,
     write_first,
     write_method,
@@ -679,7 +682,8 @@ def write_jsonl(
     Write *records* as JSON Lines: one compact JSON document a line, UTF-8.
 
     *file* is a path (created or overwritten) or an open file, text or binary.
-    An ``io`` file is given what its class takes; a file of ``codecs``
+    An ``io`` file is given what its class takes (``open()``'s text files
+    bytes, through their buffer: their ``newline=`` is not asked); a file of ``codecs``
     text, any other object with a ``mode`` (binary with ``"b"`` in it) or with
     only a ``write`` method (text) is given what that suggests, and the other
     kind if it refuses the first line with a :class:`TypeError`.  A *file*
@@ -737,29 +741,15 @@ def write_jsonl(
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
             return _write_lines(records, handle, converter)
     check_utf8("write_jsonl", file)
-    return _write_lines(records, file, converter)
+    try:
+        return _write_lines(records, line_target(file), converter)
+    finally:
+        line_target_done(file)
 
 
 #: What write_jsonl does not take as its records (iterating would write a
 #: line per character, byte or key).
 _NOT_RECORDS: Final = (str, bytes, bytearray, memoryview, Mapping)
-
-
-def _check_record(record: Any, index: int) -> None:
-    """
-    A :class:`TypeError` unless *record* is a record (an attrs instance) or a
-    list of records (written as one JSON array, as :func:`to_json` writes it).
-    """
-    where, items = f"records[{index}]", (record,)
-    if isinstance(record, (list, tuple)):
-        where, items = f"records[{index}][{{}}]", tuple(record)
-    for position, item in enumerate(items):
-        if not attrs.has(item.__class__):
-            raise TypeError(
-                f"write_jsonl() {where.format(position)} must be a record (an "
-                f"instance of an attrs class, such as Party), got "
-                f"{described(item)}"
-            )
 
 
 def _write_lines(
@@ -776,7 +766,7 @@ def _write_lines(
         if line is _fastjson.NOT_FAST:
             cls = record.__class__
             if cls not in checked:
-                _check_record(record, count)
+                check_record(record, count)
                 if cls is not list and cls is not tuple:
                     checked.add(cls)
             line = to_json(record, converter=conv) + "\n"

@@ -1,7 +1,9 @@
 """
 read_jsonl and its file: a text file reads UTF-8 lines split at line feeds
 only, as a path and a binary file do; schema_version is checked with the
-other arguments, also when there is no record to read.
+other arguments, also when there is no record to read.  write_jsonl and
+write_plover end their lines at line feeds whatever a text file's newline=;
+a closed file, or one not open for what is asked of it, is refused at file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 
 from negotiation_records import (
     JSONLinesError,
+    Negotiation,
     Party,
     Source,
     ValidationError,
@@ -25,6 +28,7 @@ from negotiation_records import (
     read_jsonl,
     to_json,
     write_jsonl,
+    write_plover,
 )
 
 
@@ -261,6 +265,89 @@ class TestEncodings:
             'UTF-8 (as read_jsonl reads it); open it with encoding="utf-8", or '
             'in binary mode ("wb"; sys.stdout.buffer for the standard output)'
         )
+
+
+class TestLinesWrittenToATextFile:
+    """The lines end at line feeds, however the file was opened."""
+
+    NEWLINES: ClassVar[list[str | None]] = [None, "", "\n", "\r", "\r\n"]
+
+    @pytest.mark.parametrize("newline", NEWLINES)
+    def test_write_jsonl_reads_back(self, tmp_path: Path, newline: str | None) -> None:
+        """``newline="\r"`` wrote lone carriage returns: one line, unreadable."""
+        path = tmp_path / "parties.jsonl"
+        with path.open("w", encoding="utf-8", newline=newline) as file:
+            assert write_jsonl(PARTIES, file) == 2
+        data = path.read_bytes()
+        assert b"\r" not in data
+        assert data == b"".join(to_json(p).encode() + b"\n" for p in PARTIES)
+        assert list(read_jsonl(Party, path)) == PARTIES
+
+    @pytest.mark.parametrize("newline", NEWLINES)
+    def test_write_plover(self, tmp_path: Path, newline: str | None) -> None:
+        talks = Negotiation(id="t", title="T", parties=PARTIES)
+        path = tmp_path / "events.jsonl"
+        with path.open("w", encoding="utf-8", newline=newline) as file:
+            write_plover([talks], file)
+        written = path.read_bytes()
+        write_plover([talks], tmp_path / "by-path.jsonl")
+        assert written == (tmp_path / "by-path.jsonl").read_bytes()
+        assert b"\r" not in written
+
+    def test_text_written_around_them_keeps_its_place(self, tmp_path: Path) -> None:
+        """What the program writes to the file itself keeps its own line ends."""
+        path = tmp_path / "mixed.jsonl"
+        with path.open("w", encoding="utf-8", newline="\r\n") as file:
+            file.write("before\n")
+            write_jsonl(PARTIES[:1], file)
+            file.write("after\n")
+        assert path.read_bytes() == (
+            b"before\r\n" + to_json(PARTIES[0]).encode() + b"\nafter\r\n"
+        )
+
+    def test_a_line_buffered_file_has_its_lines_at_once(self) -> None:
+        """A terminal's standard output shows the lines when they are written."""
+        raw = io.BytesIO()
+        file = io.TextIOWrapper(raw, encoding="utf-8", line_buffering=True)
+        write_jsonl(PARTIES[:1], file)
+        assert raw.getvalue() == to_json(PARTIES[0]).encode() + b"\n"
+
+
+class TestFilesNotOpenForIt:
+    """A closed file, or one open the other way, is refused at ``file``."""
+
+    def test_closed(self, tmp_path: Path) -> None:
+        file = (tmp_path / "x.jsonl").open("w", encoding="utf-8")
+        file.close()
+        calls: list[Callable[[], object]] = [
+            lambda: write_jsonl(PARTIES, file),
+            lambda: list(read_jsonl(Party, file)),
+            lambda: write_plover([], file),
+        ]
+        for call in calls:
+            with pytest.raises(ValidationError) as caught:
+                call()
+            assert caught.value.errors[0][0] == "file"
+            assert caught.value.errors[0][1].startswith("is closed: give a file open")
+        assert not (tmp_path / "x.jsonl").read_bytes()
+
+    def test_open_the_other_way(self, tmp_path: Path) -> None:
+        path = tmp_path / "x.jsonl"
+        path.write_bytes(A + b"\n")
+        with (
+            path.open(encoding="utf-8") as file,
+            pytest.raises(ValidationError) as caught,
+        ):
+            write_jsonl(PARTIES, file)
+        assert list(caught.value.errors) == [
+            ("file", "is not open for writing: give a file open for writing, or a path")
+        ]
+        with path.open("ab") as file, pytest.raises(ValidationError) as caught:
+            list(read_jsonl(Party, file))
+        assert list(caught.value.errors) == [
+            ("file", "is not open for reading: give a file open for reading, or a path")
+        ]
+        assert path.read_bytes() == A + b"\n"
 
 
 class TestSchemaVersionWithTheOtherArguments:
