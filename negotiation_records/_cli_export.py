@@ -373,9 +373,10 @@ def replacing(target: Path, *, other: str = "not a regular file") -> Iterator[in
     An OSError says why *target* cannot be written: a missing folder, a folder
     in the way, or something that is not a regular file (*other* says so).
     """
+    # Asked through the link (/dev/stdout, a pipe, names no path of its own).
+    mode = _kept_mode(target, folder=False, other=other)
     if target.is_symlink():  # written through the link, not over it
         target = Path(os.path.realpath(target))
-    mode = _kept_mode(target, folder=False, other=other)
     staging, handle = _beside(target, _open_new_file)
     try:
         _set_mode(staging, mode)

@@ -100,7 +100,18 @@ class _Utf8Bytes:
         self.buffer = buffer
 
     def write(self, text: str) -> int:
-        self.buffer.write(text.encode("utf-8"))
+        """
+        Write all of *text*: a binary buffer may take only part of a large
+        write (a pipe whose reader went away part-way, which raises
+        :class:`BrokenPipeError` only on the next write), so the rest is
+        written until it is all taken or the buffer raises.
+        """
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            taken = self.buffer.write(data)
+            if not taken:  # a write that takes nothing and says no more
+                raise OSError(f"the output took none of {len(data)} bytes")
+            data = data[taken:]
         return len(text)
 
     def flush(self) -> None:

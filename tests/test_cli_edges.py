@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 import attrs
 import pendulum
@@ -29,6 +29,7 @@ from negotiation_records import (
 )
 from negotiation_records._cli_args import period_arg
 from negotiation_records._cli_read import refuse_endless
+from negotiation_records._cli_streams import utf8_output
 from negotiation_records._jsonpos import value_lines
 from negotiation_records.cli import build_parser, main
 from negotiation_records.serialization import (
@@ -439,6 +440,60 @@ class TestClosedPipe:
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0
         assert err == b""
+
+    def test_a_calendar_the_reader_left_part_way_is_not_said_written(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        ``export --format ics -o - | head -1``: the calendar is one large
+        write, of which a pipe whose reader goes away takes only a part
+        (without an error); the command said it had written the whole
+        calendar.  It ends quietly with 0, as every command does then.
+        """
+        path = tmp_path / "many.jsonl"
+        write_jsonl(
+            [attrs.evolve(seed_record(), id=f"talks-{i}") for i in range(300)], path
+        )
+        assert SCRIPT is not None
+        process = subprocess.Popen(  # noqa: S603 - the installed script
+            [SCRIPT, "export", str(path), "--format", "ics", "-o", "-"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"BEGIN:VCALENDAR\r\n"
+        process.stdout.close()
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0
+        assert err == b""
+
+    def test_each_part_of_a_large_write_is_written(self) -> None:
+        """A buffer that takes a write a part at a time is given every part."""
+
+        class Piecemeal(io.RawIOBase):
+            def __init__(self) -> None:
+                self.taken = bytearray()
+
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data: Any) -> int:
+                part = bytes(data[:7])
+                self.taken += part
+                return len(part)
+
+        class Text:
+            def __init__(self, buffer: Piecemeal) -> None:
+                self.buffer = buffer
+
+            def flush(self) -> None:
+                pass
+
+        buffer = Piecemeal()
+        out = utf8_output(cast(TextIO, Text(buffer)))
+        text = "BEGIN:VCALENDAR\r\nSUMMARY:Türkiye hosts the talks\r\n" * 50
+        assert out.write(text) == len(text)
+        assert bytes(buffer.taken) == text.encode("utf-8")
 
 
 class TestWithin:

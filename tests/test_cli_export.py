@@ -647,6 +647,33 @@ class TestTargets:
         assert stat.S_ISFIFO(out.stat().st_mode)
         assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "talks.json"]
 
+    @pytest.mark.skipif(not hasattr(os, "pipe"), reason="no pipes")
+    def test_a_link_to_a_pipe_is_not_replaced(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        ``-o /dev/stdout`` with standard output a pipe: a link whose target
+        (``pipe:[...]``) names no file is asked through the link, and is said
+        to be no regular file, not a folder that does not exist.
+        """
+        reader, writer = os.pipe()
+        try:
+            link = tmp_path / "stdout"
+            link.symlink_to(f"/proc/self/fd/{writer}")
+            if not link.exists():
+                pytest.skip("no /proc/self/fd here")
+            assert (
+                main(["export", str(talks), "--format", "plover", "-o", str(link)]) == 1
+            )
+        finally:
+            os.close(reader)
+            os.close(writer)
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {link}: not a regular file "
+            "(give '-' to write to standard output)\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["stdout", "talks.json"]
+
     def test_a_failure_at_the_move(
         self,
         talks: Path,
