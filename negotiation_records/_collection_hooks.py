@@ -27,6 +27,7 @@ from typing import Any, Final, get_args, get_origin
 
 import cattrs
 
+from negotiation_records._jsontext import DuplicateKeys, duplicate_key_message
 from negotiation_records._values import show_json
 from negotiation_records.errors import ValidationError
 
@@ -229,10 +230,12 @@ def _mapping_structure(
     value_hook = conv.get_structure_hook(value_type)
 
     def structure(value: Any, _: Any = t) -> Any:
-        if value.__class__ is not dict:
+        problems: Problems = []
+        if isinstance(value, DuplicateKeys):  # refused, with its values' problems
+            problems = [("", duplicate_key_message(key)) for key in value.duplicates]
+        elif value.__class__ is not dict:
             raise ValidationError([("", f"must be an object, got {show_json(value)}")])
         read: dict[Any, Any] = {}
-        problems: Problems = []
         for key, item in value.items():
             path = f"[{key!r}]"
             try:

@@ -122,6 +122,21 @@ class TestItems:
             ("['c']", "must be an integer, got number 3.5"),
         ]
 
+    def test_a_key_given_twice_in_a_mapping(self) -> None:
+        """
+        Refused as in a record, with the other values' problems: the message
+        said the object was no object ("must be an object, got an object").
+        """
+        party = json.dumps(to_dict(KYIV))
+        text = f'{{"a": {party}, "a": {party}, "b": {{"id": "b"}}}}'
+        with pytest.raises(ValidationError) as info:
+            from_json(dict[str, Party], text)
+        assert list(info.value.errors) == [
+            ("$", "duplicate key 'a' in one JSON object"),
+            ("['b'].name", "required field missing"),
+            ("['b'].kind", "required field missing"),
+        ]
+
     def test_a_set_holds_each_item_once(self) -> None:
         """A repeated item is refused, not dropped: the data says it twice."""
         assert errors(set[str], ["a", "b", "a", "a"]) == [
