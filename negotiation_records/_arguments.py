@@ -146,9 +146,24 @@ def check_settings(
             f"gives) or None, got {described(converter)}"
         )
         only_values = False
+    elif converter is not None and not _has_library_hooks(converter):
+        wrong.append(
+            "converter must have the library's hooks (one make_converter() gives, "
+            "or a cattrs.Converter given to configure_converter()), got a "
+            "cattrs.Converter without them, which would read the records with "
+            "cattrs' own hooks (they coerce, and drop unknown keys)"
+        )
+        only_values = False
     if wrong:
         error = ValueError if only_values else TypeError
         raise error(f"{function}() " + "; ".join(wrong))
+
+
+def _has_library_hooks(converter: cattrs.Converter) -> bool:
+    """Whether ``configure_converter`` set *converter* up (its strict ``str`` hook)."""
+    from negotiation_records._hooks import has_library_hooks  # noqa: PLC0415 - above
+
+    return has_library_hooks(converter)
 
 
 def _whole(value: object) -> int | None:

@@ -77,7 +77,12 @@ from negotiation_records.migrations import (
 from negotiation_records.timeutil import Moment, PartialDate, Period, format_moment
 
 
-__all__ = ["collect_problems", "configure_converter", "unknown_key"]
+__all__ = [
+    "collect_problems",
+    "configure_converter",
+    "has_library_hooks",
+    "unknown_key",
+]
 
 _MISSING: Final = object()
 _NONE_TYPE: Final = type(None)
@@ -681,6 +686,14 @@ def _equals(target: Any) -> Callable[[Any], bool]:
 
 def _is_record(t: Any) -> bool:
     return isinstance(t, type) and attrs.has(t)
+
+
+def has_library_hooks(conv: cattrs.Converter) -> bool:
+    """
+    Whether :func:`configure_converter` set *conv* up: its ``str`` hook is
+    the strict one it installs (a converter of cattrs' own coerces).
+    """
+    return conv.get_structure_hook(str) is _structure_str
 
 
 def configure_converter(conv: cattrs.Converter) -> None:

@@ -1310,6 +1310,42 @@ class TestSettingsRefused:
             with pytest.raises(TypeError, match=rf"^{name}\(\) {self.CONVERTER}"):
                 call()
 
+    @pytest.mark.parametrize(
+        "conv",
+        [cattrs.Converter(), cattrs.Converter(forbid_extra_keys=True), "global"],
+    )
+    def test_a_converter_without_the_library_hooks(self, conv: Any) -> None:
+        """
+        A cattrs converter no one set up with the library's hooks would read
+        the records with cattrs' own, which coerce (``1`` read as ``"1"``) and
+        drop unknown keys: refused by every function, as any other setting.
+        """
+        conv = cattrs.global_converter if conv == "global" else conv
+        text = '{"id": "russia", "name": 1, "kind": "state", "flag": "x"}'
+        calls: dict[str, Callable[[], object]] = {
+            "to_dict": lambda: to_dict(self.PARTY, converter=conv),
+            "to_json": lambda: to_json(self.PARTY, converter=conv),
+            "from_dict": lambda: from_dict(Party, json.loads(text), converter=conv),
+            "from_json": lambda: from_json(Party, text, converter=conv),
+            "read_jsonl": lambda: list(read_jsonl(Party, [text], converter=conv)),
+            "write_jsonl": lambda: write_jsonl(
+                [self.PARTY], io.StringIO(), converter=conv
+            ),
+        }
+        for name, call in calls.items():
+            with pytest.raises(
+                TypeError,
+                match=rf"^{name}\(\) converter must have the library's hooks",
+            ):
+                call()
+        configure_converter(set_up := cattrs.Converter(forbid_extra_keys=True))
+        with pytest.raises(ValidationError) as caught:
+            from_json(Party, text, converter=set_up)
+        assert list(caught.value.errors) == [
+            ("name", "must be a string, got number 1"),
+            ("$", "unknown key 'flag'"),
+        ]
+
     @pytest.mark.parametrize("strict", [None, 0, 1, "no", "yes", "", [True]])
     def test_strict_is_true_or_false(self, strict: Any) -> None:
         """strict=None is not lenient, strict="no" not strict: both refused."""
