@@ -372,7 +372,9 @@ class Deadline(Record, _KeepsCutoff):
         as ``"P50D"``, ``"PT48H"``, ``"P3M"`` or ``"P1Y2M10DT2H30M"``; or give
         keyword parts instead (``days=50``).  From a date only calendar parts make
         sense: ``PT48H`` needs a datetime anchor.  *tz* names the zone whose end
-        of day closes a date deadline.
+        of day closes a date deadline.  A plain ``timedelta`` keeps only days
+        and seconds, so ``timedelta(hours=48)`` is two calendar days, which
+        move the wall clock; give ``"PT48H"`` or ``hours=48`` for elapsed time.
 
         Example:
             >>> ny = pendulum.datetime(2025, 3, 8, 12, tz="America/New_York")
