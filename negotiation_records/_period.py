@@ -13,6 +13,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from negotiation_records._plain_numbers import plain_int
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import described, short_repr
 from negotiation_records.errors import ValidationError
@@ -245,6 +246,9 @@ class Period(ValueMethods):
         problems: Problems = []
         for name in _PERIOD_UNITS:
             value = getattr(self, name)
+            if value.__class__ is not int:  # an IntEnum member, a numpy.int64
+                value = plain_int(value)
+                object.__setattr__(self, name, value)
             if not isinstance(value, int) or isinstance(value, bool):
                 problems.append(
                     (

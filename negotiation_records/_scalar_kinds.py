@@ -27,6 +27,7 @@ from negotiation_records._kind import (
     flag_small_float,
     refuse,
 )
+from negotiation_records._plain_numbers import plain_int, plain_number
 from negotiation_records._values import (
     described,
     raised_text,
@@ -644,29 +645,6 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
     return []
 
 
-def _plain_int(value: Any) -> Any:
-    """
-    *value* as a plain :class:`int` if it is an instance of a subclass (an
-    :class:`enum.IntEnum` member), a bool aside; anything else unchanged.
-
-    ``int.__int__`` gives the plain number whatever the subclass overrides.
-    """
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int.__int__(value)
-    return value
-
-
-def _plain_number(value: Any) -> Any:
-    """
-    *value* as a plain :class:`float` if it is an instance of a subclass
-    (``numpy.float64``), or as a plain :class:`int` if an int subclass (a bool
-    aside); anything else unchanged.
-    """
-    if isinstance(value, float):
-        return float.__float__(value) or 0.0  # -0.0 as 0.0, which it equals
-    return _plain_int(value)
-
-
 def _load_int(value: Any, _conv: Any = None) -> int:
     if value.__class__ is not int:
         raise fail(f"must be an integer, got {show_json(value)}")
@@ -695,7 +673,7 @@ class Int(FrozenKind):
     converts: ClassVar[bool] = True
 
     def convert(self, value: Any) -> Any:
-        return value if value.__class__ is int else _plain_int(value)
+        return value if value.__class__ is int else plain_int(value)
 
     def accepts(self) -> str:
         return "int"
@@ -786,7 +764,7 @@ class Number(FrozenKind):
         cls = value.__class__
         if cls is int:
             return value
-        return (value or 0.0) if cls is float else _plain_number(value)
+        return (value or 0.0) if cls is float else plain_number(value)
 
     def accepts(self) -> str:
         return "float"

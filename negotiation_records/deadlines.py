@@ -453,7 +453,7 @@ class Deadline(Record, _KeepsCutoff):
             >>> Deadline.on_day(16, counting_from=pendulum.date(2025, 1, 19)).describe_rule()
             'day 16 counting from 2025-01-19 (day 1)'
         """
-        start = to_moment(counting_from)
+        start, n = to_moment(counting_from), _DAY.convert(n)  # numpy.int64: an int
         problems = _prefixed(_DAY.problems(n), "day") + _prefixed(
             _ANCHOR.problems(start), "counting_from"
         )
@@ -520,7 +520,7 @@ class Deadline(Record, _KeepsCutoff):
             >>> deadline.due, deadline.holidays
             (Date(2025, 12, 30), (Date(2025, 12, 25), Date(2025, 12, 26)))
         """
-        start = to_moment(anchor)
+        start, n = to_moment(anchor), _BUSINESS_DAYS.convert(n)  # numpy.int64: an int
         problems = _prefixed(_ANCHOR.problems(start), "anchor") + _prefixed(
             _BUSINESS_DAYS.problems(n), "business_days"
         )

@@ -12,6 +12,7 @@ import enum
 import functools
 import json
 import math
+import numbers
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -29,12 +30,14 @@ from negotiation_records import (
     Negotiation,
     Party,
     PartyKind,
+    Period,
     Proposal,
     Quantity,
     RecordNotFoundError,
     Round,
     Source,
     ValidationError,
+    Vote,
     _fastjson,
     converter,
     from_dict,
@@ -555,6 +558,55 @@ class TestNumericSubclasses:
         built = Quantity(amount=numpy.float64(1000.5), unit="prisoners")
         assert type(built.amount) is float
         assert type(to_dict(built)["amount"]) is float
+
+    def test_an_integer_of_another_class_is_stored_as_an_int(self) -> None:
+        """
+        An integer that is no int subclass but says it is one
+        (``numbers.Integral``, as ``numpy.int64``, a count taken from pandas,
+        is) is stored as the int ``operator.index`` reads, in every integer
+        field and argument, a period's parts included; one whose reading
+        fails is refused as it is.
+        """
+
+        class Seats(numbers.Integral):  # only what operator.index asks
+            def __init__(self, count: int) -> None:
+                self.count = count
+
+            def __index__(self) -> int:
+                return self.count
+
+        abstract = Seats.__abstractmethods__
+        Seats.__abstractmethods__ = frozenset()
+        seats: Any = Seats  # typed as its ABC, which it implements only in part
+        try:
+            assert type(Round(number=seats(2)).number) is int
+            counted = Quantity(amount=seats(1000), unit="prisoners")
+            assert counted == Quantity(amount=1000, unit="prisoners")
+            assert type(counted.amount) is int
+            start = pendulum.date(2025, 1, 19)
+            assert Deadline.on_day(seats(16), counting_from=start).day == 16
+            assert Deadline.after(start, days=seats(3)).period == Period(days=3)
+            assert type(Period(days=_Count.TWO).days) is int
+            assert Deadline.after_business_days(start, seats(3)).business_days == 3
+        finally:
+            Seats.__abstractmethods__ = abstract
+
+    def test_numpy_integers(self) -> None:
+        numpy = pytest.importorskip("numpy")
+        vote = Vote(
+            id="v",
+            body="House of Commons",
+            on=pendulum.date(2019, 1, 15),
+            question="Approve the withdrawal agreement",
+            yes=numpy.int64(202),
+            no=numpy.int32(432),
+            result="failed",
+        )
+        assert (type(vote.yes), type(vote.no)) == (int, int)
+        assert to_json(vote) == to_json(attrs.evolve(vote, yes=202, no=432))
+        with pytest.raises(ValidationError) as caught:
+            Round(number=numpy.bool_(1))
+        assert [path for path, _ in caught.value.errors] == ["number"]
 
     def test_bools_and_bad_numbers_are_still_refused(self) -> None:
         """A bool is not an integer nor a number, and a float subclass holding

@@ -1,0 +1,51 @@
+"""
+Numbers given to a record, as it stores them (private): plain :class:`int`
+and :class:`float`, whatever class they were given as.
+"""
+
+from __future__ import annotations
+
+import operator
+from numbers import Integral
+from typing import Any
+
+
+__all__ = ["plain_int", "plain_number"]
+
+
+def plain_int(value: Any) -> Any:
+    """
+    *value* as a plain :class:`int` if it is an instance of a subclass (an
+    :class:`enum.IntEnum` member) or another integral class (``numpy.int64``,
+    which counts taken from pandas are), a bool aside; anything else
+    unchanged, for the kind's check to refuse.
+
+    ``int.__int__`` gives the plain number whatever the subclass overrides;
+    ``operator.index`` is how Python reads any other integer as one.
+
+    Example:
+        >>> import enum
+        >>> class Seats(enum.IntEnum):
+        ...     COMMONS = 650
+        >>> plain_int(Seats.COMMONS).__class__, plain_int(True), plain_int(1.0)
+        (<class 'int'>, True, 1.0)
+    """
+    if isinstance(value, int):
+        return value if isinstance(value, bool) else int.__int__(value)
+    if isinstance(value, Integral) and not isinstance(value, bool):
+        try:
+            return operator.index(value)
+        except Exception:  # noqa: BLE001 - a broken integer is refused as it is
+            return value
+    return value
+
+
+def plain_number(value: Any) -> Any:
+    """
+    *value* as a plain :class:`float` if it is an instance of a subclass
+    (``numpy.float64``), or as a plain :class:`int` if an integer of another
+    class (:func:`plain_int`); anything else unchanged.
+    """
+    if isinstance(value, float):
+        return float.__float__(value) or 0.0  # -0.0 as 0.0, which it equals
+    return plain_int(value)
