@@ -86,7 +86,8 @@ def display(name: str) -> str:
     name that are not UTF-8 (which Python reads into lone surrogates,
     ``surrogateescape``) as ``\\xff`` escapes, so that every message can be
     written in UTF-8; control characters as ``\\n``, ``\\t``, ``\\r`` or
-    ``\\x1b``, so that a name holding a line feed or a terminal escape can
+    ``\\x1b``, and the line and paragraph separators as ``\\u2028`` and
+    ``\\u2029``, so that a name holding a line end or a terminal escape can
     neither start a line of its own nor drive the terminal; and the
     bidirectional embeddings, overrides and isolates as ``\\u202e``, so that
     a name cannot reorder the rest of its message.
@@ -103,7 +104,7 @@ def display(name: str) -> str:
     return _CONTROL.sub(_escaped, name)
 
 
-_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_RANGES}]")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_RANGES}]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 

@@ -252,6 +252,18 @@ class TestBidirectionalControls:
         assert out.startswith(f"{tmp_path}/talks\\u202enosj.json:1: ")
         assert RLO not in out
 
+    def test_a_file_name_shows_its_line_separators_escaped(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """U+2028 and U+2029 end a line for ``str.splitlines`` and some
+        editors: escaped, so that each problem stays on one line."""
+        bad = tmp_path / "talks\u2028one\u2029two.json"
+        bad.write_text('{"id": "t"}', encoding="utf-8")
+        assert main(["validate", str(bad)]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith(f"{tmp_path}/talks\\u2028one\\u2029two.json:1: ")
+        assert len(out.splitlines()) == out.count("\n")
+
 
 def redirected(redirect: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the script with the shell's *redirect* (``>&-``, ``> /dev/full``, ...)."""
