@@ -206,6 +206,7 @@ def build_record() -> Negotiation:
         proposals=[offer_1, counter_1, offer_2, offer_3],
         ultimatums=[notice],
         status="concluded",
+        status_on=deal_day,  # concluded by the deal, not before the talks began
         notes="Illustrative record: the parties and the figures are invented.",
     )
 

@@ -66,7 +66,7 @@ def broken_by_hand(original: dict[str, Any]) -> dict[str, Any]:
     document: dict[str, Any] = json.loads(json.dumps(original))
     document["parties"][1]["kind"] = "stat"
     document["rounds"][0]["number"] = "1"
-    document["statements"][2]["said_on"] = "2025-07-18T10:00:00"
+    document["statements"][3]["said_on"] = "2025-07-18T10:00:00"
     document["titel"] = document.pop("title")
     document["ultimatums"][0]["deadline"]["due"] = "2025-09-03"
     return document
@@ -76,7 +76,7 @@ def broken_references(original: dict[str, Any]) -> dict[str, Any]:
     """A copy whose records are each fine, but two ids point nowhere."""
     document: dict[str, Any] = json.loads(json.dumps(original))
     document["proposals"][1]["addressed_to"] = ["rusia"]
-    document["statements"][3]["source"] = "tis-2025-07-20"
+    document["statements"][4]["source"] = "tis-2025-07-20"
     return document
 
 

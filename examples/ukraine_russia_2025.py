@@ -15,6 +15,7 @@ from __future__ import annotations
 import pendulum
 
 from negotiation_records import (
+    Action,
     Condition,
     Consequence,
     Deadline,
@@ -31,6 +32,7 @@ from negotiation_records import (
     Round,
     Source,
     Statement,
+    StatusChange,
     Ultimatum,
     Window,
 )
@@ -69,7 +71,6 @@ def build_record() -> Negotiation:
                     name="Rustem Umerov",
                     role="Head of the Ukrainian delegation",
                     since=pendulum.date(2025, 5, 16),
-                    until=pendulum.date(2025, 7, 17),
                 ),
                 Representative(
                     name="Rustem Umerov",
@@ -280,6 +281,15 @@ def build_record() -> Negotiation:
             source="tis-2025-07-19",
         ),
         Statement(
+            id="zelenskyy-hiding",
+            speaker="Volodymyr Zelenskyy",
+            speaker_role="President of Ukraine",
+            party="ukraine",
+            said_on=REPORT_DAY,
+            text="The Russian side should stop hiding from decisions.",
+            source="tis-2025-07-19",
+        ),
+        Statement(
             id="zelenskyy-leaders",
             speaker="Volodymyr Zelenskyy",
             speaker_role="President of Ukraine",
@@ -295,7 +305,9 @@ def build_record() -> Negotiation:
             speaker_role="Kremlin spokesperson",
             party="russia",
             said_on=pendulum.date(2025, 7, 18),
-            text="Moscow agrees that momentum is needed in the peace efforts.",
+            text="Moscow agreed with Zelenskyy's call for renewed momentum in "
+            "peace efforts.",
+            verbatim=False,  # the report paraphrases him
             source="tis-2025-07-19",
         ),
         Statement(
@@ -304,7 +316,9 @@ def build_record() -> Negotiation:
             speaker_role="Foreign Ministry spokesperson",
             party="russia",
             said_on=PartialDate(2025, 7),
-            text="Washington's ultimatum is blackmail.",
+            text="Washington's move is blackmail, designed to push Ukraine away "
+            "from dialogue and toward prolonged conflict.",
+            verbatim=False,  # the report quotes one word of it, "blackmail"
             source="tis-2025-07-19",
         ),
     ]
@@ -317,8 +331,22 @@ def build_record() -> Negotiation:
         proposals=proposals,
         ultimatums=ultimatums,
         statements=statements,
+        actions=[
+            Action(
+                id="us-arms-pledge",
+                kind="aid",
+                mode="pledge",
+                by=["united-states"],
+                toward=["ukraine"],
+                on=PartialDate(2025, 7),  # "this week", in a report of 19 July
+                summary="Pledged increased arms support to Ukraine",
+                sources=cited,
+            ),
+        ],
         sources=sources,
-        status="stalled",
+        history=[
+            StatusChange(status="stalled", on=PartialDate(2025, 6), sources=cited),
+        ],
         notes="Talks stalled in June 2025; Russia had not officially responded "
         "to the new invitation by 19 July.",
     )

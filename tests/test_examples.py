@@ -81,8 +81,8 @@ EXPECTED = {
         "  - $: unknown key 'titel'",
         "  - proposals[1].addressed_to[0]: unknown party 'rusia'",
         "strict=False: loaded, equal to the original: True",
-        "Wrote 4 statements to statements.jsonl, one a line:",
-        "line 5: said_on: required field missing",
+        "Wrote 5 statements to statements.jsonl, one a line:",
+        "line 6: said_on: required field missing",
     ],
 }
 

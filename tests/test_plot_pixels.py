@@ -271,13 +271,13 @@ class TestCommandLine:
         err = capsys.readouterr().err
         assert err == (
             "negotiation-records: error: the picture trimmed to what it draws "
-            "(text past its edges, such as a long title, widens it): 127.8 x 4.273 "
-            "inches at 1200 dpi make 153,397 x 5,128 pixels (786,619,816), over "
+            "(text past its edges, such as a long title, widens it): 127.8 x 4.573 "
+            "inches at 1200 dpi make 153,397 x 5,488 pixels (841,842,736), over "
             "the limit of 134,217,728 pixels (2**27): give a lower --dpi (at most "
-            "495 dpi fits 127.8 x 4.273 inches)\n"
+            "479 dpi fits 127.8 x 4.573 inches)\n"
         )
         assert not target.exists()
-        assert max(made) == (14_400, 5_448)  # the figure's own, not the trimmed one
+        assert max(made) == (14_400, 5_808)  # the figure's own, not the trimmed one
         # at a resolution that fits, it is drawn
         assert main([*argv[:-1], "50"]) == 0
         assert target.exists()

@@ -288,13 +288,15 @@ class TestSeedStory:
         ]
 
     def test_what_is_left_out(self) -> None:
-        """Quotes, the response dated only "July", the proposed round, the deadline."""
+        """Quotes, the response and the pledge dated only "July", the stall
+        dated only "June", the proposed round, the deadline."""
         skipped = plover_skipped(seed_record())
         kinds = collections.Counter(s.event.kind.value for s in skipped)
         assert kinds == {
-            "statement": 4,
+            "statement": 5,
             "response": 1,
-            "status": 1,
+            "action": 1,
+            "status": 2,
             "round": 1,
             "deadline": 1,
         }
