@@ -16,7 +16,9 @@ status changes into :class:`TimelineEvent` values.
   span first), then what is dated to the day, then the timed events in the
   order of their instants, and last the deadlines that fall due at the *end* of
   that day (a date-precision deadline lasts its whole day).  So "14 July 2025"
-  comes before "14 July 2025, 09:00", however the zones differ.
+  comes before "14 July 2025, 09:00", however the zones differ.  A deadline
+  at a time has passed at that instant, so it comes before whatever is dated
+  at that very instant (an ultimatum expired when its 48 hours ran out).
 
 Timed events on the same day always keep the order of their instants; two
 timed events shown in different zones around midnight are ordered by the day
@@ -378,7 +380,10 @@ class _Builder:
                 with contextlib.suppress(OverflowError):
                     shown = moment.in_timezone(self.tz)
             day = _dt.date(shown.year, shown.month, shown.day).toordinal()
-            return (day, 1, moment_sort_key(moment)[0])
+            instant = moment_sort_key(moment)[0]
+            if kind in _DUE_KINDS:  # passed at its instant: before what is dated then
+                instant -= _LAST_INSTANT
+            return (day, 1, instant)
         if isinstance(moment, PartialDate):
             start, end = moment.start, moment.end
             return (start.toordinal(), 0, start.toordinal() - end.toordinal() - 1)

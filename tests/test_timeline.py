@@ -70,7 +70,9 @@ class TestSeedTimeline:
         """Every dated event, in time order, ending with the 2 September deadline."""
         assert _summary(seed_record()) == [
             ("2025-05-16", "round", 1),
+            ("2025-06", "status", "russia-ukraine-2025"),
             ("2025-06-02", "round", 2),
+            ("2025-07", "action", "us-arms-pledge"),
             ("2025-07-14", "ultimatum", "us-ultimatum-2025-07"),
             ("2025-07", "statement", "zakharova-blackmail"),
             ("2025-07", "response", "us-ultimatum-2025-07"),
@@ -78,6 +80,7 @@ class TestSeedTimeline:
             ("2025-07-19", "proposal", "new-round-invitation"),
             ("2025-07-19", "proposal", "leaders-meeting"),
             ("2025-07-19", "statement", "zelenskyy-ceasefire"),
+            ("2025-07-19", "statement", "zelenskyy-hiding"),
             ("2025-07-19", "statement", "zelenskyy-leaders"),
             ("2025-07-19", "position", "cede-four-regions"),
             ("2025-07-19", "position", "reject-western-aid"),
@@ -124,9 +127,9 @@ class TestSeedTimeline:
         )
         peskov = events[EventKind.STATEMENT, "peskov-momentum"]
         assert peskov.summary == (
-            "Dmitry Peskov (Russia): “Moscow agrees that momentum is needed in the "
-            "peace efforts.”"
-        )
+            "Dmitry Peskov (Russia), paraphrased: Moscow agreed with Zelenskyy's "
+            "call for renewed momentum in peace efforts."
+        )  # the report gives his words as its own: no quotation marks
 
     def test_printed_lines(self) -> None:
         """str(event) is the moment, the kind and the summary, in columns."""
@@ -135,11 +138,36 @@ class TestSeedTimeline:
             "2025-05-16  round              Round 1 held in Istanbul: First direct "
             "talks since 2022; no breakthrough"
         )
-        assert lines[3].startswith("2025-07     statement          Maria Zakharova")
+        assert lines[5].startswith("2025-07     statement          Maria Zakharova")
 
 
 class TestOrder:
     """The documented order of events."""
+
+    def test_a_deadline_at_a_time_before_what_happened_at_its_instant(self) -> None:
+        """
+        The 48 hours of 17 March 2003 ran out at 20:01 on the 19th, and the
+        ultimatum expired then (``expire()`` stamps the cut-off): the deadline
+        falls due, then it expired, as an event never answers what follows it
+        (an expiry sorted before its deadline by the kinds' order).
+        """
+        issued = pendulum.datetime(2003, 3, 17, 20, 1, tz="America/New_York")
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            addressed_to=["russia"],
+            issued_at=issued,
+            demand="Leave within 48 hours",
+            deadline=Deadline.after(issued, "PT48H"),
+        ).expire()
+        kinds = [e.kind for e in _talks(ultimatums=[ultimatum]).timeline()]
+        assert kinds == [EventKind.ULTIMATUM, EventKind.DEADLINE, EventKind.STATUS]
+        complied = attrs.evolve(
+            ultimatum,
+            history=[StatusChange(status="complied", on=issued.add(hours=1))],
+        )
+        kinds = [e.kind for e in _talks(ultimatums=[complied]).timeline()]
+        assert kinds == [EventKind.ULTIMATUM, EventKind.STATUS, EventKind.DEADLINE]
 
     def test_dates_months_and_zoned_moments_sort_together(self) -> None:
         """A month before its days, a day before its times (days read in UTC)."""
