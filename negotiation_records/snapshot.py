@@ -185,6 +185,46 @@ def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
     return known_count([revision.revised_on for revision in revisions], at)
 
 
+def _before_unheard_revival(
+    record: Ultimatum | Milestone | Agreement,
+    known: tuple[StatusChange, ...],
+) -> int:
+    """
+    How many of *record*'s revisions a snapshot may count as made, at most,
+    when the steps of its history known are *known* (a prefix of it): a
+    dated step not known yet that says its deadline ran out, and that a
+    revision then brought back (the next step is the status a revision
+    restores), was answered by a revision no earlier than it.  So only the
+    revisions certainly before that step count, whatever their own dates
+    say: extended "on 26 January" after running out at 04:00 that day, a
+    milestone is not extended at 03:00.
+    """
+    history, revisions = record.history, record.revisions
+    ran_out = _ran_out_status(record)
+    revived: enum.Enum = MilestoneStatus.PENDING
+    if isinstance(record, Ultimatum):
+        revived = UltimatumStatus.PENDING
+    elif isinstance(record, Agreement):
+        revived = AgreementStatus.IN_FORCE
+    for index in range(len(known), len(history) - 1):
+        step = history[index]
+        if (
+            step.status is ran_out
+            and step.on is not None
+            and history[index + 1].status is revived
+        ):
+            on = step.on
+            return next(
+                (
+                    count
+                    for count, revision in enumerate(revisions)
+                    if not is_before(revision.revised_on, on)
+                ),
+                len(revisions),
+            )
+    return len(revisions)
+
+
 def _run_out(
     deadlines: Sequence[Deadline],
     revisions: Sequence[DeadlineRevision],
@@ -278,7 +318,7 @@ def _agreement_cut(
     expiries, revisions = agreement.expiries, agreement.revisions
     known = _known_revisions(revisions, at)
     while True:
-        kept = known
+        kept = known = min(known, _before_unheard_revival(agreement, history))
         if known < len(revisions):
             kept, _ = _deadlines_needed(history, ran_out, expiries, known)
         held = _held_back(history, ran_out, expiries[: kept + 1], revisions[:kept], at)
@@ -317,7 +357,9 @@ def _kept_by(
     record: Ultimatum | Milestone, history: tuple[StatusChange, ...], at: Moment
 ) -> int:
     """:func:`revisions_kept` of *record* whose steps known by *at* are *history*."""
-    known = _known_revisions(record.revisions, at)
+    known = min(
+        _known_revisions(record.revisions, at), _before_unheard_revival(record, history)
+    )
     if known == len(record.revisions):
         return known  # all of them
     ran_out = _ran_out_status(record)
