@@ -8,6 +8,7 @@ and its lines as JSON Lines splits them.  :func:`~negotiation_records.write_json
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -21,8 +22,7 @@ __all__ = [
     "check_path",
     "check_utf8",
     "file_kind",
-    "line_target",
-    "line_target_done",
+    "lines_into",
     "read_lines",
     "write_first",
     "write_method",
@@ -162,32 +162,29 @@ def write_method(file: Any) -> Callable[[Any], object]:
     return write  # type: ignore[no-any-return]
 
 
-def line_target(file: Any) -> Any:
+@contextlib.contextmanager
+def lines_into(file: Any) -> Iterator[Any]:
     """
-    Where the lines written for *file* go: an :class:`io.TextIOWrapper`'s
-    binary buffer (the wrapper flushed first, so that what was written to it
-    before comes first), since the wrapper would turn each line feed into
-    its ``newline=`` (a carriage return and a line feed, or a lone carriage
-    return, which ends no JSON line); any other file as it is.  A file that
-    takes no lines (:func:`write_method`) is a :class:`ValidationError` first.
+    Where the lines written for *file* go, for the block: an
+    :class:`io.TextIOWrapper`'s binary buffer (the wrapper flushed first, so
+    that what was written to it before comes first), since the wrapper would
+    turn each line feed into its ``newline=`` (a carriage return and a line
+    feed, or a lone carriage return, which ends no JSON line); any other
+    file as it is.  A file that takes no lines (:func:`write_method`) is a
+    :class:`ValidationError` first.  After the block, a wrapper that writes
+    its lines at once (a terminal's standard output, ``write_through``) has
+    its buffer flushed, as it would have flushed the lines itself.
     """
     write_method(file)
-    if isinstance(file, io.TextIOWrapper):
-        file.flush()
-        return file.buffer
-    return file
-
-
-def line_target_done(file: Any) -> None:
-    """
-    After writing through :func:`line_target`: a wrapper that writes its
-    lines at once (a terminal's standard output, ``write_through``) has its
-    buffer flushed, as it would have flushed the lines itself.
-    """
-    if isinstance(file, io.TextIOWrapper) and (
-        file.line_buffering or file.write_through
-    ):
-        file.buffer.flush()
+    if not isinstance(file, io.TextIOWrapper):
+        yield file
+        return
+    file.flush()
+    try:
+        yield file.buffer
+    finally:
+        if file.line_buffering or file.write_through:
+            file.buffer.flush()
 
 
 def write_first(

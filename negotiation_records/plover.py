@@ -60,8 +60,7 @@ from negotiation_records._files import (
     check_path,
     check_utf8,
     file_kind,
-    line_target,
-    line_target_done,
+    lines_into,
     write_first,
     write_method,
 )
@@ -948,10 +947,8 @@ def write_plover(
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="\n") as handle:
             return _write(negotiations, handle, at)
-    try:  # a text file's own newline= is not asked: the lines end at line feeds
-        return _write(negotiations, line_target(file), at)
-    finally:
-        line_target_done(file)
+    with lines_into(file) as handle:  # a text file's newline= is not asked
+        return _write(negotiations, handle, at)
 
 
 def _write(

@@ -77,8 +77,7 @@ from negotiation_records._files import (
     check_path,
     check_utf8,
     file_kind,
-    line_target,
-    line_target_done,
+    lines_into,
     read_lines,
     write_first,
     write_method,
@@ -741,10 +740,8 @@ def write_jsonl(
         with open(file, "wb") as handle:  # UTF-8 and "\n", written as bytes
             return _write_lines(records, handle, converter)
     check_utf8("write_jsonl", file)
-    try:
-        return _write_lines(records, line_target(file), converter)
-    finally:
-        line_target_done(file)
+    with lines_into(file) as handle:
+        return _write_lines(records, handle, converter)
 
 
 #: What write_jsonl does not take as its records (iterating would write a

@@ -201,11 +201,7 @@ def _before_unheard_revival(
     """
     history, revisions = record.history, record.revisions
     ran_out = _ran_out_status(record)
-    revived: enum.Enum = MilestoneStatus.PENDING
-    if isinstance(record, Ultimatum):
-        revived = UltimatumStatus.PENDING
-    elif isinstance(record, Agreement):
-        revived = AgreementStatus.IN_FORCE
+    revived = next(s for kind, s in _REVIVED.items() if isinstance(record, kind))
     for index in range(len(known), len(history) - 1):
         step = history[index]
         if (
@@ -339,6 +335,15 @@ def _agreement_cut(
         if unmet is None:
             return history, first, kept
         history = history_until(history[:unmet], at)
+
+
+#: The status a revision brings each kind of record back to once it ran out
+#: (``agreements.revived_by``, as ``revise_deadline`` and ``extend`` take it).
+_REVIVED: dict[type[Any], enum.Enum] = {
+    Ultimatum: UltimatumStatus.PENDING,
+    Milestone: MilestoneStatus.PENDING,
+    Agreement: AgreementStatus.IN_FORCE,
+}
 
 
 def _ran_out_status(record: Ultimatum | Milestone | Agreement) -> enum.Enum:
