@@ -699,7 +699,9 @@ _DATING_STEPS = frozenset({RoundStatus.SCHEDULED, RoundStatus.POSTPONED})
 def round_as_of(rnd: Round, at: Moment) -> Round | None:
     """
     *rnd* as it stood at *at*, or ``None`` if it was first heard of later; its
-    outcomes only if it had been held by then.
+    outcomes only if it had been held by then and had ended (its ``ends``
+    known by *at*, where it has one): what a round of several days produced
+    is not known on its first day.
 
     A round keeps only its latest dates: where a step after *at* scheduled
     or postponed it (or held it after a postponement, which cleared them),
@@ -724,8 +726,12 @@ def round_as_of(rnd: Round, at: Moment) -> Round | None:
     ):
         return None
     if not redated:
-        held = bool(history) and history[-1].status is RoundStatus.HELD
-        return _same(rnd, history=history, outcomes=rnd.outcomes if held else ())
+        over = (
+            bool(history)
+            and history[-1].status is RoundStatus.HELD
+            and (rnd.ends is None or is_known_by(rnd.ends, at))
+        )
+        return _same(rnd, history=history, outcomes=rnd.outcomes if over else ())
     return _same(
         rnd,
         history=history,

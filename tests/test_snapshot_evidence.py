@@ -852,6 +852,31 @@ class TestHeldOnceStarted:
         assert rnd.status_at(D(2025, 5, 20)) is RoundStatus.HELD
         assert _checked(talks, D(2025, 5, 10)).rounds == ()
 
+    def test_outcomes_wait_for_the_end_of_the_round(self) -> None:
+        """
+        Held from 10 to 12 June, the exchange agreed on the last day: on the
+        11th the round is held (it began) and has no outcomes yet.
+        """
+        swap = Outcome(text="Swap of 1,200 prisoners", kind="prisoner-exchange")
+        scheduled = Round(number=1).schedule(
+            starts=D(2025, 6, 10), ends=D(2025, 6, 12), on=D(2025, 6, 1)
+        )
+        rnd = scheduled.hold(outcomes=[swap], on=D(2025, 6, 10))
+        talks = _talks(rounds=[rnd])
+        [during] = _checked(talks, D(2025, 6, 11)).rounds
+        assert during.status is RoundStatus.HELD
+        assert (during.starts, during.ends, during.outcomes) == (
+            D(2025, 6, 10),
+            D(2025, 6, 12),
+            (),
+        )
+        assert _checked(talks, D(2025, 6, 12)).rounds == (rnd,)
+        timed = pendulum.datetime(2025, 6, 12, 18, tz="Europe/Istanbul")
+        evening = attrs.evolve(rnd, ends=timed)
+        talks = _talks(rounds=[evening])
+        assert _checked(talks, timed.subtract(minutes=1)).rounds[0].outcomes == ()
+        assert _checked(talks, timed).rounds == (evening,)
+
 
 # --- every snapshot of records grown step by step is valid ---------------------------
 
