@@ -24,7 +24,8 @@ import attrs
 import pendulum
 
 from negotiation_records._query_moments import as_of_instant
-from negotiation_records.agreements import Agreement, AgreementStatus, first_dated
+from negotiation_records._revivals import ran_out_status, revivals
+from negotiation_records.agreements import Agreement, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import (
@@ -34,7 +35,7 @@ from negotiation_records.history import (
     history_until,
     known_count,
 )
-from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
+from negotiation_records.milestones import Alternative, Milestone
 from negotiation_records.parties import Membership, Party, Representative
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round, RoundStatus, known_history
@@ -193,32 +194,16 @@ def _before_unheard_revival(
     How many of *record*'s revisions a snapshot may count as made, at most,
     when the steps of its history known are *known* (a prefix of it): a
     dated step not known yet that says its deadline ran out, and that a
-    revision then brought back (the next step is the status a revision
-    restores), was answered by a revision no earlier than it.  So only the
+    revision then brought back, was answered by a revision no earlier than
+    it (:func:`~negotiation_records._revivals.revivals`).  So only the
     revisions certainly before that step count, whatever their own dates
     say: extended "on 26 January" after running out at 04:00 that day, a
     milestone is not extended at 03:00.
     """
-    history, revisions = record.history, record.revisions
-    ran_out = _ran_out_status(record)
-    revived = next(s for kind, s in _REVIVED.items() if isinstance(record, kind))
-    for index in range(len(known), len(history) - 1):
-        step = history[index]
-        if (
-            step.status is ran_out
-            and step.on is not None
-            and history[index + 1].status is revived
-        ):
-            on = step.on
-            return next(
-                (
-                    count
-                    for count, revision in enumerate(revisions)
-                    if not is_before(revision.revised_on, on)
-                ),
-                len(revisions),
-            )
-    return len(revisions)
+    return next(
+        (first for step, first in revivals(record) if step >= len(known)),
+        len(record.revisions),
+    )
 
 
 def _run_out(
@@ -310,7 +295,7 @@ def _agreement_cut(
     the 20th, expired on 1 March by a cut dated "2025", unknown on 10 March.
     """
     history = history_until(agreement.history, at)
-    ran_out = _ran_out_status(agreement)
+    ran_out = ran_out_status(agreement)
     expiries, revisions = agreement.expiries, agreement.revisions
     known = _known_revisions(revisions, at)
     while True:
@@ -337,27 +322,6 @@ def _agreement_cut(
         history = history_until(history[:unmet], at)
 
 
-#: The status a revision brings each kind of record back to once it ran out
-#: (``agreements.revived_by``, as ``revise_deadline`` and ``extend`` take it).
-_REVIVED: dict[type[Any], enum.Enum] = {
-    Ultimatum: UltimatumStatus.PENDING,
-    Milestone: MilestoneStatus.PENDING,
-    Agreement: AgreementStatus.IN_FORCE,
-}
-
-
-def _ran_out_status(record: Ultimatum | Milestone | Agreement) -> enum.Enum:
-    """
-    The status that says *record*'s deadline ran out: an ultimatum
-    ``expired``, a milestone ``missed``, an agreement ``expired`` (its expiry).
-    """
-    if isinstance(record, Ultimatum):
-        return UltimatumStatus.EXPIRED
-    if isinstance(record, Agreement):
-        return AgreementStatus.EXPIRED
-    return MilestoneStatus.MISSED
-
-
 def _kept_by(
     record: Ultimatum | Milestone, history: tuple[StatusChange, ...], at: Moment
 ) -> int:
@@ -367,7 +331,7 @@ def _kept_by(
     )
     if known == len(record.revisions):
         return known  # all of them
-    ran_out = _ran_out_status(record)
+    ran_out = ran_out_status(record)
     reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
     if isinstance(record, Ultimatum):
         return _compliance_needs(history, record.deadlines, record.revisions, reach)
@@ -382,7 +346,7 @@ def _steps_and_kept(
     held-back step (:func:`_held_back`) shows no revision, so the revisions
     are counted again on what is left.
     """
-    ran_out = _ran_out_status(record)
+    ran_out = ran_out_status(record)
     history = history_until(record.history, at)
     while True:
         kept = _kept_by(record, history, at)
@@ -527,7 +491,7 @@ def _heard_steps(
     ran out (nothing is then held back, nor cut for a revision).
     """
     history = history_until(record.history, at)
-    ran_out = _ran_out_status(record)
+    ran_out = ran_out_status(record)
     if all(change.status is not ran_out for change in history):
         return history
     return known_steps(record, at)

@@ -39,7 +39,9 @@ refinements keep the story readable:
   14 July that it answers; it is still shown as ``2025-07``), and a status
   change or a deadline revision no earlier than the one before it in its
   record (an agreement signed at 11:00 and in force "on 26 October" shows
-  signed, then in force);
+  signed, then in force), and a revision that brought back a record that
+  ran out no earlier than the step that says it ran out (a milestone missed
+  at 04:00 and extended "on 26 January", that day, shows the miss first);
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, agreements, milestones, votes, actions, statements,
   responses, positions, status changes, phases, deadline revisions, replaced
@@ -69,6 +71,7 @@ from negotiation_records._condition_paths import condition_paths
 from negotiation_records._in_words import describe_start
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._revivals import revival_floors
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
@@ -429,13 +432,15 @@ class _Builder:
         *,
         floor: Key | None = None,
         skip: Moment | None = None,
-    ) -> None:
+    ) -> dict[int, Key]:
         """
         One event per dated change of *history* (but one dated *skip*, last),
         each sorting no earlier than *floor* nor than the change before it: a
         step dated by its day alone that follows one at a time of that day
         (signed at 11:00, in force on that day) keeps its place after it.
+        The sort keys of the events, by their index in *history*.
         """
+        keys: dict[int, Key] = {}
         for index, change in enumerate(history):
             if change.on is None:
                 continue
@@ -454,7 +459,7 @@ class _Builder:
                 text += f" (by {self.names_of(change.by)})"
             if change.reason:
                 text += f": {change.reason}"
-            floor = self.add(
+            floor = keys[index] = self.add(
                 change.on,
                 EventKind.STATUS,
                 record_id,
@@ -463,6 +468,7 @@ class _Builder:
                 party=change.by[0] if len(change.by) == 1 else None,
                 floor=floor,
             )
+        return keys
 
     def names_of(self, parties: tuple[str, ...]) -> str:
         names = [self.name(p) for p in parties]
@@ -623,9 +629,14 @@ class _Builder:
         floor = self.key(ultimatum.issued_at)
         label = f"the ultimatum {uid!r}"
         self.responses(path, uid, label, ultimatum.responses, floor)
+        steps = self.changes(
+            f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
+        )
+        floors = revival_floors(ultimatum, steps)
         after = floor  # each revision sorts no earlier than the one before it
         for index, revision in enumerate(ultimatum.revisions):
             here = f"{path}.revisions[{index}]"
+            after = max(after, floors[index]) if index in floors else after
             old, new = revision.previous, deadlines[index + 1]
             verb = "extended" if new > old else "cut" if new < old else "changed"
             text = (
@@ -671,9 +682,6 @@ class _Builder:
             party=issuer,
             deadline=ultimatum.deadline,
         )
-        self.changes(
-            f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
-        )
 
     def revisions(  # noqa: PLR0917 - one per part of the event
         self,
@@ -683,13 +691,17 @@ class _Builder:
         revisions: tuple[DeadlineRevision, ...],
         deadlines: tuple[Deadline, ...],
         floor: Key | None,
+        floors: dict[int, Key],
     ) -> None:
         """
         The revisions of a milestone's deadline or an agreement's expiry, each
-        sorting no earlier than *floor* nor than the revision before it.
+        sorting no earlier than *floor* nor than the revision before it, and
+        from index *i* of *floors* on, no earlier than its key.
         """
         for index, revision in enumerate(revisions):
             here = f"{path}.revisions[{index}]"
+            if index in floors:
+                floor = floors[index] if floor is None else max(floor, floors[index])
             old, new = revision.previous, deadlines[index + 1]
             verb = "extended" if new > old else "cut" if new < old else "changed"
             text = f"{label} {verb} from {self.show(old.due)} to {self.show(new.due)}"
@@ -717,12 +729,7 @@ class _Builder:
         aid = agreement.id
         first = agreement.first_dated
         floor = None if first is None else self.key(first)
-        self.changes(
-            f"{path}.",
-            aid,
-            f"Agreement {aid!r}",
-            agreement.history,
-        )
+        steps = self.changes(f"{path}.", aid, f"Agreement {aid!r}", agreement.history)
         if agreement.in_force is not None:
             self.add(
                 agreement.in_force.due,
@@ -759,6 +766,7 @@ class _Builder:
                 agreement.revisions,
                 agreement.expiries,
                 floor,
+                revival_floors(agreement, steps),
             )
             self.add(
                 agreement.expires.due,
@@ -787,6 +795,9 @@ class _Builder:
                 party=milestone.set_by[0] if len(milestone.set_by) == 1 else None,
             )
             floor = self.key(milestone.set_on)
+        steps = self.changes(
+            f"{path}.", mid, f"Milestone {mid!r}", milestone.history, floor=floor
+        )
         self.revisions(
             path,
             mid,
@@ -794,6 +805,7 @@ class _Builder:
             milestone.revisions,
             deadlines,
             floor,
+            revival_floors(milestone, steps),
         )
         for index, alternative in enumerate(milestone.alternatives):
             text = (
@@ -831,9 +843,6 @@ class _Builder:
             + _milestone_closed(milestone, milestone.deadline),
             f"{path}.deadline",
             deadline=milestone.deadline,
-        )
-        self.changes(
-            f"{path}.", mid, f"Milestone {mid!r}", milestone.history, floor=floor
         )
 
     def vote(self, path: str, vote: Vote) -> None:

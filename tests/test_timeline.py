@@ -514,6 +514,68 @@ class TestEvents:
         )
         assert events[0].summary.endswith("(due 2025-09-02)")
 
+    def test_a_revival_follows_what_ran_out(self) -> None:
+        """
+        The 60 days of the 2024 Israel–Hezbollah ceasefire ran out at 04:00 in
+        Beirut on 26 January 2025 and were extended "on 26 January": the
+        extension answered the miss, so it is listed after it, as a snapshot
+        reads it (an ultimatum, a milestone and an agreement alike).
+        """
+        ran_out = pendulum.datetime(2025, 1, 26, 4, tz="Asia/Beirut")
+        start = pendulum.date(2024, 11, 27)
+        later = Deadline.on(pendulum.date(2025, 2, 18), tz="Asia/Beirut")
+        ultimatum = (
+            Ultimatum(
+                id="u",
+                issued_by="united-states",
+                addressed_to=["russia"],
+                issued_at=start,
+                demand="Withdraw",
+                deadline=Deadline.on(ran_out),
+            )
+            .expire(on=ran_out)
+            .revise_deadline(later, on=pendulum.date(2025, 1, 26))
+        )
+        milestone = (
+            Milestone(
+                id="m", title="Withdrawal", set_on=start, deadline=Deadline.on(ran_out)
+            )
+            .with_status("missed", on=ran_out)
+            .revise_deadline(later, on=pendulum.date(2025, 1, 26))
+        )
+        truce = (
+            Agreement(
+                id="a",
+                title="Truce",
+                stage="ceasefire",
+                signatories=["ukraine", "russia"],
+                expires=Deadline.on(ran_out),
+            )
+            .with_status("in-force", on=start)
+            .with_status("expired", on=ran_out)
+            .extend(later, on=pendulum.date(2025, 1, 26))
+        )
+        talks = _talks(
+            ultimatums=[ultimatum], milestones=[milestone], agreements=[truce]
+        )
+        day = [
+            (e.kind.value, e.path)
+            for e in talks.timeline()
+            if e.kind is not EventKind.REPLACED_DEADLINE
+            and e.moment in (ran_out, pendulum.date(2025, 1, 26))
+        ]
+        for path, ran in (
+            ("ultimatums[0]", 0),
+            ("milestones[0]", 0),
+            ("agreements[0]", 1),
+        ):
+            mine = [entry for entry in day if entry[1].startswith(path)]
+            assert mine == [
+                ("status", f"{path}.history[{ran}]"),
+                ("status", f"{path}.history[{ran + 1}]"),
+                ("deadline-revision", f"{path}.revisions[0]"),
+            ]
+
     def test_unchanged_revision(self) -> None:
         """A revision to an equal cutoff says 'changed'."""
         issued = pendulum.date(2025, 7, 14)
