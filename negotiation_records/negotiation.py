@@ -584,7 +584,9 @@ class Negotiation(Record, _lookup.Indexed):
         :mod:`negotiation_records.timeline`.
 
         A deadline stays listed when its record was closed, and its summary
-        says so: an ultimatum complied with or withdrawn; a milestone
+        says so: an ultimatum complied with or withdrawn (with "after it
+        expired" or "after it passed" where that came once the deadline had
+        passed, by the rule of the deadline queries); a milestone
         cancelled or superseded, an agreement terminated or superseded (or, at
         the end of a phase, expired) before the deadline passed, by the rule of
         the deadline queries, which then do not list it as run out.

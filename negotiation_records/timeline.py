@@ -673,6 +673,8 @@ class _Builder:
                 text += " after it expired"
         elif ultimatum.status is UltimatumStatus.WITHDRAWN:
             text += "; the ultimatum was withdrawn"
+            if not closed_in_time(ultimatum.history, ultimatum.deadline):
+                text += " after it passed"  # it ran out: the queries list it
         self.add(
             ultimatum.deadline.due,
             EventKind.DEADLINE,

@@ -648,6 +648,36 @@ class TestEvents:
             ("2025-07-10", "status", "Proposal 'p' lapsed without response"),
         ]
 
+    @pytest.mark.parametrize(
+        ("withdrawn", "said"),
+        [
+            (pendulum.date(2025, 7, 6), "the ultimatum was withdrawn"),
+            (pendulum.date(2025, 7, 7), "the ultimatum was withdrawn after it passed"),
+        ],
+    )
+    def test_a_withdrawal_after_the_deadline_says_so(
+        self, withdrawn: pendulum.Date, said: str
+    ) -> None:
+        """
+        Withdrawn on the deadline's own day it closed the deadline; the day
+        after, the deadline had run out (the queries list it), and the
+        summary says the withdrawal came after.
+        """
+        day = pendulum.date(2025, 7, 1)
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            addressed_to=["russia"],
+            issued_at=day,
+            demand="Ceasefire",
+            deadline=Deadline.after(day, days=5),
+        ).withdraw(on=withdrawn)
+        talks = _talks(ultimatums=[ultimatum])
+        [due] = [e for e in talks.timeline() if e.kind is EventKind.DEADLINE]
+        assert due.summary.endswith(f"; {said}")
+        ran_out = talks.expired_deadlines(pendulum.date(2025, 7, 8))
+        assert bool(ran_out) == said.endswith("after it passed")
+
     def test_an_agreement_ended_before_its_dates(self) -> None:
         """
         An agreement terminated or superseded before a phase ended, before it
