@@ -142,44 +142,54 @@ def _print_json(out: Output, document: object) -> None:
 
 def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
     cls = record_types()[args.type]
-    problems: list[Problem] = []
+    # Text is printed as each problem is found, so that memory does not grow
+    # with the problems of a long file; JSON holds them for one document.
+    held: list[Problem] | None = [] if args.format == "json" else None
+    found = 0
+
+    def report(problem: Problem) -> None:
+        nonlocal found
+        found += 1
+        # Set before the problem is printed, so that it stands if the reader
+        # of standard output goes away (| head -1).
+        out.status = EXIT_PROBLEMS
+        if held is None:
+            out.line(problem.text())
+        else:
+            held.append(problem)
+
     files: list[dict[str, object]] = []
     for name in args.files:
         shown = display(name)
         count = 0
-        before = len(problems)
+        before = found
         try:
             for read in read_records(name, cls, out.err, args.schema_version):
                 count += 1
-                problems.extend(Problem(shown, *problem) for problem in read.problems)
+                for problem in read.problems:
+                    report(Problem(shown, *problem))
         except FileError as exc:
-            problems.append(Problem(shown, 0, "$", str(exc)))
+            report(Problem(shown, 0, "$", str(exc)))
         else:
             if count == 0:  # a JSON Lines file of blank lines, as the others say
-                problems.append(Problem(shown, 0, "$", "holds no record"))
-        files.append(
-            {"file": shown, "records": count, "problems": len(problems) - before}
-        )
-    # Known before anything is printed, so that it stands if the reader goes away.
-    out.status = EXIT_PROBLEMS if problems else EXIT_OK
-    if args.format == "json":
+                report(Problem(shown, 0, "$", "holds no record"))
+        files.append({"file": shown, "records": count, "problems": found - before})
+    if held is not None:
         _print_json(
             out,
             {
-                "ok": not problems,
+                "ok": not found,
                 "type": args.type,
                 "files": files,
-                "problems": [p._asdict() for p in problems],
+                "problems": [p._asdict() for p in held],
             },
         )
-        return EXIT_PROBLEMS if problems else EXIT_OK
-    for problem in problems:
-        out.line(problem.text())
+        return EXIT_PROBLEMS if found else EXIT_OK
     records = _count(sum(int(str(f["records"])) for f in files), "record")
-    if problems:
+    if found:
         bad = sum(1 for f in files if f["problems"])
         out.err.write(
-            f"{_count(len(problems), 'problem')} in {bad} of "
+            f"{_count(found, 'problem')} in {bad} of "
             f"{_count(len(files), 'file')} ({records} checked)\n"
         )
         return EXIT_PROBLEMS

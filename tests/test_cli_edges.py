@@ -838,6 +838,53 @@ class TestZoneOnEveryCommand:
         assert "depends on the machine" in capsys.readouterr().err
 
 
+class _OneLineAtATime(io.RawIOBase):
+    """Standard input giving one line a read; notes what was printed by then."""
+
+    def __init__(self, lines: list[bytes], printed: io.StringIO) -> None:
+        super().__init__()
+        self.lines = lines
+        self.printed = printed
+        self.seen: list[int] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        self.seen.append(self.printed.getvalue().count("\n"))
+        if not self.lines:
+            return 0
+        line = self.lines.pop(0)
+        buffer[: len(line)] = line
+        return len(line)
+
+
+class TestValidateStreams:
+    """Problems in text are printed as they are found, not held to the end."""
+
+    @pytest.mark.parametrize(("form", "shown"), [("text", 3), ("json", 0)])
+    def test_printed_while_the_file_is_read(
+        self, monkeypatch: pytest.MonkeyPatch, form: str, shown: int
+    ) -> None:
+        """
+        By the time standard input says it has no more, the three bad lines'
+        problems are printed (so memory does not grow with them); JSON holds
+        them for its one document.
+        """
+        printed = io.StringIO()
+        bad = b'{"id": "p", "name": "P", "kind": "stat"}\n'
+        stdin = _OneLineAtATime([bad] * 3, printed)
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(stdin)))
+        monkeypatch.setattr(sys, "stdout", printed)
+        argv = ["validate", "--type", "Party", "--format", form, "-"]
+        assert main(argv) == 1
+        assert stdin.seen[-1] == shown
+        if form == "text":
+            assert printed.getvalue().count("is not a valid PartyKind") == 3
+        else:
+            assert len(json.loads(printed.getvalue())["problems"]) == 3
+
+
 class TestValidateLines:
     """In a pretty-printed file, a problem is reported at its value's line."""
 
