@@ -17,7 +17,15 @@ import attrs
 import cattrs
 from cattrs.fns import identity
 
-from negotiation_records._values import described, no_order, short_repr, type_name
+from negotiation_records._kind import INT_LIMIT, TOO_MANY_DIGITS
+from negotiation_records._values import (
+    described,
+    has_lone_surrogate,
+    no_order,
+    short_repr,
+    type_name,
+)
+from negotiation_records._version_2_rules import LONE_SURROGATE
 from negotiation_records.errors import ValidationError, join_path
 
 
@@ -218,7 +226,16 @@ def _check_writable(
 ) -> None:
     """:func:`writable_problems`, keeping each ``NaN``'s problem in *problems*."""
     for place, item in _values_in(value, where):
-        if item is None or isinstance(item, (str, int)):
+        if item is None:
+            continue
+        if isinstance(item, str):  # what UTF-8 holds, as on load
+            if not item.isascii() and has_lone_surrogate(item):
+                message = LONE_SURROGATE.format(value=short_repr(item))
+                problems.append((join_path("", _text(place)), message))
+            continue
+        if isinstance(item, int):  # what can be written as text, as on load
+            if not -INT_LIMIT < item < INT_LIMIT:
+                problems.append((join_path("", _text(place)), TOO_MANY_DIGITS))
             continue
         if not written and attrs.has(item.__class__):
             continue
@@ -238,6 +255,10 @@ def _check_writable(
                         f"{function}() {_argument(path)} must have text keys (JSON "
                         f"objects do), got key {described(key)}"
                     )
+                if not key.isascii() and has_lone_surrogate(key):
+                    where_key = join_path(join_path("", path), f"[{key!r}]")
+                    message = "key " + LONE_SURROGATE.format(value=short_repr(key))
+                    problems.append((where_key, message))
             continue
         if written:
             raise TypeError(
@@ -353,8 +374,16 @@ def _members(
 ) -> Iterator[tuple[_Place, Any]]:
     """The (place, item) pairs of a mapping, list or tuple."""
     if isinstance(data, Mapping):
-        return (((where, str(key)), item) for key, item in data.items())
+        return (((where, _key_part(key)), item) for key, item in data.items())
     return (((where, f"[{index}]"), item) for index, item in enumerate(data))
+
+
+def _key_part(key: object) -> str:
+    """A mapping's *key* in a path: ``.key``, or ``['\\ud800']`` where printing it would fail."""
+    text = str(key)
+    if text.isascii() or not has_lone_surrogate(text):
+        return text
+    return f"[{text!r}]"
 
 
 def _argument(where: str) -> str:

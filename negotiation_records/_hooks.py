@@ -46,6 +46,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._collection_hooks import register_collection_hooks
 from negotiation_records._jsontext import check_object, repeated_keys
+from negotiation_records._kind import INT_LIMIT, TOO_MANY_DIGITS
 from negotiation_records._record import (
     Record,
     cross_field_validator,
@@ -54,7 +55,13 @@ from negotiation_records._record import (
 )
 from negotiation_records._references import STATE as READING
 from negotiation_records._references import References, notes_references
-from negotiation_records._values import described, short_repr, show_json
+from negotiation_records._values import (
+    described,
+    has_lone_surrogate,
+    short_repr,
+    show_json,
+)
+from negotiation_records._version_2_rules import LONE_SURROGATE
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     DateKind,
@@ -547,6 +554,8 @@ def _structure_str(value: Any, cl: Any = str) -> Any:
         return _enum_hook(cl)(value, cl)
     if value.__class__ is not str:
         raise _fail(f"must be a string, got {show_json(value)}")
+    if not value.isascii() and has_lone_surrogate(value):  # no UTF-8 file holds it
+        raise _fail(LONE_SURROGATE.format(value=short_repr(value)))
     return value
 
 
@@ -555,6 +564,8 @@ def _structure_int(value: Any, cl: Any = int) -> Any:
         return _enum_hook(cl)(value, cl)
     if value.__class__ is not int:
         raise _fail(f"must be an integer, got {show_json(value)}")
+    if not -INT_LIMIT < value < INT_LIMIT:  # it could not be written back
+        raise _fail(TOO_MANY_DIGITS)
     return value
 
 

@@ -10,6 +10,7 @@ from typing import Final
 
 __all__ = [
     "described",
+    "has_lone_surrogate",
     "no_order",
     "plural",
     "raised_text",
@@ -33,6 +34,15 @@ def short_repr(value: object, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return text
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether *text* holds a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def raised_text(exc: BaseException, limit: int = 200) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import Any
 
 import attrs
 import pendulum
@@ -18,6 +19,7 @@ import pytest
 from negotiation_records import (
     Party,
     ValidationError,
+    from_dict,
     from_json,
     to_dict,
     to_json,
@@ -125,6 +127,61 @@ def test_non_finite_floats_in_a_user_class_are_refused_at_their_paths() -> None:
 def test_integer_keys_in_a_user_class_are_refused() -> None:
     with pytest.raises(TypeError, match="must have text keys"):
         to_dict(Keyed({1: "a"}))
+
+
+@attrs.frozen
+class Note:
+    text: str
+    tally: int
+    counts: dict[str, int]
+
+
+SURROGATE = "must be valid Unicode text (no lone surrogates), got "
+
+
+class TestWhatUtf8CannotHoldOrTextCannotWrite:
+    """
+    A lone surrogate (which no UTF-8 file holds) or an integer of more than
+    4,300 digits (which Python will not write as text) in a user's class is
+    refused on load and on writing at its path, as in the library's own
+    records: it was accepted and then failed with a raw ``UnicodeEncodeError``
+    or ``ValueError`` when written.
+    """
+
+    def test_refused_on_load(self) -> None:
+        document = '{"text": "a\\ud800", "tally": 1, "counts": {"b\\udc00": 2}}'
+        with pytest.raises(ValidationError) as caught:
+            from_json(Note, document)
+        assert caught.value.errors == (
+            ("text", SURROGATE + "'a\\ud800'"),
+            ("counts['b\\udc00']", SURROGATE + "'b\\udc00'"),
+        )
+        with pytest.raises(ValidationError) as caught:  # JSON text refuses it first
+            from_dict(Note, {"text": "é", "tally": 10**4300, "counts": {}})
+        assert caught.value.errors == (("tally", "must have at most 4300 digits"),)
+        with pytest.raises(ValidationError, match="no lone surrogates"):
+            from_json(str, '"\\ud800"')
+
+    @pytest.mark.parametrize(
+        "write",
+        [to_dict, to_json, lambda obj: write_jsonl([obj], io.StringIO())],
+        ids=["to_dict", "to_json", "write_jsonl"],
+    )
+    def test_refused_on_writing(self, write: Any) -> None:
+        note = Note("a\ud800", 10**4300, {"\udc00": 1})
+        with pytest.raises(ValidationError) as caught:
+            write(note)
+        paths = [path for path, _ in caught.value.errors]
+        assert paths == ["text", "tally", "counts['\\udc00']"]
+        assert str(caught.value).encode("utf-8")  # printable: the key escaped
+        assert Note("é", 10**4299, {"ü": 1}) == from_json(
+            Note, to_json(Note("é", 10**4299, {"ü": 1}))
+        )
+
+    def test_plain_data_alike(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            to_json({"a": ["\ud800", -(10**4300)]})
+        assert [path for path, _ in caught.value.errors] == ["a[0]", "a[1]"]
 
 
 def test_a_user_class_of_plain_values_and_records_round_trips() -> None:
