@@ -68,6 +68,8 @@ OMIT_EMPTY_KEY: Final = "negotiation_records.omit_empty"
 #: The largest integers that can be written back as text (Python refuses to
 #: turn an integer of more than 4,300 digits into text by default).
 INT_LIMIT: Final = 10**4300
+#: The problem of an integer beyond :data:`INT_LIMIT`.
+TOO_MANY_DIGITS: Final = "must have at most 4300 digits"
 
 _LISTS: Final = (Sequence, Set, MappingView, Iterator)
 _NOT_LISTS: Final = (

@@ -58,13 +58,15 @@ def _deadlines() -> S[Deadline]:
     return deadlines()
 
 
-def _not_before(start: Moment | None) -> S[Deadline]:
+def not_before(start: Moment | None) -> S[Deadline]:
+    """Deadlines that do not fall due certainly before *start* (any, if ``None``)."""
     if start is None:
         return _deadlines()
     return _deadlines().filter(lambda d: not d.falls_due_before(start))
 
 
-def _revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
+def revision_on(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
+    """A revision made *on*, of a deadline drawn from all of them."""
     return DeadlineRevision(
         previous=draw(_deadlines()),
         revised_on=on,
@@ -83,7 +85,7 @@ def _phase(draw: st.DrawFn, pools: Pools) -> Phase:
     return Phase(
         name=draw(texts()),
         starts=starts,
-        ends=draw(optional(_not_before(starts))),
+        ends=draw(optional(not_before(starts))),
         obligations=draw(text_lists()),
         sources=draw(pools.source_list()),
     )
@@ -117,8 +119,12 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     dates = draw(chain(steps + revised))
     expires = draw(optional(_deadlines()))
     # Revised after the history (its dates come later), so an expired step is
-    # against the first expiry, the one in force then.
-    previous = [draw(_deadlines()) for _ in range(revised)] if expires else []
+    # against the first expiry, the one in force then; each later one falls
+    # due after the revision that set it.
+    revised_on = dates[steps:] if expires else []
+    previous = [draw(not_before(on)) for on in [None, *revised_on][: len(revised_on)]]
+    if revised_on:
+        expires = draw(not_before(revised_on[-1]))
     history = walk(
         draw,
         pools,
@@ -133,7 +139,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     if ended and previous:
         expires, previous = previous[0], []
     revisions = [
-        attrs.evolve(_revision(draw, pools, on), previous=earlier)
+        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
         for on, earlier in zip(
             dates[steps : steps + len(previous)], previous, strict=True
         )
@@ -248,12 +254,13 @@ def _milestone(
     dated = draw(st.booleans())
     start, *later = draw(chain(1 + revised + steps))
     set_on = start if dated else None
-    # Every deadline it has had falls due after it was set.
+    # Every deadline it has had falls due after it was set, each after the
+    # revision that set it.
+    *made, deadline = [draw(not_before(on)) for on in [set_on, *later[:revised]]]
     revisions = [
-        attrs.evolve(_revision(draw, pools, on), previous=draw(_not_before(set_on)))
-        for on in later[:revised]
+        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
+        for on, earlier in zip(later[:revised], made, strict=True)
     ]
-    deadline = draw(_not_before(set_on))
     history = walk(
         draw,
         pools,

@@ -19,6 +19,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
     INT_LIMIT,
     MEMO,
+    TOO_MANY_DIGITS,
     FixedKind,
     FrozenKind,
     Problems,
@@ -40,6 +41,7 @@ from negotiation_records._version_2_rules import (
     INVISIBLE_TEXT,
     LONE_SURROGATE,
     UNASSIGNED_COUNTRY,
+    URL_HOST,
 )
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import (
@@ -514,6 +516,21 @@ class Url(_Pattern):
     )
     schema_name: ClassVar[str] = "Url"
 
+    def problems(self, value: object) -> Problems:
+        if (
+            isinstance(value, str)
+            and not self._regex.fullmatch(value)
+            and _version_1_url().fullmatch(value)
+        ):  # a rule of format version 2: its message says so in a version-1 file
+            return [("", URL_HOST.format(value=short_repr(value)))]
+        return super().problems(value)
+
+
+@functools.cache
+def _version_1_url() -> re.Pattern[str]:
+    """What version 1 read as a URL: no white space, a host of anything but ``/``."""
+    return re.compile(r"https?://[^\s/]+\S*")
+
 
 def _country_codes() -> frozenset[str]:
     try:
@@ -637,7 +654,7 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
             return [("", f"must be an integer, got {described(value)}")]
     assert isinstance(value, int)  # noqa: S101 - for the type checker
     if not -INT_LIMIT < value < INT_LIMIT:
-        return [("", "must have at most 4300 digits")]
+        return [("", TOO_MANY_DIGITS)]
     if minimum is not None and value < minimum:
         return [("", f"must be at least {minimum}, got {short_repr(value)}")]
     if maximum is not None and value > maximum:
@@ -721,7 +738,7 @@ def _number_problems(value: object, minimum: float | None) -> Problems:
     if isinstance(value, float) and not math.isfinite(value):
         return [("", f"must be a finite number, got {value!r}")]
     if isinstance(value, int) and not -INT_LIMIT < value < INT_LIMIT:
-        return [("", "must have at most 4300 digits")]
+        return [("", TOO_MANY_DIGITS)]
     if minimum is not None and value < minimum:
         if minimum == 0:
             return [("", f"must not be negative, got {short_repr(value)}")]

@@ -4,10 +4,12 @@ The rules format version 2 added that refuse values version 1 accepted.
 Version 1 did not check these, so a version-1 document may hold what they
 refuse: a control character or only invisible characters in a text, a country
 code that ISO 3166-1 does not assign, a zone abbreviation or a zone that
-depends on the machine, an ultimatum's deadline before its issue, a response
-to a proposal after it was withdrawn, a deadline revised after its record's
-final status, coalitions that are members of each other in a circle, a
-response to an ultimatum from the party that issued it.  None of
+depends on the machine, an ultimatum's deadline before its issue or before
+the revision that set it, a response to a proposal after it was withdrawn, a
+deadline revised after its record's final status, coalitions that are members
+of each other in a circle, proposals that counter each other in a circle, a
+response to an ultimatum from the party that issued it, a representative
+listed twice, a URL without a host RFC 3986 reads.  None of
 these can be carried into version 2 without changing what the document says,
 and the library does not guess, so such a document is
 refused; for a document that says it is version 1, the loader marks each of
@@ -28,7 +30,9 @@ from typing import Final
 __all__ = [
     "ANSWERED_AFTER_CLOSE",
     "CONTROL_CHARACTER",
+    "COUNTER_CIRCLE",
     "DUE_BEFORE_ISSUE",
+    "DUE_BEFORE_REVISION",
     "INVISIBLE_TEXT",
     "ISSUER_RESPONDS",
     "LATE_UNSAID",
@@ -37,8 +41,10 @@ __all__ = [
     "MEMBER_CIRCLE",
     "NOTE",
     "PASSED_EARLY",
+    "REPEATED_REPRESENTATIVE",
     "REVISED_AFTER_END",
     "UNASSIGNED_COUNTRY",
+    "URL_HOST",
     "ZONE_ABBREVIATION",
     "ZONE_ABBREVIATION_NAMED",
     "added_in_version_2",
@@ -69,6 +75,7 @@ MACHINE_ZONE: Final = (
     "itself, such as 'Europe/Kyiv' or 'UTC'"
 )
 DUE_BEFORE_ISSUE: Final = "falls due ({due}) before the ultimatum was issued ({start})"
+DUE_BEFORE_REVISION: Final = "falls due ({due}) before it was set ({revision}, {on})"
 PASSED_EARLY: Final = (
     "{label} cannot be {status} on {on}: {what} ({due}) had not passed"
 )
@@ -91,6 +98,20 @@ MEMBER_CIRCLE: Final = (
     "coalitions are members of each other in a circle ({circle}); a coalition "
     "cannot be a member of itself through others"
 )
+COUNTER_CIRCLE: Final = (
+    "proposals counter each other in a circle ({circle}); a counter-proposal "
+    "answers an earlier proposal"
+)
+
+#: What a party's list of representatives (``Many(..., unique="representative")``)
+#: says of a copy; a repeated alias, member or source version 1 refused too.
+REPEATED_REPRESENTATIVE: Final = "representative {value} appears twice"
+
+URL_HOST: Final = (
+    "must be an absolute http(s) URL with a host (a name, or an IP address in "
+    "brackets, after an optional user and before an optional port of digits, "
+    "as RFC 3986 writes it), without control characters, got {value}"
+)
 
 _TEMPLATES: Final = (
     CONTROL_CHARACTER,
@@ -107,6 +128,10 @@ _TEMPLATES: Final = (
     REVISED_AFTER_END,
     MEMBER_CIRCLE,
     ISSUER_RESPONDS,
+    DUE_BEFORE_REVISION,
+    COUNTER_CIRCLE,
+    REPEATED_REPRESENTATIVE,
+    URL_HOST,
 )
 
 NOTE: Final = (

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation_records import _lookup
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._values import short_repr
-from negotiation_records._version_2_rules import MEMBER_CIRCLE
+from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
 from negotiation_records.timeutil import is_before, moment_text
 
@@ -482,10 +482,8 @@ class Checker:
             "proposals",
             self.n.proposals,
             links,
-            lambda ordered: (
-                "proposals counter each other in a circle ("
-                + " counters ".join(repr(ident) for ident in ordered)
-                + "); a counter-proposal answers an earlier proposal"
+            lambda ordered: COUNTER_CIRCLE.format(
+                circle=" counters ".join(repr(ident) for ident in ordered)
             ),
         )
 

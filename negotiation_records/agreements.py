@@ -25,7 +25,11 @@ import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._values import with_article
-from negotiation_records._version_2_rules import PASSED_EARLY, REVISED_AFTER_END
+from negotiation_records._version_2_rules import (
+    DUE_BEFORE_REVISION,
+    PASSED_EARLY,
+    REVISED_AFTER_END,
+)
 from negotiation_records.conditions import Condition, repeated_ids
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -289,6 +293,43 @@ def due_before_start_problems(
             )
     if deadline.falls_due_before(start):
         yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
+
+
+def due_before_revision_problems(
+    revisions: tuple[DeadlineRevision, ...],
+    deadline: Deadline,
+    start: Moment | None,
+    name: str = "deadline",
+) -> Iterable[tuple[str, str]]:
+    """
+    Each deadline a revision made (the next revision's ``previous``, or the
+    current *deadline*, the field *name*) that falls due certainly before
+    that revision was made (:meth:`Deadline.falls_due_before`): a deadline
+    cut on 29 July to 20 July had passed when it was set.  One that falls
+    due before *start* (the record's; :func:`due_before_start_problems`
+    reports it) is not reported again.
+    """
+    if not revisions:
+        return
+    made = (*(revision.previous for revision in revisions[1:]), deadline)
+    for index, (revision, new) in enumerate(zip(revisions, made, strict=True)):
+        on = revision.revised_on
+        if new.falls_due_before(on) and not (
+            start is not None and new.falls_due_before(start)
+        ):
+            where = (
+                name
+                if index == len(revisions) - 1
+                else f"revisions[{index + 1}].previous"
+            )
+            yield (
+                where,
+                DUE_BEFORE_REVISION.format(
+                    due=due_named(new),
+                    revision=f"revisions[{index}]",
+                    on=moment_text(on),
+                ),
+            )
 
 
 def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each
@@ -670,6 +711,11 @@ class Agreement(Record):
             start_name="agreement",
         )
         yield from _repeat_problems(self.history)
+        if self.expires is not None:
+            start = None if self.in_force is None else self.in_force.due
+            yield from due_before_revision_problems(
+                self.revisions, self.expires, start, "expires"
+            )
         if self.in_force is not None and self.expires is not None:
             # Its day, as a phase's end is compared with its start: an expiry
             # at the end of the day before it enters into force is refused.

@@ -23,6 +23,7 @@ from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, with_article
 from negotiation_records.agreements import (
+    due_before_revision_problems,
     due_before_start_problems,
     due_named,
     first_dated,
@@ -463,6 +464,9 @@ class Milestone(Record):
             self.deadline,
             self.set_on,
             "falls due ({due}) before the milestone was set ({start})",
+        )
+        yield from due_before_revision_problems(
+            self.revisions, self.deadline, self.set_on
         )
         applied: dict[int, int] = {}
         for index, alternative in enumerate(self.alternatives):

@@ -35,7 +35,9 @@ from negotiation_records._model2_strategies import (
     alternatives,
     milestones,
     model2_records,
+    not_before,
     phases,
+    revision_on,
     votes,
 )
 from negotiation_records._part_strategies import condition as _condition
@@ -535,17 +537,7 @@ def consequences() -> S[Consequence]:
 
 @st.composite
 def _revision(draw: st.DrawFn, pools: Pools) -> DeadlineRevision:
-    return _make_revision(draw, pools, draw(moments()))
-
-
-def _make_revision(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
-    return DeadlineRevision(
-        previous=draw(deadlines()),
-        revised_on=on,
-        reason=draw(optional(texts())),
-        statement=draw(pools.statement()),
-        sources=draw(pools.source_list()),
-    )
+    return revision_on(draw, pools, draw(moments()))
 
 
 @functools.cache
@@ -573,18 +565,14 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         response = _make_response(draw, pools, on)
         if response.party != issued_by and response not in answers:
             answers.append(response)
+    # Every deadline it has had falls due after it was issued, each after the
+    # revision that set it.
+    revised_on = later[answered : answered + revised]
+    *made, deadline = [draw(not_before(on)) for on in [issued_at, *revised_on]]
     revisions = [
-        _make_revision(draw, pools, on) for on in later[answered : answered + revised]
+        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
+        for on, earlier in zip(revised_on, made, strict=True)
     ]
-    # Every deadline it has had falls due after it was issued.
-    not_before = deadlines().filter(lambda d: not d.falls_due_before(issued_at))
-    revisions = [
-        r
-        if not r.previous.falls_due_before(issued_at)
-        else attrs.evolve(r, previous=draw(not_before))
-        for r in revisions
-    ]
-    deadline = draw(not_before)
     history = _walk(
         draw,
         pools,

@@ -22,6 +22,7 @@ from negotiation_records._version_2_rules import (
     LATE_UNSAID,
 )
 from negotiation_records.agreements import (
+    due_before_revision_problems,
     due_before_start_problems,
     due_named,
     in_force_on,
@@ -489,6 +490,9 @@ class Ultimatum(Record):
             )
         yield from due_before_start_problems(
             self.revisions, self.deadline, self.issued_at, DUE_BEFORE_ISSUE
+        )
+        yield from due_before_revision_problems(
+            self.revisions, self.deadline, self.issued_at
         )
         yield from taken_by(
             self.history,

@@ -9,7 +9,14 @@ from typing import Any
 import pendulum
 import pytest
 
-from negotiation_records import PartialDate, Source, Statement
+from negotiation_records import (
+    PartialDate,
+    Source,
+    Statement,
+    ValidationError,
+    from_dict,
+)
+from negotiation_records._version_2_rules import NOTE
 from tests.strategies_foundation import errors_of, slug_error
 
 
@@ -78,12 +85,8 @@ class TestSource:
             "https://example.org/\u3000",
             "https://example.org/\u2028",
             "https://exa\u2009mple.org",
-            "https://example.org/\ufeff",
-            "https://example.org/\x00",
             "https://example.org/\x1c",
-            "https://example.org/\x7f",
             "https://example.org/\x85",
-            "https://example.org/\ud800",
         ],
     )
     def test_invalid_urls(self, url: object) -> None:
@@ -97,6 +100,39 @@ class TestSource:
                 f"control characters, got {url!r}",
             ),
         )
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "https://[::1/a",
+            "http://example.org:http/",
+            "http://@",
+            "http://:80",
+            "http://[[[[",
+            "https://example.org/\ufeff",
+            "https://example.org/\x00",
+            "https://example.org/\x7f",
+            "https://example.org/\ud800",
+        ],
+    )
+    def test_urls_version_1_read(self, url: str) -> None:
+        """
+        URLs version 1 read (any text without white space after the scheme)
+        that have no host RFC 3986 reads, or hold a control character or a
+        lone surrogate, are refused by a rule of format version 2, which a
+        version-1 document is told.
+        """
+        message = (
+            "must be an absolute http(s) URL with a host (a name, or an IP "
+            "address in brackets, after an optional user and before an optional "
+            "port of digits, as RFC 3986 writes it), without control characters, "
+            f"got {url!r}"
+        )
+        assert errors_of(source, url=url) == (("url", message),)
+        document = {"id": "s", "publisher": "P", "url": url}
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Source, document, schema_version=1)
+        assert caught.value.errors == (("url", message + NOTE),)
 
     def test_invalid(self) -> None:
         """Bad id, blank publisher and title, naive date are all reported."""

@@ -152,6 +152,27 @@ def _issuer_answers(document: dict[str, Any]) -> None:
     ultimatum["responses"].append(answer)
 
 
+def _revised_to_a_passed_day(document: dict[str, Any]) -> None:
+    ultimatum = document["ultimatums"][0]
+    previous = copy.deepcopy(ultimatum["deadline"])
+    ultimatum["deadline"].update(due="2025-07-26", anchor=None, period=None)
+    ultimatum["revisions"] = [
+        {"revised_on": "2025-07-28", "previous": previous, "reason": "x", "sources": []}
+    ]
+
+
+def _counter_circle(document: dict[str, Any]) -> None:
+    first, second = (copy.deepcopy(document["proposals"][0]) for _ in range(2))
+    first.update(id="circle-a", counter_to="circle-b", responses=[])
+    second.update(id="circle-b", counter_to="circle-a", responses=[])
+    document["proposals"] += [first, second]
+
+
+def _representative_twice(document: dict[str, Any]) -> None:
+    party = next(p for p in document["parties"] if p["representatives"])
+    party["representatives"].append(copy.deepcopy(party["representatives"][0]))
+
+
 def _due_before_issue(document: dict[str, Any]) -> None:
     document["ultimatums"][0]["deadline"].update(
         due="2025-07-10", anchor=None, period=None
@@ -186,6 +207,18 @@ RULES_VERSION_1_LACKED = [
         id="revised-after-withdrawal",
     ),
     pytest.param(_coalitions_in_a_circle, "parties[4].members[0]", id="member-circle"),
+    pytest.param(
+        _revised_to_a_passed_day, "ultimatums[0].deadline", id="due-before-revision"
+    ),
+    pytest.param(_counter_circle, "proposals[2].counter_to", id="counter-circle"),
+    pytest.param(
+        _representative_twice,
+        "parties[0].representatives[3]",
+        id="representative-twice",
+    ),
+    pytest.param(
+        _set("sources.0.url", "https://[::1/a"), "sources[0].url", id="url-host"
+    ),
     pytest.param(
         _issuer_answers, "ultimatums[0].responses[1].party", id="issuer-answers"
     ),
@@ -262,6 +295,7 @@ def test_every_message_made_from_a_template_is_recognised(
 ) -> None:
     names = ["code", "index", "value", "name", "instead", "due", "start", "on"]
     names += ["status", "ended", "label", "refused", "what", "circle", "party"]
+    names += ["revision"]
     fields = {name: values[index % len(values)] for index, name in enumerate(names)}
     assert added_in_version_2(template.format(**fields))
 
