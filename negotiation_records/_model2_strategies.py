@@ -31,6 +31,7 @@ from negotiation_records.agreements import (
     AgreementStage,
     AgreementStatus,
     Phase,
+    made_no_earlier_than,
 )
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
@@ -76,6 +77,41 @@ def revision_on(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
     )
 
 
+def revision_and_deadline(
+    draw: st.DrawFn, pools: Pools, on: Moment
+) -> tuple[DeadlineRevision, Deadline]:
+    """A revision made *on* (:func:`revision_on`) and a deadline for it to set."""
+    return revision_on(draw, pools, on), draw(_deadlines())
+
+
+def kept_revisions(
+    first: Deadline,
+    start: Moment | None,
+    made: list[tuple[DeadlineRevision, Deadline]],
+) -> tuple[list[DeadlineRevision], Deadline]:
+    """
+    The revisions of *made* (each with the deadline it sets) whose deadline
+    falls due neither before the revision was made nor before *start*, each
+    replacing the deadline in force before it (*first*, then the one the
+    kept revision before it set), and the deadline in force after them.  The
+    others are left out rather than filtered (filters make revised records
+    rare and spend the examples' data).
+    """
+    revisions: list[DeadlineRevision] = []
+    current = first
+    for revision, new in made:
+        kept = (*revisions, revision)
+        bound = kept[made_no_earlier_than(kept)[-1]].revised_on
+        if any(
+            moment is not None and new.falls_due_before(moment)
+            for moment in (revision.revised_on, bound, start)
+        ):
+            continue
+        revisions.append(attrs.evolve(revision, previous=current))
+        current = new
+    return revisions, current
+
+
 # --- phases and agreements ----------------------------------------------------------
 
 
@@ -119,31 +155,22 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     dates = draw(chain(steps + revised))
     expires = draw(optional(_deadlines()))
     # Revised after the history (its dates come later), so an expired step is
-    # against the first expiry, the one in force then; each later one falls
-    # due after the revision that set it.
-    revised_on = dates[steps:] if expires else []
-    previous = [draw(not_before(on)) for on in [None, *revised_on][: len(revised_on)]]
-    if revised_on:
-        expires = draw(not_before(revised_on[-1]))
+    # against the first expiry, the one in force then.
+    made = [revision_and_deadline(draw, pools, on) for on in dates[steps:]]
     history = walk(
         draw,
         pools,
         _AGREEMENT_STEPS,
         AgreementStatus.DRAFTED,
         dates[:steps],
-        deadline=(AgreementStatus.EXPIRED, previous[0] if previous else expires),
+        deadline=(AgreementStatus.EXPIRED, expires),
     )
     # Not revised once it ended, dated (a final status: Agreement.extend
-    # refuses it): its expiry is then the one the history was walked with.
+    # refuses it), nor with no expiry.
     ended = any(c.on is not None and c.status not in _AGREEMENT_STEPS for c in history)
-    if ended and previous:
-        expires, previous = previous[0], []
-    revisions = [
-        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
-        for on, earlier in zip(
-            dates[steps : steps + len(previous)], previous, strict=True
-        )
-    ]
+    revisions: list[DeadlineRevision] = []
+    if expires is not None and not ended:
+        revisions, expires = kept_revisions(expires, None, made)
     # It enters into force before every expiry it has had falls due: a drawn
     # entry that comes after one is left out (no filter, which would make
     # agreements rare in generated negotiations).
@@ -256,11 +283,11 @@ def _milestone(
     set_on = start if dated else None
     # Every deadline it has had falls due after it was set, each after the
     # revision that set it.
-    *made, deadline = [draw(not_before(on)) for on in [set_on, *later[:revised]]]
-    revisions = [
-        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
-        for on, earlier in zip(later[:revised], made, strict=True)
-    ]
+    revisions, deadline = kept_revisions(
+        draw(not_before(set_on)),
+        set_on,
+        [revision_and_deadline(draw, pools, on) for on in later[:revised]],
+    )
     history = walk(
         draw,
         pools,
@@ -271,10 +298,16 @@ def _milestone(
     )
     found: list[Alternative] = []
     applied: set[int] = set()
-    starts = [set_on, *(revision.revised_on for revision in revisions)]
+    # Each deadline set no earlier than its revision and every one before it.
+    latest = made_no_earlier_than(tuple(revisions))
+    starts = [set_on, *(revisions[bound].revised_on for bound in latest)]
+    owns = [set_on, *(revision.revised_on for revision in revisions)]
     for alternative in draw(st.lists(_alternative(pools, starts), max_size=3)):
-        stage_set = starts[alternative.stage]
-        if stage_set is not None and alternative.deadline.falls_due_before(stage_set):
+        stage_set = (starts[alternative.stage], owns[alternative.stage])
+        if any(
+            s is not None and alternative.deadline.falls_due_before(s)
+            for s in stage_set
+        ):
             continue  # left out rather than filtered (no filter makes them rare)
         if alternative.applied:
             if alternative.stage in applied:

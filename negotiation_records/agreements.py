@@ -295,6 +295,39 @@ def due_before_start_problems(
         yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
 
 
+def made_no_earlier_than(revisions: tuple[DeadlineRevision, ...]) -> list[int]:
+    """
+    For each of *revisions*, the index of the revision up to it whose date
+    starts latest: revisions are in the order they were made, so one dated
+    "July" after one of 30 July was made on 30 July or later, and what it
+    set is held to that day.
+    """
+    latest: list[int] = []
+    best: tuple[Any, int] | None = None
+    for index, revision in enumerate(revisions):
+        start = moment_sort_key(revision.revised_on)[0]
+        if best is None or start > best[0]:
+            best = (start, index)
+        latest.append(best[1])
+    return latest
+
+
+def set_by(
+    revisions: tuple[DeadlineRevision, ...], index: int, latest: list[int]
+) -> tuple[Moment, str]:
+    """
+    The day by which ``revisions[index]`` was made at the earliest, as
+    :func:`made_no_earlier_than` finds it (*latest*), and how a problem names
+    the revision: ``revisions[1]``, or ``revisions[1], after revisions[0]``
+    where an earlier revision dates it.
+    """
+    bound = latest[index]
+    label = f"revisions[{index}]"
+    if bound != index:
+        label += f", after revisions[{bound}]"
+    return revisions[bound].revised_on, label
+
+
 def due_before_revision_problems(
     revisions: tuple[DeadlineRevision, ...],
     deadline: Deadline,
@@ -304,32 +337,36 @@ def due_before_revision_problems(
     """
     Each deadline a revision made (the next revision's ``previous``, or the
     current *deadline*, the field *name*) that falls due certainly before
-    that revision was made (:meth:`Deadline.falls_due_before`): a deadline
-    cut on 29 July to 20 July had passed when it was set.  One that falls
-    due before *start* (the record's; :func:`due_before_start_problems`
-    reports it) is not reported again.
+    that revision was made (:meth:`Deadline.falls_due_before`), at the
+    earliest day the order of the revisions allows
+    (:func:`made_no_earlier_than`): a deadline cut on 29 July to 20 July had
+    passed when it was set.  One that falls due before *start* (the
+    record's; :func:`due_before_start_problems` reports it) is not reported
+    again.
     """
     if not revisions:
         return
+    latest = made_no_earlier_than(revisions)
     made = (*(revision.previous for revision in revisions[1:]), deadline)
     for index, (revision, new) in enumerate(zip(revisions, made, strict=True)):
-        on = revision.revised_on
-        if new.falls_due_before(on) and not (
-            start is not None and new.falls_due_before(start)
-        ):
-            where = (
-                name
-                if index == len(revisions) - 1
-                else f"revisions[{index + 1}].previous"
-            )
-            yield (
-                where,
-                DUE_BEFORE_REVISION.format(
-                    due=due_named(new),
-                    revision=f"revisions[{index}]",
-                    on=moment_text(on),
-                ),
-            )
+        on, label = set_by(revisions, index, latest)
+        if not new.falls_due_before(on):
+            # Its own date, where the certainty of "before" reads it more
+            # strictly than the day an earlier revision gives.
+            on, label = revision.revised_on, f"revisions[{index}]"
+            if not new.falls_due_before(on):
+                continue
+        if start is not None and new.falls_due_before(start):
+            continue
+        where = (
+            name if index == len(revisions) - 1 else f"revisions[{index + 1}].previous"
+        )
+        yield (
+            where,
+            DUE_BEFORE_REVISION.format(
+                due=due_named(new), revision=label, on=moment_text(on)
+            ),
+        )
 
 
 def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each

@@ -27,11 +27,13 @@ from negotiation_records.agreements import (
     due_before_start_problems,
     due_named,
     first_dated,
+    made_no_earlier_than,
     new_revision,
     passed_early_problems,
     revised_after_end,
     revision_problems,
     revived_by,
+    set_by,
 )
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
@@ -177,34 +179,44 @@ def _alternative_dates(
     index: int,
     set_on: Moment | None,
     revisions: tuple[DeadlineRevision, ...],
+    latest: list[int],
 ) -> Iterable[tuple[str, str]]:
     """
     An alternative that falls due, or was decided, certainly before the
     deadline it qualifies was set, at ``alternatives[index]``: the first
     deadline on *set_on* (the milestone's), a later one on the day of the
-    revision that made it (its conditions were not known before).  A deadline
+    revision that made it (its conditions were not known before), or of an
+    earlier revision where that is later (*latest*:
+    :func:`~negotiation_records.agreements.made_no_earlier_than`).  A deadline
     set after the day it falls due is as wrong for an alternative as for the
     milestone's own.
     """
     stage = alternative.stage
+    starts: list[tuple[Moment, str]] = []
     if 0 < stage <= len(revisions):
-        start = revisions[stage - 1].revised_on
-        when = (
-            f"deadline {stage} was set (revisions[{stage - 1}], {moment_text(start)})"
-        )
+        own = revisions[stage - 1].revised_on
+        on, label = set_by(revisions, stage - 1, latest)
+        starts = [
+            (moment, f"deadline {stage} was set ({name}, {moment_text(moment)})")
+            for moment, name in ((on, label), (own, f"revisions[{stage - 1}]"))
+        ]
     elif set_on is not None:  # the first deadline, or a stage the milestone has not
-        start, when = set_on, f"the milestone was set ({moment_text(set_on)})"
-    else:
-        return
+        starts = [(set_on, f"the milestone was set ({moment_text(set_on)})")]
     where = f"alternatives[{index}]"
-    if alternative.deadline.falls_due_before(start):
-        yield (
-            f"{where}.deadline",
-            f"falls due ({due_named(alternative.deadline)}) before {when}",
-        )
+    for start, when in starts:
+        if alternative.deadline.falls_due_before(start):
+            yield (
+                f"{where}.deadline",
+                f"falls due ({due_named(alternative.deadline)}) before {when}",
+            )
+            break
     decided = alternative.decided_on
-    if decided is not None and is_before(decided, start):
-        yield (f"{where}.decided_on", f"{moment_text(decided)} is before {when}")
+    if decided is None:
+        return
+    for start, when in starts:
+        if is_before(decided, start):
+            yield (f"{where}.decided_on", f"{moment_text(decided)} is before {when}")
+            break
 
 
 @frozen_record(kw_only=True, init=False)
@@ -469,9 +481,10 @@ class Milestone(Record):
             self.revisions, self.deadline, self.set_on
         )
         applied: dict[int, int] = {}
+        latest = made_no_earlier_than(self.revisions) if self.alternatives else []
         for index, alternative in enumerate(self.alternatives):
             yield from _alternative_dates(
-                alternative, index, self.set_on, self.revisions
+                alternative, index, self.set_on, self.revisions, latest
             )
             if alternative.stage > len(self.revisions):
                 yield (

@@ -26,17 +26,18 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-import attrs
 from hypothesis import strategies as st
 
 from negotiation_records._model2_strategies import (
     actions,
     agreements,
     alternatives,
+    kept_revisions,
     milestones,
     model2_records,
     not_before,
     phases,
+    revision_and_deadline,
     revision_on,
     votes,
 )
@@ -567,12 +568,14 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
             answers.append(response)
     # Every deadline it has had falls due after it was issued, each after the
     # revision that set it.
-    revised_on = later[answered : answered + revised]
-    *made, deadline = [draw(not_before(on)) for on in [issued_at, *revised_on]]
-    revisions = [
-        attrs.evolve(revision_on(draw, pools, on), previous=earlier)
-        for on, earlier in zip(revised_on, made, strict=True)
-    ]
+    revisions, deadline = kept_revisions(
+        draw(not_before(issued_at)),
+        issued_at,
+        [
+            revision_and_deadline(draw, pools, on)
+            for on in later[answered : answered + revised]
+        ],
+    )
     history = _walk(
         draw,
         pools,

@@ -37,6 +37,7 @@ from negotiation_records import (
     read_jsonl,
     to_json,
 )
+from negotiation_records._version_2_rules import NOTE
 from negotiation_records.strategies import negotiations
 from tests.test_ultimatums import FIFTY_DAYS, ultimatum
 
@@ -132,24 +133,28 @@ class TestComplyLate:
         assert [s for s, _ in steps(done)][-2:] == ["expired", "complied"]
         assert done.history[-2].on == pendulum.datetime(2025, 9, 21, tz="UTC")
 
-    def test_revived_by_a_deadline_already_passed(self) -> None:
+    def test_revived_by_a_deadline_of_the_revision_day(self) -> None:
         """
-        Revived on 8 September by a deadline of the 5th: its cut-off is before
-        the revival, so the expiry is dated at the compliance itself.
+        Revived on 8 September by a deadline at 01:00 UTC that day (not
+        certainly before the revision: a deadline already passed when it was
+        set is refused): the expiry is dated at its cut-off.
         """
+        cutoff = pendulum.datetime(2025, 9, 8, 1, tz="UTC")
         revived = (
             ultimatum()
             .expire()
-            .revise_deadline(
-                Deadline.on(pendulum.date(2025, 9, 5)), on=pendulum.date(2025, 9, 8)
-            )
+            .revise_deadline(Deadline.on(cutoff), on=pendulum.date(2025, 9, 8))
         )
         done = revived.comply(on=LATE, late=True)
         assert steps(done)[-3:] == [
             ("pending", pendulum.date(2025, 9, 8)),
-            ("expired", LATE),
+            ("expired", cutoff),
             ("complied", LATE),
         ]
+        with pytest.raises(ValidationError, match="before it was set"):
+            ultimatum().expire().revise_deadline(
+                Deadline.on(pendulum.date(2025, 9, 5)), on=pendulum.date(2025, 9, 8)
+            )
 
     def test_round_trip(self) -> None:
         """The expiry is written and read like any step."""
@@ -431,10 +436,10 @@ class TestVersion1:
 
     def test_a_cut_made_after_the_cut_deadline_passed(self) -> None:
         """
-        Cut on 20 August to 8 August, complied with on the 25th: the expiry
-        is not dated before the cut that put the deadline in force (on 9
-        August the deadline was still 2 September), but at the compliance,
-        as ``comply(late=True)`` dates it.
+        Cut on 20 August to 8 August, complied with on the 25th: a deadline
+        that had passed when it was set is refused, a rule version 1 did not
+        check, and the document is told so; the expiry put in for the late
+        compliance adds no problem of its own.
         """
         data = self._document(status="complied", status_on="2025-08-25")
         rule = data["ultimatums"][0]["deadline"]
@@ -442,20 +447,15 @@ class TestVersion1:
             {"previous": dict(rule), "revised_on": "2025-08-20"}
         ]
         rule.update(due="2025-08-08", anchor=None, period=None)  # a fixed day
-        loaded = from_json(Negotiation, json.dumps(data)).ultimatums[0]
-        day = pendulum.date(2025, 8, 25)
-        assert steps(loaded) == [("expired", day), ("complied", day)]
-        made = ultimatum(
-            deadline=Deadline.on(pendulum.date(2025, 8, 8)),
-            revisions=[
-                DeadlineRevision(
-                    previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 8, 20)
-                )
-            ],
-            status="complied",
-            status_on=day,
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert info.value.errors == (
+            (
+                "ultimatums[0].deadline",
+                "falls due (2025-08-08) before it was set (revisions[0], "
+                "2025-08-20)" + NOTE,
+            ),
         )
-        assert made.history == loaded.history
 
     def test_problems_keep_the_document_paths(self) -> None:
         """Nothing is guessed over a bad value; it is reported where it was."""
@@ -612,31 +612,31 @@ class TestSnapshots:
             assert isinstance(late.as_of(at), Negotiation)
 
 
-def test_a_late_compliance_after_a_cut_made_later_is_dated_from_the_cut() -> None:
+def test_a_cut_made_after_the_deadline_it_set_is_refused() -> None:
     """
-    Due 2 January, cut on 4 January to 1 January, complied with late on the
-    10th: the cut-off is before the cut, so the expiry put before the
-    compliance is dated at the compliance, as after a revival, not on
-    2 January, when the deadline in force had not passed (found by a random
-    seed of the snapshot property).
+    Due 2 January, cut on 4 January to 1 January: refused, since the deadline
+    had passed when it was set (a random seed of the snapshot property once
+    drew it, and the late compliance after it had to be dated from the cut).
     """
     issued = pendulum.date(2000, 1, 1)
-    cut = Ultimatum(
-        id="u",
-        issued_by="a",
-        addressed_to=[],
-        issued_at=issued,
-        demand="x",
-        deadline=Deadline.on(pendulum.date(2000, 1, 1)),
-        revisions=[
-            DeadlineRevision(
-                previous=Deadline.on(pendulum.date(2000, 1, 2)),
-                revised_on=pendulum.date(2000, 1, 4),
-            )
-        ],
+    with pytest.raises(ValidationError) as info:
+        Ultimatum(
+            id="u",
+            issued_by="a",
+            addressed_to=[],
+            issued_at=issued,
+            demand="x",
+            deadline=Deadline.on(pendulum.date(2000, 1, 1)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(pendulum.date(2000, 1, 2)),
+                    revised_on=pendulum.date(2000, 1, 4),
+                )
+            ],
+        )
+    assert info.value.errors == (
+        (
+            "deadline",
+            "falls due (2000-01-01) before it was set (revisions[0], 2000-01-04)",
+        ),
     )
-    done = cut.comply(on=pendulum.date(2000, 1, 10), late=True)
-    assert [(c.status, c.on) for c in done.history] == [
-        (EXPIRED, pendulum.date(2000, 1, 10)),
-        (COMPLIED, pendulum.date(2000, 1, 10)),
-    ]

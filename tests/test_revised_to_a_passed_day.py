@@ -7,9 +7,11 @@ import pytest
 
 from negotiation_records import (
     Agreement,
+    Alternative,
     Deadline,
     DeadlineRevision,
     Milestone,
+    PartialDate,
     StatusChange,
     Ultimatum,
     ValidationError,
@@ -131,3 +133,58 @@ def test_a_deadline_on_the_day_of_its_revision_or_later_is_let_be() -> None:
     early = pendulum.datetime(2025, 7, 29, 4, tz="Asia/Beirut")
     timed = _ultimatum().revise_deadline(Deadline.on(early), on=D(2025, 7, 29))
     assert timed.deadline.due == early
+
+
+def test_a_revision_dated_by_month_after_a_dated_one_counts_from_that_day() -> None:
+    """
+    Revisions are in the order they were made: one dated "July" after one
+    of 30 July was made on 30 July or later, so the deadline it set (29 July)
+    had passed, and an alternative of that deadline was not decided on
+    28 July (the full timeline listed that decision before the revisions,
+    and the snapshots hid it until August).
+    """
+    revisions = [
+        DeadlineRevision(
+            previous=Deadline.on(D(2025, 8, 5)), revised_on=D(2025, 7, 30)
+        ),
+        DeadlineRevision(
+            previous=Deadline.on(D(2025, 8, 8)), revised_on=PartialDate(2025, 7)
+        ),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        Milestone(
+            id="m",
+            title="Clock",
+            deadline=Deadline.on(D(2025, 7, 29)),
+            revisions=revisions,
+        )
+    assert caught.value.errors == (
+        (
+            "deadline",
+            "falls due (2025-07-29) before it was set (revisions[1], after "
+            "revisions[0], 2025-07-30)",
+        ),
+    )
+    with pytest.raises(ValidationError) as caught:
+        Milestone(
+            id="m",
+            title="Clock",
+            deadline=Deadline.on(D(2025, 8, 10)),
+            revisions=revisions,
+            alternatives=[
+                Alternative(
+                    condition="if so",
+                    deadline=Deadline.on(D(2025, 8, 10)),
+                    stage=2,
+                    applied=True,
+                    decided_on=D(2025, 7, 28),
+                )
+            ],
+        )
+    assert caught.value.errors == (
+        (
+            "alternatives[0].decided_on",
+            "2025-07-28 is before deadline 2 was set (revisions[1], after "
+            "revisions[0], 2025-07-30)",
+        ),
+    )
