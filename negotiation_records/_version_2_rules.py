@@ -3,9 +3,10 @@ The rules format version 2 added that refuse values version 1 accepted.
 
 Version 1 did not check these, so a version-1 document may hold what they
 refuse: a control character or only invisible characters in a text, a country
-code that ISO 3166-1 does not assign, a zone abbreviation or a zone that
-depends on the machine, an ultimatum's deadline before its issue or before
-the revision that set it, a response to a proposal after it was withdrawn, a
+code that ISO 3166-1 does not assign, a zone abbreviation, a zone that
+depends on the machine or one spelled otherwise than the database does
+("utc"), an ultimatum's deadline before its issue or before the revision
+that set it, a response to a proposal after it was withdrawn, a
 deadline revised after its record's final status, coalitions that are members
 of each other in a circle, proposals that counter each other in a circle, a
 response to an ultimatum from the party that issued it, a representative
@@ -47,6 +48,7 @@ __all__ = [
     "URL_HOST",
     "ZONE_ABBREVIATION",
     "ZONE_ABBREVIATION_NAMED",
+    "ZONE_SPELLING",
     "added_in_version_2",
     "noted",
 ]
@@ -69,6 +71,10 @@ ZONE_ABBREVIATION_NAMED: Final = (
     "time zone {name} is an abbreviation, not a place: it keeps one offset (or a "
     "legacy rule) and silently skips the daylight-saving time of the places that "
     "use it; name the IANA zone instead, such as {instead}"
+)
+ZONE_SPELLING: Final = (
+    "time zone {name} is not written so in the time-zone database, whose names "
+    "other readers match exactly: write '{found}'"
 )
 MACHINE_ZONE: Final = (
     "time zone {name} depends on the machine it is read on; name the zone "
@@ -132,6 +138,7 @@ _TEMPLATES: Final = (
     COUNTER_CIRCLE,
     REPEATED_REPRESENTATIVE,
     URL_HOST,
+    ZONE_SPELLING,
 )
 
 NOTE: Final = (

@@ -14,7 +14,11 @@ from typing import Any, Final, TypeAlias
 import pendulum
 
 from negotiation_records._values import described, short_repr
-from negotiation_records._version_2_rules import MACHINE_ZONE, ZONE_ABBREVIATION_NAMED
+from negotiation_records._version_2_rules import (
+    MACHINE_ZONE,
+    ZONE_ABBREVIATION_NAMED,
+    ZONE_SPELLING,
+)
 from negotiation_records._zone_abbreviations import ABBREVIATIONS, depends_on_host
 from negotiation_records.errors import ValidationError
 
@@ -94,6 +98,12 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
         raise ValidationError(
             [("$", f"unknown time zone {short_repr(name)}")]
         ) from None
+    if getattr(found, "name", name) != name:  # pendulum reads "utc" as "UTC"
+        # A spelling the zone database does not have, which other readers
+        # (zoneinfo itself, Java) would not find.
+        raise ValidationError(
+            [("$", ZONE_SPELLING.format(name=short_repr(name), found=found.name))]
+        )
     if name.__class__ is str:  # not a str subclass, whose hash or eq may differ
         _ZONES[name] = found
     return found

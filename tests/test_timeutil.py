@@ -927,6 +927,24 @@ class TestZones:
             zone(name)  # type: ignore[arg-type]
         assert info.value.errors == (("$", f"unknown time zone {name!r}"),)
 
+    @pytest.mark.parametrize("name", ["utc", "Utc", "uTC"])
+    def test_a_name_spelled_otherwise_than_the_database(self, name: str) -> None:
+        """
+        Pendulum reads "utc" in any case as UTC, which the time-zone database
+        (and zoneinfo, and other languages' readers) spell only "UTC": such a
+        name, written back as given, would not be found by them.
+        """
+        with pytest.raises(ValidationError) as info:
+            zone(name)
+        assert info.value.errors == (
+            (
+                "$",
+                f"time zone {name!r} is not written so in the time-zone database, "
+                "whose names other readers match exactly: write 'UTC'",
+            ),
+        )
+        assert zone("Etc/UTC").name == "Etc/UTC"
+
     def test_zone_asked_again(self) -> None:
         """
         A zone asked for again is the same zone, and a refused name stays

@@ -195,6 +195,11 @@ RULES_VERSION_1_LACKED = [
         "sources[0].published",
         id="machine-zone",
     ),
+    pytest.param(
+        _set("sources.0.published", "2025-07-19T10:00:00+00:00[utc]"),
+        "sources[0].published",
+        id="zone-spelling",
+    ),
     pytest.param(_due_before_issue, "ultimatums[0].deadline", id="due-before-issue"),
     pytest.param(
         _withdrawn_then_answered,
@@ -295,7 +300,7 @@ def test_every_message_made_from_a_template_is_recognised(
 ) -> None:
     names = ["code", "index", "value", "name", "instead", "due", "start", "on"]
     names += ["status", "ended", "label", "refused", "what", "circle", "party"]
-    names += ["revision"]
+    names += ["revision", "found"]
     fields = {name: values[index % len(values)] for index, name in enumerate(names)}
     assert added_in_version_2(template.format(**fields))
 
