@@ -235,10 +235,9 @@ def main() -> None:
 
     notice = talks.ultimatum("strike-notice")
     deadline = notice.deadline
-    skipped = ", ".join(str(day) for day in deadline.holidays)
     print("Strike notice")
     print(f"  served:      {NOTICE_SERVED.format('dddd D MMMM YYYY')}")
-    print(f"  rule:        {deadline.describe_rule()}, skipping {skipped}")
+    print(f"  rule:        {deadline.describe_rule()}")
     assert isinstance(deadline.due, pendulum.Date)
     print(
         f"  notice ends: {deadline.due.format('dddd D MMMM YYYY')} "

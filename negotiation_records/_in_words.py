@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from negotiation_records.deadlines import Deadline
 
 
-__all__ = ["describe_start", "in_words"]
+__all__ = ["business_days_words", "describe_start", "in_words"]
 
 _UNITS = (
     ("year", 365 * 86400),
@@ -62,3 +62,47 @@ def describe_start(
         where = "" if deadline.tz is None else f", {deadline.tz}"
         return f"on {show(deadline.due)}{where}"
     return deadline.describe_rule()
+
+
+_WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+
+def business_days_words(deadline: Deadline) -> str:
+    """
+    A business-day rule in words, with the calendar it counted by where that
+    is not Monday to Friday alone: another weekend, the holidays skipped and
+    the weekend days worked (the ones :meth:`Deadline.after_business_days
+    <negotiation_records.Deadline.after_business_days>` kept, those inside
+    the count), so that two rules that fall due apart read apart.
+
+    Example:
+        >>> import pendulum
+        >>> from negotiation_records import Deadline
+        >>> Deadline.after_business_days(
+        ...     pendulum.date(2025, 7, 14), 5, holidays=[pendulum.date(2025, 7, 16)]
+        ... ).describe_rule()
+        '5 business days after 2025-07-14 (not 2025-07-16)'
+    """
+    n = deadline.business_days
+    unit = "business day" if n == 1 else "business days"
+    text = f"{n} {unit} after {moment_text(deadline.anchor)}"  # type: ignore[arg-type]
+    parts = []
+    if deadline.weekend != frozenset({5, 6}):
+        days = [_WEEKDAYS[day] for day in sorted(deadline.weekend)] or ["none"]
+        names = " and ".join([", ".join(days[:-1]), days[-1]] if days[:-1] else days)
+        parts.append(f"weekend {names}")
+    for word, dates in (("not", deadline.holidays), ("working", deadline.workdays)):
+        if dates:
+            shown = ", ".join(str(day) for day in dates[:3])
+            if len(dates) > 3:
+                shown += f" and {len(dates) - 3} more"
+            parts.append(f"{word} {shown}")
+    return f"{text} ({'; '.join(parts)})" if parts else text

@@ -99,7 +99,7 @@ from negotiation_records._deadline_arithmetic import (
     start_of_day,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
-from negotiation_records._in_words import in_words
+from negotiation_records._in_words import business_days_words, in_words
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._weekends import DEFAULT_WEEKEND, weekend_for
@@ -910,8 +910,7 @@ class Deadline(Record, _KeepsCutoff):
                 return f"{rule} (day 1)"
             return f"{rule} (day 1 is {first} in {self.tz or 'UTC'})"
         if self.business_days is not None and self.anchor is not None:
-            unit = "business day" if self.business_days == 1 else "business days"
-            return f"{self.business_days} {unit} after {moment_text(self.anchor)}"
+            return business_days_words(self)
         text = f"on {moment_text(self.due)}"
         if not isinstance(self.due, pendulum.DateTime):
             text += f" (to the end of the day, {self.tz or 'UTC'})"

@@ -1830,6 +1830,36 @@ class TestDescribe:
             "due in 3 weeks"
         )
 
+    def test_a_business_day_rule_names_its_calendar(self) -> None:
+        """
+        Two business-day rules from one day that fall due apart read apart:
+        the weekend, when not Saturday and Sunday, the holidays skipped and
+        the weekend days worked, three dates and then how many more.
+        """
+        served = pendulum.date(2025, 7, 14)
+        holidays = [pendulum.date(2025, 7, day) for day in (15, 16, 17, 18, 21)]
+        gulf = Deadline.after_business_days(served, 5, weekend={4, 5})
+        assert gulf.describe_rule() == (
+            "5 business days after 2025-07-14 (weekend Friday and Saturday)"
+        )
+        long = Deadline.after_business_days(served, 10, holidays=holidays)
+        assert long.describe_rule() == (
+            "10 business days after 2025-07-14 (not 2025-07-15, 2025-07-16, "
+            "2025-07-17 and 2 more)"
+        )
+        assert Deadline.after_business_days(
+            served, 3, weekend=set()
+        ).describe_rule() == ("3 business days after 2025-07-14 (weekend none)")
+        worked = Deadline(  # a make-up Saturday, as a holidays calendar says
+            due=pendulum.date(2025, 7, 19),
+            anchor=pendulum.date(2025, 7, 18),
+            business_days=1,
+            workdays=[pendulum.date(2025, 7, 19)],
+        )
+        assert worked.describe_rule() == (
+            "1 business day after 2025-07-18 (working 2025-07-19)"
+        )
+
     def test_rule_and_text(self) -> None:
         """The rule is described in words and in str()."""
         business = Deadline.after_business_days(pendulum.date(2025, 7, 18), 1)

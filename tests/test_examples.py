@@ -63,8 +63,8 @@ EXPECTED = {
         "offer-4-5: Northbridge Buses Ltd — A 4.5 % pay rise from 1 January 2026, "
         "countering counter-7 [rejected]",
         "countering counter-7 [accepted]",
-        "rule:        10 business days after 2025-12-19, skipping 2025-12-25, "
-        "2025-12-26, 2026-01-01",
+        "rule:        10 business days after 2025-12-19 (not 2025-12-25, "
+        "2025-12-26, 2026-01-01)",
         "notice ends: Wednesday 7 January 2026 (to the end of the day, Europe/London)",
         "strike may start: 2026-01-08 00:00 GMT",
         "without the bank holidays it would end 2026-01-02",
