@@ -35,8 +35,8 @@ from negotiation_records import (
     Proposal,
     Round,
     Ultimatum,
+    as_of_instant,
 )
-from negotiation_records.queries import as_of_instant
 
 
 LONDON = "Europe/London"

@@ -26,7 +26,6 @@ Run it with ``python examples/trade_truce_2025.py``.
 
 from __future__ import annotations
 
-import attrs
 import pendulum
 
 from negotiation_records import (
@@ -219,16 +218,7 @@ def extend(talks: Negotiation) -> Negotiation:
         reason="Executive Order 14334 extends the suspension by 90 days",
         sources=["eo-14334"],
     )
-    return attrs_replace(talks, extended)
-
-
-def attrs_replace(talks: Negotiation, agreement: Agreement) -> Negotiation:
-    """*talks* with *agreement* in place of the one with its id."""
-
-    return attrs.evolve(
-        talks,
-        agreements=[agreement if a.id == agreement.id else a for a in talks.agreements],
-    )
+    return talks.with_agreement(extended)  # in place of the one with its id
 
 
 def wall_clock(moment: pendulum.DateTime) -> str:

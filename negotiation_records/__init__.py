@@ -87,6 +87,7 @@ if TYPE_CHECKING:  # loaded on first use, see __getattr__
         PhaseEnd,
         TermStance,
         UltimatumDeadline,
+        as_of_instant,
     )
     from negotiation_records.schema import json_schema
     from negotiation_records.serialization import (
@@ -166,6 +167,7 @@ __all__ = [
     "Vote",
     "VoteResult",
     "Window",
+    "as_of_instant",
     "configure_converter",
     "converter",
     "format_moment",
@@ -212,6 +214,7 @@ _LAZY = {
     "to_plover": "plover",
     "write_plover": "plover",
     "to_ical": "ical",
+    "as_of_instant": "queries",
     "DeadlineEntry": "queries",
     "PartyPositions": "queries",
     "PhaseEnd": "queries",

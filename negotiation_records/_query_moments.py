@@ -65,7 +65,7 @@ def as_of_instant(at: Moment | _dt.date | None) -> pendulum.DateTime:
     :meth:`~negotiation_records.Deadline.remaining` at this instant.
 
     Example:
-        >>> from negotiation_records.queries import as_of_instant
+        >>> from negotiation_records import as_of_instant
         >>> as_of_instant(pendulum.date(2025, 9, 2))
         DateTime(2025, 9, 2, 0, 0, 0, tzinfo=Timezone('UTC'))
         >>> as_of_instant(PartialDate(2025, 9))

@@ -756,6 +756,10 @@ class Deadline(Record, _KeepsCutoff):
         Whether the deadline has passed at *at* (now by default).
 
         Exactly at :attr:`cutoff` it has passed; :meth:`remaining` is then zero.
+        *at* is read as :meth:`remaining` reads it: a date is the start of that
+        day in the deadline's zone (the deadline queries read it at the start
+        of the day in UTC: give them and this method the same instant,
+        :func:`~negotiation_records.as_of_instant`, to have them agree).
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2), tz="Europe/Kyiv")
@@ -836,6 +840,9 @@ class Deadline(Record, _KeepsCutoff):
         14 days ``"2 weeks"``; from one minute to just under two it is
         ``"1 minute"``.  ``"passed just now"`` is said exactly at the cutoff,
         the first instant at which the deadline has passed (:meth:`is_past`).
+        *at* (now by default) is read as :meth:`remaining` reads it: a date is
+        the start of that day in the deadline's zone, where the deadline
+        queries read it in UTC (:func:`~negotiation_records.as_of_instant`).
 
         Example:
             >>> d = Deadline.on(pendulum.date(2025, 9, 2))

@@ -500,7 +500,7 @@ class Negotiation(Record, _lookup.Indexed):
         line's ``--at`` — reads this snapshot.  A deadline query asks at one
         instant: for a date *at* the start of that day in UTC, where this
         snapshot reads it, for what was known and for whether each deadline
-        had passed alike (:func:`~negotiation_records.queries.as_of_instant`).
+        had passed alike (:func:`~negotiation_records.as_of_instant`).
         *at* is required: ``None``, a naive datetime, text or any other value
         that is not a moment is a :class:`~negotiation_records.ValidationError`
         at ``at`` (the queries, whose *at* is optional, ask as of now).
@@ -717,7 +717,9 @@ class Negotiation(Record, _lookup.Indexed):
         a day whose deadline passes later that day, until it passes); not an
         agreement's entry into force.  :meth:`upcoming_deadlines`
         keeps to ultimatums, as in version 1.  A date *at* is the start of that
-        day in UTC, for the deadlines too.
+        day in UTC, for the deadlines too.  *within* (a period, an ISO 8601
+        duration such as ``"P14D"``, or a ``timedelta``) keeps those falling
+        due no later than that after *at*.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", milestones=[Milestone(

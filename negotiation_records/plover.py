@@ -865,7 +865,8 @@ def plover_skipped(
     """
     The dated events of *negotiation* that :func:`to_plover` leaves out, each
     with the reason: quotes and deadlines (not acts), rounds not held,
-    undecided stances, events dated only to a month or a year.
+    undecided stances, events dated only to a month or a year; with *at*, of
+    the record as it stood then, as :func:`to_plover` reads it.
 
     Example:
         >>> issued = pendulum.date(2025, 7, 14)

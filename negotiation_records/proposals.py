@@ -377,6 +377,11 @@ class Proposal(Record):
         """
         A copy with a response added; the status does not change by itself.
 
+        *party* answered on *on* with *stance* (a :class:`Stance` or its
+        value), in *text* if given (the answer in words), made in the
+        statement whose id is *statement*, and reported by the sources whose
+        ids are *sources*.
+
         A response to a withdrawn, expired or lapsed proposal dated after
         that step (or to one whose step is undated) is refused, as a record
         built or loaded with such a response is; one dated before it (given

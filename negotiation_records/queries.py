@@ -136,7 +136,9 @@ class UltimatumDeadline(NamedTuple):
     tuple: unpack it (``for ultimatum, deadline in ...``) or read its fields.
 
     Attributes:
-        ultimatum: The ultimatum, as the record holds it now.
+        ultimatum: The ultimatum as it stood at the moment asked about
+            (:meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`:
+            its history and revisions cut there).
         deadline: Its deadline in force at the moment asked about (an earlier one
             if the deadline was revised later).
 
@@ -250,7 +252,9 @@ class DeadlineEntry(NamedTuple):
     :meth:`~negotiation_records.Negotiation.all_expired_deadlines` return.
 
     Attributes:
-        record: The ultimatum, milestone or agreement; for the end of a phase,
+        record: The ultimatum, milestone or agreement as it stood at the
+            moment asked about (:meth:`Negotiation.as_of
+            <negotiation_records.Negotiation.as_of>`); for the end of a phase,
             a :class:`PhaseEnd` (the agreement and the phase's place in it).
         deadline: Its deadline (an agreement's: its expiry; a phase's: its
             ``ends``) in force then.

@@ -764,7 +764,11 @@ class Round(Record):
     def postpone(
         self, *, window: Window | None = None, on: Moment | _dt.date | None = None
     ) -> Round:
-        """A copy marked postponed; the old dates are cleared, a new window may be given."""
+        """
+        A copy marked postponed (on *on*, if given); the old dates are
+        cleared, and *window* is when it may now be held, if known (a
+        :class:`~negotiation_records.Window`).
+        """
         return self._to(
             RoundStatus.POSTPONED, on, starts=None, ends=None, window=window
         )

@@ -215,7 +215,7 @@ def _run_out(
     How many of *deadlines* (those a record had in force by *instant*,
     oldest first; ``revisions[i]`` replaced ``deadlines[i]``) had run out by
     *instant* (where the queries read a moment *at*:
-    :func:`~negotiation_records.queries.as_of_instant`): passed then while
+    :func:`~negotiation_records.as_of_instant`): passed then while
     still in force.  One replaced certainly before it passed (cut or
     extended ahead of time: :func:`is_before` its :attr:`~Deadline.cutoff`)
     never ran out.

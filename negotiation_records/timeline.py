@@ -964,7 +964,7 @@ def timeline_and_place(
     command line's ``timeline --at``), by the timeline's own order.
 
     *at* is read as a timed event at the instant the deadline queries read it
-    (:func:`~negotiation_records.queries.as_of_instant`: a date is the start
+    (:func:`~negotiation_records.as_of_instant`: a date is the start
     of that day in UTC), so the row stands among the events as such an event
     would: after what happened at that very instant (a deadline the queries
     call "passed just now"), before a date deadline that the timeline shows

@@ -549,7 +549,11 @@ class Ultimatum(Record):
         revived by revising it: its status goes back to pending).  A revision
         dated before the ultimatum or before the previous revision is refused,
         and a record built or loaded with one dated after the ultimatum was
-        complied with, enforced or withdrawn is refused too.
+        complied with, enforced or withdrawn is refused too.  *statement* is the id of the statement that announced it and *sources*
+        the ids of the sources that report it (a list: a lone string is
+        refused).  A new deadline that had already passed on *on* (or on the
+        day of an earlier revision, which came before it) is refused at the
+        field it would take.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
@@ -610,7 +614,10 @@ class Ultimatum(Record):
         """
         A copy with a response added (the status does not change by itself).
 
-        Any party but the one that issued it can respond (those it is
+        *party* answered on *on* with *stance* (a :class:`Stance` or its
+        value: "blackmail" is ``rejects``), in *text* if given, made in the
+        statement whose id is *statement*, and reported by the sources whose
+        ids are *sources*.  Any party but the one that issued it can respond (those it is
         addressed to, and others: an ally's rejection is a response too).
         Bad values are reported at the place the response would take
         (``responses[1].stance``).
