@@ -43,6 +43,9 @@ REVIVED: dict[type[Any], enum.Enum] = {
 
 def _of(table: dict[type[Any], enum.Enum], record: object) -> enum.Enum:
     """*table*'s status for *record*, read by isinstance (a subclass finds its own)."""
+    found = table.get(record.__class__)
+    if found is not None:
+        return found
     return next(status for kind, status in table.items() if isinstance(record, kind))
 
 
@@ -54,17 +57,21 @@ def ran_out_status(record: Ultimatum | Milestone | Agreement) -> enum.Enum:
     return _of(RAN_OUT, record)
 
 
-def revivals(record: Ultimatum | Milestone | Agreement) -> Iterator[tuple[int, int]]:
+def revivals(
+    record: Ultimatum | Milestone | Agreement, start: int = 0
+) -> Iterator[tuple[int, int]]:
     """
-    Each dated step of *record*'s history that says its deadline ran out and
-    that a revision then brought back (the next step is the status a revision
-    restores), oldest first: the step's index in the history, and the index
-    of the first revision not certainly before it (``len(revisions)`` if
-    none), from which on the revisions answered it.
+    Each dated step of *record*'s history (from index *start*) that says its
+    deadline ran out and that a revision then brought back (the next step is
+    the status a revision restores), oldest first: the step's index in the
+    history, and the index of the first revision not certainly before it
+    (``len(revisions)`` if none), from which on the revisions answered it.
     """
     history, revisions = record.history, record.revisions
+    if not revisions or len(history) - start < 2:
+        return  # no revision to place, or no step and a step after it
     ran_out, revived = ran_out_status(record), _of(REVIVED, record)
-    for index in range(len(history) - 1):
+    for index in range(start, len(history) - 1):
         step = history[index]
         on = step.on
         if step.status is ran_out and on is not None:

@@ -201,8 +201,7 @@ def _before_unheard_revival(
     milestone is not extended at 03:00.
     """
     return next(
-        (first for step, first in revivals(record) if step >= len(known)),
-        len(record.revisions),
+        (first for _, first in revivals(record, len(known))), len(record.revisions)
     )
 
 
