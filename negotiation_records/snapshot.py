@@ -531,23 +531,28 @@ def is_heard_of(
             change.on is not None for change in _heard_steps(record, at)
         )
     answers: tuple[Response, ...] = ()
-    revisions: tuple[DeadlineRevision, ...] = ()
     own: Moment | None = None
     if isinstance(record, Proposal):
         own, answers = record.made_on, record.responses
     elif isinstance(record, Ultimatum):
-        own, answers, revisions = record.issued_at, record.responses, record.revisions
+        own, answers = record.issued_at, record.responses
     elif isinstance(record, Milestone):
-        own, revisions = record.set_on, record.revisions
+        own = record.set_on
     if own is not None and is_known_by(own, at):
         return True
     known = None if isinstance(record, Proposal) else _heard_steps(record, at)
     if heard_of(record.history, at, (own,), known):
         return True
-    return own is not None and (
-        any(is_known_by(answer.on, at) for answer in answers)
-        or any(is_known_by(revision.revised_on, at) for revision in revisions)
-    )
+    if own is None:
+        return False
+    if any(is_known_by(answer.on, at) for answer in answers):
+        return True
+    # Only a revision the snapshot keeps (revisions_kept): one held back with
+    # the step it answered would leave a record known by nothing it shows.
+    if isinstance(record, (Ultimatum, Milestone)) and record.revisions:
+        kept = record.revisions[: revisions_kept(record, at)]
+        return any(is_known_by(revision.revised_on, at) for revision in kept)
+    return False
 
 
 _Span = TypeVar("_Span", Representative, Membership)

@@ -878,6 +878,37 @@ class TestHeldOnceStarted:
         assert _checked(talks, timed).rounds == (evening,)
 
 
+def test_a_record_known_only_by_a_revision_held_back_is_not_there() -> None:
+    """
+    Issued "in July", expired on 1 July and revived that day by revisions
+    dated 1 July: as of 1 July (its start in UTC) the expiry is held back
+    until the deadline passes, and the revisions that answered it with it,
+    so nothing the snapshot would show says the ultimatum was there; it was
+    kept with no step and no revision, and a snapshot of that snapshot left
+    it out (a random seed of the property below).
+    """
+    day = D(2025, 7, 1)
+    ultimatum = Ultimatum(
+        id="u",
+        issued_by="us",
+        addressed_to=["ru"],
+        issued_at=PartialDate(2025, 7),
+        demand="Ceasefire",
+        deadline=Deadline.on(day),
+        history=[
+            StatusChange(status="expired", on=day),
+            StatusChange(status="pending", on=day, reason="deadline revised"),
+        ],
+        revisions=[
+            DeadlineRevision(previous=Deadline.on(D(2025, 7, 6)), revised_on=day),
+            DeadlineRevision(previous=Deadline.on(day), revised_on=day),
+        ],
+    )
+    talks = _talks(ultimatums=[ultimatum])
+    assert _checked(talks, day).ultimatums == ()
+    assert _checked(talks, D(2025, 7, 2)).ultimatums == (ultimatum,)
+
+
 # --- every snapshot of records grown step by step is valid ---------------------------
 
 ZONES = (
