@@ -36,7 +36,7 @@ from negotiation_records.agreements import (
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
-from negotiation_records.timeutil import Moment
+from negotiation_records.timeutil import Moment, is_before, moment_sort_key
 from negotiation_records.votes import Threshold, Vote, VoteResult, decided_result
 
 
@@ -101,10 +101,10 @@ def kept_revisions(
     current = first
     for revision, new in made:
         kept = (*revisions, revision)
-        bound = kept[made_no_earlier_than(kept)[-1]].revised_on
+        bounds = [kept[i].revised_on for i in made_no_earlier_than(kept)[-1]]
         if any(
             moment is not None and new.falls_due_before(moment)
-            for moment in (revision.revised_on, bound, start)
+            for moment in (revision.revised_on, *bounds, start)
         ):
             continue
         revisions.append(attrs.evolve(revision, previous=current))
@@ -300,13 +300,21 @@ def _milestone(
     applied: set[int] = set()
     # Each deadline set no earlier than its revision and every one before it.
     latest = made_no_earlier_than(tuple(revisions))
-    starts = [set_on, *(revisions[bound].revised_on for bound in latest)]
-    owns = [set_on, *(revision.revised_on for revision in revisions)]
+    bounds: list[tuple[Moment, ...]] = [() if set_on is None else (set_on,)]
+    starts: list[Moment | None] = [set_on]  # decided after the latest-starting
+    for index, revision in enumerate(revisions):
+        moments = (
+            revision.revised_on,
+            *(revisions[i].revised_on for i in latest[index]),
+        )
+        bounds.append(moments)
+        starts.append(max(moments, key=lambda moment: moment_sort_key(moment)[0]))
     for alternative in draw(st.lists(_alternative(pools, starts), max_size=3)):
-        stage_set = (starts[alternative.stage], owns[alternative.stage])
+        decided = alternative.decided_on
         if any(
-            s is not None and alternative.deadline.falls_due_before(s)
-            for s in stage_set
+            alternative.deadline.falls_due_before(bound)
+            or (decided is not None and is_before(decided, bound))
+            for bound in bounds[alternative.stage]
         ):
             continue  # left out rather than filtered (no filter makes them rare)
         if alternative.applied:

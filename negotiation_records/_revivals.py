@@ -64,29 +64,38 @@ def revivals(
     Each dated step of *record*'s history (from index *start*) that says its
     deadline ran out and that a revision then brought back (the next step is
     the status a revision restores), oldest first: the step's index in the
-    history, and the index of the first revision not certainly before it
-    (``len(revisions)`` if none), from which on the revisions answered it.
+    history, and the index of the revision that answered it (``len(revisions)``
+    if none did), from which on the revisions came after it.
+
+    The revision that answered a step is the first, after the one that
+    answered the step before it, that is not certainly before the step, nor
+    certainly before the deadline it replaced passed (made before that, it
+    was an extension or a cut in time, not a revival): extended on 3 January
+    from the 5th to the 20th, missed "in January" and revived on 1 February,
+    a milestone was revived by the revision of 1 February.
     """
     history, revisions = record.history, record.revisions
     if not revisions or len(history) - start < 2:
         return  # no revision to place, or no step and a step after it
     ran_out, revived = ran_out_status(record), _of(REVIVED, record)
-    for index in range(start, len(history) - 1):
+    cursor = 0  # revisions before it answered earlier steps
+    for index in range(len(history) - 1):
         step = history[index]
         on = step.on
-        if step.status is ran_out and on is not None:
-            if history[index + 1].status is revived:
-                yield (
-                    index,
-                    next(
-                        (
-                            count
-                            for count, revision in enumerate(revisions)
-                            if not is_before(revision.revised_on, on)
-                        ),
-                        len(revisions),
-                    ),
-                )
+        if step.status is not ran_out or on is None:
+            continue
+        if history[index + 1].status is not revived:
+            continue
+        while cursor < len(revisions) and (
+            is_before(revisions[cursor].revised_on, on)
+            or is_before(
+                revisions[cursor].revised_on, revisions[cursor].previous.cutoff
+            )
+        ):
+            cursor += 1
+        if index >= start:
+            yield index, cursor
+        cursor = min(cursor + 1, len(revisions))
 
 
 def revival_floors(

@@ -295,37 +295,49 @@ def due_before_start_problems(
         yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
 
 
-def made_no_earlier_than(revisions: tuple[DeadlineRevision, ...]) -> list[int]:
+def made_no_earlier_than(
+    revisions: tuple[DeadlineRevision, ...],
+) -> list[tuple[int, ...]]:
     """
-    For each of *revisions*, the index of the revision up to it whose date
-    starts latest: revisions are in the order they were made, so one dated
-    "July" after one of 30 July was made on 30 July or later, and what it
-    set is held to that day.
+    For each of *revisions*, the indexes of the revisions up to it that say
+    when it was made at the earliest: revisions are in the order they were
+    made, so one dated "July" after one of 30 July was made on 30 July or
+    later, and what it set is held to that day.  Of those dated by a day, a
+    month or a year, the one that starts latest; of those dated to the
+    instant, the latest (whether something is certainly before reads a day
+    and an instant differently, so one of each kind is kept).
     """
-    latest: list[int] = []
-    best: tuple[Any, int] | None = None
+    latest: list[tuple[int, ...]] = []
+    days: tuple[Any, int] | None = None
+    instants: tuple[Any, int] | None = None
     for index, revision in enumerate(revisions):
         start = moment_sort_key(revision.revised_on)[0]
-        if best is None or start > best[0]:
-            best = (start, index)
-        latest.append(best[1])
+        if isinstance(revision.revised_on, _dt.datetime):
+            if instants is None or start > instants[0]:
+                instants = (start, index)
+        elif days is None or start > days[0]:
+            days = (start, index)
+        latest.append(tuple(best[1] for best in (days, instants) if best is not None))
     return latest
 
 
 def set_by(
-    revisions: tuple[DeadlineRevision, ...], index: int, latest: list[int]
-) -> tuple[Moment, str]:
+    revisions: tuple[DeadlineRevision, ...], index: int, latest: list[tuple[int, ...]]
+) -> list[tuple[Moment, str]]:
     """
-    The day by which ``revisions[index]`` was made at the earliest, as
-    :func:`made_no_earlier_than` finds it (*latest*), and how a problem names
-    the revision: ``revisions[1]``, or ``revisions[1], after revisions[0]``
-    where an earlier revision dates it.
+    The moments by which ``revisions[index]`` was made at the earliest, as
+    :func:`made_no_earlier_than` finds them (*latest*), its own date first,
+    each with how a problem names it: ``revisions[1]``, or ``revisions[1],
+    after revisions[0]`` where an earlier revision dates it.
     """
-    bound = latest[index]
     label = f"revisions[{index}]"
-    if bound != index:
-        label += f", after revisions[{bound}]"
-    return revisions[bound].revised_on, label
+    found = [(revisions[index].revised_on, label)]
+    found += [
+        (revisions[bound].revised_on, f"{label}, after revisions[{bound}]")
+        for bound in latest[index]
+        if bound != index
+    ]
+    return found
 
 
 def due_before_revision_problems(
@@ -338,35 +350,32 @@ def due_before_revision_problems(
     Each deadline a revision made (the next revision's ``previous``, or the
     current *deadline*, the field *name*) that falls due certainly before
     that revision was made (:meth:`Deadline.falls_due_before`), at the
-    earliest day the order of the revisions allows
-    (:func:`made_no_earlier_than`): a deadline cut on 29 July to 20 July had
-    passed when it was set.  One that falls due before *start* (the
-    record's; :func:`due_before_start_problems` reports it) is not reported
-    again.
+    earliest the order of the revisions allows (:func:`made_no_earlier_than`):
+    a deadline cut on 29 July to 20 July had passed when it was set.  One
+    that falls due before *start* (the record's;
+    :func:`due_before_start_problems` reports it) is not reported again.
     """
     if not revisions:
         return
     latest = made_no_earlier_than(revisions)
     made = (*(revision.previous for revision in revisions[1:]), deadline)
-    for index, (revision, new) in enumerate(zip(revisions, made, strict=True)):
-        on, label = set_by(revisions, index, latest)
-        if not new.falls_due_before(on):
-            # Its own date, where the certainty of "before" reads it more
-            # strictly than the day an earlier revision gives.
-            on, label = revision.revised_on, f"revisions[{index}]"
-            if not new.falls_due_before(on):
-                continue
+    for index, new in enumerate(made):
         if start is not None and new.falls_due_before(start):
             continue
-        where = (
-            name if index == len(revisions) - 1 else f"revisions[{index + 1}].previous"
-        )
-        yield (
-            where,
-            DUE_BEFORE_REVISION.format(
-                due=due_named(new), revision=label, on=moment_text(on)
-            ),
-        )
+        for on, label in set_by(revisions, index, latest):
+            if new.falls_due_before(on):
+                where = (
+                    name
+                    if index == len(revisions) - 1
+                    else f"revisions[{index + 1}].previous"
+                )
+                yield (
+                    where,
+                    DUE_BEFORE_REVISION.format(
+                        due=due_named(new), revision=label, on=moment_text(on)
+                    ),
+                )
+                break
 
 
 def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each

@@ -179,7 +179,7 @@ def _alternative_dates(
     index: int,
     set_on: Moment | None,
     revisions: tuple[DeadlineRevision, ...],
-    latest: list[int],
+    latest: list[tuple[int, ...]],
 ) -> Iterable[tuple[str, str]]:
     """
     An alternative that falls due, or was decided, certainly before the
@@ -194,11 +194,9 @@ def _alternative_dates(
     stage = alternative.stage
     starts: list[tuple[Moment, str]] = []
     if 0 < stage <= len(revisions):
-        own = revisions[stage - 1].revised_on
-        on, label = set_by(revisions, stage - 1, latest)
         starts = [
             (moment, f"deadline {stage} was set ({name}, {moment_text(moment)})")
-            for moment, name in ((on, label), (own, f"revisions[{stage - 1}]"))
+            for moment, name in set_by(revisions, stage - 1, latest)
         ]
     elif set_on is not None:  # the first deadline, or a stage the milestone has not
         starts = [(set_on, f"the milestone was set ({moment_text(set_on)})")]

@@ -576,6 +576,49 @@ class TestEvents:
                 ("deadline-revision", f"{path}.revisions[0]"),
             ]
 
+    def test_each_revival_follows_its_own_miss(self) -> None:
+        """
+        Missed at 04:00, extended that day to 20:00, missed again at 20:00,
+        extended the next day: each extension follows the miss it answered
+        and comes before the next miss, in the whole timeline and in one read
+        as of 21:00 (the first extension was once put after the second miss).
+        """
+        at = lambda hour: pendulum.datetime(2025, 1, 26, hour, tz="UTC")  # noqa: E731
+        milestone = (
+            Milestone(
+                id="m",
+                title="Clock",
+                set_on=pendulum.date(2025, 1, 20),
+                deadline=Deadline.on(at(4)),
+            )
+            .with_status("missed", on=at(4))
+            .revise_deadline(Deadline.on(at(20)), on=pendulum.date(2025, 1, 26))
+            .with_status("missed", on=at(20))
+            .revise_deadline(
+                Deadline.on(pendulum.date(2025, 2, 5)), on=pendulum.date(2025, 1, 27)
+            )
+        )
+        talks = _talks(milestones=[milestone])
+        order = [
+            e.path.split(".", 1)[1]
+            for e in talks.timeline()
+            if e.kind in (EventKind.STATUS, EventKind.DEADLINE_REVISION)
+        ]
+        assert order == [
+            "history[0]",
+            "history[1]",
+            "revisions[0]",
+            "history[2]",
+            "history[3]",
+            "revisions[1]",
+        ]
+        known = [
+            e.path.split(".", 1)[1]
+            for e in talks.timeline(at(21))
+            if e.kind in (EventKind.STATUS, EventKind.DEADLINE_REVISION)
+        ]
+        assert known == order[:4]
+
     def test_unchanged_revision(self) -> None:
         """A revision to an equal cutoff says 'changed'."""
         issued = pendulum.date(2025, 7, 14)
