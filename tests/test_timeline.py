@@ -583,7 +583,10 @@ class TestEvents:
         and comes before the next miss, in the whole timeline and in one read
         as of 21:00 (the first extension was once put after the second miss).
         """
-        at = lambda hour: pendulum.datetime(2025, 1, 26, hour, tz="UTC")  # noqa: E731
+
+        def at(hour: int) -> pendulum.DateTime:
+            return pendulum.datetime(2025, 1, 26, hour, tz="UTC")
+
         milestone = (
             Milestone(
                 id="m",
