@@ -843,11 +843,11 @@ class Agreement(Record):
         after that is refused).  Anything but a
         :class:`~negotiation_records.Deadline` for *new* (``None`` too: an
         agreement is not extended to no expiry) is reported at ``expires``,
-        the field it would take.  *statement* is the id of the statement that announced it and *sources*
-        the ids of the sources that report it (a list: a lone string is
-        refused).  A new deadline that had already passed on *on* (or on the
-        day of an earlier revision, which came before it) is refused at the
-        field it would take.
+        the field it would take.  *statement* is the id of the statement
+        that announced it and *sources* the ids of the sources that report
+        it (a list: a lone string is refused).  A new expiry that had
+        already passed on *on* (or on the day of an earlier revision, which
+        came before it) is refused at ``expires``.
         """
         if self.expires is None:
             raise IllegalTransitionError(

@@ -580,11 +580,12 @@ class Milestone(Record):
         ``alternatives[i]``).  A missed milestone whose deadline is revised is
         pending again; a met, cancelled or superseded one's is not revised (a
         record built or loaded with a revision dated after that is refused).
-        *on* is when it was revised and *reason* why, in words.  *statement* is the id of the statement that announced it and *sources*
-        the ids of the sources that report it (a list: a lone string is
-        refused).  A new deadline that had already passed on *on* (or on the
-        day of an earlier revision, which came before it) is refused at the
-        field it would take.
+        *on* is when it was revised and *reason* why, in words.  *statement*
+        is the id of the statement that announced it and *sources* the ids
+        of the sources that report it (a list: a lone string is refused).  A
+        new deadline that had already passed on *on* (or on the day of an
+        earlier revision, which came before it) is refused at the field it
+        would take.
 
         Example:
             >>> clock = Milestone(id="m", title="Clock",

@@ -549,11 +549,12 @@ class Ultimatum(Record):
         revived by revising it: its status goes back to pending).  A revision
         dated before the ultimatum or before the previous revision is refused,
         and a record built or loaded with one dated after the ultimatum was
-        complied with, enforced or withdrawn is refused too.  *statement* is the id of the statement that announced it and *sources*
-        the ids of the sources that report it (a list: a lone string is
-        refused).  A new deadline that had already passed on *on* (or on the
-        day of an earlier revision, which came before it) is refused at the
-        field it would take.
+        complied with, enforced or withdrawn is refused too.  *statement* is
+        the id of the statement that announced it and *sources* the ids of
+        the sources that report it (a list: a lone string is refused).  A
+        new deadline that had already passed on *on* (or on the day of an
+        earlier revision, which came before it) is refused at the field it
+        would take.
 
         Example:
             >>> issued = pendulum.date(2025, 7, 14)
