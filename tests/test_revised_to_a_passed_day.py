@@ -197,18 +197,12 @@ def test_a_revision_dated_to_the_instant_between_does_not_hide_the_day() -> None
     05:00 UTC on 30 July between the one of 30 July and one dated "July"
     does not let the last set 29 July.
     """
-    ultimatum = Ultimatum(
-        id="u",
-        issued_by="us",
-        addressed_to=["ru"],
-        issued_at=D(2025, 7, 1),
-        demand="Ceasefire",
-        deadline=Deadline.on(D(2025, 9, 2)),
-    )
-    between = ultimatum.revise_deadline(
-        Deadline.on(D(2025, 8, 20)), on=D(2025, 7, 30)
-    ).revise_deadline(
-        Deadline.on(D(2025, 8, 25)), on=pendulum.datetime(2025, 7, 30, 5, tz="UTC")
+    between = (
+        _ultimatum()
+        .revise_deadline(Deadline.on(D(2025, 8, 20)), on=D(2025, 7, 30))
+        .revise_deadline(
+            Deadline.on(D(2025, 8, 25)), on=pendulum.datetime(2025, 7, 30, 5, tz="UTC")
+        )
     )
     with pytest.raises(ValidationError) as caught:
         between.revise_deadline(Deadline.on(D(2025, 7, 29)), on=PartialDate(2025, 7))
