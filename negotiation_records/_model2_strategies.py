@@ -100,16 +100,65 @@ def kept_revisions(
     revisions: list[DeadlineRevision] = []
     current = first
     for revision, new in made:
-        kept = (*revisions, revision)
-        bounds = [kept[i].revised_on for i in made_no_earlier_than(kept)[-1]]
-        if any(
-            moment is not None and new.falls_due_before(moment)
-            for moment in (revision.revised_on, *bounds, start)
-        ):
-            continue
-        revisions.append(attrs.evolve(revision, previous=current))
-        current = new
+        if _sets_in_time(revisions, revision, new, start):
+            revisions.append(attrs.evolve(revision, previous=current))
+            current = new
     return revisions, current
+
+
+def _sets_in_time(
+    revisions: Sequence[DeadlineRevision],
+    revision: DeadlineRevision,
+    new: Deadline,
+    start: Moment | None,
+) -> bool:
+    """
+    Whether *revision*, made after *revisions*, may set *new*: a deadline
+    that falls due neither before it was made (nor before the earlier
+    revisions it is held to) nor before *start*.
+    """
+    kept = (*revisions, revision)
+    bounds = [kept[i].revised_on for i in made_no_earlier_than(kept)[-1]]
+    return not any(
+        moment is not None and new.falls_due_before(moment)
+        for moment in (revision.revised_on, *bounds, start)
+    )
+
+
+class Revival:
+    """
+    The revisions that bring back a record whose deadline ran out, drawn as
+    :func:`~negotiation_records._part_strategies.walk` takes each step back
+    (its *revive*): each made on the step's moment, after the deadline it
+    replaces passed, setting a deadline drawn that falls due after it (else
+    no revision, and no step).  They are added to *revisions*, the record's,
+    made before; :attr:`deadline` is the one in force after them.
+    """
+
+    def __init__(
+        self,
+        draw: st.DrawFn,
+        pools: Pools,
+        revisions: list[DeadlineRevision],
+        deadline: Deadline,
+        start: Moment | None,
+    ) -> None:
+        self._draw, self._pools, self._start = draw, pools, start
+        self.revisions, self.deadline = revisions, deadline
+
+    def __call__(self, on: Moment, current: Deadline) -> Deadline | None:
+        """The deadline a revision made *on* sets in place of *current*, if any."""
+        if is_before(on, current.cutoff):
+            return None  # not passed yet: a revision then is no revival
+        revision = attrs.evolve(
+            revision_on(self._draw, self._pools, on), previous=current
+        )
+        new = self._draw(_deadlines())
+        if not _sets_in_time(self.revisions, revision, new, self._start):
+            return None
+        self.revisions.append(revision)
+        self.deadline = new
+        return new
 
 
 # --- phases and agreements ----------------------------------------------------------
@@ -288,14 +337,18 @@ def _milestone(
         set_on,
         [revision_and_deadline(draw, pools, on) for on in later[:revised]],
     )
+    # Missed and pending again only by a revision made then (Revival).
+    revival = Revival(draw, pools, revisions, deadline, set_on)
     history = walk(
         draw,
         pools,
         _MILESTONE_STEPS,
         MilestoneStatus.PENDING,
         later[revised:],
-        deadline=(MilestoneStatus.MISSED, deadline),
+        deadline=(Milestone.RAN_OUT, deadline),
+        revive=(Milestone.REVIVED, revival),
     )
+    deadline = revival.deadline
     found: list[Alternative] = []
     applied: set[int] = set()
     # Each deadline set no earlier than its revision and every one before it.

@@ -10,7 +10,7 @@ Both :mod:`negotiation_records.strategies` (the original records) and
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -48,6 +48,7 @@ def walk(
     deadline: tuple[Any, Deadline | None] | None = None,
     late: Any = None,
     barred: Mapping[Any, Collection[str]] | None = None,
+    revive: tuple[Any, Callable[[Moment, Deadline], Deadline | None]] | None = None,
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
@@ -60,7 +61,12 @@ def walk(
     after the deadline passed unless a step to *deadline*'s status came first
     (since the last step back to *initial*: an ultimatum revived).
     *barred* maps a status to the parties its steps do not name in ``by`` (a
-    proposal's proposers do not accept it).
+    proposal's proposers do not accept it).  *revive*, a status and a
+    function, takes a step from *deadline*'s status to that status (an
+    ultimatum pending again) only with the deadline the function gives for
+    a revision made on the step's moment (``None``: none fits, and the step
+    is not taken); the step is dated then and later steps are held to that
+    deadline.
     """
     changes: list[StatusChange] = []
     closed = False  # whether a step to deadline's status was taken
@@ -84,6 +90,18 @@ def walk(
         if not options:
             break
         status = draw(st.sampled_from(options))
+        revived = False
+        if (
+            revive is not None
+            and deadline is not None
+            and deadline[1] is not None
+            and current is deadline[0]
+            and status is revive[0]
+        ):
+            new = revive[1](on, deadline[1])
+            if new is None:
+                continue  # no revision fits: the record stays as it was
+            deadline, revived = (deadline[0], new), True
         by = allowed(status)
         if status is current and changes:
             by = [party for party in by if party not in taken]
@@ -91,7 +109,7 @@ def walk(
             taken = set()
         taken.update(by)
         current = status
-        dated = draw(st.booleans()) and _may_date(current, on, deadline)
+        dated = revived or (draw(st.booleans()) and _may_date(current, on, deadline))
         if dated and current is late and not closed and deadline is not None:
             dated = deadline[1] is None or in_time(on, deadline[1])
         if current is initial:

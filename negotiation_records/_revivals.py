@@ -4,90 +4,98 @@ Which deadline revisions brought back a record that ran out.
 An ultimatum that expired, a milestone that was missed or an agreement that
 expired can be brought back by a revision of its deadline (``revise_deadline``,
 ``extend``): its history then says it ran out and, next, that it is pending
-(in force) again.  A revision that answers such a step was made no earlier than
-it, whatever its own date says: extended "on 26 January" after running out at
-04:00 that day, a milestone was not extended at 03:00.  Snapshots
+(in force) again.  Each such record class names the two statuses once, as
+``RAN_OUT`` and ``REVIVED``; its methods, its checks, snapshots
 (:mod:`negotiation_records.snapshot`) and the timeline
-(:mod:`negotiation_records.timeline`) both read that rule from here.
+(:mod:`negotiation_records.timeline`) all read them, and the rule of which
+revision answered which step, from here.
+
+A revision that answers such a step was made no earlier than it, whatever
+its own date says: extended "on 26 January" after running out at 04:00 that
+day, a milestone was not extended at 03:00.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
-from negotiation_records.agreements import Agreement, AgreementStatus
-from negotiation_records.milestones import Milestone, MilestoneStatus
-from negotiation_records.timeutil import is_before
-from negotiation_records.ultimatums import Ultimatum, UltimatumStatus
+from negotiation_records.deadlines import DeadlineRevision
+from negotiation_records.history import StatusChange
+from negotiation_records.timeutil import is_before, moment_text
 
+
+__all__ = [
+    "Revivable",
+    "ran_out_status",
+    "revival_floors",
+    "revivals",
+    "unanswered_revival_problems",
+]
 
 K = TypeVar("K")
 
-#: The status that says each kind of record's deadline ran out.
-RAN_OUT: dict[type[Any], enum.Enum] = {
-    Ultimatum: UltimatumStatus.EXPIRED,
-    Milestone: MilestoneStatus.MISSED,
-    Agreement: AgreementStatus.EXPIRED,
-}
 
-#: The status a revision brings each kind of record back to once it ran out
-#: (``agreements.revived_by``, as ``revise_deadline`` and ``extend`` take it).
-REVIVED: dict[type[Any], enum.Enum] = {
-    Ultimatum: UltimatumStatus.PENDING,
-    Milestone: MilestoneStatus.PENDING,
-    Agreement: AgreementStatus.IN_FORCE,
-}
+class Revivable(Protocol):
+    """A record whose deadline may run out and a revision bring it back."""
 
+    @property
+    def RAN_OUT(self) -> enum.Enum:  # noqa: N802 - the records' class attribute
+        """The status that says its deadline ran out."""
 
-def _of(table: dict[type[Any], enum.Enum], record: object) -> enum.Enum:
-    """*table*'s status for *record*, read by isinstance (a subclass finds its own)."""
-    found = table.get(record.__class__)
-    if found is not None:
-        return found
-    return next(status for kind, status in table.items() if isinstance(record, kind))
+    @property
+    def REVIVED(self) -> enum.Enum:  # noqa: N802 - the records' class attribute
+        """The status a revision of its deadline brings it back to."""
+
+    @property
+    def history(self) -> tuple[StatusChange, ...]: ...
+
+    @property
+    def revisions(self) -> tuple[DeadlineRevision, ...]: ...
 
 
-def ran_out_status(record: Ultimatum | Milestone | Agreement) -> enum.Enum:
+def ran_out_status(record: Revivable) -> enum.Enum:
     """
     The status that says *record*'s deadline ran out: an ultimatum
     ``expired``, a milestone ``missed``, an agreement ``expired`` (its expiry).
     """
-    return _of(RAN_OUT, record)
+    return record.RAN_OUT
 
 
-def revivals(
-    record: Ultimatum | Milestone | Agreement, start: int = 0
+def answering(
+    history: tuple[StatusChange, ...],
+    revisions: tuple[DeadlineRevision, ...],
+    ran_out: enum.Enum,
+    revived: enum.Enum,
+    start: int = 0,
 ) -> Iterator[tuple[int, int]]:
     """
-    Each dated step of *record*'s history (from index *start*) that says its
-    deadline ran out and that a revision then brought back (the next step is
-    the status a revision restores), oldest first: the step's index in the
-    history, and the index of the revision that answered it (``len(revisions)``
-    if none did), from which on the revisions came after it.
+    Each step of *history* (from index *start*) that says its deadline ran
+    out (*ran_out*) and that the next step brings back (*revived*), oldest
+    first: the step's index in the history, and the index of the revision of
+    *revisions* that answered it (``len(revisions)`` if none did), from which
+    on the revisions came after it.
 
     The revision that answered a step is the first, after the one that
     answered the step before it, that is not certainly before the step, nor
     certainly before the deadline it replaced passed (made before that, it
     was an extension or a cut in time, not a revival): extended on 3 January
     from the 5th to the 20th, missed "in January" and revived on 1 February,
-    a milestone was revived by the revision of 1 February.
+    a milestone was revived by the revision of 1 February.  An undated step
+    is answered by the first such revision that came after the deadline it
+    replaced passed.
     """
-    history, revisions = record.history, record.revisions
-    if not revisions or len(history) - start < 2:
-        return  # no revision to place, or no step and a step after it
-    ran_out, revived = ran_out_status(record), _of(REVIVED, record)
+    if len(history) - start < 2:
+        return  # no step and a step after it
     cursor = 0  # revisions before it answered earlier steps
     for index in range(len(history) - 1):
         step = history[index]
+        if step.status is not ran_out or history[index + 1].status is not revived:
+            continue
         on = step.on
-        if step.status is not ran_out or on is None:
-            continue
-        if history[index + 1].status is not revived:
-            continue
         while cursor < len(revisions) and (
-            is_before(revisions[cursor].revised_on, on)
+            (on is not None and is_before(revisions[cursor].revised_on, on))
             or is_before(
                 revisions[cursor].revised_on, revisions[cursor].previous.cutoff
             )
@@ -98,9 +106,55 @@ def revivals(
         cursor = min(cursor + 1, len(revisions))
 
 
-def revival_floors(
-    record: Ultimatum | Milestone | Agreement, steps: dict[int, K]
-) -> dict[int, K]:
+def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
+    """
+    :func:`answering` of *record*: each step of its history (from index
+    *start*) that says its deadline ran out and that a revision then brought
+    back, with the index of the revision that answered it.
+    """
+    if not record.revisions:
+        return iter(())  # no revision to place
+    return answering(
+        record.history, record.revisions, record.RAN_OUT, record.REVIVED, start
+    )
+
+
+def unanswered_revival_problems(
+    label: str,
+    history: tuple[StatusChange, ...],
+    revisions: tuple[DeadlineRevision, ...],
+    ran_out: enum.Enum,
+    revived: enum.Enum,
+) -> Iterator[tuple[str, str]]:
+    """
+    A problem at each step of *history* that brings the record *label* back
+    (*revived* after *ran_out*) with no revision of its deadline to answer
+    it (:func:`answering`), or only one made certainly after the step: its
+    deadline had passed, and only a new one makes it pending again.
+    """
+    for index, first in answering(history, revisions, ran_out, revived):
+        back = history[index + 1]
+        if first < len(revisions) and not (
+            back.on is not None and is_before(back.on, revisions[first].revised_on)
+        ):
+            continue
+        after = "" if back.on is None else f" on {moment_text(back.on)}"
+        later = (
+            ""
+            if first == len(revisions)
+            else f" (revisions[{first}] was made later, "
+            f"{moment_text(revisions[first].revised_on)})"
+        )
+        yield (
+            f"history[{index + 1}].status",
+            f"{label} cannot go back from {ran_out.value!r} to {revived.value!r}"
+            f"{after} with no revision of its deadline made by then{later}: "
+            "its deadline had passed, and revise_deadline records the new one "
+            "with this step",
+        )
+
+
+def revival_floors(record: Revivable, steps: dict[int, K]) -> dict[int, K]:
     """
     Where the revisions of *record* may sort, by the steps they answered:
     from the first revision that answered a step saying it ran out (by

@@ -19,7 +19,7 @@ import datetime as _dt
 import enum
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
@@ -122,6 +122,11 @@ class AgreementStatus(enum.Enum):
 
 
 _A = AgreementStatus
+#: The status that says an agreement's expiry ran out, and the one an
+#: extension brings it back to (``Agreement.RAN_OUT`` and
+#: ``Agreement.REVIVED``, which ``_revivals`` reads).
+_RAN_OUT: Final = _A.EXPIRED
+_REVIVED: Final = _A.IN_FORCE
 #: The steps an agreement's history may take.  ``terminated`` and
 #: ``superseded`` are final; a text may enter into force unsigned; an expired
 #: agreement may come back into force (a truce extended after it lapsed).
@@ -154,7 +159,7 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     ),
     _A.IN_FORCE: frozenset({_A.SUSPENDED, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
     _A.SUSPENDED: frozenset({_A.IN_FORCE, _A.TERMINATED, _A.EXPIRED, _A.SUPERSEDED}),
-    _A.EXPIRED: frozenset({_A.IN_FORCE, _A.SUPERSEDED}),
+    _RAN_OUT: frozenset({_REVIVED, _A.SUPERSEDED}),
 }
 #: The final statuses (no step leads on from them), after which an agreement
 #: is not extended (``Agreement.extend``): terminated and superseded.
@@ -641,6 +646,12 @@ class Agreement(Record):
         ['2025-08-12 00:01:00-04:00', '2025-11-10 00:01:00-05:00']
     """
 
+    #: The status that says its expiry ran out: ``expired``.
+    RAN_OUT: ClassVar[AgreementStatus] = _RAN_OUT
+    #: The status an extension brings it back to once it expired
+    #: (:meth:`extend`): ``in-force``.
+    REVIVED: ClassVar[AgreementStatus] = _REVIVED
+
     id: str = field(Slug())
     title: str = field(Text())
     stage: AgreementStage = field(Choice(AgreementStage))
@@ -776,7 +787,7 @@ class Agreement(Record):
         yield from passed_early_problems(
             self.label,
             self.history,
-            AgreementStatus.EXPIRED,
+            _RAN_OUT,
             self.expiries,
             self.revisions,
             ("its expiry", "its expiries"),
@@ -870,11 +881,11 @@ class Agreement(Record):
             replacing=(Agreement, "expires", new),
         )
         history = self.history
-        if self.status is AgreementStatus.EXPIRED:
+        if self.status is _RAN_OUT:
             history = revived_by(
                 self.label,
                 history,
-                AgreementStatus.IN_FORCE,
+                _REVIVED,
                 revision,
                 len(self.revisions),
                 reason or "expiry extended",

@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._revivals import unanswered_revival_problems
 from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, with_article
 from negotiation_records.agreements import (
@@ -94,13 +95,18 @@ _METHOD_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
     _M.PENDING: frozenset({_M.MET, _M.MISSED, _M.CANCELLED, _M.SUPERSEDED}),
     _M.MISSED: frozenset({_M.MET, _M.CANCELLED, _M.SUPERSEDED}),
 }
+#: The status that says a milestone's deadline ran out, and the one a
+#: revision of that deadline brings it back to (``Milestone.RAN_OUT`` and
+#: ``Milestone.REVIVED``, which ``_revivals`` reads).
+_RAN_OUT: Final = _M.MISSED
+_REVIVED: Final = _M.PENDING
 #: The steps a milestone's history may take: those of
 #: :meth:`Milestone.with_status` (a missed milestone may be met late), and a
 #: missed one pending again when its deadline is revised (see
 #: :meth:`Milestone.revise_deadline`, which takes that step).
 STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
     **_METHOD_STEPS,
-    _M.MISSED: _METHOD_STEPS[_M.MISSED] | {_M.PENDING},
+    _RAN_OUT: _METHOD_STEPS[_RAN_OUT] | {_REVIVED},
 }
 #: The final statuses (no step leads on from them), after which a
 #: milestone's deadline is not revised (``Milestone.revise_deadline``).
@@ -245,6 +251,12 @@ class Milestone(Record):
         >>> clock.deadline.due, clock.status
         (Date(2019, 3, 29), <MilestoneStatus.PENDING: 'pending'>)
     """
+
+    #: The status that says its deadline ran out: ``missed``.
+    RAN_OUT: ClassVar[MilestoneStatus] = _RAN_OUT
+    #: The status a revision of its deadline brings it back to once it was
+    #: missed (:meth:`revise_deadline`): ``pending``.
+    REVIVED: ClassVar[MilestoneStatus] = _REVIVED
 
     id: str = field(Slug())
     title: str = field(Text())
@@ -506,10 +518,13 @@ class Milestone(Record):
             start=self.set_on,
             start_name="milestone was set",
         )
+        yield from unanswered_revival_problems(
+            self.label, self.history, self.revisions, _RAN_OUT, _REVIVED
+        )
         yield from passed_early_problems(
             self.label,
             self.history,
-            MilestoneStatus.MISSED,
+            _RAN_OUT,
             self.deadlines,
             self.revisions,
             ("the deadline", "its deadlines"),
@@ -619,11 +634,11 @@ class Milestone(Record):
             for a in _alternatives(alternatives, len(self.alternatives))
         )
         history = self.history
-        if self.status is MilestoneStatus.MISSED:
+        if self.status is _RAN_OUT:
             history = revived_by(
                 self.label,
                 history,
-                MilestoneStatus.PENDING,
+                _REVIVED,
                 revision,
                 len(self.revisions),
                 reason or "deadline revised",

@@ -205,6 +205,26 @@ def _before_unheard_revival(
     )
 
 
+def _heard_revivals(
+    record: Ultimatum | Milestone, known: tuple[StatusChange, ...]
+) -> int:
+    """
+    How many of *record*'s revisions a snapshot counts as made, at least,
+    when the steps of its history known are *known* (a prefix of it): a
+    known step that brought it back after it ran out shows the revision that
+    answered it was made (:func:`~negotiation_records._revivals.revivals`;
+    the record refuses such a step without one), whatever that revision's
+    own date says: revived on 1 February by a revision dated "February", a
+    milestone reads revised on 10 February.
+    """
+    count = 0
+    for index, first in revivals(record):
+        if index + 1 >= len(known):
+            break
+        count = first + 1
+    return min(count, len(record.revisions))
+
+
 def _run_out(
     deadlines: Sequence[Deadline],
     revisions: Sequence[DeadlineRevision],
@@ -325,8 +345,12 @@ def _kept_by(
     record: Ultimatum | Milestone, history: tuple[StatusChange, ...], at: Moment
 ) -> int:
     """:func:`revisions_kept` of *record* whose steps known by *at* are *history*."""
-    known = min(
-        _known_revisions(record.revisions, at), _before_unheard_revival(record, history)
+    known = max(
+        min(
+            _known_revisions(record.revisions, at),
+            _before_unheard_revival(record, history),
+        ),
+        _heard_revivals(record, history),
     )
     if known == len(record.revisions):
         return known  # all of them

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from negotiation_records._model2_strategies import (
+    Revival,
     actions,
     agreements,
     alternatives,
@@ -576,15 +577,17 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
             for on in later[answered : answered + revised]
         ],
     )
+    revival = Revival(draw, pools, revisions, deadline, issued_at)  # revisions grow
     history = _walk(
         draw,
         pools,
         _ULTIMATUM_STEPS,
         UltimatumStatus.PENDING,
         later[answered + revised :],
-        deadline=(UltimatumStatus.EXPIRED, deadline),
+        deadline=(Ultimatum.RAN_OUT, deadline),
         late=UltimatumStatus.COMPLIED,
         barred={UltimatumStatus.COMPLIED: (issued_by,)},
+        revive=(Ultimatum.REVIVED, revival),
     )
     demand: Condition | str = draw(st.one_of(texts(), _condition(pools)))
     return Ultimatum(
@@ -593,7 +596,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
         addressed_to=draw(pools.party_list(exclude=issued_by)),
         issued_at=issued_at,
         demand=demand,
-        deadline=deadline,
+        deadline=revival.deadline,
         consequences=draw(st.lists(_consequence(pools), max_size=2)),
         history=history,
         responses=answers,

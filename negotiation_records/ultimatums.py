@@ -14,6 +14,7 @@ import attrs
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._revivals import unanswered_revival_problems
 from negotiation_records._status import bool_argument, check_transition
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import (
@@ -119,11 +120,16 @@ _METHOD_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
     _U.PENDING: frozenset({_U.COMPLIED, _U.EXPIRED, _U.ENFORCED, _U.WITHDRAWN}),
     _U.EXPIRED: frozenset({_U.ENFORCED, _U.COMPLIED, _U.WITHDRAWN}),
 }
+#: The status that says an ultimatum's deadline ran out, and the one a
+#: revision of that deadline brings it back to (``Ultimatum.RAN_OUT`` and
+#: ``Ultimatum.REVIVED``, which ``_revivals`` reads).
+_RAN_OUT: Final = _U.EXPIRED
+_REVIVED: Final = _U.PENDING
 #: The steps a history may take: those of the methods, and an expired
 #: ultimatum revived by a revised deadline (see ``Ultimatum.revise_deadline``).
 STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
     **_METHOD_STEPS,
-    _U.EXPIRED: _METHOD_STEPS[_U.EXPIRED] | {_U.PENDING},
+    _RAN_OUT: _METHOD_STEPS[_RAN_OUT] | {_REVIVED},
 }
 #: The final statuses (no step leads on from them), after which an
 #: ultimatum's deadline is not revised (``Ultimatum.revise_deadline``).
@@ -170,9 +176,9 @@ def late_compliance_problems(
     """
     expired = False
     for index, change in enumerate(history):
-        if change.status is UltimatumStatus.EXPIRED:
+        if change.status is _RAN_OUT:
             expired = True
-        elif change.status is UltimatumStatus.PENDING:
+        elif change.status is _REVIVED:
             expired = False  # revived by a revision: its deadline is a new one
         elif (
             change.status is UltimatumStatus.COMPLIED
@@ -330,6 +336,12 @@ class Ultimatum(Record):
         >>> shorter.deadline.due, shorter.revisions[0].previous.due
         (Date(2025, 8, 8), Date(2025, 9, 2))
     """
+
+    #: The status that says its deadline ran out: ``expired``.
+    RAN_OUT: ClassVar[UltimatumStatus] = _RAN_OUT
+    #: The status a revision of its deadline brings it back to once it ran
+    #: out (:meth:`revise_deadline`): ``pending``.
+    REVIVED: ClassVar[UltimatumStatus] = _REVIVED
 
     id: str = field(Slug())
     issued_by: str = field(Slug(), refers_to="party")
@@ -508,10 +520,13 @@ class Ultimatum(Record):
             start=self.issued_at,
             start_name="ultimatum was issued",
         )
+        yield from unanswered_revival_problems(
+            self.label, self.history, self.revisions, _RAN_OUT, _REVIVED
+        )
         yield from passed_early_problems(
             self.label,
             self.history,
-            UltimatumStatus.EXPIRED,
+            _RAN_OUT,
             self.deadlines,
             self.revisions,
             ("the deadline", "its deadlines"),
@@ -586,11 +601,11 @@ class Ultimatum(Record):
             replacing=(Ultimatum, "deadline", new),
         )
         history = self.history
-        if self.status is UltimatumStatus.EXPIRED:  # revived
+        if self.status is _RAN_OUT:  # revived
             history = revived_by(
                 self.label,
                 history,
-                UltimatumStatus.PENDING,
+                _REVIVED,
                 revision,
                 len(self.revisions),
                 reason or "deadline revised",

@@ -454,14 +454,30 @@ class TestMilestone:
         the deadline that makes it so; with_status("pending") alone would
         leave it pending with its deadline passed, and is refused, as an
         expired ultimatum is revived only by a revision.  A history that
-        holds the step is read as it is.
+        holds the step is read with the revision, and refused without it.
         """
         missed = clock().with_status("missed", on=D(2019, 3, 30))
         with pytest.raises(IllegalTransitionError, match="'missed' to 'pending'"):
             missed.with_status("pending", on=D(2019, 4, 1))
         revived = missed.revise_deadline(Deadline.on(D(2019, 4, 12)), on=D(2019, 4, 1))
         assert revived.status is MilestoneStatus.PENDING
-        assert clock(history=revived.history).status is MilestoneStatus.PENDING
+        again = clock(
+            history=revived.history,
+            revisions=revived.revisions,
+            deadline=revived.deadline,
+        )
+        assert again == revived
+        with pytest.raises(ValidationError) as caught:
+            clock(history=revived.history)
+        assert caught.value.errors == (
+            (
+                "history[1].status",
+                "milestone 'clock' cannot go back from 'missed' to 'pending' on "
+                "2019-04-01 with no revision of its deadline made by then: its "
+                "deadline had passed, and revise_deadline records the new one "
+                "with this step",
+            ),
+        )
 
     def test_revisions_and_alternatives(self) -> None:
         later = clock().revise_deadline(
