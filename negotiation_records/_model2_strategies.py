@@ -6,6 +6,7 @@ are exported by :mod:`negotiation_records.strategies`).
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from negotiation_records._value_strategies import (
     ANY_POOLS,
     Pools,
     chain,
+    last_day,
     moments,
     optional,
     slugs,
@@ -66,6 +68,23 @@ def not_before(start: Moment | None) -> S[Deadline]:
     return _deadlines().filter(lambda d: not d.falls_due_before(start))
 
 
+def soon_after(start: Moment | None) -> S[Deadline]:
+    """
+    Deadlines that do not fall due before *start*: mostly one due on a day
+    within four months after it, else any (:func:`not_before`).  The steps
+    drawn after *start* then often find it passed, and a record may run out
+    and be brought back.
+    """
+    if start is None:
+        return _deadlines()
+    last = last_day(start)
+    near = st.integers(0, 120).map(
+        lambda days: Deadline.on(last + _dt.timedelta(days=days))
+    )
+    # Three in four near: a record runs out only once its deadline passed.
+    return st.integers(0, 3).flatmap(lambda n: near if n else not_before(start))
+
+
 def revision_on(draw: st.DrawFn, pools: Pools, on: Moment) -> DeadlineRevision:
     """A revision made *on*, of a deadline drawn from all of them."""
     return DeadlineRevision(
@@ -81,7 +100,7 @@ def revision_and_deadline(
     draw: st.DrawFn, pools: Pools, on: Moment
 ) -> tuple[DeadlineRevision, Deadline]:
     """A revision made *on* (:func:`revision_on`) and a deadline for it to set."""
-    return revision_on(draw, pools, on), draw(_deadlines())
+    return revision_on(draw, pools, on), draw(soon_after(on))
 
 
 def kept_revisions(
@@ -153,7 +172,7 @@ class Revival:
         revision = attrs.evolve(
             revision_on(self._draw, self._pools, on), previous=current
         )
-        new = self._draw(_deadlines())
+        new = self._draw(soon_after(on))
         if not _sets_in_time(self.revisions, revision, new, self._start):
             return None
         self.revisions.append(revision)
@@ -333,7 +352,7 @@ def _milestone(
     # Every deadline it has had falls due after it was set, each after the
     # revision that set it.
     revisions, deadline = kept_revisions(
-        draw(not_before(set_on)),
+        draw(soon_after(set_on)),
         set_on,
         [revision_and_deadline(draw, pools, on) for on in later[:revised]],
     )

@@ -89,7 +89,16 @@ def walk(
         )
         if not options:
             break
-        status = draw(st.sampled_from(options))
+        if (
+            revive is not None
+            and deadline is not None
+            and current is deadline[0]
+            and revive[0] in options
+            and draw(st.booleans())
+        ):
+            status = revive[0]  # one time in two: a step back is rare enough
+        else:
+            status = draw(st.sampled_from(options))
         revived = False
         if (
             revive is not None

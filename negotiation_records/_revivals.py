@@ -49,6 +49,10 @@ class Revivable(Protocol):
         """The status a revision of its deadline brings it back to."""
 
     @property
+    def REVIVED_ONLY_BY_REVISION(self) -> bool:  # noqa: N802 - the records' class attribute
+        """Whether each step back to :attr:`REVIVED` takes a revision of its own."""
+
+    @property
     def history(self) -> tuple[StatusChange, ...]: ...
 
     @property
@@ -69,11 +73,13 @@ def answering(
     ran_out: enum.Enum,
     revived: enum.Enum,
     start: int = 0,
+    *,
+    undated: bool = False,
 ) -> Iterator[tuple[int, int]]:
     """
-    Each step of *history* (from index *start*) that says its deadline ran
-    out (*ran_out*) and that the next step brings back (*revived*), oldest
-    first: the step's index in the history, and the index of the revision of
+    Each dated step of *history* (from index *start*; undated ones too if
+    *undated*) that says its deadline ran out (*ran_out*) and that the next
+    step brings back (*revived*), oldest first: the step's index in the history, and the index of the revision of
     *revisions* that answered it (``len(revisions)`` if none did), from which
     on the revisions came after it.
 
@@ -85,6 +91,11 @@ def answering(
     a milestone was revived by the revision of 1 February.  An undated step
     is answered by the first such revision that came after the deadline it
     replaced passed.
+
+    With *undated*, undated steps count too: where each step back takes a
+    revision of its own (an ultimatum's, a milestone's), an undated one
+    takes one as well.  An agreement may come back into force without an
+    extension, and then only its dated steps are matched to them.
     """
     if len(history) - start < 2:
         return  # no step and a step after it
@@ -94,6 +105,8 @@ def answering(
         if step.status is not ran_out or history[index + 1].status is not revived:
             continue
         on = step.on
+        if on is None and not undated:
+            continue
         while cursor < len(revisions) and (
             (on is not None and is_before(revisions[cursor].revised_on, on))
             or is_before(
@@ -110,12 +123,20 @@ def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
     """
     :func:`answering` of *record*: each step of its history (from index
     *start*) that says its deadline ran out and that a revision then brought
-    back, with the index of the revision that answered it.
+    back, with the index of the revision that answered it.  Undated steps
+    count where each step back takes a revision of its own
+    (``REVIVED_ONLY_BY_REVISION``: an ultimatum, a milestone), as the
+    record's check counts them.
     """
     if not record.revisions:
         return iter(())  # no revision to place
     return answering(
-        record.history, record.revisions, record.RAN_OUT, record.REVIVED, start
+        record.history,
+        record.revisions,
+        record.RAN_OUT,
+        record.REVIVED,
+        start,
+        undated=record.REVIVED_ONLY_BY_REVISION,
     )
 
 
@@ -129,10 +150,12 @@ def unanswered_revival_problems(
     """
     A problem at each step of *history* that brings the record *label* back
     (*revived* after *ran_out*) with no revision of its deadline to answer
-    it (:func:`answering`), or only one made certainly after the step: its
-    deadline had passed, and only a new one makes it pending again.
+    it (:func:`answering`, undated steps too), or only one made certainly
+    after the step: its deadline had passed, and only a new one makes it
+    pending again.
     """
-    for index, first in answering(history, revisions, ran_out, revived):
+    found = answering(history, revisions, ran_out, revived, undated=True)
+    for index, first in found:
         back = history[index + 1]
         if first < len(revisions) and not (
             back.on is not None and is_before(back.on, revisions[first].revised_on)
@@ -142,15 +165,16 @@ def unanswered_revival_problems(
         later = (
             ""
             if first == len(revisions)
-            else f" (revisions[{first}] was made later, "
-            f"{moment_text(revisions[first].revised_on)})"
+            else f"; revisions[{first}] was made later, on "
+            f"{moment_text(revisions[first].revised_on)}"
         )
         yield (
             f"history[{index + 1}].status",
             f"{label} cannot go back from {ran_out.value!r} to {revived.value!r}"
-            f"{after} with no revision of its deadline made by then{later}: "
-            "its deadline had passed, and revise_deadline records the new one "
-            "with this step",
+            f"{after}: no revision of its deadline brings it back (one made "
+            f"after the deadline it replaced passed, no earlier than the "
+            f"{ran_out.value!r} step and no later than this one{later}); "
+            "revise_deadline records the new deadline with this step",
         )
 
 

@@ -415,7 +415,7 @@ def chain(draw: st.DrawFn, size: int, after: Moment | None = None) -> list[Momen
     if after is None:
         day = draw(FIRST)
     else:
-        day = _last_day(after) + _dt.timedelta(days=draw(GAP))
+        day = last_day(after) + _dt.timedelta(days=draw(GAP))
     found: list[Moment] = []
     for index in range(size):
         if index:
@@ -426,7 +426,7 @@ def chain(draw: st.DrawFn, size: int, after: Moment | None = None) -> list[Momen
     return found
 
 
-def _last_day(moment: Moment) -> _dt.date:
+def last_day(moment: Moment) -> _dt.date:
     """The last calendar day of *moment* (a datetime's day in its own zone)."""
     if isinstance(moment, PartialDate):
         return moment.end

@@ -530,8 +530,9 @@ def revived_by(  # noqa: PLR0917 - the record's, then the step's, in order
     expired, a milestone missed, an agreement expired), with the step to
     *status* that *revision* (``revisions[index]``) brings it back with,
     dated with it and giving *reason*.  A revision dated before the last
-    dated step is refused at its ``revised_on``, the value given: the
-    record cannot be brought back before it ran out.
+    dated step, or before the deadline it replaces passed, is refused at its
+    ``revised_on``, the value given: the record cannot be brought back
+    before it ran out.
     """
     on = revision.revised_on
     last = next((change for change in reversed(history) if change.on is not None), None)
@@ -543,6 +544,19 @@ def revived_by(  # noqa: PLR0917 - the record's, then the step's, in order
                     f"revisions[{index}].revised_on",
                     f"{moment_text(on)} is before the last dated change of {label} ({step} "
                     f"on {moment_text(last.on)}); a revision that brings it back comes after it",
+                )
+            ]
+        )
+    cutoff = revision.previous.cutoff
+    if is_before(on, cutoff):  # an extension in time: the record never ran out
+        step = getattr(history[-1].status, "value", history[-1].status)
+        raise ValidationError(
+            [
+                (
+                    f"revisions[{index}].revised_on",
+                    f"{moment_text(on)} is before the deadline it replaces passed "
+                    f"({moment_text(cutoff)}), so {label} was not {step} yet; a "
+                    "revision that brings it back comes after its deadline passed",
                 )
             ]
         )
@@ -651,6 +665,9 @@ class Agreement(Record):
     #: The status an extension brings it back to once it expired
     #: (:meth:`extend`): ``in-force``.
     REVIVED: ClassVar[AgreementStatus] = _REVIVED
+    #: Whether each step back into force takes an extension of its own: no,
+    #: an agreement may come back without one (a decision that restores it).
+    REVIVED_ONLY_BY_REVISION: ClassVar[bool] = False
 
     id: str = field(Slug())
     title: str = field(Text())

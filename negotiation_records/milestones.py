@@ -257,6 +257,9 @@ class Milestone(Record):
     #: The status a revision of its deadline brings it back to once it was
     #: missed (:meth:`revise_deadline`): ``pending``.
     REVIVED: ClassVar[MilestoneStatus] = _REVIVED
+    #: Whether each step back takes a revision of its own
+    #: (the record refuses one without).
+    REVIVED_ONLY_BY_REVISION: ClassVar[bool] = True
 
     id: str = field(Slug())
     title: str = field(Text())

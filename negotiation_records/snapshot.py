@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
@@ -144,41 +145,68 @@ def _deadlines_needed(
     history: Sequence[StatusChange],
     ran_out: enum.Enum,
     deadlines: Sequence[Deadline],
+    revisions: Sequence[DeadlineRevision],
     reach: int = 0,
 ) -> tuple[int, int | None]:
     """
-    How far into *deadlines* (oldest first) the *ran_out* steps of *history*
-    (an ultimatum expired, a milestone missed, an agreement expired) reach,
-    at least *reach*; and the index in *history* of the first such step
-    that none of *deadlines* lets be (``None``: none).
+    How far into *deadlines* (oldest first; ``revisions[i]`` replaced
+    ``deadlines[i]``) the *ran_out* steps of *history* (an ultimatum
+    expired, a milestone missed, an agreement expired) reach, at least
+    *reach*; and the index in *history* of the first such step that none of
+    *deadlines* lets be (``None``: none).
 
-    A dated step needs the first of *deadlines* that had passed by its end
-    (:meth:`Deadline.had_passed_by`); the record lets the step be only by one
-    that may still have been in force then
-    (:func:`~negotiation_records.agreements.in_force_on`), that one or a
-    later one, so the reach is the fewest revisions the step shows.  The
-    reach is the last deadline a step needs (0: the first).  Each step is
-    asked first of the deadline that let the step before it be, then of
-    those up to the reach so far, then of the next ones: steps in time
-    order are each asked of one deadline or two.
+    A dated step needs one of *deadlines* that had passed by its end
+    (:meth:`Deadline.had_passed_by`) and that may still have been in force
+    then in a record that keeps the deadlines up to the reach
+    (:func:`~negotiation_records.agreements.in_force_on`: not replaced
+    certainly before the step, nor put in force certainly after it), so the
+    reach is the fewest revisions the steps show.  The reach is the last
+    deadline a step needs (0: the first).  Each step is asked first of the
+    deadline that let the step before it be, then of those after it up to
+    the reach so far, then of those before it, then of the next ones: steps
+    in time order are each asked of a deadline or two.  A step whose
+    deadline a reach grown for a later step replaced before it is asked
+    again.
     """
     if not deadlines:
         return reach, None  # nothing to check (an agreement with no expiry)
-    witness: Deadline | None = None
-    for index, change in enumerate(history):
-        on = change.on
-        if change.status is not ran_out or on is None:
-            continue
-        if witness is not None and witness.had_passed_by(on):
-            continue
-        witness = next((d for d in deadlines[: reach + 1] if d.had_passed_by(on)), None)
-        while witness is None and reach + 1 < len(deadlines):
-            reach += 1
-            if deadlines[reach].had_passed_by(on):
-                witness = deadlines[reach]
-        if witness is None:
-            return reach, index
-    return reach, None
+
+    def lets_be(index: int, on: Moment) -> bool:
+        """Whether ``deadlines[index]`` lets a step on *on* be, at the reach."""
+        return (
+            deadlines[index].had_passed_by(on)
+            and not (
+                index < min(reach, len(revisions))
+                and is_before(revisions[index].revised_on, on)
+            )
+            and not (
+                0 < index <= min(reach, len(revisions))
+                and is_before(on, revisions[index - 1].revised_on)
+            )
+        )
+
+    while True:
+        witnesses: list[tuple[int, Moment]] = []
+        witness: int | None = None
+        for index, change in enumerate(history):
+            on = change.on
+            if change.status is not ran_out or on is None:
+                continue
+            if witness is None or not lets_be(witness, on):
+                # From the last one up first: steps in time order are each
+                # asked of a deadline or two (the earlier ones were replaced).
+                last = 0 if witness is None else witness
+                order = itertools.chain(range(last, reach + 1), range(last - 1, -1, -1))
+                witness = next((i for i in order if lets_be(i, on)), None)
+            while witness is None and reach + 1 < len(deadlines):
+                reach += 1
+                if lets_be(reach, on):
+                    witness = reach
+            if witness is None:
+                return reach, index
+            witnesses.append((witness, on))
+        if all(lets_be(i, on) for i, on in witnesses):
+            return reach, None
 
 
 def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
@@ -193,16 +221,29 @@ def _before_unheard_revival(
     """
     How many of *record*'s revisions a snapshot may count as made, at most,
     when the steps of its history known are *known* (a prefix of it): a
-    dated step not known yet that says its deadline ran out, and that a
-    revision then brought back, was answered by a revision no earlier than
-    it (:func:`~negotiation_records._revivals.revivals`).  So only the
-    revisions certainly before that step count, whatever their own dates
-    say: extended "on 26 January" after running out at 04:00 that day, a
-    milestone is not extended at 03:00.
+    revision that brought the record back after it ran out counts only once
+    the step that says so is known
+    (:func:`~negotiation_records._revivals.revivals`), whatever the
+    revision's own date says.  Extended "on 26 January" after running out
+    at 04:00 that day, a milestone is not extended at 03:00; extended on 5
+    September and pending again on the 6th, an ultimatum that expired on
+    the 3rd reads expired on the 5th, its deadline the one that passed (the
+    record has no step for a deadline revised while it stood expired).
     """
     return next(
-        (first for _, first in revivals(record, len(known))), len(record.revisions)
+        (first for _, first in revivals(record, max(len(known) - 1, 0))),
+        len(record.revisions),
     )
+
+
+def _steps_back(record: Ultimatum | Milestone) -> Iterator[tuple[int, int]]:
+    """
+    Each step of *record*'s history that brought it back after it ran out
+    (its index), with the index of the revision that answered it, as the
+    record's own check reads them (:func:`~negotiation_records._revivals.revivals`:
+    undated steps too), oldest first.
+    """
+    return ((index + 1, first) for index, first in revivals(record))
 
 
 def _heard_revivals(
@@ -211,18 +252,39 @@ def _heard_revivals(
     """
     How many of *record*'s revisions a snapshot counts as made, at least,
     when the steps of its history known are *known* (a prefix of it): a
-    known step that brought it back after it ran out shows the revision that
-    answered it was made (:func:`~negotiation_records._revivals.revivals`;
-    the record refuses such a step without one), whatever that revision's
-    own date says: revived on 1 February by a revision dated "February", a
-    milestone reads revised on 10 February.
+    dated step known that brought it back after it ran out shows the
+    revision that answered it was made (the record refuses such a step
+    without one, or with one made after it), whatever that revision's own
+    date says: revived on 5 September by a revision dated "September", an
+    ultimatum reads revised on 10 September.  An undated step shows nothing
+    (:func:`_unanswered_step_back`).
     """
     count = 0
-    for index, first in revivals(record):
-        if index + 1 >= len(known):
+    for back, first in _steps_back(record):
+        if back >= len(known):
             break
-        count = first + 1
+        if known[back].on is not None:
+            count = first + 1
     return min(count, len(record.revisions))
+
+
+def _unanswered_step_back(
+    record: Ultimatum | Milestone, history: tuple[StatusChange, ...], kept: int
+) -> int | None:
+    """
+    The index of the first step of *history* (a prefix of *record*'s) that
+    brought the record back with a revision not among the *kept* ones
+    (``None``: none): an undated step back, known only by the steps before
+    it, is not known before the revision that made it (revived by a
+    revision of 5 September, undated, an ultimatum that expired on the 3rd
+    is expired on the 4th).  It and the steps after it wait.
+    """
+    for back, first in _steps_back(record):
+        if back >= len(history):
+            return None
+        if first >= kept:
+            return back
+    return None
 
 
 def _run_out(
@@ -318,9 +380,10 @@ def _agreement_cut(
     expiries, revisions = agreement.expiries, agreement.revisions
     known = _known_revisions(revisions, at)
     while True:
-        kept = known = min(known, _before_unheard_revival(agreement, history))
+        cap = _before_unheard_revival(agreement, history)
+        kept = known = min(known, _known_revisions(revisions[:cap], at))
         if known < len(revisions):
-            kept, _ = _deadlines_needed(history, ran_out, expiries, known)
+            kept, _ = _deadlines_needed(history, ran_out, expiries, revisions, known)
         held = _held_back(history, ran_out, expiries[: kept + 1], revisions[:kept], at)
         if held is not None:
             history = history_until(history[:held], at)
@@ -335,7 +398,9 @@ def _agreement_cut(
             first += 1
         if not first:
             return history, first, kept
-        _, unmet = _deadlines_needed(history, ran_out, expiries[first : kept + 1])
+        _, unmet = _deadlines_needed(
+            history, ran_out, expiries[first : kept + 1], revisions[first:kept]
+        )
         if unmet is None:
             return history, first, kept
         history = history_until(history[:unmet], at)
@@ -345,17 +410,18 @@ def _kept_by(
     record: Ultimatum | Milestone, history: tuple[StatusChange, ...], at: Moment
 ) -> int:
     """:func:`revisions_kept` of *record* whose steps known by *at* are *history*."""
+    # Known by their dates among those not capped: a revision capped is no
+    # evidence that one before it, dated only "2025", was made.
+    cap = _before_unheard_revival(record, history)
     known = max(
-        min(
-            _known_revisions(record.revisions, at),
-            _before_unheard_revival(record, history),
-        ),
-        _heard_revivals(record, history),
+        _known_revisions(record.revisions[:cap], at), _heard_revivals(record, history)
     )
     if known == len(record.revisions):
         return known  # all of them
     ran_out = ran_out_status(record)
-    reach = _deadlines_needed(history, ran_out, record.deadlines, known)[0]
+    reach = _deadlines_needed(
+        history, ran_out, record.deadlines, record.revisions, known
+    )[0]
     if isinstance(record, Ultimatum):
         return _compliance_needs(history, record.deadlines, record.revisions, reach)
     return reach
@@ -366,8 +432,8 @@ def _steps_and_kept(
 ) -> tuple[tuple[StatusChange, ...], int]:
     """
     :func:`known_steps` and :func:`revisions_kept` of *record* at *at*: a
-    held-back step (:func:`_held_back`) shows no revision, so the revisions
-    are counted again on what is left.
+    held-back step (:func:`_held_back`, :func:`_unanswered_step_back`) shows
+    no revision, so the revisions are counted again on what is left.
     """
     ran_out = ran_out_status(record)
     history = history_until(record.history, at)
@@ -376,6 +442,8 @@ def _steps_and_kept(
         held = _held_back(
             history, ran_out, record.deadlines[: kept + 1], record.revisions[:kept], at
         )
+        if held is None:
+            held = _unanswered_step_back(record, history, kept)
         if held is None:
             return history, kept
         history = history_until(history[:held], at)

@@ -36,10 +36,10 @@ from negotiation_records._model2_strategies import (
     kept_revisions,
     milestones,
     model2_records,
-    not_before,
     phases,
     revision_and_deadline,
     revision_on,
+    soon_after,
     votes,
 )
 from negotiation_records._part_strategies import condition as _condition
@@ -570,7 +570,7 @@ def _ultimatum(draw: st.DrawFn, pools: Pools) -> Ultimatum:
     # Every deadline it has had falls due after it was issued, each after the
     # revision that set it.
     revisions, deadline = kept_revisions(
-        draw(not_before(issued_at)),
+        draw(soon_after(issued_at)),
         issued_at,
         [
             revision_and_deadline(draw, pools, on)

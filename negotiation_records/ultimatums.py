@@ -342,6 +342,9 @@ class Ultimatum(Record):
     #: The status a revision of its deadline brings it back to once it ran
     #: out (:meth:`revise_deadline`): ``pending``.
     REVIVED: ClassVar[UltimatumStatus] = _REVIVED
+    #: Whether each step back takes a revision of its own
+    #: (the record refuses one without).
+    REVIVED_ONLY_BY_REVISION: ClassVar[bool] = True
 
     id: str = field(Slug())
     issued_by: str = field(Slug(), refers_to="party")

@@ -473,9 +473,10 @@ class TestMilestone:
             (
                 "history[1].status",
                 "milestone 'clock' cannot go back from 'missed' to 'pending' on "
-                "2019-04-01 with no revision of its deadline made by then: its "
-                "deadline had passed, and revise_deadline records the new one "
-                "with this step",
+                "2019-04-01: no revision of its deadline brings it back (one made "
+                "after the deadline it replaced passed, no earlier than the "
+                "'missed' step and no later than this one); revise_deadline "
+                "records the new deadline with this step",
             ),
         )
 

@@ -58,11 +58,13 @@ def _revision(on: object, previous: Deadline = US_DEADLINE) -> DeadlineRevision:
     return DeadlineRevision(previous=previous, revised_on=on)  # type: ignore[arg-type]
 
 
-def _back(on: str, later: str = "") -> str:
+def _back(on: str, later: str = "", label: str = "ultimatum 'u'") -> str:
+    ran_out = "'missed'" if label.startswith("milestone") else "'expired'"
     return (
-        f"ultimatum 'u' cannot go back from 'expired' to 'pending'{on} with no "
-        f"revision of its deadline made by then{later}: its deadline had passed, "
-        "and revise_deadline records the new one with this step"
+        f"{label} cannot go back from {ran_out} to 'pending'{on}: no revision of "
+        "its deadline brings it back (one made after the deadline it replaced "
+        f"passed, no earlier than the {ran_out} step and no later than this "
+        f"one{later}); revise_deadline records the new deadline with this step"
     )
 
 
@@ -96,7 +98,7 @@ def test_a_revision_made_after_the_step_back_does_not_answer_it() -> None:
             revisions=[_revision(D(2025, 9, 10))],
             deadline=Deadline.on(D(2025, 9, 30)),
         )
-    later = " (revisions[0] was made later, 2025-09-10)"
+    later = "; revisions[0] was made later, on 2025-09-10"
     assert caught.value.errors == (
         ("history[1].status", _back(" on 2025-09-05", later)),
     )
@@ -177,9 +179,7 @@ def test_a_missed_milestone_pending_again() -> None:
     assert caught.value.errors == (
         (
             "history[1].status",
-            "milestone 'article-50' cannot go back from 'missed' to 'pending' on "
-            "2019-04-14 with no revision of its deadline made by then: its deadline "
-            "had passed, and revise_deadline records the new one with this step",
+            _back(" on 2019-04-14", label="milestone 'article-50'"),
         ),
     )
     fields["revisions"] = [_revision(D(2019, 4, 14), first)]
@@ -254,3 +254,108 @@ def test_a_snapshot_keeps_the_revision_a_known_step_back_shows() -> None:
     assert before.status is UltimatumStatus.EXPIRED
     assert before.revisions == ()
     assert before.deadline == US_DEADLINE
+
+
+def test_revise_deadline_before_the_deadline_passed_does_not_bring_it_back() -> None:
+    """
+    Marked expired "in September", its deadline due 2 September: a revision
+    on 1 September came before the deadline passed, so the ultimatum had
+    not expired then, and the method says so at the revision's date.
+    """
+    lapsed = _ultimatum().expire(on=PartialDate(2025, 9))
+    with pytest.raises(ValidationError) as caught:
+        lapsed.revise_deadline(Deadline.on(D(2025, 12, 30)), on=D(2025, 9, 1))
+    assert caught.value.errors == (
+        (
+            "revisions[0].revised_on",
+            "2025-09-01 is before the deadline it replaces passed "
+            "(2025-09-03T00:00:00Z), so ultimatum 'u' was not expired yet; a "
+            "revision that brings it back comes after its deadline passed",
+        ),
+    )
+    revived = lapsed.revise_deadline(Deadline.on(D(2025, 12, 30)), on=D(2025, 9, 3))
+    assert revived.status is UltimatumStatus.PENDING
+
+
+def test_a_snapshot_waits_for_the_revision_of_an_undated_step_back() -> None:
+    """
+    Expired and pending again, both undated, by a revision of 5 September:
+    the step back is known only once the revision is, so on the 3rd and
+    4th the ultimatum reads expired (its deadline passed on the 2nd).
+    """
+    talks = _talks(
+        _ultimatum(
+            history=[_step("expired"), _step("pending")],
+            revisions=[_revision(D(2025, 9, 5))],
+            deadline=Deadline.on(D(2025, 9, 30)),
+        )
+    )
+    for day, status, revisions in [
+        (D(2025, 9, 2), UltimatumStatus.PENDING, 0),
+        (D(2025, 9, 3), UltimatumStatus.EXPIRED, 0),
+        (D(2025, 9, 4), UltimatumStatus.EXPIRED, 0),
+        (D(2025, 9, 5), UltimatumStatus.PENDING, 1),
+    ]:
+        [then] = talks.as_of(day).ultimatums
+        assert (then.status, len(then.revisions)) == (status, revisions), day
+        assert talks.ultimatums[0].status_at(day) is status
+        assert [u.id for u in talks.pending_ultimatums(day)] == (
+            ["u"] if status is UltimatumStatus.PENDING else []
+        )
+
+
+def test_a_revision_counts_once_its_step_back_is_known() -> None:
+    """
+    Expired (undated) after its deadline of 21 July, extended on 30 July to
+    20 August, pending again on 4 August: until the 4th the ultimatum reads
+    expired, its deadline the one that passed (a record has no step for a
+    deadline revised while it stood expired), and from the 4th pending with
+    the new one.  A snapshot of a later snapshot reads the same.
+    """
+    first = Deadline.on(D(2025, 7, 21))
+    talks = _talks(
+        _ultimatum(
+            deadline=Deadline.on(D(2025, 8, 20)),
+            history=[_step("expired"), _step("pending", D(2025, 8, 4))],
+            revisions=[_revision(D(2025, 7, 30), first)],
+            issued_at=D(2025, 7, 1),
+        )
+    )
+    for day in (D(2025, 7, 25), D(2025, 7, 30), D(2025, 8, 3)):
+        [then] = talks.as_of(day).ultimatums
+        assert (then.status, then.deadline) == (UltimatumStatus.EXPIRED, first), day
+        assert [e.record.id for e in talks.all_expired_deadlines(day)] == ["u"]
+        assert talks.as_of(D(2025, 8, 10)).as_of(day) == talks.as_of(day)
+    [back] = talks.as_of(D(2025, 8, 4)).ultimatums
+    assert back.status is UltimatumStatus.PENDING
+    assert back.deadline.due == D(2025, 8, 20)
+
+
+def test_a_known_expiry_keeps_the_revision_that_lets_it_be() -> None:
+    """
+    Due 21 July, expired on the 22nd, extended on 3 August to the 13th
+    (pending again), cut "in 2025" to 7 August, expired on the 8th.  As of
+    14 August the year is not over, but the 8 August expiry is known, and
+    only the cut lets it be (the 21 July deadline was replaced on 3 August,
+    the 13 August one had not passed): the snapshot keeps the cut.  It was
+    refused as a record whose expiry came before its deadline passed.
+    """
+    first, second = Deadline.on(D(2025, 7, 21)), Deadline.on(D(2025, 8, 13))
+    ultimatum = _ultimatum(
+        issued_at=D(2025, 7, 1),
+        deadline=Deadline.on(D(2025, 8, 7)),
+        history=[
+            _step("expired", D(2025, 7, 22)),
+            _step("pending", D(2025, 8, 3)),
+            _step("expired", D(2025, 8, 8)),
+        ],
+        revisions=[
+            _revision(D(2025, 8, 3), first),
+            _revision(PartialDate(2025), second),
+        ],
+    )
+    talks = _talks(ultimatum)
+    [then] = talks.as_of(D(2025, 8, 14)).ultimatums
+    assert then == ultimatum
+    [before] = talks.as_of(D(2025, 8, 5)).ultimatums
+    assert (before.status, before.deadline) == (UltimatumStatus.PENDING, second)

@@ -479,19 +479,21 @@ class TestStepsShowTheirRevisions:
         assert (kept.revisions, kept.expires) == ((), six_january)
         assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
 
-    def test_an_expiry_only_a_later_revision_lets_be_goes_with_the_early_one(
+    def test_an_expiry_only_a_later_revision_lets_be_keeps_that_revision(
         self,
     ) -> None:
         """
         Due 3 January, extended on 5 January to 30 March, cut "in 2025" to
         20 February; signed on 20 January, in force on the 21st, expired on
         1 March (by the 20 February expiry), in force again on 5 March,
-        terminated "in 2025".  As of 10 March the year is not over: the cut
-        and the termination are not known, and the 5 January extension comes
-        before the first step known (20 January), so it goes too (a snapshot
-        is a valid record).  What is left, the 30 March expiry, had not
-        passed on 1 March: the expiry and the step after it go with it.
-        Once 2025 is over, the record is as it was given.
+        terminated "in 2025".  As of 10 March the year is not over: the
+        termination is not known, and the 5 January extension comes before
+        the first step known (20 January), so it goes (a snapshot is a valid
+        record).  The 1 March expiry is known, and only the 20 February
+        expiry lets it be (the 3 January one was replaced on 5 January, the
+        30 March one had not passed): it shows the cut was made, and the
+        snapshot keeps the cut, whatever its own date says.  Once 2025 is
+        over, the record is as it was given.
         """
         e0, e1, e2 = (Deadline.on(D(2025, m, d)) for m, d in ((1, 3), (3, 30), (2, 20)))
         agreement = Agreement(
@@ -513,8 +515,8 @@ class TestStepsShowTheirRevisions:
         )
         talks = _talks(agreements=[agreement])
         [kept] = _checked(talks, D(2025, 3, 10)).agreements
-        assert kept.history == agreement.history[:2]
-        assert (kept.revisions, kept.expires) == ((), e1)
+        assert kept.history == agreement.history[:4]
+        assert (kept.revisions, kept.expires) == (agreement.revisions[1:], e2)
         assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
 
     def test_the_command_line_reads_the_same(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import typing
@@ -19,6 +20,7 @@ from hypothesis.errors import InvalidArgument
 from negotiation_records import (
     Condition,
     Deadline,
+    Milestone,
     Negotiation,
     PartialDate,
     Party,
@@ -233,6 +235,35 @@ class TestNegotiations:
                     seen.add("round")
             if len(seen) == 2:
                 raise _Found(seen)
+
+        with pytest.raises(_Found):
+            look()
+
+    @pytest.mark.parametrize("strategy", [nrst.ultimatums, nrst.milestones])
+    def test_records_run_out_and_are_brought_back(
+        self, strategy: Callable[[], st.SearchStrategy[Ultimatum | Milestone]]
+    ) -> None:
+        """
+        Generated ultimatums and milestones run out and are brought back by
+        a revision made then (expired or missed, then pending), so that
+        properties exercise the rule that each step back takes a revision.
+        """
+
+        @settings(
+            max_examples=5000,
+            database=None,
+            derandomize=True,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(strategy())
+        def look(record: Ultimatum | Milestone) -> None:
+            history = record.history
+            for before, after in itertools.pairwise(history):
+                if before.status is record.RAN_OUT and after.status is record.REVIVED:
+                    assert after.on is not None
+                    assert after.on in [r.revised_on for r in record.revisions]
+                    raise _Found({"revived"})
 
         with pytest.raises(_Found):
             look()
