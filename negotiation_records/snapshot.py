@@ -174,8 +174,7 @@ def _deadlines_needed(
     def lets_be(index: int, on: Moment) -> bool:
         """Whether ``deadlines[index]`` lets a step on *on* be, at the reach."""
         return (
-            deadlines[index].had_passed_by(on)
-            and not (
+            not (
                 index < min(reach, len(revisions))
                 and is_before(revisions[index].revised_on, on)
             )
@@ -183,6 +182,7 @@ def _deadlines_needed(
                 0 < index <= min(reach, len(revisions))
                 and is_before(on, revisions[index - 1].revised_on)
             )
+            and deadlines[index].had_passed_by(on)
         )
 
     while True:
@@ -195,8 +195,11 @@ def _deadlines_needed(
             if witness is None or not lets_be(witness, on):
                 # From the last one up first: steps in time order are each
                 # asked of a deadline or two (the earlier ones were replaced).
-                last = 0 if witness is None else witness
-                order = itertools.chain(range(last, reach + 1), range(last - 1, -1, -1))
+                # (The last one, asked already, is not asked again.)
+                last = -1 if witness is None else witness
+                order = itertools.chain(
+                    range(last + 1, reach + 1), range(last - 1, -1, -1)
+                )
                 witness = next((i for i in order if lets_be(i, on)), None)
             while witness is None and reach + 1 < len(deadlines):
                 reach += 1

@@ -359,3 +359,31 @@ def test_a_known_expiry_keeps_the_revision_that_lets_it_be() -> None:
     assert then == ultimatum
     [before] = talks.as_of(D(2025, 8, 5)).ultimatums
     assert (before.status, before.deadline) == (UltimatumStatus.PENDING, second)
+
+
+def test_an_extension_before_the_expiry_passed_does_not_bring_an_agreement_back() -> (
+    None
+):
+    """Marked expired "in August", its expiry 12 August: extended on the 10th, it had not expired."""
+    truce = Agreement(
+        id="truce",
+        title="Tariff truce",
+        stage="ceasefire",
+        history=[
+            _step("in-force", D(2025, 5, 14)),
+            _step("expired", PartialDate(2025, 8)),
+        ],
+        expires=Deadline.on(D(2025, 8, 12)),
+    )
+    with pytest.raises(ValidationError) as caught:
+        truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 10))
+    assert caught.value.errors == (
+        (
+            "revisions[0].revised_on",
+            "2025-08-10 is before the deadline it replaces passed "
+            "(2025-08-13T00:00:00Z), so agreement 'truce' was not expired yet; a "
+            "revision that brings it back comes after its deadline passed",
+        ),
+    )
+    extended = truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 13))
+    assert extended.status.value == "in-force"
