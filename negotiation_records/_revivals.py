@@ -28,6 +28,7 @@ from negotiation_records.timeutil import is_before, moment_text
 
 __all__ = [
     "Revivable",
+    "answering",
     "ran_out_status",
     "revival_floors",
     "revivals",
@@ -79,9 +80,10 @@ def answering(
     """
     Each dated step of *history* (from index *start*; undated ones too if
     *undated*) that says its deadline ran out (*ran_out*) and that the next
-    step brings back (*revived*), oldest first: the step's index in the history, and the index of the revision of
-    *revisions* that answered it (``len(revisions)`` if none did), from which
-    on the revisions came after it.
+    step brings back (*revived*), oldest first: the step's index in the
+    history, and the index of the revision of *revisions* that answered it
+    (``len(revisions)`` if none did), from which on the revisions came
+    after it.
 
     The revision that answered a step is the first, after the one that
     answered the step before it, that is not certainly before the step, nor

@@ -193,9 +193,8 @@ def _deadlines_needed(
             if change.status is not ran_out or on is None:
                 continue
             if witness is None or not lets_be(witness, on):
-                # From the last one up first: steps in time order are each
-                # asked of a deadline or two (the earlier ones were replaced).
-                # (The last one, asked already, is not asked again.)
+                # Those after the last one first (it was just asked): steps in
+                # time order are each asked of a deadline or two.
                 last = -1 if witness is None else witness
                 order = itertools.chain(
                     range(last + 1, reach + 1), range(last - 1, -1, -1)
