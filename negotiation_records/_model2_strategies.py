@@ -15,6 +15,7 @@ import attrs
 from hypothesis import strategies as st
 
 from negotiation_records._part_strategies import condition, quantity, walk
+from negotiation_records._revivals import made_after_it_passed
 from negotiation_records._value_strategies import (
     ANY_POOLS,
     Pools,
@@ -167,7 +168,7 @@ class Revival:
 
     def __call__(self, on: Moment, current: Deadline) -> Deadline | None:
         """The deadline a revision made *on* sets in place of *current*, if any."""
-        if is_before(on, current.cutoff):
+        if not made_after_it_passed(on, current):
             return None  # not passed yet: a revision then is no revival
         revision = attrs.evolve(
             revision_on(self._draw, self._pools, on), previous=current

@@ -92,6 +92,7 @@ def walk(
         if (
             revive is not None
             and deadline is not None
+            and deadline[1] is not None
             and current is deadline[0]
             and revive[0] in options
             and draw(st.booleans())

@@ -21,15 +21,15 @@ import enum
 from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
-from negotiation_records.deadlines import DeadlineRevision
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange
-from negotiation_records.timeutil import is_before, moment_text
+from negotiation_records.timeutil import Moment, is_before, moment_text
 
 
 __all__ = [
     "Revivable",
     "answering",
-    "ran_out_status",
+    "made_after_it_passed",
     "revival_floors",
     "revivals",
     "unanswered_revival_problems",
@@ -60,12 +60,14 @@ class Revivable(Protocol):
     def revisions(self) -> tuple[DeadlineRevision, ...]: ...
 
 
-def ran_out_status(record: Revivable) -> enum.Enum:
+def made_after_it_passed(made: Moment, previous: Deadline) -> bool:
     """
-    The status that says *record*'s deadline ran out: an ultimatum
-    ``expired``, a milestone ``missed``, an agreement ``expired`` (its expiry).
+    Whether a revision made *made* may have come once *previous*, the
+    deadline it replaced, had passed (not certainly before its cutoff).
+    Made before, it extended or cut the deadline in time and brought back
+    nothing: the record had not run out.
     """
-    return record.RAN_OUT
+    return not is_before(made, previous.cutoff)
 
 
 def answering(
@@ -111,8 +113,8 @@ def answering(
             continue
         while cursor < len(revisions) and (
             (on is not None and is_before(revisions[cursor].revised_on, on))
-            or is_before(
-                revisions[cursor].revised_on, revisions[cursor].previous.cutoff
+            or not made_after_it_passed(
+                revisions[cursor].revised_on, revisions[cursor].previous
             )
         ):
             cursor += 1

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._revivals import made_after_it_passed
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import (
     DUE_BEFORE_REVISION,
@@ -547,8 +548,8 @@ def revived_by(  # noqa: PLR0917 - the record's, then the step's, in order
                 )
             ]
         )
-    cutoff = revision.previous.cutoff
-    if is_before(on, cutoff):  # an extension in time: the record never ran out
+    if not made_after_it_passed(on, revision.previous):  # the record never ran out
+        cutoff = revision.previous.cutoff
         step = getattr(history[-1].status, "value", history[-1].status)
         raise ValidationError(
             [

@@ -25,7 +25,7 @@ import attrs
 import pendulum
 
 from negotiation_records._query_moments import as_of_instant
-from negotiation_records._revivals import ran_out_status, revivals
+from negotiation_records._revivals import revivals
 from negotiation_records.agreements import Agreement, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -378,7 +378,7 @@ def _agreement_cut(
     the 20th, expired on 1 March by a cut dated "2025", unknown on 10 March.
     """
     history = history_until(agreement.history, at)
-    ran_out = ran_out_status(agreement)
+    ran_out = agreement.RAN_OUT
     expiries, revisions = agreement.expiries, agreement.revisions
     known = _known_revisions(revisions, at)
     while True:
@@ -420,7 +420,7 @@ def _kept_by(
     )
     if known == len(record.revisions):
         return known  # all of them
-    ran_out = ran_out_status(record)
+    ran_out = record.RAN_OUT
     reach = _deadlines_needed(
         history, ran_out, record.deadlines, record.revisions, known
     )[0]
@@ -437,7 +437,7 @@ def _steps_and_kept(
     held-back step (:func:`_held_back`, :func:`_unanswered_step_back`) shows
     no revision, so the revisions are counted again on what is left.
     """
-    ran_out = ran_out_status(record)
+    ran_out = record.RAN_OUT
     history = history_until(record.history, at)
     while True:
         kept = _kept_by(record, history, at)
@@ -584,7 +584,7 @@ def _heard_steps(
     ran out (nothing is then held back, nor cut for a revision).
     """
     history = history_until(record.history, at)
-    ran_out = ran_out_status(record)
+    ran_out = record.RAN_OUT
     if all(change.status is not ran_out for change in history):
         return history
     return known_steps(record, at)

@@ -68,6 +68,14 @@ def _back(on: str, later: str = "", label: str = "ultimatum 'u'") -> str:
     )
 
 
+def _early(on: str, cutoff: str, label: str = "ultimatum 'u'") -> str:
+    return (
+        f"{on} is before the deadline it replaces passed ({cutoff}), so {label} "
+        "was not expired yet; a revision that brings it back comes after its "
+        "deadline passed"
+    )
+
+
 def test_revise_deadline_brings_an_expired_ultimatum_back() -> None:
     """The methods' record is read again as it is, history and revision."""
     revived = (
@@ -266,12 +274,7 @@ def test_revise_deadline_before_the_deadline_passed_does_not_bring_it_back() -> 
     with pytest.raises(ValidationError) as caught:
         lapsed.revise_deadline(Deadline.on(D(2025, 12, 30)), on=D(2025, 9, 1))
     assert caught.value.errors == (
-        (
-            "revisions[0].revised_on",
-            "2025-09-01 is before the deadline it replaces passed "
-            "(2025-09-03T00:00:00Z), so ultimatum 'u' was not expired yet; a "
-            "revision that brings it back comes after its deadline passed",
-        ),
+        ("revisions[0].revised_on", _early("2025-09-01", "2025-09-03T00:00:00Z")),
     )
     revived = lapsed.revise_deadline(Deadline.on(D(2025, 12, 30)), on=D(2025, 9, 3))
     assert revived.status is UltimatumStatus.PENDING
@@ -377,13 +380,7 @@ def test_an_extension_before_the_expiry_passed_does_not_bring_an_agreement_back(
     )
     with pytest.raises(ValidationError) as caught:
         truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 10))
-    assert caught.value.errors == (
-        (
-            "revisions[0].revised_on",
-            "2025-08-10 is before the deadline it replaces passed "
-            "(2025-08-13T00:00:00Z), so agreement 'truce' was not expired yet; a "
-            "revision that brings it back comes after its deadline passed",
-        ),
-    )
+    early = _early("2025-08-10", "2025-08-13T00:00:00Z", "agreement 'truce'")
+    assert caught.value.errors == (("revisions[0].revised_on", early),)
     extended = truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 13))
     assert extended.status.value == "in-force"
