@@ -18,6 +18,7 @@ day, a milestone was not extended at 03:00.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
@@ -30,6 +31,7 @@ __all__ = [
     "Revivable",
     "answering",
     "made_after_it_passed",
+    "ran_out_again",
     "revival_floors",
     "revivals",
     "unanswered_revival_problems",
@@ -77,11 +79,11 @@ def answering(
     revived: enum.Enum,
     start: int = 0,
     *,
-    undated: bool = False,
+    required: bool = False,
 ) -> Iterator[tuple[int, int]]:
     """
     Each dated step of *history* (from index *start*; undated ones too if
-    *undated*) that says its deadline ran out (*ran_out*) and that the next
+    *required*) that says its deadline ran out (*ran_out*) and that the next
     step brings back (*revived*), oldest first: the step's index in the
     history, and the index of the revision of *revisions* that answered it
     (``len(revisions)`` if none did), from which on the revisions came
@@ -96,10 +98,15 @@ def answering(
     is answered by the first such revision that came after the deadline it
     replaced passed.
 
-    With *undated*, undated steps count too: where each step back takes a
-    revision of its own (an ultimatum's, a milestone's), an undated one
-    takes one as well.  An agreement may come back into force without an
-    extension, and then only its dated steps are matched to them.
+    With *required* (each step back takes a revision of its own: an
+    ultimatum's, a milestone's), undated steps count too, and so does a step
+    that no revision answered (the revision given is then ``len(revisions)``
+    or one made after the step back, which the record's check refuses).
+    Without it (an agreement, which may come back into force without an
+    extension), only dated steps that a revision answered are given, one not
+    certainly made after the step back: restored on 12 July, an agreement
+    that expired on the 11th was not brought back by an extension of 15
+    July, which is left for a later step.
     """
     if len(history) - start < 2:
         return  # no step and a step after it
@@ -109,7 +116,7 @@ def answering(
         if step.status is not ran_out or history[index + 1].status is not revived:
             continue
         on = step.on
-        if on is None and not undated:
+        if on is None and not required:
             continue
         while cursor < len(revisions) and (
             (on is not None and is_before(revisions[cursor].revised_on, on))
@@ -118,9 +125,23 @@ def answering(
             )
         ):
             cursor += 1
+        if not required and not _answers(revisions, cursor, history[index + 1].on):
+            continue  # restored without one: the revision is left for later
         if index >= start:
             yield index, cursor
         cursor = min(cursor + 1, len(revisions))
+
+
+def _answers(
+    revisions: tuple[DeadlineRevision, ...], index: int, back: Moment | None
+) -> bool:
+    """
+    Whether ``revisions[index]`` (if there is one) may have been made by
+    *back*, the step that brought the record back (not certainly after it).
+    """
+    return index < len(revisions) and not (
+        back is not None and is_before(back, revisions[index].revised_on)
+    )
 
 
 def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -140,7 +161,7 @@ def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
         record.RAN_OUT,
         record.REVIVED,
         start,
-        undated=record.REVIVED_ONLY_BY_REVISION,
+        required=record.REVIVED_ONLY_BY_REVISION,
     )
 
 
@@ -158,12 +179,10 @@ def unanswered_revival_problems(
     after the step: its deadline had passed, and only a new one makes it
     pending again.
     """
-    found = answering(history, revisions, ran_out, revived, undated=True)
+    found = answering(history, revisions, ran_out, revived, required=True)
     for index, first in found:
         back = history[index + 1]
-        if first < len(revisions) and not (
-            back.on is not None and is_before(back.on, revisions[first].revised_on)
-        ):
+        if _answers(revisions, first, back.on):
             continue
         after = "" if back.on is None else f" on {moment_text(back.on)}"
         later = (
@@ -180,6 +199,39 @@ def unanswered_revival_problems(
             f"{ran_out.value!r} step and no later than this one{later}); "
             "revise_deadline records the new deadline with this step",
         )
+
+
+def ran_out_again(record: Revivable) -> frozenset[int]:
+    """
+    The steps of *record*'s history that say it ran out on the deadline the
+    step of that kind before them had already run out on (by index): those
+    after a step back that no revision answered (:func:`revivals`; an
+    agreement restored by a decision, its passed expiry still in force), with
+    no revision certainly made between the two.  In force again on 12 July
+    and expired on the 20th, an agreement whose expiry of 10 July passed had
+    one expiry, not two.  None where each step back takes a revision of its
+    own (``REVIVED_ONLY_BY_REVISION``).
+    """
+    if record.REVIVED_ONLY_BY_REVISION:
+        return frozenset()
+    history, revisions = record.history, record.revisions
+    answered = {index for index, _ in revivals(record)}
+    steps = [i for i, change in enumerate(history) if change.status is record.RAN_OUT]
+    again: set[int] = set()
+    for before, step in itertools.pairwise(steps):
+        on = history[step].on
+        if before in answered or on is None:
+            continue
+        since = next(
+            (c.on for c in reversed(history[: before + 1]) if c.on is not None), None
+        )
+        if not any(
+            is_before(revision.revised_on, on)
+            and not (since is not None and is_before(revision.revised_on, since))
+            for revision in revisions
+        ):
+            again.add(step)
+    return frozenset(again)
 
 
 def revival_floors(record: Revivable, steps: dict[int, K]) -> dict[int, K]:

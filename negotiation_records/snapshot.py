@@ -25,7 +25,7 @@ import attrs
 import pendulum
 
 from negotiation_records._query_moments import as_of_instant
-from negotiation_records._revivals import revivals
+from negotiation_records._revivals import ran_out_again, revivals
 from negotiation_records.agreements import Agreement, first_dated
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
@@ -321,6 +321,8 @@ def _held_back(
     deadlines: Sequence[Deadline],
     revisions: Sequence[DeadlineRevision],
     at: Moment,
+    *,
+    again: AbstractSet[int] = frozenset(),
 ) -> int | None:
     """
     Where *history* is cut at *at* for its deadlines: the index of its
@@ -329,7 +331,10 @@ def _held_back(
     had in force by then, with the *revisions* that replaced them), had
     yet run out for (:func:`_run_out`); ``None`` when each such step has
     one, or the record has no deadline to wait for (an agreement with no
-    expiry).
+    expiry).  The steps *again* (by index: an agreement restored without
+    an extension that expired once more,
+    :func:`~negotiation_records._revivals.ran_out_again`) ran out on the
+    deadline of the step before them and need none of their own.
 
     A record cannot run out before a deadline passes, and nothing that
     follows such a step can come before it: an expiry dated by its day
@@ -350,8 +355,11 @@ def _held_back(
         return None
     instant = at if isinstance(at, pendulum.DateTime) else as_of_instant(at)
     count = _run_out(deadlines, revisions, instant)
-    if count < len(steps):
-        return steps[count]
+    needed = 0
+    for step in steps:
+        needed += step not in again
+        if needed > count:
+            return step
     if steps[-1] == len(history) - 1 and not deadlines[-1].is_past(instant):
         return steps[-1]  # revised after it ran out: revived until the new one passes
     return None
@@ -380,13 +388,16 @@ def _agreement_cut(
     history = history_until(agreement.history, at)
     ran_out = agreement.RAN_OUT
     expiries, revisions = agreement.expiries, agreement.revisions
+    again = ran_out_again(agreement)
     known = _known_revisions(revisions, at)
     while True:
         cap = _before_unheard_revival(agreement, history)
         kept = known = min(known, _known_revisions(revisions[:cap], at))
         if known < len(revisions):
             kept, _ = _deadlines_needed(history, ran_out, expiries, revisions, known)
-        held = _held_back(history, ran_out, expiries[: kept + 1], revisions[:kept], at)
+        held = _held_back(
+            history, ran_out, expiries[: kept + 1], revisions[:kept], at, again=again
+        )
         if held is not None:
             history = history_until(history[:held], at)
             continue
@@ -500,7 +511,9 @@ def known_steps(
     (``deadlines[:kept + 1]``, *kept* as :func:`revisions_kept` counts it), one
     that passed while still in force (one extended or cut before it passed
     never ran out), a deadline for each such step (a record revived by a
-    revision runs out again only when the new deadline passes).  The record
+    revision runs out again only when the new deadline passes; an agreement
+    restored without an extension runs out again on the expiry that
+    passed).  The record
     cannot have run out before then, and nothing after such a step came before
     it.  That step and those after it count once a deadline has run out for it,
     and from then on: what is known only grows as *at* moves on, but for a

@@ -1,0 +1,191 @@
+"""
+An agreement restored without an extension, and then expired once more.
+
+An agreement that expired may come back into force without an extension (a
+decision that restores it); its expiry is then still the one that passed.  If
+it expires again, that second ``expired`` step ran out on the same expiry:
+``status_at``, the snapshot and the timeline show it from its own date, and an
+extension made after the restoration is not taken for the one that brought
+the agreement back.
+"""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from negotiation_records import (
+    Agreement,
+    AgreementStatus,
+    Deadline,
+    DeadlineRevision,
+    EventKind,
+    Negotiation,
+    PartialDate,
+    StatusChange,
+)
+from negotiation_records._revivals import ran_out_again, revivals
+
+
+D = pendulum.date
+UTC = pendulum.UTC
+EXPIRY = Deadline.on(D(2025, 7, 10))  # passes at the end of 10 July, UTC
+IN_FORCE, EXPIRED = AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED
+
+
+def _truce(*steps: tuple[str, object], **changes: object) -> Agreement:
+    history = [StatusChange(status=status, on=on) for status, on in steps]  # type: ignore[arg-type]
+    return Agreement(
+        id="truce",
+        title="Truce",
+        stage="ceasefire",
+        history=history,
+        expires=changes.pop("expires", EXPIRY),  # type: ignore[arg-type]
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def _restored_twice() -> Agreement:
+    """In force 1 July, expired 11 July, restored 12 July, expired 20 July."""
+    return _truce(
+        ("in-force", D(2025, 7, 1)),
+        ("expired", D(2025, 7, 11)),
+        ("in-force", D(2025, 7, 12)),
+        ("expired", D(2025, 7, 20)),
+    )
+
+
+def _talks(agreement: Agreement) -> Negotiation:
+    return Negotiation(id="t", title="Truce talks", agreements=[agreement])
+
+
+def _summaries(talks: Negotiation, at: pendulum.Date) -> list[str]:
+    return [
+        event.summary for event in talks.timeline(at) if event.kind is EventKind.STATUS
+    ]
+
+
+class TestRestoredWithoutExtension:
+    @pytest.mark.parametrize(
+        ("day", "status"),
+        [
+            (D(2025, 7, 5), IN_FORCE),
+            (D(2025, 7, 11), EXPIRED),
+            (D(2025, 7, 15), IN_FORCE),
+            (D(2025, 7, 19), IN_FORCE),
+            (D(2025, 7, 20), EXPIRED),
+            (D(2025, 9, 1), EXPIRED),
+        ],
+    )
+    def test_the_second_expiry_counts_from_its_own_date(
+        self, day: pendulum.Date, status: AgreementStatus
+    ) -> None:
+        assert _restored_twice().status_at(day) is status
+
+    def test_the_snapshot_keeps_the_second_expiry_once_it_happened(self) -> None:
+        truce = _restored_twice()
+        talks = _talks(truce)
+        assert talks.as_of(D(2025, 7, 15)).agreements[0].history == truce.history[:3]
+        assert talks.as_of(D(2025, 8, 1)).agreements[0] == truce
+        later = talks.as_of(D(2025, 8, 1))
+        for day in (D(2025, 7, 11), D(2025, 7, 15), D(2025, 7, 20)):
+            assert later.as_of(day) == talks.as_of(day)
+
+    def test_the_timeline_as_of_a_day_lists_both_expiries(self) -> None:
+        talks = _talks(_restored_twice())
+        assert _summaries(talks, D(2025, 8, 1)) == [
+            "Agreement 'truce' in force",
+            "Agreement 'truce' expired",
+            "Agreement 'truce' in force",
+            "Agreement 'truce' expired",
+        ]
+        assert len(_summaries(talks, D(2025, 7, 15))) == 3
+
+    def test_the_second_expiry_is_the_step_that_ran_out_again(self) -> None:
+        assert ran_out_again(_restored_twice()) == {3}
+
+    def test_restored_on_its_expiry_day_and_expired_again_that_day(self) -> None:
+        truce = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", D(2025, 7, 11)),
+            ("in-force", D(2025, 7, 12)),
+            ("expired", D(2025, 7, 12)),
+        )
+        assert truce.status_at(D(2025, 7, 13)) is EXPIRED
+        assert _talks(truce).as_of(D(2025, 7, 13)).agreements[0] == truce
+
+
+class TestExtendedAfterTheRestoration:
+    """
+    Restored on 12 July with no extension, then extended on 15 July to 1
+    August while in force: the extension did not bring it back, and the
+    expiry that follows ran out on the new expiry, not on the old one.
+    """
+
+    def _truce(self, expired_on: pendulum.Date) -> Agreement:
+        restored = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", D(2025, 7, 11)),
+            ("in-force", D(2025, 7, 12)),
+        ).extend(Deadline.on(D(2025, 8, 1)), on=D(2025, 7, 15))
+        return restored.with_status("expired", on=expired_on)
+
+    def test_the_extension_answers_no_step_back(self) -> None:
+        truce = self._truce(D(2025, 8, 2))
+        assert list(revivals(truce)) == []
+        assert ran_out_again(truce) == frozenset()
+
+    def test_an_expiry_dated_on_the_new_due_day_waits_for_its_end(self) -> None:
+        truce = self._truce(D(2025, 8, 1))
+        assert truce.status_at(pendulum.datetime(2025, 8, 1, 12, tz=UTC)) is IN_FORCE
+        assert truce.status_at(D(2025, 8, 2)) is EXPIRED
+        noon = _talks(truce).as_of(pendulum.datetime(2025, 8, 1, 12, tz=UTC))
+        assert noon.agreements[0].history == truce.history[:3]
+        assert noon.agreements[0].expires == Deadline.on(D(2025, 8, 1))
+
+    def test_an_expiry_after_the_new_due_day_counts_from_its_date(self) -> None:
+        truce = self._truce(D(2025, 8, 2))
+        assert truce.status_at(D(2025, 8, 2)) is EXPIRED
+        assert _talks(truce).as_of(D(2025, 8, 3)).agreements[0] == truce
+
+    def test_the_timeline_does_not_place_the_extension_at_the_step_back(self) -> None:
+        events = _talks(self._truce(D(2025, 8, 2))).timeline()
+        order = [event.summary for event in events]
+        restored = order.index("Agreement 'truce' in force", 2)
+        extended = next(i for i, text in enumerate(order) if "extended" in text)
+        assert restored < extended
+
+
+class TestExtensionThatBroughtItBack:
+    """An extension made between the expiry and the step back still answers it."""
+
+    def test_the_second_expiry_needs_the_new_expiry(self) -> None:
+        truce = (
+            _truce(("in-force", D(2025, 7, 1)), ("expired", D(2025, 7, 11)))
+            .extend(Deadline.on(D(2025, 7, 20)), on=D(2025, 7, 12))
+            .with_status("expired", on=D(2025, 7, 20))
+        )
+        assert list(revivals(truce)) == [(1, 0)]
+        assert ran_out_again(truce) == frozenset()
+        assert truce.status_at(pendulum.datetime(2025, 7, 20, 12, tz=UTC)) is IN_FORCE
+        assert truce.status_at(D(2025, 7, 21)) is EXPIRED
+
+    def test_a_revision_of_uncertain_date_may_have_answered_it(self) -> None:
+        """
+        Extended "in July" to 1 August: the extension may have brought the
+        agreement back on 12 July, so the expiry of 20 July needs a deadline
+        of its own, and waits for 1 August's to pass.
+        """
+        truce = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", D(2025, 7, 11)),
+            ("in-force", D(2025, 7, 12)),
+            ("expired", PartialDate(2025, 8)),
+            expires=Deadline.on(D(2025, 8, 1)),
+            revisions=[
+                DeadlineRevision(previous=EXPIRY, revised_on=PartialDate(2025, 7))
+            ],
+        )
+        assert ran_out_again(truce) == frozenset()
+        assert truce.status_at(D(2025, 8, 15)) is IN_FORCE
+        assert truce.status_at(D(2025, 9, 1)) is EXPIRED
