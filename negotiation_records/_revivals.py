@@ -56,6 +56,10 @@ class Revivable(Protocol):
         """Whether each step back to :attr:`REVIVED` takes a revision of its own."""
 
     @property
+    def label(self) -> str:
+        """The record named in messages (``"ultimatum 'u'"``)."""
+
+    @property
     def history(self) -> tuple[StatusChange, ...]: ...
 
     @property
@@ -165,20 +169,21 @@ def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
     )
 
 
-def unanswered_revival_problems(
-    label: str,
-    history: tuple[StatusChange, ...],
-    revisions: tuple[DeadlineRevision, ...],
-    ran_out: enum.Enum,
-    revived: enum.Enum,
-) -> Iterator[tuple[str, str]]:
+def unanswered_revival_problems(record: Revivable) -> Iterator[tuple[str, str]]:
     """
-    A problem at each step of *history* that brings the record *label* back
-    (*revived* after *ran_out*) with no revision of its deadline to answer
-    it (:func:`answering`, undated steps too), or only one made certainly
+    Where each step back takes a revision of its own
+    (``REVIVED_ONLY_BY_REVISION``: an ultimatum, a milestone), a problem at
+    each step of *record*'s history that brings it back (``REVIVED`` after
+    ``RAN_OUT``) with no revision of its deadline to answer it
+    (:func:`answering`, undated steps too), or only one made certainly
     after the step: its deadline had passed, and only a new one makes it
-    pending again.
+    pending again.  None for an agreement, which may come back into force
+    without an extension.
     """
+    if not record.REVIVED_ONLY_BY_REVISION:
+        return
+    label, history, revisions = record.label, record.history, record.revisions
+    ran_out, revived = record.RAN_OUT, record.REVIVED
     found = answering(history, revisions, ran_out, revived, required=True)
     for index, first in found:
         back = history[index + 1]

@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._record import Record, argument_problems, frozen_record
-from negotiation_records._revivals import made_after_it_passed
+from negotiation_records._revivals import (
+    made_after_it_passed,
+    unanswered_revival_problems,
+)
 from negotiation_records._values import with_article
 from negotiation_records._version_2_rules import (
     DUE_BEFORE_REVISION,
@@ -802,6 +805,7 @@ class Agreement(Record):
                 f"({due_named(self.in_force)})",
                 "expires",
             )
+        yield from unanswered_revival_problems(self)  # REVIVED_ONLY_BY_REVISION decides
         yield from passed_early_problems(
             self.label,
             self.history,

@@ -521,9 +521,7 @@ class Milestone(Record):
             start=self.set_on,
             start_name="milestone was set",
         )
-        yield from unanswered_revival_problems(
-            self.label, self.history, self.revisions, _RAN_OUT, _REVIVED
-        )
+        yield from unanswered_revival_problems(self)
         yield from passed_early_problems(
             self.label,
             self.history,

@@ -523,9 +523,7 @@ class Ultimatum(Record):
             start=self.issued_at,
             start_name="ultimatum was issued",
         )
-        yield from unanswered_revival_problems(
-            self.label, self.history, self.revisions, _RAN_OUT, _REVIVED
-        )
+        yield from unanswered_revival_problems(self)
         yield from passed_early_problems(
             self.label,
             self.history,
