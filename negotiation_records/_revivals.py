@@ -216,27 +216,43 @@ def ran_out_again(record: Revivable) -> frozenset[int]:
     and expired on the 20th, an agreement whose expiry of 10 July passed had
     one expiry, not two.  None where each step back takes a revision of its
     own (``REVIVED_ONLY_BY_REVISION``).
+
+    Only a revision made after the deadline it replaced passed can come
+    between two such steps (one made in time extended the deadline before
+    the first), and only one after those that answered the steps back before
+    the first.  It comes between when it is certainly before the second step
+    (undated: certainly before the last dated step before it) and not
+    certainly before the first (undated: the last dated step before it).
+    Where that is not certain, the second step ran out again: a step is then
+    shown from its own date rather than held back for a deadline the record
+    may never have had.
     """
     if record.REVIVED_ONLY_BY_REVISION:
         return frozenset()
     history, revisions = record.history, record.revisions
-    answered = {index for index, _ in revivals(record)}
+    floor = 0  # revisions before it answered steps back before the pair
+    answered: dict[int, int] = dict(revivals(record))
     steps = [i for i, change in enumerate(history) if change.status is record.RAN_OUT]
     again: set[int] = set()
     for before, step in itertools.pairwise(steps):
-        on = history[step].on
-        if before in answered or on is None:
+        if before in answered:
+            floor = answered[before] + 1
             continue
-        since = next(
-            (c.on for c in reversed(history[: before + 1]) if c.on is not None), None
-        )
-        if not any(
-            is_before(revision.revised_on, on)
+        since = _last_dated(history[: before + 1])
+        until = _last_dated(history[before + 1 : step + 1])
+        if until is None or not any(
+            is_before(revision.revised_on, until)
             and not (since is not None and is_before(revision.revised_on, since))
-            for revision in revisions
+            and made_after_it_passed(revision.revised_on, revision.previous)
+            for revision in revisions[floor:]
         ):
             again.add(step)
     return frozenset(again)
+
+
+def _last_dated(steps: tuple[StatusChange, ...]) -> Moment | None:
+    """When the last dated one of *steps* was taken (``None``: none is dated)."""
+    return next((step.on for step in reversed(steps) if step.on is not None), None)
 
 
 def revival_floors(record: Revivable, steps: dict[int, K]) -> dict[int, K]:

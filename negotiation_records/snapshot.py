@@ -380,7 +380,8 @@ def _agreement_cut(
     dated by month that is cut may have been the first date that earlier
     revisions came after (signed on 20 January, in force "in January", extended
     on 5 January): those go, so that the snapshot is a valid record, and the
-    expiries they replaced with them.  Where no expiry left lets a known
+    expiries they replaced with them; so do those before the last of them,
+    whatever their own dates say (extended "in 2025", then "in January").  Where no expiry left lets a known
     ``expired`` step be, that step and those after it go too (the revision
     cannot stay, nor the step without it): extended on 5 January, signed on
     the 20th, expired on 1 March by a cut dated "2025", unknown on 10 March.
@@ -402,13 +403,16 @@ def _agreement_cut(
             history = history_until(history[:held], at)
             continue
         start = first_dated(history)
-        first = 0
-        while (
-            first < kept
-            and start is not None
-            and is_before(revisions[first].revised_on, start)
-        ):
-            first += 1
+        # Up to the last revision certainly before it: those before that came
+        # earlier still, whatever their own dates say ("2025", then "2025-01").
+        first = next(
+            (
+                index + 1
+                for index in range(kept - 1, -1, -1)
+                if start is not None and is_before(revisions[index].revised_on, start)
+            ),
+            0,
+        )
         if not first:
             return history, first, kept
         _, unmet = _deadlines_needed(

@@ -189,3 +189,92 @@ class TestExtensionThatBroughtItBack:
         assert ran_out_again(truce) == frozenset()
         assert truce.status_at(D(2025, 8, 15)) is IN_FORCE
         assert truce.status_at(D(2025, 9, 1)) is EXPIRED
+
+
+class TestUncertainDates:
+    """
+    Where the dates do not say whether a revision came between two expiries,
+    the second is read on the expiry that passed: shown from its own date,
+    not held back for ever for a deadline the record may never have had.
+    """
+
+    @pytest.mark.parametrize("first", [None, PartialDate(2025, 7), D(2025, 7, 16)])
+    def test_an_extension_in_time_does_not_come_between(self, first: object) -> None:
+        """
+        Extended in time on 5 July (from 10 to 15 July), expired (on 16 July,
+        "in July" or undated), restored on 5 August without an extension,
+        expired again on 20 August.
+        """
+        truce = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", first),
+            ("in-force", D(2025, 8, 5)),
+            ("expired", D(2025, 8, 20)),
+            expires=Deadline.on(D(2025, 7, 15)),
+            revisions=[DeadlineRevision(previous=EXPIRY, revised_on=D(2025, 7, 5))],
+        )
+        assert ran_out_again(truce) == {3}
+        assert truce.status_at(D(2025, 8, 19)) is IN_FORCE
+        assert truce.status_at(D(2025, 8, 21)) is EXPIRED
+        assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
+
+    def test_an_undated_second_expiry_counts_once_the_restoration_does(self) -> None:
+        truce = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", D(2025, 7, 11)),
+            ("in-force", D(2025, 7, 12)),
+            ("expired", None),
+        )
+        assert ran_out_again(truce) == {3}
+        assert truce.status_at(D(2025, 7, 11)) is EXPIRED
+        assert truce.status_at(D(2026, 1, 1)) is EXPIRED
+        assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
+
+    def test_an_extension_that_answered_an_earlier_step_back_is_not_between(
+        self,
+    ) -> None:
+        """
+        Expired on 11 July, extended on 12 July to the 15th (back in force),
+        expired (undated), restored on 20 July without an extension, expired
+        again on the 25th: the extension of 12 July came before the undated
+        expiry, so the last one ran out on the expiry of the 15th.
+        """
+        truce = _truce(
+            ("in-force", D(2025, 7, 1)),
+            ("expired", D(2025, 7, 11)),
+            ("in-force", D(2025, 7, 12)),
+            ("expired", None),
+            ("in-force", D(2025, 7, 20)),
+            ("expired", D(2025, 7, 25)),
+            expires=Deadline.on(D(2025, 7, 15)),
+            revisions=[DeadlineRevision(previous=EXPIRY, revised_on=D(2025, 7, 12))],
+        )
+        assert list(revivals(truce)) == [(1, 0)]
+        assert ran_out_again(truce) == {5}
+        assert truce.status_at(D(2025, 7, 26)) is EXPIRED
+        assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
+
+
+def test_a_snapshot_leaves_out_each_revision_before_its_first_date() -> None:
+    """
+    In force "in July" and suspended "in 2025", extended "in 2025" and then
+    "in January": as of 15 August the suspension is not known (the year is
+    not over), so the snapshot starts in July, and both extensions, which
+    came before it, go with the expiries they replaced.
+    """
+    truce = _truce(
+        ("in-force", PartialDate(2025, 7)),
+        ("suspended", PartialDate(2025)),
+        expires=Deadline.on(D(2025, 9, 30)),
+        revisions=[
+            DeadlineRevision(
+                previous=Deadline.on(D(2025, 8, 31)), revised_on=PartialDate(2025)
+            ),
+            DeadlineRevision(
+                previous=Deadline.on(D(2025, 8, 30)), revised_on=PartialDate(2025, 1)
+            ),
+        ],
+    )
+    [then] = _talks(truce).as_of(D(2025, 8, 15)).agreements
+    assert then.history == truce.history[:1]
+    assert (then.revisions, then.expires) == ((), truce.expires)
