@@ -86,15 +86,15 @@ def answering(
     required: bool = False,
 ) -> Iterator[tuple[int, int]]:
     """
-    Each dated step of *history* (from index *start*; undated ones too if
-    *required*) that says its deadline ran out (*ran_out*) and that the next
-    step brings back (*revived*), oldest first: the step's index in the
-    history, and the index of the revision of *revisions* that answered it
-    (``len(revisions)`` if none did), from which on the revisions came
-    after it.
+    Each step of *history* (from index *start*) that says its deadline ran
+    out (*ran_out*) and that the next step brings back (*revived*), oldest
+    first: the step's index in the history, and the index of the revision
+    of *revisions* that answered it (``len(revisions)`` if none did), from
+    which on the revisions came after it.
 
     The revision that answered a step is the first, after the one that
-    answered the step before it, that is not certainly before the step, nor
+    answered the step before it, that is not certainly before the step (nor
+    is any revision after it: they are in the order they were made), nor
     certainly before the deadline it replaced passed (made before that, it
     was an extension or a cut in time, not a revival): extended on 3 January
     from the 5th to the 20th, missed "in January" and revived on 1 February,
@@ -103,14 +103,16 @@ def answering(
     replaced passed.
 
     With *required* (each step back takes a revision of its own: an
-    ultimatum's, a milestone's), undated steps count too, and so does a step
-    that no revision answered (the revision given is then ``len(revisions)``
-    or one made after the step back, which the record's check refuses).
-    Without it (an agreement, which may come back into force without an
-    extension), only dated steps that a revision answered are given, one not
-    certainly made after the step back: restored on 12 July, an agreement
-    that expired on the 11th was not brought back by an extension of 15
-    July, which is left for a later step.
+    ultimatum's, a milestone's), a step that no revision answered is given
+    too (the revision given is then ``len(revisions)`` or one made after the
+    step back, which the record's check refuses).  Without it (an agreement,
+    which may come back into force without an extension), only steps that a
+    revision answered are given, one not certainly made after the step back:
+    restored on 12 July, an agreement that expired on the 11th was not
+    brought back by an extension of 15 July, which is left for a later step.
+    There an undated step is read as no earlier than the last dated step
+    before it.  Only what the steps up to the step back say is read, so that
+    a snapshot, which keeps fewer steps, reads them alike.
     """
     if len(history) - start < 2:
         return  # no step and a step after it
@@ -121,12 +123,20 @@ def answering(
             continue
         on = step.on
         if on is None and not required:
-            continue
-        while cursor < len(revisions) and (
-            (on is not None and is_before(revisions[cursor].revised_on, on))
-            or not made_after_it_passed(
-                revisions[cursor].revised_on, revisions[cursor].previous
+            on = _last_dated(history[:index])  # no earlier than the last dated
+        if on is not None:
+            # Revisions are in the order they were made: one certainly before
+            # the step puts those before it there too, whatever their dates.
+            cursor = next(
+                (
+                    later + 1
+                    for later in range(len(revisions) - 1, cursor - 1, -1)
+                    if is_before(revisions[later].revised_on, on)
+                ),
+                cursor,
             )
+        while cursor < len(revisions) and not made_after_it_passed(
+            revisions[cursor].revised_on, revisions[cursor].previous
         ):
             cursor += 1
         if not required and not _answers(revisions, cursor, history[index + 1].on):
@@ -206,16 +216,21 @@ def unanswered_revival_problems(record: Revivable) -> Iterator[tuple[str, str]]:
         )
 
 
-def ran_out_again(record: Revivable) -> frozenset[int]:
+def ran_out_again(
+    history: tuple[StatusChange, ...],
+    revisions: tuple[DeadlineRevision, ...],
+    ran_out: enum.Enum,
+    revived: enum.Enum,
+) -> frozenset[int]:
     """
-    The steps of *record*'s history that say it ran out on the deadline the
-    step of that kind before them had already run out on (by index): those
-    after a step back that no revision answered (:func:`revivals`; an
-    agreement restored by a decision, its passed expiry still in force), with
-    no revision certainly made between the two.  In force again on 12 July
-    and expired on the 20th, an agreement whose expiry of 10 July passed had
-    one expiry, not two.  None where each step back takes a revision of its
-    own (``REVIVED_ONLY_BY_REVISION``).
+    The steps of *history* that say a record ran out (*ran_out*) on the
+    deadline the step of that kind before them had already run out on (by
+    index), where a step back to *revived* may come without a revision (an
+    agreement restored by a decision, its passed expiry still in force):
+    those after a step back that none of *revisions* answered
+    (:func:`answering`), with no revision certainly made between the two.  In force again on 12 July and expired
+    on the 20th, an agreement whose expiry of 10 July passed had one expiry,
+    not two.
 
     Only a revision made after the deadline it replaced passed can come
     between two such steps (one made in time extended the deadline before
@@ -227,12 +242,9 @@ def ran_out_again(record: Revivable) -> frozenset[int]:
     shown from its own date rather than held back for a deadline the record
     may never have had.
     """
-    if record.REVIVED_ONLY_BY_REVISION:
-        return frozenset()
-    history, revisions = record.history, record.revisions
     floor = 0  # revisions before it answered steps back before the pair
-    answered: dict[int, int] = dict(revivals(record))
-    steps = [i for i, change in enumerate(history) if change.status is record.RAN_OUT]
+    answered = dict(answering(history, revisions, ran_out, revived))
+    steps = [i for i, change in enumerate(history) if change.status is ran_out]
     again: set[int] = set()
     for before, step in itertools.pairwise(steps):
         if before in answered:

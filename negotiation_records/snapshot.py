@@ -389,7 +389,9 @@ def _agreement_cut(
     history = history_until(agreement.history, at)
     ran_out = agreement.RAN_OUT
     expiries, revisions = agreement.expiries, agreement.revisions
-    again = ran_out_again(agreement)
+    # Read on the whole record: a revision the snapshot does not count yet
+    # may still have answered a step back it shows.
+    again = ran_out_again(agreement.history, revisions, ran_out, agreement.REVIVED)
     known = _known_revisions(revisions, at)
     while True:
         cap = _before_unheard_revival(agreement, history)

@@ -24,7 +24,7 @@ from negotiation_records import (
     PartialDate,
     StatusChange,
 )
-from negotiation_records._revivals import ran_out_again, revivals
+from negotiation_records._revivals import answering, ran_out_again, revivals
 
 
 D = pendulum.date
@@ -52,6 +52,13 @@ def _restored_twice() -> Agreement:
         ("expired", D(2025, 7, 11)),
         ("in-force", D(2025, 7, 12)),
         ("expired", D(2025, 7, 20)),
+    )
+
+
+def _again(agreement: Agreement) -> frozenset[int]:
+    """The expired steps that ran out on the expiry of the one before them."""
+    return ran_out_again(
+        agreement.history, agreement.revisions, agreement.RAN_OUT, agreement.REVIVED
     )
 
 
@@ -102,7 +109,7 @@ class TestRestoredWithoutExtension:
         assert len(_summaries(talks, D(2025, 7, 15))) == 3
 
     def test_the_second_expiry_is_the_step_that_ran_out_again(self) -> None:
-        assert ran_out_again(_restored_twice()) == {3}
+        assert _again(_restored_twice()) == {3}
 
     def test_restored_on_its_expiry_day_and_expired_again_that_day(self) -> None:
         truce = _truce(
@@ -133,7 +140,7 @@ class TestExtendedAfterTheRestoration:
     def test_the_extension_answers_no_step_back(self) -> None:
         truce = self._truce(D(2025, 8, 2))
         assert list(revivals(truce)) == []
-        assert ran_out_again(truce) == frozenset()
+        assert _again(truce) == frozenset()
 
     def test_an_expiry_dated_on_the_new_due_day_waits_for_its_end(self) -> None:
         truce = self._truce(D(2025, 8, 1))
@@ -166,7 +173,7 @@ class TestExtensionThatBroughtItBack:
             .with_status("expired", on=D(2025, 7, 20))
         )
         assert list(revivals(truce)) == [(1, 0)]
-        assert ran_out_again(truce) == frozenset()
+        assert _again(truce) == frozenset()
         assert truce.status_at(pendulum.datetime(2025, 7, 20, 12, tz=UTC)) is IN_FORCE
         assert truce.status_at(D(2025, 7, 21)) is EXPIRED
 
@@ -186,7 +193,7 @@ class TestExtensionThatBroughtItBack:
                 DeadlineRevision(previous=EXPIRY, revised_on=PartialDate(2025, 7))
             ],
         )
-        assert ran_out_again(truce) == frozenset()
+        assert _again(truce) == frozenset()
         assert truce.status_at(D(2025, 8, 15)) is IN_FORCE
         assert truce.status_at(D(2025, 9, 1)) is EXPIRED
 
@@ -213,7 +220,7 @@ class TestUncertainDates:
             expires=Deadline.on(D(2025, 7, 15)),
             revisions=[DeadlineRevision(previous=EXPIRY, revised_on=D(2025, 7, 5))],
         )
-        assert ran_out_again(truce) == {3}
+        assert _again(truce) == {3}
         assert truce.status_at(D(2025, 8, 19)) is IN_FORCE
         assert truce.status_at(D(2025, 8, 21)) is EXPIRED
         assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
@@ -225,7 +232,7 @@ class TestUncertainDates:
             ("in-force", D(2025, 7, 12)),
             ("expired", None),
         )
-        assert ran_out_again(truce) == {3}
+        assert _again(truce) == {3}
         assert truce.status_at(D(2025, 7, 11)) is EXPIRED
         assert truce.status_at(D(2026, 1, 1)) is EXPIRED
         assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
@@ -250,7 +257,7 @@ class TestUncertainDates:
             revisions=[DeadlineRevision(previous=EXPIRY, revised_on=D(2025, 7, 12))],
         )
         assert list(revivals(truce)) == [(1, 0)]
-        assert ran_out_again(truce) == {5}
+        assert _again(truce) == {5}
         assert truce.status_at(D(2025, 7, 26)) is EXPIRED
         assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
 
@@ -278,3 +285,23 @@ def test_a_snapshot_leaves_out_each_revision_before_its_first_date() -> None:
     [then] = _talks(truce).as_of(D(2025, 8, 15)).agreements
     assert then.history == truce.history[:1]
     assert (then.revisions, then.expires) == ((), truce.expires)
+
+
+def test_a_revision_made_before_a_dated_one_answers_no_later_step() -> None:
+    """
+    Revisions are in the order they were made: one dated "July" that comes
+    before one of 5 July was made by 5 July, so it did not bring back an
+    agreement that expired on the 9th, whatever its own date allows.
+    """
+    first, second = Deadline.on(D(2025, 7, 3)), Deadline.on(D(2025, 7, 8))
+    history = (
+        StatusChange(status=IN_FORCE, on=D(2025, 7, 1)),
+        StatusChange(status=EXPIRED, on=D(2025, 7, 9)),
+        StatusChange(status=IN_FORCE, on=D(2025, 7, 12)),
+    )
+    revisions = (
+        DeadlineRevision(previous=first, revised_on=PartialDate(2025, 7)),
+        DeadlineRevision(previous=second, revised_on=D(2025, 7, 5)),
+    )
+    assert list(answering(history, revisions, EXPIRED, IN_FORCE)) == []
+    assert list(answering(history, revisions[:1], EXPIRED, IN_FORCE)) == [(1, 0)]
