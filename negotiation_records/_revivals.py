@@ -228,9 +228,9 @@ def ran_out_again(
     index), where a step back to *revived* may come without a revision (an
     agreement restored by a decision, its passed expiry still in force):
     those after a step back that none of *revisions* answered
-    (:func:`answering`), with no revision certainly made between the two.  In force again on 12 July and expired
-    on the 20th, an agreement whose expiry of 10 July passed had one expiry,
-    not two.
+    (:func:`answering`), with no revision certainly made between the two.
+    In force again on 12 July and expired on the 20th, an agreement whose
+    expiry of 10 July passed had one expiry, not two.
 
     Only a revision made after the deadline it replaced passed can come
     between two such steps (one made in time extended the deadline before

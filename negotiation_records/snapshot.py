@@ -381,10 +381,11 @@ def _agreement_cut(
     revisions came after (signed on 20 January, in force "in January", extended
     on 5 January): those go, so that the snapshot is a valid record, and the
     expiries they replaced with them; so do those before the last of them,
-    whatever their own dates say (extended "in 2025", then "in January").  Where no expiry left lets a known
-    ``expired`` step be, that step and those after it go too (the revision
-    cannot stay, nor the step without it): extended on 5 January, signed on
-    the 20th, expired on 1 March by a cut dated "2025", unknown on 10 March.
+    whatever their own dates say (extended "in 2025", then "in January").
+    Where no expiry left lets a known ``expired`` step be, that step and
+    those after it go too (the revision cannot stay, nor the step without
+    it): extended on 5 January, signed on the 20th, expired on 1 March by a
+    cut dated "2025", unknown on 10 March.
     """
     history = history_until(agreement.history, at)
     ran_out = agreement.RAN_OUT
@@ -519,12 +520,12 @@ def known_steps(
     never ran out), a deadline for each such step (a record revived by a
     revision runs out again only when the new deadline passes; an agreement
     restored without an extension runs out again on the expiry that
-    passed).  The record
-    cannot have run out before then, and nothing after such a step came before
-    it.  That step and those after it count once a deadline has run out for it,
-    and from then on: what is known only grows as *at* moves on, but for a
-    last step whose deadline a later revision moved with no step that revived
-    the record (:func:`_held_back`: it waits for the new deadline).  So an
+    passed).  The record cannot have run out before then, and nothing after
+    such a step came before it.  That step and those after it count once a
+    deadline has run out for it, and from then on: what is known only grows
+    as *at* moves on, but for a last step whose deadline a later revision
+    moved with no step that revived the record (:func:`_held_back`: it waits
+    for the new deadline).  So an
     ultimatum marked expired "on 2 September", whose deadline passes at the end
     of that day, is pending all day, and expired from the moment its deadline
     passes; undated, or dated by its month, likewise (a version-1

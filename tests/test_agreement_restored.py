@@ -34,7 +34,10 @@ IN_FORCE, EXPIRED = AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED
 
 
 def _truce(*steps: tuple[str, object], **changes: object) -> Agreement:
-    history = [StatusChange(status=status, on=on) for status, on in steps]  # type: ignore[arg-type]
+    history = [
+        StatusChange(status=status, on=on)  # type: ignore[arg-type]
+        for status, on in steps
+    ]
     return Agreement(
         id="truce",
         title="Truce",
