@@ -162,10 +162,10 @@ def revivals(record: Revivable, start: int = 0) -> Iterator[tuple[int, int]]:
     """
     :func:`answering` of *record*: each step of its history (from index
     *start*) that says its deadline ran out and that a revision then brought
-    back, with the index of the revision that answered it.  Undated steps
-    count where each step back takes a revision of its own
-    (``REVIVED_ONLY_BY_REVISION``: an ultimatum, a milestone), as the
-    record's check counts them.
+    back, with the index of the revision that answered it.  Where each step
+    back takes a revision of its own (``REVIVED_ONLY_BY_REVISION``: an
+    ultimatum, a milestone), a step back no revision answered is given too,
+    as the record's check counts them.
     """
     if not record.revisions:
         return iter(())  # no revision to place
@@ -235,12 +235,14 @@ def ran_out_again(
     Only a revision made after the deadline it replaced passed can come
     between two such steps (one made in time extended the deadline before
     the first), and only one after those that answered the steps back before
-    the first.  It comes between when it is certainly before the second step
-    (undated: certainly before the last dated step before it) and not
-    certainly before the first (undated: the last dated step before it).
-    Where that is not certain, the second step ran out again: a step is then
-    shown from its own date rather than held back for a deadline the record
-    may never have had.
+    the first.  It comes between when it is not certainly before the first
+    (undated: the last dated step before it) and, if the second is dated,
+    certainly before the second: a dated step that may have come before the
+    revision is shown from its own date rather than held back for a
+    deadline the record may never have had.  An undated second step, which
+    its neighbours place, ran out on the new deadline of any such revision
+    (extended on 15 July while in force again, an agreement that then
+    expired, undated, did so once the new expiry passed).
     """
     floor = 0  # revisions before it answered steps back before the pair
     answered = dict(answering(history, revisions, ran_out, revived))
@@ -250,12 +252,11 @@ def ran_out_again(
         if before in answered:
             floor = answered[before] + 1
             continue
-        since = _last_dated(history[: before + 1])
-        until = _last_dated(history[before + 1 : step + 1])
-        if until is None or not any(
-            is_before(revision.revised_on, until)
+        since, on = _last_dated(history[: before + 1]), history[step].on
+        if not any(
+            made_after_it_passed(revision.revised_on, revision.previous)
             and not (since is not None and is_before(revision.revised_on, since))
-            and made_after_it_passed(revision.revised_on, revision.previous)
+            and (on is None or is_before(revision.revised_on, on))
             for revision in revisions[floor:]
         ):
             again.add(step)

@@ -33,7 +33,7 @@ EXPIRY = Deadline.on(D(2025, 7, 10))  # passes at the end of 10 July, UTC
 IN_FORCE, EXPIRED = AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED
 
 
-def _truce(*steps: tuple[str, object], **changes: object) -> Agreement:
+def _truce(*steps: tuple[object, object], **changes: object) -> Agreement:
     history = [
         StatusChange(status=status, on=on)  # type: ignore[arg-type]
         for status, on in steps
@@ -308,3 +308,82 @@ def test_a_revision_made_before_a_dated_one_answers_no_later_step() -> None:
     )
     assert list(answering(history, revisions, EXPIRED, IN_FORCE)) == []
     assert list(answering(history, revisions[:1], EXPIRED, IN_FORCE)) == [(1, 0)]
+
+
+def test_an_undated_expiry_after_an_extension_in_force_waits_for_it() -> None:
+    """
+    Restored on 12 July with no extension, extended on 15 July to 1 August
+    while in force, then expired with no date (as a file may say it): the
+    extension came before the expiry (extending an expired agreement
+    records a step back, and there is none), so the agreement is in force
+    until 1 August has passed.
+    """
+    truce = _truce(
+        ("in-force", D(2025, 7, 1)),
+        ("expired", D(2025, 7, 11)),
+        ("in-force", D(2025, 7, 12)),
+    ).extend(Deadline.on(D(2025, 8, 1)), on=D(2025, 7, 15))
+    truce = _truce(
+        *((change.status, change.on) for change in truce.history),
+        ("expired", None),
+        expires=truce.expires,
+        revisions=truce.revisions,
+    )
+    assert _again(truce) == frozenset()
+    talks = _talks(truce)
+    for day in (D(2025, 7, 13), D(2025, 7, 15), D(2025, 8, 1)):
+        assert truce.status_at(day) is IN_FORCE, day
+        assert len(talks.as_of(day).agreements[0].history) == 3, day
+    assert truce.status_at(D(2025, 8, 2)) is EXPIRED
+    assert talks.as_of(D(2025, 8, 2)).agreements[0] == truce
+
+
+def test_both_expiries_of_uncertain_date() -> None:
+    """
+    Expired "in July", restored on 5 August with no extension, expired
+    again with no date: the second expiry ran out on the expiry that passed
+    and counts once the restoration does.
+    """
+    truce = _truce(
+        ("in-force", D(2025, 7, 1)),
+        ("expired", PartialDate(2025, 7)),
+        ("in-force", D(2025, 8, 5)),
+        ("expired", None),
+    )
+    assert _again(truce) == {3}
+    assert truce.status_at(D(2025, 8, 6)) is EXPIRED
+    assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
+
+
+def test_a_snapshot_of_a_snapshot_reads_revisions_in_their_order() -> None:
+    """
+    Extended "in July" and then at 06:00 on 5 July (Tokyo), expired at 05:00
+    on 9 July (New York) and back in force on the 12th: the "July" extension
+    was made by 5 July, so it did not bring the agreement back.  A snapshot
+    of a later snapshot reads the same as the snapshot itself.
+    """
+    tokyo, new_york = "Asia/Tokyo", "America/New_York"
+    kiritimati, pago_pago = "Pacific/Kiritimati", "Pacific/Pago_Pago"
+    truce = _truce(
+        ("in-force", pendulum.datetime(2025, 7, 3, 11, tz=tokyo)),
+        ("suspended", PartialDate(2025)),
+        ("in-force", D(2025, 7, 8)),
+        ("suspended", D(2025, 7, 9)),
+        ("expired", pendulum.datetime(2025, 7, 9, 5, tz=new_york)),
+        ("in-force", pendulum.datetime(2025, 7, 12, 16, tz=kiritimati)),
+        expires=Deadline.on(pendulum.datetime(2025, 7, 6, 13, tz=pago_pago)),
+        revisions=[
+            DeadlineRevision(
+                previous=Deadline.on(D(2025, 7, 13)), revised_on=PartialDate(2025, 7)
+            ),
+            DeadlineRevision(
+                previous=Deadline.on(pendulum.datetime(2025, 7, 10, 13, tz=kiritimati)),
+                revised_on=pendulum.datetime(2025, 7, 5, 6, tz=tokyo),
+            ),
+        ],
+    )
+    assert list(revivals(truce)) == []
+    talks = _talks(truce)
+    early = pendulum.datetime(2025, 7, 5, 6, tz=tokyo)
+    later = pendulum.datetime(2025, 7, 9, 5, tz=new_york)
+    assert talks.as_of(later).as_of(early) == talks.as_of(early)

@@ -384,3 +384,27 @@ def test_an_extension_before_the_expiry_passed_does_not_bring_an_agreement_back(
     assert caught.value.errors == (("revisions[0].revised_on", early),)
     extended = truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 13))
     assert extended.status.value == "in-force"
+
+
+def test_revisions_answer_in_the_order_they_were_made() -> None:
+    """
+    Due 10 January, extended "in January" to the 20th, cut on 15 January to
+    the 18th, expired on the 19th and pending again on the 25th: the
+    "January" extension came before the cut of the 15th, so it brought
+    nothing back, and the step back has no revision of its own.
+    """
+    revisions = [
+        _revision(PartialDate(2025, 1), Deadline.on(D(2025, 1, 10))),
+        _revision(D(2025, 1, 15), Deadline.on(D(2025, 1, 20))),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        _ultimatum(
+            issued_at=D(2025, 1, 1),
+            deadline=Deadline.on(D(2025, 1, 18)),
+            revisions=revisions,
+            history=[
+                _step("expired", D(2025, 1, 19)),
+                _step("pending", D(2025, 1, 25)),
+            ],
+        )
+    assert caught.value.errors == (("history[1].status", _back(" on 2025-01-25")),)
