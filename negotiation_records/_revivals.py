@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
 from negotiation_records.deadlines import Deadline, DeadlineRevision
-from negotiation_records.history import StatusChange
+from negotiation_records.history import StatusChange, last_dated
 from negotiation_records.timeutil import Moment, is_before, moment_text
 
 
@@ -123,7 +123,7 @@ def answering(
             continue
         on = step.on
         if on is None and not required:
-            on = _last_dated(history[:index])  # no earlier than the last dated
+            on = last_dated(history[:index])  # no earlier than the last dated
         if on is not None:
             # Revisions are in the order they were made: one certainly before
             # the step puts those before it there too, whatever their dates.
@@ -252,7 +252,7 @@ def ran_out_again(
         if before in answered:
             floor = answered[before] + 1
             continue
-        since, on = _last_dated(history[: before + 1]), history[step].on
+        since, on = last_dated(history[: before + 1]), history[step].on
         if not any(
             made_after_it_passed(revision.revised_on, revision.previous)
             and not (since is not None and is_before(revision.revised_on, since))
@@ -261,11 +261,6 @@ def ran_out_again(
         ):
             again.add(step)
     return frozenset(again)
-
-
-def _last_dated(steps: tuple[StatusChange, ...]) -> Moment | None:
-    """When the last dated one of *steps* was taken (``None``: none is dated)."""
-    return next((step.on for step in reversed(steps) if step.on is not None), None)
 
 
 def revival_floors(record: Revivable, steps: dict[int, K]) -> dict[int, K]:

@@ -489,7 +489,7 @@ def next_history(
         )
     if closing is not None and on is None:
         on = closing_on(target, on, closing, start)
-        last = next((c.on for c in reversed(record.history) if c.on is not None), None)
+        last = last_dated(record.history)
         if on is not None and last is not None and is_before(on, last):
             raise ValidationError(
                 [
@@ -863,6 +863,16 @@ def history_until(
 ) -> tuple[StatusChange, ...]:
     """The changes known by *at*, in order (:func:`known_count`)."""
     return history[: known_count([change.on for change in history], at)]
+
+
+def last_dated(history: Sequence[StatusChange]) -> Moment | None:
+    """
+    When the last dated change of *history*, in its order, was made
+    (``None``: none is dated).
+    """
+    return next(
+        (change.on for change in reversed(history) if change.on is not None), None
+    )
 
 
 S = TypeVar("S", bound=enum.Enum)

@@ -406,13 +406,15 @@ def _agreement_cut(
             history = history_until(history[:held], at)
             continue
         start = first_dated(history)
+        if start is None:
+            return history, 0, kept
         # Up to the last revision certainly before it: those before that came
         # earlier still, whatever their own dates say ("2025", then "2025-01").
         first = next(
             (
                 index + 1
                 for index in range(kept - 1, -1, -1)
-                if start is not None and is_before(revisions[index].revised_on, start)
+                if is_before(revisions[index].revised_on, start)
             ),
             0,
         )
@@ -525,10 +527,10 @@ def known_steps(
     deadline has run out for it, and from then on: what is known only grows
     as *at* moves on, but for a last step whose deadline a later revision
     moved with no step that revived the record (:func:`_held_back`: it waits
-    for the new deadline).  So an
-    ultimatum marked expired "on 2 September", whose deadline passes at the end
-    of that day, is pending all day, and expired from the moment its deadline
-    passes; undated, or dated by its month, likewise (a version-1
+    for the new deadline).  So an ultimatum marked expired "on 2 September",
+    whose deadline passes at the end of that day, is pending all day, and
+    expired from the moment its deadline passes; undated, or dated by its
+    month, likewise (a version-1
     ``"status": "expired"`` with no ``status_on`` is such a step).  What is
     left is read again by its own dates.  :meth:`Ultimatum.status_at
     <negotiation_records.Ultimatum.status_at>`, :meth:`Milestone.status_at

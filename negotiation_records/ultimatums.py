@@ -57,6 +57,7 @@ from negotiation_records.history import (
     closing_on,
     current_status,
     history_problems,
+    last_dated,
     next_status,
     take_status_arguments,
     taken_by,
@@ -212,7 +213,7 @@ def expired_before_compliance(
     cut deadline passed).
     """
     *earlier, complied = history
-    last = next((c.on for c in reversed(earlier) if c.on is not None), None)
+    last = last_dated(earlier)
     revised = revisions[-1].revised_on if revisions else None
     if revised is not None and (last is None or is_before(last, revised)):
         last = revised

@@ -195,18 +195,21 @@ def test_a_missed_milestone_pending_again() -> None:
     assert Milestone(**fields).status is MilestoneStatus.PENDING
 
 
-def test_an_agreement_may_come_back_into_force_without_an_extension() -> None:
-    """As documented: a decision that restores it, its expiry still the one that passed."""
-    truce = Agreement(
+def _tariff_truce(*steps: StatusChange) -> Agreement:
+    """In force from 14 May 2025, its expiry 12 August, then *steps*."""
+    return Agreement(
         id="truce",
         title="Tariff truce",
         stage="ceasefire",
-        history=[
-            _step("in-force", D(2025, 5, 14)),
-            _step("expired", D(2025, 8, 13)),
-            _step("in-force", D(2025, 8, 20)),
-        ],
+        history=[_step("in-force", D(2025, 5, 14)), *steps],
         expires=Deadline.on(D(2025, 8, 12)),
+    )
+
+
+def test_an_agreement_may_come_back_into_force_without_an_extension() -> None:
+    """As documented: a decision that restores it, its expiry still the one that passed."""
+    truce = _tariff_truce(
+        _step("expired", D(2025, 8, 13)), _step("in-force", D(2025, 8, 20))
     )
     assert truce.status.value == "in-force"
     assert truce.expires is not None
@@ -368,16 +371,7 @@ def test_an_extension_before_the_expiry_passed_does_not_bring_an_agreement_back(
     None
 ):
     """Marked expired "in August", its expiry 12 August: extended on the 10th, it had not expired."""
-    truce = Agreement(
-        id="truce",
-        title="Tariff truce",
-        stage="ceasefire",
-        history=[
-            _step("in-force", D(2025, 5, 14)),
-            _step("expired", PartialDate(2025, 8)),
-        ],
-        expires=Deadline.on(D(2025, 8, 12)),
-    )
+    truce = _tariff_truce(_step("expired", PartialDate(2025, 8)))
     with pytest.raises(ValidationError) as caught:
         truce.extend(Deadline.on(D(2025, 11, 10)), on=D(2025, 8, 10))
     early = _early("2025-08-10", "2025-08-13T00:00:00Z", "agreement 'truce'")
