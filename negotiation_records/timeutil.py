@@ -40,6 +40,7 @@ from negotiation_records._civil_day import AHEAD_SECONDS, BEHIND_SECONDS
 from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
+from negotiation_records._plain_numbers import plain_int
 from negotiation_records._unread import Unread, UnreadMoment, read_failure
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import described, short_repr
@@ -112,8 +113,10 @@ class PartialDate(ValueMethods):
         [PartialDate(year=2025, month=6), Date(2025, 6, 2)]
     """
 
-    year: int
-    month: int | None = None
+    # An integer of another class (an IntEnum month, numpy's int64) is kept as
+    # the plain int it stands for, as every integer of a record is.
+    year: int = attrs.field(converter=plain_int)
+    month: int | None = attrs.field(default=None, converter=plain_int)
 
     def __attrs_post_init__(self) -> None:
         problems: Problems = []

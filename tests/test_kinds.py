@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from negotiation_records import (
     Deadline,
     Negotiation,
+    PartialDate,
     Party,
     PartyKind,
     Period,
@@ -40,6 +41,7 @@ from negotiation_records import (
     Vote,
     _fastjson,
     converter,
+    format_moment,
     from_dict,
     from_json,
     json_schema,
@@ -607,6 +609,34 @@ class TestNumericSubclasses:
         with pytest.raises(ValidationError) as caught:
             Round(number=numpy.bool_(1))
         assert [path for path, _ in caught.value.errors] == ["number"]
+
+    def test_a_partial_dates_year_and_month(self) -> None:
+        """
+        A partial date keeps an IntEnum month or an integer of another class as
+        the plain int, so that it shows, compares and writes as any other; a
+        bool, a float or a string is still refused.
+        """
+
+        class Month(enum.IntEnum):
+            JULY = 7
+
+        july = PartialDate(2025, Month.JULY)
+        assert type(july.month) is int
+        assert repr(july) == "PartialDate(year=2025, month=7)"
+        assert july == PartialDate(2025, 7)
+        assert format_moment(july) == "2025-07"
+        numpy = pytest.importorskip("numpy")
+        year = PartialDate(numpy.int64(2025))
+        assert type(year.year) is int
+        assert year == PartialDate(2025)
+        for bad, problem in (
+            ((True,), ("year", "must be an integer, got True")),
+            ((2025.0,), ("year", "must be an integer, got 2025.0")),
+            ((2025, "7"), ("month", "must be an integer or None, got '7'")),
+        ):
+            with pytest.raises(ValidationError) as caught:
+                PartialDate(*bad)
+            assert caught.value.errors == (problem,)
 
     def test_bools_and_bad_numbers_are_still_refused(self) -> None:
         """A bool is not an integer nor a number, and a float subclass holding
