@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import json.scanner
+import math
 import re
 from typing import Any, Final
 
@@ -87,8 +88,20 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite_float(literal: str) -> float:
+    # A number beyond a double's range (1e400) would be read as an infinity,
+    # which JSON has not: it is refused where it is, as NaN is (orjson refuses
+    # it too), rather than reported later as a value that is not in the text.
+    number = float(literal)
+    if not math.isfinite(number):
+        raise ValueError(f"the number {literal} is beyond the range of a double")
+    return number
+
+
 _DECODER: Final = json.JSONDecoder(
-    object_pairs_hook=_object_pairs, parse_constant=_reject_constant
+    object_pairs_hook=_object_pairs,
+    parse_constant=_reject_constant,
+    parse_float=_finite_float,
 )
 
 
@@ -149,7 +162,7 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
         ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # NaN, Infinity or an integer int() refuses
+    except ValueError as exc:  # NaN, Infinity, 1e400 or an integer int() refuses
         message = str(exc)
         if "digits" in message:
             message = "a number has too many digits (more than 4300)"
@@ -190,13 +203,20 @@ def _refused_number(text: str) -> int:
 def _is_refused(literal: str) -> bool:
     """
     Whether the decoder refuses *literal*: ``NaN``, ``Infinity``,
-    ``-Infinity``, or an integer that ``int()`` refuses (too many digits).
+    ``-Infinity``, a number beyond a double's range (``1e400``), or an integer
+    that ``int()`` refuses (too many digits).
     """
     if literal.startswith(_CONSTANTS):
         return True
     number = json.scanner.NUMBER_RE.match(literal)
-    if number is None or number.group(2, 3) != (None, None):
-        return False  # true, false, null, or a fraction or exponent: a float
+    if number is None:
+        return False  # true, false or null
+    if number.group(2, 3) != (None, None):  # a fraction or an exponent: a float
+        try:
+            _finite_float(number.group())
+        except ValueError:
+            return True
+        return False
     try:
         int(number.group(1))
     except ValueError:

@@ -1089,8 +1089,9 @@ class TestValidateLines:
             ("Infinity", "Infinity is not a JSON number"),
             ("-Infinity", "-Infinity is not a JSON number"),
             ("1" * 5000, "a number has too many digits (more than 4300)"),
+            ("1e400", "the number 1e400 is beyond the range of a double"),
         ],
-        ids=["nan", "infinity", "minus-infinity", "5000-digits"],
+        ids=["nan", "infinity", "minus-infinity", "5000-digits", "1e400"],
     )
     def test_a_number_json_refuses_at_its_line(
         self,
@@ -1099,8 +1100,9 @@ class TestValidateLines:
         literal: str,
         message: str,
     ) -> None:
-        """NaN, Infinity and an integer too long are placed at their line, as a
-        syntax error is (they were all reported at line 1)."""
+        """NaN, Infinity, an integer too long and a number beyond a double are
+        placed at their line, as a syntax error is (they were all reported at
+        line 1)."""
         path = tmp_path / "source.json"
         path.write_text(
             '{\n  "id": "a",\n  "publisher": "NaN Infinity",\n  "title": '

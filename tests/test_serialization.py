@@ -787,8 +787,18 @@ class TestErrorContract:
                 '{\n  "unit": "NaN, Infinity, \\"-Infinity",\n  "amount":\n    Infinity\n}',
                 "invalid JSON: Infinity is not a JSON number at line 4 column 5",
             ),
+            (  # beyond a double: refused where it is, not read as an infinity
+                '{"amount": 1e400, "unit": "1e400"}',
+                "invalid JSON: the number 1e400 is beyond the range of a double at "
+                "column 12",
+            ),
             (
-                f'[\n  1, 2.5, {"9" * 5000}.0, "{"9" * 5000}",\n  -{"9" * 5000}\n]',
+                '{\n  "unit": "people",\n  "amount": 2.5,\n  "each": -1.5E+999\n}',
+                "invalid JSON: the number -1.5E+999 is beyond the range of a double "
+                "at line 4 column 11",
+            ),
+            (
+                f'[\n  1, 2.5, 0.{"9" * 5000}, "{"9" * 5000}",\n  -{"9" * 5000}\n]',
                 "invalid JSON: a number has too many digits (more than 4300) at line 3 "
                 "column 3",
             ),
