@@ -28,14 +28,16 @@ from negotiation_records._value_strategies import (
     texts,
 )
 from negotiation_records.actions import Action, ActionKind
-from negotiation_records.agreements import STATUS_STEPS as _AGREEMENT_STEPS
 from negotiation_records.agreements import (
+    BY_EACH_PARTY,
     Agreement,
     AgreementStage,
     AgreementStatus,
     Phase,
+    falls_due_before_start,
     made_no_earlier_than,
 )
+from negotiation_records.agreements import STATUS_STEPS as _AGREEMENT_STEPS
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.milestones import STATUS_STEPS as _MILESTONE_STEPS
 from negotiation_records.milestones import Alternative, Milestone, MilestoneStatus
@@ -233,6 +235,7 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
         AgreementStatus.DRAFTED,
         dates[:steps],
         deadline=(AgreementStatus.EXPIRED, expires),
+        once=BY_EACH_PARTY,
     )
     # Not revised once it ended, dated (a final status: Agreement.extend
     # refuses it), nor with no expiry.
@@ -245,7 +248,9 @@ def _agreement(  # noqa: PLR0917 - the pools a record draws from
     # agreements rare in generated negotiations).
     in_force = draw(optional(_deadlines()))
     expiries = [r.previous for r in revisions] + ([] if expires is None else [expires])
-    if in_force is not None and any(e.falls_due_before(in_force.due) for e in expiries):
+    if in_force is not None and any(
+        falls_due_before_start(e, in_force) for e in expiries
+    ):
         in_force = None
 
     def links(pool: Sequence[Any] | None, base: S[Any]) -> S[Any]:

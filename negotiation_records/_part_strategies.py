@@ -49,6 +49,7 @@ def walk(
     late: Any = None,
     barred: Mapping[Any, Collection[str]] | None = None,
     revive: tuple[Any, Callable[[Moment, Deadline], Deadline | None]] | None = None,
+    once: Collection[Any] = (),
 ) -> list[StatusChange]:
     """
     A legal status history from *initial*: one step of *steps* (status to the
@@ -66,24 +67,34 @@ def walk(
     ultimatum pending again) only with the deadline the function gives for
     a revision made on the step's moment (``None``: none fits, and the step
     is not taken); the step is dated then and later steps are held to that
-    deadline.
+    deadline.  A step of a status in *once* (an agreement's signed) that
+    repeats an earlier one, before it or not, names parties that did not
+    take that status before.
     """
     changes: list[StatusChange] = []
     closed = False  # whether a step to deadline's status was taken
     current = initial
     taken: set[str] = set()  # the parties of the steps of the current status
+    # The parties that took each status of *once* so far (a key: taken before).
+    ever: dict[Any, set[str]] = {}
     bars = barred or {}
     for on in moments:
         drawn = draw(pools.party_list())
 
         def allowed(status: Any, drawn: list[str] = drawn) -> list[str]:
-            return [p for p in drawn if p not in bars.get(status, ())]
+            return [
+                p
+                for p in drawn
+                if p not in bars.get(status, ()) and p not in ever.get(status, ())
+            ]
 
+        # A step that repeats one names a party that did not take it before.
         options = sorted(
             (
                 s
                 for s in steps.get(current, ())
-                if s is not current or any(p not in taken for p in allowed(s))
+                if (s is not current and s not in ever)
+                or any(p not in taken or s is not current for p in allowed(s))
             ),
             key=lambda s: s.value,
         )
@@ -118,6 +129,8 @@ def walk(
         else:
             taken = set()
         taken.update(by)
+        if status in once:
+            ever.setdefault(status, set()).update(by)
         current = status
         dated = revived or (draw(st.booleans()) and _may_date(current, on, deadline))
         if dated and current is late and not closed and deadline is not None:

@@ -9,8 +9,9 @@ and its expiry as :class:`~negotiation_records.Deadline` values, and every
 earlier expiry in ``revisions`` when it is extended (a truce of 90 days
 extended by another 90), as an ultimatum keeps its revised deadlines.
 Parties that initial, sign or ratify on different days take a step each,
-named in its ``by``: two ``ratified`` steps in a row, one ``by=["russia"]``
-and one ``by=["united-states"]``, each party once.
+named in its ``by``: two ``ratified`` steps, in a row or with another
+party's signing between, one ``by=["russia"]`` and one
+``by=["united-states"]``, each party once.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
+import pendulum
 
+from negotiation_records._deadline_arithmetic import start_of_day
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._revivals import (
     made_after_it_passed,
@@ -135,7 +138,7 @@ _REVIVED: Final = _A.IN_FORCE
 #: ``superseded`` are final; a text may enter into force unsigned; an expired
 #: agreement may come back into force (a truce extended after it lapsed).
 #: Initialled, signed and ratified may follow themselves, a step for each
-#: party in turn (see ``_BY_EACH_PARTY``).  A text initialled may be ratified
+#: party in turn (see ``BY_EACH_PARTY``).  A text initialled may be ratified
 #: before it is signed, and one party may ratify before another signs: a
 #: union's members ratify the tentative agreement its negotiators initialled,
 #: and the contract is signed after (the ILA and USMX, 8 January and 25
@@ -170,41 +173,42 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
 _ENDED: Final = frozenset(set(AgreementStatus) - STATUS_STEPS.keys())
 #: The statuses that parties reach one at a time (New START was ratified by
 #: Russia on 28 January 2011 and by the United States on 2 February): a step
-#: may repeat the one before it when it names the parties that took it
-#: (``by``), none of whom took it before.
-_BY_EACH_PARTY: Final = frozenset({_A.INITIALLED, _A.SIGNED, _A.RATIFIED})
+#: may repeat an earlier one of its status (the one before it, or one before
+#: another party's step: one party may ratify before another signs) when it
+#: names the parties that took it (``by``), none of whom took it before.
+BY_EACH_PARTY: Final = frozenset({_A.INITIALLED, _A.SIGNED, _A.RATIFIED})
 
 
 def _repeat_problems(history: tuple[StatusChange, ...]) -> Iterable[tuple[str, str]]:
     """
-    A step that repeats the one before it (see ``_BY_EACH_PARTY``) names its
-    parties, none of whom took that step before.
+    A step that repeats an earlier one of its status (see ``BY_EACH_PARTY``)
+    names its parties, none of whom took that step before.
     """
-    for index in range(1, len(history)):
-        change, before = history[index], history[index - 1]
+    last: dict[AgreementStatus, int] = {}  # the latest step of each status
+    named: dict[AgreementStatus, dict[str, int]] = {}  # party: its latest step
+    for index, change in enumerate(history):
         status = change.status
-        if status is not before.status or status not in _BY_EACH_PARTY:
+        if status not in BY_EACH_PARTY:
             continue
         word = status.value
-        if not change.by:
+        earlier = last.get(status)
+        last[status] = index
+        if earlier is not None and not change.by:
+            which = "before it" if earlier == index - 1 else f"of history[{earlier}]"
             yield (
                 f"history[{index}].by",
-                f"repeats the {word!r} step before it: name the parties that "
+                f"repeats the {word!r} step {which}: name the parties that "
                 "took this one (by), each party once",
             )
             continue
-        taken: dict[str, int] = {}
-        for earlier in range(index - 1, -1, -1):
-            if history[earlier].status is not status:
-                break
-            for party in history[earlier].by:
-                taken.setdefault(party, earlier)
+        taken = named.setdefault(status, {})
         for party in change.by:
             if party in taken:
                 yield (
                     f"history[{index}].by",
                     f"{party!r} was already {word} (history[{taken[party]}])",
                 )
+            taken[party] = index
 
 
 @frozen_record(kw_only=True, init=False)
@@ -276,32 +280,54 @@ def due_named(deadline: Deadline) -> str:
     return f"{moment_text(due)} in {deadline.tz}"
 
 
+def falls_due_before_start(deadline: Deadline, start: Moment | Deadline) -> bool:
+    """
+    Whether *deadline* certainly falls due before *start*: a moment, as
+    :meth:`Deadline.falls_due_before` reads it, or a deadline the record starts
+    on (an agreement's ``in_force``), read as its ``due``: a day against a
+    deadline that is a day (dates by their days), and against one at a time
+    of day, where its due day names a zone, the first instant of that day
+    there (datetimes as instants: noon on 13 May in New York falls due
+    before 14 May in New York begins).
+    """
+    if not isinstance(start, Deadline):
+        return deadline.falls_due_before(start)
+    begins: Moment = start.due
+    if (
+        start.tz is not None
+        and begins.__class__ is pendulum.Date
+        and isinstance(deadline.due, _dt.datetime)
+    ):
+        begins = start_of_day(begins, start.zone)
+    return deadline.falls_due_before(begins)
+
+
 def due_before_start_problems(
     revisions: tuple[DeadlineRevision, ...],
     deadline: Deadline,
-    start: Moment | None,
+    start: Moment | Deadline | None,
     template: str,
     name: str = "deadline",
 ) -> Iterable[tuple[str, str]]:
     """
     Each deadline a record has had (every revision's ``previous``, then the
     current *deadline*, the field *name*) that falls due before *start*
-    (:meth:`Deadline.falls_due_before`), at its path, worded by *template*
-    (``{due}`` and ``{start}``): a deadline cut to before the ultimatum was
-    issued is as wrong as one set there.
+    (:func:`falls_due_before_start`), at its path, worded by *template*
+    (``{due}`` and ``{start}``, which a deadline *start* leaves to the
+    template): a deadline cut to before the ultimatum was issued is as wrong
+    as one set there.
     """
     if start is None:
         return
+    shown = "" if isinstance(start, Deadline) else moment_text(start)
     for index, revision in enumerate(revisions):
-        if revision.previous.falls_due_before(start):
+        if falls_due_before_start(revision.previous, start):
             yield (
                 f"revisions[{index}].previous",
-                template.format(
-                    due=due_named(revision.previous), start=moment_text(start)
-                ),
+                template.format(due=due_named(revision.previous), start=shown),
             )
-    if deadline.falls_due_before(start):
-        yield (name, template.format(due=due_named(deadline), start=moment_text(start)))
+    if falls_due_before_start(deadline, start):
+        yield (name, template.format(due=due_named(deadline), start=shown))
 
 
 def made_no_earlier_than(
@@ -352,7 +378,7 @@ def set_by(
 def due_before_revision_problems(
     revisions: tuple[DeadlineRevision, ...],
     deadline: Deadline,
-    start: Moment | None,
+    start: Moment | Deadline | None,
     name: str = "deadline",
 ) -> Iterable[tuple[str, str]]:
     """
@@ -369,7 +395,7 @@ def due_before_revision_problems(
     latest = made_no_earlier_than(revisions)
     made = (*(revision.previous for revision in revisions[1:]), deadline)
     for index, new in enumerate(made):
-        if start is not None and new.falls_due_before(start):
+        if start is not None and falls_due_before_start(new, start):
             continue
         for on, label in set_by(revisions, index, latest):
             if new.falls_due_before(on):
@@ -790,17 +816,18 @@ class Agreement(Record):
         )
         yield from _repeat_problems(self.history)
         if self.expires is not None:
-            start = None if self.in_force is None else self.in_force.due
             yield from due_before_revision_problems(
-                self.revisions, self.expires, start, "expires"
+                self.revisions, self.expires, self.in_force, "expires"
             )
         if self.in_force is not None and self.expires is not None:
-            # Its day, as a phase's end is compared with its start: an expiry
-            # at the end of the day before it enters into force is refused.
+            # Its day against expiries that are days, as a phase's end is
+            # compared with its start: an expiry at the end of the day before
+            # it enters into force is refused; its first instant against
+            # expiries at a time of day, where its day names a zone.
             yield from due_before_start_problems(
                 self.revisions,
                 self.expires,
-                self.in_force.due,
+                self.in_force,
                 "falls due ({due}) before the agreement enters into force "
                 f"({due_named(self.in_force)})",
                 "expires",

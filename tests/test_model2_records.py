@@ -310,6 +310,45 @@ class TestAgreement:
         document["expires"] = to_dict(Deadline.on(D(2025, 5, 13), tz=kyiv))
         assert paths(lambda: from_dict(Agreement, document)) == ["expires"]
 
+    def test_an_expiry_at_a_time_of_day_before_its_zoned_day_begins(self) -> None:
+        """
+        An entry into force on a day that names its zone begins at that day's
+        first instant there, for an expiry at a time of day: noon on 13 May in
+        New York is before 14 May in New York, even though 14 May has begun
+        elsewhere by then. A minute past that midnight is not; where a clock
+        change skips midnight, the day begins at the change.
+        """
+        york = "America/New_York"
+        starts = Deadline.on(D(2025, 5, 14), tz=york)
+        noon = pendulum.datetime(2025, 5, 13, 12, tz=york)
+        message = (
+            "falls due (2025-05-13T12:00:00-04:00[America/New_York]) before the "
+            "agreement enters into force (2025-05-14 in America/New_York)"
+        )
+        assert errors(lambda: truce(in_force=starts, expires=Deadline.on(noon))) == [
+            ("expires", message)
+        ]
+        midnight = pendulum.datetime(2025, 5, 14, tz=york)
+        for due in (midnight, midnight.add(minutes=1)):
+            assert truce(in_force=starts, expires=Deadline.on(due)).expires
+        # Extended to it, or holding it as an earlier expiry, loaded or built.
+        longer = truce(in_force=starts)
+        assert paths(lambda: longer.extend(Deadline.on(noon), on=D(2025, 5, 12))) == [
+            "expires"
+        ]
+        document = to_dict(longer)
+        document["expires"] = to_dict(Deadline.on(noon))
+        assert paths(lambda: from_dict(Agreement, document)) == ["expires"]
+        # Havana skipped midnight on 10 March 2024: the day began at 01:00.
+        havana = "America/Havana"
+        skipped = Deadline.on(D(2024, 3, 10), tz=havana)
+        before = pendulum.datetime(2024, 3, 9, 23, 59, tz=havana)
+        assert paths(
+            lambda: truce(history=[], in_force=skipped, expires=Deadline.on(before))
+        ) == ["expires"]
+        first = pendulum.datetime(2024, 3, 10, 1, tz=havana)
+        assert truce(history=[], in_force=skipped, expires=Deadline.on(first)).expires
+
     def test_revisions_need_an_expiry_and_order(self) -> None:
         longer = truce().extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 11))
         assert paths(lambda: attrs.evolve(longer, expires=None)) == ["revisions"]
@@ -401,6 +440,39 @@ class TestAgreement:
         assert steps.status_at(D(2011, 2, 1)) is AgreementStatus.SIGNED
         with pytest.raises(IllegalTransitionError):  # not before it is drafted
             truce(expires=None, history=[]).with_status("ratified", on=D(2025, 1, 8))
+
+    def test_each_party_once_across_other_steps(self) -> None:
+        """
+        A party signs, initials or ratifies once, whatever steps come between:
+        Russia ratifying again after the United States signed is refused, as
+        it is right after its first ratification, and a repeat of an earlier
+        signing names the parties that took it.
+        """
+        signed = truce(
+            expires=None,
+            history=[StatusChange(status="signed", on=D(2010, 4, 8), by=["cn"])],
+        )
+        steps = signed.with_status(
+            "ratified", on=D(2011, 1, 28), by=["cn"]
+        ).with_status("signed", on=D(2011, 1, 30), by=["us"])
+        assert errors(
+            lambda: steps.with_status("ratified", on=D(2011, 2, 2), by=["us", "cn"])
+        ) == [("history[3].by", "'cn' was already ratified (history[1])")]
+        both = steps.with_status("ratified", on=D(2011, 2, 2), by=["us"])
+        assert both.history[3].by == ("us",)
+        assert errors(
+            lambda: both.with_status("signed", on=D(2011, 2, 3), by=["cn"])
+        ) == [("history[4].by", "'cn' was already signed (history[0])")]
+        assert errors(lambda: steps.with_status("ratified", on=D(2011, 2, 2))) == [
+            (
+                "history[3].by",
+                "repeats the 'ratified' step of history[1]: name the parties that "
+                "took this one (by), each party once",
+            )
+        ]
+        data = to_dict(steps.with_status("ratified", on=D(2011, 2, 2), by=["us"]))
+        data["history"][3]["by"] = ["cn"]
+        assert paths(lambda: from_dict(Agreement, data)) == ["history[3].by"]
 
     def test_expired_only_once_the_expiry_passed(self) -> None:
         """Expired on a day its expiry had not passed is refused, as for an ultimatum."""
