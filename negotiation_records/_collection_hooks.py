@@ -238,6 +238,13 @@ def _mapping_structure(
         read: dict[Any, Any] = {}
         for key, item in value.items():
             path = f"[{key!r}]"
+            if (
+                key.__class__ is not str
+            ):  # what from_dict takes: JSON objects' keys are text
+                problems.append(
+                    (path, f"a key must be text, as in JSON, got {show_json(key)}")
+                )
+                continue
             try:
                 read_key = key_hook(key, key_type)
             except Exception as exc:  # noqa: BLE001 - collected with its key

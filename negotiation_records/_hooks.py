@@ -193,18 +193,21 @@ def _exact_structure(
         repeated = repeated_keys(value, name)
         if not repeated:
             return read(value)
-        try:  # the object's other problems are reported with its repeated keys
-            read(dict(value))
+        # The object's other problems are reported with its repeated keys: its
+        # fields, each on its own; not the rules across them, which would read
+        # one of the repeated values as the one meant (parsers disagree).
+        try:
+            read(dict(value), whole=False)
         except ValidationError as exc:
             repeated += exc.errors
         raise ValidationError(repeated)
 
-    def read(value: Any) -> Any:
+    def read(value: Any, *, whole: bool = True) -> Any:
         if not versioned:
-            return build(value)
+            return build(value, whole=whole)
         migrated, refused, newer, checked = upgrade_noting(value, cls)
         try:
-            built = build(migrated)
+            built = build(migrated, whole=whole)
         except ValidationError as exc:
             problems = document_problems(checked, exc.errors, refused, newer)
             raise ValidationError(problems) from None
@@ -212,7 +215,11 @@ def _exact_structure(
             raise ValidationError(document_problems(checked, (), refused, newer))
         return built
 
-    def build(value: Any) -> Any:
+    def build(value: Any, *, whole: bool = True) -> Any:
+        """
+        The record of *value*; with *whole* false, only its fields read and
+        checked, each on its own (``None`` when they are all fine).
+        """
         problems: list[tuple[str, str]] = []
         arguments: dict[str, Any] = {}
         read: list[tuple[int, attrs.Attribute[Any]]] = []  # where each read field goes
@@ -232,7 +239,7 @@ def _exact_structure(
             unknown = sorted(value.keys() - names, key=repr)
         else:
             unknown = []
-        if not (problems or unknown):
+        if whole and not (problems or unknown):
             return cls(**arguments)
         # The record cannot be built: the fields that were read are checked
         # as its constructor checks them, each problem in its field's place.
@@ -241,6 +248,8 @@ def _exact_structure(
                 check = checks[attribute.name]
                 problems[place:place] = check(arguments[attribute.alias])[1]
         problems += [("", unknown_key(key)) for key in unknown]
+        if not problems:
+            return None
         raise ValidationError(problems)
 
     return structure

@@ -118,6 +118,7 @@ from negotiation_records._values import (
 )
 from negotiation_records._weekday_kind import Weekdays
 from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.timeutil import PartialDate, moment_text
 
 
 __all__ = [
@@ -252,6 +253,13 @@ class Maybe(FrozenKind):
         return self.kind.writes_floats(seen)
 
 
+def _shown(item: object) -> str:
+    """An item of a list as a problem shows it: a day as documents write it."""
+    if isinstance(item, (pendulum.Date, pendulum.DateTime, PartialDate)):
+        return moment_text(item)
+    return short_repr(item)
+
+
 class Many(FrozenKind):
     """
     A tuple of values of *kind* (any list is accepted on construction).
@@ -365,7 +373,7 @@ class Many(FrozenKind):
                 )
             ]
         if repeated:
-            return [(f"[{index}]", f"{self.unique} {short_repr(item)} appears twice")]
+            return [(f"[{index}]", f"{self.unique} {_shown(item)} appears twice")]
         return []
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:

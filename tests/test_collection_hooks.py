@@ -122,6 +122,22 @@ class TestItems:
             ("['c']", "must be an integer, got number 3.5"),
         ]
 
+    def test_a_mapping_key_is_text(self) -> None:
+        """
+        from_dict takes what JSON holds: a key that is not text (an int, which
+        no JSON object has, and which to_dict refuses to write) is refused at
+        its key, as from_json refuses a key "1" where an int belongs.
+        """
+        assert errors(dict[int, str], {1: "x", 2: "y"}) == [
+            ("[1]", "a key must be text, as in JSON, got number 1"),
+            ("[2]", "a key must be text, as in JSON, got number 2"),
+        ]
+        assert errors(dict[str, int], {"a": 1, None: 2}) == [
+            ("[None]", "a key must be text, as in JSON, got null"),
+        ]
+        with pytest.raises(ValidationError, match=r"\['1'\]: must be an integer"):
+            from_json(dict[int, str], '{"1": "x"}')
+
     def test_a_key_given_twice_in_a_mapping(self) -> None:
         """
         Refused as in a record, with the other values' problems: the message

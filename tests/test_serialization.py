@@ -28,6 +28,7 @@ from negotiation_records import (
     Party,
     PartyKind,
     Period,
+    Proposal,
     Quantity,
     Response,
     Round,
@@ -690,6 +691,45 @@ class TestMissingAndUnknownKeys:
             ("publisher", "must be a string, got number 1"),
             ("$", "unknown key 'titel'"),
         )
+
+    @pytest.mark.parametrize(
+        ("cls", "text", "repeated"),
+        [
+            (
+                Proposal,
+                '{"id": "p", "proposed_by": ["russia"], "proposed_by": ["ukraine"], '
+                '"addressed_to": ["ukraine"], "made_on": "2025-07-19", '
+                '"summary": "Talks"}',
+                "proposed_by",
+            ),
+            (
+                Round,
+                '{"number": 1, "starts": "2025-05-16", "starts": "2025-06-02", '
+                '"ends": "2025-05-17"}',
+                "starts",
+            ),
+        ],
+        ids=["proposal", "round"],
+    )
+    def test_a_repeated_key_is_not_read_across_fields(
+        self, cls: type[Any], text: str, repeated: str
+    ) -> None:
+        """
+        The rules across a record's fields wait for a repeated key, as for any
+        field that is wrong: read with the last of its values, a proposal would
+        be addressed to its proposer and a round would end before it starts,
+        problems of a value no one can tell was meant.
+        """
+        assert json_errors(cls, text) == (
+            ("$", f"duplicate key {repeated!r} in one JSON object"),
+        )
+        nested = (
+            '{"schema_version": 2, "id": "t", "title": "T", "rounds": [' + text + "]}"
+        )
+        if cls is Round:
+            assert json_errors(Negotiation, nested) == (
+                ("rounds[0]", "duplicate key 'starts' in one JSON object"),
+            )
 
     def test_an_object_with_a_repeated_key_where_text_belongs(self) -> None:
         """Where a string belongs, such an object is described as JSON: its size

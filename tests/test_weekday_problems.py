@@ -374,7 +374,7 @@ class TestDaysGivenInPython:
         """A day given twice is reported where it is given again."""
         given = [D(2025, 8, 5), D(2025, 8, 4), D(2025, 8, 5)]
         assert errors_of(lambda: attrs.evolve(self.BUILT, holidays=given)) == (
-            ("holidays[2]", "holiday Date(2025, 8, 5) appears twice"),
+            ("holidays[2]", "holiday 2025-08-05 appears twice"),
         )
 
     @pytest.mark.parametrize(
