@@ -363,16 +363,32 @@ def _beside(target: Path, create: Callable[[Path], _T]) -> tuple[Path, _T]:
     )
 
 
-@contextlib.contextmanager
-def replacing(target: Path, *, other: str = "not a regular file") -> Iterator[int]:
+def _file_named(name: str) -> Path:
     """
-    A new file beside the file *target*, open for writing (its descriptor), to
-    be moved into place when the block ends, or removed if it fails.
+    The file *name* (as given on the command line) names, or the OSError
+    that ``open()`` and a shell's ``>`` give for a name that ends in a
+    separator, which names a folder, whether or not a file of that name
+    exists ("Is a directory"; ``Path`` would drop the separator and replace
+    the file ``notes.txt`` for ``notes.txt/``).
+    """
+    if name.endswith((os.sep, os.altsep or os.sep)):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    return Path(name)
+
+
+@contextlib.contextmanager
+def replacing(name: str, *, other: str = "not a regular file") -> Iterator[int]:
+    """
+    A new file beside the file *name* (as given), open for writing (its
+    descriptor), to be moved into place when the block ends, or removed if it
+    fails.
 
     It gets the permissions of the file it replaces, or those ``open()`` gives.
-    An OSError says why *target* cannot be written: a missing folder, a folder
-    in the way, or something that is not a regular file (*other* says so).
+    An OSError says why *name* cannot be written: a missing folder, a folder
+    in the way or named (``out/``), or something that is not a regular file
+    (*other* says so).
     """
+    target = _file_named(name)
     # Asked through the link (/dev/stdout, a pipe, names no path of its own).
     mode = _kept_mode(target, folder=False, other=other)
     if target.is_symlink():  # written through the link, not over it
@@ -605,7 +621,7 @@ def _to_file(args: argparse.Namespace, talks: _Records, out: Output) -> str | No
         return None
     try:
         with (
-            replacing(Path(args.output), other=_NOT_A_FILE) as handle,
+            replacing(args.output, other=_NOT_A_FILE) as handle,
             os.fdopen(handle, "w", encoding="utf-8", newline="") as stream,
         ):
             return _write(args.format, talks, stream, args.at, args.uid_domain)

@@ -630,7 +630,7 @@ def _draw(
         )
         return EXIT_PROBLEMS
     try:  # beside the target, then moved into place: as export writes
-        with replacing(target) as handle, os.fdopen(handle, "wb") as stream:
+        with replacing(args.output) as handle, os.fdopen(handle, "wb") as stream:
             figure.savefig(
                 stream,
                 format=target.suffix[1:].lower(),

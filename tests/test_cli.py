@@ -447,6 +447,19 @@ class TestPlot:
             in capsys.readouterr().err
         )
 
+    def test_a_name_ending_in_a_separator(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``-o talks.png/`` names a folder: refused, and the file is kept."""
+        target = tmp_path / "talks.png"
+        target.write_bytes(b"kept")
+        out = f"{target}{os.sep}"
+        assert main(["plot", str(talks), "-o", out]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: Is a directory\n"
+        )
+        assert target.read_bytes() == b"kept"
+
     def test_output_is_required(self, talks: Path) -> None:
         """Without -o there is nothing to write: a usage error."""
         assert main(["plot", str(talks)]) == 2

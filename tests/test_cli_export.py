@@ -632,6 +632,34 @@ class TestTargets:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "talks.json"]
         assert list(out.iterdir()) == []
 
+    @pytest.mark.parametrize("fmt", ["ics", "plover"])
+    @pytest.mark.parametrize("there", [True, False], ids=["a-file", "nothing"])
+    def test_a_name_ending_in_a_separator(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        fmt: str,
+        there: bool,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """
+        ``-o notes.txt/`` names a folder, as for ``open()`` and a shell's ``>``:
+        refused; a file ``notes.txt`` is left as it was, and none is made
+        where there was none.
+        """
+        notes = tmp_path / "notes.txt"
+        if there:
+            notes.write_text("my notes\n", encoding="utf-8")
+        out = f"{notes}{os.sep}"
+        assert main(["export", str(talks), "--format", fmt, "-o", out]) == 1
+        assert capsys.readouterr().err == (
+            f"negotiation-records: error: cannot write {out}: Is a directory\n"
+        )
+        left = ["notes.txt", "talks.json"] if there else ["talks.json"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == left
+        if there:
+            assert notes.read_text(encoding="utf-8") == "my notes\n"
+
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
     def test_a_pipe_is_not_replaced(
         self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
