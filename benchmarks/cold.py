@@ -56,7 +56,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 import pendulum
@@ -338,12 +338,28 @@ def _jsonl_rows(folder: Path, lines: int) -> dict[str, float]:
                 pass
 
         def validate(cls: type[Any] = cls, path: Path = path) -> None:
-            for _ in read_records(str(path), cls, io.StringIO()):
+            for _ in read_records(str(path), cls, _Quiet()):
                 pass
 
         found[f"read_jsonl per line, {name}"] = _per_call(read, 1, 5) / lines
         found[f"validate per line, {name}"] = _per_call(validate, 1, 5) / lines
     return found
+
+
+class _Quiet:
+    """
+    Where ``read_records`` draws no progress bar: no terminal.  Versions from
+    December 2026 take the command's output (its ``err`` and ``showing``),
+    earlier ones its standard error (``isatty``); this is both.
+    """
+
+    err: TextIO = io.StringIO()
+
+    def isatty(self) -> bool:
+        return False
+
+    def showing(self, console: Any) -> None:
+        pass
 
 
 def measure() -> dict[str, float]:

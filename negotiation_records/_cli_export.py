@@ -79,6 +79,9 @@ class Output(Protocol):
     def error(self, text: str) -> None:
         """Print an error message on standard error."""
 
+    def showing(self, console: Any) -> None:
+        """A progress bar is drawn by the rich *console* (``None``: no longer)."""
+
 
 _STOPPED = "export stopped at the first problem"
 
@@ -236,7 +239,7 @@ class _Records:
         """The negotiations of the *index*-th FILE, *name*; returns how many."""
         shown = display(name)
         found = 0
-        for read in read_records(name, Negotiation, self.out.err):
+        for read in read_records(name, Negotiation, self.out):
             if read.problems:
                 raise _StoppedError([_problem(shown, *p) for p in read.problems])
             assert isinstance(read.record, Negotiation)  # noqa: S101

@@ -7,9 +7,9 @@ has come to.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
-from negotiation_records._cli_read import is_terminal, rich_available
+from negotiation_records._cli_read import is_terminal, rich_available, same_terminal
 from negotiation_records._cli_streams import bidi_closed, plain_table
 from negotiation_records.timeline import one_line
 
@@ -36,9 +36,29 @@ class Output:
         # The exit status the command has come to so far: what it ends with if
         # the reader of standard output goes away (| head) before it is done.
         self.status = EXIT_OK
+        # The console of a progress bar drawn on the terminal that standard
+        # output shows on too (see showing()), while it is drawn.
+        self._bar: Any = None
+
+    def showing(self, console: Any) -> None:
+        """
+        A progress bar is drawn by the rich *console* on standard error
+        (``None``: no longer).  While it is, and standard output is the same
+        terminal, lines are printed through it, above the bar, as rich prints
+        standard output it redirects: written past the bar, a line would be
+        joined to it and keep a copy of it on the screen.
+        """
+        self._bar = (
+            console if console is None or same_terminal(self.out, self.err) else None
+        )
 
     def line(self, text: str = "") -> None:
-        """Print one line of *text* to standard output."""
+        """Print one line of *text* to standard output (above a progress bar)."""
+        if self._bar is not None:
+            from rich.text import Text  # noqa: PLC0415
+
+            self._bar.print(Text(text), soft_wrap=True)
+            return
         self.out.write(text + "\n")
 
     def error(self, text: str) -> None:

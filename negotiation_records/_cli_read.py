@@ -15,7 +15,7 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO, NamedTuple, TextIO
+from typing import IO, Any, BinaryIO, NamedTuple, Protocol, TextIO
 
 from negotiation_records._cli_streams import BIDI_RANGES
 from negotiation_records._jsonpos import problem_lines
@@ -25,9 +25,22 @@ from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import each_line_read, from_json
 
 
+class Screen(Protocol):
+    """What a progress bar is drawn for: the streams of a command's output."""
+
+    err: TextIO
+
+    def showing(self, console: Any) -> None:
+        """A progress bar is drawn by the rich *console* (``None``: no longer)."""
+
+
 @contextlib.contextmanager
-def progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
-    """Wrap *stream* in a progress bar on a terminal; pass it through otherwise."""
+def progress(stream: BinaryIO, label: str, screen: Screen) -> Iterator[BinaryIO]:
+    """
+    Wrap *stream* in a progress bar on a terminal (its console told to
+    *screen* while it is drawn); pass it through otherwise.
+    """
+    err = screen.err
     try:
         total = os.fstat(stream.fileno()).st_size
     except (OSError, ValueError):  # not a file descriptor (a test's stream)
@@ -50,13 +63,27 @@ def progress(stream: BinaryIO, label: str, err: TextIO) -> Iterator[BinaryIO]:
         console=console,
         transient=True,
     ) as reader:
-        yield reader
+        screen.showing(console)
+        try:
+            yield reader
+        finally:
+            screen.showing(None)
 
 
 def is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):  # closed or not a real stream
+        return False
+
+
+def same_terminal(out: IO[str], err: IO[str]) -> bool:
+    """Whether *out* and *err* are one terminal (what is written to either shows on it)."""
+    if not (is_terminal(out) and is_terminal(err)):
+        return False
+    try:
+        return os.path.samestat(os.fstat(out.fileno()), os.fstat(err.fileno()))
+    except (OSError, ValueError):
         return False
 
 
@@ -247,7 +274,7 @@ class Read(NamedTuple):
 
 
 def read_records(
-    name: str, cls: type[Any], err: TextIO, schema_version: int | None = None
+    name: str, cls: type[Any], screen: Screen, schema_version: int | None = None
 ) -> Iterator[Read]:
     """
     The records in the file *name* (``-``: standard input), or their problems.
@@ -263,7 +290,7 @@ def read_records(
     """
     stream = open_file(name)
     try:
-        yield from _records_in(name, stream, cls, err, schema_version)
+        yield from _records_in(name, stream, cls, screen, schema_version)
     except MemoryError:  # /dev/urandom, or a document larger than the memory
         raise FileError(TOO_BIG) from None
     except OSError as exc:  # a read that failed after the first lines (EIO)
@@ -284,7 +311,7 @@ def _records_in(
     name: str,
     stream: BinaryIO,
     cls: type[Any],
-    err: TextIO,
+    screen: Screen,
     schema_version: int | None,
 ) -> Iterator[Read]:
     """The records of :func:`read_records`, from the open *stream* of *name*."""
@@ -300,7 +327,7 @@ def _records_in(
     if not json_lines:
         yield whole(data, cls, schema_version)
         return
-    with progress(stream, display(name), err) as reader:
+    with progress(stream, display(name), screen) as reader:
         lines = itertools.chain(seen, reader)
         for number, read in each_line_read(cls, lines, schema_version):
             if isinstance(read, ValidationError):

@@ -73,6 +73,7 @@ from negotiation_records._cli_streams import (
     OutputError,
     QuietStream,
     Stdout,
+    bidi_closed,
     encoding_problem,
     silence,
 )
@@ -109,7 +110,7 @@ def _load(name: str, out: Output) -> list[Negotiation] | None:
     problems: list[Problem] = []
     found: list[Negotiation] = []
     try:
-        for read in read_records(name, Negotiation, out.err):
+        for read in read_records(name, Negotiation, out):
             problems.extend(Problem(shown, *problem) for problem in read.problems)
             if read.record is not None:
                 found.append(read.record)
@@ -164,7 +165,7 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
         count = 0
         before = found
         try:
-            for read in read_records(name, cls, out.err, args.schema_version):
+            for read in read_records(name, cls, out, args.schema_version):
                 count += 1
                 for problem in read.problems:
                     report(Problem(shown, *problem))
@@ -362,7 +363,10 @@ def _cmd_show(args: argparse.Namespace, out: Output) -> int:
     def show(record: Negotiation) -> list[Callable[[], None]]:
         talks = record.as_of(at)
         parts: list[str | _Table] = [
-            f"{talks.title} [{talks.id}] — {talks.status.value}",
+            # The title's open bidirectional controls closed where it ends: they
+            # would reorder the id and status after it (shown() closes them
+            # at the end of the heading only).
+            f"{bidi_closed(talks.title)} [{talks.id}] — {talks.status.value}",
             _Table(
                 "Parties",
                 ["id", "name", "kind", "role"],
@@ -527,7 +531,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: Output) -> int:
         return _printer(
             out,
             [
-                f"{talks.title} — deadlines as of {_show_moment(at, tz)}",
+                f"{bidi_closed(talks.title)} — deadlines as of {_show_moment(at, tz)}",
                 _Table(
                     f"Due{within}",
                     [*headers, "time left"],

@@ -13,6 +13,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -1048,6 +1049,49 @@ class TestTerminal:
         out, err = capsys.readouterr()
         assert out.startswith(f"{many}:3: parties[1].kind:")
         assert "many.jsonl" in err
+
+    @pytest.mark.skipif(not hasattr(os, "openpty"), reason="no terminals here")
+    def test_problems_are_printed_above_the_bar(
+        self, many: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """
+        Standard output and standard error one terminal, as in an interactive
+        shell: each problem is printed on a line of its own, the bar erased
+        first, not after the bar on its line (which left a copy of the bar
+        on the screen for each problem).
+        """
+        pytest.importorskip("rich")
+        leader, follower = os.openpty()
+        chunks: list[bytes] = []
+
+        def drain() -> None:  # what the terminal shows, read as it is written
+            while True:
+                try:
+                    data = os.read(leader, 65536)
+                except OSError:  # the terminal closed
+                    return
+                if not data:
+                    return
+                chunks.append(data)
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        screen = open(follower, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        monkeypatch.setattr(sys, "stdout", screen)
+        monkeypatch.setattr(sys, "stderr", screen)
+        try:
+            assert main(["validate", str(many)]) == 1
+        finally:
+            screen.close()
+            os.close(follower)
+            reader.join(timeout=10)
+            os.close(leader)
+        shown = b"".join(chunks).decode("utf-8")
+        bar = shown.index("many.jsonl")
+        problem = shown.index(f"{many}:3: parties[1].kind:")
+        assert bar < problem
+        assert shown[:problem].endswith(("\n", "\x1b[2K"))
+        assert shown.rstrip().endswith("1 problem in 1 of 1 file (5 records checked)")
 
     @pytest.mark.usefixtures("terminal")
     def test_progress_bar_of_a_name_like_markup(

@@ -241,6 +241,33 @@ class TestBidirectionalControls:
             assert line.count(RLO) == line.count(PDF)
         assert data["parties"][0]["name"] in out  # the name as the record holds it
 
+    @pytest.mark.parametrize(
+        ("argv", "after"),
+        [
+            (["show", "--at", "2025-07-20"], " [russia-ukraine-2025] — "),
+            (["deadlines", "--at", "2025-07-20"], " — deadlines as of "),
+            (["timeline", "--at", "2025-07-20"], ":"),
+        ],
+        ids=lambda value: value[0] if isinstance(value, list) else "",
+    )
+    def test_a_title_cannot_reorder_the_heading_after_it(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        argv: list[str],
+        after: str,
+    ) -> None:
+        """
+        A title's override is closed where the title ends, not at the end of
+        the heading: the id, the status and the moment after it read left to
+        right.
+        """
+        data = seed_data()
+        data["title"] = f"Talks {RLO}(draft)"
+        heading = printed(tmp_path, data, argv, capsys).splitlines()[0]
+        assert f"Talks {RLO}(draft){PDF}{after}" in heading
+        assert heading.count(PDF) == 1
+
     def test_a_file_name_shows_its_controls_escaped(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
