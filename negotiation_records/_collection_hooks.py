@@ -238,9 +238,7 @@ def _mapping_structure(
         read: dict[Any, Any] = {}
         for key, item in value.items():
             path = f"[{key!r}]"
-            if (
-                key.__class__ is not str
-            ):  # what from_dict takes: JSON objects' keys are text
+            if key.__class__ is not str:  # from_dict: JSON objects' keys are text
                 problems.append(
                     (path, f"a key must be text, as in JSON, got {show_json(key)}")
                 )

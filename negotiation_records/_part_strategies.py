@@ -88,13 +88,20 @@ def walk(
                 if p not in bars.get(status, ()) and p not in ever.get(status, ())
             ]
 
+        def named(
+            status: Any, current: Any = current, taken: set[str] = taken
+        ) -> list[str]:
+            """The parties a step to *status* may name: not those of the run."""
+            return [
+                p for p in allowed(status) if status is not current or p not in taken
+            ]
+
         # A step that repeats one names a party that did not take it before.
         options = sorted(
             (
                 s
                 for s in steps.get(current, ())
-                if (s is not current and s not in ever)
-                or any(p not in taken or s is not current for p in allowed(s))
+                if not (s is current or s in ever) or named(s)
             ),
             key=lambda s: s.value,
         )
@@ -123,11 +130,10 @@ def walk(
             if new is None:
                 continue  # no revision fits: the record stays as it was
             deadline, revived = (deadline[0], new), True
-        by = allowed(status)
         if status is current and changes:
-            by = [party for party in by if party not in taken]
+            by = named(status)
         else:
-            taken = set()
+            by, taken = allowed(status), set()
         taken.update(by)
         if status in once:
             ever.setdefault(status, set()).update(by)
