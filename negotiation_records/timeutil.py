@@ -99,7 +99,8 @@ class PartialDate(ValueMethods):
 
     Attributes:
         year: The year, 1 to 9999.
-        month: The month, 1 to 12, or ``None`` for a whole year.
+        month: The month, 1 to 12 (an IntEnum member is kept as its int), or
+            ``None`` for a whole year.
 
     Example:
         >>> june = PartialDate(2025, 6)
@@ -113,9 +114,7 @@ class PartialDate(ValueMethods):
         [PartialDate(year=2025, month=6), Date(2025, 6, 2)]
     """
 
-    # An integer of another class (an IntEnum month, numpy's int64) is kept as
-    # the plain int it stands for, as every integer of a record is.
-    year: int = attrs.field(converter=plain_int)
+    year: int = attrs.field(converter=plain_int)  # numpy's int64: a plain int
     month: int | None = attrs.field(default=None, converter=plain_int)
 
     def __attrs_post_init__(self) -> None:
