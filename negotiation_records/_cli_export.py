@@ -41,6 +41,7 @@ from negotiation_records._cli_args import moment_arg
 from negotiation_records._cli_read import (
     FileError,
     Problem,
+    Screen,
     display,
     os_message,
     read_records,
@@ -70,17 +71,13 @@ _NOT_A_FILE = "not a regular file (give '-' to write to standard output)"
 _T = TypeVar("_T")
 
 
-class Output(Protocol):
+class Output(Screen, Protocol):
     """What the command prints through (the command line's output)."""
 
     out: TextIO
-    err: TextIO
 
     def error(self, text: str) -> None:
         """Print an error message on standard error."""
-
-    def showing(self, console: Any) -> None:
-        """A progress bar is drawn by the rich *console* (``None``: no longer)."""
 
 
 _STOPPED = "export stopped at the first problem"

@@ -313,13 +313,12 @@ def due_before_start_problems(
     Each deadline a record has had (every revision's ``previous``, then the
     current *deadline*, the field *name*) that falls due before *start*
     (:func:`falls_due_before_start`), at its path, worded by *template*
-    (``{due}`` and ``{start}``, which a deadline *start* leaves to the
-    template): a deadline cut to before the ultimatum was issued is as wrong
-    as one set there.
+    (``{due}`` and ``{start}``): a deadline cut to before the ultimatum was
+    issued is as wrong as one set there.
     """
     if start is None:
         return
-    shown = "" if isinstance(start, Deadline) else moment_text(start)
+    shown = due_named(start) if isinstance(start, Deadline) else moment_text(start)
     for index, revision in enumerate(revisions):
         if falls_due_before_start(revision.previous, start):
             yield (
@@ -828,8 +827,7 @@ class Agreement(Record):
                 self.revisions,
                 self.expires,
                 self.in_force,
-                "falls due ({due}) before the agreement enters into force "
-                f"({due_named(self.in_force)})",
+                "falls due ({due}) before the agreement enters into force ({start})",
                 "expires",
             )
         yield from unanswered_revival_problems(self)  # REVIVED_ONLY_BY_REVISION decides
