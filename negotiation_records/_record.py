@@ -44,6 +44,8 @@ __all__ = [
     "field_error",
     "field_problems",
     "frozen_record",
+    "given_fields",
+    "only_with",
     "read_values_test",
     "record_validator",
 ]
@@ -209,16 +211,67 @@ def _convert_late(record: Any, late: tuple[tuple[str, Any], ...]) -> bool:
     return changed
 
 
+_ONLY_WITH: Final = "_only_with"
+
+_Check = Callable[..., Iterable[tuple[str, str]]]
+
+
+def only_with(*names: str) -> Callable[[_Check], _Check]:
+    """
+    Mark a record's check across fields (its ``_problems``) as one that finds
+    nothing while any of the fields *names* is empty: ``None``, or an empty
+    tuple.  The constructor and the compiled loader then skip the call (a
+    generator made and run) for such a record: most representatives give no
+    dates, most quantities no parties.  The check itself stays whole (it
+    still tests what it needs, for the type checker and for direct calls);
+    ``tests/test_only_with.py`` holds every marked check to the mark.
+    """
+
+    def mark(check: _Check) -> _Check:
+        setattr(check, _ONLY_WITH, names)
+        return check
+
+    return mark
+
+
+def given_fields(cls: type) -> tuple[str, ...]:
+    """
+    The fields without which the check across fields of *cls* finds nothing
+    (:func:`only_with`), ``()`` when it runs always; a name that is no field
+    of *cls* is a :class:`TypeError`.
+    """
+    names: tuple[str, ...] = getattr(getattr(cls, "_problems", None), _ONLY_WITH, ())
+    fields = attrs.fields_dict(cls)
+    unknown = [name for name in names if name not in fields]
+    if unknown:
+        raise TypeError(
+            f"only_with() of {cls.__qualname__}._problems names no field of it: "
+            f"{', '.join(unknown)}"
+        )
+    return names
+
+
+def _holds_something(value: object) -> bool:
+    """Whether a field's *value* is not empty in :func:`only_with`'s sense."""
+    return value is not None and not (value.__class__ is tuple and not value)
+
+
 def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
     """
     The check across fields of the record class *cls* (its ``_problems``), as a
     function that raises the :class:`ValidationError`, or ``None`` if it has none.
+    It is not called for a record whose fields named by :func:`only_with` are
+    not all given.
     """
     if getattr(cls, "_problems", Record._problems) is Record._problems:
         return None
     cross = cls._problems  # type: ignore[attr-defined]
+    needed = given_fields(cls)
 
     def validate(self: Any) -> None:
+        for name in needed:
+            if not _holds_something(getattr(self, name)):
+                return
         problems = list(cross(self))
         if problems:
             raise ValidationError(problems)

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, frozen_record, only_with
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -117,6 +117,7 @@ class Action(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("ends")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.ends is not None and is_before(self.ends, self.on):
             yield (

@@ -26,7 +26,12 @@ import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._record import (
+    Record,
+    argument_problems,
+    frozen_record,
+    only_with,
+)
 from negotiation_records._revivals import (
     made_after_it_passed,
     unanswered_revival_problems,
@@ -255,6 +260,7 @@ class Phase(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("starts", "ends")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if (
             self.starts is not None

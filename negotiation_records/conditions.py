@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, frozen_record, only_with
 from negotiation_records.fields import (
     PARTY_IDS,
     SOURCE_IDS,
@@ -129,6 +129,7 @@ class Condition(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("demanded_by", "addressed_to")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.demanded_by is not None and self.demanded_by in self.addressed_to:
             yield (

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
-from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._record import (
+    Record,
+    argument_problems,
+    frozen_record,
+    only_with,
+)
 from negotiation_records._revivals import unanswered_revival_problems
 from negotiation_records._unread import read_failure
 from negotiation_records._values import short_repr, with_article
@@ -171,6 +176,7 @@ class Alternative(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("decided_on")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.decided_on is not None and self.applied is None:
             yield (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from negotiation_records._overlaps import overlapping_earlier
-from negotiation_records._record import Record, frozen_record
+from negotiation_records._record import Record, frozen_record, only_with
 from negotiation_records._values import described
 from negotiation_records.errors import ValidationError
 from negotiation_records.fields import (
@@ -121,6 +121,7 @@ class Representative(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("since", "until")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.since is not None and self.until is not None:
             if is_before(self.until, self.since):
@@ -195,6 +196,7 @@ class Membership(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("since", "until")
     def _problems(self) -> Iterable[tuple[str, str]]:
         if self.since is not None and self.until is not None:
             if is_before(self.until, self.since):
@@ -335,6 +337,7 @@ class Party(Record):
             sources: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("members")
     def _problems(self) -> Iterable[tuple[str, str]]:
         overlapping = _overlapping_earlier(self.members) if self.members else ()
         earlier: set[Membership] = set()

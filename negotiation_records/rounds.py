@@ -13,7 +13,12 @@ import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
-from negotiation_records._record import Record, argument_problems, frozen_record
+from negotiation_records._record import (
+    Record,
+    argument_problems,
+    frozen_record,
+    only_with,
+)
 from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
@@ -211,6 +216,7 @@ class Quantity(Record):
             received_by: Iterable[str] = ...,
         ) -> None: ...
 
+    @only_with("given_by", "received_by")
     def _problems(self) -> Iterable[tuple[str, str]]:
         for index, party in enumerate(self.received_by):
             if party in self.given_by:
