@@ -35,7 +35,7 @@ import stat
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TextIO, TypeVar
+from typing import Any, Protocol, TextIO, TypeVar, cast
 
 from negotiation_records._cli_args import moment_arg
 from negotiation_records._cli_read import (
@@ -78,6 +78,37 @@ class Output(Screen, Protocol):
 
     def error(self, text: str) -> None:
         """Print an error message on standard error."""
+
+    def line(self, text: str = "", stream: TextIO | None = None) -> None:
+        """Print one line to standard output (*stream*), above a progress bar."""
+
+
+class _LinesAboveBar:
+    """
+    Standard output for lines written as records are read (PLOVER's JSON
+    Lines): each whole line is printed by the command's :class:`Output`, so
+    that while a progress bar is drawn on the same terminal it goes above the
+    bar, not after it on its line; otherwise to *stream* as written.
+    """
+
+    def __init__(self, out: Output, stream: TextIO) -> None:
+        self.out = out
+        self.stream = stream
+        self._rest = ""  # the text after the last line feed written
+
+    def write(self, text: str) -> int:
+        """Print the whole lines of *text* (a line's end waits for its feed)."""
+        *lines, self._rest = (self._rest + text).split("\n")
+        for line in lines:
+            self.out.line(line, self.stream)
+        return len(text)
+
+    def flush(self) -> None:
+        """Write what is left of a line, then flush *stream*."""
+        if self._rest:
+            self.stream.write(self._rest)
+            self._rest = ""
+        self.stream.flush()
 
 
 _STOPPED = "export stopped at the first problem"
@@ -608,6 +639,8 @@ def input_at(target: str, files: Sequence[str]) -> str | None:
 def _to_file(args: argparse.Namespace, talks: _Records, out: Output) -> str | None:
     if args.output == _STDOUT:
         stream = utf8_output(out.out)  # a calendar and JSON Lines are UTF-8
+        if args.format == "plover":  # written as the records are read
+            stream = cast(TextIO, _LinesAboveBar(out, stream))
         summary = _write(args.format, talks, stream, args.at, args.uid_domain)
         stream.flush()  # a write that fails fails here, before "wrote ..."
         return summary

@@ -52,14 +52,19 @@ class Output:
             console if console is None or same_terminal(self.out, self.err) else None
         )
 
-    def line(self, text: str = "") -> None:
-        """Print one line of *text* to standard output (above a progress bar)."""
+    def line(self, text: str = "", stream: TextIO | None = None) -> None:
+        """
+        Print one line of *text* to standard output (above a progress bar);
+        *stream*: standard output as a command writes it otherwise (UTF-8
+        whatever its encoding, :func:`~._cli_streams.utf8_output`), where the
+        line goes when no bar is drawn.
+        """
         if self._bar is not None:
             from rich.text import Text  # noqa: PLC0415
 
             self._bar.print(Text(text), soft_wrap=True)
             return
-        self.out.write(text + "\n")
+        (self.out if stream is None else stream).write(text + "\n")
 
     def error(self, text: str) -> None:
         """Print an error to standard error; the command has a problem (exit 1)."""

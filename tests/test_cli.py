@@ -121,6 +121,43 @@ def many(tmp_path: Path) -> Path:
     return path
 
 
+def shown_on_a_terminal(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str]:
+    """
+    The exit status of the command line run with *argv*, its standard output
+    and standard error one terminal (a pseudo-terminal, as in an interactive
+    shell), and what the terminal was sent.
+    """
+    pytest.importorskip("rich")
+    leader, follower = os.openpty()
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # what the terminal shows, read as it is written
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # the terminal closed
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    screen = open(follower, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    monkeypatch.setattr(sys, "stdout", screen)
+    monkeypatch.setattr(sys, "stderr", screen)
+    try:
+        status = main(argv)
+    finally:
+        screen.close()
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    return status, b"".join(chunks).decode("utf-8")
+
+
 class TestInstalledScript:
     """The console script installed by the package, run as a subprocess."""
 
@@ -1060,33 +1097,8 @@ class TestTerminal:
         first, not after the bar on its line (which left a copy of the bar
         on the screen for each problem).
         """
-        pytest.importorskip("rich")
-        leader, follower = os.openpty()
-        chunks: list[bytes] = []
-
-        def drain() -> None:  # what the terminal shows, read as it is written
-            while True:
-                try:
-                    data = os.read(leader, 65536)
-                except OSError:  # the terminal closed
-                    return
-                if not data:
-                    return
-                chunks.append(data)
-
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        screen = open(follower, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-        monkeypatch.setattr(sys, "stdout", screen)
-        monkeypatch.setattr(sys, "stderr", screen)
-        try:
-            assert main(["validate", str(many)]) == 1
-        finally:
-            screen.close()
-            os.close(follower)
-            reader.join(timeout=10)
-            os.close(leader)
-        shown = b"".join(chunks).decode("utf-8")
+        status, shown = shown_on_a_terminal(["validate", str(many)], monkeypatch)
+        assert status == 1
         bar = shown.index("many.jsonl")
         problem = shown.index(f"{many}:3: parties[1].kind:")
         assert bar < problem

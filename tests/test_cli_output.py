@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiation_records import Deadline
+from negotiation_records import Deadline, to_plover
 from negotiation_records._cli_streams import bidi_closed
 from negotiation_records.cli import main
 from negotiation_records.serialization import to_dict, to_json
 from tests.seed import load_example, seed_record
-from tests.test_cli import SCRIPT, seed_data
+from tests.test_cli import SCRIPT, seed_data, shown_on_a_terminal
 
 
 @pytest.fixture
@@ -662,3 +663,49 @@ class TestFileNamesThatAreNotUtf8:
         assert main(["validate", "--format", "json", name]) == 1
         document = json.loads(capsys.readouterr().out.encode("utf-8"))
         assert document["files"][0]["file"] == shown
+
+
+#: A terminal's control sequences (rich's, drawing and erasing its bar).
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _visible_lines(shown: str) -> list[str]:
+    """
+    The lines of what a terminal was sent, each as it shows once written: a
+    carriage return goes back to the line's start (rich then erases the
+    bar there), so a line shows what follows its last one.
+    """
+    return [
+        _CONTROL.sub("", line.rstrip("\r").rsplit("\r", 1)[-1])
+        for line in shown.split("\n")
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no terminals here")
+def test_plover_lines_are_printed_above_the_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """
+    ``export --format plover -o -`` with standard output and standard error
+    one terminal: the events are written as the records are read, while the
+    bar is drawn, each on a line of its own above the bar (they were written
+    after the bar, on its line).
+    """
+    path = tmp_path / "talks.jsonl"
+    lines = []
+    for index in range(3):
+        data = seed_data()
+        data["id"] = f"talks-{index}"
+        lines.append(json.dumps(data, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["export", str(path), "--format", "plover", "-o", "-"]
+    status, shown = shown_on_a_terminal(argv, monkeypatch)
+    assert status == 0
+    assert "talks.jsonl" in shown  # the bar was drawn
+    printed = [json.loads(line) for line in _visible_lines(shown) if "{" in line]
+    expected = [
+        event
+        for index in range(3)
+        for event in to_plover(attrs.evolve(seed_record(), id=f"talks-{index}"))
+    ]
+    assert printed == expected
