@@ -49,9 +49,9 @@ from negotiation_records._jsontext import check_object, repeated_keys
 from negotiation_records._kind import INT_LIMIT, TOO_MANY_DIGITS
 from negotiation_records._record import (
     Record,
-    cross_field_validator,
     field_check,
-    given_fields,
+    given_test,
+    has_cross_field_check,
     read_values_test,
 )
 from negotiation_records._references import STATE as READING
@@ -440,9 +440,10 @@ def _compiled_structure(
             f"for _p in {ns.name(cls._problems)}(self, r):",
             "    raise LookupError",
         ]
-    elif cross_field_validator(cls) is not None:
+    elif has_cross_field_check(cls):
         check = [f"for _p in {ns.name(cls._problems)}(self):", "    raise LookupError"]
-        given = _given_test(cls, fields)
+        local = {attribute.name: f"f{i}" for i, attribute in enumerate(fields)}
+        given = given_test(cls, local.__getitem__)
         body += [f"if {given}:", *("    " + line for line in check)] if given else check
     body.append("return self")
     lines = [
@@ -458,22 +459,6 @@ def _compiled_structure(
     structure: Callable[[Any, Any], Any] = compile_function(lines, what, ns.names)
     notes_references(structure)
     return structure
-
-
-def _given_test(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> str:
-    """
-    The test, on the loader's locals ``f0``, ``f1``, …, that the fields the
-    check across fields of *cls* needs (:func:`~._record.given_fields`) are
-    all given: a list field not empty, any other not ``None``; ``""`` when
-    the check runs always.
-    """
-    index = {attribute.name: i for i, attribute in enumerate(fields)}
-    tests = []
-    for name in given_fields(cls):
-        kind = kind_of(attrs.fields_dict(cls)[name])
-        local = f"f{index[name]}"
-        tests.append(local if isinstance(kind, Many) else f"{local} is not None")
-    return " and ".join(tests)
 
 
 def _noting_code(kind: Kind, target: str) -> list[str]:

@@ -32,7 +32,7 @@ from negotiation_records.errors import (
     join_path,
     moved_problems,
 )
-from negotiation_records.fields import kind_of
+from negotiation_records.fields import Many, kind_of
 from negotiation_records.timeutil import KeepsFold
 
 
@@ -45,6 +45,8 @@ __all__ = [
     "field_problems",
     "frozen_record",
     "given_fields",
+    "given_test",
+    "has_cross_field_check",
     "only_with",
     "read_values_test",
     "record_validator",
@@ -251,9 +253,26 @@ def given_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _holds_something(value: object) -> bool:
-    """Whether a field's *value* is not empty in :func:`only_with`'s sense."""
-    return value is not None and not (value.__class__ is tuple and not value)
+def given_test(cls: type, value: Callable[[str], str]) -> str:
+    """
+    The Python test that every field the check across fields of *cls* needs
+    (:func:`given_fields`) holds something, on the expression *value* gives
+    for each field's value: a list field not empty, any other not ``None``;
+    ``""`` when the check runs always.  The constructor's check and the
+    compiled loader (on its locals) both test this.
+    """
+    fields = attrs.fields_dict(cls)
+    return " and ".join(
+        value(name)
+        if isinstance(kind_of(fields[name]), Many)
+        else f"{value(name)} is not None"
+        for name in given_fields(cls)
+    )
+
+
+def has_cross_field_check(cls: type) -> bool:
+    """Whether the record class *cls* has a check across fields (a ``_problems`` of its own)."""
+    return getattr(cls, "_problems", Record._problems) is not Record._problems
 
 
 def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
@@ -263,19 +282,20 @@ def cross_field_validator(cls: type) -> Callable[[Any], None] | None:
     It is not called for a record whose fields named by :func:`only_with` are
     not all given.
     """
-    if getattr(cls, "_problems", Record._problems) is Record._problems:
+    if not has_cross_field_check(cls):
         return None
-    cross = cls._problems  # type: ignore[attr-defined]
-    needed = given_fields(cls)
-
-    def validate(self: Any) -> None:
-        for name in needed:
-            if not _holds_something(getattr(self, name)):
-                return
-        problems = list(cross(self))
-        if problems:
-            raise ValidationError(problems)
-
+    given = given_test(cls, lambda name: f"self.{name}")
+    lines = [
+        "def validate(self):",
+        *([f"    if not ({given}):", "        return"] if given else []),
+        "    problems = list(_cross(self))",
+        "    if problems:",
+        "        raise _ValidationError(problems)",
+    ]
+    names = {"_cross": cls._problems, "_ValidationError": ValidationError}  # type: ignore[attr-defined]
+    validate: Callable[[Any], None] = compile_function(
+        lines, f"cross-field check {cls.__qualname__}", names
+    )
     return validate
 
 
