@@ -33,6 +33,11 @@ Cold work: what users do, each input seen once.
 * *validate per line*: the same two files read as ``negotiation-records
   validate`` reads them (its reader, which carries on past a bad line),
   without the printing.
+* *a truce that lapsed and was extended 150 times*: an agreement in force
+  for 30 days, expired at each expiry and extended two days later, built
+  by its methods (``with_status``, ``extend``: each step checks the whole
+  record again), and the finished record read from its text
+  (``from_json``).
 
 Run it alone (``python benchmarks/cold.py``) for the library that is installed,
 or with ``--compare OLD_TREE`` to run it, interleaved, for the checkout in
@@ -63,6 +68,8 @@ import pendulum
 from reference import build_reference, reference_party
 
 from negotiation_records import (
+    Agreement,
+    Deadline,
     Negotiation,
     Party,
     Source,
@@ -255,6 +262,24 @@ def _deadline_records(count: int) -> Negotiation:
     )
 
 
+def _lapsing_truce(lapses: int) -> Agreement:
+    """A 30-day truce that lapses at each expiry and is extended two days later."""
+    start = pendulum.date(2025, 7, 1)
+    truce = Agreement(
+        id="truce",
+        title="Thirty-day truce",
+        stage="ceasefire",
+        expires=Deadline.after(start, days=30),
+    )
+    truce = truce.with_status("signed", on=start).with_status("in-force", on=start)
+    for _ in range(lapses):
+        truce = truce.with_status("expired")
+        assert truce.expires is not None
+        renewed = truce.expires.due.add(days=2)
+        truce = truce.extend(Deadline.after(renewed, days=30), on=renewed)
+    return truce
+
+
 def _deadline_queries(count: int, passes: int) -> float:
     """Seconds per deadline of both deadline queries on a record just loaded."""
     text = to_json(_deadline_records(count))
@@ -436,6 +461,13 @@ def measure() -> dict[str, float]:
     )
     with tempfile.TemporaryDirectory() as folder:
         found.update(_jsonl_rows(Path(folder), 5_000))
+    found["a truce lapsed and extended 150 times, built"] = _per_call(
+        lambda: _lapsing_truce(150), 1, 3
+    )
+    truce_text = to_json(_lapsing_truce(150))
+    found["a truce lapsed and extended 150 times, read"] = _per_call(
+        lambda: from_json(Agreement, truce_text), 3, 3
+    )
     return found
 
 

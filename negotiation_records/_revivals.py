@@ -22,6 +22,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
+from negotiation_records._revision_days import made_around, revision_days
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange, last_dated
 from negotiation_records.timeutil import Moment, is_before, moment_text
@@ -116,6 +117,7 @@ def answering(
     """
     if len(history) - start < 2:
         return  # no step and a step after it
+    days = revision_days(revisions)  # to find those before a step by bisection
     cursor = 0  # revisions before it answered earlier steps
     for index in range(len(history) - 1):
         step = history[index]
@@ -124,7 +126,9 @@ def answering(
         on = step.on
         if on is None and not required:
             on = last_dated(history[:index])  # no earlier than the last dated
-        if on is not None:
+        if days is not None and on is not None:
+            cursor = max(cursor, made_around(days, on)[0])
+        elif on is not None:
             # Revisions are in the order they were made: one certainly before
             # the step puts those before it there too, whatever their dates.
             cursor = next(

@@ -32,6 +32,7 @@ from negotiation_records._record import (
     frozen_record,
     only_with,
 )
+from negotiation_records._revision_days import made_around, revision_days
 from negotiation_records._revivals import (
     made_after_it_passed,
     unanswered_revival_problems,
@@ -439,10 +440,11 @@ def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each
     """
     if not deadlines:
         return
+    days = revision_days(revisions)
     for index, change in enumerate(history):
         if change.status is not status or change.on is None:
             continue
-        candidates = in_force_on(deadlines, revisions, change.on)
+        candidates = in_force_on(deadlines, revisions, change.on, days)
         if not any(deadline.had_passed_by(change.on) for deadline in candidates):
             yield (
                 f"history[{index}].on",
@@ -460,6 +462,7 @@ def in_force_on(
     deadlines: tuple[Deadline, ...],
     revisions: tuple[DeadlineRevision, ...],
     on: Moment,
+    days: list[int] | None = None,
 ) -> tuple[Deadline, ...]:
     """
     Those of *deadlines* (a record's, oldest first; ``revisions[i]``
@@ -467,8 +470,13 @@ def in_force_on(
     but those certainly replaced before it and those certainly put in force
     after it (:func:`is_before`).  Never none of a record's deadlines: the
     first one not certainly replaced before *on* (the current one, if every
-    revision was) was put in force by a revision that was.
+    revision was) was put in force by a revision that was.  *days*, the
+    revisions' :func:`~negotiation_records._revision_days.revision_days`
+    where a check asks this of many moments, finds them by bisection.
     """
+    if days is not None and len(deadlines) == len(days) + 1:
+        before, after = made_around(days, on)
+        return deadlines[before : after + 1]
     return tuple(
         deadline
         for index, deadline in enumerate(deadlines)
