@@ -12,13 +12,15 @@ import contextlib
 import io
 import os
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
 __all__ = [
+    "BytesWriter",
+    "TextWriter",
     "check_path",
     "check_utf8",
     "file_kind",
@@ -27,6 +29,24 @@ __all__ = [
     "write_first",
     "write_method",
 ]
+
+
+class TextWriter(Protocol):
+    """An object that takes text by its ``write`` method (any text file)."""
+
+    def write(self, text: str, /) -> object:
+        """Write *text*."""
+
+
+class BytesWriter(Protocol):
+    """
+    An object that takes bytes by its ``write`` method (any binary file:
+    ``open(path, "wb")``, ``gzip.open(path, "wb")``, :class:`io.BytesIO`).
+    """
+
+    def write(self, data: bytes, /) -> object:
+        """Write *data*."""
+
 
 #: The :mod:`codecs` streams that take and give text: ``codecs.open`` opens
 #: the file underneath in binary and says so in ``mode`` ("wb"), but encodes

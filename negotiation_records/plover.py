@@ -57,6 +57,8 @@ from negotiation_records._alpha3 import ALPHA_3
 from negotiation_records._argument_problems import ArgumentProblems
 from negotiation_records._export_ids import SeenIds, check_many
 from negotiation_records._files import (
+    BytesWriter,
+    TextWriter,
     check_path,
     check_utf8,
     file_kind,
@@ -886,7 +888,7 @@ def plover_skipped(
 
 def write_plover(
     negotiations: Negotiation | Iterable[Negotiation],
-    file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    file: str | os.PathLike[str] | TextWriter | BytesWriter,
     *,
     at: MomentInput | None = None,
 ) -> int:

@@ -74,6 +74,8 @@ from negotiation_records._arguments import (
     written_problems,
 )
 from negotiation_records._files import (
+    BytesWriter,
+    TextWriter,
     check_path,
     check_utf8,
     file_kind,
@@ -673,7 +675,7 @@ def _read_json(
 
 def write_jsonl(
     records: Iterable[Any],
-    file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    file: str | os.PathLike[str] | TextWriter | BytesWriter,
     *,
     converter: cattrs.Converter | None = None,
 ) -> int:

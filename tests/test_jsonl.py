@@ -70,8 +70,8 @@ class TestWriting:
                 return len(data)
 
         binary, text = Sink("wb"), Sink("w")
-        write_jsonl(SOURCES[:1], binary)  # type: ignore[arg-type]
-        write_jsonl(SOURCES[:1], text)  # type: ignore[arg-type]
+        write_jsonl(SOURCES[:1], binary)
+        write_jsonl(SOURCES[:1], text)
         assert binary.parts == [(to_json(SOURCES[0]) + "\n").encode()]
         assert text.parts == [to_json(SOURCES[0]) + "\n"]
 
@@ -151,7 +151,7 @@ class TestWriting:
                 return len(data)
 
         text, binary = Sink(str), Sink(bytes)
-        assert write_jsonl(SOURCES, text) == write_jsonl(SOURCES, binary) == 2  # type: ignore[arg-type]
+        assert write_jsonl(SOURCES, text) == write_jsonl(SOURCES, binary) == 2
         expected = [to_json(s) + "\n" for s in SOURCES]
         assert text.parts == expected
         assert binary.parts == [line.encode("utf-8") for line in expected]
@@ -172,7 +172,7 @@ class TestWriting:
                 return len(data)
 
         sink = Sink()
-        assert write_jsonl(SOURCES, sink) == 2  # type: ignore[arg-type]
+        assert write_jsonl(SOURCES, sink) == 2
         assert sink.parts == [to_json(s) + "\n" for s in SOURCES]
 
     def test_records_may_come_from_a_generator(self, tmp_path: Path) -> None:
@@ -502,7 +502,7 @@ class TestErrors:
                 raise TypeError("no, thank you")
 
         with pytest.raises(ValidationError) as info:
-            write_jsonl(SOURCES, Sink())  # type: ignore[arg-type]
+            write_jsonl(SOURCES, Sink())
         assert info.value.errors == (
             ("file", "its write() takes neither text nor bytes (no, thank you)"),
         )

@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pendulum
 import pytest
 
 from negotiation_records import (
+    Action,
     JSONLinesError,
     Negotiation,
     Party,
@@ -311,6 +313,63 @@ class TestLinesWrittenToATextFile:
         file = io.TextIOWrapper(raw, encoding="utf-8", line_buffering=True)
         write_jsonl(PARTIES[:1], file)
         assert raw.getvalue() == to_json(PARTIES[0]).encode() + b"\n"
+
+
+class _TextSink:
+    """An object with only a ``write`` method, for text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+
+#: Talks with one PLOVER event: Türkiye hosting a round.
+HOSTED = Negotiation(
+    id="t",
+    title="T",
+    parties=PARTIES,
+    actions=[
+        Action(
+            id="istanbul",
+            by=["turkiye"],
+            toward=["ukraine"],
+            on=pendulum.date(2025, 5, 16),
+            kind="consult",
+            summary="Hosted talks in Istanbul",
+        )
+    ],
+)
+
+
+class TestEveryFileTheDocsName:
+    """
+    The files the docs name are taken, and typed so (``mypy --strict`` checks
+    these calls): an object with only a ``write`` method, a gzip file.
+    """
+
+    def test_an_object_with_only_a_write_method(self, tmp_path: Path) -> None:
+        sink = _TextSink()
+        assert write_jsonl(PARTIES, sink) == 2
+        assert "".join(sink.parts) == "".join(to_json(p) + "\n" for p in PARTIES)
+        events = _TextSink()
+        assert write_plover([HOSTED], events) == 1
+        write_plover([HOSTED], tmp_path / "events.jsonl")
+        expected = (tmp_path / "events.jsonl").read_text(encoding="utf-8")
+        assert "".join(events.parts) == expected
+
+    def test_gzip_binary(self, tmp_path: Path) -> None:
+        path = tmp_path / "parties.jsonl.gz"
+        with gzip.open(path, "wb") as out:
+            assert write_jsonl(PARTIES, out) == 2
+        with gzip.open(path, "rb") as handle:
+            assert list(read_jsonl(Party, handle)) == PARTIES
+        with gzip.open(tmp_path / "events.jsonl.gz", "wb") as out:
+            assert write_plover([HOSTED], out) == 1
+        write_plover([HOSTED], tmp_path / "events.jsonl")
+        with gzip.open(tmp_path / "events.jsonl.gz", "rb") as written:
+            assert written.read() == (tmp_path / "events.jsonl").read_bytes()
 
 
 class TestFilesNotOpenForIt:

@@ -1213,7 +1213,7 @@ class TestJsonLines:
                 return len(data)
 
         sink = Sink()
-        assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
+        assert write_plover(seed_record(), sink) == 10
         assert all(isinstance(chunk, bytes) for chunk in sink.chunks)
 
     def test_a_codecs_file_takes_text(self, tmp_path: Path) -> None:
@@ -1258,7 +1258,7 @@ class TestJsonLines:
                 return len(data)
 
         sink = Sink()
-        assert write_plover(seed_record(), sink) == 10  # type: ignore[arg-type]
+        assert write_plover(seed_record(), sink) == 10
         assert len(b"".join(sink.chunks).splitlines()) == 10
 
         class Refusing:
@@ -1266,7 +1266,7 @@ class TestJsonLines:
                 raise TypeError("read-only")
 
         with pytest.raises(ValidationError, match=r"^file: its write\(\) takes"):
-            write_plover(seed_record(), Refusing())  # type: ignore[arg-type]
+            write_plover(seed_record(), Refusing())
         with pytest.raises(ValidationError, match=r"^file: must be a path or a file"):
             write_plover(seed_record(), None)  # type: ignore[arg-type]
 
