@@ -405,8 +405,8 @@ def _compiled_structure(
             f"r = {ns.name(References)}()",
             f"_reading = {ns.name(READING)}",
             "_outer = _reading.references",
-            "_reading.references = r",
-            "try:",
+            "try:",  # set inside: whatever stops it, the finally puts it back
+            "    _reading.references = r",
             *("    " + line for line in reads),
             "finally:",
             "    _reading.references = _outer",

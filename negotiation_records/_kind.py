@@ -161,8 +161,11 @@ class DocumentMemo:
     when the file is read (or the reading stops): the lines of one file are
     one input, whose days and ids recur from line to line as a document's
     do.  Bounded: emptied when full.
-    Loads running at once in several threads may share entries, which only
-    saves them work: the same text always gives the same value.
+    Loads running at once in several threads may share entries, and a record
+    built by its constructor (or read by a converter's own ``structure``)
+    may leave some, which only saves work: the same text always gives the
+    same value, and an id is one that matched the identifier pattern
+    (``Slug``'s: a kind with a pattern of its own does not look here).
     """
 
     __slots__ = ("ids", "moments")

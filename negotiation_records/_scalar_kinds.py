@@ -385,7 +385,8 @@ class _Pattern(FixedKind):
     #: that is not ASCII.
     ascii_pattern: ClassVar[str | None] = None
     rule: ClassVar[str]
-    #: Whether matches are remembered for the rest of the document (ids recur).
+    #: Whether matches are remembered for the rest of the document (ids recur):
+    #: of the identifier pattern only, in ``MEMO.ids`` (a subclass's own: not).
     memo: ClassVar[bool] = False
     schema_name: ClassVar[str]
     _regex: ClassVar[re.Pattern[str] | _AsciiFirst]
@@ -398,6 +399,7 @@ class _Pattern(FixedKind):
                 if cls.ascii_pattern is None
                 else _AsciiFirst(cls.ascii_pattern, cls.pattern)
             )
+        cls.memo = getattr(cls, "pattern", None) == SLUG_PATTERN
 
     def accepts(self) -> str:
         return "str"
@@ -457,7 +459,6 @@ class Slug(_Pattern):
     __slots__ = ()
 
     pattern: ClassVar[str] = SLUG_PATTERN
-    memo: ClassVar[bool] = True
     rule: ClassVar[str] = SLUG_RULE
     schema_name: ClassVar[str] = "Id"
 

@@ -499,12 +499,17 @@ def _orjson_bytes(write: Any, obj: Any, unflagged: bool) -> Any:
     flags in ``SMALL_FLOATS``, or ``NaN`` and the infinities, which no kind
     lets a record hold.
     """
+    # A kind's dump may call to_json itself (a record kept as its text): the
+    # flag of the data around that call is put back after it.
+    outer = SMALL_FLOATS.written
     SMALL_FLOATS.written = False
-    data = write(obj)
+    try:
+        data = write(obj)
+        small = SMALL_FLOATS.written
+    finally:
+        SMALL_FLOATS.written = outer
     return _fastjson.dumps(
-        data,
-        may_hold_small_floats=unflagged or SMALL_FLOATS.written,
-        may_hold_non_finite=unflagged,
+        data, may_hold_small_floats=unflagged or small, may_hold_non_finite=unflagged
     )
 
 

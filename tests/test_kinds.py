@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import io
 import json
 import math
 import numbers
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 
 from negotiation_records import (
     Deadline,
+    JSONLinesError,
     Negotiation,
     PartialDate,
     Party,
@@ -45,6 +47,7 @@ from negotiation_records import (
     from_dict,
     from_json,
     json_schema,
+    read_jsonl,
     to_dict,
     to_json,
 )
@@ -354,6 +357,51 @@ class TestTheTextRule:
         with pytest.raises(ValidationError) as slow:
             from_json(Party, text)
         assert fast.value.errors == slow.value.errors
+
+
+class _Code(Slug):
+    """An identifier of one's own, narrower than the library's."""
+
+    __slots__ = ()
+    pattern: ClassVar[str] = "[a-z]{2,3}"
+    rule: ClassVar[str] = "a code of two or three letters"
+
+
+@attrs.frozen(kw_only=True)
+class _CodedSource(Source):
+    code: str = field(_Code())
+
+
+class TestAPatternOfOnesOwn:
+    """A Slug subclass with its own pattern tries it, whatever was read before."""
+
+    REFUSED: ClassVar = (
+        ("code", "must be a code of two or three letters, got 'ukraine'"),
+    )
+
+    def test_after_the_same_text_was_an_id(self) -> None:
+        Party(id="ukraine", name="Ukraine", kind="state")  # an id, matched
+        data = {"id": "ukraine", "publisher": "P", "code": "ukraine"}
+        with pytest.raises(ValidationError) as built:
+            _CodedSource(id="ukraine", publisher="P", code="ukraine")
+        with pytest.raises(ValidationError) as loaded:
+            from_dict(_CodedSource, data)
+        assert built.value.errors == loaded.value.errors == self.REFUSED
+        assert from_dict(_CodedSource, dict(data, code="ua")).code == "ua"
+
+    def test_on_a_later_line_of_a_file(self) -> None:
+        lines = [
+            to_json(_CodedSource(id="ukraine", publisher="P", code="ua")),
+            '{"id":"tass","publisher":"TASS","code":"ukraine"}',
+        ]
+        with pytest.raises(JSONLinesError) as caught:
+            list(read_jsonl(_CodedSource, io.StringIO("\n".join(lines))))
+        assert caught.value.line == 2
+        assert caught.value.errors == self.REFUSED
+
+    def test_the_librarys_ids_still_remembered(self) -> None:
+        assert Slug.memo
+        assert not _Code.memo
 
 
 class TestIntegersAndPatterns:

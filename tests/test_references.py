@@ -10,8 +10,10 @@ or every problem with its path, in order) is the one of the whole walk.
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -202,6 +204,38 @@ class TestReading:
         for thread in threads:
             thread.join()
         assert failures == []
+
+    def test_an_interrupt_at_any_line_leaves_no_collector(self) -> None:
+        """
+        Stopped at any line of the negotiation's loader (``KeyboardInterrupt``
+        raised by a trace function, as a debugger or a time limit may), the
+        reading leaves the thread's collector as it found it: none.
+        """
+        text = to_json(seed_record())
+        from_json(Negotiation, text)  # the loader compiled
+        loader = "generated structure negotiation_records.negotiation.Negotiation"
+        for stop_at in range(1, 40):
+            lines = 0
+
+            def tracer(frame: FrameType, event: str, arg: object) -> Any:
+                nonlocal lines
+                if loader not in frame.f_code.co_filename:
+                    return None
+                if event == "line":
+                    lines += 1
+                    if lines == stop_at:  # noqa: B023 - this pass's line
+                        raise KeyboardInterrupt
+                return tracer
+
+            traced = sys.gettrace()  # coverage's, under the CI: put back after
+            sys.settrace(tracer)
+            try:
+                from_json(Negotiation, text)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                sys.settrace(traced)
+            assert READING.references is None, f"stopped at line {stop_at}"
 
     def test_a_record_built_while_reading_sends_it_to_the_walk(self) -> None:
         """

@@ -18,13 +18,18 @@ import pytest
 
 from negotiation_records import (
     Party,
+    Quantity,
+    Source,
+    Statement,
     ValidationError,
     from_dict,
     from_json,
+    make_converter,
     to_dict,
     to_json,
     write_jsonl,
 )
+from negotiation_records.fields import Kind, Nested, field
 
 
 @attrs.frozen
@@ -190,3 +195,53 @@ def test_a_user_class_of_plain_values_and_records_round_trips() -> None:
     out = io.StringIO()
     assert write_jsonl([HOSTED, HOSTED], out) == 2
     assert out.getvalue() == (text + "\n") * 2
+
+
+class _SourceAsText(Kind):
+    """A kind of one's own: a source kept in the document as its JSON text."""
+
+    __slots__ = ()
+
+    def accepts(self) -> str:
+        return "Source"
+
+    def problems(self, value: object) -> list[tuple[str, str]]:
+        return [] if isinstance(value, Source) else [("", "must be a Source")]
+
+    def load(self, value: Any, conv: Any) -> Any:
+        return from_json(Source, value)
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return to_json(value)  # to_json while to_json writes the record
+
+    def schema(self, defs: Any) -> dict[str, Any]:
+        return {"type": "string"}
+
+
+@attrs.frozen(kw_only=True)
+class _Reading(Statement):
+    quantity: Quantity = field(Nested(Quantity))
+    copy_of: Source = field(_SourceAsText())
+
+
+def test_a_to_json_inside_a_kinds_dump_leaves_the_records_text_as_it_was() -> None:
+    """
+    A small float before a field whose kind calls ``to_json`` itself is
+    written as :mod:`json` writes it (``1e-05``), as every other path writes
+    it, not as orjson does (``0.00001``).
+    """
+    record = _Reading(
+        id="s1",
+        speaker="Spokesperson",
+        said_on=pendulum.date(2025, 7, 14),
+        text="Rainfall",
+        quantity=Quantity(amount=1e-05, unit="mm"),
+        copy_of=Source(id="tass", publisher="TASS"),
+    )
+    text = to_json(record)
+    assert '"amount":1e-05' in text
+    assert text == to_json(record, converter=make_converter())
+    assert from_json(_Reading, text) == record
+    lines = io.StringIO()
+    write_jsonl([record], lines)
+    assert lines.getvalue() == text + "\n"
