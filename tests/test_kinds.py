@@ -35,10 +35,12 @@ from negotiation_records import (
     PartyKind,
     Period,
     Proposal,
+    ProposalStatus,
     Quantity,
     RecordNotFoundError,
     Round,
     Source,
+    StatusChange,
     ValidationError,
     Vote,
     _fastjson,
@@ -803,6 +805,23 @@ class TestStringSubclasses:
     """Text, identifiers, codes and zone names store str subclasses as plain
     str, as Int and Number store int and float subclasses; loading reads
     plain JSON data only."""
+
+    def test_a_status_of_its_own_text_is_stored_plain(self) -> None:
+        """A change standing alone keeps text as plain str; a member as it is."""
+        change = StatusChange(status=_Text("accepted"), reason=_Text("talks"))
+        assert change.status.__class__ is str
+        assert change.status == "accepted"
+        assert change.reason.__class__ is str
+        moved = attrs.evolve(change, status=_Text("withdrawn"))
+        assert moved.status.__class__ is str
+        assert StatusChange(status=ProposalStatus.ACCEPTED).status is (
+            ProposalStatus.ACCEPTED
+        )
+        with pytest.raises(ValidationError) as caught:
+            StatusChange(status=_Text(""))
+        assert caught.value.errors == (
+            ("status", "must be a status (an enum member or its value), got str ''"),
+        )
 
     def test_lookups_take_a_str_subclass(self) -> None:
         """A record built with a StrEnum id is found by that member too."""
