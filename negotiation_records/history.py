@@ -44,7 +44,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._kind import FixedKind, FrozenKind
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._references import noting
-from negotiation_records._scalar_kinds import plain_str, plain_text_test, text_problems
+from negotiation_records._scalar_kinds import as_text, plain_text_test, text_problems
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
 from negotiation_records._values import described, raised_text, short_repr, show_json
@@ -95,15 +95,6 @@ def _status_key(value: Any) -> Any:
 _LONGEST_STATUS: Final = 64
 
 
-def _subclassed_text(value: Any) -> bool:
-    """Whether *value* is text of a :class:`str` subclass that is no enum member."""
-    return (
-        value.__class__ is not str
-        and isinstance(value, str)
-        and not isinstance(value, enum.Enum)
-    )
-
-
 class StatusKind(FixedKind):
     """
     A status in a :class:`StatusChange`: a member of the owner's status enum.
@@ -117,11 +108,11 @@ class StatusKind(FixedKind):
 
     __slots__ = ()
 
-    # Text of a str subclass (no member) fails the compiled check: stored plain.
-    converts_late: ClassVar[bool] = True
+    converts: ClassVar[bool] = True
 
-    def convert_late(self, value: Any) -> Any:
-        return plain_str(value) if _subclassed_text(value) else value
+    def convert(self, value: Any) -> Any:
+        # Text as Text stores it (a str subclass as plain str, NFC); a member kept.
+        return value if isinstance(value, enum.Enum) else as_text(value)
 
     def accepts(self) -> str:
         return "enum.Enum | str"
@@ -150,9 +141,8 @@ class StatusKind(FixedKind):
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         # Short plain text passes without a call; a member goes to problems().
         plain = plain_text_test(v, _LONGEST_STATUS)
-        odd = f"{ns.name(_subclassed_text)}({v})"
         return [
-            f"{pad}if not ({plain}) and ({odd} or {ns.name(self.problems)}({v})):",
+            f"{pad}if not ({plain}) and {ns.name(self.problems)}({v}):",
             f"{pad}    {fail}",
         ]
 
@@ -161,7 +151,7 @@ class StatusKind(FixedKind):
             return value
         if value.__class__ is not str:
             raise ValidationError([("", f"must be a string, got {show_json(value)}")])
-        return value
+        return as_text(value)  # NFC, as the constructor stores it
 
     def dump(self, value: Any, conv: Any) -> Any:
         return _status_key(value)

@@ -817,6 +817,10 @@ class TestStringSubclasses:
         assert StatusChange(status=ProposalStatus.ACCEPTED).status is (
             ProposalStatus.ACCEPTED
         )
+        decomposed = "suspendu-a\u0300-titre"  # NFD: stored NFC, built or loaded
+        built = StatusChange(status=decomposed)
+        assert built.status == "suspendu-\u00e0-titre"
+        assert from_json(StatusChange, json.dumps({"status": decomposed})) == built
         with pytest.raises(ValidationError) as caught:
             StatusChange(status=_Text(""))
         assert caught.value.errors == (
