@@ -57,7 +57,9 @@ _COMMENT = (
 
 def record_classes() -> list[type[Any]]:
     """Every record class of the package, in the order of their modules."""
-    importlib.import_module(_PACKAGE)
+    package = importlib.import_module(_PACKAGE)
+    for name in package.__all__:  # the modules the package imports on first use
+        getattr(package, name)
     found: dict[type[Any], None] = {}
     todo = list(Record.__subclasses__())
     while todo:

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["RECORD_TYPES", "register_strategies"]
 
 #: The names of the classes :func:`register_strategies` registers: every record
-#: class of the package, and :class:`~negotiation_records.PartialDate` and
+#: class of the package but the answers of the queries (worked out from a
+#: record, not drawn), and :class:`~negotiation_records.PartialDate` and
 #: :class:`~negotiation_records.Period`.
 RECORD_TYPES: tuple[str, ...] = (
     "Action",

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -72,11 +72,22 @@ from negotiation_records._query_moments import (
     due_by,
     horizon,
 )
+from negotiation_records._record import Record, frozen_record
 from negotiation_records._values import short_repr
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline
-from negotiation_records.errors import RecordNotFoundError, ValidationError
+from negotiation_records.errors import RecordNotFoundError
+from negotiation_records.fields import (
+    Choice,
+    Int,
+    Many,
+    Maybe,
+    MomentKind,
+    Nested,
+    Slug,
+    field,
+)
 from negotiation_records.history import StatusChange, current_status
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
@@ -84,11 +95,10 @@ from negotiation_records.snapshot import is_heard_of, known_state, revisions_kep
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
-    KeepsFold,
     Moment,
+    MomentInput,
     Period,
     is_known_by,
-    moment_eq_key,
     moment_sort_key,
     since_epoch,
 )
@@ -164,21 +174,8 @@ class UltimatumDeadline(NamedTuple):
         return self.ultimatum.id
 
 
-def _a_phase_with_an_end(end: PhaseEnd, _: object, index: int) -> None:
-    """Check that ``end.index`` is the place of a phase with an end."""
-    phases = end.agreement.phases
-    if type(index) is not int or not 0 <= index < len(phases):
-        raise ValidationError(
-            [("index", f"{end.agreement.label} has no phase {short_repr(index)}")]
-        )
-    if phases[index].ends is None:
-        raise ValidationError(
-            [("index", f"phases[{index}] of {end.agreement.label} has no end")]
-        )
-
-
-@attrs.frozen(kw_only=True)
-class PhaseEnd:
+@frozen_record(kw_only=True, init=False)
+class PhaseEnd(Record):
     """
     The end of one phase of an agreement, as a deadline: the record of a
     :class:`DeadlineEntry` whose :attr:`~DeadlineEntry.kind` is ``"phase"``.
@@ -203,10 +200,31 @@ class PhaseEnd:
         ('gaza', 'Gaza ceasefire — Phase one', 'phases[0].ends', Date(2025, 3, 1))
     """
 
-    agreement: Agreement = attrs.field(
-        validator=attrs.validators.instance_of(Agreement)
-    )
-    index: int = attrs.field(validator=_a_phase_with_an_end)
+    agreement: Agreement = field(Nested(Agreement))
+    index: int = field(Int(min=0))
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            agreement: Agreement,
+            index: int,
+        ) -> None: ...
+
+    def _problems(self) -> Iterable[tuple[str, str]]:
+        phases = self.agreement.phases
+        if self.index >= len(phases):
+            yield (
+                "index",
+                f"{self.agreement.label} has no phase {short_repr(self.index)}",
+            )
+        elif phases[self.index].ends is None:
+            yield (
+                "index",
+                f"phases[{self.index}] of {self.agreement.label} has no end",
+            )
 
     @property
     def phase(self) -> Phase:
@@ -284,8 +302,8 @@ class DeadlineEntry(NamedTuple):
         return type(self.record).__name__.lower()
 
 
-@attrs.frozen(kw_only=True)
-class TermStance(KeepsFold):
+@frozen_record(kw_only=True, init=False)
+class TermStance(Record):
     """
     A party's stance on one term put forward by someone else.
 
@@ -305,10 +323,22 @@ class TermStance(KeepsFold):
         True
     """
 
-    condition: Condition
-    stance: Stance | None = None
-    on: Moment | None = attrs.field(default=None, eq=moment_eq_key)
-    inherited_from: str | None = None
+    condition: Condition = field(Nested(Condition))
+    stance: Stance | None = field(Maybe(Choice(Stance)), default=None)
+    on: Moment | None = field(Maybe(MomentKind()), default=None)
+    inherited_from: str | None = field(Maybe(Slug()), default=None)
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            condition: Condition,
+            stance: Stance | str | None = ...,
+            on: MomentInput | None = ...,
+            inherited_from: str | None = ...,
+        ) -> None: ...
 
     @property
     def inherited(self) -> bool:
@@ -316,8 +346,8 @@ class TermStance(KeepsFold):
         return self.inherited_from is not None
 
 
-@attrs.frozen(kw_only=True)
-class PartyPositions:
+@frozen_record(kw_only=True, init=False)
+class PartyPositions(Record):
     """
     Where one party stands: what it puts forward, and its stance on the rest.
 
@@ -366,10 +396,22 @@ class PartyPositions:
         <Stance.OPPOSES: 'opposes'>
     """
 
-    party: str
-    demands: tuple[Condition, ...] = ()
-    offers: tuple[Condition, ...] = ()
-    stances: tuple[TermStance, ...] = ()
+    party: str = field(Slug())
+    demands: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
+    offers: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
+    stances: tuple[TermStance, ...] = field(Many(Nested(TermStance)), default=())
+
+    if TYPE_CHECKING:
+        # The constructor's argument types, written from the kinds by
+        # `python -m negotiation_records._signatures --write`.
+        def __init__(
+            self,
+            *,
+            party: str,
+            demands: Iterable[Condition] = ...,
+            offers: Iterable[Condition] = ...,
+            stances: Iterable[TermStance] = ...,
+        ) -> None: ...
 
     def stance_on(self, condition_id: str) -> Stance | None:
         """

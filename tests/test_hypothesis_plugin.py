@@ -89,7 +89,10 @@ class TestHook:
         assert sorted(RECORD_TYPES) == list(RECORD_TYPES)
         assert set(RECORD_TYPES) == with_strategies()
         every = {cls.__name__ for cls in record_classes()} | {"PartialDate", "Period"}
-        assert set(RECORD_TYPES) == every
+        # The answers of the queries are records, worked out from a record and
+        # not drawn (docs/testing.md).
+        answers = {"PartyPositions", "TermStance", "PhaseEnd"}
+        assert set(RECORD_TYPES) == every - answers
 
     @pytest.mark.parametrize("name", RECORD_TYPES)
     def test_from_type_draws_valid_records(self, name: str) -> None:

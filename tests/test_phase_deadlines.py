@@ -390,7 +390,9 @@ class TestPhaseEndValue:
             PhaseEnd(agreement=_ceasefire(), index=1)
 
     def test_not_an_index(self) -> None:
-        with pytest.raises(ValidationError, match="has no phase True"):
+        with pytest.raises(
+            ValidationError, match="index: must be an integer, got bool"
+        ):
             PhaseEnd(agreement=_ceasefire(), index=True)
 
     def test_entries_are_pairs(self) -> None:
