@@ -1090,6 +1090,67 @@ class TestMapping:
             "dated only to 2025-07: PLOVER needs a day (YYYY-MM-DD), and none is guessed"
         ]
 
+    @staticmethod
+    def _accepted_then_answered(change_on: Moment, answer_on: Moment) -> Negotiation:
+        """Ukraine's proposal accepted by Russia, and Russia's response saying so."""
+        proposal = Proposal(
+            id="p",
+            proposed_by=["ua"],
+            addressed_to=["ru"],
+            made_on=pendulum.date(2025, 5, 1),
+            summary="A prisoner exchange",
+        )
+        proposal = proposal.accept(on=change_on, by=["ru"])
+        proposal = proposal.respond("ru", on=answer_on, stance="accepts")
+        return Negotiation(
+            id="every",
+            title="T",
+            parties=[party("ua", "Ukraine"), party("ru", "Russia")],
+            proposals=[proposal],
+        )
+
+    def test_an_acceptance_answered_later_is_the_changes_event(self) -> None:
+        """
+        Accepted on 4 May, Russia's formal answer dated 10 May: the act is
+        the change's, on 4 May, in the whole record and as of any day (so
+        exports of different days merge into one AGREE); the response is
+        left out, naming the change.
+        """
+        talks = self._accepted_then_answered(
+            pendulum.date(2025, 5, 4), pendulum.date(2025, 5, 10)
+        )
+        whole = by_id(to_plover(talks))
+        assert list(whole) == ["proposals/p", "proposals/p.history[0]"]
+        assert whole["proposals/p.history[0]"]["date"] == "2025-05-04"
+        for day in (4, 6, 10, 11):
+            assert by_id(to_plover(talks, at=pendulum.date(2025, 5, day))) == whole
+        assert [s.reason for s in plover_skipped(talks)] == [
+            "coded from the proposal's change of status to 'accepted' on "
+            "2025-05-04, known before"
+        ]
+
+    def test_the_first_known_of_a_day_and_a_time_that_day_codes_it(self) -> None:
+        """
+        The change dated 4 May (known from 00:00 UTC), the answer at 10:00
+        UTC that day: the change is known first and codes the act, at 05:00
+        as in the whole record.  The other way round, the response does.
+        """
+        day = pendulum.date(2025, 5, 4)
+        ten = pendulum.datetime(2025, 5, 4, 10, tz="UTC")
+        five = pendulum.datetime(2025, 5, 4, 5, tz="UTC")
+        talks = self._accepted_then_answered(day, ten)
+        assert list(by_id(to_plover(talks))) == [
+            "proposals/p",
+            "proposals/p.history[0]",
+        ]
+        assert by_id(to_plover(talks, at=five)) == by_id(to_plover(talks))
+        talks = self._accepted_then_answered(ten, day)
+        assert list(by_id(to_plover(talks))) == [
+            "proposals/p",
+            "proposals/p.responses[0]",
+        ]
+        assert by_id(to_plover(talks, at=five)) == by_id(to_plover(talks))
+
     def test_ultimatum_modes_and_context(self, coded: Any) -> None:
         threat = by_id(coded[0])["ultimatums/u"]
         assert threat["event"] == ["THREATEN"]
