@@ -321,12 +321,8 @@ class Many(FrozenKind):
                 return [("", value.message)]
             if isinstance(value, (set, frozenset)):
                 return [("", no_order(value, "the field"))]
-            return [
-                (
-                    "",
-                    f"must be a list of values, got {described(value)}",
-                )
-            ]
+            one = ", or one value as text" if self.single else ""
+            return [("", f"must be a list of values{one}, got {described(value)}")]
         assert isinstance(value, tuple)  # noqa: S101 - for the type checker
         found: Problems = []
         if len(value) < self.min_items:
@@ -617,12 +613,10 @@ class Nested(FrozenKind):
             found = [] if kind is None else kind.problems(value)
             if found:
                 return found
-        return [
-            (
-                "",
-                f"must be {with_article(self.cls.__name__)}, got {described(value)}",
-            )
-        ]
+        wanted = with_article(self.cls.__name__)
+        if self.shorthand is not None:
+            wanted += f" or the text of its {self.shorthand}"
+        return [("", f"must be {wanted}, got {described(value)}")]
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [

@@ -91,6 +91,11 @@ def register_migration(from_version: int, function: Migration) -> Migration:
     raises to report a problem of the document at its own paths: it is
     passed on as it is.
 
+    A step should depend on its document alone: it may be called more than
+    once for one document (a document with problems is read again to word
+    them, and the step runs again), so a step that counts, logs or fetches
+    sees such a document twice.
+
     Returns *function*.  :func:`unregister_migration` removes the step again.
 
     Example:

@@ -237,7 +237,10 @@ def late_expiry_on(
     at the compliance's own moment where the step before it (*last*) is
     later than that (an ultimatum revived by a revision), or where the
     compliance itself is dated before the issue: that date is refused on its
-    own, once, and the expiry adds no order of steps to refuse.
+    own, once, and the expiry adds no order of steps to refuse.  Nor is it
+    after the compliance: a cut-off after it is that of a deadline set after
+    the compliance (a revision refused on its own), so the expiry takes the
+    compliance's moment.
     """
     if issued is not None and complied is not None and is_before(complied, issued):
         return complied
@@ -245,6 +248,8 @@ def late_expiry_on(
     if issued is not None and is_before(cutoff, issued):
         on = issued
     if last is not None and on is not None and is_before(on, last):
+        on = complied
+    if complied is not None and on is not None and is_before(complied, on):
         on = complied
     return on
 

@@ -524,6 +524,42 @@ class TestVersion1:
             ("status_on", "2025-09-10 is before the ultimatum was issued (2025-09-20)"),
         )
 
+    def test_a_deadline_extended_after_the_compliance_is_the_one_problem(self) -> None:
+        """
+        Due on 2 September, complied with on 10 September, the deadline then
+        extended on 20 September to 1 October: the revision is refused, once;
+        the expiry put in before the compliance is not dated at the cut-off
+        of the deadline set later (2 October, after the compliance, a date
+        the document holds nowhere), so it adds no problem of its own.
+        """
+        revision = {
+            "previous": {"due": "2025-09-02", "anchor": "2025-07-14", "period": "P50D"},
+            "revised_on": "2025-09-20",
+        }
+        data = self._document(
+            status="complied",
+            status_on="2025-09-10",
+            deadline={"due": "2025-10-01"},
+            revisions=[revision],
+        )
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        assert [path for path, _ in info.value.errors] == [
+            "ultimatums[0].revisions[0].revised_on"
+        ]
+        with pytest.raises(ValidationError) as info:
+            ultimatum(
+                deadline=Deadline.on(pendulum.date(2025, 10, 1)),
+                revisions=[
+                    DeadlineRevision(
+                        previous=FIFTY_DAYS, revised_on=pendulum.date(2025, 9, 20)
+                    )
+                ],
+                status="complied",
+                status_on=LATE,
+            )
+        assert [path for path, _ in info.value.errors] == ["revisions[0].revised_on"]
+
 
 def _last_day(record: Ultimatum) -> pendulum.Date:
     """The last day the cut-off, a revision or a step of *record* may fall on."""

@@ -277,7 +277,7 @@ class TestPartyFields:
             party, id="eu", kind="coalition", members=["fr", "de", "fr"]
         ) == (("members[2]", "party 'fr' appears twice"),)
         assert errors_of(party, id="eu", kind="coalition", members=[1]) == (
-            ("members[0]", "must be a Membership, got int 1"),
+            ("members[0]", "must be a Membership or the text of its party, got int 1"),
         )
 
     def test_members_carry_dates(self) -> None:
