@@ -440,7 +440,8 @@ class Deadline(Record, _KeepsCutoff):
         :meth:`after` (``after(start, days=16)`` is 4 February).  The deadline is
         a day, lasting to its end in *tz*, and the days are those of *tz*: from
         a datetime, day 1 is its day there.  *tz* defaults to the datetime's zone
-        (give *tz* for a fixed offset, which has no zone name; otherwise UTC).
+        (a datetime at a fixed offset has no zone name: give *tz*, a zone name
+        such as ``"Etc/GMT-3"`` for +03:00; otherwise the days are UTC's).
         The number is kept in :attr:`day`.
 
         Example:
