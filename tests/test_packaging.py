@@ -39,6 +39,7 @@ class TestPublicApi:
         assert negotiation_records.__version__ == importlib.metadata.version(
             "negotiation-records"
         )
+        assert "__version__" in dir(negotiation_records)  # for completion, help()
 
     def test_unknown_attribute(self) -> None:
         """A missing attribute raises AttributeError naming it."""
