@@ -157,7 +157,10 @@ class StatusKind(FixedKind):
         return _status_key(value)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        return {**Text().schema(defs), "maxLength": _LONGEST_STATUS}
+        # The length is checked once the text is NFC, which composes at most
+        # four code points into one (U+1F82): the text as written may be four
+        # times as long, and the schema is never stricter than the loader.
+        return {**Text().schema(defs), "maxLength": 4 * _LONGEST_STATUS}
 
     @property
     def eq_key(self) -> Callable[[Any], Any] | None:

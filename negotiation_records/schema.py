@@ -19,8 +19,9 @@ beyond their limits (more than 9999 years), numbers too large for a double
 to ids that do not exist and the other cross-field rules are checked only by
 the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters
 beyond the Basic Multilingual Plane from visible text, or list items that
-differ only in Unicode normalisation from distinct ones
-(:doc:`/serialization`).  It is never stricter than the loader: a document
+differ only in Unicode normalisation, or records in a list that differ only
+in how they are written (a default left out or given, a moment spelled two
+ways), from distinct ones (:doc:`/serialization`).  It is never stricter than the loader: a document
 of the current version that the schema rejects is rejected by
 :func:`~negotiation_records.from_json` too.  It
 describes the current format version (``"schema_version": 2``) in strict mode
@@ -153,6 +154,9 @@ def _schema(cls: type[Any]) -> dict[str, Any]:
     return {"$schema": DIALECT, **root, "$defs": defs}
 
 
+_UNSAFE_IN_NAME: Final = re.compile(r"[^A-Za-z0-9._-]")
+
+
 class _Builder:
     """
     Collects ``$defs`` while it walks the fields of one root record; each
@@ -161,12 +165,34 @@ class _Builder:
 
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        #: The name in ``$defs`` of each class, or shared definition, met so far.
+        self.names: dict[object, str] = {}
 
-    def ref(self, name: str, make: Any) -> dict[str, Any]:
-        if name not in self.defs:
-            self.defs[name] = {}  # placeholder: a record may refer to itself
-            self.defs[name] = make()
-        return {"$ref": f"#/$defs/{name}"}
+    def ref(self, name: str, make: Any, owner: type | None = None) -> dict[str, Any]:
+        """
+        A reference to the definition *name* of *owner* (a record or enum
+        class; ``None``: a definition shared by name), made by *make* the
+        first time.  A class named as a definition of another class, or as
+        a shared one, already is (a ``Stance`` enum of your own beside the
+        library's) is given its full name, ``module.Class``, so that two
+        definitions never take one place.
+        """
+        key: object = name if owner is None else owner
+        found = self.names.get(key)
+        if found is None:
+            found = name
+            if found in self.defs and owner is not None:
+                found = _UNSAFE_IN_NAME.sub(
+                    "-", f"{owner.__module__}.{owner.__qualname__}"
+                )
+            number = 2
+            while found in self.defs:
+                found = f"{name}-{number}"
+                number += 1
+            self.names[key] = found
+            self.defs[found] = {}  # placeholder: a record may refer to itself
+            self.defs[found] = make()
+        return {"$ref": f"#/$defs/{found}"}
 
     def shared(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
         """A named definition given by a kind (the first one given is kept)."""
@@ -180,10 +206,10 @@ class _Builder:
         return self.ref(name, lambda: dict(_SHARED[name]))
 
     def enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
-        return self.ref(cls.__name__, lambda: _enum_schema(cls))
+        return self.ref(cls.__name__, lambda: _enum_schema(cls), cls)
 
     def record(self, cls: type[Any]) -> dict[str, Any]:
-        return self.ref(cls.__name__, lambda: self.record_body(cls))
+        return self.ref(cls.__name__, lambda: self.record_body(cls), cls)
 
     def record_body(self, cls: type[Any]) -> dict[str, Any]:
         docs = _attribute_docs(cls)
@@ -198,8 +224,8 @@ class _Builder:
             }
             required.append("schema_version")
         for attribute in attrs.fields(cls):
-            if fields.is_init_only(attribute):
-                continue
+            if fields.is_init_only(attribute) or not attribute.init:
+                continue  # not read from a document, nor written to one
             kind = fields.kind_of(attribute) or _kind_of_type(
                 hints[attribute.name], f"{cls.__name__}.{attribute.name}"
             )
@@ -258,6 +284,21 @@ class _PlainDateTime(fields.Kind):
         return conv.unstructure(value, pendulum.DateTime)
 
 
+class _PlainPartialDate(fields.Kind):
+    """
+    The schema of a field of your own typed :class:`PartialDate`: its text
+    form (``"2025-06"``, ``"2025"``), as the converter writes and reads it.
+    """
+
+    __slots__ = ()
+
+    def schema(self, defs: Any) -> dict[str, Any]:
+        return defs.time("PartialDate")  # type: ignore[no-any-return]
+
+    def dump(self, value: Any, conv: Any) -> Any:
+        return conv.unstructure(value, PartialDate)
+
+
 _TYPE_KINDS: Final[dict[Any, fields.Kind]] = {
     str: _Plain({"type": "string"}),
     int: _Plain({"type": "integer"}),
@@ -267,6 +308,7 @@ _TYPE_KINDS: Final[dict[Any, fields.Kind]] = {
     pendulum.DateTime: _PlainDateTime(),
     # The loader reads any period into a field of your own, P0D too.
     Period: fields.PeriodKind(positive=False),
+    PartialDate: _PlainPartialDate(),
 }
 
 

@@ -17,12 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import negotiation_records
 from negotiation_records import (
     Deadline,
     Negotiation,
     PartialDate,
     Party,
     Period,
+    Position,
     Quantity,
     Source,
     Statement,
@@ -30,9 +32,11 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
     from_dict,
+    from_json,
     json_schema,
     make_converter,
     to_dict,
+    to_json,
 )
 from negotiation_records import strategies as nrst
 from negotiation_records.fields import Int, Slug, Text, ZoneName, field, is_init_only
@@ -70,6 +74,30 @@ def assert_valid(cls: type[Any], data: Any) -> None:
 def schema_rejects(cls: type[Any], data: Any) -> bool:
     """Whether json_schema(cls) rejects *data*."""
     return not validator(cls).is_valid(data)
+
+
+class _UserStance(enum.Enum):
+    """A stance of your own, named as the library's (its ``__name__``)."""
+
+    HAWK = "hawk"
+    DOVE = "dove"
+
+
+class _UserText(enum.Enum):
+    """An enum named as the shared definition of text."""
+
+    SHORT = "short"
+
+
+_UserStance.__name__ = "Stance"
+_UserText.__name__ = "Text"
+
+
+@attrs.frozen
+class _Assessment:
+    view: _UserStance
+    length: _UserText
+    position: Position
 
 
 class TestGeneratedSchema:
@@ -245,6 +273,87 @@ class TestGeneratedSchema:
             assert validator.is_valid(document)
         assert not validator.is_valid({"at": "2025-07-14"})  # a date: no datetime
 
+    def test_a_partial_date_of_your_own_is_its_text(self) -> None:
+        """
+        A field of your own typed ``PartialDate`` is described as the text the
+        converter writes ("2025-06"), not as an object of its attributes; and
+        the library's moments beside it keep their definition.
+        """
+
+        @attrs.frozen
+        class Note:
+            period: PartialDate
+            quote: Statement
+
+        note = Note(
+            period=PartialDate(2025, 6),
+            quote=Statement(
+                id="s", speaker="A", said_on=PartialDate(2025, 6), text="Stalled."
+            ),
+        )
+        converter = make_converter()
+        written = json.loads(to_json(note, converter=converter))
+        assert written["period"] == "2025-06"
+        schema = json_schema(Note)
+        assert schema["properties"]["period"] == {"$ref": "#/$defs/PartialDate"}
+        validator = jsonschema.Draft202012Validator(schema)
+        assert list(validator.iter_errors(written)) == []
+        assert not validator.is_valid({**written, "period": {"year": 2025, "month": 6}})
+
+    def test_classes_of_your_own_named_as_the_librarys(self) -> None:
+        """
+        An enum of your own named ``Stance`` and one named ``Text`` (as the
+        shared definition of text) beside the library's: each definition has
+        a place of its own, and what ``to_json`` writes is valid.
+        """
+
+        record = _Assessment(
+            view=_UserStance.HAWK,
+            length=_UserText.SHORT,
+            position=Position(party="russia", stance="opposes", text="No."),
+        )
+        converter = make_converter()
+        written = json.loads(to_json(record, converter=converter))
+        schema = json_schema(_Assessment)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(written)) == []
+        enums = sorted(
+            definition["enum"]
+            for definition in schema["$defs"].values()
+            if "enum" in definition
+        )
+        assert ["hawk", "dove"] in enums
+        assert ["short"] in enums
+        assert [s.value for s in negotiation_records.Stance] in enums
+        # the published schema, which holds no class of your own, keeps its names
+        assert "Stance" in json_schema(Position)["$defs"]
+
+    def test_an_attribute_not_given_to_init_is_no_property(self) -> None:
+        """The loader refuses its key and ``to_json`` never writes it."""
+
+        @attrs.frozen
+        class Desk:
+            analyst: str
+            revision: int = attrs.field(init=False, default=1)
+
+        schema = json_schema(Desk)
+        assert list(schema["properties"]) == ["analyst"]
+        assert not jsonschema.Draft202012Validator(schema).is_valid(
+            {"analyst": "Desk", "revision": 1}
+        )
+
+    def test_a_status_as_written_is_never_refused_for_its_length_alone(self) -> None:
+        """
+        A standalone status is at most 64 characters once NFC; written
+        decomposed it may be longer (40 e + combining acute: 80 code points),
+        and the schema, never stricter than the loader, lets it through.
+        """
+        document = {"status": "e\u0301" * 40}
+        assert from_json(StatusChange, json.dumps(document)).status == "\u00e9" * 40
+        validator = jsonschema.Draft202012Validator(json_schema(StatusChange))
+        assert validator.is_valid(document)
+        assert not validator.is_valid({"status": "x" * 257})
+
     def test_a_zone_name_has_the_characters_of_the_zone_database(self) -> None:
         """Every zone the loader reads is valid for the schema; a name with a
         space, an empty part or a line break is refused by both."""
@@ -270,7 +379,8 @@ class TestGeneratedSchema:
                 from_dict(StatusChange, {"status": status})
             assert not validator.is_valid({"status": status}), repr(status)
         assert validator.is_valid({"status": "accepted"})
-        assert not validator.is_valid({"status": "x" * 65})
+        # at most 64 characters once NFC: four times that as written
+        assert not validator.is_valid({"status": "x" * 257})
 
     def test_json_schema_needs_a_record_class(self) -> None:
         """Non-record types are refused."""
