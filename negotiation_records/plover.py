@@ -66,6 +66,7 @@ from negotiation_records._files import (
     write_first,
     write_method,
 )
+from negotiation_records._plover_answers import coded_by_change, said_first
 from negotiation_records._snapshot_places import Places
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -82,7 +83,6 @@ from negotiation_records.timeutil import (
     MomentInput,
     PartialDate,
     moment_argument,
-    moment_span,
 )
 from negotiation_records.ultimatums import ConsequenceKind, Ultimatum
 from negotiation_records.votes import Vote, VoteResult
@@ -330,12 +330,6 @@ _STANCE_KEYS = {
     Stance.SUPPORTS: "stance-supports",
     Stance.OPPOSES: "stance-opposes",
     Stance.REJECTS: "stance-rejects",
-}
-_AGREEING = frozenset({Stance.ACCEPTS, Stance.SUPPORTS})
-_REFUSING = frozenset({Stance.OPPOSES, Stance.REJECTS})
-_ANSWERED: Mapping[object, frozenset[Stance]] = {
-    ProposalStatus.ACCEPTED: _AGREEING,
-    ProposalStatus.REJECTED: _REFUSING,
 }
 _AGREEMENT_SIGNED = frozenset(
     {AgreementStatus.INITIALLED, AgreementStatus.SIGNED, AgreementStatus.RATIFIED}
@@ -702,12 +696,14 @@ class _Coder:
         if key is None:
             return PloverSkip(event, "an undecided stance is not an act PLOVER codes")
         if isinstance(subject, Proposal) and isinstance(answer, Response):
-            change = _coded_by_change(subject, answer)
+            change = coded_by_change(subject, answer)
             if change is not None:
+                word = getattr(change.status, "value", change.status)
+                day = "an unknown day" if change.on is None else _day(change.on)[0]
                 return PloverSkip(
                     event,
-                    f"coded from the proposal's change of status to {change}, "
-                    "known before",
+                    f"coded from the proposal's change of status to {word!r} on "
+                    f"{day}, known before",
                 )
         if isinstance(subject, Proposal):
             towards: tuple[str, ...] = subject.proposed_by
@@ -742,7 +738,7 @@ class _Coder:
             # has its event from that response: the change codes the others
             # only (and a response of theirs known later is left out).  The
             # event's id is the change's place in the record, whoever it names.
-            said = _said_first(owner, change)
+            said = said_first(owner, change)
             acting = [p for p in change.by if p not in said]
             if change.by and not acting:
                 return PloverSkip(
@@ -803,59 +799,6 @@ class _Coder:
         return self.record(
             event, key, [vote.party], cites=self.cited([self.talks, vote])
         )
-
-
-def _known_from(moment: Moment) -> Any:
-    """The instant from which a day or a datetime counts as known (a day: its start in UTC)."""
-    return moment_span(moment)[0]
-
-
-def _said_first(proposal: Proposal, change: StatusChange) -> set[str]:
-    """
-    The parties named in *change* (the proposal accepted or rejected) whose
-    response saying so, dated to a day, is known no later than the change:
-    their act is the response's event, the change codes the others.  Decided by
-    the dates alone, so that a snapshot taken between the two codes the act
-    as the whole record does (the same event, the same id).
-    """
-    answered = _ANSWERED[change.status]
-    assert change.on is not None  # noqa: S101 - a change of the timeline is dated
-    since = _known_from(change.on)
-    return {
-        r.party
-        for r in proposal.responses
-        if r.party in change.by
-        and r.stance in answered
-        and not isinstance(r.on, PartialDate)
-        and _known_from(r.on) <= since
-    }
-
-
-def _coded_by_change(proposal: Proposal, response: Response) -> str | None:
-    """
-    The change of *proposal*'s status (accepted, rejected) that codes
-    *response*'s act already — dated to a day, naming the party, saying what
-    the response says, and known before it (no earlier response of the party
-    said so) — as ``"'accepted' on 2025-05-04"``.  ``None``: the response is
-    its own event.
-    """
-    for change in proposal.history:
-        answered = _ANSWERED.get(change.status)
-        on = change.on
-        if (
-            answered is None
-            or response.stance not in answered
-            or response.party not in change.by
-            or on is None
-            or isinstance(on, PartialDate)
-        ):
-            continue
-        if _known_from(on) < _known_from(response.on) and (
-            response.party not in _said_first(proposal, change)
-        ):
-            word = getattr(change.status, "value", change.status)
-            return f"{word!r} on {_day(on)[0]}"
-    return None
 
 
 def _topics(*conditions: Condition) -> list[str]:

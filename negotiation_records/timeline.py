@@ -41,7 +41,11 @@ refinements keep the story readable:
   record (an agreement signed at 11:00 and in force "on 26 October" shows
   signed, then in force), and a revision that brought back a record that
   ran out no earlier than the step that says it ran out (a milestone missed
-  at 04:00 and extended "on 26 January", that day, shows the miss first);
+  at 04:00 and extended "on 26 January", that day, shows the miss first),
+  and a step that says a record ran out (an ultimatum expired, a milestone
+  missed), dated by the day its deadline falls due, after that deadline: the
+  deadline passed at the end of that day, and what followed the same day (an
+  enforcement) comes after it too;
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, agreements, milestones, votes, actions, statements,
   responses, positions, status changes, phases, deadline revisions, replaced
@@ -59,13 +63,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pendulum
 
-from negotiation_records._closing import (
-    AGREEMENT_ENDED,
-    MILESTONE_CANCELLED,
-    closed_before,
-    closed_in_time,
-    expired_before,
-    expired_before_moment,
+from negotiation_records._closed_words import (
+    agreement_closed,
+    agreement_closed_at_start,
+    milestone_closed,
+    ultimatum_closed,
 )
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._in_words import describe_start
@@ -73,7 +75,7 @@ from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._revivals import revival_floors
 from negotiation_records.actions import Action
-from negotiation_records.agreements import Agreement
+from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.fields import (
@@ -86,7 +88,7 @@ from negotiation_records.fields import (
     field,
 )
 from negotiation_records.history import StatusChange
-from negotiation_records.milestones import Milestone
+from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round
@@ -187,6 +189,9 @@ class EventKind(enum.Enum):
 
 
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
+_RAN_OUT: frozenset[Any] = frozenset(
+    {UltimatumStatus.EXPIRED, MilestoneStatus.MISSED, AgreementStatus.EXPIRED}
+)
 _LAST_INSTANT = _dt.timedelta(microseconds=1)  # before a cut-off: its day's last
 _DUE_KINDS = frozenset(
     {
@@ -294,50 +299,6 @@ class Talks(Protocol):
     def history(self) -> tuple[StatusChange, ...]: ...  # pragma: no cover
 
 
-def _agreement_closed(
-    agreement: Agreement, deadline: Deadline, *, phase: bool = False
-) -> str:
-    """
-    What the summary of an event of *agreement* due at *deadline* adds when
-    the agreement ended before it passed, by the rule of the deadline queries
-    and the calendar (:mod:`~negotiation_records._closing`): it was
-    terminated or superseded, or (for the end of a phase) it had expired.
-    """
-    status = agreement.status
-    if status in AGREEMENT_ENDED and closed_in_time(agreement.history, deadline):
-        return f"; the agreement was {status.value} before then"
-    if phase and expired_before(agreement.history, agreement.expires, deadline):
-        return "; the agreement had expired before then"
-    return ""
-
-
-def _agreement_closed_at_start(agreement: Agreement, starts: Moment) -> str:
-    """
-    What the summary of a phase's start (at *starts*) adds when *agreement*
-    had ended certainly before it (:func:`~negotiation_records._closing.closed_before`):
-    terminated or superseded, or expired (its expiry in force certainly
-    before the start, marked expired or not; with none, marked expired).
-    """
-    status = agreement.status
-    if status in AGREEMENT_ENDED and closed_before(agreement.history, starts):
-        return f"; the agreement was {status.value} before then"
-    if expired_before_moment(agreement.history, agreement.expires, starts):
-        return "; the agreement had expired before then"
-    return ""
-
-
-def _milestone_closed(milestone: Milestone, deadline: Deadline) -> str:
-    """
-    What the summary of a deadline of *milestone* adds when the milestone was
-    cancelled or superseded before it passed (the rule of
-    :func:`_agreement_closed`).
-    """
-    status = milestone.status
-    if status in MILESTONE_CANCELLED and closed_in_time(milestone.history, deadline):
-        return f"; the milestone was {status.value} before then"
-    return ""
-
-
 def one_line(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
     """
     *text* on one line, cut to *limit* characters (``None``: never cut).
@@ -432,18 +393,36 @@ class _Builder:
         *,
         floor: Key | None = None,
         skip: Moment | None = None,
+        due: tuple[Deadline, ...] = (),
     ) -> dict[int, Key]:
         """
         One event per dated change of *history* (but one dated *skip*, last),
         each sorting no earlier than *floor* nor than the change before it: a
         step dated by its day alone that follows one at a time of that day
-        (signed at 11:00, in force on that day) keeps its place after it.
-        The sort keys of the events, by their index in *history*.
+        (signed at 11:00, in force on that day) keeps its place after it.  A
+        step that says the record ran out, dated by the day one of its
+        deadlines *due* (a day) falls due, sorts after that deadline: the
+        deadline passed at the end of that day.  The sort keys of the events,
+        by their index in *history*.
         """
         keys: dict[int, Key] = {}
+        ends = {
+            deadline.due: self.key(deadline.due, EventKind.DEADLINE, deadline)
+            for deadline in due
+            if type(deadline.due) is pendulum.Date
+        }
         for index, change in enumerate(history):
             if change.on is None:
                 continue
+            on = change.on
+            end = (
+                ends.get(on)
+                if type(on) is pendulum.Date and change.status in _RAN_OUT
+                else None
+            )
+            if end is not None:
+                after_end = (*end, 1)  # after the deadline's own event
+                floor = after_end if floor is None else max(floor, after_end)
             if (
                 skip is not None
                 and index == len(history) - 1
@@ -630,7 +609,12 @@ class _Builder:
         label = f"the ultimatum {uid!r}"
         self.responses(path, uid, label, ultimatum.responses, floor)
         steps = self.changes(
-            f"{path}.", uid, f"Ultimatum {uid!r}", ultimatum.history, floor=floor
+            f"{path}.",
+            uid,
+            f"Ultimatum {uid!r}",
+            ultimatum.history,
+            floor=floor,
+            due=deadlines,
         )
         floors = revival_floors(ultimatum, steps)
         after = floor  # each revision sorts no earlier than the one before it
@@ -667,14 +651,7 @@ class _Builder:
         text = (
             f"Deadline of ultimatum {uid!r} falls due ({self.rule(ultimatum.deadline)})"
         )
-        if ultimatum.status is UltimatumStatus.COMPLIED:
-            text += "; the ultimatum was complied with"
-            if any(c.status is UltimatumStatus.EXPIRED for c in ultimatum.history):
-                text += " after it expired"
-        elif ultimatum.status is UltimatumStatus.WITHDRAWN:
-            text += "; the ultimatum was withdrawn"
-            if not closed_in_time(ultimatum.history, ultimatum.deadline):
-                text += " after it passed"  # it ran out: the queries list it
+        text += ultimatum_closed(ultimatum)
         self.add(
             ultimatum.deadline.due,
             EventKind.DEADLINE,
@@ -731,7 +708,13 @@ class _Builder:
         aid = agreement.id
         first = agreement.first_dated
         floor = None if first is None else self.key(first)
-        steps = self.changes(f"{path}.", aid, f"Agreement {aid!r}", agreement.history)
+        steps = self.changes(
+            f"{path}.",
+            aid,
+            f"Agreement {aid!r}",
+            agreement.history,
+            due=agreement.expiries,
+        )
         if agreement.in_force is not None:
             self.add(
                 agreement.in_force.due,
@@ -739,7 +722,7 @@ class _Builder:
                 aid,
                 f"Agreement {aid!r} due to enter into force "
                 f"{self.start_rule(agreement.in_force)}"
-                + _agreement_closed(agreement, agreement.in_force),
+                + agreement_closed(agreement, agreement.in_force),
                 f"{path}.in_force",
             )
         for index, phase in enumerate(agreement.phases):
@@ -748,7 +731,7 @@ class _Builder:
                 text = f"{phase.name} of agreement {aid!r} starts"
                 if phase.obligations:
                     text += ": " + "; ".join(phase.obligations)
-                text += _agreement_closed_at_start(agreement, phase.starts)
+                text += agreement_closed_at_start(agreement, phase.starts)
                 self.add(phase.starts, EventKind.PHASE, aid, text, here)
             if phase.ends is not None:
                 self.add(
@@ -756,7 +739,7 @@ class _Builder:
                     EventKind.PHASE_END,
                     aid,
                     f"{phase.name} of agreement {aid!r} ends ({self.rule(phase.ends)})"
-                    + _agreement_closed(agreement, phase.ends, phase=True),
+                    + agreement_closed(agreement, phase.ends, phase=True),
                     f"{here}.ends",
                     deadline=phase.ends,
                 )
@@ -775,7 +758,7 @@ class _Builder:
                 EventKind.DEADLINE,
                 aid,
                 f"Agreement {aid!r} expires ({self.rule(agreement.expires)})"
-                + _agreement_closed(agreement, agreement.expires),
+                + agreement_closed(agreement, agreement.expires),
                 f"{path}.expires",
                 deadline=agreement.expires,
             )
@@ -798,7 +781,12 @@ class _Builder:
             )
             floor = self.key(milestone.set_on)
         steps = self.changes(
-            f"{path}.", mid, f"Milestone {mid!r}", milestone.history, floor=floor
+            f"{path}.",
+            mid,
+            f"Milestone {mid!r}",
+            milestone.history,
+            floor=floor,
+            due=milestone.deadlines,
         )
         self.revisions(
             path,
@@ -816,7 +804,7 @@ class _Builder:
             )
             if alternative.applied is not None:
                 text += "; it applied" if alternative.applied else "; it did not apply"
-            text += _milestone_closed(milestone, alternative.deadline)
+            text += milestone_closed(milestone, alternative.deadline)
             self.add(
                 alternative.deadline.due,
                 EventKind.ALTERNATIVE_DEADLINE,
@@ -842,7 +830,7 @@ class _Builder:
             mid,
             f"Deadline of milestone {mid!r} falls due: {milestone.title} "
             f"({self.rule(milestone.deadline)})"
-            + _milestone_closed(milestone, milestone.deadline),
+            + milestone_closed(milestone, milestone.deadline),
             f"{path}.deadline",
             deadline=milestone.deadline,
         )
@@ -863,7 +851,9 @@ class _Builder:
         self.add(vote.on, EventKind.VOTE, vote.id, text, path, party=vote.party)
 
     def action(self, path: str, action: Action) -> None:
-        text = f"{self.names_of(action.by)} {action.kind.value}"
+        # the PLOVER verb, said of one actor or of several: "aids", "aid"
+        verb = action.kind.value + ("s" if len(action.by) == 1 else "")
+        text = f"{self.names_of(action.by)} {verb}"
         if action.toward:
             text += f" ({self.names_of(action.toward)})"
         if action.mode:
@@ -903,7 +893,7 @@ class _Builder:
             if position.on is None:
                 continue
             text = (
-                f"{self.name(position.party)} {position.stance.value} "
+                f"{self.name(position.party)} {_STANCE_VERBS[position.stance]} "
                 f"{condition.id!r}: {condition.text}"
             )
             self.add(

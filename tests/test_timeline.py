@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import negotiation_records
 from negotiation_records import (
+    Action,
     Agreement,
     Alternative,
     Condition,
@@ -441,6 +442,46 @@ class TestOrder:
         ]
         # an undated change of such a round still makes no event
         assert _talks(rounds=[Round(number=1).cancel()]).timeline() == ()
+
+    def test_a_record_run_out_on_its_due_day_follows_its_deadline(self) -> None:
+        """
+        "The deadline expired on 2 September": the ultimatum's expiry, and its
+        enforcement that day, and a milestone missed on its due day, come
+        after the deadlines that fell due at the end of that day — as
+        ``status_at`` reads the ultimatum pending all that day.  With ``tz``
+        too.
+        """
+        day = pendulum.date(2025, 9, 2)
+        issued = pendulum.date(2025, 7, 14)
+        issued_only = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            addressed_to=["russia"],
+            issued_at=issued,
+            demand="Ceasefire",
+            deadline=Deadline.after(issued, days=50),
+        )
+        ultimatum = issued_only.expire(on=day).enforce(on=day, reason="tariffs imposed")
+        clock = Milestone(
+            id="m", title="Clock", deadline=Deadline.on(day, tz="Europe/Kyiv")
+        ).with_status("missed", on=day)
+        talks = _talks(ultimatums=[ultimatum], milestones=[clock])
+        assert ultimatum.status_at(pendulum.datetime(2025, 9, 2, 12)).value == "pending"
+        for tz in (None, "UTC", "America/New_York"):
+            order = [(e.kind.value, e.record_id) for e in talks.timeline(tz=tz)]
+            assert order.index(("status", "u")) > order.index(("deadline", "u")), tz
+            assert order.index(("status", "m")) > order.index(("deadline", "m")), tz
+        summaries = [e.summary for e in talks.timeline() if e.record_id == "u"]
+        assert summaries[-2:] == [
+            "Ultimatum 'u' expired",
+            "Ultimatum 'u' enforced: tariffs imposed",
+        ]
+        # a step dated by a time keeps the order of instants
+        timed = issued_only.expire(on=pendulum.datetime(2025, 9, 3, 0, 5))
+        assert [e.kind.value for e in _talks(ultimatums=[timed]).timeline()][-2:] == [
+            "deadline",
+            "status",
+        ]
 
 
 class TestEvents:
@@ -1008,6 +1049,72 @@ class TestEvents:
     ) -> None:
         """Every run of what ``\\s`` matches becomes one space; the ends go."""
         assert timeline.one_line(text, None) == re.sub(r"\s+", " ", text).strip()
+
+    def test_complied_in_time_for_the_deadline_that_revived_it(self) -> None:
+        """
+        Expired, extended, then complied with before the new deadline: in
+        time, as the deadline queries say (none ran out); complied with after
+        the deadline in force: "after it expired".
+        """
+        day = pendulum.date
+        revived = (
+            Ultimatum(
+                id="u",
+                issued_by="united-states",
+                addressed_to=["russia"],
+                issued_at=day(2025, 7, 14),
+                demand="Ceasefire",
+                deadline=Deadline.on(day(2025, 8, 8)),
+            )
+            .expire()
+            .revise_deadline(Deadline.on(day(2025, 9, 1)), on=day(2025, 8, 10))
+        )
+        in_time = _talks(ultimatums=[revived.comply(on=day(2025, 8, 20))])
+        due = [e for e in in_time.timeline() if e.kind is EventKind.DEADLINE]
+        assert due[-1].summary.endswith("; the ultimatum was complied with")
+        assert in_time.expired_deadlines(day(2025, 9, 5)) == ()
+        late = _talks(
+            ultimatums=[revived.expire().comply(on=day(2025, 9, 5), late=True)]
+        )
+        due = [e for e in late.timeline() if e.kind is EventKind.DEADLINE]
+        assert due[-1].summary.endswith("complied with after it expired")
+
+    def test_every_stance_of_a_dated_position_reads_as_a_sentence(self) -> None:
+        """ "Hamas has not decided on 'hostages'", as a response says it."""
+        dated = pendulum.date(2025, 7, 20)
+        term = Condition(
+            id="cede",
+            text="Cede four regions",
+            demanded_by="russia",
+            positions=[Position(party="ukraine", stance="undecided", on=dated)],
+        )
+        (event,) = _talks(conditions=[term]).timeline()
+        assert event.summary == "Ukraine has not decided on 'cede': Cede four regions"
+
+    def test_an_action_of_one_party_or_of_several(self) -> None:
+        """The PLOVER verb is said of its actors: "aids", "aid"."""
+        on = pendulum.date(2025, 7, 20)
+        one = Action(
+            id="a",
+            by=["united-states"],
+            toward=["ukraine"],
+            on=on,
+            kind="aid",
+            summary="Arms",
+        )
+        two = Action(
+            id="b",
+            by=["united-states", "ukraine"],
+            toward=["russia"],
+            on=on,
+            kind="sanction",
+            summary="Banks",
+        )
+        summaries = [e.summary for e in _talks(actions=[one, two]).timeline()]
+        assert summaries == [
+            "United States aids (Ukraine): Arms",
+            "United States and Ukraine sanction (Russia): Banks",
+        ]
 
 
 class TestTimelineEvent:
