@@ -230,7 +230,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    __version__: str
+    # A value, not an annotation: an annotation would give the module an
+    # empty ``__annotations__`` that help() lists.
+    __version__ = ""
 else:
     # Defined for the interpreter only: a module ``__getattr__`` that a type
     # checker saw would make every misspelled name imported from here ``Any``.

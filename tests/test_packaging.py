@@ -40,6 +40,7 @@ class TestPublicApi:
             "negotiation-records"
         )
         assert "__version__" in dir(negotiation_records)  # for completion, help()
+        assert "__annotations__" not in vars(negotiation_records)  # help(): noise
 
     def test_unknown_attribute(self) -> None:
         """A missing attribute raises AttributeError naming it."""
