@@ -26,8 +26,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from hypothesis import strategies as st
-
+from negotiation_records._hypothesis import st
 from negotiation_records._model2_strategies import (
     Revival,
     actions,

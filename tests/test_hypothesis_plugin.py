@@ -222,3 +222,26 @@ class TestEntryPoint:
             timeout=120,
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_the_strategies_without_hypothesis_name_the_extra() -> None:
+    """Imported where Hypothesis is missing, the module says what to install."""
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n"
+        "    import negotiation_records.strategies\n"
+        "except ImportError as exc:\n"
+        "    print(exc.name, exc)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+    assert done.stdout == (
+        "hypothesis the strategies need Hypothesis; install the 'strategies' "
+        "extra: pip install 'negotiation-records[strategies]'\n"
+    )
