@@ -43,7 +43,8 @@ LAST_DAY = _dt.date(2100, 12, 31)
 @functools.cache
 def slugs() -> S[str]:
     """
-    Identifiers: lower-case slugs of 1 to 64 characters.
+    Identifiers: lower-case slugs of 1 to 64 characters; about one in eight
+    is long (50 to 64 characters), so that the limit is reached.
 
     Example:
         >>> from negotiation_records.strategies import slugs
@@ -51,7 +52,14 @@ def slugs() -> S[str]:
         >>> Slug().problems(slugs().example())
         []
     """
-    return st.from_regex(SLUG_PATTERN, fullmatch=True)
+    short = st.from_regex(SLUG_PATTERN, fullmatch=True)
+    return st.integers(0, 7).flatmap(lambda n: _LONG_SLUGS if n == 7 else short)
+
+
+# The identifier pattern with its inner part run long: 50 to 64 characters.
+_LONG_SLUGS: Final = st.from_regex(
+    r"[a-z0-9][a-z0-9._-]{48,62}[a-z0-9]", fullmatch=True
+)
 
 
 def nfc(text: str) -> str:
@@ -65,6 +73,9 @@ def texts(*, max_size: int | None = 40) -> S[str]:
     least one visible character (see :class:`~negotiation_records.fields.Text`),
     at most *max_size* characters long once normalised (NFC writes a few
     characters as two or three; ``None``: no limit, as for ``st.text``).
+    About half mix in letters of the scripts talks are written in (Cyrillic,
+    Arabic, Hebrew, Devanagari, Chinese, ...), combining marks and emoji,
+    which drawing from every code point alike almost never gives.
 
     Example:
         >>> from negotiation_records.strategies import texts
@@ -87,15 +98,44 @@ def texts(*, max_size: int | None = 40) -> S[str]:
     return _texts(max_size)
 
 
+#: Letters of the scripts names and quotes are written in, which drawing from
+#: every code point almost never gives: Cyrillic, Turkish, Arabic and Hebrew
+#: (right to left), Devanagari, Chinese, Japanese and Korean, Greek; combining
+#: marks (a letter and its accent, which NFC may join), a flag and emoji
+#: joined by U+200D.
+_SCRIPTS: Final = tuple(
+    "ЗеленськийїєґЇЄҐ"
+    "ÇçĞğİıŞşÖöÜü"
+    "مرحبابالعالم"
+    "שלוםעליכם"
+    "नमस्तेक्षत्र"
+    "中文日本語한국어"
+    "αβγΩάή"
+    "\u0301\u0308\u0327\u0323\u05b0\u064e"
+    "\U0001f1fa\U0001f1e6\U0001f600\u200d\U0001f469"
+)
+
+
 @functools.cache
 def _texts(max_size: int | None) -> S[str]:
     """:func:`texts`, its argument checked: one strategy a size."""
     return (
-        st.text(
-            st.characters(codec="utf-8", exclude_categories=["Cc"])
-            | st.sampled_from("\t\n\r"),
-            min_size=1,
-            max_size=max_size,
+        st.one_of(
+            st.text(
+                st.characters(codec="utf-8", exclude_categories=["Cc"])
+                | st.sampled_from("\t\n\r"),
+                min_size=1,
+                max_size=max_size,
+            ),
+            # text() merges an alphabet's parts into one range of code points,
+            # in which the scripts' letters would be as rare as any: a list
+            # of characters from either keeps them at about half.
+            st.lists(
+                st.characters(codec="utf-8", exclude_categories=["Cc"])
+                | st.sampled_from(_SCRIPTS),
+                min_size=1,
+                max_size=max_size,
+            ).map("".join),
         )
         .map(nfc)
         .filter(
@@ -165,20 +205,22 @@ def fixed_offsets() -> S[pendulum.FixedTimezone]:
 @functools.cache
 def datetimes() -> S[pendulum.DateTime]:
     """
-    Zone-aware datetimes: in a named zone (most), in UTC, or at a fixed offset.
+    Zone-aware datetimes: in a named zone, in UTC, or at a fixed offset.
 
     Wall times skipped by a clock change are never generated; times that happen
     twice come with either ``fold``, and the second of two repeated wall times
     (``fold=1``, rare among all times) is also drawn on purpose, from the hours
-    that the clocks of a few zones repeat.
+    that the clocks of a few zones repeat (about one datetime in four).
 
     Example:
         >>> from negotiation_records.strategies import datetimes
         >>> datetimes().example().tzinfo is not None
         True
     """
-    anywhere = _anywhere().map(as_pendulum)
-    return st.one_of(anywhere, anywhere, anywhere, repeated_wall_times())
+    # Three of four from anywhere: each its own strategy object, since one_of
+    # keeps a strategy given twice only once (1:1, not 3:1).
+    anywhere = [_anywhere().map(as_pendulum) for _ in range(3)]
+    return st.one_of(*anywhere, repeated_wall_times())
 
 
 @functools.cache
@@ -390,7 +432,10 @@ ANY_POOLS = Pools()
 
 @functools.cache
 def zones() -> S[_dt.tzinfo]:
-    return st.one_of(zone_names().map(zone), st.just(pendulum.UTC), fixed_offsets())
+    """Named zones (three of five: each its own strategy, one_of keeps one of
+    a strategy given twice), UTC and fixed offsets."""
+    named = [zone_names().map(zone) for _ in range(3)]
+    return st.one_of(*named, st.just(pendulum.UTC), fixed_offsets())
 
 
 TIME_OF_DAY: Final = st.tuples(

@@ -21,9 +21,9 @@ the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters
 beyond the Basic Multilingual Plane from visible text, or list items that
 differ only in Unicode normalisation, or records in a list that differ only
 in how they are written (a default left out or given, a moment spelled two
-ways), from distinct ones (:doc:`/serialization`).  It is never stricter than the loader: a document
-of the current version that the schema rejects is rejected by
-:func:`~negotiation_records.from_json` too.  It
+ways), from distinct ones (:doc:`/serialization`).  It is never stricter
+than the loader: a document of the current version that the schema rejects
+is rejected by :func:`~negotiation_records.from_json` too.  It
 describes the current format version (``"schema_version": 2``) in strict mode
 (no unknown keys); an older version, which it refuses, the loader migrates.
 
