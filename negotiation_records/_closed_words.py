@@ -39,16 +39,15 @@ def ultimatum_closed(ultimatum: Ultimatum) -> str:
     deadline queries — a compliance in time for a deadline that replaced one
     that ran out is in time.
     """
-    deadline = ultimatum.deadline
-    if ultimatum.status is UltimatumStatus.COMPLIED:
-        late = not closed_in_time(ultimatum.history, deadline)
-        return "; the ultimatum was complied with" + (
-            " after it expired" if late else ""
-        )
-    if ultimatum.status is UltimatumStatus.WITHDRAWN:
-        late = not closed_in_time(ultimatum.history, deadline)
-        return "; the ultimatum was withdrawn" + (" after it passed" if late else "")
-    return ""
+    status = ultimatum.status
+    if status is UltimatumStatus.COMPLIED:
+        verb, late_words = "complied with", " after it expired"
+    elif status is UltimatumStatus.WITHDRAWN:
+        verb, late_words = "withdrawn", " after it passed"
+    else:
+        return ""
+    late = not closed_in_time(ultimatum.history, ultimatum.deadline)
+    return f"; the ultimatum was {verb}" + (late_words if late else "")
 
 
 def agreement_closed(

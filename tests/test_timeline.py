@@ -57,6 +57,20 @@ def _talks(**fields: Any) -> Negotiation:
     return Negotiation(id="talks", title="Talks", parties=_parties(), **fields)
 
 
+def _ultimatum(**fields: Any) -> Ultimatum:
+    """The 50-day ultimatum of 14 July 2025 to Russia; *fields* replace its own."""
+    issued = pendulum.date(2025, 7, 14)
+    values: dict[str, Any] = {
+        "id": "u",
+        "issued_by": "united-states",
+        "addressed_to": ["russia"],
+        "issued_at": issued,
+        "demand": "Ceasefire",
+        "deadline": Deadline.after(issued, days=50),
+    }
+    return Ultimatum(**(values | fields))
+
+
 def _summary(talks: Negotiation) -> list[tuple[str, str, str | int]]:
     return [
         (negotiation_records.format_moment(e.moment), e.kind.value, e.record_id)
@@ -272,16 +286,9 @@ class TestOrder:
 
     def test_answer_never_sorts_before_what_it_answers(self) -> None:
         """A response and its cited statement dated only by month follow the ultimatum."""
-        issued = pendulum.date(2025, 7, 14)
         talks = _talks(
             ultimatums=[
-                Ultimatum(
-                    id="u",
-                    issued_by="united-states",
-                    addressed_to=["russia"],
-                    issued_at=issued,
-                    demand="Ceasefire",
-                    deadline=Deadline.after(issued, days=50),
+                _ultimatum(
                     responses=[
                         Response(
                             party="russia",
@@ -350,19 +357,15 @@ class TestOrder:
     def test_revisions_keep_their_order_within_a_day(self) -> None:
         """A revision dated by its day after one at a time of that day follows it."""
         issued = pendulum.date(2025, 7, 14)
-        first = Ultimatum(
-            id="u",
-            issued_by="united-states",
-            addressed_to=["russia"],
-            issued_at=issued,
-            demand="Ceasefire",
-            deadline=Deadline.after(issued, days=50),
-        )
-        revised = first.revise_deadline(
-            Deadline.after(issued, days=20),
-            on=pendulum.datetime(2025, 7, 28, 15, tz="Europe/London"),
-        ).revise_deadline(
-            Deadline.after(issued, days=18), on=pendulum.date(2025, 7, 28)
+        revised = (
+            _ultimatum()
+            .revise_deadline(
+                Deadline.after(issued, days=20),
+                on=pendulum.datetime(2025, 7, 28, 15, tz="Europe/London"),
+            )
+            .revise_deadline(
+                Deadline.after(issued, days=18), on=pendulum.date(2025, 7, 28)
+            )
         )
         talks = _talks(ultimatums=[revised])
         assert [
@@ -385,17 +388,7 @@ class TestOrder:
                     responses=[blackmail],
                 )
             ],
-            ultimatums=[
-                Ultimatum(
-                    id="u",
-                    issued_by="united-states",
-                    addressed_to=["russia"],
-                    issued_at=pendulum.date(2025, 7, 14),
-                    demand="Ceasefire",
-                    deadline=Deadline.after(pendulum.date(2025, 7, 14), days=50),
-                    responses=[blackmail],
-                )
-            ],
+            ultimatums=[_ultimatum(responses=[blackmail])],
             statements=[
                 Statement(id="s", speaker="Z", said_on=PartialDate(2025, 7), text="No.")
             ],
@@ -452,15 +445,7 @@ class TestOrder:
         too.
         """
         day = pendulum.date(2025, 9, 2)
-        issued = pendulum.date(2025, 7, 14)
-        issued_only = Ultimatum(
-            id="u",
-            issued_by="united-states",
-            addressed_to=["russia"],
-            issued_at=issued,
-            demand="Ceasefire",
-            deadline=Deadline.after(issued, days=50),
-        )
+        issued_only = _ultimatum()
         ultimatum = issued_only.expire(on=day).enforce(on=day, reason="tariffs imposed")
         clock = Milestone(
             id="m", title="Clock", deadline=Deadline.on(day, tz="Europe/Kyiv")
@@ -514,16 +499,8 @@ class TestEvents:
 
     def test_revised_deadlines(self) -> None:
         """A cut deadline gives a revision, the replaced deadline and the current one."""
-        issued = pendulum.date(2025, 7, 14)
         ultimatum = (
-            Ultimatum(
-                id="u",
-                issued_by="united-states",
-                addressed_to=["russia"],
-                issued_at=issued,
-                demand="Ceasefire",
-                deadline=Deadline.after(issued, days=50),
-            )
+            _ultimatum()
             .revise_deadline(
                 Deadline.after(pendulum.date(2025, 7, 29), days=10),
                 on=pendulum.date(2025, 7, 29),
