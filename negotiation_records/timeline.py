@@ -45,7 +45,11 @@ refinements keep the story readable:
   and a step that says a record ran out (an ultimatum expired, a milestone
   missed), dated by the day its deadline falls due, after that deadline: the
   deadline passed at the end of that day, and what followed the same day (an
-  enforcement) comes after it too;
+  enforcement) comes after it too; whether a milestone's alternative applied
+  comes no earlier than the revision that made the deadline it qualifies
+  (Brexit's 22 May, decided on 22 March, after that day's extension), and an
+  agreement's entry into force after the steps of its day that made the
+  text (signed, then due to enter into force on signature);
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, agreements, milestones, votes, actions, statements,
   responses, positions, status changes, phases, deadline revisions, replaced
@@ -71,6 +75,7 @@ from negotiation_records._closed_words import (
 )
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._in_words import describe_start
+from negotiation_records._making_floor import after_making
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._revivals import revival_floors
@@ -671,12 +676,14 @@ class _Builder:
         deadlines: tuple[Deadline, ...],
         floor: Key | None,
         floors: dict[int, Key],
-    ) -> None:
+    ) -> list[Key]:
         """
         The revisions of a milestone's deadline or an agreement's expiry, each
         sorting no earlier than *floor* nor than the revision before it, and
-        from index *i* of *floors* on, no earlier than its key.
+        from index *i* of *floors* on, no earlier than its key; the sort keys
+        of the revisions' events.
         """
+        keys: list[Key] = []
         for index, revision in enumerate(revisions):
             here = f"{path}.revisions[{index}]"
             if index in floors:
@@ -694,6 +701,7 @@ class _Builder:
                 here,
                 floor=floor,
             )
+            keys.append(floor)
             self.add(
                 old.due,
                 EventKind.REPLACED_DEADLINE,
@@ -703,6 +711,7 @@ class _Builder:
                 f"{here}.previous",
                 deadline=old,
             )
+        return keys
 
     def agreement(self, path: str, agreement: Agreement) -> None:
         aid = agreement.id
@@ -724,6 +733,7 @@ class _Builder:
                 f"{self.start_rule(agreement.in_force)}"
                 + agreement_closed(agreement, agreement.in_force),
                 f"{path}.in_force",
+                floor=after_making(agreement, steps, self.key(agreement.in_force.due)),
             )
         for index, phase in enumerate(agreement.phases):
             here = f"{path}.phases[{index}]"
@@ -788,7 +798,7 @@ class _Builder:
             floor=floor,
             due=milestone.deadlines,
         )
-        self.revisions(
+        revised = self.revisions(
             path,
             mid,
             f"Deadline of milestone {mid!r}",
@@ -798,6 +808,10 @@ class _Builder:
             revival_floors(milestone, steps),
         )
         for index, alternative in enumerate(milestone.alternatives):
+            # known no earlier than the deadline it qualifies was set: after
+            # the revision that made it (a decision of that day follows it)
+            stage = alternative.stage
+            made = (*revised[stage - 1], 1) if 0 < stage <= len(revised) else floor
             text = (
                 f"Alternative deadline of milestone {mid!r} {alternative.condition} "
                 f"({self.rule(alternative.deadline)})"
@@ -822,7 +836,7 @@ class _Builder:
                     f"({self.rule(alternative.deadline)}) "
                     + ("applies" if alternative.applied else "does not apply"),
                     f"{path}.alternatives[{index}].decided_on",
-                    floor=floor,
+                    floor=made,
                 )
         self.add(
             milestone.deadline.due,

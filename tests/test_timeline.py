@@ -436,6 +436,97 @@ class TestOrder:
         # an undated change of such a round still makes no event
         assert _talks(rounds=[Round(number=1).cancel()]).timeline() == ()
 
+    def test_an_alternative_decided_follows_the_revision_that_made_it(self) -> None:
+        """
+        Brexit: the deadline of 29 March 2019 was extended on 22 March to 12
+        April, with 22 May if the Commons approved the deal; that the
+        alternative did not apply was known that day at the earliest, so its
+        event follows the revision, with ``tz`` too.  An alternative of the
+        first deadline decided the day the milestone was set follows the
+        setting.
+        """
+        day = pendulum.date
+        clock = Milestone(
+            id="article-50",
+            title="Article 50",
+            set_on=day(2017, 3, 29),
+            deadline=Deadline.on(day(2019, 3, 29), tz="Europe/London"),
+        ).revise_deadline(
+            Deadline.on(day(2019, 4, 12), tz="Europe/London"), on=day(2019, 3, 22)
+        )
+        clock = attrs.evolve(
+            clock,
+            alternatives=[
+                Alternative(
+                    condition="if the Commons approves the deal",
+                    deadline=Deadline.on(day(2019, 5, 22), tz="Europe/London"),
+                    stage=1,
+                    applied=False,
+                    decided_on=day(2019, 3, 22),
+                ),
+                Alternative(
+                    condition="if notice is given at once",
+                    deadline=Deadline.on(day(2019, 3, 29), tz="Europe/London"),
+                    applied=True,
+                    decided_on=day(2017, 3, 29),
+                ),
+            ],
+        )
+        talks = _talks(milestones=[clock])
+        for tz in (None, "UTC", "Asia/Tokyo"):
+            paths = [e.path for e in talks.timeline(tz=tz)]
+            assert paths.index("milestones[0].alternatives[0].decided_on") == (
+                paths.index("milestones[0].revisions[0]") + 1
+            ), tz
+            assert paths.index("milestones[0].alternatives[1].decided_on") == (
+                paths.index("milestones[0]") + 1
+            ), tz
+
+    def test_in_force_on_signature_follows_the_signing(self) -> None:
+        """
+        An agreement in force on the day it is signed (the Gaza ceasefire
+        text signed and in force on 15 January) reads "signed", then "due to
+        enter into force"; so with a signing at a time of that day, and with
+        a ratification that day.  A text applied from before its signature
+        keeps its own day.
+        """
+        day = pendulum.date(2025, 1, 15)
+
+        def agreement(*steps: StatusChange, in_force: Deadline) -> Negotiation:
+            return _talks(
+                agreements=[
+                    Agreement(
+                        id="g",
+                        title="Ceasefire",
+                        stage="ceasefire",
+                        in_force=in_force,
+                        history=steps,
+                    )
+                ]
+            )
+
+        signed_at = pendulum.datetime(2025, 1, 15, 23, tz="Asia/Qatar")
+        for steps in (
+            [StatusChange(status="signed", on=day)],
+            [StatusChange(status="signed", on=signed_at)],
+            [
+                StatusChange(status="signed", on=pendulum.date(2025, 1, 10)),
+                StatusChange(status="ratified", on=day),
+            ],
+        ):
+            talks = agreement(*steps, in_force=Deadline.on(day))
+            for tz in (None, "UTC"):
+                kinds = [e.kind for e in talks.timeline(tz=tz)]
+                assert kinds[-2:] == [EventKind.STATUS, EventKind.AGREEMENT], tz
+        applied = agreement(
+            StatusChange(status="signed", on=pendulum.date(2025, 1, 20)),
+            in_force=Deadline.on(day),
+        )
+        assert [(e.moment, e.kind) for e in applied.timeline()] == [
+            (day, EventKind.AGREEMENT),
+            (pendulum.date(2025, 1, 20), EventKind.STATUS),
+        ]
+
     def test_a_record_run_out_on_its_due_day_follows_its_deadline(self) -> None:
         """
         "The deadline expired on 2 September": the ultimatum's expiry, and its
