@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from negotiation_records._cli_read import is_terminal, rich_available, same_terminal
 from negotiation_records._cli_streams import bidi_closed, plain_table
-from negotiation_records.timeline import one_line
+from negotiation_records._timeline_words import one_line
 
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "PROG", "Output"]
@@ -130,7 +130,7 @@ class Output:
 def shown(text: str) -> str:
     """
     *text* as a command prints it in a heading or a table's cell: on one
-    line (:func:`~negotiation_records.timeline.one_line`, as the timeline's
+    line (:func:`~negotiation_records._timeline_words.one_line`, as the timeline's
     summaries are), so that a line break cannot break the table, and with
     the bidirectional embeddings, overrides and isolates it leaves open
     closed at its end (:func:`~negotiation_records._cli_streams.bidi_closed`),

@@ -42,6 +42,8 @@ refinements keep the story readable:
   signed, then in force), and a revision that brought back a record that
   ran out no earlier than the step that says it ran out (a milestone missed
   at 04:00 and extended "on 26 January", that day, shows the miss first),
+  and the step that brought it back (pending again, in force again) after
+  that revision on the revision's day (the extension, then "pending"),
   and a step that says a record ran out (an ultimatum expired, a milestone
   missed), dated by the day its deadline falls due, after that deadline: the
   deadline passed at the end of that day, and what followed the same day (an
@@ -67,6 +69,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pendulum
 
+from negotiation_records._cause_first import after_making, after_revival
 from negotiation_records._closed_words import (
     agreement_closed,
     agreement_closed_at_start,
@@ -75,10 +78,15 @@ from negotiation_records._closed_words import (
 )
 from negotiation_records._condition_paths import condition_paths
 from negotiation_records._in_words import describe_start
-from negotiation_records._making_floor import after_making
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._revivals import revival_floors
+from negotiation_records._timeline_words import (
+    QUOTE_LIMIT,
+    STANCE_VERBS,
+    STATUS_WORDS,
+    one_line,
+)
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement, AgreementStatus
 from negotiation_records.conditions import Condition
@@ -98,7 +106,7 @@ from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
 from negotiation_records.rounds import Round
 from negotiation_records.sources import Statement
-from negotiation_records.stances import Response, Stance
+from negotiation_records.stances import Response
 from negotiation_records.timeutil import (
     Moment,
     MomentInput,
@@ -114,25 +122,9 @@ from negotiation_records.votes import Vote
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
-#: How a stance reads in a sentence ("Russia has not decided on ...").
-_STANCE_VERBS = {
-    Stance.SUPPORTS: "supports",
-    Stance.ACCEPTS: "accepts",
-    Stance.UNDECIDED: "has not decided on",
-    Stance.OPPOSES: "opposes",
-    Stance.REJECTS: "rejects",
-}
-
-#: How a status reads after "Ultimatum 'u' ..." ("complied with").
-_STATUS_WORDS: dict[enum.Enum, str] = {
-    UltimatumStatus.COMPLIED: "complied with",
-    UltimatumStatus.PENDING: "pending again",
-}
-
 
 __all__ = ["EventKind", "TimelineEvent", "build_timeline", "timeline_and_place"]
 
-_QUOTE_LIMIT = 160
 
 Key = tuple[Any, ...]
 
@@ -304,21 +296,6 @@ class Talks(Protocol):
     def history(self) -> tuple[StatusChange, ...]: ...  # pragma: no cover
 
 
-def one_line(text: str, limit: int | None = _QUOTE_LIMIT) -> str:
-    """
-    *text* on one line, cut to *limit* characters (``None``: never cut).
-
-    Every run of white space becomes one space, and the ends are stripped: line
-    breaks of every kind (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029,
-    form feeds, vertical tabs) and tabs included.  The command line's plain
-    tables use the same rule for every cell.
-    """
-    line = " ".join(text.split())  # str.split() and \s: the same white space
-    if limit is not None and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
-    return line
-
-
 class _Builder:
     """Collects the events of one record, each with its sort key."""
 
@@ -327,6 +304,7 @@ class _Builder:
         self.tz = tz
         self.names = {party.id: party.name for party in talks.parties}
         self.items: list[tuple[Key, int, TimelineEvent]] = []
+        self.places: dict[str, int] = {}  # of the status steps in items
         self.statement_floor: dict[str, Key] = {}
 
     def name(self, party: str) -> str:
@@ -435,7 +413,7 @@ class _Builder:
             ):
                 continue
             status = change.status
-            word = _STATUS_WORDS.get(status) if isinstance(status, enum.Enum) else None
+            word = STATUS_WORDS.get(status) if isinstance(status, enum.Enum) else None
             if word is None:
                 word = str(getattr(status, "value", status)).replace("-", " ")
             text = f"{subject} {word}"
@@ -443,6 +421,7 @@ class _Builder:
                 text += f" (by {self.names_of(change.by)})"
             if change.reason:
                 text += f": {change.reason}"
+            self.places[f"{path}history[{index}]"] = len(self.items)
             floor = keys[index] = self.add(
                 change.on,
                 EventKind.STATUS,
@@ -453,6 +432,15 @@ class _Builder:
                 floor=floor,
             )
         return keys
+
+    def revived(
+        self, path: str, record: Any, steps: dict[int, Key], revised: list[Key]
+    ) -> None:
+        """The steps back of *record* after the revisions that caused them."""
+        for index, key in after_revival(record, steps, revised).items():
+            place = self.places[f"{path}.history[{index}]"]
+            _, rank, event = self.items[place]
+            self.items[place] = (key, rank, event)
 
     def names_of(self, parties: tuple[str, ...]) -> str:
         names = [self.name(p) for p in parties]
@@ -483,7 +471,7 @@ class _Builder:
             moment=moment,
             kind=kind,
             record_id=record_id,
-            summary=one_line(summary, 10 * _QUOTE_LIMIT),
+            summary=one_line(summary, 10 * QUOTE_LIMIT),
             path=path,
             party=party,
         )
@@ -576,7 +564,7 @@ class _Builder:
         floor: Key,
     ) -> None:
         for index, response in enumerate(responses):
-            verb = _STANCE_VERBS[response.stance]
+            verb = STANCE_VERBS[response.stance]
             text = f"{self.name(response.party)} {verb} {label}"
             if response.text:
                 text += f": {response.text}"
@@ -623,6 +611,7 @@ class _Builder:
         )
         floors = revival_floors(ultimatum, steps)
         after = floor  # each revision sorts no earlier than the one before it
+        revised: list[Key] = []
         for index, revision in enumerate(ultimatum.revisions):
             here = f"{path}.revisions[{index}]"
             after = max(after, floors[index]) if index in floors else after
@@ -643,6 +632,7 @@ class _Builder:
                 party=issuer,
                 floor=after,
             )
+            revised.append(after)
             self.add(
                 old.due,
                 EventKind.REPLACED_DEADLINE,
@@ -653,6 +643,7 @@ class _Builder:
                 party=issuer,
                 deadline=old,
             )
+        self.revived(path, ultimatum, steps, revised)
         text = (
             f"Deadline of ultimatum {uid!r} falls due ({self.rule(ultimatum.deadline)})"
         )
@@ -754,7 +745,7 @@ class _Builder:
                     deadline=phase.ends,
                 )
         if agreement.expires is not None:
-            self.revisions(
+            revised = self.revisions(
                 path,
                 aid,
                 f"Expiry of agreement {aid!r}",
@@ -763,6 +754,7 @@ class _Builder:
                 floor,
                 revival_floors(agreement, steps),
             )
+            self.revived(path, agreement, steps, revised)
             self.add(
                 agreement.expires.due,
                 EventKind.DEADLINE,
@@ -807,6 +799,7 @@ class _Builder:
             floor,
             revival_floors(milestone, steps),
         )
+        self.revived(path, milestone, steps, revised)
         for index, alternative in enumerate(milestone.alternatives):
             # known no earlier than the deadline it qualifies was set: after
             # the revision that made it (a decision of that day follows it)
@@ -907,7 +900,7 @@ class _Builder:
             if position.on is None:
                 continue
             text = (
-                f"{self.name(position.party)} {_STANCE_VERBS[position.stance]} "
+                f"{self.name(position.party)} {STANCE_VERBS[position.stance]} "
                 f"{condition.id!r}: {condition.text}"
             )
             self.add(

@@ -42,6 +42,7 @@ from negotiation_records import (
     timeline,
     windows,
 )
+from negotiation_records._timeline_words import one_line
 from tests.seed import seed_record
 
 
@@ -628,7 +629,9 @@ class TestEvents:
         The 60 days of the 2024 Israel–Hezbollah ceasefire ran out at 04:00 in
         Beirut on 26 January 2025 and were extended "on 26 January": the
         extension answered the miss, so it is listed after it, as a snapshot
-        reads it (an ultimatum, a milestone and an agreement alike).
+        reads it, and the step back (pending again, in force again) after the
+        extension that caused it (an ultimatum, a milestone and an agreement
+        alike).
         """
         ran_out = pendulum.datetime(2025, 1, 26, 4, tz="Asia/Beirut")
         start = pendulum.date(2024, 11, 27)
@@ -681,16 +684,17 @@ class TestEvents:
             mine = [entry for entry in day if entry[1].startswith(path)]
             assert mine == [
                 ("status", f"{path}.history[{ran}]"),
-                ("status", f"{path}.history[{ran + 1}]"),
                 ("deadline-revision", f"{path}.revisions[0]"),
+                ("status", f"{path}.history[{ran + 1}]"),
             ]
 
     def test_each_revival_follows_its_own_miss(self) -> None:
         """
         Missed at 04:00, extended that day to 20:00, missed again at 20:00,
         extended the next day: each extension follows the miss it answered
-        and comes before the next miss, in the whole timeline and in one read
-        as of 21:00 (the first extension was once put after the second miss).
+        and comes before the step back it caused and the next miss, in the
+        whole timeline and in one read as of 21:00 (the first extension was
+        once put after the second miss).
         """
 
         def at(hour: int) -> pendulum.DateTime:
@@ -718,11 +722,11 @@ class TestEvents:
         ]
         assert order == [
             "history[0]",
-            "history[1]",
             "revisions[0]",
+            "history[1]",
             "history[2]",
-            "history[3]",
             "revisions[1]",
+            "history[3]",
         ]
         known = [
             e.path.split(".", 1)[1]
@@ -1104,19 +1108,17 @@ class TestEvents:
 
     def test_one_line_helper(self) -> None:
         """Short text is kept, only its whitespace collapsed."""
-        assert timeline.one_line("  a\tb\n c ") == "a b c"
+        assert one_line("  a\tb\n c ") == "a b c"
         every_space = "\u0085\u00a0\u1680\u2000\u2028\u2029\u202f\u3000\x1c\x1f\x0b\x0c"
-        assert timeline.one_line(f"{every_space}a{every_space}b{every_space}") == "a b"
-        assert (
-            timeline.one_line("a\u200bb") == "a\u200bb"
-        )  # a zero-width space is no space
+        assert one_line(f"{every_space}a{every_space}b{every_space}") == "a b"
+        assert one_line("a\u200bb") == "a\u200bb"  # a zero-width space is no space
 
     @given(st.text())
     def test_one_line_collapses_what_a_regular_expression_calls_space(
         self, text: str
     ) -> None:
         """Every run of what ``\\s`` matches becomes one space; the ends go."""
-        assert timeline.one_line(text, None) == re.sub(r"\s+", " ", text).strip()
+        assert one_line(text, None) == re.sub(r"\s+", " ", text).strip()
 
     def test_complied_in_time_for_the_deadline_that_revived_it(self) -> None:
         """

@@ -1,0 +1,47 @@
+"""
+How the timeline puts things in words (private): its one-line summaries,
+and the verbs of stances and statuses in its sentences.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from negotiation_records.stances import Stance
+from negotiation_records.ultimatums import UltimatumStatus
+
+
+__all__ = ["QUOTE_LIMIT", "STANCE_VERBS", "STATUS_WORDS", "one_line"]
+
+#: How many characters of a quote a summary shows.
+QUOTE_LIMIT = 160
+
+#: How a stance reads in a sentence ("Russia has not decided on ...").
+STANCE_VERBS = {
+    Stance.SUPPORTS: "supports",
+    Stance.ACCEPTS: "accepts",
+    Stance.UNDECIDED: "has not decided on",
+    Stance.OPPOSES: "opposes",
+    Stance.REJECTS: "rejects",
+}
+
+#: How a status reads after "Ultimatum 'u' ..." ("complied with").
+STATUS_WORDS: dict[enum.Enum, str] = {
+    UltimatumStatus.COMPLIED: "complied with",
+    UltimatumStatus.PENDING: "pending again",
+}
+
+
+def one_line(text: str, limit: int | None = QUOTE_LIMIT) -> str:
+    """
+    *text* on one line, cut to *limit* characters (``None``: never cut).
+
+    Every run of white space becomes one space, and the ends are stripped: line
+    breaks of every kind (``\\n``, ``\\r\\n``, ``\\r``, U+0085, U+2028, U+2029,
+    form feeds, vertical tabs) and tabs included.  The command line's plain
+    tables use the same rule for every cell.
+    """
+    line = " ".join(text.split())  # str.split() and \s: the same white space
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line
