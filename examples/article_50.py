@@ -70,7 +70,7 @@ def sources() -> list[Source]:
             title="European Council Decision (EU) 2019/476 taken in agreement with "
             "the United Kingdom extending the period under Article 50(3) TEU",
             url="https://eur-lex.europa.eu/eli/dec/2019/476/oj",
-            published=day(2019, 3, 25),
+            published=day(2019, 3, 22),  # OJ L 80I of 22 March 2019
         ),
         Source(
             id="decision-2019-584",
@@ -232,6 +232,10 @@ def build_record() -> Negotiation:
     )
 
 
+#: Whether an alternative applied, in words (``applied`` is ``None`` until known).
+VERDICT = {None: "not yet known", True: "applied", False: "did not apply"}
+
+
 def main() -> None:
     """Print the clock, its alternatives, the votes and what was due when."""
     talks = build_record()
@@ -242,14 +246,9 @@ def main() -> None:
         print(f"  deadline {index}: {deadline.due} ({deadline.describe_rule()})")
         for alternative in period.alternatives:
             if alternative.stage == index:
-                verdict = {
-                    None: "not yet known",
-                    True: "applied",
-                    False: "did not apply",
-                }
                 print(
                     f"    {alternative.condition}: {alternative.deadline.due} — "
-                    f"{verdict[alternative.applied]}"
+                    f"{VERDICT[alternative.applied]}"
                 )
     print()
     for vote in talks.votes:
@@ -266,8 +265,7 @@ def main() -> None:
         line = f"  {at}: due {then.deadline.due}, {then.deadline.describe(at)}"
         if pending:
             line += "; alternatives: " + ", ".join(
-                f"{a.deadline.due} ({'applied' if a.applied else 'open' if a.applied is None else 'not applied'})"
-                for a in pending
+                f"{a.deadline.due} ({VERDICT[a.applied]})" for a in pending
             )
         print(line)
     print()

@@ -261,12 +261,12 @@ def main() -> None:
         # One instant for the query and the description: a date means the
         # start of that day in UTC to the queries, in its own zone to a deadline.
         now = as_of_instant(at)
-        for ultimatum, due in talks.upcoming_deadlines(now):
+        upcoming = talks.upcoming_deadlines(now)
+        for ultimatum, due in upcoming:
             print(f"  on {at}: {ultimatum.id} ends {due.due}, {due.describe(at=now)}")
-    print(
-        "  after the deal of 2026-01-06 nothing is pending: "
-        f"{[u.id for u in talks.pending_ultimatums(at=pendulum.date(2026, 1, 7))]}"
-    )
+        if not upcoming:
+            pending = [u.id for u in talks.pending_ultimatums(at=now)]
+            print(f"  on {at}: nothing is pending {pending} (the deal of 2026-01-06)")
     print()
 
     print("Timeline")

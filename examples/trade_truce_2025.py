@@ -8,6 +8,11 @@ ran from 12:01 a.m. EDT on 14 May 2025, so the pause was due to end at 12:01 a.m
 EDT on 12 August. On 11 August an executive order extended it by another 90
 days, counted from the old end, to 12:01 a.m. EST on 10 November 2025.
 
+The record stops there, as it stood in August 2025: the pause was extended
+again in November 2025, for a year, which a record kept up to date adds with
+one more ``Agreement.extend`` (and its source).  Until then, the record says
+the pause ran out at 12:01 a.m. EST on 10 November 2025.
+
 The truce is an ``Agreement`` (the joint statement): signed on 12 May, in force
 from 12:01 a.m. EDT on 14 May, with an expiry 90 days later.  The extension is a
 revision of that expiry (``Agreement.extend``), which keeps the earlier one, so
@@ -17,7 +22,8 @@ The script shows
 
 * the deadline rule and where it lands, in the zone of the order;
 * why the second 90 days are 2,161 hours and not 2,160 (US clocks went back on
-  2 November) and why counting from the day the order was signed is a day short;
+  2 November) and why counting from the day the order was signed ends a day
+  early (9 November, to midnight in New York: a minute before the real end);
 * what is due, and how far off, at several moments of the truce;
 * the timeline of the record.
 
@@ -257,10 +263,12 @@ def main() -> None:
         f"  second 90 days: {hours} hours elapsed, not 2160 "
         "(US clocks went back on 2025-11-02)"
     )
-    signing_day = Deadline.after(EXTENDED_ON, "P90D")
+    signing_day = Deadline.after(EXTENDED_ON, "P90D", tz=NEW_YORK)
+    short = (second.due - signing_day.cutoff).in_minutes()
     print(
-        f"  counted from the signing day ({EXTENDED_ON}) it would be "
-        f"{signing_day.due}: a day short"
+        f"  counted from the signing day ({EXTENDED_ON}) it would end with "
+        f"{signing_day.due}, at {wall_clock(signing_day.cutoff)}: "
+        f"{short} minute before the real end"
     )
     print()
 
@@ -274,12 +282,14 @@ def main() -> None:
         pendulum.datetime(2025, 11, 10, 0, 1, tz=NEW_YORK),
     ]
     for at in moments:
-        # The extension is part of the record only from the day it was signed.
+        # The extension, dated by its day, is part of the record from the
+        # start of that day in UTC (20:00 EDT on 10 August): a snapshot
+        # never shows what may not have happened yet.
         known = talks.as_of(at)
         due = known.agreement(PAUSE_ID).expires
         assert due is not None
         assert isinstance(due.due, pendulum.DateTime)
-        soon = talks.all_upcoming_deadlines(at, within="P30D")
+        soon = known.all_upcoming_deadlines(at, within="P30D")
         flag = "  <- within 30 days" if soon else ""
         print(
             f"  {wall_clock(at)}: pause ends {wall_clock(due.due)}, "

@@ -245,6 +245,9 @@ def build_record() -> Negotiation:
                 addressed_to=["russia"],
                 topics=["ceasefire"],
             ),
+            # The report names no zone for "within 50 days": with none given,
+            # the deadline ends with 2 September in UTC (20:00 in Washington);
+            # pass tz="America/New_York" where a source says whose day it is.
             deadline=Deadline.after(issued, days=50),
             consequences=[
                 Consequence(

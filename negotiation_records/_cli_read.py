@@ -20,7 +20,7 @@ from typing import IO, Any, BinaryIO, NamedTuple, Protocol, TextIO
 from negotiation_records._cli_streams import BIDI_RANGES
 from negotiation_records._jsonpos import problem_lines
 from negotiation_records._jsontext import is_blank, parse_json
-from negotiation_records._record_versions import HINT
+from negotiation_records._record_versions import HINT, OWN_VERSION
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import each_line_read, from_json
 
@@ -356,8 +356,16 @@ CLI_HINT = "(a version-1 record? check it with --schema-version 1)"
 
 
 def _told(exc: ValidationError) -> list[tuple[str, str]]:
-    """The problems of *exc*, a version-1 record's hint naming the option."""
-    return [(path, message.replace(HINT, CLI_HINT)) for path, message in exc.errors]
+    """The problems of *exc*, a version-1 record's hints naming the option."""
+    return [(path, _for_the_command_line(message)) for path, message in exc.errors]
+
+
+def _for_the_command_line(message: str) -> str:
+    """*message* naming ``--schema-version`` where it names the argument."""
+    if message.endswith(OWN_VERSION):  # a negotiation read with another version
+        message = message.replace(", but schema_version=", ", but --schema-version ")
+        return message.replace("(leave the argument out)", "(leave the option out)")
+    return message.replace(HINT, CLI_HINT)
 
 
 def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:

@@ -56,6 +56,7 @@ from negotiation_records.migrations import (
 
 __all__ = [
     "HINT",
+    "OWN_VERSION",
     "Load",
     "keys_of_version_1",
     "places",
@@ -74,6 +75,9 @@ What a problem of a version-1 record read as the current version adds, where
 the type read is one ``schema_version=1`` reads: a record class, or a list
 or tuple of one (elsewhere the hint says to read the record alone: :func:`_hint`).
 """
+
+OWN_VERSION: Final = "a negotiation says its own version (leave the argument out)"
+"""What a negotiation read with another ``schema_version`` than its own is told."""
 
 _KEY: Final = "schema_version"
 
@@ -347,8 +351,7 @@ def _read_document(load: Load, data: Any, cls: Any, *, version: int) -> Any:
                 (
                     _KEY,
                     f"the document says {said}, but schema_version={version} was "
-                    "given: a negotiation says its own version (leave the "
-                    "argument out)",
+                    f"given: {OWN_VERSION}",
                 )
             ]
         )

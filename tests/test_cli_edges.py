@@ -1583,6 +1583,13 @@ class TestOutputSafety:
         err = capsys.readouterr().err
         assert "an Action is new in format version 2" in err
         assert "leave --schema-version out" in err
+        # a negotiation says its own version: the option is named, not the argument
+        assert main(["validate", "--schema-version", "1", str(talks)]) == 1
+        told = capsys.readouterr().out
+        assert "but --schema-version 1 was given" in told
+        assert "(leave the option out)" in told
+        assert "schema_version=1" not in told
+        assert "argument" not in told
         assert main(["validate", ""]) == 2
         assert "argument FILE: the file name is empty" in capsys.readouterr().err
         assert main(["export", str(talks), "--format", "ics", "-o", ""]) == 2
