@@ -133,6 +133,10 @@ def build_record() -> Negotiation:
                 Delegation(party="ukraine", head="Rustem Umerov"),
                 Delegation(party="russia"),
             ],
+            # The report says only "minor agreements on prisoner and body
+            # exchanges"; the count and "first direct talks since 2022" are
+            # from the wide reporting of 16 May.  A record kept for analysis
+            # cites a source that states them (a Source of its own).
             outcomes=[
                 Outcome(
                     text="Agreement to exchange 1,000 prisoners each",
