@@ -104,7 +104,7 @@ from negotiation_records.history import StatusChange
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Party
 from negotiation_records.proposals import Proposal
-from negotiation_records.rounds import Round
+from negotiation_records.rounds import Round, RoundStatus
 from negotiation_records.sources import Statement
 from negotiation_records.stances import Response
 from negotiation_records.timeutil import (
@@ -510,6 +510,9 @@ class _Builder:
             self.changes(f"{path}.", rnd.number, f"Round {rnd.number}", rnd.history)
             return
         text = f"Round {rnd.number} {rnd.status.value}"
+        cancelled = rnd.status is RoundStatus.CANCELLED
+        if cancelled:  # on its planned day, not cancelled then
+            text = f"Round {rnd.number} (cancelled) was to be held"
         if rnd.location:
             text += f" in {rnd.location}"
         if rnd.starts is not None:
@@ -518,7 +521,7 @@ class _Builder:
             ):
                 text += f", to {self.show(rnd.ends)}"
         else:  # dated by its window alone
-            text += f" for {rnd.window}"
+            text += f" {'within' if cancelled else 'for'} {rnd.window}"
         if rnd.summary:
             text += f": {rnd.summary}"
         self.add(when, EventKind.ROUND, rnd.number, text, path)

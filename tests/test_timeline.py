@@ -37,6 +37,7 @@ from negotiation_records import (
     Ultimatum,
     ValidationError,
     Vote,
+    Window,
     deadlines,
     queries,
     timeline,
@@ -415,6 +416,40 @@ class TestOrder:
             ],
         )
         assert talks.timeline() == ()
+
+    def test_a_cancelled_round_on_its_planned_day(self) -> None:
+        """
+        A round scheduled for 10–11 May and cancelled on 4 May: its event on
+        10 May says it was to be held then, not that it was cancelled then
+        (the cancellation is the status event of 4 May).
+        """
+        day = pendulum.date
+        rnd = (
+            Round(number=1, location="Geneva")
+            .schedule(
+                starts=day(2025, 5, 10), ends=day(2025, 5, 11), on=day(2025, 5, 1)
+            )
+            .cancel(on=day(2025, 5, 4))
+        )
+        window = Round(
+            number=2,
+            status="cancelled",
+            window=Window(start=day(2025, 7, 21), end=day(2025, 7, 27)),
+        )
+        assert [
+            (str(e.moment), e.summary) for e in _talks(rounds=[rnd, window]).timeline()
+        ] == [
+            ("2025-05-01", "Round 1 scheduled"),
+            ("2025-05-04", "Round 1 cancelled"),
+            (
+                "2025-05-10",
+                "Round 1 (cancelled) was to be held in Geneva, to 2025-05-11",
+            ),
+            (
+                "2025-07-21",
+                "Round 2 (cancelled) was to be held within 2025-07-21..2025-07-27",
+            ),
+        ]
 
     def test_an_undated_round_lists_its_dated_changes(self) -> None:
         """Scheduled, postponed (dates cleared), cancelled: three status events."""
