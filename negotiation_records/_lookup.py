@@ -28,8 +28,10 @@ from typing import Any, Final
 
 import attrs
 
+from negotiation_records._name_keys import name_key
 from negotiation_records.conditions import Condition
 from negotiation_records.errors import RecordNotFoundError
+from negotiation_records.parties import Party
 
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "conditions_by_id",
     "find",
     "find_condition",
+    "parties_known_as",
     "positions",
 ]
 
@@ -61,6 +64,10 @@ KEYS: Final[dict[str, str]] = {
 #: The index's entry for every condition of the record (standing ones, terms,
 #: demands, provisions), by id; the other entries are named by collection.
 ALL_CONDITIONS: Final = "all conditions"
+
+#: The index's entry for the parties by their names and aliases, each as
+#: :meth:`Party.known_as <negotiation_records.Party.known_as>` compares it.
+PARTY_NAMES: Final = "party names"
 
 #: The lookup of a collection that builds its index; the ones before search.
 INDEX_AFTER: Final = 16
@@ -115,6 +122,26 @@ def conditions_by_id(record: Any) -> dict[str, Condition]:
         # Published once whole: a thread reading it meanwhile builds its own.
         index[ALL_CONDITIONS] = found
     return found
+
+
+def parties_known_as(record: Any, name: str) -> list[Party]:
+    """
+    The parties of *record* known as *name* (:meth:`Party.known_as
+    <negotiation_records.Party.known_as>`), in the record's order: read
+    through an index of every name and alias, built on the first such
+    lookup (which normalises every name once, as one search does).
+    """
+    if not isinstance(name, str):
+        return []
+    index = _index(record)
+    names: dict[str, list[Party]] | None = index.get(PARTY_NAMES)
+    if names is None:
+        names = {}
+        for party in record.parties:
+            for key in dict.fromkeys(map(name_key, (party.name, *party.aliases))):
+                names.setdefault(key, []).append(party)
+        index[PARTY_NAMES] = names  # published once whole, as the conditions
+    return list(names.get(name_key(name), ()))
 
 
 def _indexes(record: Any, name: str) -> bool:
@@ -261,6 +288,8 @@ def add(
     position = places.get(key)
     index = dict(_index(record))  # the old index's entries, shared
     index.pop(_SEARCHES, None)  # counts are the record's own (they change)
+    if name == "parties":
+        index.pop(PARTY_NAMES, None)  # the names change with the parties
     new_conditions = list(conditions)
     if new_conditions:
         known = conditions_by_id(record)

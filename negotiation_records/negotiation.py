@@ -388,7 +388,7 @@ class Negotiation(Record, _lookup.Indexed):
         :class:`~negotiation_records.ValidationError` at ``name`` naming them,
         to be looked up by id with :meth:`party`.
         """
-        found = [party for party in self.parties if party.known_as(name)]
+        found = _lookup.parties_known_as(self, name)
         if len(found) > 1:
             named = [party for party in found if party.named(name)]
             if len(named) == 1:

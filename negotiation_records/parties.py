@@ -13,6 +13,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from negotiation_records._name_keys import name_key
 from negotiation_records._overlaps import overlapping_earlier
 from negotiation_records._record import Record, frozen_record, only_with
 from negotiation_records._values import described
@@ -28,7 +29,6 @@ from negotiation_records.fields import (
     Slug,
     Text,
     Wikidata,
-    as_text,
     field,
 )
 from negotiation_records.timeutil import (
@@ -392,8 +392,8 @@ class Party(Record):
         """
         if not isinstance(name, str):
             return False
-        wanted = _name_key(name)
-        return any(wanted == _name_key(n) for n in (self.name, *self.aliases))
+        wanted = name_key(name)
+        return any(wanted == name_key(n) for n in (self.name, *self.aliases))
 
     def named(self, name: str) -> bool:
         """
@@ -407,7 +407,7 @@ class Party(Record):
         """
         if not isinstance(name, str):
             return False
-        return _name_key(name) == _name_key(self.name)
+        return name_key(name) == name_key(self.name)
 
     def representatives_on(self, moment: MomentInput) -> tuple[Representative, ...]:
         """
@@ -417,12 +417,6 @@ class Party(Record):
         """
         at = moment_argument(moment, "moment")
         return tuple(r for r in self.representatives if r._held_on(at))
-
-
-def _name_key(name: str) -> str:
-    """How names and aliases compare: text as read, case and surrounding spaces aside."""
-    key: str = as_text(name).casefold().strip()
-    return key
 
 
 def surely_member_on(memberships: Iterable[Membership], moment: Moment) -> bool:

@@ -679,14 +679,13 @@ def _spans_as_of(spans: tuple[_Span, ...], at: Moment) -> tuple[_Span, ...]:
     *spans* (roles or memberships) as known at *at*: one that starts later
     left out, and an end not known yet left open (the role was held then).
     """
-    kept: list[_Span] = []
+    kept: dict[_Span, None] = {}  # in order, each once (by hash: many members)
     for span in spans:
         if span.since is not None and not is_known_by(span.since, at):
             continue
         if span.until is not None and not is_known_by(span.until, at):
             span = attrs.evolve(span, until=None)  # noqa: PLW2901 - cut at *at*
-        if span not in kept:  # two that differed only by an end not known yet
-            kept.append(span)
+        kept.setdefault(span)  # two that differed only by an end not known yet
     return tuple(kept)
 
 

@@ -671,6 +671,34 @@ class TestLookups:
         with pytest.raises(ValidationError):
             n.find_party("Moscow")
 
+    def test_find_party_after_a_change_of_the_parties(self) -> None:
+        """
+        A record asked by name, then given a party (or one renamed) by
+        ``with_party``, finds by the new names and no longer by the old; a
+        record changed otherwise still finds its parties.
+        """
+        n = talks()
+        assert n.find_party("Moscow").id == "russia"
+        renamed = n.with_party(
+            Party(id="russia", name="Russian Federation", kind="state", aliases=["RF"])
+        )
+        assert renamed.find_party("rf").id == "russia"
+        with pytest.raises(RecordNotFoundError):
+            renamed.find_party("Moscow")
+        added = renamed.with_party(
+            Party(
+                id="eu",
+                name="European Union",
+                kind="organization",
+                aliases=["Brussels"],
+            )
+        )
+        assert added.find_party("brussels").id == "eu"
+        assert added.find_party("Russian Federation").id == "russia"
+        other = added.with_source(Source(id="s", publisher="P"))
+        assert other.find_party("Kyiv").id == "ukraine"
+        assert n.find_party("Moscow").id == "russia"  # the first record unchanged
+
     def test_find_party_with_a_non_string(self) -> None:
         """A lookup by a value that is not text finds nothing, without crashing."""
         with pytest.raises(RecordNotFoundError):
