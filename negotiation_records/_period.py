@@ -482,28 +482,25 @@ class Period(ValueMethods):
             >>> Period(weeks=2).isoformat(), Period().isoformat()
             ('P2W', 'PT0S')
         """
-        date_part = "".join(
-            f"{value}{unit}"
-            for value, unit in (
-                (self.years, "Y"),
-                (self.months, "M"),
-                (self.weeks, "W"),
-                (self.days, "D"),
-            )
-            if value
-        )
-        time_part = "".join(
-            f"{value}{unit}"
-            for value, unit in (
-                (self.hours, "H"),
-                (self.minutes, "M"),
-                (self.seconds, "S"),
-            )
-            if value
-        )
-        if not date_part and not time_part:
-            return "PT0S"
-        return "P" + date_part + ("T" + time_part if time_part else "")
+        # Unit by unit, without generators: records write their periods.
+        text = "P"
+        if self.years:
+            text += f"{self.years}Y"
+        if self.months:
+            text += f"{self.months}M"
+        if self.weeks:
+            text += f"{self.weeks}W"
+        if self.days:
+            text += f"{self.days}D"
+        if self.hours or self.minutes or self.seconds:
+            text += "T"
+            if self.hours:
+                text += f"{self.hours}H"
+            if self.minutes:
+                text += f"{self.minutes}M"
+            if self.seconds:
+                text += f"{self.seconds}S"
+        return "PT0S" if text == "P" else text
 
     def __str__(self) -> str:
         return self.isoformat()

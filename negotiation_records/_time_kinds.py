@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Final
 import pendulum
 
 from negotiation_records._codegen import Namespace
+from negotiation_records._iso_text import iso_date
 from negotiation_records._kind import (
     MEMO,
     FixedKind,
@@ -93,7 +94,7 @@ def _load_full_moment(value: Any, _conv: Any = None) -> Moment:
 def write_moment(value: Moment) -> str:
     """The text of a moment in a record, as :func:`format_moment` writes it."""
     if value.__class__ is pendulum.Date:
-        return value.isoformat()
+        return iso_date(value)
     return moment_text(value)
 
 
@@ -180,7 +181,7 @@ class MomentKind(FrozenKind):
 
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         return (
-            f"({v}.isoformat() if {v}.__class__ is {ns.name(pendulum.Date)} "
+            f"({ns.name(iso_date)}({v}) if {v}.__class__ is {ns.name(pendulum.Date)} "
             f"else {ns.name(moment_text)}({v}))"
         )
 
@@ -232,10 +233,15 @@ class DateKind(FixedKind):
         return f"{ns.name(_load_date)}({v})"
 
     def dump(self, value: Any, conv: Any) -> Any:
-        return value.isoformat()
+        return (
+            iso_date(value) if value.__class__ is pendulum.Date else value.isoformat()
+        )
 
     def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{v}.isoformat()"
+        return (
+            f"({ns.name(iso_date)}({v}) if {v}.__class__ is {ns.name(pendulum.Date)} "
+            f"else {v}.isoformat())"
+        )
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.time("Date")

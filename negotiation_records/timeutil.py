@@ -37,6 +37,7 @@ import attrs
 import pendulum
 
 from negotiation_records._civil_day import AHEAD_SECONDS, BEHIND_SECONDS
+from negotiation_records._iso_text import iso_wall
 from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import not_a_moment, offset_text
 from negotiation_records._period import Period
@@ -834,7 +835,6 @@ def format_moment(moment: Moment | _dt.date) -> str:
 
 
 _time: Final = _dt.datetime.time
-_isoformat: Final = _dt.datetime.isoformat
 _PENDULUM_ZONES: Final = frozenset([pendulum.Timezone, pendulum.FixedTimezone])
 
 
@@ -846,16 +846,15 @@ def moment_text(moment: Moment) -> str:
     if moment.__class__ is pendulum.DateTime:
         tz = moment.tzinfo
         if tz.__class__ in _PENDULUM_ZONES:
-            # The wall clock (fold kept), then the offset its zone gives it, in C;
-            # isoformat() of the aware copy works the offset's text out anew.
-            # Microseconds are written exactly when there are some ("auto").
-            wall = _combine(moment, _time(moment))
-            if tz.__class__ is pendulum.FixedTimezone:
-                return _isoformat(wall) + offset_suffix(tz.utcoffset(wall))
+            # The wall clock, then the offset its zone gives a plain copy (fold
+            # kept), in C; isoformat() of the aware copy works it out anew.
+            text = iso_wall(moment)
+            if tz.__class__ is pendulum.FixedTimezone:  # the same offset at any time
+                return text + offset_suffix(tz.utcoffset(moment))
             name = tz.key  # what pendulum's ``name`` gives, without the property
             if name == "UTC":
-                return _isoformat(wall) + "Z"
-            return f"{_isoformat(wall)}{offset_suffix(tz.utcoffset(wall))}[{name}]"
+                return text + "Z"
+            return f"{text}{offset_suffix(tz.utcoffset(_combine(moment, _time(moment))))}[{name}]"
     if isinstance(moment, pendulum.DateTime):
         tz = moment.tzinfo
         text = _plain(moment).isoformat()
