@@ -9,61 +9,76 @@ it (:func:`~negotiation_records.timeutil.is_before`): asked revision by
 revision, that is the number of steps times the number of revisions, and a
 truce revived a few hundred times took seconds to build.
 
-Where every revision is dated by a day and the days never go back, the
-commonest record, the revisions certainly made before a moment are the
-first few and those certainly made after it the last few: ``is_before``
-compares a day with a day, a month, a year or a datetime by the days they
-may be (:func:`~negotiation_records.timeutil.day_ordinals`), so a revision
-is certainly before *on* exactly when its day comes before *on*'s first
-day, and certainly after it exactly when its day comes after *on*'s last.
-Both are found by bisection.  Any other list of revisions (a revision dated
-by a month, at a time of day, or out of order) gives no days, and the
-caller asks the revisions one by one.
+:func:`~negotiation_records.timeutil.is_before` never says a moment is before
+another unless it is, and a moment is certainly before another whenever
+every day it may be (:func:`~negotiation_records.timeutil.day_ordinals`: a
+day, a month's days, the days a datetime shows from UTC-12 to UTC+14) comes
+before every day the other may be.  So the revisions whose days all end
+before *on*'s first day, counted from the first revision with the latest day
+of any up to it, are certainly before *on*, and those whose days all start
+after *on*'s last day, counted back from the last revision with the earliest
+day of any from it, certainly after: both found by bisection, whatever the
+revisions are dated by.  Only the revisions between (made about when *on*
+was: the same day, a month that holds it) are asked one by one.  Revisions
+dated by days that never go back, the commonest record, leave between them
+only those of *on*'s own days.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import itertools
 from collections.abc import Sequence
-from typing import Final
-
-import pendulum
 
 from negotiation_records.deadlines import DeadlineRevision
-from negotiation_records.timeutil import Moment, day_ordinals
+from negotiation_records.timeutil import Moment, day_ordinals, is_before
 
 
-__all__ = ["made_around", "revision_days"]
-
-_ordinal: Final = _dt.date.toordinal
+__all__ = ["RevisionDays", "revision_days"]
 
 
-def revision_days(revisions: Sequence[DeadlineRevision]) -> list[int] | None:
+class RevisionDays:
     """
-    The days (``date.toordinal()``) on which *revisions* were made, when
-    each is dated by a day and no day comes before the one above it;
-    ``None`` otherwise.
+    The days on which a record's revisions may have been made, kept for
+    bisection (:func:`revision_days`).
     """
-    days = []
-    for revision in revisions:
-        made = revision.revised_on
-        if made.__class__ is not pendulum.Date:
-            return None
-        days.append(_ordinal(made))
-    if any(later < earlier for earlier, later in itertools.pairwise(days)):
-        return None
-    return days
+
+    __slots__ = ("_firsts", "_lasts", "revisions")
+
+    def __init__(self, revisions: Sequence[DeadlineRevision]) -> None:
+        self.revisions = revisions
+        spans = [day_ordinals(revision.revised_on) for revision in revisions]
+        # the latest last day of the revisions up to each, and the earliest
+        # first day of those from each on: both never go down
+        self._lasts = list(itertools.accumulate((last for _, last in spans), max))
+        firsts = itertools.accumulate((first for first, _ in reversed(spans)), min)
+        self._firsts = list(firsts)[::-1]
+
+    def around(self, on: Moment) -> tuple[int, int]:
+        """
+        ``(before, after)``: the revisions before index *before* were
+        certainly made before *on* (``is_before(revised_on, on)``), those
+        from index *after* on certainly after it, and those between are to
+        be asked one by one.
+        """
+        first, last = day_ordinals(on)
+        before = bisect.bisect_left(self._lasts, first)
+        return before, max(before, bisect.bisect_right(self._firsts, last))
+
+    def made_before(self, on: Moment, start: int) -> int:
+        """
+        One past the last revision from index *start* on certainly made
+        before *on*; *start* if none was.  The revisions are in the order
+        they were made, so all before it count as made before *on* too.
+        """
+        before, after = self.around(on)
+        revisions = self.revisions
+        for later in range(after - 1, max(start, before) - 1, -1):
+            if is_before(revisions[later].revised_on, on):
+                return later + 1
+        return max(start, before)
 
 
-def made_around(days: Sequence[int], on: Moment) -> tuple[int, int]:
-    """
-    ``(before, after)`` for the revisions made on *days* (as
-    :func:`revision_days` gives them): those before index *before* were
-    certainly made before *on*, those from index *after* on certainly after
-    it (``is_before(revised_on, on)`` and ``is_before(on, revised_on)``),
-    and those between may have been made either side of it.
-    """
-    first, last = day_ordinals(on)
-    return bisect.bisect_left(days, first), bisect.bisect_right(days, last)
+def revision_days(revisions: Sequence[DeadlineRevision]) -> RevisionDays:
+    """The days on which *revisions* may have been made, for bisection."""
+    return RevisionDays(revisions)

@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
-from negotiation_records._revision_days import made_around, revision_days
+from negotiation_records._revision_days import revision_days
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange, last_dated
 from negotiation_records.timeutil import Moment, is_before, moment_text
@@ -126,19 +126,10 @@ def answering(
         on = step.on
         if on is None and not required:
             on = last_dated(history[:index])  # no earlier than the last dated
-        if days is not None and on is not None:
-            cursor = max(cursor, made_around(days, on)[0])
-        elif on is not None:
+        if on is not None:
             # Revisions are in the order they were made: one certainly before
             # the step puts those before it there too, whatever their dates.
-            cursor = next(
-                (
-                    later + 1
-                    for later in range(len(revisions) - 1, cursor - 1, -1)
-                    if is_before(revisions[later].revised_on, on)
-                ),
-                cursor,
-            )
+            cursor = days.made_before(on, cursor)
         while cursor < len(revisions) and not made_after_it_passed(
             revisions[cursor].revised_on, revisions[cursor].previous
         ):

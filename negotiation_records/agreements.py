@@ -32,7 +32,7 @@ from negotiation_records._record import (
     frozen_record,
     only_with,
 )
-from negotiation_records._revision_days import made_around, revision_days
+from negotiation_records._revision_days import RevisionDays, revision_days
 from negotiation_records._revivals import (
     made_after_it_passed,
     unanswered_revival_problems,
@@ -462,7 +462,7 @@ def in_force_on(
     deadlines: tuple[Deadline, ...],
     revisions: tuple[DeadlineRevision, ...],
     on: Moment,
-    days: list[int] | None = None,
+    days: RevisionDays | None = None,
 ) -> tuple[Deadline, ...]:
     """
     Those of *deadlines* (a record's, oldest first; ``revisions[i]``
@@ -474,12 +474,15 @@ def in_force_on(
     revisions' :func:`~negotiation_records._revision_days.revision_days`
     where a check asks this of many moments, finds them by bisection.
     """
-    if days is not None and len(deadlines) == len(days) + 1:
-        before, after = made_around(days, on)
-        return deadlines[before : after + 1]
+    candidates = range(len(deadlines))
+    if days is not None and len(deadlines) == len(days.revisions) + 1:
+        # replaced certainly before *on* up to *before*; put in force
+        # certainly after it from *after* + 1: only those between are asked
+        before, after = days.around(on)
+        candidates = range(before, min(after, len(revisions)) + 1)
     return tuple(
-        deadline
-        for index, deadline in enumerate(deadlines)
+        deadlines[index]
+        for index in candidates
         if not (index < len(revisions) and is_before(revisions[index].revised_on, on))
         and not (
             0 < index <= len(revisions)

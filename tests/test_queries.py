@@ -507,6 +507,43 @@ class TestExpiredDeadlines:
         # asked as of a day before the extension, the old deadline had not passed
         assert talks.expired_deadlines(pendulum.date(2025, 8, 29)) == ()
 
+    def test_met_in_the_month_of_its_deadline(self) -> None:
+        """
+        Talks on phase two of the 2025 Gaza ceasefire, due by day 16 (3
+        February), recorded as met "in February 2025": in doubt, in time (as
+        a day counts from its start), but the month is known only once it has
+        passed, so the deadline is expired until then and not after.  Met on
+        a day after the deadline, it stays expired.
+        """
+        day = pendulum.date
+
+        def talks(met: Any) -> Negotiation:
+            clock = Milestone(
+                id="phase-two-talks",
+                title="Talks on phase two",
+                set_on=day(2025, 1, 19),
+                deadline=Deadline.on_day(16, counting_from=day(2025, 1, 19)),
+            ).with_status("met", on=met)
+            return Negotiation(
+                id="t",
+                title="T",
+                parties=[Party(id="a", name="A", kind="state")],
+                milestones=[clock],
+            )
+
+        in_february = talks(PartialDate(2025, 2))
+        for at, expired in (
+            (day(2025, 2, 10), ["phase-two-talks"]),
+            (day(2025, 2, 28), ["phase-two-talks"]),
+            (day(2025, 3, 1), []),
+        ):
+            listed = [e.id for e in in_february.all_expired_deadlines(at)]
+            assert listed == expired, at
+        late = talks(day(2025, 2, 10))
+        assert [e.id for e in late.all_expired_deadlines(day(2025, 3, 1))] == [
+            "phase-two-talks"
+        ]
+
 
 NY = "America/New_York"
 KYIV = "Europe/Kyiv"

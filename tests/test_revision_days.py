@@ -23,7 +23,7 @@ from negotiation_records import (
     from_json,
     to_json,
 )
-from negotiation_records._revision_days import made_around, revision_days
+from negotiation_records._revision_days import revision_days
 from negotiation_records._revivals import revivals
 from negotiation_records.agreements import in_force_on
 from negotiation_records.strategies import moments, zone_names
@@ -66,9 +66,7 @@ def test_made_around_is_what_is_before_says(
 ) -> None:
     """Those certainly before are the first ones, those certainly after the last ones."""
     revisions = [_revision(day) for day in days]
-    ordinals = revision_days(revisions)
-    assert ordinals is not None
-    before, after = made_around(ordinals, on)
+    before, after = revision_days(revisions).around(on)
     made_before = [is_before(r.revised_on, on) for r in revisions]
     made_after = [is_before(on, r.revised_on) for r in revisions]
     assert made_before == [index < before for index in range(len(revisions))]
@@ -80,7 +78,7 @@ def test_made_around_is_what_is_before_says(
     _near_moments(),
 )
 def test_in_force_on_is_the_same_either_way(made: list[Moment], on: Moment) -> None:
-    """With the days (when there are some) or asking each revision: one answer."""
+    """By bisection or asking each revision, whatever the revisions' dates: one answer."""
     revisions = tuple(_revision(moment) for moment in made)
     deadlines = tuple(
         Deadline.after(START, days=index + 1) for index in range(len(revisions) + 1)
@@ -91,20 +89,51 @@ def test_in_force_on_is_the_same_either_way(made: list[Moment], on: Moment) -> N
     )
 
 
-@pytest.mark.parametrize(
-    "made",
-    [
-        [START.add(days=2), START.add(days=1)],  # out of order
-        [START, PartialDate(2025, 7)],  # a month
-        [START, pendulum.datetime(2025, 7, 2, 9, tz="Europe/Kyiv")],  # a time of day
-    ],
+@given(
+    st.lists(st.one_of(_days, _near_moments()), max_size=12),
+    _near_moments(),
+    st.integers(0, 12),
 )
-def test_no_days_unless_each_is_a_day_in_order(made: list[Moment]) -> None:
-    assert revision_days([_revision(moment) for moment in made]) is None
+def test_made_before_is_the_last_revision_certainly_before(
+    made: list[Moment], on: Moment, start: int
+) -> None:
+    """
+    One past the last revision from *start* on certainly made before *on*
+    (or *start*), as asking each from the last one back finds it: out of
+    order, by months, at times of day alike.
+    """
+    revisions = [_revision(moment) for moment in made]
+    start = min(start, len(revisions))
+    asked = next(
+        (
+            later + 1
+            for later in range(len(revisions) - 1, start - 1, -1)
+            if is_before(revisions[later].revised_on, on)
+        ),
+        start,
+    )
+    assert revision_days(revisions).made_before(on, start) == asked
 
 
-def test_no_revisions_no_days() -> None:
-    assert revision_days([]) == []
+def test_revisions_at_times_of_day_are_found_by_bisection() -> None:
+    """
+    Revisions made at a time of day (a truce revived at 09:00 every third
+    day): only those of the days about a moment are left to ask.
+    """
+    made = [
+        pendulum.datetime(2025, 1, 1, 9, tz="Europe/Kyiv").add(days=3 * i)
+        for i in range(200)
+    ]
+    days = revision_days([_revision(moment) for moment in made])
+    before, after = days.around(pendulum.datetime(2025, 3, 2, 12, tz="Europe/Kyiv"))
+    assert after - before <= 2
+    assert days.made_before(made[100], 0) == 100
+    assert days.made_before(made[100].add(minutes=1), 0) == 101
+
+
+def test_no_revisions() -> None:
+    assert revision_days([]).around(START) == (0, 0)
+    assert revision_days([]).made_before(START, 0) == 0
 
 
 def _truce(lapses: int) -> Agreement:
