@@ -53,9 +53,10 @@ def after_revival(
     """
     The steps of *record*'s history that must move after the revision that
     brought the record back, with their floors: the step back (pending
-    again, in force) that a revision answered (:func:`~negotiation_records.
-    _revivals.revivals`), where it sorts before that revision on the
-    revision's day, and the steps after it that would then sort before it.
+    again, in force) that a revision answered
+    (:func:`~negotiation_records._revivals.revivals`), where it sorts
+    before that revision on the revision's day, and the steps after it that
+    would then sort before it.
     *steps* are the sort keys of the history's dated steps by index,
     *revised* those of the revisions' events, in order.  A step of another
     day than its revision never moves.

@@ -382,7 +382,7 @@ class PloverSkip(NamedTuple):
         ...         responses=[Response(party="ru", on=PartialDate(2025, 7), stance="rejects")])])
         >>> skip = plover_skipped(talks)[0]
         >>> print(skip.event)
-        2025-07     response           Russia rejects the ultimatum 'u'
+        2025-07     response              Russia rejects the ultimatum 'u'
         >>> skip.reason
         'dated only to 2025-07: PLOVER needs a day (YYYY-MM-DD), and none is guessed'
     """

@@ -186,6 +186,7 @@ class EventKind(enum.Enum):
 
 
 _RANK = {kind: index for index, kind in enumerate(EventKind)}
+_KIND_WIDTH = max(len(kind.value) for kind in EventKind)  # a column in str()
 _RAN_OUT: frozenset[Any] = frozenset(
     {UltimatumStatus.EXPIRED, MilestoneStatus.MISSED, AgreementStatus.EXPIRED}
 )
@@ -228,7 +229,7 @@ class TimelineEvent(Record):
         ...     path="ultimatums[0].deadline",
         ... )
         >>> str(event)
-        "2025-09-02  deadline           Deadline of ultimatum 'us-ultimatum-2025-07' falls due"
+        "2025-09-02  deadline              Deadline of ultimatum 'us-ultimatum-2025-07' falls due"
     """
 
     moment: Moment = field(MomentKind())
@@ -253,7 +254,8 @@ class TimelineEvent(Record):
         ) -> None: ...
 
     def __str__(self) -> str:
-        return f"{moment_text(self.moment):<10}  {self.kind.value:<17}  {self.summary}"
+        kind = self.kind.value
+        return f"{moment_text(self.moment):<10}  {kind:<{_KIND_WIDTH}}  {self.summary}"
 
 
 class Talks(Protocol):
@@ -949,8 +951,8 @@ def build_timeline(
         ... )
         >>> for event in build_timeline(talks):
         ...     print(event)
-        2025-07-14  ultimatum          United States issues an ultimatum to Russia: Ceasefire (due 2025-09-02)
-        2025-09-02  deadline           Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
+        2025-07-14  ultimatum             United States issues an ultimatum to Russia: Ceasefire (due 2025-09-02)
+        2025-09-02  deadline              Deadline of ultimatum 'u' falls due (50 days after 2025-07-14)
     """
     return _Builder(talks, zone_argument(tz)).build()
 

@@ -22,10 +22,10 @@ EXPECTED = {
         "Russia demands: Ukraine cedes control of the four regions Moscow claims — Ukraine opposes",
         "Ultimatum us-ultimatum-2025-07: due 2025-09-02",
         "Timeline:",
-        "2025-05-16  round              Round 1 held in Istanbul",
-        "2025-07-14  ultimatum          United States issues an ultimatum to Russia: "
+        "2025-05-16  round                 Round 1 held in Istanbul",
+        "2025-07-14  ultimatum             United States issues an ultimatum to Russia: "
         "Reach a ceasefire with Ukraine (due 2025-09-02)",
-        "2025-09-02  deadline           Deadline of ultimatum 'us-ultimatum-2025-07' "
+        "2025-09-02  deadline              Deadline of ultimatum 'us-ultimatum-2025-07' "
         "falls due (50 days after 2025-07-14)",
     ],
     "trade_truce_2025.py": [
@@ -39,8 +39,8 @@ EXPECTED = {
         "1 minute before the real end",
         "2025-08-10 18:00 EDT (Sun): pause ends 2025-08-12 00:01 EDT (Tue), due in 30 hours",
         "2025-08-12 09:00 EDT (Tue): pause ends 2025-11-10 00:01 EST (Mon), due in 2 months",
-        "deadline-revision  Expiry of agreement 'geneva-truce-2025' extended",
-        "2025-05-12  status             Agreement 'geneva-truce-2025' signed (by United States and China)",
+        "deadline-revision     Expiry of agreement 'geneva-truce-2025' extended",
+        "2025-05-12  status                Agreement 'geneva-truce-2025' signed (by United States and China)",
     ],
     "article_50.py": [
         "The treaties cease to apply to the United Kingdom: met",
@@ -55,7 +55,7 @@ EXPECTED = {
         "  2019-04-01: due 2019-04-12, due in 12 days; alternatives: 2019-05-22 "
         "(did not apply), 2019-04-12 (applied)",
         "  2019-10-01: due 2019-10-31, due in 4 weeks",
-        "deadline-revision  Deadline of milestone 'article-50-period' extended from "
+        "deadline-revision     Deadline of milestone 'article-50-period' extended from "
         "2019-03-29 to 2019-04-12",
     ],
     "labour_strike_notice.py": [

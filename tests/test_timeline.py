@@ -152,10 +152,20 @@ class TestSeedTimeline:
         """str(event) is the moment, the kind and the summary, in columns."""
         lines = [str(event) for event in seed_record().timeline()]
         assert lines[0] == (
-            "2025-05-16  round              Round 1 held in Istanbul: First direct "
+            "2025-05-16  round                 Round 1 held in Istanbul: First direct "
             "talks since 2022; no breakthrough"
         )
-        assert lines[5].startswith("2025-07     statement          Maria Zakharova")
+        assert lines[5].startswith("2025-07     statement             Maria Zakharova")
+        # every kind, the longest too, leaves the summary in one column
+        for kind in EventKind:
+            event = TimelineEvent(
+                moment=pendulum.date(2025, 7, 14),
+                kind=kind,
+                record_id="u",
+                summary="Summary",
+                path="ultimatums[0]",
+            )
+            assert str(event).index("Summary") == 34, kind
 
 
 class TestOrder:
