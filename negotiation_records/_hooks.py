@@ -377,10 +377,16 @@ def _compiled_structure(
     fields = [a for a in attrs.fields(cls) if not is_init_only(a)]
     unset = [a for a in attrs.fields(cls) if is_init_only(a)]
     body = ["d = _upgrade(o, _cls)" if getattr(cls, "_versioned", False) else "d = o"]
-    if conv.forbid_extra_keys:
-        keys = ns.name(frozenset(a.name for a in fields))
-        body += [f"if not {keys}.issuperset(d):", "    raise LookupError"]
-    reads: list[str] = []
+    # Unknown keys refused by counting: every field read (a missing one fails
+    # the read), an optional one counted when given, so the object holds no
+    # other key when it holds as many as were counted (``len`` instead of a
+    # set built from its keys).
+    forbid = conv.forbid_extra_keys
+    required = sum(a.default is attrs.NOTHING for a in fields)
+    counted = forbid and required < len(fields)
+    if forbid and not counted:
+        body += [f"if len(d) != {required}:", "    raise LookupError"]
+    reads: list[str] = [f"n = {required}"] if counted else []
     for index, attribute in enumerate(fields):
         kind = kind_of(attribute)
         assert kind is not None  # noqa: S101 - see _compilable
@@ -396,9 +402,12 @@ def _compiled_structure(
                 "if v is _MISSING:",
                 f"    v = {_default_code(attribute, kind, ns)}",
                 "else:",
+                *(["    n += 1"] if counted else []),
                 *("    " + line for line in read),
             ]
         reads.append(f"f{index} = v")
+    if counted:
+        reads += ["if len(d) != n:", "    raise LookupError"]
     checks_references = cls._checks_references
     if checks_references:  # the records read inside it note their references
         body += [

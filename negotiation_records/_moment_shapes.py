@@ -63,6 +63,18 @@ def quick_date(text: str) -> pendulum.Date | None:
     return None
 
 
+#: The characters at 4, 7, 10, 13, 16 and 19 (``text[4:20:3]``) of a timestamp
+#: in UTC or with an offset, and where the offset ends.
+_SHAPES: Final = {"--T::Z": 20, "--T::+": 25, "--T::-": 25}
+
+#: The zones of the names :func:`_named_zone` found (kept by :func:`zone` too:
+#: the time-zone database bounds them), so that a name read before is not
+#: tested again.
+_FOUND_ZONES: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
+
+_DateTime: Final = pendulum.DateTime
+
+
 def quick_moment(text: str) -> Moment | None:
     """
     The moment *text* (a ``str``) stands for, if it has one of the commonest
@@ -72,28 +84,19 @@ def quick_moment(text: str) -> Moment | None:
     size = len(text)
     if size == 10:
         return quick_date(text)
-    if (
-        size < 20
-        or text[10] != "T"
-        or text[4] != "-"
-        or text[7] != "-"
-        or text[13] != ":"
-        or text[16] != ":"
-    ):
+    if size < 20:
         return None
-    sign = text[19]
-    if sign == "Z":
-        end = 20
-    elif sign in {"+", "-"} and size >= 25 and text[22] == ":":
-        if (
-            text[20:22] > "23"
-            or text[23] > "5"
-            or (sign == "-" and text[20:25] == "00:00")
-        ):
-            return None  # an offset out of range, or -00:00: the general parser's
-        end = 25
-    else:
+    end = _SHAPES.get(text[4:20:3])
+    if end is None:
         return None  # fractions of a second, offsets with seconds, other forms
+    if end == 25 and (
+        size < 25
+        or text[22] != ":"
+        or text[20:22] > "23"
+        or text[23] > "5"
+        or text[19:25] == "-00:00"
+    ):
+        return None  # other forms, an offset out of range, or -00:00: the parser's
     if size == end:
         name = None
     elif text[end] == "[" and text[-1] == "]":
@@ -105,18 +108,37 @@ def quick_moment(text: str) -> Moment | None:
     except ValueError:
         return None
     if name is None:
-        if sign == "Z":
+        if end == 20:
             return from_stdlib(parsed, _UTC)
         offset = parsed.utcoffset()
         assert offset is not None  # noqa: S101 - fromisoformat read the offset
         return from_stdlib(parsed, fixed_zone(int(offset.total_seconds())))
-    tz = _named_zone(name)
+    tz = _FOUND_ZONES.get(name)
     if tz is None:
-        return None
+        tz = _named_zone(name)
+        if tz is None:
+            return None
+        if name.__class__ is str:  # the slice of a str subclass is a str
+            _FOUND_ZONES[name] = tz
     try:
         zoned = parsed.astimezone(tz)
     except OverflowError:
         return None
-    if sign != "Z" and zoned.utcoffset() != parsed.utcoffset():
+    if zoned.fold:
+        if end == 25 and zoned.utcoffset() != parsed.utcoffset():
+            return None
+        return from_stdlib(zoned, tz)
+    day, hour, minute, second = zoned.day, zoned.hour, zoned.minute, zoned.second
+    if end == 25 and (
+        # The same instant: the same offset exactly when the same wall clock
+        # (two offsets a day apart would show another day): cheaper than
+        # utcoffset(), which C looks up by name on a zone of a subclass.
+        day != parsed.day
+        or hour != parsed.hour
+        or minute != parsed.minute
+        or second != parsed.second
+    ):
         return None
-    return from_stdlib(zoned, tz)
+    return _DateTime(  # from_stdlib's, written out
+        zoned.year, zoned.month, day, hour, minute, second, zoned.microsecond, tz
+    )

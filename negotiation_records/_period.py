@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -42,6 +42,9 @@ _PERIOD_LIMITS = {
     "seconds": 9999 * 366 * 24 * 3600,
 }
 
+
+#: The limits of :data:`_PERIOD_LIMITS` in the order of :data:`_PERIOD_UNITS`.
+_LIMITS_IN_ORDER: Final = tuple(_PERIOD_LIMITS[unit] for unit in _PERIOD_UNITS)
 
 _MICROSECONDS_PER_SECOND = 1_000_000
 
@@ -194,6 +197,32 @@ def _netted(parts: dict[str, int], duration: pendulum.Duration) -> dict[str, int
     return netted
 
 
+_new: Final = object.__new__
+
+
+def _quick_period(parts: Iterable[int]) -> Period | None:
+    """
+    The :class:`Period` of these seven *parts* (read from ``_PERIOD``'s digits, so
+    whole and not negative), built without its ``__init__``, whose checks
+    they pass, or None when one is over its limit (``parse`` then says
+    which).  Built in a subclass whose slots are set as plain attributes,
+    then given its class (one layout), as the compiled loaders build records.
+    """
+    years, months, weeks, days, hours, minutes, seconds = values = tuple(parts)
+    if any(map(int.__gt__, values, _LIMITS_IN_ORDER)):
+        return None
+    period: Any = _new(_PeriodBuilder)
+    period.years = years
+    period.months = months
+    period.weeks = weeks
+    period.days = days
+    period.hours = hours
+    period.minutes = minutes
+    period.seconds = seconds
+    period.__class__ = Period
+    return period  # type: ignore[no-any-return]
+
+
 def _shown(duration: pendulum.Duration) -> str:
     """
     *duration* as pendulum shows it, normalised, and the parts it was built
@@ -286,6 +315,12 @@ class Period(ValueMethods):
             ...
             negotiation_records.errors.ValidationError: $: 'P1.5D' is not an ISO 8601 duration of whole non-negative parts (like P50D, PT48H, P3M or P1Y2M10DT2H30M)
         """
+        if cls is Period and text.__class__ is str and len(text) <= 64:
+            match = _PERIOD.fullmatch(text)
+            if match is not None:
+                quick = _quick_period(map(int, match.groups("0")))
+                if quick is not None:
+                    return quick
         if not isinstance(text, str):
             raise ValidationError(
                 [
@@ -532,6 +567,21 @@ class Period(ValueMethods):
 
 
 # --- a period given as an argument ------------------------------------------------
+
+
+#: A Period's layout with plain attribute stores, for :func:`_quick_period`
+#: (no ``__init_subclass__`` or metaclass runs: ``Period``'s is ``type``).
+_PeriodBuilder: Final = type(
+    "Period",
+    (Period,),
+    {
+        "__slots__": (),
+        "__module__": __name__,
+        "__qualname__": "Period.<builder>",
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+    },
+)
 
 
 def _as_period(value: Period | _dt.timedelta | str) -> Period:

@@ -116,6 +116,9 @@ def test_the_common_shapes_read_as_the_parser_reads_them(text: str) -> None:
         "2025-05-16T10:30:00+03:00[Europe/Istanbul]x",
         "0001-01-01T00:00:00+01:00[Europe/Berlin]",  # before the first instant
         "9999-12-31T23:59:59-05:00[America/New_York]",  # after the last one
+        # Offsets a day apart: the same time of day, another day.
+        "2025-05-16T10:30:00+12:00[Etc/GMT+12]",
+        "2025-05-16T10:30:00-10:00[Etc/GMT-14]",
     ],
 )
 def test_everything_else_is_left_to_the_parser(text: str) -> None:
