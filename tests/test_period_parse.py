@@ -17,8 +17,8 @@ from negotiation_records import Period, ValidationError
 
 
 _UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
-_LIMITS = (9999, 9999 * 12, 9999 * 53, 9999 * 366, 9999 * 366 * 24)
-_LIMITS += (9999 * 366 * 24 * 60, 9999 * 366 * 24 * 3600)
+_LIMITS: tuple[int, ...] = (9999, 9999 * 12, 9999 * 53, 9999 * 366)
+_LIMITS += (9999 * 366 * 24, 9999 * 366 * 24 * 60, 9999 * 366 * 24 * 3600)
 
 
 def _text(parts: dict[str, int], zeros: int) -> str:
