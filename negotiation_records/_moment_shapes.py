@@ -22,7 +22,7 @@ from typing import Final
 
 import pendulum
 
-from negotiation_records._zones import fixed_zone, zone
+from negotiation_records._zones import fixed_zone, found_zone, zone
 from negotiation_records.errors import ValidationError
 from negotiation_records.timeutil import Moment, from_stdlib
 
@@ -67,11 +67,6 @@ def quick_date(text: str) -> pendulum.Date | None:
 #: in UTC or with an offset, and where the offset ends.
 _SHAPES: Final = {"--T::Z": 20, "--T::+": 25, "--T::-": 25}
 
-#: The zones of the names :func:`_named_zone` found (kept by :func:`zone` too:
-#: the time-zone database bounds them), so that a name read before is not
-#: tested again.
-_FOUND_ZONES: Final[dict[str, pendulum.Timezone | pendulum.FixedTimezone]] = {}
-
 _DateTime: Final = pendulum.DateTime
 
 
@@ -113,13 +108,11 @@ def quick_moment(text: str) -> Moment | None:
         offset = parsed.utcoffset()
         assert offset is not None  # noqa: S101 - fromisoformat read the offset
         return from_stdlib(parsed, fixed_zone(int(offset.total_seconds())))
-    tz = _FOUND_ZONES.get(name)
+    # a name zone() has found before is not tested again (its cache: the
+    # time-zone database bounds it)
+    tz = found_zone(name) or _named_zone(name)
     if tz is None:
-        tz = _named_zone(name)
-        if tz is None:
-            return None
-        if name.__class__ is str:  # the slice of a str subclass is a str
-            _FOUND_ZONES[name] = tz
+        return None
     try:
         zoned = parsed.astimezone(tz)
     except OverflowError:
