@@ -34,13 +34,13 @@ from negotiation_records.deadlines import DeadlineRevision
 from negotiation_records.timeutil import Moment, day_ordinals, is_before
 
 
-__all__ = ["RevisionDays", "revision_days"]
+__all__ = ["RevisionDays"]
 
 
 class RevisionDays:
     """
-    The days on which a record's revisions may have been made, kept for
-    bisection (:func:`revision_days`).
+    The days on which a record's revisions (*revisions*, in the order they
+    were made) may have been made, kept for bisection.
     """
 
     __slots__ = ("_firsts", "_lasts", "revisions")
@@ -77,8 +77,3 @@ class RevisionDays:
             if is_before(revisions[later].revised_on, on):
                 return later + 1
         return max(start, before)
-
-
-def revision_days(revisions: Sequence[DeadlineRevision]) -> RevisionDays:
-    """The days on which *revisions* may have been made, for bisection."""
-    return RevisionDays(revisions)

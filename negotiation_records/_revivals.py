@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Protocol, TypeVar
 
-from negotiation_records._revision_days import revision_days
+from negotiation_records._revision_days import RevisionDays
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import StatusChange, last_dated
 from negotiation_records.timeutil import Moment, is_before, moment_text
@@ -117,7 +117,7 @@ def answering(
     """
     if len(history) - start < 2:
         return  # no step and a step after it
-    days = revision_days(revisions)  # to find those before a step by bisection
+    days = RevisionDays(revisions)  # to find those before a step by bisection
     cursor = 0  # revisions before it answered earlier steps
     for index in range(len(history) - 1):
         step = history[index]

@@ -32,7 +32,7 @@ from negotiation_records._record import (
     frozen_record,
     only_with,
 )
-from negotiation_records._revision_days import RevisionDays, revision_days
+from negotiation_records._revision_days import RevisionDays
 from negotiation_records._revivals import (
     made_after_it_passed,
     unanswered_revival_problems,
@@ -440,7 +440,7 @@ def passed_early_problems(  # noqa: PLR0917 - the record's parts, one each
     """
     if not deadlines:
         return
-    days = revision_days(revisions)
+    days = RevisionDays(revisions)
     for index, change in enumerate(history):
         if change.status is not status or change.on is None:
             continue
@@ -471,7 +471,7 @@ def in_force_on(
     after it (:func:`is_before`).  Never none of a record's deadlines: the
     first one not certainly replaced before *on* (the current one, if every
     revision was) was put in force by a revision that was.  *days*, the
-    revisions' :func:`~negotiation_records._revision_days.revision_days`
+    revisions' :class:`~negotiation_records._revision_days.RevisionDays`
     where a check asks this of many moments, finds them by bisection.
     """
     candidates = range(len(deadlines))

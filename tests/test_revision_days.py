@@ -23,7 +23,7 @@ from negotiation_records import (
     from_json,
     to_json,
 )
-from negotiation_records._revision_days import revision_days
+from negotiation_records._revision_days import RevisionDays
 from negotiation_records._revivals import revivals
 from negotiation_records.agreements import in_force_on
 from negotiation_records.strategies import moments, zone_names
@@ -66,7 +66,7 @@ def test_made_around_is_what_is_before_says(
 ) -> None:
     """Those certainly before are the first ones, those certainly after the last ones."""
     revisions = [_revision(day) for day in days]
-    before, after = revision_days(revisions).around(on)
+    before, after = RevisionDays(revisions).around(on)
     made_before = [is_before(r.revised_on, on) for r in revisions]
     made_after = [is_before(on, r.revised_on) for r in revisions]
     assert made_before == [index < before for index in range(len(revisions))]
@@ -83,7 +83,7 @@ def test_in_force_on_is_the_same_either_way(made: list[Moment], on: Moment) -> N
     deadlines = tuple(
         Deadline.after(START, days=index + 1) for index in range(len(revisions) + 1)
     )
-    days = revision_days(revisions)
+    days = RevisionDays(revisions)
     assert in_force_on(deadlines, revisions, on, days) == in_force_on(
         deadlines, revisions, on
     )
@@ -112,7 +112,7 @@ def test_made_before_is_the_last_revision_certainly_before(
         ),
         start,
     )
-    assert revision_days(revisions).made_before(on, start) == asked
+    assert RevisionDays(revisions).made_before(on, start) == asked
 
 
 def test_revisions_at_times_of_day_are_found_by_bisection() -> None:
@@ -124,7 +124,7 @@ def test_revisions_at_times_of_day_are_found_by_bisection() -> None:
         pendulum.datetime(2025, 1, 1, 9, tz="Europe/Kyiv").add(days=3 * i)
         for i in range(200)
     ]
-    days = revision_days([_revision(moment) for moment in made])
+    days = RevisionDays([_revision(moment) for moment in made])
     before, after = days.around(pendulum.datetime(2025, 3, 2, 12, tz="Europe/Kyiv"))
     assert after - before <= 2
     assert days.made_before(made[100], 0) == 100
@@ -132,8 +132,8 @@ def test_revisions_at_times_of_day_are_found_by_bisection() -> None:
 
 
 def test_no_revisions() -> None:
-    assert revision_days([]).around(START) == (0, 0)
-    assert revision_days([]).made_before(START, 0) == 0
+    assert RevisionDays([]).around(START) == (0, 0)
+    assert RevisionDays([]).made_before(START, 0) == 0
 
 
 def _truce(lapses: int) -> Agreement:
