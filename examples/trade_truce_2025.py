@@ -219,7 +219,7 @@ def extend(talks: Negotiation) -> Negotiation:
     pause = talks.agreement(PAUSE_ID)
     assert pause.expires is not None
     extended = pause.extend(
-        Deadline.after(pause.expires.due, "P90D"),
+        pause.expires.extended("P90D"),
         on=EXTENDED_ON,
         reason="Executive Order 14334 extends the suspension by 90 days",
         sources=["eo-14334"],

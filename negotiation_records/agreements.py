@@ -700,7 +700,7 @@ class Agreement(Record):
         ... )
         >>> truce.status, str(truce.expires.due)
         (<AgreementStatus.IN_FORCE: 'in-force'>, '2025-08-12 00:01:00-04:00')
-        >>> longer = truce.extend(Deadline.after(truce.expires.due, days=90),
+        >>> longer = truce.extend(truce.expires.extended(days=90),
         ...                       on=pendulum.date(2025, 8, 11))
         >>> [str(d.due) for d in longer.expiries]
         ['2025-08-12 00:01:00-04:00', '2025-11-10 00:01:00-05:00']

@@ -91,6 +91,7 @@ from negotiation_records.fields import (
 from negotiation_records.history import StatusChange, current_status
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
+from negotiation_records.proposals import Proposal
 from negotiation_records.snapshot import is_heard_of, known_state, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
@@ -355,7 +356,11 @@ class PartyPositions(Record):
     <negotiation_records.Negotiation.positions>` returns.  A term belongs to the
     party in its ``demanded_by``; a term without one belongs to the proposal's
     proposer (each co-proposer of a joint text) or the ultimatum's issuer it is
-    part of.  A response to an ultimatum counts as a stance on its demand.
+    part of.  A response counts as a dated stance on what it answers: a
+    response to a proposal as one on each of its terms (rejecting a text is
+    rejecting what it puts forward), a response to an ultimatum as one on its
+    demand; the latest dated stance wins, so a party's own later position on
+    one term outweighs its earlier answer to the whole text.
 
     A member of a coalition with no stance of its own on a term takes the
     coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
@@ -818,13 +823,13 @@ def positions(
         for party in talks.parties
         if any(m.party == party_id for m in party.members)
     ]
-    for condition, owners, ultimatum in _terms(talks):
+    for condition, owners, answered in _terms(talks):
         if party_id in owners:
             (demands if condition.kind in _DEMANDS else offers).append(condition)
             continue
-        own = _stance(condition, ultimatum, party_id, moment)
+        own = _stance(condition, answered, party_id, moment)
         if own.stance is None and coalitions:
-            own = _inherited(condition, ultimatum, coalitions, moment) or own
+            own = _inherited(condition, answered, coalitions, moment) or own
         stances.append(own)
     return PartyPositions(
         party=party_id,
@@ -836,7 +841,7 @@ def positions(
 
 def _inherited(
     condition: Condition,
-    ultimatum: Ultimatum | None,
+    answered: Answered | None,
     coalitions: list[tuple[str, list[Membership]]],
     at: Moment,
 ) -> TermStance | None:
@@ -851,7 +856,7 @@ def _inherited(
 
         # Only what the coalition said while the party was a member counts: a
         # stance it took after the party left does not hide an earlier one.
-        theirs = _stance(condition, ultimatum, coalition, at, member_on)
+        theirs = _stance(condition, answered, coalition, at, member_on)
         if theirs.stance is None:
             continue
         key = None if theirs.on is None else moment_sort_key(theirs.on)
@@ -863,11 +868,18 @@ def _inherited(
     return max(dated, key=lambda e: (e[0], e[1]))[2] if dated else found[-1][2]
 
 
+#: A record whose responses are stances on its terms.
+Answered = Proposal | Ultimatum
+
+
 def _terms(
     talks: Talks,
-) -> list[tuple[Condition, tuple[str, ...], Ultimatum | None]]:
-    """Every term, with the ids of the parties that put it forward."""
-    terms: list[tuple[Condition, tuple[str, ...], Ultimatum | None]] = [
+) -> list[tuple[Condition, tuple[str, ...], Answered | None]]:
+    """
+    Every term, with the ids of the parties that put it forward and the
+    proposal or ultimatum whose responses count as stances on it.
+    """
+    terms: list[tuple[Condition, tuple[str, ...], Answered | None]] = [
         (condition, _owner(condition.demanded_by), None)
         for condition in talks.conditions
     ]
@@ -878,7 +890,7 @@ def _terms(
                 proposal.proposed_by
                 if term.demanded_by is None
                 else (term.demanded_by,),
-                None,
+                proposal,
             )
             for term in proposal.terms
         ]
@@ -901,7 +913,7 @@ def _owner(party: str | None) -> tuple[str, ...]:
 
 def _stance(
     condition: Condition,
-    ultimatum: Ultimatum | None,
+    answered: Answered | None,
     party: str,
     at: Moment,
     counts: Callable[[Moment], bool] | None = None,
@@ -909,7 +921,8 @@ def _stance(
     """
     *party*'s latest stance on *condition* known by *at*, else its undated one;
     with *counts*, only a stance taken on a moment it accepts (an undated one:
-    if it accepts *at*).
+    if it accepts *at*).  The responses of *answered* (the proposal or the
+    ultimatum the term is part of) are dated stances on it.
     """
     undated: list[Stance] = []
     dated: list[tuple[Any, Stance, Moment]] = []
@@ -921,10 +934,10 @@ def _stance(
                 undated.append(position.stance)
         elif is_known_by(position.on, at) and (counts is None or counts(position.on)):
             dated.append((moment_sort_key(position.on), position.stance, position.on))
-    if ultimatum is not None:
+    if answered is not None:
         dated += [
             (moment_sort_key(response.on), response.stance, response.on)
-            for response in ultimatum.responses
+            for response in answered.responses
             if response.party == party
             and is_known_by(response.on, at)
             and (counts is None or counts(response.on))

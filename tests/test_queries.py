@@ -1141,6 +1141,86 @@ class TestPositions:
         ) is (Stance.REJECTS)
         assert russia.stance_on("talks-offer") is None
 
+    def test_a_response_to_a_proposal_is_a_stance_on_each_term(self) -> None:
+        """
+        Russia rejects Ukraine's proposal to renew the grain deal for 120 days
+        (March 2023): a stance on each of its terms, dated, cut by ``at``, and
+        weighed against the party's own positions by date.
+        """
+        renew = Condition(id="renew-120", text="Renew for 120 days", kind="offer")
+        ports = Condition(
+            id="three-ports",
+            text="Keep three ports open",
+            kind="demand",
+            positions=[
+                Position(
+                    party="russia", stance="undecided", on=pendulum.date(2023, 3, 1)
+                ),
+                Position(
+                    party="russia", stance="accepts", on=pendulum.date(2023, 3, 20)
+                ),
+            ],
+        )
+        proposal = Proposal(
+            id="renewal",
+            proposed_by="ukraine",
+            addressed_to=["russia", "united-states"],
+            made_on=pendulum.date(2023, 3, 14),
+            summary="Renew the initiative",
+            terms=[renew, ports],
+        )
+        proposal = proposal.respond(
+            "russia", on=pendulum.date(2023, 3, 18), stance="rejects"
+        ).respond("united-states", on=pendulum.date(2023, 3, 15), stance="supports")
+        talks = _talks(proposals=[proposal])
+        russia = talks.positions("russia")
+        assert russia.stance_on("renew-120") is Stance.REJECTS
+        assert [(s.condition.id, s.stance, s.on) for s in russia.stances] == [
+            ("renew-120", Stance.REJECTS, pendulum.date(2023, 3, 18)),
+            # its own later position on one term outweighs the answer to all
+            ("three-ports", Stance.ACCEPTS, pendulum.date(2023, 3, 20)),
+        ]
+        before = talks.positions("russia", at=pendulum.date(2023, 3, 17))
+        assert before.stance_on("renew-120") is None
+        assert before.stance_on("three-ports") is Stance.UNDECIDED
+        assert talks.positions("united-states").stance_on("renew-120") is (
+            Stance.SUPPORTS
+        )
+        # the proposer's own terms are its offers and demands, not stances
+        ukraine = talks.positions("ukraine")
+        assert [c.id for c in ukraine.offers] == ["renew-120"]
+        assert [c.id for c in ukraine.demands] == ["three-ports"]
+        assert ukraine.stances == ()
+
+    def test_a_coalitions_answer_to_a_proposal_passes_to_its_members(self) -> None:
+        """A member with no stance of its own takes its coalition's response."""
+        term = Condition(id="quota", text="A quota of 10,000 tonnes", kind="offer")
+        proposal = Proposal(
+            id="quota-offer",
+            proposed_by="norway",
+            addressed_to=["eu"],
+            made_on=pendulum.date(2024, 3, 1),
+            summary="A quota",
+            terms=[term],
+        ).respond("eu", on=pendulum.date(2024, 3, 8), stance="rejects")
+        talks = Negotiation(
+            id="fish",
+            title="Fisheries",
+            parties=[
+                Party(id="norway", name="Norway", kind="state"),
+                Party(id="france", name="France", kind="state"),
+                Party(
+                    id="eu",
+                    name="European Union",
+                    kind="coalition",
+                    members=["france"],
+                ),
+            ],
+            proposals=[proposal],
+        )
+        entry = talks.positions("france").stances[0]
+        assert (entry.stance, entry.inherited_from) == (Stance.REJECTS, "eu")
+
     def test_without_at_the_stance_now(self) -> None:
         """Without at, positions reads the record now: a stance dated 2099 waits."""
         condition = Condition(
