@@ -283,8 +283,11 @@ def main() -> None:
     ]
     for at in moments:
         # The extension, dated by its day, is part of the record from the
-        # start of that day in UTC (20:00 EDT on 10 August): a snapshot
-        # never shows what may not have happened yet.
+        # start of that day in UTC (20:00 EDT on 10 August), as any event
+        # dated by a day is: the order was signed in Washington on the 11th,
+        # so a snapshot between 20:00 and midnight on the 10th shows it
+        # early.  Where the hour matters, date the event with its time of
+        # day (a month or a year counts only once it has passed).
         known = talks.as_of(at)
         due = known.agreement(PAUSE_ID).expires
         assert due is not None
