@@ -28,7 +28,7 @@ the fields declared as references.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from negotiation_records import _lookup
 from negotiation_records._condition_paths import condition_paths
@@ -483,7 +483,7 @@ class Checker:
             self.n.proposals,
             links,
             lambda ordered: COUNTER_CIRCLE.format(
-                circle=" counters ".join(repr(ident) for ident in ordered)
+                circle=_circle_text(ordered, " counters ")
             ),
         )
 
@@ -508,7 +508,7 @@ class Checker:
             links,
             lambda ordered: (
                 "agreements amend or supersede each other in a circle ("
-                + " -> ".join(repr(ident) for ident in ordered)
+                + _circle_text(ordered, " -> ")
                 + "); a text amends or replaces an earlier one"
             ),
         )
@@ -532,7 +532,7 @@ class Checker:
             self.n.parties,
             links,
             lambda ordered: MEMBER_CIRCLE.format(
-                circle=" -> ".join(repr(ident) for ident in ordered)
+                circle=_circle_text(ordered, " -> ")
             ),
         )
 
@@ -725,6 +725,25 @@ class Checker:
             self._quantities(action.quantities, path)
         if action.sources:
             self._sources(action.sources, path)
+
+
+#: The most links of a circle a message lists: a longer circle (a document
+#: may hold thousands of records in one) is cut in the middle.
+_CIRCLE_SHOWN: Final = 10
+
+
+def _circle_text(ordered: list[str], separator: str) -> str:
+    """
+    The ids of a circle in order, back to the first, joined by *separator*;
+    of a long circle the first and the last few, with how many are left out.
+    """
+    if len(ordered) <= _CIRCLE_SHOWN + 1:
+        return separator.join(repr(ident) for ident in ordered)
+    half = _CIRCLE_SHOWN // 2
+    head = separator.join(repr(ident) for ident in ordered[:half])
+    tail = separator.join(repr(ident) for ident in ordered[-half:])
+    left_out = len(ordered) - 2 * half
+    return f"{head}{separator}... {left_out:,} more ...{separator}{tail}"
 
 
 def _circles(

@@ -266,6 +266,35 @@ class TestCoalitionMembers:
             ),
         )
 
+    def test_a_long_circle_of_coalitions_is_named_by_its_ends(self) -> None:
+        """Forty coalitions each a member of the next, the last of the first."""
+        size = 40
+        parties = [
+            Party(
+                id=f"c-{k}",
+                name=f"Coalition {k}",
+                kind="coalition",
+                members=[f"c-{(k + 1) % size}"],
+            )
+            for k in range(size)
+        ]
+        with pytest.raises(ValidationError) as caught:
+            Negotiation(id="t", title="T", parties=parties)
+        shown = " -> ".join(
+            [
+                *(f"'c-{k}'" for k in range(5)),
+                "... 31 more ...",
+                *(f"'c-{k}'" for k in (36, 37, 38, 39, 0)),
+            ]
+        )
+        assert caught.value.errors == (
+            (
+                "parties[0].members[0].party",
+                f"coalitions are members of each other in a circle ({shown}); a "
+                "coalition cannot be a member of itself through others",
+            ),
+        )
+
     def test_a_member_inherits_its_coalitions_stance(self) -> None:
         """Without a stance of its own, a member takes its coalition's, marked."""
         talks = _coalition_talks(

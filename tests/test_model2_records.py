@@ -1393,6 +1393,21 @@ class TestAgreementCircles:
             "-> 'a-2')"
         )
 
+    def test_a_long_circle_is_named_by_its_ends(self) -> None:
+        """A circle of 300 agreements is one problem of bounded length."""
+        size = 300
+        data = self._talks(
+            **{f"a-{k}": {"amends": [f"a-{(k + 1) % size}"]} for k in range(size)}
+        )
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Negotiation, data)
+        ((path, message),) = [e for e in caught.value.errors if "in a circle" in e[1]]
+        assert path == "agreements[0].amends[0]"
+        assert (
+            "('a-0' -> 'a-1' -> 'a-2' -> 'a-3' -> 'a-4' -> ... 291 more ... -> "
+            "'a-296' -> 'a-297' -> 'a-298' -> 'a-299' -> 'a-0')"
+        ) in message
+
     def test_a_chain_is_fine(self) -> None:
         """Colombia 2016: the revised accord supersedes the one the plebiscite
         rejected, and a later text amends the revised one."""

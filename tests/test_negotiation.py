@@ -520,6 +520,40 @@ class TestDates:
             ),
         )
 
+    def test_a_long_circle_is_named_by_its_ends(self) -> None:
+        """
+        A circle of thousands of proposals (a hostile document) is one
+        problem of bounded length: the first five links and the last five,
+        with how many are left out between them.
+        """
+        size = 5000
+        data = to_dict(talks())
+        data["proposals"] = [
+            {
+                **to_dict(
+                    proposal(
+                        id=f"p-{n}",
+                        proposed_by="russia" if n % 2 else "ukraine",
+                        addressed_to=["ukraine" if n % 2 else "russia"],
+                        made_on=DAY,
+                    )
+                ),
+                "counter_to": f"p-{(n + 1) % size}",
+            }
+            for n in range(size)
+        ]
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, json.dumps(data))
+        shown = [*(f"'p-{n}'" for n in (0, 1, 2, 3, 4)), "... 4,991 more ..."]
+        shown += [*(f"'p-{n}'" for n in (4996, 4997, 4998, 4999, 0))]
+        assert info.value.errors == (
+            (
+                "proposals[0].counter_to",
+                f"proposals counter each other in a circle ({' counters '.join(shown)}"
+                "); a counter-proposal answers an earlier proposal",
+            ),
+        )
+
     def test_a_circle_read_from_a_document_is_refused_alike(self) -> None:
         """Read from JSON (every reference known as it is read), the same."""
         first = proposal(id="p-0", made_on=DAY)
