@@ -531,9 +531,7 @@ class Checker:
             "parties",
             self.n.parties,
             links,
-            lambda ordered: MEMBER_CIRCLE.format(
-                circle=_circle_text(ordered, " -> ")
-            ),
+            lambda ordered: MEMBER_CIRCLE.format(circle=_circle_text(ordered, " -> ")),
         )
 
     def _report_circles(
