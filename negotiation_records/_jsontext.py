@@ -92,9 +92,17 @@ def _finite_float(literal: str) -> float:
     # A number beyond a double's range (1e400) would be read as an infinity,
     # which JSON has not: it is refused where it is, as NaN is (orjson refuses
     # it too), rather than reported later as a value that is not in the text.
+    # One too close to zero for a double (1e-400) would be read as 0: refused
+    # alike, as a value the text does not hold.  (A JSON number's digits
+    # before its exponent are all 0 exactly when it is zero.)
     number = float(literal)
     if not math.isfinite(number):
         raise ValueError(f"the number {literal} is beyond the range of a double")
+    if not number and literal.lower().partition("e")[0].strip("-0."):
+        raise ValueError(
+            f"the number {literal} is too close to zero for a double (it would "
+            "read as 0)"
+        )
     return number
 
 

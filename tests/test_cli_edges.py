@@ -1090,8 +1090,13 @@ class TestValidateLines:
             ("-Infinity", "-Infinity is not a JSON number"),
             ("1" * 5000, "a number has too many digits (more than 4300)"),
             ("1e400", "the number 1e400 is beyond the range of a double"),
+            (
+                "1e-400",
+                "the number 1e-400 is too close to zero for a double (it would "
+                "read as 0)",
+            ),
         ],
-        ids=["nan", "infinity", "minus-infinity", "5000-digits", "1e400"],
+        ids=["nan", "infinity", "minus-infinity", "5000-digits", "1e400", "1e-400"],
     )
     def test_a_number_json_refuses_at_its_line(
         self,

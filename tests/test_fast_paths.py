@@ -181,6 +181,7 @@ class TestOrjsonGivesTheStdlibResult:
             '"\\/"',
             "[NaN]",
             "[1e400]",
+            "[1e-400]",
             '"\\ud800"',
             "\ufeff[1]",
             " [1]",

@@ -832,6 +832,16 @@ class TestErrorContract:
                 "invalid JSON: the number 1e400 is beyond the range of a double at "
                 "column 12",
             ),
+            (  # too close to zero: refused where it is, not read as 0
+                '{"amount": 1e-400, "unit": "people"}',
+                "invalid JSON: the number 1e-400 is too close to zero for a double "
+                "(it would read as 0) at column 12",
+            ),
+            (
+                '{"amount": -2.5E-999, "unit": "people"}',
+                "invalid JSON: the number -2.5E-999 is too close to zero for a "
+                "double (it would read as 0) at column 12",
+            ),
             (
                 '{\n  "unit": "people",\n  "amount": 2.5,\n  "each": -1.5E+999\n}',
                 "invalid JSON: the number -1.5E+999 is beyond the range of a double "
@@ -851,6 +861,20 @@ class TestErrorContract:
     def test_bad_json_text(self, text: str, message: str) -> None:
         """Text that is not JSON is refused at $."""
         assert json_errors(Quantity, text) == (("$", message),)
+
+    @pytest.mark.parametrize(
+        ("literal", "amount"),
+        [
+            ("0e-400", 0.0),
+            ("-0.000E+5", 0.0),
+            ("5e-324", 5e-324),  # the smallest double there is
+            ("2.5e-10", 2.5e-10),
+        ],
+    )
+    def test_a_zero_or_a_tiny_double_is_read(self, literal: str, amount: float) -> None:
+        """Zero in any spelling, and the smallest doubles, are numbers as written."""
+        text = f'{{"amount": {literal}, "unit": "people"}}'
+        assert from_json(Quantity, text).amount == amount
 
     def test_bytes_must_be_utf_8(self) -> None:
         """Bytes are read as UTF-8; anything else is refused, naming the byte."""
