@@ -15,7 +15,8 @@ everything: impossible dates (``2025-02-30``), unknown time zones (a zone
 name's characters it checks), zone names that are abbreviations (``EST``,
 ``CET``) or depend on the machine (``localtime``, ``posix/...``), periods
 beyond their limits (more than 9999 years), numbers too large for a double
-(``1e400``), a deadline whose ``due`` does not follow from its rule, references
+(``1e400``) or too close to zero for one (``1e-400``), a deadline whose
+``due`` does not follow from its rule, references
 to ids that do not exist and the other cross-field rules are checked only by
 the loader; nor can it tell ``2.0`` from ``2``, text of invisible characters
 beyond the Basic Multilingual Plane from visible text, or list items that
