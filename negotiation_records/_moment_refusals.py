@@ -31,7 +31,11 @@ def not_a_moment(text: str) -> ValidationError:
     that zone had then), or anything else.
     """
     quoted = short_repr(text)
-    if wall_time().fullmatch(text):
+    wall = _wall_clock(text)
+    impossible = None if wall is None else _impossible(wall)
+    if impossible is not None:  # no advice on the form makes it a time there is
+        message = f"impossible timestamp {quoted}: {impossible}"
+    elif wall_time().fullmatch(text):
         message = (
             f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
             f"zone if you like ({_EXAMPLE}), or give a date"
@@ -62,6 +66,29 @@ def not_a_moment(text: str) -> ValidationError:
             "RFC 3339/RFC 9557 timestamp)"
         )
     return ValidationError([("$", message)])
+
+
+def _wall_clock(text: str) -> str | None:
+    """The wall clock of *text*, if it is one of the forms advised on, or None."""
+    if wall_time().fullmatch(text):
+        return text
+    if minute_timestamp().fullmatch(text):
+        return text[:16]
+    if match := zone_without_offset().fullmatch(text):
+        return str(match.group(1))
+    return None
+
+
+def _impossible(wall: str) -> str | None:
+    """
+    Why the wall clock *wall* (``YYYY-MM-DDTHH:MM``, with seconds and a
+    fraction or not) is no time there is (``T24:00``, 30 February), or None.
+    """
+    try:
+        _dt.datetime.fromisoformat(wall[:19])  # the fraction's digits are the form's
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _offset_hint(local: str, name: str) -> str:

@@ -1200,6 +1200,24 @@ class TestFormatAndParse:
                 "'2025-07-14T12:00-04:00[America/New_York]' has no seconds; RFC 3339 "
                 "timestamps give them: '2025-07-14T12:00:00-04:00[America/New_York]'",
             ),
+            (  # no advice on the form would make these a time there is
+                "2025-07-14T24:00Z",
+                "impossible timestamp '2025-07-14T24:00Z': hour must be in 0..23",
+            ),
+            (
+                "2025-07-14T24:00",
+                "impossible timestamp '2025-07-14T24:00': hour must be in 0..23",
+            ),
+            (
+                "2025-02-29T10:00:00",
+                "impossible timestamp '2025-02-29T10:00:00': day is out of range "
+                "for month",
+            ),
+            (
+                "2025-07-14T12:60[Europe/Kyiv]",
+                "impossible timestamp '2025-07-14T12:60[Europe/Kyiv]': minute must "
+                "be in 0..59",
+            ),
             (
                 "2023-09-15T00:00[America/New_York]",
                 "'2023-09-15T00:00[America/New_York]' names a zone but no UTC "
