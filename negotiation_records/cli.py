@@ -515,10 +515,17 @@ def _cmd_timeline(args: argparse.Namespace, out: Output) -> int:
 def _cmd_deadlines(args: argparse.Namespace, out: Output) -> int:
     at: Moment = args.at if args.at is not None else _now()
     tz: Zone | None = args.tz
-    within = "" if args.within is None else f" within {args.within.describe()}"
 
     def shown(moment: Moment) -> str:
         return _show_moment(moment, tz)
+
+    # The horizon is named too: a date deadline due on its day is due within
+    # the window, though its day ends later ("due in 4 days" within 3).
+    within = (
+        ""
+        if args.within is None
+        else f" within {args.within.describe()} (by {shown(horizon(at, args.within))})"
+    )
 
     def lists(talks: Negotiation) -> tuple[Sequence[Any], Sequence[Any]]:
         return talks.upcoming_deadlines(at, within=args.within), (

@@ -1007,13 +1007,13 @@ class TestDeadlines:
             == 0
         )
         out = capsys.readouterr().out
-        assert "Due within 7 days:\n  (none)\n" in out
+        assert "Due within 7 days (by 2025-08-29):\n  (none)\n" in out
         assert (
             main(["deadlines", str(talks), "--at", "2025-08-22", "--within", "P2W"])
             == 0
         )
         out = capsys.readouterr().out
-        assert "Due within 2 weeks:\n" in out
+        assert "Due within 2 weeks (by 2025-09-05):\n" in out
         assert "due in 12 days" in out
 
     def test_passed(self, talks: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -550,7 +550,10 @@ class TestWithin:
         """--at 2025-08-22 --within PT48H counts from the start of that day (UTC)."""
         argv = ["deadlines", str(talks), "--at", "2025-08-22", "--within", "PT48H"]
         assert main(argv) == 0, capsys.readouterr().err
-        assert "Due within 48 hours:\n  (none)\n" in capsys.readouterr().out
+        assert (
+            "Due within 48 hours (by 2025-08-24T00:00:00Z):\n  (none)\n"
+            in capsys.readouterr().out
+        )
         # 2025-08-31T00:00Z + 48 hours: 2 September, the day it is due, has begun.
         argv[3] = "2025-08-31"
         assert main([*argv, "--format", "json"]) == 0, capsys.readouterr().err
@@ -577,7 +580,9 @@ class TestWithin:
         """An empty list is an answer: exit 0."""
         argv = ["deadlines", str(talks), "--at", "2025-08-22", "--within", "P1D"]
         assert main(argv) == 0
-        assert "Due within 1 day:\n  (none)\n" in capsys.readouterr().out
+        assert (
+            "Due within 1 day (by 2025-08-23):\n  (none)\n" in capsys.readouterr().out
+        )
         assert main([*argv, "--format", "json"]) == 0
         document = json.loads(capsys.readouterr().out)
         assert document["within"] == "P1D"
