@@ -254,7 +254,11 @@ class Deadline(Record, _KeepsCutoff):
 
     Attributes:
         due: The moment it falls due: a date (lasting to the end of that day in
-            ``tz``) or a zone-aware datetime.
+            ``tz``) or a zone-aware datetime.  A type checker reads
+            ``DateTime | Date`` as ``Date`` (pendulum's ``DateTime`` is a
+            ``Date``), so arithmetic on it is unchecked: reckon with
+            :attr:`cutoff`, typed ``DateTime`` and ``due`` itself for a
+            deadline at a time of day, or narrow ``due`` with ``isinstance``.
         tz: For a date ``due``, the IANA zone whose end of day is the limit
             (``None`` means UTC).  A datetime carries its own zone.
         anchor: What a relative deadline counts from.
