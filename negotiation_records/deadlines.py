@@ -254,11 +254,7 @@ class Deadline(Record, _KeepsCutoff):
 
     Attributes:
         due: The moment it falls due: a date (lasting to the end of that day in
-            ``tz``) or a zone-aware datetime.  A type checker reads
-            ``DateTime | Date`` as ``Date`` (pendulum's ``DateTime`` is a
-            ``Date``), so arithmetic on it is unchecked: reckon with
-            :attr:`cutoff`, typed ``DateTime`` and ``due`` itself for a
-            deadline at a time of day, or narrow ``due`` with ``isinstance``.
+            ``tz``) or a zone-aware datetime.
         tz: For a date ``due``, the IANA zone whose end of day is the limit
             (``None`` means UTC).  A datetime carries its own zone.
         anchor: What a relative deadline counts from.
@@ -703,6 +699,11 @@ class Deadline(Record, _KeepsCutoff):
         twice, the first.  A deadline on the last day of the calendar
         (9999-12-31), whose next day cannot be written, passes at that day's
         last instant, 23:59:59.999999.
+
+        Reckon with it rather than with :attr:`due`: a type checker reads
+        ``due``'s ``DateTime | Date`` as ``Date`` (pendulum's ``DateTime`` is
+        a ``Date``), so arithmetic on ``due`` goes unchecked, where
+        ``cutoff`` is a ``DateTime`` (or narrow ``due`` with ``isinstance``).
 
         Example:
             >>> Deadline.on(pendulum.date(2025, 9, 2)).cutoff
