@@ -7,7 +7,7 @@ forms reads, with the advice that fits it.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Final
+from typing import Final, Literal, NamedTuple
 
 from negotiation_records._moment_patterns import (
     finer_timestamp,
@@ -19,7 +19,7 @@ from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["not_a_moment", "offset_text"]
+__all__ = ["impossible_timestamp", "not_a_moment", "offset_text"]
 
 _EXAMPLE: Final = "-04:00[America/New_York]"
 
@@ -30,12 +30,53 @@ def not_a_moment(text: str) -> ValidationError:
     a UTC offset (alone, or followed by a zone, for which it names the offset
     that zone had then), or anything else.
     """
-    quoted = short_repr(text)
-    wall = _wall_clock(text)
-    impossible = None if wall is None else _impossible(wall)
+    form = _advised_form(text)
+    if form is None:
+        return ValidationError([("$", _other_refusal(text))])
+    impossible = _impossible(form.wall)
     if impossible is not None:  # no advice on the form makes it a time there is
-        message = f"impossible timestamp {quoted}: {impossible}"
-    elif wall_time().fullmatch(text):
+        return impossible_timestamp(text, impossible)
+    return ValidationError([("$", _advice(text, form))])
+
+
+def impossible_timestamp(text: str, reason: str) -> ValidationError:
+    """
+    The error for *text*, a timestamp of a moment's form that names no time
+    there is (``T24:00``, 30 February, an offset of ``+24:00``), and why.
+    """
+    return ValidationError(
+        [("$", f"impossible timestamp {short_repr(text)}: {reason}")]
+    )
+
+
+class _AdvisedForm(NamedTuple):
+    """A form of text advised on: which, its wall clock, its zone's name."""
+
+    name: Literal["wall time", "minute timestamp", "zone without offset"]
+    wall: str
+    zone: str = ""
+
+
+def _advised_form(text: str) -> _AdvisedForm | None:
+    """
+    Which of the forms advised on *text* has (a wall time, a timestamp to the
+    minute, a wall time followed by a zone), or None; each pattern is tried
+    once.
+    """
+    if wall_time().fullmatch(text):
+        return _AdvisedForm("wall time", text)
+    if minute_timestamp().fullmatch(text):
+        return _AdvisedForm("minute timestamp", text[:16])
+    if match := zone_without_offset().fullmatch(text):
+        local, name = match.groups()
+        return _AdvisedForm("zone without offset", str(local), str(name))
+    return None
+
+
+def _advice(text: str, form: _AdvisedForm) -> str:
+    """What to write instead of *text*, a time of the advised *form*."""
+    quoted = short_repr(text)
+    if form.name == "wall time":
         message = (
             f"{quoted} has no UTC offset; write one (Z, +03:00), followed by a "
             f"zone if you like ({_EXAMPLE}), or give a date"
@@ -44,39 +85,30 @@ def not_a_moment(text: str) -> ValidationError:
             message += (
                 f"; a timestamp gives the seconds too: {short_repr(text + ':00Z')}"
             )
-    elif minute_timestamp().fullmatch(text):
-        message = (
+        return message
+    if form.name == "minute timestamp":
+        return (
             f"{quoted} has no seconds; RFC 3339 timestamps give them: "
             f"{short_repr(text[:16] + ':00' + text[16:])}"
         )
-    elif finer_timestamp().fullmatch(text):
-        message = (
+    return (
+        f"{quoted} names a zone but no UTC offset; write the offset before "
+        f"the zone{_offset_hint(form.wall, form.zone)}"
+    )
+
+
+def _other_refusal(text: str) -> str:
+    """Why *text*, of no advised form, is not a moment."""
+    quoted = short_repr(text)
+    if finer_timestamp().fullmatch(text):
+        return (
             f"{quoted} has more than six digits after the second: a moment is "
             "kept to the microsecond; round or cut it to six (.123456)"
         )
-    elif match := zone_without_offset().fullmatch(text):
-        local, name = match.groups()
-        message = (
-            f"{quoted} names a zone but no UTC offset; write the offset before "
-            f"the zone{_offset_hint(local, name)}"
-        )
-    else:
-        message = (
-            f"{quoted} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an "
-            "RFC 3339/RFC 9557 timestamp)"
-        )
-    return ValidationError([("$", message)])
-
-
-def _wall_clock(text: str) -> str | None:
-    """The wall clock of *text*, if it is one of the forms advised on, or None."""
-    if wall_time().fullmatch(text):
-        return text
-    if minute_timestamp().fullmatch(text):
-        return text[:16]
-    if match := zone_without_offset().fullmatch(text):
-        return str(match.group(1))
-    return None
+    return (
+        f"{quoted} is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an "
+        "RFC 3339/RFC 9557 timestamp)"
+    )
 
 
 def _impossible(wall: str) -> str | None:

@@ -39,7 +39,11 @@ import pendulum
 from negotiation_records._civil_day import AHEAD_SECONDS, BEHIND_SECONDS
 from negotiation_records._iso_text import iso_wall
 from negotiation_records._moment_patterns import date_text, timestamp
-from negotiation_records._moment_refusals import not_a_moment, offset_text
+from negotiation_records._moment_refusals import (
+    impossible_timestamp,
+    not_a_moment,
+    offset_text,
+)
 from negotiation_records._period import Period
 from negotiation_records._plain_numbers import plain_int
 from negotiation_records._unread import Unread, UnreadMoment, read_failure
@@ -938,17 +942,13 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
             if offset[1:3] > "23"
             else "minutes and seconds of a UTC offset run from 00 to 59"
         )
-        raise ValidationError(
-            [("$", f"impossible timestamp {short_repr(text)}: the {runs}")]
-        )
+        raise impossible_timestamp(text, f"the {runs}")
     try:
         parsed = _dt.datetime.fromisoformat(
             local + ("+00:00" if offset == "Z" else offset)
         )
     except ValueError as exc:
-        raise ValidationError(
-            [("$", f"impossible timestamp {short_repr(text)}: {exc}")]
-        ) from None
+        raise impossible_timestamp(text, str(exc)) from None
     if name is not None:
         tz = zone(name)
         try:
