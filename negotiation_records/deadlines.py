@@ -509,7 +509,10 @@ class Deadline(Record, _KeepsCutoff):
         a weekend that changed over the years (the United Arab Emirates' in
         2022) and weekend days made working days (China's make-up days) count
         as the country counted them: :attr:`weekend` is the calendar's in the
-        first week counted, the days off outside it are kept in
+        first week counted (the weekdays of the weekend days among the seven
+        after *start*: across a change of weekend in that week, those of both,
+        as the UAE's Friday 31 December 2021 and Sunday 2 January 2022 give
+        ``{4, 5, 6}``), the days off outside it are kept in
         :attr:`holidays` and the weekend days worked in :attr:`workdays`.
         With *weekend* given, the calendar only lends its holidays.
 
@@ -844,7 +847,8 @@ class Deadline(Record, _KeepsCutoff):
         Amounts are rounded down to the largest unit that fits at least twice
         (a month counts as 30 days, a year as 365): 13 days is ``"13 days"``,
         14 days ``"2 weeks"``; from one minute to just under two it is
-        ``"1 minute"``.  ``"passed just now"`` is said exactly at the cutoff,
+        ``"1 minute"``; under a second it is ``"less than a second"``.
+        ``"passed just now"`` is said exactly at the cutoff,
         the first instant at which the deadline has passed (:meth:`is_past`).
         *at* (now by default) is read as :meth:`remaining` reads it: a date is
         the start of that day in the deadline's zone, where the deadline
