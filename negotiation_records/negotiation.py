@@ -593,7 +593,12 @@ class Negotiation(Record, _lookup.Indexed):
 
         With *at*, the timeline of the record as it stood then (:meth:`as_of`):
         later events are left out, and each ultimatum's deadline is the one in
-        force then.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
+        force then.  Each event's ``path`` is then its place in that snapshot,
+        ``as_of(at)``, not in this record: a proposal listed after one made
+        later is ``proposals[0]`` there, and a deadline in force then but
+        replaced since is the snapshot's ``ultimatums[0].deadline``.  To find
+        an event in this record, follow its ``path`` in ``as_of(at)`` or look
+        its record up by ``record_id``.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
         fixed-offset ``datetime.timezone`` zone), moments written inside
         the summaries are shown in that zone (a counting rule's start is kept
         as recorded: "90 days after" counts in its zone), days are read there,

@@ -216,7 +216,8 @@ class TimelineEvent(Record):
             position; the round *number* for a round.
         summary: One line saying what happened, with party names.
         path: Where it is in the record (``"ultimatums[0].responses[0]"``), in the
-            notation of :class:`~negotiation_records.ValidationError` paths.
+            notation of :class:`~negotiation_records.ValidationError` paths; in
+            a timeline as of a moment, in the record as it stood then.
         party: The id of the party that acted, where there is one (``None``
             for an act of several parties, such as a joint proposal).
 

@@ -402,3 +402,47 @@ def test_revisions_answer_in_the_order_they_were_made() -> None:
             ],
         )
     assert caught.value.errors == (("history[1].status", _back(" on 2025-01-25")),)
+
+
+def test_a_revision_with_no_step_back_holds_the_expiry_back_in_snapshots() -> None:
+    """
+    Expired on 3 September, then extended on the 10th to the 30th with no
+    step back (as a version-1 document records it): the snapshots from the
+    10th to the 30th hold no ``expired`` step and their timelines no such
+    event, so such a snapshot read again as of the 5th reads it pending,
+    where the snapshot as of the 5th reads it expired (the concepts guide).
+    """
+    extended = _ultimatum().revise_deadline(
+        Deadline.on(D(2025, 9, 30)), on=D(2025, 9, 10)
+    )
+    ultimatum = _ultimatum(
+        history=[_step("expired", D(2025, 9, 3))],
+        revisions=extended.revisions,
+        deadline=extended.deadline,
+    )
+    talks = Negotiation(
+        id="t",
+        title="T",
+        parties=[
+            Party(id="us", name="US", kind="state"),
+            Party(id="ru", name="RU", kind="state"),
+        ],
+        ultimatums=[ultimatum],
+    )
+
+    def expiries(record: Negotiation) -> list[str]:
+        return [
+            str(change.on)
+            for change in record.ultimatums[0].history
+            if change.status is UltimatumStatus.EXPIRED
+        ]
+
+    known, later, after = (talks.as_of(D(2025, 9, day)) for day in (5, 15, 30))
+    assert expiries(known) == ["2025-09-03"]
+    assert known.ultimatums[0].status is UltimatumStatus.EXPIRED
+    assert expiries(later) == []
+    assert later.ultimatums[0].status is UltimatumStatus.PENDING
+    assert "status" not in [e.kind.value for e in talks.timeline(D(2025, 9, 15))]
+    assert later.as_of(D(2025, 9, 5)).ultimatums[0].status is UltimatumStatus.PENDING
+    assert expiries(after) == []  # the 30th's deadline passes at its end
+    assert expiries(talks.as_of(D(2025, 10, 1))) == ["2025-09-03"]

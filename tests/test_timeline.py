@@ -1275,6 +1275,60 @@ class TestTimelineEvent:
         assert hash(event)
 
 
+def _at_path(record: Any, path: str) -> Any:
+    """The value at *path* (``proposals[0].responses[1]``) in *record*."""
+    for step in path.split("."):
+        name, _, index = step.partition("[")
+        record = getattr(record, name)
+        if index:
+            record = record[int(index[:-1])]
+    return record
+
+
+class TestPathsAsOf:
+    """With ``at``, an event's path is its place in the record as it stood then."""
+
+    def test_a_later_record_listed_first_moves_the_place(self) -> None:
+        """A proposal listed after one made later is ``proposals[0]`` of the snapshot."""
+        talks = _talks(
+            proposals=[
+                Proposal(
+                    id="late",
+                    proposed_by="ukraine",
+                    made_on=pendulum.date(2025, 3, 1),
+                    summary="Later",
+                ),
+                Proposal(
+                    id="early",
+                    proposed_by="ukraine",
+                    made_on=pendulum.date(2025, 1, 1),
+                    summary="Earlier",
+                ),
+            ]
+        )
+        at = pendulum.date(2025, 2, 1)
+        (event,) = talks.timeline(at)
+        assert (event.record_id, event.path) == ("early", "proposals[0]")
+        assert _at_path(talks.as_of(at), event.path).id == "early"
+        assert [e.path for e in talks.timeline()] == ["proposals[1]", "proposals[0]"]
+
+    def test_a_deadline_replaced_since_is_the_snapshots_deadline(self) -> None:
+        """The deadline in force then is at the snapshot's ``deadline``."""
+        ultimatum = _ultimatum().revise_deadline(
+            Deadline.on(pendulum.date(2025, 8, 8)), on=pendulum.date(2025, 7, 29)
+        )
+        talks = _talks(ultimatums=[ultimatum])
+        at = pendulum.date(2025, 7, 20)
+        (deadline,) = [e for e in talks.timeline(at) if e.kind is EventKind.DEADLINE]
+        assert deadline.path == "ultimatums[0].deadline"
+        in_force = _at_path(talks.as_of(at), deadline.path)
+        assert in_force == _ultimatum().deadline != talks.ultimatums[0].deadline
+        (replaced,) = [
+            e for e in talks.timeline() if e.kind is EventKind.REPLACED_DEADLINE
+        ]
+        assert _at_path(talks, replaced.path) == in_force
+
+
 def _doctests(obj: object, name: str) -> list[doctest.DocTest]:
     globs: dict[str, Any] = {"pendulum": pendulum}
     globs.update(
