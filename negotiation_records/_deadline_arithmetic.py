@@ -16,7 +16,7 @@ import datetime as _dt
 import os
 import struct
 import zoneinfo
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any, Final
 
@@ -674,9 +674,10 @@ def holiday_problems(
     except Exception as exc:  # noqa: BLE001 - the user's container, any error
         listed = f"cannot list the dates in {short_repr(holidays)}: {raised_text(exc)}"
         return [("holidays", listed)], exc
+    indexed = isinstance(holidays, Sequence)  # a set or a mapping has no places
     problems = [
         (
-            "holidays",
+            f"holidays[{index}]" if indexed else "holidays",
             f"must hold calendar dates, got {described(value)}"
             + (
                 " (give its date: a deadline counts whole days)"
@@ -684,7 +685,7 @@ def holiday_problems(
                 else ""
             ),
         )
-        for value in values
+        for index, value in enumerate(values)
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
     ]
     if problems:

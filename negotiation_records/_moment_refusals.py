@@ -19,7 +19,7 @@ from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["impossible_timestamp", "not_a_moment", "offset_text"]
+__all__ = ["impossible_timestamp", "not_a_moment", "offset_text", "text_hint"]
 
 _EXAMPLE: Final = "-04:00[America/New_York]"
 
@@ -37,6 +37,24 @@ def not_a_moment(text: str) -> ValidationError:
     if impossible is not None:  # no advice on the form makes it a time there is
         return impossible_timestamp(text, impossible)
     return ValidationError([("$", _advice(text, form))])
+
+
+def text_hint(value: object) -> str:
+    """
+    The hint for *value* given where a moment is wanted: for a text that
+    :func:`~negotiation_records.timeutil.parse_moment` reads, to parse it;
+    for one it does not, why not (its own words: the forms it reads, or
+    what the text lacks); nothing for anything else.
+    """
+    if not isinstance(value, str):
+        return ""
+    from negotiation_records.timeutil import parse_moment  # noqa: PLC0415 - it imports this
+
+    try:
+        parse_moment(value)
+    except ValidationError as exc:
+        return f" (parse_moment does not read it either: {exc.errors[0][1]})"
+    return " (parse text with parse_moment)"
 
 
 def impossible_timestamp(text: str, reason: str) -> ValidationError:

@@ -36,13 +36,13 @@ def timeline_moments(
     (:func:`~negotiation_records._plot_size.window_problems`).
 
     Example:
-        >>> timeline_moments(5, at="x", start=None, end="z", size=(0, -1), dpi=100)
+        >>> timeline_moments(5, at="2025-07-14", start=None, end="2025-09", size=(0, -1), dpi=100)
         Traceback (most recent call last):
         ...
         negotiation_records.errors.ValidationError: 4 problems:
           $: must be a Negotiation, got int
-          at: must be a date, a zone-aware datetime or a PartialDate, got str 'x' (parse text with parse_moment)
-          end: must be a date, a zone-aware datetime or a PartialDate, got str 'z' (parse text with parse_moment)
+          at: must be a date, a zone-aware datetime or a PartialDate, got str '2025-07-14' (parse text with parse_moment)
+          end: must be a date, a zone-aware datetime or a PartialDate, got str '2025-09' (parse text with parse_moment)
           size: must be (width, height) in inches: the width must be 2 to 100 inches and the height 1 to 100; got (0, -1)
     """
     arguments = ArgumentProblems()

@@ -43,6 +43,7 @@ from negotiation_records._moment_refusals import (
     impossible_timestamp,
     not_a_moment,
     offset_text,
+    text_hint,
 )
 from negotiation_records._period import Period
 from negotiation_records._plain_numbers import plain_int
@@ -785,7 +786,7 @@ def check_moment(value: object, label: str = _MOMENT_LABEL) -> Problems:
         return []
     if isinstance(value, (_dt.date, PartialDate)):
         return []
-    hint = " (parse text with parse_moment)" if isinstance(value, str) else ""
+    hint = text_hint(value)
     return [
         (
             "",

@@ -985,7 +985,17 @@ class TestAfterBusinessDays:
         given = container([pendulum.date(2025, 12, 25), holiday])
         with pytest.raises(ValidationError) as exc:
             Deadline.after_business_days(pendulum.date(2025, 12, 26), 3, holidays=given)
-        assert errors(exc) == (("holidays", f"must hold calendar dates, got {shown}"),)
+        # A list or a tuple names the place, as the serialized form's paths do.
+        where = "holidays[1]" if container in (list, tuple) else "holidays"
+        assert errors(exc) == ((where, f"must hold calendar dates, got {shown}"),)
+
+    def test_every_holiday_that_is_not_a_date_is_named_at_its_place(self) -> None:
+        """Texts in a list are each reported at their index, all at once."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after_business_days(
+                pendulum.date(2025, 7, 31), 5, holidays=["2025-08-04", "2025-08-05"]
+            )
+        assert [path for path, _ in errors(exc)] == ["holidays[0]", "holidays[1]"]
 
     def test_a_mapping_of_dates_works(self) -> None:
         """A dict keyed by date (as a holidays calendar is) is looked up by its keys."""

@@ -375,7 +375,11 @@ class TestMomentArguments:
         ("given", "shown"),
         [
             (None, "None"),
-            ("garbage", "str 'garbage' (parse text with parse_moment)"),
+            (
+                "garbage",
+                "str 'garbage' (parse_moment does not read it either: 'garbage' "
+                "is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp))",
+            ),
         ],
     )
     def test_refused_with_and_without_dates(self, given: Any, shown: str) -> None:

@@ -740,6 +740,6 @@ def test_what_is_not_a_negotiation_is_refused_with_the_other_arguments() -> None
         (
             "at",
             "must be a date, a zone-aware datetime or a PartialDate, got str 'x' "
-            "(parse text with parse_moment)",
+            "(parse_moment does not read it either: 'x' is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp))",
         ),
     ]

@@ -155,7 +155,8 @@ class TestSource:
             (
                 "accessed",
                 "must be a date, a zone-aware datetime or a PartialDate, got str "
-                "'yesterday' (parse text with parse_moment)",
+                "'yesterday' (parse_moment does not read it either: 'yesterday' "
+                "is not a moment (YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp))",
             ),
         )
 

@@ -19,6 +19,7 @@ from negotiation_records import (
     Moment,
     PartialDate,
     Period,
+    Proposal,
     Statement,
     ValidationError,
     format_moment,
@@ -241,11 +242,13 @@ class TestPartialDate:
     def test_is_before_names_each_argument_that_is_not_a_moment(self) -> None:
         """Every argument that is wrong is reported, at its name."""
         refused = "must be a date, a zone-aware datetime or a PartialDate, got "
+        forms = "(YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp))"
+        unread = "(parse_moment does not read it either: "
         with pytest.raises(ValidationError) as exc:
             is_before("x", "y")  # type: ignore[arg-type]
         assert exc.value.errors == (
-            ("first", refused + "str 'x' (parse text with parse_moment)"),
-            ("second", refused + "str 'y' (parse text with parse_moment)"),
+            ("first", f"{refused}str 'x' {unread}'x' is not a moment {forms}"),
+            ("second", f"{refused}str 'y' {unread}'y' is not a moment {forms}"),
         )
         with pytest.raises(ValidationError) as exc:
             is_before(pendulum.date(2025, 1, 1), None)  # type: ignore[arg-type]
@@ -1746,3 +1749,32 @@ class TestRepeatedHour:
         one = Statement(id="s", speaker="A", said_on=self.first, text="t")
         other = Statement(id="s", speaker="A", said_on=self.second, text="t")
         assert one != other
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("2025-07-14", "(parse text with parse_moment)"),
+        ("2025-07", "(parse text with parse_moment)"),
+        (
+            "14/07/2025",
+            "(parse_moment does not read it either: '14/07/2025' is not a moment "
+            "(YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339/RFC 9557 timestamp))",
+        ),
+        (
+            "2025-07-14T12:00:00",
+            "(parse_moment does not read it either: '2025-07-14T12:00:00' has no "
+            "UTC offset; write one (Z, +03:00), followed by a zone if you like "
+            "(-04:00[America/New_York]), or give a date)",
+        ),
+    ],
+)
+def test_text_given_for_a_moment_is_told_what_parse_moment_makes_of_it(
+    text: str, hint: str
+) -> None:
+    """The advice to parse a text is given only for a text parse_moment reads."""
+    with pytest.raises(ValidationError) as exc:
+        Proposal(id="p", proposed_by=["a"], made_on=text, summary="S")  # type: ignore[arg-type]
+    ((path, message),) = exc.value.errors
+    assert path == "made_on"
+    assert message.endswith(f"got str {text!r} {hint}")
