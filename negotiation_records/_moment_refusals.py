@@ -19,7 +19,13 @@ from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError
 
 
-__all__ = ["impossible_timestamp", "not_a_moment", "offset_text", "text_hint"]
+__all__ = [
+    "impossible_timestamp",
+    "not_a_moment",
+    "offset_mismatch",
+    "offset_text",
+    "text_hint",
+]
 
 _EXAMPLE: Final = "-04:00[America/New_York]"
 
@@ -37,6 +43,32 @@ def not_a_moment(text: str) -> ValidationError:
     if impossible is not None:  # no advice on the form makes it a time there is
         return impossible_timestamp(text, impossible)
     return ValidationError([("$", _advice(text, form))])
+
+
+def offset_mismatch(
+    text: str, parsed: _dt.datetime, zoned: _dt.datetime, local: str, name: str
+) -> ValidationError:
+    """
+    The error for *text*, a timestamp (*parsed*, at its own offset) whose
+    offset is not the one its zone *name* has there (*zoned*: its instant in
+    the zone, or at the ends of the calendar, where that instant cannot be
+    made, its wall clock *local*).  Which was meant, the instant or the wall
+    clock, the library does not guess: it writes each that there is.
+    """
+    message = (
+        f"offset {offset_text(parsed.utcoffset())} does not match {name} at that "
+        f"instant ({offset_text(zoned.utcoffset())}) in {short_repr(text)}"
+    )
+    hints = []
+    if zoned - parsed == _dt.timedelta(0):  # the instant itself, in the zone
+        there = zoned.replace(tzinfo=None).isoformat() + offset_text(zoned.utcoffset())
+        hints.append(f"write {short_repr(f'{there}[{name}]')} for that instant")
+    wall = _offset_hint(local, name)
+    if wall:
+        hints.append(f"for that wall clock{wall}")
+    if hints:
+        message += "; " + ", or ".join(hints)
+    return ValidationError([("$", message)])
 
 
 def text_hint(value: object) -> str:

@@ -42,7 +42,7 @@ from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import (
     impossible_timestamp,
     not_a_moment,
-    offset_text,
+    offset_mismatch,
     text_hint,
 )
 from negotiation_records._period import Period
@@ -966,15 +966,7 @@ def _parse_datetime(text: str, local: str, offset: str, name: str | None) -> Mom
                 wall.replace(fold=1) if wall.utcoffset() != parsed.utcoffset() else wall
             )
         if offset != "Z" and zoned.utcoffset() != parsed.utcoffset():
-            raise ValidationError(
-                [
-                    (
-                        "$",
-                        f"offset {offset} does not match {name} at that instant "
-                        f"({offset_text(zoned.utcoffset())}) in {short_repr(text)}",
-                    )
-                ]
-            )
+            raise offset_mismatch(text, parsed, zoned, local, name)
         return from_stdlib(zoned, tz)
     if offset == "Z":
         return from_stdlib(parsed, _UTC)

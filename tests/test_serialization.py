@@ -278,7 +278,9 @@ class TestMoments:
             (
                 "2025-07-14T12:00:00-05:00[America/New_York]",
                 "offset -05:00 does not match America/New_York at that instant "
-                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'",
+                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'; write "
+                "'2025-07-14T13:00:00-04:00[America/New_York]' for that instant, or "
+                "for that wall clock: '2025-07-14T12:00:00-04:00[America/New_York]'",
             ),
             (
                 "next week",

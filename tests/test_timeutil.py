@@ -1310,12 +1310,15 @@ class TestFormatAndParse:
             (
                 "2025-07-14T12:00:00-05:00[America/New_York]",
                 "offset -05:00 does not match America/New_York at that instant "
-                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'",
+                "(-04:00) in '2025-07-14T12:00:00-05:00[America/New_York]'; write "
+                "'2025-07-14T13:00:00-04:00[America/New_York]' for that instant, or "
+                "for that wall clock: '2025-07-14T12:00:00-04:00[America/New_York]'",
             ),
             (
                 "9999-12-31T23:00:00-04:00[America/New_York]",
                 "offset -04:00 does not match America/New_York at that instant "
-                "(-05:00) in '9999-12-31T23:00:00-04:00[America/New_York]'",
+                "(-05:00) in '9999-12-31T23:00:00-04:00[America/New_York]'; for that "
+                "wall clock: '9999-12-31T23:00:00-05:00[America/New_York]'",
             ),
             (
                 "0001-01-01T00:00:00Z[America/New_York]",
@@ -1778,3 +1781,32 @@ def test_text_given_for_a_moment_is_told_what_parse_moment_makes_of_it(
     ((path, message),) = exc.value.errors
     assert path == "made_on"
     assert message.endswith(f"got str {text!r} {hint}")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("2025-07-19T10:00:00-05:00[America/New_York]", 2),  # EST written in July
+        ("2025-11-02T01:30:00-06:00[America/New_York]", 3),  # the wall clock came twice
+        ("2025-03-09T02:30:00-06:00[America/New_York]", 1),  # the wall clock never came
+        ("9999-12-31T23:00:00-04:00[America/New_York]", 1),  # the instant is past 9999
+    ],
+)
+def test_an_offset_its_zone_does_not_have_is_told_each_text_that_reads(
+    text: str, suggested: int
+) -> None:
+    """
+    Which was meant, the instant or the wall clock, is not guessed: the
+    message writes each of them that there is, and each reads.
+    """
+    with pytest.raises(ValidationError) as exc:
+        parse_moment(text)
+    ((_, message),) = exc.value.errors
+    texts = re.findall(r"'([^']+)'", message.partition(";")[2])
+    assert len(texts) == suggested
+    for written in texts:
+        assert isinstance(parse_moment(written), pendulum.DateTime)
+    if "for that instant" in message:
+        instant = parse_moment(texts[0])
+        assert isinstance(instant, pendulum.DateTime)
+        assert instant == dt.datetime.fromisoformat(text.partition("[")[0])
