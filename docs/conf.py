@@ -240,14 +240,32 @@ def _resolve_public(
 _DOTTED = re.compile(r"negotiation_records(?:\.\w+)+")
 
 
+#: Names a type hint gives as the source spells them, not as a reader imports
+#: them: the package's ``import datetime as _dt``, and pendulum's classes under
+#: the modules that define them (``pendulum.date`` is a function in pendulum 3).
+_READERS_NAMES = re.compile(
+    r"\b_dt\.|\bpendulum\.(?:datetime|date|time|duration|interval)\."
+    r"(?=(?:DateTime|Date|Time|Duration|Interval)\b)"
+)
+
+
+def _readers_name(match: re.Match[str]) -> str:
+    return "datetime." if match.group().startswith("_dt") else "pendulum."
+
+
 def _public_link_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """
-    Show every link to a public name under that name.
+    Show every link to a public name under that name, and every type hint's
+    name as a reader imports it (``datetime.date``, ``pendulum.DateTime``).
 
     Type hints name the defining module (``negotiation_records.parties.PartyKind``);
     the link already leads to the documented name, and this makes its text (and its
     tooltip) say ``negotiation_records.PartyKind``, what users import.
     """
+    for text in list(doctree.findall(nodes.Text)):
+        shown = _READERS_NAMES.sub(_readers_name, str(text))
+        if shown != str(text) and text.parent is not None:
+            text.parent.replace(text, nodes.Text(shown))
     for ref in doctree.findall(nodes.reference):
         title = ref.get("reftitle")
         if isinstance(title, str) and _DOTTED.fullmatch(title):

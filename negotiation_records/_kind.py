@@ -351,7 +351,7 @@ class Kind:
         """
         The record classes whose JSON objects this kind's data holds (not the
         ones inside those): ``(Delegation,)`` for ``Many(Nested(Delegation))``.
-        None by default.
+        None by default: ``()``.
         """
         return ()
 
@@ -362,7 +362,8 @@ class Kind:
         The records in *data*, JSON data of this kind as a document gives it:
         each JSON object of one of :meth:`record_classes`, with its path
         (*path* is the data's) and its record class.  Data not shaped as the
-        kind says is skipped (the loader reports it).  None by default.
+        kind says is skipped (the loader reports it).  None by default (an
+        empty iterator).
         """
         return iter(())
 

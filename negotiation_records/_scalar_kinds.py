@@ -31,6 +31,7 @@ from negotiation_records._kind import (
 from negotiation_records._plain_numbers import plain_int, plain_number
 from negotiation_records._values import (
     described,
+    non_ascii_note,
     raised_text,
     short_repr,
     show_json,
@@ -330,12 +331,7 @@ def _subclass_problems(value: object) -> Problems:
     The problem of a str subclass where a plain str is stored: never there,
     but for a value set without the field's conversion (which makes it one).
     """
-    return [
-        (
-            "",
-            f"must be a plain str, got {described(value)}, a subclass of str",
-        )
-    ]
+    return [("", f"must be a plain str, got {described(value)}, a subclass of str")]
 
 
 class _AsciiFirst:
@@ -406,7 +402,8 @@ class _Pattern(FixedKind):
 
     def problems(self, value: object) -> Problems:
         if not isinstance(value, str) or not self._regex.fullmatch(value):
-            return [("", f"must be {self.rule}, got {short_repr(value)}")]
+            note = "" if self.ascii_pattern else non_ascii_note(value)  # see Url
+            return [("", f"must be {self.rule}, got {short_repr(value)}{note}")]
         if value.__class__ is not str:
             return _subclass_problems(value)
         return []
@@ -928,13 +925,16 @@ class Choice(FrozenKind):
                     f"the plain text {unhashed[0]!r} or the member",
                 )
             ]
-        return [
-            (
-                "",
-                f"{short_repr(value)} is not a valid {self.enum.__name__} "
-                f"(choose from {self._choices})",
-            )
-        ]
+        return [("", self._not_a_member(value))]
+
+    def _not_a_member(self, value: object) -> str:
+        """The refusal of *value*, no member's value (a look-alike named)."""
+        ascii_values = all(str(choice).isascii() for choice in self._members)
+        note = non_ascii_note(value) if ascii_values else ""
+        return (
+            f"{short_repr(value)} is not a valid {self.enum.__name__} "
+            f"(choose from {self._choices}){note}"
+        )
 
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [
@@ -954,9 +954,7 @@ class Choice(FrozenKind):
                 return member
         name = self.enum.__name__
         if value.__class__ is str and self._value_class is str:
-            raise fail(
-                f"{short_repr(value)} is not a valid {name} (choose from {self._choices})"
-            )
+            raise fail(self._not_a_member(value))
         if self._value_class is str:
             raise fail(
                 f"must be a string naming {'an' if name[0] in 'AEIOU' else 'a'} "

@@ -12,6 +12,7 @@ __all__ = [
     "described",
     "has_lone_surrogate",
     "no_order",
+    "non_ascii_note",
     "plural",
     "raised_text",
     "short_repr",
@@ -133,3 +134,20 @@ def no_order(value: Sized, keeper: str) -> str:
         f"process to the next), and {keeper} keeps the order it is given; give "
         "a list or a tuple (sorted(...) if any order will do)"
     )
+
+
+def non_ascii_note(value: object) -> str:
+    """
+    For text refused by an ASCII-only rule, the first character that is not
+    ASCII, named (``; 'а' at index 3 is U+0430 CYRILLIC SMALL LETTER A, not
+    ASCII``): a look-alike of a Latin letter shows as that letter in the
+    value quoted.  Nothing for ASCII text or for anything else.
+    """
+    if not isinstance(value, str) or value.isascii():
+        return ""
+    import unicodedata  # noqa: PLC0415 - only for a refusal
+
+    index, character = next((i, c) for i, c in enumerate(value) if not c.isascii())
+    name = unicodedata.name(character, "")
+    named = f"U+{ord(character):04X}" + (f" {name}" if name else "")
+    return f"; {character!r} at index {index} is {named}, not ASCII"

@@ -180,6 +180,7 @@ class Maybe(FrozenKind):
 
     @property
     def converts(self) -> bool:  # type: ignore[override]
+        """Whether the kind inside converts (``None`` is kept as it is)."""
         return self.kind.converts
 
     def convert(self, value: Any) -> Any:
@@ -187,6 +188,7 @@ class Maybe(FrozenKind):
 
     @property
     def converts_late(self) -> bool:  # type: ignore[override]
+        """Whether the kind inside converts late (``None`` is kept as it is)."""
         return self.kind.converts_late
 
     def convert_late(self, value: Any) -> Any:
@@ -194,10 +196,12 @@ class Maybe(FrozenKind):
 
     @property
     def eq_key(self) -> Callable[[Any], Any] | None:
+        """The equality key of the kind inside (``None`` compares as itself)."""
         return self.kind.eq_key
 
     @property
     def plain_value(self) -> bool:  # type: ignore[override]
+        """Whether the kind inside stores a plain scalar (``None`` is one too)."""
         return self.kind.plain_value
 
     def accepts(self) -> str:
@@ -221,6 +225,7 @@ class Maybe(FrozenKind):
 
     @property
     def reads_as_is(self) -> bool:  # type: ignore[override]
+        """Whether the kind inside reads its JSON data as it is."""
         return self.kind.reads_as_is
 
     def read_code(
@@ -303,6 +308,7 @@ class Many(FrozenKind):
 
     @property
     def converts_late(self) -> bool:  # type: ignore[override]
+        """Whether the kind of the items converts late (each item, then)."""
         return self.kind.converts_late
 
     def convert_late(self, value: Any) -> Any:
@@ -591,6 +597,7 @@ class Nested(FrozenKind):
 
     @property
     def converts(self) -> bool:  # type: ignore[override]
+        """Whether a value is converted: only with a *shorthand*."""
         return self.shorthand is not None
 
     def convert(self, value: Any) -> Any:

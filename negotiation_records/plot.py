@@ -178,6 +178,17 @@ def timeline(
     up to three lines and the margin grows to fit them.  The legend lists only
     the symbols the picture uses.  Statements and sources are not drawn.
 
+    **The pixel budget.**  *size* times *dpi* may not exceed 2**27 pixels
+    (134,217,728, an RGBA buffer of 512 MiB) nor 65,535 pixels a side
+    (matplotlib's own limit is under 2**16): 50 x 50 inches at 1,200 dpi
+    would be 60,000 x 60,000 pixels, 14 GB that matplotlib would try to
+    allocate.  The default width, 12 inches, fits at 1,200 dpi up to 7.7
+    inches high (about ten parties); a default height the lanes of a larger
+    record need is checked once it is known, before anything is drawn.  The
+    budget holds for every format: the figure is laid out on a raster (Agg)
+    canvas of its size and resolution whatever it is saved as, and for SVG
+    or PDF the dpi hardly matters (the default is as good).
+
     Args:
         negotiation: The record to draw.
         at: A moment to mark (a date is its start in UTC), or ``None``.
@@ -190,17 +201,6 @@ def timeline(
             inches wide and as high as the lanes need).
         dpi: Dots per inch, a number from 10 to 1200, as the ``plot``
             command's ``--dpi`` allows (default 100); labels are laid out for it.
-
-    **The pixel budget.**  *size* times *dpi* may not exceed 2**27 pixels
-    (134,217,728, an RGBA buffer of 512 MiB) nor 65,535 pixels a side
-    (matplotlib's own limit is under 2**16): 50 x 50 inches at 1,200 dpi
-    would be 60,000 x 60,000 pixels, 14 GB that matplotlib would try to
-    allocate.  The default width, 12 inches, fits at 1,200 dpi up to 7.7
-    inches high (about ten parties); a default height the lanes of a larger
-    record need is checked once it is known, before anything is drawn.  The
-    budget holds for every format: the figure is laid out on a raster (Agg)
-    canvas of its size and resolution whatever it is saved as, and for SVG
-    or PDF the dpi hardly matters (the default is as good).
 
     Returns:
         A :class:`matplotlib.figure.Figure` on the Agg canvas; save it with

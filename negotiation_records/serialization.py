@@ -303,8 +303,8 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     naming it, raised before *obj* is read.
 
     Example:
-        >>> to_dict(Party(id="russia", name="Russia", kind="state", country="RU"))
-        ... # doctest: +NORMALIZE_WHITESPACE
+        >>> party = Party(id="russia", name="Russia", kind="state", country="RU")
+        >>> to_dict(party)  # doctest: +NORMALIZE_WHITESPACE
         {'id': 'russia', 'name': 'Russia', 'kind': 'state', 'role': 'principal',
          'country': 'RU', 'wikidata': None, 'aliases': [], 'representatives': [],
          'members': [], 'sources': []}

@@ -162,8 +162,9 @@ class EventKind(enum.Enum):
     """A party takes a dated stance on a condition."""
     STATUS = "status"
     """
-    A proposal, an ultimatum, a round or the talks change status (accepted,
-    expired, ...): one event for each dated change of a ``history``.
+    A proposal, an ultimatum, a round, an agreement, a milestone or the talks
+    change status (accepted, expired, signed, ...): one event for each dated
+    change of a ``history``.
     """
     PHASE = "phase"
     """A phase of an agreement starts."""
@@ -211,9 +212,10 @@ class TimelineEvent(Record):
         moment: When it happened (or falls due): a date, a zoned datetime or a
             month or year.
         kind: What happened.
-        record_id: The id of the record it belongs to: the proposal or ultimatum
-            for a response, a status change or a deadline; the condition for a
-            position; the round *number* for a round.
+        record_id: The id of the record it belongs to: the proposal,
+            ultimatum, agreement or milestone for a response, a status change
+            or a deadline (the negotiation's for its own status); the
+            condition for a position; the round *number* for a round.
         summary: One line saying what happened, with party names.
         path: Where it is in the record (``"ultimatums[0].responses[0]"``), in the
             notation of :class:`~negotiation_records.ValidationError` paths; in

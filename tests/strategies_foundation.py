@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -66,9 +67,23 @@ DAY = pendulum.date(2025, 7, 19)
 ISSUED = pendulum.date(2025, 7, 14)
 
 
+def not_ascii(value: object) -> str:
+    """
+    What a message of an ASCII-only rule adds for text that is not ASCII:
+    its first such character, named (a look-alike of a Latin letter shows
+    as that letter).
+    """
+    if not isinstance(value, str) or value.isascii():
+        return ""
+    index, character = next((i, c) for i, c in enumerate(value) if ord(c) > 127)
+    name = unicodedata.name(character, "")
+    named = f"U+{ord(character):04X}" + (f" {name}" if name else "")
+    return f"; {character!r} at index {index} is {named}, not ASCII"
+
+
 def slug_error(value: object) -> str:
     """The message a bad id gets."""
-    return f"{SLUG_RULE}, got {value!r}"
+    return f"{SLUG_RULE}, got {value!r}{not_ascii(value)}"
 
 
 def errors_of(build: Callable[..., object], /, **kwargs: Any) -> Errors:

@@ -23,7 +23,7 @@ from negotiation_records import (
     from_dict,
     to_dict,
 )
-from tests.strategies_foundation import VALID, errors_of, slug_error
+from tests.strategies_foundation import VALID, errors_of, not_ascii, slug_error
 
 
 COUNTRY_RULE = (
@@ -168,7 +168,7 @@ class TestPartyFields:
     def test_invalid_country(self, code: object) -> None:
         """Lower case, three letters, digits and non-text are refused."""
         assert errors_of(party, country=code) == (
-            ("country", f"{COUNTRY_RULE}{code!r}"),
+            ("country", f"{COUNTRY_RULE}{code!r}{not_ascii(code)}"),
         )
 
     @pytest.mark.parametrize("qid", ["Q1", "Q212", "Q123456789012"])
