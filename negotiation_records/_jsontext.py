@@ -155,7 +155,10 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
     if isinstance(text, (bytes, bytearray, memoryview)):
         text = decode_utf8(text)
     elif not isinstance(text, str):
-        raise _fail(f"must be JSON text (str or bytes), got {type(text).__name__}")
+        opened = ": give what it holds, file.read()" if hasattr(text, "read") else ""
+        raise _fail(
+            f"must be JSON text (str or bytes), got {type(text).__name__}{opened}"
+        )
     if text.startswith("\ufeff"):
         raise _fail("invalid JSON: the text starts with a byte order mark (U+FEFF)")
     if is_blank(text):
@@ -167,6 +170,7 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
         reason = exc.msg.removesuffix(" at")
         raise _fail(
             f"invalid JSON: {reason} at {_where(text, exc.lineno, exc.colno)}"
+            + (_FILE_NAME_HINT if exc.pos == 0 and _file_name(text) else "")
         ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
@@ -177,6 +181,22 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
         position = _refused_number(text)
         where = "" if position < 0 else f" at {_where_index(text, position)}"
         raise _fail(f"invalid JSON: {_cut(message)}{where}") from None
+
+
+_FILE_NAME_HINT: Final = (
+    " (the text is a file's name, not JSON: give what the file holds, such as "
+    "pathlib.Path(name).read_bytes())"
+)
+
+
+def _file_name(text: str) -> bool:
+    """Whether *text* reads as the name of a JSON file rather than JSON."""
+    name = text.strip()
+    return (
+        0 < len(name) <= 4096
+        and "\n" not in name
+        and name.lower().endswith((".json", ".jsonl", ".ndjson", ".geojson"))
+    )
 
 
 def _where(text: str, line: int, column: int) -> str:

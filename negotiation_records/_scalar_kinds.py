@@ -609,11 +609,13 @@ class ZoneName(FixedKind):
 
     def problems(self, value: object) -> Problems:
         if not isinstance(value, str):
+            name = getattr(value, "key", None)  # a pendulum or zoneinfo zone's
+            hint = f": give its name, {name!r}" if isinstance(name, str) else ""
             return [
                 (
                     "",
                     "must be an IANA time zone name such as 'Europe/Kyiv', got "
-                    f"{described(value)}",
+                    f"{described(value)}{hint}",
                 )
             ]
         try:

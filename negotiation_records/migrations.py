@@ -193,6 +193,16 @@ def check_version(version: object, shown: Callable[[object], str] = short_repr) 
 
 def _unmigratable(version: int) -> ValidationError:
     """The problem of a *version* that no registered step starts from."""
+    if version < 0:  # no step can start there (register_migration refuses it)
+        return ValidationError(
+            [
+                (
+                    _KEY,
+                    f"{short_repr(version)} is not a format version: none is "
+                    f"below 0 (this library writes {SCHEMA_VERSION})",
+                )
+            ]
+        )
     return ValidationError(
         [
             (

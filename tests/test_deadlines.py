@@ -2368,3 +2368,17 @@ class TestCutoffKept:
             assert deadline.cutoff is not None
         order = sorted(range(len(fresh)), key=lambda i: utc(fresh[i].cutoff))
         assert [id(d) for d in sorted(deadlines)] == [id(deadlines[i]) for i in order]
+
+
+@pytest.mark.parametrize(
+    "tz", [pendulum.timezone("Europe/Kyiv"), zoneinfo.ZoneInfo("Europe/Kyiv")]
+)
+def test_a_zone_object_given_for_a_deadlines_zone_is_told_its_name(tz: object) -> None:
+    """A deadline keeps its zone's name: a zone object is refused with that name."""
+    with pytest.raises(ValidationError) as exc:
+        Deadline.on(pendulum.date(2025, 9, 1), tz=tz)  # type: ignore[arg-type]
+    ((path, message),) = exc.value.errors
+    assert path == "tz"
+    assert message.startswith("must be an IANA time zone name such as 'Europe/Kyiv'")
+    assert message.endswith(": give its name, 'Europe/Kyiv'")
+    assert Deadline.on(pendulum.date(2025, 9, 1), tz="Europe/Kyiv").tz == "Europe/Kyiv"

@@ -901,6 +901,41 @@ class TestErrorContract:
             ("$", "must be JSON text (str or bytes), got int"),
         )
 
+    def test_a_file_or_its_name_is_told_to_give_what_it_holds(
+        self, tmp_path: Path
+    ) -> None:
+        """An open file, or a file's name, given for the text: read it first."""
+        path = tmp_path / "source.json"
+        path.write_text('{"id": "a", "publisher": "Reuters"}', encoding="utf-8")
+        with (
+            path.open(encoding="utf-8") as file,
+            pytest.raises(ValidationError) as info,
+        ):
+            from_json(Source, file)  # type: ignore[arg-type]
+        assert info.value.errors == (
+            (
+                "$",
+                "must be JSON text (str or bytes), got TextIOWrapper: give what it "
+                "holds, file.read()",
+            ),
+        )
+        with pytest.raises(ValidationError) as info:
+            from_json(Source, str(path))
+        assert info.value.errors == (
+            (
+                "$",
+                "invalid JSON: Expecting value at column 1 (the text is a file's "
+                "name, not JSON: give what the file holds, such as "
+                "pathlib.Path(name).read_bytes())",
+            ),
+        )
+        assert from_json(Source, path.read_bytes()).publisher == "Reuters"
+        with pytest.raises(ValidationError) as info:
+            from_json(Source, "source")  # not a file's name: no such advice
+        assert info.value.errors == (
+            ("$", "invalid JSON: Expecting value at column 1"),
+        )
+
     def test_deeply_nested_data_fails_cleanly(self) -> None:
         """Absurd nesting in a field is a type error, not a RecursionError."""
         nested: list[Any] = []
@@ -1000,8 +1035,8 @@ class TestVersions:
         assert errors(Negotiation, seed_data() | {"schema_version": -(10**5000)}) == (
             (
                 "schema_version",
-                "<int of more than 4300 digits> is older than 2 and no migration "
-                "from version <int of more than 4300 digits> is registered",
+                "<int of more than 4300 digits> is not a format version: none is "
+                "below 0 (this library writes 2)",
             ),
         )
 

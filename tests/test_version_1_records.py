@@ -472,7 +472,7 @@ class TestArguments:
                 "to 2); upgrade negotiation-records",
             ),
             (0, "0 is older than 2 and no migration from version 0 is registered"),
-            (-1, "-1 is older than 2 and no migration from version -1 is registered"),
+            (-1, "-1 is not a format version: none is below 0 (this library writes 2)"),
             ("1", "must be an integer, got '1'"),
             (True, "must be an integer, got True"),
         ],
