@@ -15,7 +15,7 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO, NamedTuple, Protocol, TextIO
+from typing import IO, Any, BinaryIO, Final, NamedTuple, Protocol, TextIO
 
 from negotiation_records._cli_streams import BIDI_RANGES
 from negotiation_records._jsonpos import problem_lines
@@ -361,11 +361,19 @@ def _told(exc: ValidationError) -> list[tuple[str, str]]:
 
 
 def _for_the_command_line(message: str) -> str:
-    """*message* naming ``--schema-version`` where it names the argument."""
+    """
+    *message* naming ``--schema-version`` where it names the argument, and
+    ``--type`` where it names the class to read a record as.
+    """
     if message.endswith(OWN_VERSION):  # a negotiation read with another version
         message = message.replace(", but schema_version=", ", but --schema-version ")
         return message.replace("(leave the argument out)", "(leave the option out)")
+    message = _READ_AS.sub(r"(give --type \1)", message)
     return message.replace(HINT, CLI_HINT)
+
+
+#: The class a record's keys are those of, as the library's hint names it.
+_READ_AS: Final = re.compile(r"\(from_json\((\w+), \.\.\.\)\)$")
 
 
 def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:

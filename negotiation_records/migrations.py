@@ -31,6 +31,7 @@ import attrs
 
 from negotiation_records._jsontext import DuplicateKeys
 from negotiation_records._kind import added_in, is_init_only, key_until, kind_of
+from negotiation_records._record_guess import read_as_hint
 from negotiation_records._values import short_repr, show_json
 from negotiation_records._version_1_late import say_late_compliance
 from negotiation_records._version_2_rules import noted
@@ -258,12 +259,13 @@ def upgrade_noting(
     default it names the version *document* says).
     """
     if _KEY not in document:
+        other = "" if record is None else read_as_hint(document, record)
         raise ValidationError(
             [
                 (
                     _KEY,
                     "is missing; a serialized Negotiation must say which version of "
-                    f"the format it uses (this library writes {SCHEMA_VERSION})",
+                    f"the format it uses (this library writes {SCHEMA_VERSION}){other}",
                 )
             ]
         )

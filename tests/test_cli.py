@@ -288,6 +288,27 @@ class TestValidate:
         out = capsys.readouterr().out
         assert out.startswith(f"{path}:4: $: not UTF-8 text: ")
 
+    def test_records_of_another_type_are_told_the_type_to_give(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Lines of parties checked as negotiations: give --type Party."""
+        path = tmp_path / "parties.jsonl"
+        path.write_text(
+            '{"id": "ukraine", "name": "Ukraine", "kind": "state"}\n'
+            '{"id": "russia", "name": "Russia", "kind": "state"}\n',
+            encoding="utf-8",
+        )
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert len(out) == 2
+        assert all(
+            line.endswith(
+                "; its keys are a Party's: read it as one (give --type Party)"
+            )
+            for line in out
+        )
+        assert main(["validate", "--type", "Party", str(path)]) == 0
+
     def test_many_files_and_a_missing_one(
         self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -936,6 +936,25 @@ class TestErrorContract:
             ("$", "invalid JSON: Expecting value at column 1"),
         )
 
+    def test_a_record_of_another_class_read_as_a_negotiation_is_told_its_class(
+        self,
+    ) -> None:
+        """The keys of exactly one other record class name it; others, none."""
+        party = '{"id": "ukraine", "name": "Ukraine", "kind": "state"}'
+        with pytest.raises(ValidationError) as info:
+            from_json(Negotiation, party)
+        ((path, message),) = info.value.errors
+        assert path == "schema_version"
+        assert message.endswith(
+            "(this library writes 2); its keys are a Party's: read it as one "
+            "(from_json(Party, ...))"
+        )
+        assert from_json(Party, party).name == "Ukraine"
+        for unsure in ('{"id": "x"}', '{"id": "t", "title": "T"}', "{}"):
+            with pytest.raises(ValidationError) as info:
+                from_json(Negotiation, unsure)
+            assert info.value.errors[0][1].endswith("(this library writes 2)")
+
     def test_deeply_nested_data_fails_cleanly(self) -> None:
         """Absurd nesting in a field is a type error, not a RecursionError."""
         nested: list[Any] = []
