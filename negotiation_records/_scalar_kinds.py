@@ -931,8 +931,8 @@ class Choice(FrozenKind):
 
     def _not_a_member(self, value: object) -> str:
         """The refusal of *value*, no member's value (a look-alike named)."""
-        ascii_values = all(str(choice).isascii() for choice in self._members)
-        note = non_ascii_note(value) if ascii_values else ""
+        note = non_ascii_note(value)  # "" for ASCII text, the common refusal
+        note = note if note and all(str(c).isascii() for c in self._members) else ""
         return (
             f"{short_repr(value)} is not a valid {self.enum.__name__} "
             f"(choose from {self._choices}){note}"

@@ -598,14 +598,16 @@ class Negotiation(Record, _lookup.Indexed):
         later is ``proposals[0]`` there, and a deadline in force then but
         replaced since is the snapshot's ``ultimatums[0].deadline``.  To find
         an event in this record, follow its ``path`` in ``as_of(at)`` or look
-        its record up by ``record_id``.  With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or
-        fixed-offset ``datetime.timezone`` zone), moments written inside
-        the summaries are shown in that zone (a counting rule's start is kept
-        as recorded: "90 days after" counts in its zone), days are read there,
-        and a deadline of a date falls due at the last instant of its day in
-        its own zone, among the timed events; anything else (a number, which
-        pendulum would read as hours) is a
-        :class:`~negotiation_records.ValidationError` at ``tz``.
+        its record up by ``record_id``.
+
+        With *tz* (an IANA name, or a pendulum, ``zoneinfo`` or fixed-offset
+        ``datetime.timezone`` zone), moments written inside the summaries are
+        shown in that zone (a counting rule's start is kept as recorded: "90
+        days after" counts in its zone), days are read there, and a deadline
+        of a date falls due at the last instant of its day in its own zone,
+        among the timed events; anything else (a number, which pendulum would
+        read as hours) is a :class:`~negotiation_records.ValidationError` at
+        ``tz``.
 
         Example:
             >>> talks = Negotiation(id="t", title="T", parties=[
