@@ -59,10 +59,15 @@ def offset_mismatch(
         f"offset {offset_text(parsed.utcoffset())} does not match {name} at that "
         f"instant ({offset_text(zoned.utcoffset())}) in {short_repr(text)}"
     )
+    from negotiation_records.timeutil import (  # noqa: PLC0415 - it imports this
+        from_stdlib,
+        moment_text,
+    )
+
     hints = []
     if zoned - parsed == _dt.timedelta(0):  # the instant itself, in the zone
-        there = zoned.replace(tzinfo=None).isoformat() + offset_text(zoned.utcoffset())
-        hints.append(f"write {short_repr(f'{there}[{name}]')} for that instant")
+        there = moment_text(from_stdlib(zoned, zoned.tzinfo))  # as records write it
+        hints.append(f"write {short_repr(there)} for that instant")
     wall = _offset_hint(local, name)
     if wall:
         hints.append(f"for that wall clock{wall}")

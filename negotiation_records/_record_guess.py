@@ -5,6 +5,7 @@ read as another class, such as a line of parties checked as negotiations.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -14,6 +15,23 @@ from negotiation_records._record import Record
 
 
 __all__ = ["read_as_hint"]
+
+
+@functools.cache
+def _record_keys() -> tuple[tuple[type[Any], frozenset[str], frozenset[str]], ...]:
+    """
+    Each record class of the package with the keys an object of it must
+    have and those it may have (the classes are fixed: worked out on the
+    first refusal that asks, not at import).
+    """
+    import negotiation_records  # noqa: PLC0415 - every record class
+
+    found = []
+    for name in negotiation_records.__all__:
+        cls = getattr(negotiation_records, name)
+        if isinstance(cls, type) and issubclass(cls, Record):
+            found.append((cls, *_keys(cls)))
+    return tuple(found)
 
 
 def _keys(cls: type[Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -30,19 +48,12 @@ def read_as_hint(data: dict[str, Any], read_as: type[Any]) -> str:
     exactly one other record class of the package (all it must have, none
     it may not); nothing otherwise.
     """
-    import negotiation_records  # noqa: PLC0415 - every record class, on a refusal
-
     given = frozenset(key for key in data if isinstance(key, str))
-    if not given:
-        return ""
-    found = []
-    for name in negotiation_records.__all__:
-        cls = getattr(negotiation_records, name)
-        if not isinstance(cls, type) or cls is read_as or not issubclass(cls, Record):
-            continue
-        required, allowed = _keys(cls)
-        if required <= given <= allowed:
-            found.append(name)
-    if len(found) != 1:
+    found = [
+        cls.__name__
+        for cls, required, allowed in _record_keys()
+        if cls is not read_as and required <= given <= allowed
+    ]
+    if not given or len(found) != 1:
         return ""
     return f"; its keys are a {found[0]}'s: read it as one (from_json({found[0]}, ...))"
