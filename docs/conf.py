@@ -9,9 +9,11 @@ cannot be resolved without it are listed in ``nitpick_ignore_regex``.
 from __future__ import annotations
 
 import doctest
+import enum
 import functools
 import importlib
 import os
+import pkgutil
 import re
 import sys
 from importlib.metadata import version as _version
@@ -23,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import PycodeError
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
 
 import negotiation_records
 
@@ -337,6 +340,66 @@ def _no_constructor_parameters(  # noqa: PLR0917 - the signature of a Sphinx eve
         app.env.current_document.autodoc_annotations.pop(name, None)
 
 
+def _status_steps_table(  # noqa: PLR0917 - the signature of a Sphinx event
+    app: Sphinx, what: str, name: str, obj: object, options: Any, lines: list[str]
+) -> None:
+    """
+    Show a ``STATUS_STEPS`` table as the steps it allows, read from the table.
+
+    Its value's ``repr`` would be a wall of ``<ProposalStatus.PENDING:
+    'pending'>``; a list of the steps from each status, and the final ones,
+    is what a reader asks of it.
+    """
+    if what != "data" or not name.endswith(".STATUS_STEPS") or not obj:
+        return
+    assert isinstance(obj, dict)  # noqa: S101 - a table of steps
+    first = next(iter(obj))
+    assert isinstance(first, enum.Enum)  # noqa: S101 - keyed by a status enum
+    order = list(type(first))
+    lines += ["", ".. list-table::", "   :header-rows: 1", ""]
+    lines += ["   * - from", "     - a step may lead to"]
+    for status in order:
+        steps = sorted(obj.get(status, ()), key=order.index)
+        lines.append(f"   * - ``{status.value}``")
+        lines.append(
+            "     - " + (", ".join(f"``{s.value}``" for s in steps) or "(final)")
+        )
+    lines.append("")
+
+
+_LOGGER = logging.getLogger(__name__)
+
+
+def _every_public_name_documented(app: Sphinx, env: BuildEnvironment) -> None:
+    """
+    Warn (an error under ``-W``) of a name in a public module's ``__all__``
+    that the API reference does not document: under its module's path, or
+    under the package root where the root exports the same object.
+    """
+    documented = {entry[0] for entry in env.get_domain("py").get_objects()}
+    public = ["negotiation_records"] + [
+        f"negotiation_records.{info.name}"
+        for info in pkgutil.iter_modules(negotiation_records.__path__)
+        if not info.name.startswith("_")
+    ]
+    for module_name in public:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if f"{module_name}.{name}" in documented or (
+                f"negotiation_records.{name}" in documented
+                and getattr(negotiation_records, name, None) is value
+            ):
+                continue
+            _LOGGER.warning(
+                "%s.%s is in its module's __all__ but not in the API reference",
+                module_name,
+                name,
+                type="negotiation_records",
+                subtype="undocumented",
+            )
+
+
 # -- the timeline picture of the seed record (cli.md) -----------------------------------
 
 
@@ -368,6 +431,8 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _render_seed_timeline)
     # Both before sphinx.ext.napoleon (500) reads the docstrings.
     app.connect("autodoc-process-docstring", _data_docstring, priority=400)
+    app.connect("autodoc-process-docstring", _status_steps_table, priority=420)
     app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=450)
     # After sphinx.ext.autodoc.typehints has recorded the annotations (500).
     app.connect("autodoc-process-signature", _no_constructor_parameters, priority=600)
+    app.connect("env-check-consistency", _every_public_name_documented)

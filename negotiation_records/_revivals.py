@@ -6,7 +6,7 @@ expired can be brought back by a revision of its deadline (``revise_deadline``,
 ``extend``): its history then says it ran out and, next, that it is pending
 (in force) again.  Each such record class names the two statuses once, as
 ``RAN_OUT`` and ``REVIVED``; its methods, its checks, snapshots
-(:mod:`negotiation_records.snapshot`) and the timeline
+(:mod:`negotiation_records._snapshot`) and the timeline
 (:mod:`negotiation_records.timeline`) all read them, and the rule of which
 revision answered which step, from here.
 

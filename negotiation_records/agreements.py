@@ -150,6 +150,8 @@ _REVIVED: Final = _A.IN_FORCE
 #: and the contract is signed after (the ILA and USMX, 8 January and 25
 #: February 2025); a multilateral treaty is signed and ratified by its
 #: parties, each in its own time.
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     _A.DRAFTED: frozenset(
         {_A.INITIALLED, _A.SIGNED, _A.IN_FORCE, _A.TERMINATED, _A.SUPERSEDED}
@@ -793,7 +795,7 @@ class Agreement(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
+        from negotiation_records._snapshot import known_status  # noqa: PLC0415 - above
 
         return known_status(self, AgreementStatus.DRAFTED, at)
 

@@ -109,6 +109,8 @@ _REVIVED: Final = _M.PENDING
 #: :meth:`Milestone.with_status` (a missed milestone may be met late), and a
 #: missed one pending again when its deadline is revised (see
 #: :meth:`Milestone.revise_deadline`, which takes that step).
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[MilestoneStatus, frozenset[MilestoneStatus]] = {
     **_METHOD_STEPS,
     _RAN_OUT: _METHOD_STEPS[_RAN_OUT] | {_REVIVED},
@@ -332,7 +334,7 @@ class Milestone(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
+        from negotiation_records._snapshot import known_status  # noqa: PLC0415 - above
 
         return known_status(self, MilestoneStatus.PENDING, at)
 

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     )
     from negotiation_records.timeline import TimelineEvent
 
-__all__ = ["Negotiation", "NegotiationStatus"]
+__all__ = ["STATUS_STEPS", "Negotiation", "NegotiationStatus"]
 
 T = TypeVar("T")
 
@@ -88,7 +88,10 @@ class NegotiationStatus(enum.Enum):
     COLLAPSED = "collapsed"
 
 
-#: Version 1 had no rule for the talks' status: any change is allowed.
+#: The status changes the talks' history may take: any change to another
+#: status (version 1 had no rule for the talks' status).
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[NegotiationStatus, frozenset[NegotiationStatus]] = {
     status: frozenset(NegotiationStatus) - {status} for status in NegotiationStatus
 }
@@ -518,7 +521,7 @@ class Negotiation(Record, _lookup.Indexed):
             >>> [u.id for u in talks.as_of(pendulum.date(2025, 7, 14)).ultimatums]
             ['u']
         """
-        from negotiation_records import snapshot  # noqa: PLC0415 - first use
+        from negotiation_records import _snapshot as snapshot  # noqa: PLC0415 - first use
 
         moment = moment_argument(at, "at")  # None too: a snapshot needs a moment
         statements = tuple(s for s in self.statements if is_known_by(s.said_on, moment))

@@ -54,7 +54,7 @@ from negotiation_records.timeutil import (
 from negotiation_records.windows import Window
 
 
-__all__ = ["Proposal", "ProposalStatus"]
+__all__ = ["STATUS_STEPS", "Proposal", "ProposalStatus"]
 
 
 class ProposalStatus(enum.Enum):
@@ -100,7 +100,10 @@ _UNANSWERABLE: Final = frozenset(
     }
 )
 
-#: The status changes a proposal's history may take, from each status.
+#: The status changes a proposal's history may take (``with_status`` and the
+#: methods named for a status check each step against it).
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
     _P.PENDING: frozenset(
         {

@@ -73,6 +73,7 @@ from negotiation_records._query_moments import (
     horizon,
 )
 from negotiation_records._record import Record, frozen_record
+from negotiation_records._snapshot import is_heard_of, known_state, revisions_kept
 from negotiation_records._values import short_repr
 from negotiation_records.agreements import Agreement, AgreementStatus, Phase
 from negotiation_records.conditions import Condition, ConditionKind
@@ -92,7 +93,6 @@ from negotiation_records.history import StatusChange, current_status
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
 from negotiation_records.proposals import Proposal
-from negotiation_records.snapshot import is_heard_of, known_state, revisions_kept
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -686,7 +686,7 @@ def _expired_before_end(expired: bool, end: Deadline, at: Moment) -> bool:
     no expiry, marked expired with the phase still running, runs out for
     it when the end passes.  (An agreement's own expiry needs no such
     guard: the snapshot holds an ``expired`` step back until the expiry in
-    force has passed, :func:`~negotiation_records.snapshot.known_steps`.)
+    force has passed, :func:`~negotiation_records._snapshot.known_steps`.)
     """
     return expired and not end.is_past(at)
 

@@ -63,6 +63,7 @@ from negotiation_records.windows import Window
 
 
 __all__ = [
+    "STATUS_STEPS",
     "Delegation",
     "Outcome",
     "OutcomeKind",
@@ -148,7 +149,10 @@ _PRECISION_WORDS = {
 }
 
 _R = RoundStatus
-#: The status changes a round's history may take, from each status.
+#: The status changes a round's history may take (``with_status`` and the
+#: methods named for a status check each step against it).
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[RoundStatus, frozenset[RoundStatus]] = {
     _R.PROPOSED: frozenset({_R.SCHEDULED, _R.HELD, _R.POSTPONED, _R.CANCELLED}),
     _R.SCHEDULED: frozenset({_R.HELD, _R.POSTPONED, _R.CANCELLED}),

@@ -628,11 +628,13 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     zone ``NAME`` (the database's copy of it, with the same rules), so that
     deadlines counted from it keep its clock changes.  A naive datetime, a UTC
     offset that is not a whole number of seconds, a string or any other value
-    is passed through unchanged for :func:`check_moment` to report, as is (in a
+    is passed through unchanged for the field's check to report (a
+    :class:`~negotiation_records.ValidationError` on construction), as is (in a
     marker) a datetime whose ``tzinfo`` raises when asked its UTC offset.
 
     Example:
         >>> import datetime, zoneinfo
+        >>> from negotiation_records.timeutil import to_moment
         >>> to_moment(datetime.date(2025, 7, 14))
         Date(2025, 7, 14)
         >>> to_moment(

@@ -73,7 +73,13 @@ from negotiation_records.timeutil import (
 )
 
 
-__all__ = ["Consequence", "ConsequenceKind", "Ultimatum", "UltimatumStatus"]
+__all__ = [
+    "STATUS_STEPS",
+    "Consequence",
+    "ConsequenceKind",
+    "Ultimatum",
+    "UltimatumStatus",
+]
 
 
 class ConsequenceKind(enum.Enum):
@@ -128,6 +134,8 @@ _RAN_OUT: Final = _U.EXPIRED
 _REVIVED: Final = _U.PENDING
 #: The steps a history may take: those of the methods, and an expired
 #: ultimatum revived by a revised deadline (see ``Ultimatum.revise_deadline``).
+#: Each key is a status, its value the statuses a step may lead to from it;
+#: a status that is not a key is final.
 STATUS_STEPS: dict[UltimatumStatus, frozenset[UltimatumStatus]] = {
     **_METHOD_STEPS,
     _RAN_OUT: _METHOD_STEPS[_RAN_OUT] | {_REVIVED},
@@ -476,7 +484,7 @@ class Ultimatum(Record):
         :class:`~negotiation_records.ValidationError` at ``at`` (as for
         :meth:`Negotiation.as_of <negotiation_records.Negotiation.as_of>`).
         """
-        from negotiation_records.snapshot import known_status  # noqa: PLC0415 - above
+        from negotiation_records._snapshot import known_status  # noqa: PLC0415 - above
 
         return known_status(self, UltimatumStatus.PENDING, at)
 

@@ -52,10 +52,10 @@ from negotiation_records import (
     to_json,
 )
 from negotiation_records._revivals import revivals
+from negotiation_records._snapshot import known_steps, revisions_kept
 from negotiation_records.cli import main
 from negotiation_records.history import history_until, known_count
 from negotiation_records.queries import as_of, as_of_instant, deadline_in_force
-from negotiation_records.snapshot import known_steps, revisions_kept
 from negotiation_records.timeutil import Moment, is_known_by
 from negotiation_records.ultimatums import late_compliance_problems
 

@@ -17,8 +17,8 @@ MODULES = sorted(PACKAGE.glob("*.py"))
 def _record_modules() -> list[str]:
     """The modules that define record classes (the lazily loaded ones too)."""
     # loaded on first use: imported here so that their classes are listed
+    import negotiation_records._snapshot
     import negotiation_records.queries
-    import negotiation_records.snapshot
     import negotiation_records.timeline  # noqa: F401
 
     return sorted({cls.__module__.rpartition(".")[2] for cls in record_classes()})
