@@ -25,6 +25,7 @@ from negotiation_records.agreements import (
 from negotiation_records.conditions import Condition, ConditionKind
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.errors import (
+    FrozenRecordError,
     IllegalTransitionError,
     NegotiationRecordError,
     RecordNotFoundError,
@@ -122,6 +123,7 @@ __all__ = [
     "DeadlineRevision",
     "Delegation",
     "EventKind",
+    "FrozenRecordError",
     "IllegalTransitionError",
     "JSONLinesError",
     "Membership",

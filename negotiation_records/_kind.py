@@ -22,9 +22,10 @@ from typing import Any, ClassVar, Final, Protocol
 import attrs
 
 from negotiation_records._codegen import Namespace
+from negotiation_records._frozen import frozen_message
 from negotiation_records._references import TARGETS
 from negotiation_records._unread import UnreadValues
-from negotiation_records.errors import ValidationError, join_path
+from negotiation_records.errors import FrozenRecordError, ValidationError, join_path
 
 
 __all__ = [
@@ -403,8 +404,8 @@ class FrozenKind(Kind):
     A subclass names its fields in ``__slots__`` and, in its constructor's
     order, in ``_fields`` (compared, hashed and shown by ``repr``), and sets
     them in its ``__init__`` with :func:`object.__setattr__`; setting or
-    deleting one later raises :class:`attrs.exceptions.FrozenInstanceError`,
-    as on an attrs frozen class.  The kinds are not attrs classes because
+    deleting one later raises :class:`~negotiation_records.FrozenRecordError`
+    (an :class:`attrs.exceptions.FrozenInstanceError`), as on a record class.  The kinds are not attrs classes because
     creating an attrs class costs more on import than all the kinds' methods
     together (about a quarter of a millisecond each).  A kind of your own may
     be an attrs class (``attrs.frozen(eq=False, repr=False)``) that
@@ -418,10 +419,12 @@ class FrozenKind(Kind):
     _fields: ClassVar[tuple[str, ...]] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise attrs.exceptions.FrozenInstanceError
+        raise FrozenRecordError(frozen_message(self, name, "set"), name=name, obj=self)
 
     def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
+        raise FrozenRecordError(
+            frozen_message(self, name, "delete"), name=name, obj=self
+        )
 
     def __attrs_pre_init__(self) -> None:
         # attrs calls this first in the __init__ it writes for an attrs class

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, Self
 
 import attrs
 import pendulum
 
+from negotiation_records._frozen import refuse_changes
 from negotiation_records._plain_numbers import plain_int
 from negotiation_records._value_methods import ValueMethods
 from negotiation_records._values import described, short_repr
@@ -235,6 +236,7 @@ def _shown(duration: pendulum.Duration) -> str:
     return shown if shown == f"Duration({built})" else f"{shown} (built with {built})"
 
 
+@refuse_changes
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Period(ValueMethods):
     """
@@ -270,6 +272,17 @@ class Period(ValueMethods):
     hours: int = 0
     minutes: int = 0
     seconds: int = 0
+
+    def __new__(cls, *args: object, **parts: object) -> Self:
+        # Period("P50D") would fail in attrs' __init__ with "takes 1 positional
+        # argument but 2 were given", which names neither remedy.
+        if args:
+            given = ", ".join(short_repr(arg) for arg in args)
+            raise TypeError(
+                f"Period takes its parts as keywords, not {given}: Period(days=50);"
+                " read ISO 8601 text with Period.parse('P50D')"
+            )
+        return super().__new__(cls)
 
     def __attrs_post_init__(self) -> None:
         problems: Problems = []
@@ -440,13 +453,23 @@ class Period(ValueMethods):
                 "seconds": seconds,
             }
         else:
+            unit = ""  # Deadline.after(day, 50): a count, but of what?
+            if isinstance(duration, int) and not isinstance(duration, bool):
+                n = int(duration)
+                unit = (
+                    f" (a number has no unit: give days={n} or another part, or ISO"
+                    f" text, 'P{n}D')"
+                    if n >= 0
+                    else " (a number has no unit, and a period is not negative:"
+                    f" count back with Deadline.before(anchor, days={-n}))"
+                )
+            elif isinstance(duration, float):
+                unit = (
+                    " (a number has no unit, and a period's parts are whole numbers:"
+                    " give each part, days=... or another, or ISO text, as 'P1D')"
+                )
             raise ValidationError(
-                [
-                    (
-                        "$",
-                        f"must be a duration, got {described(duration)}",
-                    )
-                ]
+                [("$", f"must be a duration, got {described(duration)}{unit}")]
             )
         if duration.microseconds:
             raise ValidationError(

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from negotiation_records._codegen import Namespace, compile_function
+from negotiation_records._frozen import refuse_changes
 from negotiation_records._references import STATE as _READING
 from negotiation_records._unread import read_failure
 from negotiation_records._value_methods import ValueMethods
@@ -76,10 +77,13 @@ else:
         ``__init__``; at run time *init* is ignored and the constructor is the one
         attrs writes.  Equality, hashing and ``repr`` are :class:`Record`'s,
         written for a class on first use (see ``_value_methods``), not attrs',
-        which attrs would write for every class on import.
+        which attrs would write for every class on import.  Setting or
+        deleting an attribute raises
+        :class:`~negotiation_records.FrozenRecordError` (see ``_frozen``).
         """
         del init
-        return attrs.frozen(**{"eq": False, "repr": False, **options})
+        decorate = attrs.frozen(**{"eq": False, "repr": False, **options})
+        return lambda cls: refuse_changes(decorate(cls))
 
 
 def field_problems(instance: object) -> Iterator[tuple[str, str]]:

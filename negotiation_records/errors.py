@@ -13,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
+import attrs
+
 
 __all__ = [
+    "FrozenRecordError",
     "IllegalTransitionError",
     "NegotiationRecordError",
     "RecordNotFoundError",
@@ -338,3 +341,35 @@ def moved_problems(
             moved_here.add((moved, message))
         found.append((moved, message))
     return found
+
+
+class FrozenRecordError(NegotiationRecordError, attrs.exceptions.FrozenInstanceError):
+    """
+    An attempt to set or delete an attribute of a record: records are frozen.
+
+    A record is a value, as a date is: change it by making a changed copy,
+    with ``attrs.evolve(record, field=...)`` (checked as on construction) or
+    a method that returns one (``with_status``, ``respond``,
+    ``revise_deadline``).  The message names the attribute and the class and,
+    for a field, that copy.  It is also attrs'
+    :class:`~attrs.exceptions.FrozenInstanceError`, an :class:`AttributeError`,
+    which attrs raises for its own frozen classes; ``name`` and ``obj`` are
+    the attribute's name and the record, as on an :class:`AttributeError`.
+
+    Example:
+        >>> import attrs
+        >>> russia = Party(id="russia", name="Russia", kind="state")
+        >>> try:
+        ...     russia.name = "Russian Federation"
+        ... except FrozenRecordError as exc:
+        ...     print(exc)
+        cannot set 'name' of a Party: it is frozen; make a changed copy with attrs.evolve(party, name=...)
+        >>> attrs.evolve(russia, name="Russian Federation").name
+        'Russian Federation'
+    """
+
+    def __init__(
+        self, message: str, *, name: str | None = None, obj: object = None
+    ) -> None:
+        AttributeError.__init__(self, message, name=name, obj=obj)
+        self.msg = message

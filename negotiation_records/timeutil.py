@@ -37,6 +37,7 @@ import attrs
 import pendulum
 
 from negotiation_records._civil_day import AHEAD_SECONDS, BEHIND_SECONDS
+from negotiation_records._frozen import refuse_changes
 from negotiation_records._iso_text import iso_wall
 from negotiation_records._moment_patterns import date_text, timestamp
 from negotiation_records._moment_refusals import (
@@ -90,6 +91,7 @@ Problems = list[tuple[str, str]]
 
 
 @functools.total_ordering
+@refuse_changes
 @attrs.frozen(order=False, eq=False, repr=False)
 class PartialDate(ValueMethods):
     """

@@ -504,10 +504,42 @@ class TestAfter:
         assert [path for path, _ in errors(exc)] == ["by.weekz", "by.days"]
 
     def test_non_period_refused(self) -> None:
-        """A number is not a period."""
+        """A number is not a period: the message says how to give its unit."""
         with pytest.raises(ValidationError) as exc:
             Deadline.after(ISSUED, 5)  # type: ignore[arg-type]
-        assert errors(exc) == (("period", "must be a duration, got int 5"),)
+        assert errors(exc) == (
+            (
+                "period",
+                "must be a duration, got int 5 (a number has no unit: give days=5 "
+                "or another part, or ISO text, 'P5D')",
+            ),
+        )
+        assert Deadline.after(ISSUED, days=5) == Deadline.after(ISSUED, "P5D")
+
+    @pytest.mark.parametrize(
+        ("number", "advice"),
+        [
+            (
+                1.5,
+                "whole numbers: give each part, days=... or another, or ISO text, as 'P1D'",
+            ),
+            (-3, "not negative: count back with Deadline.before(anchor, days=3)"),
+        ],
+    )
+    def test_number_advice(self, number: float, advice: str) -> None:
+        """A fraction or a negative number is told what a period takes."""
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, number)  # type: ignore[arg-type]
+        ((path, message),) = errors(exc)
+        assert (path, message.endswith(f"{advice})")) == ("period", True)
+
+    def test_counting_back_as_advised(self) -> None:
+        assert Deadline.before(ISSUED, days=3).due == pendulum.date(2025, 7, 11)
+
+    def test_bool_is_not_a_number_of_days(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Deadline.after(ISSUED, True)  # type: ignore[arg-type]  # noqa: FBT003
+        assert errors(exc) == (("period", "must be a duration, got bool True"),)
 
     def test_fractions_of_a_second_refused(self) -> None:
         """Periods count whole seconds."""

@@ -77,3 +77,20 @@ def test_each_limit_is_the_constructors(limit: int) -> None:
                 Period.parse(text)
         else:
             assert Period.parse(text) == built
+
+
+@pytest.mark.parametrize(
+    ("args", "given"),
+    [(("P50D",), "'P50D'"), ((1, 2), "1, 2")],
+)
+def test_positional_parts_name_both_remedies(
+    args: tuple[object, ...], given: str
+) -> None:
+    """``Period("P50D")`` names the keywords and ``Period.parse``, which pass."""
+    with pytest.raises(TypeError) as caught:
+        Period(*args)
+    assert str(caught.value) == (
+        f"Period takes its parts as keywords, not {given}: Period(days=50);"
+        " read ISO 8601 text with Period.parse('P50D')"
+    )
+    assert Period(days=50) == Period.parse("P50D")
