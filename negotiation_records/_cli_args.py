@@ -248,6 +248,12 @@ def output_arg(text: str) -> str:
                 f"'-': a picture is written to a file, not to standard output: "
                 f"give a file name ending in one of {known}"
             )
+        name = Path(text).name
+        if name.lower() in PLOT_SUFFIXES:  # ".png": a suffix, no name before it
+            raise argparse.ArgumentTypeError(
+                f"'{display(text)}': the file has no name before its {name}: "
+                f"give one, as timeline{name}"
+            )
         raise argparse.ArgumentTypeError(
             f"'{display(text)}': the file name must end in one of {known}"
         )

@@ -35,7 +35,7 @@ import stat
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TextIO, TypeVar, cast
+from typing import Any, Final, Protocol, TextIO, TypeVar, cast
 
 from negotiation_records._cli_args import moment_arg
 from negotiation_records._cli_read import (
@@ -56,7 +56,7 @@ from negotiation_records.timeutil import Moment
 __all__ = [
     "FORMATS",
     "add_export_command",
-    "calendar_option_problem",
+    "format_option_problems",
     "input_at",
     "replacing",
     "run_export",
@@ -172,11 +172,14 @@ def add_export_command(commands: Any, file_help: str, at_help: str) -> None:
     export.add_argument(
         "--batch-size",
         type=_positive,
-        default=1000,
         metavar="N",
         help="parquet: negotiations per written batch (default: 1000)",
     )
     export.set_defaults(handler=run_export)
+
+
+#: Negotiations a written batch of ``--format parquet`` holds, unless told.
+_BATCH_SIZE: Final = 1000
 
 
 def _positive(text: str) -> int:
@@ -197,25 +200,42 @@ def _uid_domain(text: str) -> str:
     return text
 
 
-def calendar_option_problem(args: argparse.Namespace) -> str | None:
+def format_option_problems(args: argparse.Namespace, *, at_read: bool) -> list[str]:
     """
-    Why ``--uid-domain`` does not go with the command's ``--format``, or
+    Why options do not go with the command's ``--format``: ``--uid-domain``
+    (ics only), ``--overwrite`` and ``--batch-size`` (parquet only), and
     ``--at`` with ``--format ics`` (a calendar's ``DTSTAMP`` that no time in
-    UTC can be at, after 9999-12-31 there), if so: a usage error's text.
+    UTC can be at, after 9999-12-31 there) where *at_read* (the moment was
+    not refused): usage errors' texts, each told.
     """
-    if getattr(args, "uid_domain", None) is not None and args.format != "ics":
-        return (
-            f"argument --uid-domain: only --format ics writes UIDs, not {args.format}"
-        )
+    form = getattr(args, "format", None)
+    given = {
+        "--uid-domain": ("ics", "writes UIDs", getattr(args, "uid_domain", None)),
+        "--overwrite": (
+            "parquet",
+            "replaces a folder",
+            getattr(args, "overwrite", None),
+        ),
+        "--batch-size": (
+            "parquet",
+            "writes in batches",
+            getattr(args, "batch_size", None),
+        ),
+    }
+    problems = [
+        f"argument {option}: only --format {only} {does}, not {form}"
+        for option, (only, does, value) in given.items()
+        if form is not None and value not in {None, False} and form != only
+    ]
     at = getattr(args, "at", None)
-    if getattr(args, "format", None) == "ics" and at is not None:
+    if at_read and form == "ics" and at is not None:
         from negotiation_records._ical_times import check_stamp  # noqa: PLC0415
 
         try:
             check_stamp(at, "--at")
         except ValidationError as exc:
-            return "; ".join(f"argument {path}: {told}" for path, told in exc.errors)
-    return None
+            problems += [f"argument {path}: {told}" for path, told in exc.errors]
+    return problems
 
 
 class _Records:
@@ -500,7 +520,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
         return None
     try:
         _set_mode(staging, mode)
-        rows = _tables(records, staging, args.batch_size)
+        rows = _tables(records, staging, args.batch_size or _BATCH_SIZE)
         replaced = _swap_in(staging, target)
     except OSError as exc:
         _remove(staging)

@@ -368,12 +368,13 @@ def _for_the_command_line(message: str) -> str:
     if message.endswith(OWN_VERSION):  # a negotiation read with another version
         message = message.replace(", but schema_version=", ", but --schema-version ")
         return message.replace("(leave the argument out)", "(leave the option out)")
-    message = _READ_AS.sub(r"(give --type \1)", message)
+    # Only validate has --type; every command's reader words it so.
+    message = _READ_AS.sub(r"check it with validate --type \1", message)
     return message.replace(HINT, CLI_HINT)
 
 
 #: The class a record's keys are those of, as the library's hint names it.
-_READ_AS: Final = re.compile(r"\(from_json\((\w+), \.\.\.\)\)$")
+_READ_AS: Final = re.compile(r"read it as one \(from_json\((\w+), \.\.\.\)\)$")
 
 
 def lines_of_problems(data: bytes, errors: Sequence[tuple[str, str]]) -> list[int]:

@@ -56,4 +56,6 @@ def read_as_hint(data: dict[str, Any], read_as: type[Any]) -> str:
     ]
     if not given or len(found) != 1:
         return ""
-    return f"; its keys are a {found[0]}'s: read it as one (from_json({found[0]}, ...))"
+    (name,) = found
+    article = "an" if name[0] in "AEIOU" else "a"  # an Agreement, an Ultimatum
+    return f"; its keys are {article} {name}'s: read it as one (from_json({name}, ...))"

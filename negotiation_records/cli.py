@@ -56,7 +56,7 @@ from negotiation_records._cli_args import (
     refused,
 )
 from negotiation_records._cli_export import (
-    calendar_option_problem,
+    format_option_problems,
     input_at,
     replacing,
 )
@@ -109,25 +109,34 @@ def _load(name: str, out: Output) -> list[Negotiation] | None:
     shown = display(name)
     problems: list[Problem] = []
     found: list[Negotiation] = []
+    records = bad = 0
     try:
         for read in read_records(name, Negotiation, out):
             problems.extend(Problem(shown, *problem) for problem in read.problems)
+            records += 1
+            bad += bool(read.problems)
             if read.record is not None:
                 found.append(read.record)
-    except FileError as exc:
-        out.error(f"{shown}: {exc}")
-        return None
-    if problems:
-        out.status = EXIT_PROBLEMS
+    except FileError as exc:  # told as validate tells it, then what it stops
+        problems.append(Problem(shown, 0, "$", str(exc)))
+        summary = f"{shown} cannot be read"
+    else:
+        count = _count(len(problems), "problem")
+        summary = (
+            f"{shown} is not a valid record ({count})"
+            if records == 1
+            else f"{shown} has {count} in {bad} of {_count(records, 'record')}"
+        )
+        if not problems and not found:
+            problems.append(Problem(shown, 0, "$", "holds no record"))
+            summary = f"{shown} holds no record"
+    if not problems:
+        return found
+    out.status = EXIT_PROBLEMS
     for problem in problems:
         out.err.write(problem.text() + "\n")
-    if problems:
-        out.error(f"{shown} is not a valid record ({_count(len(problems), 'problem')})")
-        return None
-    if not found:
-        out.error(f"{shown} holds no record")
-        return None
-    return found
+    out.error(summary)
+    return None
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -768,8 +777,8 @@ def _usage_problems(args: argparse.Namespace, extra: list[str]) -> list[str]:
             for name, told in window_problems(start, end)
         ]
     problems.append(empty_name_problem(args))
-    if read("at", "uid_domain"):
-        problems.append(calendar_option_problem(args))
+    if read("uid_domain", "batch_size"):
+        problems += format_option_problems(args, at_read=read("at"))
     if read("size", "dpi"):
         problems.append(picture_problem(args))
     if getattr(args, "schema_version", None) is not None and read("schema_version"):

@@ -291,7 +291,7 @@ class TestValidate:
     def test_records_of_another_type_are_told_the_type_to_give(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """Lines of parties checked as negotiations: give --type Party."""
+        """Lines of parties checked as negotiations: validate --type Party."""
         path = tmp_path / "parties.jsonl"
         path.write_text(
             '{"id": "ukraine", "name": "Ukraine", "kind": "state"}\n'
@@ -303,7 +303,7 @@ class TestValidate:
         assert len(out) == 2
         assert all(
             line.endswith(
-                "; its keys are a Party's: read it as one (give --type Party)"
+                "; its keys are a Party's: check it with validate --type Party"
             )
             for line in out
         )
@@ -476,7 +476,8 @@ class TestValidate:
         else:
             assert (out, err) == (
                 "",
-                f"negotiation-records: error: {many}: {failure}\n",
+                f"{many}:0: $: {failure}\n"
+                f"negotiation-records: error: {many} cannot be read\n",
             )
 
 
@@ -776,12 +777,15 @@ class TestShow:
     def test_missing_file(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A missing file is an error on stderr, exit 1."""
+        """A missing file is told as validate tells it, then the error; exit 1."""
         missing = tmp_path / "missing.json"
         assert main(["show", str(missing)]) == 1
         out, err = capsys.readouterr()
         assert out == ""
-        assert err == f"negotiation-records: error: {missing}: no such file\n"
+        assert err == (
+            f"{missing}:0: $: no such file\n"
+            f"negotiation-records: error: {missing} cannot be read\n"
+        )
 
     def test_empty_json_lines(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -791,7 +795,23 @@ class TestShow:
         path.write_text("\n")
         assert main(["show", str(path)]) == 1
         assert capsys.readouterr().err == (
+            f"{path}:0: $: holds no record\n"
             f"negotiation-records: error: {path} holds no record\n"
+        )
+
+    def test_json_lines_with_bad_records(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The summary counts the records, not "a valid record" of four."""
+        good = json.dumps(json.loads(talks.read_text(encoding="utf-8")))
+        path = tmp_path / "many.jsonl"
+        path.write_text(f'{good}\n{{"id": 5}}\n{good}\n[]\n', encoding="utf-8")
+        assert main(["timeline", str(path)]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert all(line.startswith((f"{path}:2: ", f"{path}:4: ")) for line in err[:-1])
+        assert err[-1] == (
+            f"negotiation-records: error: {path} has {len(err) - 1} problems "
+            "in 2 of 4 records"
         )
 
     def test_whole_record_problem(

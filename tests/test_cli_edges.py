@@ -216,7 +216,7 @@ class TestFileNames:
     ) -> None:
         """talks.json/x: no such file."""
         assert main(["show", str(talks / "x")]) == 1
-        assert capsys.readouterr().err.endswith("no such file\n")
+        assert capsys.readouterr().err.startswith(f"{talks / 'x'}:0: $: no such file\n")
 
     def test_control_characters_in_a_name_are_escaped(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -1658,3 +1658,51 @@ def _limits(figure: Any) -> tuple[dt.datetime, dt.datetime]:
         (epoch + dt.timedelta(days=low)).replace(microsecond=0),
         (epoch + dt.timedelta(days=high)).replace(microsecond=0),
     )
+
+
+class TestAnotherRecordClass:
+    """A record of another class given where a negotiation is read."""
+
+    @pytest.mark.parametrize("command", ["validate", "show", "timeline", "deadlines"])
+    def test_advice_names_the_command_that_has_type(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Only ``validate`` has ``--type``: every command says to use it there."""
+        path = tmp_path / "truce.json"
+        path.write_text('{"id": "truce", "title": "Truce", "stage": "ceasefire"}')
+        assert main([command, str(path)]) == 1
+        out, err = capsys.readouterr()
+        told = out + err
+        assert (
+            "its keys are an Agreement's: check it with validate --type Agreement"
+            in (told)
+        )
+        assert "give --type" not in told
+        assert main(["validate", "--type", "Agreement", str(path)]) == 0
+
+    def test_article(self) -> None:
+        """ "a Party's", "an Ultimatum's": the article follows the class's name."""
+        with pytest.raises(ValidationError) as caught:
+            from_json(
+                Negotiation, '{"id": "truce", "title": "Truce", "stage": "ceasefire"}'
+            )
+        assert caught.value.errors[0][1].endswith(
+            "; its keys are an Agreement's: read it as one (from_json(Agreement, ...))"
+        )
+
+
+@pytest.mark.parametrize("name", [".png", "out/.SVG"])
+def test_picture_name_that_is_only_a_suffix(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o .png`` ends in .png: the message says the name before it is missing."""
+    talks = tmp_path / "talks.json"
+    talks.write_text(to_json(Negotiation(id="t", title="T")), encoding="utf-8")
+    assert main(["plot", str(talks), "-o", name]) == 2
+    err = capsys.readouterr().err
+    suffix = name.rpartition("/")[2]
+    assert (
+        f"argument -o/--output: '{name}': the file has no name before its {suffix}: "
+        f"give one, as timeline{suffix}"
+    ) in err
+    assert "must end in one of" not in err

@@ -532,6 +532,40 @@ class TestUidDomain:
         ) in capsys.readouterr().err
         assert not out.exists()
 
+    @pytest.mark.parametrize("fmt", ["plover", "ics"])
+    def test_parquet_options_only_for_parquet(
+        self,
+        talks: Path,
+        tmp_path: Path,
+        fmt: str,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """``--overwrite`` and ``--batch-size`` with another format: both told."""
+        out = tmp_path / "out"
+        argv = ["export", str(talks), "--format", fmt, "-o", str(out)]
+        assert main([*argv, "--overwrite", "--batch-size", "7"]) == 2
+        err = capsys.readouterr().err
+        assert (
+            f"error: argument --overwrite: only --format parquet replaces a folder, "
+            f"not {fmt}\n"
+        ) in err
+        assert (
+            f"error: argument --batch-size: only --format parquet writes in batches, "
+            f"not {fmt}\n"
+        ) in err
+        assert not out.exists()
+
+    def test_every_problem_told_with_a_bad_moment(
+        self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A refused ``--at`` does not hide what the format says of other options."""
+        out = tmp_path / "x.jsonl"
+        argv = ["export", str(talks), "--format", "plover", "-o", str(out)]
+        assert main([*argv, "--uid-domain", "a.org", "--at", "nope"]) == 2
+        err = capsys.readouterr().err
+        assert "error: argument --at: 'nope' is not a moment" in err
+        assert "error: argument --uid-domain: only --format ics writes UIDs" in err
+
 
 @pytest.fixture
 def blank(tmp_path: Path) -> Path:
