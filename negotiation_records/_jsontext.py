@@ -5,6 +5,7 @@ duplicate keys, ``NaN``, byte order marks and bad UTF-8 refused.
 
 from __future__ import annotations
 
+import codecs
 import json
 import json.scanner
 import math
@@ -147,7 +148,30 @@ def decode_utf8(data: bytes | bytearray | memoryview) -> str:
         raise _fail(
             f"not UTF-8 text: {exc.reason} at byte offset {exc.start} "
             f"({bytes(exc.object[exc.start : exc.start + 4])!r})"
+            + _wide_encoding(bytes(data[:4]))
         ) from None
+
+
+def _wide_encoding(head: bytes) -> str:
+    """
+    What the byte order mark *head* starts with says the text is, if one of
+    UTF-16 or UTF-32 (what Windows editors and PowerShell may save): a note.
+    """
+    for encoding, marks in _WIDE_MARKS:
+        if head.startswith(marks):
+            return (
+                f" (the text is {encoding}: it starts with that encoding's byte "
+                "order mark; save it as UTF-8)"
+            )
+    return ""
+
+
+#: The byte order marks of the wide encodings, UTF-32's first (UTF-32 LE's
+#: starts with UTF-16 LE's).
+_WIDE_MARKS: Final = (
+    ("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
+    ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)),
+)
 
 
 def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
@@ -171,6 +195,7 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
         raise _fail(
             f"invalid JSON: {reason} at {_where(text, exc.lineno, exc.colno)}"
             + (_FILE_NAME_HINT if exc.pos == 0 and _file_name(text) else "")
+            + (_WIDE_HINT if "\x00" in text[:2] else "")
         ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
@@ -186,6 +211,14 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
 _FILE_NAME_HINT: Final = (
     " (the text is a file's name, not JSON: give what the file holds, such as "
     "pathlib.Path(name).read_bytes())"
+)
+
+
+#: A NUL among the first characters: UTF-16 (or UTF-32) without a byte
+#: order mark, each ASCII character followed or preceded by NULs.
+_WIDE_HINT: Final = (
+    " (the text holds NUL characters between its first ones: UTF-16 or UTF-32 "
+    "without a byte order mark? save it as UTF-8)"
 )
 
 

@@ -95,9 +95,13 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     try:
         found = pendulum.timezone(name)
     except Exception:  # noqa: BLE001 - pendulum/zoneinfo raise several kinds
-        raise ValidationError(
-            [("$", f"unknown time zone {short_repr(name)}")]
-        ) from None
+        spelled = _database_names().get(name.casefold())  # "America/new_york"
+        message = (
+            ZONE_SPELLING.format(name=short_repr(name), found=spelled)
+            if spelled is not None
+            else f"unknown time zone {short_repr(name)}"
+        )
+        raise ValidationError([("$", message)]) from None
     if getattr(found, "name", name) != name:  # pendulum reads "utc" as "UTC"
         # A spelling the zone database does not have, which other readers
         # (zoneinfo itself, Java) would not find.
@@ -107,6 +111,20 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     if name.__class__ is str:  # not a str subclass, whose hash or eq may differ
         _ZONES[name] = found
     return found
+
+
+@functools.cache
+def _database_names() -> dict[str, str]:
+    """
+    The zone database's names by their case-folded form, for a name written
+    in another case (asked on a refusal only; the database does not change
+    while a program runs).
+    """
+    return {
+        name.casefold(): name
+        for name in zoneinfo.available_timezones()
+        if not depends_on_host(name)
+    }
 
 
 def zone_argument(value: Any, path: str = "tz") -> pendulum.Timezone | _Fixed | None:

@@ -865,6 +865,36 @@ class TestErrorContract:
         assert json_errors(Quantity, text) == (("$", message),)
 
     @pytest.mark.parametrize(
+        ("encoding", "note"),
+        [
+            (
+                "utf-16",
+                "(the text is UTF-16: it starts with that encoding's byte order mark",
+            ),
+            (
+                "utf-32",
+                "(the text is UTF-32: it starts with that encoding's byte order mark",
+            ),
+            (
+                "utf-16-le",
+                "(the text holds NUL characters between its first ones: UTF-16",
+            ),
+            (
+                "utf-16-be",
+                "(the text holds NUL characters between its first ones: UTF-16",
+            ),
+        ],
+    )
+    def test_wide_encodings_are_named(self, encoding: str, note: str) -> None:
+        """UTF-16 and UTF-32 bytes (as Windows tools may save) are told so."""
+        data = '{"unit": "people", "amount": 5}'.encode(encoding)
+        ((path, message),) = json_errors(Quantity, data)
+        assert path == "$"
+        assert note in message
+        assert message.endswith("save it as UTF-8)")
+        assert from_json(Quantity, data.decode(encoding).encode()).amount == 5
+
+    @pytest.mark.parametrize(
         ("literal", "amount"),
         [
             ("0e-400", 0.0),
@@ -889,7 +919,9 @@ class TestErrorContract:
         assert json_errors(Source, '{"id": "a"}'.encode("utf-16")) == (
             (
                 "$",
-                "not UTF-8 text: invalid start byte at byte offset 0 (b'\\xff\\xfe{\\x00')",
+                "not UTF-8 text: invalid start byte at byte offset 0 (b'\\xff\\xfe{\\x00') "
+                "(the text is UTF-16: it starts with that encoding's byte order mark; "
+                "save it as UTF-8)",
             ),
         )
 

@@ -948,6 +948,27 @@ class TestZones:
         )
         assert zone("Etc/UTC").name == "Etc/UTC"
 
+    @pytest.mark.parametrize(
+        ("name", "spelled"),
+        [
+            ("America/new_york", "America/New_York"),
+            ("europe/kyiv", "Europe/Kyiv"),
+            ("ETC/GMT+5", "Etc/GMT+5"),
+        ],
+    )
+    def test_a_name_in_another_case(self, name: str, spelled: str) -> None:
+        """A database name written in another case is told how it is written."""
+        with pytest.raises(ValidationError) as info:
+            zone(name)
+        assert info.value.errors == (
+            (
+                "$",
+                f"time zone {name!r} is not written so in the time-zone database, "
+                f"whose names other readers match exactly: write {spelled!r}",
+            ),
+        )
+        assert zone(spelled).name == spelled
+
     def test_zone_asked_again(self) -> None:
         """
         A zone asked for again is the same zone, and a refused name stays
