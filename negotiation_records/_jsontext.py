@@ -18,6 +18,7 @@ from negotiation_records.errors import ValidationError
 
 __all__ = [
     "DUPLICATE_KEY",
+    "JSON_LINES_HINT",
     "DuplicateKeys",
     "check_object",
     "duplicate_key_message",
@@ -196,6 +197,7 @@ def parse_json(text: str | bytes | bytearray | memoryview) -> Any:
             f"invalid JSON: {reason} at {_where(text, exc.lineno, exc.colno)}"
             + (_FILE_NAME_HINT if exc.pos == 0 and _file_name(text) else "")
             + (_WIDE_HINT if "\x00" in text[:2] else "")
+            + (JSON_LINES_HINT if exc.msg == "Extra data" and exc.colno == 1 else "")
         ) from None
     except RecursionError:
         raise _fail("invalid JSON: nested too deeply") from None
@@ -213,6 +215,9 @@ _FILE_NAME_HINT: Final = (
     "pathlib.Path(name).read_bytes())"
 )
 
+
+#: A second value at the start of a line: JSON Lines read as one document.
+JSON_LINES_HINT: Final = " (a value a line is JSON Lines: read it with read_jsonl)"
 
 #: A NUL among the first characters: UTF-16 (or UTF-32) without a byte
 #: order mark, each ASCII character followed or preceded by NULs.

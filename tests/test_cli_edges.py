@@ -1706,3 +1706,50 @@ def test_picture_name_that_is_only_a_suffix(
         f"give one, as timeline{suffix}"
     ) in err
     assert "must end in one of" not in err
+
+
+class TestFileOfTheOtherForm:
+    """A pretty-printed document named .jsonl, JSON Lines named .json."""
+
+    def test_pretty_printed_json_named_json_lines(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One problem that names the form, not one for each of its lines."""
+        path = tmp_path / "talks.jsonl"
+        path.write_text(
+            to_json(Negotiation(id="t", title="T"), indent=2), encoding="utf-8"
+        )
+        assert path.read_text(encoding="utf-8").count("\n") > 10
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert len(out) == 1
+        assert out[0].startswith(f"{path}:1: $: invalid JSON: ")
+        assert out[0].endswith(
+            "(the line only opens a value: the file looks like one JSON document "
+            "written over several lines, not JSON Lines; name it .json)"
+        )
+        named = path.rename(tmp_path / "talks.json")
+        assert main(["validate", str(named)]) == 0
+
+    def test_json_lines_named_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        line = to_json(Negotiation(id="t", title="T"))
+        path = tmp_path / "talks.json"
+        path.write_text(f"{line}\n{line}\n", encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        assert capsys.readouterr().out == (
+            f"{path}:2: $: invalid JSON: Extra data at line 2 column 1 "
+            "(a value a line is JSON Lines: name the file .jsonl)\n"
+        )
+        with pytest.raises(ValidationError) as caught:
+            from_json(Negotiation, path.read_bytes())
+        assert caught.value.errors[0][1].endswith(
+            "(a value a line is JSON Lines: read it with read_jsonl)"
+        )
+        assert len(list(read_jsonl(Negotiation, path))) == 2
+
+    def test_a_second_value_on_the_same_line_is_no_json_lines(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(Negotiation, to_json(Negotiation(id="t", title="T")) + " 5")
+        assert "JSON Lines" not in caught.value.errors[0][1]
