@@ -100,6 +100,8 @@ __all__ = ["main"]
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 _WINDOW_OPTIONS = {"start": "from", "end": "until"}
+#: The names of standard input: a second would read what the first drained.
+_STANDARD_INPUT = frozenset({STDIN, "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 Zone = pendulum.Timezone | pendulum.FixedTimezone
 
@@ -768,8 +770,8 @@ def _usage_problems(args: argparse.Namespace, extra: list[str]) -> list[str]:
             "argument -o/--output: parquet writes a folder of files, not "
             "standard output; give a folder"
         )
-    if getattr(args, "files", []).count(STDIN) > 1:
-        problems.append("standard input ('-') can be read only once")
+    if sum(name in _STANDARD_INPUT for name in getattr(args, "files", [])) > 1:
+        problems.append("standard input ('-', /dev/stdin) can be read only once")
     if read("start", "end"):
         start, end = getattr(args, "start", None), getattr(args, "end", None)
         problems += [

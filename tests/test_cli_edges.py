@@ -397,13 +397,14 @@ class TestStandardInput:
         `validate - -` would read nothing the second time: a usage error, under
         the command's own usage line (as argparse's own errors are).
         """
-        assert main(["validate", "-", "-"]) == 2
-        err = capsys.readouterr().err
-        assert err.startswith("usage: negotiation-records validate ")
-        assert (
-            "negotiation-records validate: error: standard input ('-') can be read "
-            "only once"
-        ) in err
+        for second in ("-", "/dev/stdin", "/dev/fd/0"):
+            assert main(["validate", "-", second]) == 2
+            err = capsys.readouterr().err
+            assert err.startswith("usage: negotiation-records validate ")
+            assert (
+                "negotiation-records validate: error: standard input ('-', /dev/stdin) "
+                "can be read only once"
+            ) in err
 
     @pytest.mark.parametrize("name", ["-", "/dev/stdin"])
     @pytest.mark.parametrize("indent", [None, 2])
