@@ -173,7 +173,8 @@ class StatusChange(Record):
     One change of status: what it became, when, by whom and why.
 
     Attributes:
-        status: The status from then on (a member of the owner's status enum).
+        status: The status from then on (a member of the owner's status enum;
+            a change on its own may hold text of at most 64 characters).
         on: When it changed (optional: the sources may not say).
         by: Ids of the parties that made the change, where known.
         reason: Why, in words (optional).

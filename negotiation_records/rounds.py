@@ -485,7 +485,7 @@ class Round(Record):
         location: Where ("Istanbul"), optional.
         hosts: Ids of the hosting parties.
         mediators: Ids of the mediating parties.
-        delegations: The teams that came.
+        delegations: The teams that came, one for each party.
         outcomes: What came of it.
         window: For a round only proposed: when it would be ("next week").
         summary: One line on the round (optional).
