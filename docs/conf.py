@@ -20,6 +20,7 @@ from importlib.metadata import version as _version
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -280,6 +281,30 @@ def _public_link_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                     text.parent.replace(text, nodes.Text(public))
 
 
+def _enum_values_as_members(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """
+    Show an attribute that holds a member of an enum (``Ultimatum.RAN_OUT``)
+    as that member, ``= UltimatumStatus.EXPIRED``, not as its value.
+
+    autodoc shows any enum attribute by its ``.value`` (``= 'expired'``), as
+    suits the members listed in their own enum's page, but reads as text for
+    a class constant that names a member of another enum.
+    """
+    for signature in doctree.findall(addnodes.desc_signature):
+        module = sys.modules.get(signature.get("module") or "")
+        owner: object = None
+        value: object = module
+        for part in str(signature.get("fullname") or "").split("."):
+            owner, value = value, getattr(value, part, None)
+        if not isinstance(value, enum.Enum) or module is None or owner is type(value):
+            continue  # an enum's own members show their values
+        shown = f"{type(value).__name__}.{value.name}"
+        for annotation in signature.findall(addnodes.desc_annotation):
+            for text in list(annotation.findall(nodes.Text)):
+                if str(text) == repr(value.value) and text.parent is not None:
+                    text.parent.replace(text, nodes.Text(shown))
+
+
 def _data_docstring(  # noqa: PLR0917 - the signature of a Sphinx event
     app: Sphinx, what: str, name: str, obj: object, options: Any, lines: list[str]
 ) -> None:
@@ -428,6 +453,7 @@ def _render_seed_timeline(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("missing-reference", _resolve_public)
     app.connect("doctree-resolved", _public_link_text)
+    app.connect("doctree-resolved", _enum_values_as_members)
     app.connect("builder-inited", _render_seed_timeline)
     # Both before sphinx.ext.napoleon (500) reads the docstrings.
     app.connect("autodoc-process-docstring", _data_docstring, priority=400)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from negotiation_records._record import Record
 from negotiation_records.actions import Action, ActionKind
 from negotiation_records.agreements import (
     Agreement,
@@ -149,6 +150,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "Quantity",
+    "Record",
     "RecordNotFoundError",
     "Representative",
     "Response",

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 
 from negotiation_records._cli_read import display
@@ -165,7 +166,7 @@ def record_types() -> dict[str, type[Any]]:
     return {
         name: obj
         for name, obj in found.items()
-        if isinstance(obj, type) and issubclass(obj, Record)
+        if isinstance(obj, type) and issubclass(obj, Record) and attrs.has(obj)
     }
 
 

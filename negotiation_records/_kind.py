@@ -466,6 +466,10 @@ def field(
     An attrs field that holds a value of *kind*: its converter, its equality
     key and its check come from the kind.
 
+    *default* and *factory* are attrs' own: the value, or the function that
+    makes one, of a field left out (both left out: the field is required).
+    A default is converted and checked as a given value is.
+
     *since* is the version of the serialized format that added the field
     (``None``: the first).  A document of an older version that holds it is
     refused, at its path (it was written for a later format than it says);

@@ -356,12 +356,43 @@ def _with_argument_problems(record: Any, exc: ValidationError) -> None:
 
 class Record(ValueMethods, KeepsFold):
     """
-    Mixin for the frozen attrs records: validate every field, then the whole.
+    The base of every record class: on construction each field is checked by
+    its kind, then the record's own checks across fields run.
 
-    Subclasses may override :meth:`_problems` for checks across fields; it runs
-    only when every field passed its own check, so it may rely on types.  A
-    class that is a whole document (with a ``schema_version`` when serialized)
-    sets ``_versioned = True``.
+    A record class of your own subclasses it, is an attrs class
+    (``@attrs.frozen(kw_only=True)``) and declares its fields with
+    :func:`~negotiation_records.fields.field`: it is then checked as the
+    library's records are (every problem at once, in a
+    :class:`~negotiation_records.ValidationError`), on construction and when
+    :func:`~negotiation_records.from_json` reads it, and
+    :func:`~negotiation_records.to_json` and
+    :func:`~negotiation_records.json_schema` write and describe it.  An attrs
+    class that declares its fields so without this base is converted, read
+    and written, but not checked.  Checks across fields go in a method
+    ``_problems(self)`` that yields ``(path, message)`` pairs; it runs only
+    when every field passed its own check, so it may rely on their types.
+    (A class that is a whole document, with a ``schema_version`` when
+    serialized, sets ``_versioned = True``.)
+
+    Example:
+        >>> import attrs
+        >>> from negotiation_records.fields import Slug, Text, field
+        >>> @attrs.frozen(kw_only=True)
+        ... class Briefing(Record):
+        ...     id: str = field(Slug())
+        ...     text: str = field(Text())
+        >>> Briefing(id="Brief 1", text=" ")
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: 2 problems:
+          id: must be a lower-case slug (a-z, 0-9 and '-', '_', '.' inside, at most 64 characters), got 'Brief 1'
+          text: must be non-empty text, got ' '
+        >>> to_json(Briefing(id="b-1", text="Talks resume"))
+        '{"id":"b-1","text":"Talks resume"}'
+        >>> from_json(Briefing, '{"id": "b-1", "text": ""}')
+        Traceback (most recent call last):
+        ...
+        negotiation_records.errors.ValidationError: text: must be non-empty text, got ''
     """
 
     __slots__ = ()

@@ -29,7 +29,7 @@ def _record_keys() -> tuple[tuple[type[Any], frozenset[str], frozenset[str]], ..
     found = []
     for name in negotiation_records.__all__:
         cls = getattr(negotiation_records, name)
-        if isinstance(cls, type) and issubclass(cls, Record):
+        if isinstance(cls, type) and issubclass(cls, Record) and attrs.has(cls):
             found.append((cls, *_keys(cls)))
     return tuple(found)
 

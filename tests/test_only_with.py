@@ -33,6 +33,7 @@ MARKED = sorted(
         for name in nr.__all__
         if isinstance(cls := getattr(nr, name), type)
         and issubclass(cls, Record)
+        and attrs.has(cls)
         and given_fields(cls)
     ),
     key=lambda cls: cls.__name__,
