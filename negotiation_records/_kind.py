@@ -468,7 +468,8 @@ def field(
 
     *default* and *factory* are attrs' own: the value, or the function that
     makes one, of a field left out (both left out: the field is required).
-    A default is converted and checked as a given value is.
+    A default is converted as a given value is (and checked, in a
+    :class:`~negotiation_records.Record`).
 
     *since* is the version of the serialized format that added the field
     (``None``: the first).  A document of an older version that holds it is
