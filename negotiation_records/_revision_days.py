@@ -45,6 +45,8 @@ class RevisionDays:
 
     __slots__ = ("_firsts", "_lasts", "revisions")
 
+    revisions: Sequence[DeadlineRevision]
+
     def __init__(self, revisions: Sequence[DeadlineRevision]) -> None:
         self.revisions = revisions
         spans = [day_ordinals(revision.revised_on) for revision in revisions]
