@@ -57,8 +57,8 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Set
-from typing import IO, Any, Final, TypeVar
+from collections.abc import Generator, Iterable, Iterator, Mapping, Set
+from typing import IO, Any, Final, TypeVar, overload
 
 import attrs
 import cattrs
@@ -70,8 +70,6 @@ from negotiation_records._arguments import (
     check_settings,
     non_finite_problems,
     unordered_message,
-    writable_problems,
-    written_problems,
 )
 from negotiation_records._files import (
     BytesWriter,
@@ -87,6 +85,12 @@ from negotiation_records._files import (
 from negotiation_records._hooks import collect_problems, configure_converter
 from negotiation_records._jsontext import is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
+from negotiation_records._plain_data import (
+    TOO_DEEP,
+    checked_on_construction,
+    plain_data,
+)
+from negotiation_records._record import Record
 from negotiation_records._record_versions import (
     reading_as,
     refusing_version_1_keys,
@@ -278,6 +282,22 @@ def _loader(conv: cattrs.Converter, cls: Any, schema_version: object) -> Any:
 # --- plain data ---------------------------------------------------------------------------
 
 
+@overload
+def to_dict(
+    obj: Record, *, converter: cattrs.Converter | None = None
+) -> dict[str, Any]: ...
+
+
+@overload
+def to_dict(
+    obj: list[Any] | tuple[Any, ...], *, converter: cattrs.Converter | None = None
+) -> list[Any]: ...
+
+
+@overload
+def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any: ...
+
+
 def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     """
     The JSON-compatible form of a record, or of a list or tuple of records.
@@ -311,81 +331,7 @@ def to_dict(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     """
     if converter is not None:
         check_settings("to_dict", converter=converter)
-    return _plain(obj, _default if converter is None else converter, "to_dict")
-
-
-def _plain(obj: Any, conv: cattrs.Converter, function: str) -> Any:
-    """*obj*'s plain data, or the error :func:`to_dict` describes for *function*."""
-    problems: list[tuple[str, str]] = []
-    if isinstance(obj, (list, tuple)):
-        # Checked as one value, so that an item holding the list is found
-        # where the list comes back (obj[0] of a list that holds itself).
-        if not all(attrs.has(item.__class__) for item in obj):
-            problems = writable_problems(function, obj, conv)
-        if problems:
-            raise ValidationError(problems)
-        if all(_checked_on_construction(item.__class__) for item in obj):
-            return [_unstructured(conv, item) for item in obj]
-        data = _users_written(conv, obj, lambda: [_unstructured(conv, i) for i in obj])
-        _check_written(function, data, conv)
-        return data
-    if not attrs.has(obj.__class__):
-        problems = writable_problems(function, obj, conv)
-        if problems:
-            raise ValidationError(problems)
-        return _unstructured(conv, obj)
-    if _checked_on_construction(obj.__class__):
-        return _unstructured(conv, obj)
-    data = _users_written(conv, obj, lambda: _unstructured(conv, obj))
-    _check_written(function, data, conv)
-    return data
-
-
-def _users_written(conv: cattrs.Converter, obj: Any, write: Callable[[], Any]) -> Any:
-    """
-    ``write()``, which writes *obj*, a user's record or a list of records;
-    the problems a hook reports at ``$`` while writing (a naive datetime in
-    a field) are reported at their values' places.
-    """
-    try:
-        return write()
-    except ValidationError as exc:
-        problems = written_problems(conv, obj, _is_users)
-        raise ValidationError(problems or exc.errors) from None
-
-
-def _is_users(cls: type[Any]) -> bool:
-    """Whether the attrs class *cls* is a user's, not one of the library's."""
-    return not _checked_on_construction(cls)
-
-
-def _checked_on_construction(cls: type[Any]) -> bool:
-    """
-    Whether instances of the attrs class *cls* hold only what the library
-    writes as plain JSON: its own records, checked when built.  A class of a
-    user's holds what its fields were given (a naive datetime, a float
-    infinity, a dict with integer keys), so what it is written as is checked.
-    """
-    return cls.__module__.startswith("negotiation_records.")
-
-
-def _check_written(function: str, data: Any, conv: cattrs.Converter) -> None:
-    """
-    Refuse *data*, a user's record as the converter wrote it, unless it is
-    plain JSON data, as :func:`to_dict` refuses what it is given (the same
-    errors, at the place in the written data).
-    """
-    problems = writable_problems(function, data, conv, written=True)
-    if problems:
-        raise ValidationError(problems)
-
-
-def _unstructured(conv: cattrs.Converter, obj: Any) -> Any:
-    """``conv.unstructure(obj)``; plain data nested too deeply is a ValueError."""
-    try:
-        return conv.unstructure(obj)
-    except RecursionError:  # cattrs copies plain lists and dicts recursively
-        raise ValueError(_TOO_DEEP) from None
+    return plain_data(obj, _default if converter is None else converter, "to_dict")
 
 
 def from_dict(
@@ -488,7 +434,7 @@ def _may_write_floats(obj: Any) -> bool:
 
 def _to_json_data(obj: Any) -> Any:
     """*obj*'s plain data through the library's converter, refused as to_json's."""
-    return _plain(obj, _default, "to_json")
+    return plain_data(obj, _default, "to_json")
 
 
 def _orjson_bytes(write: Any, obj: Any, unflagged: bool) -> Any:
@@ -530,11 +476,7 @@ def _dumps(data: Any, indent: int | None) -> str:
             raise  # another ValueError (a circular reference)
         raise ValidationError(problems) from None
     except RecursionError:  # plain data nested deeper than Python's stack
-        raise ValueError(_TOO_DEEP) from None
-
-
-#: Plain data nested deeper than Python's stack lets it be copied or written.
-_TOO_DEEP = "the data is nested too deeply to write (deeper than Python's stack)"
+        raise ValueError(TOO_DEEP) from None
 
 
 def to_json(
@@ -585,7 +527,7 @@ def to_json(
                 result: str = text.decode("utf-8")
                 return result
         # json writes it (orjson declined: the data is built again, rarely)
-        return _dumps(_plain(obj, conv, "to_json"), indent)
+        return _dumps(plain_data(obj, conv, "to_json"), indent)
     finally:
         if collecting:
             gc.enable()
@@ -795,7 +737,7 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
     cls = record.__class__
     found = writers.get(cls)
     if found is None:
-        if not attrs.has(cls) or not _checked_on_construction(cls):
+        if not attrs.has(cls) or not checked_on_construction(cls):
             return _fastjson.NOT_FAST  # not a record, or a user's: checked there
         found = writers[cls] = (
             _default.get_unstructure_hook(cls),
