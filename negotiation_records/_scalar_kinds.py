@@ -1,14 +1,14 @@
 """
 The field kinds of plain values (private; the public names are in
-:mod:`negotiation_records.fields`): text, identifiers and codes, numbers,
-flags, enums and zone names (weekdays: :mod:`negotiation_records._weekday_kind`).
+:mod:`negotiation_records.fields`): text, identifiers and codes, enums and
+zone names (numbers and flags: :mod:`negotiation_records._number_kinds`;
+weekdays: :mod:`negotiation_records._weekday_kind`).
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import math
 import re
 import string
 import unicodedata
@@ -17,18 +17,14 @@ from typing import Any, ClassVar, Final
 
 from negotiation_records._codegen import Namespace
 from negotiation_records._kind import (
-    INT_LIMIT,
     MEMO,
-    TOO_MANY_DIGITS,
     FixedKind,
     FrozenKind,
     Problems,
     SchemaDefs,
     fail,
-    flag_small_float,
     refuse,
 )
-from negotiation_records._plain_numbers import plain_int, plain_number
 from negotiation_records._values import (
     described,
     non_ascii_note,
@@ -54,18 +50,14 @@ __all__ = [
     "SLUG_PATTERN",
     "SLUG_RULE",
     "TEXT_RULE",
-    "Bool",
     "Choice",
     "Country",
-    "Int",
-    "Number",
     "Slug",
     "Text",
     "Url",
     "Wikidata",
     "ZoneName",
     "as_text",
-    "int_problems",
     "load_text",
     "plain_str",
     "plain_text_test",
@@ -645,238 +637,6 @@ class ZoneName(FixedKind):
                 "description": "An IANA time zone name (Europe/Kyiv, America/New_York).",
             },
         )
-
-
-# --- numbers and flags ----------------------------------------------------------------
-
-
-def int_problems(value: object, minimum: int | None, maximum: int | None) -> Problems:
-    if value.__class__ is not int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = int(value)
-        else:
-            return [("", f"must be an integer, got {described(value)}")]
-    assert isinstance(value, int)  # noqa: S101 - for the type checker
-    if not -INT_LIMIT < value < INT_LIMIT:
-        return [("", TOO_MANY_DIGITS)]
-    if minimum is not None and value < minimum:
-        return [("", f"must be at least {minimum}, got {short_repr(value)}")]
-    if maximum is not None and value > maximum:
-        return [("", f"must be at most {maximum}, got {short_repr(value)}")]
-    return []
-
-
-def _load_int(value: Any, _conv: Any = None) -> int:
-    if value.__class__ is not int:
-        raise fail(f"must be an integer, got {show_json(value)}")
-    return value
-
-
-class Int(FrozenKind):
-    """
-    An integer (not a bool), between *min* and *max* when given.
-
-    An instance of an int subclass (an :class:`enum.IntEnum` member) is stored
-    as a plain :class:`int`, so that the record holds, compares and writes
-    plain JSON data.
-    """
-
-    __slots__ = ("max", "min")
-    _fields = ("min", "max")
-    plain_value: ClassVar[bool] = True
-    min: int | None
-    max: int | None
-
-    def __init__(self, min: int | None = None, max: int | None = None) -> None:  # noqa: A002 - the bounds' names
-        object.__setattr__(self, "min", min)
-        object.__setattr__(self, "max", max)
-
-    converts: ClassVar[bool] = True
-
-    def convert(self, value: Any) -> Any:
-        return value if value.__class__ is int else plain_int(value)
-
-    def accepts(self) -> str:
-        return "int"
-
-    def problems(self, value: object) -> Problems:
-        return int_problems(value, self.min, self.max)
-
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
-        low = -INT_LIMIT if self.min is None else self.min
-        high = INT_LIMIT if self.max is None else self.max
-        lo = "<" if self.min is None else "<="
-        hi = "<" if self.max is None else "<="
-        return [
-            f"{pad}if {v}.__class__ is not int or not "
-            f"{ns.name(low)} {lo} {v} {hi} {ns.name(high)}:",
-            f"{pad}    {fail}",
-        ]
-
-    def load(self, value: Any, conv: Any) -> Any:
-        return _load_int(value)
-
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"({v} if {v}.__class__ is int else {ns.name(refuse)}())"
-
-    # The check refuses anything but an int, which the load keeps as it is.
-    reads_as_is: ClassVar[bool] = True
-
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        return self.check_code(ns, v, pad, fail)
-
-    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        found: dict[str, Any] = {"type": "integer"}
-        if self.min is not None:
-            found["minimum"] = self.min
-        if self.max is not None:
-            found["maximum"] = self.max
-        return found
-
-
-def _number_problems(value: object, minimum: float | None) -> Problems:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return [("", f"must be a number, got {described(value)}")]
-    if isinstance(value, float) and not math.isfinite(value):
-        return [("", f"must be a finite number, got {value!r}")]
-    if isinstance(value, int) and not -INT_LIMIT < value < INT_LIMIT:
-        return [("", TOO_MANY_DIGITS)]
-    if minimum is not None and value < minimum:
-        if minimum == 0:
-            return [("", f"must not be negative, got {short_repr(value)}")]
-        return [("", f"must not be less than {minimum:g}, got {short_repr(value)}")]
-    return []
-
-
-def _load_number(value: Any, _conv: Any = None) -> Any:
-    if value.__class__ is int:
-        return value
-    if value.__class__ is float:
-        if not math.isfinite(value):
-            raise fail(f"must be a finite number, got {show_json(value)}")
-        return value or 0.0  # -0.0 as 0.0, which it equals
-    raise fail(f"must be a number, got {show_json(value)}")
-
-
-class Number(FrozenKind):
-    """
-    An integer or a finite float (not a bool), at least *min* when given.
-
-    An instance of a float subclass (``numpy.float64``) is stored as a plain
-    :class:`float`, and of an int subclass as a plain :class:`int`, so that the
-    record holds, compares and writes plain JSON data; ``-0.0`` is stored as
-    ``0.0``, which it equals, and a whole float is written as the integer it
-    equals (``1000.0`` as ``1000``, below 2**53), so that equal records write
-    the same JSON.
-    """
-
-    __slots__ = ("min",)
-    _fields = ("min",)
-    min: float | None
-
-    def __init__(self, min: float | None = None) -> None:  # noqa: A002 - the bound's name
-        object.__setattr__(self, "min", min)
-
-    converts: ClassVar[bool] = True
-
-    def convert(self, value: Any) -> Any:
-        cls = value.__class__
-        if cls is int:
-            return value
-        return (value or 0.0) if cls is float else plain_number(value)
-
-    def accepts(self) -> str:
-        return "float"
-
-    def problems(self, value: object) -> Problems:
-        return _number_problems(value, self.min)
-
-    def load(self, value: Any, conv: Any) -> Any:
-        return _load_number(value)
-
-    def dump(self, value: Any, conv: Any) -> Any:
-        return written_number(value)
-
-    def dump_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"{ns.name(written_number)}({v})"
-
-    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        found: dict[str, Any] = {"type": "number"}
-        if self.min is not None:
-            found["minimum"] = self.min
-        return found
-
-
-_EXACT: Final = 2.0**53
-
-
-def whole_as_int(value: Any) -> Any:
-    """
-    A float that is a whole number of at most 53 bits as the :class:`int` it
-    equals (``1000.0`` as ``1000``); any other value as it is (``2.5``,
-    ``1e300``, whose digits as an integer would be mostly noise).
-
-    Example:
-        >>> whole_as_int(1000.0), whole_as_int(2.5), whole_as_int(7), whole_as_int(1e300)
-        (1000, 2.5, 7, 1e+300)
-    """
-    if value.__class__ is float and value.is_integer() and -_EXACT < value < _EXACT:
-        return int(value)
-    return value
-
-
-def written_number(value: Any) -> Any:
-    """
-    A number as JSON data: :func:`whole_as_int` (``1000.0`` is written
-    ``1000``, as ``1000`` is), so that equal records write the same JSON; JSON
-    has one kind of number, and reading ``1000`` back gives a value equal to
-    the one written.  A small float is flagged
-    (:func:`~negotiation_records._kind.flag_small_float`).
-    """
-    return flag_small_float(whole_as_int(value))
-
-
-def _load_bool(value: Any, _conv: Any = None) -> bool:
-    if value.__class__ is not bool:
-        raise fail(f"must be true or false, got {show_json(value)}")
-    return value
-
-
-class Bool(FixedKind):
-    """``True`` or ``False``."""
-
-    __slots__ = ()
-    plain_value: ClassVar[bool] = True
-
-    def accepts(self) -> str:
-        return "bool"
-
-    def problems(self, value: object) -> Problems:
-        if value.__class__ is not bool:
-            return [("", f"must be True or False, got {short_repr(value)}")]
-        return []
-
-    def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
-        return [f"{pad}if {v}.__class__ is not bool:", f"{pad}    {fail}"]
-
-    def load(self, value: Any, conv: Any) -> Any:
-        return _load_bool(value)
-
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"({v} if {v}.__class__ is bool else {ns.name(refuse)}())"
-
-    # The check refuses anything but a bool, which the load keeps as it is.
-    reads_as_is: ClassVar[bool] = True
-
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        return self.check_code(ns, v, pad, fail)
-
-    def schema(self, defs: SchemaDefs) -> dict[str, Any]:
-        return {"type": "boolean"}
 
 
 class Choice(FrozenKind):

@@ -82,23 +82,20 @@ from negotiation_records._kind import (
     refers_to,
     refuse,
 )
+from negotiation_records._number_kinds import Bool, Int, Number, int_problems
 from negotiation_records._references import noting
 from negotiation_records._scalar_kinds import (
     SLUG_PATTERN,
     SLUG_RULE,
     TEXT_RULE,
-    Bool,
     Choice,
     Country,
-    Int,
-    Number,
     Slug,
     Text,
     Url,
     Wikidata,
     ZoneName,
     as_text,
-    int_problems,
     load_text,
     text_problems,
 )

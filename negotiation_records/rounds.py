@@ -13,13 +13,13 @@ import attrs
 import pendulum
 
 from negotiation_records._deadline_arithmetic import start_of_day
+from negotiation_records._number_kinds import whole_as_int
 from negotiation_records._record import (
     Record,
     argument_problems,
     frozen_record,
     only_with,
 )
-from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
 from negotiation_records._values import described, short_repr

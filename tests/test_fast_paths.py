@@ -44,8 +44,8 @@ from negotiation_records import strategies as nst
 from negotiation_records._deadline_arithmetic import add_calendar as _add_calendar
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
 from negotiation_records._hooks import collect_problems
+from negotiation_records._number_kinds import whole_as_int
 from negotiation_records._record import Record
-from negotiation_records._scalar_kinds import whole_as_int
 from negotiation_records.fields import Many, Text, field, is_init_only, omits_empty
 from negotiation_records.migrations import SCHEMA_VERSION
 from negotiation_records.timeutil import (
