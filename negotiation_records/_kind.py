@@ -405,9 +405,10 @@ class FrozenKind(Kind):
     order, in ``_fields`` (compared, hashed and shown by ``repr``), and sets
     them in its ``__init__`` with :func:`object.__setattr__`; setting or
     deleting one later raises :class:`~negotiation_records.FrozenRecordError`
-    (an :class:`attrs.exceptions.FrozenInstanceError`), as on a record class.  The kinds are not attrs classes because
-    creating an attrs class costs more on import than all the kinds' methods
-    together (about a quarter of a millisecond each).  A kind of your own may
+    (an :class:`attrs.exceptions.FrozenInstanceError`), as on a record class.
+    The kinds are not attrs classes because creating an attrs class costs
+    more on import than all the kinds' methods together (about a quarter of
+    a millisecond each).  A kind of your own may
     be an attrs class (``attrs.frozen(eq=False, repr=False)``) that
     subclasses :class:`Kind` or one of the package's kinds; it compares by its
     attrs fields, and the package kind's own fields take their defaults.
