@@ -337,8 +337,11 @@ class Kind:
         result surely has no problem (or raise anything: the exact path then
         decides).  By default :meth:`load_expr`, then :meth:`check_code`; a
         kind whose check already refuses what its load would refuse tests
-        each value once.
+        each value once: one that :attr:`reads_as_is` is tested by its check
+        alone.
         """
+        if self.reads_as_is:
+            return self.check_code(ns, v, pad, fail)
         return [
             f"{pad}{v} = {self.load_expr(ns, v, conv, depth)}",
             *self.check_code(ns, v, pad, fail),

@@ -101,11 +101,6 @@ class Int(FrozenKind):
     # The check refuses anything but an int, which the load keeps as it is.
     reads_as_is: ClassVar[bool] = True
 
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        return self.check_code(ns, v, pad, fail)
-
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         found: dict[str, Any] = {"type": "integer"}
         if self.min is not None:
@@ -248,11 +243,6 @@ class Bool(FixedKind):
 
     # The check refuses anything but a bool, which the load keeps as it is.
     reads_as_is: ClassVar[bool] = True
-
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        return self.check_code(ns, v, pad, fail)
 
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return {"type": "boolean"}

@@ -12,6 +12,7 @@ import attrs
 
 from negotiation_records._kind import is_init_only
 from negotiation_records._record import Record
+from negotiation_records._values import with_article
 
 
 __all__ = ["read_as_hint"]
@@ -57,5 +58,4 @@ def read_as_hint(data: dict[str, Any], read_as: type[Any]) -> str:
     if not given or len(found) != 1:
         return ""
     (name,) = found
-    article = "an" if name[0] in "AEIOU" else "a"  # an Agreement, an Ultimatum
-    return f"; its keys are {article} {name}'s: read it as one (from_json({name}, ...))"
+    return f"; its keys are {with_article(name)}'s: read it as one (from_json({name}, ...))"

@@ -32,6 +32,7 @@ from negotiation_records._values import (
     short_repr,
     show_json,
     type_name,
+    with_article,
 )
 from negotiation_records._version_2_rules import (
     CONTROL_CHARACTER,
@@ -426,11 +427,6 @@ class _Pattern(FixedKind):
     # The check refuses anything but a string, which the load keeps as it is.
     reads_as_is: ClassVar[bool] = True
 
-    def read_code(
-        self, ns: Namespace, v: str, pad: str, fail: str, *, conv: Any, depth: int = 0
-    ) -> list[str]:
-        return self.check_code(ns, v, pad, fail)
-
     def schema(self, defs: SchemaDefs) -> dict[str, Any]:
         return defs.shared(
             self.schema_name,
@@ -719,8 +715,8 @@ class Choice(FrozenKind):
             raise fail(self._not_a_member(value))
         if self._value_class is str:
             raise fail(
-                f"must be a string naming {'an' if name[0] in 'AEIOU' else 'a'} "
-                f"{name} (one of {self._choices}), got "
+                f"must be a string naming {with_article(name)} "
+                f"(one of {self._choices}), got "
                 f"{show_json(value)}"
             )
         raise fail(

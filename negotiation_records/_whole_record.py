@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from negotiation_records import _lookup
 from negotiation_records._condition_paths import condition_paths
-from negotiation_records._values import short_repr
+from negotiation_records._values import short_repr, with_article
 from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
 from negotiation_records.timeutil import is_before, moment_text
@@ -77,7 +77,7 @@ _SHARED_SUBJECT = (
 
 def _a_list(nouns: list[str]) -> str:
     """``a proposal and an agreement``, ``a proposal, an ultimatum and ...``."""
-    named = [f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}" for noun in nouns]
+    named = [with_article(noun) for noun in nouns]
     return ", ".join(named[:-1]) + " and " + named[-1]
 
 
