@@ -19,7 +19,12 @@ from typing import IO, Any, BinaryIO, Final, NamedTuple, Protocol, TextIO
 
 from negotiation_records._cli_streams import BIDI_RANGES
 from negotiation_records._jsonpos import problem_lines
-from negotiation_records._jsontext import JSON_LINES_HINT, is_blank, parse_json
+from negotiation_records._jsontext import (
+    JSON_LINES_HINT,
+    ONE_DOCUMENT_HINT,
+    is_blank,
+    parse_json,
+)
 from negotiation_records._record_versions import HINT, OWN_VERSION
 from negotiation_records.errors import ValidationError
 from negotiation_records.serialization import each_line_read, from_json
@@ -328,34 +333,15 @@ def _records_in(
         yield whole(data, cls, schema_version)
         return
     with progress(stream, display(name), screen) as reader:
-        first: list[bytes] = []  # the first line that is not blank
-
-        def lines() -> Iterator[bytes]:
-            for line in itertools.chain(seen, reader):
-                if not first and not is_blank(line):
-                    first.append(line)
-                yield line
-
-        reads = each_line_read(cls, lines(), schema_version)
-        for count, (number, read) in enumerate(reads):
+        lines = itertools.chain(seen, reader)
+        for number, read in each_line_read(cls, lines, schema_version):
             if isinstance(read, ValidationError):
-                if count == 0 and first[0].strip() in _OPENINGS:
-                    # pretty-printed JSON named .jsonl: one problem, not one a line
-                    told = _told(read)[0][1] + _ONE_DOCUMENT
-                    yield Read(None, [(number, "$", told)])
-                    return
-                yield Read(None, [(number, p, m) for p, m in _told(read)])
+                told = _told(read)
+                yield Read(None, [(number, p, m) for p, m in told])
+                if told[0][1].endswith(_ONE_DOCUMENT_NAME):
+                    return  # pretty-printed JSON: one problem, not one a line
             else:
                 yield Read(read, [])
-
-
-#: A line that only opens an object or an array: no JSON Lines line is one.
-_OPENINGS: Final = (b"{", b"[")
-#: What such a first line says of the file.
-_ONE_DOCUMENT: Final = (
-    " (the line only opens a value: the file looks like one JSON document "
-    "written over several lines, not JSON Lines; name it .json)"
-)
 
 
 def whole(data: bytes, cls: type[Any], schema_version: int | None = None) -> Read:
@@ -393,11 +379,17 @@ def _for_the_command_line(message: str) -> str:
     # Only validate has --type; every command's reader words it so.
     message = _READ_AS.sub(r"check it with validate --type \1", message)
     message = message.replace(JSON_LINES_HINT, _JSON_LINES_NAME)
+    message = message.replace(ONE_DOCUMENT_HINT, _ONE_DOCUMENT_NAME)
     return message.replace(HINT, CLI_HINT)
 
 
 #: :data:`JSON_LINES_HINT` as the command line words it: the name says which.
 _JSON_LINES_NAME: Final = " (a value a line is JSON Lines: name the file .jsonl)"
+#: :data:`ONE_DOCUMENT_HINT` as the command line words it.
+_ONE_DOCUMENT_NAME: Final = (
+    " (the line only opens a value: the file looks like one JSON document "
+    "written over several lines, not JSON Lines; name it .json)"
+)
 
 #: The class a record's keys are those of, as the library's hint names it.
 _READ_AS: Final = re.compile(r"read it as one \(from_json\((\w+), \.\.\.\)\)$")

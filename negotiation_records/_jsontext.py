@@ -19,6 +19,7 @@ from negotiation_records.errors import ValidationError
 __all__ = [
     "DUPLICATE_KEY",
     "JSON_LINES_HINT",
+    "ONE_DOCUMENT_HINT",
     "DuplicateKeys",
     "check_object",
     "duplicate_key_message",
@@ -218,6 +219,13 @@ _FILE_NAME_HINT: Final = (
 
 #: A second value at the start of a line: JSON Lines read as one document.
 JSON_LINES_HINT: Final = " (a value a line is JSON Lines: read it with read_jsonl)"
+
+#: A first line of JSON Lines that only opens a value (``{``, ``[``): one
+#: document written over several lines, read as JSON Lines.
+ONE_DOCUMENT_HINT: Final = (
+    " (the line only opens a value: the text looks like one JSON document "
+    "written over several lines, not JSON Lines; read it with from_json)"
+)
 
 #: A NUL among the first characters: UTF-16 (or UTF-32) without a byte
 #: order mark, each ASCII character followed or preceded by NULs.

@@ -83,7 +83,7 @@ from negotiation_records._files import (
     write_method,
 )
 from negotiation_records._hooks import collect_problems, configure_converter
-from negotiation_records._jsontext import is_blank, parse_json
+from negotiation_records._jsontext import ONE_DOCUMENT_HINT, is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
 from negotiation_records._plain_data import (
     TOO_DEEP,
@@ -889,6 +889,7 @@ def _each_line(
     # id) is read once for the whole file (``MEMO``), as a document's repeats
     # are, and forgotten when the reading ends (finished, closed or stopped).
     number = 0
+    first = True  # the first line that is not blank is still to come
     try:
         while True:
             number += 1
@@ -905,11 +906,20 @@ def _each_line(
             try:
                 record: T = _read_json(hook, cls, _without_newline(line), hints)
             except ValidationError as exc:
+                if first and line.strip() in _OPENINGS:  # pretty-printed JSON
+                    exc = ValidationError(
+                        (p, m + ONE_DOCUMENT_HINT) for p, m in exc.errors
+                    )
                 yield number, exc
             else:
                 yield number, record
+            first = False
     finally:
         MEMO.forget()
+
+
+#: A line that only opens an object or an array: no line of JSON Lines is one.
+_OPENINGS: Final = frozenset({"{", "[", b"{", b"["})
 
 
 def _undecoded(number: int, exc: UnicodeDecodeError) -> JSONLinesError:

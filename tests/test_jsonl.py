@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from negotiation_records import (
     JSONLinesError,
     Negotiation,
+    Party,
     Source,
     Statement,
     ValidationError,
@@ -725,3 +726,30 @@ class TestWrittenInOrderAsUtf8:
             pytest.raises(ValidationError, match="encoding 'cp1252'"),
         ):
             write_jsonl(SOURCES, handle)
+
+
+@pytest.mark.parametrize("opening", ["{", "["])
+def test_a_pretty_printed_document_is_told_its_form(opening: str) -> None:
+    """A first line that only opens a value: one JSON document, not JSON Lines."""
+    party = Party(id="russia", name="Russia", kind="state")
+    text = to_json(party if opening == "{" else [party], indent=2)
+    assert text.splitlines()[0] == opening
+    with pytest.raises(JSONLinesError) as caught:
+        list(read_jsonl(Party, io.StringIO("\n" + text)))
+    assert caught.value.line == 2
+    ((path, message),) = caught.value.errors
+    assert path == "$"
+    assert message.startswith("invalid JSON: ")
+    assert message.endswith(
+        "(the line only opens a value: the text looks like one JSON document "
+        "written over several lines, not JSON Lines; read it with from_json)"
+    )
+
+
+def test_only_the_first_line_is_told_it_opens_a_document() -> None:
+    """A later line that is only ``{`` is a bad line of JSON Lines, no more."""
+    line = to_json(Party(id="russia", name="Russia", kind="state"))
+    with pytest.raises(JSONLinesError) as caught:
+        list(read_jsonl(Party, io.StringIO(f"{line}\n{{\n")))
+    assert caught.value.line == 2
+    assert "one JSON document" not in caught.value.errors[0][1]
