@@ -158,6 +158,19 @@ def test_the_exports_at_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> No
     assert "| 20 | " in capsys.readouterr().out
 
 
+def test_the_refusals_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/refusals.py runs with tiny sizes and leaves both caches in place."""
+    from negotiation_records import _record_guess, _zones
+
+    keys, names = _record_guess._record_keys, _zones._database_names
+    module = _load("refusals_benchmark", "refusals.py")
+    assert module.main(["--quick"]) == 0
+    assert (_record_guess._record_keys, _zones._database_names) == (keys, names)
+    out = capsys.readouterr().out
+    assert "| 50 parties read as negotiations | " in out
+    assert "| 2 documents, zone names in another case | " in out
+
+
 def test_the_version_1_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     """benchmarks/version_1.py runs with tiny sizes and leaves the module as it was."""
     from negotiation_records import migrations
