@@ -136,6 +136,23 @@ def display(name: str) -> str:
     return _CONTROL.sub(_escaped, name)
 
 
+def exact(name: str) -> str:
+    """
+    How a file is named in a JSON document: as given, since JSON's own
+    escapes (``\\n``, ``\\u202e``) carry any character exactly; ``<stdin>``
+    for ``-``; a name with bytes that are not UTF-8, which no JSON string
+    can hold, as :func:`display` names it.
+    """
+    if name == STDIN:
+        return "<stdin>"
+    if not name.isascii():
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return display(name)
+    return name
+
+
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_RANGES}]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 

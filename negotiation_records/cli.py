@@ -38,6 +38,7 @@ import functools
 import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -67,9 +68,11 @@ from negotiation_records._cli_read import (
     FileError,
     Problem,
     display,
+    exact,
     read_records,
 )
 from negotiation_records._cli_streams import (
+    BIDI_RANGES,
     OutputError,
     QuietStream,
     Stdout,
@@ -148,8 +151,24 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+#: What JSON lets stand as itself but could garble a terminal or a reader's
+#: line count: the C1 controls, the line and paragraph separators and the
+#: bidirectional controls (the C0 controls are escaped by ``json.dumps``).
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_RANGES}]")
+
+
 def _print_json(out: Output, document: object) -> None:
-    out.line(json.dumps(document, indent=2, ensure_ascii=False))
+    """
+    Print *document* indented, non-ASCII text as itself except the characters
+    of ``_UNSAFE_IN_JSON``, written as ``\\u`` escapes: they occur only inside
+    strings (JSON's own syntax is ASCII), so every string reads back exactly.
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    out.line(_UNSAFE_IN_JSON.sub(_json_escape, text))
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
 
 
 def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
@@ -172,7 +191,9 @@ def _cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
     files: list[dict[str, object]] = []
     for name in args.files:
-        shown = display(name)
+        # A JSON document names the file exactly; text escapes what could
+        # garble a line of the report.
+        shown = display(name) if held is None else exact(name)
         count = 0
         before = found
         try:

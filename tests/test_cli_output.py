@@ -292,6 +292,41 @@ class TestBidirectionalControls:
         assert out.startswith(f"{tmp_path}/talks\\u2028one\\u2029two.json:1: ")
         assert len(out.splitlines()) == out.count("\n")
 
+    def test_a_json_report_names_the_file_exactly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``validate --format json`` is for programs: its names are the
+        files' own (JSON's escapes carry the line feed and the override
+        exactly), so that a program can open the file it names; the raw
+        controls never reach the output."""
+        bad = tmp_path / f"talks\nwith{RLO}\u2028\x85controls.json"
+        bad.write_text('{"id": "t"}', encoding="utf-8")
+        assert main(["validate", "--format", "json", str(bad)]) == 1
+        out = capsys.readouterr().out
+        assert "\\u202e" in out
+        assert "\\u2028" in out
+        assert "\\u0085" in out
+        assert not {RLO, "\u2028", "\x85"} & set(out)
+        document = json.loads(out)
+        assert document["files"][0]["file"] == str(bad)
+        assert document["problems"][0]["file"] == str(bad)
+        assert Path(document["problems"][0]["file"]).read_text(encoding="utf-8")
+
+    def test_json_output_escapes_a_records_controls_and_reads_back_exactly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A title holding an override and a paragraph separator is printed by ``show --format json`` with ``\\u`` escapes
+        for them, and reads back as the record holds it."""
+        data = seed_data()
+        data["title"] = f"Talks {RLO}(draft) \u2029next"
+        path = tmp_path / "talks.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        assert main(["show", "--format", "json", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert not {RLO, "\u2029"} & set(out)
+        assert "Türkiye" in out  # other non-ASCII text stays itself
+        assert json.loads(out)["negotiations"][0]["title"] == data["title"]
+
 
 def redirected(redirect: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the script with the shell's *redirect* (``>&-``, ``> /dev/full``, ...)."""
