@@ -56,6 +56,7 @@ from negotiation_records.timeutil import Moment
 __all__ = [
     "FORMATS",
     "add_export_command",
+    "cannot_write",
     "format_option_problems",
     "input_at",
     "replacing",
@@ -358,8 +359,21 @@ def _target(name: str) -> str:
     return "standard output" if name == _STDOUT else display(name)
 
 
-def _cannot_write(name: str, exc: OSError) -> str:
-    """The message for an export that cannot be written, as ``plot`` words it."""
+def cannot_write(name: str, exc: OSError) -> str:
+    """
+    The message for an export or a picture that cannot be written: the
+    system's words, but for a name that ends in ``/`` and names nothing yet,
+    where the system says "Is a directory" of a folder that does not exist.
+    """
+    if (
+        exc.errno == errno.EISDIR
+        and name.endswith(("/", os.sep))
+        and not os.path.lexists(name)
+    ):
+        return (
+            f"cannot write {display(name)}: a name that ends in '/' names a "
+            "folder, and there is none; give the name of a file"
+        )
     return f"cannot write {display(name)}: {exc.strerror or exc}"
 
 
@@ -494,7 +508,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
         if target.is_symlink():
             target = Path(os.path.realpath(target))
     except OSError as exc:  # a name too long, a folder above it not searchable
-        out.error(_cannot_write(args.output, exc))
+        out.error(cannot_write(args.output, exc))
         return None
     held = _what_it_holds(target, args.files)
     if held is not None:
@@ -516,7 +530,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
         mode = _kept_mode(target, folder=True)
         staging, _ = _beside(target, _make_new_folder)
     except OSError as exc:
-        out.error(_cannot_write(args.output, exc))
+        out.error(cannot_write(args.output, exc))
         return None
     try:
         _set_mode(staging, mode)
@@ -524,7 +538,7 @@ def _parquet(args: argparse.Namespace, records: _Records, out: Output) -> str | 
         replaced = _swap_in(staging, target)
     except OSError as exc:
         _remove(staging)
-        out.error(_cannot_write(args.output, exc))
+        out.error(cannot_write(args.output, exc))
         return None
     except BaseException:
         _remove(staging)
@@ -679,7 +693,7 @@ def _to_file(args: argparse.Namespace, talks: _Records, out: Output) -> str | No
         ):
             return _write(args.format, talks, stream, args.at, args.uid_domain)
     except OSError as exc:  # reading failures stop the export before this
-        out.error(_cannot_write(args.output, exc))
+        out.error(cannot_write(args.output, exc))
         return None
 
 

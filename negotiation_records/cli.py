@@ -57,6 +57,7 @@ from negotiation_records._cli_args import (
     refused,
 )
 from negotiation_records._cli_export import (
+    cannot_write,
     format_option_problems,
     input_at,
     replacing,
@@ -682,7 +683,7 @@ def _draw(
                 pad_inches=_PAD_IN,
             )
     except OSError as exc:
-        out.error(f"cannot write {display(args.output)}: {exc.strerror or exc}")
+        out.error(cannot_write(args.output, exc))
         return EXIT_PROBLEMS
     out.err.write(f"wrote {display(args.output)}\n")
     return EXIT_OK

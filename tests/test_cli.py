@@ -510,13 +510,15 @@ class TestPlot:
     def test_a_name_ending_in_a_separator(
         self, talks: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """``-o talks.png/`` names a folder: refused, and the file is kept."""
+        """``-o talks.png/`` names a folder: refused, saying so, and the
+        file is kept."""
         target = tmp_path / "talks.png"
         target.write_bytes(b"kept")
         out = f"{target}{os.sep}"
         assert main(["plot", str(talks), "-o", out]) == 1
         assert capsys.readouterr().err == (
-            f"negotiation-records: error: cannot write {out}: Is a directory\n"
+            f"negotiation-records: error: cannot write {out}: a name that ends "
+            "in '/' names a folder, and there is none; give the name of a file\n"
         )
         assert target.read_bytes() == b"kept"
 

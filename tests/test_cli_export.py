@@ -678,8 +678,9 @@ class TestTargets:
     ) -> None:
         """
         ``-o notes.txt/`` names a folder, as for ``open()`` and a shell's ``>``:
-        refused; a file ``notes.txt`` is left as it was, and none is made
-        where there was none.
+        refused, saying so (the system's words are "Is a directory", of a
+        folder that does not exist); a file ``notes.txt`` is left as it was,
+        and none is made where there was none.
         """
         notes = tmp_path / "notes.txt"
         if there:
@@ -687,7 +688,8 @@ class TestTargets:
         out = f"{notes}{os.sep}"
         assert main(["export", str(talks), "--format", fmt, "-o", out]) == 1
         assert capsys.readouterr().err == (
-            f"negotiation-records: error: cannot write {out}: Is a directory\n"
+            f"negotiation-records: error: cannot write {out}: a name that ends "
+            "in '/' names a folder, and there is none; give the name of a file\n"
         )
         left = ["notes.txt", "talks.json"] if there else ["talks.json"]
         assert sorted(p.name for p in tmp_path.iterdir()) == left
