@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -295,12 +295,18 @@ class DeadlineEntry(NamedTuple):
         return self.record.id
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Literal["ultimatum", "milestone", "agreement", "phase"]:
         """``"ultimatum"``, ``"milestone"``, ``"agreement"`` (its expiry) or
-        ``"phase"`` (the end of a phase of an agreement)."""
-        if isinstance(self.record, PhaseEnd):
+        ``"phase"`` (the end of a phase of an agreement), for a subclass of
+        one of those records too."""
+        record = self.record
+        if isinstance(record, PhaseEnd):
             return "phase"
-        return type(self.record).__name__.lower()
+        if isinstance(record, Ultimatum):
+            return "ultimatum"
+        if isinstance(record, Milestone):
+            return "milestone"
+        return "agreement"
 
 
 @frozen_record(kw_only=True, init=False)

@@ -27,6 +27,7 @@ from negotiation_records import (
     Alternative,
     Condition,
     Deadline,
+    DeadlineEntry,
     DeadlineRevision,
     EventKind,
     IllegalTransitionError,
@@ -1599,6 +1600,20 @@ class TestInANegotiation:
         passed = record.all_expired_deadlines(D(2025, 7, 2))
         assert [(e.kind, e.id) for e in passed] == [("milestone", "talks-due")]
         assert record.upcoming_deadlines(D(2025, 6, 1)) == ()  # ultimatums only
+
+    def test_a_subclass_is_named_by_the_kind_of_record_it_is(self) -> None:
+        """The kind of an entry is one of four words, also for a record class
+        of one's own (it was the class's name, lower-cased)."""
+
+        @attrs.frozen(kw_only=True)
+        class TreatyClock(Milestone):
+            pass
+
+        due = Deadline.on(D(2025, 7, 1))
+        entry = DeadlineEntry(TreatyClock(id="clock", title="Clock", deadline=due), due)
+        assert entry.kind == "milestone"
+        kinds = {e.kind for e in full().all_upcoming_deadlines(D(2025, 6, 1))}
+        assert kinds == {"milestone", "agreement"}
 
     def test_json_round_trip(self) -> None:
         record = full()
