@@ -248,7 +248,17 @@ else:
             globals()[name] = value
             return value
         if name == "__version__":
-            from importlib.metadata import version  # noqa: PLC0415
+            from importlib.metadata import (  # noqa: PLC0415
+                PackageNotFoundError,
+                version,
+            )
 
-            return version("negotiation-records")
+            try:
+                return version("negotiation-records")
+            except PackageNotFoundError:  # imported from a tree never installed
+                raise AttributeError(
+                    f"module {__name__!r} has no attribute '__version__': its "
+                    "version is read from the installed package's metadata, and "
+                    "the package is not installed (python -m pip install .)"
+                ) from None
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -136,7 +136,7 @@ def add_export_command(commands: Any, file_help: str, at_help: str) -> None:
         "folder per table, for DuckDB, pandas, polars, Spark or Dask), as PLOVER "
         "events (JSON Lines) or as an iCalendar file of deadlines and scheduled "
         "rounds.  The export stops at the first record with problems and removes "
-        "what it wrote.",
+        "what it wrote.  Parquet needs the 'tables' extra (pyarrow).",
     )
     export.add_argument("files", nargs="+", metavar="FILE", help=file_help)
     export.add_argument(

@@ -12,7 +12,7 @@ __all__ = ["STRATEGIES_EXTRA_HINT", "st"]
 
 STRATEGIES_EXTRA_HINT: Final = (
     "the strategies need Hypothesis; install the 'strategies' extra: "
-    "pip install 'negotiation-records[strategies]'"
+    "python -m pip install 'negotiation-records[strategies]'"
 )
 """The message of the :class:`ImportError` raised when Hypothesis is missing."""
 

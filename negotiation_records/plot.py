@@ -3,7 +3,7 @@ A picture of a negotiation over time: :func:`timeline`.
 
 Needs matplotlib, which the core library does not depend on::
 
-    pip install 'negotiation-records[plot]'
+    python -m pip install 'negotiation-records[plot]'
 
 The figure is drawn on matplotlib's Agg canvas (no window, no display needed)
 and never touches ``pyplot``'s global state, so it is safe in scripts, tests,
@@ -64,7 +64,7 @@ __all__ = ["PLOT_EXTRA_HINT", "timeline"]
 
 PLOT_EXTRA_HINT = (
     "the timeline picture needs matplotlib; install the 'plot' extra: "
-    "pip install 'negotiation-records[plot]'"
+    "python -m pip install 'negotiation-records[plot]'"
 )
 """The message of the :class:`ImportError` raised when matplotlib is missing."""
 

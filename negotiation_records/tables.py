@@ -4,7 +4,7 @@ DuckDB, Spark or Dask.
 
 Needs pyarrow, which the core library does not depend on::
 
-    pip install 'negotiation-records[tables]'
+    python -m pip install 'negotiation-records[tables]'
 
 :func:`to_tables` turns negotiations into one :class:`pyarrow.Table` per kind of
 record; :func:`write_parquet` streams any number of them, in batches, into a
@@ -145,7 +145,7 @@ __all__ = [
 
 TABLES_EXTRA_HINT: Final = (
     "Arrow tables and Parquet need pyarrow; install the 'tables' extra: "
-    "pip install 'negotiation-records[tables]'"
+    "python -m pip install 'negotiation-records[tables]'"
 )
 """The message of the :class:`ImportError` raised when pyarrow is missing."""
 

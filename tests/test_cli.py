@@ -564,7 +564,7 @@ class TestPlot:
         assert main(["plot", str(talks), "-o", str(tmp_path / "x.png")]) == 1
         assert capsys.readouterr().err == (
             "negotiation-records: error: the timeline picture needs matplotlib; "
-            "install the 'plot' extra: pip install 'negotiation-records[plot]'\n"
+            "install the 'plot' extra: python -m pip install 'negotiation-records[plot]'\n"
         )
 
     def test_unwritable_target(
@@ -1259,6 +1259,22 @@ class TestDocsPage:
             encoding="utf-8",
         )
         return tmp_path
+
+    def test_the_pages_command_writes_the_truce(
+        self, workdir: Path, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        """The command the page gives to write ``truce.json`` writes the file
+        its examples read, run where a clone's examples folder is."""
+        text = DOCS_PAGE.read_text(encoding="utf-8")
+        command = re.search(r'^python -c "(.*)"$', text, re.MULTILINE)
+        assert command is not None
+        clone = tmp_path_factory.mktemp("clone")
+        shutil.copytree(DOCS_PAGE.parent.parent / "examples", clone / "examples")
+        subprocess.run(  # noqa: S603 - this interpreter, the page's code
+            [sys.executable, "-c", command.group(1)], cwd=clone, check=True
+        )
+        written = (clone / "truce.json").read_text(encoding="utf-8")
+        assert written == (workdir / "truce.json").read_text(encoding="utf-8")
 
     def test_page_has_examples(self) -> None:
         """The page shows every command but schema at work."""

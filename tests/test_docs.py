@@ -212,7 +212,7 @@ class TestNewcomer:
         The package is on no index: no command asks one for it.
 
         Adding an extra by name to the copy already installed is fine
-        (``pip install 'negotiation-records[plot]'``), and so is a folder of
+        (``python -m pip install 'negotiation-records[plot]'``), and so is a folder of
         wheels with the index turned off.
         """
         for line in command_lines(page.read_text(encoding="utf-8")):

@@ -243,5 +243,5 @@ def test_the_strategies_without_hypothesis_name_the_extra() -> None:
     )
     assert done.stdout == (
         "hypothesis the strategies need Hypothesis; install the 'strategies' "
-        "extra: pip install 'negotiation-records[strategies]'\n"
+        "extra: python -m pip install 'negotiation-records[strategies]'\n"
     )

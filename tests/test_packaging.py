@@ -42,6 +42,23 @@ class TestPublicApi:
         assert "__version__" in dir(negotiation_records)  # for completion, help()
         assert "__annotations__" not in vars(negotiation_records)  # help(): noise
 
+    def test_no_version_where_the_package_is_not_installed(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Imported from a source tree that was never installed, there is no
+        metadata to read the version from: an AttributeError that says so,
+        so that ``hasattr`` and ``getattr(..., default)`` work (it was the
+        metadata's PackageNotFoundError)."""
+
+        def not_installed(name: str) -> str:
+            raise importlib.metadata.PackageNotFoundError(name)
+
+        monkeypatch.setattr(importlib.metadata, "version", not_installed)
+        assert not hasattr(negotiation_records, "__version__")
+        assert getattr(negotiation_records, "__version__", "unknown") == "unknown"
+        with pytest.raises(AttributeError, match="the package is not installed"):
+            negotiation_records.__version__  # noqa: B018
+
     def test_unknown_attribute(self) -> None:
         """A missing attribute raises AttributeError naming it."""
         with pytest.raises(AttributeError, match="no attribute 'nope'"):

@@ -699,7 +699,7 @@ class TestWithoutMatplotlib:
         with pytest.raises(ImportError) as info:
             timeline(seed_record())
         assert str(info.value) == PLOT_EXTRA_HINT
-        assert "pip install 'negotiation-records[plot]'" in str(info.value)
+        assert "python -m pip install 'negotiation-records[plot]'" in str(info.value)
 
 
 def _two_sided() -> Negotiation:

@@ -726,7 +726,9 @@ class TestRefused:
             with pytest.raises(ImportError) as info:
                 call()
             assert str(info.value) == TABLES_EXTRA_HINT
-            assert "pip install 'negotiation-records[tables]'" in str(info.value)
+            assert "python -m pip install 'negotiation-records[tables]'" in str(
+                info.value
+            )
 
     def test_pyarrow_is_imported_only_when_called(self) -> None:
         """The package and the module import without pyarrow, and do not load it."""
