@@ -774,14 +774,15 @@ class _Coder:
 
     def action(self, event: TimelineEvent, action: Action) -> Plover | PloverSkip:
         event_type = action.kind.value.upper()
-        mode = action.mode.strip() if action.mode is not None else None
+        known = {mode.casefold(): mode for mode in PLOVER_MODES[event_type]}
+        mode = known.get((action.mode or "").strip().casefold())
         return self.record(
             event,
             f"action-{action.kind.value}",
             action.by,
             action.toward,
             plover_type=event_type,
-            mode=[mode] if mode in PLOVER_MODES[event_type] else [],
+            mode=[] if mode is None else [mode],
             ends=action.ends,
             cites=self.cited([self.talks, action]),
         )

@@ -1184,6 +1184,41 @@ class TestMapping:
         )
         assert "actions/a4" not in found  # dated only to March 2025
 
+    @pytest.mark.parametrize(
+        ("kind", "given", "coded"),
+        [
+            ("assault", "Explosives", ["explosives"]),
+            ("assault", " SIDEAB ", ["sideAB"]),
+            ("protest", "Hunger", ["hunger"]),
+            ("assault", "drones", None),
+        ],
+    )
+    def test_an_actions_mode_is_matched_whatever_its_case(
+        self, kind: str, given: str, coded: list[str] | None
+    ) -> None:
+        """A mode written with capitals or spaces around is the PLOVER mode it
+        names (``Explosives`` was dropped); one PLOVER does not list is left
+        out of ``mode`` and kept in the comment."""
+        talks = Negotiation(
+            id="t",
+            title="T",
+            parties=[party("a", "A"), party("b", "B")],
+            actions=[
+                Action(
+                    id="x",
+                    kind=kind,
+                    by=["a"],
+                    toward=["b"],
+                    on=DAY,
+                    summary="Strike",
+                    mode=given,
+                )
+            ],
+        )
+        (record,) = to_plover(talks)
+        assert record.get("mode") == coded
+        assert given.strip() in record["comment"]
+
     def test_actors_without_wikidata_or_country(self, coded: Any) -> None:
         swap = by_id(coded[0])["actions/a2"]
         assert swap["source"] == [
