@@ -1,11 +1,11 @@
 """
-The deadlines and scheduled rounds of a record as an iCalendar file.
+The deadlines and rounds of a record as an iCalendar file.
 
 :func:`to_ical` writes RFC 5545 text that any calendar program imports or
 subscribes to: one event (``VEVENT``) for each deadline — an ultimatum's, a
 milestone's and each of its alternative deadlines, an agreement's entry into
 force, the end of each of its phases and its expiry — and for each round that
-is scheduled and has a start.
+is scheduled, held or cancelled and has a start.
 The text is written by the library itself (no dependency).
 
 **Times are in UTC, with the zone named.**  Every timed event is written in
@@ -15,7 +15,7 @@ or a fixed offset such as ``+03:00``, written as a timestamp writes it, to
 the second if it has seconds: ``-00:25:21``) is kept in the description and
 in the property ``X-NEGOTIATION-RECORDS-TZID``.  Times are written to the
 second.
-A calendar without events (no deadline, no scheduled round, or an *at* before
+A calendar without events (no deadline, no round in it, or an *at* before
 them all) holds a ``VTIMEZONE`` for UTC instead, as RFC 5545 requires a
 calendar to hold at least one component.
 
@@ -53,8 +53,10 @@ round that only *ends* there is written exactly: its end as its length
   event cannot hold (a time of day after a start dated to the day, a month
   after a day, a day after a start time) is written in its ``DESCRIPTION``
   (``Ends: 2025-08-16T18:00:00+03:00[Europe/Moscow].``).  A round dated only to a
-  month or a year cannot be placed on a day and is left out, as are rounds not
-  scheduled (proposed, held, postponed, cancelled).
+  month or a year cannot be placed on a day and is left out, as are rounds only
+  proposed or postponed (which has no start).  A round held stays (it took
+  place); one cancelled stays as ``STATUS:CANCELLED``, so that a program that
+  imported it does not keep it as confirmed.
 
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
@@ -86,8 +88,8 @@ that can alter what the event shows:
 * an alternative deadline: the milestone's status steps, plus one once it is
   decided (``applied`` true or false), plus one once a revision has replaced
   the deadline it qualifies;
-* a scheduled round: the status steps since it was first scheduled.  A
-  postponed, held or cancelled round is left out of the calendar; one
+* a round: the status steps since it was first in the calendar (scheduled,
+  held or cancelled).  A postponed round is left out of the calendar; one
   postponed and scheduled anew comes back with a ``SEQUENCE`` two higher.
 
 Histories and revisions only grow as a record changes through its methods
@@ -137,7 +139,7 @@ import datetime as _dt
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 import pendulum
 
@@ -316,16 +318,26 @@ def _cancelled(
     return ended and closed_in_time(history, deadline)
 
 
-def _scheduled(status: enum.Enum | str) -> bool:
-    return status is RoundStatus.SCHEDULED
+#: The ``STATUS`` of a round on the calendar, by its status: a round only
+#: proposed, or postponed (it then has no start), is not on it.
+_ROUND_STATUS: Final = {
+    RoundStatus.SCHEDULED: "CONFIRMED",
+    RoundStatus.HELD: "CONFIRMED",
+    RoundStatus.CANCELLED: "CANCELLED",
+}
+
+
+def _on_the_calendar(status: enum.Enum | str) -> object:
+    return status if status in _ROUND_STATUS else None
 
 
 def _round_sequence(rnd: Round) -> int:
     """
-    A scheduled round's ``SEQUENCE``: the steps since it was first scheduled
-    (each postponement and each new scheduling after one).
+    A round's ``SEQUENCE``: the steps since it was first on the calendar
+    (each postponement, each new scheduling after one, held, cancelled).
     """
-    return max(_status_steps(rnd.history, RoundStatus.PROPOSED, _scheduled) - 1, 0)
+    steps = _status_steps(rnd.history, RoundStatus.PROPOSED, _on_the_calendar)
+    return max(steps - 1, 0)
 
 
 # --- events -------------------------------------------------------------------------
@@ -706,9 +718,8 @@ class _Writer:
 
     def round(self, rnd: Round) -> _Event | None:
         starts, ends = rnd.starts, rnd.ends
-        if rnd.status is not RoundStatus.SCHEDULED or starts is None:
-            return None
-        if isinstance(starts, PartialDate):
+        status = _ROUND_STATUS.get(rnd.status)
+        if status is None or starts is None or isinstance(starts, PartialDate):
             return None
         summary = f"Round {rnd.number}: {self.talks.title}"
         if rnd.location:
@@ -752,6 +763,7 @@ class _Writer:
             if not isinstance(last, PartialDate) and last is not None and last > starts:
                 lines.append(all_day_end(starts, last))
             description.append("Dated to the day (no time of day): an all-day event.")
+        description.append(f"Status: {rnd.status.value}.")
         description += self.cited(rnd.sources)
         lines += [
             f"SUMMARY:{_escape(summary)}",
@@ -765,7 +777,7 @@ class _Writer:
         sequence = _round_sequence(rnd)
         if sequence:
             lines.append(f"SEQUENCE:{sequence}")
-        lines.append("STATUS:CONFIRMED")
+        lines.append(f"STATUS:{status}")
         return _Event(sort, self.uid("rounds", rnd.number), lines)
 
 
@@ -830,7 +842,7 @@ def to_ical(
     uid_domain: str | None = None,
 ) -> str:
     """
-    The deadlines and scheduled rounds of *negotiation* as an iCalendar file
+    The deadlines and rounds of *negotiation* as an iCalendar file
     (RFC 5545 text, CRLF line ends).
 
     *negotiation* is one negotiation or several (any iterable): several give one
@@ -840,7 +852,8 @@ def to_ical(
 
     One event for each ultimatum's deadline, each milestone's deadline and
     alternative deadlines, each agreement's entry into force, end of a phase
-    and expiry, and each scheduled round with a start, in the order of their
+    and expiry, and each round scheduled, held or cancelled with a start, in
+    the order of their
     start (then of their ``UID``).  See the module documentation above for how
     times are written.  A calendar without events holds a ``VTIMEZONE`` for
     UTC, the component RFC 5545 requires.

@@ -473,8 +473,10 @@ class TestUidDomain:
         assert main([*argv, "--uid-domain", "talks.example.org"]) == 0
         calendar = icalendar.Calendar.from_ical(out.read_bytes())
         assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
+            "russia-ukraine-2025/rounds/1@talks.example.org",
+            "russia-ukraine-2025/rounds/2@talks.example.org",
             "russia-ukraine-2025/ultimatums/us-ultimatum-2025-07/deadline"
-            "@talks.example.org"
+            "@talks.example.org",
         ]
 
     def test_without_it_as_before(

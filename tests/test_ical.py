@@ -78,8 +78,29 @@ def check_format(text: str) -> None:
 
 
 class TestSeedStory:
+    def test_the_rounds_held(self) -> None:
+        """The two rounds held in Istanbul are in the calendar, as they took
+        place; the third, only proposed for "next week", is not."""
+        held = [e for e in events(to_ical(seed_record())) if "rounds/" in e["UID"]]
+        assert [
+            (e["DTSTART"].dt, str(e["SUMMARY"]), str(e["STATUS"])) for e in held
+        ] == [
+            (
+                _dt.date(2025, 5, 16),
+                "Round 1: Russia–Ukraine peace talks, 2025 (Istanbul)",
+                "CONFIRMED",
+            ),
+            (
+                _dt.date(2025, 6, 2),
+                "Round 2: Russia–Ukraine peace talks, 2025 (Istanbul)",
+                "CONFIRMED",
+            ),
+        ]
+        assert all("Status: held." in str(e["DESCRIPTION"]) for e in held)
+
     def test_the_ultimatum_deadline(self) -> None:
-        """One event: 50 days from 14 July, to the end of 2 September (UTC)."""
+        """Its deadline: 50 days from 14 July, to the end of 2 September (UTC),
+        after the two rounds held."""
         text = to_ical(seed_record())
         check_format(text)
         calendar = parse(text)
@@ -87,7 +108,7 @@ class TestSeedStory:
         # icalendar reads NAME (RFC 7986, TEXT) as an unknown property: unescape it
         assert text_of(calendar["NAME"]) == "Russia–Ukraine peace talks, 2025"
         assert "X-WR-CALNAME:Russia–Ukraine peace talks\\, 2025\r\n" in text
-        (event,) = calendar.walk("VEVENT")
+        _, _, event = calendar.walk("VEVENT")
         assert event["DTSTART"].dt == _dt.datetime(2025, 9, 3, tzinfo=UTC)
         assert "DTEND" not in event
         assert str(event["SUMMARY"]) == (
@@ -108,14 +129,21 @@ class TestSeedStory:
         assert to_ical(seed_record()) == to_ical(seed_record())
 
     def test_as_of_a_past_day(self) -> None:
-        """Before the ultimatum there is nothing; DTSTAMP is the day asked about."""
-        text = to_ical(seed_record(), at=pendulum.date(2025, 7, 1))
+        """Before the first round there is nothing; before the ultimatum, the
+        rounds held; DTSTAMP is the day asked about."""
+        text = to_ical(seed_record(), at=pendulum.date(2025, 5, 1))
         assert events(text) == []
         assert "DTSTAMP" not in text
+        text = to_ical(seed_record(), at=pendulum.date(2025, 7, 1))
+        assert [str(e["UID"]).split("@")[0] for e in events(text)] == [
+            "russia-ukraine-2025/rounds/1",
+            "russia-ukraine-2025/rounds/2",
+        ]
         text = to_ical(
             seed_record(), at=pendulum.datetime(2025, 7, 20, 9, tz="Europe/Kyiv")
         )
-        (event,) = events(text)
+        *_, event = events(text)
+        assert "ultimatums/" in event["UID"]
         assert event["DTSTAMP"].dt == _dt.datetime(2025, 7, 20, 6, tzinfo=UTC)
 
 
@@ -753,14 +781,50 @@ class TestRounds:
         assert all(ICAL_ZONE_PROPERTY not in e for e in found)
 
     def test_rounds_left_out(self) -> None:
-        """Not scheduled, or scheduled only for a month: no event."""
+        """Only proposed, postponed, or placed only in a month: no event."""
         rounds = [
-            Round(number=1, status="held", starts=pendulum.date(2025, 5, 16)),
             Round(number=2, status="proposed", starts=pendulum.date(2025, 9, 1)),
             Round(number=3, status="scheduled", starts=PartialDate(2025, 9)),
             Round(number=4, status="postponed", starts=pendulum.date(2025, 9, 1)),
+            Round(number=5, status="held", starts=PartialDate(2025, 6)),
         ]
         assert events(to_ical(talks(rounds=rounds))) == []
+
+    def test_a_round_held_stays_and_one_cancelled_says_so(self) -> None:
+        """
+        A scheduled round stays in the calendar once held (it took place) and
+        is CANCELLED once cancelled (a program that imported it learns so;
+        it was left out, so the program kept it as confirmed); each step
+        raises SEQUENCE, as one that changes STATUS must.
+        """
+        scheduled = Round(number=3).schedule(
+            starts=pendulum.date(2025, 7, 23), on=pendulum.date(2025, 7, 16)
+        )
+        held = scheduled.hold(on=pendulum.date(2025, 7, 23))
+        cancelled = scheduled.cancel(on=pendulum.date(2025, 7, 20))
+
+        def shown(rnd: Round) -> list[str]:
+            text = to_ical(talks(rounds=[rnd])).replace("\r\n ", "")
+            wanted = ("DTSTART", "SEQUENCE", "STATUS", "DESCRIPTION")
+            return [line for line in text.splitlines() if line.startswith(wanted)]
+
+        assert shown(scheduled) == [
+            "DTSTART;VALUE=DATE:20250723",
+            "DESCRIPTION:Round 3 of Talks\\, delegations level.\\nDated to the day (no time "
+            "of day): an all-day event.\\nStatus: scheduled.",
+            "STATUS:CONFIRMED",
+        ]
+        assert shown(held)[2:] == ["SEQUENCE:1", "STATUS:CONFIRMED"]
+        assert "Status: held." in shown(held)[1]
+        assert shown(cancelled)[2:] == ["SEQUENCE:1", "STATUS:CANCELLED"]
+        cancelled_unseen = Round(
+            number=4, status="cancelled", starts=pendulum.date(2025, 9, 1)
+        )
+        assert shown(cancelled_unseen)[1:] == [
+            "DESCRIPTION:Round 4 of Talks\\, delegations level.\\nDated to the day (no time "
+            "of day): an all-day event.\\nStatus: cancelled.",
+            "STATUS:CANCELLED",
+        ]
 
 
 class TestText:
@@ -1141,7 +1205,7 @@ def expected_count(record: Negotiation) -> int:
         for a in record.agreements
     )
     count += sum(
-        r.status is RoundStatus.SCHEDULED
+        r.status in (RoundStatus.SCHEDULED, RoundStatus.HELD, RoundStatus.CANCELLED)
         and r.starts is not None
         and not isinstance(r.starts, PartialDate)
         for r in record.rounds
