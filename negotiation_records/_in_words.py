@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import pendulum
+
+from negotiation_records._deadline_arithmetic import anchor_day, resolve_day
 from negotiation_records.timeutil import Moment, moment_text
 
 
@@ -16,7 +19,7 @@ if TYPE_CHECKING:
     from negotiation_records.deadlines import Deadline
 
 
-__all__ = ["business_days_words", "describe_start", "in_words"]
+__all__ = ["business_days_words", "describe_start", "in_words", "rule_words"]
 
 _UNITS = (
     ("year", 365 * 86400),
@@ -58,10 +61,11 @@ def describe_start(
     datetime (written by *show*), or its counting rule (``90 days after
     2020-10-24``).
     """
-    if deadline.anchor is None:
+    counted = _counting_rule(deadline)
+    if counted is None:
         where = "" if deadline.tz is None else f", {deadline.tz}"
         return f"on {show(deadline.due)}{where}"
-    return deadline.describe_rule()
+    return _with_notes(*counted[:2])
 
 
 _WEEKDAYS = (
@@ -75,11 +79,12 @@ _WEEKDAYS = (
 )
 
 
-def business_days_words(deadline: Deadline) -> str:
+def business_days_words(deadline: Deadline) -> tuple[str, list[str]]:
     """
-    A business-day rule in words, with the calendar it counted by where that
-    is not Monday to Friday alone: another weekend, the holidays skipped and
-    the weekend days worked (the ones :meth:`Deadline.after_business_days
+    A business-day rule in words, and notes on the calendar it counted by
+    where that is not Monday to Friday alone: another weekend, the holidays
+    skipped and the weekend days worked (the ones
+    :meth:`Deadline.after_business_days
     <negotiation_records.Deadline.after_business_days>` kept, those inside
     the count), so that two rules that fall due apart read apart.
 
@@ -94,15 +99,64 @@ def business_days_words(deadline: Deadline) -> str:
     n = deadline.business_days
     unit = "business day" if n == 1 else "business days"
     text = f"{n} {unit} after {moment_text(deadline.anchor)}"  # type: ignore[arg-type]
-    parts = []
+    notes = []
     if deadline.weekend != frozenset({5, 6}):
         days = [_WEEKDAYS[day] for day in sorted(deadline.weekend)] or ["none"]
         names = " and ".join([", ".join(days[:-1]), days[-1]] if days[:-1] else days)
-        parts.append(f"weekend {names}")
+        notes.append(f"weekend {names}")
     for word, dates in (("not", deadline.holidays), ("working", deadline.workdays)):
         if dates:
             shown = ", ".join(str(day) for day in dates[:3])
             if len(dates) > 3:
                 shown += f" and {len(dates) - 3} more"
-            parts.append(f"{word} {shown}")
-    return f"{text} ({'; '.join(parts)})" if parts else text
+            notes.append(f"{word} {shown}")
+    return text, notes
+
+
+def rule_words(deadline: Deadline) -> str:
+    """
+    A deadline's rule in words (:meth:`Deadline.describe_rule
+    <negotiation_records.Deadline.describe_rule>`): its counting rule, or
+    the day or instant it is on; a deadline on a day names the zone whose
+    day ends it (one on a fixed day always, UTC if it names none: nothing
+    else places that day).
+    """
+    day_ends = not isinstance(deadline.due, pendulum.DateTime)
+    counted = _counting_rule(deadline)
+    if counted is None:
+        rule = f"on {moment_text(deadline.due)}"
+        return (
+            f"{rule} (to the end of the day, {deadline.tz or 'UTC'})"
+            if day_ends
+            else rule
+        )
+    rule, notes, zone_named = counted
+    if day_ends and deadline.tz is not None and not zone_named:
+        notes.append(f"to the end of the day, {deadline.tz}")
+    return _with_notes(rule, notes)
+
+
+def _with_notes(text: str, notes: list[str]) -> str:
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def _counting_rule(deadline: Deadline) -> tuple[str, list[str], bool] | None:
+    """
+    The counting rule of *deadline* in words, notes on it, and whether they
+    name its zone (``None``: a deadline on a fixed day or instant).
+    """
+    anchor = deadline.anchor
+    if anchor is None:
+        return None
+    if deadline.period is not None:
+        way = "before" if deadline.counts_back else "after"
+        return f"{deadline.period.describe()} {way} {moment_text(anchor)}", [], False
+    if deadline.day is not None:
+        rule = f"day {deadline.day} counting from {moment_text(anchor)}"
+        first = resolve_day(anchor, 1, deadline.tz)
+        if first != anchor_day(anchor):
+            return rule, [f"day 1 is {first} in {deadline.tz or 'UTC'}"], True
+        return rule, ["day 1"], False
+    if deadline.business_days is not None:
+        return (*business_days_words(deadline), False)
+    return None

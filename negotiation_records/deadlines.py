@@ -99,7 +99,7 @@ from negotiation_records._deadline_arithmetic import (
     start_of_day,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
-from negotiation_records._in_words import business_days_words, in_words
+from negotiation_records._in_words import in_words, rule_words
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._weekends import DEFAULT_WEEKEND, weekend_for
@@ -901,11 +901,14 @@ class Deadline(Record, _KeepsCutoff):
 
     def describe_rule(self) -> str:
         """
-        The rule in words: ``"50 days after 2025-07-14"``, ``"on 2025-08-08"``.
+        The rule in words: ``"50 days after 2025-07-14"``, ``"on 2025-08-08"``;
+        a deadline on a day names the zone whose day it is, where it has one.
 
         Example:
             >>> Deadline.after(pendulum.date(2025, 7, 14), days=50).describe_rule()
             '50 days after 2025-07-14'
+            >>> Deadline.after(pendulum.date(2025, 7, 14), days=50, tz="Europe/Kyiv").describe_rule()
+            '50 days after 2025-07-14 (to the end of the day, Europe/Kyiv)'
             >>> Deadline.on(pendulum.date(2025, 8, 8), tz="Europe/Kyiv").describe_rule()
             'on 2025-08-08 (to the end of the day, Europe/Kyiv)'
 
@@ -917,21 +920,7 @@ class Deadline(Record, _KeepsCutoff):
             >>> Deadline.on_day(2, counting_from=ceasefire).describe_rule()
             'day 2 counting from 2015-02-15T00:00:00+02:00 (day 1 is 2015-02-14 in UTC)'
         """
-        if self.period is not None and self.anchor is not None:
-            way = "before" if self.counts_back else "after"
-            return f"{self.period.describe()} {way} {moment_text(self.anchor)}"
-        if self.day is not None and self.anchor is not None:
-            rule = f"day {self.day} counting from {moment_text(self.anchor)}"
-            first = resolve_day(self.anchor, 1, self.tz)
-            if first == anchor_day(self.anchor):
-                return f"{rule} (day 1)"
-            return f"{rule} (day 1 is {first} in {self.tz or 'UTC'})"
-        if self.business_days is not None and self.anchor is not None:
-            return business_days_words(self)
-        text = f"on {moment_text(self.due)}"
-        if not isinstance(self.due, pendulum.DateTime):
-            text += f" (to the end of the day, {self.tz or 'UTC'})"
-        return text
+        return rule_words(self)
 
     def __str__(self) -> str:
         text = moment_text(self.due)

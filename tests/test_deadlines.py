@@ -1921,6 +1921,43 @@ class TestDescribe:
             "on 2025-09-02 (to the end of the day, UTC)"
         )
 
+    def test_a_counted_rule_names_the_zone_whose_day_ends_it(self) -> None:
+        """
+        A deadline counted to a day names its zone, as one on a fixed day
+        does: "50 days after 2025-07-14" ends at midnight in Kyiv, three hours
+        before midnight in UTC.  The note joins the rule's others; a rule
+        whose words name the zone already, or that falls due at a time, or
+        that names no zone (UTC), says nothing more.
+        """
+        day, kyiv = pendulum.date(2025, 7, 14), "Europe/Kyiv"
+        end = "to the end of the day, Europe/Kyiv"
+        assert Deadline.after(day, days=50, tz=kyiv).describe_rule() == (
+            f"50 days after 2025-07-14 ({end})"
+        )
+        assert Deadline.before(day, days=1, tz=kyiv).describe_rule() == (
+            f"1 day before 2025-07-14 ({end})"
+        )
+        assert Deadline.after_business_days(
+            day, 5, holidays=[pendulum.date(2025, 7, 16)], tz=kyiv
+        ).describe_rule() == (
+            f"5 business days after 2025-07-14 (not 2025-07-16; {end})"
+        )
+        assert Deadline.on_day(16, counting_from=day, tz=kyiv).describe_rule() == (
+            f"day 16 counting from 2025-07-14 (day 1; {end})"
+        )
+        late = pendulum.datetime(2025, 7, 14, 23, tz="UTC")  # 15 July in Kyiv
+        assert Deadline.on_day(2, counting_from=late, tz=kyiv).describe_rule() == (
+            "day 2 counting from 2025-07-14T23:00:00Z (day 1 is 2025-07-15 in "
+            "Europe/Kyiv)"
+        )
+        timed = pendulum.datetime(2025, 7, 14, 12, tz=kyiv)
+        assert Deadline.after(timed, hours=48).describe_rule() == (
+            "48 hours after 2025-07-14T12:00:00+03:00[Europe/Kyiv]"
+        )
+        assert (
+            Deadline.after(day, days=50).describe_rule() == "50 days after 2025-07-14"
+        )
+
 
 class TestOrdering:
     """Deadlines sort by the instant they pass."""

@@ -65,7 +65,7 @@ EXPECTED = {
         "countering counter-7 [rejected]",
         "countering counter-7 [accepted]",
         "rule:        10 business days after 2025-12-19 (not 2025-12-25, "
-        "2025-12-26, 2026-01-01)",
+        "2025-12-26, 2026-01-01; to the end of the day, Europe/London)",
         "notice ends: Wednesday 7 January 2026 (to the end of the day, Europe/London)",
         "strike may start: 2026-01-08 00:00 GMT",
         "without the bank holidays it would end 2026-01-02",

@@ -447,7 +447,8 @@ class TestCommandLine:
         }
         assert (
             entry["rule"]
-            == "day 42 counting from 2025-01-19T11:15:00+02:00[Asia/Jerusalem] (day 1)"
+            == "day 42 counting from 2025-01-19T11:15:00+02:00[Asia/Jerusalem] "
+            "(day 1; to the end of the day, Asia/Jerusalem)"
         )
 
     def test_show(self, gaza: Path, capsys: pytest.CaptureFixture[str]) -> None:
