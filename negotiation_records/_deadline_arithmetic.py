@@ -163,6 +163,10 @@ def start_of_day(day: _dt.date, tz: _dt.tzinfo) -> pendulum.DateTime:
     return in_zone(high, tz)
 
 
+_FIRST_DAY_ORDINAL: Final = _dt.date.min.toordinal()
+_LAST_DAY_ORDINAL: Final = _dt.date.max.toordinal()
+
+
 def add_calendar(anchor: _dt.date, period: Period, sign: int = 1) -> pendulum.Date:
     """
     Years and months (clamped to the month's end), then weeks and days; with
@@ -177,11 +181,20 @@ def add_calendar(anchor: _dt.date, period: Period, sign: int = 1) -> pendulum.Da
     month = months % 12 + 1
     if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
         raise ValueError(f"year {year} is out of range")
-    day = min(anchor.day, calendar.monthrange(year, month)[1])
-    moved = _dt.date(year, month, day) + sign * _dt.timedelta(
-        weeks=period.weeks, days=period.days
-    )
-    return pendulum.Date(moved.year, moved.month, moved.day)
+    day = anchor.day
+    if day > 28:  # every month has 28 days: only a later day may be clamped
+        day = min(day, calendar.monthrange(year, month)[1])
+    days = 7 * period.weeks + period.days
+    if not days:
+        return pendulum.Date(year, month, day)
+    # Weeks and days counted on the days' ordinals: a timedelta built by
+    # keywords costs more than the rest of this function.  The period's
+    # limits keep the count well within a timedelta's; past the calendar's
+    # ends it is refused as date + timedelta refuses it.
+    moved = _dt.date(year, month, day).toordinal() + sign * days
+    if not _FIRST_DAY_ORDINAL <= moved <= _LAST_DAY_ORDINAL:
+        raise OverflowError("date value out of range")
+    return pendulum.Date.fromordinal(moved)
 
 
 def add_period(anchor: Moment, period: Period, sign: int = 1) -> Moment:

@@ -378,34 +378,35 @@ def _compiled_structure(
     unset = [a for a in attrs.fields(cls) if is_init_only(a)]
     body = ["d = _upgrade(o, _cls)" if getattr(cls, "_versioned", False) else "d = o"]
     # Unknown keys refused by counting: every field read (a missing one fails
-    # the read), an optional one counted when given, so the object holds no
-    # other key when it holds as many as were counted (``len`` instead of a
-    # set built from its keys).
+    # the read), an optional one uncounted when left out (documents written
+    # by the library leave out few), so the object holds no other key when
+    # it holds as many as were counted (``len`` instead of a set built from
+    # its keys).
     forbid = conv.forbid_extra_keys
     required = sum(a.default is attrs.NOTHING for a in fields)
     counted = forbid and required < len(fields)
     if forbid and not counted:
         body += [f"if len(d) != {required}:", "    raise LookupError"]
-    reads: list[str] = [f"n = {required}"] if counted else []
+    reads: list[str] = [f"n = {len(fields)}"] if counted else []
     for index, attribute in enumerate(fields):
         kind = kind_of(attribute)
         assert kind is not None  # noqa: S101 - see _compilable
-        read = kind.read_code(ns, "v", "", "raise LookupError", conv=conv)
+        v = f"f{index}"  # read straight into the local the record is built from
+        read = kind.read_code(ns, v, "", "raise LookupError", conv=conv)
         target = refers_to(attribute)
         if target is not None:  # noted for the negotiation (see _references)
-            read += _noting_code(kind, target)
+            read += _noting_code(kind, target, v)
         if attribute.default is attrs.NOTHING:
-            reads += [f"v = d[{attribute.name!r}]", *read]
+            reads += [f"{v} = d[{attribute.name!r}]", *read]
         else:
             reads += [
-                f"v = d.get({attribute.name!r}, _MISSING)",
-                "if v is _MISSING:",
-                f"    v = {_default_code(attribute, kind, ns)}",
+                f"{v} = d.get({attribute.name!r}, _MISSING)",
+                f"if {v} is _MISSING:",
+                f"    {v} = {_default_code(attribute, kind, ns)}",
+                *(["    n -= 1"] if counted else []),
                 "else:",
-                *(["    n += 1"] if counted else []),
                 *("    " + line for line in read),
             ]
-        reads.append(f"f{index} = v")
     if counted:
         reads += ["if len(d) != n:", "    raise LookupError"]
     checks_references = cls._checks_references
@@ -470,13 +471,16 @@ def _compiled_structure(
     return structure
 
 
-def _noting_code(kind: Kind, target: str) -> list[str]:
-    """The lines that note the value ``v`` of a field referring to *target*."""
+def _noting_code(kind: Kind, target: str, v: str) -> list[str]:
+    """The lines that note the value *v* of a field referring to *target*."""
     if isinstance(kind, Many):
-        return ["if r is not None:", f"    r.{target}.extend(v)"]
+        return ["if r is not None:", f"    r.{target}.extend({v})"]
     if isinstance(kind, Maybe):
-        return ["if r is not None and v is not None:", f"    r.{target}.append(v)"]
-    return ["if r is not None:", f"    r.{target}.append(v)"]
+        return [
+            f"if r is not None and {v} is not None:",
+            f"    r.{target}.append({v})",
+        ]
+    return ["if r is not None:", f"    r.{target}.append({v})"]
 
 
 def _record_structure_factory(

@@ -262,7 +262,7 @@ class Text(FixedKind):
         return [
             f"{pad}if {v}.__class__ is not str:",
             f"{pad}    {fail}",
-            f"{pad}if not ({plain_text_test(v)}):",
+            f"{pad}if not ({plain_text_test(v, is_str=True)}):",
             f"{pad}    {v} = {ns.name(load_text)}({v})",
             f"{pad}    if {ns.name(text_problems)}({v}):",
             f"{pad}        {fail}",
@@ -272,17 +272,17 @@ class Text(FixedKind):
         return defs.shared("Text", dict(_TEXT_SCHEMA, description=TEXT_RULE + "."))
 
 
-def plain_text_test(v: str, longest: int | None = None) -> str:
+def plain_text_test(v: str, longest: int | None = None, *, is_str: bool = False) -> str:
     """
     The generated test that the variable *v* holds plain text that is valid
     without a call: a :class:`str` of printable ASCII, not empty nor all
     spaces (and of at most *longest* characters).  Every other value is
-    given to the kind's own check, which decides.
+    given to the kind's own check, which decides.  With *is_str*, the code
+    before it has refused anything but a plain :class:`str` already.
     """
-    test = (
-        f"{v}.__class__ is str and {v}.isascii() and {v}.isprintable() "
-        f"and not {v}.isspace() and {v} != ''"
-    )
+    test = f"{v}.isascii() and {v}.isprintable() and not {v}.isspace() and {v} != ''"
+    if not is_str:
+        test = f"{v}.__class__ is str and {test}"
     return test if longest is None else f"{test} and len({v}) <= {longest}"
 
 

@@ -314,6 +314,8 @@ class Checker:
     def _unique(
         self, path: str, keys: list[object], noun: str, field: str = "id"
     ) -> None:
+        if len(set(keys)) == len(keys):  # none repeats (the commonest): in C
+            return
         first_at: dict[object, int] = {}
         for index, key in enumerate(keys):
             first = first_at.setdefault(key, index)
@@ -546,6 +548,8 @@ class Checker:
         once (:func:`_circles`), at the link from its first record in the
         list, with *message* of its ids in order.
         """
+        if len(links) < 2:  # a circle needs two records that link (see _circles)
+            return
         positions = {r.id: i for i, r in reversed(list(enumerate(records)))}
         for ordered, field in _circles(links, positions):
             self.out.append(

@@ -282,6 +282,7 @@ def _with_folds(cls: type[Any], state: dict[str, Any], folded: tuple[str, ...]) 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 """1970-01-01 in UTC, as a plain ``datetime``: what :func:`since_epoch` counts from."""
 _EPOCH_ORDINAL = EPOCH.toordinal()
+_NAIVE_EPOCH: Final = EPOCH.replace(tzinfo=None)
 _FIRST_INSTANT = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 _LAST_INSTANT = _dt.datetime.max.replace(tzinfo=_dt.UTC)
 _combine: Final = _dt.datetime.combine
@@ -515,7 +516,7 @@ def is_before(first: MomentInput, second: MomentInput) -> bool:
         (False, True)
     """
     if first.__class__ is _PENDULUM_DATE and second.__class__ is _PENDULUM_DATE:
-        return _dt.date.__lt__(first, second)  # the commonest: two days
+        return first < second  # the commonest: two days (date's own comparison)
     if first.__class__ not in _MOMENTS or second.__class__ not in _MOMENTS:
         first, second = _both_moments(first, second)
     if isinstance(first, pendulum.DateTime) and isinstance(second, pendulum.DateTime):
@@ -589,6 +590,9 @@ def since_epoch(value: _dt.datetime) -> _dt.timedelta:
     and unlike ``==``/``<`` it does not compare two datetimes sharing a tzinfo by
     their wall clocks (which ignores ``fold``).
     """
+    if (tz := value.tzinfo).__class__ in _PENDULUM_ZONES:  # asked of its zone: C
+        wall = _combine(value, _time(value))  # finds an aware datetime's by name
+        return _subtract(wall, _NAIVE_EPOCH) - tz.utcoffset(wall)  # at every call
     return _subtract(_plain(value), EPOCH)
 
 
