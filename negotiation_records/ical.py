@@ -53,10 +53,10 @@ round that only *ends* there is written exactly: its end as its length
   event cannot hold (a time of day after a start dated to the day, a month
   after a day, a day after a start time) is written in its ``DESCRIPTION``
   (``Ends: 2025-08-16T18:00:00+03:00[Europe/Moscow].``).  A round dated only to a
-  month or a year cannot be placed on a day and is left out, as are rounds only
-  proposed or postponed (which has no start).  A round held stays (it took
-  place); one cancelled stays as ``STATUS:CANCELLED``, so that a program that
-  imported it does not keep it as confirmed.
+  month or a year cannot be placed on a day and is left out, as are rounds
+  only proposed or postponed (``postpone`` clears its start).  A round held
+  stays (it took place); one cancelled stays as ``STATUS:CANCELLED``, so
+  that a program that imported it does not keep it as confirmed.
 
 **Reproducible.**  The same record gives the same text, byte for byte: each
 event's ``UID`` is made of the negotiation's id and the record's
@@ -319,7 +319,7 @@ def _cancelled(
 
 
 #: The ``STATUS`` of a round on the calendar, by its status: a round only
-#: proposed, or postponed (it then has no start), is not on it.
+#: proposed, or postponed (``postpone`` clears its start), is not on it.
 _ROUND_STATUS: Final = {
     RoundStatus.SCHEDULED: "CONFIRMED",
     RoundStatus.HELD: "CONFIRMED",
