@@ -362,17 +362,20 @@ def _target(name: str) -> str:
 def cannot_write(name: str, exc: OSError) -> str:
     """
     The message for an export or a picture that cannot be written: the
-    system's words, but for a name that ends in ``/`` and names nothing yet,
-    where the system says "Is a directory" of a folder that does not exist.
+    system's words, but for a name that ends in ``/`` and names no folder,
+    where the system says "Is a directory" of a folder that does not exist
+    (or of a file).
     """
     if (
         exc.errno == errno.EISDIR
         and name.endswith(("/", os.sep))
         and not os.path.lexists(name)
     ):
+        there = name.rstrip("/" + os.sep)
+        what = "a file" if there and os.path.isfile(there) else "none"
         return (
             f"cannot write {display(name)}: a name that ends in '/' names a "
-            "folder, and there is none; give the name of a file"
+            f"folder, and there is {what}; give the name of a file"
         )
     return f"cannot write {display(name)}: {exc.strerror or exc}"
 

@@ -119,7 +119,9 @@ def rule_words(deadline: Deadline) -> str:
     <negotiation_records.Deadline.describe_rule>`): its counting rule, or
     the day or instant it is on; a deadline on a day names the zone whose
     day ends it (one on a fixed day always, UTC if it names none: nothing
-    else places that day).
+    else places that day; a counted one only when it names a zone, so that
+    the rules written before zones were named read as they did, its day
+    UTC's).
     """
     day_ends = not isinstance(deadline.due, pendulum.DateTime)
     counted = _counting_rule(deadline)

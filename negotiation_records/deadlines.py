@@ -902,7 +902,8 @@ class Deadline(Record, _KeepsCutoff):
     def describe_rule(self) -> str:
         """
         The rule in words: ``"50 days after 2025-07-14"``, ``"on 2025-08-08"``;
-        a deadline on a day names the zone whose day it is, where it has one.
+        a deadline on a day names the zone whose day it is, where it has one
+        (one on a fixed day names UTC where it has none).
 
         Example:
             >>> Deadline.after(pendulum.date(2025, 7, 14), days=50).describe_rule()

@@ -518,7 +518,7 @@ class TestPlot:
         assert main(["plot", str(talks), "-o", out]) == 1
         assert capsys.readouterr().err == (
             f"negotiation-records: error: cannot write {out}: a name that ends "
-            "in '/' names a folder, and there is none; give the name of a file\n"
+            "in '/' names a folder, and there is a file; give the name of a file\n"
         )
         assert target.read_bytes() == b"kept"
 

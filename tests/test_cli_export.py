@@ -689,9 +689,10 @@ class TestTargets:
             notes.write_text("my notes\n", encoding="utf-8")
         out = f"{notes}{os.sep}"
         assert main(["export", str(talks), "--format", fmt, "-o", out]) == 1
+        what = "a file" if there else "none"
         assert capsys.readouterr().err == (
             f"negotiation-records: error: cannot write {out}: a name that ends "
-            "in '/' names a folder, and there is none; give the name of a file\n"
+            f"in '/' names a folder, and there is {what}; give the name of a file\n"
         )
         left = ["notes.txt", "talks.json"] if there else ["talks.json"]
         assert sorted(p.name for p in tmp_path.iterdir()) == left

@@ -735,6 +735,43 @@ class TestFastArithmeticIsPendulums:
         got = _add_calendar(anchor, period)
         assert (type(got), got) == (pendulum.Date, expected)
 
+    @given(
+        st.dates(),
+        st.integers(0, 3),
+        st.integers(0, 40),
+        st.integers(0, 600),
+        st.integers(0, 3_659_634),  # a period's limit: 10,000 years of days
+    )
+    def test_calendar_subtraction_and_the_calendars_ends(
+        self, day: Any, years: int, months: int, weeks: int, days: int
+    ) -> None:
+        """Counting back (a deadline before its anchor) and counting past the
+        first or last day of the calendar: what pendulum gives, or an error
+        where pendulum raises one (weeks and days are counted on ordinals)."""
+        anchor = pendulum.Date(day.year, day.month, day.day)
+        period = Period(years=years, months=months, weeks=weeks, days=days)
+        for sign in (1, -1):
+            try:
+                expected = anchor.add(
+                    years=sign * years,
+                    months=sign * months,
+                    weeks=sign * weeks,
+                    days=sign * days,
+                )
+            except (ValueError, OverflowError):
+                with pytest.raises((ValueError, OverflowError)):
+                    _add_calendar(anchor, period, sign)
+                continue
+            got = _add_calendar(anchor, period, sign)
+            assert (type(got), got) == (pendulum.Date, expected)
+
+    def test_calendar_addition_past_the_first_day_fails_as_dates_do(self) -> None:
+        """The day before 0001-01-01 is refused as ``date - timedelta`` refuses it."""
+        with pytest.raises(OverflowError, match="date value out of range"):
+            _add_calendar(pendulum.date(1, 1, 1), Period(days=1), -1)
+        with pytest.raises(OverflowError, match="date value out of range"):
+            _add_calendar(pendulum.date(9999, 12, 31), Period(weeks=1))
+
     def test_calendar_addition_past_the_last_year_fails_like_pendulum(self) -> None:
         """Running off the calendar raises ValueError, which deadlines report."""
         with pytest.raises(ValueError, match="year 10000 is out of range"):

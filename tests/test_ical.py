@@ -790,6 +790,45 @@ class TestRounds:
         ]
         assert events(to_ical(talks(rounds=rounds))) == []
 
+    @pytest.mark.parametrize(
+        "ending", ["held", "cancelled", "postponed, scheduled, held"]
+    )
+    def test_sequence_never_falls_as_at_moves_on(self, ending: str) -> None:
+        """Day by day through a round's history, its event's SEQUENCE never
+        falls, and rises whenever its start or STATUS changes."""
+        day = pendulum.date(2025, 7, 1)
+        rnd = Round(number=3).schedule(starts=day.add(days=20), on=day.add(days=1))
+        for index, step in enumerate(ending.split(", ")):
+            on = day.add(days=5 * (index + 1))
+            if step == "held":
+                rnd = rnd.hold(on=rnd.starts)
+            elif step == "cancelled":
+                rnd = rnd.cancel(on=on)
+            elif step == "postponed":
+                rnd = rnd.postpone(on=on)
+            else:
+                rnd = rnd.schedule(starts=day.add(days=25), on=on)
+        last: tuple[int, str, str] | None = None
+        seen: set[tuple[int, str, str]] = set()
+        for offset in range(40):
+            text = to_ical(talks(rounds=[rnd]), at=day.add(days=offset))
+            found = events(text)
+            if not found:
+                continue
+            (event,) = found
+            now = (
+                int(event.get("SEQUENCE", 0)),
+                str(event["DTSTART"].dt),
+                str(event["STATUS"]),
+            )
+            if last is not None:
+                assert now[0] >= last[0]
+                if now[1:] != last[1:]:
+                    assert now[0] > last[0]
+            seen.add(now)
+            last = now
+        assert len(seen) >= 2  # the event was seen to change
+
     def test_a_round_held_stays_and_one_cancelled_says_so(self) -> None:
         """
         A scheduled round stays in the calendar once held (it took place) and
