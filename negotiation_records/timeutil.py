@@ -590,9 +590,9 @@ def since_epoch(value: _dt.datetime) -> _dt.timedelta:
     and unlike ``==``/``<`` it does not compare two datetimes sharing a tzinfo by
     their wall clocks (which ignores ``fold``).
     """
-    if (tz := value.tzinfo).__class__ in _PENDULUM_ZONES:  # asked of its zone: C
-        wall = _combine(value, _time(value))  # finds an aware datetime's by name
-        return _subtract(wall, _NAIVE_EPOCH) - tz.utcoffset(wall)  # at every call
+    if (tz := value.tzinfo).__class__ in _PENDULUM_ZONES:  # C asks by name: slower
+        wall = _combine(value, _time(value))  # the wall clock, with its fold
+        return _subtract(wall, _NAIVE_EPOCH) - tz.utcoffset(wall)
     return _subtract(_plain(value), EPOCH)
 
 
