@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from negotiation_records.deadlines import Deadline
 
 
-__all__ = ["business_days_words", "describe_start", "in_words", "rule_words"]
+__all__ = [
+    "business_days_words",
+    "counting_words",
+    "describe_start",
+    "in_words",
+    "rule_words",
+]
 
 _UNITS = (
     ("year", 365 * 86400),
@@ -61,11 +67,22 @@ def describe_start(
     datetime (written by *show*), or its counting rule (``90 days after
     2020-10-24``).
     """
-    counted = _counting_rule(deadline)
-    if counted is None:
+    words = counting_words(deadline)
+    if words is None:
         where = "" if deadline.tz is None else f", {deadline.tz}"
         return f"on {show(deadline.due)}{where}"
-    return _with_notes(*counted[:2])
+    return words
+
+
+def counting_words(deadline: Deadline) -> str | None:
+    """
+    How *deadline* is counted, in words, with the notes on its calendar but
+    not the end of the day (for a start, or where the due day's end is said
+    beside it): ``10 business days after 2025-12-19 (not 2025-12-25)``;
+    ``None`` for a deadline on a fixed day or instant.
+    """
+    counted = _counting_rule(deadline)
+    return None if counted is None else _with_notes(*counted[:2])
 
 
 _WEEKDAYS = (

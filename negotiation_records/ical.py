@@ -161,6 +161,7 @@ from negotiation_records._ical_times import (
     utc,
     utc_text,
 )
+from negotiation_records._in_words import counting_words
 from negotiation_records._lookup import KEYS
 from negotiation_records._moment_refusals import offset_text
 from negotiation_records._snapshot_places import positions_in
@@ -501,8 +502,9 @@ class _Writer:
                 f"passes at {moment_text(cutoff)}"
             )
         description = [about[0], f"{when}."]
-        if deadline.anchor is not None:
-            description.append(f"Rule: {deadline.describe_rule()}.")
+        counted = counting_words(deadline)  # the day's end is said above
+        if counted is not None:
+            description.append(f"Rule: {counted}.")
         description += [f"Time zone: {zone}.", *about[1:]]
         if day is None:
             if isinstance(due, pendulum.DateTime):

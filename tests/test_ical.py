@@ -152,6 +152,28 @@ def talks(**records: Any) -> Negotiation:
 
 
 class TestDeadlines:
+    def test_a_counted_day_in_kyiv_says_its_end_once(self) -> None:
+        """The due line says whose day ends it; the rule line says how it is
+        counted, without saying the day's end again."""
+        issued = pendulum.date(2025, 7, 14)
+        deadline = Deadline.after(issued, days=50, tz="Europe/Kyiv")
+        record = talks(
+            ultimatums=[
+                Ultimatum(
+                    id="u",
+                    issued_by="moscow",
+                    issued_at=issued,
+                    demand="Leave",
+                    deadline=deadline,
+                )
+            ]
+        )
+        (event,) = events(to_ical(record))
+        description = str(event["DESCRIPTION"])
+        assert "Due 2025-09-02, to the end of the day in Europe/Kyiv;" in description
+        assert "\nRule: 50 days after 2025-07-14.\n" in description
+        assert description.count("end of the day") == 1
+
     def test_a_day_in_kyiv_ends_at_its_midnight(self) -> None:
         """2 September, Europe/Kyiv (UTC+3 in summer) passes at 21:00 UTC."""
         record = talks(

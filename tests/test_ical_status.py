@@ -396,8 +396,9 @@ class TestEntryIntoForce:
         assert event["DTSTART"].dt == _dt.date(2021, 1, 22)
         description = str(event["DESCRIPTION"])
         assert "Enters into force on 2021-01-22" in description
-        assert "Rule: 90 days after 2020-10-24" in description
+        assert "\nRule: 90 days after 2020-10-24.\n" in description
         assert "passes at" not in description
+        assert "end of the day" not in description  # a start, not an end
 
     def test_at_an_instant(self) -> None:
         """A datetime entry into force is written at its instant, its zone named."""
