@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from lenient import best
 
 from negotiation_records import (
     Negotiation,
@@ -100,15 +101,6 @@ def _uncached(module: Any, name: str) -> Iterator[None]:
         setattr(module, name, cached)
 
 
-def _best(work: Callable[[], None], passes: int = 3) -> float:
-    times = []
-    for _ in range(passes):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Print the table; ``--quick`` (the tests): tiny sizes, one pass."""
     quick = "--quick" in (argv or [])
@@ -137,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| workload | cached | uncached | uncached ÷ cached |")
     print("|---|---|---|---|")
     for title, work, count, unit, module, name in rows:
-        cached = _best(work, 1 if quick else 3)
+        cached = best(work, 1 if quick else 3)
         with _uncached(module, name):
-            uncached = _best(work, 1 if quick else 3)
+            uncached = best(work, 1 if quick else 3)
         print(
             f"| {title} | {cached / count * 1e6:,.1f} µs a {unit} | "
             f"{uncached / count * 1e6:,.1f} µs a {unit} | {uncached / cached:.1f} |"
