@@ -5,6 +5,7 @@ The base of the field kinds (private; the public names are in
 
 from __future__ import annotations
 
+import builtins
 import inspect
 import io
 import threading
@@ -25,6 +26,7 @@ from negotiation_records._codegen import Namespace
 from negotiation_records._frozen import frozen_message
 from negotiation_records._references import TARGETS
 from negotiation_records._unread import UnreadValues
+from negotiation_records._values import show_json
 from negotiation_records.errors import FrozenRecordError, ValidationError, join_path
 
 
@@ -311,18 +313,43 @@ class Kind:
         """
         return [f"{pad}if {ns.name(self.problems)}({v}):", f"{pad}    {fail}"]
 
+    # The one class of JSON value the kind reads and keeps as it is, and
+    # what it must be in words (see load).
+    json_class: ClassVar[type | None] = None
+    json_words: ClassVar[str] = ""
+
     def load(self, value: Any, conv: Any) -> Any:
         """
         The value of a field read from JSON data (before :meth:`problems`).
 
         Raises :class:`~negotiation_records.ValidationError` for data of the
         wrong JSON type; *conv* is the :class:`cattrs.Converter` in use.
+
+        A kind that reads one class of JSON value and keeps it as it is
+        needs no ``load`` of its own: it names the class in its class
+        attribute ``json_class`` (``str``, ``int``, ``float``, ``bool``) and
+        what the value must be in ``json_words`` (``"a string"``), and this
+        default refuses any other class in those words (``must be a string,
+        got number 5``; a subclass, a ``bool`` where ``int`` is named, is
+        another class).  With no ``json_class`` a kind writes its own.
         """
-        raise NotImplementedError
+        cls = self.json_class
+        if cls is None:
+            raise NotImplementedError
+        if value.__class__ is not cls:
+            raise fail(f"must be {self.json_words}, got {show_json(value)}")
+        return value
 
     def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
         """An expression giving :meth:`load` of *v*, or raising anything."""
-        return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
+        cls = self.json_class
+        if cls is None:
+            return f"{ns.name(self.load)}({v}, {ns.name(conv)})"
+        # A built-in class by its name (as code would say it), others bound.
+        named = cls.__name__
+        if getattr(builtins, named, None) is not cls:
+            named = ns.name(cls)
+        return f"({v} if {v}.__class__ is {named} else {ns.name(refuse)}())"
 
     #: Whether :meth:`read_code` leaves the value in its variable as given
     #: (it only tests it), so a list of such values needs no copy item by item.

@@ -20,7 +20,6 @@ from negotiation_records._kind import (
     SchemaDefs,
     fail,
     flag_small_float,
-    refuse,
 )
 from negotiation_records._plain_numbers import plain_int, plain_number
 from negotiation_records._values import described, short_repr, show_json
@@ -43,12 +42,6 @@ def int_problems(value: object, minimum: int | None, maximum: int | None) -> Pro
     if maximum is not None and value > maximum:
         return [("", f"must be at most {maximum}, got {short_repr(value)}")]
     return []
-
-
-def _load_int(value: Any, _conv: Any = None) -> int:
-    if value.__class__ is not int:
-        raise fail(f"must be an integer, got {show_json(value)}")
-    return value
 
 
 class Int(FrozenKind):
@@ -92,12 +85,8 @@ class Int(FrozenKind):
             f"{pad}    {fail}",
         ]
 
-    def load(self, value: Any, conv: Any) -> Any:
-        return _load_int(value)
-
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"({v} if {v}.__class__ is int else {ns.name(refuse)}())"
-
+    json_class: ClassVar[type | None] = int
+    json_words: ClassVar[str] = "an integer"
     # The check refuses anything but an int, which the load keeps as it is.
     reads_as_is: ClassVar[bool] = True
 
@@ -212,12 +201,6 @@ def written_number(value: Any) -> Any:
     return flag_small_float(whole_as_int(value))
 
 
-def _load_bool(value: Any, _conv: Any = None) -> bool:
-    if value.__class__ is not bool:
-        raise fail(f"must be true or false, got {show_json(value)}")
-    return value
-
-
 class Bool(FixedKind):
     """``True`` or ``False``."""
 
@@ -235,12 +218,8 @@ class Bool(FixedKind):
     def check_code(self, ns: Namespace, v: str, pad: str, fail: str) -> list[str]:
         return [f"{pad}if {v}.__class__ is not bool:", f"{pad}    {fail}"]
 
-    def load(self, value: Any, conv: Any) -> Any:
-        return _load_bool(value)
-
-    def load_expr(self, ns: Namespace, v: str, conv: Any, depth: int = 0) -> str:
-        return f"({v} if {v}.__class__ is bool else {ns.name(refuse)}())"
-
+    json_class: ClassVar[type | None] = bool
+    json_words: ClassVar[str] = "true or false"
     # The check refuses anything but a bool, which the load keeps as it is.
     reads_as_is: ClassVar[bool] = True
 

@@ -55,6 +55,7 @@ from negotiation_records import (
 )
 from negotiation_records import strategies as nst
 from negotiation_records._codegen import Namespace
+from negotiation_records._kind import RefusedError
 from negotiation_records._record import Record, field_problems, record_validator
 from negotiation_records._scalar_kinds import _portable
 from negotiation_records.fields import (
@@ -1196,7 +1197,15 @@ class TestEveryFieldHasAKindAndAStrategy:
 
 @pytest.mark.parametrize(
     "kind",
-    [Maybe(Text()), Maybe(Int(min=1)), Many(Slug()), Many(Text()), Many(Maybe(Slug()))],
+    [
+        Maybe(Text()),
+        Maybe(Int(min=1)),
+        Many(Slug()),
+        Many(Text()),
+        Many(Maybe(Slug())),
+        Bool(),
+        Many(ZoneName()),
+    ],
     ids=repr,
 )
 @settings(max_examples=60)
@@ -1217,6 +1226,86 @@ def test_a_load_expression_is_the_load(kind: Kind, value: Any) -> None:
     except Exception:  # noqa: BLE001 - refused by the compiled form: exact path decides
         return
     assert got == expected
+
+
+class _Share(Kind):
+    """A kind of one's own that reads one class of JSON value: a float."""
+
+    __slots__ = ()
+    json_class: ClassVar[type | None] = float
+    json_words: ClassVar[str] = "a number with a decimal point"
+
+    def accepts(self) -> str:
+        return "float"
+
+    def problems(self, value: object) -> list[tuple[str, str]]:
+        if isinstance(value, float) and value.__class__ is float and 0 <= value <= 1:
+            return []
+        return [("", "must be a share from 0 to 1")]
+
+
+class TestAKindNamingItsJsonClass:
+    def test_its_load_keeps_a_value_of_the_class(self) -> None:
+        """A kind that names the one class of JSON value it reads needs no load of
+        its own: a value of that class is kept as it is."""
+        assert _Share().load(0.25, converter) == 0.25
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [(1, "number 1"), ("0.5", "string '0.5'"), (True, "true"), (None, "null")],
+    )
+    def test_its_load_refuses_any_other_class(self, value: Any, shown: str) -> None:
+        """Any other class is refused in the kind's words, the value shown as JSON
+        (an int is not a float here, nor a bool an int)."""
+        with pytest.raises(ValidationError) as caught:
+            _Share().load(value, converter)
+        assert caught.value.errors == (
+            ("", f"must be a number with a decimal point, got {shown}"),
+        )
+
+    def test_its_compiled_load_names_the_class(self) -> None:
+        """The compiled expression tests the class and refuses anything else; a
+        class that is not built in is bound by name."""
+
+        class Cents(int):
+            pass
+
+        class InCents(_Share):
+            __slots__ = ()
+            json_class = Cents
+
+        ns = Namespace()
+        expr = InCents().load_expr(ns, "v", converter)
+        load = eval(f"lambda v: {expr}", dict(ns.names))  # noqa: S307 - generated here
+        assert load(Cents(5)) == 5
+        with pytest.raises(RefusedError):
+            load(5)
+        assert "float" in _Share().load_expr(Namespace(), "v", converter)
+
+    def test_a_kind_naming_none_has_no_load(self) -> None:
+        """A kind that names no class must read its data itself."""
+
+        class Unread(_Share):
+            __slots__ = ()
+            json_class = None
+
+        with pytest.raises(NotImplementedError):
+            Unread().load(0.5, converter)
+
+    def test_a_record_reads_and_refuses_by_it(self) -> None:
+        """A record with such a field reads its JSON and refuses the wrong class at
+        the field's path."""
+
+        @attrs.frozen(kw_only=True)
+        class Poll(Record):
+            share: float = field(_Share())
+
+        assert from_dict(Poll, {"share": 0.5}) == Poll(share=0.5)
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Poll, {"share": 1})
+        assert caught.value.errors == (
+            ("share", "must be a number with a decimal point, got number 1"),
+        )
 
 
 def test_kinds_compare_as_values() -> None:
