@@ -726,7 +726,9 @@ class Agreement(Record):
     provisions: tuple[Condition, ...] = field(Many(Nested(Condition)), default=())
     from_proposal: str | None = field(Maybe(Slug()), default=None, refers_to="proposal")
     round: int | None = field(Maybe(Int(min=1)), default=None, refers_to="round")
-    history: tuple[StatusChange, ...] = field(History(AgreementStatus), default=())
+    history: tuple[StatusChange[AgreementStatus], ...] = field(
+        History(AgreementStatus), default=()
+    )
     in_force: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
     expires: Deadline | None = field(Maybe(Nested(Deadline)), default=None)
     revisions: tuple[DeadlineRevision, ...] = field(
@@ -946,7 +948,7 @@ class Agreement(Record):
             sources,
             replacing=(Agreement, "expires", new),
         )
-        history = self.history
+        history: tuple[StatusChange, ...] = self.history
         if self.status is _RAN_OUT:
             history = revived_by(
                 self.label,

@@ -34,7 +34,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Protocol, TypeVar
 
 import attrs
 import pendulum
@@ -167,14 +167,28 @@ class StatusKind(FixedKind):
         return _status_key
 
 
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar as _TypeVarWithDefault
+
+    _Status_co = _TypeVarWithDefault(
+        "_Status_co", covariant=True, default=enum.Enum | str
+    )
+else:
+    _Status_co = TypeVar("_Status_co", covariant=True)
+
+
 @frozen_record(kw_only=True, init=False)
-class StatusChange(Record):
+class StatusChange(Record, Generic[_Status_co]):
     """
     One change of status: what it became, when, by whom and why.
 
     Attributes:
-        status: The status from then on (a member of the owner's status enum;
-            a change on its own may hold text of at most 64 characters).
+        status (enum.Enum | str): The status from then on (a member of the
+            owner's status enum; a change on its own may hold text of at most
+            64 characters).  To type checkers the class is generic in it: a
+            proposal's ``history`` is a ``tuple[StatusChange[ProposalStatus],
+            ...]``, whose ``status`` is a :class:`ProposalStatus` (at run time
+            ``StatusChange[ProposalStatus]`` is ``StatusChange`` itself).
         on: When it changed (optional: the sources may not say).
         by: Ids of the parties that made the change, where known.
         reason: Why, in words (optional).
@@ -188,7 +202,13 @@ class StatusChange(Record):
         (<UltimatumStatus.EXPIRED: 'expired'>, '2025-09-03')
     """
 
-    status: enum.Enum | str = field(StatusKind())
+    if not TYPE_CHECKING:
+
+        def __class_getitem__(cls, item: object) -> type:
+            # ``StatusChange[ProposalStatus]`` is the class itself at run time.
+            return cls
+
+    status: _Status_co = field(StatusKind())  # type: ignore[misc]  # frozen: read only
     on: Moment | None = field(Maybe(MomentKind()), default=None)
     by: tuple[str, ...] = field(PARTY_IDS, default=(), refers_to="party")
     reason: str | None = field(Maybe(Text()), default=None)

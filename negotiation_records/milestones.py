@@ -282,7 +282,9 @@ class Milestone(Record):
     alternatives: tuple[Alternative, ...] = field(
         Many(Nested(Alternative), unique="alternative"), default=()
     )
-    history: tuple[StatusChange, ...] = field(History(MilestoneStatus), default=())
+    history: tuple[StatusChange[MilestoneStatus], ...] = field(
+        History(MilestoneStatus), default=()
+    )
     sources: tuple[str, ...] = field(SOURCE_IDS, default=(), refers_to="source")
 
     if TYPE_CHECKING:
@@ -642,7 +644,7 @@ class Milestone(Record):
             attrs.evolve(a, stage=stage)
             for a in _alternatives(alternatives, len(self.alternatives))
         )
-        history = self.history
+        history: tuple[StatusChange, ...] = self.history
         if self.status is _RAN_OUT:
             history = revived_by(
                 self.label,

@@ -169,7 +169,7 @@ class Negotiation(Record, _lookup.Indexed):
     votes: tuple[Vote, ...] = field(Many(Nested(Vote)), default=(), since=2)
     actions: tuple[Action, ...] = field(Many(Nested(Action)), default=(), since=2)
     sources: tuple[Source, ...] = field(Many(Nested(Source)), default=())
-    history: tuple[StatusChange, ...] = field(
+    history: tuple[StatusChange[NegotiationStatus], ...] = field(
         History(NegotiationStatus), default=(), since=2
     )
     notes: str | None = field(Maybe(Text()), default=None)

@@ -179,7 +179,7 @@ class Proposal(Record):
     responses: tuple[Response, ...] = field(
         Many(Nested(Response), unique="response"), default=()
     )
-    history: tuple[StatusChange, ...] = field(
+    history: tuple[StatusChange[ProposalStatus], ...] = field(
         History(ProposalStatus), default=(), since=2
     )
     window: Window | None = field(Maybe(Nested(Window)), default=None)

@@ -506,7 +506,9 @@ class Round(Record):
     """
 
     number: int = field(Int(min=1))
-    history: tuple[StatusChange, ...] = field(History(RoundStatus), default=(), since=2)
+    history: tuple[StatusChange[RoundStatus], ...] = field(
+        History(RoundStatus), default=(), since=2
+    )
     level: RoundLevel = field(Choice(RoundLevel), default=RoundLevel.DELEGATIONS)
     starts: Moment | None = field(Maybe(MomentKind()), default=None)
     ends: Moment | None = field(Maybe(MomentKind()), default=None)

@@ -367,7 +367,7 @@ class Ultimatum(Record):
     demand: Condition | str = field(TextOr(Condition))
     deadline: Deadline = field(Nested(Deadline))
     consequences: tuple[Consequence, ...] = field(Many(Nested(Consequence)), default=())
-    history: tuple[StatusChange, ...] = field(
+    history: tuple[StatusChange[UltimatumStatus], ...] = field(
         History(UltimatumStatus), default=(), since=2
     )
     responses: tuple[Response, ...] = field(
@@ -615,7 +615,7 @@ class Ultimatum(Record):
             sources,
             replacing=(Ultimatum, "deadline", new),
         )
-        history = self.history
+        history: tuple[StatusChange, ...] = self.history
         if self.status is _RAN_OUT:  # revived
             history = revived_by(
                 self.label,

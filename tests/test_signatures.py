@@ -13,6 +13,7 @@ silences is no longer reported.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import shutil
 from pathlib import Path
 from typing import assert_type
@@ -32,6 +33,8 @@ from negotiation_records import (
     ProposalStatus,
     Round,
     RoundStatus,
+    StatusChange,
+    Ultimatum,
     ValidationError,
 )
 from negotiation_records import _signatures as signatures
@@ -124,6 +127,31 @@ class TestWhatTypeCheckersAccept:
         assert_type(proposal.made_on, Moment)
         assert_type(proposal.status, ProposalStatus)
         assert proposal.made_on == pendulum.date(2025, 7, 19)
+
+    def test_a_history_holds_its_records_statuses(self) -> None:
+        """A record's history is typed by its status enum: a change's ``status``
+        there is that enum's member, for type checkers as at run time."""
+        proposal = Proposal(
+            id="new-round",
+            proposed_by="ukraine",
+            addressed_to=["russia"],
+            made_on=dt.date(2025, 7, 19),
+            summary="A new round next week",
+            history=[StatusChange(status="accepted", on=dt.date(2025, 7, 21))],
+        )
+        change = proposal.history[-1]
+        assert_type(change, StatusChange[ProposalStatus])
+        assert_type(change.status, ProposalStatus)
+        assert change.status is ProposalStatus.ACCEPTED
+        assert change.status.value == "accepted"
+        assert StatusChange[ProposalStatus] is StatusChange  # the class at run time
+        assert "StatusChange[UltimatumStatus]" in Ultimatum.__annotations__["history"]
+
+    def test_a_change_on_its_own_holds_a_member_or_text(self) -> None:
+        """A change built on its own may hold text: typed as it accepts it."""
+        free = StatusChange(status="expired", on=dt.date(2025, 9, 3))
+        assert_type(free.status, enum.Enum | str)
+        assert free.status == "expired"
 
     def test_evolve_takes_what_the_constructor_takes(self) -> None:
         held = Round(number=1, status="held", starts=dt.date(2025, 5, 16))
