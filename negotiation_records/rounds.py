@@ -49,6 +49,7 @@ from negotiation_records.history import (
     history_problems,
     known_count,
     take_status_arguments,
+    with_change,
 )
 from negotiation_records.timeutil import (
     Moment,
@@ -681,17 +682,22 @@ class Round(Record):
         self,
         status: RoundStatus,
         on: Moment | _dt.date | None,
+        step: tuple[Iterable[str], str | None, Iterable[str]],
         problems: list[tuple[str, str]] | None = None,
         unread: tuple[object, ...] = (),
         /,
         **given: object,
     ) -> Round:
         """
-        A copy with a step to *status* dated *on* and the fields *given* (as
-        the fields convert them); one :class:`ValidationError` with every
-        problem of the arguments and the *problems* found before, each at the
-        argument's name, and as its ``__cause__`` the exception a user's value
-        raised when read (*unread*: the arguments read before, converted).
+        A copy with a step to *status* dated *on*, made by the parties of
+        *step* (``(by, reason, sources)``, the method's arguments), and the
+        fields *given* (as the fields convert them); one
+        :class:`ValidationError` with every problem of the arguments and the
+        *problems* found before, each at the argument's name (a bad *by*,
+        *reason* or *sources* at the place the change would take,
+        ``history[1].by``), and as its ``__cause__`` the exception a user's
+        value raised when read (*unread*: the arguments read before,
+        converted).
         """
         check_transition(self.label, STATUS_STEPS, self.status, status)
         found = list(problems or ())
@@ -701,11 +707,25 @@ class Round(Record):
             found += more
         when, more = argument_problems(StatusChange, "on", on)
         found += more
+        by, reason, sources = step
+        history: tuple[StatusChange, ...] = ()
+        cause: BaseException | None = None
+        try:
+            history = with_change(
+                self.history,
+                status,
+                on=None if more else when,
+                by=by,
+                reason=reason,
+                sources=sources,
+            )
+        except ValidationError as exc:
+            found += exc.errors
+            cause = exc.__cause__
         if found:
-            failure = read_failure([*unread, *changes.values(), when])
+            failure = read_failure([*unread, *changes.values(), when]) or cause
             raise ValidationError(found) from failure
-        change = StatusChange(status=status, on=when)
-        return attrs.evolve(self, history=(*self.history, change), **changes)
+        return attrs.evolve(self, history=history, **changes)
 
     def schedule(
         self,
@@ -714,6 +734,9 @@ class Round(Record):
         ends: Moment | _dt.date | None = None,
         location: str | None = None,
         on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
     ) -> Round:
         """
         A copy scheduled for *starts* (from proposed or postponed), on *on*.
@@ -722,6 +745,12 @@ class Round(Record):
         that is not a moment is a :class:`~negotiation_records.ValidationError`
         at ``starts``, which also lists the problems of the other arguments,
         each at its name.
+
+        As for every status method of a round: *by* is the ids of the
+        parties that made the step, *reason* why, in words, and *sources* the
+        ids of the sources that report it; *by* and *sources* are lists (a
+        lone string is refused), a bad value reported at the place the
+        change would take (``history[1].by``).
         """
         changes: dict[str, object] = {"starts": starts, "ends": ends}
         if location is not None:
@@ -729,7 +758,8 @@ class Round(Record):
         missing: list[tuple[str, str]] = []
         if starts is None:
             missing = [(join_path("starts", p), m) for p, m in check_moment(None)]
-        return self._to(RoundStatus.SCHEDULED, on, missing, **changes)
+        step = (by, reason, sources)
+        return self._to(RoundStatus.SCHEDULED, on, step, missing, **changes)
 
     def hold(
         self,
@@ -738,6 +768,9 @@ class Round(Record):
         starts: Moment | _dt.date | None = None,
         ends: Moment | _dt.date | None = None,
         on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
     ) -> Round:
         """
         A copy marked held, with its outcomes (and dates, if they changed); the
@@ -756,7 +789,8 @@ class Round(Record):
         *outcomes* is a list of :class:`Outcome` (a lone string or ``None`` is
         refused, as by the constructor); every bad argument is reported in one
         :class:`~negotiation_records.ValidationError`, each at its name (a bad
-        *starts* at ``starts``, though it would have dated the step).
+        *starts* at ``starts``, though it would have dated the step).  *by*,
+        *reason* and *sources* as for :meth:`schedule`.
         """
         added, problems = argument_problems(Round, "outcomes", outcomes)
         changes: dict[str, object] = {}
@@ -771,20 +805,39 @@ class Round(Record):
             # The start; one that is refused is reported at starts, not at on.
             start = self.starts if starts is None else to_moment(starts)
             when = start if start is None or not check_moment(start) else None
-        return self._to(RoundStatus.HELD, when, problems, (added,), **changes)
+        step = (by, reason, sources)
+        return self._to(RoundStatus.HELD, when, step, problems, (added,), **changes)
 
     def postpone(
-        self, *, window: Window | None = None, on: Moment | _dt.date | None = None
+        self,
+        *,
+        window: Window | None = None,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
     ) -> Round:
         """
         A copy marked postponed (on *on*, if given); the old dates are
         cleared, and *window* is when it may now be held, if known (a
-        :class:`~negotiation_records.Window`).
+        :class:`~negotiation_records.Window`).  *by*, *reason* and *sources*
+        as for :meth:`schedule`.
         """
+        step = (by, reason, sources)
         return self._to(
-            RoundStatus.POSTPONED, on, starts=None, ends=None, window=window
+            RoundStatus.POSTPONED, on, step, starts=None, ends=None, window=window
         )
 
-    def cancel(self, *, on: Moment | _dt.date | None = None) -> Round:
-        """A copy marked cancelled (on *on*, if given)."""
-        return self._to(RoundStatus.CANCELLED, on)
+    def cancel(
+        self,
+        *,
+        on: Moment | _dt.date | None = None,
+        by: Iterable[str] = (),
+        reason: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> Round:
+        """
+        A copy marked cancelled (on *on*, if given).  *by*, *reason* and
+        *sources* as for :meth:`schedule`.
+        """
+        return self._to(RoundStatus.CANCELLED, on, (by, reason, sources))

@@ -730,6 +730,71 @@ class TestStatusChanges:
             proposed().postpone(window="next week", on="soon")  # type: ignore[arg-type]
         assert [path for path, _ in info.value.errors] == ["window", "on"]
 
+    def test_each_step_says_who_why_and_where_from(self) -> None:
+        """Every status method of a round takes by, reason and sources, as the
+        other records' do, and keeps them in the step."""
+        scheduled = proposed().schedule(
+            starts=pendulum.date(2025, 7, 23),
+            on=dt.date(2025, 7, 20),
+            by=["ukraine", "russia"],
+            reason="Both delegations confirmed",
+            sources=["reuters-07-20"],
+        )
+        postponed = scheduled.postpone(
+            on=dt.date(2025, 7, 22), by=["russia"], reason="Delegation not ready"
+        )
+        again = postponed.schedule(starts=pendulum.date(2025, 8, 4))
+        held = again.hold(by=["turkiye"], sources=["aa-08-04"])
+        cancelled = proposed().cancel(
+            on=dt.date(2025, 7, 25), by=["ukraine"], reason="Talks suspended"
+        )
+        steps = [
+            (c.status.value, c.by, c.reason, c.sources)
+            for c in (*held.history, *cancelled.history)
+        ]
+        assert steps == [
+            (
+                "scheduled",
+                ("ukraine", "russia"),
+                "Both delegations confirmed",
+                ("reuters-07-20",),
+            ),
+            ("postponed", ("russia",), "Delegation not ready", ()),
+            ("scheduled", (), None, ()),
+            ("held", ("turkiye",), None, ("aa-08-04",)),
+            ("cancelled", ("ukraine",), "Talks suspended", ()),
+        ]
+        assert held.history[-1].on == pendulum.date(2025, 8, 4)  # its start
+
+    def test_bad_step_arguments_are_reported_with_the_rest(self) -> None:
+        """A lone string for by or sources, or an empty reason, is refused at the
+        place the change would take, with every other bad argument."""
+        with pytest.raises(ValidationError) as info:
+            proposed().schedule(
+                starts=None,  # type: ignore[arg-type]
+                on="soon",  # type: ignore[arg-type]
+                by="ukraine",
+                reason=" ",
+                sources="reuters",
+            )
+        assert [path for path, _ in info.value.errors] == [
+            "starts",
+            "on",
+            "history[0].by",
+            "history[0].reason",
+            "history[0].sources",
+        ]
+        scheduled = proposed().schedule(starts=MAY_16)
+        with pytest.raises(ValidationError) as info:
+            scheduled.cancel(by=["Not A Slug"])
+        assert [path for path, _ in info.value.errors] == ["history[1].by[0]"]
+        with pytest.raises(ValidationError) as info:
+            scheduled.postpone(reason="")
+        assert [path for path, _ in info.value.errors] == ["history[1].reason"]
+        with pytest.raises(ValidationError) as info:
+            scheduled.hold(sources=[""])
+        assert [path for path, _ in info.value.errors] == ["history[1].sources[0]"]
+
     def test_postpone_clears_the_dates(self) -> None:
         """A postponed round loses its dates and may get a new window."""
         scheduled = proposed().schedule(starts=pendulum.date(2025, 7, 23))
