@@ -18,6 +18,7 @@ from collections.abc import (
     Sequence,
     Set,
 )
+from operator import attrgetter
 from typing import Any, ClassVar, Final, Protocol
 
 import attrs
@@ -233,14 +234,11 @@ class Kind:
     # kind of your own that is neither compares by identity.
 
     def _compared(self) -> tuple[Any, ...] | None:
-        cls = self.__class__
-        fields = getattr(cls, "__attrs_attrs__", None)
-        if fields is not None:
-            return tuple(getattr(self, a.name) for a in fields if a.eq)
-        names = getattr(cls, "_fields", None)
-        if names is None:
-            return None
-        return tuple(getattr(self, name) for name in names)
+        try:
+            values = _COMPARED[self.__class__]
+        except KeyError:
+            values = _COMPARED[self.__class__] = _compared_values(self.__class__)
+        return None if values is None else values(self)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -425,6 +423,33 @@ class Kind:
     def eq_key(self) -> Callable[[Any], Any] | None:
         """The equality key of the field (``None``: the value itself)."""
         return None
+
+
+def _compared_values(cls: type[Kind]) -> Callable[[Kind], tuple[Any, ...]] | None:
+    """
+    The function of a kind of the class *cls* that gives what it compares and
+    hashes by (its attrs fields compared, else its ``_fields``), or ``None``
+    (identity): worked out once a class, as kinds are compared and hashed for
+    every field of every record class on import (``field``).
+    """
+    fields = getattr(cls, "__attrs_attrs__", None)
+    names = (
+        [a.name for a in fields if a.eq]
+        if fields is not None
+        else getattr(cls, "_fields", None)
+    )
+    if names is None:
+        return None
+    if len(names) == 1:
+        get = attrgetter(names[0])
+        return lambda kind: (get(kind),)
+    if not names:
+        return lambda kind: ()
+    values: Callable[[Kind], tuple[Any, ...]] = attrgetter(*names)
+    return values
+
+
+_COMPARED: Final[dict[type, Callable[[Kind], tuple[Any, ...]] | None]] = {}
 
 
 class FrozenKind(Kind):

@@ -99,7 +99,6 @@ from negotiation_records._deadline_arithmetic import (
     start_of_day,
 )
 from negotiation_records._deadline_arithmetic import in_zone as _in_zone
-from negotiation_records._in_words import in_words, rule_words
 from negotiation_records._record import Record, argument_problems, frozen_record
 from negotiation_records._unread import read_failure
 from negotiation_records._weekends import DEFAULT_WEEKEND, weekend_for
@@ -864,6 +863,8 @@ class Deadline(Record, _KeepsCutoff):
         seconds = self.remaining(at).total_seconds()
         if seconds == 0:  # the cutoff: passed, as is_past() and the queries say
             return "passed just now"
+        from negotiation_records._in_words import in_words  # noqa: PLC0415
+
         amount = in_words(abs(seconds))
         return f"due in {amount}" if seconds > 0 else f"passed {amount} ago"
 
@@ -921,6 +922,8 @@ class Deadline(Record, _KeepsCutoff):
             >>> Deadline.on_day(2, counting_from=ceasefire).describe_rule()
             'day 2 counting from 2015-02-15T00:00:00+02:00 (day 1 is 2015-02-14 in UTC)'
         """
+        from negotiation_records._in_words import rule_words  # noqa: PLC0415
+
         return rule_words(self)
 
     def __str__(self) -> str:

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from negotiation_records._name_keys import name_key
-from negotiation_records._overlaps import overlapping_earlier
 from negotiation_records._record import Record, frozen_record, only_with
 from negotiation_records._values import described
 from negotiation_records.errors import ValidationError
@@ -261,6 +260,8 @@ def _overlapping_earlier(members: Sequence[Membership]) -> list[bool]:
     found = [False] * len(members)
     if len(members) < 2:  # the common case: nothing earlier to overlap
         return found
+    from negotiation_records._overlaps import overlapping_earlier  # noqa: PLC0415
+
     by_party: dict[str, list[int]] = {}
     for index, member in enumerate(members):
         by_party.setdefault(member.party, []).append(index)

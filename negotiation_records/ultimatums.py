@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 
 from negotiation_records._argument_problems import ArgumentProblems
-from negotiation_records._closing import in_time
 from negotiation_records._record import Record, frozen_record
 from negotiation_records._revivals import unanswered_revival_problems
 from negotiation_records._status import bool_argument, check_transition
@@ -163,6 +162,8 @@ def complied_late(
     certainly after it, does not count, as for an expiry.  Only what is
     certain is late.  An undated compliance is never late.
     """
+    from negotiation_records._closing import in_time  # noqa: PLC0415
+
     return on is not None and not any(
         in_time(on, deadline) for deadline in in_force_on(deadlines, revisions, on)
     )
