@@ -182,13 +182,15 @@ class StatusChange(Record, Generic[_Status_co]):
     """
     One change of status: what it became, when, by whom and why.
 
+    To type checkers the class is generic in its status: a proposal's
+    ``history`` is a ``tuple[StatusChange[ProposalStatus], ...]``, whose
+    ``status`` is a :class:`ProposalStatus` (at run time
+    ``StatusChange[ProposalStatus]`` is ``StatusChange`` itself).
+
     Attributes:
         status (enum.Enum | str): The status from then on (a member of the
             owner's status enum; a change on its own may hold text of at most
-            64 characters).  To type checkers the class is generic in it: a
-            proposal's ``history`` is a ``tuple[StatusChange[ProposalStatus],
-            ...]``, whose ``status`` is a :class:`ProposalStatus` (at run time
-            ``StatusChange[ProposalStatus]`` is ``StatusChange`` itself).
+            64 characters).
         on: When it changed (optional: the sources may not say).
         by: Ids of the parties that made the change, where known.
         reason: Why, in words (optional).

@@ -422,7 +422,7 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
             continue
         if not line.startswith(" "):
             break
-        match = re.fullmatch(r" {4}(\w+): (.*)", line)
+        match = re.fullmatch(r" {4}(\w+)(?: \([^)]*\))?: (.*)", line)  # name (type):
         if match:
             current = match.group(1)
             found[current] = match.group(2).strip()
