@@ -705,25 +705,18 @@ class Round(Record):
         for name, value in given.items():
             changes[name], more = argument_problems(Round, name, value)
             found += more
-        when, more = argument_problems(StatusChange, "on", on)
-        found += more
         by, reason, sources = step
         history: tuple[StatusChange, ...] = ()
         cause: BaseException | None = None
-        try:
+        try:  # the step read as every status method reads it, on at ``on``
             history = with_change(
-                self.history,
-                status,
-                on=None if more else when,
-                by=by,
-                reason=reason,
-                sources=sources,
+                self.history, status, on=on, by=by, reason=reason, sources=sources
             )
         except ValidationError as exc:
             found += exc.errors
             cause = exc.__cause__
         if found:
-            failure = read_failure([*unread, *changes.values(), when]) or cause
+            failure = read_failure([*unread, *changes.values()]) or cause
             raise ValidationError(found) from failure
         return attrs.evolve(self, history=history, **changes)
 
