@@ -21,7 +21,7 @@ from negotiation_records._kind import (
     fail,
     flag_small_float,
 )
-from negotiation_records._plain_numbers import plain_int, plain_number
+from negotiation_records._plain_numbers import inexact_real, plain_int, plain_number
 from negotiation_records._values import described, short_repr, show_json
 
 
@@ -101,6 +101,10 @@ class Int(FrozenKind):
 
 def _number_problems(value: object, minimum: float | None) -> Problems:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if inexact_real(value):
+            return [
+                ("", f"must be an int or a float, got {described(value)}, {_INEXACT}")
+            ]
         return [("", f"must be a number, got {described(value)}")]
     if isinstance(value, float) and not math.isfinite(value):
         return [("", f"must be a finite number, got {value!r}")]
@@ -111,6 +115,13 @@ def _number_problems(value: object, minimum: float | None) -> Problems:
             return [("", f"must not be negative, got {short_repr(value)}")]
         return [("", f"must not be less than {minimum:g}, got {short_repr(value)}")]
     return []
+
+
+#: Why a real number of another class is refused when no float holds it.
+_INEXACT: Final = (
+    "which no float holds exactly (a record holds JSON's numbers: give "
+    "float(value) if its nearest float will do)"
+)
 
 
 def _load_number(value: Any, _conv: Any = None) -> Any:
@@ -127,12 +138,16 @@ class Number(FrozenKind):
     """
     An integer or a finite float (not a bool), at least *min* when given.
 
-    An instance of a float subclass (``numpy.float64``) is stored as a plain
+    An instance of a float subclass (``numpy.float64``), or a real number of
+    another class that a float holds exactly (``numpy.float32``,
+    ``Decimal("2.5")``, ``Fraction(1, 4)``), is stored as a plain
     :class:`float`, and of an int subclass as a plain :class:`int`, so that the
     record holds, compares and writes plain JSON data; ``-0.0`` is stored as
     ``0.0``, which it equals, and a whole float is written as the integer it
     equals (``1000.0`` as ``1000``, below 2**53), so that equal records write
-    the same JSON.
+    the same JSON.  A real number that no float holds (``Decimal("50.21")``,
+    ``Fraction(1, 3)``) is refused, not rounded: give ``float(value)`` if its
+    nearest float will do.
     """
 
     __slots__ = ("min",)

@@ -6,11 +6,12 @@ and :class:`float`, whatever class they were given as.
 from __future__ import annotations
 
 import operator
-from numbers import Integral
+from decimal import Decimal
+from numbers import Integral, Real
 from typing import Any
 
 
-__all__ = ["plain_int", "plain_number"]
+__all__ = ["inexact_real", "plain_int", "plain_number"]
 
 
 def plain_int(value: Any) -> Any:
@@ -43,9 +44,37 @@ def plain_int(value: Any) -> Any:
 def plain_number(value: Any) -> Any:
     """
     *value* as a plain :class:`float` if it is an instance of a subclass
-    (``numpy.float64``), or as a plain :class:`int` if an integer of another
-    class (:func:`plain_int`); anything else unchanged.
+    (``numpy.float64``) or a real number of another class that a float holds
+    exactly (``numpy.float32``, ``Decimal("2.5")``, ``Fraction(1, 4)``), or
+    as a plain :class:`int` if an integer of another class
+    (:func:`plain_int`); anything else unchanged, for the kind's check to
+    refuse (``Decimal("50.21")``, which no float holds: see
+    :func:`inexact_real`).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> plain_number(Decimal("2.5")), plain_number(Decimal("50.21"))
+        (2.5, Decimal('50.21'))
     """
     if isinstance(value, float):
         return float.__float__(value) or 0.0  # -0.0 as 0.0, which it equals
+    if isinstance(value, (Real, Decimal)) and not isinstance(value, Integral):
+        try:
+            number = float(value)
+            exact = bool(number == value) or number != number  # noqa: PLR0124 - NaN
+        except Exception:  # noqa: BLE001 - a broken number is refused as it is
+            return value
+        return (number or 0.0) if exact else value
     return plain_int(value)
+
+
+def inexact_real(value: object) -> bool:
+    """
+    Whether *value* is a real number that :func:`plain_number` left as it
+    is because no float holds it exactly (``Decimal("50.21")``,
+    ``Fraction(1, 3)``).  A :class:`~decimal.Decimal` is one, though it is
+    not registered as a :class:`numbers.Real`.
+    """
+    return isinstance(value, (Real, Decimal)) and not isinstance(
+        value, (int, float, Integral)
+    )

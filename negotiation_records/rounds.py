@@ -22,7 +22,7 @@ from negotiation_records._record import (
 )
 from negotiation_records._status import check_transition
 from negotiation_records._unread import read_failure
-from negotiation_records._values import described, short_repr
+from negotiation_records._values import short_repr
 from negotiation_records.errors import ValidationError, join_path
 from negotiation_records.fields import (
     INIT_ONLY,
@@ -37,7 +37,6 @@ from negotiation_records.fields import (
     MomentKind,
     Nested,
     Number,
-    Problems,
     Slug,
     Text,
     field,
@@ -159,16 +158,6 @@ STATUS_STEPS: dict[RoundStatus, frozenset[RoundStatus]] = {
     _R.SCHEDULED: frozenset({_R.HELD, _R.POSTPONED, _R.CANCELLED}),
     _R.POSTPONED: frozenset({_R.SCHEDULED, _R.HELD, _R.CANCELLED}),
 }
-
-
-def _check_amount(value: object) -> Problems:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return [("", f"must be a number, got {described(value)}")]
-    if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124
-        return [("", f"must be a finite number, got {value!r}")]
-    if value < 0:
-        return [("", f"must not be negative, got {short_repr(value)}")]
-    return []
 
 
 @frozen_record(kw_only=True, init=False)

@@ -8,7 +8,9 @@ rule is checked the same way at every depth of a record.
 
 from __future__ import annotations
 
+import decimal
 import enum
+import fractions
 import functools
 import io
 import json
@@ -16,7 +18,7 @@ import math
 import numbers
 import re
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 import attrs
@@ -611,6 +613,48 @@ class TestNumericSubclasses:
         built = Quantity(amount=numpy.float64(1000.5), unit="prisoners")
         assert type(built.amount) is float
         assert type(to_dict(built)["amount"]) is float
+
+    def test_a_real_number_a_float_holds_exactly_is_stored_as_that_float(
+        self,
+    ) -> None:
+        """
+        A real number of another class (``numpy.float32``, a ``Decimal``, a
+        ``Fraction``) that a float holds exactly is stored as that float;
+        one that no float holds is refused, not rounded, and the message says
+        why and what to do.
+        """
+        numpy = pytest.importorskip("numpy")
+        for number, stored in [
+            (numpy.float32(1000.5), 1000.5),
+            (decimal.Decimal("50.5"), 50.5),
+            (fractions.Fraction(1, 4), 0.25),
+            (decimal.Decimal("-0"), 0.0),
+        ]:
+            built = Quantity(amount=number, unit="percent of votes cast")
+            assert type(built.amount) is float
+            assert built.amount == stored
+            assert to_json(built) == to_json(
+                Quantity(amount=stored, unit="percent of votes cast")
+            )
+        inexact_numbers: list[Any] = [
+            decimal.Decimal("50.21"),
+            fractions.Fraction(1, 3),
+        ]
+        for inexact in inexact_numbers:
+            with pytest.raises(ValidationError) as caught:
+                Quantity(amount=inexact, unit="percent of votes cast")
+            assert list(caught.value.errors) == [
+                (
+                    "amount",
+                    f"must be an int or a float, got {type(inexact).__name__} "
+                    f"{inexact!r}, which no float holds exactly (a record holds "
+                    "JSON's numbers: give float(value) if its nearest float will do)",
+                )
+            ]
+        with pytest.raises(ValidationError, match="must be a finite number, got inf"):
+            Quantity(amount=cast("Any", decimal.Decimal("Infinity")), unit="prisoners")
+        with pytest.raises(ValidationError, match="must be a number, got complex"):
+            Quantity(amount=cast("Any", 1 + 2j), unit="prisoners")
 
     def test_an_integer_of_another_class_is_stored_as_an_int(self) -> None:
         """
