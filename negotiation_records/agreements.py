@@ -179,6 +179,11 @@ STATUS_STEPS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
 #: The final statuses (no step leads on from them), after which an agreement
 #: is not extended (``Agreement.extend``): terminated and superseded.
 _ENDED: Final = frozenset(set(AgreementStatus) - STATUS_STEPS.keys())
+#: What ``Agreement.extend`` says of an agreement without an expiry.
+_NO_EXPIRY: Final = (
+    "an end first set after it was reached is a milestone of the agreement, "
+    "whose deadline revise_deadline moves"
+)
 #: The statuses that parties reach one at a time (New START was ratified by
 #: Russia on 28 January 2011 and by the United States on 2 February): a step
 #: may repeat an earlier one of its status (the one before it, or one before
@@ -926,11 +931,16 @@ class Agreement(Record):
         that announced it and *sources* the ids of the sources that report
         it (a list: a lone string is refused).  A new expiry that had
         already passed on *on* (or on the day of an earlier revision, which
-        came before it) is refused at ``expires``.
+        came before it) is refused at ``expires``.  An agreement without an
+        expiry has none to extend (a :class:`~negotiation_records.ValidationError`
+        at ``expires``): an end first set after it was reached, as a
+        ceasefire given an end date when it was already in force, is a
+        :class:`~negotiation_records.Milestone` of the agreement, whose
+        deadline :meth:`~negotiation_records.Milestone.revise_deadline` moves.
         """
         if self.expires is None:
-            raise IllegalTransitionError(
-                self.label, self.status.value, "extended", "it has no expiry to extend"
+            raise ValidationError(
+                [("expires", f"{self.label} has no expiry to extend; {_NO_EXPIRY}")]
             )
         if self.status in _ENDED:
             raise IllegalTransitionError(

@@ -258,8 +258,24 @@ class TestAgreement:
         ]
 
     def test_no_expiry_no_extension(self) -> None:
-        with pytest.raises(IllegalTransitionError):
-            truce(expires=None).extend(Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1))
+        """
+        An agreement without an expiry has none to extend: refused at
+        ``expires``, the field the new one would take, saying how an end set
+        later is recorded (it was an illegal step to the status 'extended',
+        which is none).
+        """
+        assert errors(
+            lambda: truce(expires=None).extend(
+                Deadline.on(D(2025, 12, 1)), on=D(2025, 8, 1)
+            )
+        ) == [
+            (
+                "expires",
+                "agreement 'truce' has no expiry to extend; an end first set after "
+                "it was reached is a milestone of the agreement, whose deadline "
+                "revise_deadline moves",
+            )
+        ]
 
     def test_an_expiry_before_it_enters_into_force_is_refused(self) -> None:
         """
