@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -525,10 +525,13 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     rounds: Sequence[int],
     ultimatums: Sequence[str],
     conditions: set[str],
+    first_dates: Mapping[str, Moment] | None = None,
 ) -> dict[str, Any]:
     """
     Agreements, milestones, votes and actions for a whole record whose
-    references all resolve (*conditions*: the condition ids already used).
+    references all resolve (*conditions*: the condition ids already used;
+    *first_dates*: when each proposal was made and each ultimatum issued, so
+    that no vote predates what it is on).
     """
     agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
     agreement_list = []
@@ -558,11 +561,20 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     )
     named = [*proposals, *ultimatums, *agreement_ids, *(m.id for m in milestone_list)]
     subjects = [key for key in named if named.count(key) == 1]  # one record each
+    dates = {
+        **(first_dates or {}),
+        **{a.id: a.first_dated for a in agreement_list if a.first_dated is not None},
+        **{m.id: m.set_on for m in milestone_list if m.set_on is not None},
+    }
+    votes = draw(st.lists(_vote(pools, subjects), max_size=2, unique_by=lambda v: v.id))
     return {
         "agreements": agreement_list,
         "milestones": milestone_list,
-        "votes": draw(
-            st.lists(_vote(pools, subjects), max_size=2, unique_by=lambda v: v.id)
-        ),
+        "votes": [  # none before what it is on: on the day that was first dated
+            attrs.evolve(v, on=dates[v.subject])
+            if v.subject in dates and is_before(v.on, dates[v.subject])
+            else v
+            for v in votes
+        ],
         "actions": draw(st.lists(_action(pools), max_size=2, unique_by=lambda a: a.id)),
     }

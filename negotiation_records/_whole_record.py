@@ -10,9 +10,9 @@ counter-proposal's, an agreement's ``from_proposal``), agreement ids
 Ids are unique within each collection and round numbers among the rounds; a
 condition's id is unique among all conditions (the negotiation's, proposals'
 terms, ultimatums' demands, agreements' provisions).  A proposal made in a
-round is dated inside it, and a counter-proposal not before what it counters;
-no proposals counter each other in a circle, nor agreements amend or
-supersede each other in one.
+round is dated inside it, a counter-proposal not before what it counters,
+and a vote not before what it is on was first dated; no proposals counter
+each other in a circle, nor agreements amend or supersede each other in one.
 
 A valid record has hundreds of references and nothing to report, so the paths
 are built only for a message, and empty collections are skipped unvisited.
@@ -35,7 +35,7 @@ from negotiation_records._condition_paths import condition_paths
 from negotiation_records._values import short_repr, with_article
 from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
-from negotiation_records.timeutil import is_before, moment_text
+from negotiation_records.timeutil import Moment, is_before, moment_text
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,10 +102,10 @@ class _Subjects:
 
     @classmethod
     def listed(cls, negotiation: Negotiation) -> _Subjects:
-        """The ids, listed once."""
+        """The records by id, listed once (the first of repeats)."""
         return cls(
             [
-                (noun, {r.id for r in getattr(negotiation, name)})
+                (noun, {r.id: r for r in reversed(getattr(negotiation, name))})
                 for name, noun in _SUBJECTS
             ]
         )
@@ -116,6 +116,26 @@ class _Subjects:
     def kinds(self, key: object) -> list[str]:
         """The nouns of the records *key* is the id of (one, for a subject)."""
         return [noun for noun, ids in self._named if key in ids]
+
+    def first_dated(self, key: object) -> tuple[str, Moment] | None:
+        """
+        How the one record *key* names was first dated, in words, and when:
+        a proposal made, an ultimatum issued, an agreement's first dated
+        step, a milestone set (``None``: no one record, or not dated).
+        """
+        found = [(noun, ids) for noun, ids in self._named if key in ids]
+        if len(found) != 1:
+            return None
+        noun, records = found[0]
+        record: Any = records[key]  # type: ignore[index]
+        if noun == "proposal":
+            return "made", record.made_on
+        if noun == "ultimatum":
+            return "issued", record.issued_at
+        first = record.first_dated if noun == "agreement" else record.set_on
+        if first is None:
+            return None
+        return ("first dated" if noun == "agreement" else "set"), first
 
 
 class Checker:
@@ -188,7 +208,8 @@ class Checker:
         With *references_known* (:meth:`knows` said so), the references are
         not looked at again: only the rules that are not about references run
         (unique ids and round numbers, a proposal's dates against its round
-        and the proposal it counters), and they report what they would report
+        and the proposal it counters, a vote's against its subject), and they
+        report what they would report
         in the whole check, in the same order.
         """
         n = self.n
@@ -280,6 +301,10 @@ class Checker:
             subjects = _Subjects.indexed(self.n)
             if len(subjects.kinds(item.id)) > 1:  # a vote's subject made ambiguous
                 self.out.append((f"{path}.id", _SHARED_SUBJECT))
+            else:  # a milestone replaced: set after a vote on it?
+                for i, vote in enumerate(self.n.votes):
+                    if vote.subject == item.id:
+                        self._vote_date(f"votes[{i}]", vote, subjects)
 
     def _party_record(self, i: int, party: Party) -> None:
         if party.sources:
@@ -620,6 +645,11 @@ class Checker:
                 for j, provision in enumerate(agreement.provisions):
                     here = f"agreements[{i}].provisions[{j}]"
                     self._provision_id(here, provision, seen)
+            if any(vote.subject is not None for vote in n.votes):
+                known = _Subjects.listed(n)  # each subject names one record
+                for i, vote in enumerate(n.votes):
+                    if vote.subject is not None:
+                        self._vote_date(f"votes[{i}]", vote, known)
             return
         agreement_ids = {a.id for a in n.agreements}
         subjects = _Subjects.listed(n) if n.votes else _Subjects([])
@@ -715,8 +745,24 @@ class Checker:
                         f"{_a_list(kinds)}: {_SHARED_SUBJECT}",
                     )
                 )
+            else:
+                self._vote_date(path, vote, subjects)
         if vote.sources:
             self._sources(vote.sources, path)
+
+    def _vote_date(self, path: str, vote: Vote, subjects: _Subjects) -> None:
+        """A vote is not dated before the record it is on was first dated."""
+        dated = subjects.first_dated(vote.subject)
+        if dated is not None and is_before(vote.on, dated[1]):
+            noun = subjects.kinds(vote.subject)[0]
+            self.out.append(
+                (
+                    f"{path}.on",
+                    f"a vote ({moment_text(vote.on)}) cannot predate the {noun} it "
+                    f"is on, {short_repr(vote.subject)} ({dated[0]} "
+                    f"{moment_text(dated[1])})",
+                )
+            )
 
     def _action(self, path: str, action: Action) -> None:
         if action.by:

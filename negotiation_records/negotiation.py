@@ -106,8 +106,9 @@ class Negotiation(Record, _lookup.Indexed):
     **every** problem in one :class:`~negotiation_records.ValidationError`:
     ids are unique within their collection, round numbers are unique, every party
     id, round number, proposal id, statement id and source id that is referenced
-    exists, and a proposal made in round N is dated inside that round when both
-    dates are known.
+    exists, a proposal made in round N is dated inside that round when both
+    dates are known, and a counter-proposal or a vote is not dated before what
+    it answers or is on (see the concepts page for every rule).
 
     Attributes:
         id: Slug of the negotiation.

@@ -914,6 +914,8 @@ def negotiations(draw: st.DrawFn) -> Negotiation:
         [r.number for r in round_list],
         [u.id for u in ultimatum_list],
         used,
+        {p.id: p.made_on for p in proposal_list}
+        | {u.id: u.issued_at for u in ultimatum_list},
     )
     return Negotiation(
         id=draw(slugs()),
