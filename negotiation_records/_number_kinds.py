@@ -21,7 +21,7 @@ from negotiation_records._kind import (
     fail,
     flag_small_float,
 )
-from negotiation_records._plain_numbers import inexact_real, plain_int, plain_number
+from negotiation_records._plain_numbers import other_real, plain_int, plain_number
 from negotiation_records._values import described, short_repr, show_json
 
 
@@ -101,7 +101,7 @@ class Int(FrozenKind):
 
 def _number_problems(value: object, minimum: float | None) -> Problems:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        if inexact_real(value):
+        if other_real(value):  # left by plain_number: no float holds it
             return [
                 ("", f"must be an int or a float, got {described(value)}, {_INEXACT}")
             ]

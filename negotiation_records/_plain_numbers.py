@@ -11,7 +11,7 @@ from numbers import Integral, Real
 from typing import Any
 
 
-__all__ = ["inexact_real", "plain_int", "plain_number"]
+__all__ = ["other_real", "plain_int", "plain_number"]
 
 
 def plain_int(value: Any) -> Any:
@@ -49,7 +49,7 @@ def plain_number(value: Any) -> Any:
     as a plain :class:`int` if an integer of another class
     (:func:`plain_int`); anything else unchanged, for the kind's check to
     refuse (``Decimal("50.21")``, which no float holds: see
-    :func:`inexact_real`).
+    :func:`other_real`).
 
     Example:
         >>> from decimal import Decimal
@@ -58,7 +58,7 @@ def plain_number(value: Any) -> Any:
     """
     if isinstance(value, float):
         return float.__float__(value) or 0.0  # -0.0 as 0.0, which it equals
-    if isinstance(value, (Real, Decimal)) and not isinstance(value, Integral):
+    if other_real(value):
         try:
             number = float(value)
             exact = bool(number == value) or number != number  # noqa: PLR0124 - NaN
@@ -68,12 +68,14 @@ def plain_number(value: Any) -> Any:
     return plain_int(value)
 
 
-def inexact_real(value: object) -> bool:
+def other_real(value: object) -> bool:
     """
-    Whether *value* is a real number that :func:`plain_number` left as it
-    is because no float holds it exactly (``Decimal("50.21")``,
-    ``Fraction(1, 3)``).  A :class:`~decimal.Decimal` is one, though it is
-    not registered as a :class:`numbers.Real`.
+    Whether *value* is a real number of a class other than :class:`int`,
+    :class:`float` and the integers (``numpy.float32``, a
+    :class:`~decimal.Decimal`, though it is not registered as a
+    :class:`numbers.Real`, a :class:`~fractions.Fraction`): one that
+    :func:`plain_number` stores as a float if a float holds it exactly, and
+    otherwise leaves as it is, for the kind's check to refuse.
     """
     return isinstance(value, (Real, Decimal)) and not isinstance(
         value, (int, float, Integral)

@@ -70,6 +70,16 @@ _SUBJECTS = (
     ("milestones", "milestone"),
 )
 _SUBJECT_COLLECTIONS = frozenset(name for name, _ in _SUBJECTS)
+#: How each kind of subject is first dated, in words, and the attribute that
+#: dates it (the date a snapshot first knows it by: an agreement has no date
+#: of its own, only its history; a milestone's steps may come long after it
+#: was set, so only ``set_on`` counts).
+_FIRST_DATED: Final = {
+    "proposal": ("made", "made_on"),
+    "ultimatum": ("issued", "issued_at"),
+    "agreement": ("first dated", "first_dated"),
+    "milestone": ("set", "set_on"),
+}
 _SHARED_SUBJECT = (
     "a vote's subject must name one record; give the records different ids"
 )
@@ -117,25 +127,19 @@ class _Subjects:
         """The nouns of the records *key* is the id of (one, for a subject)."""
         return [noun for noun, ids in self._named if key in ids]
 
-    def first_dated(self, key: object) -> tuple[str, Moment] | None:
+    def first_dated(self, key: object) -> tuple[str, str, Moment] | None:
         """
-        How the one record *key* names was first dated, in words, and when:
-        a proposal made, an ultimatum issued, an agreement's first dated
-        step, a milestone set (``None``: no one record, or not dated).
+        The noun of the one record *key* names, how it was first dated, in
+        words, and when (:data:`_FIRST_DATED`; ``None``: no one record, or
+        not dated).
         """
         found = [(noun, ids) for noun, ids in self._named if key in ids]
         if len(found) != 1:
             return None
         noun, records = found[0]
-        record: Any = records[key]  # type: ignore[index]
-        if noun == "proposal":
-            return "made", record.made_on
-        if noun == "ultimatum":
-            return "issued", record.issued_at
-        first = record.first_dated if noun == "agreement" else record.set_on
-        if first is None:
-            return None
-        return ("first dated" if noun == "agreement" else "set"), first
+        words, name = _FIRST_DATED[noun]
+        first: Moment | None = getattr(records[key], name)  # type: ignore[index]
+        return None if first is None else (noun, words, first)
 
 
 class Checker:
@@ -753,14 +757,13 @@ class Checker:
     def _vote_date(self, path: str, vote: Vote, subjects: _Subjects) -> None:
         """A vote is not dated before the record it is on was first dated."""
         dated = subjects.first_dated(vote.subject)
-        if dated is not None and is_before(vote.on, dated[1]):
-            noun = subjects.kinds(vote.subject)[0]
+        if dated is not None and is_before(vote.on, dated[2]):
+            noun, words, first = dated
             self.out.append(
                 (
                     f"{path}.on",
                     f"a vote ({moment_text(vote.on)}) cannot predate the {noun} it "
-                    f"is on, {short_repr(vote.subject)} ({dated[0]} "
-                    f"{moment_text(dated[1])})",
+                    f"is on, {short_repr(vote.subject)} ({words} {moment_text(first)})",
                 )
             )
 
