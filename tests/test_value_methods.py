@@ -19,11 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from negotiation_records import (
+    Agreement,
     Deadline,
     Negotiation,
     Party,
     PartyKind,
     PartyPositions,
+    Phase,
     PhaseEnd,
     Representative,
     Stance,
@@ -60,15 +62,22 @@ _ANSWERS: dict[type[Any], st.SearchStrategy[Any]] = {
         offers=st.lists(strategies.conditions(), max_size=2),
         stances=st.lists(_TERM_STANCES, max_size=3),
     ),
-    PhaseEnd: strategies.agreements()
-    .filter(lambda a: any(phase.ends is not None for phase in a.phases))
-    .map(
-        lambda a: PhaseEnd(
-            agreement=a,
-            index=next(i for i, p in enumerate(a.phases) if p.ends is not None),
-        )
-    ),
+    # An agreement given a phase with an end (a filter on agreements that have
+    # one rejected too many of them for Hypothesis's health check).
+    PhaseEnd: st.tuples(
+        strategies.agreements(),
+        strategies.phases().filter(lambda phase: phase.ends is not None),
+    ).map(lambda drawn: _phase_end(*drawn)),
 }
+
+
+def _phase_end(agreement: Agreement, phase: Phase) -> PhaseEnd:
+    """The end of the first phase with one, of *agreement* given *phase* last."""
+    phases = (*agreement.phases, phase)
+    return PhaseEnd(
+        agreement=attrs.evolve(agreement, phases=phases),
+        index=next(i for i, p in enumerate(phases) if p.ends is not None),
+    )
 
 
 @functools.cache
