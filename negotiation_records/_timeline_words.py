@@ -6,12 +6,15 @@ and the verbs of stances and statuses in its sentences.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
+from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.stances import Stance
+from negotiation_records.timeutil import Moment
 from negotiation_records.ultimatums import UltimatumStatus
 
 
-__all__ = ["QUOTE_LIMIT", "STANCE_VERBS", "STATUS_WORDS", "one_line"]
+__all__ = ["QUOTE_LIMIT", "STANCE_VERBS", "STATUS_WORDS", "one_line", "revised_words"]
 
 #: How many characters of a quote a summary shows.
 QUOTE_LIMIT = 160
@@ -45,3 +48,24 @@ def one_line(text: str, limit: int | None = QUOTE_LIMIT) -> str:
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line
+
+
+def revised_words(
+    label: str,
+    old: Deadline,
+    new: Deadline,
+    revision: DeadlineRevision,
+    show: Callable[[Moment], str],
+) -> str:
+    """
+    A revision of *label* (``"Deadline of ultimatum 'u'"``) in words: the
+    deadline extended, cut or changed (its rule only), or kept as it was (a
+    milestone's revision that brought alternatives), with the revision's
+    reason; *show* writes a due moment.
+    """
+    if new == old:
+        text = f"{label} kept at {show(new.due)}"
+    else:
+        verb = "extended" if new > old else "cut" if new < old else "changed"
+        text = f"{label} {verb} from {show(old.due)} to {show(new.due)}"
+    return f"{text}: {revision.reason}" if revision.reason else text

@@ -86,6 +86,7 @@ from negotiation_records._timeline_words import (
     STANCE_VERBS,
     STATUS_WORDS,
     one_line,
+    revised_words,
 )
 from negotiation_records.actions import Action
 from negotiation_records.agreements import Agreement, AgreementStatus
@@ -624,33 +625,29 @@ class _Builder:
             here = f"{path}.revisions[{index}]"
             after = max(after, floors[index]) if index in floors else after
             old, new = revision.previous, deadlines[index + 1]
-            verb = "extended" if new > old else "cut" if new < old else "changed"
-            text = (
-                f"Deadline of ultimatum {uid!r} {verb} from "
-                f"{self.show(old.due)} to {self.show(new.due)}"
-            )
-            if revision.reason:
-                text += f": {revision.reason}"
             after = self.add(
                 revision.revised_on,
                 EventKind.DEADLINE_REVISION,
                 uid,
-                text,
+                revised_words(
+                    f"Deadline of ultimatum {uid!r}", old, new, revision, self.show
+                ),
                 here,
                 party=issuer,
                 floor=after,
             )
             revised.append(after)
-            self.add(
-                old.due,
-                EventKind.REPLACED_DEADLINE,
-                uid,
-                f"Replaced deadline of ultimatum {uid!r} ({self.rule(old)}; replaced on "
-                f"{self.show(revision.revised_on)})",
-                f"{here}.previous",
-                party=issuer,
-                deadline=old,
-            )
+            if new != old:  # a deadline kept as it was was not replaced
+                self.add(
+                    old.due,
+                    EventKind.REPLACED_DEADLINE,
+                    uid,
+                    f"Replaced deadline of ultimatum {uid!r} ({self.rule(old)}; replaced on "
+                    f"{self.show(revision.revised_on)})",
+                    f"{here}.previous",
+                    party=issuer,
+                    deadline=old,
+                )
         self.revived(path, ultimatum, steps, revised)
         text = (
             f"Deadline of ultimatum {uid!r} falls due ({self.rule(ultimatum.deadline)})"
@@ -688,28 +685,25 @@ class _Builder:
             if index in floors:
                 floor = floors[index] if floor is None else max(floor, floors[index])
             old, new = revision.previous, deadlines[index + 1]
-            verb = "extended" if new > old else "cut" if new < old else "changed"
-            text = f"{label} {verb} from {self.show(old.due)} to {self.show(new.due)}"
-            if revision.reason:
-                text += f": {revision.reason}"
             floor = self.add(
                 revision.revised_on,
                 EventKind.DEADLINE_REVISION,
                 record_id,
-                text,
+                revised_words(label, old, new, revision, self.show),
                 here,
                 floor=floor,
             )
             keys.append(floor)
-            self.add(
-                old.due,
-                EventKind.REPLACED_DEADLINE,
-                record_id,
-                f"Replaced: {label} ({self.rule(old)}; replaced on "
-                f"{self.show(revision.revised_on)})",
-                f"{here}.previous",
-                deadline=old,
-            )
+            if new != old:  # a deadline kept as it was was not replaced
+                self.add(
+                    old.due,
+                    EventKind.REPLACED_DEADLINE,
+                    record_id,
+                    f"Replaced: {label} ({self.rule(old)}; replaced on "
+                    f"{self.show(revision.revised_on)})",
+                    f"{here}.previous",
+                    deadline=old,
+                )
         return keys
 
     def agreement(self, path: str, agreement: Agreement) -> None:

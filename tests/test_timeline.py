@@ -798,6 +798,48 @@ class TestEvents:
             "United States issues an ultimatum: Ceasefire (due 2025-09-02)"
         )
 
+    def test_revision_that_keeps_the_deadline(self) -> None:
+        """
+        A revision that left the deadline as it was (New START's expiry on
+        20 October 2020, when the options of extending it were set out as
+        alternatives) is 'kept at' its due, and nothing was replaced.
+        """
+        signed = pendulum.date(2011, 2, 5)
+        expiry = Deadline.after(signed, years=10)
+        milestone = Milestone(
+            id="expiry", title="New START expires", set_on=signed, deadline=expiry
+        ).revise_deadline(
+            expiry,
+            on=pendulum.date(2020, 10, 20),
+            reason="options set out",
+            alternatives=[
+                Alternative(
+                    condition="if extended by one year",
+                    deadline=Deadline.on(pendulum.date(2022, 2, 5)),
+                    stage=1,
+                ),
+                Alternative(condition="otherwise", deadline=expiry, stage=1),
+            ],
+        )
+        ultimatum = Ultimatum(
+            id="u",
+            issued_by="united-states",
+            issued_at=signed,
+            demand="Ceasefire",
+            deadline=expiry,
+        ).revise_deadline(expiry, on=pendulum.date(2012, 1, 1))
+        events = _talks(milestones=[milestone], ultimatums=[ultimatum]).timeline()
+        assert [e.summary for e in events if e.kind is EventKind.DEADLINE_REVISION] == [
+            "Deadline of ultimatum 'u' kept at 2021-02-05",
+            "Deadline of milestone 'expiry' kept at 2021-02-05: options set out",
+        ]
+        assert [e for e in events if e.kind is EventKind.REPLACED_DEADLINE] == []
+        assert [e.path for e in events if e.moment == expiry.due] == [
+            "milestones[0].alternatives[1]",
+            "ultimatums[0].deadline",
+            "milestones[0].deadline",
+        ]
+
     def test_status_changes(self) -> None:
         """Dated status changes of proposals and ultimatums are events."""
         day = pendulum.date(2025, 7, 1)
