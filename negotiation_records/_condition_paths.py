@@ -12,7 +12,7 @@ from typing import Any
 from negotiation_records.conditions import Condition
 
 
-__all__ = ["condition_paths"]
+__all__ = ["condition_ids", "condition_paths"]
 
 
 def condition_paths(
@@ -35,3 +35,21 @@ def condition_paths(
         for i, agreement in enumerate(talks.agreements):
             for j, condition in enumerate(agreement.provisions):
                 yield f"agreements[{i}].provisions[{j}]", condition
+
+
+def condition_ids(talks: Any) -> list[str]:
+    """
+    The ids of the conditions :func:`condition_paths` gives without
+    *provisions*, in the same order, without their paths (which only a
+    problem names).
+    """
+    ids = [condition.id for condition in talks.conditions]
+    for proposal in talks.proposals:
+        if proposal.terms:
+            ids += [condition.id for condition in proposal.terms]
+    ids += [
+        ultimatum.demand.id
+        for ultimatum in talks.ultimatums
+        if isinstance(ultimatum.demand, Condition)
+    ]
+    return ids

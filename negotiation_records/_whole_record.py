@@ -31,7 +31,7 @@ from collections.abc import Callable, Container, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from negotiation_records import _lookup
-from negotiation_records._condition_paths import condition_paths
+from negotiation_records._condition_paths import condition_ids, condition_paths
 from negotiation_records._values import short_repr, with_article
 from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
@@ -225,23 +225,27 @@ class Checker:
         self._unique("ultimatums", [u.id for u in n.ultimatums], "ultimatum id")
         self._unique("statements", [s.id for s in n.statements], "statement id")
         self._unique("sources", [s.id for s in n.sources], "source id")
-        seen: dict[str, str] = {}
-        for path, condition in condition_paths(n, provisions=False):
-            if condition.id in seen:
-                self.out.append(
-                    (
-                        f"{path}.id",
-                        f"condition id {condition.id!r} is already used at {seen[condition.id]}",
+        ids = condition_ids(n)
+        if len(set(ids)) != len(ids):  # a repeat (none, the commonest: in C)
+            seen: dict[str, str] = {}
+            for path, condition in condition_paths(n, provisions=False):
+                if condition.id in seen:
+                    self.out.append(
+                        (
+                            f"{path}.id",
+                            f"condition id {condition.id!r} is already used at {seen[condition.id]}",
+                        )
                     )
-                )
-            else:
-                seen[condition.id] = path
+                else:
+                    seen[condition.id] = path
 
         if references_known:
             self._member_circles()
             for i, proposal in enumerate(n.proposals):
-                self._round_dates(f"proposals[{i}]", proposal)
-                self._counter_dates(f"proposals[{i}]", proposal)
+                if proposal.round is not None or proposal.counter_to is not None:
+                    path = f"proposals[{i}]"  # else neither has a date to check
+                    self._round_dates(path, proposal)
+                    self._counter_dates(path, proposal)
             self._counter_circles()
             self._new_records(references_known=True)
             self._agreement_circles()
@@ -525,6 +529,8 @@ class Checker:
         by the agreement).  Each circle is reported once, at the link from
         the first of its agreements in the record.
         """
+        if len(self.n.agreements) < 2:  # a circle needs two (see _report_circles)
+            return
         links: dict[str, list[tuple[str, str]]] = {}
         for agreement in self.n.agreements:
             for name in ("amends", "supersedes"):
@@ -637,6 +643,8 @@ class Checker:
         *references_known*, only their unique ids and provision ids).
         """
         n = self.n
+        if not (n.agreements or n.milestones or n.votes or n.actions):
+            return  # none of them: nothing to check (the commonest)
         self._unique("agreements", [a.id for a in n.agreements], "agreement id")
         self._unique("milestones", [m.id for m in n.milestones], "milestone id")
         self._unique("votes", [v.id for v in n.votes], "vote id")

@@ -332,15 +332,24 @@ def due_before_start_problems(
     """
     if start is None:
         return
-    shown = due_named(start) if isinstance(start, Deadline) else moment_text(start)
     for index, revision in enumerate(revisions):
         if falls_due_before_start(revision.previous, start):
             yield (
                 f"revisions[{index}].previous",
-                template.format(due=due_named(revision.previous), start=shown),
+                template.format(
+                    due=due_named(revision.previous), start=_start_named(start)
+                ),
             )
     if falls_due_before_start(deadline, start):
-        yield (name, template.format(due=due_named(deadline), start=shown))
+        yield (
+            name,
+            template.format(due=due_named(deadline), start=_start_named(start)),
+        )
+
+
+def _start_named(start: Moment | Deadline) -> str:
+    """*start* in a problem of :func:`due_before_start_problems`."""
+    return due_named(start) if isinstance(start, Deadline) else moment_text(start)
 
 
 def made_no_earlier_than(
@@ -355,6 +364,8 @@ def made_no_earlier_than(
     instant, the latest (whether something is certainly before reads a day
     and an instant differently, so one of each kind is kept).
     """
+    if len(revisions) == 1:  # the commonest: one revision, dated by itself
+        return [(0,)]
     latest: list[tuple[int, ...]] = []
     days: tuple[Any, int] | None = None
     instants: tuple[Any, int] | None = None

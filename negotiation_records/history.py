@@ -347,6 +347,8 @@ class History(FrozenKind):
         def load_changes(value: Any) -> tuple[StatusChange, ...]:
             if value.__class__ is not list:
                 raise TypeError
+            if not value:  # the commonest: nothing has changed yet
+                return ()
             changes = []
             for item in value:
                 change = hook(item, StatusChange)

@@ -286,14 +286,15 @@ class Negotiation(Record, _lookup.Indexed):
         # *references*: those the compiled loader noted as it read the records
         # (see _references); when all are known, the walk over the whole
         # record that would find unknown ones is skipped.
-        yield from history_problems(
-            "negotiation",
-            self.history,
-            NegotiationStatus.ACTIVE,
-            STATUS_STEPS,
-            start=None,
-            start_name="negotiation",
-        )
+        if self.history:  # an empty history has no problems to look for
+            yield from history_problems(
+                "negotiation",
+                self.history,
+                NegotiationStatus.ACTIVE,
+                STATUS_STEPS,
+                start=None,
+                start_name="negotiation",
+            )
         checker = Checker(self)
         known = references is not None and checker.knows(references)
         yield from checker.problems(references_known=known)

@@ -279,7 +279,10 @@ class Proposal(Record):
                     f"({moment_text(self.made_on)})",
                 )
             seen.add(response.party)
-        yield from repeated_ids(self.terms, "terms", "term")
+        if len(self.terms) > 1:  # one term repeats no id
+            yield from repeated_ids(self.terms, "terms", "term")
+        if not self.history:  # the checks below find nothing in an empty history
+            return
         yield from history_problems(
             self.label,
             self.history,

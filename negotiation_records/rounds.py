@@ -578,14 +578,16 @@ class Round(Record):
         return current_status(known, RoundStatus.PROPOSED)
 
     def _problems(self) -> Iterable[tuple[str, str]]:
-        yield from history_problems(
-            self.label,
-            self.history,
-            RoundStatus.PROPOSED,
-            STATUS_STEPS,
-            start=None,
-            start_name="round",
-        )
+        history = self.history  # an empty one has no problems to look for
+        if history:
+            yield from history_problems(
+                self.label,
+                history,
+                RoundStatus.PROPOSED,
+                STATUS_STEPS,
+                start=None,
+                start_name="round",
+            )
         if self.starts is not None and self.ends is not None:
             if is_before(self.ends, self.starts):
                 yield (
@@ -595,8 +597,9 @@ class Round(Record):
                 )
         if self.ends is not None and self.starts is None:
             yield ("starts", "a round with an end needs a start")
-        yield from _held_early(self)
-        if self.status is RoundStatus.HELD and self.starts is None:
+        if history:
+            yield from _held_early(self)
+        if self.starts is None and self.status is RoundStatus.HELD:
             # A scheduled round may lack a known start (a date not announced,
             # or dates set or cleared by a later step, which a snapshot as of
             # the time it was scheduled leaves out: Negotiation.as_of).

@@ -507,49 +507,55 @@ class Ultimatum(Record):
                     f"{moment_text(response.on)} is before the ultimatum was issued "
                     f"({moment_text(self.issued_at)})",
                 )
-        if self.revisions:
+        # The checks of the history find nothing in an empty one (the
+        # commonest: an ultimatum still pending), so they are not made then.
+        history, revisions = self.history, self.revisions
+        if revisions:
             yield from revision_problems(
-                self.revisions, self.issued_at, "ultimatum was issued"
+                revisions, self.issued_at, "ultimatum was issued"
             )
-            yield from revised_after_end(
-                self.revisions,
-                self.history,
-                _ENDED,
-                self.label,
-                "its deadline cannot be revised",
-            )
+            if history:
+                yield from revised_after_end(
+                    revisions,
+                    history,
+                    _ENDED,
+                    self.label,
+                    "its deadline cannot be revised",
+                )
         yield from due_before_start_problems(
-            self.revisions, self.deadline, self.issued_at, DUE_BEFORE_ISSUE
+            revisions, self.deadline, self.issued_at, DUE_BEFORE_ISSUE
         )
         yield from due_before_revision_problems(
-            self.revisions, self.deadline, self.issued_at
+            revisions, self.deadline, self.issued_at
         )
+        if not history:
+            return
+        label = self.label
         yield from taken_by(
-            self.history,
+            history,
             _COMPLIANCE,
             (self.issued_by,),
             "issued the ultimatum and cannot have complied with it",
         )
         yield from history_problems(
-            self.label,
-            self.history,
+            label,
+            history,
             UltimatumStatus.PENDING,
             STATUS_STEPS,
             start=self.issued_at,
             start_name="ultimatum was issued",
         )
         yield from unanswered_revival_problems(self)
+        deadlines = self.deadlines
         yield from passed_early_problems(
-            self.label,
-            self.history,
+            label,
+            history,
             _RAN_OUT,
-            self.deadlines,
-            self.revisions,
+            deadlines,
+            revisions,
             ("the deadline", "its deadlines"),
         )
-        yield from late_compliance_problems(
-            self.label, self.history, self.deadlines, self.revisions
-        )
+        yield from late_compliance_problems(label, history, deadlines, revisions)
 
     @property
     def label(self) -> str:
