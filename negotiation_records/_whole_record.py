@@ -226,7 +226,7 @@ class Checker:
         self._unique("statements", [s.id for s in n.statements], "statement id")
         self._unique("sources", [s.id for s in n.sources], "source id")
         ids = condition_ids(n)
-        if len(set(ids)) != len(ids):  # a repeat (none, the commonest: in C)
+        if len(set(ids)) != len(ids):  # only then the walk that names each repeat
             seen: dict[str, str] = {}
             for path, condition in condition_paths(n, provisions=False):
                 if condition.id in seen:

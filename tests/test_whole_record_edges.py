@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
 
 from negotiation_records import (
     Action,
@@ -36,6 +37,8 @@ from negotiation_records import (
     from_dict,
     to_dict,
 )
+from negotiation_records import strategies as nst
+from negotiation_records._condition_paths import condition_ids, condition_paths
 
 
 D = pendulum.date
@@ -817,3 +820,13 @@ def test_a_circle_found_by_two_links_is_reported_once() -> None:
             "('a' -> 'b' -> 'a'); a text amends or replaces an earlier one",
         )
     ]
+
+
+@settings(max_examples=50, deadline=None)
+@given(nst.negotiations())
+def test_the_condition_ids_are_those_of_the_condition_paths(
+    talks: Negotiation,
+) -> None:
+    """The ids tested unique first are the conditions' walked for a repeat."""
+    walked = [c.id for _, c in condition_paths(talks, provisions=False)]
+    assert condition_ids(talks) == walked
