@@ -26,7 +26,7 @@ import pendulum
 
 from negotiation_records._query_moments import as_of_instant
 from negotiation_records._revivals import ran_out_again, revivals
-from negotiation_records.agreements import Agreement, first_dated
+from negotiation_records.agreements import Agreement
 from negotiation_records.conditions import Condition
 from negotiation_records.deadlines import Deadline, DeadlineRevision
 from negotiation_records.history import (
@@ -367,25 +367,19 @@ def _held_back(
 
 def _agreement_cut(
     agreement: Agreement, at: Moment
-) -> tuple[tuple[StatusChange, ...], int, int]:
+) -> tuple[tuple[StatusChange, ...], int]:
     """
     What a snapshot at *at* keeps of *agreement*: its history, and the
-    revisions from the first to the kept (``revisions[first:kept]``), its
-    expiry ``expiries[kept]`` (see :func:`revisions_kept`).
+    revisions up to the kept (``revisions[:kept]``), its expiry
+    ``expiries[kept]`` (see :func:`revisions_kept`).
 
     An ``expired`` step is held back, with those after it, until an expiry has
     run out for it (:func:`_held_back`); the steps before it are then read
     again by their own dates (:func:`history_until`: a step dated "July" that
-    only the held-back step showed was taken is not known yet either).  A step
-    dated by month that is cut may have been the first date that earlier
-    revisions came after (signed on 20 January, in force "in January", extended
-    on 5 January): those go, so that the snapshot is a valid record, and the
-    expiries they replaced with them; so do those before the last of them,
-    whatever their own dates say (extended "in 2025", then "in January").
-    Where no expiry left lets a known ``expired`` step be, that step and
-    those after it go too (the revision cannot stay, nor the step without
-    it): extended on 5 January, signed on the 20th, expired on 1 March by a
-    cut dated "2025", unknown on 10 March.
+    only the held-back step showed was taken is not known yet either).  The
+    history kept begins as the agreement's does, so no revision it keeps is
+    before its first date (the record refuses one before its first dated
+    change, which a later step dated more vaguely does not move earlier).
     """
     history = history_until(agreement.history, at)
     ran_out = agreement.RAN_OUT
@@ -402,30 +396,9 @@ def _agreement_cut(
         held = _held_back(
             history, ran_out, expiries[: kept + 1], revisions[:kept], at, again=again
         )
-        if held is not None:
-            history = history_until(history[:held], at)
-            continue
-        start = first_dated(history)
-        if start is None:
-            return history, 0, kept
-        # Up to the last revision certainly before it: those before that came
-        # earlier still, whatever their own dates say ("2025", then "2025-01").
-        first = next(
-            (
-                index + 1
-                for index in range(kept - 1, -1, -1)
-                if is_before(revisions[index].revised_on, start)
-            ),
-            0,
-        )
-        if not first:
-            return history, first, kept
-        _, unmet = _deadlines_needed(
-            history, ran_out, expiries[first : kept + 1], revisions[first:kept]
-        )
-        if unmet is None:
-            return history, first, kept
-        history = history_until(history[:unmet], at)
+        if held is None:
+            return history, kept
+        history = history_until(history[:held], at)
 
 
 def _kept_by(
@@ -491,7 +464,7 @@ def revisions_kept(record: Ultimatum | Milestone | Agreement, at: Moment) -> int
     ultimatum reads cut and expired on 25 July, its deadline 15 July.
     """
     if isinstance(record, Agreement):
-        return _agreement_cut(record, at)[2]
+        return _agreement_cut(record, at)[1]
     return _steps_and_kept(record, at)[1]
 
 
@@ -504,8 +477,7 @@ def known_state(
     force (an agreement's expiry).
     """
     if isinstance(record, Agreement):
-        history, _, kept = _agreement_cut(record, at)
-        return history, kept
+        return _agreement_cut(record, at)
     return _steps_and_kept(record, at)
 
 
@@ -836,7 +808,7 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     rounds: AbstractSet[int],
     proposals: AbstractSet[str],
     agreements: AbstractSet[str],
-    cut: tuple[tuple[StatusChange, ...], int, int] | None = None,
+    cut: tuple[tuple[StatusChange, ...], int] | None = None,
 ) -> Agreement | None:
     """
     *agreement* as it stood at *at* — history and expiry revisions cut, its
@@ -846,10 +818,10 @@ def agreement_as_of(  # noqa: PLR0917 - what a snapshot keeps, one set each
     """
     if cut is None:
         cut = _agreement_cut(agreement, at)
-    history, first, kept = cut
+    history, kept = cut
     if not heard_of(agreement.history, at, (), history):
         return None  # as is_heard_of reads an agreement
-    revisions = _linked_revisions(agreement.revisions[first:kept], statements)
+    revisions = _linked_revisions(agreement.revisions[:kept], statements)
     expiries = agreement.expiries
     expires = expiries[kept] if expiries else None
     return _same(

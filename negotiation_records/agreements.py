@@ -669,9 +669,12 @@ def new_revision(  # noqa: PLR0917 - the fields of a revision, in order
 
 
 def first_dated(history: tuple[StatusChange, ...]) -> Moment | None:
-    """The earliest dated change of *history* (``None``: none is dated)."""
-    dated = [change.on for change in history if change.on is not None]
-    return min(dated, key=moment_sort_key) if dated else None
+    """
+    The date of the first dated change of *history* (``None``: none is
+    dated): the changes are in the order they were made, so a later one
+    dated more vaguely ("2025" after 20 January 2025) came no earlier.
+    """
+    return next((change.on for change in history if change.on is not None), None)
 
 
 @frozen_record(kw_only=True, init=False)
@@ -819,7 +822,10 @@ class Agreement(Record):
 
     @property
     def first_dated(self) -> Moment | None:
-        """When it is first heard of: its earliest dated status change."""
+        """
+        When it is first heard of: the date of its first dated status change
+        (the changes are in order: a later one dated "2025" came no earlier).
+        """
         return first_dated(self.history)
 
     @property

@@ -348,7 +348,7 @@ class Milestone(Record):
     @property
     def first_dated(self) -> Moment | None:
         """
-        When it is first heard of: :attr:`set_on`, else its earliest dated
+        When it is first heard of: :attr:`set_on`, else its first dated
         status change (``None``: neither; a snapshot then keeps it always).
 
         A deadline revision does not count, as for an

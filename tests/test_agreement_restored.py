@@ -23,6 +23,7 @@ from negotiation_records import (
     Negotiation,
     PartialDate,
     StatusChange,
+    ValidationError,
 )
 from negotiation_records._revivals import answering, ran_out_again, revivals
 
@@ -265,29 +266,35 @@ class TestUncertainDates:
         assert _talks(truce).as_of(D(2026, 1, 1)).agreements[0] == truce
 
 
-def test_a_snapshot_leaves_out_each_revision_before_its_first_date() -> None:
+def test_a_revision_before_its_first_dated_step_is_refused() -> None:
     """
     In force "in July" and suspended "in 2025", extended "in 2025" and then
-    "in January": as of 15 August the suspension is not known (the year is
-    not over), so the snapshot starts in July, and both extensions, which
-    came before it, go with the expiries they replaced.
+    "in January": the suspension came after the entry into force, so the
+    agreement is first heard of in July, and the extension of January is
+    before it (a later step dated more vaguely does not move the first date
+    earlier; once, the snapshot left such an extension out instead).
     """
-    truce = _truce(
-        ("in-force", PartialDate(2025, 7)),
-        ("suspended", PartialDate(2025)),
-        expires=Deadline.on(D(2025, 9, 30)),
-        revisions=[
-            DeadlineRevision(
-                previous=Deadline.on(D(2025, 8, 31)), revised_on=PartialDate(2025)
-            ),
-            DeadlineRevision(
-                previous=Deadline.on(D(2025, 8, 30)), revised_on=PartialDate(2025, 1)
-            ),
-        ],
+    with pytest.raises(ValidationError) as caught:
+        _truce(
+            ("in-force", PartialDate(2025, 7)),
+            ("suspended", PartialDate(2025)),
+            expires=Deadline.on(D(2025, 9, 30)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(D(2025, 8, 31)), revised_on=PartialDate(2025)
+                ),
+                DeadlineRevision(
+                    previous=Deadline.on(D(2025, 8, 30)),
+                    revised_on=PartialDate(2025, 1),
+                ),
+            ],
+        )
+    assert caught.value.errors == (
+        (
+            "revisions[1].revised_on",
+            "2025-01 is before the agreement's first date (2025-07)",
+        ),
     )
-    [then] = _talks(truce).as_of(D(2025, 8, 15)).agreements
-    assert then.history == truce.history[:1]
-    assert (then.revisions, then.expires) == ((), truce.expires)
 
 
 def test_a_revision_made_before_a_dated_one_answers_no_later_step() -> None:

@@ -1026,34 +1026,52 @@ def test_a_day_step_after_a_timed_one_that_day_is_known_on_its_day() -> None:
     assert talks.as_of(day(2025, 8, 10)).agreements[0].expires == signed.expires
 
 
-def test_a_revision_before_a_cut_first_step_is_left_out() -> None:
+def test_a_revision_before_the_signing_is_refused_though_a_later_step_is_vague() -> (
+    None
+):
     """
-    Signed on 20 January, in force "in January", extended on 5 January (valid:
-    the month may hold the 5th): as of 25 January the month step is cut, the
-    revision made before what is left of the history goes with it, and the
-    expiry is the one in force; the snapshot is a valid record.
+    Signed on 20 January, in force "in January", extended on 5 January: the
+    entry into force came after the signing, so the agreement is first heard
+    of on the 20th and the extension is before it (the month of the later
+    step does not make the 5th possible; once, the snapshot left such an
+    extension out instead).  Extended "in January", it may be as late as the
+    signing: the record stands, and as of 25 January, the month not over,
+    the snapshot keeps neither the step nor the extension dated by it.
     """
-    agreement = Agreement(
-        id="a",
-        title="Accord",
-        stage="ceasefire",
-        expires=Deadline.on(day(2026, 6, 30)),
-        revisions=[
-            DeadlineRevision(
-                previous=Deadline.on(day(2025, 12, 31)), revised_on=day(2025, 1, 5)
-            )
-        ],
-        history=[
-            StatusChange(status="signed", on=day(2025, 1, 20)),
-            StatusChange(status="in-force", on=PartialDate(2025, 1)),
-        ],
+
+    def accord(on: object) -> Agreement:
+        return Agreement(
+            id="a",
+            title="Accord",
+            stage="ceasefire",
+            expires=Deadline.on(day(2026, 6, 30)),
+            revisions=[
+                DeadlineRevision(
+                    previous=Deadline.on(day(2025, 12, 31)),
+                    revised_on=on,  # type: ignore[arg-type]
+                )
+            ],
+            history=[
+                StatusChange(status="signed", on=day(2025, 1, 20)),
+                StatusChange(status="in-force", on=PartialDate(2025, 1)),
+            ],
+        )
+
+    with pytest.raises(ValidationError) as caught:
+        accord(day(2025, 1, 5))
+    assert caught.value.errors == (
+        (
+            "revisions[0].revised_on",
+            "2025-01-05 is before the agreement's first date (2025-01-20)",
+        ),
     )
+    agreement = accord(PartialDate(2025, 1))
     talks = Negotiation(id="t", title="T", agreements=[agreement])
     at = day(2025, 1, 25)
     [kept] = talks.as_of(at).agreements
     assert kept.status is AgreementStatus.SIGNED
     assert kept.revisions == ()
-    assert kept.expires == agreement.expires
+    assert kept.expires == agreement.revisions[0].previous
     assert talks.as_of(at).as_of(at) == talks.as_of(at)
     assert talks.as_of(day(2025, 2, 1)).agreements == (agreement,)
 

@@ -437,7 +437,9 @@ class TestStepsShowTheirRevisions:
         Extended on 5 January from 6 January to 31 December, signed and in
         force on 20 January, "expired on the 21st" (by the 6 January expiry,
         replaced before then): the expiry in force on the 21st had not
-        passed, so the record is refused, as ``with_status`` refuses the step.
+        passed, so the record is refused, as ``with_status`` refuses the step
+        (and for the extension, made before the agreement was first heard of:
+        the step dated "January" came after the signing).
         (It was once kept, its expiry held back until 31 December.)  Extended
         "in January" instead, the 6 January expiry may still have been in
         force on the 21st: the record is kept, and as of 25 January (the month
@@ -467,6 +469,10 @@ class TestStepsShowTheirRevisions:
             extended_on(D(2025, 1, 5))
         assert caught.value.errors == (
             (
+                "revisions[0].revised_on",
+                "2025-01-05 is before the agreement's first date (2025-01-20)",
+            ),
+            (
                 "history[2].on",
                 "agreement 'a' cannot be expired on 2025-01-21: its expiry "
                 "(2025-12-31) had not passed",
@@ -483,17 +489,17 @@ class TestStepsShowTheirRevisions:
         self,
     ) -> None:
         """
-        Due 3 January, extended on 5 January to 30 March, cut "in 2025" to
+        Due 3 January, extended on 20 January to 30 March, cut "in 2025" to
         20 February; signed on 20 January, in force on the 21st, expired on
         1 March (by the 20 February expiry), in force again on 5 March,
         terminated "in 2025".  As of 10 March the year is not over: the
-        termination is not known, and the 5 January extension comes before
-        the first step known (20 January), so it goes (a snapshot is a valid
-        record).  The 1 March expiry is known, and only the 20 February
-        expiry lets it be (the 3 January one was replaced on 5 January, the
-        30 March one had not passed): it shows the cut was made, and the
-        snapshot keeps the cut, whatever its own date says.  Once 2025 is
-        over, the record is as it was given.
+        termination is not known.  The 1 March expiry is known, and only the
+        20 February expiry lets it be (the 3 January one was replaced on 20
+        January, the 30 March one had not passed): it shows the cut was made,
+        and the snapshot keeps the cut, whatever its own date says.  Once
+        2025 is over, the record is as it was given.  (The extension was once
+        dated 5 January, before the signing, and left out of the snapshot: a
+        record now refuses a revision before its first dated step.)
         """
         e0, e1, e2 = (Deadline.on(D(2025, m, d)) for m, d in ((1, 3), (3, 30), (2, 20)))
         agreement = Agreement(
@@ -502,7 +508,7 @@ class TestStepsShowTheirRevisions:
             stage="ceasefire",
             expires=e2,
             revisions=[
-                DeadlineRevision(previous=e0, revised_on=D(2025, 1, 5)),
+                DeadlineRevision(previous=e0, revised_on=D(2025, 1, 20)),
                 DeadlineRevision(previous=e1, revised_on=PartialDate(2025)),
             ],
             history=[
@@ -516,7 +522,7 @@ class TestStepsShowTheirRevisions:
         talks = _talks(agreements=[agreement])
         [kept] = _checked(talks, D(2025, 3, 10)).agreements
         assert kept.history == agreement.history[:4]
-        assert (kept.revisions, kept.expires) == (agreement.revisions[1:], e2)
+        assert (kept.revisions, kept.expires) == (agreement.revisions, e2)
         assert _checked(talks, D(2026, 1, 1)).agreements == (agreement,)
 
     def test_the_command_line_reads_the_same(
