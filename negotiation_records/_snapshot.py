@@ -147,13 +147,12 @@ def _deadlines_needed(
     deadlines: Sequence[Deadline],
     revisions: Sequence[DeadlineRevision],
     reach: int = 0,
-) -> tuple[int, int | None]:
+) -> int:
     """
     How far into *deadlines* (oldest first; ``revisions[i]`` replaced
     ``deadlines[i]``) the *ran_out* steps of *history* (an ultimatum
     expired, a milestone missed, an agreement expired) reach, at least
-    *reach*; and the index in *history* of the first such step that none of
-    *deadlines* lets be (``None``: none).
+    *reach* (all of them where a step is let be by none).
 
     A dated step needs one of *deadlines* that had passed by its end
     (:meth:`Deadline.had_passed_by`) and that may still have been in force
@@ -169,7 +168,7 @@ def _deadlines_needed(
     again.
     """
     if not deadlines:
-        return reach, None  # nothing to check (an agreement with no expiry)
+        return reach  # nothing to check (an agreement with no expiry)
 
     def lets_be(index: int, on: Moment) -> bool:
         """Whether ``deadlines[index]`` lets a step on *on* be, at the reach."""
@@ -188,7 +187,7 @@ def _deadlines_needed(
     while True:
         witnesses: list[tuple[int, Moment]] = []
         witness: int | None = None
-        for index, change in enumerate(history):
+        for change in history:
             on = change.on
             if change.status is not ran_out or on is None:
                 continue
@@ -205,10 +204,10 @@ def _deadlines_needed(
                 if lets_be(reach, on):
                     witness = reach
             if witness is None:
-                return reach, index
+                return reach  # none lets this step be: every deadline is needed
             witnesses.append((witness, on))
         if all(lets_be(i, on) for i, on in witnesses):
-            return reach, None
+            return reach
 
 
 def _known_revisions(revisions: Sequence[DeadlineRevision], at: Moment) -> int:
@@ -392,7 +391,7 @@ def _agreement_cut(
         cap = _before_unheard_revival(agreement, history)
         kept = known = min(known, _known_revisions(revisions[:cap], at))
         if known < len(revisions):
-            kept, _ = _deadlines_needed(history, ran_out, expiries, revisions, known)
+            kept = _deadlines_needed(history, ran_out, expiries, revisions, known)
         held = _held_back(
             history, ran_out, expiries[: kept + 1], revisions[:kept], at, again=again
         )
@@ -416,7 +415,7 @@ def _kept_by(
     ran_out = record.RAN_OUT
     reach = _deadlines_needed(
         history, ran_out, record.deadlines, record.revisions, known
-    )[0]
+    )
     if isinstance(record, Ultimatum):
         return _compliance_needs(history, record.deadlines, record.revisions, reach)
     return reach
