@@ -45,6 +45,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from negotiation_records._codegen import Namespace, compile_function
 from negotiation_records._collection_hooks import register_collection_hooks
+from negotiation_records._json_data import COMPILED, record_writer
 from negotiation_records._jsontext import check_object, repeated_keys
 from negotiation_records._kind import INT_LIMIT, TOO_MANY_DIGITS
 from negotiation_records._record import (
@@ -77,7 +78,6 @@ from negotiation_records.fields import (
     refers_to,
 )
 from negotiation_records.migrations import (
-    SCHEMA_VERSION,
     document_problems,
     upgrade,
     upgrade_noting,
@@ -525,37 +525,10 @@ def _record_unstructure_factory(
             if omits_empty(a)
         )
         return make_dict_unstructure_fn(cls, conv, **omitted)
-    ns = Namespace()
-    body: list[str] = []
-    items = [f"'schema_version': {SCHEMA_VERSION!r}"] if cls._versioned else []
-    for index, attribute in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
-        if is_init_only(attribute):
-            continue
-        kind = kind_of(attribute)
-        value = f"r.{attribute.name}"
-        if kind is None:
-            hook = conv.get_unstructure_hook(attribute.type)
-            items.append(f"{attribute.name!r}: {ns.name(hook)}({value})")
-            continue
-        local = f"v{index}"
-        written = kind.dump_expr(ns, local, conv)
-        if omits_empty(attribute):  # written only when it holds something
-            body.append(f"{local} = {value}")
-            items.append(f"**({{{attribute.name!r}: {written}}} if {local} else {{}})")
-        elif written == local:
-            items.append(f"{attribute.name!r}: {value}")
-        else:
-            body.append(f"{local} = {value}")
-            items.append(f"{attribute.name!r}: {written}")
-    lines = [
-        "def unstructure(r):",
-        *("    " + line for line in body),
-        "    return {" + ", ".join(items) + "}",
-    ]
-    what = f"unstructure {cls.__module__}.{cls.__qualname__}"
-    unstructure: Callable[[Any], dict[str, Any]] = compile_function(
-        lines, what, ns.names
+    unstructure = record_writer(
+        cls, conv, "unstructure", lambda kind, ns, v: kind.dump_expr(ns, v, conv)
     )
+    COMPILED[unstructure] = cls  # see json_data_hook
     return unstructure
 
 

@@ -250,6 +250,9 @@ class History(FrozenKind):
 
     converts: ClassVar[bool] = True
 
+    #: The kind of the list of status changes it is written as.
+    written_as: ClassVar[Many] = _CHANGES
+
     def _resolve(self, change: Any) -> Any:
         if isinstance(change, StatusChange) and not isinstance(
             change.status, self.enum

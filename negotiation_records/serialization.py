@@ -57,7 +57,7 @@ import functools
 import gc
 import json
 import os
-from collections.abc import Generator, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Set
 from typing import IO, Any, Final, TypeVar, overload
 
 import attrs
@@ -83,6 +83,7 @@ from negotiation_records._files import (
     write_method,
 )
 from negotiation_records._hooks import collect_problems, configure_converter
+from negotiation_records._json_data import json_data_hook
 from negotiation_records._jsontext import ONE_DOCUMENT_HINT, is_blank, parse_json
 from negotiation_records._kind import MEMO, SMALL_FLOATS
 from negotiation_records._plain_data import (
@@ -433,7 +434,24 @@ def _may_write_floats(obj: Any) -> bool:
 
 
 def _to_json_data(obj: Any) -> Any:
-    """*obj*'s plain data through the library's converter, refused as to_json's."""
+    """
+    The data orjson writes as :func:`to_json` writes *obj*: one of the
+    library's records (or a list or tuple of them) by their classes' JSON data
+    hooks (see :mod:`negotiation_records._json_data`), anything else as
+    :func:`to_dict` gives it, refused as to_json's.
+    """
+    cls = obj.__class__
+    if cls is list or cls is tuple:
+        writers: list[Callable[[Any], Any]] = []
+        for item in obj:
+            hook = json_data_hook(_default, item.__class__)
+            if hook is None:
+                return plain_data(obj, _default, "to_json")
+            writers.append(hook)
+        return [write(item) for write, item in zip(writers, obj, strict=True)]
+    hook = json_data_hook(_default, cls)
+    if hook is not None:
+        return hook(obj)
     return plain_data(obj, _default, "to_json")
 
 
@@ -740,7 +758,7 @@ def _fast_line(record: Any, writers: dict[type[Any], tuple[Any, bool]]) -> Any:
         if not attrs.has(cls) or not checked_on_construction(cls):
             return _fastjson.NOT_FAST  # not a record, or a user's: checked there
         found = writers[cls] = (
-            _default.get_unstructure_hook(cls),
+            json_data_hook(_default, cls) or _default.get_unstructure_hook(cls),
             _class_writes_floats(cls),
         )
     hook, unflagged = found
