@@ -518,6 +518,29 @@ def actions() -> S[Action]:
 # --- in a whole record ------------------------------------------------------------------
 
 
+def _superseding(agreement: Agreement, agreements: list[Agreement]) -> Agreement:
+    """
+    *agreement* without the links of its ``supersedes`` to texts it cannot
+    have replaced: superseded before *agreement* was first dated.
+    """
+    first = agreement.first_dated
+    if first is None or not agreement.supersedes:
+        return agreement
+    early = {
+        other.id
+        for other in agreements
+        if any(
+            step.status is AgreementStatus.SUPERSEDED
+            and step.on is not None
+            and is_before(step.on, first)
+            for step in other.history
+        )
+    }
+    return attrs.evolve(
+        agreement, supersedes=[i for i in agreement.supersedes if i not in early]
+    )
+
+
 def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     draw: st.DrawFn,
     pools: Pools,
@@ -531,7 +554,9 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     Agreements, milestones, votes and actions for a whole record whose
     references all resolve (*conditions*: the condition ids already used;
     *first_dates*: when each proposal was made and each ultimatum issued, so
-    that no vote predates what it is on).
+    that no vote predates what it is on; a milestone set before the agreement
+    that sets it was first dated, and a text's ``supersedes`` to one superseded
+    before it was first dated, lose the link).
     """
     agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
     agreement_list = []
@@ -556,9 +581,20 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
             conditions.add(provision.id)
             provisions.append(provision)
         agreement_list.append(attrs.evolve(agreement, provisions=provisions))
+    agreement_list = [_superseding(a, agreement_list) for a in agreement_list]
     milestone_list = draw(
         st.lists(_milestone(pools, agreement_ids), max_size=2, unique_by=lambda m: m.id)
     )
+    texts = {a.id: a.first_dated for a in agreement_list}
+    milestone_list = [  # none set before the agreement that sets it was first dated
+        attrs.evolve(m, agreement=None)
+        if m.agreement is not None
+        and m.set_on is not None
+        and (first := texts.get(m.agreement)) is not None
+        and is_before(m.set_on, first)
+        else m
+        for m in milestone_list
+    ]
     named = [*proposals, *ultimatums, *agreement_ids, *(m.id for m in milestone_list)]
     subjects = [key for key in named if named.count(key) == 1]  # one record each
     dates = {

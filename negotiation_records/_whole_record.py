@@ -11,7 +11,9 @@ Ids are unique within each collection and round numbers among the rounds; a
 condition's id is unique among all conditions (the negotiation's, proposals'
 terms, ultimatums' demands, agreements' provisions).  A proposal made in a
 round is dated inside it, a counter-proposal not before what it counters,
-and a vote not before what it is on was first dated; no proposals counter
+a vote not before what it is on was first dated, a milestone not set
+before the agreement that sets it was, and an agreement not superseded
+before every text that supersedes it was; no proposals counter
 each other in a circle, nor agreements amend or supersede each other in one.
 
 A valid record has hundreds of references and nothing to report, so the paths
@@ -27,7 +29,7 @@ the fields declared as references.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from negotiation_records import _lookup
@@ -35,7 +37,12 @@ from negotiation_records._condition_paths import condition_ids, condition_paths
 from negotiation_records._values import short_repr, with_article
 from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
-from negotiation_records.timeutil import Moment, is_before, moment_text
+from negotiation_records.timeutil import (
+    Moment,
+    is_before,
+    moment_sort_key,
+    moment_text,
+)
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -249,6 +256,7 @@ class Checker:
             self._counter_circles()
             self._new_records(references_known=True)
             self._agreement_circles()
+            self._superseded_dates()
             return self.out
         for i, party in enumerate(n.parties):
             self._party_record(i, party)
@@ -267,6 +275,7 @@ class Checker:
         self._history("", n.history)
         self._new_records()
         self._agreement_circles()
+        self._superseded_dates()
         return self.out
 
     def item(self, name: str, position: int, item: Any) -> None:
@@ -296,6 +305,8 @@ class Checker:
             self._ultimatum(path, item)
         elif name == "agreements":  # its provisions' ids: checked by the caller
             self._agreement(path, item, _lookup.Keyed(self.n, "agreements"))
+            if item.supersedes:
+                self._superseded_dates(item.supersedes)
         elif name == "milestones":
             self._milestone(path, item, _lookup.Keyed(self.n, "agreements"))
         elif name == "votes":
@@ -303,6 +314,13 @@ class Checker:
         elif name == "actions":
             self._action(path, item)
         # a source cites nothing
+        if name == "agreements" and any(
+            m.agreement == item.id for m in self.n.milestones
+        ):  # an agreement replaced: first dated after a milestone it sets?
+            texts = _lookup.Keyed(self.n, "agreements")
+            for i, milestone in enumerate(self.n.milestones):
+                if milestone.agreement == item.id:
+                    self._milestone_date(f"milestones[{i}]", milestone, texts)
         if name in _SUBJECT_COLLECTIONS and any(
             vote.subject == item.id for vote in self.n.votes
         ):
@@ -550,6 +568,44 @@ class Checker:
             ),
         )
 
+    def _superseded_dates(self, only: Container[str] | None = None) -> None:
+        """
+        No agreement is superseded (a dated ``superseded`` step) before every
+        agreement that names it in ``supersedes`` was first dated: the text
+        that replaced it did not exist yet.  *only*: the ids of the
+        agreements to check (all of them by default).
+        """
+        agreements = self.n.agreements
+        if len(agreements) < 2 or not any(a.supersedes for a in agreements):
+            return
+        firsts: dict[str, list[tuple[str, Moment | None]]] = {}
+        for other in agreements:
+            for target in other.supersedes:
+                firsts.setdefault(target, []).append((other.id, other.first_dated))
+        for i, agreement in enumerate(agreements):
+            named = firsts.get(agreement.id)
+            if not named or (only is not None and agreement.id not in only):
+                continue
+            dated = [(first, by) for by, first in named if first is not None]
+            if len(dated) < len(named):
+                continue  # an undated text may have been there
+            first, by = min(dated, key=lambda pair: moment_sort_key(pair[0]))
+            for j, step in enumerate(agreement.history):
+                if (
+                    step.status.value == "superseded"
+                    and step.on is not None
+                    and all(is_before(step.on, when) for when, _ in dated)
+                ):
+                    self.out.append(
+                        (
+                            f"agreements[{i}].history[{j}].on",
+                            f"agreement {short_repr(agreement.id)} cannot be "
+                            f"superseded ({moment_text(step.on)}) before the "
+                            f"agreement that supersedes it, {short_repr(by)}, "
+                            f"was first dated ({moment_text(first)})",
+                        )
+                    )
+
     def _member_circles(self) -> None:
         """
         No coalitions are members of each other in a circle, whatever the
@@ -657,13 +713,17 @@ class Checker:
                 for j, provision in enumerate(agreement.provisions):
                     here = f"agreements[{i}].provisions[{j}]"
                     self._provision_id(here, provision, seen)
+            if any(m.agreement is not None for m in n.milestones):
+                texts = {a.id: a for a in reversed(n.agreements)}
+                for i, milestone in enumerate(n.milestones):
+                    self._milestone_date(f"milestones[{i}]", milestone, texts)
             if any(vote.subject is not None for vote in n.votes):
                 known = _Subjects.listed(n)  # each subject names one record
                 for i, vote in enumerate(n.votes):
                     if vote.subject is not None:
                         self._vote_date(f"votes[{i}]", vote, known)
             return
-        agreement_ids = {a.id for a in n.agreements}
+        agreement_ids = {a.id: a for a in reversed(n.agreements)}  # first wins
         subjects = _Subjects.listed(n) if n.votes else _Subjects([])
         for i, agreement in enumerate(n.agreements):
             self._agreement(f"agreements[{i}]", agreement, agreement_ids, seen)
@@ -718,7 +778,10 @@ class Checker:
             self._sources(agreement.sources, path)
 
     def _milestone(
-        self, path: str, milestone: Milestone, agreement_ids: Container[object]
+        self,
+        path: str,
+        milestone: Milestone,
+        agreement_ids: Mapping[str, Agreement] | _lookup.Keyed,
     ) -> None:
         if milestone.set_by:
             self._parties(milestone.set_by, path, ".set_by")
@@ -728,6 +791,7 @@ class Checker:
             self._ref(
                 milestone.agreement, agreement_ids, "agreement", path, ".agreement"
             )
+            self._milestone_date(path, milestone, agreement_ids)
         for j, alternative in enumerate(milestone.alternatives):
             if alternative.sources:
                 self._sources(alternative.sources, path, ".alternatives[", j, "]")
@@ -735,6 +799,27 @@ class Checker:
         self._history(path, milestone.history)
         if milestone.sources:
             self._sources(milestone.sources, path)
+
+    def _milestone_date(
+        self,
+        path: str,
+        milestone: Milestone,
+        agreements: Mapping[str, Agreement] | _lookup.Keyed,
+    ) -> None:
+        """A milestone is not set before the agreement that sets it was first dated."""
+        text = milestone.agreement
+        if milestone.set_on is None or text is None or text not in agreements:
+            return
+        first: Moment | None = agreements[text].first_dated
+        if first is not None and is_before(milestone.set_on, first):
+            self.out.append(
+                (
+                    f"{path}.set_on",
+                    f"a milestone an agreement sets ({moment_text(milestone.set_on)}) "
+                    f"cannot predate the agreement, {short_repr(milestone.agreement)} "
+                    f"(first dated {moment_text(first)})",
+                )
+            )
 
     def _vote(self, path: str, vote: Vote, subjects: _Subjects) -> None:
         if vote.party is not None:

@@ -21,6 +21,7 @@ from negotiation_records import (
     Moment,
     Negotiation,
     NegotiationStatus,
+    PartialDate,
     Party,
     Proposal,
     ProposalStatus,
@@ -490,7 +491,8 @@ def test_a_milestone_of_an_agreement_is_heard_of_by_its_own_dates() -> None:
     """
     A milestone that names an agreement is in a snapshot once its own
     ``set_on`` or a dated step of its history is known, before the
-    agreement is heard of.
+    agreement is heard of (signed "in May 2025", known once May has passed;
+    a milestone it sets cannot be set before that month).
     """
     parties = [
         Party(id="us", name="United States", kind="state"),
@@ -501,14 +503,14 @@ def test_a_milestone_of_an_agreement_is_heard_of_by_its_own_dates() -> None:
         title="Truce",
         stage="ceasefire",
         signatories=["us", "cn"],
-        history=[StatusChange(status="signed", on=pendulum.date(2025, 5, 12))],
+        history=[StatusChange(status="signed", on=PartialDate(2025, 5))],
     )
     deadline = Deadline.on(pendulum.date(2025, 12, 1))
     set_early = Milestone(
         id="set-early",
         title="Talks",
         applies_to=["us"],
-        set_on=pendulum.date(2025, 3, 1),
+        set_on=pendulum.date(2025, 5, 12),
         deadline=deadline,
         agreement="truce",
     )
@@ -518,7 +520,7 @@ def test_a_milestone_of_an_agreement_is_heard_of_by_its_own_dates() -> None:
         applies_to=["us"],
         deadline=deadline,
         agreement="truce",
-        history=[StatusChange(status="met", on=pendulum.date(2025, 4, 1))],
+        history=[StatusChange(status="met", on=pendulum.date(2025, 5, 20))],
     )
     talks = Negotiation(
         id="t",
@@ -532,6 +534,7 @@ def test_a_milestone_of_an_agreement_is_heard_of_by_its_own_dates() -> None:
         snapshot = talks.as_of(pendulum.date(2025, month, day))
         return [milestone.id for milestone in snapshot.milestones]
 
-    assert heard(1, 2) == []
-    assert heard(5, 3) == ["set-early"]
-    assert heard(5, 4) == ["set-early", "met-early"]
+    assert heard(11, 5) == []
+    assert heard(13, 5) == ["set-early"]
+    assert heard(21, 5) == ["set-early", "met-early"]
+    assert talks.as_of(pendulum.date(2025, 5, 21)).agreements == ()
