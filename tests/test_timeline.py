@@ -1685,3 +1685,23 @@ class TestDateDeadlinesReadInAZone:
         )
         events = talks.timeline(tz="UTC")
         assert [event.kind for event in events][-1] is EventKind.DEADLINE
+
+
+def test_a_vote_s_counts_are_written_with_thousands_separators() -> None:
+    """Colombia's plebiscite of 2 October 2016: counts as messages write them."""
+    vote = Vote(
+        id="plebiscite",
+        body="Colombian voters",
+        on=pendulum.date(2016, 10, 2),
+        question="Do you support the final agreement?",
+        yes=6_377_482,
+        no=6_431_376,
+        abstain=0,
+        threshold="simple-majority",
+        result="failed",
+    )
+    (event,) = [e for e in _talks(votes=[vote]).timeline() if e.kind.value == "vote"]
+    assert event.summary == (
+        "Colombian voters votes on Do you support the final agreement?: failed "
+        "(6,377,482 for, 6,431,376 against, 0 abstaining)"
+    )
