@@ -48,6 +48,7 @@ __all__ = [
     "counting_zone",
     "holiday_problems",
     "in_zone",
+    "lands_on",
     "localize",
     "missing_days",
     "resolve_after",
@@ -776,6 +777,35 @@ def resolve_after(anchor: Moment, period: Period, before: bool = False) -> Momen
                 )
             ]
         ) from None
+
+
+def lands_on(anchor: Moment, period: Period, before: bool, due: Moment) -> bool:
+    """
+    Whether *due* is, by instant and zone, what :func:`resolve_after` gives for
+    *anchor* and *period* (counted back when *before*), told without working
+    it out where that is quick: a date moved by weeks and days (the days'
+    ordinals), a datetime moved by hours, minutes and seconds in its own zone
+    (the instants).  ``False`` means not told so: work it out.
+    """
+    if period.years or period.months:
+        return False
+    if anchor.__class__ is pendulum.Date:
+        if due.__class__ is not pendulum.Date or period.has_exact_part:
+            return False
+        days = 7 * period.weeks + period.days
+        apart = _dt.date.toordinal(due) - _dt.date.toordinal(anchor)
+        return apart == (-days if before else days)
+    if (
+        anchor.__class__ is not pendulum.DateTime
+        or due.__class__ is not pendulum.DateTime
+        or due.tzinfo is not anchor.tzinfo
+        or period.weeks
+        or period.days
+    ):
+        return False
+    seconds = 3600 * period.hours + 60 * period.minutes + period.seconds
+    moved = since_epoch(due) - since_epoch(anchor)
+    return moved == _dt.timedelta(seconds=-seconds if before else seconds)
 
 
 def resolve_day(anchor: Moment, day: int, tz: str | None = None) -> pendulum.Date:

@@ -474,7 +474,7 @@ def _compiled_structure(
 def _noting_code(kind: Kind, target: str, v: str) -> list[str]:
     """The lines that note the value *v* of a field referring to *target*."""
     if isinstance(kind, Many):
-        return ["if r is not None:", f"    r.{target}.extend({v})"]
+        return [f"if {v} and r is not None:", f"    r.{target}.extend({v})"]
     if isinstance(kind, Maybe):
         return [
             f"if r is not None and {v} is not None:",

@@ -92,6 +92,7 @@ from negotiation_records._deadline_arithmetic import (
     MAX_BUSINESS_DAYS,
     anchor_day,
     holiday_problems,
+    lands_on,
     resolve_after,
     resolve_business_days,
     resolve_day,
@@ -621,6 +622,10 @@ class Deadline(Record, _KeepsCutoff):
                 problems.append(("anchor", "a relative deadline needs an anchor"))
             return problems
         weekend = self.weekend
+        if self.period is not None and lands_on(  # the commonest: told at once
+            self.anchor, self.period, self.counts_back, self.due
+        ):
+            return problems
         try:
             if self.period is not None:
                 expected = resolve_after(self.anchor, self.period, self.counts_back)

@@ -462,13 +462,21 @@ class Many(FrozenKind):
             ns, item, pad + "    ", fail, conv=conv, depth=depth + 1
         )
         lines = [f"{pad}if {v}.__class__ is not list:", f"{pad}    {fail}"]
+        if self.min_items:  # an empty list is refused below
+            body = lines
+        else:  # the commonest list is empty: nothing to read, test or copy
+            body = []
+            lines += [f"{pad}if not {v}:", f"{pad}    {v} = ()", f"{pad}else:"]
+            pad += "    "
+            inner = [f"    {line}" for line in inner]
         if self.kind.reads_as_is:
-            lines += [f"{pad}for {item} in {v}:", *inner, f"{pad}    pass"]
-            lines.append(f"{pad}{v} = tuple({v})")
+            body += [f"{pad}for {item} in {v}:", *inner, f"{pad}    pass"]
+            body.append(f"{pad}{v} = tuple({v})")
         else:
-            lines += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
-            lines += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
-        return lines + self._length_code(v, pad, fail)
+            body += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
+            body += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
+        body += self._length_code(v, pad, fail)
+        return lines if body is lines else lines + body
 
     def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump
