@@ -36,7 +36,7 @@ from negotiation_records.fields import (
     kind_of,
     omits_empty,
 )
-from negotiation_records.history import History
+from negotiation_records.history import History, StatusKind
 from negotiation_records.migrations import SCHEMA_VERSION
 
 
@@ -139,7 +139,13 @@ def _json_expr(kind: Kind, ns: Namespace, v: str, conv: Any, depth: int = 0) -> 
     cls = type(kind)
     if cls is History:  # its changes as a list of StatusChange records
         return _json_expr(History.written_as, ns, v, conv, depth)
-    if cls is Many:
+    if cls is StatusKind:  # a member's value, or a text as it is: no call
+        return f"{ns.name(getattr)}({v}, '_value_', {v})"
+    if cls is Many or (  # a list of the kind's items, as Many writes it
+        isinstance(kind, Many)
+        and cls.dump is Many.dump
+        and cls.dump_expr is Many.dump_expr
+    ):
         item = f"_d{depth}"
         inner = _json_expr(kind.kind, ns, item, conv, depth + 1)  # type: ignore[attr-defined]
         # A record holds a tuple: anything else (set past the checks) is
