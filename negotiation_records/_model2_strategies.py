@@ -554,8 +554,8 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     Agreements, milestones, votes and actions for a whole record whose
     references all resolve (*conditions*: the condition ids already used;
     *first_dates*: when each proposal was made and each ultimatum issued, so
-    that no vote predates what it is on; a milestone set before the agreement
-    that sets it was first dated, and a text's ``supersedes`` to one superseded
+    that no vote predates what it is on; a milestone first dated before the
+    agreement that sets it was, and a text's ``supersedes`` to one superseded
     before it was first dated, lose the link).
     """
     agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
@@ -589,9 +589,9 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     milestone_list = [  # none set before the agreement that sets it was first dated
         attrs.evolve(m, agreement=None)
         if m.agreement is not None
-        and m.set_on is not None
+        and (when := m.first_dated) is not None
         and (first := texts.get(m.agreement)) is not None
-        and is_before(m.set_on, first)
+        and is_before(when, first)
         else m
         for m in milestone_list
     ]

@@ -806,17 +806,25 @@ class Checker:
         milestone: Milestone,
         agreements: Mapping[str, Agreement] | _lookup.Keyed,
     ) -> None:
-        """A milestone is not set before the agreement that sets it was first dated."""
-        text = milestone.agreement
-        if milestone.set_on is None or text is None or text not in agreements:
+        """
+        A milestone is not first dated (set, or else its first dated status
+        change) before the agreement that sets it was first dated.
+        """
+        text, when = milestone.agreement, milestone.first_dated
+        if when is None or text is None or text not in agreements:
             return
         first: Moment | None = agreements[text].first_dated
-        if first is not None and is_before(milestone.set_on, first):
+        if first is not None and is_before(when, first):
+            if milestone.set_on is not None:
+                where = ".set_on"
+            else:  # the first dated change, as first_dated reads it
+                j = next(j for j, c in enumerate(milestone.history) if c.on is not None)
+                where = f".history[{j}].on"
             self.out.append(
                 (
-                    f"{path}.set_on",
-                    f"a milestone an agreement sets ({moment_text(milestone.set_on)}) "
-                    f"cannot predate the agreement, {short_repr(milestone.agreement)} "
+                    f"{path}{where}",
+                    f"a milestone an agreement sets ({moment_text(when)}) "
+                    f"cannot predate the agreement, {short_repr(text)} "
                     f"(first dated {moment_text(first)})",
                 )
             )

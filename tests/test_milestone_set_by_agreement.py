@@ -127,8 +127,40 @@ def test_loaded_document_is_refused() -> None:
     assert str(caught.value) == MESSAGE
 
 
+def test_without_set_on_its_first_dated_change_counts() -> None:
+    """
+    No set_on: the milestone is first dated by its first dated status
+    change, which is named when it predates the agreement; one dated after
+    the signature is accepted.
+    """
+    unset = attrs.evolve(handover(D(2016, 11, 24)), set_on=None)
+    early = attrs.evolve(
+        unset,
+        history=[
+            StatusChange(status="pending"),
+            StatusChange(status="met", on=D(2016, 11, 1)),
+        ],
+    )
+    with pytest.raises(ValidationError) as caught:
+        Negotiation(
+            id="c", title="C", parties=PARTIES, agreements=[ACCORD], milestones=[early]
+        )
+    assert caught.value.errors == (
+        (
+            "milestones[0].history[1].on",
+            "a milestone an agreement sets (2016-11-01) cannot predate the "
+            "agreement, 'revised-accord' (first dated 2016-11-24)",
+        ),
+    )
+    late = attrs.evolve(unset, history=[StatusChange(status="met", on=D(2017, 6, 27))])
+    talks = Negotiation(
+        id="c", title="C", parties=PARTIES, agreements=[ACCORD], milestones=[late]
+    )
+    assert from_json(Negotiation, to_json(talks)) == talks
+
+
 def test_undated_or_unset_is_not_checked() -> None:
-    """No set_on, or an agreement with no dated step: nothing to compare."""
+    """No date at all, or an agreement with no dated step: nothing to compare."""
     no_set_on = attrs.evolve(handover(D(2016, 11, 24)), set_on=None)
     Negotiation(
         id="c", title="C", parties=PARTIES, agreements=[ACCORD], milestones=[no_set_on]
