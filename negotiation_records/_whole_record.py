@@ -37,6 +37,7 @@ from negotiation_records._condition_paths import condition_ids, condition_paths
 from negotiation_records._values import short_repr, with_article
 from negotiation_records._version_2_rules import COUNTER_CIRCLE, MEMBER_CIRCLE
 from negotiation_records.conditions import Condition
+from negotiation_records.history import first_dated_index
 from negotiation_records.timeutil import (
     Moment,
     is_before,
@@ -818,8 +819,7 @@ class Checker:
             if milestone.set_on is not None:
                 where = ".set_on"
             else:  # the first dated change, as first_dated reads it
-                j = next(j for j, c in enumerate(milestone.history) if c.on is not None)
-                where = f".history[{j}].on"
+                where = f".history[{first_dated_index(milestone.history)}].on"
             self.out.append(
                 (
                     f"{path}{where}",

@@ -68,6 +68,7 @@ from negotiation_records.history import (
     StatusChange,
     current_status,
     dated_end,
+    first_dated_index,
     history_problems,
     next_history,
     steps_back,
@@ -674,7 +675,8 @@ def first_dated(history: tuple[StatusChange, ...]) -> Moment | None:
     dated): the changes are in the order they were made, so a later one
     dated more vaguely ("2025" after 20 January 2025) came no earlier.
     """
-    return next((change.on for change in history if change.on is not None), None)
+    first = first_dated_index(history)
+    return None if first is None else history[first].on
 
 
 @frozen_record(kw_only=True, init=False)

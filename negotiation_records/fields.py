@@ -462,10 +462,8 @@ class Many(FrozenKind):
             ns, item, pad + "    ", fail, conv=conv, depth=depth + 1
         )
         lines = [f"{pad}if {v}.__class__ is not list:", f"{pad}    {fail}"]
-        if self.min_items:  # an empty list is refused below
-            body = lines
-        else:  # the commonest list is empty: nothing to read, test or copy
-            body = []
+        body: list[str] = []
+        if not self.min_items:  # the commonest list is empty: nothing to read
             lines += [f"{pad}if not {v}:", f"{pad}    {v} = ()", f"{pad}else:"]
             pad += "    "
             inner = [f"    {line}" for line in inner]
@@ -476,7 +474,7 @@ class Many(FrozenKind):
             body += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
             body += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
         body += self._length_code(v, pad, fail)
-        return lines if body is lines else lines + body
+        return lines + body
 
     def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump

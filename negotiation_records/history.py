@@ -902,6 +902,11 @@ def history_until(
     return history[: known_count([change.on for change in history], at)]
 
 
+def first_dated_index(history: Sequence[StatusChange]) -> int | None:
+    """The index of the first dated change of *history* (``None``: none is)."""
+    return next((j for j, change in enumerate(history) if change.on is not None), None)
+
+
 def last_dated(history: Sequence[StatusChange]) -> Moment | None:
     """
     When the last dated change of *history*, in its order, was made

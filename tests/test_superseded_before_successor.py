@@ -9,6 +9,7 @@ is refused.
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 
@@ -96,6 +97,37 @@ def test_added_successor_is_checked() -> None:
     with pytest.raises(ValidationError) as caught:
         record(cartagena(D(2016, 10, 1))).with_agreement(REVISED)
     assert str(caught.value) == MESSAGE
+
+
+def test_replaced_superseded_text_is_checked() -> None:
+    """
+    with_agreement of the superseded text itself, its step moved before the
+    successor existed, is refused; moved to a later day, it is kept.
+    """
+    talks = record(cartagena(D(2016, 11, 24)), REVISED)
+    with pytest.raises(ValidationError) as caught:
+        talks.with_agreement(cartagena(D(2016, 10, 1)))
+    assert str(caught.value) == MESSAGE
+    later = talks.with_agreement(cartagena(D(2016, 11, 30)))
+    assert later.agreement("final-accord").status_on == D(2016, 11, 30)
+
+
+def test_replaced_successor_first_dated_later_is_checked() -> None:
+    """
+    with_agreement of the successor, now first dated after the step that
+    says it superseded the older text, is refused.
+    """
+    talks = record(cartagena(D(2016, 11, 24)), REVISED)
+    redated = attrs.evolve(
+        REVISED, history=[StatusChange(status="drafted", on=D(2016, 12, 1))]
+    )
+    with pytest.raises(ValidationError) as caught:
+        talks.with_agreement(redated)
+    assert str(caught.value) == (
+        "agreements[0].history[1].on: agreement 'final-accord' cannot be "
+        "superseded (2016-11-24) before the agreement that supersedes it, "
+        "'revised-accord', was first dated (2016-12-01)"
+    )
 
 
 def test_loaded_document_is_refused() -> None:
