@@ -554,8 +554,8 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     Agreements, milestones, votes and actions for a whole record whose
     references all resolve (*conditions*: the condition ids already used;
     *first_dates*: when each proposal was made and each ultimatum issued, so
-    that no vote predates what it is on; a milestone first dated before the
-    agreement that sets it was, and a text's ``supersedes`` to one superseded
+    that no vote predates what it is on; a milestone first dated or revised
+    before the agreement that sets it was, and a text's ``supersedes`` to one superseded
     before it was first dated, lose the link).
     """
     agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
@@ -586,12 +586,15 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
         st.lists(_milestone(pools, agreement_ids), max_size=2, unique_by=lambda m: m.id)
     )
     texts = {a.id: a.first_dated for a in agreement_list}
-    milestone_list = [  # none set before the agreement that sets it was first dated
+    milestone_list = [  # none set, or revised, before its agreement was first dated
         attrs.evolve(m, agreement=None)
         if m.agreement is not None
-        and (when := m.first_dated) is not None
         and (first := texts.get(m.agreement)) is not None
-        and is_before(when, first)
+        and any(
+            is_before(when, first)
+            for when in (m.first_dated, *(r.revised_on for r in m.revisions))
+            if when is not None
+        )
         else m
         for m in milestone_list
     ]
@@ -602,6 +605,9 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
         **{a.id: a.first_dated for a in agreement_list if a.first_dated is not None},
         **{m.id: m.set_on for m in milestone_list if m.set_on is not None},
     }
+    for m in milestone_list:  # no set_on: not before its agreement was first dated
+        if m.set_on is None and (first := texts.get(m.agreement or "")) is not None:
+            dates[m.id] = first
     votes = draw(st.lists(_vote(pools, subjects), max_size=2, unique_by=lambda v: v.id))
     return {
         "agreements": agreement_list,

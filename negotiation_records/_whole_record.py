@@ -81,7 +81,8 @@ _SUBJECT_COLLECTIONS = frozenset(name for name, _ in _SUBJECTS)
 #: How each kind of subject is first dated, in words, and the attribute that
 #: dates it (the date a snapshot first knows it by: an agreement has no date
 #: of its own, only its history; a milestone's steps may come long after it
-#: was set, so only ``set_on`` counts).
+#: was set, so only ``set_on`` counts, or else the first date of the agreement
+#: that sets it).
 _FIRST_DATED: Final = {
     "proposal": ("made", "made_on"),
     "ultimatum": ("issued", "issued_at"),
@@ -146,7 +147,16 @@ class _Subjects:
             return None
         noun, records = found[0]
         words, name = _FIRST_DATED[noun]
-        first: Moment | None = getattr(records[key], name)  # type: ignore[index]
+        record = records[key]  # type: ignore[index]
+        first: Moment | None = getattr(record, name)
+        if first is None and noun == "milestone" and record.agreement is not None:
+            # Not set before the agreement that sets it was first dated.
+            texts = next(ids for kind, ids in self._named if kind == "agreement")
+            if record.agreement in texts:
+                first = texts[record.agreement].first_dated  # type: ignore[index]
+                words = (
+                    f"set by the agreement {short_repr(record.agreement)}, first dated"
+                )
         return None if first is None else (noun, words, first)
 
 
@@ -319,9 +329,17 @@ class Checker:
             m.agreement == item.id for m in self.n.milestones
         ):  # an agreement replaced: first dated after a milestone it sets?
             texts = _lookup.Keyed(self.n, "agreements")
+            dated_by_it = set()  # the milestones first dated by it, for votes
             for i, milestone in enumerate(self.n.milestones):
                 if milestone.agreement == item.id:
                     self._milestone_date(f"milestones[{i}]", milestone, texts)
+                    if milestone.set_on is None:
+                        dated_by_it.add(milestone.id)
+            if dated_by_it:
+                subjects = _Subjects.indexed(self.n)
+                for i, vote in enumerate(self.n.votes):
+                    if vote.subject in dated_by_it:
+                        self._vote_date(f"votes[{i}]", vote, subjects)
         if name in _SUBJECT_COLLECTIONS and any(
             vote.subject == item.id for vote in self.n.votes
         ):
@@ -809,13 +827,17 @@ class Checker:
     ) -> None:
         """
         A milestone is not first dated (set, or else its first dated status
-        change) before the agreement that sets it was first dated.
+        change) before the agreement that sets it was first dated, nor its
+        deadline revised before then.
         """
         text, when = milestone.agreement, milestone.first_dated
-        if when is None or text is None or text not in agreements:
+        if text is None or text not in agreements:
             return
         first: Moment | None = agreements[text].first_dated
-        if first is not None and is_before(when, first):
+        if first is None:
+            return
+        after = f"the agreement, {short_repr(text)} (first dated {moment_text(first)})"
+        if when is not None and is_before(when, first):
             if milestone.set_on is not None:
                 where = ".set_on"
             else:  # the first dated change, as first_dated reads it
@@ -824,10 +846,20 @@ class Checker:
                 (
                     f"{path}{where}",
                     f"a milestone an agreement sets ({moment_text(when)}) "
-                    f"cannot predate the agreement, {short_repr(text)} "
-                    f"(first dated {moment_text(first)})",
+                    f"cannot predate {after}",
                 )
             )
+        set_on = milestone.set_on
+        for j, revision in enumerate(milestone.revisions):
+            on = revision.revised_on
+            if is_before(on, first) and (set_on is None or not is_before(on, set_on)):
+                self.out.append(  # (one before set_on: refused by the milestone)
+                    (
+                        f"{path}.revisions[{j}].revised_on",
+                        f"a milestone an agreement sets cannot be revised "
+                        f"({moment_text(on)}) before {after}",
+                    )
+                )
 
     def _vote(self, path: str, vote: Vote, subjects: _Subjects) -> None:
         if vote.party is not None:
