@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -92,7 +92,7 @@ from negotiation_records.fields import (
 from negotiation_records.history import StatusChange, current_status
 from negotiation_records.milestones import Milestone, MilestoneStatus
 from negotiation_records.parties import Membership, surely_member_on
-from negotiation_records.proposals import Proposal
+from negotiation_records.proposals import Proposal, ProposalStatus
 from negotiation_records.stances import Stance
 from negotiation_records.timeline import Talks
 from negotiation_records.timeutil import (
@@ -366,7 +366,13 @@ class PartyPositions(Record):
     response to a proposal as one on each of its terms (rejecting a text is
     rejecting what it puts forward), a response to an ultimatum as one on its
     demand; the latest dated stance wins, so a party's own later position on
-    one term outweighs its earlier answer to the whole text.
+    one term outweighs its earlier answer to the whole text.  A status change
+    a party made (its ``by``) counts as a response would: a proposal accepted
+    or rejected as ``accepts`` or ``rejects`` on its terms, an ultimatum
+    complied with as ``accepts`` on its demand, an agreement signed or
+    ratified as ``accepts`` on its provisions (a ``signed`` step that names no
+    one: for every signatory).  Other steps say no stance: a proposal
+    countered or an ultimatum's deadline passing is no answer on a term.
 
     A member of a coalition with no stance of its own on a term takes the
     coalition's, marked as inherited (:attr:`TermStance.inherited_from` names
@@ -875,7 +881,36 @@ def _inherited(
 
 
 #: A record whose responses are stances on its terms.
-Answered = Proposal | Ultimatum
+Answered = Proposal | Ultimatum | Agreement
+
+#: The status changes that are a stance of the parties that made them (its
+#: ``by``) on the terms of what they answer: a proposal accepted or rejected,
+#: an ultimatum complied with, an agreement signed or ratified.
+_STEP_STANCES: Final = {
+    ProposalStatus.ACCEPTED: Stance.ACCEPTS,
+    ProposalStatus.REJECTED: Stance.REJECTS,
+    UltimatumStatus.COMPLIED: Stance.ACCEPTS,
+    AgreementStatus.SIGNED: Stance.ACCEPTS,
+    AgreementStatus.RATIFIED: Stance.ACCEPTS,
+}
+
+
+def _stance_steps(
+    answered: Answered, party: str
+) -> Iterable[tuple[Stance, Moment | None]]:
+    """
+    The stances *party* took on the terms of *answered* by its status
+    changes (:data:`_STEP_STANCES`): those it made (``by``), and an
+    agreement's ``signed`` step with no ``by`` for each signatory.
+    """
+    signs = isinstance(answered, Agreement) and party in answered.signatories
+    for change in answered.history:
+        stance = _STEP_STANCES.get(change.status)
+        if stance is not None and (
+            party in change.by
+            or (signs and not change.by and change.status is AgreementStatus.SIGNED)
+        ):
+            yield stance, change.on
 
 
 def _terms(
@@ -907,7 +942,7 @@ def _terms(
             terms.append((demand, (owner,), ultimatum))
     for agreement in talks.agreements:
         terms += [
-            (provision, _owner(provision.demanded_by), None)
+            (provision, _owner(provision.demanded_by), agreement)
             for provision in agreement.provisions
         ]
     return terms
@@ -928,7 +963,9 @@ def _stance(
     *party*'s latest stance on *condition* known by *at*, else its undated one;
     with *counts*, only a stance taken on a moment it accepts (an undated one:
     if it accepts *at*).  The responses of *answered* (the proposal or the
-    ultimatum the term is part of) are dated stances on it.
+    ultimatum the term is part of) are dated stances on it, and so are the
+    status changes of *answered* that are the party's stance
+    (:func:`_stance_steps`; an undated one is an undated stance).
     """
     undated: list[Stance] = []
     dated: list[tuple[Any, Stance, Moment]] = []
@@ -943,11 +980,17 @@ def _stance(
     if answered is not None:
         dated += [
             (moment_sort_key(response.on), response.stance, response.on)
-            for response in answered.responses
+            for response in getattr(answered, "responses", ())
             if response.party == party
             and is_known_by(response.on, at)
             and (counts is None or counts(response.on))
         ]
+        for stance, on in _stance_steps(answered, party):
+            if on is None:
+                if counts is None or counts(at):
+                    undated.append(stance)
+            elif is_known_by(on, at) and (counts is None or counts(on)):
+                dated.append((moment_sort_key(on), stance, on))
     dated.sort(key=lambda entry: entry[0])
     if dated:
         _, stance, on = dated[-1]
