@@ -634,8 +634,7 @@ def to_moment(value: Moment | _dt.date) -> Moment:
     zone ``NAME`` (the database's copy of it, with the same rules), so that
     deadlines counted from it keep its clock changes.  A naive datetime, a UTC
     offset that is not a whole number of seconds, a string or any other value
-    is passed through unchanged for the field's check to report (a
-    :class:`~negotiation_records.ValidationError` on construction), as is (in a
+    is passed through unchanged for the field's check to report, as is (in a
     marker) a datetime whose ``tzinfo`` raises when asked its UTC offset.
 
     Example:
@@ -674,12 +673,13 @@ def to_moment(value: Moment | _dt.date) -> Moment:
         except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
             return _at_fixed_offset(value)
         same_wall = read.replace(tzinfo=None) == value.replace(tzinfo=None)
-        if same_wall and read.utcoffset() == offset:
+        name = getattr(read.tzinfo, "name", None)  # one a record reads back, kept:
+        if same_wall and read.utcoffset() == offset and _readable(name):
             return read  # the same wall time at the same offset: the same instant
         # pendulum put the wall time in the zone of that name (pytz's) at
         # another instant (a pytz zone not localized, moved by a timedelta
         # without normalize(), or in a skipped hour): the instant given.
-        return _in_named_zone(value, getattr(read.tzinfo, "name", None))
+        return _in_named_zone(value, name)
     if isinstance(value, _dt.date):
         if type(value) is pendulum.Date:
             return value
@@ -721,10 +721,10 @@ def _in_named_zone(value: _dt.datetime, name: str | None) -> Moment:
     except ValidationError:  # no key, or a zone pendulum does not know
         if isinstance(name, str) and name.startswith("posix/") and _readable(name[6:]):
             return _in_named_zone(value, name[6:])  # the same zone, by its name
-        if isinstance(name, str) and name.upper() in ABBREVIATED_ZONES:
-            tz = pendulum.timezone(name)  # kept: the check names the abbreviation
-        else:
+        if not (isinstance(name, str) and name.upper() in ABBREVIATED_ZONES):
             return _at_fixed_offset(value)
+        seconds = int(value.utcoffset().total_seconds())  # type: ignore[union-attr]
+        tz = pendulum.FixedTimezone(seconds, name=name.upper())  # the check refuses it
     try:
         local = value.astimezone(_dt.UTC).astimezone(tz)
     except OverflowError:  # at the edges of the calendar: keep the wall time
