@@ -51,7 +51,8 @@ refinements keep the story readable:
   comes no earlier than the revision that made the deadline it qualifies
   (Brexit's 22 May, decided on 22 March, after that day's extension), and an
   agreement's entry into force after the steps of its day that made the
-  text (signed, then due to enter into force on signature);
+  text (signed, then due to enter into force on signature), and a milestone
+  an agreement sets after that agreement's first dated step;
 * events that sort equal keep the order of :class:`EventKind` (rounds,
   proposals, ultimatums, agreements, milestones, votes, actions, statements,
   responses, positions, status changes, phases, deadline revisions, replaced
@@ -312,6 +313,7 @@ class _Builder:
         self.items: list[tuple[Key, int, TimelineEvent]] = []
         self.places: dict[str, int] = {}  # of the status steps in items
         self.statement_floor: dict[str, Key] = {}
+        self.agreement_made: dict[str, Key] = {}  # an agreement's first step
 
     def name(self, party: str) -> str:
         return self.names.get(party, party)
@@ -717,6 +719,8 @@ class _Builder:
             agreement.history,
             due=agreement.expiries,
         )
+        if steps:  # what a milestone it sets follows (the first dated step)
+            self.agreement_made.setdefault(aid, (*steps[min(steps)], 1))
         if agreement.in_force is not None:
             self.add(
                 agreement.in_force.due,
@@ -770,20 +774,21 @@ class _Builder:
     def milestone(self, path: str, milestone: Milestone) -> None:
         mid = milestone.id
         deadlines = milestone.deadlines
-        floor = None
+        # set by an agreement: no earlier than that agreement's first step
+        floor = self.agreement_made.get(milestone.agreement or "")
         if milestone.set_on is not None:
             text = f"Milestone {mid!r} set: {milestone.title} (due {self.show(deadlines[0].due)})"
             if milestone.set_by:
                 text += f" by {self.names_of(milestone.set_by)}"
-            self.add(
+            floor = self.add(
                 milestone.set_on,
                 EventKind.MILESTONE,
                 mid,
                 text,
                 path,
                 party=milestone.set_by[0] if len(milestone.set_by) == 1 else None,
+                floor=floor,
             )
-            floor = self.key(milestone.set_on)
         steps = self.changes(
             f"{path}.",
             mid,
