@@ -358,13 +358,13 @@ class _Writer:
         #: What the calendar cannot write (:meth:`written`): (path, message).
         self.problems: list[tuple[str, str]] = []
 
-    def place(self, where: _Where, deadline: Deadline | None = None) -> str:
+    def place(self, where: _Where, kept: int | None = None) -> str:
         """
         The path in the whole record of *where*: a collection, the key of a
-        record in it and a field (``ultimatums[0].deadline``).  *deadline*,
-        the field's value in a snapshot, is found among the record's earlier
-        deadlines when a later revision replaced it
-        (``ultimatums[0].revisions[0].previous``).
+        record in it and a field (``ultimatums[0].deadline``).  *kept*: the
+        revisions of a revised deadline the snapshot keeps; fewer than the
+        record has, the deadline then in force is the earlier one a later
+        revision replaced (``ultimatums[0].revisions[0].previous``).
         """
         name, key, field = where
         records = getattr(self.whole, name)
@@ -373,10 +373,8 @@ class _Writer:
             for index, record in enumerate(records)
             if getattr(record, KEYS[name]) == key
         )
-        revisions = getattr(record, "revisions", ()) if deadline is not None else ()
-        for number, revision in enumerate(revisions):
-            if revision.previous is deadline:
-                field = f"revisions[{number}].previous"
+        if kept is not None and kept < len(record.revisions):
+            field = f"revisions[{kept}].previous"
         return f"{name}[{index}].{field}"
 
     def written(
@@ -476,13 +474,15 @@ class _Writer:
         sequence: int = 0,
         status: str | None = None,
         begins: str | None = None,
+        kept: int | None = None,
     ) -> _Event:
         """
         The event of *deadline*: the instant it passes (its cutoff).  With
         *begins*, the words for what starts then ("Enters into force"), it is
         a start instead: its day (an all-day event) or its instant.  An instant
         no time in UTC can be is a problem at *where* (:meth:`written`), *who*
-        naming the deadline ("the deadline of ultimatum 'u'").
+        naming the deadline ("the deadline of ultimatum 'u'"); *kept*, for a
+        revised deadline, the revisions the record has kept (:meth:`place`).
         """
         cutoff = deadline.cutoff
         zone = _zone_name(cutoff)
@@ -513,7 +513,7 @@ class _Writer:
                 at = (
                     f"due {moment_text(due)} in {zone}, passes at {moment_text(cutoff)}"
                 )
-            place = functools.partial(self.place, where, deadline)
+            place = functools.partial(self.place, where, kept)
             sort = self.written(cutoff, place, who, at)
             start = f"DTSTART:{utc_text(sort)}"
         else:
@@ -560,6 +560,7 @@ class _Writer:
             about,
             where=("ultimatums", ultimatum.id, "deadline"),
             who=f"the deadline of ultimatum {ultimatum.id!r}",
+            kept=len(ultimatum.revisions),
             sequence=len(ultimatum.revisions)
             + _status_steps(ultimatum.history, UltimatumStatus.PENDING, _withdrawn),
             status="CANCELLED" if withdrawn else None,
@@ -585,6 +586,7 @@ class _Writer:
             about,
             where=("milestones", milestone.id, "deadline"),
             who=f"the deadline of milestone {milestone.id!r}",
+            kept=len(milestone.revisions),
             sequence=len(milestone.revisions) + steps,
             status="CANCELLED"
             if _cancelled(ended, milestone.history, milestone.deadline)
@@ -685,6 +687,7 @@ class _Writer:
                 about,
                 where=("agreements", agreement.id, "expires"),
                 who=f"the expiry of agreement {agreement.id!r}",
+                kept=len(agreement.revisions),
                 sequence=len(agreement.revisions) + steps,
                 status=status(agreement.expires),
             )
