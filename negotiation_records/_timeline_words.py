@@ -31,7 +31,6 @@ STANCE_VERBS = {
 #: How a status reads after "Ultimatum 'u' ..." ("complied with").
 STATUS_WORDS: dict[enum.Enum, str] = {
     UltimatumStatus.COMPLIED: "complied with",
-    UltimatumStatus.PENDING: "pending again",
 }
 
 

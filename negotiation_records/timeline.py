@@ -422,8 +422,9 @@ class _Builder:
                 continue
             status = change.status
             word = STATUS_WORDS.get(status) if isinstance(status, enum.Enum) else None
-            if word is None:
+            if word is None:  # back to pending after the first step: "pending again"
                 word = str(getattr(status, "value", status)).replace("-", " ")
+                word += " again" if index and word == "pending" else ""
             text = f"{subject} {word}"
             if change.by:
                 text += f" (by {self.names_of(change.by)})"
