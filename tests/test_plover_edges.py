@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
 from negotiation_records import (
     Action,
     Agreement,
+    Alternative,
     Condition,
     Consequence,
     Deadline,
     Delegation,
+    Milestone,
     Negotiation,
     Party,
+    Phase,
     Proposal,
     Response,
     Round,
@@ -593,3 +597,73 @@ def test_the_eleventh_record_of_a_list_is_coded_from_itself() -> None:
         ["explosives"],
     )
     assert [r["event"] for r in records[:-1]] == [["RETREAT"]] * 10
+
+
+def test_every_kind_that_is_no_act_is_skipped_with_its_reason() -> None:
+    """
+    The Article 50 clock as one record: a milestone set with a conditional
+    deadline, extended once; an agreement due to enter into force, with a
+    phase that starts and ends.  Each of those events is left out with the
+    reason of its kind, none of them coded.
+    """
+    day = pendulum.date
+    extended = Milestone(
+        id="article-50",
+        title="Article 50 period ends",
+        set_by=["uk"],
+        set_on=day(2017, 3, 29),
+        deadline=Deadline.on(day(2019, 3, 29), tz="Europe/Brussels"),
+    ).revise_deadline(
+        Deadline.on(day(2019, 4, 12), tz="Europe/Brussels"), on=day(2019, 3, 22)
+    )
+    clock = attrs.evolve(
+        extended,
+        alternatives=[
+            Alternative(
+                condition="if the Commons approves the deal",
+                deadline=Deadline.on(day(2019, 5, 22), tz="Europe/Brussels"),
+                stage=1,
+                applied=False,
+                decided_on=day(2019, 3, 29),
+            )
+        ],
+    )
+    deal = Agreement(
+        id="withdrawal-agreement",
+        title="Withdrawal Agreement",
+        stage="comprehensive",
+        signatories=["uk", "eu"],
+        in_force=Deadline.on(day(2020, 2, 1), tz="Europe/Brussels"),
+        phases=[
+            Phase(
+                name="Transition period",
+                starts=day(2020, 2, 1),
+                ends=Deadline.on(day(2020, 12, 31), tz="Europe/Brussels"),
+            )
+        ],
+    )
+    talks = Negotiation(
+        id="brexit",
+        title="Brexit",
+        parties=[
+            Party(id="uk", name="United Kingdom", kind="state"),
+            Party(id="eu", name="European Union", kind="organization"),
+        ],
+        milestones=[clock],
+        agreements=[deal],
+    )
+    reasons = {skip.event.kind.value: skip.reason for skip in plover_skipped(talks)}
+    assert reasons == {
+        "milestone": "a milestone being set is not an act PLOVER codes",
+        "agreement": "an agreement falling due to enter into force is not an act",
+        "phase": "a phase of an agreement starting is not an act",
+        "deadline-revision": "a deadline revision is not coded (the ultimatum, "
+        "milestone or agreement is)",
+        "replaced-deadline": "a deadline falling due is not an act",
+        "alternative-deadline": "a deadline falling due is not an act",
+        "alternative-decided": "which deadline applies is not an act (the vote "
+        "or the act that decided it is)",
+        "phase-end": "a phase of an agreement ending is not an act",
+        "deadline": "a deadline falling due is not an act",
+    }
+    assert to_plover(talks) == []
