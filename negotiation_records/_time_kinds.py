@@ -144,7 +144,7 @@ class MomentKind(FrozenKind):
             f"{pad}if {v}.__class__ not in {ns.name(always)} and ("
             f"{v}.__class__ is not {ns.name(pendulum.DateTime)} or "
             f"{v}.tzinfo.__class__ not in {ns.name(_PENDULUM_ZONES)} or "
-            f"getattr({v}.tzinfo, 'name', None) in {ns.name(ABBREVIATED_ZONES)}):",
+            f"{v}.tzinfo.name.upper() in {ns.name(ABBREVIATED_ZONES)}):",
             f"{pad}    {fail}",
         ]
 
