@@ -555,8 +555,8 @@ def model2_records(  # noqa: PLR0917 - the ids a whole record offers
     references all resolve (*conditions*: the condition ids already used;
     *first_dates*: when each proposal was made and each ultimatum issued, so
     that no vote predates what it is on; a milestone first dated or revised
-    before the agreement that sets it was, and a text's ``supersedes`` to one superseded
-    before it was first dated, lose the link).
+    before the agreement that sets it was, and a text's ``supersedes`` to one
+    superseded before it was first dated, lose the link).
     """
     agreement_ids = draw(st.lists(slugs(), max_size=2, unique=True))
     agreement_list = []

@@ -673,7 +673,7 @@ def to_moment(value: Moment | _dt.date) -> Moment:
         except Exception:  # noqa: BLE001 - a tzinfo pendulum cannot read
             return _at_fixed_offset(value)
         same_wall = read.replace(tzinfo=None) == value.replace(tzinfo=None)
-        name = getattr(read.tzinfo, "name", None)  # one a record reads back, kept:
+        name = getattr(read.tzinfo, "name", None)  # kept if a record reads it back
         if same_wall and read.utcoffset() == offset and _readable(name):
             return read  # the same wall time at the same offset: the same instant
         # pendulum put the wall time in the zone of that name (pytz's) at
