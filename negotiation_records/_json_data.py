@@ -142,13 +142,13 @@ def _json_expr(kind: Kind, ns: Namespace, v: str, conv: Any, depth: int = 0) -> 
         return _json_expr(History.written_as, ns, v, conv, depth)
     if cls is StatusKind:  # a member's value, or a text as it is: no call
         return f"{ns.name(getattr)}({v}, '_value_', {v})"
-    if cls is Many or (  # a list of the kind's items, as Many writes it
+    if (  # a list of the kind's items, as Many writes it (a subclass too)
         isinstance(kind, Many)
         and cls.dump is Many.dump
         and cls.dump_expr is Many.dump_expr
     ):
         item = f"_d{depth}"
-        inner = _json_expr(kind.kind, ns, item, conv, depth + 1)  # type: ignore[attr-defined]
+        inner = _json_expr(kind.kind, ns, item, conv, depth + 1)
         # A record holds a tuple: anything else (set past the checks) is
         # written as the converter writes it, or refused alike.
         if inner == item:

@@ -325,31 +325,28 @@ class Checker:
         elif name == "actions":
             self._action(path, item)
         # a source cites nothing
+        recheck: set[str] = set()  # the subjects of votes to date again
         if name == "agreements" and any(
             m.agreement == item.id for m in self.n.milestones
         ):  # an agreement replaced: first dated after a milestone it sets?
             texts = _lookup.Keyed(self.n, "agreements")
-            dated_by_it = set()  # the milestones first dated by it, for votes
             for i, milestone in enumerate(self.n.milestones):
                 if milestone.agreement == item.id:
                     self._milestone_date(f"milestones[{i}]", milestone, texts)
-                    if milestone.set_on is None:
-                        dated_by_it.add(milestone.id)
-            if dated_by_it:
-                subjects = _Subjects.indexed(self.n)
-                for i, vote in enumerate(self.n.votes):
-                    if vote.subject in dated_by_it:
-                        self._vote_date(f"votes[{i}]", vote, subjects)
+                    if milestone.set_on is None:  # it dates votes on it
+                        recheck.add(milestone.id)
         if name in _SUBJECT_COLLECTIONS and any(
             vote.subject == item.id for vote in self.n.votes
         ):
-            subjects = _Subjects.indexed(self.n)
-            if len(subjects.kinds(item.id)) > 1:  # a vote's subject made ambiguous
+            if len(_Subjects.indexed(self.n).kinds(item.id)) > 1:  # made ambiguous
                 self.out.append((f"{path}.id", _SHARED_SUBJECT))
             else:  # a milestone replaced: set after a vote on it?
-                for i, vote in enumerate(self.n.votes):
-                    if vote.subject == item.id:
-                        self._vote_date(f"votes[{i}]", vote, subjects)
+                recheck.add(item.id)
+        if recheck:
+            subjects = _Subjects.indexed(self.n)
+            for i, vote in enumerate(self.n.votes):
+                if vote.subject in recheck:
+                    self._vote_date(f"votes[{i}]", vote, subjects)
 
     def _party_record(self, i: int, party: Party) -> None:
         if party.sources:

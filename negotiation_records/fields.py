@@ -462,19 +462,17 @@ class Many(FrozenKind):
             ns, item, pad + "    ", fail, conv=conv, depth=depth + 1
         )
         lines = [f"{pad}if {v}.__class__ is not list:", f"{pad}    {fail}"]
-        body: list[str] = []
         if not self.min_items:  # the commonest list is empty: nothing to read
             lines += [f"{pad}if not {v}:", f"{pad}    {v} = ()", f"{pad}else:"]
             pad += "    "
             inner = [f"    {line}" for line in inner]
         if self.kind.reads_as_is:
-            body += [f"{pad}for {item} in {v}:", *inner, f"{pad}    pass"]
-            body.append(f"{pad}{v} = tuple({v})")
+            lines += [f"{pad}for {item} in {v}:", *inner, f"{pad}    pass"]
+            lines.append(f"{pad}{v} = tuple({v})")
         else:
-            body += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
-            body += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
-        body += self._length_code(v, pad, fail)
-        return lines + body
+            lines += [f"{pad}{read} = []", f"{pad}for {item} in {v}:", *inner]
+            lines += [f"{pad}    {read}.append({item})", f"{pad}{v} = tuple({read})"]
+        return lines + self._length_code(v, pad, fail)
 
     def dump(self, value: Any, conv: Any) -> Any:
         dump = self.kind.dump
